@@ -1,0 +1,39 @@
+import type { EntryPoint } from '../entries/entries.js';
+import type { SourceSpan } from '../extract/summary.js';
+import type { ImportEdge } from '../graph/importGraph.js';
+
+export type Level = 'error' | 'warning' | 'note';
+
+export const LEVEL_ORDER: Record<Level, number> = { note: 0, warning: 1, error: 2 };
+
+export interface RelatedLocation {
+  path: string;
+  span: SourceSpan;
+  message: string;
+}
+
+/** How the module holding the resource gets imported. */
+export type Reach =
+  /** An entry imports it at start-up: `chain` runs from the entry to the module. */
+  | { kind: 'entry'; entry: EntryPoint; chain: ImportEdge[]; entriesReaching: number }
+  /** Only imports inside functions lead to it: each `edge` is such an import, `rest` the import-time chain after it. */
+  | { kind: 'lazy'; imports: Array<{ edge: ImportEdge; rest: ImportEdge[] }> }
+  /** No entry and no lazy import found. */
+  | { kind: 'unreached' };
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  path: string;
+  span: SourceSpan;
+  /** Dotted name of the module that creates the resource. */
+  module: string;
+  /** What, where, what it costs, what to do: plain text with `code` spans. */
+  message: string;
+  /** `text`: the creating call; `statement`: the statement at the primary location. */
+  resource: { callee: string; text: string; statement: string; boundTo?: string };
+  reach: Reach;
+  related: RelatedLocation[];
+  /** GitHub's primaryLocationLineHash for the primary line, filled in by the pipeline. */
+  lineHash?: string;
+}

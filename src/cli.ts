@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+import { readFileSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LEVEL_ORDER, type Level } from './check/findings.js';
+import { INCOMPLETE_KINDS } from './diagnostics.js';
+import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
+import { renderJson } from './report/json.js';
+import { pathDisplay } from './report/paths.js';
+import { renderSarif } from './report/sarif.js';
+import { renderText } from './report/text.js';
+import { loadRules, markdownToPlainText } from './rules/rules.js';
+
+/** Exit codes, as documented in the README. */
+export const EXIT = {
+  clean: 0,
+  findings: 1,
+  usage: 2,
+  /** Nothing at or above --fail-on, but some files could not be read, decoded or parsed. */
+  incomplete: 3,
+} as const;
+
+const VERSION = (
+  JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as { version: string }
+).version;
+
+type FailOn = Level | 'never';
+
+interface CheckOptions {
+  format: 'text' | 'json' | 'sarif';
+  output?: string;
+  failOn: FailOn;
+  exclude: string[];
+  root?: string;
+  src: string[];
+  gitignore: boolean;
+  maxFileSize: number;
+}
+
+class UsageError extends Error {}
+
+async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+  const cwd = process.cwd();
+  const given = paths.length ? paths : ['.'];
+  for (const p of given) {
+    try {
+      await fs.stat(path.resolve(cwd, p));
+    } catch {
+      throw new UsageError(`${p}: no such file or directory`);
+    }
+  }
+  const root = path.resolve(cwd, options.root ?? (given.length === 1 && (await isDirectory(given[0]!)) ? given[0]! : '.'));
+  const result = await analyze({
+    root,
+    paths: given.map((p) => path.resolve(cwd, p)),
+    exclude: options.exclude,
+    respectGitignore: options.gitignore,
+    sourceRoots: options.src,
+    maxFileBytes: options.maxFileSize,
+  });
+  const display = pathDisplay(root, cwd);
+  const report =
+    options.format === 'sarif'
+      ? renderSarif({ version: VERSION, rules: result.rules, findings: result.findings, diagnostics: result.diagnostics, paths: display })
+      : options.format === 'json'
+        ? renderJson({ version: VERSION, findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display })
+        : renderText({ findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display });
+
+  if (options.output) {
+    await fs.writeFile(path.resolve(cwd, options.output), report);
+    if (options.format !== 'text') {
+      // Keep the terminal informative when the report goes to a file.
+      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${result.findings.length} finding(s) written to ${options.output}`));
+    }
+  } else {
+    process.stdout.write(report);
+  }
+
+  const failing = options.failOn !== 'never' && result.findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[options.failOn as Level]);
+  if (failing) return EXIT.findings;
+  if (result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind))) return EXIT.incomplete;
+  return EXIT.clean;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function parseSize(value: string): number {
+  const match = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
+  if (!match) throw new InvalidArgumentError('expected a size in bytes, e.g. 4000000, 512k or 4M');
+  const unit = (match[2] ?? '').toLowerCase();
+  return Number(match[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('importleak')
+    .description('Find threads, pools, clients and connections that Python modules create at import time, and the imports by which web and worker entries reach them.')
+    .version(VERSION)
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('check')
+    .description('analyze Python files and report import-time resources')
+    .argument('[paths...]', 'files or folders to scan (default: .)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note', 'never']).default('error'))
+    .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
+    .option('--root <dir>', 'project root: where module names start (default: the folder given, or the current folder)')
+    .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
+    .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
+    .option('--max-file-size <bytes>', 'skip (and report) Python files larger than this', parseSize, DEFAULT_MAX_FILE_BYTES)
+    .action(async (paths: string[], options: CheckOptions) => {
+      process.exitCode = await runCheck(paths, options);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule')
+    .action(() => {
+      for (const rule of loadRules()) process.stdout.write(`${rule.id}  ${rule.name.padEnd(28)} ${rule.title}\n`);
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule>', 'rule id, e.g. IL001, or its name')
+    .action((id: string) => {
+      const rule = loadRules().find((r) => r.id.toLowerCase() === id.toLowerCase() || r.name === id);
+      if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; \`importleak rules\` lists them`);
+      const matches = rule.matches.map((m) => `  ${m.callee}`).join('\n');
+      process.stdout.write(`${rule.id} (${rule.name}): ${rule.title}\n\n${markdownToPlainText(rule.docs.markdown)}\n\nMatches:\n${matches}\n`);
+    });
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.clean;
+    if (code?.startsWith('commander.')) return EXIT.usage;
+    if (error instanceof UsageError) {
+      process.stderr.write(`importleak: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`importleak: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Problems with the input rather than findings about it: a file that could not be read,
+ * decoded or parsed, a symlink that loops. Each names the file and the cause; the scan goes on.
+ */
+export type DiagnosticKind =
+  | 'read-error'
+  | 'too-large'
+  | 'decode-error'
+  | 'syntax-error'
+  | 'symlink-loop'
+  | 'broken-symlink'
+  | 'outside-root'
+  | 'duplicate-module';
+
+export interface Diagnostic {
+  kind: DiagnosticKind;
+  /** Path relative to the scan root, '/'-separated (or as given, when outside it). */
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** Kinds after which the file was not analyzed at all, or only in part. */
+export const INCOMPLETE_KINDS: ReadonlySet<DiagnosticKind> = new Set([
+  'read-error',
+  'too-large',
+  'decode-error',
+  'syntax-error',
+  'symlink-loop',
+  'broken-symlink',
+]);

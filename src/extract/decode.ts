@@ -1,0 +1,100 @@
+/**
+ * Python source bytes to text the way CPython reads them (PEP 263, PEP 3120): UTF-8 unless
+ * a BOM or a coding declaration on line 1 or 2 says otherwise. Undecodable bytes never stop
+ * the scan: the text is decoded with replacement characters and the problem is reported.
+ */
+export interface DecodedSource {
+  text: string;
+  encoding: string;
+  /** Set when the bytes are not valid in the declared encoding. */
+  problem?: { line: number; message: string };
+}
+
+const CODING_DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function decodePythonSource(bytes: Uint8Array): DecodedSource {
+  const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i) => bytes[i] === b);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const declared = hasBom ? undefined : codingDeclaration(body);
+  const encoding = normaliseEncoding(declared ?? 'utf-8');
+
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: true });
+  } catch {
+    const text = new TextDecoder('utf-8').decode(body);
+    return {
+      text,
+      encoding: 'utf-8',
+      problem: { line: declarationLine(body), message: `unknown encoding ${JSON.stringify(declared)} in the coding declaration; read as UTF-8` },
+    };
+  }
+  try {
+    return { text: decoder.decode(body), encoding };
+  } catch {
+    const offset = firstInvalidOffset(body, encoding);
+    const line = lineOfOffset(body, offset);
+    const text = new TextDecoder(encoding).decode(body);
+    const byte = body[offset];
+    const what = byte === undefined ? 'truncated sequence at end of file' : `byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset + (hasBom ? 3 : 0)}`;
+    return {
+      text,
+      encoding,
+      problem: {
+        line,
+        message: `undecodable bytes: ${what} (line ${line}) is not valid ${encoding.toUpperCase()}; CPython refuses to import this file. The rest was read with replacement characters`,
+      },
+    };
+  }
+}
+
+function codingDeclaration(bytes: Uint8Array): string | undefined {
+  let start = 0;
+  for (let lineNumber = 0; lineNumber < 2 && start < bytes.length; lineNumber++) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = new TextDecoder('latin1').decode(bytes.subarray(start, Math.min(end, start + 200)));
+    const match = CODING_DECLARATION.exec(line);
+    if (match) return match[1];
+    // PEP 263: the second line is only considered when the first is a comment or blank.
+    if (!/^\s*(#.*)?\r?$/.test(line)) return undefined;
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function declarationLine(bytes: Uint8Array): number {
+  const firstLineEnd = bytes.indexOf(0x0a);
+  const first = new TextDecoder('latin1').decode(bytes.subarray(0, firstLineEnd < 0 ? bytes.length : firstLineEnd));
+  return CODING_DECLARATION.test(first) ? 1 : 2;
+}
+
+function normaliseEncoding(name: string): string {
+  const lower = name.toLowerCase().replace(/_/g, '-');
+  if (lower === 'utf8' || lower.startsWith('utf-8-') || lower === 'utf-8') return 'utf-8';
+  if (lower === 'latin-1' || lower === 'iso-8859-1' || lower === 'iso8859-1' || lower === 'l1') return 'latin1';
+  return lower;
+}
+
+function firstInvalidOffset(bytes: Uint8Array, encoding: string): number {
+  // Binary search on prefixes that decode cleanly (stream mode tolerates a cut sequence at the end).
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
+}
+
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

@@ -1,0 +1,740 @@
+import type { Node, Parser } from 'web-tree-sitter';
+import type {
+  CallArgument,
+  CallPlacement,
+  CallRecord,
+  ClassRecord,
+  ExecutionScope,
+  FunctionRecord,
+  ImportRecord,
+  ModuleSummary,
+  SourceSpan,
+  SyntaxProblem,
+} from './summary.js';
+
+/**
+ * What a name is bound to, as far as one file can tell.
+ * `qualified` names come from imports (`concurrent.futures.ThreadPoolExecutor`); relative
+ * imports keep their leading dots (`..utils.magnet_search.start`) for the resolver to anchor.
+ */
+type Binding =
+  | { kind: 'import'; qualified: string }
+  | { kind: 'local'; name: string }
+  | { kind: 'instance'; callId: number }
+  /** Bound to something we do not model (a parameter, a plain value): hides outer bindings. */
+  | { kind: 'opaque' };
+
+const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
+const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
+const MAX_SYNTAX_PROBLEMS = 5;
+const MAX_STATEMENT_TEXT = 160;
+
+interface Scope {
+  execution: ExecutionScope;
+  bindings: Map<string, Binding>;
+  /** Enclosing scope for name lookup (function → module). Class scopes are not visible from methods. */
+  parent?: Scope;
+  /** Dotted prefix for names defined here: '' at module level, 'Cls.' in a class body, 'f.' in a function. */
+  prefix: string;
+  /** Set inside a class body so assignments read `Cls.attr`. */
+  className?: string;
+}
+
+/** Turns a Python file's text into its `ModuleSummary`. Pure: text in, data out. */
+export function extractModule(parser: Parser, path: string, text: string): ModuleSummary {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return new Extractor(path, text).run(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+class Extractor {
+  private readonly imports: ImportRecord[] = [];
+  private readonly calls: CallRecord[] = [];
+  private readonly classes: ClassRecord[] = [];
+  private readonly functions: FunctionRecord[] = [];
+  private readonly definedNames = new Set<string>();
+  private dunderAll: string[] | undefined;
+  /** Function bodies run after the module body has bound every module-level name. */
+  private readonly deferredBodies: Array<{ body: Node; scope: Scope }> = [];
+
+  constructor(
+    private readonly path: string,
+    private readonly text: string,
+  ) {}
+
+  run(root: Node): ModuleSummary {
+    const moduleScope: Scope = { execution: { kind: 'module' }, bindings: new Map(), prefix: '' };
+    this.visitBlock(root, moduleScope);
+    for (let i = 0; i < this.deferredBodies.length; i++) {
+      const { body, scope } = this.deferredBodies[i]!;
+      this.visitBlock(body, scope);
+    }
+    const syntaxProblems = root.hasError ? collectSyntaxProblems(root) : [];
+    return {
+      path: this.path,
+      imports: this.imports,
+      calls: this.calls,
+      classes: this.classes,
+      functions: this.functions,
+      ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
+      definedNames: [...this.definedNames],
+      syntaxProblems,
+      lineCount: root.endPosition.row + 1,
+    };
+  }
+
+  // ---- statements -------------------------------------------------------------------------
+
+  private visitBlock(block: Node, scope: Scope): void {
+    for (let i = 0; i < block.namedChildCount; i++) {
+      const statement = block.namedChild(i);
+      if (statement) this.visitStatement(statement, scope);
+    }
+  }
+
+  private visitStatement(node: Node, scope: Scope): void {
+    switch (node.type) {
+      case 'import_statement':
+        return this.visitImport(node, scope);
+      case 'import_from_statement':
+        return this.visitImportFrom(node, scope);
+      case 'future_import_statement':
+        return;
+      case 'function_definition':
+        return this.visitFunction(node, scope, []);
+      case 'class_definition':
+        return this.visitClass(node, scope, []);
+      case 'decorated_definition':
+        return this.visitDecorated(node, scope);
+      case 'if_statement':
+        return this.visitIf(node, scope);
+      case 'try_statement':
+        for (let i = 0; i < node.namedChildCount; i++) {
+          const part = node.namedChild(i)!;
+          if (part.type === 'block') this.visitBlock(part, scope);
+          else this.visitBlockOf(part, scope);
+        }
+        return;
+      case 'with_statement':
+        return this.visitWith(node, scope);
+      case 'for_statement':
+        this.visitExpression(node.childForFieldName('right'), scope, { kind: 'statement' }, node);
+        this.visitBlockOf(node.childForFieldName('body'), scope);
+        this.visitBlockOf(node.childForFieldName('alternative'), scope);
+        return;
+      case 'while_statement':
+        this.visitExpression(node.childForFieldName('condition'), scope, { kind: 'statement' }, node);
+        this.visitBlockOf(node.childForFieldName('body'), scope);
+        this.visitBlockOf(node.childForFieldName('alternative'), scope);
+        return;
+      case 'match_statement': {
+        this.visitExpression(node.childForFieldName('subject'), scope, { kind: 'statement' }, node);
+        const body = node.childForFieldName('body');
+        for (let i = 0; body && i < body.namedChildCount; i++) {
+          const clause = body.namedChild(i)!;
+          if (clause.type === 'case_clause') this.visitBlockOf(clause.childForFieldName('consequence'), scope);
+        }
+        return;
+      }
+      case 'expression_statement':
+        return this.visitExpressionStatement(node, scope);
+      case 'global_statement':
+      case 'nonlocal_statement':
+      case 'pass_statement':
+      case 'break_statement':
+      case 'continue_statement':
+      case 'comment':
+        return;
+      default:
+        // return, raise, assert, del, type aliases, print...: whatever calls they hold run here.
+        this.visitExpression(node, scope, { kind: 'statement' }, node);
+    }
+  }
+
+  /** Visits the block of a clause node (`else_clause`, `finally_clause`, `except_clause`, a plain `block`). */
+  private visitBlockOf(clause: Node | null, scope: Scope): void {
+    if (!clause) return;
+    if (clause.type === 'block') return this.visitBlock(clause, scope);
+    for (let i = 0; i < clause.namedChildCount; i++) {
+      const child = clause.namedChild(i)!;
+      if (child.type === 'block') this.visitBlock(child, scope);
+      else if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+        // The exception expression (`except (A, B) as e`) is evaluated when the handler is matched.
+        this.visitExpression(child, scope, { kind: 'statement' }, clause);
+      }
+    }
+  }
+
+  private visitIf(node: Node, scope: Scope): void {
+    const condition = node.childForFieldName('condition');
+    const guard = this.guardKind(condition, scope);
+    this.visitExpression(condition, scope, { kind: 'statement' }, node);
+    const consequence = node.childForFieldName('consequence');
+    if (guard) this.visitGuarded(consequence, guard);
+    else this.visitBlockOf(consequence, scope);
+    for (const alternative of node.childrenForFieldName('alternative')) {
+      if (!alternative) continue;
+      if (alternative.type === 'elif_clause') {
+        const elifCondition = alternative.childForFieldName('condition');
+        const elifGuard = this.guardKind(elifCondition, scope);
+        this.visitExpression(elifCondition, scope, { kind: 'statement' }, alternative);
+        const elifBody = alternative.childForFieldName('consequence');
+        if (elifGuard) this.visitGuarded(elifBody, elifGuard);
+        else this.visitBlockOf(elifBody, scope);
+      } else {
+        this.visitBlockOf(alternative.childForFieldName('body') ?? alternative, scope);
+      }
+    }
+  }
+
+  /**
+   * Code that never runs on import: `if TYPE_CHECKING:` never at run time, `if __name__ == "__main__":`
+   * only when the file is run as a script. Its imports are kept (with that scope) so `graph` can show
+   * them; its calls are not resources of an imported module.
+   */
+  private visitGuarded(block: Node | null, guard: 'type-checking' | 'main-guard'): void {
+    if (!block) return;
+    const guardedScope: Scope = { execution: { kind: guard }, bindings: new Map(), prefix: '' };
+    const visitImports = (node: Node): void => {
+      for (let i = 0; i < node.namedChildCount; i++) {
+        const child = node.namedChild(i)!;
+        if (child.type === 'import_statement') this.visitImport(child, guardedScope);
+        else if (child.type === 'import_from_statement') this.visitImportFrom(child, guardedScope);
+        else if (child.type !== 'function_definition' && child.type !== 'class_definition' && child.type !== 'lambda') {
+          visitImports(child);
+        }
+      }
+    };
+    visitImports(block);
+  }
+
+  private guardKind(condition: Node | null, scope: Scope): 'type-checking' | 'main-guard' | undefined {
+    if (!condition) return undefined;
+    const atModuleLevel = scope.execution.kind === 'module' && !scope.className;
+    if (condition.type === 'identifier' || condition.type === 'attribute') {
+      const dotted = dottedName(condition);
+      if (!dotted) return undefined;
+      if (dotted === 'TYPE_CHECKING') return 'type-checking';
+      const qualified = this.qualify(dotted, scope);
+      if (qualified && 'qualified' in qualified && TYPE_CHECKING_NAMES.has(qualified.qualified)) return 'type-checking';
+      return undefined;
+    }
+    if (condition.type === 'comparison_operator' && condition.namedChildCount === 2) {
+      const operator = condition.childrenForFieldName('operators')[0]?.type ?? condition.child(1)?.type;
+      if (operator !== '==') return undefined;
+      const left = condition.namedChild(0)!;
+      const right = condition.namedChild(1)!;
+      const isName = (n: Node): boolean => n.type === 'identifier' && n.text === '__name__';
+      const isMain = (n: Node): boolean => n.type === 'string' && stringLiteral(n) === '__main__';
+      if (atModuleLevel && ((isName(left) && isMain(right)) || (isMain(left) && isName(right)))) return 'main-guard';
+    }
+    return undefined;
+  }
+
+  private visitWith(node: Node, scope: Scope): void {
+    const clause = node.namedChildren.find((child) => child?.type === 'with_clause');
+    for (let i = 0; clause && i < clause.namedChildCount; i++) {
+      const item = clause.namedChild(i)!;
+      if (item.type !== 'with_item') continue;
+      let value = item.childForFieldName('value');
+      if (value?.type === 'as_pattern') value = value.namedChild(0);
+      if (value?.type === 'call') this.visitCall(value, scope, { kind: 'with-item' }, node);
+      else this.visitExpression(value, scope, { kind: 'statement' }, node);
+    }
+    this.visitBlockOf(node.childForFieldName('body'), scope);
+  }
+
+  private visitExpressionStatement(node: Node, scope: Scope): void {
+    const expression = node.namedChild(0);
+    if (!expression) return;
+    if (expression.type === 'assignment') return this.visitAssignment(expression, scope, node);
+    if (expression.type === 'augmented_assignment') {
+      this.visitExpression(expression.childForFieldName('right'), scope, { kind: 'statement' }, node);
+      return;
+    }
+    this.visitExpression(expression, scope, this.placementFor(scope), node);
+  }
+
+  private visitAssignment(node: Node, scope: Scope, statement: Node): void {
+    const targets: Node[] = [];
+    let right: Node | null = node;
+    while (right?.type === 'assignment') {
+      const left = right.childForFieldName('left');
+      if (left) targets.push(left);
+      right = right.childForFieldName('right');
+    }
+    const names = targets.filter((t) => t.type === 'identifier').map((t) => t.text);
+    for (const target of targets) this.noteTargetNames(target, scope);
+    // Calls inside subscript/attribute targets (`cache[key()] = ...`) run too.
+    for (const target of targets) {
+      if (target.type !== 'identifier') this.visitExpression(target, scope, this.placementFor(scope), statement);
+    }
+    if (!right) return;
+    if (scope.execution.kind === 'module' && scope.prefix === '' && names.includes('__all__')) {
+      this.dunderAll = stringSequence(right);
+    }
+    const firstCall = this.calls.length;
+    this.visitExpression(right, scope, this.placementFor(scope), statement);
+    const boundName = names[0];
+    if (right.type === 'call' && this.calls.length > firstCall) {
+      const outer = this.calls[this.calls.length - 1]!;
+      if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
+      for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
+    } else {
+      for (const name of names) scope.bindings.set(name, { kind: 'opaque' });
+    }
+  }
+
+  private noteTargetNames(target: Node, scope: Scope): void {
+    if (scope.execution.kind !== 'module' || scope.prefix !== '') return;
+    if (target.type === 'identifier') this.definedNames.add(target.text);
+    else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
+      for (let i = 0; i < target.namedChildCount; i++) this.noteTargetNames(target.namedChild(i)!, scope);
+    }
+  }
+
+  private placementFor(scope: Scope): CallPlacement {
+    return scope.className ? { kind: 'class-body', className: scope.className } : { kind: 'statement' };
+  }
+
+  // ---- imports ----------------------------------------------------------------------------
+
+  private visitImport(node: Node, scope: Scope): void {
+    for (const nameNode of node.childrenForFieldName('name')) {
+      if (!nameNode) continue;
+      const dotted = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('name') : nameNode;
+      const aliasNode = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('alias') : null;
+      if (!dotted) continue;
+      const module = dotted.text.replace(/\s+/g, '');
+      const alias = aliasNode?.text;
+      this.imports.push({
+        kind: 'import',
+        module,
+        level: 0,
+        names: [],
+        star: false,
+        ...(alias ? { alias } : {}),
+        scope: scope.execution,
+        span: spanOf(node),
+        text: statementText(node),
+      });
+      if (alias) scope.bindings.set(alias, { kind: 'import', qualified: module });
+      else {
+        const head = module.split('.')[0]!;
+        scope.bindings.set(head, { kind: 'import', qualified: head });
+      }
+    }
+  }
+
+  private visitImportFrom(node: Node, scope: Scope): void {
+    const moduleNode = node.childForFieldName('module_name');
+    let level = 0;
+    let module = '';
+    if (moduleNode?.type === 'relative_import') {
+      const prefix = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix');
+      level = prefix ? prefix.text.length : 0;
+      const dotted = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name');
+      module = dotted ? dotted.text.replace(/\s+/g, '') : '';
+    } else if (moduleNode) {
+      module = moduleNode.text.replace(/\s+/g, '');
+    }
+    const star = node.namedChildren.some((c) => c?.type === 'wildcard_import');
+    const names = node.childrenForFieldName('name').flatMap((nameNode) => {
+      if (!nameNode) return [];
+      if (nameNode.type === 'aliased_import') {
+        const name = nameNode.childForFieldName('name')?.text ?? '';
+        const alias = nameNode.childForFieldName('alias')?.text;
+        return [{ name, ...(alias ? { alias } : {}) }];
+      }
+      return [{ name: nameNode.text }];
+    });
+    this.imports.push({
+      kind: 'from',
+      module,
+      level,
+      names,
+      star,
+      scope: scope.execution,
+      span: spanOf(node),
+      text: statementText(node),
+    });
+    const base = '.'.repeat(level) + module;
+    for (const { name, alias } of names) {
+      const qualified = base === '' || base.endsWith('.') ? `${base}${name}` : `${base}.${name}`;
+      scope.bindings.set(alias ?? name, { kind: 'import', qualified });
+    }
+  }
+
+  // ---- definitions ------------------------------------------------------------------------
+
+  private visitDecorated(node: Node, scope: Scope): void {
+    const definition = node.childForFieldName('definition');
+    const decorators = node.namedChildren.filter((c): c is Node => c?.type === 'decorator');
+    if (definition?.type === 'function_definition') this.visitFunction(definition, scope, decorators);
+    else if (definition?.type === 'class_definition') this.visitClass(definition, scope, decorators);
+  }
+
+  private visitDecorators(decorators: Node[], scope: Scope, target: string): void {
+    for (const decorator of decorators) {
+      const expression = decorator.namedChild(0);
+      this.visitExpression(expression, scope, { kind: 'decorator', target }, decorator);
+    }
+  }
+
+  private visitFunction(node: Node, scope: Scope, decorators: Node[]): void {
+    const name = node.childForFieldName('name')?.text ?? '<function>';
+    const qualname = `${scope.prefix}${name}`;
+    this.visitDecorators(decorators, scope, qualname);
+    const parameters = node.childForFieldName('parameters');
+    for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
+      const parameter = parameters.namedChild(i)!;
+      if (parameter.type !== 'default_parameter' && parameter.type !== 'typed_default_parameter') continue;
+      const parameterName = parameter.childForFieldName('name')?.text ?? '?';
+      const placement: CallPlacement = { kind: 'default-argument', function: qualname, parameter: parameterName };
+      this.visitExpression(parameter.childForFieldName('value'), scope, placement, node);
+    }
+    this.functions.push({ qualname, span: spanOf(node) });
+    this.bindDefinition(name, qualname, scope);
+    const body = node.childForFieldName('body');
+    if (body) {
+      const functionScope: Scope = {
+        execution: { kind: 'function', function: qualname },
+        bindings: new Map(),
+        parent: scope.className ? moduleScopeOf(scope) : scope,
+        prefix: `${qualname}.`,
+      };
+      for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
+        const parameter = parameters.namedChild(i)!;
+        const parameterName =
+          parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChild(0));
+        if (parameterName?.type === 'identifier') functionScope.bindings.set(parameterName.text, { kind: 'opaque' });
+      }
+      this.deferredBodies.push({ body, scope: functionScope });
+    }
+  }
+
+  private visitClass(node: Node, scope: Scope, decorators: Node[]): void {
+    const name = node.childForFieldName('name')?.text ?? '<class>';
+    const qualname = `${scope.prefix}${name}`;
+    this.visitDecorators(decorators, scope, qualname);
+    const superclasses = node.childForFieldName('superclasses');
+    const bases: string[] = [];
+    for (let i = 0; superclasses && i < superclasses.namedChildCount; i++) {
+      const base = superclasses.namedChild(i)!;
+      if (base.type === 'keyword_argument') {
+        this.visitExpression(base.childForFieldName('value'), scope, { kind: 'statement' }, node);
+        continue;
+      }
+      const dotted = dottedName(base);
+      const resolved = dotted ? this.qualify(dotted, scope) : undefined;
+      if (resolved && 'qualified' in resolved) bases.push(resolved.qualified);
+      else this.visitExpression(base, scope, { kind: 'statement' }, node);
+    }
+    this.classes.push({ name: qualname, bases, span: spanOf(node) });
+    const body = node.childForFieldName('body');
+    if (body) {
+      const classScope: Scope = {
+        execution: scope.execution,
+        bindings: new Map(),
+        parent: scope,
+        prefix: `${qualname}.`,
+        className: qualname,
+      };
+      // A class body runs when the class statement runs: at import time for a module-level class.
+      this.visitBlock(body, classScope);
+    }
+    this.bindDefinition(name, qualname, scope);
+  }
+
+  private bindDefinition(name: string, qualname: string, scope: Scope): void {
+    scope.bindings.set(name, { kind: 'local', name: qualname });
+    if (scope.execution.kind === 'module' && scope.prefix === '') this.definedNames.add(name);
+  }
+
+  // ---- expressions and calls --------------------------------------------------------------
+
+  /** Records every call in an expression, innermost first, without entering lambda bodies. */
+  private visitExpression(node: Node | null, scope: Scope, placement: CallPlacement, statement: Node): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'call':
+        this.visitCall(node, scope, placement, statement);
+        return;
+      case 'lambda':
+        return;
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
+        return;
+      case 'named_expression': {
+        this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
+        return;
+      }
+      default:
+        for (let i = 0; i < node.namedChildCount; i++) {
+          this.visitExpression(node.namedChild(i), scope, placement, statement);
+        }
+    }
+  }
+
+  private visitCall(node: Node, scope: Scope, placement: CallPlacement, statement: Node): number {
+    const functionNode = node.childForFieldName('function');
+    const argumentsNode = node.childForFieldName('arguments');
+    let receiver: CallRecord['receiver'];
+    let callee: string | undefined;
+    let calleeIsLocal = false;
+
+    if (functionNode?.type === 'attribute' && functionNode.childForFieldName('object')?.type === 'call') {
+      // `Thread(...).start()`: the inner call runs first.
+      const innerId = this.visitCall(functionNode.childForFieldName('object')!, scope, placement, statement);
+      receiver = { callId: innerId, method: functionNode.childForFieldName('attribute')?.text ?? '', via: 'chain' };
+    } else if (functionNode) {
+      const dotted = dottedName(functionNode);
+      const resolved = dotted ? this.qualify(dotted, scope) : undefined;
+      if (resolved?.kind === 'instance') {
+        receiver = { callId: resolved.callId, method: resolved.member, via: 'name', name: resolved.name };
+      } else if (resolved) {
+        callee = resolved.qualified;
+        calleeIsLocal = resolved.kind === 'local';
+      } else if (!dotted) {
+        this.visitExpression(functionNode, scope, placement, statement);
+      }
+    }
+
+    const args: CallArgument[] = [];
+    for (let i = 0; argumentsNode && i < argumentsNode.namedChildCount; i++) {
+      const argument = argumentsNode.namedChild(i)!;
+      if (argument.type === 'comment') continue;
+      if (argument.type === 'keyword_argument') {
+        const value = argument.childForFieldName('value');
+        this.visitExpression(value, scope, placement, statement);
+        const literal = value ? literalValue(value) : undefined;
+        args.push({
+          keyword: argument.childForFieldName('name')?.text ?? '',
+          text: value?.text ?? '',
+          ...(literal !== undefined ? { literal } : {}),
+        });
+      } else {
+        this.visitExpression(argument, scope, placement, statement);
+        const literal = literalValue(argument);
+        args.push({ text: argument.text, ...(literal !== undefined ? { literal } : {}) });
+      }
+    }
+
+    const id = this.calls.length;
+    const record: CallRecord = {
+      id,
+      ...(callee ? { callee } : {}),
+      ...(calleeIsLocal ? { calleeIsLocal } : {}),
+      calleeText: functionNode?.text ?? '',
+      text: statementText(node),
+      ...(receiver ? { receiver } : {}),
+      args,
+      scope: scope.execution,
+      placement,
+      span: spanOf(node),
+      statementText: statementText(statement),
+    };
+    this.calls.push(record);
+    this.noteDynamicImport(record, scope);
+    return id;
+  }
+
+  /** `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too. */
+  private noteDynamicImport(call: CallRecord, scope: Scope): void {
+    if (call.callee !== 'importlib.import_module' && call.callee !== 'builtins.__import__') return;
+    const first = call.args[0];
+    if (!first || first.keyword !== undefined || typeof first.literal !== 'string') return;
+    let name = first.literal;
+    let level = 0;
+    if (call.callee === 'importlib.import_module') {
+      while (name.startsWith('.')) {
+        level++;
+        name = name.slice(1);
+      }
+      if (level > 0) {
+        // Relative names need `package=`. `__package__`, and `__name__` in a package's __init__, name this
+        // module's package; `__name__` in a plain module names a module, which cannot hold submodules.
+        const anchor = call.args.find((a) => a.keyword === 'package') ?? call.args[1];
+        const isInit = /(^|\/)__init__\.py$/.test(this.path);
+        if (!anchor || !(anchor.text === '__package__' || (anchor.text === '__name__' && isInit))) return;
+      }
+    } else {
+      const levelArg = call.args.find((a) => a.keyword === 'level') ?? call.args[4];
+      if (typeof levelArg?.literal === 'number' && levelArg.literal > 0) return;
+    }
+    this.imports.push({
+      kind: 'dynamic',
+      module: name,
+      level,
+      names: [],
+      star: false,
+      scope: scope.execution,
+      span: call.span,
+      text: call.statementText,
+    });
+  }
+
+  /**
+   * Resolves a dotted expression through the bindings visible in `scope`:
+   * `cf.ThreadPoolExecutor` → import `concurrent.futures.ThreadPoolExecutor`,
+   * `make_engine` → local, `t.start` → method `start` on the instance made by call #n.
+   */
+  private qualify(
+    dotted: string,
+    scope: Scope,
+  ):
+    | { kind: 'import' | 'local' | 'builtin'; qualified: string }
+    | { kind: 'instance'; callId: number; member: string; name: string }
+    | undefined {
+    const parts = dotted.split('.');
+    const head = parts[0]!;
+    const rest = parts.slice(1);
+    const binding = lookup(head, scope);
+    if (binding?.kind === 'opaque') return undefined;
+    if (!binding) {
+      if (rest.length === 0 && BUILTIN_CALLABLES.has(head)) return { kind: 'builtin', qualified: `builtins.${head}` };
+      return undefined;
+    }
+    if (binding.kind === 'instance') {
+      if (rest.length !== 1) return undefined;
+      return { kind: 'instance', callId: binding.callId, member: rest[0]!, name: head };
+    }
+    const base = binding.kind === 'import' ? binding.qualified : binding.name;
+    const qualified = rest.length ? joinDotted(base, rest.join('.')) : base;
+    return { kind: binding.kind, qualified };
+  }
+}
+
+function lookup(name: string, scope: Scope): Binding | undefined {
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const binding = s.bindings.get(name);
+    if (binding) return binding;
+  }
+  return undefined;
+}
+
+function moduleScopeOf(scope: Scope): Scope {
+  let s = scope;
+  while (s.parent && s.className) s = s.parent;
+  return s;
+}
+
+function joinDotted(base: string, rest: string): string {
+  return base.endsWith('.') ? base + rest : `${base}.${rest}`;
+}
+
+/** `a.b.c` for identifier/attribute chains, undefined for anything else. */
+function dottedName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    if (!object || !attribute) return undefined;
+    const head = dottedName(object);
+    return head ? `${head}.${attribute.text}` : undefined;
+  }
+  return undefined;
+}
+
+function spanOf(node: Node): SourceSpan {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
+}
+
+function statementText(node: Node): string {
+  const folded = node.text.replace(/\s*\n\s*/g, ' ').trim();
+  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
+}
+
+/** The value of a plain string literal (no f-string interpolation, no implicit concatenation). */
+function stringLiteral(node: Node): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let value = '';
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const part = node.namedChild(i)!;
+    if (part.type === 'string_content') value += part.text;
+    else if (part.type === 'interpolation') return undefined;
+    else if (part.type === 'escape_sequence') return undefined;
+  }
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  if (/[fFbB]/.test(start)) return undefined;
+  return value;
+}
+
+function literalValue(node: Node): number | string | boolean | null | undefined {
+  switch (node.type) {
+    case 'integer': {
+      const value = Number(node.text.replace(/_/g, ''));
+      return Number.isFinite(value) ? value : undefined;
+    }
+    case 'float': {
+      const value = Number(node.text.replace(/_/g, ''));
+      return Number.isFinite(value) ? value : undefined;
+    }
+    case 'string':
+      return stringLiteral(node);
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'none':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+function stringSequence(node: Node): string[] | undefined {
+  if (node.type !== 'list' && node.type !== 'tuple') return undefined;
+  const values: string[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const value = stringLiteral(node.namedChild(i)!);
+    if (value === undefined) return undefined;
+    values.push(value);
+  }
+  return values;
+}
+
+function collectSyntaxProblems(root: Node): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  const cursor = root.walk();
+  try {
+    let descend = true;
+    for (;;) {
+      const node = cursor.currentNode;
+      if (descend && (node.isError || node.isMissing)) {
+        const message = node.isMissing
+          ? `syntax error: missing ${JSON.stringify(node.type)}`
+          : `syntax error: unexpected ${describeUnexpected(node)}`;
+        problems.push({ span: spanOf(node), message });
+        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
+        descend = false;
+      }
+      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) break;
+      descend = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return problems;
+}
+
+function describeUnexpected(node: Node): string {
+  const text = node.text.split('\n')[0]!.trim();
+  if (!text) return 'end of input';
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}

@@ -1,0 +1,127 @@
+/**
+ * What one Python file does when it is imported, as plain serialisable data.
+ * Produced by `extractModule`; tree-sitter nodes never leave the extract stage.
+ */
+
+/** 1-based line, 1-based column counted in UTF-16 code units (what SARIF calls utf16CodeUnits). */
+export interface SourceSpan {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Where a statement runs. `module` covers everything CPython executes while importing the file. */
+export type ExecutionScope =
+  | { kind: 'module' }
+  | { kind: 'function'; function: string }
+  /** `if TYPE_CHECKING:`: never at run time. */
+  | { kind: 'type-checking' }
+  /** `if __name__ == "__main__":`: only when the file is run as a script. */
+  | { kind: 'main-guard' };
+
+export interface ImportedName {
+  /** The name after `import` (`c` in `from a.b import c`). */
+  name: string;
+  /** The `as` alias, when there is one. */
+  alias?: string;
+}
+
+export interface ImportRecord {
+  /**
+   * `import`: `import a.b.c [as x]` (one record per dotted name);
+   * `from`: `from [.. ]a.b import c, d` / `from . import x` / `from a import *`;
+   * `dynamic`: `importlib.import_module("a.b")` / `__import__("a.b")` with a literal name.
+   */
+  kind: 'import' | 'from' | 'dynamic';
+  /** Dotted module text without the leading dots ('' for `from . import x`). */
+  module: string;
+  /** Number of leading dots of a relative import (0 for absolute). */
+  level: number;
+  /** Names bound by a `from` import; empty for `import` and `dynamic`. */
+  names: ImportedName[];
+  star: boolean;
+  /** `import a.b as x` binds x to a.b; plain `import a.b` binds a. */
+  alias?: string;
+  scope: ExecutionScope;
+  span: SourceSpan;
+  /** The import statement as written, whitespace folded, for messages. */
+  text: string;
+}
+
+export interface CallArgument {
+  /** Keyword name; absent for positional arguments. */
+  keyword?: string;
+  /** Source text of the value. */
+  text: string;
+  /** The value when it is an int, float, string, bool or None literal. */
+  literal?: number | string | boolean | null;
+}
+
+/** Where, syntactically, an import-time call sits: ruff's B008 cares, and so do our messages. */
+export type CallPlacement =
+  | { kind: 'statement' }
+  | { kind: 'class-body'; className: string }
+  | { kind: 'default-argument'; function: string; parameter: string }
+  | { kind: 'decorator'; target: string }
+  | { kind: 'with-item' };
+
+export interface CallRecord {
+  /** Index in `ModuleSummary.calls`; other records point at calls by this id. */
+  id: number;
+  /**
+   * Qualified name of the callee when it resolves through the file's imports
+   * (`concurrent.futures.ThreadPoolExecutor`), to a name defined in this module
+   * (`<this module>.make_engine`, marked `calleeIsLocal`), or to a builtin (`builtins.open`).
+   */
+  callee?: string;
+  calleeIsLocal?: boolean;
+  /** The callee expression as written (`cf.ThreadPoolExecutor`, `t.start`). */
+  calleeText: string;
+  /** The whole call as written, whitespace folded (`ThreadPoolExecutor(max_workers=3)`). */
+  text: string;
+  /** For `x.method(...)` where x holds the result of another call: that call's id and the method name. */
+  receiver?: { callId: number; method: string; via: 'name' | 'chain'; name?: string };
+  args: CallArgument[];
+  scope: ExecutionScope;
+  placement: CallPlacement;
+  /** Module- or class-level name the result is assigned to (`_search_executor`). */
+  boundTo?: string;
+  span: SourceSpan;
+  /** The whole statement line(s) as written, trimmed, for messages and code flows. */
+  statementText: string;
+}
+
+export interface ClassRecord {
+  name: string;
+  /** Qualified names of the bases that resolve through imports or to local classes. */
+  bases: string[];
+  span: SourceSpan;
+}
+
+export interface FunctionRecord {
+  /** Dotted path inside the module: `create_app`, `Poller.run`, `outer.inner`. */
+  qualname: string;
+  span: SourceSpan;
+}
+
+export interface SyntaxProblem {
+  span: SourceSpan;
+  message: string;
+}
+
+export interface ModuleSummary {
+  /** Path relative to the scan root, '/'-separated. */
+  path: string;
+  imports: ImportRecord[];
+  calls: CallRecord[];
+  classes: ClassRecord[];
+  functions: FunctionRecord[];
+  /** Literal `__all__` at module level, when it is a list/tuple of strings. */
+  dunderAll?: string[];
+  /** Names bound at module level by assignment, def or class (not by import). */
+  definedNames: string[];
+  syntaxProblems: SyntaxProblem[];
+  /** Source lines, kept so reporters can quote a line without reading the file again. */
+  lineCount: number;
+}

@@ -1,0 +1,134 @@
+import path from 'node:path';
+import type { ExecutionScope } from '../extract/summary.js';
+import type { ModuleIndex } from '../resolve/moduleIndex.js';
+import type { ExecutionReason, ResolvedImport } from '../resolve/resolveImports.js';
+
+/**
+ * One way a module runs another: an import statement (with its line), or the implicit
+ * rule that importing `a.b` first runs the package `a` (`enclosing-package`, no line).
+ */
+export interface ImportEdge {
+  from: string;
+  to: string;
+  kind: 'import' | 'enclosing-package';
+  reason?: ExecutionReason;
+  scope: ExecutionScope;
+  line?: number;
+  column?: number;
+  /** The import statement as written. */
+  text?: string;
+}
+
+export interface ImportGraph {
+  /** Edges that run while the importing module is imported, by importing module path. */
+  importTimeEdges: ReadonlyMap<string, readonly ImportEdge[]>;
+  /** Imports inside function bodies: they run only when the function is called. */
+  lazyEdges: readonly ImportEdge[];
+  /** Reverse of `importTimeEdges`, by imported module path. */
+  importedBy: ReadonlyMap<string, readonly ImportEdge[]>;
+}
+
+export function buildImportGraph(index: ModuleIndex, resolved: ReadonlyMap<string, readonly ResolvedImport[]>): ImportGraph {
+  const importTimeEdges = new Map<string, ImportEdge[]>();
+  const lazyEdges: ImportEdge[] = [];
+  const push = (edge: ImportEdge): void => {
+    const list = importTimeEdges.get(edge.from) ?? [];
+    list.push(edge);
+    importTimeEdges.set(edge.from, list);
+  };
+
+  for (const module of index.entries()) {
+    // Importing a module first runs each enclosing package's __init__.py.
+    const parts = module.name.split('.');
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const parent = index.lookup(parts.slice(0, i).join('.'), module);
+      if (parent && parent.path !== module.path) {
+        push({ from: module.path, to: parent.path, kind: 'enclosing-package', scope: { kind: 'module' } });
+        break; // the parent's own edge covers the grandparent
+      }
+    }
+    for (const resolvedImport of resolved.get(module.path) ?? []) {
+      const { record } = resolvedImport;
+      for (const executed of resolvedImport.executes) {
+        if (executed.module.path === module.path) continue;
+        const edge: ImportEdge = {
+          from: module.path,
+          to: executed.module.path,
+          kind: 'import',
+          reason: executed.reason,
+          scope: record.scope,
+          line: record.span.line,
+          column: record.span.column,
+          text: record.text,
+        };
+        if (record.scope.kind === 'module') push(edge);
+        else if (record.scope.kind === 'function') lazyEdges.push(edge);
+      }
+    }
+  }
+
+  const importedBy = new Map<string, ImportEdge[]>();
+  for (const edges of importTimeEdges.values()) {
+    edges.sort(compareEdges);
+    for (const edge of edges) {
+      const list = importedBy.get(edge.to) ?? [];
+      list.push(edge);
+      importedBy.set(edge.to, list);
+    }
+  }
+  return { importTimeEdges, lazyEdges, importedBy };
+}
+
+/** Import edges first (they carry a line to show), then by line. */
+function compareEdges(a: ImportEdge, b: ImportEdge): number {
+  if (a.kind !== b.kind) return a.kind === 'import' ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+}
+
+/** entry → … → module: the edges walked, in order. Empty when the module is the entry itself. */
+export interface ImportChain {
+  entry: string;
+  hops: ImportEdge[];
+}
+
+/**
+ * For every module reached at import time from any of `sources`, the shortest chain from the
+ * nearest source (ties: the source listed first, then the earliest import line).
+ */
+export function shortestChains(graph: ImportGraph, sources: readonly string[]): Map<string, ImportChain> {
+  const chains = new Map<string, ImportChain>();
+  const queue: string[] = [];
+  for (const source of sources) {
+    if (chains.has(source)) continue;
+    chains.set(source, { entry: source, hops: [] });
+    queue.push(source);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head]!;
+    const chain = chains.get(current)!;
+    for (const edge of graph.importTimeEdges.get(current) ?? []) {
+      if (chains.has(edge.to)) continue;
+      chains.set(edge.to, { entry: chain.entry, hops: [...chain.hops, edge] });
+      queue.push(edge.to);
+    }
+  }
+  return chains;
+}
+
+/** Every module whose import runs `target` at import time, `target` included. */
+export function modulesReaching(graph: ImportGraph, target: string): Set<string> {
+  const seen = new Set<string>([target]);
+  const queue = [target];
+  for (let head = 0; head < queue.length; head++) {
+    for (const edge of graph.importedBy.get(queue[head]!) ?? []) {
+      if (seen.has(edge.from)) continue;
+      seen.add(edge.from);
+      queue.push(edge.from);
+    }
+  }
+  return seen;
+}
+
+export function displayModulePath(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,147 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { checkProject } from './check/check.js';
+import type { Finding } from './check/findings.js';
+import type { Diagnostic } from './diagnostics.js';
+import { describeError, discoverPythonFiles } from './discover/discover.js';
+import { detectEntries, type EntryPoint } from './entries/entries.js';
+import { decodePythonSource } from './extract/decode.js';
+import { extractModule } from './extract/extract.js';
+import { pythonParser } from './extract/parser.js';
+import type { ModuleSummary } from './extract/summary.js';
+import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
+import { lineHashes } from './report/lineHash.js';
+import { ModuleIndex } from './resolve/moduleIndex.js';
+import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
+import { loadRules, type Rule } from './rules/rules.js';
+
+export interface AnalyzeOptions {
+  /** Project root: paths are reported relative to it and module names start there. */
+  root: string;
+  /** Files or folders to scan, relative to `root` or absolute. */
+  paths: string[];
+  exclude?: string[];
+  respectGitignore?: boolean;
+  /** Extra source roots, relative to `root` (the root itself and `src/` are always roots). */
+  sourceRoots?: string[];
+  /** Files larger than this are reported and skipped. */
+  maxFileBytes?: number;
+  rules?: Rule[];
+}
+
+export interface AnalysisResult {
+  root: string;
+  /** Number of Python files found. */
+  fileCount: number;
+  summaries: Map<string, ModuleSummary>;
+  index: ModuleIndex;
+  resolved: Map<string, ResolvedImport[]>;
+  graph: ImportGraph;
+  entries: EntryPoint[];
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  rules: Rule[];
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+/** discover → extract → resolve → graph → entries → check. Never runs the code it reads. */
+export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
+  const root = path.resolve(options.root);
+  const rules = options.rules ?? loadRules();
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const discovery = await discoverPythonFiles({
+    root,
+    paths: options.paths.length ? options.paths : ['.'],
+    exclude: options.exclude ?? [],
+    respectGitignore: options.respectGitignore ?? true,
+  });
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+
+  const parser = await pythonParser();
+  const summaries = new Map<string, ModuleSummary>();
+  for (const file of discovery.files) {
+    const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
+    if (text === undefined) continue;
+    let summary: ModuleSummary;
+    try {
+      summary = extractModule(parser, file.relative, text);
+    } catch (error) {
+      diagnostics.push({ kind: 'syntax-error', path: file.relative, message: `could not be parsed: ${describeError(error)}` });
+      continue;
+    }
+    for (const problem of summary.syntaxProblems) {
+      diagnostics.push({
+        kind: 'syntax-error',
+        path: file.relative,
+        line: problem.span.line,
+        column: problem.span.column,
+        message: `${problem.message}; CPython cannot import this file. The rest of it was still analyzed`,
+      });
+    }
+    summaries.set(file.relative, summary);
+  }
+
+  const explicitRoots = ['', ...(options.sourceRoots ?? [])];
+  if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
+  const index = new ModuleIndex([...summaries.keys()], explicitRoots);
+  const resolved = new Map<string, ResolvedImport[]>();
+  for (const [filePath, summary] of summaries) {
+    const module = index.byPath.get(filePath);
+    if (module) resolved.set(filePath, resolveImports(module, summary, index, summaries));
+  }
+  const graph = buildImportGraph(index, resolved);
+  const entries = [...summaries.values()].flatMap(detectEntries);
+  const findings = checkProject({ index, summaries, graph, entries, rules });
+  await addLineHashes(root, findings);
+
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules };
+}
+
+async function readSource(absolute: string, relative: string, maxFileBytes: number, diagnostics: Diagnostic[]): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(absolute);
+    if (stat.size > maxFileBytes) {
+      diagnostics.push({
+        kind: 'too-large',
+        path: relative,
+        message: `skipped: ${formatBytes(stat.size)} is over the ${formatBytes(maxFileBytes)} limit for one file (--max-file-size)`,
+      });
+      return undefined;
+    }
+    bytes = await fs.readFile(absolute);
+  } catch (error) {
+    diagnostics.push({ kind: 'read-error', path: relative, message: `cannot read: ${describeError(error)}` });
+    return undefined;
+  }
+  const decoded = decodePythonSource(bytes);
+  if (decoded.problem) {
+    diagnostics.push({ kind: 'decode-error', path: relative, line: decoded.problem.line, message: decoded.problem.message });
+  }
+  return decoded.text;
+}
+
+async function addLineHashes(root: string, findings: Finding[]): Promise<void> {
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const [file, list] of byFile) {
+    let text: string;
+    try {
+      text = decodePythonSource(await fs.readFile(path.join(root, file))).text;
+    } catch {
+      continue;
+    }
+    const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
+    for (const finding of list) {
+      const hash = hashes.get(finding.span.line);
+      if (hash) finding.lineHash = hash;
+    }
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,60 @@
+import type { Finding, Level } from '../check/findings.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { EntryPoint } from '../entries/entries.js';
+import { chainSteps } from './chainSteps.js';
+import type { PathDisplay } from './paths.js';
+
+export interface TextReportInput {
+  findings: readonly Finding[];
+  diagnostics: readonly Diagnostic[];
+  entries: readonly EntryPoint[];
+  fileCount: number;
+  paths: PathDisplay;
+}
+
+/**
+ * ruff-like: `path:line:col: CODE [level] message`, then the import chain, one hop a line,
+ * then the diagnostics about unreadable input, then a one-line summary.
+ */
+export function renderText(input: TextReportInput): string {
+  const { findings, diagnostics, entries, fileCount, paths } = input;
+  const out: string[] = [];
+  for (const finding of findings) {
+    out.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
+    const steps = chainSteps(finding);
+    const title =
+      finding.reach.kind === 'entry'
+        ? 'import chain from the entry'
+        : finding.reach.kind === 'lazy'
+          ? 'reached only through a lazy import'
+          : undefined;
+    if (title) {
+      out.push(`  ${title}:`);
+      for (const step of steps) {
+        const location = `${paths.show(step.path)}:${step.line}`;
+        out.push(`    ${location}  ${step.code ?? `(${step.message})`}`);
+      }
+    }
+    out.push('');
+  }
+  for (const diagnostic of diagnostics) {
+    const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ''}` : '';
+    out.push(`${paths.show(diagnostic.path)}${where}: ${diagnostic.kind}: ${diagnostic.message}`);
+  }
+  if (diagnostics.length) out.push('');
+  out.push(summaryLine(findings, diagnostics, entries, fileCount));
+  return `${out.join('\n')}\n`;
+}
+
+function summaryLine(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entries: readonly EntryPoint[], fileCount: number): string {
+  const count = (level: Level): number => findings.filter((f) => f.level === level).length;
+  const parts = (['error', 'warning', 'note'] as const)
+    .map((level) => [level, count(level)] as const)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}${n === 1 ? '' : 's'}`);
+  const found = parts.length ? `Found ${parts.join(', ')}` : 'No import-time resource leaks found';
+  const entryFiles = new Set(entries.map((e) => e.path)).size;
+  const scanned = `${fileCount} Python file${fileCount === 1 ? '' : 's'} scanned, ${entryFiles} entr${entryFiles === 1 ? 'y' : 'ies'}`;
+  const problems = diagnostics.length ? `, ${diagnostics.length} file problem${diagnostics.length === 1 ? '' : 's'} (see above)` : '';
+  return `${found} (${scanned}${problems}).`;
+}

@@ -1,0 +1,114 @@
+import path from 'node:path';
+
+/**
+ * File ↔ dotted module name for the project, the way `sys.path` would see it.
+ *
+ * Source roots are, in order: the roots given (the scan root, `src/` when present, configured
+ * ones) and, for each file, its natural root: the parent of the topmost folder holding an
+ * `__init__.py` above it (the file's own folder when it is not in a package), which is what
+ * `sys.path[0]` is when a script there runs or when that folder is the working directory.
+ * A file may have several names (one per root that contains it); its canonical name comes from
+ * its natural root.
+ */
+export interface ModuleEntry {
+  /** Canonical dotted name. */
+  name: string;
+  /** Path relative to the scan root, '/'-separated. */
+  path: string;
+  /** True for `__init__.py`: the module of a package. */
+  isPackage: boolean;
+  /** Every name under which the file can be imported from a root. */
+  names: string[];
+  /** The natural root (relative folder, '' for the scan root). */
+  root: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class ModuleIndex {
+  readonly byPath = new Map<string, ModuleEntry>();
+  private readonly byName = new Map<string, ModuleEntry[]>();
+  private readonly packageNames = new Set<string>();
+
+  constructor(filePaths: readonly string[], explicitRoots: readonly string[]) {
+    const packageFolders = new Set<string>();
+    for (const file of filePaths) {
+      if (path.posix.basename(file) === '__init__.py') packageFolders.add(path.posix.dirname(file));
+    }
+    const roots = explicitRoots.map(normaliseFolder);
+    for (const file of filePaths) {
+      if (!file.endsWith('.py') || file.startsWith('../')) continue;
+      const natural = naturalRoot(file, packageFolders);
+      const name = moduleNameUnder(file, natural);
+      if (!name) continue;
+      const names = [name];
+      for (const root of roots) {
+        if (root === natural) continue;
+        const other = moduleNameUnder(file, root);
+        if (other && !names.includes(other)) names.push(other);
+      }
+      const entry: ModuleEntry = { name, path: file, isPackage: path.posix.basename(file) === '__init__.py', names, root: natural };
+      this.byPath.set(file, entry);
+    }
+    // Canonical names first, so a name that is some file's canonical name wins over an alias.
+    for (const pass of [0, 1] as const) {
+      for (const entry of this.byPath.values()) {
+        const names = pass === 0 ? [entry.name] : entry.names.slice(1);
+        for (const name of names) {
+          const list = this.byName.get(name) ?? [];
+          if (!list.includes(entry)) list.push(entry);
+          this.byName.set(name, list);
+          const parts = name.split('.');
+          for (let i = 1; i < parts.length; i++) this.packageNames.add(parts.slice(0, i).join('.'));
+        }
+      }
+    }
+  }
+
+  /**
+   * The project file that `name` names for an importer, or undefined when it is not a project
+   * module (stdlib, third-party, or not found). When several files claim the name (two script
+   * folders each with a `utils.py`), the one beside the importer wins, as `sys.path[0]` would.
+   */
+  lookup(name: string, importer?: ModuleEntry): ModuleEntry | undefined {
+    const candidates = this.byName.get(name);
+    if (!candidates || candidates.length === 0) return undefined;
+    if (candidates.length === 1 || !importer) return candidates[0];
+    return candidates.find((c) => c.root === importer.root) ?? candidates[0];
+  }
+
+  /** True when some project module lives below `name` (a regular or namespace package). */
+  hasPackage(name: string): boolean {
+    return this.packageNames.has(name);
+  }
+
+  entries(): IterableIterator<ModuleEntry> {
+    return this.byPath.values();
+  }
+}
+
+function normaliseFolder(folder: string): string {
+  const posix = folder.split(path.sep).join('/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return posix === '.' ? '' : posix;
+}
+
+function naturalRoot(file: string, packageFolders: ReadonlySet<string>): string {
+  let folder = path.posix.dirname(file);
+  if (folder === '.') return '';
+  while (packageFolders.has(folder)) {
+    const parent = path.posix.dirname(folder);
+    folder = parent;
+    if (parent === '.') return '';
+  }
+  return folder;
+}
+
+function moduleNameUnder(file: string, root: string): string | undefined {
+  if (root !== '' && !file.startsWith(`${root}/`)) return undefined;
+  const relative = root === '' ? file : file.slice(root.length + 1);
+  const withoutExtension = relative.slice(0, -'.py'.length);
+  const parts = withoutExtension.split('/');
+  if (parts[parts.length - 1] === '__init__') parts.pop();
+  if (parts.length === 0 || !parts.every((part) => IDENTIFIER.test(part))) return undefined;
+  return parts.join('.');
+}

@@ -1,0 +1,150 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+
+/**
+ * Rules are data: one Markdown file per rule in `rules/`, a YAML header saying what it matches
+ * and the user-facing documentation below it in fixed sections. `explain`, the SARIF `help`
+ * and the README's rule table all read these files; nothing repeats them in code.
+ */
+export interface RuleArgument {
+  name: string;
+  /** Position when passed positionally (0-based); absent for keyword-only arguments. */
+  position?: number;
+  /** What the library uses when the argument is not given, as Python text. */
+  default?: string;
+}
+
+export interface ResourceMatch {
+  /** Qualified name of the constructor or function. */
+  callee: string;
+  /** Other qualified names of the same thing (where it is defined, re-exports). */
+  aliases: string[];
+  /** Short noun phrase: "a thread pool". */
+  what: string;
+  /** What it costs, with `{argument}` placeholders filled from the call. */
+  cost: string;
+  arguments: RuleArgument[];
+}
+
+export interface RuleDocumentation {
+  whatItDoes: string;
+  whyIsThisBad: string;
+  example: string;
+  useInstead: string;
+  /** The whole Markdown body, as written. */
+  markdown: string;
+}
+
+export interface Rule {
+  id: string;
+  name: string;
+  title: string;
+  resource: string;
+  fix: string;
+  /** `start`: only a finding when `.start()` is called on the object at import time. */
+  requires?: 'start';
+  /** Instances of classes defined in the module that subclass a matched class count too. */
+  subclasses: boolean;
+  matches: ResourceMatch[];
+  docs: RuleDocumentation;
+  /** Where the rule file lives, for error messages. */
+  file: string;
+}
+
+const RULES_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead'] as const;
+
+let cached: Rule[] | undefined;
+
+export function loadRules(folder: string = RULES_FOLDER): Rule[] {
+  if (folder === RULES_FOLDER && cached) return cached;
+  const files = readdirSync(folder)
+    .filter((name) => /^IL\d{3}\.md$/.test(name))
+    .sort();
+  const rules = files.map((name) => parseRuleFile(path.join(folder, name), readFileSync(path.join(folder, name), 'utf8')));
+  if (folder === RULES_FOLDER) cached = rules;
+  return rules;
+}
+
+export function parseRuleFile(file: string, text: string): Rule {
+  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text.replace(/\r\n/g, '\n'));
+  if (!match) throw new Error(`${file}: a rule file starts with a YAML header between '---' lines`);
+  const header = parseYaml(match[1]!) as Record<string, unknown>;
+  const body = match[2]!.trim();
+  const fail = (what: string): never => {
+    throw new Error(`${file}: ${what}`);
+  };
+  const text_ = (key: string): string => {
+    const value = header[key];
+    if (typeof value !== 'string' || value.trim() === '') fail(`'${key}' must be a non-empty string`);
+    return (value as string).trim();
+  };
+  const id = text_('id');
+  if (path.basename(file, '.md') !== id) fail(`the id ${id} does not match the file name`);
+  const matchesValue = header.matches;
+  if (!Array.isArray(matchesValue) || matchesValue.length === 0) fail(`'matches' must be a non-empty list`);
+  const matches = (matchesValue as unknown[]).map((raw, i): ResourceMatch => {
+    const m = raw as Record<string, unknown>;
+    const where = `matches[${i}]`;
+    if (typeof m.callee !== 'string') fail(`${where}.callee must be a qualified name`);
+    if (typeof m.what !== 'string' || typeof m.cost !== 'string') fail(`${where} needs 'what' and 'cost'`);
+    const args = (m.arguments ?? []) as Array<Record<string, unknown>>;
+    return {
+      callee: m.callee as string,
+      aliases: ((m.aliases ?? []) as unknown[]).map(String),
+      what: m.what as string,
+      cost: m.cost as string,
+      arguments: args.map((a) => ({
+        name: String(a.name),
+        ...(typeof a.position === 'number' ? { position: a.position } : {}),
+        ...(a.default !== undefined ? { default: String(a.default) } : {}),
+      })),
+    };
+  });
+  const requires = header.requires;
+  if (requires !== undefined && requires !== 'start') fail(`'requires' can only be 'start'`);
+  return {
+    id,
+    name: text_('name'),
+    title: text_('title'),
+    resource: text_('resource'),
+    fix: text_('fix'),
+    ...(requires === 'start' ? { requires } : {}),
+    subclasses: header.subclasses === true,
+    matches,
+    docs: parseSections(file, body),
+    file,
+  };
+}
+
+function parseSections(file: string, body: string): RuleDocumentation {
+  const sections = new Map<string, string>();
+  const parts = body.split(/^## /m).slice(1);
+  for (const part of parts) {
+    const newline = part.indexOf('\n');
+    const title = (newline < 0 ? part : part.slice(0, newline)).trim();
+    sections.set(title, newline < 0 ? '' : part.slice(newline + 1).trim());
+  }
+  for (const section of SECTIONS) {
+    if (!sections.get(section)) throw new Error(`${file}: missing the '## ${section}' section`);
+  }
+  return {
+    whatItDoes: sections.get('What it does')!,
+    whyIsThisBad: sections.get('Why is this bad?')!,
+    example: sections.get('Example')!,
+    useInstead: sections.get('Use instead')!,
+    markdown: body,
+  };
+}
+
+/** Markdown to plain text for places that show no Markdown (SARIF `text` fields, terminals). */
+export function markdownToPlainText(markdown: string): string {
+  return markdown
+    .replace(/^```\w*\n/gm, '')
+    .replace(/^```$/gm, '')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^## (.*)$/gm, '$1:')
+    .trim();
+}
