@@ -120,7 +120,9 @@ function toFinding(
   const primary = start ?? creation;
   const level: Level = reach.kind === 'entry' ? 'error' : 'warning';
   const related: RelatedLocation[] = [];
-  if (start) related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
+  // `t = Thread(...)` then `t.start()`: the creation is elsewhere and worth pointing at.
+  const createdElsewhere = start !== undefined && start.receiver?.via === 'name';
+  if (createdElsewhere) related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
   if (reach.kind === 'entry') {
     related.push({
       path: reach.entry.path,
@@ -134,7 +136,7 @@ function toFinding(
   }
 
   const action = start ? `\`${start.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
-  const created = start ? ` (created on line ${creation.span.line})` : '';
+  const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
   const headline = `${action}${created}${placementPhrase(creation.placement)} while \`${moduleName}\` is imported`;
   const cost = capitalise(fillCost(match, creation.args));
   const message = `${headline}, ${reachPhrase(reach, nameOf)}. ${cost}. ${rule.fix}`;

@@ -22,18 +22,14 @@ export function renderText(input: TextReportInput): string {
   for (const finding of findings) {
     out.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
     const steps = chainSteps(finding);
-    const title =
-      finding.reach.kind === 'entry'
-        ? 'import chain from the entry'
-        : finding.reach.kind === 'lazy'
-          ? 'reached only through a lazy import'
-          : undefined;
-    if (title) {
-      out.push(`  ${title}:`);
-      for (const step of steps) {
-        const location = `${paths.show(step.path)}:${step.line}`;
-        out.push(`    ${location}  ${step.code ?? `(${step.message})`}`);
-      }
+    if (finding.reach.kind === 'entry') {
+      // The first step is the entry itself: named in the heading, then one line per import.
+      const [entryStep, ...hops] = steps;
+      out.push(`  import chain from the ${finding.reach.entry.description} (${paths.show(entryStep!.path)}:${entryStep!.line}):`);
+      for (const step of hops) out.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
+    } else if (finding.reach.kind === 'lazy') {
+      out.push('  reached only through a lazy import:');
+      for (const step of steps) out.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
     }
     out.push('');
   }

@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Parser } from 'web-tree-sitter';
+import { extractModule } from '../src/extract/extract.js';
+import { pythonParser } from '../src/extract/parser.js';
+import type { ModuleSummary } from '../src/extract/summary.js';
+
+let parser: Parser;
+beforeAll(async () => {
+  parser = await pythonParser();
+});
+
+const extract = (source: string, path = 'mod.py'): ModuleSummary => extractModule(parser, path, source);
+
+/** `callee@line` for every call that runs at import time. */
+const importTimeCalls = (source: string): string[] =>
+  extract(source)
+    .calls.filter((c) => c.scope.kind === 'module')
+    .map((c) => `${c.callee ?? c.calleeText}@${c.span.line}`);
+
+const importScopes = (source: string): string[] =>
+  extract(source).imports.map((i) => `${i.module}:${i.scope.kind === 'function' ? `function ${i.scope.function}` : i.scope.kind}`);
+
+describe('what runs at import time', () => {
+  it.each([
+    ['module body', 'import threading\nthreading.Thread()\n', ['threading.Thread@2']],
+    ['if / elif / else bodies', 'import os\nif a:\n    os.a()\nelif b:\n    os.b()\nelse:\n    os.c()\n', ['os.a@3', 'os.b@5', 'os.c@7']],
+    ['try / except / else / finally', 'import os\ntry:\n    os.a()\nexcept (os.E) as e:\n    os.b()\nelse:\n    os.c()\nfinally:\n    os.d()\n', ['os.a@3', 'os.b@5', 'os.c@7', 'os.d@9']],
+    ['with items and body', 'import os\nwith os.a() as x:\n    os.b()\n', ['os.a@2', 'os.b@3']],
+    ['for / while bodies and else', 'import os\nfor i in os.a():\n    os.b()\nelse:\n    os.c()\nwhile os.d():\n    os.e()\n', ['os.a@2', 'os.b@3', 'os.c@5', 'os.d@6', 'os.e@7']],
+    ['match cases', 'import os\nmatch os.a():\n    case 1:\n        os.b()\n    case _:\n        os.c()\n', ['os.a@2', 'os.b@4', 'os.c@6']],
+    ['class bodies, nested too', 'import os\nclass A:\n    x = os.a()\n    class B:\n        y = os.b()\n', ['os.a@3', 'os.b@5']],
+    ['decorator expressions of module- and class-level defs', 'import os\n@os.deco()\ndef f(): pass\nclass A:\n    @os.cdeco()\n    def m(self): pass\n', ['os.deco@2', 'os.cdeco@5']],
+    ['default argument values of module- and class-level defs', 'import os\ndef f(a=os.a()): pass\nclass A:\n    def m(self, b=os.b()): pass\n', ['os.a@2', 'os.b@4']],
+    ['comprehensions and nested calls, innermost first', 'import os\nx = [os.a(i) for i in os.b()]\ny = os.c(os.d())\n', ['os.a@2', 'os.b@2', 'os.d@3', 'os.c@3']],
+  ])('%s', (_, source, expected) => {
+    expect(importTimeCalls(source)).toEqual(expected);
+  });
+
+  it.each([
+    ['function bodies', 'import os\ndef f():\n    os.a()\n'],
+    ['method bodies', 'import os\nclass A:\n    def m(self):\n        os.a()\n'],
+    ['lambda bodies', 'import os\nf = lambda: os.a()\n'],
+    ['if TYPE_CHECKING:', 'from typing import TYPE_CHECKING\nimport os\nif TYPE_CHECKING:\n    os.a()\n'],
+    ['if TYPE_CHECKING: imported under another name', 'from typing import TYPE_CHECKING as TC\nimport os\nif TC:\n    os.a()\n'],
+    ['if typing.TYPE_CHECKING: through a module alias', 'import typing as t\nimport os\nif t.TYPE_CHECKING:\n    os.a()\n'],
+    ['if __name__ == "__main__":', 'import os\nif __name__ == "__main__":\n    os.a()\n'],
+    ["if '__main__' == __name__:", "import os\nif '__main__' == __name__:\n    os.a()\n"],
+  ])('not %s', (_, source) => {
+    expect(importTimeCalls(source).filter((c) => c.startsWith('os.'))).toEqual([]);
+  });
+
+  it('keeps the else branch of a TYPE_CHECKING / __main__ guard', () => {
+    expect(importTimeCalls('from typing import TYPE_CHECKING\nimport os\nif TYPE_CHECKING:\n    os.a()\nelse:\n    os.b()\n')).toEqual(['os.b@6']);
+  });
+
+  it('records every import with its line, names, and whether it runs at import time', () => {
+    const source = [
+      'import a.b.c as abc',
+      'from ..utils.magnet_search import get_search_status, start_background_search as start',
+      'from typing import TYPE_CHECKING',
+      'if TYPE_CHECKING:',
+      '    import typed_only',
+      'def view():',
+      '    from .lazy import thing',
+      'class K:',
+      '    def m(self):',
+      '        import inner',
+      'if __name__ == "__main__":',
+      '    import script_only',
+      'try:',
+      '    import ujson as json',
+      'except ImportError:',
+      '    import json',
+    ].join('\n');
+    const summary = extract(source);
+    expect(summary.imports[0]).toMatchObject({ kind: 'import', module: 'a.b.c', level: 0, alias: 'abc', span: { line: 1 } });
+    expect(summary.imports[1]).toMatchObject({
+      kind: 'from',
+      module: 'utils.magnet_search',
+      level: 2,
+      names: [{ name: 'get_search_status' }, { name: 'start_background_search', alias: 'start' }],
+      span: { line: 2 },
+    });
+    // Module-level statements in source order, then function bodies (read once the module is bound).
+    expect(importScopes(source)).toEqual([
+      'a.b.c:module',
+      'utils.magnet_search:module',
+      'typing:module',
+      'typed_only:type-checking',
+      'script_only:main-guard',
+      'ujson:module',
+      'json:module',
+      'lazy:function view',
+      'inner:function K.m',
+    ]);
+  });
+
+  it('records literal importlib.import_module / __import__ calls as imports', () => {
+    const summary = extract('import importlib\nimportlib.import_module("pkg.plugins")\n__import__("pkg.other")\nimportlib.import_module(".rel", package=__package__)\nimportlib.import_module(name)\n', 'pkg/mod.py');
+    expect(summary.imports.filter((i) => i.kind === 'dynamic').map((i) => [i.module, i.level])).toEqual([
+      ['pkg.plugins', 0],
+      ['pkg.other', 0],
+      ['rel', 1],
+    ]);
+  });
+});
+
+describe('qualified names of callees', () => {
+  const callees = (source: string): Array<string | undefined> => extract(source).calls.map((c) => c.callee);
+
+  it.each([
+    ['import concurrent.futures as cf\ncf.ThreadPoolExecutor()\n', 'concurrent.futures.ThreadPoolExecutor'],
+    ['import concurrent.futures\nconcurrent.futures.ThreadPoolExecutor()\n', 'concurrent.futures.ThreadPoolExecutor'],
+    ['from concurrent.futures import ThreadPoolExecutor as TPE\nTPE()\n', 'concurrent.futures.ThreadPoolExecutor'],
+    ['from concurrent import futures\nfutures.ThreadPoolExecutor()\n', 'concurrent.futures.ThreadPoolExecutor'],
+    ['import threading as th\nth.Thread()\n', 'threading.Thread'],
+    ['f = open("x")\n', 'builtins.open'],
+  ])('%s', (source, expected) => {
+    expect(callees(source)).toEqual([expected]);
+  });
+
+  it('a local class called Thread is not threading.Thread', () => {
+    const summary = extract('class Thread:\n    pass\nThread()\n');
+    expect(summary.calls[0]).toMatchObject({ callee: 'Thread', calleeIsLocal: true });
+  });
+
+  it('a later local definition shadows an import; a parameter shadows a module-level name', () => {
+    expect(callees('from threading import Thread\nclass Thread: pass\nThread()\n')).toEqual(['Thread']);
+    const inFunction = extract('from threading import Thread\ndef f(Thread):\n    Thread()\n').calls;
+    expect(inFunction[0]!.callee).toBeUndefined();
+  });
+
+  it('links `.start()` to the call that made the object, by name and by chaining', () => {
+    const summary = extract('import threading\nt = threading.Thread(target=f)\nt.start()\nthreading.Thread().start()\n');
+    const [create1, start1, create2, start2] = summary.calls;
+    expect(create1).toMatchObject({ callee: 'threading.Thread', boundTo: 't' });
+    expect(start1!.receiver).toEqual({ callId: create1!.id, method: 'start', via: 'name', name: 't' });
+    expect(create2!.callee).toBe('threading.Thread');
+    expect(start2!.receiver).toEqual({ callId: create2!.id, method: 'start', via: 'chain' });
+  });
+
+  it('records class bases through imports, for subclass matching', () => {
+    const summary = extract('import threading\nclass Poller(threading.Thread):\n    pass\n');
+    expect(summary.classes).toEqual([expect.objectContaining({ name: 'Poller', bases: ['threading.Thread'] })]);
+  });
+});
+
+describe('syntax errors', () => {
+  it('reports where the source is broken and still extracts the rest', () => {
+    const summary = extract('import os\nPOOL = os.a()\ndef broken(:\n    pass\nLATER = os.b()\n');
+    expect(summary.syntaxProblems.length).toBeGreaterThan(0);
+    expect(summary.syntaxProblems[0]!.span.line).toBe(3);
+    expect(summary.calls.filter((c) => c.scope.kind === 'module').map((c) => c.callee)).toContain('os.a');
+  });
+});
