@@ -11,6 +11,7 @@ import { pythonParser } from './extract/parser.js';
 import type { ModuleSummary } from './extract/summary.js';
 import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
 import { lineHashes } from './report/lineHash.js';
+import { CallResolver } from './resolve/calls.js';
 import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
@@ -90,9 +91,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     const module = index.byPath.get(filePath);
     if (module) resolved.set(filePath, resolveImports(module, summary, index, summaries));
   }
-  const graph = buildImportGraph(index, resolved);
+  const calls = new CallResolver(index, summaries);
+  const graph = buildImportGraph(index, resolved, calls);
   const entries = [...summaries.values()].flatMap(detectEntries);
-  const findings = checkProject({ index, summaries, graph, entries, rules });
+  const findings = checkProject({ index, summaries, graph, entries, rules, calls });
   await addLineHashes(root, findings);
 
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules };

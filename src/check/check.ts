@@ -1,8 +1,9 @@
-import type { EntryPoint } from '../entries/entries.js';
+import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
 import type { CallArgument, CallPlacement, CallRecord, ModuleSummary } from '../extract/summary.js';
-import { modulesReaching, shortestChains, type ImportChain, type ImportEdge, type ImportGraph } from '../graph/importGraph.js';
+import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
+import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
-import type { ResourceMatch, Rule } from '../rules/rules.js';
+import { qualifiedNameMatches, type ResourceMatch, type Rule } from '../rules/rules.js';
 import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
 
 export interface CheckInput {
@@ -11,52 +12,86 @@ export interface CheckInput {
   graph: ImportGraph;
   entries: readonly EntryPoint[];
   rules: readonly Rule[];
+  calls: CallResolver;
 }
 
-/** A resource the rules recognise, created while its module is imported. */
-interface ImportTimeResource {
+/** A resource the rules recognise, created in one body of code (a module's top level or a function). */
+export interface MatchedResource {
   rule: Rule;
   match: ResourceMatch;
   creation: CallRecord;
-  /** For rules that require `.start()`: the call that starts it (the primary location). */
+  /** For rules that require `.start()`: the call that starts it. */
   start?: CallRecord;
 }
 
+/** A resource created while a module is imported, directly or in a function its top level calls. */
+interface ImportTimeResource extends MatchedResource {
+  /** File the creating call is written in. */
+  creationPath: string;
+  /** Calls from the module's top level into the function that creates it; empty when direct. */
+  steps: CallStep[];
+}
+
 export function checkProject(input: CheckInput): Finding[] {
-  const { index, summaries, graph, entries, rules } = input;
+  const { index, summaries, graph, entries, rules, calls } = input;
   const entryPaths = [...new Set(entries.map((e) => e.path))].sort();
   const chains = shortestChains(graph, entryPaths);
   const entryByPath = new Map<string, EntryPoint>();
   for (const entry of entries) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  const nameOf = (p: string): string => index.byPath.get(p)?.name ?? p;
 
   const findings: Finding[] = [];
   for (const [path, summary] of summaries) {
     const module = index.byPath.get(path);
     if (!module) continue;
-    const resources = findImportTimeResources(summary, rules);
+    const resources = importTimeResources(path, summary, rules, calls);
     if (resources.length === 0) continue;
     const reach = reachOf(path, graph, chains, entryByPath);
-    const nameOf = (p: string): string => index.byPath.get(p)?.name ?? p;
     for (const resource of resources) findings.push(toFinding(resource, path, module.name, reach, nameOf));
   }
   return findings.sort(
-    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.span.line - b.span.line || a.span.column - b.span.column || (a.ruleId < b.ruleId ? -1 : 1),
+    (a, b) =>
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+      a.span.line - b.span.line ||
+      a.span.column - b.span.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 
-/** Matches a module's import-time calls against the rules' qualified names. */
-export function findImportTimeResources(summary: ModuleSummary, rules: readonly Rule[]): ImportTimeResource[] {
-  const found: ImportTimeResource[] = [];
-  for (const call of summary.calls) {
-    if (call.scope.kind !== 'module' || call.placement.kind === 'with-item') continue;
+function importTimeResources(path: string, summary: ModuleSummary, rules: readonly Rule[], calls: CallResolver): ImportTimeResource[] {
+  const moduleLevel = summary.calls.filter((c) => c.scope.kind === 'module');
+  const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path, steps: [] }));
+  // App factories are where a web app is meant to set itself up: their own bodies are not flagged
+  // (what they import still is, through the import graph).
+  const enter = (body: FunctionRef): boolean => !calls.callsIn(body).some((c) => c.callee !== undefined && isAppConstructor(c.callee));
+  for (const run of calls.functionsRunAtImport(path, enter)) {
+    const bodySummary = calls.summaryOf(run.body.path);
+    if (!bodySummary) continue;
+    for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules)) {
+      found.push({ ...resource, creationPath: run.body.path, steps: run.steps });
+    }
+  }
+  return found;
+}
+
+/**
+ * Matches the calls of one body of code (a module's top level, a function) against the rules'
+ * qualified names. `summary` is the module the body is in: its call table is what `receiver` ids index.
+ */
+export function matchResources(body: readonly CallRecord[], summary: ModuleSummary, rules: readonly Rule[]): MatchedResource[] {
+  const allCalls = summary.calls;
+  const found: MatchedResource[] = [];
+  const inBody = new Set(body.map((c) => c.id));
+  for (const call of body) {
+    if (call.placement.kind === 'with-item') continue; // closed again when the block ends
     for (const rule of rules) {
-      const match = matchCall(call, rule, summary);
+      const match = matchCall(call, rule, summary, rules);
       if (!match) continue;
       if (rule.requires === 'start') {
-        const start = summary.calls.find(
-          (c) => c.scope.kind === 'module' && c.receiver?.callId === call.id && c.receiver.method === 'start',
-        );
+        const start = allCalls.find((c) => inBody.has(c.id) && c.receiver?.callId === call.id && c.receiver.method === 'start');
         if (start) found.push({ rule, match, creation: call, start });
+      } else if (rule.requires === 'bound') {
+        if (isKept(call, allCalls)) found.push({ rule, match, creation: call });
       } else {
         found.push({ rule, match, creation: call });
       }
@@ -65,11 +100,35 @@ export function findImportTimeResources(summary: ModuleSummary, rules: readonly 
   return found;
 }
 
-function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary): ResourceMatch | undefined {
+/** The result is held: assigned to a name or attribute, or a default argument value; not used and dropped. */
+function isKept(call: CallRecord, allCalls: readonly CallRecord[]): boolean {
+  if (call.placement.kind === 'default-argument') return true;
+  if (call.scope.kind === 'function') return call.assignedTo !== undefined && call.assignedTo.includes('.');
+  if (call.boundTo === undefined) return false;
+  // `data = open(p).read()` keeps the data, not the file: the assignment is the outer call's.
+  return !allCalls.some((c) => c.receiver?.callId === call.id && c.receiver.via === 'chain');
+}
+
+function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[]): ResourceMatch | undefined {
+  const allCalls = summary.calls;
+  if (call.receiver) {
+    const methodMatch = rule.matches.find((m) => m.methods?.includes(call.receiver!.method));
+    if (!methodMatch) return undefined;
+    const creator = allCalls[call.receiver.callId];
+    if (!creator) return undefined;
+    const onRules = rules.filter((r) => methodMatch.on!.includes(r.id));
+    return onRules.some((r) => matchCall(creator, r, summary, rules) !== undefined) ? methodMatch : undefined;
+  }
   if (!call.callee) return undefined;
-  if (!call.calleeIsLocal) return rule.matches.find((m) => m.callee === call.callee || m.aliases.includes(call.callee!));
-  if (!rule.subclasses) return undefined;
-  // A class defined in this module that derives (directly or through other local classes) from a matched class.
+  const byName = (name: string): ResourceMatch | undefined =>
+    rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))));
+  if (!call.calleeIsLocal) return byName(call.callee);
+  return matchSubclass(call, rule, summary);
+}
+
+/** Classes of the module that derive from a matched class count as that class (IL002's `Poller(Thread)`). */
+export function matchSubclass(call: CallRecord, rule: Rule, summary: ModuleSummary): ResourceMatch | undefined {
+  if (!rule.subclasses || !call.calleeIsLocal || !call.callee) return undefined;
   const seen = new Set<string>();
   const queue = [call.callee];
   while (queue.length) {
@@ -79,7 +138,7 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary): Resour
     const cls = summary.classes.find((c) => c.name === name);
     if (!cls) continue;
     for (const base of cls.bases) {
-      const match = rule.matches.find((m) => m.callee === base || m.aliases.includes(base));
+      const match = rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
       if (match) return match;
       queue.push(base);
     }
@@ -99,13 +158,16 @@ function reachOf(
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: 'entry', entry: entryByPath.get(chain.entry)!, chain: chain.hops, entriesReaching };
   }
-  // Imports inside functions whose target runs this module at import time.
-  const lazy = graph.lazyEdges.filter((edge) => reaching.has(edge.to));
-  if (lazy.length === 0) return { kind: 'unreached' };
-  const imports = lazy.map((edge) => {
-    const rest = shortestChains(graph, [edge.to]).get(path)?.hops ?? [];
-    return { edge, rest };
+  // Imports inside functions whose target runs this module at import time, one per statement.
+  const seen = new Set<string>();
+  const lazy = graph.lazyEdges.filter((edge) => {
+    const key = `${edge.from}:${edge.line}`;
+    if (!reaching.has(edge.to) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
+  if (lazy.length === 0) return { kind: 'unreached' };
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path)?.hops ?? [] }));
   return { kind: 'lazy', imports };
 }
 
@@ -116,13 +178,27 @@ function toFinding(
   reach: Reach,
   nameOf: (path: string) => string,
 ): Finding {
-  const { rule, match, creation, start } = resource;
-  const primary = start ?? creation;
+  const { rule, match, creation, start, steps, creationPath } = resource;
+  const trigger = steps[0]?.call ?? start ?? creation;
   const level: Level = reach.kind === 'entry' ? 'error' : 'warning';
   const related: RelatedLocation[] = [];
   // `t = Thread(...)` then `t.start()`: the creation is elsewhere and worth pointing at.
   const createdElsewhere = start !== undefined && start.receiver?.via === 'name';
-  if (createdElsewhere) related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
+
+  let headline: string;
+  if (steps.length > 0) {
+    const through = steps.map((step) => `\`${step.target.qualname}()\``).join(' → ');
+    const where = creationPath === path ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
+    const verb = start ? `starts ${match.what} (\`${start.text}\`` : `creates ${match.what} (\`${creation.text}\``;
+    headline = `\`${trigger.text}\` ${verb} in ${through}, ${where})`;
+    related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? 'started' : 'created'} here: ${(start ?? creation).statementText}` });
+    for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
+  } else {
+    const action = start ? `\`${start.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
+    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
+    headline = `${action}${created}${placementPhrase(creation.placement)}`;
+    if (createdElsewhere) related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
+  }
   if (reach.kind === 'entry') {
     related.push({
       path: reach.entry.path,
@@ -135,26 +211,31 @@ function toFinding(
     }
   }
 
-  const action = start ? `\`${start.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
-  const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
-  const headline = `${action}${created}${placementPhrase(creation.placement)} while \`${moduleName}\` is imported`;
   const cost = capitalise(fillCost(match, creation.args));
-  const message = `${headline}, ${reachPhrase(reach, nameOf)}. ${cost}. ${rule.fix}`;
+  const message = `${headline} while \`${moduleName}\` is imported, ${reachPhrase(reach, nameOf)}. ${cost}. ${rule.fix}`;
 
   return {
     ruleId: rule.id,
     level,
     path,
-    span: primary.span,
+    span: trigger.span,
     module: moduleName,
     message,
     resource: {
-      callee: match.callee,
+      callee: match.callee || `${match.methods!.join('/')}()`,
       text: creation.text,
-      statement: (start ?? creation).statementText,
-      ...(creation.boundTo ? { boundTo: creation.boundTo } : {}),
+      statement: trigger.statementText,
+      ...(creation.boundTo && steps.length === 0 ? { boundTo: creation.boundTo } : {}),
     },
     reach,
+    ...(steps.length
+      ? {
+          callPath: [
+            ...steps.slice(1).map((step) => ({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` })),
+            { path: creationPath, span: (start ?? creation).span, message: (start ?? creation).statementText },
+          ],
+        }
+      : {}),
     related,
   };
 }
@@ -214,5 +295,3 @@ function spanAt(line: number, column: number) {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
-
-export type { ImportEdge };

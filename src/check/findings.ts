@@ -33,6 +33,8 @@ export interface Finding {
   /** `text`: the creating call; `statement`: the statement at the primary location. */
   resource: { callee: string; text: string; statement: string; boundTo?: string };
   reach: Reach;
+  /** When the resource is made in a function the module-level code calls: each call, then the creation. */
+  callPath?: RelatedLocation[];
   related: RelatedLocation[];
   /** GitHub's primaryLocationLineHash for the primary line, filled in by the pipeline. */
   lineHash?: string;

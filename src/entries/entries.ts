@@ -82,3 +82,8 @@ export function detectEntries(summary: ModuleSummary): EntryPoint[] {
   }
   return found;
 }
+
+/** Constructors of framework application objects: a function that calls one is an app factory. */
+export function isAppConstructor(callee: string): boolean {
+  return FRAMEWORKS.some((spec) => spec.apps.some((app) => app.callees.includes(callee)));
+}

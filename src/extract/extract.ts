@@ -283,6 +283,7 @@ class Extractor {
     if (right.type === 'call' && this.calls.length > firstCall) {
       const outer = this.calls[this.calls.length - 1]!;
       if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
+      if (targets[0]) outer.assignedTo = statementText(targets[0]);
       for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
     } else {
       for (const name of names) scope.bindings.set(name, { kind: 'opaque' });

@@ -85,8 +85,10 @@ export interface CallRecord {
   args: CallArgument[];
   scope: ExecutionScope;
   placement: CallPlacement;
-  /** Module- or class-level name the result is assigned to (`_search_executor`). */
+  /** Name the result is assigned to (`_search_executor`; `Cls.attr` in a class body). */
   boundTo?: string;
+  /** Assignment target as written, whatever it is (`self.client`, `cache["k"]`, `_pool`). */
+  assignedTo?: string;
   span: SourceSpan;
   /** The whole statement line(s) as written, trimmed, for messages and code flows. */
   statementText: string;

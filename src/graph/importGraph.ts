@@ -1,5 +1,5 @@
-import path from 'node:path';
 import type { ExecutionScope } from '../extract/summary.js';
+import type { CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ExecutionReason, ResolvedImport } from '../resolve/resolveImports.js';
 
@@ -17,6 +17,23 @@ export interface ImportEdge {
   column?: number;
   /** The import statement as written. */
   text?: string;
+  /**
+   * Set when the import statement sits in a function that module-level code of `from` calls
+   * (`app = create_app()` runs the imports inside `create_app`): the calls, outermost first.
+   * `line`, `column` and `text` then describe the import statement in file `at`.
+   */
+  via?: ViaCall[];
+  at?: string;
+}
+
+export interface ViaCall {
+  path: string;
+  line: number;
+  column: number;
+  /** The call as written. */
+  text: string;
+  /** What it runs: `create_app`, `RedisDB` (its `__init__`). */
+  target: string;
 }
 
 export interface ImportGraph {
@@ -28,7 +45,11 @@ export interface ImportGraph {
   importedBy: ReadonlyMap<string, readonly ImportEdge[]>;
 }
 
-export function buildImportGraph(index: ModuleIndex, resolved: ReadonlyMap<string, readonly ResolvedImport[]>): ImportGraph {
+export function buildImportGraph(
+  index: ModuleIndex,
+  resolved: ReadonlyMap<string, readonly ResolvedImport[]>,
+  calls?: CallResolver,
+): ImportGraph {
   const importTimeEdges = new Map<string, ImportEdge[]>();
   const lazyEdges: ImportEdge[] = [];
   const push = (edge: ImportEdge): void => {
@@ -65,6 +86,36 @@ export function buildImportGraph(index: ModuleIndex, resolved: ReadonlyMap<strin
         else if (record.scope.kind === 'function') lazyEdges.push(edge);
       }
     }
+    // Imports inside functions that this module's top-level code calls run at its import too.
+    for (const run of calls?.functionsRunAtImport(module.path) ?? []) {
+      const { body } = run;
+      for (const resolvedImport of resolved.get(body.path) ?? []) {
+        const { record } = resolvedImport;
+        if (record.scope.kind !== 'function' || record.scope.function !== body.qualname) continue;
+        const via = run.steps.map((step) => ({
+          path: step.path,
+          line: step.call.span.line,
+          column: step.call.span.column,
+          text: step.call.text,
+          target: step.target.qualname,
+        }));
+        for (const executed of resolvedImport.executes) {
+          if (executed.module.path === module.path) continue;
+          push({
+            from: module.path,
+            to: executed.module.path,
+            kind: 'import',
+            reason: executed.reason,
+            scope: { kind: 'module' },
+            line: record.span.line,
+            column: record.span.column,
+            text: record.text,
+            via,
+            at: body.path,
+          });
+        }
+      }
+    }
   }
 
   const importedBy = new Map<string, ImportEdge[]>();
@@ -79,9 +130,10 @@ export function buildImportGraph(index: ModuleIndex, resolved: ReadonlyMap<strin
   return { importTimeEdges, lazyEdges, importedBy };
 }
 
-/** Import edges first (they carry a line to show), then by line. */
+/** Import edges first (they carry a line to show), direct ones before those through calls, then by line. */
 function compareEdges(a: ImportEdge, b: ImportEdge): number {
   if (a.kind !== b.kind) return a.kind === 'import' ? -1 : 1;
+  if (!a.via !== !b.via) return a.via ? 1 : -1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
 }
 
@@ -127,8 +179,4 @@ export function modulesReaching(graph: ImportGraph, target: string): Set<string>
     }
   }
   return seen;
-}
-
-export function displayModulePath(p: string): string {
-  return p.split(path.sep).join('/');
 }

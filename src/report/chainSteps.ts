@@ -1,5 +1,6 @@
 import type { Finding } from '../check/findings.js';
 import type { SourceSpan } from '../extract/summary.js';
+import type { ImportEdge } from '../graph/importGraph.js';
 
 /**
  * The chain of a finding as steps a reader follows: the entry, each import on the way, the
@@ -26,7 +27,7 @@ export function chainSteps(finding: Finding): ChainStep[] {
       message: `entry: ${entry.description}`,
       code: entry.evidence.text,
     });
-    for (const hop of chain) steps.push(hopStep(hop.from, hop.to, hop.kind, hop.line, hop.column, hop.text));
+    for (const hop of chain) steps.push(...hopSteps(hop));
   } else if (finding.reach.kind === 'lazy') {
     const { edge, rest } = finding.reach.imports[0]!;
     const where = edge.scope.kind === 'function' ? ` inside ${edge.scope.function}()` : '';
@@ -37,23 +38,46 @@ export function chainSteps(finding: Finding): ChainStep[] {
       message: `imported lazily${where}: runs only when the function is called`,
       ...(edge.text ? { code: edge.text } : {}),
     });
-    for (const hop of rest) steps.push(hopStep(hop.from, hop.to, hop.kind, hop.line, hop.column, hop.text));
+    for (const hop of rest) steps.push(...hopSteps(hop));
   }
   steps.push({
     path: finding.path,
     line: finding.span.line,
     column: finding.span.column,
-    message: finding.ruleId === 'IL002' ? 'the thread is started at import time' : 'the resource is created at import time',
+    message: finding.callPath?.length
+      ? 'this call runs at import time'
+      : finding.ruleId === 'IL002'
+        ? 'the thread is started at import time'
+        : 'the resource is created at import time',
     code: finding.resource.statement,
   });
+  for (const call of finding.callPath ?? []) {
+    const [what, code] = call.message.startsWith('calls ') ? call.message.split(/: (.*)/s) : ['creates it here', call.message];
+    steps.push({ path: call.path, line: call.span.line, column: call.span.column, message: what!, code: code ?? '' });
+  }
   return steps;
 }
 
-function hopStep(from: string, to: string, kind: string, line?: number, column?: number, text?: string): ChainStep {
-  if (kind === 'enclosing-package') {
-    return { path: to, line: 1, column: 1, message: `package ${to} runs first, because ${from} is inside it` };
+function hopSteps(hop: ImportEdge): ChainStep[] {
+  if (hop.kind === 'enclosing-package') {
+    return [{ path: hop.to, line: 1, column: 1, message: `package ${hop.to} runs first, because ${hop.from} is inside it` }];
   }
-  return { path: from, line: line ?? 1, column: column ?? 1, message: `imports ${to} at import time`, ...(text ? { code: text } : {}) };
+  const steps: ChainStep[] = (hop.via ?? []).map((call) => ({
+    path: call.path,
+    line: call.line,
+    column: call.column,
+    message: `calls ${call.target}() at import time`,
+    code: call.text,
+  }));
+  const inside = hop.via?.length ? ` (inside ${hop.via[hop.via.length - 1]!.target}())` : '';
+  steps.push({
+    path: hop.at ?? hop.from,
+    line: hop.line ?? 1,
+    column: hop.column ?? 1,
+    message: `imports ${hop.to} at import time${inside}`,
+    ...(hop.text ? { code: hop.text } : {}),
+  });
+  return steps;
 }
 
 export function spanOf(step: ChainStep): SourceSpan {

@@ -17,8 +17,14 @@ export interface RuleArgument {
 }
 
 export interface ResourceMatch {
-  /** Qualified name of the constructor or function. */
+  /**
+   * Qualified name of the constructor or function; `*` stands for one dotted segment
+   * (`google.cloud.*.Client`, `transformers.*.from_pretrained`). Empty for method matches.
+   */
   callee: string;
+  /** Method matches: these methods, called at import time on an object that `on` rules' matches created. */
+  methods?: string[];
+  on?: string[];
   /** Other qualified names of the same thing (where it is defined, re-exports). */
   aliases: string[];
   /** Short noun phrase: "a thread pool". */
@@ -43,8 +49,11 @@ export interface Rule {
   title: string;
   resource: string;
   fix: string;
-  /** `start`: only a finding when `.start()` is called on the object at import time. */
-  requires?: 'start';
+  /**
+   * `start`: only a finding when `.start()` is called on the object at import time;
+   * `bound`: only when the result is kept (assigned to a name or attribute), not used and dropped.
+   */
+  requires?: 'start' | 'bound';
   /** Instances of classes defined in the module that subclass a matched class count too. */
   subclasses: boolean;
   matches: ResourceMatch[];
@@ -88,11 +97,14 @@ export function parseRuleFile(file: string, text: string): Rule {
   const matches = (matchesValue as unknown[]).map((raw, i): ResourceMatch => {
     const m = raw as Record<string, unknown>;
     const where = `matches[${i}]`;
-    if (typeof m.callee !== 'string') fail(`${where}.callee must be a qualified name`);
+    const isMethod = Array.isArray(m.methods);
+    if (!isMethod && typeof m.callee !== 'string') fail(`${where}.callee must be a qualified name`);
+    if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where}: 'methods' needs 'on' (the rules whose objects they are called on)`);
     if (typeof m.what !== 'string' || typeof m.cost !== 'string') fail(`${where} needs 'what' and 'cost'`);
     const args = (m.arguments ?? []) as Array<Record<string, unknown>>;
     return {
-      callee: m.callee as string,
+      callee: isMethod ? '' : (m.callee as string),
+      ...(isMethod ? { methods: (m.methods as unknown[]).map(String), on: (m.on as unknown[]).map(String) } : {}),
       aliases: ((m.aliases ?? []) as unknown[]).map(String),
       what: m.what as string,
       cost: m.cost as string,
@@ -104,14 +116,14 @@ export function parseRuleFile(file: string, text: string): Rule {
     };
   });
   const requires = header.requires;
-  if (requires !== undefined && requires !== 'start') fail(`'requires' can only be 'start'`);
+  if (requires !== undefined && requires !== 'start' && requires !== 'bound') fail(`'requires' can only be 'start' or 'bound'`);
   return {
     id,
     name: text_('name'),
     title: text_('title'),
     resource: text_('resource'),
     fix: text_('fix'),
-    ...(requires === 'start' ? { requires } : {}),
+    ...(requires === 'start' || requires === 'bound' ? { requires } : {}),
     subclasses: header.subclasses === true,
     matches,
     docs: parseSections(file, body),
@@ -147,4 +159,12 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/`([^`]+)`/g, '$1')
     .replace(/^## (.*)$/gm, '$1:')
     .trim();
+}
+
+/** True when a qualified name matches a rule's name, where `*` in the pattern is one dotted segment. */
+export function qualifiedNameMatches(pattern: string, name: string): boolean {
+  if (!pattern.includes('*')) return pattern === name;
+  const patternParts = pattern.split('.');
+  const nameParts = name.split('.');
+  return patternParts.length === nameParts.length && patternParts.every((part, i) => part === '*' || part === nameParts[i]);
 }
