@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LEVEL_ORDER, type Level } from './check/findings.js';
+import { ConfigError, loadConfig } from './config/config.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
 import { renderJson } from './report/json.js';
@@ -30,7 +31,8 @@ type FailOn = Level | 'never';
 interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   output?: string;
-  failOn: FailOn;
+  failOn?: FailOn;
+  config?: string;
   exclude: string[];
   root?: string;
   src: string[];
@@ -51,7 +53,10 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
     }
   }
   const root = path.resolve(cwd, options.root ?? (given.length === 1 && (await isDirectory(given[0]!)) ? given[0]! : '.'));
+  const config = await loadConfig(root, options.config);
+  const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const result = await analyze({
+    config,
     root,
     paths: given.map((p) => path.resolve(cwd, p)),
     exclude: options.exclude,
@@ -77,7 +82,7 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
     process.stdout.write(report);
   }
 
-  const failing = options.failOn !== 'never' && result.findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[options.failOn as Level]);
+  const failing = failOn !== 'never' && result.findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[failOn]);
   if (failing) return EXIT.findings;
   if (result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind))) return EXIT.incomplete;
   return EXIT.clean;
@@ -117,7 +122,8 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or folders to scan (default: .)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1').choices(['error', 'warning', 'note', 'never']).default('error'))
+    .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)').choices(['error', 'warning', 'note', 'never']))
+    .option('--config <file>', 'configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])')
     .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
     .option('--root <dir>', 'project root: where module names start (default: the folder given, or the current folder)')
     .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
@@ -156,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.clean;
     if (code?.startsWith('commander.')) return EXIT.usage;
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`importleak: ${error.message}\n`);
       return EXIT.usage;
     }

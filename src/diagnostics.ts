@@ -10,7 +10,9 @@ export type DiagnosticKind =
   | 'symlink-loop'
   | 'broken-symlink'
   | 'outside-root'
-  | 'duplicate-module';
+  | 'duplicate-module'
+  /** A configuration value that points at nothing (an entry point naming no module). */
+  | 'config';
 
 export interface Diagnostic {
   kind: DiagnosticKind;

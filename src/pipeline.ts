@@ -15,6 +15,8 @@ import { CallResolver } from './resolve/calls.js';
 import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
+import { defaultConfig, ruleSelected, type Config } from './config/config.js';
+import ignore from 'ignore';
 
 export interface AnalyzeOptions {
   /** Project root: paths are reported relative to it and module names start there. */
@@ -28,6 +30,8 @@ export interface AnalyzeOptions {
   /** Files larger than this are reported and skipped. */
   maxFileBytes?: number;
   rules?: Rule[];
+  /** From pyproject.toml / importleak.toml (already validated). */
+  config?: Config;
 }
 
 export interface AnalysisResult {
@@ -49,12 +53,15 @@ export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** discover → extract → resolve → graph → entries → check. Never runs the code it reads. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
   const root = path.resolve(options.root);
-  const rules = options.rules ?? loadRules();
+  const config = options.config ?? defaultConfig();
+  const rules = configuredRules(options.rules ?? loadRules(), config);
+  const configFolder = config.file ? path.dirname(config.file) : root;
+  const fromConfigFolder = (p: string): string => path.relative(root, path.resolve(configFolder, p)).split(path.sep).join('/') || '';
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const discovery = await discoverPythonFiles({
     root,
     paths: options.paths.length ? options.paths : ['.'],
-    exclude: options.exclude ?? [],
+    exclude: [...(options.exclude ?? []), ...config.exclude],
     respectGitignore: options.respectGitignore ?? true,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
@@ -83,7 +90,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     summaries.set(file.relative, summary);
   }
 
-  const explicitRoots = ['', ...(options.sourceRoots ?? [])];
+  const explicitRoots = ['', ...(options.sourceRoots ?? []), ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
   const resolved = new Map<string, ResolvedImport[]>();
@@ -94,7 +101,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const calls = new CallResolver(index, summaries);
   const graph = buildImportGraph(index, resolved, calls);
   const entries = [...summaries.values()].flatMap(detectEntries);
-  const findings = checkProject({ index, summaries, graph, entries, rules, calls });
+  entries.push(...configuredEntries(config, index, summaries, diagnostics));
+  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls }), config);
   await addLineHashes(root, findings);
 
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules };
@@ -146,4 +154,52 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${bytes} bytes`;
+}
+
+/** The rules as configured: `extend-resources` added to the rule of their kind, then `select`/`ignore`. */
+export function configuredRules(rules: readonly Rule[], config: Config): Rule[] {
+  return rules
+    .map((rule) => {
+      const extra = config.extendResources.filter((r) => r.kind === rule.resource);
+      if (extra.length === 0) return rule;
+      return {
+        ...rule,
+        matches: [
+          ...rule.matches,
+          ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? 'an' : 'a'} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [] })),
+        ],
+      };
+    })
+    .filter((rule) => ruleSelected(rule.id, config.select, config.ignore));
+}
+
+/** `entry-points = ["pkg.wsgi:app", "pkg.worker"]`: modules the deployment imports, named by the team. */
+function configuredEntries(config: Config, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>, diagnostics: Diagnostic[]): EntryPoint[] {
+  const entries: EntryPoint[] = [];
+  for (const spec of config.entryPoints) {
+    const [moduleName, attribute] = spec.split(':');
+    const module = index.lookup(moduleName!);
+    if (!module) {
+      diagnostics.push({ kind: 'config', path: config.file ?? '.', message: `entry point ${JSON.stringify(spec)} names no module of the project` });
+      continue;
+    }
+    const summary = summaries.get(module.path);
+    const binding = attribute ? summary?.calls.find((c) => c.scope.kind === 'module' && c.boundTo === attribute) : undefined;
+    entries.push({
+      path: module.path,
+      framework: 'configured',
+      kind: 'app',
+      description: `configured entry point \`${spec}\``,
+      evidence: binding ? { line: binding.span.line, column: binding.span.column, text: binding.statementText } : { line: 1, column: 1, text: module.name },
+      routes: 0,
+    });
+  }
+  return entries;
+}
+
+/** `per-file-ignores = { "tests/**" = ["IL"] }`: gitignore-style patterns, relative to the project root. */
+function withoutPerFileIgnores(findings: Finding[], config: Config): Finding[] {
+  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({ matcher: ignore().add(glob), codes }));
+  if (patterns.length === 0) return findings;
+  return findings.filter((finding) => !patterns.some(({ matcher, codes }) => matcher.ignores(finding.path) && codes.some((c) => finding.ruleId.startsWith(c))));
 }

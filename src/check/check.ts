@@ -1,10 +1,11 @@
 import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
-import type { CallArgument, CallPlacement, CallRecord, ModuleSummary } from '../extract/summary.js';
+import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppression } from '../extract/summary.js';
 import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
 import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule } from '../rules/rules.js';
 import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
+import { Suppressions } from './suppress.js';
 
 export interface CheckInput {
   index: ModuleIndex;
@@ -35,27 +36,86 @@ interface ImportTimeResource extends MatchedResource {
 export function checkProject(input: CheckInput): Finding[] {
   const { index, summaries, graph, entries, rules, calls } = input;
   const entryPaths = [...new Set(entries.map((e) => e.path))].sort();
-  const chains = shortestChains(graph, entryPaths);
   const entryByPath = new Map<string, EntryPoint>();
   for (const entry of entries) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
   const nameOf = (p: string): string => index.byPath.get(p)?.name ?? p;
 
+  // An import line can say "this edge is intended" for some rules: those rules see a graph without it.
+  const suppressions = new Suppressions(summaries, graph);
+  const views = new Map<string, { graph: ImportGraph; chains: Map<string, ImportChain> }>();
+  const baseView = { graph, chains: shortestChains(graph, entryPaths) };
+  const viewFor = (ruleId: string): { graph: ImportGraph; chains: Map<string, ImportChain> } => {
+    if (!suppressions.hasEdgeSuppressionsFor(ruleId)) return baseView;
+    let view = views.get(ruleId);
+    if (!view) {
+      const filtered = suppressions.graphWithout(graph, ruleId);
+      view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
+      views.set(ruleId, view);
+    }
+    return view;
+  };
+
   const findings: Finding[] = [];
+  const filesWithFindings = new Set<string>();
   for (const [path, summary] of summaries) {
     const module = index.byPath.get(path);
     if (!module) continue;
     const resources = importTimeResources(path, summary, rules, calls);
-    if (resources.length === 0) continue;
-    const reach = reachOf(path, graph, chains, entryByPath);
-    for (const resource of resources) findings.push(toFinding(resource, path, module.name, reach, nameOf));
+    for (const resource of resources) {
+      const view = viewFor(resource.rule.id);
+      const reach = reachOf(path, view.graph, view.chains, entryByPath);
+      if (view !== baseView) {
+        const unfiltered = baseView.chains.get(path);
+        if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
+      }
+      findings.push(toFinding(resource, path, module.name, reach, nameOf));
+      filesWithFindings.add(path);
+    }
   }
-  return findings.sort(
+  const kept = suppressions.filter(findings);
+
+  const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
+  if (unusedRule) {
+    for (const { path, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path, nameOf(path), suppression));
+    for (const [path, summary] of summaries) {
+      if (summary.ignoreFileLine === undefined || filesWithFindings.has(path)) continue;
+      kept.push(
+        unusedSuppressionFinding(unusedRule, path, nameOf(path), {
+          line: summary.ignoreFileLine,
+          column: 1,
+          style: 'importleak',
+          text: '# importleak: ignore-file',
+        }),
+      );
+    }
+  }
+  return kept.sort(
     (a, b) =>
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
       a.span.line - b.span.line ||
       a.span.column - b.span.column ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
+}
+
+const UNUSED_SUPPRESSION = 'IL100';
+
+function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, suppression: Suppression): Finding {
+  const named = suppression.codes ? suppression.codes.join(', ') : 'any rule';
+  const what = /ignore-file/.test(suppression.text)
+    ? 'the file has no finding to suppress'
+    : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
+  return {
+    ruleId: rule.id,
+    level: 'warning',
+    path,
+    span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
+    module: moduleName,
+    message: `Unused suppression \`${suppression.text}\`: ${what}. ${rule.fix}`,
+    resource: { callee: '', text: suppression.text, statement: suppression.text },
+    reach: { kind: 'none' },
+    related: [],
+  };
 }
 
 function importTimeResources(path: string, summary: ModuleSummary, rules: readonly Rule[], calls: CallResolver): ImportTimeResource[] {
@@ -256,6 +316,7 @@ function reachPhrase(reach: Reach, nameOf: (path: string) => string): string {
       return `but no entry imports it at start-up: it is imported lazily${where} in \`${nameOf(first.from)}\` (line ${first.line})${more}, so each process pays for it from the first call that needs it`;
     }
     case 'unreached':
+    case 'none':
       return 'but no entry found imports it at start-up; every process that does import it pays for it';
   }
 }

@@ -19,7 +19,9 @@ export type Reach =
   /** Only imports inside functions lead to it: each `edge` is such an import, `rest` the import-time chain after it. */
   | { kind: 'lazy'; imports: Array<{ edge: ImportEdge; rest: ImportEdge[] }> }
   /** No entry and no lazy import found. */
-  | { kind: 'unreached' };
+  | { kind: 'unreached' }
+  /** Not about a resource (IL100 unused suppression). */
+  | { kind: 'none' };
 
 export interface Finding {
   ruleId: string;

@@ -9,6 +9,7 @@ import type {
   ImportRecord,
   ModuleSummary,
   SourceSpan,
+  Suppression,
   SyntaxProblem,
 } from './summary.js';
 
@@ -74,6 +75,9 @@ class Extractor {
       this.visitBlock(body, scope);
     }
     const syntaxProblems = root.hasError ? collectSyntaxProblems(root) : [];
+    // Most files have no suppression comment: look for the words before walking for comments.
+    const suppressions = /importleak:|noqa/i.test(this.text) ? collectSuppressions(root) : [];
+    const ignoreFile = suppressions.find((s) => s.style === 'importleak' && /ignore-file/.test(s.text));
     return {
       path: this.path,
       imports: this.imports,
@@ -83,6 +87,8 @@ class Extractor {
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
       definedNames: [...this.definedNames],
       syntaxProblems,
+      suppressions: suppressions.filter((s) => s !== ignoreFile),
+      ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
       lineCount: root.endPosition.row + 1,
     };
   }
@@ -703,6 +709,48 @@ function stringSequence(node: Node): string[] | undefined {
     values.push(value);
   }
   return values;
+}
+
+const IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?/i;
+const NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
+
+function collectSuppressions(root: Node): Suppression[] {
+  const found: Suppression[] = [];
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.type === 'comment') {
+        const suppression = parseSuppression(node);
+        if (suppression) found.push(suppression);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return found;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+function parseSuppression(comment: Node): Suppression | undefined {
+  const text = comment.text;
+  const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
+  const ours = IMPORTLEAK_COMMENT.exec(text);
+  if (ours) {
+    const codes = ours[2]?.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    return { ...base, style: 'importleak', ...(codes && codes.length ? { codes } : {}) };
+  }
+  const noqa = NOQA_COMMENT.exec(text);
+  if (noqa) {
+    if (!noqa[1]) return { ...base, style: 'noqa' };
+    const codes = noqa[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    const ilCodes = codes.filter((c) => /^IL\d+$/.test(c));
+    // `# noqa: E501` speaks to another tool only.
+    return ilCodes.length ? { ...base, style: 'noqa', codes: ilCodes } : undefined;
+  }
+  return undefined;
 }
 
 function collectSyntaxProblems(root: Node): SyntaxProblem[] {

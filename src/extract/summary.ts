@@ -112,6 +112,17 @@ export interface SyntaxProblem {
   message: string;
 }
 
+/** `# importleak: ignore[IL004]`, `# noqa: IL004`, or a bare form that covers every rule. */
+export interface Suppression {
+  line: number;
+  column: number;
+  /** Rule codes named (IL codes only); undefined when the comment names none (`# importleak: ignore`). */
+  codes?: string[];
+  /** `noqa` comments may name other tools' codes too; only ours are checked for use. */
+  style: 'importleak' | 'noqa';
+  text: string;
+}
+
 export interface ModuleSummary {
   /** Path relative to the scan root, '/'-separated. */
   path: string;
@@ -124,6 +135,9 @@ export interface ModuleSummary {
   /** Names bound at module level by assignment, def or class (not by import). */
   definedNames: string[];
   syntaxProblems: SyntaxProblem[];
+  suppressions: Suppression[];
+  /** Line of a `# importleak: ignore-file` comment. */
+  ignoreFileLine?: number;
   /** Source lines, kept so reporters can quote a line without reading the file again. */
   lineCount: number;
 }

@@ -56,6 +56,8 @@ export interface Rule {
   requires?: 'start' | 'bound';
   /** Instances of classes defined in the module that subclass a matched class count too. */
   subclasses: boolean;
+  /** A rule about the analysis itself (IL100 unused suppression): it matches no call. */
+  meta: boolean;
   matches: ResourceMatch[];
   docs: RuleDocumentation;
   /** Where the rule file lives, for error messages. */
@@ -92,8 +94,9 @@ export function parseRuleFile(file: string, text: string): Rule {
   };
   const id = text_('id');
   if (path.basename(file, '.md') !== id) fail(`the id ${id} does not match the file name`);
-  const matchesValue = header.matches;
-  if (!Array.isArray(matchesValue) || matchesValue.length === 0) fail(`'matches' must be a non-empty list`);
+  const meta = header.meta === true;
+  const matchesValue = meta ? (header.matches ?? []) : header.matches;
+  if (!Array.isArray(matchesValue) || (!meta && matchesValue.length === 0)) fail(`'matches' must be a non-empty list`);
   const matches = (matchesValue as unknown[]).map((raw, i): ResourceMatch => {
     const m = raw as Record<string, unknown>;
     const where = `matches[${i}]`;
@@ -125,6 +128,7 @@ export function parseRuleFile(file: string, text: string): Rule {
     fix: text_('fix'),
     ...(requires === 'start' || requires === 'bound' ? { requires } : {}),
     subclasses: header.subclasses === true,
+    meta,
     matches,
     docs: parseSections(file, body),
     file,

@@ -1,0 +1,98 @@
+import type { ModuleSummary, Suppression } from '../extract/summary.js';
+import type { ImportEdge, ImportGraph } from '../graph/importGraph.js';
+import type { Finding } from './findings.js';
+
+/**
+ * Suppression comments, the way ruff users write them:
+ * - on the line a finding is reported at: `# importleak: ignore[IL004]` or `# noqa: IL004`
+ *   (no codes: every rule);
+ * - on an import line: "this edge is intended": chains for those rules do not go through it;
+ * - `# importleak: ignore-file` anywhere in a file: no finding in that file.
+ * Each comment is tracked so that one that suppresses nothing can be reported.
+ */
+export class Suppressions {
+  private readonly used = new Set<Suppression>();
+  private readonly byFileLine = new Map<string, Suppression[]>();
+  private readonly edgeSuppressions = new Map<ImportEdge, Suppression[]>();
+
+  constructor(
+    private readonly summaries: ReadonlyMap<string, ModuleSummary>,
+    graph: ImportGraph,
+  ) {
+    for (const [path, summary] of summaries) {
+      for (const suppression of summary.suppressions) {
+        const key = `${path}:${suppression.line}`;
+        this.byFileLine.set(key, [...(this.byFileLine.get(key) ?? []), suppression]);
+      }
+    }
+    const consider = (edge: ImportEdge): void => {
+      if (edge.kind !== 'import' || edge.line === undefined) return;
+      const found = this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`);
+      if (found) this.edgeSuppressions.set(edge, found);
+    };
+    for (const edges of graph.importTimeEdges.values()) edges.forEach(consider);
+    graph.lazyEdges.forEach(consider);
+  }
+
+  /** True when some import line carries a suppression that covers `ruleId`. */
+  hasEdgeSuppressionsFor(ruleId: string): boolean {
+    for (const list of this.edgeSuppressions.values()) if (list.some((s) => covers(s, ruleId))) return true;
+    return false;
+  }
+
+  /** The graph without the import edges whose lines suppress `ruleId`. */
+  graphWithout(graph: ImportGraph, ruleId: string): ImportGraph {
+    const keep = (edge: ImportEdge): boolean => !(this.edgeSuppressions.get(edge) ?? []).some((s) => covers(s, ruleId));
+    const importTimeEdges = new Map<string, ImportEdge[]>();
+    const importedBy = new Map<string, ImportEdge[]>();
+    for (const [from, edges] of graph.importTimeEdges) {
+      const kept = edges.filter(keep);
+      importTimeEdges.set(from, kept);
+      for (const edge of kept) importedBy.set(edge.to, [...(importedBy.get(edge.to) ?? []), edge]);
+    }
+    return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
+  }
+
+  /** Marks the import-line suppressions for `ruleId` on `chain` as used: they changed what is reported. */
+  noteChainThroughSuppressedEdges(chain: readonly ImportEdge[], ruleId: string): void {
+    for (const edge of chain) for (const s of this.edgeSuppressions.get(edge) ?? []) if (covers(s, ruleId)) this.used.add(s);
+  }
+
+  /** Drops the findings that a comment on their line, or an ignore-file comment, suppresses. */
+  filter(findings: readonly Finding[]): Finding[] {
+    return findings.filter((finding) => {
+      const summary = this.summaries.get(finding.path);
+      if (summary?.ignoreFileLine !== undefined) return false;
+      const lines = new Set([finding.span.line, finding.span.endLine]);
+      for (const line of lines) {
+        const matching = (this.byFileLine.get(`${finding.path}:${line}`) ?? []).filter((s) => covers(s, finding.ruleId));
+        if (matching.length) {
+          matching.forEach((s) => this.used.add(s));
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
+  unused(): Array<{ path: string; suppression: Suppression }> {
+    const unused: Array<{ path: string; suppression: Suppression }> = [];
+    for (const [path, summary] of this.summaries) {
+      for (const suppression of summary.suppressions) {
+        if (this.used.has(suppression)) continue;
+        if (suppression.style === 'noqa' && !suppression.codes) continue;
+        unused.push({ path, suppression });
+      }
+    }
+    return unused;
+  }
+
+  fileIgnoreUnused(path: string, hadFindings: boolean): boolean {
+    return this.summaries.get(path)?.ignoreFileLine !== undefined && !hadFindings;
+  }
+}
+
+function covers(suppression: Suppression, ruleId: string): boolean {
+  return !suppression.codes || suppression.codes.some((code) => ruleId.startsWith(code));
+}

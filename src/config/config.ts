@@ -1,0 +1,182 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml, TomlError } from 'smol-toml';
+
+/**
+ * `[tool.importleak]` in pyproject.toml, or the top level of importleak.toml: what ruff users
+ * expect. Unknown keys and wrong types are errors that name the file, the key and what was expected.
+ */
+export interface ExtraResource {
+  /** Qualified name of the team's own constructor or factory. */
+  name: string;
+  /** What kind of resource it makes: decides which rule reports it. */
+  kind: string;
+  /** What it costs per process, shown in the finding. */
+  message: string;
+}
+
+export interface Config {
+  /** The file it came from (absolute), or undefined for the defaults. */
+  file?: string;
+  select?: string[];
+  ignore: string[];
+  perFileIgnores: Record<string, string[]>;
+  exclude: string[];
+  src: string[];
+  entryPoints: string[];
+  extendResources: ExtraResource[];
+  failOn?: 'error' | 'warning' | 'note' | 'never';
+}
+
+export class ConfigError extends Error {}
+
+export const RESOURCE_KINDS = ['executor', 'thread', 'scheduler', 'client', 'connection', 'model', 'subprocess', 'file'] as const;
+
+const KEYS: Record<string, string> = {
+  select: 'a list of rule codes or prefixes, e.g. ["IL"] or ["IL001", "IL004"]',
+  ignore: 'a list of rule codes or prefixes',
+  'per-file-ignores': 'a table of glob = list of rule codes, e.g. { "tests/*" = ["IL"] }',
+  exclude: 'a list of gitignore-style patterns',
+  src: 'a list of source roots, relative to the config file',
+  'entry-points': 'a list of module names or "module:app" specs',
+  'extend-resources': 'a list of tables with name, kind and message',
+  'fail-on': '"error", "warning", "note" or "never"',
+};
+
+export function defaultConfig(): Config {
+  return { ignore: [], perFileIgnores: {}, exclude: [], src: [], entryPoints: [], extendResources: [] };
+}
+
+/**
+ * The configuration for a project rooted at `root`: `explicit` when given (--config), else the
+ * nearest importleak.toml, or pyproject.toml with a [tool.importleak] table, in `root` or above it.
+ */
+export async function loadConfig(root: string, explicit?: string): Promise<Config> {
+  if (explicit) return (await readConfigFile(path.resolve(explicit), true))!;
+  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+    for (const name of ['importleak.toml', 'pyproject.toml']) {
+      const file = path.join(dir, name);
+      const config = await readConfigFile(file, false).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (config) return config;
+    }
+    if (path.dirname(dir) === dir) return defaultConfig();
+  }
+}
+
+/** Reads one file; a pyproject.toml without [tool.importleak] gives undefined unless `required`. */
+async function readConfigFile(file: string, required: boolean): Promise<Config | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT' && !required) throw e;
+    throw new ConfigError(`${file}: cannot read the configuration: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  }
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    const where = error instanceof TomlError ? `:${error.line}:${error.column}` : '';
+    const reason = (error as Error).message.split('\n')[0]!.replace(/^Invalid TOML document: /, '');
+    throw new ConfigError(`${file}${where}: invalid TOML: ${reason}`);
+  }
+  const isPyproject = path.basename(file) === 'pyproject.toml';
+  const table = isPyproject ? ((document.tool as Record<string, unknown> | undefined)?.importleak as unknown) : document;
+  if (table === undefined) {
+    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
+    return undefined;
+  }
+  return validate(file, isPyproject ? 'tool.importleak' : '', table);
+}
+
+export function validate(file: string, prefix: string, table: unknown): Config {
+  const key = (k: string): string => (prefix ? `${prefix}.${k}` : k);
+  const fail = (k: string, got: unknown): never => {
+    throw new ConfigError(`${file}: \`${key(k)}\` must be ${KEYS[k]}, not ${describe(got)}`);
+  };
+  if (!isTable(table)) throw new ConfigError(`${file}: \`${prefix || 'the configuration'}\` must be a table`);
+  const config = defaultConfig();
+  config.file = file;
+  for (const [k, value] of Object.entries(table)) {
+    switch (k) {
+      case 'select':
+      case 'ignore': {
+        if (!isStringList(value)) fail(k, value);
+        for (const code of value as string[]) {
+          if (!/^IL\d{0,3}$/.test(code)) throw new ConfigError(`${file}: \`${key(k)}\` has ${JSON.stringify(code)}, which is not a rule code or prefix (IL, IL0, IL001...)`);
+        }
+        if (k === 'select') config.select = value as string[];
+        else config.ignore = value as string[];
+        break;
+      }
+      case 'per-file-ignores': {
+        if (!isTable(value) || !Object.values(value).every(isStringList)) fail(k, value);
+        config.perFileIgnores = value as Record<string, string[]>;
+        break;
+      }
+      case 'exclude':
+      case 'src':
+      case 'entry-points': {
+        if (!isStringList(value)) fail(k, value);
+        if (k === 'exclude') config.exclude = value as string[];
+        else if (k === 'src') config.src = value as string[];
+        else config.entryPoints = value as string[];
+        break;
+      }
+      case 'extend-resources': {
+        if (!Array.isArray(value)) fail(k, value);
+        config.extendResources = (value as unknown[]).map((item, i) => {
+          const where = `${key(k)}[${i}]`;
+          if (!isTable(item)) throw new ConfigError(`${file}: \`${where}\` must be a table with name, kind and message, not ${describe(item)}`);
+          for (const field of Object.keys(item)) {
+            if (!['name', 'kind', 'message'].includes(field)) throw new ConfigError(`${file}: \`${where}\` has an unknown key \`${field}\` (expected name, kind, message)`);
+          }
+          const { name, kind, message } = item as Record<string, unknown>;
+          if (typeof name !== 'string' || !/^[A-Za-z_][\w]*(\.[A-Za-z_*][\w]*)+$/.test(name)) {
+            throw new ConfigError(`${file}: \`${where}.name\` must be a qualified name such as "myco.cache.make_client", not ${describe(name)}`);
+          }
+          if (typeof kind !== 'string' || !(RESOURCE_KINDS as readonly string[]).includes(kind)) {
+            throw new ConfigError(`${file}: \`${where}.kind\` must be one of ${RESOURCE_KINDS.map((k2) => `"${k2}"`).join(', ')}, not ${describe(kind)}`);
+          }
+          if (typeof message !== 'string' || message.trim() === '') throw new ConfigError(`${file}: \`${where}.message\` must be a non-empty string, not ${describe(message)}`);
+          return { name, kind, message: message.trim() };
+        });
+        break;
+      }
+      case 'fail-on': {
+        if (typeof value !== 'string' || !['error', 'warning', 'note', 'never'].includes(value)) fail(k, value);
+        config.failOn = value as Config['failOn'];
+        break;
+      }
+      default:
+        throw new ConfigError(`${file}: unknown key \`${key(k)}\` (known keys: ${Object.keys(KEYS).join(', ')})`);
+    }
+  }
+  return config;
+}
+
+/** True when `code` is selected: by `select` (all when absent) and not by `ignore`; longer prefixes win. */
+export function ruleSelected(code: string, select: readonly string[] | undefined, ignore: readonly string[]): boolean {
+  const longest = (list: readonly string[]): number => Math.max(-1, ...list.filter((p) => code.startsWith(p)).map((p) => p.length));
+  const selected = select === undefined ? 0 : longest(select);
+  return selected >= 0 && longest(ignore) < selected;
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
+  if (isTable(value)) return 'a table';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
