@@ -100,7 +100,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   const calls = new CallResolver(index, summaries);
   const graph = buildImportGraph(index, resolved, calls);
-  const entries = [...summaries.values()].flatMap(detectEntries);
+  const entries = detectEntries({ summaries, index, resolved, calls });
   entries.push(...configuredEntries(config, index, summaries, diagnostics));
   const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls }), config);
   await addLineHashes(root, findings);

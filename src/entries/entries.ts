@@ -1,4 +1,15 @@
 import type { CallRecord, ModuleSummary } from '../extract/summary.js';
+import type { CallResolver } from '../resolve/calls.js';
+import type { ModuleIndex } from '../resolve/moduleIndex.js';
+import type { ResolvedImport } from '../resolve/resolveImports.js';
+
+/** What entry detection may read: the whole project, since registration can span files. */
+export interface ProjectView {
+  summaries: ReadonlyMap<string, ModuleSummary>;
+  index: ModuleIndex;
+  resolved: ReadonlyMap<string, readonly ResolvedImport[]>;
+  calls: CallResolver;
+}
 
 /**
  * An entry is a module that a web server or worker imports in every process: it is where the
@@ -43,7 +54,12 @@ const FRAMEWORKS: FrameworkSpec[] = [
   },
 ];
 
-export function detectEntries(summary: ModuleSummary): EntryPoint[] {
+/** Every entry of the project, in path order. */
+export function detectEntries(project: ProjectView): EntryPoint[] {
+  return [...project.summaries.values()].flatMap(detectModuleEntries);
+}
+
+function detectModuleEntries(summary: ModuleSummary): EntryPoint[] {
   const found: EntryPoint[] = [];
   for (const spec of FRAMEWORKS) {
     const objects = new Map<number, { kind: 'app' | 'routes'; noun: string; call: CallRecord }>();
