@@ -52,6 +52,9 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
       throw new UsageError(`${p}: no such file or directory`);
     }
   }
+  if (options.root !== undefined && !(await isDirectory(path.resolve(cwd, options.root)))) {
+    throw new UsageError(`--root ${options.root}: no such file or directory`);
+  }
   const root = path.resolve(cwd, options.root ?? (given.length === 1 && (await isDirectory(given[0]!)) ? given[0]! : '.'));
   const config = await loadConfig(root, options.config);
   const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
@@ -82,6 +85,8 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
     process.stdout.write(report);
   }
 
+  // A configuration that points at nothing is a configuration error, whatever else was found.
+  if (result.diagnostics.some((d) => d.kind === 'config')) return EXIT.usage;
   const failing = failOn !== 'never' && result.findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[failOn]);
   if (failing) return EXIT.findings;
   if (result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind))) return EXIT.incomplete;

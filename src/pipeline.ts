@@ -116,7 +116,7 @@ async function readSource(absolute: string, relative: string, maxFileBytes: numb
       diagnostics.push({
         kind: 'too-large',
         path: relative,
-        message: `skipped: ${formatBytes(stat.size)} is over the ${formatBytes(maxFileBytes)} limit for one file (--max-file-size)`,
+        message: `skipped: ${sizePair(stat.size, maxFileBytes)} limit for one file (--max-file-size)`,
       });
       return undefined;
     }
@@ -148,6 +148,12 @@ async function addLineHashes(root: string, findings: Finding[]): Promise<void> {
       if (hash) finding.lineHash = hash;
     }
   }
+}
+
+/** "2.0 KiB is over the 1.0 KiB", in bytes when rounding would make the two look equal. */
+function sizePair(size: number, limit: number): string {
+  const [a, b] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit}-byte`] : [formatBytes(size), formatBytes(limit)];
+  return `${a} is over the ${b}`;
 }
 
 function formatBytes(bytes: number): string {

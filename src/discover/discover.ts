@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import fsCallbacks, { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -55,6 +55,23 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
   const relativeToRoot = (absolute: string): string => toPosix(path.relative(root, absolute));
   const userExclude = ignore().add(options.exclude);
   const gitignores = new GitignoreSet();
+  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot);
+
+  // fast-glob would skip a folder it cannot list without a word: record it instead.
+  const unreadable: Array<{ path: string; error: NodeJS.ErrnoException }> = [];
+  const recordingFs = {
+    ...fsCallbacks,
+    readdir: ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
+      fsCallbacks.readdir(dir, options as { withFileTypes: true }, (error, entries) => {
+        if (error && error.code !== 'ENOENT') {
+          unreadable.push({ path: dir, error });
+          callback(null, []);
+          return;
+        }
+        callback(error, entries as unknown[]);
+      });
+    }) as typeof fsCallbacks.readdir,
+  };
 
   /** Walks one real folder; `visiting` holds the real paths of the folders on the current path. */
   const walk = async (folder: string, visiting: Set<string>): Promise<void> => {
@@ -67,6 +84,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       objectMode: true,
       ignore: ALWAYS_SKIPPED,
       suppressErrors: true,
+      fs: recordingFs,
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const entries = all.filter((entry) => {
@@ -105,6 +123,8 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     for (const link of links) {
       const absolute = path.join(folder, link.path);
       if (excludedByFolder(link.path, folder, skipped)) continue;
+      // An excluded link is skipped like any excluded file, broken or not.
+      if (skipped(link.path, absolute, false) || skipped(link.path, absolute, true)) continue;
       let target: string;
       let stat: import('node:fs').Stats;
       try {
@@ -126,7 +146,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         }
         continue;
       }
-      if (!stat.isDirectory() || skipped(link.path, absolute, true)) continue;
+      if (!stat.isDirectory()) continue;
       const realFolder = await fs.realpath(path.dirname(absolute));
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => a === target || a.startsWith(`${target}${path.sep}`))) {
@@ -137,7 +157,9 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         });
         continue;
       }
+      // The folders on the way down, by their real paths: a link back to any of them is a loop.
       const next = new Set(visiting);
+      next.add(realFolder);
       next.add(target);
       await walk(absolute, next);
     }
@@ -154,9 +176,15 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     }
     if (stat.isDirectory()) {
       await walk(absolute, new Set([await fs.realpath(absolute)]));
-    } else if (absolute.endsWith('.py') || stat.isFile()) {
+    } else if (stat.isFile()) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
+    } else {
+      // A FIFO or a device would block the read forever.
+      diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: 'not a regular file; skipped' });
     }
+  }
+  for (const { path: dir, error } of unreadable) {
+    diagnostics.push({ kind: 'read-error', path: relativeToRoot(dir) || '.', message: `cannot list this folder: ${describeError(error)}; the files in it were not analyzed` });
   }
 
   const files = [...found.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
@@ -170,6 +198,57 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     }
   }
   return { files, diagnostics };
+}
+
+/**
+ * When the scan starts below the top of a git repository, the repository's own .gitignore files
+ * (from its top down to the scanned folder) apply too, as they do for git.
+ */
+async function addRepositoryGitignores(
+  root: string,
+  paths: readonly string[],
+  gitignores: GitignoreSet,
+  diagnostics: Diagnostic[],
+  relativeToRoot: (absolute: string) => string,
+): Promise<void> {
+  const folders = new Set<string>();
+  for (const given of paths) {
+    let folder = path.resolve(root, given);
+    try {
+      if (!(await fs.stat(folder)).isDirectory()) folder = path.dirname(folder);
+    } catch {
+      continue;
+    }
+    // Walk up to the repository top (the folder holding .git); stop at the filesystem root.
+    const chain: string[] = [];
+    for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+      chain.push(dir);
+      if (await exists(path.join(dir, '.git'))) {
+        chain.forEach((d) => folders.add(d));
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  for (const folder of folders) {
+    const file = path.join(folder, '.gitignore');
+    try {
+      gitignores.add(folder, await fs.readFile(file, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), message: `cannot read .gitignore: ${describeError(error)}` });
+      }
+    }
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await fs.stat(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True when a folder on the way to `relativeInFolder` is skipped (a virtualenv, an excluded folder). */

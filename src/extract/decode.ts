@@ -19,6 +19,13 @@ export function decodePythonSource(bytes: Uint8Array): DecodedSource {
   const declared = hasBom ? undefined : codingDeclaration(body);
   const encoding = normaliseEncoding(declared ?? 'utf-8');
 
+  // WHATWG's "ascii" label means windows-1252; Python's ascii refuses every byte above 0x7f.
+  if (encoding === 'ascii') {
+    const offset = firstInvalidOffset(body, 'ascii');
+    const text = new TextDecoder('latin1').decode(body);
+    if (offset < 0) return { text, encoding };
+    return { text, encoding, problem: invalidBytes(body, offset, hasBom, encoding) };
+  }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
@@ -34,19 +41,18 @@ export function decodePythonSource(bytes: Uint8Array): DecodedSource {
     return { text: decoder.decode(body), encoding };
   } catch {
     const offset = firstInvalidOffset(body, encoding);
-    const line = lineOfOffset(body, offset);
-    const text = new TextDecoder(encoding).decode(body);
-    const byte = body[offset];
-    const what = byte === undefined ? 'truncated sequence at end of file' : `byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset + (hasBom ? 3 : 0)}`;
-    return {
-      text,
-      encoding,
-      problem: {
-        line,
-        message: `undecodable bytes: ${what} (line ${line}) is not valid ${encoding.toUpperCase()}; CPython refuses to import this file. The rest was read with replacement characters`,
-      },
-    };
+    return { text: new TextDecoder(encoding).decode(body), encoding, problem: invalidBytes(body, offset, hasBom, encoding) };
   }
+}
+
+function invalidBytes(body: Uint8Array, offset: number, hasBom: boolean, encoding: string): { line: number; message: string } {
+  const line = lineOfOffset(body, offset);
+  const byte = body[offset];
+  const what = byte === undefined ? 'a truncated sequence at the end of the file' : `byte 0x${byte.toString(16).padStart(2, '0')} at offset ${offset + (hasBom ? 3 : 0)}`;
+  return {
+    line,
+    message: `undecodable bytes: ${what} (line ${line}) is not valid ${encoding.toUpperCase()}; CPython refuses to import this file. The rest was read with replacement characters`,
+  };
 }
 
 function codingDeclaration(bytes: Uint8Array): string | undefined {
@@ -74,11 +80,15 @@ function normaliseEncoding(name: string): string {
   const lower = name.toLowerCase().replace(/_/g, '-');
   if (lower === 'utf8' || lower.startsWith('utf-8-') || lower === 'utf-8') return 'utf-8';
   if (lower === 'latin-1' || lower === 'iso-8859-1' || lower === 'iso8859-1' || lower === 'l1') return 'latin1';
+  if (lower === 'ascii' || lower === 'us-ascii' || lower === '646') return 'ascii';
   return lower;
 }
 
+/** Offset of the first byte that is not valid in the encoding (CPython's "position"). */
 function firstInvalidOffset(bytes: Uint8Array, encoding: string): number {
-  // Binary search on prefixes that decode cleanly (stream mode tolerates a cut sequence at the end).
+  if (encoding === 'utf-8') return firstInvalidUtf8(bytes);
+  if (encoding === 'ascii') return bytes.findIndex((b) => b > 0x7f);
+  // Single-byte and CJK encodings: the longest prefix that decodes cleanly.
   let low = 0;
   let high = bytes.length;
   while (low < high) {
@@ -91,6 +101,39 @@ function firstInvalidOffset(bytes: Uint8Array, encoding: string): number {
     }
   }
   return low;
+}
+
+/** The first byte that starts an invalid UTF-8 sequence, as Python's decoder reports it. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let length: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f; // no surrogates
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      const low = k === 1 ? min : 0x80;
+      const high = k === 1 ? max : 0xbf;
+      if (c < low || c > high) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 function lineOfOffset(bytes: Uint8Array, offset: number): number {

@@ -28,6 +28,17 @@ type Binding =
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
 const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
 const MAX_SYNTAX_PROBLEMS = 5;
+const COMPOUND_STATEMENTS = new Set([
+  'if_statement',
+  'for_statement',
+  'while_statement',
+  'try_statement',
+  'with_statement',
+  'match_statement',
+  'function_definition',
+  'class_definition',
+  'decorated_definition',
+]);
 const MAX_STATEMENT_TEXT = 160;
 
 interface Scope {
@@ -58,6 +69,8 @@ class Extractor {
   private readonly classes: ClassRecord[] = [];
   private readonly functions: FunctionRecord[] = [];
   private readonly definedNames = new Set<string>();
+  /** What tree-sitter accepts but CPython 3 refuses: Python 2 statements, indentation errors. */
+  private readonly structuralProblems: SyntaxProblem[] = [];
   private dunderAll: string[] | undefined;
   /** Function bodies run after the module body has bound every module-level name. */
   private readonly deferredBodies: Array<{ body: Node; scope: Scope }> = [];
@@ -74,7 +87,9 @@ class Extractor {
       const { body, scope } = this.deferredBodies[i]!;
       this.visitBlock(body, scope);
     }
-    const syntaxProblems = root.hasError ? collectSyntaxProblems(root) : [];
+    const syntaxProblems = [...(root.hasError ? collectSyntaxProblems(root) : []), ...this.structuralProblems]
+      .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)
+      .slice(0, MAX_SYNTAX_PROBLEMS);
     // Most files have no suppression comment: look for the words before walking for comments.
     const suppressions = /importleak:|noqa/i.test(this.text) ? collectSuppressions(root) : [];
     const ignoreFile = suppressions.find((s) => s.style === 'importleak' && /ignore-file/.test(s.text));
@@ -96,9 +111,35 @@ class Extractor {
   // ---- statements -------------------------------------------------------------------------
 
   private visitBlock(block: Node, scope: Scope): void {
+    // tree-sitter's grammar is lenient about indentation; CPython is not.
+    let column = block.type === 'module' ? 0 : -1;
+    let previous: Node | null = null;
     for (let i = 0; i < block.namedChildCount; i++) {
       const statement = block.namedChild(i);
-      if (statement) this.visitStatement(statement, scope);
+      if (!statement) continue;
+      if (statement.type !== 'comment') {
+        const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
+        if (column < 0) column = statement.startPosition.column;
+        else if (startsLine && statement.startPosition.column !== column) {
+          // Deeper than the block but shallower than the compound statement before it: a bad dedent.
+          const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
+          const message =
+            statement.startPosition.column > column && !afterCompound
+              ? 'unexpected indent'
+              : 'unindent does not match any outer indentation level';
+          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+        }
+        previous = statement;
+      }
+      this.visitStatement(statement, scope);
+    }
+    if (block.type === 'block' && previous === null && block.parent) {
+      // `def f():` followed by a line at the same indentation: the body is empty.
+      const after = block.parent.endPosition.row + 2;
+      this.structuralProblems.push({
+        span: { line: after, column: 1, endLine: after, endColumn: 1 },
+        message: `syntax error: expected an indented block after line ${block.parent.startPosition.row + 1}`,
+      });
     }
   }
 
@@ -148,6 +189,12 @@ class Extractor {
       }
       case 'expression_statement':
         return this.visitExpressionStatement(node, scope);
+      case 'print_statement':
+      case 'exec_statement': {
+        const keyword = node.type === 'print_statement' ? 'print' : 'exec';
+        this.structuralProblems.push({ span: spanOf(node), message: `syntax error: Python 2 \`${keyword}\` statement (Python 3 calls ${keyword}() as a function)` });
+        return;
+      }
       case 'global_statement':
       case 'nonlocal_statement':
       case 'pass_statement':
@@ -169,6 +216,9 @@ class Extractor {
       const child = clause.namedChild(i)!;
       if (child.type === 'block') this.visitBlock(child, scope);
       else if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+        if (i === 1 && child.type !== 'block' && clause.namedChild(0)?.type !== 'as_pattern' && clause.text.slice(0, child.startIndex - clause.startIndex).trimEnd().endsWith(',')) {
+          this.structuralProblems.push({ span: spanOf(clause), message: 'syntax error: Python 2 `except X, e:` (Python 3 writes `except X as e:`)' });
+        }
         // The exception expression (`except (A, B) as e`) is evaluated when the handler is matched.
         this.visitExpression(child, scope, { kind: 'statement' }, clause);
       }

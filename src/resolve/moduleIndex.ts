@@ -37,7 +37,8 @@ export class ModuleIndex {
     }
     const roots = explicitRoots.map(normaliseFolder);
     for (const file of filePaths) {
-      if (!file.endsWith('.py') || file.startsWith('../')) continue;
+      // Files outside the root (given on the command line) get names from their own folders.
+      if (!file.endsWith('.py')) continue;
       const natural = naturalRoot(file, packageFolders);
       const name = moduleNameUnder(file, natural);
       if (!name) continue;
@@ -95,6 +96,7 @@ function normaliseFolder(folder: string): string {
 function naturalRoot(file: string, packageFolders: ReadonlySet<string>): string {
   let folder = path.posix.dirname(file);
   if (folder === '.') return '';
+  if (folder === '..' || folder.endsWith('/..')) return folder;
   while (packageFolders.has(folder)) {
     const parent = path.posix.dirname(folder);
     folder = parent;
