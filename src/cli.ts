@@ -7,6 +7,7 @@ import { LEVEL_ORDER, type Level } from './check/findings.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
+import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
 import { renderJson } from './report/json.js';
 import { pathDisplay } from './report/paths.js';
 import { renderSarif } from './report/sarif.js';
@@ -45,17 +46,7 @@ class UsageError extends Error {}
 async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
-  for (const p of given) {
-    try {
-      await fs.stat(path.resolve(cwd, p));
-    } catch {
-      throw new UsageError(`${p}: no such file or directory`);
-    }
-  }
-  if (options.root !== undefined && !(await isDirectory(path.resolve(cwd, options.root)))) {
-    throw new UsageError(`--root ${options.root}: no such file or directory`);
-  }
-  const root = path.resolve(cwd, options.root ?? (given.length === 1 && (await isDirectory(given[0]!)) ? given[0]! : '.'));
+  const root = await projectRoot(cwd, given, options.root);
   const config = await loadConfig(root, options.config);
   const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const result = await analyze({
@@ -91,6 +82,48 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
   if (failing) return EXIT.findings;
   if (result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind))) return EXIT.incomplete;
   return EXIT.clean;
+}
+
+interface GraphOptions {
+  format: 'mermaid' | 'dot' | 'json';
+  from?: string;
+  to?: string;
+  lazy: boolean;
+  output?: string;
+  root?: string;
+  config?: string;
+}
+
+async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
+  const cwd = process.cwd();
+  const given = paths.length ? paths : ['.'];
+  const root = await projectRoot(cwd, given, options.root);
+  const config = await loadConfig(root, options.config);
+  const result = await analyze({ config, root, paths: given.map((p) => path.resolve(cwd, p)) });
+  let view;
+  try {
+    view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(root, cwd));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const text = options.format === 'dot' ? renderDot(view) : options.format === 'json' ? renderGraphJson(view) : renderMermaid(view);
+  if (options.output) await fs.writeFile(path.resolve(cwd, options.output), text);
+  else process.stdout.write(text);
+  for (const d of result.diagnostics) process.stderr.write(`${d.path}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${d.message}\n`);
+  return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+}
+
+/** The project root: --root, else the single folder given, else the current folder. Paths must exist. */
+async function projectRoot(cwd: string, given: string[], root: string | undefined): Promise<string> {
+  for (const p of given) {
+    try {
+      await fs.stat(path.resolve(cwd, p));
+    } catch {
+      throw new UsageError(`${p}: no such file or directory`);
+    }
+  }
+  if (root !== undefined && !(await isDirectory(path.resolve(cwd, root)))) throw new UsageError(`--root ${root}: no such file or directory`);
+  return path.resolve(cwd, root ?? (given.length === 1 && (await isDirectory(path.resolve(cwd, given[0]!))) ? given[0]! : '.'));
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -136,6 +169,21 @@ export function buildProgram(): Command {
     .option('--max-file-size <bytes>', 'skip (and report) Python files larger than this', parseSize, DEFAULT_MAX_FILE_BYTES)
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
+    });
+
+  program
+    .command('graph')
+    .description('print the import-time graph of the project, or the part that reaches or is reached from a module')
+    .argument('[paths...]', 'files or folders to scan (default: .)')
+    .addOption(new Option('--format <format>', 'output format').choices(['mermaid', 'dot', 'json']).default('mermaid'))
+    .option('--from <module>', 'only what this module runs at import time')
+    .option('--to <module>', 'only what runs this module at import time')
+    .option('--lazy', 'also show imports inside functions (dashed: they run only when the function is called)', false)
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--root <dir>', 'project root (default: the single folder given, else the current folder)')
+    .option('--config <file>', 'configuration file')
+    .action(async (paths: string[], options: GraphOptions) => {
+      process.exitCode = await runGraph(paths, options);
     });
 
   program
