@@ -93,6 +93,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const explicitRoots = ['', ...(options.sourceRoots ?? []), ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
+  index.preferReferencedNames(absoluteImportNames(summaries.values()));
   const resolved = new Map<string, ResolvedImport[]>();
   for (const [filePath, summary] of summaries) {
     const module = index.byPath.get(filePath);
@@ -208,4 +209,17 @@ function withoutPerFileIgnores(findings: Finding[], config: Config): Finding[] {
   const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({ matcher: ignore().add(glob), codes }));
   if (patterns.length === 0) return findings;
   return findings.filter((finding) => !patterns.some(({ matcher, codes }) => matcher.ignores(finding.path) && codes.some((c) => finding.ruleId.startsWith(c))));
+}
+
+/** Every absolute dotted name the project's imports mention, with the submodules `from` imports may name. */
+function absoluteImportNames(summaries: Iterable<ModuleSummary>): Set<string> {
+  const names = new Set<string>();
+  for (const summary of summaries) {
+    for (const record of summary.imports) {
+      if (record.level !== 0 || !record.module) continue;
+      names.add(record.module);
+      for (const { name } of record.names) names.add(`${record.module}.${name}`);
+    }
+  }
+  return names;
 }

@@ -69,6 +69,7 @@ class Extractor {
   private readonly classes: ClassRecord[] = [];
   private readonly functions: FunctionRecord[] = [];
   private readonly definedNames = new Set<string>();
+  private readonly importedNames = new Set<string>();
   /** What tree-sitter accepts but CPython 3 refuses: Python 2 statements, indentation errors. */
   private readonly structuralProblems: SyntaxProblem[] = [];
   private dunderAll: string[] | undefined;
@@ -101,6 +102,7 @@ class Extractor {
       functions: this.functions,
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
       definedNames: [...this.definedNames],
+      importedNames: [...this.importedNames],
       syntaxProblems,
       suppressions: suppressions.filter((s) => s !== ignoreFile),
       ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
@@ -169,6 +171,7 @@ class Extractor {
       case 'with_statement':
         return this.visitWith(node, scope);
       case 'for_statement':
+        this.noteTargetNames(node.childForFieldName('left') ?? node, scope);
         this.visitExpression(node.childForFieldName('right'), scope, { kind: 'statement' }, node);
         this.visitBlockOf(node.childForFieldName('body'), scope);
         this.visitBlockOf(node.childForFieldName('alternative'), scope);
@@ -297,7 +300,11 @@ class Extractor {
       const item = clause.namedChild(i)!;
       if (item.type !== 'with_item') continue;
       let value = item.childForFieldName('value');
-      if (value?.type === 'as_pattern') value = value.namedChild(0);
+      if (value?.type === 'as_pattern') {
+        const target = value.childForFieldName('alias')?.namedChild(0);
+        if (target) this.noteTargetNames(target, scope);
+        value = value.namedChild(0);
+      }
       if (value?.type === 'call') this.visitCall(value, scope, { kind: 'with-item' }, node);
       else this.visitExpression(value, scope, { kind: 'statement' }, node);
     }
@@ -346,8 +353,12 @@ class Extractor {
     }
   }
 
+  private isModuleLevel(scope: Scope): boolean {
+    return scope.execution.kind === 'module' && scope.prefix === '';
+  }
+
   private noteTargetNames(target: Node, scope: Scope): void {
-    if (scope.execution.kind !== 'module' || scope.prefix !== '') return;
+    if (!this.isModuleLevel(scope)) return;
     if (target.type === 'identifier') this.definedNames.add(target.text);
     else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
       for (let i = 0; i < target.namedChildCount; i++) this.noteTargetNames(target.namedChild(i)!, scope);
@@ -379,11 +390,9 @@ class Extractor {
         span: spanOf(node),
         text: statementText(node),
       });
-      if (alias) scope.bindings.set(alias, { kind: 'import', qualified: module });
-      else {
-        const head = module.split('.')[0]!;
-        scope.bindings.set(head, { kind: 'import', qualified: head });
-      }
+      const bound = alias ?? module.split('.')[0]!;
+      scope.bindings.set(bound, { kind: 'import', qualified: alias ? module : bound });
+      if (this.isModuleLevel(scope)) this.importedNames.add(bound);
     }
   }
 
@@ -423,6 +432,7 @@ class Extractor {
     for (const { name, alias } of names) {
       const qualified = base === '' || base.endsWith('.') ? `${base}${name}` : `${base}.${name}`;
       scope.bindings.set(alias ?? name, { kind: 'import', qualified });
+      if (this.isModuleLevel(scope)) this.importedNames.add(alias ?? name);
     }
   }
 
@@ -438,8 +448,33 @@ class Extractor {
   private visitDecorators(decorators: Node[], scope: Scope, target: string): void {
     for (const decorator of decorators) {
       const expression = decorator.namedChild(0);
-      this.visitExpression(expression, scope, { kind: 'decorator', target }, decorator);
+      const dotted = expression ? dottedName(expression) : undefined;
+      if (expression && dotted) {
+        // `@deco` calls deco(the function) when the def runs: a call like any other.
+        this.recordBareDecorator(expression, dotted, scope, target, decorator);
+      } else {
+        this.visitExpression(expression, scope, { kind: 'decorator', target }, decorator);
+      }
     }
+  }
+
+  private recordBareDecorator(expression: Node, dotted: string, scope: Scope, target: string, decorator: Node): void {
+    const resolved = this.qualify(dotted, scope);
+    const id = this.calls.length;
+    this.calls.push({
+      id,
+      ...(resolved && 'qualified' in resolved ? { callee: resolved.qualified } : {}),
+      ...(resolved?.kind === 'local' ? { calleeIsLocal: true } : {}),
+      ...(resolved?.kind === 'instance' ? { receiver: { callId: resolved.callId, method: resolved.member, via: 'name' as const, name: resolved.name } } : {}),
+      calleeText: expression.text,
+      text: `@${expression.text}`,
+      args: [{ text: target.split('.').pop()! }],
+      scope: scope.execution,
+      placement: { kind: 'decorator', target },
+      bareDecorator: true,
+      span: spanOf(expression),
+      statementText: statementText(decorator),
+    });
   }
 
   private visitFunction(node: Node, scope: Scope, decorators: Node[]): void {
@@ -618,7 +653,14 @@ class Extractor {
         // module's package; `__name__` in a plain module names a module, which cannot hold submodules.
         const anchor = call.args.find((a) => a.keyword === 'package') ?? call.args[1];
         const isInit = /(^|\/)__init__\.py$/.test(this.path);
-        if (!anchor || !(anchor.text === '__package__' || (anchor.text === '__name__' && isInit))) return;
+        if (anchor && typeof anchor.literal === 'string' && anchor.literal !== '') {
+          // importlib: base = package.rsplit('.', level - 1)[0]
+          const parts = anchor.literal.split('.');
+          if (level - 1 >= parts.length) return;
+          const base = parts.slice(0, parts.length - (level - 1)).join('.');
+          name = name ? `${base}.${name}` : base;
+          level = 0;
+        } else if (!anchor || !(anchor.text === '__package__' || (anchor.text === '__name__' && isInit))) return;
       }
     } else {
       const levelArg = call.args.find((a) => a.keyword === 'level') ?? call.args[4];

@@ -85,6 +85,8 @@ export interface CallRecord {
   args: CallArgument[];
   scope: ExecutionScope;
   placement: CallPlacement;
+  /** `@deco` without parentheses: CPython calls deco(function) when the def runs. */
+  bareDecorator?: boolean;
   /** Name the result is assigned to (`_search_executor`; `Cls.attr` in a class body). */
   boundTo?: string;
   /** Assignment target as written, whatever it is (`self.client`, `cache["k"]`, `_pool`). */
@@ -134,6 +136,8 @@ export interface ModuleSummary {
   dunderAll?: string[];
   /** Names bound at module level by assignment, def or class (not by import). */
   definedNames: string[];
+  /** Names bound at module level by import statements (`from .impl import helper` binds helper). */
+  importedNames: string[];
   syntaxProblems: SyntaxProblem[];
   suppressions: Suppression[];
   /** Line of a `# importleak: ignore-file` comment. */

@@ -11,7 +11,7 @@ import path from 'node:path';
  * its natural root.
  */
 export interface ModuleEntry {
-  /** Canonical dotted name. */
+  /** Canonical dotted name: the one the project's imports use, else the one from the natural root. */
   name: string;
   /** Path relative to the scan root, '/'-separated. */
   path: string;
@@ -21,6 +21,8 @@ export interface ModuleEntry {
   names: string[];
   /** The natural root (relative folder, '' for the scan root). */
   root: string;
+  /** The root each of `names` comes from. */
+  nameRoots: string[];
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -43,14 +45,52 @@ export class ModuleIndex {
       const name = moduleNameUnder(file, natural);
       if (!name) continue;
       const names = [name];
+      const nameRoots = [natural];
       for (const root of roots) {
         if (root === natural) continue;
         const other = moduleNameUnder(file, root);
-        if (other && !names.includes(other)) names.push(other);
+        if (other && !names.includes(other)) {
+          names.push(other);
+          nameRoots.push(root);
+        }
       }
-      const entry: ModuleEntry = { name, path: file, isPackage: path.posix.basename(file) === '__init__.py', names, root: natural };
+      const entry: ModuleEntry = { name, path: file, isPackage: path.posix.basename(file) === '__init__.py', names, root: natural, nameRoots };
       this.byPath.set(file, entry);
     }
+    this.indexNames();
+  }
+
+  /**
+   * A file under a namespace folder has a name from its own folder and a longer one from an outer
+   * root (`mod` and `ns.sub.mod`); which one CPython uses depends on how it is imported. When the
+   * project's absolute imports use one of a file's other names and not its canonical one, that
+   * name becomes canonical (relative imports are then anchored at it).
+   */
+  preferReferencedNames(referenced: ReadonlySet<string>): void {
+    // Natural root → the outer root its files are imported from.
+    const switched = new Map<string, string>();
+    for (const entry of this.byPath.values()) {
+      if (entry.names.length < 2 || referenced.has(entry.name)) continue;
+      const used = entry.names.findIndex((n) => referenced.has(n));
+      if (used > 0) switched.set(entry.root, entry.nameRoots[used]!);
+    }
+    if (switched.size === 0) return;
+    // Every file of that natural root (the siblings a relative import reaches) takes the same root.
+    for (const entry of this.byPath.values()) {
+      const root = switched.get(entry.root);
+      const i = root === undefined ? -1 : entry.nameRoots.indexOf(root);
+      if (i <= 0) continue;
+      const order = [i, ...entry.names.map((_, k) => k).filter((k) => k !== i)];
+      entry.names = order.map((k) => entry.names[k]!);
+      entry.nameRoots = order.map((k) => entry.nameRoots[k]!);
+      entry.name = entry.names[0]!;
+    }
+    this.indexNames();
+  }
+
+  private indexNames(): void {
+    this.byName.clear();
+    this.packageNames.clear();
     // Canonical names first, so a name that is some file's canonical name wins over an alias.
     for (const pass of [0, 1] as const) {
       for (const entry of this.byPath.values()) {

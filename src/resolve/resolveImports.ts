@@ -67,7 +67,9 @@ export function resolveImport(
 
   if (record.kind === 'from') {
     const target = absolute === '' ? undefined : index.lookup(absolute, importer);
-    const targetDefines = new Set(target ? (summaries.get(target.path)?.definedNames ?? []) : []);
+    // A package's own `from . import x` binds x by importing the submodule: that is not "already bound".
+    const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : undefined;
+    const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
     for (const { name } of record.names) {
       // CPython's `_handle_fromlist`: `from pkg import x` imports the submodule pkg.x only when
       // the package does not already have an attribute x. A plain module has no submodules.
@@ -76,7 +78,10 @@ export function resolveImport(
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
-      for (const name of all) add(index.lookup(`${absolute}.${name}`, importer), 'star-submodule');
+      for (const name of all) {
+        if (targetDefines.has(name)) continue;
+        add(index.lookup(`${absolute}.${name}`, importer), 'star-submodule');
+      }
     }
   }
   return { record, absolute, executes };

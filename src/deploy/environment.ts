@@ -1,0 +1,53 @@
+import type { Location } from './types.js';
+import type { Word } from './shellWords.js';
+
+/** One environment variable a deployment file sets for the process (`ENV`, compose `environment:`, `VAR=x cmd`). */
+export interface EnvValue extends Location {
+  name: string;
+  /** The value, or absent when it is only known at run time (`${SECRET}`). */
+  value?: string;
+  /** As written. */
+  written: string;
+}
+
+export type Environment = ReadonlyMap<string, EnvValue>;
+
+export const EMPTY_ENVIRONMENT: Environment = new Map();
+
+export function withVariables(base: Environment, added: Iterable<EnvValue>): Environment {
+  const merged = new Map(base);
+  for (const value of added) merged.set(value.name, value);
+  return merged;
+}
+
+const SIMPLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
+
+/**
+ * Substitutes the variables of `word` that the deployment itself sets, as the shell would
+ * (`ENV APP_MODULE=app:app` then `CMD gunicorn $APP_MODULE`). A variable it does not set stays
+ * as written, defaults included: the platform may set it (Heroku sets WEB_CONCURRENCY).
+ */
+export function expandKnown(word: Word, env: Environment): Word {
+  if (!word.expands || !word.parts) return word;
+  let text = '';
+  for (const part of word.parts) {
+    if (typeof part === 'string') {
+      text += part;
+      continue;
+    }
+    const match = SIMPLE_EXPANSION.exec(part.expansion);
+    const known = match ? env.get(match[1] ?? match[2]!) : undefined;
+    if (known?.value === undefined) return word;
+    text += known.value;
+  }
+  return { text, raw: word.raw, line: word.line, expands: false };
+}
+
+/** `NAME=value` as the shell reads an assignment word. */
+export function assignmentOf(word: Word, file: string): EnvValue | undefined {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
+  if (!match) return undefined;
+  const name = match[1]!;
+  const value = word.text.slice(name.length + 1);
+  return { name, written: word.raw.slice(name.length + 1), file, line: word.line, ...(word.expands ? {} : { value }) };
+}

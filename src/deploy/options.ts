@@ -1,0 +1,140 @@
+import type { Word } from './shellWords.js';
+
+/**
+ * Option parsing as the three libraries our servers use do it, so that a value is never taken
+ * for the app or the app for a value:
+ * - `argparse` (gunicorn, hypercorn, daphne): `--name=v`, `--name v`, `-xv`, `-x=v`, `-x v`,
+ *   unambiguous prefixes of long names, options anywhere;
+ * - `click` (uvicorn, celery): `--name=v`, `--name v`, `-xv`, `-x v`, no prefixes (`-x=v` gives `=v`);
+ * - `getopt` (waitress-serve): long options only, prefixes allowed, options stop at the first positional.
+ */
+export type OptionStyle = 'argparse' | 'click' | 'getopt';
+
+export interface OptionSpec {
+  /** Every spelling: `['-w', '--workers']`. */
+  names: readonly string[];
+  /** The name results are filed under. */
+  key: string;
+  takesValue: boolean;
+}
+
+export interface ParsedOption {
+  key: string;
+  /** The spelling used (`--workers`, `-w`, or an abbreviation such as `--work`). */
+  name: string;
+  /** The value; for a flag, absent. */
+  value?: string;
+  /** The value's word when it can expand at run time. */
+  valueExpands?: boolean;
+  line: number;
+}
+
+export interface ParsedArguments {
+  options: ParsedOption[];
+  positionals: Word[];
+  /** Option spellings the tool does not know: it would refuse to start. */
+  unknown: Word[];
+  /** An option that needs a value came last. */
+  missingValue: Array<{ name: string; line: number }>;
+}
+
+export function parseArguments(words: readonly Word[], specs: readonly OptionSpec[], style: OptionStyle): ParsedArguments {
+  const byName = new Map<string, OptionSpec>();
+  for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+  const result: ParsedArguments = { options: [], positionals: [], unknown: [], missingValue: [] };
+  let onlyPositionals = false;
+
+  const lookupLong = (name: string): { spec: OptionSpec; name: string } | undefined => {
+    const exact = byName.get(name);
+    if (exact) return { spec: exact, name };
+    if (style === 'click') return undefined;
+    const candidates = [...byName.keys()].filter((n) => n.startsWith('--') && n.startsWith(name));
+    const specsFound = new Set(candidates.map((n) => byName.get(n)!));
+    return specsFound.size === 1 ? { spec: [...specsFound][0]!, name } : undefined;
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const text = word.text;
+    if (onlyPositionals || text === '-' || !text.startsWith('-') || word.expands && !/^-[-\w]/.test(text)) {
+      result.positionals.push(word);
+      if (style === 'getopt') onlyPositionals = true;
+      continue;
+    }
+    if (text === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    const takeNext = (name: string): { value?: string; expands?: boolean } => {
+      const next = words[i + 1];
+      if (!next) {
+        result.missingValue.push({ name, line: word.line });
+        return {};
+      }
+      i++;
+      return { value: next.text, expands: next.expands };
+    };
+    if (text.startsWith('--')) {
+      const eq = text.indexOf('=');
+      const written = eq < 0 ? text : text.slice(0, eq);
+      const found = lookupLong(written);
+      if (!found) {
+        result.unknown.push(word);
+        continue;
+      }
+      const { spec } = found;
+      if (!spec.takesValue) {
+        result.options.push({ key: spec.key, name: written, line: word.line });
+        continue;
+      }
+      const value = eq < 0 ? takeNext(written) : { value: text.slice(eq + 1), expands: word.expands };
+      result.options.push(option(spec.key, written, value, word.line));
+      continue;
+    }
+    if (style === 'getopt') {
+      result.unknown.push(word);
+      continue;
+    }
+    // Short options, possibly clustered: `-Dw4`, `-w4`, `-w=4` (argparse), `-w 4`.
+    let rest = text.slice(1);
+    while (rest.length > 0) {
+      const name = `-${rest[0]}`;
+      const spec = byName.get(name) ?? (style === 'argparse' && rest.length > 1 ? byName.get(`-${rest}`) : undefined);
+      if (!spec) {
+        // argparse also knows single-dash long options (`-log`); we model none, so the word is unknown.
+        result.unknown.push(word);
+        break;
+      }
+      if (!spec.takesValue) {
+        result.options.push({ key: spec.key, name, line: word.line });
+        rest = rest.slice(1);
+        continue;
+      }
+      let attached = rest.slice(1);
+      if (style === 'argparse' && attached.startsWith('=')) attached = attached.slice(1);
+      const value = attached.length > 0 ? { value: attached, expands: word.expands } : takeNext(name);
+      result.options.push(option(spec.key, name, value, word.line));
+      break;
+    }
+  }
+  return result;
+}
+
+function option(key: string, name: string, value: { value?: string; expands?: boolean }, line: number): ParsedOption {
+  return {
+    key,
+    name,
+    ...(value.value !== undefined ? { value: value.value } : {}),
+    ...(value.expands ? { valueExpands: true } : {}),
+    line,
+  };
+}
+
+/** Specs from a compact table: `'-w --workers': 'workers'`, with a trailing `!` on flags. */
+export function optionTable(table: Record<string, string>): OptionSpec[] {
+  return Object.entries(table).map(([names, key]) => ({
+    names: names.split(/\s+/),
+    key: key.replace(/!$/, ''),
+    takesValue: !key.endsWith('!'),
+  }));
+}

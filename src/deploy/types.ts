@@ -1,0 +1,174 @@
+/**
+ * How a project is deployed, read from the files the platform reads: which server or worker
+ * starts, which module it imports, and how many processes and threads it runs. Plain data:
+ * nothing here is ever executed, and every value says where it was read.
+ */
+
+/** The kind of file a process definition was read from. */
+export type DeploySource =
+  | 'gunicorn.conf.py'
+  | 'Procfile'
+  | 'Dockerfile'
+  | 'docker-compose'
+  | 'render.yaml'
+  | 'fly.toml'
+  | 'app.yaml'
+  | 'systemd'
+  /** A shell script that a command above runs (`ENTRYPOINT ["./start.sh"]`), read because it exists in the project. */
+  | 'shell-script'
+  /** A command given to `readCommandLine` directly (a CLI flag, a test). */
+  | 'command-line';
+
+export type ServerKind = 'gunicorn' | 'uvicorn' | 'hypercorn' | 'daphne' | 'celery' | 'waitress' | 'flask' | 'python';
+
+/** Where something was read: a path relative to the deployment root ('/'-separated) and a 1-based line. */
+export interface Location {
+  file: string;
+  line: number;
+}
+
+/**
+ * Which layer a setting came from. Tools apply them lowest first, the last one winning:
+ * gunicorn reads `environment` defaults (WEB_CONCURRENCY) < its `config-file` < `environment` arguments
+ * (GUNICORN_CMD_ARGS) < `command-line` flags.
+ */
+export type SettingOrigin = 'command-line' | 'config-file' | 'environment';
+
+/**
+ * One setting as the deployment states it: a literal `value`, or the `expression` as written when
+ * it is only known at run time (`multiprocessing.cpu_count() * 2 + 1`, `${WEB_CONCURRENCY:-4}`).
+ */
+export type Setting<T> = Location & {
+  origin: SettingOrigin;
+  /** How it was spelled: `-w`, `--workers`, `workers =`, `WEB_CONCURRENCY`, `GUNICORN_CMD_ARGS --threads`. */
+  via: string;
+  /** Set inside an `if`/`try` block of a config file: the value holds only on that path. */
+  conditional?: true;
+} & ({ value: T } | { expression: string });
+
+/** The application a server imports, as `module:attribute` names it. */
+export interface AppSpec extends Location {
+  /** As written: `pkg.wsgi:app`, `pkg:create_app('prod')`, `proj` (celery -A), `app.py` (python). */
+  written: string;
+  /** Dotted module name that is imported (`pkg.wsgi`). For `python path/app.py`, derived from the path. */
+  module: string;
+  /**
+   * Dotted attribute looked up in the module. When none is written, the one the server looks up:
+   * gunicorn's `application`. Celery, python and flask look it up by rules of their own: left out.
+   */
+  attribute?: string;
+  /** The attribute is called to build the app: gunicorn `create_app()`, uvicorn `--factory`, waitress `--call`. */
+  factory?: boolean;
+  /** `python app.py` / `python -m pkg`: the module runs as `__main__`, so its `if __name__ == "__main__":` block runs too. */
+  asMain?: true;
+  /** `python path/to/app.py`: the script file, as written. */
+  script?: string;
+}
+
+export type CeleryPool = 'prefork' | 'threads' | 'solo' | 'gevent' | 'eventlet' | 'processes' | 'custom';
+
+export interface CeleryOptions {
+  /** `worker`, `beat`, `flower`...: what `celery` was asked to run. */
+  subcommand: string;
+  concurrency?: Setting<number>;
+  pool?: Setting<CeleryPool | string>;
+  /** `--autoscale=MAX,MIN`, as written. */
+  autoscale?: Setting<string>;
+  /** `celery worker -B`: an embedded beat scheduler in the same worker. */
+  embeddedBeat?: Location;
+}
+
+/** Gunicorn's server hooks (settings whose value is a function), as defined in a config file. */
+export type GunicornHookName =
+  | 'on_starting'
+  | 'on_reload'
+  | 'when_ready'
+  | 'pre_fork'
+  | 'post_fork'
+  | 'post_worker_init'
+  | 'worker_int'
+  | 'worker_abort'
+  | 'pre_exec'
+  | 'pre_request'
+  | 'post_request'
+  | 'child_exit'
+  | 'worker_exit'
+  | 'nworkers_changed'
+  | 'on_exit'
+  | 'ssl_context';
+
+export interface GunicornHook extends Location {
+  name: GunicornHookName;
+}
+
+/**
+ * How the application module comes to be imported in the processes that serve it. This decides
+ * whether a thread, pool or connection created at import time survives into the workers:
+ * - `imported-then-forked`: one process imports the app, then forks workers that inherit its memory but
+ *   not its threads (gunicorn `preload_app`, celery's prefork pool);
+ * - `imported-in-each-worker`: every worker process imports the app itself (gunicorn without preload,
+ *   uvicorn and hypercorn workers, which are spawned);
+ * - `single-process`: the process that imports the app serves it (uvicorn with one worker, daphne,
+ *   waitress, celery's solo/threads/gevent/eventlet pools, `python app.py`).
+ * Left out when a setting it depends on is only known at run time.
+ */
+export type ProcessModel = 'imported-then-forked' | 'imported-in-each-worker' | 'single-process';
+
+/** One way the app is served or a worker is started. */
+export interface ServerProcess extends Location {
+  source: DeploySource;
+  /** The process's name where the format gives one: Procfile process type, compose service, render/fly/systemd name. */
+  name?: string;
+  server: ServerKind;
+  /** The command as written (continuation lines folded). Absent for a config file read on its own. */
+  command?: string;
+  /** The command that ran the script this process was read from (`source: 'shell-script'`). */
+  launchedBy?: Location & { source: DeploySource };
+  appSpec?: AppSpec;
+  workers?: Setting<number>;
+  threads?: Setting<number>;
+  /** Gunicorn `-k`, hypercorn `-k` (`asyncio`, `uvloop`, `trio`). */
+  workerClass?: Setting<string>;
+  /** Gunicorn `--preload` / `preload_app`. */
+  preload?: Setting<boolean>;
+  /** Uvicorn/hypercorn/gunicorn `--reload`: a reloader process restarts the server on changes. */
+  reload?: Setting<boolean>;
+  bind?: Setting<string[]>;
+  celery?: CeleryOptions;
+  /** A config file the server reads: gunicorn `-c`, or the `gunicorn.conf.py` it finds in its working directory. */
+  configFile?: Location & {
+    /** As written on the command line (`-c config/gunicorn.py`), or `./gunicorn.conf.py` when found by default. */
+    written: string;
+    /** The file read, relative to the root; absent when it is not in the project. */
+    resolved?: string;
+  };
+  /** Gunicorn hooks defined in the config file. */
+  hooks?: GunicornHook[];
+  /** Where the command runs (`WORKDIR`, compose `working_dir`, systemd `WorkingDirectory=`, `cd x &&`, gunicorn `--chdir`), as written. */
+  workingDirectory?: string;
+  /** Extra import roots: gunicorn `--pythonpath`, uvicorn `--app-dir`. */
+  pythonPath?: string[];
+  processModel?: ProcessModel;
+}
+
+/** A command that was read but starts no server we model (`./start.sh` not in the project, `npm start`). */
+export interface UnrecognizedCommand extends Location {
+  source: DeploySource;
+  name?: string;
+  command: string;
+}
+
+/** Input that could not be read as the platform would: the file, the line when known, the cause. */
+export interface DeployProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface Deployment {
+  processes: ServerProcess[];
+  unrecognized: UnrecognizedCommand[];
+  problems: DeployProblem[];
+  /** Every file read, relative to the root, in the order read. */
+  read: string[];
+}

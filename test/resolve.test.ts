@@ -1,0 +1,432 @@
+import { describe, expect, it } from 'vitest';
+import { shortestChains } from '../src/graph/importGraph.js';
+import type { AnalysisResult } from '../src/pipeline.js';
+import { analyzeProject, analyzerClosure, cpythonClosure, writeProject } from './support.js';
+
+/**
+ * Import resolution, one rule per test. Each test states the exact closure the analyzer computes
+ * for `import <module>` and checks that CPython, importing the same module from the same root in a
+ * fresh interpreter, loads exactly those project modules.
+ */
+
+/** Paths (not names) of the project files the analyzer says `import <file's module>` runs. */
+function analyzerPaths(result: AnalysisResult, file: string): string[] {
+  expect(result.index.byPath.has(file)).toBe(true);
+  return [...shortestChains(result.graph, [file]).keys()].sort();
+}
+
+async function closures(files: Record<string, string>, module: string, probeRoot = ''): Promise<{ analyzer: string[]; cpython: string[]; result: AnalysisResult; root: string }> {
+  const root = writeProject(files);
+  const result = await analyzeProject(root);
+  return { analyzer: analyzerClosure(result, module), cpython: cpythonClosure(root + probeRoot, module), result, root };
+}
+
+describe('module names', () => {
+  it('1a. a file is named by its dotted path from the scan root', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'top.py': 'import pkg.sub.leaf\n',
+        'pkg/__init__.py': '',
+        'pkg/sub/__init__.py': '',
+        'pkg/sub/leaf.py': 'X = 1\n',
+        'pkg/unused.py': '',
+      },
+      'top',
+    );
+    const names = Object.fromEntries([...result.index.entries()].map((m) => [m.path, m.name]));
+    expect(names).toEqual({
+      'top.py': 'top',
+      'pkg/__init__.py': 'pkg',
+      'pkg/sub/__init__.py': 'pkg.sub',
+      'pkg/sub/leaf.py': 'pkg.sub.leaf',
+      'pkg/unused.py': 'pkg.unused',
+    });
+    expect(result.index.byPath.get('pkg/__init__.py')!.isPackage).toBe(true);
+    expect(result.index.byPath.get('pkg/unused.py')!.isPackage).toBe(false);
+    expect(analyzer).toEqual(['pkg', 'pkg.sub', 'pkg.sub.leaf', 'top']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('1b. in a src/ layout, names start below src/', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'pyproject.toml': '[project]\nname = "mypkg"\nversion = "0"\n',
+        'src/mypkg/__init__.py': '',
+        'src/mypkg/core.py': 'X = 1\n',
+        'src/mypkg/app.py': 'import mypkg.core\n',
+        'src/mypkg/idle.py': '',
+      },
+      'mypkg.app',
+      '/src',
+    );
+    expect(result.index.byPath.get('src/mypkg/core.py')!.name).toBe('mypkg.core');
+    expect(result.index.byPath.get('src/mypkg/__init__.py')!.name).toBe('mypkg');
+    expect(result.index.byPath.get('src/mypkg/app.py')!.name).toBe('mypkg.app');
+    expect(analyzer).toEqual(['mypkg', 'mypkg.app', 'mypkg.core']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('packages', () => {
+  it('2. `import a.b.c` runs a/__init__.py, a/b/__init__.py and a/b/c.py', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'main.py': 'import a.b.c\n',
+        'a/__init__.py': 'A = 1\n',
+        'a/b/__init__.py': 'B = 1\n',
+        'a/b/c.py': 'C = 1\n',
+        'a/b/d.py': 'D = 1\n',
+        'a/e.py': 'E = 1\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['a', 'a.b', 'a.b.c', 'main']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('2b. importing a package submodule directly runs its enclosing packages too', async () => {
+    const { analyzer, cpython } = await closures(
+      { 'a/__init__.py': '', 'a/b/__init__.py': '', 'a/b/c.py': 'C = 1\n', 'a/b/d.py': '' },
+      'a.b.c',
+    );
+    expect(analyzer).toEqual(['a', 'a.b', 'a.b.c']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('3. namespace packages (no __init__.py) resolve, and run no code of their own', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'main.py': 'import ns.sub.mod\n',
+        'ns/sub/mod.py': 'from . import helper\n',
+        'ns/sub/helper.py': 'H = 1\n',
+        'ns/sub/other.py': '',
+      },
+      'main',
+    );
+    // Edges are by path, whatever the names are.
+    expect(analyzerPaths(result, 'main.py')).toEqual(['main.py', 'ns/sub/helper.py', 'ns/sub/mod.py']);
+    expect(result.index.byPath.get('ns/sub/mod.py')!.names).toContain('ns.sub.mod');
+    expect(analyzer).toEqual(['main', 'ns.sub.helper', 'ns.sub.mod']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('relative imports', () => {
+  it('4. depth 1, 2 and 3, and `from .sibling import f`, anchor on the importer\'s package', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'app/__init__.py': '',
+        'app/util/__init__.py': '',
+        'app/util/w.py': 'W = 1\n',
+        'app/util/unused.py': '',
+        'app/core/__init__.py': '',
+        'app/core/x.py': 'X = 1\n',
+        'app/core/unused.py': '',
+        'app/core/deep/__init__.py': 'from .pkginit import P\n',
+        'app/core/deep/pkginit.py': 'P = 1\n',
+        'app/core/deep/leaf.py': 'L = 1\n',
+        'app/core/deep/sibling.py': 'def f():\n    return 1\n',
+        'app/core/deep/unused.py': '',
+        'app/core/deep/mod.py': [
+          'from . import leaf',
+          'from .. import x',
+          'from ...util import w',
+          'from .sibling import f',
+          '',
+        ].join('\n'),
+      },
+      'app.core.deep.mod',
+    );
+    expect(analyzer).toEqual([
+      'app',
+      'app.core',
+      'app.core.deep',
+      'app.core.deep.leaf',
+      'app.core.deep.mod',
+      'app.core.deep.pkginit',
+      'app.core.deep.sibling',
+      'app.core.x',
+      'app.util',
+      'app.util.w',
+    ]);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('from-imports', () => {
+  const files = {
+    'a/__init__.py': '',
+    'a/b/__init__.py': 'def helper():\n    return 1\n',
+    'a/b/sub.py': 'S = 1\n',
+    // Shadowed by the function of the same name in a/b/__init__.py: CPython never loads it.
+    'a/b/helper.py': 'H = 1\n',
+    'use_sub.py': 'from a.b import sub\n',
+    'use_helper.py': 'from a.b import helper\n',
+  };
+
+  it('5a. `from a.b import c` runs a.b.c when c is a submodule', async () => {
+    const { analyzer, cpython } = await closures(files, 'use_sub');
+    expect(analyzer).toEqual(['a', 'a.b', 'a.b.sub', 'use_sub']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('5b. `from a.b import c` does not run a/b/c.py when a/b/__init__.py defines c', async () => {
+    const { analyzer, cpython } = await closures(files, 'use_helper');
+    expect(analyzer).toEqual(['a', 'a.b', 'use_helper']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('5c. `from a.b import c` does not run a/b/c.py when a/b/__init__.py binds c by an import', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'a/__init__.py': '',
+        'a/b/__init__.py': 'from .impl import helper\n',
+        'a/b/impl.py': 'def helper():\n    return 1\n',
+        'a/b/helper.py': 'H = 1\n',
+        'use_helper.py': 'from a.b import helper\n',
+      },
+      'use_helper',
+    );
+    expect(analyzer).toEqual(['a', 'a.b', 'a.b.impl', 'use_helper']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  const star = {
+    'plain/__init__.py': 'P = 1\n',
+    'plain/sub.py': 'S = 1\n',
+    'listed/__init__.py': '__all__ = ["sub", "VALUE"]\nVALUE = 1\n',
+    'listed/sub.py': 'S = 1\n',
+    'listed/other.py': '',
+    'star_plain.py': 'from plain import *\n',
+    'star_listed.py': 'from listed import *\n',
+  };
+
+  it('6a. `from pkg import *` runs pkg and, without __all__, none of its submodules', async () => {
+    const { analyzer, cpython } = await closures(star, 'star_plain');
+    expect(analyzer).toEqual(['plain', 'star_plain']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('6b. `from pkg import *` also runs the submodules pkg.__all__ names', async () => {
+    const { analyzer, cpython } = await closures(star, 'star_listed');
+    expect(analyzer).toEqual(['listed', 'listed.sub', 'star_listed']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('6c. a name in __all__ that pkg/__init__.py defines is not loaded as a submodule by `import *`', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '__all__ = ["helper"]\n\ndef helper():\n    return 1\n',
+        'pkg/helper.py': 'H = 1\n',
+        'star.py': 'from pkg import *\n',
+      },
+      'star',
+    );
+    expect(analyzer).toEqual(['pkg', 'star']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('dynamic imports', () => {
+  it('7. literal import_module / __import__ at module level are edges; inside a function they are not', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/plugin.py': 'X = 1\n',
+        'pkg/other.py': 'X = 1\n',
+        'pkg/rel.py': 'X = 1\n',
+        'pkg/lazy.py': 'X = 1\n',
+        'pkg/main.py': [
+          'import importlib',
+          'from importlib import import_module',
+          '',
+          'importlib.import_module("pkg.plugin")',
+          '__import__("pkg.other")',
+          'import_module(".rel", package=__package__)',
+          '',
+          'def later():',
+          '    return importlib.import_module("pkg.lazy")',
+          '',
+        ].join('\n'),
+      },
+      'pkg.main',
+    );
+    expect(analyzer).toEqual(['pkg', 'pkg.main', 'pkg.other', 'pkg.plugin', 'pkg.rel']);
+    expect(analyzer).toEqual(cpython);
+    const lazy = result.graph.lazyEdges.filter((e) => e.from === 'pkg/main.py');
+    // `import_module("pkg.lazy")` would run pkg (already loaded by then) and pkg.lazy, when `later()` is called.
+    expect(lazy.map((e) => [e.to, e.reason, e.line, e.scope])).toEqual([
+      ['pkg/__init__.py', 'parent-package', 9, { kind: 'function', function: 'later' }],
+      ['pkg/lazy.py', 'module', 9, { kind: 'function', function: 'later' }],
+    ]);
+  });
+});
+
+describe('dynamic imports, relative to a literal package', () => {
+  it('7b. `import_module(".x", package="pkg")` is an import-time edge to pkg.x', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/x.py': 'X = 1\n',
+        'main.py': 'import importlib\nimportlib.import_module(".x", package="pkg")\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.x']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('what runs at import time', () => {
+  const files = {
+    'pkg/__init__.py': '',
+    // never at import time
+    'pkg/in_function.py': '',
+    'pkg/tc_plain.py': '',
+    'pkg/tc_alias.py': '',
+    'pkg/tc_module.py': '',
+    'pkg/main_only.py': '',
+    // at import time
+    'pkg/tc_else.py': '',
+    'pkg/tried.py': '',
+    'pkg/fallback.py': '',
+    'pkg/in_if.py': '',
+    'pkg/in_else.py': '',
+    'pkg/in_with.py': '',
+    'pkg/in_for.py': '',
+    'pkg/in_while.py': '',
+    'pkg/in_class.py': '',
+    'pkg/mod.py': [
+      'import contextlib',
+      'import sys',
+      'import typing as t',
+      'from typing import TYPE_CHECKING',
+      'from typing import TYPE_CHECKING as TC',
+      '',
+      'def load():',
+      '    import pkg.in_function',
+      '    return pkg.in_function',
+      '',
+      'if TYPE_CHECKING:',
+      '    import pkg.tc_plain',
+      'if TC:',
+      '    import pkg.tc_alias',
+      'else:',
+      '    import pkg.tc_else',
+      'if t.TYPE_CHECKING:',
+      '    from pkg import tc_module',
+      'if __name__ == "__main__":',
+      '    import pkg.main_only',
+      '',
+      'try:',
+      '    import pkg.tried',
+      'except ImportError:',
+      '    pass',
+      'try:',
+      '    import importleak_no_such_module_anywhere',
+      'except ImportError:',
+      '    import pkg.fallback',
+      '',
+      'if sys.version_info >= (3,):',
+      '    import pkg.in_if',
+      'if sys.platform == "no-such-platform":',
+      '    import json',
+      'else:',
+      '    from pkg import in_else',
+      'with contextlib.suppress(Exception):',
+      '    import pkg.in_with',
+      'for _ in range(1):',
+      '    import pkg.in_for',
+      'while True:',
+      '    import pkg.in_while',
+      '    break',
+      '',
+      'class Holder:',
+      '    import pkg.in_class',
+      '',
+    ].join('\n'),
+  };
+
+  it('8. function bodies, TYPE_CHECKING (plain, aliased, typing.X) and __main__ guards are not import time; try/if/else/with/for/while/class bodies are', async () => {
+    const { analyzer, cpython } = await closures(files, 'pkg.mod');
+    expect(analyzer).toEqual([
+      'pkg',
+      'pkg.fallback',
+      'pkg.in_class',
+      'pkg.in_else',
+      'pkg.in_for',
+      'pkg.in_if',
+      'pkg.in_while',
+      'pkg.in_with',
+      'pkg.mod',
+      'pkg.tc_else',
+      'pkg.tried',
+    ]);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('8b. the function-level import is a lazy edge with its line and function name', async () => {
+    const root = writeProject(files);
+    const result = await analyzeProject(root);
+    const lazy = result.graph.lazyEdges.filter((e) => e.from === 'pkg/mod.py');
+    const scope = { kind: 'function', function: 'load' };
+    expect(lazy.map((e) => ({ to: e.to, reason: e.reason, line: e.line, scope: e.scope, text: e.text }))).toEqual([
+      { to: 'pkg/__init__.py', reason: 'parent-package', line: 8, scope, text: 'import pkg.in_function' },
+      { to: 'pkg/in_function.py', reason: 'module', line: 8, scope, text: 'import pkg.in_function' },
+    ]);
+    // ...and not an import-time edge of the module.
+    expect((result.graph.importTimeEdges.get('pkg/mod.py') ?? []).map((e) => e.to)).not.toContain('pkg/in_function.py');
+  });
+});
+
+describe('external modules', () => {
+  it('9. stdlib imports stay external and add nothing to the closure', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'main.py': 'import json, os.path\nfrom collections import OrderedDict\nimport xml.etree.ElementTree as ET\nfrom concurrent import futures\n',
+        'helper.py': '',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main']);
+    expect(analyzer).toEqual(cpython);
+    const resolved = result.resolved.get('main.py')!;
+    expect(resolved.map((r) => r.absolute)).toEqual(['json', 'os.path', 'collections', 'xml.etree.ElementTree', 'concurrent']);
+    expect(resolved.every((r) => r.executes.length === 0)).toBe(true);
+  });
+});
+
+describe('cycles', () => {
+  it('10. a imports b, b imports a: the closure terminates and matches CPython', async () => {
+    const files = {
+      'a.py': 'import b\nA = 1\n',
+      'b.py': 'import a\nB = 1\n',
+      'c.py': 'import a\n',
+      'pkg/__init__.py': 'from . import x\n',
+      'pkg/x.py': 'from pkg import y\n',
+      'pkg/y.py': 'import pkg\n',
+    };
+    const cycle = await closures(files, 'c');
+    expect(cycle.analyzer).toEqual(['a', 'b', 'c']);
+    expect(cycle.analyzer).toEqual(cycle.cpython);
+    const inPackage = await closures(files, 'pkg.y');
+    expect(inPackage.analyzer).toEqual(['pkg', 'pkg.x', 'pkg.y']);
+    expect(inPackage.analyzer).toEqual(inPackage.cpython);
+  });
+});
+
+describe('script folders', () => {
+  it('11. two script folders with their own utils.py: each script reaches its neighbour', async () => {
+    const root = writeProject({
+      'tools/build.py': 'import utils\n',
+      'tools/utils.py': 'T = 1\n',
+      'scripts/deploy.py': 'import utils\n',
+      'scripts/utils.py': 'S = 1\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.index.byPath.get('tools/utils.py')!.name).toBe('utils');
+    expect(result.index.byPath.get('scripts/utils.py')!.name).toBe('utils');
+    expect(analyzerPaths(result, 'tools/build.py')).toEqual(['tools/build.py', 'tools/utils.py']);
+    expect(analyzerPaths(result, 'scripts/deploy.py')).toEqual(['scripts/deploy.py', 'scripts/utils.py']);
+  });
+});
