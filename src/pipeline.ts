@@ -173,7 +173,7 @@ export function configuredRules(rules: readonly Rule[], config: Config): Rule[] 
         ...rule,
         matches: [
           ...rule.matches,
-          ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? 'an' : 'a'} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [] })),
+          ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? 'an' : 'a'} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [], withCloses: true })),
         ],
       };
     })

@@ -127,7 +127,10 @@ function importTimeResources(path: string, summary: ModuleSummary, rules: readon
   for (const run of calls.functionsRunAtImport(path, enter)) {
     const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
+    // `with make_session() as s:`: what the helper returns is the with item, closed by the block.
+    const asWithItem = run.steps[0]?.call.placement.kind === 'with-item' && run.steps.length === 1;
     for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules)) {
+      if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
       found.push({ ...resource, creationPath: run.body.path, steps: run.steps });
     }
   }
@@ -143,10 +146,12 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
   const found: MatchedResource[] = [];
   const inBody = new Set(body.map((c) => c.id));
   for (const call of body) {
-    if (call.placement.kind === 'with-item') continue; // closed again when the block ends
     for (const rule of rules) {
       const match = matchCall(call, rule, summary, rules);
       if (!match) continue;
+      // Closed again when the `with` block ends, for most resources.
+      if (call.placement.kind === 'with-item' && match.withCloses) continue;
+      if (match.whenGiven && !argumentGiven(call, match, match.whenGiven)) continue;
       if (rule.requires === 'start') {
         const start = allCalls.find((c) => inBody.has(c.id) && c.receiver?.callId === call.id && c.receiver.method === 'start');
         if (start) found.push({ rule, match, creation: call, start });
@@ -156,32 +161,59 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
         found.push({ rule, match, creation: call });
       }
     }
+    // `scheduler.start()` in a function that module-level code calls, on an object the module made.
+    const created = call.receiver?.method === 'start' && call.receiver.via === 'name' ? allCalls[call.receiver.callId] : undefined;
+    if (created && !inBody.has(created.id)) {
+      for (const rule of rules) {
+        if (rule.requires !== 'start') continue;
+        const match = matchCall(created, rule, summary, rules);
+        if (match) found.push({ rule, match, creation: created, start: call });
+      }
+    }
   }
   return found;
 }
 
-/** The result is held: assigned to a name or attribute, or a default argument value; not used and dropped. */
+/** The argument is passed, and not as a literal `None`. */
+function argumentGiven(call: CallRecord, match: ResourceMatch, name: string): boolean {
+  const spec = match.arguments.find((a) => a.name === name);
+  const positional = call.args.filter((a) => a.keyword === undefined && !a.text.startsWith('*'));
+  const given = call.args.find((a) => a.keyword === name) ?? (spec?.position !== undefined ? positional[spec.position] : undefined);
+  // `SMTP(*args)` / `SMTP(**opts)`: cannot tell, so assume it is given.
+  if (!given) return call.args.some((a) => a.text.startsWith('*'));
+  return given.literal !== null && given.literal !== '';
+}
+
+/**
+ * The result is held: assigned to a name, an attribute or an item at module level or in a class
+ * body, stored on an object by a function, or a default argument value; not used and dropped.
+ */
 function isKept(call: CallRecord, allCalls: readonly CallRecord[]): boolean {
   if (call.placement.kind === 'default-argument') return true;
   if (call.scope.kind === 'function') return call.assignedTo !== undefined && call.assignedTo.includes('.');
-  if (call.boundTo === undefined) return false;
+  if (call.boundTo === undefined && call.assignedTo === undefined) return false;
   // `data = open(p).read()` keeps the data, not the file: the assignment is the outer call's.
   return !allCalls.some((c) => c.receiver?.callId === call.id && c.receiver.via === 'chain');
 }
 
 function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[]): ResourceMatch | undefined {
   const allCalls = summary.calls;
+  const byName = (name: string): ResourceMatch | undefined =>
+    rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))));
   if (call.receiver) {
-    const methodMatch = rule.matches.find((m) => m.methods?.includes(call.receiver!.method));
-    if (!methodMatch) return undefined;
     const creator = allCalls[call.receiver.callId];
     if (!creator) return undefined;
+    // `Path(p).open()`: a method of an object made by a named constructor reads `pathlib.Path.open`.
+    if (creator.callee && !creator.calleeIsLocal) {
+      const member = byName(`${creator.callee}.${call.receiver.method}`);
+      if (member) return member;
+    }
+    const methodMatch = rule.matches.find((m) => m.methods?.includes(call.receiver!.method));
+    if (!methodMatch) return undefined;
     const onRules = rules.filter((r) => methodMatch.on!.includes(r.id));
     return onRules.some((r) => matchCall(creator, r, summary, rules) !== undefined) ? methodMatch : undefined;
   }
   if (!call.callee) return undefined;
-  const byName = (name: string): ResourceMatch | undefined =>
-    rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))));
   if (!call.calleeIsLocal) return byName(call.callee);
   return matchSubclass(call, rule, summary);
 }

@@ -7,11 +7,13 @@ import type {
   ExecutionScope,
   FunctionRecord,
   ImportRecord,
+  LiteralAssignment,
   ModuleSummary,
   SourceSpan,
   Suppression,
   SyntaxProblem,
 } from './summary.js';
+import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
 
 /**
  * What a name is bound to, as far as one file can tell.
@@ -28,6 +30,7 @@ type Binding =
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
 const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
 const MAX_SYNTAX_PROBLEMS = 5;
+const LITERAL_NODE_TYPES = new Set(['string', 'concatenated_string', 'list', 'tuple']);
 const COMPOUND_STATEMENTS = new Set([
   'if_statement',
   'for_statement',
@@ -73,6 +76,7 @@ class Extractor {
   /** What tree-sitter accepts but CPython 3 refuses: Python 2 statements, indentation errors. */
   private readonly structuralProblems: SyntaxProblem[] = [];
   private dunderAll: string[] | undefined;
+  private readonly assignments: LiteralAssignment[] = [];
   /** Function bodies run after the module body has bound every module-level name. */
   private readonly deferredBodies: Array<{ body: Node; scope: Scope }> = [];
 
@@ -101,6 +105,7 @@ class Extractor {
       classes: this.classes,
       functions: this.functions,
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
+      assignments: this.assignments,
       definedNames: [...this.definedNames],
       importedNames: [...this.importedNames],
       syntaxProblems,
@@ -340,6 +345,7 @@ class Extractor {
     if (scope.execution.kind === 'module' && scope.prefix === '' && names.includes('__all__')) {
       this.dunderAll = stringSequence(right);
     }
+    if (scope.execution.kind === 'module' && names.length > 0) this.noteLiteralAssignment(names, right, scope, statement);
     const firstCall = this.calls.length;
     this.visitExpression(right, scope, this.placementFor(scope), statement);
     const boundName = names[0];
@@ -348,8 +354,24 @@ class Extractor {
       if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
       if (targets[0]) outer.assignedTo = statementText(targets[0]);
       for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
+      // `self.scheduler = BackgroundScheduler()` then `self.scheduler.start()` in the same body.
+      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: 'instance', callId: outer.id });
     } else {
       for (const name of names) scope.bindings.set(name, { kind: 'opaque' });
+      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.delete(target.text);
+    }
+  }
+
+  /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]`: kept for the frameworks configured this way. */
+  private noteLiteralAssignment(names: string[], right: Node, scope: Scope, statement: Node): void {
+    if (!LITERAL_NODE_TYPES.has(right.type)) return;
+    const literal = parsePythonLiteral(right.text);
+    if (literal.kind === 'other') return;
+    const strings = stringsOf(literal);
+    if (!strings) return;
+    const value = literal.kind === 'string' ? strings[0]! : strings;
+    for (const name of names) {
+      this.assignments.push({ name: `${scope.prefix}${name}`, value, span: spanOf(right), statementText: statementText(statement) });
     }
   }
 
@@ -691,6 +713,10 @@ class Extractor {
     | { kind: 'instance'; callId: number; member: string; name: string }
     | undefined {
     const parts = dotted.split('.');
+    if (parts.length === 3 && parts[0] === 'self') {
+      const attribute = scope.bindings.get(`self.${parts[1]}`);
+      if (attribute?.kind === 'instance') return { kind: 'instance', callId: attribute.callId, member: parts[2]!, name: `self.${parts[1]}` };
+    }
     const head = parts[0]!;
     const rest = parts.slice(1);
     const binding = lookup(head, scope);
@@ -707,6 +733,11 @@ class Extractor {
     const qualified = rest.length ? joinDotted(base, rest.join('.')) : base;
     return { kind: binding.kind, qualified };
   }
+}
+
+/** `self.name` as an assignment target. */
+function isSelfAttribute(target: Node): boolean {
+  return target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' && target.childForFieldName('attribute')?.type === 'identifier';
 }
 
 function lookup(name: string, scope: Scope): Binding | undefined {

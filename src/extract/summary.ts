@@ -125,6 +125,18 @@ export interface Suppression {
   text: string;
 }
 
+/**
+ * `NAME = "literal"` / `NAME = ["a", "b"]` at module level, or `Cls.NAME = ...` in a class body:
+ * how Django settings, Celery config modules and gunicorn config files are written.
+ * Only string literals and lists/tuples of them are kept; anything else is not a literal here.
+ */
+export interface LiteralAssignment {
+  name: string;
+  value: string | string[];
+  span: SourceSpan;
+  statementText: string;
+}
+
 export interface ModuleSummary {
   /** Path relative to the scan root, '/'-separated. */
   path: string;
@@ -134,6 +146,8 @@ export interface ModuleSummary {
   functions: FunctionRecord[];
   /** Literal `__all__` at module level, when it is a list/tuple of strings. */
   dunderAll?: string[];
+  /** Literal string assignments at module level and in class bodies, in source order. */
+  assignments: LiteralAssignment[];
   /** Names bound at module level by assignment, def or class (not by import). */
   definedNames: string[];
   /** Names bound at module level by import statements (`from .impl import helper` binds helper). */

@@ -6,7 +6,9 @@ export const TABLE_END = '<!-- rules:end -->';
 /** The README's rule table, generated from the rule files so the two never disagree. */
 export function ruleTable(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => {
-    const matches = rule.matches.map((m) => `\`${m.callee}\``).join(', ');
+    const matches = rule.matches
+      .map((m) => (m.methods ? m.methods.map((name) => `\`.${name}()\``).join(', ') + ` on ${m.on!.join('/')} objects` : [m.callee, ...m.aliases].map((name) => `\`${name}\``).join(', ')))
+      .join(', ');
     return `| ${rule.id} | ${rule.name} | ${rule.title} | ${matches} |`;
   });
   return ['| Code | Name | What it flags | Matches |', '| --- | --- | --- | --- |', ...rows].join('\n');

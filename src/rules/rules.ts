@@ -32,6 +32,13 @@ export interface ResourceMatch {
   /** What it costs, with `{argument}` placeholders filled from the call. */
   cost: string;
   arguments: RuleArgument[];
+  /** `when-given`: only a resource when this argument (one of `arguments`) is passed and not `None` (`SMTP(host)`). */
+  whenGiven?: string;
+  /**
+   * `with-closes: false`: leaving a `with` block does not close it (a DB-API connection's
+   * `__exit__` ends the transaction only), so a module-level `with` does not excuse it.
+   */
+  withCloses: boolean;
 }
 
 export interface RuleDocumentation {
@@ -105,6 +112,11 @@ export function parseRuleFile(file: string, text: string): Rule {
     if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where}: 'methods' needs 'on' (the rules whose objects they are called on)`);
     if (typeof m.what !== 'string' || typeof m.cost !== 'string') fail(`${where} needs 'what' and 'cost'`);
     const args = (m.arguments ?? []) as Array<Record<string, unknown>>;
+    const whenGiven = m['when-given'];
+    if (whenGiven !== undefined && (typeof whenGiven !== 'string' || !args.some((a) => a.name === whenGiven))) {
+      fail(`${where}.when-given must name one of its 'arguments'`);
+    }
+    if (m['with-closes'] !== undefined && typeof m['with-closes'] !== 'boolean') fail(`${where}.with-closes must be true or false`);
     return {
       callee: isMethod ? '' : (m.callee as string),
       ...(isMethod ? { methods: (m.methods as unknown[]).map(String), on: (m.on as unknown[]).map(String) } : {}),
@@ -116,6 +128,8 @@ export function parseRuleFile(file: string, text: string): Rule {
         ...(typeof a.position === 'number' ? { position: a.position } : {}),
         ...(a.default !== undefined ? { default: String(a.default) } : {}),
       })),
+      ...(typeof whenGiven === 'string' ? { whenGiven } : {}),
+      withCloses: m['with-closes'] !== false,
     };
   });
   const requires = header.requires;
