@@ -1,0 +1,265 @@
+import type { CallRecord, ModuleSummary } from '../extract/summary.js';
+import type { EntryPoint } from './entries.js';
+import { parsePythonLiteral } from '../extract/pythonLiteral.js';
+import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type MemberCall } from './project.js';
+
+/** A class of framework object: `flask.Flask` makes a "Flask app". */
+export interface ObjectKind {
+  /** Qualified names of the constructors (and factories) that make it. */
+  callees: string[];
+  /** `app`: the server loads it; `routes`: handlers are registered on it. */
+  kind: 'app' | 'routes';
+  /** "Flask blueprint", "Celery app". */
+  noun: string;
+  /** What registrations on it are called: routes by default, tasks for Celery. */
+  unit?: readonly [string, string];
+  /** An application is an entry wherever it is made; a router only where routes are registered on it. */
+  standalone?: boolean;
+}
+
+/** Functions that declare a route by themselves, not on an object: `@litestar.get("/")`, `Route("/", h)`. */
+export interface RouteFunctions {
+  callees: string[];
+  /** Only as a decorator (`@shared_task`), only as a plain call (`web.get(...)` in a list), or either. */
+  placement?: 'decorator' | 'call';
+  /** Entry wording for a module whose routes belong to no object made there: "Litestar route handlers". */
+  noun: string;
+  unit?: readonly [string, string];
+}
+
+/** A framework whose routing is objects with methods, described as data. */
+export interface ObjectFramework {
+  framework: string;
+  objects: ObjectKind[];
+  /** Methods of those objects used as route decorators: `@bp.route("/")`. */
+  routeDecorators: string[];
+  /** Methods that register a route by call: `bp.add_url_rule(...)`, `app.router.add_get(...)`. */
+  routeCalls: string[];
+  routeFunctions?: RouteFunctions;
+  /** Wording for a module registering on an object made in another module (default: "<noun> `name` (from `module`)"). */
+  remoteNoun?: string;
+  /** Arguments holding a list whose tuple items are routes: Tornado's `Application([(r"/", Main)])`. `method: null` is the constructor. */
+  routeLists?: Array<{ method: string | null; position: number; keyword?: string }>;
+}
+
+export interface FoundObject {
+  path: string;
+  call: CallRecord;
+  kind: ObjectKind;
+}
+
+/** Routes registered on one object from one module. */
+export interface RegistrationSite {
+  count: number;
+  /** The first registration written there (by line). */
+  first: CallRecord;
+}
+
+export interface ObjectAnalysis {
+  objects: FoundObject[];
+  /** Per object (`path#callId`), per registering module. */
+  registrations: Map<string, Map<string, RegistrationSite>>;
+  /** Route functions that belong to no object: per module. */
+  loose: Map<string, CallRecord[]>;
+}
+
+export function objectKey(path: string, call: CallRecord): string {
+  return `${path}#${call.id}`;
+}
+
+const DEFAULT_UNIT = ['route', 'routes'] as const;
+
+/** Every object of the framework in the project and the routes registered on each, wherever they are written. */
+export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): ObjectAnalysis {
+  const objects = new Map<string, FoundObject>();
+  for (const [path, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const kind = objectKindOf(spec, call, summary);
+      if (kind) objects.set(objectKey(path, call), { path, call, kind });
+    }
+  }
+  const registrations = new Map<string, Map<string, RegistrationSite>>();
+  const loose = new Map<string, CallRecord[]>();
+  if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
+
+  const register = (object: FoundObject, path: string, call: CallRecord, count = 1): void => {
+    const key = objectKey(object.path, object.call);
+    const byPath = registrations.get(key) ?? new Map<string, RegistrationSite>();
+    const site = byPath.get(path);
+    if (!site) byPath.set(path, { count, first: call });
+    else {
+      site.count += count;
+      if (call.span.line < site.first.span.line) site.first = call;
+    }
+    registrations.set(key, byPath);
+  };
+  const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? '')].map(lastSegment));
+
+  for (const [path, summary] of ctx.summaries) {
+    // Calls on an object of this framework (registrations, and containers for route functions).
+    const onObject = new Map<number, { object: FoundObject; member: MemberCall }>();
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path, call, objects, lastSegments);
+      if (!member) continue;
+      onObject.set(call.id, member);
+      const method = member.member.method;
+      const isRoute = (call.placement.kind === 'decorator' && spec.routeDecorators.includes(method)) || spec.routeCalls.includes(method);
+      if (isRoute) register(member.object, path, call);
+    }
+    for (const list of spec.routeLists ?? []) {
+      for (const call of summary.calls) {
+        const object = list.method === null ? objects.get(objectKey(path, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id)!.object : undefined;
+        if (!object) continue;
+        const tuples = tupleItems(call, list.position, list.keyword);
+        if (tuples > 0) register(object, path, call, tuples);
+      }
+    }
+    const functions = spec.routeFunctions;
+    if (!functions) continue;
+    for (const call of summary.calls) {
+      if (!call.callee || call.calleeIsLocal || !functions.callees.includes(call.callee)) continue;
+      if (functions.placement === 'decorator' && call.placement.kind !== 'decorator') continue;
+      if (functions.placement === 'call' && call.placement.kind === 'decorator') continue;
+      // `Starlette(routes=[Route(...)])`, `app.add_routes([web.get(...)])`: the innermost object call around it.
+      const around = summary.calls
+        .filter((c) => spanWithin(call.span, c.span))
+        .sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
+      let owner: FoundObject | undefined;
+      for (const container of around) {
+        owner = objects.get(objectKey(path, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path, container, objects))?.object;
+        if (owner) break;
+      }
+      if (owner) register(owner, path, call);
+      else loose.set(path, [...(loose.get(path) ?? []), call]);
+    }
+  }
+  // Route functions in a module that makes an object of the framework are taken to be its routes
+  // (`routes = [Route(...)]` then `app = Starlette(routes=routes)`).
+  for (const [path, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path);
+    if (!local) continue;
+    for (const call of calls) register(local, path, call);
+    loose.delete(path);
+  }
+  return { objects: [...objects.values()], registrations, loose };
+}
+
+/** The entries the analysis gives: apps where made, routers where routes are registered, loose route modules. */
+export function objectEntries(spec: ObjectFramework, ctx: EntryContext, analysis: ObjectAnalysis): EntryPoint[] {
+  const entries: EntryPoint[] = [];
+  for (const object of analysis.objects) {
+    const sites = analysis.registrations.get(objectKey(object.path, object.call)) ?? new Map<string, RegistrationSite>();
+    const unit = object.kind.unit ?? DEFAULT_UNIT;
+    const name = boundNameOf(object.call);
+    const named = name ? ` \`${name}\`` : '';
+    const here = sites.get(object.path)?.count ?? 0;
+    if (object.kind.standalone || here > 0) {
+      const factory = object.call.scope.kind === 'function' ? ` (built in \`${object.call.scope.function}()\`)` : '';
+      entries.push({
+        path: object.path,
+        framework: spec.framework,
+        kind: object.kind.kind,
+        description: `${object.kind.noun}${named}${factory}${here ? ` with ${counted(here, unit)}` : ''}`,
+        evidence: evidenceOf(object.call),
+        routes: here,
+      });
+    }
+    for (const [path, site] of sites) {
+      if (path === object.path) continue;
+      const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
+      entries.push({
+        path,
+        framework: spec.framework,
+        kind: 'routes',
+        description: `${noun} with ${counted(site.count, unit)}`,
+        evidence: evidenceOf(site.first),
+        routes: site.count,
+      });
+    }
+  }
+  for (const [path, calls] of analysis.loose) {
+    const functions = spec.routeFunctions!;
+    const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0]!;
+    // `routes = [Route(...), ...]`: name the list when every route is in the one assignment.
+    const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
+    const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : '';
+    entries.push({
+      path,
+      framework: spec.framework,
+      kind: 'routes',
+      description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
+      evidence: evidenceOf(first),
+      routes: calls.length,
+    });
+  }
+  return entries;
+}
+
+/** The default detection for an object framework: analysis, then entries. */
+export function detectObjectFramework(spec: ObjectFramework, ctx: EntryContext): EntryPoint[] {
+  return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
+}
+
+/** The kind of object a call makes, if any: by constructor name, or through a project subclass of one. */
+export function objectKindOf(spec: ObjectFramework, call: CallRecord, summary: ModuleSummary): ObjectKind | undefined {
+  if (!call.callee) return undefined;
+  if (!call.calleeIsLocal) return spec.objects.find((k) => k.callees.includes(call.callee!));
+  // `class Api(Flask): ...` then `app = Api(__name__)`.
+  const seen = new Set<string>();
+  const queue = [call.callee];
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const cls = summary.classes.find((c) => c.name === name);
+    for (const base of cls?.bases ?? []) {
+      const kind = spec.objects.find((k) => k.callees.includes(base));
+      if (kind) return kind;
+      queue.push(base);
+    }
+  }
+  return undefined;
+}
+
+/** Calls made on an object of the framework: `app.task(...)`, `app.autodiscover_tasks()`, wherever written. */
+export function callsOnObjects(ctx: EntryContext, objects: readonly FoundObject[], methods: readonly string[]): Array<{ path: string; call: CallRecord; object: FoundObject; method: string }> {
+  const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
+  const wanted = new Set(methods.map(lastSegment));
+  const found: Array<{ path: string; call: CallRecord; object: FoundObject; method: string }> = [];
+  for (const [path, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path, call, object: member.object, method: member.member.method });
+    }
+  }
+  return found;
+}
+
+function memberOnObject(
+  ctx: EntryContext,
+  path: string,
+  call: CallRecord,
+  objects: ReadonlyMap<string, FoundObject>,
+  lastSegments?: ReadonlySet<string>,
+): { object: FoundObject; member: MemberCall } | undefined {
+  if (objects.size === 0) return undefined;
+  // Cheap filter before resolving names across files.
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (lastSegments && !lastSegments.has(lastSegment(written))) return undefined;
+  if (!call.receiver && !written.includes('.')) return undefined;
+  const member = ctx.memberCall(path, call);
+  if (!member) return undefined;
+  const object = objects.get(objectKey(member.object.path, member.object.call));
+  return object ? { object, member } : undefined;
+}
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+function tupleItems(call: CallRecord, position: number, keyword?: string): number {
+  const arg = argumentOf(call, position, keyword);
+  if (!arg) return 0;
+  const literal = parsePythonLiteral(arg.text);
+  return literal.kind === 'list' || literal.kind === 'tuple' ? literal.items.filter((i) => i.kind === 'tuple').length : 0;
+}
