@@ -34,29 +34,45 @@ export interface ParsedArguments {
   positionals: Word[];
   /** Option spellings the tool does not know: it would refuse to start. */
   unknown: Word[];
+  /** Abbreviations that match several options (argparse: "ambiguous option"). */
+  ambiguous: Word[];
   /** An option that needs a value came last. */
   missingValue: Array<{ name: string; line: number }>;
 }
 
-export function parseArguments(words: readonly Word[], specs: readonly OptionSpec[], style: OptionStyle): ParsedArguments {
+/**
+ * `stopAtPositional`: a click group's own options end at the subcommand's name; the name and
+ * every word after it are returned as positionals, unparsed.
+ */
+export function parseArguments(
+  words: readonly Word[],
+  specs: readonly OptionSpec[],
+  style: OptionStyle,
+  { stopAtPositional = false }: { stopAtPositional?: boolean } = {},
+): ParsedArguments {
   const byName = new Map<string, OptionSpec>();
   for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
-  const result: ParsedArguments = { options: [], positionals: [], unknown: [], missingValue: [] };
+  const result: ParsedArguments = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
   let onlyPositionals = false;
 
-  const lookupLong = (name: string): { spec: OptionSpec; name: string } | undefined => {
+  const lookupLong = (name: string): { spec: OptionSpec; name: string } | 'ambiguous' | undefined => {
     const exact = byName.get(name);
     if (exact) return { spec: exact, name };
     if (style === 'click') return undefined;
     const candidates = [...byName.keys()].filter((n) => n.startsWith('--') && n.startsWith(name));
     const specsFound = new Set(candidates.map((n) => byName.get(n)!));
+    if (specsFound.size > 1) return 'ambiguous';
     return specsFound.size === 1 ? { spec: [...specsFound][0]!, name } : undefined;
   };
 
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const text = word.text;
-    if (onlyPositionals || text === '-' || !text.startsWith('-') || word.expands && !/^-[-\w]/.test(text)) {
+    if (onlyPositionals || text === '-' || !text.startsWith('-') || (word.expands && !/^-[-\w]/.test(text))) {
+      if (stopAtPositional) {
+        result.positionals.push(...words.slice(i));
+        break;
+      }
       result.positionals.push(word);
       if (style === 'getopt') onlyPositionals = true;
       continue;
@@ -78,6 +94,10 @@ export function parseArguments(words: readonly Word[], specs: readonly OptionSpe
       const eq = text.indexOf('=');
       const written = eq < 0 ? text : text.slice(0, eq);
       const found = lookupLong(written);
+      if (found === 'ambiguous') {
+        result.ambiguous.push(word);
+        continue;
+      }
       if (!found) {
         result.unknown.push(word);
         continue;

@@ -155,7 +155,10 @@ export interface ServerProcess extends Location {
 export interface UnrecognizedCommand extends Location {
   source: DeploySource;
   name?: string;
+  /** The whole command, as written. */
   command: string;
+  /** The program in it that we do not model (`npm`, `./start.sh`). */
+  program: string;
 }
 
 /** Input that could not be read as the platform would: the file, the line when known, the cause. */

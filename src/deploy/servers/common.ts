@@ -1,7 +1,7 @@
 import type { Environment, EnvValue } from '../environment.js';
 import type { ParsedArguments, ParsedOption } from '../options.js';
 import type { Word } from '../shellWords.js';
-import type { AppSpec, CeleryOptions, DeploySource, Location, ServerKind, Setting, SettingOrigin } from '../types.js';
+import type { AppSpec, CeleryOptions, DeploySource, ServerKind, Setting, SettingOrigin } from '../types.js';
 
 /** The settings a layer of configuration can state; later layers override earlier ones key by key. */
 export interface ServerSettings {
@@ -41,6 +41,9 @@ export interface CommandContext {
 export function emptyReading(server: ServerKind): ServerReading {
   return { server, environmentDefaults: {}, environmentArguments: {}, commandLine: {}, problems: [] };
 }
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 
@@ -94,6 +97,9 @@ export function reportUsageErrors(reading: ServerReading, parsed: ParsedArgument
   for (const word of parsed.unknown) {
     reading.problems.push({ file, line: word.line, message: `${tool} does not know the option ${JSON.stringify(word.text)} and refuses to start` });
   }
+  for (const word of parsed.ambiguous) {
+    reading.problems.push({ file, line: word.line, message: `${tool}: the abbreviation ${JSON.stringify(word.text.split('=')[0])} matches several options ("ambiguous option"), so it refuses to start` });
+  }
   for (const { name, line } of parsed.missingValue) {
     reading.problems.push({ file, line, message: `${tool} ${name} needs a value and refuses to start without one` });
   }
@@ -110,13 +116,15 @@ export function appSpecOf(word: Word, file: string, style: { defaultAttribute?: 
   let attribute = colon < 0 ? style.defaultAttribute : written.slice(colon + 1);
   let factory = false;
   if (attribute && style.calls) {
+    // gunicorn parses it with ast: a bare name, or a call of a bare name.
     const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s.exec(attribute);
     if (call) {
       attribute = call[1]!;
       factory = true;
-    }
-  }
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return undefined;
+    } else if (!IDENTIFIER.test(attribute.trim())) return undefined;
+    attribute = attribute.trim();
+  } else if (attribute !== undefined && !DOTTED.test(attribute)) return undefined;
+  if (!DOTTED.test(module)) return undefined;
   return {
     file,
     line: word.line,
@@ -125,8 +133,4 @@ export function appSpecOf(word: Word, file: string, style: { defaultAttribute?: 
     ...(attribute ? { attribute } : {}),
     ...(factory ? { factory: true } : {}),
   };
-}
-
-export function locationOf(file: string, word: Word): Location {
-  return { file, line: word.line };
 }

@@ -60,6 +60,9 @@ export const GUNICORN_OPTIONS = optionTable({
   '--proxy-protocol': 'other!',
 });
 
+/** gunicorn/util.py import_app: `module[:name]` or `module:name(literal args)`, `application` by default. */
+const GUNICORN_APP = { defaultAttribute: 'application', calls: true } as const;
+
 /**
  * `gunicorn [OPTIONS] [APP_MODULE]`. Gunicorn applies, lowest first: WEB_CONCURRENCY (the default of
  * `workers`), the config file (`-c`, else GUNICORN_CMD_ARGS's `-c`, else ./gunicorn.conf.py), the options
@@ -71,11 +74,16 @@ export function readGunicornCommand(args: readonly Word[], context: CommandConte
   reportUsageErrors(reading, parsed, context.file, 'gunicorn');
   applyOptions(reading, parsed, reading.commandLine, { file: context.file, origin: 'command-line' });
 
-  const app = parsed.positionals.find((word) => !word.expands);
+  // gunicorn imports its first argument. After a misspelt option (already reported) the words are
+  // shifted: the first one that names an app is then the one meant.
+  const candidates = parsed.positionals.filter((word) => !word.expands);
+  const app = parsed.unknown.length + parsed.ambiguous.length > 0 ? (candidates.find((w) => appSpecOf(w, context.file, GUNICORN_APP)) ?? candidates[0]) : candidates[0];
   if (app) {
-    const spec = appSpecOf(app, context.file, { defaultAttribute: 'application', calls: true });
+    const spec = appSpecOf(app, context.file, GUNICORN_APP);
     if (spec) reading.appSpec = spec;
-    else reading.problems.push({ file: context.file, line: app.line, message: `gunicorn cannot import ${JSON.stringify(app.text)}: not a \`module:attribute\` name` });
+    else if (parsed.unknown.length + parsed.ambiguous.length === 0) {
+      reading.problems.push({ file: context.file, line: app.line, message: `gunicorn cannot load ${JSON.stringify(app.text)}: not \`module\`, \`module:name\` or \`module:factory(...)\`` });
+    }
   }
 
   const webConcurrency = context.env.get('WEB_CONCURRENCY');
@@ -105,6 +113,7 @@ function applyOptions(
   context: { file: string; origin: SettingOrigin; viaPrefix?: string },
 ): void {
   const binds: string[] = [];
+  let bindExpands = false;
   for (const option of parsed.options) {
     const intContext = { ...context, tool: 'gunicorn' };
     switch (option.key) {
@@ -133,7 +142,9 @@ function applyOptions(
         // `-b` appends: every bind given is used.
         if (option.value !== undefined) {
           binds.push(option.value);
-          layer.bind = { file: context.file, line: option.line, origin: context.origin, via: `${context.viaPrefix ?? ''}${option.name}`, value: [...binds] };
+          bindExpands ||= option.valueExpands === true;
+          const base = { file: context.file, line: option.line, origin: context.origin, via: `${context.viaPrefix ?? ''}${option.name}` };
+          layer.bind = bindExpands ? { ...base, expression: binds.join(' ') } : { ...base, value: [...binds] };
         }
         break;
       case 'config':

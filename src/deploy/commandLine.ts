@@ -1,0 +1,327 @@
+import path from 'node:path';
+import { assignmentOf, expandKnown, withVariables, type Environment, type EnvValue } from './environment.js';
+import { readCeleryCommand } from './servers/celery.js';
+import type { CommandContext, ServerReading } from './servers/common.js';
+import { readDaphneCommand } from './servers/daphne.js';
+import { readGunicornCommand } from './servers/gunicorn.js';
+import { readHypercornCommand } from './servers/hypercorn.js';
+import { pythonInvocation, readFlaskCommand, readPythonRun } from './servers/python.js';
+import { readUvicornCommand } from './servers/uvicorn.js';
+import { readWaitressCommand } from './servers/waitress.js';
+import { linesFrom, splitCommandLine, type LineAt, type Word } from './shellWords.js';
+import type { DeployProblem } from './types.js';
+
+type ServerReader = (args: readonly Word[], context: CommandContext) => ServerReading;
+
+/** Programs that start a server, by the name they are run as. */
+const SERVER_PROGRAMS: Record<string, ServerReader> = {
+  gunicorn: readGunicornCommand,
+  uvicorn: readUvicornCommand,
+  hypercorn: readHypercornCommand,
+  daphne: readDaphneCommand,
+  celery: readCeleryCommand,
+  'waitress-serve': readWaitressCommand,
+  flask: readFlaskCommand,
+};
+
+/** Modules that start a server under `python -m`. */
+const SERVER_MODULES: Record<string, ServerReader> = {
+  gunicorn: readGunicornCommand,
+  uvicorn: readUvicornCommand,
+  hypercorn: readHypercornCommand,
+  daphne: readDaphneCommand,
+  celery: readCeleryCommand,
+  waitress: readWaitressCommand,
+  flask: readFlaskCommand,
+};
+
+/** A server started by a command, with what the command line says about it. */
+export interface ServerStart {
+  reading: ServerReading;
+  /** The line of the program's name. */
+  line: number;
+  /** The directory the command is started in (WORKDIR, `cd`): where gunicorn looks for its config file. */
+  startDirectory?: string;
+  /** Where the app is imported from: the start directory, moved by gunicorn `--chdir` or celery `--workdir`. */
+  workingDirectory?: string;
+}
+
+/** A shell script the command runs: read further when it is in the project. */
+export interface ScriptRun {
+  /** As written (`./start.sh`, `/docker-entrypoint.sh`). */
+  path: string;
+  args: Word[];
+  line: number;
+  env: Environment;
+  workingDirectory?: string;
+}
+
+export interface CommandReading {
+  servers: ServerStart[];
+  scripts: ScriptRun[];
+  /** Programs that start nothing we model, by the line they are on. */
+  unrecognized: Array<{ line: number; program: string }>;
+  problems: DeployProblem[];
+  /** A script ran its own arguments (`exec "$@"`): the command that ran the script goes on with them. */
+  runsArguments?: boolean;
+}
+
+export interface CommandSettings {
+  file: string;
+  source: CommandContext['source'];
+  /** The environment the command runs with (ENV, compose `environment:`...). */
+  env: Environment;
+  workingDirectory?: string;
+}
+
+/** Reads a command line run by a shell (`/bin/sh -c`): Procfile, shell-form CMD, startCommand, scripts. */
+export function readCommandText(text: string, lineAt: LineAt, settings: CommandSettings): CommandReading {
+  const split = splitCommandLine(text, 'shell', lineAt);
+  const reading = emptyCommandReading();
+  if (split.problem) {
+    // The shell (or the platform's splitter) refuses the whole command: nothing of it runs.
+    reading.problems.push({ file: settings.file, line: split.problem.line, message: `${split.problem.message}: the command cannot run, so nothing of it was read` });
+    return reading;
+  }
+  readShellCommands(split.commands.map((c) => c.words), settings, reading);
+  return reading;
+}
+
+/** Reads an argv given word by word (an exec-form `CMD [...]`, a compose list): no shell is involved. */
+export function readArgv(words: readonly Word[], settings: CommandSettings): CommandReading {
+  return readWords(words, { ...settings, shell: false });
+}
+
+/**
+ * `python manage.py migrate && gunicorn app:app` given to a platform that splits it into words
+ * without a shell (compose, fly): `&&` reaches python as an argument and gunicorn never starts.
+ */
+export function operatorWithoutShell(words: readonly Word[], file: string, platform: string): DeployProblem | undefined {
+  const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path.posix.basename(words[0]?.text ?? ''))) return undefined;
+  return {
+    file,
+    line: operator.line,
+    message: `\`${operator.text}\` is passed to the program as an argument: ${platform} runs this command without a shell (write it as sh -c "...")`,
+  };
+}
+
+function emptyCommandReading(): CommandReading {
+  return { servers: [], scripts: [], unrecognized: [], problems: [] };
+}
+
+function mergeInto(target: CommandReading, source: CommandReading): void {
+  target.servers.push(...source.servers);
+  target.scripts.push(...source.scripts);
+  target.unrecognized.push(...source.unrecognized);
+  target.problems.push(...source.problems);
+  if (source.runsArguments) target.runsArguments = true;
+}
+
+/** A shell runs its commands one after the other; `cd` and `export` change what the later ones see. */
+function readShellCommands(commands: readonly Word[][], settings: CommandSettings, reading: CommandReading): void {
+  let env = settings.env;
+  /** Variables the shell expands: exported or not. */
+  let shellVariables = settings.env;
+  let workingDirectory = settings.workingDirectory;
+  for (const raw of commands) {
+    const words = raw.map((w) => expandKnown(w, shellVariables));
+    const program = words[0]?.text;
+    if (program === 'cd' && words[1] && !words[1].expands) {
+      workingDirectory = joinDirectory(workingDirectory, words[1].text);
+      continue;
+    }
+    if (program === 'export' || words.every((w) => assignmentOf(w, settings.file))) {
+      const assigned = words.slice(program === 'export' ? 1 : 0).map((w) => assignmentOf(w, settings.file)).filter((v): v is EnvValue => v !== undefined);
+      shellVariables = withVariables(shellVariables, assigned);
+      if (program === 'export') env = withVariables(env, assigned);
+      continue;
+    }
+    mergeInto(reading, readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true }));
+  }
+}
+
+/** Shell builtins and utilities that start nothing: never reported as unrecognized. */
+const BUILTINS = new Set([
+  'set', 'unset', 'fi', 'done', 'esac', 'case', 'in', '}', '[', '[[', 'test', 'true', 'false', ':', 'echo', 'printf', 'exit',
+  'return', 'shift', 'trap', 'wait', 'sleep', 'umask', 'ulimit', 'local', 'readonly', 'read', 'source', '.', 'eval', 'mkdir',
+  'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'touch', 'cat', 'ls', 'pwd', 'whoami', 'id', 'date', 'function',
+]);
+
+/** Shell keywords that can start a simple command in a script (`then gunicorn ...`). */
+const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);
+
+/** Interprets one simple command: strips environment prefixes and wrappers, then names the server. */
+function readWords(input: readonly Word[], settings: CommandSettings & { shell: boolean }): CommandReading {
+  const reading = emptyCommandReading();
+  let words = [...input];
+  let env = settings.env;
+  const { file } = settings;
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    if (settings.shell && LEADING_KEYWORDS.has(words[0]!.text)) {
+      words = words.slice(1);
+      continue;
+    }
+    const assignment = settings.shell ? assignmentOf(words[0]!, file) : undefined;
+    if (assignment) {
+      env = withVariables(env, [assignment]);
+      words = words.slice(1);
+      continue;
+    }
+    const first = words[0]!;
+    if (/^"?\$(@|\{@\})"?$/.test(first.raw)) {
+      reading.runsArguments = true;
+      return reading;
+    }
+    if (first.expands) {
+      reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    const program = path.posix.basename(first.text);
+    const args = words.slice(1);
+    if (BUILTINS.has(first.text)) return reading;
+    const context: CommandContext = { file, source: settings.source, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) };
+
+    const server = SERVER_PROGRAMS[program];
+    if (server) {
+      reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
+      return reading;
+    }
+    if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
+      const invocation = pythonInvocation(args);
+      if (invocation.kind === 'module') {
+        const moduleServer = SERVER_MODULES[invocation.module];
+        const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
+        reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
+      } else if (invocation.kind === 'script') {
+        reading.servers.push(serverStart(readPythonRun(invocation, context), first.line, settings.workingDirectory));
+      } else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    if (/^(sh|bash|dash|ash|zsh)$/.test(program)) {
+      const shell = shellInvocation(args);
+      if (shell.kind === 'command') {
+        const script = shell.script;
+        mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...settings, env }));
+      } else if (shell.kind === 'file') {
+        reading.scripts.push({ path: shell.file.text, args: shell.args, line: shell.file.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
+      } else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    const unwrapped = unwrap(program, args);
+    if (unwrapped) {
+      if (unwrapped.env.length) env = withVariables(env, unwrapped.env.map((w) => assignmentOf(w, file)).filter((v): v is EnvValue => v !== undefined));
+      words = unwrapped.rest;
+      continue;
+    }
+    if (/\.(sh|bash)$/.test(program) || first.text.startsWith('./') || first.text.startsWith('/') || first.text.includes('/')) {
+      reading.scripts.push({ path: first.text, args, line: first.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
+      return reading;
+    }
+    reading.unrecognized.push({ line: first.line, program: first.text });
+    return reading;
+  }
+  return reading;
+}
+
+function serverStart(reading: ServerReading, line: number, startDirectory: string | undefined): ServerStart {
+  const directory = reading.workingDirectory !== undefined ? joinDirectory(startDirectory, reading.workingDirectory) : startDirectory;
+  return {
+    reading,
+    line,
+    ...(startDirectory !== undefined ? { startDirectory } : {}),
+    ...(directory !== undefined ? { workingDirectory: directory } : {}),
+  };
+}
+
+export function joinDirectory(base: string | undefined, next: string): string {
+  if (next.startsWith('/') || base === undefined) return path.posix.normalize(next);
+  return path.posix.join(base, next);
+}
+
+type ShellInvocation = { kind: 'command'; script: Word } | { kind: 'file'; file: Word; args: Word[] } | { kind: 'none' };
+
+/** `sh -c "..."`, `bash -ec "..."`, `bash -lc '...'`, `sh start.sh args`. */
+function shellInvocation(args: readonly Word[]): ShellInvocation {
+  let wantsCommand = false;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (text === '--') continue;
+    if (/^-[a-zA-Z]+$/.test(text)) {
+      if (text.includes('c')) wantsCommand = true;
+      if (text === '-o' || text === '+o') i++;
+      continue;
+    }
+    if (/^--[a-z-]+$/.test(text) || /^\+[a-zA-Z]+$/.test(text)) continue;
+    if (wantsCommand) return { kind: 'command', script: args[i]! };
+    return { kind: 'file', file: args[i]!, args: args.slice(i + 1) };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * Programs that run the rest of their arguments as a command: process supervisors (tini, dumb-init),
+ * privilege droppers (gosu, su-exec), environment runners (env, poetry run, uv run), tracers (ddtrace-run).
+ */
+function unwrap(program: string, args: readonly Word[]): { rest: Word[]; env: Word[] } | undefined {
+  const texts = args.map((w) => w.text);
+  const afterOptions = (valueOptions: ReadonlySet<string>, start = 0): number => {
+    let i = start;
+    while (i < args.length && texts[i]!.startsWith('-')) {
+      if (texts[i] === '--') return i + 1;
+      if (valueOptions.has(texts[i]!)) i++;
+      i++;
+    }
+    return i;
+  };
+  switch (program) {
+    case 'exec':
+    case 'nohup':
+    case 'ddtrace-run':
+    case 'chronic':
+      return { rest: args.slice(afterOptions(new Set(['-a']))), env: [] };
+    case 'time':
+      return { rest: args.slice(afterOptions(new Set(['-f', '-o']))), env: [] };
+    case 'nice':
+      return { rest: args.slice(afterOptions(new Set(['-n']))), env: [] };
+    case 'env': {
+      let i = afterOptions(new Set(['-u', '--unset', '-C', '--chdir', '-S', '--split-string']));
+      const env: Word[] = [];
+      while (i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(texts[i]!)) env.push(args[i++]!);
+      return { rest: args.slice(i), env };
+    }
+    case 'tini':
+    case 'tini-static':
+      return { rest: args.slice(afterOptions(new Set(['-p', '-e']))), env: [] };
+    case 'dumb-init':
+      return { rest: args.slice(afterOptions(new Set(['-r', '--rewrite']))), env: [] };
+    case 'gosu':
+    case 'su-exec':
+      return { rest: args.slice(1), env: [] };
+    case 'setpriv':
+    case 'chpst':
+      return { rest: args.slice(afterOptions(new Set(['-u', '-U', '-e', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-r', '-t', '--reuid', '--regid']))), env: [] };
+    case 'newrelic-admin':
+      return texts[0] === 'run-program' ? { rest: args.slice(1), env: [] } : undefined;
+    case 'opentelemetry-instrument': {
+      // Its options are `--name value` pairs (or `--name=value`) before the program.
+      let i = 0;
+      while (i < args.length && texts[i]!.startsWith('--')) i += texts[i]!.includes('=') ? 1 : 2;
+      return { rest: args.slice(i), env: [] };
+    }
+    case 'poetry':
+    case 'pipenv':
+    case 'pdm':
+    case 'hatch':
+    case 'rye':
+      return texts[0] === 'run' ? { rest: args.slice(afterOptions(new Set(['-e', '--env']), 1)), env: [] } : undefined;
+    case 'uv':
+      return texts[0] === 'run'
+        ? { rest: args.slice(afterOptions(new Set(['--with', '--python', '-p', '--env-file', '--project', '--directory', '--extra', '--group', '--package', '--index', '--with-requirements']), 1)), env: [] }
+        : undefined;
+    case 'doppler':
+      return texts[0] === 'run' ? { rest: args.slice(afterOptions(new Set(['-p', '--project', '-c', '--config', '--token']), 1)), env: [] } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,229 @@
+import { readArgv, readCommandText, joinDirectory, type CommandSettings } from '../commandLine.js';
+import { EMPTY_ENVIRONMENT, withVariables, type Environment, type EnvValue } from '../environment.js';
+import { literalWord, splitCommandLine, type LineAt, type Word } from '../shellWords.js';
+import type { DeployProblem } from '../types.js';
+import type { CommandOccurrence, FormatReading, ImageDefaults } from './format.js';
+
+/** One instruction with its continuation lines joined, as BuildKit reads it. */
+interface Instruction {
+  keyword: string;
+  /** Everything after the keyword, continuations removed. */
+  args: string;
+  line: number;
+  /** Line of an offset in `args`. */
+  lineAt: LineAt;
+}
+
+type CommandForm = { exec: Word[]; line: number; text: string } | { shell: string; line: number; lineAt: LineAt; text: string };
+
+interface Stage {
+  name?: string;
+  env: Environment;
+  workingDirectory?: string;
+  cmd?: CommandForm;
+  entrypoint?: CommandForm;
+  /** CMD was set in this stage (not inherited): ENTRYPOINT then keeps it. */
+  cmdSetHere?: boolean;
+}
+
+export interface DockerfileReading extends FormatReading {
+  /** What the final stage leaves to `docker run`, compose and fly. */
+  image: ImageDefaults;
+}
+
+/**
+ * A Dockerfile's final stage: the command `docker run` starts (ENTRYPOINT and CMD combined as Docker
+ * combines them), with the ENV and WORKDIR it runs with. Stages built `FROM` an earlier stage inherit
+ * its settings; `docker build` without `--target` produces the last one.
+ */
+export function readDockerfile(file: string, text: string): DockerfileReading {
+  const problems: DeployProblem[] = [];
+  const stages = new Map<string, Stage>();
+  let stage: Stage = { env: EMPTY_ENVIRONMENT };
+  for (const instruction of instructions(text)) {
+    switch (instruction.keyword) {
+      case 'FROM': {
+        const words = instruction.args.trim().split(/\s+/).filter((w) => !w.startsWith('--'));
+        const base = words[0] ?? '';
+        const alias = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
+        const inherited = stages.get(base.toLowerCase());
+        stage = inherited ? { ...inherited, cmdSetHere: false } : { env: EMPTY_ENVIRONMENT };
+        if (alias) {
+          stage.name = alias;
+          stages.set(alias.toLowerCase(), stage);
+        } else delete stage.name;
+        break;
+      }
+      case 'ENV':
+        stage.env = withVariables(stage.env, envInstruction(file, instruction, stage.env));
+        break;
+      case 'WORKDIR': {
+        const dir = instruction.args.trim();
+        if (dir) stage.workingDirectory = joinDirectory(stage.workingDirectory ?? '/', dir);
+        break;
+      }
+      case 'CMD':
+        stage.cmd = commandForm(instruction);
+        stage.cmdSetHere = true;
+        break;
+      case 'ENTRYPOINT':
+        stage.entrypoint = commandForm(instruction);
+        // BuildKit drops an inherited CMD when the stage sets ENTRYPOINT without setting CMD itself.
+        if (!stage.cmdSetHere) delete stage.cmd;
+        break;
+    }
+    if (stage.name) stages.set(stage.name.toLowerCase(), stage);
+  }
+  const image: ImageDefaults = {
+    env: stage.env,
+    ...(stage.workingDirectory !== undefined ? { workingDirectory: stage.workingDirectory } : {}),
+    ...(stage.entrypoint ? { entrypoint: 'exec' in stage.entrypoint ? { exec: stage.entrypoint.exec } : { shell: stage.entrypoint.shell, line: stage.entrypoint.line } } : {}),
+  };
+  const occurrences: CommandOccurrence[] = [];
+  const settings: CommandSettings = {
+    file,
+    source: 'Dockerfile',
+    env: stage.env,
+    ...(stage.workingDirectory !== undefined ? { workingDirectory: stage.workingDirectory } : {}),
+  };
+  const { entrypoint, cmd } = stage;
+  const name = stage.name;
+  const push = (line: number, command: string, reading: CommandOccurrence['reading']): void => {
+    occurrences.push({ ...(name ? { name } : {}), line, command, settings, reading });
+  };
+  if (entrypoint && 'shell' in entrypoint) {
+    // Shell-form ENTRYPOINT: CMD is ignored.
+    push(entrypoint.line, entrypoint.text, readCommandText(entrypoint.shell, entrypoint.lineAt, settings));
+  } else if (entrypoint) {
+    const cmdWords = !cmd ? [] : 'exec' in cmd ? cmd.exec : shellFormArgv(cmd);
+    const command = [entrypoint.text, cmd?.text].filter(Boolean).join(' + ');
+    push(entrypoint.line, command, readArgv([...entrypoint.exec, ...cmdWords], settings));
+  } else if (cmd) {
+    push(cmd.line, cmd.text, 'exec' in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
+  }
+  return { occurrences, problems, image };
+}
+
+/** `/bin/sh -c "<shell form>"`, the argv Docker builds from a shell-form instruction. */
+function shellFormArgv(form: Extract<CommandForm, { shell: string }>): Word[] {
+  return [literalWord('/bin/sh', form.line), literalWord('-c', form.line), literalWord(form.shell, form.line)];
+}
+
+/** Exec form when the arguments are a JSON array of strings; anything else is shell form, as Docker decides. */
+function commandForm(instruction: Instruction): CommandForm {
+  const args = instruction.args.trim();
+  const text = `${instruction.keyword} ${args}`;
+  if (args.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((item): item is string => typeof item === 'string')) {
+        const offsetBase = instruction.args.indexOf('[');
+        let searchFrom = offsetBase;
+        const exec = parsed.map((item) => {
+          const found = instruction.args.indexOf(JSON.stringify(item).slice(1, -1), searchFrom);
+          if (found >= 0) searchFrom = found;
+          return literalWord(item, instruction.lineAt(found >= 0 ? found : offsetBase));
+        });
+        return { exec, line: instruction.line, text };
+      }
+    } catch {
+      // not JSON: shell form
+    }
+  }
+  return { shell: instruction.args, line: instruction.line, lineAt: instruction.lineAt, text };
+}
+
+/** `ENV A=1 B="two words"` or the legacy `ENV A 1` (one variable, the rest of the line its value). */
+function envInstruction(file: string, instruction: Instruction, current: Environment): EnvValue[] {
+  const args = instruction.args.trim();
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(.*)$/s.exec(args);
+  if (legacy && !legacy[1]!.includes('=') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(args)) {
+    return [{ name: legacy[1]!, value: legacy[2]!.trim(), written: legacy[2]!.trim(), file, line: instruction.line }];
+  }
+  const values: EnvValue[] = [];
+  let env = current;
+  for (const word of splitCommandLine(instruction.args, 'words', instruction.lineAt).commands.flatMap((c) => c.words)) {
+    const eq = word.text.indexOf('=');
+    if (eq <= 0) continue;
+    const name = word.text.slice(0, eq);
+    // Docker substitutes variables set earlier (`ENV PATH=/app/bin:$PATH`).
+    const value = word.expands ? substitute(word, env) : word.text.slice(eq + 1);
+    const entry: EnvValue = { name, written: word.raw.slice(word.raw.indexOf('=') + 1), file, line: word.line, ...(value !== undefined ? { value } : {}) };
+    values.push(entry);
+    env = withVariables(env, [entry]);
+  }
+  return values;
+}
+
+function substitute(word: Word, env: Environment): string | undefined {
+  let text = '';
+  for (const part of word.parts ?? []) {
+    if (typeof part === 'string') text += part;
+    else {
+      const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(part.expansion)?.[1];
+      const value = name ? env.get(name)?.value : undefined;
+      if (value === undefined) return undefined;
+      text += value;
+    }
+  }
+  return text.slice(text.indexOf('=') + 1);
+}
+
+/**
+ * Splits a Dockerfile into instructions: parser directives (`# escape=`), comments, continuation
+ * lines (a comment or empty line inside one is skipped), heredoc bodies (`RUN <<EOF`) left out.
+ */
+function instructions(text: string): Instruction[] {
+  const lines = text.split(/\r?\n/);
+  let escape = '\\';
+  let index = 0;
+  // Parser directives: only before the first instruction, comment or blank line.
+  for (; index < lines.length; index++) {
+    const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(lines[index]!);
+    if (!directive) break;
+    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) escape = directive[2]!;
+  }
+  const result: Instruction[] = [];
+  while (index < lines.length) {
+    const first = lines[index]!;
+    if (first.trim() === '' || first.trimStart().startsWith('#')) {
+      index++;
+      continue;
+    }
+    const startLine = index + 1;
+    let logical = '';
+    const breakpoints: Array<{ offset: number; line: number }> = [];
+    for (; index < lines.length; index++) {
+      const raw = lines[index]!;
+      if (breakpoints.length > 0 && (raw.trim() === '' || raw.trimStart().startsWith('#'))) continue;
+      breakpoints.push({ offset: logical.length, line: index + 1 });
+      const trimmed = raw.replace(/\s+$/, '');
+      if (trimmed.endsWith(escape)) {
+        logical += trimmed.slice(0, -1);
+        continue;
+      }
+      logical += raw;
+      index++;
+      break;
+    }
+    const keywordMatch = /^\s*(\S+)\s*/.exec(logical);
+    if (!keywordMatch) continue;
+    const keyword = keywordMatch[1]!.toUpperCase();
+    const argsOffset = keywordMatch[0].length;
+    const args = logical.slice(argsOffset);
+    const lineAt: LineAt = (offset) => {
+      const absolute = offset + argsOffset;
+      let line = startLine;
+      for (const point of breakpoints) if (point.offset <= absolute) line = point.line;
+      return line;
+    };
+    result.push({ keyword, args, line: startLine, lineAt });
+    // Heredocs: `RUN <<EOF` ... `EOF` lines belong to the instruction, not to the Dockerfile.
+    const heredocs = [...args.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)].map((m) => m[1]!);
+    for (const delimiter of heredocs) {
+      while (index < lines.length && lines[index]!.trim() !== delimiter) index++;
+      index++;
+    }
+  }
+  return result;
+}

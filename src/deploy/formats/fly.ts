@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { parse, TomlError } from 'smol-toml';
+import { operatorWithoutShell, readArgv, type CommandSettings } from '../commandLine.js';
+import { withVariables, type EnvValue } from '../environment.js';
+import { literalWord, splitCommandLine, type Word } from '../shellWords.js';
+import type { ImageLookup } from './compose.js';
+import { containerArgv, type FormatReading } from './format.js';
+
+type Table = Record<string, unknown>;
+
+/**
+ * fly.toml: each `[processes]` entry (a process group) is a command run as the image's CMD, under its
+ * ENTRYPOINT, split into words without a shell; `[experimental] cmd`/`entrypoint` override CMD and
+ * ENTRYPOINT for the app. `[env]` is the environment; the image is `[build] dockerfile` (default Dockerfile).
+ */
+export function readFlyToml(file: string, text: string, images: ImageLookup): FormatReading {
+  const reading: FormatReading = { occurrences: [], problems: [] };
+  let data: Table;
+  try {
+    data = parse(text) as Table;
+  } catch (error) {
+    const line = error instanceof TomlError ? error.line : undefined;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    reading.problems.push({ file, ...(line ? { line } : {}), message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, '')}` });
+    return reading;
+  }
+  const table = (value: unknown): Table | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : undefined);
+  const build = table(data.build);
+  const dockerfile = typeof build?.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
+  const image = images(path.posix.normalize(path.posix.join(path.posix.dirname(file), dockerfile)));
+  const env: EnvValue[] = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
+    name,
+    value: String(value),
+    written: String(value),
+    file,
+    line: keyLine(text, 'env', name),
+  }));
+  const settings: CommandSettings = { file, source: 'fly.toml', env: withVariables(image?.env ?? new Map(), env) };
+  if (image?.workingDirectory !== undefined) settings.workingDirectory = image.workingDirectory;
+
+  const experimental = table(data.experimental);
+  const entrypoint = experimental?.entrypoint !== undefined ? wordsOf(experimental.entrypoint, keyLine(text, 'experimental', 'entrypoint')) : undefined;
+  const run = (name: string | undefined, command: Word[], line: number, written: string): void => {
+    const argv = containerArgv(image, command, entrypoint);
+    reading.occurrences.push({ ...(name ? { name } : {}), line, command: written, settings, reading: readArgv(argv, settings) });
+  };
+  const processes = table(data.processes);
+  if (processes && Object.keys(processes).length > 0) {
+    for (const [name, command] of Object.entries(processes)) {
+      const line = keyLine(text, 'processes', name);
+      const words = wordsOf(command, line);
+      const operator = words ? operatorWithoutShell(words, file, 'fly') : undefined;
+      if (operator) reading.problems.push(operator);
+      if (words) run(name, words, line, typeof command === 'string' ? command : JSON.stringify(command));
+      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
+    }
+  } else if (experimental?.cmd !== undefined) {
+    const line = keyLine(text, 'experimental', 'cmd');
+    const words = wordsOf(experimental.cmd, line);
+    if (words) run(undefined, words, line, typeof experimental.cmd === 'string' ? experimental.cmd : JSON.stringify(experimental.cmd));
+  } else if (entrypoint) {
+    const line = keyLine(text, 'experimental', 'entrypoint');
+    run(undefined, [], line, JSON.stringify(experimental?.entrypoint));
+  }
+  return reading;
+}
+
+function wordsOf(value: unknown, line: number): Word[] | undefined {
+  if (typeof value === 'string') return splitCommandLine(value, 'words', () => line).commands.flatMap((c) => c.words);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.map((v: string) => literalWord(v, line));
+  return undefined;
+}
+
+/** The line of `key =` inside `[table]` (smol-toml keeps no positions); the table's line, else 1, when not found. */
+export function keyLine(text: string, tableName: string, key: string): number {
+  const lines = text.split(/\r?\n/);
+  let inTable = false;
+  let tableLine = 0;
+  const keyPattern = new RegExp(`^\\s*(?:"${escapeRegExp(key)}"|'${escapeRegExp(key)}'|${escapeRegExp(key)})\\s*=`);
+  for (let i = 0; i < lines.length; i++) {
+    const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i]!);
+    if (header) {
+      inTable = header[1] === tableName;
+      if (inTable) tableLine = i + 1;
+      continue;
+    }
+    if (inTable && keyPattern.test(lines[i]!)) return i + 1;
+    const dotted = new RegExp(`^\\s*${escapeRegExp(tableName)}\\.${escapeRegExp(key)}\\s*=`);
+    if (!inTable && dotted.test(lines[i]!)) return i + 1;
+  }
+  return tableLine || 1;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { readArgv, type CommandSettings } from '../commandLine.js';
+import { expandKnown, withVariables, type EnvValue } from '../environment.js';
+import { splitCommandLine } from '../shellWords.js';
+import type { FormatReading } from './format.js';
+
+/**
+ * A systemd unit's `[Service]`: each `ExecStart=` with the `Environment=` and `WorkingDirectory=` it
+ * runs with. systemd splits the command itself (quotes, no shell) and substitutes `$VAR`/`${VAR}` from
+ * the unit's environment; the prefixes `@-:+!` change how it runs, not what.
+ */
+export function readSystemdUnit(file: string, text: string): FormatReading & { isService: boolean } {
+  const reading: FormatReading & { isService: boolean } = { occurrences: [], problems: [], isService: false };
+  const name = path.posix.basename(file);
+  let section = '';
+  const env: EnvValue[] = [];
+  let workingDirectory: string | undefined;
+  const execStarts: Array<{ value: string; line: number }> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const startLine = i + 1;
+    let entry = lines[i]!;
+    while (/\\\s*$/.test(entry) && i + 1 < lines.length) entry = entry.replace(/\\\s*$/, ' ') + lines[++i]!;
+    const trimmed = entry.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
+    const header = /^\[(.+)\]$/.exec(trimmed);
+    if (header) {
+      section = header[1]!;
+      if (section === 'Service') reading.isService = true;
+      continue;
+    }
+    if (section !== 'Service') continue;
+    const eq = trimmed.indexOf('=');
+    if (eq < 0) continue;
+    const key = trimmed.slice(0, eq).trim();
+    const value = trimmed.slice(eq + 1).trim();
+    if (key === 'ExecStart') {
+      // An empty `ExecStart=` clears the list (drop-ins use it before setting a new one).
+      if (value === '') execStarts.length = 0;
+      else execStarts.push({ value, line: startLine });
+    } else if (key === 'Environment') {
+      for (const word of splitCommandLine(value, 'words', () => startLine).commands.flatMap((c) => c.words)) {
+        const at = word.text.indexOf('=');
+        if (at > 0) env.push({ name: word.text.slice(0, at), value: word.text.slice(at + 1), written: word.text.slice(at + 1), file, line: startLine });
+      }
+    } else if (key === 'WorkingDirectory') {
+      workingDirectory = value.replace(/^-/, '');
+    }
+  }
+  const settings: CommandSettings = { file, source: 'systemd', env: withVariables(new Map(), env), ...(workingDirectory !== undefined ? { workingDirectory } : {}) };
+  for (const exec of execStarts) {
+    const prefix = /^[@\-:+!]*/.exec(exec.value)![0];
+    let words = splitCommandLine(exec.value.slice(prefix.length), 'words', () => exec.line).commands.flatMap((c) => c.words);
+    // `@/usr/bin/x name args`: the second word is only argv[0].
+    if (prefix.includes('@')) words = [words[0]!, ...words.slice(2)].filter(Boolean);
+    words = words.map((w) => expandKnown(w, settings.env));
+    reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
+  }
+  return reading;
+}

@@ -1,0 +1,102 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { EnvValue } from '../environment.js';
+import { linesFrom, literalWord, splitCommandLine, type LineAt, type Word } from '../shellWords.js';
+import type { DeployProblem } from '../types.js';
+
+export interface YamlFile {
+  doc: Document.Parsed;
+  lineOf: (node: Node | null | undefined) => number;
+}
+
+/**
+ * Parses YAML keeping line numbers. A syntax error becomes a problem (the first few are named) and
+ * nothing is read from the file: the platform refuses it whole.
+ */
+export function parseYaml(file: string, text: string, problems: DeployProblem[]): YamlFile | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  for (const error of doc.errors.slice(0, 3)) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    problems.push({ file, line, message: `YAML syntax error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; nothing was read from this file` });
+  }
+  if (doc.errors.length > 0) return undefined;
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
+  return { doc, lineOf };
+}
+
+export function mapEntries(node: unknown): Array<{ key: string; keyNode: Node; value: Node | null }> {
+  if (!isMap(node)) return [];
+  return node.items.flatMap((pair) => (isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? null }] : []));
+}
+
+export function mapGet(node: unknown, key: string): Node | null | undefined {
+  return mapEntries(node).find((e) => e.key === key)?.value;
+}
+
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return typeof node.value === 'object' ? undefined : String(node.value);
+}
+
+/** The line a scalar's text starts on: a block scalar (`command: |`) starts on the line after its indicator. */
+export function valueLineAt(yaml: YamlFile, node: Node): LineAt {
+  const start = yaml.lineOf(node);
+  if (isScalar(node) && node.type === 'BLOCK_LITERAL') return linesFrom(scalarText(node) ?? '', start + 1);
+  if (isScalar(node) && node.type === 'BLOCK_FOLDED') return () => start + 1;
+  return () => start;
+}
+
+/**
+ * A command in a docker compose file: a string split into words (no shell: compose uses shell-style
+ * quoting only) or a list of words. `${VAR}` is compose's own interpolation, from the host's
+ * environment or `.env`: left as an expansion. `$$` is a literal `$` for the container.
+ */
+export function composeCommandWords(yaml: YamlFile, node: Node): Word[] | undefined {
+  if (isSeq(node)) {
+    return node.items.map((item) => {
+      const text = scalarText(item) ?? '';
+      return interpolated(text, yaml.lineOf(item as Node));
+    });
+  }
+  const text = scalarText(node);
+  if (text === undefined) return undefined;
+  return splitCommandLine(text.replace(/\$\$/g, '\u0000'), 'words', valueLineAt(yaml, node))
+    .commands.flatMap((c) => c.words)
+    .map((w) => restoreDollars(w));
+}
+
+function interpolated(text: string, line: number): Word {
+  const expands = /\$(?!\$)\{?[A-Za-z_]/.test(text.replace(/\$\$/g, ''));
+  return { ...literalWord(text.replace(/\$\$/g, '$'), line), expands };
+}
+
+function restoreDollars(word: Word): Word {
+  const fix = (s: string): string => s.replace(/\u0000/g, '$');
+  return {
+    text: fix(word.text),
+    raw: fix(word.raw),
+    line: word.line,
+    expands: word.expands,
+    ...(word.parts ? { parts: word.parts.map((p) => (typeof p === 'string' ? fix(p) : { expansion: fix(p.expansion) })) } : {}),
+  };
+}
+
+/** `environment:` as a map (`KEY: value`) or a list (`- KEY=value`); a value compose interpolates is unknown here. */
+export function environmentOf(yaml: YamlFile, node: Node | null | undefined, file: string): EnvValue[] {
+  const values: EnvValue[] = [];
+  const add = (name: string, raw: string | undefined, line: number): void => {
+    const unknown = raw === undefined || /\$(?!\$)\{?[A-Za-z_]/.test(raw.replace(/\$\$/g, ''));
+    values.push({ name, written: raw ?? '', file, line, ...(unknown ? {} : { value: raw.replace(/\$\$/g, '$') }) });
+  };
+  if (isMap(node)) {
+    for (const entry of mapEntries(node)) add(entry.key, scalarText(entry.value), yaml.lineOf(entry.keyNode));
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const text = scalarText(item);
+      if (text === undefined) continue;
+      const eq = text.indexOf('=');
+      add(eq < 0 ? text : text.slice(0, eq), eq < 0 ? undefined : text.slice(eq + 1), yaml.lineOf(item as Node));
+    }
+  }
+  return values;
+}

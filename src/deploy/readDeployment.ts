@@ -1,0 +1,439 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { parse as parseToml } from 'smol-toml';
+import type { Parser } from 'web-tree-sitter';
+import { describeError } from '../discover/discover.js';
+import { decodePythonSource } from '../extract/decode.js';
+import { pythonParser } from '../extract/parser.js';
+import { readArgv, readCommandText, type CommandReading, type ScriptRun, type ServerStart } from './commandLine.js';
+import { EMPTY_ENVIRONMENT } from './environment.js';
+import { readAppYaml } from './formats/appEngine.js';
+import { readCompose } from './formats/compose.js';
+import { readDockerfile } from './formats/dockerfile.js';
+import { readFlyToml } from './formats/fly.js';
+import type { CommandOccurrence, FormatReading, ImageDefaults } from './formats/format.js';
+import { readProcfile } from './formats/procfile.js';
+import { readRenderBlueprint } from './formats/render.js';
+import { readSystemdUnit } from './formats/systemd.js';
+import { processModelOf } from './processModel.js';
+import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings } from './pythonConfig.js';
+import type { ServerSettings } from './servers/common.js';
+import { linesFrom } from './shellWords.js';
+import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
+
+/** Deployment files larger than this are reported and skipped: none of ours is near it. */
+const MAX_DEPLOY_FILE_BYTES = 1024 * 1024;
+/** A script that runs a script that runs a script...: read this deep, no deeper. */
+const MAX_SCRIPT_DEPTH = 4;
+/** The name commands given to `readDeployment` directly are filed under. */
+export const COMMAND_LINE_FILE = '(command line)';
+
+type FileKind = 'Procfile' | 'Dockerfile' | 'docker-compose' | 'render.yaml' | 'fly.toml' | 'app.yaml' | 'systemd' | 'gunicorn.conf.py';
+
+const DISCOVERY_PATTERNS = [
+  '**/Procfile',
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/Containerfile',
+  '**/docker-compose*.yml',
+  '**/docker-compose*.yaml',
+  '**/compose*.yml',
+  '**/compose*.yaml',
+  '**/render.yaml',
+  '**/fly.toml',
+  '**/app.yaml',
+  '**/*.service',
+  '**/gunicorn.conf.py',
+];
+
+const DISCOVERY_IGNORE = [
+  '**/.git/**',
+  '**/node_modules/**',
+  '**/site-packages/**',
+  '**/__pycache__/**',
+  '**/.venv*/**',
+  '**/venv/**',
+  '**/.tox/**',
+  '**/.nox/**',
+];
+
+export function fileKind(relative: string): FileKind | undefined {
+  const name = path.posix.basename(relative);
+  if (name === 'Procfile') return 'Procfile';
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile')) return 'Dockerfile';
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
+  if (name === 'render.yaml') return 'render.yaml';
+  if (name === 'fly.toml') return 'fly.toml';
+  if (name === 'app.yaml') return 'app.yaml';
+  if (name.endsWith('.service')) return 'systemd';
+  if (name.endsWith('.py')) return 'gunicorn.conf.py';
+  return undefined;
+}
+
+export interface ReadDeploymentOptions {
+  /** Commands to read as if typed (`gunicorn -w 4 app:app`), run from the root. */
+  commands?: string[];
+}
+
+/**
+ * Reads how `root` is deployed: every Procfile, Dockerfile, compose file, render.yaml, fly.toml,
+ * app.yaml, systemd unit and gunicorn config below it (or only `files`, relative to it), following the
+ * config files and scripts their commands name. Nothing is executed; bad input becomes a problem.
+ */
+export async function readDeployment(root: string, files?: string[], options: ReadDeploymentOptions = {}): Promise<Deployment> {
+  return new DeploymentReader(path.resolve(root)).run(files, options.commands ?? []);
+}
+
+class DeploymentReader {
+  private readonly deployment: Deployment = { processes: [], unrecognized: [], problems: [], read: [] };
+  private readonly images = new Map<string, ImageDefaults>();
+  private readonly texts = new Map<string, Promise<string | undefined>>();
+  private readonly gunicornConfigs = new Map<string, Promise<GunicornConfigSettings | undefined>>();
+  /** Config files some command uses: not listed again as processes of their own. */
+  private readonly usedConfigs = new Set<string>();
+  private parser: Promise<Parser> | undefined;
+
+  constructor(private readonly root: string) {}
+
+  async run(files: string[] | undefined, commands: string[]): Promise<Deployment> {
+    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover();
+    const kinds = new Map<string, FileKind>();
+    for (const file of chosen) {
+      const kind = fileKind(file);
+      if (kind) kinds.set(file, kind);
+      else this.problem({ file, message: 'not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config)' });
+    }
+    // Dockerfiles first: compose, render and fly run their commands in the images they build.
+    const ordered = [...kinds].sort(([, a], [, b]) => Number(b === 'Dockerfile') - Number(a === 'Dockerfile'));
+    const standaloneConfigs: string[] = [];
+    for (const [file, kind] of ordered) {
+      if (kind === 'gunicorn.conf.py') {
+        standaloneConfigs.push(file);
+        continue;
+      }
+      const text = await this.readText(file);
+      if (text === undefined) continue;
+      await this.readFormat(file, kind, text);
+    }
+    for (const command of commands) {
+      const settings = { file: COMMAND_LINE_FILE, source: 'command-line' as const, env: EMPTY_ENVIRONMENT };
+      await this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) });
+    }
+    for (const file of standaloneConfigs) {
+      if (this.usedConfigs.has(file)) continue;
+      await this.addStandaloneConfig(file);
+    }
+    return this.deployment;
+  }
+
+  private async discover(): Promise<string[]> {
+    const found = await fg(DISCOVERY_PATTERNS, { cwd: this.root, ignore: DISCOVERY_IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+    return found.sort();
+  }
+
+  private async readFormat(file: string, kind: FileKind, text: string): Promise<void> {
+    let reading: FormatReading;
+    switch (kind) {
+      case 'Procfile':
+        reading = readProcfile(file, text);
+        break;
+      case 'Dockerfile': {
+        const dockerfile = readDockerfile(file, text);
+        this.images.set(file, dockerfile.image);
+        reading = dockerfile;
+        break;
+      }
+      case 'docker-compose':
+        reading = readCompose(file, text, (dockerfile) => this.images.get(dockerfile));
+        break;
+      case 'render.yaml':
+        reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
+        break;
+      case 'fly.toml':
+        reading = readFlyToml(file, text, (dockerfile) => this.images.get(dockerfile));
+        break;
+      case 'app.yaml': {
+        const appYaml = readAppYaml(file, text);
+        reading = appYaml;
+        if (appYaml.usesDefaultEntrypoint) {
+          const main = path.posix.join(path.posix.dirname(file), 'main.py');
+          if (!(await this.exists(main))) {
+            this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: 'no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start' });
+            reading = { ...appYaml, occurrences: [] };
+          }
+        }
+        break;
+      }
+      case 'systemd':
+        reading = readSystemdUnit(file, text);
+        break;
+      default:
+        return;
+    }
+    this.deployment.problems.push(...reading.problems);
+    for (const occurrence of reading.occurrences) await this.addOccurrence(occurrence);
+  }
+
+  private async addOccurrence(occurrence: CommandOccurrence, launchedBy?: Location & { source: DeploySource }, depth = 0): Promise<void> {
+    await this.addReading(occurrence, occurrence.reading, launchedBy, depth);
+  }
+
+  private async addReading(occurrence: CommandOccurrence, reading: CommandReading, launchedBy: (Location & { source: DeploySource }) | undefined, depth: number): Promise<void> {
+    this.deployment.problems.push(...reading.problems);
+    for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
+    for (const { line, program } of reading.unrecognized) {
+      const unrecognized: UnrecognizedCommand = {
+        file: occurrence.settings.file,
+        line,
+        source: occurrence.settings.source,
+        ...(occurrence.name ? { name: occurrence.name } : {}),
+        command: occurrence.command || program,
+        program,
+      };
+      this.deployment.unrecognized.push(unrecognized);
+    }
+    for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+  }
+
+  /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
+  private async addScript(occurrence: CommandOccurrence, script: ScriptRun, depth: number): Promise<void> {
+    const { file, source } = occurrence.settings;
+    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : undefined;
+    const argumentsRun = async (): Promise<void> => {
+      if (script.args.length === 0) return;
+      await this.addReading(occurrence, readArgv(script.args, { ...occurrence.settings, env: script.env }), undefined, depth + 1);
+    };
+    if (!resolved) {
+      if (script.args.length > 0) await argumentsRun();
+      else this.deployment.unrecognized.push({ file, line: script.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || script.path, program: script.path });
+      return;
+    }
+    const text = await this.readText(resolved);
+    if (text === undefined) return;
+    const settings = {
+      file: resolved,
+      source: 'shell-script' as const,
+      env: script.env,
+      ...(script.workingDirectory !== undefined ? { workingDirectory: script.workingDirectory } : {}),
+    };
+    const reading = readCommandText(text, linesFrom(text, 1), settings);
+    const inScript: CommandOccurrence = { line: 1, command: '', settings, reading, ...(occurrence.name ? { name: occurrence.name } : {}) };
+    // A script does much besides starting servers (waiting for a database, copying files): its other
+    // programs are not listed; the script is, when it starts nothing we know.
+    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
+    if (reading.runsArguments) await argumentsRun();
+    else if (reading.servers.length === 0 && reading.scripts.length === 0) {
+      this.deployment.unrecognized.push({ file, line: script.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || script.path, program: script.path });
+    }
+  }
+
+  private async addServer(occurrence: CommandOccurrence, start: ServerStart, launchedBy?: Location & { source: DeploySource }): Promise<void> {
+    const { reading } = start;
+    const { file, source } = occurrence.settings;
+    const process: ServerProcess = {
+      file,
+      line: start.line,
+      source,
+      ...(occurrence.name ? { name: occurrence.name } : {}),
+      server: reading.server,
+      ...(occurrence.command ? { command: occurrence.command } : {}),
+      ...(launchedBy ? { launchedBy } : {}),
+    };
+    this.deployment.problems.push(...reading.problems);
+    let fromConfig: ServerSettings = {};
+    let appSpec = reading.appSpec;
+    let workingDirectory = start.workingDirectory;
+    let pythonPath = reading.pythonPath;
+    if (reading.server === 'gunicorn') {
+      const written = reading.configFile?.written ?? './gunicorn.conf.py';
+      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), file, start.startDirectory, written.startsWith('python:'));
+      const configLocation = { file: reading.configFile?.file ?? file, line: reading.configFile?.line ?? start.line };
+      if (resolved) {
+        const config = await this.gunicornConfig(resolved);
+        this.usedConfigs.add(resolved);
+        process.configFile = { ...configLocation, written, resolved };
+        if (config) {
+          fromConfig = config.settings;
+          appSpec ??= config.appSpec;
+          if (config.hooks.length) process.hooks = config.hooks;
+          if (config.workingDirectory !== undefined && reading.workingDirectory === undefined) workingDirectory = config.workingDirectory;
+          pythonPath ??= config.pythonPath;
+        }
+      } else if (reading.configFile) {
+        process.configFile = { ...configLocation, written };
+        this.problem({ ...configLocation, message: `gunicorn -c ${written}: no such file in the project, so its settings could not be read` });
+      }
+      if (!appSpec && reading.problems.length === 0) {
+        this.problem({ file, line: start.line, message: 'gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")' });
+      }
+    } else if (reading.server === 'hypercorn' && reading.configFile) {
+      fromConfig = await this.hypercornConfig(process, reading.configFile, start.startDirectory);
+    }
+    const settings: ServerSettings = { ...reading.environmentDefaults, ...fromConfig, ...reading.environmentArguments, ...reading.commandLine };
+    if (appSpec) process.appSpec = appSpec;
+    Object.assign(process, settings);
+    if (reading.celery) process.celery = reading.celery;
+    if (workingDirectory !== undefined) process.workingDirectory = workingDirectory;
+    if (pythonPath?.length) process.pythonPath = pythonPath;
+    const model = processModelOf(process);
+    if (model) process.processModel = model;
+    this.deployment.processes.push(process);
+  }
+
+  /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
+  private async hypercornConfig(process: ServerProcess, config: { written: string; file: string; line: number }, startDirectory: string | undefined): Promise<ServerSettings> {
+    const { written } = config;
+    const isPython = written.startsWith('file:') || written.startsWith('python:');
+    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), process.file, startDirectory, written.startsWith('python:'));
+    process.configFile = { file: config.file, line: config.line, written, ...(resolved ? { resolved } : {}) };
+    if (!resolved) {
+      this.problem({ file: config.file, line: config.line, message: `hypercorn -c ${written}: no such file in the project, so its settings could not be read` });
+      return {};
+    }
+    const text = await this.readText(resolved);
+    if (text === undefined) return {};
+    if (isPython) {
+      const parsed = readPythonConfig(await this.pythonParser(), resolved, text);
+      this.deployment.problems.push(...parsed.problems);
+      return hypercornSettingsOf(parsed, resolved);
+    }
+    let data: Record<string, unknown>;
+    try {
+      data = parseToml(text) as Record<string, unknown>;
+    } catch (error) {
+      const line = (error as { line?: number }).line;
+      this.problem({ file: resolved, ...(line ? { line } : {}), message: `TOML syntax error: ${describeError(error).split('\n')[0]!.replace(/^Invalid TOML document: /, '')}` });
+      return {};
+    }
+    const lineOf = (key: string): number => Math.max(1, text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*${key}\\s*=`).test(l)) + 1);
+    const base = (key: string) => ({ file: resolved, line: lineOf(key), origin: 'config-file' as const, via: `${key} =` });
+    const settings: ServerSettings = {};
+    if (typeof data.workers === 'number') settings.workers = { ...base('workers'), value: data.workers };
+    else if (typeof data.workers === 'bigint') settings.workers = { ...base('workers'), value: Number(data.workers) };
+    if (typeof data.worker_class === 'string') settings.workerClass = { ...base('worker_class'), value: data.worker_class };
+    if (typeof data.bind === 'string') settings.bind = { ...base('bind'), value: [data.bind] };
+    else if (Array.isArray(data.bind)) settings.bind = { ...base('bind'), value: data.bind.map(String) };
+    return settings;
+  }
+
+  /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */
+  private async addStandaloneConfig(file: string): Promise<void> {
+    const config = await this.gunicornConfig(file);
+    if (!config) return;
+    const line = config.appSpec?.line ?? 1;
+    const process: ServerProcess = { file, line, source: 'gunicorn.conf.py', server: 'gunicorn', configFile: { file, line: 1, written: path.posix.basename(file), resolved: file } };
+    if (config.appSpec) process.appSpec = config.appSpec;
+    Object.assign(process, config.settings);
+    if (config.hooks.length) process.hooks = config.hooks;
+    if (config.workingDirectory !== undefined) process.workingDirectory = config.workingDirectory;
+    if (config.pythonPath?.length) process.pythonPath = config.pythonPath;
+    const model = processModelOf(process);
+    if (model) process.processModel = model;
+    this.deployment.processes.push(process);
+  }
+
+  private gunicornConfig(file: string): Promise<GunicornConfigSettings | undefined> {
+    let pending = this.gunicornConfigs.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const text = await this.readText(file);
+        if (text === undefined) return undefined;
+        const parsed = readPythonConfig(await this.pythonParser(), file, text);
+        const settings = gunicornSettingsOf(parsed, file);
+        this.deployment.problems.push(...parsed.problems, ...settings.problems);
+        return settings;
+      })();
+      this.gunicornConfigs.set(file, pending);
+    }
+    return pending;
+  }
+
+  private pythonParser(): Promise<Parser> {
+    this.parser ??= pythonParser();
+    return this.parser;
+  }
+
+  /**
+   * Finds a path a command names, in the project. A relative path is taken from the directory the
+   * command runs in, relative to the file that declares it; a container path (`/app/gunicorn.conf.py`)
+   * is looked for below that file's folder with its WORKDIR prefix removed, then by ever shorter tails,
+   * since images usually `COPY . /app`.
+   */
+  private async resolveProjectPath(written: string, declaringFile: string, workingDirectory: string | undefined, isModule = false): Promise<string | undefined> {
+    const folder = declaringFile === COMMAND_LINE_FILE ? '' : path.posix.dirname(declaringFile);
+    const target = isModule ? `${written.replace(/^python:/, '').replace(/\./g, '/')}.py` : written;
+    const candidates: string[] = [];
+    const relativeDirectory = workingDirectory !== undefined && !workingDirectory.startsWith('/') ? workingDirectory : '';
+    if (!target.startsWith('/')) {
+      if (workingDirectory?.startsWith('/')) {
+        candidates.push(path.posix.join(folder, target));
+      }
+      candidates.push(path.posix.join(folder, relativeDirectory, target), path.posix.join(folder, target));
+    } else {
+      if (workingDirectory?.startsWith('/') && target.startsWith(`${workingDirectory.replace(/\/$/, '')}/`)) {
+        candidates.push(path.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, '').length + 1)));
+      }
+      const parts = target.split('/').filter(Boolean);
+      for (let i = 0; i < parts.length; i++) candidates.push(path.posix.join(folder, ...parts.slice(i)));
+    }
+    for (const candidate of candidates) {
+      const normal = path.posix.normalize(candidate);
+      if (normal.startsWith('..') || path.posix.isAbsolute(normal)) continue;
+      if (await this.exists(normal)) return normal;
+    }
+    return undefined;
+  }
+
+  private async exists(relative: string): Promise<boolean> {
+    try {
+      return (await fs.stat(path.join(this.root, relative))).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  private readText(file: string): Promise<string | undefined> {
+    let pending = this.texts.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const absolute = path.join(this.root, file);
+        try {
+          const stat = await fs.stat(absolute);
+          if (!stat.isFile()) {
+            this.problem({ file, message: 'cannot read: not a regular file' });
+            return undefined;
+          }
+          if (stat.size > MAX_DEPLOY_FILE_BYTES) {
+            this.problem({ file, message: `skipped: ${stat.size} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+            return undefined;
+          }
+          const bytes = await fs.readFile(absolute);
+          this.deployment.read.push(file);
+          if (file.endsWith('.py')) {
+            const decoded = decodePythonSource(bytes);
+            if (decoded.problem) this.problem({ file, line: decoded.problem.line, message: decoded.problem.message });
+            return decoded.text;
+          }
+          const text = new TextDecoder('utf-8').decode(bytes);
+          return text.startsWith('\uFEFF') ? text.slice(1) : text;
+        } catch (error) {
+          this.problem({ file, message: `cannot read: ${describeError(error)}` });
+          return undefined;
+        }
+      })();
+      this.texts.set(file, pending);
+    }
+    return pending;
+  }
+
+  private problem(problem: DeployProblem): void {
+    this.deployment.problems.push(problem);
+  }
+}
+
+function toRelative(root: string, file: string): string {
+  const absolute = path.resolve(root, file);
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

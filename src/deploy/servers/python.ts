@@ -1,0 +1,91 @@
+import type { Word } from '../shellWords.js';
+import { emptyReading, type CommandContext, type ServerReading } from './common.js';
+
+/** The interpreter's own options that take a value (`-W error`, `-X dev`); every other letter is a flag. */
+const PYTHON_VALUE_LETTERS = new Set(['W', 'X', 'Q']);
+
+export type PythonInvocation =
+  | { kind: 'module'; module: string; moduleWord: Word; args: Word[] }
+  | { kind: 'script'; script: Word; args: Word[] }
+  | { kind: 'other' };
+
+/** `python [-u -O ...] (-m MODULE | SCRIPT | -c CODE) [ARGS]`, as CPython reads its command line. */
+export function pythonInvocation(args: readonly Word[]): PythonInvocation {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const text = word.text;
+    if (text === '--') {
+      const script = args[i + 1];
+      return script ? { kind: 'script', script, args: args.slice(i + 2) } : { kind: 'other' };
+    }
+    if (!text.startsWith('-') || text === '-') {
+      return text === '-' ? { kind: 'other' } : { kind: 'script', script: word, args: args.slice(i + 1) };
+    }
+    if (text.startsWith('--')) continue; // --version, --help...: nothing runs, or a flag we need not know
+    for (let j = 1; j < text.length; j++) {
+      const letter = text[j]!;
+      if (letter === 'm' || letter === 'c') {
+        const attached = text.slice(j + 1);
+        const valueWord = attached ? { ...word, text: attached } : args[i + 1];
+        if (!valueWord) return { kind: 'other' };
+        if (letter === 'c') return { kind: 'other' };
+        const rest = args.slice(attached ? i + 1 : i + 2);
+        return { kind: 'module', module: valueWord.text, moduleWord: valueWord, args: rest };
+      }
+      if (PYTHON_VALUE_LETTERS.has(letter)) {
+        if (j === text.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return { kind: 'other' };
+}
+
+/** A module or script run as `__main__`: what it serves is up to its own code. */
+export function readPythonRun(invocation: Exclude<PythonInvocation, { kind: 'other' }>, context: CommandContext): ServerReading {
+  const reading = emptyReading('python');
+  if (invocation.kind === 'module') {
+    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true };
+    return reading;
+  }
+  const script = invocation.script.text;
+  const module = script.replace(/^\.\//, '').replace(/\.py$/, '').split('/').filter(Boolean).join('.');
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script };
+  }
+  return reading;
+}
+
+/**
+ * `flask [--app APP] run`: the app from `--app`/`-A` or FLASK_APP (`module`, `module:app`,
+ * `module:create_app()`). Without either, flask looks for wsgi.py or app.py: left unnamed here.
+ */
+export function readFlaskCommand(args: readonly Word[], context: CommandContext): ServerReading {
+  const reading = emptyReading('flask');
+  let written: { text: string; line: number; file: string } | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (text === '--app' || text === '-A') {
+      const next = args[i + 1];
+      if (next && !next.expands) written = { text: next.text, line: next.line, file: context.file };
+      i++;
+    } else if (text.startsWith('--app=')) written = { text: text.slice(6), line: args[i]!.line, file: context.file };
+  }
+  const fromEnv = context.env.get('FLASK_APP');
+  if (!written && fromEnv?.value !== undefined) written = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
+  if (written) {
+    const colon = written.text.indexOf(':');
+    const module = (colon < 0 ? written.text : written.text.slice(0, colon)).replace(/\.py$/, '').replace(/\//g, '.');
+    const attribute = colon < 0 ? undefined : written.text.slice(colon + 1);
+    const call = attribute ? /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)$/s.exec(attribute) : null;
+    reading.appSpec = {
+      file: written.file,
+      line: written.line,
+      written: written.text,
+      module,
+      ...(attribute ? { attribute: call ? call[1]! : attribute } : {}),
+      ...(call ? { factory: true } : {}),
+    };
+  }
+  return reading;
+}

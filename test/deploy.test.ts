@@ -1,0 +1,690 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
+import { FIXTURES, PROJECT, writeProject } from './support.js';
+
+const fixture = (name: string): string => path.join(FIXTURES, 'deploy', name);
+
+/** `4 ← --workers @Procfile:2`: a setting's value (or `expression`), how it was spelled and where. */
+function settingView(setting: Setting<unknown>): string {
+  const shown = 'value' in setting ? JSON.stringify(setting.value) : `\`${setting.expression}\``;
+  return `${shown} ← ${setting.via} @${setting.file}:${setting.line}${setting.conditional ? ' (conditional)' : ''}`;
+}
+
+/** One process as a flat record, keys only where the deployment says something. */
+function view(p: ServerProcess): Record<string, string> {
+  const out: Record<string, string> = { at: `${p.file}:${p.line}`, source: p.source, server: p.server };
+  if (p.name) out.name = p.name;
+  if (p.launchedBy) out.launchedBy = `${p.launchedBy.file}:${p.launchedBy.line}`;
+  if (p.appSpec) {
+    const a = p.appSpec;
+    out.app = `${a.module}${a.attribute ? `:${a.attribute}` : ''}${a.factory ? '()' : ''}${a.asMain ? ' as __main__' : ''} @${a.file}:${a.line}`;
+  }
+  for (const key of ['workers', 'threads', 'workerClass', 'preload', 'reload', 'bind'] as const) {
+    const setting = p[key] as Setting<unknown> | undefined;
+    if (setting) out[key] = settingView(setting);
+  }
+  if (p.celery) {
+    out.celery = p.celery.subcommand;
+    if (p.celery.concurrency) out.concurrency = settingView(p.celery.concurrency);
+    if (p.celery.pool) out.pool = settingView(p.celery.pool);
+    if (p.celery.autoscale) out.autoscale = settingView(p.celery.autoscale);
+    if (p.celery.embeddedBeat) out.beat = `@${p.celery.embeddedBeat.file}:${p.celery.embeddedBeat.line}`;
+  }
+  if (p.configFile) out.config = `${p.configFile.written} → ${p.configFile.resolved ?? 'not found'}`;
+  if (p.hooks) out.hooks = p.hooks.map((h) => `${h.name}@${h.file}:${h.line}`).join(', ');
+  if (p.workingDirectory !== undefined) out.cwd = p.workingDirectory;
+  if (p.pythonPath) out.pythonPath = p.pythonPath.join(',');
+  if (p.processModel) out.model = p.processModel;
+  return out;
+}
+
+const views = (deployment: Deployment): Array<Record<string, string>> => deployment.processes.map(view);
+const problems = (deployment: Deployment): string[] => deployment.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+
+describe('each format, read as its platform reads it', () => {
+  it('Procfile: one shell command a process type, gunicorn.conf.py looked for in the app root', async () => {
+    const deployment = await readDeployment(fixture('procfile'));
+    expect(deployment.read).toEqual(['Procfile']);
+    expect(problems(deployment)).toEqual([]);
+    expect(deployment.unrecognized).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'Procfile:2',
+        source: 'Procfile',
+        name: 'web',
+        server: 'gunicorn',
+        app: 'myapp.wsgi:app @Procfile:2',
+        workers: '4 ← --workers @Procfile:2',
+        threads: '2 ← --threads @Procfile:2',
+        workerClass: '"gthread" ← -k @Procfile:2',
+        preload: 'true ← --preload @Procfile:2',
+        bind: '`0.0.0.0:$PORT` ← --bind @Procfile:2',
+        model: 'imported-then-forked',
+      },
+      {
+        at: 'Procfile:3',
+        source: 'Procfile',
+        name: 'worker',
+        server: 'celery',
+        app: 'myapp.tasks @Procfile:3',
+        celery: 'worker',
+        concurrency: '8 ← --concurrency @Procfile:3',
+        pool: '"threads" ← -P @Procfile:3',
+        model: 'single-process',
+      },
+      {
+        at: 'Procfile:4',
+        source: 'Procfile',
+        name: 'clock',
+        server: 'gunicorn',
+        app: 'myapp.wsgi:create_app() @Procfile:4',
+        workers: '3 ← WEB_CONCURRENCY @Procfile:4',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'Procfile:5',
+        source: 'Procfile',
+        name: 'release',
+        server: 'python',
+        app: 'manage as __main__ @Procfile:5',
+        model: 'single-process',
+      },
+    ]);
+  });
+
+  it('the full record of one process: origins, lines and the command as written', async () => {
+    const [web] = (await readDeployment(fixture('procfile'))).processes;
+    expect(web).toEqual({
+      file: 'Procfile',
+      line: 2,
+      source: 'Procfile',
+      name: 'web',
+      server: 'gunicorn',
+      command: 'gunicorn myapp.wsgi:app --workers 4 --threads=2 -k gthread --preload --bind=0.0.0.0:$PORT',
+      appSpec: { file: 'Procfile', line: 2, written: 'myapp.wsgi:app', module: 'myapp.wsgi', attribute: 'app' },
+      workers: { file: 'Procfile', line: 2, origin: 'command-line', via: '--workers', value: 4 },
+      threads: { file: 'Procfile', line: 2, origin: 'command-line', via: '--threads', value: 2 },
+      workerClass: { file: 'Procfile', line: 2, origin: 'command-line', via: '-k', value: 'gthread' },
+      preload: { file: 'Procfile', line: 2, origin: 'command-line', via: '--preload', value: true },
+      bind: { file: 'Procfile', line: 2, origin: 'command-line', via: '--bind', expression: '0.0.0.0:$PORT' },
+      processModel: 'imported-then-forked',
+    });
+  });
+
+  it('gunicorn.conf.py on its own: settings gunicorn takes (exact lower-case names), wsgi_app, hooks', async () => {
+    const deployment = await readDeployment(fixture('gunicorn_conf'));
+    expect(deployment.read).toEqual(['gunicorn.conf.py']);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'gunicorn.conf.py:10',
+        source: 'gunicorn.conf.py',
+        server: 'gunicorn',
+        app: 'app.main:create_app() @gunicorn.conf.py:10',
+        workers: '`multiprocessing.cpu_count() * 2 + 1` ← workers = @gunicorn.conf.py:5',
+        threads: '4 ← threads = @gunicorn.conf.py:6',
+        workerClass: '"gthread" ← worker_class = @gunicorn.conf.py:7',
+        preload: 'true ← preload_app = @gunicorn.conf.py:8',
+        reload: 'true ← reload = @gunicorn.conf.py:13 (conditional)',
+        bind: '["0.0.0.0:8000","unix:/tmp/app.sock"] ← bind = @gunicorn.conf.py:9',
+        config: 'gunicorn.conf.py → gunicorn.conf.py',
+        hooks: 'when_ready@gunicorn.conf.py:16, post_fork@gunicorn.conf.py:20, post_worker_init@gunicorn.conf.py:24',
+        model: 'imported-then-forked',
+      },
+    ]);
+  });
+
+  it('Dockerfile: the final stage, exec and shell forms, continuations, comments inside them, ENV and WORKDIR', async () => {
+    const deployment = await readDeployment(fixture('dockerfile'));
+    expect(deployment.read).toEqual(['Dockerfile', 'deploy/gunicorn.py', 'Dockerfile.worker']);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'Dockerfile:12',
+        source: 'Dockerfile',
+        name: 'production',
+        server: 'gunicorn',
+        app: 'app.wsgi:application @Dockerfile:15',
+        // ENV in the `base` stage is inherited by `production`; the config file does not set workers.
+        workers: '5 ← WEB_CONCURRENCY @Dockerfile:4',
+        threads: '2 ← threads = @deploy/gunicorn.py:2',
+        bind: '["0.0.0.0:8000"] ← bind = @deploy/gunicorn.py:1',
+        config: '/app/deploy/gunicorn.py → deploy/gunicorn.py',
+        cwd: '/app',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'Dockerfile.worker:5',
+        source: 'Dockerfile',
+        server: 'celery',
+        app: 'app.celery:app @Dockerfile.worker:5',
+        celery: 'worker',
+        concurrency: '6 ← CELERY_WORKER_CONCURRENCY @Dockerfile.worker:4',
+        pool: '"gevent" ← --pool @Dockerfile.worker:6',
+        cwd: '/srv',
+        model: 'single-process',
+      },
+    ]);
+    expect(deployment.processes[0]!.configFile).toEqual({ file: 'Dockerfile', line: 13, written: '/app/deploy/gunicorn.py', resolved: 'deploy/gunicorn.py' });
+  });
+
+  it('docker compose: string and list commands, sh -c, service environment, the built image', async () => {
+    const deployment = await readDeployment(fixture('compose'));
+    expect(deployment.read).toEqual(['Dockerfile', 'docker-compose.yml']);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      { at: 'Dockerfile:4', source: 'Dockerfile', server: 'gunicorn', app: 'proj.wsgi:application @Dockerfile:4', cwd: '/app', model: 'imported-in-each-worker' },
+      { at: 'docker-compose.yml:5', source: 'docker-compose', name: 'web', server: 'python', app: 'manage as __main__ @docker-compose.yml:5', cwd: '/app', model: 'single-process' },
+      {
+        at: 'docker-compose.yml:6',
+        source: 'docker-compose',
+        name: 'web',
+        server: 'gunicorn',
+        app: 'proj.asgi:application @docker-compose.yml:6',
+        workers: '3 ← -w @docker-compose.yml:6',
+        workerClass: '"uvicorn.workers.UvicornWorker" ← -k @docker-compose.yml:6',
+        cwd: '/app',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'docker-compose.yml:11',
+        source: 'docker-compose',
+        name: 'worker',
+        server: 'celery',
+        app: 'proj @docker-compose.yml:11',
+        celery: 'worker',
+        concurrency: '2 ← -c @docker-compose.yml:11',
+        // The command line beats CELERY_WORKER_POOL from the environment.
+        pool: '"prefork" ← --pool @docker-compose.yml:11',
+        cwd: '/app',
+        model: 'imported-then-forked',
+      },
+      { at: 'docker-compose.yml:16', source: 'docker-compose', name: 'beat', server: 'celery', app: 'proj @docker-compose.yml:16', celery: 'beat', cwd: '/app', model: 'single-process' },
+      {
+        at: 'docker-compose.yml:20',
+        source: 'docker-compose',
+        name: 'api',
+        server: 'uvicorn',
+        app: 'api.main:create_app() @docker-compose.yml:20',
+        workers: '4 ← --workers @docker-compose.yml:20',
+        cwd: '/code/api',
+        model: 'imported-in-each-worker',
+      },
+      { at: 'docker-compose.yml:23', source: 'docker-compose', name: 'ws', server: 'daphne', app: 'proj.asgi:application @docker-compose.yml:23', model: 'single-process' },
+    ]);
+  });
+
+  it('render.yaml: startCommand through a shell, with envVars expanded', async () => {
+    const deployment = await readDeployment(fixture('render'));
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'render.yaml:6',
+        source: 'render.yaml',
+        name: 'django-web',
+        server: 'gunicorn',
+        app: 'mysite.wsgi:application @render.yaml:6',
+        workers: '4 ← --workers @render.yaml:6',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'render.yaml:17',
+        source: 'render.yaml',
+        name: 'tasks',
+        server: 'celery',
+        app: 'mysite @render.yaml:17',
+        celery: 'worker',
+        concurrency: '`${CELERY_CONCURRENCY:-2}` ← --concurrency @render.yaml:17',
+        autoscale: '"10,3" ← --autoscale @render.yaml:17',
+        model: 'imported-then-forked',
+      },
+    ]);
+  });
+
+  it('fly.toml: [processes] run as CMD under the image ENTRYPOINT (tini), python -m celery', async () => {
+    const deployment = await readDeployment(fixture('fly'));
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      { at: 'Dockerfile:5', source: 'Dockerfile', server: 'hypercorn', app: 'lottery.asgi:app @Dockerfile:5', cwd: '/app', model: 'imported-in-each-worker' },
+      {
+        at: 'fly.toml:11',
+        source: 'fly.toml',
+        name: 'app',
+        server: 'hypercorn',
+        app: 'lottery.asgi:app @fly.toml:11',
+        workers: '2 ← --workers @fly.toml:11',
+        workerClass: '"uvloop" ← --worker-class @fly.toml:11',
+        bind: '["0.0.0.0:8080"] ← --bind @fly.toml:11',
+        cwd: '/app',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'fly.toml:12',
+        source: 'fly.toml',
+        name: 'worker',
+        server: 'celery',
+        app: 'lottery @fly.toml:12',
+        celery: 'worker',
+        pool: '"solo" ← -P @fly.toml:12',
+        cwd: '/app',
+        model: 'single-process',
+      },
+    ]);
+  });
+
+  it("app.yaml: entrypoint through a shell; App Engine's default gunicorn when there is none", async () => {
+    const deployment = await readDeployment(fixture('app_engine'));
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'app.yaml:2',
+        source: 'app.yaml',
+        server: 'gunicorn',
+        app: 'main:app @app.yaml:2',
+        workers: '2 ← -w @app.yaml:2',
+        threads: '8 ← --threads @app.yaml:2',
+        bind: '`:$PORT` ← -b @app.yaml:2',
+        model: 'imported-in-each-worker',
+      },
+      {
+        at: 'default_entrypoint/app.yaml:1',
+        source: 'app.yaml',
+        name: 'default',
+        server: 'gunicorn',
+        app: 'main:app @default_entrypoint/app.yaml:1',
+        bind: '`:$PORT` ← -b @default_entrypoint/app.yaml:1',
+        model: 'imported-in-each-worker',
+      },
+    ]);
+    expect(deployment.processes[1]!.command).toBeUndefined();
+  });
+
+  it('systemd: ExecStart split by systemd, ${VAR} from Environment=, GUNICORN_CMD_ARGS, WorkingDirectory=', async () => {
+    const deployment = await readDeployment(fixture('systemd'));
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'myapp.service:9',
+        source: 'systemd',
+        name: 'myapp.service',
+        server: 'gunicorn',
+        app: 'myapp.wsgi:application @myapp.service:9',
+        workers: '6 ← --workers @myapp.service:9',
+        threads: '3 ← GUNICORN_CMD_ARGS --threads @myapp.service:8',
+        preload: 'true ← GUNICORN_CMD_ARGS --preload @myapp.service:8',
+        bind: '["unix:/run/myapp.sock"] ← --bind @myapp.service:9',
+        cwd: '/srv/myapp',
+        model: 'imported-then-forked',
+      },
+      {
+        at: 'worker.service:2',
+        source: 'systemd',
+        name: 'worker.service',
+        server: 'waitress',
+        app: 'myapp:make_app() @worker.service:2',
+        threads: '12 ← --threads @worker.service:2',
+        model: 'single-process',
+      },
+    ]);
+  });
+});
+
+describe('how each platform combines what it reads', () => {
+  it('Dockerfile: `# escape=`, a shell-form ENTRYPOINT (CMD ignored), heredocs, ENV that refers to ENV', async () => {
+    const root = writeProject({
+      Dockerfile: [
+        '# escape=`',
+        'FROM python:3.12 AS app',
+        'ENV BASE=4 WORKERS=$BASE',
+        'RUN <<EOF',
+        'CMD this line is heredoc text',
+        'EOF',
+        'ENTRYPOINT exec gunicorn -w $WORKERS `',
+        '    app:app',
+        'CMD ["ignored:app"]',
+        '',
+      ].join('\n'),
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([{ at: 'Dockerfile:7', source: 'Dockerfile', name: 'app', server: 'gunicorn', app: 'app:app @Dockerfile:8', workers: '4 ← -w @Dockerfile:7', model: 'imported-in-each-worker' }]);
+  });
+
+  it('compose: `entrypoint:` replaces the image ENTRYPOINT and its CMD; compose.yaml is found too', async () => {
+    const root = writeProject({
+      Dockerfile: 'FROM python\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "app:app"]\n',
+      'compose.yaml': 'services:\n  web:\n    build: .\n    entrypoint: ["uvicorn"]\n    command: ["app:app", "--workers", "2"]\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(views(deployment).map((v) => `${v.at} ${v.server} ${v.app ?? ''} ${v.workers ?? ''}`)).toEqual([
+      // /entrypoint.sh is not in the project: what it is given is read as what it runs.
+      'Dockerfile:3 gunicorn app:app @Dockerfile:3 ',
+      'compose.yaml:4 uvicorn app:app @compose.yaml:5 2 ← --workers @compose.yaml:5',
+    ]);
+  });
+
+  it('fly.toml: `[experimental] cmd` when there are no [processes]; [env] feeds WEB_CONCURRENCY', async () => {
+    const root = writeProject({ 'fly.toml': 'app = "x"\n\n[env]\n  WEB_CONCURRENCY = "6"\n\n[experimental]\n  cmd = ["gunicorn", "app:app"]\n' });
+    const deployment = await readDeployment(root);
+    expect(views(deployment)).toEqual([{ at: 'fly.toml:7', source: 'fly.toml', server: 'gunicorn', app: 'app:app @fly.toml:7', workers: '6 ← WEB_CONCURRENCY @fly.toml:4', model: 'imported-in-each-worker' }]);
+  });
+
+  it('a script that starts nothing we know, and one that is missing, are unrecognized', async () => {
+    const root = writeProject({ Procfile: 'web: ./bin/start\nworker: ./bin/missing.sh\n', 'bin/start': '#!/bin/sh\nnode server.js\n' });
+    const deployment = await readDeployment(root);
+    expect(deployment.processes).toEqual([]);
+    expect(deployment.unrecognized.map((u) => `${u.file}:${u.line} ${u.name} ${u.program}`)).toEqual(['Procfile:1 web ./bin/start', 'Procfile:2 worker ./bin/missing.sh']);
+  });
+});
+
+describe('a realistic project: Procfile, gunicorn.conf.py with preload_app, compose with a celery worker', () => {
+  it('reads every way the app starts, the shared config file and the entrypoint script', async () => {
+    const deployment = await readDeployment(fixture('combined'));
+    expect(deployment.read).toEqual(['Dockerfile', 'docker-entrypoint.sh', 'gunicorn.conf.py', 'Procfile', 'docker-compose.yml']);
+    expect(problems(deployment)).toEqual([]);
+    expect(deployment.unrecognized).toEqual([]);
+    const sharedConfig = {
+      workers: '`int(os.environ.get("WEB_CONCURRENCY", 4))` ← workers = @gunicorn.conf.py:5',
+      preload: 'true ← preload_app = @gunicorn.conf.py:6',
+      bind: '`"0.0.0.0:" + os.environ.get("PORT", "8000")` ← bind = @gunicorn.conf.py:4',
+      config: './gunicorn.conf.py → gunicorn.conf.py',
+      hooks: 'post_fork@gunicorn.conf.py:10',
+      model: 'imported-then-forked',
+    };
+    expect(views(deployment)).toEqual([
+      // ENTRYPOINT ["./docker-entrypoint.sh"]: the script runs a migration, then `exec "$@"` runs CMD.
+      {
+        at: 'docker-entrypoint.sh:5',
+        source: 'shell-script',
+        server: 'python',
+        launchedBy: 'Dockerfile:4',
+        app: 'lottery.migrate as __main__ @docker-entrypoint.sh:5',
+        cwd: '/app',
+        model: 'single-process',
+      },
+      { at: 'Dockerfile:5', source: 'Dockerfile', server: 'gunicorn', app: 'lottery.wsgi:app @Dockerfile:5', ...sharedConfig, cwd: '/app' },
+      { at: 'Procfile:1', source: 'Procfile', name: 'web', server: 'gunicorn', app: 'lottery.wsgi:app @Procfile:1', ...sharedConfig },
+      { at: 'Procfile:2', source: 'Procfile', name: 'worker', server: 'celery', app: 'lottery.tasks @Procfile:2', celery: 'worker', model: 'imported-then-forked' },
+      // compose's `command:` runs under the image's ENTRYPOINT, so through the script too.
+      {
+        at: 'docker-entrypoint.sh:5',
+        source: 'shell-script',
+        name: 'worker',
+        server: 'python',
+        launchedBy: 'docker-compose.yml:4',
+        app: 'lottery.migrate as __main__ @docker-entrypoint.sh:5',
+        cwd: '/app',
+        model: 'single-process',
+      },
+      {
+        at: 'docker-compose.yml:10',
+        source: 'docker-compose',
+        name: 'worker',
+        server: 'celery',
+        app: 'lottery.tasks @docker-compose.yml:10',
+        celery: 'worker',
+        concurrency: '4 ← --concurrency @docker-compose.yml:10',
+        pool: '"prefork" ← --pool @docker-compose.yml:10',
+        cwd: '/app',
+        model: 'imported-then-forked',
+      },
+    ]);
+  });
+});
+
+describe('bad input never stops the read', () => {
+  it('syntax errors, bad values and unknown options become problems naming file, line and cause; the rest is read', async () => {
+    const deployment = await readDeployment(fixture('malformed'));
+    expect(deployment.read).toEqual(['Dockerfile', 'gunicorn.conf.py', 'Procfile', 'app.yaml', 'docker-compose.yml', 'fly.toml', 'render.yaml', 'syntax/gunicorn.conf.py']);
+    expect(problems(deployment)).toEqual([
+      'Dockerfile:2: gunicorn does not know the option "--wrokers" and refuses to start',
+      'gunicorn.conf.py:1: workers = -2: must be positive; gunicorn refuses to start',
+      'gunicorn.conf.py:2: threads = "many": not an integer; gunicorn refuses to start',
+      'gunicorn.conf.py:3: preload_app = 1: not a boolean; gunicorn refuses to start',
+      'Procfile:1: not a `<process type>: <command>` line; Heroku ignores it',
+      'Procfile:2: gunicorn --workers "four": not an integer; gunicorn refuses to start',
+      'Procfile:3: uvicorn cannot import "app": it must be in format "<module>:<attribute>"',
+      'app.yaml:1: no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start',
+      'docker-compose.yml:4: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]; nothing was read from this file',
+      'fly.toml:3: TOML syntax error: illegal character in key',
+      'render.yaml:4: unterminated double quote: the command cannot run, so nothing of it was read',
+      'render.yaml:7: celery worker -P "fork": not one of prefork, eventlet, gevent, solo, processes, threads, custom; celery refuses to start',
+      'syntax/gunicorn.conf.py:2: syntax error: unexpected "= (4"; the server fails loading this config file ("Failed to read config file"), so none of its settings were read',
+    ]);
+    expect(views(deployment)).toEqual([
+      // After the misspelt option, the word that names an app is still the app meant.
+      { at: 'Dockerfile:2', source: 'Dockerfile', server: 'gunicorn', app: 'app:app @Dockerfile:2', workerClass: '"gevent" ← worker_class = @gunicorn.conf.py:4', config: './gunicorn.conf.py → gunicorn.conf.py', model: 'imported-in-each-worker' },
+      { at: 'Procfile:2', source: 'Procfile', name: 'web', server: 'gunicorn', app: 'app:app @Procfile:2', workerClass: '"gevent" ← worker_class = @gunicorn.conf.py:4', config: './gunicorn.conf.py → gunicorn.conf.py', model: 'imported-in-each-worker' },
+      { at: 'Procfile:3', source: 'Procfile', name: 'api', server: 'uvicorn', model: 'single-process' },
+      { at: 'render.yaml:7', source: 'render.yaml', name: 'jobs', server: 'celery', app: 'app @render.yaml:7', celery: 'worker', model: 'imported-then-forked' },
+      { at: 'syntax/gunicorn.conf.py:1', source: 'gunicorn.conf.py', server: 'gunicorn', config: 'gunicorn.conf.py → syntax/gunicorn.conf.py', model: 'imported-in-each-worker' },
+    ]);
+  });
+
+  it('an unreadable file, a missing one and a file of no known kind', async () => {
+    const root = writeProject({ Procfile: 'web: gunicorn app:app\n', 'notes.txt': 'hello\n' });
+    symlinkSync(path.join(root, 'nowhere'), path.join(root, 'Dockerfile'));
+    const deployment = await readDeployment(root, ['Procfile', 'Dockerfile', 'compose.yaml', 'notes.txt']);
+    expect(problems(deployment)).toEqual([
+      'notes.txt: not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config)',
+      'Dockerfile: cannot read: no such file or directory',
+      'compose.yaml: cannot read: no such file or directory',
+    ]);
+    expect(views(deployment)).toEqual([{ at: 'Procfile:1', source: 'Procfile', name: 'web', server: 'gunicorn', app: 'app:app @Procfile:1', model: 'imported-in-each-worker' }]);
+  });
+
+  it('gunicorn -c naming a file the project does not have, and no app at all', async () => {
+    const root = writeProject({ Procfile: 'web: gunicorn -c config/prod.py\n' });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([
+      'Procfile:1: gunicorn -c config/prod.py: no such file in the project, so its settings could not be read',
+      'Procfile:1: gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")',
+    ]);
+  });
+
+  it('exec form is not a shell: `$WORKERS` reaches gunicorn as it is written', async () => {
+    const root = writeProject({ Dockerfile: 'FROM python\nENV WORKERS=4\nCMD ["gunicorn", "-w", "$WORKERS", "app:app"]\n' });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual(['Dockerfile:3: gunicorn -w "$WORKERS": not an integer; gunicorn refuses to start']);
+  });
+
+  it('`&&` in a compose command that is not run by a shell', async () => {
+    const root = writeProject({ 'docker-compose.yml': 'services:\n  web:\n    image: python\n    command: python manage.py migrate && gunicorn app:app\n' });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([
+      'docker-compose.yml:4: `&&` is passed to the program as an argument: docker compose runs this command without a shell (write it as sh -c "...")',
+    ]);
+    expect(views(deployment).map((v) => v.server)).toEqual(['python']);
+  });
+});
+
+describe('command lines: quoting, wrappers, environment prefixes, flag spellings', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'importleak-deploy-'));
+  const readCommand = async (command: string): Promise<Deployment> => readDeployment(root, [], { commands: [command] });
+  const at = '(command line):1';
+
+  it.each<[string, Array<Record<string, string>>]>([
+    ['gunicorn --bind=0.0.0.0:8000 -w4 --thr 3 app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `4 ← -w @${at}`, threads: `3 ← --thr @${at}`, bind: `["0.0.0.0:8000"] ← --bind @${at}` }]],
+    ['gunicorn -w=2 -b 127.0.0.1:1 -b unix:/s app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `2 ← -w @${at}`, bind: `["127.0.0.1:1","unix:/s"] ← -b @${at}` }]],
+    ['WEB_CONCURRENCY=3 gunicorn app.wsgi', [{ server: 'gunicorn', app: `app.wsgi:application @${at}`, workers: `3 ← WEB_CONCURRENCY @${at}` }]],
+    ['WEB_CONCURRENCY=3 gunicorn -w 2 app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `2 ← -w @${at}` }]],
+    ['GUNICORN_CMD_ARGS="--threads 4 -w 3 --preload" gunicorn -w 2 app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `2 ← -w @${at}`, threads: `4 ← GUNICORN_CMD_ARGS --threads @${at}`, preload: `true ← GUNICORN_CMD_ARGS --preload @${at}` }]],
+    ['exec gunicorn "app.main:create_app(\'prod\', debug=False)"', [{ server: 'gunicorn', app: `app.main:create_app() @${at}` }]],
+    ['gunicorn --workers ${WEB_CONCURRENCY:-4} app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `\`\${WEB_CONCURRENCY:-4}\` ← --workers @${at}` }]],
+    ['export W=5; gunicorn -w $W app:app', [{ server: 'gunicorn', app: `app:app @${at}`, workers: `5 ← -w @${at}` }]],
+    [
+      'sh -c "python manage.py migrate && exec gunicorn -k \'uvicorn.workers.UvicornWorker\' proj.asgi:app"',
+      [
+        { server: 'python', app: `manage as __main__ @${at}` },
+        { server: 'gunicorn', app: `proj.asgi:app @${at}`, workerClass: `"uvicorn.workers.UvicornWorker" ← -k @${at}` },
+      ],
+    ],
+    ["bash -lc 'cd src && gunicorn --chdir api wsgi'", [{ server: 'gunicorn', app: `wsgi:application @${at}`, cwd: 'src/api' }]],
+    ['env -i DJANGO_SETTINGS_MODULE=x WEB_CONCURRENCY=5 python -m gunicorn proj.wsgi', [{ server: 'gunicorn', app: `proj.wsgi:application @${at}`, workers: `5 ← WEB_CONCURRENCY @${at}` }]],
+    ['tini -- ddtrace-run newrelic-admin run-program poetry run gunicorn app:app 2>&1', [{ server: 'gunicorn', app: `app:app @${at}` }]],
+    ['uv run --with gunicorn /usr/local/bin/gunicorn app:app', [{ server: 'gunicorn', app: `app:app @${at}` }]],
+    ['opentelemetry-instrument --traces_exporter console gunicorn app:app', [{ server: 'gunicorn', app: `app:app @${at}` }]],
+    ['uvicorn app.main:app --reload --app-dir src', [{ server: 'uvicorn', app: `app.main:app @${at}`, reload: `true ← --reload @${at}`, pythonPath: 'src' }]],
+    ['uvicorn --factory app.main:create_app --workers=2', [{ server: 'uvicorn', app: `app.main:create_app() @${at}`, workers: `2 ← --workers @${at}` }]],
+    ['UVICORN_WORKERS=3 WEB_CONCURRENCY=2 uvicorn app:app', [{ server: 'uvicorn', app: `app:app @${at}`, workers: `3 ← UVICORN_WORKERS @${at}` }]],
+    ['python3 -u -m uvicorn app:api.app', [{ server: 'uvicorn', app: `app:api.app @${at}` }]],
+    ["hypercorn -w 3 -k trio 'src/app.py:create_app()'", [{ server: 'hypercorn', app: `app:create_app() @${at}`, workers: `3 ← -w @${at}`, workerClass: `"trio" ← -k @${at}`, pythonPath: 'src' }]],
+    ['hypercorn wsgi:proj.wsgi:application', [{ server: 'hypercorn', app: `proj.wsgi:application @${at}` }]],
+    ['daphne -b 0.0.0.0 -p 8001 proj.asgi:application', [{ server: 'daphne', app: `proj.asgi:application @${at}` }]],
+    ['waitress-serve --port=8080 --threads 6 --call app:create_app', [{ server: 'waitress', app: `app:create_app() @${at}`, threads: `6 ← --threads @${at}` }]],
+    ['celery -A proj worker -c4 -Peventlet --autoscale=10,3 -B', [{ server: 'celery', app: `proj @${at}`, celery: 'worker', concurrency: `4 ← -c @${at}`, pool: `"eventlet" ← -P @${at}`, autoscale: `"10,3" ← --autoscale @${at}`, beat: `@${at}` }]],
+    ['CELERY_WORKER_CONCURRENCY=0 celery --app=proj.celery:app worker', [{ server: 'celery', app: `proj.celery:app @${at}`, celery: 'worker' }]],
+    ['APP=proj celery worker --pool threads', [{ server: 'celery', app: `proj @${at}`, celery: 'worker', pool: `"threads" ← --pool @${at}` }]],
+    ['flask --app hello run --port 5000', [{ server: 'flask', app: `hello @${at}` }]],
+    ["FLASK_APP='hello:create_app()' flask run", [{ server: 'flask', app: `hello:create_app() @${at}` }]],
+    ['python app/main.py --port 8000', [{ server: 'python', app: `app.main as __main__ @${at}` }]],
+  ])('%s', async (command, expected) => {
+    const deployment = await readCommand(command);
+    expect(problems(deployment).filter((p) => !p.includes('no application'))).toEqual([]);
+    expect(views(deployment).map(({ at: _at, source: _source, model: _model, ...rest }) => rest)).toEqual(expected);
+  });
+
+  it.each([
+    ['gunicorn --work 2 app:app', '(command line):1: gunicorn: the abbreviation "--work" matches several options ("ambiguous option"), so it refuses to start'],
+    ['celery worker -A proj', '(command line):1: `celery worker -A ...`: Celery 5 refuses -A/--app after the subcommand (write `celery -A proj worker`); read as if it were before'],
+    ['waitress-serve app:app --threads 8', '(command line):1: waitress-serve reads options only before the application; "--threads" and what follows make it refuse to start ("Specify one application only")'],
+    ['uvicorn -c=4 app:app', '(command line):1: uvicorn does not know the option "-c=4" and refuses to start'],
+    ["gunicorn 'app:create_app(' ", '(command line):1: gunicorn cannot load "app:create_app(": not `module`, `module:name` or `module:factory(...)`'],
+    ['gunicorn "app:app', '(command line):1: unterminated double quote: the command cannot run, so nothing of it was read'],
+  ])('refused: %s', async (command, problem) => {
+    expect(problems(await readCommand(command))).toContain(problem);
+  });
+
+  it('programs that start nothing we model are listed as unrecognized, shell builtins are not', async () => {
+    const deployment = await readCommand('set -e; npm start; python -c "import app"');
+    expect(deployment.processes).toEqual([]);
+    expect(deployment.unrecognized.map((u) => `${u.file}:${u.line} ${u.program}`)).toEqual(['(command line):1 npm', '(command line):1 python']);
+  });
+});
+
+/**
+ * The real tools, asked the same questions: gunicorn's `--print-config` shows the settings it resolved
+ * (config file, GUNICORN_CMD_ARGS, WEB_CONCURRENCY and flags applied in its own order); uvicorn's click
+ * command and Config show how it reads its options and environment. The venv is made here when missing.
+ */
+describe('what gunicorn and uvicorn themselves resolve', () => {
+  const venv = path.join(PROJECT, '.venv-deploy');
+  const gunicorn = path.join(venv, 'bin', 'gunicorn');
+  const python = path.join(venv, 'bin', 'python');
+  const TOOLS = ['gunicorn==26.2.0', 'uvicorn==0.54.0'];
+
+  beforeAll(() => {
+    if (existsSync(gunicorn) && existsSync(path.join(venv, 'bin', 'uvicorn'))) return;
+    const created = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+    if (created.status !== 0) throw new Error(`python3 -m venv .venv-deploy failed: ${created.stderr}`);
+    const pip = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...TOOLS], { encoding: 'utf8', timeout: 150_000 });
+    if (pip.status !== 0) throw new Error(`pip install ${TOOLS.join(' ')} into .venv-deploy failed:\n${pip.stderr}`);
+  }, 180_000);
+
+  /** The environment of the test run, without the variables these tools read. */
+  const cleanEnv = (): NodeJS.ProcessEnv => {
+    const env = { ...process.env };
+    for (const name of ['WEB_CONCURRENCY', 'GUNICORN_CMD_ARGS', 'PORT', 'UVICORN_WORKERS', 'UVICORN_RELOAD', 'UVICORN_APP']) delete env[name];
+    return env;
+  };
+  const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+  const commandOf = (tool: string, args: string[], env: Record<string, string>): string =>
+    [...Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`), tool, ...args.map(shellQuote)].join(' ');
+  const only = async (root: string, command: string): Promise<ServerProcess> => {
+    const deployment = await readDeployment(root, [], { commands: [command] });
+    expect(deployment.processes).toHaveLength(1);
+    return deployment.processes[0]!;
+  };
+  const valueOr = <T,>(setting: Setting<T> | undefined, fallback: T): T | 'expression' => (!setting ? fallback : 'value' in setting ? setting.value : 'expression');
+  const pyRepr = (value: unknown): string =>
+    Array.isArray(value) ? `[${value.map((v) => `'${v}'`).join(', ')}]` : typeof value === 'boolean' ? (value ? 'True' : 'False') : value === undefined || value === null ? 'None' : String(value);
+  const defaultOf = (server: string, setting: string): unknown => SERVER_DEFAULTS.find((d) => d.server === server && d.setting === setting)!.value;
+
+  it.each<[string, string[], Record<string, string>]>([
+    ['procfile', ['myapp.wsgi:app', '--workers', '4', '--threads=2', '-k', 'gthread', '--preload', '--bind=0.0.0.0:8000'], {}],
+    ['procfile', ['-w=4', '--thr', '5', 'myapp.wsgi:app'], {}],
+    ['procfile', ['-w4', '-b', '127.0.0.1:1', '-b', 'unix:/tmp/x.sock', 'myapp.wsgi:app'], {}],
+    ['procfile', ['myapp.wsgi:app'], { WEB_CONCURRENCY: '3' }],
+    ['procfile', ['-w', '2', 'myapp.wsgi:app'], { WEB_CONCURRENCY: '3', GUNICORN_CMD_ARGS: '--threads 4 -w 7 --preload' }],
+    ['gunicorn_conf', [], {}],
+    ['gunicorn_conf', ['--threads', '9', '-k', 'sync'], {}],
+    ['dockerfile', ['--config', 'deploy/gunicorn.py', 'app.wsgi'], { WEB_CONCURRENCY: '5' }],
+    ['dockerfile', ['app.wsgi'], { GUNICORN_CMD_ARGS: '-c deploy/gunicorn.py --preload' }],
+    ['combined', ['lottery.wsgi:app'], {}],
+  ])('gunicorn in %s: %j with %j', async (dir, args, env) => {
+    const root = fixture(dir);
+    const ours = await only(root, commandOf('gunicorn', args, env));
+    const run = spawnSync(gunicorn, [...args, '--print-config'], { cwd: root, env: { ...cleanEnv(), ...env }, encoding: 'utf8', timeout: 30_000 });
+    const printed = new Map([...run.stdout.matchAll(/^(\w+)\s+= (.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(printed.size, run.stderr).toBeGreaterThan(50);
+    const expected: Record<string, unknown> = {
+      workers: valueOr(ours.workers, defaultOf('gunicorn', 'workers')),
+      threads: valueOr(ours.threads, defaultOf('gunicorn', 'threads')),
+      worker_class: valueOr(ours.workerClass, defaultOf('gunicorn', 'workerClass')),
+      preload_app: valueOr(ours.preload, defaultOf('gunicorn', 'preload')),
+      bind: valueOr(ours.bind, ['127.0.0.1:8000']),
+      wsgi_app: ours.appSpec && ours.appSpec.file !== '(command line)' ? ours.appSpec.written : undefined,
+      config: ours.configFile?.written ?? defaultOf('gunicorn', 'configFile'),
+    };
+    for (const [key, value] of Object.entries(expected)) {
+      if (value === 'expression') continue; // known only at run time: gunicorn computed some value
+      expect(`${key} = ${printed.get(key)}`).toBe(`${key} = ${pyRepr(value)}`);
+    }
+  });
+
+  it('string values in a config file are converted as gunicorn converts them; upper-case names are ignored', async () => {
+    const root = writeProject({
+      'gunicorn.conf.py': 'WORKERS = 3\nworkers = "0x10"\npreload_app = "TRUE"\nbind = "0.0.0.0:9"\nthreads = True\n',
+      'app.py': 'def app(environ, start_response):\n    return []\n',
+    });
+    const ours = await only(root, 'gunicorn app:app');
+    expect([ours.workers, ours.preload, ours.bind, ours.threads].map((s) => (s && 'value' in s ? s.value : undefined))).toEqual([16, true, ['0.0.0.0:9'], 1]);
+    const run = spawnSync(gunicorn, ['app:app', '--print-config'], { cwd: root, env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toMatch(/^workers\s+= 16$/m);
+    expect(run.stdout).toMatch(/^preload_app\s+= True$/m);
+    expect(run.stdout).toMatch(/^bind\s+= \['0\.0\.0\.0:9'\]$/m);
+    expect(run.stdout).toMatch(/^threads\s+= 1$/m);
+  });
+
+  it('a config file gunicorn refuses is one we report problems for', async () => {
+    const root = fixture('malformed');
+    const deployment = await readDeployment(root, [], { commands: ['gunicorn app:app'] });
+    expect(problems(deployment).filter((p) => p.startsWith('gunicorn.conf.py'))).toHaveLength(3);
+    const run = spawnSync(gunicorn, ['app:app', '--check-config'], { cwd: root, env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/Invalid value for workers: -2/);
+  });
+
+  const UVICORN_PROBE = [
+    'import json, sys',
+    'from uvicorn.main import main',
+    'from uvicorn.config import Config',
+    "ctx = main.make_context('uvicorn', sys.argv[1:])",
+    'p = ctx.params',
+    "c = Config(p['app'], workers=p['workers'], reload=p['reload'], factory=p['factory'])",
+    "print(json.dumps({'app': p['app'], 'workers': c.workers, 'reload': c.reload, 'factory': c.factory}))",
+  ].join('\n');
+
+  it.each<[string[], Record<string, string>]>([
+    [['api.main:create_app', '--factory', '--workers', '4'], {}],
+    [['--workers=2', 'app:api.app'], {}],
+    [['app:app'], { WEB_CONCURRENCY: '2' }],
+    [['app:app'], { UVICORN_WORKERS: '3', WEB_CONCURRENCY: '2' }],
+    [['app:app', '--reload'], {}],
+    [['app:app'], {}],
+  ])('uvicorn %j with %j', async (args, env) => {
+    const ours = await only(PROJECT, commandOf('uvicorn', args, env));
+    const run = spawnSync(python, ['-c', UVICORN_PROBE, ...args], { env: { ...cleanEnv(), ...env }, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({
+      app: ours.appSpec?.written,
+      workers: valueOr(ours.workers, defaultOf('uvicorn', 'workers')),
+      reload: valueOr(ours.reload, false),
+      factory: ours.appSpec?.factory ?? false,
+    });
+  });
+});
