@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LEVEL_ORDER, type Level } from './check/findings.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { deploymentSummary } from './check/deployment.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
+import { renderEntriesJson, renderEntriesText } from './report/entries.js';
 import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
 import { renderJson } from './report/json.js';
 import { pathDisplay } from './report/paths.js';
@@ -63,8 +65,8 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
     options.format === 'sarif'
       ? renderSarif({ version: VERSION, rules: result.rules, findings: result.findings, diagnostics: result.diagnostics, paths: display })
       : options.format === 'json'
-        ? renderJson({ version: VERSION, findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display })
-        : renderText({ findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display });
+        ? renderJson({ version: VERSION, findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...(result.deployment ? { deployment: result.deployment } : {}) })
+        : renderText({ findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment) });
 
   if (options.output) {
     await fs.writeFile(path.resolve(cwd, options.output), report);
@@ -110,6 +112,34 @@ async function runGraph(paths: string[], options: GraphOptions): Promise<number>
   if (options.output) await fs.writeFile(path.resolve(cwd, options.output), text);
   else process.stdout.write(text);
   for (const d of result.diagnostics) process.stderr.write(`${d.path}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${d.message}\n`);
+  return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+}
+
+interface EntriesOptions {
+  format: 'text' | 'json';
+  output?: string;
+  root?: string;
+  config?: string;
+  exclude: string[];
+}
+
+async function runEntries(paths: string[], options: EntriesOptions): Promise<number> {
+  const cwd = process.cwd();
+  const given = paths.length ? paths : ['.'];
+  const root = await projectRoot(cwd, given, options.root);
+  const config = await loadConfig(root, options.config);
+  const result = await analyze({ config, root, paths: given.map((p) => path.resolve(cwd, p)), exclude: options.exclude });
+  const input = {
+    entries: result.entries,
+    diagnostics: result.diagnostics,
+    fileCount: result.fileCount,
+    paths: pathDisplay(root, cwd),
+    ...(result.deployment ? { deployment: result.deployment } : {}),
+  };
+  const text = options.format === 'json' ? renderEntriesJson(input) : renderEntriesText(input);
+  if (options.output) await fs.writeFile(path.resolve(cwd, options.output), text);
+  else process.stdout.write(text);
+  if (result.diagnostics.some((d) => d.kind === 'config')) return EXIT.usage;
   return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
 }
 
@@ -187,6 +217,19 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('entries')
+    .description('list the entries found (web apps, routes, workers, the apps deployment files name) and what the deployment files say')
+    .argument('[paths...]', 'files or folders to scan (default: .)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of standard output')
+    .option('--root <dir>', 'project root (default: the single folder given, else the current folder)')
+    .option('--config <file>', 'configuration file')
+    .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
+    .action(async (paths: string[], options: EntriesOptions) => {
+      process.exitCode = await runEntries(paths, options);
+    });
+
+  program
     .command('rules')
     .description('list every rule')
     .action(() => {
@@ -200,8 +243,11 @@ export function buildProgram(): Command {
     .action((id: string) => {
       const rule = loadRules().find((r) => r.id.toLowerCase() === id.toLowerCase() || r.name === id);
       if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; \`importleak rules\` lists them`);
-      const matches = rule.matches.map((m) => `  ${m.callee}`).join('\n');
-      process.stdout.write(`${rule.id} (${rule.name}): ${rule.title}\n\n${markdownToPlainText(rule.docs.markdown)}\n\nMatches:\n${matches}\n`);
+      const matches = rule.matches
+        .flatMap((m) => (m.methods ? [`.${m.methods.join('(), .')}() on objects of ${m.on!.join(', ')}`] : [m.callee, ...m.aliases]))
+        .map((name) => `  ${name}`)
+        .join('\n');
+      process.stdout.write(`${rule.id} (${rule.name}): ${rule.title}\n\n${markdownToPlainText(rule.docs.markdown)}\n${matches ? `\nMatches:\n${matches}\n` : ''}`);
     });
   return program;
 }

@@ -11,6 +11,8 @@ export type DiagnosticKind =
   | 'broken-symlink'
   | 'outside-root'
   | 'duplicate-module'
+  /** A deployment file (Procfile, Dockerfile, gunicorn.conf.py...) that could not be read as the platform reads it. */
+  | 'deployment'
   /** A configuration value that points at nothing (an entry point naming no module). */
   | 'config';
 
@@ -31,4 +33,5 @@ export const INCOMPLETE_KINDS: ReadonlySet<DiagnosticKind> = new Set([
   'syntax-error',
   'symlink-loop',
   'broken-symlink',
+  'deployment',
 ]);

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkProject } from './check/check.js';
+import { deploymentEntries, type DeploymentContext } from './check/deployment.js';
+import { readDeployment } from './deploy/index.js';
 import type { Finding } from './check/findings.js';
 import type { Diagnostic } from './diagnostics.js';
 import { describeError, discoverPythonFiles } from './discover/discover.js';
@@ -32,6 +34,8 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** From pyproject.toml / importleak.toml (already validated). */
   config?: Config;
+  /** Read the deployment files below the root (default true). */
+  readDeployment?: boolean;
 }
 
 export interface AnalysisResult {
@@ -46,6 +50,8 @@ export interface AnalysisResult {
   findings: Finding[];
   diagnostics: Diagnostic[];
   rules: Rule[];
+  /** The deployment files read, the processes they start and the entries their app specs name. */
+  deployment?: DeploymentContext;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -103,10 +109,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const graph = buildImportGraph(index, resolved, calls);
   const entries = detectEntries({ summaries, index, resolved, calls });
   entries.push(...configuredEntries(config, index, summaries, diagnostics));
-  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls }), config);
+  const deployment = options.readDeployment === false ? undefined : await readDeploymentOf(root, [...(options.exclude ?? []), ...config.exclude], index, summaries, diagnostics);
+  if (deployment) entries.push(...deployment.entries);
+  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, ...(deployment ? { deployment } : {}) }), config);
   await addLineHashes(root, findings);
 
-  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules };
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}) };
 }
 
 async function readSource(absolute: string, relative: string, maxFileBytes: number, diagnostics: Diagnostic[]): Promise<string | undefined> {
@@ -173,7 +181,7 @@ export function configuredRules(rules: readonly Rule[], config: Config): Rule[] 
         ...rule,
         matches: [
           ...rule.matches,
-          ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? 'an' : 'a'} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [], withCloses: true })),
+          ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? 'an' : 'a'} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [], withCloses: true, afterFork: rule.afterFork ?? 'lazy' })),
         ],
       };
     })
@@ -202,6 +210,26 @@ function configuredEntries(config: Config, index: ModuleIndex, summaries: Readon
     });
   }
   return entries;
+}
+
+/** The deployment files below the root, minus excluded ones; their problems become diagnostics. */
+async function readDeploymentOf(
+  root: string,
+  exclude: string[],
+  index: ModuleIndex,
+  summaries: ReadonlyMap<string, ModuleSummary>,
+  diagnostics: Diagnostic[],
+): Promise<DeploymentContext> {
+  const deployment = await readDeployment(root);
+  if (exclude.length) {
+    const excluded = ignore().add(exclude);
+    deployment.processes = deployment.processes.filter((p) => !excluded.ignores(p.file));
+    deployment.problems = deployment.problems.filter((p) => !excluded.ignores(p.file));
+  }
+  for (const problem of deployment.problems) {
+    diagnostics.push({ kind: 'deployment', path: problem.file, ...(problem.line ? { line: problem.line } : {}), message: problem.message });
+  }
+  return deploymentEntries(deployment, index, summaries);
 }
 
 /** `per-file-ignores = { "tests/**" = ["IL"] }`: gitignore-style patterns, relative to the project root. */

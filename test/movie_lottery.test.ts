@@ -18,18 +18,19 @@ describe('importleak check fixtures/movie_lottery', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        'fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11:20: IL001 [error] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, imported directly by the Flask blueprint `api_bp` with 3 routes in `movie_lottery.routes.api_routes`, so every worker process pays for it at start-up. It starts no thread until its first `submit()`; from then on up to 3 threads live for the life of each process that imported it. Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
+        'fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11:20: IL001 [error] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, imported directly by the Flask blueprint `api_bp` with 3 routes in `movie_lottery.routes.api_routes` (and 1 other entry), so every worker process pays for it at start-up. It starts no thread until its first `submit()`; from then on up to 3 threads live for the life of each process that imported it. 3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads in all. Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
         '  import chain from the Flask blueprint `api_bp` with 3 routes (fixtures/movie_lottery/movie_lottery/routes/api_routes.py:7):',
         '    fixtures/movie_lottery/movie_lottery/routes/api_routes.py:5  from ..utils.magnet_search import get_search_status, start_background_search',
         '    fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11  _search_executor = ThreadPoolExecutor(max_workers=3)',
         '',
-        'Found 1 error (13 Python files scanned, 4 entries).',
+        'Deployment read: gunicorn `wsgi:app` (Procfile:1): 3 gunicorn workers (gunicorn.conf.py:4).',
+        'Found 1 error (13 Python files scanned, 5 entries).',
         '',
       ].join('\n'),
     );
   });
 
-  it('finds the Flask entries: the app factory and the three blueprints with routes', () => {
+  it('finds the Flask entries (the app factory and the three blueprints with routes) and the app the Procfile serves', () => {
     const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'json']);
     const report = JSON.parse(run.stdout);
     expect(report.entries.map((e: { path: string; description: string; line: number }) => [e.path, e.description, e.line])).toEqual([
@@ -37,6 +38,7 @@ describe('importleak check fixtures/movie_lottery', () => {
       ['fixtures/movie_lottery/movie_lottery/routes/api_routes.py', 'Flask blueprint `api_bp` with 3 routes', 7],
       ['fixtures/movie_lottery/movie_lottery/routes/lottery_routes.py', expect.stringMatching(/^Flask blueprint `lottery_bp` with \d routes?$/), expect.any(Number)],
       ['fixtures/movie_lottery/movie_lottery/routes/main_routes.py', expect.stringMatching(/^Flask blueprint `main_bp` with \d routes?$/), expect.any(Number)],
+      ['fixtures/movie_lottery/wsgi.py', 'gunicorn app `wsgi:app` (Procfile:1)', 3],
     ]);
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({
@@ -52,7 +54,8 @@ describe('importleak check fixtures/movie_lottery', () => {
         boundTo: '_search_executor',
       },
       reach: 'entry',
-      entriesReaching: 1,
+      // The blueprint, and the app gunicorn serves (wsgi.py calls create_app(), which imports the blueprints).
+      entriesReaching: 2,
       chain: [
         { path: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py', line: 7, message: 'entry: Flask blueprint `api_bp` with 3 routes' },
         { path: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py', line: 5, code: 'from ..utils.magnet_search import get_search_status, start_background_search' },

@@ -5,6 +5,7 @@ import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule } from '../rules/rules.js';
 import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
+import { beforeForkFinding, deploymentFacts, type DeploymentContext } from './deployment.js';
 import { Suppressions } from './suppress.js';
 
 export interface CheckInput {
@@ -14,6 +15,8 @@ export interface CheckInput {
   entries: readonly EntryPoint[];
   rules: readonly Rule[];
   calls: CallResolver;
+  /** What the deployment files say; absent when none was read. */
+  deployment?: DeploymentContext;
 }
 
 /** A resource the rules recognise, created in one body of code (a module's top level or a function). */
@@ -34,7 +37,8 @@ interface ImportTimeResource extends MatchedResource {
 }
 
 export function checkProject(input: CheckInput): Finding[] {
-  const { index, summaries, graph, entries, rules, calls } = input;
+  const { index, summaries, graph, entries, rules, calls, deployment } = input;
+  const forkRule = rules.find((r) => r.id === BEFORE_FORK);
   const entryPaths = [...new Set(entries.map((e) => e.path))].sort();
   const entryByPath = new Map<string, EntryPoint>();
   for (const entry of entries) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
@@ -68,8 +72,14 @@ export function checkProject(input: CheckInput): Finding[] {
         const unfiltered = baseView.chains.get(path);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      findings.push(toFinding(resource, path, module.name, reach, nameOf));
+      const finding = toFinding(resource, path, module.name, reach, nameOf);
+      findings.push(finding);
       filesWithFindings.add(path);
+      if (!deployment || reach.kind !== 'entry') continue;
+      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, entries);
+      // The deployment sentence goes before the fix, which is the message's last sentence.
+      if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
+      if (forkRule) for (const forked of facts.forked) findings.push(beforeForkFinding(forkRule, finding, resource.match, forked, graph, resource.start !== undefined));
     }
   }
   const kept = suppressions.filter(findings);
@@ -99,6 +109,7 @@ export function checkProject(input: CheckInput): Finding[] {
 }
 
 const UNUSED_SUPPRESSION = 'IL100';
+const BEFORE_FORK = 'IL009';
 
 function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, suppression: Suppression): Finding {
   const named = suppression.codes ? suppression.codes.join(', ') : 'any rule';

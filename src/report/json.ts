@@ -1,6 +1,7 @@
 import type { Finding } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
+import { deploymentSummary, type DeploymentContext } from '../check/deployment.js';
 import { chainSteps } from './chainSteps.js';
 import type { PathDisplay } from './paths.js';
 
@@ -11,6 +12,7 @@ export interface JsonReportInput {
   entries: readonly EntryPoint[];
   fileCount: number;
   paths: PathDisplay;
+  deployment?: DeploymentContext;
 }
 
 /** A stable, documented shape for scripts: paths as shown to the user, the chain as steps. */
@@ -26,6 +28,7 @@ export function renderJson(input: JsonReportInput): string {
       warnings: input.findings.filter((f) => f.level === 'warning').length,
       notes: input.findings.filter((f) => f.level === 'note').length,
       problems: input.diagnostics.length,
+      deployment: deploymentSummary(input.deployment),
     },
     findings: input.findings.map((finding) => ({
       rule: finding.ruleId,
@@ -55,6 +58,20 @@ export function renderJson(input: JsonReportInput): string {
       description: entry.description,
       line: entry.evidence.line,
       evidence: entry.evidence.text,
+    })),
+    deployment: (input.deployment?.deployment.processes ?? []).map((p) => ({
+      server: p.server,
+      file: p.file,
+      line: p.line,
+      ...(p.name ? { name: p.name } : {}),
+      ...(p.command ? { command: p.command } : {}),
+      ...(p.appSpec ? { app: p.appSpec.written } : {}),
+      ...(p.processModel ? { processModel: p.processModel } : {}),
+      ...(p.workers ? { workers: 'value' in p.workers ? p.workers.value : p.workers.expression } : {}),
+      ...(p.threads ? { threads: 'value' in p.threads ? p.threads.value : p.threads.expression } : {}),
+      ...(p.preload ? { preload: 'value' in p.preload ? p.preload.value : p.preload.expression } : {}),
+      ...(p.celery?.concurrency ? { concurrency: 'value' in p.celery.concurrency ? p.celery.concurrency.value : p.celery.concurrency.expression } : {}),
+      ...(p.celery?.pool ? { pool: 'value' in p.celery.pool ? p.celery.pool.value : p.celery.pool.expression } : {}),
     })),
     problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path) })),
   };

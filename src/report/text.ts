@@ -10,6 +10,8 @@ export interface TextReportInput {
   entries: readonly EntryPoint[];
   fileCount: number;
   paths: PathDisplay;
+  /** What the deployment files say, or the assumption made without them (`deploymentSummary`). */
+  deployment?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function renderText(input: TextReportInput): string {
     out.push(`${paths.show(diagnostic.path)}${where}: ${diagnostic.kind}: ${diagnostic.message}`);
   }
   if (diagnostics.length) out.push('');
+  if (input.deployment) out.push(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`);
   out.push(summaryLine(findings, diagnostics, entries, fileCount));
   return `${out.join('\n')}\n`;
 }

@@ -16,6 +16,29 @@ export interface RuleArgument {
   default?: string;
 }
 
+/**
+ * What becomes of the resource when it is created before a fork (gunicorn `preload_app`, Celery
+ * prefork) and each worker gets a copy of the master's memory. IL009 reads it.
+ * - `lazy`: holds no thread, process or connection yet; each copy starts its own on first use;
+ * - `threads-lost`: its threads (or a pool's handler threads) ran in the master and do not exist in the copies;
+ * - `socket-shared`: an open connection whose socket every worker now shares;
+ * - `file-shared`: an open file whose descriptor and offset every worker now shares;
+ * - `memory`: loaded data, shared copy-on-write by the workers;
+ * - `ran-once`: work done in the master before the fork, not repeated in the workers.
+ */
+export const AFTER_FORK = ['lazy', 'threads-lost', 'socket-shared', 'file-shared', 'memory', 'ran-once'] as const;
+export type AfterFork = (typeof AFTER_FORK)[number];
+
+/** How one instance adds up across processes: `up to 3 threads` each, so `up to 9 threads` for 3 workers. */
+export interface ResourceTotal {
+  /** Plural noun: `threads`, `connections`. */
+  unit: string;
+  /** The argument that says how many per instance (`max_workers`); one per instance when absent. */
+  argument?: string;
+  /** The argument is a maximum, not a count. */
+  upTo: boolean;
+}
+
 export interface ResourceMatch {
   /**
    * Qualified name of the constructor or function; `*` stands for one dotted segment
@@ -39,6 +62,8 @@ export interface ResourceMatch {
    * `__exit__` ends the transaction only), so a module-level `with` does not excuse it.
    */
   withCloses: boolean;
+  afterFork: AfterFork;
+  total?: ResourceTotal;
 }
 
 export interface RuleDocumentation {
@@ -61,6 +86,8 @@ export interface Rule {
    * `bound`: only when the result is kept (assigned to a name or attribute), not used and dropped.
    */
   requires?: 'start' | 'bound';
+  /** The default of `afterFork` for the rule's matches. */
+  afterFork?: AfterFork;
   /** Instances of classes defined in the module that subclass a matched class count too. */
   subclasses: boolean;
   /** A rule about the analysis itself (IL100 unused suppression): it matches no call. */
@@ -104,6 +131,12 @@ export function parseRuleFile(file: string, text: string): Rule {
   const meta = header.meta === true;
   const matchesValue = meta ? (header.matches ?? []) : header.matches;
   if (!Array.isArray(matchesValue) || (!meta && matchesValue.length === 0)) fail(`'matches' must be a non-empty list`);
+  const forkOf = (value: unknown, where: string): AfterFork | undefined => {
+    if (value === undefined) return undefined;
+    if (!AFTER_FORK.includes(value as AfterFork)) fail(`${where}after-fork must be one of ${AFTER_FORK.join(', ')}`);
+    return value as AfterFork;
+  };
+  const ruleFork = forkOf(header['after-fork'], '');
   const matches = (matchesValue as unknown[]).map((raw, i): ResourceMatch => {
     const m = raw as Record<string, unknown>;
     const where = `matches[${i}]`;
@@ -117,6 +150,13 @@ export function parseRuleFile(file: string, text: string): Rule {
       fail(`${where}.when-given must name one of its 'arguments'`);
     }
     if (m['with-closes'] !== undefined && typeof m['with-closes'] !== 'boolean') fail(`${where}.with-closes must be true or false`);
+    const afterFork = forkOf(m['after-fork'], `${where}.`) ?? ruleFork;
+    if (!afterFork && !meta) fail(`${where} needs 'after-fork' (or the rule a default)`);
+    const totalRaw = m.total as Record<string, unknown> | undefined;
+    if (totalRaw !== undefined) {
+      if (typeof totalRaw !== 'object' || typeof totalRaw.unit !== 'string') fail(`${where}.total needs a 'unit'`);
+      if (totalRaw.argument !== undefined && !args.some((a) => a.name === totalRaw.argument)) fail(`${where}.total.argument must name one of its 'arguments'`);
+    }
     return {
       callee: isMethod ? '' : (m.callee as string),
       ...(isMethod ? { methods: (m.methods as unknown[]).map(String), on: (m.on as unknown[]).map(String) } : {}),
@@ -130,6 +170,10 @@ export function parseRuleFile(file: string, text: string): Rule {
       })),
       ...(typeof whenGiven === 'string' ? { whenGiven } : {}),
       withCloses: m['with-closes'] !== false,
+      afterFork: afterFork ?? 'lazy',
+      ...(totalRaw
+        ? { total: { unit: String(totalRaw.unit), ...(totalRaw.argument !== undefined ? { argument: String(totalRaw.argument) } : {}), upTo: totalRaw['up-to'] === true } }
+        : {}),
     };
   });
   const requires = header.requires;
@@ -141,6 +185,7 @@ export function parseRuleFile(file: string, text: string): Rule {
     resource: text_('resource'),
     fix: text_('fix'),
     ...(requires === 'start' || requires === 'bound' ? { requires } : {}),
+    ...(ruleFork ? { afterFork: ruleFork } : {}),
     subclasses: header.subclasses === true,
     meta,
     matches,

@@ -1,0 +1,360 @@
+import type { Deployment, ServerProcess, Setting } from '../deploy/index.js';
+import type { EntryPoint } from '../entries/entries.js';
+import type { ModuleSummary } from '../extract/summary.js';
+import { modulesReaching, shortestChains, type ImportGraph } from '../graph/importGraph.js';
+import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
+import type { AfterFork, ResourceMatch, Rule } from '../rules/rules.js';
+import type { Finding, Level } from './findings.js';
+
+/**
+ * What the deployment adds to a finding: how many processes import the module (so how many copies
+ * of the resource exist), and, where the app is imported before a fork, what the fork does to it.
+ */
+
+/** Frameworks whose entries are worker processes, not web servers. */
+const WORKER_FRAMEWORKS = new Set(['Celery', 'Dramatiq']);
+const WEB_SERVERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'flask', 'python']);
+const SERVER_NAMES: Record<ServerProcess['server'], string> = {
+  gunicorn: 'gunicorn',
+  uvicorn: 'uvicorn',
+  hypercorn: 'Hypercorn',
+  daphne: 'Daphne',
+  celery: 'Celery',
+  waitress: 'Waitress',
+  flask: 'flask run',
+  python: 'python',
+};
+
+/** A process definition of the deployment and the entry modules it imports. */
+interface Served {
+  process: ServerProcess;
+  /** Entry modules the process imports by name (its app spec); empty when the deployment does not say. */
+  appPaths: string[];
+  /** The entries made for them. */
+  appEntries: EntryPoint[];
+}
+
+export interface DeploymentContext {
+  deployment: Deployment;
+  /** Entries the deployment's app specs name. */
+  entries: EntryPoint[];
+  served: Served[];
+  /** Filled in as findings ask. */
+  imports: Map<Served, ProcessImports>;
+}
+
+/** `gunicorn wsgi:app`, `celery -A proj worker`: the modules a process imports become entries. */
+export function deploymentEntries(deployment: Deployment, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): DeploymentContext {
+  const entries: EntryPoint[] = [];
+  const served: Served[] = [];
+  for (const process of deployment.processes) {
+    // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts.
+    if (process.server === 'python' && process.source === 'shell-script') continue;
+    const spec = process.appSpec;
+    const appPaths: string[] = [];
+    const appEntries: EntryPoint[] = [];
+    if (spec) {
+      const modules = appModules(process, index);
+      for (const module of modules) {
+        appPaths.push(module.path);
+        const server = SERVER_NAMES[process.server];
+        const what = process.server === 'celery' ? `Celery ${process.celery?.subcommand ?? 'worker'} app` : `${server} app`;
+        appEntries.push({
+          path: module.path,
+          // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
+          framework: process.server,
+          kind: 'app',
+          description: `${what} \`${spec.written}\` (${process.file}:${process.line})`,
+          evidence: attributeEvidence(summaries.get(module.path), spec.attribute, module.name),
+          routes: 0,
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: process.command ?? spec.written },
+        });
+      }
+    }
+    entries.push(...appEntries);
+    served.push({ process, appPaths, appEntries });
+  }
+  return { deployment, entries, served, imports: new Map() };
+}
+
+function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
+  const spec = process.appSpec!;
+  if (spec.script) {
+    const byPath = index.byPath.get(spec.script.replace(/^\.\//, ''));
+    if (byPath) return [byPath];
+  }
+  const module = index.lookup(spec.module);
+  if (!module) return [];
+  // `celery -A proj`: Celery looks for the app in `proj`, then in `proj.celery`.
+  if (process.server === 'celery') {
+    const celeryModule = index.lookup(`${spec.module}.celery`);
+    if (celeryModule) return [module, celeryModule];
+  }
+  return [module];
+}
+
+function attributeEvidence(summary: ModuleSummary | undefined, attribute: string | undefined, moduleName: string) {
+  const name = attribute?.split('.')[0]?.replace(/\(.*$/, '');
+  const call = name ? summary?.calls.find((c) => c.scope.kind === 'module' && c.boundTo === name) : undefined;
+  if (call) return { line: call.span.line, column: call.span.column, text: call.statementText };
+  return { line: 1, column: 1, text: moduleName };
+}
+
+/** What one process of the deployment imports: at all, and before it forks its workers. */
+interface ProcessImports {
+  all: Set<string>;
+  beforeFork: Set<string>;
+}
+
+const DEPLOYMENT_FRAMEWORKS = new Set<string>(Object.keys(SERVER_NAMES));
+
+/**
+ * The modules a process imports. Its app spec's import-time closure; and, since frameworks load
+ * modules by name (Celery's `include=` and autodiscovery at worker start, Django's URLconf and
+ * Flask's blueprints at the first request), the entries of its kind: Celery entries for a Celery
+ * worker, web entries for a web server. Before the fork: what the app's import runs, plus the task
+ * modules a Celery worker imports before forking its pool, plus the Django apps `django.setup()`
+ * loads when the app is a Django WSGI/ASGI application.
+ */
+function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPoint[]): ProcessImports {
+  const closure = (paths: string[]): Set<string> => new Set(paths.length ? shortestChains(graph, [...new Set(paths)]).keys() : []);
+  const celery = served.process.server === 'celery';
+  const ofKind = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework) && (celery ? e.framework === 'Celery' : !WORKER_FRAMEWORKS.has(e.framework) && WEB_SERVERS.has(served.process.server)));
+  if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
+  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
+  const djangoApp = served.appPaths.some((p) => entries.some((e) => e.path === p && e.framework === 'Django'));
+  const setup = celery ? ofKind : djangoApp ? entries.filter((e) => e.framework === 'Django' && e.kind === 'app') : [];
+  const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
+  return { all, beforeFork };
+}
+
+/** The processes of the deployment that import the finding's module at start-up (or first request). */
+function processesImporting(finding: Finding, context: DeploymentContext, graph: ImportGraph, entries: readonly EntryPoint[]): Array<Served & { beforeFork: boolean }> {
+  const result: Array<Served & { beforeFork: boolean }> = [];
+  for (const served of context.served) {
+    let imports = context.imports.get(served);
+    if (!imports) {
+      imports = importsOf(served, graph, entries);
+      context.imports.set(served, imports);
+    }
+    if (imports.all.has(finding.path)) result.push({ ...served, beforeFork: imports.beforeFork.has(finding.path) });
+  }
+  return result;
+}
+
+interface ProcessCount {
+  /** Known number of processes holding a copy. */
+  n?: number;
+  /** `3 gunicorn workers (gunicorn.conf.py:4)`. */
+  text: string;
+}
+
+function settingValue<T>(setting: Setting<T> | undefined): T | undefined {
+  return setting && 'value' in setting ? setting.value : undefined;
+}
+
+function where(setting: { file: string; line: number }): string {
+  return `${setting.file}:${setting.line}`;
+}
+
+function plural(n: number, word: string): string {
+  if (n === 1) return `${n} ${word}`;
+  return `${n} ${word.endsWith('child') ? `${word}ren` : `${word}s`}`;
+}
+
+export function processCount(process: ServerProcess): ProcessCount {
+  const server = SERVER_NAMES[process.server];
+  const model = process.processModel;
+  if (process.server === 'celery') {
+    const concurrency = process.celery?.concurrency;
+    if (model === 'single-process') return { n: 1, text: `one Celery worker process (${where(process)})` };
+    const value = settingValue(concurrency);
+    if (value !== undefined) return { n: value, text: `${plural(value, 'Celery worker child')} (\`${concurrency!.via}\`, ${where(concurrency!)})` };
+    if (concurrency && 'expression' in concurrency) return { text: `\`${concurrency.expression}\` Celery worker children (${where(concurrency)})` };
+    return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
+  }
+  if (model === 'single-process') return { n: 1, text: `one ${server} process (${where(process)})` };
+  const workers = process.workers;
+  const value = settingValue(workers);
+  if (value !== undefined) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers!)})` };
+  if (workers && 'expression' in workers) return { text: `\`${workers.expression}\` ${server} workers (${where(workers)})` };
+  const env = process.server === 'gunicorn' || process.server === 'uvicorn' ? ', or WEB_CONCURRENCY' : '';
+  return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
+}
+
+/** `this thread pool` from `a thread pool`. */
+function thisOne(match: ResourceMatch): string {
+  return match.what.replace(/^(a|an|the)\s+/i, 'this ');
+}
+
+/** How many of the thing one instance holds: 3 for `max_workers=3`, 1 without an argument, undefined when not a literal. */
+function perInstance(match: ResourceMatch, creation: { args: Array<{ keyword?: string; literal?: unknown }> }): number | undefined {
+  const total = match.total;
+  if (!total) return undefined;
+  if (!total.argument) return 1;
+  const spec = match.arguments.find((a) => a.name === total.argument);
+  const positional = creation.args.filter((a) => a.keyword === undefined);
+  const given = creation.args.find((a) => a.keyword === total.argument) ?? (spec?.position !== undefined ? positional[spec.position] : undefined);
+  return typeof given?.literal === 'number' ? given.literal : undefined;
+}
+
+export interface DeploymentFacts {
+  /** A sentence for the message: who multiplies the resource. */
+  sentence?: string;
+  /** Before-fork processes that import the module. */
+  forked: Served[];
+}
+
+/**
+ * "3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads."
+ * `match` and `creation` are those of the finding's resource.
+ */
+export function deploymentFacts(
+  finding: Finding,
+  match: ResourceMatch,
+  creation: { args: Array<{ keyword?: string; literal?: unknown }> },
+  context: DeploymentContext,
+  graph: ImportGraph,
+  entries: readonly EntryPoint[],
+): DeploymentFacts {
+  const served = processesImporting(finding, context, graph, entries);
+  if (served.length === 0) return { forked: [] };
+  const each = perInstance(match, creation);
+  // The same role defined for several platforms (a Procfile line and a Dockerfile CMD) is one role:
+  // its definitions are alternatives, not processes to add up.
+  const roles = new Map<string, Array<Served & { beforeFork: boolean }>>();
+  for (const s of served) {
+    const key = roleKey(s.process);
+    roles.set(key, [...(roles.get(key) ?? []), s]);
+  }
+  const phrases = [...roles.values()].map((group) => {
+    const counts = uniqueBy(group.map(({ process }) => processCount(process)), (c) => c.text);
+    const forked = group.some(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked');
+    // Forked copies of a started thread or an open socket are not more threads or sockets.
+    const multiplies = !forked || match.afterFork === 'lazy';
+    const total = multiplies && counts.length === 1 && counts[0]!.n !== undefined && each !== undefined && match.total
+      ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${match.total.unit}`
+      : undefined;
+    return { text: counts.map((c) => c.text).join(' or '), n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
+  });
+  let sentence: string;
+  if (phrases.length === 1 && phrases[0]!.forked) {
+    const [only] = phrases;
+    sentence =
+      match.afterFork === 'lazy'
+        ? `${capitalise(only!.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only!.total ? `: ${only!.total} in all` : ''}`
+        : `${capitalise(only!.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+  } else if (phrases.length === 1) {
+    const [only] = phrases;
+    sentence =
+      only!.n === 1
+        ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
+        : `${capitalise(only!.text)} each create ${thisOne(match)}${only!.total ? `: ${only!.total} in all` : ''}`;
+  } else {
+    const described = phrases.map((p) => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`);
+    sentence = `Each process of the deployment has its own: ${joinAnd(described)}`;
+  }
+  const forked = [...roles.values()]
+    .map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked'))
+    .filter((s) => s !== undefined);
+  return { sentence: `${sentence}.`, forked };
+}
+
+/** One role of the deployment: the same server on the same app. */
+function roleKey(process: ServerProcess): string {
+  return `${process.server} ${process.appSpec?.module ?? ''}`;
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function joinAnd(parts: string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const FORK_LEVEL: Record<AfterFork, Level> = {
+  'threads-lost': 'error',
+  'socket-shared': 'error',
+  'file-shared': 'warning',
+  lazy: 'note',
+  memory: 'note',
+  'ran-once': 'note',
+};
+
+const FORK_CONSEQUENCE: Record<AfterFork, string> = {
+  'threads-lost':
+    'Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete)',
+  'socket-shared':
+    'Its connection was opened in the master, so every worker inherits the same socket: their requests and replies interleave on one connection and corrupt each other',
+  'file-shared': 'The open file was inherited by every worker: they share one descriptor and its offset, so their reads and writes move each other\'s position',
+  lazy: 'It holds no thread or connection yet, so the copies work: each worker starts its own threads or connections on first use. Nothing breaks; creating it in the worker keeps it that way if it ever starts work at import',
+  memory: 'The data is shared copy-on-write by the workers, which is what preloading is for; nothing breaks, though each worker gradually copies the pages it touches',
+  'ran-once': 'It ran once, in the master, before the fork; the workers do not run it again',
+};
+
+/** Why the process imports the app before forking, with where the deployment says so. */
+function forkReason(process: ServerProcess): string {
+  if (process.server === 'celery') {
+    const pool = process.celery?.pool;
+    const how = pool ? `\`${pool.via} ${settingValue(pool) ?? ''}\`, ${where(pool)}`.replace(' `,', '`,') : `the default prefork pool, ${where(process)}`;
+    return `the Celery worker imports the app and its task modules, then forks its pool children (${how})`;
+  }
+  const preload = process.preload;
+  const how = preload ? `\`${preload.via}${preload.via.endsWith('=') ? ' True' : ''}\`, ${where(preload)}` : where(process);
+  return `gunicorn preloads the app in its master process, then forks the workers (${how})`;
+}
+
+/** IL009: the resource exists before the fork; say what the fork does to it. */
+export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceMatch, forked: Served, graph: ImportGraph, started: boolean): Finding {
+  const afterFork = match.afterFork;
+  const copies = processCount(forked.process);
+  const message =
+    `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? 'starts' : 'creates'} ${match.what} at import, before the fork: ${forkReason(forked.process)}, so ${copies.text} each get a copy of it. ` +
+    `${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
+  // The chain that matters here starts at the app the forking process imports.
+  const chain = forked.appPaths.length ? shortestChains(graph, forked.appPaths).get(finding.path) : undefined;
+  const entry = chain ? forked.appEntries.find((e) => e.path === chain.entry) : undefined;
+  const reach = chain && entry && finding.reach.kind === 'entry' ? { ...finding.reach, entry, chain: chain.hops } : finding.reach;
+  return {
+    ...finding,
+    reach,
+    ruleId: rule.id,
+    level: FORK_LEVEL[afterFork],
+    message,
+    related: [
+      ...finding.related,
+      {
+        path: forked.process.preload?.file ?? forked.process.celery?.pool?.file ?? forked.process.file,
+        span: spanAt(forked.process.preload?.line ?? forked.process.celery?.pool?.line ?? forked.process.line),
+        message: `forks after importing the app: ${forked.process.command ?? forked.process.file}`,
+      },
+    ],
+  };
+}
+
+function spanAt(line: number) {
+  return { line, column: 1, endLine: line, endColumn: 1 };
+}
+
+/** "assuming one process per worker; no deployment file found", or what was read. */
+export function deploymentSummary(context: DeploymentContext | undefined): string {
+  if (!context || context.deployment.processes.length === 0) return 'no deployment file found: assuming one process per worker';
+  const parts = context.deployment.processes.map((p) => {
+    const app = p.appSpec ? ` \`${p.appSpec.written}\`` : '';
+    const fork = p.processModel === 'imported-then-forked' ? ', forked after the app is imported' : '';
+    return `${SERVER_NAMES[p.server]}${app} (${where(p)}): ${processCount(p).text}${fork}`;
+  });
+  return `deployment read: ${[...new Set(parts)].join('; ')}`;
+}
