@@ -1,4 +1,5 @@
 import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
+import { basesOf } from '../extract/classes.js';
 import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppression } from '../extract/summary.js';
 import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
 import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
@@ -232,19 +233,9 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: 
 /** Classes of the module that derive from a matched class count as that class (IL002's `Poller(Thread)`). */
 export function matchSubclass(call: CallRecord, rule: Rule, summary: ModuleSummary): ResourceMatch | undefined {
   if (!rule.subclasses || !call.calleeIsLocal || !call.callee) return undefined;
-  const seen = new Set<string>();
-  const queue = [call.callee];
-  while (queue.length) {
-    const name = queue.shift()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const cls = summary.classes.find((c) => c.name === name);
-    if (!cls) continue;
-    for (const base of cls.bases) {
-      const match = rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
-      if (match) return match;
-      queue.push(base);
-    }
+  for (const base of basesOf(summary, call.callee)) {
+    const match = rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
+    if (match) return match;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { CallRecord, ModuleSummary } from '../extract/summary.js';
 import type { EntryPoint } from './entries.js';
+import { basesOf } from '../extract/classes.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
 import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type MemberCall } from './project.js';
 
@@ -205,18 +206,9 @@ export function objectKindOf(spec: ObjectFramework, call: CallRecord, summary: M
   if (!call.callee) return undefined;
   if (!call.calleeIsLocal) return spec.objects.find((k) => k.callees.includes(call.callee!));
   // `class Api(Flask): ...` then `app = Api(__name__)`.
-  const seen = new Set<string>();
-  const queue = [call.callee];
-  while (queue.length) {
-    const name = queue.shift()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    const cls = summary.classes.find((c) => c.name === name);
-    for (const base of cls?.bases ?? []) {
-      const kind = spec.objects.find((k) => k.callees.includes(base));
-      if (kind) return kind;
-      queue.push(base);
-    }
+  for (const base of basesOf(summary, call.callee)) {
+    const kind = spec.objects.find((k) => k.callees.includes(base));
+    if (kind) return kind;
   }
   return undefined;
 }
