@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
-import { FIXTURES, PROJECT, writeProject } from './support.js';
+import { FIXTURES, PROJECT, venvFile, writeProject } from './support.js';
 
 const fixture = (name: string): string => path.join(FIXTURES, 'deploy', name);
 
@@ -569,21 +569,16 @@ describe('command lines: quoting, wrappers, environment prefixes, flag spellings
 /**
  * The real tools, asked the same questions: gunicorn's `--print-config` shows the settings it resolved
  * (config file, GUNICORN_CMD_ARGS, WEB_CONCURRENCY and flags applied in its own order); uvicorn's click
- * command and Config show how it reads its options and environment. The venv is made here when missing.
+ * command and Config show how it reads its options and environment (test/setup-python.sh installs them).
  */
 describe('what gunicorn and uvicorn themselves resolve', () => {
-  const venv = path.join(PROJECT, '.venv-deploy');
-  const gunicorn = path.join(venv, 'bin', 'gunicorn');
-  const python = path.join(venv, 'bin', 'python');
-  const TOOLS = ['gunicorn==26.2.0', 'uvicorn==0.54.0'];
-
+  // gunicorn and uvicorn: test/python/requirements-deploy.txt, installed by test/setup-python.sh.
+  let gunicorn = '';
+  let python = '';
   beforeAll(() => {
-    if (existsSync(gunicorn) && existsSync(path.join(venv, 'bin', 'uvicorn'))) return;
-    const created = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
-    if (created.status !== 0) throw new Error(`python3 -m venv .venv-deploy failed: ${created.stderr}`);
-    const pip = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--retries', '0', ...TOOLS], { encoding: 'utf8', timeout: 150_000 });
-    if (pip.status !== 0) throw new Error(`pip install ${TOOLS.join(' ')} into .venv-deploy failed:\n${pip.stderr}`);
-  }, 180_000);
+    gunicorn = venvFile('.venv-deploy', 'bin', 'gunicorn');
+    python = venvFile('.venv-deploy', 'bin', 'python');
+  });
 
   /** The environment of the test run, without the variables these tools read. */
   const cleanEnv = (): NodeJS.ProcessEnv => {

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, analyzerClosure, FIXTURES, PROBE, PROJECT, type ProbeReport } from './support.js';
+import { analyzeProject, analyzerClosure, FIXTURES, PROBE, venvFile, type ProbeReport } from './support.js';
 
 /**
  * CPython is the judge of entry detection: boot each framework fixture the way its server or
@@ -13,24 +12,8 @@ import { analyzeProject, analyzerClosure, FIXTURES, PROBE, PROJECT, type ProbeRe
  * analyzer says the framework's entries reach at import time are exactly those CPython loaded.
  */
 
-const VENV = path.join(PROJECT, '.venv-frameworks');
-const PYTHON = path.join(VENV, 'bin', 'python');
-const REQUIREMENTS = path.join(PROJECT, 'test', 'python', 'requirements-frameworks.txt');
-const STAMP = path.join(VENV, '.requirements.sha256');
-
-/** Creates `.venv-frameworks/` and installs the pinned set, unless the stamp says it is already there. */
-function ensureVenv(): void {
-  const want = createHash('sha256').update(readFileSync(REQUIREMENTS)).digest('hex');
-  if (existsSync(PYTHON) && existsSync(STAMP) && readFileSync(STAMP, 'utf8').trim() === want) return;
-  const run = (command: string, args: string[]): void => {
-    const result = spawnSync(command, args, { encoding: 'utf8', timeout: 540_000 });
-    if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-  };
-  if (!existsSync(PYTHON)) run('python3', ['-m', 'venv', VENV]);
-  // --no-deps: the file is the complete set (see its header).
-  run(PYTHON, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--retries', '1', '--no-deps', '-r', REQUIREMENTS]);
-  writeFileSync(STAMP, `${want}\n`);
-}
+/** Django, Celery, FastAPI, Flask, Tornado...: test/python/requirements-frameworks.txt, installed by test/setup-python.sh. */
+let PYTHON = '';
 
 /**
  * A module that boots a framework inside probe.py's process, kept outside the fixtures so that
@@ -90,7 +73,9 @@ function expectBootedCleanly(report: ProbeReport, module: string): void {
 }
 
 describe('CPython confirms the framework entries', () => {
-  beforeAll(() => ensureVenv(), 600_000);
+  beforeAll(() => {
+    PYTHON = venvFile('.venv-frameworks', 'bin', 'python');
+  });
 
   const fixture = (name: string): string => path.join(FIXTURES, 'frameworks', name);
 
