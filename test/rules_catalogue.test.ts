@@ -707,10 +707,11 @@ describe('catalogue rule files', () => {
     }
   });
 
-  it('gives each qualified name to one rule only', () => {
+  it('gives each qualified name to one rule only (a match with a target condition narrows another rule\'s)', () => {
     const owner = new Map<string, string>();
     for (const rule of loadRules()) {
       for (const m of rule.matches) {
+        if (m.target) continue;
         for (const name of m.callee ? [m.callee, ...m.aliases] : []) {
           expect(owner.get(name), `${name} is in ${owner.get(name)} and ${rule.id}`).toBeUndefined();
           owner.set(name, rule.id);
@@ -730,6 +731,35 @@ describe('catalogue rule files', () => {
  * close, a helper used as a with item, a kept attribute or item, a method of a constructed object.
  */
 describe('beyond the qualified name', () => {
+  // `target:` a thread whose target runs a `schedule`/`sched` loop, a timer that re-arms itself: IL003, not IL002.
+  it('IL003: a thread driving a schedule loop, a sched.scheduler run on a thread, a timer chain; IL002 for a plain thread', async () => {
+    const source = [
+      'import sched, threading, time',
+      'import schedule',
+      'def run_schedule():',
+      '    while True:',
+      '        schedule.run_pending()',
+      '        time.sleep(1)',
+      'threading.Thread(target=run_schedule, daemon=True).start()',
+      'def tick():',
+      '    threading.Timer(60, tick).start()',
+      'threading.Timer(60, tick).start()',
+      's = sched.scheduler(time.time, time.sleep)',
+      'def loop():',
+      '    s.run()',
+      't = threading.Thread(None, loop)',
+      't.start()',
+      'threading.Thread(target=print).start()',
+      'threading.Timer(5, print).start()',
+      '',
+    ].join('\n');
+    expect((await findingsOf(source)).map((f) => `${f.rule}:${f.line}`)).toEqual(['IL003:7', 'IL003:10', 'IL003:15', 'IL002:16', 'IL002:17']);
+  });
+  it('IL003: the timer chain message names the function and the interval', async () => {
+    const [finding] = await findingsOf('import threading\ndef tick():\n    threading.Timer(60, tick).start()\nthreading.Timer(60, tick).start()\n');
+    expect(finding!.message).toContain('`threading.Timer(60, tick).start()` starts a self-rearming timer chain');
+    expect(finding!.message).toContain('`tick` starts a new `threading.Timer` each time it runs, so from import on a timer thread fires every 60 seconds');
+  });
   // `requires: start` follows `self.x.start()` in one method, and a start in a called function.
   it('IL003: a scheduler kept on self and started in __init__', async () => {
     const source = `${BG}class Jobs:\n    def __init__(self):\n        self.scheduler = BackgroundScheduler()\n        self.scheduler.start()\nJOBS = Jobs()\n`;

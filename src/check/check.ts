@@ -4,7 +4,7 @@ import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppressio
 import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
 import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
-import { qualifiedNameMatches, type ResourceMatch, type Rule } from '../rules/rules.js';
+import { qualifiedNameMatches, type ResourceMatch, type Rule, type TargetCondition } from '../rules/rules.js';
 import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
 import { beforeForkFinding, deploymentFacts, type DeploymentContext } from './deployment.js';
 import { Suppressions } from './suppress.js';
@@ -183,7 +183,29 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
       }
     }
   }
-  return found;
+  const claimed = new Set(found.filter((r) => r.match.target).map((r) => r.creation.id));
+  return found.filter((r) => r.match.target || !claimed.has(r.creation.id));
+}
+
+/** `Thread(target=loop)`: `loop` is a function of this module whose body calls one of the condition's names. */
+function targetCalls(call: CallRecord, target: TargetCondition, summary: ModuleSummary): boolean {
+  const positional = call.args.filter((a) => a.keyword === undefined);
+  const given = call.args.find((a) => a.keyword === target.argument) ?? (target.position !== undefined ? positional[target.position] : undefined);
+  const name = given?.text.trim();
+  if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
+  // A method of the class the call is in (`self.tick`) or a function of the module (`tick`).
+  const qualname = name.startsWith('self.') && call.scope.kind === 'function' ? `${call.scope.function.split('.').slice(0, -1).join('.')}.${name.slice(5)}` : name;
+  return summary.calls.some((c) => {
+    if (c.scope.kind !== 'function' || c.scope.function !== qualname) return false;
+    const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : undefined);
+    return calleeName !== undefined && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
+  });
+}
+
+/** `s.run()` where `s = sched.scheduler(...)`: `sched.scheduler.run`. */
+function memberName(call: CallRecord, summary: ModuleSummary): string | undefined {
+  const creator = summary.calls[call.receiver!.callId];
+  return creator?.callee ? `${creator.callee}.${call.receiver!.method}` : undefined;
 }
 
 /** The argument is passed, and not as a literal `None`. */
@@ -211,7 +233,9 @@ function isKept(call: CallRecord, allCalls: readonly CallRecord[]): boolean {
 function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[]): ResourceMatch | undefined {
   const allCalls = summary.calls;
   const byName = (name: string): ResourceMatch | undefined =>
-    rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))));
+    rule.matches.find(
+      (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary)),
+    );
   if (call.receiver) {
     const creator = allCalls[call.receiver.callId];
     if (!creator) return undefined;
@@ -234,7 +258,7 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: 
 export function matchSubclass(call: CallRecord, rule: Rule, summary: ModuleSummary): ResourceMatch | undefined {
   if (!rule.subclasses || !call.calleeIsLocal || !call.callee) return undefined;
   for (const base of basesOf(summary, call.callee)) {
-    const match = rule.matches.find((m) => !m.methods && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
+    const match = rule.matches.find((m) => !m.methods && !m.target && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
     if (match) return match;
   }
   return undefined;

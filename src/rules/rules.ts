@@ -39,6 +39,17 @@ export interface ResourceTotal {
   upTo: boolean;
 }
 
+/**
+ * Only when the function the call is given (`Thread(target=loop)`, `Timer(60, tick)`) is defined in
+ * the same module and its body calls one of `calls`: a thread that drives a `schedule` loop, a
+ * timer that re-arms itself. A call that such a match claims is not reported by other matches.
+ */
+export interface TargetCondition {
+  argument: string;
+  position?: number;
+  calls: string[];
+}
+
 export interface ResourceMatch {
   /**
    * Qualified name of the constructor or function; `*` stands for one dotted segment
@@ -64,6 +75,7 @@ export interface ResourceMatch {
   withCloses: boolean;
   afterFork: AfterFork;
   total?: ResourceTotal;
+  target?: TargetCondition;
 }
 
 export interface RuleDocumentation {
@@ -152,6 +164,10 @@ export function parseRuleFile(file: string, text: string): Rule {
     if (m['with-closes'] !== undefined && typeof m['with-closes'] !== 'boolean') fail(`${where}.with-closes must be true or false`);
     const afterFork = forkOf(m['after-fork'], `${where}.`) ?? ruleFork;
     if (!afterFork && !meta) fail(`${where} needs 'after-fork' (or the rule a default)`);
+    const targetRaw = m.target as Record<string, unknown> | undefined;
+    if (targetRaw !== undefined && (typeof targetRaw !== 'object' || typeof targetRaw.argument !== 'string' || !Array.isArray(targetRaw.calls))) {
+      fail(`${where}.target needs 'argument' and 'calls'`);
+    }
     const totalRaw = m.total as Record<string, unknown> | undefined;
     if (totalRaw !== undefined) {
       if (typeof totalRaw !== 'object' || typeof totalRaw.unit !== 'string') fail(`${where}.total needs a 'unit'`);
@@ -171,6 +187,15 @@ export function parseRuleFile(file: string, text: string): Rule {
       ...(typeof whenGiven === 'string' ? { whenGiven } : {}),
       withCloses: m['with-closes'] !== false,
       afterFork: afterFork ?? 'lazy',
+      ...(targetRaw
+        ? {
+            target: {
+              argument: String(targetRaw.argument),
+              ...(typeof targetRaw.position === 'number' ? { position: targetRaw.position } : {}),
+              calls: (targetRaw.calls as unknown[]).map(String),
+            },
+          }
+        : {}),
       ...(totalRaw
         ? { total: { unit: String(totalRaw.unit), ...(totalRaw.argument !== undefined ? { argument: String(totalRaw.argument) } : {}), upTo: totalRaw['up-to'] === true } }
         : {}),
