@@ -134,6 +134,22 @@ describe('deployment read from a Procfile', () => {
   });
 });
 
+describe('a gunicorn.conf.py that names no app', () => {
+  it('takes the web app found as what the preloading master imports', async () => {
+    const root = writeProject({
+      'gunicorn.conf.py': 'preload_app = True\nworkers = 2\n',
+      'app/__init__.py': 'from flask import Flask\nfrom app import jobs\napp = Flask(__name__)\n',
+      'app/jobs.py': 'import threading\nthreading.Thread(target=print).start()\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.ruleId, f.level])).toEqual([
+      ['IL002', 'error'],
+      ['IL009', 'error'],
+    ]);
+    expect(result.findings[1]!.message).toContain('(`preload_app = True`, gunicorn.conf.py:1), so 2 gunicorn workers (gunicorn.conf.py:2) each get a copy of it');
+  });
+});
+
 describe('without deployment files', () => {
   it('says what it assumes', () => {
     const root = writeProject({

@@ -123,7 +123,9 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
   const djangoApp = served.appPaths.some((p) => entries.some((e) => e.path === p && e.framework === 'Django'));
-  const setup = celery ? ofKind : djangoApp ? entries.filter((e) => e.framework === 'Django' && e.kind === 'app') : [];
+  // No app named (a gunicorn.conf.py read on its own): the server imports one of the web apps found.
+  const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === 'app') : [];
+  const setup = celery ? ofKind : djangoApp ? entries.filter((e) => e.framework === 'Django' && e.kind === 'app') : apps;
   const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
   return { all, beforeFork };
 }
