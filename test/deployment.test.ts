@@ -150,6 +150,16 @@ describe('a gunicorn.conf.py that names no app', () => {
   });
 });
 
+describe('deployment files the platform would refuse', () => {
+  it('are listed with file, line and cause; the scan goes on and exits 3', () => {
+    const run = runCli(['check', 'fixtures/deploy/malformed']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('fixtures/deploy/malformed/Dockerfile:2: deployment: gunicorn does not know the option "--wrokers" and refuses to start');
+    expect(run.stdout).toContain('fixtures/deploy/malformed/fly.toml:3: deployment: TOML syntax error: illegal character in key');
+    expect(run.stdout).toMatch(/No import-time resource leaks found \(3 Python files scanned, 1 entry, \d+ file problems \(see above\)\)\./);
+  });
+});
+
 describe('without deployment files', () => {
   it('says what it assumes', () => {
     const root = writeProject({
