@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LEVEL_ORDER, type Level } from './check/findings.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, withTargetFlags } from './config/config.js';
 import { deploymentSummary } from './check/deployment.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
@@ -41,6 +41,8 @@ interface CheckOptions {
   src: string[];
   gitignore: boolean;
   maxFileSize: number;
+  pythonVersion?: string;
+  platform?: string;
 }
 
 class UsageError extends Error {}
@@ -49,7 +51,7 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
-  const config = await loadConfig(root, options.config);
+  const config = withTargetFlags(await loadConfig(root, options.config), options);
   const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const result = await analyze({
     config,
@@ -94,13 +96,15 @@ interface GraphOptions {
   output?: string;
   root?: string;
   config?: string;
+  pythonVersion?: string;
+  platform?: string;
 }
 
 async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
-  const config = await loadConfig(root, options.config);
+  const config = withTargetFlags(await loadConfig(root, options.config), options);
   const result = await analyze({ config, root, paths: given.map((p) => path.resolve(cwd, p)) });
   let view;
   try {
@@ -121,6 +125,8 @@ interface EntriesOptions {
   root?: string;
   config?: string;
   exclude: string[];
+  src: string[];
+  gitignore: boolean;
 }
 
 async function runEntries(paths: string[], options: EntriesOptions): Promise<number> {
@@ -128,7 +134,14 @@ async function runEntries(paths: string[], options: EntriesOptions): Promise<num
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
   const config = await loadConfig(root, options.config);
-  const result = await analyze({ config, root, paths: given.map((p) => path.resolve(cwd, p)), exclude: options.exclude });
+  const result = await analyze({
+    config,
+    root,
+    paths: given.map((p) => path.resolve(cwd, p)),
+    exclude: options.exclude,
+    sourceRoots: options.src,
+    respectGitignore: options.gitignore,
+  });
   const input = {
     entries: result.entries,
     diagnostics: result.diagnostics,
@@ -197,6 +210,8 @@ export function buildProgram(): Command {
     .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
     .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
     .option('--max-file-size <bytes>', 'skip (and report) Python files larger than this', parseSize, DEFAULT_MAX_FILE_BYTES)
+    .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else 3.12)')
+    .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else linux)').choices(['linux', 'darwin', 'win32']))
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
     });
@@ -212,6 +227,8 @@ export function buildProgram(): Command {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--root <dir>', 'project root (default: the single folder given, else the current folder)')
     .option('--config <file>', 'configuration file')
+    .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: as for check)')
+    .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: as for check)').choices(['linux', 'darwin', 'win32']))
     .action(async (paths: string[], options: GraphOptions) => {
       process.exitCode = await runGraph(paths, options);
     });
@@ -225,6 +242,8 @@ export function buildProgram(): Command {
     .option('--root <dir>', 'project root (default: the single folder given, else the current folder)')
     .option('--config <file>', 'configuration file')
     .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
+    .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
+    .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
     .action(async (paths: string[], options: EntriesOptions) => {
       process.exitCode = await runEntries(paths, options);
     });

@@ -17,7 +17,7 @@ import { CallResolver } from './resolve/calls.js';
 import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
-import { defaultConfig, ruleSelected, type Config } from './config/config.js';
+import { defaultConfig, ruleSelected, targetOf, type Config } from './config/config.js';
 import ignore from 'ignore';
 
 export interface AnalyzeOptions {
@@ -79,7 +79,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     if (text === undefined) continue;
     let summary: ModuleSummary;
     try {
-      summary = extractModule(parser, file.relative, text);
+      summary = extractModule(parser, file.relative, text, targetOf(config));
     } catch (error) {
       diagnostics.push({ kind: 'syntax-error', path: file.relative, message: `could not be parsed: ${describeError(error)}` });
       continue;

@@ -91,7 +91,7 @@ describe('configuration in pyproject.toml [tool.importleak] or importleak.toml',
   });
 
   it.each([
-    ['an unknown key', '[tool.importleak]\nselekt = ["IL001"]\n', 'pyproject.toml: unknown key `tool.importleak.selekt` (known keys: select, ignore, per-file-ignores, exclude, src, entry-points, extend-resources, fail-on)'],
+    ['an unknown key', '[tool.importleak]\nselekt = ["IL001"]\n', 'pyproject.toml: unknown key `tool.importleak.selekt` (known keys: select, ignore, per-file-ignores, exclude, src, entry-points, extend-resources, fail-on, python-version, platform)'],
     ['a wrong type', '[tool.importleak]\nselect = "IL001"\n', 'pyproject.toml: `tool.importleak.select` must be a list of rule codes or prefixes, e.g. ["IL"] or ["IL001", "IL004"], not string "IL001"'],
     ['a code that is not ours', '[tool.importleak]\nignore = ["E501"]\n', 'pyproject.toml: `tool.importleak.ignore` has "E501", which is not a rule code or prefix (IL, IL0, IL001...)'],
     ['a bad fail-on', '[tool.importleak]\nfail-on = "sometimes"\n', 'pyproject.toml: `tool.importleak.fail-on` must be "error", "warning", "note" or "never", not string "sometimes"'],

@@ -153,3 +153,64 @@ describe('syntax errors', () => {
     expect(summary.calls.filter((c) => c.scope.kind === 'module').map((c) => c.callee)).toContain('os.a');
   });
 });
+
+describe('conditions evaluated for the target (issue 5)', () => {
+  const target = { version: [3, 11] as const, platform: 'linux' as const };
+  /** The scope kind of `import pkg.x` under `if <condition>:` (with the prelude's imports and names). */
+  const scopeUnder = (condition: string): string => {
+    const source = `import os, sys, platform\nfrom typing import TYPE_CHECKING\nPY2 = sys.version_info[0] == 2\nWIN = sys.platform.startswith("win")\nif ${condition}:\n    import pkg.x\n`;
+    const record = extractModule(parser, 'mod.py', source, target).imports.find((r) => r.module === 'pkg.x')!;
+    return record.scope.kind;
+  };
+  it.each([
+    ['sys.version_info >= (3, 11)', 'module'],
+    ['sys.version_info[:2] >= (3, 12)', 'unreachable'],
+    ['sys.version_info < (3, 8)', 'unreachable'],
+    ['sys.version_info == (3, 11)', 'unreachable'],
+    ['sys.version_info >= (3, 11, 2)', 'module'],
+    ['sys.version_info.minor >= 11', 'module'],
+    ['PY2', 'unreachable'],
+    ['not PY2 and not WIN', 'module'],
+    ['sys.platform in ("win32", "cygwin")', 'unreachable'],
+    ['sys.platform.startswith(("linux", "freebsd"))', 'module'],
+    ['platform.system() == "Windows"', 'unreachable'],
+    ['os.name == "nt" or sys.platform == "darwin"', 'unreachable'],
+    ['sys.implementation.name == "pypy"', 'unreachable'],
+    ['not TYPE_CHECKING', 'module'],
+    ['TYPE_CHECKING or sys.version_info < (3, 9)', 'unreachable'],
+    ['TYPE_CHECKING or os.environ.get("X")', 'type-checking'],
+    ['None', 'unreachable'],
+    ['""', 'unreachable'],
+    ['os.environ.get("X")', 'module'],
+    ['sys.platform == PLATFORM', 'module'],
+  ])('`if %s:` → %s', (condition, kind) => {
+    expect(scopeUnder(condition)).toBe(kind);
+  });
+
+  it('an `else` after a true condition is unreachable, an `else` after false ones runs, and the reason names the condition', () => {
+    const summary = extractModule(parser, 'mod.py', 'import sys\nif sys.platform == "linux":\n    import a\nelif x:\n    import b\nelse:\n    import c\nif sys.platform == "win32":\n    import d\nelse:\n    import e\n', target);
+    expect(summary.imports.map((r) => `${r.module}:${r.scope.kind}`)).toEqual(['sys:module', 'a:module', 'b:unreachable', 'c:unreachable', 'd:unreachable', 'e:module']);
+    expect(summary.imports[2]!.scope).toEqual({ kind: 'unreachable', condition: '`sys.platform == "linux"` is true for Python 3.11 on linux, so the branches after it do not run' });
+  });
+
+  it('calls under an unreachable branch are not import-time calls; the calls in its condition are', () => {
+    const summary = extractModule(parser, 'mod.py', 'import platform, threading\nif platform.system() == "Windows":\n    threading.Thread().start()\n', target);
+    expect(summary.imports.find((r) => r.module === 'threading')!.scope.kind).toBe('module');
+    expect(summary.calls.filter((c) => c.scope.kind === 'module').map((c) => c.callee)).toEqual(['platform.system']);
+  });
+
+  it('`from __future__ import x` is recorded as an import of `__future__`; `except ImportError` imports carry their fallback', () => {
+    const summary = extractModule(parser, 'mod.py', 'from __future__ import annotations\ntry:\n    import a\nexcept ImportError:\n    import b\n', target);
+    expect(summary.imports.map((r) => [r.kind, r.module, r.names.map((n) => n.name).join(','), r.fallback ?? null])).toEqual([
+      ['from', '__future__', 'annotations', null],
+      ['import', 'a', '', null],
+      ['import', 'b', '', { tryLine: 2, handler: 'except ImportError', tryImports: [1] }],
+    ]);
+  });
+
+  it('PEP 810 `lazy import` (3.15): tree-sitter-python 0.25 parses `lazy` as an ERROR; the import is recorded as lazy, not import time', () => {
+    const summary = extractModule(parser, 'mod.py', 'lazy import json\ndef f():\n    lazy from a import b\n', target);
+    expect(summary.imports.map((r) => r.scope)).toEqual([{ kind: 'lazy-import' }, { kind: 'lazy-import', function: 'f' }]);
+    expect(summary.syntaxProblems.map((p) => p.span.line)).toEqual([1, 3]);
+  });
+});

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { DEFAULT_TARGET, parsePythonVersion, PLATFORMS, versionFromRequiresPython, type PythonTarget, type TargetPlatform } from '../extract/target.js';
 
 /**
  * `[tool.importleak]` in pyproject.toml, or the top level of importleak.toml: what ruff users
@@ -26,6 +27,32 @@ export interface Config {
   entryPoints: string[];
   extendResources: ExtraResource[];
   failOn?: 'error' | 'warning' | 'note' | 'never';
+  /** `python-version = "3.12"`: the interpreter version conditions are evaluated for. */
+  pythonVersion?: readonly [number, number];
+  /** `platform = "linux"`: the `sys.platform` conditions are evaluated for. */
+  platform?: TargetPlatform;
+  /** `[project] requires-python` of the pyproject.toml found, when it has a lower bound. */
+  requiresPython?: readonly [number, number];
+}
+
+/** `--python-version` / `--platform` on the command line override the configuration. */
+export function withTargetFlags(config: Config, flags: { pythonVersion?: string; platform?: string }): Config {
+  const out = { ...config };
+  if (flags.pythonVersion !== undefined) {
+    const version = parsePythonVersion(flags.pythonVersion);
+    if (!version) throw new ConfigError(`--python-version must be ${KEYS['python-version']}, not ${JSON.stringify(flags.pythonVersion)}`);
+    out.pythonVersion = version;
+  }
+  if (flags.platform !== undefined) out.platform = flags.platform as TargetPlatform;
+  return out;
+}
+
+/** The target interpreter: the configured version, else the `requires-python` lower bound, else the default. */
+export function targetOf(config: Config): PythonTarget {
+  return {
+    version: config.pythonVersion ?? config.requiresPython ?? DEFAULT_TARGET.version,
+    platform: config.platform ?? DEFAULT_TARGET.platform,
+  };
 }
 
 export class ConfigError extends Error {}
@@ -41,6 +68,8 @@ const KEYS: Record<string, string> = {
   'entry-points': 'a list of module names or "module:app" specs',
   'extend-resources': 'a list of tables with name, kind and message',
   'fail-on': '"error", "warning", "note" or "never"',
+  'python-version': 'a "MAJOR.MINOR" string such as "3.12"',
+  platform: `one of ${PLATFORMS.map((p) => `"${p}"`).join(', ')}`,
 };
 
 export function defaultConfig(): Config {
@@ -53,6 +82,10 @@ export function defaultConfig(): Config {
  */
 export async function loadConfig(root: string, explicit?: string): Promise<Config> {
   if (explicit) return (await readConfigFile(path.resolve(explicit), true))!;
+  // The nearest pyproject.toml's `requires-python`, even when it has no [tool.importleak] table.
+  let requiresPython: Config['requiresPython'];
+  const withRequiresPython = (config: Config): Config =>
+    config.requiresPython === undefined && requiresPython !== undefined ? { ...config, requiresPython } : config;
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
     for (const name of ['importleak.toml', 'pyproject.toml']) {
       const file = path.join(dir, name);
@@ -60,9 +93,21 @@ export async function loadConfig(root: string, explicit?: string): Promise<Confi
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
       });
-      if (config) return config;
+      if (config) return withRequiresPython(config);
+      if (name === 'pyproject.toml' && requiresPython === undefined) requiresPython = await readRequiresPython(file);
     }
-    if (path.dirname(dir) === dir) return defaultConfig();
+    if (path.dirname(dir) === dir) return withRequiresPython(defaultConfig());
+  }
+}
+
+/** `[project] requires-python` lower bound of a pyproject.toml; undefined when absent or unreadable. */
+async function readRequiresPython(file: string): Promise<Config['requiresPython']> {
+  try {
+    const document = parseToml(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+    const specifier = (document.project as Record<string, unknown> | undefined)?.['requires-python'];
+    return typeof specifier === 'string' ? versionFromRequiresPython(specifier) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -90,7 +135,10 @@ async function readConfigFile(file: string, required: boolean): Promise<Config |
     if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
     return undefined;
   }
-  return validate(file, isPyproject ? 'tool.importleak' : '', table);
+  const config = validate(file, isPyproject ? 'tool.importleak' : '', table);
+  const specifier = isPyproject ? (document.project as Record<string, unknown> | undefined)?.['requires-python'] : undefined;
+  const requiresPython = typeof specifier === 'string' ? versionFromRequiresPython(specifier) : undefined;
+  return requiresPython ? { ...config, requiresPython } : config;
 }
 
 export function validate(file: string, prefix: string, table: unknown): Config {
@@ -145,6 +193,17 @@ export function validate(file: string, prefix: string, table: unknown): Config {
           if (typeof message !== 'string' || message.trim() === '') throw new ConfigError(`${file}: \`${where}.message\` must be a non-empty string, not ${describe(message)}`);
           return { name, kind, message: message.trim() };
         });
+        break;
+      }
+      case 'python-version': {
+        const version = typeof value === 'string' ? parsePythonVersion(value) : undefined;
+        if (!version) fail(k, value);
+        config.pythonVersion = version;
+        break;
+      }
+      case 'platform': {
+        if (typeof value !== 'string' || !(PLATFORMS as readonly string[]).includes(value)) fail(k, value);
+        config.platform = value as TargetPlatform;
         break;
       }
       case 'fail-on': {

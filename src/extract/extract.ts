@@ -14,6 +14,8 @@ import type {
   SyntaxProblem,
 } from './summary.js';
 import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
+import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
+import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 
 /**
  * What a name is bound to, as far as one file can tell.
@@ -55,12 +57,15 @@ interface Scope {
   className?: string;
 }
 
-/** Turns a Python file's text into its `ModuleSummary`. Pure: text in, data out. */
-export function extractModule(parser: Parser, path: string, text: string): ModuleSummary {
+/**
+ * Turns a Python file's text into its `ModuleSummary`. Pure: text in, data out. Conditions on the
+ * interpreter (`sys.platform`, `sys.version_info`, ...) are evaluated for `target`.
+ */
+export function extractModule(parser: Parser, path: string, text: string, target: PythonTarget = DEFAULT_TARGET): ModuleSummary {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   try {
-    return new Extractor(path, text).run(tree.rootNode);
+    return new Extractor(path, text, target).run(tree.rootNode);
   } finally {
     tree.delete();
   }
@@ -79,14 +84,38 @@ class Extractor {
   private readonly assignments: LiteralAssignment[] = [];
   /** Function bodies run after the module body has bound every module-level name. */
   private readonly deferredBodies: Array<{ body: Node; scope: Scope }> = [];
+  /** Module-level names whose value is known at this point of the module body (`PY2 = False`). */
+  private readonly constants = new Map<string, Value>();
+  /** How many times each module-level name is bound: a function body sees only names bound once. */
+  private readonly bindingCounts = new Map<string, number>();
+  /** Names some function declares `global`: their value can change at any call. */
+  private readonly globalNames: ReadonlySet<string>;
+  /** Depth of module-level blocks that may or may not run (if/try/for/while bodies). */
+  private branchDepth = 0;
+  /** The `except ImportError:` clauses being visited, innermost last. */
+  private readonly fallbacks: Array<NonNullable<ImportRecord['fallback']>> = [];
+  /** Rows of PEP 810 `lazy` soft keywords, which tree-sitter-python 0.25 reads as ERROR nodes before an import. */
+  private readonly lazyPrefixRows = new Set<number>();
+  /** Loop variables of the `for` statements being visited that iterate over a literal tuple or list of strings. */
+  private readonly loopItems = new Map<string, string[]>();
+  /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
+  private installsLazyImporter = false;
 
   constructor(
     private readonly path: string,
     private readonly text: string,
-  ) {}
+    private readonly target: PythonTarget,
+  ) {
+    const names = new Set<string>();
+    for (const match of text.matchAll(/\bglobal[ \t]+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
+      for (const name of match[1]!.split(',')) names.add(name.trim());
+    }
+    this.globalNames = names;
+  }
 
   run(root: Node): ModuleSummary {
     const moduleScope: Scope = { execution: { kind: 'module' }, bindings: new Map(), prefix: '' };
+    if (root.hasError) this.findLazyPrefixes(root);
     this.visitBlock(root, moduleScope);
     for (let i = 0; i < this.deferredBodies.length; i++) {
       const { body, scope } = this.deferredBodies[i]!;
@@ -100,6 +129,7 @@ class Extractor {
     const ignoreFile = suppressions.find((s) => s.style === 'importleak' && /ignore-file/.test(s.text));
     return {
       path: this.path,
+      target: this.target,
       imports: this.imports,
       calls: this.calls,
       classes: this.classes,
@@ -107,12 +137,21 @@ class Extractor {
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
       assignments: this.assignments,
       definedNames: [...this.definedNames],
+      ...(this.definedNames.has('__getattr__') || this.installsLazyImporter ? { lazyAttributes: true } : {}),
       importedNames: [...this.importedNames],
       syntaxProblems,
       suppressions: suppressions.filter((s) => s !== ignoreFile),
       ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
       lineCount: root.endPosition.row + 1,
     };
+  }
+
+  private findLazyPrefixes(node: Node): void {
+    for (let i = 0; i < node.namedChildCount; i++) {
+      const child = node.namedChild(i)!;
+      if (child.type === 'ERROR' && child.text.trim() === 'lazy') this.lazyPrefixRows.add(child.endPosition.row);
+      else if (child.hasError) this.findLazyPrefixes(child);
+    }
   }
 
   // ---- statements -------------------------------------------------------------------------
@@ -157,7 +196,8 @@ class Extractor {
       case 'import_from_statement':
         return this.visitImportFrom(node, scope);
       case 'future_import_statement':
-        return;
+        // A future statement is also a run-time import of `__future__` (a project file of that name included).
+        return this.visitImportFrom(node, scope);
       case 'function_definition':
         return this.visitFunction(node, scope, []);
       case 'class_definition':
@@ -167,32 +207,41 @@ class Extractor {
       case 'if_statement':
         return this.visitIf(node, scope);
       case 'try_statement':
-        for (let i = 0; i < node.namedChildCount; i++) {
-          const part = node.namedChild(i)!;
-          if (part.type === 'block') this.visitBlock(part, scope);
-          else this.visitBlockOf(part, scope);
-        }
-        return;
+        return this.visitTry(node, scope);
       case 'with_statement':
         return this.visitWith(node, scope);
-      case 'for_statement':
-        this.noteTargetNames(node.childForFieldName('left') ?? node, scope);
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        this.noteTargetNames(left ?? node, scope);
         this.visitExpression(node.childForFieldName('right'), scope, { kind: 'statement' }, node);
-        this.visitBlockOf(node.childForFieldName('body'), scope);
-        this.visitBlockOf(node.childForFieldName('alternative'), scope);
+        const items = left?.type === 'identifier' ? stringItems(evaluate(node.childForFieldName('right'), this.conditionContext(scope))) : undefined;
+        if (items && left) this.loopItems.set(left.text, items);
+        try {
+          this.inBranch(() => {
+            this.visitBlockOf(node.childForFieldName('body'), scope);
+            this.visitBlockOf(node.childForFieldName('alternative'), scope);
+          });
+        } finally {
+          if (items && left) this.loopItems.delete(left.text);
+        }
         return;
+      }
       case 'while_statement':
         this.visitExpression(node.childForFieldName('condition'), scope, { kind: 'statement' }, node);
-        this.visitBlockOf(node.childForFieldName('body'), scope);
-        this.visitBlockOf(node.childForFieldName('alternative'), scope);
+        this.inBranch(() => {
+          this.visitBlockOf(node.childForFieldName('body'), scope);
+          this.visitBlockOf(node.childForFieldName('alternative'), scope);
+        });
         return;
       case 'match_statement': {
         this.visitExpression(node.childForFieldName('subject'), scope, { kind: 'statement' }, node);
         const body = node.childForFieldName('body');
-        for (let i = 0; body && i < body.namedChildCount; i++) {
-          const clause = body.namedChild(i)!;
-          if (clause.type === 'case_clause') this.visitBlockOf(clause.childForFieldName('consequence'), scope);
-        }
+        this.inBranch(() => {
+          for (let i = 0; body && i < body.namedChildCount; i++) {
+            const clause = body.namedChild(i)!;
+            if (clause.type === 'case_clause') this.visitBlockOf(clause.childForFieldName('consequence'), scope);
+          }
+        });
         return;
       }
       case 'expression_statement':
@@ -233,36 +282,145 @@ class Extractor {
     }
   }
 
+  /**
+   * `if` / `elif` / `else`: a branch whose condition is false for the target, or that follows a
+   * branch whose condition is true, does not run (its imports get an `unreachable` scope); a
+   * condition that depends on run time keeps every branch.
+   */
   private visitIf(node: Node, scope: Scope): void {
-    const condition = node.childForFieldName('condition');
-    const guard = this.guardKind(condition, scope);
-    this.visitExpression(condition, scope, { kind: 'statement' }, node);
-    const consequence = node.childForFieldName('consequence');
-    if (guard) this.visitGuarded(consequence, guard);
-    else this.visitBlockOf(consequence, scope);
+    const clauses: Array<{ condition: Node | null; body: Node | null; owner: Node }> = [
+      { condition: node.childForFieldName('condition'), body: node.childForFieldName('consequence'), owner: node },
+    ];
     for (const alternative of node.childrenForFieldName('alternative')) {
       if (!alternative) continue;
       if (alternative.type === 'elif_clause') {
-        const elifCondition = alternative.childForFieldName('condition');
-        const elifGuard = this.guardKind(elifCondition, scope);
-        this.visitExpression(elifCondition, scope, { kind: 'statement' }, alternative);
-        const elifBody = alternative.childForFieldName('consequence');
-        if (elifGuard) this.visitGuarded(elifBody, elifGuard);
-        else this.visitBlockOf(elifBody, scope);
+        clauses.push({ condition: alternative.childForFieldName('condition'), body: alternative.childForFieldName('consequence'), owner: alternative });
       } else {
-        this.visitBlockOf(alternative.childForFieldName('body') ?? alternative, scope);
+        clauses.push({ condition: null, body: alternative.childForFieldName('body') ?? alternative, owner: alternative });
+      }
+    }
+    /** Why the remaining clauses cannot run, once a clause is known to run. */
+    let taken: string | undefined;
+    const notTaken: string[] = [];
+    for (const { condition, body, owner } of clauses) {
+      if (taken !== undefined) {
+        this.visitGuarded(body, this.unreachable(scope, `\`${taken}\` is true for ${describeTarget(this.target)}, so the branches after it do not run`));
+        continue;
+      }
+      if (!condition) {
+        // `else`: runs when no condition above was true; known to run when all were known false.
+        if (notTaken.length === clauses.length - 1) this.visitBlockOf(body, scope);
+        else this.inBranch(() => this.visitBlockOf(body, scope));
+        continue;
+      }
+      const guard = this.guardKind(condition, scope);
+      if (guard) {
+        this.visitExpression(condition, scope, { kind: 'statement' }, owner);
+        this.visitGuarded(body, { kind: guard });
+        continue;
+      }
+      // The condition itself runs (its calls too), whatever it turns out to be.
+      this.visitExpression(condition, scope, { kind: 'statement' }, owner);
+      const value = truthiness(evaluate(condition, this.conditionContext(scope)));
+      if (value === false) {
+        notTaken.push(condition.text);
+        this.visitGuarded(body, this.unreachable(scope, `\`${foldText(condition.text)}\` is false for ${describeTarget(this.target)}`));
+        continue;
+      }
+      if (value === true) {
+        taken = foldText(condition.text);
+        this.visitBlockOf(body, scope);
+      } else {
+        this.inBranch(() => this.visitBlockOf(body, scope));
       }
     }
   }
 
+  private unreachable(scope: Scope, condition: string): ExecutionScope {
+    const execution = scope.execution;
+    const inFunction = execution.kind === 'function' ? execution.function : 'function' in execution ? execution.function : undefined;
+    return { kind: 'unreachable', condition, ...(inFunction !== undefined ? { function: inFunction } : {}) };
+  }
+
+  /** Runs `visit` as a module-level block that may not run: names bound in it have no known value after it. */
+  private inBranch(visit: () => void): void {
+    this.branchDepth++;
+    try {
+      visit();
+    } finally {
+      this.branchDepth--;
+    }
+  }
+
+  /**
+   * `try:` / `except:` / `else:` / `finally:`. The imports of an `except` clause that catches
+   * ImportError are fallbacks: they run only when an import of the `try` branch fails, which the
+   * resolver decides (it knows which modules exist).
+   */
+  private visitTry(node: Node, scope: Scope): void {
+    const firstImport = this.imports.length;
+    let tryImports: number[] = [];
+    for (let i = 0; i < node.namedChildCount; i++) {
+      const part = node.namedChild(i)!;
+      if (part.type === 'block') {
+        this.inBranch(() => this.visitBlock(part, scope));
+        tryImports = [];
+        for (let k = firstImport; k < this.imports.length; k++) {
+          if (this.imports[k]!.kind !== 'dynamic') tryImports.push(k);
+        }
+      } else if ((part.type === 'except_clause' || part.type === 'except_group_clause') && tryImports.length > 0 && catchesImportError(part)) {
+        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(part.text.split('\n')[0]!.replace(/:\s*$/, '')), tryImports });
+        try {
+          this.inBranch(() => this.visitBlockOf(part, scope));
+        } finally {
+          this.fallbacks.pop();
+        }
+      } else if (part.type === 'finally_clause') {
+        this.visitBlockOf(part, scope);
+      } else {
+        this.inBranch(() => this.visitBlockOf(part, scope));
+      }
+    }
+  }
+
+  private conditionContext(scope: Scope): ConditionContext {
+    return {
+      target: this.target,
+      qualify: (dotted) => {
+        const resolved = this.qualify(dotted, scope);
+        if (resolved && 'qualified' in resolved && resolved.kind === 'import') return resolved.qualified;
+        // `TYPE_CHECKING` with no binding: a name only type checkers define.
+        if (!resolved && dotted === 'TYPE_CHECKING' && !lookup(dotted, scope)) return 'typing.TYPE_CHECKING';
+        return undefined;
+      },
+      constant: (name) => {
+        // Only module-level names not shadowed in the scope being visited.
+        for (let s: Scope | undefined = scope; s; s = s.parent) {
+          if (s.parent === undefined && s.prefix === '' && !s.className) break;
+          if (s.bindings.has(name)) return undefined;
+        }
+        if (this.globalNames.has(name)) return undefined;
+        if (scope.execution.kind !== 'module' && (this.bindingCounts.get(name) ?? 0) !== 1) return undefined;
+        return this.constants.get(name);
+      },
+    };
+  }
+
+  /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
+  private bindConstant(name: string, value: Value | undefined): void {
+    this.bindingCounts.set(name, (this.bindingCounts.get(name) ?? 0) + 1);
+    if (value !== undefined && this.branchDepth === 0 && !this.globalNames.has(name)) this.constants.set(name, value);
+    else this.constants.delete(name);
+  }
+
   /**
    * Code that never runs on import: `if TYPE_CHECKING:` never at run time, `if __name__ == "__main__":`
-   * only when the file is run as a script. Its imports are kept (with that scope) so `graph` can show
-   * them; its calls are not resources of an imported module.
+   * only when the file is run as a script, a branch that is false for the target never. Its imports
+   * are kept (with that scope) so `graph` can show them; its calls are not resources of an imported module.
    */
-  private visitGuarded(block: Node | null, guard: 'type-checking' | 'main-guard'): void {
+  private visitGuarded(block: Node | null, execution: ExecutionScope): void {
     if (!block) return;
-    const guardedScope: Scope = { execution: { kind: guard }, bindings: new Map(), prefix: '' };
+    const guardedScope: Scope = { execution, bindings: new Map(), prefix: '' };
     const visitImports = (node: Node): void => {
       for (let i = 0; i < node.namedChildCount; i++) {
         const child = node.namedChild(i)!;
@@ -279,6 +437,18 @@ class Extractor {
   private guardKind(condition: Node | null, scope: Scope): 'type-checking' | 'main-guard' | undefined {
     if (!condition) return undefined;
     const atModuleLevel = scope.execution.kind === 'module' && !scope.className;
+    if (condition.type === 'boolean_operator' && (condition.childForFieldName('operator')?.type ?? condition.child(1)?.type) === 'or') {
+      // `if TYPE_CHECKING or not install_lazy_importer():` (anyio): the block is for type checkers, and at
+      // run time only when the other operand is true, which the idiom exists to avoid (it sets up lazy
+      // imports instead). A run-time operand is taken as false; a known one decides as usual.
+      const left = condition.childForFieldName('left');
+      const right = condition.childForFieldName('right');
+      if (this.guardKind(left, scope) === 'type-checking' && truthiness(evaluate(right, this.conditionContext(scope))) === undefined) {
+        if (atModuleLevel) this.installsLazyImporter = true;
+        return 'type-checking';
+      }
+      return undefined;
+    }
     if (condition.type === 'identifier' || condition.type === 'attribute') {
       const dotted = dottedName(condition);
       if (!dotted) return undefined;
@@ -321,6 +491,8 @@ class Extractor {
     if (!expression) return;
     if (expression.type === 'assignment') return this.visitAssignment(expression, scope, node);
     if (expression.type === 'augmented_assignment') {
+      const left = expression.childForFieldName('left');
+      if (left?.type === 'identifier' && this.isModuleLevel(scope)) this.bindConstant(left.text, undefined);
       this.visitExpression(expression.childForFieldName('right'), scope, { kind: 'statement' }, node);
       return;
     }
@@ -337,6 +509,7 @@ class Extractor {
     }
     const names = targets.filter((t) => t.type === 'identifier').map((t) => t.text);
     for (const target of targets) this.noteTargetNames(target, scope);
+    if (this.isModuleLevel(scope) && right) this.noteConstantAssignment(targets, right, scope);
     // Calls inside subscript/attribute targets (`cache[key()] = ...`) run too.
     for (const target of targets) {
       if (target.type !== 'identifier') this.visitExpression(target, scope, this.placementFor(scope), statement);
@@ -362,6 +535,26 @@ class Extractor {
     }
   }
 
+  /**
+   * `PY2 = sys.version_info[0] == 2`, `_false = 0`, and Celery's `globals()['kcah_acitats'[::-1].upper()] = False`:
+   * module-level names whose value conditions further down read. (The name is already counted as bound.)
+   */
+  private noteConstantAssignment(targets: Node[], right: Node, scope: Scope): void {
+    if (this.branchDepth > 0) return;
+    const value = evaluate(right, this.conditionContext(scope));
+    for (const target of targets) {
+      if (target.type === 'identifier') {
+        if (value !== undefined && !this.globalNames.has(target.text)) this.constants.set(target.text, value);
+        continue;
+      }
+      const object = target.type === 'subscript' ? target.childForFieldName('value') : null;
+      if (object?.type !== 'call' || object.childForFieldName('function')?.text !== 'globals') continue;
+      const key = evaluate(target.childForFieldName('subscript'), this.conditionContext(scope));
+      if (typeof key === 'string') this.bindConstant(key, value);
+      else this.constants.clear(); // some name changed, which one is not known
+    }
+  }
+
   /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]`: kept for the frameworks configured this way. */
   private noteLiteralAssignment(names: string[], right: Node, scope: Scope, statement: Node): void {
     if (!LITERAL_NODE_TYPES.has(right.type)) return;
@@ -381,7 +574,10 @@ class Extractor {
 
   private noteTargetNames(target: Node, scope: Scope): void {
     if (!this.isModuleLevel(scope)) return;
-    if (target.type === 'identifier') this.definedNames.add(target.text);
+    if (target.type === 'identifier') {
+      this.definedNames.add(target.text);
+      this.bindConstant(target.text, undefined);
+    }
     else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
       for (let i = 0; i < target.namedChildCount; i++) this.noteTargetNames(target.namedChild(i)!, scope);
     }
@@ -408,13 +604,17 @@ class Extractor {
         names: [],
         star: false,
         ...(alias ? { alias } : {}),
-        scope: scope.execution,
+        scope: this.importScope(node, scope),
+        ...this.fallbackOf(),
         span: spanOf(node),
         text: statementText(node),
       });
       const bound = alias ?? module.split('.')[0]!;
       scope.bindings.set(bound, { kind: 'import', qualified: alias ? module : bound });
-      if (this.isModuleLevel(scope)) this.importedNames.add(bound);
+      if (this.isModuleLevel(scope)) {
+        this.importedNames.add(bound);
+        this.bindConstant(bound, undefined);
+      }
     }
   }
 
@@ -440,13 +640,15 @@ class Extractor {
       }
       return [{ name: nameNode.text }];
     });
+    if (node.type === 'future_import_statement') module = '__future__';
     this.imports.push({
       kind: 'from',
       module,
       level,
       names,
       star,
-      scope: scope.execution,
+      scope: this.importScope(node, scope),
+      ...this.fallbackOf(),
       span: spanOf(node),
       text: statementText(node),
     });
@@ -454,8 +656,23 @@ class Extractor {
     for (const { name, alias } of names) {
       const qualified = base === '' || base.endsWith('.') ? `${base}${name}` : `${base}.${name}`;
       scope.bindings.set(alias ?? name, { kind: 'import', qualified });
-      if (this.isModuleLevel(scope)) this.importedNames.add(alias ?? name);
+      if (this.isModuleLevel(scope)) {
+        this.importedNames.add(alias ?? name);
+        this.bindConstant(alias ?? name, undefined);
+      }
     }
+  }
+
+  /** The statement's scope, unless it is a PEP 810 lazy import (which runs when its name is first used). */
+  private importScope(node: Node, scope: Scope): ExecutionScope {
+    if (!this.lazyPrefixRows.has(node.startPosition.row)) return scope.execution;
+    const execution = scope.execution;
+    return { kind: 'lazy-import', ...(execution.kind === 'function' ? { function: execution.function } : {}) };
+  }
+
+  private fallbackOf(): Pick<ImportRecord, 'fallback'> {
+    const fallback = this.fallbacks[this.fallbacks.length - 1];
+    return fallback ? { fallback } : {};
   }
 
   // ---- definitions ------------------------------------------------------------------------
@@ -566,7 +783,10 @@ class Extractor {
 
   private bindDefinition(name: string, qualname: string, scope: Scope): void {
     scope.bindings.set(name, { kind: 'local', name: qualname });
-    if (scope.execution.kind === 'module' && scope.prefix === '') this.definedNames.add(name);
+    if (scope.execution.kind === 'module' && scope.prefix === '') {
+      this.definedNames.add(name);
+      this.bindConstant(name, undefined);
+    }
   }
 
   // ---- expressions and calls --------------------------------------------------------------
@@ -658,12 +878,20 @@ class Extractor {
     return id;
   }
 
-  /** `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too. */
+  /**
+   * `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too, and so
+   * is `__import__(name)` in `for name in ("a", "b"):` (requests' `packages.py`): one import per item.
+   */
   private noteDynamicImport(call: CallRecord, scope: Scope): void {
     if (call.callee !== 'importlib.import_module' && call.callee !== 'builtins.__import__') return;
     const first = call.args[0];
-    if (!first || first.keyword !== undefined || typeof first.literal !== 'string') return;
-    let name = first.literal;
+    if (!first || first.keyword !== undefined) return;
+    const names = typeof first.literal === 'string' ? [first.literal] : this.loopItems.get(first.text);
+    for (const name of names ?? []) this.noteDynamicImportOf(call, scope, name);
+  }
+
+  private noteDynamicImportOf(call: CallRecord, scope: Scope, literal: string): void {
+    let name = literal;
     let level = 0;
     if (call.callee === 'importlib.import_module') {
       while (name.startsWith('.')) {
@@ -909,4 +1137,21 @@ function describeUnexpected(node: Node): string {
   const text = node.text.split('\n')[0]!.trim();
   if (!text) return 'end of input';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
+}
+
+/** True when an `except` clause catches ImportError: bare, or naming it, a subclass, or a base. */
+function catchesImportError(clause: Node): boolean {
+  const header = clause.text.slice(0, clause.text.indexOf(':') >= 0 ? clause.text.indexOf(':') : undefined);
+  if (/^except\*?\s*$/.test(header.trim())) return true;
+  return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
+}
+
+function foldText(text: string): string {
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
+}
+
+function stringItems(value: Value | undefined): string[] | undefined {
+  if (typeof value !== 'object' || value === null || !('tuple' in value)) return undefined;
+  return value.tuple.every((item): item is string => typeof item === 'string') ? (value.tuple as string[]) : undefined;
 }

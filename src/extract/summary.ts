@@ -1,3 +1,5 @@
+import type { PythonTarget } from './target.js';
+
 /**
  * What one Python file does when it is imported, as plain serialisable data.
  * Produced by `extractModule`; tree-sitter nodes never leave the extract stage.
@@ -18,7 +20,14 @@ export type ExecutionScope =
   /** `if TYPE_CHECKING:`: never at run time. */
   | { kind: 'type-checking' }
   /** `if __name__ == "__main__":`: only when the file is run as a script. */
-  | { kind: 'main-guard' };
+  | { kind: 'main-guard' }
+  /**
+   * Under a branch that is false for the target interpreter (`if sys.platform == "win32":` on Linux,
+   * `if False:`), in a module body or in `function` when given. `condition` says why, in words.
+   */
+  | { kind: 'unreachable'; condition: string; function?: string }
+  /** PEP 810 `lazy import x` / `lazy from x import y` (Python 3.15): runs when the name is first used. */
+  | { kind: 'lazy-import'; function?: string };
 
 export interface ImportedName {
   /** The name after `import` (`c` in `from a.b import c`). */
@@ -44,6 +53,13 @@ export interface ImportRecord {
   /** `import a.b as x` binds x to a.b; plain `import a.b` binds a. */
   alias?: string;
   scope: ExecutionScope;
+  /**
+   * Set when the statement sits in an `except` clause that catches ImportError (`try: import a /
+   * except ImportError: import b`): it runs only when the `try` branch fails. `tryImports` are the
+   * indexes (in `ModuleSummary.imports`) of the imports of that `try` branch; the resolver decides
+   * whether they succeed.
+   */
+  fallback?: { tryLine: number; handler: string; tryImports: number[] };
   span: SourceSpan;
   /** The import statement as written, whitespace folded, for messages. */
   text: string;
@@ -140,6 +156,8 @@ export interface LiteralAssignment {
 export interface ModuleSummary {
   /** Path relative to the scan root, '/'-separated. */
   path: string;
+  /** The interpreter conditions were evaluated for (`unreachable` scopes depend on it). */
+  target?: PythonTarget;
   imports: ImportRecord[];
   calls: CallRecord[];
   classes: ClassRecord[];
@@ -152,6 +170,12 @@ export interface ModuleSummary {
   definedNames: string[];
   /** Names bound at module level by import statements (`from .impl import helper` binds helper). */
   importedNames: string[];
+  /**
+   * The module has a module-level `__getattr__` (PEP 562), or installs one the way anyio does
+   * (`if TYPE_CHECKING or not install_lazy_importer():`): names its `if TYPE_CHECKING:` imports
+   * bind are then imported when another module looks them up.
+   */
+  lazyAttributes?: boolean;
   syntaxProblems: SyntaxProblem[];
   suppressions: Suppression[];
   /** Line of a `# importleak: ignore-file` comment. */
