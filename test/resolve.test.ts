@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortestChains } from '../src/graph/importGraph.js';
-import type { AnalysisResult } from '../src/pipeline.js';
+import { defaultConfig } from '../src/config/config.js';
+import { analyze, type AnalysisResult } from '../src/pipeline.js';
 import { analyzeProject, analyzerClosure, cpythonClosure, writeProject } from './support.js';
 
 /**
@@ -428,5 +429,310 @@ describe('script folders', () => {
     expect(result.index.byPath.get('scripts/utils.py')!.name).toBe('utils');
     expect(analyzerPaths(result, 'tools/build.py')).toEqual(['tools/build.py', 'tools/utils.py']);
     expect(analyzerPaths(result, 'scripts/deploy.py')).toEqual(['scripts/deploy.py', 'scripts/utils.py']);
+  });
+});
+
+describe('conditions evaluated for the target (issue 5)', () => {
+  const files = {
+    'pkg/__init__.py': '',
+    ...Object.fromEntries(['win', 'linux', 'other', 'nt', 'posix', 'new', 'old', 'py2', 'never', 'zero', 'falsy', 'statica', 'lazy', 'tc_or'].map((m) => [`pkg/${m}.py`, ''])),
+    'main.py': [
+      'import os',
+      'import sys',
+      'from typing import TYPE_CHECKING',
+      'if sys.platform == "win32":',
+      '    import pkg.win',
+      'elif sys.platform.startswith("linux"):',
+      '    import pkg.linux',
+      'else:',
+      '    import pkg.other',
+      'if os.name == "nt":',
+      '    import pkg.nt',
+      "elif 'posix' in sys.builtin_module_names:",
+      '    import pkg.posix',
+      'if sys.version_info >= (3, 8):',
+      '    import pkg.new',
+      'else:',
+      '    import pkg.old',
+      'if sys.version_info[0] == 2:',
+      '    import pkg.py2',
+      'if False:',
+      '    import pkg.never',
+      'if 0:',
+      '    import pkg.zero',
+      '_false = 0',
+      'if _false:',
+      '    import pkg.falsy',
+      '# Celery and Kombu: true for type checkers, made false at run time.',
+      'STATICA_HACK = True',
+      "globals()['kcah_acitats'[::-1].upper()] = False",
+      'if STATICA_HACK:',
+      '    import pkg.statica',
+      'def install_lazy_importer():',
+      '    return True',
+      '# anyio: for type checkers, and at run time only when lazy imports cannot be set up.',
+      'if TYPE_CHECKING or not install_lazy_importer():',
+      '    import pkg.tc_or',
+      '',
+    ].join('\n'),
+  };
+
+  it('12a. on Linux: only the branches true for sys.platform, os.name, sys.version_info and constants run, as in CPython', async () => {
+    const { analyzer, cpython, result } = await closures(files, 'main');
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.linux', 'pkg.new', 'pkg.posix']);
+    if (process.platform === 'linux') expect(analyzer).toEqual(cpython);
+    const scopes = result.summaries.get('main.py')!.imports.filter((r) => r.module.startsWith('pkg.')).map((r) => `${r.module}:${r.scope.kind}`);
+    expect(scopes).toEqual([
+      'pkg.win:unreachable',
+      'pkg.linux:module',
+      'pkg.other:unreachable',
+      'pkg.nt:unreachable',
+      'pkg.posix:module',
+      'pkg.new:module',
+      'pkg.old:unreachable',
+      'pkg.py2:unreachable',
+      'pkg.never:unreachable',
+      'pkg.zero:unreachable',
+      'pkg.falsy:unreachable',
+      'pkg.statica:unreachable',
+      'pkg.tc_or:type-checking',
+    ]);
+    const win = result.summaries.get('main.py')!.imports.find((r) => r.module === 'pkg.win')!;
+    expect(win.scope).toEqual({ kind: 'unreachable', condition: '`sys.platform == "win32"` is false for Python 3.12 on linux' });
+  });
+
+  it('12b. --platform win32 / python-version: the other branches run', async () => {
+    const root = writeProject(files);
+    const config = { ...defaultConfig(), platform: 'win32' as const, pythonVersion: [3, 7] as const };
+    const result = await analyze({ root, paths: ['.'], config });
+    expect(analyzerClosure(result, 'main')).toEqual(['main', 'pkg', 'pkg.nt', 'pkg.old', 'pkg.win']);
+  });
+
+  it('12c. a condition that depends on run time keeps both branches; a name bound twice or declared global is not a constant', async () => {
+    const { analyzer } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/a.py': '',
+        'pkg/b.py': '',
+        'pkg/c.py': '',
+        'pkg/d.py': '',
+        'main.py': [
+          'import os',
+          'FLAG = False',
+          'def enable():',
+          '    global FLAG',
+          '    FLAG = True',
+          'if os.environ.get("X"):',
+          '    import pkg.a',
+          'else:',
+          '    import pkg.b',
+          'if FLAG:',
+          '    import pkg.c',
+          'OTHER = False',
+          'if os.environ.get("Y"):',
+          '    OTHER = True',
+          'if OTHER:',
+          '    import pkg.d',
+          '',
+        ].join('\n'),
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.a', 'pkg.b', 'pkg.c', 'pkg.d']);
+  });
+
+  it('12d. in a function run at import, a branch false for the target does not run either', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/mac.py': '',
+        'pkg/any.py': '',
+        'main.py': 'import sys\ndef setup():\n    if sys.platform == "darwin":\n        import pkg.mac\n    import pkg.any\nsetup()\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.any']);
+    if (process.platform === 'linux') expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('import fallbacks (issue 5)', () => {
+  it('13. `except ImportError:` imports run only when the `try` import may fail: project and stdlib modules are found, third-party ones not known', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/present.py': 'X = 1\n',
+        ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`pkg/fallback${n}.py`, ''])),
+        'main.py': [
+          'try:',
+          '    import pkg.present',
+          'except ImportError:',
+          '    import pkg.fallback1',
+          'try:',
+          '    from json import loads',
+          'except (ImportError, AttributeError):',
+          '    import pkg.fallback2',
+          'try:',
+          '    import importleak_not_installed_anywhere',
+          'except ImportError:',
+          '    import pkg.fallback3',
+          'try:',
+          '    from pkg.present import not_defined',
+          'except ImportError:',
+          '    import pkg.fallback4',
+          'try:',
+          '    import pkg.present',
+          'except ImportError:',
+          '    try:',
+          '        import importleak_not_installed_either',
+          '    except ImportError:',
+          '        import pkg.fallback5',
+          'try:',
+          '    import pkg.present',
+          'except ValueError:',
+          '    import pkg.fallback6',
+          '',
+        ].join('\n'),
+      },
+      'main',
+    );
+    // fallback6: `except ValueError` is not an import fallback; the analyzer keeps it (CPython did not run it).
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.fallback3', 'pkg.fallback4', 'pkg.fallback6', 'pkg.present']);
+    expect(cpython).toEqual(['main', 'pkg', 'pkg.fallback3', 'pkg.fallback4', 'pkg.present']);
+    const fallback1 = result.resolved.get('main.py')!.find((r) => r.record.text === 'import pkg.fallback1')!;
+    expect(fallback1.notRun).toBe('fallback in `except ImportError` (line 4): the `try` branch (line 1) succeeds, since `import pkg.present` finds its module');
+  });
+
+  it('13b. a stdlib module the target does not have (tomllib before 3.11) makes the fallback run', async () => {
+    const root = writeProject({ 'pkg/__init__.py': '', 'pkg/tomli.py': '', 'main.py': 'try:\n    import tomllib\nexcept ImportError:\n    import pkg.tomli\n' });
+    const old = await analyze({ root, paths: ['.'], config: { ...defaultConfig(), pythonVersion: [3, 10] } });
+    expect(analyzerClosure(old, 'main')).toEqual(['main', 'pkg', 'pkg.tomli']);
+    const current = await analyze({ root, paths: ['.'], config: { ...defaultConfig(), pythonVersion: [3, 11] } });
+    expect(analyzerClosure(current, 'main')).toEqual(['main']);
+  });
+});
+
+describe('names CPython gives files (issue 5)', () => {
+  it('14a. a file in a folder without __init__.py does not shadow a stdlib module for importers elsewhere', async () => {
+    const { analyzer, cpython, result } = await closures(
+      {
+        'app.py': 'import re\nimport types\nimport vendor.util.helpers\n',
+        'vendor/util/re.py': 'X = 1\n',
+        'vendor/util/types.py': 'Y = 1\n',
+        'vendor/util/helpers.py': 'import re\n',
+      },
+      'app',
+    );
+    expect(analyzer).toEqual(['app', 'vendor.util.helpers']);
+    expect(analyzer).toEqual(cpython);
+    expect(result.resolved.get('vendor/util/helpers.py')![0]!.executes).toEqual([]);
+  });
+
+  it('14b. a package folder wins over a module file of the same name, as in CPython\'s FileFinder', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'foo/__init__.py': 'import pkg.a\n',
+        'foo.py': 'import pkg.b\n',
+        'pkg/__init__.py': '',
+        'pkg/a.py': '',
+        'pkg/b.py': '',
+        'main.py': 'import foo\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['foo', 'main', 'pkg', 'pkg.a']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('14c. `from __future__ import x` is a run-time import of `__future__`: CPython loads a project file of that name', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        '__future__.py': 'all_feature_names = []\nannotations = None\n',
+        'main.py': 'from __future__ import annotations\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['__future__', 'main']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('PEP 810 lazy imports (issue 5)', () => {
+  it('15. `lazy import x` / `lazy from x import y` (3.15) are not import time; tree-sitter-python 0.25 parses them with an ERROR for `lazy`', async () => {
+    const root = writeProject({
+      'pkg/__init__.py': '',
+      'pkg/a.py': '',
+      'pkg/b.py': '',
+      'main.py': 'lazy import pkg.a\nlazy from pkg import b\n',
+    });
+    const result = await analyzeProject(root);
+    expect(analyzerClosure(result, 'main')).toEqual(['main']);
+    expect(result.summaries.get('main.py')!.imports.map((r) => `${r.text}:${r.scope.kind}`)).toEqual(['import pkg.a:lazy-import', 'from pkg import b:lazy-import']);
+    expect(result.graph.lazyEdges.map((e) => `${e.from}->${e.to}`)).toEqual(['main.py->pkg/__init__.py', 'main.py->pkg/a.py', 'main.py->pkg/__init__.py', 'main.py->pkg/b.py']);
+    // Before 3.15 CPython cannot parse the file: that is still reported.
+    expect(result.diagnostics.filter((d) => d.kind === 'syntax-error').map((d) => d.line)).toEqual([1, 2]);
+  });
+});
+
+describe('lazy attributes: module __getattr__ (PEP 562) (issue 5)', () => {
+  const files = {
+    'lazypkg/__init__.py': [
+      'from typing import TYPE_CHECKING',
+      'if TYPE_CHECKING:',
+      '    from .heavy import Heavy',
+      '    from .light import Light',
+      'def __getattr__(name):',
+      '    import importlib',
+      "    module = {'Heavy': '.heavy', 'Light': '.light'}[name]",
+      '    return getattr(importlib.import_module(module, __name__), name)',
+      '',
+    ].join('\n'),
+    'lazypkg/heavy.py': 'class Heavy: pass\n',
+    'lazypkg/light.py': 'class Light: pass\n',
+    'anyiolike/__init__.py': 'from typing import TYPE_CHECKING\nfrom ._lazy import install\nif TYPE_CHECKING or not install(globals()):\n    from .impl import Thing\n',
+    'anyiolike/_lazy.py': [
+      'import importlib',
+      'def install(g):',
+      '    def __getattr__(name):',
+      "        return getattr(importlib.import_module('.impl', g['__name__']), name)",
+      "    g['__getattr__'] = __getattr__",
+      '    return True',
+      '',
+    ].join('\n'),
+    'anyiolike/impl.py': 'class Thing: pass\n',
+    'uses_heavy.py': 'from lazypkg import Heavy\n',
+    'imports_only.py': 'import anyiolike\n',
+    'uses_thing.py': 'from anyiolike import Thing\n',
+  };
+
+  it('16. `from pkg import name` runs the module pkg\'s __getattr__ imports name from; `import pkg` alone does not', async () => {
+    const root = writeProject(files);
+    const result = await analyzeProject(root);
+    for (const [module, expected] of [
+      ['uses_heavy', ['lazypkg', 'lazypkg.heavy', 'uses_heavy']],
+      ['imports_only', ['anyiolike', 'anyiolike._lazy', 'imports_only']],
+      ['uses_thing', ['anyiolike', 'anyiolike._lazy', 'anyiolike.impl', 'uses_thing']],
+    ] as const) {
+      expect(analyzerClosure(result, module)).toEqual(expected);
+      expect(cpythonClosure(root, module)).toEqual(expected);
+    }
+    expect(result.graph.importTimeEdges.get('uses_heavy.py')!.map((e) => `${e.to}:${e.reason}`)).toEqual(['lazypkg/__init__.py:module', 'lazypkg/heavy.py:lazy-attribute']);
+  });
+});
+
+describe('computed imports over a literal loop (issue 5)', () => {
+  it('17. `for name in ("a", "b"): __import__(name)` imports each item, as requests/packages.py does', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/a.py': '',
+        'pkg/b.py': '',
+        'pkg/c.py': '',
+        'main.py': 'import importlib\nfor name in ("pkg.a", "pkg.b"):\n    __import__(name)\nfor other in [x for x in ("pkg.c",) if False]:\n    importlib.import_module(other)\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.a', 'pkg.b']);
+    expect(analyzer).toEqual(cpython);
   });
 });

@@ -70,6 +70,8 @@ export function buildImportGraph(
     }
     for (const resolvedImport of resolved.get(module.path) ?? []) {
       const { record } = resolvedImport;
+      // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
+      if (resolvedImport.notRun !== undefined) continue;
       for (const executed of resolvedImport.executes) {
         if (executed.module.path === module.path) continue;
         const edge: ImportEdge = {
@@ -83,7 +85,7 @@ export function buildImportGraph(
           text: record.text,
         };
         if (record.scope.kind === 'module') push(edge);
-        else if (record.scope.kind === 'function') lazyEdges.push(edge);
+        else if (record.scope.kind === 'function' || record.scope.kind === 'lazy-import') lazyEdges.push(edge);
       }
     }
     // Imports inside functions that this module's top-level code calls run at its import too.
@@ -91,7 +93,7 @@ export function buildImportGraph(
       const { body } = run;
       for (const resolvedImport of resolved.get(body.path) ?? []) {
         const { record } = resolvedImport;
-        if (record.scope.kind !== 'function' || record.scope.function !== body.qualname) continue;
+        if (record.scope.kind !== 'function' || record.scope.function !== body.qualname || resolvedImport.notRun !== undefined) continue;
         const via = run.steps.map((step) => ({
           path: step.path,
           line: step.call.span.line,

@@ -8,7 +8,10 @@ import path from 'node:path';
  * `__init__.py` above it (the file's own folder when it is not in a package), which is what
  * `sys.path[0]` is when a script there runs or when that folder is the working directory.
  * A file may have several names (one per root that contains it); its canonical name comes from
- * its natural root.
+ * its natural root. A name from a natural root that is not one of the given roots (a script folder,
+ * or a folder without `__init__.py` deep in site-packages) is only seen by files of that same
+ * folder: only a script run from there has the folder on `sys.path`, so `import re` elsewhere is
+ * the standard library's, not `opentelemetry/util/re.py`.
  */
 export interface ModuleEntry {
   /** Canonical dotted name: the one the project's imports use, else the one from the natural root. */
@@ -31,6 +34,7 @@ export class ModuleIndex {
   readonly byPath = new Map<string, ModuleEntry>();
   private readonly byName = new Map<string, ModuleEntry[]>();
   private readonly packageNames = new Set<string>();
+  private readonly explicitRoots: ReadonlySet<string>;
 
   constructor(filePaths: readonly string[], explicitRoots: readonly string[]) {
     const packageFolders = new Set<string>();
@@ -38,6 +42,7 @@ export class ModuleIndex {
       if (path.posix.basename(file) === '__init__.py') packageFolders.add(path.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
+    this.explicitRoots = new Set(roots);
     for (const file of filePaths) {
       // Files outside the root (given on the command line) get names from their own folders.
       if (!file.endsWith('.py')) continue;
@@ -84,6 +89,8 @@ export class ModuleIndex {
       entry.names = order.map((k) => entry.names[k]!);
       entry.nameRoots = order.map((k) => entry.nameRoots[k]!);
       entry.name = entry.names[0]!;
+      // Imported under the outer name, the file's folder is a namespace package, not a sys.path entry.
+      entry.root = entry.nameRoots[0]!;
     }
     this.indexNames();
   }
@@ -91,9 +98,11 @@ export class ModuleIndex {
   private indexNames(): void {
     this.byName.clear();
     this.packageNames.clear();
-    // Canonical names first, so a name that is some file's canonical name wins over an alias.
+    // Canonical names first, so a name that is some file's canonical name wins over an alias; and
+    // within each, packages first: CPython's FileFinder takes `foo/__init__.py` over `foo.py`.
+    const entries = [...this.byPath.values()].sort((a, b) => Number(b.isPackage) - Number(a.isPackage));
     for (const pass of [0, 1] as const) {
-      for (const entry of this.byPath.values()) {
+      for (const entry of entries) {
         const names = pass === 0 ? [entry.name] : entry.names.slice(1);
         for (const name of names) {
           const list = this.byName.get(name) ?? [];
@@ -112,10 +121,18 @@ export class ModuleIndex {
    * folders each with a `utils.py`), the one beside the importer wins, as `sys.path[0]` would.
    */
   lookup(name: string, importer?: ModuleEntry): ModuleEntry | undefined {
-    const candidates = this.byName.get(name);
-    if (!candidates || candidates.length === 0) return undefined;
+    const all = this.byName.get(name);
+    if (!all || all.length === 0) return undefined;
+    const candidates = importer ? all.filter((c) => this.visibleTo(c, name, importer)) : all;
+    if (candidates.length === 0) return undefined;
     if (candidates.length === 1 || !importer) return candidates[0];
     return candidates.find((c) => c.root === importer.root) ?? candidates[0];
+  }
+
+  /** A name from a given root is seen by every importer; one from another folder only by files of that folder. */
+  private visibleTo(entry: ModuleEntry, name: string, importer: ModuleEntry): boolean {
+    const root = entry.nameRoots[entry.names.indexOf(name)];
+    return root === undefined || this.explicitRoots.has(root) || root === importer.root;
   }
 
   /** True when some project module lives below `name` (a regular or namespace package). */

@@ -1,5 +1,7 @@
 import type { ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
+import { DEFAULT_TARGET, type PythonTarget } from '../extract/target.js';
+import { stdlibModuleExists } from './stdlibModules.js';
 
 /** Why executing an import statement runs a given project module. */
 export type ExecutionReason =
@@ -10,7 +12,12 @@ export type ExecutionReason =
   /** `from a.b import c` where `c` is a submodule of `a.b`. */
   | 'submodule'
   /** `from pkg import *` where `pkg.__all__` names a submodule. */
-  | 'star-submodule';
+  | 'star-submodule'
+  /**
+   * `from pkg import name` where pkg binds name only under `if TYPE_CHECKING:` and imports it at
+   * run time from its module `__getattr__` (PEP 562) when it is looked up: the modules that import runs.
+   */
+  | 'lazy-attribute';
 
 export interface ExecutedModule {
   module: ModuleEntry;
@@ -25,6 +32,11 @@ export interface ResolvedImport {
   executes: ExecutedModule[];
   /** Set when a relative import climbs above the top-level package. */
   problem?: string;
+  /**
+   * Set when the statement does not run although its scope is `module` (or the function's): an
+   * `except ImportError:` fallback whose `try` imports are known to succeed. Says why, in words.
+   */
+  notRun?: string;
 }
 
 /**
@@ -37,7 +49,46 @@ export function resolveImports(
   index: ModuleIndex,
   summaries: ReadonlyMap<string, ModuleSummary>,
 ): ResolvedImport[] {
-  return summary.imports.map((record) => resolveImport(importer, record, index, summaries));
+  const resolved = summary.imports.map((record) => resolveImport(importer, record, index, summaries));
+  const target = summary.target ?? DEFAULT_TARGET;
+  for (const item of resolved) {
+    const fallback = item.record.fallback;
+    if (!fallback) continue;
+    const tries = fallback.tryImports.map((i) => resolved[i]).filter((r): r is ResolvedImport => r !== undefined);
+    // Its `try` branch did not run (a fallback itself, not taken): neither does this.
+    const skipped = tries.find((r) => r.notRun !== undefined);
+    if (skipped) {
+      item.notRun = skipped.notRun;
+      continue;
+    }
+    if (tries.length > 0 && tries.every((r) => importSucceeds(r, index, summaries, target))) {
+      const what = tries.map((r) => `\`${r.record.text}\``).join(', ');
+      item.notRun = `fallback in \`${fallback.handler}\` (line ${item.record.span.line}): the \`try\` branch (line ${fallback.tryLine}) succeeds, since ${what} ${tries.length > 1 ? 'find' : 'finds'} ${tries.length > 1 ? 'their modules' : 'its module'}`;
+    }
+  }
+  return resolved;
+}
+
+/**
+ * True when the import is known to find what it names: a project module (and, for `from m import x`,
+ * x bound in m or a submodule of it), or a standard library module the target has. A third-party
+ * module may or may not be installed: not known.
+ */
+function importSucceeds(resolved: ResolvedImport, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>, target: PythonTarget): boolean {
+  const { record, absolute } = resolved;
+  if (resolved.problem || absolute === undefined || absolute === '') return false;
+  const module = resolved.executes.find((e) => e.reason === 'module')?.module;
+  if (!module) {
+    // Not a project module: the standard library's, unless the project has the top-level package.
+    const top = absolute.split('.')[0]!;
+    if (index.lookup(top) !== undefined || index.hasPackage(top)) return false;
+    return stdlibModuleExists(absolute, target);
+  }
+  if (record.kind !== 'from' || record.star) return true;
+  const summary = summaries.get(module.path);
+  if (!summary) return false;
+  const bound = new Set([...summary.definedNames, ...summary.importedNames]);
+  return record.names.every(({ name }) => bound.has(name) || (module.isPackage && index.lookup(`${absolute}.${name}`) !== undefined));
 }
 
 export function resolveImport(
@@ -45,6 +96,7 @@ export function resolveImport(
   record: ImportRecord,
   index: ModuleIndex,
   summaries: ReadonlyMap<string, ModuleSummary>,
+  lazyDepth = 0,
 ): ResolvedImport {
   const anchored = absoluteName(importer, record);
   if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
@@ -71,6 +123,13 @@ export function resolveImport(
     const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : undefined;
     const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
     for (const { name } of record.names) {
+      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
+        const lazy = targetSummary.imports.filter((r) => r.scope.kind === 'type-checking' && bindsName(r, name));
+        for (const binding of lazy) {
+          for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed.module, 'lazy-attribute');
+        }
+        if (lazy.length > 0) continue;
+      }
       // CPython's `_handle_fromlist`: `from pkg import x` imports the submodule pkg.x only when
       // the package does not already have an attribute x. A plain module has no submodules.
       if (target && (!target.isPackage || targetDefines.has(name))) continue;
@@ -101,4 +160,11 @@ function absoluteName(importer: ModuleEntry, record: ImportRecord): { name: stri
   return {
     problem: `attempted relative import beyond the top-level package: ${'.'.repeat(record.level)}${record.module} from ${importer.name}`,
   };
+}
+
+/** True when the statement binds `name` in the module that runs it. */
+function bindsName(record: ImportRecord, name: string): boolean {
+  if (record.kind === 'from') return record.names.some((n) => (n.alias ?? n.name) === name);
+  if (record.kind === 'import') return (record.alias ?? record.module.split('.')[0]) === name;
+  return false;
 }
