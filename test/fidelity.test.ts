@@ -27,11 +27,12 @@ describe('fidelity harness: fast tier (json, email, http, logging, concurrent)',
 
   it('keeps recall and precision at least where they are (regressions fail)', () => {
     const { figures } = tree;
-    // Measured 2026-11 on CPython 3.11.7: recall 1591/1591, precision 1591/1880.
+    // Measured 2026-11 on CPython 3.11.7: recall 1591/1591, precision 1591/1607 (1591/1880 before
+    // conditions were evaluated for the target and `except ImportError` fallbacks decided).
     expect(figures.recall).toBeGreaterThanOrEqual(1591 / 1591);
-    expect(figures.precision).toBeGreaterThanOrEqual(1591 / 1880 - 1e-9);
+    expect(figures.precision).toBeGreaterThanOrEqual(1591 / 1607 - 1e-9);
     expect(figures.perfectRecall).toBeGreaterThanOrEqual(47);
-    expect(figures.perfectPrecision).toBeGreaterThanOrEqual(9);
+    expect(figures.perfectPrecision).toBeGreaterThanOrEqual(36);
   });
 
   it('gives every miss a reason, with the statement it is at', () => {
@@ -42,11 +43,12 @@ describe('fidelity harness: fast tier (json, email, http, logging, concurrent)',
       expect(miss.reason.length).toBeGreaterThan(10);
       if (miss.side === 'extra') expect(miss.at?.text, `${miss.target} → ${miss.module}`).toBeTruthy();
     }
-    // The known causes today: fallbacks after `except ImportError`, platform and run-time conditions.
-    const threading = misses.find((m) => m.at?.path === 'threading.py' && m.at.line === 1611);
-    expect(threading?.group).toBe(CONTEXT_GROUPS.exceptFallback);
-    const ntpath = misses.find((m) => m.module === 'ntpath' && m.via === undefined);
-    expect(ntpath?.group).toBe(CONTEXT_GROUPS.platform);
+    // The known causes today: a handler that is not an import fallback (`except ValueError:` in
+    // hashlib) and a run-time condition (`if flags & T:` in re). Platform conditions and `except
+    // ImportError:` fallbacks (threading.py:1611, os.py's ntpath) are decided for the target now.
+    expect(misses.find((m) => m.at?.path === 'hashlib.py' && m.at.line === 309)?.group).toBe(CONTEXT_GROUPS.exceptFallback);
+    expect(misses.find((m) => m.at?.path === 're/__init__.py' && m.at.line === 288)?.group).toBe(CONTEXT_GROUPS.runtime);
+    expect(misses.filter((m) => m.group === CONTEXT_GROUPS.platform || (m.at?.path === 'threading.py' && m.at.line === 1611))).toEqual([]);
   });
 });
 
@@ -56,10 +58,16 @@ describe('fidelity harness: reasons on a tree made for them', () => {
       'app/__init__.py': [
         'import sys',
         'from . import base',
-        "if sys.platform == 'win32':",
+        'import os',
+        "IS_WINDOWS = bool(os.environ.get('IMPORTLEAK_NO_SUCH_VARIABLE'))",
+        '# A platform test the analyzer cannot evaluate (a run-time value): both branches count.',
+        'if IS_WINDOWS:',
         '    from . import winonly',
+        "if sys.platform == 'win32':",
+        '    from . import evaluated_winonly',
+        '# A C module builds may leave out: whether the `try` succeeds is not known to the analyzer.',
         'try:',
-        '    import _json as _speedups',
+        '    import _curses as _speedups',
         'except ImportError:',
         '    from . import slowpath',
         'from .factory import make',
@@ -70,6 +78,7 @@ describe('fidelity harness: reasons on a tree made for them', () => {
       ].join('\n'),
       'app/base.py': '',
       'app/winonly.py': '',
+      'app/evaluated_winonly.py': '',
       'app/slowpath.py': '',
       'app/factory.py': 'def make():\n    from . import made\n',
       'app/made.py': '',

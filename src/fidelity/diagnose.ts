@@ -20,7 +20,9 @@ export const GROUPS = {
   outside: 'imported by a module outside the tree',
   notIndexed: 'file the analyzer has no module for',
   unresolved: 'import statement the analyzer resolves to another module',
-  neverRunScope: 'import the analyzer takes for never run (TYPE_CHECKING / `__main__` guard)',
+  neverRunScope: 'import the analyzer takes for never run (TYPE_CHECKING / `__main__` guard / PEP 810 `lazy`)',
+  targetCondition: 'import under a condition the analyzer evaluates as false for the target, but CPython ran it',
+  fallbackTaken: '`except ImportError` fallback the analyzer takes as not run, but the `try` branch failed',
   noFinder: 'put in sys.modules without an import (sys.modules trick)',
   targetParent: 'enclosing package of the measured module',
   callNotRun: 'call-following: the called function does not run the import',
@@ -134,6 +136,10 @@ export class Diagnoser {
     if (!statementPath) {
       return { group: GROUPS.callback, reason: `${where}, outside the tree, imports \`${child.name}\`${calledFrom}`, ...(callPoint ? { at: callPoint } : {}) };
     }
+    const unreachable = this.recordsAt(statementPath, statement.line, (r) => r.scope.kind === 'unreachable' && r.scope.function !== undefined)[0];
+    if (unreachable?.scope.kind === 'unreachable') {
+      return { group: GROUPS.targetCondition, reason: `\`${unreachable.text}\` in ${where}${calledFrom}: ${unreachable.scope.condition}, but CPython ran it`, ...atField };
+    }
     const records = this.recordsAt(statementPath, statement.line, (r) => r.scope.kind === 'function');
     if (records.length === 0) {
       if (at && /\b__import__\s*\(/.test(at.text)) return { group: GROUPS.computed, reason: `\`__import__(...)\` with a run-time name in ${where}${calledFrom}`, ...atField };
@@ -159,10 +165,16 @@ export class Diagnoser {
     }
     const resolvedList = this.result.resolved.get(parent.path) ?? [];
     for (const record of records) {
-      if (record.scope.kind === 'type-checking' || record.scope.kind === 'main-guard') {
+      if (record.scope.kind === 'type-checking' || record.scope.kind === 'main-guard' || record.scope.kind === 'lazy-import') {
         return { group: GROUPS.neverRunScope, reason: `the analyzer scopes \`${record.text}\` as ${record.scope.kind}, but CPython ran it` };
       }
+      if (record.scope.kind === 'unreachable') {
+        return { group: GROUPS.targetCondition, reason: `\`${record.text}\`: ${record.scope.condition}, but CPython ran it` };
+      }
       const resolved = resolvedList.find((r) => r.record === record);
+      if (resolved?.notRun !== undefined) {
+        return { group: GROUPS.fallbackTaken, reason: `\`${record.text}\`: the analyzer takes it for a ${resolved.notRun}; CPython ran it` };
+      }
       if (resolved?.executes.some((e) => e.module.path === child.path)) {
         return { group: GROUPS.inconsistent, reason: `the analyzer resolves \`${record.text}\` to \`${child.name}\`, yet its closure misses it` };
       }

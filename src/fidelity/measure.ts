@@ -1,6 +1,8 @@
 import os from 'node:os';
 import type { ImportEdge } from '../graph/importGraph.js';
 import { pythonParser } from '../extract/parser.js';
+import { parsePythonVersion, type TargetPlatform } from '../extract/target.js';
+import { defaultConfig, targetOf, type Config } from '../config/config.js';
 import { analyze, type AnalysisResult } from '../pipeline.js';
 import { analyzerClosure } from './closure.js';
 import { SourceContext } from './context.js';
@@ -49,8 +51,10 @@ export async function measureTree(spec: TreeSpec, options: MeasureOptions): Prom
 
   log(`${spec.id}: analyzing ${tree.files.size} files under ${spec.root}`);
   const analyzeStarted = Date.now();
-  // No rules: only the import graph matters here.
-  const result = await analyze({ root: spec.root, paths: ['.'], exclude: analyzerExcludes(spec), respectGitignore: false, rules: [] });
+  // No rules: only the import graph matters here. Conditions are evaluated for the probes' interpreter.
+  const version = parsePythonVersion(pythonVersion(spec.python).split('.').slice(0, 2).join('.'));
+  const config: Config = { ...defaultConfig(), ...(version ? { pythonVersion: version } : {}), platform: hostPlatform() };
+  const result = await analyze({ root: spec.root, paths: ['.'], exclude: analyzerExcludes(spec), respectGitignore: false, rules: [], config });
   const analyzeMillis = Date.now() - analyzeStarted;
 
   log(`${spec.id}: importing ${targets.length} modules, ${concurrency} interpreters at a time`);
@@ -102,6 +106,7 @@ export async function measureTree(spec: TreeSpec, options: MeasureOptions): Prom
     notes: spec.notes,
     python: spec.python,
     pythonVersion: pythonVersion(spec.python),
+    analyzerTarget: targetOf(config),
     files: tree.files.size,
     analyzedFiles: result.index.byPath.size,
     unindexed: [...tree.files].filter((f) => !result.index.byPath.has(f)).sort(),
@@ -162,4 +167,8 @@ function compareModule(
     cpython,
     compiled,
   };
+}
+
+function hostPlatform(): TargetPlatform {
+  return process.platform === 'win32' ? 'win32' : process.platform === 'darwin' ? 'darwin' : 'linux';
 }

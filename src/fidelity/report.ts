@@ -101,6 +101,7 @@ export function fidelityMarkdown(trees: readonly TreeFidelity[], meta: ReportMet
   for (const t of trees) {
     out.push(`### ${t.title}`, '');
     out.push(`- Root: \`${t.root}\`; interpreter \`${t.python}\`.`);
+    if (t.analyzerTarget) out.push(`- The analyzer evaluates conditions for the probes' interpreter: \`--python-version ${t.analyzerTarget.version.join('.')} --platform ${t.analyzerTarget.platform}\`.`);
     out.push(`- ${t.files} \`.py\` files in the tree; the analyzer indexed ${t.analyzedFiles}${t.unindexed.length ? ` (no module for ${t.unindexed.length}: ${listed(t.unindexed.map((f) => `\`${f}\``), 8)})` : ''}.`);
     out.push(`- Start-up modules left out of both sides: ${t.baseline.map((b) => `\`${b}\``).join(', ') || 'none'}.`);
     out.push(`- Measured ${t.figures.modules} modules; ${t.notImportable.length} could not be imported in a fresh headless interpreter and are left out (listed at the end); ${t.skipped.length} not imported on purpose${t.skipped.length ? ` (${listed(t.skipped.map((s) => `\`${s.module}\`: ${s.why}`), 6)})` : ''}.`);

@@ -1,3 +1,5 @@
+import type { PythonTarget } from '../extract/target.js';
+
 /** What the fidelity harness found, as plain data: `measureTree` produces it, the report reads it. */
 
 /** One module on which the analyzer and CPython disagree, for one measured module. */
@@ -85,6 +87,8 @@ export interface TreeFidelity {
   /** Interpreter binary and its version. */
   python: string;
   pythonVersion: string;
+  /** The target the analyzer evaluated conditions for (the probes' interpreter). */
+  analyzerTarget?: PythonTarget;
   /** .py files in the tree / indexed by the analyzer. */
   files: number;
   analyzedFiles: number;

@@ -155,8 +155,14 @@ function ruffOnlyReason(result: AnalysisResult, from: string, to: string): strin
   const lazy = result.graph.lazyEdges.some((e) => e.from === from && e.to === to);
   if (lazy) return 'import inside a function body (ruff lists every import; importleak only those run at import time)';
   const resolved = result.resolved.get(from) ?? [];
-  const scoped = resolved.find((r) => r.executes.some((e) => e.module.path === to) && r.record.scope.kind !== 'module');
-  if (scoped) return `import under ${scoped.record.scope.kind === 'main-guard' ? '`if __name__ == "__main__"`' : '`if TYPE_CHECKING`'} (importleak: never run on import)`;
+  const scoped = resolved.find((r) => r.executes.some((e) => e.module.path === to) && (r.record.scope.kind !== 'module' || r.notRun !== undefined));
+  if (scoped) {
+    const kind = scoped.record.scope.kind;
+    if (kind === 'unreachable') return 'import under a condition false for the target (`sys.platform`, `sys.version_info`, a constant; importleak: never run on import)';
+    if (kind === 'module') return '`except ImportError:` fallback whose `try` import succeeds (importleak: not run)';
+    if (kind === 'lazy-import') return 'PEP 810 `lazy import` (importleak: runs on first use, not on import)';
+    return `import under ${kind === 'main-guard' ? '`if __name__ == "__main__"`' : '`if TYPE_CHECKING`'} (importleak: never run on import)`;
+  }
   const summary = result.summaries.get(from);
   const toModule = result.index.byPath.get(to);
   if (summary && toModule && summary.imports.some((r) => r.kind === 'from' && r.names.some((n) => toModule.name.endsWith(`.${n.name}`)))) {
@@ -186,5 +192,6 @@ function importleakOnlyReason(edge: ImportEdge, ruffTargets: readonly string[]):
   }
   if (edge.reason === 'submodule') return '`from pkg import sub`: importleak takes sub for the submodule, ruff does not';
   if (edge.reason === 'star-submodule') return '`from pkg import *` with submodules in `__all__`';
+  if (edge.reason === 'lazy-attribute') return '`from pkg import name` that pkg\'s module `__getattr__` imports lazily (PEP 562)';
   return 'import ruff does not resolve to the tree file';
 }
