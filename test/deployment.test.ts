@@ -134,6 +134,20 @@ describe('deployment read from a Procfile', () => {
   });
 });
 
+describe('fixtures/deploy/combined: a preloading gunicorn and a prefork Celery worker import the same module', () => {
+  it('gives the thread one IL009 finding that names both forking processes (one alert per line and rule in code scanning)', async () => {
+    const result = await analyzeProject(path.join(FIXTURES, 'deploy', 'combined'));
+    const forks = result.findings.filter((f) => f.ruleId === 'IL009');
+    expect(forks.map((f) => [f.level, `${f.path}:${f.span.line}`])).toEqual([['error', 'lottery/db.py:5']]);
+    expect(forks[0]!.message).toContain('gunicorn preloads the app in its master process, then forks the workers (`preload_app = True`, gunicorn.conf.py:6)');
+    expect(forks[0]!.message).toContain('; and the Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:2)');
+    expect(forks[0]!.related.filter((r) => r.message.startsWith('forks after importing the app')).map((r) => `${r.path}:${r.span.line}`)).toEqual([
+      'gunicorn.conf.py:6',
+      'Procfile:2',
+    ]);
+  });
+});
+
 describe('a gunicorn.conf.py that names no app', () => {
   it('takes the web app found as what the preloading master imports', async () => {
     const root = writeProject({

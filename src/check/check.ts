@@ -80,7 +80,7 @@ export function checkProject(input: CheckInput): Finding[] {
       const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, entries);
       // The deployment sentence goes before the fix, which is the message's last sentence.
       if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
-      if (forkRule) for (const forked of facts.forked) findings.push(beforeForkFinding(forkRule, finding, resource.match, forked, graph, resource.start !== undefined));
+      if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== undefined));
     }
   }
   const kept = suppressions.filter(findings);

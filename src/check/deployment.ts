@@ -318,16 +318,21 @@ function forkReason(process: ServerProcess): string {
   return `gunicorn preloads the app in its master process, then forks the workers (${how})`;
 }
 
-/** IL009: the resource exists before the fork; say what the fork does to it. */
-export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceMatch, forked: Served, graph: ImportGraph, started: boolean): Finding {
+/**
+ * IL009: the resource exists before the fork; say what the fork does to it. One finding per
+ * resource, naming every process of the deployment that forks after importing it (a gunicorn
+ * master and a Celery worker, say), so that code scanning keeps one alert per line and rule.
+ */
+export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceMatch, forked: readonly Served[], graph: ImportGraph, started: boolean): Finding {
   const afterFork = match.afterFork;
-  const copies = processCount(forked.process);
+  const how = forked.map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} each get a copy of it`);
   const message =
-    `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? 'starts' : 'creates'} ${match.what} at import, before the fork: ${forkReason(forked.process)}, so ${copies.text} each get a copy of it. ` +
+    `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? 'starts' : 'creates'} ${match.what} at import, before the fork: ${how.join('; and ')}. ` +
     `${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
-  // The chain that matters here starts at the app the forking process imports.
-  const chain = forked.appPaths.length ? shortestChains(graph, forked.appPaths).get(finding.path) : undefined;
-  const entry = chain ? forked.appEntries.find((e) => e.path === chain.entry) : undefined;
+  // The chain that matters here starts at the app the (first) forking process imports.
+  const first = forked[0]!;
+  const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : undefined;
+  const entry = chain ? first.appEntries.find((e) => e.path === chain.entry) : undefined;
   const reach = chain && entry && finding.reach.kind === 'entry' ? { ...finding.reach, entry, chain: chain.hops } : finding.reach;
   return {
     ...finding,
@@ -337,11 +342,11 @@ export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceM
     message,
     related: [
       ...finding.related,
-      {
-        path: forked.process.preload?.file ?? forked.process.celery?.pool?.file ?? forked.process.file,
-        span: spanAt(forked.process.preload?.line ?? forked.process.celery?.pool?.line ?? forked.process.line),
-        message: `forks after importing the app: ${forked.process.command ?? forked.process.file}`,
-      },
+      ...forked.map(({ process }) => ({
+        path: process.preload?.file ?? process.celery?.pool?.file ?? process.file,
+        span: spanAt(process.preload?.line ?? process.celery?.pool?.line ?? process.line),
+        message: `forks after importing the app: ${process.command ?? process.file}`,
+      })),
     ],
   };
 }
