@@ -67,7 +67,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
           description: `${what} \`${spec.written}\` (${process.file}:${process.line})`,
           evidence: attributeEvidence(summaries.get(module.path), spec.attribute, module.name),
           routes: 0,
-          registeredBy: { path: spec.file, line: spec.line, column: 1, text: process.command ?? spec.written },
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: process.command ?? `wsgi_app = "${spec.written}"` },
         });
       }
     }

@@ -20,6 +20,11 @@ export function chainSteps(finding: Finding): ChainStep[] {
   const steps: ChainStep[] = [];
   if (finding.reach.kind === 'entry') {
     const { entry, chain } = finding.reach;
+    // What makes the framework load the entry: `include("polls.urls")`, INSTALLED_APPS, a Procfile line.
+    if (entry.registeredBy) {
+      const by = entry.registeredBy;
+      steps.push({ path: by.path, line: by.line, column: by.column, message: `loads the entry (${entry.description})`, code: by.text });
+    }
     steps.push({
       path: entry.path,
       line: entry.evidence.line,

@@ -25,9 +25,11 @@ export function renderText(input: TextReportInput): string {
     out.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
     const steps = chainSteps(finding);
     if (finding.reach.kind === 'entry') {
-      // The first step is the entry itself: named in the heading, then one line per import.
+      // The entry itself is named in the heading (after what loads it, if anything does), then one line per import.
+      const loader = finding.reach.entry.registeredBy ? steps.shift() : undefined;
       const [entryStep, ...hops] = steps;
       out.push(`  import chain from the ${finding.reach.entry.description} (${paths.show(entryStep!.path)}:${entryStep!.line}):`);
+      if (loader) out.push(`    (loaded by ${paths.show(loader.path)}:${loader.line}  ${loader.code})`);
       for (const step of hops) out.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
     } else if (finding.reach.kind === 'lazy') {
       out.push('  reached only through a lazy import:');
