@@ -214,3 +214,31 @@ describe('conditions evaluated for the target (issue 5)', () => {
     expect(summary.syntaxProblems.map((p) => p.span.line)).toEqual([1, 3]);
   });
 });
+
+describe('computed import names (issue 5)', () => {
+  const dynamic = (source: string): Array<[string, string]> =>
+    extract(source)
+      .imports.filter((i) => i.kind === 'dynamic')
+      .map((i) => [i.module, i.itemsOf ? `${'.'.repeat(i.itemsOf.level)}${i.itemsOf.module}.__all__` : '']);
+
+  it.each([
+    ['`%` over a literal loop', 'import importlib\nfor d in ("a", "b"):\n    importlib.import_module("pkg.%s" % d)\n', [['pkg.a', ''], ['pkg.b', '']]],
+    ['`%` with a tuple', 'import importlib\nfor d in ["a"]:\n    importlib.import_module("%s.%s" % ("pkg", d))\n', [['pkg.a', '']]],
+    ['f-string', 'import importlib\nfor d in ["a", "b"]:\n    importlib.import_module(f"pkg.{d}.impl")\n', [['pkg.a.impl', ''], ['pkg.b.impl', '']]],
+    ['`+`', 'for d in ("a",):\n    __import__("pkg." + d)\n', [['pkg.a', '']]],
+    ['str.format, positional and numbered', 'import importlib\nfor d in ("a",):\n    importlib.import_module("{}.{}".format("pkg", d))\n    importlib.import_module("{1}.{0}".format(d, "pkg"))\n', [['pkg.a', ''], ['pkg.a', '']]],
+    ['a module-level name bound to a literal list, in a function', 'import importlib\nNAMES = ["a", "b"]\ndef load():\n    for n in NAMES:\n        importlib.import_module("pkg." + n)\n', [['pkg.a', ''], ['pkg.b', '']]],
+    ["another module's `__all__`", 'import importlib\nfrom ... import dialects\nfor d in dialects.__all__:\n    importlib.import_module("pkg.dialects.%s" % d)\n', [['pkg.dialects.*', '...dialects.__all__']]],
+  ])('%s: one dynamic import per value', (_label, source, expected) => {
+    expect(dynamic(source)).toEqual(expected);
+  });
+
+  it.each([
+    ['a name bound at run time', 'import importlib, os\nfor d in os.listdir("."):\n    importlib.import_module("pkg.%s" % d)\n'],
+    ['a format spec, a conversion, %r', 'import importlib\nfor d in ("a",):\n    importlib.import_module(f"pkg.{d!r}")\n    importlib.import_module(f"pkg.{d:>3}")\n    importlib.import_module("pkg.%r" % d)\n'],
+    ['a name bound twice, read in a function', 'import importlib\nN = ["a"]\nN = ["b"]\ndef f():\n    for n in N:\n        importlib.import_module("pkg." + n)\n'],
+    ['an `__all__` item used twice', 'import importlib\nfrom pkg import d\nfor x in d.__all__:\n    importlib.import_module(f"pkg.{x}.{x}")\n'],
+  ])('%s: nothing is recorded', (_label, source) => {
+    expect(dynamic(source)).toEqual([]);
+  });
+});

@@ -736,3 +736,141 @@ describe('computed imports over a literal loop (issue 5)', () => {
     expect(analyzer).toEqual(cpython);
   });
 });
+
+describe('computed import names over known items (issue 5)', () => {
+  it("17b. `%`, f-strings, `+` and `str.format` over literal loops, module-level lists and another module's `__all__`", async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/dialects/__init__.py': '__all__ = ("one", "two")\n',
+        'pkg/dialects/one.py': '',
+        'pkg/dialects/two.py': '',
+        'pkg/dialects/three.py': '',
+        'pkg/mods/__init__.py': '',
+        'pkg/mods/a.py': '',
+        'pkg/mods/b.py': '',
+        'pkg/mods/c.py': '',
+        'pkg/mods/e.py': '',
+        'pkg/mods/f.py': '',
+        'main.py': [
+          'import importlib',
+          'from pkg import dialects',
+          'NAMES = ["a", "b"]',
+          'for d in dialects.__all__:',
+          '    importlib.import_module("pkg.dialects.%s" % d)',
+          'for n in NAMES:',
+          '    importlib.import_module(f"pkg.mods.{n}")',
+          'for n in ("c",):',
+          '    __import__("pkg.mods." + n)',
+          'def load():',
+          '    for n in ("e",):',
+          '        importlib.import_module("{}.{}".format("pkg.mods", n))',
+          'def never():',
+          '    for n in ("f",):',
+          '        importlib.import_module("pkg.mods." + n)',
+          'load()',
+          '',
+        ].join('\n'),
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.dialects', 'pkg.dialects.one', 'pkg.dialects.two', 'pkg.mods', 'pkg.mods.a', 'pkg.mods.b', 'pkg.mods.c', 'pkg.mods.e']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('calls followed for import edges (issue 5)', () => {
+  it('18a. a function reached first on a long call path still has its calls followed from a short one', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/m.py': '',
+        'main.py': [
+          'def a():',
+          '    b()',
+          'def b():',
+          '    c()',
+          'def c():',
+          '    d()',
+          'def d():',
+          '    import pkg.m',
+          'a()',
+          'c()',
+          '',
+        ].join('\n'),
+      },
+      'main',
+    );
+    // a → b → c → d is 4 calls deep, beyond the depth of 3; c → d from line 10 is 2.
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.m']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it('18b. a def replaced by an import from an underscore-named module outside the tree (a C accelerator, PEP 399) is followed as its stand-in', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/lines.py': '',
+        'pkg/other.py': '',
+        'pkg/shows.py': 'def show(message):\n    pass\n',
+        'pkg/dumped.py': '',
+        'pkg/warn.py': [
+          'def _format():',
+          '    import pkg.lines',
+          'def warn(message):',
+          '    _format()',
+          'def show(message):',
+          '    import pkg.other',
+          'try:',
+          '    from _importleak_no_such_accelerator import warn',
+          'except ImportError:',
+          '    pass',
+          'from .shows import show',
+          'def dumps(value):',
+          '    import pkg.dumped',
+          'from json import dumps',
+          'def deprecated(name):',
+          '    warn(name)',
+          '    dumps(name)',
+          '',
+        ].join('\n'),
+        'main.py': 'import pkg.warn as w\nw.deprecated("x")\nw.show("x")\n',
+      },
+      'main',
+    );
+    // `show` is rebound to a project function, which has no import, and `dumps` to a module that is
+    // no accelerator (no leading underscore): neither def stands in.
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.lines', 'pkg.shows', 'pkg.warn']);
+    expect(analyzer).toEqual(cpython);
+  });
+
+  it("18c. `f.register(...)` runs the inner function `register` of f's decorator, and the inner functions it calls", async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'pkg/__init__.py': '',
+        'pkg/kinds.py': '',
+        'pkg/unused.py': '',
+        'pkg/dispatch.py': [
+          'def dispatcher(func):',
+          '    def _check(cls):',
+          '        import pkg.kinds',
+          '    def register(cls, f=None):',
+          '        _check(cls)',
+          '        return f',
+          '    def clear():',
+          '        import pkg.unused',
+          '    def wrapper(*args):',
+          '        return func(*args)',
+          '    wrapper.register = register',
+          '    wrapper.clear = clear',
+          '    return wrapper',
+          '',
+        ].join('\n'),
+        'main.py': 'from pkg.dispatch import dispatcher\n\n@dispatcher\ndef f(x):\n    pass\n\nf.register(int, len)\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['main', 'pkg', 'pkg.dispatch', 'pkg.kinds']);
+    expect(analyzer).toEqual(cpython);
+  });
+});

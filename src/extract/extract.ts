@@ -96,8 +96,12 @@ class Extractor {
   private readonly fallbacks: Array<NonNullable<ImportRecord['fallback']>> = [];
   /** Rows of PEP 810 `lazy` soft keywords, which tree-sitter-python 0.25 reads as ERROR nodes before an import. */
   private readonly lazyPrefixRows = new Set<number>();
-  /** Loop variables of the `for` statements being visited that iterate over a literal tuple or list of strings. */
-  private readonly loopItems = new Map<string, string[]>();
+  /**
+   * Loop variables of the `for` statements being visited that iterate over a literal tuple or list
+   * of strings (directly or through a module-level name), or over another module's `__all__`
+   * (`allOf`: that module's name as the file's imports qualify it, leading dots for relative ones).
+   */
+  private readonly loopItems = new Map<string, string[] | { allOf: string }>();
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   private installsLazyImporter = false;
 
@@ -214,7 +218,7 @@ class Extractor {
         const left = node.childForFieldName('left');
         this.noteTargetNames(left ?? node, scope);
         this.visitExpression(node.childForFieldName('right'), scope, { kind: 'statement' }, node);
-        const items = left?.type === 'identifier' ? stringItems(evaluate(node.childForFieldName('right'), this.conditionContext(scope))) : undefined;
+        const items = left?.type === 'identifier' ? this.loopItemsOf(node.childForFieldName('right'), scope) : undefined;
         if (items && left) this.loopItems.set(left.text, items);
         try {
           this.inBranch(() => {
@@ -874,24 +878,117 @@ class Extractor {
       statementText: statementText(statement),
     };
     this.calls.push(record);
-    this.noteDynamicImport(record, scope);
+    this.noteDynamicImport(record, scope, argumentsNode);
     return id;
   }
 
   /**
    * `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too, and so
-   * is `__import__(name)` in `for name in ("a", "b"):` (requests' `packages.py`): one import per item.
+   * are names computed from literals and loop variables over known items (`for name in ("a", "b"):
+   * __import__(name)` in requests' `packages.py`, `import_module("pkg.%s" % d)` with `f"pkg.{d}"`,
+   * `"pkg." + d` and `"{}.{}".format(...)` alike): one import per value.
    */
-  private noteDynamicImport(call: CallRecord, scope: Scope): void {
+  private noteDynamicImport(call: CallRecord, scope: Scope, argumentsNode: Node | null): void {
     if (call.callee !== 'importlib.import_module' && call.callee !== 'builtins.__import__') return;
     const first = call.args[0];
     if (!first || first.keyword !== undefined) return;
-    const names = typeof first.literal === 'string' ? [first.literal] : this.loopItems.get(first.text);
-    for (const name of names ?? []) this.noteDynamicImportOf(call, scope, name);
+    const node = argumentsNode?.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment') ?? null;
+    const computed = this.computedStrings(node, scope);
+    if (!computed) return;
+    for (const name of computed.values) this.noteDynamicImportOf(call, scope, name, computed.allOf);
   }
 
-  private noteDynamicImportOf(call: CallRecord, scope: Scope, literal: string): void {
-    let name = literal;
+  /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
+  private loopItemsOf(node: Node | null, scope: Scope): string[] | { allOf: string } | undefined {
+    const items = stringItems(evaluate(node, this.conditionContext(scope)));
+    if (items) return items;
+    const dotted = node ? dottedName(node) : undefined;
+    if (!dotted?.endsWith('.__all__')) return undefined;
+    const resolved = this.qualify(dotted.slice(0, -'.__all__'.length), scope);
+    return resolved?.kind === 'import' ? { allOf: resolved.qualified } : undefined;
+  }
+
+  /**
+   * The values a string expression can take: literals, loop variables over known items, and `+`,
+   * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` leaves
+   * `ALL_ITEM` where each of its items goes, and names that module in `allOf`.
+   */
+  private computedStrings(node: Node | null, scope: Scope): { values: string[]; allOf?: string } | undefined {
+    let allOf: string | undefined;
+    const valuesOf = (n: Node | null): string[] | undefined => {
+      if (!n) return undefined;
+      switch (n.type) {
+        case 'parenthesized_expression':
+          return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : undefined;
+        case 'identifier': {
+          const items = this.loopItems.get(n.text);
+          if (Array.isArray(items)) return items;
+          if (items) {
+            if (allOf !== undefined && allOf !== items.allOf) return undefined;
+            allOf = items.allOf;
+            return [ALL_ITEM];
+          }
+          const value = evaluate(n, this.conditionContext(scope));
+          return typeof value === 'string' ? [value] : undefined;
+        }
+        case 'string': {
+          const value = evaluate(n, this.conditionContext(scope));
+          if (typeof value === 'string') return [value];
+          return this.formattedStrings(n, valuesOf);
+        }
+        case 'concatenated_string':
+          return product(n.namedChildren.map((c) => (c ? valuesOf(c) : undefined)));
+        case 'binary_operator': {
+          const operator = n.childForFieldName('operator')?.text;
+          const left = valuesOf(n.childForFieldName('left'));
+          const rightNode = n.childForFieldName('right');
+          if (!left || !rightNode) return undefined;
+          if (operator === '+') return product([left, valuesOf(rightNode)]);
+          if (operator !== '%') return undefined;
+          const operands = rightNode.type === 'tuple' ? rightNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') : [rightNode];
+          const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x) => [x])));
+          return combinations && left.length === 1 ? substituteAll(left[0]!, combinations, /%()s/g) : undefined;
+        }
+        case 'call': {
+          // `"{}.{}".format(a, b)`
+          const callee = n.childForFieldName('function');
+          if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'format') return undefined;
+          const template = valuesOf(callee.childForFieldName('object'));
+          const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+          if (!template || template.length !== 1 || args.some((a) => a.type === 'keyword_argument' || a.type.endsWith('splat'))) return undefined;
+          const combinations = product(args.map((a) => valuesOf(a)?.map((x) => [x])));
+          return combinations ? substituteAll(template[0]!, combinations, /\{(\d*)\}/g) : undefined;
+        }
+        default:
+          return undefined;
+      }
+    };
+    const values = valuesOf(node);
+    if (!values || values.length > MAX_COMPUTED_NAMES) return undefined;
+    return { values, ...(allOf !== undefined ? { allOf } : {}) };
+  }
+
+  /** `f"pkg.{name}"`: each interpolation a plain expression with known values. */
+  private formattedStrings(node: Node, valuesOf: (n: Node | null) => string[] | undefined): string[] | undefined {
+    const parts: Array<string[] | undefined> = [];
+    for (const part of node.namedChildren) {
+      if (!part) continue;
+      if (part.type === 'string_start') {
+        if (!/[fF]/.test(part.text) || /[bB]/.test(part.text)) return undefined;
+      } else if (part.type === 'string_content') {
+        if (part.text.includes('\\') || /[{}]/.test(part.text)) return undefined;
+        parts.push([part.text]);
+      } else if (part.type === 'interpolation') {
+        if (part.childForFieldName('format_specifier') || part.childForFieldName('type_conversion')) return undefined;
+        parts.push(valuesOf(part.childForFieldName('expression')));
+      } else if (part.type !== 'string_end') return undefined;
+    }
+    return product(parts);
+  }
+
+  private noteDynamicImportOf(call: CallRecord, scope: Scope, literal: string, allOf?: string): void {
+    if (allOf !== undefined && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith('.'))) return;
+    let name = literal.replace(ALL_ITEM, '*');
     let level = 0;
     if (call.callee === 'importlib.import_module') {
       while (name.startsWith('.')) {
@@ -916,12 +1013,14 @@ class Extractor {
       const levelArg = call.args.find((a) => a.keyword === 'level') ?? call.args[4];
       if (typeof levelArg?.literal === 'number' && levelArg.literal > 0) return;
     }
+    if (allOf !== undefined && !/^[\w.]*\*[\w.]*$/.test(name)) return;
     this.imports.push({
       kind: 'dynamic',
       module: name,
       level,
       names: [],
       star: false,
+      ...(allOf !== undefined ? { itemsOf: itemsSource(allOf) } : {}),
       scope: scope.execution,
       span: call.span,
       text: call.statementText,
@@ -1149,6 +1248,54 @@ function catchesImportError(clause: Node): boolean {
 function foldText(text: string): string {
   const folded = text.replace(/\s+/g, ' ').trim();
   return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
+}
+
+/** Stands, in a computed import name, for each item of another module's `__all__`. */
+const ALL_ITEM = '\u0000';
+/** A computed import name with more values than this is not recorded: it is not a short list of names. */
+const MAX_COMPUTED_NAMES = 256;
+
+/** Every way of picking one value from each list, joined; undefined when one list is unknown. */
+function product(lists: ReadonlyArray<readonly string[] | undefined>): string[] | undefined;
+function product(lists: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>): string[][] | undefined;
+function product(lists: ReadonlyArray<ReadonlyArray<string | readonly string[]> | undefined>): Array<string | string[]> | undefined {
+  let result: Array<string | string[]> | undefined;
+  for (const list of lists) {
+    if (!list) return undefined;
+    const next: Array<string | string[]> = [];
+    for (const head of result ?? [undefined]) {
+      for (const item of list) {
+        if (typeof item === 'string') next.push(`${(head as string | undefined) ?? ''}${item}`);
+        else next.push([...((head as string[] | undefined) ?? []), ...item]);
+      }
+      if (next.length > MAX_COMPUTED_NAMES) return undefined;
+    }
+    result = next;
+  }
+  return result ?? [];
+}
+
+/** `"a.%s.%s" % (x, y)` / `"{}.{1}".format(...)` for each combination of argument values. */
+function substituteAll(template: string, combinations: readonly string[][], placeholder: RegExp): string[] | undefined {
+  const out: string[] = [];
+  for (const values of combinations) {
+    let next = 0;
+    let bad = false;
+    const text = template.replace(placeholder, (_match, index?: string) => {
+      const i = index !== undefined && index !== '' ? Number(index) : next++;
+      if (i >= values.length) bad = true;
+      return values[i] ?? '';
+    });
+    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ''))) return undefined;
+    out.push(text.replace(/%%/g, '%'));
+  }
+  return out;
+}
+
+/** `..pkg.dialects` (as `qualify` writes a relative import) → module and level. */
+function itemsSource(qualified: string): { module: string; level: number } {
+  const level = /^\.*/.exec(qualified)![0].length;
+  return { module: qualified.slice(level), level };
 }
 
 function stringItems(value: Value | undefined): string[] | undefined {

@@ -47,6 +47,12 @@ export interface ImportRecord {
   module: string;
   /** Number of leading dots of a relative import (0 for absolute). */
   level: number;
+  /**
+   * `dynamic` only: the name is built from each item of another module's literal `__all__`
+   * (`for d in dialects.__all__: import_module("pkg.dialects.%s" % d)`); `module` then holds `*`
+   * where each item goes. `module`/`level` here name the module whose `__all__` it is.
+   */
+  itemsOf?: { module: string; level: number };
   /** Names bound by a `from` import; empty for `import` and `dynamic`. */
   names: ImportedName[];
   star: boolean;

@@ -1,5 +1,5 @@
 import type { ExecutionScope } from '../extract/summary.js';
-import type { CallResolver } from '../resolve/calls.js';
+import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ExecutionReason, ResolvedImport } from '../resolve/resolveImports.js';
 
@@ -89,7 +89,7 @@ export function buildImportGraph(
       }
     }
     // Imports inside functions that this module's top-level code calls run at its import too.
-    for (const run of calls?.functionsRunAtImport(module.path) ?? []) {
+    for (const run of calls?.functionsRunAtImport(module.path, undefined, MAX_IMPORT_CALL_DEPTH) ?? []) {
       const { body } = run;
       for (const resolvedImport of resolved.get(body.path) ?? []) {
         const { record } = resolvedImport;

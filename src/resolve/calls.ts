@@ -25,7 +25,15 @@ export interface FunctionRunAtImport {
   steps: CallStep[];
 }
 
+/** How deep resource findings follow calls (the README documents 3). */
 export const MAX_CALL_DEPTH = 3;
+/**
+ * How deep import edges follow calls. A parameter of its own, but 3 as well: measured on the
+ * standard library (docs/fidelity.md), each level beyond 3 adds more imports that sit under run-time
+ * conditions of the functions followed (`if msg.source is not None: import tracemalloc`) than
+ * imports CPython runs: depth 4 lost 3 points of precision and found no more.
+ */
+export const MAX_IMPORT_CALL_DEPTH = 3;
 
 /**
  * Follows calls from module-level code into the project's own functions and classes, across
@@ -55,26 +63,38 @@ export class CallResolver {
   }
 
   /**
-   * The function bodies that run when `path` is imported, reached from its module-level calls.
+   * The function bodies that run when `path` is imported, reached from its module-level calls, at most
+   * `maxDepth` calls deep. Breadth first, so each body comes with its shortest call path and a body
+   * reached late on a long path still has its own calls followed from the short one.
    * `enter` can refuse to go into a body (its steps so far are given).
    */
-  functionsRunAtImport(path: string, enter: (body: FunctionRef, steps: CallStep[]) => boolean = () => true): FunctionRunAtImport[] {
+  functionsRunAtImport(
+    path: string,
+    enter: (body: FunctionRef, steps: CallStep[]) => boolean = () => true,
+    maxDepth: number = MAX_CALL_DEPTH,
+  ): FunctionRunAtImport[] {
     const summary = this.summaries.get(path);
     if (!summary) return [];
     const found: FunctionRunAtImport[] = [];
     const seen = new Set<string>();
+    const queue: FunctionRunAtImport[] = [];
     const visit = (steps: CallStep[], body: FunctionRef): void => {
       const key = `${body.path}::${body.qualname}`;
-      if (seen.has(key) || steps.length > MAX_CALL_DEPTH || !enter(body, steps)) return;
+      if (seen.has(key) || steps.length > maxDepth || !enter(body, steps)) return;
       seen.add(key);
-      found.push({ body, steps });
-      for (const call of this.callsIn(body)) {
-        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body);
-      }
+      const run = { body, steps };
+      found.push(run);
+      queue.push(run);
     };
     for (const call of summary.calls) {
       if (call.scope.kind !== 'module') continue;
       for (const next of this.targetsOf(path, call)) visit([{ path, call, target: next.called }], next.body);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const { body, steps } = queue[head]!;
+      for (const call of this.callsIn(body)) {
+        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body);
+      }
     }
     return found;
   }
@@ -103,8 +123,56 @@ export class CallResolver {
       return undefined;
     }
     if (!call.callee) return undefined;
-    if (call.calleeIsLocal) return this.refIn(path, call.callee);
-    return this.resolveQualified(path, call.callee, 0);
+    if (call.calleeIsLocal) return this.refIn(path, call.callee) ?? this.decoratorAttribute(path, call.callee);
+    return this.resolveQualified(path, call.callee, 0) ?? this.pureStandIn(path, call);
+  }
+
+  /**
+   * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what
+   * `d` returned, and `d` hands out its own inner functions as attributes of that value, as
+   * `functools.singledispatch` does (`wrapper.register = register`). The call runs the function of
+   * that name defined inside `d`. Only the outermost decorator's value is `f`.
+   */
+  private decoratorAttribute(path: string, callee: string, depth = 0): FunctionRef | undefined {
+    // `@f.register` over `def f` again: the decorator is itself such an attribute; stop there.
+    if (depth > MAX_CALL_DEPTH) return undefined;
+    const dot = callee.lastIndexOf('.');
+    if (dot < 0) return undefined;
+    const decorated = callee.slice(0, dot);
+    const attribute = callee.slice(dot + 1);
+    const summary = this.summaries.get(path)!;
+    if (!summary.functions.some((f) => f.qualname === decorated)) return undefined;
+    const outermost = summary.calls
+      .filter((c) => c.placement.kind === 'decorator' && c.placement.target === decorated)
+      .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    if (!outermost?.bareDecorator) return undefined;
+    const decorator = outermost.calleeIsLocal && outermost.callee
+      ? (this.refIn(path, outermost.callee) ?? this.decoratorAttribute(path, outermost.callee, depth + 1))
+      : this.resolveCallee(path, outermost);
+    if (decorator?.kind !== 'function') return undefined;
+    const inner = this.refIn(decorator.path, `${decorator.qualname}.${attribute}`);
+    return inner?.kind === 'function' ? inner : undefined;
+  }
+
+  /**
+   * `def warn(...): ...` then `from _warnings import warn` in the same module: the accelerator, a
+   * compiled module outside the tree, named with a leading underscore as PEP 399 has it, replaces
+   * the pure-Python function, which PEP 399 requires to behave the same. What the function runs is
+   * then read from the `def`.
+   */
+  private pureStandIn(path: string, call: CallRecord): FunctionRef | undefined {
+    const name = call.calleeText;
+    if (!/^\w+$/.test(name)) return undefined;
+    const own = this.refIn(path, name);
+    if (own?.kind !== 'function') return undefined;
+    const importer = this.index.byPath.get(path);
+    const binding = this.summaries.get(path)?.imports.find(
+      (record) => record.scope.kind === 'module' && record.kind === 'from' && record.names.some((n) => (n.alias ?? n.name) === name),
+    );
+    if (!importer || !binding) return undefined;
+    const absolute = absolutise(importer, '.'.repeat(binding.level) + binding.module);
+    const accelerator = absolute !== undefined && absolute.split('.').pop()!.startsWith('_');
+    return accelerator && !this.index.lookup(absolute, importer) ? own : undefined;
   }
 
   /** `pkg.db.make_engine` or `..db.make_engine` (relative to `path`) → the definition, following re-exports. */
@@ -120,20 +188,23 @@ export class CallResolver {
       if (!module) continue;
       const rest = parts.slice(i).join('.');
       const direct = this.refIn(module.path, rest);
-      if (direct) return direct;
       // A re-export: `from .core import make_engine` in a package's __init__.
       const first = parts[i]!;
       const binding = this.summaries.get(module.path)?.imports.find(
         (record) => record.scope.kind === 'module' && record.kind === 'from' && record.names.some((n) => (n.alias ?? n.name) === first),
       );
+      // A def that an import after it rebinds: the import's target, or the def as the stand-in of
+      // an accelerator outside the tree (see `pureStandIn`).
+      const definedAt = direct && this.summaries.get(module.path)!.functions.find((f) => f.qualname === first)?.span.line;
+      if (direct && !(binding && definedAt !== undefined && binding.span.line > definedAt)) return direct;
       if (binding) {
         const name = binding.names.find((n) => (n.alias ?? n.name) === first)!.name;
         const base = '.'.repeat(binding.level) + binding.module;
         const target = base === '' || base.endsWith('.') ? `${base}${name}` : `${base}.${name}`;
         const remainder = parts.slice(i + 1);
-        return this.resolveQualified(module.path, remainder.length ? `${target}.${remainder.join('.')}` : target, hops + 1);
+        return this.resolveQualified(module.path, remainder.length ? `${target}.${remainder.join('.')}` : target, hops + 1) ?? direct;
       }
-      return undefined;
+      return direct;
     }
     return undefined;
   }

@@ -98,6 +98,7 @@ export function resolveImport(
   summaries: ReadonlyMap<string, ModuleSummary>,
   lazyDepth = 0,
 ): ResolvedImport {
+  if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
   const anchored = absoluteName(importer, record);
   if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
   const absolute = anchored.name;
@@ -144,6 +145,34 @@ export function resolveImport(
     }
   }
   return { record, absolute, executes };
+}
+
+/**
+ * `for d in dialects.__all__: import_module("pkg.dialects.%s" % d)`: one import per item of the
+ * literal `__all__` of the module named, when it is a project module.
+ */
+function resolveEachItem(
+  importer: ModuleEntry,
+  record: ImportRecord,
+  source: NonNullable<ImportRecord['itemsOf']>,
+  index: ModuleIndex,
+  summaries: ReadonlyMap<string, ModuleSummary>,
+): ResolvedImport {
+  const anchored = absoluteName(importer, { ...record, ...source });
+  if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
+  const module = index.lookup(anchored.name, importer);
+  const items = module ? (summaries.get(module.path)?.dunderAll ?? []) : [];
+  const executes: ExecutedModule[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const { itemsOf: _, ...plain } = record;
+    for (const executed of resolveImport(importer, { ...plain, module: record.module.replace('*', item) }, index, summaries).executes) {
+      if (seen.has(executed.module.path)) continue;
+      seen.add(executed.module.path);
+      executes.push(executed);
+    }
+  }
+  return { record, absolute: record.module, executes };
 }
 
 function absoluteName(importer: ModuleEntry, record: ImportRecord): { name: string } | { problem: string } {
