@@ -1,5 +1,6 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import { extractModule } from '../extract/extract.js';
+import { assignmentParts, stringLiteral } from '../extract/syntax.js';
 import type { ServerSettings } from './servers/common.js';
 import type { AppSpec, DeployProblem, GunicornHook, GunicornHookName, Setting } from './types.js';
 
@@ -95,13 +96,7 @@ function innerBlocks(statement: Node): Node[] {
 }
 
 function visitAssignment(node: Node, conditional: boolean, result: PythonConfigFile): void {
-  const targets: Node[] = [];
-  let right: Node | null = node;
-  while (right?.type === 'assignment') {
-    const left = right.childForFieldName('left');
-    if (left) targets.push(left);
-    right = right.childForFieldName('right');
-  }
+  const { targets, right } = assignmentParts(node);
   if (!right) return; // `x: int` without a value
   for (const target of targets) {
     if (target.type === 'identifier') {
@@ -145,7 +140,7 @@ function literalOf(node: Node, known: ReadonlyMap<string, Assignment>): Literal 
     case 'none':
       return null;
     case 'string':
-      return stringLiteral(node);
+      return stringLiteral(node, { decodeEscapes: true });
     case 'unary_operator': {
       const operand = node.childForFieldName('argument');
       const operator = node.child(0)?.text;
@@ -181,30 +176,6 @@ function pythonIntLiteral(text: string): number | undefined {
   if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
   if (/^\d+$/.test(clean)) return Number(clean);
   return undefined;
-}
-
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
-
-/** A plain string literal (no f-string interpolation, no bytes); raw strings keep their backslashes. */
-function stringLiteral(node: Node): string | undefined {
-  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
-  if (/[fFbB]/.test(start)) return undefined;
-  const raw = /[rR]/.test(start);
-  let value = '';
-  for (const part of node.namedChildren) {
-    if (!part) continue;
-    if (part.type === 'string_content') value += part.text;
-    else if (part.type === 'interpolation') return undefined;
-    else if (part.type === 'escape_sequence') {
-      if (raw) value += part.text;
-      else {
-        const escaped = SIMPLE_ESCAPES[part.text.slice(1)];
-        if (escaped === undefined) return undefined;
-        value += escaped;
-      }
-    }
-  }
-  return value;
 }
 
 const GUNICORN_HOOKS: readonly GunicornHookName[] = [

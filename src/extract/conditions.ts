@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { stringLiteral } from './syntax.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -87,7 +88,7 @@ export function evaluate(node: Node | null, context: ConditionContext): Value | 
       return Number.isFinite(n) ? n : undefined;
     }
     case 'string':
-      return stringValue(node);
+      return stringLiteral(node);
     case 'parenthesized_expression':
       return node.namedChildCount === 1 ? evaluate(node.namedChild(0), context) : undefined;
     case 'list':
@@ -328,20 +329,6 @@ function call(node: Node, context: ConditionContext): Value | undefined {
   const dotted = dottedText(callee);
   const qualified = dotted && args.length === 0 ? context.qualify(dotted) : undefined;
   return qualified === undefined ? undefined : knownCall(qualified, context.target);
-}
-
-/** A plain, non-f, non-byte string literal's value. */
-function stringValue(node: Node): string | undefined {
-  let value = '';
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const part = node.namedChild(i)!;
-    if (part.type === 'string_start') {
-      if (/[fFbB]/.test(part.text)) return undefined;
-    } else if (part.type === 'string_content') value += part.text;
-    else if (part.type === 'escape_sequence') return undefined;
-    else if (part.type === 'interpolation') return undefined;
-  }
-  return value;
 }
 
 function dottedText(node: Node): string | undefined {

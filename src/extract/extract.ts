@@ -14,6 +14,7 @@ import type {
   SyntaxProblem,
 } from './summary.js';
 import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
+import { assignmentParts, stringLiteral } from './syntax.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 
@@ -504,13 +505,7 @@ class Extractor {
   }
 
   private visitAssignment(node: Node, scope: Scope, statement: Node): void {
-    const targets: Node[] = [];
-    let right: Node | null = node;
-    while (right?.type === 'assignment') {
-      const left = right.childForFieldName('left');
-      if (left) targets.push(left);
-      right = right.childForFieldName('right');
-    }
+    const { targets, right } = assignmentParts(node);
     const names = targets.filter((t) => t.type === 'identifier').map((t) => t.text);
     for (const target of targets) this.noteTargetNames(target, scope);
     if (this.isModuleLevel(scope) && right) this.noteConstantAssignment(targets, right, scope);
@@ -1110,21 +1105,6 @@ function spanOf(node: Node): SourceSpan {
 function statementText(node: Node): string {
   const folded = node.text.replace(/\s*\n\s*/g, ' ').trim();
   return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
-}
-
-/** The value of a plain string literal (no f-string interpolation, no implicit concatenation). */
-function stringLiteral(node: Node): string | undefined {
-  if (node.type !== 'string') return undefined;
-  let value = '';
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const part = node.namedChild(i)!;
-    if (part.type === 'string_content') value += part.text;
-    else if (part.type === 'interpolation') return undefined;
-    else if (part.type === 'escape_sequence') return undefined;
-  }
-  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
-  if (/[fFbB]/.test(start)) return undefined;
-  return value;
 }
 
 function literalValue(node: Node): number | string | boolean | null | undefined {

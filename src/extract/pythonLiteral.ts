@@ -35,7 +35,7 @@ export function allStrings(literal: PythonLiteral): string[] {
   return [];
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', '0': '\0' };
+export const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
 class LiteralReader {
   private at = 0;

@@ -1,0 +1,47 @@
+import type { Node } from 'web-tree-sitter';
+import { SIMPLE_ESCAPES } from './pythonLiteral.js';
+
+/**
+ * Small readings of tree-sitter-python nodes that the extract step, condition evaluation and the
+ * gunicorn config reader all need.
+ */
+
+/**
+ * The value of a plain string literal: no f-string, no bytes, no implicit concatenation.
+ * Escape sequences make it unknown unless `decodeEscapes` is set, which decodes the simple ones
+ * (`\n`, `\t`, quotes...) and keeps a raw string's backslashes as written.
+ */
+export function stringLiteral(node: Node, { decodeEscapes = false }: { decodeEscapes?: boolean } = {}): string | undefined {
+  if (node.type !== 'string') return undefined;
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  if (/[fFbB]/.test(start)) return undefined;
+  const raw = /[rR]/.test(start);
+  let value = '';
+  for (const part of node.namedChildren) {
+    if (!part) continue;
+    if (part.type === 'string_content') value += part.text;
+    else if (part.type === 'interpolation') return undefined;
+    else if (part.type === 'escape_sequence') {
+      if (!decodeEscapes) return undefined;
+      if (raw) value += part.text;
+      else {
+        const escaped = SIMPLE_ESCAPES[part.text.slice(1)];
+        if (escaped === undefined) return undefined;
+        value += escaped;
+      }
+    }
+  }
+  return value;
+}
+
+/** `a = b = value`: the targets, left to right, and the value (null for an annotation without one). */
+export function assignmentParts(node: Node): { targets: Node[]; right: Node | null } {
+  const targets: Node[] = [];
+  let right: Node | null = node;
+  while (right?.type === 'assignment') {
+    const left = right.childForFieldName('left');
+    if (left) targets.push(left);
+    right = right.childForFieldName('right');
+  }
+  return { targets, right };
+}
