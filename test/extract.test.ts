@@ -242,3 +242,51 @@ describe('computed import names (issue 5)', () => {
     expect(dynamic(source)).toEqual([]);
   });
 });
+
+describe('registries (issue 5)', () => {
+  const registry = (source: string) => {
+    const summary = extract(source);
+    return {
+      adders: summary.registryAdders ?? [],
+      imports: summary.imports.filter((i) => i.registryOf).map((i) => ({ module: i.module, ...i.registryOf })),
+      bound: summary.boundMethods ?? [],
+    };
+  };
+
+  it('a method that adds `*deps` to `self.x`, and one that imports each item under a `startswith(prefix)` test', () => {
+    const source = [
+      'class Registry:',
+      '    def __init__(self):',
+      '        self.names = set()',
+      '    def add(self, *deps):',
+      '        self.names.update(deps)',
+      '    def load(self, path, *, quiet=False):',
+      '        for name in self.names.copy():',
+      '            if name.startswith(path):',
+      '                __import__(name)',
+      '_r = Registry()',
+      'add = _r.add',
+      '',
+    ].join('\n');
+    expect(registry(source)).toEqual({
+      adders: [{ function: 'Registry.add', registry: 'Registry.names', parameter: 0, takes: 'each-argument' }],
+      imports: [{ module: '*', registry: 'Registry.names', prefixParameter: { index: 0, name: 'path' } }],
+      bound: [{ name: 'add', callId: 0, method: 'add' }],
+    });
+  });
+
+  it.each([
+    ['append to a module list, f-string of each item', 'import importlib\nPLUGINS = []\ndef register(kind, name):\n    PLUGINS.append(name)\ndef load():\n    for p in sorted(PLUGINS):\n        importlib.import_module(f"app.plugins.{p}")\n', 1, 'argument', 'app.plugins.*'],
+    ['extend with a list argument', 'SEEN = []\ndef remember(names):\n    SEEN.extend(names)\ndef load():\n    for n in SEEN:\n        __import__(n)\n', 0, 'items', '*'],
+    ['a static method has no `self` to leave out', 'REG = []\nclass R:\n    @staticmethod\n    def add(name):\n        REG.append(name)\n', 0, 'argument', undefined],
+    ['a value that is not a parameter is not an adder', 'REG = []\ndef add(name):\n    REG.append(name.lower())\n', undefined, undefined, undefined],
+  ])('%s', (_label, source, parameter, takes, module) => {
+    const found = registry(source);
+    expect(found.adders.map((a) => [a.parameter, a.takes])).toEqual(parameter === undefined ? [] : [[parameter, takes]]);
+    expect(found.imports.map((i) => i.module)).toEqual(module === undefined ? [] : [module]);
+  });
+
+  it('a loop over a module global that nothing adds to records no import', () => {
+    expect(registry('N = []\nN = ["b"]\ndef f():\n    for n in N:\n        __import__(n)\n').imports).toEqual([]);
+  });
+});

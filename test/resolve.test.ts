@@ -874,3 +874,161 @@ describe('calls followed for import edges (issue 5)', () => {
     expect(analyzer).toEqual(cpython);
   });
 });
+
+describe('registries filled at import time and imported from (issue 5)', () => {
+  // SQLAlchemy's `preloaded`: decorators register module names; package inits import those under a prefix.
+  const files = {
+    'pkg/util/__init__.py': 'from . import preloaded as preloaded\nfrom .preloaded import preload_module as preload_module\n',
+    'pkg/util/preloaded.py': [
+      'import sys',
+      'class _ModuleRegistry:',
+      '    def __init__(self, prefix="pkg."):',
+      '        self.module_registry = set()',
+      '        self.prefix = prefix',
+      '    def preload_module(self, *deps):',
+      '        self.module_registry.update(deps)',
+      '        return lambda fn: fn',
+      '    def import_prefix(self, path):',
+      '        for module in self.module_registry:',
+      '            key = module.split(self.prefix)[-1].replace(".", "_")',
+      '            if (not path or module.startswith(path)) and key not in self.__dict__:',
+      '                __import__(module, globals(), locals())',
+      '                self.__dict__[key] = sys.modules[module]',
+      '_reg = _ModuleRegistry()',
+      'preload_module = _reg.preload_module',
+      'import_prefix = _reg.import_prefix',
+      '',
+    ].join('\n'),
+    'pkg/__init__.py': 'from . import util as _util\nfrom . import core\nfrom . import sql\n\ndef __go(lcls):\n    _util.preloaded.import_prefix("pkg")\n\n__go(locals())\n',
+    'pkg/core.py': 'from . import util\n\n@util.preload_module("pkg.helpers.one")\ndef f():\n    return util.preloaded.helpers_one\n',
+    'pkg/sql/__init__.py': 'from .. import util\nfrom . import elements\nutil.preloaded.import_prefix("pkg.sql")\n',
+    'pkg/sql/elements.py': 'from ..util import preload_module\n\n@preload_module("pkg.sql.extra", "pkg.helpers.two")\ndef g():\n    pass\n',
+    'pkg/sql/extra.py': '',
+    'pkg/helpers/__init__.py': '',
+    'pkg/helpers/one.py': '',
+    'pkg/helpers/two.py': '',
+    'pkg/helpers/never.py': '',
+    'pkg/late.py': 'from . import util\n\n@util.preload_module("pkg.helpers.never")\ndef h():\n    pass\n',
+    // A module-global list, filled one name at a time and imported from by a loader.
+    'plugins/__init__.py': [
+      'import importlib',
+      '_PLUGINS = []',
+      'def register(name):',
+      '    _PLUGINS.append(name)',
+      'def load_all():',
+      '    for name in sorted(_PLUGINS):',
+      '        importlib.import_module(f"plugins.builtin.{name}")',
+      '',
+    ].join('\n'),
+    'plugins/builtin/__init__.py': '',
+    'plugins/builtin/csv.py': '',
+    'plugins/builtin/xml.py': '',
+    'plugins/builtin/unused.py': '',
+    'app.py': 'import plugins\nplugins.register("csv")\nplugins.register("xml")\nplugins.load_all()\n',
+    'app_without_register.py': 'import plugins\nplugins.load_all()\n',
+  };
+
+  it('19. names registered with literal strings by the modules that ran are imported; a prefix argument filters them', async () => {
+    const root = writeProject(files);
+    const result = await analyzeProject(root);
+    const expected: Record<string, string[]> = {
+      // pkg.sql's own import_prefix("pkg.sql") loads pkg.sql.extra only; pkg's loads pkg.helpers.* registered so far.
+      'pkg.sql': ['pkg', 'pkg.core', 'pkg.helpers', 'pkg.helpers.one', 'pkg.helpers.two', 'pkg.sql', 'pkg.sql.elements', 'pkg.sql.extra', 'pkg.util', 'pkg.util.preloaded'],
+      // pkg.late registers after pkg has run: pkg.helpers.never is never imported.
+      'pkg.late': ['pkg', 'pkg.core', 'pkg.helpers', 'pkg.helpers.one', 'pkg.helpers.two', 'pkg.late', 'pkg.sql', 'pkg.sql.elements', 'pkg.sql.extra', 'pkg.util', 'pkg.util.preloaded'],
+      app: ['app', 'plugins', 'plugins.builtin', 'plugins.builtin.csv', 'plugins.builtin.xml'],
+      app_without_register: ['app_without_register', 'plugins'],
+    };
+    for (const [module, modules] of Object.entries(expected)) {
+      expect(analyzerClosure(result, module), module).toEqual(modules);
+      expect(cpythonClosure(root, module), module).toEqual(modules);
+    }
+    // The edge shows the import statement and the calls that reach it.
+    const edge = result.graph.importTimeEdges.get('pkg/__init__.py')!.find((e) => e.to === 'pkg/helpers/one.py')!;
+    expect(edge).toMatchObject({ line: 13, text: '__import__(module, globals(), locals())', at: 'pkg/util/preloaded.py' });
+    expect(edge.via!.map((v) => v.target)).toEqual(['__go', '_ModuleRegistry.import_prefix']);
+    expect(result.summaries.get('pkg/util/preloaded.py')!.registryAdders).toEqual([
+      { function: '_ModuleRegistry.preload_module', registry: '_ModuleRegistry.module_registry', parameter: 0, takes: 'each-argument' },
+    ]);
+  });
+});
+
+describe('lazy attributes through star imports (issue 5)', () => {
+  it('16b. `from pkg import name` where pkg binds name for type checkers by `from .types import *`: its __getattr__ imports .types', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'lazystar/__init__.py': [
+          'from typing import TYPE_CHECKING',
+          'if TYPE_CHECKING:',
+          '    from .types import *',
+          '    from .other import *',
+          "_dynamic = {'Strict': '.types', 'Loose': '.other'}",
+          'def __getattr__(name):',
+          '    import importlib',
+          '    return getattr(importlib.import_module(_dynamic[name], __name__), name)',
+          '',
+        ].join('\n'),
+        'lazystar/types.py': "__all__ = ['Strict']\nclass Strict: pass\n",
+        'lazystar/other.py': 'class Loose: pass\nclass _Hidden: pass\n',
+        'main.py': 'from lazystar import Strict\n',
+      },
+      'main',
+    );
+    expect(analyzer).toEqual(['lazystar', 'lazystar.types', 'main']);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
+describe('class statements run their metaclass and __init_subclass__ (issue 5)', () => {
+  it('20. `class M(Base)` runs the metaclass `__new__`/`__init__` (own or a base\'s) and the bases\' `__init_subclass__`; `C()` runs `C.__new__`', async () => {
+    const files = {
+      'pkg/__init__.py': '',
+      'pkg/meta_new.py': '',
+      'pkg/meta_init.py': '',
+      'pkg/subclass_hook.py': '',
+      'pkg/created.py': '',
+      'pkg/never.py': '',
+      'pkg/base.py': [
+        'class Meta(type):',
+        '    def __new__(mcs, name, bases, ns):',
+        '        import pkg.meta_new',
+        '        return super().__new__(mcs, name, bases, ns)',
+        '    def __init__(cls, name, bases, ns):',
+        '        import pkg.meta_init',
+        '        super().__init__(name, bases, ns)',
+        '    def __call__(cls, *args):',
+        '        import pkg.never',
+        'class Model(metaclass=Meta):',
+        '    pass',
+        'class Plugin:',
+        '    def __init_subclass__(cls, **kwargs):',
+        '        import pkg.subclass_hook',
+        'class Singleton:',
+        '    def __new__(cls):',
+        '        import pkg.created',
+        '        return super().__new__(cls)',
+        '',
+      ].join('\n'),
+      // Defines the metaclass, the hook and __new__ without using them at import: nothing runs.
+      'defines_only.py': 'from pkg.base import Meta, Plugin, Singleton\n',
+      'uses_model.py': 'from pkg.base import Model\n\nclass Poll(Model):\n    pass\n',
+      'uses_plugin.py': 'from pkg.base import Plugin\n\nclass Csv(Plugin):\n    pass\n',
+      'uses_singleton.py': 'from pkg.base import Singleton\n\nONE = Singleton()\n',
+    };
+    const root = writeProject(files);
+    const result = await analyzeProject(root);
+    const expected: Record<string, string[]> = {
+      // pkg.base's own `class Model(metaclass=Meta)` runs Meta.__new__ and Meta.__init__.
+      defines_only: ['defines_only', 'pkg', 'pkg.base', 'pkg.meta_init', 'pkg.meta_new'],
+      uses_model: ['pkg', 'pkg.base', 'pkg.meta_init', 'pkg.meta_new', 'uses_model'],
+      uses_plugin: ['pkg', 'pkg.base', 'pkg.meta_init', 'pkg.meta_new', 'pkg.subclass_hook', 'uses_plugin'],
+      uses_singleton: ['pkg', 'pkg.base', 'pkg.created', 'pkg.meta_init', 'pkg.meta_new', 'uses_singleton'],
+    };
+    for (const [module, modules] of Object.entries(expected)) {
+      expect(analyzerClosure(result, module), module).toEqual(modules);
+      expect(cpythonClosure(root, module), module).toEqual(modules);
+    }
+    const hook = result.graph.importTimeEdges.get('uses_plugin.py')!.find((e) => e.to === 'pkg/subclass_hook.py')!;
+    expect(hook.via!.map((v) => `${v.line}: ${v.text} → ${v.target}`)).toEqual(['3: class Csv(Plugin): → Plugin.__init_subclass__']);
+  });
+});

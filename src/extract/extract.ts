@@ -9,6 +9,9 @@ import type {
   ImportRecord,
   LiteralAssignment,
   ModuleSummary,
+  BoundMethod,
+  RegistryAdder,
+  RegistryImport,
   SourceSpan,
   Suppression,
   SyntaxProblem,
@@ -56,7 +59,14 @@ interface Scope {
   prefix: string;
   /** Set inside a class body so assignments read `Cls.attr`. */
   className?: string;
+  /** In a function body: its parameters, with their positions as callers count them (`self` left out). */
+  parameters?: ReadonlyMap<string, { index?: number; star: boolean }>;
+  /** In the body of a method: its class, which `self` is an instance of. */
+  methodClass?: string;
 }
+
+/** What a loop variable stands for when its items are not literals: see `Extractor.loopItems`. */
+type LoopSource = { allOf: string } | { registry: string };
 
 /**
  * Turns a Python file's text into its `ModuleSummary`. Pure: text in, data out. Conditions on the
@@ -100,9 +110,13 @@ class Extractor {
   /**
    * Loop variables of the `for` statements being visited that iterate over a literal tuple or list
    * of strings (directly or through a module-level name), or over another module's `__all__`
-   * (`allOf`: that module's name as the file's imports qualify it, leading dots for relative ones).
+   * (`allOf`: that module's name as the file's imports qualify it, leading dots for relative ones),
+   * or over a registry of this module (`registry`: see `RegistryImport`).
    */
-  private readonly loopItems = new Map<string, string[] | { allOf: string }>();
+  private readonly loopItems = new Map<string, string[] | LoopSource>();
+  private readonly registryAdders: RegistryAdder[] = [];
+  private readonly registryImports: ImportRecord[] = [];
+  private readonly boundMethods: BoundMethod[] = [];
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   private installsLazyImporter = false;
 
@@ -126,6 +140,8 @@ class Extractor {
       const { body, scope } = this.deferredBodies[i]!;
       this.visitBlock(body, scope);
     }
+    const filled = new Set(this.registryAdders.map((a) => a.registry));
+    this.imports.push(...this.registryImports.filter((r) => filled.has(r.registryOf!.registry)));
     const syntaxProblems = [...(root.hasError ? collectSyntaxProblems(root) : []), ...this.structuralProblems]
       .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)
       .slice(0, MAX_SYNTAX_PROBLEMS);
@@ -141,6 +157,8 @@ class Extractor {
       functions: this.functions,
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
       assignments: this.assignments,
+      ...(this.registryAdders.length ? { registryAdders: this.registryAdders } : {}),
+      ...(this.boundMethods.length ? { boundMethods: this.boundMethods } : {}),
       definedNames: [...this.definedNames],
       ...(this.definedNames.has('__getattr__') || this.installsLazyImporter ? { lazyAttributes: true } : {}),
       importedNames: [...this.importedNames],
@@ -528,6 +546,14 @@ class Extractor {
       for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
       // `self.scheduler = BackgroundScheduler()` then `self.scheduler.start()` in the same body.
       for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: 'instance', callId: outer.id });
+    } else if (this.isModuleLevel(scope) && this.branchDepth === 0 && names.length === 1 && right.type === 'attribute' && right.childForFieldName('object')?.type === 'identifier') {
+      // `preload_module = _reg.preload_module`, `_reg = _ModuleRegistry()` above: calls of the name run that method.
+      const holder = lookup(right.childForFieldName('object')!.text, scope);
+      const method = right.childForFieldName('attribute')?.text;
+      if (holder?.kind === 'instance' && method) {
+        this.boundMethods.push({ name: names[0]!, callId: holder.callId, method });
+        scope.bindings.set(names[0]!, { kind: 'local', name: names[0]! });
+      } else scope.bindings.set(names[0]!, { kind: 'opaque' });
     } else {
       for (const name of names) scope.bindings.set(name, { kind: 'opaque' });
       for (const target of targets) if (isSelfAttribute(target)) scope.bindings.delete(target.text);
@@ -731,11 +757,14 @@ class Extractor {
     this.bindDefinition(name, qualname, scope);
     const body = node.childForFieldName('body');
     if (body) {
+      const isMethod = scope.className !== undefined && !decorators.some((d) => d.namedChild(0)?.text === 'staticmethod');
       const functionScope: Scope = {
         execution: { kind: 'function', function: qualname },
         bindings: new Map(),
         parent: scope.className ? moduleScopeOf(scope) : scope,
         prefix: `${qualname}.`,
+        parameters: parametersOf(parameters, isMethod ? 1 : 0),
+        ...(isMethod ? { methodClass: scope.className } : {}),
       };
       for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
         const parameter = parameters.namedChild(i)!;
@@ -753,10 +782,15 @@ class Extractor {
     this.visitDecorators(decorators, scope, qualname);
     const superclasses = node.childForFieldName('superclasses');
     const bases: string[] = [];
+    let metaclass: string | undefined;
     for (let i = 0; superclasses && i < superclasses.namedChildCount; i++) {
       const base = superclasses.namedChild(i)!;
       if (base.type === 'keyword_argument') {
-        this.visitExpression(base.childForFieldName('value'), scope, { kind: 'statement' }, node);
+        const value = base.childForFieldName('value');
+        const dotted = base.childForFieldName('name')?.text === 'metaclass' && value ? dottedName(value) : undefined;
+        const resolved = dotted ? this.qualify(dotted, scope) : undefined;
+        if (resolved && 'qualified' in resolved) metaclass = resolved.qualified;
+        this.visitExpression(value, scope, { kind: 'statement' }, node);
         continue;
       }
       const dotted = dottedName(base);
@@ -764,8 +798,9 @@ class Extractor {
       if (resolved && 'qualified' in resolved) bases.push(resolved.qualified);
       else this.visitExpression(base, scope, { kind: 'statement' }, node);
     }
-    this.classes.push({ name: qualname, bases, span: spanOf(node) });
     const body = node.childForFieldName('body');
+    const header = foldText(this.text.slice(node.startIndex, body ? body.startIndex : node.endIndex)).replace(/\s*$/, '');
+    this.classes.push({ name: qualname, bases, ...(metaclass ? { metaclass } : {}), scope: scope.execution, header, span: spanOf(node) });
     if (body) {
       const classScope: Scope = {
         execution: scope.execution,
@@ -874,7 +909,51 @@ class Extractor {
     };
     this.calls.push(record);
     this.noteDynamicImport(record, scope, argumentsNode);
+    if (functionNode?.type === 'attribute' && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
     return id;
+  }
+
+  /**
+   * `self.module_registry.update(deps)` in `def preload_module(self, *deps)`, `_PLUGINS.append(name)`
+   * in `def register(name)`: the function adds its argument to a registry of this module.
+   */
+  private noteRegistryAdder(functionNode: Node, argumentsNode: Node, scope: Scope): void {
+    if (scope.execution.kind !== 'function' || !scope.parameters) return;
+    const method = functionNode.childForFieldName('attribute')?.text;
+    if (method !== 'update' && method !== 'extend' && method !== 'add' && method !== 'append') return;
+    const registry = this.registryNamed(functionNode.childForFieldName('object'), scope);
+    const args = argumentsNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    if (!registry || args.length !== 1 || args[0]!.type !== 'identifier') return;
+    const parameter = scope.parameters.get(args[0]!.text);
+    if (parameter?.index === undefined) return;
+    const adds = method === 'add' || method === 'append';
+    if (parameter.star && adds) return; // adds the tuple itself
+    const takes = parameter.star ? 'each-argument' : adds ? 'argument' : 'items';
+    this.registryAdders.push({ function: scope.execution.function, registry, parameter: parameter.index, takes });
+  }
+
+  /**
+   * A registry this module keeps: `self.<name>` in a method (named `<Class>.<name>`), or a module
+   * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
+   * `tuple(...)`, `set(...)` and `.copy()`.
+   */
+  private registryNamed(node: Node | null, scope: Scope): string | undefined {
+    if (!node) return undefined;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+      if (callee?.type === 'identifier' && REGISTRY_VIEWS.has(callee.text) && args.length === 1 && !lookup(callee.text, scope)) {
+        return this.registryNamed(args[0]!, scope);
+      }
+      if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'copy' && args.length === 0) {
+        return this.registryNamed(callee.childForFieldName('object'), scope);
+      }
+      return undefined;
+    }
+    if (scope.execution.kind !== 'function') return undefined;
+    if (isSelfAttribute(node)) return scope.methodClass ? `${scope.methodClass}.${node.childForFieldName('attribute')!.text}` : undefined;
+    if (node.type === 'identifier' && !scope.bindings.has(node.text) && this.definedNames.has(node.text)) return node.text;
+    return undefined;
   }
 
   /**
@@ -890,12 +969,48 @@ class Extractor {
     const node = argumentsNode?.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment') ?? null;
     const computed = this.computedStrings(node, scope);
     if (!computed) return;
-    for (const name of computed.values) this.noteDynamicImportOf(call, scope, name, computed.allOf);
+    const source = computed.source;
+    if (source && 'registry' in source) {
+      const prefixParameter = this.prefixFilter(argumentsNode!.parent, scope);
+      const registryOf: RegistryImport = { registry: source.registry, ...(prefixParameter ? { prefixParameter } : {}) };
+      for (const name of computed.values) this.noteDynamicImportOf(call, scope, name, { registryOf });
+      return;
+    }
+    for (const name of computed.values) this.noteDynamicImportOf(call, scope, name, source ? { allOf: source.allOf } : {});
+  }
+
+  /**
+   * `if not path or module.startswith(path):` around the import, `module` iterating a registry and
+   * `path` a parameter: the import runs for the items that start with what the caller passes.
+   */
+  private prefixFilter(call: Node | null, scope: Scope): RegistryImport['prefixParameter'] {
+    for (let node = call; node && node.type !== 'function_definition'; node = node.parent) {
+      const parent = node.parent;
+      if (parent?.type !== 'if_statement' || parent.childForFieldName('consequence')?.id !== node.id) continue;
+      const found = findDescendant(parent.childForFieldName('condition'), (n) => {
+        if (n.type !== 'call') return false;
+        const callee = n.childForFieldName('function');
+        const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+        const item = callee?.childForFieldName('object');
+        const items = item?.type === 'identifier' ? this.loopItems.get(item.text) : undefined;
+        return callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'startswith' &&
+          items !== undefined && !Array.isArray(items) && 'registry' in items &&
+          args.length === 1 && args[0]?.type === 'identifier' && scope.parameters?.get(args[0].text)?.index !== undefined;
+      });
+      if (!found) continue;
+      const name = found.childForFieldName('arguments')!.namedChildren[0]!.text;
+      const parameter = scope.parameters!.get(name)!;
+      if (!parameter.star) return { index: parameter.index!, name };
+    }
+    return undefined;
   }
 
   /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
-  private loopItemsOf(node: Node | null, scope: Scope): string[] | { allOf: string } | undefined {
+  private loopItemsOf(node: Node | null, scope: Scope): string[] | LoopSource | undefined {
     const items = stringItems(evaluate(node, this.conditionContext(scope)));
+    // `PLUGINS = []` that functions append to: what the loop sees is what was added since.
+    const registry = items?.length === 0 || !items ? this.registryNamed(node, scope) : undefined;
+    if (registry) return { registry };
     if (items) return items;
     const dotted = node ? dottedName(node) : undefined;
     if (!dotted?.endsWith('.__all__')) return undefined;
@@ -905,11 +1020,11 @@ class Extractor {
 
   /**
    * The values a string expression can take: literals, loop variables over known items, and `+`,
-   * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` leaves
-   * `ALL_ITEM` where each of its items goes, and names that module in `allOf`.
+   * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` or over a
+   * registry leaves `ALL_ITEM` where each of its items goes, and says which in `source`.
    */
-  private computedStrings(node: Node | null, scope: Scope): { values: string[]; allOf?: string } | undefined {
-    let allOf: string | undefined;
+  private computedStrings(node: Node | null, scope: Scope): { values: string[]; source?: LoopSource } | undefined {
+    let source: LoopSource | undefined;
     const valuesOf = (n: Node | null): string[] | undefined => {
       if (!n) return undefined;
       switch (n.type) {
@@ -919,8 +1034,8 @@ class Extractor {
           const items = this.loopItems.get(n.text);
           if (Array.isArray(items)) return items;
           if (items) {
-            if (allOf !== undefined && allOf !== items.allOf) return undefined;
-            allOf = items.allOf;
+            if (source !== undefined) return undefined; // two loops over unknown items
+            source = items;
             return [ALL_ITEM];
           }
           const value = evaluate(n, this.conditionContext(scope));
@@ -960,7 +1075,7 @@ class Extractor {
     };
     const values = valuesOf(node);
     if (!values || values.length > MAX_COMPUTED_NAMES) return undefined;
-    return { values, ...(allOf !== undefined ? { allOf } : {}) };
+    return { values, ...(source !== undefined ? { source } : {}) };
   }
 
   /** `f"pkg.{name}"`: each interpolation a plain expression with known values. */
@@ -981,8 +1096,14 @@ class Extractor {
     return product(parts);
   }
 
-  private noteDynamicImportOf(call: CallRecord, scope: Scope, literal: string, allOf?: string): void {
-    if (allOf !== undefined && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith('.'))) return;
+  private noteDynamicImportOf(
+    call: CallRecord,
+    scope: Scope,
+    literal: string,
+    { allOf, registryOf }: { allOf?: string; registryOf?: RegistryImport },
+  ): void {
+    const eachItem = allOf !== undefined || registryOf !== undefined;
+    if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith('.'))) return;
     let name = literal.replace(ALL_ITEM, '*');
     let level = 0;
     if (call.callee === 'importlib.import_module') {
@@ -1008,14 +1129,16 @@ class Extractor {
       const levelArg = call.args.find((a) => a.keyword === 'level') ?? call.args[4];
       if (typeof levelArg?.literal === 'number' && levelArg.literal > 0) return;
     }
-    if (allOf !== undefined && !/^[\w.]*\*[\w.]*$/.test(name)) return;
-    this.imports.push({
+    if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name)) return;
+    // Kept aside until every body is read: it is an import only if the module has an adder for the registry.
+    (registryOf ? this.registryImports : this.imports).push({
       kind: 'dynamic',
       module: name,
       level,
       names: [],
       star: false,
       ...(allOf !== undefined ? { itemsOf: itemsSource(allOf) } : {}),
+      ...(registryOf ? { registryOf } : {}),
       scope: scope.execution,
       span: call.span,
       text: call.statementText,
@@ -1130,10 +1253,12 @@ function literalValue(node: Node): number | string | boolean | null | undefined 
   }
 }
 
+/** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */
 function stringSequence(node: Node): string[] | undefined {
-  if (node.type !== 'list' && node.type !== 'tuple') return undefined;
+  if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'expression_list') return undefined;
   const values: string[] = [];
   for (let i = 0; i < node.namedChildCount; i++) {
+    if (node.namedChild(i)!.type === 'comment') continue;
     const value = stringLiteral(node.namedChild(i)!);
     if (value === undefined) return undefined;
     values.push(value);
@@ -1230,7 +1355,55 @@ function foldText(text: string): string {
   return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
 }
 
-/** Stands, in a computed import name, for each item of another module's `__all__`. */
+/** `for item in sorted(registry)`: wrappers that yield the registry's own items. */
+const REGISTRY_VIEWS = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset']);
+
+/** The first node under `node` (itself included) that `test` accepts, depth first. */
+function findDescendant(node: Node | null, test: (n: Node) => boolean): Node | undefined {
+  if (!node) return undefined;
+  if (test(node)) return node;
+  for (const child of node.namedChildren) {
+    const found = child ? findDescendant(child, test) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A function's parameters by name, with the positions callers give them (`skip` leading ones left out:
+ * 1 for `self`/`cls`). Parameters after `*`, `*args` or `**kwargs` are keyword-only: no position.
+ */
+function parametersOf(parameters: Node | null, skip: number): Map<string, { index?: number; star: boolean }> {
+  const out = new Map<string, { index?: number; star: boolean }>();
+  let position = 0;
+  let positional = true;
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter || parameter.type === 'comment') continue;
+    if (parameter.type === 'positional_separator') continue;
+    if (parameter.type === 'keyword_separator') {
+      positional = false;
+      continue;
+    }
+    let node: Node | null = parameter;
+    if (node.type === 'typed_parameter') node = node.namedChild(0);
+    else if (node.type === 'default_parameter' || node.type === 'typed_default_parameter') node = node.childForFieldName('name');
+    if (!node) continue;
+    if (node.type === 'list_splat_pattern' || node.type === 'dictionary_splat_pattern') {
+      const name = node.namedChild(0)?.text;
+      const star = node.type === 'list_splat_pattern';
+      if (name) out.set(name, star && positional && position >= skip ? { index: position - skip, star } : { star });
+      positional = false;
+      continue;
+    }
+    if (node.type === 'identifier') {
+      out.set(node.text, positional && position >= skip ? { index: position - skip, star: false } : { star: false });
+      position++;
+    }
+  }
+  return out;
+}
+
+/** Stands, in a computed import name, for each item of another module's `__all__` or of a registry. */
 const ALL_ITEM = '\u0000';
 /** A computed import name with more values than this is not recorded: it is not a short list of names. */
 const MAX_COMPUTED_NAMES = 256;

@@ -53,6 +53,13 @@ export interface ImportRecord {
    * where each item goes. `module`/`level` here name the module whose `__all__` it is.
    */
   itemsOf?: { module: string; level: number };
+  /**
+   * `dynamic` only: the name is built from each item of a registry of this module, a set or list kept
+   * on `self` or in a module global that `registryAdders` fill (`for module in self.module_registry:
+   * __import__(module)` in SQLAlchemy's `preloaded`); `module` then holds `*` where each item goes.
+   * Which items are there depends on the calls that ran before, so the import graph resolves it.
+   */
+  registryOf?: RegistryImport;
   /** Names bound by a `from` import; empty for `import` and `dynamic`. */
   names: ImportedName[];
   star: boolean;
@@ -69,6 +76,41 @@ export interface ImportRecord {
   span: SourceSpan;
   /** The import statement as written, whitespace folded, for messages. */
   text: string;
+}
+
+export interface RegistryImport {
+  /** `_ModuleRegistry.module_registry` (an attribute of `self` in that class) or `REGISTRY` (a module global). */
+  registry: string;
+  /**
+   * The import runs under `if <item>.startswith(<parameter>)`: only items starting with the value the
+   * caller passes for that parameter (its position as callers count it, `self` left out, and its name).
+   */
+  prefixParameter?: { index: number; name: string };
+}
+
+/**
+ * A function of this module that adds its argument to a registry (`self.module_registry.update(deps)`
+ * in `def preload_module(self, *deps)`): calls of it with literal strings fill the registry.
+ */
+export interface RegistryAdder {
+  /** Qualified name in the module: `_ModuleRegistry.preload_module`. */
+  function: string;
+  /** As in `RegistryImport.registry`. */
+  registry: string;
+  /** Position, as callers count it (`self` left out), of the parameter whose value is added. */
+  parameter: number;
+  /**
+   * `each-argument`: `*deps` added with update/extend, so every positional argument from `parameter`
+   * on; `argument`: one value added with add/append; `items`: one iterable added with update/extend.
+   */
+  takes: 'each-argument' | 'argument' | 'items';
+}
+
+/** `preload_module = _reg.preload_module` at module level: a name for a method of the object call #callId made. */
+export interface BoundMethod {
+  name: string;
+  callId: number;
+  method: string;
 }
 
 export interface CallArgument {
@@ -122,6 +164,12 @@ export interface ClassRecord {
   name: string;
   /** Qualified names of the bases that resolve through imports or to local classes. */
   bases: string[];
+  /** The `metaclass=` keyword, qualified like a base, when it resolves. */
+  metaclass?: string;
+  /** Where the class statement runs: a module-level class is made at import time. */
+  scope: ExecutionScope;
+  /** The `class ...:` line as written, whitespace folded, for messages. */
+  header: string;
   span: SourceSpan;
 }
 
@@ -170,6 +218,10 @@ export interface ModuleSummary {
   functions: FunctionRecord[];
   /** Literal `__all__` at module level, when it is a list/tuple of strings. */
   dunderAll?: string[];
+  /** Functions of this module that fill a registry (see `RegistryAdder`). */
+  registryAdders?: RegistryAdder[];
+  /** Module-level names bound to a method of an object the module made (see `BoundMethod`). */
+  boundMethods?: BoundMethod[];
   /** Literal string assignments at module level and in class bodies, in source order. */
   assignments: LiteralAssignment[];
   /** Names bound at module level by assignment, def or class (not by import). */

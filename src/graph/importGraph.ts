@@ -2,6 +2,7 @@ import type { ExecutionScope } from '../extract/summary.js';
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ExecutionReason, ResolvedImport } from '../resolve/resolveImports.js';
+import { registryEdges, type PendingRegistryImport } from './registries.js';
 
 /**
  * One way a module runs another: an import statement (with its line), or the implicit
@@ -52,6 +53,7 @@ export function buildImportGraph(
 ): ImportGraph {
   const importTimeEdges = new Map<string, ImportEdge[]>();
   const lazyEdges: ImportEdge[] = [];
+  const registryImports: PendingRegistryImport[] = [];
   const push = (edge: ImportEdge): void => {
     const list = importTimeEdges.get(edge.from) ?? [];
     list.push(edge);
@@ -72,6 +74,7 @@ export function buildImportGraph(
       const { record } = resolvedImport;
       // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
       if (resolvedImport.notRun !== undefined) continue;
+      if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, resolved: resolvedImport, steps: [] });
       for (const executed of resolvedImport.executes) {
         if (executed.module.path === module.path) continue;
         const edge: ImportEdge = {
@@ -94,6 +97,7 @@ export function buildImportGraph(
       for (const resolvedImport of resolved.get(body.path) ?? []) {
         const { record } = resolvedImport;
         if (record.scope.kind !== 'function' || record.scope.function !== body.qualname || resolvedImport.notRun !== undefined) continue;
+        if (record.registryOf) registryImports.push({ from: module.path, at: body.path, resolved: resolvedImport, steps: run.steps });
         const via = run.steps.map((step) => ({
           path: step.path,
           line: step.call.span.line,
@@ -119,6 +123,8 @@ export function buildImportGraph(
       }
     }
   }
+
+  if (calls) for (const edge of registryEdges(index, calls, registryImports, importTimeEdges)) push(edge);
 
   const importedBy = new Map<string, ImportEdge[]>();
   for (const edges of importTimeEdges.values()) {

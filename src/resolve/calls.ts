@@ -1,4 +1,4 @@
-import type { CallRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
+import type { CallRecord, ClassRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 
 /** A function or class of the project: where it is defined and its dotted path inside the module. */
@@ -46,7 +46,7 @@ export class CallResolver {
 
   constructor(
     private readonly index: ModuleIndex,
-    private readonly summaries: ReadonlyMap<string, ModuleSummary>,
+    readonly summaries: ReadonlyMap<string, ModuleSummary>,
   ) {}
 
   summaryOf(path: string): ModuleSummary | undefined {
@@ -90,22 +90,72 @@ export class CallResolver {
       if (call.scope.kind !== 'module') continue;
       for (const next of this.targetsOf(path, call)) visit([{ path, call, target: next.called }], next.body);
     }
+    for (const cls of summary.classes) {
+      if (cls.scope.kind !== 'module') continue;
+      for (const next of this.classStatementTargets(path, cls)) visit([{ path, call: classStatementCall(cls), target: next }], next);
+    }
     for (let head = 0; head < queue.length; head++) {
       const { body, steps } = queue[head]!;
       for (const call of this.callsIn(body)) {
         for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body);
       }
+      for (const cls of this.summaries.get(body.path)?.classes ?? []) {
+        if (cls.scope.kind !== 'function' || cls.scope.function !== body.qualname) continue;
+        for (const next of this.classStatementTargets(body.path, cls)) visit([...steps, { path: body.path, call: classStatementCall(cls), target: next }], next);
+      }
     }
     return found;
   }
 
-  /** What a call runs in the project: a function body, or a class's `__init__` (own or inherited). */
+  /**
+   * What a class statement runs besides its body: the metaclass's `__new__` and `__init__` (the one
+   * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
+   * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
+   */
+  classStatementTargets(path: string, cls: ClassRecord): FunctionRef[] {
+    const out: FunctionRef[] = [];
+    const meta = this.metaclassOf(path, cls, 0);
+    if (meta) {
+      for (const name of ['__new__', '__init__']) {
+        const method = this.methodOf(meta, name, 0);
+        if (method) out.push(method);
+      }
+    }
+    for (const base of cls.bases) {
+      const baseRef = this.refIn(path, base) ?? this.resolveQualified(path, base, 0);
+      const hook = baseRef?.kind === 'class' ? this.methodOf(baseRef, '__init_subclass__', 0) : undefined;
+      if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
+    }
+    return out;
+  }
+
+  /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
+  private metaclassOf(path: string, cls: ClassRecord, depth: number): FunctionRef | undefined {
+    if (depth > MAX_BASE_DEPTH) return undefined;
+    if (cls.metaclass) {
+      const meta = this.refIn(path, cls.metaclass) ?? this.resolveQualified(path, cls.metaclass, 0);
+      return meta?.kind === 'class' ? meta : undefined;
+    }
+    for (const base of cls.bases) {
+      const baseRef = this.refIn(path, base) ?? this.resolveQualified(path, base, 0);
+      const record = baseRef?.kind === 'class' ? this.summaries.get(baseRef.path)?.classes.find((c) => c.name === baseRef.qualname) : undefined;
+      const meta = record && record !== cls ? this.metaclassOf(baseRef!.path, record, depth + 1) : undefined;
+      if (meta) return meta;
+    }
+    return undefined;
+  }
+
+  /** What a call runs in the project: a function body, or a class's `__new__` and `__init__` (own or inherited). */
   targetsOf(path: string, call: CallRecord, enclosingFunction?: string): Array<{ called: FunctionRef; body: FunctionRef }> {
     const called = this.resolveCallee(path, call, enclosingFunction);
     if (!called) return [];
     if (called.kind === 'function') return [{ called, body: called }];
+    const out: Array<{ called: FunctionRef; body: FunctionRef }> = [];
+    const create = this.methodOf(called, '__new__', 0);
+    if (create) out.push({ called, body: create });
     const init = this.initOf(called, 0);
-    return init ? [{ called, body: init }] : [];
+    if (init) out.push({ called, body: init });
+    return out;
   }
 
   private resolveCallee(path: string, call: CallRecord, enclosingFunction?: string): FunctionRef | undefined {
@@ -209,11 +259,18 @@ export class CallResolver {
     return undefined;
   }
 
-  private refIn(path: string, qualname: string): FunctionRef | undefined {
+  private refIn(path: string, qualname: string, depth = 0): FunctionRef | undefined {
     const summary = this.summaries.get(path);
     if (!summary) return undefined;
     if (summary.functions.some((f) => f.qualname === qualname)) return { path, qualname, kind: 'function' };
     if (summary.classes.some((c) => c.name === qualname)) return { path, qualname, kind: 'class' };
+    // `import_prefix = _reg.import_prefix` with `_reg = _ModuleRegistry()`: the method of that class.
+    const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : undefined;
+    const creator = bound ? summary.calls[bound.callId] : undefined;
+    if (bound && creator?.callee) {
+      const cls = creator.calleeIsLocal ? this.refIn(path, creator.callee, depth + 1) : this.resolveQualified(path, creator.callee, depth + 1);
+      if (cls?.kind === 'class') return this.methodOf(cls, bound.method, 0);
+    }
     return undefined;
   }
 
@@ -255,6 +312,23 @@ export class CallResolver {
     }
     return byName;
   }
+}
+
+/** How many bases up a metaclass is looked for (Django: `class Poll(models.Model)`, one). */
+const MAX_BASE_DEPTH = 8;
+
+/** A class statement as the step that runs its metaclass or `__init_subclass__`. */
+function classStatementCall(cls: ClassRecord): CallRecord {
+  return {
+    id: -1,
+    calleeText: cls.name,
+    text: cls.header,
+    args: [],
+    scope: cls.scope,
+    placement: { kind: 'statement' },
+    span: cls.span,
+    statementText: cls.header,
+  };
 }
 
 /** Anchors a name with leading dots (from a relative import) at the importer's package. */

@@ -99,6 +99,8 @@ export function resolveImport(
   lazyDepth = 0,
 ): ResolvedImport {
   if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
+  // The registry's items depend on what ran before: the import graph resolves them (see registries.ts).
+  if (record.registryOf) return { record, absolute: record.module, executes: [] };
   const anchored = absoluteName(importer, record);
   if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
   const absolute = anchored.name;
@@ -125,7 +127,10 @@ export function resolveImport(
     const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
     for (const { name } of record.names) {
       if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
-        const lazy = targetSummary.imports.filter((r) => r.scope.kind === 'type-checking' && bindsName(r, name));
+        // The imports that bind it for type checkers: by name, else through a star import.
+        const typeChecking = targetSummary.imports.filter((r) => r.scope.kind === 'type-checking');
+        const named = typeChecking.filter((r) => bindsName(r, name));
+        const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
         for (const binding of lazy) {
           for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed.module, 'lazy-attribute');
         }
@@ -189,6 +194,21 @@ function absoluteName(importer: ModuleEntry, record: ImportRecord): { name: stri
   return {
     problem: `attempted relative import beyond the top-level package: ${'.'.repeat(record.level)}${record.module} from ${importer.name}`,
   };
+}
+
+/**
+ * `from .types import *` binds `name` when the module's literal `__all__` lists it (without an
+ * `__all__`, when the module defines it and it has no leading underscore; names the module imports
+ * itself are more likely someone else's).
+ */
+function starBinds(importer: ModuleEntry, record: ImportRecord, name: string, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): boolean {
+  if (record.kind !== 'from' || !record.star) return false;
+  const anchored = absoluteName(importer, record);
+  const module = 'name' in anchored && anchored.name !== '' ? index.lookup(anchored.name, importer) : undefined;
+  const summary = module ? summaries.get(module.path) : undefined;
+  if (!summary) return false;
+  if (summary.dunderAll) return summary.dunderAll.includes(name);
+  return !name.startsWith('_') && summary.definedNames.includes(name);
 }
 
 /** True when the statement binds `name` in the module that runs it. */
