@@ -210,8 +210,8 @@ export function buildProgram(): Command {
     .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
     .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
     .option('--max-file-size <bytes>', 'skip (and report) Python files larger than this', parseSize, DEFAULT_MAX_FILE_BYTES)
-    .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else 3.12)')
-    .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else linux)').choices(['linux', 'darwin', 'win32']))
+    .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3\'s, else 3.12)')
+    .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3\'s, else linux)').choices(['linux', 'darwin', 'win32']))
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options);
     });

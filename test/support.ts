@@ -30,8 +30,8 @@ export interface CliRun {
 }
 
 /** Runs the built command the way a user does. */
-export function runCli(args: string[], cwd: string = PROJECT): CliRun {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+export function runCli(args: string[], cwd: string = PROJECT, env: NodeJS.ProcessEnv = process.env): CliRun {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

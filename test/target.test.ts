@@ -1,9 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeProject } from './support.js';
 
 /**
  * The target interpreter conditions are evaluated for (issue 5): `--python-version` / `--platform`
- * on `check` and `graph`, `python-version` / `platform` in [tool.importleak], `requires-python`.
+ * on `check` and `graph`, `python-version` / `platform` in [tool.importleak], `requires-python`, and
+ * the local `python3`.
  */
 const PROJECT = {
   'pkg/__init__.py': '',
@@ -13,18 +17,40 @@ const PROJECT = {
 };
 
 /** `from -> to` of the import-time import edges (not enclosing-package ones) `graph --format json` prints. */
-function edges(args: string[], files: Record<string, string> = PROJECT): string[] {
+function edges(args: string[], files: Record<string, string> = PROJECT, env: NodeJS.ProcessEnv = process.env): string[] {
   const root = writeProject(files);
-  const run = runCli(['graph', '--format', 'json', ...args, root]);
+  const run = runCli(['graph', '--format', 'json', ...args, root], undefined, env);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const graph = JSON.parse(run.stdout) as { edges: Array<{ from: string; to: string; importTime: boolean; kind: string }> };
   return graph.edges.filter((e) => e.importTime && e.kind === 'import').map((e) => `${e.from} -> ${e.to}`);
 }
 
+/** A stand-in interpreter that answers the version probe as the given Python would. */
+function fakePython(answer: string): string {
+  const root = writeProject({ python: `#!/bin/sh\necho "${answer}"\n` });
+  chmodSync(path.join(root, 'python'), 0o755);
+  return path.join(root, 'python');
+}
+
 describe('target interpreter', () => {
-  it('defaults to Python 3.12 on Linux: no win32 branch, tomllib found', () => {
-    expect(edges([])).toEqual([]);
+  it('defaults to the local python3, which the analyzer asks for its version and platform (and nothing else)', () => {
+    const local = spawnSync('python3', ['-c', 'import sys; print(sys.version_info >= (3, 11), sys.platform)'], { encoding: 'utf8' }).stdout.trim();
+    // tomllib is there from 3.11: the fallback runs on older interpreters only, as CPython would have it.
+    const expected = [...(local.endsWith('win32') ? ['main -> pkg', 'main -> pkg.win'] : []), ...(local.startsWith('False') ? ['main -> pkg', 'main -> pkg.tomli'] : [])];
+    expect(edges([])).toEqual(expected);
+    // What the interpreter answers decides; the project's requires-python decides the version before it.
+    const older = { ...process.env, IMPORTLEAK_PYTHON: fakePython('3.10 win32') };
+    expect(edges([], PROJECT, older)).toEqual(['main -> pkg', 'main -> pkg.win', 'main -> pkg', 'main -> pkg.tomli']);
+    const requires = { ...PROJECT, 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.12"\n' };
+    expect(edges([], requires, older)).toEqual(['main -> pkg', 'main -> pkg.win']);
+  });
+
+  it('without a usable interpreter: Python 3.12 on Linux', () => {
+    for (const python of [path.join(writeProject({}), 'missing'), fakePython('not a version')]) {
+      expect(edges([], PROJECT, { ...process.env, IMPORTLEAK_PYTHON: python })).toEqual([]);
+      expect(edges(['--python-version', '3.10'], PROJECT, { ...process.env, IMPORTLEAK_PYTHON: python })).toEqual(['main -> pkg', 'main -> pkg.tomli']);
+    }
   });
 
   it('--platform win32 and --python-version 3.10 take the other branches', () => {

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { localPython } from './localPython.js';
 import { DEFAULT_TARGET, parsePythonVersion, PLATFORMS, versionFromRequiresPython, type PythonTarget, type TargetPlatform } from '../extract/target.js';
 
 /**
@@ -47,11 +48,19 @@ export function withTargetFlags(config: Config, flags: { pythonVersion?: string;
   return out;
 }
 
-/** The target interpreter: the configured version, else the `requires-python` lower bound, else the default. */
+/**
+ * The target interpreter. Version: the configured one, else the `requires-python` lower bound (the
+ * project's own word, the same on every machine), else the local `python3`'s, else 3.12. Platform:
+ * the configured one, else the local `python3`'s, else Linux. The local interpreter is asked only
+ * when something is left to decide.
+ */
 export function targetOf(config: Config): PythonTarget {
+  const version = config.pythonVersion ?? config.requiresPython;
+  if (version && config.platform) return { version, platform: config.platform };
+  const local = localPython();
   return {
-    version: config.pythonVersion ?? config.requiresPython ?? DEFAULT_TARGET.version,
-    platform: config.platform ?? DEFAULT_TARGET.platform,
+    version: version ?? local?.version ?? DEFAULT_TARGET.version,
+    platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform,
   };
 }
 

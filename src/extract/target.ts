@@ -2,8 +2,8 @@
  * The interpreter the analysis is for: what `sys.version_info`, `sys.platform` and `os.name` are
  * when the project's code runs. Conditions on them are evaluated the way mypy and pyright do
  * (`--python-version`, `--platform`), so `if sys.platform == "win32": import winreg` is not an
- * import-time edge on Linux. The analyzer never asks an interpreter: the target comes from flags,
- * the configuration, or `requires-python`, else the defaults below.
+ * import-time edge on Linux. The target comes from flags, the configuration, `requires-python` or
+ * the local `python3` (see `targetOf`), else the defaults below.
  */
 export type TargetPlatform = 'linux' | 'darwin' | 'win32';
 
@@ -16,10 +16,9 @@ export interface PythonTarget {
 export const PLATFORMS: readonly TargetPlatform[] = ['linux', 'darwin', 'win32'];
 
 /**
- * Without flags or configuration: Linux, where the servers this tool is about run, and Python 3.12,
- * a current release that is not the newest (a check for a brand-new feature takes its fallback
- * path, as on most deployed interpreters). A `requires-python` lower bound, when the project
- * declares one, replaces the version (see `versionFromRequiresPython`).
+ * When nothing else decides (no flag, configuration, `requires-python` or local `python3`): Linux,
+ * where the servers this tool is about run, and Python 3.12, a current release that is not the
+ * newest (a check for a brand-new feature takes its fallback path, as on most deployed interpreters).
  */
 export const DEFAULT_TARGET: PythonTarget = { version: [3, 12], platform: 'linux' };
 
