@@ -928,6 +928,8 @@ describe('registries filled at import time and imported from (issue 5)', () => {
     'plugins/builtin/xml.py': '',
     'plugins/builtin/unused.py': '',
     'app.py': 'import plugins\nplugins.register("csv")\nplugins.register("xml")\nplugins.load_all()\n',
+    // The loop at module level, after the module's own registrations.
+    'inline.py': 'import importlib\nfrom plugins import register\nSEEN = []\ndef remember(name):\n    SEEN.append(name)\nremember("plugins.builtin.csv")\nfor name in SEEN:\n    importlib.import_module(name)\n',
     'app_without_register.py': 'import plugins\nplugins.load_all()\n',
   };
 
@@ -941,6 +943,7 @@ describe('registries filled at import time and imported from (issue 5)', () => {
       'pkg.late': ['pkg', 'pkg.core', 'pkg.helpers', 'pkg.helpers.one', 'pkg.helpers.two', 'pkg.late', 'pkg.sql', 'pkg.sql.elements', 'pkg.sql.extra', 'pkg.util', 'pkg.util.preloaded'],
       app: ['app', 'plugins', 'plugins.builtin', 'plugins.builtin.csv', 'plugins.builtin.xml'],
       app_without_register: ['app_without_register', 'plugins'],
+      inline: ['inline', 'plugins', 'plugins.builtin', 'plugins.builtin.csv'],
     };
     for (const [module, modules] of Object.entries(expected)) {
       expect(analyzerClosure(result, module), module).toEqual(modules);

@@ -950,9 +950,10 @@ class Extractor {
       }
       return undefined;
     }
-    if (scope.execution.kind !== 'function') return undefined;
     if (isSelfAttribute(node)) return scope.methodClass ? `${scope.methodClass}.${node.childForFieldName('attribute')!.text}` : undefined;
-    if (node.type === 'identifier' && !scope.bindings.has(node.text) && this.definedNames.has(node.text)) return node.text;
+    if (node.type !== 'identifier' || !this.definedNames.has(node.text)) return undefined;
+    // A module global: read at module level, or in a function that does not bind the name itself.
+    if (this.isModuleLevel(scope) || (scope.execution.kind === 'function' && !scope.bindings.has(node.text))) return node.text;
     return undefined;
   }
 
