@@ -1,6 +1,6 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import { extractModule } from '../extract/extract.js';
-import { assignmentParts, stringLiteral } from '../extract/syntax.js';
+import { assignmentParts, scalarLiteral } from '../extract/syntax.js';
 import type { ServerSettings } from './servers/common.js';
 import type { AppSpec, DeployProblem, GunicornHook, GunicornHookName, Setting } from './types.js';
 
@@ -125,22 +125,13 @@ function record(result: PythonConfigFile, name: string, value: Node, conditional
 
 function literalOf(node: Node, known: ReadonlyMap<string, Assignment>): Literal | undefined {
   switch (node.type) {
-    case 'integer': {
-      const value = pythonIntLiteral(node.text);
-      return value;
-    }
-    case 'float': {
-      const value = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(value) ? value : undefined;
-    }
+    case 'integer':
+    case 'float':
     case 'true':
-      return true;
     case 'false':
-      return false;
     case 'none':
-      return null;
     case 'string':
-      return stringLiteral(node, { decodeEscapes: true });
+      return scalarLiteral(node, { decodeEscapes: true });
     case 'unary_operator': {
       const operand = node.childForFieldName('argument');
       const operator = node.child(0)?.text;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { stringLiteral } from './syntax.js';
+import { scalarLiteral } from './syntax.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -78,17 +78,11 @@ export function evaluate(node: Node | null, context: ConditionContext): Value | 
   if (!node) return undefined;
   switch (node.type) {
     case 'true':
-      return true;
     case 'false':
-      return false;
     case 'none':
-      return null;
-    case 'integer': {
-      const n = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(n) ? n : undefined;
-    }
+    case 'integer':
     case 'string':
-      return stringLiteral(node);
+      return scalarLiteral(node);
     case 'parenthesized_expression':
       return node.namedChildCount === 1 ? evaluate(node.namedChild(0), context) : undefined;
     case 'list':

@@ -17,7 +17,7 @@ import type {
   SyntaxProblem,
 } from './summary.js';
 import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
-import { assignmentParts, stringLiteral } from './syntax.js';
+import { assignmentParts, scalarLiteral, stringLiteral } from './syntax.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 
@@ -766,12 +766,7 @@ class Extractor {
         parameters: parametersOf(parameters, isMethod ? 1 : 0),
         ...(isMethod ? { methodClass: scope.className } : {}),
       };
-      for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
-        const parameter = parameters.namedChild(i)!;
-        const parameterName =
-          parameter.type === 'identifier' ? parameter : (parameter.childForFieldName('name') ?? parameter.namedChild(0));
-        if (parameterName?.type === 'identifier') functionScope.bindings.set(parameterName.text, { kind: 'opaque' });
-      }
+      for (const name of functionScope.parameters!.keys()) functionScope.bindings.set(name, { kind: 'opaque' });
       this.deferredBodies.push({ body, scope: functionScope });
     }
   }
@@ -880,7 +875,7 @@ class Extractor {
       if (argument.type === 'keyword_argument') {
         const value = argument.childForFieldName('value');
         this.visitExpression(value, scope, placement, statement);
-        const literal = value ? literalValue(value) : undefined;
+        const literal = value ? scalarLiteral(value) : undefined;
         args.push({
           keyword: argument.childForFieldName('name')?.text ?? '',
           text: value?.text ?? '',
@@ -888,7 +883,7 @@ class Extractor {
         });
       } else {
         this.visitExpression(argument, scope, placement, statement);
-        const literal = literalValue(argument);
+        const literal = scalarLiteral(argument);
         args.push({ text: argument.text, ...(literal !== undefined ? { literal } : {}) });
       }
     }
@@ -1229,29 +1224,6 @@ function spanOf(node: Node): SourceSpan {
 function statementText(node: Node): string {
   const folded = node.text.replace(/\s*\n\s*/g, ' ').trim();
   return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
-}
-
-function literalValue(node: Node): number | string | boolean | null | undefined {
-  switch (node.type) {
-    case 'integer': {
-      const value = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(value) ? value : undefined;
-    }
-    case 'float': {
-      const value = Number(node.text.replace(/_/g, ''));
-      return Number.isFinite(value) ? value : undefined;
-    }
-    case 'string':
-      return stringLiteral(node);
-    case 'true':
-      return true;
-    case 'false':
-      return false;
-    case 'none':
-      return null;
-    default:
-      return undefined;
-  }
 }
 
 /** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */

@@ -34,6 +34,31 @@ export function stringLiteral(node: Node, { decodeEscapes = false }: { decodeEsc
   return value;
 }
 
+/**
+ * The value of a literal `1_000`, `0x1f`, `1.5`, string (as `stringLiteral` reads it), `True`,
+ * `False` or `None`; undefined for anything else.
+ */
+export function scalarLiteral(node: Node, options: { decodeEscapes?: boolean } = {}): number | string | boolean | null | undefined {
+  switch (node.type) {
+    case 'integer':
+    case 'float': {
+      // JavaScript's Number reads Python's 0x/0o/0b prefixes too, once the `_` separators are gone.
+      const value = Number(node.text.replace(/_/g, ''));
+      return Number.isFinite(value) ? value : undefined;
+    }
+    case 'string':
+      return stringLiteral(node, options);
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'none':
+      return null;
+    default:
+      return undefined;
+  }
+}
+
 /** `a = b = value`: the targets, left to right, and the value (null for an annotation without one). */
 export function assignmentParts(node: Node): { targets: Node[]; right: Node | null } {
   const targets: Node[] = [];
