@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LEVEL_ORDER, type Level } from './check/findings.js';
-import { ConfigError, loadConfig, withTargetFlags } from './config/config.js';
+import { ConfigError, loadConfig, withTargetFlags, type Config } from './config/config.js';
 import { deploymentSummary } from './check/deployment.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
-import { analyze, DEFAULT_MAX_FILE_BYTES } from './pipeline.js';
+import { analyze, DEFAULT_MAX_FILE_BYTES, type AnalysisResult } from './pipeline.js';
 import { renderEntriesJson, renderEntriesText } from './report/entries.js';
 import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
 import { renderJson } from './report/json.js';
@@ -47,12 +47,24 @@ interface CheckOptions {
 
 class UsageError extends Error {}
 
-async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+/** What every command takes to choose and read the project; a command without an option leaves it unset. */
+interface ScanOptions {
+  root?: string;
+  config?: string;
+  exclude?: string[];
+  src?: string[];
+  gitignore?: boolean;
+  maxFileSize?: number;
+  pythonVersion?: string;
+  platform?: string;
+}
+
+/** The paths given (default: the current folder), the project root, its configuration, and the analysis. */
+async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cwd: string; root: string; config: Config; result: AnalysisResult }> {
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
   const config = withTargetFlags(await loadConfig(root, options.config), options);
-  const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const result = await analyze({
     config,
     root,
@@ -62,6 +74,12 @@ async function runCheck(paths: string[], options: CheckOptions): Promise<number>
     sourceRoots: options.src,
     maxFileBytes: options.maxFileSize,
   });
+  return { cwd, root, config, result };
+}
+
+async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+  const { cwd, root, config, result } = await analyzeGiven(paths, options);
+  const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const display = pathDisplay(root, cwd);
   const report =
     options.format === 'sarif'
@@ -101,11 +119,7 @@ interface GraphOptions {
 }
 
 async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
-  const cwd = process.cwd();
-  const given = paths.length ? paths : ['.'];
-  const root = await projectRoot(cwd, given, options.root);
-  const config = withTargetFlags(await loadConfig(root, options.config), options);
-  const result = await analyze({ config, root, paths: given.map((p) => path.resolve(cwd, p)) });
+  const { cwd, root, result } = await analyzeGiven(paths, options);
   let view;
   try {
     view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(root, cwd));
@@ -130,18 +144,7 @@ interface EntriesOptions {
 }
 
 async function runEntries(paths: string[], options: EntriesOptions): Promise<number> {
-  const cwd = process.cwd();
-  const given = paths.length ? paths : ['.'];
-  const root = await projectRoot(cwd, given, options.root);
-  const config = await loadConfig(root, options.config);
-  const result = await analyze({
-    config,
-    root,
-    paths: given.map((p) => path.resolve(cwd, p)),
-    exclude: options.exclude,
-    sourceRoots: options.src,
-    respectGitignore: options.gitignore,
-  });
+  const { cwd, root, result } = await analyzeGiven(paths, options);
   const input = {
     entries: result.entries,
     diagnostics: result.diagnostics,
