@@ -74,12 +74,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   const parser = await pythonParser();
   const summaries = new Map<string, ModuleSummary>();
+  const target = targetOf(config);
   for (const file of discovery.files) {
     const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
     if (text === undefined) continue;
     let summary: ModuleSummary;
     try {
-      summary = extractModule(parser, file.relative, text, targetOf(config));
+      summary = extractModule(parser, file.relative, text, target);
     } catch (error) {
       diagnostics.push({ kind: 'syntax-error', path: file.relative, message: `could not be parsed: ${describeError(error)}` });
       continue;

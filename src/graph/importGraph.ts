@@ -1,41 +1,10 @@
-import type { ExecutionScope } from '../extract/summary.js';
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
-import type { ExecutionReason, ResolvedImport } from '../resolve/resolveImports.js';
+import type { ResolvedImport } from '../resolve/resolveImports.js';
+import { edgeThroughCalls, type ImportEdge } from './edges.js';
 import { registryEdges, type PendingRegistryImport } from './registries.js';
 
-/**
- * One way a module runs another: an import statement (with its line), or the implicit
- * rule that importing `a.b` first runs the package `a` (`enclosing-package`, no line).
- */
-export interface ImportEdge {
-  from: string;
-  to: string;
-  kind: 'import' | 'enclosing-package';
-  reason?: ExecutionReason;
-  scope: ExecutionScope;
-  line?: number;
-  column?: number;
-  /** The import statement as written. */
-  text?: string;
-  /**
-   * Set when the import statement sits in a function that module-level code of `from` calls
-   * (`app = create_app()` runs the imports inside `create_app`): the calls, outermost first.
-   * `line`, `column` and `text` then describe the import statement in file `at`.
-   */
-  via?: ViaCall[];
-  at?: string;
-}
-
-export interface ViaCall {
-  path: string;
-  line: number;
-  column: number;
-  /** The call as written. */
-  text: string;
-  /** What it runs: `create_app`, `RedisDB` (its `__init__`). */
-  target: string;
-}
+export type { ImportEdge, ViaCall } from './edges.js';
 
 export interface ImportGraph {
   /** Edges that run while the importing module is imported, by importing module path. */
@@ -74,7 +43,7 @@ export function buildImportGraph(
       const { record } = resolvedImport;
       // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
       if (resolvedImport.notRun !== undefined) continue;
-      if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, resolved: resolvedImport, steps: [] });
+      if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, record, steps: [] });
       for (const executed of resolvedImport.executes) {
         if (executed.module.path === module.path) continue;
         const edge: ImportEdge = {
@@ -97,28 +66,10 @@ export function buildImportGraph(
       for (const resolvedImport of resolved.get(body.path) ?? []) {
         const { record } = resolvedImport;
         if (record.scope.kind !== 'function' || record.scope.function !== body.qualname || resolvedImport.notRun !== undefined) continue;
-        if (record.registryOf) registryImports.push({ from: module.path, at: body.path, resolved: resolvedImport, steps: run.steps });
-        const via = run.steps.map((step) => ({
-          path: step.path,
-          line: step.call.span.line,
-          column: step.call.span.column,
-          text: step.call.text,
-          target: step.target.qualname,
-        }));
+        const reached = { from: module.path, at: body.path, record, steps: run.steps };
+        if (record.registryOf) registryImports.push(reached);
         for (const executed of resolvedImport.executes) {
-          if (executed.module.path === module.path) continue;
-          push({
-            from: module.path,
-            to: executed.module.path,
-            kind: 'import',
-            reason: executed.reason,
-            scope: { kind: 'module' },
-            line: record.span.line,
-            column: record.span.column,
-            text: record.text,
-            via,
-            at: body.path,
-          });
+          if (executed.module.path !== module.path) push(edgeThroughCalls(reached, executed.module.path, executed.reason));
         }
       }
     }

@@ -1,22 +1,15 @@
-import type { CallRecord, ImportRecord, RegistryAdder } from '../extract/summary.js';
+import type { CallRecord, RegistryAdder } from '../extract/summary.js';
 import { parsePythonLiteral, stringsOf } from '../extract/pythonLiteral.js';
-import type { CallResolver, CallStep } from '../resolve/calls.js';
+import type { CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
-import { resolveImport, type ResolvedImport } from '../resolve/resolveImports.js';
-import type { ImportEdge, ViaCall } from './importGraph.js';
+import { resolveItem } from '../resolve/resolveImports.js';
+import { edgeThroughCalls, type ImportEdge, type ImportReached } from './edges.js';
 
 /**
  * An import of each item of a registry (`for module in self.module_registry: __import__(module)`),
  * run while `from` is imported: at its module level, or in a function its module-level code calls.
  */
-export interface PendingRegistryImport {
-  from: string;
-  /** The module the import statement is written in. */
-  at: string;
-  resolved: ResolvedImport;
-  /** The calls from `from`'s module-level code to the import, outermost first (none at module level). */
-  steps: CallStep[];
-}
+export type PendingRegistryImport = ImportReached;
 
 /** Rounds of adding registry imports; each can make more modules run, which register more items. */
 const MAX_ROUNDS = 8;
@@ -44,7 +37,7 @@ export function registryEdges(
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let grew = false;
     pending.forEach((item, i) => {
-      const { record } = item.resolved;
+      const { record } = item;
       const registry = record.registryOf!;
       const items = registrations.get(`${item.at}::${registry.registry}`);
       if (!items) return;
@@ -56,11 +49,9 @@ export function registryEdges(
       for (const { name, module } of items) {
         if (!reached.has(module) || done[i]!.has(name) || (prefix !== undefined && !name.startsWith(prefix))) continue;
         done[i]!.add(name);
-        const { registryOf: _, ...plain } = record;
-        const single: ImportRecord = { ...plain, module: record.module.replace('*', name) };
-        for (const executed of resolveImport(writtenIn, single, index, calls.summaries).executes) {
+        for (const executed of resolveItem(writtenIn, record, name, index, calls.summaries).executes) {
           if (executed.module.path === item.from) continue;
-          const edge = edgeFor(item, executed.module.path, executed.reason);
+          const edge = edgeThroughCalls(item, executed.module.path, executed.reason);
           added.push(edge);
           const list = extra.get(edge.from) ?? [];
           list.push(edge);
@@ -137,26 +128,4 @@ function reach(start: string, ...edgeMaps: Array<ReadonlyMap<string, readonly Im
     }
   }
   return seen;
-}
-
-function edgeFor(item: PendingRegistryImport, to: string, reason: ImportEdge['reason']): ImportEdge {
-  const { record } = item.resolved;
-  const via: ViaCall[] = item.steps.map((step) => ({
-    path: step.path,
-    line: step.call.span.line,
-    column: step.call.span.column,
-    text: step.call.text,
-    target: step.target.qualname,
-  }));
-  return {
-    from: item.from,
-    to,
-    kind: 'import',
-    ...(reason ? { reason } : {}),
-    scope: { kind: 'module' },
-    line: record.span.line,
-    column: record.span.column,
-    text: record.text,
-    ...(via.length ? { via, at: item.at } : {}),
-  };
 }

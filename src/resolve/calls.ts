@@ -122,7 +122,7 @@ export class CallResolver {
       }
     }
     for (const base of cls.bases) {
-      const baseRef = this.refIn(path, base) ?? this.resolveQualified(path, base, 0);
+      const baseRef = this.classNamed(path, base);
       const hook = baseRef?.kind === 'class' ? this.methodOf(baseRef, '__init_subclass__', 0) : undefined;
       if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
     }
@@ -133,11 +133,11 @@ export class CallResolver {
   private metaclassOf(path: string, cls: ClassRecord, depth: number): FunctionRef | undefined {
     if (depth > MAX_BASE_DEPTH) return undefined;
     if (cls.metaclass) {
-      const meta = this.refIn(path, cls.metaclass) ?? this.resolveQualified(path, cls.metaclass, 0);
+      const meta = this.classNamed(path, cls.metaclass);
       return meta?.kind === 'class' ? meta : undefined;
     }
     for (const base of cls.bases) {
-      const baseRef = this.refIn(path, base) ?? this.resolveQualified(path, base, 0);
+      const baseRef = this.classNamed(path, base);
       const record = baseRef?.kind === 'class' ? this.summaries.get(baseRef.path)?.classes.find((c) => c.name === baseRef.qualname) : undefined;
       const meta = record && record !== cls ? this.metaclassOf(baseRef!.path, record, depth + 1) : undefined;
       if (meta) return meta;
@@ -274,6 +274,11 @@ export class CallResolver {
     return undefined;
   }
 
+  /** A class as `path` names it (`Base`, `pkg.models.Base`, `.base.Base`): its definition, if a project class. */
+  private classNamed(path: string, name: string): FunctionRef | undefined {
+    return this.refIn(path, name) ?? this.resolveQualified(path, name, 0);
+  }
+
   private initOf(cls: FunctionRef, depth: number): FunctionRef | undefined {
     return this.methodOf(cls, '__init__', depth);
   }
@@ -285,7 +290,7 @@ export class CallResolver {
     if (own?.kind === 'function') return own;
     const record = this.summaries.get(cls.path)?.classes.find((c) => c.name === cls.qualname);
     for (const base of record?.bases ?? []) {
-      const baseRef = this.refIn(cls.path, base) ?? this.resolveQualified(cls.path, base, 0);
+      const baseRef = this.classNamed(cls.path, base);
       if (baseRef?.kind === 'class') {
         const inherited = this.methodOf(baseRef, method, depth + 1);
         if (inherited) return inherited;

@@ -170,14 +170,19 @@ function resolveEachItem(
   const executes: ExecutedModule[] = [];
   const seen = new Set<string>();
   for (const item of items) {
-    const { itemsOf: _, ...plain } = record;
-    for (const executed of resolveImport(importer, { ...plain, module: record.module.replace('*', item) }, index, summaries).executes) {
+    for (const executed of resolveItem(importer, record, item, index, summaries).executes) {
       if (seen.has(executed.module.path)) continue;
       seen.add(executed.module.path);
       executes.push(executed);
     }
   }
   return { record, absolute: record.module, executes };
+}
+
+/** One item of a name computed per item (`pkg.dialects.*` for `sqlite`): the import as if written with it. */
+export function resolveItem(importer: ModuleEntry, record: ImportRecord, item: string, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): ResolvedImport {
+  const { itemsOf: _items, registryOf: _registry, ...plain } = record;
+  return resolveImport(importer, { ...plain, module: record.module.replace('*', item) }, index, summaries);
 }
 
 function absoluteName(importer: ModuleEntry, record: ImportRecord): { name: string } | { problem: string } {
