@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM validator shared by the team, no types.
-import { validateSarifText } from '../../shared/sarif/validate-sarif.mjs';
+import { expectValidSarif } from './sarifValidator.js';
 import { analyzerClosure, analyzeProject, cpythonClosure, FIXTURES, PROJECT, runCli, VENV_PYTHON, writeProject } from './support.js';
 
 /**
@@ -71,9 +70,7 @@ describe('fixtures/deploy_fork: gunicorn preloads the app, then forks 4 workers'
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-sarif-')), 'fork.sarif');
     const run = runCli(['check', 'fixtures/deploy_fork', '--format', 'sarif', '--output', out]);
     expect(run.code).toBe(1);
-    const text = readFileSync(out, 'utf8');
-    expect(validateSarifText(text)).toMatchObject({ errors: [], warnings: [] });
-    const sarif = JSON.parse(text);
+    const sarif = expectValidSarif(readFileSync(out, 'utf8'), 'deploy_fork');
     expect(sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'IL009').map((r: { level: string }) => r.level)).toEqual(['warning', 'error', 'note']);
   });
 });

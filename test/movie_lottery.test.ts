@@ -2,9 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM validator shared by the team, no types.
-import { validateSarifText } from '../../shared/sarif/validate-sarif.mjs';
 import { loadRules } from '../src/rules/rules.js';
+import { expectValidSarif } from './sarifValidator.js';
 import { runCli } from './support.js';
 
 /**
@@ -69,11 +68,7 @@ describe('importleak check fixtures/movie_lottery', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-sarif-')), 'out.sarif');
     const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--output', out]);
     expect(run.code).toBe(1);
-    const text = readFileSync(out, 'utf8');
-    const { errors, warnings } = validateSarifText(text);
-    expect(errors).toEqual([]);
-    expect(warnings).toEqual([]);
-    const sarif = JSON.parse(text);
+    const sarif = expectValidSarif(readFileSync(out, 'utf8'), 'movie_lottery');
     const run0 = sarif.runs[0];
     expect(run0.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(loadRules().map((r) => r.id));
     expect(run0.tool.driver.rules[0].help.markdown).toContain('## Why is this bad?');
