@@ -1,5 +1,5 @@
 import type * as Sarif from 'sarif';
-import type { Finding } from '../check/findings.js';
+import { LEVEL_ORDER, type Finding, type RelatedLocation } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceSpan } from '../extract/summary.js';
 import { markdownToPlainText, type Rule } from '../rules/rules.js';
@@ -12,15 +12,26 @@ export interface SarifReportInput {
   findings: readonly Finding[];
   diagnostics: readonly Diagnostic[];
   paths: PathDisplay;
+  /** `check --category`: the code-scanning category, written as `automationDetails.id` `<category>/`. */
+  category?: string;
 }
 
 const SRCROOT = '%SRCROOT%';
 const MAX_DESCRIPTION = 1024;
 
+/** GitHub's limits ("SARIF results exceed one or more limits"): beyond them it rejects the upload. */
+export const SARIF_LIMITS = {
+  resultsPerRun: 25_000,
+  locationsPerResult: 1_000,
+  threadFlowLocationsPerResult: 10_000,
+} as const;
+
 /**
  * SARIF 2.1.0 for GitHub code scanning: every rule with help generated from its file in `rules/`,
  * locations relative to `%SRCROOT%` (where the command ran), the import chain as a code flow,
- * GitHub's own line hash as the fingerprint, unreadable files as tool notifications.
+ * the entry and the creation site as related locations the message links to, GitHub's own line
+ * hash as the fingerprint, unreadable files as tool notifications, and what had to be cut to stay
+ * within GitHub's limits as a note.
  */
 export function renderSarif(input: SarifReportInput): string {
   const { paths } = input;
@@ -35,32 +46,48 @@ export function renderSarif(input: SarifReportInput): string {
         ...(span.endLine > span.line || span.endColumn > span.column ? { endColumn: span.endColumn } : {}),
       },
     },
-    ...(message ? { message: { text: message } } : {}),
+    ...(message ? { message: { text: escapeMessageText(message) } } : {}),
   });
 
-  const results: Sarif.Result[] = input.findings.map((finding) => {
-    const steps = chainSteps(finding);
+  const cut = { results: 0, dropped: { error: 0, warning: 0, note: 0 }, relatedLocations: 0, threadFlowLocations: 0 };
+  const findings = keepResults(input.findings, SARIF_LIMITS.resultsPerRun);
+  if (findings.length < input.findings.length) {
+    const kept = new Set(findings);
+    for (const finding of input.findings) if (!kept.has(finding)) cut.dropped[finding.level]++;
+    cut.results = input.findings.length - findings.length;
+  }
+
+  const results: Sarif.Result[] = findings.map((finding) => {
+    const { related, dropped } = relatedLocations(finding, SARIF_LIMITS.locationsPerResult);
+    cut.relatedLocations += dropped;
+    const links = linkSentence(related, paths);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: finding.level,
-      message: { text: finding.message },
+      message: { text: `${escapeMessageText(finding.message)}${links ? ` ${links}` : ''}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
         primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding),
       },
-      relatedLocations: finding.related.map((related, i) => ({ id: i + 1, ...location(related.path, related.span, related.message) })),
+      relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, at.message) })),
       properties: { module: finding.module, reach: finding.reach.kind },
     };
-    if (steps.length > 1) {
+    const allSteps = chainSteps(finding);
+    if (allSteps.length > 1) {
+      // Past the limit, keep the start of the chain and its last step (the resource); executionOrder shows the gap.
+      const max = SARIF_LIMITS.threadFlowLocationsPerResult;
+      const numbered = allSteps.map((step, i) => ({ step, order: i + 1 }));
+      const steps = numbered.length > max ? [...numbered.slice(0, max - 1), numbered[numbered.length - 1]!] : numbered;
+      cut.threadFlowLocations += numbered.length - steps.length;
       result.codeFlows = [
         {
           message: { text: finding.reach.kind === 'entry' ? 'How the entry reaches the resource at import time' : 'How the resource is reached' },
           threadFlows: [
             {
-              locations: steps.map((step, i) => ({
+              locations: steps.map(({ step, order }) => ({
                 location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
-                executionOrder: i + 1,
+                executionOrder: order,
                 nestingLevel: 0,
               })),
             },
@@ -73,12 +100,14 @@ export function renderSarif(input: SarifReportInput): string {
 
   const notifications: Sarif.Notification[] = input.diagnostics.map((diagnostic) => ({
     level: diagnostic.kind === 'outside-root' || diagnostic.kind === 'duplicate-module' ? 'warning' : 'error',
-    message: { text: `${paths.show(diagnostic.path)}: ${diagnostic.message}` },
+    message: { text: escapeMessageText(`${paths.show(diagnostic.path)}: ${diagnostic.message}`) },
     descriptor: { id: diagnostic.kind },
     locations: [
       location(diagnostic.path, { line: diagnostic.line ?? 1, column: diagnostic.column ?? 1, endLine: diagnostic.line ?? 1, endColumn: diagnostic.column ?? 1 }),
     ],
   }));
+  const truncated = cut.results + cut.relatedLocations + cut.threadFlowLocations > 0;
+  if (truncated) notifications.push({ level: 'note', message: { text: limitsNote(cut) }, descriptor: { id: 'sarif-limits' } });
 
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -94,14 +123,103 @@ export function renderSarif(input: SarifReportInput): string {
             rules: input.rules.map(reportingDescriptor),
           },
         },
+        ...(input.category !== undefined ? { automationDetails: { id: automationId(input.category) } } : {}),
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SRCROOT]: { uri: paths.baseUri } },
         columnKind: 'utf16CodeUnits',
         results,
+        ...(truncated
+          ? { properties: { truncated: { results: cut.results, relatedLocations: cut.relatedLocations, threadFlowLocations: cut.threadFlowLocations } } }
+          : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** `automationDetails.id` for a category: GitHub reads the category before the last `/`. */
+export function automationId(category: string): string {
+  return category.endsWith('/') ? category : `${category}/`;
+}
+
+/** At most `max` findings, the highest levels first, in their original order. */
+function keepResults(findings: readonly Finding[], max: number): readonly Finding[] {
+  if (findings.length <= max) return findings;
+  const kept = new Set(
+    [...findings.keys()].sort((a, b) => LEVEL_ORDER[findings[b]!.level] - LEVEL_ORDER[findings[a]!.level] || a - b).slice(0, max),
+  );
+  return findings.filter((_, i) => kept.has(i));
+}
+
+/** What a related location is, read from the message src/check gives it; the message links to these. */
+type Role = 'entry' | 'lazy' | 'created' | 'started' | 'fork';
+const ROLES: ReadonlyArray<[prefix: string, role: Role, words: string]> = [
+  ['entry: ', 'entry', 'Entry:'],
+  ['imported lazily: ', 'lazy', 'Imported lazily at'],
+  ['created here: ', 'created', 'Created at'],
+  ['started here: ', 'started', 'Started at'],
+  ['forks after importing the app: ', 'fork', 'Forked by'],
+];
+const roleOf = (related: RelatedLocation): Role | undefined => ROLES.find(([prefix]) => related.message.startsWith(prefix))?.[1];
+
+interface NumberedLocation {
+  id: number;
+  at: RelatedLocation;
+  role: Role | undefined;
+}
+
+/**
+ * The finding's related locations, numbered from 1, with the creation site added when the finding
+ * has no other (it is then the primary location, and the message links to it all the same). Past
+ * the limit, those the message links to are kept first.
+ */
+function relatedLocations(finding: Finding, max: number): { related: NumberedLocation[]; dropped: number } {
+  const all = finding.related.map((at) => ({ at, role: roleOf(at) }));
+  const linked = all.some(({ role }) => role !== undefined);
+  if (linked && !all.some(({ role }) => role === 'created' || role === 'started')) {
+    all.push({ at: { path: finding.path, span: finding.span, message: `created here: ${finding.resource.statement}` }, role: 'created' });
+  }
+  let kept = all;
+  if (all.length > max) {
+    const byPriority = [...all.keys()].sort((a, b) => Number(all[a]!.role === undefined) - Number(all[b]!.role === undefined) || a - b);
+    const keep = new Set(byPriority.slice(0, max));
+    kept = all.filter((_, i) => keep.has(i));
+  }
+  return { related: kept.map((entry, i) => ({ id: i + 1, ...entry })), dropped: all.length - kept.length };
+}
+
+/** `Entry: [routes/api_routes.py:7](1). Created at [utils/magnet_search.py:11](2).`, or '' when nothing links. */
+function linkSentence(related: readonly NumberedLocation[], paths: PathDisplay): string {
+  const sentences: string[] = [];
+  for (const [, role, words] of ROLES) {
+    const links = related
+      .filter((r) => r.role === role)
+      .map(({ id, at }) => `[${escapeMessageText(`${paths.show(at.path).split('/').slice(-2).join('/')}:${at.span.line}`)}](${id})`);
+    if (links.length) sentences.push(`${words} ${links.join(', ')}.`);
+  }
+  return sentences.join(' ');
+}
+
+/**
+ * Message text is read for embedded links, `[text](id)` (SARIF §3.11.6): the brackets that come
+ * from the analyzed source are escaped, `\[` and `\]`, and so is a backslash before them, so that
+ * only importleak's own links are links.
+ */
+export function escapeMessageText(text: string): string {
+  return text.replace(/\\(?=[[\]])/g, '\\\\').replace(/[[\]]/g, '\\$&');
+}
+
+function limitsNote(cut: { results: number; dropped: Record<'error' | 'warning' | 'note', number>; relatedLocations: number; threadFlowLocations: number }): string {
+  const parts: string[] = [];
+  if (cut.results) {
+    const levels = (['error', 'warning', 'note'] as const).filter((level) => cut.dropped[level]).map((level) => `${cut.dropped[level]} ${level}`);
+    parts.push(`${cut.results} results left out (${levels.join(', ')}; GitHub reads at most ${SARIF_LIMITS.resultsPerRun.toLocaleString('en-US')} per run, the highest levels were kept)`);
+  }
+  if (cut.relatedLocations) parts.push(`${cut.relatedLocations} related locations left out (at most ${SARIF_LIMITS.locationsPerResult.toLocaleString('en-US')} per result)`);
+  if (cut.threadFlowLocations) {
+    parts.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${SARIF_LIMITS.threadFlowLocationsPerResult.toLocaleString('en-US')} per result; the last step is kept)`);
+  }
+  return `Cut to GitHub's limits: ${parts.join('; ')}. The text and json formats report everything.`;
 }
 
 function reportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
