@@ -1,0 +1,164 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, PROJECT } from './support.js';
+
+/**
+ * What a user does: `npm pack` (which builds, through `prepack`), then in an empty folder
+ * `npm init -y` and `npm install <the tarball>`, then `npx importleak check .` or
+ * `node_modules/.bin/importleak`, on Node 20, 22 and 24 (test/setup-node.sh puts Node 22 and 24 in
+ * .node-versions/; `npm test` runs it). pre-commit's node hooks do the same: `npm install` and
+ * `npm pack` in the hook's repository, then install the tarball.
+ *
+ * `npm pack` runs in a copy of the sources (with the project's node_modules linked in), so the
+ * build it triggers never rewrites the dist/ other tests are running, and the copy has no dist/:
+ * the tarball's dist/ can only come from `prepack`. Installing needs the npm registry.
+ */
+const VERSION = (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
+/** Node 22 and 24 come from test/setup-node.sh, for linux-x64 only; elsewhere only this node runs. */
+const NODES: Array<{ name: string; bin: string }> = [
+  { name: `this node (${process.version})`, bin: path.dirname(process.execPath) },
+  ...(process.platform === 'linux' && process.arch === 'x64' ? ['22', '24'] : []).map((major) => ({ name: `node ${major}`, bin: path.join(PROJECT, '.node-versions', major, 'bin') })),
+];
+
+let work: string;
+let tarball: string;
+let packOutput: string;
+let user: string;
+let installOutput: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment of a shell outside npm: none of the npm_* variables `npm test` sets, the given node first on the PATH. */
+function env(nodeBin = path.dirname(process.execPath)): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+  return { ...clean, PATH: [nodeBin, clean.PATH ?? ''].join(path.delimiter), npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' };
+}
+
+function sh(command: string, args: string[], cwd: string, nodeBin?: string): Run {
+  const run = spawnSync(command, args, { cwd, env: env(nodeBin), encoding: 'utf8', timeout: 300_000 });
+  if (run.error) throw run.error;
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+function requireNode(bin: string): void {
+  if (!existsSync(path.join(bin, 'node'))) throw new Error(`${bin}/node is missing: run \`bash test/setup-node.sh\` (npm test runs it first)`);
+}
+
+function mustSucceed(what: string, run: Run): Run {
+  if (run.code !== 0) throw new Error(`${what} exited ${run.code}:\n${run.stdout}\n${run.stderr}`);
+  return run;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), 'importleak-package-'));
+
+  // The sources `npm pack` reads: package.json, tsconfig.json, src/ to build, and what `files` ships but dist/.
+  const source = path.join(work, 'source');
+  mkdirSync(source);
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { files: string[] };
+  const readmes = readdirSync(PROJECT).filter((name) => /^(readme|licen[sc]e)/i.test(name));
+  for (const name of ['package.json', 'tsconfig.json', 'src', ...pkg.files.filter((f) => f !== 'dist'), ...readmes]) {
+    if (existsSync(path.join(PROJECT, name))) cpSync(path.join(PROJECT, name), path.join(source, name), { recursive: true });
+  }
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(source, 'node_modules'));
+  const packs = path.join(work, 'packs');
+  mkdirSync(packs);
+  const pack = mustSucceed('npm pack', sh('npm', ['pack', '--pack-destination', packs], source));
+  packOutput = pack.stdout + pack.stderr;
+  tarball = path.join(packs, pack.stdout.trim().split('\n').pop()!);
+
+  // An empty folder, a project to check in it, and the install.
+  user = path.join(work, 'user');
+  mkdirSync(user);
+  cpSync(path.join(FIXTURES, 'movie_lottery'), path.join(user, 'movie_lottery'), { recursive: true });
+  mustSucceed('npm init -y', sh('npm', ['init', '-y'], user));
+  const install = mustSucceed('npm install', sh('npm', ['install', tarball], user));
+  installOutput = install.stdout + install.stderr;
+}, 600_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  it('builds dist/ through prepack and ships dist/, grammar/ and rules/, not the sources', () => {
+    expect(packOutput).toContain('> importleak@');
+    expect(packOutput).toMatch(/> importleak@[\d.]+ build\n> tsc /);
+    const listing = mustSucceed('tar', sh('tar', ['tzf', tarball], work)).stdout.split('\n');
+    for (const file of ['package/package.json', 'package/dist/bin.js', 'package/dist/cli.js', 'package/dist/extract/parser.js', 'package/grammar/tree-sitter-python.wasm', 'package/grammar/LICENSE', 'package/grammar/README.md', 'package/rules/IL001.md']) {
+      expect(listing).toContain(file);
+    }
+    expect(listing.filter((file) => file.startsWith('package/src/') || file.startsWith('package/test/') || file.endsWith('.map'))).toEqual([]);
+  });
+});
+
+describe('npm install of the tarball in an empty folder', () => {
+  it('prints no warning about install scripts', () => {
+    expect(installOutput).toMatch(/added \d+ packages?/);
+    expect(installOutput).not.toMatch(/install.?script|node-gyp|allowScripts/i);
+  });
+
+  it('installs no package that has an install script or a native binding (tree-sitter-python is not among them)', () => {
+    const modules = path.join(user, 'node_modules');
+    const folders = readdirSync(modules)
+      .filter((name) => !name.startsWith('.'))
+      .flatMap((name) => (name.startsWith('@') ? readdirSync(path.join(modules, name)).map((sub) => path.join(name, sub)) : [name]));
+    expect(folders).toContain('importleak');
+    expect(folders).toContain('web-tree-sitter');
+    expect(folders).not.toContain('tree-sitter-python');
+    const withScripts = folders.filter((name) => {
+      const manifest = JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')) as { scripts?: Record<string, string>; gypfile?: boolean };
+      const scripts = manifest.scripts ?? {};
+      return Boolean(scripts.preinstall || scripts.install || scripts.postinstall || manifest.gypfile || existsSync(path.join(modules, name, 'binding.gyp')));
+    });
+    expect(withScripts).toEqual([]);
+  });
+
+  for (const node of NODES) {
+    describe(`then, with ${node.name} first on the PATH`, () => {
+      it('node_modules/.bin/importleak --version prints the version', () => {
+        requireNode(node.bin);
+        const major = sh('node', ['-p', 'process.versions.node'], user, node.bin).stdout.trim();
+        if (node.name.startsWith('node ')) expect(major.split('.')[0]).toBe(node.name.slice('node '.length));
+        // Runs the link itself: its `#!/usr/bin/env node` finds this node.
+        expect(sh(path.join(user, 'node_modules', '.bin', 'importleak'), ['--version'], user, node.bin)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+      });
+
+      it('npx importleak check movie_lottery exits 1 with the finding', () => {
+        requireNode(node.bin);
+        const run = sh('npx', ['importleak', 'check', 'movie_lottery'], user, node.bin);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('IL001 [error]');
+        expect(run.stdout).toContain('movie_lottery/movie_lottery/utils/magnet_search.py:11:20');
+        // npx runs the command with the node first on the PATH.
+        const version = sh('npx', ['-c', 'node -p process.version'], user, node.bin).stdout.trim();
+        expect(version).toBe(sh(path.join(node.bin, 'node'), ['-p', 'process.version'], user).stdout.trim());
+      });
+    });
+  }
+
+  it('npx importleak check . from inside the project (npx finds the bin in the folder above)', () => {
+    const run = sh('npx', ['importleak', 'check', '.'], path.join(user, 'movie_lottery'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('movie_lottery/utils/magnet_search.py:11:20: IL001 [error]');
+  });
+});
+
+describe('npm install --global of the tarball', () => {
+  it('gives a bin/importleak that runs', () => {
+    const prefix = path.join(work, 'global');
+    mustSucceed('npm install --global', sh('npm', ['install', '--global', '--prefix', prefix, tarball], work));
+    expect(sh(path.join(prefix, 'bin', 'importleak'), ['--version'], work)).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    const run = sh(path.join(prefix, 'bin', 'importleak'), ['check', 'movie_lottery'], user);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('magnet_search.py');
+  });
+});
