@@ -1,3 +1,4 @@
+import type { BaselineEntry } from '../check/baseline.js';
 import type { Finding } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
@@ -13,6 +14,8 @@ export interface JsonReportInput {
   fileCount: number;
   paths: PathDisplay;
   deployment?: DeploymentContext;
+  /** Set when a baseline was applied: `findings` are the ones it does not list. */
+  baseline?: { known: number; fixed: readonly BaselineEntry[] };
 }
 
 /** A stable, documented shape for scripts: paths as shown to the user, the chain as steps. */
@@ -30,6 +33,15 @@ export function renderJson(input: JsonReportInput): string {
       problems: input.diagnostics.length,
       deployment: deploymentSummary(input.deployment),
     },
+    ...(input.baseline
+      ? {
+          baseline: {
+            new: input.findings.length,
+            known: input.baseline.known,
+            fixed: input.baseline.fixed.map((e) => ({ ...e, path: paths.show(e.path) })),
+          },
+        }
+      : {}),
     findings: input.findings.map((finding) => ({
       rule: finding.ruleId,
       level: finding.level,

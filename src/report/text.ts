@@ -1,3 +1,4 @@
+import type { BaselineEntry } from '../check/baseline.js';
 import type { Finding, Level } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
@@ -12,14 +13,23 @@ export interface TextReportInput {
   paths: PathDisplay;
   /** What the deployment files say, or the assumption made without them (`deploymentSummary`). */
   deployment?: string;
+  /** Set when a baseline was applied (`findings` are then the ones it does not list). */
+  baseline?: BaselineNote;
+}
+
+/** What the report says about an applied baseline: how many findings it hid, which of its entries no longer occur. */
+export interface BaselineNote {
+  known: number;
+  fixed: readonly BaselineEntry[];
 }
 
 /**
  * ruff-like: `path:line:col: CODE [level] message`, then the import chain, one hop a line,
- * then the diagnostics about unreadable input, then a one-line summary.
+ * then the diagnostics about unreadable input, the baseline entries that no longer occur (when a
+ * baseline was applied), then a one-line summary.
  */
 export function renderText(input: TextReportInput): string {
-  const { findings, diagnostics, entries, fileCount, paths } = input;
+  const { findings, paths } = input;
   const out: string[] = [];
   for (const finding of findings) {
     out.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
@@ -37,25 +47,55 @@ export function renderText(input: TextReportInput): string {
     }
     out.push('');
   }
-  for (const diagnostic of diagnostics) {
-    const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ''}` : '';
-    out.push(`${paths.show(diagnostic.path)}${where}: ${diagnostic.kind}: ${diagnostic.message}`);
-  }
-  if (diagnostics.length) out.push('');
-  if (input.deployment) out.push(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`);
-  out.push(summaryLine(findings, diagnostics, entries, fileCount));
+  out.push(...reportTail(input));
   return `${out.join('\n')}\n`;
 }
 
-function summaryLine(findings: readonly Finding[], diagnostics: readonly Diagnostic[], entries: readonly EntryPoint[], fileCount: number): string {
+/**
+ * What follows the findings in the text and statistics formats: the diagnostics, the baseline
+ * entries that no longer occur, the deployment read, the summary line.
+ */
+export function reportTail(input: TextReportInput): string[] {
+  const { diagnostics, paths } = input;
+  const out: string[] = [];
+  for (const diagnostic of diagnostics) out.push(diagnosticLine(diagnostic, paths));
+  if (diagnostics.length) out.push('');
+  if (input.baseline?.fixed.length) out.push(...fixedBaselineLines(input.baseline.fixed, paths), '');
+  if (input.deployment) out.push(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`);
+  out.push(summaryLine(input));
+  return out;
+}
+
+/** `path:line:col: kind: message`. */
+export function diagnosticLine(diagnostic: Diagnostic, paths: PathDisplay): string {
+  const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ''}` : '';
+  return `${paths.show(diagnostic.path)}${where}: ${diagnostic.kind}: ${diagnostic.message}`;
+}
+
+/** The heading `N baseline entries no longer occur (fixed); ...:`, then one indented line per entry: `path: CODE \`resource\``. */
+export function fixedBaselineLines(fixed: readonly BaselineEntry[], paths: PathDisplay): string[] {
+  const one = fixed.length === 1;
+  return [
+    `${fixed.length} baseline entr${one ? 'y' : 'ies'} no longer occur${one ? 's' : ''} (fixed); run with --write-baseline to prune ${one ? 'it' : 'them'}:`,
+    ...fixed.map((e) => `  ${paths.show(e.path)}: ${e.rule} \`${e.resource}\``),
+  ];
+}
+
+/**
+ * `Found 1 error, 2 warnings (13 Python files scanned, 5 entries).`; with a baseline, `Found 1 error
+ * not in the baseline (..., 3 baseline findings not shown).`
+ */
+export function summaryLine(input: Pick<TextReportInput, 'findings' | 'diagnostics' | 'entries' | 'fileCount' | 'baseline'>): string {
+  const { findings, diagnostics, entries, fileCount, baseline } = input;
   const count = (level: Level): number => findings.filter((f) => f.level === level).length;
   const parts = (['error', 'warning', 'note'] as const)
     .map((level) => [level, count(level)] as const)
     .filter(([, n]) => n > 0)
     .map(([level, n]) => `${n} ${level}${n === 1 ? '' : 's'}`);
-  const found = parts.length ? `Found ${parts.join(', ')}` : 'No import-time resource leaks found';
+  const found = parts.length ? `Found ${parts.join(', ')}${baseline ? ' not in the baseline' : ''}` : `No import-time resource leaks found${baseline ? ' beyond the baseline' : ''}`;
   const entryFiles = new Set(entries.map((e) => e.path)).size;
   const scanned = `${fileCount} Python file${fileCount === 1 ? '' : 's'} scanned, ${entryFiles} entr${entryFiles === 1 ? 'y' : 'ies'}`;
   const problems = diagnostics.length ? `, ${diagnostics.length} file problem${diagnostics.length === 1 ? '' : 's'} (see above)` : '';
-  return `${found} (${scanned}${problems}).`;
+  const known = baseline?.known ? `, ${baseline.known} baseline finding${baseline.known === 1 ? '' : 's'} not shown` : '';
+  return `${found} (${scanned}${problems}${known}).`;
 }
