@@ -3,16 +3,21 @@ import { readFileSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { LEVEL_ORDER, type Level } from './check/findings.js';
+import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js';
+import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
 import { ConfigError, loadConfig, withTargetFlags, type Config } from './config/config.js';
 import { deploymentSummary } from './check/deployment.js';
 import { INCOMPLETE_KINDS } from './diagnostics.js';
+import { isMainModule } from './mainModule.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES, type AnalysisResult } from './pipeline.js';
+import { renderConcise } from './report/concise.js';
 import { renderEntriesJson, renderEntriesText } from './report/entries.js';
+import { renderGithub } from './report/github.js';
 import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
 import { renderJson } from './report/json.js';
-import { pathDisplay } from './report/paths.js';
+import { pathDisplay, type PathDisplay } from './report/paths.js';
 import { renderSarif } from './report/sarif.js';
+import { renderStatistics } from './report/statistics.js';
 import { renderText } from './report/text.js';
 import { loadRules, markdownToPlainText } from './rules/rules.js';
 
@@ -32,7 +37,11 @@ const VERSION = (
 type FailOn = Level | 'never';
 
 interface CheckOptions {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'github' | 'concise';
+  category?: string;
+  statistics?: boolean;
+  baseline?: string;
+  writeBaseline?: string;
   output?: string;
   failOn?: FailOn;
   config?: string;
@@ -46,6 +55,21 @@ interface CheckOptions {
 }
 
 class UsageError extends Error {}
+
+/** What `check` found and reported, for a caller that runs the CLI in-process (the GitHub Action). */
+export interface CheckOutcome {
+  exitCode: number;
+  result: AnalysisResult;
+  /** The findings reported: after the baseline, when one was given. */
+  findings: Finding[];
+  paths: PathDisplay;
+  /** Set with --baseline: how many findings it already listed, and how many of its entries no longer occur. */
+  baseline?: { known: number; fixed: number };
+}
+
+export interface CliHooks {
+  onCheck?: (outcome: CheckOutcome) => void;
+}
 
 /** What every command takes to choose and read the project; a command without an option leaves it unset. */
 interface ScanOptions {
@@ -77,30 +101,55 @@ async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cw
   return { cwd, root, config, result };
 }
 
-async function runCheck(paths: string[], options: CheckOptions): Promise<number> {
+async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks = {}): Promise<number> {
+  if (options.statistics && options.format !== 'text') throw new UsageError(`--statistics prints a table in the text format; it does not go with --format ${options.format}`);
+  // A missing or invalid baseline is a usage error: say so before analyzing anything.
+  const baseline = options.baseline !== undefined ? await readBaseline(options.baseline) : undefined;
   const { cwd, root, config, result } = await analyzeGiven(paths, options);
   const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
   const display = pathDisplay(root, cwd);
+  // With --baseline, only the findings it does not list are reported and counted.
+  const outcome = baseline ? applyBaseline(result.findings, baseline) : undefined;
+  const findings = outcome ? outcome.fresh : result.findings;
+  const baselineNote = outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed } } : {};
+  if (options.writeBaseline !== undefined) {
+    const entries = await writeBaseline(options.writeBaseline, result.findings);
+    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in the baseline ${options.writeBaseline}\n`);
+  }
+  const textInput = { findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment), ...baselineNote };
   const report =
     options.format === 'sarif'
-      ? renderSarif({ version: VERSION, rules: result.rules, findings: result.findings, diagnostics: result.diagnostics, paths: display })
+      ? renderSarif({ version: VERSION, rules: result.rules, findings, diagnostics: result.diagnostics, paths: display, ...(options.category !== undefined ? { category: options.category } : {}) })
       : options.format === 'json'
-        ? renderJson({ version: VERSION, findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...(result.deployment ? { deployment: result.deployment } : {}) })
-        : renderText({ findings: result.findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment) });
+        ? renderJson({ version: VERSION, findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...(result.deployment ? { deployment: result.deployment } : {}), ...baselineNote })
+        : options.format === 'github'
+          ? renderGithub({ findings, diagnostics: result.diagnostics, rules: result.rules, paths: display, ...baselineNote })
+          : options.format === 'concise'
+            ? renderConcise(textInput)
+            : options.statistics
+              ? renderStatistics({ ...textInput, rules: result.rules })
+              : renderText(textInput);
 
   if (options.output) {
     await fs.writeFile(path.resolve(cwd, options.output), report);
     if (options.format !== 'text') {
       // Keep the terminal informative when the report goes to a file.
-      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${result.findings.length} finding(s) written to ${options.output}`));
+      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${options.output}`));
     }
   } else {
     process.stdout.write(report);
   }
 
+  const exitCode = checkExitCode(result, findings, failOn, options.writeBaseline !== undefined);
+  hooks.onCheck?.({ exitCode, result, findings, paths: display, ...(outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed.length } } : {}) });
+  return exitCode;
+}
+
+function checkExitCode(result: AnalysisResult, findings: readonly Finding[], failOn: FailOn, writingBaseline: boolean): number {
   // A configuration that points at nothing is a configuration error, whatever else was found.
   if (result.diagnostics.some((d) => d.kind === 'config')) return EXIT.usage;
-  const failing = failOn !== 'never' && result.findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[failOn]);
+  // --write-baseline accepts today's findings: they do not fail this run.
+  const failing = !writingBaseline && failOn !== 'never' && findings.some((f) => LEVEL_ORDER[f.level] >= LEVEL_ORDER[failOn]);
   if (failing) return EXIT.findings;
   if (result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind))) return EXIT.incomplete;
   return EXIT.clean;
@@ -187,11 +236,16 @@ function parseSize(value: string): number {
   return Number(match[1]) * (unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1);
 }
 
+function parseCategory(value: string): string {
+  if (!value.replace(/\/+$/, '').trim()) throw new InvalidArgumentError('expected a category name, e.g. importleak or importleak/backend');
+  return value;
+}
+
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export function buildProgram(): Command {
+export function buildProgram(hooks: CliHooks = {}): Command {
   const program = new Command();
   program
     .name('importleak')
@@ -204,8 +258,12 @@ export function buildProgram(): Command {
     .command('check')
     .description('analyze Python files and report import-time resources')
     .argument('[paths...]', 'files or folders to scan (default: .)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif', 'github', 'concise']).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--category <id>', 'SARIF: the code-scanning category, written as automationDetails.id "<id>/"', parseCategory)
+    .option('--statistics', 'print the number of findings per rule and level instead of the findings (text format)')
+    .addOption(new Option('--write-baseline <file>', "record today's findings in a baseline file; they do not fail this run").conflicts('baseline'))
+    .option('--baseline <file>', 'report only findings that the baseline file does not list, and the entries of it that no longer occur')
     .addOption(new Option('--fail-on <level>', 'lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)').choices(['error', 'warning', 'note', 'never']))
     .option('--config <file>', 'configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])')
     .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
@@ -216,7 +274,7 @@ export function buildProgram(): Command {
     .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3\'s, else 3.12)')
     .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3\'s, else linux)').choices(['linux', 'darwin', 'win32']))
     .action(async (paths: string[], options: CheckOptions) => {
-      process.exitCode = await runCheck(paths, options);
+      process.exitCode = await runCheck(paths, options, hooks);
     });
 
   program
@@ -274,8 +332,8 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+export async function main(argv: string[], hooks: CliHooks = {}): Promise<number> {
+  const program = buildProgram(hooks);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;
@@ -292,8 +350,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (invokedDirectly) {
+// `node dist/cli.js ...` (the README's and the tests' way). The package's `importleak` command is
+// dist/bin.js, which runs main itself; this is false there, so main runs once. Only while this
+// module is its own file: bundled into the Action (action-dist/index.mjs), import.meta.url is the
+// bundle, which is the script node runs there, and the Action's entry runs instead.
+if (/^cli\.[cm]?[jt]s$/.test(path.basename(fileURLToPath(import.meta.url))) && isMainModule(import.meta.url)) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -110,7 +110,15 @@ export interface Rule {
   file: string;
 }
 
-const RULES_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+/**
+ * `rules/` of the package: two levels up from dist/rules/rules.js, one level up from the Action's
+ * bundle (action-dist/index.mjs), where this module is inlined.
+ */
+const RULES_FOLDER = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.resolve(here, '../../rules'), path.resolve(here, '../rules')];
+  return candidates.find((folder) => existsSync(path.join(folder, 'IL001.md'))) ?? candidates[0]!;
+})();
 const SECTIONS = ['What it does', 'Why is this bad?', 'Example', 'Use instead'] as const;
 
 let cached: Rule[] | undefined;
