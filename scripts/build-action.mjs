@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Builds the GitHub Action's committed bundle, action-dist/: src/action/index.ts and everything it
-// imports in one ES module, the two WebAssembly files the parser loads beside it, and the licences
-// of the bundled packages. The runner installs nothing, so the action runs from this folder alone.
+// Builds the committed bundle, action-dist/, that runs importleak from a checkout of this repository
+// with nothing installed: index.mjs is the GitHub Action's step (src/action/index.ts), importleak.mjs
+// the command line (src/bin.ts) that the pre-commit hook runs, and the chunk they share holds the
+// analyzer and its dependencies. Beside them: the two WebAssembly files the parser loads, and the
+// licences of the bundled packages.
 //
 //   node scripts/build-action.mjs           write action-dist/
 //   node scripts/build-action.mjs --check   build into a temporary folder and fail (exit 1) when
@@ -25,8 +27,11 @@ mkdirSync(out, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: ['src/action/index.ts'],
-  outfile: path.join(out, 'index.mjs'),
+  entryPoints: { index: 'src/action/index.ts', importleak: 'src/bin.ts' },
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'shared-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -41,6 +46,8 @@ const result = await build({
 cpSync(path.join(root, 'grammar', 'tree-sitter-python.wasm'), path.join(out, 'tree-sitter-python.wasm'));
 cpSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), path.join(out, 'tree-sitter.wasm'));
 for (const f of ['tree-sitter-python.wasm', 'tree-sitter.wasm']) chmodSync(path.join(out, f), 0o644);
+// pre-commit's `language: script` runs the file itself.
+chmodSync(path.join(out, 'importleak.mjs'), 0o755);
 
 // One licence file: each bundled package's own LICENSE, then the grammar's.
 const packages = new Map();

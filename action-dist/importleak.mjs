@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  main
+} from "./shared-HQ2BA7VO.mjs";
+
+// src/bin.ts
+process.exitCode = await main(process.argv);
