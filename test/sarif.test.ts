@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding, Level, RelatedLocation } from '../src/check/findings.js';
 import { pathDisplay } from '../src/report/paths.js';
 import { escapeMessageText, renderSarif, SARIF_LIMITS } from '../src/report/sarif.js';
+import { MAX_CHAIN_STEPS } from '../src/report/neutralise.js';
 import { loadRules } from '../src/rules/rules.js';
 import { expectValidSarif, messageLinks } from './sarifValidator.js';
 import { FIXTURES, runCli, writeProject } from './support.js';
@@ -164,20 +165,24 @@ describe("GitHub's limits", () => {
     expect(run.properties.truncated).toEqual({ results: 0, relatedLocations: 6, threadFlowLocations: 0 });
   });
 
-  it('keep at most 10,000 thread-flow locations per result, the start of the chain and its last step', () => {
+  it("keep far fewer thread-flow locations per result than GitHub's 10,000: the first 10 and the last 10 steps of a long chain", () => {
     const callPath: RelatedLocation[] = Array.from({ length: 10_005 }, (_, i) => ({
       path: 'pkg/deep.py',
       span: { line: i + 1, column: 5, endLine: i + 1, endColumn: 9 },
       message: `calls f${i}(): f${i}()`,
     }));
-    // The resource step, then 10,005 calls: 10,006 steps.
+    // The resource step, then 10,005 calls: 10,006 steps, of which the code flow keeps 20.
     const run = expectValidSarif(render([finding(0, 'warning', { callPath })]), 'limits-thread-flow').runs[0];
     const steps = run.results[0].codeFlows[0].threadFlows[0].locations;
-    expect(steps).toHaveLength(SARIF_LIMITS.threadFlowLocationsPerResult);
-    expect(steps[9_998].executionOrder).toBe(9_999);
-    expect(steps[9_999].executionOrder).toBe(10_006);
-    expect(steps[9_999].location.physicalLocation.region.startLine).toBe(10_005);
-    expect(notes(run)[0]!.message.text).toContain('6 import-chain steps left out');
+    expect(steps).toHaveLength(MAX_CHAIN_STEPS);
+    expect(MAX_CHAIN_STEPS).toBeLessThan(SARIF_LIMITS.threadFlowLocationsPerResult);
+    // executionOrder shows the gap.
+    expect(steps[9].executionOrder).toBe(10);
+    expect(steps[10].executionOrder).toBe(9_997);
+    expect(steps[19].executionOrder).toBe(10_006);
+    expect(steps[19].location.physicalLocation.region.startLine).toBe(10_005);
+    expect(notes(run)[0]!.message.text).toContain('9986 import-chain steps left out of code flows (at most 20 per result: the first 10 and the last 10)');
+    expect(run.properties.truncated).toEqual({ results: 0, relatedLocations: 0, threadFlowLocations: 9_986 });
   });
 
   it('add no note when nothing is cut', () => {

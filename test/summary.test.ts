@@ -43,6 +43,19 @@ describe('renderStepSummary', () => {
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('draws a long chain as its first and last imports around one node for the rest', () => {
+    const chain = Array.from({ length: 100 }, (_, i) => ({ from: `pkg/m${i}.py`, to: `pkg/m${i + 1}.py`, kind: 'import' as const, scope: { kind: 'module' as const }, line: 1, column: 1, text: `import pkg.m${i + 1}` }));
+    const entry = { path: 'pkg/m0.py', framework: 'flask', kind: 'app' as const, description: 'Flask app `app`', evidence: { line: 1, column: 1, text: 'app = Flask(__name__)' }, routes: 0 };
+    const long: Finding = { ...finding(100, 'error'), reach: { kind: 'entry', entry, chain, entriesReaching: 1 } as Finding['reach'] };
+    const text = renderStepSummary({ findings: [long], diagnostics: [], rules, paths, moduleOf: (p) => p.replace(/\.py$/, '').replace('/', '.'), fileCount: 101, deployment: 'x' });
+    const graph = /```mermaid\n([\s\S]*?)\n```/.exec(text)![1]!;
+    expect(graph).toContain('["pkg.m5"]');
+    expect(graph).toContain('["… 90 more imports"]');
+    expect(graph).toContain('["pkg.m96"]');
+    expect(graph).not.toContain('["pkg.m50"]');
+    expect(graph.split('\n').filter((l) => l.includes('-->'))).toHaveLength(12);
+  });
+
   it('stays under the size it is given, and says how much it left out', () => {
     const findings = Array.from({ length: 400 }, (_, i) => finding(i, 'warning'));
     const text = render(findings, 20_000);

@@ -1,10 +1,12 @@
 import type { Finding } from '../check/findings.js';
 import type { SourceSpan } from '../extract/summary.js';
 import type { ImportEdge } from '../graph/importGraph.js';
+import { excerpt, oneLine, quotedCode, shownMessage } from './neutralise.js';
 
 /**
  * The chain of a finding as steps a reader follows: the entry, each import on the way, the
- * resource. Text, JSON and SARIF code flows all show these same steps.
+ * resource. Text, JSON and SARIF code flows all show these same steps, their code and names
+ * bounded (src/report/neutralise.ts) and still to be escaped for the format.
  */
 export interface ChainStep {
   path: string;
@@ -23,25 +25,25 @@ export function chainSteps(finding: Finding): ChainStep[] {
     // What makes the framework load the entry: `include("polls.urls")`, INSTALLED_APPS, a Procfile line.
     if (entry.registeredBy) {
       const by = entry.registeredBy;
-      steps.push({ path: by.path, line: by.line, column: by.column, message: `loads the entry (${entry.description})`, code: by.text });
+      steps.push({ path: by.path, line: by.line, column: by.column, message: `loads the entry (${shownMessage(entry.description)})`, code: quotedCode(by.text) });
     }
     steps.push({
       path: entry.path,
       line: entry.evidence.line,
       column: entry.evidence.column,
-      message: `entry: ${entry.description}`,
-      code: entry.evidence.text,
+      message: `entry: ${shownMessage(entry.description)}`,
+      code: quotedCode(entry.evidence.text),
     });
     for (const hop of chain) steps.push(...hopSteps(hop));
   } else if (finding.reach.kind === 'lazy') {
     const { edge, rest } = finding.reach.imports[0]!;
-    const where = edge.scope.kind === 'function' ? ` inside ${edge.scope.function}()` : '';
+    const where = edge.scope.kind === 'function' ? ` inside ${excerpt(edge.scope.function)}()` : '';
     steps.push({
       path: edge.from,
       line: edge.line ?? 1,
       column: edge.column ?? 1,
       message: `imported lazily${where}: runs only when the function is called`,
-      ...(edge.text ? { code: edge.text } : {}),
+      ...(edge.text ? { code: quotedCode(edge.text) } : {}),
     });
     for (const hop of rest) steps.push(...hopSteps(hop));
   }
@@ -54,11 +56,11 @@ export function chainSteps(finding: Finding): ChainStep[] {
       : finding.ruleId === 'IL002'
         ? 'the thread is started at import time'
         : 'the resource is created at import time',
-    code: finding.resource.statement,
+    code: quotedCode(finding.resource.statement),
   });
   for (const call of finding.callPath ?? []) {
     const [what, code] = call.message.startsWith('calls ') ? call.message.split(/: (.*)/s) : ['creates it here', call.message];
-    steps.push({ path: call.path, line: call.span.line, column: call.span.column, message: what!, code: code ?? '' });
+    steps.push({ path: call.path, line: call.span.line, column: call.span.column, message: excerpt(oneLine(what!)), code: quotedCode(code ?? '') });
   }
   return steps;
 }
@@ -71,16 +73,16 @@ function hopSteps(hop: ImportEdge): ChainStep[] {
     path: call.path,
     line: call.line,
     column: call.column,
-    message: `calls ${call.target}() at import time`,
-    code: call.text,
+    message: `calls ${excerpt(call.target)}() at import time`,
+    code: quotedCode(call.text),
   }));
-  const inside = hop.via?.length ? ` (inside ${hop.via[hop.via.length - 1]!.target}())` : '';
+  const inside = hop.via?.length ? ` (inside ${excerpt(hop.via[hop.via.length - 1]!.target)}())` : '';
   steps.push({
     path: hop.at ?? hop.from,
     line: hop.line ?? 1,
     column: hop.column ?? 1,
     message: `imports ${hop.to} at import time${inside}`,
-    ...(hop.text ? { code: hop.text } : {}),
+    ...(hop.text ? { code: quotedCode(hop.text) } : {}),
   });
   return steps;
 }

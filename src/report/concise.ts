@@ -1,3 +1,4 @@
+import { forLog, forTerminal, shownMessage } from './neutralise.js';
 import { diagnosticLine, summaryLine, type TextReportInput } from './text.js';
 
 /**
@@ -7,15 +8,16 @@ import { diagnosticLine, summaryLine, type TextReportInput } from './text.js';
 export function renderConcise(input: TextReportInput): string {
   const { paths } = input;
   const out = input.findings.map(
-    (finding) => `${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${shortMessage(finding.message)}`,
+    (finding) =>
+      `${forTerminal(paths.show(finding.path))}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shortMessage(shownMessage(finding.message)))}`,
   );
-  for (const diagnostic of input.diagnostics) out.push(diagnosticLine(diagnostic, paths).replace(/\s*[\r\n]+\s*/g, ' '));
+  for (const diagnostic of input.diagnostics) out.push(diagnosticLine(diagnostic, paths));
   if (input.baseline?.fixed.length) {
     const n = input.baseline.fixed.length;
     out.push(`${n} baseline entr${n === 1 ? 'y' : 'ies'} no longer occur${n === 1 ? 's' : ''} (fixed); run with --write-baseline to prune ${n === 1 ? 'it' : 'them'}.`);
   }
   out.push(summaryLine(input));
-  return `${out.join('\n')}\n`;
+  return forLog(`${out.join('\n')}\n`);
 }
 
 const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf)$/;

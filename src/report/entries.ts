@@ -2,6 +2,7 @@ import { processCount, type DeploymentContext } from '../check/deployment.js';
 import type { ServerProcess, Setting } from '../deploy/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
+import { excerpt, forJson, forLog, forTerminal, quotedCode, shownMessage } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 /** What `importleak entries` shows: every entry, why it is one, and what the deployment files say. */
@@ -25,18 +26,21 @@ function sorted(entries: readonly EntryPoint[]): EntryPoint[] {
 
 function settingText<T>(name: string, setting: Setting<T> | undefined): string | undefined {
   if (!setting) return undefined;
-  const value = 'value' in setting ? (Array.isArray(setting.value) ? setting.value.join(', ') : String(setting.value)) : `\`${setting.expression}\` (known at run time)`;
-  return `${name} ${value} (${setting.file}:${setting.line}, ${setting.via.trim()}${setting.conditional ? ', conditional' : ''})`;
+  const value = 'value' in setting ? (Array.isArray(setting.value) ? setting.value.join(', ') : String(setting.value)) : `\`${quotedCode(setting.expression)}\` (known at run time)`;
+  return forTerminal(shownMessage(`${name} ${value} (${setting.file}:${setting.line}, ${quotedCode(setting.via.trim())}${setting.conditional ? ', conditional' : ''})`));
 }
 
 function processLines(process: ServerProcess, paths: PathDisplay): string[] {
   const lines: string[] = [];
-  const name = process.name ? ` ${process.name}` : '';
-  const app = process.appSpec ? ` \`${process.appSpec.written}\`` : ' (no app named)';
-  lines.push(`  ${paths.show(process.file)}:${process.line}${name}: ${process.server}${app}`);
-  if (process.command) lines.push(`      command: ${process.command}`);
-  if (process.launchedBy) lines.push(`      run by ${process.launchedBy.file}:${process.launchedBy.line}`);
-  if (process.configFile) lines.push(`      config: ${process.configFile.written}${process.configFile.resolved ? ` (${process.configFile.resolved})` : ' (not in the project)'}`);
+  const name = process.name ? ` ${forTerminal(quotedCode(process.name))}` : '';
+  const app = process.appSpec ? ` \`${forTerminal(quotedCode(process.appSpec.written))}\`` : ' (no app named)';
+  lines.push(`  ${forTerminal(paths.show(process.file))}:${process.line}${name}: ${process.server}${app}`);
+  if (process.command) lines.push(`      command: ${forTerminal(shownMessage(process.command))}`);
+  if (process.launchedBy) lines.push(`      run by ${forTerminal(process.launchedBy.file)}:${process.launchedBy.line}`);
+  if (process.configFile) {
+    const { written, resolved } = process.configFile;
+    lines.push(`      config: ${forTerminal(quotedCode(written))}${resolved ? ` (${forTerminal(resolved)})` : ' (not in the project)'}`);
+  }
   const settings = [
     settingText('workers', process.workers),
     settingText('threads', process.threads),
@@ -49,37 +53,41 @@ function processLines(process: ServerProcess, paths: PathDisplay): string[] {
     settingText('autoscale', process.celery?.autoscale),
   ].filter((s) => s !== undefined);
   for (const setting of settings) lines.push(`      ${setting}`);
-  if (process.hooks?.length) lines.push(`      hooks: ${process.hooks.map((h) => `${h.name} (line ${h.line})`).join(', ')}`);
-  lines.push(`      processes: ${processCount(process).text}`);
+  if (process.hooks?.length) lines.push(`      hooks: ${process.hooks.map((h) => `${forTerminal(excerpt(h.name))} (line ${h.line})`).join(', ')}`);
+  lines.push(`      processes: ${forTerminal(shownMessage(processCount(process).text))}`);
   lines.push(`      ${process.processModel ? MODELS[process.processModel] : 'how the app is imported depends on values known only at run time'}`);
   return lines;
 }
 
+/** `importleak entries`: what is quoted from the project bounded and escaped for a terminal (src/report/neutralise.ts). */
 export function renderEntriesText(input: EntriesReportInput): string {
   const { paths } = input;
+  const show = (rootRelative: string): string => forTerminal(paths.show(rootRelative));
   const out: string[] = [];
   const entries = sorted(input.entries);
   out.push(entries.length ? `Entries (${entries.length} in ${new Set(entries.map((e) => e.path)).size} files):` : 'No entry found.');
   for (const entry of entries) {
-    out.push(`  ${paths.show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${entry.description}`);
-    out.push(`      ${entry.evidence.text}`);
-    if (entry.registeredBy) out.push(`      loaded because of ${paths.show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${entry.registeredBy.text}`);
+    out.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
+    out.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
+    if (entry.registeredBy) out.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
   }
   out.push('');
   const deployment = input.deployment?.deployment;
   if (!deployment || deployment.read.length === 0) {
     out.push('No deployment file found: assuming one process per worker.');
   } else {
-    out.push(`Deployment files read: ${deployment.read.map((f) => paths.show(f)).join(', ')}`);
+    out.push(`Deployment files read: ${deployment.read.map(show).join(', ')}`);
     for (const process of deployment.processes) out.push(...processLines(process, paths));
-    for (const other of deployment.unrecognized) out.push(`  ${paths.show(other.file)}:${other.line}: \`${other.command}\` starts ${other.program}, which importleak does not model`);
+    for (const other of deployment.unrecognized) {
+      out.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(other.command))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
+    }
   }
   const problems = input.diagnostics;
   if (problems.length) {
     out.push('');
-    for (const d of problems) out.push(`${paths.show(d.path)}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${d.message}`);
+    for (const d of problems) out.push(`${show(d.path)}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
   }
-  return `${out.join('\n')}\n`;
+  return forLog(`${out.join('\n')}\n`);
 }
 
 export function renderEntriesJson(input: EntriesReportInput): string {
@@ -92,18 +100,18 @@ export function renderEntriesJson(input: EntriesReportInput): string {
       column: entry.evidence.column,
       framework: entry.framework,
       kind: entry.kind,
-      description: entry.description,
-      evidence: entry.evidence.text,
+      description: shownMessage(entry.description),
+      evidence: quotedCode(entry.evidence.text),
       routes: entry.routes,
-      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path) } : null,
+      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path), text: quotedCode(entry.registeredBy.text) } : null,
     })),
     deployment: {
       read: deployment?.read ?? [],
       processes: (deployment?.processes ?? []).map((p) => ({ ...p, processes: processCount(p).text })),
       unrecognized: deployment?.unrecognized ?? [],
     },
-    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path) })),
+    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path), message: shownMessage(d.message) })),
     files: input.fileCount,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return forJson(report);
 }

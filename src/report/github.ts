@@ -2,6 +2,7 @@ import type { Finding, Level } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadRules, type Rule } from '../rules/rules.js';
 import { chainSteps } from './chainSteps.js';
+import { boundMessage, elideChain, forTerminal, forWorkflowCommand, omittedSteps, quotedCode } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 import type { BaselineNote } from './text.js';
 
@@ -41,7 +42,7 @@ export function renderGithub(input: GithubReportInput): string {
   const fixed = input.baseline?.fixed ?? [];
   if (fixed.length) {
     const one = fixed.length === 1;
-    const list = fixed.map((e) => `${input.paths.show(e.path)}: ${e.rule} \`${e.resource}\``).join('\n');
+    const list = fixed.map((e) => `${input.paths.show(e.path)}: ${quotedCode(e.rule)} \`${quotedCode(e.resource)}\``).join('\n');
     out.push(
       workflowCommand('notice', { title: 'importleak baseline' }, `${fixed.length} baseline entr${one ? 'y' : 'ies'} no longer occur${one ? 's' : ''} (fixed); run with --write-baseline to prune ${one ? 'it' : 'them'}:\n${list}`),
     );
@@ -56,7 +57,7 @@ export function findingAnnotation(finding: Finding, paths: PathDisplay, rules: r
   return workflowCommand(
     ANNOTATION[finding.level],
     { file: paths.show(finding.path), ...lineProperties(finding.span.line, finding.span.endLine, finding.span.column, finding.span.endColumn), title: title ? `${finding.ruleId} ${title}` : finding.ruleId },
-    chain ? `${finding.message}\n${chain}` : finding.message,
+    chain ? `${boundMessage(finding.message)}\n${chain}` : boundMessage(finding.message),
   );
 }
 
@@ -70,17 +71,21 @@ export function diagnosticAnnotation(diagnostic: Diagnostic, paths: PathDisplay)
       ...(diagnostic.line ? { line: diagnostic.line, ...(diagnostic.column ? { col: diagnostic.column } : {}) } : {}),
       title: `importleak ${diagnostic.kind}`,
     },
-    diagnostic.message,
+    boundMessage(diagnostic.message),
   );
 }
 
-/** `::command prop=value,...::message`, escaped as @actions/core's `issueCommand` escapes. */
+/**
+ * `::command prop=value,...::message`, escaped as @actions/core's `issueCommand` escapes, after
+ * every other invisible character is shown escaped (`\x1b`, `\u202e`) as in a terminal: the log
+ * and the annotation render ANSI sequences and bidirectional text.
+ */
 export function workflowCommand(command: AnnotationCommand, properties: AnnotationProperties, message: string): string {
   const props = Object.entries(properties)
     .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(forTerminal(String(value)))}`)
     .join(',');
-  return `::${command}${props ? ` ${props}` : ''}::${escapeData(message)}`;
+  return `::${command}${props ? ` ${props}` : ''}::${escapeData(forWorkflowCommand(message))}`;
 }
 
 /** A workflow command's message: `%`, CR and LF escaped, so it stays on its line. */
@@ -113,7 +118,10 @@ function chainLine(finding: Finding, paths: PathDisplay): string | undefined {
         ? 1 + finding.reach.imports[0]!.rest.filter((hop) => hop.kind === 'import').length
         : 0;
   if (imports < 2) return undefined;
-  const places = chainSteps(finding).map((step) => `${paths.show(step.path)}:${step.line}`);
+  const steps = chainSteps(finding);
   // The entry and its first import are often the same line: name it once.
-  return `Import chain: ${places.filter((place, i) => place !== places[i - 1]).join(' → ')}`;
+  const places = steps.filter((step, i) => i === 0 || step.path !== steps[i - 1]!.path || step.line !== steps[i - 1]!.line);
+  const { head, omitted, tail } = elideChain(places);
+  const place = (step: (typeof steps)[number]): string => `${paths.show(step.path)}:${step.line}`;
+  return `Import chain: ${[...head.map(place), ...(omitted ? [omittedSteps(omitted)] : []), ...tail.map(place)].join(' → ')}`;
 }

@@ -1,6 +1,7 @@
 import type { ImportEdge, ImportGraph } from '../graph/importGraph.js';
 import { modulesReaching, shortestChains } from '../graph/importGraph.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
+import { excerpt, forJson, forLog, forTerminal, MAX_MESSAGE, mermaidLabel } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 export interface GraphSelection {
@@ -78,22 +79,26 @@ export function selectGraph(graph: ImportGraph, index: ModuleIndex, selection: G
   return { modules, edges };
 }
 
-/** Mermaid flowchart: paste into Markdown. Solid arrows run at import time, dotted ones only when called. */
+/**
+ * Mermaid flowchart: paste into Markdown. Solid arrows run at import time, dotted ones only when
+ * called. Module names and labels come from the project: bounded, and escaped so they cannot end
+ * a label or add Mermaid, Markdown or HTML of their own.
+ */
 export function renderMermaid(view: GraphView): string {
   const id = new Map(view.modules.map((m, i) => [m.name, `m${i}`]));
   const lines = ['flowchart LR'];
-  for (const module of view.modules) lines.push(`  ${id.get(module.name)}["${module.name}"]`);
+  for (const module of view.modules) lines.push(`  ${id.get(module.name)}["${mermaidLabel(module.name, MAX_MESSAGE)}"]`);
   for (const edge of view.edges) {
     const label = edgeLabel(edge);
     const arrow = edge.importTime ? (edge.kind === 'enclosing-package' ? '-.-' : '-->') : '-.->';
-    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${label.replace(/"/g, '#quot;')}"|` : ''} ${id.get(edge.to)}`);
+    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ''} ${id.get(edge.to)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return forLog(`${lines.join('\n')}\n`);
 }
 
 /** Graphviz dot: `importleak graph --format dot | dot -Tsvg > graph.svg`. */
 export function renderDot(view: GraphView): string {
-  const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const quote = (s: string): string => `"${forTerminal(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const lines = ['digraph imports {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
   for (const module of view.modules) lines.push(`  ${quote(module.name)} [tooltip=${quote(module.path)}];`);
   for (const edge of view.edges) {
@@ -103,17 +108,17 @@ export function renderDot(view: GraphView): string {
     lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(', ')}];`);
   }
   lines.push('}');
-  return `${lines.join('\n')}\n`;
+  return forLog(`${lines.join('\n')}\n`);
 }
 
 export function renderGraphJson(view: GraphView): string {
-  return `${JSON.stringify(view, null, 2)}\n`;
+  return forJson(view);
 }
 
 function edgeLabel(edge: GraphEdgeView): string {
   if (edge.kind === 'enclosing-package') return 'package';
   const where = edge.line !== undefined ? `line ${edge.line}` : '';
-  const via = edge.via?.length ? ` via ${edge.via.join('() → ')}()` : '';
-  const lazy = !edge.importTime && edge.function ? ` in ${edge.function}()` : '';
+  const via = edge.via?.length ? ` via ${edge.via.map((name) => excerpt(name)).join('() → ')}()` : '';
+  const lazy = !edge.importTime && edge.function ? ` in ${excerpt(edge.function)}()` : '';
   return `${where}${via}${lazy}`;
 }

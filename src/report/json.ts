@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { deploymentSummary, type DeploymentContext } from '../check/deployment.js';
 import { chainSteps } from './chainSteps.js';
+import { chainStepsPerFinding, elideChain, excerpt, forJson, labelledExcerpt, quotedCode, shownMessage } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 export interface JsonReportInput {
@@ -18,9 +19,15 @@ export interface JsonReportInput {
   baseline?: { known: number; fixed: readonly BaselineEntry[] };
 }
 
-/** A stable, documented shape for scripts: paths as shown to the user, the chain as steps. */
+/**
+ * A stable, documented shape for scripts: paths as shown to the user, the chain as steps. What is
+ * quoted from the project is bounded and escaped as in the text format (src/report/neutralise.ts):
+ * a long chain keeps its first and last steps (`chainStepsPerFinding`), and `chainOmitted` says
+ * how many are left out between them.
+ */
 export function renderJson(input: JsonReportInput): string {
   const { paths } = input;
+  const maxSteps = chainStepsPerFinding(input.findings.length);
   const report = {
     tool: 'importleak',
     version: input.version,
@@ -31,45 +38,54 @@ export function renderJson(input: JsonReportInput): string {
       warnings: input.findings.filter((f) => f.level === 'warning').length,
       notes: input.findings.filter((f) => f.level === 'note').length,
       problems: input.diagnostics.length,
-      deployment: deploymentSummary(input.deployment),
+      deployment: shownMessage(deploymentSummary(input.deployment)),
     },
     ...(input.baseline
       ? {
           baseline: {
             new: input.findings.length,
             known: input.baseline.known,
-            fixed: input.baseline.fixed.map((e) => ({ ...e, path: paths.show(e.path) })),
+            fixed: input.baseline.fixed.map((e) => ({ ...e, path: paths.show(e.path), resource: quotedCode(e.resource) })),
           },
         }
       : {}),
-    findings: input.findings.map((finding) => ({
-      rule: finding.ruleId,
-      level: finding.level,
-      path: paths.show(finding.path),
-      line: finding.span.line,
-      column: finding.span.column,
-      endLine: finding.span.endLine,
-      endColumn: finding.span.endColumn,
-      module: finding.module,
-      message: finding.message,
-      resource: finding.resource,
-      reach: finding.reach.kind,
-      entry:
-        finding.reach.kind === 'entry'
-          ? { path: paths.show(finding.reach.entry.path), description: finding.reach.entry.description, framework: finding.reach.entry.framework }
-          : null,
-      entriesReaching: finding.reach.kind === 'entry' ? finding.reach.entriesReaching : 0,
-      chain: chainSteps(finding).map((step) => ({ ...step, path: paths.show(step.path) })),
-      related: finding.related.map((r) => ({ path: paths.show(r.path), line: r.span.line, column: r.span.column, message: r.message })),
-      fingerprint: finding.lineHash ?? null,
-    })),
+    findings: input.findings.map((finding) => {
+      const { head, omitted, tail } = elideChain(chainSteps(finding), maxSteps);
+      return {
+        rule: finding.ruleId,
+        level: finding.level,
+        path: paths.show(finding.path),
+        line: finding.span.line,
+        column: finding.span.column,
+        endLine: finding.span.endLine,
+        endColumn: finding.span.endColumn,
+        module: finding.module,
+        message: shownMessage(finding.message),
+        resource: {
+          callee: finding.resource.callee,
+          text: quotedCode(finding.resource.text),
+          statement: quotedCode(finding.resource.statement),
+          ...(finding.resource.boundTo !== undefined ? { boundTo: excerpt(finding.resource.boundTo) } : {}),
+        },
+        reach: finding.reach.kind,
+        entry:
+          finding.reach.kind === 'entry'
+            ? { path: paths.show(finding.reach.entry.path), description: shownMessage(finding.reach.entry.description), framework: finding.reach.entry.framework }
+            : null,
+        entriesReaching: finding.reach.kind === 'entry' ? finding.reach.entriesReaching : 0,
+        chain: [...head, ...tail].map((step) => ({ ...step, path: paths.show(step.path) })),
+        ...(omitted ? { chainOmitted: omitted } : {}),
+        related: finding.related.map((r) => ({ path: paths.show(r.path), line: r.span.line, column: r.span.column, message: labelledExcerpt(r.message) })),
+        fingerprint: finding.lineHash ?? null,
+      };
+    }),
     entries: input.entries.map((entry) => ({
       path: paths.show(entry.path),
       framework: entry.framework,
       kind: entry.kind,
-      description: entry.description,
+      description: shownMessage(entry.description),
       line: entry.evidence.line,
-      evidence: entry.evidence.text,
+      evidence: quotedCode(entry.evidence.text),
     })),
     deployment: (input.deployment?.deployment.processes ?? []).map((p) => ({
       server: p.server,
@@ -85,7 +101,7 @@ export function renderJson(input: JsonReportInput): string {
       ...(p.celery?.concurrency ? { concurrency: 'value' in p.celery.concurrency ? p.celery.concurrency.value : p.celery.concurrency.expression } : {}),
       ...(p.celery?.pool ? { pool: 'value' in p.celery.pool ? p.celery.pool.value : p.celery.pool.expression } : {}),
     })),
-    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path) })),
+    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path), message: shownMessage(d.message) })),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return forJson(report);
 }

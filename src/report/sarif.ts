@@ -4,6 +4,18 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourceSpan } from '../extract/summary.js';
 import { markdownToPlainText, type Rule } from '../rules/rules.js';
 import { chainSteps, spanOf } from './chainSteps.js';
+import {
+  chainStepsPerFinding,
+  elideChain,
+  escapeMessageText,
+  forJsonData,
+  forSarifMessage,
+  forTerminal,
+  labelledExcerpt,
+  markdownCode,
+  shownMessage,
+  wellFormed,
+} from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 export interface SarifReportInput {
@@ -19,7 +31,14 @@ export interface SarifReportInput {
 const SRCROOT = '%SRCROOT%';
 const MAX_DESCRIPTION = 1024;
 
-/** GitHub's limits ("SARIF results exceed one or more limits"): beyond them it rejects the upload. */
+export { escapeMessageText };
+
+/**
+ * GitHub's limits ("SARIF results exceed one or more limits"): beyond them it rejects the upload.
+ * Code flows stay far below theirs: a long chain keeps its first and last steps, at most
+ * MAX_CHAIN_STEPS (src/report/neutralise.ts) as in every format, fewer when there are many results
+ * (`chainStepsPerFinding`), since each result repeats its whole chain.
+ */
 export const SARIF_LIMITS = {
   resultsPerRun: 25_000,
   locationsPerResult: 1_000,
@@ -31,7 +50,8 @@ export const SARIF_LIMITS = {
  * locations relative to `%SRCROOT%` (where the command ran), the import chain as a code flow,
  * the entry and the creation site as related locations the message links to, GitHub's own line
  * hash as the fingerprint, unreadable files as tool notifications, and what had to be cut to stay
- * within GitHub's limits as a note.
+ * within GitHub's limits as a note. Message text quoted from the project is bounded, on one line,
+ * and can hold no link or HTML of its own (`forSarifMessage` in src/report/neutralise.ts).
  */
 export function renderSarif(input: SarifReportInput): string {
   const { paths } = input;
@@ -46,11 +66,12 @@ export function renderSarif(input: SarifReportInput): string {
         ...(span.endLine > span.line || span.endColumn > span.column ? { endColumn: span.endColumn } : {}),
       },
     },
-    ...(message ? { message: { text: escapeMessageText(message) } } : {}),
+    ...(message ? { message: { text: forSarifMessage(message) } } : {}),
   });
 
-  const cut = { results: 0, dropped: { error: 0, warning: 0, note: 0 }, relatedLocations: 0, threadFlowLocations: 0 };
   const findings = keepResults(input.findings, SARIF_LIMITS.resultsPerRun);
+  const stepsPerResult = Math.min(chainStepsPerFinding(findings.length), SARIF_LIMITS.threadFlowLocationsPerResult);
+  const cut = { results: 0, dropped: { error: 0, warning: 0, note: 0 }, relatedLocations: 0, threadFlowLocations: 0, stepsPerResult };
   if (findings.length < input.findings.length) {
     const kept = new Set(findings);
     for (const finding of input.findings) if (!kept.has(finding)) cut.dropped[finding.level]++;
@@ -65,21 +86,21 @@ export function renderSarif(input: SarifReportInput): string {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: finding.level,
-      message: { text: `${escapeMessageText(finding.message)}${links ? ` ${links}` : ''}` },
+      message: { text: `${forSarifMessage(shownMessage(finding.message))}${links ? ` ${links}` : ''}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
         primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding),
       },
-      relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, at.message) })),
-      properties: { module: finding.module, reach: finding.reach.kind },
+      relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
+      properties: { module: forTerminal(finding.module), reach: finding.reach.kind },
     };
     const allSteps = chainSteps(finding);
     if (allSteps.length > 1) {
-      // Past the limit, keep the start of the chain and its last step (the resource); executionOrder shows the gap.
-      const max = SARIF_LIMITS.threadFlowLocationsPerResult;
+      // A long chain keeps its first and last steps; executionOrder shows the gap.
       const numbered = allSteps.map((step, i) => ({ step, order: i + 1 }));
-      const steps = numbered.length > max ? [...numbered.slice(0, max - 1), numbered[numbered.length - 1]!] : numbered;
-      cut.threadFlowLocations += numbered.length - steps.length;
+      const { head, omitted, tail } = elideChain(numbered, cut.stepsPerResult);
+      const steps = [...head, ...tail];
+      cut.threadFlowLocations += omitted;
       result.codeFlows = [
         {
           message: { text: finding.reach.kind === 'entry' ? 'How the entry reaches the resource at import time' : 'How the resource is reached' },
@@ -100,7 +121,7 @@ export function renderSarif(input: SarifReportInput): string {
 
   const notifications: Sarif.Notification[] = input.diagnostics.map((diagnostic) => ({
     level: diagnostic.kind === 'outside-root' || diagnostic.kind === 'duplicate-module' ? 'warning' : 'error',
-    message: { text: escapeMessageText(`${paths.show(diagnostic.path)}: ${diagnostic.message}`) },
+    message: { text: forSarifMessage(shownMessage(`${paths.show(diagnostic.path)}: ${diagnostic.message}`)) },
     descriptor: { id: diagnostic.kind },
     locations: [
       location(diagnostic.path, { line: diagnostic.line ?? 1, column: diagnostic.column ?? 1, endLine: diagnostic.line ?? 1, endColumn: diagnostic.column ?? 1 }),
@@ -134,7 +155,7 @@ export function renderSarif(input: SarifReportInput): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return forJsonData(log);
 }
 
 /** `automationDetails.id` for a category: GitHub reads the category before the last `/`. */
@@ -194,22 +215,13 @@ function linkSentence(related: readonly NumberedLocation[], paths: PathDisplay):
   for (const [, role, words] of ROLES) {
     const links = related
       .filter((r) => r.role === role)
-      .map(({ id, at }) => `[${escapeMessageText(`${paths.show(at.path).split('/').slice(-2).join('/')}:${at.span.line}`)}](${id})`);
+      .map(({ id, at }) => `[${forSarifMessage(`${paths.show(at.path).split('/').slice(-2).join('/')}:${at.span.line}`)}](${id})`);
     if (links.length) sentences.push(`${words} ${links.join(', ')}.`);
   }
   return sentences.join(' ');
 }
 
-/**
- * Message text is read for embedded links, `[text](id)` (SARIF §3.11.6): the brackets that come
- * from the analyzed source are escaped, `\[` and `\]`, and so is a backslash before them, so that
- * only importleak's own links are links.
- */
-export function escapeMessageText(text: string): string {
-  return text.replace(/\\(?=[[\]])/g, '\\\\').replace(/[[\]]/g, '\\$&');
-}
-
-function limitsNote(cut: { results: number; dropped: Record<'error' | 'warning' | 'note', number>; relatedLocations: number; threadFlowLocations: number }): string {
+function limitsNote(cut: { results: number; dropped: Record<'error' | 'warning' | 'note', number>; relatedLocations: number; threadFlowLocations: number; stepsPerResult: number }): string {
   const parts: string[] = [];
   if (cut.results) {
     const levels = (['error', 'warning', 'note'] as const).filter((level) => cut.dropped[level]).map((level) => `${cut.dropped[level]} ${level}`);
@@ -217,13 +229,16 @@ function limitsNote(cut: { results: number; dropped: Record<'error' | 'warning' 
   }
   if (cut.relatedLocations) parts.push(`${cut.relatedLocations} related locations left out (at most ${SARIF_LIMITS.locationsPerResult.toLocaleString('en-US')} per result)`);
   if (cut.threadFlowLocations) {
-    parts.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${SARIF_LIMITS.threadFlowLocationsPerResult.toLocaleString('en-US')} per result; the last step is kept)`);
+    const half = cut.stepsPerResult / 2;
+    parts.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${cut.stepsPerResult} per result: the first ${half} and the last ${half})`);
   }
-  return `Cut to GitHub's limits: ${parts.join('; ')}. The text and json formats report everything.`;
+  const rest = cut.results || cut.relatedLocations ? ' The text and json formats report every result and related location.' : '';
+  return `Cut to stay within GitHub's limits: ${parts.join('; ')}.${rest}`;
 }
 
 function reportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
-  const matches = rule.matches.map((m) => `- \`${m.callee}\``).join('\n');
+  // `extend-resources` adds names from the configuration: quoted as code spans that hold any text.
+  const matches = rule.matches.map((m) => `- ${markdownCode(m.callee)}`).join('\n');
   const markdown = `${rule.docs.markdown}\n\n## Matches\n${matches}\n`;
   return {
     id: rule.id,
@@ -242,7 +257,7 @@ function reportingDescriptor(rule: Rule): Sarif.ReportingDescriptor {
 
 /** Percent-encodes each path segment (spaces, `#`, `%`…) and keeps `/` as the separator. */
 function encodeUri(relative: string): string {
-  return relative.split('/').map(encodeURIComponent).join('/');
+  return wellFormed(relative).split('/').map(encodeURIComponent).join('/');
 }
 
 function truncate(text: string, max: number): string {

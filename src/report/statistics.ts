@@ -1,5 +1,6 @@
 import { LEVEL_ORDER, type Finding, type Level } from '../check/findings.js';
 import type { Rule } from '../rules/rules.js';
+import { forLog } from './neutralise.js';
 import { reportTail, type TextReportInput } from './text.js';
 
 export interface RuleStatistic {
@@ -40,5 +41,5 @@ export function renderStatistics(input: StatisticsReportInput): string {
   const out = rows.map((r) => `${String(r.count).padStart(countWidth)}\t${r.rule}\t${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
   if (rows.length) out.push('');
   out.push(...reportTail(input));
-  return `${out.join('\n')}\n`;
+  return forLog(`${out.join('\n')}\n`);
 }

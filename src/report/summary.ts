@@ -1,14 +1,16 @@
 import type { Finding, Level } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Rule } from '../rules/rules.js';
-import { chainSteps } from './chainSteps.js';
+import { chainSteps, type ChainStep } from './chainSteps.js';
+import { elideChain, excerpt, htmlMessage, htmlText, markdownCode, markdownInline, markdownMessage, markdownText, mermaidLabel, omittedSteps, shownMessage } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 /**
  * The GitHub step summary (`$GITHUB_STEP_SUMMARY`): GitHub-flavoured Markdown with the counts by
  * rule and level, the deployment read, each error with its chain, and a Mermaid graph of the
  * chains, which GitHub renders in summaries. GitHub refuses a summary over 1 MiB, so the text is
- * cut at `maxBytes` with a note saying how much was left out.
+ * cut at `maxBytes` with a note saying how much was left out. What is quoted from the project is
+ * bounded and can render no Markdown, HTML or Mermaid of its own (src/report/neutralise.ts).
  */
 export interface StepSummaryInput {
   findings: readonly Finding[];
@@ -31,6 +33,8 @@ export interface StepSummaryInput {
 const DEFAULT_MAX_BYTES = 900 * 1024;
 /** Mermaid stops rendering large graphs (its default maxEdges is 500); stay well below. */
 const MAX_GRAPH_EDGES = 200;
+/** A chain longer than twice this is drawn as its first and last imports around one gap node. */
+const CHAIN_ENDS = 5;
 const LEVELS: readonly Level[] = ['error', 'warning', 'note'];
 
 export function renderStepSummary(input: StepSummaryInput): string {
@@ -39,14 +43,14 @@ export function renderStepSummary(input: StepSummaryInput): string {
   const head: string[] = ['## importleak', ''];
   const count = (level: Level): number => findings.filter((f) => f.level === level).length;
   const totals = LEVELS.map((level) => `${count(level)} ${level}${count(level) === 1 ? '' : 's'}`).join(', ');
-  const fresh = input.baseline ? ` not in the baseline \`${inline(input.baseline.file)}\`` : '';
+  const fresh = input.baseline ? ` not in the baseline \`${markdownInline(input.baseline.file)}\`` : '';
   head.push(`**${totals}**${fresh} in ${input.fileCount} Python file${input.fileCount === 1 ? '' : 's'}.`);
   if (input.baseline) {
     head.push('', `The baseline already lists ${input.baseline.known} finding${input.baseline.known === 1 ? '' : 's'}; ${input.baseline.fixed} of its entries no longer occur (run \`importleak check --write-baseline\` to prune them).`);
   }
-  head.push('', `${messageMarkdown(capitalise(input.deployment))}.`);
+  head.push('', `${markdownMessage(capitalise(input.deployment))}.`);
   if (input.diagnostics.length) head.push('', `${input.diagnostics.length} file problem${input.diagnostics.length === 1 ? '' : 's'}: listed at the end.`);
-  if (input.sarifFile) head.push('', `SARIF: \`${inline(input.sarifFile)}\`.`);
+  if (input.sarifFile) head.push('', `SARIF: \`${markdownInline(input.sarifFile)}\`.`);
 
   if (findings.length) {
     head.push('', '| Rule | Title | Errors | Warnings | Notes |', '| --- | --- | ---: | ---: | ---: |');
@@ -55,7 +59,7 @@ export function renderStepSummary(input: StepSummaryInput): string {
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
       const title = input.rules.find((r) => r.id === ruleId)?.title ?? '';
       const n = (level: Level): number => list.filter((f) => f.level === level).length;
-      head.push(`| ${ruleId} | ${escapeMarkdown(title)} | ${n('error')} | ${n('warning')} | ${n('note')} |`);
+      head.push(`| ${ruleId} | ${markdownText(title)} | ${n('error')} | ${n('warning')} | ${n('note')} |`);
     }
   }
 
@@ -64,7 +68,7 @@ export function renderStepSummary(input: StepSummaryInput): string {
   if (graph) sections.push(['', '### Import chains to the errors', '', '```mermaid', graph, '```'].join('\n'));
   const ordered = [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   const blocks = ordered.map((finding) => findingBlock(finding, paths));
-  const problems = input.diagnostics.map((d) => `- \`${inline(paths.show(d.path))}${d.line ? `:${d.line}` : ''}\` ${d.kind}: ${messageMarkdown(d.message)}`);
+  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path))}${d.line ? `:${d.line}` : ''}\` ${d.kind}: ${markdownMessage(d.message)}`);
 
   // Fill up to the budget: the head always, then the graph, the findings and the problems in that order.
   const out: string[] = [head.join('\n')];
@@ -105,15 +109,19 @@ const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, note: 2 };
 
 function findingBlock(finding: Finding, paths: PathDisplay): string {
   const where = `${paths.show(finding.path)}:${finding.span.line}`;
-  const lines = [`<details${finding.level === 'error' ? ' open' : ''}><summary><b>${finding.ruleId}</b> [${finding.level}] <code>${html(where)}</code> ${messageHtml(firstSentence(finding.message))}</summary>`, ''];
-  lines.push(messageMarkdown(finding.message), '');
+  const lines = [`<details${finding.level === 'error' ? ' open' : ''}><summary><b>${finding.ruleId}</b> [${finding.level}] <code>${htmlText(where)}</code> ${htmlMessage(firstSentence(shownMessage(finding.message)))}</summary>`, ''];
+  lines.push(markdownMessage(finding.message), '');
   const steps = chainSteps(finding);
   if (steps.length > 1) {
-    for (const [i, step] of steps.entries()) {
-      const code = step.code ? ` ${codeSpan(step.code)}` : '';
-      lines.push(`${i + 1}. \`${inline(`${paths.show(step.path)}:${step.line}`)}\` ${messageMarkdown(step.message)}${code}`);
-    }
-    lines.push('');
+    // A long chain: its first and last steps, numbered as in the chain, the number left out between them.
+    const { head, omitted, tail } = elideChain(steps.map((step, i) => ({ step, n: i + 1 })));
+    const item = ({ step, n }: { step: ChainStep; n: number }): string => {
+      const code = step.code ? ` ${markdownCode(step.code)}` : '';
+      return `${n}. \`${markdownInline(`${paths.show(step.path)}:${step.line}`)}\` ${markdownMessage(step.message)}${code}`;
+    };
+    lines.push(...head.map(item));
+    if (omitted) lines.push('', `${omittedSteps(omitted)}`, '');
+    lines.push(...tail.map(item), '');
   }
   lines.push('</details>');
   return lines.join('\n');
@@ -143,10 +151,16 @@ function chainGraph(input: StepSummaryInput): string | undefined {
   const moduleLabel = (p: string): string => input.moduleOf(p) ?? input.paths.show(p);
   for (const finding of errors) {
     if (finding.reach.kind !== 'entry') continue;
+    // Mermaid gives up on large graphs: stop drawing past the edge budget, and draw a long chain's
+    // first and last imports with one node for the ones between.
+    if (edges.size >= MAX_GRAPH_EDGES) break;
     const { entry, chain } = finding.reach;
     let previous = node(`entry:${entry.path}`, `${moduleLabel(entry.path)}\n${entry.description}`, 'entry');
-    for (const hop of chain) {
-      const next = node(`module:${hop.to}`, moduleLabel(hop.to), 'module');
+    const hops = chain.length > 2 * CHAIN_ENDS + 1 ? [...chain.slice(0, CHAIN_ENDS), undefined, ...chain.slice(-CHAIN_ENDS)] : chain;
+    for (const hop of hops) {
+      const next = hop
+        ? node(`module:${hop.to}`, moduleLabel(hop.to), 'module')
+        : node(`gap:${finding.path}:${finding.span.line}:${finding.span.column}`, `… ${chain.length - 2 * CHAIN_ENDS} more imports`, 'module');
       edges.add(`  ${previous} --> ${next}`);
       previous = next;
     }
@@ -159,85 +173,9 @@ function chainGraph(input: StepSummaryInput): string | undefined {
   return lines.join('\n');
 }
 
-/** A Mermaid node label inside `"…"`: quotes and markup neutralised, long text cut, newlines as `<br>`. */
-function mermaidLabel(text: string): string {
-  const cut = text.length > 120 ? `${text.slice(0, 119)}…` : text;
-  return cut
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')
-    .replace(/&/g, '#amp;')
-    .replace(/"/g, '#quot;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/`/g, '#96;')
-    .replace(/\n/g, '<br>');
-}
-
 function firstSentence(message: string): string {
   const match = /^(.{20,300}?[.;:])(\s|$)/s.exec(message);
-  return match ? match[1]! : message.length > 300 ? `${message.slice(0, 299)}…` : message;
-}
-
-/**
- * importleak's messages put what they quote from the code between backticks: those parts become
- * code spans that hold any text, the rest is escaped. A stray backtick in the quoted code can only
- * move where a code span ends; either way nothing in it is read as Markdown or HTML.
- */
-function messageMarkdown(text: string): string {
-  return splitCodeSpans(text)
-    .map(({ code, text: part }) => (code ? codeSpan(part) : escapeMarkdown(part)))
-    .join('');
-}
-
-/** The same inside HTML (a `<summary>`), where Markdown is not read: code spans as `<code>`. */
-function messageHtml(text: string): string {
-  return splitCodeSpans(text)
-    .map(({ code, text: part }) => (code ? `<code>${html(part)}</code>` : html(part)))
-    .join('');
-}
-
-function splitCodeSpans(text: string): Array<{ code: boolean; text: string }> {
-  const parts: Array<{ code: boolean; text: string }> = [];
-  let last = 0;
-  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
-    if (match.index > last) parts.push({ code: false, text: text.slice(last, match.index) });
-    parts.push({ code: true, text: match[1]! });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts.push({ code: false, text: text.slice(last) });
-  return parts;
-}
-
-/** Markdown text that renders as written: no markup, links, HTML or line breaks from the quoted source. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
-}
-
-/** Text inside HTML. */
-function html(text: string): string {
-  // Brackets too: GitHub reads no Markdown in an HTML block, but nothing here should look like a link.
-  return text
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\]/g, '&#93;');
-}
-
-/** A Markdown code span that holds any text: a fence longer than any backtick run inside it. */
-function codeSpan(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  const cut = flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
-  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = cut.startsWith('`') || cut.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${cut}${pad}${fence}`;
-}
-
-/** Text inside a single-backtick code span: backticks would close it. */
-function inline(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/`/g, "'");
+  return match ? match[1]! : excerpt(message, 300);
 }
 
 function capitalise(text: string): string {

@@ -2,7 +2,8 @@ import type { BaselineEntry } from '../check/baseline.js';
 import type { Finding, Level } from '../check/findings.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
-import { chainSteps } from './chainSteps.js';
+import { chainSteps, type ChainStep } from './chainSteps.js';
+import { elideChain, forLog, forTerminal, omittedSteps, quotedCode, shownMessage } from './neutralise.js';
 import type { PathDisplay } from './paths.js';
 
 export interface TextReportInput {
@@ -24,31 +25,39 @@ export interface BaselineNote {
 }
 
 /**
- * ruff-like: `path:line:col: CODE [level] message`, then the import chain, one hop a line,
- * then the diagnostics about unreadable input, the baseline entries that no longer occur (when a
- * baseline was applied), then a one-line summary.
+ * ruff-like: `path:line:col: CODE [level] message`, then the import chain, one hop a line (a
+ * chain of more than MAX_CHAIN_STEPS shown as its first and last steps), then the diagnostics
+ * about unreadable input, the baseline entries that no longer occur (when a baseline was
+ * applied), then a one-line summary. What is quoted from the project is bounded and escaped for
+ * a terminal (src/report/neutralise.ts).
  */
 export function renderText(input: TextReportInput): string {
   const { findings, paths } = input;
+  const show = (rootRelative: string): string => forTerminal(paths.show(rootRelative));
+  const stepLines = (steps: readonly ChainStep[]): string[] => {
+    const { head, omitted, tail } = elideChain(steps);
+    const line = (step: ChainStep): string => `    ${show(step.path)}:${step.line}  ${forTerminal(step.code ?? `(${step.message})`)}`;
+    return [...head.map(line), ...(omitted ? [`    ${omittedSteps(omitted)}`] : []), ...tail.map(line)];
+  };
   const out: string[] = [];
   for (const finding of findings) {
-    out.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
+    out.push(`${show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shownMessage(finding.message))}`);
     const steps = chainSteps(finding);
     if (finding.reach.kind === 'entry') {
       // The entry itself is named in the heading (after what loads it, if anything does), then one line per import.
       const loader = finding.reach.entry.registeredBy ? steps.shift() : undefined;
       const [entryStep, ...hops] = steps;
-      out.push(`  import chain from the ${finding.reach.entry.description} (${paths.show(entryStep!.path)}:${entryStep!.line}):`);
-      if (loader) out.push(`    (loaded by ${paths.show(loader.path)}:${loader.line}  ${loader.code})`);
-      for (const step of hops) out.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
+      out.push(`  import chain from the ${forTerminal(shownMessage(finding.reach.entry.description))} (${show(entryStep!.path)}:${entryStep!.line}):`);
+      if (loader) out.push(`    (loaded by ${show(loader.path)}:${loader.line}  ${forTerminal(loader.code ?? '')})`);
+      out.push(...stepLines(hops));
     } else if (finding.reach.kind === 'lazy') {
       out.push('  reached only through a lazy import:');
-      for (const step of steps) out.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
+      out.push(...stepLines(steps));
     }
     out.push('');
   }
   out.push(...reportTail(input));
-  return `${out.join('\n')}\n`;
+  return forLog(`${out.join('\n')}\n`);
 }
 
 /**
@@ -61,15 +70,15 @@ export function reportTail(input: TextReportInput): string[] {
   for (const diagnostic of diagnostics) out.push(diagnosticLine(diagnostic, paths));
   if (diagnostics.length) out.push('');
   if (input.baseline?.fixed.length) out.push(...fixedBaselineLines(input.baseline.fixed, paths), '');
-  if (input.deployment) out.push(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`);
+  if (input.deployment) out.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
   out.push(summaryLine(input));
   return out;
 }
 
-/** `path:line:col: kind: message`. */
+/** `path:line:col: kind: message`, on one line, escaped for a terminal. */
 export function diagnosticLine(diagnostic: Diagnostic, paths: PathDisplay): string {
   const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ''}` : '';
-  return `${paths.show(diagnostic.path)}${where}: ${diagnostic.kind}: ${diagnostic.message}`;
+  return `${forTerminal(paths.show(diagnostic.path))}${where}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
 }
 
 /** The heading `N baseline entries no longer occur (fixed); ...:`, then one indented line per entry: `path: CODE \`resource\``. */
@@ -77,7 +86,7 @@ export function fixedBaselineLines(fixed: readonly BaselineEntry[], paths: PathD
   const one = fixed.length === 1;
   return [
     `${fixed.length} baseline entr${one ? 'y' : 'ies'} no longer occur${one ? 's' : ''} (fixed); run with --write-baseline to prune ${one ? 'it' : 'them'}:`,
-    ...fixed.map((e) => `  ${paths.show(e.path)}: ${e.rule} \`${e.resource}\``),
+    ...fixed.map((e) => `  ${forTerminal(paths.show(e.path))}: ${forTerminal(quotedCode(e.rule))} \`${forTerminal(quotedCode(e.resource))}\``),
   ];
 }
 
