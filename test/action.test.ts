@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -151,6 +151,18 @@ describe('action.yml', () => {
     const sarif = expectValidSarif(run.uploaded[0]!, 'action-working-directory');
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`services/lottery/${MAGNET}`);
     expect(run.exitCode).toBe(1);
+  });
+
+  it('refuses to write the SARIF through a folder the repository links outside the workspace', () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    cpSync(path.join(FIXTURES, 'movie_lottery'), workspace, { recursive: true });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'importleak-elsewhere-'));
+    symlinkSync(elsewhere, path.join(workspace, 'reports'));
+    const run = runIn(workspace, { 'sarif-file': 'reports/importleak.sarif' });
+    expect(run.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^input sarif-file: its folder leads outside the workspace/)]);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(run.used).toEqual([]);
+    expect(run.exitCode).toBe(2);
   });
 
   it('reports a bad input as an error annotation and fails with exit code 2', () => {

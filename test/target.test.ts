@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeProject } from './support.js';
@@ -39,11 +39,12 @@ describe('target interpreter', () => {
     // tomllib is there from 3.11: the fallback runs on older interpreters only, as CPython would have it.
     const expected = [...(local.endsWith('win32') ? ['main -> pkg', 'main -> pkg.win'] : []), ...(local.startsWith('False') ? ['main -> pkg', 'main -> pkg.tomli'] : [])];
     expect(edges([])).toEqual(expected);
-    // What the interpreter answers decides; the project's requires-python decides the version before it.
+    // What the interpreter answers decides; the project's requires-python decides the version before it,
+    // and then the interpreter is not asked at all: the platform is Linux unless configured.
     const older = { ...process.env, IMPORTLEAK_PYTHON: fakePython('3.10 win32') };
     expect(edges([], PROJECT, older)).toEqual(['main -> pkg', 'main -> pkg.win', 'main -> pkg', 'main -> pkg.tomli']);
     const requires = { ...PROJECT, 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.12"\n' };
-    expect(edges([], requires, older)).toEqual(['main -> pkg', 'main -> pkg.win']);
+    expect(edges([], requires, older)).toEqual([]);
   });
 
   it('without a usable interpreter: Python 3.12 on Linux', () => {
@@ -77,5 +78,81 @@ describe('target interpreter', () => {
     expect(version.stderr).toContain('--python-version must be a "MAJOR.MINOR" string such as "3.12", not "3"');
     const platform = runCli(['graph', '--platform', 'beos', writeProject(PROJECT)]);
     expect(platform.code).toBe(2);
+  });
+});
+
+/**
+ * The interpreter asked for its version is the one the user's environment names, never one the
+ * repository provides; it runs isolated, and only when nothing else gives the version (issue 14).
+ */
+describe('the local interpreter, safely', () => {
+  /** A stand-in `python3` that records that it ran (its arguments and folder) in `marker`, then answers. */
+  function recordingPython(folder: string, marker: string, answer: string): string {
+    mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, 'python3');
+    writeFileSync(file, `#!/bin/sh\necho "$PWD $*" >> '${marker}'\necho "${answer}"\n`);
+    chmodSync(file, 0o755);
+    return file;
+  }
+
+  /** `graph --format json .` run from inside `root`: the import-time import edges. */
+  function edgesFrom(root: string, env: NodeJS.ProcessEnv, args: string[] = []): string[] {
+    const run = runCli(['graph', '--format', 'json', ...args, '.'], root, env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const graph = JSON.parse(run.stdout) as { edges: Array<{ from: string; to: string; importTime: boolean; kind: string }> };
+    return graph.edges.filter((e) => e.importTime && e.kind === 'import').map((e) => `${e.from} -> ${e.to}`);
+  }
+
+  const withoutOverride = (): NodeJS.ProcessEnv => {
+    const env = { ...process.env };
+    delete env.IMPORTLEAK_PYTHON;
+    return env;
+  };
+
+  it.skipIf(process.platform === 'win32')('a python3 in the project, the current folder or node_modules/.bin is never run; the one on the user\'s PATH is, from outside the project', () => {
+    const root = writeProject(PROJECT);
+    const markers = writeProject({});
+    const repoMarker = path.join(markers, 'repository-python-ran');
+    // What a repository can commit: python3 at its top and in node_modules/.bin (npx and npm exec put
+    // that folder on the PATH); and a .python-version a version manager's shim would obey.
+    recordingPython(root, repoMarker, '3.9 darwin');
+    recordingPython(path.join(root, 'node_modules', '.bin'), repoMarker, '3.9 darwin');
+    writeFileSync(path.join(root, '.python-version'), '3.9\n');
+    // The user's interpreter: a shim that, like pyenv's, answers for a .python-version in its folder.
+    const userMarker = path.join(markers, 'user-python-ran');
+    const userBin = path.join(markers, 'bin');
+    mkdirSync(userBin);
+    writeFileSync(
+      path.join(userBin, 'python3'),
+      `#!/bin/sh\necho "$PWD $*" >> '${userMarker}'\nif [ -f .python-version ]; then echo "$(cat .python-version) darwin"; else echo "3.10 win32"; fi\n`,
+    );
+    chmodSync(path.join(userBin, 'python3'), 0o755);
+
+    // Empty and relative entries mean the current folder; the folder itself, spelled absolute, too.
+    const env = { ...withoutOverride(), PATH: ['', '.', root, path.join(root, 'node_modules', '.bin'), userBin, process.env.PATH ?? ''].join(path.delimiter) };
+    expect(edgesFrom(root, env)).toEqual(['main -> pkg', 'main -> pkg.win', 'main -> pkg', 'main -> pkg.tomli']);
+    expect(existsSync(repoMarker), 'a python3 of the repository ran').toBe(false);
+    const [folder, ...args] = readFileSync(userMarker, 'utf8').trim().split(' ');
+    // Run from the file-system root, so no shim sees the project's .python-version; isolated.
+    expect(folder).toBe('/');
+    expect(args.slice(0, 3)).toEqual(['-I', '-S', '-E']);
+    expect(args[3]).toBe('-c');
+  });
+
+  it.skipIf(process.platform === 'win32')('is not run at all when the version is known from the flag, the configuration or requires-python', () => {
+    const markers = writeProject({});
+    const marker = path.join(markers, 'ran');
+    const env = { ...process.env, IMPORTLEAK_PYTHON: recordingPython(path.join(markers, 'bin'), marker, '3.10 win32') };
+    const configured = writeProject({ ...PROJECT, 'pyproject.toml': '[tool.importleak]\npython-version = "3.10"\n' });
+    expect(edgesFrom(configured, env)).toEqual(['main -> pkg', 'main -> pkg.tomli']);
+    const requires = writeProject({ ...PROJECT, 'pyproject.toml': '[project]\nname = "x"\nrequires-python = ">=3.12"\n' });
+    expect(edgesFrom(requires, env)).toEqual([]);
+    const plain = writeProject(PROJECT);
+    expect(edgesFrom(plain, env, ['--python-version', '3.12'])).toEqual([]);
+    expect(existsSync(marker), 'the interpreter ran although the version was known').toBe(false);
+    // Without any of them it is asked (and its platform counts).
+    expect(edgesFrom(plain, env)).toEqual(['main -> pkg', 'main -> pkg.win', 'main -> pkg', 'main -> pkg.tomli']);
+    expect(existsSync(marker)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { main, type CheckOutcome } from '../cli.js';
 import { deploymentSummary } from '../check/deployment.js';
@@ -89,8 +89,16 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     return 0;
   }
   process.chdir(workspace);
-  // The folder the SARIF goes to is the workflow's choice: make it.
-  mkdirSync(path.dirname(path.resolve(workspace, inputs.sarifFile)), { recursive: true });
+  // The folder the SARIF goes to is the workflow's choice: make it. A pull request can commit a
+  // symlinked folder of that name, though: the SARIF is written only inside the workspace or the
+  // runner's temporary folder, wherever the links in its path lead.
+  const sarifFolder = path.dirname(path.resolve(workspace, inputs.sarifFile));
+  const refused = outsideAllowedFolders(sarifFolder, [workspace, env.RUNNER_TEMP]);
+  if (refused) {
+    process.stdout.write(`::error title=importleak::${escapeData(refused)}\n`);
+    writeOutputs(env, { 'exit-code': '2', reason: refused });
+    return 0;
+  }
   const argv = checkArguments(inputs, workspace);
 
   // Everything the check prints is quoted from the repository: keep the runner from reading any
@@ -157,6 +165,21 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<n
     reason: exitReason(code, findings.length, result.diagnostics.length),
   });
   return 0;
+}
+
+/** Why `folder` may not receive the SARIF (made first, if missing), or undefined when it may. */
+function outsideAllowedFolders(folder: string, allowed: ReadonlyArray<string | undefined>): string | undefined {
+  try {
+    mkdirSync(folder, { recursive: true });
+    const real = realpathSync(folder);
+    const inside = allowed
+      .filter((a): a is string => Boolean(a))
+      .map((a) => realpathSync(a))
+      .some((a) => real === a || real.startsWith(a.endsWith(path.sep) ? a : a + path.sep));
+    return inside ? undefined : `input sarif-file: its folder leads outside the workspace (to ${real}); the SARIF is written only inside the workspace or RUNNER_TEMP`;
+  } catch (error) {
+    return `input sarif-file: cannot make its folder ${folder}: ${(error as Error).message}`;
+  }
 }
 
 function exitReason(code: number, findings: number, problems: number): string {

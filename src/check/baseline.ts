@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import { ConfigError } from '../config/config.js';
+import { readRegularFile, writeOutputFile } from '../files.js';
 import type { Finding } from './findings.js';
 
 /**
@@ -129,7 +129,11 @@ export function parseBaseline(text: string, file: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${file}: invalid baseline: not JSON (${(error as Error).message})`);
+    // JSON.parse quotes the text it fails on: say where instead, so nothing of the file is echoed.
+    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
+    const before = position !== undefined ? text.slice(0, Number(position)).split('\n') : undefined;
+    const where = before ? `at line ${before.length}, column ${before[before.length - 1]!.length + 1}` : 'the text does not parse';
+    throw new BaselineError(`${file}: invalid baseline: not JSON (${where})`);
   }
   const invalid = (what: string): never => {
     throw new BaselineError(`${file}: invalid baseline: ${what} (write one with \`importleak check --write-baseline ${file}\`)`);
@@ -151,24 +155,23 @@ export function parseBaseline(text: string, file: string): Baseline {
 
 /** Reads a baseline file (relative paths from the current folder); a missing or invalid file is a BaselineError. */
 export async function readBaseline(file: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    throw new BaselineError(`${file}: cannot read the baseline: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+  // Only a regular file is read (a pipe would block), up to a size no baseline comes near.
+  const read = await readRegularFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok) {
+    const cause = read.reason === 'missing' ? 'no such file' : read.reason === 'not-regular' ? `${read.message}; not opened` : read.reason === 'too-large' ? 'it is over the 64 MiB limit for a baseline' : read.message;
+    throw new BaselineError(`${file}: cannot read the baseline: ${cause}`);
   }
-  return parseBaseline(text, file);
+  return parseBaseline(read.bytes.toString('utf8'), file);
 }
+
+/** 25,000 findings of a few hundred bytes each stay far below this. */
+const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 
 /** Writes the baseline of `findings` to `file` and returns its entries. */
 export async function writeBaseline(file: string, findings: readonly Finding[]): Promise<BaselineEntry[]> {
   const entries = baselineEntries(findings);
-  try {
-    await fs.writeFile(file, renderBaseline(entries));
-  } catch (error) {
-    throw new BaselineError(`${file}: cannot write the baseline: ${(error as Error).message}`);
-  }
+  // Atomically, never through a symbolic link, never onto a device: see writeOutputFile.
+  await writeOutputFile(file, renderBaseline(entries), 'the baseline');
   return entries;
 }
 

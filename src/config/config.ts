@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { isWithin, MAX_SMALL_FILE_BYTES, readRegularFile, realPath } from '../files.js';
 import { localPython } from './localPython.js';
 import { DEFAULT_TARGET, parsePythonVersion, PLATFORMS, versionFromRequiresPython, type PythonTarget, type TargetPlatform } from '../extract/target.js';
 
@@ -49,17 +49,18 @@ export function withTargetFlags(config: Config, flags: { pythonVersion?: string;
 }
 
 /**
- * The target interpreter. Version: the configured one, else the `requires-python` lower bound (the
- * project's own word, the same on every machine), else the local `python3`'s, else 3.12. Platform:
- * the configured one, else the local `python3`'s, else Linux. The local interpreter is asked only
- * when something is left to decide.
+ * The target interpreter. Version: the configured one (`--python-version`, `python-version`), else
+ * the `requires-python` lower bound (the project's own word, the same on every machine), else the
+ * local `python3`'s, else 3.12. Platform: the configured one, else the local `python3`'s when it was
+ * asked, else Linux. The local interpreter is run only when the version is known from nothing else:
+ * with a version known, the platform not configured is Linux, where servers run.
  */
 export function targetOf(config: Config): PythonTarget {
   const version = config.pythonVersion ?? config.requiresPython;
-  if (version && config.platform) return { version, platform: config.platform };
+  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
   const local = localPython();
   return {
-    version: version ?? local?.version ?? DEFAULT_TARGET.version,
+    version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform,
   };
 }
@@ -85,51 +86,67 @@ export function defaultConfig(): Config {
   return { ignore: [], perFileIgnores: {}, exclude: [], src: [], entryPoints: [], extendResources: [] };
 }
 
+export interface LoadConfigOptions {
+  /** Read a configuration file found by the search through a symbolic link out of its folder (`--follow-external-links`). */
+  followExternalLinks?: boolean;
+}
+
 /**
  * The configuration for a project rooted at `root`: `explicit` when given (--config), else the
  * nearest importleak.toml, or pyproject.toml with a [tool.importleak] table, in `root` or above it.
  */
-export async function loadConfig(root: string, explicit?: string): Promise<Config> {
-  if (explicit) return (await readConfigFile(path.resolve(explicit), true))!;
+export async function loadConfig(root: string, explicit?: string, options: LoadConfigOptions = {}): Promise<Config> {
+  if (explicit) return (await readConfigFile(path.resolve(explicit), true, true))!.config!;
   // The nearest pyproject.toml's `requires-python`, even when it has no [tool.importleak] table.
   let requiresPython: Config['requiresPython'];
   const withRequiresPython = (config: Config): Config =>
     config.requiresPython === undefined && requiresPython !== undefined ? { ...config, requiresPython } : config;
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
     for (const name of ['importleak.toml', 'pyproject.toml']) {
-      const file = path.join(dir, name);
-      const config = await readConfigFile(file, false).catch((error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      });
-      if (config) return withRequiresPython(config);
-      if (name === 'pyproject.toml' && requiresPython === undefined) requiresPython = await readRequiresPython(file);
+      const found = await readConfigFile(path.join(dir, name), false, options.followExternalLinks ?? false);
+      if (found?.config) return withRequiresPython(found.config);
+      if (name === 'pyproject.toml' && requiresPython === undefined) requiresPython = found?.requiresPython;
     }
     if (path.dirname(dir) === dir) return withRequiresPython(defaultConfig());
   }
 }
 
-/** `[project] requires-python` lower bound of a pyproject.toml; undefined when absent or unreadable. */
-async function readRequiresPython(file: string): Promise<Config['requiresPython']> {
-  try {
-    const document = parseToml(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
-    const specifier = (document.project as Record<string, unknown> | undefined)?.['requires-python'];
-    return typeof specifier === 'string' ? versionFromRequiresPython(specifier) : undefined;
-  } catch {
-    return undefined;
+/**
+ * The text of a configuration file, or undefined when it is missing and not `required`. Only a
+ * regular file of at most 1 MiB is read: a named pipe would block every command, a link to
+ * /dev/urandom would be read until memory runs out. A file the search found that is a link out of
+ * its folder (to /proc/self/environ, say) is not read unless `followLinks`; each refusal is a
+ * configuration error naming the file.
+ */
+async function readConfigText(file: string, required: boolean, followLinks: boolean): Promise<string | undefined> {
+  if (!followLinks) {
+    const real = await realPath(file);
+    const folder = (await realPath(path.dirname(file))) ?? path.dirname(file);
+    if (real !== undefined && !isWithin(real, folder)) {
+      throw new ConfigError(`${file}: cannot read the configuration: it is a symbolic link to ${JSON.stringify(real)}, outside the project; not read (name it with --config, or give --follow-external-links, to read it)`);
+    }
   }
+  const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.reason === 'missing' && !required) return undefined;
+  const cause =
+    read.reason === 'missing'
+      ? 'no such file'
+      : read.reason === 'not-regular'
+        ? `${read.message}; not opened`
+        : read.reason === 'too-large'
+          ? `${read.size !== undefined ? `${read.size} bytes` : 'it'} is over the 1 MiB limit for a configuration file`
+          : read.message;
+  throw new ConfigError(`${file}: cannot read the configuration: ${cause}`);
 }
 
-/** Reads one file; a pyproject.toml without [tool.importleak] gives undefined unless `required`. */
-async function readConfigFile(file: string, required: boolean): Promise<Config | undefined> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT' && !required) throw e;
-    throw new ConfigError(`${file}: cannot read the configuration: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
-  }
+/**
+ * Reads one file: its configuration, or, for a pyproject.toml without [tool.importleak] (an error
+ * when `required`), only its `requires-python` lower bound. Undefined when the file is missing.
+ */
+async function readConfigFile(file: string, required: boolean, followLinks: boolean): Promise<{ config?: Config; requiresPython?: Config['requiresPython'] } | undefined> {
+  const text = await readConfigText(file, required, followLinks);
+  if (text === undefined) return undefined;
   let document: Record<string, unknown>;
   try {
     document = parseToml(text) as Record<string, unknown>;
@@ -140,14 +157,14 @@ async function readConfigFile(file: string, required: boolean): Promise<Config |
   }
   const isPyproject = path.basename(file) === 'pyproject.toml';
   const table = isPyproject ? ((document.tool as Record<string, unknown> | undefined)?.importleak as unknown) : document;
-  if (table === undefined) {
-    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
-    return undefined;
-  }
-  const config = validate(file, isPyproject ? 'tool.importleak' : '', table);
   const specifier = isPyproject ? (document.project as Record<string, unknown> | undefined)?.['requires-python'] : undefined;
   const requiresPython = typeof specifier === 'string' ? versionFromRequiresPython(specifier) : undefined;
-  return requiresPython ? { ...config, requiresPython } : config;
+  if (table === undefined) {
+    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
+    return requiresPython ? { requiresPython } : {};
+  }
+  const config = validate(file, isPyproject ? 'tool.importleak' : '', table);
+  return { config: requiresPython ? { ...config, requiresPython } : config };
 }
 
 export function validate(file: string, prefix: string, table: unknown): Config {

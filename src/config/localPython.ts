@@ -1,17 +1,26 @@
 import { spawnSync } from 'node:child_process';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { PLATFORMS, type TargetPlatform } from '../extract/target.js';
 
 /** What the interpreter on this machine says it is: the default target, as in mypy and pyright. */
 export interface LocalPython {
   /** The command asked (`python3`, or `IMPORTLEAK_PYTHON`). */
   command: string;
+  /** The file run: `command` found on the PATH as described at `findOnPath`. */
+  executable: string;
   version: readonly [number, number];
   /** Its `sys.platform` when it is one the analyzer evaluates (`cygwin` is not). */
   platform?: TargetPlatform;
 }
 
-/** Prints `3.11 linux`. `-I -S`: no site.py, no .pth files, no user site: nothing of the project runs. */
+/**
+ * Prints `3.11 linux`. `-I` (isolated: no current folder or script folder on `sys.path`, no user
+ * site), `-S` (no site.py, so no .pth file or sitecustomize runs), `-E` (no PYTHON* variable, such
+ * as PYTHONSTARTUP or PYTHONPATH, is read): nothing of the project, or of the environment, runs.
+ */
 const PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
+export const PROBE_FLAGS = ['-I', '-S', '-E'] as const;
 
 let cached: { key: string; found: LocalPython | undefined } | undefined;
 
@@ -19,16 +28,83 @@ let cached: { key: string; found: LocalPython | undefined } | undefined;
  * Asks `python3` (or the interpreter `IMPORTLEAK_PYTHON` names) for its version and platform,
  * once per process; undefined when there is none, it fails, or it does not answer within 5 s.
  * Only the interpreter's own `sys` is read: the analyzer still never imports the project's code.
+ * The interpreter is the one the user's environment names, never one the repository provides: the
+ * command is looked up on the PATH here (see `findOnPath`), and run from the file-system root so
+ * that a version manager's shim (pyenv, asdf, mise) does not pick a version by the project's own
+ * `.python-version` or `.tool-versions`.
  */
-export function localPython(env: NodeJS.ProcessEnv = process.env): LocalPython | undefined {
+export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): LocalPython | undefined {
   const command = env.IMPORTLEAK_PYTHON || 'python3';
-  if (cached?.key === command) return cached.found;
-  const run = spawnSync(command, ['-I', '-S', '-c', PROBE], { encoding: 'utf8', timeout: 5000, windowsHide: true });
-  const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
-  const platform = match?.[3]?.startsWith('linux') ? 'linux' : (match?.[3] as TargetPlatform | undefined);
-  const found: LocalPython | undefined = match
-    ? { command, version: [Number(match[1]), Number(match[2])], ...(platform && PLATFORMS.includes(platform) ? { platform } : {}) }
-    : undefined;
-  cached = { key: command, found };
+  const executable = findOnPath(command, env, cwd);
+  const key = `${command}\0${executable ?? ''}`;
+  if (cached?.key === key) return cached.found;
+  let found: LocalPython | undefined;
+  if (executable) {
+    const run = spawnSync(executable, [...PROBE_FLAGS, '-c', PROBE], {
+      encoding: 'utf8',
+      timeout: 5000,
+      windowsHide: true,
+      cwd: path.parse(cwd).root || '/',
+      maxBuffer: 64 * 1024,
+    });
+    const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
+    const platform = match?.[3]?.startsWith('linux') ? 'linux' : (match?.[3] as TargetPlatform | undefined);
+    found = match
+      ? { command, executable, version: [Number(match[1]), Number(match[2])], ...(platform && PLATFORMS.includes(platform) ? { platform } : {}) }
+      : undefined;
+  }
+  cached = { key, found };
   return found;
+}
+
+/**
+ * The file `command` runs, looked up the way a shell does but never in the current folder or in a
+ * folder of the repository's: a command with a path separator is taken as written (the user named
+ * it); otherwise each PATH entry in turn, skipping empty and relative entries (which mean the
+ * current folder), the current folder however spelled, and `node_modules/.bin` folders (which npm,
+ * npx and `npm exec` put on the PATH for the current folder and each folder above it: a repository
+ * can commit one holding a `python3`). Undefined when nothing executable is found.
+ */
+export function findOnPath(command: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string | undefined {
+  if (command.includes('/') || (process.platform === 'win32' && command.includes('\\'))) {
+    const file = path.resolve(cwd, command);
+    return isExecutable(file) ? file : undefined;
+  }
+  const realCwd = realOrSelf(cwd);
+  const extensions = process.platform === 'win32' ? ['', ...(env.PATHEXT ?? '.EXE;.CMD;.BAT;.COM').split(';').filter(Boolean)] : [''];
+  const pathValue = env.PATH ?? env.Path ?? '';
+  for (const entry of pathValue.split(path.delimiter)) {
+    if (!entry || !path.isAbsolute(entry)) continue;
+    const folder = path.normalize(entry);
+    if (isNodeModulesBin(folder)) continue;
+    if (realOrSelf(folder) === realCwd) continue;
+    for (const extension of extensions) {
+      const file = path.join(folder, command + extension);
+      if (isExecutable(file)) return file;
+    }
+  }
+  return undefined;
+}
+
+function isNodeModulesBin(folder: string): boolean {
+  const parts = folder.split(/[\\/]+/).filter(Boolean);
+  return parts.length >= 2 && parts[parts.length - 1] === '.bin' && parts[parts.length - 2] === 'node_modules';
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function realOrSelf(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path.resolve(folder);
+  }
 }

@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { parse as parseToml } from 'smol-toml';
-import type { Parser } from 'web-tree-sitter';
 import { describeError } from '../discover/discover.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readRegularFile, realPath } from '../files.js';
 import { decodePythonSource } from '../extract/decode.js';
-import { pythonParser } from '../extract/parser.js';
+import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
+import { injectedFault, internalError } from '../diagnostics.js';
 import { readArgv, readCommandText, type CommandReading, type ScriptRun, type ServerStart } from './commandLine.js';
 import { EMPTY_ENVIRONMENT } from './environment.js';
 import { readAppYaml } from './formats/appEngine.js';
@@ -17,13 +18,13 @@ import { readProcfile } from './formats/procfile.js';
 import { readRenderBlueprint } from './formats/render.js';
 import { readSystemdUnit } from './formats/systemd.js';
 import { processModelOf } from './processModel.js';
-import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings } from './pythonConfig.js';
+import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings, type PythonConfigFile } from './pythonConfig.js';
 import type { ServerSettings } from './servers/common.js';
 import { linesFrom } from './shellWords.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
 /** Deployment files larger than this are reported and skipped: none of ours is near it. */
-const MAX_DEPLOY_FILE_BYTES = 1024 * 1024;
+const MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 /** A script that runs a script that runs a script...: read this deep, no deeper. */
 const MAX_SCRIPT_DEPTH = 4;
 /** The name commands given to `readDeployment` directly are filed under. */
@@ -75,6 +76,19 @@ export function fileKind(relative: string): FileKind | undefined {
 export interface ReadDeploymentOptions {
   /** Commands to read as if typed (`gunicorn -w 4 app:app`), run from the root. */
   commands?: string[];
+  /**
+   * Where deployment files are looked for, relative to the root: folders (searched below) and
+   * deployment files named directly. Default: the whole root. Paths are still relative to the root.
+   */
+  searchIn?: string[];
+  /** Read deployment files through symbolic links that leave the root (`--follow-external-links`). */
+  followExternalLinks?: boolean;
+}
+
+/** True for a name `readDeployment` looks for (Procfile, Dockerfile, gunicorn.conf.py...). */
+export function isDeploymentFileName(name: string): boolean {
+  const kind = fileKind(name);
+  return kind !== undefined && (kind !== 'gunicorn.conf.py' || name === 'gunicorn.conf.py');
 }
 
 /**
@@ -83,7 +97,7 @@ export interface ReadDeploymentOptions {
  * config files and scripts their commands name. Nothing is executed; bad input becomes a problem.
  */
 export async function readDeployment(root: string, files?: string[], options: ReadDeploymentOptions = {}): Promise<Deployment> {
-  return new DeploymentReader(path.resolve(root)).run(files, options.commands ?? []);
+  return new DeploymentReader(path.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
 }
 
 class DeploymentReader {
@@ -93,12 +107,15 @@ class DeploymentReader {
   private readonly gunicornConfigs = new Map<string, Promise<GunicornConfigSettings | undefined>>();
   /** Config files some command uses: not listed again as processes of their own. */
   private readonly usedConfigs = new Set<string>();
-  private parser: Promise<Parser> | undefined;
+  private realRoot: Promise<string> | undefined;
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly followExternalLinks: boolean,
+  ) {}
 
-  async run(files: string[] | undefined, commands: string[]): Promise<Deployment> {
-    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover();
+  async run(files: string[] | undefined, commands: string[], searchIn: string[] = ['']): Promise<Deployment> {
+    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover(searchIn);
     const kinds = new Map<string, FileKind>();
     for (const file of chosen) {
       const kind = fileKind(file);
@@ -115,22 +132,84 @@ class DeploymentReader {
       }
       const text = await this.readText(file);
       if (text === undefined) continue;
-      await this.readFormat(file, kind, text);
+      await this.contained(file, `the ${kind} reader`, () => this.readFormat(file, kind, text));
     }
     for (const command of commands) {
       const settings = { file: COMMAND_LINE_FILE, source: 'command-line' as const, env: EMPTY_ENVIRONMENT };
-      await this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) });
+      await this.contained(COMMAND_LINE_FILE, 'the command-line reader', async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
     }
     for (const file of standaloneConfigs) {
       if (this.usedConfigs.has(file)) continue;
-      await this.addStandaloneConfig(file);
+      await this.contained(file, 'the gunicorn config reader', () => this.addStandaloneConfig(file));
     }
     return this.deployment;
   }
 
-  private async discover(): Promise<string[]> {
-    const found = await fg(DISCOVERY_PATTERNS, { cwd: this.root, ignore: DISCOVERY_IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
-    return found.sort();
+  /**
+   * Runs one reader: an exception in it (a bug of importleak) is reported as an internal error of
+   * `file`, and the other deployment files are still read.
+   */
+  private async contained(file: string, component: string, read: () => Promise<void>): Promise<void> {
+    try {
+      injectedFault('deployment', file);
+      await read();
+    } catch (error) {
+      this.problem({ file, kind: 'internal-error', message: internalError(component, file, error).message });
+    }
+  }
+
+  /** A Python config file's settings; a parser abort or an exception reading it is a problem of that file. */
+  private async readPythonConfigFile(file: string, text: string): Promise<PythonConfigFile> {
+    try {
+      return await withPythonParser(file, (parser) => readPythonConfig(parser, file, text));
+    } catch (error) {
+      if (error instanceof ParserAbort) this.problem({ file, message: `could not be parsed: ${error.message}` });
+      else if (error instanceof ParserUnavailable) this.problem({ file, message: error.message });
+      else this.problem({ file, kind: 'internal-error', message: internalError('the Python config reader', file, error).message });
+      return { refused: true, assignments: new Map(), functions: new Map(), problems: [] };
+    }
+  }
+
+  /**
+   * The deployment files below the folders of `searchIn` (and those it names), relative to the root.
+   * Links are listed (reading them checks where they lead) unless they lead to a folder or nowhere,
+   * or to a file already listed; a pipe, socket or device is reported and never opened.
+   */
+  private async discover(searchIn: string[]): Promise<string[]> {
+    const found = new Set<string>();
+    const byRealPath = new Set<string>();
+    for (const where of searchIn) {
+      const folder = path.join(this.root, where);
+      let stat: import('node:fs').Stats;
+      try {
+        stat = await fs.stat(folder);
+      } catch {
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        if (isDeploymentFileName(path.posix.basename(where))) found.add(toRelative(this.root, folder));
+        continue;
+      }
+      const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+      for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const relative = toRelative(this.root, path.join(folder, entry.path));
+        if (entry.dirent.isDirectory()) continue;
+        if (entry.dirent.isSymbolicLink()) {
+          const target = await fs.stat(path.join(this.root, relative)).catch(() => undefined);
+          if (!target || target.isDirectory()) continue;
+        } else if (!entry.dirent.isFile()) {
+          const what = await fs.lstat(path.join(this.root, relative)).catch(() => undefined);
+          this.problem({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : 'not a regular file'}; not opened` });
+          continue;
+        }
+        // The same file reached twice (a Procfile and a link to it) is read once.
+        const real = await realPath(path.join(this.root, relative));
+        if (real && byRealPath.has(real)) continue;
+        if (real) byRealPath.add(real);
+        found.add(relative);
+      }
+    }
+    return [...found].sort();
   }
 
   private async readFormat(file: string, kind: FileKind, text: string): Promise<void> {
@@ -172,7 +251,7 @@ class DeploymentReader {
       default:
         return;
     }
-    this.deployment.problems.push(...reading.problems);
+    this.problems(reading.problems);
     for (const occurrence of reading.occurrences) await this.addOccurrence(occurrence);
   }
 
@@ -181,7 +260,7 @@ class DeploymentReader {
   }
 
   private async addReading(occurrence: CommandOccurrence, reading: CommandReading, launchedBy: (Location & { source: DeploySource }) | undefined, depth: number): Promise<void> {
-    this.deployment.problems.push(...reading.problems);
+    this.problems(reading.problems);
     for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
     for (const { line, program } of reading.unrecognized) {
       const unrecognized: UnrecognizedCommand = {
@@ -241,7 +320,7 @@ class DeploymentReader {
       ...(occurrence.command ? { command: occurrence.command } : {}),
       ...(launchedBy ? { launchedBy } : {}),
     };
-    this.deployment.problems.push(...reading.problems);
+    this.problems(reading.problems);
     let fromConfig: ServerSettings = {};
     let appSpec = reading.appSpec;
     let workingDirectory = start.workingDirectory;
@@ -295,8 +374,8 @@ class DeploymentReader {
     const text = await this.readText(resolved);
     if (text === undefined) return {};
     if (isPython) {
-      const parsed = readPythonConfig(await this.pythonParser(), resolved, text);
-      this.deployment.problems.push(...parsed.problems);
+      const parsed = await this.readPythonConfigFile(resolved, text);
+      this.problems(parsed.problems);
       return hypercornSettingsOf(parsed, resolved);
     }
     let data: Record<string, unknown>;
@@ -340,19 +419,15 @@ class DeploymentReader {
       pending = (async () => {
         const text = await this.readText(file);
         if (text === undefined) return undefined;
-        const parsed = readPythonConfig(await this.pythonParser(), file, text);
+        const parsed = await this.readPythonConfigFile(file, text);
         const settings = gunicornSettingsOf(parsed, file);
-        this.deployment.problems.push(...parsed.problems, ...settings.problems);
+        this.problems(parsed.problems);
+        this.problems(settings.problems);
         return settings;
       })();
       this.gunicornConfigs.set(file, pending);
     }
     return pending;
-  }
-
-  private pythonParser(): Promise<Parser> {
-    this.parser ??= pythonParser();
-    return this.parser;
   }
 
   /**
@@ -386,9 +461,10 @@ class DeploymentReader {
     return undefined;
   }
 
+  /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   private async exists(relative: string): Promise<boolean> {
     try {
-      return (await fs.stat(path.join(this.root, relative))).isFile();
+      return !(await fs.stat(path.join(this.root, relative))).isDirectory();
     } catch {
       return false;
     }
@@ -400,16 +476,23 @@ class DeploymentReader {
       pending = (async () => {
         const absolute = path.join(this.root, file);
         try {
-          const stat = await fs.stat(absolute);
-          if (!stat.isFile()) {
-            this.problem({ file, message: 'cannot read: not a regular file' });
+          // A link out of the project (to /etc, /proc/self/environ, another checkout) is not read.
+          const real = await realPath(absolute);
+          this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
+          if (real && !this.followExternalLinks && !isWithin(real, await this.realRoot)) {
+            this.problem({ file, kind: 'outside-root', message: `symbolic link to ${real}, outside the project; not read (--follow-external-links reads it)` });
             return undefined;
           }
-          if (stat.size > MAX_DEPLOY_FILE_BYTES) {
-            this.problem({ file, message: `skipped: ${stat.size} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+          const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+          if (!read.ok) {
+            if (read.reason === 'too-large') {
+              this.problem({ file, message: `skipped: ${read.size !== undefined ? `${read.size} bytes is over` : 'over'} the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+            } else {
+              this.problem({ file, message: `cannot read: ${read.reason === 'not-regular' ? `${read.message}; not opened` : describeError(read.error)}` });
+            }
             return undefined;
           }
-          const bytes = await fs.readFile(absolute);
+          const bytes = read.bytes;
           this.deployment.read.push(file);
           if (file.endsWith('.py')) {
             const decoded = decodePythonSource(bytes);
@@ -430,6 +513,11 @@ class DeploymentReader {
 
   private problem(problem: DeployProblem): void {
     this.deployment.problems.push(problem);
+  }
+
+  /** Not `push(...list)`: a Procfile of 500,000 bad lines would overflow the stack. */
+  private problems(list: readonly DeployProblem[]): void {
+    for (const problem of list) this.deployment.problems.push(problem);
   }
 }
 

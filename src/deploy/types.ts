@@ -166,6 +166,11 @@ export interface DeployProblem {
   file: string;
   line?: number;
   message: string;
+  /**
+   * `outside-root`: a link out of the project, not read (a notice: the scan is complete without it);
+   * `internal-error`: importleak's reader failed on the file (a bug). Default: a deployment problem.
+   */
+  kind?: 'outside-root' | 'internal-error';
 }
 
 export interface Deployment {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../diagnostics.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readRegularFile } from '../files.js';
 
 /** Folders no Python project wants scanned: VCS data, caches, installed packages, build output. */
 const ALWAYS_SKIPPED = [
@@ -30,6 +31,11 @@ export interface DiscoverOptions {
   /** gitignore-style patterns, relative to `root`. */
   exclude: string[];
   respectGitignore: boolean;
+  /**
+   * Follow symbolic links whose target lies outside the project root and the paths given
+   * (`--follow-external-links`). Off: such a link is reported as `outside-root` and not read.
+   */
+  followExternalLinks?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -53,12 +59,22 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
   const diagnostics: Diagnostic[] = [];
   const found = new Map<string, DiscoveredFile>();
   const relativeToRoot = (absolute: string): string => toPosix(path.relative(root, absolute));
-  const userExclude = ignore().add(options.exclude);
-  const gitignores = new GitignoreSet();
+  const userExclude = compileIgnore(options.exclude, (pattern, _index, error) =>
+    diagnostics.push({ kind: 'config', path: '.', message: `exclude pattern ${quotePattern(pattern)} (--exclude or the configuration's \`exclude\`) ${unusablePattern(error)}; it is not applied` }),
+  );
+  const gitignores = new GitignoreSet((file, line, pattern, error) =>
+    diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), line, message: `.gitignore pattern ${quotePattern(pattern)} ${unusablePattern(error)}; it is not applied, the file's other patterns are` }),
+  );
   if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot);
+  // What the project is, by real paths: the root and the folders given. A link out of all of them
+  // is not followed unless asked (it could lead to /etc, /, /proc/self/environ or another checkout).
+  const inside = await projectFolders(root, options.paths);
+  const leavesProject = (realTarget: string): boolean => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
 
-  // fast-glob would skip a folder it cannot list without a word: record it instead.
+  // fast-glob would skip a folder it cannot list without a word: record it instead. It also never
+  // matches a name with a line break: record those names too, to report them.
   const unreadable: Array<{ path: string; error: NodeJS.ErrnoException }> = [];
+  const lineBreakNames: Array<{ path: string; isDirectory: boolean }> = [];
   const recordingFs = {
     ...fsCallbacks,
     readdir: ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
@@ -68,10 +84,20 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
           callback(null, []);
           return;
         }
+        for (const entry of (entries ?? []) as unknown as import('node:fs').Dirent[]) {
+          if (typeof entry === 'object' && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path.join(dir, entry.name), isDirectory: entry.isDirectory() });
+        }
         callback(error, entries as unknown[]);
       });
     }) as typeof fsCallbacks.readdir,
   };
+
+  /**
+   * The real folders walked so far (the paths given, the targets of links followed), with the path
+   * each was first reached by: two links to one folder (a "diamond", which nests: 24 levels of them
+   * made 2^24 walks) are followed once.
+   */
+  const walked = new Map<string, string>();
 
   /** Walks one real folder; `visiting` holds the real paths of the folders on the current path. */
   const walk = async (folder: string, visiting: Set<string>): Promise<void> => {
@@ -87,6 +113,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       fs: recordingFs,
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
+    const oddNames = lineBreakNames.splice(0);
     const entries = all.filter((entry) => {
       const name = path.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith('.py') || name === '.gitignore' || name === 'pyvenv.cfg');
@@ -99,11 +126,8 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       for (const entry of entries) {
         if (path.posix.basename(entry.path) !== '.gitignore' || !entry.dirent.isFile()) continue;
         const file = path.join(folder, entry.path);
-        try {
-          gitignores.add(path.dirname(file), await fs.readFile(file, 'utf8'));
-        } catch (error) {
-          diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), message: `cannot read .gitignore: ${describeError(error)}` });
-        }
+        const text = await readIgnoreFile(file, relativeToRoot, diagnostics);
+        if (text !== undefined) gitignores.add(path.dirname(file), text);
       }
     }
     const skipped = (relativeInFolder: string, absolute: string, isDir: boolean): boolean => {
@@ -117,7 +141,35 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       if (!entry.path.endsWith('.py') || !entry.dirent.isFile()) continue;
       const absolute = path.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
+      // A name that is not valid UTF-8 comes back with U+FFFD in it, which names no file.
+      if (entry.path.includes('\uFFFD') && !(await exists(absolute, true))) {
+        diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: 'the file name is not valid UTF-8, so it cannot be opened by this name; skipped' });
+        continue;
+      }
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
+    }
+    // Pipes, sockets and devices named like a file we read are never opened: a read would block.
+    for (const entry of all) {
+      const name = path.posix.basename(entry.path);
+      if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
+      if (!name.endsWith('.py') && name !== '.gitignore') continue;
+      const absolute = path.join(folder, entry.path);
+      if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
+      const stat = await fs.lstat(absolute).catch(() => undefined);
+      diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : 'not a regular file'}; not opened, skipped` });
+    }
+    // fast-glob lists no name with a line break (nor what is inside such a folder): say so.
+    for (const odd of oddNames) {
+      const relativeInFolder = toPosix(path.relative(folder, odd.path));
+      if (relativeInFolder.startsWith('..') || (!odd.isDirectory && !relativeInFolder.endsWith('.py'))) continue;
+      if (skipped(relativeInFolder, odd.path, odd.isDirectory) || excludedByFolder(relativeInFolder, folder, skipped)) continue;
+      diagnostics.push({
+        kind: 'read-error',
+        path: relativeToRoot(odd.path),
+        message: odd.isDirectory
+          ? 'the folder name has a line break, which no module name has; the folder was not scanned'
+          : 'the file name has a line break, which no module name has; skipped',
+      });
     }
 
     for (const link of links) {
@@ -140,16 +192,29 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         });
         continue;
       }
+      if (!stat.isDirectory() && !link.path.endsWith('.py')) continue;
+      if (leavesProject(target)) {
+        diagnostics.push({
+          kind: 'outside-root',
+          path: relativeToRoot(absolute),
+          message: `symbolic link to ${target}, outside the project; not followed (--follow-external-links follows it)`,
+        });
+        continue;
+      }
       if (stat.isFile()) {
         if (link.path.endsWith('.py') && !skipped(link.path, absolute, false)) {
           found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
         }
         continue;
       }
-      if (!stat.isDirectory()) continue;
+      if (!stat.isDirectory()) {
+        // A link named x.py to a pipe or a device: never opened.
+        if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
+        continue;
+      }
       const realFolder = await fs.realpath(path.dirname(absolute));
       const ancestors = [...visiting, realFolder];
-      if (ancestors.some((a) => a === target || a.startsWith(`${target}${path.sep}`))) {
+      if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
           kind: 'symlink-loop',
           path: relativeToRoot(absolute),
@@ -157,6 +222,16 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         });
         continue;
       }
+      const first = walked.get(target);
+      if (first !== undefined) {
+        diagnostics.push({
+          kind: 'duplicate-module',
+          path: relativeToRoot(absolute),
+          message: `symbolic link to ${target}, a folder already scanned as ${first || '.'}; not followed again (its modules are analyzed once, under that name)`,
+        });
+        continue;
+      }
+      walked.set(target, relativeToRoot(absolute));
       // The folders on the way down, by their real paths: a link back to any of them is a loop.
       const next = new Set(visiting);
       next.add(realFolder);
@@ -175,12 +250,14 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(absolute, new Set([await fs.realpath(absolute)]));
+      const real = await fs.realpath(absolute);
+      if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
+      await walk(absolute, new Set([real]));
     } else if (stat.isFile()) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     } else {
       // A FIFO or a device would block the read forever.
-      diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: 'not a regular file; skipped' });
+      diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: `${notRegularMessage(stat)}; not opened, skipped` });
     }
   }
   for (const { path: dir, error } of unreadable) {
@@ -232,19 +309,43 @@ async function addRepositoryGitignores(
   }
   for (const folder of folders) {
     const file = path.join(folder, '.gitignore');
-    try {
-      gitignores.add(folder, await fs.readFile(file, 'utf8'));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), message: `cannot read .gitignore: ${describeError(error)}` });
-      }
-    }
+    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true);
+    if (text !== undefined) gitignores.add(folder, text);
   }
 }
 
-async function exists(p: string): Promise<boolean> {
+/** A line break in a name: fast-glob's patterns never match one. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * The text of a .gitignore: only a regular file of at most 1 MiB is read (a pipe would block, a
+ * link to /dev/urandom would never end); any other is reported and its patterns are not applied.
+ */
+async function readIgnoreFile(file: string, relativeToRoot: (absolute: string) => string, diagnostics: Diagnostic[], missingIsFine = false): Promise<string | undefined> {
+  const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.reason === 'missing' && missingIsFine) return undefined;
+  const cause = read.reason === 'error' || read.reason === 'missing' ? describeError(read.error) : read.message;
+  diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), message: `cannot read .gitignore: ${cause}; its patterns were not applied` });
+  return undefined;
+}
+
+/** The real paths of the root and of the folders given: what a link may lead into without --follow-external-links. */
+async function projectFolders(root: string, paths: readonly string[]): Promise<string[]> {
+  const folders: string[] = [];
+  for (const p of [root, ...paths.map((given) => path.resolve(root, given))]) {
+    try {
+      if ((await fs.stat(p)).isDirectory()) folders.push(await fs.realpath(p));
+    } catch {
+      // A path that does not exist is reported where it is scanned.
+    }
+  }
+  return folders;
+}
+
+async function exists(p: string, noFollow = false): Promise<boolean> {
   try {
-    await fs.stat(p);
+    await (noFollow ? fs.lstat(p) : fs.stat(p));
     return true;
   } catch {
     return false;
@@ -265,23 +366,74 @@ function excludedByFolder(
   return false;
 }
 
-/** Every .gitignore met on the way, each applying to paths below its own folder. */
+/**
+ * Every .gitignore met on the way, each applying to paths below its own folder. A pattern the
+ * matcher cannot turn into a regular expression (a line of thousands of characters makes one too
+ * large for JavaScript) is reported with its file and line, and the file's other patterns still apply.
+ */
 class GitignoreSet {
-  private readonly byFolder = new Map<string, Ignore>();
+  private readonly byFolder = new Map<string, { rules: Ignore; text: string; checked: boolean }>();
+
+  constructor(private readonly onInvalid: (file: string, line: number, pattern: string, error: unknown) => void) {}
 
   add(folder: string, text: string): void {
-    this.byFolder.set(folder, ignore().add(text));
+    this.byFolder.set(folder, { rules: ignore().add(text), text, checked: false });
   }
 
   ignores(absolute: string, isDir: boolean): boolean {
-    for (const [folder, rules] of this.byFolder) {
+    for (const [folder, entry] of this.byFolder) {
       const relative = path.relative(folder, absolute);
       if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
       const posix = toPosix(relative);
-      if (rules.ignores(isDir ? `${posix}/` : posix)) return true;
+      if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
     }
     return false;
   }
+
+  /** The matcher compiles each pattern when a path first reaches it: that is when a bad one throws. */
+  private test(folder: string, entry: { rules: Ignore; text: string; checked: boolean }, relative: string): boolean {
+    try {
+      return entry.rules.ignores(relative);
+    } catch (error) {
+      if (entry.checked || !isPatternError(error)) throw error;
+      entry.checked = true;
+      // The matcher's own line split: each line a pattern.
+      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path.join(folder, '.gitignore'), index + 1, pattern, lineError));
+      return entry.rules.ignores(relative);
+    }
+  }
+}
+
+/**
+ * A matcher of the gitignore-style `patterns` that compile; each one that does not (too long for a
+ * JavaScript regular expression) goes to `onInvalid` with its index, and is left out.
+ */
+export function compileIgnore(patterns: readonly string[], onInvalid: (pattern: string, index: number, error: unknown) => void): Ignore {
+  const usable: string[] = [];
+  patterns.forEach((pattern, index) => {
+    try {
+      // Matching a path compiles the pattern (negated or not), which is what can fail.
+      ignore().add(pattern).ignores('x');
+      usable.push(pattern);
+    } catch (error) {
+      if (!isPatternError(error)) throw error;
+      onInvalid(pattern, index, error);
+    }
+  });
+  return ignore().add(usable);
+}
+
+function isPatternError(error: unknown): boolean {
+  return error instanceof SyntaxError || (error instanceof RangeError && /call stack/i.test(error.message));
+}
+
+/** `"build/…" (4,096 characters)`: enough of a pattern to find it, never all of a huge one. */
+export function quotePattern(pattern: string): string {
+  return pattern.length > 40 ? `${JSON.stringify(pattern.slice(0, 40))}… (${pattern.length} characters)` : JSON.stringify(pattern);
+}
+
+function unusablePattern(error: unknown): string {
+  return error instanceof SyntaxError && /too large/i.test(error.message) ? 'is too long to match with (its regular expression is too large)' : 'cannot be turned into a regular expression';
 }
 
 export function toPosix(p: string): string {

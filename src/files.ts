@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { constants, promises as fs, type Stats } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * File access for input the analyzer does not trust: a repository can commit a named pipe called
+ * `pyproject.toml`, a link to `/dev/urandom` or `/proc/self/environ`, or a link named like the
+ * report it is about to be written to. Reads open only regular files, never block on a pipe and
+ * stop at a size cap; writes go to a temporary file beside the target and are renamed over it,
+ * never through a final symbolic link and never onto something that is not a regular file.
+ */
+
+/** Configuration (`pyproject.toml`, `importleak.toml`), `.gitignore` and deployment files larger than this are refused. */
+export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
+
+export type ReadResult =
+  | { ok: true; bytes: Buffer }
+  /** `missing`: no such file; `not-regular`: a folder, pipe, socket or device (never opened); `too-large`: over the cap; `error`: any other failure. */
+  | { ok: false; reason: 'missing' | 'not-regular' | 'too-large' | 'error'; message: string; size?: number; error?: NodeJS.ErrnoException };
+
+/** "a named pipe (FIFO)", "a folder"...: what a file that is not a regular file is. */
+export function fileTypeName(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'neither a file nor a folder';
+}
+
+/** `not a regular file (a named pipe (FIFO))`: the message for a file that is never opened. */
+export function notRegularMessage(stat: Stats): string {
+  return `not a regular file (${fileTypeName(stat)})`;
+}
+
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * The bytes of `file` (symbolic links followed: callers decide beforehand whether a link may be
+ * followed), when it is a regular file of at most `maxBytes`. A pipe, socket or device is never
+ * opened (checked before opening, and again on the opened handle, which is opened non-blocking so
+ * a pipe swapped in meanwhile cannot block); a file that reports no size (`/proc`) is read only up
+ * to the cap.
+ */
+export async function readRegularFile(file: string, maxBytes: number): Promise<ReadResult> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    const before = await fs.stat(file);
+    if (!before.isFile()) return { ok: false, reason: 'not-regular', message: notRegularMessage(before) };
+    if (before.size > maxBytes) return { ok: false, reason: 'too-large', size: before.size, message: `${before.size} bytes is over the ${maxBytes}-byte limit` };
+    handle = await fs.open(file, READ_FLAGS);
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { ok: false, reason: 'not-regular', message: notRegularMessage(opened) };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // The size stat gave, plus one byte to see a file that grew; /proc files say 0: 64 KiB at a time.
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, reason: 'too-large', message: `over the ${maxBytes}-byte limit` };
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { ok: false, reason: e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'missing' : 'error', message: e.message ?? String(error), error: e };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** True when `child` is `parent` or lies below it (both absolute; real paths when links matter). */
+export function isWithin(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+/** The real path of `file`, or undefined when it cannot be resolved (missing, a loop). */
+export async function realPath(file: string): Promise<string | undefined> {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An output file that cannot be written: the message names the file and the cause (exit 2). */
+export class OutputError extends Error {}
+
+/**
+ * Writes `text` to `file` atomically: into a new temporary file in the same folder, then renamed
+ * over `file`, so a failed write (a full disk) leaves the old file, or none, never half a report.
+ * Refused: a `file` that is a symbolic link (a repository can commit one named like the report,
+ * pointing anywhere the user can write), and one that exists but is not a regular file (a folder,
+ * a device such as /dev/full, a pipe). An existing regular file keeps its permissions.
+ */
+export async function writeOutputFile(file: string, text: string | Uint8Array, what = 'the output'): Promise<void> {
+  const target = path.resolve(file);
+  const fail = (cause: string): never => {
+    throw new OutputError(`cannot write ${what} to ${file}: ${cause}`);
+  };
+  let mode = 0o666;
+  let existing: Stats | undefined;
+  try {
+    existing = await fs.lstat(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') fail('a part of the path is not a folder');
+    if (code !== 'ENOENT') fail(describeCode(error));
+  }
+  if (existing?.isSymbolicLink()) fail('it is a symbolic link; importleak does not write through one (remove it, or choose another file)');
+  if (existing && !existing.isFile()) fail(`it is ${fileTypeName(existing)}, not a regular file, and is left as it is`);
+  if (existing) mode = existing.mode & 0o7777;
+  const folder = path.dirname(target);
+  try {
+    if (!(await fs.stat(folder)).isDirectory()) fail(`${path.dirname(file) || '.'} is not a folder`);
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${path.dirname(file) || '.'} does not exist` : describeCode(error));
+  }
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    // `wx`: created here, never an existing file or a link someone put in its place.
+    handle = await fs.open(temporary, 'wx', mode);
+    await handle.writeFile(text);
+    if (existing) await handle.chmod(mode);
+    await handle.sync().catch(() => undefined);
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    fail(describeCode(error));
+  }
+}
+
+function describeCode(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOENT':
+      return 'no such file or directory';
+    default:
+      return e.message ?? String(error);
+  }
+}
