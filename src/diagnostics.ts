@@ -1,3 +1,5 @@
+import { forLog, forTerminal } from './report/neutralise.js';
+
 /**
  * Problems with the input rather than findings about it: a file that could not be read,
  * decoded or parsed, a symlink that loops. Each names the file and the cause; the scan goes on.
@@ -14,7 +16,13 @@ export type DiagnosticKind =
   /** A deployment file (Procfile, Dockerfile, gunicorn.conf.py...) that could not be read as the platform reads it. */
   | 'deployment'
   /** A configuration value that points at nothing (an entry point naming no module). */
-  | 'config';
+  | 'config'
+  /** Part of a file nested deeper than importleak walks (see the README's Limits): skipped, the rest analyzed. */
+  | 'too-deep'
+  /** An exception in one of importleak's own components, caught: the file or detector named was not (fully) analyzed. */
+  | 'internal-error'
+  /** A bound on work that grows combinatorially was reached (see the README's Limits): the part the message names was left out. */
+  | 'limit';
 
 export interface Diagnostic {
   kind: DiagnosticKind;
@@ -34,4 +42,38 @@ export const INCOMPLETE_KINDS: ReadonlySet<DiagnosticKind> = new Set([
   'symlink-loop',
   'broken-symlink',
   'deployment',
+  'too-deep',
+  'internal-error',
+  'limit',
 ]);
+
+/** What every internal error tells the reader to do. */
+export const BUG_REPORT_HINT = 'this is a bug in importleak; please report it with this file';
+
+/**
+ * An exception thrown by one of importleak's components (`extract`, `the Django entry detector`...)
+ * while it handled `path`, as a diagnostic: one line, the cause and the bug-report hint; the stack
+ * goes to stderr only with IMPORTLEAK_DEBUG set. The caller goes on with the rest of the analysis.
+ */
+export function internalError(component: string, path: string, error: unknown): Diagnostic {
+  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${(error as Error)?.stack ?? String(error)}\n`));
+  return { kind: 'internal-error', path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
+}
+
+/** `TypeError: x is undefined`, one line; a stack overflow said in words. */
+export function describeInternalError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'importleak ran out of stack space (RangeError: Maximum call stack size exceeded)';
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split('\n', 1)[0]!;
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/**
+ * IMPORTLEAK_FAULT=<component>:<name> (a debugging aid, see the README): makes `component` throw when
+ * it handles `name` (a file's path, or a framework for `entries`), to see that an internal error there
+ * is reported and the rest of the analysis goes on. Components: extract, resolve, entries, check, deployment.
+ */
+export function injectedFault(component: string, name: string): void {
+  const fault = process.env.IMPORTLEAK_FAULT;
+  if (fault && fault === `${component}:${name}`) throw new Error(`fault injected by IMPORTLEAK_FAULT=${fault}`);
+}

@@ -1,15 +1,16 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkProject } from './check/check.js';
 import { deploymentEntries, type DeploymentContext } from './check/deployment.js';
 import { readDeployment } from './deploy/index.js';
+import { isDeploymentFileName } from './deploy/readDeployment.js';
+import { isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
-import type { Diagnostic } from './diagnostics.js';
-import { describeError, discoverPythonFiles } from './discover/discover.js';
+import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
+import { compileIgnore, describeError, discoverPythonFiles, quotePattern } from './discover/discover.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
 import { extractModule } from './extract/extract.js';
-import { pythonParser } from './extract/parser.js';
+import { MAX_PARSE_CHARS, ParserAbort, ParserUnavailable, pythonParser, withPythonParser } from './extract/parser.js';
 import type { ModuleSummary } from './extract/summary.js';
 import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
 import { lineHashes } from './report/lineHash.js';
@@ -18,7 +19,6 @@ import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
 import { defaultConfig, ruleSelected, targetOf, type Config } from './config/config.js';
-import ignore from 'ignore';
 
 export interface AnalyzeOptions {
   /** Project root: paths are reported relative to it and module names start there. */
@@ -34,8 +34,13 @@ export interface AnalyzeOptions {
   rules?: Rule[];
   /** From pyproject.toml / importleak.toml (already validated). */
   config?: Config;
-  /** Read the deployment files below the root (default true). */
+  /** Read the deployment files below the paths given, within the root (default true). */
   readDeployment?: boolean;
+  /**
+   * Follow symbolic links that leave the project (`--follow-external-links`): folders and `.py`
+   * files below the paths given, deployment files. Off (the default), each is reported and not read.
+   */
+  followExternalLinks?: boolean;
 }
 
 export interface AnalysisResult {
@@ -55,6 +60,8 @@ export interface AnalysisResult {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** A deployment file's problems listed, at most (a Procfile of 500,000 bad lines has as many): then how many more. */
+export const MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 
 /** discover → extract → resolve → graph → entries → check. Never runs the code it reads. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
@@ -69,21 +76,39 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     paths: options.paths.length ? options.paths : ['.'],
     exclude: [...(options.exclude ?? []), ...config.exclude],
     respectGitignore: options.respectGitignore ?? true,
+    followExternalLinks: options.followExternalLinks ?? false,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
-  const parser = await pythonParser();
+  await pythonParser(); // a missing grammar stops the scan here, before any file
   const summaries = new Map<string, ModuleSummary>();
   const target = targetOf(config);
   for (const file of discovery.files) {
     const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
     if (text === undefined) continue;
+    if (text.length > MAX_PARSE_CHARS) {
+      diagnostics.push({ kind: 'too-large', path: file.relative, message: `skipped: ${formatBytes(text.length)} of text is over the ${formatBytes(MAX_PARSE_CHARS)} the parser is given, whatever --max-file-size allows` });
+      continue;
+    }
     let summary: ModuleSummary;
     try {
-      summary = extractModule(parser, file.relative, text, target);
+      summary = await withPythonParser(file.relative, (parser) => {
+        injectedFault('extract', file.relative);
+        return extractModule(parser, file.relative, text, target);
+      });
     } catch (error) {
-      diagnostics.push({ kind: 'syntax-error', path: file.relative, message: `could not be parsed: ${describeError(error)}` });
+      // Not a syntax error: CPython may well import the file. The next file is analyzed as usual.
+      diagnostics.push(
+        error instanceof ParserAbort
+          ? { kind: 'too-large', path: file.relative, message: `could not be parsed: ${error.message}` }
+          : error instanceof ParserUnavailable
+            ? { kind: 'limit', path: file.relative, message: error.message }
+            : internalError('extract', file.relative, error),
+      );
       continue;
+    }
+    for (const part of summary.skippedParts ?? []) {
+      diagnostics.push({ kind: 'too-deep', path: file.relative, line: part.span.line, column: part.span.column, message: part.message });
     }
     for (const problem of summary.syntaxProblems) {
       diagnostics.push({
@@ -104,37 +129,58 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const resolved = new Map<string, ResolvedImport[]>();
   for (const [filePath, summary] of summaries) {
     const module = index.byPath.get(filePath);
-    if (module) resolved.set(filePath, resolveImports(module, summary, index, summaries));
+    if (!module) continue;
+    try {
+      injectedFault('resolve', filePath);
+      resolved.set(filePath, resolveImports(module, summary, index, summaries));
+    } catch (error) {
+      diagnostics.push(internalError('resolve', filePath, error));
+      resolved.set(filePath, []);
+    }
   }
   const calls = new CallResolver(index, summaries);
-  const graph = buildImportGraph(index, resolved, calls);
-  const entries = detectEntries({ summaries, index, resolved, calls });
-  entries.push(...configuredEntries(config, index, summaries, diagnostics));
-  const deployment = options.readDeployment === false ? undefined : await readDeploymentOf(root, [...(options.exclude ?? []), ...config.exclude], index, summaries, diagnostics);
-  if (deployment) entries.push(...deployment.entries);
-  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, ...(deployment ? { deployment } : {}) }), config);
-  await addLineHashes(root, findings);
+  // From here on, an exception in one component (a bug) is an internal error of the file or part it
+  // was handling, and the analysis goes on without that part.
+  const graph = buildImportGraph(index, resolved, calls, (file, error) => diagnostics.push(internalError('the import graph', file, error)));
+  for (const limit of graph.limits ?? []) diagnostics.push({ kind: 'limit', path: '.', message: limit });
+  const entries = detectEntries({ summaries, index, resolved, calls }, diagnostics);
+  for (const entry of configuredEntries(config, index, summaries, diagnostics)) entries.push(entry);
+  let deployment: DeploymentContext | undefined;
+  if (options.readDeployment !== false) {
+    try {
+      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ['.']), options.followExternalLinks ?? false, [...(options.exclude ?? []), ...config.exclude], index, summaries, diagnostics);
+    } catch (error) {
+      diagnostics.push(internalError('the deployment reader', '.', error));
+    }
+  }
+  // A loop, not push(...): a Procfile can name tens of thousands of processes.
+  if (deployment) for (const entry of deployment.entries) entries.push(entry);
+  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, problems: diagnostics, ...(deployment ? { deployment } : {}) }), config, diagnostics);
+  try {
+    await addLineHashes(root, findings, maxFileBytes);
+  } catch (error) {
+    diagnostics.push(internalError('the line hashes', '.', error));
+  }
 
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}) };
 }
 
 async function readSource(absolute: string, relative: string, maxFileBytes: number, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(absolute);
-    if (stat.size > maxFileBytes) {
+  // Only a regular file is opened (a pipe swapped in would block), and never read past the limit.
+  const read = await readRegularFile(absolute, maxFileBytes);
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
       diagnostics.push({
         kind: 'too-large',
         path: relative,
-        message: `skipped: ${sizePair(stat.size, maxFileBytes)} limit for one file (--max-file-size)`,
+        message: `skipped: ${read.size !== undefined ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`,
       });
-      return undefined;
+    } else {
+      diagnostics.push({ kind: 'read-error', path: relative, message: `cannot read: ${read.reason === 'not-regular' ? `${read.message}; not opened` : describeError(read.error)}` });
     }
-    bytes = await fs.readFile(absolute);
-  } catch (error) {
-    diagnostics.push({ kind: 'read-error', path: relative, message: `cannot read: ${describeError(error)}` });
     return undefined;
   }
+  const bytes = read.bytes;
   const decoded = decodePythonSource(bytes);
   if (decoded.problem) {
     diagnostics.push({ kind: 'decode-error', path: relative, line: decoded.problem.line, message: decoded.problem.message });
@@ -142,16 +188,17 @@ async function readSource(absolute: string, relative: string, maxFileBytes: numb
   return decoded.text;
 }
 
-async function addLineHashes(root: string, findings: Finding[]): Promise<void> {
+async function addLineHashes(root: string, findings: Finding[], maxFileBytes: number): Promise<void> {
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.path, [...(byFile.get(finding.path) ?? []), finding]);
+  for (const finding of findings) {
+    const list = byFile.get(finding.path);
+    if (list) list.push(finding);
+    else byFile.set(finding.path, [finding]);
+  }
   for (const [file, list] of byFile) {
-    let text: string;
-    try {
-      text = decodePythonSource(await fs.readFile(path.join(root, file))).text;
-    } catch {
-      continue;
-    }
+    const read = await readRegularFile(path.join(root, file), maxFileBytes);
+    if (!read.ok) continue;
+    const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
     for (const finding of list) {
       const hash = hashes.get(finding.span.line);
@@ -213,29 +260,66 @@ function configuredEntries(config: Config, index: ModuleIndex, summaries: Readon
   return entries;
 }
 
-/** The deployment files below the root, minus excluded ones; their problems become diagnostics. */
+/**
+ * Where deployment files are looked for: below each folder given (the root when a folder given
+ * holds it), and the deployment files given by name; never above the root or outside it. With
+ * `check svc_a/`, a Dockerfile of svc_b/ describes another service and is not read.
+ */
+function deploymentSearch(root: string, paths: readonly string[]): string[] {
+  const searchIn = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(root, given);
+    if (isWithin(root, absolute)) searchIn.add('');
+    else if (isWithin(absolute, root)) {
+      const relative = path.relative(root, absolute).split(path.sep).join('/');
+      // A folder, or a file that is a deployment file; a Python file given adds no search.
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path.posix.basename(relative))) searchIn.add(relative);
+    }
+  }
+  return searchIn.has('') ? [''] : [...searchIn];
+}
+
+/** The deployment files below the paths given, minus excluded ones; their problems become diagnostics. */
 async function readDeploymentOf(
   root: string,
+  searchIn: string[],
+  followExternalLinks: boolean,
   exclude: string[],
   index: ModuleIndex,
   summaries: ReadonlyMap<string, ModuleSummary>,
   diagnostics: Diagnostic[],
 ): Promise<DeploymentContext> {
-  const deployment = await readDeployment(root);
+  const deployment = await readDeployment(root, undefined, { searchIn, followExternalLinks });
   if (exclude.length) {
-    const excluded = ignore().add(exclude);
+    // A pattern too long to compile was reported by the discovery already: left out here too.
+    const excluded = compileIgnore(exclude, () => undefined);
     deployment.processes = deployment.processes.filter((p) => !excluded.ignores(p.file));
     deployment.problems = deployment.problems.filter((p) => !excluded.ignores(p.file));
   }
+  const perFile = new Map<string, number>();
   for (const problem of deployment.problems) {
-    diagnostics.push({ kind: 'deployment', path: problem.file, ...(problem.line ? { line: problem.line } : {}), message: problem.message });
+    // A gunicorn.conf.py is a Python file too: when the scan already said it was not read (a pipe,
+    // a link out of the project), once is enough.
+    if (problem.line === undefined && diagnostics.some((d) => d.path === problem.file && d.line === undefined && (d.kind === 'read-error' || d.kind === 'outside-root'))) continue;
+    const count = (perFile.get(problem.file) ?? 0) + 1;
+    perFile.set(problem.file, count);
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) continue;
+    diagnostics.push({ kind: problem.kind ?? 'deployment', path: problem.file, ...(problem.line ? { line: problem.line } : {}), message: problem.message });
+  }
+  for (const [file, count] of perFile) {
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: 'deployment', path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
   return deploymentEntries(deployment, index, summaries);
 }
 
 /** `per-file-ignores = { "tests/**" = ["IL"] }`: gitignore-style patterns, relative to the project root. */
-function withoutPerFileIgnores(findings: Finding[], config: Config): Finding[] {
-  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({ matcher: ignore().add(glob), codes }));
+function withoutPerFileIgnores(findings: Finding[], config: Config, diagnostics: Diagnostic[]): Finding[] {
+  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({
+    matcher: compileIgnore([glob], () =>
+      diagnostics.push({ kind: 'config', path: config.file ?? '.', message: `per-file-ignores pattern ${quotePattern(glob)} is too long to match with (its regular expression is too large); it is not applied` }),
+    ),
+    codes,
+  }));
   if (patterns.length === 0) return findings;
   return findings.filter((finding) => !patterns.some(({ matcher, codes }) => matcher.ignores(finding.path) && codes.some((c) => finding.ruleId.startsWith(c))));
 }

@@ -1,3 +1,4 @@
+import { injectedFault, internalError, type Diagnostic } from '../diagnostics.js';
 import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
 import { basesOf } from '../extract/classes.js';
 import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppression } from '../extract/summary.js';
@@ -18,6 +19,8 @@ export interface CheckInput {
   calls: CallResolver;
   /** What the deployment files say; absent when none was read. */
   deployment?: DeploymentContext;
+  /** Where an exception in the checks of one file (a bug of importleak) is reported; the other files are still checked. */
+  problems?: Diagnostic[];
 }
 
 /** A resource the rules recognise, created in one body of code (a module's top level or a function). */
@@ -65,6 +68,15 @@ export function checkProject(input: CheckInput): Finding[] {
   for (const [path, summary] of summaries) {
     const module = index.byPath.get(path);
     if (!module) continue;
+    try {
+      injectedFault('check', path);
+      checkFile(path, summary, module.name);
+    } catch (error) {
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : 'the checks', path, error instanceof RuleError ? error.cause : error));
+    }
+  }
+
+  function checkFile(path: string, summary: ModuleSummary, moduleName: string): void {
     const resources = importTimeResources(path, summary, rules, calls);
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
@@ -73,7 +85,7 @@ export function checkProject(input: CheckInput): Finding[] {
         const unfiltered = baseView.chains.get(path);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path, module.name, reach, nameOf);
+      const finding = toFinding(resource, path, moduleName, reach, nameOf);
       findings.push(finding);
       filesWithFindings.add(path);
       if (!deployment || reach.kind !== 'entry') continue;
@@ -159,16 +171,21 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
   const inBody = new Set(body.map((c) => c.id));
   for (const call of body) {
     for (const rule of rules) {
-      const match = matchCall(call, rule, summary, rules);
+      let match: ResourceMatch | undefined;
+      try {
+        match = matchCall(call, rule, summary, rules);
+      } catch (error) {
+        throw new RuleError(rule.id, error);
+      }
       if (!match) continue;
       // Closed again when the `with` block ends, for most resources.
       if (call.placement.kind === 'with-item' && match.withCloses) continue;
       if (match.whenGiven && !argumentGiven(call, match, match.whenGiven)) continue;
       if (rule.requires === 'start') {
-        const start = allCalls.find((c) => inBody.has(c.id) && c.receiver?.callId === call.id && c.receiver.method === 'start');
+        const start = callIndex(summary).byReceiver.get(call.id)?.find((c) => inBody.has(c.id) && c.receiver!.method === 'start');
         if (start) found.push({ rule, match, creation: call, start });
       } else if (rule.requires === 'bound') {
-        if (isKept(call, allCalls)) found.push({ rule, match, creation: call });
+        if (isKept(call, summary)) found.push({ rule, match, creation: call });
       } else {
         found.push({ rule, match, creation: call });
       }
@@ -195,8 +212,7 @@ function targetCalls(call: CallRecord, target: TargetCondition, summary: ModuleS
   if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
   // A method of the class the call is in (`self.tick`) or a function of the module (`tick`).
   const qualname = name.startsWith('self.') && call.scope.kind === 'function' ? `${call.scope.function.split('.').slice(0, -1).join('.')}.${name.slice(5)}` : name;
-  return summary.calls.some((c) => {
-    if (c.scope.kind !== 'function' || c.scope.function !== qualname) return false;
+  return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
     const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : undefined);
     return calleeName !== undefined && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
@@ -222,12 +238,55 @@ function argumentGiven(call: CallRecord, match: ResourceMatch, name: string): bo
  * The result is held: assigned to a name, an attribute or an item at module level or in a class
  * body, stored on an object by a function, or a default argument value; not used and dropped.
  */
-function isKept(call: CallRecord, allCalls: readonly CallRecord[]): boolean {
+function isKept(call: CallRecord, summary: ModuleSummary): boolean {
   if (call.placement.kind === 'default-argument') return true;
   if (call.scope.kind === 'function') return call.assignedTo !== undefined && call.assignedTo.includes('.');
   if (call.boundTo === undefined && call.assignedTo === undefined) return false;
   // `data = open(p).read()` keeps the data, not the file: the assignment is the outer call's.
-  return !allCalls.some((c) => c.receiver?.callId === call.id && c.receiver.via === 'chain');
+  return !(callIndex(summary).byReceiver.get(call.id) ?? []).some((c) => c.receiver!.via === 'chain');
+}
+
+/** An exception while matching one rule: the internal error names the rule. */
+class RuleError extends Error {
+  constructor(
+    readonly ruleId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`rule ${ruleId}: ${String(cause)}`);
+  }
+}
+
+/** A module's calls by the call they are a method of, and by the function they are in. */
+interface CallIndex {
+  byReceiver: Map<number, CallRecord[]>;
+  byFunction: Map<string, CallRecord[]>;
+}
+
+const callIndexes = new WeakMap<ModuleSummary, CallIndex>();
+
+/**
+ * Built once per module: looking calls up by scanning the module's call table for each call made
+ * matching quadratic (a line of 100,000 `Thread(...).start()` calls took hours).
+ */
+function callIndex(summary: ModuleSummary): CallIndex {
+  let index = callIndexes.get(summary);
+  if (!index) {
+    index = { byReceiver: new Map(), byFunction: new Map() };
+    for (const call of summary.calls) {
+      if (call.receiver) {
+        const list = index.byReceiver.get(call.receiver.callId);
+        if (list) list.push(call);
+        else index.byReceiver.set(call.receiver.callId, [call]);
+      }
+      if (call.scope.kind === 'function') {
+        const list = index.byFunction.get(call.scope.function);
+        if (list) list.push(call);
+        else index.byFunction.set(call.scope.function, [call]);
+      }
+    }
+    callIndexes.set(summary, index);
+  }
+  return index;
 }
 
 function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[]): ResourceMatch | undefined {

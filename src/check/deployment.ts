@@ -1,5 +1,6 @@
 import type { Deployment, ServerProcess, Setting } from '../deploy/index.js';
 import type { EntryPoint } from '../entries/entries.js';
+import { summaryLookup } from '../extract/lookup.js';
 import type { ModuleSummary } from '../extract/summary.js';
 import { modulesReaching, shortestChains, type ImportGraph } from '../graph/importGraph.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
@@ -47,6 +48,8 @@ export interface DeploymentContext {
 export function deploymentEntries(deployment: Deployment, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): DeploymentContext {
   const entries: EntryPoint[] = [];
   const served: Served[] = [];
+  /** By module and attribute: a Procfile of thousands of lines naming one app looks it up once. */
+  const evidence = new Map<string, EntryPoint['evidence']>();
   for (const process of deployment.processes) {
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts.
     if (process.server === 'python' && process.source === 'shell-script') continue;
@@ -65,13 +68,13 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
           framework: process.server,
           kind: 'app',
           description: `${what} \`${spec.written}\` (${process.file}:${process.line})`,
-          evidence: attributeEvidence(summaries.get(module.path), spec.attribute, module.name),
+          evidence: cached(evidence, `${module.path}\0${spec.attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), spec.attribute, module.name)),
           routes: 0,
           registeredBy: { path: spec.file, line: spec.line, column: 1, text: process.command ?? `wsgi_app = "${spec.written}"` },
         });
       }
     }
-    entries.push(...appEntries);
+    for (const entry of appEntries) entries.push(entry);
     served.push({ process, appPaths, appEntries });
   }
   return { deployment, entries, served, imports: new Map() };
@@ -95,7 +98,7 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
 
 function attributeEvidence(summary: ModuleSummary | undefined, attribute: string | undefined, moduleName: string) {
   const name = attribute?.split('.')[0]?.replace(/\(.*$/, '');
-  const call = name ? summary?.calls.find((c) => c.scope.kind === 'module' && c.boundTo === name) : undefined;
+  const call = name && summary ? summaryLookup(summary).moduleCallBoundTo(name) : undefined;
   if (call) return { line: call.span.line, column: call.span.column, text: call.statementText };
   return { line: 1, column: 1, text: moduleName };
 }
@@ -117,17 +120,63 @@ const DEPLOYMENT_FRAMEWORKS = new Set<string>(Object.keys(SERVER_NAMES));
  * loads when the app is a Django WSGI/ASGI application.
  */
 function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPoint[]): ProcessImports {
-  const closure = (paths: string[]): Set<string> => new Set(paths.length ? shortestChains(graph, [...new Set(paths)]).keys() : []);
+  // The same closure for every process of the same app (a Procfile of thousands of `web: gunicorn app:app`).
+  let closures = closuresOf.get(graph);
+  if (!closures) closuresOf.set(graph, (closures = new Map()));
+  const known = closures;
+  const closure = (paths: string[]): Set<string> => {
+    const unique = [...new Set(paths)];
+    return cached(known, unique.join('\0'), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
+  };
   const celery = served.process.server === 'celery';
-  const ofKind = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework) && (celery ? e.framework === 'Celery' : !WORKER_FRAMEWORKS.has(e.framework) && WEB_SERVERS.has(served.process.server)));
+  const groups = entryGroups(entries);
+  const ofKind = celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
-  const djangoApp = served.appPaths.some((p) => entries.some((e) => e.path === p && e.framework === 'Django'));
+  const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   // No app named (a gunicorn.conf.py read on its own): the server imports one of the web apps found.
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === 'app') : [];
-  const setup = celery ? ofKind : djangoApp ? entries.filter((e) => e.framework === 'Django' && e.kind === 'app') : apps;
+  const setup = celery ? ofKind : djangoApp ? groups.djangoApps : apps;
   const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
   return { all, beforeFork };
+}
+
+const closuresOf = new WeakMap<ImportGraph, Map<string, Set<string>>>();
+
+interface EntryGroups {
+  /** Framework entries a Celery worker loads. */
+  celery: EntryPoint[];
+  /** Framework entries a web server loads. */
+  web: EntryPoint[];
+  djangoPaths: Set<string>;
+  djangoApps: EntryPoint[];
+}
+
+const entryGroupsOf = new WeakMap<readonly EntryPoint[], EntryGroups>();
+
+/** The entries by what loads them, sorted once: not again for each of thousands of processes. */
+function entryGroups(entries: readonly EntryPoint[]): EntryGroups {
+  let groups = entryGroupsOf.get(entries);
+  if (!groups) {
+    const framework = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework));
+    groups = {
+      celery: framework.filter((e) => e.framework === 'Celery'),
+      web: framework.filter((e) => !WORKER_FRAMEWORKS.has(e.framework)),
+      djangoPaths: new Set(entries.filter((e) => e.framework === 'Django').map((e) => e.path)),
+      djangoApps: entries.filter((e) => e.framework === 'Django' && e.kind === 'app'),
+    };
+    entryGroupsOf.set(entries, groups);
+  }
+  return groups;
+}
+
+function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 /** The processes of the deployment that import the finding's module at start-up (or first request). */
@@ -227,17 +276,22 @@ export function deploymentFacts(
   const roles = new Map<string, Array<Served & { beforeFork: boolean }>>();
   for (const s of served) {
     const key = roleKey(s.process);
-    roles.set(key, [...(roles.get(key) ?? []), s]);
+    const group = roles.get(key);
+    if (group) group.push(s);
+    else roles.set(key, [s]);
   }
   const phrases = [...roles.values()].map((group) => {
     const counts = uniqueBy(group.map(({ process }) => processCount(process)), (c) => c.text);
+    const listed = counts.slice(0, MAX_LISTED);
+    const more = counts.length - listed.length;
     const forked = group.some(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked');
     // Forked copies of a started thread or an open socket are not more threads or sockets.
     const multiplies = !forked || match.afterFork === 'lazy';
     const total = multiplies && counts.length === 1 && counts[0]!.n !== undefined && each !== undefined && match.total
       ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${match.total.unit}`
       : undefined;
-    return { text: counts.map((c) => c.text).join(' or '), n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
+    const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
+    return { text, n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
   });
   let sentence: string;
   if (phrases.length === 1 && phrases[0]!.forked) {
@@ -253,7 +307,8 @@ export function deploymentFacts(
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
         : `${capitalise(only!.text)} each create ${thisOne(match)}${only!.total ? `: ${only!.total} in all` : ''}`;
   } else {
-    const described = phrases.map((p) => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`);
+    const described = phrases.slice(0, MAX_LISTED).map((p) => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`);
+    if (phrases.length > MAX_LISTED) described.push(`${phrases.length - MAX_LISTED} more roles`);
     sentence = `Each process of the deployment has its own: ${joinAnd(described)}`;
   }
   const forked = [...roles.values()]
@@ -261,6 +316,14 @@ export function deploymentFacts(
     .filter((s) => s !== undefined);
   return { sentence: `${sentence}.`, forked };
 }
+
+/**
+ * Process definitions, roles and forking processes named in one message (a Procfile can define
+ * thousands): the first ones, then how many more. What each message repeats stays bounded.
+ */
+export const MAX_LISTED = 5;
+/** Processes the deployment summary line names. */
+const MAX_SUMMARY_PROCESSES = 20;
 
 /** One role of the deployment: the same server on the same app. */
 function roleKey(process: ServerProcess): string {
@@ -325,7 +388,8 @@ function forkReason(process: ServerProcess): string {
  */
 export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceMatch, forked: readonly Served[], graph: ImportGraph, started: boolean): Finding {
   const afterFork = match.afterFork;
-  const how = forked.map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} each get a copy of it`);
+  const how = forked.slice(0, MAX_LISTED).map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} each get a copy of it`);
+  if (forked.length > MAX_LISTED) how.push(`${forked.length - MAX_LISTED} more processes fork the same way`);
   const message =
     `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? 'starts' : 'creates'} ${match.what} at import, before the fork: ${how.join('; and ')}. ` +
     `${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
@@ -342,7 +406,7 @@ export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceM
     message,
     related: [
       ...finding.related,
-      ...forked.map(({ process }) => ({
+      ...forked.slice(0, MAX_LISTED).map(({ process }) => ({
         path: process.preload?.file ?? process.celery?.pool?.file ?? process.file,
         span: spanAt(process.preload?.line ?? process.celery?.pool?.line ?? process.line),
         message: `forks after importing the app: ${process.command ?? process.file}`,
@@ -363,5 +427,7 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
     const fork = p.processModel === 'imported-then-forked' ? ', forked after the app is imported' : '';
     return `${SERVER_NAMES[p.server]}${app} (${where(p)}): ${processCount(p).text}${fork}`;
   });
-  return `deployment read: ${[...new Set(parts)].join('; ')}`;
+  const unique = [...new Set(parts)];
+  const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
+  return `deployment read: ${listed.join('; ')}${unique.length > listed.length ? `; and ${unique.length - listed.length} more processes` : ''}`;
 }

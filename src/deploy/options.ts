@@ -50,8 +50,7 @@ export function parseArguments(
   style: OptionStyle,
   { stopAtPositional = false }: { stopAtPositional?: boolean } = {},
 ): ParsedArguments {
-  const byName = new Map<string, OptionSpec>();
-  for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+  const { byName, longNames } = namesOf(specs);
   const result: ParsedArguments = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
   let onlyPositionals = false;
 
@@ -59,7 +58,7 @@ export function parseArguments(
     const exact = byName.get(name);
     if (exact) return { spec: exact, name };
     if (style === 'click') return undefined;
-    const candidates = [...byName.keys()].filter((n) => n.startsWith('--') && n.startsWith(name));
+    const candidates = longNames.filter((n) => n.startsWith(name));
     const specsFound = new Set(candidates.map((n) => byName.get(n)!));
     if (specsFound.size > 1) return 'ambiguous';
     return specsFound.size === 1 ? { spec: [...specsFound][0]!, name } : undefined;
@@ -70,7 +69,7 @@ export function parseArguments(
     const text = word.text;
     if (onlyPositionals || text === '-' || !text.startsWith('-') || (word.expands && !/^-[-\w]/.test(text))) {
       if (stopAtPositional) {
-        result.positionals.push(...words.slice(i));
+        for (let k = i; k < words.length; k++) result.positionals.push(words[k]!);
         break;
       }
       result.positionals.push(word);
@@ -138,6 +137,20 @@ export function parseArguments(
     }
   }
   return result;
+}
+
+const specNames = new WeakMap<readonly OptionSpec[], { byName: Map<string, OptionSpec>; longNames: string[] }>();
+
+/** Each spelling's spec, built once per table: gunicorn's has hundreds, and a Procfile can hold thousands of commands. */
+function namesOf(specs: readonly OptionSpec[]): { byName: Map<string, OptionSpec>; longNames: string[] } {
+  let names = specNames.get(specs);
+  if (!names) {
+    const byName = new Map<string, OptionSpec>();
+    for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+    names = { byName, longNames: [...byName.keys()].filter((n) => n.startsWith('--')) };
+    specNames.set(specs, names);
+  }
+  return names;
 }
 
 function option(key: string, name: string, value: { value?: string; expands?: boolean }, line: number): ParsedOption {

@@ -117,13 +117,18 @@ function record(result: PythonConfigFile, name: string, value: Node, conditional
   const literal = literalOf(value, result.assignments);
   result.assignments.set(name, {
     line: value.startPosition.row + 1,
-    expression: value.text.replace(/\s*\n\s*/g, ' '),
+    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
+    expression: value.text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run)),
     conditional,
     ...(literal !== undefined ? { value: literal } : {}),
   });
 }
 
-function literalOf(node: Node, known: ReadonlyMap<string, Assignment>): Literal | undefined {
+/** Literals nested deeper than this (`workers = ((((...))))`) are taken as expressions. */
+const MAX_LITERAL_NESTING = 100;
+
+function literalOf(node: Node, known: ReadonlyMap<string, Assignment>, depth = 0): Literal | undefined {
+  if (depth > MAX_LITERAL_NESTING) return undefined;
   switch (node.type) {
     case 'integer':
     case 'float':
@@ -135,16 +140,16 @@ function literalOf(node: Node, known: ReadonlyMap<string, Assignment>): Literal 
     case 'unary_operator': {
       const operand = node.childForFieldName('argument');
       const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand, known) : undefined;
+      const value = operand ? literalOf(operand, known, depth + 1) : undefined;
       return typeof value === 'number' && (operator === '-' || operator === '+') ? (operator === '-' ? -value : value) : undefined;
     }
     case 'parenthesized_expression':
-      return node.namedChild(0) ? literalOf(node.namedChild(0)!, known) : undefined;
+      return node.namedChild(0) ? literalOf(node.namedChild(0)!, known, depth + 1) : undefined;
     case 'list':
     case 'tuple': {
       const values: Literal[] = [];
       for (const child of node.namedChildren) {
-        const value = child ? literalOf(child, known) : undefined;
+        const value = child ? literalOf(child, known, depth + 1) : undefined;
         if (value === undefined) return undefined;
         values.push(value);
       }

@@ -1,3 +1,4 @@
+import { injectedFault, internalError, type Diagnostic } from '../diagnostics.js';
 import type { ModuleSummary } from '../extract/summary.js';
 import type { CallResolver } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
@@ -52,34 +53,47 @@ export interface EntryPoint {
 }
 
 interface FrameworkDetector {
+  /** The framework, as internal errors name the detector. */
+  name: string;
   detect: (ctx: EntryContext) => EntryPoint[];
   /** The specs whose `app` objects mark a function as an app factory. */
   specs: readonly ObjectFramework[];
 }
 
-const plain = (spec: ObjectFramework): FrameworkDetector => ({ detect: (ctx) => detectObjectFramework(spec, ctx), specs: [spec] });
+const plain = (spec: ObjectFramework): FrameworkDetector => ({ name: spec.framework, detect: (ctx) => detectObjectFramework(spec, ctx), specs: [spec] });
 
 const DETECTORS: readonly FrameworkDetector[] = [
   plain(FLASK),
   plain(FASTAPI),
   plain(STARLETTE),
-  { detect: detectDjango, specs: [] },
-  { detect: detectCelery, specs: [CELERY] },
+  { name: 'Django', detect: detectDjango, specs: [] },
+  { name: 'Celery', detect: detectCelery, specs: [CELERY] },
   plain(DRAMATIQ),
   plain(AIOHTTP),
-  { detect: detectTornado, specs: [TORNADO] },
+  { name: 'Tornado', detect: detectTornado, specs: [TORNADO] },
   plain(SANIC),
   plain(QUART),
   plain(LITESTAR),
   plain(FALCON),
   plain(BOTTLE),
-  { detect: detectPyramid, specs: [PYRAMID] },
+  { name: 'Pyramid', detect: detectPyramid, specs: [PYRAMID] },
 ];
 
-/** Every entry of the project, in path order (then by line). */
-export function detectEntries(project: ProjectView): EntryPoint[] {
+/**
+ * Every entry of the project, in path order (then by line). A detector that throws (a bug of
+ * importleak) adds an internal error to `problems` and no entries; the other detectors still run.
+ */
+export function detectEntries(project: ProjectView, problems: Diagnostic[] = []): EntryPoint[] {
   const ctx = new EntryContext(project);
-  const entries = DETECTORS.flatMap((detector) => detector.detect(ctx));
+  const entries = DETECTORS.flatMap((detector) => {
+    try {
+      injectedFault('entries', detector.name);
+      return detector.detect(ctx);
+    } catch (error) {
+      problems.push(internalError(`the ${detector.name} entry detector`, '.', error));
+      return [];
+    }
+  });
   return entries.sort(
     (a, b) =>
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||

@@ -1,3 +1,4 @@
+import { summaryLookup } from '../extract/lookup.js';
 import type { CallRecord, ImportRecord, LiteralAssignment, ModuleSummary, SourceSpan } from '../extract/summary.js';
 import type { ModuleEntry } from '../resolve/moduleIndex.js';
 import { resolveImport } from '../resolve/resolveImports.js';
@@ -136,11 +137,9 @@ export class EntryContext {
       const name = rest[0]!;
       const summary = this.summaries.get(module.path);
       if (!summary) return undefined;
-      const made = summary.calls.filter((c) => c.scope.kind === 'module' && boundNameOf(c) === name).pop();
+      const made = lastBoundAtModuleLevel(summary).get(name);
       if (made) return { path: module.path, call: made };
-      const reexport = summary.imports.find(
-        (r) => r.scope.kind === 'module' && r.kind === 'from' && r.names.some((n) => (n.alias ?? n.name) === name),
-      );
+      const reexport = summaryLookup(summary).fromImportBinding(name);
       if (!reexport) return undefined;
       const original = reexport.names.find((n) => (n.alias ?? n.name) === name)!.name;
       const from = '.'.repeat(reexport.level) + reexport.module;
@@ -197,6 +196,23 @@ export class EntryContext {
  * The name a call's result is bound to: `app = Flask(...)`, or `with Configurator() as config:`
  * (the summary keeps the with statement's text; the `as` name is read from it).
  */
+const lastBound = new WeakMap<ModuleSummary, Map<string, CallRecord>>();
+
+/** The last module-level call bound to each name (`boundNameOf`), indexed once per module. */
+function lastBoundAtModuleLevel(summary: ModuleSummary): Map<string, CallRecord> {
+  let byName = lastBound.get(summary);
+  if (!byName) {
+    byName = new Map();
+    for (const call of summary.calls) {
+      if (call.scope.kind !== 'module') continue;
+      const name = boundNameOf(call);
+      if (name !== undefined) byName.set(name, call);
+    }
+    lastBound.set(summary, byName);
+  }
+  return byName;
+}
+
 export function boundNameOf(call: CallRecord): string | undefined {
   if (call.boundTo && !call.boundTo.includes('.')) return call.boundTo;
   if (call.placement.kind === 'with-item') {

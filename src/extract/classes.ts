@@ -1,3 +1,4 @@
+import { summaryLookup } from './lookup.js';
 import type { ModuleSummary } from './summary.js';
 
 /**
@@ -7,12 +8,13 @@ import type { ModuleSummary } from './summary.js';
  */
 export function* basesOf(summary: ModuleSummary, className: string): Generator<string> {
   const seen = new Set<string>();
+  const lookup = summaryLookup(summary);
   const queue = [className];
-  while (queue.length) {
-    const name = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head]!;
     if (seen.has(name)) continue;
     seen.add(name);
-    for (const base of summary.classes.find((c) => c.name === name)?.bases ?? []) {
+    for (const base of lookup.classNamed(name)?.bases ?? []) {
       yield base;
       queue.push(base);
     }

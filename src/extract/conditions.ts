@@ -73,9 +73,25 @@ export function truthiness(value: Value | undefined): boolean | undefined {
   return true;
 }
 
+/**
+ * Conditions nested deeper than this (`not not ... x`, `a or b or ...` with thousands of operands) are
+ * unknown: evaluating them would overflow the stack, and no real condition comes near.
+ */
+export const MAX_CONDITION_NESTING = 200;
+let depth = 0;
+
 /** The value of an expression for the target, or undefined when it depends on run time. */
 export function evaluate(node: Node | null, context: ConditionContext): Value | undefined {
-  if (!node) return undefined;
+  if (!node || depth >= MAX_CONDITION_NESTING) return undefined;
+  depth++;
+  try {
+    return evaluateNode(node, context);
+  } finally {
+    depth--;
+  }
+}
+
+function evaluateNode(node: Node, context: ConditionContext): Value | undefined {
   switch (node.type) {
     case 'true':
     case 'false':
@@ -112,7 +128,14 @@ export function evaluate(node: Node | null, context: ConditionContext): Value | 
         const known = knownName(qualified, context.target);
         if (known !== undefined) return known;
       }
-      const object = evaluate(node.childForFieldName('object'), context);
+      // A plain dotted name (`a.b.c`): its object's value can only come from its own qualified name
+      // or a module-level constant, so it is looked up, not evaluated again level by level.
+      const objectNode = node.childForFieldName('object');
+      let object: Value | undefined;
+      if (dotted && objectNode?.type === 'attribute') {
+        const objectQualified = context.qualify(dotted.slice(0, dotted.lastIndexOf('.')));
+        object = objectQualified === undefined ? undefined : knownName(objectQualified, context.target);
+      } else object = evaluate(objectNode, context);
       const attribute = node.childForFieldName('attribute')?.text;
       if (object && typeof object === 'object' && 'tuple' in object && object.tuple.length === 5) {
         // sys.version_info bound to a name: `v = sys.version_info; v.major`.
@@ -326,10 +349,15 @@ function call(node: Node, context: ConditionContext): Value | undefined {
 }
 
 function dottedText(node: Node): string | undefined {
-  if (node.type === 'identifier') return node.text;
-  if (node.type !== 'attribute') return undefined;
-  const object = node.childForFieldName('object');
-  const attribute = node.childForFieldName('attribute');
-  const head = object ? dottedText(object) : undefined;
-  return head && attribute ? `${head}.${attribute.text}` : undefined;
+  const parts: string[] = [];
+  let at: Node | null = node;
+  while (at?.type === 'attribute') {
+    const attribute = at.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    at = at.childForFieldName('object');
+  }
+  if (at?.type !== 'identifier') return undefined;
+  parts.push(at.text);
+  return parts.reverse().join('.');
 }

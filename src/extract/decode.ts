@@ -14,6 +14,13 @@ const CODING_DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function decodePythonSource(bytes: Uint8Array): DecodedSource {
+  const decoded = decodeBytes(bytes);
+  // CPython reads source with universal newlines: a lone `\r` (old Mac line ends) ends a line too.
+  // tree-sitter counts rows at `\n` only, so each is made one (same length: offsets and columns stay).
+  return decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') } : decoded;
+}
+
+function decodeBytes(bytes: Uint8Array): DecodedSource {
   const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i) => bytes[i] === b);
   const body = hasBom ? bytes.subarray(3) : bytes;
   const declared = hasBom ? undefined : codingDeclaration(body);
@@ -138,6 +145,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 function lineOfOffset(bytes: Uint8Array, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  // `\n`, `\r\n` and a lone `\r` each end a line.
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) line++;
   return line;
 }

@@ -49,6 +49,18 @@ const COMPOUND_STATEMENTS = new Set([
   'decorated_definition',
 ]);
 const MAX_STATEMENT_TEXT = 160;
+/**
+ * Expressions nested deeper than this (brackets, operator chains, attribute or call chains: levels of
+ * the syntax tree) are not walked: the part below is reported and skipped, so no input overflows the
+ * stack. CPython refuses a file well before (200 nested brackets; its compiler's recursion limit).
+ */
+export const MAX_EXPRESSION_NESTING = 1000;
+/** Blocks (class bodies, `if`/`for`/`try`... bodies) nested deeper than this are skipped and reported (CPython allows 100). */
+export const MAX_BLOCK_NESTING = 200;
+/** How many levels of MAX_EXPRESSION_NESTING a call takes (`f(g(h(...)))`: 500 calls deep at most). */
+const CALL_NESTING = 2;
+/** At most this many skipped parts are reported per file. */
+const MAX_SKIPPED_PARTS = 5;
 
 interface Scope {
   execution: ExecutionScope;
@@ -119,6 +131,12 @@ class Extractor {
   private readonly boundMethods: BoundMethod[] = [];
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   private installsLazyImporter = false;
+  /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
+  private expressionDepth = 0;
+  private blockDepth = 0;
+  /** Parts left out because they are nested too deeply (the first few). */
+  private readonly skippedParts: SyntaxProblem[] = [];
+  private readonly excerpts: Excerpts;
 
   constructor(
     private readonly path: string,
@@ -130,6 +148,7 @@ class Extractor {
       for (const name of match[1]!.split(',')) names.add(name.trim());
     }
     this.globalNames = names;
+    this.excerpts = new Excerpts(text);
   }
 
   run(root: Node): ModuleSummary {
@@ -163,23 +182,47 @@ class Extractor {
       ...(this.definedNames.has('__getattr__') || this.installsLazyImporter ? { lazyAttributes: true } : {}),
       importedNames: [...this.importedNames],
       syntaxProblems,
+      ...(this.skippedParts.length ? { skippedParts: this.skippedParts } : {}),
       suppressions: suppressions.filter((s) => s !== ignoreFile),
       ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
       lineCount: root.endPosition.row + 1,
     };
   }
 
-  private findLazyPrefixes(node: Node): void {
-    for (let i = 0; i < node.namedChildCount; i++) {
-      const child = node.namedChild(i)!;
-      if (child.type === 'ERROR' && child.text.trim() === 'lazy') this.lazyPrefixRows.add(child.endPosition.row);
-      else if (child.hasError) this.findLazyPrefixes(child);
+  private findLazyPrefixes(root: Node): void {
+    // An explicit stack: a file of errors can nest as deep as it likes.
+    const pending: Node[] = [root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      for (let i = 0; i < node.namedChildCount; i++) {
+        const child = node.namedChild(i)!;
+        if (child.type === 'ERROR' && child.endIndex - child.startIndex < 64 && child.text.trim() === 'lazy') this.lazyPrefixRows.add(child.endPosition.row);
+        else if (child.hasError) pending.push(child);
+      }
     }
+  }
+
+  /**
+   * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
+   * few per file) and skipped; the rest of the file is still analyzed.
+   */
+  private skipTooDeep(node: Node, what: string): void {
+    if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
+    this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
   }
 
   // ---- statements -------------------------------------------------------------------------
 
   private visitBlock(block: Node, scope: Scope): void {
+    if (this.blockDepth >= MAX_BLOCK_NESTING) return this.skipTooDeep(block, `blocks nested more than ${MAX_BLOCK_NESTING} levels deep`);
+    this.blockDepth++;
+    try {
+      this.visitStatements(block, scope);
+    } finally {
+      this.blockDepth--;
+    }
+  }
+
+  private visitStatements(block: Node, scope: Scope): void {
     // tree-sitter's grammar is lenient about indentation; CPython is not.
     let column = block.type === 'module' ? 0 : -1;
     let previous: Node | null = null;
@@ -392,7 +435,7 @@ class Extractor {
           if (this.imports[k]!.kind !== 'dynamic') tryImports.push(k);
         }
       } else if ((part.type === 'except_clause' || part.type === 'except_group_clause') && tryImports.length > 0 && catchesImportError(part)) {
-        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(part.text.split('\n')[0]!.replace(/:\s*$/, '')), tryImports });
+        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(firstLine(part.text).replace(/:\s*$/, '')), tryImports });
         try {
           this.inBranch(() => this.visitBlockOf(part, scope));
         } finally {
@@ -444,21 +487,19 @@ class Extractor {
   private visitGuarded(block: Node | null, execution: ExecutionScope): void {
     if (!block) return;
     const guardedScope: Scope = { execution, bindings: new Map(), prefix: '' };
-    const visitImports = (node: Node): void => {
-      for (let i = 0; i < node.namedChildCount; i++) {
-        const child = node.namedChild(i)!;
-        if (child.type === 'import_statement') this.visitImport(child, guardedScope);
-        else if (child.type === 'import_from_statement') this.visitImportFrom(child, guardedScope);
-        else if (child.type !== 'function_definition' && child.type !== 'class_definition' && child.type !== 'lambda') {
-          visitImports(child);
-        }
+    // Depth first, in source order, with a stack of its own: the block can nest as deep as it likes.
+    const pending: Node[] = [block];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'import_statement') this.visitImport(node, guardedScope);
+      else if (node.type === 'import_from_statement') this.visitImportFrom(node, guardedScope);
+      else if (node === block || (node.type !== 'function_definition' && node.type !== 'class_definition' && node.type !== 'lambda')) {
+        for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
       }
-    };
-    visitImports(block);
+    }
   }
 
-  private guardKind(condition: Node | null, scope: Scope): 'type-checking' | 'main-guard' | undefined {
-    if (!condition) return undefined;
+  private guardKind(condition: Node | null, scope: Scope, depth = 0): 'type-checking' | 'main-guard' | undefined {
+    if (!condition || depth > MAX_HELPER_NESTING) return undefined;
     const atModuleLevel = scope.execution.kind === 'module' && !scope.className;
     if (condition.type === 'boolean_operator' && (condition.childForFieldName('operator')?.type ?? condition.child(1)?.type) === 'or') {
       // `if TYPE_CHECKING or not install_lazy_importer():` (anyio): the block is for type checkers, and at
@@ -466,7 +507,7 @@ class Extractor {
       // imports instead). A run-time operand is taken as false; a known one decides as usual.
       const left = condition.childForFieldName('left');
       const right = condition.childForFieldName('right');
-      if (this.guardKind(left, scope) === 'type-checking' && truthiness(evaluate(right, this.conditionContext(scope))) === undefined) {
+      if (this.guardKind(left, scope, depth + 1) === 'type-checking' && truthiness(evaluate(right, this.conditionContext(scope))) === undefined) {
         if (atModuleLevel) this.installsLazyImporter = true;
         return 'type-checking';
       }
@@ -542,7 +583,7 @@ class Extractor {
     if (right.type === 'call' && this.calls.length > firstCall) {
       const outer = this.calls[this.calls.length - 1]!;
       if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
-      if (targets[0]) outer.assignedTo = statementText(targets[0]);
+      if (targets[0]) outer.assignedTo = this.excerpts.of(targets[0]);
       for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
       // `self.scheduler = BackgroundScheduler()` then `self.scheduler.start()` in the same body.
       for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: 'instance', callId: outer.id });
@@ -589,7 +630,7 @@ class Extractor {
     if (!strings) return;
     const value = literal.kind === 'string' ? strings[0]! : strings;
     for (const name of names) {
-      this.assignments.push({ name: `${scope.prefix}${name}`, value, span: spanOf(right), statementText: statementText(statement) });
+      this.assignments.push({ name: `${scope.prefix}${name}`, value, span: spanOf(right), statementText: this.excerpts.of(statement) });
     }
   }
 
@@ -599,12 +640,15 @@ class Extractor {
 
   private noteTargetNames(target: Node, scope: Scope): void {
     if (!this.isModuleLevel(scope)) return;
-    if (target.type === 'identifier') {
-      this.definedNames.add(target.text);
-      this.bindConstant(target.text, undefined);
-    }
-    else if (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') {
-      for (let i = 0; i < target.namedChildCount; i++) this.noteTargetNames(target.namedChild(i)!, scope);
+    // `((a, b), c) = ...`: nested patterns, walked with a stack of their own.
+    const pending: Node[] = [target];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'identifier') {
+        this.definedNames.add(node.text);
+        this.bindConstant(node.text, undefined);
+      } else if (node.type === 'pattern_list' || node.type === 'tuple_pattern' || node.type === 'list_pattern') {
+        for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
+      }
     }
   }
 
@@ -632,7 +676,7 @@ class Extractor {
         scope: this.importScope(node, scope),
         ...this.fallbackOf(),
         span: spanOf(node),
-        text: statementText(node),
+        text: this.excerpts.of(node),
       });
       const bound = alias ?? module.split('.')[0]!;
       scope.bindings.set(bound, { kind: 'import', qualified: alias ? module : bound });
@@ -675,7 +719,7 @@ class Extractor {
       scope: this.importScope(node, scope),
       ...this.fallbackOf(),
       span: spanOf(node),
-      text: statementText(node),
+      text: this.excerpts.of(node),
     });
     const base = '.'.repeat(level) + module;
     for (const { name, alias } of names) {
@@ -737,7 +781,7 @@ class Extractor {
       placement: { kind: 'decorator', target },
       bareDecorator: true,
       span: spanOf(expression),
-      statementText: statementText(decorator),
+      statementText: this.excerpts.of(decorator),
     });
   }
 
@@ -828,84 +872,92 @@ class Extractor {
         this.visitCall(node, scope, placement, statement);
         return;
       case 'lambda':
-        return;
       case 'function_definition':
       case 'class_definition':
       case 'decorated_definition':
         return;
-      case 'named_expression': {
-        this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
-        return;
-      }
-      default:
-        for (let i = 0; i < node.namedChildCount; i++) {
-          this.visitExpression(node.namedChild(i), scope, placement, statement);
-        }
+    }
+    // One frame a level, counted: see MAX_EXPRESSION_NESTING.
+    if (this.expressionDepth >= MAX_EXPRESSION_NESTING) return this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+    this.expressionDepth++;
+    try {
+      if (node.type === 'named_expression') this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
+      else for (let i = 0; i < node.namedChildCount; i++) this.visitExpression(node.namedChild(i), scope, placement, statement);
+    } finally {
+      this.expressionDepth--;
     }
   }
 
-  private visitCall(node: Node, scope: Scope, placement: CallPlacement, statement: Node): number {
-    const functionNode = node.childForFieldName('function');
-    const argumentsNode = node.childForFieldName('arguments');
-    let receiver: CallRecord['receiver'];
-    let callee: string | undefined;
-    let calleeIsLocal = false;
+  /** Records a call (after the calls in it, which run first) and returns its id; undefined when it is nested too deeply to visit. */
+  private visitCall(node: Node, scope: Scope, placement: CallPlacement, statement: Node): number | undefined {
+    // A call's frame is several times a plain expression's: it counts as CALL_NESTING levels.
+    if (this.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+    this.expressionDepth += CALL_NESTING;
+    try {
+      const functionNode = node.childForFieldName('function');
+      const argumentsNode = node.childForFieldName('arguments');
+      let receiver: CallRecord['receiver'];
+      let callee: string | undefined;
+      let calleeIsLocal = false;
 
-    if (functionNode?.type === 'attribute' && functionNode.childForFieldName('object')?.type === 'call') {
-      // `Thread(...).start()`: the inner call runs first.
-      const innerId = this.visitCall(functionNode.childForFieldName('object')!, scope, placement, statement);
-      receiver = { callId: innerId, method: functionNode.childForFieldName('attribute')?.text ?? '', via: 'chain' };
-    } else if (functionNode) {
-      const dotted = dottedName(functionNode);
-      const resolved = dotted ? this.qualify(dotted, scope) : undefined;
-      if (resolved?.kind === 'instance') {
-        receiver = { callId: resolved.callId, method: resolved.member, via: 'name', name: resolved.name };
-      } else if (resolved) {
-        callee = resolved.qualified;
-        calleeIsLocal = resolved.kind === 'local';
-      } else if (!dotted) {
-        this.visitExpression(functionNode, scope, placement, statement);
+      if (functionNode?.type === 'attribute' && functionNode.childForFieldName('object')?.type === 'call') {
+        // `Thread(...).start()`: the inner call runs first.
+        const innerId = this.visitCall(functionNode.childForFieldName('object')!, scope, placement, statement);
+        if (innerId !== undefined) receiver = { callId: innerId, method: functionNode.childForFieldName('attribute')?.text ?? '', via: 'chain' };
+      } else if (functionNode) {
+        const dotted = dottedName(functionNode);
+        const resolved = dotted ? this.qualify(dotted, scope) : undefined;
+        if (resolved?.kind === 'instance') {
+          receiver = { callId: resolved.callId, method: resolved.member, via: 'name', name: resolved.name };
+        } else if (resolved) {
+          callee = resolved.qualified;
+          calleeIsLocal = resolved.kind === 'local';
+        } else if (!dotted) {
+          this.visitExpression(functionNode, scope, placement, statement);
+        }
       }
-    }
 
-    const args: CallArgument[] = [];
-    for (let i = 0; argumentsNode && i < argumentsNode.namedChildCount; i++) {
-      const argument = argumentsNode.namedChild(i)!;
-      if (argument.type === 'comment') continue;
-      if (argument.type === 'keyword_argument') {
-        const value = argument.childForFieldName('value');
-        this.visitExpression(value, scope, placement, statement);
-        const literal = value ? scalarLiteral(value) : undefined;
-        args.push({
-          keyword: argument.childForFieldName('name')?.text ?? '',
-          text: value?.text ?? '',
-          ...(literal !== undefined ? { literal } : {}),
-        });
-      } else {
-        this.visitExpression(argument, scope, placement, statement);
-        const literal = scalarLiteral(argument);
-        args.push({ text: argument.text, ...(literal !== undefined ? { literal } : {}) });
+      const args: CallArgument[] = [];
+      for (let i = 0; argumentsNode && i < argumentsNode.namedChildCount; i++) {
+        const argument = argumentsNode.namedChild(i)!;
+        if (argument.type === 'comment') continue;
+        if (argument.type === 'keyword_argument') {
+          const value = argument.childForFieldName('value');
+          this.visitExpression(value, scope, placement, statement);
+          const literal = value ? scalarLiteral(value) : undefined;
+          args.push({
+            keyword: argument.childForFieldName('name')?.text ?? '',
+            text: value?.text ?? '',
+            ...(literal !== undefined ? { literal } : {}),
+          });
+        } else {
+          this.visitExpression(argument, scope, placement, statement);
+          const literal = scalarLiteral(argument);
+          args.push({ text: argument.text, ...(literal !== undefined ? { literal } : {}) });
+        }
       }
-    }
 
-    const id = this.calls.length;
-    const record: CallRecord = {
-      id,
-      ...(callee ? { callee } : {}),
-      ...(calleeIsLocal ? { calleeIsLocal } : {}),
-      calleeText: functionNode?.text ?? '',
-      text: statementText(node),
-      ...(receiver ? { receiver } : {}),
-      args,
-      scope: scope.execution,
-      placement,
-      span: spanOf(node),
-      statementText: statementText(statement),
-    };
-    this.calls.push(record);
-    this.noteDynamicImport(record, scope, argumentsNode);
-    if (functionNode?.type === 'attribute' && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
-    return id;
+      const id = this.calls.length;
+      const record: CallRecord = {
+        id,
+        ...(callee ? { callee } : {}),
+        ...(calleeIsLocal ? { calleeIsLocal } : {}),
+        calleeText: functionNode?.text ?? '',
+        text: this.excerpts.of(node),
+        ...(receiver ? { receiver } : {}),
+        args,
+        scope: scope.execution,
+        placement,
+        span: spanOf(node),
+        statementText: this.excerpts.of(statement),
+      };
+      this.calls.push(record);
+      this.noteDynamicImport(record, scope, argumentsNode);
+      if (functionNode?.type === 'attribute' && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
+      return id;
+    } finally {
+      this.expressionDepth -= CALL_NESTING;
+    }
   }
 
   /**
@@ -932,16 +984,16 @@ class Extractor {
    * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
    * `tuple(...)`, `set(...)` and `.copy()`.
    */
-  private registryNamed(node: Node | null, scope: Scope): string | undefined {
-    if (!node) return undefined;
+  private registryNamed(node: Node | null, scope: Scope, depth = 0): string | undefined {
+    if (!node || depth > MAX_HELPER_NESTING) return undefined;
     if (node.type === 'call') {
       const callee = node.childForFieldName('function');
       const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
       if (callee?.type === 'identifier' && REGISTRY_VIEWS.has(callee.text) && args.length === 1 && !lookup(callee.text, scope)) {
-        return this.registryNamed(args[0]!, scope);
+        return this.registryNamed(args[0]!, scope, depth + 1);
       }
       if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'copy' && args.length === 0) {
-        return this.registryNamed(callee.childForFieldName('object'), scope);
+        return this.registryNamed(callee.childForFieldName('object'), scope, depth + 1);
       }
       return undefined;
     }
@@ -1021,8 +1073,17 @@ class Extractor {
    */
   private computedStrings(node: Node | null, scope: Scope): { values: string[]; source?: LoopSource } | undefined {
     let source: LoopSource | undefined;
+    let depth = 0;
     const valuesOf = (n: Node | null): string[] | undefined => {
-      if (!n) return undefined;
+      if (!n || depth > MAX_HELPER_NESTING) return undefined;
+      depth++;
+      try {
+        return valuesOfNode(n);
+      } finally {
+        depth--;
+      }
+    };
+    const valuesOfNode = (n: Node): string[] | undefined => {
       switch (n.type) {
         case 'parenthesized_expression':
           return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : undefined;
@@ -1201,15 +1262,18 @@ function joinDotted(base: string, rest: string): string {
 
 /** `a.b.c` for identifier/attribute chains, undefined for anything else. */
 function dottedName(node: Node): string | undefined {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const object = node.childForFieldName('object');
-    const attribute = node.childForFieldName('attribute');
-    if (!object || !attribute) return undefined;
-    const head = dottedName(object);
-    return head ? `${head}.${attribute.text}` : undefined;
+  // A loop, not recursion: `a.b.b.b...` can be 100,000 attributes long.
+  const parts: string[] = [];
+  let at: Node | null = node;
+  while (at?.type === 'attribute') {
+    const attribute = at.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    at = at.childForFieldName('object');
   }
-  return undefined;
+  if (at?.type !== 'identifier') return undefined;
+  parts.push(at.text);
+  return parts.reverse().join('.');
 }
 
 function spanOf(node: Node): SourceSpan {
@@ -1221,9 +1285,84 @@ function spanOf(node: Node): SourceSpan {
   };
 }
 
-function statementText(node: Node): string {
-  const folded = node.text.replace(/\s*\n\s*/g, ' ').trim();
-  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
+/**
+ * Excerpts of one file's source as findings quote them (`statementText`): each run of whitespace that
+ * holds a line break folded to one space, trimmed, cut to MAX_STATEMENT_TEXT characters with an
+ * ellipsis. Reads only what the excerpt needs, so a statement of megabytes, the 50,000 calls of one
+ * list, or a run of whitespace inside 1,000 nested calls cost no more than short ones.
+ */
+class Excerpts {
+  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
+  private readonly longRuns = new Map<number, { end: number; newline: boolean }>();
+  /** Excerpts made, by range: a statement holding many calls is folded once. */
+  private readonly made = new Map<number, string>();
+
+  constructor(private readonly text: string) {}
+
+  of(node: Node): string {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const key = start * (this.text.length + 1) + end;
+    let excerpt = this.made.get(key);
+    if (excerpt === undefined) {
+      excerpt = this.fold(start, end);
+      this.made.set(key, excerpt);
+    }
+    return excerpt;
+  }
+
+  private fold(start: number, end: number): string {
+    const { text } = this;
+    let out = '';
+    let i = start;
+    while (i < end && out.length <= MAX_STATEMENT_TEXT) {
+      if (!isWhitespace(text.charCodeAt(i))) {
+        let j = i + 1;
+        while (j < end && out.length + (j - i) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
+        out += text.slice(i, j);
+        i = j;
+        continue;
+      }
+      const run = this.whitespaceRun(i);
+      // Leading and trailing whitespace goes (trim); a run with a line break becomes one space.
+      if (out.length > 0 && run.end < end) out += run.newline ? ' ' : text.slice(i, Math.min(run.end, i + MAX_STATEMENT_TEXT + 1));
+      i = run.end;
+    }
+    return out.length > MAX_STATEMENT_TEXT ? `${out.slice(0, MAX_STATEMENT_TEXT - 1)}…` : out;
+  }
+
+  private whitespaceRun(start: number): { end: number; newline: boolean } {
+    const known = this.longRuns.get(start);
+    if (known) return known;
+    const { text } = this;
+    let i = start;
+    let newline = false;
+    for (; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!isWhitespace(code)) break;
+      if (code === 10) newline = true;
+    }
+    const run = { end: i, newline };
+    if (i - start > LONG_WHITESPACE_RUN) this.longRuns.set(start, run);
+    return run;
+  }
+}
+
+const LONG_WHITESPACE_RUN = 64;
+/**
+ * Readings that look into an expression for one idiom (a registry through `sorted(list(...))`, a
+ * module name built with `+`, `or`-ed guards) give up beyond this depth: nothing real nests that far.
+ */
+const MAX_HELPER_NESTING = 100;
+
+/** What `\s` matches in a JavaScript regular expression (and `trim()` removes). */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */
@@ -1311,7 +1450,7 @@ function collectSyntaxProblems(root: Node): SyntaxProblem[] {
 }
 
 function describeUnexpected(node: Node): string {
-  const text = node.text.split('\n')[0]!.trim();
+  const text = firstLine(node.text).trim();
   if (!text) return 'end of input';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 }
@@ -1321,6 +1460,12 @@ function catchesImportError(clause: Node): boolean {
   const header = clause.text.slice(0, clause.text.indexOf(':') >= 0 ? clause.text.indexOf(':') : undefined);
   if (/^except\*?\s*$/.test(header.trim())) return true;
   return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
+}
+
+/** The text up to its first line break (without splitting megabytes into lines). */
+function firstLine(text: string): string {
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }
 
 function foldText(text: string): string {
@@ -1333,11 +1478,10 @@ const REGISTRY_VIEWS = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset']);
 
 /** The first node under `node` (itself included) that `test` accepts, depth first. */
 function findDescendant(node: Node | null, test: (n: Node) => boolean): Node | undefined {
-  if (!node) return undefined;
-  if (test(node)) return node;
-  for (const child of node.namedChildren) {
-    const found = child ? findDescendant(child, test) : undefined;
-    if (found) return found;
+  const pending: Node[] = node ? [node] : [];
+  for (let at = pending.pop(); at; at = pending.pop()) {
+    if (test(at)) return at;
+    for (let i = at.namedChildCount - 1; i >= 0; i--) pending.push(at.namedChild(i)!);
   }
   return undefined;
 }

@@ -37,8 +37,12 @@ export function allStrings(literal: PythonLiteral): string[] {
 
 export const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', n: '\n', t: '\t', r: '\r', '0': '\0' };
 
+/** Lists and tuples nested deeper than this are not read as literals (`other`): reading them would overflow the stack. */
+const MAX_LITERAL_NESTING = 100;
+
 class LiteralReader {
   private at = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -65,11 +69,21 @@ class LiteralReader {
     this.skipSpace();
     const ch = this.text[this.at];
     if (ch === undefined) return undefined;
-    if (ch === '[') return this.sequence(']', 'list');
-    if (ch === '(') return this.sequence(')', 'tuple');
+    if ((ch === '[' || ch === '(') && this.depth >= MAX_LITERAL_NESTING) return undefined;
+    if (ch === '[') return this.nested(() => this.sequence(']', 'list'));
+    if (ch === '(') return this.nested(() => this.sequence(')', 'tuple'));
     const string = this.stringRun();
     if (string !== undefined) return string;
     return this.other();
+  }
+
+  private nested(read: () => PythonLiteral | undefined): PythonLiteral | undefined {
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** `[a, b]` / `(a, b)`; a parenthesised single value without a comma is that value. */

@@ -235,6 +235,8 @@ export interface ModuleSummary {
    */
   lazyAttributes?: boolean;
   syntaxProblems: SyntaxProblem[];
+  /** Parts left out because they nest deeper than importleak walks (the first few); the rest was analyzed. */
+  skippedParts?: SyntaxProblem[];
   suppressions: Suppression[];
   /** Line of a `# importleak: ignore-file` comment. */
   ignoreFileLine?: number;

@@ -1,5 +1,5 @@
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
-import type { ModuleIndex } from '../resolve/moduleIndex.js';
+import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ResolvedImport } from '../resolve/resolveImports.js';
 import { edgeThroughCalls, type ImportEdge } from './edges.js';
 import { registryEdges, type PendingRegistryImport } from './registries.js';
@@ -13,16 +13,24 @@ export interface ImportGraph {
   lazyEdges: readonly ImportEdge[];
   /** Reverse of `importTimeEdges`, by imported module path. */
   importedBy: ReadonlyMap<string, readonly ImportEdge[]>;
+  /** Bounds reached while building it (see MAX_REGISTRY_EDGES), in words: some edges are left out. */
+  limits?: string[];
 }
 
+/**
+ * The import-time graph. An exception while reading one module's edges (a bug of importleak) goes to
+ * `onError` with the module's path, and that module keeps the edges found before it; the others are read.
+ */
 export function buildImportGraph(
   index: ModuleIndex,
   resolved: ReadonlyMap<string, readonly ResolvedImport[]>,
   calls?: CallResolver,
+  onError?: (path: string, error: unknown) => void,
 ): ImportGraph {
   const importTimeEdges = new Map<string, ImportEdge[]>();
   const lazyEdges: ImportEdge[] = [];
   const registryImports: PendingRegistryImport[] = [];
+  const limits: string[] = [];
   const push = (edge: ImportEdge): void => {
     const list = importTimeEdges.get(edge.from) ?? [];
     list.push(edge);
@@ -30,6 +38,15 @@ export function buildImportGraph(
   };
 
   for (const module of index.entries()) {
+    try {
+      moduleEdges(module);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(module.path, error);
+    }
+  }
+
+  function moduleEdges(module: ModuleEntry): void {
     // Importing a module first runs each enclosing package's __init__.py.
     const parts = module.name.split('.');
     for (let i = parts.length - 1; i >= 1; i--) {
@@ -75,7 +92,14 @@ export function buildImportGraph(
     }
   }
 
-  if (calls) for (const edge of registryEdges(index, calls, registryImports, importTimeEdges)) push(edge);
+  if (calls) {
+    try {
+      for (const edge of registryEdges(index, calls, registryImports, importTimeEdges, (message) => limits.push(message))) push(edge);
+    } catch (error) {
+      if (!onError) throw error;
+      onError('.', error);
+    }
+  }
 
   const importedBy = new Map<string, ImportEdge[]>();
   for (const edges of importTimeEdges.values()) {
@@ -86,7 +110,7 @@ export function buildImportGraph(
       importedBy.set(edge.to, list);
     }
   }
-  return { importTimeEdges, lazyEdges, importedBy };
+  return { importTimeEdges, lazyEdges, importedBy, ...(limits.length ? { limits } : {}) };
 }
 
 /** Import edges first (they carry a line to show), direct ones before those through calls, then by line. */

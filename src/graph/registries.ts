@@ -13,6 +13,14 @@ export type PendingRegistryImport = ImportReached;
 
 /** Rounds of adding registry imports; each can make more modules run, which register more items. */
 const MAX_ROUNDS = 8;
+/**
+ * Bounds on what registries add: edges in all, and steps of work (modules and edges walked, items
+ * looked at). Registries imported from by many modules that reach one another make edges and work
+ * grow with the square and the cube of the modules (1,000 such modules: half a million edges, 40 s).
+ * Real registries (SQLAlchemy's) stay far below; beyond, the rest is left out and said so.
+ */
+export const MAX_REGISTRY_EDGES = 100_000;
+export const MAX_REGISTRY_STEPS = 50_000_000;
 
 /**
  * Registries filled at import time and imported from later, the way SQLAlchemy breaks its import
@@ -28,25 +36,38 @@ export function registryEdges(
   calls: CallResolver,
   pending: readonly PendingRegistryImport[],
   importTimeEdges: ReadonlyMap<string, readonly ImportEdge[]>,
+  onLimit?: (message: string) => void,
 ): ImportEdge[] {
   if (pending.length === 0) return [];
   const registrations = registeredItems(index, calls);
   const added: ImportEdge[] = [];
   const extra = new Map<string, ImportEdge[]>();
   const done = pending.map(() => new Set<string>());
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const budget = { steps: 0 };
+  let limited: string | undefined;
+  for (let round = 0; round < MAX_ROUNDS && limited === undefined; round++) {
     let grew = false;
-    pending.forEach((item, i) => {
+    for (let i = 0; i < pending.length && limited === undefined; i++) {
+      const item = pending[i]!;
       const { record } = item;
       const registry = record.registryOf!;
       const items = registrations.get(`${item.at}::${registry.registry}`);
-      if (!items) return;
-      const reached = reach(item.from, importTimeEdges, extra);
+      if (!items) continue;
+      const reached = reach(item.from, budget, importTimeEdges, extra);
+      budget.steps += items.length;
+      if (budget.steps > MAX_REGISTRY_STEPS) {
+        limited = `more work than importleak does for registries (${MAX_REGISTRY_STEPS.toLocaleString('en')} steps)`;
+        break;
+      }
       const prefix = prefixOf(item, registry.prefixParameter);
       const importer = index.byPath.get(item.from);
       const writtenIn = index.byPath.get(item.at);
-      if (!importer || !writtenIn) return;
+      if (!importer || !writtenIn) continue;
       for (const { name, module } of items) {
+        if (added.length >= MAX_REGISTRY_EDGES) {
+          limited = `more than ${MAX_REGISTRY_EDGES.toLocaleString('en')} import edges`;
+          break;
+        }
         if (!reached.has(module) || done[i]!.has(name) || (prefix !== undefined && !name.startsWith(prefix))) continue;
         done[i]!.add(name);
         for (const executed of resolveItem(writtenIn, record, name, index, calls.summaries).executes) {
@@ -59,8 +80,14 @@ export function registryEdges(
           grew = true;
         }
       }
-    });
+    }
     if (!grew) break;
+  }
+  if (limited !== undefined) {
+    onLimit?.(
+      `the imports of registry items (names registered at import time, then imported in a loop) need ${limited}; ` +
+        `the ${added.length.toLocaleString('en')} edges found until then are kept, the rest left out, so a module reached only through them is not seen`,
+    );
   }
   return added;
 }
@@ -114,13 +141,15 @@ function prefixOf(item: PendingRegistryImport, parameter: { index: number; name:
   return typeof argument?.literal === 'string' ? argument.literal : undefined;
 }
 
-/** Every module `start` runs at import time, itself included. */
-function reach(start: string, ...edgeMaps: Array<ReadonlyMap<string, readonly ImportEdge[]>>): Set<string> {
+/** Every module `start` runs at import time, itself included; each edge looked at counts as a step of `budget`. */
+function reach(start: string, budget: { steps: number }, ...edgeMaps: Array<ReadonlyMap<string, readonly ImportEdge[]>>): Set<string> {
   const seen = new Set([start]);
   const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queue.length && budget.steps <= MAX_REGISTRY_STEPS; head++) {
     for (const edges of edgeMaps) {
-      for (const edge of edges.get(queue[head]!) ?? []) {
+      const out = edges.get(queue[head]!) ?? [];
+      budget.steps += out.length;
+      for (const edge of out) {
         if (seen.has(edge.to)) continue;
         seen.add(edge.to);
         queue.push(edge.to);

@@ -1,3 +1,4 @@
+import { summaryLookup } from '../extract/lookup.js';
 import type { CallRecord, ClassRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 
@@ -138,7 +139,8 @@ export class CallResolver {
     }
     for (const base of cls.bases) {
       const baseRef = this.classNamed(path, base);
-      const record = baseRef?.kind === 'class' ? this.summaries.get(baseRef.path)?.classes.find((c) => c.name === baseRef.qualname) : undefined;
+      const baseSummary = baseRef?.kind === 'class' ? this.summaries.get(baseRef.path) : undefined;
+      const record = baseSummary ? summaryLookup(baseSummary).classNamed(baseRef!.qualname) : undefined;
       const meta = record && record !== cls ? this.metaclassOf(baseRef!.path, record, depth + 1) : undefined;
       if (meta) return meta;
     }
@@ -191,9 +193,8 @@ export class CallResolver {
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
     const summary = this.summaries.get(path)!;
-    if (!summary.functions.some((f) => f.qualname === decorated)) return undefined;
-    const outermost = summary.calls
-      .filter((c) => c.placement.kind === 'decorator' && c.placement.target === decorated)
+    if (!summaryLookup(summary).functionNamed(decorated)) return undefined;
+    const outermost = [...summaryLookup(summary).decoratorsOf(decorated)]
       .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return undefined;
     const decorator = outermost.calleeIsLocal && outermost.callee
@@ -216,9 +217,8 @@ export class CallResolver {
     const own = this.refIn(path, name);
     if (own?.kind !== 'function') return undefined;
     const importer = this.index.byPath.get(path);
-    const binding = this.summaries.get(path)?.imports.find(
-      (record) => record.scope.kind === 'module' && record.kind === 'from' && record.names.some((n) => (n.alias ?? n.name) === name),
-    );
+    const summary = this.summaries.get(path);
+    const binding = summary ? summaryLookup(summary).fromImportBinding(name) : undefined;
     if (!importer || !binding) return undefined;
     const absolute = absolutise(importer, '.'.repeat(binding.level) + binding.module);
     const accelerator = absolute !== undefined && absolute.split('.').pop()!.startsWith('_');
@@ -240,12 +240,11 @@ export class CallResolver {
       const direct = this.refIn(module.path, rest);
       // A re-export: `from .core import make_engine` in a package's __init__.
       const first = parts[i]!;
-      const binding = this.summaries.get(module.path)?.imports.find(
-        (record) => record.scope.kind === 'module' && record.kind === 'from' && record.names.some((n) => (n.alias ?? n.name) === first),
-      );
+      const moduleSummary = this.summaries.get(module.path);
+      const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : undefined;
       // A def that an import after it rebinds: the import's target, or the def as the stand-in of
       // an accelerator outside the tree (see `pureStandIn`).
-      const definedAt = direct && this.summaries.get(module.path)!.functions.find((f) => f.qualname === first)?.span.line;
+      const definedAt = direct && summaryLookup(this.summaries.get(module.path)!).functionNamed(first)?.span.line;
       if (direct && !(binding && definedAt !== undefined && binding.span.line > definedAt)) return direct;
       if (binding) {
         const name = binding.names.find((n) => (n.alias ?? n.name) === first)!.name;
@@ -262,8 +261,9 @@ export class CallResolver {
   private refIn(path: string, qualname: string, depth = 0): FunctionRef | undefined {
     const summary = this.summaries.get(path);
     if (!summary) return undefined;
-    if (summary.functions.some((f) => f.qualname === qualname)) return { path, qualname, kind: 'function' };
-    if (summary.classes.some((c) => c.name === qualname)) return { path, qualname, kind: 'class' };
+    const lookup = summaryLookup(summary);
+    if (lookup.functionNamed(qualname)) return { path, qualname, kind: 'function' };
+    if (lookup.classNamed(qualname)) return { path, qualname, kind: 'class' };
     // `import_prefix = _reg.import_prefix` with `_reg = _ModuleRegistry()`: the method of that class.
     const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : undefined;
     const creator = bound ? summary.calls[bound.callId] : undefined;
@@ -288,7 +288,8 @@ export class CallResolver {
     if (depth > MAX_CALL_DEPTH) return undefined;
     const own = this.refIn(cls.path, `${cls.qualname}.${method}`);
     if (own?.kind === 'function') return own;
-    const record = this.summaries.get(cls.path)?.classes.find((c) => c.name === cls.qualname);
+    const clsSummary = this.summaries.get(cls.path);
+    const record = clsSummary ? summaryLookup(clsSummary).classNamed(cls.qualname) : undefined;
     for (const base of record?.bases ?? []) {
       const baseRef = this.classNamed(cls.path, base);
       if (baseRef?.kind === 'class') {

@@ -117,12 +117,14 @@ function commandForm(instruction: Instruction): CommandForm {
     try {
       const parsed: unknown = JSON.parse(args);
       if (Array.isArray(parsed) && parsed.every((item): item is string => typeof item === 'string')) {
+        // Each item's line: where its string token starts, the tokens read in order (one pass,
+        // however many items; searching the text for each item was quadratic).
         const offsetBase = instruction.args.indexOf('[');
-        let searchFrom = offsetBase;
+        const tokens = instruction.args.slice(offsetBase).matchAll(/"(?:[^"\\]|\\.)*"/gs);
         const exec = parsed.map((item) => {
-          const found = instruction.args.indexOf(JSON.stringify(item).slice(1, -1), searchFrom);
-          if (found >= 0) searchFrom = found;
-          return literalWord(item, instruction.lineAt(found >= 0 ? found : offsetBase));
+          const token = tokens.next();
+          const found = token.done ? offsetBase : offsetBase + token.value.index!;
+          return literalWord(item, instruction.lineAt(found));
         });
         return { exec, line: instruction.line, text };
       }
@@ -197,7 +199,7 @@ function instructions(text: string): Instruction[] {
       const raw = lines[index]!;
       if (breakpoints.length > 0 && (raw.trim() === '' || raw.trimStart().startsWith('#'))) continue;
       breakpoints.push({ offset: logical.length, line: index + 1 });
-      const trimmed = raw.replace(/\s+$/, '');
+      const trimmed = raw.trimEnd(); // not /\s+$/: quadratic on a long run of spaces inside the line
       if (trimmed.endsWith(escape)) {
         logical += trimmed.slice(0, -1);
         continue;
@@ -212,10 +214,16 @@ function instructions(text: string): Instruction[] {
     const argsOffset = keywordMatch[0].length;
     const args = logical.slice(argsOffset);
     const lineAt: LineAt = (offset) => {
+      // The last breakpoint at or before the offset (binary search: an instruction can span thousands of lines).
       const absolute = offset + argsOffset;
-      let line = startLine;
-      for (const point of breakpoints) if (point.offset <= absolute) line = point.line;
-      return line;
+      let low = 0;
+      let high = breakpoints.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (breakpoints[mid]!.offset <= absolute) low = mid + 1;
+        else high = mid;
+      }
+      return low === 0 ? startLine : breakpoints[low - 1]!.line;
     };
     result.push({ keyword, args, line: startLine, lineAt });
     // Heredocs: `RUN <<EOF` ... `EOF` lines belong to the instruction, not to the Dockerfile.

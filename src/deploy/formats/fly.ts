@@ -24,6 +24,7 @@ export function readFlyToml(file: string, text: string, images: ImageLookup): Fo
     reading.problems.push({ file, ...(line ? { line } : {}), message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, '')}` });
     return reading;
   }
+  const keyLine = keyLines(text);
   const table = (value: unknown): Table | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Table) : undefined);
   const build = table(data.build);
   const dockerfile = typeof build?.dockerfile === 'string' ? build.dockerfile : 'Dockerfile';
@@ -33,13 +34,13 @@ export function readFlyToml(file: string, text: string, images: ImageLookup): Fo
     value: String(value),
     written: String(value),
     file,
-    line: keyLine(text, 'env', name),
+    line: keyLine('env', name),
   }));
   const settings: CommandSettings = { file, source: 'fly.toml', env: withVariables(image?.env ?? new Map(), env) };
   if (image?.workingDirectory !== undefined) settings.workingDirectory = image.workingDirectory;
 
   const experimental = table(data.experimental);
-  const entrypoint = experimental?.entrypoint !== undefined ? wordsOf(experimental.entrypoint, keyLine(text, 'experimental', 'entrypoint')) : undefined;
+  const entrypoint = experimental?.entrypoint !== undefined ? wordsOf(experimental.entrypoint, keyLine('experimental', 'entrypoint')) : undefined;
   const run = (name: string | undefined, command: Word[], line: number, written: string): void => {
     const argv = containerArgv(image, command, entrypoint);
     reading.occurrences.push({ ...(name ? { name } : {}), line, command: written, settings, reading: readArgv(argv, settings) });
@@ -47,7 +48,7 @@ export function readFlyToml(file: string, text: string, images: ImageLookup): Fo
   const processes = table(data.processes);
   if (processes && Object.keys(processes).length > 0) {
     for (const [name, command] of Object.entries(processes)) {
-      const line = keyLine(text, 'processes', name);
+      const line = keyLine('processes', name);
       const words = wordsOf(command, line);
       const operator = words ? operatorWithoutShell(words, file, 'fly') : undefined;
       if (operator) reading.problems.push(operator);
@@ -55,11 +56,11 @@ export function readFlyToml(file: string, text: string, images: ImageLookup): Fo
       else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
     }
   } else if (experimental?.cmd !== undefined) {
-    const line = keyLine(text, 'experimental', 'cmd');
+    const line = keyLine('experimental', 'cmd');
     const words = wordsOf(experimental.cmd, line);
     if (words) run(undefined, words, line, typeof experimental.cmd === 'string' ? experimental.cmd : JSON.stringify(experimental.cmd));
   } else if (entrypoint) {
-    const line = keyLine(text, 'experimental', 'entrypoint');
+    const line = keyLine('experimental', 'entrypoint');
     run(undefined, [], line, JSON.stringify(experimental?.entrypoint));
   }
   return reading;
@@ -71,26 +72,40 @@ function wordsOf(value: unknown, line: number): Word[] | undefined {
   return undefined;
 }
 
-/** The line of `key =` inside `[table]` (smol-toml keeps no positions); the table's line, else 1, when not found. */
-export function keyLine(text: string, tableName: string, key: string): number {
+/**
+ * The line of `key =` inside `[table]`, or of `table.key =` outside it (smol-toml keeps no positions);
+ * the table's line, else 1, when not found. The lines are read once for all the keys looked up: a
+ * fly.toml with thousands of processes took a pass over the file for each.
+ */
+export function keyLines(text: string): (tableName: string, key: string) => number {
+  const tableLines = new Map<string, number>();
+  /** `table\0key` → the first line of `key =` in that table. */
+  const inTable = new Map<string, number>();
+  /** `table.key` written as one bare key → the lines it is on, with the table each is in. */
+  const dotted = new Map<string, Array<{ line: number; table: string | undefined }>>();
+  let table: string | undefined;
   const lines = text.split(/\r?\n/);
-  let inTable = false;
-  let tableLine = 0;
-  const keyPattern = new RegExp(`^\\s*(?:"${escapeRegExp(key)}"|'${escapeRegExp(key)}'|${escapeRegExp(key)})\\s*=`);
   for (let i = 0; i < lines.length; i++) {
-    const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i]!);
-    if (header) {
-      inTable = header[1] === tableName;
-      if (inTable) tableLine = i + 1;
+    const line = lines[i]!;
+    // Not `\[\s*([^\]]+?)\s*\]`: its lazy group backtracks quadratically on `[` and a long run of spaces.
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header && header[1]!.trim() !== '') {
+      table = header[1]!.trim();
+      tableLines.set(table, i + 1);
       continue;
     }
-    if (inTable && keyPattern.test(lines[i]!)) return i + 1;
-    const dotted = new RegExp(`^\\s*${escapeRegExp(tableName)}\\.${escapeRegExp(key)}\\s*=`);
-    if (!inTable && dotted.test(lines[i]!)) return i + 1;
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
+    if (!key) continue;
+    const name = key[1] ?? key[2] ?? key[3]!;
+    if (table !== undefined && !inTable.has(`${table}\0${name}`)) inTable.set(`${table}\0${name}`, i + 1);
+    if (key[3] !== undefined && name.includes('.')) {
+      const list = dotted.get(name);
+      if (list) list.push({ line: i + 1, table });
+      else dotted.set(name, [{ line: i + 1, table }]);
+    }
   }
-  return tableLine || 1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return (tableName, key) => {
+    const candidates = [inTable.get(`${tableName}\0${key}`), dotted.get(`${tableName}.${key}`)?.find((d) => d.table !== tableName)?.line].filter((l): l is number => l !== undefined);
+    return candidates.length ? Math.min(...candidates) : (tableLines.get(tableName) ?? 1);
+  };
 }

@@ -19,8 +19,14 @@ export function readSystemdUnit(file: string, text: string): FormatReading & { i
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const startLine = i + 1;
-    let entry = lines[i]!;
-    while (/\\\s*$/.test(entry) && i + 1 < lines.length) entry = entry.replace(/\\\s*$/, ' ') + lines[++i]!;
+    // Continuation lines: joined once at the end (joining as they come re-read the growing entry
+    // for each, quadratic on a unit of thousands of them).
+    const parts = [lines[i]!];
+    while (i + 1 < lines.length && continues(parts[parts.length - 1]!)) {
+      parts[parts.length - 1] = withoutContinuation(parts[parts.length - 1]!);
+      parts.push(lines[++i]!);
+    }
+    const entry = parts.join('');
     const trimmed = entry.trim();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
     const header = /^\[(.+)\]$/.exec(trimmed);
@@ -57,4 +63,15 @@ export function readSystemdUnit(file: string, text: string): FormatReading & { i
     reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+
+/** The line ends with a backslash (spaces after it allowed): the entry goes on on the next line. */
+function continues(line: string): boolean {
+  return line.trimEnd().endsWith('\\');
+}
+
+/** `ExecStart=a \\` → `ExecStart=a  `: the backslash (and what follows it) becomes a space. */
+function withoutContinuation(line: string): string {
+  const trimmed = line.trimEnd();
+  return `${trimmed.slice(0, -1)} `;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { EnvValue } from '../environment.js';
 import { linesFrom, literalWord, splitCommandLine, type LineAt, type Word } from '../shellWords.js';
 import type { DeployProblem } from '../types.js';
@@ -17,11 +17,59 @@ export function parseYaml(file: string, text: string, problems: DeployProblem[])
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
   for (const error of doc.errors.slice(0, 3)) {
     const line = lineCounter.linePos(error.pos[0]).line;
-    problems.push({ file, line, message: `YAML syntax error: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}; nothing was read from this file` });
+    // The yaml package reports its own stack overflow on deep nesting as a parse error.
+    const what = /call stack/i.test(error.message) ? 'nested too deeply to read' : error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    problems.push({ file, line, message: `YAML syntax error: ${what}; nothing was read from this file` });
   }
   if (doc.errors.length > 0) return undefined;
+  const expanded = expandedSize(doc.contents);
+  if (expanded > MAX_YAML_EXPANDED_NODES) {
+    problems.push({
+      file,
+      message: `YAML aliases expand this file to more than ${MAX_YAML_EXPANDED_NODES.toLocaleString('en')} values (an alias bomb, "billion laughs"); the platform's YAML reader refuses such a file, and nothing was read from it`,
+    });
+    return undefined;
+  }
   const lineOf = (node: Node | null | undefined): number => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   return { doc, lineOf };
+}
+
+/** A YAML file whose aliases, expanded, make more values than this is refused (go-yaml, docker compose's reader, refuses far fewer). */
+export const MAX_YAML_EXPANDED_NODES = 1_000_000;
+
+/**
+ * How many values the document holds with every alias replaced by what it names, counted without
+ * expanding anything (each anchor's size is computed once), in one pass with a stack of its own.
+ * Saturates just above the limit.
+ */
+function expandedSize(root: unknown): number {
+  const anchors = new Map<string, number>();
+  const sizes = new Map<unknown, number>();
+  const cap = (n: number): number => Math.min(n, MAX_YAML_EXPANDED_NODES + 1);
+  const childrenOf = (node: unknown): unknown[] => {
+    if (isMap(node) || isSeq(node)) return node.items;
+    if (isPair(node)) return [node.key, node.value];
+    return [];
+  };
+  const stack: Array<{ node: unknown; entered: boolean }> = [{ node: root, entered: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const children = childrenOf(top.node);
+    if (!top.entered) {
+      top.entered = true;
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], entered: false });
+      continue;
+    }
+    stack.pop();
+    const node = top.node;
+    let size: number;
+    if (isAlias(node)) size = anchors.get(node.source) ?? 1;
+    else size = cap((isPair(node) ? 0 : 1) + children.reduce((sum: number, child) => sum + (sizes.get(child) ?? 0), 0));
+    sizes.set(node, size);
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor && !isAlias(node)) anchors.set(anchor, size);
+  }
+  return sizes.get(root) ?? 0;
 }
 
 export function mapEntries(node: unknown): Array<{ key: string; keyNode: Node; value: Node | null }> {
