@@ -3,21 +3,33 @@ const require = __createRequire(import.meta.url);
 import {
   chainSteps,
   deploymentSummary,
+  elideChain,
   escapeData,
+  excerpt,
+  htmlMessage,
+  htmlText,
   main,
+  markdownCode,
+  markdownInline,
+  markdownMessage,
+  markdownText,
+  mermaidLabel,
+  omittedSteps,
   renderGithub,
   renderText,
+  shownMessage,
   splitCommandLine
-} from "./shared-HQ2BA7VO.mjs";
+} from "./shared-HCFYO3WZ.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 
 // src/report/summary.ts
 var DEFAULT_MAX_BYTES = 900 * 1024;
 var MAX_GRAPH_EDGES = 200;
+var CHAIN_ENDS = 5;
 var LEVELS = ["error", "warning", "note"];
 function renderStepSummary(input) {
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -25,14 +37,14 @@ function renderStepSummary(input) {
   const head = ["## importleak", ""];
   const count = (level) => findings.filter((f) => f.level === level).length;
   const totals = LEVELS.map((level) => `${count(level)} ${level}${count(level) === 1 ? "" : "s"}`).join(", ");
-  const fresh = input.baseline ? ` not in the baseline \`${inline(input.baseline.file)}\`` : "";
+  const fresh = input.baseline ? ` not in the baseline \`${markdownInline(input.baseline.file)}\`` : "";
   head.push(`**${totals}**${fresh} in ${input.fileCount} Python file${input.fileCount === 1 ? "" : "s"}.`);
   if (input.baseline) {
     head.push("", `The baseline already lists ${input.baseline.known} finding${input.baseline.known === 1 ? "" : "s"}; ${input.baseline.fixed} of its entries no longer occur (run \`importleak check --write-baseline\` to prune them).`);
   }
-  head.push("", `${messageMarkdown(capitalise(input.deployment))}.`);
+  head.push("", `${markdownMessage(capitalise(input.deployment))}.`);
   if (input.diagnostics.length) head.push("", `${input.diagnostics.length} file problem${input.diagnostics.length === 1 ? "" : "s"}: listed at the end.`);
-  if (input.sarifFile) head.push("", `SARIF: \`${inline(input.sarifFile)}\`.`);
+  if (input.sarifFile) head.push("", `SARIF: \`${markdownInline(input.sarifFile)}\`.`);
   if (findings.length) {
     head.push("", "| Rule | Title | Errors | Warnings | Notes |", "| --- | --- | ---: | ---: | ---: |");
     const byRule = /* @__PURE__ */ new Map();
@@ -40,7 +52,7 @@ function renderStepSummary(input) {
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => a.localeCompare(b))) {
       const title = input.rules.find((r) => r.id === ruleId)?.title ?? "";
       const n = (level) => list.filter((f) => f.level === level).length;
-      head.push(`| ${ruleId} | ${escapeMarkdown(title)} | ${n("error")} | ${n("warning")} | ${n("note")} |`);
+      head.push(`| ${ruleId} | ${markdownText(title)} | ${n("error")} | ${n("warning")} | ${n("note")} |`);
     }
   }
   const graph = chainGraph(input);
@@ -48,7 +60,7 @@ function renderStepSummary(input) {
   if (graph) sections.push(["", "### Import chains to the errors", "", "```mermaid", graph, "```"].join("\n"));
   const ordered = [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   const blocks = ordered.map((finding) => findingBlock(finding, paths));
-  const problems = input.diagnostics.map((d) => `- \`${inline(paths.show(d.path))}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${messageMarkdown(d.message)}`);
+  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path))}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${markdownMessage(d.message)}`);
   const out = [head.join("\n")];
   let size = byteLength(out[0]);
   const budget = maxBytes - 512;
@@ -87,15 +99,18 @@ function renderStepSummary(input) {
 var LEVEL_RANK = { error: 0, warning: 1, note: 2 };
 function findingBlock(finding, paths) {
   const where = `${paths.show(finding.path)}:${finding.span.line}`;
-  const lines = [`<details${finding.level === "error" ? " open" : ""}><summary><b>${finding.ruleId}</b> [${finding.level}] <code>${html(where)}</code> ${messageHtml(firstSentence(finding.message))}</summary>`, ""];
-  lines.push(messageMarkdown(finding.message), "");
+  const lines = [`<details${finding.level === "error" ? " open" : ""}><summary><b>${finding.ruleId}</b> [${finding.level}] <code>${htmlText(where)}</code> ${htmlMessage(firstSentence(shownMessage(finding.message)))}</summary>`, ""];
+  lines.push(markdownMessage(finding.message), "");
   const steps = chainSteps(finding);
   if (steps.length > 1) {
-    for (const [i, step] of steps.entries()) {
-      const code = step.code ? ` ${codeSpan(step.code)}` : "";
-      lines.push(`${i + 1}. \`${inline(`${paths.show(step.path)}:${step.line}`)}\` ${messageMarkdown(step.message)}${code}`);
-    }
-    lines.push("");
+    const { head, omitted, tail } = elideChain(steps.map((step, i) => ({ step, n: i + 1 })));
+    const item = ({ step, n }) => {
+      const code = step.code ? ` ${markdownCode(step.code)}` : "";
+      return `${n}. \`${markdownInline(`${paths.show(step.path)}:${step.line}`)}\` ${markdownMessage(step.message)}${code}`;
+    };
+    lines.push(...head.map(item));
+    if (omitted) lines.push("", `${omittedSteps(omitted)}`, "");
+    lines.push(...tail.map(item), "");
   }
   lines.push("</details>");
   return lines.join("\n");
@@ -120,11 +135,13 @@ function chainGraph(input) {
   const moduleLabel = (p) => input.moduleOf(p) ?? input.paths.show(p);
   for (const finding of errors) {
     if (finding.reach.kind !== "entry") continue;
+    if (edges.size >= MAX_GRAPH_EDGES) break;
     const { entry, chain } = finding.reach;
     let previous = node(`entry:${entry.path}`, `${moduleLabel(entry.path)}
 ${entry.description}`, "entry");
-    for (const hop of chain) {
-      const next = node(`module:${hop.to}`, moduleLabel(hop.to), "module");
+    const hops = chain.length > 2 * CHAIN_ENDS + 1 ? [...chain.slice(0, CHAIN_ENDS), void 0, ...chain.slice(-CHAIN_ENDS)] : chain;
+    for (const hop of hops) {
+      const next = hop ? node(`module:${hop.to}`, moduleLabel(hop.to), "module") : node(`gap:${finding.path}:${finding.span.line}:${finding.span.column}`, `\u2026 ${chain.length - 2 * CHAIN_ENDS} more imports`, "module");
       edges.add(`  ${previous} --> ${next}`);
       previous = next;
     }
@@ -137,47 +154,9 @@ ${input.paths.show(finding.path)}:${finding.span.line}`, "resource");
   const lines = ["flowchart LR", ...nodeLines, ...[...edges].slice(0, MAX_GRAPH_EDGES), "  classDef entry fill:#e8f0fe,stroke:#1a73e8", "  classDef resource fill:#fde8e8,stroke:#d93025"];
   return lines.join("\n");
 }
-function mermaidLabel(text) {
-  const cut = text.length > 120 ? `${text.slice(0, 119)}\u2026` : text;
-  return cut.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, " ").replace(/&/g, "#amp;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;").replace(/\n/g, "<br>");
-}
 function firstSentence(message) {
   const match = /^(.{20,300}?[.;:])(\s|$)/s.exec(message);
-  return match ? match[1] : message.length > 300 ? `${message.slice(0, 299)}\u2026` : message;
-}
-function messageMarkdown(text) {
-  return splitCodeSpans(text).map(({ code, text: part }) => code ? codeSpan(part) : escapeMarkdown(part)).join("");
-}
-function messageHtml(text) {
-  return splitCodeSpans(text).map(({ code, text: part }) => code ? `<code>${html(part)}</code>` : html(part)).join("");
-}
-function splitCodeSpans(text) {
-  const parts = [];
-  let last = 0;
-  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
-    if (match.index > last) parts.push({ code: false, text: text.slice(last, match.index) });
-    parts.push({ code: true, text: match[1] });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts.push({ code: false, text: text.slice(last) });
-  return parts;
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`);
-}
-function html(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\[/g, "&#91;").replace(/\]/g, "&#93;");
-}
-function codeSpan(text) {
-  const flat = text.replace(/[\u0000-\u001f\u007f]/g, " ");
-  const cut = flat.length > 200 ? `${flat.slice(0, 199)}\u2026` : flat;
-  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = cut.startsWith("`") || cut.endsWith("`") ? " " : "";
-  return `${fence}${pad}${cut}${pad}${fence}`;
-}
-function inline(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, " ").replace(/`/g, "'");
+  return match ? match[1] : excerpt(message, 300);
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -312,7 +291,14 @@ async function runAction(env = process.env) {
     return 0;
   }
   process.chdir(workspace);
-  mkdirSync(path.dirname(path.resolve(workspace, inputs.sarifFile)), { recursive: true });
+  const sarifFolder = path.dirname(path.resolve(workspace, inputs.sarifFile));
+  const refused = outsideAllowedFolders(sarifFolder, [workspace, env.RUNNER_TEMP]);
+  if (refused) {
+    process.stdout.write(`::error title=importleak::${escapeData(refused)}
+`);
+    writeOutputs(env, { "exit-code": "2", reason: refused });
+    return 0;
+  }
   const argv = checkArguments(inputs, workspace);
   const token = randomUUID();
   process.stdout.write(`importleak ${argv.map(quoteArg).join(" ")}
@@ -372,6 +358,16 @@ async function runAction(env = process.env) {
     reason: exitReason(code, findings.length, result.diagnostics.length)
   });
   return 0;
+}
+function outsideAllowedFolders(folder, allowed) {
+  try {
+    mkdirSync(folder, { recursive: true });
+    const real = realpathSync(folder);
+    const inside = allowed.filter((a) => Boolean(a)).map((a) => realpathSync(a)).some((a) => real === a || real.startsWith(a.endsWith(path.sep) ? a : a + path.sep));
+    return inside ? void 0 : `input sarif-file: its folder leads outside the workspace (to ${real}); the SARIF is written only inside the workspace or RUNNER_TEMP`;
+  } catch (error) {
+    return `input sarif-file: cannot make its folder ${folder}: ${error.message}`;
+  }
 }
 function exitReason(code, findings, problems) {
   switch (code) {

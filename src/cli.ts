@@ -7,7 +7,8 @@ import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js'
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
 import { ConfigError, loadConfig, withTargetFlags, type Config } from './config/config.js';
 import { deploymentSummary } from './check/deployment.js';
-import { INCOMPLETE_KINDS } from './diagnostics.js';
+import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
+import { OutputError, writeOutputFile } from './files.js';
 import { isMainModule } from './mainModule.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES, type AnalysisResult } from './pipeline.js';
 import { renderConcise } from './report/concise.js';
@@ -16,6 +17,7 @@ import { renderGithub } from './report/github.js';
 import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
 import { renderJson } from './report/json.js';
 import { pathDisplay, type PathDisplay } from './report/paths.js';
+import { excerpt, forLog, forTerminal, MAX_MESSAGE, shownMessage } from './report/neutralise.js';
 import { renderSarif } from './report/sarif.js';
 import { renderStatistics } from './report/statistics.js';
 import { renderText } from './report/text.js';
@@ -52,6 +54,7 @@ interface CheckOptions {
   maxFileSize: number;
   pythonVersion?: string;
   platform?: string;
+  followExternalLinks?: boolean;
 }
 
 class UsageError extends Error {}
@@ -81,6 +84,7 @@ interface ScanOptions {
   maxFileSize?: number;
   pythonVersion?: string;
   platform?: string;
+  followExternalLinks?: boolean;
 }
 
 /** The paths given (default: the current folder), the project root, its configuration, and the analysis. */
@@ -88,7 +92,8 @@ async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cw
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
-  const config = withTargetFlags(await loadConfig(root, options.config), options);
+  const followExternalLinks = options.followExternalLinks ?? false;
+  const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
   const result = await analyze({
     config,
     root,
@@ -97,6 +102,7 @@ async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cw
     respectGitignore: options.gitignore,
     sourceRoots: options.src,
     maxFileBytes: options.maxFileSize,
+    followExternalLinks,
   });
   return { cwd, root, config, result };
 }
@@ -114,7 +120,7 @@ async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks 
   const baselineNote = outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed } } : {};
   if (options.writeBaseline !== undefined) {
     const entries = await writeBaseline(options.writeBaseline, result.findings);
-    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in the baseline ${options.writeBaseline}\n`);
+    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in the baseline ${forTerminal(options.writeBaseline)}\n`);
   }
   const textInput = { findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment), ...baselineNote };
   const report =
@@ -131,10 +137,10 @@ async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks 
               : renderText(textInput);
 
   if (options.output) {
-    await fs.writeFile(path.resolve(cwd, options.output), report);
+    await writeOutputFile(options.output, report, 'the report');
     if (options.format !== 'text') {
       // Keep the terminal informative when the report goes to a file.
-      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${options.output}`));
+      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${forTerminal(options.output)}`));
     }
   } else {
     process.stdout.write(report);
@@ -165,6 +171,7 @@ interface GraphOptions {
   config?: string;
   pythonVersion?: string;
   platform?: string;
+  followExternalLinks?: boolean;
 }
 
 async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
@@ -176,9 +183,9 @@ async function runGraph(paths: string[], options: GraphOptions): Promise<number>
     throw new UsageError((error as Error).message);
   }
   const text = options.format === 'dot' ? renderDot(view) : options.format === 'json' ? renderGraphJson(view) : renderMermaid(view);
-  if (options.output) await fs.writeFile(path.resolve(cwd, options.output), text);
+  if (options.output) await writeOutputFile(options.output, text, 'the graph');
   else process.stdout.write(text);
-  for (const d of result.diagnostics) process.stderr.write(`${d.path}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${d.message}\n`);
+  for (const d of result.diagnostics) process.stderr.write(forLog(`${forTerminal(d.path)}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${forTerminal(shownMessage(d.message))}\n`));
   return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
 }
 
@@ -190,6 +197,7 @@ interface EntriesOptions {
   exclude: string[];
   src: string[];
   gitignore: boolean;
+  followExternalLinks?: boolean;
 }
 
 async function runEntries(paths: string[], options: EntriesOptions): Promise<number> {
@@ -202,7 +210,7 @@ async function runEntries(paths: string[], options: EntriesOptions): Promise<num
     ...(result.deployment ? { deployment: result.deployment } : {}),
   };
   const text = options.format === 'json' ? renderEntriesJson(input) : renderEntriesText(input);
-  if (options.output) await fs.writeFile(path.resolve(cwd, options.output), text);
+  if (options.output) await writeOutputFile(options.output, text, 'the entries');
   else process.stdout.write(text);
   if (result.diagnostics.some((d) => d.kind === 'config')) return EXIT.usage;
   return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
@@ -245,6 +253,9 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+const FOLLOW_EXTERNAL_LINKS =
+  'follow symbolic links that lead out of the project (folders, .py files, configuration and deployment files); by default each is reported and not read';
+
 export function buildProgram(hooks: CliHooks = {}): Command {
   const program = new Command();
   program
@@ -273,6 +284,7 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('--max-file-size <bytes>', 'skip (and report) Python files larger than this', parseSize, DEFAULT_MAX_FILE_BYTES)
     .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3\'s, else 3.12)')
     .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3\'s, else linux)').choices(['linux', 'darwin', 'win32']))
+    .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options, hooks);
     });
@@ -290,6 +302,7 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('--config <file>', 'configuration file')
     .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: as for check)')
     .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: as for check)').choices(['linux', 'darwin', 'win32']))
+    .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
     .action(async (paths: string[], options: GraphOptions) => {
       process.exitCode = await runGraph(paths, options);
     });
@@ -305,6 +318,7 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
     .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
     .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
+    .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
     .action(async (paths: string[], options: EntriesOptions) => {
       process.exitCode = await runEntries(paths, options);
     });
@@ -332,7 +346,25 @@ export function buildProgram(hooks: CliHooks = {}): Command {
   return program;
 }
 
+/**
+ * A reader that goes away (`importleak check . | head -1`) is not an error: the process ends at
+ * once, quietly, with exit code 0, as ruff does; never with a stack trace, and never with 1, which
+ * would read as "findings". Installed once, when the CLI runs.
+ */
+let closedPipeHandled = false;
+function endQuietlyOnClosedPipe(): void {
+  if (closedPipeHandled) return;
+  closedPipeHandled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.clean);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[], hooks: CliHooks = {}): Promise<number> {
+  endQuietlyOnClosedPipe();
   const program = buildProgram(hooks);
   try {
     await program.parseAsync(argv);
@@ -341,12 +373,19 @@ export async function main(argv: string[], hooks: CliHooks = {}): Promise<number
     const code = (error as { code?: string }).code;
     if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return EXIT.clean;
     if (code?.startsWith('commander.')) return EXIT.usage;
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`importleak: ${error.message}\n`);
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputError) {
+      // The message may quote the configuration or a path from the project: one line, escaped.
+      process.stderr.write(`importleak: ${forTerminal(excerpt(error.message, MAX_MESSAGE))}\n`);
       return EXIT.usage;
     }
-    process.stderr.write(`importleak: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    return EXIT.usage;
+    // A bug of importleak that no component caught: one line with what to do, the stack only when
+    // asked for (IMPORTLEAK_DEBUG=1); "incomplete", since whatever was analyzed was not reported.
+    const debug = Boolean(process.env.IMPORTLEAK_DEBUG);
+    process.stderr.write(
+      forLog(`importleak: internal error: ${forTerminal(excerpt(describeInternalError(error), MAX_MESSAGE))}; this is a bug in importleak; please report it with the command and the files it ran on${debug ? '' : ' (IMPORTLEAK_DEBUG=1 shows where it happened)'}\n`),
+    );
+    if (debug) process.stderr.write(forLog(`${(error as Error)?.stack ?? String(error)}\n`));
+    return EXIT.incomplete;
   }
 }
 

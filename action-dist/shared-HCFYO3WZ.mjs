@@ -19,6 +19,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -1199,8 +1203,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path16 = __require("node:path");
-    var fs9 = __require("node:fs");
+    var path17 = __require("node:path");
+    var fs6 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2194,7 +2198,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs9.existsSync(executableFile)) return;
+        if (fs6.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2212,11 +2216,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path16.resolve(baseDir, baseName);
-          if (fs9.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path16.extname(baseName))) return void 0;
+          const localBin = path17.resolve(baseDir, baseName);
+          if (fs6.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path17.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs9.existsSync(`${localBin}${ext}`)
+            (ext) => fs6.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2228,21 +2232,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs9.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs6.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path16.resolve(
-            path16.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path16.basename(
+            const legacyName = path17.basename(
               this._scriptPath,
-              path16.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2253,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path16.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3168,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path16.basename(filename, path16.extname(filename));
+        this._name = path17.basename(filename, path17.extname(filename));
         return this;
       }
       /**
@@ -3182,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path17) {
-        if (path17 === void 0) return this._executableDir;
-        this._executableDir = path17;
+      executableDir(path18) {
+        if (path18 === void 0) return this._executableDir;
+        this._executableDir = path18;
         return this;
       }
       /**
@@ -3473,10 +3477,10 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
@@ -3508,12 +3512,12 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
     exports.isNode = isNode;
-    exports.isPair = isPair;
+    exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq3;
   }
@@ -3539,17 +3543,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path16);
+            const ci = visit_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -3560,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3587,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path16);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -3608,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3641,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -4269,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i2 = path16.length - 1; i2 >= 0; --i2) {
-        const k = path16[i2];
+      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
+        const k = path17[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4291,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4321,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4339,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4354,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4373,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4384,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6900,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6977,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6999,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7013,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7033,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -9000,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path16) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9011,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path16) => {
-      const parent = visit.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -9038,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10343,14 +10347,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs9, sep: [] });
+                map.items.push({ start: start2, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs9);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -10478,13 +10482,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs9 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs9, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs9);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs9, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10864,7 +10868,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path16 = __require("path");
+    var path17 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10876,7 +10880,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path16.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -11918,7 +11922,7 @@ var require_parse = __commonJS({
       let brackets = 0;
       const length = input.length;
       let index = 0;
-      let depth = 0;
+      let depth2 = 0;
       let value;
       const advance = () => input[index++];
       const push = (node) => {
@@ -12010,14 +12014,14 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth++;
+          depth2++;
           const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
           const brace = {
             type: "brace",
             open: true,
             close: false,
             dollar,
-            depth,
+            depth: depth2,
             commas: 0,
             ranges: 0,
             nodes: []
@@ -12036,11 +12040,11 @@ var require_parse = __commonJS({
           block = stack.pop();
           block.close = true;
           push({ type, value });
-          depth--;
+          depth2--;
           block = stack[stack.length - 1];
           continue;
         }
-        if (value === CHAR_COMMA && depth > 0) {
+        if (value === CHAR_COMMA && depth2 > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
             const open = block.nodes.shift();
@@ -12050,9 +12054,9 @@ var require_parse = __commonJS({
           block.commas++;
           continue;
         }
-        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
+        if (value === CHAR_DOT && depth2 > 0 && block.commas === 0) {
           const siblings = block.nodes;
-          if (depth === 0 || siblings.length === 0) {
+          if (depth2 === 0 || siblings.length === 0) {
             push({ type: "text", value });
             continue;
           }
@@ -12173,7 +12177,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12347,7 +12351,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path16.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12374,7 +12378,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12403,7 +12407,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path16.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -12471,7 +12475,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth = (token) => {
+    var depth2 = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -12735,7 +12739,7 @@ var require_scan = __commonJS({
             } else {
               tokens[idx].value = value;
             }
-            depth(tokens[idx]);
+            depth2(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (idx !== 0 || value !== "") {
@@ -12748,7 +12752,7 @@ var require_scan = __commonJS({
           parts2.push(value);
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
-            depth(tokens[tokens.length - 1]);
+            depth2(tokens[tokens.length - 1]);
             state.maxDepth += tokens[tokens.length - 1].depth;
           }
         }
@@ -12765,7 +12769,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module2) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -12773,7 +12777,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args2, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args2, options);
@@ -12965,21 +12969,21 @@ var require_parse2 = __commonJS({
       return `${source}*`;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth = 0;
+      let depth2 = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth++;
+        depth2++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth;
+      return depth2;
     };
     var analyzeRepeatedExtglob = (body2, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -13012,8 +13016,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -13712,7 +13716,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -13767,11 +13771,11 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
-    var path16 = __require("path");
+    var path17 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -13852,7 +13856,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path16.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -13899,7 +13903,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants2;
+    picomatch.constants = constants3;
     module2.exports = picomatch;
   }
 });
@@ -14079,7 +14083,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path16 = __require("path");
+    var path17 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -14174,7 +14178,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path16.basename(pattern);
+      const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -14232,7 +14236,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path16.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -14407,10 +14411,10 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs9 = require_fs();
-    exports.fs = fs9;
-    var path16 = require_path();
-    exports.path = path16;
+    var fs6 = require_fs();
+    exports.fs = fs6;
+    var path17 = require_path();
+    exports.path = path17;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14429,9 +14433,9 @@ var require_tasks = __commonJS({
     var utils = require_utils3();
     function generate(input, settings) {
       const patterns = processPatterns(input, settings);
-      const ignore3 = processPatterns(settings.ignore, settings);
+      const ignore2 = processPatterns(settings.ignore, settings);
       const positivePatterns = getPositivePatterns(patterns);
-      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore3);
+      const negativePatterns = getNegativePatternsAsPositive(patterns, ignore2);
       const staticPatterns = positivePatterns.filter((pattern) => utils.pattern.isStaticPattern(pattern, settings));
       const dynamicPatterns = positivePatterns.filter((pattern) => utils.pattern.isDynamicPattern(pattern, settings));
       const staticTasks = convertPatternsToTasks(
@@ -14478,8 +14482,8 @@ var require_tasks = __commonJS({
       return utils.pattern.getPositivePatterns(patterns);
     }
     exports.getPositivePatterns = getPositivePatterns;
-    function getNegativePatternsAsPositive(patterns, ignore3) {
-      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore3);
+    function getNegativePatternsAsPositive(patterns, ignore2) {
+      const negative = utils.pattern.getNegativePatterns(patterns).concat(ignore2);
       const positive = negative.map(utils.pattern.convertToPositivePattern);
       return positive;
     }
@@ -14522,8 +14526,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings, callback) {
-      settings.fs.lstat(path16, (lstatError, lstat) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14532,7 +14536,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path16, (statError, stat) => {
+        settings.fs.stat(path17, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14564,13 +14568,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path16, settings) {
-      const lstat = settings.fs.lstatSync(path16);
+    function read(path17, settings) {
+      const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path16);
+        const stat = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -14592,12 +14596,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs9 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs9.lstat,
-      stat: fs9.stat,
-      lstatSync: fs9.lstatSync,
-      statSync: fs9.statSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -14614,12 +14618,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs9 = require_fs2();
+    var fs6 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs9.createFileSystemAdapter(this._options.fs);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -14641,19 +14645,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path16, optionsOrSettingsOrCallback, callback) {
+    function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync(path16, optionsOrSettings) {
+    function statSync2(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
-    exports.statSync = statSync;
+    exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -14774,8 +14778,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs9 = require_fs3();
-    exports.fs = fs9;
+    var fs6 = require_fs3();
+    exports.fs = fs6;
   }
 });
 
@@ -14867,16 +14871,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path16 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path16, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name: name2,
-                path: path16,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
@@ -14970,14 +14974,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs9 = __require("fs");
+    var fs6 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs9.lstat,
-      stat: fs9.stat,
-      lstatSync: fs9.lstatSync,
-      statSync: fs9.statSync,
-      readdir: fs9.readdir,
-      readdirSync: fs9.readdirSync
+      lstat: fs6.lstat,
+      stat: fs6.stat,
+      lstatSync: fs6.lstatSync,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -14994,15 +14998,15 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
-    var fs9 = require_fs4();
+    var fs6 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs9.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.fs = fs6.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -15029,17 +15033,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path16, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path16, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path16, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path16, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path16, settings);
+      return sync.read(path17, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15687,7 +15691,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15697,7 +15701,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path16.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15759,7 +15763,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -15772,7 +15776,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path16.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -16188,7 +16192,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path16 = __require("path");
+    var path17 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -16202,7 +16206,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path16.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -16383,16 +16387,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs9 = __require("fs");
+    var fs6 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs9.lstat,
-      lstatSync: fs9.lstatSync,
-      stat: fs9.stat,
-      statSync: fs9.statSync,
-      readdir: fs9.readdir,
-      readdirSync: fs9.readdirSync
+      lstat: fs6.lstat,
+      lstatSync: fs6.lstatSync,
+      stat: fs6.stat,
+      statSync: fs6.statSync,
+      readdir: fs6.readdir,
+      readdirSync: fs6.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -16948,18 +16952,18 @@ var require_ignore = __commonJS({
           tokens.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
-          let depth = 0;
+          let depth2 = 0;
           let end = index;
           do {
             if (source[end] === ESCAPE) {
               end++;
             } else if (source[end] === "(") {
-              depth++;
+              depth2++;
             } else if (source[end] === ")") {
-              depth--;
+              depth2--;
             }
             end++;
-          } while (end < length && depth > 0);
+          } while (end < length && depth2 > 0);
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
@@ -17040,26 +17044,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -17209,7 +17213,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -17218,7 +17222,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path16)) {
+          if (rule.checkRegex.test(path17)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -17238,15 +17242,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path16
+            shortcut && rule._basenameOnly ? basename : path17
           )) {
             const { negative } = rule;
             const ret = {
@@ -17268,17 +17272,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -17287,25 +17291,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -17336,58 +17340,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path16) {
+      _test(originalPath, cache, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache) : {
+        return path17 ? this._t(path17, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path16);
+        const literal = this._rules.testLiteral(path17);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path16, cache) {
-        if (path16 in cache) {
-          return cache[path16];
+      _t(path17, cache) {
+        if (path17 in cache) {
+          return cache[path17];
         }
-        const parentPath = parentOf(path16);
+        const parentPath = parentOf(path17);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -17403,8 +17407,8 @@ var require_ignore = __commonJS({
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync2, promises as fs8 } from "node:fs";
-import path15 from "node:path";
+import { readFileSync as readFileSync2, promises as fs5 } from "node:fs";
+import path16 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // node_modules/commander/esm.mjs
@@ -17426,11 +17430,9 @@ var {
 
 // src/check/baseline.ts
 import { createHash } from "node:crypto";
-import { promises as fs3 } from "node:fs";
 
 // src/config/config.ts
-import { promises as fs2 } from "node:fs";
-import path from "node:path";
+import path3 from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -18190,8 +18192,129 @@ function parse(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/files.ts
+import { randomBytes } from "node:crypto";
+import { constants, promises as fs2 } from "node:fs";
+import path from "node:path";
+var MAX_SMALL_FILE_BYTES = 1024 * 1024;
+function fileTypeName(stat) {
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  if (stat.isSymbolicLink()) return "a symbolic link";
+  return "neither a file nor a folder";
+}
+function notRegularMessage(stat) {
+  return `not a regular file (${fileTypeName(stat)})`;
+}
+var READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+async function readRegularFile(file, maxBytes) {
+  let handle2;
+  try {
+    const before = await fs2.stat(file);
+    if (!before.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(before) };
+    if (before.size > maxBytes) return { ok: false, reason: "too-large", size: before.size, message: `${before.size} bytes is over the ${maxBytes}-byte limit` };
+    handle2 = await fs2.open(file, READ_FLAGS);
+    const opened = await handle2.stat();
+    if (!opened.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(opened) };
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
+      const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, reason: "too-large", message: `over the ${maxBytes}-byte limit` };
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    const e = error;
+    return { ok: false, reason: e.code === "ENOENT" || e.code === "ENOTDIR" ? "missing" : "error", message: e.message ?? String(error), error: e };
+  } finally {
+    await handle2?.close().catch(() => void 0);
+  }
+}
+function isWithin(child, parent) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+async function realPath(file) {
+  try {
+    return await fs2.realpath(file);
+  } catch {
+    return void 0;
+  }
+}
+var OutputError = class extends Error {
+};
+async function writeOutputFile(file, text, what = "the output") {
+  const target = path.resolve(file);
+  const fail = (cause) => {
+    throw new OutputError(`cannot write ${what} to ${file}: ${cause}`);
+  };
+  let mode = 438;
+  let existing;
+  try {
+    existing = await fs2.lstat(target);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOTDIR") fail("a part of the path is not a folder");
+    if (code !== "ENOENT") fail(describeCode(error));
+  }
+  if (existing?.isSymbolicLink()) fail("it is a symbolic link; importleak does not write through one (remove it, or choose another file)");
+  if (existing && !existing.isFile()) fail(`it is ${fileTypeName(existing)}, not a regular file, and is left as it is`);
+  if (existing) mode = existing.mode & 4095;
+  const folder = path.dirname(target);
+  try {
+    if (!(await fs2.stat(folder)).isDirectory()) fail(`${path.dirname(file) || "."} is not a folder`);
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    fail(error.code === "ENOENT" ? `the folder ${path.dirname(file) || "."} does not exist` : describeCode(error));
+  }
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  let handle2;
+  try {
+    handle2 = await fs2.open(temporary, "wx", mode);
+    await handle2.writeFile(text);
+    if (existing) await handle2.chmod(mode);
+    await handle2.sync().catch(() => void 0);
+    await handle2.close();
+    handle2 = void 0;
+    await fs2.rename(temporary, target);
+  } catch (error) {
+    await handle2?.close().catch(() => void 0);
+    await fs2.rm(temporary, { force: true }).catch(() => void 0);
+    fail(describeCode(error));
+  }
+}
+function describeCode(error) {
+  const e = error;
+  switch (e.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOENT":
+      return "no such file or directory";
+    default:
+      return e.message ?? String(error);
+  }
+}
+
 // src/config/localPython.ts
 import { spawnSync } from "node:child_process";
+import { accessSync, constants as constants2, realpathSync, statSync } from "node:fs";
+import path2 from "node:path";
 
 // src/extract/target.ts
 var PLATFORMS = ["linux", "darwin", "win32"];
@@ -18220,16 +18343,68 @@ function describeTarget(target) {
 
 // src/config/localPython.ts
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
+var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;
-function localPython(env = process.env) {
+function localPython(env = process.env, cwd = process.cwd()) {
   const command = env.IMPORTLEAK_PYTHON || "python3";
-  if (cached?.key === command) return cached.found;
-  const run2 = spawnSync(command, ["-I", "-S", "-c", PROBE], { encoding: "utf8", timeout: 5e3, windowsHide: true });
-  const match = run2.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run2.stdout) : null;
-  const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
-  const found = match ? { command, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
-  cached = { key: command, found };
+  const executable = findOnPath(command, env, cwd);
+  const key = `${command}\0${executable ?? ""}`;
+  if (cached?.key === key) return cached.found;
+  let found;
+  if (executable) {
+    const run2 = spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
+      encoding: "utf8",
+      timeout: 5e3,
+      windowsHide: true,
+      cwd: path2.parse(cwd).root || "/",
+      maxBuffer: 64 * 1024
+    });
+    const match = run2.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run2.stdout) : null;
+    const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
+    found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
+  }
+  cached = { key, found };
   return found;
+}
+function findOnPath(command, env = process.env, cwd = process.cwd()) {
+  if (command.includes("/") || process.platform === "win32" && command.includes("\\")) {
+    const file = path2.resolve(cwd, command);
+    return isExecutable(file) ? file : void 0;
+  }
+  const realCwd = realOrSelf(cwd);
+  const extensions = process.platform === "win32" ? ["", ...(env.PATHEXT ?? ".EXE;.CMD;.BAT;.COM").split(";").filter(Boolean)] : [""];
+  const pathValue = env.PATH ?? env.Path ?? "";
+  for (const entry of pathValue.split(path2.delimiter)) {
+    if (!entry || !path2.isAbsolute(entry)) continue;
+    const folder = path2.normalize(entry);
+    if (isNodeModulesBin(folder)) continue;
+    if (realOrSelf(folder) === realCwd) continue;
+    for (const extension of extensions) {
+      const file = path2.join(folder, command + extension);
+      if (isExecutable(file)) return file;
+    }
+  }
+  return void 0;
+}
+function isNodeModulesBin(folder) {
+  const parts2 = folder.split(/[\\/]+/).filter(Boolean);
+  return parts2.length >= 2 && parts2[parts2.length - 1] === ".bin" && parts2[parts2.length - 2] === "node_modules";
+}
+function isExecutable(file) {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants2.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function realOrSelf(folder) {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path2.resolve(folder);
+  }
 }
 
 // src/config/config.ts
@@ -18245,10 +18420,10 @@ function withTargetFlags(config, flags2) {
 }
 function targetOf(config) {
   const version = config.pythonVersion ?? config.requiresPython;
-  if (version && config.platform) return { version, platform: config.platform };
+  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
   const local = localPython();
   return {
-    version: version ?? local?.version ?? DEFAULT_TARGET.version,
+    version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform
   };
 }
@@ -18270,41 +18445,36 @@ var KEYS = {
 function defaultConfig() {
   return { ignore: [], perFileIgnores: {}, exclude: [], src: [], entryPoints: [], extendResources: [] };
 }
-async function loadConfig(root, explicit) {
-  if (explicit) return await readConfigFile(path.resolve(explicit), true);
+async function loadConfig(root, explicit, options = {}) {
+  if (explicit) return (await readConfigFile(path3.resolve(explicit), true, true)).config;
   let requiresPython;
   const withRequiresPython = (config) => config.requiresPython === void 0 && requiresPython !== void 0 ? { ...config, requiresPython } : config;
-  for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+  for (let dir = path3.resolve(root); ; dir = path3.dirname(dir)) {
     for (const name2 of ["importleak.toml", "pyproject.toml"]) {
-      const file = path.join(dir, name2);
-      const config = await readConfigFile(file, false).catch((error) => {
-        if (error.code === "ENOENT") return void 0;
-        throw error;
-      });
-      if (config) return withRequiresPython(config);
-      if (name2 === "pyproject.toml" && requiresPython === void 0) requiresPython = await readRequiresPython(file);
+      const found = await readConfigFile(path3.join(dir, name2), false, options.followExternalLinks ?? false);
+      if (found?.config) return withRequiresPython(found.config);
+      if (name2 === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
     }
-    if (path.dirname(dir) === dir) return withRequiresPython(defaultConfig());
+    if (path3.dirname(dir) === dir) return withRequiresPython(defaultConfig());
   }
 }
-async function readRequiresPython(file) {
-  try {
-    const document2 = parse(await fs2.readFile(file, "utf8"));
-    const specifier = document2.project?.["requires-python"];
-    return typeof specifier === "string" ? versionFromRequiresPython(specifier) : void 0;
-  } catch {
-    return void 0;
+async function readConfigText(file, required, followLinks) {
+  if (!followLinks) {
+    const real = await realPath(file);
+    const folder = await realPath(path3.dirname(file)) ?? path3.dirname(file);
+    if (real !== void 0 && !isWithin(real, folder)) {
+      throw new ConfigError(`${file}: cannot read the configuration: it is a symbolic link to ${JSON.stringify(real)}, outside the project; not read (name it with --config, or give --follow-external-links, to read it)`);
+    }
   }
+  const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read.ok) return read.bytes.toString("utf8");
+  if (read.reason === "missing" && !required) return void 0;
+  const cause = read.reason === "missing" ? "no such file" : read.reason === "not-regular" ? `${read.message}; not opened` : read.reason === "too-large" ? `${read.size !== void 0 ? `${read.size} bytes` : "it"} is over the 1 MiB limit for a configuration file` : read.message;
+  throw new ConfigError(`${file}: cannot read the configuration: ${cause}`);
 }
-async function readConfigFile(file, required) {
-  let text;
-  try {
-    text = await fs2.readFile(file, "utf8");
-  } catch (error) {
-    const e = error;
-    if (e.code === "ENOENT" && !required) throw e;
-    throw new ConfigError(`${file}: cannot read the configuration: ${e.code === "ENOENT" ? "no such file" : e.message}`);
-  }
+async function readConfigFile(file, required, followLinks) {
+  const text = await readConfigText(file, required, followLinks);
+  if (text === void 0) return void 0;
   let document2;
   try {
     document2 = parse(text);
@@ -18313,16 +18483,16 @@ async function readConfigFile(file, required) {
     const reason = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
     throw new ConfigError(`${file}${where2}: invalid TOML: ${reason}`);
   }
-  const isPyproject = path.basename(file) === "pyproject.toml";
+  const isPyproject = path3.basename(file) === "pyproject.toml";
   const table = isPyproject ? document2.tool?.importleak : document2;
-  if (table === void 0) {
-    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
-    return void 0;
-  }
-  const config = validate(file, isPyproject ? "tool.importleak" : "", table);
   const specifier = isPyproject ? document2.project?.["requires-python"] : void 0;
   const requiresPython = typeof specifier === "string" ? versionFromRequiresPython(specifier) : void 0;
-  return requiresPython ? { ...config, requiresPython } : config;
+  if (table === void 0) {
+    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
+    return requiresPython ? { requiresPython } : {};
+  }
+  const config = validate(file, isPyproject ? "tool.importleak" : "", table);
+  return { config: requiresPython ? { ...config, requiresPython } : config };
 }
 function validate(file, prefix, table) {
   const key = (k) => prefix ? `${prefix}.${k}` : k;
@@ -18400,10 +18570,10 @@ function validate(file, prefix, table) {
   }
   return config;
 }
-function ruleSelected(code, select, ignore3) {
+function ruleSelected(code, select, ignore2) {
   const longest = (list) => Math.max(-1, ...list.filter((p) => code.startsWith(p)).map((p) => p.length));
   const selected = select === void 0 ? 0 : longest(select);
-  return selected >= 0 && longest(ignore3) < selected;
+  return selected >= 0 && longest(ignore2) < selected;
 }
 function isTable(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
@@ -18497,7 +18667,10 @@ function parseBaseline(text, file) {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new BaselineError(`${file}: invalid baseline: not JSON (${error.message})`);
+    const position = /at position (\d+)/.exec(error.message)?.[1];
+    const before = position !== void 0 ? text.slice(0, Number(position)).split("\n") : void 0;
+    const where2 = before ? `at line ${before.length}, column ${before[before.length - 1].length + 1}` : "the text does not parse";
+    throw new BaselineError(`${file}: invalid baseline: not JSON (${where2})`);
   }
   const invalid = (what) => {
     throw new BaselineError(`${file}: invalid baseline: ${what} (write one with \`importleak check --write-baseline ${file}\`)`);
@@ -18517,22 +18690,17 @@ function parseBaseline(text, file) {
   return { version: BASELINE_VERSION, tool: "importleak", findings };
 }
 async function readBaseline(file) {
-  let text;
-  try {
-    text = await fs3.readFile(file, "utf8");
-  } catch (error) {
-    const e = error;
-    throw new BaselineError(`${file}: cannot read the baseline: ${e.code === "ENOENT" ? "no such file" : e.message}`);
+  const read = await readRegularFile(file, MAX_BASELINE_BYTES);
+  if (!read.ok) {
+    const cause = read.reason === "missing" ? "no such file" : read.reason === "not-regular" ? `${read.message}; not opened` : read.reason === "too-large" ? "it is over the 64 MiB limit for a baseline" : read.message;
+    throw new BaselineError(`${file}: cannot read the baseline: ${cause}`);
   }
-  return parseBaseline(text, file);
+  return parseBaseline(read.bytes.toString("utf8"), file);
 }
+var MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 async function writeBaseline(file, findings) {
   const entries = baselineEntries(findings);
-  try {
-    await fs3.writeFile(file, renderBaseline(entries));
-  } catch (error) {
-    throw new BaselineError(`${file}: cannot write the baseline: ${error.message}`);
-  }
+  await writeOutputFile(file, renderBaseline(entries), "the baseline");
   return entries;
 }
 function applyBaseline(findings, baseline) {
@@ -18561,6 +18729,48 @@ function isObject(value) {
 // src/check/findings.ts
 var LEVEL_ORDER = { note: 0, warning: 1, error: 2 };
 
+// src/extract/lookup.ts
+var lookups = /* @__PURE__ */ new WeakMap();
+function summaryLookup(summary) {
+  let lookup2 = lookups.get(summary);
+  if (!lookup2) {
+    lookup2 = buildLookup(summary);
+    lookups.set(summary, lookup2);
+  }
+  return lookup2;
+}
+function buildLookup(summary) {
+  const functions = /* @__PURE__ */ new Map();
+  for (const f of summary.functions) if (!functions.has(f.qualname)) functions.set(f.qualname, f);
+  const classes = /* @__PURE__ */ new Map();
+  for (const c of summary.classes) if (!classes.has(c.name)) classes.set(c.name, c);
+  const fromImports = /* @__PURE__ */ new Map();
+  for (const record2 of summary.imports) {
+    if (record2.scope.kind !== "module" || record2.kind !== "from") continue;
+    for (const n of record2.names) {
+      const bound = n.alias ?? n.name;
+      if (!fromImports.has(bound)) fromImports.set(bound, record2);
+    }
+  }
+  const boundCalls = /* @__PURE__ */ new Map();
+  const decorators = /* @__PURE__ */ new Map();
+  for (const call2 of summary.calls) {
+    if (call2.scope.kind === "module" && call2.boundTo !== void 0 && !boundCalls.has(call2.boundTo)) boundCalls.set(call2.boundTo, call2);
+    if (call2.placement.kind === "decorator") {
+      const list = decorators.get(call2.placement.target);
+      if (list) list.push(call2);
+      else decorators.set(call2.placement.target, [call2]);
+    }
+  }
+  return {
+    functionNamed: (qualname) => functions.get(qualname),
+    classNamed: (name2) => classes.get(name2),
+    fromImportBinding: (name2) => fromImports.get(name2),
+    moduleCallBoundTo: (name2) => boundCalls.get(name2),
+    decoratorsOf: (target) => decorators.get(target) ?? []
+  };
+}
+
 // src/resolve/calls.ts
 var MAX_CALL_DEPTH = 3;
 var MAX_IMPORT_CALL_DEPTH = 3;
@@ -18573,8 +18783,8 @@ var CallResolver = class {
   summaries;
   bodies = /* @__PURE__ */ new Map();
   importsByFunction = /* @__PURE__ */ new Map();
-  summaryOf(path16) {
-    return this.summaries.get(path16);
+  summaryOf(path17) {
+    return this.summaries.get(path17);
   }
   /** Calls written directly in `qualname`'s body (not in functions nested in it). */
   callsIn(ref) {
@@ -18589,8 +18799,8 @@ var CallResolver = class {
    * reached late on a long path still has its own calls followed from the short one.
    * `enter` can refuse to go into a body (its steps so far are given).
    */
-  functionsRunAtImport(path16, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
-    const summary = this.summaries.get(path16);
+  functionsRunAtImport(path17, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
+    const summary = this.summaries.get(path17);
     if (!summary) return [];
     const found = [];
     const seen = /* @__PURE__ */ new Set();
@@ -18605,11 +18815,11 @@ var CallResolver = class {
     };
     for (const call2 of summary.calls) {
       if (call2.scope.kind !== "module") continue;
-      for (const next of this.targetsOf(path16, call2)) visit([{ path: path16, call: call2, target: next.called }], next.body);
+      for (const next of this.targetsOf(path17, call2)) visit([{ path: path17, call: call2, target: next.called }], next.body);
     }
     for (const cls of summary.classes) {
       if (cls.scope.kind !== "module") continue;
-      for (const next of this.classStatementTargets(path16, cls)) visit([{ path: path16, call: classStatementCall(cls), target: next }], next);
+      for (const next of this.classStatementTargets(path17, cls)) visit([{ path: path17, call: classStatementCall(cls), target: next }], next);
     }
     for (let head = 0; head < queue.length; head++) {
       const { body: body2, steps } = queue[head];
@@ -18628,9 +18838,9 @@ var CallResolver = class {
    * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
    * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
    */
-  classStatementTargets(path16, cls) {
+  classStatementTargets(path17, cls) {
     const out2 = [];
-    const meta = this.metaclassOf(path16, cls, 0);
+    const meta = this.metaclassOf(path17, cls, 0);
     if (meta) {
       for (const name2 of ["__new__", "__init__"]) {
         const method = this.methodOf(meta, name2, 0);
@@ -18638,30 +18848,31 @@ var CallResolver = class {
       }
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path16, base);
+      const baseRef = this.classNamed(path17, base);
       const hook = baseRef?.kind === "class" ? this.methodOf(baseRef, "__init_subclass__", 0) : void 0;
       if (hook && !out2.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out2.push(hook);
     }
     return out2;
   }
   /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
-  metaclassOf(path16, cls, depth) {
-    if (depth > MAX_BASE_DEPTH) return void 0;
+  metaclassOf(path17, cls, depth2) {
+    if (depth2 > MAX_BASE_DEPTH) return void 0;
     if (cls.metaclass) {
-      const meta = this.classNamed(path16, cls.metaclass);
+      const meta = this.classNamed(path17, cls.metaclass);
       return meta?.kind === "class" ? meta : void 0;
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path16, base);
-      const record2 = baseRef?.kind === "class" ? this.summaries.get(baseRef.path)?.classes.find((c) => c.name === baseRef.qualname) : void 0;
-      const meta = record2 && record2 !== cls ? this.metaclassOf(baseRef.path, record2, depth + 1) : void 0;
+      const baseRef = this.classNamed(path17, base);
+      const baseSummary = baseRef?.kind === "class" ? this.summaries.get(baseRef.path) : void 0;
+      const record2 = baseSummary ? summaryLookup(baseSummary).classNamed(baseRef.qualname) : void 0;
+      const meta = record2 && record2 !== cls ? this.metaclassOf(baseRef.path, record2, depth2 + 1) : void 0;
       if (meta) return meta;
     }
     return void 0;
   }
   /** What a call runs in the project: a function body, or a class's `__new__` and `__init__` (own or inherited). */
-  targetsOf(path16, call2, enclosingFunction) {
-    const called = this.resolveCallee(path16, call2, enclosingFunction);
+  targetsOf(path17, call2, enclosingFunction) {
+    const called = this.resolveCallee(path17, call2, enclosingFunction);
     if (!called) return [];
     if (called.kind === "function") return [{ called, body: called }];
     const out2 = [];
@@ -18671,21 +18882,21 @@ var CallResolver = class {
     if (init2) out2.push({ called, body: init2 });
     return out2;
   }
-  resolveCallee(path16, call2, enclosingFunction) {
-    const summary = this.summaries.get(path16);
+  resolveCallee(path17, call2, enclosingFunction) {
+    const summary = this.summaries.get(path17);
     if (!call2.callee && enclosingFunction && /^self\.\w+$/.test(call2.calleeText)) {
       const cls = enclosingFunction.split(".").slice(0, -1).join(".");
-      if (cls) return this.refIn(path16, `${cls}.${call2.calleeText.slice(5)}`);
+      if (cls) return this.refIn(path17, `${cls}.${call2.calleeText.slice(5)}`);
     }
     if (call2.receiver) {
       const creator = summary.calls[call2.receiver.callId];
-      const cls = creator ? this.resolveCallee(path16, creator) : void 0;
+      const cls = creator ? this.resolveCallee(path17, creator) : void 0;
       if (cls?.kind === "class") return this.methodOf(cls, call2.receiver.method, 0);
       return void 0;
     }
     if (!call2.callee) return void 0;
-    if (call2.calleeIsLocal) return this.refIn(path16, call2.callee) ?? this.decoratorAttribute(path16, call2.callee);
-    return this.resolveQualified(path16, call2.callee, 0) ?? this.pureStandIn(path16, call2);
+    if (call2.calleeIsLocal) return this.refIn(path17, call2.callee) ?? this.decoratorAttribute(path17, call2.callee);
+    return this.resolveQualified(path17, call2.callee, 0) ?? this.pureStandIn(path17, call2);
   }
   /**
    * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what
@@ -18693,17 +18904,17 @@ var CallResolver = class {
    * `functools.singledispatch` does (`wrapper.register = register`). The call runs the function of
    * that name defined inside `d`. Only the outermost decorator's value is `f`.
    */
-  decoratorAttribute(path16, callee, depth = 0) {
-    if (depth > MAX_CALL_DEPTH) return void 0;
+  decoratorAttribute(path17, callee, depth2 = 0) {
+    if (depth2 > MAX_CALL_DEPTH) return void 0;
     const dot = callee.lastIndexOf(".");
     if (dot < 0) return void 0;
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
-    const summary = this.summaries.get(path16);
-    if (!summary.functions.some((f) => f.qualname === decorated)) return void 0;
-    const outermost = summary.calls.filter((c) => c.placement.kind === "decorator" && c.placement.target === decorated).sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    const summary = this.summaries.get(path17);
+    if (!summaryLookup(summary).functionNamed(decorated)) return void 0;
+    const outermost = [...summaryLookup(summary).decoratorsOf(decorated)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return void 0;
-    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path16, outermost.callee) ?? this.decoratorAttribute(path16, outermost.callee, depth + 1) : this.resolveCallee(path16, outermost);
+    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path17, outermost.callee) ?? this.decoratorAttribute(path17, outermost.callee, depth2 + 1) : this.resolveCallee(path17, outermost);
     if (decorator?.kind !== "function") return void 0;
     const inner = this.refIn(decorator.path, `${decorator.qualname}.${attribute}`);
     return inner?.kind === "function" ? inner : void 0;
@@ -18714,24 +18925,23 @@ var CallResolver = class {
    * the pure-Python function, which PEP 399 requires to behave the same. What the function runs is
    * then read from the `def`.
    */
-  pureStandIn(path16, call2) {
+  pureStandIn(path17, call2) {
     const name2 = call2.calleeText;
     if (!/^\w+$/.test(name2)) return void 0;
-    const own = this.refIn(path16, name2);
+    const own = this.refIn(path17, name2);
     if (own?.kind !== "function") return void 0;
-    const importer = this.index.byPath.get(path16);
-    const binding = this.summaries.get(path16)?.imports.find(
-      (record2) => record2.scope.kind === "module" && record2.kind === "from" && record2.names.some((n) => (n.alias ?? n.name) === name2)
-    );
+    const importer = this.index.byPath.get(path17);
+    const summary = this.summaries.get(path17);
+    const binding = summary ? summaryLookup(summary).fromImportBinding(name2) : void 0;
     if (!importer || !binding) return void 0;
     const absolute = absolutise(importer, ".".repeat(binding.level) + binding.module);
     const accelerator = absolute !== void 0 && absolute.split(".").pop().startsWith("_");
     return accelerator && !this.index.lookup(absolute, importer) ? own : void 0;
   }
   /** `pkg.db.make_engine` or `..db.make_engine` (relative to `path`) → the definition, following re-exports. */
-  resolveQualified(path16, qualified, hops) {
+  resolveQualified(path17, qualified, hops) {
     if (hops > MAX_CALL_DEPTH) return void 0;
-    const importer = this.index.byPath.get(path16);
+    const importer = this.index.byPath.get(path17);
     if (!importer) return void 0;
     const absolute = absolutise(importer, qualified);
     if (!absolute) return void 0;
@@ -18742,10 +18952,9 @@ var CallResolver = class {
       const rest = parts2.slice(i2).join(".");
       const direct = this.refIn(module2.path, rest);
       const first = parts2[i2];
-      const binding = this.summaries.get(module2.path)?.imports.find(
-        (record2) => record2.scope.kind === "module" && record2.kind === "from" && record2.names.some((n) => (n.alias ?? n.name) === first)
-      );
-      const definedAt = direct && this.summaries.get(module2.path).functions.find((f) => f.qualname === first)?.span.line;
+      const moduleSummary = this.summaries.get(module2.path);
+      const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : void 0;
+      const definedAt = direct && summaryLookup(this.summaries.get(module2.path)).functionNamed(first)?.span.line;
       if (direct && !(binding && definedAt !== void 0 && binding.span.line > definedAt)) return direct;
       if (binding) {
         const name2 = binding.names.find((n) => (n.alias ?? n.name) === first).name;
@@ -18758,52 +18967,54 @@ var CallResolver = class {
     }
     return void 0;
   }
-  refIn(path16, qualname, depth = 0) {
-    const summary = this.summaries.get(path16);
+  refIn(path17, qualname, depth2 = 0) {
+    const summary = this.summaries.get(path17);
     if (!summary) return void 0;
-    if (summary.functions.some((f) => f.qualname === qualname)) return { path: path16, qualname, kind: "function" };
-    if (summary.classes.some((c) => c.name === qualname)) return { path: path16, qualname, kind: "class" };
-    const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
+    const lookup2 = summaryLookup(summary);
+    if (lookup2.functionNamed(qualname)) return { path: path17, qualname, kind: "function" };
+    if (lookup2.classNamed(qualname)) return { path: path17, qualname, kind: "class" };
+    const bound = depth2 < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
     const creator = bound ? summary.calls[bound.callId] : void 0;
     if (bound && creator?.callee) {
-      const cls = creator.calleeIsLocal ? this.refIn(path16, creator.callee, depth + 1) : this.resolveQualified(path16, creator.callee, depth + 1);
+      const cls = creator.calleeIsLocal ? this.refIn(path17, creator.callee, depth2 + 1) : this.resolveQualified(path17, creator.callee, depth2 + 1);
       if (cls?.kind === "class") return this.methodOf(cls, bound.method, 0);
     }
     return void 0;
   }
   /** A class as `path` names it (`Base`, `pkg.models.Base`, `.base.Base`): its definition, if a project class. */
-  classNamed(path16, name2) {
-    return this.refIn(path16, name2) ?? this.resolveQualified(path16, name2, 0);
+  classNamed(path17, name2) {
+    return this.refIn(path17, name2) ?? this.resolveQualified(path17, name2, 0);
   }
-  initOf(cls, depth) {
-    return this.methodOf(cls, "__init__", depth);
+  initOf(cls, depth2) {
+    return this.methodOf(cls, "__init__", depth2);
   }
   /** A method of a project class, looked up in the class and then its project bases. */
-  methodOf(cls, method, depth) {
-    if (depth > MAX_CALL_DEPTH) return void 0;
+  methodOf(cls, method, depth2) {
+    if (depth2 > MAX_CALL_DEPTH) return void 0;
     const own = this.refIn(cls.path, `${cls.qualname}.${method}`);
     if (own?.kind === "function") return own;
-    const record2 = this.summaries.get(cls.path)?.classes.find((c) => c.name === cls.qualname);
+    const clsSummary = this.summaries.get(cls.path);
+    const record2 = clsSummary ? summaryLookup(clsSummary).classNamed(cls.qualname) : void 0;
     for (const base of record2?.bases ?? []) {
       const baseRef = this.classNamed(cls.path, base);
       if (baseRef?.kind === "class") {
-        const inherited = this.methodOf(baseRef, method, depth + 1);
+        const inherited = this.methodOf(baseRef, method, depth2 + 1);
         if (inherited) return inherited;
       }
     }
     return void 0;
   }
-  byFunction(cache, path16, pick) {
-    let byName = cache.get(path16);
+  byFunction(cache, path17, pick) {
+    let byName = cache.get(path17);
     if (!byName) {
       byName = /* @__PURE__ */ new Map();
-      for (const item of pick(this.summaries.get(path16))) {
+      for (const item of pick(this.summaries.get(path17))) {
         if (item.scope.kind !== "function") continue;
         const list = byName.get(item.scope.function) ?? [];
         list.push(item);
         byName.set(item.scope.function, list);
       }
-      cache.set(path16, byName);
+      cache.set(path17, byName);
     }
     return byName;
   }
@@ -18872,12 +19083,14 @@ function stringsOf(literal) {
   return values;
 }
 var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', n: "\n", t: "	", r: "\r", "0": "\0" };
+var MAX_LITERAL_NESTING = 100;
 var LiteralReader = class {
   constructor(text) {
     this.text = text;
   }
   text;
   at = 0;
+  depth = 0;
   atEnd() {
     return this.at >= this.text.length;
   }
@@ -18899,11 +19112,20 @@ var LiteralReader = class {
     this.skipSpace();
     const ch = this.text[this.at];
     if (ch === void 0) return void 0;
-    if (ch === "[") return this.sequence("]", "list");
-    if (ch === "(") return this.sequence(")", "tuple");
+    if ((ch === "[" || ch === "(") && this.depth >= MAX_LITERAL_NESTING) return void 0;
+    if (ch === "[") return this.nested(() => this.sequence("]", "list"));
+    if (ch === "(") return this.nested(() => this.sequence(")", "tuple"));
     const string = this.stringRun();
     if (string !== void 0) return string;
     return this.other();
+  }
+  nested(read) {
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
   /** `[a, b]` / `(a, b)`; a parenthesised single value without a comma is that value. */
   sequence(close, kind) {
@@ -18986,7 +19208,7 @@ var LiteralReader = class {
   /** Any other expression: read to the next top-level `,` or closing bracket, respecting nesting and strings. */
   other() {
     const start2 = this.at;
-    let depth = 0;
+    let depth2 = 0;
     while (this.at < this.text.length) {
       const ch = this.text[this.at];
       if (ch === '"' || ch === "'") {
@@ -18997,11 +19219,11 @@ var LiteralReader = class {
         this.skipSpace();
         continue;
       }
-      if ("([{".includes(ch)) depth++;
+      if ("([{".includes(ch)) depth2++;
       else if (")]}".includes(ch)) {
-        if (depth === 0) break;
-        depth--;
-      } else if (ch === "," && depth === 0) break;
+        if (depth2 === 0) break;
+        depth2--;
+      } else if (ch === "," && depth2 === 0) break;
       this.at++;
     }
     return { kind: "other", text: this.text.slice(start2, this.at).trim() };
@@ -19539,25 +19761,39 @@ function bindsName(record2, name2) {
 
 // src/graph/registries.ts
 var MAX_ROUNDS = 8;
-function registryEdges(index, calls, pending, importTimeEdges) {
+var MAX_REGISTRY_EDGES = 1e5;
+var MAX_REGISTRY_STEPS = 5e7;
+function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
   if (pending.length === 0) return [];
   const registrations = registeredItems(index, calls);
   const added = [];
   const extra = /* @__PURE__ */ new Map();
   const done = pending.map(() => /* @__PURE__ */ new Set());
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const budget = { steps: 0 };
+  let limited;
+  for (let round = 0; round < MAX_ROUNDS && limited === void 0; round++) {
     let grew = false;
-    pending.forEach((item, i2) => {
+    for (let i2 = 0; i2 < pending.length && limited === void 0; i2++) {
+      const item = pending[i2];
       const { record: record2 } = item;
       const registry = record2.registryOf;
       const items = registrations.get(`${item.at}::${registry.registry}`);
-      if (!items) return;
-      const reached = reach(item.from, importTimeEdges, extra);
+      if (!items) continue;
+      const reached = reach(item.from, budget, importTimeEdges, extra);
+      budget.steps += items.length;
+      if (budget.steps > MAX_REGISTRY_STEPS) {
+        limited = `more work than importleak does for registries (${MAX_REGISTRY_STEPS.toLocaleString("en")} steps)`;
+        break;
+      }
       const prefix = prefixOf(item, registry.prefixParameter);
       const importer = index.byPath.get(item.from);
       const writtenIn = index.byPath.get(item.at);
-      if (!importer || !writtenIn) return;
+      if (!importer || !writtenIn) continue;
       for (const { name: name2, module: module2 } of items) {
+        if (added.length >= MAX_REGISTRY_EDGES) {
+          limited = `more than ${MAX_REGISTRY_EDGES.toLocaleString("en")} import edges`;
+          break;
+        }
         if (!reached.has(module2) || done[i2].has(name2) || prefix !== void 0 && !name2.startsWith(prefix)) continue;
         done[i2].add(name2);
         for (const executed of resolveItem(writtenIn, record2, name2, index, calls.summaries).executes) {
@@ -19570,15 +19806,20 @@ function registryEdges(index, calls, pending, importTimeEdges) {
           grew = true;
         }
       }
-    });
+    }
     if (!grew) break;
+  }
+  if (limited !== void 0) {
+    onLimit?.(
+      `the imports of registry items (names registered at import time, then imported in a loop) need ${limited}; the ${added.length.toLocaleString("en")} edges found until then are kept, the rest left out, so a module reached only through them is not seen`
+    );
   }
   return added;
 }
 function registeredItems(index, calls) {
   const adders = /* @__PURE__ */ new Map();
-  for (const [path16, summary] of calls.summaries) {
-    for (const adder of summary.registryAdders ?? []) adders.set(`${path16}::${adder.function}`, adder);
+  for (const [path17, summary] of calls.summaries) {
+    for (const adder of summary.registryAdders ?? []) adders.set(`${path17}::${adder.function}`, adder);
   }
   const out2 = /* @__PURE__ */ new Map();
   if (adders.size === 0) return out2;
@@ -19615,12 +19856,14 @@ function prefixOf(item, parameter) {
   const argument = last.call.args.find((a) => a.keyword === parameter.name) ?? last.call.args.filter((a) => a.keyword === void 0)[parameter.index];
   return typeof argument?.literal === "string" ? argument.literal : void 0;
 }
-function reach(start2, ...edgeMaps) {
+function reach(start2, budget, ...edgeMaps) {
   const seen = /* @__PURE__ */ new Set([start2]);
   const queue = [start2];
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queue.length && budget.steps <= MAX_REGISTRY_STEPS; head++) {
     for (const edges of edgeMaps) {
-      for (const edge of edges.get(queue[head]) ?? []) {
+      const out2 = edges.get(queue[head]) ?? [];
+      budget.steps += out2.length;
+      for (const edge of out2) {
         if (seen.has(edge.to)) continue;
         seen.add(edge.to);
         queue.push(edge.to);
@@ -19631,16 +19874,25 @@ function reach(start2, ...edgeMaps) {
 }
 
 // src/graph/importGraph.ts
-function buildImportGraph(index, resolved, calls) {
+function buildImportGraph(index, resolved, calls, onError) {
   const importTimeEdges = /* @__PURE__ */ new Map();
   const lazyEdges = [];
   const registryImports = [];
+  const limits = [];
   const push = (edge) => {
     const list = importTimeEdges.get(edge.from) ?? [];
     list.push(edge);
     importTimeEdges.set(edge.from, list);
   };
   for (const module2 of index.entries()) {
+    try {
+      moduleEdges(module2);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(module2.path, error);
+    }
+  }
+  function moduleEdges(module2) {
     const parts2 = module2.name.split(".");
     for (let i2 = parts2.length - 1; i2 >= 1; i2--) {
       const parent = index.lookup(parts2.slice(0, i2).join("."), module2);
@@ -19682,7 +19934,14 @@ function buildImportGraph(index, resolved, calls) {
       }
     }
   }
-  if (calls) for (const edge of registryEdges(index, calls, registryImports, importTimeEdges)) push(edge);
+  if (calls) {
+    try {
+      for (const edge of registryEdges(index, calls, registryImports, importTimeEdges, (message) => limits.push(message))) push(edge);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(".", error);
+    }
+  }
   const importedBy = /* @__PURE__ */ new Map();
   for (const edges of importTimeEdges.values()) {
     edges.sort(compareEdges);
@@ -19692,7 +19951,7 @@ function buildImportGraph(index, resolved, calls) {
       importedBy.set(edge.to, list);
     }
   }
-  return { importTimeEdges, lazyEdges, importedBy };
+  return { importTimeEdges, lazyEdges, importedBy, ...limits.length ? { limits } : {} };
 }
 function compareEdges(a, b) {
   if (a.kind !== b.kind) return a.kind === "import" ? -1 : 1;
@@ -19747,6 +20006,7 @@ var SERVER_NAMES = {
 function deploymentEntries(deployment, index, summaries) {
   const entries = [];
   const served = [];
+  const evidence = /* @__PURE__ */ new Map();
   for (const process2 of deployment.processes) {
     if (process2.server === "python" && process2.source === "shell-script") continue;
     const spec = process2.appSpec;
@@ -19764,13 +20024,13 @@ function deploymentEntries(deployment, index, summaries) {
           framework: process2.server,
           kind: "app",
           description: `${what} \`${spec.written}\` (${process2.file}:${process2.line})`,
-          evidence: attributeEvidence(summaries.get(module2.path), spec.attribute, module2.name),
+          evidence: cached2(evidence, `${module2.path}\0${spec.attribute ?? ""}`, () => attributeEvidence(summaries.get(module2.path), spec.attribute, module2.name)),
           routes: 0,
           registeredBy: { path: spec.file, line: spec.line, column: 1, text: process2.command ?? `wsgi_app = "${spec.written}"` }
         });
       }
     }
-    entries.push(...appEntries2);
+    for (const entry of appEntries2) entries.push(entry);
     served.push({ process: process2, appPaths, appEntries: appEntries2 });
   }
   return { deployment, entries, served, imports: /* @__PURE__ */ new Map() };
@@ -19791,22 +20051,53 @@ function appModules(process2, index) {
 }
 function attributeEvidence(summary, attribute, moduleName) {
   const name2 = attribute?.split(".")[0]?.replace(/\(.*$/, "");
-  const call2 = name2 ? summary?.calls.find((c) => c.scope.kind === "module" && c.boundTo === name2) : void 0;
+  const call2 = name2 && summary ? summaryLookup(summary).moduleCallBoundTo(name2) : void 0;
   if (call2) return { line: call2.span.line, column: call2.span.column, text: call2.statementText };
   return { line: 1, column: 1, text: moduleName };
 }
 var DEPLOYMENT_FRAMEWORKS = new Set(Object.keys(SERVER_NAMES));
 function importsOf(served, graph, entries) {
-  const closure = (paths) => new Set(paths.length ? shortestChains(graph, [...new Set(paths)]).keys() : []);
+  let closures = closuresOf.get(graph);
+  if (!closures) closuresOf.set(graph, closures = /* @__PURE__ */ new Map());
+  const known = closures;
+  const closure = (paths) => {
+    const unique = [...new Set(paths)];
+    return cached2(known, unique.join("\0"), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
+  };
   const celery = served.process.server === "celery";
-  const ofKind = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework) && (celery ? e.framework === "Celery" : !WORKER_FRAMEWORKS.has(e.framework) && WEB_SERVERS.has(served.process.server)));
+  const groups = entryGroups(entries);
+  const ofKind = celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
-  const djangoApp = served.appPaths.some((p) => entries.some((e) => e.path === p && e.framework === "Django"));
+  const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === "app") : [];
-  const setup = celery ? ofKind : djangoApp ? entries.filter((e) => e.framework === "Django" && e.kind === "app") : apps;
+  const setup = celery ? ofKind : djangoApp ? groups.djangoApps : apps;
   const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
   return { all, beforeFork };
+}
+var closuresOf = /* @__PURE__ */ new WeakMap();
+var entryGroupsOf = /* @__PURE__ */ new WeakMap();
+function entryGroups(entries) {
+  let groups = entryGroupsOf.get(entries);
+  if (!groups) {
+    const framework = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework));
+    groups = {
+      celery: framework.filter((e) => e.framework === "Celery"),
+      web: framework.filter((e) => !WORKER_FRAMEWORKS.has(e.framework)),
+      djangoPaths: new Set(entries.filter((e) => e.framework === "Django").map((e) => e.path)),
+      djangoApps: entries.filter((e) => e.framework === "Django" && e.kind === "app")
+    };
+    entryGroupsOf.set(entries, groups);
+  }
+  return groups;
+}
+function cached2(map, key, make) {
+  let value = map.get(key);
+  if (value === void 0) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 function processesImporting(finding, context, graph, entries) {
   const result = [];
@@ -19868,14 +20159,19 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
   const roles = /* @__PURE__ */ new Map();
   for (const s of served) {
     const key = roleKey(s.process);
-    roles.set(key, [...roles.get(key) ?? [], s]);
+    const group = roles.get(key);
+    if (group) group.push(s);
+    else roles.set(key, [s]);
   }
   const phrases = [...roles.values()].map((group) => {
     const counts = uniqueBy(group.map(({ process: process2 }) => processCount(process2)), (c) => c.text);
+    const listed = counts.slice(0, MAX_LISTED);
+    const more = counts.length - listed.length;
     const forked2 = group.some(({ process: process2, beforeFork }) => beforeFork && process2.processModel === "imported-then-forked");
     const multiplies = !forked2 || match.afterFork === "lazy";
     const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${match.total.unit}` : void 0;
-    return { text: counts.map((c) => c.text).join(" or "), n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
+    const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
+    return { text, n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
   });
   let sentence;
   if (phrases.length === 1 && phrases[0].forked) {
@@ -19885,12 +20181,15 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const [only] = phrases;
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
   } else {
-    const described = phrases.map((p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`);
+    const described = phrases.slice(0, MAX_LISTED).map((p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`);
+    if (phrases.length > MAX_LISTED) described.push(`${phrases.length - MAX_LISTED} more roles`);
     sentence = `Each process of the deployment has its own: ${joinAnd(described)}`;
   }
   const forked = [...roles.values()].map((group) => group.find(({ process: process2, beforeFork }) => beforeFork && process2.processModel === "imported-then-forked")).filter((s) => s !== void 0);
   return { sentence: `${sentence}.`, forked };
 }
+var MAX_LISTED = 5;
+var MAX_SUMMARY_PROCESSES = 20;
 function roleKey(process2) {
   return `${process2.server} ${process2.appSpec?.module ?? ""}`;
 }
@@ -19938,7 +20237,8 @@ function forkReason(process2) {
 }
 function beforeForkFinding(rule, finding, match, forked, graph, started) {
   const afterFork = match.afterFork;
-  const how = forked.map(({ process: process2 }) => `${forkReason(process2)}, so ${processCount(process2).text} each get a copy of it`);
+  const how = forked.slice(0, MAX_LISTED).map(({ process: process2 }) => `${forkReason(process2)}, so ${processCount(process2).text} each get a copy of it`);
+  if (forked.length > MAX_LISTED) how.push(`${forked.length - MAX_LISTED} more processes fork the same way`);
   const message = `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? "starts" : "creates"} ${match.what} at import, before the fork: ${how.join("; and ")}. ${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
   const first = forked[0];
   const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : void 0;
@@ -19952,7 +20252,7 @@ function beforeForkFinding(rule, finding, match, forked, graph, started) {
     message,
     related: [
       ...finding.related,
-      ...forked.map(({ process: process2 }) => ({
+      ...forked.slice(0, MAX_LISTED).map(({ process: process2 }) => ({
         path: process2.preload?.file ?? process2.celery?.pool?.file ?? process2.file,
         span: spanAt(process2.preload?.line ?? process2.celery?.pool?.line ?? process2.line),
         message: `forks after importing the app: ${process2.command ?? process2.file}`
@@ -19970,7 +20270,137 @@ function deploymentSummary(context) {
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
     return `${SERVER_NAMES[p.server]}${app} (${where(p)}): ${processCount(p).text}${fork}`;
   });
-  return `deployment read: ${[...new Set(parts2)].join("; ")}`;
+  const unique = [...new Set(parts2)];
+  const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
+  return `deployment read: ${listed.join("; ")}${unique.length > listed.length ? `; and ${unique.length - listed.length} more processes` : ""}`;
+}
+
+// src/report/neutralise.ts
+var MAX_EXCERPT = 200;
+var MAX_MESSAGE = 4e3;
+var MAX_CHAIN_STEPS = 20;
+var MAX_CHAIN_STEPS_PER_REPORT = 1e4;
+function excerpt(text, max = MAX_EXCERPT) {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  return `${text.slice(0, end)}\u2026`;
+}
+function oneLine(text) {
+  return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim() : text;
+}
+function quotedCode(text) {
+  return excerpt(oneLine(text));
+}
+function boundMessage(message) {
+  if (message.length <= MAX_EXCERPT) return message;
+  const parts2 = message.split("`");
+  for (let i2 = 1; i2 < parts2.length; i2 += 2) parts2[i2] = excerpt(parts2[i2]);
+  return excerpt(parts2.join("`"), MAX_MESSAGE);
+}
+function shownMessage(message) {
+  return boundMessage(oneLine(message));
+}
+function labelledExcerpt(text) {
+  const flat = oneLine(text);
+  const colon = flat.indexOf(": ");
+  if (colon < 0) return excerpt(flat);
+  return `${excerpt(flat.slice(0, colon))}: ${excerpt(flat.slice(colon + 2))}`;
+}
+function elideChain(steps, max = MAX_CHAIN_STEPS) {
+  if (steps.length <= max) return { head: [...steps], omitted: 0, tail: [] };
+  const end = Math.max(1, Math.floor(max / 2));
+  return { head: steps.slice(0, end), omitted: steps.length - 2 * end, tail: steps.slice(steps.length - end) };
+}
+function chainStepsPerFinding(findings) {
+  const share = Math.floor(MAX_CHAIN_STEPS_PER_REPORT / Math.max(1, findings));
+  return Math.max(4, Math.min(MAX_CHAIN_STEPS, share - share % 2));
+}
+function omittedSteps(omitted) {
+  return `\u2026 ${omitted.toLocaleString("en-US")} more step${omitted === 1 ? "" : "s"}`;
+}
+var INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+var INVISIBLE_IN_OUTPUT = /[^\n\t\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
+var INVISIBLE_IN_COMMAND = /[^\r\n\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
+var LONE_SURROGATE = /[\ud800-\udfff]/gu;
+var SHORT_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
+function escapeCharacter(c) {
+  const short = SHORT_ESCAPES[c];
+  if (short) return short;
+  const code = c.codePointAt(0);
+  if (code <= 255) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code <= 65535) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\u{${code.toString(16)}}`;
+}
+function wellFormed(text) {
+  return /[\ud800-\udfff]/.test(text) ? text.replace(LONE_SURROGATE, "\uFFFD") : text;
+}
+function forTerminal(text) {
+  return wellFormed(text).replace(INVISIBLE, escapeCharacter);
+}
+function forLog(output) {
+  const text = wellFormed(output).replace(INVISIBLE_IN_OUTPUT, escapeCharacter);
+  if (!text.includes("::") && !text.includes("##[")) return text;
+  return text.replace(/^(\s*):(?=:)/gm, "$1\\x3a").replace(/##\[/g, "#\\x23[");
+}
+function forWorkflowCommand(text) {
+  return wellFormed(text).replace(INVISIBLE_IN_COMMAND, escapeCharacter);
+}
+function forJson(value) {
+  return `${JSON.stringify(value, (_, v) => typeof v === "string" ? forTerminal(excerpt(v, MAX_MESSAGE)) : v, 2)}
+`;
+}
+function forJsonData(value) {
+  const json = JSON.stringify(value, (_, v) => typeof v === "string" ? wellFormed(v) : v, 2);
+  return `${json.replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}${c.length > 1 ? `\\u${c.charCodeAt(1).toString(16).padStart(4, "0")}` : ""}`)}
+`;
+}
+function escapeMessageText(text) {
+  return text.replace(/\\(?=[[\]])/g, "\\\\").replace(/[[\]]/g, "\\$&");
+}
+function forSarifMessage(text) {
+  const parts2 = forTerminal(oneLine(text)).split("`");
+  for (let i2 = 0; i2 < parts2.length; i2 += 2) parts2[i2] = parts2[i2].replace(/<(?=[A-Za-z/!?])/g, "\\<");
+  return escapeMessageText(parts2.join("`"));
+}
+function markdownText(text) {
+  return forTerminal(text).replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`);
+}
+function htmlText(text) {
+  return forTerminal(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\[/g, "&#91;").replace(/\]/g, "&#93;");
+}
+function markdownCode(text) {
+  const cut = forTerminal(quotedCode(text));
+  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  const pad = cut.startsWith("`") || cut.endsWith("`") ? " " : "";
+  return `${fence}${pad}${cut}${pad}${fence}`;
+}
+function markdownInline(text) {
+  return forTerminal(text).replace(/`/g, "'");
+}
+function markdownMessage(message) {
+  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? markdownCode(text) : markdownText(text)).join("");
+}
+function htmlMessage(message) {
+  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? `<code>${htmlText(text)}</code>` : htmlText(text)).join("");
+}
+function codeSpans(text) {
+  const parts2 = [];
+  let last = 0;
+  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
+    if (match.index > last) parts2.push({ code: false, text: text.slice(last, match.index) });
+    parts2.push({ code: true, text: match[1] });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) parts2.push({ code: false, text: text.slice(last) });
+  return parts2;
+}
+function mermaidLabel(text, max = 120) {
+  return excerpt(text, max).split("\n").map(
+    (line) => forTerminal(line).replace(/&/g, "#amp;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;")
+  ).join("<br>");
 }
 
 // src/diagnostics.ts
@@ -19981,41 +20411,60 @@ var INCOMPLETE_KINDS = /* @__PURE__ */ new Set([
   "syntax-error",
   "symlink-loop",
   "broken-symlink",
-  "deployment"
+  "deployment",
+  "too-deep",
+  "internal-error",
+  "limit"
 ]);
+var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
+function internalError(component, path17, error) {
+  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path17)}): ${error?.stack ?? String(error)}
+`));
+  return { kind: "internal-error", path: path17, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
+}
+function describeInternalError(error) {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return "importleak ran out of stack space (RangeError: Maximum call stack size exceeded)";
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split("\n", 1)[0];
+  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
+}
+function injectedFault(component, name2) {
+  const fault = process.env.IMPORTLEAK_FAULT;
+  if (fault && fault === `${component}:${name2}`) throw new Error(`fault injected by IMPORTLEAK_FAULT=${fault}`);
+}
 
 // src/mainModule.ts
-import { realpathSync } from "node:fs";
-import path2 from "node:path";
+import { realpathSync as realpathSync2 } from "node:fs";
+import path4 from "node:path";
 import { fileURLToPath } from "node:url";
 function isMainModule(moduleUrl, script = process.argv[1]) {
   if (!script) return false;
   const self2 = canonical(fileURLToPath(moduleUrl));
-  return [script, `${script}${path2.extname(self2)}`].some((candidate) => canonical(candidate) === self2);
+  return [script, `${script}${path4.extname(self2)}`].some((candidate) => canonical(candidate) === self2);
 }
 function canonical(file) {
   let resolved;
   try {
-    resolved = realpathSync(file);
+    resolved = realpathSync2(file);
   } catch {
-    resolved = path2.resolve(file);
+    resolved = path4.resolve(file);
   }
   return process.platform === "win32" ? resolved.toLowerCase() : resolved;
 }
 
 // src/pipeline.ts
-import { promises as fs7 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/extract/classes.ts
 function* basesOf(summary, className) {
   const seen = /* @__PURE__ */ new Set();
+  const lookup2 = summaryLookup(summary);
   const queue = [className];
-  while (queue.length) {
-    const name2 = queue.shift();
+  for (let head = 0; head < queue.length; head++) {
+    const name2 = queue[head];
     if (seen.has(name2)) continue;
     seen.add(name2);
-    for (const base of summary.classes.find((c) => c.name === name2)?.bases ?? []) {
+    for (const base of lookup2.classNamed(name2)?.bases ?? []) {
       yield base;
       queue.push(base);
     }
@@ -20033,11 +20482,11 @@ var EntryContext = class {
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path16) {
-    return this.project.index.byPath.get(path16)?.name ?? path16;
+  moduleName(path17) {
+    return this.project.index.byPath.get(path17)?.name ?? path17;
   }
-  module(path16) {
-    return this.project.index.byPath.get(path16);
+  module(path17) {
+    return this.project.index.byPath.get(path17);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
   lookup(name2, importerPath) {
@@ -20070,9 +20519,9 @@ var EntryContext = class {
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path16, dotted, inFunction) {
+  qualifyName(path17, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path16);
+    const summary = this.summaries.get(path17);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -20092,14 +20541,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path16), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path17), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path16, dotted, inFunction) {
-    const qualified = this.qualifyName(path16, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path16, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path16) : void 0;
+  moduleNamedBy(path17, dotted, inFunction) {
+    const qualified = this.qualifyName(path17, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path17, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path17) : void 0;
   }
   /**
    * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
@@ -20107,8 +20556,8 @@ var EntryContext = class {
    */
   objectAt(importerPath, qualified, hops = 0) {
     const key = `${importerPath}::${qualified}`;
-    const cached3 = this.objectCache.get(key);
-    if (cached3 !== void 0) return cached3 ?? void 0;
+    const cached4 = this.objectCache.get(key);
+    if (cached4 !== void 0) return cached4 ?? void 0;
     this.objectCache.set(key, null);
     const found = hops > MAX_HOPS ? void 0 : this.findObject(importerPath, qualified, hops);
     this.objectCache.set(key, found ?? null);
@@ -20126,11 +20575,9 @@ var EntryContext = class {
       const name2 = rest[0];
       const summary = this.summaries.get(module2.path);
       if (!summary) return void 0;
-      const made = summary.calls.filter((c) => c.scope.kind === "module" && boundNameOf(c) === name2).pop();
+      const made = lastBoundAtModuleLevel(summary).get(name2);
       if (made) return { path: module2.path, call: made };
-      const reexport = summary.imports.find(
-        (r) => r.scope.kind === "module" && r.kind === "from" && r.names.some((n) => (n.alias ?? n.name) === name2)
-      );
+      const reexport = summaryLookup(summary).fromImportBinding(name2);
       if (!reexport) return void 0;
       const original = reexport.names.find((n) => (n.alias ?? n.name) === name2).name;
       const from = ".".repeat(reexport.level) + reexport.module;
@@ -20145,12 +20592,12 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path16, call2) {
-    const summary = this.summaries.get(path16);
+  memberCall(path17, call2) {
+    const summary = this.summaries.get(path17);
     if (!summary) return void 0;
     if (call2.receiver) {
       const creator = summary.calls[call2.receiver.callId];
-      return creator ? { object: { path: path16, call: creator }, method: call2.receiver.method } : void 0;
+      return creator ? { object: { path: path17, call: creator }, method: call2.receiver.method } : void 0;
     }
     if (call2.callee && !call2.calleeIsLocal) {
       const parts2 = call2.callee.split(".");
@@ -20158,7 +20605,7 @@ var EntryContext = class {
         if (parts2.length <= methodParts || parts2[parts2.length - methodParts - 1] === "") continue;
         const prefix = parts2.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path16, prefix);
+        const object = this.objectAt(path17, prefix);
         if (object) return { object, method: parts2.slice(-methodParts).join(".") };
       }
       return void 0;
@@ -20167,15 +20614,29 @@ var EntryContext = class {
       const [head, ...member] = call2.calleeText.split(".");
       const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call2.scope.kind === "function" && c.scope.function === call2.scope.function;
       const creator = summary.calls.filter((c) => c.id < call2.id && sameScope(c) && boundNameOf(c) === head).pop();
-      if (creator) return { object: { path: path16, call: creator }, method: member.join(".") };
+      if (creator) return { object: { path: path17, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path16) {
-    return this.summaries.get(path16)?.assignments;
+  assignments(path17) {
+    return this.summaries.get(path17)?.assignments;
   }
 };
+var lastBound = /* @__PURE__ */ new WeakMap();
+function lastBoundAtModuleLevel(summary) {
+  let byName = lastBound.get(summary);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    for (const call2 of summary.calls) {
+      if (call2.scope.kind !== "module") continue;
+      const name2 = boundNameOf(call2);
+      if (name2 !== void 0) byName.set(name2, call2);
+    }
+    lastBound.set(summary, byName);
+  }
+  return byName;
+}
 function boundNameOf(call2) {
   if (call2.boundTo && !call2.boundTo.includes(".")) return call2.boundTo;
   if (call2.placement.kind === "with-item") {
@@ -20227,26 +20688,26 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path16, call2) {
-  return `${path16}#${call2.id}`;
+function objectKey(path17, call2) {
+  return `${path17}#${call2.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
   const objects = /* @__PURE__ */ new Map();
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       const kind = objectKindOf(spec, call2, summary);
-      if (kind) objects.set(objectKey(path16, call2), { path: path16, call: call2, kind });
+      if (kind) objects.set(objectKey(path17, call2), { path: path17, call: call2, kind });
     }
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path16, call2, count = 1) => {
+  const register = (object, path17, call2, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path16);
-    if (!site) byPath.set(path16, { count, first: call2 });
+    const site = byPath.get(path17);
+    if (!site) byPath.set(path17, { count, first: call2 });
     else {
       site.count += count;
       if (call2.span.line < site.first.span.line) site.first = call2;
@@ -20254,22 +20715,22 @@ function analyzeObjects(spec, ctx) {
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     const onObject = /* @__PURE__ */ new Map();
     for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path16, call2, objects, lastSegments);
+      const member = memberOnObject(ctx, path17, call2, objects, lastSegments);
       if (!member) continue;
       onObject.set(call2.id, member);
       const method = member.member.method;
       const isRoute = call2.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path16, call2);
+      if (isRoute) register(member.object, path17, call2);
     }
     for (const list of spec.routeLists ?? []) {
       for (const call2 of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path16, call2)) : onObject.get(call2.id)?.member.method === list.method ? onObject.get(call2.id).object : void 0;
+        const object = list.method === null ? objects.get(objectKey(path17, call2)) : onObject.get(call2.id)?.member.method === list.method ? onObject.get(call2.id).object : void 0;
         if (!object) continue;
         const tuples = tupleItems(call2, list.position, list.keyword);
-        if (tuples > 0) register(object, path16, call2, tuples);
+        if (tuples > 0) register(object, path17, call2, tuples);
       }
     }
     const functions = spec.routeFunctions;
@@ -20281,18 +20742,18 @@ function analyzeObjects(spec, ctx) {
       const around = summary.calls.filter((c) => spanWithin(call2.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path16, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path16, container, objects))?.object;
+        owner = objects.get(objectKey(path17, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path17, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path16, call2);
-      else loose.set(path16, [...loose.get(path16) ?? [], call2]);
+      if (owner) register(owner, path17, call2);
+      else loose.set(path17, [...loose.get(path17) ?? [], call2]);
     }
   }
-  for (const [path16, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path16);
+  for (const [path17, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path17);
     if (!local) continue;
-    for (const call2 of calls) register(local, path16, call2);
-    loose.delete(path16);
+    for (const call2 of calls) register(local, path17, call2);
+    loose.delete(path17);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -20315,11 +20776,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path16, site] of sites) {
-      if (path16 === object.path) continue;
+    for (const [path17, site] of sites) {
+      if (path17 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path16,
+        path: path17,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -20328,13 +20789,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path16, calls] of analysis.loose) {
+  for (const [path17, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path16,
+      path: path17,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -20360,20 +20821,20 @@ function callsOnObjects(ctx, objects, methods) {
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found = [];
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path16, call2, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path16, call: call2, object: member.object, method: member.member.method });
+      const member = memberOnObject(ctx, path17, call2, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path17, call: call2, object: member.object, method: member.member.method });
     }
   }
   return found;
 }
-function memberOnObject(ctx, path16, call2, objects, lastSegments) {
+function memberOnObject(ctx, path17, call2, objects, lastSegments) {
   if (objects.size === 0) return void 0;
   const written = call2.receiver?.method ?? call2.callee ?? call2.calleeText;
   if (lastSegments && !lastSegments.has(lastSegment(written))) return void 0;
   if (!call2.receiver && !written.includes(".")) return void 0;
-  const member = ctx.memberCall(path16, call2);
+  const member = ctx.memberCall(path17, call2);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -20558,39 +21019,39 @@ function installedApps(ctx) {
 }
 function settingsModules(ctx) {
   const named = /* @__PURE__ */ new Map();
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.callee !== "os.environ.setdefault") continue;
       const [key, value] = [argumentOf(call2, 0)?.literal, argumentOf(call2, 1)?.literal];
       if (key !== "DJANGO_SETTINGS_MODULE" || typeof value !== "string") continue;
-      const module2 = ctx.lookup(value, path16);
-      if (module2 && !named.has(module2.path)) named.set(module2.path, siteOf(path16, call2));
+      const module2 = ctx.lookup(value, path17);
+      if (module2 && !named.has(module2.path)) named.set(module2.path, siteOf(path17, call2));
     }
   }
   const modules = [];
   if (named.size > 0) {
-    for (const [path16, namedBy] of named) modules.push({ path: path16, namedBy, ...settingValues(ctx, path16) });
+    for (const [path17, namedBy] of named) modules.push({ path: path17, namedBy, ...settingValues(ctx, path17) });
   } else {
-    for (const [path16, summary] of ctx.summaries) {
-      const assigned = ctx.assignments(path16);
+    for (const [path17, summary] of ctx.summaries) {
+      const assigned = ctx.assignments(path17);
       const defines = assigned ? assigned.some((a) => SETTINGS_NAMES.includes(a.name)) : summary.definedNames.some((n) => SETTINGS_NAMES.includes(n));
-      if (defines) modules.push({ path: path16, ...settingValues(ctx, path16) });
+      if (defines) modules.push({ path: path17, ...settingValues(ctx, path17) });
     }
   }
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     const configure = summary.calls.find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path16)) continue;
+    if (!configure || modules.some((m) => m.path === path17)) continue;
     const values = /* @__PURE__ */ new Map();
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
-      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings, site: siteOf(path16, configure) });
+      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings, site: siteOf(path17, configure) });
     }
-    modules.push({ path: path16, configure, values, valuesKnown: true });
+    modules.push({ path: path17, configure, values, valuesKnown: true });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function settingValues(ctx, path16) {
+function settingValues(ctx, path17) {
   const values = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   let known = false;
@@ -20608,7 +21069,7 @@ function settingValues(ctx, path16) {
     }
     for (const a of assigned) values.set(a.name, { value: a.value, site: { path: modulePath, line: a.span.line, column: a.span.column, text: a.statementText } });
   };
-  visit(path16);
+  visit(path17);
   return { values, valuesKnown: known };
 }
 function stringValue(settings, name2) {
@@ -20752,38 +21213,38 @@ function conventionalUrlconf(ctx, settingsPath) {
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path16) {
-  return (ctx.summaries.get(path16)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
+function routeCalls(ctx, path17) {
+  return (ctx.summaries.get(path17)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path16) {
+function includesOf(ctx, path17) {
   const found = [];
-  for (const call2 of ctx.summaries.get(path16)?.calls ?? []) {
+  for (const call2 of ctx.summaries.get(path17)?.calls ?? []) {
     if (call2.scope.kind !== "module" || !call2.callee || !INCLUDE_FUNCTIONS.includes(call2.callee)) continue;
     const literal = argumentLiteral(call2, 0, "arg");
     let module2;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module2 = ctx.lookup(named.value, path16);
-    else if (named?.kind === "other") module2 = ctx.moduleNamedBy(path16, named.text);
+    if (named?.kind === "string") module2 = ctx.lookup(named.value, path17);
+    else if (named?.kind === "other") module2 = ctx.moduleNamedBy(path17, named.text);
     if (module2) found.push({ call: call2, module: module2 });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.scope.kind !== "module" || !call2.callee) continue;
       const name2 = boundNameOf(call2);
       const named = name2 ? ` \`${name2}\`` : "";
       const noun = call2.callee === "django.core.wsgi.get_wsgi_application" ? "Django WSGI application" : call2.callee === "django.core.asgi.get_asgi_application" ? "Django ASGI application" : call2.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path16, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call2), routes: 0 });
+      if (noun) entries.push({ path: path17, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call2), routes: 0 });
       if (call2.callee === "channels.routing.URLRouter") {
         const arg = argumentOf(call2, 0, "routes");
-        const qualified = arg ? ctx.qualifyName(path16, arg.text) : void 0;
-        const absolute = qualified ? ctx.absoluteName(path16, qualified) : void 0;
+        const qualified = arg ? ctx.qualifyName(path17, arg.text) : void 0;
+        const absolute = qualified ? ctx.absoluteName(path17, qualified) : void 0;
         const dot = absolute?.lastIndexOf(".") ?? -1;
-        const module2 = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path16) : void 0;
-        if (!module2 || module2.path === path16) continue;
+        const module2 = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path17) : void 0;
+        if (!module2 || module2.path === path17) continue;
         const routes = routeCalls(ctx, module2.path).length;
         entries.push({
           path: module2.path,
@@ -20792,15 +21253,15 @@ function serverEntries(ctx) {
           description: `Channels URL routes \`${absolute.slice(dot + 1)}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`,
           evidence: routeCalls(ctx, module2.path)[0] ? evidenceOf(routeCalls(ctx, module2.path)[0]) : moduleEvidence(module2.name),
           routes,
-          registeredBy: siteOf(path16, call2)
+          registeredBy: siteOf(path17, call2)
         });
       }
     }
   }
   return entries;
 }
-function siteOf(path16, call2) {
-  return { path: path16, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function siteOf(path17, call2) {
+  return { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -20853,17 +21314,17 @@ function detectCelery(ctx) {
       if (module2) linked(module2, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path16, call: call2, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path17, call: call2, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path16, call2);
+    const site = siteOf2(path17, call2);
     if (method === "autodiscover_tasks") {
-      for (const { module: module2, found } of autodiscovered(ctx, path16, call2)) {
+      for (const { module: module2, found } of autodiscovered(ctx, path17, call2)) {
         if (found) linked(module2, `autodiscovered by ${appName}`, site);
         else linked(module2, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
       const name2 = argumentOf(call2, 0, "obj")?.literal;
-      const module2 = typeof name2 === "string" && !name2.includes(":") ? ctx.lookup(name2, path16) : void 0;
+      const module2 = typeof name2 === "string" && !name2.includes(":") ? ctx.lookup(name2, path17) : void 0;
       if (module2) {
         linked(module2, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
@@ -20877,7 +21338,7 @@ function detectCelery(ctx) {
     } else {
       for (const keyword of ["include", "imports"]) {
         for (const name2 of argumentStrings(call2, void 0, keyword) ?? []) {
-          const module2 = ctx.lookup(name2, path16);
+          const module2 = ctx.lookup(name2, path17);
           if (module2) linked(module2, `imported by ${appName}`, site);
         }
       }
@@ -20885,7 +21346,7 @@ function detectCelery(ctx) {
   }
   return entries;
 }
-function autodiscovered(ctx, path16, call2) {
+function autodiscovered(ctx, path17, call2) {
   const packagesLiteral = argumentLiteral(call2, 0, "packages");
   const related = argumentOf(call2, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
@@ -20894,10 +21355,10 @@ function autodiscovered(ctx, path16, call2) {
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
   for (const name2 of packages) {
-    const base = ctx.lookup(name2, path16) ? name2 : name2.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path16) : void 0;
+    const base = ctx.lookup(name2, path17) ? name2 : name2.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path17) : void 0;
     if (!pkg) continue;
-    const module2 = relatedName ? ctx.lookup(`${base}.${relatedName}`, path16) : pkg;
+    const module2 = relatedName ? ctx.lookup(`${base}.${relatedName}`, path17) : pkg;
     if (!found.some((f) => f.module === (module2 ?? pkg))) found.push({ module: module2 ?? pkg, found: module2 !== void 0 });
   }
   return found;
@@ -20906,8 +21367,8 @@ function describeApp(app) {
   const name2 = boundNameOf(app.call);
   return name2 ? `app \`${name2}\`` : "the Celery app";
 }
-function siteOf2(path16, call2) {
-  return { path: path16, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function siteOf2(path17, call2) {
+  return { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
 }
 
 // src/entries/frameworks/pyramid.ts
@@ -20929,14 +21390,14 @@ function detectPyramid(ctx) {
     }
     entries.push({ path: module2.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module2.name), routes, registeredBy: site });
   };
-  for (const { path: path16, call: call2, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path16, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+  for (const { path: path17, call: call2, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
     const inFunction = call2.scope.kind === "function" ? call2.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path16, call2, inFunction);
+      const scanned = scannedPackage(ctx, path17, call2, inFunction);
       for (const module2 of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module2, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module2 = moduleArgument(ctx, path16, call2, "callable", inFunction);
+      const module2 = moduleArgument(ctx, path17, call2, "callable", inFunction);
       if (!module2) continue;
       const routes = includemeRoutes(ctx, module2.path);
       linked(module2, site, `Pyramid include \`${module2.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
@@ -20945,32 +21406,32 @@ function detectPyramid(ctx) {
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module2 = dot > 0 ? ctx.lookup(ctx.absoluteName(path16, dotted.slice(0, dot)) ?? "", path16) : void 0;
+      const module2 = dot > 0 ? ctx.lookup(ctx.absoluteName(path17, dotted.slice(0, dot)) ?? "", path17) : void 0;
       if (module2) linked(module2, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path16, call2, inFunction) {
+function scannedPackage(ctx, path17, call2, inFunction) {
   if (!argumentOf(call2, 0, "package")) {
-    const caller = ctx.module(path16);
+    const caller = ctx.module(path17);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path16);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path17);
   }
-  return moduleArgument(ctx, path16, call2, "package", inFunction);
+  return moduleArgument(ctx, path17, call2, "package", inFunction);
 }
-function moduleArgument(ctx, path16, call2, keyword, inFunction) {
+function moduleArgument(ctx, path17, call2, keyword, inFunction) {
   const arg = argumentOf(call2, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
     const name2 = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path16, name2);
-    return absolute ? ctx.lookup(absolute, path16) : void 0;
+    const absolute = ctx.absoluteName(path17, name2);
+    return absolute ? ctx.lookup(absolute, path17) : void 0;
   }
-  return ctx.moduleNamedBy(path16, arg.text, inFunction);
+  return ctx.moduleNamedBy(path17, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path16) {
-  return (ctx.summaries.get(path16)?.calls ?? []).filter(
+function includemeRoutes(ctx, path17) {
+  return (ctx.summaries.get(path17)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
@@ -20984,22 +21445,22 @@ function detectTornado(ctx) {
     ...callsOnObjects(ctx, analysis.objects, ["add_handlers"]).map((c) => ({ path: c.path, literal: argumentLiteral(c.call, 1, "host_handlers"), call: c.call }))
   ];
   const named = [];
-  for (const { path: path16, literal, call: call2 } of lists) {
+  for (const { path: path17, literal, call: call2 } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path16, target: item.items[1].value, call: call2 });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path17, target: item.items[1].value, call: call2 });
     }
   }
-  for (const [path16, summary] of ctx.summaries) {
+  for (const [path17, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.callee !== "tornado.web.url" && call2.callee !== "tornado.web.URLSpec" && call2.callee !== "tornado.routing.URLSpec") continue;
       const handler = argumentOf(call2, 1, "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path16, target: handler, call: call2 });
+      if (typeof handler === "string") named.push({ path: path17, target: handler, call: call2 });
     }
   }
-  for (const { path: path16, target, call: call2 } of named) {
+  for (const { path: path17, target, call: call2 } of named) {
     const dot = target.lastIndexOf(".");
-    const module2 = dot > 0 ? ctx.lookup(target.slice(0, dot), path16) : void 0;
+    const module2 = dot > 0 ? ctx.lookup(target.slice(0, dot), path17) : void 0;
     if (!module2 || entries.some((e) => e.path === module2.path && e.framework === "Tornado")) continue;
     entries.push({
       path: module2.path,
@@ -21008,33 +21469,41 @@ function detectTornado(ctx) {
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
       evidence: moduleEvidence(module2.name),
       routes: 1,
-      registeredBy: { path: path16, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text }
+      registeredBy: { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text }
     });
   }
   return entries;
 }
 
 // src/entries/entries.ts
-var plain = (spec) => ({ detect: (ctx) => detectObjectFramework(spec, ctx), specs: [spec] });
+var plain = (spec) => ({ name: spec.framework, detect: (ctx) => detectObjectFramework(spec, ctx), specs: [spec] });
 var DETECTORS = [
   plain(FLASK),
   plain(FASTAPI),
   plain(STARLETTE),
-  { detect: detectDjango, specs: [] },
-  { detect: detectCelery, specs: [CELERY] },
+  { name: "Django", detect: detectDjango, specs: [] },
+  { name: "Celery", detect: detectCelery, specs: [CELERY] },
   plain(DRAMATIQ),
   plain(AIOHTTP),
-  { detect: detectTornado, specs: [TORNADO] },
+  { name: "Tornado", detect: detectTornado, specs: [TORNADO] },
   plain(SANIC),
   plain(QUART),
   plain(LITESTAR),
   plain(FALCON),
   plain(BOTTLE),
-  { detect: detectPyramid, specs: [PYRAMID] }
+  { name: "Pyramid", detect: detectPyramid, specs: [PYRAMID] }
 ];
-function detectEntries(project) {
+function detectEntries(project, problems = []) {
   const ctx = new EntryContext(project);
-  const entries = DETECTORS.flatMap((detector) => detector.detect(ctx));
+  const entries = DETECTORS.flatMap((detector) => {
+    try {
+      injectedFault("entries", detector.name);
+      return detector.detect(ctx);
+    } catch (error) {
+      problems.push(internalError(`the ${detector.name} entry detector`, ".", error));
+      return [];
+    }
+  });
   return entries.sort(
     (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column || (a.description < b.description ? -1 : a.description > b.description ? 1 : 0)
   );
@@ -21049,21 +21518,21 @@ function isAppConstructor(callee) {
 // src/rules/rules.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path3 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var AFTER_FORK = ["lazy", "threads-lost", "socket-shared", "file-shared", "memory", "ran-once"];
 var RULES_FOLDER = (() => {
-  const here = path3.dirname(fileURLToPath2(import.meta.url));
-  const candidates = [path3.resolve(here, "../../rules"), path3.resolve(here, "../rules")];
-  return candidates.find((folder) => existsSync(path3.join(folder, "IL001.md"))) ?? candidates[0];
+  const here = path5.dirname(fileURLToPath2(import.meta.url));
+  const candidates = [path5.resolve(here, "../../rules"), path5.resolve(here, "../rules")];
+  return candidates.find((folder) => existsSync(path5.join(folder, "IL001.md"))) ?? candidates[0];
 })();
 var SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead"];
-var cached2;
+var cached3;
 function loadRules(folder = RULES_FOLDER) {
-  if (folder === RULES_FOLDER && cached2) return cached2;
+  if (folder === RULES_FOLDER && cached3) return cached3;
   const files = readdirSync(folder).filter((name2) => /^IL\d{3}\.md$/.test(name2)).sort();
-  const rules = files.map((name2) => parseRuleFile(path3.join(folder, name2), readFileSync(path3.join(folder, name2), "utf8")));
-  if (folder === RULES_FOLDER) cached2 = rules;
+  const rules = files.map((name2) => parseRuleFile(path5.join(folder, name2), readFileSync(path5.join(folder, name2), "utf8")));
+  if (folder === RULES_FOLDER) cached3 = rules;
   return rules;
 }
 function parseRuleFile(file, text) {
@@ -21080,7 +21549,7 @@ function parseRuleFile(file, text) {
     return value.trim();
   };
   const id = text_("id");
-  if (path3.basename(file, ".md") !== id) fail(`the id ${id} does not match the file name`);
+  if (path5.basename(file, ".md") !== id) fail(`the id ${id} does not match the file name`);
   const meta = header.meta === true;
   const matchesValue = meta ? header.matches ?? [] : header.matches;
   if (!Array.isArray(matchesValue) || !meta && matchesValue.length === 0) fail(`'matches' must be a non-empty list`);
@@ -21188,9 +21657,9 @@ function qualifiedNameMatches(pattern, name2) {
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path16, summary] of summaries) {
+    for (const [path17, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path16}:${suppression.line}`;
+        const key = `${path17}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -21246,17 +21715,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path16, summary] of this.summaries) {
+    for (const [path17, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path16, suppression });
+        unused.push({ path: path17, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path16, hadFindings) {
-    return this.summaries.get(path16)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path17, hadFindings) {
+    return this.summaries.get(path17)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -21286,20 +21755,28 @@ function checkProject(input) {
   };
   const findings = [];
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path16, summary] of summaries) {
-    const module2 = index.byPath.get(path16);
+  for (const [path17, summary] of summaries) {
+    const module2 = index.byPath.get(path17);
     if (!module2) continue;
-    const resources = importTimeResources(path16, summary, rules, calls);
+    try {
+      injectedFault("check", path17);
+      checkFile(path17, summary, module2.name);
+    } catch (error) {
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path17, error instanceof RuleError ? error.cause : error));
+    }
+  }
+  function checkFile(path17, summary, moduleName) {
+    const resources = importTimeResources(path17, summary, rules, calls);
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach2 = reachOf(path16, view.graph, view.chains, entryByPath);
+      const reach2 = reachOf(path17, view.graph, view.chains, entryByPath);
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path16);
+        const unfiltered = baseView.chains.get(path17);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path16, module2.name, reach2, nameOf);
+      const finding = toFinding(resource, path17, moduleName, reach2, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path16);
+      filesWithFindings.add(path17);
       if (!deployment || reach2.kind !== "entry") continue;
       const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, entries);
       if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
@@ -21309,11 +21786,11 @@ function checkProject(input) {
   const kept = suppressions.filter(findings);
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path16, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path16, nameOf(path16), suppression));
-    for (const [path16, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path16)) continue;
+    for (const { path: path17, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path17, nameOf(path17), suppression));
+    for (const [path17, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path17)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path16, nameOf(path16), {
+        unusedSuppressionFinding(unusedRule, path17, nameOf(path17), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -21328,13 +21805,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path16, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path17, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path16,
+    path: path17,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: `Unused suppression \`${suppression.text}\`: ${what}. ${rule.fix}`,
@@ -21343,11 +21820,11 @@ function unusedSuppressionFinding(rule, path16, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path16, summary, rules, calls) {
+function importTimeResources(path17, summary, rules, calls) {
   const moduleLevel = summary.calls.filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path16, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path17, steps: [] }));
   const enter = (body2) => !calls.callsIn(body2).some((c) => c.callee !== void 0 && isAppConstructor(c.callee));
-  for (const run2 of calls.functionsRunAtImport(path16, enter)) {
+  for (const run2 of calls.functionsRunAtImport(path17, enter)) {
     const bodySummary = calls.summaryOf(run2.body.path);
     if (!bodySummary) continue;
     const asWithItem = run2.steps[0]?.call.placement.kind === "with-item" && run2.steps.length === 1;
@@ -21364,15 +21841,20 @@ function matchResources(body2, summary, rules) {
   const inBody = new Set(body2.map((c) => c.id));
   for (const call2 of body2) {
     for (const rule of rules) {
-      const match = matchCall(call2, rule, summary, rules);
+      let match;
+      try {
+        match = matchCall(call2, rule, summary, rules);
+      } catch (error) {
+        throw new RuleError(rule.id, error);
+      }
       if (!match) continue;
       if (call2.placement.kind === "with-item" && match.withCloses) continue;
       if (match.whenGiven && !argumentGiven(call2, match, match.whenGiven)) continue;
       if (rule.requires === "start") {
-        const start2 = allCalls.find((c) => inBody.has(c.id) && c.receiver?.callId === call2.id && c.receiver.method === "start");
+        const start2 = callIndex(summary).byReceiver.get(call2.id)?.find((c) => inBody.has(c.id) && c.receiver.method === "start");
         if (start2) found.push({ rule, match, creation: call2, start: start2 });
       } else if (rule.requires === "bound") {
-        if (isKept(call2, allCalls)) found.push({ rule, match, creation: call2 });
+        if (isKept(call2, summary)) found.push({ rule, match, creation: call2 });
       } else {
         found.push({ rule, match, creation: call2 });
       }
@@ -21395,8 +21877,7 @@ function targetCalls(call2, target, summary) {
   const name2 = given?.text.trim();
   if (!name2 || !/^[A-Za-z_][\w.]*$/.test(name2)) return false;
   const qualname = name2.startsWith("self.") && call2.scope.kind === "function" ? `${call2.scope.function.split(".").slice(0, -1).join(".")}.${name2.slice(5)}` : name2;
-  return summary.calls.some((c) => {
-    if (c.scope.kind !== "function" || c.scope.function !== qualname) return false;
+  return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
     const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : void 0);
     return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
@@ -21412,11 +21893,41 @@ function argumentGiven(call2, match, name2) {
   if (!given) return call2.args.some((a) => a.text.startsWith("*"));
   return given.literal !== null && given.literal !== "";
 }
-function isKept(call2, allCalls) {
+function isKept(call2, summary) {
   if (call2.placement.kind === "default-argument") return true;
   if (call2.scope.kind === "function") return call2.assignedTo !== void 0 && call2.assignedTo.includes(".");
   if (call2.boundTo === void 0 && call2.assignedTo === void 0) return false;
-  return !allCalls.some((c) => c.receiver?.callId === call2.id && c.receiver.via === "chain");
+  return !(callIndex(summary).byReceiver.get(call2.id) ?? []).some((c) => c.receiver.via === "chain");
+}
+var RuleError = class extends Error {
+  constructor(ruleId, cause) {
+    super(`rule ${ruleId}: ${String(cause)}`);
+    this.ruleId = ruleId;
+    this.cause = cause;
+  }
+  ruleId;
+  cause;
+};
+var callIndexes = /* @__PURE__ */ new WeakMap();
+function callIndex(summary) {
+  let index = callIndexes.get(summary);
+  if (!index) {
+    index = { byReceiver: /* @__PURE__ */ new Map(), byFunction: /* @__PURE__ */ new Map() };
+    for (const call2 of summary.calls) {
+      if (call2.receiver) {
+        const list = index.byReceiver.get(call2.receiver.callId);
+        if (list) list.push(call2);
+        else index.byReceiver.set(call2.receiver.callId, [call2]);
+      }
+      if (call2.scope.kind === "function") {
+        const list = index.byFunction.get(call2.scope.function);
+        if (list) list.push(call2);
+        else index.byFunction.set(call2.scope.function, [call2]);
+      }
+    }
+    callIndexes.set(summary, index);
+  }
+  return index;
 }
 function matchCall(call2, rule, summary, rules) {
   const allCalls = summary.calls;
@@ -21447,9 +21958,9 @@ function matchSubclass(call2, rule, summary) {
   }
   return void 0;
 }
-function reachOf(path16, graph, chains, entryByPath) {
-  const chain = chains.get(path16);
-  const reaching = modulesReaching(graph, path16);
+function reachOf(path17, graph, chains, entryByPath) {
+  const chain = chains.get(path17);
+  const reaching = modulesReaching(graph, path17);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -21462,10 +21973,10 @@ function reachOf(path16, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path16)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path17)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path16, moduleName, reach2, nameOf) {
+function toFinding(resource, path17, moduleName, reach2, nameOf) {
   const { rule, match, creation, start: start2, steps, creationPath } = resource;
   const trigger = steps[0]?.call ?? start2 ?? creation;
   const level = reach2.kind === "entry" ? "error" : "warning";
@@ -21474,7 +21985,7 @@ function toFinding(resource, path16, moduleName, reach2, nameOf) {
   let headline;
   if (steps.length > 0) {
     const through = steps.map((step) => `\`${step.target.qualname}()\``).join(" \u2192 ");
-    const where2 = creationPath === path16 ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
+    const where2 = creationPath === path17 ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
     const verb = start2 ? `starts ${match.what} (\`${start2.text}\`` : `creates ${match.what} (\`${creation.text}\``;
     headline = `\`${trigger.text}\` ${verb} in ${through}, ${where2})`;
     related.push({ path: creationPath, span: (start2 ?? creation).span, message: `${start2 ? "started" : "created"} here: ${(start2 ?? creation).statementText}` });
@@ -21483,7 +21994,7 @@ function toFinding(resource, path16, moduleName, reach2, nameOf) {
     const action = start2 ? `\`${start2.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
     headline = `${action}${created}${placementPhrase(creation.placement)}`;
-    if (createdElsewhere) related.push({ path: path16, span: creation.span, message: `created here: ${creation.statementText}` });
+    if (createdElsewhere) related.push({ path: path17, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach2.kind === "entry") {
     related.push({
@@ -21501,7 +22012,7 @@ function toFinding(resource, path16, moduleName, reach2, nameOf) {
   return {
     ruleId: rule.id,
     level,
-    path: path16,
+    path: path17,
     span: trigger.span,
     module: moduleName,
     message,
@@ -21574,65 +22085,14 @@ function capitalise2(text) {
 
 // src/deploy/readDeployment.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import { promises as fs6 } from "node:fs";
-import path11 from "node:path";
+import { promises as fs4 } from "node:fs";
+import path12 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-import fsCallbacks, { promises as fs5 } from "node:fs";
-import path5 from "node:path";
-
-// src/files.ts
-import { constants, promises as fs4 } from "node:fs";
-import path4 from "node:path";
-var MAX_SMALL_FILE_BYTES = 1024 * 1024;
-function fileTypeName(stat) {
-  if (stat.isDirectory()) return "a folder";
-  if (stat.isFIFO()) return "a named pipe (FIFO)";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isCharacterDevice()) return "a character device";
-  if (stat.isBlockDevice()) return "a block device";
-  if (stat.isSymbolicLink()) return "a symbolic link";
-  return "neither a file nor a folder";
-}
-function notRegularMessage(stat) {
-  return `not a regular file (${fileTypeName(stat)})`;
-}
-var READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
-async function readRegularFile(file, maxBytes) {
-  let handle2;
-  try {
-    const before = await fs4.stat(file);
-    if (!before.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(before) };
-    if (before.size > maxBytes) return { ok: false, reason: "too-large", size: before.size, message: `${before.size} bytes is over the ${maxBytes}-byte limit` };
-    handle2 = await fs4.open(file, READ_FLAGS);
-    const opened = await handle2.stat();
-    if (!opened.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(opened) };
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
-      const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) return { ok: false, reason: "too-large", message: `over the ${maxBytes}-byte limit` };
-    }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
-  } catch (error) {
-    const e = error;
-    return { ok: false, reason: e.code === "ENOENT" || e.code === "ENOTDIR" ? "missing" : "error", message: e.message ?? String(error), error: e };
-  } finally {
-    await handle2?.close().catch(() => void 0);
-  }
-}
-function isWithin(child, parent) {
-  const relative = path4.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path4.sep}`) && !path4.isAbsolute(relative);
-}
-
-// src/discover/discover.ts
+import fsCallbacks, { promises as fs3 } from "node:fs";
+import path6 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
   "**/.hg/**",
@@ -21650,12 +22110,17 @@ var ALWAYS_SKIPPED = [
   "**/dist/**"
 ];
 async function discoverPythonFiles(options) {
-  const root = path5.resolve(options.root);
+  const root = path6.resolve(options.root);
   const diagnostics = [];
   const found = /* @__PURE__ */ new Map();
-  const relativeToRoot = (absolute) => toPosix(path5.relative(root, absolute));
-  const userExclude = (0, import_ignore.default)().add(options.exclude);
-  const gitignores = new GitignoreSet();
+  const relativeToRoot = (absolute) => toPosix(path6.relative(root, absolute));
+  const userExclude = compileIgnore(
+    options.exclude,
+    (pattern, _index, error) => diagnostics.push({ kind: "config", path: ".", message: `exclude pattern ${quotePattern(pattern)} (--exclude or the configuration's \`exclude\`) ${unusablePattern(error)}; it is not applied` })
+  );
+  const gitignores = new GitignoreSet(
+    (file, line, pattern, error) => diagnostics.push({ kind: "read-error", path: relativeToRoot(file), line, message: `.gitignore pattern ${quotePattern(pattern)} ${unusablePattern(error)}; it is not applied, the file's other patterns are` })
+  );
   if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot);
   const inside = await projectFolders(root, options.paths);
   const leavesProject = (realTarget) => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
@@ -21671,12 +22136,13 @@ async function discoverPythonFiles(options) {
           return;
         }
         for (const entry of entries ?? []) {
-          if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path5.join(dir, entry.name), isDirectory: entry.isDirectory() });
+          if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path6.join(dir, entry.name), isDirectory: entry.isDirectory() });
         }
         callback(error, entries);
       });
     })
   };
+  const walked = /* @__PURE__ */ new Map();
   const walk = async (folder, visiting) => {
     const all = await (0, import_fast_glob.default)(["**"], {
       cwd: folder,
@@ -21691,16 +22157,16 @@ async function discoverPythonFiles(options) {
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
     const entries = all.filter((entry) => {
-      const name2 = path5.posix.basename(entry.path);
+      const name2 = path6.posix.basename(entry.path);
       return entry.dirent.isFile() && (name2.endsWith(".py") || name2 === ".gitignore" || name2 === "pyvenv.cfg");
     });
-    const venvs = entries.filter((entry) => path5.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path5.posix.dirname(entry.path));
+    const venvs = entries.filter((entry) => path6.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path6.posix.dirname(entry.path));
     if (options.respectGitignore) {
       for (const entry of entries) {
-        if (path5.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
-        const file = path5.join(folder, entry.path);
+        if (path6.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
+        const file = path6.join(folder, entry.path);
         const text = await readIgnoreFile(file, relativeToRoot, diagnostics);
-        if (text !== void 0) gitignores.add(path5.dirname(file), text);
+        if (text !== void 0) gitignores.add(path6.dirname(file), text);
       }
     }
     const skipped = (relativeInFolder, absolute, isDir) => {
@@ -21711,7 +22177,7 @@ async function discoverPythonFiles(options) {
     };
     for (const entry of entries) {
       if (!entry.path.endsWith(".py") || !entry.dirent.isFile()) continue;
-      const absolute = path5.join(folder, entry.path);
+      const absolute = path6.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
       if (entry.path.includes("\uFFFD") && !await exists(absolute, true)) {
         diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: "the file name is not valid UTF-8, so it cannot be opened by this name; skipped" });
@@ -21720,16 +22186,16 @@ async function discoverPythonFiles(options) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     }
     for (const entry of all) {
-      const name2 = path5.posix.basename(entry.path);
+      const name2 = path6.posix.basename(entry.path);
       if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
       if (!name2.endsWith(".py") && name2 !== ".gitignore") continue;
-      const absolute = path5.join(folder, entry.path);
+      const absolute = path6.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
-      const stat = await fs5.lstat(absolute).catch(() => void 0);
+      const stat = await fs3.lstat(absolute).catch(() => void 0);
       diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
     }
     for (const odd of oddNames) {
-      const relativeInFolder = toPosix(path5.relative(folder, odd.path));
+      const relativeInFolder = toPosix(path6.relative(folder, odd.path));
       if (relativeInFolder.startsWith("..") || !odd.isDirectory && !relativeInFolder.endsWith(".py")) continue;
       if (skipped(relativeInFolder, odd.path, odd.isDirectory) || excludedByFolder(relativeInFolder, folder, skipped)) continue;
       diagnostics.push({
@@ -21739,14 +22205,14 @@ async function discoverPythonFiles(options) {
       });
     }
     for (const link of links) {
-      const absolute = path5.join(folder, link.path);
+      const absolute = path6.join(folder, link.path);
       if (excludedByFolder(link.path, folder, skipped)) continue;
       if (skipped(link.path, absolute, false) || skipped(link.path, absolute, true)) continue;
       let target;
       let stat;
       try {
-        target = await fs5.realpath(absolute);
-        stat = await fs5.stat(target);
+        target = await fs3.realpath(absolute);
+        stat = await fs3.stat(target);
       } catch (error) {
         const code = error.code;
         if (!link.path.endsWith(".py") && code === "ENOENT") continue;
@@ -21776,7 +22242,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs5.realpath(path5.dirname(absolute));
+      const realFolder = await fs3.realpath(path6.dirname(absolute));
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
@@ -21786,6 +22252,16 @@ async function discoverPythonFiles(options) {
         });
         continue;
       }
+      const first = walked.get(target);
+      if (first !== void 0) {
+        diagnostics.push({
+          kind: "duplicate-module",
+          path: relativeToRoot(absolute),
+          message: `symbolic link to ${target}, a folder already scanned as ${first || "."}; not followed again (its modules are analyzed once, under that name)`
+        });
+        continue;
+      }
+      walked.set(target, relativeToRoot(absolute));
       const next = new Set(visiting);
       next.add(realFolder);
       next.add(target);
@@ -21793,16 +22269,18 @@ async function discoverPythonFiles(options) {
     }
   };
   for (const given of options.paths) {
-    const absolute = path5.resolve(root, given);
+    const absolute = path6.resolve(root, given);
     let stat;
     try {
-      stat = await fs5.stat(absolute);
+      stat = await fs3.stat(absolute);
     } catch (error) {
       diagnostics.push({ kind: "read-error", path: toPosix(given), message: `cannot scan ${given}: ${describeError(error)}` });
       continue;
     }
     if (stat.isDirectory()) {
-      await walk(absolute, /* @__PURE__ */ new Set([await fs5.realpath(absolute)]));
+      const real = await fs3.realpath(absolute);
+      if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
+      await walk(absolute, /* @__PURE__ */ new Set([real]));
     } else if (stat.isFile()) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     } else {
@@ -21827,24 +22305,24 @@ async function discoverPythonFiles(options) {
 async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot) {
   const folders = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    let folder = path5.resolve(root, given);
+    let folder = path6.resolve(root, given);
     try {
-      if (!(await fs5.stat(folder)).isDirectory()) folder = path5.dirname(folder);
+      if (!(await fs3.stat(folder)).isDirectory()) folder = path6.dirname(folder);
     } catch {
       continue;
     }
     const chain = [];
-    for (let dir = path5.dirname(folder); ; dir = path5.dirname(dir)) {
+    for (let dir = path6.dirname(folder); ; dir = path6.dirname(dir)) {
       chain.push(dir);
-      if (await exists(path5.join(dir, ".git"))) {
+      if (await exists(path6.join(dir, ".git"))) {
         chain.forEach((d) => folders.add(d));
         break;
       }
-      if (path5.dirname(dir) === dir) break;
+      if (path6.dirname(dir) === dir) break;
     }
   }
   for (const folder of folders) {
-    const file = path5.join(folder, ".gitignore");
+    const file = path6.join(folder, ".gitignore");
     const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true);
     if (text !== void 0) gitignores.add(folder, text);
   }
@@ -21860,9 +22338,9 @@ async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine =
 }
 async function projectFolders(root, paths) {
   const folders = [];
-  for (const p of [root, ...paths.map((given) => path5.resolve(root, given))]) {
+  for (const p of [root, ...paths.map((given) => path6.resolve(root, given))]) {
     try {
-      if ((await fs5.stat(p)).isDirectory()) folders.push(await fs5.realpath(p));
+      if ((await fs3.stat(p)).isDirectory()) folders.push(await fs3.realpath(p));
     } catch {
     }
   }
@@ -21870,7 +22348,7 @@ async function projectFolders(root, paths) {
 }
 async function exists(p, noFollow = false) {
   try {
-    await (noFollow ? fs5.lstat(p) : fs5.stat(p));
+    await (noFollow ? fs3.lstat(p) : fs3.stat(p));
     return true;
   } catch {
     return false;
@@ -21880,27 +22358,64 @@ function excludedByFolder(relativeInFolder, folder, skipped) {
   const parts2 = relativeInFolder.split("/");
   for (let i2 = 1; i2 < parts2.length; i2++) {
     const sub = parts2.slice(0, i2).join("/");
-    if (skipped(sub, path5.join(folder, sub), true)) return true;
+    if (skipped(sub, path6.join(folder, sub), true)) return true;
   }
   return false;
 }
 var GitignoreSet = class {
+  constructor(onInvalid) {
+    this.onInvalid = onInvalid;
+  }
+  onInvalid;
   byFolder = /* @__PURE__ */ new Map();
   add(folder, text) {
-    this.byFolder.set(folder, (0, import_ignore.default)().add(text));
+    this.byFolder.set(folder, { rules: (0, import_ignore.default)().add(text), text, checked: false });
   }
   ignores(absolute, isDir) {
-    for (const [folder, rules] of this.byFolder) {
-      const relative = path5.relative(folder, absolute);
-      if (relative === "" || relative.startsWith("..") || path5.isAbsolute(relative)) continue;
+    for (const [folder, entry] of this.byFolder) {
+      const relative = path6.relative(folder, absolute);
+      if (relative === "" || relative.startsWith("..") || path6.isAbsolute(relative)) continue;
       const posix = toPosix(relative);
-      if (rules.ignores(isDir ? `${posix}/` : posix)) return true;
+      if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
     }
     return false;
   }
+  /** The matcher compiles each pattern when a path first reaches it: that is when a bad one throws. */
+  test(folder, entry, relative) {
+    try {
+      return entry.rules.ignores(relative);
+    } catch (error) {
+      if (entry.checked || !isPatternError(error)) throw error;
+      entry.checked = true;
+      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path6.join(folder, ".gitignore"), index + 1, pattern, lineError));
+      return entry.rules.ignores(relative);
+    }
+  }
 };
+function compileIgnore(patterns, onInvalid) {
+  const usable = [];
+  patterns.forEach((pattern, index) => {
+    try {
+      (0, import_ignore.default)().add(pattern).ignores("x");
+      usable.push(pattern);
+    } catch (error) {
+      if (!isPatternError(error)) throw error;
+      onInvalid(pattern, index, error);
+    }
+  });
+  return (0, import_ignore.default)().add(usable);
+}
+function isPatternError(error) {
+  return error instanceof SyntaxError || error instanceof RangeError && /call stack/i.test(error.message);
+}
+function quotePattern(pattern) {
+  return pattern.length > 40 ? `${JSON.stringify(pattern.slice(0, 40))}\u2026 (${pattern.length} characters)` : JSON.stringify(pattern);
+}
+function unusablePattern(error) {
+  return error instanceof SyntaxError && /too large/i.test(error.message) ? "is too long to match with (its regular expression is too large)" : "cannot be turned into a regular expression";
+}
 function toPosix(p) {
-  return p.split(path5.sep).join("/");
+  return p.split(path6.sep).join("/");
 }
 function describeError(error) {
   const e = error;
@@ -21923,6 +22438,10 @@ function describeError(error) {
 var CODING_DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 var UTF8_BOM = [239, 187, 191];
 function decodePythonSource(bytes) {
+  const decoded = decodeBytes(bytes);
+  return decoded.text.includes("\r") ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, "\n") } : decoded;
+}
+function decodeBytes(bytes) {
   const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i2) => bytes[i2] === b);
   const body2 = hasBom ? bytes.subarray(3) : bytes;
   const declared = hasBom ? void 0 : codingDeclaration(body2);
@@ -22034,15 +22553,29 @@ function firstInvalidUtf8(bytes) {
 }
 function lineOfOffset(bytes, offset) {
   let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < bytes.length; i2++) if (bytes[i2] === 10) line++;
+  for (let i2 = 0; i2 < offset && i2 < bytes.length; i2++) if (bytes[i2] === 10 || bytes[i2] === 13 && bytes[i2 + 1] !== 10) line++;
   return line;
 }
 
 // src/extract/parser.ts
 import { existsSync as existsSync2 } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // node_modules/web-tree-sitter/tree-sitter.js
+var tree_sitter_exports = {};
+__export(tree_sitter_exports, {
+  CaptureQuantifier: () => CaptureQuantifier,
+  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
+  Language: () => Language,
+  LookaheadIterator: () => LookaheadIterator,
+  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
+  Node: () => Node,
+  Parser: () => Parser,
+  Query: () => Query,
+  Tree: () => Tree,
+  TreeCursor: () => TreeCursor
+});
 var __defProp2 = Object.defineProperty;
 var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
@@ -24102,8 +24635,8 @@ var Module2 = (() => {
     var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
     var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
     if (ENVIRONMENT_IS_NODE) {
-      const { createRequire } = await import("module");
-      var require = createRequire(import.meta.url);
+      const { createRequire: createRequire2 } = await import("module");
+      var require = createRequire2(import.meta.url);
     }
     Module.currentQueryProgressCallback = null;
     Module.currentProgressCallback = null;
@@ -24116,11 +24649,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path16) {
+    function locateFile(path17) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path16, scriptDirectory);
+        return Module["locateFile"](path17, scriptDirectory);
       }
-      return scriptDirectory + path16;
+      return scriptDirectory + path17;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -25991,21 +26524,63 @@ var Parser = class {
 
 // src/extract/parser.ts
 var ready;
+var brokenBy;
+var MAX_PARSE_CHARS = 8 * 1024 * 1024;
 function pythonParser() {
+  if (brokenBy !== void 0) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
   ready ??= (async () => {
-    await Parser.init({
+    const { Parser: Parser2, Language: Language2 } = runtime();
+    await Parser2.init({
       // web-tree-sitter's own tree-sitter.wasm: installed, it is beside web-tree-sitter's JS in
       // node_modules (the default). In the Action's bundle (see grammarFile) that JS is inlined and
       // the .wasm is copied beside the bundle, that is beside this module: looking here first does
       // not depend on what the bundler makes of web-tree-sitter's import.meta.url.
-      locateFile: (name2, scriptDirectory2) => besideThisModule(name2) ?? scriptDirectory2 + name2
+      locateFile: (name2, scriptDirectory2) => besideThisModule(name2) ?? scriptDirectory2 + name2,
+      // An abort is reported as the file's diagnostic (see ParserAbort), not as a bare "Aborted()" line.
+      ...process.env.IMPORTLEAK_DEBUG ? {} : { printErr: () => void 0 },
+      ...memoryOption()
     });
-    const language = await Language.load(grammarFile());
-    const parser = new Parser();
+    const language = await Language2.load(grammarFile());
+    const parser = new Parser2();
     parser.setLanguage(language);
     return parser;
   })();
   return ready;
+}
+var ParserAbort = class extends Error {
+};
+var ParserUnavailable = class extends Error {
+};
+async function withPythonParser(file, use) {
+  const parser = await pythonParser();
+  try {
+    return use(parser);
+  } catch (error) {
+    if (!isAbort(error)) throw error;
+    ready = void 0;
+    const restarts = separateRuntime();
+    if (!restarts) brokenBy = file;
+    throw new ParserAbort(`the parser ran out of memory (tree-sitter aborted); ${restarts ? "importleak restarted it for the next files" : "it cannot be restarted here, so no later file is parsed"}`);
+  }
+}
+function isAbort(error) {
+  return error instanceof Error && error.name === "RuntimeError" && /^Aborted\(/.test(error.message);
+}
+function runtime() {
+  if (!separateRuntime()) return tree_sitter_exports;
+  const require2 = createRequire(import.meta.url);
+  const id = require2.resolve("web-tree-sitter");
+  delete require2.cache[id];
+  return require2(id);
+}
+function separateRuntime() {
+  return besideThisModule("tree-sitter.wasm") === void 0;
+}
+function memoryOption() {
+  const mib = Number(process.env.IMPORTLEAK_PARSER_MEMORY);
+  if (!Number.isInteger(mib) || mib <= 0 || mib >= 2048) return {};
+  const pages = Math.max(mib * 16, 512);
+  return { wasmMemory: new WebAssembly.Memory({ initial: 512, maximum: pages }) };
 }
 function grammarFile() {
   const name2 = "tree-sitter-python.wasm";
@@ -26020,7 +26595,7 @@ function besideThisModule(name2) {
 }
 
 // src/deploy/commandLine.ts
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/deploy/environment.ts
 var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
@@ -26055,15 +26630,14 @@ function assignmentOf(word, file) {
 
 // src/deploy/options.ts
 function parseArguments(words, specs, style, { stopAtPositional = false } = {}) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const spec of specs) for (const name2 of spec.names) byName.set(name2, spec);
+  const { byName, longNames } = namesOf(specs);
   const result = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
   let onlyPositionals = false;
   const lookupLong = (name2) => {
     const exact = byName.get(name2);
     if (exact) return { spec: exact, name: name2 };
     if (style === "click") return void 0;
-    const candidates = [...byName.keys()].filter((n) => n.startsWith("--") && n.startsWith(name2));
+    const candidates = longNames.filter((n) => n.startsWith(name2));
     const specsFound = new Set(candidates.map((n) => byName.get(n)));
     if (specsFound.size > 1) return "ambiguous";
     return specsFound.size === 1 ? { spec: [...specsFound][0], name: name2 } : void 0;
@@ -26073,7 +26647,7 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
     const text = word.text;
     if (onlyPositionals || text === "-" || !text.startsWith("-") || word.expands && !/^-[-\w]/.test(text)) {
       if (stopAtPositional) {
-        result.positionals.push(...words.slice(i2));
+        for (let k = i2; k < words.length; k++) result.positionals.push(words[k]);
         break;
       }
       result.positionals.push(word);
@@ -26139,6 +26713,17 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
     }
   }
   return result;
+}
+var specNames = /* @__PURE__ */ new WeakMap();
+function namesOf(specs) {
+  let names = specNames.get(specs);
+  if (!names) {
+    const byName = /* @__PURE__ */ new Map();
+    for (const spec of specs) for (const name2 of spec.names) byName.set(name2, spec);
+    names = { byName, longNames: [...byName.keys()].filter((n) => n.startsWith("--")) };
+    specNames.set(specs, names);
+  }
+  return names;
 }
 function option(key, name2, value, line) {
   return {
@@ -26425,7 +27010,7 @@ function readDaphneCommand(args2, context) {
 }
 
 // src/deploy/shellWords.ts
-function linesFrom(text, firstLine) {
+function linesFrom(text, firstLine2) {
   const newlines = [];
   for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") newlines.push(i2);
   return (offset) => {
@@ -26436,7 +27021,7 @@ function linesFrom(text, firstLine) {
       if (newlines[mid] < offset) low = mid + 1;
       else high = mid;
     }
-    return firstLine + low;
+    return firstLine2 + low;
   };
 }
 var OPERATORS = ["&&", "||", ";;", "|&", ";", "|", "&", "(", ")"];
@@ -26594,7 +27179,7 @@ var Splitter = class {
     const next = text[this.i + 1];
     if (next === "{" || next === "(") {
       const close = next === "{" ? "}" : ")";
-      let depth = 0;
+      let depth2 = 0;
       this.i++;
       while (this.i < text.length) {
         const c = text[this.i];
@@ -26603,10 +27188,10 @@ var Splitter = class {
           const end = text.indexOf("'", this.i + 1);
           this.i = end < 0 ? text.length : end + 1;
         } else {
-          if (c === next) depth++;
-          else if (c === close) depth--;
+          if (c === next) depth2++;
+          else if (c === close) depth2--;
           this.i++;
-          if (depth === 0) return text.slice(start2, this.i);
+          if (depth2 === 0) return text.slice(start2, this.i);
         }
       }
       this.fail(wordStart, `unterminated $${next}`);
@@ -26914,12 +27499,12 @@ function readHypercornCommand(args2, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path16 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path16);
-  if (mode) path16 = mode[2];
-  const colon = path16.indexOf(":");
-  const modulePath = colon < 0 ? path16 : path16.slice(0, colon);
-  const expression = colon < 0 ? "app" : path16.slice(colon + 1);
+  let path17 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path17);
+  if (mode) path17 = mode[2];
+  const colon = path17.indexOf(":");
+  const modulePath = colon < 0 ? path17 : path17.slice(0, colon);
+  const expression = colon < 0 ? "app" : path17.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
   const module2 = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
@@ -27211,7 +27796,7 @@ function readArgv(words, settings) {
 }
 function operatorWithoutShell(words, file, platform) {
   const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
-  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path6.posix.basename(words[0]?.text ?? ""))) return void 0;
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path7.posix.basename(words[0]?.text ?? ""))) return void 0;
   return {
     file,
     line: operator.line,
@@ -27321,7 +27906,7 @@ function readWords(input, settings) {
       reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const program2 = path6.posix.basename(first.text);
+    const program2 = path7.posix.basename(first.text);
     const args2 = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
@@ -27376,8 +27961,8 @@ function serverStart(reading, line, startDirectory) {
   };
 }
 function joinDirectory(base, next) {
-  if (next.startsWith("/") || base === void 0) return path6.posix.normalize(next);
-  return path6.posix.join(base, next);
+  if (next.startsWith("/") || base === void 0) return path7.posix.normalize(next);
+  return path7.posix.join(base, next);
 }
 function shellInvocation(args2) {
   let wantsCommand = false;
@@ -27457,7 +28042,7 @@ function unwrap(program2, args2) {
 
 // src/deploy/formats/compose.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/deploy/formats/format.ts
 function containerArgv(image, command, entrypoint) {
@@ -27475,11 +28060,50 @@ function parseYaml2(file, text, problems) {
   const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false });
   for (const error of doc.errors.slice(0, 3)) {
     const line = lineCounter.linePos(error.pos[0]).line;
-    problems.push({ file, line, message: `YAML syntax error: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}; nothing was read from this file` });
+    const what = /call stack/i.test(error.message) ? "nested too deeply to read" : error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    problems.push({ file, line, message: `YAML syntax error: ${what}; nothing was read from this file` });
   }
   if (doc.errors.length > 0) return void 0;
+  const expanded = expandedSize(doc.contents);
+  if (expanded > MAX_YAML_EXPANDED_NODES) {
+    problems.push({
+      file,
+      message: `YAML aliases expand this file to more than ${MAX_YAML_EXPANDED_NODES.toLocaleString("en")} values (an alias bomb, "billion laughs"); the platform's YAML reader refuses such a file, and nothing was read from it`
+    });
+    return void 0;
+  }
   const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   return { doc, lineOf };
+}
+var MAX_YAML_EXPANDED_NODES = 1e6;
+function expandedSize(root) {
+  const anchors = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  const cap = (n) => Math.min(n, MAX_YAML_EXPANDED_NODES + 1);
+  const childrenOf = (node) => {
+    if ((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) return node.items;
+    if ((0, import_yaml2.isPair)(node)) return [node.key, node.value];
+    return [];
+  };
+  const stack = [{ node: root, entered: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const children = childrenOf(top.node);
+    if (!top.entered) {
+      top.entered = true;
+      for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push({ node: children[i2], entered: false });
+      continue;
+    }
+    stack.pop();
+    const node = top.node;
+    let size;
+    if ((0, import_yaml2.isAlias)(node)) size = anchors.get(node.source) ?? 1;
+    else size = cap(((0, import_yaml2.isPair)(node) ? 0 : 1) + children.reduce((sum, child) => sum + (sizes.get(child) ?? 0), 0));
+    sizes.set(node, size);
+    const anchor = node?.anchor;
+    if (anchor && !(0, import_yaml2.isAlias)(node)) anchors.set(anchor, size);
+  }
+  return sizes.get(root) ?? 0;
 }
 function mapEntries(node) {
   if (!(0, import_yaml2.isMap)(node)) return [];
@@ -27587,7 +28211,7 @@ function buildImage(file, service, images) {
   if (build === void 0 || build === null) return void 0;
   const context = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
   const dockerfile = scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile";
-  return images(path7.posix.normalize(path7.posix.join(path7.posix.dirname(file), context, dockerfile)));
+  return images(path8.posix.normalize(path8.posix.join(path8.posix.dirname(file), context, dockerfile)));
 }
 function sourceText(text, node) {
   return node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node);
@@ -27599,8 +28223,8 @@ function readAppYaml(file, text) {
   const reading = { occurrences: [], problems: [], isAppEngine: false };
   const yaml = parseYaml2(file, text, reading.problems);
   if (!yaml) return { ...reading, isAppEngine: reading.problems.length > 0 };
-  const runtime = scalarText(mapGet(yaml.doc.contents, "runtime"));
-  if (runtime === void 0) return reading;
+  const runtime2 = scalarText(mapGet(yaml.doc.contents, "runtime"));
+  if (runtime2 === void 0) return reading;
   reading.isAppEngine = true;
   const settings = {
     file,
@@ -27618,7 +28242,7 @@ function readAppYaml(file, text) {
       settings,
       reading: readCommandText(entrypointText, valueLineAt(yaml, entrypoint), settings)
     });
-  } else if (/^python3\d*$/.test(runtime)) {
+  } else if (/^python3\d*$/.test(runtime2)) {
     const line = yaml.lineOf(mapGet(yaml.doc.contents, "runtime"));
     reading.usesDefaultEntrypoint = true;
     reading.occurrences.push({
@@ -27709,11 +28333,11 @@ function commandForm(instruction) {
       const parsed = JSON.parse(args2);
       if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
         const offsetBase = instruction.args.indexOf("[");
-        let searchFrom = offsetBase;
+        const tokens = instruction.args.slice(offsetBase).matchAll(/"(?:[^"\\]|\\.)*"/gs);
         const exec = parsed.map((item) => {
-          const found = instruction.args.indexOf(JSON.stringify(item).slice(1, -1), searchFrom);
-          if (found >= 0) searchFrom = found;
-          return literalWord(item, instruction.lineAt(found >= 0 ? found : offsetBase));
+          const token = tokens.next();
+          const found = token.done ? offsetBase : offsetBase + token.value.index;
+          return literalWord(item, instruction.lineAt(found));
         });
         return { exec, line: instruction.line, text };
       }
@@ -27777,7 +28401,7 @@ function instructions(text) {
       const raw = lines[index];
       if (breakpoints.length > 0 && (raw.trim() === "" || raw.trimStart().startsWith("#"))) continue;
       breakpoints.push({ offset: logical.length, line: index + 1 });
-      const trimmed = raw.replace(/\s+$/, "");
+      const trimmed = raw.trimEnd();
       if (trimmed.endsWith(escape)) {
         logical += trimmed.slice(0, -1);
         continue;
@@ -27793,9 +28417,14 @@ function instructions(text) {
     const args2 = logical.slice(argsOffset);
     const lineAt = (offset) => {
       const absolute = offset + argsOffset;
-      let line = startLine;
-      for (const point of breakpoints) if (point.offset <= absolute) line = point.line;
-      return line;
+      let low = 0;
+      let high = breakpoints.length;
+      while (low < high) {
+        const mid = low + high >> 1;
+        if (breakpoints[mid].offset <= absolute) low = mid + 1;
+        else high = mid;
+      }
+      return low === 0 ? startLine : breakpoints[low - 1].line;
     };
     result.push({ keyword, args: args2, line: startLine, lineAt });
     const heredocs = [...args2.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)].map((m) => m[1]);
@@ -27808,7 +28437,7 @@ function instructions(text) {
 }
 
 // src/deploy/formats/fly.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function readFlyToml(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   let data;
@@ -27820,21 +28449,22 @@ function readFlyToml(file, text, images) {
     reading.problems.push({ file, ...line ? { line } : {}, message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, "")}` });
     return reading;
   }
+  const keyLine = keyLines(text);
   const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
   const build = table(data.build);
   const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
-  const image = images(path8.posix.normalize(path8.posix.join(path8.posix.dirname(file), dockerfile)));
+  const image = images(path9.posix.normalize(path9.posix.join(path9.posix.dirname(file), dockerfile)));
   const env = Object.entries(table(data.env) ?? {}).map(([name2, value]) => ({
     name: name2,
     value: String(value),
     written: String(value),
     file,
-    line: keyLine(text, "env", name2)
+    line: keyLine("env", name2)
   }));
   const settings = { file, source: "fly.toml", env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
   if (image?.workingDirectory !== void 0) settings.workingDirectory = image.workingDirectory;
   const experimental = table(data.experimental);
-  const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine(text, "experimental", "entrypoint")) : void 0;
+  const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine("experimental", "entrypoint")) : void 0;
   const run2 = (name2, command, line, written) => {
     const argv = containerArgv(image, command, entrypoint);
     reading.occurrences.push({ ...name2 ? { name: name2 } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
@@ -27842,7 +28472,7 @@ function readFlyToml(file, text, images) {
   const processes = table(data.processes);
   if (processes && Object.keys(processes).length > 0) {
     for (const [name2, command] of Object.entries(processes)) {
-      const line = keyLine(text, "processes", name2);
+      const line = keyLine("processes", name2);
       const words = wordsOf(command, line);
       const operator = words ? operatorWithoutShell(words, file, "fly") : void 0;
       if (operator) reading.problems.push(operator);
@@ -27850,11 +28480,11 @@ function readFlyToml(file, text, images) {
       else reading.problems.push({ file, line, message: `process ${JSON.stringify(name2)}: the command is neither a string nor a list of strings` });
     }
   } else if (experimental?.cmd !== void 0) {
-    const line = keyLine(text, "experimental", "cmd");
+    const line = keyLine("experimental", "cmd");
     const words = wordsOf(experimental.cmd, line);
     if (words) run2(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
   } else if (entrypoint) {
-    const line = keyLine(text, "experimental", "entrypoint");
+    const line = keyLine("experimental", "entrypoint");
     run2(void 0, [], line, JSON.stringify(experimental?.entrypoint));
   }
   return reading;
@@ -27864,26 +28494,34 @@ function wordsOf(value, line) {
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.map((v) => literalWord(v, line));
   return void 0;
 }
-function keyLine(text, tableName, key) {
+function keyLines(text) {
+  const tableLines = /* @__PURE__ */ new Map();
+  const inTable = /* @__PURE__ */ new Map();
+  const dotted = /* @__PURE__ */ new Map();
+  let table;
   const lines = text.split(/\r?\n/);
-  let inTable = false;
-  let tableLine = 0;
-  const keyPattern = new RegExp(`^\\s*(?:"${escapeRegExp(key)}"|'${escapeRegExp(key)}'|${escapeRegExp(key)})\\s*=`);
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const header = /^\s*\[\s*([^\]]+?)\s*\]/.exec(lines[i2]);
-    if (header) {
-      inTable = header[1] === tableName;
-      if (inTable) tableLine = i2 + 1;
+    const line = lines[i2];
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header && header[1].trim() !== "") {
+      table = header[1].trim();
+      tableLines.set(table, i2 + 1);
       continue;
     }
-    if (inTable && keyPattern.test(lines[i2])) return i2 + 1;
-    const dotted = new RegExp(`^\\s*${escapeRegExp(tableName)}\\.${escapeRegExp(key)}\\s*=`);
-    if (!inTable && dotted.test(lines[i2])) return i2 + 1;
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
+    if (!key) continue;
+    const name2 = key[1] ?? key[2] ?? key[3];
+    if (table !== void 0 && !inTable.has(`${table}\0${name2}`)) inTable.set(`${table}\0${name2}`, i2 + 1);
+    if (key[3] !== void 0 && name2.includes(".")) {
+      const list = dotted.get(name2);
+      if (list) list.push({ line: i2 + 1, table });
+      else dotted.set(name2, [{ line: i2 + 1, table }]);
+    }
   }
-  return tableLine || 1;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return (tableName, key) => {
+    const candidates = [inTable.get(`${tableName}\0${key}`), dotted.get(`${tableName}.${key}`)?.find((d) => d.table !== tableName)?.line].filter((l) => l !== void 0);
+    return candidates.length ? Math.min(...candidates) : tableLines.get(tableName) ?? 1;
+  };
 }
 
 // src/deploy/formats/procfile.ts
@@ -27913,14 +28551,14 @@ function readProcfile(file, text) {
 
 // src/deploy/formats/render.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import path9 from "node:path";
+import path10 from "node:path";
 function readRenderBlueprint(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   const yaml = parseYaml2(file, text, reading.problems);
   if (!yaml) return reading;
   const services = mapGet(yaml.doc.contents, "services");
   if (!(0, import_yaml4.isSeq)(services)) return reading;
-  const folder = path9.posix.dirname(file);
+  const folder = path10.posix.dirname(file);
   for (const service of services.items) {
     const name2 = scalarText(mapGet(service, "name"));
     const rootDir = scalarText(mapGet(service, "rootDir"));
@@ -27944,7 +28582,7 @@ function readRenderBlueprint(file, text, images) {
     const docker = mapGet(service, "dockerCommand");
     if (docker && scalarText(docker) !== void 0) {
       const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
-      const image = images(path9.posix.normalize(path9.posix.join(folder, rootDir ?? "", dockerfile)));
+      const image = images(path10.posix.normalize(path10.posix.join(folder, rootDir ?? "", dockerfile)));
       const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
       if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
       const command = composeCommandWords(yaml, docker) ?? [];
@@ -27956,10 +28594,10 @@ function readRenderBlueprint(file, text, images) {
 }
 
 // src/deploy/formats/systemd.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function readSystemdUnit(file, text) {
   const reading = { occurrences: [], problems: [], isService: false };
-  const name2 = path10.posix.basename(file);
+  const name2 = path11.posix.basename(file);
   let section = "";
   const env = [];
   let workingDirectory;
@@ -27967,8 +28605,12 @@ function readSystemdUnit(file, text) {
   const lines = text.split(/\r?\n/);
   for (let i2 = 0; i2 < lines.length; i2++) {
     const startLine = i2 + 1;
-    let entry = lines[i2];
-    while (/\\\s*$/.test(entry) && i2 + 1 < lines.length) entry = entry.replace(/\\\s*$/, " ") + lines[++i2];
+    const parts2 = [lines[i2]];
+    while (i2 + 1 < lines.length && continues(parts2[parts2.length - 1])) {
+      parts2[parts2.length - 1] = withoutContinuation(parts2[parts2.length - 1]);
+      parts2.push(lines[++i2]);
+    }
+    const entry = parts2.join("");
     const trimmed = entry.trim();
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
     const header = /^\[(.+)\]$/.exec(trimmed);
@@ -28003,6 +28645,13 @@ function readSystemdUnit(file, text) {
     reading.occurrences.push({ name: name2, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+function continues(line) {
+  return line.trimEnd().endsWith("\\");
+}
+function withoutContinuation(line) {
+  const trimmed = line.trimEnd();
+  return `${trimmed.slice(0, -1)} `;
 }
 
 // src/deploy/processModel.ts
@@ -28136,8 +28785,18 @@ function truthiness(value) {
   if ("tuple" in value) return value.tuple.length > 0;
   return true;
 }
+var MAX_CONDITION_NESTING = 200;
+var depth = 0;
 function evaluate(node, context) {
-  if (!node) return void 0;
+  if (!node || depth >= MAX_CONDITION_NESTING) return void 0;
+  depth++;
+  try {
+    return evaluateNode(node, context);
+  } finally {
+    depth--;
+  }
+}
+function evaluateNode(node, context) {
   switch (node.type) {
     case "true":
     case "false":
@@ -28174,7 +28833,12 @@ function evaluate(node, context) {
         const known = knownName(qualified, context.target);
         if (known !== void 0) return known;
       }
-      const object = evaluate(node.childForFieldName("object"), context);
+      const objectNode = node.childForFieldName("object");
+      let object;
+      if (dotted && objectNode?.type === "attribute") {
+        const objectQualified = context.qualify(dotted.slice(0, dotted.lastIndexOf(".")));
+        object = objectQualified === void 0 ? void 0 : knownName(objectQualified, context.target);
+      } else object = evaluate(objectNode, context);
       const attribute = node.childForFieldName("attribute")?.text;
       if (object && typeof object === "object" && "tuple" in object && object.tuple.length === 5) {
         if (attribute === "major") return object.tuple[0];
@@ -28372,12 +29036,17 @@ function call(node, context) {
   return qualified === void 0 ? void 0 : knownCall(qualified, context.target);
 }
 function dottedText(node) {
-  if (node.type === "identifier") return node.text;
-  if (node.type !== "attribute") return void 0;
-  const object = node.childForFieldName("object");
-  const attribute = node.childForFieldName("attribute");
-  const head = object ? dottedText(object) : void 0;
-  return head && attribute ? `${head}.${attribute.text}` : void 0;
+  const parts2 = [];
+  let at = node;
+  while (at?.type === "attribute") {
+    const attribute = at.childForFieldName("attribute");
+    if (!attribute) return void 0;
+    parts2.push(attribute.text);
+    at = at.childForFieldName("object");
+  }
+  if (at?.type !== "identifier") return void 0;
+  parts2.push(at.text);
+  return parts2.reverse().join(".");
 }
 
 // src/extract/extract.ts
@@ -28397,18 +29066,22 @@ var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
   "decorated_definition"
 ]);
 var MAX_STATEMENT_TEXT = 160;
-function extractModule(parser, path16, text, target = DEFAULT_TARGET) {
+var MAX_EXPRESSION_NESTING = 1e3;
+var MAX_BLOCK_NESTING = 200;
+var CALL_NESTING = 2;
+var MAX_SKIPPED_PARTS = 5;
+function extractModule(parser, path17, text, target = DEFAULT_TARGET) {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
   try {
-    return new Extractor(path16, text, target).run(tree.rootNode);
+    return new Extractor(path17, text, target).run(tree.rootNode);
   } finally {
     tree.delete();
   }
 }
 var Extractor = class {
-  constructor(path16, text, target) {
-    this.path = path16;
+  constructor(path17, text, target) {
+    this.path = path17;
     this.text = text;
     this.target = target;
     const names = /* @__PURE__ */ new Set();
@@ -28416,6 +29089,7 @@ var Extractor = class {
       for (const name2 of match[1].split(",")) names.add(name2.trim());
     }
     this.globalNames = names;
+    this.excerpts = new Excerpts(text);
   }
   path;
   text;
@@ -28456,6 +29130,12 @@ var Extractor = class {
   boundMethods = [];
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   installsLazyImporter = false;
+  /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
+  expressionDepth = 0;
+  blockDepth = 0;
+  /** Parts left out because they are nested too deeply (the first few). */
+  skippedParts = [];
+  excerpts;
   run(root) {
     const moduleScope = { execution: { kind: "module" }, bindings: /* @__PURE__ */ new Map(), prefix: "" };
     if (root.hasError) this.findLazyPrefixes(root);
@@ -28484,20 +29164,41 @@ var Extractor = class {
       ...this.definedNames.has("__getattr__") || this.installsLazyImporter ? { lazyAttributes: true } : {},
       importedNames: [...this.importedNames],
       syntaxProblems,
+      ...this.skippedParts.length ? { skippedParts: this.skippedParts } : {},
       suppressions: suppressions.filter((s) => s !== ignoreFile),
       ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {},
       lineCount: root.endPosition.row + 1
     };
   }
-  findLazyPrefixes(node) {
-    for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-      const child = node.namedChild(i2);
-      if (child.type === "ERROR" && child.text.trim() === "lazy") this.lazyPrefixRows.add(child.endPosition.row);
-      else if (child.hasError) this.findLazyPrefixes(child);
+  findLazyPrefixes(root) {
+    const pending = [root];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      for (let i2 = 0; i2 < node.namedChildCount; i2++) {
+        const child = node.namedChild(i2);
+        if (child.type === "ERROR" && child.endIndex - child.startIndex < 64 && child.text.trim() === "lazy") this.lazyPrefixRows.add(child.endPosition.row);
+        else if (child.hasError) pending.push(child);
+      }
     }
+  }
+  /**
+   * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
+   * few per file) and skipped; the rest of the file is still analyzed.
+   */
+  skipTooDeep(node, what) {
+    if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
+    this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
   }
   // ---- statements -------------------------------------------------------------------------
   visitBlock(block, scope) {
+    if (this.blockDepth >= MAX_BLOCK_NESTING) return this.skipTooDeep(block, `blocks nested more than ${MAX_BLOCK_NESTING} levels deep`);
+    this.blockDepth++;
+    try {
+      this.visitStatements(block, scope);
+    } finally {
+      this.blockDepth--;
+    }
+  }
+  visitStatements(block, scope) {
     let column = block.type === "module" ? 0 : -1;
     let previous = null;
     for (let i2 = 0; i2 < block.namedChildCount; i2++) {
@@ -28692,7 +29393,7 @@ var Extractor = class {
           if (this.imports[k].kind !== "dynamic") tryImports.push(k);
         }
       } else if ((part.type === "except_clause" || part.type === "except_group_clause") && tryImports.length > 0 && catchesImportError(part)) {
-        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(part.text.split("\n")[0].replace(/:\s*$/, "")), tryImports });
+        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(firstLine(part.text).replace(/:\s*$/, "")), tryImports });
         try {
           this.inBranch(() => this.visitBlockOf(part, scope));
         } finally {
@@ -28739,25 +29440,22 @@ var Extractor = class {
   visitGuarded(block, execution) {
     if (!block) return;
     const guardedScope = { execution, bindings: /* @__PURE__ */ new Map(), prefix: "" };
-    const visitImports = (node) => {
-      for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-        const child = node.namedChild(i2);
-        if (child.type === "import_statement") this.visitImport(child, guardedScope);
-        else if (child.type === "import_from_statement") this.visitImportFrom(child, guardedScope);
-        else if (child.type !== "function_definition" && child.type !== "class_definition" && child.type !== "lambda") {
-          visitImports(child);
-        }
+    const pending = [block];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === "import_statement") this.visitImport(node, guardedScope);
+      else if (node.type === "import_from_statement") this.visitImportFrom(node, guardedScope);
+      else if (node === block || node.type !== "function_definition" && node.type !== "class_definition" && node.type !== "lambda") {
+        for (let i2 = node.namedChildCount - 1; i2 >= 0; i2--) pending.push(node.namedChild(i2));
       }
-    };
-    visitImports(block);
+    }
   }
-  guardKind(condition, scope) {
-    if (!condition) return void 0;
+  guardKind(condition, scope, depth2 = 0) {
+    if (!condition || depth2 > MAX_HELPER_NESTING) return void 0;
     const atModuleLevel = scope.execution.kind === "module" && !scope.className;
     if (condition.type === "boolean_operator" && (condition.childForFieldName("operator")?.type ?? condition.child(1)?.type) === "or") {
       const left = condition.childForFieldName("left");
       const right = condition.childForFieldName("right");
-      if (this.guardKind(left, scope) === "type-checking" && truthiness(evaluate(right, this.conditionContext(scope))) === void 0) {
+      if (this.guardKind(left, scope, depth2 + 1) === "type-checking" && truthiness(evaluate(right, this.conditionContext(scope))) === void 0) {
         if (atModuleLevel) this.installsLazyImporter = true;
         return "type-checking";
       }
@@ -28829,7 +29527,7 @@ var Extractor = class {
     if (right.type === "call" && this.calls.length > firstCall) {
       const outer = this.calls[this.calls.length - 1];
       if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
-      if (targets[0]) outer.assignedTo = statementText(targets[0]);
+      if (targets[0]) outer.assignedTo = this.excerpts.of(targets[0]);
       for (const name2 of names) scope.bindings.set(name2, { kind: "instance", callId: outer.id });
       for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: "instance", callId: outer.id });
     } else if (this.isModuleLevel(scope) && this.branchDepth === 0 && names.length === 1 && right.type === "attribute" && right.childForFieldName("object")?.type === "identifier") {
@@ -28872,7 +29570,7 @@ var Extractor = class {
     if (!strings) return;
     const value = literal.kind === "string" ? strings[0] : strings;
     for (const name2 of names) {
-      this.assignments.push({ name: `${scope.prefix}${name2}`, value, span: spanOf(right), statementText: statementText(statement) });
+      this.assignments.push({ name: `${scope.prefix}${name2}`, value, span: spanOf(right), statementText: this.excerpts.of(statement) });
     }
   }
   isModuleLevel(scope) {
@@ -28880,11 +29578,14 @@ var Extractor = class {
   }
   noteTargetNames(target, scope) {
     if (!this.isModuleLevel(scope)) return;
-    if (target.type === "identifier") {
-      this.definedNames.add(target.text);
-      this.bindConstant(target.text, void 0);
-    } else if (target.type === "pattern_list" || target.type === "tuple_pattern" || target.type === "list_pattern") {
-      for (let i2 = 0; i2 < target.namedChildCount; i2++) this.noteTargetNames(target.namedChild(i2), scope);
+    const pending = [target];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === "identifier") {
+        this.definedNames.add(node.text);
+        this.bindConstant(node.text, void 0);
+      } else if (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern") {
+        for (let i2 = node.namedChildCount - 1; i2 >= 0; i2--) pending.push(node.namedChild(i2));
+      }
     }
   }
   placementFor(scope) {
@@ -28909,7 +29610,7 @@ var Extractor = class {
         scope: this.importScope(node, scope),
         ...this.fallbackOf(),
         span: spanOf(node),
-        text: statementText(node)
+        text: this.excerpts.of(node)
       });
       const bound = alias ?? module2.split(".")[0];
       scope.bindings.set(bound, { kind: "import", qualified: alias ? module2 : bound });
@@ -28951,7 +29652,7 @@ var Extractor = class {
       scope: this.importScope(node, scope),
       ...this.fallbackOf(),
       span: spanOf(node),
-      text: statementText(node)
+      text: this.excerpts.of(node)
     });
     const base = ".".repeat(level) + module2;
     for (const { name: name2, alias } of names) {
@@ -29006,7 +29707,7 @@ var Extractor = class {
       placement: { kind: "decorator", target },
       bareDecorator: true,
       span: spanOf(expression),
-      statementText: statementText(decorator)
+      statementText: this.excerpts.of(decorator)
     });
   }
   visitFunction(node, scope, decorators) {
@@ -29091,79 +29792,85 @@ var Extractor = class {
         this.visitCall(node, scope, placement, statement);
         return;
       case "lambda":
-        return;
       case "function_definition":
       case "class_definition":
       case "decorated_definition":
         return;
-      case "named_expression": {
-        this.visitExpression(node.childForFieldName("value"), scope, placement, statement);
-        return;
-      }
-      default:
-        for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-          this.visitExpression(node.namedChild(i2), scope, placement, statement);
-        }
+    }
+    if (this.expressionDepth >= MAX_EXPRESSION_NESTING) return this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+    this.expressionDepth++;
+    try {
+      if (node.type === "named_expression") this.visitExpression(node.childForFieldName("value"), scope, placement, statement);
+      else for (let i2 = 0; i2 < node.namedChildCount; i2++) this.visitExpression(node.namedChild(i2), scope, placement, statement);
+    } finally {
+      this.expressionDepth--;
     }
   }
+  /** Records a call (after the calls in it, which run first) and returns its id; undefined when it is nested too deeply to visit. */
   visitCall(node, scope, placement, statement) {
-    const functionNode = node.childForFieldName("function");
-    const argumentsNode = node.childForFieldName("arguments");
-    let receiver;
-    let callee;
-    let calleeIsLocal = false;
-    if (functionNode?.type === "attribute" && functionNode.childForFieldName("object")?.type === "call") {
-      const innerId = this.visitCall(functionNode.childForFieldName("object"), scope, placement, statement);
-      receiver = { callId: innerId, method: functionNode.childForFieldName("attribute")?.text ?? "", via: "chain" };
-    } else if (functionNode) {
-      const dotted = dottedName(functionNode);
-      const resolved = dotted ? this.qualify(dotted, scope) : void 0;
-      if (resolved?.kind === "instance") {
-        receiver = { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name };
-      } else if (resolved) {
-        callee = resolved.qualified;
-        calleeIsLocal = resolved.kind === "local";
-      } else if (!dotted) {
-        this.visitExpression(functionNode, scope, placement, statement);
+    if (this.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+    this.expressionDepth += CALL_NESTING;
+    try {
+      const functionNode = node.childForFieldName("function");
+      const argumentsNode = node.childForFieldName("arguments");
+      let receiver;
+      let callee;
+      let calleeIsLocal = false;
+      if (functionNode?.type === "attribute" && functionNode.childForFieldName("object")?.type === "call") {
+        const innerId = this.visitCall(functionNode.childForFieldName("object"), scope, placement, statement);
+        if (innerId !== void 0) receiver = { callId: innerId, method: functionNode.childForFieldName("attribute")?.text ?? "", via: "chain" };
+      } else if (functionNode) {
+        const dotted = dottedName(functionNode);
+        const resolved = dotted ? this.qualify(dotted, scope) : void 0;
+        if (resolved?.kind === "instance") {
+          receiver = { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name };
+        } else if (resolved) {
+          callee = resolved.qualified;
+          calleeIsLocal = resolved.kind === "local";
+        } else if (!dotted) {
+          this.visitExpression(functionNode, scope, placement, statement);
+        }
       }
-    }
-    const args2 = [];
-    for (let i2 = 0; argumentsNode && i2 < argumentsNode.namedChildCount; i2++) {
-      const argument = argumentsNode.namedChild(i2);
-      if (argument.type === "comment") continue;
-      if (argument.type === "keyword_argument") {
-        const value = argument.childForFieldName("value");
-        this.visitExpression(value, scope, placement, statement);
-        const literal = value ? scalarLiteral(value) : void 0;
-        args2.push({
-          keyword: argument.childForFieldName("name")?.text ?? "",
-          text: value?.text ?? "",
-          ...literal !== void 0 ? { literal } : {}
-        });
-      } else {
-        this.visitExpression(argument, scope, placement, statement);
-        const literal = scalarLiteral(argument);
-        args2.push({ text: argument.text, ...literal !== void 0 ? { literal } : {} });
+      const args2 = [];
+      for (let i2 = 0; argumentsNode && i2 < argumentsNode.namedChildCount; i2++) {
+        const argument = argumentsNode.namedChild(i2);
+        if (argument.type === "comment") continue;
+        if (argument.type === "keyword_argument") {
+          const value = argument.childForFieldName("value");
+          this.visitExpression(value, scope, placement, statement);
+          const literal = value ? scalarLiteral(value) : void 0;
+          args2.push({
+            keyword: argument.childForFieldName("name")?.text ?? "",
+            text: value?.text ?? "",
+            ...literal !== void 0 ? { literal } : {}
+          });
+        } else {
+          this.visitExpression(argument, scope, placement, statement);
+          const literal = scalarLiteral(argument);
+          args2.push({ text: argument.text, ...literal !== void 0 ? { literal } : {} });
+        }
       }
+      const id = this.calls.length;
+      const record2 = {
+        id,
+        ...callee ? { callee } : {},
+        ...calleeIsLocal ? { calleeIsLocal } : {},
+        calleeText: functionNode?.text ?? "",
+        text: this.excerpts.of(node),
+        ...receiver ? { receiver } : {},
+        args: args2,
+        scope: scope.execution,
+        placement,
+        span: spanOf(node),
+        statementText: this.excerpts.of(statement)
+      };
+      this.calls.push(record2);
+      this.noteDynamicImport(record2, scope, argumentsNode);
+      if (functionNode?.type === "attribute" && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
+      return id;
+    } finally {
+      this.expressionDepth -= CALL_NESTING;
     }
-    const id = this.calls.length;
-    const record2 = {
-      id,
-      ...callee ? { callee } : {},
-      ...calleeIsLocal ? { calleeIsLocal } : {},
-      calleeText: functionNode?.text ?? "",
-      text: statementText(node),
-      ...receiver ? { receiver } : {},
-      args: args2,
-      scope: scope.execution,
-      placement,
-      span: spanOf(node),
-      statementText: statementText(statement)
-    };
-    this.calls.push(record2);
-    this.noteDynamicImport(record2, scope, argumentsNode);
-    if (functionNode?.type === "attribute" && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
-    return id;
   }
   /**
    * `self.module_registry.update(deps)` in `def preload_module(self, *deps)`, `_PLUGINS.append(name)`
@@ -29188,16 +29895,16 @@ var Extractor = class {
    * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
    * `tuple(...)`, `set(...)` and `.copy()`.
    */
-  registryNamed(node, scope) {
-    if (!node) return void 0;
+  registryNamed(node, scope, depth2 = 0) {
+    if (!node || depth2 > MAX_HELPER_NESTING) return void 0;
     if (node.type === "call") {
       const callee = node.childForFieldName("function");
       const args2 = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
       if (callee?.type === "identifier" && REGISTRY_VIEWS.has(callee.text) && args2.length === 1 && !lookup(callee.text, scope)) {
-        return this.registryNamed(args2[0], scope);
+        return this.registryNamed(args2[0], scope, depth2 + 1);
       }
       if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "copy" && args2.length === 0) {
-        return this.registryNamed(callee.childForFieldName("object"), scope);
+        return this.registryNamed(callee.childForFieldName("object"), scope, depth2 + 1);
       }
       return void 0;
     }
@@ -29269,8 +29976,17 @@ var Extractor = class {
    */
   computedStrings(node, scope) {
     let source;
+    let depth2 = 0;
     const valuesOf = (n) => {
-      if (!n) return void 0;
+      if (!n || depth2 > MAX_HELPER_NESTING) return void 0;
+      depth2++;
+      try {
+        return valuesOfNode(n);
+      } finally {
+        depth2--;
+      }
+    };
+    const valuesOfNode = (n) => {
       switch (n.type) {
         case "parenthesized_expression":
           return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : void 0;
@@ -29423,15 +30139,17 @@ function joinDotted(base, rest) {
   return base.endsWith(".") ? base + rest : `${base}.${rest}`;
 }
 function dottedName(node) {
-  if (node.type === "identifier") return node.text;
-  if (node.type === "attribute") {
-    const object = node.childForFieldName("object");
-    const attribute = node.childForFieldName("attribute");
-    if (!object || !attribute) return void 0;
-    const head = dottedName(object);
-    return head ? `${head}.${attribute.text}` : void 0;
+  const parts2 = [];
+  let at = node;
+  while (at?.type === "attribute") {
+    const attribute = at.childForFieldName("attribute");
+    if (!attribute) return void 0;
+    parts2.push(attribute.text);
+    at = at.childForFieldName("object");
   }
-  return void 0;
+  if (at?.type !== "identifier") return void 0;
+  parts2.push(at.text);
+  return parts2.reverse().join(".");
 }
 function spanOf(node) {
   return {
@@ -29441,9 +30159,66 @@ function spanOf(node) {
     endColumn: node.endPosition.column + 1
   };
 }
-function statementText(node) {
-  const folded = node.text.replace(/\s*\n\s*/g, " ").trim();
-  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : folded;
+var Excerpts = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
+  longRuns = /* @__PURE__ */ new Map();
+  /** Excerpts made, by range: a statement holding many calls is folded once. */
+  made = /* @__PURE__ */ new Map();
+  of(node) {
+    const start2 = node.startIndex;
+    const end = node.endIndex;
+    const key = start2 * (this.text.length + 1) + end;
+    let excerpt2 = this.made.get(key);
+    if (excerpt2 === void 0) {
+      excerpt2 = this.fold(start2, end);
+      this.made.set(key, excerpt2);
+    }
+    return excerpt2;
+  }
+  fold(start2, end) {
+    const { text } = this;
+    let out2 = "";
+    let i2 = start2;
+    while (i2 < end && out2.length <= MAX_STATEMENT_TEXT) {
+      if (!isWhitespace(text.charCodeAt(i2))) {
+        let j = i2 + 1;
+        while (j < end && out2.length + (j - i2) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
+        out2 += text.slice(i2, j);
+        i2 = j;
+        continue;
+      }
+      const run2 = this.whitespaceRun(i2);
+      if (out2.length > 0 && run2.end < end) out2 += run2.newline ? " " : text.slice(i2, Math.min(run2.end, i2 + MAX_STATEMENT_TEXT + 1));
+      i2 = run2.end;
+    }
+    return out2.length > MAX_STATEMENT_TEXT ? `${out2.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : out2;
+  }
+  whitespaceRun(start2) {
+    const known = this.longRuns.get(start2);
+    if (known) return known;
+    const { text } = this;
+    let i2 = start2;
+    let newline = false;
+    for (; i2 < text.length; i2++) {
+      const code = text.charCodeAt(i2);
+      if (!isWhitespace(code)) break;
+      if (code === 10) newline = true;
+    }
+    const run2 = { end: i2, newline };
+    if (i2 - start2 > LONG_WHITESPACE_RUN) this.longRuns.set(start2, run2);
+    return run2;
+  }
+};
+var LONG_WHITESPACE_RUN = 64;
+var MAX_HELPER_NESTING = 100;
+function isWhitespace(code) {
+  if (code <= 32) return code === 32 || code >= 9 && code <= 13;
+  if (code < 160) return false;
+  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
 }
 function stringSequence(node) {
   if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
@@ -29521,7 +30296,7 @@ function collectSyntaxProblems(root) {
   return problems;
 }
 function describeUnexpected(node) {
-  const text = node.text.split("\n")[0].trim();
+  const text = firstLine(node.text).trim();
   if (!text) return "end of input";
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}\u2026` : text);
 }
@@ -29530,17 +30305,20 @@ function catchesImportError(clause) {
   if (/^except\*?\s*$/.test(header.trim())) return true;
   return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
 }
+function firstLine(text) {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
 function foldText(text) {
   const folded = text.replace(/\s+/g, " ").trim();
   return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : folded;
 }
 var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
 function findDescendant(node, test) {
-  if (!node) return void 0;
-  if (test(node)) return node;
-  for (const child of node.namedChildren) {
-    const found = child ? findDescendant(child, test) : void 0;
-    if (found) return found;
+  const pending = node ? [node] : [];
+  for (let at = pending.pop(); at; at = pending.pop()) {
+    if (test(at)) return at;
+    for (let i2 = at.namedChildCount - 1; i2 >= 0; i2--) pending.push(at.namedChild(i2));
   }
   return void 0;
 }
@@ -29698,12 +30476,15 @@ function record(result, name2, value, conditional) {
   const literal = literalOf(value, result.assignments);
   result.assignments.set(name2, {
     line: value.startPosition.row + 1,
-    expression: value.text.replace(/\s*\n\s*/g, " "),
+    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
+    expression: value.text.replace(/\s+/g, (run2) => run2.includes("\n") ? " " : run2),
     conditional,
     ...literal !== void 0 ? { value: literal } : {}
   });
 }
-function literalOf(node, known) {
+var MAX_LITERAL_NESTING2 = 100;
+function literalOf(node, known, depth2 = 0) {
+  if (depth2 > MAX_LITERAL_NESTING2) return void 0;
   switch (node.type) {
     case "integer":
     case "float":
@@ -29715,16 +30496,16 @@ function literalOf(node, known) {
     case "unary_operator": {
       const operand = node.childForFieldName("argument");
       const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand, known) : void 0;
+      const value = operand ? literalOf(operand, known, depth2 + 1) : void 0;
       return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
     }
     case "parenthesized_expression":
-      return node.namedChild(0) ? literalOf(node.namedChild(0), known) : void 0;
+      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth2 + 1) : void 0;
     case "list":
     case "tuple": {
       const values = [];
       for (const child of node.namedChildren) {
-        const value = child ? literalOf(child, known) : void 0;
+        const value = child ? literalOf(child, known, depth2 + 1) : void 0;
         if (value === void 0) return void 0;
         values.push(value);
       }
@@ -29846,7 +30627,7 @@ function hypercornSettingsOf(config, file) {
 }
 
 // src/deploy/readDeployment.ts
-var MAX_DEPLOY_FILE_BYTES = 1024 * 1024;
+var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 var MAX_SCRIPT_DEPTH = 4;
 var COMMAND_LINE_FILE = "(command line)";
 var DISCOVERY_PATTERNS = [
@@ -29876,7 +30657,7 @@ var DISCOVERY_IGNORE = [
   "**/.nox/**"
 ];
 function fileKind(relative) {
-  const name2 = path11.posix.basename(relative);
+  const name2 = path12.posix.basename(relative);
   if (name2 === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name2) || name2.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name2)) return "docker-compose";
@@ -29887,23 +30668,29 @@ function fileKind(relative) {
   if (name2.endsWith(".py")) return "gunicorn.conf.py";
   return void 0;
 }
+function isDeploymentFileName(name2) {
+  const kind = fileKind(name2);
+  return kind !== void 0 && (kind !== "gunicorn.conf.py" || name2 === "gunicorn.conf.py");
+}
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path11.resolve(root)).run(files, options.commands ?? []);
+  return new DeploymentReader(path12.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
-  constructor(root) {
+  constructor(root, followExternalLinks) {
     this.root = root;
+    this.followExternalLinks = followExternalLinks;
   }
   root;
+  followExternalLinks;
   deployment = { processes: [], unrecognized: [], problems: [], read: [] };
   images = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
   gunicornConfigs = /* @__PURE__ */ new Map();
   /** Config files some command uses: not listed again as processes of their own. */
   usedConfigs = /* @__PURE__ */ new Set();
-  parser;
-  async run(files, commands) {
-    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover();
+  realRoot;
+  async run(files, commands, searchIn = [""]) {
+    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover(searchIn);
     const kinds = /* @__PURE__ */ new Map();
     for (const file of chosen) {
       const kind = fileKind(file);
@@ -29919,21 +30706,80 @@ var DeploymentReader = class {
       }
       const text = await this.readText(file);
       if (text === void 0) continue;
-      await this.readFormat(file, kind, text);
+      await this.contained(file, `the ${kind} reader`, () => this.readFormat(file, kind, text));
     }
     for (const command of commands) {
       const settings = { file: COMMAND_LINE_FILE, source: "command-line", env: EMPTY_ENVIRONMENT };
-      await this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) });
+      await this.contained(COMMAND_LINE_FILE, "the command-line reader", async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
     }
     for (const file of standaloneConfigs) {
       if (this.usedConfigs.has(file)) continue;
-      await this.addStandaloneConfig(file);
+      await this.contained(file, "the gunicorn config reader", () => this.addStandaloneConfig(file));
     }
     return this.deployment;
   }
-  async discover() {
-    const found = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: this.root, ignore: DISCOVERY_IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
-    return found.sort();
+  /**
+   * Runs one reader: an exception in it (a bug of importleak) is reported as an internal error of
+   * `file`, and the other deployment files are still read.
+   */
+  async contained(file, component, read) {
+    try {
+      injectedFault("deployment", file);
+      await read();
+    } catch (error) {
+      this.problem({ file, kind: "internal-error", message: internalError(component, file, error).message });
+    }
+  }
+  /** A Python config file's settings; a parser abort or an exception reading it is a problem of that file. */
+  async readPythonConfigFile(file, text) {
+    try {
+      return await withPythonParser(file, (parser) => readPythonConfig(parser, file, text));
+    } catch (error) {
+      if (error instanceof ParserAbort) this.problem({ file, message: `could not be parsed: ${error.message}` });
+      else if (error instanceof ParserUnavailable) this.problem({ file, message: error.message });
+      else this.problem({ file, kind: "internal-error", message: internalError("the Python config reader", file, error).message });
+      return { refused: true, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
+    }
+  }
+  /**
+   * The deployment files below the folders of `searchIn` (and those it names), relative to the root.
+   * Links are listed (reading them checks where they lead) unless they lead to a folder or nowhere,
+   * or to a file already listed; a pipe, socket or device is reported and never opened.
+   */
+  async discover(searchIn) {
+    const found = /* @__PURE__ */ new Set();
+    const byRealPath = /* @__PURE__ */ new Set();
+    for (const where2 of searchIn) {
+      const folder = path12.join(this.root, where2);
+      let stat;
+      try {
+        stat = await fs4.stat(folder);
+      } catch {
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        if (isDeploymentFileName(path12.posix.basename(where2))) found.add(toRelative(this.root, folder));
+        continue;
+      }
+      const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+      for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+        const relative = toRelative(this.root, path12.join(folder, entry.path));
+        if (entry.dirent.isDirectory()) continue;
+        if (entry.dirent.isSymbolicLink()) {
+          const target = await fs4.stat(path12.join(this.root, relative)).catch(() => void 0);
+          if (!target || target.isDirectory()) continue;
+        } else if (!entry.dirent.isFile()) {
+          const what = await fs4.lstat(path12.join(this.root, relative)).catch(() => void 0);
+          this.problem({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
+          continue;
+        }
+        const real = await realPath(path12.join(this.root, relative));
+        if (real && byRealPath.has(real)) continue;
+        if (real) byRealPath.add(real);
+        found.add(relative);
+      }
+    }
+    return [...found].sort();
   }
   async readFormat(file, kind, text) {
     let reading;
@@ -29960,7 +30806,7 @@ var DeploymentReader = class {
         const appYaml = readAppYaml(file, text);
         reading = appYaml;
         if (appYaml.usesDefaultEntrypoint) {
-          const main2 = path11.posix.join(path11.posix.dirname(file), "main.py");
+          const main2 = path12.posix.join(path12.posix.dirname(file), "main.py");
           if (!await this.exists(main2)) {
             this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
             reading = { ...appYaml, occurrences: [] };
@@ -29974,14 +30820,14 @@ var DeploymentReader = class {
       default:
         return;
     }
-    this.deployment.problems.push(...reading.problems);
+    this.problems(reading.problems);
     for (const occurrence of reading.occurrences) await this.addOccurrence(occurrence);
   }
-  async addOccurrence(occurrence, launchedBy, depth = 0) {
-    await this.addReading(occurrence, occurrence.reading, launchedBy, depth);
+  async addOccurrence(occurrence, launchedBy, depth2 = 0) {
+    await this.addReading(occurrence, occurrence.reading, launchedBy, depth2);
   }
-  async addReading(occurrence, reading, launchedBy, depth) {
-    this.deployment.problems.push(...reading.problems);
+  async addReading(occurrence, reading, launchedBy, depth2) {
+    this.problems(reading.problems);
     for (const start2 of reading.servers) await this.addServer(occurrence, start2, launchedBy);
     for (const { line, program: program2 } of reading.unrecognized) {
       const unrecognized = {
@@ -29994,15 +30840,15 @@ var DeploymentReader = class {
       };
       this.deployment.unrecognized.push(unrecognized);
     }
-    for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+    for (const script of reading.scripts) await this.addScript(occurrence, script, depth2);
   }
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
-  async addScript(occurrence, script, depth) {
+  async addScript(occurrence, script, depth2) {
     const { file, source } = occurrence.settings;
-    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : void 0;
+    const resolved = depth2 < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : void 0;
     const argumentsRun = async () => {
       if (script.args.length === 0) return;
-      await this.addReading(occurrence, readArgv(script.args, { ...occurrence.settings, env: script.env }), void 0, depth + 1);
+      await this.addReading(occurrence, readArgv(script.args, { ...occurrence.settings, env: script.env }), void 0, depth2 + 1);
     };
     if (!resolved) {
       if (script.args.length > 0) await argumentsRun();
@@ -30019,7 +30865,7 @@ var DeploymentReader = class {
     };
     const reading = readCommandText(text, linesFrom(text, 1), settings);
     const inScript = { line: 1, command: "", settings, reading, ...occurrence.name ? { name: occurrence.name } : {} };
-    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
+    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth2 + 1);
     if (reading.runsArguments) await argumentsRun();
     else if (reading.servers.length === 0 && reading.scripts.length === 0) {
       this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
@@ -30037,7 +30883,7 @@ var DeploymentReader = class {
       ...occurrence.command ? { command: occurrence.command } : {},
       ...launchedBy ? { launchedBy } : {}
     };
-    this.deployment.problems.push(...reading.problems);
+    this.problems(reading.problems);
     let fromConfig = {};
     let appSpec = reading.appSpec;
     let workingDirectory = start2.workingDirectory;
@@ -30090,8 +30936,8 @@ var DeploymentReader = class {
     const text = await this.readText(resolved);
     if (text === void 0) return {};
     if (isPython) {
-      const parsed = readPythonConfig(await this.pythonParser(), resolved, text);
-      this.deployment.problems.push(...parsed.problems);
+      const parsed = await this.readPythonConfigFile(resolved, text);
+      this.problems(parsed.problems);
       return hypercornSettingsOf(parsed, resolved);
     }
     let data;
@@ -30117,7 +30963,7 @@ var DeploymentReader = class {
     const config = await this.gunicornConfig(file);
     if (!config) return;
     const line = config.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path11.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path12.posix.basename(file), resolved: file } };
     if (config.appSpec) process2.appSpec = config.appSpec;
     Object.assign(process2, config.settings);
     if (config.hooks.length) process2.hooks = config.hooks;
@@ -30133,18 +30979,15 @@ var DeploymentReader = class {
       pending = (async () => {
         const text = await this.readText(file);
         if (text === void 0) return void 0;
-        const parsed = readPythonConfig(await this.pythonParser(), file, text);
+        const parsed = await this.readPythonConfigFile(file, text);
         const settings = gunicornSettingsOf(parsed, file);
-        this.deployment.problems.push(...parsed.problems, ...settings.problems);
+        this.problems(parsed.problems);
+        this.problems(settings.problems);
         return settings;
       })();
       this.gunicornConfigs.set(file, pending);
     }
     return pending;
-  }
-  pythonParser() {
-    this.parser ??= pythonParser();
-    return this.parser;
   }
   /**
    * Finds a path a command names, in the project. A relative path is taken from the directory the
@@ -30153,32 +30996,33 @@ var DeploymentReader = class {
    * since images usually `COPY . /app`.
    */
   async resolveProjectPath(written, declaringFile, workingDirectory, isModule = false) {
-    const folder = declaringFile === COMMAND_LINE_FILE ? "" : path11.posix.dirname(declaringFile);
+    const folder = declaringFile === COMMAND_LINE_FILE ? "" : path12.posix.dirname(declaringFile);
     const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
     const candidates = [];
     const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
     if (!target.startsWith("/")) {
       if (workingDirectory?.startsWith("/")) {
-        candidates.push(path11.posix.join(folder, target));
+        candidates.push(path12.posix.join(folder, target));
       }
-      candidates.push(path11.posix.join(folder, relativeDirectory, target), path11.posix.join(folder, target));
+      candidates.push(path12.posix.join(folder, relativeDirectory, target), path12.posix.join(folder, target));
     } else {
       if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
-        candidates.push(path11.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+        candidates.push(path12.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
       }
       const parts2 = target.split("/").filter(Boolean);
-      for (let i2 = 0; i2 < parts2.length; i2++) candidates.push(path11.posix.join(folder, ...parts2.slice(i2)));
+      for (let i2 = 0; i2 < parts2.length; i2++) candidates.push(path12.posix.join(folder, ...parts2.slice(i2)));
     }
     for (const candidate of candidates) {
-      const normal = path11.posix.normalize(candidate);
-      if (normal.startsWith("..") || path11.posix.isAbsolute(normal)) continue;
+      const normal = path12.posix.normalize(candidate);
+      if (normal.startsWith("..") || path12.posix.isAbsolute(normal)) continue;
       if (await this.exists(normal)) return normal;
     }
     return void 0;
   }
+  /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   async exists(relative) {
     try {
-      return (await fs6.stat(path11.join(this.root, relative))).isFile();
+      return !(await fs4.stat(path12.join(this.root, relative))).isDirectory();
     } catch {
       return false;
     }
@@ -30187,18 +31031,24 @@ var DeploymentReader = class {
     let pending = this.texts.get(file);
     if (!pending) {
       pending = (async () => {
-        const absolute = path11.join(this.root, file);
+        const absolute = path12.join(this.root, file);
         try {
-          const stat = await fs6.stat(absolute);
-          if (!stat.isFile()) {
-            this.problem({ file, message: "cannot read: not a regular file" });
+          const real = await realPath(absolute);
+          this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
+          if (real && !this.followExternalLinks && !isWithin(real, await this.realRoot)) {
+            this.problem({ file, kind: "outside-root", message: `symbolic link to ${real}, outside the project; not read (--follow-external-links reads it)` });
             return void 0;
           }
-          if (stat.size > MAX_DEPLOY_FILE_BYTES) {
-            this.problem({ file, message: `skipped: ${stat.size} bytes is over the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+          const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+          if (!read.ok) {
+            if (read.reason === "too-large") {
+              this.problem({ file, message: `skipped: ${read.size !== void 0 ? `${read.size} bytes is over` : "over"} the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+            } else {
+              this.problem({ file, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` });
+            }
             return void 0;
           }
-          const bytes = await fs6.readFile(absolute);
+          const bytes = read.bytes;
           this.deployment.read.push(file);
           if (file.endsWith(".py")) {
             const decoded = decodePythonSource(bytes);
@@ -30219,10 +31069,14 @@ var DeploymentReader = class {
   problem(problem) {
     this.deployment.problems.push(problem);
   }
+  /** Not `push(...list)`: a Procfile of 500,000 bad lines would overflow the stack. */
+  problems(list) {
+    for (const problem of list) this.deployment.problems.push(problem);
+  }
 };
 function toRelative(root, file) {
-  const absolute = path11.resolve(root, file);
-  return path11.relative(root, absolute).split(path11.sep).join("/");
+  const absolute = path12.resolve(root, file);
+  return path12.relative(root, absolute).split(path12.sep).join("/");
 }
 
 // src/report/lineHash.ts
@@ -30260,7 +31114,8 @@ function lineHashes(text, wanted) {
   for (let i2 = BLOCK - 2; i2 >= 0; i2--) powers[i2] = powers[i2 + 1] * BASE & MASK;
   const counts = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
-  const last = Math.max(0, ...wanted);
+  let last = 0;
+  for (const line of wanted) if (line > last) last = line;
   for (let line = 1; line <= lineStarts.length && line <= last; line++) {
     const start2 = lineStarts[line - 1];
     let hash = 0n;
@@ -30277,7 +31132,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -30287,7 +31142,7 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path12.posix.basename(file) === "__init__.py") packageFolders.add(path12.posix.dirname(file));
+      if (path13.posix.basename(file) === "__init__.py") packageFolders.add(path13.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
@@ -30306,7 +31161,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name: name2, path: file, isPackage: path12.posix.basename(file) === "__init__.py", names, root: natural, nameRoots };
+      const entry = { name: name2, path: file, isPackage: path13.posix.basename(file) === "__init__.py", names, root: natural, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -30381,15 +31236,15 @@ var ModuleIndex = class {
   }
 };
 function normaliseFolder(folder) {
-  const posix = folder.split(path12.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const posix = folder.split(path13.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
   return posix === "." ? "" : posix;
 }
 function naturalRoot(file, packageFolders) {
-  let folder = path12.posix.dirname(file);
+  let folder = path13.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path12.posix.dirname(folder);
+    const parent = path13.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
@@ -30406,34 +31261,47 @@ function moduleNameUnder(file, root) {
 }
 
 // src/pipeline.ts
-var import_ignore2 = __toESM(require_ignore(), 1);
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
-  const root = path13.resolve(options.root);
+  const root = path14.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path13.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path13.relative(root, path13.resolve(configFolder, p)).split(path13.sep).join("/") || "";
+  const configFolder = config.file ? path14.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path14.relative(root, path14.resolve(configFolder, p)).split(path14.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const discovery = await discoverPythonFiles({
     root,
     paths: options.paths.length ? options.paths : ["."],
     exclude: [...options.exclude ?? [], ...config.exclude],
-    respectGitignore: options.respectGitignore ?? true
+    respectGitignore: options.respectGitignore ?? true,
+    followExternalLinks: options.followExternalLinks ?? false
   });
   const diagnostics = [...discovery.diagnostics];
-  const parser = await pythonParser();
+  await pythonParser();
   const summaries = /* @__PURE__ */ new Map();
   const target = targetOf(config);
   for (const file of discovery.files) {
     const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
     if (text === void 0) continue;
+    if (text.length > MAX_PARSE_CHARS) {
+      diagnostics.push({ kind: "too-large", path: file.relative, message: `skipped: ${formatBytes(text.length)} of text is over the ${formatBytes(MAX_PARSE_CHARS)} the parser is given, whatever --max-file-size allows` });
+      continue;
+    }
     let summary;
     try {
-      summary = extractModule(parser, file.relative, text, target);
+      summary = await withPythonParser(file.relative, (parser) => {
+        injectedFault("extract", file.relative);
+        return extractModule(parser, file.relative, text, target);
+      });
     } catch (error) {
-      diagnostics.push({ kind: "syntax-error", path: file.relative, message: `could not be parsed: ${describeError(error)}` });
+      diagnostics.push(
+        error instanceof ParserAbort ? { kind: "too-large", path: file.relative, message: `could not be parsed: ${error.message}` } : error instanceof ParserUnavailable ? { kind: "limit", path: file.relative, message: error.message } : internalError("extract", file.relative, error)
+      );
       continue;
+    }
+    for (const part of summary.skippedParts ?? []) {
+      diagnostics.push({ kind: "too-deep", path: file.relative, line: part.span.line, column: part.span.column, message: part.message });
     }
     for (const problem of summary.syntaxProblems) {
       diagnostics.push({
@@ -30453,51 +31321,69 @@ async function analyze(options) {
   const resolved = /* @__PURE__ */ new Map();
   for (const [filePath, summary] of summaries) {
     const module2 = index.byPath.get(filePath);
-    if (module2) resolved.set(filePath, resolveImports(module2, summary, index, summaries));
+    if (!module2) continue;
+    try {
+      injectedFault("resolve", filePath);
+      resolved.set(filePath, resolveImports(module2, summary, index, summaries));
+    } catch (error) {
+      diagnostics.push(internalError("resolve", filePath, error));
+      resolved.set(filePath, []);
+    }
   }
   const calls = new CallResolver(index, summaries);
-  const graph = buildImportGraph(index, resolved, calls);
-  const entries = detectEntries({ summaries, index, resolved, calls });
-  entries.push(...configuredEntries(config, index, summaries, diagnostics));
-  const deployment = options.readDeployment === false ? void 0 : await readDeploymentOf(root, [...options.exclude ?? [], ...config.exclude], index, summaries, diagnostics);
-  if (deployment) entries.push(...deployment.entries);
-  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, ...deployment ? { deployment } : {} }), config);
-  await addLineHashes(root, findings);
+  const graph = buildImportGraph(index, resolved, calls, (file, error) => diagnostics.push(internalError("the import graph", file, error)));
+  for (const limit of graph.limits ?? []) diagnostics.push({ kind: "limit", path: ".", message: limit });
+  const entries = detectEntries({ summaries, index, resolved, calls }, diagnostics);
+  for (const entry of configuredEntries(config, index, summaries, diagnostics)) entries.push(entry);
+  let deployment;
+  if (options.readDeployment !== false) {
+    try {
+      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ["."]), options.followExternalLinks ?? false, [...options.exclude ?? [], ...config.exclude], index, summaries, diagnostics);
+    } catch (error) {
+      diagnostics.push(internalError("the deployment reader", ".", error));
+    }
+  }
+  if (deployment) for (const entry of deployment.entries) entries.push(entry);
+  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, problems: diagnostics, ...deployment ? { deployment } : {} }), config, diagnostics);
+  try {
+    await addLineHashes(root, findings, maxFileBytes);
+  } catch (error) {
+    diagnostics.push(internalError("the line hashes", ".", error));
+  }
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...deployment ? { deployment } : {} };
 }
 async function readSource(absolute, relative, maxFileBytes, diagnostics) {
-  let bytes;
-  try {
-    const stat = await fs7.stat(absolute);
-    if (stat.size > maxFileBytes) {
+  const read = await readRegularFile(absolute, maxFileBytes);
+  if (!read.ok) {
+    if (read.reason === "too-large") {
       diagnostics.push({
         kind: "too-large",
         path: relative,
-        message: `skipped: ${sizePair(stat.size, maxFileBytes)} limit for one file (--max-file-size)`
+        message: `skipped: ${read.size !== void 0 ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`
       });
-      return void 0;
+    } else {
+      diagnostics.push({ kind: "read-error", path: relative, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` });
     }
-    bytes = await fs7.readFile(absolute);
-  } catch (error) {
-    diagnostics.push({ kind: "read-error", path: relative, message: `cannot read: ${describeError(error)}` });
     return void 0;
   }
+  const bytes = read.bytes;
   const decoded = decodePythonSource(bytes);
   if (decoded.problem) {
     diagnostics.push({ kind: "decode-error", path: relative, line: decoded.problem.line, message: decoded.problem.message });
   }
   return decoded.text;
 }
-async function addLineHashes(root, findings) {
+async function addLineHashes(root, findings, maxFileBytes) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const finding of findings) byFile.set(finding.path, [...byFile.get(finding.path) ?? [], finding]);
+  for (const finding of findings) {
+    const list = byFile.get(finding.path);
+    if (list) list.push(finding);
+    else byFile.set(finding.path, [finding]);
+  }
   for (const [file, list] of byFile) {
-    let text;
-    try {
-      text = decodePythonSource(await fs7.readFile(path13.join(root, file))).text;
-    } catch {
-      continue;
-    }
+    const read = await readRegularFile(path14.join(root, file), maxFileBytes);
+    if (!read.ok) continue;
+    const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
     for (const finding of list) {
       const hash = hashes.get(finding.span.line);
@@ -30549,20 +31435,46 @@ function configuredEntries(config, index, summaries, diagnostics) {
   }
   return entries;
 }
-async function readDeploymentOf(root, exclude, index, summaries, diagnostics) {
-  const deployment = await readDeployment(root);
+function deploymentSearch(root, paths) {
+  const searchIn = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = path14.resolve(root, given);
+    if (isWithin(root, absolute)) searchIn.add("");
+    else if (isWithin(absolute, root)) {
+      const relative = path14.relative(root, absolute).split(path14.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path14.posix.basename(relative))) searchIn.add(relative);
+    }
+  }
+  return searchIn.has("") ? [""] : [...searchIn];
+}
+async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, index, summaries, diagnostics) {
+  const deployment = await readDeployment(root, void 0, { searchIn, followExternalLinks });
   if (exclude.length) {
-    const excluded = (0, import_ignore2.default)().add(exclude);
+    const excluded = compileIgnore(exclude, () => void 0);
     deployment.processes = deployment.processes.filter((p) => !excluded.ignores(p.file));
     deployment.problems = deployment.problems.filter((p) => !excluded.ignores(p.file));
   }
+  const perFile = /* @__PURE__ */ new Map();
   for (const problem of deployment.problems) {
-    diagnostics.push({ kind: "deployment", path: problem.file, ...problem.line ? { line: problem.line } : {}, message: problem.message });
+    if (problem.line === void 0 && diagnostics.some((d) => d.path === problem.file && d.line === void 0 && (d.kind === "read-error" || d.kind === "outside-root"))) continue;
+    const count = (perFile.get(problem.file) ?? 0) + 1;
+    perFile.set(problem.file, count);
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) continue;
+    diagnostics.push({ kind: problem.kind ?? "deployment", path: problem.file, ...problem.line ? { line: problem.line } : {}, message: problem.message });
+  }
+  for (const [file, count] of perFile) {
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: "deployment", path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
   return deploymentEntries(deployment, index, summaries);
 }
-function withoutPerFileIgnores(findings, config) {
-  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({ matcher: (0, import_ignore2.default)().add(glob), codes }));
+function withoutPerFileIgnores(findings, config, diagnostics) {
+  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({
+    matcher: compileIgnore(
+      [glob],
+      () => diagnostics.push({ kind: "config", path: config.file ?? ".", message: `per-file-ignores pattern ${quotePattern(glob)} is too long to match with (its regular expression is too large); it is not applied` })
+    ),
+    codes
+  }));
   if (patterns.length === 0) return findings;
   return findings.filter((finding) => !patterns.some(({ matcher, codes }) => matcher.ignores(finding.path) && codes.some((c) => finding.ruleId.startsWith(c))));
 }
@@ -30585,25 +31497,25 @@ function chainSteps(finding) {
     const { entry, chain } = finding.reach;
     if (entry.registeredBy) {
       const by = entry.registeredBy;
-      steps.push({ path: by.path, line: by.line, column: by.column, message: `loads the entry (${entry.description})`, code: by.text });
+      steps.push({ path: by.path, line: by.line, column: by.column, message: `loads the entry (${shownMessage(entry.description)})`, code: quotedCode(by.text) });
     }
     steps.push({
       path: entry.path,
       line: entry.evidence.line,
       column: entry.evidence.column,
-      message: `entry: ${entry.description}`,
-      code: entry.evidence.text
+      message: `entry: ${shownMessage(entry.description)}`,
+      code: quotedCode(entry.evidence.text)
     });
     for (const hop of chain) steps.push(...hopSteps(hop));
   } else if (finding.reach.kind === "lazy") {
     const { edge, rest } = finding.reach.imports[0];
-    const where2 = edge.scope.kind === "function" ? ` inside ${edge.scope.function}()` : "";
+    const where2 = edge.scope.kind === "function" ? ` inside ${excerpt(edge.scope.function)}()` : "";
     steps.push({
       path: edge.from,
       line: edge.line ?? 1,
       column: edge.column ?? 1,
       message: `imported lazily${where2}: runs only when the function is called`,
-      ...edge.text ? { code: edge.text } : {}
+      ...edge.text ? { code: quotedCode(edge.text) } : {}
     });
     for (const hop of rest) steps.push(...hopSteps(hop));
   }
@@ -30612,11 +31524,11 @@ function chainSteps(finding) {
     line: finding.span.line,
     column: finding.span.column,
     message: finding.callPath?.length ? "this call runs at import time" : finding.ruleId === "IL002" ? "the thread is started at import time" : "the resource is created at import time",
-    code: finding.resource.statement
+    code: quotedCode(finding.resource.statement)
   });
   for (const call2 of finding.callPath ?? []) {
     const [what, code] = call2.message.startsWith("calls ") ? call2.message.split(/: (.*)/s) : ["creates it here", call2.message];
-    steps.push({ path: call2.path, line: call2.span.line, column: call2.span.column, message: what, code: code ?? "" });
+    steps.push({ path: call2.path, line: call2.span.line, column: call2.span.column, message: excerpt(oneLine(what)), code: quotedCode(code ?? "") });
   }
   return steps;
 }
@@ -30628,16 +31540,16 @@ function hopSteps(hop) {
     path: call2.path,
     line: call2.line,
     column: call2.column,
-    message: `calls ${call2.target}() at import time`,
-    code: call2.text
+    message: `calls ${excerpt(call2.target)}() at import time`,
+    code: quotedCode(call2.text)
   }));
-  const inside = hop.via?.length ? ` (inside ${hop.via[hop.via.length - 1].target}())` : "";
+  const inside = hop.via?.length ? ` (inside ${excerpt(hop.via[hop.via.length - 1].target)}())` : "";
   steps.push({
     path: hop.at ?? hop.from,
     line: hop.line ?? 1,
     column: hop.column ?? 1,
     message: `imports ${hop.to} at import time${inside}`,
-    ...hop.text ? { code: hop.text } : {}
+    ...hop.text ? { code: quotedCode(hop.text) } : {}
   });
   return steps;
 }
@@ -30648,25 +31560,31 @@ function spanOf2(step) {
 // src/report/text.ts
 function renderText(input) {
   const { findings, paths } = input;
+  const show = (rootRelative) => forTerminal(paths.show(rootRelative));
+  const stepLines = (steps) => {
+    const { head, omitted, tail } = elideChain(steps);
+    const line = (step) => `    ${show(step.path)}:${step.line}  ${forTerminal(step.code ?? `(${step.message})`)}`;
+    return [...head.map(line), ...omitted ? [`    ${omittedSteps(omitted)}`] : [], ...tail.map(line)];
+  };
   const out2 = [];
   for (const finding of findings) {
-    out2.push(`${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${finding.message}`);
+    out2.push(`${show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shownMessage(finding.message))}`);
     const steps = chainSteps(finding);
     if (finding.reach.kind === "entry") {
       const loader = finding.reach.entry.registeredBy ? steps.shift() : void 0;
       const [entryStep, ...hops] = steps;
-      out2.push(`  import chain from the ${finding.reach.entry.description} (${paths.show(entryStep.path)}:${entryStep.line}):`);
-      if (loader) out2.push(`    (loaded by ${paths.show(loader.path)}:${loader.line}  ${loader.code})`);
-      for (const step of hops) out2.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
+      out2.push(`  import chain from the ${forTerminal(shownMessage(finding.reach.entry.description))} (${show(entryStep.path)}:${entryStep.line}):`);
+      if (loader) out2.push(`    (loaded by ${show(loader.path)}:${loader.line}  ${forTerminal(loader.code ?? "")})`);
+      out2.push(...stepLines(hops));
     } else if (finding.reach.kind === "lazy") {
       out2.push("  reached only through a lazy import:");
-      for (const step of steps) out2.push(`    ${paths.show(step.path)}:${step.line}  ${step.code ?? `(${step.message})`}`);
+      out2.push(...stepLines(steps));
     }
     out2.push("");
   }
   out2.push(...reportTail(input));
-  return `${out2.join("\n")}
-`;
+  return forLog(`${out2.join("\n")}
+`);
 }
 function reportTail(input) {
   const { diagnostics, paths } = input;
@@ -30674,19 +31592,19 @@ function reportTail(input) {
   for (const diagnostic of diagnostics) out2.push(diagnosticLine(diagnostic, paths));
   if (diagnostics.length) out2.push("");
   if (input.baseline?.fixed.length) out2.push(...fixedBaselineLines(input.baseline.fixed, paths), "");
-  if (input.deployment) out2.push(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`);
+  if (input.deployment) out2.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
   out2.push(summaryLine(input));
   return out2;
 }
 function diagnosticLine(diagnostic, paths) {
   const where2 = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ""}` : "";
-  return `${paths.show(diagnostic.path)}${where2}: ${diagnostic.kind}: ${diagnostic.message}`;
+  return `${forTerminal(paths.show(diagnostic.path))}${where2}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
 }
 function fixedBaselineLines(fixed, paths) {
   const one = fixed.length === 1;
   return [
     `${fixed.length} baseline entr${one ? "y" : "ies"} no longer occur${one ? "s" : ""} (fixed); run with --write-baseline to prune ${one ? "it" : "them"}:`,
-    ...fixed.map((e) => `  ${paths.show(e.path)}: ${e.rule} \`${e.resource}\``)
+    ...fixed.map((e) => `  ${forTerminal(paths.show(e.path))}: ${forTerminal(quotedCode(e.rule))} \`${forTerminal(quotedCode(e.resource))}\``)
   ];
 }
 function summaryLine(input) {
@@ -30705,29 +31623,29 @@ function summaryLine(input) {
 function renderConcise(input) {
   const { paths } = input;
   const out2 = input.findings.map(
-    (finding) => `${paths.show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${shortMessage(finding.message)}`
+    (finding) => `${forTerminal(paths.show(finding.path))}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shortMessage(shownMessage(finding.message)))}`
   );
-  for (const diagnostic of input.diagnostics) out2.push(diagnosticLine(diagnostic, paths).replace(/\s*[\r\n]+\s*/g, " "));
+  for (const diagnostic of input.diagnostics) out2.push(diagnosticLine(diagnostic, paths));
   if (input.baseline?.fixed.length) {
     const n = input.baseline.fixed.length;
     out2.push(`${n} baseline entr${n === 1 ? "y" : "ies"} no longer occur${n === 1 ? "s" : ""} (fixed); run with --write-baseline to prune ${n === 1 ? "it" : "them"}.`);
   }
   out2.push(summaryLine(input));
-  return `${out2.join("\n")}
-`;
+  return forLog(`${out2.join("\n")}
+`);
 }
 var ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf)$/;
 function shortMessage(message) {
   const flat = message.replace(/\s*[\r\n]+\s*/g, " ").trim();
   let inCode = false;
-  let depth = 0;
+  let depth2 = 0;
   for (let i2 = 0; i2 < flat.length; i2++) {
     const c = flat[i2];
     if (c === "`") inCode = !inCode;
     else if (inCode) continue;
-    else if (c === "(") depth++;
-    else if (c === ")") depth = Math.max(0, depth - 1);
-    else if (c === "." && depth === 0 && flat[i2 + 1] === " " && /[\p{Lu}\p{N}`]/u.test(flat[i2 + 2] ?? "") && !ABBREVIATION.test(flat.slice(0, i2))) {
+    else if (c === "(") depth2++;
+    else if (c === ")") depth2 = Math.max(0, depth2 - 1);
+    else if (c === "." && depth2 === 0 && flat[i2 + 1] === " " && /[\p{Lu}\p{N}`]/u.test(flat[i2 + 2] ?? "") && !ABBREVIATION.test(flat.slice(0, i2))) {
       return flat.slice(0, i2 + 1);
     }
   }
@@ -30745,17 +31663,20 @@ function sorted(entries) {
 }
 function settingText(name2, setting) {
   if (!setting) return void 0;
-  const value = "value" in setting ? Array.isArray(setting.value) ? setting.value.join(", ") : String(setting.value) : `\`${setting.expression}\` (known at run time)`;
-  return `${name2} ${value} (${setting.file}:${setting.line}, ${setting.via.trim()}${setting.conditional ? ", conditional" : ""})`;
+  const value = "value" in setting ? Array.isArray(setting.value) ? setting.value.join(", ") : String(setting.value) : `\`${quotedCode(setting.expression)}\` (known at run time)`;
+  return forTerminal(shownMessage(`${name2} ${value} (${setting.file}:${setting.line}, ${quotedCode(setting.via.trim())}${setting.conditional ? ", conditional" : ""})`));
 }
 function processLines(process2, paths) {
   const lines = [];
-  const name2 = process2.name ? ` ${process2.name}` : "";
-  const app = process2.appSpec ? ` \`${process2.appSpec.written}\`` : " (no app named)";
-  lines.push(`  ${paths.show(process2.file)}:${process2.line}${name2}: ${process2.server}${app}`);
-  if (process2.command) lines.push(`      command: ${process2.command}`);
-  if (process2.launchedBy) lines.push(`      run by ${process2.launchedBy.file}:${process2.launchedBy.line}`);
-  if (process2.configFile) lines.push(`      config: ${process2.configFile.written}${process2.configFile.resolved ? ` (${process2.configFile.resolved})` : " (not in the project)"}`);
+  const name2 = process2.name ? ` ${forTerminal(quotedCode(process2.name))}` : "";
+  const app = process2.appSpec ? ` \`${forTerminal(quotedCode(process2.appSpec.written))}\`` : " (no app named)";
+  lines.push(`  ${forTerminal(paths.show(process2.file))}:${process2.line}${name2}: ${process2.server}${app}`);
+  if (process2.command) lines.push(`      command: ${forTerminal(shownMessage(process2.command))}`);
+  if (process2.launchedBy) lines.push(`      run by ${forTerminal(process2.launchedBy.file)}:${process2.launchedBy.line}`);
+  if (process2.configFile) {
+    const { written, resolved } = process2.configFile;
+    lines.push(`      config: ${forTerminal(quotedCode(written))}${resolved ? ` (${forTerminal(resolved)})` : " (not in the project)"}`);
+  }
   const settings = [
     settingText("workers", process2.workers),
     settingText("threads", process2.threads),
@@ -30768,37 +31689,40 @@ function processLines(process2, paths) {
     settingText("autoscale", process2.celery?.autoscale)
   ].filter((s) => s !== void 0);
   for (const setting of settings) lines.push(`      ${setting}`);
-  if (process2.hooks?.length) lines.push(`      hooks: ${process2.hooks.map((h) => `${h.name} (line ${h.line})`).join(", ")}`);
-  lines.push(`      processes: ${processCount(process2).text}`);
+  if (process2.hooks?.length) lines.push(`      hooks: ${process2.hooks.map((h) => `${forTerminal(excerpt(h.name))} (line ${h.line})`).join(", ")}`);
+  lines.push(`      processes: ${forTerminal(shownMessage(processCount(process2).text))}`);
   lines.push(`      ${process2.processModel ? MODELS[process2.processModel] : "how the app is imported depends on values known only at run time"}`);
   return lines;
 }
 function renderEntriesText(input) {
   const { paths } = input;
+  const show = (rootRelative) => forTerminal(paths.show(rootRelative));
   const out2 = [];
   const entries = sorted(input.entries);
   out2.push(entries.length ? `Entries (${entries.length} in ${new Set(entries.map((e) => e.path)).size} files):` : "No entry found.");
   for (const entry of entries) {
-    out2.push(`  ${paths.show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${entry.description}`);
-    out2.push(`      ${entry.evidence.text}`);
-    if (entry.registeredBy) out2.push(`      loaded because of ${paths.show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${entry.registeredBy.text}`);
+    out2.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
+    out2.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
+    if (entry.registeredBy) out2.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
   }
   out2.push("");
   const deployment = input.deployment?.deployment;
   if (!deployment || deployment.read.length === 0) {
     out2.push("No deployment file found: assuming one process per worker.");
   } else {
-    out2.push(`Deployment files read: ${deployment.read.map((f) => paths.show(f)).join(", ")}`);
+    out2.push(`Deployment files read: ${deployment.read.map(show).join(", ")}`);
     for (const process2 of deployment.processes) out2.push(...processLines(process2, paths));
-    for (const other of deployment.unrecognized) out2.push(`  ${paths.show(other.file)}:${other.line}: \`${other.command}\` starts ${other.program}, which importleak does not model`);
+    for (const other of deployment.unrecognized) {
+      out2.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(other.command))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
+    }
   }
   const problems = input.diagnostics;
   if (problems.length) {
     out2.push("");
-    for (const d of problems) out2.push(`${paths.show(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${d.message}`);
+    for (const d of problems) out2.push(`${show(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
   }
-  return `${out2.join("\n")}
-`;
+  return forLog(`${out2.join("\n")}
+`);
 }
 function renderEntriesJson(input) {
   const { paths } = input;
@@ -30810,21 +31734,20 @@ function renderEntriesJson(input) {
       column: entry.evidence.column,
       framework: entry.framework,
       kind: entry.kind,
-      description: entry.description,
-      evidence: entry.evidence.text,
+      description: shownMessage(entry.description),
+      evidence: quotedCode(entry.evidence.text),
       routes: entry.routes,
-      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path) } : null
+      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path), text: quotedCode(entry.registeredBy.text) } : null
     })),
     deployment: {
       read: deployment?.read ?? [],
       processes: (deployment?.processes ?? []).map((p) => ({ ...p, processes: processCount(p).text })),
       unrecognized: deployment?.unrecognized ?? []
     },
-    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path) })),
+    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path), message: shownMessage(d.message) })),
     files: input.fileCount
   };
-  return `${JSON.stringify(report, null, 2)}
-`;
+  return forJson(report);
 }
 
 // src/report/github.ts
@@ -30835,7 +31758,7 @@ function renderGithub(input) {
   const fixed = input.baseline?.fixed ?? [];
   if (fixed.length) {
     const one = fixed.length === 1;
-    const list = fixed.map((e) => `${input.paths.show(e.path)}: ${e.rule} \`${e.resource}\``).join("\n");
+    const list = fixed.map((e) => `${input.paths.show(e.path)}: ${quotedCode(e.rule)} \`${quotedCode(e.resource)}\``).join("\n");
     out2.push(
       workflowCommand("notice", { title: "importleak baseline" }, `${fixed.length} baseline entr${one ? "y" : "ies"} no longer occur${one ? "s" : ""} (fixed); run with --write-baseline to prune ${one ? "it" : "them"}:
 ${list}`)
@@ -30850,8 +31773,8 @@ function findingAnnotation(finding, paths, rules = loadRules()) {
   return workflowCommand(
     ANNOTATION[finding.level],
     { file: paths.show(finding.path), ...lineProperties(finding.span.line, finding.span.endLine, finding.span.column, finding.span.endColumn), title: title ? `${finding.ruleId} ${title}` : finding.ruleId },
-    chain ? `${finding.message}
-${chain}` : finding.message
+    chain ? `${boundMessage(finding.message)}
+${chain}` : boundMessage(finding.message)
   );
 }
 function diagnosticAnnotation(diagnostic, paths) {
@@ -30863,12 +31786,12 @@ function diagnosticAnnotation(diagnostic, paths) {
       ...diagnostic.line ? { line: diagnostic.line, ...diagnostic.column ? { col: diagnostic.column } : {} } : {},
       title: `importleak ${diagnostic.kind}`
     },
-    diagnostic.message
+    boundMessage(diagnostic.message)
   );
 }
 function workflowCommand(command, properties, message) {
-  const props = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "").map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  return `::${command}${props ? ` ${props}` : ""}::${escapeData(message)}`;
+  const props = Object.entries(properties).filter(([, value]) => value !== void 0 && value !== "").map(([key, value]) => `${key}=${escapeProperty(forTerminal(String(value)))}`).join(",");
+  return `::${command}${props ? ` ${props}` : ""}::${escapeData(forWorkflowCommand(message))}`;
 }
 function escapeData(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -30884,8 +31807,11 @@ function lineProperties(line, endLine, column, endColumn) {
 function chainLine(finding, paths) {
   const imports = finding.reach.kind === "entry" ? finding.reach.chain.filter((hop) => hop.kind === "import").length : finding.reach.kind === "lazy" ? 1 + finding.reach.imports[0].rest.filter((hop) => hop.kind === "import").length : 0;
   if (imports < 2) return void 0;
-  const places = chainSteps(finding).map((step) => `${paths.show(step.path)}:${step.line}`);
-  return `Import chain: ${places.filter((place, i2) => place !== places[i2 - 1]).join(" \u2192 ")}`;
+  const steps = chainSteps(finding);
+  const places = steps.filter((step, i2) => i2 === 0 || step.path !== steps[i2 - 1].path || step.line !== steps[i2 - 1].line);
+  const { head, omitted, tail } = elideChain(places);
+  const place = (step) => `${paths.show(step.path)}:${step.line}`;
+  return `Import chain: ${[...head.map(place), ...omitted ? [omittedSteps(omitted)] : [], ...tail.map(place)].join(" \u2192 ")}`;
 }
 
 // src/report/graph.ts
@@ -30933,17 +31859,17 @@ function selectGraph(graph, index, selection, paths) {
 function renderMermaid(view) {
   const id = new Map(view.modules.map((m, i2) => [m.name, `m${i2}`]));
   const lines = ["flowchart LR"];
-  for (const module2 of view.modules) lines.push(`  ${id.get(module2.name)}["${module2.name}"]`);
+  for (const module2 of view.modules) lines.push(`  ${id.get(module2.name)}["${mermaidLabel(module2.name, MAX_MESSAGE)}"]`);
   for (const edge of view.edges) {
     const label = edgeLabel(edge);
     const arrow = edge.importTime ? edge.kind === "enclosing-package" ? "-.-" : "-->" : "-.->";
-    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${label.replace(/"/g, "#quot;")}"|` : ""} ${id.get(edge.to)}`);
+    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ""} ${id.get(edge.to)}`);
   }
-  return `${lines.join("\n")}
-`;
+  return forLog(`${lines.join("\n")}
+`);
 }
 function renderDot(view) {
-  const quote = (s) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  const quote = (s) => `"${forTerminal(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const lines = ["digraph imports {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];'];
   for (const module2 of view.modules) lines.push(`  ${quote(module2.name)} [tooltip=${quote(module2.path)}];`);
   for (const edge of view.edges) {
@@ -30953,24 +31879,24 @@ function renderDot(view) {
     lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`);
   }
   lines.push("}");
-  return `${lines.join("\n")}
-`;
+  return forLog(`${lines.join("\n")}
+`);
 }
 function renderGraphJson(view) {
-  return `${JSON.stringify(view, null, 2)}
-`;
+  return forJson(view);
 }
 function edgeLabel(edge) {
   if (edge.kind === "enclosing-package") return "package";
   const where2 = edge.line !== void 0 ? `line ${edge.line}` : "";
-  const via = edge.via?.length ? ` via ${edge.via.join("() \u2192 ")}()` : "";
-  const lazy = !edge.importTime && edge.function ? ` in ${edge.function}()` : "";
+  const via = edge.via?.length ? ` via ${edge.via.map((name2) => excerpt(name2)).join("() \u2192 ")}()` : "";
+  const lazy = !edge.importTime && edge.function ? ` in ${excerpt(edge.function)}()` : "";
   return `${where2}${via}${lazy}`;
 }
 
 // src/report/json.ts
 function renderJson(input) {
   const { paths } = input;
+  const maxSteps = chainStepsPerFinding(input.findings.length);
   const report = {
     tool: "importleak",
     version: input.version,
@@ -30981,40 +31907,49 @@ function renderJson(input) {
       warnings: input.findings.filter((f) => f.level === "warning").length,
       notes: input.findings.filter((f) => f.level === "note").length,
       problems: input.diagnostics.length,
-      deployment: deploymentSummary(input.deployment)
+      deployment: shownMessage(deploymentSummary(input.deployment))
     },
     ...input.baseline ? {
       baseline: {
         new: input.findings.length,
         known: input.baseline.known,
-        fixed: input.baseline.fixed.map((e) => ({ ...e, path: paths.show(e.path) }))
+        fixed: input.baseline.fixed.map((e) => ({ ...e, path: paths.show(e.path), resource: quotedCode(e.resource) }))
       }
     } : {},
-    findings: input.findings.map((finding) => ({
-      rule: finding.ruleId,
-      level: finding.level,
-      path: paths.show(finding.path),
-      line: finding.span.line,
-      column: finding.span.column,
-      endLine: finding.span.endLine,
-      endColumn: finding.span.endColumn,
-      module: finding.module,
-      message: finding.message,
-      resource: finding.resource,
-      reach: finding.reach.kind,
-      entry: finding.reach.kind === "entry" ? { path: paths.show(finding.reach.entry.path), description: finding.reach.entry.description, framework: finding.reach.entry.framework } : null,
-      entriesReaching: finding.reach.kind === "entry" ? finding.reach.entriesReaching : 0,
-      chain: chainSteps(finding).map((step) => ({ ...step, path: paths.show(step.path) })),
-      related: finding.related.map((r) => ({ path: paths.show(r.path), line: r.span.line, column: r.span.column, message: r.message })),
-      fingerprint: finding.lineHash ?? null
-    })),
+    findings: input.findings.map((finding) => {
+      const { head, omitted, tail } = elideChain(chainSteps(finding), maxSteps);
+      return {
+        rule: finding.ruleId,
+        level: finding.level,
+        path: paths.show(finding.path),
+        line: finding.span.line,
+        column: finding.span.column,
+        endLine: finding.span.endLine,
+        endColumn: finding.span.endColumn,
+        module: finding.module,
+        message: shownMessage(finding.message),
+        resource: {
+          callee: finding.resource.callee,
+          text: quotedCode(finding.resource.text),
+          statement: quotedCode(finding.resource.statement),
+          ...finding.resource.boundTo !== void 0 ? { boundTo: excerpt(finding.resource.boundTo) } : {}
+        },
+        reach: finding.reach.kind,
+        entry: finding.reach.kind === "entry" ? { path: paths.show(finding.reach.entry.path), description: shownMessage(finding.reach.entry.description), framework: finding.reach.entry.framework } : null,
+        entriesReaching: finding.reach.kind === "entry" ? finding.reach.entriesReaching : 0,
+        chain: [...head, ...tail].map((step) => ({ ...step, path: paths.show(step.path) })),
+        ...omitted ? { chainOmitted: omitted } : {},
+        related: finding.related.map((r) => ({ path: paths.show(r.path), line: r.span.line, column: r.span.column, message: labelledExcerpt(r.message) })),
+        fingerprint: finding.lineHash ?? null
+      };
+    }),
     entries: input.entries.map((entry) => ({
       path: paths.show(entry.path),
       framework: entry.framework,
       kind: entry.kind,
-      description: entry.description,
+      description: shownMessage(entry.description),
       line: entry.evidence.line,
-      evidence: entry.evidence.text
+      evidence: quotedCode(entry.evidence.text)
     })),
     deployment: (input.deployment?.deployment.processes ?? []).map((p) => ({
       server: p.server,
@@ -31030,25 +31965,24 @@ function renderJson(input) {
       ...p.celery?.concurrency ? { concurrency: "value" in p.celery.concurrency ? p.celery.concurrency.value : p.celery.concurrency.expression } : {},
       ...p.celery?.pool ? { pool: "value" in p.celery.pool ? p.celery.pool.value : p.celery.pool.expression } : {}
     })),
-    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path) }))
+    problems: input.diagnostics.map((d) => ({ ...d, path: paths.show(d.path), message: shownMessage(d.message) }))
   };
-  return `${JSON.stringify(report, null, 2)}
-`;
+  return forJson(report);
 }
 
 // src/report/paths.ts
-import path14 from "node:path";
+import path15 from "node:path";
 import { pathToFileURL } from "node:url";
 function pathDisplay(root, cwd) {
-  const rootInsideCwd = !path14.relative(cwd, root).startsWith("..") && !path14.isAbsolute(path14.relative(cwd, root));
+  const rootInsideCwd = !path15.relative(cwd, root).startsWith("..") && !path15.isAbsolute(path15.relative(cwd, root));
   const base = rootInsideCwd ? cwd : root;
-  const baseUri = pathToFileURL(base.endsWith(path14.sep) ? base : base + path14.sep).href;
+  const baseUri = pathToFileURL(base.endsWith(path15.sep) ? base : base + path15.sep).href;
   return {
     base,
     baseUri,
     show(rootRelative) {
-      const shown = path14.relative(base, path14.resolve(root, rootRelative));
-      return shown.split(path14.sep).join("/");
+      const shown = path15.relative(base, path15.resolve(root, rootRelative));
+      return shown.split(path15.sep).join("/");
     }
   };
 }
@@ -31074,10 +32008,11 @@ function renderSarif(input) {
         ...span.endLine > span.line || span.endColumn > span.column ? { endColumn: span.endColumn } : {}
       }
     },
-    ...message ? { message: { text: escapeMessageText(message) } } : {}
+    ...message ? { message: { text: forSarifMessage(message) } } : {}
   });
-  const cut = { results: 0, dropped: { error: 0, warning: 0, note: 0 }, relatedLocations: 0, threadFlowLocations: 0 };
   const findings = keepResults(input.findings, SARIF_LIMITS.resultsPerRun);
+  const stepsPerResult = Math.min(chainStepsPerFinding(findings.length), SARIF_LIMITS.threadFlowLocationsPerResult);
+  const cut = { results: 0, dropped: { error: 0, warning: 0, note: 0 }, relatedLocations: 0, threadFlowLocations: 0, stepsPerResult };
   if (findings.length < input.findings.length) {
     const kept = new Set(findings);
     for (const finding of input.findings) if (!kept.has(finding)) cut.dropped[finding.level]++;
@@ -31091,20 +32026,20 @@ function renderSarif(input) {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: finding.level,
-      message: { text: `${escapeMessageText(finding.message)}${links ? ` ${links}` : ""}` },
+      message: { text: `${forSarifMessage(shownMessage(finding.message))}${links ? ` ${links}` : ""}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
         primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding)
       },
-      relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, at.message) })),
-      properties: { module: finding.module, reach: finding.reach.kind }
+      relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
+      properties: { module: forTerminal(finding.module), reach: finding.reach.kind }
     };
     const allSteps = chainSteps(finding);
     if (allSteps.length > 1) {
-      const max = SARIF_LIMITS.threadFlowLocationsPerResult;
       const numbered = allSteps.map((step, i2) => ({ step, order: i2 + 1 }));
-      const steps = numbered.length > max ? [...numbered.slice(0, max - 1), numbered[numbered.length - 1]] : numbered;
-      cut.threadFlowLocations += numbered.length - steps.length;
+      const { head, omitted, tail } = elideChain(numbered, cut.stepsPerResult);
+      const steps = [...head, ...tail];
+      cut.threadFlowLocations += omitted;
       result.codeFlows = [
         {
           message: { text: finding.reach.kind === "entry" ? "How the entry reaches the resource at import time" : "How the resource is reached" },
@@ -31124,7 +32059,7 @@ function renderSarif(input) {
   });
   const notifications = input.diagnostics.map((diagnostic) => ({
     level: diagnostic.kind === "outside-root" || diagnostic.kind === "duplicate-module" ? "warning" : "error",
-    message: { text: escapeMessageText(`${paths.show(diagnostic.path)}: ${diagnostic.message}`) },
+    message: { text: forSarifMessage(shownMessage(`${paths.show(diagnostic.path)}: ${diagnostic.message}`)) },
     descriptor: { id: diagnostic.kind },
     locations: [
       location(diagnostic.path, { line: diagnostic.line ?? 1, column: diagnostic.column ?? 1, endLine: diagnostic.line ?? 1, endColumn: diagnostic.column ?? 1 })
@@ -31155,8 +32090,7 @@ function renderSarif(input) {
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  return forJsonData(log);
 }
 function automationId(category) {
   return category.endsWith("/") ? category : `${category}/`;
@@ -31193,13 +32127,10 @@ function relatedLocations(finding, max) {
 function linkSentence(related, paths) {
   const sentences = [];
   for (const [, role, words] of ROLES) {
-    const links = related.filter((r) => r.role === role).map(({ id, at }) => `[${escapeMessageText(`${paths.show(at.path).split("/").slice(-2).join("/")}:${at.span.line}`)}](${id})`);
+    const links = related.filter((r) => r.role === role).map(({ id, at }) => `[${forSarifMessage(`${paths.show(at.path).split("/").slice(-2).join("/")}:${at.span.line}`)}](${id})`);
     if (links.length) sentences.push(`${words} ${links.join(", ")}.`);
   }
   return sentences.join(" ");
-}
-function escapeMessageText(text) {
-  return text.replace(/\\(?=[[\]])/g, "\\\\").replace(/[[\]]/g, "\\$&");
 }
 function limitsNote(cut) {
   const parts2 = [];
@@ -31209,12 +32140,14 @@ function limitsNote(cut) {
   }
   if (cut.relatedLocations) parts2.push(`${cut.relatedLocations} related locations left out (at most ${SARIF_LIMITS.locationsPerResult.toLocaleString("en-US")} per result)`);
   if (cut.threadFlowLocations) {
-    parts2.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${SARIF_LIMITS.threadFlowLocationsPerResult.toLocaleString("en-US")} per result; the last step is kept)`);
+    const half = cut.stepsPerResult / 2;
+    parts2.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${cut.stepsPerResult} per result: the first ${half} and the last ${half})`);
   }
-  return `Cut to GitHub's limits: ${parts2.join("; ")}. The text and json formats report everything.`;
+  const rest = cut.results || cut.relatedLocations ? " The text and json formats report every result and related location." : "";
+  return `Cut to stay within GitHub's limits: ${parts2.join("; ")}.${rest}`;
 }
 function reportingDescriptor(rule) {
-  const matches = rule.matches.map((m) => `- \`${m.callee}\``).join("\n");
+  const matches = rule.matches.map((m) => `- ${markdownCode(m.callee)}`).join("\n");
   const markdown = `${rule.docs.markdown}
 
 ## Matches
@@ -31235,7 +32168,7 @@ ${matches}
   };
 }
 function encodeUri(relative) {
-  return relative.split("/").map(encodeURIComponent).join("/");
+  return wellFormed(relative).split("/").map(encodeURIComponent).join("/");
 }
 function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
@@ -31266,8 +32199,8 @@ function renderStatistics(input) {
   const out2 = rows.map((r) => `${String(r.count).padStart(countWidth)}	${r.rule}	${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
   if (rows.length) out2.push("");
   out2.push(...reportTail(input));
-  return `${out2.join("\n")}
-`;
+  return forLog(`${out2.join("\n")}
+`);
 }
 
 // src/cli.ts
@@ -31278,22 +32211,24 @@ var EXIT = {
   /** Nothing at or above --fail-on, but some files could not be read, decoded or parsed. */
   incomplete: 3
 };
-var VERSION = JSON.parse(readFileSync2(path15.resolve(path15.dirname(fileURLToPath4(import.meta.url)), "../package.json"), "utf8")).version;
+var VERSION = JSON.parse(readFileSync2(path16.resolve(path16.dirname(fileURLToPath4(import.meta.url)), "../package.json"), "utf8")).version;
 var UsageError = class extends Error {
 };
 async function analyzeGiven(paths, options) {
   const cwd = process.cwd();
   const given = paths.length ? paths : ["."];
   const root = await projectRoot(cwd, given, options.root);
-  const config = withTargetFlags(await loadConfig(root, options.config), options);
+  const followExternalLinks = options.followExternalLinks ?? false;
+  const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
   const result = await analyze({
     config,
     root,
-    paths: given.map((p) => path15.resolve(cwd, p)),
+    paths: given.map((p) => path16.resolve(cwd, p)),
     exclude: options.exclude,
     respectGitignore: options.gitignore,
     sourceRoots: options.src,
-    maxFileBytes: options.maxFileSize
+    maxFileBytes: options.maxFileSize,
+    followExternalLinks
   });
   return { cwd, root, config, result };
 }
@@ -31308,15 +32243,15 @@ async function runCheck(paths, options, hooks = {}) {
   const baselineNote = outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed } } : {};
   if (options.writeBaseline !== void 0) {
     const entries = await writeBaseline(options.writeBaseline, result.findings);
-    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? "" : "s"} recorded in the baseline ${options.writeBaseline}
+    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? "" : "s"} recorded in the baseline ${forTerminal(options.writeBaseline)}
 `);
   }
   const textInput = { findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment), ...baselineNote };
   const report = options.format === "sarif" ? renderSarif({ version: VERSION, rules: result.rules, findings, diagnostics: result.diagnostics, paths: display, ...options.category !== void 0 ? { category: options.category } : {} }) : options.format === "json" ? renderJson({ version: VERSION, findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...result.deployment ? { deployment: result.deployment } : {}, ...baselineNote }) : options.format === "github" ? renderGithub({ findings, diagnostics: result.diagnostics, rules: result.rules, paths: display, ...baselineNote }) : options.format === "concise" ? renderConcise(textInput) : options.statistics ? renderStatistics({ ...textInput, rules: result.rules }) : renderText(textInput);
   if (options.output) {
-    await fs8.writeFile(path15.resolve(cwd, options.output), report);
+    await writeOutputFile(options.output, report, "the report");
     if (options.format !== "text") {
-      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${options.output}`));
+      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${forTerminal(options.output)}`));
     }
   } else {
     process.stdout.write(report);
@@ -31341,10 +32276,10 @@ async function runGraph(paths, options) {
     throw new UsageError(error.message);
   }
   const text = options.format === "dot" ? renderDot(view) : options.format === "json" ? renderGraphJson(view) : renderMermaid(view);
-  if (options.output) await fs8.writeFile(path15.resolve(cwd, options.output), text);
+  if (options.output) await writeOutputFile(options.output, text, "the graph");
   else process.stdout.write(text);
-  for (const d of result.diagnostics) process.stderr.write(`${d.path}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${d.message}
-`);
+  for (const d of result.diagnostics) process.stderr.write(forLog(`${forTerminal(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}
+`));
   return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
 }
 async function runEntries(paths, options) {
@@ -31357,7 +32292,7 @@ async function runEntries(paths, options) {
     ...result.deployment ? { deployment: result.deployment } : {}
   };
   const text = options.format === "json" ? renderEntriesJson(input) : renderEntriesText(input);
-  if (options.output) await fs8.writeFile(path15.resolve(cwd, options.output), text);
+  if (options.output) await writeOutputFile(options.output, text, "the entries");
   else process.stdout.write(text);
   if (result.diagnostics.some((d) => d.kind === "config")) return EXIT.usage;
   return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
@@ -31365,17 +32300,17 @@ async function runEntries(paths, options) {
 async function projectRoot(cwd, given, root) {
   for (const p of given) {
     try {
-      await fs8.stat(path15.resolve(cwd, p));
+      await fs5.stat(path16.resolve(cwd, p));
     } catch {
       throw new UsageError(`${p}: no such file or directory`);
     }
   }
-  if (root !== void 0 && !await isDirectory(path15.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
-  return path15.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path15.resolve(cwd, given[0])) ? given[0] : "."));
+  if (root !== void 0 && !await isDirectory(path16.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
+  return path16.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path16.resolve(cwd, given[0])) ? given[0] : "."));
 }
 async function isDirectory(p) {
   try {
-    return (await fs8.stat(p)).isDirectory();
+    return (await fs5.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -31393,16 +32328,17 @@ function parseCategory(value) {
 function collect(value, previous) {
   return [...previous, value];
 }
+var FOLLOW_EXTERNAL_LINKS = "follow symbolic links that lead out of the project (folders, .py files, configuration and deployment files); by default each is reported and not read";
 function buildProgram(hooks = {}) {
   const program2 = new Command();
   program2.name("importleak").description("Find threads, pools, clients and connections that Python modules create at import time, and the imports by which web and worker entries reach them.").version(VERSION).showHelpAfterError().exitOverride();
-  program2.command("check").description("analyze Python files and report import-time resources").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif", "github", "concise"]).default("text")).option("-o, --output <file>", "write the report to a file instead of standard output").option("--category <id>", 'SARIF: the code-scanning category, written as automationDetails.id "<id>/"', parseCategory).option("--statistics", "print the number of findings per rule and level instead of the findings (text format)").addOption(new Option("--write-baseline <file>", "record today's findings in a baseline file; they do not fail this run").conflicts("baseline")).option("--baseline <file>", "report only findings that the baseline file does not list, and the entries of it that no longer occur").addOption(new Option("--fail-on <level>", "lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)").choices(["error", "warning", "note", "never"])).option("--config <file>", "configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--root <dir>", "project root: where module names start (default: the folder given, or the current folder)").option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--max-file-size <bytes>", "skip (and report) Python files larger than this", parseSize, DEFAULT_MAX_FILE_BYTES).option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3's, else 3.12)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3's, else linux)").choices(["linux", "darwin", "win32"])).action(async (paths, options) => {
+  program2.command("check").description("analyze Python files and report import-time resources").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif", "github", "concise"]).default("text")).option("-o, --output <file>", "write the report to a file instead of standard output").option("--category <id>", 'SARIF: the code-scanning category, written as automationDetails.id "<id>/"', parseCategory).option("--statistics", "print the number of findings per rule and level instead of the findings (text format)").addOption(new Option("--write-baseline <file>", "record today's findings in a baseline file; they do not fail this run").conflicts("baseline")).option("--baseline <file>", "report only findings that the baseline file does not list, and the entries of it that no longer occur").addOption(new Option("--fail-on <level>", "lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)").choices(["error", "warning", "note", "never"])).option("--config <file>", "configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--root <dir>", "project root: where module names start (default: the folder given, or the current folder)").option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--max-file-size <bytes>", "skip (and report) Python files larger than this", parseSize, DEFAULT_MAX_FILE_BYTES).option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3's, else 3.12)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3's, else linux)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
     process.exitCode = await runCheck(paths, options, hooks);
   });
-  program2.command("graph").description("print the import-time graph of the project, or the part that reaches or is reached from a module").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot", "json"]).default("mermaid")).option("--from <module>", "only what this module runs at import time").option("--to <module>", "only what runs this module at import time").option("--lazy", "also show imports inside functions (dashed: they run only when the function is called)", false).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: as for check)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: as for check)").choices(["linux", "darwin", "win32"])).action(async (paths, options) => {
+  program2.command("graph").description("print the import-time graph of the project, or the part that reaches or is reached from a module").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot", "json"]).default("mermaid")).option("--from <module>", "only what this module runs at import time").option("--to <module>", "only what runs this module at import time").option("--lazy", "also show imports inside functions (dashed: they run only when the function is called)", false).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: as for check)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: as for check)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
     process.exitCode = await runGraph(paths, options);
   });
-  program2.command("entries").description("list the entries found (web apps, routes, workers, the apps deployment files name) and what the deployment files say").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").action(async (paths, options) => {
+  program2.command("entries").description("list the entries found (web apps, routes, workers, the apps deployment files name) and what the deployment files say").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
     process.exitCode = await runEntries(paths, options);
   });
   program2.command("rules").description("list every rule").action(() => {
@@ -31423,7 +32359,19 @@ ${matches}
   });
   return program2;
 }
+var closedPipeHandled = false;
+function endQuietlyOnClosedPipe() {
+  if (closedPipeHandled) return;
+  closedPipeHandled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code === "EPIPE") process.exit(EXIT.clean);
+      throw error;
+    });
+  }
+}
 async function main(argv, hooks = {}) {
+  endQuietlyOnClosedPipe();
   const program2 = buildProgram(hooks);
   try {
     await program2.parseAsync(argv);
@@ -31432,17 +32380,22 @@ async function main(argv, hooks = {}) {
     const code = error.code;
     if (code === "commander.helpDisplayed" || code === "commander.version" || code === "commander.help") return EXIT.clean;
     if (code?.startsWith("commander.")) return EXIT.usage;
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`importleak: ${error.message}
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputError) {
+      process.stderr.write(`importleak: ${forTerminal(excerpt(error.message, MAX_MESSAGE))}
 `);
       return EXIT.usage;
     }
-    process.stderr.write(`importleak: internal error: ${error.stack ?? String(error)}
-`);
-    return EXIT.usage;
+    const debug = Boolean(process.env.IMPORTLEAK_DEBUG);
+    process.stderr.write(
+      forLog(`importleak: internal error: ${forTerminal(excerpt(describeInternalError(error), MAX_MESSAGE))}; this is a bug in importleak; please report it with the command and the files it ran on${debug ? "" : " (IMPORTLEAK_DEBUG=1 shows where it happened)"}
+`)
+    );
+    if (debug) process.stderr.write(forLog(`${error?.stack ?? String(error)}
+`));
+    return EXIT.incomplete;
   }
 }
-if (/^cli\.[cm]?[jt]s$/.test(path15.basename(fileURLToPath4(import.meta.url))) && isMainModule(import.meta.url)) {
+if (/^cli\.[cm]?[jt]s$/.test(path16.basename(fileURLToPath4(import.meta.url))) && isMainModule(import.meta.url)) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
@@ -31450,6 +32403,17 @@ if (/^cli\.[cm]?[jt]s$/.test(path15.basename(fileURLToPath4(import.meta.url))) &
 
 export {
   deploymentSummary,
+  excerpt,
+  shownMessage,
+  elideChain,
+  omittedSteps,
+  markdownText,
+  htmlText,
+  markdownCode,
+  markdownInline,
+  markdownMessage,
+  htmlMessage,
+  mermaidLabel,
   splitCommandLine,
   chainSteps,
   renderText,
