@@ -399,3 +399,14 @@ describe('src/report/neutralise.ts', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('reports with very many file problems', () => {
+  it('render 150,000 diagnostics in text and statistics without overflowing the stack', async () => {
+    const { renderText } = await import('../src/report/text.js');
+    const { renderStatistics } = await import('../src/report/statistics.js');
+    const diagnostics = Array.from({ length: 150_000 }, (_, i) => ({ kind: 'syntax-error' as const, path: `m${i}.py`, line: 1, message: 'syntax error' }));
+    const input = { findings: [], diagnostics, entries: [], fileCount: 150_000, paths: pathDisplay('/w', '/w') };
+    expect(renderText(input).split('\n').filter((l) => l.endsWith(': syntax-error: syntax error'))).toHaveLength(150_000);
+    expect(renderStatistics({ ...input, rules: [] })).toContain('150000 file problems');
+  });
+});

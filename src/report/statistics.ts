@@ -40,6 +40,6 @@ export function renderStatistics(input: StatisticsReportInput): string {
   const levelWidth = Math.max(0, ...rows.map((r) => r.level.length + 2));
   const out = rows.map((r) => `${String(r.count).padStart(countWidth)}\t${r.rule}\t${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
   if (rows.length) out.push('');
-  out.push(...reportTail(input));
+  for (const line of reportTail(input)) out.push(line);
   return forLog(`${out.join('\n')}\n`);
 }

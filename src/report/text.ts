@@ -56,7 +56,8 @@ export function renderText(input: TextReportInput): string {
     }
     out.push('');
   }
-  out.push(...reportTail(input));
+  // A loop, not push(...): spread arguments overflow the stack past about 120,000 items.
+  for (const line of reportTail(input)) out.push(line);
   return forLog(`${out.join('\n')}\n`);
 }
 
@@ -69,7 +70,10 @@ export function reportTail(input: TextReportInput): string[] {
   const out: string[] = [];
   for (const diagnostic of diagnostics) out.push(diagnosticLine(diagnostic, paths));
   if (diagnostics.length) out.push('');
-  if (input.baseline?.fixed.length) out.push(...fixedBaselineLines(input.baseline.fixed, paths), '');
+  if (input.baseline?.fixed.length) {
+    for (const line of fixedBaselineLines(input.baseline.fixed, paths)) out.push(line);
+    out.push('');
+  }
   if (input.deployment) out.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
   out.push(summaryLine(input));
   return out;
