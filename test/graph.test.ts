@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support.js';
+import { runCli, writeProject } from './support.js';
 
 describe('importleak graph', () => {
   it('--to shows every module that runs the target at import time, with the line of each import', () => {
@@ -11,6 +11,8 @@ describe('importleak graph', () => {
       {
         from: 'movie_lottery.routes.api_routes',
         to: 'movie_lottery.utils.magnet_search',
+        fromFile: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py',
+        toFile: 'fixtures/movie_lottery/movie_lottery/utils/magnet_search.py',
         importTime: true,
         kind: 'import',
         path: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py',
@@ -20,6 +22,8 @@ describe('importleak graph', () => {
       {
         from: 'run',
         to: 'movie_lottery.routes.api_routes',
+        fromFile: 'fixtures/movie_lottery/run.py',
+        toFile: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py',
         importTime: true,
         kind: 'import',
         path: 'fixtures/movie_lottery/movie_lottery/__init__.py',
@@ -30,6 +34,8 @@ describe('importleak graph', () => {
       {
         from: 'wsgi',
         to: 'movie_lottery.routes.api_routes',
+        fromFile: 'fixtures/movie_lottery/wsgi.py',
+        toFile: 'fixtures/movie_lottery/movie_lottery/routes/api_routes.py',
         importTime: true,
         kind: 'import',
         path: 'fixtures/movie_lottery/movie_lottery/__init__.py',
@@ -47,7 +53,24 @@ describe('importleak graph', () => {
     expect(mermaid.stdout).toMatch(/m\d+ -\.->\|"line 24 in search_magnet\(\)"\| m\d+/);
     expect(mermaid.stdout).not.toMatch(/--> .*magnet_search/);
     const dot = runCli(['graph', 'fixtures/movie_lottery', '--from', 'wsgi', '--format', 'dot']);
-    expect(dot.stdout).toContain('"wsgi" -> "movie_lottery.routes.api_routes" [label="line 19 via create_app()"];');
+    expect(dot.stdout).toContain('"fixtures/movie_lottery/wsgi.py" [label="wsgi", tooltip="fixtures/movie_lottery/wsgi.py"];');
+    expect(dot.stdout).toContain('"fixtures/movie_lottery/wsgi.py" -> "fixtures/movie_lottery/movie_lottery/routes/api_routes.py" [label="line 19 via create_app()"];');
+  });
+
+  it('keeps two files that bear the same module name apart (node ids by file)', () => {
+    const root = writeProject({
+      'app/__init__.py': 'from .views.issue import base\nfrom .views.page import base as page_base\n',
+      'app/views/issue/base.py': 'import os\n',
+      'app/views/page/base.py': 'import sys\n',
+    });
+    const view = JSON.parse(runCli(['graph', '.', '--format', 'json'], root).stdout);
+    expect(view.modules.map((m: { path: string }) => m.path)).toEqual(['app/__init__.py', 'app/views/issue/base.py', 'app/views/page/base.py']);
+    const mermaid = runCli(['graph', '.'], root).stdout.split('\n');
+    const nodes = mermaid.filter((l) => /^ {2}m\d+\[/.test(l));
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes.map((l) => l.trim().split('[')[0])).size).toBe(3);
+    const edges = mermaid.filter((l) => l.includes('-->'));
+    expect(new Set(edges.map((l) => l.trim().split(' ').at(-1))).size).toBe(2);
   });
 
   it('a module that is not in the project is a usage error', () => {

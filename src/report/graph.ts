@@ -16,6 +16,9 @@ export interface GraphSelection {
 export interface GraphEdgeView {
   from: string;
   to: string;
+  /** The files of `from` and `to`: what identifies a module, since two files can bear one name. */
+  fromFile: string;
+  toFile: string;
   importTime: boolean;
   kind: ImportEdge['kind'];
   /** File and line of the import statement (for `enclosing-package` edges: none). */
@@ -61,6 +64,8 @@ export function selectGraph(graph: ImportGraph, index: ModuleIndex, selection: G
     edges.push({
       from: nameOf(edge.from),
       to: nameOf(edge.to),
+      fromFile: paths.show(edge.from),
+      toFile: paths.show(edge.to),
       importTime,
       kind: edge.kind,
       ...(edge.line !== undefined ? { path: paths.show(edge.at ?? edge.from), line: edge.line } : {}),
@@ -74,7 +79,9 @@ export function selectGraph(graph: ImportGraph, index: ModuleIndex, selection: G
 
   const names = new Set<string>();
   for (const entry of index.entries()) if (kept(entry.path)) names.add(entry.path);
-  const modules = [...names].map((p) => ({ name: nameOf(p), path: paths.show(p) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const modules = [...names]
+    .map((p) => ({ name: nameOf(p), path: paths.show(p) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   edges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   return { modules, edges };
 }
@@ -85,13 +92,14 @@ export function selectGraph(graph: ImportGraph, index: ModuleIndex, selection: G
  * a label or add Mermaid, Markdown or HTML of their own.
  */
 export function renderMermaid(view: GraphView): string {
-  const id = new Map(view.modules.map((m, i) => [m.name, `m${i}`]));
+  // Node ids by file: two modules can show the same name (`base` in two namespace folders).
+  const id = new Map(view.modules.map((m, i) => [m.path, `m${i}`]));
   const lines = ['flowchart LR'];
-  for (const module of view.modules) lines.push(`  ${id.get(module.name)}["${mermaidLabel(module.name, MAX_MESSAGE)}"]`);
+  for (const module of view.modules) lines.push(`  ${id.get(module.path)}["${mermaidLabel(module.name, MAX_MESSAGE)}"]`);
   for (const edge of view.edges) {
     const label = edgeLabel(edge);
     const arrow = edge.importTime ? (edge.kind === 'enclosing-package' ? '-.-' : '-->') : '-.->';
-    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ''} ${id.get(edge.to)}`);
+    lines.push(`  ${id.get(edge.fromFile)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ''} ${id.get(edge.toFile)}`);
   }
   return forLog(`${lines.join('\n')}\n`);
 }
@@ -100,12 +108,13 @@ export function renderMermaid(view: GraphView): string {
 export function renderDot(view: GraphView): string {
   const quote = (s: string): string => `"${forTerminal(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   const lines = ['digraph imports {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
-  for (const module of view.modules) lines.push(`  ${quote(module.name)} [tooltip=${quote(module.path)}];`);
+  // Node ids are files, labels module names: two files can bear one name.
+  for (const module of view.modules) lines.push(`  ${quote(module.path)} [label=${quote(module.name)}, tooltip=${quote(module.path)}];`);
   for (const edge of view.edges) {
     const attributes = [`label=${quote(edgeLabel(edge))}`];
     if (!edge.importTime) attributes.push('style=dashed');
     if (edge.kind === 'enclosing-package') attributes.push('style=dotted', 'arrowhead=none');
-    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(', ')}];`);
+    lines.push(`  ${quote(edge.fromFile)} -> ${quote(edge.toFile)} [${attributes.join(', ')}];`);
   }
   lines.push('}');
   return forLog(`${lines.join('\n')}\n`);
