@@ -7,6 +7,9 @@
 //   --json FILE              every miss, as JSON (default: .venv-fidelity/fidelity-report.json)
 //   --concurrency N          interpreters at a time (default: one per core)
 //   --no-ruff                skip the comparison with `ruff analyze graph`
+// `--tree syntax` measures only the syntax agreement (issue 11: files importleak calls broken
+// against files CPython refuses to compile) and rewrites that section of docs/fidelity.md; the full
+// run measures it too and appends the section.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { measureTree } from '../dist/fidelity/measure.js';
 import { fidelityMarkdown, pct, sumFigures } from '../dist/fidelity/report.js';
 import { packagesTree, stdlibTree } from '../dist/fidelity/trees.js';
+import { measureSyntax, syntaxMarkdown, syntaxTrees, withSyntaxSection } from '../dist/fidelity/syntax.js';
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -30,6 +34,24 @@ const partial = Boolean(values.tree || values.only);
 const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 const log = (line) => console.error(line);
 const started = Date.now();
+
+/** The syntax agreement, printed; the Markdown section. */
+async function syntaxSection() {
+  const measurement = await measureSyntax(syntaxTrees(project), 'python3', log);
+  for (const t of measurement.trees) {
+    console.log(`syntax, ${t.label}: ${t.files} files, ${t.bothOk} both ok, ${t.bothBroken} both broken, ${t.importleakOnly.length} importleak only, ${t.cpythonOnly.length} CPython only`);
+  }
+  return syntaxMarkdown(measurement);
+}
+
+if (values.tree === 'syntax') {
+  const section = await syntaxSection();
+  const out = values.out ?? path.join(project, 'docs', 'fidelity.md');
+  const before = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  writeFileSync(out, withSyntaxSection(before, section));
+  log(`wrote ${path.relative(process.cwd(), out)} (its syntax section)`);
+  process.exit(0);
+}
 
 const specs = [];
 if (!values.tree || values.tree === 'stdlib') specs.push(stdlibTree('python3', only));
@@ -68,7 +90,8 @@ const markdown = fidelityMarkdown(trees, {
 });
 const out = values.out ?? (partial ? undefined : path.join(project, 'docs', 'fidelity.md'));
 if (out) {
-  writeFileSync(out, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+  const full = partial ? markdown : withSyntaxSection(markdown, await syntaxSection());
+  writeFileSync(out, full.endsWith('\n') ? full : `${full}\n`);
   log(`wrote ${path.relative(process.cwd(), out)}`);
 }
 const json = values.json ?? path.join(project, '.venv-fidelity', 'fidelity-report.json');
