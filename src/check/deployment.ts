@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Deployment, ServerProcess, Setting } from '../deploy/index.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
@@ -53,6 +54,8 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
   for (const process of deployment.processes) {
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts.
     if (process.server === 'python' && process.source === 'shell-script') continue;
+    // `python manage.py migrate`: a command that runs and exits, not a process that serves the app.
+    if (processRole(process) === 'command') continue;
     const spec = process.appSpec;
     const appPaths: string[] = [];
     const appEntries: EntryPoint[] = [];
@@ -70,7 +73,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
           description: `${what} \`${spec.written}\` (${process.file}:${process.line})`,
           evidence: cached(evidence, `${module.path}\0${spec.attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), spec.attribute, module.name)),
           routes: 0,
-          registeredBy: { path: spec.file, line: spec.line, column: 1, text: process.command ?? `wsgi_app = "${spec.written}"` },
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process.command ?? spec.written) },
         });
       }
     }
@@ -95,6 +98,45 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   }
   return [module];
 }
+
+/**
+ * What a process of the deployment is, beyond its server:
+ * - `command`: `python manage.py migrate`, `python manage.py document_consumer`: a management
+ *   command, run on its own; it serves no request and is not counted for the app's resources;
+ * - `dev-server`: `python manage.py runserver`: Django's development server, one process serving the URLconf;
+ * - `script`: `python bot.py`, `python -m tool`: a program that imports what its own module graph imports, no more;
+ * - `scheduler`: `celery beat` (or `flower`, `inspect`...): imports the Celery app but runs no task;
+ * - `server`: everything else (gunicorn, uvicorn, a Celery worker...).
+ */
+export type ProcessRole = 'command' | 'dev-server' | 'script' | 'scheduler' | 'server';
+
+const DJANGO_DEV_SERVERS = new Set(['runserver', 'runserver_plus', 'runsslserver', 'testserver']);
+
+export function processRole(process: ServerProcess): ProcessRole {
+  if (process.server === 'celery') {
+    const subcommand = process.celery?.subcommand ?? 'worker';
+    return subcommand === 'worker' ? 'server' : 'scheduler';
+  }
+  if (process.server !== 'python') return 'server';
+  const spec = process.appSpec;
+  if (!spec) return 'script';
+  const managePy = spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script);
+  const djangoModule = spec.script === undefined && (spec.module === 'django' || spec.module === 'django-admin');
+  if (managePy || djangoModule) {
+    const subcommand = spec.arguments?.find((a) => !a.startsWith('-'));
+    return subcommand !== undefined && DJANGO_DEV_SERVERS.has(subcommand) ? 'dev-server' : 'command';
+  }
+  return 'script';
+}
+
+/** A command as one line: continuation lines and YAML folds joined, runs of blanks made one, bounded. */
+export function oneLine(command: string, max = MAX_COMMAND): string {
+  const line = command.replace(/\\\r?\n/g, ' ').replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+/** Characters of a command quoted in a message or summary. */
+const MAX_COMMAND = 120;
 
 function attributeEvidence(summary: ModuleSummary | undefined, attribute: string | undefined, moduleName: string) {
   const name = attribute?.split('.')[0]?.replace(/\(.*$/, '');
@@ -130,12 +172,17 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
   };
   const celery = served.process.server === 'celery';
   const groups = entryGroups(entries);
-  const ofKind = celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  // A script (`python bot.py`) and a scheduler (`celery beat`) load no framework entries of their own:
+  // what they import is their module's closure.
+  const role = processRole(served.process);
+  const loadsEntries = role === 'server' || role === 'dev-server';
+  const ofKind = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   // No app named (a gunicorn.conf.py read on its own): the server imports one of the web apps found.
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === 'app') : [];
+  if (!loadsEntries) return { all, beforeFork: celery ? closure(served.appPaths) : all };
   const setup = celery ? ofKind : djangoApp ? groups.djangoApps : apps;
   const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
   return { all, beforeFork };
@@ -216,21 +263,52 @@ function plural(n: number, word: string): string {
 export function processCount(process: ServerProcess): ProcessCount {
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
+  const role = processRole(process);
+  if (role === 'command') return { text: 'a management command, not a server' };
+  if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
+  if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
   if (process.server === 'celery') {
     const concurrency = process.celery?.concurrency;
     if (model === 'single-process') return { n: 1, text: `one Celery worker process (${where(process)})` };
     const value = settingValue(concurrency);
     if (value !== undefined) return { n: value, text: `${plural(value, 'Celery worker child')} (\`${concurrency!.via}\`, ${where(concurrency!)})` };
-    if (concurrency && 'expression' in concurrency) return { text: `\`${concurrency.expression}\` Celery worker children (${where(concurrency)})` };
+    if (concurrency && 'expression' in concurrency) return { text: `${expressionCount(concurrency.expression, 'Celery worker child')} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
   }
   if (model === 'single-process') return { n: 1, text: `one ${server} process (${where(process)})` };
   const workers = process.workers;
   const value = settingValue(workers);
   if (value !== undefined) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers!)})` };
-  if (workers && 'expression' in workers) return { text: `\`${workers.expression}\` ${server} workers (${where(workers)})` };
+  if (workers && 'expression' in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   const env = process.server === 'gunicorn' || process.server === 'uvicorn' ? ', or WEB_CONCURRENCY' : '';
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
+}
+
+/**
+ * A count the deployment computes at run time, said the way it reads: `int(os.environ.get("GUNICORN_WORKERS", 6))`
+ * and `${GUNICORN_WORKERS:-6}` are "6 gunicorn workers unless GUNICORN_WORKERS is set"; any other
+ * expression is quoted, on one line and bounded.
+ */
+export function expressionCount(expression: string, word: string): string {
+  const fallback = environmentDefault(expression);
+  if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
+  return `\`${oneLine(expression, 60)}\` ${word.endsWith('child') ? `${word}ren` : `${word}s`}`;
+}
+
+/** `int(os.environ.get("X", 6))`, `int(os.getenv('X', '6'))`, `os.environ.get("X") or 6`, `${X:-6}`: the variable and its default. */
+function environmentDefault(expression: string): { variable: string; value: number } | undefined {
+  const text = expression.trim();
+  const shell = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-(\d+)\}$/.exec(text);
+  if (shell) return { variable: shell[1]!, value: Number(shell[2]) };
+  const python =
+    /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*(['"]?)(\d+)\3\s*\)(?:\s*\))?$/.exec(text) ??
+    /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\)\s+or\s+(['"]?)(\d+)\3(?:\s*\))?$/.exec(text);
+  if (!python) return undefined;
+  // `int(` opened must be closed, and only then.
+  const opens = (text.match(/\(/g) ?? []).length;
+  const closes = (text.match(/\)/g) ?? []).length;
+  if (opens !== closes) return undefined;
+  return { variable: python[2]!, value: Number(python[4]) };
 }
 
 /** `this thread pool` from `a thread pool`. */
@@ -280,7 +358,7 @@ export function deploymentFacts(
     if (group) group.push(s);
     else roles.set(key, [s]);
   }
-  const phrases = [...roles.values()].map((group) => {
+  const phraseOf = (group: Array<Served & { beforeFork: boolean }>) => {
     const counts = uniqueBy(group.map(({ process }) => processCount(process)), (c) => c.text);
     const listed = counts.slice(0, MAX_LISTED);
     const more = counts.length - listed.length;
@@ -292,7 +370,19 @@ export function deploymentFacts(
       : undefined;
     const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
     return { text, n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
-  });
+  };
+  const phrases = [...roles.values()].map(phraseOf);
+  const described = (p: ReturnType<typeof phraseOf>): string => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
+  // Deployment files that each define the whole deployment (a dev and a prod Dockerfile, a Procfile
+  // and a Dockerfile) are alternatives: one of them runs, not all.
+  const units = new Map<string, Map<string, Array<Served & { beforeFork: boolean }>>>();
+  for (const s of served) {
+    const unit = unitOf(s.process, context.deployment);
+    const unitRoles = units.get(unit) ?? new Map<string, Array<Served & { beforeFork: boolean }>>();
+    units.set(unit, unitRoles);
+    const key = roleKey(s.process);
+    unitRoles.set(key, [...(unitRoles.get(key) ?? []), s]);
+  }
   let sentence: string;
   if (phrases.length === 1 && phrases[0]!.forked) {
     const [only] = phrases;
@@ -306,10 +396,23 @@ export function deploymentFacts(
       only!.n === 1
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
         : `${capitalise(only!.text)} each create ${thisOne(match)}${only!.total ? `: ${only!.total} in all` : ''}`;
+  } else if (units.size === 1) {
+    const listed = phrases.slice(0, MAX_LISTED).map(described);
+    if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
+    sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
   } else {
-    const described = phrases.slice(0, MAX_LISTED).map((p) => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`);
-    if (phrases.length > MAX_LISTED) described.push(`${phrases.length - MAX_LISTED} more roles`);
-    sentence = `Each process of the deployment has its own: ${joinAnd(described)}`;
+    const alternatives = uniqueBy(
+      [...units].map(([unit, unitRoles]) => {
+        const unitPhrases = [...unitRoles.values()].map(phraseOf);
+        const listed = unitPhrases.slice(0, MAX_LISTED).map(described);
+        if (unitPhrases.length > MAX_LISTED) listed.push(`${unitPhrases.length - MAX_LISTED} more roles`);
+        return `${joinAnd(listed)} (${unit})`;
+      }),
+      (text) => text,
+    );
+    const listed = alternatives.slice(0, MAX_LISTED);
+    const more = alternatives.length - listed.length;
+    sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join('; or ')}${more > 0 ? `; or ${more} more deployment files` : ''}`;
   }
   const forked = [...roles.values()]
     .map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked'))
@@ -327,7 +430,32 @@ const MAX_SUMMARY_PROCESSES = 20;
 
 /** One role of the deployment: the same server on the same app. */
 function roleKey(process: ServerProcess): string {
-  return `${process.server} ${process.appSpec?.module ?? ''}`;
+  return `${process.server} ${process.celery?.subcommand ?? ''} ${processRole(process)} ${process.appSpec?.module ?? ''}`;
+}
+
+/**
+ * The deployment file a process is defined by: the file that runs the script it was read from, or its
+ * own. A compose file runs the `Dockerfile` beside it (`build: .`) for the services that give no
+ * command: the two are one deployment.
+ */
+function unitOf(process: ServerProcess, deployment: Deployment): string {
+  const file = process.launchedBy?.file ?? process.file;
+  if (path.posix.basename(file) === 'Dockerfile') {
+    const compose = composeFiles(deployment).find((c) => path.posix.dirname(c) === path.posix.dirname(file));
+    if (compose) return compose;
+  }
+  return file;
+}
+
+const composeFilesOf = new WeakMap<Deployment, string[]>();
+
+function composeFiles(deployment: Deployment): string[] {
+  let files = composeFilesOf.get(deployment);
+  if (!files) {
+    files = [...new Set(deployment.processes.filter((p) => p.source === 'docker-compose').map((p) => p.file))].sort();
+    composeFilesOf.set(deployment, files);
+  }
+  return files;
 }
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
@@ -409,7 +537,7 @@ export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceM
       ...forked.slice(0, MAX_LISTED).map(({ process }) => ({
         path: process.preload?.file ?? process.celery?.pool?.file ?? process.file,
         span: spanAt(process.preload?.line ?? process.celery?.pool?.line ?? process.line),
-        message: `forks after importing the app: ${process.command ?? process.file}`,
+        message: `forks after importing the app: ${oneLine(process.command ?? process.file)}`,
       })),
     ],
   };
@@ -419,13 +547,25 @@ function spanAt(line: number) {
   return { line, column: 1, endLine: line, endColumn: 1 };
 }
 
-/** "assuming one process per worker; no deployment file found", or what was read. */
+/**
+ * "deployment read: gunicorn `app.wsgi` (Procfile:1): 3 gunicorn workers (Procfile:1); ...", or what
+ * was assumed: without deployment files, or when the files read start no server importleak models.
+ * Each process once, at most MAX_SUMMARY_PROCESSES of them, each command bounded.
+ */
 export function deploymentSummary(context: DeploymentContext | undefined): string {
-  if (!context || context.deployment.processes.length === 0) return 'no deployment file found: assuming one process per worker';
-  const parts = context.deployment.processes.map((p) => {
-    const app = p.appSpec ? ` \`${p.appSpec.written}\`` : '';
+  const deployment = context?.deployment;
+  if (!deployment || deployment.read.length === 0) return 'no deployment file found: assuming one process per worker';
+  if (deployment.processes.length === 0) {
+    const files = deployment.read.slice(0, MAX_LISTED);
+    const more = deployment.read.length - files.length;
+    return `deployment files read (${files.join(', ')}${more > 0 ? ` and ${more} more` : ''}), but no server or worker recognised in them: assuming one process per worker`;
+  }
+  const parts = deployment.processes.map((p) => {
+    const written = p.appSpec ? [p.appSpec.written, ...(processRole(p) === 'command' || processRole(p) === 'dev-server' ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
+    const app = written ? ` \`${oneLine(written, 80)}\`` : '';
+    const server = p.server === 'celery' ? `Celery ${oneLine(p.celery?.subcommand || 'worker', 20)}` : SERVER_NAMES[p.server];
     const fork = p.processModel === 'imported-then-forked' ? ', forked after the app is imported' : '';
-    return `${SERVER_NAMES[p.server]}${app} (${where(p)}): ${processCount(p).text}${fork}`;
+    return `${server}${app} (${where(p)}): ${processCount(p).text}${fork}`;
   });
   const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);

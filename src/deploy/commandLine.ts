@@ -301,6 +301,15 @@ function unwrap(program: string, args: readonly Word[]): { rest: Word[]; env: Wo
     case 'setpriv':
     case 'chpst':
       return { rest: args.slice(afterOptions(new Set(['-u', '-U', '-e', '-n', '-l', '-L', '-m', '-d', '-o', '-p', '-f', '-c', '-r', '-t', '--reuid', '--regid']))), env: [] };
+    case 'wait-for-it':
+    case 'wait-for-it.sh':
+    case 'wait-for':
+    case 'wait-for.sh':
+    case 'dockerize': {
+      // `wait-for-it ${DB_HOST:-postgres}:5432 -- gunicorn app.wsgi`: waits, then runs what follows `--`, if anything.
+      const separator = texts.indexOf('--');
+      return { rest: separator >= 0 ? args.slice(separator + 1) : [], env: [] };
+    }
     case 'newrelic-admin':
       return texts[0] === 'run-program' ? { rest: args.slice(1), env: [] } : undefined;
     case 'opentelemetry-instrument': {

@@ -20,7 +20,7 @@ import { readSystemdUnit } from './formats/systemd.js';
 import { processModelOf } from './processModel.js';
 import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings, type PythonConfigFile } from './pythonConfig.js';
 import type { ServerSettings } from './servers/common.js';
-import { linesFrom } from './shellWords.js';
+import { linesFrom, type Word } from './shellWords.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
 /** Deployment files larger than this are reported and skipped: none of ours is near it. */
@@ -280,12 +280,13 @@ class DeploymentReader {
   private async addScript(occurrence: CommandOccurrence, script: ScriptRun, depth: number): Promise<void> {
     const { file, source } = occurrence.settings;
     const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : undefined;
+    const command = commandInArguments(script.args);
     const argumentsRun = async (): Promise<void> => {
-      if (script.args.length === 0) return;
-      await this.addReading(occurrence, readArgv(script.args, { ...occurrence.settings, env: script.env }), undefined, depth + 1);
+      if (command.length === 0) return;
+      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), undefined, depth + 1);
     };
     if (!resolved) {
-      if (script.args.length > 0) await argumentsRun();
+      if (command.length > 0) await argumentsRun();
       else this.deployment.unrecognized.push({ file, line: script.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || script.path, program: script.path });
       return;
     }
@@ -311,13 +312,15 @@ class DeploymentReader {
   private async addServer(occurrence: CommandOccurrence, start: ServerStart, launchedBy?: Location & { source: DeploySource }): Promise<void> {
     const { reading } = start;
     const { file, source } = occurrence.settings;
+    // A command read from a script is quoted as the script's line: what is in the file at that line.
+    const command = occurrence.command || (source === 'shell-script' ? (await this.texts.get(file))?.split(/\r?\n/)[start.line - 1]?.trim() : undefined);
     const process: ServerProcess = {
       file,
       line: start.line,
       source,
       ...(occurrence.name ? { name: occurrence.name } : {}),
       server: reading.server,
-      ...(occurrence.command ? { command: occurrence.command } : {}),
+      ...(command ? { command } : {}),
       ...(launchedBy ? { launchedBy } : {}),
     };
     this.problems(reading.problems);
@@ -524,4 +527,18 @@ class DeploymentReader {
 function toRelative(root: string, file: string): string {
   const absolute = path.resolve(root, file);
   return path.relative(root, absolute).split(path.sep).join('/');
+}
+
+/**
+ * The command a script outside the project may run with its arguments: what follows `--`
+ * (`wait-for-it.sh db:5432 -- gunicorn app:app`), or the arguments themselves when the first one
+ * names a program (`docker-entrypoint.sh gunicorn app:app`). An option (`sshd -D`,
+ * `--prefetch-multiplier=1`) or a value (`${DB_HOST:-postgres}:5432`) is an argument, never a program.
+ */
+function commandInArguments(args: readonly Word[]): Word[] {
+  const separator = args.findIndex((w) => w.text === '--');
+  if (separator >= 0) return args.slice(separator + 1);
+  const first = args[0];
+  if (!first || first.text.startsWith('-') || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
+  return [...args];
 }

@@ -63,6 +63,8 @@ export interface AppSpec extends Location {
   asMain?: true;
   /** `python path/to/app.py`: the script file, as written. */
   script?: string;
+  /** `python manage.py migrate`: the first words after the script or module, as written (at most a few). */
+  arguments?: string[];
 }
 
 export type CeleryPool = 'prefork' | 'threads' | 'solo' | 'gevent' | 'eventlet' | 'processes' | 'custom';

@@ -45,15 +45,20 @@ export function pythonInvocation(args: readonly Word[]): PythonInvocation {
 export function readPythonRun(invocation: Exclude<PythonInvocation, { kind: 'other' }>, context: CommandContext): ServerReading {
   const reading = emptyReading('python');
   if (invocation.kind === 'module') {
-    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true };
+    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true, ...scriptArguments(invocation.args) };
     return reading;
   }
   const script = invocation.script.text;
   const module = script.replace(/^\.\//, '').replace(/\.py$/, '').split('/').filter(Boolean).join('.');
   if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
-    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script };
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script, ...scriptArguments(invocation.args) };
   }
   return reading;
+}
+
+/** The first few arguments a script is run with (`manage.py migrate`): enough to tell a command from a server. */
+function scriptArguments(args: readonly Word[]): { arguments?: string[] } {
+  return args.length ? { arguments: args.slice(0, 4).map((w) => w.text) } : {};
 }
 
 /**

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { deploymentSummary, expressionCount } from '../src/check/deployment.js';
+import { readDeployment } from '../src/deploy/index.js';
+import { analyzeProject, cpythonClosure, venvFile, writeProject } from './support.js';
+
+/**
+ * Issue 11, "A process counts only for what its app reaches": each process of the deployment is
+ * tied to what it loads, and a finding is multiplied only by the processes that import its module.
+ * A Django project as the issue describes it: gunicorn serves the app, `manage.py migrate` and a
+ * `manage.py document_consumer` command run beside it, a bot runs `python other/bot.py` with its own
+ * modules, and Celery runs a worker and a beat scheduler.
+ */
+const django = {
+  'manage.py':
+    'import os\nimport sys\n\n\ndef main():\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_app.settings")\n' +
+    '    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n\n\nif __name__ == "__main__":\n    main()\n',
+  'site_app/__init__.py': 'from .celery import app as celery_app\n',
+  'site_app/settings.py': 'ROOT_URLCONF = "site_app.urls"\nINSTALLED_APPS = ["docs"]\n',
+  'site_app/urls.py': 'from django.urls import path\nfrom docs import views\n\nurlpatterns = [path("", views.index)]\n',
+  'site_app/wsgi.py':
+    'import os\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_app.settings")\napplication = get_wsgi_application()\n',
+  'site_app/celery.py': 'from celery import Celery\n\napp = Celery("site_app")\napp.autodiscover_tasks()\n',
+  'docs/__init__.py': '',
+  'docs/views.py': 'from django.http import HttpResponse\nfrom docs import search\n\n\ndef index(request):\n    return HttpResponse(search.POOL.submit(len, "x").result())\n',
+  'docs/search.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=2)\n',
+  'docs/tasks.py': 'from celery import shared_task\nfrom docs import search\n\n\n@shared_task\ndef reindex():\n    return search.POOL.submit(len, "x").result()\n',
+  'other/__init__.py': '',
+  'other/bot.py': 'from other import chat\n\n\ndef main():\n    chat.POOL.submit(print, "hello")\n\n\nif __name__ == "__main__":\n    main()\n',
+  'other/chat.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=1)\n',
+};
+
+const PROCFILE =
+  'web: gunicorn -w 3 site_app.wsgi\n' +
+  'release: python manage.py migrate\n' +
+  'consumer: python manage.py document_consumer\n' +
+  'bot: python other/bot.py\n' +
+  'worker: celery -A site_app worker --concurrency 2\n' +
+  'beat: celery -A site_app beat\n';
+
+describe('a Procfile with a web server, management commands, a bot, a Celery worker and beat', () => {
+  it('multiplies the search pool by the gunicorn workers and the Celery children only: not by migrate, document_consumer, the bot or beat', async () => {
+    const root = writeProject({ ...django, Procfile: PROCFILE });
+    const result = await analyzeProject(root);
+    const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
+    expect(search.message).toContain(
+      'Each process of the deployment has its own: 3 gunicorn workers (Procfile:1) (up to 6 threads) and 2 Celery worker children (`--concurrency`, Procfile:5) (forked from a master that imported the app) (up to 4 threads).',
+    );
+    for (const finding of result.findings.filter((f) => f.path === 'docs/search.py')) {
+      expect(finding.message).not.toMatch(/Procfile:[2346]\b/);
+    }
+  });
+
+  it('blames the bot, and only the bot, for what its own module graph creates', async () => {
+    const root = writeProject({ ...django, Procfile: PROCFILE });
+    const result = await analyzeProject(root);
+    for (const finding of result.findings.filter((f) => f.path === 'other/chat.py')) {
+      expect(finding.message).not.toMatch(/Procfile:[12356]\b/);
+      expect(finding.message).toContain('one python process (Procfile:4)');
+    }
+  });
+
+  it('agrees with CPython on what the bot and the beat scheduler import: neither imports docs.search', () => {
+    const root = writeProject(django);
+    expect(cpythonClosure(root, 'other.bot')).toEqual(['other', 'other.bot', 'other.chat']);
+    const beat = cpythonClosure(root, 'site_app', venvFile('.venv-frameworks', 'bin', 'python'));
+    expect(beat).toEqual(['site_app', 'site_app.celery']);
+  });
+
+  it('says what each process is in the deployment summary: commands are not servers, beat runs no task', async () => {
+    const root = writeProject({ ...django, Procfile: PROCFILE });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: gunicorn `site_app.wsgi` (Procfile:1): 3 gunicorn workers (Procfile:1); ' +
+        'python `manage.py migrate` (Procfile:2): a management command, not a server; ' +
+        'python `manage.py document_consumer` (Procfile:3): a management command, not a server; ' +
+        'python `other/bot.py` (Procfile:4): one python process (Procfile:4); ' +
+        'Celery worker `site_app` (Procfile:5): 2 Celery worker children (`--concurrency`, Procfile:5), forked after the app is imported; ' +
+        'Celery beat `site_app` (Procfile:6): one Celery beat process, which runs no task (Procfile:6)',
+    );
+  });
+});
+
+describe('a program from outside the project', () => {
+  it('is not blamed: a log viewer a systemd unit runs with python imports nothing of the app', async () => {
+    const root = writeProject({
+      ...django,
+      Procfile: 'web: gunicorn -w 3 site_app.wsgi\n',
+      'deploy/log-viewer.service': '[Service]\nExecStart=/usr/bin/python3 /usr/local/bin/log-viewer.py --follow /var/log/app.log\n',
+    });
+    const result = await analyzeProject(root);
+    const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
+    expect(search.message).toContain('3 gunicorn workers (Procfile:1) each create this thread pool: up to 6 threads in all.');
+    expect(search.message).not.toContain('log-viewer');
+  });
+});
+
+describe('alternative deployment files', () => {
+  it('joins a dev and a prod Dockerfile with "or": one of them runs, and runserver is a development server', async () => {
+    const root = writeProject({
+      ...django,
+      'Dockerfile.dev': 'FROM python:3.12-slim\nCMD python manage.py runserver 0.0.0.0:8000\n',
+      Dockerfile: 'FROM python:3.12-slim\nCMD ["gunicorn", "--workers", "4", "site_app.wsgi"]\n',
+    });
+    const result = await analyzeProject(root);
+    const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
+    expect(search.message).toContain(
+      'Each process has its own, in whichever of these deployments runs: 4 gunicorn workers (Dockerfile:2) (up to 8 threads) (Dockerfile); or one Django development server process (Dockerfile.dev:2) (up to 2 threads) (Dockerfile.dev).',
+    );
+  });
+
+  it('keeps "and" for the services of one compose file, with the Dockerfile it builds', async () => {
+    const root = writeProject({
+      ...django,
+      Dockerfile: 'FROM python:3.12-slim\nCMD ["gunicorn", "--workers", "4", "site_app.wsgi"]\n',
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n  worker:\n    build: .\n    command: celery -A site_app worker --concurrency 2 --pool solo\n',
+    });
+    const result = await analyzeProject(root);
+    const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
+    expect(search.message).toContain(
+      'Each process of the deployment has its own: 4 gunicorn workers (Dockerfile:2) (up to 8 threads) and one Celery worker process (docker-compose.yml:6) (up to 2 threads).',
+    );
+  });
+});
+
+describe('command lines read as the shell and the programs read them', () => {
+  it('folds a multi-line compose command to one line, and takes an outside program for what it is', async () => {
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/wsgi.py': 'def application(environ, start_response):\n    return []\n',
+      'docker-compose.yml':
+        'services:\n' +
+        '  web:\n' +
+        '    command: >\n' +
+        '      wait-for-it ${DB_HOST:-postgres}:5432 --\n' +
+        '      gunicorn\n' +
+        '      --workers 2\n' +
+        '      app.wsgi\n' +
+        '  cache:\n' +
+        '    command: redis-server --save 60 1\n' +
+        '  db:\n' +
+        '    command: ./wait-for-it.sh ${DB_HOST:-postgres}:5432\n' +
+        '  ssh:\n' +
+        '    command: /usr/sbin/sshd -D\n' +
+        '  queue:\n' +
+        '    command: /opt/bin/run-queue --prefetch-multiplier=1\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(deployment.processes.map((p) => [p.name, p.server, p.appSpec?.written])).toEqual([['web', 'gunicorn', 'app.wsgi']]);
+    expect(deployment.unrecognized.map((u) => [u.name, u.program])).toEqual([
+      ['cache', 'redis-server'],
+      ['ssh', '/usr/sbin/sshd'],
+      ['queue', '/opt/bin/run-queue'],
+    ]);
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe('deployment read: gunicorn `app.wsgi` (docker-compose.yml:4): 2 gunicorn workers (docker-compose.yml:4)');
+    const entry = result.entries.find((e) => e.framework === 'gunicorn')!;
+    expect(entry.registeredBy!.text).toBe('> wait-for-it ${DB_HOST:-postgres}:5432 -- gunicorn --workers 2 app.wsgi');
+  });
+
+  it('quotes the line of the script a process was read from, as it is in the file', async () => {
+    const root = writeProject({
+      'babybuddy/__init__.py': '',
+      'babybuddy/wsgi.py': 'def application(environ, start_response):\n    return []\n',
+      Procfile: 'web: ./Procfile.sh\n',
+      'Procfile.sh': '#!/bin/sh\nset -e\npython manage.py migrate\n\nexec gunicorn babybuddy.wsgi:application --timeout 30 --log-file -\n',
+    });
+    const result = await analyzeProject(root);
+    const entry = result.entries.find((e) => e.framework === 'gunicorn')!;
+    expect(entry.registeredBy).toEqual({ path: 'Procfile.sh', line: 5, column: 1, text: 'exec gunicorn babybuddy.wsgi:application --timeout 30 --log-file -' });
+  });
+});
+
+describe('the deployment summary', () => {
+  it('says files were read, and that no server was recognised in them, rather than that none was found', async () => {
+    const root = writeProject({ 'app.py': 'x = 1\n', Procfile: 'web: npm start\n' });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe('deployment files read (Procfile), but no server or worker recognised in them: assuming one process per worker');
+  });
+
+  it('says no deployment file was found only when none was read', async () => {
+    const root = writeProject({ 'app.py': 'x = 1\n' });
+    expect(deploymentSummary((await analyzeProject(root)).deployment)).toBe('no deployment file found: assuming one process per worker');
+  });
+
+  it('names each process once, however often the same line is reached', async () => {
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/wsgi.py': 'def application(environ, start_response):\n    return []\n',
+      'start.sh': '#!/bin/sh\nexec gunicorn -w 2 app.wsgi\n',
+      Procfile: 'web: ./start.sh\nweb2: ./start.sh\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe('deployment read: gunicorn `app.wsgi` (start.sh:2): 2 gunicorn workers (start.sh:2)');
+  });
+});
+
+describe('worker counts the environment decides', () => {
+  it('reads `int(os.environ.get("GUNICORN_WORKERS", 6))` as 6 unless GUNICORN_WORKERS is set', async () => {
+    expect(expressionCount('int(os.environ.get("GUNICORN_WORKERS", 6))', 'gunicorn worker')).toBe('6 gunicorn workers unless GUNICORN_WORKERS is set');
+    expect(expressionCount("os.getenv('WEB_CONCURRENCY', '4')", 'gunicorn worker')).toBe('4 gunicorn workers unless WEB_CONCURRENCY is set');
+    expect(expressionCount('${CELERY_CONCURRENCY:-1}', 'Celery worker child')).toBe('1 Celery worker child unless CELERY_CONCURRENCY is set');
+    expect(expressionCount('multiprocessing.cpu_count() * 2 + 1', 'gunicorn worker')).toBe('`multiprocessing.cpu_count() * 2 + 1` gunicorn workers');
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/wsgi.py': 'def application(environ, start_response):\n    return []\n',
+      'gunicorn.conf.py': 'import os\nworkers = int(os.environ.get("GUNICORN_WORKERS", 6))\n',
+      Procfile: 'web: gunicorn app.wsgi\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe('deployment read: gunicorn `app.wsgi` (Procfile:1): 6 gunicorn workers unless GUNICORN_WORKERS is set (gunicorn.conf.py:2)');
+  });
+});
