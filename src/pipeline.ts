@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { checkProject } from './check/check.js';
 import { deploymentEntries, type DeploymentContext } from './check/deployment.js';
+import { namedScripts } from './check/namedScripts.js';
+import type { NamedScripts } from './check/programs.js';
 import { readDeployment } from './deploy/index.js';
 import { isDeploymentFileName } from './deploy/readDeployment.js';
 import { isWithin, readRegularFile } from './files.js';
@@ -155,7 +157,28 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   // A loop, not push(...): a Procfile can name tens of thousands of processes.
   if (deployment) for (const entry of deployment.entries) entries.push(entry);
-  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, problems: diagnostics, ...(deployment ? { deployment } : {}) }), config, diagnostics);
+  let scripts: NamedScripts = new Map();
+  try {
+    scripts = await namedScripts(root, deployment?.deployment, index, new Set(summaries.keys()));
+  } catch (error) {
+    diagnostics.push(internalError('the scripts named by the deployment', '.', error));
+  }
+  const findings = withoutPerFileIgnores(
+    checkProject({
+      index,
+      summaries,
+      graph,
+      entries,
+      rules,
+      calls,
+      problems: diagnostics,
+      namedScripts: scripts,
+      ...(config.unreachedLevel ? { unreachedLevel: config.unreachedLevel } : {}),
+      ...(deployment ? { deployment } : {}),
+    }),
+    config,
+    diagnostics,
+  );
   try {
     await addLineHashes(root, findings, maxFileBytes);
   } catch (error) {

@@ -6,7 +6,8 @@ const APP = {
   'app/__init__.py': '',
   'app/views.py': 'from flask import Blueprint\nfrom .jobs import submit\nbp = Blueprint("v", __name__)\n@bp.route("/")\ndef index():\n    return submit()\n',
   'app/jobs.py': 'import threading\nfrom concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPoolExecutor(max_workers=2)\nthreading.Thread(target=print).start()\ndef submit():\n    return POOL.submit(print)\n',
-  'tests/test_jobs.py': 'from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPoolExecutor(1)\n',
+  // A module nothing imports (a test module would be a program of the test run, not reported: see programs.test.ts).
+  'legacy/old_jobs.py': 'from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPoolExecutor(1)\n',
 };
 
 function check(files: Record<string, string>, extra: string[] = []) {
@@ -24,20 +25,20 @@ function check(files: Record<string, string>, extra: string[] = []) {
 
 describe('configuration in pyproject.toml [tool.importleak] or importleak.toml', () => {
   it('with no configuration every rule runs', () => {
-    expect(check(APP).findings).toEqual(['IL001 error app/jobs.py:3', 'IL002 error app/jobs.py:4', 'IL001 warning tests/test_jobs.py:2']);
+    expect(check(APP).findings).toEqual(['IL001 error app/jobs.py:3', 'IL002 error app/jobs.py:4', 'IL001 warning legacy/old_jobs.py:2']);
   });
 
   it('select / ignore pick rules by code or prefix (the longer prefix wins, as in ruff)', () => {
     const select = check({ ...APP, 'pyproject.toml': '[tool.importleak]\nselect = ["IL002"]\n' });
     expect(select.findings).toEqual(['IL002 error app/jobs.py:4']);
     const ignore = check({ ...APP, 'importleak.toml': 'ignore = ["IL00"]\nselect = ["IL001"]\n' });
-    expect(ignore.findings).toEqual(['IL001 error app/jobs.py:3', 'IL001 warning tests/test_jobs.py:2']);
+    expect(ignore.findings).toEqual(['IL001 error app/jobs.py:3', 'IL001 warning legacy/old_jobs.py:2']);
   });
 
   it('per-file-ignores and exclude take gitignore-style patterns relative to the project root', () => {
-    const perFile = check({ ...APP, 'pyproject.toml': '[tool.importleak.per-file-ignores]\n"tests/**" = ["IL"]\n"app/jobs.py" = ["IL002"]\n' });
+    const perFile = check({ ...APP, 'pyproject.toml': '[tool.importleak.per-file-ignores]\n"legacy/**" = ["IL"]\n"app/jobs.py" = ["IL002"]\n' });
     expect(perFile.findings).toEqual(['IL001 error app/jobs.py:3']);
-    const exclude = check({ ...APP, 'pyproject.toml': '[tool.importleak]\nexclude = ["tests/"]\n' });
+    const exclude = check({ ...APP, 'pyproject.toml': '[tool.importleak]\nexclude = ["legacy/"]\n' });
     expect(exclude.findings).toEqual(['IL001 error app/jobs.py:3', 'IL002 error app/jobs.py:4']);
   });
 
@@ -91,7 +92,7 @@ describe('configuration in pyproject.toml [tool.importleak] or importleak.toml',
   });
 
   it.each([
-    ['an unknown key', '[tool.importleak]\nselekt = ["IL001"]\n', 'pyproject.toml: unknown key `tool.importleak.selekt` (known keys: select, ignore, per-file-ignores, exclude, src, entry-points, extend-resources, fail-on, python-version, platform)'],
+    ['an unknown key', '[tool.importleak]\nselekt = ["IL001"]\n', 'pyproject.toml: unknown key `tool.importleak.selekt` (known keys: select, ignore, per-file-ignores, exclude, src, entry-points, extend-resources, fail-on, python-version, platform, unreached-level)'],
     ['a wrong type', '[tool.importleak]\nselect = "IL001"\n', 'pyproject.toml: `tool.importleak.select` must be a list of rule codes or prefixes, e.g. ["IL"] or ["IL001", "IL004"], not string "IL001"'],
     ['a code that is not ours', '[tool.importleak]\nignore = ["E501"]\n', 'pyproject.toml: `tool.importleak.ignore` has "E501", which is not a rule code or prefix (IL, IL0, IL001...)'],
     ['a bad fail-on', '[tool.importleak]\nfail-on = "sometimes"\n', 'pyproject.toml: `tool.importleak.fail-on` must be "error", "warning", "note" or "never", not string "sometimes"'],

@@ -8,6 +8,7 @@ import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule, type TargetCondition } from '../rules/rules.js';
 import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
 import { beforeForkFinding, deploymentFacts, type DeploymentContext } from './deployment.js';
+import { programOf, type NamedScripts } from './programs.js';
 import { Suppressions } from './suppress.js';
 
 export interface CheckInput {
@@ -21,6 +22,10 @@ export interface CheckInput {
   deployment?: DeploymentContext;
   /** Where an exception in the checks of one file (a bug of importleak) is reported; the other files are still checked. */
   problems?: Diagnostic[];
+  /** Files something runs as programs (`python x.py` in a deployment file, `[project.scripts]`): see programs.ts. */
+  namedScripts?: NamedScripts;
+  /** The level of findings in a module nothing found imports (configuration `unreached-level`); default warning. */
+  unreachedLevel?: 'warning' | 'note' | 'off';
 }
 
 /** A resource the rules recognise, created in one body of code (a module's top level or a function). */
@@ -43,9 +48,12 @@ interface ImportTimeResource extends MatchedResource {
 export function checkProject(input: CheckInput): Finding[] {
   const { index, summaries, graph, entries, rules, calls, deployment } = input;
   const forkRule = rules.find((r) => r.id === BEFORE_FORK);
-  const entryPaths = [...new Set(entries.map((e) => e.path))].sort();
+  // A candidate entry (a router in a test module) is what nothing deployed loads: no chain starts there.
+  const loaded = entries.filter((e) => e.candidate === undefined);
+  const entryPaths = [...new Set(loaded.map((e) => e.path))].sort();
   const entryByPath = new Map<string, EntryPoint>();
-  for (const entry of entries) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  for (const entry of loaded) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  const namedScripts: NamedScripts = input.namedScripts ?? new Map();
   const nameOf = (p: string): string => index.byPath.get(p)?.name ?? p;
 
   // An import line can say "this edge is intended" for some rules: those rules see a graph without it.
@@ -64,6 +72,7 @@ export function checkProject(input: CheckInput): Finding[] {
   };
 
   const findings: Finding[] = [];
+  const silenced = new Set<Finding>();
   const filesWithFindings = new Set<string>();
   for (const [path, summary] of summaries) {
     const module = index.byPath.get(path);
@@ -78,9 +87,13 @@ export function checkProject(input: CheckInput): Finding[] {
 
   function checkFile(path: string, summary: ModuleSummary, moduleName: string): void {
     const resources = importTimeResources(path, summary, rules, calls);
+    const program = resources.length ? programOf(path, summary, graph, namedScripts) : undefined;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
       const reach = reachOf(path, view.graph, view.chains, entryByPath);
+      // Programs are not libraries: what a script or a test creates at its top level is its own work.
+      // Not reported; still seen by the suppressions, so a comment written for it is not called unused.
+      const silent = (program !== undefined && reach.kind !== 'entry') || (reach.kind === 'unreached' && input.unreachedLevel === 'off');
       if (view !== baseView) {
         const unfiltered = baseView.chains.get(path);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
@@ -88,14 +101,26 @@ export function checkProject(input: CheckInput): Finding[] {
       const finding = toFinding(resource, path, moduleName, reach, nameOf);
       findings.push(finding);
       filesWithFindings.add(path);
+      if (silent) {
+        silenced.add(finding);
+        continue;
+      }
+      if (reach.kind === 'unreached' && input.unreachedLevel === 'note') finding.level = 'note';
+      // `python bot.py` run by the deployment, and no web framework in it: the process's own resources.
+      if (program?.server && reach.kind === 'entry' && reach.entry.path === path && entries.every((e) => e.path !== path || e.framework === 'python')) {
+        finding.level = 'note';
+        finding.message = finding.message.replace(', so every worker process pays for it at start-up', `, a program run on its own (${program.server}): the resource belongs to that one process`);
+        continue;
+      }
       if (!deployment || reach.kind !== 'entry') continue;
-      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, entries);
+      // Candidate entries are loaded by no process: a server is not counted as importing them.
+      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
       // The deployment sentence goes before the fix, which is the message's last sentence.
       if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
       if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== undefined));
     }
   }
-  const kept = suppressions.filter(findings);
+  const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
 
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {

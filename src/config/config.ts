@@ -34,6 +34,8 @@ export interface Config {
   platform?: TargetPlatform;
   /** `[project] requires-python` of the pyproject.toml found, when it has a lower bound. */
   requiresPython?: readonly [number, number];
+  /** `unreached-level`: the level of findings in a module that nothing found imports (not a program); default warning. */
+  unreachedLevel?: 'warning' | 'note' | 'off';
 }
 
 /** `--python-version` / `--platform` on the command line override the configuration. */
@@ -80,6 +82,7 @@ const KEYS: Record<string, string> = {
   'fail-on': '"error", "warning", "note" or "never"',
   'python-version': 'a "MAJOR.MINOR" string such as "3.12"',
   platform: `one of ${PLATFORMS.map((p) => `"${p}"`).join(', ')}`,
+  'unreached-level': '"warning", "note" or "off"',
 };
 
 export function defaultConfig(): Config {
@@ -235,6 +238,11 @@ export function validate(file: string, prefix: string, table: unknown): Config {
       case 'fail-on': {
         if (typeof value !== 'string' || !['error', 'warning', 'note', 'never'].includes(value)) fail(k, value);
         config.failOn = value as Config['failOn'];
+        break;
+      }
+      case 'unreached-level': {
+        if (typeof value !== 'string' || !['warning', 'note', 'off'].includes(value)) fail(k, value);
+        config.unreachedLevel = value as Config['unreachedLevel'];
         break;
       }
       default:

@@ -8,6 +8,7 @@ import { detectDjango } from './frameworks/django.js';
 import { detectPyramid, PYRAMID } from './frameworks/pyramid.js';
 import { detectTornado } from './frameworks/tornado.js';
 import { AIOHTTP, BOTTLE, FALCON, FASTAPI, FLASK, LITESTAR, QUART, SANIC, STARLETTE, TORNADO } from './frameworks/web.js';
+import { markCandidates } from './candidates.js';
 import { detectObjectFramework, type ObjectFramework } from './objects.js';
 import { EntryContext } from './project.js';
 
@@ -50,6 +51,12 @@ export interface EntryPoint {
    * the `INSTALLED_APPS` assignment, the `autodiscover_tasks()` call, the `DJANGO_SETTINGS_MODULE` default.
    */
   registeredBy?: EntrySite;
+  /**
+   * Set when nothing a deployed process loads reaches this entry (a router in a test module, a task
+   * in a management command, an app built in a test function): why, in words. A candidate entry is
+   * listed, but findings are not raised to `error` through it.
+   */
+  candidate?: string;
 }
 
 interface FrameworkDetector {
@@ -94,6 +101,7 @@ export function detectEntries(project: ProjectView, problems: Diagnostic[] = [])
       return [];
     }
   });
+  markCandidates(entries, project.summaries);
   return entries.sort(
     (a, b) =>
       (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||

@@ -20,6 +20,7 @@ import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
 import { assignmentParts, scalarLiteral, stringLiteral } from './syntax.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
+import { indentContinuationLines } from './recover.js';
 
 /**
  * What a name is bound to, as far as one file can tell.
@@ -85,8 +86,19 @@ type LoopSource = { allOf: string } | { registry: string };
  * interpreter (`sys.platform`, `sys.version_info`, ...) are evaluated for `target`.
  */
 export function extractModule(parser: Parser, path: string, text: string, target: PythonTarget = DEFAULT_TARGET): ModuleSummary {
-  const tree = parser.parse(text);
+  let tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  if (tree.rootNode.hasError) {
+    // tree-sitter's own error on continuation lines (see recover.ts): the re-parse is kept only
+    // when it has no error, and it moves only columns on the continuation lines.
+    const indented = indentContinuationLines(text);
+    const retry = indented === undefined ? null : parser.parse(indented);
+    if (retry && !retry.rootNode.hasError) {
+      tree.delete();
+      tree = retry;
+      text = indented!;
+    } else retry?.delete();
+  }
   try {
     return new Extractor(path, text, target).run(tree.rootNode);
   } finally {
@@ -131,6 +143,8 @@ class Extractor {
   private readonly boundMethods: BoundMethod[] = [];
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   private installsLazyImporter = false;
+  /** Line of the first `if __name__ == "__main__":` at module level. */
+  private mainGuardLine: number | undefined;
   /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
   private expressionDepth = 0;
   private blockDepth = 0;
@@ -154,6 +168,7 @@ class Extractor {
   run(root: Node): ModuleSummary {
     const moduleScope: Scope = { execution: { kind: 'module' }, bindings: new Map(), prefix: '' };
     if (root.hasError) this.findLazyPrefixes(root);
+    if (this.text.includes('__future__')) this.checkFutureImports(root);
     this.visitBlock(root, moduleScope);
     for (let i = 0; i < this.deferredBodies.length; i++) {
       const { body, scope } = this.deferredBodies[i]!;
@@ -180,6 +195,7 @@ class Extractor {
       ...(this.boundMethods.length ? { boundMethods: this.boundMethods } : {}),
       definedNames: [...this.definedNames],
       ...(this.definedNames.has('__getattr__') || this.installsLazyImporter ? { lazyAttributes: true } : {}),
+      ...(this.mainGuardLine !== undefined ? { mainGuardLine: this.mainGuardLine } : {}),
       importedNames: [...this.importedNames],
       syntaxProblems,
       ...(this.skippedParts.length ? { skippedParts: this.skippedParts } : {}),
@@ -187,6 +203,40 @@ class Extractor {
       ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
       lineCount: root.endPosition.row + 1,
     };
+  }
+
+  /**
+   * What CPython's compiler refuses in `from __future__ import ...` and tree-sitter accepts: one
+   * after anything but the docstring, comments and other future imports (or inside a block), and
+   * a feature CPython does not know (`braces`: "not a chance").
+   */
+  private checkFutureImports(root: Node): void {
+    let atStart = true;
+    let first = true;
+    for (const statement of root.namedChildren) {
+      if (!statement || statement.type === 'comment') continue;
+      if (statement.type === 'future_import_statement') {
+        if (!atStart) {
+          this.structuralProblems.push({ span: spanOf(statement), message: 'syntax error: from __future__ imports must occur at the beginning of the file' });
+          continue;
+        }
+        for (const name of statement.childrenForFieldName('name')) {
+          const feature = (name?.type === 'aliased_import' ? name.childForFieldName('name') : name)?.text ?? '';
+          if (FUTURE_FEATURES.has(feature)) continue;
+          const message = feature === 'braces' ? 'not a chance' : `future feature ${feature} is not defined`;
+          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+          break;
+        }
+      } else if (!(first && statement.type === 'expression_statement' && statement.namedChildCount === 1 && isDocstring(statement.namedChild(0)!))) {
+        atStart = false;
+      }
+      first = false;
+    }
+    for (const nested of root.descendantsOfType('future_import_statement')) {
+      if (nested && nested.parent?.type !== 'module') {
+        this.structuralProblems.push({ span: spanOf(nested), message: 'syntax error: from __future__ imports must occur at the beginning of the file' });
+      }
+    }
   }
 
   private findLazyPrefixes(root: Node): void {
@@ -314,6 +364,16 @@ class Extractor {
         return this.visitExpressionStatement(node, scope);
       case 'print_statement':
       case 'exec_statement': {
+        if (node.type === 'print_statement' && node.namedChild(0)?.type === 'chevron') {
+          // `print >> sys.stderr, "message"` is also a Python 3 expression statement: a tuple whose
+          // first item shifts the `print` function right. CPython compiles it (it fails only when run).
+          for (let i = 0; i < node.namedChildCount; i++) {
+            const child = node.namedChild(i)!;
+            const value = child.type === 'chevron' ? child.namedChild(0) : child;
+            if (value) this.visitExpression(value, scope, { kind: 'statement' }, node);
+          }
+          return;
+        }
         const keyword = node.type === 'print_statement' ? 'print' : 'exec';
         this.structuralProblems.push({ span: spanOf(node), message: `syntax error: Python 2 \`${keyword}\` statement (Python 3 calls ${keyword}() as a function)` });
         return;
@@ -340,12 +400,28 @@ class Extractor {
       if (child.type === 'block') this.visitBlock(child, scope);
       else if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
         if (i === 1 && child.type !== 'block' && clause.namedChild(0)?.type !== 'as_pattern' && clause.text.slice(0, child.startIndex - clause.startIndex).trimEnd().endsWith(',')) {
-          this.structuralProblems.push({ span: spanOf(clause), message: 'syntax error: Python 2 `except X, e:` (Python 3 writes `except X as e:`)' });
+          const problem = this.unparenthesisedExcept(clause);
+          if (problem) this.structuralProblems.push({ span: spanOf(clause), message: problem });
         }
         // The exception expression (`except (A, B) as e`) is evaluated when the handler is matched.
         this.visitExpression(child, scope, { kind: 'statement' }, clause);
       }
     }
+  }
+
+  /**
+   * `except A, B:` without parentheses: valid from Python 3.14 (PEP 758), as long as no `as`
+   * follows; before 3.14 a SyntaxError (it was Python 2's `except X, e:`). The message for the
+   * problem, or undefined when the target accepts it.
+   */
+  private unparenthesisedExcept(clause: Node): string | undefined {
+    const star = /^except\s*\*/.test(clause.text) ? '*' : '';
+    const hasAs = clause.namedChildren.some((c) => c?.type === 'as_pattern');
+    const [major, minor] = this.target.version;
+    const from314 = major > 3 || (major === 3 && minor >= 14);
+    if (from314 && !hasAs) return undefined;
+    if (hasAs) return `syntax error: \`except${star} A, B as e:\` needs parentheses${from314 ? ' even in Python 3.14' : ''} (\`except${star} (A, B) as e:\`)`;
+    return `syntax error: \`except${star} A, B:\` without parentheses is valid from Python 3.14 only (PEP 758), and the target is Python ${this.target.version.join('.')}; before 3.14 write \`except${star} (A, B):\` (or \`except${star} A as e:\` for Python 2's \`except A, e:\`)`;
   }
 
   /**
@@ -381,6 +457,7 @@ class Extractor {
       }
       const guard = this.guardKind(condition, scope);
       if (guard) {
+        if (guard === 'main-guard') this.mainGuardLine ??= condition.startPosition.row + 1;
         this.visitExpression(condition, scope, { kind: 'statement' }, owner);
         this.visitGuarded(body, { kind: guard });
         continue;
@@ -1418,6 +1495,26 @@ function parseSuppression(comment: Node): Suppression | undefined {
     return ilCodes.length ? { ...base, style: 'noqa', codes: ilCodes } : undefined;
   }
   return undefined;
+}
+
+/** The features `from __future__ import` knows in CPython 3.8 to 3.14. */
+const FUTURE_FEATURES = new Set([
+  'nested_scopes',
+  'generators',
+  'division',
+  'absolute_import',
+  'with_statement',
+  'print_function',
+  'unicode_literals',
+  'barry_as_FLUFL',
+  'generator_stop',
+  'annotations',
+]);
+
+/** A string (or implicitly concatenated strings) that CPython takes as a docstring: no f-string. */
+function isDocstring(node: Node): boolean {
+  const parts = node.type === 'concatenated_string' ? node.namedChildren : [node];
+  return parts.every((part) => part?.type === 'string' && !/[fF]/.test(part.namedChildren.find((c) => c?.type === 'string_start')?.text ?? ''));
 }
 
 function collectSyntaxProblems(root: Node): SyntaxProblem[] {

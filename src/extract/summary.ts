@@ -234,6 +234,8 @@ export interface ModuleSummary {
    * bind are then imported when another module looks them up.
    */
   lazyAttributes?: boolean;
+  /** Line of the module's `if __name__ == "__main__":` block (the first one): the file is meant to run as a script. */
+  mainGuardLine?: number;
   syntaxProblems: SyntaxProblem[];
   /** Parts left out because they nest deeper than importleak walks (the first few); the rest was analyzed. */
   skippedParts?: SyntaxProblem[];

@@ -1,4 +1,4 @@
-import { processCount, type DeploymentContext } from '../check/deployment.js';
+import { oneLine, processCount, type DeploymentContext } from '../check/deployment.js';
 import type { ServerProcess, Setting } from '../deploy/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { EntryPoint } from '../entries/entries.js';
@@ -35,7 +35,7 @@ function processLines(process: ServerProcess, paths: PathDisplay): string[] {
   const name = process.name ? ` ${forTerminal(quotedCode(process.name))}` : '';
   const app = process.appSpec ? ` \`${forTerminal(quotedCode(process.appSpec.written))}\`` : ' (no app named)';
   lines.push(`  ${forTerminal(paths.show(process.file))}:${process.line}${name}: ${process.server}${app}`);
-  if (process.command) lines.push(`      command: ${forTerminal(shownMessage(process.command))}`);
+  if (process.command) lines.push(`      command: ${forTerminal(shownMessage(oneLine(process.command)))}`);
   if (process.launchedBy) lines.push(`      run by ${forTerminal(process.launchedBy.file)}:${process.launchedBy.line}`);
   if (process.configFile) {
     const { written, resolved } = process.configFile;
@@ -59,6 +59,16 @@ function processLines(process: ServerProcess, paths: PathDisplay): string[] {
   return lines;
 }
 
+/**
+ * No loader is found at all (a bare library of blueprints or routers): no app object, no entry a
+ * loader names (settings, include(), a Celery app, a deployment or configured app spec). The route
+ * modules are then taken as entries on the assumption that something loads them, as said.
+ */
+export function entriesAssumed(entries: readonly EntryPoint[]): boolean {
+  const loaded = entries.filter((e) => e.candidate === undefined);
+  return loaded.length > 0 && loaded.every((e) => e.kind === 'routes' && e.registeredBy === undefined);
+}
+
 /** `importleak entries`: what is quoted from the project bounded and escaped for a terminal (src/report/neutralise.ts). */
 export function renderEntriesText(input: EntriesReportInput): string {
   const { paths } = input;
@@ -70,7 +80,9 @@ export function renderEntriesText(input: EntriesReportInput): string {
     out.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
     out.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
     if (entry.registeredBy) out.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
+    if (entry.candidate) out.push(`      candidate only: ${forTerminal(shownMessage(entry.candidate))}; no finding is an error through it`);
   }
+  if (entriesAssumed(entries)) out.push('No loader found (an app, an app factory, Django settings, a Celery app, a deployment app spec): the entries above are assumed to be loaded.');
   out.push('');
   const deployment = input.deployment?.deployment;
   if (!deployment || deployment.read.length === 0) {
@@ -79,7 +91,7 @@ export function renderEntriesText(input: EntriesReportInput): string {
     out.push(`Deployment files read: ${deployment.read.map(show).join(', ')}`);
     for (const process of deployment.processes) out.push(...processLines(process, paths));
     for (const other of deployment.unrecognized) {
-      out.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(other.command))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
+      out.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(oneLine(other.command)))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
     }
   }
   const problems = input.diagnostics;
@@ -104,7 +116,9 @@ export function renderEntriesJson(input: EntriesReportInput): string {
       evidence: quotedCode(entry.evidence.text),
       routes: entry.routes,
       registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path), text: quotedCode(entry.registeredBy.text) } : null,
+      candidate: entry.candidate ? shownMessage(entry.candidate) : null,
     })),
+    assumed: entriesAssumed(input.entries),
     deployment: {
       read: deployment?.read ?? [],
       processes: (deployment?.processes ?? []).map((p) => ({ ...p, processes: processCount(p).text })),

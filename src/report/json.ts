@@ -33,7 +33,7 @@ export function renderJson(input: JsonReportInput): string {
     version: input.version,
     summary: {
       files: input.fileCount,
-      entries: new Set(input.entries.map((e) => e.path)).size,
+      entries: new Set(input.entries.filter((e) => e.candidate === undefined).map((e) => e.path)).size,
       errors: input.findings.filter((f) => f.level === 'error').length,
       warnings: input.findings.filter((f) => f.level === 'warning').length,
       notes: input.findings.filter((f) => f.level === 'note').length,
@@ -86,6 +86,7 @@ export function renderJson(input: JsonReportInput): string {
       description: shownMessage(entry.description),
       line: entry.evidence.line,
       evidence: quotedCode(entry.evidence.text),
+      ...(entry.candidate ? { candidate: shownMessage(entry.candidate) } : {}),
     })),
     deployment: (input.deployment?.deployment.processes ?? []).map((p) => ({
       server: p.server,

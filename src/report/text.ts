@@ -106,8 +106,12 @@ export function summaryLine(input: Pick<TextReportInput, 'findings' | 'diagnosti
     .filter(([, n]) => n > 0)
     .map(([level, n]) => `${n} ${level}${n === 1 ? '' : 's'}`);
   const found = parts.length ? `Found ${parts.join(', ')}${baseline ? ' not in the baseline' : ''}` : `No import-time resource leaks found${baseline ? ' beyond the baseline' : ''}`;
-  const entryFiles = new Set(entries.map((e) => e.path)).size;
-  const scanned = `${fileCount} Python file${fileCount === 1 ? '' : 's'} scanned, ${entryFiles} entr${entryFiles === 1 ? 'y' : 'ies'}`;
+  // Candidate entries (a router only the tests register) are loaded by no deployed process.
+  const entryPaths = new Set(entries.filter((e) => e.candidate === undefined).map((e) => e.path));
+  const entryFiles = entryPaths.size;
+  const candidateFiles = new Set(entries.filter((e) => e.candidate !== undefined && !entryPaths.has(e.path)).map((e) => e.path)).size;
+  const candidates = candidateFiles ? `, ${candidateFiles} candidate entr${candidateFiles === 1 ? 'y' : 'ies'}` : '';
+  const scanned = `${fileCount} Python file${fileCount === 1 ? '' : 's'} scanned, ${entryFiles} entr${entryFiles === 1 ? 'y' : 'ies'}${candidates}`;
   const problems = diagnostics.length ? `, ${diagnostics.length} file problem${diagnostics.length === 1 ? '' : 's'} (see above)` : '';
   const known = baseline?.known ? `, ${baseline.known} baseline finding${baseline.known === 1 ? '' : 's'} not shown` : '';
   return `${found} (${scanned}${problems}${known}).`;
