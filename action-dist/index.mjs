@@ -19,7 +19,7 @@ import {
   renderText,
   shownMessage,
   splitCommandLine
-} from "./shared-HCFYO3WZ.mjs";
+} from "./shared-RA26Q2PU.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path17 = __require("node:path");
+    var path19 = __require("node:path");
     var fs6 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path17.resolve(baseDir, baseName);
+          const localBin = path19.resolve(baseDir, baseName);
           if (fs6.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path17.extname(baseName))) return void 0;
+          if (sourceExt.includes(path19.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs6.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path17.resolve(
-            path17.dirname(resolvedScriptPath),
+          executableDir = path19.resolve(
+            path19.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path17.basename(
+            const legacyName = path19.basename(
               this._scriptPath,
-              path17.extname(this._scriptPath)
+              path19.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path17.extname(executableFile));
+        launchWithNode = sourceExt.includes(path19.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path17.basename(filename, path17.extname(filename));
+        this._name = path19.basename(filename, path19.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path18) {
-        if (path18 === void 0) return this._executableDir;
-        this._executableDir = path18;
+      executableDir(path20) {
+        if (path20 === void 0) return this._executableDir;
+        this._executableDir = path20;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path19) {
+      const ctrl = callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path17);
+            const ci = visit_(i2, node.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = visit_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path19) {
+      const ctrl = await callVisitor(key, node, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path19 = Object.freeze(path19.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path17);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path19);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path19);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path19);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path19);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path19);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path19);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i2 = path17.length - 1; i2 >= 0; --i2) {
-        const k = path17[i2];
+      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
+        const k = path19[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path17) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path17) => {
-      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit;
   }
@@ -10868,7 +10868,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path17 = __require("path");
+    var path19 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10880,7 +10880,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path17.resolve(cwd, filepath);
+      return path19.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -12177,7 +12177,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module2) {
     "use strict";
-    var path17 = __require("path");
+    var path19 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12351,7 +12351,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path17.sep,
+      SEP: path19.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12378,7 +12378,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path17 = __require("path");
+    var path19 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12407,7 +12407,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path17.sep === "\\";
+      return win32 === true || path19.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -13771,7 +13771,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
     "use strict";
-    var path17 = __require("path");
+    var path19 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -13856,7 +13856,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path17.basename(input));
+      return regex.test(path19.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -14083,7 +14083,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path17 = __require("path");
+    var path19 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -14178,7 +14178,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path17.basename(pattern);
+      const basename = path19.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -14236,7 +14236,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path17.isAbsolute(pattern);
+      return path19.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -14413,8 +14413,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path17 = require_path();
-    exports.path = path17;
+    var path19 = require_path();
+    exports.path = path19;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14526,8 +14526,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings, callback) {
-      settings.fs.lstat(path17, (lstatError, lstat) => {
+    function read(path19, settings, callback) {
+      settings.fs.lstat(path19, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14536,7 +14536,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path17, (statError, stat) => {
+        settings.fs.stat(path19, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14568,13 +14568,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path17, settings) {
-      const lstat = settings.fs.lstatSync(path17);
+    function read(path19, settings) {
+      const lstat = settings.fs.lstatSync(path19);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path17);
+        const stat = settings.fs.statSync(path19);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -14645,17 +14645,17 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path17, optionsOrSettingsOrCallback, callback) {
+    function stat(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path17, optionsOrSettings) {
+    function statSync2(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path19, settings);
     }
     exports.statSync = statSync2;
     function getSettings(settingsOrOptions = {}) {
@@ -14871,16 +14871,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name2) => {
-          const path17 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+          const path19 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name: name2,
-                path: path17,
+                path: path19,
                 dirent: utils.fs.createDirentFromStats(name2, stats)
               };
               if (settings.stats) {
@@ -14998,7 +14998,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -15006,7 +15006,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -15033,17 +15033,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path17, optionsOrSettingsOrCallback, callback) {
+    function scandir(path19, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path17, optionsOrSettings) {
+    function scandirSync(path19, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path17, settings);
+      return sync.read(path19, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15691,7 +15691,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path19 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15701,7 +15701,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15763,7 +15763,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path19 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -15776,7 +15776,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path17.resolve(this._settings.cwd, filepath);
+        return path19.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -16192,7 +16192,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path17 = __require("path");
+    var path19 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -16206,7 +16206,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path17.resolve(this._settings.cwd, task.base);
+        return path19.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -17044,26 +17044,26 @@ var require_ignore = __commonJS({
       const index = body2.indexOf(SLASH);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index = path17.lastIndexOf(
+    var basenameOf = (path19) => {
+      const end = path19.length - 1;
+      const index = path19.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path19[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path17 : path17.slice(index + 1);
+      return index < 0 ? path19 : path19.slice(index + 1);
     };
-    var parentOf = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf = (path19) => {
+      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path19.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path19.length - 1;
+      const cut = path19.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -17213,7 +17213,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path19) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -17222,7 +17222,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path17)) {
+          if (rule.checkRegex.test(path19)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -17242,15 +17242,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path19, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path19) : path19;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path17
+            shortcut && rule._basenameOnly ? basename : path19
           )) {
             const { negative } = rule;
             const ret = {
@@ -17272,17 +17272,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path19, originalPath, doThrow) => {
+      if (!isString(path19)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path19) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path19)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -17291,25 +17291,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path19) => {
+      const first = path19.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path19.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path19.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -17340,58 +17340,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path17) {
+      _test(originalPath, cache, path19) {
         checkPath(
-          path17,
+          path19,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache) : {
+        return path19 ? this._t(path19, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path19 = convertPath(target);
+        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path19);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path19, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path17);
+        const literal = this._rules.testLiteral(path19);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path17, cache) {
-        if (path17 in cache) {
-          return cache[path17];
+      _t(path19, cache) {
+        if (path19 in cache) {
+          return cache[path19];
         }
-        const parentPath = parentOf(path17);
+        const parentPath = parentOf(path19);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path19) {
+        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path19) => !this.ignores(path19);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path19) {
+        return this._test(path19, this._testCache, convertPath(path19));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -17408,7 +17408,7 @@ var require_ignore = __commonJS({
 
 // src/cli.ts
 import { readFileSync as readFileSync2, promises as fs5 } from "node:fs";
-import path16 from "node:path";
+import path18 from "node:path";
 import { fileURLToPath as fileURLToPath4 } from "node:url";
 
 // node_modules/commander/esm.mjs
@@ -18440,7 +18440,8 @@ var KEYS = {
   "extend-resources": "a list of tables with name, kind and message",
   "fail-on": '"error", "warning", "note" or "never"',
   "python-version": 'a "MAJOR.MINOR" string such as "3.12"',
-  platform: `one of ${PLATFORMS.map((p) => `"${p}"`).join(", ")}`
+  platform: `one of ${PLATFORMS.map((p) => `"${p}"`).join(", ")}`,
+  "unreached-level": '"warning", "note" or "off"'
 };
 function defaultConfig() {
   return { ignore: [], perFileIgnores: {}, exclude: [], src: [], entryPoints: [], extendResources: [] };
@@ -18562,6 +18563,11 @@ function validate(file, prefix, table) {
       case "fail-on": {
         if (typeof value !== "string" || !["error", "warning", "note", "never"].includes(value)) fail(k, value);
         config.failOn = value;
+        break;
+      }
+      case "unreached-level": {
+        if (typeof value !== "string" || !["warning", "note", "off"].includes(value)) fail(k, value);
+        config.unreachedLevel = value;
         break;
       }
       default:
@@ -18729,6 +18735,9 @@ function isObject(value) {
 // src/check/findings.ts
 var LEVEL_ORDER = { note: 0, warning: 1, error: 2 };
 
+// src/check/deployment.ts
+import path4 from "node:path";
+
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();
 function summaryLookup(summary) {
@@ -18783,8 +18792,8 @@ var CallResolver = class {
   summaries;
   bodies = /* @__PURE__ */ new Map();
   importsByFunction = /* @__PURE__ */ new Map();
-  summaryOf(path17) {
-    return this.summaries.get(path17);
+  summaryOf(path19) {
+    return this.summaries.get(path19);
   }
   /** Calls written directly in `qualname`'s body (not in functions nested in it). */
   callsIn(ref) {
@@ -18799,8 +18808,8 @@ var CallResolver = class {
    * reached late on a long path still has its own calls followed from the short one.
    * `enter` can refuse to go into a body (its steps so far are given).
    */
-  functionsRunAtImport(path17, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
-    const summary = this.summaries.get(path17);
+  functionsRunAtImport(path19, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
+    const summary = this.summaries.get(path19);
     if (!summary) return [];
     const found = [];
     const seen = /* @__PURE__ */ new Set();
@@ -18815,11 +18824,11 @@ var CallResolver = class {
     };
     for (const call2 of summary.calls) {
       if (call2.scope.kind !== "module") continue;
-      for (const next of this.targetsOf(path17, call2)) visit([{ path: path17, call: call2, target: next.called }], next.body);
+      for (const next of this.targetsOf(path19, call2)) visit([{ path: path19, call: call2, target: next.called }], next.body);
     }
     for (const cls of summary.classes) {
       if (cls.scope.kind !== "module") continue;
-      for (const next of this.classStatementTargets(path17, cls)) visit([{ path: path17, call: classStatementCall(cls), target: next }], next);
+      for (const next of this.classStatementTargets(path19, cls)) visit([{ path: path19, call: classStatementCall(cls), target: next }], next);
     }
     for (let head = 0; head < queue.length; head++) {
       const { body: body2, steps } = queue[head];
@@ -18838,9 +18847,9 @@ var CallResolver = class {
    * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
    * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
    */
-  classStatementTargets(path17, cls) {
+  classStatementTargets(path19, cls) {
     const out2 = [];
-    const meta = this.metaclassOf(path17, cls, 0);
+    const meta = this.metaclassOf(path19, cls, 0);
     if (meta) {
       for (const name2 of ["__new__", "__init__"]) {
         const method = this.methodOf(meta, name2, 0);
@@ -18848,21 +18857,21 @@ var CallResolver = class {
       }
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path17, base);
+      const baseRef = this.classNamed(path19, base);
       const hook = baseRef?.kind === "class" ? this.methodOf(baseRef, "__init_subclass__", 0) : void 0;
       if (hook && !out2.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out2.push(hook);
     }
     return out2;
   }
   /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
-  metaclassOf(path17, cls, depth2) {
+  metaclassOf(path19, cls, depth2) {
     if (depth2 > MAX_BASE_DEPTH) return void 0;
     if (cls.metaclass) {
-      const meta = this.classNamed(path17, cls.metaclass);
+      const meta = this.classNamed(path19, cls.metaclass);
       return meta?.kind === "class" ? meta : void 0;
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path17, base);
+      const baseRef = this.classNamed(path19, base);
       const baseSummary = baseRef?.kind === "class" ? this.summaries.get(baseRef.path) : void 0;
       const record2 = baseSummary ? summaryLookup(baseSummary).classNamed(baseRef.qualname) : void 0;
       const meta = record2 && record2 !== cls ? this.metaclassOf(baseRef.path, record2, depth2 + 1) : void 0;
@@ -18871,8 +18880,8 @@ var CallResolver = class {
     return void 0;
   }
   /** What a call runs in the project: a function body, or a class's `__new__` and `__init__` (own or inherited). */
-  targetsOf(path17, call2, enclosingFunction) {
-    const called = this.resolveCallee(path17, call2, enclosingFunction);
+  targetsOf(path19, call2, enclosingFunction) {
+    const called = this.resolveCallee(path19, call2, enclosingFunction);
     if (!called) return [];
     if (called.kind === "function") return [{ called, body: called }];
     const out2 = [];
@@ -18882,21 +18891,21 @@ var CallResolver = class {
     if (init2) out2.push({ called, body: init2 });
     return out2;
   }
-  resolveCallee(path17, call2, enclosingFunction) {
-    const summary = this.summaries.get(path17);
+  resolveCallee(path19, call2, enclosingFunction) {
+    const summary = this.summaries.get(path19);
     if (!call2.callee && enclosingFunction && /^self\.\w+$/.test(call2.calleeText)) {
       const cls = enclosingFunction.split(".").slice(0, -1).join(".");
-      if (cls) return this.refIn(path17, `${cls}.${call2.calleeText.slice(5)}`);
+      if (cls) return this.refIn(path19, `${cls}.${call2.calleeText.slice(5)}`);
     }
     if (call2.receiver) {
       const creator = summary.calls[call2.receiver.callId];
-      const cls = creator ? this.resolveCallee(path17, creator) : void 0;
+      const cls = creator ? this.resolveCallee(path19, creator) : void 0;
       if (cls?.kind === "class") return this.methodOf(cls, call2.receiver.method, 0);
       return void 0;
     }
     if (!call2.callee) return void 0;
-    if (call2.calleeIsLocal) return this.refIn(path17, call2.callee) ?? this.decoratorAttribute(path17, call2.callee);
-    return this.resolveQualified(path17, call2.callee, 0) ?? this.pureStandIn(path17, call2);
+    if (call2.calleeIsLocal) return this.refIn(path19, call2.callee) ?? this.decoratorAttribute(path19, call2.callee);
+    return this.resolveQualified(path19, call2.callee, 0) ?? this.pureStandIn(path19, call2);
   }
   /**
    * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what
@@ -18904,17 +18913,17 @@ var CallResolver = class {
    * `functools.singledispatch` does (`wrapper.register = register`). The call runs the function of
    * that name defined inside `d`. Only the outermost decorator's value is `f`.
    */
-  decoratorAttribute(path17, callee, depth2 = 0) {
+  decoratorAttribute(path19, callee, depth2 = 0) {
     if (depth2 > MAX_CALL_DEPTH) return void 0;
     const dot = callee.lastIndexOf(".");
     if (dot < 0) return void 0;
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
-    const summary = this.summaries.get(path17);
+    const summary = this.summaries.get(path19);
     if (!summaryLookup(summary).functionNamed(decorated)) return void 0;
     const outermost = [...summaryLookup(summary).decoratorsOf(decorated)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return void 0;
-    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path17, outermost.callee) ?? this.decoratorAttribute(path17, outermost.callee, depth2 + 1) : this.resolveCallee(path17, outermost);
+    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path19, outermost.callee) ?? this.decoratorAttribute(path19, outermost.callee, depth2 + 1) : this.resolveCallee(path19, outermost);
     if (decorator?.kind !== "function") return void 0;
     const inner = this.refIn(decorator.path, `${decorator.qualname}.${attribute}`);
     return inner?.kind === "function" ? inner : void 0;
@@ -18925,13 +18934,13 @@ var CallResolver = class {
    * the pure-Python function, which PEP 399 requires to behave the same. What the function runs is
    * then read from the `def`.
    */
-  pureStandIn(path17, call2) {
+  pureStandIn(path19, call2) {
     const name2 = call2.calleeText;
     if (!/^\w+$/.test(name2)) return void 0;
-    const own = this.refIn(path17, name2);
+    const own = this.refIn(path19, name2);
     if (own?.kind !== "function") return void 0;
-    const importer = this.index.byPath.get(path17);
-    const summary = this.summaries.get(path17);
+    const importer = this.index.byPath.get(path19);
+    const summary = this.summaries.get(path19);
     const binding = summary ? summaryLookup(summary).fromImportBinding(name2) : void 0;
     if (!importer || !binding) return void 0;
     const absolute = absolutise(importer, ".".repeat(binding.level) + binding.module);
@@ -18939,9 +18948,9 @@ var CallResolver = class {
     return accelerator && !this.index.lookup(absolute, importer) ? own : void 0;
   }
   /** `pkg.db.make_engine` or `..db.make_engine` (relative to `path`) → the definition, following re-exports. */
-  resolveQualified(path17, qualified, hops) {
+  resolveQualified(path19, qualified, hops) {
     if (hops > MAX_CALL_DEPTH) return void 0;
-    const importer = this.index.byPath.get(path17);
+    const importer = this.index.byPath.get(path19);
     if (!importer) return void 0;
     const absolute = absolutise(importer, qualified);
     if (!absolute) return void 0;
@@ -18967,23 +18976,23 @@ var CallResolver = class {
     }
     return void 0;
   }
-  refIn(path17, qualname, depth2 = 0) {
-    const summary = this.summaries.get(path17);
+  refIn(path19, qualname, depth2 = 0) {
+    const summary = this.summaries.get(path19);
     if (!summary) return void 0;
     const lookup2 = summaryLookup(summary);
-    if (lookup2.functionNamed(qualname)) return { path: path17, qualname, kind: "function" };
-    if (lookup2.classNamed(qualname)) return { path: path17, qualname, kind: "class" };
+    if (lookup2.functionNamed(qualname)) return { path: path19, qualname, kind: "function" };
+    if (lookup2.classNamed(qualname)) return { path: path19, qualname, kind: "class" };
     const bound = depth2 < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
     const creator = bound ? summary.calls[bound.callId] : void 0;
     if (bound && creator?.callee) {
-      const cls = creator.calleeIsLocal ? this.refIn(path17, creator.callee, depth2 + 1) : this.resolveQualified(path17, creator.callee, depth2 + 1);
+      const cls = creator.calleeIsLocal ? this.refIn(path19, creator.callee, depth2 + 1) : this.resolveQualified(path19, creator.callee, depth2 + 1);
       if (cls?.kind === "class") return this.methodOf(cls, bound.method, 0);
     }
     return void 0;
   }
   /** A class as `path` names it (`Base`, `pkg.models.Base`, `.base.Base`): its definition, if a project class. */
-  classNamed(path17, name2) {
-    return this.refIn(path17, name2) ?? this.resolveQualified(path17, name2, 0);
+  classNamed(path19, name2) {
+    return this.refIn(path19, name2) ?? this.resolveQualified(path19, name2, 0);
   }
   initOf(cls, depth2) {
     return this.methodOf(cls, "__init__", depth2);
@@ -19004,17 +19013,17 @@ var CallResolver = class {
     }
     return void 0;
   }
-  byFunction(cache, path17, pick) {
-    let byName = cache.get(path17);
+  byFunction(cache, path19, pick) {
+    let byName = cache.get(path19);
     if (!byName) {
       byName = /* @__PURE__ */ new Map();
-      for (const item of pick(this.summaries.get(path17))) {
+      for (const item of pick(this.summaries.get(path19))) {
         if (item.scope.kind !== "function") continue;
         const list = byName.get(item.scope.function) ?? [];
         list.push(item);
         byName.set(item.scope.function, list);
       }
-      cache.set(path17, byName);
+      cache.set(path19, byName);
     }
     return byName;
   }
@@ -19818,8 +19827,8 @@ function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
 }
 function registeredItems(index, calls) {
   const adders = /* @__PURE__ */ new Map();
-  for (const [path17, summary] of calls.summaries) {
-    for (const adder of summary.registryAdders ?? []) adders.set(`${path17}::${adder.function}`, adder);
+  for (const [path19, summary] of calls.summaries) {
+    for (const adder of summary.registryAdders ?? []) adders.set(`${path19}::${adder.function}`, adder);
   }
   const out2 = /* @__PURE__ */ new Map();
   if (adders.size === 0) return out2;
@@ -20009,6 +20018,7 @@ function deploymentEntries(deployment, index, summaries) {
   const evidence = /* @__PURE__ */ new Map();
   for (const process2 of deployment.processes) {
     if (process2.server === "python" && process2.source === "shell-script") continue;
+    if (processRole(process2) === "command") continue;
     const spec = process2.appSpec;
     const appPaths = [];
     const appEntries2 = [];
@@ -20026,7 +20036,7 @@ function deploymentEntries(deployment, index, summaries) {
           description: `${what} \`${spec.written}\` (${process2.file}:${process2.line})`,
           evidence: cached2(evidence, `${module2.path}\0${spec.attribute ?? ""}`, () => attributeEvidence(summaries.get(module2.path), spec.attribute, module2.name)),
           routes: 0,
-          registeredBy: { path: spec.file, line: spec.line, column: 1, text: process2.command ?? `wsgi_app = "${spec.written}"` }
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process2.command ?? spec.written) }
         });
       }
     }
@@ -20049,6 +20059,28 @@ function appModules(process2, index) {
   }
   return [module2];
 }
+var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
+function processRole(process2) {
+  if (process2.server === "celery") {
+    const subcommand = process2.celery?.subcommand ?? "worker";
+    return subcommand === "worker" ? "server" : "scheduler";
+  }
+  if (process2.server !== "python") return "server";
+  const spec = process2.appSpec;
+  if (!spec) return "script";
+  const managePy = spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script);
+  const djangoModule = spec.script === void 0 && (spec.module === "django" || spec.module === "django-admin");
+  if (managePy || djangoModule) {
+    const subcommand = spec.arguments?.find((a) => !a.startsWith("-"));
+    return subcommand !== void 0 && DJANGO_DEV_SERVERS.has(subcommand) ? "dev-server" : "command";
+  }
+  return "script";
+}
+function oneLine(command, max = MAX_COMMAND) {
+  const line = command.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
+}
+var MAX_COMMAND = 120;
 function attributeEvidence(summary, attribute, moduleName) {
   const name2 = attribute?.split(".")[0]?.replace(/\(.*$/, "");
   const call2 = name2 && summary ? summaryLookup(summary).moduleCallBoundTo(name2) : void 0;
@@ -20066,11 +20098,14 @@ function importsOf(served, graph, entries) {
   };
   const celery = served.process.server === "celery";
   const groups = entryGroups(entries);
-  const ofKind = celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  const role = processRole(served.process);
+  const loadsEntries = role === "server" || role === "dev-server";
+  const ofKind = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === "app") : [];
+  if (!loadsEntries) return { all, beforeFork: celery ? closure(served.appPaths) : all };
   const setup = celery ? ofKind : djangoApp ? groups.djangoApps : apps;
   const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
   return { all, beforeFork };
@@ -20124,21 +20159,41 @@ function plural(n, word) {
 function processCount(process2) {
   const server = SERVER_NAMES[process2.server];
   const model = process2.processModel;
+  const role = processRole(process2);
+  if (role === "command") return { text: "a management command, not a server" };
+  if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process2)})` };
+  if (role === "scheduler") return { n: 1, text: `one Celery ${process2.celery?.subcommand || "beat"} process, which runs no task (${where(process2)})` };
   if (process2.server === "celery") {
     const concurrency = process2.celery?.concurrency;
     if (model === "single-process") return { n: 1, text: `one Celery worker process (${where(process2)})` };
     const value2 = settingValue(concurrency);
     if (value2 !== void 0) return { n: value2, text: `${plural(value2, "Celery worker child")} (\`${concurrency.via}\`, ${where(concurrency)})` };
-    if (concurrency && "expression" in concurrency) return { text: `\`${concurrency.expression}\` Celery worker children (${where(concurrency)})` };
+    if (concurrency && "expression" in concurrency) return { text: `${expressionCount(concurrency.expression, "Celery worker child")} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process2)})` };
   }
   if (model === "single-process") return { n: 1, text: `one ${server} process (${where(process2)})` };
   const workers = process2.workers;
   const value = settingValue(workers);
   if (value !== void 0) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers)})` };
-  if (workers && "expression" in workers) return { text: `\`${workers.expression}\` ${server} workers (${where(workers)})` };
+  if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   const env = process2.server === "gunicorn" || process2.server === "uvicorn" ? ", or WEB_CONCURRENCY" : "";
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process2)})` };
+}
+function expressionCount(expression, word) {
+  const fallback = environmentDefault(expression);
+  if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
+  return `\`${oneLine(expression, 60)}\` ${word.endsWith("child") ? `${word}ren` : `${word}s`}`;
+}
+function environmentDefault(expression) {
+  const text = expression.trim();
+  const shell = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-(\d+)\}$/.exec(text);
+  if (shell) return { variable: shell[1], value: Number(shell[2]) };
+  const python = /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*(['"]?)(\d+)\3\s*\)(?:\s*\))?$/.exec(text) ?? /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\)\s+or\s+(['"]?)(\d+)\3(?:\s*\))?$/.exec(text);
+  if (!python) return void 0;
+  const opens = (text.match(/\(/g) ?? []).length;
+  const closes = (text.match(/\)/g) ?? []).length;
+  if (opens !== closes) return void 0;
+  return { variable: python[2], value: Number(python[4]) };
 }
 function thisOne(match) {
   return match.what.replace(/^(a|an|the)\s+/i, "this ");
@@ -20163,7 +20218,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     if (group) group.push(s);
     else roles.set(key, [s]);
   }
-  const phrases = [...roles.values()].map((group) => {
+  const phraseOf = (group) => {
     const counts = uniqueBy(group.map(({ process: process2 }) => processCount(process2)), (c) => c.text);
     const listed = counts.slice(0, MAX_LISTED);
     const more = counts.length - listed.length;
@@ -20172,7 +20227,17 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${match.total.unit}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
     return { text, n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
-  });
+  };
+  const phrases = [...roles.values()].map(phraseOf);
+  const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
+  const units = /* @__PURE__ */ new Map();
+  for (const s of served) {
+    const unit = unitOf(s.process, context.deployment);
+    const unitRoles = units.get(unit) ?? /* @__PURE__ */ new Map();
+    units.set(unit, unitRoles);
+    const key = roleKey(s.process);
+    unitRoles.set(key, [...unitRoles.get(key) ?? [], s]);
+  }
   let sentence;
   if (phrases.length === 1 && phrases[0].forked) {
     const [only] = phrases;
@@ -20180,10 +20245,23 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
   } else if (phrases.length === 1) {
     const [only] = phrases;
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
+  } else if (units.size === 1) {
+    const listed = phrases.slice(0, MAX_LISTED).map(described);
+    if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
+    sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
   } else {
-    const described = phrases.slice(0, MAX_LISTED).map((p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`);
-    if (phrases.length > MAX_LISTED) described.push(`${phrases.length - MAX_LISTED} more roles`);
-    sentence = `Each process of the deployment has its own: ${joinAnd(described)}`;
+    const alternatives = uniqueBy(
+      [...units].map(([unit, unitRoles]) => {
+        const unitPhrases = [...unitRoles.values()].map(phraseOf);
+        const listed2 = unitPhrases.slice(0, MAX_LISTED).map(described);
+        if (unitPhrases.length > MAX_LISTED) listed2.push(`${unitPhrases.length - MAX_LISTED} more roles`);
+        return `${joinAnd(listed2)} (${unit})`;
+      }),
+      (text) => text
+    );
+    const listed = alternatives.slice(0, MAX_LISTED);
+    const more = alternatives.length - listed.length;
+    sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join("; or ")}${more > 0 ? `; or ${more} more deployment files` : ""}`;
   }
   const forked = [...roles.values()].map((group) => group.find(({ process: process2, beforeFork }) => beforeFork && process2.processModel === "imported-then-forked")).filter((s) => s !== void 0);
   return { sentence: `${sentence}.`, forked };
@@ -20191,7 +20269,24 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
 var MAX_LISTED = 5;
 var MAX_SUMMARY_PROCESSES = 20;
 function roleKey(process2) {
-  return `${process2.server} ${process2.appSpec?.module ?? ""}`;
+  return `${process2.server} ${process2.celery?.subcommand ?? ""} ${processRole(process2)} ${process2.appSpec?.module ?? ""}`;
+}
+function unitOf(process2, deployment) {
+  const file = process2.launchedBy?.file ?? process2.file;
+  if (path4.posix.basename(file) === "Dockerfile") {
+    const compose = composeFiles(deployment).find((c) => path4.posix.dirname(c) === path4.posix.dirname(file));
+    if (compose) return compose;
+  }
+  return file;
+}
+var composeFilesOf = /* @__PURE__ */ new WeakMap();
+function composeFiles(deployment) {
+  let files = composeFilesOf.get(deployment);
+  if (!files) {
+    files = [...new Set(deployment.processes.filter((p) => p.source === "docker-compose").map((p) => p.file))].sort();
+    composeFilesOf.set(deployment, files);
+  }
+  return files;
 }
 function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
@@ -20255,7 +20350,7 @@ function beforeForkFinding(rule, finding, match, forked, graph, started) {
       ...forked.slice(0, MAX_LISTED).map(({ process: process2 }) => ({
         path: process2.preload?.file ?? process2.celery?.pool?.file ?? process2.file,
         span: spanAt(process2.preload?.line ?? process2.celery?.pool?.line ?? process2.line),
-        message: `forks after importing the app: ${process2.command ?? process2.file}`
+        message: `forks after importing the app: ${oneLine(process2.command ?? process2.file)}`
       }))
     ]
   };
@@ -20264,11 +20359,19 @@ function spanAt(line) {
   return { line, column: 1, endLine: line, endColumn: 1 };
 }
 function deploymentSummary(context) {
-  if (!context || context.deployment.processes.length === 0) return "no deployment file found: assuming one process per worker";
-  const parts2 = context.deployment.processes.map((p) => {
-    const app = p.appSpec ? ` \`${p.appSpec.written}\`` : "";
+  const deployment = context?.deployment;
+  if (!deployment || deployment.read.length === 0) return "no deployment file found: assuming one process per worker";
+  if (deployment.processes.length === 0) {
+    const files = deployment.read.slice(0, MAX_LISTED);
+    const more = deployment.read.length - files.length;
+    return `deployment files read (${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}), but no server or worker recognised in them: assuming one process per worker`;
+  }
+  const parts2 = deployment.processes.map((p) => {
+    const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
+    const app = written ? ` \`${oneLine(written, 80)}\`` : "";
+    const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : SERVER_NAMES[p.server];
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
-    return `${SERVER_NAMES[p.server]}${app} (${where(p)}): ${processCount(p).text}${fork}`;
+    return `${server}${app} (${where(p)}): ${processCount(p).text}${fork}`;
   });
   const unique = [...new Set(parts2)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
@@ -20287,11 +20390,11 @@ function excerpt(text, max = MAX_EXCERPT) {
   if (last >= 55296 && last <= 56319) end--;
   return `${text.slice(0, end)}\u2026`;
 }
-function oneLine(text) {
+function oneLine2(text) {
   return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim() : text;
 }
 function quotedCode(text) {
-  return excerpt(oneLine(text));
+  return excerpt(oneLine2(text));
 }
 function boundMessage(message) {
   if (message.length <= MAX_EXCERPT) return message;
@@ -20300,10 +20403,10 @@ function boundMessage(message) {
   return excerpt(parts2.join("`"), MAX_MESSAGE);
 }
 function shownMessage(message) {
-  return boundMessage(oneLine(message));
+  return boundMessage(oneLine2(message));
 }
 function labelledExcerpt(text) {
-  const flat = oneLine(text);
+  const flat = oneLine2(text);
   const colon = flat.indexOf(": ");
   if (colon < 0) return excerpt(flat);
   return `${excerpt(flat.slice(0, colon))}: ${excerpt(flat.slice(colon + 2))}`;
@@ -20360,7 +20463,7 @@ function escapeMessageText(text) {
   return text.replace(/\\(?=[[\]])/g, "\\\\").replace(/[[\]]/g, "\\$&");
 }
 function forSarifMessage(text) {
-  const parts2 = forTerminal(oneLine(text)).split("`");
+  const parts2 = forTerminal(oneLine2(text)).split("`");
   for (let i2 = 0; i2 < parts2.length; i2 += 2) parts2[i2] = parts2[i2].replace(/<(?=[A-Za-z/!?])/g, "\\<");
   return escapeMessageText(parts2.join("`"));
 }
@@ -20417,10 +20520,10 @@ var INCOMPLETE_KINDS = /* @__PURE__ */ new Set([
   "limit"
 ]);
 var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
-function internalError(component, path17, error) {
-  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path17)}): ${error?.stack ?? String(error)}
+function internalError(component, path19, error) {
+  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path19)}): ${error?.stack ?? String(error)}
 `));
-  return { kind: "internal-error", path: path17, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
+  return { kind: "internal-error", path: path19, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
 }
 function describeInternalError(error) {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return "importleak ran out of stack space (RangeError: Maximum call stack size exceeded)";
@@ -20435,25 +20538,25 @@ function injectedFault(component, name2) {
 
 // src/mainModule.ts
 import { realpathSync as realpathSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function isMainModule(moduleUrl, script = process.argv[1]) {
   if (!script) return false;
   const self2 = canonical(fileURLToPath(moduleUrl));
-  return [script, `${script}${path4.extname(self2)}`].some((candidate) => canonical(candidate) === self2);
+  return [script, `${script}${path5.extname(self2)}`].some((candidate) => canonical(candidate) === self2);
 }
 function canonical(file) {
   let resolved;
   try {
     resolved = realpathSync2(file);
   } catch {
-    resolved = path4.resolve(file);
+    resolved = path5.resolve(file);
   }
   return process.platform === "win32" ? resolved.toLowerCase() : resolved;
 }
 
 // src/pipeline.ts
-import path14 from "node:path";
+import path16 from "node:path";
 
 // src/extract/classes.ts
 function* basesOf(summary, className) {
@@ -20482,11 +20585,11 @@ var EntryContext = class {
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path17) {
-    return this.project.index.byPath.get(path17)?.name ?? path17;
+  moduleName(path19) {
+    return this.project.index.byPath.get(path19)?.name ?? path19;
   }
-  module(path17) {
-    return this.project.index.byPath.get(path17);
+  module(path19) {
+    return this.project.index.byPath.get(path19);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
   lookup(name2, importerPath) {
@@ -20519,9 +20622,9 @@ var EntryContext = class {
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path17, dotted, inFunction) {
+  qualifyName(path19, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path17);
+    const summary = this.summaries.get(path19);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -20541,14 +20644,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path17), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path19), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path17, dotted, inFunction) {
-    const qualified = this.qualifyName(path17, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path17, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path17) : void 0;
+  moduleNamedBy(path19, dotted, inFunction) {
+    const qualified = this.qualifyName(path19, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path19, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path19) : void 0;
   }
   /**
    * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
@@ -20592,12 +20695,12 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path17, call2) {
-    const summary = this.summaries.get(path17);
+  memberCall(path19, call2) {
+    const summary = this.summaries.get(path19);
     if (!summary) return void 0;
     if (call2.receiver) {
       const creator = summary.calls[call2.receiver.callId];
-      return creator ? { object: { path: path17, call: creator }, method: call2.receiver.method } : void 0;
+      return creator ? { object: { path: path19, call: creator }, method: call2.receiver.method } : void 0;
     }
     if (call2.callee && !call2.calleeIsLocal) {
       const parts2 = call2.callee.split(".");
@@ -20605,7 +20708,7 @@ var EntryContext = class {
         if (parts2.length <= methodParts || parts2[parts2.length - methodParts - 1] === "") continue;
         const prefix = parts2.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path17, prefix);
+        const object = this.objectAt(path19, prefix);
         if (object) return { object, method: parts2.slice(-methodParts).join(".") };
       }
       return void 0;
@@ -20614,13 +20717,13 @@ var EntryContext = class {
       const [head, ...member] = call2.calleeText.split(".");
       const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call2.scope.kind === "function" && c.scope.function === call2.scope.function;
       const creator = summary.calls.filter((c) => c.id < call2.id && sameScope(c) && boundNameOf(c) === head).pop();
-      if (creator) return { object: { path: path17, call: creator }, method: member.join(".") };
+      if (creator) return { object: { path: path19, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path17) {
-    return this.summaries.get(path17)?.assignments;
+  assignments(path19) {
+    return this.summaries.get(path19)?.assignments;
   }
 };
 var lastBound = /* @__PURE__ */ new WeakMap();
@@ -20688,26 +20791,26 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path17, call2) {
-  return `${path17}#${call2.id}`;
+function objectKey(path19, call2) {
+  return `${path19}#${call2.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
   const objects = /* @__PURE__ */ new Map();
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       const kind = objectKindOf(spec, call2, summary);
-      if (kind) objects.set(objectKey(path17, call2), { path: path17, call: call2, kind });
+      if (kind) objects.set(objectKey(path19, call2), { path: path19, call: call2, kind });
     }
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path17, call2, count = 1) => {
+  const register = (object, path19, call2, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path17);
-    if (!site) byPath.set(path17, { count, first: call2 });
+    const site = byPath.get(path19);
+    if (!site) byPath.set(path19, { count, first: call2 });
     else {
       site.count += count;
       if (call2.span.line < site.first.span.line) site.first = call2;
@@ -20715,22 +20818,22 @@ function analyzeObjects(spec, ctx) {
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     const onObject = /* @__PURE__ */ new Map();
     for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path17, call2, objects, lastSegments);
+      const member = memberOnObject(ctx, path19, call2, objects, lastSegments);
       if (!member) continue;
       onObject.set(call2.id, member);
       const method = member.member.method;
       const isRoute = call2.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path17, call2);
+      if (isRoute) register(member.object, path19, call2);
     }
     for (const list of spec.routeLists ?? []) {
       for (const call2 of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path17, call2)) : onObject.get(call2.id)?.member.method === list.method ? onObject.get(call2.id).object : void 0;
+        const object = list.method === null ? objects.get(objectKey(path19, call2)) : onObject.get(call2.id)?.member.method === list.method ? onObject.get(call2.id).object : void 0;
         if (!object) continue;
         const tuples = tupleItems(call2, list.position, list.keyword);
-        if (tuples > 0) register(object, path17, call2, tuples);
+        if (tuples > 0) register(object, path19, call2, tuples);
       }
     }
     const functions = spec.routeFunctions;
@@ -20742,18 +20845,18 @@ function analyzeObjects(spec, ctx) {
       const around = summary.calls.filter((c) => spanWithin(call2.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path17, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path17, container, objects))?.object;
+        owner = objects.get(objectKey(path19, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path19, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path17, call2);
-      else loose.set(path17, [...loose.get(path17) ?? [], call2]);
+      if (owner) register(owner, path19, call2);
+      else loose.set(path19, [...loose.get(path19) ?? [], call2]);
     }
   }
-  for (const [path17, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path17);
+  for (const [path19, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path19);
     if (!local) continue;
-    for (const call2 of calls) register(local, path17, call2);
-    loose.delete(path17);
+    for (const call2 of calls) register(local, path19, call2);
+    loose.delete(path19);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -20776,11 +20879,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path17, site] of sites) {
-      if (path17 === object.path) continue;
+    for (const [path19, site] of sites) {
+      if (path19 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path17,
+        path: path19,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -20789,13 +20892,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path17, calls] of analysis.loose) {
+  for (const [path19, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path17,
+      path: path19,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -20821,20 +20924,20 @@ function callsOnObjects(ctx, objects, methods) {
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found = [];
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path17, call2, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path17, call: call2, object: member.object, method: member.member.method });
+      const member = memberOnObject(ctx, path19, call2, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path19, call: call2, object: member.object, method: member.member.method });
     }
   }
   return found;
 }
-function memberOnObject(ctx, path17, call2, objects, lastSegments) {
+function memberOnObject(ctx, path19, call2, objects, lastSegments) {
   if (objects.size === 0) return void 0;
   const written = call2.receiver?.method ?? call2.callee ?? call2.calleeText;
   if (lastSegments && !lastSegments.has(lastSegment(written))) return void 0;
   if (!call2.receiver && !written.includes(".")) return void 0;
-  const member = ctx.memberCall(path17, call2);
+  const member = ctx.memberCall(path19, call2);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -21019,39 +21122,39 @@ function installedApps(ctx) {
 }
 function settingsModules(ctx) {
   const named = /* @__PURE__ */ new Map();
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.callee !== "os.environ.setdefault") continue;
       const [key, value] = [argumentOf(call2, 0)?.literal, argumentOf(call2, 1)?.literal];
       if (key !== "DJANGO_SETTINGS_MODULE" || typeof value !== "string") continue;
-      const module2 = ctx.lookup(value, path17);
-      if (module2 && !named.has(module2.path)) named.set(module2.path, siteOf(path17, call2));
+      const module2 = ctx.lookup(value, path19);
+      if (module2 && !named.has(module2.path)) named.set(module2.path, siteOf(path19, call2));
     }
   }
   const modules = [];
   if (named.size > 0) {
-    for (const [path17, namedBy] of named) modules.push({ path: path17, namedBy, ...settingValues(ctx, path17) });
+    for (const [path19, namedBy] of named) modules.push({ path: path19, namedBy, ...settingValues(ctx, path19) });
   } else {
-    for (const [path17, summary] of ctx.summaries) {
-      const assigned = ctx.assignments(path17);
+    for (const [path19, summary] of ctx.summaries) {
+      const assigned = ctx.assignments(path19);
       const defines = assigned ? assigned.some((a) => SETTINGS_NAMES.includes(a.name)) : summary.definedNames.some((n) => SETTINGS_NAMES.includes(n));
-      if (defines) modules.push({ path: path17, ...settingValues(ctx, path17) });
+      if (defines) modules.push({ path: path19, ...settingValues(ctx, path19) });
     }
   }
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     const configure = summary.calls.find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path17)) continue;
+    if (!configure || modules.some((m) => m.path === path19)) continue;
     const values = /* @__PURE__ */ new Map();
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
-      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings, site: siteOf(path17, configure) });
+      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings, site: siteOf(path19, configure) });
     }
-    modules.push({ path: path17, configure, values, valuesKnown: true });
+    modules.push({ path: path19, configure, values, valuesKnown: true });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function settingValues(ctx, path17) {
+function settingValues(ctx, path19) {
   const values = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   let known = false;
@@ -21069,7 +21172,7 @@ function settingValues(ctx, path17) {
     }
     for (const a of assigned) values.set(a.name, { value: a.value, site: { path: modulePath, line: a.span.line, column: a.span.column, text: a.statementText } });
   };
-  visit(path17);
+  visit(path19);
   return { values, valuesKnown: known };
 }
 function stringValue(settings, name2) {
@@ -21213,38 +21316,38 @@ function conventionalUrlconf(ctx, settingsPath) {
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path17) {
-  return (ctx.summaries.get(path17)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
+function routeCalls(ctx, path19) {
+  return (ctx.summaries.get(path19)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path17) {
+function includesOf(ctx, path19) {
   const found = [];
-  for (const call2 of ctx.summaries.get(path17)?.calls ?? []) {
+  for (const call2 of ctx.summaries.get(path19)?.calls ?? []) {
     if (call2.scope.kind !== "module" || !call2.callee || !INCLUDE_FUNCTIONS.includes(call2.callee)) continue;
     const literal = argumentLiteral(call2, 0, "arg");
     let module2;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module2 = ctx.lookup(named.value, path17);
-    else if (named?.kind === "other") module2 = ctx.moduleNamedBy(path17, named.text);
+    if (named?.kind === "string") module2 = ctx.lookup(named.value, path19);
+    else if (named?.kind === "other") module2 = ctx.moduleNamedBy(path19, named.text);
     if (module2) found.push({ call: call2, module: module2 });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.scope.kind !== "module" || !call2.callee) continue;
       const name2 = boundNameOf(call2);
       const named = name2 ? ` \`${name2}\`` : "";
       const noun = call2.callee === "django.core.wsgi.get_wsgi_application" ? "Django WSGI application" : call2.callee === "django.core.asgi.get_asgi_application" ? "Django ASGI application" : call2.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path17, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call2), routes: 0 });
+      if (noun) entries.push({ path: path19, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call2), routes: 0 });
       if (call2.callee === "channels.routing.URLRouter") {
         const arg = argumentOf(call2, 0, "routes");
-        const qualified = arg ? ctx.qualifyName(path17, arg.text) : void 0;
-        const absolute = qualified ? ctx.absoluteName(path17, qualified) : void 0;
+        const qualified = arg ? ctx.qualifyName(path19, arg.text) : void 0;
+        const absolute = qualified ? ctx.absoluteName(path19, qualified) : void 0;
         const dot = absolute?.lastIndexOf(".") ?? -1;
-        const module2 = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path17) : void 0;
-        if (!module2 || module2.path === path17) continue;
+        const module2 = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path19) : void 0;
+        if (!module2 || module2.path === path19) continue;
         const routes = routeCalls(ctx, module2.path).length;
         entries.push({
           path: module2.path,
@@ -21253,15 +21356,15 @@ function serverEntries(ctx) {
           description: `Channels URL routes \`${absolute.slice(dot + 1)}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`,
           evidence: routeCalls(ctx, module2.path)[0] ? evidenceOf(routeCalls(ctx, module2.path)[0]) : moduleEvidence(module2.name),
           routes,
-          registeredBy: siteOf(path17, call2)
+          registeredBy: siteOf(path19, call2)
         });
       }
     }
   }
   return entries;
 }
-function siteOf(path17, call2) {
-  return { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function siteOf(path19, call2) {
+  return { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -21314,17 +21417,17 @@ function detectCelery(ctx) {
       if (module2) linked(module2, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path17, call: call2, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path19, call: call2, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path17, call2);
+    const site = siteOf2(path19, call2);
     if (method === "autodiscover_tasks") {
-      for (const { module: module2, found } of autodiscovered(ctx, path17, call2)) {
+      for (const { module: module2, found } of autodiscovered(ctx, path19, call2)) {
         if (found) linked(module2, `autodiscovered by ${appName}`, site);
         else linked(module2, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
       const name2 = argumentOf(call2, 0, "obj")?.literal;
-      const module2 = typeof name2 === "string" && !name2.includes(":") ? ctx.lookup(name2, path17) : void 0;
+      const module2 = typeof name2 === "string" && !name2.includes(":") ? ctx.lookup(name2, path19) : void 0;
       if (module2) {
         linked(module2, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
@@ -21338,7 +21441,7 @@ function detectCelery(ctx) {
     } else {
       for (const keyword of ["include", "imports"]) {
         for (const name2 of argumentStrings(call2, void 0, keyword) ?? []) {
-          const module2 = ctx.lookup(name2, path17);
+          const module2 = ctx.lookup(name2, path19);
           if (module2) linked(module2, `imported by ${appName}`, site);
         }
       }
@@ -21346,7 +21449,7 @@ function detectCelery(ctx) {
   }
   return entries;
 }
-function autodiscovered(ctx, path17, call2) {
+function autodiscovered(ctx, path19, call2) {
   const packagesLiteral = argumentLiteral(call2, 0, "packages");
   const related = argumentOf(call2, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
@@ -21355,10 +21458,10 @@ function autodiscovered(ctx, path17, call2) {
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
   for (const name2 of packages) {
-    const base = ctx.lookup(name2, path17) ? name2 : name2.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path17) : void 0;
+    const base = ctx.lookup(name2, path19) ? name2 : name2.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path19) : void 0;
     if (!pkg) continue;
-    const module2 = relatedName ? ctx.lookup(`${base}.${relatedName}`, path17) : pkg;
+    const module2 = relatedName ? ctx.lookup(`${base}.${relatedName}`, path19) : pkg;
     if (!found.some((f) => f.module === (module2 ?? pkg))) found.push({ module: module2 ?? pkg, found: module2 !== void 0 });
   }
   return found;
@@ -21367,8 +21470,8 @@ function describeApp(app) {
   const name2 = boundNameOf(app.call);
   return name2 ? `app \`${name2}\`` : "the Celery app";
 }
-function siteOf2(path17, call2) {
-  return { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function siteOf2(path19, call2) {
+  return { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
 }
 
 // src/entries/frameworks/pyramid.ts
@@ -21390,14 +21493,14 @@ function detectPyramid(ctx) {
     }
     entries.push({ path: module2.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module2.name), routes, registeredBy: site });
   };
-  for (const { path: path17, call: call2, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+  for (const { path: path19, call: call2, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
     const inFunction = call2.scope.kind === "function" ? call2.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path17, call2, inFunction);
+      const scanned = scannedPackage(ctx, path19, call2, inFunction);
       for (const module2 of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module2, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module2 = moduleArgument(ctx, path17, call2, "callable", inFunction);
+      const module2 = moduleArgument(ctx, path19, call2, "callable", inFunction);
       if (!module2) continue;
       const routes = includemeRoutes(ctx, module2.path);
       linked(module2, site, `Pyramid include \`${module2.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
@@ -21406,32 +21509,32 @@ function detectPyramid(ctx) {
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module2 = dot > 0 ? ctx.lookup(ctx.absoluteName(path17, dotted.slice(0, dot)) ?? "", path17) : void 0;
+      const module2 = dot > 0 ? ctx.lookup(ctx.absoluteName(path19, dotted.slice(0, dot)) ?? "", path19) : void 0;
       if (module2) linked(module2, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path17, call2, inFunction) {
+function scannedPackage(ctx, path19, call2, inFunction) {
   if (!argumentOf(call2, 0, "package")) {
-    const caller = ctx.module(path17);
+    const caller = ctx.module(path19);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path17);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path19);
   }
-  return moduleArgument(ctx, path17, call2, "package", inFunction);
+  return moduleArgument(ctx, path19, call2, "package", inFunction);
 }
-function moduleArgument(ctx, path17, call2, keyword, inFunction) {
+function moduleArgument(ctx, path19, call2, keyword, inFunction) {
   const arg = argumentOf(call2, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
     const name2 = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path17, name2);
-    return absolute ? ctx.lookup(absolute, path17) : void 0;
+    const absolute = ctx.absoluteName(path19, name2);
+    return absolute ? ctx.lookup(absolute, path19) : void 0;
   }
-  return ctx.moduleNamedBy(path17, arg.text, inFunction);
+  return ctx.moduleNamedBy(path19, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path17) {
-  return (ctx.summaries.get(path17)?.calls ?? []).filter(
+function includemeRoutes(ctx, path19) {
+  return (ctx.summaries.get(path19)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
@@ -21445,22 +21548,22 @@ function detectTornado(ctx) {
     ...callsOnObjects(ctx, analysis.objects, ["add_handlers"]).map((c) => ({ path: c.path, literal: argumentLiteral(c.call, 1, "host_handlers"), call: c.call }))
   ];
   const named = [];
-  for (const { path: path17, literal, call: call2 } of lists) {
+  for (const { path: path19, literal, call: call2 } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path17, target: item.items[1].value, call: call2 });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path19, target: item.items[1].value, call: call2 });
     }
   }
-  for (const [path17, summary] of ctx.summaries) {
+  for (const [path19, summary] of ctx.summaries) {
     for (const call2 of summary.calls) {
       if (call2.callee !== "tornado.web.url" && call2.callee !== "tornado.web.URLSpec" && call2.callee !== "tornado.routing.URLSpec") continue;
       const handler = argumentOf(call2, 1, "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path17, target: handler, call: call2 });
+      if (typeof handler === "string") named.push({ path: path19, target: handler, call: call2 });
     }
   }
-  for (const { path: path17, target, call: call2 } of named) {
+  for (const { path: path19, target, call: call2 } of named) {
     const dot = target.lastIndexOf(".");
-    const module2 = dot > 0 ? ctx.lookup(target.slice(0, dot), path17) : void 0;
+    const module2 = dot > 0 ? ctx.lookup(target.slice(0, dot), path19) : void 0;
     if (!module2 || entries.some((e) => e.path === module2.path && e.framework === "Tornado")) continue;
     entries.push({
       path: module2.path,
@@ -21469,10 +21572,62 @@ function detectTornado(ctx) {
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
       evidence: moduleEvidence(module2.name),
       routes: 1,
-      registeredBy: { path: path17, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text }
+      registeredBy: { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text }
     });
   }
   return entries;
+}
+
+// src/entries/candidates.ts
+function isTestModulePath(path19) {
+  const parts2 = path19.split("/");
+  const base = parts2[parts2.length - 1];
+  if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
+  return parts2.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
+}
+function isManagementCommandPath(path19) {
+  const parts2 = path19.split("/");
+  const base = parts2[parts2.length - 1];
+  return parts2.length >= 3 && parts2[parts2.length - 2] === "commands" && parts2[parts2.length - 3] === "management" && base !== "__init__.py";
+}
+function isTestFunction(qualname) {
+  return qualname.split(".").some((part) => /^test/i.test(part));
+}
+function candidateReason(entry, summary) {
+  if (entry.registeredBy && !isTestModulePath(entry.registeredBy.path) && !isManagementCommandPath(entry.registeredBy.path)) return void 0;
+  if (isTestModulePath(entry.path)) return "it is in a test module, which only the test run imports";
+  if (isManagementCommandPath(entry.path)) return "it is in a Django management command, which only `manage.py` runs";
+  if (!summary) return void 0;
+  const index = indexOf(summary);
+  const call2 = index.functionCalls.get(`${entry.evidence.line}:${entry.evidence.column}`);
+  if (call2 && call2.scope.kind === "function") {
+    const fn = call2.scope.function;
+    if (isTestFunction(fn)) return `it is built in the test function \`${fn}()\``;
+    const parts2 = fn.split(".");
+    const fixture = parts2.map((_, i2) => parts2.slice(0, i2 + 1).join(".")).find((qualname) => index.fixtures.has(qualname));
+    if (fixture) return `it is built in the pytest fixture \`${fixture}()\``;
+  }
+  return void 0;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(summary) {
+  let index = indexes.get(summary);
+  if (!index) {
+    index = { functionCalls: /* @__PURE__ */ new Map(), fixtures: /* @__PURE__ */ new Set() };
+    for (const call2 of summary.calls) {
+      const at = `${call2.span.line}:${call2.span.column}`;
+      if (call2.scope.kind === "function" && !index.functionCalls.has(at)) index.functionCalls.set(at, call2);
+      if (call2.placement.kind === "decorator" && (call2.callee === "pytest.fixture" || call2.callee === "pytest_asyncio.fixture")) index.fixtures.add(call2.placement.target);
+    }
+    indexes.set(summary, index);
+  }
+  return index;
+}
+function markCandidates(entries, summaries) {
+  for (const entry of entries) {
+    const reason = candidateReason(entry, summaries.get(entry.path));
+    if (reason) entry.candidate = reason;
+  }
 }
 
 // src/entries/entries.ts
@@ -21504,6 +21659,7 @@ function detectEntries(project, problems = []) {
       return [];
     }
   });
+  markCandidates(entries, project.summaries);
   return entries.sort(
     (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column || (a.description < b.description ? -1 : a.description > b.description ? 1 : 0)
   );
@@ -21518,20 +21674,20 @@ function isAppConstructor(callee) {
 // src/rules/rules.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var AFTER_FORK = ["lazy", "threads-lost", "socket-shared", "file-shared", "memory", "ran-once"];
 var RULES_FOLDER = (() => {
-  const here = path5.dirname(fileURLToPath2(import.meta.url));
-  const candidates = [path5.resolve(here, "../../rules"), path5.resolve(here, "../rules")];
-  return candidates.find((folder) => existsSync(path5.join(folder, "IL001.md"))) ?? candidates[0];
+  const here = path6.dirname(fileURLToPath2(import.meta.url));
+  const candidates = [path6.resolve(here, "../../rules"), path6.resolve(here, "../rules")];
+  return candidates.find((folder) => existsSync(path6.join(folder, "IL001.md"))) ?? candidates[0];
 })();
 var SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead"];
 var cached3;
 function loadRules(folder = RULES_FOLDER) {
   if (folder === RULES_FOLDER && cached3) return cached3;
   const files = readdirSync(folder).filter((name2) => /^IL\d{3}\.md$/.test(name2)).sort();
-  const rules = files.map((name2) => parseRuleFile(path5.join(folder, name2), readFileSync(path5.join(folder, name2), "utf8")));
+  const rules = files.map((name2) => parseRuleFile(path6.join(folder, name2), readFileSync(path6.join(folder, name2), "utf8")));
   if (folder === RULES_FOLDER) cached3 = rules;
   return rules;
 }
@@ -21549,7 +21705,7 @@ function parseRuleFile(file, text) {
     return value.trim();
   };
   const id = text_("id");
-  if (path5.basename(file, ".md") !== id) fail(`the id ${id} does not match the file name`);
+  if (path6.basename(file, ".md") !== id) fail(`the id ${id} does not match the file name`);
   const meta = header.meta === true;
   const matchesValue = meta ? header.matches ?? [] : header.matches;
   if (!Array.isArray(matchesValue) || !meta && matchesValue.length === 0) fail(`'matches' must be a non-empty list`);
@@ -21653,13 +21809,60 @@ function qualifiedNameMatches(pattern, name2) {
   return patternParts.length === nameParts.length && patternParts.every((part, i2) => part === "*" || part === nameParts[i2]);
 }
 
+// src/check/programs.ts
+var ARGUMENT_PARSERS = [
+  "argparse.ArgumentParser",
+  "optparse.OptionParser",
+  "click.command",
+  "click.group",
+  "click.main",
+  "typer.Typer",
+  "typer.run",
+  "fire.Fire",
+  "docopt.docopt"
+];
+var EXITS = ["sys.exit", "exit", "quit", "os._exit"];
+var lazyTargetsOf = /* @__PURE__ */ new WeakMap();
+function lazyTargets(graph) {
+  let targets = lazyTargetsOf.get(graph);
+  if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
+  return targets;
+}
+function programOf(path19, summary, graph, named) {
+  const base = path19.slice(path19.lastIndexOf("/") + 1);
+  if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
+  if (isTestModulePath(path19)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = (graph.importedBy.get(path19) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path19);
+  if (importedBy) return void 0;
+  const script = named.get(path19);
+  if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
+  if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
+  if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
+  if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
+  if (isManagementCommandPath(path19)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (base === "env.py" && summary.imports.some((i2) => i2.module === "alembic" || i2.module.startsWith("alembic."))) {
+    return { reason: "it is an alembic `env.py`, run by alembic" };
+  }
+  if (summary.mainGuardLine !== void 0 || summary.imports.some((i2) => i2.scope.kind === "main-guard")) {
+    return { reason: `it has an \`if __name__ == "__main__":\` block${summary.mainGuardLine !== void 0 ? ` (line ${summary.mainGuardLine})` : ""}` };
+  }
+  const moduleCalls = summary.calls.filter((c) => c.scope.kind === "module");
+  const parser = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && ARGUMENT_PARSERS.includes(c.callee));
+  if (parser) return { reason: `its module body parses arguments (\`${parser.callee}\`, line ${parser.span.line})` };
+  const exit = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && EXITS.includes(c.callee));
+  if (exit) return { reason: `its module body calls \`${exit.callee}()\` (line ${exit.span.line})` };
+  const argv = moduleCalls.find((c) => /\bsys\.argv\b/.test(c.statementText));
+  if (argv) return { reason: `its module body reads \`sys.argv\` (line ${argv.span.line})` };
+  return void 0;
+}
+
 // src/check/suppress.ts
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path17, summary] of summaries) {
+    for (const [path19, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path17}:${suppression.line}`;
+        const key = `${path19}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -21715,17 +21918,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path17, summary] of this.summaries) {
+    for (const [path19, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path17, suppression });
+        unused.push({ path: path19, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path17, hadFindings) {
-    return this.summaries.get(path17)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path19, hadFindings) {
+    return this.summaries.get(path19)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -21736,9 +21939,11 @@ function covers(suppression, ruleId) {
 function checkProject(input) {
   const { index, summaries, graph, entries, rules, calls, deployment } = input;
   const forkRule = rules.find((r) => r.id === BEFORE_FORK);
-  const entryPaths = [...new Set(entries.map((e) => e.path))].sort();
+  const loaded = entries.filter((e) => e.candidate === void 0);
+  const entryPaths = [...new Set(loaded.map((e) => e.path))].sort();
   const entryByPath = /* @__PURE__ */ new Map();
-  for (const entry of entries) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  for (const entry of loaded) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  const namedScripts2 = input.namedScripts ?? /* @__PURE__ */ new Map();
   const nameOf = (p) => index.byPath.get(p)?.name ?? p;
   const suppressions = new Suppressions(summaries, graph);
   const views = /* @__PURE__ */ new Map();
@@ -21754,43 +21959,56 @@ function checkProject(input) {
     return view;
   };
   const findings = [];
+  const silenced = /* @__PURE__ */ new Set();
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path17, summary] of summaries) {
-    const module2 = index.byPath.get(path17);
+  for (const [path19, summary] of summaries) {
+    const module2 = index.byPath.get(path19);
     if (!module2) continue;
     try {
-      injectedFault("check", path17);
-      checkFile(path17, summary, module2.name);
+      injectedFault("check", path19);
+      checkFile(path19, summary, module2.name);
     } catch (error) {
-      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path17, error instanceof RuleError ? error.cause : error));
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path19, error instanceof RuleError ? error.cause : error));
     }
   }
-  function checkFile(path17, summary, moduleName) {
-    const resources = importTimeResources(path17, summary, rules, calls);
+  function checkFile(path19, summary, moduleName) {
+    const resources = importTimeResources(path19, summary, rules, calls);
+    const program2 = resources.length ? programOf(path19, summary, graph, namedScripts2) : void 0;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach2 = reachOf(path17, view.graph, view.chains, entryByPath);
+      const reach2 = reachOf(path19, view.graph, view.chains, entryByPath);
+      const silent = program2 !== void 0 && reach2.kind !== "entry" || reach2.kind === "unreached" && input.unreachedLevel === "off";
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path17);
+        const unfiltered = baseView.chains.get(path19);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path17, moduleName, reach2, nameOf);
+      const finding = toFinding(resource, path19, moduleName, reach2, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path17);
+      filesWithFindings.add(path19);
+      if (silent) {
+        silenced.add(finding);
+        continue;
+      }
+      if (reach2.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
+      if (program2?.server && reach2.kind === "entry" && reach2.entry.path === path19 && entries.every((e) => e.path !== path19 || e.framework === "python")) {
+        finding.level = "note";
+        finding.message = finding.message.replace(", so every worker process pays for it at start-up", `, a program run on its own (${program2.server}): the resource belongs to that one process`);
+        continue;
+      }
       if (!deployment || reach2.kind !== "entry") continue;
-      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, entries);
+      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
       if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
       if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
     }
   }
-  const kept = suppressions.filter(findings);
+  const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path17, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path17, nameOf(path17), suppression));
-    for (const [path17, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path17)) continue;
+    for (const { path: path19, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path19, nameOf(path19), suppression));
+    for (const [path19, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path19)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path17, nameOf(path17), {
+        unusedSuppressionFinding(unusedRule, path19, nameOf(path19), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -21805,13 +22023,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path17, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path19, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path17,
+    path: path19,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: `Unused suppression \`${suppression.text}\`: ${what}. ${rule.fix}`,
@@ -21820,11 +22038,11 @@ function unusedSuppressionFinding(rule, path17, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path17, summary, rules, calls) {
+function importTimeResources(path19, summary, rules, calls) {
   const moduleLevel = summary.calls.filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path17, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path19, steps: [] }));
   const enter = (body2) => !calls.callsIn(body2).some((c) => c.callee !== void 0 && isAppConstructor(c.callee));
-  for (const run2 of calls.functionsRunAtImport(path17, enter)) {
+  for (const run2 of calls.functionsRunAtImport(path19, enter)) {
     const bodySummary = calls.summaryOf(run2.body.path);
     if (!bodySummary) continue;
     const asWithItem = run2.steps[0]?.call.placement.kind === "with-item" && run2.steps.length === 1;
@@ -21958,9 +22176,9 @@ function matchSubclass(call2, rule, summary) {
   }
   return void 0;
 }
-function reachOf(path17, graph, chains, entryByPath) {
-  const chain = chains.get(path17);
-  const reaching = modulesReaching(graph, path17);
+function reachOf(path19, graph, chains, entryByPath) {
+  const chain = chains.get(path19);
+  const reaching = modulesReaching(graph, path19);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -21973,10 +22191,10 @@ function reachOf(path17, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path17)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path19)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path17, moduleName, reach2, nameOf) {
+function toFinding(resource, path19, moduleName, reach2, nameOf) {
   const { rule, match, creation, start: start2, steps, creationPath } = resource;
   const trigger = steps[0]?.call ?? start2 ?? creation;
   const level = reach2.kind === "entry" ? "error" : "warning";
@@ -21985,7 +22203,7 @@ function toFinding(resource, path17, moduleName, reach2, nameOf) {
   let headline;
   if (steps.length > 0) {
     const through = steps.map((step) => `\`${step.target.qualname}()\``).join(" \u2192 ");
-    const where2 = creationPath === path17 ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
+    const where2 = creationPath === path19 ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
     const verb = start2 ? `starts ${match.what} (\`${start2.text}\`` : `creates ${match.what} (\`${creation.text}\``;
     headline = `\`${trigger.text}\` ${verb} in ${through}, ${where2})`;
     related.push({ path: creationPath, span: (start2 ?? creation).span, message: `${start2 ? "started" : "created"} here: ${(start2 ?? creation).statementText}` });
@@ -21994,7 +22212,7 @@ function toFinding(resource, path17, moduleName, reach2, nameOf) {
     const action = start2 ? `\`${start2.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
     headline = `${action}${created}${placementPhrase(creation.placement)}`;
-    if (createdElsewhere) related.push({ path: path17, span: creation.span, message: `created here: ${creation.statementText}` });
+    if (createdElsewhere) related.push({ path: path19, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach2.kind === "entry") {
     related.push({
@@ -22012,7 +22230,7 @@ function toFinding(resource, path17, moduleName, reach2, nameOf) {
   return {
     ruleId: rule.id,
     level,
-    path: path17,
+    path: path19,
     span: trigger.span,
     module: moduleName,
     message,
@@ -22083,16 +22301,85 @@ function capitalise2(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+// src/check/namedScripts.ts
+import path7 from "node:path";
+function scriptsRunBy(line) {
+  if (!line.includes("python")) return [];
+  const tokens = line.split(/[\s"',;&|()[\]]+/).filter((t) => t !== "");
+  const scripts = [];
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    if (!/^python[\d.]*$/.test(tokens[i2].slice(tokens[i2].lastIndexOf("/") + 1))) continue;
+    let j = i2 + 1;
+    while (j < tokens.length && tokens[j].startsWith("-") && tokens[j] !== "-m" && tokens[j] !== "-c") j++;
+    const script = tokens[j];
+    if (script && /^[\w.\/-]*[\w-]\.py$/.test(script)) scripts.push(script);
+  }
+  return scripts;
+}
+async function namedScripts(root, deployment, index, files) {
+  const named = /* @__PURE__ */ new Map();
+  const add = (file, where2, server) => {
+    if (!file) return;
+    const known = named.get(file);
+    if (!known || server && !known.server) named.set(file, { where: where2, server });
+  };
+  const resolved = /* @__PURE__ */ new Map();
+  const resolveScript = (written, from) => {
+    const key = `${from}\0${written}`;
+    if (!resolved.has(key)) resolved.set(key, resolveUncached(written, from));
+    return resolved.get(key);
+  };
+  const resolveUncached = (written, from) => {
+    const clean = written.replace(/^\.\//, "");
+    const candidates = [path7.posix.normalize(path7.posix.join(path7.posix.dirname(from), clean)), path7.posix.normalize(clean)];
+    for (const candidate of candidates) if (files.has(candidate)) return candidate;
+    const ending = [...files].filter((f) => f === clean || f.endsWith(`/${clean}`));
+    return ending.length === 1 ? ending[0] : void 0;
+  };
+  for (const process2 of deployment?.processes ?? []) {
+    const spec = process2.appSpec;
+    if (process2.server !== "python" || !spec?.asMain) continue;
+    const file = spec.script ? resolveScript(spec.script, process2.file) : index.lookup(spec.module)?.path;
+    const server = process2.source !== "shell-script" && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
+    add(file, `\`${process2.command ?? spec.written}\` (${process2.file}:${process2.line})`, server);
+  }
+  for (const file of deployment?.read ?? []) {
+    if (file.endsWith(".py")) continue;
+    const read = await readRegularFile(path7.join(root, file), MAX_SMALL_FILE_BYTES);
+    if (!read.ok) continue;
+    const lines = read.bytes.toString("utf8").split(/\r?\n/);
+    lines.forEach((line, i2) => {
+      for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i2 + 1}`, false);
+    });
+  }
+  const pyproject = await readRegularFile(path7.join(root, "pyproject.toml"), MAX_SMALL_FILE_BYTES);
+  if (pyproject.ok) {
+    try {
+      const project = parse(pyproject.bytes.toString("utf8")).project;
+      for (const table of ["scripts", "gui-scripts"]) {
+        const scripts = project?.[table];
+        if (typeof scripts !== "object" || scripts === null) continue;
+        for (const [name2, spec] of Object.entries(scripts)) {
+          if (typeof spec !== "string") continue;
+          add(index.lookup(spec.split(":")[0].trim())?.path, `pyproject.toml [project.${table}] \`${name2}\``, false);
+        }
+      }
+    } catch {
+    }
+  }
+  return named;
+}
+
 // src/deploy/readDeployment.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
 import { promises as fs4 } from "node:fs";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
 import fsCallbacks, { promises as fs3 } from "node:fs";
-import path6 from "node:path";
+import path8 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
   "**/.hg/**",
@@ -22110,10 +22397,10 @@ var ALWAYS_SKIPPED = [
   "**/dist/**"
 ];
 async function discoverPythonFiles(options) {
-  const root = path6.resolve(options.root);
+  const root = path8.resolve(options.root);
   const diagnostics = [];
   const found = /* @__PURE__ */ new Map();
-  const relativeToRoot = (absolute) => toPosix(path6.relative(root, absolute));
+  const relativeToRoot = (absolute) => toPosix(path8.relative(root, absolute));
   const userExclude = compileIgnore(
     options.exclude,
     (pattern, _index, error) => diagnostics.push({ kind: "config", path: ".", message: `exclude pattern ${quotePattern(pattern)} (--exclude or the configuration's \`exclude\`) ${unusablePattern(error)}; it is not applied` })
@@ -22136,7 +22423,7 @@ async function discoverPythonFiles(options) {
           return;
         }
         for (const entry of entries ?? []) {
-          if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path6.join(dir, entry.name), isDirectory: entry.isDirectory() });
+          if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path8.join(dir, entry.name), isDirectory: entry.isDirectory() });
         }
         callback(error, entries);
       });
@@ -22157,16 +22444,16 @@ async function discoverPythonFiles(options) {
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
     const entries = all.filter((entry) => {
-      const name2 = path6.posix.basename(entry.path);
+      const name2 = path8.posix.basename(entry.path);
       return entry.dirent.isFile() && (name2.endsWith(".py") || name2 === ".gitignore" || name2 === "pyvenv.cfg");
     });
-    const venvs = entries.filter((entry) => path6.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path6.posix.dirname(entry.path));
+    const venvs = entries.filter((entry) => path8.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path8.posix.dirname(entry.path));
     if (options.respectGitignore) {
       for (const entry of entries) {
-        if (path6.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
-        const file = path6.join(folder, entry.path);
+        if (path8.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
+        const file = path8.join(folder, entry.path);
         const text = await readIgnoreFile(file, relativeToRoot, diagnostics);
-        if (text !== void 0) gitignores.add(path6.dirname(file), text);
+        if (text !== void 0) gitignores.add(path8.dirname(file), text);
       }
     }
     const skipped = (relativeInFolder, absolute, isDir) => {
@@ -22177,7 +22464,7 @@ async function discoverPythonFiles(options) {
     };
     for (const entry of entries) {
       if (!entry.path.endsWith(".py") || !entry.dirent.isFile()) continue;
-      const absolute = path6.join(folder, entry.path);
+      const absolute = path8.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
       if (entry.path.includes("\uFFFD") && !await exists(absolute, true)) {
         diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: "the file name is not valid UTF-8, so it cannot be opened by this name; skipped" });
@@ -22186,16 +22473,16 @@ async function discoverPythonFiles(options) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     }
     for (const entry of all) {
-      const name2 = path6.posix.basename(entry.path);
+      const name2 = path8.posix.basename(entry.path);
       if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
       if (!name2.endsWith(".py") && name2 !== ".gitignore") continue;
-      const absolute = path6.join(folder, entry.path);
+      const absolute = path8.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
       const stat = await fs3.lstat(absolute).catch(() => void 0);
       diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
     }
     for (const odd of oddNames) {
-      const relativeInFolder = toPosix(path6.relative(folder, odd.path));
+      const relativeInFolder = toPosix(path8.relative(folder, odd.path));
       if (relativeInFolder.startsWith("..") || !odd.isDirectory && !relativeInFolder.endsWith(".py")) continue;
       if (skipped(relativeInFolder, odd.path, odd.isDirectory) || excludedByFolder(relativeInFolder, folder, skipped)) continue;
       diagnostics.push({
@@ -22205,7 +22492,7 @@ async function discoverPythonFiles(options) {
       });
     }
     for (const link of links) {
-      const absolute = path6.join(folder, link.path);
+      const absolute = path8.join(folder, link.path);
       if (excludedByFolder(link.path, folder, skipped)) continue;
       if (skipped(link.path, absolute, false) || skipped(link.path, absolute, true)) continue;
       let target;
@@ -22242,7 +22529,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs3.realpath(path6.dirname(absolute));
+      const realFolder = await fs3.realpath(path8.dirname(absolute));
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
@@ -22269,7 +22556,7 @@ async function discoverPythonFiles(options) {
     }
   };
   for (const given of options.paths) {
-    const absolute = path6.resolve(root, given);
+    const absolute = path8.resolve(root, given);
     let stat;
     try {
       stat = await fs3.stat(absolute);
@@ -22305,24 +22592,24 @@ async function discoverPythonFiles(options) {
 async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot) {
   const folders = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    let folder = path6.resolve(root, given);
+    let folder = path8.resolve(root, given);
     try {
-      if (!(await fs3.stat(folder)).isDirectory()) folder = path6.dirname(folder);
+      if (!(await fs3.stat(folder)).isDirectory()) folder = path8.dirname(folder);
     } catch {
       continue;
     }
     const chain = [];
-    for (let dir = path6.dirname(folder); ; dir = path6.dirname(dir)) {
+    for (let dir = path8.dirname(folder); ; dir = path8.dirname(dir)) {
       chain.push(dir);
-      if (await exists(path6.join(dir, ".git"))) {
+      if (await exists(path8.join(dir, ".git"))) {
         chain.forEach((d) => folders.add(d));
         break;
       }
-      if (path6.dirname(dir) === dir) break;
+      if (path8.dirname(dir) === dir) break;
     }
   }
   for (const folder of folders) {
-    const file = path6.join(folder, ".gitignore");
+    const file = path8.join(folder, ".gitignore");
     const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true);
     if (text !== void 0) gitignores.add(folder, text);
   }
@@ -22338,7 +22625,7 @@ async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine =
 }
 async function projectFolders(root, paths) {
   const folders = [];
-  for (const p of [root, ...paths.map((given) => path6.resolve(root, given))]) {
+  for (const p of [root, ...paths.map((given) => path8.resolve(root, given))]) {
     try {
       if ((await fs3.stat(p)).isDirectory()) folders.push(await fs3.realpath(p));
     } catch {
@@ -22358,7 +22645,7 @@ function excludedByFolder(relativeInFolder, folder, skipped) {
   const parts2 = relativeInFolder.split("/");
   for (let i2 = 1; i2 < parts2.length; i2++) {
     const sub = parts2.slice(0, i2).join("/");
-    if (skipped(sub, path6.join(folder, sub), true)) return true;
+    if (skipped(sub, path8.join(folder, sub), true)) return true;
   }
   return false;
 }
@@ -22373,8 +22660,8 @@ var GitignoreSet = class {
   }
   ignores(absolute, isDir) {
     for (const [folder, entry] of this.byFolder) {
-      const relative = path6.relative(folder, absolute);
-      if (relative === "" || relative.startsWith("..") || path6.isAbsolute(relative)) continue;
+      const relative = path8.relative(folder, absolute);
+      if (relative === "" || relative.startsWith("..") || path8.isAbsolute(relative)) continue;
       const posix = toPosix(relative);
       if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
     }
@@ -22387,7 +22674,7 @@ var GitignoreSet = class {
     } catch (error) {
       if (entry.checked || !isPatternError(error)) throw error;
       entry.checked = true;
-      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path6.join(folder, ".gitignore"), index + 1, pattern, lineError));
+      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path8.join(folder, ".gitignore"), index + 1, pattern, lineError));
       return entry.rules.ignores(relative);
     }
   }
@@ -22415,7 +22702,7 @@ function unusablePattern(error) {
   return error instanceof SyntaxError && /too large/i.test(error.message) ? "is too long to match with (its regular expression is too large)" : "cannot be turned into a regular expression";
 }
 function toPosix(p) {
-  return p.split(path6.sep).join("/");
+  return p.split(path8.sep).join("/");
 }
 function describeError(error) {
   const e = error;
@@ -22445,7 +22732,23 @@ function decodeBytes(bytes) {
   const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i2) => bytes[i2] === b);
   const body2 = hasBom ? bytes.subarray(3) : bytes;
   const declared = hasBom ? void 0 : codingDeclaration(body2);
+  if (hasBom) {
+    const withBom = codingDeclaration(body2);
+    const short = withBom?.slice(0, 12).toLowerCase().replace(/_/g, "-");
+    if (short !== void 0 && short !== "utf-8" && !short.startsWith("utf-8-")) {
+      return {
+        text: new TextDecoder("utf-8").decode(body2),
+        encoding: "utf-8",
+        problem: { line: declarationLine(body2), message: `encoding problem: the file starts with a UTF-8 byte order mark but declares ${JSON.stringify(withBom)}; CPython refuses to import this file` }
+      };
+    }
+  }
   const encoding = normaliseEncoding(declared ?? "utf-8");
+  if (encoding === "latin_1") {
+    let text = "";
+    for (let i2 = 0; i2 < body2.length; i2 += 8192) text += String.fromCharCode(...body2.subarray(i2, i2 + 8192));
+    return { text, encoding };
+  }
   if (encoding === "ascii") {
     const offset = firstInvalidOffset(body2, "ascii");
     const text = new TextDecoder("latin1").decode(body2);
@@ -22497,12 +22800,61 @@ function declarationLine(bytes) {
   const first = new TextDecoder("latin1").decode(bytes.subarray(0, firstLineEnd < 0 ? bytes.length : firstLineEnd));
   return CODING_DECLARATION.test(first) ? 1 : 2;
 }
+var CODECS = [
+  ["utf_8", "utf-8", "cp65001 u8 utf utf8 utf8_ucs2 utf8_ucs4"],
+  ["latin_1", "latin_1", "8859 cp819 csisolatin1 ibm819 iso8859 iso8859_1 iso_8859_1 iso_8859_1_1987 iso_ir_100 l1 latin latin1"],
+  ["ascii", "ascii", "646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us us_ascii"],
+  ["cp1250", "windows-1250", "1250 windows_1250"],
+  ["cp1251", "windows-1251", "1251 windows_1251"],
+  ["cp1252", "windows-1252", "1252 windows_1252"],
+  ["cp1253", "windows-1253", "1253 windows_1253"],
+  ["cp1254", "windows-1254", "1254 windows_1254"],
+  ["cp1255", "windows-1255", "1255 windows_1255"],
+  ["cp1256", "windows-1256", "1256 windows_1256"],
+  ["cp1257", "windows-1257", "1257 windows_1257"],
+  ["cp1258", "windows-1258", "1258 windows_1258"],
+  ["iso8859_2", "iso-8859-2", "csisolatin2 iso_8859_2 iso_8859_2_1987 iso_ir_101 l2 latin2"],
+  ["iso8859_3", "iso-8859-3", "csisolatin3 iso_8859_3 iso_8859_3_1988 iso_ir_109 l3 latin3"],
+  ["iso8859_4", "iso-8859-4", "csisolatin4 iso_8859_4 iso_8859_4_1988 iso_ir_110 l4 latin4"],
+  ["iso8859_5", "iso-8859-5", "csisolatincyrillic cyrillic iso_8859_5 iso_8859_5_1988 iso_ir_144"],
+  ["iso8859_6", "iso-8859-6", "arabic asmo_708 csisolatinarabic ecma_114 iso_8859_6 iso_8859_6_1987 iso_ir_127"],
+  ["iso8859_7", "iso-8859-7", "csisolatingreek ecma_118 elot_928 greek greek8 iso_8859_7 iso_8859_7_1987 iso_ir_126"],
+  ["iso8859_8", "iso-8859-8", "csisolatinhebrew hebrew iso_8859_8 iso_8859_8_1988 iso_ir_138"],
+  ["iso8859_10", "iso-8859-10", "csisolatin6 iso_8859_10 iso_8859_10_1992 iso_ir_157 l6 latin6"],
+  ["iso8859_13", "iso-8859-13", "iso_8859_13 l7 latin7"],
+  ["iso8859_14", "iso-8859-14", "iso_8859_14 iso_8859_14_1998 iso_celtic iso_ir_199 l8 latin8"],
+  ["iso8859_15", "iso-8859-15", "iso_8859_15 l9 latin9"],
+  ["iso8859_16", "iso-8859-16", "iso_8859_16 iso_8859_16_2001 iso_ir_226 l10 latin10"],
+  ["koi8_r", "koi8-r", "cskoi8r"],
+  ["koi8_u", "koi8-u", ""],
+  ["mac_cyrillic", "x-mac-cyrillic", "maccyrillic"],
+  ["mac_roman", "macintosh", "macintosh macroman"],
+  ["gbk", "gbk", "936 cp936 ms936"],
+  ["gb2312", "gbk", "chinese csiso58gb231280 euc_cn euccn eucgb2312_cn gb2312_1980 gb2312_80 iso_ir_58 x_mac_simp_chinese"],
+  ["gb18030", "gb18030", "gb18030_2000"],
+  ["big5", "big5", "big5_tw csbig5 x_mac_trad_chinese"],
+  ["euc_jp", "euc-jp", "eucjp u_jis ujis"],
+  ["shift_jis", "shift_jis", "csshiftjis s_jis shiftjis sjis x_mac_japanese"],
+  ["iso2022_jp", "iso-2022-jp", "csiso2022jp iso2022jp iso_2022_jp"],
+  ["euc_kr", "euc-kr", "euckr korean ks_c_5601 ks_c_5601_1987 ks_x_1001 ksc5601 ksx1001 x_mac_korean"],
+  ["cp874", "windows-874", ""],
+  ["cp866", "ibm866", "866 csibm866 ibm866"]
+];
+var CODEC_BY_NAME = /* @__PURE__ */ new Map();
+for (const codec of CODECS) {
+  CODEC_BY_NAME.set(codec[0], codec);
+  for (const alias of codec[2].split(" ").filter(Boolean)) CODEC_BY_NAME.set(alias, codec);
+}
+function pythonCodec(name2) {
+  const short = name2.slice(0, 12).toLowerCase().replace(/_/g, "-");
+  if (short === "utf-8" || short.startsWith("utf-8-")) return { codec: "utf_8", label: "utf-8" };
+  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(short)) return { codec: "latin_1", label: "latin_1" };
+  const normal = name2.toLowerCase().replace(/[^a-z0-9.]+/g, "_").replace(/^_+|_+$/g, "");
+  const codec = CODEC_BY_NAME.get(normal) ?? CODEC_BY_NAME.get(normal.replace(/\./g, "_"));
+  return codec ? { codec: codec[0], label: codec[1] } : void 0;
+}
 function normaliseEncoding(name2) {
-  const lower = name2.toLowerCase().replace(/_/g, "-");
-  if (lower === "utf8" || lower.startsWith("utf-8-") || lower === "utf-8") return "utf-8";
-  if (lower === "latin-1" || lower === "iso-8859-1" || lower === "iso8859-1" || lower === "l1") return "latin1";
-  if (lower === "ascii" || lower === "us-ascii" || lower === "646") return "ascii";
-  return lower;
+  return pythonCodec(name2)?.label ?? name2.toLowerCase();
 }
 function firstInvalidOffset(bytes, encoding) {
   if (encoding === "utf-8") return firstInvalidUtf8(bytes);
@@ -24649,11 +25001,11 @@ var Module2 = (() => {
       throw toThrow;
     }, "quit_");
     var scriptDirectory = "";
-    function locateFile(path17) {
+    function locateFile(path19) {
       if (Module["locateFile"]) {
-        return Module["locateFile"](path17, scriptDirectory);
+        return Module["locateFile"](path19, scriptDirectory);
       }
-      return scriptDirectory + path17;
+      return scriptDirectory + path19;
     }
     __name(locateFile, "locateFile");
     var readAsync, readBinary;
@@ -26595,7 +26947,7 @@ function besideThisModule(name2) {
 }
 
 // src/deploy/commandLine.ts
-import path7 from "node:path";
+import path9 from "node:path";
 
 // src/deploy/environment.ts
 var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
@@ -27499,12 +27851,12 @@ function readHypercornCommand(args2, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path17 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path17);
-  if (mode) path17 = mode[2];
-  const colon = path17.indexOf(":");
-  const modulePath = colon < 0 ? path17 : path17.slice(0, colon);
-  const expression = colon < 0 ? "app" : path17.slice(colon + 1);
+  let path19 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path19);
+  if (mode) path19 = mode[2];
+  const colon = path19.indexOf(":");
+  const modulePath = colon < 0 ? path19 : path19.slice(0, colon);
+  const expression = colon < 0 ? "app" : path19.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
   const module2 = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
@@ -27556,15 +27908,18 @@ function pythonInvocation(args2) {
 function readPythonRun(invocation, context) {
   const reading = emptyReading("python");
   if (invocation.kind === "module") {
-    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true };
+    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true, ...scriptArguments(invocation.args) };
     return reading;
   }
   const script = invocation.script.text;
   const module2 = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
   if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module2)) {
-    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module: module2, asMain: true, script };
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module: module2, asMain: true, script, ...scriptArguments(invocation.args) };
   }
   return reading;
+}
+function scriptArguments(args2) {
+  return args2.length ? { arguments: args2.slice(0, 4).map((w) => w.text) } : {};
 }
 function readFlaskCommand(args2, context) {
   const reading = emptyReading("flask");
@@ -27796,7 +28151,7 @@ function readArgv(words, settings) {
 }
 function operatorWithoutShell(words, file, platform) {
   const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
-  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path7.posix.basename(words[0]?.text ?? ""))) return void 0;
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path9.posix.basename(words[0]?.text ?? ""))) return void 0;
   return {
     file,
     line: operator.line,
@@ -27906,7 +28261,7 @@ function readWords(input, settings) {
       reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const program2 = path7.posix.basename(first.text);
+    const program2 = path9.posix.basename(first.text);
     const args2 = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
@@ -27961,8 +28316,8 @@ function serverStart(reading, line, startDirectory) {
   };
 }
 function joinDirectory(base, next) {
-  if (next.startsWith("/") || base === void 0) return path7.posix.normalize(next);
-  return path7.posix.join(base, next);
+  if (next.startsWith("/") || base === void 0) return path9.posix.normalize(next);
+  return path9.posix.join(base, next);
 }
 function shellInvocation(args2) {
   let wantsCommand = false;
@@ -28018,6 +28373,14 @@ function unwrap(program2, args2) {
     case "setpriv":
     case "chpst":
       return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t", "--reuid", "--regid"]))), env: [] };
+    case "wait-for-it":
+    case "wait-for-it.sh":
+    case "wait-for":
+    case "wait-for.sh":
+    case "dockerize": {
+      const separator = texts.indexOf("--");
+      return { rest: separator >= 0 ? args2.slice(separator + 1) : [], env: [] };
+    }
     case "newrelic-admin":
       return texts[0] === "run-program" ? { rest: args2.slice(1), env: [] } : void 0;
     case "opentelemetry-instrument": {
@@ -28042,7 +28405,7 @@ function unwrap(program2, args2) {
 
 // src/deploy/formats/compose.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/deploy/formats/format.ts
 function containerArgv(image, command, entrypoint) {
@@ -28211,7 +28574,7 @@ function buildImage(file, service, images) {
   if (build === void 0 || build === null) return void 0;
   const context = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
   const dockerfile = scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile";
-  return images(path8.posix.normalize(path8.posix.join(path8.posix.dirname(file), context, dockerfile)));
+  return images(path10.posix.normalize(path10.posix.join(path10.posix.dirname(file), context, dockerfile)));
 }
 function sourceText(text, node) {
   return node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node);
@@ -28437,7 +28800,7 @@ function instructions(text) {
 }
 
 // src/deploy/formats/fly.ts
-import path9 from "node:path";
+import path11 from "node:path";
 function readFlyToml(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   let data;
@@ -28453,7 +28816,7 @@ function readFlyToml(file, text, images) {
   const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
   const build = table(data.build);
   const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
-  const image = images(path9.posix.normalize(path9.posix.join(path9.posix.dirname(file), dockerfile)));
+  const image = images(path11.posix.normalize(path11.posix.join(path11.posix.dirname(file), dockerfile)));
   const env = Object.entries(table(data.env) ?? {}).map(([name2, value]) => ({
     name: name2,
     value: String(value),
@@ -28551,14 +28914,14 @@ function readProcfile(file, text) {
 
 // src/deploy/formats/render.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import path10 from "node:path";
+import path12 from "node:path";
 function readRenderBlueprint(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   const yaml = parseYaml2(file, text, reading.problems);
   if (!yaml) return reading;
   const services = mapGet(yaml.doc.contents, "services");
   if (!(0, import_yaml4.isSeq)(services)) return reading;
-  const folder = path10.posix.dirname(file);
+  const folder = path12.posix.dirname(file);
   for (const service of services.items) {
     const name2 = scalarText(mapGet(service, "name"));
     const rootDir = scalarText(mapGet(service, "rootDir"));
@@ -28582,7 +28945,7 @@ function readRenderBlueprint(file, text, images) {
     const docker = mapGet(service, "dockerCommand");
     if (docker && scalarText(docker) !== void 0) {
       const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
-      const image = images(path10.posix.normalize(path10.posix.join(folder, rootDir ?? "", dockerfile)));
+      const image = images(path12.posix.normalize(path12.posix.join(folder, rootDir ?? "", dockerfile)));
       const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
       if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
       const command = composeCommandWords(yaml, docker) ?? [];
@@ -28594,10 +28957,10 @@ function readRenderBlueprint(file, text, images) {
 }
 
 // src/deploy/formats/systemd.ts
-import path11 from "node:path";
+import path13 from "node:path";
 function readSystemdUnit(file, text) {
   const reading = { occurrences: [], problems: [], isService: false };
-  const name2 = path11.posix.basename(file);
+  const name2 = path13.posix.basename(file);
   let section = "";
   const env = [];
   let workingDirectory;
@@ -29049,6 +29412,49 @@ function dottedText(node) {
   return parts2.reverse().join(".");
 }
 
+// src/extract/recover.ts
+function indentContinuationLines(text) {
+  const lines = text.split("\n");
+  let depth2 = 0;
+  let openerIndent = 0;
+  let quote;
+  let changed = false;
+  for (let row = 0; row < lines.length; row++) {
+    let line = lines[row];
+    const indent = /^[ \t]*/.exec(line)[0].length;
+    if (depth2 > 0 && quote === void 0 && indent <= openerIndent && line.trim() !== "") {
+      line = " ".repeat(openerIndent + 1 - indent) + line;
+      lines[row] = line;
+      changed = true;
+    }
+    if (depth2 === 0 && quote === void 0) openerIndent = indent;
+    let i2 = 0;
+    while (i2 < line.length) {
+      const c = line[i2];
+      if (quote !== void 0) {
+        if (c === "\\") i2 += 2;
+        else if (line.startsWith(quote, i2)) {
+          i2 += quote.length;
+          quote = void 0;
+        } else i2++;
+        continue;
+      }
+      if (c === "#") break;
+      if (c === '"' || c === "'") {
+        const triple = line.startsWith(c.repeat(3), i2);
+        quote = triple ? c.repeat(3) : c;
+        i2 += quote.length;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{") depth2++;
+      else if ((c === ")" || c === "]" || c === "}") && depth2 > 0) depth2--;
+      i2++;
+    }
+    if (quote !== void 0 && quote.length === 1 && !line.endsWith("\\")) quote = void 0;
+  }
+  return changed ? lines.join("\n") : void 0;
+}
+
 // src/extract/extract.ts
 var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
 var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
@@ -29070,18 +29476,27 @@ var MAX_EXPRESSION_NESTING = 1e3;
 var MAX_BLOCK_NESTING = 200;
 var CALL_NESTING = 2;
 var MAX_SKIPPED_PARTS = 5;
-function extractModule(parser, path17, text, target = DEFAULT_TARGET) {
-  const tree = parser.parse(text);
+function extractModule(parser, path19, text, target = DEFAULT_TARGET) {
+  let tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter returned no tree");
+  if (tree.rootNode.hasError) {
+    const indented = indentContinuationLines(text);
+    const retry = indented === void 0 ? null : parser.parse(indented);
+    if (retry && !retry.rootNode.hasError) {
+      tree.delete();
+      tree = retry;
+      text = indented;
+    } else retry?.delete();
+  }
   try {
-    return new Extractor(path17, text, target).run(tree.rootNode);
+    return new Extractor(path19, text, target).run(tree.rootNode);
   } finally {
     tree.delete();
   }
 }
 var Extractor = class {
-  constructor(path17, text, target) {
-    this.path = path17;
+  constructor(path19, text, target) {
+    this.path = path19;
     this.text = text;
     this.target = target;
     const names = /* @__PURE__ */ new Set();
@@ -29130,6 +29545,8 @@ var Extractor = class {
   boundMethods = [];
   /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
   installsLazyImporter = false;
+  /** Line of the first `if __name__ == "__main__":` at module level. */
+  mainGuardLine;
   /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
   expressionDepth = 0;
   blockDepth = 0;
@@ -29139,6 +29556,7 @@ var Extractor = class {
   run(root) {
     const moduleScope = { execution: { kind: "module" }, bindings: /* @__PURE__ */ new Map(), prefix: "" };
     if (root.hasError) this.findLazyPrefixes(root);
+    if (this.text.includes("__future__")) this.checkFutureImports(root);
     this.visitBlock(root, moduleScope);
     for (let i2 = 0; i2 < this.deferredBodies.length; i2++) {
       const { body: body2, scope } = this.deferredBodies[i2];
@@ -29162,6 +29580,7 @@ var Extractor = class {
       ...this.boundMethods.length ? { boundMethods: this.boundMethods } : {},
       definedNames: [...this.definedNames],
       ...this.definedNames.has("__getattr__") || this.installsLazyImporter ? { lazyAttributes: true } : {},
+      ...this.mainGuardLine !== void 0 ? { mainGuardLine: this.mainGuardLine } : {},
       importedNames: [...this.importedNames],
       syntaxProblems,
       ...this.skippedParts.length ? { skippedParts: this.skippedParts } : {},
@@ -29169,6 +29588,39 @@ var Extractor = class {
       ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {},
       lineCount: root.endPosition.row + 1
     };
+  }
+  /**
+   * What CPython's compiler refuses in `from __future__ import ...` and tree-sitter accepts: one
+   * after anything but the docstring, comments and other future imports (or inside a block), and
+   * a feature CPython does not know (`braces`: "not a chance").
+   */
+  checkFutureImports(root) {
+    let atStart = true;
+    let first = true;
+    for (const statement of root.namedChildren) {
+      if (!statement || statement.type === "comment") continue;
+      if (statement.type === "future_import_statement") {
+        if (!atStart) {
+          this.structuralProblems.push({ span: spanOf(statement), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
+          continue;
+        }
+        for (const name2 of statement.childrenForFieldName("name")) {
+          const feature = (name2?.type === "aliased_import" ? name2.childForFieldName("name") : name2)?.text ?? "";
+          if (FUTURE_FEATURES.has(feature)) continue;
+          const message = feature === "braces" ? "not a chance" : `future feature ${feature} is not defined`;
+          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+          break;
+        }
+      } else if (!(first && statement.type === "expression_statement" && statement.namedChildCount === 1 && isDocstring(statement.namedChild(0)))) {
+        atStart = false;
+      }
+      first = false;
+    }
+    for (const nested of root.descendantsOfType("future_import_statement")) {
+      if (nested && nested.parent?.type !== "module") {
+        this.structuralProblems.push({ span: spanOf(nested), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
+      }
+    }
   }
   findLazyPrefixes(root) {
     const pending = [root];
@@ -29282,6 +29734,14 @@ var Extractor = class {
         return this.visitExpressionStatement(node, scope);
       case "print_statement":
       case "exec_statement": {
+        if (node.type === "print_statement" && node.namedChild(0)?.type === "chevron") {
+          for (let i2 = 0; i2 < node.namedChildCount; i2++) {
+            const child = node.namedChild(i2);
+            const value = child.type === "chevron" ? child.namedChild(0) : child;
+            if (value) this.visitExpression(value, scope, { kind: "statement" }, node);
+          }
+          return;
+        }
         const keyword = node.type === "print_statement" ? "print" : "exec";
         this.structuralProblems.push({ span: spanOf(node), message: `syntax error: Python 2 \`${keyword}\` statement (Python 3 calls ${keyword}() as a function)` });
         return;
@@ -29306,11 +29766,26 @@ var Extractor = class {
       if (child.type === "block") this.visitBlock(child, scope);
       else if (clause.type === "except_clause" || clause.type === "except_group_clause") {
         if (i2 === 1 && child.type !== "block" && clause.namedChild(0)?.type !== "as_pattern" && clause.text.slice(0, child.startIndex - clause.startIndex).trimEnd().endsWith(",")) {
-          this.structuralProblems.push({ span: spanOf(clause), message: "syntax error: Python 2 `except X, e:` (Python 3 writes `except X as e:`)" });
+          const problem = this.unparenthesisedExcept(clause);
+          if (problem) this.structuralProblems.push({ span: spanOf(clause), message: problem });
         }
         this.visitExpression(child, scope, { kind: "statement" }, clause);
       }
     }
+  }
+  /**
+   * `except A, B:` without parentheses: valid from Python 3.14 (PEP 758), as long as no `as`
+   * follows; before 3.14 a SyntaxError (it was Python 2's `except X, e:`). The message for the
+   * problem, or undefined when the target accepts it.
+   */
+  unparenthesisedExcept(clause) {
+    const star = /^except\s*\*/.test(clause.text) ? "*" : "";
+    const hasAs = clause.namedChildren.some((c) => c?.type === "as_pattern");
+    const [major, minor] = this.target.version;
+    const from314 = major > 3 || major === 3 && minor >= 14;
+    if (from314 && !hasAs) return void 0;
+    if (hasAs) return `syntax error: \`except${star} A, B as e:\` needs parentheses${from314 ? " even in Python 3.14" : ""} (\`except${star} (A, B) as e:\`)`;
+    return `syntax error: \`except${star} A, B:\` without parentheses is valid from Python 3.14 only (PEP 758), and the target is Python ${this.target.version.join(".")}; before 3.14 write \`except${star} (A, B):\` (or \`except${star} A as e:\` for Python 2's \`except A, e:\`)`;
   }
   /**
    * `if` / `elif` / `else`: a branch whose condition is false for the target, or that follows a
@@ -29343,6 +29818,7 @@ var Extractor = class {
       }
       const guard = this.guardKind(condition, scope);
       if (guard) {
+        if (guard === "main-guard") this.mainGuardLine ??= condition.startPosition.row + 1;
         this.visitExpression(condition, scope, { kind: "statement" }, owner);
         this.visitGuarded(body2, { kind: guard });
         continue;
@@ -30269,6 +30745,22 @@ function parseSuppression(comment) {
   }
   return void 0;
 }
+var FUTURE_FEATURES = /* @__PURE__ */ new Set([
+  "nested_scopes",
+  "generators",
+  "division",
+  "absolute_import",
+  "with_statement",
+  "print_function",
+  "unicode_literals",
+  "barry_as_FLUFL",
+  "generator_stop",
+  "annotations"
+]);
+function isDocstring(node) {
+  const parts2 = node.type === "concatenated_string" ? node.namedChildren : [node];
+  return parts2.every((part) => part?.type === "string" && !/[fF]/.test(part.namedChildren.find((c) => c?.type === "string_start")?.text ?? ""));
+}
 function collectSyntaxProblems(root) {
   const problems = [];
   const cursor = root.walk();
@@ -30657,7 +31149,7 @@ var DISCOVERY_IGNORE = [
   "**/.nox/**"
 ];
 function fileKind(relative) {
-  const name2 = path12.posix.basename(relative);
+  const name2 = path14.posix.basename(relative);
   if (name2 === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name2) || name2.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name2)) return "docker-compose";
@@ -30673,7 +31165,7 @@ function isDeploymentFileName(name2) {
   return kind !== void 0 && (kind !== "gunicorn.conf.py" || name2 === "gunicorn.conf.py");
 }
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path12.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path14.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
   constructor(root, followExternalLinks) {
@@ -30750,7 +31242,7 @@ var DeploymentReader = class {
     const found = /* @__PURE__ */ new Set();
     const byRealPath = /* @__PURE__ */ new Set();
     for (const where2 of searchIn) {
-      const folder = path12.join(this.root, where2);
+      const folder = path14.join(this.root, where2);
       let stat;
       try {
         stat = await fs4.stat(folder);
@@ -30758,22 +31250,22 @@ var DeploymentReader = class {
         continue;
       }
       if (!stat.isDirectory()) {
-        if (isDeploymentFileName(path12.posix.basename(where2))) found.add(toRelative(this.root, folder));
+        if (isDeploymentFileName(path14.posix.basename(where2))) found.add(toRelative(this.root, folder));
         continue;
       }
       const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
       for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-        const relative = toRelative(this.root, path12.join(folder, entry.path));
+        const relative = toRelative(this.root, path14.join(folder, entry.path));
         if (entry.dirent.isDirectory()) continue;
         if (entry.dirent.isSymbolicLink()) {
-          const target = await fs4.stat(path12.join(this.root, relative)).catch(() => void 0);
+          const target = await fs4.stat(path14.join(this.root, relative)).catch(() => void 0);
           if (!target || target.isDirectory()) continue;
         } else if (!entry.dirent.isFile()) {
-          const what = await fs4.lstat(path12.join(this.root, relative)).catch(() => void 0);
+          const what = await fs4.lstat(path14.join(this.root, relative)).catch(() => void 0);
           this.problem({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
           continue;
         }
-        const real = await realPath(path12.join(this.root, relative));
+        const real = await realPath(path14.join(this.root, relative));
         if (real && byRealPath.has(real)) continue;
         if (real) byRealPath.add(real);
         found.add(relative);
@@ -30806,7 +31298,7 @@ var DeploymentReader = class {
         const appYaml = readAppYaml(file, text);
         reading = appYaml;
         if (appYaml.usesDefaultEntrypoint) {
-          const main2 = path12.posix.join(path12.posix.dirname(file), "main.py");
+          const main2 = path14.posix.join(path14.posix.dirname(file), "main.py");
           if (!await this.exists(main2)) {
             this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
             reading = { ...appYaml, occurrences: [] };
@@ -30846,12 +31338,13 @@ var DeploymentReader = class {
   async addScript(occurrence, script, depth2) {
     const { file, source } = occurrence.settings;
     const resolved = depth2 < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : void 0;
+    const command = commandInArguments(script.args);
     const argumentsRun = async () => {
-      if (script.args.length === 0) return;
-      await this.addReading(occurrence, readArgv(script.args, { ...occurrence.settings, env: script.env }), void 0, depth2 + 1);
+      if (command.length === 0) return;
+      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), void 0, depth2 + 1);
     };
     if (!resolved) {
-      if (script.args.length > 0) await argumentsRun();
+      if (command.length > 0) await argumentsRun();
       else this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
       return;
     }
@@ -30874,13 +31367,14 @@ var DeploymentReader = class {
   async addServer(occurrence, start2, launchedBy) {
     const { reading } = start2;
     const { file, source } = occurrence.settings;
+    const command = occurrence.command || (source === "shell-script" ? (await this.texts.get(file))?.split(/\r?\n/)[start2.line - 1]?.trim() : void 0);
     const process2 = {
       file,
       line: start2.line,
       source,
       ...occurrence.name ? { name: occurrence.name } : {},
       server: reading.server,
-      ...occurrence.command ? { command: occurrence.command } : {},
+      ...command ? { command } : {},
       ...launchedBy ? { launchedBy } : {}
     };
     this.problems(reading.problems);
@@ -30963,7 +31457,7 @@ var DeploymentReader = class {
     const config = await this.gunicornConfig(file);
     if (!config) return;
     const line = config.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path12.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path14.posix.basename(file), resolved: file } };
     if (config.appSpec) process2.appSpec = config.appSpec;
     Object.assign(process2, config.settings);
     if (config.hooks.length) process2.hooks = config.hooks;
@@ -30996,25 +31490,25 @@ var DeploymentReader = class {
    * since images usually `COPY . /app`.
    */
   async resolveProjectPath(written, declaringFile, workingDirectory, isModule = false) {
-    const folder = declaringFile === COMMAND_LINE_FILE ? "" : path12.posix.dirname(declaringFile);
+    const folder = declaringFile === COMMAND_LINE_FILE ? "" : path14.posix.dirname(declaringFile);
     const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
     const candidates = [];
     const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
     if (!target.startsWith("/")) {
       if (workingDirectory?.startsWith("/")) {
-        candidates.push(path12.posix.join(folder, target));
+        candidates.push(path14.posix.join(folder, target));
       }
-      candidates.push(path12.posix.join(folder, relativeDirectory, target), path12.posix.join(folder, target));
+      candidates.push(path14.posix.join(folder, relativeDirectory, target), path14.posix.join(folder, target));
     } else {
       if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
-        candidates.push(path12.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+        candidates.push(path14.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
       }
       const parts2 = target.split("/").filter(Boolean);
-      for (let i2 = 0; i2 < parts2.length; i2++) candidates.push(path12.posix.join(folder, ...parts2.slice(i2)));
+      for (let i2 = 0; i2 < parts2.length; i2++) candidates.push(path14.posix.join(folder, ...parts2.slice(i2)));
     }
     for (const candidate of candidates) {
-      const normal = path12.posix.normalize(candidate);
-      if (normal.startsWith("..") || path12.posix.isAbsolute(normal)) continue;
+      const normal = path14.posix.normalize(candidate);
+      if (normal.startsWith("..") || path14.posix.isAbsolute(normal)) continue;
       if (await this.exists(normal)) return normal;
     }
     return void 0;
@@ -31022,7 +31516,7 @@ var DeploymentReader = class {
   /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   async exists(relative) {
     try {
-      return !(await fs4.stat(path12.join(this.root, relative))).isDirectory();
+      return !(await fs4.stat(path14.join(this.root, relative))).isDirectory();
     } catch {
       return false;
     }
@@ -31031,7 +31525,7 @@ var DeploymentReader = class {
     let pending = this.texts.get(file);
     if (!pending) {
       pending = (async () => {
-        const absolute = path12.join(this.root, file);
+        const absolute = path14.join(this.root, file);
         try {
           const real = await realPath(absolute);
           this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
@@ -31075,8 +31569,15 @@ var DeploymentReader = class {
   }
 };
 function toRelative(root, file) {
-  const absolute = path12.resolve(root, file);
-  return path12.relative(root, absolute).split(path12.sep).join("/");
+  const absolute = path14.resolve(root, file);
+  return path14.relative(root, absolute).split(path14.sep).join("/");
+}
+function commandInArguments(args2) {
+  const separator = args2.findIndex((w) => w.text === "--");
+  if (separator >= 0) return args2.slice(separator + 1);
+  const first = args2[0];
+  if (!first || first.text.startsWith("-") || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
+  return [...args2];
 }
 
 // src/report/lineHash.ts
@@ -31132,7 +31633,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path13 from "node:path";
+import path15 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -31142,7 +31643,7 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path13.posix.basename(file) === "__init__.py") packageFolders.add(path13.posix.dirname(file));
+      if (path15.posix.basename(file) === "__init__.py") packageFolders.add(path15.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
@@ -31161,7 +31662,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name: name2, path: file, isPackage: path13.posix.basename(file) === "__init__.py", names, root: natural, nameRoots };
+      const entry = { name: name2, path: file, isPackage: path15.posix.basename(file) === "__init__.py", names, root: natural, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -31236,15 +31737,15 @@ var ModuleIndex = class {
   }
 };
 function normaliseFolder(folder) {
-  const posix = folder.split(path13.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const posix = folder.split(path15.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
   return posix === "." ? "" : posix;
 }
 function naturalRoot(file, packageFolders) {
-  let folder = path13.posix.dirname(file);
+  let folder = path15.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path13.posix.dirname(folder);
+    const parent = path15.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
@@ -31264,11 +31765,11 @@ function moduleNameUnder(file, root) {
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
-  const root = path14.resolve(options.root);
+  const root = path16.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path14.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path14.relative(root, path14.resolve(configFolder, p)).split(path14.sep).join("/") || "";
+  const configFolder = config.file ? path16.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path16.relative(root, path16.resolve(configFolder, p)).split(path16.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const discovery = await discoverPythonFiles({
     root,
@@ -31344,7 +31845,28 @@ async function analyze(options) {
     }
   }
   if (deployment) for (const entry of deployment.entries) entries.push(entry);
-  const findings = withoutPerFileIgnores(checkProject({ index, summaries, graph, entries, rules, calls, problems: diagnostics, ...deployment ? { deployment } : {} }), config, diagnostics);
+  let scripts = /* @__PURE__ */ new Map();
+  try {
+    scripts = await namedScripts(root, deployment?.deployment, index, new Set(summaries.keys()));
+  } catch (error) {
+    diagnostics.push(internalError("the scripts named by the deployment", ".", error));
+  }
+  const findings = withoutPerFileIgnores(
+    checkProject({
+      index,
+      summaries,
+      graph,
+      entries,
+      rules,
+      calls,
+      problems: diagnostics,
+      namedScripts: scripts,
+      ...config.unreachedLevel ? { unreachedLevel: config.unreachedLevel } : {},
+      ...deployment ? { deployment } : {}
+    }),
+    config,
+    diagnostics
+  );
   try {
     await addLineHashes(root, findings, maxFileBytes);
   } catch (error) {
@@ -31381,7 +31903,7 @@ async function addLineHashes(root, findings, maxFileBytes) {
     else byFile.set(finding.path, [finding]);
   }
   for (const [file, list] of byFile) {
-    const read = await readRegularFile(path14.join(root, file), maxFileBytes);
+    const read = await readRegularFile(path16.join(root, file), maxFileBytes);
     if (!read.ok) continue;
     const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
@@ -31438,11 +31960,11 @@ function configuredEntries(config, index, summaries, diagnostics) {
 function deploymentSearch(root, paths) {
   const searchIn = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = path14.resolve(root, given);
+    const absolute = path16.resolve(root, given);
     if (isWithin(root, absolute)) searchIn.add("");
     else if (isWithin(absolute, root)) {
-      const relative = path14.relative(root, absolute).split(path14.sep).join("/");
-      if (!/\.py$/.test(relative) || isDeploymentFileName(path14.posix.basename(relative))) searchIn.add(relative);
+      const relative = path16.relative(root, absolute).split(path16.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path16.posix.basename(relative))) searchIn.add(relative);
     }
   }
   return searchIn.has("") ? [""] : [...searchIn];
@@ -31528,7 +32050,7 @@ function chainSteps(finding) {
   });
   for (const call2 of finding.callPath ?? []) {
     const [what, code] = call2.message.startsWith("calls ") ? call2.message.split(/: (.*)/s) : ["creates it here", call2.message];
-    steps.push({ path: call2.path, line: call2.span.line, column: call2.span.column, message: excerpt(oneLine(what)), code: quotedCode(code ?? "") });
+    steps.push({ path: call2.path, line: call2.span.line, column: call2.span.column, message: excerpt(oneLine2(what)), code: quotedCode(code ?? "") });
   }
   return steps;
 }
@@ -31582,7 +32104,7 @@ function renderText(input) {
     }
     out2.push("");
   }
-  out2.push(...reportTail(input));
+  for (const line of reportTail(input)) out2.push(line);
   return forLog(`${out2.join("\n")}
 `);
 }
@@ -31591,7 +32113,10 @@ function reportTail(input) {
   const out2 = [];
   for (const diagnostic of diagnostics) out2.push(diagnosticLine(diagnostic, paths));
   if (diagnostics.length) out2.push("");
-  if (input.baseline?.fixed.length) out2.push(...fixedBaselineLines(input.baseline.fixed, paths), "");
+  if (input.baseline?.fixed.length) {
+    for (const line of fixedBaselineLines(input.baseline.fixed, paths)) out2.push(line);
+    out2.push("");
+  }
   if (input.deployment) out2.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
   out2.push(summaryLine(input));
   return out2;
@@ -31612,8 +32137,11 @@ function summaryLine(input) {
   const count = (level) => findings.filter((f) => f.level === level).length;
   const parts2 = ["error", "warning", "note"].map((level) => [level, count(level)]).filter(([, n]) => n > 0).map(([level, n]) => `${n} ${level}${n === 1 ? "" : "s"}`);
   const found = parts2.length ? `Found ${parts2.join(", ")}${baseline ? " not in the baseline" : ""}` : `No import-time resource leaks found${baseline ? " beyond the baseline" : ""}`;
-  const entryFiles = new Set(entries.map((e) => e.path)).size;
-  const scanned = `${fileCount} Python file${fileCount === 1 ? "" : "s"} scanned, ${entryFiles} entr${entryFiles === 1 ? "y" : "ies"}`;
+  const entryPaths = new Set(entries.filter((e) => e.candidate === void 0).map((e) => e.path));
+  const entryFiles = entryPaths.size;
+  const candidateFiles = new Set(entries.filter((e) => e.candidate !== void 0 && !entryPaths.has(e.path)).map((e) => e.path)).size;
+  const candidates = candidateFiles ? `, ${candidateFiles} candidate entr${candidateFiles === 1 ? "y" : "ies"}` : "";
+  const scanned = `${fileCount} Python file${fileCount === 1 ? "" : "s"} scanned, ${entryFiles} entr${entryFiles === 1 ? "y" : "ies"}${candidates}`;
   const problems = diagnostics.length ? `, ${diagnostics.length} file problem${diagnostics.length === 1 ? "" : "s"} (see above)` : "";
   const known = baseline?.known ? `, ${baseline.known} baseline finding${baseline.known === 1 ? "" : "s"} not shown` : "";
   return `${found} (${scanned}${problems}${known}).`;
@@ -31671,7 +32199,7 @@ function processLines(process2, paths) {
   const name2 = process2.name ? ` ${forTerminal(quotedCode(process2.name))}` : "";
   const app = process2.appSpec ? ` \`${forTerminal(quotedCode(process2.appSpec.written))}\`` : " (no app named)";
   lines.push(`  ${forTerminal(paths.show(process2.file))}:${process2.line}${name2}: ${process2.server}${app}`);
-  if (process2.command) lines.push(`      command: ${forTerminal(shownMessage(process2.command))}`);
+  if (process2.command) lines.push(`      command: ${forTerminal(shownMessage(oneLine(process2.command)))}`);
   if (process2.launchedBy) lines.push(`      run by ${forTerminal(process2.launchedBy.file)}:${process2.launchedBy.line}`);
   if (process2.configFile) {
     const { written, resolved } = process2.configFile;
@@ -31694,6 +32222,10 @@ function processLines(process2, paths) {
   lines.push(`      ${process2.processModel ? MODELS[process2.processModel] : "how the app is imported depends on values known only at run time"}`);
   return lines;
 }
+function entriesAssumed(entries) {
+  const loaded = entries.filter((e) => e.candidate === void 0);
+  return loaded.length > 0 && loaded.every((e) => e.kind === "routes" && e.registeredBy === void 0);
+}
 function renderEntriesText(input) {
   const { paths } = input;
   const show = (rootRelative) => forTerminal(paths.show(rootRelative));
@@ -31704,7 +32236,9 @@ function renderEntriesText(input) {
     out2.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
     out2.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
     if (entry.registeredBy) out2.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
+    if (entry.candidate) out2.push(`      candidate only: ${forTerminal(shownMessage(entry.candidate))}; no finding is an error through it`);
   }
+  if (entriesAssumed(entries)) out2.push("No loader found (an app, an app factory, Django settings, a Celery app, a deployment app spec): the entries above are assumed to be loaded.");
   out2.push("");
   const deployment = input.deployment?.deployment;
   if (!deployment || deployment.read.length === 0) {
@@ -31713,7 +32247,7 @@ function renderEntriesText(input) {
     out2.push(`Deployment files read: ${deployment.read.map(show).join(", ")}`);
     for (const process2 of deployment.processes) out2.push(...processLines(process2, paths));
     for (const other of deployment.unrecognized) {
-      out2.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(other.command))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
+      out2.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(oneLine(other.command)))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
     }
   }
   const problems = input.diagnostics;
@@ -31737,8 +32271,10 @@ function renderEntriesJson(input) {
       description: shownMessage(entry.description),
       evidence: quotedCode(entry.evidence.text),
       routes: entry.routes,
-      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path), text: quotedCode(entry.registeredBy.text) } : null
+      registeredBy: entry.registeredBy ? { ...entry.registeredBy, path: paths.show(entry.registeredBy.path), text: quotedCode(entry.registeredBy.text) } : null,
+      candidate: entry.candidate ? shownMessage(entry.candidate) : null
     })),
+    assumed: entriesAssumed(input.entries),
     deployment: {
       read: deployment?.read ?? [],
       processes: (deployment?.processes ?? []).map((p) => ({ ...p, processes: processCount(p).text })),
@@ -31840,6 +32376,8 @@ function selectGraph(graph, index, selection, paths) {
     edges.push({
       from: nameOf(edge.from),
       to: nameOf(edge.to),
+      fromFile: paths.show(edge.from),
+      toFile: paths.show(edge.to),
       importTime,
       kind: edge.kind,
       ...edge.line !== void 0 ? { path: paths.show(edge.at ?? edge.from), line: edge.line } : {},
@@ -31852,18 +32390,18 @@ function selectGraph(graph, index, selection, paths) {
   if (selection.lazy) for (const edge of graph.lazyEdges) add(edge, false);
   const names = /* @__PURE__ */ new Set();
   for (const entry of index.entries()) if (kept(entry.path)) names.add(entry.path);
-  const modules = [...names].map((p) => ({ name: nameOf(p), path: paths.show(p) })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const modules = [...names].map((p) => ({ name: nameOf(p), path: paths.show(p) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   edges.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
   return { modules, edges };
 }
 function renderMermaid(view) {
-  const id = new Map(view.modules.map((m, i2) => [m.name, `m${i2}`]));
+  const id = new Map(view.modules.map((m, i2) => [m.path, `m${i2}`]));
   const lines = ["flowchart LR"];
-  for (const module2 of view.modules) lines.push(`  ${id.get(module2.name)}["${mermaidLabel(module2.name, MAX_MESSAGE)}"]`);
+  for (const module2 of view.modules) lines.push(`  ${id.get(module2.path)}["${mermaidLabel(module2.name, MAX_MESSAGE)}"]`);
   for (const edge of view.edges) {
     const label = edgeLabel(edge);
     const arrow = edge.importTime ? edge.kind === "enclosing-package" ? "-.-" : "-->" : "-.->";
-    lines.push(`  ${id.get(edge.from)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ""} ${id.get(edge.to)}`);
+    lines.push(`  ${id.get(edge.fromFile)} ${arrow}${label ? `|"${mermaidLabel(label, MAX_MESSAGE)}"|` : ""} ${id.get(edge.toFile)}`);
   }
   return forLog(`${lines.join("\n")}
 `);
@@ -31871,12 +32409,12 @@ function renderMermaid(view) {
 function renderDot(view) {
   const quote = (s) => `"${forTerminal(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const lines = ["digraph imports {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];'];
-  for (const module2 of view.modules) lines.push(`  ${quote(module2.name)} [tooltip=${quote(module2.path)}];`);
+  for (const module2 of view.modules) lines.push(`  ${quote(module2.path)} [label=${quote(module2.name)}, tooltip=${quote(module2.path)}];`);
   for (const edge of view.edges) {
     const attributes = [`label=${quote(edgeLabel(edge))}`];
     if (!edge.importTime) attributes.push("style=dashed");
     if (edge.kind === "enclosing-package") attributes.push("style=dotted", "arrowhead=none");
-    lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)} [${attributes.join(", ")}];`);
+    lines.push(`  ${quote(edge.fromFile)} -> ${quote(edge.toFile)} [${attributes.join(", ")}];`);
   }
   lines.push("}");
   return forLog(`${lines.join("\n")}
@@ -31902,7 +32440,7 @@ function renderJson(input) {
     version: input.version,
     summary: {
       files: input.fileCount,
-      entries: new Set(input.entries.map((e) => e.path)).size,
+      entries: new Set(input.entries.filter((e) => e.candidate === void 0).map((e) => e.path)).size,
       errors: input.findings.filter((f) => f.level === "error").length,
       warnings: input.findings.filter((f) => f.level === "warning").length,
       notes: input.findings.filter((f) => f.level === "note").length,
@@ -31949,7 +32487,8 @@ function renderJson(input) {
       kind: entry.kind,
       description: shownMessage(entry.description),
       line: entry.evidence.line,
-      evidence: quotedCode(entry.evidence.text)
+      evidence: quotedCode(entry.evidence.text),
+      ...entry.candidate ? { candidate: shownMessage(entry.candidate) } : {}
     })),
     deployment: (input.deployment?.deployment.processes ?? []).map((p) => ({
       server: p.server,
@@ -31971,18 +32510,18 @@ function renderJson(input) {
 }
 
 // src/report/paths.ts
-import path15 from "node:path";
+import path17 from "node:path";
 import { pathToFileURL } from "node:url";
 function pathDisplay(root, cwd) {
-  const rootInsideCwd = !path15.relative(cwd, root).startsWith("..") && !path15.isAbsolute(path15.relative(cwd, root));
+  const rootInsideCwd = !path17.relative(cwd, root).startsWith("..") && !path17.isAbsolute(path17.relative(cwd, root));
   const base = rootInsideCwd ? cwd : root;
-  const baseUri = pathToFileURL(base.endsWith(path15.sep) ? base : base + path15.sep).href;
+  const baseUri = pathToFileURL(base.endsWith(path17.sep) ? base : base + path17.sep).href;
   return {
     base,
     baseUri,
     show(rootRelative) {
-      const shown = path15.relative(base, path15.resolve(root, rootRelative));
-      return shown.split(path15.sep).join("/");
+      const shown = path17.relative(base, path17.resolve(root, rootRelative));
+      return shown.split(path17.sep).join("/");
     }
   };
 }
@@ -32198,7 +32737,7 @@ function renderStatistics(input) {
   const levelWidth = Math.max(0, ...rows.map((r) => r.level.length + 2));
   const out2 = rows.map((r) => `${String(r.count).padStart(countWidth)}	${r.rule}	${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
   if (rows.length) out2.push("");
-  out2.push(...reportTail(input));
+  for (const line of reportTail(input)) out2.push(line);
   return forLog(`${out2.join("\n")}
 `);
 }
@@ -32211,7 +32750,7 @@ var EXIT = {
   /** Nothing at or above --fail-on, but some files could not be read, decoded or parsed. */
   incomplete: 3
 };
-var VERSION = JSON.parse(readFileSync2(path16.resolve(path16.dirname(fileURLToPath4(import.meta.url)), "../package.json"), "utf8")).version;
+var VERSION = JSON.parse(readFileSync2(path18.resolve(path18.dirname(fileURLToPath4(import.meta.url)), "../package.json"), "utf8")).version;
 var UsageError = class extends Error {
 };
 async function analyzeGiven(paths, options) {
@@ -32223,7 +32762,7 @@ async function analyzeGiven(paths, options) {
   const result = await analyze({
     config,
     root,
-    paths: given.map((p) => path16.resolve(cwd, p)),
+    paths: given.map((p) => path18.resolve(cwd, p)),
     exclude: options.exclude,
     respectGitignore: options.gitignore,
     sourceRoots: options.src,
@@ -32300,13 +32839,13 @@ async function runEntries(paths, options) {
 async function projectRoot(cwd, given, root) {
   for (const p of given) {
     try {
-      await fs5.stat(path16.resolve(cwd, p));
+      await fs5.stat(path18.resolve(cwd, p));
     } catch {
       throw new UsageError(`${p}: no such file or directory`);
     }
   }
-  if (root !== void 0 && !await isDirectory(path16.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
-  return path16.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path16.resolve(cwd, given[0])) ? given[0] : "."));
+  if (root !== void 0 && !await isDirectory(path18.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
+  return path18.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path18.resolve(cwd, given[0])) ? given[0] : "."));
 }
 async function isDirectory(p) {
   try {
@@ -32395,7 +32934,7 @@ async function main(argv, hooks = {}) {
     return EXIT.incomplete;
   }
 }
-if (/^cli\.[cm]?[jt]s$/.test(path16.basename(fileURLToPath4(import.meta.url))) && isMainModule(import.meta.url)) {
+if (/^cli\.[cm]?[jt]s$/.test(path18.basename(fileURLToPath4(import.meta.url))) && isMainModule(import.meta.url)) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
