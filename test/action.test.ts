@@ -177,10 +177,13 @@ describe('action.yml', () => {
     const file = path.join(workspace, MAGNET);
     writeFileSync(file, readFileSync(file, 'utf8').replace('ThreadPoolExecutor(max_workers=3)', 'ThreadPoolExecutor(max_workers=3, thread_name_prefix="""\n::error file=x.py::forged\n::add-mask::secret\n""")'));
     const run = runIn(workspace, { 'upload-sarif': 'false' });
-    // One annotation, ours: the forged text is quoted in its message and in the text log, which is
-    // printed while workflow commands are stopped.
+    // One annotation, ours: its short message quotes the start of the call (test/formats.test.ts
+    // escapes a forged command inside one); the text log, printed while workflow commands are
+    // stopped, quotes the whole statement.
     expect(run.annotations.map((a) => a.properties.file)).toEqual([MAGNET]);
-    expect(run.annotations[0]!.message).toContain('::error file=x.py::forged');
+    expect(run.annotations[0]!.message).toBe(
+      '`ThreadPoolExecutor(max_workers=3, threa…` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, reached from the entry in `movie_lottery.routes.api_routes`. 3 gunicorn workers each create it: up to 9 threads.',
+    );
     const log = /^::stop-commands::(\S+)\n([\s\S]*)^::\1::$/m.exec(run.stdout);
     expect(log?.[2]).toContain('::error file=x.py::forged');
   });

@@ -62,7 +62,7 @@ describe('check --write-baseline / --baseline on fixtures/movie_lottery', () => 
     expect(fresh.code).toBe(1);
     expect(fresh.stdout).toBe(
       [
-        'movie_lottery/utils/helpers.py:25:1: IL002 [error] `_warmup.start()` starts a thread (created on line 24) while `movie_lottery.utils.helpers` is imported, imported directly by the Flask blueprint `api_bp` with 3 routes in `movie_lottery.routes.api_routes` (and 1 other entry), so every worker process pays for it at start-up.',
+        'movie_lottery/utils/helpers.py:25:1: IL002 [error] `_warmup.start()` starts a thread (created on line 24) while `movie_lottery.utils.helpers` is imported, reached from the entry in `movie_lottery.routes.api_routes`.',
         'Found 1 error not in the baseline (13 Python files scanned, 5 entries, 1 baseline finding not shown).',
         '',
       ].join('\n'),
@@ -78,7 +78,7 @@ describe('check --write-baseline / --baseline on fixtures/movie_lottery', () => 
     const fixed = runCli(['check', '.', '--baseline', 'importleak-baseline.json'], root);
     expect(fixed.code).toBe(1);
     expect(fixed.stdout).toMatch(
-      /\n {4}movie_lottery\/utils\/helpers\.py:25 {2}_warmup\.start\(\)\n\n1 baseline entry no longer occurs \(fixed\); run with --write-baseline to prune it:\n {2}movie_lottery\/utils\/magnet_search\.py: IL001 `ThreadPoolExecutor\(max_workers=3\)`\n\nDeployment read: gunicorn `wsgi:app` \(Procfile:1\): 3 gunicorn workers \(gunicorn\.conf\.py:4\)\.\nFound 1 error not in the baseline \(13 Python files scanned, 5 entries\)\.\n$/,
+      /\n {4}movie_lottery\/utils\/helpers\.py:25 {2}_warmup\.start\(\)\n  cost: The thread runs from that moment in each process that imported the module; under gunicorn `preload_app` or Celery prefork it is started in the master and is simply absent from the forked workers\.\n  deployment: 3 gunicorn workers \(gunicorn\.conf\.py:4\) each create this thread: 3 threads in all\.\n  fix: Start it from a function the server calls once per process \(gunicorn `post_fork`, Celery `worker_process_init`, an app factory or a lifespan handler\), or lazily on first use\.\n\n1 baseline entry no longer occurs \(fixed\); run with --write-baseline to prune it:\n {2}movie_lottery\/utils\/magnet_search\.py: IL001 `ThreadPoolExecutor\(max_workers=3\)`\n\nDeployment read: gunicorn `wsgi:app` \(Procfile:1\): 3 gunicorn workers \(gunicorn\.conf\.py:4\)\.\nFound 1 error not in the baseline \(13 Python files scanned, 5 entries\)\.\n$/,
     );
     expect(JSON.parse(runCli(['check', '.', '--baseline', 'importleak-baseline.json', '--format', 'json'], root).stdout).baseline).toEqual({
       new: 1,

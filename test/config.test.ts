@@ -64,7 +64,11 @@ describe('configuration in pyproject.toml [tool.importleak] or importleak.toml',
     const result = check(files);
     expect(result.findings).toEqual(['IL001 error svc/store.py:2']);
     expect(result.report.findings[0].message).toBe(
-      '`make_client("redis://cache")` creates an executor (`myco.cache.make_client`, configured in extend-resources) while `svc.store` is imported, imported directly by the FastAPI app `app` in `svc.api`, so every worker process pays for it at start-up. It opens a pool of 10 connections to the cache cluster in every process. Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
+      '`make_client("redis://cache")` creates an executor (`myco.cache.make_client`, configured in extend-resources) while `svc.store` is imported, imported directly by the FastAPI app `app` in `svc.api`.',
+    );
+    expect(result.report.findings[0].cost).toBe('It opens a pool of 10 connections to the cache cluster in every process.');
+    expect(result.report.findings[0].fix).toBe(
+      'Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
     );
   });
 

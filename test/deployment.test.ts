@@ -26,13 +26,30 @@ describe('fixtures/deploy_fork: gunicorn preloads the app, then forks 4 workers'
     ]);
     const [, auditFork, , threadFork, executor, executorFork] = result.findings;
     expect(threadFork!.message).toBe(
-      '`_heartbeat.start()` starts a thread at import, before the fork: gunicorn preloads the app in its master process, then forks the workers (`preload_app = True`, gunicorn.conf.py:4), so 4 gunicorn workers (gunicorn.conf.py:3) each get a copy of it. ' +
-        'Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete). ' +
-        'Create it in each worker after the fork (gunicorn `post_fork` or `post_worker_init`, Celery `worker_process_init`) or lazily on first use, not at import.',
+      '`_heartbeat.start()` starts a thread in `shop.heartbeat` before the gunicorn master forks: the workers inherit the object but not its running threads, so nothing drives it.',
     );
-    expect(auditFork!.message).toContain("they share one descriptor and its offset, so their reads and writes move each other's position");
-    expect(executorFork!.message).toContain('It holds no thread or connection yet, so the copies work');
-    expect(executor!.message).toContain(
+    expect(threadFork!.deployment).toBe(
+      'Gunicorn preloads the app in its master process, then forks the workers (`preload_app = True`, gunicorn.conf.py:4), so 4 gunicorn workers (gunicorn.conf.py:3) each get the object without its running threads.',
+    );
+    expect(threadFork!.cost).toBe(
+      'Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete).',
+    );
+    expect(threadFork!.fix).toBe(
+      'Create it in each worker after the fork (gunicorn `post_fork` or `post_worker_init`, Celery `worker_process_init`) or lazily on first use, not at import.',
+    );
+    // IL002 on the same thread says the same as IL009: a fork does not copy the running thread.
+    expect(result.findings[2]!.message).toBe(
+      '`_heartbeat.start()` starts a thread (created on line 15) while `shop.heartbeat` is imported, reached from the entry in `shop.wsgi`. 4 gunicorn workers are forked after it starts: its threads do not run in them (IL009).',
+    );
+    expect(result.findings[2]!.deployment).toBe(
+      '4 gunicorn workers (gunicorn.conf.py:3) are forked from a master that imported the app and started this thread: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009).',
+    );
+    expect(auditFork!.cost).toContain("they share one descriptor and its offset, so their reads and writes move each other's position");
+    expect(executorFork!.cost).toContain('It holds no thread or connection yet, so the copies work');
+    expect(executor!.message).toBe(
+      '`ThreadPoolExecutor(max_workers=2)` creates a thread pool while `shop.search` is imported, reached from the entry in `shop.wsgi`. 4 gunicorn workers each inherit it from the master and start their own on first use: up to 8 threads.',
+    );
+    expect(executor!.deployment).toContain(
       '4 gunicorn workers (gunicorn.conf.py:3) each inherit this thread pool from the master, which imported the app before forking them, and each starts its own on first use: up to 8 threads in all.',
     );
   });
@@ -92,19 +109,27 @@ describe('deployment read from a Procfile', () => {
       ['IL009', 'error', 'proj/clients.py'],
     ]);
     // Only the worker imports proj.clients: the 2 gunicorn workers do not count.
-    expect(result.findings[0]!.message).toContain(
+    expect(result.findings[0]!.message).toBe(
+      '`psycopg2.connect("dbname=app")` creates a PostgreSQL connection while `proj.clients` is imported, reached from the entry in `proj.tasks`. 4 Celery worker children each inherit a copy from the master (IL009).',
+    );
+    expect(result.findings[0]!.deployment).toContain(
       '4 Celery worker children (`--concurrency`, Procfile:2) each inherit a copy of this PostgreSQL connection from the master, which imported the app before forking them',
     );
-    expect(result.findings[1]!.message).toContain(
-      'the Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:2), so 4 Celery worker children (`--concurrency`, Procfile:2) each get a copy of it. Its connection was opened in the master, so every worker inherits the same socket',
+    expect(result.findings[1]!.message).toBe(
+      '`psycopg2.connect("dbname=app")` creates a PostgreSQL connection in `proj.clients` before the Celery worker forks: every worker inherits the same open connection.',
     );
+    expect(result.findings[1]!.deployment).toBe(
+      'The Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:2), so 4 Celery worker children (`--concurrency`, Procfile:2) each get a copy of it.',
+    );
+    expect(result.findings[1]!.cost).toContain('Its connection was opened in the master, so every worker inherits the same socket');
   });
 
   it('has nothing to say about forks when the pool does not fork (--pool solo)', async () => {
     const root = writeProject({ ...app, Procfile: 'worker: celery -A proj worker --pool solo\n' });
     const result = await analyzeProject(root);
     expect(result.findings.map((f) => f.ruleId)).toEqual(['IL005']);
-    expect(result.findings[0]!.message).toContain('Deployed as one Celery worker process (Procfile:1), which creates this PostgreSQL connection.');
+    expect(result.findings[0]!.message).toContain('`proj.tasks`. Deployed as one Celery worker process.');
+    expect(result.findings[0]!.deployment).toBe('Deployed as one Celery worker process (Procfile:1), which creates this PostgreSQL connection.');
   });
 
   it('takes a Procfile line and a Dockerfile CMD for the same app as one role, not as processes to add up', async () => {
@@ -117,7 +142,10 @@ describe('deployment read from a Procfile', () => {
     });
     const result = await analyzeProject(root);
     const pool = result.findings.find((f) => f.path === 'proj/pool.py')!;
-    expect(pool.message).toContain('3 gunicorn workers (Dockerfile:2) or 2 gunicorn workers (Procfile:1) each create this thread pool.');
+    expect(pool.message).toBe(
+      '`ThreadPoolExecutor(max_workers=5)` creates a thread pool while `proj.pool` is imported, imported directly by the Flask app `app` with 1 route in `proj.web`. 3 gunicorn workers or 2 gunicorn workers each create it.',
+    );
+    expect(pool.deployment).toBe('3 gunicorn workers (Dockerfile:2) or 2 gunicorn workers (Procfile:1) each create this thread pool.');
   });
 
   it('is left out with IL009 ignored in the configuration', async () => {
@@ -136,8 +164,11 @@ describe('fixtures/deploy/combined: a preloading gunicorn and a prefork Celery w
     const result = await analyzeProject(path.join(FIXTURES, 'deploy', 'combined'));
     const forks = result.findings.filter((f) => f.ruleId === 'IL009');
     expect(forks.map((f) => [f.level, `${f.path}:${f.span.line}`])).toEqual([['error', 'lottery/db.py:5']]);
-    expect(forks[0]!.message).toContain('gunicorn preloads the app in its master process, then forks the workers (`preload_app = True`, gunicorn.conf.py:6)');
-    expect(forks[0]!.message).toContain('; and the Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:2)');
+    expect(forks[0]!.message).toBe(
+      '`_watchdog.start()` starts a thread in `lottery.db` before 2 processes of the deployment fork: the workers inherit the object but not its running threads, so nothing drives it.',
+    );
+    expect(forks[0]!.deployment).toContain('Gunicorn preloads the app in its master process, then forks the workers (`preload_app = True`, gunicorn.conf.py:6)');
+    expect(forks[0]!.deployment).toContain('; and the Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:2)');
     expect(forks[0]!.related.filter((r) => r.message.startsWith('forks after importing the app')).map((r) => `${r.path}:${r.span.line}`)).toEqual([
       'gunicorn.conf.py:6',
       'Procfile:2',
@@ -157,7 +188,7 @@ describe('a gunicorn.conf.py that names no app', () => {
       ['IL002', 'error'],
       ['IL009', 'error'],
     ]);
-    expect(result.findings[1]!.message).toContain('(`preload_app = True`, gunicorn.conf.py:1), so 2 gunicorn workers (gunicorn.conf.py:2) each get a copy of it');
+    expect(result.findings[1]!.deployment).toContain('(`preload_app = True`, gunicorn.conf.py:1), so 2 gunicorn workers (gunicorn.conf.py:2) each get the object without its running threads');
   });
 });
 

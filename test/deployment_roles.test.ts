@@ -42,11 +42,11 @@ describe('a Procfile with a web server, management commands, a bot, a Celery wor
     const root = writeProject({ ...django, Procfile: PROCFILE });
     const result = await analyzeProject(root);
     const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
-    expect(search.message).toContain(
+    expect(search.deployment).toContain(
       'Each process of the deployment has its own: 3 gunicorn workers (Procfile:1) (up to 6 threads) and 2 Celery worker children (`--concurrency`, Procfile:5) (forked from a master that imported the app) (up to 4 threads).',
     );
     for (const finding of result.findings.filter((f) => f.path === 'docs/search.py')) {
-      expect(finding.message).not.toMatch(/Procfile:[2346]\b/);
+      expect(`${finding.message} ${finding.deployment ?? ''}`).not.toMatch(/Procfile:[2346]\b/);
     }
   });
 
@@ -54,8 +54,8 @@ describe('a Procfile with a web server, management commands, a bot, a Celery wor
     const root = writeProject({ ...django, Procfile: PROCFILE });
     const result = await analyzeProject(root);
     for (const finding of result.findings.filter((f) => f.path === 'other/chat.py')) {
-      expect(finding.message).not.toMatch(/Procfile:[12356]\b/);
-      expect(finding.message).toContain('one python process (Procfile:4)');
+      expect(`${finding.message} ${finding.deployment ?? ''}`).not.toMatch(/Procfile:[12356]\b/);
+      expect(finding.deployment).toContain('one python process (Procfile:4)');
     }
   });
 
@@ -89,8 +89,8 @@ describe('a program from outside the project', () => {
     });
     const result = await analyzeProject(root);
     const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
-    expect(search.message).toContain('3 gunicorn workers (Procfile:1) each create this thread pool: up to 6 threads in all.');
-    expect(search.message).not.toContain('log-viewer');
+    expect(search.deployment).toContain('3 gunicorn workers (Procfile:1) each create this thread pool: up to 6 threads in all.');
+    expect(search.deployment).not.toContain('log-viewer');
   });
 });
 
@@ -103,7 +103,7 @@ describe('alternative deployment files', () => {
     });
     const result = await analyzeProject(root);
     const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
-    expect(search.message).toContain(
+    expect(search.deployment).toContain(
       'Each process has its own, in whichever of these deployments runs: 4 gunicorn workers (Dockerfile:2) (up to 8 threads) (Dockerfile); or one Django development server process (Dockerfile.dev:2) (up to 2 threads) (Dockerfile.dev).',
     );
   });
@@ -116,7 +116,7 @@ describe('alternative deployment files', () => {
     });
     const result = await analyzeProject(root);
     const search = result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')!;
-    expect(search.message).toContain(
+    expect(search.deployment).toContain(
       'Each process of the deployment has its own: 4 gunicorn workers (Dockerfile:2) (up to 8 threads) and one Celery worker process (docker-compose.yml:6) (up to 2 threads).',
     );
   });

@@ -17,10 +17,13 @@ describe('importleak check fixtures/movie_lottery', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        'fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11:20: IL001 [error] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, imported directly by the Flask blueprint `api_bp` with 3 routes in `movie_lottery.routes.api_routes` (and 1 other entry), so every worker process pays for it at start-up. It starts no thread until its first `submit()`; from then on up to 3 threads live for the life of each process that imported it. 3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads in all. Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
+        'fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11:20: IL001 [error] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, reached from the entry in `movie_lottery.routes.api_routes`. 3 gunicorn workers each create it: up to 9 threads.',
         '  import chain from the Flask blueprint `api_bp` with 3 routes (fixtures/movie_lottery/movie_lottery/routes/api_routes.py:7):',
         '    fixtures/movie_lottery/movie_lottery/routes/api_routes.py:5  from ..utils.magnet_search import get_search_status, start_background_search',
         '    fixtures/movie_lottery/movie_lottery/utils/magnet_search.py:11  _search_executor = ThreadPoolExecutor(max_workers=3)',
+        '  cost: It starts no thread until its first `submit()`; from then on up to 3 threads live for the life of each process that imported it.',
+        '  deployment: 3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads in all.',
+        '  fix: Create it on first use (a getter that builds it once, e.g. behind `functools.cache`), or in a post-fork hook, not at module level.',
         '',
         'Deployment read: gunicorn `wsgi:app` (Procfile:1): 3 gunicorn workers (gunicorn.conf.py:4).',
         'Found 1 error (13 Python files scanned, 5 entries).',
@@ -98,7 +101,7 @@ describe('importleak check fixtures/movie_lottery', () => {
     const run = runCli(['check', 'fixtures/movie_lottery_lazy_import']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'fixtures/movie_lottery_lazy_import/movie_lottery/utils/magnet_search.py:11:20: IL001 [warning] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, but no entry imports it at start-up: it is imported lazily inside `search_magnet()` in `movie_lottery.routes.api_routes` (line 24) (and 1 other lazy import)',
+      'fixtures/movie_lottery_lazy_import/movie_lottery/utils/magnet_search.py:11:20: IL001 [warning] `ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, but only a lazy import in `movie_lottery.routes.api_routes` (line 24) reaches it.\n  reached only through a lazy import:',
     );
     expect(runCli(['check', 'fixtures/movie_lottery_lazy_import', '--fail-on', 'warning']).code).toBe(1);
   });

@@ -23,7 +23,12 @@ describe('SARIF messages', () => {
     const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif']);
     expect(run.code).toBe(1);
     const result = expectValidSarif(run.stdout, 'movie_lottery-links').runs[0].results[0];
-    expect(result.message.text).toMatch(/ not at module level\. Entry: \[routes\/api_routes\.py:7\]\(1\)\. Created at \[utils\/magnet_search\.py:11\]\(2\)\.$/);
+    expect(result.message.text).toBe(
+      '`ThreadPoolExecutor(max_workers=3)` creates a thread pool while `movie_lottery.utils.magnet_search` is imported, reached from the entry in `movie_lottery.routes.api_routes`. 3 gunicorn workers each create it: up to 9 threads. Entry: [routes/api_routes.py:7](1). Created at [utils/magnet_search.py:11](2).',
+    );
+    // The cost and the deployment are properties of the result; the fix is the rule's help.
+    expect(result.properties.cost).toBe('It starts no thread until its first `submit()`; from then on up to 3 threads live for the life of each process that imported it.');
+    expect(result.properties.deployment).toBe('3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads in all.');
     expect(messageLinks(result.message.text).links.map((l) => l.id)).toEqual([1, 2]);
     expect(
       result.relatedLocations.map((r: { id: number; physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => [

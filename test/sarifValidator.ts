@@ -390,5 +390,9 @@ export function expectValidSarif(text: string, name: string): any {
   writeFileSync(path.join(SARIF_OUTPUT_DIR, `${name}.sarif`), text);
   const problems = validateSarif(text).map((p) => `[${p.check}] ${p.path}: ${p.message}`);
   expect(problems, `${name}.sarif`).toEqual([]);
-  return JSON.parse(text);
+  const sarif = JSON.parse(text);
+  // Issue 11: a message is read in one glance; the chain, the cost and the fix are elsewhere.
+  const long = (sarif.runs ?? []).flatMap((run: any) => (run.results ?? []).map((r: any) => String(r.message?.text ?? ''))).filter((m: string) => m.length > 320);
+  expect(long, `${name}.sarif: result messages over 320 characters`).toEqual([]);
+  return sarif;
 }

@@ -16,6 +16,7 @@ function check(files: Record<string, string>, extra: string[] = []) {
     code: run.code,
     findings: report.findings.map((f: { rule: string; level: string; path: string; line: number }) => `${f.rule} ${f.level} ${f.path}:${f.line}`),
     messages: report.findings.map((f: { message: string }) => f.message),
+    fixes: report.findings.map((f: { fix?: string }) => f.fix),
   };
 }
 
@@ -41,8 +42,9 @@ describe('suppression comments', () => {
     const result = check(files);
     expect(result.findings).toEqual(['IL001 error app/jobs.py:2', 'IL100 warning app/jobs.py:2']);
     expect(result.messages[1]).toBe(
-      'Unused suppression `# importleak: ignore[IL004]`: no finding of IL004 is reported on this line, and no import chain for IL004 goes through it. Remove the comment, or correct the rule code it names.',
+      'Unused suppression `# importleak: ignore[IL004]`: no finding of IL004 is reported on this line, and no import chain for IL004 goes through it.',
     );
+    expect(result.fixes[1]).toBe('Remove the comment, or correct the rule code it names.');
   });
 
   it('on an import line it marks the edge as intended: no chain goes through it, so the error becomes a warning', () => {

@@ -6,7 +6,7 @@ import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } f
 import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule, type TargetCondition } from '../rules/rules.js';
-import type { Finding, Level, Reach, RelatedLocation } from './findings.js';
+import { MAX_FINDING_MESSAGE, type Finding, type Level, type Reach, type RelatedLocation } from './findings.js';
 import { beforeForkFinding, deploymentFacts, type DeploymentContext } from './deployment.js';
 import { programOf, type NamedScripts } from './programs.js';
 import { Suppressions } from './suppress.js';
@@ -109,14 +109,15 @@ export function checkProject(input: CheckInput): Finding[] {
       // `python bot.py` run by the deployment, and no web framework in it: the process's own resources.
       if (program?.server && reach.kind === 'entry' && reach.entry.path === path && entries.every((e) => e.path !== path || e.framework === 'python')) {
         finding.level = 'note';
-        finding.message = finding.message.replace(', so every worker process pays for it at start-up', `, a program run on its own (${program.server}): the resource belongs to that one process`);
+        finding.message = withSentence(finding, `It is a program run on its own (${program.server}): the resource belongs to that one process.`);
         continue;
       }
       if (!deployment || reach.kind !== 'entry') continue;
       // Candidate entries are loaded by no process: a server is not counted as importing them.
       const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
-      // The deployment sentence goes before the fix, which is the message's last sentence.
-      if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
+      // The message says how many processes pay, briefly; the deployment field says who they are.
+      if (facts.sentence) finding.deployment = facts.sentence;
+      if (facts.short) finding.message = withSentence(finding, facts.short);
       if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== undefined));
     }
   }
@@ -160,7 +161,8 @@ function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, 
     path,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
-    message: `Unused suppression \`${suppression.text}\`: ${what}. ${rule.fix}`,
+    message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
+    fix: rule.fix,
     resource: { callee: '', text: suppression.text, statement: suppression.text },
     reach: { kind: 'none' },
     related: [],
@@ -183,7 +185,14 @@ function importTimeResources(path: string, summary: ModuleSummary, rules: readon
       found.push({ ...resource, creationPath: run.body.path, steps: run.steps });
     }
   }
-  return found;
+  // One finding per creation site: a function called on both branches of an `if` creates it once per run, not twice.
+  const seen = new Set<string>();
+  return found.filter((r) => {
+    const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -387,19 +396,23 @@ function toFinding(
   // `t = Thread(...)` then `t.start()`: the creation is elsewhere and worth pointing at.
   const createdElsewhere = start !== undefined && start.receiver?.via === 'name';
 
-  let headline: string;
+  const headlineWith = (code: number): string => {
+    if (steps.length > 0) {
+      const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
+      const through = names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
+      const where = creationPath === path ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `creates ${match.what} (\`${excerptCode(creation.text, code)}\``;
+      return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
+    }
+    const action = start ? `\`${excerptCode(start.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` creates ${match.what}`;
+    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
+    return `${action}${created}${placementPhrase(creation.placement)}`;
+  };
   if (steps.length > 0) {
-    const through = steps.map((step) => `\`${step.target.qualname}()\``).join(' → ');
-    const where = creationPath === path ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
-    const verb = start ? `starts ${match.what} (\`${start.text}\`` : `creates ${match.what} (\`${creation.text}\``;
-    headline = `\`${trigger.text}\` ${verb} in ${through}, ${where})`;
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? 'started' : 'created'} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
-  } else {
-    const action = start ? `\`${start.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
-    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
-    headline = `${action}${created}${placementPhrase(creation.placement)}`;
-    if (createdElsewhere) related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
+  } else if (createdElsewhere) {
+    related.push({ path, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach.kind === 'entry') {
     related.push({
@@ -413,16 +426,27 @@ function toFinding(
     }
   }
 
-  const cost = capitalise(fillCost(match, creation.args));
-  const message = `${headline} while \`${moduleName}\` is imported, ${reachPhrase(reach, nameOf)}. ${cost}. ${rule.fix}`;
+  const cost = `${capitalise(fillCost(match, creation.args))}.`;
+  // The longest that fits: the whole reach, then the short one, then shorter code excerpts.
+  const candidates = [
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, false)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
+    // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
+  ];
+  const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]!);
+  const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);
 
-  return {
+  const finding: Finding = {
     ruleId: rule.id,
     level,
     path,
     span: trigger.span,
     module: moduleName,
     message,
+    cost,
+    fix: rule.fix,
     resource: {
       callee: match.callee || `${match.methods!.join('/')}()`,
       text: creation.text,
@@ -440,27 +464,65 @@ function toFinding(
       : {}),
     related,
   };
+  if (shorter.length) shorterMessages.set(finding, shorter);
+  return finding;
 }
 
-/** Modules are named by their dotted names: a message reads the same wherever the command ran. */
-function reachPhrase(reach: Reach, nameOf: (path: string) => string): string {
+/** A finding's message said more briefly, for when a sentence is added to it (`withSentence`). */
+const shorterMessages = new WeakMap<Finding, string[]>();
+
+/**
+ * Modules are named by their dotted names: a message reads the same wherever the command ran.
+ * `short`: the entry's module only, for a message that would otherwise be too long.
+ */
+function reachPhrase(reach: Reach, nameOf: (path: string) => string, short: boolean): string {
   switch (reach.kind) {
     case 'entry': {
+      const entryModule = `\`${excerptCode(nameOf(reach.entry.path), 80)}\``;
       const hops = reach.chain.filter((hop) => hop.kind === 'import').length;
+      if (short) return hops === 0 ? `which is itself an entry (${entryModule})` : `reached from the entry in ${entryModule}`;
       const via = hops === 0 ? 'which is itself' : hops === 1 ? 'imported directly by' : `imported through ${hops} imports from`;
       const others = reach.entriesReaching > 1 ? ` (and ${reach.entriesReaching - 1} other entr${reach.entriesReaching === 2 ? 'y' : 'ies'})` : '';
-      return `${via} the ${reach.entry.description} in \`${nameOf(reach.entry.path)}\`${others}, so every worker process pays for it at start-up`;
+      return `${via} the ${reach.entry.description} in ${entryModule}${others}`;
     }
     case 'lazy': {
       const first = reach.imports[0]!.edge;
-      const where = first.scope.kind === 'function' ? ` inside \`${first.scope.function}()\`` : '';
+      const from = `\`${excerptCode(nameOf(first.from), 80)}\``;
+      if (short) return `but only a lazy import in ${from} (line ${first.line}) reaches it`;
+      const where = first.scope.kind === 'function' ? ` inside \`${excerptCode(first.scope.function, 60)}()\`` : '';
       const more = reach.imports.length > 1 ? ` (and ${reach.imports.length - 1} other lazy import${reach.imports.length === 2 ? '' : 's'})` : '';
-      return `but no entry imports it at start-up: it is imported lazily${where} in \`${nameOf(first.from)}\` (line ${first.line})${more}, so each process pays for it from the first call that needs it`;
+      return `but no entry imports it at start-up: it is imported lazily${where} in ${from} (line ${first.line})${more}`;
     }
     case 'unreached':
     case 'none':
-      return 'but no entry found imports it at start-up; every process that does import it pays for it';
+      return 'but no entry found imports it at start-up';
   }
+}
+
+/** Code quoted in a message, on one line, cut to `max` characters. */
+function excerptCode(code: string, max: number): string {
+  // Line breaks and blanks only: `\s` would also take the BOM and other characters shown escaped.
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, ' ').replace(/`/g, "'");
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** A message of at most MAX_FINDING_MESSAGE characters, cut at a word when it is longer. */
+export function bounded(message: string): string {
+  if (message.length <= MAX_FINDING_MESSAGE) return message;
+  const cut = message.slice(0, MAX_FINDING_MESSAGE - 2);
+  const space = cut.lastIndexOf(' ');
+  const text = space > MAX_FINDING_MESSAGE / 2 ? cut.slice(0, space) : cut;
+  // An odd number of backticks leaves a code span open: close it.
+  return `${text}${(text.match(/`/g) ?? []).length % 2 ? '`' : ''}…`;
+}
+
+/** The finding's message with one more sentence, said more briefly if it has to be; unchanged when it does not fit. */
+function withSentence(finding: Finding, sentence: string): string {
+  for (const message of [finding.message, ...(shorterMessages.get(finding) ?? [])]) {
+    const longer = `${message} ${sentence}`;
+    if (longer.length <= MAX_FINDING_MESSAGE) return longer;
+  }
+  return finding.message;
 }
 
 function placementPhrase(placement: CallPlacement): string {
@@ -487,6 +549,11 @@ export function fillCost(match: ResourceMatch, args: readonly CallArgument[]): s
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }
+    // Claims follow the code: a pool class decides its own size, and `**opts` may hold the argument.
+    const poolclass = args.find((a) => a.keyword === 'poolclass');
+    if (poolclass && /pool_size/.test(name)) return `\`${name}\` (as \`poolclass=${poolclass.text}\` decides)`;
+    const splat = args.find((a) => a.keyword === undefined && a.text.startsWith('**')) ?? (spec?.position !== undefined ? args.find((a) => a.keyword === undefined && a.text.startsWith('*')) : undefined);
+    if (splat) return spec?.default ? `\`${name}\` (from \`${splat.text}\`, or \`${spec.default}\` by default)` : `\`${name}\` (from \`${splat.text}\`)`;
     return spec?.default ? `\`${spec.default}\` (the default)` : `the given ${name}`;
   });
 }

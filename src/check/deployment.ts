@@ -311,6 +311,11 @@ function environmentDefault(expression: string): { variable: string; value: numb
   return { variable: python[2]!, value: Number(python[4]) };
 }
 
+/** `3 gunicorn workers` from `3 gunicorn workers (gunicorn.conf.py:4)`: the count, without where it is said. */
+function withoutWhere(text: string): string {
+  return text.replace(/ \([^()]*:\d+\)/g, '');
+}
+
 /** `this thread pool` from `a thread pool`. */
 function thisOne(match: ResourceMatch): string {
   return match.what.replace(/^(a|an|the)\s+/i, 'this ');
@@ -328,8 +333,10 @@ function perInstance(match: ResourceMatch, creation: { args: Array<{ keyword?: s
 }
 
 export interface DeploymentFacts {
-  /** A sentence for the message: who multiplies the resource. */
+  /** Who multiplies the resource, each process named with where the deployment says so. */
   sentence?: string;
+  /** The same for the message, briefly: how many processes pay. */
+  short?: string;
   /** Before-fork processes that import the module. */
   forked: Served[];
 }
@@ -384,22 +391,34 @@ export function deploymentFacts(
     unitRoles.set(key, [...(unitRoles.get(key) ?? []), s]);
   }
   let sentence: string;
+  let short: string;
   if (phrases.length === 1 && phrases[0]!.forked) {
     const [only] = phrases;
-    sentence =
-      match.afterFork === 'lazy'
-        ? `${capitalise(only!.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only!.total ? `: ${only!.total} in all` : ''}`
-        : `${capitalise(only!.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+    const count = withoutWhere(only!.text);
+    if (match.afterFork === 'lazy') {
+      sentence = `${capitalise(only!.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only!.total ? `: ${only!.total} in all` : ''}`;
+      short = `${capitalise(count)} each inherit it from the master and start their own on first use${only!.total ? `: ${only!.total}` : ''}.`;
+    } else if (match.afterFork === 'threads-lost') {
+      // fork() copies only the thread that calls it: the object is inherited, its running threads are not.
+      sentence = `${capitalise(only!.text)} are forked from a master that imported the app and started ${thisOne(match)}: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009)`;
+      short = `${capitalise(count)} are forked after it starts: its threads do not run in them (IL009).`;
+    } else {
+      sentence = `${capitalise(only!.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+      short = `${capitalise(count)} each inherit a copy from the master (IL009).`;
+    }
   } else if (phrases.length === 1) {
     const [only] = phrases;
+    const count = withoutWhere(only!.text);
     sentence =
       only!.n === 1
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
         : `${capitalise(only!.text)} each create ${thisOne(match)}${only!.total ? `: ${only!.total} in all` : ''}`;
+    short = only!.n === 1 ? `Deployed as ${count}${only!.total ? `: ${only!.total}` : ''}.` : `${capitalise(count)} each create it${only!.total ? `: ${only!.total}` : ''}.`;
   } else if (units.size === 1) {
     const listed = phrases.slice(0, MAX_LISTED).map(described);
     if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
     sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
+    short = `Each of ${phrases.length} process roles of the deployment has its own.`;
   } else {
     const alternatives = uniqueBy(
       [...units].map(([unit, unitRoles]) => {
@@ -413,11 +432,12 @@ export function deploymentFacts(
     const listed = alternatives.slice(0, MAX_LISTED);
     const more = alternatives.length - listed.length;
     sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join('; or ')}${more > 0 ? `; or ${more} more deployment files` : ''}`;
+    short = `Each process has its own, in whichever of ${units.size} deployment files runs.`;
   }
   const forked = [...roles.values()]
     .map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked'))
     .filter((s) => s !== undefined);
-  return { sentence: `${sentence}.`, forked };
+  return { sentence: `${sentence}.`, short, forked };
 }
 
 /**
@@ -497,6 +517,21 @@ const FORK_CONSEQUENCE: Record<AfterFork, string> = {
   'ran-once': 'It ran once, in the master, before the fork; the workers do not run it again',
 };
 
+/** What the fork does, in the message: one clause. */
+const FORK_SHORT: Record<AfterFork, string> = {
+  'threads-lost': 'the workers inherit the object but not its running threads, so nothing drives it',
+  'socket-shared': 'every worker inherits the same open connection',
+  'file-shared': 'every worker shares the open file and its offset',
+  lazy: 'each worker inherits an unstarted copy and starts its own on first use',
+  memory: 'the workers share its data copy-on-write',
+  'ran-once': 'it ran once, in the master; the workers do not run it again',
+};
+
+/** `the gunicorn master`, `the Celery worker`: what forks. */
+function forkerName(process: ServerProcess): string {
+  return process.server === 'celery' ? 'the Celery worker' : 'the gunicorn master';
+}
+
 /** Why the process imports the app before forking, with where the deployment says so. */
 function forkReason(process: ServerProcess): string {
   if (process.server === 'celery') {
@@ -516,11 +551,15 @@ function forkReason(process: ServerProcess): string {
  */
 export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceMatch, forked: readonly Served[], graph: ImportGraph, started: boolean): Finding {
   const afterFork = match.afterFork;
-  const how = forked.slice(0, MAX_LISTED).map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} each get a copy of it`);
+  // A fork copies the object, not its running threads: the workers get it without them.
+  const gets = afterFork === 'threads-lost' ? 'each get the object without its running threads' : 'each get a copy of it';
+  const how = forked.slice(0, MAX_LISTED).map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} ${gets}`);
   if (forked.length > MAX_LISTED) how.push(`${forked.length - MAX_LISTED} more processes fork the same way`);
-  const message =
-    `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? 'starts' : 'creates'} ${match.what} at import, before the fork: ${how.join('; and ')}. ` +
-    `${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
+  const code = started ? finding.resource.statement : finding.resource.text;
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, ' ').replace(/`/g, "'");
+  const quoted = flat.length <= 60 ? flat : `${flat.slice(0, 59)}…`;
+  const forkers = forked.length === 1 ? forkerName(forked[0]!.process) : `${forked.length} processes of the deployment`;
+  const message = `\`${quoted}\` ${started ? 'starts' : 'creates'} ${match.what} in \`${finding.module.length <= 80 ? finding.module : `${finding.module.slice(0, 79)}…`}\` before ${forkers} fork${forked.length === 1 ? 's' : ''}: ${FORK_SHORT[afterFork]}.`;
   // The chain that matters here starts at the app the (first) forking process imports.
   const first = forked[0]!;
   const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : undefined;
@@ -532,6 +571,9 @@ export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceM
     ruleId: rule.id,
     level: FORK_LEVEL[afterFork],
     message,
+    cost: `${FORK_CONSEQUENCE[afterFork]}.`,
+    deployment: `${capitalise(how.join('; and '))}.`,
+    fix: rule.fix,
     related: [
       ...finding.related,
       ...forked.slice(0, MAX_LISTED).map(({ process }) => ({

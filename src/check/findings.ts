@@ -30,8 +30,18 @@ export interface Finding {
   span: SourceSpan;
   /** Dotted name of the module that creates the resource. */
   module: string;
-  /** What, where, what it costs, what to do: plain text with `code` spans. */
+  /**
+   * What is created, in which module, which entry reaches it (or that none does) and, where the
+   * deployment is known, how many processes pay: one or two sentences, at most MAX_FINDING_MESSAGE
+   * characters. Plain text with `code` spans.
+   */
   message: string;
+  /** What the resource costs each process (the rule's cost model, filled from the call). */
+  cost?: string;
+  /** What the deployment does with it: which processes hold a copy, or what the fork does. */
+  deployment?: string;
+  /** What to do (the rule's fix, also in the rule's help). */
+  fix?: string;
   /** `text`: the creating call; `statement`: the statement at the primary location. */
   resource: { callee: string; text: string; statement: string; boundTo?: string };
   reach: Reach;
@@ -41,3 +51,6 @@ export interface Finding {
   /** GitHub's primaryLocationLineHash for the primary line, filled in by the pipeline. */
   lineHash?: string;
 }
+
+/** Characters of a finding's message: SARIF appends a link sentence, and 320 is the whole's limit. */
+export const MAX_FINDING_MESSAGE = 240;

@@ -61,6 +61,9 @@ export function renderJson(input: JsonReportInput): string {
         endColumn: finding.span.endColumn,
         module: finding.module,
         message: shownMessage(finding.message),
+        ...(finding.cost ? { cost: shownMessage(finding.cost) } : {}),
+        ...(finding.deployment ? { deployment: shownMessage(finding.deployment) } : {}),
+        ...(finding.fix ? { fix: shownMessage(finding.fix) } : {}),
         resource: {
           callee: finding.resource.callee,
           text: quotedCode(finding.resource.text),

@@ -81,18 +81,24 @@ export function renderSarif(input: SarifReportInput): string {
   const results: Sarif.Result[] = findings.map((finding) => {
     const { related, dropped } = relatedLocations(finding, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
-    const links = linkSentence(related, paths);
+    const text = forSarifMessage(shownMessage(finding.message));
+    const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: finding.level,
-      message: { text: `${forSarifMessage(shownMessage(finding.message))}${links ? ` ${links}` : ''}` },
+      message: { text: `${text}${links ? ` ${links}` : ''}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
         primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding),
       },
       relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
-      properties: { module: forTerminal(finding.module), reach: finding.reach.kind },
+      properties: {
+        module: forTerminal(finding.module),
+        reach: finding.reach.kind,
+        ...(finding.cost ? { cost: forSarifMessage(shownMessage(finding.cost)) } : {}),
+        ...(finding.deployment ? { deployment: forSarifMessage(shownMessage(finding.deployment)) } : {}),
+      },
     };
     const allSteps = chainSteps(finding);
     if (allSteps.length > 1) {
@@ -209,14 +215,30 @@ function relatedLocations(finding: Finding, max: number): { related: NumberedLoc
   return { related: kept.map((entry, i) => ({ id: i + 1, ...entry })), dropped: all.length - kept.length };
 }
 
-/** `Entry: [routes/api_routes.py:7](1). Created at [utils/magnet_search.py:11](2).`, or '' when nothing links. */
-function linkSentence(related: readonly NumberedLocation[], paths: PathDisplay): string {
+/** Characters of a result's message, its links included: a reviewer reads it in one glance. */
+export const MAX_SARIF_MESSAGE = 320;
+
+/**
+ * `Entry: [routes/api_routes.py:7](1). Created at [utils/magnet_search.py:11](2).`, or '' when
+ * nothing links; at most `budget` characters: the links that do not fit are left to the related
+ * locations, which list them all.
+ */
+function linkSentence(related: readonly NumberedLocation[], paths: PathDisplay, budget: number): string {
   const sentences: string[] = [];
+  let used = 0;
   for (const [, role, words] of ROLES) {
-    const links = related
-      .filter((r) => r.role === role)
-      .map(({ id, at }) => `[${forSarifMessage(`${paths.show(at.path).split('/').slice(-2).join('/')}:${at.span.line}`)}](${id})`);
-    if (links.length) sentences.push(`${words} ${links.join(', ')}.`);
+    const links: string[] = [];
+    for (const { id, at } of related.filter((r) => r.role === role)) {
+      const link = `[${forSarifMessage(`${paths.show(at.path).split('/').slice(-2).join('/')}:${at.span.line}`)}](${id})`;
+      const sentence = `${words} ${[...links, link].join(', ')}.`;
+      if (used + sentence.length + (sentences.length ? 1 : 0) > budget) break;
+      links.push(link);
+    }
+    if (links.length) {
+      const sentence = `${words} ${links.join(', ')}.`;
+      used += sentence.length + (sentences.length ? 1 : 0);
+      sentences.push(sentence);
+    }
   }
   return sentences.join(' ');
 }

@@ -123,6 +123,15 @@ function findingBlock(finding: Finding, paths: PathDisplay): string {
     if (omitted) lines.push('', `${omittedSteps(omitted)}`, '');
     lines.push(...tail.map(item), '');
   }
+  // What the message leaves out: the cost, the deployment, the fix.
+  const details = (
+    [
+      ['Cost', finding.cost],
+      ['Deployment', finding.deployment],
+      ['Fix', finding.fix],
+    ] as const
+  ).filter(([, text]) => text);
+  if (details.length) lines.push(...details.map(([label, text]) => `**${label}:** ${markdownMessage(text!)}`).join('\n\n').split('\n'), '');
   lines.push('</details>');
   return lines.join('\n');
 }

@@ -54,11 +54,21 @@ export function renderText(input: TextReportInput): string {
       out.push('  reached only through a lazy import:');
       out.push(...stepLines(steps));
     }
+    for (const line of detailLines(finding)) out.push(line);
     out.push('');
   }
   // A loop, not push(...): spread arguments overflow the stack past about 120,000 items.
   for (const line of reportTail(input)) out.push(line);
   return forLog(`${out.join('\n')}\n`);
+}
+
+/** What the message leaves out, one indented line each: the cost, the deployment, the fix. */
+export function detailLines(finding: Finding): string[] {
+  const lines: string[] = [];
+  if (finding.cost) lines.push(`  cost: ${forTerminal(shownMessage(finding.cost))}`);
+  if (finding.deployment) lines.push(`  deployment: ${forTerminal(shownMessage(finding.deployment))}`);
+  if (finding.fix) lines.push(`  fix: ${forTerminal(shownMessage(finding.fix))}`);
+  return lines;
 }
 
 /**
