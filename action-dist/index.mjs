@@ -19,7 +19,7 @@ import {
   renderText,
   shownMessage,
   splitCommandLine
-} from "./shared-RA26Q2PU.mjs";
+} from "./shared-ARH3QH5M.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";
@@ -112,6 +112,12 @@ function findingBlock(finding, paths) {
     if (omitted) lines.push("", `${omittedSteps(omitted)}`, "");
     lines.push(...tail.map(item), "");
   }
+  const details = [
+    ["Cost", finding.cost],
+    ["Deployment", finding.deployment],
+    ["Fix", finding.fix]
+  ].filter(([, text]) => text);
+  if (details.length) lines.push(...details.map(([label, text]) => `**${label}:** ${markdownMessage(text)}`).join("\n\n").split("\n"), "");
   lines.push("</details>");
   return lines.join("\n");
 }

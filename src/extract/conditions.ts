@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { scalarLiteral } from './syntax.js';
+import { dottedName, scalarLiteral } from './syntax.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -122,7 +122,7 @@ function evaluateNode(node: Node, context: ConditionContext): Value | undefined 
       return qualified === undefined ? undefined : knownName(qualified, context.target);
     }
     case 'attribute': {
-      const dotted = dottedText(node);
+      const dotted = dottedName(node);
       const qualified = dotted ? context.qualify(dotted) : undefined;
       if (qualified !== undefined) {
         const known = knownName(qualified, context.target);
@@ -343,21 +343,8 @@ function call(node: Node, context: ConditionContext): Value | undefined {
       }
     }
   }
-  const dotted = dottedText(callee);
+  const dotted = dottedName(callee);
   const qualified = dotted && args.length === 0 ? context.qualify(dotted) : undefined;
   return qualified === undefined ? undefined : knownCall(qualified, context.target);
 }
 
-function dottedText(node: Node): string | undefined {
-  const parts: string[] = [];
-  let at: Node | null = node;
-  while (at?.type === 'attribute') {
-    const attribute = at.childForFieldName('attribute');
-    if (!attribute) return undefined;
-    parts.push(attribute.text);
-    at = at.childForFieldName('object');
-  }
-  if (at?.type !== 'identifier') return undefined;
-  parts.push(at.text);
-  return parts.reverse().join('.');
-}

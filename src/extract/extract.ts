@@ -17,7 +17,7 @@ import type {
   SyntaxProblem,
 } from './summary.js';
 import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
-import { assignmentParts, scalarLiteral, stringLiteral } from './syntax.js';
+import { assignmentParts, dottedName, scalarLiteral, stringLiteral } from './syntax.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 import { indentContinuationLines } from './recover.js';
@@ -1337,21 +1337,6 @@ function joinDotted(base: string, rest: string): string {
   return base.endsWith('.') ? base + rest : `${base}.${rest}`;
 }
 
-/** `a.b.c` for identifier/attribute chains, undefined for anything else. */
-function dottedName(node: Node): string | undefined {
-  // A loop, not recursion: `a.b.b.b...` can be 100,000 attributes long.
-  const parts: string[] = [];
-  let at: Node | null = node;
-  while (at?.type === 'attribute') {
-    const attribute = at.childForFieldName('attribute');
-    if (!attribute) return undefined;
-    parts.push(attribute.text);
-    at = at.childForFieldName('object');
-  }
-  if (at?.type !== 'identifier') return undefined;
-  parts.push(at.text);
-  return parts.reverse().join('.');
-}
 
 function spanOf(node: Node): SourceSpan {
   return {

@@ -70,3 +70,19 @@ export function assignmentParts(node: Node): { targets: Node[]; right: Node | nu
   }
   return { targets, right };
 }
+
+/** `a.b.c` for identifier/attribute chains, undefined for anything else. */
+export function dottedName(node: Node): string | undefined {
+  // A loop, not recursion: `a.b.b.b...` can be 100,000 attributes long.
+  const parts: string[] = [];
+  let at: Node | null = node;
+  while (at?.type === 'attribute') {
+    const attribute = at.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    at = at.childForFieldName('object');
+  }
+  if (at?.type !== 'identifier') return undefined;
+  parts.push(at.text);
+  return parts.reverse().join('.');
+}

@@ -18734,6 +18734,7 @@ function isObject(value) {
 
 // src/check/findings.ts
 var LEVEL_ORDER = { note: 0, warning: 1, error: 2 };
+var MAX_FINDING_MESSAGE = 240;
 
 // src/check/deployment.ts
 import path4 from "node:path";
@@ -20195,6 +20196,9 @@ function environmentDefault(expression) {
   if (opens !== closes) return void 0;
   return { variable: python[2], value: Number(python[4]) };
 }
+function withoutWhere(text) {
+  return text.replace(/ \([^()]*:\d+\)/g, "");
+}
 function thisOne(match) {
   return match.what.replace(/^(a|an|the)\s+/i, "this ");
 }
@@ -20239,16 +20243,30 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     unitRoles.set(key, [...unitRoles.get(key) ?? [], s]);
   }
   let sentence;
+  let short;
   if (phrases.length === 1 && phrases[0].forked) {
     const [only] = phrases;
-    sentence = match.afterFork === "lazy" ? `${capitalise(only.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only.total ? `: ${only.total} in all` : ""}` : `${capitalise(only.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+    const count = withoutWhere(only.text);
+    if (match.afterFork === "lazy") {
+      sentence = `${capitalise(only.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only.total ? `: ${only.total} in all` : ""}`;
+      short = `${capitalise(count)} each inherit it from the master and start their own on first use${only.total ? `: ${only.total}` : ""}.`;
+    } else if (match.afterFork === "threads-lost") {
+      sentence = `${capitalise(only.text)} are forked from a master that imported the app and started ${thisOne(match)}: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009)`;
+      short = `${capitalise(count)} are forked after it starts: its threads do not run in them (IL009).`;
+    } else {
+      sentence = `${capitalise(only.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+      short = `${capitalise(count)} each inherit a copy from the master (IL009).`;
+    }
   } else if (phrases.length === 1) {
     const [only] = phrases;
+    const count = withoutWhere(only.text);
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
+    short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
   } else if (units.size === 1) {
     const listed = phrases.slice(0, MAX_LISTED).map(described);
     if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
     sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
+    short = `Each of ${phrases.length} process roles of the deployment has its own.`;
   } else {
     const alternatives = uniqueBy(
       [...units].map(([unit, unitRoles]) => {
@@ -20262,9 +20280,10 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const listed = alternatives.slice(0, MAX_LISTED);
     const more = alternatives.length - listed.length;
     sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join("; or ")}${more > 0 ? `; or ${more} more deployment files` : ""}`;
+    short = `Each process has its own, in whichever of ${units.size} deployment files runs.`;
   }
   const forked = [...roles.values()].map((group) => group.find(({ process: process2, beforeFork }) => beforeFork && process2.processModel === "imported-then-forked")).filter((s) => s !== void 0);
-  return { sentence: `${sentence}.`, forked };
+  return { sentence: `${sentence}.`, short, forked };
 }
 var MAX_LISTED = 5;
 var MAX_SUMMARY_PROCESSES = 20;
@@ -20320,6 +20339,17 @@ var FORK_CONSEQUENCE = {
   memory: "The data is shared copy-on-write by the workers, which is what preloading is for; nothing breaks, though each worker gradually copies the pages it touches",
   "ran-once": "It ran once, in the master, before the fork; the workers do not run it again"
 };
+var FORK_SHORT = {
+  "threads-lost": "the workers inherit the object but not its running threads, so nothing drives it",
+  "socket-shared": "every worker inherits the same open connection",
+  "file-shared": "every worker shares the open file and its offset",
+  lazy: "each worker inherits an unstarted copy and starts its own on first use",
+  memory: "the workers share its data copy-on-write",
+  "ran-once": "it ran once, in the master; the workers do not run it again"
+};
+function forkerName(process2) {
+  return process2.server === "celery" ? "the Celery worker" : "the gunicorn master";
+}
 function forkReason(process2) {
   if (process2.server === "celery") {
     const pool = process2.celery?.pool;
@@ -20332,9 +20362,14 @@ function forkReason(process2) {
 }
 function beforeForkFinding(rule, finding, match, forked, graph, started) {
   const afterFork = match.afterFork;
-  const how = forked.slice(0, MAX_LISTED).map(({ process: process2 }) => `${forkReason(process2)}, so ${processCount(process2).text} each get a copy of it`);
+  const gets = afterFork === "threads-lost" ? "each get the object without its running threads" : "each get a copy of it";
+  const how = forked.slice(0, MAX_LISTED).map(({ process: process2 }) => `${forkReason(process2)}, so ${processCount(process2).text} ${gets}`);
   if (forked.length > MAX_LISTED) how.push(`${forked.length - MAX_LISTED} more processes fork the same way`);
-  const message = `\`${started ? finding.resource.statement : finding.resource.text}\` ${started ? "starts" : "creates"} ${match.what} at import, before the fork: ${how.join("; and ")}. ${FORK_CONSEQUENCE[afterFork]}. ${rule.fix}`;
+  const code = started ? finding.resource.statement : finding.resource.text;
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, " ").replace(/`/g, "'");
+  const quoted = flat.length <= 60 ? flat : `${flat.slice(0, 59)}\u2026`;
+  const forkers = forked.length === 1 ? forkerName(forked[0].process) : `${forked.length} processes of the deployment`;
+  const message = `\`${quoted}\` ${started ? "starts" : "creates"} ${match.what} in \`${finding.module.length <= 80 ? finding.module : `${finding.module.slice(0, 79)}\u2026`}\` before ${forkers} fork${forked.length === 1 ? "s" : ""}: ${FORK_SHORT[afterFork]}.`;
   const first = forked[0];
   const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : void 0;
   const entry = chain ? first.appEntries.find((e) => e.path === chain.entry) : void 0;
@@ -20345,6 +20380,9 @@ function beforeForkFinding(rule, finding, match, forked, graph, started) {
     ruleId: rule.id,
     level: FORK_LEVEL[afterFork],
     message,
+    cost: `${FORK_CONSEQUENCE[afterFork]}.`,
+    deployment: `${capitalise(how.join("; and "))}.`,
+    fix: rule.fix,
     related: [
       ...finding.related,
       ...forked.slice(0, MAX_LISTED).map(({ process: process2 }) => ({
@@ -21992,12 +22030,13 @@ function checkProject(input) {
       if (reach2.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
       if (program2?.server && reach2.kind === "entry" && reach2.entry.path === path19 && entries.every((e) => e.path !== path19 || e.framework === "python")) {
         finding.level = "note";
-        finding.message = finding.message.replace(", so every worker process pays for it at start-up", `, a program run on its own (${program2.server}): the resource belongs to that one process`);
+        finding.message = withSentence(finding, `It is a program run on its own (${program2.server}): the resource belongs to that one process.`);
         continue;
       }
       if (!deployment || reach2.kind !== "entry") continue;
       const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
-      if (facts.sentence) finding.message = finding.message.replace(` ${resource.rule.fix}`, ` ${facts.sentence} ${resource.rule.fix}`);
+      if (facts.sentence) finding.deployment = facts.sentence;
+      if (facts.short) finding.message = withSentence(finding, facts.short);
       if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
     }
   }
@@ -22032,7 +22071,8 @@ function unusedSuppressionFinding(rule, path19, moduleName, suppression) {
     path: path19,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
-    message: `Unused suppression \`${suppression.text}\`: ${what}. ${rule.fix}`,
+    message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
+    fix: rule.fix,
     resource: { callee: "", text: suppression.text, statement: suppression.text },
     reach: { kind: "none" },
     related: []
@@ -22051,7 +22091,13 @@ function importTimeResources(path19, summary, rules, calls) {
       found.push({ ...resource, creationPath: run2.body.path, steps: run2.steps });
     }
   }
-  return found;
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((r) => {
+    const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function matchResources(body2, summary, rules) {
   const allCalls = summary.calls;
@@ -22200,19 +22246,23 @@ function toFinding(resource, path19, moduleName, reach2, nameOf) {
   const level = reach2.kind === "entry" ? "error" : "warning";
   const related = [];
   const createdElsewhere = start2 !== void 0 && start2.receiver?.via === "name";
-  let headline;
+  const headlineWith = (code) => {
+    if (steps.length > 0) {
+      const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
+      const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
+      const where2 = creationPath === path19 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const verb = start2 ? `starts ${match.what} (\`${excerptCode(start2.text, code)}\`` : `creates ${match.what} (\`${excerptCode(creation.text, code)}\``;
+      return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where2})`;
+    }
+    const action = start2 ? `\`${excerptCode(start2.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` creates ${match.what}`;
+    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
+    return `${action}${created}${placementPhrase(creation.placement)}`;
+  };
   if (steps.length > 0) {
-    const through = steps.map((step) => `\`${step.target.qualname}()\``).join(" \u2192 ");
-    const where2 = creationPath === path19 ? `line ${creation.span.line}` : `\`${nameOf(creationPath)}\` line ${creation.span.line}`;
-    const verb = start2 ? `starts ${match.what} (\`${start2.text}\`` : `creates ${match.what} (\`${creation.text}\``;
-    headline = `\`${trigger.text}\` ${verb} in ${through}, ${where2})`;
     related.push({ path: creationPath, span: (start2 ?? creation).span, message: `${start2 ? "started" : "created"} here: ${(start2 ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
-  } else {
-    const action = start2 ? `\`${start2.text}\` starts ${match.what}` : `\`${creation.text}\` creates ${match.what}`;
-    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
-    headline = `${action}${created}${placementPhrase(creation.placement)}`;
-    if (createdElsewhere) related.push({ path: path19, span: creation.span, message: `created here: ${creation.statementText}` });
+  } else if (createdElsewhere) {
+    related.push({ path: path19, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach2.kind === "entry") {
     related.push({
@@ -22225,15 +22275,25 @@ function toFinding(resource, path19, moduleName, reach2, nameOf) {
       related.push({ path: edge.from, span: spanAt2(edge.line ?? 1, edge.column ?? 1), message: `imported lazily: ${edge.text ?? ""}` });
     }
   }
-  const cost = capitalise2(fillCost(match, creation.args));
-  const message = `${headline} while \`${moduleName}\` is imported, ${reachPhrase(reach2, nameOf)}. ${cost}. ${rule.fix}`;
-  return {
+  const cost = `${capitalise2(fillCost(match, creation.args))}.`;
+  const candidates = [
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, false)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`,
+    // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`
+  ];
+  const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]);
+  const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);
+  const finding = {
     ruleId: rule.id,
     level,
     path: path19,
     span: trigger.span,
     module: moduleName,
     message,
+    cost,
+    fix: rule.fix,
     resource: {
       callee: match.callee || `${match.methods.join("/")}()`,
       text: creation.text,
@@ -22249,25 +22309,50 @@ function toFinding(resource, path19, moduleName, reach2, nameOf) {
     } : {},
     related
   };
+  if (shorter.length) shorterMessages.set(finding, shorter);
+  return finding;
 }
-function reachPhrase(reach2, nameOf) {
+var shorterMessages = /* @__PURE__ */ new WeakMap();
+function reachPhrase(reach2, nameOf, short) {
   switch (reach2.kind) {
     case "entry": {
+      const entryModule = `\`${excerptCode(nameOf(reach2.entry.path), 80)}\``;
       const hops = reach2.chain.filter((hop) => hop.kind === "import").length;
+      if (short) return hops === 0 ? `which is itself an entry (${entryModule})` : `reached from the entry in ${entryModule}`;
       const via = hops === 0 ? "which is itself" : hops === 1 ? "imported directly by" : `imported through ${hops} imports from`;
       const others = reach2.entriesReaching > 1 ? ` (and ${reach2.entriesReaching - 1} other entr${reach2.entriesReaching === 2 ? "y" : "ies"})` : "";
-      return `${via} the ${reach2.entry.description} in \`${nameOf(reach2.entry.path)}\`${others}, so every worker process pays for it at start-up`;
+      return `${via} the ${reach2.entry.description} in ${entryModule}${others}`;
     }
     case "lazy": {
       const first = reach2.imports[0].edge;
-      const where2 = first.scope.kind === "function" ? ` inside \`${first.scope.function}()\`` : "";
+      const from = `\`${excerptCode(nameOf(first.from), 80)}\``;
+      if (short) return `but only a lazy import in ${from} (line ${first.line}) reaches it`;
+      const where2 = first.scope.kind === "function" ? ` inside \`${excerptCode(first.scope.function, 60)}()\`` : "";
       const more = reach2.imports.length > 1 ? ` (and ${reach2.imports.length - 1} other lazy import${reach2.imports.length === 2 ? "" : "s"})` : "";
-      return `but no entry imports it at start-up: it is imported lazily${where2} in \`${nameOf(first.from)}\` (line ${first.line})${more}, so each process pays for it from the first call that needs it`;
+      return `but no entry imports it at start-up: it is imported lazily${where2} in ${from} (line ${first.line})${more}`;
     }
     case "unreached":
     case "none":
-      return "but no entry found imports it at start-up; every process that does import it pays for it";
+      return "but no entry found imports it at start-up";
   }
+}
+function excerptCode(code, max) {
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, " ").replace(/`/g, "'");
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
+}
+function bounded(message) {
+  if (message.length <= MAX_FINDING_MESSAGE) return message;
+  const cut = message.slice(0, MAX_FINDING_MESSAGE - 2);
+  const space = cut.lastIndexOf(" ");
+  const text = space > MAX_FINDING_MESSAGE / 2 ? cut.slice(0, space) : cut;
+  return `${text}${(text.match(/`/g) ?? []).length % 2 ? "`" : ""}\u2026`;
+}
+function withSentence(finding, sentence) {
+  for (const message of [finding.message, ...shorterMessages.get(finding) ?? []]) {
+    const longer = `${message} ${sentence}`;
+    if (longer.length <= MAX_FINDING_MESSAGE) return longer;
+  }
+  return finding.message;
 }
 function placementPhrase(placement) {
   switch (placement.kind) {
@@ -22291,6 +22376,10 @@ function fillCost(match, args2) {
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }
+    const poolclass = args2.find((a) => a.keyword === "poolclass");
+    if (poolclass && /pool_size/.test(name2)) return `\`${name2}\` (as \`poolclass=${poolclass.text}\` decides)`;
+    const splat = args2.find((a) => a.keyword === void 0 && a.text.startsWith("**")) ?? (spec?.position !== void 0 ? args2.find((a) => a.keyword === void 0 && a.text.startsWith("*")) : void 0);
+    if (splat) return spec?.default ? `\`${name2}\` (from \`${splat.text}\`, or \`${spec.default}\` by default)` : `\`${name2}\` (from \`${splat.text}\`)`;
     return spec?.default ? `\`${spec.default}\` (the default)` : `the given ${name2}`;
   });
 }
@@ -29105,6 +29194,19 @@ function assignmentParts(node) {
   }
   return { targets, right };
 }
+function dottedName(node) {
+  const parts2 = [];
+  let at = node;
+  while (at?.type === "attribute") {
+    const attribute = at.childForFieldName("attribute");
+    if (!attribute) return void 0;
+    parts2.push(attribute.text);
+    at = at.childForFieldName("object");
+  }
+  if (at?.type !== "identifier") return void 0;
+  parts2.push(at.text);
+  return parts2.reverse().join(".");
+}
 
 // src/extract/conditions.ts
 var TYPE_CHECKING = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
@@ -29190,7 +29292,7 @@ function evaluateNode(node, context) {
       return qualified === void 0 ? void 0 : knownName(qualified, context.target);
     }
     case "attribute": {
-      const dotted = dottedText(node);
+      const dotted = dottedName(node);
       const qualified = dotted ? context.qualify(dotted) : void 0;
       if (qualified !== void 0) {
         const known = knownName(qualified, context.target);
@@ -29394,22 +29496,9 @@ function call(node, context) {
       }
     }
   }
-  const dotted = dottedText(callee);
+  const dotted = dottedName(callee);
   const qualified = dotted && args2.length === 0 ? context.qualify(dotted) : void 0;
   return qualified === void 0 ? void 0 : knownCall(qualified, context.target);
-}
-function dottedText(node) {
-  const parts2 = [];
-  let at = node;
-  while (at?.type === "attribute") {
-    const attribute = at.childForFieldName("attribute");
-    if (!attribute) return void 0;
-    parts2.push(attribute.text);
-    at = at.childForFieldName("object");
-  }
-  if (at?.type !== "identifier") return void 0;
-  parts2.push(at.text);
-  return parts2.reverse().join(".");
 }
 
 // src/extract/recover.ts
@@ -30613,19 +30702,6 @@ function moduleScopeOf(scope) {
 }
 function joinDotted(base, rest) {
   return base.endsWith(".") ? base + rest : `${base}.${rest}`;
-}
-function dottedName(node) {
-  const parts2 = [];
-  let at = node;
-  while (at?.type === "attribute") {
-    const attribute = at.childForFieldName("attribute");
-    if (!attribute) return void 0;
-    parts2.push(attribute.text);
-    at = at.childForFieldName("object");
-  }
-  if (at?.type !== "identifier") return void 0;
-  parts2.push(at.text);
-  return parts2.reverse().join(".");
 }
 function spanOf(node) {
   return {
@@ -32102,11 +32178,19 @@ function renderText(input) {
       out2.push("  reached only through a lazy import:");
       out2.push(...stepLines(steps));
     }
+    for (const line of detailLines(finding)) out2.push(line);
     out2.push("");
   }
   for (const line of reportTail(input)) out2.push(line);
   return forLog(`${out2.join("\n")}
 `);
+}
+function detailLines(finding) {
+  const lines = [];
+  if (finding.cost) lines.push(`  cost: ${forTerminal(shownMessage(finding.cost))}`);
+  if (finding.deployment) lines.push(`  deployment: ${forTerminal(shownMessage(finding.deployment))}`);
+  if (finding.fix) lines.push(`  fix: ${forTerminal(shownMessage(finding.fix))}`);
+  return lines;
 }
 function reportTail(input) {
   const { diagnostics, paths } = input;
@@ -32466,6 +32550,9 @@ function renderJson(input) {
         endColumn: finding.span.endColumn,
         module: finding.module,
         message: shownMessage(finding.message),
+        ...finding.cost ? { cost: shownMessage(finding.cost) } : {},
+        ...finding.deployment ? { deployment: shownMessage(finding.deployment) } : {},
+        ...finding.fix ? { fix: shownMessage(finding.fix) } : {},
         resource: {
           callee: finding.resource.callee,
           text: quotedCode(finding.resource.text),
@@ -32560,18 +32647,24 @@ function renderSarif(input) {
   const results = findings.map((finding) => {
     const { related, dropped } = relatedLocations(finding, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
-    const links = linkSentence(related, paths);
+    const text = forSarifMessage(shownMessage(finding.message));
+    const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result = {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? 0,
       level: finding.level,
-      message: { text: `${forSarifMessage(shownMessage(finding.message))}${links ? ` ${links}` : ""}` },
+      message: { text: `${text}${links ? ` ${links}` : ""}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
         primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding)
       },
       relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
-      properties: { module: forTerminal(finding.module), reach: finding.reach.kind }
+      properties: {
+        module: forTerminal(finding.module),
+        reach: finding.reach.kind,
+        ...finding.cost ? { cost: forSarifMessage(shownMessage(finding.cost)) } : {},
+        ...finding.deployment ? { deployment: forSarifMessage(shownMessage(finding.deployment)) } : {}
+      }
     };
     const allSteps = chainSteps(finding);
     if (allSteps.length > 1) {
@@ -32663,11 +32756,23 @@ function relatedLocations(finding, max) {
   }
   return { related: kept.map((entry, i2) => ({ id: i2 + 1, ...entry })), dropped: all.length - kept.length };
 }
-function linkSentence(related, paths) {
+var MAX_SARIF_MESSAGE = 320;
+function linkSentence(related, paths, budget) {
   const sentences = [];
+  let used = 0;
   for (const [, role, words] of ROLES) {
-    const links = related.filter((r) => r.role === role).map(({ id, at }) => `[${forSarifMessage(`${paths.show(at.path).split("/").slice(-2).join("/")}:${at.span.line}`)}](${id})`);
-    if (links.length) sentences.push(`${words} ${links.join(", ")}.`);
+    const links = [];
+    for (const { id, at } of related.filter((r) => r.role === role)) {
+      const link = `[${forSarifMessage(`${paths.show(at.path).split("/").slice(-2).join("/")}:${at.span.line}`)}](${id})`;
+      const sentence = `${words} ${[...links, link].join(", ")}.`;
+      if (used + sentence.length + (sentences.length ? 1 : 0) > budget) break;
+      links.push(link);
+    }
+    if (links.length) {
+      const sentence = `${words} ${links.join(", ")}.`;
+      used += sentence.length + (sentences.length ? 1 : 0);
+      sentences.push(sentence);
+    }
   }
   return sentences.join(" ");
 }
