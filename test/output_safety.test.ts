@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { boundMessage, chainStepsPerFinding, elideChain, escapeMessageText, excerpt, forJson, forLog, forSarifMessage, forTerminal, forWorkflowCommand, oneLine } from '../src/report/neutralise.js';
 import { pathDisplay } from '../src/report/paths.js';
 import { renderStepSummary } from '../src/report/summary.js';
 import { analyze } from '../src/pipeline.js';
 import { messageLinks, expectValidSarif, validateSarif } from './sarifValidator.js';
-import { CLI, runCli, writeProject, type CliRun } from './support.js';
+import { CLI, runCli, temporaryProjects, type CliRun } from './support.js';
 
 /**
  * Issue 14, guarantee 1: "Output cannot be used against the reader." Text quoted from the analyzed
@@ -17,15 +17,7 @@ import { CLI, runCli, writeProject, type CliRun } from './support.js';
  * of the defects the hostile-input probe measured, through the built CLI (`npm run build` first).
  */
 
-const made: string[] = [];
-function project(files: Record<string, string | Uint8Array>): string {
-  const root = writeProject(files);
-  made.push(root);
-  return root;
-}
-afterAll(() => {
-  for (const root of made) rmSync(root, { recursive: true, force: true });
-});
+const project = temporaryProjects();
 
 const check = (root: string, ...args: string[]): CliRun => runCli(['check', '.', ...args], root);
 /** As `check`, for outputs larger than spawnSync's default 1 MiB buffer. */

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, writeProject, type CliRun } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli, temporaryProjects, type CliRun } from './support.js';
 
 /**
  * "A syntax error, undecodable bytes, a huge or unreadable file, a symlink loop or a bad config
@@ -47,19 +47,7 @@ const WEB = 'from flask import Flask\nimport jobs\napp = Flask(__name__)\n';
 const BASE: Record<string, string> = { 'jobs.py': POOL_MODULE, 'web.py': WEB };
 const JOBS_FINDING = { rule: 'IL001', level: 'error', path: 'jobs.py', line: 2, module: 'jobs' } as const;
 
-const made: string[] = [];
-function project(files: Record<string, string | Uint8Array>): string {
-  const root = writeProject(files);
-  made.push(root);
-  return root;
-}
-afterAll(() => {
-  for (const root of made) {
-    // chmod 000 folders would stop rmSync for a non-root user.
-    spawnSync('chmod', ['-R', 'u+rwX', root]);
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+const project = temporaryProjects();
 
 function parseJson(run: CliRun): JsonRun {
   let report: JsonReport;

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, PROJECT, runCli, writeProject, type CliRun } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, PROJECT, runCli, temporaryProjects, type CliRun } from './support.js';
 
 /**
  * Issue 14, guarantee 2 and the file-system part of 4: importleak never executes the analyzed code,
@@ -20,15 +20,7 @@ const POOL = 'from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPo
 const WEB = 'from flask import Flask\nimport jobs\napp = Flask(__name__)\n';
 const BASE: Record<string, string> = { 'jobs.py': POOL, 'web.py': WEB };
 
-const made: string[] = [];
-function project(files: Record<string, string | Uint8Array>): string {
-  const root = writeProject(files);
-  made.push(root);
-  return root;
-}
-afterAll(() => {
-  for (const root of made) rmSync(root, { recursive: true, force: true });
-});
+const project = temporaryProjects();
 
 interface Problem {
   kind: string;

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { shortestChains } from '../src/graph/importGraph.js';
 import { analyze, type AnalysisResult } from '../src/pipeline.js';
 
@@ -44,6 +45,26 @@ export function writeProject(files: Record<string, string | Uint8Array>): string
     writeFileSync(file, content);
   }
   return root;
+}
+
+/**
+ * `writeProject` for a test file whose projects are removed after its tests: call it once at the
+ * top of the file (it registers the afterAll hook) and use what it returns as `writeProject`.
+ */
+export function temporaryProjects(): (files: Record<string, string | Uint8Array>) => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const root of made) {
+      // chmod 000 folders would stop rmSync for a non-root user.
+      spawnSync('chmod', ['-R', 'u+rwX', root]);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+  return (files) => {
+    const root = writeProject(files);
+    made.push(root);
+    return root;
+  };
 }
 
 export async function analyzeProject(root: string): Promise<AnalysisResult> {

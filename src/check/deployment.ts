@@ -3,7 +3,7 @@ import type { Deployment, ServerProcess, Setting } from '../deploy/index.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
 import type { ModuleSummary } from '../extract/summary.js';
-import { modulesReaching, shortestChains, type ImportGraph } from '../graph/importGraph.js';
+import { shortestChains, type ImportGraph } from '../graph/importGraph.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { AfterFork, ResourceMatch, Rule } from '../rules/rules.js';
 import type { Finding, Level } from './findings.js';
