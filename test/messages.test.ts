@@ -61,4 +61,90 @@ describe('short messages', () => {
       ['IL004', 11, '`make()` creates a Redis client (`redis.Redis()` in `make()`, line 7) while `mod` is imported, but no entry found imports it at start-up.'],
     ]);
   });
+
+  it('says "when <condition>" for a creation under a condition that depends on run time, on every way to it', async () => {
+    const root = writeProject({
+      'mod.py': [
+        'import os',
+        'import boto3',
+        'import redis',
+        'import requests',
+        '',
+        'DOC_ENGINE = os.environ.get("DOC_ENGINE", "es")',
+        'aws_enabled = bool(os.environ.get("AWS_KEY"))',
+        'if DOC_ENGINE == "serenedb":',
+        '    CACHE = redis.Redis(host="serene")',
+        'else:',
+        '    CACHE = redis.Redis(host="local")',
+        'S3 = boto3.client("s3") if aws_enabled else None',
+        '',
+        '',
+        'def connect():',
+        '    global SESSION',
+        '    if not os.environ.get("OFFLINE"):',
+        '        SESSION = requests.Session()',
+        '',
+        '',
+        'if aws_enabled:',
+        '    connect()',
+        'elif DOC_ENGINE == "es":',
+        '    connect()',
+        '',
+      ].join('\n'),
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.span.line, f.condition, f.message])).toEqual([
+      [9, 'DOC_ENGINE == "serenedb"', '`redis.Redis(host="serene")` creates a Redis client while `mod` is imported when `DOC_ENGINE == "serenedb"`, but no entry found imports it at start-up.'],
+      [11, 'DOC_ENGINE != "serenedb"', '`redis.Redis(host="local")` creates a Redis client while `mod` is imported when `DOC_ENGINE != "serenedb"`, but no entry found imports it at start-up.'],
+      [12, 'aws_enabled', '`boto3.client("s3")` creates an AWS client while `mod` is imported when `aws_enabled`, but no entry found imports it at start-up.'],
+      [
+        22,
+        '(aws_enabled or DOC_ENGINE == "es") and not os.environ.get("OFFLINE")',
+        // Too long for the message with everything else: the JSON and SARIF properties keep it whole.
+        '`connect()` creates an HTTP session (`requests.Session()` in `connect()`, line 18) while `mod` is imported when `(aws_enabled or DOC_ENGINE == "es") and not os.environ.get(\"OFFLINE\")`, but no entry found imports it at start-up.',
+      ],
+    ]);
+  });
+
+  it('says "created and discarded during import" for a client nothing keeps, and the usual cost for one that is kept', async () => {
+    const root = writeProject({
+      'mod.py': [
+        'import requests',
+        '',
+        'requests.Session().get("https://example.com/warm-up")',
+        '',
+        '',
+        'def warm_up():',
+        '    session = requests.Session()',
+        '    session.get("https://example.com/health")',
+        '',
+        '',
+        'def keep():',
+        '    global SESSION',
+        '    SESSION = requests.Session()',
+        '',
+        '',
+        'def handed_on(registry):',
+        '    session = requests.Session()',
+        '    registry.append(session)',
+        '',
+        '',
+        'warm_up()',
+        'keep()',
+        'handed_on([])',
+        '',
+      ].join('\n'),
+    });
+    const result = await analyzeProject(root);
+    const discarded =
+      'It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making an HTTP session, and for any connection or request it makes then, at start-up.';
+    const kept =
+      'It opens no connection until its first request; from then on it keeps up to 10 idle connections per host (`pool_maxsize`) open for the life of each process that imported it, and connections it opened before a fork are shared by every forked worker.';
+    expect(result.findings.map((f) => [f.span.line, f.message, f.cost])).toEqual([
+      [3, '`requests.Session()` creates and discards an HTTP session while `mod` is imported, but no entry found imports it at start-up.', discarded],
+      [21, '`warm_up()` creates and discards an HTTP session (`requests.Session()` in `warm_up()`, line 7) while `mod` is imported, but no entry found imports it at start-up.', discarded],
+      [22, '`keep()` creates an HTTP session (`requests.Session()` in `keep()`, line 13) while `mod` is imported, but no entry found imports it at start-up.', kept],
+      [23, '`handed_on([])` creates an HTTP session (`requests.Session()` in `handed_on()`, line 17) while `mod` is imported, but no entry found imports it at start-up.', kept],
+    ]);
+  });
 });

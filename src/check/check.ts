@@ -1,9 +1,8 @@
 import { injectedFault, internalError, type Diagnostic } from '../diagnostics.js';
 import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
-import { basesOf } from '../extract/classes.js';
 import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppression } from '../extract/summary.js';
 import { modulesReaching, shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
-import type { CallResolver, CallStep, FunctionRef } from '../resolve/calls.js';
+import { allOf, anyOf, type CallResolver, type CallStep, type FunctionRef } from '../resolve/calls.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule, type TargetCondition } from '../rules/rules.js';
 import { MAX_FINDING_MESSAGE, type Finding, type Level, type Reach, type RelatedLocation } from './findings.js';
@@ -43,6 +42,10 @@ interface ImportTimeResource extends MatchedResource {
   creationPath: string;
   /** Calls from the module's top level into the function that creates it; empty when direct. */
   steps: CallStep[];
+  /** The run-time condition of every way the module's import makes it, when there are several (`null`: one way is unconditional). */
+  condition?: string | null;
+  /** The condition under which the import runs the function that makes it (`FunctionRunAtImport.condition`). */
+  pathCondition?: string;
 }
 
 export function checkProject(input: CheckInput): Finding[] {
@@ -180,26 +183,52 @@ function importTimeResources(path: string, summary: ModuleSummary, rules: readon
     if (!bodySummary) continue;
     // `with make_session() as s:`: what the helper returns is the with item, closed by the block.
     const asWithItem = run.steps[0]?.call.placement.kind === 'with-item' && run.steps.length === 1;
-    for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules)) {
+    for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules, libraryBases(run.body.path, calls))) {
       if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
-      found.push({ ...resource, creationPath: run.body.path, steps: run.steps });
+      found.push({ ...resource, creationPath: run.body.path, steps: run.steps, ...(run.condition !== undefined ? { pathCondition: run.condition } : {}) });
     }
   }
-  // One finding per creation site: a function called on both branches of an `if` creates it once per run, not twice.
-  const seen = new Set<string>();
+  // One finding per creation site: a function called on both branches of an `if` creates it once per run, not twice,
+  // under either branch's condition.
+  const seen = new Map<string, ImportTimeResource>();
   return found.filter((r) => {
     const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, r);
+      return true;
+    }
+    const [a, b] = [conditionOf(first), conditionOf(r)];
+    if (a !== b) first.condition = a === undefined || a === null || b === undefined || b === null ? null : anyOf([a, b]);
+    return false;
   });
+}
+
+/**
+ * What a call constructs, when it is a project class: the bases from outside the project it derives
+ * from, in any module (`ConfiguredSession()` → `requests.Session`); empty for anything else.
+ */
+export type LibraryBases = (call: CallRecord) => readonly string[];
+
+/** The `LibraryBases` of the calls written in the module at `path`, each call's worked out once. */
+function libraryBases(path: string, calls: CallResolver): LibraryBases {
+  const known = new Map<number, readonly string[]>();
+  return (call) => {
+    let bases = known.get(call.id);
+    if (!bases) {
+      const cls = calls.classCalled(path, call);
+      bases = cls ? calls.externalBasesOf(cls) : [];
+      known.set(call.id, bases);
+    }
+    return bases;
+  };
 }
 
 /**
  * Matches the calls of one body of code (a module's top level, a function) against the rules'
  * qualified names. `summary` is the module the body is in: its call table is what `receiver` ids index.
  */
-export function matchResources(body: readonly CallRecord[], summary: ModuleSummary, rules: readonly Rule[]): MatchedResource[] {
+export function matchResources(body: readonly CallRecord[], summary: ModuleSummary, rules: readonly Rule[], bases: LibraryBases): MatchedResource[] {
   const allCalls = summary.calls;
   const found: MatchedResource[] = [];
   const inBody = new Set(body.map((c) => c.id));
@@ -396,15 +425,19 @@ function toFinding(
   // `t = Thread(...)` then `t.start()`: the creation is elsewhere and worth pointing at.
   const createdElsewhere = start !== undefined && start.receiver?.via === 'name';
 
+  // A client nothing keeps is gone when its statement or function ends: it costs its making, not its keeping.
+  // (A method match such as `.ping()` is an action on the object, not an object of its own.)
+  const dropped = creation.discarded === true && start === undefined && match.methods === undefined && DROPPED_RESOURCES.has(rule.resource);
+  const creates = dropped ? 'creates and discards' : 'creates';
   const headlineWith = (code: number): string => {
     if (steps.length > 0) {
       const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
       const through = names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
       const where = creationPath === path ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
-      const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `creates ${match.what} (\`${excerptCode(creation.text, code)}\``;
+      const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
     }
-    const action = start ? `\`${excerptCode(start.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` creates ${match.what}`;
+    const action = start ? `\`${excerptCode(start.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` ${creates} ${match.what}`;
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
     return `${action}${created}${placementPhrase(creation.placement)}`;
   };
@@ -426,14 +459,16 @@ function toFinding(
     }
   }
 
-  const cost = `${capitalise(fillCost(match, creation.args))}.`;
+  const condition = conditionOf(resource) ?? undefined;
+  const cost = dropped ? droppedCost(match) : `${capitalise(fillCost(match, creation.args))}.`;
+  const when = (max: number): string => (condition ? ` when \`${excerptCode(condition, max)}\`` : '');
   // The longest that fits: the whole reach, then the short one, then shorter code excerpts.
   const candidates = [
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, false)}.`,
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, false)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, true)}.`,
     // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported${when(60)}, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach, nameOf, true)}.`,
   ];
   const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]!);
   const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);
@@ -447,6 +482,7 @@ function toFinding(
     message,
     cost,
     fix: rule.fix,
+    ...(condition ? { condition } : {}),
     resource: {
       callee: match.callee || `${match.methods!.join('/')}()`,
       text: creation.text,
@@ -523,6 +559,25 @@ function withSentence(finding: Finding, sentence: string): string {
     if (longer.length <= MAX_FINDING_MESSAGE) return longer;
   }
   return finding.message;
+}
+
+/**
+ * Resources that hold nothing once dropped: a client's pool, a connection, loaded data go with the
+ * object. Pools and threads do not (their threads run on), nor do subprocesses.
+ */
+const DROPPED_RESOURCES = new Set(['client', 'connection', 'model']);
+
+function droppedCost(match: ResourceMatch): string {
+  return `It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${match.what}, and for any connection or request it makes then, at start-up.`;
+}
+
+/**
+ * The run-time conditions under which the resource is made: those of each call on the way (the
+ * module-level call, then each function's), then the creation's and the start's own.
+ */
+function conditionOf(resource: ImportTimeResource): string | null | undefined {
+  if (resource.condition !== undefined) return resource.condition;
+  return allOf([resource.steps.length ? resource.pathCondition : undefined, resource.creation.condition, resource.start?.condition]) ?? undefined;
 }
 
 function placementPhrase(placement: CallPlacement): string {

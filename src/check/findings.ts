@@ -42,6 +42,8 @@ export interface Finding {
   deployment?: string;
   /** What to do (the rule's fix, also in the rule's help). */
   fix?: string;
+  /** Run-time conditions the creation depends on, as written (`DOC_ENGINE == "serenedb"`); absent when it is unconditional. */
+  condition?: string;
   /** `text`: the creating call; `statement`: the statement at the primary location. */
   resource: { callee: string; text: string; statement: string; boundTo?: string };
   reach: Reach;

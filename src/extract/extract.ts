@@ -50,6 +50,8 @@ const COMPOUND_STATEMENTS = new Set([
   'decorated_definition',
 ]);
 const MAX_STATEMENT_TEXT = 160;
+/** Characters of a run-time condition kept in `CallRecord.condition`, per branch. */
+const MAX_CONDITION_TEXT = 60;
 /**
  * Expressions nested deeper than this (brackets, operator chains, attribute or call chains: levels of
  * the syntax tree) are not walked: the part below is reported and skipped, so no input overflows the
@@ -127,6 +129,8 @@ class Extractor {
   private readonly globalNames: ReadonlySet<string>;
   /** Depth of module-level blocks that may or may not run (if/try/for/while bodies). */
   private branchDepth = 0;
+  /** Run-time conditions of the branches being visited in the current body, outermost first (`CallRecord.condition`). */
+  private conditions: string[] = [];
   /** The `except ImportError:` clauses being visited, innermost last. */
   private readonly fallbacks: Array<NonNullable<ImportRecord['fallback']>> = [];
   /** Rows of PEP 810 `lazy` soft keywords, which tree-sitter-python 0.25 reads as ERROR nodes before an import. */
@@ -172,7 +176,11 @@ class Extractor {
     this.visitBlock(root, moduleScope);
     for (let i = 0; i < this.deferredBodies.length; i++) {
       const { body, scope } = this.deferredBodies[i]!;
+      // A function's own branches are what condition its calls; where it is called from, the caller's.
+      this.conditions = [];
+      const firstCall = this.calls.length;
       this.visitBlock(body, scope);
+      this.noteDroppedLocals(body, firstCall);
     }
     const filled = new Set(this.registryAdders.map((a) => a.registry));
     this.imports.push(...this.registryImports.filter((r) => filled.has(r.registryOf!.registry)));
@@ -444,6 +452,8 @@ class Extractor {
     /** Why the remaining clauses cannot run, once a clause is known to run. */
     let taken: string | undefined;
     const notTaken: string[] = [];
+    /** Conditions above that depend on run time: an `else` runs when none of them holds. */
+    const undecided: Node[] = [];
     for (const { condition, body, owner } of clauses) {
       if (taken !== undefined) {
         this.visitGuarded(body, this.unreachable(scope, `\`${taken}\` is true for ${describeTarget(this.target)}, so the branches after it do not run`));
@@ -452,7 +462,7 @@ class Extractor {
       if (!condition) {
         // `else`: runs when no condition above was true; known to run when all were known false.
         if (notTaken.length === clauses.length - 1) this.visitBlockOf(body, scope);
-        else this.inBranch(() => this.visitBlockOf(body, scope));
+        else this.underCondition(negation(undecided), () => this.inBranch(() => this.visitBlockOf(body, scope)));
         continue;
       }
       const guard = this.guardKind(condition, scope);
@@ -474,8 +484,19 @@ class Extractor {
         taken = foldText(condition.text);
         this.visitBlockOf(body, scope);
       } else {
-        this.inBranch(() => this.visitBlockOf(body, scope));
+        undecided.push(condition);
+        this.underCondition(conditionText(condition), () => this.inBranch(() => this.visitBlockOf(body, scope)));
       }
+    }
+  }
+
+  /** Visits code that runs only when `condition` (as written) holds at run time. */
+  private underCondition(condition: string, visit: () => void): void {
+    this.conditions.push(condition);
+    try {
+      visit();
+    } finally {
+      this.conditions.pop();
     }
   }
 
@@ -634,10 +655,51 @@ class Extractor {
     if (expression.type === 'augmented_assignment') {
       const left = expression.childForFieldName('left');
       if (left?.type === 'identifier' && this.isModuleLevel(scope)) this.bindConstant(left.text, undefined);
+      const right = expression.childForFieldName('right');
+      if (left?.type === 'identifier' && right && scope.execution.kind === 'module' && expression.childForFieldName('operator')?.type === '+=') {
+        this.noteLiteralAssignment([left.text], right, scope, node, true);
+      }
       this.visitExpression(expression.childForFieldName('right'), scope, { kind: 'statement' }, node);
       return;
     }
+    const firstCall = this.calls.length;
     this.visitExpression(expression, scope, this.placementFor(scope), node);
+    // `Redis().ping()`, `requests.Session()` as a statement: each call of the chain is dropped at once.
+    for (let head: Node | null = expression; head?.type === 'call'; ) {
+      const span = spanOf(head);
+      const record = this.calls.slice(firstCall).find((c) => c.span.line === span.line && c.span.column === span.column && c.span.endLine === span.endLine && c.span.endColumn === span.endColumn);
+      if (record) record.discarded = true;
+      const callee = head.childForFieldName('function');
+      head = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+    }
+  }
+
+  /**
+   * `client = Client()` in a function, then only `client.method(...)` calls: the object is dropped
+   * when the function returns. A name declared `global` anywhere, returned, stored, passed on or
+   * used by a nested function keeps its object alive, so the call is not marked.
+   */
+  private noteDroppedLocals(body: Node, firstCall: number): void {
+    const candidates = this.calls.slice(firstCall).filter((c) => c.boundTo !== undefined && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !this.globalNames.has(c.boundTo) && c.scope.kind === 'function');
+    if (candidates.length === 0) return;
+    const names = new Set(candidates.map((c) => c.boundTo!));
+    const escaped = new Set<string>();
+    const assignedAt = new Map<string, number>();
+    const pending: Node[] = [body];
+    for (let node = pending.pop(); node; node = pending.pop()) {
+      if (node.type === 'identifier' && names.has(node.text)) {
+        const parent = node.parent;
+        if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) {
+          assignedAt.set(node.text, (assignedAt.get(node.text) ?? 0) + 1);
+        } else if (!(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === node.id && parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.id === parent.id && !insideNestedScope(node, body))) {
+          escaped.add(node.text);
+        }
+      }
+      for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
+    }
+    for (const call of candidates) {
+      if (!escaped.has(call.boundTo!) && assignedAt.get(call.boundTo!) === 1) call.discarded = true;
+    }
   }
 
   private visitAssignment(node: Node, scope: Scope, statement: Node): void {
@@ -959,9 +1021,25 @@ class Extractor {
     this.expressionDepth++;
     try {
       if (node.type === 'named_expression') this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
+      else if (node.type === 'conditional_expression' && node.namedChildCount === 3) this.visitConditionalExpression(node, scope, placement, statement);
       else for (let i = 0; i < node.namedChildCount; i++) this.visitExpression(node.namedChild(i), scope, placement, statement);
     } finally {
       this.expressionDepth--;
+    }
+  }
+
+  /** `a if c else b`: `c` runs first, then one of the two, each under its condition. */
+  private visitConditionalExpression(node: Node, scope: Scope, placement: CallPlacement, statement: Node): void {
+    const [body, condition, alternative] = [node.namedChild(0)!, node.namedChild(1)!, node.namedChild(2)!];
+    this.visitExpression(condition, scope, placement, statement);
+    const value = truthiness(evaluate(condition, this.conditionContext(scope)));
+    if (value !== false) {
+      if (value === true) this.visitExpression(body, scope, placement, statement);
+      else this.underCondition(conditionText(condition), () => this.visitExpression(body, scope, placement, statement));
+    }
+    if (value !== true) {
+      if (value === false) this.visitExpression(alternative, scope, placement, statement);
+      else this.underCondition(negation([condition]), () => this.visitExpression(alternative, scope, placement, statement));
     }
   }
 
@@ -1027,6 +1105,7 @@ class Extractor {
         placement,
         span: spanOf(node),
         statementText: this.excerpts.of(statement),
+        ...(this.conditions.length ? { condition: this.conditions.join(' and ') } : {}),
       };
       this.calls.push(record);
       this.noteDynamicImport(record, scope, argumentsNode);
@@ -1315,8 +1394,67 @@ class Extractor {
 }
 
 /** `self.name` as an assignment target. */
+/** A run-time condition as messages quote it: whitespace folded, long ones cut. */
+function conditionText(condition: Node): string {
+  const text = foldText(condition.text);
+  return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}…` : text;
+}
+
+/** Comparisons said the other way round: the `else` of `if A == B:` reads `A != B`. */
+const INVERSE_OPERATORS: Readonly<Record<string, string>> = { '==': '!=', '!=': '==', in: 'not in', 'not in': 'in', is: 'is not', 'is not': 'is' };
+
+/** Where none of `conditions` holds: `not aws_enabled`, `ENGINE != "x"`, `not (A or B)`. */
+function negation(conditions: readonly Node[]): string {
+  const only = conditions.length === 1 ? conditions[0]! : undefined;
+  if (only && /^(identifier|attribute|call|subscript)$/.test(only.type)) return `not ${conditionText(only)}`;
+  if (only?.type === 'not_operator' && only.childForFieldName('argument')) return conditionText(only.childForFieldName('argument')!);
+  if (only?.type === 'comparison_operator' && only.namedChildCount === 2) {
+    const [left, right] = [only.namedChild(0)!, only.namedChild(1)!];
+    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
+    const inverse = INVERSE_OPERATORS[operator];
+    if (inverse) {
+      const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
+      return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}…` : text;
+    }
+  }
+  return `not (${conditions.map(conditionText).join(' or ')})`;
+}
+
+/** The node sits in a function, lambda or class nested in `body`: a closure may keep what it names. */
+function insideNestedScope(node: Node, body: Node): boolean {
+  for (let up = node.parent; up && up.id !== body.id; up = up.parent) {
+    if (up.type === 'function_definition' || up.type === 'lambda' || up.type === 'class_definition') return true;
+  }
+  return false;
+}
+
 function isSelfAttribute(target: Node): boolean {
   return target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' && target.childForFieldName('attribute')?.type === 'identifier';
+}
+
+/** `self.name`, `state.scheduler`, `app.state.pool` as an assignment target: its dotted text. */
+function attributeTarget(target: Node): string | undefined {
+  return target.type === 'attribute' ? dottedName(target) : undefined;
+}
+
+/**
+ * What `state.scheduler` holds: the binding of that dotted target text in the nearest scope that has
+ * it, unless a nearer scope binds the head name (`state` as a parameter) to something else.
+ */
+function attributeLookup(dotted: string, scope: Scope): Binding | undefined {
+  const head = dotted.slice(0, dotted.indexOf('.'));
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const binding = s.bindings.get(dotted);
+    if (binding) return binding;
+    if (s.bindings.has(head)) return undefined;
+  }
+  return undefined;
+}
+
+/** Binds `name`; what was kept on its attributes (`name.x = Pool()`) belonged to the old value. */
+function rebind(scope: Scope, name: string, binding: Binding): void {
+  scope.bindings.set(name, binding);
+  for (const key of scope.bindings.keys()) if (key.startsWith(`${name}.`)) scope.bindings.delete(key);
 }
 
 function lookup(name: string, scope: Scope): Binding | undefined {

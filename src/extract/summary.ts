@@ -158,6 +158,18 @@ export interface CallRecord {
   span: SourceSpan;
   /** The whole statement line(s) as written, trimmed, for messages and code flows. */
   statementText: string;
+  /**
+   * The call sits under branches whose conditions depend on run time (`if DOC_ENGINE == "serenedb":`,
+   * the `else` of one, `X() if aws_enabled else None`), in its own function or module body: the
+   * conditions as written, joined with `and` (`DOC_ENGINE == "serenedb"`, `not (aws_enabled)`).
+   */
+  condition?: string;
+  /**
+   * Nothing keeps the result: the call heads an expression statement (`Redis().ping()`), or its
+   * result goes to a local variable of a function that only calls methods on it and never returns,
+   * stores or passes it on. The object is dropped when the statement or the function ends.
+   */
+  discarded?: boolean;
 }
 
 export interface ClassRecord {

@@ -64,6 +64,7 @@ export function renderJson(input: JsonReportInput): string {
         ...(finding.cost ? { cost: shownMessage(finding.cost) } : {}),
         ...(finding.deployment ? { deployment: shownMessage(finding.deployment) } : {}),
         ...(finding.fix ? { fix: shownMessage(finding.fix) } : {}),
+        ...(finding.condition ? { condition: quotedCode(finding.condition) } : {}),
         resource: {
           callee: finding.resource.callee,
           text: quotedCode(finding.resource.text),

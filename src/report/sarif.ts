@@ -98,6 +98,7 @@ export function renderSarif(input: SarifReportInput): string {
         reach: finding.reach.kind,
         ...(finding.cost ? { cost: forSarifMessage(shownMessage(finding.cost)) } : {}),
         ...(finding.deployment ? { deployment: forSarifMessage(shownMessage(finding.deployment)) } : {}),
+        ...(finding.condition ? { condition: forTerminal(finding.condition) } : {}),
       },
     };
     const allSteps = chainSteps(finding);

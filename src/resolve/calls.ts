@@ -24,6 +24,36 @@ export interface FunctionRunAtImport {
   body: FunctionRef;
   /** Module-level call first, the call into `body` last. */
   steps: CallStep[];
+  /**
+   * The run-time condition under which the import runs the body, over every way to it (`steps` is
+   * the shortest): each call's own `condition`, and its caller's, `or` between the ways. Absent when
+   * one way runs it unconditionally.
+   */
+  condition?: string;
+}
+
+/** Conditions that all hold, `null` for none: `A and (B or C)`. */
+export function allOf(conditions: ReadonlyArray<string | null | undefined>): string | null {
+  const parts = [...new Set(conditions.filter((c): c is string => typeof c === 'string'))];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : parts.map((c) => (/ or /.test(c) && !/^\(.*\)$/.test(c) ? `(${c})` : c)).join(' and ');
+}
+
+/**
+ * Conditions of which one holds, said once each: `A or B`; none when two are the branches of one
+ * `if`/`else` (`X` and `not X`, `A == B` and `A != B`), since one of them always runs.
+ */
+export function anyOf(conditions: readonly string[]): string | null {
+  const unique = [...new Set(conditions)];
+  const bare = (text: string): string => (/^\(.*\)$/.test(text) ? text.slice(1, -1) : text);
+  const negated = (text: string): string | undefined => (text.startsWith('not ') ? bare(text.slice(4)) : undefined);
+  const flip = (text: string): string => text.replace(/ (==|!=) /, (_, op: string) => (op === '==' ? ' != ' : ' == '));
+  for (const a of unique) {
+    for (const b of unique) {
+      if (negated(a) === bare(b) || (/ (==|!=) /.test(a) && flip(a) === b)) return null;
+    }
+  }
+  return unique.join(' or ');
 }
 
 /** How deep resource findings follow calls (the README documents 3). */
@@ -79,10 +109,19 @@ export class CallResolver {
     const found: FunctionRunAtImport[] = [];
     const seen = new Set<string>();
     const queue: FunctionRunAtImport[] = [];
-    const visit = (steps: CallStep[], body: FunctionRef): void => {
-      const key = `${body.path}::${body.qualname}`;
-      if (seen.has(key) || steps.length > maxDepth || !enter(body, steps)) return;
+    /** Every way into each body: the body the call is in (undefined at module level) and the call. */
+    const ways = new Map<string, Array<{ from?: string; call: CallRecord }>>();
+    const keyOf = (body: FunctionRef): string => `${body.path}::${body.qualname}`;
+    const visit = (steps: CallStep[], body: FunctionRef, from?: FunctionRef): void => {
+      const key = keyOf(body);
+      if (steps.length > maxDepth) return;
+      if (seen.has(key)) {
+        ways.get(key)?.push({ ...(from ? { from: keyOf(from) } : {}), call: steps[steps.length - 1]!.call });
+        return;
+      }
+      if (!enter(body, steps)) return;
       seen.add(key);
+      ways.set(key, [{ ...(from ? { from: keyOf(from) } : {}), call: steps[steps.length - 1]!.call }]);
       const run = { body, steps };
       found.push(run);
       queue.push(run);
@@ -98,12 +137,32 @@ export class CallResolver {
     for (let head = 0; head < queue.length; head++) {
       const { body, steps } = queue[head]!;
       for (const call of this.callsIn(body)) {
-        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body);
+        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body, body);
       }
       for (const cls of this.summaries.get(body.path)?.classes ?? []) {
         if (cls.scope.kind !== 'function' || cls.scope.function !== body.qualname) continue;
-        for (const next of this.classStatementTargets(body.path, cls)) visit([...steps, { path: body.path, call: classStatementCall(cls), target: next }], next);
+        for (const next of this.classStatementTargets(body.path, cls)) visit([...steps, { path: body.path, call: classStatementCall(cls), target: next }], next, body);
       }
+    }
+    const conditions = new Map<string, string | null>();
+    const conditionOf = (key: string, open: Set<string>): string | null => {
+      const known = conditions.get(key);
+      if (known !== undefined) return known;
+      // A cycle of calls adds no way of its own: what reaches the cycle decides.
+      if (open.has(key)) return null;
+      open.add(key);
+      const alternatives: Array<string | null> = (ways.get(key) ?? []).map(({ from, call }) => {
+        const caller = from === undefined ? null : conditionOf(from, open);
+        return allOf([caller, call.condition ?? null]);
+      });
+      open.delete(key);
+      const result = alternatives.some((a) => a === null) ? null : anyOf(alternatives as string[]);
+      conditions.set(key, result);
+      return result;
+    };
+    for (const run of found) {
+      const condition = conditionOf(keyOf(run.body), new Set());
+      if (condition !== null) run.condition = condition;
     }
     return found;
   }
