@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRules, qualifiedNameMatches } from '../src/rules/rules.js';
-import { analyzeProject, writeProject } from './support.js';
+import { loadRules, qualifiedNameMatches, type Rule } from '../src/rules/rules.js';
+import { analyzeProject, PROJECT, venvFile, writeProject } from './support.js';
 
 /**
  * The catalogue rules IL003–IL008, RuleTester style: snippets that must fire, with the exact
@@ -685,6 +687,18 @@ describe('IL008 file opened at import time and kept open', () => {
 
 // ---- the rule files themselves -----------------------------------------------------------------
 
+const QUALIFIED = /^[A-Za-z_]\w*(\.(\*|[A-Za-z_]\w*))+$/;
+
+/** Every qualified name the rules match without a `*`: callees, aliases, and the methods of `on` constructors. */
+function catalogueNames(rules: readonly Rule[]): string[] {
+  const names = rules.flatMap((rule) =>
+    rule.matches.flatMap((m) =>
+      m.methods ? m.on!.filter((on) => QUALIFIED.test(on)).flatMap((on) => m.methods!.map((method) => `${on}.${method}`)) : [m.callee, ...m.aliases],
+    ),
+  );
+  return [...new Set(names.filter((name) => !name.includes('*')))];
+}
+
 describe('catalogue rule files', () => {
   const catalogue = loadRules().filter((r) => /^IL00[3-8]$/.test(r.id));
 
@@ -692,15 +706,15 @@ describe('catalogue rule files', () => {
     expect(catalogue.map((r) => r.id)).toEqual(['IL003', 'IL004', 'IL005', 'IL006', 'IL007', 'IL008']);
   });
 
-  it('names qualified names (a `*` stands for one segment) or methods on other rules, and fills every placeholder', () => {
+  it('names qualified names (a `*` stands for one segment) or methods on other rules or constructors, and fills every placeholder', () => {
     const ids = new Set(loadRules().map((r) => r.id));
     for (const rule of catalogue) {
       for (const m of rule.matches) {
         if (m.methods) {
           expect(m.methods.length).toBeGreaterThan(0);
-          expect(m.on!.every((id) => ids.has(id))).toBe(true);
+          for (const on of m.on!) expect(ids.has(on) || QUALIFIED.test(on), `${rule.id} on ${on}`).toBe(true);
         } else {
-          for (const name of [m.callee, ...m.aliases]) expect(name, `${rule.id} ${name}`).toMatch(/^[A-Za-z_]\w*(\.(\*|[A-Za-z_]\w*))+$/);
+          for (const name of [m.callee, ...m.aliases]) expect(name, `${rule.id} ${name}`).toMatch(QUALIFIED);
         }
         for (const [, placeholder] of m.cost.matchAll(/\{(\w+)\}/g)) {
           expect(m.arguments.map((a) => a.name), `${rule.id} ${m.callee} {${placeholder}}`).toContain(placeholder);
@@ -708,6 +722,24 @@ describe('catalogue rule files', () => {
         expect(m.cost.endsWith('.'), `${rule.id} ${m.callee}: the message adds the full stop`).toBe(false);
       }
       expect(rule.fix.endsWith('.')).toBe(true);
+    }
+  });
+
+  // Truth from the interpreter: a name the library does not have matches code nobody can write.
+  it('names only what CPython finds in the libraries installed from test/python/requirements-frameworks.txt', () => {
+    const run = spawnSync(venvFile('.venv-frameworks', 'bin', 'python'), [path.join(PROJECT, 'test', 'python', 'qualified_names.py')], {
+      input: JSON.stringify(catalogueNames(loadRules())),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const statuses = Object.entries(JSON.parse(run.stdout) as Record<string, string>);
+    expect(statuses.filter(([, status]) => status !== 'ok' && !status.startsWith('not installed: '))).toEqual([]);
+    // valkey, statsd and stripe are not on the package index this project installs from: their
+    // names were read from their sources (valkey-py 6.x, pystatsd 4.0, stripe-python 8 and later).
+    const checked = new Set(statuses.filter(([, status]) => status === 'ok').map(([name]) => name.split('.')[0]));
+    for (const library of ['sqlmodel', 'sqlalchemy', 'redis', 'boto3', 'requests', 'urllib3', 'apscheduler', 'socket', 'threading']) {
+      expect(checked.has(library), library).toBe(true);
     }
   });
 
@@ -796,5 +828,207 @@ describe('beyond the qualified name', () => {
   it('IL008: Path(p).open() kept at module level', async () => {
     const source = 'from pathlib import Path\nLOG = Path("app.log").open("a")\n';
     expect((await findingsOf(source)).map((f) => f.rule)).toEqual(['IL008']);
+  });
+});
+
+// ---- issue 12: the resources real code uses ---------------------------------------------------
+
+const VALKEY_COST =
+  'It opens no connection until its first command; from then on its pool keeps every connection it opened for the life of each process that imported it (valkey-py, a fork of redis-py, notices a fork and opens fresh connections in the child).';
+const VALKEY_ASYNC_COST =
+  'It opens no connection until its first command; from then on it keeps its connections for the life of each process that imported it, and they belong to the event loop that opened them, so using the client from another loop fails.';
+const statsdCost = (host: string): string =>
+  `It looks ${host} up in DNS and opens a UDP socket as soon as it is created, in each process that imported the module, so the import waits on the resolver and fails (\`socket.gaierror\`) when the name does not resolve; the address is looked up only then, so a statsd server that moves is not followed until the process restarts.`;
+const STATSD_STREAM_COST =
+  'It opens no connection until its first metric (or `connect()`); from then on it keeps one connection to statsd for the life of each process that imported it, and a connection it opened before a fork is shared by every forked worker, whose metrics then interleave on one stream.';
+const STRIPE_COST =
+  'It opens no connection until its first request; from then on each thread that calls it keeps its own `requests` session (when `requests` is installed) with pooled connections to the Stripe API for the life of each process that imported it, and connections opened before a fork are shared by every forked worker.';
+const SOCKET_CONNECT_COST =
+  'It connects the socket made at import as soon as it is called, so the import waits for the peer and fails when it is down, in each process that imported the module; a socket connected before a fork is shared by every forked worker, whose reads and writes then interleave.';
+const REDIS_CLUSTER_COST =
+  'It connects to its startup nodes and asks the cluster for its slot map as soon as it is created, in each process that imported the module, so the import waits on the cluster and fails when no node answers; from then on it keeps a connection pool per node for the life of that process.';
+const PUBSUB_COST =
+  "It takes a connection of its own from its client's pool at its first `subscribe()` and keeps it out of the pool for the life of each process that imported it, and messages wait on that connection until something reads them (`get_message()`, `listen()` or `run_in_thread()`).";
+
+describe('the resources real code uses (issue 12)', () => {
+  it.each([
+    [
+      'sqlmodel.create_engine, the same engine as SQLAlchemy',
+      'from sqlmodel import create_engine\nengine = create_engine("postgresql://app", pool_size=10)\n',
+      [{ rule: 'IL004', line: 2, message: client('create_engine("postgresql://app", pool_size=10)', 'a database engine', engineCost('10')) }],
+    ],
+    [
+      "valkey's redis-compatible names: StrictRedis, from_url",
+      'import valkey\ncache = valkey.StrictRedis(host="cache")\nqueue = valkey.from_url("valkey://queue")\n',
+      [
+        { rule: 'IL004', line: 2, message: client('valkey.StrictRedis(host="cache")', 'a Valkey client', VALKEY_COST) },
+        { rule: 'IL004', line: 3, message: client('valkey.from_url("valkey://queue")', 'a Valkey client', VALKEY_COST) },
+      ],
+    ],
+    [
+      'a Redis Cluster client (redis-py and Valkey), which asks the cluster for its slots as it is built',
+      'from redis.cluster import RedisCluster\nimport valkey\nnodes = RedisCluster(host="cache", port=7000)\nreplica = valkey.ValkeyCluster.from_url("valkey://cache:7000")\n',
+      [
+        { rule: 'IL004', line: 3, message: client('RedisCluster(host="cache", port=7000)', 'a Redis Cluster client', REDIS_CLUSTER_COST) },
+        { rule: 'IL004', line: 4, message: client('valkey.ValkeyCluster.from_url("valkey://cache:7000")', 'a Redis Cluster client', REDIS_CLUSTER_COST) },
+      ],
+    ],
+    [
+      'valkey.asyncio.Redis.from_url',
+      'from valkey.asyncio import Redis\ncache = Redis.from_url("valkey://cache")\n',
+      [{ rule: 'IL004', line: 2, message: client('Redis.from_url("valkey://cache")', 'an async Valkey client', VALKEY_ASYNC_COST) }],
+    ],
+    [
+      'statsd clients: the UDP one resolves its host at once, the TCP one connects when asked',
+      'from statsd import StatsClient, TCPStatsClient\nmetrics = StatsClient("statsd.internal", 8125, prefix="app")\nstream = TCPStatsClient(host="statsd.internal")\nstream.connect()\n',
+      [
+        { rule: 'IL004', line: 2, message: client('StatsClient("statsd.internal", 8125, prefix="app")', 'a statsd client', statsdCost('`"statsd.internal"`')) },
+        { rule: 'IL004', line: 3, message: client('TCPStatsClient(host="statsd.internal")', 'a statsd stream client', STATSD_STREAM_COST) },
+        { rule: 'IL005', line: 4, message: connection('stream.connect()', 'a live connection', ROUND_TRIP_COST) },
+      ],
+    ],
+    [
+      'statsd.StatsClient() with its default host',
+      'import statsd\nMETRICS = statsd.StatsClient()\n',
+      [{ rule: 'IL004', line: 2, message: client('statsd.StatsClient()', 'a statsd client', statsdCost("`'localhost'` (the default)")) }],
+    ],
+    [
+      'a Stripe client',
+      'import stripe\nclient = stripe.StripeClient("sk_test_123")\n',
+      [{ rule: 'IL004', line: 2, message: client('stripe.StripeClient("sk_test_123")', 'a Stripe client', STRIPE_COST) }],
+    ],
+    [
+      'socket.socket() then .connect()',
+      'import socket\nsock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\nsock.connect(("localhost", 6379))\n',
+      [{ rule: 'IL005', line: 3, message: connection('sock.connect(("localhost", 6379))', 'a socket connection', SOCKET_CONNECT_COST) }],
+    ],
+    [
+      'a client made by a session: boto3.session.Session().client("s3")',
+      'import boto3\ns3 = boto3.session.Session().client("s3")\nsession = boto3.Session()\ntable = session.resource("dynamodb").Table("jobs")\n',
+      [
+        { rule: 'IL004', line: 2, message: client('boto3.session.Session()', 'an AWS session', BOTO3_SESSION_COST) },
+        { rule: 'IL004', line: 2, message: client('boto3.session.Session().client("s3")', 'an AWS client', BOTO3_CLIENT_COST) },
+        { rule: 'IL004', line: 3, message: client('boto3.Session()', 'an AWS session', BOTO3_SESSION_COST) },
+        { rule: 'IL004', line: 4, message: client('session.resource("dynamodb")', 'an AWS resource', BOTO3_RESOURCE_COST) },
+      ],
+    ],
+    [
+      'a Pub/Sub object made by a Redis client',
+      'import redis\nr = redis.Redis(host="cache")\nevents = r.pubsub()\nevents.subscribe("jobs")\n',
+      [
+        { rule: 'IL004', line: 2, message: client('redis.Redis(host="cache")', 'a Redis client', REDIS_COST) },
+        { rule: 'IL004', line: 3, message: client('r.pubsub()', 'a Redis Pub/Sub object', PUBSUB_COST) },
+      ],
+    ],
+    [
+      'es.info() in a retry loop that sleeps between tries',
+      'import time\nfrom elasticsearch import Elasticsearch\nes = Elasticsearch("http://search:9200")\nfor attempt in range(30):\n    try:\n        es.info()\n        break\n    except Exception:\n        time.sleep(2)\n',
+      [
+        { rule: 'IL004', line: 3, message: client('Elasticsearch("http://search:9200")', 'an Elasticsearch client', ELASTICSEARCH_COST) },
+        { rule: 'IL005', line: 6, message: connection('es.info()', 'a live connection', ROUND_TRIP_COST) },
+      ],
+    ],
+    [
+      'ping() as the condition of a wait loop',
+      'import time\nimport redis\ncache = redis.Redis(host="cache")\nwhile not cache.ping():\n    time.sleep(1)\n',
+      [
+        { rule: 'IL004', line: 3, message: client('redis.Redis(host="cache")', 'a Redis client', REDIS_COST) },
+        { rule: 'IL005', line: 4, message: connection('cache.ping()', 'a live connection', ROUND_TRIP_COST) },
+      ],
+    ],
+    [
+      'server_info() on a MongoDB client',
+      'from pymongo import MongoClient\nmongo = MongoClient("mongodb://db")\nmongo.server_info()\n',
+      [
+        { rule: 'IL004', line: 2, message: client('MongoClient("mongodb://db")', 'a MongoDB client', MONGO_COST) },
+        { rule: 'IL005', line: 3, message: connection('mongo.server_info()', 'a live connection', ROUND_TRIP_COST) },
+      ],
+    ],
+  ])('fires on %s', async (_, source, expected) => {
+    expect(await findingsOf(source)).toEqual(expected);
+  });
+
+  it.each([
+    ['info() on a logger', 'import logging\nlog = logging.getLogger(__name__)\nlog.info("ready")\n'],
+    ['a socket that is never connected', 'import socket\nsock = socket.socket()\nsock.setblocking(False)\n'],
+    ['connect() on a socket made inside a function', 'import socket\ndef probe():\n    s = socket.socket()\n    s.connect(("localhost", 6379))\n'],
+    ['pubsub() on an object no rule made', 'class Broker:\n    def pubsub(self):\n        return self\nBroker().pubsub()\n'],
+    ['a local class named StatsClient', 'class StatsClient:\n    pass\nMETRICS = StatsClient()\n'],
+    ['ping() in a loop inside a function', 'import time, redis\ncache = redis.Redis()\ndef wait():\n    while not cache.ping():\n        time.sleep(1)\n'],
+  ])('does not fire on %s', async (_, source) => {
+    const findings = await findingsOf(source);
+    expect(findings.filter((f) => f.rule !== 'IL004')).toEqual([]);
+  });
+});
+
+describe('project subclasses of catalogued classes, in any module (issue 12)', () => {
+  const files = {
+    'pkg/__init__.py': 'from .http import ConfiguredSession as HttpSession\n',
+    'pkg/http.py': 'import requests\n\n\nclass ConfiguredSession(requests.Session):\n    def __init__(self):\n        super().__init__()\n        self.headers["User-Agent"] = "app"\n',
+    'pkg/api.py': 'from .http import ConfiguredSession\n\n\nclass ApiSession(ConfiguredSession):\n    pass\n',
+    'pkg/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\n\nclass NamedPool(ThreadPoolExecutor):\n    pass\n',
+    'pkg/jobs.py': 'from apscheduler.schedulers.background import BackgroundScheduler\n\n\nclass Jobs(BackgroundScheduler):\n    pass\n',
+    'pkg/mod.py': [
+      'from pkg.http import ConfiguredSession',
+      'from . import api, jobs',
+      'from .pools import NamedPool',
+      'SESSION = ConfiguredSession()',
+      'API = api.ApiSession()',
+      'POOL = NamedPool(4)',
+      'jobs.Jobs().start()',
+      'import pkg',
+      'LEGACY = pkg.HttpSession()',
+      '',
+    ].join('\n'),
+  };
+  const where = 'while `pkg.mod` is imported, but no entry found imports it at start-up.';
+
+  it('reports each with the rule of the library class it derives from', async () => {
+    expect(await findingsOf(files)).toEqual([
+      { rule: 'IL004', line: 4, message: `\`ConfiguredSession()\` creates an HTTP session ${where} ${REQUESTS_COST} ${IL004_FIX}` },
+      { rule: 'IL004', line: 5, message: `\`api.ApiSession()\` creates an HTTP session ${where} ${REQUESTS_COST} ${IL004_FIX}` },
+      {
+        rule: 'IL001',
+        line: 6,
+        message: `\`NamedPool(4)\` creates a thread pool ${where} It starts no thread until its first \`submit()\`; from then on up to 4 threads live for the life of each process that imported it. Create it on first use (a getter that builds it once, e.g. behind \`functools.cache\`), or in a post-fork hook, not at module level.`,
+      },
+      { rule: 'IL003', line: 7, message: `\`jobs.Jobs().start()\` starts a background scheduler ${where} ${BACKGROUND_COST} ${IL003_FIX}` },
+      // Re-exported under another name by the package.
+      { rule: 'IL004', line: 9, message: `\`pkg.HttpSession()\` creates an HTTP session ${where} ${REQUESTS_COST} ${IL004_FIX}` },
+    ]);
+  });
+
+  it('does not take a project class of the same name as the library one, nor a class that derives from no catalogued class', async () => {
+    const source = {
+      'app/__init__.py': '',
+      'app/requests.py': 'class Session:\n    pass\n',
+      'app/mod.py': 'from app import requests\n\n\nclass Plain:\n    pass\n\n\nclass Mine(requests.Session):\n    pass\n\n\nS = Mine()\nP = Plain()\n',
+    };
+    expect(await findingsOf(source)).toEqual([]);
+  });
+});
+
+describe('a resource held in an attribute and started later (issue 12)', () => {
+  it('IL003: `state.scheduler = BackgroundScheduler()` then `state.scheduler.start()`', async () => {
+    const source = `import types\n${BG}state = types.SimpleNamespace()\nstate.scheduler = BackgroundScheduler()\nstate.scheduler.start()\n`;
+    expect(await findingsOf(source)).toEqual([
+      { rule: 'IL003', line: 5, message: `\`state.scheduler.start()\` starts a background scheduler (created on line 4) ${WHILE}. ${BACKGROUND_COST} ${IL003_FIX}` },
+    ]);
+  });
+  it('IL005: a client on an imported object pinged at module level', async () => {
+    const source = {
+      'app/__init__.py': '',
+      'app/state.py': '',
+      'app/mod.py': 'import redis\nfrom app import state\nstate.cache = redis.Redis(host="cache")\nstate.cache.ping()\n',
+    };
+    expect((await findingsOf(source)).map((f) => `${f.rule}:${f.line}`)).toEqual(['IL004:3', 'IL005:4']);
+  });
+  it.each([
+    ['another target text', `import types\n${BG}state = types.SimpleNamespace(scheduler=None)\nother = types.SimpleNamespace()\nother.scheduler = BackgroundScheduler()\nstate.scheduler.start()\n`],
+    ['the holder rebound in between', `import types\n${BG}state = types.SimpleNamespace()\nstate.scheduler = BackgroundScheduler()\nstate = types.SimpleNamespace()\nstate.scheduler.start()\n`],
+    ['the attribute reassigned in between', `import types\n${BG}state = types.SimpleNamespace()\nstate.scheduler = BackgroundScheduler()\nstate.scheduler = None\nstate.scheduler.start()\n`],
+    ['a parameter of the same name in a function', `import types\n${BG}state = types.SimpleNamespace()\nstate.scheduler = BackgroundScheduler()\ndef boot(state):\n    state.scheduler.start()\nboot(types.SimpleNamespace())\n`],
+  ])('IL003 does not fire for %s', async (_, source) => {
+    expect(await findingsOf(source)).toEqual([]);
   });
 });

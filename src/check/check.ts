@@ -174,7 +174,7 @@ function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, 
 
 function importTimeResources(path: string, summary: ModuleSummary, rules: readonly Rule[], calls: CallResolver): ImportTimeResource[] {
   const moduleLevel = summary.calls.filter((c) => c.scope.kind === 'module');
-  const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path, steps: [] }));
+  const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules, libraryBases(path, calls)).map((r) => ({ ...r, creationPath: path, steps: [] }));
   // App factories are where a web app is meant to set itself up: their own bodies are not flagged
   // (what they import still is, through the import graph).
   const enter = (body: FunctionRef): boolean => !calls.callsIn(body).some((c) => c.callee !== undefined && isAppConstructor(c.callee));
@@ -236,7 +236,7 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
     for (const rule of rules) {
       let match: ResourceMatch | undefined;
       try {
-        match = matchCall(call, rule, summary, rules);
+        match = matchCall(call, rule, summary, rules, bases);
       } catch (error) {
         throw new RuleError(rule.id, error);
       }
@@ -258,7 +258,7 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
     if (created && !inBody.has(created.id)) {
       for (const rule of rules) {
         if (rule.requires !== 'start') continue;
-        const match = matchCall(created, rule, summary, rules);
+        const match = matchCall(created, rule, summary, rules, bases);
         if (match) found.push({ rule, match, creation: created, start: call });
       }
     }
@@ -352,7 +352,7 @@ function callIndex(summary: ModuleSummary): CallIndex {
   return index;
 }
 
-function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[]): ResourceMatch | undefined {
+function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[], bases: LibraryBases): ResourceMatch | undefined {
   const allCalls = summary.calls;
   const byName = (name: string): ResourceMatch | undefined =>
     rule.matches.find(
@@ -366,21 +366,25 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: 
       const member = byName(`${creator.callee}.${call.receiver.method}`);
       if (member) return member;
     }
-    const methodMatch = rule.matches.find((m) => m.methods?.includes(call.receiver!.method));
-    if (!methodMatch) return undefined;
-    const onRules = rules.filter((r) => methodMatch.on!.includes(r.id));
-    return onRules.some((r) => matchCall(creator, r, summary, rules) !== undefined) ? methodMatch : undefined;
+    const madeBy = (on: string): boolean => {
+      const onRule = rules.find((r) => r.id === on);
+      if (onRule) return matchCall(creator, onRule, summary, rules, bases) !== undefined;
+      const names = creator.callee && !creator.calleeIsLocal ? [creator.callee, ...bases(creator)] : bases(creator);
+      return names.some((name) => qualifiedNameMatches(on, name));
+    };
+    return rule.matches.find((m) => m.methods?.includes(call.receiver!.method) && m.on!.some(madeBy));
   }
   if (!call.callee) return undefined;
-  if (!call.calleeIsLocal) return byName(call.callee);
-  return matchSubclass(call, rule, summary);
+  return (!call.calleeIsLocal ? byName(call.callee) : undefined) ?? matchSubclass(rule, bases(call));
 }
 
-/** Classes of the module that derive from a matched class count as that class (IL002's `Poller(Thread)`). */
-export function matchSubclass(call: CallRecord, rule: Rule, summary: ModuleSummary): ResourceMatch | undefined {
-  if (!rule.subclasses || !call.calleeIsLocal || !call.callee) return undefined;
-  for (const base of basesOf(summary, call.callee)) {
-    const match = rule.matches.find((m) => !m.methods && !m.target && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
+/**
+ * Project classes, in any module, that derive from a matched class count as that class: IL002's
+ * `Poller(Thread)`, IL004's `ConfiguredSession(requests.Session)`. Not the narrower `target` matches.
+ */
+function matchSubclass(rule: Rule, bases: readonly string[]): ResourceMatch | undefined {
+  for (const base of bases) {
+    const match = rule.matches.find((m) => !m.methods && !m.target && [m.callee, ...m.aliases].some((name) => qualifiedNameMatches(name, base)));
     if (match) return match;
   }
   return undefined;

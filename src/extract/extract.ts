@@ -723,9 +723,13 @@ class Extractor {
       const outer = this.calls[this.calls.length - 1]!;
       if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
       if (targets[0]) outer.assignedTo = this.excerpts.of(targets[0]);
-      for (const name of names) scope.bindings.set(name, { kind: 'instance', callId: outer.id });
-      // `self.scheduler = BackgroundScheduler()` then `self.scheduler.start()` in the same body.
-      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: 'instance', callId: outer.id });
+      for (const name of names) rebind(scope, name, { kind: 'instance', callId: outer.id });
+      // `self.scheduler = BackgroundScheduler()` then `self.scheduler.start()` in the same body;
+      // `state.scheduler = ...` then `state.scheduler.start()`: the same dotted target text.
+      for (const target of targets) {
+        const attribute = attributeTarget(target);
+        if (attribute) scope.bindings.set(attribute, { kind: 'instance', callId: outer.id });
+      }
     } else if (this.isModuleLevel(scope) && this.branchDepth === 0 && names.length === 1 && right.type === 'attribute' && right.childForFieldName('object')?.type === 'identifier') {
       // `preload_module = _reg.preload_module`, `_reg = _ModuleRegistry()` above: calls of the name run that method.
       const holder = lookup(right.childForFieldName('object')!.text, scope);
@@ -735,8 +739,11 @@ class Extractor {
         scope.bindings.set(names[0]!, { kind: 'local', name: names[0]! });
       } else scope.bindings.set(names[0]!, { kind: 'opaque' });
     } else {
-      for (const name of names) scope.bindings.set(name, { kind: 'opaque' });
-      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.delete(target.text);
+      for (const name of names) rebind(scope, name, { kind: 'opaque' });
+      for (const target of targets) {
+        const attribute = attributeTarget(target);
+        if (attribute) scope.bindings.delete(attribute);
+      }
     }
   }
 
@@ -1371,9 +1378,10 @@ class Extractor {
     | { kind: 'instance'; callId: number; member: string; name: string }
     | undefined {
     const parts = dotted.split('.');
-    if (parts.length === 3 && parts[0] === 'self') {
-      const attribute = scope.bindings.get(`self.${parts[1]}`);
-      if (attribute?.kind === 'instance') return { kind: 'instance', callId: attribute.callId, member: parts[2]!, name: `self.${parts[1]}` };
+    if (parts.length >= 3) {
+      const holder = parts.slice(0, -1).join('.');
+      const attribute = attributeLookup(holder, scope);
+      if (attribute?.kind === 'instance') return { kind: 'instance', callId: attribute.callId, member: parts[parts.length - 1]!, name: holder };
     }
     const head = parts[0]!;
     const rest = parts.slice(1);

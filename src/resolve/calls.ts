@@ -74,6 +74,8 @@ export const MAX_IMPORT_CALL_DEPTH = 3;
 export class CallResolver {
   private readonly bodies = new Map<string, Map<string, CallRecord[]>>();
   private readonly importsByFunction = new Map<string, Map<string, ImportRecord[]>>();
+  /** The names of the project's classes and import aliases, for `classCalled`. */
+  private classNames?: Set<string>;
 
   constructor(
     private readonly index: ModuleIndex,
@@ -185,6 +187,43 @@ export class CallResolver {
       const baseRef = this.classNamed(path, base);
       const hook = baseRef?.kind === 'class' ? this.methodOf(baseRef, '__init_subclass__', 0) : undefined;
       if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
+    }
+    return out;
+  }
+
+  /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
+  classCalled(path: string, call: CallRecord): FunctionRef | undefined {
+    if (!call.callee) return undefined;
+    // Most calls are of library functions: a last name that no project class (or import alias) has is
+    // none, and saying so costs a set lookup instead of resolving the name through the modules.
+    this.classNames ??= new Set(
+      [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => (n.alias ? [n.alias] : [])))]),
+    );
+    if (!this.classNames.has(call.callee.slice(call.callee.lastIndexOf('.') + 1))) return undefined;
+    const called = call.calleeIsLocal ? this.refIn(path, call.callee) : this.resolveQualified(path, call.callee, 0);
+    return called?.kind === 'class' ? called : undefined;
+  }
+
+  /**
+   * The bases from outside the project of a project class, through its project bases in any module,
+   * nearest first: `class ConfiguredSession(requests.Session)` gives `requests.Session`, and so does
+   * `class ApiSession(ConfiguredSession)` in another module. Each class once, so cycles end.
+   */
+  externalBasesOf(cls: FunctionRef): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    const queue = [cls];
+    for (let head = 0; head < queue.length && seen.size <= MAX_BASE_DEPTH; head++) {
+      const ref = queue[head]!;
+      const key = `${ref.path}::${ref.qualname}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const summary = this.summaries.get(ref.path);
+      for (const base of (summary && summaryLookup(summary).classNamed(ref.qualname)?.bases) ?? []) {
+        const project = this.classNamed(ref.path, base);
+        if (project?.kind === 'class') queue.push(project);
+        else if (!project) out.push(base);
+      }
     }
     return out;
   }
@@ -379,7 +418,7 @@ export class CallResolver {
   }
 }
 
-/** How many bases up a metaclass is looked for (Django: `class Poll(models.Model)`, one). */
+/** How many bases up a metaclass or a base from outside the project is looked for (Django: `class Poll(models.Model)`, one). */
 const MAX_BASE_DEPTH = 8;
 
 /** A class statement as the step that runs its metaclass or `__init_subclass__`. */

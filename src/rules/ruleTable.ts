@@ -7,11 +7,16 @@ export const TABLE_END = '<!-- rules:end -->';
 export function ruleTable(rules: readonly Rule[]): string {
   const rows = rules.map((rule) => {
     const matches = rule.matches
-      .map((m) => (m.methods ? m.methods.map((name) => `\`.${name}()\``).join(', ') + ` on ${m.on!.join('/')} objects` : [m.callee, ...m.aliases].map((name) => `\`${name}\``).join(', ')))
+      .map((m) => (m.methods ? m.methods.map((name) => `\`.${name}()\``).join(', ') + ` on ${m.on!.map(onName).join('/')} objects` : [m.callee, ...m.aliases].map((name) => `\`${name}\``).join(', ')))
       .join(', ');
     return `| ${rule.id} | ${rule.name} | ${rule.title} | ${matches} |`;
   });
   return ['| Code | Name | What it flags | Matches |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+/** What a method match's `on` names: a rule as it is (`IL004`), a constructor as code (`socket.socket`). */
+function onName(on: string): string {
+  return /^IL\d{3}$/.test(on) ? on : `\`${on}\``;
 }
 
 /** Replaces the table between the markers in a README's text. */

@@ -56,7 +56,10 @@ export interface ResourceMatch {
    * (`google.cloud.*.Client`, `transformers.*.from_pretrained`). Empty for method matches.
    */
   callee: string;
-  /** Method matches: these methods, called at import time on an object that `on` rules' matches created. */
+  /**
+   * Method matches: these methods, called at import time on an object made by what `on` names: a
+   * rule (`IL004`: any of its matches) or a qualified name (`socket.socket`), a project subclass included.
+   */
   methods?: string[];
   on?: string[];
   /** Other qualified names of the same thing (where it is defined, re-exports). */
@@ -100,8 +103,6 @@ export interface Rule {
   requires?: 'start' | 'bound';
   /** The default of `afterFork` for the rule's matches. */
   afterFork?: AfterFork;
-  /** Instances of classes defined in the module that subclass a matched class count too. */
-  subclasses: boolean;
   /** A rule about the analysis itself (IL100 unused suppression): it matches no call. */
   meta: boolean;
   matches: ResourceMatch[];
@@ -162,7 +163,7 @@ export function parseRuleFile(file: string, text: string): Rule {
     const where = `matches[${i}]`;
     const isMethod = Array.isArray(m.methods);
     if (!isMethod && typeof m.callee !== 'string') fail(`${where}.callee must be a qualified name`);
-    if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where}: 'methods' needs 'on' (the rules whose objects they are called on)`);
+    if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where}: 'methods' needs 'on' (the rules or the constructors whose objects they are called on)`);
     if (typeof m.what !== 'string' || typeof m.cost !== 'string') fail(`${where} needs 'what' and 'cost'`);
     const args = (m.arguments ?? []) as Array<Record<string, unknown>>;
     const whenGiven = m['when-given'];
@@ -219,7 +220,6 @@ export function parseRuleFile(file: string, text: string): Rule {
     fix: text_('fix'),
     ...(requires === 'start' || requires === 'bound' ? { requires } : {}),
     ...(ruleFork ? { afterFork: ruleFork } : {}),
-    subclasses: header.subclasses === true,
     meta,
     matches,
     docs: parseSections(file, body),
