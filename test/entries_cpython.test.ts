@@ -134,6 +134,26 @@ describe('CPython confirms the framework entries', () => {
     expect(report.attrs['polls.search:POOL']).toEqual({ exists: true, type: 'concurrent.futures.thread.ThreadPoolExecutor', max_workers: 2 });
   });
 
+  it('Django, INSTALLED_APPS built from lists, `+=` and `.append()` in a star-importing settings module: django.setup() loads exactly what the Django entries reach', async () => {
+    const result = await analyzeProject(fixture('django_settings_partial'));
+    const report = probeIn(fixture('django_settings_partial'), ['importleak_boot'], { IMPORTLEAK_BOOT: 'django', IMPORTLEAK_MODULES: 'shop_site.wsgi', EXTRA_APPS: '' });
+    expectBootedCleanly(report, 'importleak_boot');
+    const loaded = loadedModules(report);
+    expect(reachedFromEntries(result, 'Django')).toEqual(loaded);
+    // "devtools" is added by `+=`, "reviews" by `.append()`, catalog by `*LOCAL_APPS`: each loaded, the admin of reviews and its pool too.
+    expect(loaded).toEqual(expect.arrayContaining(['catalog.apps', 'devtools.apps', 'reviews.admin', 'reviews.moderation']));
+  });
+
+  it('Django, settings written as class attributes that `load_settings(__name__)` copies into the module: django.setup() loads exactly what the Django entries reach', async () => {
+    const result = await analyzeProject(fixture('django_settings_class'));
+    const report = probeIn(fixture('django_settings_class'), ['importleak_boot'], { IMPORTLEAK_BOOT: 'django', IMPORTLEAK_MODULES: 'community.wsgi' });
+    expectBootedCleanly(report, 'importleak_boot');
+    const loaded = loadedModules(report);
+    expect(reachedFromEntries(result, 'Django')).toEqual(loaded);
+    // builds is only in the subclass's `CommunityBaseSettings.INSTALLED_APPS + ["builds"]`.
+    expect(loaded).toEqual(expect.arrayContaining(['builds.models', 'builds.queue', 'projects.urls']));
+  });
+
   it('Celery: the app plus import_default_modules() (include=, autodiscover_tasks) loads exactly what the Celery entries reach', async () => {
     const result = await analyzeProject(fixture('celery'));
     const report = probeIn(fixture('celery'), ['importleak_boot'], { IMPORTLEAK_BOOT: 'celery', IMPORTLEAK_APP: 'proj.celery:app' });

@@ -290,3 +290,22 @@ describe('registries (issue 5)', () => {
     expect(registry('N = []\nN = ["b"]\ndef f():\n    for n in N:\n        __import__(n)\n').imports).toEqual([]);
   });
 });
+
+describe('literal assignments (how settings and config modules are written)', () => {
+  const assigned = (source: string) => extract(source).assignments.map(({ name, value, unread, extends: extending }) => ({ name, value, ...(unread ? { unread } : {}), ...(extending ? { extends: true } : {}) }));
+
+  it('keeps the string items of a list built with `+` or `*`, and the other parts as written', () => {
+    expect(assigned('A = ["a"]\nB = A + ["b", *extra] + env.list("X")\nC += ("c",)\nD = "x" + y\nE = [("k", "v")]\nF -= ["f"]\n')).toEqual([
+      { name: 'A', value: ['a'] },
+      { name: 'B', value: ['b'], unread: ['A', '*extra', 'env.list("X")'] },
+      { name: 'C', value: ['c'], extends: true },
+    ]);
+  });
+
+  it('keeps class-body assignments under the class name', () => {
+    expect(assigned('class Base:\n    APPS = ["a", *more]\n    NAME = "n"\n')).toEqual([
+      { name: 'Base.APPS', value: ['a'], unread: ['*more'] },
+      { name: 'Base.NAME', value: 'n' },
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ import type {
   Suppression,
   SyntaxProblem,
 } from './summary.js';
-import { parsePythonLiteral, stringsOf } from './pythonLiteral.js';
+import { parsePythonLiteral } from './pythonLiteral.js';
 import { assignmentParts, dottedName, scalarLiteral, stringLiteral } from './syntax.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
@@ -37,7 +37,6 @@ type Binding =
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
 const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
 const MAX_SYNTAX_PROBLEMS = 5;
-const LITERAL_NODE_TYPES = new Set(['string', 'concatenated_string', 'list', 'tuple']);
 const COMPOUND_STATEMENTS = new Set([
   'if_statement',
   'for_statement',
@@ -767,16 +766,19 @@ class Extractor {
     }
   }
 
-  /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]`: kept for the frameworks configured this way. */
-  private noteLiteralAssignment(names: string[], right: Node, scope: Scope, statement: Node): void {
-    if (!LITERAL_NODE_TYPES.has(right.type)) return;
-    const literal = parsePythonLiteral(right.text);
-    if (literal.kind === 'other') return;
-    const strings = stringsOf(literal);
-    if (!strings) return;
-    const value = literal.kind === 'string' ? strings[0]! : strings;
+  /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]` (`+=` when `extend`): kept for the frameworks configured this way. */
+  private noteLiteralAssignment(names: string[], right: Node, scope: Scope, statement: Node, extend = false): void {
+    const read = literalValueOf(right);
+    if (!read) return;
     for (const name of names) {
-      this.assignments.push({ name: `${scope.prefix}${name}`, value, span: spanOf(right), statementText: this.excerpts.of(statement) });
+      this.assignments.push({
+        name: `${scope.prefix}${name}`,
+        value: read.value,
+        ...(read.unread.length > 0 ? { unread: read.unread } : {}),
+        ...(extend ? { extends: true } : {}),
+        span: spanOf(right),
+        statementText: this.excerpts.of(statement),
+      });
     }
   }
 
@@ -1574,6 +1576,42 @@ function isWhitespace(code: number): boolean {
 }
 
 /** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */
+/**
+ * A string literal, or the strings of a list built from literal lists (`[..., *env_apps]`,
+ * `BASE_APPS + ["blog"] + LOCAL_APPS`): the parts that are not string literals are kept as written,
+ * so that what is known survives what is not. A list of anything but strings is no literal here.
+ */
+function literalValueOf(right: Node): { value: string | string[]; unread: string[] } | undefined {
+  if (right.type === 'string' || right.type === 'concatenated_string') {
+    const literal = parsePythonLiteral(right.text);
+    return literal.kind === 'string' ? { value: literal.value, unread: [] } : undefined;
+  }
+  const operands: Node[] = [];
+  const pending: Node[] = [right];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
+      pending.push(node.childForFieldName('right')!, node.childForFieldName('left')!);
+    } else operands.push(node);
+  }
+  const value: string[] = [];
+  const unread: string[] = [];
+  let lists = 0;
+  for (const operand of operands) {
+    const literal = operand.type === 'list' || operand.type === 'tuple' ? parsePythonLiteral(operand.text) : undefined;
+    if (literal?.kind !== 'list' && literal?.kind !== 'tuple') {
+      unread.push(foldText(operand.text));
+      continue;
+    }
+    lists++;
+    for (const item of literal.items) {
+      if (item.kind === 'string') value.push(item.value);
+      else if (item.kind === 'other') unread.push(item.text);
+      else return undefined;
+    }
+  }
+  return lists > 0 ? { value, unread } : undefined;
+}
+
 function stringSequence(node: Node): string[] | undefined {
   if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'expression_list') return undefined;
   const values: string[] = [];

@@ -210,11 +210,18 @@ export interface Suppression {
 /**
  * `NAME = "literal"` / `NAME = ["a", "b"]` at module level, or `Cls.NAME = ...` in a class body:
  * how Django settings, Celery config modules and gunicorn config files are written.
- * Only string literals and lists/tuples of them are kept; anything else is not a literal here.
+ * Only string literals and lists/tuples of them (joined with `+`, some parts unread) are kept; anything else is not a literal here.
  */
 export interface LiteralAssignment {
   name: string;
   value: string | string[];
+  /**
+   * Parts of a list value that are no string literals, as written (`*env_apps` in `[..., *env_apps]`,
+   * `LOCAL_APPS` in `BASE + LOCAL_APPS`): the list holds `value` and whatever these are.
+   */
+  unread?: string[];
+  /** `NAME += [...]`: the items are added to the value NAME had. */
+  extends?: boolean;
   span: SourceSpan;
   statementText: string;
 }
