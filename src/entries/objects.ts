@@ -1,6 +1,6 @@
-import type { CallRecord, ModuleSummary } from '../extract/summary.js';
-import type { EntryPoint } from './entries.js';
-import { basesOf } from '../extract/classes.js';
+import type { CallRecord } from '../extract/summary.js';
+import type { EntryPoint } from './types.js';
+import { summaryLookup } from '../extract/lookup.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
 import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type MemberCall } from './project.js';
 
@@ -75,7 +75,7 @@ export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): Object
   const objects = new Map<string, FoundObject>();
   for (const [path, summary] of ctx.summaries) {
     for (const call of summary.calls) {
-      const kind = objectKindOf(spec, call, summary);
+      const kind = objectKindOf(spec, call, path, ctx);
       if (kind) objects.set(objectKey(path, call), { path, call, kind });
     }
   }
@@ -133,6 +133,10 @@ export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): Object
       if (owner) register(owner, path, call);
       else loose.set(path, [...(loose.get(path) ?? []), call]);
     }
+  }
+  for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
+    if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
+    else loose.set(use.path, [...(loose.get(use.path) ?? []), use.call]);
   }
   // Route functions in a module that makes an object of the framework are taken to be its routes
   // (`routes = [Route(...)]` then `app = Starlette(routes=routes)`).
@@ -201,12 +205,15 @@ export function detectObjectFramework(spec: ObjectFramework, ctx: EntryContext):
   return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
 }
 
-/** The kind of object a call makes, if any: by constructor name, or through a project subclass of one. */
-export function objectKindOf(spec: ObjectFramework, call: CallRecord, summary: ModuleSummary): ObjectKind | undefined {
+/**
+ * The kind of object a call makes, if any: by constructor name, or through a project subclass of
+ * one defined in any module (`class IndicoFlask(Flask)` in `app/core.py`, `IndicoFlask(__name__)` elsewhere).
+ */
+export function objectKindOf(spec: ObjectFramework, call: CallRecord, path: string, ctx: EntryContext): ObjectKind | undefined {
   if (!call.callee) return undefined;
-  if (!call.calleeIsLocal) return spec.objects.find((k) => k.callees.includes(call.callee!));
-  // `class Api(Flask): ...` then `app = Api(__name__)`.
-  for (const base of basesOf(summary, call.callee)) {
+  const direct = call.calleeIsLocal ? undefined : spec.objects.find((k) => k.callees.includes(call.callee!));
+  if (direct) return direct;
+  for (const base of ctx.externalBasesOf(path, call)) {
     const kind = spec.objects.find((k) => k.callees.includes(base));
     if (kind) return kind;
   }
@@ -225,6 +232,84 @@ export function callsOnObjects(ctx: EntryContext, objects: readonly FoundObject[
     }
   }
   return found;
+}
+
+/** A framework decorator as a project function hands it out: one registering on an object, or a route function. */
+interface Wrapped {
+  object?: FoundObject;
+}
+
+/** Project functions wrapping wrappers of a framework decorator that are followed. */
+const MAX_WRAPPER_DEPTH = 3;
+
+/**
+ * Where the project applies a framework decorator that one of its own functions wraps: `def
+ * actor(fn=None, **kw): return dramatiq.actor(fn, **kw)` in `polar/worker/__init__.py`, then
+ * `@actor` in any module; `def task(*a, **kw): return celery_app.task(*a, **kw)`. A module-level
+ * function that calls the framework's decorator in its body, or in a function nested in it (the
+ * decorator it returns), is that decorator wherever it decorates; so is a function calling such a
+ * function. Route functions used only as plain calls (`Route(...)`) are no decorators to wrap.
+ */
+function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects: ReadonlyMap<string, FoundObject>): Array<{ path: string; call: CallRecord; wrapped: Wrapped }> {
+  const wrappers = new Map<string, Wrapped>();
+  const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
+  const functions = spec.routeFunctions && spec.routeFunctions.placement !== 'call' ? spec.routeFunctions.callees : [];
+  for (const [path, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.scope.kind !== 'function') continue;
+      let wrapped: Wrapped | undefined;
+      if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
+      else if (objects.size > 0 && decoratorMethods.size > 0) {
+        const member = memberOnObject(ctx, path, call, objects, decoratorMethods);
+        if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
+      }
+      const key = wrapped && enclosingFunction(ctx, path, call);
+      if (key && !wrappers.has(key)) wrappers.set(key, wrapped!);
+    }
+  }
+  if (wrappers.size === 0) return [];
+  /** Each call of a wrapper, with what it wraps. */
+  const eachWrapperCall = (visit: (path: string, call: CallRecord, wrapped: Wrapped) => void): void => {
+    const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf('::') + 2)));
+    for (const [path, summary] of ctx.summaries) {
+      for (const call of summary.calls) {
+        if (!call.callee || !names.has(lastSegment(call.callee))) continue;
+        const called = functionCalled(ctx, path, call);
+        const wrapped = called ? wrappers.get(called) : undefined;
+        if (wrapped) visit(path, call, wrapped);
+      }
+    }
+  };
+  // Wrappers of wrappers, until no more are found.
+  for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
+    grew = false;
+    eachWrapperCall((path, call, wrapped) => {
+      const key = enclosingFunction(ctx, path, call);
+      if (key && !wrappers.has(key)) {
+        wrappers.set(key, wrapped);
+        grew = true;
+      }
+    });
+  }
+  const uses: Array<{ path: string; call: CallRecord; wrapped: Wrapped }> = [];
+  eachWrapperCall((path, call, wrapped) => {
+    if (call.placement.kind === 'decorator') uses.push({ path, call, wrapped });
+  });
+  return uses;
+}
+
+/** `path::actor` for a call written in the module-level function `actor` or in one nested in it. */
+function enclosingFunction(ctx: EntryContext, path: string, call: CallRecord): string | undefined {
+  if (call.scope.kind !== 'function') return undefined;
+  const outer = call.scope.function.split('.')[0]!;
+  return summaryLookup(ctx.summaries.get(path)!).functionNamed(outer) ? `${path}::${outer}` : undefined;
+}
+
+/** `path::actor`: the project function a call runs, through imports and re-exports. */
+function functionCalled(ctx: EntryContext, path: string, call: CallRecord): string | undefined {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path)!).functionNamed(call.callee!) ? `${path}::${call.callee}` : undefined;
+  const ref = ctx.project.calls.resolveQualified(path, call.callee!, 0);
+  return ref?.kind === 'function' ? `${ref.path}::${ref.qualname}` : undefined;
 }
 
 function memberOnObject(
