@@ -1,5 +1,5 @@
 import type { CallRecord, ModuleSummary } from '../extract/summary.js';
-import type { EntryPoint } from './entries.js';
+import type { EntryPoint } from './types.js';
 
 /**
  * Route-shaped code that no deployed process loads: a test module's router, a management

@@ -1,63 +1,21 @@
 import { injectedFault, internalError, type Diagnostic } from '../diagnostics.js';
-import type { ModuleSummary } from '../extract/summary.js';
-import type { CallResolver } from '../resolve/calls.js';
-import type { ModuleIndex } from '../resolve/moduleIndex.js';
-import type { ResolvedImport } from '../resolve/resolveImports.js';
+import { detectAiohttp } from './frameworks/aiohttp.js';
 import { CELERY, detectCelery, DRAMATIQ } from './frameworks/celery.js';
 import { detectDjango } from './frameworks/django.js';
+import { detectFlaskAdmin, FLASK_ADMIN } from './frameworks/flaskadmin.js';
 import { detectPyramid, PYRAMID } from './frameworks/pyramid.js';
+import { detectSocketIO, SOCKETIO } from './frameworks/socketio.js';
+import { detectHttpServer, detectSocketServer, HTTP_SERVER, SOCKETSERVER, WSGIREF } from './frameworks/stdlib.js';
 import { detectTornado } from './frameworks/tornado.js';
+import { detectTwisted, TWISTED } from './frameworks/twisted.js';
 import { AIOHTTP, BOTTLE, FALCON, FASTAPI, FLASK, LITESTAR, QUART, SANIC, STARLETTE, TORNADO } from './frameworks/web.js';
+import { WEBSOCKETS } from './frameworks/websockets.js';
 import { markCandidates } from './candidates.js';
 import { detectObjectFramework, type ObjectFramework } from './objects.js';
 import { EntryContext } from './project.js';
+import type { EntryPoint, ProjectView } from './types.js';
 
-/** What entry detection may read: the whole project, since registration can span files. */
-export interface ProjectView {
-  summaries: ReadonlyMap<string, ModuleSummary>;
-  index: ModuleIndex;
-  resolved: ReadonlyMap<string, readonly ResolvedImport[]>;
-  calls: CallResolver;
-}
-
-export interface EntryEvidence {
-  line: number;
-  column: number;
-  text: string;
-}
-
-/** A statement in some module of the project, as shown to the user. */
-export interface EntrySite extends EntryEvidence {
-  path: string;
-}
-
-/**
- * An entry is a module that a web server or worker imports in every process: it is where the
- * chains in our findings start. Frameworks are described as data; detection reads summaries.
- */
-export interface EntryPoint {
-  path: string;
-  framework: string;
-  /** `app`: the application (or what the framework loads to set it up) lives here; `routes`: handlers are registered here. */
-  kind: 'app' | 'routes';
-  /** "Flask blueprint `api_bp` with 3 routes", "Django URLconf with 2 routes": a short noun phrase. */
-  description: string;
-  /** Where, in the entry's own file, it is seen (line 1 and the module name for a module loaded by name). */
-  evidence: EntryEvidence;
-  /** Number of route (or task) registrations seen in the module. */
-  routes: number;
-  /**
-   * Set when the framework loads this module because another module names it: the `include("polls.urls")`,
-   * the `INSTALLED_APPS` assignment, the `autodiscover_tasks()` call, the `DJANGO_SETTINGS_MODULE` default.
-   */
-  registeredBy?: EntrySite;
-  /**
-   * Set when nothing a deployed process loads reaches this entry (a router in a test module, a task
-   * in a management command, an app built in a test function): why, in words. A candidate entry is
-   * listed, but findings are not raised to `error` through it.
-   */
-  candidate?: string;
-}
+export type { EntryEvidence, EntryPoint, EntrySite, ProjectView } from './types.js';
 
 interface FrameworkDetector {
   /** The framework, as internal errors name the detector. */
@@ -76,7 +34,7 @@ const DETECTORS: readonly FrameworkDetector[] = [
   { name: 'Django', detect: detectDjango, specs: [] },
   { name: 'Celery', detect: detectCelery, specs: [CELERY] },
   plain(DRAMATIQ),
-  plain(AIOHTTP),
+  { name: 'aiohttp', detect: detectAiohttp, specs: [AIOHTTP] },
   { name: 'Tornado', detect: detectTornado, specs: [TORNADO] },
   plain(SANIC),
   plain(QUART),
@@ -84,6 +42,13 @@ const DETECTORS: readonly FrameworkDetector[] = [
   plain(FALCON),
   plain(BOTTLE),
   { name: 'Pyramid', detect: detectPyramid, specs: [PYRAMID] },
+  { name: 'Socket.IO', detect: detectSocketIO, specs: [SOCKETIO] },
+  { name: 'Twisted', detect: detectTwisted, specs: [TWISTED] },
+  plain(WEBSOCKETS),
+  { name: 'http.server', detect: detectHttpServer, specs: [HTTP_SERVER] },
+  { name: 'socketserver', detect: detectSocketServer, specs: [SOCKETSERVER] },
+  plain(WSGIREF),
+  { name: 'Flask-Admin', detect: detectFlaskAdmin, specs: [FLASK_ADMIN] },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { CallRecord } from '../../extract/summary.js';
 import type { ModuleEntry } from '../../resolve/moduleIndex.js';
-import type { EntryPoint, EntrySite } from '../entries.js';
+import type { EntryPoint, EntrySite } from '../types.js';
 import { analyzeObjects, callsOnObjects, objectEntries, type ObjectFramework } from '../objects.js';
 import { argumentOf, counted, evidenceOf, moduleEvidence, type EntryContext } from '../project.js';
 

@@ -1,19 +1,27 @@
-import type { EntryPoint } from '../entries.js';
+import type { EntryPoint } from '../types.js';
 import { analyzeObjects, callsOnObjects, objectEntries } from '../objects.js';
 import { argumentLiteral, argumentOf, evidenceOf, moduleEvidence, type EntryContext } from '../project.js';
 import type { PythonLiteral } from '../../extract/pythonLiteral.js';
 import { TORNADO } from './web.js';
 
+/** Route specs whose second argument, when a string, names the handler class to import. */
+const STRING_TARGETS = new Set(['tornado.web.url', 'tornado.web.URLSpec', 'tornado.routing.URLSpec', 'tornado.routing.Rule']);
+
 /**
  * Tornado, plus handlers named by string (`(r"/", "app.handlers.MainHandler")`,
- * `url(r"/x", "app.handlers.X")`): Tornado imports those modules when the Application is built.
+ * `url(r"/x", "app.handlers.X")`, `Rule(PathMatches("/x"), "app.handlers.X")`): Tornado imports
+ * those modules when the Application or the RuleRouter is built.
  */
 export function detectTornado(ctx: EntryContext): EntryPoint[] {
   const analysis = analyzeObjects(TORNADO, ctx);
   const entries = objectEntries(TORNADO, ctx, analysis);
   const lists: Array<{ path: string; literal: PythonLiteral | undefined; call: (typeof analysis.objects)[number]['call'] }> = [
     ...analysis.objects.map((o) => ({ path: o.path, literal: argumentLiteral(o.call, 0, 'handlers'), call: o.call })),
-    ...callsOnObjects(ctx, analysis.objects, ['add_handlers']).map((c) => ({ path: c.path, literal: argumentLiteral(c.call, 1, 'host_handlers'), call: c.call })),
+    ...callsOnObjects(ctx, analysis.objects, ['add_handlers', 'add_rules']).map((c) => ({
+      path: c.path,
+      literal: c.method === 'add_rules' ? argumentLiteral(c.call, 0, 'rules') : argumentLiteral(c.call, 1, 'host_handlers'),
+      call: c.call,
+    })),
   ];
   const named: Array<{ path: string; target: string; call: (typeof lists)[number]['call'] }> = [];
   for (const { path, literal, call } of lists) {
@@ -24,8 +32,8 @@ export function detectTornado(ctx: EntryContext): EntryPoint[] {
   }
   for (const [path, summary] of ctx.summaries) {
     for (const call of summary.calls) {
-      if (call.callee !== 'tornado.web.url' && call.callee !== 'tornado.web.URLSpec' && call.callee !== 'tornado.routing.URLSpec') continue;
-      const handler = argumentOf(call, 1, 'handler')?.literal;
+      if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
+      const handler = argumentOf(call, 1, call.callee === 'tornado.routing.Rule' ? 'target' : 'handler')?.literal;
       if (typeof handler === 'string') named.push({ path, target: handler, call });
     }
   }

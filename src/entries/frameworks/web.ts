@@ -126,18 +126,25 @@ export const BOTTLE: ObjectFramework = {
   },
 };
 
-/** Tornado: `Application([(r"/", MainHandler), url(r"/x", X)])` and `add_handlers(host, [...])`. */
+/**
+ * Tornado: `Application([(r"/", MainHandler), url(r"/x", X)])` and `add_handlers(host, [...])`; a
+ * `RuleRouter([Rule(PathMatches("/app1/.*"), Application([...])), (r"/x", X)])` and `add_rules([...])`.
+ */
 export const TORNADO: ObjectFramework = {
   framework: 'Tornado',
-  objects: [{ callees: ['tornado.web.Application'], kind: 'app', noun: 'Tornado app', standalone: true }],
+  objects: [
+    { callees: ['tornado.web.Application'], kind: 'app', noun: 'Tornado app', standalone: true },
+    { callees: ['tornado.routing.RuleRouter', 'tornado.routing.ReversibleRuleRouter'], kind: 'app', noun: 'Tornado rule router', standalone: true },
+  ],
   routeDecorators: [],
   routeCalls: [],
   routeLists: [
     { method: null, position: 0, keyword: 'handlers' },
     { method: 'add_handlers', position: 1, keyword: 'host_handlers' },
+    { method: 'add_rules', position: 0, keyword: 'rules' },
   ],
   routeFunctions: {
-    callees: ['tornado.web.url', 'tornado.web.URLSpec', 'tornado.routing.URLSpec'],
+    callees: ['tornado.web.url', 'tornado.web.URLSpec', 'tornado.routing.URLSpec', 'tornado.routing.Rule'],
     placement: 'call',
     noun: 'Tornado URL list',
   },
