@@ -332,7 +332,9 @@ async function readDeploymentOf(
   for (const [file, count] of perFile) {
     if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: 'deployment', path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
-  return deploymentEntries(deployment, index, summaries);
+  const context = deploymentEntries(deployment, index, summaries);
+  for (const problem of context.problems) diagnostics.push({ kind: 'deployment', path: problem.file, line: problem.line, message: problem.message });
+  return context;
 }
 
 /** `per-file-ignores = { "tests/**" = ["IL"] }`: gitignore-style patterns, relative to the project root. */

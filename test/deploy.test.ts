@@ -111,6 +111,8 @@ describe('each format, read as its platform reads it', () => {
       workerClass: { file: 'Procfile', line: 2, origin: 'command-line', via: '-k', value: 'gthread' },
       preload: { file: 'Procfile', line: 2, origin: 'command-line', via: '--preload', value: true },
       bind: { file: 'Procfile', line: 2, origin: 'command-line', via: '--bind', expression: '0.0.0.0:$PORT' },
+      // gunicorn imports the app from where it runs: the Procfile's folder.
+      importRoots: [''],
       processModel: 'imported-then-forked',
     });
   });
@@ -470,7 +472,7 @@ describe('bad input never stops the read', () => {
     symlinkSync(path.join(root, 'nowhere'), path.join(root, 'Dockerfile'));
     const deployment = await readDeployment(root, ['Procfile', 'Dockerfile', 'compose.yaml', 'notes.txt']);
     expect(problems(deployment)).toEqual([
-      'notes.txt: not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config)',
+      'notes.txt: not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)',
       'Dockerfile: cannot read: no such file or directory',
       'compose.yaml: cannot read: no such file or directory',
     ]);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Deployment, ServerProcess, Setting } from '../deploy/index.js';
+import type { Deployment, DeployProblem, ServerProcess, Setting } from '../deploy/index.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
 import type { ModuleSummary } from '../extract/summary.js';
@@ -15,7 +15,7 @@ import type { Finding, Level } from './findings.js';
 
 /** Frameworks whose entries are worker processes, not web servers. */
 const WORKER_FRAMEWORKS = new Set(['Celery', 'Dramatiq']);
-const WEB_SERVERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'flask', 'python']);
+const WEB_SERVERS = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'waitress', 'flask', 'python', 'uwsgi', 'granian']);
 const SERVER_NAMES: Record<ServerProcess['server'], string> = {
   gunicorn: 'gunicorn',
   uvicorn: 'uvicorn',
@@ -25,6 +25,11 @@ const SERVER_NAMES: Record<ServerProcess['server'], string> = {
   waitress: 'Waitress',
   flask: 'flask run',
   python: 'python',
+  dramatiq: 'Dramatiq',
+  huey: 'Huey',
+  rq: 'RQ',
+  uwsgi: 'uWSGI',
+  granian: 'Granian',
 };
 
 /** A process definition of the deployment and the entry modules it imports. */
@@ -38,6 +43,8 @@ interface Served {
 
 export interface DeploymentContext {
   deployment: Deployment;
+  /** App specs that name no module of the project: each a problem of the file and line that names it. */
+  problems: DeployProblem[];
   /** Entries the deployment's app specs name. */
   entries: EntryPoint[];
   served: Served[];
@@ -51,6 +58,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
   const served: Served[] = [];
   /** By module and attribute: a Procfile of thousands of lines naming one app looks it up once. */
   const evidence = new Map<string, EntryPoint['evidence']>();
+  const problems = new Map<string, DeployProblem>();
   for (const process of deployment.processes) {
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts.
     if (process.server === 'python' && process.source === 'shell-script') continue;
@@ -61,17 +69,21 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     const appEntries: EntryPoint[] = [];
     if (spec) {
       const modules = appModules(process, index);
+      const unresolved = modules.length === 0 ? unresolvedSpec(process) : undefined;
+      if (unresolved && !problems.has(`${unresolved.file}\0${unresolved.line}\0${spec.written}`)) problems.set(`${unresolved.file}\0${unresolved.line}\0${spec.written}`, unresolved);
       for (const module of modules) {
         appPaths.push(module.path);
+        // `dramatiq app.broker:broker app.tasks`: the attribute is the first module's.
+        const attribute = spec.alsoImports?.includes(module.name) ? undefined : spec.attribute;
         const server = SERVER_NAMES[process.server];
-        const what = process.server === 'celery' ? `Celery ${process.celery?.subcommand ?? 'worker'} app` : `${server} app`;
+        const what = process.server === 'celery' ? `Celery ${process.celery?.subcommand ?? 'worker'} app` : TASK_WORKERS[process.server] ?? `${server} app`;
         appEntries.push({
           path: module.path,
           // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
           framework: process.server,
           kind: 'app',
-          description: `${what} \`${spec.written}\` (${process.file}:${process.line})`,
-          evidence: cached(evidence, `${module.path}\0${spec.attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), spec.attribute, module.name)),
+          description: `${what} \`${[spec.written, ...(spec.alsoImports ?? [])].join(' ')}\` (${process.file}:${process.line})`,
+          evidence: cached(evidence, `${module.path}\0${attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), attribute, module.name)),
           routes: 0,
           registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process.command ?? spec.written) },
         });
@@ -80,23 +92,59 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     for (const entry of appEntries) entries.push(entry);
     served.push({ process, appPaths, appEntries });
   }
-  return { deployment, entries, served, imports: new Map() };
+  return { deployment, problems: [...problems.values()], entries, served, imports: new Map() };
 }
 
+/**
+ * The modules the app spec names. Looked for first in the process's import roots (its working
+ * directory and extra paths, as `sys.path` has them: `backend/Procfile: web: gunicorn prediction.main:app`
+ * imports `backend/prediction/main.py`), then under the project's own roots.
+ */
 function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   const spec = process.appSpec!;
+  const roots = process.importRoots ?? [];
   if (spec.script) {
-    const byPath = index.byPath.get(spec.script.replace(/^\.\//, ''));
+    const script = spec.script.replace(/^\.\//, '');
+    const byPath = [...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
     if (byPath) return [byPath];
   }
-  const module = index.lookup(spec.module);
+  const module = moduleFrom(spec.module, roots, index);
   if (!module) return [];
   // `celery -A proj`: Celery looks for the app in `proj`, then in `proj.celery`.
   if (process.server === 'celery') {
-    const celeryModule = index.lookup(`${spec.module}.celery`);
+    const celeryModule = moduleFrom(`${spec.module}.celery`, roots, index);
     if (celeryModule) return [module, celeryModule];
   }
-  return [module];
+  // `dramatiq app.broker app.tasks`: the further modules, each imported after the first.
+  const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m): m is ModuleEntry => m !== undefined && m !== module);
+  return [module, ...also];
+}
+
+/** `a.b` on `sys.path` entry `root`: `root/a/b/__init__.py`, else `root/a/b.py` (CPython's order within one entry). */
+function moduleFrom(name: string, roots: readonly string[], index: ModuleIndex): ModuleEntry | undefined {
+  const file = name.replace(/\./g, '/');
+  for (const root of roots) {
+    const found = index.byPath.get(path.posix.join(root, file, '__init__.py')) ?? index.byPath.get(path.posix.join(root, `${file}.py`));
+    if (found) return found;
+  }
+  return index.lookup(name);
+}
+
+/**
+ * An app spec that names no module of the project: said, with the file and line that name it, so a
+ * process is never silently left out. `python -m tool` may run an installed module: not a problem.
+ */
+function unresolvedSpec(process: ServerProcess): DeployProblem | undefined {
+  const spec = process.appSpec!;
+  if (spec.asMain && !spec.script) return undefined;
+  const roots = (process.importRoots ?? []).map((r) => (r === '' ? 'the project root' : `${r}/`));
+  const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : '';
+  const what = spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  return {
+    file: spec.file,
+    line: spec.line,
+    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`: ${what} in the files scanned${looked}; what this process imports is not counted`,
+  };
 }
 
 /**
@@ -256,8 +304,12 @@ function where(setting: { file: string; line: number }): string {
 }
 
 function plural(n: number, word: string): string {
-  if (n === 1) return `${n} ${word}`;
-  return `${n} ${word.endsWith('child') ? `${word}ren` : `${word}s`}`;
+  return `${n} ${n === 1 ? word : pluralOf(word)}`;
+}
+
+/** `workers`, `children`, `processes`. */
+function pluralOf(word: string): string {
+  return word.endsWith('child') ? `${word}ren` : word.endsWith('s') ? `${word}es` : `${word}s`;
 }
 
 export function processCount(process: ServerProcess): ProcessCount {
@@ -267,6 +319,8 @@ export function processCount(process: ServerProcess): ProcessCount {
   if (role === 'command') return { text: 'a management command, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
+  const worker = taskWorkerCount(process);
+  if (worker) return worker;
   if (process.server === 'celery') {
     const concurrency = process.celery?.concurrency;
     if (model === 'single-process') return { n: 1, text: `one Celery worker process (${where(process)})` };
@@ -284,6 +338,42 @@ export function processCount(process: ServerProcess): ProcessCount {
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
 }
 
+/** What the entries a task-queue worker's app spec names are, by the server that starts it. */
+const TASK_WORKERS: Partial<Record<ServerProcess['server'], string>> = {
+  dramatiq: 'module a Dramatiq worker imports',
+  huey: 'Huey consumer app',
+  rq: 'RQ worker settings',
+};
+
+/**
+ * Dramatiq: `--processes` worker processes (one per CPU by default), each running `--threads`
+ * threads (8); Huey: one consumer process, or `-w` forked processes with `-k process`; RQ: one
+ * worker process (the work horses it forks live for one job each).
+ */
+function taskWorkerCount(process: ServerProcess): ProcessCount | undefined {
+  if (process.server === 'dramatiq') {
+    const threads = settingValue(process.threads);
+    const of = threads !== undefined ? ` of ${plural(threads, 'thread')}` : process.threads ? '' : ' of 8 threads (the default --threads)';
+    const workers = process.workers;
+    const value = settingValue(workers);
+    if (value !== undefined) return { n: value, text: `${plural(value, 'Dramatiq worker process')}${of} (\`${workers!.via}\`, ${where(workers!)})` };
+    if (workers && 'expression' in workers) return { text: `${expressionCount(workers.expression, 'Dramatiq worker process')}${of} (${where(workers)})` };
+    return { text: `one Dramatiq worker process per CPU${of} (the default --processes; ${where(process)})` };
+  }
+  if (process.server === 'huey') {
+    if (process.processModel === 'single-process') return { n: 1, text: `one Huey consumer process (${where(process)})` };
+    const value = settingValue(process.workers);
+    if (process.workers && value === undefined) return { text: `${expressionCount((process.workers as { expression: string }).expression, 'Huey worker process')} (${where(process.workers)})` };
+    return { n: value ?? 1, text: `${plural(value ?? 1, 'Huey worker process')} (${where(process.workers ?? process)})` };
+  }
+  // One work horse at a time, forked for each job.
+  if (process.server === 'rq') {
+    if (process.processModel === 'single-process') return { n: 1, text: `one RQ worker process (${where(process)})` };
+    return { n: 1, text: `the work horses of one RQ worker process (${where(process)}), one for each job,` };
+  }
+  return undefined;
+}
+
 /**
  * A count the deployment computes at run time, said the way it reads: `int(os.environ.get("GUNICORN_WORKERS", 6))`
  * and `${GUNICORN_WORKERS:-6}` are "6 gunicorn workers unless GUNICORN_WORKERS is set"; any other
@@ -292,7 +382,7 @@ export function processCount(process: ServerProcess): ProcessCount {
 export function expressionCount(expression: string, word: string): string {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
-  return `\`${oneLine(expression, 60)}\` ${word.endsWith('child') ? `${word}ren` : `${word}s`}`;
+  return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
 }
 
 /** `int(os.environ.get("X", 6))`, `int(os.getenv('X', '6'))`, `os.environ.get("X") or 6`, `${X:-6}`: the variable and its default. */
@@ -529,6 +619,9 @@ const FORK_SHORT: Record<AfterFork, string> = {
 
 /** `the gunicorn master`, `the Celery worker`: what forks. */
 function forkerName(process: ServerProcess): string {
+  if (process.server === 'huey') return 'the Huey consumer';
+  if (process.server === 'rq') return 'the RQ worker';
+  if (process.server === 'uwsgi') return 'the uWSGI master';
   return process.server === 'celery' ? 'the Celery worker' : 'the gunicorn master';
 }
 
@@ -538,6 +631,13 @@ function forkReason(process: ServerProcess): string {
     const pool = process.celery?.pool;
     const how = pool ? `\`${pool.via} ${settingValue(pool) ?? ''}\`, ${where(pool)}`.replace(' `,', '`,') : `the default prefork pool, ${where(process)}`;
     return `the Celery worker imports the app and its task modules, then forks its pool children (${how})`;
+  }
+  if (process.server === 'huey') return `the Huey consumer imports the app, then forks its worker processes (\`${process.workerClass?.via ?? '-k'} process\`, ${where(process.workerClass ?? process)})`;
+  if (process.server === 'rq') return `the RQ worker imports its settings, then forks a work horse for each job (${where(process)})`;
+  if (process.server === 'uwsgi') {
+    const master = process.master && settingValue(process.master) ? process.master : undefined;
+    const how = master ? `\`${master.via.endsWith('=') ? `${master.via} true` : master.via}\`, ${where(master)}` : where(process);
+    return `the first uWSGI process loads the app, then forks the workers (uWSGI's default without \`lazy-apps\`; ${how})`;
   }
   const preload = process.preload;
   const how = preload ? `\`${preload.via}${preload.via.endsWith('=') ? ' True' : ''}\`, ${where(preload)}` : where(process);

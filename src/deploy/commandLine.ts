@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { assignmentOf, expandKnown, withVariables, type Environment, type EnvValue } from './environment.js';
+import type { ProjectPaths } from './projectPaths.js';
 import { readCeleryCommand } from './servers/celery.js';
 import type { CommandContext, ServerReading } from './servers/common.js';
 import { readDaphneCommand } from './servers/daphne.js';
+import { readDramatiqCommand } from './servers/dramatiq.js';
+import { readGranianCommand } from './servers/granian.js';
 import { readGunicornCommand } from './servers/gunicorn.js';
+import { readHueyCommand } from './servers/huey.js';
 import { readHypercornCommand } from './servers/hypercorn.js';
 import { pythonInvocation, readFlaskCommand, readPythonRun } from './servers/python.js';
+import { readRqCommand, readRqWorker } from './servers/rq.js';
 import { readUvicornCommand } from './servers/uvicorn.js';
+import { readUwsgiCommand } from './servers/uwsgi.js';
 import { readWaitressCommand } from './servers/waitress.js';
 import { linesFrom, splitCommandLine, type LineAt, type Word } from './shellWords.js';
 import type { DeployProblem } from './types.js';
@@ -22,6 +28,14 @@ const SERVER_PROGRAMS: Record<string, ServerReader> = {
   celery: readCeleryCommand,
   'waitress-serve': readWaitressCommand,
   flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  'dramatiq-gevent': readDramatiqCommand,
+  huey_consumer: readHueyCommand,
+  'huey_consumer.py': readHueyCommand,
+  rq: readRqCommand,
+  rqworker: readRqWorker,
+  uwsgi: readUwsgiCommand,
+  granian: readGranianCommand,
 };
 
 /** Modules that start a server under `python -m`. */
@@ -33,6 +47,9 @@ const SERVER_MODULES: Record<string, ServerReader> = {
   celery: readCeleryCommand,
   waitress: readWaitressCommand,
   flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  'huey.bin.huey_consumer': readHueyCommand,
+  granian: readGranianCommand,
 };
 
 /** A server started by a command, with what the command line says about it. */
@@ -72,6 +89,8 @@ export interface CommandSettings {
   /** The environment the command runs with (ENV, compose `environment:`...). */
   env: Environment;
   workingDirectory?: string;
+  /** Where the paths it names are in the project (build context, COPY); by default the folder of `file`. */
+  paths?: ProjectPaths;
 }
 
 /** Reads a command line run by a shell (`/bin/sh -c`): Procfile, shell-form CMD, startCommand, scripts. */

@@ -7,7 +7,7 @@ import type { ServerKind } from './types.js';
  */
 export interface ServerDefault {
   server: ServerKind;
-  setting: 'workers' | 'threads' | 'workerClass' | 'preload' | 'concurrency' | 'pool' | 'configFile' | 'appAttribute';
+  setting: 'workers' | 'threads' | 'workerClass' | 'preload' | 'master' | 'interface' | 'concurrency' | 'pool' | 'configFile' | 'appAttribute';
   /** The value, or how it is found at run time. */
   value: number | string | boolean;
   /** Environment variables read before the default applies, in order. */
@@ -26,7 +26,19 @@ export const SERVER_DEFAULTS: readonly ServerDefault[] = [
   { server: 'hypercorn', setting: 'workers', value: 1, source: 'hypercorn/config.py Config.workers; workers are started with multiprocessing "spawn" (hypercorn/run.py)' },
   { server: 'hypercorn', setting: 'workerClass', value: 'asyncio', source: 'hypercorn/config.py Config.worker_class' },
   { server: 'hypercorn', setting: 'appAttribute', value: 'app', source: 'hypercorn/utils.py load_application: "module" alone evaluates `app`' },
+  { server: 'uwsgi', setting: 'workers', value: 1, source: 'uWSGI docs, Options: processes (alias workers) spawns that many workers; one when unset' },
+  { server: 'uwsgi', setting: 'master', value: false, source: 'uWSGI docs, Options: master is off unless enabled' },
+  { server: 'uwsgi', setting: 'preload', value: true, source: 'uWSGI docs, Things to know: the app is loaded in the first process, then forked, unless lazy-apps' },
+  { server: 'uwsgi', setting: 'appAttribute', value: 'application', source: 'uWSGI docs, Options: callable defaults to `application`' },
+  { server: 'granian', setting: 'workers', value: 1, environment: ['GRANIAN_WORKERS'], source: 'granian/cli.py --workers: click.IntRange(1), default 1 (auto_envvar_prefix GRANIAN)' },
+  { server: 'granian', setting: 'interface', value: 'rsgi', environment: ['GRANIAN_INTERFACE'], source: 'granian/cli.py --interface: default Interfaces.RSGI' },
+  { server: 'granian', setting: 'appAttribute', value: 'app', source: 'granian/_internal.py load_target: `name or "app"`' },
   { server: 'waitress', setting: 'threads', value: 4, source: 'waitress/adjustments.py Adjustments.threads' },
   { server: 'celery', setting: 'concurrency', value: 'number of CPUs', environment: ['CELERY_WORKER_CONCURRENCY'], source: 'celery/bin/worker.py -c: `value or app.conf.worker_concurrency`; worker_concurrency None means os.cpu_count() (celery 5.6.3)' },
+  { server: 'dramatiq', setting: 'workers', value: 'number of CPUs', source: 'dramatiq/cli.py --processes: default multiprocessing.cpu_count()' },
+  { server: 'dramatiq', setting: 'threads', value: 8, source: 'dramatiq/cli.py --threads: default 8' },
+  { server: 'huey', setting: 'workers', value: 1, source: 'huey/consumer_options.py config_defaults: workers 1' },
+  { server: 'huey', setting: 'workerClass', value: 'thread', source: 'huey/consumer_options.py config_defaults: worker_type WORKER_THREAD' },
+  { server: 'rq', setting: 'workerClass', value: 'rq.Worker', environment: ['RQ_WORKER_CLASS'], source: 'rq/cli/helpers.py --worker-class: default DEFAULT_WORKER_CLASS, which forks a work horse per job' },
   { server: 'celery', setting: 'pool', value: 'prefork', environment: ['CELERY_WORKER_POOL'], source: 'celery/bin/worker.py -P default "prefork", replaced by app.conf.worker_pool when the app sets one' },
 ];

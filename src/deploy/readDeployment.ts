@@ -7,7 +7,7 @@ import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readRegularFile, rea
 import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';
-import { readArgv, readCommandText, type CommandReading, type ScriptRun, type ServerStart } from './commandLine.js';
+import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart } from './commandLine.js';
 import { EMPTY_ENVIRONMENT } from './environment.js';
 import { readAppYaml } from './formats/appEngine.js';
 import { readCompose } from './formats/compose.js';
@@ -18,8 +18,10 @@ import { readProcfile } from './formats/procfile.js';
 import { readRenderBlueprint } from './formats/render.js';
 import { readSystemdUnit } from './formats/systemd.js';
 import { processModelOf } from './processModel.js';
+import { copiedFrom, foldersHolding, type ProjectPaths } from './projectPaths.js';
 import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings, type PythonConfigFile } from './pythonConfig.js';
 import type { ServerSettings } from './servers/common.js';
+import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
 import { linesFrom, type Word } from './shellWords.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
@@ -30,7 +32,7 @@ const MAX_SCRIPT_DEPTH = 4;
 /** The name commands given to `readDeployment` directly are filed under. */
 export const COMMAND_LINE_FILE = '(command line)';
 
-type FileKind = 'Procfile' | 'Dockerfile' | 'docker-compose' | 'render.yaml' | 'fly.toml' | 'app.yaml' | 'systemd' | 'gunicorn.conf.py';
+type FileKind = 'Procfile' | 'Dockerfile' | 'docker-compose' | 'render.yaml' | 'fly.toml' | 'app.yaml' | 'systemd' | 'gunicorn.conf.py' | 'uwsgi.ini';
 
 const DISCOVERY_PATTERNS = [
   '**/Procfile',
@@ -47,6 +49,7 @@ const DISCOVERY_PATTERNS = [
   '**/app.yaml',
   '**/*.service',
   '**/gunicorn.conf.py',
+  '**/*uwsgi*.ini',
 ];
 
 const DISCOVERY_IGNORE = [
@@ -70,6 +73,7 @@ export function fileKind(relative: string): FileKind | undefined {
   if (name === 'app.yaml') return 'app.yaml';
   if (name.endsWith('.service')) return 'systemd';
   if (name.endsWith('.py')) return 'gunicorn.conf.py';
+  if (name.endsWith('.ini') && name.includes('uwsgi')) return 'uwsgi.ini';
   return undefined;
 }
 
@@ -120,14 +124,14 @@ class DeploymentReader {
     for (const file of chosen) {
       const kind = fileKind(file);
       if (kind) kinds.set(file, kind);
-      else this.problem({ file, message: 'not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config)' });
+      else this.problem({ file, message: 'not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)' });
     }
     // Dockerfiles first: compose, render and fly run their commands in the images they build.
     const ordered = [...kinds].sort(([, a], [, b]) => Number(b === 'Dockerfile') - Number(a === 'Dockerfile'));
-    const standaloneConfigs: string[] = [];
+    const standaloneConfigs: Array<[string, 'gunicorn.conf.py' | 'uwsgi.ini']> = [];
     for (const [file, kind] of ordered) {
-      if (kind === 'gunicorn.conf.py') {
-        standaloneConfigs.push(file);
+      if (kind === 'gunicorn.conf.py' || kind === 'uwsgi.ini') {
+        standaloneConfigs.push([file, kind]);
         continue;
       }
       const text = await this.readText(file);
@@ -138,9 +142,10 @@ class DeploymentReader {
       const settings = { file: COMMAND_LINE_FILE, source: 'command-line' as const, env: EMPTY_ENVIRONMENT };
       await this.contained(COMMAND_LINE_FILE, 'the command-line reader', async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
     }
-    for (const file of standaloneConfigs) {
+    for (const [file, kind] of standaloneConfigs) {
       if (this.usedConfigs.has(file)) continue;
-      await this.contained(file, 'the gunicorn config reader', () => this.addStandaloneConfig(file));
+      if (kind === 'uwsgi.ini') await this.contained(file, 'the uWSGI ini reader', () => this.addStandaloneUwsgi(file));
+      else await this.contained(file, 'the gunicorn config reader', () => this.addStandaloneConfig(file));
     }
     return this.deployment;
   }
@@ -221,11 +226,12 @@ class DeploymentReader {
       case 'Dockerfile': {
         const dockerfile = readDockerfile(file, text);
         this.images.set(file, dockerfile.image);
+        for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
         reading = dockerfile;
         break;
       }
       case 'docker-compose':
-        reading = readCompose(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readCompose(file, text, (dockerfile, target) => this.images.get(target === undefined ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`));
         break;
       case 'render.yaml':
         reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
@@ -279,7 +285,7 @@ class DeploymentReader {
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
   private async addScript(occurrence: CommandOccurrence, script: ScriptRun, depth: number): Promise<void> {
     const { file, source } = occurrence.settings;
-    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : undefined;
+    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, occurrence.settings, script.workingDirectory) : undefined;
     const command = commandInArguments(script.args);
     const argumentsRun = async (): Promise<void> => {
       if (command.length === 0) return;
@@ -292,11 +298,13 @@ class DeploymentReader {
     }
     const text = await this.readText(resolved);
     if (text === undefined) return;
+    // The script runs where the command that runs it does: in the same container, from the same context.
     const settings = {
       file: resolved,
       source: 'shell-script' as const,
       env: script.env,
       ...(script.workingDirectory !== undefined ? { workingDirectory: script.workingDirectory } : {}),
+      paths: projectPathsOf(occurrence.settings),
     };
     const reading = readCommandText(text, linesFrom(text, 1), settings);
     const inScript: CommandOccurrence = { line: 1, command: '', settings, reading, ...(occurrence.name ? { name: occurrence.name } : {}) };
@@ -330,7 +338,7 @@ class DeploymentReader {
     let pythonPath = reading.pythonPath;
     if (reading.server === 'gunicorn') {
       const written = reading.configFile?.written ?? './gunicorn.conf.py';
-      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), file, start.startDirectory, written.startsWith('python:'));
+      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), occurrence.settings, start.startDirectory, written.startsWith('python:'));
       const configLocation = { file: reading.configFile?.file ?? file, line: reading.configFile?.line ?? start.line };
       if (resolved) {
         const config = await this.gunicornConfig(resolved);
@@ -351,7 +359,19 @@ class DeploymentReader {
         this.problem({ file, line: start.line, message: 'gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")' });
       }
     } else if (reading.server === 'hypercorn' && reading.configFile) {
-      fromConfig = await this.hypercornConfig(process, reading.configFile, start.startDirectory);
+      fromConfig = await this.hypercornConfig(process, reading.configFile, occurrence.settings, start.startDirectory);
+    } else if (reading.server === 'uwsgi') {
+      const ini = reading.configFile ? await this.uwsgiIni(process, reading.configFile, occurrence.settings, start.startDirectory) : [];
+      // The ini's options first, then the command line's: uWSGI reads both; a later value wins.
+      const combined = uwsgiReading([...ini, ...(reading.uwsgiOptions ?? [])], file);
+      this.problems(combined.problems.filter((p) => p.file !== file));
+      fromConfig = combined.commandLine;
+      appSpec = combined.appSpec;
+      if (combined.workingDirectory !== undefined) workingDirectory = joinDirectory(start.startDirectory, combined.workingDirectory);
+      pythonPath = combined.pythonPath;
+      if (!appSpec && reading.problems.length === 0) {
+        this.problem({ file, line: start.line, message: 'uWSGI has no application to load: no `module`, `wsgi` or `wsgi-file` on the command line or in its ini file ("no app loaded")' });
+      }
     }
     const settings: ServerSettings = { ...reading.environmentDefaults, ...fromConfig, ...reading.environmentArguments, ...reading.commandLine };
     if (appSpec) process.appSpec = appSpec;
@@ -359,16 +379,70 @@ class DeploymentReader {
     if (reading.celery) process.celery = reading.celery;
     if (workingDirectory !== undefined) process.workingDirectory = workingDirectory;
     if (pythonPath?.length) process.pythonPath = pythonPath;
+    const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
+    if (roots.length) process.importRoots = roots;
     const model = processModelOf(process);
     if (model) process.processModel = model;
     this.deployment.processes.push(process);
   }
 
+  /**
+   * The project folders the process imports its app from, as `sys.path` has them: the extra paths
+   * (`--pythonpath`, `--app-dir`, relative to the working directory), then the working directory
+   * itself (gunicorn and uvicorn put it first on `sys.path`, `python -m` too). Only folders found in
+   * the project are listed.
+   */
+  private async importRoots(settings: CommandSettings, workingDirectory: string | undefined, pythonPath: readonly string[] | undefined): Promise<string[]> {
+    const roots: string[] = [];
+    for (const written of [...(pythonPath ?? []).map((p) => joinDirectory(workingDirectory, p)), workingDirectory]) {
+      const folder = await this.projectFolder(written, settings);
+      if (folder !== undefined && !roots.includes(folder)) roots.push(folder);
+    }
+    return roots;
+  }
+
+  /**
+   * The project folder a directory of the command names: relative, from the folder its file runs in
+   * (the Procfile's, the build context); absolute, through what the image copied there, else by ever
+   * shorter tails of it (`/srv/shop/backend` is `backend/` of a checkout), as config files are found.
+   */
+  private async projectFolder(written: string | undefined, settings: CommandSettings): Promise<string | undefined> {
+    const paths = projectPathsOf(settings);
+    if (written === undefined) return paths.context;
+    const candidates: string[] = [];
+    if (!written.startsWith('/')) candidates.push(path.posix.join(paths.context, written));
+    else {
+      candidates.push(...copiedFrom(written, paths));
+      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path.posix.normalize(source))) candidates.push(folder);
+      const parts = written.split('/').filter(Boolean);
+      for (let i = 0; i < parts.length; i++) candidates.push(path.posix.join(paths.context, ...parts.slice(i)), path.posix.join(...parts.slice(i)));
+    }
+    for (const candidate of candidates) {
+      const normal = path.posix.normalize(candidate);
+      if (normal.startsWith('..') || path.posix.isAbsolute(normal)) continue;
+      if (await this.isFolder(normal)) return normal === '.' ? '' : normal.replace(/\/$/, '');
+    }
+    return undefined;
+  }
+
+  private async isFolder(relative: string): Promise<boolean> {
+    try {
+      return (await fs.stat(path.join(this.root, relative))).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
   /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
-  private async hypercornConfig(process: ServerProcess, config: { written: string; file: string; line: number }, startDirectory: string | undefined): Promise<ServerSettings> {
+  private async hypercornConfig(
+    process: ServerProcess,
+    config: { written: string; file: string; line: number },
+    command: CommandSettings,
+    startDirectory: string | undefined,
+  ): Promise<ServerSettings> {
     const { written } = config;
     const isPython = written.startsWith('file:') || written.startsWith('python:');
-    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), process.file, startDirectory, written.startsWith('python:'));
+    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), command, startDirectory, written.startsWith('python:'));
     process.configFile = { file: config.file, line: config.line, written, ...(resolved ? { resolved } : {}) };
     if (!resolved) {
       this.problem({ file: config.file, line: config.line, message: `hypercorn -c ${written}: no such file in the project, so its settings could not be read` });
@@ -398,6 +472,45 @@ class DeploymentReader {
     if (typeof data.bind === 'string') settings.bind = { ...base('bind'), value: [data.bind] };
     else if (Array.isArray(data.bind)) settings.bind = { ...base('bind'), value: data.bind.map(String) };
     return settings;
+  }
+
+  /** `uwsgi --ini uwsgi.ini` (or `uwsgi.ini:section`): the options of its section, read from the project. */
+  private async uwsgiIni(process: ServerProcess, config: { written: string; file: string; line: number }, command: CommandSettings, startDirectory: string | undefined): Promise<UwsgiOption[]> {
+    const { written } = config;
+    const resolved = await this.resolveProjectPath(written.replace(/:[\w-]+$/, ''), command, startDirectory);
+    process.configFile = { file: config.file, line: config.line, written, ...(resolved ? { resolved } : {}) };
+    if (!resolved) {
+      this.problem({ file: config.file, line: config.line, message: `uwsgi --ini ${written}: no such file in the project, so its settings could not be read` });
+      return [];
+    }
+    this.usedConfigs.add(resolved);
+    const text = await this.readText(resolved);
+    if (text === undefined) return [];
+    const ini = readUwsgiIni(resolved, text, written);
+    if (!ini.hasSection) this.problem({ file: resolved, message: `no [${/:([\w-]+)$/.exec(written)?.[1] ?? 'uwsgi'}] section: uWSGI finds no options in this file` });
+    return ini.options;
+  }
+
+  /** A uWSGI ini file no command names: `uwsgi --ini` run on it from its folder. */
+  private async addStandaloneUwsgi(file: string): Promise<void> {
+    const text = await this.readText(file);
+    if (text === undefined) return;
+    const ini = readUwsgiIni(file, text, path.posix.basename(file));
+    if (!ini.hasSection) return;
+    const reading = uwsgiReading(ini.options, file);
+    this.problems(reading.problems);
+    const line = reading.appSpec?.line ?? 1;
+    const process: ServerProcess = { file, line, source: 'uwsgi.ini', server: 'uwsgi', configFile: { file, line: 1, written: path.posix.basename(file), resolved: file } };
+    if (reading.appSpec) process.appSpec = reading.appSpec;
+    Object.assign(process, reading.commandLine);
+    if (reading.workingDirectory !== undefined) process.workingDirectory = reading.workingDirectory;
+    if (reading.pythonPath?.length) process.pythonPath = reading.pythonPath;
+    const settings = { file, source: 'uwsgi.ini' as const, env: EMPTY_ENVIRONMENT };
+    const roots = await this.importRoots(settings, reading.workingDirectory, reading.pythonPath);
+    if (roots.length) process.importRoots = roots;
+    const model = processModelOf(process);
+    if (model) process.processModel = model;
+    this.deployment.processes.push(process);
   }
 
   /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */
@@ -434,28 +547,21 @@ class DeploymentReader {
   }
 
   /**
-   * Finds a path a command names, in the project. A relative path is taken from the directory the
-   * command runs in, relative to the file that declares it; a container path (`/app/gunicorn.conf.py`)
-   * is looked for below that file's folder with its WORKDIR prefix removed, then by ever shorter tails,
-   * since images usually `COPY . /app`.
+   * Finds a path a command names, in the project. In a container, a path (`./entrypoint.sh` under
+   * `WORKDIR /app`, `/docker-entrypoint.sh`) is first followed back through the `COPY` that put it
+   * there. Otherwise a relative path is taken from the directory the command runs in, relative to its
+   * build context or the file that declares it (and, in a script, the script's folder); a container
+   * path (`/app/gunicorn.conf.py`) is looked for there with its WORKDIR prefix removed, then by ever
+   * shorter tails, since images usually `COPY . /app`.
    */
-  private async resolveProjectPath(written: string, declaringFile: string, workingDirectory: string | undefined, isModule = false): Promise<string | undefined> {
-    const folder = declaringFile === COMMAND_LINE_FILE ? '' : path.posix.dirname(declaringFile);
+  private async resolveProjectPath(written: string, settings: Pick<CommandSettings, 'file' | 'paths'>, workingDirectory: string | undefined, isModule = false): Promise<string | undefined> {
+    const paths = projectPathsOf(settings);
     const target = isModule ? `${written.replace(/^python:/, '').replace(/\./g, '/')}.py` : written;
     const candidates: string[] = [];
-    const relativeDirectory = workingDirectory !== undefined && !workingDirectory.startsWith('/') ? workingDirectory : '';
-    if (!target.startsWith('/')) {
-      if (workingDirectory?.startsWith('/')) {
-        candidates.push(path.posix.join(folder, target));
-      }
-      candidates.push(path.posix.join(folder, relativeDirectory, target), path.posix.join(folder, target));
-    } else {
-      if (workingDirectory?.startsWith('/') && target.startsWith(`${workingDirectory.replace(/\/$/, '')}/`)) {
-        candidates.push(path.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, '').length + 1)));
-      }
-      const parts = target.split('/').filter(Boolean);
-      for (let i = 0; i < parts.length; i++) candidates.push(path.posix.join(folder, ...parts.slice(i)));
-    }
+    const inContainer = target.startsWith('/') ? target : workingDirectory?.startsWith('/') ? path.posix.join(workingDirectory, target) : undefined;
+    if (inContainer !== undefined) candidates.push(...copiedFrom(inContainer, paths));
+    const ownFolder = projectPathsOf({ file: settings.file }).context;
+    for (const folder of paths.context === ownFolder ? [ownFolder] : [paths.context, ownFolder]) candidates.push(...pathCandidates(folder, target, workingDirectory));
     for (const candidate of candidates) {
       const normal = path.posix.normalize(candidate);
       if (normal.startsWith('..') || path.posix.isAbsolute(normal)) continue;
@@ -522,6 +628,30 @@ class DeploymentReader {
   private problems(list: readonly DeployProblem[]): void {
     for (const problem of list) this.deployment.problems.push(problem);
   }
+}
+
+/** Where the command's paths are in the project: as its format says, else the folder of its file. */
+function projectPathsOf(settings: Pick<CommandSettings, 'file' | 'paths'>): ProjectPaths {
+  if (settings.paths) return settings.paths;
+  const folder = settings.file === COMMAND_LINE_FILE ? '' : path.posix.dirname(settings.file);
+  return { context: folder === '.' ? '' : folder };
+}
+
+/** A path below `folder`: from the working directory when it is relative; an absolute one without its WORKDIR prefix, then by its tails. */
+function pathCandidates(folder: string, target: string, workingDirectory: string | undefined): string[] {
+  const candidates: string[] = [];
+  const relativeDirectory = workingDirectory !== undefined && !workingDirectory.startsWith('/') ? workingDirectory : '';
+  if (!target.startsWith('/')) {
+    if (workingDirectory?.startsWith('/')) candidates.push(path.posix.join(folder, target));
+    candidates.push(path.posix.join(folder, relativeDirectory, target), path.posix.join(folder, target));
+    return candidates;
+  }
+  if (workingDirectory?.startsWith('/') && target.startsWith(`${workingDirectory.replace(/\/$/, '')}/`)) {
+    candidates.push(path.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, '').length + 1)));
+  }
+  const parts = target.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) candidates.push(path.posix.join(folder, ...parts.slice(i)));
+  return candidates;
 }
 
 function toRelative(root: string, file: string): string {

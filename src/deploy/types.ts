@@ -14,12 +14,14 @@ export type DeploySource =
   | 'fly.toml'
   | 'app.yaml'
   | 'systemd'
+  /** A uWSGI ini file read on its own (`uwsgi.ini`), not named by any command. */
+  | 'uwsgi.ini'
   /** A shell script that a command above runs (`ENTRYPOINT ["./start.sh"]`), read because it exists in the project. */
   | 'shell-script'
   /** A command given to `readCommandLine` directly (a CLI flag, a test). */
   | 'command-line';
 
-export type ServerKind = 'gunicorn' | 'uvicorn' | 'hypercorn' | 'daphne' | 'celery' | 'waitress' | 'flask' | 'python';
+export type ServerKind = 'gunicorn' | 'uvicorn' | 'hypercorn' | 'daphne' | 'celery' | 'waitress' | 'flask' | 'python' | 'dramatiq' | 'huey' | 'rq' | 'uwsgi' | 'granian';
 
 /** Where something was read: a path relative to the deployment root ('/'-separated) and a 1-based line. */
 export interface Location {
@@ -65,6 +67,8 @@ export interface AppSpec extends Location {
   script?: string;
   /** `python manage.py migrate`: the first words after the script or module, as written (at most a few). */
   arguments?: string[];
+  /** Further modules the process imports after `module`: `dramatiq app.broker app.tasks`, an rq worker class of the project. */
+  alsoImports?: string[];
 }
 
 export type CeleryPool = 'prefork' | 'threads' | 'solo' | 'gevent' | 'eventlet' | 'processes' | 'custom';
@@ -131,8 +135,12 @@ export interface ServerProcess extends Location {
   threads?: Setting<number>;
   /** Gunicorn `-k`, hypercorn `-k` (`asyncio`, `uvloop`, `trio`). */
   workerClass?: Setting<string>;
-  /** Gunicorn `--preload` / `preload_app`. */
+  /** Gunicorn `--preload` / `preload_app`; uWSGI's default, turned off by `lazy-apps` (read as `preload` false). */
   preload?: Setting<boolean>;
+  /** uWSGI `master`: a master process loads the app (unless lazy) and forks the workers. */
+  master?: Setting<boolean>;
+  /** Granian `--interface`: `asgi`, `wsgi` or `rsgi` (its default). */
+  interface?: Setting<string>;
   /** Uvicorn/hypercorn/gunicorn `--reload`: a reloader process restarts the server on changes. */
   reload?: Setting<boolean>;
   bind?: Setting<string[]>;
@@ -150,6 +158,13 @@ export interface ServerProcess extends Location {
   workingDirectory?: string;
   /** Extra import roots: gunicorn `--pythonpath`, uvicorn `--app-dir`. */
   pythonPath?: string[];
+  /**
+   * The project folders (relative to the root, '' for the root) the app is imported from, as its
+   * `sys.path` has them: `pythonPath`, then the working directory, each found in the project through
+   * the folder of the file that starts the process, its build context and `COPY`. The app spec's
+   * module is looked for there first.
+   */
+  importRoots?: string[];
   processModel?: ProcessModel;
 }
 

@@ -46,6 +46,8 @@ function processLines(process: ServerProcess, paths: PathDisplay): string[] {
     settingText('threads', process.threads),
     settingText('worker class', process.workerClass),
     settingText('preload', process.preload),
+    settingText('master', process.master),
+    settingText('interface', process.interface),
     settingText('reload', process.reload),
     settingText('bind', process.bind),
     settingText('concurrency', process.celery?.concurrency),

@@ -5,13 +5,19 @@ import { withVariables } from '../environment.js';
 import { containerArgv, type CommandOccurrence, type FormatReading, type ImageDefaults } from './format.js';
 import { composeCommandWords, environmentOf, mapEntries, mapGet, parseYaml, scalarText } from './yamlSupport.js';
 
-/** Finds what a Dockerfile of the project leaves to its containers, by its path relative to the root. */
-export type ImageLookup = (dockerfile: string) => ImageDefaults | undefined;
+/**
+ * Finds what a Dockerfile of the project leaves to its containers, by its path relative to the root:
+ * its final stage, or the stage `target` names.
+ */
+export type ImageLookup = (dockerfile: string, target?: string) => ImageDefaults | undefined;
 
 /**
  * docker compose's `services:`. A service's `command:` replaces the image's CMD and runs under its
  * ENTRYPOINT; `entrypoint:` replaces the ENTRYPOINT and drops the image's CMD. Neither goes through a
- * shell unless it names one. The image is the project's Dockerfile when the service is `build:` from it.
+ * shell unless it names one. The image is the project's Dockerfile when the service is `build:` from it
+ * (the stage `build.target` names, else the last); a service that builds a `target` and gives no
+ * command runs that stage's CMD. Paths the command names are in the build context, where the
+ * Dockerfile's `COPY` took them from.
  */
 export function readCompose(file: string, text: string, images: ImageLookup): FormatReading {
   const reading: FormatReading = { occurrences: [], problems: [] };
@@ -26,26 +32,36 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
     if (!isMap(service)) continue;
     const commandNode = mapGet(service, 'command');
     const entrypointNode = mapGet(service, 'entrypoint');
-    if (!commandNode && !entrypointNode) continue;
-    const image = buildImage(file, service, images);
+    const build = buildOf(file, service);
+    const image = build ? images(build.dockerfile, build.target) : undefined;
+    if (build?.target !== undefined && !image && images(build.dockerfile)) {
+      const node = mapGet(mapGet(service, 'build'), 'target') as Node;
+      reading.problems.push({ file, line: yaml.lineOf(node), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
+      continue;
+    }
+    // Without a command of its own, a service runs its image's: the Dockerfile's own reading has the
+    // last stage's; a `target` stage's is read here.
+    const stageCommand = !commandNode && !entrypointNode && build?.target !== undefined ? image?.command : undefined;
+    if (!commandNode && !entrypointNode && !stageCommand) continue;
     const settings: CommandSettings = {
       file,
       source: 'docker-compose',
       env: withVariables(image?.env ?? new Map(), environmentOf(yaml, mapGet(service, 'environment'), file)),
+      paths: { context: build?.context ?? folderOf(file), ...(image ? { copies: image.copies } : {}) },
     };
     const workingDir = scalarText(mapGet(service, 'working_dir')) ?? image?.workingDirectory;
     if (workingDir !== undefined) settings.workingDirectory = workingDir;
 
-    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : [];
+    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : (stageCommand?.words ?? []);
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : undefined;
     const operator = operatorWithoutShell(command, file, 'docker compose');
     if (operator) reading.problems.push(operator);
     const argv = containerArgv(image, command, entrypoint);
-    const node = (entrypointNode ?? commandNode) as Node;
+    const node = (entrypointNode ?? commandNode ?? mapGet(mapGet(service, 'build'), 'target')) as Node;
     const occurrence: CommandOccurrence = {
       name,
       line: yaml.lineOf(node),
-      command: [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => sourceText(text, n)).join(' + '),
+      command: stageCommand ? `${stageCommand.text} (target ${build!.target})` : [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => sourceText(text, n)).join(' + '),
       settings,
       reading: readArgv(argv, settings),
     };
@@ -54,13 +70,21 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
   return reading;
 }
 
-/** `build: ./dir` or `build: { context, dockerfile }`, relative to the compose file. */
-function buildImage(file: string, service: unknown, images: ImageLookup): ImageDefaults | undefined {
+/** `build: ./dir` or `build: { context, dockerfile, target }`: the context relative to the compose file, the Dockerfile to the context. */
+function buildOf(file: string, service: unknown): { context: string; dockerfile: string; target?: string } | undefined {
   const build = mapGet(service, 'build');
   if (build === undefined || build === null) return undefined;
-  const context = scalarText(build) ?? scalarText(mapGet(build, 'context')) ?? '.';
-  const dockerfile = scalarText(mapGet(build, 'dockerfile')) ?? 'Dockerfile';
-  return images(path.posix.normalize(path.posix.join(path.posix.dirname(file), context, dockerfile)));
+  const written = scalarText(build) ?? scalarText(mapGet(build, 'context')) ?? '.';
+  const context = folderOf(path.posix.join(path.posix.dirname(file), written, 'Dockerfile'));
+  const dockerfile = path.posix.normalize(path.posix.join(context, scalarText(mapGet(build, 'dockerfile')) ?? 'Dockerfile'));
+  const target = scalarText(mapGet(build, 'target'));
+  return { context, dockerfile, ...(target !== undefined ? { target } : {}) };
+}
+
+/** A file's folder relative to the root, '' for the root itself. */
+function folderOf(file: string): string {
+  const folder = path.posix.dirname(path.posix.normalize(file));
+  return folder === '.' ? '' : folder;
 }
 
 export function sourceText(text: string, node: Node): string {

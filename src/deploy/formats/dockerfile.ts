@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { readArgv, readCommandText, joinDirectory, type CommandSettings } from '../commandLine.js';
 import { EMPTY_ENVIRONMENT, withVariables, type Environment, type EnvValue } from '../environment.js';
 import { literalWord, splitCommandLine, type LineAt, type Word } from '../shellWords.js';
 import type { DeployProblem } from '../types.js';
-import type { CommandOccurrence, FormatReading, ImageDefaults } from './format.js';
+import type { CommandOccurrence, CopyMapping, FormatReading, ImageDefaults } from './format.js';
 
 /** One instruction with its continuation lines joined, as BuildKit reads it. */
 interface Instruction {
@@ -24,22 +25,26 @@ interface Stage {
   entrypoint?: CommandForm;
   /** CMD was set in this stage (not inherited): ENTRYPOINT then keeps it. */
   cmdSetHere?: boolean;
+  copies: CopyMapping[];
 }
 
 export interface DockerfileReading extends FormatReading {
   /** What the final stage leaves to `docker run`, compose and fly. */
   image: ImageDefaults;
+  /** What each named stage leaves, by its name in lower case: compose `build.target` picks one. */
+  stages: Map<string, ImageDefaults>;
 }
 
 /**
  * A Dockerfile's final stage: the command `docker run` starts (ENTRYPOINT and CMD combined as Docker
  * combines them), with the ENV and WORKDIR it runs with. Stages built `FROM` an earlier stage inherit
- * its settings; `docker build` without `--target` produces the last one.
+ * its settings and files; `docker build` without `--target` produces the last one. Paths are taken
+ * from the Dockerfile's folder, the build context of `docker build .` run beside it.
  */
 export function readDockerfile(file: string, text: string): DockerfileReading {
   const problems: DeployProblem[] = [];
   const stages = new Map<string, Stage>();
-  let stage: Stage = { env: EMPTY_ENVIRONMENT };
+  let stage: Stage = { env: EMPTY_ENVIRONMENT, copies: [] };
   for (const instruction of instructions(text)) {
     switch (instruction.keyword) {
       case 'FROM': {
@@ -47,7 +52,7 @@ export function readDockerfile(file: string, text: string): DockerfileReading {
         const base = words[0] ?? '';
         const alias = words[1]?.toUpperCase() === 'AS' ? words[2] : undefined;
         const inherited = stages.get(base.toLowerCase());
-        stage = inherited ? { ...inherited, cmdSetHere: false } : { env: EMPTY_ENVIRONMENT };
+        stage = inherited ? { ...inherited, copies: [...inherited.copies], cmdSetHere: false } : { env: EMPTY_ENVIRONMENT, copies: [] };
         if (alias) {
           stage.name = alias;
           stages.set(alias.toLowerCase(), stage);
@@ -71,20 +76,23 @@ export function readDockerfile(file: string, text: string): DockerfileReading {
         // BuildKit drops an inherited CMD when the stage sets ENTRYPOINT without setting CMD itself.
         if (!stage.cmdSetHere) delete stage.cmd;
         break;
+      case 'COPY':
+      case 'ADD': {
+        const copy = copyInstruction(instruction, stage.workingDirectory, (name) => stages.get(name.toLowerCase())?.copies);
+        if (copy) stage.copies.push(copy);
+        break;
+      }
     }
     if (stage.name) stages.set(stage.name.toLowerCase(), stage);
   }
-  const image: ImageDefaults = {
-    env: stage.env,
-    ...(stage.workingDirectory !== undefined ? { workingDirectory: stage.workingDirectory } : {}),
-    ...(stage.entrypoint ? { entrypoint: 'exec' in stage.entrypoint ? { exec: stage.entrypoint.exec } : { shell: stage.entrypoint.shell, line: stage.entrypoint.line } } : {}),
-  };
+  const image = imageOf(stage);
   const occurrences: CommandOccurrence[] = [];
   const settings: CommandSettings = {
     file,
     source: 'Dockerfile',
     env: stage.env,
     ...(stage.workingDirectory !== undefined ? { workingDirectory: stage.workingDirectory } : {}),
+    paths: { context: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), copies: stage.copies },
   };
   const { entrypoint, cmd } = stage;
   const name = stage.name;
@@ -101,7 +109,45 @@ export function readDockerfile(file: string, text: string): DockerfileReading {
   } else if (cmd) {
     push(cmd.line, cmd.text, 'exec' in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
   }
-  return { occurrences, problems, image };
+  return { occurrences, problems, image, stages: new Map([...stages].map(([name, named]) => [name, imageOf(named)])) };
+}
+
+function imageOf(stage: Stage): ImageDefaults {
+  const { cmd, entrypoint } = stage;
+  return {
+    env: stage.env,
+    ...(stage.workingDirectory !== undefined ? { workingDirectory: stage.workingDirectory } : {}),
+    ...(entrypoint ? { entrypoint: 'exec' in entrypoint ? { exec: entrypoint.exec } : { shell: entrypoint.shell, line: entrypoint.line } } : {}),
+    ...(cmd ? { command: { words: 'exec' in cmd ? cmd.exec : shellFormArgv(cmd), line: cmd.line, text: cmd.text } } : {}),
+    copies: stage.copies,
+  };
+}
+
+/**
+ * `COPY [--chown=..] <src>... <dest>` (or the JSON form): sources from the build context, the
+ * destination made absolute against WORKDIR. `--from=<stage>` copies paths of an earlier stage (kept
+ * with that stage's own copies); `--from=` an image, and `ADD` of a URL, copy nothing of the project.
+ */
+function copyInstruction(instruction: Instruction, workingDirectory: string | undefined, stageCopies: (name: string) => CopyMapping[] | undefined): CopyMapping | undefined {
+  const args = instruction.args.trim();
+  let words: string[];
+  const form = commandForm(instruction);
+  if ('exec' in form) words = form.exec.map((w) => w.text);
+  else words = splitCommandLine(args, 'words', instruction.lineAt).commands.flatMap((c) => c.words).map((w) => w.text);
+  const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
+  const fromStage = from === undefined ? undefined : stageCopies(from);
+  if (from !== undefined && !fromStage) return undefined;
+  const operands = words.filter((w) => !w.startsWith('--'));
+  if (operands.length < 2) return undefined;
+  const written = operands[operands.length - 1]!;
+  const sources = operands.slice(0, -1).filter((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !s.startsWith('git@'));
+  if (sources.length === 0) return undefined;
+  return {
+    sources,
+    destination: joinDirectory(workingDirectory ?? '/', written),
+    intoFolder: written.endsWith('/') || written === '.' || sources.length > 1,
+    ...(fromStage ? { fromStage: [...fromStage] } : {}),
+  };
 }
 
 /** `/bin/sh -c "<shell form>"`, the argv Docker builds from a shell-form instruction. */

@@ -20,12 +20,28 @@ export interface FormatReading {
   problems: DeployProblem[];
 }
 
-/** What a Dockerfile's final stage leaves to a container: compose and fly run their commands in it. */
+/** What a Dockerfile's stage leaves to a container: compose and fly run their commands in it. */
 export interface ImageDefaults {
   /** ENTRYPOINT in exec form (words), or in shell form (text run by /bin/sh -c). */
   entrypoint?: { exec: Word[] } | { shell: string; line: number };
+  /** CMD as the argv Docker builds from it (shell form: `/bin/sh -c <text>`): what a compose service without `command:` runs. */
+  command?: { words: Word[]; line: number; text: string };
   env: Environment;
   workingDirectory?: string;
+  /** What `COPY`/`ADD` put in the image, from the build context: where a path the command names comes from. */
+  copies: CopyMapping[];
+}
+
+/** One `COPY`/`ADD` from the build context, or from an earlier stage (not from another image). */
+export interface CopyMapping {
+  /** As written, relative to the build context (`docker/*.sh`, `.`, `backend/`). */
+  sources: string[];
+  /** Where they land, absolute in the image (a relative destination is resolved against WORKDIR). */
+  destination: string;
+  /** The destination is a folder the sources go into (written with a trailing `/`, or several sources). */
+  intoFolder: boolean;
+  /** `COPY --from=<stage>`: the sources are paths of that earlier stage, which has these copies of its own. */
+  fromStage?: CopyMapping[];
 }
 
 /**

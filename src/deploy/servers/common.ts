@@ -2,6 +2,7 @@ import type { Environment, EnvValue } from '../environment.js';
 import type { ParsedArguments, ParsedOption } from '../options.js';
 import type { Word } from '../shellWords.js';
 import type { AppSpec, CeleryOptions, DeploySource, ServerKind, Setting, SettingOrigin } from '../types.js';
+import type { UwsgiOption } from './uwsgi.js';
 
 /** The settings a layer of configuration can state; later layers override earlier ones key by key. */
 export interface ServerSettings {
@@ -11,6 +12,10 @@ export interface ServerSettings {
   preload?: Setting<boolean>;
   reload?: Setting<boolean>;
   bind?: Setting<string[]>;
+  /** uWSGI `master`: a master process that forks the workers. */
+  master?: Setting<boolean>;
+  /** Granian `--interface` (`asgi`, `wsgi`, `rsgi`): how it calls the app. */
+  interface?: Setting<string>;
 }
 
 /** What one command line says about a server, before any config file it names is read. */
@@ -27,6 +32,8 @@ export interface ServerReading {
   celery?: CeleryOptions;
   workingDirectory?: string;
   pythonPath?: string[];
+  /** uWSGI's options as given, to be read again with those of the ini files they name. */
+  uwsgiOptions?: UwsgiOption[];
   problems: Array<{ file: string; line: number; message: string }>;
 }
 
