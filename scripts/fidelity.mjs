@@ -1,7 +1,7 @@
 // Issue 5's differential harness: importleak's import-time closures against what CPython loads.
 // `npm run fidelity` measures the standard library and the packages in .venv-fidelity/ (created
 // when missing) and rewrites docs/fidelity.md. Options:
-//   --tree stdlib|packages   one tree only (docs/fidelity.md is then left alone unless --out is given)
+//   --tree stdlib|packages|layouts   one tree only (docs/fidelity.md is then left alone unless --out is given)
 //   --only a,b               only these packages/modules of the tree(s) (same)
 //   --out FILE               where to write the Markdown report
 //   --json FILE              every miss, as JSON (default: .venv-fidelity/fidelity-report.json)
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureTree } from '../dist/fidelity/measure.js';
 import { fidelityMarkdown, pct, sumFigures } from '../dist/fidelity/report.js';
-import { packagesTree, stdlibTree } from '../dist/fidelity/trees.js';
+import { layoutsTree, packagesTree, stdlibTree } from '../dist/fidelity/trees.js';
 import { measureSyntax, syntaxMarkdown, syntaxTrees, withSyntaxSection } from '../dist/fidelity/syntax.js';
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +64,9 @@ if (!values.tree || values.tree === 'packages') {
   }
   specs.push(spec);
 }
-if (specs.length === 0) throw new Error(`--tree must be stdlib or packages, not ${values.tree}`);
+// Issue 12's layouts: a small tree of its own, measured whole (--only does not narrow it).
+if (!values.tree || values.tree === 'layouts') specs.push(layoutsTree(project));
+if (specs.length === 0) throw new Error(`--tree must be stdlib, packages or layouts, not ${values.tree}`);
 
 const ruff = path.join(project, '.venv-fidelity', 'bin', 'ruff');
 const trees = [];

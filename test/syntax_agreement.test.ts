@@ -63,6 +63,13 @@ describe('syntax errors that CPython agrees with', () => {
     if (localPythonMinor() < 14) expect(cpythonCompiles({ 'app.py': PEP758 })).toEqual({ 'app.py': false });
   });
 
+  it("a bare `except:` whose comment lines end with a comma is no `except A, B:` (SQLAlchemy's langhelpers.py), as CPython says", () => {
+    const source = 'import sys\ntry:\n    frame = sys._getframe(1)\nexcept ValueError:\n    pass\nexcept:\n    # weird interpreter, weird,\n    # ok, but do not crash\n    frame = None\n';
+    const root = writeProject({ 'app.py': source });
+    expect(problems(root, ['--python-version', '3.11'])).toEqual({ code: 0, problems: [] });
+    expect(cpythonCompiles({ 'app.py': source })).toEqual({ 'app.py': true });
+  });
+
   it('a continuation line dedented inside brackets (CPython\'s test_compile.py) is no file problem, and the rest of the file is analyzed', () => {
     const source = [
       'from concurrent.futures import ThreadPoolExecutor',

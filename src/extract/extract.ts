@@ -406,7 +406,11 @@ class Extractor {
       const child = clause.namedChild(i)!;
       if (child.type === 'block') this.visitBlock(child, scope);
       else if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
-        if (i === 1 && child.type !== 'block' && clause.namedChild(0)?.type !== 'as_pattern' && clause.text.slice(0, child.startIndex - clause.startIndex).trimEnd().endsWith(',')) {
+        // `except A, B:`: two expressions with a comma between them (not a bare `except:` whose
+        // comment lines end with one).
+        const first = clause.namedChild(0)!;
+        const between = (): string => clause.text.slice(first.endIndex - clause.startIndex, child.startIndex - clause.startIndex).trim();
+        if (i === 1 && child.type !== 'block' && child.type !== 'comment' && first.type !== 'as_pattern' && first.type !== 'comment' && between() === ',') {
           const problem = this.unparenthesisedExcept(clause);
           if (problem) this.structuralProblems.push({ span: spanOf(clause), message: problem });
         }

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { ImportEdge } from '../graph/importGraph.js';
 import { pythonParser } from '../extract/parser.js';
 import { parsePythonVersion, type TargetPlatform } from '../extract/target.js';
@@ -28,6 +29,8 @@ export interface Target {
   label: string;
   module: string;
   path: string;
+  /** The home it is probed from (see TreeSpec.homes), '' for the root. */
+  home: string;
 }
 
 /** Runs the analyzer on the tree and CPython on each module of it, and compares. */
@@ -39,14 +42,14 @@ export async function measureTree(spec: TreeSpec, options: MeasureOptions): Prom
 
   const skipped: TreeFidelity['skipped'] = [];
   const targets: Target[] = [];
-  for (const [module, file] of [...tree.modules].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const verdict = spec.target(module);
-    if (verdict === true) targets.push({ label: module, module, path: file });
-    else if (verdict !== 'not selected' && verdict !== 'not a package under test') skipped.push({ module, why: verdict });
+  for (const [label, file] of [...tree.modules].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const verdict = spec.target(label);
+    if (verdict === true) targets.push({ label, module: tree.names.get(file)!, path: file, home: tree.homes.get(file)! });
+    else if (verdict !== 'not selected' && verdict !== 'not a package under test') skipped.push({ module: label, why: verdict });
   }
   for (const extra of spec.extraTargets) {
     const file = tree.modules.get(extra.module);
-    if (file) targets.push({ label: extra.label, module: extra.module, path: file });
+    if (file) targets.push({ label: extra.label, module: extra.module, path: file, home: tree.homes.get(file)! });
   }
 
   log(`${spec.id}: analyzing ${tree.files.size} files under ${spec.root}`);
@@ -60,24 +63,31 @@ export async function measureTree(spec: TreeSpec, options: MeasureOptions): Prom
   log(`${spec.id}: importing ${targets.length} modules, ${concurrency} interpreters at a time`);
   const probeStarted = Date.now();
   let lastShown = 0;
-  const probes = await probeModules(
-    targets.map((t) => t.module),
-    {
-      python: spec.python,
-      root: spec.root,
-      sysPath: spec.sysPath,
-      env: spec.env,
-      probeScript: options.probeScript,
-      timeout: options.timeout ?? 60,
-      concurrency,
-      onResult: (_r, done, total) => {
-        if (done === total || Date.now() - lastShown > 10_000) {
-          lastShown = Date.now();
-          log(`${spec.id}: ${done}/${total} imported`);
-        }
+  // One set of probes per home, with that folder on sys.path (paths stay relative to the root).
+  const probed = new Map<Target, ProbeResult>();
+  for (const home of new Set(targets.map((t) => t.home))) {
+    const group = targets.filter((t) => t.home === home);
+    const results = await probeModules(
+      group.map((t) => t.module),
+      {
+        python: spec.python,
+        root: spec.root,
+        sysPath: spec.homes ? [path.join(spec.root, home), ...spec.sysPath] : spec.sysPath,
+        env: spec.env,
+        probeScript: options.probeScript,
+        timeout: options.timeout ?? 60,
+        concurrency,
+        onResult: (_r, done, total) => {
+          if (done === total || Date.now() - lastShown > 10_000) {
+            lastShown = Date.now();
+            log(`${spec.id}: ${done}/${total} imported${home ? ` from ${home}/` : ''}`);
+          }
+        },
       },
-    },
-  );
+    );
+    group.forEach((t, i) => probed.set(t, results[i]!));
+  }
+  const probes = targets.map((t) => probed.get(t)!);
   const probeMillis = Date.now() - probeStarted;
 
   const diagnoser = new Diagnoser(result, tree, spec.root, new SourceContext(spec.root, await pythonParser()));

@@ -48,7 +48,7 @@ export function causesOf(tree: TreeFidelity, prefix: string): Cause[] {
 /** docs/fidelity.md: pure function of the measurements. */
 export function fidelityMarkdown(trees: readonly TreeFidelity[], meta: ReportMeta): string {
   const out: string[] = [];
-  const causes = new Map(trees.map((t) => [t.id, causesOf(t, t.id === 'stdlib' ? 'S' : t.id === 'packages' ? 'P' : `${t.id}-`)]));
+  const causes = new Map(trees.map((t) => [t.id, causesOf(t, t.id === 'stdlib' ? 'S' : t.id === 'packages' ? 'P' : t.id === 'layouts' ? 'L' : `${t.id}-`)]));
   const overall = sumFigures(trees.map((t) => t.figures));
 
   out.push('# Import-time fidelity: importleak against CPython', '');
@@ -181,6 +181,10 @@ export function fidelityMarkdown(trees: readonly TreeFidelity[], meta: ReportMet
     }
     const imperfect = t.measured.filter((m) => m.misses.length);
     out.push(`### ${t.title} (${imperfect.length} of ${t.measured.length} modules)`, '');
+    if (imperfect.length === 0) {
+      out.push('None.', '');
+      continue;
+    }
     out.push('<details><summary>table</summary>', '');
     out.push('| module | loaded | predicted | recall | precision | missing: causes | extra: causes |', '| --- | ---: | ---: | ---: | ---: | --- | --- |');
     for (const m of imperfect) {

@@ -193,5 +193,6 @@ function importleakOnlyReason(edge: ImportEdge, ruffTargets: readonly string[]):
   if (edge.reason === 'submodule') return '`from pkg import sub`: importleak takes sub for the submodule, ruff does not';
   if (edge.reason === 'star-submodule') return '`from pkg import *` with submodules in `__all__`';
   if (edge.reason === 'lazy-attribute') return '`from pkg import name` that pkg\'s module `__getattr__` imports lazily (PEP 562)';
+  if (edge.reason === 'compiled-init') return 'a compiled standard-library module imports it as it initialises (importleak\'s table of them)';
   return 'import ruff does not resolve to the tree file';
 }

@@ -13,6 +13,12 @@ export interface TreeSpec {
   python: string;
   /** Folders appended to sys.path in the probes (besides the interpreter's own). */
   sysPath: string[];
+  /**
+   * Folders (relative to the root, '' for it) that a start script puts on sys.path, each for the
+   * modules below it: a module is named from the deepest one that holds it, and probed with that
+   * folder on sys.path (two services, each with its own `app` package). Absent: the root only.
+   */
+  homes?: string[];
   env: Record<string, string>;
   /** Folders left out of the tree, relative to the root ('test', 'lib2to3/tests'). */
   excludeDirs: string[];
@@ -29,19 +35,27 @@ export interface TreeSpec {
 export interface TreeFiles {
   /** Every .py file of the tree, relative, '/'-separated. */
   files: Set<string>;
-  /** Dotted name → file, for files whose path is a valid dotted name (regular or namespace packages). */
+  /**
+   * Label → file, for files whose path is a valid dotted name (regular or namespace packages). The
+   * label is the dotted name, preceded by `[home] ` for a file below one of the spec's other homes.
+   */
   modules: Map<string, string>;
   /** File → dotted name. */
   names: Map<string, string>;
+  /** File → the home (see TreeSpec.homes) it is imported from, '' for the root. */
+  homes: Map<string, string>;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Walks the tree the way the import system sees it, independently of the analyzer. */
-export function treeFiles(spec: Pick<TreeSpec, 'root' | 'excludeDirs' | 'excludeDirNames'>): TreeFiles {
+export function treeFiles(spec: Pick<TreeSpec, 'root' | 'excludeDirs' | 'excludeDirNames' | 'homes'>): TreeFiles {
   const files = new Set<string>();
   const modules = new Map<string, string>();
   const names = new Map<string, string>();
+  const homes = new Map<string, string>();
+  // Deepest first: a file belongs to the innermost home that holds it.
+  const folders = [...(spec.homes ?? [''])].map((h) => h.replace(/\/+$/, '')).sort((a, b) => b.length - a.length);
   const excluded = new Set(spec.excludeDirs.map((d) => d.replace(/\/+$/, '')));
   const walk = (relative: string): void => {
     const folder = path.join(spec.root, relative);
@@ -52,17 +66,20 @@ export function treeFiles(spec: Pick<TreeSpec, 'root' | 'excludeDirs' | 'exclude
         walk(child);
       } else if (entry.isFile() && entry.name.endsWith('.py')) {
         files.add(child);
-        const parts = child.slice(0, -3).split('/');
+        const home = folders.find((h) => h === '' || child.startsWith(`${h}/`));
+        if (home === undefined) continue;
+        const parts = (home === '' ? child : child.slice(home.length + 1)).slice(0, -3).split('/');
         if (parts[parts.length - 1] === '__init__') parts.pop();
         if (parts.length > 0 && parts.every((p) => IDENTIFIER.test(p))) {
-          modules.set(parts.join('.'), child);
+          modules.set(home === '' ? parts.join('.') : `[${home}] ${parts.join('.')}`, child);
           names.set(child, parts.join('.'));
+          homes.set(child, home);
         }
       }
     }
   };
   walk('');
-  return { files, modules, names };
+  return { files, modules, names, homes };
 }
 
 /** gitignore-style patterns for the analyzer that leave out the same folders as `treeFiles`. */
@@ -106,6 +123,35 @@ export function stdlibTree(python = 'python3', only?: readonly string[]): TreeSp
     },
     extraTargets: [],
     notes: [],
+  };
+}
+
+/** The folders of `fixtures/resolution/monorepo` that a start script puts on sys.path. */
+const LAYOUT_HOMES = ['', 'netbox', 'services/svc_a', 'services/svc_b'];
+
+/**
+ * Issue 12's layouts (`fixtures/resolution/monorepo`): a package with folders without
+ * `__init__.py` inside it, a project folder holding packages, and two services that each have an
+ * `app` package. Each module is probed with its service's (or project's) folder on sys.path, as
+ * its start script would put it; the analyzer gets the whole repository and no source root.
+ */
+export function layoutsTree(project: string, python = 'python3'): TreeSpec {
+  return {
+    id: 'layouts',
+    title: 'Repository layouts (issue 12)',
+    root: path.join(project, 'fixtures', 'resolution', 'monorepo'),
+    python: realInterpreter(python),
+    sysPath: [],
+    homes: LAYOUT_HOMES,
+    env: headlessEnv(),
+    excludeDirs: [],
+    excludeDirNames: [],
+    target: () => true,
+    extraTargets: [],
+    notes: [
+      `Each module is imported with the folder its start script would put on sys.path: ${LAYOUT_HOMES.map((h) => `\`${h || '.'}/\``).join(', ')} (the innermost that holds it); a module below a service is labelled \`[services/svc_a] app.storage\`.`,
+      'Standard library only; no module name of the tree is one of the standard library\'s (the probe appends the folder to sys.path, after the standard library).',
+    ],
   };
 }
 

@@ -4,14 +4,17 @@ import path from 'node:path';
  * File ↔ dotted module name for the project, the way `sys.path` would see it.
  *
  * Source roots are, in order: the roots given (the scan root, `src/` when present, configured
- * ones) and, for each file, its natural root: the parent of the topmost folder holding an
- * `__init__.py` above it (the file's own folder when it is not in a package), which is what
- * `sys.path[0]` is when a script there runs or when that folder is the working directory.
+ * ones) and, for each file, its natural root: the parent of the outermost package (folder holding
+ * an `__init__.py`) that encloses it, or the file's own folder when no package does, which is what
+ * `sys.path[0]` is when a script there runs or when that folder is the working directory. A folder
+ * without `__init__.py` inside a package (`views/issue/` below `views/__init__.py`) is a namespace
+ * portion of that package: CPython's path finder finds it through the package's `__path__`, so its
+ * files are named from the package's root (`plane.app.views.issue.base`, never `base`).
  * A file may have several names (one per root that contains it); its canonical name comes from
  * its natural root. A name from a natural root that is not one of the given roots (a script folder,
  * or a folder without `__init__.py` deep in site-packages) is only seen by files of that same
- * folder: only a script run from there has the folder on `sys.path`, so `import re` elsewhere is
- * the standard library's, not `opentelemetry/util/re.py`.
+ * root or folder: only a script run from there has the folder on `sys.path`, so `import re`
+ * elsewhere is the standard library's, not `opentelemetry/util/re.py`.
  */
 export interface ModuleEntry {
   /** Canonical dotted name: the one the project's imports use, else the one from the natural root. */
@@ -24,6 +27,11 @@ export interface ModuleEntry {
   names: string[];
   /** The natural root (relative folder, '' for the scan root). */
   root: string;
+  /**
+   * The folder `sys.path[0]` is when this file runs as a script (`python svc_a/run.py`: `svc_a`),
+   * or the parent of the package chain it sits in: names from that folder are seen by this file.
+   */
+  home: string;
   /** The root each of `names` comes from. */
   nameRoots: string[];
 }
@@ -46,12 +54,15 @@ export class ModuleIndex {
     for (const file of filePaths) {
       // Files outside the root (given on the command line) get names from their own folders.
       if (!file.endsWith('.py')) continue;
-      const natural = naturalRoot(file, packageFolders);
+      const home = homeFolder(file, packageFolders);
+      const natural = outermostPackageRoot(home, packageFolders);
       const name = moduleNameUnder(file, natural);
       if (!name) continue;
       const names = [name];
       const nameRoots = [natural];
-      for (const root of roots) {
+      // `a/b/c/d.py` with packages `a` and `c`: `c.d` too, for scripts run from `a/b`.
+      const alternatives = home !== natural && packageFolders.has(firstFolderBelow(file, home)) ? [home, ...roots] : roots;
+      for (const root of alternatives) {
         if (root === natural) continue;
         const other = moduleNameUnder(file, root);
         if (other && !names.includes(other)) {
@@ -59,7 +70,7 @@ export class ModuleIndex {
           nameRoots.push(root);
         }
       }
-      const entry: ModuleEntry = { name, path: file, isPackage: path.posix.basename(file) === '__init__.py', names, root: natural, nameRoots };
+      const entry: ModuleEntry = { name, path: file, isPackage: path.posix.basename(file) === '__init__.py', names, root: natural, home, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -76,7 +87,8 @@ export class ModuleIndex {
     const switched = new Map<string, string>();
     for (const entry of this.byPath.values()) {
       if (entry.names.length < 2 || referenced.has(entry.name)) continue;
-      const used = entry.names.findIndex((n) => referenced.has(n));
+      // Only to a given root: a short name from the file's own folder (`base`) is too easily someone else's.
+      const used = entry.names.findIndex((n, k) => k > 0 && referenced.has(n) && this.explicitRoots.has(entry.nameRoots[k]!));
       if (used > 0) switched.set(entry.root, entry.nameRoots[used]!);
     }
     if (switched.size === 0) return;
@@ -91,6 +103,7 @@ export class ModuleIndex {
       entry.name = entry.names[0]!;
       // Imported under the outer name, the file's folder is a namespace package, not a sys.path entry.
       entry.root = entry.nameRoots[0]!;
+      entry.home = entry.root;
     }
     this.indexNames();
   }
@@ -117,22 +130,39 @@ export class ModuleIndex {
 
   /**
    * The project file that `name` names for an importer, or undefined when it is not a project
-   * module (stdlib, third-party, or not found). When several files claim the name (two script
-   * folders each with a `utils.py`), the one beside the importer wins, as `sys.path[0]` would.
+   * module (stdlib, third-party, or not found). When several files claim the name (two services
+   * each with an `app/` package, two script folders each with a `utils.py`), the importer's own
+   * root wins, as when that service runs: first a name from the importer's natural root, then one
+   * from its home (the folder its script puts on `sys.path`), then one from the deepest other root
+   * that contains the importer, then the first in path order.
    */
   lookup(name: string, importer?: ModuleEntry): ModuleEntry | undefined {
     const all = this.byName.get(name);
     if (!all || all.length === 0) return undefined;
-    const candidates = importer ? all.filter((c) => this.visibleTo(c, name, importer)) : all;
-    if (candidates.length === 0) return undefined;
-    if (candidates.length === 1 || !importer) return candidates[0];
-    return candidates.find((c) => c.root === importer.root) ?? candidates[0];
+    if (!importer) return all[0];
+    let best: ModuleEntry | undefined;
+    let bestRank = Infinity;
+    for (const candidate of all) {
+      const rank = this.rank(candidate, name, importer);
+      if (rank < bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
 
-  /** A name from a given root is seen by every importer; one from another folder only by files of that folder. */
-  private visibleTo(entry: ModuleEntry, name: string, importer: ModuleEntry): boolean {
+  /** How near `name`'s root is to the importer (lower is nearer); Infinity when the importer cannot see it. */
+  private rank(entry: ModuleEntry, name: string, importer: ModuleEntry): number {
     const root = entry.nameRoots[entry.names.indexOf(name)];
-    return root === undefined || this.explicitRoots.has(root) || root === importer.root;
+    if (root === undefined) return Infinity;
+    if (root === importer.root) return 0;
+    if (root === importer.home) return 1;
+    if (!this.explicitRoots.has(root)) return Infinity;
+    // Given roots: the deepest one holding the importer first, then those elsewhere.
+    const holds = root === '' || importer.path.startsWith(`${root}/`);
+    const depth = root === '' ? 0 : root.split('/').length;
+    return holds ? 2 + 1 / (2 + depth) : 3;
   }
 
   /** True when some project module lives below `name` (a regular or namespace package). */
@@ -150,7 +180,11 @@ function normaliseFolder(folder: string): string {
   return posix === '.' ? '' : posix;
 }
 
-function naturalRoot(file: string, packageFolders: ReadonlySet<string>): string {
+/**
+ * The parent of the chain of packages a file sits in (`svc_a` for `svc_a/app/views.py`), or the
+ * file's own folder when that is not a package.
+ */
+function homeFolder(file: string, packageFolders: ReadonlySet<string>): string {
   let folder = path.posix.dirname(file);
   if (folder === '.') return '';
   if (folder === '..' || folder.endsWith('/..')) return folder;
@@ -160,6 +194,28 @@ function naturalRoot(file: string, packageFolders: ReadonlySet<string>): string 
     if (parent === '.') return '';
   }
   return folder;
+}
+
+/**
+ * The parent of the outermost package above `home`, else `home`: a folder without `__init__.py`
+ * inside a package is a namespace portion of it, named from the package's root.
+ */
+function outermostPackageRoot(home: string, packageFolders: ReadonlySet<string>): string {
+  let root = home;
+  for (let folder = home; folder !== '' && folder !== '..' && !folder.endsWith('/..'); ) {
+    const parent = path.posix.dirname(folder);
+    if (packageFolders.has(folder)) root = parent === '.' ? '' : parent;
+    if (parent === folder || parent === '.') break;
+    folder = parent;
+  }
+  return root;
+}
+
+/** The first folder below `root` on the way to `file` (`a/b/c` for `a/b/c/d.py` below `a/b`). */
+function firstFolderBelow(file: string, root: string): string {
+  const relative = root === '' ? file : file.slice(root.length + 1);
+  const first = relative.split('/')[0]!;
+  return root === '' ? first : `${root}/${first}`;
 }
 
 function moduleNameUnder(file: string, root: string): string | undefined {

@@ -2,6 +2,7 @@ import type { ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 import { DEFAULT_TARGET, type PythonTarget } from '../extract/target.js';
 import { stdlibModuleExists } from './stdlibModules.js';
+import { compiledInitImports } from './compiledStdlib.js';
 
 /** Why executing an import statement runs a given project module. */
 export type ExecutionReason =
@@ -17,7 +18,12 @@ export type ExecutionReason =
    * `from pkg import name` where pkg binds name only under `if TYPE_CHECKING:` and imports it at
    * run time from its module `__getattr__` (PEP 562) when it is looked up: the modules that import runs.
    */
-  | 'lazy-attribute';
+  | 'lazy-attribute'
+  /**
+   * The statement imports a compiled standard-library module (`from _decimal import *`), which
+   * imports Python modules as it initialises (`numbers`): see compiledStdlib.ts.
+   */
+  | 'compiled-init';
 
 export interface ExecutedModule {
   module: ModuleEntry;
@@ -118,6 +124,8 @@ export function resolveImport(
       const prefix = parts.slice(0, i).join('.');
       add(index.lookup(prefix, importer), i === parts.length ? 'module' : 'parent-package');
     }
+    const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
+    for (const module of compiledInitModules(parts[0]!, importer, index, minor)) add(module, 'compiled-init');
   }
 
   if (record.kind === 'from') {
@@ -150,6 +158,30 @@ export function resolveImport(
     }
   }
   return { record, absolute, executes };
+}
+
+/**
+ * The project modules a compiled standard-library module `name` runs as it initialises, when the
+ * project has no module of that name: those it imports (and their packages), and through the
+ * compiled modules among them, theirs.
+ */
+function compiledInitModules(name: string, importer: ModuleEntry, index: ModuleIndex, minor: number): ModuleEntry[] {
+  const found: ModuleEntry[] = [];
+  const seen = new Set<string>();
+  const visit = (compiled: string): void => {
+    if (seen.has(compiled) || index.lookup(compiled, importer)) return;
+    seen.add(compiled);
+    for (const imported of compiledInitImports(compiled, minor)) {
+      const parts = imported.split('.');
+      for (let i = 1; i <= parts.length; i++) {
+        const module = index.lookup(parts.slice(0, i).join('.'), importer);
+        if (module) found.push(module);
+      }
+      visit(imported);
+    }
+  };
+  visit(name);
+  return found;
 }
 
 /**
