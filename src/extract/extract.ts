@@ -250,8 +250,8 @@ class Extractor {
     // An explicit stack: a file of errors can nest as deep as it likes.
     const pending: Node[] = [root];
     for (let node = pending.pop(); node; node = pending.pop()) {
-      for (let i = 0; i < node.namedChildCount; i++) {
-        const child = node.namedChild(i)!;
+      for (let i = 0, kids = node.namedChildren; i < kids.length; i++) {
+        const child = kids[i]!;
         if (child.type === 'ERROR' && child.endIndex - child.startIndex < 64 && child.text.trim() === 'lazy') this.lazyPrefixRows.add(child.endPosition.row);
         else if (child.hasError) pending.push(child);
       }
@@ -283,8 +283,8 @@ class Extractor {
     // tree-sitter's grammar is lenient about indentation; CPython is not.
     let column = block.type === 'module' ? 0 : -1;
     let previous: Node | null = null;
-    for (let i = 0; i < block.namedChildCount; i++) {
-      const statement = block.namedChild(i);
+    for (let i = 0, kids = block.namedChildren; i < kids.length; i++) {
+      const statement = kids[i];
       if (!statement) continue;
       if (statement.type !== 'comment') {
         const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
@@ -360,8 +360,8 @@ class Extractor {
         this.visitExpression(node.childForFieldName('subject'), scope, { kind: 'statement' }, node);
         const body = node.childForFieldName('body');
         this.inBranch(() => {
-          for (let i = 0; body && i < body.namedChildCount; i++) {
-            const clause = body.namedChild(i)!;
+          for (let i = 0, kids = body ? body.namedChildren : []; i < kids.length; i++) {
+            const clause = kids[i]!;
             if (clause.type === 'case_clause') this.visitBlockOf(clause.childForFieldName('consequence'), scope);
           }
         });
@@ -374,8 +374,8 @@ class Extractor {
         if (node.type === 'print_statement' && node.namedChild(0)?.type === 'chevron') {
           // `print >> sys.stderr, "message"` is also a Python 3 expression statement: a tuple whose
           // first item shifts the `print` function right. CPython compiles it (it fails only when run).
-          for (let i = 0; i < node.namedChildCount; i++) {
-            const child = node.namedChild(i)!;
+          for (let i = 0, kids = node.namedChildren; i < kids.length; i++) {
+            const child = kids[i]!;
             const value = child.type === 'chevron' ? child.namedChild(0) : child;
             if (value) this.visitExpression(value, scope, { kind: 'statement' }, node);
           }
@@ -402,8 +402,8 @@ class Extractor {
   private visitBlockOf(clause: Node | null, scope: Scope): void {
     if (!clause) return;
     if (clause.type === 'block') return this.visitBlock(clause, scope);
-    for (let i = 0; i < clause.namedChildCount; i++) {
-      const child = clause.namedChild(i)!;
+    for (let i = 0, kids = clause.namedChildren; i < kids.length; i++) {
+      const child = kids[i]!;
       if (child.type === 'block') this.visitBlock(child, scope);
       else if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
         // `except A, B:`: two expressions with a comma between them (not a bare `except:` whose
@@ -527,8 +527,8 @@ class Extractor {
   private visitTry(node: Node, scope: Scope): void {
     const firstImport = this.imports.length;
     let tryImports: number[] = [];
-    for (let i = 0; i < node.namedChildCount; i++) {
-      const part = node.namedChild(i)!;
+    for (let i = 0, kids = node.namedChildren; i < kids.length; i++) {
+      const part = kids[i]!;
       if (part.type === 'block') {
         this.inBranch(() => this.visitBlock(part, scope));
         tryImports = [];
@@ -594,7 +594,7 @@ class Extractor {
       if (node.type === 'import_statement') this.visitImport(node, guardedScope);
       else if (node.type === 'import_from_statement') this.visitImportFrom(node, guardedScope);
       else if (node === block || (node.type !== 'function_definition' && node.type !== 'class_definition' && node.type !== 'lambda')) {
-        for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
+        for (let kids = node.namedChildren, i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
       }
     }
   }
@@ -636,8 +636,8 @@ class Extractor {
 
   private visitWith(node: Node, scope: Scope): void {
     const clause = node.namedChildren.find((child) => child?.type === 'with_clause');
-    for (let i = 0; clause && i < clause.namedChildCount; i++) {
-      const item = clause.namedChild(i)!;
+    for (let i = 0, kids = clause ? clause.namedChildren : []; i < kids.length; i++) {
+      const item = kids[i]!;
       if (item.type !== 'with_item') continue;
       let value = item.childForFieldName('value');
       if (value?.type === 'as_pattern') {
@@ -679,29 +679,27 @@ class Extractor {
 
   /**
    * `client = Client()` in a function, then only `client.method(...)` calls: the object is dropped
-   * when the function returns. A name declared `global` anywhere, returned, stored, passed on or
-   * used by a nested function keeps its object alive, so the call is not marked.
+   * when the function returns. A name declared `global` anywhere, assigned twice, returned, stored,
+   * passed on or read otherwise keeps its object alive, and so does any function, lambda or class
+   * nested in the body (a closure may hold it), so the call is not marked. Read from the body's
+   * text, not its nodes: most functions assign a call's result to a local name, and walking each
+   * body node by node cost more than parsing it.
    */
   private noteDroppedLocals(body: Node, firstCall: number): void {
     const candidates = this.calls.slice(firstCall).filter((c) => c.boundTo !== undefined && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !this.globalNames.has(c.boundTo) && c.scope.kind === 'function');
     if (candidates.length === 0) return;
-    const names = new Set(candidates.map((c) => c.boundTo!));
-    const escaped = new Set<string>();
-    const assignedAt = new Map<string, number>();
-    const pending: Node[] = [body];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === 'identifier' && names.has(node.text)) {
-        const parent = node.parent;
-        if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) {
-          assignedAt.set(node.text, (assignedAt.get(node.text) ?? 0) + 1);
-        } else if (!(parent?.type === 'attribute' && parent.childForFieldName('object')?.id === node.id && parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.id === parent.id && !insideNestedScope(node, body))) {
-          escaped.add(node.text);
-        }
-      }
-      for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
-    }
+    const text = this.text.slice(body.startIndex, body.endIndex);
+    if (/(^|[^\w.])(def|lambda|class)\b/.test(text)) return;
     for (const call of candidates) {
-      if (!escaped.has(call.boundTo!) && assignedAt.get(call.boundTo!) === 1) call.discarded = true;
+      const name = call.boundTo!;
+      let assignments = 0;
+      let otherUse = false;
+      for (const use of text.matchAll(new RegExp(`(?<![\\w.])${name}\\b`, 'g'))) {
+        const after = text.slice(use.index + name.length, use.index + name.length + 200);
+        if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
+        else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
+      }
+      if (!otherUse && assignments === 1) call.discarded = true;
     }
   }
 
@@ -799,7 +797,7 @@ class Extractor {
         this.definedNames.add(node.text);
         this.bindConstant(node.text, undefined);
       } else if (node.type === 'pattern_list' || node.type === 'tuple_pattern' || node.type === 'list_pattern') {
-        for (let i = node.namedChildCount - 1; i >= 0; i--) pending.push(node.namedChild(i)!);
+        for (let kids = node.namedChildren, i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
       }
     }
   }
@@ -942,8 +940,8 @@ class Extractor {
     const qualname = `${scope.prefix}${name}`;
     this.visitDecorators(decorators, scope, qualname);
     const parameters = node.childForFieldName('parameters');
-    for (let i = 0; parameters && i < parameters.namedChildCount; i++) {
-      const parameter = parameters.namedChild(i)!;
+    for (let i = 0, kids = parameters ? parameters.namedChildren : []; i < kids.length; i++) {
+      const parameter = kids[i]!;
       if (parameter.type !== 'default_parameter' && parameter.type !== 'typed_default_parameter') continue;
       const parameterName = parameter.childForFieldName('name')?.text ?? '?';
       const placement: CallPlacement = { kind: 'default-argument', function: qualname, parameter: parameterName };
@@ -974,8 +972,8 @@ class Extractor {
     const superclasses = node.childForFieldName('superclasses');
     const bases: string[] = [];
     let metaclass: string | undefined;
-    for (let i = 0; superclasses && i < superclasses.namedChildCount; i++) {
-      const base = superclasses.namedChild(i)!;
+    for (let i = 0, kids = superclasses ? superclasses.namedChildren : []; i < kids.length; i++) {
+      const base = kids[i]!;
       if (base.type === 'keyword_argument') {
         const value = base.childForFieldName('value');
         const dotted = base.childForFieldName('name')?.text === 'metaclass' && value ? dottedName(value) : undefined;
@@ -1019,7 +1017,9 @@ class Extractor {
   /** Records every call in an expression, innermost first, without entering lambda bodies. */
   private visitExpression(node: Node | null, scope: Scope, placement: CallPlacement, statement: Node): void {
     if (!node) return;
-    switch (node.type) {
+    // Read once: each read of a node's type is a call into the parser's WebAssembly.
+    const type = node.type;
+    switch (type) {
       case 'call':
         this.visitCall(node, scope, placement, statement);
         return;
@@ -1028,14 +1028,22 @@ class Extractor {
       case 'class_definition':
       case 'decorated_definition':
         return;
+      case 'identifier':
+      case 'string_content':
+      case 'integer':
+      case 'float':
+      case 'true':
+      case 'false':
+      case 'none':
+        return; // a leaf: no call in it
     }
     // One frame a level, counted: see MAX_EXPRESSION_NESTING.
     if (this.expressionDepth >= MAX_EXPRESSION_NESTING) return this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
     this.expressionDepth++;
     try {
-      if (node.type === 'named_expression') this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
-      else if (node.type === 'conditional_expression' && node.namedChildCount === 3) this.visitConditionalExpression(node, scope, placement, statement);
-      else for (let i = 0; i < node.namedChildCount; i++) this.visitExpression(node.namedChild(i), scope, placement, statement);
+      if (type === 'named_expression') this.visitExpression(node.childForFieldName('value'), scope, placement, statement);
+      else if (type === 'conditional_expression' && node.namedChildCount === 3) this.visitConditionalExpression(node, scope, placement, statement);
+      else for (const child of node.namedChildren) this.visitExpression(child, scope, placement, statement);
     } finally {
       this.expressionDepth--;
     }
@@ -1086,8 +1094,8 @@ class Extractor {
       }
 
       const args: CallArgument[] = [];
-      for (let i = 0; argumentsNode && i < argumentsNode.namedChildCount; i++) {
-        const argument = argumentsNode.namedChild(i)!;
+      for (let i = 0, kids = argumentsNode ? argumentsNode.namedChildren : []; i < kids.length; i++) {
+        const argument = kids[i]!;
         if (argument.type === 'comment') continue;
         if (argument.type === 'keyword_argument') {
           const value = argument.childForFieldName('value');
@@ -1434,14 +1442,6 @@ function negation(conditions: readonly Node[]): string {
   return `not (${conditions.map(conditionText).join(' or ')})`;
 }
 
-/** The node sits in a function, lambda or class nested in `body`: a closure may keep what it names. */
-function insideNestedScope(node: Node, body: Node): boolean {
-  for (let up = node.parent; up && up.id !== body.id; up = up.parent) {
-    if (up.type === 'function_definition' || up.type === 'lambda' || up.type === 'class_definition') return true;
-  }
-  return false;
-}
-
 function isSelfAttribute(target: Node): boolean {
   return target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' && target.childForFieldName('attribute')?.type === 'identifier';
 }
@@ -1619,9 +1619,9 @@ function literalValueOf(right: Node): { value: string | string[]; unread: string
 function stringSequence(node: Node): string[] | undefined {
   if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'expression_list') return undefined;
   const values: string[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    if (node.namedChild(i)!.type === 'comment') continue;
-    const value = stringLiteral(node.namedChild(i)!);
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    const value = stringLiteral(child);
     if (value === undefined) return undefined;
     values.push(value);
   }
@@ -1751,7 +1751,7 @@ function findDescendant(node: Node | null, test: (n: Node) => boolean): Node | u
   const pending: Node[] = node ? [node] : [];
   for (let at = pending.pop(); at; at = pending.pop()) {
     if (test(at)) return at;
-    for (let i = at.namedChildCount - 1; i >= 0; i--) pending.push(at.namedChild(i)!);
+    for (let kids = at.namedChildren, i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
   }
   return undefined;
 }
