@@ -27,7 +27,8 @@ mkdirSync(out, { recursive: true });
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { index: 'src/action/index.ts', importleak: 'src/bin.ts' },
+  // worker: the extract stage's worker thread (src/extract/pool.ts looks for worker.mjs beside the chunk).
+  entryPoints: { index: 'src/action/index.ts', importleak: 'src/bin.ts', worker: 'src/extract/worker.ts' },
   outdir: out,
   outExtension: { '.js': '.mjs' },
   splitting: true,

@@ -11,7 +11,10 @@ import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
 import { OutputError, writeOutputFile } from './files.js';
 import { isMainModule } from './mainModule.js';
 import { analyze, DEFAULT_MAX_FILE_BYTES, type AnalysisResult } from './pipeline.js';
+import { DEFAULT_CACHE_DIR } from './cache.js';
 import { renderConcise } from './report/concise.js';
+import { terminalProgress } from './report/progress.js';
+import { StageTimes } from './stats.js';
 import { renderEntriesJson, renderEntriesText } from './report/entries.js';
 import { renderGithub } from './report/github.js';
 import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
@@ -39,6 +42,10 @@ const VERSION = (
 type FailOn = Level | 'never';
 
 interface CheckOptions {
+  cache?: boolean;
+  cacheDir?: string;
+  stats?: boolean;
+  quiet?: boolean;
   format: 'text' | 'json' | 'sarif' | 'github' | 'concise';
   category?: string;
   statistics?: boolean;
@@ -85,6 +92,11 @@ interface ScanOptions {
   pythonVersion?: string;
   platform?: string;
   followExternalLinks?: boolean;
+  /** `--no-cache` sets it false. */
+  cache?: boolean;
+  cacheDir?: string;
+  stats?: boolean;
+  quiet?: boolean;
 }
 
 /** The paths given (default: the current folder), the project root, its configuration, and the analysis. */
@@ -94,16 +106,28 @@ async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cw
   const root = await projectRoot(cwd, given, options.root);
   const followExternalLinks = options.followExternalLinks ?? false;
   const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
-  const result = await analyze({
-    config,
-    root,
-    paths: given.map((p) => path.resolve(cwd, p)),
-    exclude: options.exclude,
-    respectGitignore: options.gitignore,
-    sourceRoots: options.src,
-    maxFileBytes: options.maxFileSize,
-    followExternalLinks,
-  });
+  const stats = options.stats ? new StageTimes() : undefined;
+  const progress = options.quiet ? undefined : terminalProgress(process.stderr, process.env);
+  const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
+  let result: AnalysisResult;
+  try {
+    result = await analyze({
+      config,
+      root,
+      paths: given.map((p) => path.resolve(cwd, p)),
+      exclude: options.exclude,
+      respectGitignore: options.gitignore,
+      sourceRoots: options.src,
+      maxFileBytes: options.maxFileSize,
+      followExternalLinks,
+      ...(cacheDir ? { cacheDir } : {}),
+      ...(stats ? { stats } : {}),
+      ...(progress ? { progress: progress.update } : {}),
+    });
+  } finally {
+    progress?.clear();
+  }
+  if (stats) process.stderr.write(`${stats.format()}\n`);
   return { cwd, root, config, result };
 }
 
@@ -162,6 +186,13 @@ function checkExitCode(result: AnalysisResult, findings: readonly Finding[], fai
 }
 
 interface GraphOptions {
+  exclude: string[];
+  src: string[];
+  gitignore: boolean;
+  cache?: boolean;
+  cacheDir?: string;
+  stats?: boolean;
+  quiet?: boolean;
   format: 'mermaid' | 'dot' | 'json';
   from?: string;
   to?: string;
@@ -190,6 +221,10 @@ async function runGraph(paths: string[], options: GraphOptions): Promise<number>
 }
 
 interface EntriesOptions {
+  cache?: boolean;
+  cacheDir?: string;
+  stats?: boolean;
+  quiet?: boolean;
   format: 'text' | 'json';
   output?: string;
   root?: string;
@@ -285,6 +320,10 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3\'s, else 3.12)')
     .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3\'s, else linux)').choices(['linux', 'darwin', 'win32']))
     .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
+    .option('--no-cache', `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--cache-dir <dir>', `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--stats', 'print the time each stage took on standard error')
+    .option('-q, --quiet', 'no progress line on a terminal')
     .action(async (paths: string[], options: CheckOptions) => {
       process.exitCode = await runCheck(paths, options, hooks);
     });
@@ -300,9 +339,16 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('--root <dir>', 'project root (default: the single folder given, else the current folder)')
     .option('--config <file>', 'configuration file')
+    .option('--exclude <glob>', 'skip files and folders matching this gitignore-style pattern (repeatable)', collect, [])
+    .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
+    .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
     .option('--python-version <x.y>', 'Python version that conditions on sys.version_info are evaluated for (default: as for check)')
     .addOption(new Option('--platform <platform>', 'sys.platform that platform conditions are evaluated for (default: as for check)').choices(['linux', 'darwin', 'win32']))
     .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
+    .option('--no-cache', `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--cache-dir <dir>', `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--stats', 'print the time each stage took on standard error')
+    .option('-q, --quiet', 'no progress line on a terminal')
     .action(async (paths: string[], options: GraphOptions) => {
       process.exitCode = await runGraph(paths, options);
     });
@@ -319,6 +365,10 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .option('--src <dir>', 'an extra source root, relative to the project root (repeatable)', collect, [])
     .option('--no-gitignore', 'do not skip files that .gitignore files ignore')
     .option('--follow-external-links', FOLLOW_EXTERNAL_LINKS)
+    .option('--no-cache', `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--cache-dir <dir>', `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`)
+    .option('--stats', 'print the time each stage took on standard error')
+    .option('-q, --quiet', 'no progress line on a terminal')
     .action(async (paths: string[], options: EntriesOptions) => {
       process.exitCode = await runEntries(paths, options);
     });

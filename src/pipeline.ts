@@ -11,8 +11,11 @@ import { injectedFault, internalError, type Diagnostic } from './diagnostics.js'
 import { compileIgnore, describeError, discoverPythonFiles, quotePattern } from './discover/discover.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
-import { extractModule } from './extract/extract.js';
-import { MAX_PARSE_CHARS, ParserAbort, ParserUnavailable, pythonParser, withPythonParser } from './extract/parser.js';
+import { pythonParser } from './extract/parser.js';
+import { extractFiles } from './extract/stage.js';
+import { SummaryCache } from './cache.js';
+import type { StageTimes } from './stats.js';
+import { performance } from 'node:perf_hooks';
 import type { ModuleSummary } from './extract/summary.js';
 import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
 import { lineHashes } from './report/lineHash.js';
@@ -43,6 +46,12 @@ export interface AnalyzeOptions {
    * files below the paths given, deployment files. Off (the default), each is reported and not read.
    */
   followExternalLinks?: boolean;
+  /** Keep per-file summaries in this folder (relative to `root`) between runs; no cache when absent. */
+  cacheDir?: string;
+  /** Times each stage (`--stats`). */
+  stats?: StageTimes;
+  /** Called as files are summarised (progress on a terminal). */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface AnalysisResult {
@@ -67,6 +76,8 @@ export const MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 
 /** discover → extract → resolve → graph → entries → check. Never runs the code it reads. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
+  const started = performance.now();
+  const stats = options.stats;
   const root = path.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
@@ -82,48 +93,29 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
+  stats?.add('discovery', performance.now() - started);
+  const extractStart = performance.now();
   await pythonParser(); // a missing grammar stops the scan here, before any file
-  const summaries = new Map<string, ModuleSummary>();
-  const target = targetOf(config);
-  for (const file of discovery.files) {
-    const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
-    if (text === undefined) continue;
-    if (text.length > MAX_PARSE_CHARS) {
-      diagnostics.push({ kind: 'too-large', path: file.relative, message: `skipped: ${formatBytes(text.length)} of text is over the ${formatBytes(MAX_PARSE_CHARS)} the parser is given, whatever --max-file-size allows` });
-      continue;
-    }
-    let summary: ModuleSummary;
-    try {
-      summary = await withPythonParser(file.relative, (parser) => {
-        injectedFault('extract', file.relative);
-        return extractModule(parser, file.relative, text, target);
-      });
-    } catch (error) {
-      // Not a syntax error: CPython may well import the file. The next file is analyzed as usual.
-      diagnostics.push(
-        error instanceof ParserAbort
-          ? { kind: 'too-large', path: file.relative, message: `could not be parsed: ${error.message}` }
-          : error instanceof ParserUnavailable
-            ? { kind: 'limit', path: file.relative, message: error.message }
-            : internalError('extract', file.relative, error),
-      );
-      continue;
-    }
-    for (const part of summary.skippedParts ?? []) {
-      diagnostics.push({ kind: 'too-deep', path: file.relative, line: part.span.line, column: part.span.column, message: part.message });
-    }
-    for (const problem of summary.syntaxProblems) {
-      diagnostics.push({
-        kind: 'syntax-error',
-        path: file.relative,
-        line: problem.span.line,
-        column: problem.span.column,
-        message: `${problem.message}; CPython cannot import this file. The rest of it was still analyzed`,
-      });
-    }
-    summaries.set(file.relative, summary);
-  }
+  const target = targetOf(config, options.cacheDir ? path.resolve(root, options.cacheDir) : undefined);
+  const extracted = await extractFiles({
+    files: discovery.files,
+    target,
+    maxFileBytes,
+    ...(options.cacheDir ? { cache: new SummaryCache(path.resolve(root, options.cacheDir), target) } : {}),
+    ...(stats ? { stats } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  const summaries = extracted.summaries;
+  diagnostics.push(...extracted.diagnostics);
+  stats?.add('parse and extract', performance.now() - extractStart);
 
+  let mark = performance.now();
+  /** Adds the time since the last mark to `stage`. */
+  const lap = (stage: Parameters<StageTimes['add']>[0]): void => {
+    const now = performance.now();
+    stats?.add(stage, now - mark);
+    mark = now;
+  };
   const explicitRoots = ['', ...(options.sourceRoots ?? []), ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
@@ -145,8 +137,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   // was handling, and the analysis goes on without that part.
   const graph = buildImportGraph(index, resolved, calls, (file, error) => diagnostics.push(internalError('the import graph', file, error)));
   for (const limit of graph.limits ?? []) diagnostics.push({ kind: 'limit', path: '.', message: limit });
+  lap('resolve and graph');
   const entries = detectEntries({ summaries, index, resolved, calls }, diagnostics);
   for (const entry of configuredEntries(config, index, summaries, diagnostics)) entries.push(entry);
+  lap('entries');
   let deployment: DeploymentContext | undefined;
   if (options.readDeployment !== false) {
     try {
@@ -157,6 +151,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   // A loop, not push(...): a Procfile can name tens of thousands of processes.
   if (deployment) for (const entry of deployment.entries) entries.push(entry);
+  lap('deployment');
   let scripts: NamedScripts = new Map();
   try {
     scripts = await namedScripts(root, deployment?.deployment, index, new Set(summaries.keys()));
@@ -184,31 +179,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   } catch (error) {
     diagnostics.push(internalError('the line hashes', '.', error));
   }
+  lap('rules');
 
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}) };
-}
-
-async function readSource(absolute: string, relative: string, maxFileBytes: number, diagnostics: Diagnostic[]): Promise<string | undefined> {
-  // Only a regular file is opened (a pipe swapped in would block), and never read past the limit.
-  const read = await readRegularFile(absolute, maxFileBytes);
-  if (!read.ok) {
-    if (read.reason === 'too-large') {
-      diagnostics.push({
-        kind: 'too-large',
-        path: relative,
-        message: `skipped: ${read.size !== undefined ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`,
-      });
-    } else {
-      diagnostics.push({ kind: 'read-error', path: relative, message: `cannot read: ${read.reason === 'not-regular' ? `${read.message}; not opened` : describeError(read.error)}` });
-    }
-    return undefined;
-  }
-  const bytes = read.bytes;
-  const decoded = decodePythonSource(bytes);
-  if (decoded.problem) {
-    diagnostics.push({ kind: 'decode-error', path: relative, line: decoded.problem.line, message: decoded.problem.message });
-  }
-  return decoded.text;
 }
 
 async function addLineHashes(root: string, findings: Finding[], maxFileBytes: number): Promise<void> {
@@ -228,18 +201,6 @@ async function addLineHashes(root: string, findings: Finding[], maxFileBytes: nu
       if (hash) finding.lineHash = hash;
     }
   }
-}
-
-/** "2.0 KiB is over the 1.0 KiB", in bytes when rounding would make the two look equal. */
-function sizePair(size: number, limit: number): string {
-  const [a, b] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit}-byte`] : [formatBytes(size), formatBytes(limit)];
-  return `${a} is over the ${b}`;
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }
 
 /** The rules as configured: `extend-resources` added to the rule of their kind, then `select`/`ignore`. */

@@ -57,10 +57,10 @@ export function withTargetFlags(config: Config, flags: { pythonVersion?: string;
  * asked, else Linux. The local interpreter is run only when the version is known from nothing else:
  * with a version known, the platform not configured is Linux, where servers run.
  */
-export function targetOf(config: Config): PythonTarget {
+export function targetOf(config: Config, cacheDir?: string): PythonTarget {
   const version = config.pythonVersion ?? config.requiresPython;
   if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  const local = localPython();
+  const local = localPython(process.env, process.cwd(), cacheDir);
   return {
     version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform,

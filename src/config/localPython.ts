@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLATFORMS, type TargetPlatform } from '../extract/target.js';
 
@@ -33,11 +33,17 @@ let cached: { key: string; found: LocalPython | undefined } | undefined;
  * that a version manager's shim (pyenv, asdf, mise) does not pick a version by the project's own
  * `.python-version` or `.tool-versions`.
  */
-export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): LocalPython | undefined {
+export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), cacheDir?: string): LocalPython | undefined {
   const command = env.IMPORTLEAK_PYTHON || 'python3';
   const executable = findOnPath(command, env, cwd);
   const key = `${command}\0${executable ?? ''}`;
   if (cached?.key === key) return cached.found;
+  const identity = executable ? fileIdentity(executable) : undefined;
+  const remembered = identity && cacheDir ? rememberedAnswer(cacheDir, identity) : undefined;
+  if (remembered) {
+    cached = { key, found: { command, executable: executable!, ...remembered } };
+    return cached.found;
+  }
   let found: LocalPython | undefined;
   if (executable) {
     const run = spawnSync(executable, [...PROBE_FLAGS, '-c', PROBE], {
@@ -54,7 +60,50 @@ export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = 
       : undefined;
   }
   cached = { key, found };
+  if (found && identity && cacheDir) remember(cacheDir, identity, found);
   return found;
+}
+
+/**
+ * The interpreter's answer is kept in the cache folder (`python.json`) with what identifies the
+ * file that gave it, its real path, size and modification time: an upgraded or switched interpreter
+ * is asked again. Asking costs a process start, a tenth of a second or more, on every run.
+ */
+const PYTHON_CACHE = 'python.json';
+
+function fileIdentity(executable: string): string | undefined {
+  try {
+    const real = realpathSync(executable);
+    const stat = statSync(real);
+    return `${real}\0${stat.size}\0${stat.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberedAnswer(cacheDir: string, identity: string): Pick<LocalPython, 'version' | 'platform'> | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(path.join(cacheDir, PYTHON_CACHE), 'utf8')) as { identity?: unknown; version?: unknown; platform?: unknown };
+    const version = stored.version;
+    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return undefined;
+    const platform = PLATFORMS.includes(stored.platform as TargetPlatform) ? (stored.platform as TargetPlatform) : undefined;
+    return { version: [version[0] as number, version[1] as number], ...(platform ? { platform } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+function remember(cacheDir: string, identity: string, found: LocalPython): void {
+  try {
+    // Only into a cache folder that is already there and is a real folder (see SummaryCache).
+    if (!lstatSync(cacheDir).isDirectory()) return;
+    const file = path.join(cacheDir, PYTHON_CACHE);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...(found.platform ? { platform: found.platform } : {}) }));
+    renameSync(temporary, file);
+  } catch {
+    // A cache that cannot be written costs the next run a process start, nothing more.
+  }
 }
 
 /**

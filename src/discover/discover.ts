@@ -17,6 +17,7 @@ const ALWAYS_SKIPPED = [
   '**/.nox/**',
   '**/.mypy_cache/**',
   '**/.ruff_cache/**',
+  '**/.importleak_cache/**',
   '**/.pytest_cache/**',
   '**/*.egg-info/**',
   '**/build/**',

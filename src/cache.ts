@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from './diagnostics.js';
+import type { FileSummary } from './extract/fileSummary.js';
+import type { PythonTarget } from './extract/target.js';
+
+/** The folder `check`, `graph` and `entries` keep their cache in, in the project root (as ruff keeps `.ruff_cache`). */
+export const DEFAULT_CACHE_DIR = '.importleak_cache';
+
+/**
+ * Per-file summaries, kept between runs in `<cache dir>/<analyzer>/<2 hex>/<key>.json`, where the
+ * key is the hash of the file's path and bytes and the folder `<analyzer>` the hash of the
+ * analyzer's own code and the target (Python version, platform). A warm scan reads and hashes every
+ * file, then reads its summary instead of parsing it. Each entry is written to a temporary file
+ * and renamed, so concurrent runs never see half an entry; an entry that does not read back as a
+ * summary (truncated, corrupt, from another version) is ignored and written again.
+ *
+ * The folder holds a `.gitignore` of `*` and a `CACHEDIR.TAG`, so git and backup tools leave it
+ * out. A cache folder that is a symbolic link, or not a folder, is not used (a repository could
+ * commit one pointing anywhere): the run goes on without a cache and says so once.
+ */
+export class SummaryCache {
+  private readonly folder: string;
+  private prepared: Promise<boolean> | undefined;
+  /** Why the cache could not be written, once; the run still succeeds. */
+  problem: string | undefined;
+
+  constructor(
+    readonly root: string,
+    target: PythonTarget,
+  ) {
+    this.folder = path.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+  }
+
+  /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
+  static keyOf(relative: string, bytes: Uint8Array): string {
+    return createHash('sha256').update(relative).update('\0').update(bytes).digest('hex');
+  }
+
+  async get(key: string, relative: string): Promise<FileSummary | undefined> {
+    if (!(await this.usable(false))) return undefined;
+    let text: string;
+    try {
+      text = await fs.readFile(this.entryFile(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      return revive(JSON.parse(text) as unknown, relative);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: FileSummary): Promise<void> {
+    if (value.transient || !(await this.usable(true))) return;
+    const file = this.entryFile(key);
+    const stored = {
+      ...(value.summary ? { summary: { ...value.summary, path: '' } } : {}),
+      diagnostics: value.diagnostics.map((d) => ({ ...d, path: '' })),
+    };
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(temporary, JSON.stringify(stored), { flag: 'wx' });
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
+    }
+  }
+
+  private entryFile(key: string): string {
+    return path.join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The cache folder is a real folder (made, with its .gitignore, when `forWriting`). */
+  private usable(forWriting: boolean): Promise<boolean> {
+    if (!forWriting) return this.checkFolder(false);
+    this.prepared ??= this.checkFolder(true);
+    return this.prepared;
+  }
+
+  private async checkFolder(create: boolean): Promise<boolean> {
+    try {
+      const stat = await fs.lstat(this.root);
+      if (!stat.isDirectory()) {
+        this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}`;
+        return false;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      if (!create) return false;
+      try {
+        await fs.mkdir(this.root, { recursive: true });
+      } catch (made) {
+        this.problem ??= `cannot create the cache folder ${this.root}: ${(made as Error).message}`;
+        return false;
+      }
+    }
+    if (create) {
+      await writeIfMissing(path.join(this.root, '.gitignore'), '# Made by importleak: its cache, never committed.\n*\n');
+      await writeIfMissing(path.join(this.root, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n');
+    }
+    return true;
+  }
+}
+
+async function writeIfMissing(file: string, text: string): Promise<void> {
+  await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);
+}
+
+/** A stored entry back as a `FileSummary` for `relative`; throws when it is not one. */
+function revive(value: unknown, relative: string): FileSummary {
+  const entry = value as { summary?: Record<string, unknown>; diagnostics?: unknown };
+  if (!entry || typeof entry !== 'object' || !Array.isArray(entry.diagnostics)) throw new Error('not a cache entry');
+  const diagnostics = (entry.diagnostics as Diagnostic[]).map((d) => {
+    if (!d || typeof d.kind !== 'string' || typeof d.message !== 'string') throw new Error('not a diagnostic');
+    return { ...d, path: relative };
+  });
+  if (entry.summary === undefined) return { diagnostics };
+  const summary = entry.summary;
+  for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
+    if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
+  }
+  if (typeof summary.lineCount !== 'number') throw new Error('no lineCount');
+  return { summary: { ...(summary as unknown as FileSummary['summary'] & object), path: relative }, diagnostics };
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Which analyzer made an entry: the hash of the code that makes summaries, so a new version, or a
+ * rebuilt one, never reads another's entries. That code is the folder of this module's sibling
+ * `extract/` (dist/extract, src/extract under vitest), or this module's own folder in the Action's
+ * bundle, where everything is in one file beside it.
+ */
+const ANALYZER_ID = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const digest = createHash('sha256');
+  for (const folder of [path.join(here, 'extract'), here]) {
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((name) => /\.(m?js|ts)$/.test(name)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = path.join(folder, name);
+      if (!statSync(file).isFile()) continue;
+      digest.update(name).update('\0').update(readFileSync(file)).update('\0');
+    }
+    if (folder !== here && names.length) break;
+  }
+  return digest.digest('hex');
+})();

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { internalError } from '../diagnostics.js';
+import type { FileSummary } from './fileSummary.js';
+import type { PythonTarget } from './target.js';
+import type { ExtractRequest } from './worker.js';
+
+/**
+ * A small pool of worker threads for the extract stage, each with a parser of its own. Small and
+ * ours rather than piscina's: its one job is to send bytes and get a `FileSummary` back, and it has
+ * to find its worker script in the three layouts importleak runs from (dist/, the Action's bundle,
+ * and src/ under vitest, where there is no JavaScript worker to start and `workerScript` says so).
+ */
+export class ExtractPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: Array<{ request: Omit<ExtractRequest, 'id'>; done: (result: FileSummary) => void }> = [];
+  private readonly running = new Map<Worker, { id: number; relative: string; done: (result: FileSummary) => void }>();
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    private readonly script: string,
+    readonly size: number,
+  ) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
+  summarise(relative: string, bytes: Uint8Array, target: PythonTarget): Promise<FileSummary> {
+    return new Promise((done) => {
+      this.waiting.push({ request: { relative, bytes, target }, done });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.waiting.length) {
+      const worker = this.idle.pop()!;
+      const { request, done } = this.waiting.shift()!;
+      const id = this.nextId++;
+      this.running.set(worker, { id, relative: request.relative, done });
+      // Copied, not transferred: a small Buffer's memory is a slice of Node's shared pool.
+      worker.postMessage({ id, ...request } satisfies ExtractRequest);
+    }
+  }
+
+  private spawn(): Worker {
+    // Not unref()'d: the stage awaits their answers, and closes the pool when it is done.
+    const worker = new Worker(this.script);
+    worker.on('message', (message: { id: number; result?: FileSummary; error?: string }) => {
+      const job = this.running.get(worker);
+      if (!job || job.id !== message.id) return;
+      this.running.delete(worker);
+      job.done(message.result ?? { diagnostics: [internalError('extract', job.relative, new Error(message.error ?? 'no result'))], transient: true });
+      this.idle.push(worker);
+      this.dispatch();
+    });
+    const lost = (error: unknown): void => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+      if (job) job.done({ diagnostics: [internalError('extract', job.relative, error)], transient: true });
+      if (this.closed) return;
+      // A worker that died (out of memory, a crash in the runtime) is replaced; the scan goes on.
+      this.idle.push(this.spawn());
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => {
+      if (!this.closed && (this.running.has(worker) || this.idle.includes(worker))) lost(new Error(`the worker thread exited with code ${code}`));
+    });
+    return worker;
+  }
+}
+
+/**
+ * The worker script beside this module: `worker.js` in dist/extract/, `worker.mjs` beside the
+ * Action's bundle. Undefined under vitest (src/extract/worker.ts cannot be started as a thread).
+ */
+export function workerScript(): string | undefined {
+  for (const name of ['worker.js', 'worker.mjs']) {
+    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/** Below this many files to parse, starting threads costs more than it saves. */
+export const MIN_FILES_FOR_THREADS = 48;
+
+/**
+ * How many worker threads: `IMPORTLEAK_THREADS` when set (1: none, on the main thread), else one a
+ * core, at most 8, and none for a few files or on one core.
+ */
+export function threadCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.IMPORTLEAK_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
+  if (files < MIN_FILES_FOR_THREADS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files / 24)));
+}

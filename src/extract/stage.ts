@@ -1,0 +1,101 @@
+import { SummaryCache } from '../cache.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { readRegularFile } from '../files.js';
+import type { StageTimes } from '../stats.js';
+import { describeError } from '../discover/discover.js';
+import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileSummary.js';
+import { ExtractPool, threadCount, workerScript } from './pool.js';
+import type { ModuleSummary } from './summary.js';
+import type { PythonTarget } from './target.js';
+
+export interface ExtractInput {
+  files: ReadonlyArray<{ absolute: string; relative: string }>;
+  target: PythonTarget;
+  maxFileBytes: number;
+  cache?: SummaryCache;
+  stats?: StageTimes;
+  /** Called as files are done: how many of how many. */
+  progress?: (done: number, total: number) => void;
+}
+
+export interface ExtractOutput {
+  /** In the order of `files`. */
+  summaries: Map<string, ModuleSummary>;
+  diagnostics: Diagnostic[];
+}
+
+/** Files read at once: enough to keep the disk and the threads busy, few enough to bound memory. */
+const READ_AHEAD = 64;
+
+/**
+ * The extract stage: each file read, hashed, and summarised (from the cache when its key is there,
+ * else parsed, on worker threads when there are enough files to be worth it). Results and
+ * diagnostics come out in the order of `files`, however the work was spread.
+ */
+export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> {
+  const { files, target, maxFileBytes, cache, stats, progress } = input;
+  const results: Array<FileSummary | undefined> = new Array(files.length);
+  const script = workerScript();
+  let pool: ExtractPool | undefined;
+  const poolFor = (): ExtractPool | undefined => {
+    if (!script) return undefined;
+    // One thread is the main thread: no worker to start.
+    const threads = threadCount(files.length);
+    if (threads < 2) return undefined;
+    pool ??= new ExtractPool(script, threads);
+    if (stats) stats.workers = pool.size;
+    return pool;
+  };
+  let done = 0;
+  const one = async (index: number): Promise<void> => {
+    const file = files[index]!;
+    const read = await readRegularFile(file.absolute, maxFileBytes);
+    if (!read.ok) {
+      results[index] = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
+      return;
+    }
+    const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;
+    const cached = key ? await cache!.get(key, file.relative) : undefined;
+    if (cached) {
+      if (stats) stats.cached++;
+      results[index] = cached;
+      return;
+    }
+    const workers = poolFor();
+    const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
+    if (stats) stats.parsed++;
+    results[index] = result;
+    if (key) await cache!.set(key, result);
+  };
+  try {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      for (let index = next++; index < files.length; index = next++) {
+        await one(index);
+        progress?.(++done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+  } finally {
+    await pool?.close();
+  }
+  const summaries = new Map<string, ModuleSummary>();
+  const diagnostics: Diagnostic[] = [];
+  files.forEach((file, index) => {
+    const result = results[index]!;
+    diagnostics.push(...result.diagnostics);
+    if (result.summary) summaries.set(file.relative, result.summary);
+  });
+  return { summaries, diagnostics };
+}
+
+function readProblem(relative: string, read: Exclude<Awaited<ReturnType<typeof readRegularFile>>, { ok: true }>, maxFileBytes: number): Diagnostic {
+  if (read.reason === 'too-large') {
+    return {
+      kind: 'too-large',
+      path: relative,
+      message: `skipped: ${read.size !== undefined ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`,
+    };
+  }
+  return { kind: 'read-error', path: relative, message: `cannot read: ${read.reason === 'not-regular' ? `${read.message}; not opened` : describeError(read.error)}` };
+}

@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+
+/** The stages `--stats` times, in the order they run. */
+export const STAGES = ['discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Wall time per stage of one run, for `--stats`. A stage may be entered several times; its times add
+ * up. Files counted as the extract stage sees them: read from the cache, or parsed.
+ */
+export class StageTimes {
+  private readonly totals = new Map<Stage, number>();
+  private readonly started = performance.now();
+  cached = 0;
+  parsed = 0;
+  workers = 0;
+
+  /** Runs `work` as part of `stage`, and adds its time. */
+  async time<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.add(stage, performance.now() - start);
+    }
+  }
+
+  timeSync<T>(stage: Stage, work: () => T): T {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.add(stage, performance.now() - start);
+    }
+  }
+
+  add(stage: Stage, milliseconds: number): void {
+    this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
+  }
+
+  /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
+  format(): string {
+    const total = performance.now() - this.started;
+    const width = Math.max(...STAGES.map((s) => s.length));
+    const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s)!)}`);
+    const files = `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ''}`;
+    return [`importleak stats (${files}):`, ...lines, `  ${'total'.padEnd(width)}  ${seconds(total)}`].join('\n');
+  }
+}
+
+function seconds(milliseconds: number): string {
+  return `${(milliseconds / 1000).toFixed(3)} s`;
+}

@@ -1,0 +1,189 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { terminalProgress } from '../src/report/progress.js';
+import { CLI, runCli, temporaryProjects } from './support.js';
+
+/**
+ * Issue 13, the cache, the worker threads and --stats: a warm scan reads summaries instead of
+ * parsing, and says the same as a cold one, however the work was spread.
+ */
+const writeProject = temporaryProjects();
+
+/** 65 files: an entry, a leak it reaches, a syntax error, an undecodable file, and 60 more. */
+function leakyProject(): string {
+  return writeProject({
+    'app/__init__.py': '',
+    'app/web.py': 'from flask import Flask\nfrom app import pools\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return "ok"\n',
+    'app/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=3)\n',
+    'app/broken.py': 'def f(:\n    pass\n',
+    'app/latin.py': Buffer.from([0x78, 0x20, 0x3d, 0x20, 0x22, 0xe9, 0x22, 0x0a]),
+    ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`app/m${i}.py`, `import os\nfrom app import m${(i + 1) % 60}\nX${i} = os.environ.get("X")\n`])),
+  });
+}
+
+/** Cache entry files below a cache folder. */
+function entries(cacheDir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/^[0-9a-f]{64}\.json$/.test(entry.name)) found.push(file);
+    }
+  };
+  if (existsSync(cacheDir)) walk(cacheDir);
+  return found.sort();
+}
+
+/** `64 parsed, 1 from the cache` of --stats (without the worker threads, which depend on the machine). */
+const statsLine = (stderr: string): string => /^importleak stats \((\d+ parsed, \d+ from the cache)(, \d+ worker threads)?\):$/m.exec(stderr)?.[1] ?? `no stats in: ${stderr}`;
+
+describe('the cache of per-file summaries', () => {
+  it('is written in .importleak_cache/ of the project root, git-ignored, and a warm scan reads it and reports the same', () => {
+    const root = leakyProject();
+    const cold = runCli(['check', '--format', 'json', '--stats', '.'], root, { ...process.env, IMPORTLEAK_THREADS: '1' });
+    expect(cold.code).toBe(1);
+    expect(statsLine(cold.stderr)).toBe('65 parsed, 0 from the cache');
+    const cacheDir = path.join(root, '.importleak_cache');
+    expect(readFileSync(path.join(cacheDir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(readFileSync(path.join(cacheDir, 'CACHEDIR.TAG'), 'utf8')).toMatch(/^Signature: 8a477f597d28d172789f06886806bc55$/m);
+    expect(entries(cacheDir)).toHaveLength(65);
+    const warm = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(warm.stderr)).toBe('0 parsed, 65 from the cache');
+    expect(warm.code).toBe(1);
+    expect(warm.stdout).toBe(cold.stdout);
+    // The syntax error and the decoding problem come back from the cache too.
+    const report = JSON.parse(warm.stdout) as { findings: Array<{ rule: string; path: string }>; problems: Array<{ kind: string; path: string }> };
+    expect(report.findings.map((f) => [f.rule, f.path])).toEqual([['IL001', 'app/pools.py']]);
+    expect(report.problems.map((d) => [d.kind, d.path])).toEqual([
+      ['syntax-error', 'app/broken.py'],
+      ['decode-error', 'app/latin.py'],
+    ]);
+  });
+
+  it('parses again only the file that changed', () => {
+    const root = leakyProject();
+    runCli(['check', '.'], root);
+    writeFileSync(path.join(root, 'app/pools.py'), 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=5)\n');
+    const run = runCli(['check', '--stats', '.'], root);
+    expect(statsLine(run.stderr)).toBe('1 parsed, 64 from the cache');
+    expect(run.stdout).toContain('ThreadPoolExecutor(max_workers=5)');
+  });
+
+  it('ignores a corrupt or truncated entry, and writes it again', () => {
+    const root = leakyProject();
+    const cold = runCli(['check', '--format', 'json', '.'], root);
+    const [first, second] = entries(path.join(root, '.importleak_cache'));
+    writeFileSync(first!, '{"summary": {"imports": [');
+    writeFileSync(second!, JSON.stringify({ summary: { imports: 'not a list' }, diagnostics: [] }));
+    const run = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(run.stderr)).toBe('2 parsed, 63 from the cache');
+    expect(run.stdout).toBe(cold.stdout);
+    expect(() => JSON.parse(readFileSync(first!, 'utf8'))).not.toThrow();
+    expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
+  });
+
+  it('writes nothing with --no-cache, and where --cache-dir says otherwise', () => {
+    const root = leakyProject();
+    expect(statsLine(runCli(['check', '--no-cache', '--stats', '.'], root).stderr)).toBe('65 parsed, 0 from the cache');
+    expect(existsSync(path.join(root, '.importleak_cache'))).toBe(false);
+    const elsewhere = path.join(writeProject({}), 'cache');
+    runCli(['check', '--cache-dir', elsewhere, '.'], root);
+    expect(existsSync(path.join(root, '.importleak_cache'))).toBe(false);
+    expect(entries(elsewhere)).toHaveLength(65);
+    expect(statsLine(runCli(['graph', '--cache-dir', elsewhere, '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
+  });
+
+  it('does not use a cache folder that is a symbolic link (a repository could commit one pointing anywhere)', () => {
+    const root = leakyProject();
+    const outside = writeProject({});
+    symlinkSync(outside, path.join(root, '.importleak_cache'));
+    const run = runCli(['check', '--stats', '.'], root);
+    expect(run.code).toBe(1);
+    expect(statsLine(run.stderr)).toBe('65 parsed, 0 from the cache');
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it('stays whole under two runs at once', async () => {
+    const root = leakyProject();
+    const once = (): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', () => resolve(out));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    expect(a).toBe(b);
+    expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
+    expect(runCli(['check', '--format', 'json', '.'], root).stdout).toBe(a);
+    // No temporary file is left behind.
+    expect(entries(path.join(root, '.importleak_cache')).every((file) => file.endsWith('.json'))).toBe(true);
+  });
+
+  it('remembers what the local python3 said, and asks again when the interpreter changes', () => {
+    const root = leakyProject();
+    const bin = path.join(writeProject({}), 'bin');
+    mkdirSync(bin);
+    const marker = path.join(bin, 'asked');
+    const python = path.join(bin, 'python3');
+    writeFileSync(python, `#!/bin/sh\necho asked >> '${marker}'\necho "3.10 linux"\n`);
+    chmodSync(python, 0o755);
+    const env = { ...process.env, IMPORTLEAK_PYTHON: python };
+    const asked = (): number => (existsSync(marker) ? readFileSync(marker, 'utf8').split('\n').filter(Boolean).length : 0);
+    runCli(['check', '.'], root, env); // makes the cache folder
+    runCli(['check', '.'], root, env);
+    const before = asked();
+    runCli(['check', '.'], root, env);
+    expect(asked()).toBe(before);
+    writeFileSync(python, `#!/bin/sh\necho asked >> '${marker}'\necho "3.12 linux"\n# another build\n`);
+    runCli(['check', '.'], root, env);
+    expect(asked()).toBe(before + 1);
+  });
+});
+
+describe('worker threads', () => {
+  it('give the same report as the main thread alone, and the same diagnostics for a file that fails', () => {
+    const root = leakyProject();
+    const fault = { IMPORTLEAK_FAULT: 'extract:app/m7.py' };
+    const alone = runCli(['check', '--no-cache', '--format', 'json', '.'], root, { ...process.env, ...fault, IMPORTLEAK_THREADS: '1' });
+    const threads = runCli(['check', '--no-cache', '--format', 'json', '--stats', '.'], root, { ...process.env, ...fault, IMPORTLEAK_THREADS: '2' });
+    expect(threads.stderr).toMatch(/^importleak stats \(65 parsed, 0 from the cache, 2 worker threads\):$/m);
+    expect(threads.code).toBe(alone.code);
+    expect(threads.stdout).toBe(alone.stdout);
+    expect((JSON.parse(threads.stdout) as { problems: Array<{ kind: string; path: string }> }).problems.map((d) => [d.kind, d.path])).toContainEqual(['internal-error', 'app/m7.py']);
+  });
+});
+
+describe('--stats and progress', () => {
+  it('--stats prints the time of each stage on stderr, never on stdout', () => {
+    const root = leakyProject();
+    const run = runCli(['check', '--no-cache', '--format', 'json', '--stats', '.'], root);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    const stages = run.stderr.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().replace(/\s+\d+\.\d{3} s$/, ''));
+    expect(stages).toEqual(['discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'total']);
+  });
+
+  it('shows progress on an interactive terminal only, after a second, and erases it', () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream;
+    expect(terminalProgress({ ...tty, isTTY: false } as NodeJS.WriteStream, {})).toBeUndefined();
+    expect(terminalProgress(tty, { CI: 'true' })).toBeUndefined();
+    expect(terminalProgress(tty, { TERM: 'dumb' })).toBeUndefined();
+    const progress = terminalProgress(tty, {})!;
+    progress.update(1, 10);
+    expect(written).toEqual([]); // under a second: nothing
+    const start = Date.now();
+    while (Date.now() - start < 1050) {
+      // a scan that takes over a second
+    }
+    progress.update(10, 10);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^\r\x1b\[2Kimportleak: 10\/10 files \(\d+ files\/s\)$/);
+    progress.clear();
+    expect(written[1]).toBe('\r\x1b[2K');
+  });
+});
