@@ -64,7 +64,7 @@ function benchVenv() {
   const site = () => spawnSync(path.join(venv, 'bin', 'python'), ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).stdout.trim();
   if (existsSync(path.join(venv, '.installed'))) return site();
   spawnSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', 'django', 'sqlalchemy', 'celery', 'fastapi'], { stdio: 'inherit' });
+  const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--retries', '0', 'django', 'sqlalchemy', 'celery', 'fastapi'], { stdio: 'inherit' });
   if (pip.status !== 0) {
     console.error('bench: pip could not install Django, SQLAlchemy, Celery and FastAPI into .venv-bench; the site-packages target is skipped');
     return undefined;

@@ -170,3 +170,36 @@ print(json.dumps({
     expect(cpython).toEqual({ apps: [true, true], loaded: ['shop.orders', 'shop.payments'] });
   });
 });
+
+describe('an app factory that builds a project subclass of the framework class', () => {
+  it('is an app factory like one that builds the framework class: its own body is not flagged', async () => {
+    const factory = (make: string) =>
+      writeProject({
+        'portal/__init__.py': '',
+        'portal/core.py': 'from flask import Flask\n\n\nclass SiteFlask(Flask):\n    pass\n',
+        'portal/app.py': [
+          'from concurrent.futures import ThreadPoolExecutor',
+          '',
+          make === 'Flask' ? 'from flask import Flask' : 'from .core import SiteFlask',
+          'from . import jobs',
+          '',
+          '',
+          'def create_app():',
+          `    app = ${make}(__name__)`,
+          '    app.extensions["pool"] = ThreadPoolExecutor(max_workers=2)',
+          '    return app',
+          '',
+          '',
+          'app = create_app()',
+          '',
+        ].join('\n'),
+        'portal/jobs.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=4)\n',
+      });
+    const plain = await analyzeProject(factory('Flask'));
+    const subclass = await analyzeProject(factory('SiteFlask'));
+    // What the factory's module imports is still flagged; the pool the factory makes for the app is not.
+    expect(findings(subclass)).toEqual([['IL001', 'error', 'portal/jobs.py', 'portal/app.py', ['portal/app.py -> portal/jobs.py:4']]]);
+    expect(findings(subclass)).toEqual(findings(plain));
+  });
+});
+

@@ -176,8 +176,12 @@ function importTimeResources(path: string, summary: ModuleSummary, rules: readon
   const moduleLevel = summary.calls.filter((c) => c.scope.kind === 'module');
   const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules, libraryBases(path, calls)).map((r) => ({ ...r, creationPath: path, steps: [] }));
   // App factories are where a web app is meant to set itself up: their own bodies are not flagged
-  // (what they import still is, through the import graph).
-  const enter = (body: FunctionRef): boolean => !calls.callsIn(body).some((c) => c.callee !== undefined && isAppConstructor(c.callee));
+  // (what they import still is, through the import graph). The app may be made from a project
+  // subclass of the framework's class (`IndicoFlask(__name__)`, `class IndicoFlask(Flask)`).
+  const enter = (body: FunctionRef): boolean => {
+    const bases = libraryBases(body.path, calls);
+    return !calls.callsIn(body).some((c) => (c.callee !== undefined && isAppConstructor(c.callee)) || (c.callee !== undefined && bases(c).some(isAppConstructor)));
+  };
   for (const run of calls.functionsRunAtImport(path, enter)) {
     const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
