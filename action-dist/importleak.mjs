@@ -3,7 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-ARH3QH5M.mjs";
+} from "./shared-P6OOCDNQ.mjs";
+import "./shared-PON6QB5E.mjs";
 
 // src/bin.ts
 process.exitCode = await main(process.argv);

@@ -3,23 +3,25 @@ const require = __createRequire(import.meta.url);
 import {
   chainSteps,
   deploymentSummary,
-  elideChain,
   escapeData,
+  main,
+  renderGithub,
+  renderText,
+  splitCommandLine
+} from "./shared-P6OOCDNQ.mjs";
+import {
+  elideChain,
   excerpt,
   htmlMessage,
   htmlText,
-  main,
   markdownCode,
   markdownInline,
   markdownMessage,
   markdownText,
   mermaidLabel,
   omittedSteps,
-  renderGithub,
-  renderText,
-  shownMessage,
-  splitCommandLine
-} from "./shared-ARH3QH5M.mjs";
+  shownMessage
+} from "./shared-PON6QB5E.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

@@ -7,8 +7,9 @@
 //   npm run bench -- /path/to/project   any folder (its figures are printed, not written to the docs)
 //
 // Targets: the local CPython standard library without and with its tests; the site-packages of a
-// scratch venv (.venv-bench: Django, SQLAlchemy, Celery, FastAPI and their dependencies, from the
-// index pip is configured for; skipped when it cannot be made); generated monorepos of 20,000 and
+// scratch venv (.venv-bench: Django, SQLAlchemy, Celery, FastAPI and their dependencies, the pinned
+// set of test/python/requirements-frameworks.txt, from the index pip is configured for; skipped
+// when it cannot be made); generated monorepos of 20,000 and
 // 100,000 modules (bench/generate.mjs), where every planted leak must be reported. For each: files,
 // MB, wall time cold (empty cache), warm, and after touching one file, `graph` warm, peak RSS, and
 // the ratios to a bare one-thread parse of the same files (bench/bareParse.mjs) and to
@@ -42,7 +43,7 @@ function targets() {
     'stdlib-tests': () => ({ title: 'the same, with its tests', root: stdlib, exclude: ['site-packages/'] }),
     'site-packages': () => {
       const site = benchVenv();
-      return site ? { title: 'site-packages of a venv with Django, SQLAlchemy, Celery, FastAPI', root: site, exclude: [] } : undefined;
+      return site ? { title: 'site-packages of a venv with Django, SQLAlchemy, Celery, FastAPI, Flask and their dependencies', root: site, exclude: [] } : undefined;
     },
     mono20k: () => generated(20_000),
     mono100k: () => generated(100_000),
@@ -58,15 +59,20 @@ function targets() {
   return list;
 }
 
-/** .venv-bench: made once, from the configured index; undefined (and said) when pip cannot. */
+/**
+ * .venv-bench: made once, from the configured index, with the complete pinned set the framework
+ * tests use (Django, SQLAlchemy, Celery, FastAPI and their dependencies; installed with --no-deps
+ * because it is complete); undefined (and said) when pip cannot.
+ */
 function benchVenv() {
   const venv = path.join(PROJECT, '.venv-bench');
   const site = () => spawnSync(path.join(venv, 'bin', 'python'), ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).stdout.trim();
   if (existsSync(path.join(venv, '.installed'))) return site();
   spawnSync('python3', ['-m', 'venv', venv], { stdio: 'inherit' });
-  const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--retries', '0', 'django', 'sqlalchemy', 'celery', 'fastapi'], { stdio: 'inherit' });
+  const requirements = path.join(PROJECT, 'test', 'python', 'requirements-frameworks.txt');
+  const pip = spawnSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--retries', '0', '--no-deps', '-r', requirements], { stdio: 'inherit' });
   if (pip.status !== 0) {
-    console.error('bench: pip could not install Django, SQLAlchemy, Celery and FastAPI into .venv-bench; the site-packages target is skipped');
+    console.error('bench: pip could not install test/python/requirements-frameworks.txt into .venv-bench; the site-packages target is skipped');
     return undefined;
   }
   writeFileSync(path.join(venv, '.installed'), '');
@@ -115,7 +121,8 @@ async function measure(target) {
   const list = path.join(scratch, 'files.txt');
   writeFileSync(list, files.join('\n') + '\n');
   const cacheDir = path.join(scratch, 'cache');
-  const check = (extra = [], keep = false) => timed(process.execPath, [CLI, 'check', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, ...extra, target.root], { keepStdout: keep });
+  // Run from the tree's root: the report's paths are then relative to it, as the manifest's are.
+  const check = (extra = [], keep = false) => timed(process.execPath, [CLI, 'check', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, ...extra, '.'], { cwd: target.root, keepStdout: keep });
   const ruff = ruffCommand();
   const touched = files[Math.floor(files.length / 2)];
   const original = readFileSync(touched);
@@ -135,7 +142,7 @@ async function measure(target) {
       samples.touched.push(check().seconds);
       writeFileSync(touched, original);
       check(); // the original back in the cache
-      samples.graph.push(timed(process.execPath, [CLI, 'graph', '--format', 'json', '--no-gitignore', '--cache-dir', cacheDir, target.root]).seconds);
+      samples.graph.push(timed(process.execPath, [CLI, 'graph', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, target.root]).seconds);
       if (ruff) samples.ruff.push(timed(ruff, ['analyze', 'graph', ...ruffArgs, target.root]).seconds);
     }
   } finally {
@@ -144,9 +151,8 @@ async function measure(target) {
   const result = { files: files.length, mb: bytes / 1024 / 1024 };
   for (const [key, list] of Object.entries(samples)) if (list.length) result[key] = key === 'rss' ? Math.max(...list) : median(list);
   if (target.manifest) {
-    const reported = new Set(found.findings.filter((f) => f.level === 'error').map((f) => `${f.rule}:${f.path.split(path.sep).join('/')}:${f.line}`));
-    const relative = (p) => path.relative(process.cwd(), path.join(target.root, p)).split(path.sep).join('/');
-    result.leaks = { planted: target.manifest.leaks.length, found: target.manifest.leaks.filter((l) => reported.has(`${l.rule}:${relative(l.path)}:${l.line}`)).length };
+    const reported = new Set(found.findings.filter((f) => f.level === 'error').map((f) => `${f.rule}:${f.path}:${f.line}`));
+    result.leaks = { planted: target.manifest.leaks.length, found: target.manifest.leaks.filter((l) => reported.has(`${l.rule}:${l.path}:${l.line}`)).length };
   }
   return result;
 }

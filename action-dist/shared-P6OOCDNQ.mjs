@@ -1,44 +1,50 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  DEFAULT_TARGET,
+  INCOMPLETE_KINDS,
+  MAX_MESSAGE,
+  PLATFORMS,
+  ParserAbort,
+  ParserUnavailable,
+  __commonJS,
+  __require,
+  __toESM,
+  assignmentParts,
+  boundMessage,
+  chainStepsPerFinding,
+  decodePythonSource,
+  describeInternalError,
+  elideChain,
+  excerpt,
+  extractModule,
+  forJson,
+  forJsonData,
+  forLog,
+  forSarifMessage,
+  forTerminal,
+  forWorkflowCommand,
+  formatBytes,
+  injectedFault,
+  internalError,
+  labelledExcerpt,
+  markdownCode,
+  mermaidLabel,
+  omittedSteps,
+  oneLine,
+  parsePythonLiteral,
+  parsePythonVersion,
+  pythonParser,
+  quotedCode,
+  scalarLiteral,
+  shownMessage,
+  sizePair,
+  stringsOf,
+  summariseBytes,
+  versionFromRequiresPython,
+  wellFormed,
+  withPythonParser
+} from "./shared-PON6QB5E.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -88,25 +94,25 @@ var require_argument = __commonJS({
        * @param {string} name
        * @param {string} [description]
        */
-      constructor(name2, description) {
+      constructor(name, description) {
         this.description = description || "";
         this.variadic = false;
         this.parseArg = void 0;
         this.defaultValue = void 0;
         this.defaultValueDescription = void 0;
         this.argChoices = void 0;
-        switch (name2[0]) {
+        switch (name[0]) {
           case "<":
             this.required = true;
-            this._name = name2.slice(1, -1);
+            this._name = name.slice(1, -1);
             break;
           case "[":
             this.required = false;
-            this._name = name2.slice(1, -1);
+            this._name = name.slice(1, -1);
             break;
           default:
             this.required = true;
-            this._name = name2;
+            this._name = name;
             break;
         }
         if (this._name.endsWith("...")) {
@@ -331,9 +337,9 @@ var require_help = __commonJS({
        * @returns {string}
        */
       subcommandTerm(cmd) {
-        const args2 = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
+        const args = cmd.registeredArguments.map((arg) => humanReadableArgName(arg)).join(" ");
         return cmd._name + (cmd._aliases[0] ? "|" + cmd._aliases[0] : "") + (cmd.options.length ? " [options]" : "") + // simplistic check for non-help option
-        (args2 ? " " + args2 : "");
+        (args ? " " + args : "");
       }
       /**
        * Get the option term to show in the list of options.
@@ -816,14 +822,14 @@ var require_option = __commonJS({
        * @param {string} flags
        * @param {string} [description]
        */
-      constructor(flags2, description) {
-        this.flags = flags2;
+      constructor(flags, description) {
+        this.flags = flags;
         this.description = description || "";
-        this.required = flags2.includes("<");
-        this.optional = flags2.includes("[");
-        this.variadic = /\w\.\.\.[>\]]$/.test(flags2);
+        this.required = flags.includes("<");
+        this.optional = flags.includes("[");
+        this.variadic = /\w\.\.\.[>\]]$/.test(flags);
         this.mandatory = false;
-        const optionFlags = splitOptionFlags(flags2);
+        const optionFlags = splitOptionFlags(flags);
         this.short = optionFlags.shortFlag;
         this.long = optionFlags.longFlag;
         this.negate = false;
@@ -913,8 +919,8 @@ var require_option = __commonJS({
        * @param {string} name
        * @return {Option}
        */
-      env(name2) {
-        this.envVar = name2;
+      env(name) {
+        this.envVar = name;
         return this;
       }
       /**
@@ -1074,12 +1080,12 @@ var require_option = __commonJS({
         return str2 + word[0].toUpperCase() + word.slice(1);
       });
     }
-    function splitOptionFlags(flags2) {
+    function splitOptionFlags(flags) {
       let shortFlag;
       let longFlag;
       const shortFlagExp = /^-[^-]$/;
       const longFlagExp = /^--[^-]/;
-      const flagParts = flags2.split(/[ |,]+/).concat("guard");
+      const flagParts = flags.split(/[ |,]+/).concat("guard");
       if (shortFlagExp.test(flagParts[0])) shortFlag = flagParts.shift();
       if (longFlagExp.test(flagParts[0])) longFlag = flagParts.shift();
       if (!shortFlag && shortFlagExp.test(flagParts[0]))
@@ -1090,7 +1096,7 @@ var require_option = __commonJS({
       }
       if (flagParts[0].startsWith("-")) {
         const unsupportedFlag = flagParts[0];
-        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags2}'`;
+        const baseError = `option creation failed due to '${unsupportedFlag}' in option flags '${flags}'`;
         if (/^-[^-][^-]/.test(unsupportedFlag))
           throw new Error(
             `${baseError}
@@ -1109,7 +1115,7 @@ var require_option = __commonJS({
       }
       if (shortFlag === void 0 && longFlag === void 0)
         throw new Error(
-          `option creation failed due to no flags found in '${flags2}'.`
+          `option creation failed due to no flags found in '${flags}'.`
         );
       return { shortFlag, longFlag };
     }
@@ -1126,30 +1132,30 @@ var require_suggestSimilar = __commonJS({
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
-      for (let i2 = 0; i2 <= a.length; i2++) {
-        d[i2] = [i2];
+      for (let i = 0; i <= a.length; i++) {
+        d[i] = [i];
       }
       for (let j = 0; j <= b.length; j++) {
         d[0][j] = j;
       }
       for (let j = 1; j <= b.length; j++) {
-        for (let i2 = 1; i2 <= a.length; i2++) {
+        for (let i = 1; i <= a.length; i++) {
           let cost = 1;
-          if (a[i2 - 1] === b[j - 1]) {
+          if (a[i - 1] === b[j - 1]) {
             cost = 0;
           } else {
             cost = 1;
           }
-          d[i2][j] = Math.min(
-            d[i2 - 1][j] + 1,
+          d[i][j] = Math.min(
+            d[i - 1][j] + 1,
             // deletion
-            d[i2][j - 1] + 1,
+            d[i][j - 1] + 1,
             // insertion
-            d[i2 - 1][j - 1] + cost
+            d[i - 1][j - 1] + cost
             // substitution
           );
-          if (i2 > 1 && j > 1 && a[i2 - 1] === b[j - 2] && a[i2 - 2] === b[j - 1]) {
-            d[i2][j] = Math.min(d[i2][j], d[i2 - 2][j - 2] + 1);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
           }
         }
       }
@@ -1203,7 +1209,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path19 = __require("node:path");
+    var path23 = __require("node:path");
     var fs6 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1217,7 +1223,7 @@ var require_command = __commonJS({
        *
        * @param {string} [name]
        */
-      constructor(name2) {
+      constructor(name) {
         super();
         this.commands = [];
         this.options = [];
@@ -1230,7 +1236,7 @@ var require_command = __commonJS({
         this.rawArgs = [];
         this.processedArgs = [];
         this._scriptPath = null;
-        this._name = name2 || "";
+        this._name = name || "";
         this._optionValues = {};
         this._optionValueSources = {};
         this._storeOptionsAsProperties = false;
@@ -1335,8 +1341,8 @@ var require_command = __commonJS({
           desc = null;
         }
         opts = opts || {};
-        const [, name2, args2] = nameAndArgs.match(/([^ ]+) *(.*)/);
-        const cmd = this.createCommand(name2);
+        const [, name, args] = nameAndArgs.match(/([^ ]+) *(.*)/);
+        const cmd = this.createCommand(name);
         if (desc) {
           cmd.description(desc);
           cmd._executableHandler = true;
@@ -1344,7 +1350,7 @@ var require_command = __commonJS({
         if (opts.isDefault) this._defaultCommandName = cmd._name;
         cmd._hidden = !!(opts.noHelp || opts.hidden);
         cmd._executableFile = opts.executableFile || null;
-        if (args2) cmd.arguments(args2);
+        if (args) cmd.arguments(args);
         this._registerCommand(cmd);
         cmd.parent = this;
         cmd.copyInheritedSettings(this);
@@ -1360,8 +1366,8 @@ var require_command = __commonJS({
        * @param {string} [name]
        * @return {Command} new command
        */
-      createCommand(name2) {
-        return new _Command(name2);
+      createCommand(name) {
+        return new _Command(name);
       }
       /**
        * You can customise the help with a subclass of Help by overriding createHelp,
@@ -1467,8 +1473,8 @@ var require_command = __commonJS({
        * @param {string} [description]
        * @return {Argument} new argument
        */
-      createArgument(name2, description) {
-        return new Argument2(name2, description);
+      createArgument(name, description) {
+        return new Argument2(name, description);
       }
       /**
        * Define argument syntax for command.
@@ -1486,8 +1492,8 @@ var require_command = __commonJS({
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      argument(name2, description, parseArg, defaultValue) {
-        const argument = this.createArgument(name2, description);
+      argument(name, description, parseArg, defaultValue) {
+        const argument = this.createArgument(name, description);
         if (typeof parseArg === "function") {
           argument.default(defaultValue).argParser(parseArg);
         } else {
@@ -1630,9 +1636,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (fn) {
           this._exitCallback = fn;
         } else {
-          this._exitCallback = (err2) => {
-            if (err2.code !== "commander.executeSubCommandAsync") {
-              throw err2;
+          this._exitCallback = (err) => {
+            if (err.code !== "commander.executeSubCommandAsync") {
+              throw err;
             } else {
             }
           };
@@ -1669,9 +1675,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        */
       action(fn) {
-        const listener = (args2) => {
+        const listener = (args) => {
           const expectedArgsCount = this.registeredArguments.length;
-          const actionArgs = args2.slice(0, expectedArgsCount);
+          const actionArgs = args.slice(0, expectedArgsCount);
           if (this._storeOptionsAsProperties) {
             actionArgs[expectedArgsCount] = this;
           } else {
@@ -1693,8 +1699,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {Option} new option
        */
-      createOption(flags2, description) {
-        return new Option2(flags2, description);
+      createOption(flags, description) {
+        return new Option2(flags, description);
       }
       /**
        * Wrap parseArgs to catch 'commander.invalidArgument'.
@@ -1708,12 +1714,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
       _callParseArg(target, value, previous, invalidArgumentMessage) {
         try {
           return target.parseArg(value, previous);
-        } catch (err2) {
-          if (err2.code === "commander.invalidArgument") {
-            const message = `${invalidArgumentMessage} ${err2.message}`;
-            this.error(message, { exitCode: err2.exitCode, code: err2.code });
+        } catch (err) {
+          if (err.code === "commander.invalidArgument") {
+            const message = `${invalidArgumentMessage} ${err.message}`;
+            this.error(message, { exitCode: err.exitCode, code: err.code });
           }
-          throw err2;
+          throw err;
         }
       }
       /**
@@ -1745,7 +1751,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return [cmd.name()].concat(cmd.aliases());
         };
         const alreadyUsed = knownBy(command).find(
-          (name2) => this._findCommand(name2)
+          (name) => this._findCommand(name)
         );
         if (alreadyUsed) {
           const existingCmd = knownBy(this._findCommand(alreadyUsed)).join("|");
@@ -1766,24 +1772,24 @@ Expecting one of '${allowedValues.join("', '")}'`);
       addOption(option2) {
         this._registerOption(option2);
         const oname = option2.name();
-        const name2 = option2.attributeName();
+        const name = option2.attributeName();
         if (option2.negate) {
           const positiveLongFlag = option2.long.replace(/^--no-/, "--");
           if (!this._findOption(positiveLongFlag)) {
             this.setOptionValueWithSource(
-              name2,
+              name,
               option2.defaultValue === void 0 ? true : option2.defaultValue,
               "default"
             );
           }
         } else if (option2.defaultValue !== void 0) {
-          this.setOptionValueWithSource(name2, option2.defaultValue, "default");
+          this.setOptionValueWithSource(name, option2.defaultValue, "default");
         }
         const handleOptionValue = (val, invalidValueMessage, valueSource) => {
           if (val == null && option2.presetArg !== void 0) {
             val = option2.presetArg;
           }
-          const oldValue = this.getOptionValue(name2);
+          const oldValue = this.getOptionValue(name);
           if (val !== null && option2.parseArg) {
             val = this._callParseArg(option2, val, oldValue, invalidValueMessage);
           } else if (val !== null && option2.variadic) {
@@ -1798,7 +1804,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               val = "";
             }
           }
-          this.setOptionValueWithSource(name2, val, valueSource);
+          this.setOptionValueWithSource(name, val, valueSource);
         };
         this.on("option:" + oname, (val) => {
           const invalidValueMessage = `error: option '${option2.flags}' argument '${val}' is invalid.`;
@@ -1818,13 +1824,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command} `this` command for chaining
        * @private
        */
-      _optionEx(config, flags2, description, fn, defaultValue) {
-        if (typeof flags2 === "object" && flags2 instanceof Option2) {
+      _optionEx(config, flags, description, fn, defaultValue) {
+        if (typeof flags === "object" && flags instanceof Option2) {
           throw new Error(
             "To add an Option object use addOption() instead of option() or requiredOption()"
           );
         }
-        const option2 = this.createOption(flags2, description);
+        const option2 = this.createOption(flags, description);
         option2.makeOptionMandatory(!!config.mandatory);
         if (typeof fn === "function") {
           option2.default(defaultValue).argParser(fn);
@@ -1861,8 +1867,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      option(flags2, description, parseArg, defaultValue) {
-        return this._optionEx({}, flags2, description, parseArg, defaultValue);
+      option(flags, description, parseArg, defaultValue) {
+        return this._optionEx({}, flags, description, parseArg, defaultValue);
       }
       /**
        * Add a required option which must have a value after parsing. This usually means
@@ -1876,10 +1882,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {*} [defaultValue]
        * @return {Command} `this` command for chaining
        */
-      requiredOption(flags2, description, parseArg, defaultValue) {
+      requiredOption(flags, description, parseArg, defaultValue) {
         return this._optionEx(
           { mandatory: true },
-          flags2,
+          flags,
           description,
           parseArg,
           defaultValue
@@ -2211,14 +2217,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
        *
        * @private
        */
-      _executeSubCommand(subcommand, args2) {
-        args2 = args2.slice();
+      _executeSubCommand(subcommand, args) {
+        args = args.slice();
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path19.resolve(baseDir, baseName);
+          const localBin = path23.resolve(baseDir, baseName);
           if (fs6.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path19.extname(baseName))) return void 0;
+          if (sourceExt.includes(path23.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs6.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2242,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path19.resolve(
-            path19.dirname(resolvedScriptPath),
+          executableDir = path23.resolve(
+            path23.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path19.basename(
+            const legacyName = path23.basename(
               this._scriptPath,
-              path19.extname(this._scriptPath)
+              path23.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,15 +2263,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path19.extname(executableFile));
+        launchWithNode = sourceExt.includes(path23.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
-            args2.unshift(executableFile);
-            args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
-            proc = childProcess.spawn(process2.argv[0], args2, { stdio: "inherit" });
+            args.unshift(executableFile);
+            args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+            proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" });
           } else {
-            proc = childProcess.spawn(executableFile, args2, { stdio: "inherit" });
+            proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
           }
         } else {
           this._checkForMissingExecutable(
@@ -2273,9 +2279,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
             executableDir,
             subcommand._name
           );
-          args2.unshift(executableFile);
-          args2 = incrementNodeInspectorPort(process2.execArgv).concat(args2);
-          proc = childProcess.spawn(process2.execPath, args2, { stdio: "inherit" });
+          args.unshift(executableFile);
+          args = incrementNodeInspectorPort(process2.execArgv).concat(args);
+          proc = childProcess.spawn(process2.execPath, args, { stdio: "inherit" });
         }
         if (!proc.killed) {
           const signals = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
@@ -2302,14 +2308,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
             );
           }
         });
-        proc.on("error", (err2) => {
-          if (err2.code === "ENOENT") {
+        proc.on("error", (err) => {
+          if (err.code === "ENOENT") {
             this._checkForMissingExecutable(
               executableFile,
               executableDir,
               subcommand._name
             );
-          } else if (err2.code === "EACCES") {
+          } else if (err.code === "EACCES") {
             throw new Error(`'${executableFile}' not executable`);
           }
           if (!exitCallback) {
@@ -2320,7 +2326,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
               "commander.executeSubCommandAsync",
               "(error)"
             );
-            wrappedError.nestedError = err2;
+            wrappedError.nestedError = err;
             exitCallback(wrappedError);
           }
         });
@@ -2374,8 +2380,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        */
       _checkNumberOfArguments() {
-        this.registeredArguments.forEach((arg, i2) => {
-          if (arg.required && this.args[i2] == null) {
+        this.registeredArguments.forEach((arg, i) => {
+          if (arg.required && this.args[i] == null) {
             this.missingArgument(arg.name());
           }
         });
@@ -2574,10 +2580,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @private
        * @return {Command | undefined}
        */
-      _findCommand(name2) {
-        if (!name2) return void 0;
+      _findCommand(name) {
+        if (!name) return void 0;
         return this.commands.find(
-          (cmd) => cmd._name === name2 || cmd._aliases.includes(name2)
+          (cmd) => cmd._name === name || cmd._aliases.includes(name)
         );
       }
       /**
@@ -2658,7 +2664,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string[]} args
        * @return {{operands: string[], unknown: string[]}}
        */
-      parseOptions(args2) {
+      parseOptions(args) {
         const operands = [];
         const unknown = [];
         let dest = operands;
@@ -2673,13 +2679,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
         };
         let activeVariadicOption = null;
         let activeGroup = null;
-        let i2 = 0;
-        while (i2 < args2.length || activeGroup) {
-          const arg = activeGroup ?? args2[i2++];
+        let i = 0;
+        while (i < args.length || activeGroup) {
+          const arg = activeGroup ?? args[i++];
           activeGroup = null;
           if (arg === "--") {
             if (dest === unknown) dest.push(arg);
-            dest.push(...args2.slice(i2));
+            dest.push(...args.slice(i));
             break;
           }
           if (activeVariadicOption && (!maybeOption(arg) || negativeNumberArg(arg))) {
@@ -2691,13 +2697,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             const option2 = this._findOption(arg);
             if (option2) {
               if (option2.required) {
-                const value = args2[i2++];
+                const value = args[i++];
                 if (value === void 0) this.optionMissingArgument(option2);
                 this.emit(`option:${option2.name()}`, value);
               } else if (option2.optional) {
                 let value = null;
-                if (i2 < args2.length && (!maybeOption(args2[i2]) || negativeNumberArg(args2[i2]))) {
-                  value = args2[i2++];
+                if (i < args.length && (!maybeOption(args[i]) || negativeNumberArg(args[i]))) {
+                  value = args[i++];
                 }
                 this.emit(`option:${option2.name()}`, value);
               } else {
@@ -2733,18 +2739,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
           if ((this._enablePositionalOptions || this._passThroughOptions) && operands.length === 0 && unknown.length === 0) {
             if (this._findCommand(arg)) {
               operands.push(arg);
-              unknown.push(...args2.slice(i2));
+              unknown.push(...args.slice(i));
               break;
             } else if (this._getHelpCommand() && arg === this._getHelpCommand().name()) {
-              operands.push(arg, ...args2.slice(i2));
+              operands.push(arg, ...args.slice(i));
               break;
             } else if (this._defaultCommandName) {
-              unknown.push(arg, ...args2.slice(i2));
+              unknown.push(arg, ...args.slice(i));
               break;
             }
           }
           if (this._passThroughOptions) {
-            dest.push(arg, ...args2.slice(i2));
+            dest.push(arg, ...args.slice(i));
             break;
           }
           dest.push(arg);
@@ -2760,8 +2766,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._storeOptionsAsProperties) {
           const result = {};
           const len = this.options.length;
-          for (let i2 = 0; i2 < len; i2++) {
-            const key = this.options[i2].attributeName();
+          for (let i = 0; i < len; i++) {
+            const key = this.options[i].attributeName();
             result[key] = key === this._versionOptionName ? this._version : this[key];
           }
           return result;
@@ -2858,8 +2864,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} name
        * @private
        */
-      missingArgument(name2) {
-        const message = `error: missing required argument '${name2}'`;
+      missingArgument(name) {
+        const message = `error: missing required argument '${name}'`;
         this.error(message, { code: "commander.missingArgument" });
       }
       /**
@@ -2983,12 +2989,12 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str, flags2, description) {
+      version(str, flags, description) {
         if (str === void 0) return this._version;
         this._version = str;
-        flags2 = flags2 || "-V, --version";
+        flags = flags || "-V, --version";
         description = description || "output the version number";
-        const versionOption = this.createOption(flags2, description);
+        const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
@@ -3073,13 +3079,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
       usage(str) {
         if (str === void 0) {
           if (this._usage) return this._usage;
-          const args2 = this.registeredArguments.map((arg) => {
+          const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
           });
           return [].concat(
             this.options.length || this._helpOption !== null ? "[options]" : [],
             this.commands.length ? "[command]" : [],
-            this.registeredArguments.length ? args2 : []
+            this.registeredArguments.length ? args : []
           ).join(" ");
         }
         this._usage = str;
@@ -3172,7 +3178,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path19.basename(filename, path19.extname(filename));
+        this._name = path23.basename(filename, path23.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3192,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path20) {
-        if (path20 === void 0) return this._executableDir;
-        this._executableDir = path20;
+      executableDir(path24) {
+        if (path24 === void 0) return this._executableDir;
+        this._executableDir = path24;
         return this;
       }
       /**
@@ -3290,9 +3296,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {Command} `this` command for chaining
        */
-      helpOption(flags2, description) {
-        if (typeof flags2 === "boolean") {
-          if (flags2) {
+      helpOption(flags, description) {
+        if (typeof flags === "boolean") {
+          if (flags) {
             if (this._helpOption === null) this._helpOption = void 0;
             if (this._defaultOptionGroup) {
               this._initOptionGroup(this._getHelpOption());
@@ -3303,10 +3309,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
           return this;
         }
         this._helpOption = this.createOption(
-          flags2 ?? "-h, --help",
+          flags ?? "-h, --help",
           description ?? "display help for command"
         );
-        if (flags2 || description) this._initOptionGroup(this._helpOption);
+        if (flags || description) this._initOptionGroup(this._helpOption);
         return this;
       }
       /**
@@ -3394,17 +3400,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {Array} args - array of options to search for help flags
        * @private
        */
-      _outputHelpIfRequested(args2) {
+      _outputHelpIfRequested(args) {
         const helpOption = this._getHelpOption();
-        const helpRequested = helpOption && args2.find((arg) => helpOption.is(arg));
+        const helpRequested = helpOption && args.find((arg) => helpOption.is(arg));
         if (helpRequested) {
           this.outputHelp();
           this._exit(0, "commander.helpDisplayed", "(outputHelp)");
         }
       }
     };
-    function incrementNodeInspectorPort(args2) {
-      return args2.map((arg) => {
+    function incrementNodeInspectorPort(args) {
+      return args.map((arg) => {
         if (!arg.startsWith("--inspect")) {
           return arg;
         }
@@ -3453,9 +3459,9 @@ var require_commander = __commonJS({
     var { Help: Help2 } = require_help();
     var { Option: Option2 } = require_option();
     exports.program = new Command2();
-    exports.createCommand = (name2) => new Command2(name2);
-    exports.createOption = (flags2, description) => new Option2(flags2, description);
-    exports.createArgument = (name2, description) => new Argument2(name2, description);
+    exports.createCommand = (name) => new Command2(name);
+    exports.createOption = (flags, description) => new Option2(flags, description);
+    exports.createArgument = (name, description) => new Argument2(name, description);
     exports.Command = Command2;
     exports.Option = Option2;
     exports.Argument = Argument2;
@@ -3543,34 +3549,34 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path19) {
-      const ctrl = callVisitor(key, node, visitor, path19);
+    function visit_(key, node, visitor, path23) {
+      const ctrl = callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path23, ctrl);
+        return visit_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path19);
+          path23 = Object.freeze(path23.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i, 1);
+              i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = visit_("key", node.key, visitor, path19);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = visit_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path19);
+          const cv = visit_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,34 +3597,34 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path19) {
-      const ctrl = await callVisitor(key, node, visitor, path19);
+    async function visitAsync_(key, node, visitor, path23) {
+      const ctrl = await callVisitor(key, node, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path23, ctrl);
+        return visitAsync_(key, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path19);
+          path23 = Object.freeze(path23.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path23);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i2, 1);
-              i2 -= 1;
+              node.items.splice(i, 1);
+              i -= 1;
             }
           }
         } else if (identity.isPair(node)) {
-          path19 = Object.freeze(path19.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path19);
+          path23 = Object.freeze(path23.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path19);
+          const cv = await visitAsync_("value", node.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3651,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path19) {
+    function callVisitor(key, node, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key, node, path19);
+        return visitor(key, node, path23);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path19);
+        return visitor.Map?.(key, node, path23);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path19);
+        return visitor.Seq?.(key, node, path23);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path19);
+        return visitor.Pair?.(key, node, path23);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path19);
+        return visitor.Scalar?.(key, node, path23);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path19);
+        return visitor.Alias?.(key, node, path23);
       return void 0;
     }
-    function replaceNode(key, path19, node) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path23, node) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3739,26 +3745,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts2 = line.trim().split(/[ \t]+/);
-        const name2 = parts2.shift();
-        switch (name2) {
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
           case "%TAG": {
-            if (parts2.length !== 2) {
+            if (parts.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts2.length < 2)
+              if (parts.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts2.length !== 1) {
+            if (parts.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts2;
+            const [version] = parts;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -3769,7 +3775,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name}`, true);
             return false;
         }
       }
@@ -3796,10 +3802,10 @@ var require_directives = __commonJS({
             onError("Verbatim tags must end with a >");
           return verbatim;
         }
-        const [, handle2, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source} tag has no suffix`);
-        const prefix = this.tags[handle2];
+        const prefix = this.tags[handle];
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
@@ -3808,7 +3814,7 @@ var require_directives = __commonJS({
             return null;
           }
         }
-        if (handle2 === "!")
+        if (handle === "!")
           return source;
         onError(`Could not resolve tag: ${source}`);
         return null;
@@ -3818,9 +3824,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
           if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+            return handle + escapeTagName(tag.substring(prefix.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -3837,11 +3843,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
       }
@@ -3877,10 +3883,10 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix}${i2}`;
-        if (!exclude.has(name2))
-          return name2;
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
       }
     }
     function createNodeAnchors(doc, prefix) {
@@ -3929,13 +3935,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
-            const v0 = val[i2];
-            const v1 = applyReviver(reviver, val, String(i2), v0);
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
             if (v1 === void 0)
-              delete val[i2];
+              delete val[i];
             else if (v1 !== v0)
-              val[i2] = v1;
+              val[i] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -3979,7 +3985,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i2) => toJS(v, String(i2), ctx));
+        return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -4050,9 +4056,9 @@ var require_Alias = __commonJS({
     var anchors = require_anchors();
     var visit = require_visit();
     var identity = require_identity();
-    var Node2 = require_Node();
+    var Node = require_Node();
     var toJS = require_toJS();
-    var Alias = class extends Node2.NodeBase {
+    var Alias = class extends Node.NodeBase {
       constructor(source) {
         super(identity.ALIAS);
         this.source = source;
@@ -4166,10 +4172,10 @@ var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Node2 = require_Node();
+    var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node2.NodeBase {
+    var Scalar = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -4272,11 +4278,11 @@ var require_Collection = __commonJS({
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
-    var Node2 = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    var Node = require_Node();
+    function collectionFromPath(schema, path23, value) {
       let v = value;
-      for (let i2 = path19.length - 1; i2 >= 0; --i2) {
-        const k = path19[i2];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4295,8 +4301,8 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
-    var Collection = class extends Node2.NodeBase {
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
@@ -4325,11 +4331,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path23;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -4343,8 +4349,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -4358,8 +4364,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path23, keepScalar) {
+        const [key, ...rest] = path23;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -4377,8 +4383,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path23) {
+        const [key, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -4388,8 +4394,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path23, value) {
+        const [key, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4453,44 +4459,44 @@ var require_foldFlowLines = __commonJS({
       let split = void 0;
       let prev = void 0;
       let overflow = false;
-      let i2 = -1;
+      let i = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
-        if (i2 !== -1)
-          end = i2 + endStep;
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i2;
-          switch (text[i2 + 1]) {
+          escStart = i;
+          switch (text[i + 1]) {
             case "x":
-              i2 += 3;
+              i += 3;
               break;
             case "u":
-              i2 += 5;
+              i += 5;
               break;
             case "U":
-              i2 += 9;
+              i += 9;
               break;
             default:
-              i2 += 1;
+              i += 1;
           }
-          escEnd = i2;
+          escEnd = i;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
-          end = i2 + indent.length + endStep;
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i2;
+              split = i;
           }
-          if (i2 >= end) {
+          if (i >= end) {
             if (split) {
               folds.push(split);
               end = split + endStep;
@@ -4498,10 +4504,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text[i += 1];
                 overflow = true;
               }
-              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text;
               folds.push(j);
@@ -4522,9 +4528,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text.slice(0, folds[0]);
-      for (let i3 = 0; i3 < folds.length; ++i3) {
-        const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
         if (fold === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
@@ -4537,20 +4543,20 @@ ${indent}${text.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
-      let end = i2;
-      let start2 = i2 + 1;
-      let ch = text[start2];
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
       while (ch === " " || ch === "	") {
-        if (i2 < start2 + indent) {
-          ch = text[++i2];
+        if (i < start + indent) {
+          ch = text[++i];
         } else {
           do {
-            ch = text[++i2];
+            ch = text[++i];
           } while (ch && ch !== "\n");
-          end = i2;
-          start2 = i2 + 1;
-          ch = text[start2];
+          end = i;
+          start = i + 1;
+          ch = text[start];
         }
       }
       return end;
@@ -4581,12 +4587,12 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str[i2] === "\n") {
-          if (i2 - start2 > limit)
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
             return true;
-          start2 = i2 + 1;
-          if (strLen - start2 <= limit)
+          start = i + 1;
+          if (strLen - start <= limit)
             return false;
         }
       }
@@ -4600,20 +4606,20 @@ var require_stringifyString = __commonJS({
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
-      let start2 = 0;
-      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
-        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str += json.slice(start2, i2) + "\\ ";
-          i2 += 1;
-          start2 = i2;
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i2 + 1]) {
+          switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start2, i2);
-                const code = json.substr(i2 + 2, 4);
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str += "\\0";
@@ -4643,33 +4649,33 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str += "\\x" + code.substr(2);
                     else
-                      str += json.substr(i2, 6);
+                      str += json.substr(i, 6);
                 }
-                i2 += 5;
-                start2 = i2 + 1;
+                i += 5;
+                start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
-                i2 += 1;
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
               } else {
-                str += json.slice(start2, i2) + "\n\n";
-                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
                   str += "\n";
-                  i2 += 2;
+                  i += 2;
                 }
                 str += indent;
-                if (json[i2 + 2] === " ")
+                if (json[i + 2] === " ")
                   str += "\\";
-                i2 += 1;
-                start2 = i2 + 1;
+                i += 1;
+                start = i + 1;
               }
               break;
             default:
-              i2 += 1;
+              i += 1;
           }
       }
-      str = start2 ? str + json.slice(start2) : json;
+      str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -4748,10 +4754,10 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start2 = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-      if (start2) {
-        value = value.substring(start2.length);
-        start2 = start2.replace(/\n+/g, `$&${indent}`);
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
@@ -4769,14 +4775,14 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body2 = foldFlowLines.foldFlowLines(`${start2}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body2}`;
+${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start2}${value}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -4917,8 +4923,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
       }
       return tagObj;
     }
@@ -5305,8 +5311,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -5335,8 +5341,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i2 = 1; i2 < lines.length; ++i2) {
-          const line = lines[i2];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -5360,8 +5366,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i2 = 0; i2 < items.length; ++i2) {
-        const item = items[i2];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -5392,7 +5398,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str = stringify2.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i2 < items.length - 1) {
+        if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -5407,23 +5413,23 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start: start2, end } = flowChars;
+      const { start, end } = flowChars;
       if (lines.length === 0) {
-        return start2 + end;
+        return start + end;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start2;
+          let str = start;
           for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
@@ -5520,11 +5526,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries2) {
-          const i2 = this.items.findIndex((item) => sortEntries2(_pair, item) < 0);
-          if (i2 === -1)
+          const i = this.items.findIndex((item) => sortEntries2(_pair, item) < 0);
+          if (i === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i2, 0, _pair);
+            this.items.splice(i, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -5679,9 +5685,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i2 = 0;
+        let i = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i2++), ctx));
+          seq.push(toJS.toJS(item, String(i++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -5699,10 +5705,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i2 = 0;
+          let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i2++);
+              const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -5816,12 +5822,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i2 = n.indexOf(".");
-        if (i2 < 0) {
-          i2 = n.length;
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i2 - 1);
+        let d = minFractionDigits - (n.length - i - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -6024,7 +6030,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary2 = {
+    var binary = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -6043,8 +6049,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i2 = 0; i2 < str.length; ++i2)
-            buffer[i2] = str.charCodeAt(i2);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6060,8 +6066,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i2 = 0; i2 < buf.length; ++i2)
-            s += String.fromCharCode(buf[i2]);
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -6071,15 +6077,15 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
-            lines[i2] = str.substr(o, lineWidth);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
-    exports.binary = binary2;
+    exports.binary = binary;
   }
 });
 
@@ -6093,8 +6099,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i2 = 0; i2 < seq.items.length; ++i2) {
-          let item = seq.items[i2];
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -6111,7 +6117,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -6121,11 +6127,11 @@ ${cn.comment}` : item.comment;
       const { replacer } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i2 = 0;
+      let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i2++), it);
+            it = replacer.call(iterable, String(i++), it);
           let key, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -6495,9 +6501,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
-      const parts2 = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -6513,18 +6519,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts2 = [value % _60];
+      const parts = [value % _60];
       if (value < 60) {
-        parts2.unshift(0);
+        parts.unshift(0);
       } else {
-        value = (value - parts2[0]) / _60;
-        parts2.unshift(value % _60);
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts2[0]) / _60;
-          parts2.unshift(value);
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
         }
       }
-      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -6584,7 +6590,7 @@ var require_schema3 = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string = require_string();
-    var binary2 = require_binary();
+    var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
@@ -6607,7 +6613,7 @@ var require_schema3 = __commonJS({
       float.floatNaN,
       float.floatExp,
       float.float,
-      binary2.binary,
+      binary.binary,
       merge.merge,
       omap.omap,
       pairs.pairs,
@@ -6633,7 +6639,7 @@ var require_tags = __commonJS({
     var int = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
-    var binary2 = require_binary();
+    var binary = require_binary();
     var merge = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
@@ -6648,7 +6654,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary2.binary,
+      binary: binary.binary,
       bool: bool.boolTag,
       float: float.float,
       floatExp: float.floatExp,
@@ -6668,7 +6674,7 @@ var require_tags = __commonJS({
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary2.binary,
+      "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
@@ -6788,13 +6794,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body2}`;
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
         } else
-          lines.push(body2);
+          lines.push(body);
       } else {
         lines.push(stringify2.stringify(doc.contents, ctx));
       }
@@ -6904,9 +6910,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6917,11 +6923,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -6981,14 +6987,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7009,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7023,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7043,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -7140,9 +7146,9 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name, pos, code, message) {
         super();
-        this.name = name2;
+        this.name = name;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -7218,7 +7224,7 @@ var require_resolve_props = __commonJS({
       let newlineAfterProp = null;
       let comma = null;
       let found = null;
-      let start2 = null;
+      let start = null;
       for (const token of tokens) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
@@ -7270,7 +7276,7 @@ var require_resolve_props = __commonJS({
             if (token.source.endsWith(":"))
               onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
             anchor = token;
-            start2 ?? (start2 = token.offset);
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -7279,7 +7285,7 @@ var require_resolve_props = __commonJS({
             if (tag)
               onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
             tag = token;
-            start2 ?? (start2 = token.offset);
+            start ?? (start = token.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -7327,7 +7333,7 @@ var require_resolve_props = __commonJS({
         tag,
         newlineAfterProp,
         end,
-        start: start2 ?? end
+        start: start ?? end
       };
     }
     exports.resolveProps = resolveProps;
@@ -7429,8 +7435,8 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
-        const keyProps = resolveProps.resolveProps(start2, {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key ?? sep?.[0],
           offset,
@@ -7457,14 +7463,14 @@ var require_resolve_block_map = __commonJS({
             continue;
           }
           if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
         ctx.atKey = false;
@@ -7534,8 +7540,8 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start: start2, value } of bs.items) {
-        const props = resolveProps.resolveProps(start2, {
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
@@ -7556,7 +7562,7 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start2, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
@@ -7638,10 +7644,10 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i2 = 0; i2 < fc.items.length; ++i2) {
-        const collItem = fc.items[i2];
-        const { start: start2, key, sep, value } = collItem;
-        const props = resolveProps.resolveProps(start2, {
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
           next: key ?? sep?.[0],
@@ -7652,9 +7658,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep && !value) {
-            if (i2 === 0 && props.comma)
+            if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i2 < fc.items.length - 1)
+            else if (i < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -7673,7 +7679,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i2 === 0) {
+        if (i === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -7681,7 +7687,7 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start2) {
+            loop: for (const st of start) {
               switch (st.type) {
                 case "comma":
                 case "space":
@@ -7714,7 +7720,7 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
@@ -7782,8 +7788,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ce?.source === expectedEnd)
         cePos = ce.offset + ce.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce && ce.source.length !== 1)
           ee.unshift(ce);
@@ -7877,32 +7883,32 @@ var require_resolve_block_scalar = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
-      const start2 = scalar.offset;
+      const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
-        return { value: "", type: null, comment: "", range: [start2, start2, start2] };
+        return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
-        const content = lines[i2][1];
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
         if (content === "" || content === "\r")
-          chompStart = i2;
+          chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start2 + header.length;
+        let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start2, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i2 = 0; i2 < chompStart; ++i2) {
-        const [indent, content] = lines[i2];
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -7913,7 +7919,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent.length;
-          contentStart = i2;
+          contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -7922,17 +7928,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
-        if (lines[i2][0].length > trimIndent)
-          chompStart = i2 + 1;
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
       }
       let value = "";
       let sep = "";
       let prevMoreIndented = false;
-      for (let i2 = 0; i2 < contentStart; ++i2)
-        value += lines[i2][0].slice(trimIndent) + "\n";
-      for (let i2 = contentStart; i2 < chompStart; ++i2) {
-        let [indent, content] = lines[i2];
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -7969,16 +7975,16 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i2 = chompStart; i2 < lines.length; ++i2)
-            value += "\n" + lines[i2][0].slice(trimIndent);
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
         default:
           value += "\n";
       }
-      const end = start2 + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start2, end, end] };
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -7990,8 +7996,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent = 0;
       let chomp = "";
       let error = -1;
-      for (let i2 = 1; i2 < source.length; ++i2) {
-        const ch = source[i2];
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -7999,7 +8005,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent && n)
             indent = n;
           else if (error === -1)
-            error = offset + i2;
+            error = offset + i;
         }
       }
       if (error !== -1)
@@ -8007,8 +8013,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i2 = 1; i2 < props.length; ++i2) {
-        const token = props[i2];
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -8046,8 +8052,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i2 = 1; i2 < split.length; i2 += 2)
-        lines.push([split[i2], split[i2 + 1]]);
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -8166,43 +8172,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i2 = 1; i2 < source.length - 1; ++i2) {
-        const ch = source[i2];
-        if (ch === "\r" && source[i2 + 1] === "\n")
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i2);
+          const { fold, offset } = foldNewline(source, i);
           res += fold;
-          i2 = offset;
+          i = offset;
         } else if (ch === "\\") {
-          let next = source[++i2];
+          let next = source[++i];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i2 + 1];
+            next = source[i + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
-          } else if (next === "\r" && source[i2 + 1] === "\n") {
-            next = source[++i2 + 1];
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
             while (next === " " || next === "	")
-              next = source[++i2 + 1];
+              next = source[++i + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i2 + 1, length, onError);
-            i2 += length;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
           } else {
-            const raw = source.substr(i2 - 1, 2);
-            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i2;
-          let next = source[i2 + 1];
+          const wsStart = i;
+          let next = source[i + 1];
           while (next === " " || next === "	")
-            next = source[++i2 + 1];
-          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
-            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
         }
@@ -8363,8 +8369,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st = before[i2];
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -8372,10 +8378,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i2];
+          st = before[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i2];
+            st = before[++i];
           }
           break;
         }
@@ -8500,7 +8506,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -8510,7 +8516,7 @@ var require_compose_doc = __commonJS({
         options: doc.options,
         schema: doc.schema
       };
-      const props = resolveProps.resolveProps(start2, {
+      const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
         next: value ?? end?.[0],
         offset,
@@ -8523,7 +8529,7 @@ var require_compose_doc = __commonJS({
         if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start2, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -8558,8 +8564,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i2 = 0; i2 < prelude.length; ++i2) {
-        const source = prelude[i2];
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -8567,8 +8573,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i2 + 1]?.[0] !== "#")
-              i2 += 1;
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
             atComment = false;
             break;
           default:
@@ -8619,10 +8625,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i2 = 0; i2 < this.errors.length; ++i2)
-            doc.errors.push(this.errors[i2]);
-          for (let i2 = 0; i2 < this.warnings.length; ++i2)
-            doc.warnings.push(this.warnings[i2]);
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -8787,13 +8793,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head = source.substring(0, he);
-          const body2 = source.substring(he + 1) + "\n";
+          const body = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body2 };
+          return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -8850,13 +8856,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token, source) {
       const he = source.indexOf("\n");
       const head = source.substring(0, he);
-      const body2 = source.substring(he + 1) + "\n";
+      const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head;
-        token.source = body2;
+        token.source = body;
       } else {
         const { offset } = token;
         const indent = "indent" in token ? token.indent : -1;
@@ -8868,7 +8874,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -8972,9 +8978,9 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start, key, sep, value }) {
       let res = "";
-      for (const st of start2)
+      for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
@@ -9004,9 +9010,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path23) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path23) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,37 +9021,37 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path23) => {
+      const parent = visit.itemAtPath(cst, path23.slice(0, -1));
+      const field = path23[path23.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path23, item, visitor) {
+      let ctrl = visitor(item, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i2]])), token.items[i2], visitor);
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path23.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
-              i2 = ci - 1;
+              i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i2, 1);
-              i2 -= 1;
+              token.items.splice(i, 1);
+              i -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path23) : ctrl;
     }
     exports.visit = visit;
   }
@@ -9208,14 +9214,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i = this.pos;
+        let ch = this.buffer[i];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i2 + 1] === "\n";
+          return this.buffer[i + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -9510,9 +9516,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i2 = this.pos;
+        let i = this.pos;
         while (true) {
-          const ch = this.buffer[++i2];
+          const ch = this.buffer[++i];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -9526,17 +9532,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent = 0;
         let ch;
-        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
               indent += 1;
               break;
             case "\n":
-              nl = i3;
+              nl = i2;
               indent = 0;
               break;
             case "\r": {
-              const next = this.buffer[i3 + 1];
+              const next = this.buffer[i2 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -9567,25 +9573,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i2 = nl + 1;
-        ch = this.buffer[i2];
+        let i = nl + 1;
+        ch = this.buffer[i];
         while (ch === " ")
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i2];
-          nl = i2 - 1;
+            ch = this.buffer[++i];
+          nl = i - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i3 = nl - 1;
-            let ch2 = this.buffer[i3];
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i3];
-            const lastChar = i3;
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
             while (ch2 === " ")
-              ch2 = this.buffer[--i3];
-            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent > lastChar)
-              nl = i3;
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
             else
               break;
           } while (true);
@@ -9597,36 +9603,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i2 = this.pos - 1;
+        let i = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i2]) {
+        while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next = this.buffer[i2 + 1];
+            const next = this.buffer[i + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i2;
+            end = i;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i2 + 1];
+            let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i2 += 1;
+                i += 1;
                 ch = "\n";
-                next = this.buffer[i2 + 1];
+                next = this.buffer[i + 1];
               } else
-                end = i2;
+                end = i;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i2 + 1);
+              const cs = this.continueScalar(i + 1);
               if (cs === -1)
                 break;
-              i2 = Math.max(i2, cs - 2);
+              i = Math.max(i, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i2;
+            end = i;
           }
         }
         if (!ch && !this.atEnd)
@@ -9643,8 +9649,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i2, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i2);
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -9689,23 +9695,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i2 = this.pos + 2;
-          let ch = this.buffer[i2];
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i2];
-          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
-          let i2 = this.pos + 1;
-          let ch = this.buffer[i2];
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i2];
-            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
-              ch = this.buffer[i2 += 3];
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i2, false);
+          return yield* this.pushToIndex(i, false);
         }
       }
       *pushNewline() {
@@ -9718,24 +9724,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i2 = this.pos - 1;
+        let i = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i2];
+          ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i2 - this.pos;
+        const n = i - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i2;
+          this.pos = i;
         }
         return n;
       }
       *pushUntil(test) {
-        let i2 = this.pos;
-        let ch = this.buffer[i2];
+        let i = this.pos;
+        let ch = this.buffer[i];
         while (!test(ch))
-          ch = this.buffer[++i2];
-        return yield* this.pushToIndex(i2, false);
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
       }
     };
     exports.Lexer = Lexer;
@@ -9764,8 +9770,8 @@ var require_line_counter = __commonJS({
             return { line: low + 1, col: 1 };
           if (low === 0)
             return { line: 0, col: offset };
-          const start2 = this.lineStarts[low - 1];
-          return { line: low, col: offset - start2 + 1 };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
         };
       }
     };
@@ -9781,20 +9787,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list, type) {
-      for (let i2 = 0; i2 < list.length; ++i2)
-        if (list[i2].type === type)
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list) {
-      for (let i2 = 0; i2 < list.length; ++i2) {
-        switch (list[i2].type) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i2;
+            return i;
         }
       }
       return -1;
@@ -9829,9 +9835,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i2 = prev.length;
-      loop: while (--i2 >= 0) {
-        switch (prev[i2].type) {
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -9840,16 +9846,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i2]?.type === "space") {
+      while (prev[++i]?.type === "space") {
       }
-      return prev.splice(i2, prev.length);
+      return prev.splice(i, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i2 = 0; i2 < source.length; ++i2)
-          target.push(source[i2]);
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -9870,7 +9876,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -10145,7 +10151,7 @@ var require_parser = __commonJS({
       *scalar(scalar) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
-          const start2 = getFirstKeyStartProps(prev);
+          const start = getFirstKeyStartProps(prev);
           let sep;
           if (scalar.end) {
             sep = scalar.end;
@@ -10157,7 +10163,7 @@ var require_parser = __commonJS({
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            items: [{ start, key: scalar, sep }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -10232,14 +10238,14 @@ var require_parser = __commonJS({
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
           const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
-          let start2 = [];
+          let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i2 = 0; i2 < it.sep.length; ++i2) {
-              const st = it.sep[i2];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
               switch (st.type) {
                 case "newline":
-                  nl.push(i2);
+                  nl.push(i);
                   break;
                 case "space":
                   break;
@@ -10252,14 +10258,14 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start2 = it.sep.splice(nl[1]);
+              start = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
               if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map.items.push({ start: start2 });
+                start.push(this.sourceToken);
+                map.items.push({ start });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 it.sep.push(this.sourceToken);
@@ -10272,8 +10278,8 @@ var require_parser = __commonJS({
                 it.start.push(this.sourceToken);
                 it.explicitKey = true;
               } else if (atNextItem || it.value) {
-                start2.push(this.sourceToken);
-                map.items.push({ start: start2, explicitKey: true });
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
               } else {
                 this.stack.push({
                   type: "block-map",
@@ -10290,12 +10296,12 @@ var require_parser = __commonJS({
                   if (includesToken(it.start, "newline")) {
                     Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start3 = getFirstKeyStartProps(it.start);
+                    const start2 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
                       indent: this.indent,
-                      items: [{ start: start3, key: null, sep: [this.sourceToken] }]
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
                 } else if (it.value) {
@@ -10305,10 +10311,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start3 = getFirstKeyStartProps(it.start);
+                  const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
@@ -10318,10 +10324,10 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start2, key, sep }]
                   });
-                } else if (start2.length > 0) {
-                  it.sep = it.sep.concat(start2, this.sourceToken);
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
                 } else {
                   it.sep.push(this.sourceToken);
                 }
@@ -10329,7 +10335,7 @@ var require_parser = __commonJS({
                 if (!it.sep) {
                   Object.assign(it, { key: null, sep: [this.sourceToken] });
                 } else if (it.value || atNextItem) {
-                  map.items.push({ start: start2, key: null, sep: [this.sourceToken] });
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
                 } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
@@ -10349,7 +10355,7 @@ var require_parser = __commonJS({
             case "double-quoted-scalar": {
               const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start: start2, key: fs6, sep: [] });
+                map.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
                 this.stack.push(fs6);
@@ -10373,7 +10379,7 @@ var require_parser = __commonJS({
                     return;
                   }
                 } else if (atMapIndent) {
-                  map.items.push({ start: start2 });
+                  map.items.push({ start });
                 }
                 this.stack.push(bv);
                 return;
@@ -10510,7 +10516,7 @@ var require_parser = __commonJS({
             yield* this.step();
           } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
             const sep = fc.end.splice(1, fc.end.length);
             sep.push(this.sourceToken);
@@ -10518,7 +10524,7 @@ var require_parser = __commonJS({
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep }]
+              items: [{ start, key: fc, sep }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -10577,35 +10583,35 @@ var require_parser = __commonJS({
           case "explicit-key-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
-            start2.push(this.sourceToken);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, explicitKey: true }]
+              items: [{ start, explicitKey: true }]
             };
           }
           case "map-value-ind": {
             this.onKeyLine = true;
             const prev = getPrevProps(parent);
-            const start2 = getFirstKeyStartProps(prev);
+            const start = getFirstKeyStartProps(prev);
             return {
               type: "block-map",
               offset: this.offset,
               indent: this.indent,
-              items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+              items: [{ start, key: null, sep: [this.sourceToken] }]
             };
           }
         }
         return null;
       }
-      atIndentedComment(start2, indent) {
+      atIndentedComment(start, indent) {
         if (this.type !== "comment")
           return false;
         if (this.indent <= indent)
           return false;
-        return start2.every((st) => st.type === "newline" || st.type === "space");
+        return start.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -10643,7 +10649,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser;
   }
 });
 
@@ -10843,8 +10849,8 @@ var require_fs = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
+      constructor(name, stats) {
+        this.name = name;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -10854,8 +10860,8 @@ var require_fs = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -10868,7 +10874,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path19 = __require("path");
+    var path23 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -10880,7 +10886,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path19.resolve(cwd, filepath);
+      return path23.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -10916,8 +10922,8 @@ var require_path = __commonJS({
 
 // node_modules/is-extglob/index.js
 var require_is_extglob = __commonJS({
-  "node_modules/is-extglob/index.js"(exports, module2) {
-    module2.exports = function isExtglob(str) {
+  "node_modules/is-extglob/index.js"(exports, module) {
+    module.exports = function isExtglob(str) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -10933,7 +10939,7 @@ var require_is_extglob = __commonJS({
 
 // node_modules/is-glob/index.js
 var require_is_glob = __commonJS({
-  "node_modules/is-glob/index.js"(exports, module2) {
+  "node_modules/is-glob/index.js"(exports, module) {
     var isExtglob = require_is_extglob();
     var chars = { "{": "}", "(": ")", "[": "]" };
     var strictCheck = function(str) {
@@ -11046,7 +11052,7 @@ var require_is_glob = __commonJS({
       }
       return false;
     };
-    module2.exports = function isGlob(str, options) {
+    module.exports = function isGlob(str, options) {
       if (typeof str !== "string" || str === "") {
         return false;
       }
@@ -11064,7 +11070,7 @@ var require_is_glob = __commonJS({
 
 // node_modules/glob-parent/index.js
 var require_glob_parent = __commonJS({
-  "node_modules/glob-parent/index.js"(exports, module2) {
+  "node_modules/glob-parent/index.js"(exports, module) {
     "use strict";
     var isGlob = require_is_glob();
     var pathPosixDirname = __require("path").posix.dirname;
@@ -11074,7 +11080,7 @@ var require_glob_parent = __commonJS({
     var enclosure = /[\{\[].*[\}\]]$/;
     var globby = /(^|[^\\])([\{\[]|\([^\)]+$)/;
     var escaped = /\\([\!\*\?\|\[\]\(\)\{\}])/g;
-    module2.exports = function globParent(str, opts) {
+    module.exports = function globParent(str, opts) {
       var options = Object.assign({ flipBackslashes: true }, opts);
       if (options.flipBackslashes && isWin32 && str.indexOf(slash) < 0) {
         str = str.replace(backslash, slash);
@@ -11152,11 +11158,11 @@ var require_utils = __commonJS({
       if (node.type === "range") node.type = "text";
       return acc;
     }, []);
-    exports.flatten = (...args2) => {
+    exports.flatten = (...args) => {
       const result = [];
       const flat = (arr) => {
-        for (let i2 = 0; i2 < arr.length; i2++) {
-          const ele = arr[i2];
+        for (let i = 0; i < arr.length; i++) {
+          const ele = arr[i];
           if (Array.isArray(ele)) {
             flat(ele);
             continue;
@@ -11167,7 +11173,7 @@ var require_utils = __commonJS({
         }
         return result;
       };
-      flat(args2);
+      flat(args);
       return result;
     };
   }
@@ -11175,10 +11181,10 @@ var require_utils = __commonJS({
 
 // node_modules/braces/lib/stringify.js
 var require_stringify2 = __commonJS({
-  "node_modules/braces/lib/stringify.js"(exports, module2) {
+  "node_modules/braces/lib/stringify.js"(exports, module) {
     "use strict";
     var utils = require_utils();
-    module2.exports = (ast, options = {}) => {
+    module.exports = (ast, options = {}) => {
       const stringify2 = (node, parent = {}) => {
         const invalidBlock = options.escapeInvalid && utils.isInvalidBrace(parent);
         const invalidNode = node.invalid === true && options.escapeInvalid === true;
@@ -11206,9 +11212,9 @@ var require_stringify2 = __commonJS({
 
 // node_modules/is-number/index.js
 var require_is_number = __commonJS({
-  "node_modules/is-number/index.js"(exports, module2) {
+  "node_modules/is-number/index.js"(exports, module) {
     "use strict";
-    module2.exports = function(num) {
+    module.exports = function(num) {
       if (typeof num === "number") {
         return num - num === 0;
       }
@@ -11222,7 +11228,7 @@ var require_is_number = __commonJS({
 
 // node_modules/to-regex-range/index.js
 var require_to_regex_range = __commonJS({
-  "node_modules/to-regex-range/index.js"(exports, module2) {
+  "node_modules/to-regex-range/index.js"(exports, module) {
     "use strict";
     var isNumber = require_is_number();
     var toRegexRange = (min, max, options) => {
@@ -11296,33 +11302,33 @@ var require_to_regex_range = __commonJS({
     function splitToRanges(min, max) {
       let nines = 1;
       let zeros = 1;
-      let stop2 = countNines(min, nines);
+      let stop = countNines(min, nines);
       let stops = /* @__PURE__ */ new Set([max]);
-      while (min <= stop2 && stop2 <= max) {
-        stops.add(stop2);
+      while (min <= stop && stop <= max) {
+        stops.add(stop);
         nines += 1;
-        stop2 = countNines(min, nines);
+        stop = countNines(min, nines);
       }
-      stop2 = countZeros(max + 1, zeros) - 1;
-      while (min < stop2 && stop2 <= max) {
-        stops.add(stop2);
+      stop = countZeros(max + 1, zeros) - 1;
+      while (min < stop && stop <= max) {
+        stops.add(stop);
         zeros += 1;
-        stop2 = countZeros(max + 1, zeros) - 1;
+        stop = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
-      stops.sort(compare3);
+      stops.sort(compare2);
       return stops;
     }
-    function rangeToPattern(start2, stop2, options) {
-      if (start2 === stop2) {
-        return { pattern: start2, count: [], digits: 0 };
+    function rangeToPattern(start, stop, options) {
+      if (start === stop) {
+        return { pattern: start, count: [], digits: 0 };
       }
-      let zipped = zip(start2, stop2);
+      let zipped = zip(start, stop);
       let digits = zipped.length;
       let pattern = "";
       let count = 0;
-      for (let i2 = 0; i2 < digits; i2++) {
-        let [startDigit, stopDigit] = zipped[i2];
+      for (let i = 0; i < digits; i++) {
+        let [startDigit, stopDigit] = zipped[i];
         if (startDigit === stopDigit) {
           pattern += startDigit;
         } else if (startDigit !== "0" || stopDigit !== "9") {
@@ -11339,11 +11345,11 @@ var require_to_regex_range = __commonJS({
     function splitToPatterns(min, max, tok, options) {
       let ranges = splitToRanges(min, max);
       let tokens = [];
-      let start2 = min;
+      let start = min;
       let prev;
-      for (let i2 = 0; i2 < ranges.length; i2++) {
-        let max2 = ranges[i2];
-        let obj = rangeToPattern(String(start2), String(max2), options);
+      for (let i = 0; i < ranges.length; i++) {
+        let max2 = ranges[i];
+        let obj = rangeToPattern(String(start), String(max2), options);
         let zeros = "";
         if (!tok.isPadded && prev && prev.pattern === obj.pattern) {
           if (prev.count.length > 1) {
@@ -11351,7 +11357,7 @@ var require_to_regex_range = __commonJS({
           }
           prev.count.push(obj.count[0]);
           prev.string = prev.pattern + toQuantifier(prev.count);
-          start2 = max2 + 1;
+          start = max2 + 1;
           continue;
         }
         if (tok.isPadded) {
@@ -11359,19 +11365,19 @@ var require_to_regex_range = __commonJS({
         }
         obj.string = zeros + obj.pattern + toQuantifier(obj.count);
         tokens.push(obj);
-        start2 = max2 + 1;
+        start = max2 + 1;
         prev = obj;
       }
       return tokens;
     }
-    function filterPatterns(arr, comparison2, prefix, intersection, options) {
+    function filterPatterns(arr, comparison, prefix, intersection, options) {
       let result = [];
       for (let ele of arr) {
         let { string } = ele;
-        if (!intersection && !contains2(comparison2, "string", string)) {
+        if (!intersection && !contains(comparison, "string", string)) {
           result.push(prefix + string);
         }
-        if (intersection && contains2(comparison2, "string", string)) {
+        if (intersection && contains(comparison, "string", string)) {
           result.push(prefix + string);
         }
       }
@@ -11379,13 +11385,13 @@ var require_to_regex_range = __commonJS({
     }
     function zip(a, b) {
       let arr = [];
-      for (let i2 = 0; i2 < a.length; i2++) arr.push([a[i2], b[i2]]);
+      for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
       return arr;
     }
-    function compare3(a, b) {
+    function compare2(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
-    function contains2(arr, key, val) {
+    function contains(arr, key, val) {
       return arr.some((ele) => ele[key] === val);
     }
     function countNines(min, len) {
@@ -11395,9 +11401,9 @@ var require_to_regex_range = __commonJS({
       return integer - integer % Math.pow(10, zeros);
     }
     function toQuantifier(digits) {
-      let [start2 = 0, stop2 = ""] = digits;
-      if (stop2 || start2 > 1) {
-        return `{${start2 + (stop2 ? "," + stop2 : "")}}`;
+      let [start = 0, stop = ""] = digits;
+      if (stop || start > 1) {
+        return `{${start + (stop ? "," + stop : "")}}`;
       }
       return "";
     }
@@ -11427,13 +11433,13 @@ var require_to_regex_range = __commonJS({
     }
     toRegexRange.cache = {};
     toRegexRange.clearCache = () => toRegexRange.cache = {};
-    module2.exports = toRegexRange;
+    module.exports = toRegexRange;
   }
 });
 
 // node_modules/fill-range/index.js
 var require_fill_range = __commonJS({
-  "node_modules/fill-range/index.js"(exports, module2) {
+  "node_modules/fill-range/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var toRegexRange = require_to_regex_range();
@@ -11453,8 +11459,8 @@ var require_fill_range = __commonJS({
       while (value[++index] === "0") ;
       return index > 0;
     };
-    var stringify2 = (start2, end, options) => {
-      if (typeof start2 === "string" || typeof end === "string") {
+    var stringify2 = (start, end, options) => {
+      if (typeof start === "string" || typeof end === "string") {
         return true;
       }
       return options.stringify === true;
@@ -11479,18 +11485,18 @@ var require_fill_range = __commonJS({
       while (input.length < maxLength) input = "0" + input;
       return negative ? "-" + input : input;
     };
-    var toSequence = (parts2, options, maxLen) => {
-      parts2.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-      parts2.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    var toSequence = (parts, options, maxLen) => {
+      parts.negatives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+      parts.positives.sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
       let prefix = options.capture ? "" : "?:";
       let positives = "";
       let negatives = "";
       let result;
-      if (parts2.positives.length) {
-        positives = parts2.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
+      if (parts.positives.length) {
+        positives = parts.positives.map((v) => toMaxLen(String(v), maxLen)).join("|");
       }
-      if (parts2.negatives.length) {
-        negatives = `-(${prefix}${parts2.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
+      if (parts.negatives.length) {
+        negatives = `-(${prefix}${parts.negatives.map((v) => toMaxLen(String(v), maxLen)).join("|")})`;
       }
       if (positives && negatives) {
         result = `${positives}|${negatives}`;
@@ -11506,24 +11512,24 @@ var require_fill_range = __commonJS({
       if (isNumbers) {
         return toRegexRange(a, b, { wrap: false, ...options });
       }
-      let start2 = String.fromCharCode(a);
-      if (a === b) return start2;
-      let stop2 = String.fromCharCode(b);
-      return `[${start2}-${stop2}]`;
+      let start = String.fromCharCode(a);
+      if (a === b) return start;
+      let stop = String.fromCharCode(b);
+      return `[${start}-${stop}]`;
     };
-    var toRegex = (start2, end, options) => {
-      if (Array.isArray(start2)) {
+    var toRegex = (start, end, options) => {
+      if (Array.isArray(start)) {
         let wrap = options.wrap === true;
         let prefix = options.capture ? "" : "?:";
-        return wrap ? `(${prefix}${start2.join("|")})` : start2.join("|");
+        return wrap ? `(${prefix}${start.join("|")})` : start.join("|");
       }
-      return toRegexRange(start2, end, options);
+      return toRegexRange(start, end, options);
     };
-    var rangeError = (...args2) => {
-      return new RangeError("Invalid range arguments: " + util.inspect(...args2));
+    var rangeError = (...args) => {
+      return new RangeError("Invalid range arguments: " + util.inspect(...args));
     };
-    var invalidRange = (start2, end, options) => {
-      if (options.strictRanges === true) throw rangeError([start2, end]);
+    var invalidRange = (start, end, options) => {
+      if (options.strictRanges === true) throw rangeError([start, end]);
       return [];
     };
     var invalidStep = (step, options) => {
@@ -11532,29 +11538,29 @@ var require_fill_range = __commonJS({
       }
       return [];
     };
-    var fillNumbers = (start2, end, step = 1, options = {}) => {
-      let a = Number(start2);
+    var fillNumbers = (start, end, step = 1, options = {}) => {
+      let a = Number(start);
       let b = Number(end);
       if (!Number.isInteger(a) || !Number.isInteger(b)) {
-        if (options.strictRanges === true) throw rangeError([start2, end]);
+        if (options.strictRanges === true) throw rangeError([start, end]);
         return [];
       }
       if (a === 0) a = 0;
       if (b === 0) b = 0;
       let descending = a > b;
-      let startString = String(start2);
+      let startString = String(start);
       let endString = String(end);
       let stepString = String(step);
       step = Math.max(Math.abs(step), 1);
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
-      let toNumber = padded === false && stringify2(start2, end, options) === false;
+      let toNumber = padded === false && stringify2(start, end, options) === false;
       let format = options.transform || transform(toNumber);
       if (options.toRegex && step === 1) {
-        return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
+        return toRange(toMaxLen(start, maxLen), toMaxLen(end, maxLen), true, options);
       }
-      let parts2 = { negatives: [], positives: [] };
-      let push = (num) => parts2[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
+      let parts = { negatives: [], positives: [] };
+      let push = (num) => parts[num < 0 ? "negatives" : "positives"].push(Math.abs(num));
       let range = [];
       let index = 0;
       while (descending ? a >= b : a <= b) {
@@ -11567,16 +11573,16 @@ var require_fill_range = __commonJS({
         index++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
+        return step > 1 ? toSequence(parts, options, maxLen) : toRegex(range, null, { wrap: false, ...options });
       }
       return range;
     };
-    var fillLetters = (start2, end, step = 1, options = {}) => {
-      if (!isNumber(start2) && start2.length > 1 || !isNumber(end) && end.length > 1) {
-        return invalidRange(start2, end, options);
+    var fillLetters = (start, end, step = 1, options = {}) => {
+      if (!isNumber(start) && start.length > 1 || !isNumber(end) && end.length > 1) {
+        return invalidRange(start, end, options);
       }
       let format = options.transform || ((val) => String.fromCharCode(val));
-      let a = `${start2}`.charCodeAt(0);
+      let a = `${start}`.charCodeAt(0);
       let b = `${end}`.charCodeAt(0);
       let descending = a > b;
       let min = Math.min(a, b);
@@ -11596,38 +11602,38 @@ var require_fill_range = __commonJS({
       }
       return range;
     };
-    var fill = (start2, end, step, options = {}) => {
-      if (end == null && isValidValue(start2)) {
-        return [start2];
+    var fill = (start, end, step, options = {}) => {
+      if (end == null && isValidValue(start)) {
+        return [start];
       }
-      if (!isValidValue(start2) || !isValidValue(end)) {
-        return invalidRange(start2, end, options);
+      if (!isValidValue(start) || !isValidValue(end)) {
+        return invalidRange(start, end, options);
       }
       if (typeof step === "function") {
-        return fill(start2, end, 1, { transform: step });
+        return fill(start, end, 1, { transform: step });
       }
       if (isObject2(step)) {
-        return fill(start2, end, 0, step);
+        return fill(start, end, 0, step);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
       step = step || opts.step || 1;
       if (!isNumber(step)) {
         if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill(start2, end, 1, step);
+        return fill(start, end, 1, step);
       }
-      if (isNumber(start2) && isNumber(end)) {
-        return fillNumbers(start2, end, step, opts);
+      if (isNumber(start) && isNumber(end)) {
+        return fillNumbers(start, end, step, opts);
       }
-      return fillLetters(start2, end, Math.max(Math.abs(step), 1), opts);
+      return fillLetters(start, end, Math.max(Math.abs(step), 1), opts);
     };
-    module2.exports = fill;
+    module.exports = fill;
   }
 });
 
 // node_modules/braces/lib/compile.js
 var require_compile = __commonJS({
-  "node_modules/braces/lib/compile.js"(exports, module2) {
+  "node_modules/braces/lib/compile.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var utils = require_utils();
@@ -11658,10 +11664,10 @@ var require_compile = __commonJS({
           return node.value;
         }
         if (node.nodes && node.ranges > 0) {
-          const args2 = utils.reduce(node.nodes);
-          const range = fill(...args2, { ...options, wrap: false, toRegex: true, strictZeros: true });
+          const args = utils.reduce(node.nodes);
+          const range = fill(...args, { ...options, wrap: false, toRegex: true, strictZeros: true });
           if (range.length !== 0) {
-            return args2.length > 1 && range.length > 1 ? `(${range})` : range;
+            return args.length > 1 && range.length > 1 ? `(${range})` : range;
           }
         }
         if (node.nodes) {
@@ -11673,13 +11679,13 @@ var require_compile = __commonJS({
       };
       return walk(ast);
     };
-    module2.exports = compile;
+    module.exports = compile;
   }
 });
 
 // node_modules/braces/lib/expand.js
 var require_expand = __commonJS({
-  "node_modules/braces/lib/expand.js"(exports, module2) {
+  "node_modules/braces/lib/expand.js"(exports, module) {
     "use strict";
     var fill = require_fill_range();
     var stringify2 = require_stringify2();
@@ -11725,11 +11731,11 @@ var require_expand = __commonJS({
           return;
         }
         if (node.nodes && node.ranges > 0) {
-          const args2 = utils.reduce(node.nodes);
-          if (utils.exceedsLimit(...args2, options.step, rangeLimit)) {
+          const args = utils.reduce(node.nodes);
+          if (utils.exceedsLimit(...args, options.step, rangeLimit)) {
             throw new RangeError("expanded array length exceeds range limit. Use options.rangeLimit to increase or disable the limit.");
           }
-          let range = fill(...args2, options);
+          let range = fill(...args, options);
           if (range.length === 0) {
             range = stringify2(node, options);
           }
@@ -11744,10 +11750,10 @@ var require_expand = __commonJS({
           block = block.parent;
           queue = block.queue;
         }
-        for (let i2 = 0; i2 < node.nodes.length; i2++) {
-          const child = node.nodes[i2];
+        for (let i = 0; i < node.nodes.length; i++) {
+          const child = node.nodes[i];
           if (child.type === "comma" && node.type === "brace") {
-            if (i2 === 1) queue.push("");
+            if (i === 1) queue.push("");
             queue.push("");
             continue;
           }
@@ -11767,15 +11773,15 @@ var require_expand = __commonJS({
       };
       return utils.flatten(walk(ast));
     };
-    module2.exports = expand;
+    module.exports = expand;
   }
 });
 
 // node_modules/braces/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/braces/lib/constants.js"(exports, module2) {
+  "node_modules/braces/lib/constants.js"(exports, module) {
     "use strict";
-    module2.exports = {
+    module.exports = {
       MAX_LENGTH: 1e4,
       // Digits
       CHAR_0: "0",
@@ -11874,7 +11880,7 @@ var require_constants = __commonJS({
 
 // node_modules/braces/lib/parse.js
 var require_parse = __commonJS({
-  "node_modules/braces/lib/parse.js"(exports, module2) {
+  "node_modules/braces/lib/parse.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify2();
     var {
@@ -11922,7 +11928,7 @@ var require_parse = __commonJS({
       let brackets = 0;
       const length = input.length;
       let index = 0;
-      let depth2 = 0;
+      let depth = 0;
       let value;
       const advance = () => input[index++];
       const push = (node) => {
@@ -12014,14 +12020,14 @@ var require_parse = __commonJS({
           continue;
         }
         if (value === CHAR_LEFT_CURLY_BRACE) {
-          depth2++;
+          depth++;
           const dollar = prev.value && prev.value.slice(-1) === "$" || block.dollar === true;
           const brace = {
             type: "brace",
             open: true,
             close: false,
             dollar,
-            depth: depth2,
+            depth,
             commas: 0,
             ranges: 0,
             nodes: []
@@ -12040,11 +12046,11 @@ var require_parse = __commonJS({
           block = stack.pop();
           block.close = true;
           push({ type, value });
-          depth2--;
+          depth--;
           block = stack[stack.length - 1];
           continue;
         }
-        if (value === CHAR_COMMA && depth2 > 0) {
+        if (value === CHAR_COMMA && depth > 0) {
           if (block.ranges > 0) {
             block.ranges = 0;
             const open = block.nodes.shift();
@@ -12054,9 +12060,9 @@ var require_parse = __commonJS({
           block.commas++;
           continue;
         }
-        if (value === CHAR_DOT && depth2 > 0 && block.commas === 0) {
+        if (value === CHAR_DOT && depth > 0 && block.commas === 0) {
           const siblings = block.nodes;
-          if (depth2 === 0 || siblings.length === 0) {
+          if (depth === 0 || siblings.length === 0) {
             push({ type: "text", value });
             continue;
           }
@@ -12106,13 +12112,13 @@ var require_parse = __commonJS({
       push({ type: "eos" });
       return ast;
     };
-    module2.exports = parse2;
+    module.exports = parse2;
   }
 });
 
 // node_modules/braces/index.js
 var require_braces = __commonJS({
-  "node_modules/braces/index.js"(exports, module2) {
+  "node_modules/braces/index.js"(exports, module) {
     "use strict";
     var stringify2 = require_stringify2();
     var compile = require_compile();
@@ -12169,15 +12175,15 @@ var require_braces = __commonJS({
       }
       return options.expand !== true ? braces.compile(input, options) : braces.expand(input, options);
     };
-    module2.exports = braces;
+    module.exports = braces;
   }
 });
 
 // node_modules/picomatch/lib/constants.js
 var require_constants2 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module2) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path23 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -12244,7 +12250,7 @@ var require_constants2 = __commonJS({
       word: "A-Za-z0-9_",
       xdigit: "A-Fa-f0-9"
     };
-    module2.exports = {
+    module.exports = {
       DEFAULT_MAX_EXTGLOB_RECURSION,
       MAX_LENGTH: 1024 * 64,
       POSIX_REGEX_SOURCE,
@@ -12351,7 +12357,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path19.sep,
+      SEP: path23.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -12378,7 +12384,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path19 = __require("path");
+    var path23 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -12407,7 +12413,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path19.sep === "\\";
+      return win32 === true || path23.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -12437,7 +12443,7 @@ var require_utils2 = __commonJS({
 
 // node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module2) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils2();
     var {
@@ -12475,7 +12481,7 @@ var require_scan = __commonJS({
     var isPathSeparator = (code) => {
       return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
     };
-    var depth2 = (token) => {
+    var depth = (token) => {
       if (token.isPrefix !== true) {
         token.depth = token.isGlobstar ? Infinity : 1;
       }
@@ -12486,10 +12492,10 @@ var require_scan = __commonJS({
       const scanToEnd = opts.parts === true || opts.scanToEnd === true;
       const slashes = [];
       const tokens = [];
-      const parts2 = [];
+      const parts = [];
       let str = input;
       let index = -1;
-      let start2 = 0;
+      let start = 0;
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
@@ -12572,8 +12578,8 @@ var require_scan = __commonJS({
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start2 + 1) {
-            start2 += 2;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
             continue;
           }
           lastIndex = index + 1;
@@ -12585,7 +12591,7 @@ var require_scan = __commonJS({
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start2) {
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -12642,9 +12648,9 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start2) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
-          start2++;
+          start++;
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
@@ -12680,10 +12686,10 @@ var require_scan = __commonJS({
       let base = str;
       let prefix = "";
       let glob = "";
-      if (start2 > 0) {
-        prefix = str.slice(0, start2);
-        str = str.slice(start2);
-        lastIndex -= start2;
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
       }
       if (base && isGlob === true && lastIndex > 0) {
         base = str.slice(0, lastIndex);
@@ -12708,7 +12714,7 @@ var require_scan = __commonJS({
       const state = {
         prefix,
         input,
-        start: start2,
+        start,
         base,
         glob,
         isBrace,
@@ -12729,45 +12735,45 @@ var require_scan = __commonJS({
       if (opts.parts === true || opts.tokens === true) {
         let prevIndex;
         for (let idx = 0; idx < slashes.length; idx++) {
-          const n = prevIndex ? prevIndex + 1 : start2;
-          const i2 = slashes[idx];
-          const value = input.slice(n, i2);
+          const n = prevIndex ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value = input.slice(n, i);
           if (opts.tokens) {
-            if (idx === 0 && start2 !== 0) {
+            if (idx === 0 && start !== 0) {
               tokens[idx].isPrefix = true;
               tokens[idx].value = prefix;
             } else {
               tokens[idx].value = value;
             }
-            depth2(tokens[idx]);
+            depth(tokens[idx]);
             state.maxDepth += tokens[idx].depth;
           }
           if (idx !== 0 || value !== "") {
-            parts2.push(value);
+            parts.push(value);
           }
-          prevIndex = i2;
+          prevIndex = i;
         }
         if (prevIndex && prevIndex + 1 < input.length) {
           const value = input.slice(prevIndex + 1);
-          parts2.push(value);
+          parts.push(value);
           if (opts.tokens) {
             tokens[tokens.length - 1].value = value;
-            depth2(tokens[tokens.length - 1]);
+            depth(tokens[tokens.length - 1]);
             state.maxDepth += tokens[tokens.length - 1].depth;
           }
         }
         state.slashes = slashes;
-        state.parts = parts2;
+        state.parts = parts;
       }
       return state;
     };
-    module2.exports = scan;
+    module.exports = scan;
   }
 });
 
 // node_modules/picomatch/lib/parse.js
 var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module2) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants3 = require_constants2();
     var utils = require_utils2();
@@ -12778,16 +12784,16 @@ var require_parse2 = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants3;
-    var expandRange = (args2, options) => {
+    var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
-        return options.expandRange(...args2, options);
+        return options.expandRange(...args, options);
       }
-      args2.sort();
-      const value = `[${args2.join("-")}]`;
+      args.sort();
+      const value = `[${args.join("-")}]`;
       try {
         new RegExp(value);
       } catch (ex) {
-        return args2.map((v) => utils.escapeRegex(v)).join("..");
+        return args.map((v) => utils.escapeRegex(v)).join("..");
       }
       return value;
     };
@@ -12795,7 +12801,7 @@ var require_parse2 = __commonJS({
       return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
     };
     var splitTopLevel = (input) => {
-      const parts2 = [];
+      const parts = [];
       let bracket = 0;
       let paren = 0;
       let quote = 0;
@@ -12828,7 +12834,7 @@ var require_parse2 = __commonJS({
             } else if (ch === ")" && paren > 0) {
               paren--;
             } else if (ch === "|" && paren === 0) {
-              parts2.push(value);
+              parts.push(value);
               value = "";
               continue;
             }
@@ -12836,8 +12842,8 @@ var require_parse2 = __commonJS({
         }
         value += ch;
       }
-      parts2.push(value);
-      return parts2;
+      parts.push(value);
+      return parts;
     };
     var isPlainBranch = (branch) => {
       let escaped = false;
@@ -12873,9 +12879,9 @@ var require_parse2 = __commonJS({
     };
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i2 = 0; i2 < values.length; i2++) {
-        for (let j = i2 + 1; j < values.length; j++) {
-          const a = values[i2];
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
           const b = values[j];
           const char = a[0];
           if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
@@ -12896,8 +12902,8 @@ var require_parse2 = __commonJS({
       let paren = 0;
       let quote = 0;
       let escaped = false;
-      for (let i2 = 1; i2 < pattern.length; i2++) {
-        const ch = pattern[i2];
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
         if (escaped === true) {
           escaped = false;
           continue;
@@ -12931,13 +12937,13 @@ var require_parse2 = __commonJS({
         if (ch === ")") {
           paren--;
           if (paren === 0) {
-            if (requireEnd === true && i2 !== pattern.length - 1) {
+            if (requireEnd === true && i !== pattern.length - 1) {
               return;
             }
             return {
               type: pattern[0],
-              body: pattern.slice(2, i2),
-              end: i2
+              body: pattern.slice(2, i),
+              end: i
             };
           }
         }
@@ -12969,22 +12975,22 @@ var require_parse2 = __commonJS({
       return `${source}*`;
     };
     var repeatedExtglobRecursion = (pattern) => {
-      let depth2 = 0;
+      let depth = 0;
       let value = pattern.trim();
       let match = parseRepeatedExtglob(value);
       while (match) {
-        depth2++;
+        depth++;
         value = match.body.trim();
         match = parseRepeatedExtglob(value);
       }
-      return depth2;
+      return depth;
     };
-    var analyzeRepeatedExtglob = (body2, options) => {
+    var analyzeRepeatedExtglob = (body, options) => {
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
       const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body2).map((branch) => branch.trim());
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
           return { risky: true };
@@ -13142,18 +13148,18 @@ var require_parse2 = __commonJS({
       };
       const extglobClose = (token) => {
         const literal = input.slice(token.startIndex, state.index + 1);
-        const body2 = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body2, opts);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open = tokens[token.tokensIndex];
           open.type = "text";
           open.value = literal;
           open.output = safeOutput || utils.escapeRegex(literal);
-          for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
-            tokens[i2].value = "";
-            tokens[i2].output = "";
-            delete tokens[i2].suffix;
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
           }
           state.output = token.output + open.output;
           state.backtrack = true;
@@ -13271,9 +13277,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -13396,24 +13402,24 @@ var require_parse2 = __commonJS({
           if (brace.dots === true) {
             const arr = tokens.slice();
             const range = [];
-            for (let i2 = arr.length - 1; i2 >= 0; i2--) {
+            for (let i = arr.length - 1; i >= 0; i--) {
               tokens.pop();
-              if (arr[i2].type === "brace") {
+              if (arr[i].type === "brace") {
                 break;
               }
-              if (arr[i2].type !== "dots") {
-                range.unshift(arr[i2].value);
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
               }
             }
             output = expandRange(range, opts);
             state.backtrack = true;
           }
           if (brace.comma !== true && brace.dots !== true) {
-            const out2 = state.output.slice(0, brace.outputIndex);
+            const out = state.output.slice(0, brace.outputIndex);
             const toks = state.tokens.slice(brace.tokensIndex);
             brace.value = brace.output = "\\{";
             value = output = "\\}";
-            state.output = out2;
+            state.output = out;
             for (const t of toks) {
               state.output += t.output || t.value;
             }
@@ -13763,15 +13769,15 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module2.exports = parse2;
+    module.exports = parse2;
   }
 });
 
 // node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module2) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path19 = __require("path");
+    var path23 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -13794,7 +13800,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix = utils.isWindows(options);
+      const posix2 = utils.isWindows(options);
       const regex = isState ? picomatch.compileRe(glob, options) : picomatch.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -13804,8 +13810,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
-        const result = { glob, state, regex, posix, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -13830,7 +13836,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+    picomatch.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -13838,7 +13844,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix ? utils.toPosixSlashes : null);
+      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format ? format(input) : input;
       if (match === false) {
@@ -13847,16 +13853,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch.matchBase(input, regex, options, posix);
+          match = picomatch.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
+    picomatch.matchBase = (input, glob, options, posix2 = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path19.basename(input));
+      return regex.test(path23.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -13898,27 +13904,27 @@ var require_picomatch = __commonJS({
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err2) {
-        if (options && options.debug === true) throw err2;
+      } catch (err) {
+        if (options && options.debug === true) throw err;
         return /$^/;
       }
     };
     picomatch.constants = constants3;
-    module2.exports = picomatch;
+    module.exports = picomatch;
   }
 });
 
 // node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module2) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
-    module2.exports = require_picomatch();
+    module.exports = require_picomatch();
   }
 });
 
 // node_modules/micromatch/index.js
 var require_micromatch = __commonJS({
-  "node_modules/micromatch/index.js"(exports, module2) {
+  "node_modules/micromatch/index.js"(exports, module) {
     "use strict";
     var util = __require("util");
     var braces = require_braces();
@@ -13942,8 +13948,8 @@ var require_micromatch = __commonJS({
           options.onResult(state);
         }
       };
-      for (let i2 = 0; i2 < patterns.length; i2++) {
-        let isMatch = picomatch(String(patterns[i2]), { ...options, onResult }, true);
+      for (let i = 0; i < patterns.length; i++) {
+        let isMatch = picomatch(String(patterns[i]), { ...options, onResult }, true);
         let negated = isMatch.state.negated || isMatch.state.negatedExtglob;
         if (negated) negatives++;
         for (let item of list) {
@@ -14043,15 +14049,15 @@ var require_micromatch = __commonJS({
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
     micromatch.capture = (glob, input, options) => {
-      let posix = utils.isWindows(options);
+      let posix2 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
-      let match = regex.exec(posix ? utils.toPosixSlashes(input) : input);
+      let match = regex.exec(posix2 ? utils.toPosixSlashes(input) : input);
       if (match) {
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch.makeRe = (...args2) => picomatch.makeRe(...args2);
-    micromatch.scan = (...args2) => picomatch.scan(...args2);
+    micromatch.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch.scan = (...args) => picomatch.scan(...args);
     micromatch.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
@@ -14073,7 +14079,7 @@ var require_micromatch = __commonJS({
       return micromatch.braces(pattern, { ...options, expand: true });
     };
     micromatch.hasBraces = hasBraces;
-    module2.exports = micromatch;
+    module.exports = micromatch;
   }
 });
 
@@ -14083,7 +14089,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path19 = __require("path");
+    var path23 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -14178,7 +14184,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path19.basename(pattern);
+      const basename = path23.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -14195,15 +14201,15 @@ var require_pattern = __commonJS({
     }
     exports.expandBraceExpansion = expandBraceExpansion;
     function getPatternParts(pattern, options) {
-      let { parts: parts2 } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
-      if (parts2.length === 0) {
-        parts2 = [pattern];
+      let { parts } = micromatch.scan(pattern, Object.assign(Object.assign({}, options), { parts: true }));
+      if (parts.length === 0) {
+        parts = [pattern];
       }
-      if (parts2[0].startsWith("/")) {
-        parts2[0] = parts2[0].slice(1);
-        parts2.unshift("");
+      if (parts[0].startsWith("/")) {
+        parts[0] = parts[0].slice(1);
+        parts.unshift("");
       }
-      return parts2;
+      return parts;
     }
     exports.getPatternParts = getPatternParts;
     function makeRe(pattern, options) {
@@ -14236,7 +14242,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path19.isAbsolute(pattern);
+      return path23.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -14244,19 +14250,19 @@ var require_pattern = __commonJS({
 
 // node_modules/merge2/index.js
 var require_merge2 = __commonJS({
-  "node_modules/merge2/index.js"(exports, module2) {
+  "node_modules/merge2/index.js"(exports, module) {
     "use strict";
     var Stream = __require("stream");
     var PassThrough = Stream.PassThrough;
-    var slice2 = Array.prototype.slice;
-    module2.exports = merge2;
+    var slice = Array.prototype.slice;
+    module.exports = merge2;
     function merge2() {
       const streamsQueue = [];
-      const args2 = slice2.call(arguments);
+      const args = slice.call(arguments);
       let merging = false;
-      let options = args2[args2.length - 1];
+      let options = args[args.length - 1];
       if (options && !Array.isArray(options) && options.pipe == null) {
-        args2.pop();
+        args.pop();
       } else {
         options = {};
       }
@@ -14270,8 +14276,8 @@ var require_merge2 = __commonJS({
       }
       const mergedStream = PassThrough(options);
       function addStream() {
-        for (let i2 = 0, len = arguments.length; i2 < len; i2++) {
-          streamsQueue.push(pauseStreams(arguments[i2], options));
+        for (let i = 0, len = arguments.length; i < len; i++) {
+          streamsQueue.push(pauseStreams(arguments[i], options));
         }
         mergeStream();
         return this;
@@ -14306,8 +14312,8 @@ var require_merge2 = __commonJS({
             }
             next();
           }
-          function onerror(err2) {
-            mergedStream.emit("error", err2);
+          function onerror(err) {
+            mergedStream.emit("error", err);
           }
           if (stream._readableState.endEmitted) {
             return next();
@@ -14320,8 +14326,8 @@ var require_merge2 = __commonJS({
           stream.pipe(mergedStream, { end: false });
           stream.resume();
         }
-        for (let i2 = 0; i2 < streams.length; i2++) {
-          pipe(streams[i2]);
+        for (let i = 0; i < streams.length; i++) {
+          pipe(streams[i]);
         }
         next();
       }
@@ -14337,8 +14343,8 @@ var require_merge2 = __commonJS({
       mergedStream.on("unpipe", function(stream) {
         stream.emit("merge2UnpipeEnd");
       });
-      if (args2.length) {
-        addStream.apply(null, args2);
+      if (args.length) {
+        addStream.apply(null, args);
       }
       return mergedStream;
     }
@@ -14352,8 +14358,8 @@ var require_merge2 = __commonJS({
         }
         streams.pause();
       } else {
-        for (let i2 = 0, len = streams.length; i2 < len; i2++) {
-          streams[i2] = pauseStreams(streams[i2], options);
+        for (let i = 0, len = streams.length; i < len; i++) {
+          streams[i] = pauseStreams(streams[i], options);
         }
       }
       return streams;
@@ -14413,8 +14419,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path19 = require_path();
-    exports.path = path19;
+    var path23 = require_path();
+    exports.path = path23;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -14526,8 +14532,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings, callback) {
-      settings.fs.lstat(path19, (lstatError, lstat) => {
+    function read(path23, settings, callback) {
+      settings.fs.lstat(path23, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -14536,7 +14542,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path19, (statError, stat) => {
+        settings.fs.stat(path23, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -14568,13 +14574,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path19, settings) {
-      const lstat = settings.fs.lstatSync(path19);
+    function read(path23, settings) {
+      const lstat = settings.fs.lstatSync(path23);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path19);
+        const stat = settings.fs.statSync(path23);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -14645,19 +14651,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path19, optionsOrSettingsOrCallback, callback) {
+    function stat(path23, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync2(path19, optionsOrSettings) {
+    function statSync3(path23, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path23, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -14669,18 +14675,18 @@ var require_out = __commonJS({
 
 // node_modules/queue-microtask/index.js
 var require_queue_microtask = __commonJS({
-  "node_modules/queue-microtask/index.js"(exports, module2) {
+  "node_modules/queue-microtask/index.js"(exports, module) {
     var promise;
-    module2.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err2) => setTimeout(() => {
-      throw err2;
+    module.exports = typeof queueMicrotask === "function" ? queueMicrotask.bind(typeof window !== "undefined" ? window : global) : (cb) => (promise || (promise = Promise.resolve())).then(cb).catch((err) => setTimeout(() => {
+      throw err;
     }, 0));
   }
 });
 
 // node_modules/run-parallel/index.js
 var require_run_parallel = __commonJS({
-  "node_modules/run-parallel/index.js"(exports, module2) {
-    module2.exports = runParallel;
+  "node_modules/run-parallel/index.js"(exports, module) {
+    module.exports = runParallel;
     var queueMicrotask2 = require_queue_microtask();
     function runParallel(tasks, cb) {
       let results, pending, keys;
@@ -14693,32 +14699,32 @@ var require_run_parallel = __commonJS({
         results = {};
         pending = keys.length;
       }
-      function done(err2) {
+      function done(err) {
         function end() {
-          if (cb) cb(err2, results);
+          if (cb) cb(err, results);
           cb = null;
         }
         if (isSync) queueMicrotask2(end);
         else end();
       }
-      function each(i2, err2, result) {
-        results[i2] = result;
-        if (--pending === 0 || err2) {
-          done(err2);
+      function each(i, err, result) {
+        results[i] = result;
+        if (--pending === 0 || err) {
+          done(err);
         }
       }
       if (!pending) {
         done(null);
       } else if (keys) {
         keys.forEach(function(key) {
-          tasks[key](function(err2, result) {
-            each(key, err2, result);
+          tasks[key](function(err, result) {
+            each(key, err, result);
           });
         });
       } else {
-        tasks.forEach(function(task, i2) {
-          task(function(err2, result) {
-            each(i2, err2, result);
+        tasks.forEach(function(task, i) {
+          task(function(err, result) {
+            each(i, err, result);
           });
         });
       }
@@ -14754,8 +14760,8 @@ var require_fs3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDirentFromStats = void 0;
     var DirentFromStats = class {
-      constructor(name2, stats) {
-        this.name = name2;
+      constructor(name, stats) {
+        this.name = name;
         this.isBlockDevice = stats.isBlockDevice.bind(stats);
         this.isCharacterDevice = stats.isCharacterDevice.bind(stats);
         this.isDirectory = stats.isDirectory.bind(stats);
@@ -14765,8 +14771,8 @@ var require_fs3 = __commonJS({
         this.isSymbolicLink = stats.isSymbolicLink.bind(stats);
       }
     };
-    function createDirentFromStats(name2, stats) {
-      return new DirentFromStats(name2, stats);
+    function createDirentFromStats(name, stats) {
+      return new DirentFromStats(name, stats);
     }
     exports.createDirentFromStats = createDirentFromStats;
   }
@@ -14870,18 +14876,18 @@ var require_async2 = __commonJS({
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names.map((name2) => {
-          const path19 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+        const tasks = names.map((name) => {
+          const path23 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path19, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path23, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
-                name: name2,
-                path: path19,
-                dirent: utils.fs.createDirentFromStats(name2, stats)
+                name,
+                path: path23,
+                dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
                 entry.stats = stats;
@@ -14950,13 +14956,13 @@ var require_sync2 = __commonJS({
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir(directory, settings) {
       const names = settings.fs.readdirSync(directory);
-      return names.map((name2) => {
-        const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
+      return names.map((name) => {
+        const entryPath = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
-          name: name2,
+          name,
           path: entryPath,
-          dirent: utils.fs.createDirentFromStats(name2, stats)
+          dirent: utils.fs.createDirentFromStats(name, stats)
         };
         if (settings.stats) {
           entry.stats = stats;
@@ -14998,7 +15004,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path23 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -15006,7 +15012,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -15033,17 +15039,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path19, optionsOrSettingsOrCallback, callback) {
+    function scandir(path23, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path19, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path23, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path19, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path23, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path19, optionsOrSettings) {
+    function scandirSync(path23, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path19, settings);
+      return sync.read(path23, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -15057,7 +15063,7 @@ var require_out2 = __commonJS({
 
 // node_modules/reusify/reusify.js
 var require_reusify = __commonJS({
-  "node_modules/reusify/reusify.js"(exports, module2) {
+  "node_modules/reusify/reusify.js"(exports, module) {
     "use strict";
     function reusify(Constructor) {
       var head = new Constructor();
@@ -15082,13 +15088,13 @@ var require_reusify = __commonJS({
         release
       };
     }
-    module2.exports = reusify;
+    module.exports = reusify;
   }
 });
 
 // node_modules/fastq/queue.js
 var require_queue = __commonJS({
-  "node_modules/fastq/queue.js"(exports, module2) {
+  "node_modules/fastq/queue.js"(exports, module) {
     "use strict";
     var reusify = require_reusify();
     function fastqueue(context, worker, _concurrency) {
@@ -15105,7 +15111,7 @@ var require_queue = __commonJS({
       var queueTail = null;
       var _running = 0;
       var errorHandler = null;
-      var self2 = {
+      var self = {
         push,
         drain: noop,
         saturated: noop,
@@ -15119,7 +15125,7 @@ var require_queue = __commonJS({
             throw new Error("fastqueue concurrency must be equal to or greater than 1");
           }
           _concurrency = value;
-          if (self2.paused) return;
+          if (self.paused) return;
           for (; queueHead && _running < _concurrency; ) {
             _running++;
             release();
@@ -15135,14 +15141,14 @@ var require_queue = __commonJS({
         kill,
         killAndDrain,
         error,
-        abort: abort2
+        abort
       };
-      return self2;
+      return self;
       function running() {
         return _running;
       }
       function pause() {
-        self2.paused = true;
+        self.paused = true;
       }
       function length() {
         var current = queueHead;
@@ -15163,8 +15169,8 @@ var require_queue = __commonJS({
         return tasks;
       }
       function resume() {
-        if (!self2.paused) return;
-        self2.paused = false;
+        if (!self.paused) return;
+        self.paused = false;
         if (queueHead === null) {
           _running++;
           release();
@@ -15176,7 +15182,7 @@ var require_queue = __commonJS({
         }
       }
       function idle() {
-        return _running === 0 && self2.length() === 0;
+        return _running === 0 && self.length() === 0;
       }
       function push(value, done) {
         var current = cache.get();
@@ -15185,14 +15191,14 @@ var require_queue = __commonJS({
         current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self2.paused) {
+        if (_running >= _concurrency || self.paused) {
           if (queueTail) {
             queueTail.next = current;
             queueTail = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self2.saturated();
+            self.saturated();
           }
         } else {
           _running++;
@@ -15206,14 +15212,14 @@ var require_queue = __commonJS({
         current.value = value;
         current.callback = done || noop;
         current.errorHandler = errorHandler;
-        if (_running >= _concurrency || self2.paused) {
+        if (_running >= _concurrency || self.paused) {
           if (queueHead) {
             current.next = queueHead;
             queueHead = current;
           } else {
             queueHead = current;
             queueTail = current;
-            self2.saturated();
+            self.saturated();
           }
         } else {
           _running++;
@@ -15226,7 +15232,7 @@ var require_queue = __commonJS({
         }
         var next = queueHead;
         if (next && _running <= _concurrency) {
-          if (!self2.paused) {
+          if (!self.paused) {
             if (queueTail === queueHead) {
               queueTail = null;
             }
@@ -15234,27 +15240,27 @@ var require_queue = __commonJS({
             next.next = null;
             worker.call(context, next.value, next.worked);
             if (queueTail === null) {
-              self2.empty();
+              self.empty();
             }
           } else {
             _running--;
           }
         } else if (--_running === 0) {
-          self2.drain();
+          self.drain();
         }
       }
       function kill() {
         queueHead = null;
         queueTail = null;
-        self2.drain = noop;
+        self.drain = noop;
       }
       function killAndDrain() {
         queueHead = null;
         queueTail = null;
-        self2.drain();
-        self2.drain = noop;
+        self.drain();
+        self.drain = noop;
       }
-      function abort2() {
+      function abort() {
         var current = queueHead;
         queueHead = null;
         queueTail = null;
@@ -15275,7 +15281,7 @@ var require_queue = __commonJS({
           cache.release(current);
           current = next;
         }
-        self2.drain = noop;
+        self.drain = noop;
       }
       function error(handler) {
         errorHandler = handler;
@@ -15290,18 +15296,18 @@ var require_queue = __commonJS({
       this.release = noop;
       this.context = null;
       this.errorHandler = null;
-      var self2 = this;
-      this.worked = function worked(err2, result) {
-        var callback = self2.callback;
-        var errorHandler = self2.errorHandler;
-        var val = self2.value;
-        self2.value = null;
-        self2.callback = noop;
-        if (self2.errorHandler) {
-          errorHandler(err2, val);
+      var self = this;
+      this.worked = function worked(err, result) {
+        var callback = self.callback;
+        var errorHandler = self.errorHandler;
+        var val = self.value;
+        self.value = null;
+        self.callback = noop;
+        if (self.errorHandler) {
+          errorHandler(err, val);
         }
-        callback.call(self2.context, err2, result);
-        self2.release(self2);
+        callback.call(self.context, err, result);
+        self.release(self);
       };
     }
     function queueAsPromised(context, worker, _concurrency) {
@@ -15324,9 +15330,9 @@ var require_queue = __commonJS({
       return queue;
       function push(value) {
         var p = new Promise(function(resolve, reject) {
-          pushCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
+          pushCb(value, function(err, result) {
+            if (err) {
+              reject(err);
               return;
             }
             resolve(result);
@@ -15337,9 +15343,9 @@ var require_queue = __commonJS({
       }
       function unshift(value) {
         var p = new Promise(function(resolve, reject) {
-          unshiftCb(value, function(err2, result) {
-            if (err2) {
-              reject(err2);
+          unshiftCb(value, function(err, result) {
+            if (err) {
+              reject(err);
               return;
             }
             resolve(result);
@@ -15366,8 +15372,8 @@ var require_queue = __commonJS({
         return p;
       }
     }
-    module2.exports = fastqueue;
-    module2.exports.promise = queueAsPromised;
+    module.exports = fastqueue;
+    module.exports.promise = queueAsPromised;
   }
 });
 
@@ -15691,7 +15697,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path23 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -15701,7 +15707,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path19.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path23.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -15763,7 +15769,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path23 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -15776,7 +15782,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path19.resolve(this._settings.cwd, filepath);
+        return path23.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -15829,8 +15835,8 @@ var require_stream3 = __commonJS({
             done();
           }).catch(done);
         };
-        for (let i2 = 0; i2 < filepaths.length; i2++) {
-          stream.write(i2);
+        for (let i = 0; i < filepaths.length; i++) {
+          stream.write(i);
         }
         return stream;
       }
@@ -15920,8 +15926,8 @@ var require_matcher = __commonJS({
         }
       }
       _getPatternSegments(pattern) {
-        const parts2 = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
-        return parts2.map((part) => {
+        const parts = utils.pattern.getPatternParts(pattern, this._micromatchOptions);
+        return parts.map((part) => {
           const dynamic = utils.pattern.isDynamicPattern(part, this._settings);
           if (!dynamic) {
             return {
@@ -15952,15 +15958,15 @@ var require_partial = __commonJS({
     var matcher_1 = require_matcher();
     var PartialMatcher = class extends matcher_1.default {
       match(filepath) {
-        const parts2 = filepath.split("/");
-        const levels = parts2.length;
-        const patterns = this._storage.filter((info2) => !info2.complete || info2.segments.length > levels);
+        const parts = filepath.split("/");
+        const levels = parts.length;
+        const patterns = this._storage.filter((info) => !info.complete || info.segments.length > levels);
         for (const pattern of patterns) {
           const section = pattern.sections[0];
           if (!pattern.complete && levels > section.length) {
             return true;
           }
-          const match = parts2.every((part, index) => {
+          const match = parts.every((part, index) => {
             const segment = pattern.segments[index];
             if (segment.dynamic && segment.patternRe.test(part)) {
               return true;
@@ -16192,7 +16198,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path19 = __require("path");
+    var path23 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error2();
@@ -16206,7 +16212,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path19.resolve(this._settings.cwd, task.base);
+        return path23.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -16443,7 +16449,7 @@ var require_settings4 = __commonJS({
 
 // node_modules/fast-glob/out/index.js
 var require_out4 = __commonJS({
-  "node_modules/fast-glob/out/index.js"(exports, module2) {
+  "node_modules/fast-glob/out/index.js"(exports, module) {
     "use strict";
     var taskManager = require_tasks();
     var async_1 = require_async6();
@@ -16497,19 +16503,19 @@ var require_out4 = __commonJS({
         return utils.path.convertPathToPattern(source);
       }
       FastGlob2.convertPathToPattern = convertPathToPattern;
-      let posix;
-      (function(posix2) {
+      let posix2;
+      (function(posix3) {
         function escapePath2(source) {
           assertPatternsInput(source);
           return utils.path.escapePosixPath(source);
         }
-        posix2.escapePath = escapePath2;
+        posix3.escapePath = escapePath2;
         function convertPathToPattern2(source) {
           assertPatternsInput(source);
           return utils.path.convertPosixPathToPattern(source);
         }
-        posix2.convertPathToPattern = convertPathToPattern2;
-      })(posix = FastGlob2.posix || (FastGlob2.posix = {}));
+        posix3.convertPathToPattern = convertPathToPattern2;
+      })(posix2 = FastGlob2.posix || (FastGlob2.posix = {}));
       let win32;
       (function(win322) {
         function escapePath2(source) {
@@ -16538,13 +16544,13 @@ var require_out4 = __commonJS({
         throw new TypeError("Patterns must be a string (non empty) or an array of strings");
       }
     }
-    module2.exports = FastGlob;
+    module.exports = FastGlob;
   }
 });
 
 // node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module2) {
+  "node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -16591,23 +16597,23 @@ var require_ignore = __commonJS({
     var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
     var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
     var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body2) => {
+    var classSource = (negated, body) => {
       if (negated) {
-        return `[^\\/${body2}]`;
+        return `[^\\/${body}]`;
       }
-      const source = `[${body2}]`;
+      const source = `[${body}]`;
       return new RegExp(source).test("/") ? NON_SLASH + source : source;
     };
-    var scanBracket = (pattern, start2) => {
+    var scanBracket = (pattern, start) => {
       const { length } = pattern;
-      let index = start2 + 1;
+      let index = start + 1;
       let negated = EMPTY;
       const lead = pattern[index];
       if (lead === "!" || lead === "^") {
         negated = "^";
         index++;
       }
-      let body2 = EMPTY;
+      let body = EMPTY;
       let prev = EMPTY;
       for (; ; ) {
         const char = pattern[index];
@@ -16616,7 +16622,7 @@ var require_ignore = __commonJS({
         }
         if (char === ESCAPE) {
           const escaped = pattern[++index];
-          body2 += escapeMember(escaped);
+          body += escapeMember(escaped);
           prev = escaped;
         } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
           index++;
@@ -16625,7 +16631,7 @@ var require_ignore = __commonJS({
             to = pattern[index += 1];
           }
           if (prev <= to) {
-            body2 += `-${escapeMember(to)}`;
+            body += `-${escapeMember(to)}`;
           }
           prev = EMPTY;
         } else if (char === "[" && pattern[index + 1] === ":") {
@@ -16638,27 +16644,27 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
               return null;
             }
-            body2 += POSIX_CLASSES[name2];
+            body += POSIX_CLASSES[name];
             prev = EMPTY;
             index = end;
           } else {
-            body2 += escapeMember("[");
+            body += escapeMember("[");
             prev = "[";
             index = nameStart - 2;
           }
         } else {
-          body2 += escapeMember(char);
+          body += escapeMember(char);
           prev = char;
         }
         index++;
         if (pattern[index] === "]") {
           return {
             end: index,
-            source: classSource(negated, body2)
+            source: classSource(negated, body)
           };
         }
       }
@@ -16676,41 +16682,41 @@ var require_ignore = __commonJS({
       const sources = [];
       const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
       const { length } = pattern;
-      let out2 = EMPTY;
+      let out = EMPTY;
       let index = 0;
       while (index < length) {
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
-            out2 += hold(NEVER_MATCH);
+            out += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out2 += pattern.slice(index, index + 2);
+            out += pattern.slice(index, index + 2);
           } else {
-            out2 += hold(
+            out += hold(
               REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
             );
           }
           index += 2;
         } else if (isReserved(char)) {
-          out2 += hold(`[${char}]`);
+          out += hold(`[${char}]`);
           index++;
         } else if (char === "[") {
           const scanned = scanBracket(pattern, index);
           if (scanned === null) {
-            out2 += hold(NEVER_MATCH);
+            out += hold(NEVER_MATCH);
             index = length;
           } else {
-            out2 += hold(scanned.source);
+            out += hold(scanned.source);
             index = scanned.end + 1;
           }
         } else {
-          out2 += char;
+          out += char;
           index++;
         }
       }
       return {
-        source: out2,
+        source: out,
         sources
       };
     };
@@ -16730,7 +16736,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -16744,7 +16750,7 @@ var require_ignore = __commonJS({
       //   lists both, under "A run of asterisks".
       [
         /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start2) => `${start2}**`,
+        (_, start) => `${start}**`,
         "*"
       ],
       // Escape metacharacters
@@ -16915,10 +16921,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
       }
       return separator;
     };
@@ -16952,18 +16958,18 @@ var require_ignore = __commonJS({
           tokens.push({ single: source.slice(index, index + 2) });
           index += 2;
         } else if (char === "(") {
-          let depth2 = 0;
+          let depth = 0;
           let end = index;
           do {
             if (source[end] === ESCAPE) {
               end++;
             } else if (source[end] === "(") {
-              depth2++;
+              depth++;
             } else if (source[end] === ")") {
-              depth2--;
+              depth--;
             }
             end++;
-          } while (end < length && depth2 > 0);
+          } while (end < length && depth > 0);
           if ("*+?".indexOf(source[end]) >= 0) {
             end++;
           }
@@ -16977,34 +16983,34 @@ var require_ignore = __commonJS({
           index++;
         }
       }
-      let out2 = EMPTY;
-      let run2 = [];
+      let out = EMPTY;
+      let run = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run.forEach((token, at) => {
           if (!token.wildcard) {
-            out2 += token.single;
+            out += token.single;
             return;
           }
-          out2 += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
         });
-        run2 = [];
+        run = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run.push(token);
           return;
         }
         flush();
-        out2 += token.boundary;
+        out += token.boundary;
       });
       flush();
-      return out2;
+      return out;
     };
     var makeRegexPrefix = (pattern) => {
       if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
@@ -17032,48 +17038,48 @@ var require_ignore = __commonJS({
         (match, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body2, prefix) => {
-      if (body2[body2.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body2.slice(0, -1));
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
       }
       const head = prefix.slice(0, -1);
       const last = prefix[prefix.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
-    var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
-      return index < 0 || index === body2.length - 1;
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path19) => {
-      const end = path19.length - 1;
-      const index = path19.lastIndexOf(
+    var basenameOf = (path23) => {
+      const end = path23.length - 1;
+      const index = path23.lastIndexOf(
         SLASH,
-        path19[end] === SLASH ? end - 1 : end
+        path23[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path19 : path19.slice(index + 1);
+      return index < 0 ? path23 : path23.slice(index + 1);
     };
-    var parentOf = (path19) => {
-      if (path19.charCodeAt(0) === SLASH_CODE || path19.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path19.split(SLASH).filter(Boolean);
+    var parentOf = (path23) => {
+      if (path23.charCodeAt(0) === SLASH_CODE || path23.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path23.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path19.length - 1;
-      const cut = path19.lastIndexOf(
+      const end = path23.length - 1;
+      const cut = path23.lastIndexOf(
         SLASH,
-        path19.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path23.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path19.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path23.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
-        define(this, "body", body2);
+        define(this, "body", body);
         define(this, "ignoreCase", ignoreCase);
         define(this, "regexPrefix", prefix);
       }
@@ -17114,54 +17120,54 @@ var require_ignore = __commonJS({
       }
       return count % 2 === 1;
     };
-    var trimEnd = (body2, stripLineEnd) => {
-      let lineEnd = body2.length;
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body2[lineEnd - 1] === "\r") {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
           lineEnd--;
         }
         end = lineEnd;
-        while (body2[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE) {
           end--;
         }
-        if (!stripLineEnd || body2[end - 1] !== "\n") {
+        if (!stripLineEnd || body[end - 1] !== "\n") {
           break;
         }
         lineEnd = end - 1;
       }
       if (end === lineEnd) {
-        return body2.slice(0, lineEnd);
+        return body.slice(0, lineEnd);
       }
       let backslashes = 0;
-      while (body2[end - backslashes - 1] === ESCAPE) {
+      while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body2.slice(0, end - 1) + SPACE : body2.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body2 = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body2[0] === "#") {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
         return;
       }
       let negative = false;
-      if (body2[0] === "!") {
+      if (body[0] === "!") {
         negative = true;
-        body2 = body2.slice(1);
+        body = body.slice(1);
       }
-      const last = body2[body2.length - 1];
+      const last = body[body.length - 1];
       if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body2 = trimEnd(body2, stripLineEnd);
+        body = trimEnd(body, stripLineEnd);
       }
-      if (!body2 || hasTrailingBackslash(body2)) {
+      if (!body || hasTrailingBackslash(body)) {
         return;
       }
-      body2 = body2.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body2);
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
       return new IgnoreRule(
         pattern,
         mark,
-        body2,
+        body,
         ignoreCase,
         negative,
         regexPrefix
@@ -17213,16 +17219,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path19) {
+      testLiteral(path23) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path19)) {
+          if (rule.checkRegex.test(path23)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -17242,15 +17248,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path19, mode) {
+      test(path23, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path19) : path19;
+        const basename = shortcut ? basenameOf(path23) : path23;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path19
+            shortcut && rule._basenameOnly ? basename : path23
           )) {
             const { negative } = rule;
             const ret = {
@@ -17272,17 +17278,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path19, originalPath, doThrow) => {
-      if (!isString(path19)) {
+    var checkPath = (path23, originalPath, doThrow) => {
+      if (!isString(path23)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path19) {
+      if (!path23) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path19)) {
+      if (checkPath.isNotRelative(path23)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -17291,25 +17297,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path19) => {
-      const first = path19.charCodeAt(0);
+    var isNotRelative = (path23) => {
+      const first = path23.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path19.length === 1) {
+      if (path23.length === 1) {
         return true;
       }
-      const second = path19.charCodeAt(1);
+      const second = path23.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path19.length === 2 || path19.charCodeAt(2) === SLASH_CODE;
+      return path23.length === 2 || path23.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -17340,58 +17346,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path19) {
+      _test(originalPath, cache, path23) {
         checkPath(
-          path19,
+          path23,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path19 ? this._t(path19, cache) : {
+        return path23 ? this._t(path23, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path19 = convertPath(target);
-        if (!path19 || path19.charCodeAt(path19.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path19);
+        const path23 = convertPath(target);
+        if (!path23 || path23.charCodeAt(path23.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path23);
         }
-        const dir = this._t(path19, this._testCache);
+        const dir = this._t(path23, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path19);
+        const literal = this._rules.testLiteral(path23);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path19, cache) {
-        if (path19 in cache) {
-          return cache[path19];
+      _t(path23, cache) {
+        if (path23 in cache) {
+          return cache[path23];
         }
-        const parentPath = parentOf(path19);
+        const parentPath = parentOf(path23);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path19] = parent && parent.ignored ? parent : this._rules.test(path19, MODE_IGNORE);
+        return cache[path23] = parent && parent.ignored ? parent : this._rules.test(path23, MODE_IGNORE);
       }
-      ignores(path19) {
-        return this._test(path19, this._ignoreCache, convertPath(path19)).ignored;
+      ignores(path23) {
+        return this._test(path23, this._ignoreCache, convertPath(path23)).ignored;
       }
       createFilter() {
-        return (path19) => !this.ignores(path19);
+        return (path23) => !this.ignores(path23);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path19) {
-        return this._test(path19, this._testCache, convertPath(path19));
+      test(path23) {
+        return this._test(path23, this._testCache, convertPath(path23));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path19) => checkPath(convertPath(path19), path19, RETURN_FALSE);
+    var isPathValid = (path23) => checkPath(convertPath(path23), path23, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path19) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path19) || isNotRelative(path19);
+      checkPath.isNotRelative = (path23) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path23) || isNotRelative(path23);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -17399,17 +17405,17 @@ var require_ignore = __commonJS({
     ) {
       setupWindows();
     }
-    module2.exports = factory;
+    module.exports = factory;
     factory.default = factory;
-    module2.exports.isPathValid = isPathValid;
-    define(module2.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync2, promises as fs5 } from "node:fs";
-import path18 from "node:path";
-import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { readFileSync as readFileSync4, promises as fs5 } from "node:fs";
+import path22 from "node:path";
+import { fileURLToPath as fileURLToPath5 } from "node:url";
 
 // node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -17443,15 +17449,15 @@ function makeCodeBlock(string, line, column) {
   let lines = string.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i2 = line - 1; i2 <= line + 1; i2++) {
-    let l = lines[i2 - 1];
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
     if (!l)
       continue;
-    codeblock += i2.toString().padEnd(numberLen, " ");
+    codeblock += i.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
     codeblock += l;
     codeblock += "\n";
-    if (i2 === line) {
+    if (i === line) {
       codeblock += " ".repeat(numberLen + column + 2);
       codeblock += "^\n";
     }
@@ -17866,7 +17872,7 @@ function parseDate(ctx, c, endChr) {
   return readDate(ctx, t, 2, unsafeSeparator, startPtr);
 }
 function parseTime(ctx, c, endChr) {
-  let start2 = ctx.p;
+  let start = ctx.p;
   if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
     return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
@@ -17875,8 +17881,8 @@ function parseTime(ctx, c, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t = ctx.s.slice(start2, ctx.p);
-  return readDate(ctx, t, 4, false, start2);
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -17985,10 +17991,10 @@ function parseInlineTable(ctx) {
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
-    for (let i2 = 0; i2 < key.length; i2++) {
-      if (i2)
+    for (let i = 0; i < key.length; i++) {
+      if (i)
         t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i2];
+      k = key[i];
       if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
@@ -18053,8 +18059,8 @@ function peekTable(ctx, key, table, meta, type) {
   let k;
   let hasOwn = false;
   let state;
-  for (let i2 = 0; i2 < key.length; i2++) {
-    if (i2) {
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
       t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
@@ -18066,7 +18072,7 @@ function peekTable(ctx, key, table, meta, type) {
         m = m[l].c;
       }
     }
-    k = key[i2];
+    k = key[i];
     if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
@@ -18079,7 +18085,7 @@ function peekTable(ctx, key, table, meta, type) {
         Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
       m[k] = {
-        t: i2 < key.length - 1 && type === 2 ? 3 : type,
+        t: i < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
         c: /* @__PURE__ */ Object.create(null)
@@ -18194,7 +18200,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/files.ts
 import { randomBytes } from "node:crypto";
-import { constants, promises as fs2 } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import path from "node:path";
 var MAX_SMALL_FILE_BYTES = 1024 * 1024;
 function fileTypeName(stat) {
@@ -18211,19 +18217,19 @@ function notRegularMessage(stat) {
 }
 var READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 async function readRegularFile(file, maxBytes) {
-  let handle2;
+  let handle;
   try {
-    const before = await fs2.stat(file);
+    const before = await fs.stat(file);
     if (!before.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(before) };
     if (before.size > maxBytes) return { ok: false, reason: "too-large", size: before.size, message: `${before.size} bytes is over the ${maxBytes}-byte limit` };
-    handle2 = await fs2.open(file, READ_FLAGS);
-    const opened = await handle2.stat();
+    handle = await fs.open(file, READ_FLAGS);
+    const opened = await handle.stat();
     if (!opened.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(opened) };
     const chunks = [];
     let total = 0;
     for (; ; ) {
       const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
-      const { bytesRead } = await handle2.read(chunk, 0, chunk.length, null);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
@@ -18234,7 +18240,7 @@ async function readRegularFile(file, maxBytes) {
     const e = error;
     return { ok: false, reason: e.code === "ENOENT" || e.code === "ENOTDIR" ? "missing" : "error", message: e.message ?? String(error), error: e };
   } finally {
-    await handle2?.close().catch(() => void 0);
+    await handle?.close().catch(() => void 0);
   }
 }
 function isWithin(child, parent) {
@@ -18243,7 +18249,7 @@ function isWithin(child, parent) {
 }
 async function realPath(file) {
   try {
-    return await fs2.realpath(file);
+    return await fs.realpath(file);
   } catch {
     return void 0;
   }
@@ -18258,7 +18264,7 @@ async function writeOutputFile(file, text, what = "the output") {
   let mode = 438;
   let existing;
   try {
-    existing = await fs2.lstat(target);
+    existing = await fs.lstat(target);
   } catch (error) {
     const code = error.code;
     if (code === "ENOTDIR") fail("a part of the path is not a folder");
@@ -18269,24 +18275,24 @@ async function writeOutputFile(file, text, what = "the output") {
   if (existing) mode = existing.mode & 4095;
   const folder = path.dirname(target);
   try {
-    if (!(await fs2.stat(folder)).isDirectory()) fail(`${path.dirname(file) || "."} is not a folder`);
+    if (!(await fs.stat(folder)).isDirectory()) fail(`${path.dirname(file) || "."} is not a folder`);
   } catch (error) {
     if (error instanceof OutputError) throw error;
     fail(error.code === "ENOENT" ? `the folder ${path.dirname(file) || "."} does not exist` : describeCode(error));
   }
   const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  let handle2;
+  let handle;
   try {
-    handle2 = await fs2.open(temporary, "wx", mode);
-    await handle2.writeFile(text);
-    if (existing) await handle2.chmod(mode);
-    await handle2.sync().catch(() => void 0);
-    await handle2.close();
-    handle2 = void 0;
-    await fs2.rename(temporary, target);
+    handle = await fs.open(temporary, "wx", mode);
+    await handle.writeFile(text);
+    if (existing) await handle.chmod(mode);
+    await handle.sync().catch(() => void 0);
+    await handle.close();
+    handle = void 0;
+    await fs.rename(temporary, target);
   } catch (error) {
-    await handle2?.close().catch(() => void 0);
-    await fs2.rm(temporary, { force: true }).catch(() => void 0);
+    await handle?.close().catch(() => void 0);
+    await fs.rm(temporary, { force: true }).catch(() => void 0);
     fail(describeCode(error));
   }
 }
@@ -18313,58 +18319,69 @@ function describeCode(error) {
 
 // src/config/localPython.ts
 import { spawnSync } from "node:child_process";
-import { accessSync, constants as constants2, realpathSync, statSync } from "node:fs";
+import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
-
-// src/extract/target.ts
-var PLATFORMS = ["linux", "darwin", "win32"];
-var DEFAULT_TARGET = { version: [3, 12], platform: "linux" };
-function parsePythonVersion(text) {
-  const match = /^\s*(\d+)\.(\d+)\s*$/.exec(text);
-  if (!match) return void 0;
-  const major = Number(match[1]);
-  const minor = Number(match[2]);
-  return major >= 2 && major <= 3 ? [major, minor] : void 0;
-}
-function versionFromRequiresPython(specifier) {
-  for (const clause of specifier.split(",")) {
-    const match = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
-    if (!match) continue;
-    const major = Number(match[2]);
-    let minor = Number(match[3] ?? 0);
-    if (match[1] === ">" && match[3] === void 0) minor += 1;
-    return [major, minor];
-  }
-  return void 0;
-}
-function describeTarget(target) {
-  return `Python ${target.version.join(".")} on ${target.platform}`;
-}
-
-// src/config/localPython.ts
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
 var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;
-function localPython(env = process.env, cwd = process.cwd()) {
+function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
   const command = env.IMPORTLEAK_PYTHON || "python3";
   const executable = findOnPath(command, env, cwd);
   const key = `${command}\0${executable ?? ""}`;
   if (cached?.key === key) return cached.found;
+  const identity = executable ? fileIdentity(executable) : void 0;
+  const remembered = identity && cacheDir ? rememberedAnswer(cacheDir, identity) : void 0;
+  if (remembered) {
+    cached = { key, found: { command, executable, ...remembered } };
+    return cached.found;
+  }
   let found;
   if (executable) {
-    const run2 = spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
+    const run = spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
       encoding: "utf8",
       timeout: 5e3,
       windowsHide: true,
       cwd: path2.parse(cwd).root || "/",
       maxBuffer: 64 * 1024
     });
-    const match = run2.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run2.stdout) : null;
+    const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
     const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
     found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
   }
   cached = { key, found };
+  if (found && identity && cacheDir) remember(cacheDir, identity, found);
   return found;
+}
+var PYTHON_CACHE = "python.json";
+function fileIdentity(executable) {
+  try {
+    const real = realpathSync(executable);
+    const stat = statSync(real);
+    return `${real}\0${stat.size}\0${stat.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+}
+function rememberedAnswer(cacheDir, identity) {
+  try {
+    const stored = JSON.parse(readFileSync(path2.join(cacheDir, PYTHON_CACHE), "utf8"));
+    const version = stored.version;
+    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return void 0;
+    const platform = PLATFORMS.includes(stored.platform) ? stored.platform : void 0;
+    return { version: [version[0], version[1]], ...platform ? { platform } : {} };
+  } catch {
+    return void 0;
+  }
+}
+function remember(cacheDir, identity, found) {
+  try {
+    if (!lstatSync(cacheDir).isDirectory()) return;
+    const file = path2.join(cacheDir, PYTHON_CACHE);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...found.platform ? { platform: found.platform } : {} }));
+    renameSync(temporary, file);
+  } catch {
+  }
 }
 function findOnPath(command, env = process.env, cwd = process.cwd()) {
   if (command.includes("/") || process.platform === "win32" && command.includes("\\")) {
@@ -18387,8 +18404,8 @@ function findOnPath(command, env = process.env, cwd = process.cwd()) {
   return void 0;
 }
 function isNodeModulesBin(folder) {
-  const parts2 = folder.split(/[\\/]+/).filter(Boolean);
-  return parts2.length >= 2 && parts2[parts2.length - 1] === ".bin" && parts2[parts2.length - 2] === "node_modules";
+  const parts = folder.split(/[\\/]+/).filter(Boolean);
+  return parts.length >= 2 && parts[parts.length - 1] === ".bin" && parts[parts.length - 2] === "node_modules";
 }
 function isExecutable(file) {
   try {
@@ -18408,20 +18425,20 @@ function realOrSelf(folder) {
 }
 
 // src/config/config.ts
-function withTargetFlags(config, flags2) {
-  const out2 = { ...config };
-  if (flags2.pythonVersion !== void 0) {
-    const version = parsePythonVersion(flags2.pythonVersion);
-    if (!version) throw new ConfigError(`--python-version must be ${KEYS["python-version"]}, not ${JSON.stringify(flags2.pythonVersion)}`);
-    out2.pythonVersion = version;
+function withTargetFlags(config, flags) {
+  const out = { ...config };
+  if (flags.pythonVersion !== void 0) {
+    const version = parsePythonVersion(flags.pythonVersion);
+    if (!version) throw new ConfigError(`--python-version must be ${KEYS["python-version"]}, not ${JSON.stringify(flags.pythonVersion)}`);
+    out.pythonVersion = version;
   }
-  if (flags2.platform !== void 0) out2.platform = flags2.platform;
-  return out2;
+  if (flags.platform !== void 0) out.platform = flags.platform;
+  return out;
 }
-function targetOf(config) {
+function targetOf(config, cacheDir) {
   const version = config.pythonVersion ?? config.requiresPython;
   if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  const local = localPython();
+  const local = localPython(process.env, process.cwd(), cacheDir);
   return {
     version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform
@@ -18451,10 +18468,10 @@ async function loadConfig(root, explicit, options = {}) {
   let requiresPython;
   const withRequiresPython = (config) => config.requiresPython === void 0 && requiresPython !== void 0 ? { ...config, requiresPython } : config;
   for (let dir = path3.resolve(root); ; dir = path3.dirname(dir)) {
-    for (const name2 of ["importleak.toml", "pyproject.toml"]) {
-      const found = await readConfigFile(path3.join(dir, name2), false, options.followExternalLinks ?? false);
+    for (const name of ["importleak.toml", "pyproject.toml"]) {
+      const found = await readConfigFile(path3.join(dir, name), false, options.followExternalLinks ?? false);
       if (found?.config) return withRequiresPython(found.config);
-      if (name2 === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
+      if (name === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
     }
     if (path3.dirname(dir) === dir) return withRequiresPython(defaultConfig());
   }
@@ -18476,17 +18493,17 @@ async function readConfigText(file, required, followLinks) {
 async function readConfigFile(file, required, followLinks) {
   const text = await readConfigText(file, required, followLinks);
   if (text === void 0) return void 0;
-  let document2;
+  let document;
   try {
-    document2 = parse(text);
+    document = parse(text);
   } catch (error) {
     const where2 = error instanceof TomlError ? `:${error.line}:${error.column}` : "";
     const reason = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
     throw new ConfigError(`${file}${where2}: invalid TOML: ${reason}`);
   }
   const isPyproject = path3.basename(file) === "pyproject.toml";
-  const table = isPyproject ? document2.tool?.importleak : document2;
-  const specifier = isPyproject ? document2.project?.["requires-python"] : void 0;
+  const table = isPyproject ? document.tool?.importleak : document;
+  const specifier = isPyproject ? document.project?.["requires-python"] : void 0;
   const requiresPython = typeof specifier === "string" ? versionFromRequiresPython(specifier) : void 0;
   if (table === void 0) {
     if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
@@ -18531,21 +18548,21 @@ function validate(file, prefix, table) {
       }
       case "extend-resources": {
         if (!Array.isArray(value)) fail(k, value);
-        config.extendResources = value.map((item, i2) => {
-          const where2 = `${key(k)}[${i2}]`;
+        config.extendResources = value.map((item, i) => {
+          const where2 = `${key(k)}[${i}]`;
           if (!isTable(item)) throw new ConfigError(`${file}: \`${where2}\` must be a table with name, kind and message, not ${describe(item)}`);
           for (const field of Object.keys(item)) {
             if (!["name", "kind", "message"].includes(field)) throw new ConfigError(`${file}: \`${where2}\` has an unknown key \`${field}\` (expected name, kind, message)`);
           }
-          const { name: name2, kind, message } = item;
-          if (typeof name2 !== "string" || !/^[A-Za-z_][\w]*(\.[A-Za-z_*][\w]*)+$/.test(name2)) {
-            throw new ConfigError(`${file}: \`${where2}.name\` must be a qualified name such as "myco.cache.make_client", not ${describe(name2)}`);
+          const { name, kind, message } = item;
+          if (typeof name !== "string" || !/^[A-Za-z_][\w]*(\.[A-Za-z_*][\w]*)+$/.test(name)) {
+            throw new ConfigError(`${file}: \`${where2}.name\` must be a qualified name such as "myco.cache.make_client", not ${describe(name)}`);
           }
           if (typeof kind !== "string" || !RESOURCE_KINDS.includes(kind)) {
             throw new ConfigError(`${file}: \`${where2}.kind\` must be one of ${RESOURCE_KINDS.map((k2) => `"${k2}"`).join(", ")}, not ${describe(kind)}`);
           }
           if (typeof message !== "string" || message.trim() === "") throw new ConfigError(`${file}: \`${where2}.message\` must be a non-empty string, not ${describe(message)}`);
-          return { name: name2, kind, message: message.trim() };
+          return { name, kind, message: message.trim() };
         });
         break;
       }
@@ -18599,60 +18616,60 @@ var BaselineError = class extends ConfigError {
 };
 var BASELINE_VERSION = 1;
 function normaliseResource(text) {
-  let out2 = "";
+  let out = "";
   let pendingSpace = false;
   const isWord = (c) => c !== void 0 && /[\p{L}\p{N}_]/u.test(c);
   const emit = (token) => {
-    if (pendingSpace && isWord(out2.at(-1)) && isWord(token[0])) out2 += " ";
+    if (pendingSpace && isWord(out.at(-1)) && isWord(token[0])) out += " ";
     pendingSpace = false;
-    out2 += token;
+    out += token;
   };
-  let i2 = 0;
-  while (i2 < text.length) {
-    const c = text[i2];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
     if (c === "#") {
-      while (i2 < text.length && text[i2] !== "\n" && text[i2] !== "\r") i2++;
+      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
       continue;
     }
-    if (c === "\\" && (text[i2 + 1] === "\n" || text[i2 + 1] === "\r")) {
+    if (c === "\\" && (text[i + 1] === "\n" || text[i + 1] === "\r")) {
       pendingSpace = true;
-      i2 += 2;
+      i += 2;
       continue;
     }
     if (/\s/.test(c)) {
       pendingSpace = true;
-      i2++;
+      i++;
       continue;
     }
     if (c === '"' || c === "'") {
-      const quote = text.startsWith(c.repeat(3), i2) ? c.repeat(3) : c;
-      let j = i2 + quote.length;
+      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
       while (j < text.length && !text.startsWith(quote, j)) j += text[j] === "\\" ? 2 : 1;
       const end = Math.min(text.length, j + quote.length);
-      emit(text.slice(i2, end));
-      i2 = end;
+      emit(text.slice(i, end));
+      i = end;
       continue;
     }
     if (c === ")" || c === "]" || c === "}") {
-      if (out2.endsWith(",")) out2 = out2.slice(0, -1);
+      if (out.endsWith(",")) out = out.slice(0, -1);
     }
     emit(c);
-    i2++;
+    i++;
   }
-  return out2;
+  return out;
 }
 function fingerprintFindings(findings) {
-  const order = findings.map((finding, i2) => ({ finding, i: i2 })).sort((a, b) => compare(a.finding.path, b.finding.path) || a.finding.span.line - b.finding.span.line || a.finding.span.column - b.finding.span.column || a.i - b.i);
+  const order = findings.map((finding, i) => ({ finding, i })).sort((a, b) => compare(a.finding.path, b.finding.path) || a.finding.span.line - b.finding.span.line || a.finding.span.column - b.finding.span.column || a.i - b.i);
   const seen = /* @__PURE__ */ new Map();
   const entries = new Array(findings.length);
-  for (const { finding, i: i2 } of order) {
+  for (const { finding, i } of order) {
     const resource = normaliseResource(finding.resource.text);
-    const hash = createHash("sha256").update(`${finding.ruleId}
+    const hash2 = createHash("sha256").update(`${finding.ruleId}
 ${finding.module}
 ${resource}`).digest("hex").slice(0, 16);
-    const occurrence = (seen.get(hash) ?? 0) + 1;
-    seen.set(hash, occurrence);
-    entries[i2] = { rule: finding.ruleId, module: finding.module, resource, path: finding.path, fingerprint: `${hash}:${occurrence}` };
+    const occurrence = (seen.get(hash2) ?? 0) + 1;
+    seen.set(hash2, occurrence);
+    entries[i] = { rule: finding.ruleId, module: finding.module, resource, path: finding.path, fingerprint: `${hash2}:${occurrence}` };
   }
   return entries;
 }
@@ -18685,12 +18702,12 @@ function parseBaseline(text, file) {
   if (data.tool !== "importleak") invalid(`"tool" must be "importleak", not ${JSON.stringify(data.tool) ?? "missing"}`);
   if (data.version !== BASELINE_VERSION) invalid(`"version" must be ${BASELINE_VERSION}, not ${JSON.stringify(data.version) ?? "missing"}`);
   if (!Array.isArray(data.findings)) return invalid('"findings" must be an array');
-  const findings = data.findings.map((item, i2) => {
-    if (!isObject(item)) return invalid(`findings[${i2}] must be an object`);
+  const findings = data.findings.map((item, i) => {
+    if (!isObject(item)) return invalid(`findings[${i}] must be an object`);
     for (const key of ["rule", "module", "resource", "path", "fingerprint"]) {
-      if (typeof item[key] !== "string") invalid(`findings[${i2}].${key} must be a string`);
+      if (typeof item[key] !== "string") invalid(`findings[${i}].${key} must be a string`);
     }
-    if (!/^[0-9a-f]{16}:[1-9]\d*$/.test(item.fingerprint)) invalid(`findings[${i2}].fingerprint must look like "0123456789abcdef:1", not ${JSON.stringify(item.fingerprint)}`);
+    if (!/^[0-9a-f]{16}:[1-9]\d*$/.test(item.fingerprint)) invalid(`findings[${i}].fingerprint must look like "0123456789abcdef:1", not ${JSON.stringify(item.fingerprint)}`);
     return { rule: item.rule, module: item.module, resource: item.resource, path: item.path, fingerprint: item.fingerprint };
   });
   return { version: BASELINE_VERSION, tool: "importleak", findings };
@@ -18714,7 +18731,7 @@ function applyBaseline(findings, baseline) {
   const entries = fingerprintFindings(findings);
   const fresh = [];
   const known = [];
-  findings.forEach((finding, i2) => (listed.has(entries[i2].fingerprint) ? known : fresh).push(finding));
+  findings.forEach((finding, i) => (listed.has(entries[i].fingerprint) ? known : fresh).push(finding));
   const current = new Set(entries.map((e) => e.fingerprint));
   const fixed = sortEntries(baseline.findings.filter((e) => !current.has(e.fingerprint)));
   return { fresh, known, fixed };
@@ -18742,12 +18759,12 @@ import path4 from "node:path";
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();
 function summaryLookup(summary) {
-  let lookup2 = lookups.get(summary);
-  if (!lookup2) {
-    lookup2 = buildLookup(summary);
-    lookups.set(summary, lookup2);
+  let lookup = lookups.get(summary);
+  if (!lookup) {
+    lookup = buildLookup(summary);
+    lookups.set(summary, lookup);
   }
-  return lookup2;
+  return lookup;
 }
 function buildLookup(summary) {
   const functions = /* @__PURE__ */ new Map();
@@ -18764,24 +18781,41 @@ function buildLookup(summary) {
   }
   const boundCalls = /* @__PURE__ */ new Map();
   const decorators = /* @__PURE__ */ new Map();
-  for (const call2 of summary.calls) {
-    if (call2.scope.kind === "module" && call2.boundTo !== void 0 && !boundCalls.has(call2.boundTo)) boundCalls.set(call2.boundTo, call2);
-    if (call2.placement.kind === "decorator") {
-      const list = decorators.get(call2.placement.target);
-      if (list) list.push(call2);
-      else decorators.set(call2.placement.target, [call2]);
+  for (const call of summary.calls) {
+    if (call.scope.kind === "module" && call.boundTo !== void 0 && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
+    if (call.placement.kind === "decorator") {
+      const list = decorators.get(call.placement.target);
+      if (list) list.push(call);
+      else decorators.set(call.placement.target, [call]);
     }
   }
   return {
     functionNamed: (qualname) => functions.get(qualname),
-    classNamed: (name2) => classes.get(name2),
-    fromImportBinding: (name2) => fromImports.get(name2),
-    moduleCallBoundTo: (name2) => boundCalls.get(name2),
+    classNamed: (name) => classes.get(name),
+    fromImportBinding: (name) => fromImports.get(name),
+    moduleCallBoundTo: (name) => boundCalls.get(name),
     decoratorsOf: (target) => decorators.get(target) ?? []
   };
 }
 
 // src/resolve/calls.ts
+function allOf(conditions) {
+  const parts = [...new Set(conditions.filter((c) => typeof c === "string"))];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : parts.map((c) => / or /.test(c) && !/^\(.*\)$/.test(c) ? `(${c})` : c).join(" and ");
+}
+function anyOf(conditions) {
+  const unique = [...new Set(conditions)];
+  const bare = (text) => /^\(.*\)$/.test(text) ? text.slice(1, -1) : text;
+  const negated = (text) => text.startsWith("not ") ? bare(text.slice(4)) : void 0;
+  const flip = (text) => text.replace(/ (==|!=) /, (_, op) => op === "==" ? " != " : " == ");
+  for (const a of unique) {
+    for (const b of unique) {
+      if (negated(a) === bare(b) || / (==|!=) /.test(a) && flip(a) === b) return null;
+    }
+  }
+  return unique.join(" or ");
+}
 var MAX_CALL_DEPTH = 3;
 var MAX_IMPORT_CALL_DEPTH = 3;
 var CallResolver = class {
@@ -18793,8 +18827,10 @@ var CallResolver = class {
   summaries;
   bodies = /* @__PURE__ */ new Map();
   importsByFunction = /* @__PURE__ */ new Map();
-  summaryOf(path19) {
-    return this.summaries.get(path19);
+  /** The names of the project's classes and import aliases, for `classCalled`. */
+  classNames;
+  summaryOf(path23) {
+    return this.summaries.get(path23);
   }
   /** Calls written directly in `qualname`'s body (not in functions nested in it). */
   callsIn(ref) {
@@ -18809,37 +18845,64 @@ var CallResolver = class {
    * reached late on a long path still has its own calls followed from the short one.
    * `enter` can refuse to go into a body (its steps so far are given).
    */
-  functionsRunAtImport(path19, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
-    const summary = this.summaries.get(path19);
+  functionsRunAtImport(path23, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
+    const summary = this.summaries.get(path23);
     if (!summary) return [];
     const found = [];
     const seen = /* @__PURE__ */ new Set();
     const queue = [];
-    const visit = (steps, body2) => {
-      const key = `${body2.path}::${body2.qualname}`;
-      if (seen.has(key) || steps.length > maxDepth || !enter(body2, steps)) return;
+    const ways = /* @__PURE__ */ new Map();
+    const keyOf = (body) => `${body.path}::${body.qualname}`;
+    const visit = (steps, body, from) => {
+      const key = keyOf(body);
+      if (steps.length > maxDepth) return;
+      if (seen.has(key)) {
+        ways.get(key)?.push({ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call });
+        return;
+      }
+      if (!enter(body, steps)) return;
       seen.add(key);
-      const run2 = { body: body2, steps };
-      found.push(run2);
-      queue.push(run2);
+      ways.set(key, [{ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call }]);
+      const run = { body, steps };
+      found.push(run);
+      queue.push(run);
     };
-    for (const call2 of summary.calls) {
-      if (call2.scope.kind !== "module") continue;
-      for (const next of this.targetsOf(path19, call2)) visit([{ path: path19, call: call2, target: next.called }], next.body);
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module") continue;
+      for (const next of this.targetsOf(path23, call)) visit([{ path: path23, call, target: next.called }], next.body);
     }
     for (const cls of summary.classes) {
       if (cls.scope.kind !== "module") continue;
-      for (const next of this.classStatementTargets(path19, cls)) visit([{ path: path19, call: classStatementCall(cls), target: next }], next);
+      for (const next of this.classStatementTargets(path23, cls)) visit([{ path: path23, call: classStatementCall(cls), target: next }], next);
     }
     for (let head = 0; head < queue.length; head++) {
-      const { body: body2, steps } = queue[head];
-      for (const call2 of this.callsIn(body2)) {
-        for (const next of this.targetsOf(body2.path, call2, body2.qualname)) visit([...steps, { path: body2.path, call: call2, target: next.called }], next.body);
+      const { body, steps } = queue[head];
+      for (const call of this.callsIn(body)) {
+        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body, body);
       }
-      for (const cls of this.summaries.get(body2.path)?.classes ?? []) {
-        if (cls.scope.kind !== "function" || cls.scope.function !== body2.qualname) continue;
-        for (const next of this.classStatementTargets(body2.path, cls)) visit([...steps, { path: body2.path, call: classStatementCall(cls), target: next }], next);
+      for (const cls of this.summaries.get(body.path)?.classes ?? []) {
+        if (cls.scope.kind !== "function" || cls.scope.function !== body.qualname) continue;
+        for (const next of this.classStatementTargets(body.path, cls)) visit([...steps, { path: body.path, call: classStatementCall(cls), target: next }], next, body);
       }
+    }
+    const conditions = /* @__PURE__ */ new Map();
+    const conditionOf2 = (key, open) => {
+      const known = conditions.get(key);
+      if (known !== void 0) return known;
+      if (open.has(key)) return null;
+      open.add(key);
+      const alternatives = (ways.get(key) ?? []).map(({ from, call }) => {
+        const caller = from === void 0 ? null : conditionOf2(from, open);
+        return allOf([caller, call.condition ?? null]);
+      });
+      open.delete(key);
+      const result = alternatives.some((a) => a === null) ? null : anyOf(alternatives);
+      conditions.set(key, result);
+      return result;
+    };
+    for (const run of found) {
+      const condition = conditionOf2(keyOf(run.body), /* @__PURE__ */ new Set());
+      if (condition !== null) run.condition = condition;
     }
     return found;
   }
@@ -18848,65 +18911,98 @@ var CallResolver = class {
    * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
    * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
    */
-  classStatementTargets(path19, cls) {
-    const out2 = [];
-    const meta = this.metaclassOf(path19, cls, 0);
+  classStatementTargets(path23, cls) {
+    const out = [];
+    const meta = this.metaclassOf(path23, cls, 0);
     if (meta) {
-      for (const name2 of ["__new__", "__init__"]) {
-        const method = this.methodOf(meta, name2, 0);
-        if (method) out2.push(method);
+      for (const name of ["__new__", "__init__"]) {
+        const method = this.methodOf(meta, name, 0);
+        if (method) out.push(method);
       }
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path19, base);
+      const baseRef = this.classNamed(path23, base);
       const hook = baseRef?.kind === "class" ? this.methodOf(baseRef, "__init_subclass__", 0) : void 0;
-      if (hook && !out2.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out2.push(hook);
+      if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
     }
-    return out2;
+    return out;
+  }
+  /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
+  classCalled(path23, call) {
+    if (!call.callee) return void 0;
+    this.classNames ??= new Set(
+      [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => n.alias ? [n.alias] : []))])
+    );
+    if (!this.classNames.has(call.callee.slice(call.callee.lastIndexOf(".") + 1))) return void 0;
+    const called = call.calleeIsLocal ? this.refIn(path23, call.callee) : this.resolveQualified(path23, call.callee, 0);
+    return called?.kind === "class" ? called : void 0;
+  }
+  /**
+   * The bases from outside the project of a project class, through its project bases in any module,
+   * nearest first: `class ConfiguredSession(requests.Session)` gives `requests.Session`, and so does
+   * `class ApiSession(ConfiguredSession)` in another module. Each class once, so cycles end.
+   */
+  externalBasesOf(cls) {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    const queue = [cls];
+    for (let head = 0; head < queue.length && seen.size <= MAX_BASE_DEPTH; head++) {
+      const ref = queue[head];
+      const key = `${ref.path}::${ref.qualname}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const summary = this.summaries.get(ref.path);
+      for (const base of (summary && summaryLookup(summary).classNamed(ref.qualname)?.bases) ?? []) {
+        const project = this.classNamed(ref.path, base);
+        if (project?.kind === "class") queue.push(project);
+        else if (!project) out.push(base);
+      }
+    }
+    return out;
   }
   /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
-  metaclassOf(path19, cls, depth2) {
-    if (depth2 > MAX_BASE_DEPTH) return void 0;
+  metaclassOf(path23, cls, depth) {
+    if (depth > MAX_BASE_DEPTH) return void 0;
     if (cls.metaclass) {
-      const meta = this.classNamed(path19, cls.metaclass);
+      const meta = this.classNamed(path23, cls.metaclass);
       return meta?.kind === "class" ? meta : void 0;
     }
     for (const base of cls.bases) {
-      const baseRef = this.classNamed(path19, base);
+      const baseRef = this.classNamed(path23, base);
       const baseSummary = baseRef?.kind === "class" ? this.summaries.get(baseRef.path) : void 0;
       const record2 = baseSummary ? summaryLookup(baseSummary).classNamed(baseRef.qualname) : void 0;
-      const meta = record2 && record2 !== cls ? this.metaclassOf(baseRef.path, record2, depth2 + 1) : void 0;
+      const meta = record2 && record2 !== cls ? this.metaclassOf(baseRef.path, record2, depth + 1) : void 0;
       if (meta) return meta;
     }
     return void 0;
   }
   /** What a call runs in the project: a function body, or a class's `__new__` and `__init__` (own or inherited). */
-  targetsOf(path19, call2, enclosingFunction) {
-    const called = this.resolveCallee(path19, call2, enclosingFunction);
+  targetsOf(path23, call, enclosingFunction2) {
+    const called = this.resolveCallee(path23, call, enclosingFunction2);
     if (!called) return [];
     if (called.kind === "function") return [{ called, body: called }];
-    const out2 = [];
+    const out = [];
     const create = this.methodOf(called, "__new__", 0);
-    if (create) out2.push({ called, body: create });
-    const init2 = this.initOf(called, 0);
-    if (init2) out2.push({ called, body: init2 });
-    return out2;
+    if (create) out.push({ called, body: create });
+    const init = this.initOf(called, 0);
+    if (init) out.push({ called, body: init });
+    return out;
   }
-  resolveCallee(path19, call2, enclosingFunction) {
-    const summary = this.summaries.get(path19);
-    if (!call2.callee && enclosingFunction && /^self\.\w+$/.test(call2.calleeText)) {
-      const cls = enclosingFunction.split(".").slice(0, -1).join(".");
-      if (cls) return this.refIn(path19, `${cls}.${call2.calleeText.slice(5)}`);
+  resolveCallee(path23, call, enclosingFunction2) {
+    const summary = this.summaries.get(path23);
+    if (!call.callee && enclosingFunction2 && /^self\.\w+$/.test(call.calleeText)) {
+      const cls = enclosingFunction2.split(".").slice(0, -1).join(".");
+      if (cls) return this.refIn(path23, `${cls}.${call.calleeText.slice(5)}`);
     }
-    if (call2.receiver) {
-      const creator = summary.calls[call2.receiver.callId];
-      const cls = creator ? this.resolveCallee(path19, creator) : void 0;
-      if (cls?.kind === "class") return this.methodOf(cls, call2.receiver.method, 0);
+    if (call.receiver) {
+      const creator = summary.calls[call.receiver.callId];
+      const cls = creator ? this.resolveCallee(path23, creator) : void 0;
+      if (cls?.kind === "class") return this.methodOf(cls, call.receiver.method, 0);
       return void 0;
     }
-    if (!call2.callee) return void 0;
-    if (call2.calleeIsLocal) return this.refIn(path19, call2.callee) ?? this.decoratorAttribute(path19, call2.callee);
-    return this.resolveQualified(path19, call2.callee, 0) ?? this.pureStandIn(path19, call2);
+    if (!call.callee) return void 0;
+    if (call.calleeIsLocal) return this.refIn(path23, call.callee) ?? this.decoratorAttribute(path23, call.callee);
+    return this.resolveQualified(path23, call.callee, 0) ?? this.pureStandIn(path23, call);
   }
   /**
    * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what
@@ -18914,17 +19010,17 @@ var CallResolver = class {
    * `functools.singledispatch` does (`wrapper.register = register`). The call runs the function of
    * that name defined inside `d`. Only the outermost decorator's value is `f`.
    */
-  decoratorAttribute(path19, callee, depth2 = 0) {
-    if (depth2 > MAX_CALL_DEPTH) return void 0;
+  decoratorAttribute(path23, callee, depth = 0) {
+    if (depth > MAX_CALL_DEPTH) return void 0;
     const dot = callee.lastIndexOf(".");
     if (dot < 0) return void 0;
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
-    const summary = this.summaries.get(path19);
+    const summary = this.summaries.get(path23);
     if (!summaryLookup(summary).functionNamed(decorated)) return void 0;
     const outermost = [...summaryLookup(summary).decoratorsOf(decorated)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return void 0;
-    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path19, outermost.callee) ?? this.decoratorAttribute(path19, outermost.callee, depth2 + 1) : this.resolveCallee(path19, outermost);
+    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path23, outermost.callee) ?? this.decoratorAttribute(path23, outermost.callee, depth + 1) : this.resolveCallee(path23, outermost);
     if (decorator?.kind !== "function") return void 0;
     const inner = this.refIn(decorator.path, `${decorator.qualname}.${attribute}`);
     return inner?.kind === "function" ? inner : void 0;
@@ -18935,72 +19031,72 @@ var CallResolver = class {
    * the pure-Python function, which PEP 399 requires to behave the same. What the function runs is
    * then read from the `def`.
    */
-  pureStandIn(path19, call2) {
-    const name2 = call2.calleeText;
-    if (!/^\w+$/.test(name2)) return void 0;
-    const own = this.refIn(path19, name2);
+  pureStandIn(path23, call) {
+    const name = call.calleeText;
+    if (!/^\w+$/.test(name)) return void 0;
+    const own = this.refIn(path23, name);
     if (own?.kind !== "function") return void 0;
-    const importer = this.index.byPath.get(path19);
-    const summary = this.summaries.get(path19);
-    const binding = summary ? summaryLookup(summary).fromImportBinding(name2) : void 0;
+    const importer = this.index.byPath.get(path23);
+    const summary = this.summaries.get(path23);
+    const binding = summary ? summaryLookup(summary).fromImportBinding(name) : void 0;
     if (!importer || !binding) return void 0;
     const absolute = absolutise(importer, ".".repeat(binding.level) + binding.module);
     const accelerator = absolute !== void 0 && absolute.split(".").pop().startsWith("_");
     return accelerator && !this.index.lookup(absolute, importer) ? own : void 0;
   }
   /** `pkg.db.make_engine` or `..db.make_engine` (relative to `path`) → the definition, following re-exports. */
-  resolveQualified(path19, qualified, hops) {
+  resolveQualified(path23, qualified, hops) {
     if (hops > MAX_CALL_DEPTH) return void 0;
-    const importer = this.index.byPath.get(path19);
+    const importer = this.index.byPath.get(path23);
     if (!importer) return void 0;
     const absolute = absolutise(importer, qualified);
     if (!absolute) return void 0;
-    const parts2 = absolute.split(".");
-    for (let i2 = parts2.length - 1; i2 >= 1; i2--) {
-      const module2 = this.index.lookup(parts2.slice(0, i2).join("."), importer);
-      if (!module2) continue;
-      const rest = parts2.slice(i2).join(".");
-      const direct = this.refIn(module2.path, rest);
-      const first = parts2[i2];
-      const moduleSummary = this.summaries.get(module2.path);
+    const parts = absolute.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const module = this.index.lookup(parts.slice(0, i).join("."), importer);
+      if (!module) continue;
+      const rest = parts.slice(i).join(".");
+      const direct = this.refIn(module.path, rest);
+      const first = parts[i];
+      const moduleSummary = this.summaries.get(module.path);
       const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : void 0;
-      const definedAt = direct && summaryLookup(this.summaries.get(module2.path)).functionNamed(first)?.span.line;
+      const definedAt = direct && summaryLookup(this.summaries.get(module.path)).functionNamed(first)?.span.line;
       if (direct && !(binding && definedAt !== void 0 && binding.span.line > definedAt)) return direct;
       if (binding) {
-        const name2 = binding.names.find((n) => (n.alias ?? n.name) === first).name;
+        const name = binding.names.find((n) => (n.alias ?? n.name) === first).name;
         const base = ".".repeat(binding.level) + binding.module;
-        const target = base === "" || base.endsWith(".") ? `${base}${name2}` : `${base}.${name2}`;
-        const remainder = parts2.slice(i2 + 1);
-        return this.resolveQualified(module2.path, remainder.length ? `${target}.${remainder.join(".")}` : target, hops + 1) ?? direct;
+        const target = base === "" || base.endsWith(".") ? `${base}${name}` : `${base}.${name}`;
+        const remainder = parts.slice(i + 1);
+        return this.resolveQualified(module.path, remainder.length ? `${target}.${remainder.join(".")}` : target, hops + 1) ?? direct;
       }
       return direct;
     }
     return void 0;
   }
-  refIn(path19, qualname, depth2 = 0) {
-    const summary = this.summaries.get(path19);
+  refIn(path23, qualname, depth = 0) {
+    const summary = this.summaries.get(path23);
     if (!summary) return void 0;
-    const lookup2 = summaryLookup(summary);
-    if (lookup2.functionNamed(qualname)) return { path: path19, qualname, kind: "function" };
-    if (lookup2.classNamed(qualname)) return { path: path19, qualname, kind: "class" };
-    const bound = depth2 < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
+    const lookup = summaryLookup(summary);
+    if (lookup.functionNamed(qualname)) return { path: path23, qualname, kind: "function" };
+    if (lookup.classNamed(qualname)) return { path: path23, qualname, kind: "class" };
+    const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
     const creator = bound ? summary.calls[bound.callId] : void 0;
     if (bound && creator?.callee) {
-      const cls = creator.calleeIsLocal ? this.refIn(path19, creator.callee, depth2 + 1) : this.resolveQualified(path19, creator.callee, depth2 + 1);
+      const cls = creator.calleeIsLocal ? this.refIn(path23, creator.callee, depth + 1) : this.resolveQualified(path23, creator.callee, depth + 1);
       if (cls?.kind === "class") return this.methodOf(cls, bound.method, 0);
     }
     return void 0;
   }
   /** A class as `path` names it (`Base`, `pkg.models.Base`, `.base.Base`): its definition, if a project class. */
-  classNamed(path19, name2) {
-    return this.refIn(path19, name2) ?? this.resolveQualified(path19, name2, 0);
+  classNamed(path23, name) {
+    return this.refIn(path23, name) ?? this.resolveQualified(path23, name, 0);
   }
-  initOf(cls, depth2) {
-    return this.methodOf(cls, "__init__", depth2);
+  initOf(cls, depth) {
+    return this.methodOf(cls, "__init__", depth);
   }
   /** A method of a project class, looked up in the class and then its project bases. */
-  methodOf(cls, method, depth2) {
-    if (depth2 > MAX_CALL_DEPTH) return void 0;
+  methodOf(cls, method, depth) {
+    if (depth > MAX_CALL_DEPTH) return void 0;
     const own = this.refIn(cls.path, `${cls.qualname}.${method}`);
     if (own?.kind === "function") return own;
     const clsSummary = this.summaries.get(cls.path);
@@ -19008,23 +19104,23 @@ var CallResolver = class {
     for (const base of record2?.bases ?? []) {
       const baseRef = this.classNamed(cls.path, base);
       if (baseRef?.kind === "class") {
-        const inherited = this.methodOf(baseRef, method, depth2 + 1);
+        const inherited = this.methodOf(baseRef, method, depth + 1);
         if (inherited) return inherited;
       }
     }
     return void 0;
   }
-  byFunction(cache, path19, pick) {
-    let byName = cache.get(path19);
+  byFunction(cache, path23, pick) {
+    let byName = cache.get(path23);
     if (!byName) {
       byName = /* @__PURE__ */ new Map();
-      for (const item of pick(this.summaries.get(path19))) {
+      for (const item of pick(this.summaries.get(path23))) {
         if (item.scope.kind !== "function") continue;
         const list = byName.get(item.scope.function) ?? [];
         list.push(item);
         byName.set(item.scope.function, list);
       }
-      cache.set(path19, byName);
+      cache.set(path23, byName);
     }
     return byName;
   }
@@ -19074,171 +19170,6 @@ function edgeThroughCalls(reached, to, reason) {
     ...via.length ? { via, at: reached.at } : {}
   };
 }
-
-// src/extract/pythonLiteral.ts
-function parsePythonLiteral(text) {
-  const reader = new LiteralReader(text);
-  const value = reader.value();
-  reader.skipSpace();
-  return value && reader.atEnd() ? value : { kind: "other", text: text.trim() };
-}
-function stringsOf(literal) {
-  if (literal.kind === "string") return [literal.value];
-  if (literal.kind !== "list" && literal.kind !== "tuple") return void 0;
-  const values = [];
-  for (const item of literal.items) {
-    if (item.kind !== "string") return void 0;
-    values.push(item.value);
-  }
-  return values;
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', n: "\n", t: "	", r: "\r", "0": "\0" };
-var MAX_LITERAL_NESTING = 100;
-var LiteralReader = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  at = 0;
-  depth = 0;
-  atEnd() {
-    return this.at >= this.text.length;
-  }
-  skipSpace() {
-    for (; ; ) {
-      const ch = this.text[this.at];
-      if (ch === void 0) return;
-      if (ch === "#") {
-        const end = this.text.indexOf("\n", this.at);
-        this.at = end < 0 ? this.text.length : end + 1;
-      } else if (/\s/.test(ch) || ch === "\\" && this.text[this.at + 1] === "\n") {
-        this.at += ch === "\\" ? 2 : 1;
-      } else {
-        return;
-      }
-    }
-  }
-  value() {
-    this.skipSpace();
-    const ch = this.text[this.at];
-    if (ch === void 0) return void 0;
-    if ((ch === "[" || ch === "(") && this.depth >= MAX_LITERAL_NESTING) return void 0;
-    if (ch === "[") return this.nested(() => this.sequence("]", "list"));
-    if (ch === "(") return this.nested(() => this.sequence(")", "tuple"));
-    const string = this.stringRun();
-    if (string !== void 0) return string;
-    return this.other();
-  }
-  nested(read) {
-    this.depth++;
-    try {
-      return read();
-    } finally {
-      this.depth--;
-    }
-  }
-  /** `[a, b]` / `(a, b)`; a parenthesised single value without a comma is that value. */
-  sequence(close, kind) {
-    const start2 = this.at;
-    this.at++;
-    const items = [];
-    let sawComma = false;
-    for (; ; ) {
-      this.skipSpace();
-      if (this.text[this.at] === close) {
-        this.at++;
-        break;
-      }
-      const item = this.value();
-      if (!item) return void 0;
-      items.push(item);
-      this.skipSpace();
-      const next = this.text[this.at];
-      if (next === ",") {
-        sawComma = true;
-        this.at++;
-      } else if (next === close) {
-        this.at++;
-        break;
-      } else {
-        return void 0;
-      }
-    }
-    if (kind === "tuple" && !sawComma && items.length === 1) return items[0];
-    if (items.some((item) => item.kind === "other" && item.text === "")) return { kind: "other", text: this.text.slice(start2, this.at) };
-    return { kind, items };
-  }
-  /** One or more adjacent string literals (`"a" "b"` concatenates); f- and b-strings are not plain strings. */
-  stringRun() {
-    let value = "";
-    let plain2 = true;
-    let read = 0;
-    const start2 = this.at;
-    for (; ; ) {
-      const save = this.at;
-      if (read > 0) this.skipSpace();
-      const prefix = /^[rRuUbBfF]{0,2}(?=['"])/.exec(this.text.slice(this.at));
-      if (!prefix) {
-        this.at = save;
-        break;
-      }
-      const flags2 = prefix[0].toLowerCase();
-      this.at += prefix[0].length;
-      const part = this.quoted(flags2.includes("r"));
-      if (part === void 0) return void 0;
-      if (flags2.includes("f") || flags2.includes("b")) plain2 = false;
-      value += part;
-      read++;
-    }
-    if (read === 0) return void 0;
-    return plain2 ? { kind: "string", value } : { kind: "other", text: this.text.slice(start2, this.at) };
-  }
-  quoted(raw) {
-    const quote = this.text.startsWith(this.text[this.at].repeat(3), this.at) ? this.text[this.at].repeat(3) : this.text[this.at];
-    this.at += quote.length;
-    let value = "";
-    while (this.at < this.text.length) {
-      if (this.text.startsWith(quote, this.at)) {
-        this.at += quote.length;
-        return value;
-      }
-      const ch = this.text[this.at];
-      if (ch === "\\") {
-        const next = this.text[this.at + 1] ?? "";
-        value += raw ? ch + next : SIMPLE_ESCAPES[next] ?? ch + next;
-        this.at += 2;
-        continue;
-      }
-      if (ch === "\n" && quote.length === 1) return void 0;
-      value += ch;
-      this.at++;
-    }
-    return void 0;
-  }
-  /** Any other expression: read to the next top-level `,` or closing bracket, respecting nesting and strings. */
-  other() {
-    const start2 = this.at;
-    let depth2 = 0;
-    while (this.at < this.text.length) {
-      const ch = this.text[this.at];
-      if (ch === '"' || ch === "'") {
-        if (this.quoted(false) === void 0) break;
-        continue;
-      }
-      if (ch === "#") {
-        this.skipSpace();
-        continue;
-      }
-      if ("([{".includes(ch)) depth2++;
-      else if (")]}".includes(ch)) {
-        if (depth2 === 0) break;
-        depth2--;
-      } else if (ch === "," && depth2 === 0) break;
-      this.at++;
-    }
-    return { kind: "other", text: this.text.slice(start2, this.at).trim() };
-  }
-};
 
 // src/resolve/stdlibModules.ts
 var STDLIB_MODULES = /* @__PURE__ */ new Set([
@@ -19629,14 +19560,37 @@ var STDLIB_LIFETIMES = {
 var WINDOWS_ONLY = /* @__PURE__ */ new Set(["nt", "winreg", "_winreg", "msvcrt", "_winapi", "_overlapped", "winsound", "_msi", "msilib", "_wmi"]);
 var NOT_ON_WINDOWS = /* @__PURE__ */ new Set(["posix", "pwd", "grp", "termios", "tty", "pty", "fcntl", "resource", "syslog", "_posixsubprocess", "_posixshmem", "spwd", "nis", "ossaudiodev", "crypt", "_crypt", "readline"]);
 var OPTIONAL_BUILDS = /* @__PURE__ */ new Set(["_gdbm", "_dbm", "_tkinter", "readline", "_curses", "_curses_panel", "_uuid", "nis", "_crypt", "_scproxy", "_zstd"]);
-function stdlibModuleExists(name2, target) {
-  const top = name2.split(".")[0];
+function stdlibModuleExists(name, target) {
+  const top = name.split(".")[0];
   if (!STDLIB_MODULES.has(top) || OPTIONAL_BUILDS.has(top)) return false;
   const lifetime = STDLIB_LIFETIMES[top];
   const minor = target.version[0] === 3 ? target.version[1] : -1;
   if (lifetime && (minor < lifetime[0] || minor > lifetime[1])) return false;
   if (target.platform === "win32" ? NOT_ON_WINDOWS.has(top) : WINDOWS_ONLY.has(top)) return false;
   return true;
+}
+
+// src/resolve/compiledStdlib.ts
+var COMPILED_INIT_IMPORTS = {
+  _asyncio: [{ module: "asyncio" }],
+  _curses_panel: [{ module: "_curses" }],
+  _decimal: [{ module: "collections" }, { module: "collections.abc" }, { module: "numbers" }],
+  _elementtree: [{ module: "copy" }, { module: "pyexpat" }, { module: "xml.etree.ElementPath" }],
+  _pickle: [{ module: "_compat_pickle" }, { module: "copyreg" }, { module: "functools" }],
+  _sqlite3: [{ module: "functools", versions: [11, 99] }],
+  _ssl: [{ module: "_socket" }],
+  // Since 3.9, when `_zoneinfo` appeared.
+  _zoneinfo: [
+    { module: "datetime", versions: [9, 99] },
+    { module: "weakref", versions: [9, 99] },
+    { module: "zoneinfo._tzpath", versions: [9, 99] }
+  ],
+  array: [{ module: "collections.abc", versions: [10, 99] }],
+  // The `parser` module was removed in 3.10.
+  parser: [{ module: "copyreg", versions: [0, 9] }]
+};
+function compiledInitImports(name, minor) {
+  return (COMPILED_INIT_IMPORTS[name] ?? []).filter(({ versions }) => !versions || minor >= versions[0] && minor <= versions[1]).map(({ module }) => module);
 }
 
 // src/resolve/resolveImports.ts
@@ -19646,7 +19600,7 @@ function resolveImports(importer, summary, index, summaries) {
   for (const item of resolved) {
     const fallback = item.record.fallback;
     if (!fallback) continue;
-    const tries = fallback.tryImports.map((i2) => resolved[i2]).filter((r) => r !== void 0);
+    const tries = fallback.tryImports.map((i) => resolved[i]).filter((r) => r !== void 0);
     const skipped = tries.find((r) => r.notRun !== void 0);
     if (skipped) {
       item.notRun = skipped.notRun;
@@ -19662,17 +19616,17 @@ function resolveImports(importer, summary, index, summaries) {
 function importSucceeds(resolved, index, summaries, target) {
   const { record: record2, absolute } = resolved;
   if (resolved.problem || absolute === void 0 || absolute === "") return false;
-  const module2 = resolved.executes.find((e) => e.reason === "module")?.module;
-  if (!module2) {
+  const module = resolved.executes.find((e) => e.reason === "module")?.module;
+  if (!module) {
     const top = absolute.split(".")[0];
     if (index.lookup(top) !== void 0 || index.hasPackage(top)) return false;
     return stdlibModuleExists(absolute, target);
   }
   if (record2.kind !== "from" || record2.star) return true;
-  const summary = summaries.get(module2.path);
+  const summary = summaries.get(module.path);
   if (!summary) return false;
   const bound = /* @__PURE__ */ new Set([...summary.definedNames, ...summary.importedNames]);
-  return record2.names.every(({ name: name2 }) => bound.has(name2) || module2.isPackage && index.lookup(`${absolute}.${name2}`) !== void 0);
+  return record2.names.every(({ name }) => bound.has(name) || module.isPackage && index.lookup(`${absolute}.${name}`) !== void 0);
 }
 function resolveImport(importer, record2, index, summaries, lazyDepth = 0) {
   if (record2.itemsOf) return resolveEachItem(importer, record2, record2.itemsOf, index, summaries);
@@ -19682,50 +19636,70 @@ function resolveImport(importer, record2, index, summaries, lazyDepth = 0) {
   const absolute = anchored.name;
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (module2, reason) => {
-    if (!module2 || seen.has(module2.path)) return;
-    seen.add(module2.path);
-    executes.push({ module: module2, reason });
+  const add = (module, reason) => {
+    if (!module || seen.has(module.path)) return;
+    seen.add(module.path);
+    executes.push({ module, reason });
   };
   if (absolute !== "") {
-    const parts2 = absolute.split(".");
-    for (let i2 = 1; i2 <= parts2.length; i2++) {
-      const prefix = parts2.slice(0, i2).join(".");
-      add(index.lookup(prefix, importer), i2 === parts2.length ? "module" : "parent-package");
+    const parts = absolute.split(".");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join(".");
+      add(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
     }
+    const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
+    for (const module of compiledInitModules(parts[0], importer, index, minor)) add(module, "compiled-init");
   }
   if (record2.kind === "from") {
     const target = absolute === "" ? void 0 : index.lookup(absolute, importer);
     const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : void 0;
     const targetDefines = /* @__PURE__ */ new Set([...targetSummary?.definedNames ?? [], ...targetSummary?.importedNames ?? []]);
-    for (const { name: name2 } of record2.names) {
-      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name2) && lazyDepth < 3) {
+    for (const { name } of record2.names) {
+      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
         const typeChecking = targetSummary.imports.filter((r) => r.scope.kind === "type-checking");
-        const named = typeChecking.filter((r) => bindsName(r, name2));
-        const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name2, index, summaries));
+        const named = typeChecking.filter((r) => bindsName(r, name));
+        const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
         for (const binding of lazy) {
           for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed.module, "lazy-attribute");
         }
         if (lazy.length > 0) continue;
       }
-      if (target && (!target.isPackage || targetDefines.has(name2))) continue;
-      add(index.lookup(absolute === "" ? name2 : `${absolute}.${name2}`, importer), "submodule");
+      if (target && (!target.isPackage || targetDefines.has(name))) continue;
+      add(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
     }
     if (record2.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
-      for (const name2 of all) {
-        if (targetDefines.has(name2)) continue;
-        add(index.lookup(`${absolute}.${name2}`, importer), "star-submodule");
+      for (const name of all) {
+        if (targetDefines.has(name)) continue;
+        add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
       }
     }
   }
   return { record: record2, absolute, executes };
 }
+function compiledInitModules(name, importer, index, minor) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (compiled) => {
+    if (seen.has(compiled) || index.lookup(compiled, importer)) return;
+    seen.add(compiled);
+    for (const imported of compiledInitImports(compiled, minor)) {
+      const parts = imported.split(".");
+      for (let i = 1; i <= parts.length; i++) {
+        const module = index.lookup(parts.slice(0, i).join("."), importer);
+        if (module) found.push(module);
+      }
+      visit(imported);
+    }
+  };
+  visit(name);
+  return found;
+}
 function resolveEachItem(importer, record2, source, index, summaries) {
   const anchored = absoluteName(importer, { ...record2, ...source });
   if ("problem" in anchored) return { record: record2, executes: [], problem: anchored.problem };
-  const module2 = index.lookup(anchored.name, importer);
-  const items = module2 ? summaries.get(module2.path)?.dunderAll ?? [] : [];
+  const module = index.lookup(anchored.name, importer);
+  const items = module ? summaries.get(module.path)?.dunderAll ?? [] : [];
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
   for (const item of items) {
@@ -19743,8 +19717,8 @@ function resolveItem(importer, record2, item, index, summaries) {
 }
 function absoluteName(importer, record2) {
   if (record2.level === 0) return { name: record2.module };
-  for (const name2 of importer.names) {
-    const packageParts = importer.isPackage ? name2.split(".") : name2.split(".").slice(0, -1);
+  for (const name of importer.names) {
+    const packageParts = importer.isPackage ? name.split(".") : name.split(".").slice(0, -1);
     const keep = packageParts.length - (record2.level - 1);
     if (keep <= 0) continue;
     const base = packageParts.slice(0, keep).join(".");
@@ -19754,18 +19728,18 @@ function absoluteName(importer, record2) {
     problem: `attempted relative import beyond the top-level package: ${".".repeat(record2.level)}${record2.module} from ${importer.name}`
   };
 }
-function starBinds(importer, record2, name2, index, summaries) {
+function starBinds(importer, record2, name, index, summaries) {
   if (record2.kind !== "from" || !record2.star) return false;
   const anchored = absoluteName(importer, record2);
-  const module2 = "name" in anchored && anchored.name !== "" ? index.lookup(anchored.name, importer) : void 0;
-  const summary = module2 ? summaries.get(module2.path) : void 0;
+  const module = "name" in anchored && anchored.name !== "" ? index.lookup(anchored.name, importer) : void 0;
+  const summary = module ? summaries.get(module.path) : void 0;
   if (!summary) return false;
-  if (summary.dunderAll) return summary.dunderAll.includes(name2);
-  return !name2.startsWith("_") && summary.definedNames.includes(name2);
+  if (summary.dunderAll) return summary.dunderAll.includes(name);
+  return !name.startsWith("_") && summary.definedNames.includes(name);
 }
-function bindsName(record2, name2) {
-  if (record2.kind === "from") return record2.names.some((n) => (n.alias ?? n.name) === name2);
-  if (record2.kind === "import") return (record2.alias ?? record2.module.split(".")[0]) === name2;
+function bindsName(record2, name) {
+  if (record2.kind === "from") return record2.names.some((n) => (n.alias ?? n.name) === name);
+  if (record2.kind === "import") return (record2.alias ?? record2.module.split(".")[0]) === name;
   return false;
 }
 
@@ -19783,8 +19757,8 @@ function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
   let limited;
   for (let round = 0; round < MAX_ROUNDS && limited === void 0; round++) {
     let grew = false;
-    for (let i2 = 0; i2 < pending.length && limited === void 0; i2++) {
-      const item = pending[i2];
+    for (let i = 0; i < pending.length && limited === void 0; i++) {
+      const item = pending[i];
       const { record: record2 } = item;
       const registry = record2.registryOf;
       const items = registrations.get(`${item.at}::${registry.registry}`);
@@ -19799,14 +19773,14 @@ function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
       const importer = index.byPath.get(item.from);
       const writtenIn = index.byPath.get(item.at);
       if (!importer || !writtenIn) continue;
-      for (const { name: name2, module: module2 } of items) {
+      for (const { name, module } of items) {
         if (added.length >= MAX_REGISTRY_EDGES) {
           limited = `more than ${MAX_REGISTRY_EDGES.toLocaleString("en")} import edges`;
           break;
         }
-        if (!reached.has(module2) || done[i2].has(name2) || prefix !== void 0 && !name2.startsWith(prefix)) continue;
-        done[i2].add(name2);
-        for (const executed of resolveItem(writtenIn, record2, name2, index, calls.summaries).executes) {
+        if (!reached.has(module) || done[i].has(name) || prefix !== void 0 && !name.startsWith(prefix)) continue;
+        done[i].add(name);
+        for (const executed of resolveItem(writtenIn, record2, name, index, calls.summaries).executes) {
           if (executed.module.path === item.from) continue;
           const edge = edgeThroughCalls(item, executed.module.path, executed.reason);
           added.push(edge);
@@ -19828,29 +19802,29 @@ function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
 }
 function registeredItems(index, calls) {
   const adders = /* @__PURE__ */ new Map();
-  for (const [path19, summary] of calls.summaries) {
-    for (const adder of summary.registryAdders ?? []) adders.set(`${path19}::${adder.function}`, adder);
+  for (const [path23, summary] of calls.summaries) {
+    for (const adder of summary.registryAdders ?? []) adders.set(`${path23}::${adder.function}`, adder);
   }
-  const out2 = /* @__PURE__ */ new Map();
-  if (adders.size === 0) return out2;
-  for (const module2 of index.entries()) {
-    const summary = calls.summaries.get(module2.path);
-    for (const call2 of summary?.calls ?? []) {
-      if (call2.scope.kind !== "module" || call2.args.length === 0) continue;
-      for (const { body: body2 } of calls.targetsOf(module2.path, call2)) {
-        const adder = adders.get(`${body2.path}::${body2.qualname}`);
+  const out = /* @__PURE__ */ new Map();
+  if (adders.size === 0) return out;
+  for (const module of index.entries()) {
+    const summary = calls.summaries.get(module.path);
+    for (const call of summary?.calls ?? []) {
+      if (call.scope.kind !== "module" || call.args.length === 0) continue;
+      for (const { body } of calls.targetsOf(module.path, call)) {
+        const adder = adders.get(`${body.path}::${body.qualname}`);
         if (!adder) continue;
-        const key = `${body2.path}::${adder.registry}`;
-        const list = out2.get(key) ?? [];
-        for (const name2 of argumentItems(call2, adder)) list.push({ name: name2, module: module2.path });
-        out2.set(key, list);
+        const key = `${body.path}::${adder.registry}`;
+        const list = out.get(key) ?? [];
+        for (const name of argumentItems(call, adder)) list.push({ name, module: module.path });
+        out.set(key, list);
       }
     }
   }
-  return out2;
+  return out;
 }
-function argumentItems(call2, adder) {
-  const positional = call2.args.filter((a) => a.keyword === void 0);
+function argumentItems(call, adder) {
+  const positional = call.args.filter((a) => a.keyword === void 0);
   const strings = (values) => values.flatMap((a) => typeof a.literal === "string" ? [a.literal] : []);
   if (adder.takes === "each-argument") return strings(positional.slice(adder.parameter));
   const argument = positional[adder.parameter];
@@ -19866,14 +19840,14 @@ function prefixOf(item, parameter) {
   const argument = last.call.args.find((a) => a.keyword === parameter.name) ?? last.call.args.filter((a) => a.keyword === void 0)[parameter.index];
   return typeof argument?.literal === "string" ? argument.literal : void 0;
 }
-function reach(start2, budget, ...edgeMaps) {
-  const seen = /* @__PURE__ */ new Set([start2]);
-  const queue = [start2];
+function reach(start, budget, ...edgeMaps) {
+  const seen = /* @__PURE__ */ new Set([start]);
+  const queue = [start];
   for (let head = 0; head < queue.length && budget.steps <= MAX_REGISTRY_STEPS; head++) {
     for (const edges of edgeMaps) {
-      const out2 = edges.get(queue[head]) ?? [];
-      budget.steps += out2.length;
-      for (const edge of out2) {
+      const out = edges.get(queue[head]) ?? [];
+      budget.steps += out.length;
+      for (const edge of out) {
         if (seen.has(edge.to)) continue;
         seen.add(edge.to);
         queue.push(edge.to);
@@ -19894,31 +19868,31 @@ function buildImportGraph(index, resolved, calls, onError) {
     list.push(edge);
     importTimeEdges.set(edge.from, list);
   };
-  for (const module2 of index.entries()) {
+  for (const module of index.entries()) {
     try {
-      moduleEdges(module2);
+      moduleEdges(module);
     } catch (error) {
       if (!onError) throw error;
-      onError(module2.path, error);
+      onError(module.path, error);
     }
   }
-  function moduleEdges(module2) {
-    const parts2 = module2.name.split(".");
-    for (let i2 = parts2.length - 1; i2 >= 1; i2--) {
-      const parent = index.lookup(parts2.slice(0, i2).join("."), module2);
-      if (parent && parent.path !== module2.path) {
-        push({ from: module2.path, to: parent.path, kind: "enclosing-package", scope: { kind: "module" } });
+  function moduleEdges(module) {
+    const parts = module.name.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const parent = index.lookup(parts.slice(0, i).join("."), module);
+      if (parent && parent.path !== module.path) {
+        push({ from: module.path, to: parent.path, kind: "enclosing-package", scope: { kind: "module" } });
         break;
       }
     }
-    for (const resolvedImport of resolved.get(module2.path) ?? []) {
+    for (const resolvedImport of resolved.get(module.path) ?? []) {
       const { record: record2 } = resolvedImport;
       if (resolvedImport.notRun !== void 0) continue;
-      if (record2.registryOf && record2.scope.kind === "module") registryImports.push({ from: module2.path, at: module2.path, record: record2, steps: [] });
+      if (record2.registryOf && record2.scope.kind === "module") registryImports.push({ from: module.path, at: module.path, record: record2, steps: [] });
       for (const executed of resolvedImport.executes) {
-        if (executed.module.path === module2.path) continue;
+        if (executed.module.path === module.path) continue;
         const edge = {
-          from: module2.path,
+          from: module.path,
           to: executed.module.path,
           kind: "import",
           reason: executed.reason,
@@ -19931,15 +19905,15 @@ function buildImportGraph(index, resolved, calls, onError) {
         else if (record2.scope.kind === "function" || record2.scope.kind === "lazy-import") lazyEdges.push(edge);
       }
     }
-    for (const run2 of calls?.functionsRunAtImport(module2.path, void 0, MAX_IMPORT_CALL_DEPTH) ?? []) {
-      const { body: body2 } = run2;
-      for (const resolvedImport of resolved.get(body2.path) ?? []) {
+    for (const run of calls?.functionsRunAtImport(module.path, void 0, MAX_IMPORT_CALL_DEPTH) ?? []) {
+      const { body } = run;
+      for (const resolvedImport of resolved.get(body.path) ?? []) {
         const { record: record2 } = resolvedImport;
-        if (record2.scope.kind !== "function" || record2.scope.function !== body2.qualname || resolvedImport.notRun !== void 0) continue;
-        const reached = { from: module2.path, at: body2.path, record: record2, steps: run2.steps };
+        if (record2.scope.kind !== "function" || record2.scope.function !== body.qualname || resolvedImport.notRun !== void 0) continue;
+        const reached = { from: module.path, at: body.path, record: record2, steps: run.steps };
         if (record2.registryOf) registryImports.push(reached);
         for (const executed of resolvedImport.executes) {
-          if (executed.module.path !== module2.path) push(edgeThroughCalls(reached, executed.module.path, executed.reason));
+          if (executed.module.path !== module.path) push(edgeThroughCalls(reached, executed.module.path, executed.reason));
         }
       }
     }
@@ -20002,7 +19976,7 @@ function modulesReaching(graph, target) {
 
 // src/check/deployment.ts
 var WORKER_FRAMEWORKS = /* @__PURE__ */ new Set(["Celery", "Dramatiq"]);
-var WEB_SERVERS = /* @__PURE__ */ new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress", "flask", "python"]);
+var WEB_SERVERS = /* @__PURE__ */ new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress", "flask", "python", "uwsgi", "granian"]);
 var SERVER_NAMES = {
   gunicorn: "gunicorn",
   uvicorn: "uvicorn",
@@ -20011,12 +19985,18 @@ var SERVER_NAMES = {
   celery: "Celery",
   waitress: "Waitress",
   flask: "flask run",
-  python: "python"
+  python: "python",
+  dramatiq: "Dramatiq",
+  huey: "Huey",
+  rq: "RQ",
+  uwsgi: "uWSGI",
+  granian: "Granian"
 };
 function deploymentEntries(deployment, index, summaries) {
   const entries = [];
   const served = [];
   const evidence = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Map();
   for (const process2 of deployment.processes) {
     if (process2.server === "python" && process2.source === "shell-script") continue;
     if (processRole(process2) === "command") continue;
@@ -20025,40 +20005,66 @@ function deploymentEntries(deployment, index, summaries) {
     const appEntries2 = [];
     if (spec) {
       const modules = appModules(process2, index);
-      for (const module2 of modules) {
-        appPaths.push(module2.path);
+      const unresolved = modules.length === 0 ? unresolvedSpec(process2) : void 0;
+      if (unresolved && !problems.has(`${unresolved.file}\0${unresolved.line}\0${spec.written}`)) problems.set(`${unresolved.file}\0${unresolved.line}\0${spec.written}`, unresolved);
+      for (const module of modules) {
+        appPaths.push(module.path);
+        const attribute = spec.alsoImports?.includes(module.name) ? void 0 : spec.attribute;
         const server = SERVER_NAMES[process2.server];
-        const what = process2.server === "celery" ? `Celery ${process2.celery?.subcommand ?? "worker"} app` : `${server} app`;
+        const what = process2.server === "celery" ? `Celery ${process2.celery?.subcommand ?? "worker"} app` : TASK_WORKERS[process2.server] ?? `${server} app`;
         appEntries2.push({
-          path: module2.path,
+          path: module.path,
           // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
           framework: process2.server,
           kind: "app",
-          description: `${what} \`${spec.written}\` (${process2.file}:${process2.line})`,
-          evidence: cached2(evidence, `${module2.path}\0${spec.attribute ?? ""}`, () => attributeEvidence(summaries.get(module2.path), spec.attribute, module2.name)),
+          description: `${what} \`${[spec.written, ...spec.alsoImports ?? []].join(" ")}\` (${process2.file}:${process2.line})`,
+          evidence: cached2(evidence, `${module.path}\0${attribute ?? ""}`, () => attributeEvidence(summaries.get(module.path), attribute, module.name)),
           routes: 0,
-          registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process2.command ?? spec.written) }
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine2(process2.command ?? spec.written) }
         });
       }
     }
     for (const entry of appEntries2) entries.push(entry);
     served.push({ process: process2, appPaths, appEntries: appEntries2 });
   }
-  return { deployment, entries, served, imports: /* @__PURE__ */ new Map() };
+  return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
 }
 function appModules(process2, index) {
   const spec = process2.appSpec;
+  const roots = process2.importRoots ?? [];
   if (spec.script) {
-    const byPath = index.byPath.get(spec.script.replace(/^\.\//, ""));
+    const script = spec.script.replace(/^\.\//, "");
+    const byPath = [...roots.map((root) => path4.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
     if (byPath) return [byPath];
   }
-  const module2 = index.lookup(spec.module);
-  if (!module2) return [];
+  const module = moduleFrom(spec.module, roots, index);
+  if (!module) return [];
   if (process2.server === "celery") {
-    const celeryModule = index.lookup(`${spec.module}.celery`);
-    if (celeryModule) return [module2, celeryModule];
+    const celeryModule = moduleFrom(`${spec.module}.celery`, roots, index);
+    if (celeryModule) return [module, celeryModule];
   }
-  return [module2];
+  const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m) => m !== void 0 && m !== module);
+  return [module, ...also];
+}
+function moduleFrom(name, roots, index) {
+  const file = name.replace(/\./g, "/");
+  for (const root of roots) {
+    const found = index.byPath.get(path4.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path4.posix.join(root, `${file}.py`));
+    if (found) return found;
+  }
+  return index.lookup(name);
+}
+function unresolvedSpec(process2) {
+  const spec = process2.appSpec;
+  if (spec.asMain && !spec.script) return void 0;
+  const roots = (process2.importRoots ?? []).map((r) => r === "" ? "the project root" : `${r}/`);
+  const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : "";
+  const what = spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  return {
+    file: spec.file,
+    line: spec.line,
+    message: `${SERVER_NAMES[process2.server]} app \`${oneLine2(spec.written, 80)}\`: ${what} in the files scanned${looked}; what this process imports is not counted`
+  };
 }
 var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
 function processRole(process2) {
@@ -20077,15 +20083,15 @@ function processRole(process2) {
   }
   return "script";
 }
-function oneLine(command, max = MAX_COMMAND) {
+function oneLine2(command, max = MAX_COMMAND) {
   const line = command.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
 }
 var MAX_COMMAND = 120;
 function attributeEvidence(summary, attribute, moduleName) {
-  const name2 = attribute?.split(".")[0]?.replace(/\(.*$/, "");
-  const call2 = name2 && summary ? summaryLookup(summary).moduleCallBoundTo(name2) : void 0;
-  if (call2) return { line: call2.span.line, column: call2.span.column, text: call2.statementText };
+  const name = attribute?.split(".")[0]?.replace(/\(.*$/, "");
+  const call = name && summary ? summaryLookup(summary).moduleCallBoundTo(name) : void 0;
+  if (call) return { line: call.span.line, column: call.span.column, text: call.statementText };
   return { line: 1, column: 1, text: moduleName };
 }
 var DEPLOYMENT_FRAMEWORKS = new Set(Object.keys(SERVER_NAMES));
@@ -20154,8 +20160,10 @@ function where(setting) {
   return `${setting.file}:${setting.line}`;
 }
 function plural(n, word) {
-  if (n === 1) return `${n} ${word}`;
-  return `${n} ${word.endsWith("child") ? `${word}ren` : `${word}s`}`;
+  return `${n} ${n === 1 ? word : pluralOf(word)}`;
+}
+function pluralOf(word) {
+  return word.endsWith("child") ? `${word}ren` : word.endsWith("s") ? `${word}es` : `${word}s`;
 }
 function processCount(process2) {
   const server = SERVER_NAMES[process2.server];
@@ -20164,6 +20172,8 @@ function processCount(process2) {
   if (role === "command") return { text: "a management command, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process2)})` };
   if (role === "scheduler") return { n: 1, text: `one Celery ${process2.celery?.subcommand || "beat"} process, which runs no task (${where(process2)})` };
+  const worker = taskWorkerCount(process2);
+  if (worker) return worker;
   if (process2.server === "celery") {
     const concurrency = process2.celery?.concurrency;
     if (model === "single-process") return { n: 1, text: `one Celery worker process (${where(process2)})` };
@@ -20180,10 +20190,37 @@ function processCount(process2) {
   const env = process2.server === "gunicorn" || process2.server === "uvicorn" ? ", or WEB_CONCURRENCY" : "";
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process2)})` };
 }
+var TASK_WORKERS = {
+  dramatiq: "module a Dramatiq worker imports",
+  huey: "Huey consumer app",
+  rq: "RQ worker settings"
+};
+function taskWorkerCount(process2) {
+  if (process2.server === "dramatiq") {
+    const threads = settingValue(process2.threads);
+    const of = threads !== void 0 ? ` of ${plural(threads, "thread")}` : process2.threads ? "" : " of 8 threads (the default --threads)";
+    const workers = process2.workers;
+    const value = settingValue(workers);
+    if (value !== void 0) return { n: value, text: `${plural(value, "Dramatiq worker process")}${of} (\`${workers.via}\`, ${where(workers)})` };
+    if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, "Dramatiq worker process")}${of} (${where(workers)})` };
+    return { text: `one Dramatiq worker process per CPU${of} (the default --processes; ${where(process2)})` };
+  }
+  if (process2.server === "huey") {
+    if (process2.processModel === "single-process") return { n: 1, text: `one Huey consumer process (${where(process2)})` };
+    const value = settingValue(process2.workers);
+    if (process2.workers && value === void 0) return { text: `${expressionCount(process2.workers.expression, "Huey worker process")} (${where(process2.workers)})` };
+    return { n: value ?? 1, text: `${plural(value ?? 1, "Huey worker process")} (${where(process2.workers ?? process2)})` };
+  }
+  if (process2.server === "rq") {
+    if (process2.processModel === "single-process") return { n: 1, text: `one RQ worker process (${where(process2)})` };
+    return { n: 1, text: `the work horses of one RQ worker process (${where(process2)}), one for each job,` };
+  }
+  return void 0;
+}
 function expressionCount(expression, word) {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
-  return `\`${oneLine(expression, 60)}\` ${word.endsWith("child") ? `${word}ren` : `${word}s`}`;
+  return `\`${oneLine2(expression, 60)}\` ${pluralOf(word)}`;
 }
 function environmentDefault(expression) {
   const text = expression.trim();
@@ -20316,9 +20353,9 @@ function uniqueBy(items, key) {
     return true;
   });
 }
-function joinAnd(parts2) {
-  if (parts2.length <= 1) return parts2[0] ?? "";
-  return `${parts2.slice(0, -1).join(", ")} and ${parts2[parts2.length - 1]}`;
+function joinAnd(parts) {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }
 function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -20348,6 +20385,9 @@ var FORK_SHORT = {
   "ran-once": "it ran once, in the master; the workers do not run it again"
 };
 function forkerName(process2) {
+  if (process2.server === "huey") return "the Huey consumer";
+  if (process2.server === "rq") return "the RQ worker";
+  if (process2.server === "uwsgi") return "the uWSGI master";
   return process2.server === "celery" ? "the Celery worker" : "the gunicorn master";
 }
 function forkReason(process2) {
@@ -20355,6 +20395,13 @@ function forkReason(process2) {
     const pool = process2.celery?.pool;
     const how2 = pool ? `\`${pool.via} ${settingValue(pool) ?? ""}\`, ${where(pool)}`.replace(" `,", "`,") : `the default prefork pool, ${where(process2)}`;
     return `the Celery worker imports the app and its task modules, then forks its pool children (${how2})`;
+  }
+  if (process2.server === "huey") return `the Huey consumer imports the app, then forks its worker processes (\`${process2.workerClass?.via ?? "-k"} process\`, ${where(process2.workerClass ?? process2)})`;
+  if (process2.server === "rq") return `the RQ worker imports its settings, then forks a work horse for each job (${where(process2)})`;
+  if (process2.server === "uwsgi") {
+    const master = process2.master && settingValue(process2.master) ? process2.master : void 0;
+    const how2 = master ? `\`${master.via.endsWith("=") ? `${master.via} true` : master.via}\`, ${where(master)}` : where(process2);
+    return `the first uWSGI process loads the app, then forks the workers (uWSGI's default without \`lazy-apps\`; ${how2})`;
   }
   const preload = process2.preload;
   const how = preload ? `\`${preload.via}${preload.via.endsWith("=") ? " True" : ""}\`, ${where(preload)}` : where(process2);
@@ -20388,7 +20435,7 @@ function beforeForkFinding(rule, finding, match, forked, graph, started) {
       ...forked.slice(0, MAX_LISTED).map(({ process: process2 }) => ({
         path: process2.preload?.file ?? process2.celery?.pool?.file ?? process2.file,
         span: spanAt(process2.preload?.line ?? process2.celery?.pool?.line ?? process2.line),
-        message: `forks after importing the app: ${oneLine(process2.command ?? process2.file)}`
+        message: `forks after importing the app: ${oneLine2(process2.command ?? process2.file)}`
       }))
     ]
   };
@@ -20404,174 +20451,16 @@ function deploymentSummary(context) {
     const more = deployment.read.length - files.length;
     return `deployment files read (${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}), but no server or worker recognised in them: assuming one process per worker`;
   }
-  const parts2 = deployment.processes.map((p) => {
+  const parts = deployment.processes.map((p) => {
     const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
-    const app = written ? ` \`${oneLine(written, 80)}\`` : "";
-    const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : SERVER_NAMES[p.server];
+    const app = written ? ` \`${oneLine2(written, 80)}\`` : "";
+    const server = p.server === "celery" ? `Celery ${oneLine2(p.celery?.subcommand || "worker", 20)}` : SERVER_NAMES[p.server];
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
     return `${server}${app} (${where(p)}): ${processCount(p).text}${fork}`;
   });
-  const unique = [...new Set(parts2)];
+  const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
   return `deployment read: ${listed.join("; ")}${unique.length > listed.length ? `; and ${unique.length - listed.length} more processes` : ""}`;
-}
-
-// src/report/neutralise.ts
-var MAX_EXCERPT = 200;
-var MAX_MESSAGE = 4e3;
-var MAX_CHAIN_STEPS = 20;
-var MAX_CHAIN_STEPS_PER_REPORT = 1e4;
-function excerpt(text, max = MAX_EXCERPT) {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end)}\u2026`;
-}
-function oneLine2(text) {
-  return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim() : text;
-}
-function quotedCode(text) {
-  return excerpt(oneLine2(text));
-}
-function boundMessage(message) {
-  if (message.length <= MAX_EXCERPT) return message;
-  const parts2 = message.split("`");
-  for (let i2 = 1; i2 < parts2.length; i2 += 2) parts2[i2] = excerpt(parts2[i2]);
-  return excerpt(parts2.join("`"), MAX_MESSAGE);
-}
-function shownMessage(message) {
-  return boundMessage(oneLine2(message));
-}
-function labelledExcerpt(text) {
-  const flat = oneLine2(text);
-  const colon = flat.indexOf(": ");
-  if (colon < 0) return excerpt(flat);
-  return `${excerpt(flat.slice(0, colon))}: ${excerpt(flat.slice(colon + 2))}`;
-}
-function elideChain(steps, max = MAX_CHAIN_STEPS) {
-  if (steps.length <= max) return { head: [...steps], omitted: 0, tail: [] };
-  const end = Math.max(1, Math.floor(max / 2));
-  return { head: steps.slice(0, end), omitted: steps.length - 2 * end, tail: steps.slice(steps.length - end) };
-}
-function chainStepsPerFinding(findings) {
-  const share = Math.floor(MAX_CHAIN_STEPS_PER_REPORT / Math.max(1, findings));
-  return Math.max(4, Math.min(MAX_CHAIN_STEPS, share - share % 2));
-}
-function omittedSteps(omitted) {
-  return `\u2026 ${omitted.toLocaleString("en-US")} more step${omitted === 1 ? "" : "s"}`;
-}
-var INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-var INVISIBLE_IN_OUTPUT = /[^\n\t\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
-var INVISIBLE_IN_COMMAND = /[^\r\n\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
-var LONE_SURROGATE = /[\ud800-\udfff]/gu;
-var SHORT_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
-function escapeCharacter(c) {
-  const short = SHORT_ESCAPES[c];
-  if (short) return short;
-  const code = c.codePointAt(0);
-  if (code <= 255) return `\\x${code.toString(16).padStart(2, "0")}`;
-  if (code <= 65535) return `\\u${code.toString(16).padStart(4, "0")}`;
-  return `\\u{${code.toString(16)}}`;
-}
-function wellFormed(text) {
-  return /[\ud800-\udfff]/.test(text) ? text.replace(LONE_SURROGATE, "\uFFFD") : text;
-}
-function forTerminal(text) {
-  return wellFormed(text).replace(INVISIBLE, escapeCharacter);
-}
-function forLog(output) {
-  const text = wellFormed(output).replace(INVISIBLE_IN_OUTPUT, escapeCharacter);
-  if (!text.includes("::") && !text.includes("##[")) return text;
-  return text.replace(/^(\s*):(?=:)/gm, "$1\\x3a").replace(/##\[/g, "#\\x23[");
-}
-function forWorkflowCommand(text) {
-  return wellFormed(text).replace(INVISIBLE_IN_COMMAND, escapeCharacter);
-}
-function forJson(value) {
-  return `${JSON.stringify(value, (_, v) => typeof v === "string" ? forTerminal(excerpt(v, MAX_MESSAGE)) : v, 2)}
-`;
-}
-function forJsonData(value) {
-  const json = JSON.stringify(value, (_, v) => typeof v === "string" ? wellFormed(v) : v, 2);
-  return `${json.replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}${c.length > 1 ? `\\u${c.charCodeAt(1).toString(16).padStart(4, "0")}` : ""}`)}
-`;
-}
-function escapeMessageText(text) {
-  return text.replace(/\\(?=[[\]])/g, "\\\\").replace(/[[\]]/g, "\\$&");
-}
-function forSarifMessage(text) {
-  const parts2 = forTerminal(oneLine2(text)).split("`");
-  for (let i2 = 0; i2 < parts2.length; i2 += 2) parts2[i2] = parts2[i2].replace(/<(?=[A-Za-z/!?])/g, "\\<");
-  return escapeMessageText(parts2.join("`"));
-}
-function markdownText(text) {
-  return forTerminal(text).replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`);
-}
-function htmlText(text) {
-  return forTerminal(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\[/g, "&#91;").replace(/\]/g, "&#93;");
-}
-function markdownCode(text) {
-  const cut = forTerminal(quotedCode(text));
-  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = cut.startsWith("`") || cut.endsWith("`") ? " " : "";
-  return `${fence}${pad}${cut}${pad}${fence}`;
-}
-function markdownInline(text) {
-  return forTerminal(text).replace(/`/g, "'");
-}
-function markdownMessage(message) {
-  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? markdownCode(text) : markdownText(text)).join("");
-}
-function htmlMessage(message) {
-  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? `<code>${htmlText(text)}</code>` : htmlText(text)).join("");
-}
-function codeSpans(text) {
-  const parts2 = [];
-  let last = 0;
-  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
-    if (match.index > last) parts2.push({ code: false, text: text.slice(last, match.index) });
-    parts2.push({ code: true, text: match[1] });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts2.push({ code: false, text: text.slice(last) });
-  return parts2;
-}
-function mermaidLabel(text, max = 120) {
-  return excerpt(text, max).split("\n").map(
-    (line) => forTerminal(line).replace(/&/g, "#amp;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;")
-  ).join("<br>");
-}
-
-// src/diagnostics.ts
-var INCOMPLETE_KINDS = /* @__PURE__ */ new Set([
-  "read-error",
-  "too-large",
-  "decode-error",
-  "syntax-error",
-  "symlink-loop",
-  "broken-symlink",
-  "deployment",
-  "too-deep",
-  "internal-error",
-  "limit"
-]);
-var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
-function internalError(component, path19, error) {
-  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path19)}): ${error?.stack ?? String(error)}
-`));
-  return { kind: "internal-error", path: path19, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
-}
-function describeInternalError(error) {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return "importleak ran out of stack space (RangeError: Maximum call stack size exceeded)";
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const line = text.split("\n", 1)[0];
-  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
-}
-function injectedFault(component, name2) {
-  const fault = process.env.IMPORTLEAK_FAULT;
-  if (fault && fault === `${component}:${name2}`) throw new Error(`fault injected by IMPORTLEAK_FAULT=${fault}`);
 }
 
 // src/mainModule.ts
@@ -20580,8 +20469,8 @@ import path5 from "node:path";
 import { fileURLToPath } from "node:url";
 function isMainModule(moduleUrl, script = process.argv[1]) {
   if (!script) return false;
-  const self2 = canonical(fileURLToPath(moduleUrl));
-  return [script, `${script}${path5.extname(self2)}`].some((candidate) => canonical(candidate) === self2);
+  const self = canonical(fileURLToPath(moduleUrl));
+  return [script, `${script}${path5.extname(self)}`].some((candidate) => canonical(candidate) === self);
 }
 function canonical(file) {
   let resolved;
@@ -20594,45 +20483,33 @@ function canonical(file) {
 }
 
 // src/pipeline.ts
-import path16 from "node:path";
-
-// src/extract/classes.ts
-function* basesOf(summary, className) {
-  const seen = /* @__PURE__ */ new Set();
-  const lookup2 = summaryLookup(summary);
-  const queue = [className];
-  for (let head = 0; head < queue.length; head++) {
-    const name2 = queue[head];
-    if (seen.has(name2)) continue;
-    seen.add(name2);
-    for (const base of lookup2.classNamed(name2)?.bases ?? []) {
-      yield base;
-      queue.push(base);
-    }
-  }
-}
+import path20 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
+var MAX_BASES = 64;
 var EntryContext = class {
   constructor(project) {
     this.project = project;
   }
   project;
   objectCache = /* @__PURE__ */ new Map();
+  /** Per module, per callee as written there. */
+  basesCache = /* @__PURE__ */ new Map();
+  classNames;
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path19) {
-    return this.project.index.byPath.get(path19)?.name ?? path19;
+  moduleName(path23) {
+    return this.project.index.byPath.get(path23)?.name ?? path23;
   }
-  module(path19) {
-    return this.project.index.byPath.get(path19);
+  module(path23) {
+    return this.project.index.byPath.get(path23);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
-  lookup(name2, importerPath) {
+  lookup(name, importerPath) {
     const importer = importerPath ? this.project.index.byPath.get(importerPath) : void 0;
-    return this.project.index.lookup(name2, importer);
+    return this.project.index.lookup(name, importer);
   }
   /** `..db.engine` written in `importerPath` → `pkg.db.engine`, the way the import resolver anchors it. */
   absoluteName(importerPath, qualified) {
@@ -20653,16 +20530,16 @@ var EntryContext = class {
     return resolveImport(importer, record2, this.project.index, this.project.summaries).absolute || void 0;
   }
   /** Project modules at or below a package (the package itself first), in path order. */
-  modulesUnder(name2) {
-    return [...this.project.index.entries()].filter((m) => m.name === name2 || m.name.startsWith(`${name2}.`)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  modulesUnder(name) {
+    return [...this.project.index.entries()].filter((m) => m.name === name || m.name.startsWith(`${name}.`)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   }
   /**
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path19, dotted, inFunction) {
+  qualifyName(path23, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path19);
+    const summary = this.summaries.get(path23);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -20682,14 +20559,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path19), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path23), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path19, dotted, inFunction) {
-    const qualified = this.qualifyName(path19, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path19, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path19) : void 0;
+  moduleNamedBy(path23, dotted, inFunction) {
+    const qualified = this.qualifyName(path23, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path23, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path23) : void 0;
   }
   /**
    * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
@@ -20707,23 +20584,23 @@ var EntryContext = class {
   findObject(importerPath, qualified, hops) {
     const absolute = this.absoluteName(importerPath, qualified);
     if (!absolute) return void 0;
-    const parts2 = absolute.split(".");
-    for (let i2 = parts2.length - 1; i2 >= 1; i2--) {
-      const module2 = this.lookup(parts2.slice(0, i2).join("."), importerPath);
-      if (!module2) continue;
-      const rest = parts2.slice(i2);
+    const parts = absolute.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const module = this.lookup(parts.slice(0, i).join("."), importerPath);
+      if (!module) continue;
+      const rest = parts.slice(i);
       if (rest.length !== 1) return void 0;
-      const name2 = rest[0];
-      const summary = this.summaries.get(module2.path);
+      const name = rest[0];
+      const summary = this.summaries.get(module.path);
       if (!summary) return void 0;
-      const made = lastBoundAtModuleLevel(summary).get(name2);
-      if (made) return { path: module2.path, call: made };
-      const reexport = summaryLookup(summary).fromImportBinding(name2);
+      const made = lastBoundAtModuleLevel(summary).get(name);
+      if (made) return { path: module.path, call: made };
+      const reexport = summaryLookup(summary).fromImportBinding(name);
       if (!reexport) return void 0;
-      const original = reexport.names.find((n) => (n.alias ?? n.name) === name2).name;
+      const original = reexport.names.find((n) => (n.alias ?? n.name) === name).name;
       const from = ".".repeat(reexport.level) + reexport.module;
       const target = from === "" || from.endsWith(".") ? `${from}${original}` : `${from}.${original}`;
-      return this.objectAt(module2.path, target, hops + 1);
+      return this.objectAt(module.path, target, hops + 1);
     }
     return void 0;
   }
@@ -20733,35 +20610,78 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path19, call2) {
-    const summary = this.summaries.get(path19);
+  memberCall(path23, call) {
+    const summary = this.summaries.get(path23);
     if (!summary) return void 0;
-    if (call2.receiver) {
-      const creator = summary.calls[call2.receiver.callId];
-      return creator ? { object: { path: path19, call: creator }, method: call2.receiver.method } : void 0;
+    if (call.receiver) {
+      const creator = summary.calls[call.receiver.callId];
+      return creator ? { object: { path: path23, call: creator }, method: call.receiver.method } : void 0;
     }
-    if (call2.callee && !call2.calleeIsLocal) {
-      const parts2 = call2.callee.split(".");
+    if (call.callee && !call.calleeIsLocal) {
+      const parts = call.callee.split(".");
       for (const methodParts of [1, 2]) {
-        if (parts2.length <= methodParts || parts2[parts2.length - methodParts - 1] === "") continue;
-        const prefix = parts2.slice(0, -methodParts).join(".");
+        if (parts.length <= methodParts || parts[parts.length - methodParts - 1] === "") continue;
+        const prefix = parts.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path19, prefix);
-        if (object) return { object, method: parts2.slice(-methodParts).join(".") };
+        const object = this.objectAt(path23, prefix);
+        if (object) return { object, method: parts.slice(-methodParts).join(".") };
       }
       return void 0;
     }
-    if (!call2.callee && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(call2.calleeText)) {
-      const [head, ...member] = call2.calleeText.split(".");
-      const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call2.scope.kind === "function" && c.scope.function === call2.scope.function;
-      const creator = summary.calls.filter((c) => c.id < call2.id && sameScope(c) && boundNameOf(c) === head).pop();
-      if (creator) return { object: { path: path19, call: creator }, method: member.join(".") };
+    if (!call.callee && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(call.calleeText)) {
+      const [head, ...member] = call.calleeText.split(".");
+      const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call.scope.kind === "function" && c.scope.function === call.scope.function;
+      const creator = summary.calls.filter((c) => c.id < call.id && sameScope(c) && boundNameOf(c) === head).pop();
+      if (creator) return { object: { path: path23, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
+  /**
+   * The classes from outside the project that the project class a call makes derives from, nearest
+   * first, through project bases in any module: `IndicoFlask(__name__)`, with `class
+   * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
+   * Empty when the callee is no project class.
+   */
+  externalBasesOf(path23, call) {
+    const callee = call.callee;
+    if (!callee || !this.projectClassNames().has(callee.slice(callee.lastIndexOf(".") + 1))) return [];
+    let cached4 = this.basesCache.get(path23);
+    if (!cached4) this.basesCache.set(path23, cached4 = /* @__PURE__ */ new Map());
+    let bases = cached4.get(callee);
+    if (!bases) {
+      bases = [];
+      const start = this.classAt(path23, callee);
+      const seen = /* @__PURE__ */ new Set();
+      const queue = start ? [start] : [];
+      for (let head = 0; head < queue.length && head < MAX_BASES; head++) {
+        const cls = queue[head];
+        const id = `${cls.path}::${cls.qualname}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const base of summaryLookup(this.summaries.get(cls.path)).classNamed(cls.qualname)?.bases ?? []) {
+          const project = this.classAt(cls.path, base);
+          if (project) queue.push(project);
+          else if (!bases.includes(base)) bases.push(base);
+        }
+      }
+      cached4.set(callee, bases);
+    }
+    return bases;
+  }
+  /** A class as `path` names it (`Base`, `app.core.Base`, `.core.Base`): its definition, if a project class. */
+  classAt(path23, name) {
+    const summary = this.summaries.get(path23);
+    if (summary && summaryLookup(summary).classNamed(name)) return { path: path23, qualname: name };
+    const ref = this.project.calls.resolveQualified(path23, name, 0);
+    return ref?.kind === "class" ? { path: ref.path, qualname: ref.qualname } : void 0;
+  }
+  projectClassNames() {
+    this.classNames ??= new Set([...this.summaries.values()].flatMap((s) => s.classes.map((c) => c.name.slice(c.name.lastIndexOf(".") + 1))));
+    return this.classNames;
+  }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path19) {
-    return this.summaries.get(path19)?.assignments;
+  assignments(path23) {
+    return this.summaries.get(path23)?.assignments;
   }
 };
 var lastBound = /* @__PURE__ */ new WeakMap();
@@ -20769,53 +20689,53 @@ function lastBoundAtModuleLevel(summary) {
   let byName = lastBound.get(summary);
   if (!byName) {
     byName = /* @__PURE__ */ new Map();
-    for (const call2 of summary.calls) {
-      if (call2.scope.kind !== "module") continue;
-      const name2 = boundNameOf(call2);
-      if (name2 !== void 0) byName.set(name2, call2);
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module") continue;
+      const name = boundNameOf(call);
+      if (name !== void 0) byName.set(name, call);
     }
     lastBound.set(summary, byName);
   }
   return byName;
 }
-function boundNameOf(call2) {
-  if (call2.boundTo && !call2.boundTo.includes(".")) return call2.boundTo;
-  if (call2.placement.kind === "with-item") {
-    const at = call2.statementText.indexOf(call2.text);
+function boundNameOf(call) {
+  if (call.boundTo && !call.boundTo.includes(".")) return call.boundTo;
+  if (call.placement.kind === "with-item") {
+    const at = call.statementText.indexOf(call.text);
     if (at >= 0) {
-      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call2.statementText.slice(at + call2.text.length));
+      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
       if (as) return as[1];
     }
   }
   return void 0;
 }
-function evidenceOf(call2) {
-  if (call2.placement.kind === "with-item") {
-    const name2 = boundNameOf(call2);
-    return { line: call2.span.line, column: call2.span.column, text: `with ${call2.text}${name2 ? ` as ${name2}` : ""}` };
+function evidenceOf(call) {
+  if (call.placement.kind === "with-item") {
+    const name = boundNameOf(call);
+    return { line: call.span.line, column: call.span.column, text: `with ${call.text}${name ? ` as ${name}` : ""}` };
   }
-  const nested = !call2.boundTo && call2.placement.kind !== "decorator" && !call2.statementText.startsWith(call2.text.slice(0, 40));
-  return { line: call2.span.line, column: call2.span.column, text: nested ? call2.text : call2.statementText };
+  const nested = !call.boundTo && call.placement.kind !== "decorator" && !call.statementText.startsWith(call.text.slice(0, 40));
+  return { line: call.span.line, column: call.span.column, text: nested ? call.text : call.statementText };
 }
-function moduleEvidence(name2) {
-  return { line: 1, column: 1, text: name2 };
+function moduleEvidence(name) {
+  return { line: 1, column: 1, text: name };
 }
-function argumentOf(call2, position, keyword) {
+function argumentOf(call, position, keyword) {
   if (keyword) {
-    const named = call2.args.find((a) => a.keyword === keyword);
+    const named = call.args.find((a) => a.keyword === keyword);
     if (named) return named;
   }
   if (position === void 0) return void 0;
-  return call2.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"))[position];
+  return call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"))[position];
 }
-function argumentLiteral(call2, position, keyword) {
-  const arg = argumentOf(call2, position, keyword);
+function argumentLiteral(call, position, keyword) {
+  const arg = argumentOf(call, position, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") return { kind: "string", value: arg.literal };
   return parsePythonLiteral(arg.text);
 }
-function argumentStrings(call2, position, keyword) {
-  const literal = argumentLiteral(call2, position, keyword);
+function argumentStrings(call, position, keyword) {
+  const literal = argumentLiteral(call, position, keyword);
   return literal ? stringsOf(literal) : void 0;
 }
 function spanWithin(inner, outer) {
@@ -20829,72 +20749,76 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path19, call2) {
-  return `${path19}#${call2.id}`;
+function objectKey(path23, call) {
+  return `${path23}#${call.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
   const objects = /* @__PURE__ */ new Map();
-  for (const [path19, summary] of ctx.summaries) {
-    for (const call2 of summary.calls) {
-      const kind = objectKindOf(spec, call2, summary);
-      if (kind) objects.set(objectKey(path19, call2), { path: path19, call: call2, kind });
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const kind = objectKindOf(spec, call, path23, ctx);
+      if (kind) objects.set(objectKey(path23, call), { path: path23, call, kind });
     }
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path19, call2, count = 1) => {
+  const register = (object, path23, call, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path19);
-    if (!site) byPath.set(path19, { count, first: call2 });
+    const site = byPath.get(path23);
+    if (!site) byPath.set(path23, { count, first: call });
     else {
       site.count += count;
-      if (call2.span.line < site.first.span.line) site.first = call2;
+      if (call.span.line < site.first.span.line) site.first = call;
     }
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
-  for (const [path19, summary] of ctx.summaries) {
+  for (const [path23, summary] of ctx.summaries) {
     const onObject = /* @__PURE__ */ new Map();
-    for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path19, call2, objects, lastSegments);
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path23, call, objects, lastSegments);
       if (!member) continue;
-      onObject.set(call2.id, member);
+      onObject.set(call.id, member);
       const method = member.member.method;
-      const isRoute = call2.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path19, call2);
+      const isRoute = call.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
+      if (isRoute) register(member.object, path23, call);
     }
     for (const list of spec.routeLists ?? []) {
-      for (const call2 of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path19, call2)) : onObject.get(call2.id)?.member.method === list.method ? onObject.get(call2.id).object : void 0;
+      for (const call of summary.calls) {
+        const object = list.method === null ? objects.get(objectKey(path23, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
         if (!object) continue;
-        const tuples = tupleItems(call2, list.position, list.keyword);
-        if (tuples > 0) register(object, path19, call2, tuples);
+        const tuples = tupleItems(call, list.position, list.keyword);
+        if (tuples > 0) register(object, path23, call, tuples);
       }
     }
     const functions = spec.routeFunctions;
     if (!functions) continue;
-    for (const call2 of summary.calls) {
-      if (!call2.callee || call2.calleeIsLocal || !functions.callees.includes(call2.callee)) continue;
-      if (functions.placement === "decorator" && call2.placement.kind !== "decorator") continue;
-      if (functions.placement === "call" && call2.placement.kind === "decorator") continue;
-      const around = summary.calls.filter((c) => spanWithin(call2.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
+    for (const call of summary.calls) {
+      if (!call.callee || call.calleeIsLocal || !functions.callees.includes(call.callee)) continue;
+      if (functions.placement === "decorator" && call.placement.kind !== "decorator") continue;
+      if (functions.placement === "call" && call.placement.kind === "decorator") continue;
+      const around = summary.calls.filter((c) => spanWithin(call.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path19, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path19, container, objects))?.object;
+        owner = objects.get(objectKey(path23, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path23, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path19, call2);
-      else loose.set(path19, [...loose.get(path19) ?? [], call2]);
+      if (owner) register(owner, path23, call);
+      else loose.set(path23, [...loose.get(path23) ?? [], call]);
     }
   }
-  for (const [path19, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path19);
+  for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
+    if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
+    else loose.set(use.path, [...loose.get(use.path) ?? [], use.call]);
+  }
+  for (const [path23, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path23);
     if (!local) continue;
-    for (const call2 of calls) register(local, path19, call2);
-    loose.delete(path19);
+    for (const call of calls) register(local, path23, call);
+    loose.delete(path23);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -20903,8 +20827,8 @@ function objectEntries(spec, ctx, analysis) {
   for (const object of analysis.objects) {
     const sites = analysis.registrations.get(objectKey(object.path, object.call)) ?? /* @__PURE__ */ new Map();
     const unit = object.kind.unit ?? DEFAULT_UNIT;
-    const name2 = boundNameOf(object.call);
-    const named = name2 ? ` \`${name2}\`` : "";
+    const name = boundNameOf(object.call);
+    const named = name ? ` \`${name}\`` : "";
     const here = sites.get(object.path)?.count ?? 0;
     if (object.kind.standalone || here > 0) {
       const factory = object.call.scope.kind === "function" ? ` (built in \`${object.call.scope.function}()\`)` : "";
@@ -20917,11 +20841,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path19, site] of sites) {
-      if (path19 === object.path) continue;
+    for (const [path23, site] of sites) {
+      if (path23 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path19,
+        path: path23,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -20930,13 +20854,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path19, calls] of analysis.loose) {
+  for (const [path23, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path19,
+      path: path23,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -20949,10 +20873,11 @@ function objectEntries(spec, ctx, analysis) {
 function detectObjectFramework(spec, ctx) {
   return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
 }
-function objectKindOf(spec, call2, summary) {
-  if (!call2.callee) return void 0;
-  if (!call2.calleeIsLocal) return spec.objects.find((k) => k.callees.includes(call2.callee));
-  for (const base of basesOf(summary, call2.callee)) {
+function objectKindOf(spec, call, path23, ctx) {
+  if (!call.callee) return void 0;
+  const direct = call.calleeIsLocal ? void 0 : spec.objects.find((k) => k.callees.includes(call.callee));
+  if (direct) return direct;
+  for (const base of ctx.externalBasesOf(path23, call)) {
     const kind = spec.objects.find((k) => k.callees.includes(base));
     if (kind) return kind;
   }
@@ -20962,20 +20887,76 @@ function callsOnObjects(ctx, objects, methods) {
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found = [];
-  for (const [path19, summary] of ctx.summaries) {
-    for (const call2 of summary.calls) {
-      const member = memberOnObject(ctx, path19, call2, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path19, call: call2, object: member.object, method: member.member.method });
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path23, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path23, call, object: member.object, method: member.member.method });
     }
   }
   return found;
 }
-function memberOnObject(ctx, path19, call2, objects, lastSegments) {
+var MAX_WRAPPER_DEPTH = 3;
+function wrappedDecoratorUses(spec, ctx, objects) {
+  const wrappers = /* @__PURE__ */ new Map();
+  const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
+  const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "function") continue;
+      let wrapped;
+      if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
+      else if (objects.size > 0 && decoratorMethods.size > 0) {
+        const member = memberOnObject(ctx, path23, call, objects, decoratorMethods);
+        if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
+      }
+      const key = wrapped && enclosingFunction(ctx, path23, call);
+      if (key && !wrappers.has(key)) wrappers.set(key, wrapped);
+    }
+  }
+  if (wrappers.size === 0) return [];
+  const eachWrapperCall = (visit) => {
+    const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
+    for (const [path23, summary] of ctx.summaries) {
+      for (const call of summary.calls) {
+        if (!call.callee || !names.has(lastSegment(call.callee))) continue;
+        const called = functionCalled(ctx, path23, call);
+        const wrapped = called ? wrappers.get(called) : void 0;
+        if (wrapped) visit(path23, call, wrapped);
+      }
+    }
+  };
+  for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
+    grew = false;
+    eachWrapperCall((path23, call, wrapped) => {
+      const key = enclosingFunction(ctx, path23, call);
+      if (key && !wrappers.has(key)) {
+        wrappers.set(key, wrapped);
+        grew = true;
+      }
+    });
+  }
+  const uses = [];
+  eachWrapperCall((path23, call, wrapped) => {
+    if (call.placement.kind === "decorator") uses.push({ path: path23, call, wrapped });
+  });
+  return uses;
+}
+function enclosingFunction(ctx, path23, call) {
+  if (call.scope.kind !== "function") return void 0;
+  const outer = call.scope.function.split(".")[0];
+  return summaryLookup(ctx.summaries.get(path23)).functionNamed(outer) ? `${path23}::${outer}` : void 0;
+}
+function functionCalled(ctx, path23, call) {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path23)).functionNamed(call.callee) ? `${path23}::${call.callee}` : void 0;
+  const ref = ctx.project.calls.resolveQualified(path23, call.callee, 0);
+  return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
+}
+function memberOnObject(ctx, path23, call, objects, lastSegments) {
   if (objects.size === 0) return void 0;
-  const written = call2.receiver?.method ?? call2.callee ?? call2.calleeText;
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
   if (lastSegments && !lastSegments.has(lastSegment(written))) return void 0;
-  if (!call2.receiver && !written.includes(".")) return void 0;
-  const member = ctx.memberCall(path19, call2);
+  if (!call.receiver && !written.includes(".")) return void 0;
+  const member = ctx.memberCall(path23, call);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -20983,11 +20964,11 @@ function memberOnObject(ctx, path19, call2, objects, lastSegments) {
 function lastSegment(dotted) {
   return dotted.slice(dotted.lastIndexOf(".") + 1);
 }
-function tupleItems(call2, position, keyword) {
-  const arg = argumentOf(call2, position, keyword);
+function tupleItems(call, position, keyword) {
+  const arg = argumentOf(call, position, keyword);
   if (!arg) return 0;
   const literal = parsePythonLiteral(arg.text);
-  return literal.kind === "list" || literal.kind === "tuple" ? literal.items.filter((i2) => i2.kind === "tuple").length : 0;
+  return literal.kind === "list" || literal.kind === "tuple" ? literal.items.filter((i) => i.kind === "tuple").length : 0;
 }
 
 // src/entries/frameworks/web.ts
@@ -21100,15 +21081,19 @@ var BOTTLE = {
 };
 var TORNADO = {
   framework: "Tornado",
-  objects: [{ callees: ["tornado.web.Application"], kind: "app", noun: "Tornado app", standalone: true }],
+  objects: [
+    { callees: ["tornado.web.Application"], kind: "app", noun: "Tornado app", standalone: true },
+    { callees: ["tornado.routing.RuleRouter", "tornado.routing.ReversibleRuleRouter"], kind: "app", noun: "Tornado rule router", standalone: true }
+  ],
   routeDecorators: [],
   routeCalls: [],
   routeLists: [
     { method: null, position: 0, keyword: "handlers" },
-    { method: "add_handlers", position: 1, keyword: "host_handlers" }
+    { method: "add_handlers", position: 1, keyword: "host_handlers" },
+    { method: "add_rules", position: 0, keyword: "rules" }
   ],
   routeFunctions: {
-    callees: ["tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec"],
+    callees: ["tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec", "tornado.routing.Rule"],
     placement: "call",
     noun: "Tornado URL list"
   }
@@ -21127,141 +21112,352 @@ var DRF = {
   routeCalls: ["register"]
 };
 
+// src/entries/frameworks/aiohttp.ts
+var DISPATCHER_CALL = /(?:^|\.)router\.add_(get|post|put|patch|delete|head|options|view|static|route)$/;
+function detectAiohttp(ctx) {
+  const analysis = analyzeObjects(AIOHTTP, ctx);
+  const entries = objectEntries(AIOHTTP, ctx, analysis);
+  const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
+  for (const [path23, summary] of ctx.summaries) {
+    const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
+    const calls = summary.calls.filter((call) => {
+      const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
+      if (!method || method === "route" && !importsAiohttp) return false;
+      const member = ctx.memberCall(path23, call);
+      return !member || !known.has(objectKey(member.object.path, member.object.call));
+    });
+    if (calls.length > 0) entries.push(parameterRoutes(path23, calls));
+  }
+  return entries;
+}
+function parameterRoutes(path23, calls) {
+  const first = calls[0];
+  const functions = new Set(calls.map((c) => c.scope.kind === "function" ? c.scope.function : ""));
+  const [only] = functions;
+  const where2 = functions.size === 1 && only ? ` (registered in \`${only}()\`)` : "";
+  return {
+    path: path23,
+    framework: AIOHTTP.framework,
+    kind: "routes",
+    description: `aiohttp router routes${where2} with ${counted(calls.length, ["route", "routes"])}`,
+    evidence: evidenceOf(first),
+    routes: calls.length
+  };
+}
+
 // src/entries/frameworks/django.ts
+import { posix } from "node:path";
 var PATH_FUNCTIONS = ["django.urls.path", "django.urls.re_path", "django.urls.conf.path", "django.urls.conf.re_path", "django.conf.urls.url", "django.conf.urls.re_path"];
 var INCLUDE_FUNCTIONS = ["django.urls.include", "django.urls.conf.include", "django.conf.urls.include"];
 var APP_CONFIG_BASES = ["django.apps.AppConfig", "django.apps.config.AppConfig"];
 var ADMIN_APPS = ["django.contrib.admin", "django.contrib.admin.apps.AdminConfig"];
 var SETTINGS_NAMES = ["ROOT_URLCONF", "INSTALLED_APPS"];
+var SPLIT_SETTINGS_INCLUDE = ["split_settings.tools.include"];
+var WSGI_FUNCTIONS = ["django.core.wsgi.get_wsgi_application", "configurations.wsgi.get_wsgi_application"];
+var ASGI_FUNCTIONS = ["django.core.asgi.get_asgi_application", "configurations.asgi.get_asgi_application"];
 function detectDjango(ctx) {
   const entries = [];
   const add = (entry) => {
     if (!entries.some((e) => e.path === entry.path && e.description === entry.description)) entries.push(entry);
   };
   const settings = settingsModules(ctx);
-  for (const module2 of settings) {
-    const defining = ["ROOT_URLCONF", "INSTALLED_APPS"].map((n) => module2.values.get(n)).find((v) => v?.site.path === module2.path);
+  for (const module of settings) {
+    const defining = ["ROOT_URLCONF", "INSTALLED_APPS"].map((n) => module.values.get(n)).find((v) => v?.site.path === module.path);
+    const notes = settingsNotes(ctx, module);
     add({
-      path: module2.path,
+      path: module.path,
       framework: "Django",
       kind: "app",
-      description: module2.configure ? "Django settings (`settings.configure()`)" : "Django settings",
-      evidence: module2.configure ? evidenceOf(module2.configure) : defining ? siteEvidence(defining.site) : moduleEvidence(ctx.moduleName(module2.path)),
+      description: `${module.configure ? "Django settings (`settings.configure()`)" : "Django settings"}${notes.length ? ` (${notes.join("; ")})` : ""}`,
+      evidence: module.configure ? evidenceOf(module.configure) : defining ? siteEvidence(defining.site) : module.included[0] ? siteEvidence(module.included[0].site) : moduleEvidence(ctx.moduleName(module.path)),
       routes: 0,
-      ...module2.namedBy ? { registeredBy: module2.namedBy } : {}
+      ...module.namedBy ? { registeredBy: module.namedBy } : {}
     });
+    for (const { path: path23, site } of module.included) {
+      const included = ctx.module(path23);
+      if (!included) continue;
+      add({
+        path: path23,
+        framework: "Django",
+        kind: "app",
+        description: `Django settings file included by \`${ctx.moduleName(module.path)}\``,
+        evidence: moduleEvidence(included.name),
+        routes: 0,
+        registeredBy: site
+      });
+    }
   }
   for (const entry of [...appEntries(ctx, settings), ...middlewareEntries(ctx, settings), ...urlconfEntries(ctx, settings), ...serverEntries(ctx)]) add(entry);
   for (const entry of detectObjectFramework(DRF, ctx)) add(entry);
   return entries;
 }
 function installedApps(ctx) {
-  return projectApps(ctx, settingsModules(ctx)).map(({ name: name2, site }) => ({ name: name2, ...site ? { site } : {} }));
+  return projectApps(ctx, settingsModules(ctx)).map(({ name, site }) => ({ name, ...site ? { site } : {} }));
 }
 function settingsModules(ctx) {
   const named = /* @__PURE__ */ new Map();
-  for (const [path19, summary] of ctx.summaries) {
-    for (const call2 of summary.calls) {
-      if (call2.callee !== "os.environ.setdefault") continue;
-      const [key, value] = [argumentOf(call2, 0)?.literal, argumentOf(call2, 1)?.literal];
-      if (key !== "DJANGO_SETTINGS_MODULE" || typeof value !== "string") continue;
-      const module2 = ctx.lookup(value, path19);
-      if (module2 && !named.has(module2.path)) named.set(module2.path, siteOf(path19, call2));
-    }
+  for (const { value, site } of environmentDefaults(ctx, "DJANGO_SETTINGS_MODULE")) {
+    const module = ctx.lookup(value, site.path);
+    if (module && !named.has(module.path)) named.set(module.path, site);
   }
+  if (named.size === 0) {
+    const candidates = [...ctx.summaries.keys()].filter((path23) => definesSettings(ctx, path23));
+    const included = new Set(candidates.flatMap((path23) => readSettings(ctx, path23).included.map((i) => i.path)));
+    for (const path23 of candidates) if (!included.has(path23)) named.set(path23, void 0);
+  }
+  const configurations = environmentDefaults(ctx, "DJANGO_CONFIGURATION");
   const modules = [];
-  if (named.size > 0) {
-    for (const [path19, namedBy] of named) modules.push({ path: path19, namedBy, ...settingValues(ctx, path19) });
-  } else {
-    for (const [path19, summary] of ctx.summaries) {
-      const assigned = ctx.assignments(path19);
-      const defines = assigned ? assigned.some((a) => SETTINGS_NAMES.includes(a.name)) : summary.definedNames.some((n) => SETTINGS_NAMES.includes(n));
-      if (defines) modules.push({ path: path19, ...settingValues(ctx, path19) });
-    }
+  for (const [path23, namedBy] of named) {
+    const by = namedBy ? { namedBy } : {};
+    const classes = configurations.filter((c) => ctx.summaries.get(path23)?.classes.some((k) => k.name === c.value));
+    if (classes.length === 0) modules.push({ path: path23, ...by, ...readSettings(ctx, path23) });
+    for (const { value, site } of classes) modules.push({ path: path23, namedBy: site, configuration: value, ...readSettings(ctx, path23, value) });
   }
-  for (const [path19, summary] of ctx.summaries) {
+  for (const [path23, summary] of ctx.summaries) {
     const configure = summary.calls.find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path19)) continue;
+    if (!configure || modules.some((m) => m.path === path23)) continue;
     const values = /* @__PURE__ */ new Map();
+    const site = siteOf(path23, configure);
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
-      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings, site: siteOf(path19, configure) });
+      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings.map((value) => ({ value, site })), site, unread: [] });
     }
-    modules.push({ path: path19, configure, values, valuesKnown: true });
+    modules.push({ path: path23, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
-function settingValues(ctx, path19) {
-  const values = /* @__PURE__ */ new Map();
+function environmentDefaults(ctx, key) {
+  const found = [];
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
+      const value = argumentOf(call, 1)?.literal;
+      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path23, call) });
+    }
+  }
+  return found;
+}
+function definesSettings(ctx, path23) {
+  const summary = ctx.summaries.get(path23);
+  const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
+  return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || summary.calls.some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
+}
+function readSettings(ctx, path23, configuration) {
+  const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   const seen = /* @__PURE__ */ new Set();
-  let known = false;
-  const visit = (modulePath) => {
+  let classLoaded = configuration !== void 0;
+  const run = (modulePath) => {
     if (seen.has(modulePath)) return;
     seen.add(modulePath);
-    const assigned = ctx.assignments(modulePath);
-    if (!assigned) return;
-    known = true;
+    const summary2 = ctx.summaries.get(modulePath);
+    if (!summary2) {
+      read.followed = false;
+      return;
+    }
+    for (const name of summary2.definedNames) read.bound.add(name);
+    const steps = [];
     for (const resolved of ctx.project.resolved.get(modulePath) ?? []) {
-      if (resolved.record.star && resolved.record.scope.kind === "module") {
-        const target = resolved.executes.find((e) => e.reason === "module");
-        if (target) visit(target.module.path);
+      const target = resolved.record.star && resolved.record.scope.kind === "module" ? resolved.executes.find((e) => e.reason === "module") : void 0;
+      if (target) steps.push({ span: resolved.record.span, apply: () => run(target.module.path) });
+    }
+    for (const a of summary2.assignments) {
+      if (!a.name.includes(".")) steps.push({ span: a.span, apply: () => assign(ctx, read, a, modulePath, a.name) });
+    }
+    for (const call of summary2.calls) {
+      if (call.scope.kind !== "module") continue;
+      if (call.callee && SPLIT_SETTINGS_INCLUDE.includes(call.callee)) {
+        steps.push({
+          span: call.span,
+          apply: () => {
+            const { files, missing } = includedFiles(ctx, modulePath, call);
+            if (missing) read.followed = false;
+            for (const file of files) {
+              read.included.push({ path: file, site: siteOf(modulePath, call) });
+              run(file);
+            }
+          }
+        });
+        continue;
+      }
+      const changed = listChange(call);
+      if (changed) {
+        steps.push({ span: call.span, apply: () => assign(ctx, read, changed, modulePath, changed.name) });
+        continue;
+      }
+      const loader = /^([A-Za-z_]\w*)\.\w+$/.exec(call.calleeText)?.[1];
+      const loaded = loader && call.args.some((a) => a.text === "__name__") ? classNamed(ctx, modulePath, loader) : void 0;
+      if (loaded) {
+        classLoaded = true;
+        steps.push({ span: call.span, apply: () => loadClass(ctx, read, loaded) });
       }
     }
-    for (const a of assigned) values.set(a.name, { value: a.value, site: { path: modulePath, line: a.span.line, column: a.span.column, text: a.statementText } });
+    steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+    for (const step of steps) step.apply();
   };
-  visit(path19);
-  return { values, valuesKnown: known };
+  run(path23);
+  if (configuration) loadClass(ctx, read, { path: path23, name: configuration });
+  const summary = ctx.summaries.get(path23);
+  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path23, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
+  return read;
 }
-function stringValue(settings, name2) {
-  const setting = settings.values.get(name2);
+function assign(ctx, read, a, path23, name) {
+  const site = { path: path23, line: a.span.line, column: a.span.column, text: a.statementText };
+  if (typeof a.value === "string" && !a.extends) {
+    read.values.set(name, { value: a.value, site, unread: [] });
+    return;
+  }
+  const items = (typeof a.value === "string" ? [a.value] : a.value).map((value) => ({ value, site }));
+  const unread = [];
+  for (const text of a.unread ?? []) {
+    const known = partValue(ctx, read, path23, text);
+    if (known && typeof known.value !== "string") {
+      items.push(...known.value);
+      unread.push(...known.unread);
+    } else unread.push({ text, site });
+  }
+  const before = a.extends ? read.values.get(name) : void 0;
+  if (a.extends && !before) unread.unshift({ text: name, site });
+  const priorItems = before && typeof before.value !== "string" ? before.value : [];
+  read.values.set(name, { value: [...priorItems, ...items], site: before?.site ?? site, unread: [...before?.unread ?? [], ...unread] });
+}
+function partValue(ctx, read, path23, text) {
+  const [, owner, name] = /^\*?\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(text) ?? [];
+  if (!name) return void 0;
+  if (!owner) return read.values.get(name);
+  const cls = classNamed(ctx, path23, owner);
+  if (!cls) return void 0;
+  const attributes = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
+  loadClass(ctx, attributes, cls);
+  return attributes.values.get(name);
+}
+function listChange(call) {
+  const match = /^([A-Z][A-Z0-9_]*)\.(append|extend|insert)$/.exec(call.calleeText);
+  if (!match) return void 0;
+  const arg = call.args.filter((a) => !a.keyword)[match[2] === "insert" ? 1 : 0];
+  if (!arg) return void 0;
+  const literal = parsePythonLiteral(arg.text);
+  const spread = match[2] === "extend";
+  const items = spread && (literal.kind === "list" || literal.kind === "tuple") ? literal.items : [literal];
+  const value = [];
+  const unread = [];
+  for (const item of items) {
+    if (item.kind === "string") value.push(item.value);
+    else unread.push(item === literal && spread ? `*${arg.text.trim()}` : item.kind === "other" ? item.text : arg.text.trim());
+  }
+  return { name: match[1], value, ...unread.length ? { unread } : {}, extends: true, span: call.span, statementText: call.statementText };
+}
+function classAttributes(ctx, cls, seen = /* @__PURE__ */ new Set()) {
+  const key = `${cls.path}::${cls.name}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const summary = ctx.summaries.get(cls.path);
+  const record2 = summary?.classes.find((c) => c.name === cls.name && c.scope.kind === "module");
+  if (!summary || !record2) return [];
+  const inherited = [...record2.bases].reverse().flatMap((base) => {
+    const found = classNamed(ctx, cls.path, base);
+    return found ? classAttributes(ctx, found, seen) : [];
+  });
+  const prefix = `${cls.name}.`;
+  const own = summary.assignments.filter((a) => a.name.startsWith(prefix) && !a.name.slice(prefix.length).includes(".")).map((assignment) => ({ name: assignment.name.slice(prefix.length), assignment, path: cls.path }));
+  return [...inherited, ...own];
+}
+function loadClass(ctx, read, cls) {
+  for (const { name, assignment, path: path23 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path23, name);
+}
+function classNamed(ctx, path23, dotted) {
+  if (ctx.summaries.get(path23)?.classes.some((c) => c.name === dotted)) return { path: path23, name: dotted };
+  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path23, dotted);
+  const absolute = qualified ? ctx.absoluteName(path23, qualified) : void 0;
+  const dot = absolute?.lastIndexOf(".") ?? -1;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path23) : void 0;
+  const name = absolute?.slice(dot + 1);
+  return module && name && ctx.summaries.get(module.path)?.classes.some((c) => c.name === name) ? { path: module.path, name } : void 0;
+}
+function includedFiles(ctx, path23, call) {
+  const files = [];
+  let missing = false;
+  for (const arg of call.args) {
+    if (arg.keyword) continue;
+    const optional = /^(?:\w+\.)*optional\(([\s\S]*)\)$/.exec(arg.text.trim());
+    const literal = parsePythonLiteral(optional ? optional[1] : arg.text);
+    if (literal.kind !== "string") {
+      missing = true;
+      continue;
+    }
+    const pattern = posix.normalize(posix.join(posix.dirname(path23), literal.value));
+    const glob = /[*?[]/.test(literal.value) ? globPattern(pattern) : void 0;
+    const matched = glob ? [...ctx.summaries.keys()].filter((k) => glob.test(k)).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
+    if (matched.length === 0 && !optional) missing = true;
+    for (const file of matched) if (!files.includes(file)) files.push(file);
+  }
+  return { files, missing };
+}
+function globPattern(pattern) {
+  const source = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`);
+}
+function unknownSetting(settings, name) {
+  return !settings.values.has(name) && (settings.bound.has(name) || !settings.followed);
+}
+function settingsNotes(ctx, settings) {
+  const notes = [];
+  if (settings.configuration) notes.push(`configuration \`${settings.configuration}\``);
+  const apps = settings.values.get("INSTALLED_APPS");
+  for (const { text, site } of apps?.unread ?? []) {
+    notes.push(`INSTALLED_APPS also holds \`${text}\` (${site.path === settings.path ? "line " : `${site.path}:`}${site.line}), not read`);
+  }
+  if (unknownSetting(settings, "INSTALLED_APPS")) notes.push("INSTALLED_APPS not read, the packages with an AppConfig or models assumed");
+  if (unknownSetting(settings, "ROOT_URLCONF")) {
+    const assumed = conventionalUrlconf(ctx, settings.path);
+    notes.push(`ROOT_URLCONF not read${assumed ? `, \`${assumed.name}\` assumed` : ""}`);
+  }
+  return notes;
+}
+function stringValue(settings, name) {
+  const setting = settings.values.get(name);
   return setting && typeof setting.value === "string" ? { value: setting.value, site: setting.site } : void 0;
 }
-function listValue(settings, name2) {
-  const setting = settings.values.get(name2);
+function listValue(settings, name) {
+  const setting = settings.values.get(name);
   if (!setting) return void 0;
-  return { values: typeof setting.value === "string" ? [setting.value] : setting.value, site: setting.site };
+  return { items: typeof setting.value === "string" ? [{ value: setting.value, site: setting.site }] : setting.value, site: setting.site };
 }
 function projectApps(ctx, settings) {
   const apps = /* @__PURE__ */ new Map();
-  const listed = settings.map((s) => listValue(s, "INSTALLED_APPS")).filter((v) => v !== void 0);
-  if (listed.length > 0) {
-    for (const { values, site } of listed) {
-      for (const entry of values) {
-        const app = appOf(ctx, entry, site.path);
-        if (app && !apps.has(app.name)) apps.set(app.name, { ...app, site: { ...site, text: `INSTALLED_APPS names "${entry}"` } });
-      }
+  for (const module of settings) {
+    for (const { value, site } of listValue(module, "INSTALLED_APPS")?.items ?? []) {
+      const app = appOf(ctx, value, site.path);
+      if (app && !apps.has(app.name)) apps.set(app.name, { ...app, site: { ...site, text: `INSTALLED_APPS names "${value}"` } });
     }
-    return [...apps.values()];
   }
-  if (settings.some((s) => s.valuesKnown)) return [];
-  for (const module2 of ctx.project.index.entries()) {
-    const last = module2.name.split(".").pop();
+  if (settings.length > 0 && !settings.some((s) => unknownSetting(s, "INSTALLED_APPS"))) return [...apps.values()];
+  for (const module of ctx.project.index.entries()) {
+    const last = module.name.split(".").pop();
     if (last !== "apps" && last !== "models") continue;
-    const summary = ctx.summaries.get(module2.path);
+    const summary = ctx.summaries.get(module.path);
     const base = last === "apps" ? APP_CONFIG_BASES : void 0;
     const looksLikeApp = summary?.classes.some((c) => c.bases.some((b) => base ? base.includes(b) : b.startsWith("django.db.models.")));
-    const name2 = module2.name.split(".").slice(0, -1).join(".");
-    if (looksLikeApp && name2 && !apps.has(name2)) apps.set(name2, { name: name2 });
+    const name = module.name.split(".").slice(0, -1).join(".");
+    if (looksLikeApp && name && !apps.has(name)) apps.set(name, { name });
   }
-  return [...apps.values()].sort((a, b) => a.name < b.name ? -1 : 1);
+  return [...apps.values()].sort((a, b) => Number(!a.site) - Number(!b.site) || (a.name < b.name ? -1 : 1));
 }
 function appOf(ctx, entry, settingsPath) {
-  const module2 = ctx.lookup(entry, settingsPath);
-  if (module2) return { name: entry };
+  const module = ctx.lookup(entry, settingsPath);
+  if (module) return { name: entry };
   const dot = entry.lastIndexOf(".");
   if (dot < 0) return void 0;
   const configModule = ctx.lookup(entry.slice(0, dot), settingsPath);
   if (!configModule) return void 0;
   const className = entry.slice(dot + 1);
   const declared = ctx.assignments(configModule.path)?.find((a) => a.name === `${className}.name`);
-  const name2 = typeof declared?.value === "string" ? declared.value : configModule.name.split(".").slice(0, -1).join(".") || configModule.name;
-  return { name: name2, configModule };
+  const name = typeof declared?.value === "string" ? declared.value : configModule.name.split(".").slice(0, -1).join(".") || configModule.name;
+  return { name, configModule };
 }
 function appEntries(ctx, settings) {
   const entries = [];
-  const installed = settings.map((s) => listValue(s, "INSTALLED_APPS")).filter((v) => v !== void 0);
-  const adminInstalled = installed.length === 0 || installed.some(({ values }) => values.some((v) => ADMIN_APPS.includes(v)));
+  const adminInstalled = settings.length === 0 || settings.some((s) => unknownSetting(s, "INSTALLED_APPS") || listValue(s, "INSTALLED_APPS")?.items.some((i) => ADMIN_APPS.includes(i.value)));
   for (const app of projectApps(ctx, settings)) {
     const anchor = app.site?.path;
     const loaded = [];
@@ -21273,13 +21469,13 @@ function appEntries(ctx, settings) {
     if (admin) loaded.push({ module: admin, description: `admin of Django app \`${app.name}\`` });
     const itself = ctx.lookup(app.name, anchor);
     if (loaded.length === 0 && itself) loaded.push({ module: itself, description: `Django app \`${app.name}\`` });
-    for (const { module: module2, description } of loaded) {
+    for (const { module, description } of loaded) {
       entries.push({
-        path: module2.path,
+        path: module.path,
         framework: "Django",
         kind: "app",
         description,
-        evidence: moduleEvidence(module2.name),
+        evidence: moduleEvidence(module.name),
         routes: 0,
         ...app.site ? { registeredBy: app.site } : {}
       });
@@ -21289,11 +21485,11 @@ function appEntries(ctx, settings) {
 }
 function middlewareEntries(ctx, settings) {
   const entries = [];
-  for (const module2 of settings) {
-    const middleware = listValue(module2, "MIDDLEWARE") ?? listValue(module2, "MIDDLEWARE_CLASSES");
-    for (const dotted of middleware?.values ?? []) {
+  for (const module of settings) {
+    const middleware = listValue(module, "MIDDLEWARE") ?? listValue(module, "MIDDLEWARE_CLASSES");
+    for (const { value: dotted, site } of middleware?.items ?? []) {
       const dot = dotted.lastIndexOf(".");
-      const target = dot > 0 ? ctx.lookup(dotted.slice(0, dot), module2.path) : void 0;
+      const target = dot > 0 ? ctx.lookup(dotted.slice(0, dot), module.path) : void 0;
       if (!target) continue;
       entries.push({
         path: target.path,
@@ -21302,7 +21498,7 @@ function middlewareEntries(ctx, settings) {
         description: `Django middleware \`${dotted.slice(dot + 1)}\``,
         evidence: moduleEvidence(target.name),
         routes: 0,
-        registeredBy: middleware.site
+        registeredBy: site
       });
     }
   }
@@ -21310,99 +21506,111 @@ function middlewareEntries(ctx, settings) {
 }
 function urlconfEntries(ctx, settings) {
   const roots = [];
-  for (const module2 of settings) {
-    const value = stringValue(module2, "ROOT_URLCONF");
-    const root = value ? ctx.lookup(value.value, module2.path) : module2.valuesKnown ? void 0 : conventionalUrlconf(ctx, module2.path);
+  for (const module of settings) {
+    const value = stringValue(module, "ROOT_URLCONF");
+    const root = value ? ctx.lookup(value.value, module.path) : unknownSetting(module, "ROOT_URLCONF") ? conventionalUrlconf(ctx, module.path) : void 0;
     if (root && !roots.includes(root)) roots.push(root);
   }
   let guessed = false;
   if (settings.length === 0) {
     const candidates = [...ctx.project.index.entries()].filter((m) => ctx.summaries.get(m.path)?.definedNames.includes("urlpatterns") && routeCalls(ctx, m.path).length > 0);
-    const included = new Set(candidates.flatMap((m) => includesOf(ctx, m.path).map((i2) => i2.module.path)));
+    const included = new Set(candidates.flatMap((m) => includesOf(ctx, m.path).map((i) => i.module.path)));
     roots.push(...candidates.filter((m) => !included.has(m.path)));
     guessed = true;
   }
   const entries = [];
   const seen = /* @__PURE__ */ new Set();
-  const queue = roots.map((module2) => ({ module: module2 }));
+  const queue = roots.map((module) => ({ module }));
   for (let head = 0; head < queue.length; head++) {
-    const { module: module2, includedBy } = queue[head];
-    if (seen.has(module2.path)) continue;
-    seen.add(module2.path);
-    const routes = routeCalls(ctx, module2.path);
-    const includes = includesOf(ctx, module2.path);
-    const first = [...routes, ...includes.map((i2) => i2.call)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    const { module, includedBy } = queue[head];
+    if (seen.has(module.path)) continue;
+    seen.add(module.path);
+    const routes = routeCalls(ctx, module.path);
+    const includes = includesOf(ctx, module.path);
+    const first = [...routes, ...includes.map((i) => i.call)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const noun = includedBy || guessed ? "Django URLconf" : "Django root URLconf";
     entries.push({
-      path: module2.path,
+      path: module.path,
       framework: "Django",
       kind: "routes",
       description: `${noun}${routes.length ? ` with ${counted(routes.length, ["route", "routes"])}` : ""}`,
-      evidence: first ? evidenceOf(first) : moduleEvidence(module2.name),
+      evidence: first ? evidenceOf(first) : moduleEvidence(module.name),
       routes: routes.length,
       ...includedBy ? { registeredBy: includedBy } : {}
     });
-    for (const include of includes) queue.push({ module: include.module, includedBy: siteOf(module2.path, include.call) });
+    for (const include of includes) queue.push({ module: include.module, includedBy: siteOf(module.path, include.call) });
   }
   return entries;
 }
 function conventionalUrlconf(ctx, settingsPath) {
-  const parts2 = ctx.moduleName(settingsPath).split(".");
-  for (let i2 = parts2.length - 1; i2 >= 1; i2--) {
-    const found = ctx.lookup(`${parts2.slice(0, i2).join(".")}.urls`, settingsPath);
+  const parts = ctx.moduleName(settingsPath).split(".");
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const found = ctx.lookup(`${parts.slice(0, i).join(".")}.urls`, settingsPath);
     if (found) return found;
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path19) {
-  return (ctx.summaries.get(path19)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
+function routeCalls(ctx, path23) {
+  return (ctx.summaries.get(path23)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path19) {
+function includesOf(ctx, path23) {
   const found = [];
-  for (const call2 of ctx.summaries.get(path19)?.calls ?? []) {
-    if (call2.scope.kind !== "module" || !call2.callee || !INCLUDE_FUNCTIONS.includes(call2.callee)) continue;
-    const literal = argumentLiteral(call2, 0, "arg");
-    let module2;
+  for (const call of ctx.summaries.get(path23)?.calls ?? []) {
+    if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
+    const literal = argumentLiteral(call, 0, "arg");
+    let module;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module2 = ctx.lookup(named.value, path19);
-    else if (named?.kind === "other") module2 = ctx.moduleNamedBy(path19, named.text);
-    if (module2) found.push({ call: call2, module: module2 });
+    if (named?.kind === "string") module = ctx.lookup(named.value, path23);
+    else if (named?.kind === "other") module = ctx.moduleNamedBy(path23, named.text);
+    if (module) found.push({ call, module });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path19, summary] of ctx.summaries) {
-    for (const call2 of summary.calls) {
-      if (call2.scope.kind !== "module" || !call2.callee) continue;
-      const name2 = boundNameOf(call2);
-      const named = name2 ? ` \`${name2}\`` : "";
-      const noun = call2.callee === "django.core.wsgi.get_wsgi_application" ? "Django WSGI application" : call2.callee === "django.core.asgi.get_asgi_application" ? "Django ASGI application" : call2.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path19, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call2), routes: 0 });
-      if (call2.callee === "channels.routing.URLRouter") {
-        const arg = argumentOf(call2, 0, "routes");
-        const qualified = arg ? ctx.qualifyName(path19, arg.text) : void 0;
-        const absolute = qualified ? ctx.absoluteName(path19, qualified) : void 0;
-        const dot = absolute?.lastIndexOf(".") ?? -1;
-        const module2 = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path19) : void 0;
-        if (!module2 || module2.path === path19) continue;
-        const routes = routeCalls(ctx, module2.path).length;
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module" || !call.callee) continue;
+      const name = boundNameOf(call);
+      const named = name ? ` \`${name}\`` : "";
+      const noun = WSGI_FUNCTIONS.includes(call.callee) ? "Django WSGI application" : ASGI_FUNCTIONS.includes(call.callee) ? "Django ASGI application" : call.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
+      if (noun) entries.push({ path: path23, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
+      if (call.callee === "channels.routing.URLRouter") {
+        const routes = routingList(ctx, path23, call);
+        if (!routes) continue;
         entries.push({
-          path: module2.path,
+          path: routes.path,
           framework: "Django",
           kind: "routes",
-          description: `Channels URL routes \`${absolute.slice(dot + 1)}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`,
-          evidence: routeCalls(ctx, module2.path)[0] ? evidenceOf(routeCalls(ctx, module2.path)[0]) : moduleEvidence(module2.name),
-          routes,
-          registeredBy: siteOf(path19, call2)
+          description: `Channels URL routes${routes.name ? ` \`${routes.name}\`` : ""}${routes.calls.length ? ` with ${counted(routes.calls.length, ["route", "routes"])}` : ""}`,
+          evidence: routes.calls[0] ? evidenceOf(routes.calls[0]) : routes.name ? moduleEvidence(ctx.moduleName(routes.path)) : evidenceOf(call),
+          routes: routes.calls.length,
+          ...routes.path === path23 && !routes.name ? {} : { registeredBy: siteOf(path23, call) }
         });
       }
     }
   }
   return entries;
 }
-function siteOf(path19, call2) {
-  return { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function routingList(ctx, path23, call) {
+  const arg = argumentOf(call, 0, "routes");
+  if (!arg) return void 0;
+  if (arg.text.startsWith("[") || arg.text.startsWith("(")) {
+    const routers = (ctx.summaries.get(path23)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
+    const calls = routeCalls(ctx, path23).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
+    return { path: path23, calls };
+  }
+  const qualified = ctx.qualifyName(path23, arg.text);
+  const absolute = qualified ? ctx.absoluteName(path23, qualified) : void 0;
+  const dot = absolute?.lastIndexOf(".") ?? -1;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path23) : void 0;
+  if (!module) return void 0;
+  const name = absolute.slice(dot + 1);
+  const assigned = new RegExp(`^${name}\\s*(:[^=]*)?\\+?=(?!=)`);
+  return { path: module.path, name, calls: routeCalls(ctx, module.path).filter((r) => assigned.test(r.statementText)) };
+}
+function siteOf(path23, call) {
+  return { path: path23, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -21436,8 +21644,8 @@ var LINK_METHODS = ["autodiscover_tasks", "config_from_object", "conf.update"];
 function detectCelery(ctx) {
   const analysis = analyzeObjects(CELERY, ctx);
   const entries = objectEntries(CELERY, ctx, analysis);
-  const linked = (module2, how, site, noun = "Celery tasks module") => {
-    const existing = entries.find((e) => e.path === module2.path && e.framework === "Celery" && e.kind === "routes");
+  const linked = (module, how, site, noun = "Celery tasks module") => {
+    const existing = entries.find((e) => e.path === module.path && e.framework === "Celery" && e.kind === "routes");
     if (existing) {
       if (!existing.registeredBy) {
         if (how) existing.description += ` (${how})`;
@@ -21445,71 +21653,168 @@ function detectCelery(ctx) {
       }
       return;
     }
-    if (entries.some((e) => e.path === module2.path && e.framework === "Celery")) return;
-    entries.push({ path: module2.path, framework: "Celery", kind: "routes", description: how ? `${noun} (${how})` : noun, evidence: moduleEvidence(module2.name), routes: 0, registeredBy: site });
+    if (entries.some((e) => e.path === module.path && e.framework === "Celery")) return;
+    entries.push({ path: module.path, framework: "Celery", kind: "routes", description: how ? `${noun} (${how})` : noun, evidence: moduleEvidence(module.name), routes: 0, registeredBy: site });
   };
   for (const app of analysis.objects) {
     const appName = describeApp(app);
-    for (const name2 of argumentStrings(app.call, void 0, "include") ?? []) {
-      const module2 = ctx.lookup(name2, app.path);
-      if (module2) linked(module2, `included by ${appName}`, siteOf2(app.path, app.call));
+    for (const name of argumentStrings(app.call, void 0, "include") ?? []) {
+      const module = ctx.lookup(name, app.path);
+      if (module) linked(module, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path19, call: call2, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path23, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path19, call2);
+    const site = siteOf2(path23, call);
     if (method === "autodiscover_tasks") {
-      for (const { module: module2, found } of autodiscovered(ctx, path19, call2)) {
-        if (found) linked(module2, `autodiscovered by ${appName}`, site);
-        else linked(module2, "", site, `package searched for tasks by ${appName}`);
+      for (const { module, found } of autodiscovered(ctx, path23, call)) {
+        if (found) linked(module, `autodiscovered by ${appName}`, site);
+        else linked(module, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
-      const name2 = argumentOf(call2, 0, "obj")?.literal;
-      const module2 = typeof name2 === "string" && !name2.includes(":") ? ctx.lookup(name2, path19) : void 0;
-      if (module2) {
-        linked(module2, `configures ${appName}`, site, "Celery config module");
+      const name = argumentOf(call, 0, "obj")?.literal;
+      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path23) : void 0;
+      if (module) {
+        linked(module, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
-          const value = ctx.assignments(module2.path)?.find((a) => a.name === setting)?.value;
+          const value = ctx.assignments(module.path)?.find((a) => a.name === setting)?.value;
           for (const imported of typeof value === "string" ? [value] : value ?? []) {
-            const target = ctx.lookup(imported, module2.path);
+            const target = ctx.lookup(imported, module.path);
             if (target) linked(target, `imported by ${appName}`, site);
           }
         }
       }
     } else {
       for (const keyword of ["include", "imports"]) {
-        for (const name2 of argumentStrings(call2, void 0, keyword) ?? []) {
-          const module2 = ctx.lookup(name2, path19);
-          if (module2) linked(module2, `imported by ${appName}`, site);
+        for (const name of argumentStrings(call, void 0, keyword) ?? []) {
+          const module = ctx.lookup(name, path23);
+          if (module) linked(module, `imported by ${appName}`, site);
         }
       }
     }
   }
   return entries;
 }
-function autodiscovered(ctx, path19, call2) {
-  const packagesLiteral = argumentLiteral(call2, 0, "packages");
-  const related = argumentOf(call2, 1, "related_name");
+function autodiscovered(ctx, path23, call) {
+  const packagesLiteral = argumentLiteral(call, 0, "packages");
+  const related = argumentOf(call, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
   if (relatedName === void 0) return [];
   const listed = packagesLiteral ? stringsOf(packagesLiteral) : void 0;
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
-  for (const name2 of packages) {
-    const base = ctx.lookup(name2, path19) ? name2 : name2.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path19) : void 0;
+  for (const name of packages) {
+    const base = ctx.lookup(name, path23) ? name : name.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path23) : void 0;
     if (!pkg) continue;
-    const module2 = relatedName ? ctx.lookup(`${base}.${relatedName}`, path19) : pkg;
-    if (!found.some((f) => f.module === (module2 ?? pkg))) found.push({ module: module2 ?? pkg, found: module2 !== void 0 });
+    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path23) : pkg;
+    if (!found.some((f) => f.module === (module ?? pkg))) found.push({ module: module ?? pkg, found: module !== void 0 });
   }
   return found;
 }
 function describeApp(app) {
-  const name2 = boundNameOf(app.call);
-  return name2 ? `app \`${name2}\`` : "the Celery app";
+  const name = boundNameOf(app.call);
+  return name ? `app \`${name}\`` : "the Celery app";
 }
-function siteOf2(path19, call2) {
-  return { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
+function siteOf2(path23, call) {
+  return { path: path23, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+}
+
+// src/entries/classes.ts
+var MAX_DEPTH = 64;
+var NAMED = 3;
+function detectHandlerClasses(spec, ctx) {
+  const bases = new Set(spec.bases);
+  const entries = [];
+  for (const [path23, summary] of ctx.summaries) {
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && basesOutsideProject(ctx, path23, c.name).some((b) => bases.has(b)));
+    if (handlers.length === 0) continue;
+    const rest = handlers.length - NAMED;
+    const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
+    const exposed = spec.routeDecorators ? exposedRoutes(spec.routeDecorators, handlers, summary.calls) : void 0;
+    const first = handlers[0];
+    entries.push({
+      path: path23,
+      framework: spec.framework,
+      kind: "routes",
+      description: `${spec.noun[handlers.length > 1 ? 1 : 0]} ${names}${exposed ? ` with ${counted(exposed, ["route", "routes"])}` : ""}`,
+      evidence: { line: first.span.line, column: first.span.column, text: first.header },
+      routes: exposed ?? handlers.length
+    });
+  }
+  return entries;
+}
+var externalBases = /* @__PURE__ */ new WeakMap();
+function basesOutsideProject(ctx, path23, className, depth = 0) {
+  let known = externalBases.get(ctx);
+  if (!known) externalBases.set(ctx, known = /* @__PURE__ */ new Map());
+  const key = `${path23}::${className}`;
+  const cached4 = known.get(key);
+  if (cached4) return cached4;
+  if (depth > MAX_DEPTH) return [];
+  known.set(key, []);
+  const summary = ctx.summaries.get(path23);
+  const lookup = summary ? summaryLookup(summary) : void 0;
+  const found = /* @__PURE__ */ new Set();
+  for (const base of lookup?.classNamed(className)?.bases ?? []) {
+    const project = lookup.classNamed(base) ? { path: path23, qualname: base } : base.includes(".") ? ctx.project.calls.resolveQualified(path23, base, 0) : void 0;
+    if (project && (!("kind" in project) || project.kind === "class")) {
+      for (const outer of basesOutsideProject(ctx, project.path, project.qualname, depth + 1)) found.add(outer);
+    } else found.add(base);
+  }
+  const bases = [...found];
+  known.set(key, bases);
+  return bases;
+}
+function exposedRoutes(decorators, handlers, calls) {
+  return calls.filter(
+    (call) => call.placement.kind === "decorator" && call.callee !== void 0 && !call.calleeIsLocal && decorators.includes(call.callee) && handlers.some((c) => spanWithin(call.span, c.span))
+  ).length;
+}
+
+// src/entries/frameworks/flaskadmin.ts
+var FLASK_ADMIN = {
+  framework: "Flask-Admin",
+  objects: [{ callees: ["flask_admin.Admin", "flask_admin.base.Admin"], kind: "routes", noun: "Flask-Admin", unit: ["view", "views"] }],
+  routeDecorators: [],
+  routeCalls: ["add_view"]
+};
+var CONTRIB_MODEL_VIEWS = ["sqla", "pymongo", "peewee", "mongoengine", "geoa"].flatMap((m) => [`flask_admin.contrib.${m}.ModelView`, `flask_admin.contrib.${m}.view.ModelView`]);
+var FLASK_ADMIN_VIEWS = {
+  framework: "Flask-Admin",
+  bases: [
+    "flask_admin.BaseView",
+    "flask_admin.base.BaseView",
+    "flask_admin.AdminIndexView",
+    "flask_admin.base.AdminIndexView",
+    "flask_admin.model.BaseModelView",
+    "flask_admin.model.base.BaseModelView",
+    "flask_admin.contrib.fileadmin.BaseFileAdmin",
+    "flask_admin.contrib.fileadmin.FileAdmin",
+    ...CONTRIB_MODEL_VIEWS
+  ],
+  noun: ["Flask-Admin view", "Flask-Admin views"],
+  routeDecorators: ["flask_admin.expose", "flask_admin.base.expose", "flask_admin.expose_plugview", "flask_admin.base.expose_plugview"]
+};
+function detectFlaskAdmin(ctx) {
+  const analysis = analyzeObjects(FLASK_ADMIN, ctx);
+  addViews(ctx, analysis);
+  return [...objectEntries(FLASK_ADMIN, ctx, analysis), ...detectHandlerClasses(FLASK_ADMIN_VIEWS, ctx)];
+}
+function addViews(ctx, analysis) {
+  for (const { path: path23, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
+    const views = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*")).length;
+    if (views === 0) continue;
+    const key = objectKey(object.path, object.call);
+    const byPath = analysis.registrations.get(key) ?? /* @__PURE__ */ new Map();
+    const site = byPath.get(path23);
+    if (!site) byPath.set(path23, { count: views, first: call });
+    else {
+      site.count += views;
+      if (call.span.line < site.first.span.line) site.first = call;
+    }
+    analysis.registrations.set(key, byPath);
+  }
 }
 
 // src/entries/frameworks/pyramid.ts
@@ -21523,110 +21828,213 @@ var PYRAMID = {
 function detectPyramid(ctx) {
   const analysis = analyzeObjects(PYRAMID, ctx);
   const entries = objectEntries(PYRAMID, ctx, analysis);
-  const linked = (module2, site, description, routes = 0) => {
-    const existing = entries.find((e) => e.path === module2.path && e.framework === "Pyramid");
+  const linked = (module, site, description, routes = 0) => {
+    const existing = entries.find((e) => e.path === module.path && e.framework === "Pyramid");
     if (existing) {
       existing.registeredBy ??= site;
       return;
     }
-    entries.push({ path: module2.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module2.name), routes, registeredBy: site });
+    entries.push({ path: module.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module.name), routes, registeredBy: site });
   };
-  for (const { path: path19, call: call2, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text };
-    const inFunction = call2.scope.kind === "function" ? call2.scope.function : void 0;
+  for (const { path: path23, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path23, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+    const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path19, call2, inFunction);
-      for (const module2 of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module2, site, `module scanned by Pyramid \`config.scan()\``);
+      const scanned = scannedPackage(ctx, path23, call, inFunction);
+      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module2 = moduleArgument(ctx, path19, call2, "callable", inFunction);
-      if (!module2) continue;
-      const routes = includemeRoutes(ctx, module2.path);
-      linked(module2, site, `Pyramid include \`${module2.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
+      const module = moduleArgument(ctx, path23, call, "callable", inFunction);
+      if (!module) continue;
+      const routes = includemeRoutes(ctx, module.path);
+      linked(module, site, `Pyramid include \`${module.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
     } else {
-      const view = argumentOf(call2, 0, "view")?.literal;
+      const view = argumentOf(call, 0, "view")?.literal;
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module2 = dot > 0 ? ctx.lookup(ctx.absoluteName(path19, dotted.slice(0, dot)) ?? "", path19) : void 0;
-      if (module2) linked(module2, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
+      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path23, dotted.slice(0, dot)) ?? "", path23) : void 0;
+      if (module) linked(module, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path19, call2, inFunction) {
-  if (!argumentOf(call2, 0, "package")) {
-    const caller = ctx.module(path19);
+function scannedPackage(ctx, path23, call, inFunction) {
+  if (!argumentOf(call, 0, "package")) {
+    const caller = ctx.module(path23);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path19);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path23);
   }
-  return moduleArgument(ctx, path19, call2, "package", inFunction);
+  return moduleArgument(ctx, path23, call, "package", inFunction);
 }
-function moduleArgument(ctx, path19, call2, keyword, inFunction) {
-  const arg = argumentOf(call2, 0, keyword);
+function moduleArgument(ctx, path23, call, keyword, inFunction) {
+  const arg = argumentOf(call, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
-    const name2 = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path19, name2);
-    return absolute ? ctx.lookup(absolute, path19) : void 0;
+    const name = arg.literal.split(":")[0];
+    const absolute = ctx.absoluteName(path23, name);
+    return absolute ? ctx.lookup(absolute, path23) : void 0;
   }
-  return ctx.moduleNamedBy(path19, arg.text, inFunction);
+  return ctx.moduleNamedBy(path23, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path19) {
-  return (ctx.summaries.get(path19)?.calls ?? []).filter(
+function includemeRoutes(ctx, path23) {
+  return (ctx.summaries.get(path23)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
 
+// src/entries/frameworks/socketio.ts
+var EVENT_HANDLERS = ["event handler", "event handlers"];
+var SOCKETIO = {
+  framework: "Socket.IO",
+  objects: [
+    {
+      callees: ["socketio.Server", "socketio.server.Server", "socketio.AsyncServer", "socketio.async_server.AsyncServer"],
+      kind: "app",
+      noun: "Socket.IO server",
+      unit: EVENT_HANDLERS,
+      standalone: true
+    },
+    { callees: ["socketio.WSGIApp", "socketio.middleware.WSGIApp", "socketio.Middleware", "socketio.middleware.Middleware"], kind: "app", noun: "Socket.IO WSGI app", standalone: true },
+    { callees: ["socketio.ASGIApp", "socketio.asgi.ASGIApp"], kind: "app", noun: "Socket.IO ASGI app", standalone: true },
+    // Flask-SocketIO wraps the Flask app, which stays the app the server loads.
+    { callees: ["flask_socketio.SocketIO"], kind: "routes", noun: "Flask-SocketIO server", unit: EVENT_HANDLERS }
+  ],
+  routeDecorators: ["on", "event"],
+  routeCalls: ["on", "register_namespace", "on_event", "on_namespace"]
+};
+var SOCKETIO_NAMESPACES = {
+  framework: "Socket.IO",
+  bases: ["socketio.Namespace", "socketio.namespace.Namespace", "socketio.AsyncNamespace", "socketio.async_namespace.AsyncNamespace", "flask_socketio.Namespace", "flask_socketio.namespace.Namespace"],
+  noun: ["Socket.IO namespace", "Socket.IO namespaces"]
+};
+function detectSocketIO(ctx) {
+  return [...detectObjectFramework(SOCKETIO, ctx), ...detectHandlerClasses(SOCKETIO_NAMESPACES, ctx)];
+}
+
+// src/entries/frameworks/stdlib.ts
+var SOCKETSERVERS = ["TCPServer", "UDPServer", "UnixStreamServer", "UnixDatagramServer", "ThreadingTCPServer", "ThreadingUDPServer", "ForkingTCPServer", "ForkingUDPServer", "ThreadingUnixStreamServer", "ThreadingUnixDatagramServer"];
+var HTTP_SERVER = {
+  framework: "http.server",
+  objects: [{ callees: ["http.server.HTTPServer", "http.server.ThreadingHTTPServer"], kind: "app", noun: "http.server server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var SOCKETSERVER = {
+  framework: "socketserver",
+  objects: [{ callees: SOCKETSERVERS.map((name) => `socketserver.${name}`), kind: "app", noun: "socketserver server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var WSGIREF = {
+  framework: "wsgiref",
+  objects: [{ callees: ["wsgiref.simple_server.make_server", "wsgiref.simple_server.WSGIServer"], kind: "app", noun: "wsgiref server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var HTTP_SERVER_HANDLERS = {
+  framework: "http.server",
+  bases: ["http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler"],
+  noun: ["http.server request handler", "http.server request handlers"]
+};
+var SOCKETSERVER_HANDLERS = {
+  framework: "socketserver",
+  bases: ["socketserver.BaseRequestHandler", "socketserver.StreamRequestHandler", "socketserver.DatagramRequestHandler"],
+  noun: ["socketserver request handler", "socketserver request handlers"]
+};
+function detectHttpServer(ctx) {
+  return [...detectObjectFramework(HTTP_SERVER, ctx), ...detectHandlerClasses(HTTP_SERVER_HANDLERS, ctx)];
+}
+function detectSocketServer(ctx) {
+  return [...detectObjectFramework(SOCKETSERVER, ctx), ...detectHandlerClasses(SOCKETSERVER_HANDLERS, ctx)];
+}
+
 // src/entries/frameworks/tornado.ts
+var STRING_TARGETS = /* @__PURE__ */ new Set(["tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec", "tornado.routing.Rule"]);
 function detectTornado(ctx) {
   const analysis = analyzeObjects(TORNADO, ctx);
   const entries = objectEntries(TORNADO, ctx, analysis);
   const lists = [
     ...analysis.objects.map((o) => ({ path: o.path, literal: argumentLiteral(o.call, 0, "handlers"), call: o.call })),
-    ...callsOnObjects(ctx, analysis.objects, ["add_handlers"]).map((c) => ({ path: c.path, literal: argumentLiteral(c.call, 1, "host_handlers"), call: c.call }))
+    ...callsOnObjects(ctx, analysis.objects, ["add_handlers", "add_rules"]).map((c) => ({
+      path: c.path,
+      literal: c.method === "add_rules" ? argumentLiteral(c.call, 0, "rules") : argumentLiteral(c.call, 1, "host_handlers"),
+      call: c.call
+    }))
   ];
   const named = [];
-  for (const { path: path19, literal, call: call2 } of lists) {
+  for (const { path: path23, literal, call } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path19, target: item.items[1].value, call: call2 });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path23, target: item.items[1].value, call });
     }
   }
-  for (const [path19, summary] of ctx.summaries) {
-    for (const call2 of summary.calls) {
-      if (call2.callee !== "tornado.web.url" && call2.callee !== "tornado.web.URLSpec" && call2.callee !== "tornado.routing.URLSpec") continue;
-      const handler = argumentOf(call2, 1, "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path19, target: handler, call: call2 });
+  for (const [path23, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
+      const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
+      if (typeof handler === "string") named.push({ path: path23, target: handler, call });
     }
   }
-  for (const { path: path19, target, call: call2 } of named) {
+  for (const { path: path23, target, call } of named) {
     const dot = target.lastIndexOf(".");
-    const module2 = dot > 0 ? ctx.lookup(target.slice(0, dot), path19) : void 0;
-    if (!module2 || entries.some((e) => e.path === module2.path && e.framework === "Tornado")) continue;
+    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path23) : void 0;
+    if (!module || entries.some((e) => e.path === module.path && e.framework === "Tornado")) continue;
     entries.push({
-      path: module2.path,
+      path: module.path,
       framework: "Tornado",
       kind: "routes",
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
-      evidence: moduleEvidence(module2.name),
+      evidence: moduleEvidence(module.name),
       routes: 1,
-      registeredBy: { path: path19, line: call2.span.line, column: call2.span.column, text: evidenceOf(call2).text }
+      registeredBy: { path: path23, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
     });
   }
   return entries;
 }
 
-// src/entries/candidates.ts
-function isTestModulePath(path19) {
-  const parts2 = path19.split("/");
-  const base = parts2[parts2.length - 1];
-  if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
-  return parts2.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
+// src/entries/frameworks/twisted.ts
+var TWISTED = {
+  framework: "Twisted",
+  objects: [
+    { callees: ["twisted.web.server.Site"], kind: "app", noun: "Twisted site", standalone: true },
+    { callees: ["twisted.web.resource.Resource", "twisted.web.static.File"], kind: "routes", noun: "Twisted resource", unit: ["child", "children"] }
+  ],
+  routeDecorators: [],
+  routeCalls: ["putChild"]
+};
+var TWISTED_RESOURCES = {
+  framework: "Twisted",
+  bases: ["twisted.web.resource.Resource", "twisted.web.static.File"],
+  noun: ["Twisted resource class", "Twisted resource classes"]
+};
+function detectTwisted(ctx) {
+  return [...detectObjectFramework(TWISTED, ctx), ...detectHandlerClasses(TWISTED_RESOURCES, ctx)];
 }
-function isManagementCommandPath(path19) {
-  const parts2 = path19.split("/");
-  const base = parts2[parts2.length - 1];
-  return parts2.length >= 3 && parts2[parts2.length - 2] === "commands" && parts2[parts2.length - 3] === "management" && base !== "__init__.py";
+
+// src/entries/frameworks/websockets.ts
+var SERVERS = ["asyncio.server", "sync.server", "server", "legacy.server"].flatMap((m) => [`websockets.${m}.serve`, `websockets.${m}.unix_serve`]);
+var ROUTERS = ["asyncio.router", "sync.router"].flatMap((m) => [`websockets.${m}.route`, `websockets.${m}.unix_route`]);
+var WEBSOCKETS = {
+  framework: "websockets",
+  objects: [
+    { callees: ["websockets.serve", "websockets.unix_serve", ...SERVERS], kind: "app", noun: "websockets server", standalone: true },
+    { callees: ["websockets.route", "websockets.unix_route", ...ROUTERS], kind: "app", noun: "websockets router", standalone: true }
+  ],
+  routeDecorators: [],
+  routeCalls: []
+};
+
+// src/entries/candidates.ts
+function isTestModulePath(path23) {
+  const parts = path23.split("/");
+  const base = parts[parts.length - 1];
+  if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
+  return parts.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
+}
+function isManagementCommandPath(path23) {
+  const parts = path23.split("/");
+  const base = parts[parts.length - 1];
+  return parts.length >= 3 && parts[parts.length - 2] === "commands" && parts[parts.length - 3] === "management" && base !== "__init__.py";
 }
 function isTestFunction(qualname) {
   return qualname.split(".").some((part) => /^test/i.test(part));
@@ -21637,12 +22045,12 @@ function candidateReason(entry, summary) {
   if (isManagementCommandPath(entry.path)) return "it is in a Django management command, which only `manage.py` runs";
   if (!summary) return void 0;
   const index = indexOf(summary);
-  const call2 = index.functionCalls.get(`${entry.evidence.line}:${entry.evidence.column}`);
-  if (call2 && call2.scope.kind === "function") {
-    const fn = call2.scope.function;
+  const call = index.functionCalls.get(`${entry.evidence.line}:${entry.evidence.column}`);
+  if (call && call.scope.kind === "function") {
+    const fn = call.scope.function;
     if (isTestFunction(fn)) return `it is built in the test function \`${fn}()\``;
-    const parts2 = fn.split(".");
-    const fixture = parts2.map((_, i2) => parts2.slice(0, i2 + 1).join(".")).find((qualname) => index.fixtures.has(qualname));
+    const parts = fn.split(".");
+    const fixture = parts.map((_, i) => parts.slice(0, i + 1).join(".")).find((qualname) => index.fixtures.has(qualname));
     if (fixture) return `it is built in the pytest fixture \`${fixture}()\``;
   }
   return void 0;
@@ -21652,10 +22060,10 @@ function indexOf(summary) {
   let index = indexes.get(summary);
   if (!index) {
     index = { functionCalls: /* @__PURE__ */ new Map(), fixtures: /* @__PURE__ */ new Set() };
-    for (const call2 of summary.calls) {
-      const at = `${call2.span.line}:${call2.span.column}`;
-      if (call2.scope.kind === "function" && !index.functionCalls.has(at)) index.functionCalls.set(at, call2);
-      if (call2.placement.kind === "decorator" && (call2.callee === "pytest.fixture" || call2.callee === "pytest_asyncio.fixture")) index.fixtures.add(call2.placement.target);
+    for (const call of summary.calls) {
+      const at = `${call.span.line}:${call.span.column}`;
+      if (call.scope.kind === "function" && !index.functionCalls.has(at)) index.functionCalls.set(at, call);
+      if (call.placement.kind === "decorator" && (call.callee === "pytest.fixture" || call.callee === "pytest_asyncio.fixture")) index.fixtures.add(call.placement.target);
     }
     indexes.set(summary, index);
   }
@@ -21677,14 +22085,21 @@ var DETECTORS = [
   { name: "Django", detect: detectDjango, specs: [] },
   { name: "Celery", detect: detectCelery, specs: [CELERY] },
   plain(DRAMATIQ),
-  plain(AIOHTTP),
+  { name: "aiohttp", detect: detectAiohttp, specs: [AIOHTTP] },
   { name: "Tornado", detect: detectTornado, specs: [TORNADO] },
   plain(SANIC),
   plain(QUART),
   plain(LITESTAR),
   plain(FALCON),
   plain(BOTTLE),
-  { name: "Pyramid", detect: detectPyramid, specs: [PYRAMID] }
+  { name: "Pyramid", detect: detectPyramid, specs: [PYRAMID] },
+  { name: "Socket.IO", detect: detectSocketIO, specs: [SOCKETIO] },
+  { name: "Twisted", detect: detectTwisted, specs: [TWISTED] },
+  plain(WEBSOCKETS),
+  { name: "http.server", detect: detectHttpServer, specs: [HTTP_SERVER] },
+  { name: "socketserver", detect: detectSocketServer, specs: [SOCKETSERVER] },
+  plain(WSGIREF),
+  { name: "Flask-Admin", detect: detectFlaskAdmin, specs: [FLASK_ADMIN] }
 ];
 function detectEntries(project, problems = []) {
   const ctx = new EntryContext(project);
@@ -21711,7 +22126,7 @@ function isAppConstructor(callee) {
 
 // src/rules/rules.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var AFTER_FORK = ["lazy", "threads-lost", "socket-shared", "file-shared", "memory", "ran-once"];
@@ -21724,8 +22139,8 @@ var SECTIONS = ["What it does", "Why is this bad?", "Example", "Use instead"];
 var cached3;
 function loadRules(folder = RULES_FOLDER) {
   if (folder === RULES_FOLDER && cached3) return cached3;
-  const files = readdirSync(folder).filter((name2) => /^IL\d{3}\.md$/.test(name2)).sort();
-  const rules = files.map((name2) => parseRuleFile(path6.join(folder, name2), readFileSync(path6.join(folder, name2), "utf8")));
+  const files = readdirSync(folder).filter((name) => /^IL\d{3}\.md$/.test(name)).sort();
+  const rules = files.map((name) => parseRuleFile(path6.join(folder, name), readFileSync2(path6.join(folder, name), "utf8")));
   if (folder === RULES_FOLDER) cached3 = rules;
   return rules;
 }
@@ -21733,7 +22148,7 @@ function parseRuleFile(file, text) {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text.replace(/\r\n/g, "\n"));
   if (!match) throw new Error(`${file}: a rule file starts with a YAML header between '---' lines`);
   const header = (0, import_yaml.parse)(match[1]);
-  const body2 = match[2].trim();
+  const body = match[2].trim();
   const fail = (what) => {
     throw new Error(`${file}: ${what}`);
   };
@@ -21753,16 +22168,16 @@ function parseRuleFile(file, text) {
     return value;
   };
   const ruleFork = forkOf(header["after-fork"], "");
-  const matches = matchesValue.map((raw, i2) => {
+  const matches = matchesValue.map((raw, i) => {
     const m = raw;
-    const where2 = `matches[${i2}]`;
+    const where2 = `matches[${i}]`;
     const isMethod = Array.isArray(m.methods);
     if (!isMethod && typeof m.callee !== "string") fail(`${where2}.callee must be a qualified name`);
-    if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where2}: 'methods' needs 'on' (the rules whose objects they are called on)`);
+    if (isMethod && (!Array.isArray(m.on) || m.on.length === 0)) fail(`${where2}: 'methods' needs 'on' (the rules or the constructors whose objects they are called on)`);
     if (typeof m.what !== "string" || typeof m.cost !== "string") fail(`${where2} needs 'what' and 'cost'`);
-    const args2 = m.arguments ?? [];
+    const args = m.arguments ?? [];
     const whenGiven = m["when-given"];
-    if (whenGiven !== void 0 && (typeof whenGiven !== "string" || !args2.some((a) => a.name === whenGiven))) {
+    if (whenGiven !== void 0 && (typeof whenGiven !== "string" || !args.some((a) => a.name === whenGiven))) {
       fail(`${where2}.when-given must name one of its 'arguments'`);
     }
     if (m["with-closes"] !== void 0 && typeof m["with-closes"] !== "boolean") fail(`${where2}.with-closes must be true or false`);
@@ -21775,7 +22190,7 @@ function parseRuleFile(file, text) {
     const totalRaw = m.total;
     if (totalRaw !== void 0) {
       if (typeof totalRaw !== "object" || typeof totalRaw.unit !== "string") fail(`${where2}.total needs a 'unit'`);
-      if (totalRaw.argument !== void 0 && !args2.some((a) => a.name === totalRaw.argument)) fail(`${where2}.total.argument must name one of its 'arguments'`);
+      if (totalRaw.argument !== void 0 && !args.some((a) => a.name === totalRaw.argument)) fail(`${where2}.total.argument must name one of its 'arguments'`);
     }
     return {
       callee: isMethod ? "" : m.callee,
@@ -21783,7 +22198,7 @@ function parseRuleFile(file, text) {
       aliases: (m.aliases ?? []).map(String),
       what: m.what,
       cost: m.cost,
-      arguments: args2.map((a) => ({
+      arguments: args.map((a) => ({
         name: String(a.name),
         ...typeof a.position === "number" ? { position: a.position } : {},
         ...a.default !== void 0 ? { default: String(a.default) } : {}
@@ -21811,17 +22226,16 @@ function parseRuleFile(file, text) {
     fix: text_("fix"),
     ...requires === "start" || requires === "bound" ? { requires } : {},
     ...ruleFork ? { afterFork: ruleFork } : {},
-    subclasses: header.subclasses === true,
     meta,
     matches,
-    docs: parseSections(file, body2),
+    docs: parseSections(file, body),
     file
   };
 }
-function parseSections(file, body2) {
+function parseSections(file, body) {
   const sections = /* @__PURE__ */ new Map();
-  const parts2 = body2.split(/^## /m).slice(1);
-  for (const part of parts2) {
+  const parts = body.split(/^## /m).slice(1);
+  for (const part of parts) {
     const newline = part.indexOf("\n");
     const title = (newline < 0 ? part : part.slice(0, newline)).trim();
     sections.set(title, newline < 0 ? "" : part.slice(newline + 1).trim());
@@ -21834,17 +22248,17 @@ function parseSections(file, body2) {
     whyIsThisBad: sections.get("Why is this bad?"),
     example: sections.get("Example"),
     useInstead: sections.get("Use instead"),
-    markdown: body2
+    markdown: body
   };
 }
 function markdownToPlainText(markdown) {
   return markdown.replace(/^```\w*\n/gm, "").replace(/^```$/gm, "").replace(/`([^`]+)`/g, "$1").replace(/^## (.*)$/gm, "$1:").trim();
 }
-function qualifiedNameMatches(pattern, name2) {
-  if (!pattern.includes("*")) return pattern === name2;
+function qualifiedNameMatches(pattern, name) {
+  if (!pattern.includes("*")) return pattern === name;
   const patternParts = pattern.split(".");
-  const nameParts = name2.split(".");
-  return patternParts.length === nameParts.length && patternParts.every((part, i2) => part === "*" || part === nameParts[i2]);
+  const nameParts = name.split(".");
+  return patternParts.length === nameParts.length && patternParts.every((part, i) => part === "*" || part === nameParts[i]);
 }
 
 // src/check/programs.ts
@@ -21866,22 +22280,22 @@ function lazyTargets(graph) {
   if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
   return targets;
 }
-function programOf(path19, summary, graph, named) {
-  const base = path19.slice(path19.lastIndexOf("/") + 1);
+function programOf(path23, summary, graph, named) {
+  const base = path23.slice(path23.lastIndexOf("/") + 1);
   if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
-  if (isTestModulePath(path19)) return { reason: "it is a test module, run by the test runner" };
-  const importedBy = (graph.importedBy.get(path19) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path19);
+  if (isTestModulePath(path23)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = (graph.importedBy.get(path23) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path23);
   if (importedBy) return void 0;
-  const script = named.get(path19);
+  const script = named.get(path23);
   if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
   if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
   if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
   if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
-  if (isManagementCommandPath(path19)) return { reason: "it is a Django management command, run by `manage.py`" };
-  if (base === "env.py" && summary.imports.some((i2) => i2.module === "alembic" || i2.module.startsWith("alembic."))) {
+  if (isManagementCommandPath(path23)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (base === "env.py" && summary.imports.some((i) => i.module === "alembic" || i.module.startsWith("alembic."))) {
     return { reason: "it is an alembic `env.py`, run by alembic" };
   }
-  if (summary.mainGuardLine !== void 0 || summary.imports.some((i2) => i2.scope.kind === "main-guard")) {
+  if (summary.mainGuardLine !== void 0 || summary.imports.some((i) => i.scope.kind === "main-guard")) {
     return { reason: `it has an \`if __name__ == "__main__":\` block${summary.mainGuardLine !== void 0 ? ` (line ${summary.mainGuardLine})` : ""}` };
   }
   const moduleCalls = summary.calls.filter((c) => c.scope.kind === "module");
@@ -21898,9 +22312,9 @@ function programOf(path19, summary, graph, named) {
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path19, summary] of summaries) {
+    for (const [path23, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path19}:${suppression.line}`;
+        const key = `${path23}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -21956,17 +22370,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path19, summary] of this.summaries) {
+    for (const [path23, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path19, suppression });
+        unused.push({ path: path23, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path19, hadFindings) {
-    return this.summaries.get(path19)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path23, hadFindings) {
+    return this.summaries.get(path23)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -21999,36 +22413,36 @@ function checkProject(input) {
   const findings = [];
   const silenced = /* @__PURE__ */ new Set();
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path19, summary] of summaries) {
-    const module2 = index.byPath.get(path19);
-    if (!module2) continue;
+  for (const [path23, summary] of summaries) {
+    const module = index.byPath.get(path23);
+    if (!module) continue;
     try {
-      injectedFault("check", path19);
-      checkFile(path19, summary, module2.name);
+      injectedFault("check", path23);
+      checkFile(path23, summary, module.name);
     } catch (error) {
-      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path19, error instanceof RuleError ? error.cause : error));
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path23, error instanceof RuleError ? error.cause : error));
     }
   }
-  function checkFile(path19, summary, moduleName) {
-    const resources = importTimeResources(path19, summary, rules, calls);
-    const program2 = resources.length ? programOf(path19, summary, graph, namedScripts2) : void 0;
+  function checkFile(path23, summary, moduleName) {
+    const resources = importTimeResources(path23, summary, rules, calls);
+    const program2 = resources.length ? programOf(path23, summary, graph, namedScripts2) : void 0;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach2 = reachOf(path19, view.graph, view.chains, entryByPath);
+      const reach2 = reachOf(path23, view.graph, view.chains, entryByPath);
       const silent = program2 !== void 0 && reach2.kind !== "entry" || reach2.kind === "unreached" && input.unreachedLevel === "off";
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path19);
+        const unfiltered = baseView.chains.get(path23);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path19, moduleName, reach2, nameOf);
+      const finding = toFinding(resource, path23, moduleName, reach2, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path19);
+      filesWithFindings.add(path23);
       if (silent) {
         silenced.add(finding);
         continue;
       }
       if (reach2.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
-      if (program2?.server && reach2.kind === "entry" && reach2.entry.path === path19 && entries.every((e) => e.path !== path19 || e.framework === "python")) {
+      if (program2?.server && reach2.kind === "entry" && reach2.entry.path === path23 && entries.every((e) => e.path !== path23 || e.framework === "python")) {
         finding.level = "note";
         finding.message = withSentence(finding, `It is a program run on its own (${program2.server}): the resource belongs to that one process.`);
         continue;
@@ -22043,11 +22457,11 @@ function checkProject(input) {
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path19, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path19, nameOf(path19), suppression));
-    for (const [path19, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path19)) continue;
+    for (const { path: path23, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path23, nameOf(path23), suppression));
+    for (const [path23, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path23)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path19, nameOf(path19), {
+        unusedSuppressionFinding(unusedRule, path23, nameOf(path23), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -22062,13 +22476,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path19, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path23, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path19,
+    path: path23,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
@@ -22078,90 +22492,110 @@ function unusedSuppressionFinding(rule, path19, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path19, summary, rules, calls) {
+function importTimeResources(path23, summary, rules, calls) {
   const moduleLevel = summary.calls.filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules).map((r) => ({ ...r, creationPath: path19, steps: [] }));
-  const enter = (body2) => !calls.callsIn(body2).some((c) => c.callee !== void 0 && isAppConstructor(c.callee));
-  for (const run2 of calls.functionsRunAtImport(path19, enter)) {
-    const bodySummary = calls.summaryOf(run2.body.path);
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path23, calls)).map((r) => ({ ...r, creationPath: path23, steps: [] }));
+  const enter = (body) => {
+    const bases = libraryBases(body.path, calls);
+    return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
+  };
+  for (const run of calls.functionsRunAtImport(path23, enter)) {
+    const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
-    const asWithItem = run2.steps[0]?.call.placement.kind === "with-item" && run2.steps.length === 1;
-    for (const resource of matchResources(calls.callsIn(run2.body), bodySummary, rules)) {
+    const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
+    for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules, libraryBases(run.body.path, calls))) {
       if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
-      found.push({ ...resource, creationPath: run2.body.path, steps: run2.steps });
+      found.push({ ...resource, creationPath: run.body.path, steps: run.steps, ...run.condition !== void 0 ? { pathCondition: run.condition } : {} });
     }
   }
-  const seen = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Map();
   return found.filter((r) => {
     const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ""}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, r);
+      return true;
+    }
+    const [a, b] = [conditionOf(first), conditionOf(r)];
+    if (a !== b) first.condition = a === void 0 || a === null || b === void 0 || b === null ? null : anyOf([a, b]);
+    return false;
   });
 }
-function matchResources(body2, summary, rules) {
+function libraryBases(path23, calls) {
+  const known = /* @__PURE__ */ new Map();
+  return (call) => {
+    let bases = known.get(call.id);
+    if (!bases) {
+      const cls = calls.classCalled(path23, call);
+      bases = cls ? calls.externalBasesOf(cls) : [];
+      known.set(call.id, bases);
+    }
+    return bases;
+  };
+}
+function matchResources(body, summary, rules, bases) {
   const allCalls = summary.calls;
   const found = [];
-  const inBody = new Set(body2.map((c) => c.id));
-  for (const call2 of body2) {
+  const inBody = new Set(body.map((c) => c.id));
+  for (const call of body) {
     for (const rule of rules) {
       let match;
       try {
-        match = matchCall(call2, rule, summary, rules);
+        match = matchCall(call, rule, summary, rules, bases);
       } catch (error) {
         throw new RuleError(rule.id, error);
       }
       if (!match) continue;
-      if (call2.placement.kind === "with-item" && match.withCloses) continue;
-      if (match.whenGiven && !argumentGiven(call2, match, match.whenGiven)) continue;
+      if (call.placement.kind === "with-item" && match.withCloses) continue;
+      if (match.whenGiven && !argumentGiven(call, match, match.whenGiven)) continue;
       if (rule.requires === "start") {
-        const start2 = callIndex(summary).byReceiver.get(call2.id)?.find((c) => inBody.has(c.id) && c.receiver.method === "start");
-        if (start2) found.push({ rule, match, creation: call2, start: start2 });
+        const start = callIndex(summary).byReceiver.get(call.id)?.find((c) => inBody.has(c.id) && c.receiver.method === "start");
+        if (start) found.push({ rule, match, creation: call, start });
       } else if (rule.requires === "bound") {
-        if (isKept(call2, summary)) found.push({ rule, match, creation: call2 });
+        if (isKept(call, summary)) found.push({ rule, match, creation: call });
       } else {
-        found.push({ rule, match, creation: call2 });
+        found.push({ rule, match, creation: call });
       }
     }
-    const created = call2.receiver?.method === "start" && call2.receiver.via === "name" ? allCalls[call2.receiver.callId] : void 0;
+    const created = call.receiver?.method === "start" && call.receiver.via === "name" ? allCalls[call.receiver.callId] : void 0;
     if (created && !inBody.has(created.id)) {
       for (const rule of rules) {
         if (rule.requires !== "start") continue;
-        const match = matchCall(created, rule, summary, rules);
-        if (match) found.push({ rule, match, creation: created, start: call2 });
+        const match = matchCall(created, rule, summary, rules, bases);
+        if (match) found.push({ rule, match, creation: created, start: call });
       }
     }
   }
   const claimed = new Set(found.filter((r) => r.match.target).map((r) => r.creation.id));
   return found.filter((r) => r.match.target || !claimed.has(r.creation.id));
 }
-function targetCalls(call2, target, summary) {
-  const positional = call2.args.filter((a) => a.keyword === void 0);
-  const given = call2.args.find((a) => a.keyword === target.argument) ?? (target.position !== void 0 ? positional[target.position] : void 0);
-  const name2 = given?.text.trim();
-  if (!name2 || !/^[A-Za-z_][\w.]*$/.test(name2)) return false;
-  const qualname = name2.startsWith("self.") && call2.scope.kind === "function" ? `${call2.scope.function.split(".").slice(0, -1).join(".")}.${name2.slice(5)}` : name2;
+function targetCalls(call, target, summary) {
+  const positional = call.args.filter((a) => a.keyword === void 0);
+  const given = call.args.find((a) => a.keyword === target.argument) ?? (target.position !== void 0 ? positional[target.position] : void 0);
+  const name = given?.text.trim();
+  if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
+  const qualname = name.startsWith("self.") && call.scope.kind === "function" ? `${call.scope.function.split(".").slice(0, -1).join(".")}.${name.slice(5)}` : name;
   return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
     const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : void 0);
     return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
 }
-function memberName(call2, summary) {
-  const creator = summary.calls[call2.receiver.callId];
-  return creator?.callee ? `${creator.callee}.${call2.receiver.method}` : void 0;
+function memberName(call, summary) {
+  const creator = summary.calls[call.receiver.callId];
+  return creator?.callee ? `${creator.callee}.${call.receiver.method}` : void 0;
 }
-function argumentGiven(call2, match, name2) {
-  const spec = match.arguments.find((a) => a.name === name2);
-  const positional = call2.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"));
-  const given = call2.args.find((a) => a.keyword === name2) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
-  if (!given) return call2.args.some((a) => a.text.startsWith("*"));
+function argumentGiven(call, match, name) {
+  const spec = match.arguments.find((a) => a.name === name);
+  const positional = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"));
+  const given = call.args.find((a) => a.keyword === name) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
+  if (!given) return call.args.some((a) => a.text.startsWith("*"));
   return given.literal !== null && given.literal !== "";
 }
-function isKept(call2, summary) {
-  if (call2.placement.kind === "default-argument") return true;
-  if (call2.scope.kind === "function") return call2.assignedTo !== void 0 && call2.assignedTo.includes(".");
-  if (call2.boundTo === void 0 && call2.assignedTo === void 0) return false;
-  return !(callIndex(summary).byReceiver.get(call2.id) ?? []).some((c) => c.receiver.via === "chain");
+function isKept(call, summary) {
+  if (call.placement.kind === "default-argument") return true;
+  if (call.scope.kind === "function") return call.assignedTo !== void 0 && call.assignedTo.includes(".");
+  if (call.boundTo === void 0 && call.assignedTo === void 0) return false;
+  return !(callIndex(summary).byReceiver.get(call.id) ?? []).some((c) => c.receiver.via === "chain");
 }
 var RuleError = class extends Error {
   constructor(ruleId, cause) {
@@ -22177,54 +22611,55 @@ function callIndex(summary) {
   let index = callIndexes.get(summary);
   if (!index) {
     index = { byReceiver: /* @__PURE__ */ new Map(), byFunction: /* @__PURE__ */ new Map() };
-    for (const call2 of summary.calls) {
-      if (call2.receiver) {
-        const list = index.byReceiver.get(call2.receiver.callId);
-        if (list) list.push(call2);
-        else index.byReceiver.set(call2.receiver.callId, [call2]);
+    for (const call of summary.calls) {
+      if (call.receiver) {
+        const list = index.byReceiver.get(call.receiver.callId);
+        if (list) list.push(call);
+        else index.byReceiver.set(call.receiver.callId, [call]);
       }
-      if (call2.scope.kind === "function") {
-        const list = index.byFunction.get(call2.scope.function);
-        if (list) list.push(call2);
-        else index.byFunction.set(call2.scope.function, [call2]);
+      if (call.scope.kind === "function") {
+        const list = index.byFunction.get(call.scope.function);
+        if (list) list.push(call);
+        else index.byFunction.set(call.scope.function, [call]);
       }
     }
     callIndexes.set(summary, index);
   }
   return index;
 }
-function matchCall(call2, rule, summary, rules) {
+function matchCall(call, rule, summary, rules, bases) {
   const allCalls = summary.calls;
-  const byName = (name2) => rule.matches.find(
-    (m) => !m.methods && (qualifiedNameMatches(m.callee, name2) || m.aliases.some((a) => qualifiedNameMatches(a, name2))) && (!m.target || targetCalls(call2, m.target, summary))
+  const byName = (name) => rule.matches.find(
+    (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary))
   );
-  if (call2.receiver) {
-    const creator = allCalls[call2.receiver.callId];
+  if (call.receiver) {
+    const creator = allCalls[call.receiver.callId];
     if (!creator) return void 0;
     if (creator.callee && !creator.calleeIsLocal) {
-      const member = byName(`${creator.callee}.${call2.receiver.method}`);
+      const member = byName(`${creator.callee}.${call.receiver.method}`);
       if (member) return member;
     }
-    const methodMatch = rule.matches.find((m) => m.methods?.includes(call2.receiver.method));
-    if (!methodMatch) return void 0;
-    const onRules = rules.filter((r) => methodMatch.on.includes(r.id));
-    return onRules.some((r) => matchCall(creator, r, summary, rules) !== void 0) ? methodMatch : void 0;
+    const madeBy = (on) => {
+      const onRule = rules.find((r) => r.id === on);
+      if (onRule) return matchCall(creator, onRule, summary, rules, bases) !== void 0;
+      const names = creator.callee && !creator.calleeIsLocal ? [creator.callee, ...bases(creator)] : bases(creator);
+      return names.some((name) => qualifiedNameMatches(on, name));
+    };
+    return rule.matches.find((m) => m.methods?.includes(call.receiver.method) && m.on.some(madeBy));
   }
-  if (!call2.callee) return void 0;
-  if (!call2.calleeIsLocal) return byName(call2.callee);
-  return matchSubclass(call2, rule, summary);
+  if (!call.callee) return void 0;
+  return (!call.calleeIsLocal ? byName(call.callee) : void 0) ?? matchSubclass(rule, bases(call));
 }
-function matchSubclass(call2, rule, summary) {
-  if (!rule.subclasses || !call2.calleeIsLocal || !call2.callee) return void 0;
-  for (const base of basesOf(summary, call2.callee)) {
-    const match = rule.matches.find((m) => !m.methods && !m.target && (qualifiedNameMatches(m.callee, base) || m.aliases.includes(base)));
+function matchSubclass(rule, bases) {
+  for (const base of bases) {
+    const match = rule.matches.find((m) => !m.methods && !m.target && [m.callee, ...m.aliases].some((name) => qualifiedNameMatches(name, base)));
     if (match) return match;
   }
   return void 0;
 }
-function reachOf(path19, graph, chains, entryByPath) {
-  const chain = chains.get(path19);
-  const reaching = modulesReaching(graph, path19);
+function reachOf(path23, graph, chains, entryByPath) {
+  const chain = chains.get(path23);
+  const reaching = modulesReaching(graph, path23);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -22237,32 +22672,34 @@ function reachOf(path19, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path19)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path23)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path19, moduleName, reach2, nameOf) {
-  const { rule, match, creation, start: start2, steps, creationPath } = resource;
-  const trigger = steps[0]?.call ?? start2 ?? creation;
+function toFinding(resource, path23, moduleName, reach2, nameOf) {
+  const { rule, match, creation, start, steps, creationPath } = resource;
+  const trigger = steps[0]?.call ?? start ?? creation;
   const level = reach2.kind === "entry" ? "error" : "warning";
   const related = [];
-  const createdElsewhere = start2 !== void 0 && start2.receiver?.via === "name";
+  const createdElsewhere = start !== void 0 && start.receiver?.via === "name";
+  const dropped = creation.discarded === true && start === void 0 && match.methods === void 0 && DROPPED_RESOURCES.has(rule.resource);
+  const creates = dropped ? "creates and discards" : "creates";
   const headlineWith = (code) => {
     if (steps.length > 0) {
       const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
       const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
-      const where2 = creationPath === path19 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
-      const verb = start2 ? `starts ${match.what} (\`${excerptCode(start2.text, code)}\`` : `creates ${match.what} (\`${excerptCode(creation.text, code)}\``;
+      const where2 = creationPath === path23 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where2})`;
     }
-    const action = start2 ? `\`${excerptCode(start2.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` creates ${match.what}`;
+    const action = start ? `\`${excerptCode(start.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` ${creates} ${match.what}`;
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
     return `${action}${created}${placementPhrase(creation.placement)}`;
   };
   if (steps.length > 0) {
-    related.push({ path: creationPath, span: (start2 ?? creation).span, message: `${start2 ? "started" : "created"} here: ${(start2 ?? creation).statementText}` });
+    related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
   } else if (createdElsewhere) {
-    related.push({ path: path19, span: creation.span, message: `created here: ${creation.statementText}` });
+    related.push({ path: path23, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach2.kind === "entry") {
     related.push({
@@ -22275,25 +22712,28 @@ function toFinding(resource, path19, moduleName, reach2, nameOf) {
       related.push({ path: edge.from, span: spanAt2(edge.line ?? 1, edge.column ?? 1), message: `imported lazily: ${edge.text ?? ""}` });
     }
   }
-  const cost = `${capitalise2(fillCost(match, creation.args))}.`;
+  const condition = conditionOf(resource) ?? void 0;
+  const cost = dropped ? droppedCost(match) : `${capitalise2(fillCost(match, creation.args))}.`;
+  const when = (max) => condition ? ` when \`${excerptCode(condition, max)}\`` : "";
   const candidates = [
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, false)}.`,
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach2, nameOf, false)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach2, nameOf, true)}.`,
     // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`,
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, ${reachPhrase(reach2, nameOf, true)}.`
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported${when(60)}, ${reachPhrase(reach2, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach2, nameOf, true)}.`
   ];
   const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]);
   const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);
   const finding = {
     ruleId: rule.id,
     level,
-    path: path19,
+    path: path23,
     span: trigger.span,
     module: moduleName,
     message,
     cost,
     fix: rule.fix,
+    ...condition ? { condition } : {},
     resource: {
       callee: match.callee || `${match.methods.join("/")}()`,
       text: creation.text,
@@ -22304,7 +22744,7 @@ function toFinding(resource, path19, moduleName, reach2, nameOf) {
     ...steps.length ? {
       callPath: [
         ...steps.slice(1).map((step) => ({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` })),
-        { path: creationPath, span: (start2 ?? creation).span, message: (start2 ?? creation).statementText }
+        { path: creationPath, span: (start ?? creation).span, message: (start ?? creation).statementText }
       ]
     } : {},
     related
@@ -22354,6 +22794,14 @@ function withSentence(finding, sentence) {
   }
   return finding.message;
 }
+var DROPPED_RESOURCES = /* @__PURE__ */ new Set(["client", "connection", "model"]);
+function droppedCost(match) {
+  return `It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${match.what}, and for any connection or request it makes then, at start-up.`;
+}
+function conditionOf(resource) {
+  if (resource.condition !== void 0) return resource.condition;
+  return allOf([resource.steps.length ? resource.pathCondition : void 0, resource.creation.condition, resource.start?.condition]) ?? void 0;
+}
 function placementPhrase(placement) {
   switch (placement.kind) {
     case "class-body":
@@ -22366,21 +22814,21 @@ function placementPhrase(placement) {
       return "";
   }
 }
-function fillCost(match, args2) {
-  const positional = args2.filter((a) => a.keyword === void 0);
-  return match.cost.replace(/\{(\w+)\}/g, (_, name2) => {
-    const spec = match.arguments.find((a) => a.name === name2);
-    const given = args2.find((a) => a.keyword === name2) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
+function fillCost(match, args) {
+  const positional = args.filter((a) => a.keyword === void 0);
+  return match.cost.replace(/\{(\w+)\}/g, (_, name) => {
+    const spec = match.arguments.find((a) => a.name === name);
+    const given = args.find((a) => a.keyword === name) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
     if (given) {
       if (typeof given.literal === "number") return String(given.literal);
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }
-    const poolclass = args2.find((a) => a.keyword === "poolclass");
-    if (poolclass && /pool_size/.test(name2)) return `\`${name2}\` (as \`poolclass=${poolclass.text}\` decides)`;
-    const splat = args2.find((a) => a.keyword === void 0 && a.text.startsWith("**")) ?? (spec?.position !== void 0 ? args2.find((a) => a.keyword === void 0 && a.text.startsWith("*")) : void 0);
-    if (splat) return spec?.default ? `\`${name2}\` (from \`${splat.text}\`, or \`${spec.default}\` by default)` : `\`${name2}\` (from \`${splat.text}\`)`;
-    return spec?.default ? `\`${spec.default}\` (the default)` : `the given ${name2}`;
+    const poolclass = args.find((a) => a.keyword === "poolclass");
+    if (poolclass && /pool_size/.test(name)) return `\`${name}\` (as \`poolclass=${poolclass.text}\` decides)`;
+    const splat = args.find((a) => a.keyword === void 0 && a.text.startsWith("**")) ?? (spec?.position !== void 0 ? args.find((a) => a.keyword === void 0 && a.text.startsWith("*")) : void 0);
+    if (splat) return spec?.default ? `\`${name}\` (from \`${splat.text}\`, or \`${spec.default}\` by default)` : `\`${name}\` (from \`${splat.text}\`)`;
+    return spec?.default ? `\`${spec.default}\` (the default)` : `the given ${name}`;
   });
 }
 function spanAt2(line, column) {
@@ -22396,9 +22844,9 @@ function scriptsRunBy(line) {
   if (!line.includes("python")) return [];
   const tokens = line.split(/[\s"',;&|()[\]]+/).filter((t) => t !== "");
   const scripts = [];
-  for (let i2 = 0; i2 < tokens.length; i2++) {
-    if (!/^python[\d.]*$/.test(tokens[i2].slice(tokens[i2].lastIndexOf("/") + 1))) continue;
-    let j = i2 + 1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^python[\d.]*$/.test(tokens[i].slice(tokens[i].lastIndexOf("/") + 1))) continue;
+    let j = i + 1;
     while (j < tokens.length && tokens[j].startsWith("-") && tokens[j] !== "-m" && tokens[j] !== "-c") j++;
     const script = tokens[j];
     if (script && /^[\w.\/-]*[\w-]\.py$/.test(script)) scripts.push(script);
@@ -22437,8 +22885,8 @@ async function namedScripts(root, deployment, index, files) {
     const read = await readRegularFile(path7.join(root, file), MAX_SMALL_FILE_BYTES);
     if (!read.ok) continue;
     const lines = read.bytes.toString("utf8").split(/\r?\n/);
-    lines.forEach((line, i2) => {
-      for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i2 + 1}`, false);
+    lines.forEach((line, i) => {
+      for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i + 1}`, false);
     });
   }
   const pyproject = await readRegularFile(path7.join(root, "pyproject.toml"), MAX_SMALL_FILE_BYTES);
@@ -22448,9 +22896,9 @@ async function namedScripts(root, deployment, index, files) {
       for (const table of ["scripts", "gui-scripts"]) {
         const scripts = project?.[table];
         if (typeof scripts !== "object" || scripts === null) continue;
-        for (const [name2, spec] of Object.entries(scripts)) {
+        for (const [name, spec] of Object.entries(scripts)) {
           if (typeof spec !== "string") continue;
-          add(index.lookup(spec.split(":")[0].trim())?.path, `pyproject.toml [project.${table}] \`${name2}\``, false);
+          add(index.lookup(spec.split(":")[0].trim())?.path, `pyproject.toml [project.${table}] \`${name}\``, false);
         }
       }
     } catch {
@@ -22461,13 +22909,13 @@ async function namedScripts(root, deployment, index, files) {
 
 // src/deploy/readDeployment.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import { promises as fs4 } from "node:fs";
-import path14 from "node:path";
+import { promises as fs3 } from "node:fs";
+import path17 from "node:path";
 
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-import fsCallbacks, { promises as fs3 } from "node:fs";
+import fsCallbacks, { promises as fs2 } from "node:fs";
 import path8 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
@@ -22480,6 +22928,7 @@ var ALWAYS_SKIPPED = [
   "**/.nox/**",
   "**/.mypy_cache/**",
   "**/.ruff_cache/**",
+  "**/.importleak_cache/**",
   "**/.pytest_cache/**",
   "**/*.egg-info/**",
   "**/build/**",
@@ -22533,8 +22982,8 @@ async function discoverPythonFiles(options) {
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
     const entries = all.filter((entry) => {
-      const name2 = path8.posix.basename(entry.path);
-      return entry.dirent.isFile() && (name2.endsWith(".py") || name2 === ".gitignore" || name2 === "pyvenv.cfg");
+      const name = path8.posix.basename(entry.path);
+      return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
     });
     const venvs = entries.filter((entry) => path8.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path8.posix.dirname(entry.path));
     if (options.respectGitignore) {
@@ -22562,12 +23011,12 @@ async function discoverPythonFiles(options) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     }
     for (const entry of all) {
-      const name2 = path8.posix.basename(entry.path);
+      const name = path8.posix.basename(entry.path);
       if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
-      if (!name2.endsWith(".py") && name2 !== ".gitignore") continue;
+      if (!name.endsWith(".py") && name !== ".gitignore") continue;
       const absolute = path8.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
-      const stat = await fs3.lstat(absolute).catch(() => void 0);
+      const stat = await fs2.lstat(absolute).catch(() => void 0);
       diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
     }
     for (const odd of oddNames) {
@@ -22587,8 +23036,8 @@ async function discoverPythonFiles(options) {
       let target;
       let stat;
       try {
-        target = await fs3.realpath(absolute);
-        stat = await fs3.stat(target);
+        target = await fs2.realpath(absolute);
+        stat = await fs2.stat(target);
       } catch (error) {
         const code = error.code;
         if (!link.path.endsWith(".py") && code === "ENOENT") continue;
@@ -22618,7 +23067,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs3.realpath(path8.dirname(absolute));
+      const realFolder = await fs2.realpath(path8.dirname(absolute));
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
@@ -22648,13 +23097,13 @@ async function discoverPythonFiles(options) {
     const absolute = path8.resolve(root, given);
     let stat;
     try {
-      stat = await fs3.stat(absolute);
+      stat = await fs2.stat(absolute);
     } catch (error) {
       diagnostics.push({ kind: "read-error", path: toPosix(given), message: `cannot scan ${given}: ${describeError(error)}` });
       continue;
     }
     if (stat.isDirectory()) {
-      const real = await fs3.realpath(absolute);
+      const real = await fs2.realpath(absolute);
       if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
       await walk(absolute, /* @__PURE__ */ new Set([real]));
     } else if (stat.isFile()) {
@@ -22683,7 +23132,7 @@ async function addRepositoryGitignores(root, paths, gitignores, diagnostics, rel
   for (const given of paths) {
     let folder = path8.resolve(root, given);
     try {
-      if (!(await fs3.stat(folder)).isDirectory()) folder = path8.dirname(folder);
+      if (!(await fs2.stat(folder)).isDirectory()) folder = path8.dirname(folder);
     } catch {
       continue;
     }
@@ -22716,7 +23165,7 @@ async function projectFolders(root, paths) {
   const folders = [];
   for (const p of [root, ...paths.map((given) => path8.resolve(root, given))]) {
     try {
-      if ((await fs3.stat(p)).isDirectory()) folders.push(await fs3.realpath(p));
+      if ((await fs2.stat(p)).isDirectory()) folders.push(await fs2.realpath(p));
     } catch {
     }
   }
@@ -22724,16 +23173,16 @@ async function projectFolders(root, paths) {
 }
 async function exists(p, noFollow = false) {
   try {
-    await (noFollow ? fs3.lstat(p) : fs3.stat(p));
+    await (noFollow ? fs2.lstat(p) : fs2.stat(p));
     return true;
   } catch {
     return false;
   }
 }
 function excludedByFolder(relativeInFolder, folder, skipped) {
-  const parts2 = relativeInFolder.split("/");
-  for (let i2 = 1; i2 < parts2.length; i2++) {
-    const sub = parts2.slice(0, i2).join("/");
+  const parts = relativeInFolder.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const sub = parts.slice(0, i).join("/");
     if (skipped(sub, path8.join(folder, sub), true)) return true;
   }
   return false;
@@ -22751,8 +23200,8 @@ var GitignoreSet = class {
     for (const [folder, entry] of this.byFolder) {
       const relative = path8.relative(folder, absolute);
       if (relative === "" || relative.startsWith("..") || path8.isAbsolute(relative)) continue;
-      const posix = toPosix(relative);
-      if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
+      const posix2 = toPosix(relative);
+      if (this.test(folder, entry, isDir ? `${posix2}/` : posix2)) return true;
     }
     return false;
   }
@@ -22810,4233 +23259,8 @@ function describeError(error) {
   }
 }
 
-// src/extract/decode.ts
-var CODING_DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-var UTF8_BOM = [239, 187, 191];
-function decodePythonSource(bytes) {
-  const decoded = decodeBytes(bytes);
-  return decoded.text.includes("\r") ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, "\n") } : decoded;
-}
-function decodeBytes(bytes) {
-  const hasBom = bytes.length >= 3 && UTF8_BOM.every((b, i2) => bytes[i2] === b);
-  const body2 = hasBom ? bytes.subarray(3) : bytes;
-  const declared = hasBom ? void 0 : codingDeclaration(body2);
-  if (hasBom) {
-    const withBom = codingDeclaration(body2);
-    const short = withBom?.slice(0, 12).toLowerCase().replace(/_/g, "-");
-    if (short !== void 0 && short !== "utf-8" && !short.startsWith("utf-8-")) {
-      return {
-        text: new TextDecoder("utf-8").decode(body2),
-        encoding: "utf-8",
-        problem: { line: declarationLine(body2), message: `encoding problem: the file starts with a UTF-8 byte order mark but declares ${JSON.stringify(withBom)}; CPython refuses to import this file` }
-      };
-    }
-  }
-  const encoding = normaliseEncoding(declared ?? "utf-8");
-  if (encoding === "latin_1") {
-    let text = "";
-    for (let i2 = 0; i2 < body2.length; i2 += 8192) text += String.fromCharCode(...body2.subarray(i2, i2 + 8192));
-    return { text, encoding };
-  }
-  if (encoding === "ascii") {
-    const offset = firstInvalidOffset(body2, "ascii");
-    const text = new TextDecoder("latin1").decode(body2);
-    if (offset < 0) return { text, encoding };
-    return { text, encoding, problem: invalidBytes(body2, offset, hasBom, encoding) };
-  }
-  let decoder;
-  try {
-    decoder = new TextDecoder(encoding, { fatal: true });
-  } catch {
-    const text = new TextDecoder("utf-8").decode(body2);
-    return {
-      text,
-      encoding: "utf-8",
-      problem: { line: declarationLine(body2), message: `unknown encoding ${JSON.stringify(declared)} in the coding declaration; read as UTF-8` }
-    };
-  }
-  try {
-    return { text: decoder.decode(body2), encoding };
-  } catch {
-    const offset = firstInvalidOffset(body2, encoding);
-    return { text: new TextDecoder(encoding).decode(body2), encoding, problem: invalidBytes(body2, offset, hasBom, encoding) };
-  }
-}
-function invalidBytes(body2, offset, hasBom, encoding) {
-  const line = lineOfOffset(body2, offset);
-  const byte = body2[offset];
-  const what = byte === void 0 ? "a truncated sequence at the end of the file" : `byte 0x${byte.toString(16).padStart(2, "0")} at offset ${offset + (hasBom ? 3 : 0)}`;
-  return {
-    line,
-    message: `undecodable bytes: ${what} (line ${line}) is not valid ${encoding.toUpperCase()}; CPython refuses to import this file. The rest was read with replacement characters`
-  };
-}
-function codingDeclaration(bytes) {
-  let start2 = 0;
-  for (let lineNumber = 0; lineNumber < 2 && start2 < bytes.length; lineNumber++) {
-    let end = bytes.indexOf(10, start2);
-    if (end < 0) end = bytes.length;
-    const line = new TextDecoder("latin1").decode(bytes.subarray(start2, Math.min(end, start2 + 200)));
-    const match = CODING_DECLARATION.exec(line);
-    if (match) return match[1];
-    if (!/^\s*(#.*)?\r?$/.test(line)) return void 0;
-    start2 = end + 1;
-  }
-  return void 0;
-}
-function declarationLine(bytes) {
-  const firstLineEnd = bytes.indexOf(10);
-  const first = new TextDecoder("latin1").decode(bytes.subarray(0, firstLineEnd < 0 ? bytes.length : firstLineEnd));
-  return CODING_DECLARATION.test(first) ? 1 : 2;
-}
-var CODECS = [
-  ["utf_8", "utf-8", "cp65001 u8 utf utf8 utf8_ucs2 utf8_ucs4"],
-  ["latin_1", "latin_1", "8859 cp819 csisolatin1 ibm819 iso8859 iso8859_1 iso_8859_1 iso_8859_1_1987 iso_ir_100 l1 latin latin1"],
-  ["ascii", "ascii", "646 ansi_x3.4_1968 ansi_x3.4_1986 ansi_x3_4_1968 cp367 csascii ibm367 iso646_us iso_646.irv_1991 iso_ir_6 us us_ascii"],
-  ["cp1250", "windows-1250", "1250 windows_1250"],
-  ["cp1251", "windows-1251", "1251 windows_1251"],
-  ["cp1252", "windows-1252", "1252 windows_1252"],
-  ["cp1253", "windows-1253", "1253 windows_1253"],
-  ["cp1254", "windows-1254", "1254 windows_1254"],
-  ["cp1255", "windows-1255", "1255 windows_1255"],
-  ["cp1256", "windows-1256", "1256 windows_1256"],
-  ["cp1257", "windows-1257", "1257 windows_1257"],
-  ["cp1258", "windows-1258", "1258 windows_1258"],
-  ["iso8859_2", "iso-8859-2", "csisolatin2 iso_8859_2 iso_8859_2_1987 iso_ir_101 l2 latin2"],
-  ["iso8859_3", "iso-8859-3", "csisolatin3 iso_8859_3 iso_8859_3_1988 iso_ir_109 l3 latin3"],
-  ["iso8859_4", "iso-8859-4", "csisolatin4 iso_8859_4 iso_8859_4_1988 iso_ir_110 l4 latin4"],
-  ["iso8859_5", "iso-8859-5", "csisolatincyrillic cyrillic iso_8859_5 iso_8859_5_1988 iso_ir_144"],
-  ["iso8859_6", "iso-8859-6", "arabic asmo_708 csisolatinarabic ecma_114 iso_8859_6 iso_8859_6_1987 iso_ir_127"],
-  ["iso8859_7", "iso-8859-7", "csisolatingreek ecma_118 elot_928 greek greek8 iso_8859_7 iso_8859_7_1987 iso_ir_126"],
-  ["iso8859_8", "iso-8859-8", "csisolatinhebrew hebrew iso_8859_8 iso_8859_8_1988 iso_ir_138"],
-  ["iso8859_10", "iso-8859-10", "csisolatin6 iso_8859_10 iso_8859_10_1992 iso_ir_157 l6 latin6"],
-  ["iso8859_13", "iso-8859-13", "iso_8859_13 l7 latin7"],
-  ["iso8859_14", "iso-8859-14", "iso_8859_14 iso_8859_14_1998 iso_celtic iso_ir_199 l8 latin8"],
-  ["iso8859_15", "iso-8859-15", "iso_8859_15 l9 latin9"],
-  ["iso8859_16", "iso-8859-16", "iso_8859_16 iso_8859_16_2001 iso_ir_226 l10 latin10"],
-  ["koi8_r", "koi8-r", "cskoi8r"],
-  ["koi8_u", "koi8-u", ""],
-  ["mac_cyrillic", "x-mac-cyrillic", "maccyrillic"],
-  ["mac_roman", "macintosh", "macintosh macroman"],
-  ["gbk", "gbk", "936 cp936 ms936"],
-  ["gb2312", "gbk", "chinese csiso58gb231280 euc_cn euccn eucgb2312_cn gb2312_1980 gb2312_80 iso_ir_58 x_mac_simp_chinese"],
-  ["gb18030", "gb18030", "gb18030_2000"],
-  ["big5", "big5", "big5_tw csbig5 x_mac_trad_chinese"],
-  ["euc_jp", "euc-jp", "eucjp u_jis ujis"],
-  ["shift_jis", "shift_jis", "csshiftjis s_jis shiftjis sjis x_mac_japanese"],
-  ["iso2022_jp", "iso-2022-jp", "csiso2022jp iso2022jp iso_2022_jp"],
-  ["euc_kr", "euc-kr", "euckr korean ks_c_5601 ks_c_5601_1987 ks_x_1001 ksc5601 ksx1001 x_mac_korean"],
-  ["cp874", "windows-874", ""],
-  ["cp866", "ibm866", "866 csibm866 ibm866"]
-];
-var CODEC_BY_NAME = /* @__PURE__ */ new Map();
-for (const codec of CODECS) {
-  CODEC_BY_NAME.set(codec[0], codec);
-  for (const alias of codec[2].split(" ").filter(Boolean)) CODEC_BY_NAME.set(alias, codec);
-}
-function pythonCodec(name2) {
-  const short = name2.slice(0, 12).toLowerCase().replace(/_/g, "-");
-  if (short === "utf-8" || short.startsWith("utf-8-")) return { codec: "utf_8", label: "utf-8" };
-  if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(short)) return { codec: "latin_1", label: "latin_1" };
-  const normal = name2.toLowerCase().replace(/[^a-z0-9.]+/g, "_").replace(/^_+|_+$/g, "");
-  const codec = CODEC_BY_NAME.get(normal) ?? CODEC_BY_NAME.get(normal.replace(/\./g, "_"));
-  return codec ? { codec: codec[0], label: codec[1] } : void 0;
-}
-function normaliseEncoding(name2) {
-  return pythonCodec(name2)?.label ?? name2.toLowerCase();
-}
-function firstInvalidOffset(bytes, encoding) {
-  if (encoding === "utf-8") return firstInvalidUtf8(bytes);
-  if (encoding === "ascii") return bytes.findIndex((b) => b > 127);
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const mid = low + high + 1 >> 1;
-    try {
-      new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return low;
-}
-function firstInvalidUtf8(bytes) {
-  let i2 = 0;
-  while (i2 < bytes.length) {
-    const b = bytes[i2];
-    let length;
-    let min = 128;
-    let max = 191;
-    if (b < 128) {
-      i2++;
-      continue;
-    } else if (b >= 194 && b <= 223) length = 2;
-    else if (b >= 224 && b <= 239) {
-      length = 3;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      length = 4;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i2;
-    for (let k = 1; k < length; k++) {
-      const c = bytes[i2 + k];
-      if (c === void 0) return i2;
-      const low = k === 1 ? min : 128;
-      const high = k === 1 ? max : 191;
-      if (c < low || c > high) return i2;
-    }
-    i2 += length;
-  }
-  return bytes.length;
-}
-function lineOfOffset(bytes, offset) {
-  let line = 1;
-  for (let i2 = 0; i2 < offset && i2 < bytes.length; i2++) if (bytes[i2] === 10 || bytes[i2] === 13 && bytes[i2 + 1] !== 10) line++;
-  return line;
-}
-
-// src/extract/parser.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
-
-// node_modules/web-tree-sitter/tree-sitter.js
-var tree_sitter_exports = {};
-__export(tree_sitter_exports, {
-  CaptureQuantifier: () => CaptureQuantifier,
-  LANGUAGE_VERSION: () => LANGUAGE_VERSION,
-  Language: () => Language,
-  LookaheadIterator: () => LookaheadIterator,
-  MIN_COMPATIBLE_VERSION: () => MIN_COMPATIBLE_VERSION,
-  Node: () => Node,
-  Parser: () => Parser,
-  Query: () => Query,
-  Tree: () => Tree,
-  TreeCursor: () => TreeCursor
-});
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
-var SIZE_OF_SHORT = 2;
-var SIZE_OF_INT = 4;
-var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-var SIZE_OF_NODE = 5 * SIZE_OF_INT;
-var SIZE_OF_POINT = 2 * SIZE_OF_INT;
-var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-var ZERO_POINT = { row: 0, column: 0 };
-var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
-}
-__name(assertInternal, "assertInternal");
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-__name(isPoint, "isPoint");
-function setModule(module2) {
-  C = module2;
-}
-__name(setModule, "setModule");
-var C;
-var LookaheadIterator = class {
-  static {
-    __name(this, "LookaheadIterator");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  language;
-  /** @internal */
-  constructor(internal, address, language) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-  }
-  /** Get the current symbol of the lookahead iterator. */
-  get currentTypeId() {
-    return C._ts_lookahead_iterator_current_symbol(this[0]);
-  }
-  /** Get the current symbol name of the lookahead iterator. */
-  get currentType() {
-    return this.language.types[this.currentTypeId] || "ERROR";
-  }
-  /** Delete the lookahead iterator, freeing its resources. */
-  delete() {
-    C._ts_lookahead_iterator_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Reset the lookahead iterator.
-   *
-   * This returns `true` if the language was set successfully and `false`
-   * otherwise.
-   */
-  reset(language, stateId) {
-    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-      this.language = language;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Reset the lookahead iterator to another state.
-   *
-   * This returns `true` if the iterator was reset to the given state and
-   * `false` otherwise.
-   */
-  resetState(stateId) {
-    return Boolean(C._ts_lookahead_iterator_reset_state(this[0], stateId));
-  }
-  /**
-   * Returns an iterator that iterates over the symbols of the lookahead iterator.
-   *
-   * The iterator will yield the current symbol name as a string for each step
-   * until there are no more symbols to iterate over.
-   */
-  [Symbol.iterator]() {
-    return {
-      next: /* @__PURE__ */ __name(() => {
-        if (C._ts_lookahead_iterator_next(this[0])) {
-          return { done: false, value: this.currentType };
-        }
-        return { done: true, value: "" };
-      }, "next")
-    };
-  }
-};
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex) {
-      result = result.slice(0, length);
-    }
-  }
-  return result ?? "";
-}
-__name(getText, "getText");
-var Tree = class _Tree {
-  static {
-    __name(this, "Tree");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  textCallback;
-  /** The language that was used to parse the syntax tree. */
-  language;
-  /** @internal */
-  constructor(internal, address, language, textCallback) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    this.textCallback = textCallback;
-  }
-  /** Create a shallow copy of the syntax tree. This is very fast. */
-  copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
-  }
-  /** Delete the syntax tree, freeing its resources. */
-  delete() {
-    C._ts_tree_delete(this[0]);
-    this[0] = 0;
-  }
-  /** Get the root node of the syntax tree. */
-  get rootNode() {
-    C._ts_tree_root_node_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Get the root node of the syntax tree, but with its position shifted
-   * forward by the given offset.
-   */
-  rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
-    C._ts_tree_root_node_with_offset_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Edit the syntax tree to keep it in sync with source code that has been
-   * edited.
-   *
-   * You must describe the edit both in terms of byte offsets and in terms of
-   * row/column coordinates.
-   */
-  edit(edit) {
-    marshalEdit(edit);
-    C._ts_tree_edit_wasm(this[0]);
-  }
-  /** Create a new {@link TreeCursor} starting from the root of the tree. */
-  walk() {
-    return this.rootNode.walk();
-  }
-  /**
-   * Compare this old edited syntax tree to a new syntax tree representing
-   * the same document, returning a sequence of ranges whose syntactic
-   * structure has changed.
-   *
-   * For this to work correctly, this syntax tree must have been edited such
-   * that its ranges match up to the new tree. Generally, you'll want to
-   * call this method right after calling one of the [`Parser::parse`]
-   * functions. Call it on the old tree that was passed to parse, and
-   * pass the new tree that was returned from `parse`.
-   */
-  getChangedRanges(other) {
-    if (!(other instanceof _Tree)) {
-      throw new TypeError("Argument must be a Tree");
-    }
-    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the included ranges that were used to parse the syntax tree. */
-  getIncludedRanges() {
-    C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-};
-var TreeCursor = class _TreeCursor {
-  static {
-    __name(this, "TreeCursor");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [2] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [3] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  tree;
-  /** @internal */
-  constructor(internal, tree) {
-    assertInternal(internal);
-    this.tree = tree;
-    unmarshalTreeCursor(this);
-  }
-  /** Creates a deep copy of the tree cursor. This allocates new memory. */
-  copy() {
-    const copy = new _TreeCursor(INTERNAL, this.tree);
-    C._ts_tree_cursor_copy_wasm(this.tree[0]);
-    unmarshalTreeCursor(copy);
-    return copy;
-  }
-  /** Delete the tree cursor, freeing its resources. */
-  delete() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_delete_wasm(this.tree[0]);
-    this[0] = this[1] = this[2] = 0;
-  }
-  /** Get the tree cursor's current {@link Node}. */
-  get currentNode() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the numerical field id of this tree cursor's current node.
-   *
-   * See also {@link TreeCursor#currentFieldName}.
-   */
-  get currentFieldId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-  }
-  /** Get the field name of this tree cursor's current node. */
-  get currentFieldName() {
-    return this.tree.language.fields[this.currentFieldId];
-  }
-  /**
-   * Get the depth of the cursor's current node relative to the original
-   * node that the cursor was constructed with.
-   */
-  get currentDepth() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-  }
-  /**
-   * Get the index of the cursor's current node out of all of the
-   * descendants of the original node that the cursor was constructed with.
-   */
-  get currentDescendantIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-  }
-  /** Get the type of the cursor's current node. */
-  get nodeType() {
-    return this.tree.language.types[this.nodeTypeId] || "ERROR";
-  }
-  /** Get the type id of the cursor's current node. */
-  get nodeTypeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-  }
-  /** Get the state id of the cursor's current node. */
-  get nodeStateId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-  }
-  /** Get the id of the cursor's current node. */
-  get nodeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-  }
-  /**
-   * Check if the cursor's current node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get nodeIsNamed() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if the cursor's current node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get nodeIsMissing() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Get the string content of the cursor's current node. */
-  get nodeText() {
-    marshalTreeCursor(this);
-    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
-  }
-  /** Get the start position of the cursor's current node. */
-  get startPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the end position of the cursor's current node. */
-  get endPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the start index of the cursor's current node. */
-  get startIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-  }
-  /** Get the end index of the cursor's current node. */
-  get endIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-  }
-  /**
-   * Move this cursor to the first child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   */
-  gotoFirstChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the last child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoFirstChild} because it needs to
-   * iterate through all the children to compute the child's position.
-   */
-  gotoLastChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the parent of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no parent node (the cursor was already on the
-   * root node).
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoParent() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the next sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no next sibling node.
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoNextSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the previous sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no previous sibling node.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoNextSibling} due to how node
-   * positions are stored. In the worst case, this will need to iterate
-   * through all the children up to the previous sibling node to recalculate
-   * its position. Also note that the node the cursor was constructed with is
-   * considered the root of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoPreviousSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move the cursor to the node that is the nth descendant of
-   * the original node that the cursor was constructed with, where
-   * zero represents the original node itself.
-   */
-  gotoDescendant(goalDescendantIndex) {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForIndex(goalIndex) {
-    marshalTreeCursor(this);
-    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns the index of the child node if one was found, and returns
-   * `null` if no such child was found.
-   */
-  gotoFirstChildForPosition(goalPosition) {
-    marshalTreeCursor(this);
-    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Re-initialize this tree cursor to start at the original node that the
-   * cursor was constructed with.
-   */
-  reset(node) {
-    marshalNode(node);
-    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-    C._ts_tree_cursor_reset_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Re-initialize a tree cursor to the same position as another cursor.
-   *
-   * Unlike {@link TreeCursor#reset}, this will not lose parent
-   * information and allows reusing already created cursors.
-   */
-  resetTo(cursor) {
-    marshalTreeCursor(this, TRANSFER_BUFFER);
-    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-};
-var Node = class {
-  static {
-    __name(this, "Node");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
-    this.tree = tree;
-    this.startIndex = startIndex;
-    this.startPosition = startPosition;
-  }
-  /**
-   * The numeric id for this node that is unique.
-   *
-   * Within a given syntax tree, no two nodes have the same id. However:
-   *
-   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-   *   the process, then that node will have the same id in both trees.
-   *
-   * * A node not marked as having changes does not guarantee it was reused.
-   *
-   * * If a node is marked as having changed in the old tree, it will not be reused.
-   */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-  /** Get this node's type as a numerical id. */
-  get typeId() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }
-  /**
-   * Get the node's type as a numerical id as it appears in the grammar,
-   * ignoring aliases.
-   */
-  get grammarId() {
-    marshalNode(this);
-    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-  }
-  /** Get this node's type as a string. */
-  get type() {
-    return this.tree.language.types[this.typeId] || "ERROR";
-  }
-  /**
-   * Get this node's symbol name as it appears in the grammar, ignoring
-   * aliases as a string.
-   */
-  get grammarType() {
-    return this.tree.language.types[this.grammarId] || "ERROR";
-  }
-  /**
-   * Check if this node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get isNamed() {
-    marshalNode(this);
-    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *extra*.
-   *
-   * Extra nodes represent things like comments, which are not required
-   * by the grammar, but can appear anywhere.
-   */
-  get isExtra() {
-    marshalNode(this);
-    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error.
-   *
-   * Syntax errors represent parts of the code that could not be incorporated
-   * into a valid syntax tree.
-   */
-  get isError() {
-    marshalNode(this);
-    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get isMissing() {
-    marshalNode(this);
-    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Check if this node has been edited. */
-  get hasChanges() {
-    marshalNode(this);
-    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error or contains any syntax
-   * errors anywhere within it.
-   */
-  get hasError() {
-    marshalNode(this);
-    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-  }
-  /** Get the byte index where this node ends. */
-  get endIndex() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
-  }
-  /** Get the position where this node ends. */
-  get endPosition() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the string content of this node. */
-  get text() {
-    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-  }
-  /** Get this node's parse state. */
-  get parseState() {
-    marshalNode(this);
-    return C._ts_node_parse_state_wasm(this.tree[0]);
-  }
-  /** Get the parse state after this node. */
-  get nextParseState() {
-    marshalNode(this);
-    return C._ts_node_next_parse_state_wasm(this.tree[0]);
-  }
-  /** Check if this node is equal to another node. */
-  equals(other) {
-    return this.tree === other.tree && this.id === other.id;
-  }
-  /**
-   * Get the node's child at the given index, where zero represents the first child.
-   *
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#children} instead.
-   */
-  child(index) {
-    marshalNode(this);
-    C._ts_node_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's *named* child at the given index.
-   *
-   * See also {@link Node#isNamed}.
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#namedChildren} instead.
-   */
-  namedChild(index) {
-    marshalNode(this);
-    C._ts_node_named_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's child with the given numerical field id.
-   *
-   * See also {@link Node#childForFieldName}. You can
-   * convert a field name to an id using {@link Language#fieldIdForName}.
-   */
-  childForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the first child with the given field name.
-   *
-   * If multiple children may have the same field name, access them using
-   * {@link Node#childrenForFieldName}.
-   */
-  childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
-    return null;
-  }
-  /** Get the field name of this node's child at the given index. */
-  fieldNameForChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /** Get the field name of this node's named child at the given index. */
-  fieldNameForNamedChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /**
-   * Get an array of this node's children with a given field name.
-   *
-   * See also {@link Node#children}.
-   */
-  childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-    return [];
-  }
-  /**
-    * Get an array of this node's children with a given field id.
-    *
-    * See also {@link Node#childrenForFieldName}.
-    */
-  childrenForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the node's first child that contains or starts after the given byte offset. */
-  firstChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's first named child that contains or starts after the given byte offset. */
-  firstNamedChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's number of children. */
-  get childCount() {
-    marshalNode(this);
-    return C._ts_node_child_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's number of *named* children.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get namedChildCount() {
-    marshalNode(this);
-    return C._ts_node_named_child_count_wasm(this.tree[0]);
-  }
-  /** Get this node's first child. */
-  get firstChild() {
-    return this.child(0);
-  }
-  /**
-   * Get this node's first named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  /** Get this node's last child. */
-  get lastChild() {
-    return this.child(this.childCount - 1);
-  }
-  /**
-   * Get this node's last named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get lastNamedChild() {
-    return this.namedChild(this.namedChildCount - 1);
-  }
-  /**
-   * Iterate over this node's children.
-   *
-   * If you're walking the tree recursively, you may want to use the
-   * {@link TreeCursor} APIs directly instead.
-   */
-  get children() {
-    if (!this._children) {
-      marshalNode(this);
-      C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._children;
-  }
-  /**
-   * Iterate over this node's named children.
-   *
-   * See also {@link Node#children}.
-   */
-  get namedChildren() {
-    if (!this._namedChildren) {
-      marshalNode(this);
-      C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._namedChildren;
-  }
-  /**
-   * Get the descendants of this node that are the given type, or in the given types array.
-   *
-   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-   *
-   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-   */
-  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-    const symbols = [];
-    const typesBySymbol = this.tree.language.types;
-    for (const node_type of types) {
-      if (node_type == "ERROR") {
-        symbols.push(65535);
-      }
-    }
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
-      }
-    }
-    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-    }
-    marshalNode(this);
-    C._ts_node_descendants_of_type_wasm(
-      this.tree[0],
-      symbolsAddress,
-      symbols.length,
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column
-    );
-    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
-    if (descendantCount > 0) {
-      let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-    }
-    C._free(descendantAddress);
-    C._free(symbolsAddress);
-    return result;
-  }
-  /** Get this node's next sibling. */
-  get nextSibling() {
-    marshalNode(this);
-    C._ts_node_next_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's previous sibling. */
-  get previousSibling() {
-    marshalNode(this);
-    C._ts_node_prev_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's next *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get nextNamedSibling() {
-    marshalNode(this);
-    C._ts_node_next_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's previous *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get previousNamedSibling() {
-    marshalNode(this);
-    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's number of descendants, including one for the node itself. */
-  get descendantCount() {
-    marshalNode(this);
-    return C._ts_node_descendant_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's immediate parent.
-   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-   */
-  get parent() {
-    marshalNode(this);
-    C._ts_node_parent_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the node that contains `descendant`.
-   *
-   * Note that this can return `descendant` itself.
-   */
-  childWithDescendant(descendant) {
-    marshalNode(this);
-    marshalNode(descendant, 1);
-    C._ts_node_child_with_descendant_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Create a new {@link TreeCursor} starting from this node.
-   *
-   * Note that the given node is considered the root of the cursor,
-   * and the cursor cannot walk outside this node.
-   */
-  walk() {
-    marshalNode(this);
-    C._ts_tree_cursor_new_wasm(this.tree[0]);
-    return new TreeCursor(INTERNAL, this.tree);
-  }
-  /**
-   * Edit this node to keep it in-sync with source code that has been edited.
-   *
-   * This function is only rarely needed. When you edit a syntax tree with
-   * the {@link Tree#edit} method, all of the nodes that you retrieve from
-   * the tree afterward will already reflect the edit. You only need to
-   * use {@link Node#edit} when you have a specific {@link Node} instance that
-   * you want to keep and continue to use after an edit.
-   */
-  edit(edit) {
-    if (this.startIndex >= edit.oldEndIndex) {
-      this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
-      let subbedPointRow;
-      let subbedPointColumn;
-      if (this.startPosition.row > edit.oldEndPosition.row) {
-        subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
-        subbedPointColumn = this.startPosition.column;
-      } else {
-        subbedPointRow = 0;
-        subbedPointColumn = this.startPosition.column;
-        if (this.startPosition.column >= edit.oldEndPosition.column) {
-          subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
-        }
-      }
-      if (subbedPointRow > 0) {
-        this.startPosition.row += subbedPointRow;
-        this.startPosition.column = subbedPointColumn;
-      } else {
-        this.startPosition.column += subbedPointColumn;
-      }
-    } else if (this.startIndex > edit.startIndex) {
-      this.startIndex = edit.newEndIndex;
-      this.startPosition.row = edit.newEndPosition.row;
-      this.startPosition.column = edit.newEndPosition.column;
-    }
-  }
-  /** Get the S-expression representation of this node. */
-  toString() {
-    marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
-    C._free(address);
-    return result;
-  }
-};
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-__name(unmarshalCaptures, "unmarshalCaptures");
-function marshalNode(node, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-__name(marshalNode, "marshalNode");
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-__name(unmarshalNode, "unmarshalNode");
-function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
-}
-__name(marshalTreeCursor, "marshalTreeCursor");
-function unmarshalTreeCursor(cursor) {
-  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-__name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-__name(marshalPoint, "marshalPoint");
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-__name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalRange, "marshalRange");
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-__name(unmarshalRange, "unmarshalRange");
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalEdit, "marshalEdit");
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-var PREDICATE_STEP_TYPE_CAPTURE = 1;
-var PREDICATE_STEP_TYPE_STRING = 2;
-var QUERY_WORD_REGEX = /[\w-]+/g;
-var CaptureQuantifier = {
-  Zero: 0,
-  ZeroOrOne: 1,
-  ZeroOrMore: 2,
-  One: 3,
-  OneOrMore: 4
-};
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-var QueryErrorKind = {
-  Syntax: 1,
-  NodeName: 2,
-  FieldName: 3,
-  CaptureName: 4,
-  PatternStructure: 5
-};
-var QueryError = class _QueryError extends Error {
-  constructor(kind, info2, index, length) {
-    super(_QueryError.formatMessage(kind, info2));
-    this.kind = kind;
-    this.info = info2;
-    this.index = index;
-    this.length = length;
-    this.name = "QueryError";
-  }
-  static {
-    __name(this, "QueryError");
-  }
-  /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info2) {
-    switch (kind) {
-      case QueryErrorKind.NodeName:
-        return `Bad node name '${info2.word}'`;
-      case QueryErrorKind.FieldName:
-        return `Bad field name '${info2.word}'`;
-      case QueryErrorKind.CaptureName:
-        return `Bad capture name @${info2.word}`;
-      case QueryErrorKind.PatternStructure:
-        return `Bad pattern structure at offset ${info2.suffix}`;
-      case QueryErrorKind.Syntax:
-        return `Bad syntax at offset ${info2.suffix}`;
-    }
-  }
-};
-function parseAnyPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
-      }
-      const compare3 = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue2 = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue2, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue2, "doesNotMatch");
-    textPredicates[index].push((captures) => {
-      const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-__name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
-  });
-}
-__name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps, index, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values = stringSteps.map((s) => s.value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
-  });
-}
-__name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index]) properties[index] = {};
-  properties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseIsPredicate, "parseIsPredicate");
-function parseSetDirective(steps, index, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index]) setProperties[index] = {};
-  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseSetDirective, "parseSetDirective");
-function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index, setProperties);
-        break;
-      default:
-        predicates[index].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-__name(parsePattern, "parsePattern");
-var Query = class {
-  static {
-    __name(this, "Query");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  exceededMatchLimit;
-  /** @internal */
-  textPredicates;
-  /** The names of the captures used in the query. */
-  captureNames;
-  /** The quantifiers of the captures used in the query. */
-  captureQuantifiers;
-  /**
-   * The other user-defined predicates associated with the given index.
-   *
-   * This includes predicates with operators other than:
-   * - `match?`
-   * - `eq?` and `not-eq?`
-   * - `any-of?` and `not-any-of?`
-   * - `is?` and `is-not?`
-   * - `set!`
-   */
-  predicates;
-  /** The properties for predicates with the operator `set!`. */
-  setProperties;
-  /** The properties for predicates with the operator `is?`. */
-  assertedProperties;
-  /** The properties for predicates with the operator `is-not?`. */
-  refutedProperties;
-  /** The maximum number of in-progress matches for this cursor. */
-  matchLimit;
-  /**
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  constructor(language, source) {
-    const sourceLength = C.lengthBytesUTF8(source);
-    const sourceAddress = C._malloc(sourceLength + 1);
-    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
-      language[0],
-      sourceAddress,
-      sourceLength,
-      TRANSFER_BUFFER,
-      TRANSFER_BUFFER + SIZE_OF_INT
-    );
-    if (!address) {
-      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-      C._free(sourceAddress);
-      switch (errorId) {
-        case QueryErrorKind.Syntax:
-          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-        case QueryErrorKind.NodeName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.FieldName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.CaptureName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.PatternStructure:
-          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-      }
-    }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
-    const captureNames = new Array(captureCount);
-    const captureQuantifiers = new Array(patternCount);
-    const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
-      const nameAddress = C._ts_query_capture_name_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-    }
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const captureQuantifiersArray = new Array(captureCount);
-      for (let j = 0; j < captureCount; j++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-        captureQuantifiersArray[j] = quantifier;
-      }
-      captureQuantifiers[i2] = captureQuantifiersArray;
-    }
-    for (let i2 = 0; i2 < stringCount; i2++) {
-      const valueAddress = C._ts_query_string_value_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-    }
-    const setProperties = new Array(patternCount);
-    const assertedProperties = new Array(patternCount);
-    const refutedProperties = new Array(patternCount);
-    const predicates = new Array(patternCount);
-    const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
-      const steps = new Array();
-      let stepAddress = predicatesAddress;
-      for (let j = 0; j < stepCount; j++) {
-        const stepType = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        const stepValueId = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        parsePattern(
-          i2,
-          stepType,
-          stepValueId,
-          captureNames,
-          stringValues,
-          steps,
-          textPredicates,
-          predicates,
-          setProperties,
-          assertedProperties,
-          refutedProperties
-        );
-      }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
-    }
-    C._free(sourceAddress);
-    this[0] = address;
-    this.captureNames = captureNames;
-    this.captureQuantifiers = captureQuantifiers;
-    this.textPredicates = textPredicates;
-    this.predicates = predicates;
-    this.setProperties = setProperties;
-    this.assertedProperties = assertedProperties;
-    this.refutedProperties = refutedProperties;
-    this.exceededMatchLimit = false;
-  }
-  /** Delete the query, freeing its resources. */
-  delete() {
-    C._ts_query_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Iterate over all of the matches in the order that they were found.
-   *
-   * Each match contains the index of the pattern that matched, and a list of
-   * captures. Because multiple patterns can match the same set of nodes,
-   * one match may contain captures that appear *before* some of the
-   * captures from a previous match.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  matches(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const timeoutMicros = options.timeoutMicros ?? 0;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_matches_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      matchLimit,
-      maxStartDepth,
-      timeoutMicros
-    );
-    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    let filteredCount = 0;
-    let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result[filteredCount] = { pattern: patternIndex, patternIndex, captures };
-        const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
-        filteredCount++;
-      }
-    }
-    result.length = filteredCount;
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /**
-   * Iterate over all of the individual captures in the order that they
-   * appear.
-   *
-   * This is useful if you don't care about which pattern matched, and just
-   * want a single, ordered sequence of captures.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  captures(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const timeoutMicros = options.timeoutMicros ?? 0;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_captures_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      matchLimit,
-      maxStartDepth,
-      timeoutMicros
-    );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    const captures = new Array();
-    let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture = captures[captureIndex];
-        const setProperties = this.setProperties[patternIndex];
-        capture.setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        capture.assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        capture.refutedProperties = refutedProperties;
-        result.push(capture);
-      }
-    }
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /** Get the predicates for a given pattern. */
-  predicatesForPattern(patternIndex) {
-    return this.predicates[patternIndex];
-  }
-  /**
-   * Disable a certain capture within a query.
-   *
-   * This prevents the capture from being returned in matches, and also
-   * avoids any resource usage associated with recording the capture.
-   */
-  disableCapture(captureName) {
-    const captureNameLength = C.lengthBytesUTF8(captureName);
-    const captureNameAddress = C._malloc(captureNameLength + 1);
-    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-    C._free(captureNameAddress);
-  }
-  /**
-   * Disable a certain pattern within a query.
-   *
-   * This prevents the pattern from matching, and also avoids any resource
-   * usage associated with the pattern. This throws an error if the pattern
-   * index is out of bounds.
-   */
-  disablePattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    C._ts_query_disable_pattern(this[0], patternIndex);
-  }
-  /**
-   * Check if, on its last execution, this cursor exceeded its maximum number
-   * of in-progress matches.
-   */
-  didExceedMatchLimit() {
-    return this.exceededMatchLimit;
-  }
-  /** Get the byte offset where the given pattern starts in the query's source. */
-  startIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the byte offset where the given pattern ends in the query's source. */
-  endIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the number of patterns in the query. */
-  patternCount() {
-    return C._ts_query_pattern_count(this[0]);
-  }
-  /** Get the index for a given capture name. */
-  captureIndexForName(captureName) {
-    return this.captureNames.indexOf(captureName);
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternRooted(patternIndex) {
-    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternNonLocal(patternIndex) {
-    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-  }
-  /**
-   * Check if a given step in a query is 'definite'.
-   *
-   * A query step is 'definite' if its parent pattern will be guaranteed to
-   * match successfully once it reaches the step.
-   */
-  isPatternGuaranteedAtStep(byteIndex) {
-    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
-  }
-};
-var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-var Language = class _Language {
-  static {
-    __name(this, "Language");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /**
-   * A list of all node types in the language. The index of each type in this
-   * array is its node type id.
-   */
-  types;
-  /**
-   * A list of all field names in the language. The index of each field name in
-   * this array is its field id.
-   */
-  fields;
-  /** @internal */
-  constructor(internal, address) {
-    assertInternal(internal);
-    this[0] = address;
-    this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-      }
-    }
-    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-      if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
-      } else {
-        this.fields[i2] = null;
-      }
-    }
-  }
-  /**
-   * Gets the name of the language.
-   */
-  get name() {
-    const ptr = C._ts_language_name(this[0]);
-    if (ptr === 0) return null;
-    return C.UTF8ToString(ptr);
-  }
-  /**
-   * @deprecated since version 0.25.0, use {@link Language#abiVersion} instead
-   * Gets the version of the language.
-   */
-  get version() {
-    return C._ts_language_version(this[0]);
-  }
-  /**
-   * Gets the ABI version of the language.
-   */
-  get abiVersion() {
-    return C._ts_language_abi_version(this[0]);
-  }
-  /**
-  * Get the metadata for this language. This information is generated by the
-  * CLI, and relies on the language author providing the correct metadata in
-  * the language's `tree-sitter.json` file.
-  */
-  get metadata() {
-    C._ts_language_metadata(this[0]);
-    const length = C.getValue(TRANSFER_BUFFER, "i32");
-    const address = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    if (length === 0) return null;
-    return unmarshalLanguageMetadata(address);
-  }
-  /**
-   * Gets the number of fields in the language.
-   */
-  get fieldCount() {
-    return this.fields.length - 1;
-  }
-  /**
-   * Gets the number of states in the language.
-   */
-  get stateCount() {
-    return C._ts_language_state_count(this[0]);
-  }
-  /**
-   * Get the field id for a field name.
-   */
-  fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
-  }
-  /**
-   * Get the field name for a field id.
-   */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
-  }
-  /**
-   * Get the node type id for a node type name.
-   */
-  idForNodeType(type, named) {
-    const typeLength = C.lengthBytesUTF8(type);
-    const typeAddress = C._malloc(typeLength + 1);
-    C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
-    C._free(typeAddress);
-    return result || null;
-  }
-  /**
-   * Gets the number of node types in the language.
-   */
-  get nodeTypeCount() {
-    return C._ts_language_symbol_count(this[0]);
-  }
-  /**
-   * Get the node type name for a node type id.
-   */
-  nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
-  }
-  /**
-   * Check if a node type is named.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-   */
-  nodeTypeIsNamed(typeId) {
-    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Check if a node type is visible.
-   */
-  nodeTypeIsVisible(typeId) {
-    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Get the supertypes ids of this language.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-   */
-  get supertypes() {
-    C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the subtype ids for a given supertype node id.
-   */
-  subtypes(supertype) {
-    C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the next state id for a given state id and node type id.
-   */
-  nextState(stateId, typeId) {
-    return C._ts_language_next_state(this[0], stateId, typeId);
-  }
-  /**
-   * Create a new lookahead iterator for this language and parse state.
-   *
-   * This returns `null` if state is invalid for this language.
-   *
-   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-   * parse state. Newly created lookahead iterators will return the `ERROR`
-   * symbol from {@link LookaheadIterator#currentType}.
-   *
-   * Lookahead iterators can be useful for generating suggestions and improving
-   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-   * lookahead iterator created on the previous non-extra leaf node may be
-   * appropriate.
-   */
-  lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
-    return null;
-  }
-  /**
-   * @deprecated since version 0.25.0, call `new` on a {@link Query} instead
-   *
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  query(source) {
-    console.warn("Language.query is deprecated. Use new Query(language, source) instead.");
-    return new Query(this, source);
-  }
-  /**
-   * Load a language from a WebAssembly module.
-   * The module can be provided as a path to a file or as a buffer.
-   */
-  static async load(input) {
-    let bytes;
-    if (input instanceof Uint8Array) {
-      bytes = Promise.resolve(input);
-    } else {
-      if (globalThis.process?.versions.node) {
-        const fs22 = await import("fs/promises");
-        bytes = fs22.readFile(input);
-      } else {
-        bytes = fetch(input).then((response) => response.arrayBuffer().then((buffer) => {
-          if (response.ok) {
-            return new Uint8Array(buffer);
-          } else {
-            const body2 = new TextDecoder("utf-8").decode(buffer);
-            throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-          }
-        }));
-      }
-    }
-    const mod = await C.loadWebAssemblyModule(await bytes, { loadAsync: true });
-    const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
-      console.log(`Couldn't find language function in WASM file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error("Language.load failed: no language function found in WASM file");
-    }
-    const languageAddress = mod[functionName]();
-    return new _Language(INTERNAL, languageAddress);
-  }
-};
-var Module2 = (() => {
-  var _scriptName = import.meta.url;
-  return async function(moduleArg = {}) {
-    var moduleRtn;
-    var Module = moduleArg;
-    var readyPromiseResolve, readyPromiseReject;
-    var readyPromise = new Promise((resolve, reject) => {
-      readyPromiseResolve = resolve;
-      readyPromiseReject = reject;
-    });
-    var ENVIRONMENT_IS_WEB = typeof window == "object";
-    var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-    var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
-    var ENVIRONMENT_IS_SHELL = !ENVIRONMENT_IS_WEB && !ENVIRONMENT_IS_NODE && !ENVIRONMENT_IS_WORKER;
-    if (ENVIRONMENT_IS_NODE) {
-      const { createRequire: createRequire2 } = await import("module");
-      var require = createRequire2(import.meta.url);
-    }
-    Module.currentQueryProgressCallback = null;
-    Module.currentProgressCallback = null;
-    Module.currentLogCallback = null;
-    Module.currentParseCallback = null;
-    var moduleOverrides = Object.assign({}, Module);
-    var arguments_ = [];
-    var thisProgram = "./this.program";
-    var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-      throw toThrow;
-    }, "quit_");
-    var scriptDirectory = "";
-    function locateFile(path19) {
-      if (Module["locateFile"]) {
-        return Module["locateFile"](path19, scriptDirectory);
-      }
-      return scriptDirectory + path19;
-    }
-    __name(locateFile, "locateFile");
-    var readAsync, readBinary;
-    if (ENVIRONMENT_IS_NODE) {
-      var fs = require("fs");
-      var nodePath = require("path");
-      if (!import.meta.url.startsWith("data:")) {
-        scriptDirectory = nodePath.dirname(require("url").fileURLToPath(import.meta.url)) + "/";
-      }
-      readBinary = /* @__PURE__ */ __name((filename) => {
-        filename = isFileURI(filename) ? new URL(filename) : filename;
-        var ret = fs.readFileSync(filename);
-        return ret;
-      }, "readBinary");
-      readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
-        filename = isFileURI(filename) ? new URL(filename) : filename;
-        var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
-        return ret;
-      }, "readAsync");
-      if (!Module["thisProgram"] && process.argv.length > 1) {
-        thisProgram = process.argv[1].replace(/\\/g, "/");
-      }
-      arguments_ = process.argv.slice(2);
-      quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-        process.exitCode = status;
-        throw toThrow;
-      }, "quit_");
-    } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-      if (ENVIRONMENT_IS_WORKER) {
-        scriptDirectory = self.location.href;
-      } else if (typeof document != "undefined" && document.currentScript) {
-        scriptDirectory = document.currentScript.src;
-      }
-      if (_scriptName) {
-        scriptDirectory = _scriptName;
-      }
-      if (scriptDirectory.startsWith("blob:")) {
-        scriptDirectory = "";
-      } else {
-        scriptDirectory = scriptDirectory.slice(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1);
-      }
-      {
-        if (ENVIRONMENT_IS_WORKER) {
-          readBinary = /* @__PURE__ */ __name((url) => {
-            var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, false);
-            xhr.responseType = "arraybuffer";
-            xhr.send(null);
-            return new Uint8Array(
-              /** @type{!ArrayBuffer} */
-              xhr.response
-            );
-          }, "readBinary");
-        }
-        readAsync = /* @__PURE__ */ __name(async (url) => {
-          if (isFileURI(url)) {
-            return new Promise((resolve, reject) => {
-              var xhr = new XMLHttpRequest();
-              xhr.open("GET", url, true);
-              xhr.responseType = "arraybuffer";
-              xhr.onload = () => {
-                if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                  resolve(xhr.response);
-                  return;
-                }
-                reject(xhr.status);
-              };
-              xhr.onerror = reject;
-              xhr.send(null);
-            });
-          }
-          var response = await fetch(url, {
-            credentials: "same-origin"
-          });
-          if (response.ok) {
-            return response.arrayBuffer();
-          }
-          throw new Error(response.status + " : " + response.url);
-        }, "readAsync");
-      }
-    } else {
-    }
-    var out = Module["print"] || console.log.bind(console);
-    var err = Module["printErr"] || console.error.bind(console);
-    Object.assign(Module, moduleOverrides);
-    moduleOverrides = null;
-    if (Module["arguments"]) arguments_ = Module["arguments"];
-    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-    var dynamicLibraries = Module["dynamicLibraries"] || [];
-    var wasmBinary = Module["wasmBinary"];
-    var wasmMemory;
-    var ABORT = false;
-    var EXITSTATUS;
-    function assert(condition, text) {
-      if (!condition) {
-        abort(text);
-      }
-    }
-    __name(assert, "assert");
-    var HEAP, HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAP64, HEAPU64, HEAPF64;
-    var HEAP_DATA_VIEW;
-    var runtimeInitialized = false;
-    var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-    function updateMemoryViews() {
-      var b = wasmMemory.buffer;
-      Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
-      Module["HEAP8"] = HEAP8 = new Int8Array(b);
-      Module["HEAP16"] = HEAP16 = new Int16Array(b);
-      Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-      Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
-      Module["HEAP32"] = HEAP32 = new Int32Array(b);
-      Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-      Module["HEAPF32"] = HEAPF32 = new Float32Array(b);
-      Module["HEAPF64"] = HEAPF64 = new Float64Array(b);
-      Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
-      Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b);
-    }
-    __name(updateMemoryViews, "updateMemoryViews");
-    if (Module["wasmMemory"]) {
-      wasmMemory = Module["wasmMemory"];
-    } else {
-      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-      wasmMemory = new WebAssembly.Memory({
-        "initial": INITIAL_MEMORY / 65536,
-        // In theory we should not need to emit the maximum if we want "unlimited"
-        // or 4GB of memory, but VMs error on that atm, see
-        // https://github.com/emscripten-core/emscripten/issues/14130
-        // And in the pthreads case we definitely need to emit a maximum. So
-        // always emit one.
-        "maximum": 32768
-      });
-    }
-    updateMemoryViews();
-    var __RELOC_FUNCS__ = [];
-    function preRun() {
-      if (Module["preRun"]) {
-        if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-        while (Module["preRun"].length) {
-          addOnPreRun(Module["preRun"].shift());
-        }
-      }
-      callRuntimeCallbacks(onPreRuns);
-    }
-    __name(preRun, "preRun");
-    function initRuntime() {
-      runtimeInitialized = true;
-      callRuntimeCallbacks(__RELOC_FUNCS__);
-      wasmExports["__wasm_call_ctors"]();
-      callRuntimeCallbacks(onPostCtors);
-    }
-    __name(initRuntime, "initRuntime");
-    function preMain() {
-    }
-    __name(preMain, "preMain");
-    function postRun() {
-      if (Module["postRun"]) {
-        if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-        while (Module["postRun"].length) {
-          addOnPostRun(Module["postRun"].shift());
-        }
-      }
-      callRuntimeCallbacks(onPostRuns);
-    }
-    __name(postRun, "postRun");
-    var runDependencies = 0;
-    var dependenciesFulfilled = null;
-    function getUniqueRunDependency(id) {
-      return id;
-    }
-    __name(getUniqueRunDependency, "getUniqueRunDependency");
-    function addRunDependency(id) {
-      runDependencies++;
-      Module["monitorRunDependencies"]?.(runDependencies);
-    }
-    __name(addRunDependency, "addRunDependency");
-    function removeRunDependency(id) {
-      runDependencies--;
-      Module["monitorRunDependencies"]?.(runDependencies);
-      if (runDependencies == 0) {
-        if (dependenciesFulfilled) {
-          var callback = dependenciesFulfilled;
-          dependenciesFulfilled = null;
-          callback();
-        }
-      }
-    }
-    __name(removeRunDependency, "removeRunDependency");
-    function abort(what) {
-      Module["onAbort"]?.(what);
-      what = "Aborted(" + what + ")";
-      err(what);
-      ABORT = true;
-      what += ". Build with -sASSERTIONS for more info.";
-      var e = new WebAssembly.RuntimeError(what);
-      readyPromiseReject(e);
-      throw e;
-    }
-    __name(abort, "abort");
-    var wasmBinaryFile;
-    function findWasmBinary() {
-      if (Module["locateFile"]) {
-        return locateFile("tree-sitter.wasm");
-      }
-      return new URL("tree-sitter.wasm", import.meta.url).href;
-    }
-    __name(findWasmBinary, "findWasmBinary");
-    function getBinarySync(file) {
-      if (file == wasmBinaryFile && wasmBinary) {
-        return new Uint8Array(wasmBinary);
-      }
-      if (readBinary) {
-        return readBinary(file);
-      }
-      throw "both async and sync fetching of the wasm failed";
-    }
-    __name(getBinarySync, "getBinarySync");
-    async function getWasmBinary(binaryFile) {
-      if (!wasmBinary) {
-        try {
-          var response = await readAsync(binaryFile);
-          return new Uint8Array(response);
-        } catch {
-        }
-      }
-      return getBinarySync(binaryFile);
-    }
-    __name(getWasmBinary, "getWasmBinary");
-    async function instantiateArrayBuffer(binaryFile, imports) {
-      try {
-        var binary2 = await getWasmBinary(binaryFile);
-        var instance2 = await WebAssembly.instantiate(binary2, imports);
-        return instance2;
-      } catch (reason) {
-        err(`failed to asynchronously prepare wasm: ${reason}`);
-        abort(reason);
-      }
-    }
-    __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-    async function instantiateAsync(binary2, binaryFile, imports) {
-      if (!binary2 && typeof WebAssembly.instantiateStreaming == "function" && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-        try {
-          var response = fetch(binaryFile, {
-            credentials: "same-origin"
-          });
-          var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-          return instantiationResult;
-        } catch (reason) {
-          err(`wasm streaming compile failed: ${reason}`);
-          err("falling back to ArrayBuffer instantiation");
-        }
-      }
-      return instantiateArrayBuffer(binaryFile, imports);
-    }
-    __name(instantiateAsync, "instantiateAsync");
-    function getWasmImports() {
-      return {
-        "env": wasmImports,
-        "wasi_snapshot_preview1": wasmImports,
-        "GOT.mem": new Proxy(wasmImports, GOTHandler),
-        "GOT.func": new Proxy(wasmImports, GOTHandler)
-      };
-    }
-    __name(getWasmImports, "getWasmImports");
-    async function createWasm() {
-      function receiveInstance(instance2, module2) {
-        wasmExports = instance2.exports;
-        wasmExports = relocateExports(wasmExports, 1024);
-        var metadata2 = getDylinkMetadata(module2);
-        if (metadata2.neededDynlibs) {
-          dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-        }
-        mergeLibSymbols(wasmExports, "main");
-        LDSO.init();
-        loadDylibs();
-        __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-        removeRunDependency("wasm-instantiate");
-        return wasmExports;
-      }
-      __name(receiveInstance, "receiveInstance");
-      addRunDependency("wasm-instantiate");
-      function receiveInstantiationResult(result2) {
-        return receiveInstance(result2["instance"], result2["module"]);
-      }
-      __name(receiveInstantiationResult, "receiveInstantiationResult");
-      var info2 = getWasmImports();
-      if (Module["instantiateWasm"]) {
-        return new Promise((resolve, reject) => {
-          Module["instantiateWasm"](info2, (mod, inst) => {
-            receiveInstance(mod, inst);
-            resolve(mod.exports);
-          });
-        });
-      }
-      wasmBinaryFile ??= findWasmBinary();
-      try {
-        var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-        var exports = receiveInstantiationResult(result);
-        return exports;
-      } catch (e) {
-        readyPromiseReject(e);
-        return Promise.reject(e);
-      }
-    }
-    __name(createWasm, "createWasm");
-    var ASM_CONSTS = {};
-    class ExitStatus {
-      static {
-        __name(this, "ExitStatus");
-      }
-      name = "ExitStatus";
-      constructor(status) {
-        this.message = `Program terminated with exit(${status})`;
-        this.status = status;
-      }
-    }
-    var GOT = {};
-    var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-    var GOTHandler = {
-      get(obj, symName) {
-        var rtn = GOT[symName];
-        if (!rtn) {
-          rtn = GOT[symName] = new WebAssembly.Global({
-            "value": "i32",
-            "mutable": true
-          });
-        }
-        if (!currentModuleWeakSymbols.has(symName)) {
-          rtn.required = true;
-        }
-        return rtn;
-      }
-    };
-    var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-    var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-    var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-    var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-    var LE_HEAP_LOAD_U16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint16(byteOffset, true), "LE_HEAP_LOAD_U16");
-    var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-    var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-    var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-    var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-    var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-    var LE_HEAP_STORE_U16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint16(byteOffset, value, true), "LE_HEAP_STORE_U16");
-    var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-    var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-      while (callbacks.length > 0) {
-        callbacks.shift()(Module);
-      }
-    }, "callRuntimeCallbacks");
-    var onPostRuns = [];
-    var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.unshift(cb), "addOnPostRun");
-    var onPreRuns = [];
-    var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.unshift(cb), "addOnPreRun");
-    var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-    var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead = NaN) => {
-      var endIdx = idx + maxBytesToRead;
-      var endPtr = idx;
-      while (heapOrArray[endPtr] && !(endPtr >= endIdx)) ++endPtr;
-      if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-        return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-      }
-      var str = "";
-      while (idx < endPtr) {
-        var u0 = heapOrArray[idx++];
-        if (!(u0 & 128)) {
-          str += String.fromCharCode(u0);
-          continue;
-        }
-        var u1 = heapOrArray[idx++] & 63;
-        if ((u0 & 224) == 192) {
-          str += String.fromCharCode((u0 & 31) << 6 | u1);
-          continue;
-        }
-        var u2 = heapOrArray[idx++] & 63;
-        if ((u0 & 240) == 224) {
-          u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-        } else {
-          u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-        }
-        if (u0 < 65536) {
-          str += String.fromCharCode(u0);
-        } else {
-          var ch = u0 - 65536;
-          str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-        }
-      }
-      return str;
-    }, "UTF8ArrayToString");
-    var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
-      var offset = 0;
-      var end = 0;
-      function getU8() {
-        return binary2[offset++];
-      }
-      __name(getU8, "getU8");
-      function getLEB() {
-        var ret = 0;
-        var mul = 1;
-        while (1) {
-          var byte = binary2[offset++];
-          ret += (byte & 127) * mul;
-          mul *= 128;
-          if (!(byte & 128)) break;
-        }
-        return ret;
-      }
-      __name(getLEB, "getLEB");
-      function getString() {
-        var len = getLEB();
-        offset += len;
-        return UTF8ArrayToString(binary2, offset - len, len);
-      }
-      __name(getString, "getString");
-      function failIf(condition, message) {
-        if (condition) throw new Error(message);
-      }
-      __name(failIf, "failIf");
-      var name2 = "dylink.0";
-      if (binary2 instanceof WebAssembly.Module) {
-        var dylinkSection = WebAssembly.Module.customSections(binary2, name2);
-        if (dylinkSection.length === 0) {
-          name2 = "dylink";
-          dylinkSection = WebAssembly.Module.customSections(binary2, name2);
-        }
-        failIf(dylinkSection.length === 0, "need dylink section");
-        binary2 = new Uint8Array(dylinkSection[0]);
-        end = binary2.length;
-      } else {
-        var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
-        var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-        failIf(!magicNumberFound, "need to see wasm magic number");
-        failIf(binary2[8] !== 0, "need the dylink section to be first");
-        offset = 9;
-        var section_size = getLEB();
-        end = offset + section_size;
-        name2 = getString();
-      }
-      var customSection = {
-        neededDynlibs: [],
-        tlsExports: /* @__PURE__ */ new Set(),
-        weakImports: /* @__PURE__ */ new Set()
-      };
-      if (name2 == "dylink") {
-        customSection.memorySize = getLEB();
-        customSection.memoryAlign = getLEB();
-        customSection.tableSize = getLEB();
-        customSection.tableAlign = getLEB();
-        var neededDynlibsCount = getLEB();
-        for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-          var libname = getString();
-          customSection.neededDynlibs.push(libname);
-        }
-      } else {
-        failIf(name2 !== "dylink.0");
-        var WASM_DYLINK_MEM_INFO = 1;
-        var WASM_DYLINK_NEEDED = 2;
-        var WASM_DYLINK_EXPORT_INFO = 3;
-        var WASM_DYLINK_IMPORT_INFO = 4;
-        var WASM_SYMBOL_TLS = 256;
-        var WASM_SYMBOL_BINDING_MASK = 3;
-        var WASM_SYMBOL_BINDING_WEAK = 1;
-        while (offset < end) {
-          var subsectionType = getU8();
-          var subsectionSize = getLEB();
-          if (subsectionType === WASM_DYLINK_MEM_INFO) {
-            customSection.memorySize = getLEB();
-            customSection.memoryAlign = getLEB();
-            customSection.tableSize = getLEB();
-            customSection.tableAlign = getLEB();
-          } else if (subsectionType === WASM_DYLINK_NEEDED) {
-            var neededDynlibsCount = getLEB();
-            for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
-              libname = getString();
-              customSection.neededDynlibs.push(libname);
-            }
-          } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
-              var symname = getString();
-              var flags2 = getLEB();
-              if (flags2 & WASM_SYMBOL_TLS) {
-                customSection.tlsExports.add(symname);
-              }
-            }
-          } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-            var count = getLEB();
-            while (count--) {
-              var modname = getString();
-              var symname = getString();
-              var flags2 = getLEB();
-              if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-                customSection.weakImports.add(symname);
-              }
-            }
-          } else {
-            offset += subsectionSize;
-          }
-        }
-      }
-      return customSection;
-    }, "getDylinkMetadata");
-    function getValue(ptr, type = "i8") {
-      if (type.endsWith("*")) type = "*";
-      switch (type) {
-        case "i1":
-          return HEAP8[ptr];
-        case "i8":
-          return HEAP8[ptr];
-        case "i16":
-          return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-        case "i32":
-          return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-        case "i64":
-          return HEAP64[ptr >> 3];
-        case "float":
-          return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-        case "double":
-          return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-        case "*":
-          return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-        default:
-          abort(`invalid type for getValue: ${type}`);
-      }
-    }
-    __name(getValue, "getValue");
-    var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-      var dso = {
-        refcount: Infinity,
-        name: name2,
-        exports: syms,
-        global: true
-      };
-      LDSO.loadedLibsByName[name2] = dso;
-      if (handle2 != void 0) {
-        LDSO.loadedLibsByHandle[handle2] = dso;
-      }
-      return dso;
-    }, "newDSO");
-    var LDSO = {
-      loadedLibsByName: {},
-      loadedLibsByHandle: {},
-      init() {
-        newDSO("__main__", 0, wasmImports);
-      }
-    };
-    var ___heap_base = 78224;
-    var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-    var getMemory = /* @__PURE__ */ __name((size) => {
-      if (runtimeInitialized) {
-        return _calloc(size, 1);
-      }
-      var ret = ___heap_base;
-      var end = ret + alignMemory(size, 16);
-      ___heap_base = end;
-      GOT["__heap_base"].value = end;
-      return ret;
-    }, "getMemory");
-    var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-    var uleb128Encode = /* @__PURE__ */ __name((n, target) => {
-      if (n < 128) {
-        target.push(n);
-      } else {
-        target.push(n % 128 | 128, n >> 7);
-      }
-    }, "uleb128Encode");
-    var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
-      var typeNames = {
-        "i": "i32",
-        "j": "i64",
-        "f": "f32",
-        "d": "f64",
-        "e": "externref",
-        "p": "i32"
-      };
-      var type = {
-        parameters: [],
-        results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
-      };
-      for (var i2 = 1; i2 < sig.length; ++i2) {
-        type.parameters.push(typeNames[sig[i2]]);
-      }
-      return type;
-    }, "sigToWasmTypes");
-    var generateFuncType = /* @__PURE__ */ __name((sig, target) => {
-      var sigRet = sig.slice(0, 1);
-      var sigParam = sig.slice(1);
-      var typeCodes = {
-        "i": 127,
-        // i32
-        "p": 127,
-        // i32
-        "j": 126,
-        // i64
-        "f": 125,
-        // f32
-        "d": 124,
-        // f64
-        "e": 111
-      };
-      target.push(96);
-      uleb128Encode(sigParam.length, target);
-      for (var i2 = 0; i2 < sigParam.length; ++i2) {
-        target.push(typeCodes[sigParam[i2]]);
-      }
-      if (sigRet == "v") {
-        target.push(0);
-      } else {
-        target.push(1, typeCodes[sigRet]);
-      }
-    }, "generateFuncType");
-    var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-      if (typeof WebAssembly.Function == "function") {
-        return new WebAssembly.Function(sigToWasmTypes(sig), func2);
-      }
-      var typeSectionBody = [1];
-      generateFuncType(sig, typeSectionBody);
-      var bytes = [
-        0,
-        97,
-        115,
-        109,
-        // magic ("\0asm")
-        1,
-        0,
-        0,
-        0,
-        // version: 1
-        1
-      ];
-      uleb128Encode(typeSectionBody.length, bytes);
-      bytes.push(...typeSectionBody);
-      bytes.push(
-        2,
-        7,
-        // import section
-        // (import "e" "f" (func 0 (type 0)))
-        1,
-        1,
-        101,
-        1,
-        102,
-        0,
-        0,
-        7,
-        5,
-        // export section
-        // (export "f" (func 0 (type 0)))
-        1,
-        1,
-        102,
-        0,
-        0
-      );
-      var module2 = new WebAssembly.Module(new Uint8Array(bytes));
-      var instance2 = new WebAssembly.Instance(module2, {
-        "e": {
-          "f": func2
-        }
-      });
-      var wrappedFunc = instance2.exports["f"];
-      return wrappedFunc;
-    }, "convertJsFunctionToWasm");
-    var wasmTableMirror = [];
-    var wasmTable = new WebAssembly.Table({
-      "initial": 31,
-      "element": "anyfunc"
-    });
-    var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-      var func2 = wasmTableMirror[funcPtr];
-      if (!func2) {
-        if (funcPtr >= wasmTableMirror.length) wasmTableMirror.length = funcPtr + 1;
-        wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-      }
-      return func2;
-    }, "getWasmTableEntry");
-    var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-      if (functionsInTableMap) {
-        for (var i2 = offset; i2 < offset + count; i2++) {
-          var item = getWasmTableEntry(i2);
-          if (item) {
-            functionsInTableMap.set(item, i2);
-          }
-        }
-      }
-    }, "updateTableMap");
-    var functionsInTableMap;
-    var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-      if (!functionsInTableMap) {
-        functionsInTableMap = /* @__PURE__ */ new WeakMap();
-        updateTableMap(0, wasmTable.length);
-      }
-      return functionsInTableMap.get(func2) || 0;
-    }, "getFunctionAddress");
-    var freeTableIndexes = [];
-    var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-      if (freeTableIndexes.length) {
-        return freeTableIndexes.pop();
-      }
-      try {
-        wasmTable.grow(1);
-      } catch (err2) {
-        if (!(err2 instanceof RangeError)) {
-          throw err2;
-        }
-        throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
-      }
-      return wasmTable.length - 1;
-    }, "getEmptyTableSlot");
-    var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-      wasmTable.set(idx, func2);
-      wasmTableMirror[idx] = wasmTable.get(idx);
-    }, "setWasmTableEntry");
-    var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-      var rtn = getFunctionAddress(func2);
-      if (rtn) {
-        return rtn;
-      }
-      var ret = getEmptyTableSlot();
-      try {
-        setWasmTableEntry(ret, func2);
-      } catch (err2) {
-        if (!(err2 instanceof TypeError)) {
-          throw err2;
-        }
-        var wrapped = convertJsFunctionToWasm(func2, sig);
-        setWasmTableEntry(ret, wrapped);
-      }
-      functionsInTableMap.set(func2, ret);
-      return ret;
-    }, "addFunction");
-    var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
-      for (var symName in exports) {
-        if (isInternalSym(symName)) {
-          continue;
-        }
-        var value = exports[symName];
-        GOT[symName] ||= new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        });
-        if (replace || GOT[symName].value == 0) {
-          if (typeof value == "function") {
-            GOT[symName].value = addFunction(value);
-          } else if (typeof value == "number") {
-            GOT[symName].value = value;
-          } else {
-            err(`unhandled export type for '${symName}': ${typeof value}`);
-          }
-        }
-      }
-    }, "updateGOT");
-    var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
-      var relocated = {};
-      for (var e in exports) {
-        var value = exports[e];
-        if (typeof value == "object") {
-          value = value.value;
-        }
-        if (typeof value == "number") {
-          value += memoryBase2;
-        }
-        relocated[e] = value;
-      }
-      updateGOT(relocated, replace);
-      return relocated;
-    }, "relocateExports");
-    var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-      var existing = wasmImports[symName];
-      if (!existing || existing.stub) {
-        return false;
-      }
-      return true;
-    }, "isSymbolDefined");
-    var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = []) => {
-      var rtn = getWasmTableEntry(ptr)(...args2);
-      return rtn;
-    }, "dynCall");
-    var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-    var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-    var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-      var sp = stackSave();
-      try {
-        return dynCall(sig, ptr, args2);
-      } catch (e) {
-        stackRestore(sp);
-        if (e !== e + 0) throw e;
-        _setThrew(1, 0);
-        if (sig[0] == "j") return 0n;
-      }
-    }, "createInvokeFunction");
-    var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
-      var sym;
-      if (isSymbolDefined(symName)) {
-        sym = wasmImports[symName];
-      } else if (symName.startsWith("invoke_")) {
-        sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-      }
-      return {
-        sym,
-        name: symName
-      };
-    }, "resolveGlobalSymbol");
-    var onPostCtors = [];
-    var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.unshift(cb), "addOnPostCtor");
-    var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "", "UTF8ToString");
-    var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-      var metadata = getDylinkMetadata(binary);
-      currentModuleWeakSymbols = metadata.weakImports;
-      function loadModule() {
-        var memAlign = Math.pow(2, metadata.memoryAlign);
-        var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-        var tableBase = metadata.tableSize ? wasmTable.length : 0;
-        if (handle) {
-          HEAP8[handle + 8] = 1;
-          LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-          LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-          LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-          LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-        }
-        if (metadata.tableSize) {
-          wasmTable.grow(metadata.tableSize);
-        }
-        var moduleExports;
-        function resolveSymbol(sym) {
-          var resolved = resolveGlobalSymbol(sym).sym;
-          if (!resolved && localScope) {
-            resolved = localScope[sym];
-          }
-          if (!resolved) {
-            resolved = moduleExports[sym];
-          }
-          return resolved;
-        }
-        __name(resolveSymbol, "resolveSymbol");
-        var proxyHandler = {
-          get(stubs, prop) {
-            switch (prop) {
-              case "__memory_base":
-                return memoryBase;
-              case "__table_base":
-                return tableBase;
-            }
-            if (prop in wasmImports && !wasmImports[prop].stub) {
-              var res = wasmImports[prop];
-              return res;
-            }
-            if (!(prop in stubs)) {
-              var resolved;
-              stubs[prop] = (...args2) => {
-                resolved ||= resolveSymbol(prop);
-                return resolved(...args2);
-              };
-            }
-            return stubs[prop];
-          }
-        };
-        var proxy = new Proxy({}, proxyHandler);
-        var info = {
-          "GOT.mem": new Proxy({}, GOTHandler),
-          "GOT.func": new Proxy({}, GOTHandler),
-          "env": proxy,
-          "wasi_snapshot_preview1": proxy
-        };
-        function postInstantiation(module, instance) {
-          updateTableMap(tableBase, metadata.tableSize);
-          moduleExports = relocateExports(instance.exports, memoryBase);
-          if (!flags.allowUndefined) {
-            reportUndefinedSymbols();
-          }
-          function addEmAsm(addr, body) {
-            var args = [];
-            var arity = 0;
-            for (; arity < 16; arity++) {
-              if (body.indexOf("$" + arity) != -1) {
-                args.push("$" + arity);
-              } else {
-                break;
-              }
-            }
-            args = args.join(",");
-            var func = `(${args}) => { ${body} };`;
-            ASM_CONSTS[start] = eval(func);
-          }
-          __name(addEmAsm, "addEmAsm");
-          if ("__start_em_asm" in moduleExports) {
-            var start = moduleExports["__start_em_asm"];
-            var stop = moduleExports["__stop_em_asm"];
-            while (start < stop) {
-              var jsString = UTF8ToString(start);
-              addEmAsm(start, jsString);
-              start = HEAPU8.indexOf(0, start) + 1;
-            }
-          }
-          function addEmJs(name, cSig, body) {
-            var jsArgs = [];
-            cSig = cSig.slice(1, -1);
-            if (cSig != "void") {
-              cSig = cSig.split(",");
-              for (var i in cSig) {
-                var jsArg = cSig[i].split(" ").pop();
-                jsArgs.push(jsArg.replace("*", ""));
-              }
-            }
-            var func = `(${jsArgs}) => ${body};`;
-            moduleExports[name] = eval(func);
-          }
-          __name(addEmJs, "addEmJs");
-          for (var name in moduleExports) {
-            if (name.startsWith("__em_js__")) {
-              var start = moduleExports[name];
-              var jsString = UTF8ToString(start);
-              var parts = jsString.split("<::>");
-              addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-              delete moduleExports[name];
-            }
-          }
-          var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-          if (applyRelocs) {
-            if (runtimeInitialized) {
-              applyRelocs();
-            } else {
-              __RELOC_FUNCS__.push(applyRelocs);
-            }
-          }
-          var init = moduleExports["__wasm_call_ctors"];
-          if (init) {
-            if (runtimeInitialized) {
-              init();
-            } else {
-              addOnPostCtor(init);
-            }
-          }
-          return moduleExports;
-        }
-        __name(postInstantiation, "postInstantiation");
-        if (flags.loadAsync) {
-          if (binary instanceof WebAssembly.Module) {
-            var instance = new WebAssembly.Instance(binary, info);
-            return Promise.resolve(postInstantiation(binary, instance));
-          }
-          return WebAssembly.instantiate(binary, info).then((result) => postInstantiation(result.module, result.instance));
-        }
-        var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-        var instance = new WebAssembly.Instance(module, info);
-        return postInstantiation(module, instance);
-      }
-      __name(loadModule, "loadModule");
-      if (flags.loadAsync) {
-        return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-      }
-      metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-      return loadModule();
-    }, "loadWebAssemblyModule");
-    var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-      for (var [sym, exp] of Object.entries(exports)) {
-        const setImport = /* @__PURE__ */ __name((target) => {
-          if (!isSymbolDefined(target)) {
-            wasmImports[target] = exp;
-          }
-        }, "setImport");
-        setImport(sym);
-        const main_alias = "__main_argc_argv";
-        if (sym == "main") {
-          setImport(main_alias);
-        }
-        if (sym == main_alias) {
-          setImport("main");
-        }
-      }
-    }, "mergeLibSymbols");
-    var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-      var arrayBuffer = await readAsync(url);
-      return new Uint8Array(arrayBuffer);
-    }, "asyncLoad");
-    function loadDynamicLibrary(libName2, flags2 = {
-      global: true,
-      nodelete: true
-    }, localScope2, handle2) {
-      var dso = LDSO.loadedLibsByName[libName2];
-      if (dso) {
-        if (!flags2.global) {
-          if (localScope2) {
-            Object.assign(localScope2, dso.exports);
-          }
-        } else if (!dso.global) {
-          dso.global = true;
-          mergeLibSymbols(dso.exports, libName2);
-        }
-        if (flags2.nodelete && dso.refcount !== Infinity) {
-          dso.refcount = Infinity;
-        }
-        dso.refcount++;
-        if (handle2) {
-          LDSO.loadedLibsByHandle[handle2] = dso;
-        }
-        return flags2.loadAsync ? Promise.resolve(true) : true;
-      }
-      dso = newDSO(libName2, handle2, "loading");
-      dso.refcount = flags2.nodelete ? Infinity : 1;
-      dso.global = flags2.global;
-      function loadLibData() {
-        if (handle2) {
-          var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-          var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-          if (data && dataSize) {
-            var libData = HEAP8.slice(data, data + dataSize);
-            return flags2.loadAsync ? Promise.resolve(libData) : libData;
-          }
-        }
-        var libFile = locateFile(libName2);
-        if (flags2.loadAsync) {
-          return asyncLoad(libFile);
-        }
-        if (!readBinary) {
-          throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-        }
-        return readBinary(libFile);
-      }
-      __name(loadLibData, "loadLibData");
-      function getExports() {
-        if (flags2.loadAsync) {
-          return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-        }
-        return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-      }
-      __name(getExports, "getExports");
-      function moduleLoaded(exports) {
-        if (dso.global) {
-          mergeLibSymbols(exports, libName2);
-        } else if (localScope2) {
-          Object.assign(localScope2, exports);
-        }
-        dso.exports = exports;
-      }
-      __name(moduleLoaded, "moduleLoaded");
-      if (flags2.loadAsync) {
-        return getExports().then((exports) => {
-          moduleLoaded(exports);
-          return true;
-        });
-      }
-      moduleLoaded(getExports());
-      return true;
-    }
-    __name(loadDynamicLibrary, "loadDynamicLibrary");
-    var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-      for (var [symName, entry] of Object.entries(GOT)) {
-        if (entry.value == 0) {
-          var value = resolveGlobalSymbol(symName, true).sym;
-          if (!value && !entry.required) {
-            continue;
-          }
-          if (typeof value == "function") {
-            entry.value = addFunction(value, value.sig);
-          } else if (typeof value == "number") {
-            entry.value = value;
-          } else {
-            throw new Error(`bad export type for '${symName}': ${typeof value}`);
-          }
-        }
-      }
-    }, "reportUndefinedSymbols");
-    var loadDylibs = /* @__PURE__ */ __name(() => {
-      if (!dynamicLibraries.length) {
-        reportUndefinedSymbols();
-        return;
-      }
-      addRunDependency("loadDylibs");
-      dynamicLibraries.reduce((chain, lib) => chain.then(() => loadDynamicLibrary(lib, {
-        loadAsync: true,
-        global: true,
-        nodelete: true,
-        allowUndefined: true
-      })), Promise.resolve()).then(() => {
-        reportUndefinedSymbols();
-        removeRunDependency("loadDylibs");
-      });
-    }, "loadDylibs");
-    var noExitRuntime = Module["noExitRuntime"] || true;
-    function setValue(ptr, value, type = "i8") {
-      if (type.endsWith("*")) type = "*";
-      switch (type) {
-        case "i1":
-          HEAP8[ptr] = value;
-          break;
-        case "i8":
-          HEAP8[ptr] = value;
-          break;
-        case "i16":
-          LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-          break;
-        case "i32":
-          LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-          break;
-        case "i64":
-          HEAP64[ptr >> 3] = BigInt(value);
-          break;
-        case "float":
-          LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-          break;
-        case "double":
-          LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-          break;
-        case "*":
-          LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-          break;
-        default:
-          abort(`invalid type for setValue: ${type}`);
-      }
-    }
-    __name(setValue, "setValue");
-    var ___memory_base = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": false
-    }, 1024);
-    var ___stack_pointer = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": true
-    }, 78224);
-    var ___table_base = new WebAssembly.Global({
-      "value": "i32",
-      "mutable": false
-    }, 1);
-    var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-    __abort_js.sig = "v";
-    var _emscripten_get_now = /* @__PURE__ */ __name(() => performance.now(), "_emscripten_get_now");
-    _emscripten_get_now.sig = "d";
-    var _emscripten_date_now = /* @__PURE__ */ __name(() => Date.now(), "_emscripten_date_now");
-    _emscripten_date_now.sig = "d";
-    var nowIsMonotonic = 1;
-    var checkWasiClock = /* @__PURE__ */ __name((clock_id) => clock_id >= 0 && clock_id <= 3, "checkWasiClock");
-    var INT53_MAX = 9007199254740992;
-    var INT53_MIN = -9007199254740992;
-    var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
-    function _clock_time_get(clk_id, ignored_precision, ptime) {
-      ignored_precision = bigintToI53Checked(ignored_precision);
-      if (!checkWasiClock(clk_id)) {
-        return 28;
-      }
-      var now;
-      if (clk_id === 0) {
-        now = _emscripten_date_now();
-      } else if (nowIsMonotonic) {
-        now = _emscripten_get_now();
-      } else {
-        return 52;
-      }
-      var nsec = Math.round(now * 1e3 * 1e3);
-      HEAP64[ptime >> 3] = BigInt(nsec);
-      return 0;
-    }
-    __name(_clock_time_get, "_clock_time_get");
-    _clock_time_get.sig = "iijp";
-    var getHeapMax = /* @__PURE__ */ __name(() => (
-      // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-      // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-      // for any code that deals with heap sizes, which would require special
-      // casing all heap size related code to treat 0 specially.
-      2147483648
-    ), "getHeapMax");
-    var growMemory = /* @__PURE__ */ __name((size) => {
-      var b = wasmMemory.buffer;
-      var pages = (size - b.byteLength + 65535) / 65536 | 0;
-      try {
-        wasmMemory.grow(pages);
-        updateMemoryViews();
-        return 1;
-      } catch (e) {
-      }
-    }, "growMemory");
-    var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-      var oldSize = HEAPU8.length;
-      requestedSize >>>= 0;
-      var maxHeapSize = getHeapMax();
-      if (requestedSize > maxHeapSize) {
-        return false;
-      }
-      for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-        var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-        overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-        var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-        var replacement = growMemory(newSize);
-        if (replacement) {
-          return true;
-        }
-      }
-      return false;
-    }, "_emscripten_resize_heap");
-    _emscripten_resize_heap.sig = "ip";
-    var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-    _fd_close.sig = "ii";
-    function _fd_seek(fd, offset, whence, newOffset) {
-      offset = bigintToI53Checked(offset);
-      return 70;
-    }
-    __name(_fd_seek, "_fd_seek");
-    _fd_seek.sig = "iijip";
-    var printCharBuffers = [null, [], []];
-    var printChar = /* @__PURE__ */ __name((stream, curr) => {
-      var buffer = printCharBuffers[stream];
-      if (curr === 0 || curr === 10) {
-        (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-        buffer.length = 0;
-      } else {
-        buffer.push(curr);
-      }
-    }, "printChar");
-    var flush_NO_FILESYSTEM = /* @__PURE__ */ __name(() => {
-      if (printCharBuffers[1].length) printChar(1, 10);
-      if (printCharBuffers[2].length) printChar(2, 10);
-    }, "flush_NO_FILESYSTEM");
-    var SYSCALLS = {
-      varargs: void 0,
-      getStr(ptr) {
-        var ret = UTF8ToString(ptr);
-        return ret;
-      }
-    };
-    var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-      var num = 0;
-      for (var i2 = 0; i2 < iovcnt; i2++) {
-        var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-        var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-        iov += 8;
-        for (var j = 0; j < len; j++) {
-          printChar(fd, HEAPU8[ptr + j]);
-        }
-        num += len;
-      }
-      LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
-      return 0;
-    }, "_fd_write");
-    _fd_write.sig = "iippp";
-    function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-      if (Module.currentLogCallback) {
-        const message = UTF8ToString(messageAddress);
-        Module.currentLogCallback(message, isLexMessage !== 0);
-      }
-    }
-    __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-    function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
-      const INPUT_BUFFER_SIZE = 10 * 1024;
-      const string = Module.currentParseCallback(index, {
-        row,
-        column
-      });
-      if (typeof string === "string") {
-        setValue(lengthAddress, string.length, "i32");
-        stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-      } else {
-        setValue(lengthAddress, 0, "i32");
-      }
-    }
-    __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-    function _tree_sitter_progress_callback(currentOffset, hasError) {
-      if (Module.currentProgressCallback) {
-        return Module.currentProgressCallback({
-          currentOffset,
-          hasError
-        });
-      }
-      return false;
-    }
-    __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-    function _tree_sitter_query_progress_callback(currentOffset) {
-      if (Module.currentQueryProgressCallback) {
-        return Module.currentQueryProgressCallback({
-          currentOffset
-        });
-      }
-      return false;
-    }
-    __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-    var runtimeKeepaliveCounter = 0;
-    var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-    var _proc_exit = /* @__PURE__ */ __name((code) => {
-      EXITSTATUS = code;
-      if (!keepRuntimeAlive()) {
-        Module["onExit"]?.(code);
-        ABORT = true;
-      }
-      quit_(code, new ExitStatus(code));
-    }, "_proc_exit");
-    _proc_exit.sig = "vi";
-    var exitJS = /* @__PURE__ */ __name((status, implicit) => {
-      EXITSTATUS = status;
-      _proc_exit(status);
-    }, "exitJS");
-    var handleException = /* @__PURE__ */ __name((e) => {
-      if (e instanceof ExitStatus || e == "unwind") {
-        return EXITSTATUS;
-      }
-      quit_(1, e);
-    }, "handleException");
-    var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
-      var len = 0;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var c = str.charCodeAt(i2);
-        if (c <= 127) {
-          len++;
-        } else if (c <= 2047) {
-          len += 2;
-        } else if (c >= 55296 && c <= 57343) {
-          len += 4;
-          ++i2;
-        } else {
-          len += 3;
-        }
-      }
-      return len;
-    }, "lengthBytesUTF8");
-    var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
-      if (!(maxBytesToWrite > 0)) return 0;
-      var startIdx = outIdx;
-      var endIdx = outIdx + maxBytesToWrite - 1;
-      for (var i2 = 0; i2 < str.length; ++i2) {
-        var u = str.charCodeAt(i2);
-        if (u >= 55296 && u <= 57343) {
-          var u1 = str.charCodeAt(++i2);
-          u = 65536 + ((u & 1023) << 10) | u1 & 1023;
-        }
-        if (u <= 127) {
-          if (outIdx >= endIdx) break;
-          heap[outIdx++] = u;
-        } else if (u <= 2047) {
-          if (outIdx + 1 >= endIdx) break;
-          heap[outIdx++] = 192 | u >> 6;
-          heap[outIdx++] = 128 | u & 63;
-        } else if (u <= 65535) {
-          if (outIdx + 2 >= endIdx) break;
-          heap[outIdx++] = 224 | u >> 12;
-          heap[outIdx++] = 128 | u >> 6 & 63;
-          heap[outIdx++] = 128 | u & 63;
-        } else {
-          if (outIdx + 3 >= endIdx) break;
-          heap[outIdx++] = 240 | u >> 18;
-          heap[outIdx++] = 128 | u >> 12 & 63;
-          heap[outIdx++] = 128 | u >> 6 & 63;
-          heap[outIdx++] = 128 | u & 63;
-        }
-      }
-      heap[outIdx] = 0;
-      return outIdx - startIdx;
-    }, "stringToUTF8Array");
-    var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-    var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-    var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
-      var size = lengthBytesUTF8(str) + 1;
-      var ret = stackAlloc(size);
-      stringToUTF8(str, ret, size);
-      return ret;
-    }, "stringToUTF8OnStack");
-    var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-      var str = "";
-      while (1) {
-        var ch = HEAPU8[ptr++];
-        if (!ch) return str;
-        str += String.fromCharCode(ch);
-      }
-    }, "AsciiToString");
-    var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
-      maxBytesToWrite ??= 2147483647;
-      if (maxBytesToWrite < 2) return 0;
-      maxBytesToWrite -= 2;
-      var startPtr = outPtr;
-      var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
-      for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-        var codeUnit = str.charCodeAt(i2);
-        LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-        outPtr += 2;
-      }
-      LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-      return outPtr - startPtr;
-    }, "stringToUTF16");
-    var wasmImports = {
-      /** @export */
-      __heap_base: ___heap_base,
-      /** @export */
-      __indirect_function_table: wasmTable,
-      /** @export */
-      __memory_base: ___memory_base,
-      /** @export */
-      __stack_pointer: ___stack_pointer,
-      /** @export */
-      __table_base: ___table_base,
-      /** @export */
-      _abort_js: __abort_js,
-      /** @export */
-      clock_time_get: _clock_time_get,
-      /** @export */
-      emscripten_resize_heap: _emscripten_resize_heap,
-      /** @export */
-      fd_close: _fd_close,
-      /** @export */
-      fd_seek: _fd_seek,
-      /** @export */
-      fd_write: _fd_write,
-      /** @export */
-      memory: wasmMemory,
-      /** @export */
-      tree_sitter_log_callback: _tree_sitter_log_callback,
-      /** @export */
-      tree_sitter_parse_callback: _tree_sitter_parse_callback,
-      /** @export */
-      tree_sitter_progress_callback: _tree_sitter_progress_callback,
-      /** @export */
-      tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-    };
-    var wasmExports = await createWasm();
-    var ___wasm_call_ctors = wasmExports["__wasm_call_ctors"];
-    var _malloc = Module["_malloc"] = wasmExports["malloc"];
-    var _calloc = Module["_calloc"] = wasmExports["calloc"];
-    var _realloc = Module["_realloc"] = wasmExports["realloc"];
-    var _free = Module["_free"] = wasmExports["free"];
-    var _memcmp = Module["_memcmp"] = wasmExports["memcmp"];
-    var _ts_language_symbol_count = Module["_ts_language_symbol_count"] = wasmExports["ts_language_symbol_count"];
-    var _ts_language_state_count = Module["_ts_language_state_count"] = wasmExports["ts_language_state_count"];
-    var _ts_language_version = Module["_ts_language_version"] = wasmExports["ts_language_version"];
-    var _ts_language_abi_version = Module["_ts_language_abi_version"] = wasmExports["ts_language_abi_version"];
-    var _ts_language_metadata = Module["_ts_language_metadata"] = wasmExports["ts_language_metadata"];
-    var _ts_language_name = Module["_ts_language_name"] = wasmExports["ts_language_name"];
-    var _ts_language_field_count = Module["_ts_language_field_count"] = wasmExports["ts_language_field_count"];
-    var _ts_language_next_state = Module["_ts_language_next_state"] = wasmExports["ts_language_next_state"];
-    var _ts_language_symbol_name = Module["_ts_language_symbol_name"] = wasmExports["ts_language_symbol_name"];
-    var _ts_language_symbol_for_name = Module["_ts_language_symbol_for_name"] = wasmExports["ts_language_symbol_for_name"];
-    var _strncmp = Module["_strncmp"] = wasmExports["strncmp"];
-    var _ts_language_symbol_type = Module["_ts_language_symbol_type"] = wasmExports["ts_language_symbol_type"];
-    var _ts_language_field_name_for_id = Module["_ts_language_field_name_for_id"] = wasmExports["ts_language_field_name_for_id"];
-    var _ts_lookahead_iterator_new = Module["_ts_lookahead_iterator_new"] = wasmExports["ts_lookahead_iterator_new"];
-    var _ts_lookahead_iterator_delete = Module["_ts_lookahead_iterator_delete"] = wasmExports["ts_lookahead_iterator_delete"];
-    var _ts_lookahead_iterator_reset_state = Module["_ts_lookahead_iterator_reset_state"] = wasmExports["ts_lookahead_iterator_reset_state"];
-    var _ts_lookahead_iterator_reset = Module["_ts_lookahead_iterator_reset"] = wasmExports["ts_lookahead_iterator_reset"];
-    var _ts_lookahead_iterator_next = Module["_ts_lookahead_iterator_next"] = wasmExports["ts_lookahead_iterator_next"];
-    var _ts_lookahead_iterator_current_symbol = Module["_ts_lookahead_iterator_current_symbol"] = wasmExports["ts_lookahead_iterator_current_symbol"];
-    var _ts_parser_delete = Module["_ts_parser_delete"] = wasmExports["ts_parser_delete"];
-    var _ts_parser_reset = Module["_ts_parser_reset"] = wasmExports["ts_parser_reset"];
-    var _ts_parser_set_language = Module["_ts_parser_set_language"] = wasmExports["ts_parser_set_language"];
-    var _ts_parser_timeout_micros = Module["_ts_parser_timeout_micros"] = wasmExports["ts_parser_timeout_micros"];
-    var _ts_parser_set_timeout_micros = Module["_ts_parser_set_timeout_micros"] = wasmExports["ts_parser_set_timeout_micros"];
-    var _ts_parser_set_included_ranges = Module["_ts_parser_set_included_ranges"] = wasmExports["ts_parser_set_included_ranges"];
-    var _ts_query_new = Module["_ts_query_new"] = wasmExports["ts_query_new"];
-    var _ts_query_delete = Module["_ts_query_delete"] = wasmExports["ts_query_delete"];
-    var _iswspace = Module["_iswspace"] = wasmExports["iswspace"];
-    var _iswalnum = Module["_iswalnum"] = wasmExports["iswalnum"];
-    var _ts_query_pattern_count = Module["_ts_query_pattern_count"] = wasmExports["ts_query_pattern_count"];
-    var _ts_query_capture_count = Module["_ts_query_capture_count"] = wasmExports["ts_query_capture_count"];
-    var _ts_query_string_count = Module["_ts_query_string_count"] = wasmExports["ts_query_string_count"];
-    var _ts_query_capture_name_for_id = Module["_ts_query_capture_name_for_id"] = wasmExports["ts_query_capture_name_for_id"];
-    var _ts_query_capture_quantifier_for_id = Module["_ts_query_capture_quantifier_for_id"] = wasmExports["ts_query_capture_quantifier_for_id"];
-    var _ts_query_string_value_for_id = Module["_ts_query_string_value_for_id"] = wasmExports["ts_query_string_value_for_id"];
-    var _ts_query_predicates_for_pattern = Module["_ts_query_predicates_for_pattern"] = wasmExports["ts_query_predicates_for_pattern"];
-    var _ts_query_start_byte_for_pattern = Module["_ts_query_start_byte_for_pattern"] = wasmExports["ts_query_start_byte_for_pattern"];
-    var _ts_query_end_byte_for_pattern = Module["_ts_query_end_byte_for_pattern"] = wasmExports["ts_query_end_byte_for_pattern"];
-    var _ts_query_is_pattern_rooted = Module["_ts_query_is_pattern_rooted"] = wasmExports["ts_query_is_pattern_rooted"];
-    var _ts_query_is_pattern_non_local = Module["_ts_query_is_pattern_non_local"] = wasmExports["ts_query_is_pattern_non_local"];
-    var _ts_query_is_pattern_guaranteed_at_step = Module["_ts_query_is_pattern_guaranteed_at_step"] = wasmExports["ts_query_is_pattern_guaranteed_at_step"];
-    var _ts_query_disable_capture = Module["_ts_query_disable_capture"] = wasmExports["ts_query_disable_capture"];
-    var _ts_query_disable_pattern = Module["_ts_query_disable_pattern"] = wasmExports["ts_query_disable_pattern"];
-    var _ts_tree_copy = Module["_ts_tree_copy"] = wasmExports["ts_tree_copy"];
-    var _ts_tree_delete = Module["_ts_tree_delete"] = wasmExports["ts_tree_delete"];
-    var _ts_init = Module["_ts_init"] = wasmExports["ts_init"];
-    var _ts_parser_new_wasm = Module["_ts_parser_new_wasm"] = wasmExports["ts_parser_new_wasm"];
-    var _ts_parser_enable_logger_wasm = Module["_ts_parser_enable_logger_wasm"] = wasmExports["ts_parser_enable_logger_wasm"];
-    var _ts_parser_parse_wasm = Module["_ts_parser_parse_wasm"] = wasmExports["ts_parser_parse_wasm"];
-    var _ts_parser_included_ranges_wasm = Module["_ts_parser_included_ranges_wasm"] = wasmExports["ts_parser_included_ranges_wasm"];
-    var _ts_language_type_is_named_wasm = Module["_ts_language_type_is_named_wasm"] = wasmExports["ts_language_type_is_named_wasm"];
-    var _ts_language_type_is_visible_wasm = Module["_ts_language_type_is_visible_wasm"] = wasmExports["ts_language_type_is_visible_wasm"];
-    var _ts_language_supertypes_wasm = Module["_ts_language_supertypes_wasm"] = wasmExports["ts_language_supertypes_wasm"];
-    var _ts_language_subtypes_wasm = Module["_ts_language_subtypes_wasm"] = wasmExports["ts_language_subtypes_wasm"];
-    var _ts_tree_root_node_wasm = Module["_ts_tree_root_node_wasm"] = wasmExports["ts_tree_root_node_wasm"];
-    var _ts_tree_root_node_with_offset_wasm = Module["_ts_tree_root_node_with_offset_wasm"] = wasmExports["ts_tree_root_node_with_offset_wasm"];
-    var _ts_tree_edit_wasm = Module["_ts_tree_edit_wasm"] = wasmExports["ts_tree_edit_wasm"];
-    var _ts_tree_included_ranges_wasm = Module["_ts_tree_included_ranges_wasm"] = wasmExports["ts_tree_included_ranges_wasm"];
-    var _ts_tree_get_changed_ranges_wasm = Module["_ts_tree_get_changed_ranges_wasm"] = wasmExports["ts_tree_get_changed_ranges_wasm"];
-    var _ts_tree_cursor_new_wasm = Module["_ts_tree_cursor_new_wasm"] = wasmExports["ts_tree_cursor_new_wasm"];
-    var _ts_tree_cursor_copy_wasm = Module["_ts_tree_cursor_copy_wasm"] = wasmExports["ts_tree_cursor_copy_wasm"];
-    var _ts_tree_cursor_delete_wasm = Module["_ts_tree_cursor_delete_wasm"] = wasmExports["ts_tree_cursor_delete_wasm"];
-    var _ts_tree_cursor_reset_wasm = Module["_ts_tree_cursor_reset_wasm"] = wasmExports["ts_tree_cursor_reset_wasm"];
-    var _ts_tree_cursor_reset_to_wasm = Module["_ts_tree_cursor_reset_to_wasm"] = wasmExports["ts_tree_cursor_reset_to_wasm"];
-    var _ts_tree_cursor_goto_first_child_wasm = Module["_ts_tree_cursor_goto_first_child_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_wasm"];
-    var _ts_tree_cursor_goto_last_child_wasm = Module["_ts_tree_cursor_goto_last_child_wasm"] = wasmExports["ts_tree_cursor_goto_last_child_wasm"];
-    var _ts_tree_cursor_goto_first_child_for_index_wasm = Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_index_wasm"];
-    var _ts_tree_cursor_goto_first_child_for_position_wasm = Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_position_wasm"];
-    var _ts_tree_cursor_goto_next_sibling_wasm = Module["_ts_tree_cursor_goto_next_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_next_sibling_wasm"];
-    var _ts_tree_cursor_goto_previous_sibling_wasm = Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_previous_sibling_wasm"];
-    var _ts_tree_cursor_goto_descendant_wasm = Module["_ts_tree_cursor_goto_descendant_wasm"] = wasmExports["ts_tree_cursor_goto_descendant_wasm"];
-    var _ts_tree_cursor_goto_parent_wasm = Module["_ts_tree_cursor_goto_parent_wasm"] = wasmExports["ts_tree_cursor_goto_parent_wasm"];
-    var _ts_tree_cursor_current_node_type_id_wasm = Module["_ts_tree_cursor_current_node_type_id_wasm"] = wasmExports["ts_tree_cursor_current_node_type_id_wasm"];
-    var _ts_tree_cursor_current_node_state_id_wasm = Module["_ts_tree_cursor_current_node_state_id_wasm"] = wasmExports["ts_tree_cursor_current_node_state_id_wasm"];
-    var _ts_tree_cursor_current_node_is_named_wasm = Module["_ts_tree_cursor_current_node_is_named_wasm"] = wasmExports["ts_tree_cursor_current_node_is_named_wasm"];
-    var _ts_tree_cursor_current_node_is_missing_wasm = Module["_ts_tree_cursor_current_node_is_missing_wasm"] = wasmExports["ts_tree_cursor_current_node_is_missing_wasm"];
-    var _ts_tree_cursor_current_node_id_wasm = Module["_ts_tree_cursor_current_node_id_wasm"] = wasmExports["ts_tree_cursor_current_node_id_wasm"];
-    var _ts_tree_cursor_start_position_wasm = Module["_ts_tree_cursor_start_position_wasm"] = wasmExports["ts_tree_cursor_start_position_wasm"];
-    var _ts_tree_cursor_end_position_wasm = Module["_ts_tree_cursor_end_position_wasm"] = wasmExports["ts_tree_cursor_end_position_wasm"];
-    var _ts_tree_cursor_start_index_wasm = Module["_ts_tree_cursor_start_index_wasm"] = wasmExports["ts_tree_cursor_start_index_wasm"];
-    var _ts_tree_cursor_end_index_wasm = Module["_ts_tree_cursor_end_index_wasm"] = wasmExports["ts_tree_cursor_end_index_wasm"];
-    var _ts_tree_cursor_current_field_id_wasm = Module["_ts_tree_cursor_current_field_id_wasm"] = wasmExports["ts_tree_cursor_current_field_id_wasm"];
-    var _ts_tree_cursor_current_depth_wasm = Module["_ts_tree_cursor_current_depth_wasm"] = wasmExports["ts_tree_cursor_current_depth_wasm"];
-    var _ts_tree_cursor_current_descendant_index_wasm = Module["_ts_tree_cursor_current_descendant_index_wasm"] = wasmExports["ts_tree_cursor_current_descendant_index_wasm"];
-    var _ts_tree_cursor_current_node_wasm = Module["_ts_tree_cursor_current_node_wasm"] = wasmExports["ts_tree_cursor_current_node_wasm"];
-    var _ts_node_symbol_wasm = Module["_ts_node_symbol_wasm"] = wasmExports["ts_node_symbol_wasm"];
-    var _ts_node_field_name_for_child_wasm = Module["_ts_node_field_name_for_child_wasm"] = wasmExports["ts_node_field_name_for_child_wasm"];
-    var _ts_node_field_name_for_named_child_wasm = Module["_ts_node_field_name_for_named_child_wasm"] = wasmExports["ts_node_field_name_for_named_child_wasm"];
-    var _ts_node_children_by_field_id_wasm = Module["_ts_node_children_by_field_id_wasm"] = wasmExports["ts_node_children_by_field_id_wasm"];
-    var _ts_node_first_child_for_byte_wasm = Module["_ts_node_first_child_for_byte_wasm"] = wasmExports["ts_node_first_child_for_byte_wasm"];
-    var _ts_node_first_named_child_for_byte_wasm = Module["_ts_node_first_named_child_for_byte_wasm"] = wasmExports["ts_node_first_named_child_for_byte_wasm"];
-    var _ts_node_grammar_symbol_wasm = Module["_ts_node_grammar_symbol_wasm"] = wasmExports["ts_node_grammar_symbol_wasm"];
-    var _ts_node_child_count_wasm = Module["_ts_node_child_count_wasm"] = wasmExports["ts_node_child_count_wasm"];
-    var _ts_node_named_child_count_wasm = Module["_ts_node_named_child_count_wasm"] = wasmExports["ts_node_named_child_count_wasm"];
-    var _ts_node_child_wasm = Module["_ts_node_child_wasm"] = wasmExports["ts_node_child_wasm"];
-    var _ts_node_named_child_wasm = Module["_ts_node_named_child_wasm"] = wasmExports["ts_node_named_child_wasm"];
-    var _ts_node_child_by_field_id_wasm = Module["_ts_node_child_by_field_id_wasm"] = wasmExports["ts_node_child_by_field_id_wasm"];
-    var _ts_node_next_sibling_wasm = Module["_ts_node_next_sibling_wasm"] = wasmExports["ts_node_next_sibling_wasm"];
-    var _ts_node_prev_sibling_wasm = Module["_ts_node_prev_sibling_wasm"] = wasmExports["ts_node_prev_sibling_wasm"];
-    var _ts_node_next_named_sibling_wasm = Module["_ts_node_next_named_sibling_wasm"] = wasmExports["ts_node_next_named_sibling_wasm"];
-    var _ts_node_prev_named_sibling_wasm = Module["_ts_node_prev_named_sibling_wasm"] = wasmExports["ts_node_prev_named_sibling_wasm"];
-    var _ts_node_descendant_count_wasm = Module["_ts_node_descendant_count_wasm"] = wasmExports["ts_node_descendant_count_wasm"];
-    var _ts_node_parent_wasm = Module["_ts_node_parent_wasm"] = wasmExports["ts_node_parent_wasm"];
-    var _ts_node_child_with_descendant_wasm = Module["_ts_node_child_with_descendant_wasm"] = wasmExports["ts_node_child_with_descendant_wasm"];
-    var _ts_node_descendant_for_index_wasm = Module["_ts_node_descendant_for_index_wasm"] = wasmExports["ts_node_descendant_for_index_wasm"];
-    var _ts_node_named_descendant_for_index_wasm = Module["_ts_node_named_descendant_for_index_wasm"] = wasmExports["ts_node_named_descendant_for_index_wasm"];
-    var _ts_node_descendant_for_position_wasm = Module["_ts_node_descendant_for_position_wasm"] = wasmExports["ts_node_descendant_for_position_wasm"];
-    var _ts_node_named_descendant_for_position_wasm = Module["_ts_node_named_descendant_for_position_wasm"] = wasmExports["ts_node_named_descendant_for_position_wasm"];
-    var _ts_node_start_point_wasm = Module["_ts_node_start_point_wasm"] = wasmExports["ts_node_start_point_wasm"];
-    var _ts_node_end_point_wasm = Module["_ts_node_end_point_wasm"] = wasmExports["ts_node_end_point_wasm"];
-    var _ts_node_start_index_wasm = Module["_ts_node_start_index_wasm"] = wasmExports["ts_node_start_index_wasm"];
-    var _ts_node_end_index_wasm = Module["_ts_node_end_index_wasm"] = wasmExports["ts_node_end_index_wasm"];
-    var _ts_node_to_string_wasm = Module["_ts_node_to_string_wasm"] = wasmExports["ts_node_to_string_wasm"];
-    var _ts_node_children_wasm = Module["_ts_node_children_wasm"] = wasmExports["ts_node_children_wasm"];
-    var _ts_node_named_children_wasm = Module["_ts_node_named_children_wasm"] = wasmExports["ts_node_named_children_wasm"];
-    var _ts_node_descendants_of_type_wasm = Module["_ts_node_descendants_of_type_wasm"] = wasmExports["ts_node_descendants_of_type_wasm"];
-    var _ts_node_is_named_wasm = Module["_ts_node_is_named_wasm"] = wasmExports["ts_node_is_named_wasm"];
-    var _ts_node_has_changes_wasm = Module["_ts_node_has_changes_wasm"] = wasmExports["ts_node_has_changes_wasm"];
-    var _ts_node_has_error_wasm = Module["_ts_node_has_error_wasm"] = wasmExports["ts_node_has_error_wasm"];
-    var _ts_node_is_error_wasm = Module["_ts_node_is_error_wasm"] = wasmExports["ts_node_is_error_wasm"];
-    var _ts_node_is_missing_wasm = Module["_ts_node_is_missing_wasm"] = wasmExports["ts_node_is_missing_wasm"];
-    var _ts_node_is_extra_wasm = Module["_ts_node_is_extra_wasm"] = wasmExports["ts_node_is_extra_wasm"];
-    var _ts_node_parse_state_wasm = Module["_ts_node_parse_state_wasm"] = wasmExports["ts_node_parse_state_wasm"];
-    var _ts_node_next_parse_state_wasm = Module["_ts_node_next_parse_state_wasm"] = wasmExports["ts_node_next_parse_state_wasm"];
-    var _ts_query_matches_wasm = Module["_ts_query_matches_wasm"] = wasmExports["ts_query_matches_wasm"];
-    var _ts_query_captures_wasm = Module["_ts_query_captures_wasm"] = wasmExports["ts_query_captures_wasm"];
-    var _memset = Module["_memset"] = wasmExports["memset"];
-    var _memcpy = Module["_memcpy"] = wasmExports["memcpy"];
-    var _memmove = Module["_memmove"] = wasmExports["memmove"];
-    var _iswalpha = Module["_iswalpha"] = wasmExports["iswalpha"];
-    var _iswblank = Module["_iswblank"] = wasmExports["iswblank"];
-    var _iswdigit = Module["_iswdigit"] = wasmExports["iswdigit"];
-    var _iswlower = Module["_iswlower"] = wasmExports["iswlower"];
-    var _iswupper = Module["_iswupper"] = wasmExports["iswupper"];
-    var _iswxdigit = Module["_iswxdigit"] = wasmExports["iswxdigit"];
-    var _memchr = Module["_memchr"] = wasmExports["memchr"];
-    var _strlen = Module["_strlen"] = wasmExports["strlen"];
-    var _strcmp = Module["_strcmp"] = wasmExports["strcmp"];
-    var _strncat = Module["_strncat"] = wasmExports["strncat"];
-    var _strncpy = Module["_strncpy"] = wasmExports["strncpy"];
-    var _towlower = Module["_towlower"] = wasmExports["towlower"];
-    var _towupper = Module["_towupper"] = wasmExports["towupper"];
-    var _setThrew = wasmExports["setThrew"];
-    var __emscripten_stack_restore = wasmExports["_emscripten_stack_restore"];
-    var __emscripten_stack_alloc = wasmExports["_emscripten_stack_alloc"];
-    var _emscripten_stack_get_current = wasmExports["emscripten_stack_get_current"];
-    var ___wasm_apply_data_relocs = wasmExports["__wasm_apply_data_relocs"];
-    Module["setValue"] = setValue;
-    Module["getValue"] = getValue;
-    Module["UTF8ToString"] = UTF8ToString;
-    Module["stringToUTF8"] = stringToUTF8;
-    Module["lengthBytesUTF8"] = lengthBytesUTF8;
-    Module["AsciiToString"] = AsciiToString;
-    Module["stringToUTF16"] = stringToUTF16;
-    Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-    function callMain(args2 = []) {
-      var entryFunction = resolveGlobalSymbol("main").sym;
-      if (!entryFunction) return;
-      args2.unshift(thisProgram);
-      var argc = args2.length;
-      var argv = stackAlloc((argc + 1) * 4);
-      var argv_ptr = argv;
-      args2.forEach((arg) => {
-        LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-        argv_ptr += 4;
-      });
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-      try {
-        var ret = entryFunction(argc, argv);
-        exitJS(
-          ret,
-          /* implicit = */
-          true
-        );
-        return ret;
-      } catch (e) {
-        return handleException(e);
-      }
-    }
-    __name(callMain, "callMain");
-    function run(args2 = arguments_) {
-      if (runDependencies > 0) {
-        dependenciesFulfilled = run;
-        return;
-      }
-      preRun();
-      if (runDependencies > 0) {
-        dependenciesFulfilled = run;
-        return;
-      }
-      function doRun() {
-        Module["calledRun"] = true;
-        if (ABORT) return;
-        initRuntime();
-        preMain();
-        readyPromiseResolve(Module);
-        Module["onRuntimeInitialized"]?.();
-        var noInitialRun = Module["noInitialRun"];
-        if (!noInitialRun) callMain(args2);
-        postRun();
-      }
-      __name(doRun, "doRun");
-      if (Module["setStatus"]) {
-        Module["setStatus"]("Running...");
-        setTimeout(() => {
-          setTimeout(() => Module["setStatus"](""), 1);
-          doRun();
-        }, 1);
-      } else {
-        doRun();
-      }
-    }
-    __name(run, "run");
-    if (Module["preInit"]) {
-      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-      while (Module["preInit"].length > 0) {
-        Module["preInit"].pop()();
-      }
-    }
-    run();
-    moduleRtn = readyPromise;
-    return moduleRtn;
-  };
-})();
-var tree_sitter_default = Module2;
-var Module3 = null;
-async function initializeBinding(moduleOptions) {
-  if (!Module3) {
-    Module3 = await tree_sitter_default(moduleOptions);
-  }
-  return Module3;
-}
-__name(initializeBinding, "initializeBinding");
-function checkModule() {
-  return !!Module3;
-}
-__name(checkModule, "checkModule");
-var TRANSFER_BUFFER;
-var LANGUAGE_VERSION;
-var MIN_COMPATIBLE_VERSION;
-var Parser = class {
-  static {
-    __name(this, "Parser");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  [1] = 0;
-  // Internal handle for WASM
-  /** @internal */
-  logCallback = null;
-  /** The parser's current language. */
-  language = null;
-  /**
-   * This must always be called before creating a Parser.
-   *
-   * You can optionally pass in options to configure the WASM module, the most common
-   * one being `locateFile` to help the module find the `.wasm` file.
-   */
-  static async init(moduleOptions) {
-    setModule(await initializeBinding(moduleOptions));
-    TRANSFER_BUFFER = C._ts_init();
-    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /**
-   * Create a new parser.
-   */
-  constructor() {
-    this.initialize();
-  }
-  /** @internal */
-  initialize() {
-    if (!checkModule()) {
-      throw new Error("cannot construct a Parser before calling `init()`");
-    }
-    C._ts_parser_new_wasm();
-    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /** Delete the parser, freeing its resources. */
-  delete() {
-    C._ts_parser_delete(this[0]);
-    C._free(this[1]);
-    this[0] = 0;
-    this[1] = 0;
-  }
-  /**
-   * Set the language that the parser should use for parsing.
-   *
-   * If the language was not successfully assigned, an error will be thrown.
-   * This happens if the language was generated with an incompatible
-   * version of the Tree-sitter CLI. Check the language's version using
-   * {@link Language#version} and compare it to this library's
-   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-   */
-  setLanguage(language) {
-    let address;
-    if (!language) {
-      address = 0;
-      this.language = null;
-    } else if (language.constructor === Language) {
-      address = language[0];
-      const version = C._ts_language_version(address);
-      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-        throw new Error(
-          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-        );
-      }
-      this.language = language;
-    } else {
-      throw new Error("Argument must be a Language");
-    }
-    C._ts_parser_set_language(this[0], address);
-    return this;
-  }
-  /**
-   * Parse a slice of UTF8 text.
-   *
-   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-   *
-   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-   *   the new text using {@link Tree#edit}.
-   *
-   * @param {ParseOptions} [options] - Options for parsing the text.
-   *  This can be used to set the included ranges, or a progress callback.
-   *
-   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-   *  - The progress callback returned true.
-   */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
-    } else {
-      throw new Error("Argument must be a string or a function");
-    }
-    if (options?.progressCallback) {
-      C.currentProgressCallback = options.progressCallback;
-    } else {
-      C.currentProgressCallback = null;
-    }
-    if (this.logCallback) {
-      C.currentLogCallback = this.logCallback;
-      C._ts_parser_enable_logger_wasm(this[0], 1);
-    } else {
-      C.currentLogCallback = null;
-      C._ts_parser_enable_logger_wasm(this[0], 0);
-    }
-    let rangeCount = 0;
-    let rangeAddress = 0;
-    if (options?.includedRanges) {
-      rangeCount = options.includedRanges.length;
-      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
-        address += SIZE_OF_RANGE;
-      }
-    }
-    const treeAddress = C._ts_parser_parse_wasm(
-      this[0],
-      this[1],
-      oldTree ? oldTree[0] : 0,
-      rangeAddress,
-      rangeCount
-    );
-    if (!treeAddress) {
-      C.currentParseCallback = null;
-      C.currentLogCallback = null;
-      C.currentProgressCallback = null;
-      return null;
-    }
-    if (!this.language) {
-      throw new Error("Parser must have a language to parse");
-    }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-    C.currentParseCallback = null;
-    C.currentLogCallback = null;
-    C.currentProgressCallback = null;
-    return result;
-  }
-  /**
-   * Instruct the parser to start the next parse from the beginning.
-   *
-   * If the parser previously failed because of a timeout, cancellation,
-   * or callback, then by default, it will resume where it left off on the
-   * next call to {@link Parser#parse} or other parsing functions.
-   * If you don't want to resume, and instead intend to use this parser to
-   * parse some other document, you must call `reset` first.
-   */
-  reset() {
-    C._ts_parser_reset(this[0]);
-  }
-  /** Get the ranges of text that the parser will include when parsing. */
-  getIncludedRanges() {
-    C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /**
-   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-   *
-   * Get the duration in microseconds that parsing is allowed to take.
-   *
-   * This is set via {@link Parser#setTimeoutMicros}.
-   */
-  getTimeoutMicros() {
-    return C._ts_parser_timeout_micros(this[0]);
-  }
-  /**
-   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
-   *
-   * Set the maximum duration in microseconds that parsing should be allowed
-   * to take before halting.
-   *
-   * If parsing takes longer than this, it will halt early, returning `null`.
-   * See {@link Parser#parse} for more information.
-   */
-  setTimeoutMicros(timeout) {
-    C._ts_parser_set_timeout_micros(this[0], 0, timeout);
-  }
-  /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
-      this.logCallback = null;
-    } else if (typeof callback !== "function") {
-      throw new Error("Logger callback must be a function");
-    } else {
-      this.logCallback = callback;
-    }
-    return this;
-  }
-  /** Get the parser's current logger. */
-  getLogger() {
-    return this.logCallback;
-  }
-};
-
-// src/extract/parser.ts
-var ready;
-var brokenBy;
-var MAX_PARSE_CHARS = 8 * 1024 * 1024;
-function pythonParser() {
-  if (brokenBy !== void 0) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
-  ready ??= (async () => {
-    const { Parser: Parser2, Language: Language2 } = runtime();
-    await Parser2.init({
-      // web-tree-sitter's own tree-sitter.wasm: installed, it is beside web-tree-sitter's JS in
-      // node_modules (the default). In the Action's bundle (see grammarFile) that JS is inlined and
-      // the .wasm is copied beside the bundle, that is beside this module: looking here first does
-      // not depend on what the bundler makes of web-tree-sitter's import.meta.url.
-      locateFile: (name2, scriptDirectory2) => besideThisModule(name2) ?? scriptDirectory2 + name2,
-      // An abort is reported as the file's diagnostic (see ParserAbort), not as a bare "Aborted()" line.
-      ...process.env.IMPORTLEAK_DEBUG ? {} : { printErr: () => void 0 },
-      ...memoryOption()
-    });
-    const language = await Language2.load(grammarFile());
-    const parser = new Parser2();
-    parser.setLanguage(language);
-    return parser;
-  })();
-  return ready;
-}
-var ParserAbort = class extends Error {
-};
-var ParserUnavailable = class extends Error {
-};
-async function withPythonParser(file, use) {
-  const parser = await pythonParser();
-  try {
-    return use(parser);
-  } catch (error) {
-    if (!isAbort(error)) throw error;
-    ready = void 0;
-    const restarts = separateRuntime();
-    if (!restarts) brokenBy = file;
-    throw new ParserAbort(`the parser ran out of memory (tree-sitter aborted); ${restarts ? "importleak restarted it for the next files" : "it cannot be restarted here, so no later file is parsed"}`);
-  }
-}
-function isAbort(error) {
-  return error instanceof Error && error.name === "RuntimeError" && /^Aborted\(/.test(error.message);
-}
-function runtime() {
-  if (!separateRuntime()) return tree_sitter_exports;
-  const require2 = createRequire(import.meta.url);
-  const id = require2.resolve("web-tree-sitter");
-  delete require2.cache[id];
-  return require2(id);
-}
-function separateRuntime() {
-  return besideThisModule("tree-sitter.wasm") === void 0;
-}
-function memoryOption() {
-  const mib = Number(process.env.IMPORTLEAK_PARSER_MEMORY);
-  if (!Number.isInteger(mib) || mib <= 0 || mib >= 2048) return {};
-  const pages = Math.max(mib * 16, 512);
-  return { wasmMemory: new WebAssembly.Memory({ initial: 512, maximum: pages }) };
-}
-function grammarFile() {
-  const name2 = "tree-sitter-python.wasm";
-  const inPackage = fileURLToPath3(new URL(`../../grammar/${name2}`, import.meta.url));
-  const found = besideThisModule(name2) ?? (existsSync2(inPackage) ? inPackage : void 0);
-  if (!found) throw new Error(`the Python grammar is missing: no ${name2} beside ${fileURLToPath3(import.meta.url)} nor at ${inPackage}`);
-  return found;
-}
-function besideThisModule(name2) {
-  const file = fileURLToPath3(new URL(`./${name2}`, import.meta.url));
-  return existsSync2(file) ? file : void 0;
-}
-
 // src/deploy/commandLine.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // src/deploy/environment.ts
 var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
@@ -27064,9 +23288,9 @@ function expandKnown(word, env) {
 function assignmentOf(word, file) {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
   if (!match) return void 0;
-  const name2 = match[1];
-  const value = word.text.slice(name2.length + 1);
-  return { name: name2, written: word.raw.slice(name2.length + 1), file, line: word.line, ...word.expands ? {} : { value } };
+  const name = match[1];
+  const value = word.text.slice(name.length + 1);
+  return { name, written: word.raw.slice(name.length + 1), file, line: word.line, ...word.expands ? {} : { value } };
 }
 
 // src/deploy/options.ts
@@ -27074,21 +23298,21 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
   const { byName, longNames } = namesOf(specs);
   const result = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
   let onlyPositionals = false;
-  const lookupLong = (name2) => {
-    const exact = byName.get(name2);
-    if (exact) return { spec: exact, name: name2 };
+  const lookupLong = (name) => {
+    const exact = byName.get(name);
+    if (exact) return { spec: exact, name };
     if (style === "click") return void 0;
-    const candidates = longNames.filter((n) => n.startsWith(name2));
+    const candidates = longNames.filter((n) => n.startsWith(name));
     const specsFound = new Set(candidates.map((n) => byName.get(n)));
     if (specsFound.size > 1) return "ambiguous";
-    return specsFound.size === 1 ? { spec: [...specsFound][0], name: name2 } : void 0;
+    return specsFound.size === 1 ? { spec: [...specsFound][0], name } : void 0;
   };
-  for (let i2 = 0; i2 < words.length; i2++) {
-    const word = words[i2];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
     const text = word.text;
     if (onlyPositionals || text === "-" || !text.startsWith("-") || word.expands && !/^-[-\w]/.test(text)) {
       if (stopAtPositional) {
-        for (let k = i2; k < words.length; k++) result.positionals.push(words[k]);
+        for (let k = i; k < words.length; k++) result.positionals.push(words[k]);
         break;
       }
       result.positionals.push(word);
@@ -27099,13 +23323,13 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
       onlyPositionals = true;
       continue;
     }
-    const takeNext = (name2) => {
-      const next = words[i2 + 1];
+    const takeNext = (name) => {
+      const next = words[i + 1];
       if (!next) {
-        result.missingValue.push({ name: name2, line: word.line });
+        result.missingValue.push({ name, line: word.line });
         return {};
       }
-      i2++;
+      i++;
       return { value: next.text, expands: next.expands };
     };
     if (text.startsWith("--")) {
@@ -27135,21 +23359,21 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
     }
     let rest = text.slice(1);
     while (rest.length > 0) {
-      const name2 = `-${rest[0]}`;
-      const spec = byName.get(name2) ?? (style === "argparse" && rest.length > 1 ? byName.get(`-${rest}`) : void 0);
+      const name = `-${rest[0]}`;
+      const spec = byName.get(name) ?? (style === "argparse" && rest.length > 1 ? byName.get(`-${rest}`) : void 0);
       if (!spec) {
         result.unknown.push(word);
         break;
       }
       if (!spec.takesValue) {
-        result.options.push({ key: spec.key, name: name2, line: word.line });
+        result.options.push({ key: spec.key, name, line: word.line });
         rest = rest.slice(1);
         continue;
       }
       let attached = rest.slice(1);
       if (style === "argparse" && attached.startsWith("=")) attached = attached.slice(1);
-      const value = attached.length > 0 ? { value: attached, expands: word.expands } : takeNext(name2);
-      result.options.push(option(spec.key, name2, value, word.line));
+      const value = attached.length > 0 ? { value: attached, expands: word.expands } : takeNext(name);
+      result.options.push(option(spec.key, name, value, word.line));
       break;
     }
   }
@@ -27160,16 +23384,16 @@ function namesOf(specs) {
   let names = specNames.get(specs);
   if (!names) {
     const byName = /* @__PURE__ */ new Map();
-    for (const spec of specs) for (const name2 of spec.names) byName.set(name2, spec);
+    for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
     names = { byName, longNames: [...byName.keys()].filter((n) => n.startsWith("--")) };
     specNames.set(specs, names);
   }
   return names;
 }
-function option(key, name2, value, line) {
+function option(key, name, value, line) {
   return {
     key,
-    name: name2,
+    name,
     ...value.value !== void 0 ? { value: value.value } : {},
     ...value.expands ? { valueExpands: true } : {},
     line
@@ -27230,30 +23454,30 @@ function reportUsageErrors(reading, parsed, file, tool) {
   for (const word of parsed.ambiguous) {
     reading.problems.push({ file, line: word.line, message: `${tool}: the abbreviation ${JSON.stringify(word.text.split("=")[0])} matches several options ("ambiguous option"), so it refuses to start` });
   }
-  for (const { name: name2, line } of parsed.missingValue) {
-    reading.problems.push({ file, line, message: `${tool} ${name2} needs a value and refuses to start without one` });
+  for (const { name, line } of parsed.missingValue) {
+    reading.problems.push({ file, line, message: `${tool} ${name} needs a value and refuses to start without one` });
   }
 }
 function appSpecOf(word, file, style) {
   const written = word.text;
   const colon = written.indexOf(":");
-  const module2 = colon < 0 ? written : written.slice(0, colon);
+  const module = colon < 0 ? written : written.slice(0, colon);
   let attribute = colon < 0 ? style.defaultAttribute : written.slice(colon + 1);
   let factory = false;
   if (attribute && style.calls) {
-    const call2 = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s.exec(attribute);
-    if (call2) {
-      attribute = call2[1];
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s.exec(attribute);
+    if (call) {
+      attribute = call[1];
       factory = true;
     } else if (!IDENTIFIER.test(attribute.trim())) return void 0;
     attribute = attribute.trim();
   } else if (attribute !== void 0 && !DOTTED.test(attribute)) return void 0;
-  if (!DOTTED.test(module2)) return void 0;
+  if (!DOTTED.test(module)) return void 0;
   return {
     file,
     line: word.line,
     written,
-    module: module2,
+    module,
     ...attribute ? { attribute } : {},
     ...factory ? { factory: true } : {}
   };
@@ -27313,9 +23537,9 @@ var CELERY_WORKER_OPTIONS = optionTable({
   )
 });
 var POOLS = /* @__PURE__ */ new Set(["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"]);
-function readCeleryCommand(args2, context) {
+function readCeleryCommand(args, context) {
   const reading = emptyReading("celery");
-  const global2 = parseArguments(args2, CELERY_GLOBAL_OPTIONS, "click", { stopAtPositional: true });
+  const global2 = parseArguments(args, CELERY_GLOBAL_OPTIONS, "click", { stopAtPositional: true });
   for (const word of global2.unknown) reading.problems.push({ file: context.file, line: word.line, message: `celery does not know the option ${JSON.stringify(word.text)} and refuses to start` });
   let appWord;
   for (const option2 of global2.options) {
@@ -27344,7 +23568,7 @@ function readWorkerOptions(reading, words, context, foundApp) {
   }
   const parsed = parseArguments(words, CELERY_WORKER_OPTIONS, "click");
   for (const word of parsed.unknown) reading.problems.push({ file: context.file, line: word.line, message: `celery worker does not know the option ${JSON.stringify(word.text)} and refuses to start` });
-  for (const { name: name2, line } of parsed.missingValue) reading.problems.push({ file: context.file, line, message: `celery worker ${name2} needs a value` });
+  for (const { name, line } of parsed.missingValue) reading.problems.push({ file: context.file, line, message: `celery worker ${name} needs a value` });
   const celery = reading.celery;
   const where2 = { file: context.file, origin: "command-line" };
   for (const option2 of parsed.options) {
@@ -27397,12 +23621,12 @@ function poolSetting(reading, setting) {
 }
 function celeryAppSpec(word) {
   const colon = word.text.indexOf(":");
-  const module2 = colon < 0 ? word.text : word.text.slice(0, colon);
+  const module = colon < 0 ? word.text : word.text.slice(0, colon);
   return {
     file: word.file,
     line: word.line,
     written: word.text,
-    module: module2,
+    module,
     ...colon < 0 ? {} : { attribute: word.text.slice(colon + 1) }
   };
 }
@@ -27437,9 +23661,9 @@ var DAPHNE_OPTIONS = optionTable({
   // `--ws-protocol` takes any number of values (nargs="*"); read as a flag.
   "--ws-protocol": "other!"
 });
-function readDaphneCommand(args2, context) {
+function readDaphneCommand(args, context) {
   const reading = emptyReading("daphne");
-  const parsed = parseArguments(args2, DAPHNE_OPTIONS, "argparse");
+  const parsed = parseArguments(args, DAPHNE_OPTIONS, "argparse");
   reportUsageErrors(reading, parsed, context.file, "daphne");
   const app = parsed.positionals.find((word) => !word.expands);
   if (app) {
@@ -27450,10 +23674,197 @@ function readDaphneCommand(args2, context) {
   return reading;
 }
 
+// src/deploy/servers/dramatiq.ts
+var DRAMATIQ_OPTIONS = optionTable({
+  "-p --processes": "processes",
+  "-t --threads": "threads",
+  "--skip-logging": "other!",
+  "--use-spawn": "other!",
+  "--watch-use-polling": "other!",
+  "--version": "other!",
+  "-v --verbose": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    ["--pid-file", "--log-file", "-f --fork-function", "--worker-fork-timeout", "--worker-shutdown-timeout", "--watch", "-i --watch-include", "-x --watch-exclude"].map((n) => [n, "other"])
+  )
+});
+var LIST_OPTIONS = /* @__PURE__ */ new Set(["-Q", "--queues", "-P", "--path"]);
+function readDramatiqCommand(args, context) {
+  const reading = emptyReading("dramatiq");
+  const { words, paths } = withoutListOptions(args);
+  const parsed = parseArguments(words, DRAMATIQ_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "dramatiq");
+  const where2 = { file: context.file, origin: "command-line", tool: "dramatiq" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "processes") {
+      const setting = intSetting(reading, option2, where2);
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "threads") {
+      const setting = intSetting(reading, option2, where2);
+      if (setting) reading.commandLine.threads = setting;
+    }
+  }
+  if (paths.length) reading.pythonPath = paths;
+  const [broker, ...modules] = parsed.positionals;
+  if (!broker) {
+    reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "dramatiq needs the module of its broker (`dramatiq app.broker app.tasks`) and refuses to start without one" });
+    return reading;
+  }
+  if (broker.expands) return reading;
+  const spec = appSpecOf(broker, context.file, {});
+  if (!spec) {
+    reading.problems.push({ file: context.file, line: broker.line, message: `dramatiq cannot import ${JSON.stringify(broker.text)}: it must be module or module:broker` });
+    return reading;
+  }
+  const named = modules.filter((w) => !w.expands && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(w.text)).map((w) => w.text);
+  reading.appSpec = named.length ? { ...spec, alsoImports: named } : spec;
+  return reading;
+}
+function withoutListOptions(args) {
+  const words = [];
+  const paths = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    const name = text.split("=")[0];
+    if (!LIST_OPTIONS.has(name)) {
+      words.push(args[i]);
+      continue;
+    }
+    const values = [];
+    if (text.includes("=")) values.push({ ...args[i], text: text.slice(name.length + 1) });
+    else while (i + 1 < args.length && !args[i + 1].text.startsWith("-")) values.push(args[++i]);
+    if (name === "-P" || name === "--path") paths.push(...values.filter((w) => !w.expands).map((w) => w.text));
+  }
+  return { words, paths };
+}
+
+// src/deploy/servers/granian.ts
+var GRANIAN_OPTIONS = optionTable({
+  "--workers": "workers",
+  "--interface": "interface",
+  "--factory": "factory!",
+  "--no-factory": "other!",
+  "--reload": "reload!",
+  "--no-reload": "other!",
+  "--working-dir": "working_dir",
+  ...Object.fromEntries(
+    [
+      "ws",
+      "http1-keep-alive",
+      "http1-pipeline-flush",
+      "http2-adaptive-window",
+      "log",
+      "access-log",
+      "ssl-client-verify",
+      "respawn-failed-workers",
+      "metrics",
+      "reload-ignore-worker-failure"
+    ].flatMap((name) => [[`--${name}`, "other!"], [`--no-${name}`, "other!"]])
+  ),
+  "--version": "other!",
+  "--help": "other!",
+  ...Object.fromEntries(
+    [
+      "--host",
+      "--port",
+      "--uds",
+      "--uds-permissions",
+      "--http",
+      "--blocking-threads",
+      "--blocking-threads-idle-timeout",
+      "--runtime-threads",
+      "--runtime-blocking-threads",
+      "--runtime-mode",
+      "--loop",
+      "--task-impl",
+      "--backlog",
+      "--backpressure",
+      "--http1-buffer-size",
+      "--http1-header-read-timeout",
+      "--http2-initial-connection-window-size",
+      "--http2-initial-stream-window-size",
+      "--http2-keep-alive-interval",
+      "--http2-keep-alive-timeout",
+      "--http2-max-concurrent-streams",
+      "--http2-max-frame-size",
+      "--http2-max-headers-size",
+      "--http2-max-send-buffer-size",
+      "--log-level",
+      "--log-config",
+      "--access-log-fmt",
+      "--ssl-certificate",
+      "--ssl-keyfile",
+      "--ssl-keyfile-password",
+      "--ssl-protocol-min",
+      "--ssl-ca",
+      "--ssl-crl",
+      "--url-path-prefix",
+      "--respawn-interval",
+      "--rss-sample-interval",
+      "--rss-samples",
+      "--workers-lifetime",
+      "--workers-max-rss",
+      "--workers-kill-timeout",
+      "--env-files",
+      "--static-path-route",
+      "--static-path-mount",
+      "--static-path-dir-to-file",
+      "--static-path-expires",
+      "--metrics-scrape-interval",
+      "--metrics-address",
+      "--metrics-port",
+      "--reload-paths",
+      "--reload-ignore-dirs",
+      "--reload-ignore-patterns",
+      "--reload-ignore-paths",
+      "--reload-tick",
+      "--process-name",
+      "--pid-file"
+    ].map((name) => [name, "other"])
+  )
+});
+function readGranianCommand(args, context) {
+  const reading = emptyReading("granian");
+  const parsed = parseArguments(args, GRANIAN_OPTIONS, "click");
+  reportUsageErrors(reading, parsed, context.file, "granian");
+  const where2 = { file: context.file, origin: "command-line" };
+  let factory = false;
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where2, tool: "granian" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "interface") {
+      const setting = stringSetting(option2, where2);
+      if (setting) reading.commandLine.interface = setting;
+    } else if (option2.key === "reload") reading.commandLine.reload = flagSetting(option2, where2);
+    else if (option2.key === "factory") factory = true;
+    else if (option2.key === "working_dir" && option2.value !== void 0) reading.pythonPath = [option2.value];
+  }
+  const appWord = parsed.positionals.find((word) => !word.expands);
+  const fromEnv = context.env.get("GRANIAN_APP");
+  const app = appWord ?? (fromEnv?.value !== void 0 ? { text: fromEnv.value, raw: fromEnv.written, line: fromEnv.line, expands: false } : void 0);
+  if (app) {
+    const spec = appSpecOf(app, appWord ? context.file : fromEnv.file, { defaultAttribute: "app" });
+    if (spec) reading.appSpec = factory ? { ...spec, factory: true } : spec;
+    else reading.problems.push({ file: context.file, line: app.line, message: `granian cannot load ${JSON.stringify(app.text)}: not \`module\` or \`module:attribute\`` });
+  }
+  const envWorkers = context.env.get("GRANIAN_WORKERS");
+  if (envWorkers) {
+    const workers = envIntSetting(reading, envWorkers, "granian");
+    if (workers) reading.environmentDefaults.workers = workers;
+  }
+  const envInterface = context.env.get("GRANIAN_INTERFACE");
+  if (envInterface) {
+    const base = { file: envInterface.file, line: envInterface.line, origin: "environment", via: "GRANIAN_INTERFACE" };
+    reading.environmentDefaults.interface = envInterface.value !== void 0 ? { ...base, value: envInterface.value } : { ...base, expression: envInterface.written };
+  }
+  return reading;
+}
+
 // src/deploy/shellWords.ts
-function linesFrom(text, firstLine2) {
+function linesFrom(text, firstLine) {
   const newlines = [];
-  for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") newlines.push(i2);
+  for (let i = 0; i < text.length; i++) if (text[i] === "\n") newlines.push(i);
   return (offset) => {
     let low = 0;
     let high = newlines.length;
@@ -27462,7 +23873,7 @@ function linesFrom(text, firstLine2) {
       if (newlines[mid] < offset) low = mid + 1;
       else high = mid;
     }
-    return firstLine2 + low;
+    return firstLine + low;
   };
 }
 var OPERATORS = ["&&", "||", ";;", "|&", ";", "|", "&", "(", ")"];
@@ -27536,40 +23947,40 @@ var Splitter = class {
   }
   readWord() {
     const { text } = this;
-    const start2 = this.i;
-    const parts2 = new PartsBuilder();
+    const start = this.i;
+    const parts = new PartsBuilder();
     while (this.i < text.length && !this.isWordEnd(text[this.i])) {
       const c = text[this.i];
       if (c === "\\") {
         if (text[this.i + 1] === "\n") this.i += 2;
         else if (this.i + 1 < text.length) {
-          parts2.literal(text[this.i + 1]);
+          parts.literal(text[this.i + 1]);
           this.i += 2;
         } else this.i++;
       } else if (c === "'") {
         const end = text.indexOf("'", this.i + 1);
         if (end < 0) {
-          this.fail(start2, "unterminated single quote");
-          parts2.literal(text.slice(this.i + 1));
+          this.fail(start, "unterminated single quote");
+          parts.literal(text.slice(this.i + 1));
           this.i = text.length;
         } else {
-          parts2.literal(text.slice(this.i + 1, end));
+          parts.literal(text.slice(this.i + 1, end));
           this.i = end + 1;
         }
       } else if (c === '"') {
-        this.readDoubleQuoted(start2, parts2);
+        this.readDoubleQuoted(start, parts);
       } else if (c === "$" && text[this.i + 1] === "'") {
-        parts2.literal(this.readAnsiC(start2));
+        parts.literal(this.readAnsiC(start));
       } else if (c === "$" || c === "`") {
-        parts2.expansion(this.readExpansion(start2));
+        parts.expansion(this.readExpansion(start));
       } else {
-        parts2.literal(c);
+        parts.literal(c);
         this.i++;
       }
     }
-    return parts2.word(text.slice(start2, this.i), this.lineAt(start2));
+    return parts.word(text.slice(start, this.i), this.lineAt(start));
   }
-  readDoubleQuoted(wordStart, parts2) {
+  readDoubleQuoted(wordStart, parts) {
     const { text } = this;
     this.i++;
     while (this.i < text.length && text[this.i] !== '"') {
@@ -27577,13 +23988,13 @@ var Splitter = class {
       if (c === "\\" && this.i + 1 < text.length) {
         const next = text[this.i + 1];
         if (next === "\n") {
-        } else if ('$`"\\'.includes(next)) parts2.literal(next);
-        else parts2.literal(c + next);
+        } else if ('$`"\\'.includes(next)) parts.literal(next);
+        else parts.literal(c + next);
         this.i += 2;
       } else if (c === "$" || c === "`") {
-        parts2.expansion(this.readExpansion(wordStart));
+        parts.expansion(this.readExpansion(wordStart));
       } else {
-        parts2.literal(c);
+        parts.literal(c);
         this.i++;
       }
     }
@@ -27609,18 +24020,18 @@ var Splitter = class {
   /** Reads `$NAME`, `${...}`, `$(...)`, `$((...))` or a backquoted command and returns it as written. */
   readExpansion(wordStart) {
     const { text } = this;
-    const start2 = this.i;
+    const start = this.i;
     if (text[this.i] === "`") {
       this.i++;
       while (this.i < text.length && text[this.i] !== "`") this.i += text[this.i] === "\\" ? 2 : 1;
       if (this.i >= text.length) this.fail(wordStart, "unterminated backquote");
       else this.i++;
-      return text.slice(start2, this.i);
+      return text.slice(start, this.i);
     }
     const next = text[this.i + 1];
     if (next === "{" || next === "(") {
       const close = next === "{" ? "}" : ")";
-      let depth2 = 0;
+      let depth = 0;
       this.i++;
       while (this.i < text.length) {
         const c = text[this.i];
@@ -27629,19 +24040,19 @@ var Splitter = class {
           const end = text.indexOf("'", this.i + 1);
           this.i = end < 0 ? text.length : end + 1;
         } else {
-          if (c === next) depth2++;
-          else if (c === close) depth2--;
+          if (c === next) depth++;
+          else if (c === close) depth--;
           this.i++;
-          if (depth2 === 0) return text.slice(start2, this.i);
+          if (depth === 0) return text.slice(start, this.i);
         }
       }
       this.fail(wordStart, `unterminated $${next}`);
-      return text.slice(start2);
+      return text.slice(start);
     }
     this.i++;
-    const name2 = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(this.i));
-    if (name2) this.i += name2[0].length;
-    return text.slice(start2, this.i);
+    const name = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9@*#?$!-])/.exec(text.slice(this.i));
+    if (name) this.i += name[0].length;
+    return text.slice(start, this.i);
   }
   fail(offset, message) {
     this.problem ??= { line: this.lineAt(offset), message };
@@ -27778,9 +24189,9 @@ var GUNICORN_OPTIONS = optionTable({
   "--proxy-protocol": "other!"
 });
 var GUNICORN_APP = { defaultAttribute: "application", calls: true };
-function readGunicornCommand(args2, context) {
+function readGunicornCommand(args, context) {
   const reading = emptyReading("gunicorn");
-  const parsed = parseArguments(args2, GUNICORN_OPTIONS, "argparse");
+  const parsed = parseArguments(args, GUNICORN_OPTIONS, "argparse");
   reportUsageErrors(reading, parsed, context.file, "gunicorn");
   applyOptions(reading, parsed, reading.commandLine, { file: context.file, origin: "command-line" });
   const candidates = parsed.positionals.filter((word) => !word.expands);
@@ -27860,6 +24271,53 @@ function applyOptions(reading, parsed, layer, context) {
   }
 }
 
+// src/deploy/servers/huey.ts
+var HUEY_OPTIONS = optionTable({
+  "-w --workers": "workers",
+  "-k --worker-type": "workerType",
+  "-v --verbose": "other!",
+  "-q --quiet": "other!",
+  "-C --disable_health_check": "other!",
+  "-n --no-periodic": "other!",
+  "-u --utc": "other!",
+  "-o --localtime": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    ["-l --logfile", "-d --delay", "-m --max-delay", "-b --backoff", "-c --health_check_interval", "-t --max_tasks", "-j --max_tasks_jitter", "-s --scheduler-interval"].map((n) => [n, "other"])
+  )
+});
+var WORKER_TYPES = /* @__PURE__ */ new Set(["thread", "greenlet", "process"]);
+function readHueyCommand(args, context) {
+  const reading = emptyReading("huey");
+  const parsed = parseArguments(args, HUEY_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "huey_consumer");
+  const where2 = { file: context.file, origin: "command-line" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where2, tool: "huey_consumer" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "workerType") {
+      const setting = stringSetting(option2, where2);
+      if (setting && "value" in setting && !WORKER_TYPES.has(setting.value)) {
+        reading.problems.push({ file: context.file, line: option2.line, message: `huey_consumer ${option2.name} ${JSON.stringify(setting.value)}: not one of ${[...WORKER_TYPES].join(", ")}; huey_consumer refuses to start` });
+      } else if (setting) reading.commandLine.workerClass = setting;
+    }
+  }
+  const path23 = parsed.positionals[0];
+  if (!path23) {
+    reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "huey_consumer needs the import path of the Huey instance (`huey_consumer app.huey`) and refuses to start without one" });
+    return reading;
+  }
+  if (path23.expands) return reading;
+  const dot = path23.text.lastIndexOf(".");
+  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path23.text)) {
+    reading.problems.push({ file: context.file, line: path23.line, message: `huey_consumer cannot import ${JSON.stringify(path23.text)}: it must be module.attribute (the Huey instance)` });
+    return reading;
+  }
+  reading.appSpec = { file: context.file, line: path23.line, written: path23.text, module: path23.text.slice(0, dot), attribute: path23.text.slice(dot + 1) };
+  return reading;
+}
+
 // src/deploy/servers/hypercorn.ts
 var HYPERCORN_OPTIONS = optionTable({
   "-w --workers": "workers",
@@ -27905,9 +24363,9 @@ var HYPERCORN_OPTIONS = optionTable({
     ].map((n) => [n, "other"])
   )
 });
-function readHypercornCommand(args2, context) {
+function readHypercornCommand(args, context) {
   const reading = emptyReading("hypercorn");
-  const parsed = parseArguments(args2, HYPERCORN_OPTIONS, "argparse");
+  const parsed = parseArguments(args, HYPERCORN_OPTIONS, "argparse");
   reportUsageErrors(reading, parsed, context.file, "hypercorn");
   const where2 = { file: context.file, origin: "command-line" };
   const binds = [];
@@ -27940,54 +24398,54 @@ function readHypercornCommand(args2, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path19 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path19);
-  if (mode) path19 = mode[2];
-  const colon = path19.indexOf(":");
-  const modulePath = colon < 0 ? path19 : path19.slice(0, colon);
-  const expression = colon < 0 ? "app" : path19.slice(colon + 1);
+  let path23 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path23);
+  if (mode) path23 = mode[2];
+  const colon = path23.indexOf(":");
+  const modulePath = colon < 0 ? path23 : path23.slice(0, colon);
+  const expression = colon < 0 ? "app" : path23.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
-  const module2 = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module2)) return void 0;
-  const call2 = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(.*\)\s*$/s.exec(expression);
+  const module = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return void 0;
+  const call = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(.*\)\s*$/s.exec(expression);
   const appSpec = {
     file,
     line: word.line,
     written: word.text,
-    module: module2,
-    attribute: call2 ? call2[1] : expression,
-    ...call2 ? { factory: true } : {}
+    module,
+    attribute: call ? call[1] : expression,
+    ...call ? { factory: true } : {}
   };
   return { appSpec, ...importRoot ? { importRoot } : {} };
 }
 
 // src/deploy/servers/python.ts
 var PYTHON_VALUE_LETTERS = /* @__PURE__ */ new Set(["W", "X", "Q"]);
-function pythonInvocation(args2) {
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const word = args2[i2];
+function pythonInvocation(args) {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
     const text = word.text;
     if (text === "--") {
-      const script = args2[i2 + 1];
-      return script ? { kind: "script", script, args: args2.slice(i2 + 2) } : { kind: "other" };
+      const script = args[i + 1];
+      return script ? { kind: "script", script, args: args.slice(i + 2) } : { kind: "other" };
     }
     if (!text.startsWith("-") || text === "-") {
-      return text === "-" ? { kind: "other" } : { kind: "script", script: word, args: args2.slice(i2 + 1) };
+      return text === "-" ? { kind: "other" } : { kind: "script", script: word, args: args.slice(i + 1) };
     }
     if (text.startsWith("--")) continue;
     for (let j = 1; j < text.length; j++) {
       const letter = text[j];
       if (letter === "m" || letter === "c") {
         const attached = text.slice(j + 1);
-        const valueWord = attached ? { ...word, text: attached } : args2[i2 + 1];
+        const valueWord = attached ? { ...word, text: attached } : args[i + 1];
         if (!valueWord) return { kind: "other" };
         if (letter === "c") return { kind: "other" };
-        const rest = args2.slice(attached ? i2 + 1 : i2 + 2);
+        const rest = args.slice(attached ? i + 1 : i + 2);
         return { kind: "module", module: valueWord.text, moduleWord: valueWord, args: rest };
       }
       if (PYTHON_VALUE_LETTERS.has(letter)) {
-        if (j === text.length - 1) i2++;
+        if (j === text.length - 1) i++;
         break;
       }
     }
@@ -28001,44 +24459,130 @@ function readPythonRun(invocation, context) {
     return reading;
   }
   const script = invocation.script.text;
-  const module2 = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
-  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module2)) {
-    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module: module2, asMain: true, script, ...scriptArguments(invocation.args) };
+  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script, ...scriptArguments(invocation.args) };
   }
   return reading;
 }
-function scriptArguments(args2) {
-  return args2.length ? { arguments: args2.slice(0, 4).map((w) => w.text) } : {};
+function scriptArguments(args) {
+  return args.length ? { arguments: args.slice(0, 4).map((w) => w.text) } : {};
 }
-function readFlaskCommand(args2, context) {
+function readFlaskCommand(args, context) {
   const reading = emptyReading("flask");
   let written;
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const text = args2[i2].text;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
     if (text === "--app" || text === "-A") {
-      const next = args2[i2 + 1];
+      const next = args[i + 1];
       if (next && !next.expands) written = { text: next.text, line: next.line, file: context.file };
-      i2++;
-    } else if (text.startsWith("--app=")) written = { text: text.slice(6), line: args2[i2].line, file: context.file };
+      i++;
+    } else if (text.startsWith("--app=")) written = { text: text.slice(6), line: args[i].line, file: context.file };
   }
   const fromEnv = context.env.get("FLASK_APP");
   if (!written && fromEnv?.value !== void 0) written = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
   if (written) {
     const colon = written.text.indexOf(":");
-    const module2 = (colon < 0 ? written.text : written.text.slice(0, colon)).replace(/\.py$/, "").replace(/\//g, ".");
+    const module = (colon < 0 ? written.text : written.text.slice(0, colon)).replace(/\.py$/, "").replace(/\//g, ".");
     const attribute = colon < 0 ? void 0 : written.text.slice(colon + 1);
-    const call2 = attribute ? /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)$/s.exec(attribute) : null;
+    const call = attribute ? /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)$/s.exec(attribute) : null;
     reading.appSpec = {
       file: written.file,
       line: written.line,
       written: written.text,
-      module: module2,
-      ...attribute ? { attribute: call2 ? call2[1] : attribute } : {},
-      ...call2 ? { factory: true } : {}
+      module,
+      ...attribute ? { attribute: call ? call[1] : attribute } : {},
+      ...call ? { factory: true } : {}
     };
   }
   return reading;
 }
+
+// src/deploy/servers/rq.ts
+var RQ_WORKER_OPTIONS = optionTable({
+  "-c --config": "config",
+  "-w --worker-class": "workerClass",
+  "-P --path": "path",
+  "-b --burst": "other!",
+  "--disable-job-desc-logging": "other!",
+  "-v --verbose": "other!",
+  "-q --quiet": "other!",
+  "-d --disable-default-exception-handler": "other!",
+  "-s --with-scheduler": "other!",
+  "--help": "other!",
+  ...Object.fromEntries(
+    [
+      "-u --url",
+      "-j --job-class",
+      "--queue-class",
+      "--connection-class",
+      "-S --serializer",
+      "--logging_level",
+      "--log-format",
+      "--date-format",
+      "-n --name",
+      "--results-ttl",
+      "--worker-ttl",
+      "--maintenance-interval",
+      "--job-monitoring-interval",
+      "--sentry-ca-certs",
+      "--sentry-debug",
+      "--sentry-dsn",
+      "--exception-handler",
+      "--pid",
+      "--max-jobs",
+      "--max-idle-time",
+      "--dequeue-strategy"
+    ].map((n) => [n, "other"])
+  )
+});
+function readRqCommand(args, context) {
+  const [subcommand, ...rest] = args;
+  if (subcommand?.text !== "worker") return emptyReading("rq");
+  return readRqWorker(rest, context);
+}
+function readRqWorker(args, context) {
+  const reading = emptyReading("rq");
+  const parsed = parseArguments(args, RQ_WORKER_OPTIONS, "click");
+  reportUsageErrors(reading, parsed, context.file, "rq worker");
+  const where2 = { file: context.file, origin: "command-line" };
+  let config;
+  const paths = [];
+  for (const option2 of parsed.options) {
+    if (option2.value === void 0 || option2.valueExpands) continue;
+    if (option2.key === "config") config = { text: option2.value, line: option2.line, file: context.file };
+    else if (option2.key === "path") paths.push(option2.value);
+    else if (option2.key === "workerClass") reading.commandLine.workerClass = stringSetting(option2, where2);
+  }
+  const fromEnv = (name) => {
+    const variable = context.env.get(name);
+    return variable?.value !== void 0 ? variable : void 0;
+  };
+  const configEnv = fromEnv("RQ_CONFIG");
+  config ??= configEnv ? { text: configEnv.value, line: configEnv.line, file: configEnv.file } : void 0;
+  const classEnv = fromEnv("RQ_WORKER_CLASS");
+  if (!reading.commandLine.workerClass && classEnv) {
+    reading.commandLine.workerClass = { file: classEnv.file, line: classEnv.line, origin: "environment", via: classEnv.name, value: classEnv.value };
+  }
+  if (paths.length) reading.pythonPath = paths;
+  const workerClass = reading.commandLine.workerClass;
+  const classModule = workerClass && "value" in workerClass && !/^rq\./.test(workerClass.value) ? workerClass.value.split(".").slice(0, -1).join(".") : void 0;
+  const module = config?.text ?? classModule;
+  if (config && !DOTTED2.test(config.text)) {
+    reading.problems.push({ file: config.file, line: config.line, message: `rq worker -c ${JSON.stringify(config.text)}: not a module name` });
+  } else if (module) {
+    const written = config?.text ?? workerClass.value;
+    reading.appSpec = {
+      file: config?.file ?? workerClass.file,
+      line: config?.line ?? workerClass.line,
+      written,
+      module,
+      ...config && classModule ? { alsoImports: [classModule] } : {}
+    };
+  }
+  return reading;
+}
+var DOTTED2 = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 // src/deploy/servers/uvicorn.ts
 var UVICORN_OPTIONS = optionTable({
@@ -28108,9 +24652,9 @@ var UVICORN_OPTIONS = optionTable({
     ].map((n) => [n, "other"])
   )
 });
-function readUvicornCommand(args2, context) {
+function readUvicornCommand(args, context) {
   const reading = emptyReading("uvicorn");
-  const parsed = parseArguments(args2, UVICORN_OPTIONS, "click");
+  const parsed = parseArguments(args, UVICORN_OPTIONS, "click");
   reportUsageErrors(reading, parsed, context.file, "uvicorn");
   let factory = false;
   const where2 = { file: context.file, origin: "command-line" };
@@ -28142,6 +24686,175 @@ function readUvicornCommand(args2, context) {
     reading.environmentDefaults.reload = { file: envReload.file, line: envReload.line, origin: "environment", via: "UVICORN_RELOAD", value: on };
   }
   return reading;
+}
+
+// src/deploy/servers/uwsgi.ts
+import path9 from "node:path";
+var SHORT_NAMES = { p: "processes", w: "module", M: "master", T: "enable-threads", s: "socket", H: "home" };
+var FLAGS = new Set(
+  `
+  abstract-socket alarm-list alarms-list auto-procname autoload cache-no-expire cache-report-freed-items
+  cache-use-last-modified catch-exceptions cflags cgi-mode cheap cheaper-algo-list cheaper-algos-list cheaper-list
+  check-static-docroot clock-list clocks-list close-on-exec close-on-exec2 command-mode config-py daemons-honour-stdin
+  die-on-idle die-on-no-workers die-on-term disable-async-warn-on-queue-full disable-logging disable-sendfile
+  disable-write-exception dot-h drop-after-apps drop-after-init dump-options dynamic-apps early-emperor early-python
+  emperor-graceful-shutdown emperor-magic-exec emperor-no-blacklist emperor-nofollow emperor-subreaper emperor-tyrant
+  emperor-tyrant-initgroups emperor-tyrant-nofollow emperor-wait-for-command enable-metrics enable-proxy-protocol
+  enable-threads end-blacklist end-whitelist exit-on-reload force-gateway freebind harakiri-no-arh harakiri-verbose help
+  honour-range honour-stdin if-not-reload if-reload ignore-script-name ignore-sigpipe ignore-write-errors
+  imperial-monitor-list imperial-monitors-list jailed lazy lazy-apps log-4xx log-5xx log-format-strftime log-master
+  log-master-req-stream log-master-stream log-micros log-reopen log-truncate log-x-forwarded-for log-zero logfile-chown
+  logformat-strftime logger-list loggers-list loop-list loops-list manage-script-name master master-as-root
+  metric-dir-restore metrics-dir-restore metrics-no-cores never-swap no-default-app no-defer-accept no-fd-passing
+  no-harakiri-after-req-hook no-harakiri-arh no-initgroups no-orphans no-server no-site no-threads-wait paste-logger
+  pcre-jit persistent-ipcsem plugin-list plugins-list propagate-touch py-call-osafterfork py-call-uwsgi-fork-hooks
+  py-master-check-signals python-version re-fork re-fork-as-root re-fork-post-jail reaper refork refork-as-root
+  refork-post-jail reload-on-exception reload-os-env reuse-port router-list routers-list setns-preopen show-config
+  single-interpreter skip-atexit skip-atexit-teardown skip-zero so-keepalive so-send-timeout so-write-timeout
+  socket-send-timeout socket-write-timeout spooler-cheap spooler-ordered spooler-quiet spooler-signal-as-task
+  ssl-enable-sslv3 ssl-enable-tlsv1 ssl-enable3 ssl-verbose start-unsubscribed static-gzip-all stats-http stats-min
+  stats-minified stats-no-cores stats-no-metrics strict subscription-clear-on-shutdown subscription-dotsplit
+  subscription-vassal-required subscriptions-use-credentials tcp-fast-open-client tcp-fastopen-client tcp-nodelay
+  threaded-logger thunder-lock thunder-lock-watchdog unsubscribe-on-graceful-reload usage use-abort vacuum version vhost
+  vhost-host write-errors-exception-only wsgi-accept-buffer wsgi-accept-buffers wsgi-disable-file-wrapper
+  wsgi-manage-chunked-input wsgi-strict zerg-fallback
+`.split(/\s+/).filter(Boolean)
+);
+var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "off", "no", "0"]);
+function readUwsgiCommand(args, context) {
+  const options = [];
+  const where2 = { file: context.file, origin: "command-line" };
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    const text = word.text;
+    const next = args[i + 1];
+    const valueOf2 = (name, attached) => {
+      if (attached !== void 0) return { value: attached, ...word.expands ? { expands: true } : {} };
+      if (FLAGS.has(name) || next === void 0 || next.text.startsWith("-")) return {};
+      i++;
+      return { value: next.text, ...next.expands ? { expands: true } : {} };
+    };
+    if (text.startsWith("--")) {
+      const eq = text.indexOf("=");
+      const name = (eq < 0 ? text.slice(2) : text.slice(2, eq)).replace(/_/g, "-");
+      options.push({ ...where2, name, ...valueOf2(name, eq < 0 ? void 0 : text.slice(eq + 1)), line: word.line, via: `--${name}` });
+    } else if (/^-[A-Za-z]/.test(text)) {
+      const name = SHORT_NAMES[text[1]] ?? text.slice(1);
+      options.push({ ...where2, name, ...valueOf2(name, text.length > 2 ? text.slice(2) : void 0), line: word.line, via: text.slice(0, 2) });
+    } else if (/\.ini(:[\w-]+)?$/.test(text)) {
+      options.push({ ...where2, name: "ini", value: text, line: word.line, via: text });
+    }
+  }
+  return uwsgiReading(options, context.file);
+}
+function uwsgiReading(options, file) {
+  const reading = emptyReading("uwsgi");
+  reading.uwsgiOptions = [...options];
+  const settings = {};
+  let module;
+  let wsgiFile;
+  let callable;
+  const pythonPath = [];
+  for (const option2 of options) {
+    const base = { file: option2.file, line: option2.line, origin: option2.origin, via: option2.via };
+    const value = option2.value;
+    switch (option2.name) {
+      case "processes":
+      case "workers": {
+        if (value === void 0) break;
+        const count = option2.expands ? void 0 : pythonInt(value);
+        if (option2.expands) settings.workers = { ...base, expression: value };
+        else if (count === void 0) reading.problems.push({ file: option2.file, line: option2.line, message: `uwsgi ${option2.via} ${JSON.stringify(value)}: not a number of processes` });
+        else settings.workers = { ...base, value: count };
+        break;
+      }
+      case "threads":
+        if (value !== void 0) settings.threads = option2.expands || pythonInt(value) === void 0 ? { ...base, expression: value } : { ...base, value: pythonInt(value) };
+        break;
+      case "master":
+        settings.master = flagOf(option2);
+        break;
+      case "lazy-apps":
+      case "lazy": {
+        const lazy = flagOf(option2);
+        settings.preload = "value" in lazy ? { ...lazy, value: !lazy.value } : lazy;
+        break;
+      }
+      case "module":
+      case "wsgi":
+        module = option2;
+        break;
+      case "wsgi-file":
+      case "file":
+        wsgiFile = option2;
+        break;
+      case "callable":
+        callable = option2;
+        break;
+      case "chdir":
+        if (value !== void 0 && !option2.expands) reading.workingDirectory = value;
+        break;
+      case "pythonpath":
+      case "python-path":
+      case "pp":
+        if (value !== void 0 && !option2.expands) pythonPath.push(value);
+        break;
+      case "ini":
+        if (value !== void 0 && option2.origin === "command-line" && !reading.configFile) {
+          reading.configFile = { written: value, line: option2.line, file: option2.file, origin: option2.origin };
+        }
+        break;
+    }
+  }
+  Object.assign(reading.commandLine, settings);
+  if (pythonPath.length) reading.pythonPath = pythonPath;
+  const attribute = callable?.value ?? "application";
+  if (module?.value !== void 0 && !module.expands) {
+    const spec = appSpecOf({ text: module.value, raw: module.value, line: module.line, expands: false }, module.file, { defaultAttribute: attribute });
+    if (spec) reading.appSpec = spec;
+    else reading.problems.push({ file: module.file, line: module.line, message: `uwsgi ${module.via} ${JSON.stringify(module.value)}: not \`module\` or \`module:callable\`` });
+  } else if (wsgiFile?.value !== void 0 && !wsgiFile.expands) {
+    const spec = scriptSpec(wsgiFile, attribute);
+    if (spec) reading.appSpec = spec;
+  }
+  return reading;
+}
+function scriptSpec(option2, attribute) {
+  const script = option2.value;
+  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return void 0;
+  return { file: option2.file, line: option2.line, written: script, module, attribute, script };
+}
+function flagOf(option2) {
+  const base = { file: option2.file, line: option2.line, origin: option2.origin, via: option2.via };
+  if (option2.expands) return { ...base, expression: option2.value };
+  return { ...base, value: option2.value === void 0 || !FALSE_WORDS.has(option2.value.trim().toLowerCase()) };
+}
+function readUwsgiIni(file, text, written) {
+  const [, section = "uwsgi"] = /:([\w-]+)$/.exec(written) ?? [];
+  const folder = path9.posix.dirname(written.replace(/:[\w-]+$/, ""));
+  const options = [];
+  let current = "";
+  let hasSection = false;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) return;
+    const header = /^\[([^\]]+)\]$/.exec(trimmed);
+    if (header) {
+      current = header[1].trim();
+      if (current === section) hasSection = true;
+      return;
+    }
+    if (current !== section) return;
+    const eq = trimmed.indexOf("=");
+    const name = (eq < 0 ? trimmed : trimmed.slice(0, eq)).trim();
+    let value = eq < 0 ? void 0 : trimmed.slice(eq + 1).trim();
+    if (value !== void 0) value = value.replace(/%d/g, `${folder === "." ? "." : folder}/`).replace(/\/\/+/g, "/");
+    const expands = value !== void 0 && /\$\(|%\(|%[a-zA-Z]/.test(value);
+    options.push({ name, ...value !== void 0 ? { value } : {}, ...expands ? { expands: true } : {}, file, line, origin: "config-file", via: `${name} =` });
+  });
+  return { options, hasSection };
 }
 
 // src/deploy/servers/waitress.ts
@@ -28182,21 +24895,21 @@ var WAITRESS_OPTIONS = optionTable({
   ...Object.fromEntries(BOOLEAN_PARAMS.flatMap((p) => [[`--${p}`, "other!"], [`--no-${p}`, "other!"]])),
   ...Object.fromEntries(VALUE_PARAMS.map((p) => [`--${p}`, "other"]))
 });
-function readWaitressCommand(args2, context) {
+function readWaitressCommand(args, context) {
   const reading = emptyReading("waitress");
-  const parsed = parseArguments(args2, WAITRESS_OPTIONS, "getopt");
+  const parsed = parseArguments(args, WAITRESS_OPTIONS, "getopt");
   reportUsageErrors(reading, parsed, context.file, "waitress-serve");
-  let call2 = false;
+  let call = false;
   for (const option2 of parsed.options) {
     if (option2.key === "threads") {
       const setting = intSetting(reading, option2, { file: context.file, origin: "command-line", tool: "waitress-serve" });
       if (setting) reading.commandLine.threads = setting;
-    } else if (option2.key === "call") call2 = true;
+    } else if (option2.key === "call") call = true;
   }
   const app = parsed.positionals[0];
   if (app && !app.expands) {
     const spec = appSpecOf(app, context.file, {});
-    if (spec?.attribute) reading.appSpec = call2 ? { ...spec, factory: true } : spec;
+    if (spec?.attribute) reading.appSpec = call ? { ...spec, factory: true } : spec;
     else reading.problems.push({ file: context.file, line: app.line, message: `waitress-serve: malformed application ${JSON.stringify(app.text)} (MODULE:OBJECT)` });
   }
   if (parsed.positionals.length > 1) {
@@ -28214,7 +24927,15 @@ var SERVER_PROGRAMS = {
   daphne: readDaphneCommand,
   celery: readCeleryCommand,
   "waitress-serve": readWaitressCommand,
-  flask: readFlaskCommand
+  flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  "dramatiq-gevent": readDramatiqCommand,
+  huey_consumer: readHueyCommand,
+  "huey_consumer.py": readHueyCommand,
+  rq: readRqCommand,
+  rqworker: readRqWorker,
+  uwsgi: readUwsgiCommand,
+  granian: readGranianCommand
 };
 var SERVER_MODULES = {
   gunicorn: readGunicornCommand,
@@ -28223,7 +24944,10 @@ var SERVER_MODULES = {
   daphne: readDaphneCommand,
   celery: readCeleryCommand,
   waitress: readWaitressCommand,
-  flask: readFlaskCommand
+  flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  "huey.bin.huey_consumer": readHueyCommand,
+  granian: readGranianCommand
 };
 function readCommandText(text, lineAt, settings) {
   const split = splitCommandLine(text, "shell", lineAt);
@@ -28240,7 +24964,7 @@ function readArgv(words, settings) {
 }
 function operatorWithoutShell(words, file, platform) {
   const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
-  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path9.posix.basename(words[0]?.text ?? ""))) return void 0;
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path10.posix.basename(words[0]?.text ?? ""))) return void 0;
   return {
     file,
     line: operator.line,
@@ -28350,17 +25074,17 @@ function readWords(input, settings) {
       reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const program2 = path9.posix.basename(first.text);
-    const args2 = words.slice(1);
+    const program2 = path10.posix.basename(first.text);
+    const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
     const server = SERVER_PROGRAMS[program2];
     if (server) {
-      reading.servers.push(serverStart(server(args2, context), first.line, settings.workingDirectory));
+      reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
     }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program2)) {
-      const invocation = pythonInvocation(args2);
+      const invocation = pythonInvocation(args);
       if (invocation.kind === "module") {
         const moduleServer = SERVER_MODULES[invocation.module];
         const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
@@ -28371,7 +25095,7 @@ function readWords(input, settings) {
       return reading;
     }
     if (/^(sh|bash|dash|ash|zsh)$/.test(program2)) {
-      const shell = shellInvocation(args2);
+      const shell = shellInvocation(args);
       if (shell.kind === "command") {
         const script = shell.script;
         mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...settings, env }));
@@ -28380,14 +25104,14 @@ function readWords(input, settings) {
       } else reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const unwrapped = unwrap(program2, args2);
+    const unwrapped = unwrap(program2, args);
     if (unwrapped) {
       if (unwrapped.env.length) env = withVariables(env, unwrapped.env.map((w) => assignmentOf(w, file)).filter((v) => v !== void 0));
       words = unwrapped.rest;
       continue;
     }
     if (/\.(sh|bash)$/.test(program2) || first.text.startsWith("./") || first.text.startsWith("/") || first.text.includes("/")) {
-      reading.scripts.push({ path: first.text, args: args2, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
+      reading.scripts.push({ path: first.text, args, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
       return reading;
     }
     reading.unrecognized.push({ line: first.line, program: first.text });
@@ -28405,88 +25129,88 @@ function serverStart(reading, line, startDirectory) {
   };
 }
 function joinDirectory(base, next) {
-  if (next.startsWith("/") || base === void 0) return path9.posix.normalize(next);
-  return path9.posix.join(base, next);
+  if (next.startsWith("/") || base === void 0) return path10.posix.normalize(next);
+  return path10.posix.join(base, next);
 }
-function shellInvocation(args2) {
+function shellInvocation(args) {
   let wantsCommand = false;
-  for (let i2 = 0; i2 < args2.length; i2++) {
-    const text = args2[i2].text;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
     if (text === "--") continue;
     if (/^-[a-zA-Z]+$/.test(text)) {
       if (text.includes("c")) wantsCommand = true;
-      if (text === "-o" || text === "+o") i2++;
+      if (text === "-o" || text === "+o") i++;
       continue;
     }
     if (/^--[a-z-]+$/.test(text) || /^\+[a-zA-Z]+$/.test(text)) continue;
-    if (wantsCommand) return { kind: "command", script: args2[i2] };
-    return { kind: "file", file: args2[i2], args: args2.slice(i2 + 1) };
+    if (wantsCommand) return { kind: "command", script: args[i] };
+    return { kind: "file", file: args[i], args: args.slice(i + 1) };
   }
   return { kind: "none" };
 }
-function unwrap(program2, args2) {
-  const texts = args2.map((w) => w.text);
-  const afterOptions = (valueOptions, start2 = 0) => {
-    let i2 = start2;
-    while (i2 < args2.length && texts[i2].startsWith("-")) {
-      if (texts[i2] === "--") return i2 + 1;
-      if (valueOptions.has(texts[i2])) i2++;
-      i2++;
+function unwrap(program2, args) {
+  const texts = args.map((w) => w.text);
+  const afterOptions = (valueOptions, start = 0) => {
+    let i = start;
+    while (i < args.length && texts[i].startsWith("-")) {
+      if (texts[i] === "--") return i + 1;
+      if (valueOptions.has(texts[i])) i++;
+      i++;
     }
-    return i2;
+    return i;
   };
   switch (program2) {
     case "exec":
     case "nohup":
     case "ddtrace-run":
     case "chronic":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-a"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-a"]))), env: [] };
     case "time":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-f", "-o"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-f", "-o"]))), env: [] };
     case "nice":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-n"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-n"]))), env: [] };
     case "env": {
-      let i2 = afterOptions(/* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]));
+      let i = afterOptions(/* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]));
       const env = [];
-      while (i2 < args2.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(texts[i2])) env.push(args2[i2++]);
-      return { rest: args2.slice(i2), env };
+      while (i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(texts[i])) env.push(args[i++]);
+      return { rest: args.slice(i), env };
     }
     case "tini":
     case "tini-static":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "-e"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "-e"]))), env: [] };
     case "dumb-init":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-r", "--rewrite"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-r", "--rewrite"]))), env: [] };
     case "gosu":
     case "su-exec":
-      return { rest: args2.slice(1), env: [] };
+      return { rest: args.slice(1), env: [] };
     case "setpriv":
     case "chpst":
-      return { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t", "--reuid", "--regid"]))), env: [] };
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t", "--reuid", "--regid"]))), env: [] };
     case "wait-for-it":
     case "wait-for-it.sh":
     case "wait-for":
     case "wait-for.sh":
     case "dockerize": {
       const separator = texts.indexOf("--");
-      return { rest: separator >= 0 ? args2.slice(separator + 1) : [], env: [] };
+      return { rest: separator >= 0 ? args.slice(separator + 1) : [], env: [] };
     }
     case "newrelic-admin":
-      return texts[0] === "run-program" ? { rest: args2.slice(1), env: [] } : void 0;
+      return texts[0] === "run-program" ? { rest: args.slice(1), env: [] } : void 0;
     case "opentelemetry-instrument": {
-      let i2 = 0;
-      while (i2 < args2.length && texts[i2].startsWith("--")) i2 += texts[i2].includes("=") ? 1 : 2;
-      return { rest: args2.slice(i2), env: [] };
+      let i = 0;
+      while (i < args.length && texts[i].startsWith("--")) i += texts[i].includes("=") ? 1 : 2;
+      return { rest: args.slice(i), env: [] };
     }
     case "poetry":
     case "pipenv":
     case "pdm":
     case "hatch":
     case "rye":
-      return texts[0] === "run" ? { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-e", "--env"]), 1)), env: [] } : void 0;
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-e", "--env"]), 1)), env: [] } : void 0;
     case "uv":
-      return texts[0] === "run" ? { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["--with", "--python", "-p", "--env-file", "--project", "--directory", "--extra", "--group", "--package", "--index", "--with-requirements"]), 1)), env: [] } : void 0;
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["--with", "--python", "-p", "--env-file", "--project", "--directory", "--extra", "--group", "--package", "--index", "--with-requirements"]), 1)), env: [] } : void 0;
     case "doppler":
-      return texts[0] === "run" ? { rest: args2.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "--project", "-c", "--config", "--token"]), 1)), env: [] } : void 0;
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "--project", "-c", "--config", "--token"]), 1)), env: [] } : void 0;
     default:
       return void 0;
   }
@@ -28494,7 +25218,7 @@ function unwrap(program2, args2) {
 
 // src/deploy/formats/compose.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/deploy/formats/format.ts
 function containerArgv(image, command, entrypoint) {
@@ -28543,7 +25267,7 @@ function expandedSize(root) {
     const children = childrenOf(top.node);
     if (!top.entered) {
       top.entered = true;
-      for (let i2 = children.length - 1; i2 >= 0; i2--) stack.push({ node: children[i2], entered: false });
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], entered: false });
       continue;
     }
     stack.pop();
@@ -28569,10 +25293,10 @@ function scalarText(node) {
   return typeof node.value === "object" ? void 0 : String(node.value);
 }
 function valueLineAt(yaml, node) {
-  const start2 = yaml.lineOf(node);
-  if ((0, import_yaml2.isScalar)(node) && node.type === "BLOCK_LITERAL") return linesFrom(scalarText(node) ?? "", start2 + 1);
-  if ((0, import_yaml2.isScalar)(node) && node.type === "BLOCK_FOLDED") return () => start2 + 1;
-  return () => start2;
+  const start = yaml.lineOf(node);
+  if ((0, import_yaml2.isScalar)(node) && node.type === "BLOCK_LITERAL") return linesFrom(scalarText(node) ?? "", start + 1);
+  if ((0, import_yaml2.isScalar)(node) && node.type === "BLOCK_FOLDED") return () => start + 1;
+  return () => start;
 }
 function composeCommandWords(yaml, node) {
   if ((0, import_yaml2.isSeq)(node)) {
@@ -28601,9 +25325,9 @@ function restoreDollars(word) {
 }
 function environmentOf(yaml, node, file) {
   const values = [];
-  const add = (name2, raw, line) => {
+  const add = (name, raw, line) => {
     const unknown = raw === void 0 || /\$(?!\$)\{?[A-Za-z_]/.test(raw.replace(/\$\$/g, ""));
-    values.push({ name: name2, written: raw ?? "", file, line, ...unknown ? {} : { value: raw.replace(/\$\$/g, "$") } });
+    values.push({ name, written: raw ?? "", file, line, ...unknown ? {} : { value: raw.replace(/\$\$/g, "$") } });
   };
   if ((0, import_yaml2.isMap)(node)) {
     for (const entry of mapEntries(node)) add(entry.key, scalarText(entry.value), yaml.lineOf(entry.keyNode));
@@ -28628,29 +25352,37 @@ function readCompose(file, text, images) {
     reading.problems.push({ file, line: yaml.lineOf(services), message: "`services:` is not a mapping; docker compose refuses this file" });
     return reading;
   }
-  for (const { key: name2, value: service } of mapEntries(services)) {
+  for (const { key: name, value: service } of mapEntries(services)) {
     if (!(0, import_yaml3.isMap)(service)) continue;
     const commandNode = mapGet(service, "command");
     const entrypointNode = mapGet(service, "entrypoint");
-    if (!commandNode && !entrypointNode) continue;
-    const image = buildImage(file, service, images);
+    const build = buildOf(file, service);
+    const image = build ? images(build.dockerfile, build.target) : void 0;
+    if (build?.target !== void 0 && !image && images(build.dockerfile)) {
+      const node2 = mapGet(mapGet(service, "build"), "target");
+      reading.problems.push({ file, line: yaml.lineOf(node2), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
+      continue;
+    }
+    const stageCommand = !commandNode && !entrypointNode && build?.target !== void 0 ? image?.command : void 0;
+    if (!commandNode && !entrypointNode && !stageCommand) continue;
     const settings = {
       file,
       source: "docker-compose",
-      env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(service, "environment"), file))
+      env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(service, "environment"), file)),
+      paths: { context: build?.context ?? folderOf(file), ...image ? { copies: image.copies } : {} }
     };
     const workingDir = scalarText(mapGet(service, "working_dir")) ?? image?.workingDirectory;
     if (workingDir !== void 0) settings.workingDirectory = workingDir;
-    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : [];
+    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : stageCommand?.words ?? [];
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : void 0;
     const operator = operatorWithoutShell(command, file, "docker compose");
     if (operator) reading.problems.push(operator);
     const argv = containerArgv(image, command, entrypoint);
-    const node = entrypointNode ?? commandNode;
+    const node = entrypointNode ?? commandNode ?? mapGet(mapGet(service, "build"), "target");
     const occurrence = {
-      name: name2,
+      name,
       line: yaml.lineOf(node),
-      command: [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
+      command: stageCommand ? `${stageCommand.text} (target ${build.target})` : [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
       settings,
       reading: readArgv(argv, settings)
     };
@@ -28658,12 +25390,18 @@ function readCompose(file, text, images) {
   }
   return reading;
 }
-function buildImage(file, service, images) {
+function buildOf(file, service) {
   const build = mapGet(service, "build");
   if (build === void 0 || build === null) return void 0;
-  const context = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
-  const dockerfile = scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile";
-  return images(path10.posix.normalize(path10.posix.join(path10.posix.dirname(file), context, dockerfile)));
+  const written = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
+  const context = folderOf(path11.posix.join(path11.posix.dirname(file), written, "Dockerfile"));
+  const dockerfile = path11.posix.normalize(path11.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
+  const target = scalarText(mapGet(build, "target"));
+  return { context, dockerfile, ...target !== void 0 ? { target } : {} };
+}
+function folderOf(file) {
+  const folder = path11.posix.dirname(path11.posix.normalize(file));
+  return folder === "." ? "" : folder;
 }
 function sourceText(text, node) {
   return node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node);
@@ -28675,8 +25413,8 @@ function readAppYaml(file, text) {
   const reading = { occurrences: [], problems: [], isAppEngine: false };
   const yaml = parseYaml2(file, text, reading.problems);
   if (!yaml) return { ...reading, isAppEngine: reading.problems.length > 0 };
-  const runtime2 = scalarText(mapGet(yaml.doc.contents, "runtime"));
-  if (runtime2 === void 0) return reading;
+  const runtime = scalarText(mapGet(yaml.doc.contents, "runtime"));
+  if (runtime === void 0) return reading;
   reading.isAppEngine = true;
   const settings = {
     file,
@@ -28694,7 +25432,7 @@ function readAppYaml(file, text) {
       settings,
       reading: readCommandText(entrypointText, valueLineAt(yaml, entrypoint), settings)
     });
-  } else if (/^python3\d*$/.test(runtime2)) {
+  } else if (/^python3\d*$/.test(runtime)) {
     const line = yaml.lineOf(mapGet(yaml.doc.contents, "runtime"));
     reading.usesDefaultEntrypoint = true;
     reading.occurrences.push({
@@ -28709,10 +25447,11 @@ function readAppYaml(file, text) {
 }
 
 // src/deploy/formats/dockerfile.ts
+import path12 from "node:path";
 function readDockerfile(file, text) {
   const problems = [];
   const stages = /* @__PURE__ */ new Map();
-  let stage = { env: EMPTY_ENVIRONMENT };
+  let stage = { env: EMPTY_ENVIRONMENT, copies: [] };
   for (const instruction of instructions(text)) {
     switch (instruction.keyword) {
       case "FROM": {
@@ -28720,7 +25459,7 @@ function readDockerfile(file, text) {
         const base = words[0] ?? "";
         const alias = words[1]?.toUpperCase() === "AS" ? words[2] : void 0;
         const inherited = stages.get(base.toLowerCase());
-        stage = inherited ? { ...inherited, cmdSetHere: false } : { env: EMPTY_ENVIRONMENT };
+        stage = inherited ? { ...inherited, copies: [...inherited.copies], cmdSetHere: false } : { env: EMPTY_ENVIRONMENT, copies: [] };
         if (alias) {
           stage.name = alias;
           stages.set(alias.toLowerCase(), stage);
@@ -28743,25 +25482,28 @@ function readDockerfile(file, text) {
         stage.entrypoint = commandForm(instruction);
         if (!stage.cmdSetHere) delete stage.cmd;
         break;
+      case "COPY":
+      case "ADD": {
+        const copy = copyInstruction(instruction, stage.workingDirectory, (name2) => stages.get(name2.toLowerCase())?.copies);
+        if (copy) stage.copies.push(copy);
+        break;
+      }
     }
     if (stage.name) stages.set(stage.name.toLowerCase(), stage);
   }
-  const image = {
-    env: stage.env,
-    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
-    ...stage.entrypoint ? { entrypoint: "exec" in stage.entrypoint ? { exec: stage.entrypoint.exec } : { shell: stage.entrypoint.shell, line: stage.entrypoint.line } } : {}
-  };
+  const image = imageOf(stage);
   const occurrences = [];
   const settings = {
     file,
     source: "Dockerfile",
     env: stage.env,
-    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {}
+    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
+    paths: { context: path12.posix.dirname(file) === "." ? "" : path12.posix.dirname(file), copies: stage.copies }
   };
   const { entrypoint, cmd } = stage;
-  const name2 = stage.name;
+  const name = stage.name;
   const push = (line, command, reading) => {
-    occurrences.push({ ...name2 ? { name: name2 } : {}, line, command, settings, reading });
+    occurrences.push({ ...name ? { name } : {}, line, command, settings, reading });
   };
   if (entrypoint && "shell" in entrypoint) {
     push(entrypoint.line, entrypoint.text, readCommandText(entrypoint.shell, entrypoint.lineAt, settings));
@@ -28772,17 +25514,48 @@ function readDockerfile(file, text) {
   } else if (cmd) {
     push(cmd.line, cmd.text, "exec" in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
   }
-  return { occurrences, problems, image };
+  return { occurrences, problems, image, stages: new Map([...stages].map(([name2, named]) => [name2, imageOf(named)])) };
+}
+function imageOf(stage) {
+  const { cmd, entrypoint } = stage;
+  return {
+    env: stage.env,
+    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
+    ...entrypoint ? { entrypoint: "exec" in entrypoint ? { exec: entrypoint.exec } : { shell: entrypoint.shell, line: entrypoint.line } } : {},
+    ...cmd ? { command: { words: "exec" in cmd ? cmd.exec : shellFormArgv(cmd), line: cmd.line, text: cmd.text } } : {},
+    copies: stage.copies
+  };
+}
+function copyInstruction(instruction, workingDirectory, stageCopies) {
+  const args = instruction.args.trim();
+  let words;
+  const form = commandForm(instruction);
+  if ("exec" in form) words = form.exec.map((w) => w.text);
+  else words = splitCommandLine(args, "words", instruction.lineAt).commands.flatMap((c) => c.words).map((w) => w.text);
+  const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
+  const fromStage = from === void 0 ? void 0 : stageCopies(from);
+  if (from !== void 0 && !fromStage) return void 0;
+  const operands = words.filter((w) => !w.startsWith("--"));
+  if (operands.length < 2) return void 0;
+  const written = operands[operands.length - 1];
+  const sources = operands.slice(0, -1).filter((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !s.startsWith("git@"));
+  if (sources.length === 0) return void 0;
+  return {
+    sources,
+    destination: joinDirectory(workingDirectory ?? "/", written),
+    intoFolder: written.endsWith("/") || written === "." || sources.length > 1,
+    ...fromStage ? { fromStage: [...fromStage] } : {}
+  };
 }
 function shellFormArgv(form) {
   return [literalWord("/bin/sh", form.line), literalWord("-c", form.line), literalWord(form.shell, form.line)];
 }
 function commandForm(instruction) {
-  const args2 = instruction.args.trim();
-  const text = `${instruction.keyword} ${args2}`;
-  if (args2.startsWith("[")) {
+  const args = instruction.args.trim();
+  const text = `${instruction.keyword} ${args}`;
+  if (args.startsWith("[")) {
     try {
-      const parsed = JSON.parse(args2);
+      const parsed = JSON.parse(args);
       if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
         const offsetBase = instruction.args.indexOf("[");
         const tokens = instruction.args.slice(offsetBase).matchAll(/"(?:[^"\\]|\\.)*"/gs);
@@ -28799,9 +25572,9 @@ function commandForm(instruction) {
   return { shell: instruction.args, line: instruction.line, lineAt: instruction.lineAt, text };
 }
 function envInstruction(file, instruction, current) {
-  const args2 = instruction.args.trim();
-  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(.*)$/s.exec(args2);
-  if (legacy && !legacy[1].includes("=") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(args2)) {
+  const args = instruction.args.trim();
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(.*)$/s.exec(args);
+  if (legacy && !legacy[1].includes("=") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(args)) {
     return [{ name: legacy[1], value: legacy[2].trim(), written: legacy[2].trim(), file, line: instruction.line }];
   }
   const values = [];
@@ -28809,9 +25582,9 @@ function envInstruction(file, instruction, current) {
   for (const word of splitCommandLine(instruction.args, "words", instruction.lineAt).commands.flatMap((c) => c.words)) {
     const eq = word.text.indexOf("=");
     if (eq <= 0) continue;
-    const name2 = word.text.slice(0, eq);
+    const name = word.text.slice(0, eq);
     const value = word.expands ? substitute(word, env) : word.text.slice(eq + 1);
-    const entry = { name: name2, written: word.raw.slice(word.raw.indexOf("=") + 1), file, line: word.line, ...value !== void 0 ? { value } : {} };
+    const entry = { name, written: word.raw.slice(word.raw.indexOf("=") + 1), file, line: word.line, ...value !== void 0 ? { value } : {} };
     values.push(entry);
     env = withVariables(env, [entry]);
   }
@@ -28822,8 +25595,8 @@ function substitute(word, env) {
   for (const part of word.parts ?? []) {
     if (typeof part === "string") text += part;
     else {
-      const name2 = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(part.expansion)?.[1];
-      const value = name2 ? env.get(name2)?.value : void 0;
+      const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(part.expansion)?.[1];
+      const value = name ? env.get(name)?.value : void 0;
       if (value === void 0) return void 0;
       text += value;
     }
@@ -28866,7 +25639,7 @@ function instructions(text) {
     if (!keywordMatch) continue;
     const keyword = keywordMatch[1].toUpperCase();
     const argsOffset = keywordMatch[0].length;
-    const args2 = logical.slice(argsOffset);
+    const args = logical.slice(argsOffset);
     const lineAt = (offset) => {
       const absolute = offset + argsOffset;
       let low = 0;
@@ -28878,8 +25651,8 @@ function instructions(text) {
       }
       return low === 0 ? startLine : breakpoints[low - 1].line;
     };
-    result.push({ keyword, args: args2, line: startLine, lineAt });
-    const heredocs = [...args2.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)].map((m) => m[1]);
+    result.push({ keyword, args, line: startLine, lineAt });
+    const heredocs = [...args.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)].map((m) => m[1]);
     for (const delimiter of heredocs) {
       while (index < lines.length && lines[index].trim() !== delimiter) index++;
       index++;
@@ -28889,7 +25662,7 @@ function instructions(text) {
 }
 
 // src/deploy/formats/fly.ts
-import path11 from "node:path";
+import path13 from "node:path";
 function readFlyToml(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   let data;
@@ -28905,39 +25678,39 @@ function readFlyToml(file, text, images) {
   const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
   const build = table(data.build);
   const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
-  const image = images(path11.posix.normalize(path11.posix.join(path11.posix.dirname(file), dockerfile)));
-  const env = Object.entries(table(data.env) ?? {}).map(([name2, value]) => ({
-    name: name2,
+  const image = images(path13.posix.normalize(path13.posix.join(path13.posix.dirname(file), dockerfile)));
+  const env = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
+    name,
     value: String(value),
     written: String(value),
     file,
-    line: keyLine("env", name2)
+    line: keyLine("env", name)
   }));
   const settings = { file, source: "fly.toml", env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
   if (image?.workingDirectory !== void 0) settings.workingDirectory = image.workingDirectory;
   const experimental = table(data.experimental);
   const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine("experimental", "entrypoint")) : void 0;
-  const run2 = (name2, command, line, written) => {
+  const run = (name, command, line, written) => {
     const argv = containerArgv(image, command, entrypoint);
-    reading.occurrences.push({ ...name2 ? { name: name2 } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
+    reading.occurrences.push({ ...name ? { name } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
   };
   const processes = table(data.processes);
   if (processes && Object.keys(processes).length > 0) {
-    for (const [name2, command] of Object.entries(processes)) {
-      const line = keyLine("processes", name2);
+    for (const [name, command] of Object.entries(processes)) {
+      const line = keyLine("processes", name);
       const words = wordsOf(command, line);
       const operator = words ? operatorWithoutShell(words, file, "fly") : void 0;
       if (operator) reading.problems.push(operator);
-      if (words) run2(name2, words, line, typeof command === "string" ? command : JSON.stringify(command));
-      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name2)}: the command is neither a string nor a list of strings` });
+      if (words) run(name, words, line, typeof command === "string" ? command : JSON.stringify(command));
+      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
     }
   } else if (experimental?.cmd !== void 0) {
     const line = keyLine("experimental", "cmd");
     const words = wordsOf(experimental.cmd, line);
-    if (words) run2(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
+    if (words) run(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
   } else if (entrypoint) {
     const line = keyLine("experimental", "entrypoint");
-    run2(void 0, [], line, JSON.stringify(experimental?.entrypoint));
+    run(void 0, [], line, JSON.stringify(experimental?.entrypoint));
   }
   return reading;
 }
@@ -28952,22 +25725,22 @@ function keyLines(text) {
   const dotted = /* @__PURE__ */ new Map();
   let table;
   const lines = text.split(/\r?\n/);
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const line = lines[i2];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const header = /^\s*\[([^\]]*)\]/.exec(line);
     if (header && header[1].trim() !== "") {
       table = header[1].trim();
-      tableLines.set(table, i2 + 1);
+      tableLines.set(table, i + 1);
       continue;
     }
     const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
     if (!key) continue;
-    const name2 = key[1] ?? key[2] ?? key[3];
-    if (table !== void 0 && !inTable.has(`${table}\0${name2}`)) inTable.set(`${table}\0${name2}`, i2 + 1);
-    if (key[3] !== void 0 && name2.includes(".")) {
-      const list = dotted.get(name2);
-      if (list) list.push({ line: i2 + 1, table });
-      else dotted.set(name2, [{ line: i2 + 1, table }]);
+    const name = key[1] ?? key[2] ?? key[3];
+    if (table !== void 0 && !inTable.has(`${table}\0${name}`)) inTable.set(`${table}\0${name}`, i + 1);
+    if (key[3] !== void 0 && name.includes(".")) {
+      const list = dotted.get(name);
+      if (list) list.push({ line: i + 1, table });
+      else dotted.set(name, [{ line: i + 1, table }]);
     }
   }
   return (tableName, key) => {
@@ -28990,29 +25763,29 @@ function readProcfile(file, text) {
       reading.problems.push({ file, line, message: `not a \`<process type>: <command>\` line; Heroku ignores it` });
       return;
     }
-    const [, name2, command] = match;
+    const [, name, command] = match;
     if (command.trim() === "") {
-      reading.problems.push({ file, line, message: `process type ${JSON.stringify(name2)} has no command` });
+      reading.problems.push({ file, line, message: `process type ${JSON.stringify(name)} has no command` });
       return;
     }
     const settings = { file, source: "Procfile", env: EMPTY_ENVIRONMENT };
-    reading.occurrences.push({ name: name2, line, command, settings, reading: readCommandText(command, () => line, settings) });
+    reading.occurrences.push({ name, line, command, settings, reading: readCommandText(command, () => line, settings) });
   });
   return reading;
 }
 
 // src/deploy/formats/render.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import path12 from "node:path";
+import path14 from "node:path";
 function readRenderBlueprint(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   const yaml = parseYaml2(file, text, reading.problems);
   if (!yaml) return reading;
   const services = mapGet(yaml.doc.contents, "services");
   if (!(0, import_yaml4.isSeq)(services)) return reading;
-  const folder = path12.posix.dirname(file);
+  const folder = path14.posix.dirname(file);
   for (const service of services.items) {
-    const name2 = scalarText(mapGet(service, "name"));
+    const name = scalarText(mapGet(service, "name"));
     const rootDir = scalarText(mapGet(service, "rootDir"));
     const env = [];
     const envVars = mapGet(service, "envVars");
@@ -29026,43 +25799,43 @@ function readRenderBlueprint(file, text, images) {
       }
     }
     const settings = { file, source: "render.yaml", env: withVariables(/* @__PURE__ */ new Map(), env), ...rootDir !== void 0 ? { workingDirectory: rootDir } : {} };
-    const start2 = mapGet(service, "startCommand");
-    const startText = scalarText(start2);
-    if (start2 && startText !== void 0) {
-      reading.occurrences.push({ ...name2 ? { name: name2 } : {}, line: yaml.lineOf(start2), command: sourceText(text, start2), settings, reading: readCommandText(startText, valueLineAt(yaml, start2), settings) });
+    const start = mapGet(service, "startCommand");
+    const startText = scalarText(start);
+    if (start && startText !== void 0) {
+      reading.occurrences.push({ ...name ? { name } : {}, line: yaml.lineOf(start), command: sourceText(text, start), settings, reading: readCommandText(startText, valueLineAt(yaml, start), settings) });
     }
     const docker = mapGet(service, "dockerCommand");
     if (docker && scalarText(docker) !== void 0) {
       const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
-      const image = images(path12.posix.normalize(path12.posix.join(folder, rootDir ?? "", dockerfile)));
+      const image = images(path14.posix.normalize(path14.posix.join(folder, rootDir ?? "", dockerfile)));
       const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
       if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
       const command = composeCommandWords(yaml, docker) ?? [];
       const argv = containerArgv(image, command);
-      reading.occurrences.push({ ...name2 ? { name: name2 } : {}, line: yaml.lineOf(docker), command: sourceText(text, docker), settings: dockerSettings, reading: readArgv(argv, dockerSettings) });
+      reading.occurrences.push({ ...name ? { name } : {}, line: yaml.lineOf(docker), command: sourceText(text, docker), settings: dockerSettings, reading: readArgv(argv, dockerSettings) });
     }
   }
   return reading;
 }
 
 // src/deploy/formats/systemd.ts
-import path13 from "node:path";
+import path15 from "node:path";
 function readSystemdUnit(file, text) {
   const reading = { occurrences: [], problems: [], isService: false };
-  const name2 = path13.posix.basename(file);
+  const name = path15.posix.basename(file);
   let section = "";
   const env = [];
   let workingDirectory;
   const execStarts = [];
   const lines = text.split(/\r?\n/);
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const startLine = i2 + 1;
-    const parts2 = [lines[i2]];
-    while (i2 + 1 < lines.length && continues(parts2[parts2.length - 1])) {
-      parts2[parts2.length - 1] = withoutContinuation(parts2[parts2.length - 1]);
-      parts2.push(lines[++i2]);
+  for (let i = 0; i < lines.length; i++) {
+    const startLine = i + 1;
+    const parts = [lines[i]];
+    while (i + 1 < lines.length && continues(parts[parts.length - 1])) {
+      parts[parts.length - 1] = withoutContinuation(parts[parts.length - 1]);
+      parts.push(lines[++i]);
     }
-    const entry = parts2.join("");
+    const entry = parts.join("");
     const trimmed = entry.trim();
     if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
     const header = /^\[(.+)\]$/.exec(trimmed);
@@ -29094,7 +25867,7 @@ function readSystemdUnit(file, text) {
     let words = splitCommandLine(exec.value.slice(prefix.length), "words", () => exec.line).commands.flatMap((c) => c.words);
     if (prefix.includes("@")) words = [words[0], ...words.slice(2)].filter(Boolean);
     words = words.map((w) => expandKnown(w, settings.env));
-    reading.occurrences.push({ name: name2, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
+    reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
 }
@@ -29122,13 +25895,31 @@ function processModelOf(process2) {
       return "single-process";
     }
     case "hypercorn":
+    case "granian":
       return "imported-in-each-worker";
+    case "uwsgi":
+      return uwsgiModel(process2);
     case "celery": {
       if (process2.celery?.subcommand !== "worker") return "single-process";
       if (!process2.celery.pool) return "imported-then-forked";
       const pool = valueOf(process2.celery.pool);
       if (pool === "prefork" || pool === "processes") return "imported-then-forked";
       if (pool === "solo" || pool === "threads" || pool === "gevent" || pool === "eventlet") return "single-process";
+      return void 0;
+    }
+    case "dramatiq":
+      return "imported-in-each-worker";
+    case "huey": {
+      if (!process2.workerClass) return "single-process";
+      const type = valueOf(process2.workerClass);
+      if (type === void 0) return void 0;
+      return type === "process" ? "imported-then-forked" : "single-process";
+    }
+    case "rq": {
+      if (!process2.workerClass) return "imported-then-forked";
+      const cls = valueOf(process2.workerClass);
+      if (cls === "rq.Worker" || cls === "rq.worker.Worker") return "imported-then-forked";
+      if (cls === "rq.SimpleWorker" || cls === "rq.worker.SimpleWorker") return "single-process";
       return void 0;
     }
     case "daphne":
@@ -29138,1827 +25929,75 @@ function processModelOf(process2) {
       return "single-process";
   }
 }
+function uwsgiModel(process2) {
+  const workers = process2.workers ? valueOf(process2.workers) : 1;
+  const master = process2.master ? valueOf(process2.master) : false;
+  const preload = process2.preload ? valueOf(process2.preload) : true;
+  if (workers === void 0 || master === void 0 || preload === void 0) return void 0;
+  if (!master && workers <= 1) return "single-process";
+  return preload ? "imported-then-forked" : "imported-in-each-worker";
+}
 function valueOf(setting) {
   return setting && "value" in setting ? setting.value : void 0;
 }
 
-// src/extract/syntax.ts
-function stringLiteral(node, { decodeEscapes = false } = {}) {
-  if (node.type !== "string") return void 0;
-  const start2 = node.namedChildren.find((c) => c?.type === "string_start")?.text ?? "";
-  if (/[fFbB]/.test(start2)) return void 0;
-  const raw = /[rR]/.test(start2);
-  let value = "";
-  for (const part of node.namedChildren) {
-    if (!part) continue;
-    if (part.type === "string_content") value += part.text;
-    else if (part.type === "interpolation") return void 0;
-    else if (part.type === "escape_sequence") {
-      if (!decodeEscapes) return void 0;
-      if (raw) value += part.text;
-      else {
-        const escaped = SIMPLE_ESCAPES[part.text.slice(1)];
-        if (escaped === void 0) return void 0;
-        value += escaped;
-      }
-    }
-  }
-  return value;
-}
-function scalarLiteral(node, options = {}) {
-  switch (node.type) {
-    case "integer":
-    case "float": {
-      const value = Number(node.text.replace(/_/g, ""));
-      return Number.isFinite(value) ? value : void 0;
-    }
-    case "string":
-      return stringLiteral(node, options);
-    case "true":
-      return true;
-    case "false":
-      return false;
-    case "none":
-      return null;
-    default:
-      return void 0;
-  }
-}
-function assignmentParts(node) {
-  const targets = [];
-  let right = node;
-  while (right?.type === "assignment") {
-    const left = right.childForFieldName("left");
-    if (left) targets.push(left);
-    right = right.childForFieldName("right");
-  }
-  return { targets, right };
-}
-function dottedName(node) {
-  const parts2 = [];
-  let at = node;
-  while (at?.type === "attribute") {
-    const attribute = at.childForFieldName("attribute");
-    if (!attribute) return void 0;
-    parts2.push(attribute.text);
-    at = at.childForFieldName("object");
-  }
-  if (at?.type !== "identifier") return void 0;
-  parts2.push(at.text);
-  return parts2.reverse().join(".");
-}
-
-// src/extract/conditions.ts
-var TYPE_CHECKING = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
-function knownName(qualified, target) {
-  if (TYPE_CHECKING.has(qualified)) return false;
-  switch (qualified) {
-    case "sys.platform":
-      return target.platform;
-    case "os.name":
-      return target.platform === "win32" ? "nt" : "posix";
-    case "sys.version_info":
-      return { tuple: [target.version[0], target.version[1], void 0, void 0, void 0] };
-    case "sys.version_info.major":
-      return target.version[0];
-    case "sys.version_info.minor":
-      return target.version[1];
-    case "sys.builtin_module_names":
-      return { builtinNames: [target.platform === "win32" ? "nt" : "posix"], decides: ["nt", "posix"] };
-    case "sys.implementation.name":
-      return "cpython";
-    default:
-      return void 0;
-  }
-}
-function knownCall(qualified, target) {
-  switch (qualified) {
-    case "platform.system":
-      return { linux: "Linux", darwin: "Darwin", win32: "Windows" }[target.platform];
-    case "platform.python_implementation":
-      return "CPython";
-    default:
-      return void 0;
-  }
-}
-function truthiness(value) {
-  if (value === void 0) return void 0;
-  if (value === null) return false;
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value === "string") return value.length > 0;
-  if ("tuple" in value) return value.tuple.length > 0;
-  return true;
-}
-var MAX_CONDITION_NESTING = 200;
-var depth = 0;
-function evaluate(node, context) {
-  if (!node || depth >= MAX_CONDITION_NESTING) return void 0;
-  depth++;
-  try {
-    return evaluateNode(node, context);
-  } finally {
-    depth--;
-  }
-}
-function evaluateNode(node, context) {
-  switch (node.type) {
-    case "true":
-    case "false":
-    case "none":
-    case "integer":
-    case "string":
-      return scalarLiteral(node);
-    case "parenthesized_expression":
-      return node.namedChildCount === 1 ? evaluate(node.namedChild(0), context) : void 0;
-    case "list":
-    case "tuple": {
-      const items = node.namedChildren.filter((c) => c !== null && c.type !== "comment");
-      return { tuple: items.map((item) => evaluate(item, context)) };
-    }
-    case "not_operator": {
-      const inner = truthiness(evaluate(node.childForFieldName("argument"), context));
-      return inner === void 0 ? void 0 : !inner;
-    }
-    case "boolean_operator":
-      return booleanOperator(node, context);
-    case "comparison_operator":
-      return comparison(node, context);
-    case "identifier": {
-      if (node.text === "__debug__") return true;
-      const constant = context.constant(node.text);
-      if (constant !== void 0) return constant;
-      const qualified = context.qualify(node.text);
-      return qualified === void 0 ? void 0 : knownName(qualified, context.target);
-    }
-    case "attribute": {
-      const dotted = dottedName(node);
-      const qualified = dotted ? context.qualify(dotted) : void 0;
-      if (qualified !== void 0) {
-        const known = knownName(qualified, context.target);
-        if (known !== void 0) return known;
-      }
-      const objectNode = node.childForFieldName("object");
-      let object;
-      if (dotted && objectNode?.type === "attribute") {
-        const objectQualified = context.qualify(dotted.slice(0, dotted.lastIndexOf(".")));
-        object = objectQualified === void 0 ? void 0 : knownName(objectQualified, context.target);
-      } else object = evaluate(objectNode, context);
-      const attribute = node.childForFieldName("attribute")?.text;
-      if (object && typeof object === "object" && "tuple" in object && object.tuple.length === 5) {
-        if (attribute === "major") return object.tuple[0];
-        if (attribute === "minor") return object.tuple[1];
-      }
-      return void 0;
-    }
-    case "subscript":
-      return subscript(node, context);
-    case "call":
-      return call(node, context);
-    default:
-      return void 0;
-  }
-}
-function booleanOperator(node, context) {
-  const operator = node.childForFieldName("operator")?.type ?? node.child(1)?.type;
-  const left = truthiness(evaluate(node.childForFieldName("left"), context));
-  const rightNode = node.childForFieldName("right");
-  if (operator === "and") {
-    if (left === false) return false;
-    const right2 = truthiness(evaluate(rightNode, context));
-    if (right2 === false) return false;
-    return left === true && right2 === true ? true : void 0;
-  }
-  if (left === true) return true;
-  const right = truthiness(evaluate(rightNode, context));
-  if (right === true) return true;
-  return left === false && right === false ? false : void 0;
-}
-function comparison(node, context) {
-  const operands = [];
-  const operators = [];
-  for (let i2 = 0; i2 < node.childCount; i2++) {
-    const child = node.child(i2);
-    if (child.isNamed) operands.push(child);
-    else operators.push(child.type);
-  }
-  if (operands.length !== operators.length + 1) return void 0;
-  let result = true;
-  for (let i2 = 0; i2 < operators.length; i2++) {
-    const link = compare2(operators[i2], evaluate(operands[i2], context), evaluate(operands[i2 + 1], context));
-    if (link === false) return false;
-    if (link === void 0) result = void 0;
-  }
-  return result;
-}
-function compare2(operator, left, right) {
-  if (operator === "in" || operator === "not in") {
-    const found = contains(right, left);
-    return found === void 0 ? void 0 : operator === "in" ? found : !found;
-  }
-  if (left === void 0 || right === void 0) return void 0;
-  if (operator === "is" || operator === "is not") {
-    if (typeof left === "object" && left !== null) return void 0;
-    if (typeof right === "object" && right !== null) return void 0;
-    return left === right === (operator === "is");
-  }
-  const order = ordering(left, right);
-  switch (operator) {
-    case "==":
-      return equality(left, right);
-    case "!=": {
-      const equal = equality(left, right);
-      return equal === void 0 ? void 0 : !equal;
-    }
-    case "<":
-      return order === void 0 ? void 0 : order < 0;
-    case "<=":
-      return order === void 0 ? void 0 : order <= 0;
-    case ">":
-      return order === void 0 ? void 0 : order > 0;
-    case ">=":
-      return order === void 0 ? void 0 : order >= 0;
-    default:
-      return void 0;
-  }
-}
-function equality(left, right) {
-  const leftTuple = typeof left === "object" && left !== null && "tuple" in left;
-  const rightTuple = typeof right === "object" && right !== null && "tuple" in right;
-  if (leftTuple || rightTuple) {
-    if (!leftTuple || !rightTuple) return false;
-    const order = ordering(left, right);
-    if (order !== void 0) return order === 0;
-    return left.tuple.length !== right.tuple.length ? false : void 0;
-  }
-  if (typeof left === "object" && left !== null) return void 0;
-  if (typeof right === "object" && right !== null) return void 0;
-  if (typeof left === "boolean" || typeof right === "boolean") return Number(left) === Number(right);
-  return left === right;
-}
-function ordering(left, right) {
-  if (typeof left === "number" && typeof right === "number") return Math.sign(left - right);
-  if (typeof left === "string" && typeof right === "string") return left < right ? -1 : left > right ? 1 : 0;
-  if (typeof left === "object" && left !== null && "tuple" in left && typeof right === "object" && right !== null && "tuple" in right) {
-    const n = Math.min(left.tuple.length, right.tuple.length);
-    for (let i2 = 0; i2 < n; i2++) {
-      const a = left.tuple[i2];
-      const b = right.tuple[i2];
-      if (a === void 0 || b === void 0) return void 0;
-      const equal = equality(a, b);
-      if (equal === true) continue;
-      if (equal === void 0) return void 0;
-      return ordering(a, b);
-    }
-    return Math.sign(left.tuple.length - right.tuple.length);
-  }
-  return void 0;
-}
-function contains(container, item) {
-  if (container === void 0 || item === void 0) return void 0;
-  if (typeof container === "string") return typeof item === "string" ? container.includes(item) : void 0;
-  if (typeof container !== "object" || container === null) return void 0;
-  if ("builtinNames" in container) {
-    if (typeof item !== "string") return void 0;
-    if (container.builtinNames.includes(item)) return true;
-    return container.decides.includes(item) ? false : void 0;
-  }
-  let unknown = false;
-  for (const element of container.tuple) {
-    if (element === void 0) {
-      unknown = true;
-      continue;
-    }
-    const equal = equality(element, item);
-    if (equal === true) return true;
-    if (equal === void 0) unknown = true;
-  }
-  return unknown ? void 0 : false;
-}
-function subscript(node, context) {
-  const value = evaluate(node.childForFieldName("value"), context);
-  const index = node.childForFieldName("subscript");
-  if (value === void 0 || !index) return void 0;
-  const sequence = typeof value === "string" ? [...value] : typeof value === "object" && value !== null && "tuple" in value ? value.tuple : void 0;
-  if (!sequence) return void 0;
-  if (index.type === "slice") {
-    const bounds = [void 0, void 0, void 0];
-    let position = 0;
-    for (let i3 = 0; i3 < index.childCount; i3++) {
-      const child = index.child(i3);
-      if (child.type === ":") position++;
-      else {
-        const bound = evaluate(child, context) ?? (child.type === "unary_operator" ? -Number(child.namedChild(0)?.text) : void 0);
-        if (typeof bound !== "number" || !Number.isInteger(bound)) return void 0;
-        bounds[position] = bound;
-      }
-    }
-    const sliced = slice(sequence, bounds[0], bounds[1], bounds[2] ?? 1);
-    if (!sliced) return void 0;
-    return typeof value === "string" ? sliced.join("") : { tuple: sliced };
-  }
-  const at = evaluate(index, context) ?? (index.type === "unary_operator" ? -Number(index.namedChild(0)?.text) : void 0);
-  if (typeof at !== "number" || !Number.isInteger(at)) return void 0;
-  const i2 = at < 0 ? sequence.length + at : at;
-  return i2 >= 0 && i2 < sequence.length ? sequence[i2] : void 0;
-}
-function slice(items, start2, stop2, step) {
-  if (step === 0 || Number.isNaN(step)) return void 0;
-  const n = items.length;
-  const clamp = (v, low, high) => Math.min(Math.max(v, low), high);
-  const out2 = [];
-  if (step > 0) {
-    const from = start2 === void 0 ? 0 : clamp(start2 < 0 ? n + start2 : start2, 0, n);
-    const to = stop2 === void 0 ? n : clamp(stop2 < 0 ? n + stop2 : stop2, 0, n);
-    for (let i2 = from; i2 < to; i2 += step) out2.push(items[i2]);
-  } else {
-    const from = start2 === void 0 ? n - 1 : clamp(start2 < 0 ? n + start2 : start2, -1, n - 1);
-    const to = stop2 === void 0 ? -1 : clamp(stop2 < 0 ? n + stop2 : stop2, -1, n - 1);
-    for (let i2 = from; i2 > to; i2 += step) out2.push(items[i2]);
-  }
-  return out2;
-}
-function call(node, context) {
-  const callee = node.childForFieldName("function");
-  const args2 = (node.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a !== null && a.type !== "comment");
-  if (!callee) return void 0;
-  if (callee.type === "attribute") {
-    const method = callee.childForFieldName("attribute")?.text;
-    const object = evaluate(callee.childForFieldName("object"), context);
-    if (typeof object === "string") {
-      if (method === "upper" && args2.length === 0) return object.toUpperCase();
-      if (method === "lower" && args2.length === 0) return object.toLowerCase();
-      if ((method === "startswith" || method === "endswith") && args2.length === 1) {
-        const prefix = evaluate(args2[0], context);
-        const candidates = typeof prefix === "string" ? [prefix] : typeof prefix === "object" && prefix !== null && "tuple" in prefix ? prefix.tuple : void 0;
-        if (!candidates || candidates.some((c) => typeof c !== "string")) return void 0;
-        return candidates.some((c) => method === "startswith" ? object.startsWith(c) : object.endsWith(c));
-      }
-    }
-  }
-  const dotted = dottedName(callee);
-  const qualified = dotted && args2.length === 0 ? context.qualify(dotted) : void 0;
-  return qualified === void 0 ? void 0 : knownCall(qualified, context.target);
-}
-
-// src/extract/recover.ts
-function indentContinuationLines(text) {
-  const lines = text.split("\n");
-  let depth2 = 0;
-  let openerIndent = 0;
-  let quote;
-  let changed = false;
-  for (let row = 0; row < lines.length; row++) {
-    let line = lines[row];
-    const indent = /^[ \t]*/.exec(line)[0].length;
-    if (depth2 > 0 && quote === void 0 && indent <= openerIndent && line.trim() !== "") {
-      line = " ".repeat(openerIndent + 1 - indent) + line;
-      lines[row] = line;
-      changed = true;
-    }
-    if (depth2 === 0 && quote === void 0) openerIndent = indent;
-    let i2 = 0;
-    while (i2 < line.length) {
-      const c = line[i2];
-      if (quote !== void 0) {
-        if (c === "\\") i2 += 2;
-        else if (line.startsWith(quote, i2)) {
-          i2 += quote.length;
-          quote = void 0;
-        } else i2++;
+// src/deploy/projectPaths.ts
+import path16 from "node:path";
+function copiedFrom(containerPath, paths) {
+  const target = path16.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
+  const candidates = [];
+  for (const copy of [...paths.copies ?? []].reverse()) {
+    const destination = path16.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const prefix = destination === "/" ? "/" : `${destination}/`;
+    if (target !== destination && !target.startsWith(prefix)) continue;
+    const rest = target === destination ? "" : target.slice(prefix.length);
+    const [first = "", ...after] = rest.split("/");
+    for (const source of copy.sources) {
+      const written = source.replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(written)) {
+        if (copy.fromStage) continue;
+        if (first && globMatches(path16.posix.basename(written), first)) candidates.push(path16.posix.join(paths.context, path16.posix.dirname(written), first, ...after));
         continue;
       }
-      if (c === "#") break;
-      if (c === '"' || c === "'") {
-        const triple = line.startsWith(c.repeat(3), i2);
-        quote = triple ? c.repeat(3) : c;
-        i2 += quote.length;
-        continue;
+      const sources = [path16.posix.join(written, rest), ...copy.intoFolder && first === path16.posix.basename(written) && after.length === 0 ? [written] : []];
+      for (const found of sources) {
+        if (copy.fromStage) candidates.push(...copiedFrom(path16.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
+        else candidates.push(path16.posix.join(paths.context, found));
       }
-      if (c === "(" || c === "[" || c === "{") depth2++;
-      else if ((c === ")" || c === "]" || c === "}") && depth2 > 0) depth2--;
-      i2++;
     }
-    if (quote !== void 0 && quote.length === 1 && !line.endsWith("\\")) quote = void 0;
   }
-  return changed ? lines.join("\n") : void 0;
+  return candidates;
 }
-
-// src/extract/extract.ts
-var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
-var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
-var MAX_SYNTAX_PROBLEMS = 5;
-var LITERAL_NODE_TYPES = /* @__PURE__ */ new Set(["string", "concatenated_string", "list", "tuple"]);
-var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
-  "if_statement",
-  "for_statement",
-  "while_statement",
-  "try_statement",
-  "with_statement",
-  "match_statement",
-  "function_definition",
-  "class_definition",
-  "decorated_definition"
-]);
-var MAX_STATEMENT_TEXT = 160;
-var MAX_EXPRESSION_NESTING = 1e3;
-var MAX_BLOCK_NESTING = 200;
-var CALL_NESTING = 2;
-var MAX_SKIPPED_PARTS = 5;
-function extractModule(parser, path19, text, target = DEFAULT_TARGET) {
-  let tree = parser.parse(text);
-  if (!tree) throw new Error("tree-sitter returned no tree");
-  if (tree.rootNode.hasError) {
-    const indented = indentContinuationLines(text);
-    const retry = indented === void 0 ? null : parser.parse(indented);
-    if (retry && !retry.rootNode.hasError) {
-      tree.delete();
-      tree = retry;
-      text = indented;
-    } else retry?.delete();
+function globMatches(pattern, name) {
+  let regex = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") regex += "[^/]*";
+    else if (c === "?") regex += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) return false;
+      regex += `[${pattern.slice(i + 1, end).replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else regex += c.replace(/[.+^${}()|\\]/g, "\\$&");
   }
-  try {
-    return new Extractor(path19, text, target).run(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
+  return new RegExp(`^${regex}$`).test(name);
 }
-var Extractor = class {
-  constructor(path19, text, target) {
-    this.path = path19;
-    this.text = text;
-    this.target = target;
-    const names = /* @__PURE__ */ new Set();
-    for (const match of text.matchAll(/\bglobal[ \t]+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/g)) {
-      for (const name2 of match[1].split(",")) names.add(name2.trim());
-    }
-    this.globalNames = names;
-    this.excerpts = new Excerpts(text);
-  }
-  path;
-  text;
-  target;
-  imports = [];
-  calls = [];
-  classes = [];
-  functions = [];
-  definedNames = /* @__PURE__ */ new Set();
-  importedNames = /* @__PURE__ */ new Set();
-  /** What tree-sitter accepts but CPython 3 refuses: Python 2 statements, indentation errors. */
-  structuralProblems = [];
-  dunderAll;
-  assignments = [];
-  /** Function bodies run after the module body has bound every module-level name. */
-  deferredBodies = [];
-  /** Module-level names whose value is known at this point of the module body (`PY2 = False`). */
-  constants = /* @__PURE__ */ new Map();
-  /** How many times each module-level name is bound: a function body sees only names bound once. */
-  bindingCounts = /* @__PURE__ */ new Map();
-  /** Names some function declares `global`: their value can change at any call. */
-  globalNames;
-  /** Depth of module-level blocks that may or may not run (if/try/for/while bodies). */
-  branchDepth = 0;
-  /** The `except ImportError:` clauses being visited, innermost last. */
-  fallbacks = [];
-  /** Rows of PEP 810 `lazy` soft keywords, which tree-sitter-python 0.25 reads as ERROR nodes before an import. */
-  lazyPrefixRows = /* @__PURE__ */ new Set();
-  /**
-   * Loop variables of the `for` statements being visited that iterate over a literal tuple or list
-   * of strings (directly or through a module-level name), or over another module's `__all__`
-   * (`allOf`: that module's name as the file's imports qualify it, leading dots for relative ones),
-   * or over a registry of this module (`registry`: see `RegistryImport`).
-   */
-  loopItems = /* @__PURE__ */ new Map();
-  registryAdders = [];
-  registryImports = [];
-  boundMethods = [];
-  /** Seen `if TYPE_CHECKING or <run-time call>:` at module level. */
-  installsLazyImporter = false;
-  /** Line of the first `if __name__ == "__main__":` at module level. */
-  mainGuardLine;
-  /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
-  expressionDepth = 0;
-  blockDepth = 0;
-  /** Parts left out because they are nested too deeply (the first few). */
-  skippedParts = [];
-  excerpts;
-  run(root) {
-    const moduleScope = { execution: { kind: "module" }, bindings: /* @__PURE__ */ new Map(), prefix: "" };
-    if (root.hasError) this.findLazyPrefixes(root);
-    if (this.text.includes("__future__")) this.checkFutureImports(root);
-    this.visitBlock(root, moduleScope);
-    for (let i2 = 0; i2 < this.deferredBodies.length; i2++) {
-      const { body: body2, scope } = this.deferredBodies[i2];
-      this.visitBlock(body2, scope);
-    }
-    const filled = new Set(this.registryAdders.map((a) => a.registry));
-    this.imports.push(...this.registryImports.filter((r) => filled.has(r.registryOf.registry)));
-    const syntaxProblems = [...root.hasError ? collectSyntaxProblems(root) : [], ...this.structuralProblems].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column).slice(0, MAX_SYNTAX_PROBLEMS);
-    const suppressions = /importleak:|noqa/i.test(this.text) ? collectSuppressions(root) : [];
-    const ignoreFile = suppressions.find((s) => s.style === "importleak" && /ignore-file/.test(s.text));
-    return {
-      path: this.path,
-      target: this.target,
-      imports: this.imports,
-      calls: this.calls,
-      classes: this.classes,
-      functions: this.functions,
-      ...this.dunderAll ? { dunderAll: this.dunderAll } : {},
-      assignments: this.assignments,
-      ...this.registryAdders.length ? { registryAdders: this.registryAdders } : {},
-      ...this.boundMethods.length ? { boundMethods: this.boundMethods } : {},
-      definedNames: [...this.definedNames],
-      ...this.definedNames.has("__getattr__") || this.installsLazyImporter ? { lazyAttributes: true } : {},
-      ...this.mainGuardLine !== void 0 ? { mainGuardLine: this.mainGuardLine } : {},
-      importedNames: [...this.importedNames],
-      syntaxProblems,
-      ...this.skippedParts.length ? { skippedParts: this.skippedParts } : {},
-      suppressions: suppressions.filter((s) => s !== ignoreFile),
-      ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {},
-      lineCount: root.endPosition.row + 1
-    };
-  }
-  /**
-   * What CPython's compiler refuses in `from __future__ import ...` and tree-sitter accepts: one
-   * after anything but the docstring, comments and other future imports (or inside a block), and
-   * a feature CPython does not know (`braces`: "not a chance").
-   */
-  checkFutureImports(root) {
-    let atStart = true;
-    let first = true;
-    for (const statement of root.namedChildren) {
-      if (!statement || statement.type === "comment") continue;
-      if (statement.type === "future_import_statement") {
-        if (!atStart) {
-          this.structuralProblems.push({ span: spanOf(statement), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
-          continue;
-        }
-        for (const name2 of statement.childrenForFieldName("name")) {
-          const feature = (name2?.type === "aliased_import" ? name2.childForFieldName("name") : name2)?.text ?? "";
-          if (FUTURE_FEATURES.has(feature)) continue;
-          const message = feature === "braces" ? "not a chance" : `future feature ${feature} is not defined`;
-          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
-          break;
-        }
-      } else if (!(first && statement.type === "expression_statement" && statement.namedChildCount === 1 && isDocstring(statement.namedChild(0)))) {
-        atStart = false;
-      }
-      first = false;
-    }
-    for (const nested of root.descendantsOfType("future_import_statement")) {
-      if (nested && nested.parent?.type !== "module") {
-        this.structuralProblems.push({ span: spanOf(nested), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
-      }
-    }
-  }
-  findLazyPrefixes(root) {
-    const pending = [root];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-        const child = node.namedChild(i2);
-        if (child.type === "ERROR" && child.endIndex - child.startIndex < 64 && child.text.trim() === "lazy") this.lazyPrefixRows.add(child.endPosition.row);
-        else if (child.hasError) pending.push(child);
-      }
-    }
-  }
-  /**
-   * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
-   * few per file) and skipped; the rest of the file is still analyzed.
-   */
-  skipTooDeep(node, what) {
-    if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
-    this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
-  }
-  // ---- statements -------------------------------------------------------------------------
-  visitBlock(block, scope) {
-    if (this.blockDepth >= MAX_BLOCK_NESTING) return this.skipTooDeep(block, `blocks nested more than ${MAX_BLOCK_NESTING} levels deep`);
-    this.blockDepth++;
-    try {
-      this.visitStatements(block, scope);
-    } finally {
-      this.blockDepth--;
-    }
-  }
-  visitStatements(block, scope) {
-    let column = block.type === "module" ? 0 : -1;
-    let previous = null;
-    for (let i2 = 0; i2 < block.namedChildCount; i2++) {
-      const statement = block.namedChild(i2);
-      if (!statement) continue;
-      if (statement.type !== "comment") {
-        const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
-        if (column < 0) column = statement.startPosition.column;
-        else if (startsLine && statement.startPosition.column !== column) {
-          const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
-          const message = statement.startPosition.column > column && !afterCompound ? "unexpected indent" : "unindent does not match any outer indentation level";
-          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
-        }
-        previous = statement;
-      }
-      this.visitStatement(statement, scope);
-    }
-    if (block.type === "block" && previous === null && block.parent) {
-      const after = block.parent.endPosition.row + 2;
-      this.structuralProblems.push({
-        span: { line: after, column: 1, endLine: after, endColumn: 1 },
-        message: `syntax error: expected an indented block after line ${block.parent.startPosition.row + 1}`
-      });
-    }
-  }
-  visitStatement(node, scope) {
-    switch (node.type) {
-      case "import_statement":
-        return this.visitImport(node, scope);
-      case "import_from_statement":
-        return this.visitImportFrom(node, scope);
-      case "future_import_statement":
-        return this.visitImportFrom(node, scope);
-      case "function_definition":
-        return this.visitFunction(node, scope, []);
-      case "class_definition":
-        return this.visitClass(node, scope, []);
-      case "decorated_definition":
-        return this.visitDecorated(node, scope);
-      case "if_statement":
-        return this.visitIf(node, scope);
-      case "try_statement":
-        return this.visitTry(node, scope);
-      case "with_statement":
-        return this.visitWith(node, scope);
-      case "for_statement": {
-        const left = node.childForFieldName("left");
-        this.noteTargetNames(left ?? node, scope);
-        this.visitExpression(node.childForFieldName("right"), scope, { kind: "statement" }, node);
-        const items = left?.type === "identifier" ? this.loopItemsOf(node.childForFieldName("right"), scope) : void 0;
-        if (items && left) this.loopItems.set(left.text, items);
-        try {
-          this.inBranch(() => {
-            this.visitBlockOf(node.childForFieldName("body"), scope);
-            this.visitBlockOf(node.childForFieldName("alternative"), scope);
-          });
-        } finally {
-          if (items && left) this.loopItems.delete(left.text);
-        }
-        return;
-      }
-      case "while_statement":
-        this.visitExpression(node.childForFieldName("condition"), scope, { kind: "statement" }, node);
-        this.inBranch(() => {
-          this.visitBlockOf(node.childForFieldName("body"), scope);
-          this.visitBlockOf(node.childForFieldName("alternative"), scope);
-        });
-        return;
-      case "match_statement": {
-        this.visitExpression(node.childForFieldName("subject"), scope, { kind: "statement" }, node);
-        const body2 = node.childForFieldName("body");
-        this.inBranch(() => {
-          for (let i2 = 0; body2 && i2 < body2.namedChildCount; i2++) {
-            const clause = body2.namedChild(i2);
-            if (clause.type === "case_clause") this.visitBlockOf(clause.childForFieldName("consequence"), scope);
-          }
-        });
-        return;
-      }
-      case "expression_statement":
-        return this.visitExpressionStatement(node, scope);
-      case "print_statement":
-      case "exec_statement": {
-        if (node.type === "print_statement" && node.namedChild(0)?.type === "chevron") {
-          for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-            const child = node.namedChild(i2);
-            const value = child.type === "chevron" ? child.namedChild(0) : child;
-            if (value) this.visitExpression(value, scope, { kind: "statement" }, node);
-          }
-          return;
-        }
-        const keyword = node.type === "print_statement" ? "print" : "exec";
-        this.structuralProblems.push({ span: spanOf(node), message: `syntax error: Python 2 \`${keyword}\` statement (Python 3 calls ${keyword}() as a function)` });
-        return;
-      }
-      case "global_statement":
-      case "nonlocal_statement":
-      case "pass_statement":
-      case "break_statement":
-      case "continue_statement":
-      case "comment":
-        return;
-      default:
-        this.visitExpression(node, scope, { kind: "statement" }, node);
-    }
-  }
-  /** Visits the block of a clause node (`else_clause`, `finally_clause`, `except_clause`, a plain `block`). */
-  visitBlockOf(clause, scope) {
-    if (!clause) return;
-    if (clause.type === "block") return this.visitBlock(clause, scope);
-    for (let i2 = 0; i2 < clause.namedChildCount; i2++) {
-      const child = clause.namedChild(i2);
-      if (child.type === "block") this.visitBlock(child, scope);
-      else if (clause.type === "except_clause" || clause.type === "except_group_clause") {
-        if (i2 === 1 && child.type !== "block" && clause.namedChild(0)?.type !== "as_pattern" && clause.text.slice(0, child.startIndex - clause.startIndex).trimEnd().endsWith(",")) {
-          const problem = this.unparenthesisedExcept(clause);
-          if (problem) this.structuralProblems.push({ span: spanOf(clause), message: problem });
-        }
-        this.visitExpression(child, scope, { kind: "statement" }, clause);
-      }
-    }
-  }
-  /**
-   * `except A, B:` without parentheses: valid from Python 3.14 (PEP 758), as long as no `as`
-   * follows; before 3.14 a SyntaxError (it was Python 2's `except X, e:`). The message for the
-   * problem, or undefined when the target accepts it.
-   */
-  unparenthesisedExcept(clause) {
-    const star = /^except\s*\*/.test(clause.text) ? "*" : "";
-    const hasAs = clause.namedChildren.some((c) => c?.type === "as_pattern");
-    const [major, minor] = this.target.version;
-    const from314 = major > 3 || major === 3 && minor >= 14;
-    if (from314 && !hasAs) return void 0;
-    if (hasAs) return `syntax error: \`except${star} A, B as e:\` needs parentheses${from314 ? " even in Python 3.14" : ""} (\`except${star} (A, B) as e:\`)`;
-    return `syntax error: \`except${star} A, B:\` without parentheses is valid from Python 3.14 only (PEP 758), and the target is Python ${this.target.version.join(".")}; before 3.14 write \`except${star} (A, B):\` (or \`except${star} A as e:\` for Python 2's \`except A, e:\`)`;
-  }
-  /**
-   * `if` / `elif` / `else`: a branch whose condition is false for the target, or that follows a
-   * branch whose condition is true, does not run (its imports get an `unreachable` scope); a
-   * condition that depends on run time keeps every branch.
-   */
-  visitIf(node, scope) {
-    const clauses = [
-      { condition: node.childForFieldName("condition"), body: node.childForFieldName("consequence"), owner: node }
-    ];
-    for (const alternative of node.childrenForFieldName("alternative")) {
-      if (!alternative) continue;
-      if (alternative.type === "elif_clause") {
-        clauses.push({ condition: alternative.childForFieldName("condition"), body: alternative.childForFieldName("consequence"), owner: alternative });
-      } else {
-        clauses.push({ condition: null, body: alternative.childForFieldName("body") ?? alternative, owner: alternative });
-      }
-    }
-    let taken;
-    const notTaken = [];
-    for (const { condition, body: body2, owner } of clauses) {
-      if (taken !== void 0) {
-        this.visitGuarded(body2, this.unreachable(scope, `\`${taken}\` is true for ${describeTarget(this.target)}, so the branches after it do not run`));
-        continue;
-      }
-      if (!condition) {
-        if (notTaken.length === clauses.length - 1) this.visitBlockOf(body2, scope);
-        else this.inBranch(() => this.visitBlockOf(body2, scope));
-        continue;
-      }
-      const guard = this.guardKind(condition, scope);
-      if (guard) {
-        if (guard === "main-guard") this.mainGuardLine ??= condition.startPosition.row + 1;
-        this.visitExpression(condition, scope, { kind: "statement" }, owner);
-        this.visitGuarded(body2, { kind: guard });
-        continue;
-      }
-      this.visitExpression(condition, scope, { kind: "statement" }, owner);
-      const value = truthiness(evaluate(condition, this.conditionContext(scope)));
-      if (value === false) {
-        notTaken.push(condition.text);
-        this.visitGuarded(body2, this.unreachable(scope, `\`${foldText(condition.text)}\` is false for ${describeTarget(this.target)}`));
-        continue;
-      }
-      if (value === true) {
-        taken = foldText(condition.text);
-        this.visitBlockOf(body2, scope);
-      } else {
-        this.inBranch(() => this.visitBlockOf(body2, scope));
-      }
-    }
-  }
-  unreachable(scope, condition) {
-    const execution = scope.execution;
-    const inFunction = execution.kind === "function" ? execution.function : "function" in execution ? execution.function : void 0;
-    return { kind: "unreachable", condition, ...inFunction !== void 0 ? { function: inFunction } : {} };
-  }
-  /** Runs `visit` as a module-level block that may not run: names bound in it have no known value after it. */
-  inBranch(visit) {
-    this.branchDepth++;
-    try {
-      visit();
-    } finally {
-      this.branchDepth--;
-    }
-  }
-  /**
-   * `try:` / `except:` / `else:` / `finally:`. The imports of an `except` clause that catches
-   * ImportError are fallbacks: they run only when an import of the `try` branch fails, which the
-   * resolver decides (it knows which modules exist).
-   */
-  visitTry(node, scope) {
-    const firstImport = this.imports.length;
-    let tryImports = [];
-    for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-      const part = node.namedChild(i2);
-      if (part.type === "block") {
-        this.inBranch(() => this.visitBlock(part, scope));
-        tryImports = [];
-        for (let k = firstImport; k < this.imports.length; k++) {
-          if (this.imports[k].kind !== "dynamic") tryImports.push(k);
-        }
-      } else if ((part.type === "except_clause" || part.type === "except_group_clause") && tryImports.length > 0 && catchesImportError(part)) {
-        this.fallbacks.push({ tryLine: node.startPosition.row + 1, handler: foldText(firstLine(part.text).replace(/:\s*$/, "")), tryImports });
-        try {
-          this.inBranch(() => this.visitBlockOf(part, scope));
-        } finally {
-          this.fallbacks.pop();
-        }
-      } else if (part.type === "finally_clause") {
-        this.visitBlockOf(part, scope);
-      } else {
-        this.inBranch(() => this.visitBlockOf(part, scope));
-      }
-    }
-  }
-  conditionContext(scope) {
-    return {
-      target: this.target,
-      qualify: (dotted) => {
-        const resolved = this.qualify(dotted, scope);
-        if (resolved && "qualified" in resolved && resolved.kind === "import") return resolved.qualified;
-        if (!resolved && dotted === "TYPE_CHECKING" && !lookup(dotted, scope)) return "typing.TYPE_CHECKING";
-        return void 0;
-      },
-      constant: (name2) => {
-        for (let s = scope; s; s = s.parent) {
-          if (s.parent === void 0 && s.prefix === "" && !s.className) break;
-          if (s.bindings.has(name2)) return void 0;
-        }
-        if (this.globalNames.has(name2)) return void 0;
-        if (scope.execution.kind !== "module" && (this.bindingCounts.get(name2) ?? 0) !== 1) return void 0;
-        return this.constants.get(name2);
-      }
-    };
-  }
-  /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
-  bindConstant(name2, value) {
-    this.bindingCounts.set(name2, (this.bindingCounts.get(name2) ?? 0) + 1);
-    if (value !== void 0 && this.branchDepth === 0 && !this.globalNames.has(name2)) this.constants.set(name2, value);
-    else this.constants.delete(name2);
-  }
-  /**
-   * Code that never runs on import: `if TYPE_CHECKING:` never at run time, `if __name__ == "__main__":`
-   * only when the file is run as a script, a branch that is false for the target never. Its imports
-   * are kept (with that scope) so `graph` can show them; its calls are not resources of an imported module.
-   */
-  visitGuarded(block, execution) {
-    if (!block) return;
-    const guardedScope = { execution, bindings: /* @__PURE__ */ new Map(), prefix: "" };
-    const pending = [block];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === "import_statement") this.visitImport(node, guardedScope);
-      else if (node.type === "import_from_statement") this.visitImportFrom(node, guardedScope);
-      else if (node === block || node.type !== "function_definition" && node.type !== "class_definition" && node.type !== "lambda") {
-        for (let i2 = node.namedChildCount - 1; i2 >= 0; i2--) pending.push(node.namedChild(i2));
-      }
-    }
-  }
-  guardKind(condition, scope, depth2 = 0) {
-    if (!condition || depth2 > MAX_HELPER_NESTING) return void 0;
-    const atModuleLevel = scope.execution.kind === "module" && !scope.className;
-    if (condition.type === "boolean_operator" && (condition.childForFieldName("operator")?.type ?? condition.child(1)?.type) === "or") {
-      const left = condition.childForFieldName("left");
-      const right = condition.childForFieldName("right");
-      if (this.guardKind(left, scope, depth2 + 1) === "type-checking" && truthiness(evaluate(right, this.conditionContext(scope))) === void 0) {
-        if (atModuleLevel) this.installsLazyImporter = true;
-        return "type-checking";
-      }
-      return void 0;
-    }
-    if (condition.type === "identifier" || condition.type === "attribute") {
-      const dotted = dottedName(condition);
-      if (!dotted) return void 0;
-      if (dotted === "TYPE_CHECKING") return "type-checking";
-      const qualified = this.qualify(dotted, scope);
-      if (qualified && "qualified" in qualified && TYPE_CHECKING_NAMES.has(qualified.qualified)) return "type-checking";
-      return void 0;
-    }
-    if (condition.type === "comparison_operator" && condition.namedChildCount === 2) {
-      const operator = condition.childrenForFieldName("operators")[0]?.type ?? condition.child(1)?.type;
-      if (operator !== "==") return void 0;
-      const left = condition.namedChild(0);
-      const right = condition.namedChild(1);
-      const isName = (n) => n.type === "identifier" && n.text === "__name__";
-      const isMain = (n) => n.type === "string" && stringLiteral(n) === "__main__";
-      if (atModuleLevel && (isName(left) && isMain(right) || isMain(left) && isName(right))) return "main-guard";
-    }
-    return void 0;
-  }
-  visitWith(node, scope) {
-    const clause = node.namedChildren.find((child) => child?.type === "with_clause");
-    for (let i2 = 0; clause && i2 < clause.namedChildCount; i2++) {
-      const item = clause.namedChild(i2);
-      if (item.type !== "with_item") continue;
-      let value = item.childForFieldName("value");
-      if (value?.type === "as_pattern") {
-        const target = value.childForFieldName("alias")?.namedChild(0);
-        if (target) this.noteTargetNames(target, scope);
-        value = value.namedChild(0);
-      }
-      if (value?.type === "call") this.visitCall(value, scope, { kind: "with-item" }, node);
-      else this.visitExpression(value, scope, { kind: "statement" }, node);
-    }
-    this.visitBlockOf(node.childForFieldName("body"), scope);
-  }
-  visitExpressionStatement(node, scope) {
-    const expression = node.namedChild(0);
-    if (!expression) return;
-    if (expression.type === "assignment") return this.visitAssignment(expression, scope, node);
-    if (expression.type === "augmented_assignment") {
-      const left = expression.childForFieldName("left");
-      if (left?.type === "identifier" && this.isModuleLevel(scope)) this.bindConstant(left.text, void 0);
-      this.visitExpression(expression.childForFieldName("right"), scope, { kind: "statement" }, node);
-      return;
-    }
-    this.visitExpression(expression, scope, this.placementFor(scope), node);
-  }
-  visitAssignment(node, scope, statement) {
-    const { targets, right } = assignmentParts(node);
-    const names = targets.filter((t) => t.type === "identifier").map((t) => t.text);
-    for (const target of targets) this.noteTargetNames(target, scope);
-    if (this.isModuleLevel(scope) && right) this.noteConstantAssignment(targets, right, scope);
-    for (const target of targets) {
-      if (target.type !== "identifier") this.visitExpression(target, scope, this.placementFor(scope), statement);
-    }
-    if (!right) return;
-    if (scope.execution.kind === "module" && scope.prefix === "" && names.includes("__all__")) {
-      this.dunderAll = stringSequence(right);
-    }
-    if (scope.execution.kind === "module" && names.length > 0) this.noteLiteralAssignment(names, right, scope, statement);
-    const firstCall = this.calls.length;
-    this.visitExpression(right, scope, this.placementFor(scope), statement);
-    const boundName = names[0];
-    if (right.type === "call" && this.calls.length > firstCall) {
-      const outer = this.calls[this.calls.length - 1];
-      if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
-      if (targets[0]) outer.assignedTo = this.excerpts.of(targets[0]);
-      for (const name2 of names) scope.bindings.set(name2, { kind: "instance", callId: outer.id });
-      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.set(target.text, { kind: "instance", callId: outer.id });
-    } else if (this.isModuleLevel(scope) && this.branchDepth === 0 && names.length === 1 && right.type === "attribute" && right.childForFieldName("object")?.type === "identifier") {
-      const holder = lookup(right.childForFieldName("object").text, scope);
-      const method = right.childForFieldName("attribute")?.text;
-      if (holder?.kind === "instance" && method) {
-        this.boundMethods.push({ name: names[0], callId: holder.callId, method });
-        scope.bindings.set(names[0], { kind: "local", name: names[0] });
-      } else scope.bindings.set(names[0], { kind: "opaque" });
-    } else {
-      for (const name2 of names) scope.bindings.set(name2, { kind: "opaque" });
-      for (const target of targets) if (isSelfAttribute(target)) scope.bindings.delete(target.text);
-    }
-  }
-  /**
-   * `PY2 = sys.version_info[0] == 2`, `_false = 0`, and Celery's `globals()['kcah_acitats'[::-1].upper()] = False`:
-   * module-level names whose value conditions further down read. (The name is already counted as bound.)
-   */
-  noteConstantAssignment(targets, right, scope) {
-    if (this.branchDepth > 0) return;
-    const value = evaluate(right, this.conditionContext(scope));
-    for (const target of targets) {
-      if (target.type === "identifier") {
-        if (value !== void 0 && !this.globalNames.has(target.text)) this.constants.set(target.text, value);
-        continue;
-      }
-      const object = target.type === "subscript" ? target.childForFieldName("value") : null;
-      if (object?.type !== "call" || object.childForFieldName("function")?.text !== "globals") continue;
-      const key = evaluate(target.childForFieldName("subscript"), this.conditionContext(scope));
-      if (typeof key === "string") this.bindConstant(key, value);
-      else this.constants.clear();
-    }
-  }
-  /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]`: kept for the frameworks configured this way. */
-  noteLiteralAssignment(names, right, scope, statement) {
-    if (!LITERAL_NODE_TYPES.has(right.type)) return;
-    const literal = parsePythonLiteral(right.text);
-    if (literal.kind === "other") return;
-    const strings = stringsOf(literal);
-    if (!strings) return;
-    const value = literal.kind === "string" ? strings[0] : strings;
-    for (const name2 of names) {
-      this.assignments.push({ name: `${scope.prefix}${name2}`, value, span: spanOf(right), statementText: this.excerpts.of(statement) });
-    }
-  }
-  isModuleLevel(scope) {
-    return scope.execution.kind === "module" && scope.prefix === "";
-  }
-  noteTargetNames(target, scope) {
-    if (!this.isModuleLevel(scope)) return;
-    const pending = [target];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === "identifier") {
-        this.definedNames.add(node.text);
-        this.bindConstant(node.text, void 0);
-      } else if (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern") {
-        for (let i2 = node.namedChildCount - 1; i2 >= 0; i2--) pending.push(node.namedChild(i2));
-      }
-    }
-  }
-  placementFor(scope) {
-    return scope.className ? { kind: "class-body", className: scope.className } : { kind: "statement" };
-  }
-  // ---- imports ----------------------------------------------------------------------------
-  visitImport(node, scope) {
-    for (const nameNode of node.childrenForFieldName("name")) {
-      if (!nameNode) continue;
-      const dotted = nameNode.type === "aliased_import" ? nameNode.childForFieldName("name") : nameNode;
-      const aliasNode = nameNode.type === "aliased_import" ? nameNode.childForFieldName("alias") : null;
-      if (!dotted) continue;
-      const module2 = dotted.text.replace(/\s+/g, "");
-      const alias = aliasNode?.text;
-      this.imports.push({
-        kind: "import",
-        module: module2,
-        level: 0,
-        names: [],
-        star: false,
-        ...alias ? { alias } : {},
-        scope: this.importScope(node, scope),
-        ...this.fallbackOf(),
-        span: spanOf(node),
-        text: this.excerpts.of(node)
-      });
-      const bound = alias ?? module2.split(".")[0];
-      scope.bindings.set(bound, { kind: "import", qualified: alias ? module2 : bound });
-      if (this.isModuleLevel(scope)) {
-        this.importedNames.add(bound);
-        this.bindConstant(bound, void 0);
-      }
-    }
-  }
-  visitImportFrom(node, scope) {
-    const moduleNode = node.childForFieldName("module_name");
-    let level = 0;
-    let module2 = "";
-    if (moduleNode?.type === "relative_import") {
-      const prefix = moduleNode.namedChildren.find((c) => c?.type === "import_prefix");
-      level = prefix ? prefix.text.length : 0;
-      const dotted = moduleNode.namedChildren.find((c) => c?.type === "dotted_name");
-      module2 = dotted ? dotted.text.replace(/\s+/g, "") : "";
-    } else if (moduleNode) {
-      module2 = moduleNode.text.replace(/\s+/g, "");
-    }
-    const star = node.namedChildren.some((c) => c?.type === "wildcard_import");
-    const names = node.childrenForFieldName("name").flatMap((nameNode) => {
-      if (!nameNode) return [];
-      if (nameNode.type === "aliased_import") {
-        const name2 = nameNode.childForFieldName("name")?.text ?? "";
-        const alias = nameNode.childForFieldName("alias")?.text;
-        return [{ name: name2, ...alias ? { alias } : {} }];
-      }
-      return [{ name: nameNode.text }];
-    });
-    if (node.type === "future_import_statement") module2 = "__future__";
-    this.imports.push({
-      kind: "from",
-      module: module2,
-      level,
-      names,
-      star,
-      scope: this.importScope(node, scope),
-      ...this.fallbackOf(),
-      span: spanOf(node),
-      text: this.excerpts.of(node)
-    });
-    const base = ".".repeat(level) + module2;
-    for (const { name: name2, alias } of names) {
-      const qualified = base === "" || base.endsWith(".") ? `${base}${name2}` : `${base}.${name2}`;
-      scope.bindings.set(alias ?? name2, { kind: "import", qualified });
-      if (this.isModuleLevel(scope)) {
-        this.importedNames.add(alias ?? name2);
-        this.bindConstant(alias ?? name2, void 0);
-      }
-    }
-  }
-  /** The statement's scope, unless it is a PEP 810 lazy import (which runs when its name is first used). */
-  importScope(node, scope) {
-    if (!this.lazyPrefixRows.has(node.startPosition.row)) return scope.execution;
-    const execution = scope.execution;
-    return { kind: "lazy-import", ...execution.kind === "function" ? { function: execution.function } : {} };
-  }
-  fallbackOf() {
-    const fallback = this.fallbacks[this.fallbacks.length - 1];
-    return fallback ? { fallback } : {};
-  }
-  // ---- definitions ------------------------------------------------------------------------
-  visitDecorated(node, scope) {
-    const definition = node.childForFieldName("definition");
-    const decorators = node.namedChildren.filter((c) => c?.type === "decorator");
-    if (definition?.type === "function_definition") this.visitFunction(definition, scope, decorators);
-    else if (definition?.type === "class_definition") this.visitClass(definition, scope, decorators);
-  }
-  visitDecorators(decorators, scope, target) {
-    for (const decorator of decorators) {
-      const expression = decorator.namedChild(0);
-      const dotted = expression ? dottedName(expression) : void 0;
-      if (expression && dotted) {
-        this.recordBareDecorator(expression, dotted, scope, target, decorator);
-      } else {
-        this.visitExpression(expression, scope, { kind: "decorator", target }, decorator);
-      }
-    }
-  }
-  recordBareDecorator(expression, dotted, scope, target, decorator) {
-    const resolved = this.qualify(dotted, scope);
-    const id = this.calls.length;
-    this.calls.push({
-      id,
-      ...resolved && "qualified" in resolved ? { callee: resolved.qualified } : {},
-      ...resolved?.kind === "local" ? { calleeIsLocal: true } : {},
-      ...resolved?.kind === "instance" ? { receiver: { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name } } : {},
-      calleeText: expression.text,
-      text: `@${expression.text}`,
-      args: [{ text: target.split(".").pop() }],
-      scope: scope.execution,
-      placement: { kind: "decorator", target },
-      bareDecorator: true,
-      span: spanOf(expression),
-      statementText: this.excerpts.of(decorator)
-    });
-  }
-  visitFunction(node, scope, decorators) {
-    const name2 = node.childForFieldName("name")?.text ?? "<function>";
-    const qualname = `${scope.prefix}${name2}`;
-    this.visitDecorators(decorators, scope, qualname);
-    const parameters = node.childForFieldName("parameters");
-    for (let i2 = 0; parameters && i2 < parameters.namedChildCount; i2++) {
-      const parameter = parameters.namedChild(i2);
-      if (parameter.type !== "default_parameter" && parameter.type !== "typed_default_parameter") continue;
-      const parameterName = parameter.childForFieldName("name")?.text ?? "?";
-      const placement = { kind: "default-argument", function: qualname, parameter: parameterName };
-      this.visitExpression(parameter.childForFieldName("value"), scope, placement, node);
-    }
-    this.functions.push({ qualname, span: spanOf(node) });
-    this.bindDefinition(name2, qualname, scope);
-    const body2 = node.childForFieldName("body");
-    if (body2) {
-      const isMethod = scope.className !== void 0 && !decorators.some((d) => d.namedChild(0)?.text === "staticmethod");
-      const functionScope = {
-        execution: { kind: "function", function: qualname },
-        bindings: /* @__PURE__ */ new Map(),
-        parent: scope.className ? moduleScopeOf(scope) : scope,
-        prefix: `${qualname}.`,
-        parameters: parametersOf(parameters, isMethod ? 1 : 0),
-        ...isMethod ? { methodClass: scope.className } : {}
-      };
-      for (const name3 of functionScope.parameters.keys()) functionScope.bindings.set(name3, { kind: "opaque" });
-      this.deferredBodies.push({ body: body2, scope: functionScope });
-    }
-  }
-  visitClass(node, scope, decorators) {
-    const name2 = node.childForFieldName("name")?.text ?? "<class>";
-    const qualname = `${scope.prefix}${name2}`;
-    this.visitDecorators(decorators, scope, qualname);
-    const superclasses = node.childForFieldName("superclasses");
-    const bases = [];
-    let metaclass;
-    for (let i2 = 0; superclasses && i2 < superclasses.namedChildCount; i2++) {
-      const base = superclasses.namedChild(i2);
-      if (base.type === "keyword_argument") {
-        const value = base.childForFieldName("value");
-        const dotted2 = base.childForFieldName("name")?.text === "metaclass" && value ? dottedName(value) : void 0;
-        const resolved2 = dotted2 ? this.qualify(dotted2, scope) : void 0;
-        if (resolved2 && "qualified" in resolved2) metaclass = resolved2.qualified;
-        this.visitExpression(value, scope, { kind: "statement" }, node);
-        continue;
-      }
-      const dotted = dottedName(base);
-      const resolved = dotted ? this.qualify(dotted, scope) : void 0;
-      if (resolved && "qualified" in resolved) bases.push(resolved.qualified);
-      else this.visitExpression(base, scope, { kind: "statement" }, node);
-    }
-    const body2 = node.childForFieldName("body");
-    const header = foldText(this.text.slice(node.startIndex, body2 ? body2.startIndex : node.endIndex)).replace(/\s*$/, "");
-    this.classes.push({ name: qualname, bases, ...metaclass ? { metaclass } : {}, scope: scope.execution, header, span: spanOf(node) });
-    if (body2) {
-      const classScope = {
-        execution: scope.execution,
-        bindings: /* @__PURE__ */ new Map(),
-        parent: scope,
-        prefix: `${qualname}.`,
-        className: qualname
-      };
-      this.visitBlock(body2, classScope);
-    }
-    this.bindDefinition(name2, qualname, scope);
-  }
-  bindDefinition(name2, qualname, scope) {
-    scope.bindings.set(name2, { kind: "local", name: qualname });
-    if (scope.execution.kind === "module" && scope.prefix === "") {
-      this.definedNames.add(name2);
-      this.bindConstant(name2, void 0);
-    }
-  }
-  // ---- expressions and calls --------------------------------------------------------------
-  /** Records every call in an expression, innermost first, without entering lambda bodies. */
-  visitExpression(node, scope, placement, statement) {
-    if (!node) return;
-    switch (node.type) {
-      case "call":
-        this.visitCall(node, scope, placement, statement);
-        return;
-      case "lambda":
-      case "function_definition":
-      case "class_definition":
-      case "decorated_definition":
-        return;
-    }
-    if (this.expressionDepth >= MAX_EXPRESSION_NESTING) return this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
-    this.expressionDepth++;
-    try {
-      if (node.type === "named_expression") this.visitExpression(node.childForFieldName("value"), scope, placement, statement);
-      else for (let i2 = 0; i2 < node.namedChildCount; i2++) this.visitExpression(node.namedChild(i2), scope, placement, statement);
-    } finally {
-      this.expressionDepth--;
-    }
-  }
-  /** Records a call (after the calls in it, which run first) and returns its id; undefined when it is nested too deeply to visit. */
-  visitCall(node, scope, placement, statement) {
-    if (this.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
-    this.expressionDepth += CALL_NESTING;
-    try {
-      const functionNode = node.childForFieldName("function");
-      const argumentsNode = node.childForFieldName("arguments");
-      let receiver;
-      let callee;
-      let calleeIsLocal = false;
-      if (functionNode?.type === "attribute" && functionNode.childForFieldName("object")?.type === "call") {
-        const innerId = this.visitCall(functionNode.childForFieldName("object"), scope, placement, statement);
-        if (innerId !== void 0) receiver = { callId: innerId, method: functionNode.childForFieldName("attribute")?.text ?? "", via: "chain" };
-      } else if (functionNode) {
-        const dotted = dottedName(functionNode);
-        const resolved = dotted ? this.qualify(dotted, scope) : void 0;
-        if (resolved?.kind === "instance") {
-          receiver = { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name };
-        } else if (resolved) {
-          callee = resolved.qualified;
-          calleeIsLocal = resolved.kind === "local";
-        } else if (!dotted) {
-          this.visitExpression(functionNode, scope, placement, statement);
-        }
-      }
-      const args2 = [];
-      for (let i2 = 0; argumentsNode && i2 < argumentsNode.namedChildCount; i2++) {
-        const argument = argumentsNode.namedChild(i2);
-        if (argument.type === "comment") continue;
-        if (argument.type === "keyword_argument") {
-          const value = argument.childForFieldName("value");
-          this.visitExpression(value, scope, placement, statement);
-          const literal = value ? scalarLiteral(value) : void 0;
-          args2.push({
-            keyword: argument.childForFieldName("name")?.text ?? "",
-            text: value?.text ?? "",
-            ...literal !== void 0 ? { literal } : {}
-          });
-        } else {
-          this.visitExpression(argument, scope, placement, statement);
-          const literal = scalarLiteral(argument);
-          args2.push({ text: argument.text, ...literal !== void 0 ? { literal } : {} });
-        }
-      }
-      const id = this.calls.length;
-      const record2 = {
-        id,
-        ...callee ? { callee } : {},
-        ...calleeIsLocal ? { calleeIsLocal } : {},
-        calleeText: functionNode?.text ?? "",
-        text: this.excerpts.of(node),
-        ...receiver ? { receiver } : {},
-        args: args2,
-        scope: scope.execution,
-        placement,
-        span: spanOf(node),
-        statementText: this.excerpts.of(statement)
-      };
-      this.calls.push(record2);
-      this.noteDynamicImport(record2, scope, argumentsNode);
-      if (functionNode?.type === "attribute" && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
-      return id;
-    } finally {
-      this.expressionDepth -= CALL_NESTING;
-    }
-  }
-  /**
-   * `self.module_registry.update(deps)` in `def preload_module(self, *deps)`, `_PLUGINS.append(name)`
-   * in `def register(name)`: the function adds its argument to a registry of this module.
-   */
-  noteRegistryAdder(functionNode, argumentsNode, scope) {
-    if (scope.execution.kind !== "function" || !scope.parameters) return;
-    const method = functionNode.childForFieldName("attribute")?.text;
-    if (method !== "update" && method !== "extend" && method !== "add" && method !== "append") return;
-    const registry = this.registryNamed(functionNode.childForFieldName("object"), scope);
-    const args2 = argumentsNode.namedChildren.filter((c) => c !== null && c.type !== "comment");
-    if (!registry || args2.length !== 1 || args2[0].type !== "identifier") return;
-    const parameter = scope.parameters.get(args2[0].text);
-    if (parameter?.index === void 0) return;
-    const adds = method === "add" || method === "append";
-    if (parameter.star && adds) return;
-    const takes = parameter.star ? "each-argument" : adds ? "argument" : "items";
-    this.registryAdders.push({ function: scope.execution.function, registry, parameter: parameter.index, takes });
-  }
-  /**
-   * A registry this module keeps: `self.<name>` in a method (named `<Class>.<name>`), or a module
-   * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
-   * `tuple(...)`, `set(...)` and `.copy()`.
-   */
-  registryNamed(node, scope, depth2 = 0) {
-    if (!node || depth2 > MAX_HELPER_NESTING) return void 0;
-    if (node.type === "call") {
-      const callee = node.childForFieldName("function");
-      const args2 = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-      if (callee?.type === "identifier" && REGISTRY_VIEWS.has(callee.text) && args2.length === 1 && !lookup(callee.text, scope)) {
-        return this.registryNamed(args2[0], scope, depth2 + 1);
-      }
-      if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "copy" && args2.length === 0) {
-        return this.registryNamed(callee.childForFieldName("object"), scope, depth2 + 1);
-      }
-      return void 0;
-    }
-    if (isSelfAttribute(node)) return scope.methodClass ? `${scope.methodClass}.${node.childForFieldName("attribute").text}` : void 0;
-    if (node.type !== "identifier" || !this.definedNames.has(node.text)) return void 0;
-    if (this.isModuleLevel(scope) || scope.execution.kind === "function" && !scope.bindings.has(node.text)) return node.text;
-    return void 0;
-  }
-  /**
-   * `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too, and so
-   * are names computed from literals and loop variables over known items (`for name in ("a", "b"):
-   * __import__(name)` in requests' `packages.py`, `import_module("pkg.%s" % d)` with `f"pkg.{d}"`,
-   * `"pkg." + d` and `"{}.{}".format(...)` alike): one import per value.
-   */
-  noteDynamicImport(call2, scope, argumentsNode) {
-    if (call2.callee !== "importlib.import_module" && call2.callee !== "builtins.__import__") return;
-    const first = call2.args[0];
-    if (!first || first.keyword !== void 0) return;
-    const node = argumentsNode?.namedChildren.find((c) => c !== null && c.type !== "comment") ?? null;
-    const computed = this.computedStrings(node, scope);
-    if (!computed) return;
-    const source = computed.source;
-    if (source && "registry" in source) {
-      const prefixParameter = this.prefixFilter(argumentsNode.parent, scope);
-      const registryOf = { registry: source.registry, ...prefixParameter ? { prefixParameter } : {} };
-      for (const name2 of computed.values) this.noteDynamicImportOf(call2, scope, name2, { registryOf });
-      return;
-    }
-    for (const name2 of computed.values) this.noteDynamicImportOf(call2, scope, name2, source ? { allOf: source.allOf } : {});
-  }
-  /**
-   * `if not path or module.startswith(path):` around the import, `module` iterating a registry and
-   * `path` a parameter: the import runs for the items that start with what the caller passes.
-   */
-  prefixFilter(call2, scope) {
-    for (let node = call2; node && node.type !== "function_definition"; node = node.parent) {
-      const parent = node.parent;
-      if (parent?.type !== "if_statement" || parent.childForFieldName("consequence")?.id !== node.id) continue;
-      const found = findDescendant(parent.childForFieldName("condition"), (n) => {
-        if (n.type !== "call") return false;
-        const callee = n.childForFieldName("function");
-        const args2 = n.childForFieldName("arguments")?.namedChildren ?? [];
-        const item = callee?.childForFieldName("object");
-        const items = item?.type === "identifier" ? this.loopItems.get(item.text) : void 0;
-        return callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "startswith" && items !== void 0 && !Array.isArray(items) && "registry" in items && args2.length === 1 && args2[0]?.type === "identifier" && scope.parameters?.get(args2[0].text)?.index !== void 0;
-      });
-      if (!found) continue;
-      const name2 = found.childForFieldName("arguments").namedChildren[0].text;
-      const parameter = scope.parameters.get(name2);
-      if (!parameter.star) return { index: parameter.index, name: name2 };
-    }
-    return void 0;
-  }
-  /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
-  loopItemsOf(node, scope) {
-    const items = stringItems(evaluate(node, this.conditionContext(scope)));
-    const registry = items?.length === 0 || !items ? this.registryNamed(node, scope) : void 0;
-    if (registry) return { registry };
-    if (items) return items;
-    const dotted = node ? dottedName(node) : void 0;
-    if (!dotted?.endsWith(".__all__")) return void 0;
-    const resolved = this.qualify(dotted.slice(0, -".__all__".length), scope);
-    return resolved?.kind === "import" ? { allOf: resolved.qualified } : void 0;
-  }
-  /**
-   * The values a string expression can take: literals, loop variables over known items, and `+`,
-   * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` or over a
-   * registry leaves `ALL_ITEM` where each of its items goes, and says which in `source`.
-   */
-  computedStrings(node, scope) {
-    let source;
-    let depth2 = 0;
-    const valuesOf = (n) => {
-      if (!n || depth2 > MAX_HELPER_NESTING) return void 0;
-      depth2++;
-      try {
-        return valuesOfNode(n);
-      } finally {
-        depth2--;
-      }
-    };
-    const valuesOfNode = (n) => {
-      switch (n.type) {
-        case "parenthesized_expression":
-          return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : void 0;
-        case "identifier": {
-          const items = this.loopItems.get(n.text);
-          if (Array.isArray(items)) return items;
-          if (items) {
-            if (source !== void 0) return void 0;
-            source = items;
-            return [ALL_ITEM];
-          }
-          const value = evaluate(n, this.conditionContext(scope));
-          return typeof value === "string" ? [value] : void 0;
-        }
-        case "string": {
-          const value = evaluate(n, this.conditionContext(scope));
-          if (typeof value === "string") return [value];
-          return this.formattedStrings(n, valuesOf);
-        }
-        case "concatenated_string":
-          return product(n.namedChildren.map((c) => c ? valuesOf(c) : void 0));
-        case "binary_operator": {
-          const operator = n.childForFieldName("operator")?.text;
-          const left = valuesOf(n.childForFieldName("left"));
-          const rightNode = n.childForFieldName("right");
-          if (!left || !rightNode) return void 0;
-          if (operator === "+") return product([left, valuesOf(rightNode)]);
-          if (operator !== "%") return void 0;
-          const operands = rightNode.type === "tuple" ? rightNode.namedChildren.filter((c) => c !== null && c.type !== "comment") : [rightNode];
-          const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x) => [x])));
-          return combinations && left.length === 1 ? substituteAll(left[0], combinations, /%()s/g) : void 0;
-        }
-        case "call": {
-          const callee = n.childForFieldName("function");
-          if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return void 0;
-          const template = valuesOf(callee.childForFieldName("object"));
-          const args2 = n.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-          if (!template || template.length !== 1 || args2.some((a) => a.type === "keyword_argument" || a.type.endsWith("splat"))) return void 0;
-          const combinations = product(args2.map((a) => valuesOf(a)?.map((x) => [x])));
-          return combinations ? substituteAll(template[0], combinations, /\{(\d*)\}/g) : void 0;
-        }
-        default:
-          return void 0;
-      }
-    };
-    const values = valuesOf(node);
-    if (!values || values.length > MAX_COMPUTED_NAMES) return void 0;
-    return { values, ...source !== void 0 ? { source } : {} };
-  }
-  /** `f"pkg.{name}"`: each interpolation a plain expression with known values. */
-  formattedStrings(node, valuesOf) {
-    const parts2 = [];
-    for (const part of node.namedChildren) {
-      if (!part) continue;
-      if (part.type === "string_start") {
-        if (!/[fF]/.test(part.text) || /[bB]/.test(part.text)) return void 0;
-      } else if (part.type === "string_content") {
-        if (part.text.includes("\\") || /[{}]/.test(part.text)) return void 0;
-        parts2.push([part.text]);
-      } else if (part.type === "interpolation") {
-        if (part.childForFieldName("format_specifier") || part.childForFieldName("type_conversion")) return void 0;
-        parts2.push(valuesOf(part.childForFieldName("expression")));
-      } else if (part.type !== "string_end") return void 0;
-    }
-    return product(parts2);
-  }
-  noteDynamicImportOf(call2, scope, literal, { allOf, registryOf }) {
-    const eachItem = allOf !== void 0 || registryOf !== void 0;
-    if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith("."))) return;
-    let name2 = literal.replace(ALL_ITEM, "*");
-    let level = 0;
-    if (call2.callee === "importlib.import_module") {
-      while (name2.startsWith(".")) {
-        level++;
-        name2 = name2.slice(1);
-      }
-      if (level > 0) {
-        const anchor = call2.args.find((a) => a.keyword === "package") ?? call2.args[1];
-        const isInit = /(^|\/)__init__\.py$/.test(this.path);
-        if (anchor && typeof anchor.literal === "string" && anchor.literal !== "") {
-          const parts2 = anchor.literal.split(".");
-          if (level - 1 >= parts2.length) return;
-          const base = parts2.slice(0, parts2.length - (level - 1)).join(".");
-          name2 = name2 ? `${base}.${name2}` : base;
-          level = 0;
-        } else if (!anchor || !(anchor.text === "__package__" || anchor.text === "__name__" && isInit)) return;
-      }
-    } else {
-      const levelArg = call2.args.find((a) => a.keyword === "level") ?? call2.args[4];
-      if (typeof levelArg?.literal === "number" && levelArg.literal > 0) return;
-    }
-    if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name2)) return;
-    (registryOf ? this.registryImports : this.imports).push({
-      kind: "dynamic",
-      module: name2,
-      level,
-      names: [],
-      star: false,
-      ...allOf !== void 0 ? { itemsOf: itemsSource(allOf) } : {},
-      ...registryOf ? { registryOf } : {},
-      scope: scope.execution,
-      span: call2.span,
-      text: call2.statementText
-    });
-  }
-  /**
-   * Resolves a dotted expression through the bindings visible in `scope`:
-   * `cf.ThreadPoolExecutor` → import `concurrent.futures.ThreadPoolExecutor`,
-   * `make_engine` → local, `t.start` → method `start` on the instance made by call #n.
-   */
-  qualify(dotted, scope) {
-    const parts2 = dotted.split(".");
-    if (parts2.length === 3 && parts2[0] === "self") {
-      const attribute = scope.bindings.get(`self.${parts2[1]}`);
-      if (attribute?.kind === "instance") return { kind: "instance", callId: attribute.callId, member: parts2[2], name: `self.${parts2[1]}` };
-    }
-    const head = parts2[0];
-    const rest = parts2.slice(1);
-    const binding = lookup(head, scope);
-    if (binding?.kind === "opaque") return void 0;
-    if (!binding) {
-      if (rest.length === 0 && BUILTIN_CALLABLES.has(head)) return { kind: "builtin", qualified: `builtins.${head}` };
-      return void 0;
-    }
-    if (binding.kind === "instance") {
-      if (rest.length !== 1) return void 0;
-      return { kind: "instance", callId: binding.callId, member: rest[0], name: head };
-    }
-    const base = binding.kind === "import" ? binding.qualified : binding.name;
-    const qualified = rest.length ? joinDotted(base, rest.join(".")) : base;
-    return { kind: binding.kind, qualified };
-  }
-};
-function isSelfAttribute(target) {
-  return target.type === "attribute" && target.childForFieldName("object")?.text === "self" && target.childForFieldName("attribute")?.type === "identifier";
-}
-function lookup(name2, scope) {
-  for (let s = scope; s; s = s.parent) {
-    const binding = s.bindings.get(name2);
-    if (binding) return binding;
-  }
-  return void 0;
-}
-function moduleScopeOf(scope) {
-  let s = scope;
-  while (s.parent && s.className) s = s.parent;
-  return s;
-}
-function joinDotted(base, rest) {
-  return base.endsWith(".") ? base + rest : `${base}.${rest}`;
-}
-function spanOf(node) {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1
-  };
-}
-var Excerpts = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
-  longRuns = /* @__PURE__ */ new Map();
-  /** Excerpts made, by range: a statement holding many calls is folded once. */
-  made = /* @__PURE__ */ new Map();
-  of(node) {
-    const start2 = node.startIndex;
-    const end = node.endIndex;
-    const key = start2 * (this.text.length + 1) + end;
-    let excerpt2 = this.made.get(key);
-    if (excerpt2 === void 0) {
-      excerpt2 = this.fold(start2, end);
-      this.made.set(key, excerpt2);
-    }
-    return excerpt2;
-  }
-  fold(start2, end) {
-    const { text } = this;
-    let out2 = "";
-    let i2 = start2;
-    while (i2 < end && out2.length <= MAX_STATEMENT_TEXT) {
-      if (!isWhitespace(text.charCodeAt(i2))) {
-        let j = i2 + 1;
-        while (j < end && out2.length + (j - i2) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
-        out2 += text.slice(i2, j);
-        i2 = j;
-        continue;
-      }
-      const run2 = this.whitespaceRun(i2);
-      if (out2.length > 0 && run2.end < end) out2 += run2.newline ? " " : text.slice(i2, Math.min(run2.end, i2 + MAX_STATEMENT_TEXT + 1));
-      i2 = run2.end;
-    }
-    return out2.length > MAX_STATEMENT_TEXT ? `${out2.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : out2;
-  }
-  whitespaceRun(start2) {
-    const known = this.longRuns.get(start2);
-    if (known) return known;
-    const { text } = this;
-    let i2 = start2;
-    let newline = false;
-    for (; i2 < text.length; i2++) {
-      const code = text.charCodeAt(i2);
-      if (!isWhitespace(code)) break;
-      if (code === 10) newline = true;
-    }
-    const run2 = { end: i2, newline };
-    if (i2 - start2 > LONG_WHITESPACE_RUN) this.longRuns.set(start2, run2);
-    return run2;
-  }
-};
-var LONG_WHITESPACE_RUN = 64;
-var MAX_HELPER_NESTING = 100;
-function isWhitespace(code) {
-  if (code <= 32) return code === 32 || code >= 9 && code <= 13;
-  if (code < 160) return false;
-  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
-}
-function stringSequence(node) {
-  if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
-  const values = [];
-  for (let i2 = 0; i2 < node.namedChildCount; i2++) {
-    if (node.namedChild(i2).type === "comment") continue;
-    const value = stringLiteral(node.namedChild(i2));
-    if (value === void 0) return void 0;
-    values.push(value);
-  }
-  return values;
-}
-var IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?/i;
-var NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
-function collectSuppressions(root) {
+function foldersHolding(containerFolder, paths) {
+  const target = path16.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
+  const prefix = target === "/" ? "/" : `${target}/`;
   const found = [];
-  const cursor = root.walk();
-  try {
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (node.type === "comment") {
-        const suppression = parseSuppression(node);
-        if (suppression) found.push(suppression);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-function parseSuppression(comment) {
-  const text = comment.text;
-  const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
-  const ours = IMPORTLEAK_COMMENT.exec(text);
-  if (ours) {
-    const codes = ours[2]?.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    return { ...base, style: "importleak", ...codes && codes.length ? { codes } : {} };
-  }
-  const noqa = NOQA_COMMENT.exec(text);
-  if (noqa) {
-    if (!noqa[1]) return { ...base, style: "noqa" };
-    const codes = noqa[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    const ilCodes = codes.filter((c) => /^IL\d+$/.test(c));
-    return ilCodes.length ? { ...base, style: "noqa", codes: ilCodes } : void 0;
-  }
-  return void 0;
-}
-var FUTURE_FEATURES = /* @__PURE__ */ new Set([
-  "nested_scopes",
-  "generators",
-  "division",
-  "absolute_import",
-  "with_statement",
-  "print_function",
-  "unicode_literals",
-  "barry_as_FLUFL",
-  "generator_stop",
-  "annotations"
-]);
-function isDocstring(node) {
-  const parts2 = node.type === "concatenated_string" ? node.namedChildren : [node];
-  return parts2.every((part) => part?.type === "string" && !/[fF]/.test(part.namedChildren.find((c) => c?.type === "string_start")?.text ?? ""));
-}
-function collectSyntaxProblems(root) {
-  const problems = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (descend && (node.isError || node.isMissing)) {
-        const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
-        problems.push({ span: spanOf(node), message });
-        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
-        descend = false;
-      }
-      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
-  }
-  return problems;
-}
-function describeUnexpected(node) {
-  const text = firstLine(node.text).trim();
-  if (!text) return "end of input";
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}\u2026` : text);
-}
-function catchesImportError(clause) {
-  const header = clause.text.slice(0, clause.text.indexOf(":") >= 0 ? clause.text.indexOf(":") : void 0);
-  if (/^except\*?\s*$/.test(header.trim())) return true;
-  return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
-}
-function firstLine(text) {
-  const end = text.indexOf("\n");
-  return end < 0 ? text : text.slice(0, end);
-}
-function foldText(text) {
-  const folded = text.replace(/\s+/g, " ").trim();
-  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : folded;
-}
-var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
-function findDescendant(node, test) {
-  const pending = node ? [node] : [];
-  for (let at = pending.pop(); at; at = pending.pop()) {
-    if (test(at)) return at;
-    for (let i2 = at.namedChildCount - 1; i2 >= 0; i2--) pending.push(at.namedChild(i2));
-  }
-  return void 0;
-}
-function parametersOf(parameters, skip) {
-  const out2 = /* @__PURE__ */ new Map();
-  let position = 0;
-  let positional = true;
-  for (const parameter of parameters?.namedChildren ?? []) {
-    if (!parameter || parameter.type === "comment") continue;
-    if (parameter.type === "positional_separator") continue;
-    if (parameter.type === "keyword_separator") {
-      positional = false;
-      continue;
-    }
-    let node = parameter;
-    if (node.type === "typed_parameter") node = node.namedChild(0);
-    else if (node.type === "default_parameter" || node.type === "typed_default_parameter") node = node.childForFieldName("name");
-    if (!node) continue;
-    if (node.type === "list_splat_pattern" || node.type === "dictionary_splat_pattern") {
-      const name2 = node.namedChild(0)?.text;
-      const star = node.type === "list_splat_pattern";
-      if (name2) out2.set(name2, star && positional && position >= skip ? { index: position - skip, star } : { star });
-      positional = false;
-      continue;
-    }
-    if (node.type === "identifier") {
-      out2.set(node.text, positional && position >= skip ? { index: position - skip, star: false } : { star: false });
-      position++;
+  for (const copy of [...paths.copies ?? []].reverse()) {
+    const destination = path16.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    if (copy.fromStage || !destination.startsWith(prefix)) continue;
+    const tail = destination.slice(prefix.length);
+    for (const source of copy.sources) {
+      const written = path16.posix.normalize(source.replace(/\/+$/, "") || ".");
+      if (written !== tail && !written.endsWith(`/${tail}`)) continue;
+      found.push({ folder: path16.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path16.posix.join(paths.context, written) });
     }
   }
-  return out2;
-}
-var ALL_ITEM = "\0";
-var MAX_COMPUTED_NAMES = 256;
-function product(lists) {
-  let result;
-  for (const list of lists) {
-    if (!list) return void 0;
-    const next = [];
-    for (const head of result ?? [void 0]) {
-      for (const item of list) {
-        if (typeof item === "string") next.push(`${head ?? ""}${item}`);
-        else next.push([...head ?? [], ...item]);
-      }
-      if (next.length > MAX_COMPUTED_NAMES) return void 0;
-    }
-    result = next;
-  }
-  return result ?? [];
-}
-function substituteAll(template, combinations, placeholder) {
-  const out2 = [];
-  for (const values of combinations) {
-    let next = 0;
-    let bad = false;
-    const text = template.replace(placeholder, (_match, index) => {
-      const i2 = index !== void 0 && index !== "" ? Number(index) : next++;
-      if (i2 >= values.length) bad = true;
-      return values[i2] ?? "";
-    });
-    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ""))) return void 0;
-    out2.push(text.replace(/%%/g, "%"));
-  }
-  return out2;
-}
-function itemsSource(qualified) {
-  const level = /^\.*/.exec(qualified)[0].length;
-  return { module: qualified.slice(level), level };
-}
-function stringItems(value) {
-  if (typeof value !== "object" || value === null || !("tuple" in value)) return void 0;
-  return value.tuple.every((item) => typeof item === "string") ? value.tuple : void 0;
+  return found;
 }
 
 // src/deploy/pythonConfig.ts
@@ -30994,14 +26033,14 @@ function visitBlock(block, conditional, result) {
         break;
       }
       case "function_definition": {
-        const name2 = statement.childForFieldName("name")?.text;
-        if (name2) result.functions.set(name2, { line: statement.startPosition.row + 1, conditional });
+        const name = statement.childForFieldName("name")?.text;
+        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
         break;
       }
       case "decorated_definition": {
         const definition = statement.childForFieldName("definition");
-        const name2 = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
-        if (name2) result.functions.set(name2, { line: definition.startPosition.row + 1, conditional });
+        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
+        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
         break;
       }
       case "if_statement":
@@ -31033,26 +26072,26 @@ function visitAssignment(node, conditional, result) {
       const names = target.namedChildren;
       const values = right.namedChildren;
       if (names.length === values.length) {
-        names.forEach((name2, i2) => {
-          if (name2?.type === "identifier" && values[i2]) record(result, name2.text, values[i2], conditional);
+        names.forEach((name, i) => {
+          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
         });
       }
     }
   }
 }
-function record(result, name2, value, conditional) {
+function record(result, name, value, conditional) {
   const literal = literalOf(value, result.assignments);
-  result.assignments.set(name2, {
+  result.assignments.set(name, {
     line: value.startPosition.row + 1,
     // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
-    expression: value.text.replace(/\s+/g, (run2) => run2.includes("\n") ? " " : run2),
+    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
     conditional,
     ...literal !== void 0 ? { value: literal } : {}
   });
 }
-var MAX_LITERAL_NESTING2 = 100;
-function literalOf(node, known, depth2 = 0) {
-  if (depth2 > MAX_LITERAL_NESTING2) return void 0;
+var MAX_LITERAL_NESTING = 100;
+function literalOf(node, known, depth = 0) {
+  if (depth > MAX_LITERAL_NESTING) return void 0;
   switch (node.type) {
     case "integer":
     case "float":
@@ -31064,16 +26103,16 @@ function literalOf(node, known, depth2 = 0) {
     case "unary_operator": {
       const operand = node.childForFieldName("argument");
       const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand, known, depth2 + 1) : void 0;
+      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
       return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
     }
     case "parenthesized_expression":
-      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth2 + 1) : void 0;
+      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
     case "list":
     case "tuple": {
       const values = [];
       for (const child of node.namedChildren) {
-        const value = child ? literalOf(child, known, depth2 + 1) : void 0;
+        const value = child ? literalOf(child, known, depth + 1) : void 0;
         if (value === void 0) return void 0;
         values.push(value);
       }
@@ -31115,31 +26154,31 @@ var GUNICORN_HOOKS = [
 ];
 function gunicornSettingsOf(config, file) {
   const result = { settings: {}, hooks: [], problems: [] };
-  const get = (name2) => config.assignments.get(name2);
-  const base = (name2, a) => ({ file, line: a.line, origin: "config-file", via: `${name2} =`, ...a.conditional ? { conditional: true } : {} });
-  const refuse = (name2, a, why) => {
-    result.problems.push({ file, line: a.line, message: `${name2} = ${a.expression}: ${why}; gunicorn refuses to start` });
+  const get = (name) => config.assignments.get(name);
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const refuse = (name, a, why) => {
+    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
   };
-  const intSetting2 = (name2) => {
-    const a = get(name2);
+  const intSetting2 = (name) => {
+    const a = get(name);
     if (!a) return void 0;
-    if (a.value === void 0) return { ...base(name2, a), expression: a.expression };
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
     const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
-    if (value === void 0 || !Number.isInteger(value)) return void refuse(name2, a, "not an integer");
-    if (value < 0) return void refuse(name2, a, "must be positive");
-    return { ...base(name2, a), value };
+    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
+    if (value < 0) return void refuse(name, a, "must be positive");
+    return { ...base(name, a), value };
   };
   const workers = intSetting2("workers");
   if (workers) result.settings.workers = workers;
   const threads = intSetting2("threads");
   if (threads) result.settings.threads = threads;
-  const boolSetting = (name2) => {
-    const a = get(name2);
+  const boolSetting = (name) => {
+    const a = get(name);
     if (!a || a.value === null) return void 0;
-    if (a.value === void 0) return { ...base(name2, a), expression: a.expression };
-    if (typeof a.value === "boolean") return { ...base(name2, a), value: a.value };
-    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name2, a), value: a.value.trim().toLowerCase() === "true" };
-    return void refuse(name2, a, "not a boolean");
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
+    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
+    return void refuse(name, a, "not a boolean");
   };
   const preload = boolSetting("preload_app");
   if (preload) result.settings.preload = preload;
@@ -31160,28 +26199,28 @@ function gunicornSettingsOf(config, file) {
   if (wsgiApp && typeof wsgiApp.value === "string") {
     const written = wsgiApp.value;
     const colon = written.indexOf(":");
-    const module2 = colon < 0 ? written : written.slice(0, colon);
+    const module = colon < 0 ? written : written.slice(0, colon);
     const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
-    const call2 = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
-    result.appSpec = { file, line: wsgiApp.line, written, module: module2, attribute: call2 ? call2[1] : attributeText, ...call2 ? { factory: true } : {} };
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
+    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
   }
   const chdir = get("chdir");
   if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
   const pythonpath = get("pythonpath");
   if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
-  for (const name2 of GUNICORN_HOOKS) {
-    const defined = config.functions.get(name2);
-    const assigned = config.assignments.get(name2);
+  for (const name of GUNICORN_HOOKS) {
+    const defined = config.functions.get(name);
+    const assigned = config.assignments.get(name);
     if (assigned && (!defined || assigned.line > defined.line)) {
-      if (assigned.value !== null) result.hooks.push({ name: name2, file, line: assigned.line });
-    } else if (defined) result.hooks.push({ name: name2, file, line: defined.line });
+      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
+    } else if (defined) result.hooks.push({ name, file, line: defined.line });
   }
   result.hooks.sort((a, b) => a.line - b.line);
   return result;
 }
 function hypercornSettingsOf(config, file) {
   const settings = {};
-  const base = (name2, a) => ({ file, line: a.line, origin: "config-file", via: `${name2} =`, ...a.conditional ? { conditional: true } : {} });
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
   const workers = config.assignments.get("workers");
   if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
   const workerClass = config.assignments.get("worker_class");
@@ -31212,7 +26251,8 @@ var DISCOVERY_PATTERNS = [
   "**/fly.toml",
   "**/app.yaml",
   "**/*.service",
-  "**/gunicorn.conf.py"
+  "**/gunicorn.conf.py",
+  "**/*uwsgi*.ini"
 ];
 var DISCOVERY_IGNORE = [
   "**/.git/**",
@@ -31225,23 +26265,24 @@ var DISCOVERY_IGNORE = [
   "**/.nox/**"
 ];
 function fileKind(relative) {
-  const name2 = path14.posix.basename(relative);
-  if (name2 === "Procfile") return "Procfile";
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name2) || name2.endsWith(".Dockerfile")) return "Dockerfile";
-  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name2)) return "docker-compose";
-  if (name2 === "render.yaml") return "render.yaml";
-  if (name2 === "fly.toml") return "fly.toml";
-  if (name2 === "app.yaml") return "app.yaml";
-  if (name2.endsWith(".service")) return "systemd";
-  if (name2.endsWith(".py")) return "gunicorn.conf.py";
+  const name = path17.posix.basename(relative);
+  if (name === "Procfile") return "Procfile";
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
+  if (name === "render.yaml") return "render.yaml";
+  if (name === "fly.toml") return "fly.toml";
+  if (name === "app.yaml") return "app.yaml";
+  if (name.endsWith(".service")) return "systemd";
+  if (name.endsWith(".py")) return "gunicorn.conf.py";
+  if (name.endsWith(".ini") && name.includes("uwsgi")) return "uwsgi.ini";
   return void 0;
 }
-function isDeploymentFileName(name2) {
-  const kind = fileKind(name2);
-  return kind !== void 0 && (kind !== "gunicorn.conf.py" || name2 === "gunicorn.conf.py");
+function isDeploymentFileName(name) {
+  const kind = fileKind(name);
+  return kind !== void 0 && (kind !== "gunicorn.conf.py" || name === "gunicorn.conf.py");
 }
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path14.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path17.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
   constructor(root, followExternalLinks) {
@@ -31263,13 +26304,13 @@ var DeploymentReader = class {
     for (const file of chosen) {
       const kind = fileKind(file);
       if (kind) kinds.set(file, kind);
-      else this.problem({ file, message: "not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config)" });
+      else this.problem({ file, message: "not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)" });
     }
     const ordered = [...kinds].sort(([, a], [, b]) => Number(b === "Dockerfile") - Number(a === "Dockerfile"));
     const standaloneConfigs = [];
     for (const [file, kind] of ordered) {
-      if (kind === "gunicorn.conf.py") {
-        standaloneConfigs.push(file);
+      if (kind === "gunicorn.conf.py" || kind === "uwsgi.ini") {
+        standaloneConfigs.push([file, kind]);
         continue;
       }
       const text = await this.readText(file);
@@ -31280,9 +26321,10 @@ var DeploymentReader = class {
       const settings = { file: COMMAND_LINE_FILE, source: "command-line", env: EMPTY_ENVIRONMENT };
       await this.contained(COMMAND_LINE_FILE, "the command-line reader", async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
     }
-    for (const file of standaloneConfigs) {
+    for (const [file, kind] of standaloneConfigs) {
       if (this.usedConfigs.has(file)) continue;
-      await this.contained(file, "the gunicorn config reader", () => this.addStandaloneConfig(file));
+      if (kind === "uwsgi.ini") await this.contained(file, "the uWSGI ini reader", () => this.addStandaloneUwsgi(file));
+      else await this.contained(file, "the gunicorn config reader", () => this.addStandaloneConfig(file));
     }
     return this.deployment;
   }
@@ -31318,30 +26360,30 @@ var DeploymentReader = class {
     const found = /* @__PURE__ */ new Set();
     const byRealPath = /* @__PURE__ */ new Set();
     for (const where2 of searchIn) {
-      const folder = path14.join(this.root, where2);
+      const folder = path17.join(this.root, where2);
       let stat;
       try {
-        stat = await fs4.stat(folder);
+        stat = await fs3.stat(folder);
       } catch {
         continue;
       }
       if (!stat.isDirectory()) {
-        if (isDeploymentFileName(path14.posix.basename(where2))) found.add(toRelative(this.root, folder));
+        if (isDeploymentFileName(path17.posix.basename(where2))) found.add(toRelative(this.root, folder));
         continue;
       }
       const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
       for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-        const relative = toRelative(this.root, path14.join(folder, entry.path));
+        const relative = toRelative(this.root, path17.join(folder, entry.path));
         if (entry.dirent.isDirectory()) continue;
         if (entry.dirent.isSymbolicLink()) {
-          const target = await fs4.stat(path14.join(this.root, relative)).catch(() => void 0);
+          const target = await fs3.stat(path17.join(this.root, relative)).catch(() => void 0);
           if (!target || target.isDirectory()) continue;
         } else if (!entry.dirent.isFile()) {
-          const what = await fs4.lstat(path14.join(this.root, relative)).catch(() => void 0);
+          const what = await fs3.lstat(path17.join(this.root, relative)).catch(() => void 0);
           this.problem({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
           continue;
         }
-        const real = await realPath(path14.join(this.root, relative));
+        const real = await realPath(path17.join(this.root, relative));
         if (real && byRealPath.has(real)) continue;
         if (real) byRealPath.add(real);
         found.add(relative);
@@ -31358,11 +26400,12 @@ var DeploymentReader = class {
       case "Dockerfile": {
         const dockerfile = readDockerfile(file, text);
         this.images.set(file, dockerfile.image);
+        for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
         reading = dockerfile;
         break;
       }
       case "docker-compose":
-        reading = readCompose(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readCompose(file, text, (dockerfile, target) => this.images.get(target === void 0 ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`));
         break;
       case "render.yaml":
         reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
@@ -31374,7 +26417,7 @@ var DeploymentReader = class {
         const appYaml = readAppYaml(file, text);
         reading = appYaml;
         if (appYaml.usesDefaultEntrypoint) {
-          const main2 = path14.posix.join(path14.posix.dirname(file), "main.py");
+          const main2 = path17.posix.join(path17.posix.dirname(file), "main.py");
           if (!await this.exists(main2)) {
             this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
             reading = { ...appYaml, occurrences: [] };
@@ -31391,12 +26434,12 @@ var DeploymentReader = class {
     this.problems(reading.problems);
     for (const occurrence of reading.occurrences) await this.addOccurrence(occurrence);
   }
-  async addOccurrence(occurrence, launchedBy, depth2 = 0) {
-    await this.addReading(occurrence, occurrence.reading, launchedBy, depth2);
+  async addOccurrence(occurrence, launchedBy, depth = 0) {
+    await this.addReading(occurrence, occurrence.reading, launchedBy, depth);
   }
-  async addReading(occurrence, reading, launchedBy, depth2) {
+  async addReading(occurrence, reading, launchedBy, depth) {
     this.problems(reading.problems);
-    for (const start2 of reading.servers) await this.addServer(occurrence, start2, launchedBy);
+    for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
     for (const { line, program: program2 } of reading.unrecognized) {
       const unrecognized = {
         file: occurrence.settings.file,
@@ -31408,16 +26451,16 @@ var DeploymentReader = class {
       };
       this.deployment.unrecognized.push(unrecognized);
     }
-    for (const script of reading.scripts) await this.addScript(occurrence, script, depth2);
+    for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
   }
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
-  async addScript(occurrence, script, depth2) {
+  async addScript(occurrence, script, depth) {
     const { file, source } = occurrence.settings;
-    const resolved = depth2 < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, file, script.workingDirectory) : void 0;
+    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, occurrence.settings, script.workingDirectory) : void 0;
     const command = commandInArguments(script.args);
     const argumentsRun = async () => {
       if (command.length === 0) return;
-      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), void 0, depth2 + 1);
+      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), void 0, depth + 1);
     };
     if (!resolved) {
       if (command.length > 0) await argumentsRun();
@@ -31430,23 +26473,24 @@ var DeploymentReader = class {
       file: resolved,
       source: "shell-script",
       env: script.env,
-      ...script.workingDirectory !== void 0 ? { workingDirectory: script.workingDirectory } : {}
+      ...script.workingDirectory !== void 0 ? { workingDirectory: script.workingDirectory } : {},
+      paths: projectPathsOf(occurrence.settings)
     };
     const reading = readCommandText(text, linesFrom(text, 1), settings);
     const inScript = { line: 1, command: "", settings, reading, ...occurrence.name ? { name: occurrence.name } : {} };
-    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth2 + 1);
+    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
     if (reading.runsArguments) await argumentsRun();
     else if (reading.servers.length === 0 && reading.scripts.length === 0) {
       this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
     }
   }
-  async addServer(occurrence, start2, launchedBy) {
-    const { reading } = start2;
+  async addServer(occurrence, start, launchedBy) {
+    const { reading } = start;
     const { file, source } = occurrence.settings;
-    const command = occurrence.command || (source === "shell-script" ? (await this.texts.get(file))?.split(/\r?\n/)[start2.line - 1]?.trim() : void 0);
+    const command = occurrence.command || (source === "shell-script" ? (await this.texts.get(file))?.split(/\r?\n/)[start.line - 1]?.trim() : void 0);
     const process2 = {
       file,
-      line: start2.line,
+      line: start.line,
       source,
       ...occurrence.name ? { name: occurrence.name } : {},
       server: reading.server,
@@ -31456,12 +26500,12 @@ var DeploymentReader = class {
     this.problems(reading.problems);
     let fromConfig = {};
     let appSpec = reading.appSpec;
-    let workingDirectory = start2.workingDirectory;
+    let workingDirectory = start.workingDirectory;
     let pythonPath = reading.pythonPath;
     if (reading.server === "gunicorn") {
       const written = reading.configFile?.written ?? "./gunicorn.conf.py";
-      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), file, start2.startDirectory, written.startsWith("python:"));
-      const configLocation = { file: reading.configFile?.file ?? file, line: reading.configFile?.line ?? start2.line };
+      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), occurrence.settings, start.startDirectory, written.startsWith("python:"));
+      const configLocation = { file: reading.configFile?.file ?? file, line: reading.configFile?.line ?? start.line };
       if (resolved) {
         const config = await this.gunicornConfig(resolved);
         this.usedConfigs.add(resolved);
@@ -31478,10 +26522,21 @@ var DeploymentReader = class {
         this.problem({ ...configLocation, message: `gunicorn -c ${written}: no such file in the project, so its settings could not be read` });
       }
       if (!appSpec && reading.problems.length === 0) {
-        this.problem({ file, line: start2.line, message: 'gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")' });
+        this.problem({ file, line: start.line, message: 'gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")' });
       }
     } else if (reading.server === "hypercorn" && reading.configFile) {
-      fromConfig = await this.hypercornConfig(process2, reading.configFile, start2.startDirectory);
+      fromConfig = await this.hypercornConfig(process2, reading.configFile, occurrence.settings, start.startDirectory);
+    } else if (reading.server === "uwsgi") {
+      const ini = reading.configFile ? await this.uwsgiIni(process2, reading.configFile, occurrence.settings, start.startDirectory) : [];
+      const combined = uwsgiReading([...ini, ...reading.uwsgiOptions ?? []], file);
+      this.problems(combined.problems.filter((p) => p.file !== file));
+      fromConfig = combined.commandLine;
+      appSpec = combined.appSpec;
+      if (combined.workingDirectory !== void 0) workingDirectory = joinDirectory(start.startDirectory, combined.workingDirectory);
+      pythonPath = combined.pythonPath;
+      if (!appSpec && reading.problems.length === 0) {
+        this.problem({ file, line: start.line, message: 'uWSGI has no application to load: no `module`, `wsgi` or `wsgi-file` on the command line or in its ini file ("no app loaded")' });
+      }
     }
     const settings = { ...reading.environmentDefaults, ...fromConfig, ...reading.environmentArguments, ...reading.commandLine };
     if (appSpec) process2.appSpec = appSpec;
@@ -31489,15 +26544,61 @@ var DeploymentReader = class {
     if (reading.celery) process2.celery = reading.celery;
     if (workingDirectory !== void 0) process2.workingDirectory = workingDirectory;
     if (pythonPath?.length) process2.pythonPath = pythonPath;
+    const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
+    if (roots.length) process2.importRoots = roots;
     const model = processModelOf(process2);
     if (model) process2.processModel = model;
     this.deployment.processes.push(process2);
   }
+  /**
+   * The project folders the process imports its app from, as `sys.path` has them: the extra paths
+   * (`--pythonpath`, `--app-dir`, relative to the working directory), then the working directory
+   * itself (gunicorn and uvicorn put it first on `sys.path`, `python -m` too). Only folders found in
+   * the project are listed.
+   */
+  async importRoots(settings, workingDirectory, pythonPath) {
+    const roots = [];
+    for (const written of [...(pythonPath ?? []).map((p) => joinDirectory(workingDirectory, p)), workingDirectory]) {
+      const folder = await this.projectFolder(written, settings);
+      if (folder !== void 0 && !roots.includes(folder)) roots.push(folder);
+    }
+    return roots;
+  }
+  /**
+   * The project folder a directory of the command names: relative, from the folder its file runs in
+   * (the Procfile's, the build context); absolute, through what the image copied there, else by ever
+   * shorter tails of it (`/srv/shop/backend` is `backend/` of a checkout), as config files are found.
+   */
+  async projectFolder(written, settings) {
+    const paths = projectPathsOf(settings);
+    if (written === void 0) return paths.context;
+    const candidates = [];
+    if (!written.startsWith("/")) candidates.push(path17.posix.join(paths.context, written));
+    else {
+      candidates.push(...copiedFrom(written, paths));
+      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path17.posix.normalize(source))) candidates.push(folder);
+      const parts = written.split("/").filter(Boolean);
+      for (let i = 0; i < parts.length; i++) candidates.push(path17.posix.join(paths.context, ...parts.slice(i)), path17.posix.join(...parts.slice(i)));
+    }
+    for (const candidate of candidates) {
+      const normal = path17.posix.normalize(candidate);
+      if (normal.startsWith("..") || path17.posix.isAbsolute(normal)) continue;
+      if (await this.isFolder(normal)) return normal === "." ? "" : normal.replace(/\/$/, "");
+    }
+    return void 0;
+  }
+  async isFolder(relative) {
+    try {
+      return (await fs3.stat(path17.join(this.root, relative))).isDirectory();
+    } catch {
+      return false;
+    }
+  }
   /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
-  async hypercornConfig(process2, config, startDirectory) {
+  async hypercornConfig(process2, config, command, startDirectory) {
     const { written } = config;
     const isPython = written.startsWith("file:") || written.startsWith("python:");
-    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), process2.file, startDirectory, written.startsWith("python:"));
+    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), command, startDirectory, written.startsWith("python:"));
     process2.configFile = { file: config.file, line: config.line, written, ...resolved ? { resolved } : {} };
     if (!resolved) {
       this.problem({ file: config.file, line: config.line, message: `hypercorn -c ${written}: no such file in the project, so its settings could not be read` });
@@ -31528,12 +26629,49 @@ var DeploymentReader = class {
     else if (Array.isArray(data.bind)) settings.bind = { ...base("bind"), value: data.bind.map(String) };
     return settings;
   }
+  /** `uwsgi --ini uwsgi.ini` (or `uwsgi.ini:section`): the options of its section, read from the project. */
+  async uwsgiIni(process2, config, command, startDirectory) {
+    const { written } = config;
+    const resolved = await this.resolveProjectPath(written.replace(/:[\w-]+$/, ""), command, startDirectory);
+    process2.configFile = { file: config.file, line: config.line, written, ...resolved ? { resolved } : {} };
+    if (!resolved) {
+      this.problem({ file: config.file, line: config.line, message: `uwsgi --ini ${written}: no such file in the project, so its settings could not be read` });
+      return [];
+    }
+    this.usedConfigs.add(resolved);
+    const text = await this.readText(resolved);
+    if (text === void 0) return [];
+    const ini = readUwsgiIni(resolved, text, written);
+    if (!ini.hasSection) this.problem({ file: resolved, message: `no [${/:([\w-]+)$/.exec(written)?.[1] ?? "uwsgi"}] section: uWSGI finds no options in this file` });
+    return ini.options;
+  }
+  /** A uWSGI ini file no command names: `uwsgi --ini` run on it from its folder. */
+  async addStandaloneUwsgi(file) {
+    const text = await this.readText(file);
+    if (text === void 0) return;
+    const ini = readUwsgiIni(file, text, path17.posix.basename(file));
+    if (!ini.hasSection) return;
+    const reading = uwsgiReading(ini.options, file);
+    this.problems(reading.problems);
+    const line = reading.appSpec?.line ?? 1;
+    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path17.posix.basename(file), resolved: file } };
+    if (reading.appSpec) process2.appSpec = reading.appSpec;
+    Object.assign(process2, reading.commandLine);
+    if (reading.workingDirectory !== void 0) process2.workingDirectory = reading.workingDirectory;
+    if (reading.pythonPath?.length) process2.pythonPath = reading.pythonPath;
+    const settings = { file, source: "uwsgi.ini", env: EMPTY_ENVIRONMENT };
+    const roots = await this.importRoots(settings, reading.workingDirectory, reading.pythonPath);
+    if (roots.length) process2.importRoots = roots;
+    const model = processModelOf(process2);
+    if (model) process2.processModel = model;
+    this.deployment.processes.push(process2);
+  }
   /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */
   async addStandaloneConfig(file) {
     const config = await this.gunicornConfig(file);
     if (!config) return;
     const line = config.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path14.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path17.posix.basename(file), resolved: file } };
     if (config.appSpec) process2.appSpec = config.appSpec;
     Object.assign(process2, config.settings);
     if (config.hooks.length) process2.hooks = config.hooks;
@@ -31560,31 +26698,24 @@ var DeploymentReader = class {
     return pending;
   }
   /**
-   * Finds a path a command names, in the project. A relative path is taken from the directory the
-   * command runs in, relative to the file that declares it; a container path (`/app/gunicorn.conf.py`)
-   * is looked for below that file's folder with its WORKDIR prefix removed, then by ever shorter tails,
-   * since images usually `COPY . /app`.
+   * Finds a path a command names, in the project. In a container, a path (`./entrypoint.sh` under
+   * `WORKDIR /app`, `/docker-entrypoint.sh`) is first followed back through the `COPY` that put it
+   * there. Otherwise a relative path is taken from the directory the command runs in, relative to its
+   * build context or the file that declares it (and, in a script, the script's folder); a container
+   * path (`/app/gunicorn.conf.py`) is looked for there with its WORKDIR prefix removed, then by ever
+   * shorter tails, since images usually `COPY . /app`.
    */
-  async resolveProjectPath(written, declaringFile, workingDirectory, isModule = false) {
-    const folder = declaringFile === COMMAND_LINE_FILE ? "" : path14.posix.dirname(declaringFile);
+  async resolveProjectPath(written, settings, workingDirectory, isModule = false) {
+    const paths = projectPathsOf(settings);
     const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
     const candidates = [];
-    const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
-    if (!target.startsWith("/")) {
-      if (workingDirectory?.startsWith("/")) {
-        candidates.push(path14.posix.join(folder, target));
-      }
-      candidates.push(path14.posix.join(folder, relativeDirectory, target), path14.posix.join(folder, target));
-    } else {
-      if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
-        candidates.push(path14.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
-      }
-      const parts2 = target.split("/").filter(Boolean);
-      for (let i2 = 0; i2 < parts2.length; i2++) candidates.push(path14.posix.join(folder, ...parts2.slice(i2)));
-    }
+    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path17.posix.join(workingDirectory, target) : void 0;
+    if (inContainer !== void 0) candidates.push(...copiedFrom(inContainer, paths));
+    const ownFolder = projectPathsOf({ file: settings.file }).context;
+    for (const folder of paths.context === ownFolder ? [ownFolder] : [paths.context, ownFolder]) candidates.push(...pathCandidates(folder, target, workingDirectory));
     for (const candidate of candidates) {
-      const normal = path14.posix.normalize(candidate);
-      if (normal.startsWith("..") || path14.posix.isAbsolute(normal)) continue;
+      const normal = path17.posix.normalize(candidate);
+      if (normal.startsWith("..") || path17.posix.isAbsolute(normal)) continue;
       if (await this.exists(normal)) return normal;
     }
     return void 0;
@@ -31592,7 +26723,7 @@ var DeploymentReader = class {
   /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   async exists(relative) {
     try {
-      return !(await fs4.stat(path14.join(this.root, relative))).isDirectory();
+      return !(await fs3.stat(path17.join(this.root, relative))).isDirectory();
     } catch {
       return false;
     }
@@ -31601,7 +26732,7 @@ var DeploymentReader = class {
     let pending = this.texts.get(file);
     if (!pending) {
       pending = (async () => {
-        const absolute = path14.join(this.root, file);
+        const absolute = path17.join(this.root, file);
         try {
           const real = await realPath(absolute);
           this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
@@ -31644,17 +26775,313 @@ var DeploymentReader = class {
     for (const problem of list) this.deployment.problems.push(problem);
   }
 };
+function projectPathsOf(settings) {
+  if (settings.paths) return settings.paths;
+  const folder = settings.file === COMMAND_LINE_FILE ? "" : path17.posix.dirname(settings.file);
+  return { context: folder === "." ? "" : folder };
+}
+function pathCandidates(folder, target, workingDirectory) {
+  const candidates = [];
+  const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
+  if (!target.startsWith("/")) {
+    if (workingDirectory?.startsWith("/")) candidates.push(path17.posix.join(folder, target));
+    candidates.push(path17.posix.join(folder, relativeDirectory, target), path17.posix.join(folder, target));
+    return candidates;
+  }
+  if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
+    candidates.push(path17.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+  }
+  const parts = target.split("/").filter(Boolean);
+  for (let i = 0; i < parts.length; i++) candidates.push(path17.posix.join(folder, ...parts.slice(i)));
+  return candidates;
+}
 function toRelative(root, file) {
-  const absolute = path14.resolve(root, file);
-  return path14.relative(root, absolute).split(path14.sep).join("/");
+  const absolute = path17.resolve(root, file);
+  return path17.relative(root, absolute).split(path17.sep).join("/");
 }
-function commandInArguments(args2) {
-  const separator = args2.findIndex((w) => w.text === "--");
-  if (separator >= 0) return args2.slice(separator + 1);
-  const first = args2[0];
+function commandInArguments(args) {
+  const separator = args.findIndex((w) => w.text === "--");
+  if (separator >= 0) return args.slice(separator + 1);
+  const first = args[0];
   if (!first || first.text.startsWith("-") || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
-  return [...args2];
+  return [...args];
 }
+
+// src/cache.ts
+import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
+import { promises as fs4, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import path18 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+var DEFAULT_CACHE_DIR = ".importleak_cache";
+var SummaryCache = class {
+  constructor(root, target) {
+    this.root = root;
+    this.folder = path18.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+  }
+  root;
+  folder;
+  prepared;
+  /** Why the cache could not be written, once; the run still succeeds. */
+  problem;
+  /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
+  static keyOf(relative, bytes) {
+    return createHash2("sha256").update(relative).update("\0").update(bytes).digest("hex");
+  }
+  async get(key, relative) {
+    if (!await this.usable(false)) return void 0;
+    let text;
+    try {
+      text = await fs4.readFile(this.entryFile(key), "utf8");
+    } catch {
+      return void 0;
+    }
+    try {
+      return revive(JSON.parse(text), relative);
+    } catch {
+      return void 0;
+    }
+  }
+  async set(key, value) {
+    if (value.transient || !await this.usable(true)) return;
+    const file = this.entryFile(key);
+    const stored = {
+      ...value.summary ? { summary: { ...value.summary, path: "" } } : {},
+      diagnostics: value.diagnostics.map((d) => ({ ...d, path: "" }))
+    };
+    const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      await fs4.mkdir(path18.dirname(file), { recursive: true });
+      await fs4.writeFile(temporary, JSON.stringify(stored), { flag: "wx" });
+      await fs4.rename(temporary, file);
+    } catch (error) {
+      await fs4.rm(temporary, { force: true }).catch(() => void 0);
+      this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
+    }
+  }
+  entryFile(key) {
+    return path18.join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+  /** The cache folder is a real folder (made, with its .gitignore, when `forWriting`). */
+  usable(forWriting) {
+    if (!forWriting) return this.checkFolder(false);
+    this.prepared ??= this.checkFolder(true);
+    return this.prepared;
+  }
+  async checkFolder(create) {
+    try {
+      const stat = await fs4.lstat(this.root);
+      if (!stat.isDirectory()) {
+        this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? "a symbolic link" : "not a folder"}`;
+        return false;
+      }
+    } catch (error) {
+      if (error.code !== "ENOENT") return false;
+      if (!create) return false;
+      try {
+        await fs4.mkdir(this.root, { recursive: true });
+      } catch (made) {
+        this.problem ??= `cannot create the cache folder ${this.root}: ${made.message}`;
+        return false;
+      }
+    }
+    if (create) {
+      await writeIfMissing(path18.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      await writeIfMissing(path18.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+    }
+    return true;
+  }
+};
+async function writeIfMissing(file, text) {
+  await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
+}
+function revive(value, relative) {
+  const entry = value;
+  if (!entry || typeof entry !== "object" || !Array.isArray(entry.diagnostics)) throw new Error("not a cache entry");
+  const diagnostics = entry.diagnostics.map((d) => {
+    if (!d || typeof d.kind !== "string" || typeof d.message !== "string") throw new Error("not a diagnostic");
+    return { ...d, path: relative };
+  });
+  if (entry.summary === void 0) return { diagnostics };
+  const summary = entry.summary;
+  for (const field of ["imports", "calls", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
+    if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
+  }
+  if (typeof summary.lineCount !== "number") throw new Error("no lineCount");
+  return { summary: { ...summary, path: relative }, diagnostics };
+}
+function hash(text) {
+  return createHash2("sha256").update(text).digest("hex");
+}
+var ANALYZER_ID = (() => {
+  const here = path18.dirname(fileURLToPath3(import.meta.url));
+  const digest = createHash2("sha256");
+  for (const folder of [path18.join(here, "extract"), here]) {
+    let names;
+    try {
+      names = readdirSync2(folder).filter((name) => /\.(m?js|ts)$/.test(name)).sort();
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const file = path18.join(folder, name);
+      if (!statSync2(file).isFile()) continue;
+      digest.update(name).update("\0").update(readFileSync3(file)).update("\0");
+    }
+    if (folder !== here && names.length) break;
+  }
+  return digest.digest("hex");
+})();
+
+// src/extract/pool.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath4 } from "node:url";
+import { Worker } from "node:worker_threads";
+var ExtractPool = class {
+  constructor(script, size) {
+    this.script = script;
+    this.size = size;
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+  script;
+  size;
+  idle = [];
+  waiting = [];
+  running = /* @__PURE__ */ new Map();
+  nextId = 0;
+  closed = false;
+  /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
+  summarise(relative, bytes, target) {
+    return new Promise((done) => {
+      this.waiting.push({ request: { relative, bytes, target }, done });
+      this.dispatch();
+    });
+  }
+  async close() {
+    this.closed = true;
+    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+  }
+  dispatch() {
+    while (this.idle.length && this.waiting.length) {
+      const worker = this.idle.pop();
+      const { request, done } = this.waiting.shift();
+      const id = this.nextId++;
+      this.running.set(worker, { id, relative: request.relative, done });
+      worker.postMessage({ id, ...request });
+    }
+  }
+  spawn() {
+    const worker = new Worker(this.script);
+    worker.on("message", (message) => {
+      const job = this.running.get(worker);
+      if (!job || job.id !== message.id) return;
+      this.running.delete(worker);
+      job.done(message.result ?? { diagnostics: [internalError("extract", job.relative, new Error(message.error ?? "no result"))], transient: true });
+      this.idle.push(worker);
+      this.dispatch();
+    });
+    const lost = (error) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+      if (job) job.done({ diagnostics: [internalError("extract", job.relative, error)], transient: true });
+      if (this.closed) return;
+      this.idle.push(this.spawn());
+      this.dispatch();
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => {
+      if (!this.closed && (this.running.has(worker) || this.idle.includes(worker))) lost(new Error(`the worker thread exited with code ${code}`));
+    });
+    return worker;
+  }
+};
+function workerScript() {
+  for (const name of ["worker.js", "worker.mjs"]) {
+    const file = fileURLToPath4(new URL(`./${name}`, import.meta.url));
+    if (existsSync2(file)) return file;
+  }
+  return void 0;
+}
+var MIN_FILES_FOR_THREADS = 48;
+function threadCount(files, env = process.env) {
+  const asked = Number(env.IMPORTLEAK_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
+  if (files < MIN_FILES_FOR_THREADS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files / 24)));
+}
+
+// src/extract/stage.ts
+var READ_AHEAD = 64;
+async function extractFiles(input) {
+  const { files, target, maxFileBytes, cache, stats, progress } = input;
+  const results = new Array(files.length);
+  const script = workerScript();
+  let pool;
+  const poolFor = () => {
+    if (!script) return void 0;
+    const threads = threadCount(files.length);
+    if (threads < 2) return void 0;
+    pool ??= new ExtractPool(script, threads);
+    if (stats) stats.workers = pool.size;
+    return pool;
+  };
+  let done = 0;
+  const one = async (index) => {
+    const file = files[index];
+    const read = await readRegularFile(file.absolute, maxFileBytes);
+    if (!read.ok) {
+      results[index] = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
+      return;
+    }
+    const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;
+    const cached4 = key ? await cache.get(key, file.relative) : void 0;
+    if (cached4) {
+      if (stats) stats.cached++;
+      results[index] = cached4;
+      return;
+    }
+    const workers = poolFor();
+    const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
+    if (stats) stats.parsed++;
+    results[index] = result;
+    if (key) await cache.set(key, result);
+  };
+  try {
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < files.length; index = next++) {
+        await one(index);
+        progress?.(++done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+  } finally {
+    await pool?.close();
+  }
+  const summaries = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  files.forEach((file, index) => {
+    const result = results[index];
+    diagnostics.push(...result.diagnostics);
+    if (result.summary) summaries.set(file.relative, result.summary);
+  });
+  return { summaries, diagnostics };
+}
+function readProblem(relative, read, maxFileBytes) {
+  if (read.reason === "too-large") {
+    return {
+      kind: "too-large",
+      path: relative,
+      message: `skipped: ${read.size !== void 0 ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`
+    };
+  }
+  return { kind: "read-error", path: relative, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` };
+}
+
+// src/pipeline.ts
+import { performance } from "node:perf_hooks";
 
 // src/report/lineHash.ts
 var BLOCK = 100;
@@ -31684,23 +27111,23 @@ function lineHashes(text, wanted) {
     if (code === 10) atLineStart = true;
     stream.push(code);
   };
-  for (let i2 = 0; i2 < text.length; i2++) push(text.charCodeAt(i2));
+  for (let i = 0; i < text.length; i++) push(text.charCodeAt(i));
   push(END_OF_FILE);
   const powers = new Array(BLOCK);
   powers[BLOCK - 1] = 1n;
-  for (let i2 = BLOCK - 2; i2 >= 0; i2--) powers[i2] = powers[i2 + 1] * BASE & MASK;
+  for (let i = BLOCK - 2; i >= 0; i--) powers[i] = powers[i + 1] * BASE & MASK;
   const counts = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
   let last = 0;
   for (const line of wanted) if (line > last) last = line;
   for (let line = 1; line <= lineStarts.length && line <= last; line++) {
-    const start2 = lineStarts[line - 1];
-    let hash = 0n;
+    const start = lineStarts[line - 1];
+    let hash2 = 0n;
     for (let j = 0; j < BLOCK; j++) {
-      const code = stream[start2 + j] ?? 0;
-      if (code !== 0) hash = hash + BigInt(code) * powers[j] & MASK;
+      const code = stream[start + j] ?? 0;
+      if (code !== 0) hash2 = hash2 + BigInt(code) * powers[j] & MASK;
     }
-    const hex = hash.toString(16);
+    const hex = hash2.toString(16);
     const count = (counts.get(hex) ?? 0) + 1;
     counts.set(hex, count);
     if (wanted.has(line)) result.set(line, `${hex}:${count}`);
@@ -31709,7 +27136,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path15 from "node:path";
+import path19 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -31719,18 +27146,20 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path15.posix.basename(file) === "__init__.py") packageFolders.add(path15.posix.dirname(file));
+      if (path19.posix.basename(file) === "__init__.py") packageFolders.add(path19.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
     for (const file of filePaths) {
       if (!file.endsWith(".py")) continue;
-      const natural = naturalRoot(file, packageFolders);
-      const name2 = moduleNameUnder(file, natural);
-      if (!name2) continue;
-      const names = [name2];
+      const home = homeFolder(file, packageFolders);
+      const natural = outermostPackageRoot(home, packageFolders);
+      const name = moduleNameUnder(file, natural);
+      if (!name) continue;
+      const names = [name];
       const nameRoots = [natural];
-      for (const root of roots) {
+      const alternatives = home !== natural && packageFolders.has(firstFolderBelow(file, home)) ? [home, ...roots] : roots;
+      for (const root of alternatives) {
         if (root === natural) continue;
         const other = moduleNameUnder(file, root);
         if (other && !names.includes(other)) {
@@ -31738,7 +27167,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name: name2, path: file, isPackage: path15.posix.basename(file) === "__init__.py", names, root: natural, nameRoots };
+      const entry = { name, path: file, isPackage: path19.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -31753,19 +27182,20 @@ var ModuleIndex = class {
     const switched = /* @__PURE__ */ new Map();
     for (const entry of this.byPath.values()) {
       if (entry.names.length < 2 || referenced.has(entry.name)) continue;
-      const used = entry.names.findIndex((n) => referenced.has(n));
+      const used = entry.names.findIndex((n, k) => k > 0 && referenced.has(n) && this.explicitRoots.has(entry.nameRoots[k]));
       if (used > 0) switched.set(entry.root, entry.nameRoots[used]);
     }
     if (switched.size === 0) return;
     for (const entry of this.byPath.values()) {
       const root = switched.get(entry.root);
-      const i2 = root === void 0 ? -1 : entry.nameRoots.indexOf(root);
-      if (i2 <= 0) continue;
-      const order = [i2, ...entry.names.map((_, k) => k).filter((k) => k !== i2)];
+      const i = root === void 0 ? -1 : entry.nameRoots.indexOf(root);
+      if (i <= 0) continue;
+      const order = [i, ...entry.names.map((_, k) => k).filter((k) => k !== i)];
       entry.names = order.map((k) => entry.names[k]);
       entry.nameRoots = order.map((k) => entry.nameRoots[k]);
       entry.name = entry.names[0];
       entry.root = entry.nameRoots[0];
+      entry.home = entry.root;
     }
     this.indexNames();
   }
@@ -31776,76 +27206,109 @@ var ModuleIndex = class {
     for (const pass of [0, 1]) {
       for (const entry of entries) {
         const names = pass === 0 ? [entry.name] : entry.names.slice(1);
-        for (const name2 of names) {
-          const list = this.byName.get(name2) ?? [];
+        for (const name of names) {
+          const list = this.byName.get(name) ?? [];
           if (!list.includes(entry)) list.push(entry);
-          this.byName.set(name2, list);
-          const parts2 = name2.split(".");
-          for (let i2 = 1; i2 < parts2.length; i2++) this.packageNames.add(parts2.slice(0, i2).join("."));
+          this.byName.set(name, list);
+          const parts = name.split(".");
+          for (let i = 1; i < parts.length; i++) this.packageNames.add(parts.slice(0, i).join("."));
         }
       }
     }
   }
   /**
    * The project file that `name` names for an importer, or undefined when it is not a project
-   * module (stdlib, third-party, or not found). When several files claim the name (two script
-   * folders each with a `utils.py`), the one beside the importer wins, as `sys.path[0]` would.
+   * module (stdlib, third-party, or not found). When several files claim the name (two services
+   * each with an `app/` package, two script folders each with a `utils.py`), the importer's own
+   * root wins, as when that service runs: first a name from the importer's natural root, then one
+   * from its home (the folder its script puts on `sys.path`), then one from the deepest other root
+   * that contains the importer, then the first in path order.
    */
-  lookup(name2, importer) {
-    const all = this.byName.get(name2);
+  lookup(name, importer) {
+    const all = this.byName.get(name);
     if (!all || all.length === 0) return void 0;
-    const candidates = importer ? all.filter((c) => this.visibleTo(c, name2, importer)) : all;
-    if (candidates.length === 0) return void 0;
-    if (candidates.length === 1 || !importer) return candidates[0];
-    return candidates.find((c) => c.root === importer.root) ?? candidates[0];
+    if (!importer) return all[0];
+    let best;
+    let bestRank = Infinity;
+    for (const candidate of all) {
+      const rank = this.rank(candidate, name, importer);
+      if (rank < bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
+    }
+    return best;
   }
-  /** A name from a given root is seen by every importer; one from another folder only by files of that folder. */
-  visibleTo(entry, name2, importer) {
-    const root = entry.nameRoots[entry.names.indexOf(name2)];
-    return root === void 0 || this.explicitRoots.has(root) || root === importer.root;
+  /** How near `name`'s root is to the importer (lower is nearer); Infinity when the importer cannot see it. */
+  rank(entry, name, importer) {
+    const root = entry.nameRoots[entry.names.indexOf(name)];
+    if (root === void 0) return Infinity;
+    if (root === importer.root) return 0;
+    if (root === importer.home) return 1;
+    if (!this.explicitRoots.has(root)) return Infinity;
+    const holds = root === "" || importer.path.startsWith(`${root}/`);
+    const depth = root === "" ? 0 : root.split("/").length;
+    return holds ? 2 + 1 / (2 + depth) : 3;
   }
   /** True when some project module lives below `name` (a regular or namespace package). */
-  hasPackage(name2) {
-    return this.packageNames.has(name2);
+  hasPackage(name) {
+    return this.packageNames.has(name);
   }
   entries() {
     return this.byPath.values();
   }
 };
 function normaliseFolder(folder) {
-  const posix = folder.split(path15.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
-  return posix === "." ? "" : posix;
+  const posix2 = folder.split(path19.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  return posix2 === "." ? "" : posix2;
 }
-function naturalRoot(file, packageFolders) {
-  let folder = path15.posix.dirname(file);
+function homeFolder(file, packageFolders) {
+  let folder = path19.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path15.posix.dirname(folder);
+    const parent = path19.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
   return folder;
 }
+function outermostPackageRoot(home, packageFolders) {
+  let root = home;
+  for (let folder = home; folder !== "" && folder !== ".." && !folder.endsWith("/.."); ) {
+    const parent = path19.posix.dirname(folder);
+    if (packageFolders.has(folder)) root = parent === "." ? "" : parent;
+    if (parent === folder || parent === ".") break;
+    folder = parent;
+  }
+  return root;
+}
+function firstFolderBelow(file, root) {
+  const relative = root === "" ? file : file.slice(root.length + 1);
+  const first = relative.split("/")[0];
+  return root === "" ? first : `${root}/${first}`;
+}
 function moduleNameUnder(file, root) {
   if (root !== "" && !file.startsWith(`${root}/`)) return void 0;
   const relative = root === "" ? file : file.slice(root.length + 1);
   const withoutExtension = relative.slice(0, -".py".length);
-  const parts2 = withoutExtension.split("/");
-  if (parts2[parts2.length - 1] === "__init__") parts2.pop();
-  if (parts2.length === 0 || !parts2.every((part) => IDENTIFIER2.test(part))) return void 0;
-  return parts2.join(".");
+  const parts = withoutExtension.split("/");
+  if (parts[parts.length - 1] === "__init__") parts.pop();
+  if (parts.length === 0 || !parts.every((part) => IDENTIFIER2.test(part))) return void 0;
+  return parts.join(".");
 }
 
 // src/pipeline.ts
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
-  const root = path16.resolve(options.root);
+  const started = performance.now();
+  const stats = options.stats;
+  const root = path20.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path16.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path16.relative(root, path16.resolve(configFolder, p)).split(path16.sep).join("/") || "";
+  const configFolder = config.file ? path20.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path20.relative(root, path20.resolve(configFolder, p)).split(path20.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const discovery = await discoverPythonFiles({
     root,
@@ -31855,53 +27318,38 @@ async function analyze(options) {
     followExternalLinks: options.followExternalLinks ?? false
   });
   const diagnostics = [...discovery.diagnostics];
+  stats?.add("discovery", performance.now() - started);
+  const extractStart = performance.now();
   await pythonParser();
-  const summaries = /* @__PURE__ */ new Map();
-  const target = targetOf(config);
-  for (const file of discovery.files) {
-    const text = await readSource(file.absolute, file.relative, maxFileBytes, diagnostics);
-    if (text === void 0) continue;
-    if (text.length > MAX_PARSE_CHARS) {
-      diagnostics.push({ kind: "too-large", path: file.relative, message: `skipped: ${formatBytes(text.length)} of text is over the ${formatBytes(MAX_PARSE_CHARS)} the parser is given, whatever --max-file-size allows` });
-      continue;
-    }
-    let summary;
-    try {
-      summary = await withPythonParser(file.relative, (parser) => {
-        injectedFault("extract", file.relative);
-        return extractModule(parser, file.relative, text, target);
-      });
-    } catch (error) {
-      diagnostics.push(
-        error instanceof ParserAbort ? { kind: "too-large", path: file.relative, message: `could not be parsed: ${error.message}` } : error instanceof ParserUnavailable ? { kind: "limit", path: file.relative, message: error.message } : internalError("extract", file.relative, error)
-      );
-      continue;
-    }
-    for (const part of summary.skippedParts ?? []) {
-      diagnostics.push({ kind: "too-deep", path: file.relative, line: part.span.line, column: part.span.column, message: part.message });
-    }
-    for (const problem of summary.syntaxProblems) {
-      diagnostics.push({
-        kind: "syntax-error",
-        path: file.relative,
-        line: problem.span.line,
-        column: problem.span.column,
-        message: `${problem.message}; CPython cannot import this file. The rest of it was still analyzed`
-      });
-    }
-    summaries.set(file.relative, summary);
-  }
+  const target = targetOf(config, options.cacheDir ? path20.resolve(root, options.cacheDir) : void 0);
+  const extracted = await extractFiles({
+    files: discovery.files,
+    target,
+    maxFileBytes,
+    ...options.cacheDir ? { cache: new SummaryCache(path20.resolve(root, options.cacheDir), target) } : {},
+    ...stats ? { stats } : {},
+    ...options.progress ? { progress: options.progress } : {}
+  });
+  const summaries = extracted.summaries;
+  diagnostics.push(...extracted.diagnostics);
+  stats?.add("parse and extract", performance.now() - extractStart);
+  let mark = performance.now();
+  const lap = (stage) => {
+    const now = performance.now();
+    stats?.add(stage, now - mark);
+    mark = now;
+  };
   const explicitRoots = ["", ...options.sourceRoots ?? [], ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith("src/"))) explicitRoots.push("src");
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
   index.preferReferencedNames(absoluteImportNames(summaries.values()));
   const resolved = /* @__PURE__ */ new Map();
   for (const [filePath, summary] of summaries) {
-    const module2 = index.byPath.get(filePath);
-    if (!module2) continue;
+    const module = index.byPath.get(filePath);
+    if (!module) continue;
     try {
       injectedFault("resolve", filePath);
-      resolved.set(filePath, resolveImports(module2, summary, index, summaries));
+      resolved.set(filePath, resolveImports(module, summary, index, summaries));
     } catch (error) {
       diagnostics.push(internalError("resolve", filePath, error));
       resolved.set(filePath, []);
@@ -31910,8 +27358,10 @@ async function analyze(options) {
   const calls = new CallResolver(index, summaries);
   const graph = buildImportGraph(index, resolved, calls, (file, error) => diagnostics.push(internalError("the import graph", file, error)));
   for (const limit of graph.limits ?? []) diagnostics.push({ kind: "limit", path: ".", message: limit });
+  lap("resolve and graph");
   const entries = detectEntries({ summaries, index, resolved, calls }, diagnostics);
   for (const entry of configuredEntries(config, index, summaries, diagnostics)) entries.push(entry);
+  lap("entries");
   let deployment;
   if (options.readDeployment !== false) {
     try {
@@ -31921,6 +27371,7 @@ async function analyze(options) {
     }
   }
   if (deployment) for (const entry of deployment.entries) entries.push(entry);
+  lap("deployment");
   let scripts = /* @__PURE__ */ new Map();
   try {
     scripts = await namedScripts(root, deployment?.deployment, index, new Set(summaries.keys()));
@@ -31948,28 +27399,8 @@ async function analyze(options) {
   } catch (error) {
     diagnostics.push(internalError("the line hashes", ".", error));
   }
+  lap("rules");
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...deployment ? { deployment } : {} };
-}
-async function readSource(absolute, relative, maxFileBytes, diagnostics) {
-  const read = await readRegularFile(absolute, maxFileBytes);
-  if (!read.ok) {
-    if (read.reason === "too-large") {
-      diagnostics.push({
-        kind: "too-large",
-        path: relative,
-        message: `skipped: ${read.size !== void 0 ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`
-      });
-    } else {
-      diagnostics.push({ kind: "read-error", path: relative, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` });
-    }
-    return void 0;
-  }
-  const bytes = read.bytes;
-  const decoded = decodePythonSource(bytes);
-  if (decoded.problem) {
-    diagnostics.push({ kind: "decode-error", path: relative, line: decoded.problem.line, message: decoded.problem.message });
-  }
-  return decoded.text;
 }
 async function addLineHashes(root, findings, maxFileBytes) {
   const byFile = /* @__PURE__ */ new Map();
@@ -31979,24 +27410,15 @@ async function addLineHashes(root, findings, maxFileBytes) {
     else byFile.set(finding.path, [finding]);
   }
   for (const [file, list] of byFile) {
-    const read = await readRegularFile(path16.join(root, file), maxFileBytes);
+    const read = await readRegularFile(path20.join(root, file), maxFileBytes);
     if (!read.ok) continue;
     const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
     for (const finding of list) {
-      const hash = hashes.get(finding.span.line);
-      if (hash) finding.lineHash = hash;
+      const hash2 = hashes.get(finding.span.line);
+      if (hash2) finding.lineHash = hash2;
     }
   }
-}
-function sizePair(size, limit) {
-  const [a, b] = formatBytes(size) === formatBytes(limit) ? [`${size} bytes`, `${limit}-byte`] : [formatBytes(size), formatBytes(limit)];
-  return `${a} is over the ${b}`;
-}
-function formatBytes(bytes) {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
 }
 function configuredRules(rules, config) {
   return rules.map((rule) => {
@@ -32015,19 +27437,19 @@ function configuredEntries(config, index, summaries, diagnostics) {
   const entries = [];
   for (const spec of config.entryPoints) {
     const [moduleName, attribute] = spec.split(":");
-    const module2 = index.lookup(moduleName);
-    if (!module2) {
+    const module = index.lookup(moduleName);
+    if (!module) {
       diagnostics.push({ kind: "config", path: config.file ?? ".", message: `entry point ${JSON.stringify(spec)} names no module of the project` });
       continue;
     }
-    const summary = summaries.get(module2.path);
+    const summary = summaries.get(module.path);
     const binding = attribute ? summary?.calls.find((c) => c.scope.kind === "module" && c.boundTo === attribute) : void 0;
     entries.push({
-      path: module2.path,
+      path: module.path,
       framework: "configured",
       kind: "app",
       description: `configured entry point \`${spec}\``,
-      evidence: binding ? { line: binding.span.line, column: binding.span.column, text: binding.statementText } : { line: 1, column: 1, text: module2.name },
+      evidence: binding ? { line: binding.span.line, column: binding.span.column, text: binding.statementText } : { line: 1, column: 1, text: module.name },
       routes: 0
     });
   }
@@ -32036,11 +27458,11 @@ function configuredEntries(config, index, summaries, diagnostics) {
 function deploymentSearch(root, paths) {
   const searchIn = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = path16.resolve(root, given);
+    const absolute = path20.resolve(root, given);
     if (isWithin(root, absolute)) searchIn.add("");
     else if (isWithin(absolute, root)) {
-      const relative = path16.relative(root, absolute).split(path16.sep).join("/");
-      if (!/\.py$/.test(relative) || isDeploymentFileName(path16.posix.basename(relative))) searchIn.add(relative);
+      const relative = path20.relative(root, absolute).split(path20.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path20.posix.basename(relative))) searchIn.add(relative);
     }
   }
   return searchIn.has("") ? [""] : [...searchIn];
@@ -32063,7 +27485,9 @@ async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, in
   for (const [file, count] of perFile) {
     if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: "deployment", path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
-  return deploymentEntries(deployment, index, summaries);
+  const context = deploymentEntries(deployment, index, summaries);
+  for (const problem of context.problems) diagnostics.push({ kind: "deployment", path: problem.file, line: problem.line, message: problem.message });
+  return context;
 }
 function withoutPerFileIgnores(findings, config, diagnostics) {
   const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({
@@ -32082,7 +27506,7 @@ function absoluteImportNames(summaries) {
     for (const record2 of summary.imports) {
       if (record2.level !== 0 || !record2.module) continue;
       names.add(record2.module);
-      for (const { name: name2 } of record2.names) names.add(`${record2.module}.${name2}`);
+      for (const { name } of record2.names) names.add(`${record2.module}.${name}`);
     }
   }
   return names;
@@ -32124,9 +27548,9 @@ function chainSteps(finding) {
     message: finding.callPath?.length ? "this call runs at import time" : finding.ruleId === "IL002" ? "the thread is started at import time" : "the resource is created at import time",
     code: quotedCode(finding.resource.statement)
   });
-  for (const call2 of finding.callPath ?? []) {
-    const [what, code] = call2.message.startsWith("calls ") ? call2.message.split(/: (.*)/s) : ["creates it here", call2.message];
-    steps.push({ path: call2.path, line: call2.span.line, column: call2.span.column, message: excerpt(oneLine2(what)), code: quotedCode(code ?? "") });
+  for (const call of finding.callPath ?? []) {
+    const [what, code] = call.message.startsWith("calls ") ? call.message.split(/: (.*)/s) : ["creates it here", call.message];
+    steps.push({ path: call.path, line: call.span.line, column: call.span.column, message: excerpt(oneLine(what)), code: quotedCode(code ?? "") });
   }
   return steps;
 }
@@ -32134,12 +27558,12 @@ function hopSteps(hop) {
   if (hop.kind === "enclosing-package") {
     return [{ path: hop.to, line: 1, column: 1, message: `package ${hop.to} runs first, because ${hop.from} is inside it` }];
   }
-  const steps = (hop.via ?? []).map((call2) => ({
-    path: call2.path,
-    line: call2.line,
-    column: call2.column,
-    message: `calls ${excerpt(call2.target)}() at import time`,
-    code: quotedCode(call2.text)
+  const steps = (hop.via ?? []).map((call) => ({
+    path: call.path,
+    line: call.line,
+    column: call.column,
+    message: `calls ${excerpt(call.target)}() at import time`,
+    code: quotedCode(call.text)
   }));
   const inside = hop.via?.length ? ` (inside ${excerpt(hop.via[hop.via.length - 1].target)}())` : "";
   steps.push({
@@ -32151,7 +27575,7 @@ function hopSteps(hop) {
   });
   return steps;
 }
-function spanOf2(step) {
+function spanOf(step) {
   return { line: step.line, column: step.column, endLine: step.line, endColumn: step.column };
 }
 
@@ -32164,25 +27588,25 @@ function renderText(input) {
     const line = (step) => `    ${show(step.path)}:${step.line}  ${forTerminal(step.code ?? `(${step.message})`)}`;
     return [...head.map(line), ...omitted ? [`    ${omittedSteps(omitted)}`] : [], ...tail.map(line)];
   };
-  const out2 = [];
+  const out = [];
   for (const finding of findings) {
-    out2.push(`${show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shownMessage(finding.message))}`);
+    out.push(`${show(finding.path)}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shownMessage(finding.message))}`);
     const steps = chainSteps(finding);
     if (finding.reach.kind === "entry") {
       const loader = finding.reach.entry.registeredBy ? steps.shift() : void 0;
       const [entryStep, ...hops] = steps;
-      out2.push(`  import chain from the ${forTerminal(shownMessage(finding.reach.entry.description))} (${show(entryStep.path)}:${entryStep.line}):`);
-      if (loader) out2.push(`    (loaded by ${show(loader.path)}:${loader.line}  ${forTerminal(loader.code ?? "")})`);
-      out2.push(...stepLines(hops));
+      out.push(`  import chain from the ${forTerminal(shownMessage(finding.reach.entry.description))} (${show(entryStep.path)}:${entryStep.line}):`);
+      if (loader) out.push(`    (loaded by ${show(loader.path)}:${loader.line}  ${forTerminal(loader.code ?? "")})`);
+      out.push(...stepLines(hops));
     } else if (finding.reach.kind === "lazy") {
-      out2.push("  reached only through a lazy import:");
-      out2.push(...stepLines(steps));
+      out.push("  reached only through a lazy import:");
+      out.push(...stepLines(steps));
     }
-    for (const line of detailLines(finding)) out2.push(line);
-    out2.push("");
+    for (const line of detailLines(finding)) out.push(line);
+    out.push("");
   }
-  for (const line of reportTail(input)) out2.push(line);
-  return forLog(`${out2.join("\n")}
+  for (const line of reportTail(input)) out.push(line);
+  return forLog(`${out.join("\n")}
 `);
 }
 function detailLines(finding) {
@@ -32194,16 +27618,16 @@ function detailLines(finding) {
 }
 function reportTail(input) {
   const { diagnostics, paths } = input;
-  const out2 = [];
-  for (const diagnostic of diagnostics) out2.push(diagnosticLine(diagnostic, paths));
-  if (diagnostics.length) out2.push("");
+  const out = [];
+  for (const diagnostic of diagnostics) out.push(diagnosticLine(diagnostic, paths));
+  if (diagnostics.length) out.push("");
   if (input.baseline?.fixed.length) {
-    for (const line of fixedBaselineLines(input.baseline.fixed, paths)) out2.push(line);
-    out2.push("");
+    for (const line of fixedBaselineLines(input.baseline.fixed, paths)) out.push(line);
+    out.push("");
   }
-  if (input.deployment) out2.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
-  out2.push(summaryLine(input));
-  return out2;
+  if (input.deployment) out.push(forTerminal(shownMessage(`${input.deployment.charAt(0).toUpperCase()}${input.deployment.slice(1)}.`)));
+  out.push(summaryLine(input));
+  return out;
 }
 function diagnosticLine(diagnostic, paths) {
   const where2 = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ""}` : "";
@@ -32219,8 +27643,8 @@ function fixedBaselineLines(fixed, paths) {
 function summaryLine(input) {
   const { findings, diagnostics, entries, fileCount, baseline } = input;
   const count = (level) => findings.filter((f) => f.level === level).length;
-  const parts2 = ["error", "warning", "note"].map((level) => [level, count(level)]).filter(([, n]) => n > 0).map(([level, n]) => `${n} ${level}${n === 1 ? "" : "s"}`);
-  const found = parts2.length ? `Found ${parts2.join(", ")}${baseline ? " not in the baseline" : ""}` : `No import-time resource leaks found${baseline ? " beyond the baseline" : ""}`;
+  const parts = ["error", "warning", "note"].map((level) => [level, count(level)]).filter(([, n]) => n > 0).map(([level, n]) => `${n} ${level}${n === 1 ? "" : "s"}`);
+  const found = parts.length ? `Found ${parts.join(", ")}${baseline ? " not in the baseline" : ""}` : `No import-time resource leaks found${baseline ? " beyond the baseline" : ""}`;
   const entryPaths = new Set(entries.filter((e) => e.candidate === void 0).map((e) => e.path));
   const entryFiles = entryPaths.size;
   const candidateFiles = new Set(entries.filter((e) => e.candidate !== void 0 && !entryPaths.has(e.path)).map((e) => e.path)).size;
@@ -32234,34 +27658,101 @@ function summaryLine(input) {
 // src/report/concise.ts
 function renderConcise(input) {
   const { paths } = input;
-  const out2 = input.findings.map(
+  const out = input.findings.map(
     (finding) => `${forTerminal(paths.show(finding.path))}:${finding.span.line}:${finding.span.column}: ${finding.ruleId} [${finding.level}] ${forTerminal(shortMessage(shownMessage(finding.message)))}`
   );
-  for (const diagnostic of input.diagnostics) out2.push(diagnosticLine(diagnostic, paths));
+  for (const diagnostic of input.diagnostics) out.push(diagnosticLine(diagnostic, paths));
   if (input.baseline?.fixed.length) {
     const n = input.baseline.fixed.length;
-    out2.push(`${n} baseline entr${n === 1 ? "y" : "ies"} no longer occur${n === 1 ? "s" : ""} (fixed); run with --write-baseline to prune ${n === 1 ? "it" : "them"}.`);
+    out.push(`${n} baseline entr${n === 1 ? "y" : "ies"} no longer occur${n === 1 ? "s" : ""} (fixed); run with --write-baseline to prune ${n === 1 ? "it" : "them"}.`);
   }
-  out2.push(summaryLine(input));
-  return forLog(`${out2.join("\n")}
+  out.push(summaryLine(input));
+  return forLog(`${out.join("\n")}
 `);
 }
 var ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf)$/;
 function shortMessage(message) {
   const flat = message.replace(/\s*[\r\n]+\s*/g, " ").trim();
   let inCode = false;
-  let depth2 = 0;
-  for (let i2 = 0; i2 < flat.length; i2++) {
-    const c = flat[i2];
+  let depth = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i];
     if (c === "`") inCode = !inCode;
     else if (inCode) continue;
-    else if (c === "(") depth2++;
-    else if (c === ")") depth2 = Math.max(0, depth2 - 1);
-    else if (c === "." && depth2 === 0 && flat[i2 + 1] === " " && /[\p{Lu}\p{N}`]/u.test(flat[i2 + 2] ?? "") && !ABBREVIATION.test(flat.slice(0, i2))) {
-      return flat.slice(0, i2 + 1);
+    else if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (c === "." && depth === 0 && flat[i + 1] === " " && /[\p{Lu}\p{N}`]/u.test(flat[i + 2] ?? "") && !ABBREVIATION.test(flat.slice(0, i))) {
+      return flat.slice(0, i + 1);
     }
   }
   return flat;
+}
+
+// src/report/progress.ts
+import { performance as performance2 } from "node:perf_hooks";
+var SHOW_AFTER_MS = 1e3;
+var REDRAW_MS = 100;
+function terminalProgress(stream, env) {
+  if (!stream.isTTY || env.CI || env.TERM === "dumb") return void 0;
+  const started = performance2.now();
+  let drawn = false;
+  let last = 0;
+  return {
+    update(done, total) {
+      const now = performance2.now();
+      if (now - started < SHOW_AFTER_MS || now - last < REDRAW_MS && done < total) return;
+      last = now;
+      const rate = Math.round(done / ((now - started) / 1e3));
+      stream.write(`\r\x1B[2Kimportleak: ${done.toLocaleString("en")}/${total.toLocaleString("en")} files (${rate.toLocaleString("en")} files/s)`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) stream.write("\r\x1B[2K");
+      drawn = false;
+    }
+  };
+}
+
+// src/stats.ts
+import { performance as performance3 } from "node:perf_hooks";
+var STAGES = ["discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules"];
+var StageTimes = class {
+  totals = /* @__PURE__ */ new Map();
+  started = performance3.now();
+  cached = 0;
+  parsed = 0;
+  workers = 0;
+  /** Runs `work` as part of `stage`, and adds its time. */
+  async time(stage, work) {
+    const start = performance3.now();
+    try {
+      return await work();
+    } finally {
+      this.add(stage, performance3.now() - start);
+    }
+  }
+  timeSync(stage, work) {
+    const start = performance3.now();
+    try {
+      return work();
+    } finally {
+      this.add(stage, performance3.now() - start);
+    }
+  }
+  add(stage, milliseconds) {
+    this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
+  }
+  /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
+  format() {
+    const total = performance3.now() - this.started;
+    const width = Math.max(...STAGES.map((s) => s.length));
+    const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s))}`);
+    const files = `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ""}`;
+    return [`importleak stats (${files}):`, ...lines, `  ${"total".padEnd(width)}  ${seconds(total)}`].join("\n");
+  }
+};
+function seconds(milliseconds) {
+  return `${(milliseconds / 1e3).toFixed(3)} s`;
 }
 
 // src/report/entries.ts
@@ -32273,17 +27764,17 @@ var MODELS = {
 function sorted(entries) {
   return [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.evidence.line - b.evidence.line);
 }
-function settingText(name2, setting) {
+function settingText(name, setting) {
   if (!setting) return void 0;
   const value = "value" in setting ? Array.isArray(setting.value) ? setting.value.join(", ") : String(setting.value) : `\`${quotedCode(setting.expression)}\` (known at run time)`;
-  return forTerminal(shownMessage(`${name2} ${value} (${setting.file}:${setting.line}, ${quotedCode(setting.via.trim())}${setting.conditional ? ", conditional" : ""})`));
+  return forTerminal(shownMessage(`${name} ${value} (${setting.file}:${setting.line}, ${quotedCode(setting.via.trim())}${setting.conditional ? ", conditional" : ""})`));
 }
 function processLines(process2, paths) {
   const lines = [];
-  const name2 = process2.name ? ` ${forTerminal(quotedCode(process2.name))}` : "";
+  const name = process2.name ? ` ${forTerminal(quotedCode(process2.name))}` : "";
   const app = process2.appSpec ? ` \`${forTerminal(quotedCode(process2.appSpec.written))}\`` : " (no app named)";
-  lines.push(`  ${forTerminal(paths.show(process2.file))}:${process2.line}${name2}: ${process2.server}${app}`);
-  if (process2.command) lines.push(`      command: ${forTerminal(shownMessage(oneLine(process2.command)))}`);
+  lines.push(`  ${forTerminal(paths.show(process2.file))}:${process2.line}${name}: ${process2.server}${app}`);
+  if (process2.command) lines.push(`      command: ${forTerminal(shownMessage(oneLine2(process2.command)))}`);
   if (process2.launchedBy) lines.push(`      run by ${forTerminal(process2.launchedBy.file)}:${process2.launchedBy.line}`);
   if (process2.configFile) {
     const { written, resolved } = process2.configFile;
@@ -32294,6 +27785,8 @@ function processLines(process2, paths) {
     settingText("threads", process2.threads),
     settingText("worker class", process2.workerClass),
     settingText("preload", process2.preload),
+    settingText("master", process2.master),
+    settingText("interface", process2.interface),
     settingText("reload", process2.reload),
     settingText("bind", process2.bind),
     settingText("concurrency", process2.celery?.concurrency),
@@ -32313,33 +27806,33 @@ function entriesAssumed(entries) {
 function renderEntriesText(input) {
   const { paths } = input;
   const show = (rootRelative) => forTerminal(paths.show(rootRelative));
-  const out2 = [];
+  const out = [];
   const entries = sorted(input.entries);
-  out2.push(entries.length ? `Entries (${entries.length} in ${new Set(entries.map((e) => e.path)).size} files):` : "No entry found.");
+  out.push(entries.length ? `Entries (${entries.length} in ${new Set(entries.map((e) => e.path)).size} files):` : "No entry found.");
   for (const entry of entries) {
-    out2.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
-    out2.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
-    if (entry.registeredBy) out2.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
-    if (entry.candidate) out2.push(`      candidate only: ${forTerminal(shownMessage(entry.candidate))}; no finding is an error through it`);
+    out.push(`  ${show(entry.path)}:${entry.evidence.line}  [${entry.framework}] ${forTerminal(shownMessage(entry.description))}`);
+    out.push(`      ${forTerminal(quotedCode(entry.evidence.text))}`);
+    if (entry.registeredBy) out.push(`      loaded because of ${show(entry.registeredBy.path)}:${entry.registeredBy.line}  ${forTerminal(quotedCode(entry.registeredBy.text))}`);
+    if (entry.candidate) out.push(`      candidate only: ${forTerminal(shownMessage(entry.candidate))}; no finding is an error through it`);
   }
-  if (entriesAssumed(entries)) out2.push("No loader found (an app, an app factory, Django settings, a Celery app, a deployment app spec): the entries above are assumed to be loaded.");
-  out2.push("");
+  if (entriesAssumed(entries)) out.push("No loader found (an app, an app factory, Django settings, a Celery app, a deployment app spec): the entries above are assumed to be loaded.");
+  out.push("");
   const deployment = input.deployment?.deployment;
   if (!deployment || deployment.read.length === 0) {
-    out2.push("No deployment file found: assuming one process per worker.");
+    out.push("No deployment file found: assuming one process per worker.");
   } else {
-    out2.push(`Deployment files read: ${deployment.read.map(show).join(", ")}`);
-    for (const process2 of deployment.processes) out2.push(...processLines(process2, paths));
+    out.push(`Deployment files read: ${deployment.read.map(show).join(", ")}`);
+    for (const process2 of deployment.processes) out.push(...processLines(process2, paths));
     for (const other of deployment.unrecognized) {
-      out2.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(oneLine(other.command)))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
+      out.push(`  ${show(other.file)}:${other.line}: \`${forTerminal(shownMessage(oneLine2(other.command)))}\` starts ${forTerminal(quotedCode(other.program))}, which importleak does not model`);
     }
   }
   const problems = input.diagnostics;
   if (problems.length) {
-    out2.push("");
-    for (const d of problems) out2.push(`${show(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
+    out.push("");
+    for (const d of problems) out.push(`${show(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
   }
-  return forLog(`${out2.join("\n")}
+  return forLog(`${out.join("\n")}
 `);
 }
 function renderEntriesJson(input) {
@@ -32373,18 +27866,18 @@ function renderEntriesJson(input) {
 // src/report/github.ts
 function renderGithub(input) {
   const rules = input.rules ?? loadRules();
-  const out2 = input.findings.map((finding) => findingAnnotation(finding, input.paths, rules));
-  for (const diagnostic of input.diagnostics) out2.push(diagnosticAnnotation(diagnostic, input.paths));
+  const out = input.findings.map((finding) => findingAnnotation(finding, input.paths, rules));
+  for (const diagnostic of input.diagnostics) out.push(diagnosticAnnotation(diagnostic, input.paths));
   const fixed = input.baseline?.fixed ?? [];
   if (fixed.length) {
     const one = fixed.length === 1;
     const list = fixed.map((e) => `${input.paths.show(e.path)}: ${quotedCode(e.rule)} \`${quotedCode(e.resource)}\``).join("\n");
-    out2.push(
+    out.push(
       workflowCommand("notice", { title: "importleak baseline" }, `${fixed.length} baseline entr${one ? "y" : "ies"} no longer occur${one ? "s" : ""} (fixed); run with --write-baseline to prune ${one ? "it" : "them"}:
 ${list}`)
     );
   }
-  return out2.length ? `${out2.join("\n")}
+  return out.length ? `${out.join("\n")}
 ` : "";
 }
 function findingAnnotation(finding, paths, rules = loadRules()) {
@@ -32428,7 +27921,7 @@ function chainLine(finding, paths) {
   const imports = finding.reach.kind === "entry" ? finding.reach.chain.filter((hop) => hop.kind === "import").length : finding.reach.kind === "lazy" ? 1 + finding.reach.imports[0].rest.filter((hop) => hop.kind === "import").length : 0;
   if (imports < 2) return void 0;
   const steps = chainSteps(finding);
-  const places = steps.filter((step, i2) => i2 === 0 || step.path !== steps[i2 - 1].path || step.line !== steps[i2 - 1].line);
+  const places = steps.filter((step, i) => i === 0 || step.path !== steps[i - 1].path || step.line !== steps[i - 1].line);
   const { head, omitted, tail } = elideChain(places);
   const place = (step) => `${paths.show(step.path)}:${step.line}`;
   return `Import chain: ${[...head.map(place), ...omitted ? [omittedSteps(omitted)] : [], ...tail.map(place)].join(" \u2192 ")}`;
@@ -32436,9 +27929,9 @@ function chainLine(finding, paths) {
 
 // src/report/graph.ts
 function selectGraph(graph, index, selection, paths) {
-  const byName = (name2) => {
-    const entry = index.lookup(name2);
-    if (!entry) throw new Error(`no module named ${JSON.stringify(name2)} in the project`);
+  const byName = (name) => {
+    const entry = index.lookup(name);
+    if (!entry) throw new Error(`no module named ${JSON.stringify(name)} in the project`);
     return entry.path;
   };
   let keep;
@@ -32479,9 +27972,9 @@ function selectGraph(graph, index, selection, paths) {
   return { modules, edges };
 }
 function renderMermaid(view) {
-  const id = new Map(view.modules.map((m, i2) => [m.path, `m${i2}`]));
+  const id = new Map(view.modules.map((m, i) => [m.path, `m${i}`]));
   const lines = ["flowchart LR"];
-  for (const module2 of view.modules) lines.push(`  ${id.get(module2.path)}["${mermaidLabel(module2.name, MAX_MESSAGE)}"]`);
+  for (const module of view.modules) lines.push(`  ${id.get(module.path)}["${mermaidLabel(module.name, MAX_MESSAGE)}"]`);
   for (const edge of view.edges) {
     const label = edgeLabel(edge);
     const arrow = edge.importTime ? edge.kind === "enclosing-package" ? "-.-" : "-->" : "-.->";
@@ -32493,7 +27986,7 @@ function renderMermaid(view) {
 function renderDot(view) {
   const quote = (s) => `"${forTerminal(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
   const lines = ["digraph imports {", "  rankdir=LR;", '  node [shape=box, fontname="Helvetica"];'];
-  for (const module2 of view.modules) lines.push(`  ${quote(module2.path)} [label=${quote(module2.name)}, tooltip=${quote(module2.path)}];`);
+  for (const module of view.modules) lines.push(`  ${quote(module.path)} [label=${quote(module.name)}, tooltip=${quote(module.path)}];`);
   for (const edge of view.edges) {
     const attributes = [`label=${quote(edgeLabel(edge))}`];
     if (!edge.importTime) attributes.push("style=dashed");
@@ -32510,7 +28003,7 @@ function renderGraphJson(view) {
 function edgeLabel(edge) {
   if (edge.kind === "enclosing-package") return "package";
   const where2 = edge.line !== void 0 ? `line ${edge.line}` : "";
-  const via = edge.via?.length ? ` via ${edge.via.map((name2) => excerpt(name2)).join("() \u2192 ")}()` : "";
+  const via = edge.via?.length ? ` via ${edge.via.map((name) => excerpt(name)).join("() \u2192 ")}()` : "";
   const lazy = !edge.importTime && edge.function ? ` in ${excerpt(edge.function)}()` : "";
   return `${where2}${via}${lazy}`;
 }
@@ -32553,6 +28046,7 @@ function renderJson(input) {
         ...finding.cost ? { cost: shownMessage(finding.cost) } : {},
         ...finding.deployment ? { deployment: shownMessage(finding.deployment) } : {},
         ...finding.fix ? { fix: shownMessage(finding.fix) } : {},
+        ...finding.condition ? { condition: quotedCode(finding.condition) } : {},
         resource: {
           callee: finding.resource.callee,
           text: quotedCode(finding.resource.text),
@@ -32597,18 +28091,18 @@ function renderJson(input) {
 }
 
 // src/report/paths.ts
-import path17 from "node:path";
+import path21 from "node:path";
 import { pathToFileURL } from "node:url";
 function pathDisplay(root, cwd) {
-  const rootInsideCwd = !path17.relative(cwd, root).startsWith("..") && !path17.isAbsolute(path17.relative(cwd, root));
+  const rootInsideCwd = !path21.relative(cwd, root).startsWith("..") && !path21.isAbsolute(path21.relative(cwd, root));
   const base = rootInsideCwd ? cwd : root;
-  const baseUri = pathToFileURL(base.endsWith(path17.sep) ? base : base + path17.sep).href;
+  const baseUri = pathToFileURL(base.endsWith(path21.sep) ? base : base + path21.sep).href;
   return {
     base,
     baseUri,
     show(rootRelative) {
-      const shown = path17.relative(base, path17.resolve(root, rootRelative));
-      return shown.split(path17.sep).join("/");
+      const shown = path21.relative(base, path21.resolve(root, rootRelative));
+      return shown.split(path21.sep).join("/");
     }
   };
 }
@@ -32623,7 +28117,7 @@ var SARIF_LIMITS = {
 };
 function renderSarif(input) {
   const { paths } = input;
-  const ruleIndex = new Map(input.rules.map((rule, i2) => [rule.id, i2]));
+  const ruleIndex = new Map(input.rules.map((rule, i) => [rule.id, i]));
   const location = (rootRelative, span, message) => ({
     physicalLocation: {
       artifactLocation: { uri: encodeUri(paths.show(rootRelative)), uriBaseId: SRCROOT },
@@ -32663,12 +28157,13 @@ function renderSarif(input) {
         module: forTerminal(finding.module),
         reach: finding.reach.kind,
         ...finding.cost ? { cost: forSarifMessage(shownMessage(finding.cost)) } : {},
-        ...finding.deployment ? { deployment: forSarifMessage(shownMessage(finding.deployment)) } : {}
+        ...finding.deployment ? { deployment: forSarifMessage(shownMessage(finding.deployment)) } : {},
+        ...finding.condition ? { condition: forTerminal(finding.condition) } : {}
       }
     };
     const allSteps = chainSteps(finding);
     if (allSteps.length > 1) {
-      const numbered = allSteps.map((step, i2) => ({ step, order: i2 + 1 }));
+      const numbered = allSteps.map((step, i) => ({ step, order: i + 1 }));
       const { head, omitted, tail } = elideChain(numbered, cut.stepsPerResult);
       const steps = [...head, ...tail];
       cut.threadFlowLocations += omitted;
@@ -32678,7 +28173,7 @@ function renderSarif(input) {
           threadFlows: [
             {
               locations: steps.map(({ step, order }) => ({
-                location: location(step.path, spanOf2(step), step.code ? `${step.message}: ${step.code}` : step.message),
+                location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
                 executionOrder: order,
                 nestingLevel: 0
               }))
@@ -32732,7 +28227,7 @@ function keepResults(findings, max) {
   const kept = new Set(
     [...findings.keys()].sort((a, b) => LEVEL_ORDER[findings[b].level] - LEVEL_ORDER[findings[a].level] || a - b).slice(0, max)
   );
-  return findings.filter((_, i2) => kept.has(i2));
+  return findings.filter((_, i) => kept.has(i));
 }
 var ROLES = [
   ["entry: ", "entry", "Entry:"],
@@ -32752,9 +28247,9 @@ function relatedLocations(finding, max) {
   if (all.length > max) {
     const byPriority = [...all.keys()].sort((a, b) => Number(all[a].role === void 0) - Number(all[b].role === void 0) || a - b);
     const keep = new Set(byPriority.slice(0, max));
-    kept = all.filter((_, i2) => keep.has(i2));
+    kept = all.filter((_, i) => keep.has(i));
   }
-  return { related: kept.map((entry, i2) => ({ id: i2 + 1, ...entry })), dropped: all.length - kept.length };
+  return { related: kept.map((entry, i) => ({ id: i + 1, ...entry })), dropped: all.length - kept.length };
 }
 var MAX_SARIF_MESSAGE = 320;
 function linkSentence(related, paths, budget) {
@@ -32777,18 +28272,18 @@ function linkSentence(related, paths, budget) {
   return sentences.join(" ");
 }
 function limitsNote(cut) {
-  const parts2 = [];
+  const parts = [];
   if (cut.results) {
     const levels = ["error", "warning", "note"].filter((level) => cut.dropped[level]).map((level) => `${cut.dropped[level]} ${level}`);
-    parts2.push(`${cut.results} results left out (${levels.join(", ")}; GitHub reads at most ${SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} per run, the highest levels were kept)`);
+    parts.push(`${cut.results} results left out (${levels.join(", ")}; GitHub reads at most ${SARIF_LIMITS.resultsPerRun.toLocaleString("en-US")} per run, the highest levels were kept)`);
   }
-  if (cut.relatedLocations) parts2.push(`${cut.relatedLocations} related locations left out (at most ${SARIF_LIMITS.locationsPerResult.toLocaleString("en-US")} per result)`);
+  if (cut.relatedLocations) parts.push(`${cut.relatedLocations} related locations left out (at most ${SARIF_LIMITS.locationsPerResult.toLocaleString("en-US")} per result)`);
   if (cut.threadFlowLocations) {
     const half = cut.stepsPerResult / 2;
-    parts2.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${cut.stepsPerResult} per result: the first ${half} and the last ${half})`);
+    parts.push(`${cut.threadFlowLocations} import-chain steps left out of code flows (at most ${cut.stepsPerResult} per result: the first ${half} and the last ${half})`);
   }
   const rest = cut.results || cut.relatedLocations ? " The text and json formats report every result and related location." : "";
-  return `Cut to stay within GitHub's limits: ${parts2.join("; ")}.${rest}`;
+  return `Cut to stay within GitHub's limits: ${parts.join("; ")}.${rest}`;
 }
 function reportingDescriptor(rule) {
   const matches = rule.matches.map((m) => `- ${markdownCode(m.callee)}`).join("\n");
@@ -32818,9 +28313,9 @@ function truncate(text, max) {
   return text.length <= max ? text : `${text.slice(0, max - 1)}\u2026`;
 }
 function fallbackHash(finding) {
-  let hash = 0;
-  for (const ch of `${finding.ruleId}:${finding.path}:${finding.resource.text}`) hash = Math.imul(hash, 31) + ch.charCodeAt(0) | 0;
-  return `${(hash >>> 0).toString(16)}:1`;
+  let hash2 = 0;
+  for (const ch of `${finding.ruleId}:${finding.path}:${finding.resource.text}`) hash2 = Math.imul(hash2, 31) + ch.charCodeAt(0) | 0;
+  return `${(hash2 >>> 0).toString(16)}:1`;
 }
 
 // src/report/statistics.ts
@@ -32840,10 +28335,10 @@ function renderStatistics(input) {
   const rows = ruleStatistics(input.findings, input.rules);
   const countWidth = Math.max(0, ...rows.map((r) => String(r.count).length));
   const levelWidth = Math.max(0, ...rows.map((r) => r.level.length + 2));
-  const out2 = rows.map((r) => `${String(r.count).padStart(countWidth)}	${r.rule}	${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
-  if (rows.length) out2.push("");
-  for (const line of reportTail(input)) out2.push(line);
-  return forLog(`${out2.join("\n")}
+  const out = rows.map((r) => `${String(r.count).padStart(countWidth)}	${r.rule}	${`[${r.level}]`.padEnd(levelWidth)} ${r.name}`);
+  if (rows.length) out.push("");
+  for (const line of reportTail(input)) out.push(line);
+  return forLog(`${out.join("\n")}
 `);
 }
 
@@ -32855,7 +28350,7 @@ var EXIT = {
   /** Nothing at or above --fail-on, but some files could not be read, decoded or parsed. */
   incomplete: 3
 };
-var VERSION = JSON.parse(readFileSync2(path18.resolve(path18.dirname(fileURLToPath4(import.meta.url)), "../package.json"), "utf8")).version;
+var VERSION = JSON.parse(readFileSync4(path22.resolve(path22.dirname(fileURLToPath5(import.meta.url)), "../package.json"), "utf8")).version;
 var UsageError = class extends Error {
 };
 async function analyzeGiven(paths, options) {
@@ -32864,16 +28359,29 @@ async function analyzeGiven(paths, options) {
   const root = await projectRoot(cwd, given, options.root);
   const followExternalLinks = options.followExternalLinks ?? false;
   const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
-  const result = await analyze({
-    config,
-    root,
-    paths: given.map((p) => path18.resolve(cwd, p)),
-    exclude: options.exclude,
-    respectGitignore: options.gitignore,
-    sourceRoots: options.src,
-    maxFileBytes: options.maxFileSize,
-    followExternalLinks
-  });
+  const stats = options.stats ? new StageTimes() : void 0;
+  const progress = options.quiet ? void 0 : terminalProgress(process.stderr, process.env);
+  const cacheDir = options.cache === false ? void 0 : path22.resolve(cwd, options.cacheDir ?? path22.join(root, DEFAULT_CACHE_DIR));
+  let result;
+  try {
+    result = await analyze({
+      config,
+      root,
+      paths: given.map((p) => path22.resolve(cwd, p)),
+      exclude: options.exclude,
+      respectGitignore: options.gitignore,
+      sourceRoots: options.src,
+      maxFileBytes: options.maxFileSize,
+      followExternalLinks,
+      ...cacheDir ? { cacheDir } : {},
+      ...stats ? { stats } : {},
+      ...progress ? { progress: progress.update } : {}
+    });
+  } finally {
+    progress?.clear();
+  }
+  if (stats) process.stderr.write(`${stats.format()}
+`);
   return { cwd, root, config, result };
 }
 async function runCheck(paths, options, hooks = {}) {
@@ -32944,13 +28452,13 @@ async function runEntries(paths, options) {
 async function projectRoot(cwd, given, root) {
   for (const p of given) {
     try {
-      await fs5.stat(path18.resolve(cwd, p));
+      await fs5.stat(path22.resolve(cwd, p));
     } catch {
       throw new UsageError(`${p}: no such file or directory`);
     }
   }
-  if (root !== void 0 && !await isDirectory(path18.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
-  return path18.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path18.resolve(cwd, given[0])) ? given[0] : "."));
+  if (root !== void 0 && !await isDirectory(path22.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
+  return path22.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path22.resolve(cwd, given[0])) ? given[0] : "."));
 }
 async function isDirectory(p) {
   try {
@@ -32976,13 +28484,13 @@ var FOLLOW_EXTERNAL_LINKS = "follow symbolic links that lead out of the project 
 function buildProgram(hooks = {}) {
   const program2 = new Command();
   program2.name("importleak").description("Find threads, pools, clients and connections that Python modules create at import time, and the imports by which web and worker entries reach them.").version(VERSION).showHelpAfterError().exitOverride();
-  program2.command("check").description("analyze Python files and report import-time resources").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif", "github", "concise"]).default("text")).option("-o, --output <file>", "write the report to a file instead of standard output").option("--category <id>", 'SARIF: the code-scanning category, written as automationDetails.id "<id>/"', parseCategory).option("--statistics", "print the number of findings per rule and level instead of the findings (text format)").addOption(new Option("--write-baseline <file>", "record today's findings in a baseline file; they do not fail this run").conflicts("baseline")).option("--baseline <file>", "report only findings that the baseline file does not list, and the entries of it that no longer occur").addOption(new Option("--fail-on <level>", "lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)").choices(["error", "warning", "note", "never"])).option("--config <file>", "configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--root <dir>", "project root: where module names start (default: the folder given, or the current folder)").option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--max-file-size <bytes>", "skip (and report) Python files larger than this", parseSize, DEFAULT_MAX_FILE_BYTES).option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3's, else 3.12)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3's, else linux)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
+  program2.command("check").description("analyze Python files and report import-time resources").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json", "sarif", "github", "concise"]).default("text")).option("-o, --output <file>", "write the report to a file instead of standard output").option("--category <id>", 'SARIF: the code-scanning category, written as automationDetails.id "<id>/"', parseCategory).option("--statistics", "print the number of findings per rule and level instead of the findings (text format)").addOption(new Option("--write-baseline <file>", "record today's findings in a baseline file; they do not fail this run").conflicts("baseline")).option("--baseline <file>", "report only findings that the baseline file does not list, and the entries of it that no longer occur").addOption(new Option("--fail-on <level>", "lowest level that makes the exit code 1 (default: error, or fail-on from the configuration)").choices(["error", "warning", "note", "never"])).option("--config <file>", "configuration file (default: the nearest importleak.toml, or pyproject.toml with [tool.importleak])").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--root <dir>", "project root: where module names start (default: the folder given, or the current folder)").option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--max-file-size <bytes>", "skip (and report) Python files larger than this", parseSize, DEFAULT_MAX_FILE_BYTES).option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: python-version from the configuration, else the requires-python lower bound, else the local python3's, else 3.12)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: platform from the configuration, else the local python3's, else linux)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).option("--no-cache", `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`).option("--cache-dir <dir>", `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`).option("--stats", "print the time each stage took on standard error").option("-q, --quiet", "no progress line on a terminal").action(async (paths, options) => {
     process.exitCode = await runCheck(paths, options, hooks);
   });
-  program2.command("graph").description("print the import-time graph of the project, or the part that reaches or is reached from a module").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot", "json"]).default("mermaid")).option("--from <module>", "only what this module runs at import time").option("--to <module>", "only what runs this module at import time").option("--lazy", "also show imports inside functions (dashed: they run only when the function is called)", false).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: as for check)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: as for check)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
+  program2.command("graph").description("print the import-time graph of the project, or the part that reaches or is reached from a module").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["mermaid", "dot", "json"]).default("mermaid")).option("--from <module>", "only what this module runs at import time").option("--to <module>", "only what runs this module at import time").option("--lazy", "also show imports inside functions (dashed: they run only when the function is called)", false).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--python-version <x.y>", "Python version that conditions on sys.version_info are evaluated for (default: as for check)").addOption(new Option("--platform <platform>", "sys.platform that platform conditions are evaluated for (default: as for check)").choices(["linux", "darwin", "win32"])).option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).option("--no-cache", `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`).option("--cache-dir <dir>", `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`).option("--stats", "print the time each stage took on standard error").option("-q, --quiet", "no progress line on a terminal").action(async (paths, options) => {
     process.exitCode = await runGraph(paths, options);
   });
-  program2.command("entries").description("list the entries found (web apps, routes, workers, the apps deployment files name) and what the deployment files say").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).action(async (paths, options) => {
+  program2.command("entries").description("list the entries found (web apps, routes, workers, the apps deployment files name) and what the deployment files say").argument("[paths...]", "files or folders to scan (default: .)").addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text")).option("-o, --output <file>", "write to a file instead of standard output").option("--root <dir>", "project root (default: the single folder given, else the current folder)").option("--config <file>", "configuration file").option("--exclude <glob>", "skip files and folders matching this gitignore-style pattern (repeatable)", collect, []).option("--src <dir>", "an extra source root, relative to the project root (repeatable)", collect, []).option("--no-gitignore", "do not skip files that .gitignore files ignore").option("--follow-external-links", FOLLOW_EXTERNAL_LINKS).option("--no-cache", `do not read or write the cache of per-file summaries (${DEFAULT_CACHE_DIR}/ in the project root)`).option("--cache-dir <dir>", `keep the cache of per-file summaries in this folder (default: ${DEFAULT_CACHE_DIR}/ in the project root)`).option("--stats", "print the time each stage took on standard error").option("-q, --quiet", "no progress line on a terminal").action(async (paths, options) => {
     process.exitCode = await runEntries(paths, options);
   });
   program2.command("rules").description("list every rule").action(() => {
@@ -32992,7 +28500,7 @@ function buildProgram(hooks = {}) {
   program2.command("explain").description("print a rule's documentation").argument("<rule>", "rule id, e.g. IL001, or its name").action((id) => {
     const rule = loadRules().find((r) => r.id.toLowerCase() === id.toLowerCase() || r.name === id);
     if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; \`importleak rules\` lists them`);
-    const matches = rule.matches.flatMap((m) => m.methods ? [`.${m.methods.join("(), .")}() on objects of ${m.on.join(", ")}`] : [m.callee, ...m.aliases]).map((name2) => `  ${name2}`).join("\n");
+    const matches = rule.matches.flatMap((m) => m.methods ? [`.${m.methods.join("(), .")}() on objects of ${m.on.join(", ")}`] : [m.callee, ...m.aliases]).map((name) => `  ${name}`).join("\n");
     process.stdout.write(`${rule.id} (${rule.name}): ${rule.title}
 
 ${markdownToPlainText(rule.docs.markdown)}
@@ -33039,7 +28547,7 @@ async function main(argv, hooks = {}) {
     return EXIT.incomplete;
   }
 }
-if (/^cli\.[cm]?[jt]s$/.test(path18.basename(fileURLToPath4(import.meta.url))) && isMainModule(import.meta.url)) {
+if (/^cli\.[cm]?[jt]s$/.test(path22.basename(fileURLToPath5(import.meta.url))) && isMainModule(import.meta.url)) {
   main(process.argv).then((code) => {
     process.exitCode = code;
   });
@@ -33047,17 +28555,6 @@ if (/^cli\.[cm]?[jt]s$/.test(path18.basename(fileURLToPath4(import.meta.url))) &
 
 export {
   deploymentSummary,
-  excerpt,
-  shownMessage,
-  elideChain,
-  omittedSteps,
-  markdownText,
-  htmlText,
-  markdownCode,
-  markdownInline,
-  markdownMessage,
-  htmlMessage,
-  mermaidLabel,
   splitCommandLine,
   chainSteps,
   renderText,

@@ -1,0 +1,14 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  summariseBytes
+} from "./shared-PON6QB5E.mjs";
+
+// src/extract/worker.ts
+import { parentPort } from "node:worker_threads";
+parentPort?.on("message", (request) => {
+  summariseBytes(request.relative, request.bytes, request.target).then(
+    (result) => parentPort.postMessage({ id: request.id, result }),
+    (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })
+  );
+});
