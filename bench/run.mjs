@@ -201,8 +201,8 @@ if (positionals.length === 0) {
   const doc = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (bench/run.mjs); do not edit by hand. Each figure is the median of',
-    `${RUNS} interleaved runs of the whole process, on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB),`,
+    `Written by \`npm run bench\` (bench/run.mjs); do not edit by hand. Each figure is ${RUNS === 1 ? 'one run' : `the median of ${RUNS} interleaved runs`}`,
+    `of the whole process, on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB),`,
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Absolute times vary by machine; the ratios are measured in the same run.`,
     '',
     '- **Bare parse**: every file of the tree read and parsed with the same web-tree-sitter grammar on one',
