@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-P6OOCDNQ.mjs";
-import "./shared-PON6QB5E.mjs";
+} from "./shared-AP6UBFF3.mjs";
+import "./shared-JK3AKBJR.mjs";
 
 // src/bin.ts
 process.exitCode = await main(process.argv);

@@ -8,7 +8,7 @@ import {
   renderGithub,
   renderText,
   splitCommandLine
-} from "./shared-P6OOCDNQ.mjs";
+} from "./shared-AP6UBFF3.mjs";
 import {
   elideChain,
   excerpt,
@@ -21,7 +21,7 @@ import {
   mermaidLabel,
   omittedSteps,
   shownMessage
-} from "./shared-PON6QB5E.mjs";
+} from "./shared-JK3AKBJR.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

@@ -12,12 +12,15 @@ import type {
   BoundMethod,
   RegistryAdder,
   RegistryImport,
-  SourceSpan,
-  Suppression,
   SyntaxProblem,
 } from './summary.js';
-import { parsePythonLiteral } from './pythonLiteral.js';
-import { assignmentParts, dottedName, scalarLiteral, stringLiteral } from './syntax.js';
+import { assignmentParts, dottedName, scalarLiteral, spanOf, stringLiteral } from './syntax.js';
+import { conditionText, negation } from './branchConditions.js';
+import { collectSuppressions } from './comments.js';
+import { ALL_ITEM, itemsSource, MAX_COMPUTED_NAMES, product, stringItems, substituteAll } from './computedNames.js';
+import { Excerpts, firstLine, foldText } from './excerpts.js';
+import { literalValueOf, stringSequence } from './literals.js';
+import { collectSyntaxProblems, FUTURE_FEATURES, isDocstring, MAX_SYNTAX_PROBLEMS } from './syntaxProblems.js';
 import { evaluate, truthiness, type ConditionContext, type Value } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 import { indentContinuationLines } from './recover.js';
@@ -36,7 +39,6 @@ type Binding =
 
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
 const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
-const MAX_SYNTAX_PROBLEMS = 5;
 const COMPOUND_STATEMENTS = new Set([
   'if_statement',
   'for_statement',
@@ -48,9 +50,6 @@ const COMPOUND_STATEMENTS = new Set([
   'class_definition',
   'decorated_definition',
 ]);
-const MAX_STATEMENT_TEXT = 160;
-/** Characters of a run-time condition kept in `CallRecord.condition`, per branch. */
-const MAX_CONDITION_TEXT = 60;
 /**
  * Expressions nested deeper than this (brackets, operator chains, attribute or call chains: levels of
  * the syntax tree) are not walked: the part below is reported and skipped, so no input overflows the
@@ -1416,32 +1415,6 @@ class Extractor {
 }
 
 /** `self.name` as an assignment target. */
-/** A run-time condition as messages quote it: whitespace folded, long ones cut. */
-function conditionText(condition: Node): string {
-  const text = foldText(condition.text);
-  return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}…` : text;
-}
-
-/** Comparisons said the other way round: the `else` of `if A == B:` reads `A != B`. */
-const INVERSE_OPERATORS: Readonly<Record<string, string>> = { '==': '!=', '!=': '==', in: 'not in', 'not in': 'in', is: 'is not', 'is not': 'is' };
-
-/** Where none of `conditions` holds: `not aws_enabled`, `ENGINE != "x"`, `not (A or B)`. */
-function negation(conditions: readonly Node[]): string {
-  const only = conditions.length === 1 ? conditions[0]! : undefined;
-  if (only && /^(identifier|attribute|call|subscript)$/.test(only.type)) return `not ${conditionText(only)}`;
-  if (only?.type === 'not_operator' && only.childForFieldName('argument')) return conditionText(only.childForFieldName('argument')!);
-  if (only?.type === 'comparison_operator' && only.namedChildCount === 2) {
-    const [left, right] = [only.namedChild(0)!, only.namedChild(1)!];
-    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
-    const inverse = INVERSE_OPERATORS[operator];
-    if (inverse) {
-      const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
-      return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}…` : text;
-    }
-  }
-  return `not (${conditions.map(conditionText).join(' or ')})`;
-}
-
 function isSelfAttribute(target: Node): boolean {
   return target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' && target.childForFieldName('attribute')?.type === 'identifier';
 }
@@ -1490,257 +1463,18 @@ function joinDotted(base: string, rest: string): string {
 }
 
 
-function spanOf(node: Node): SourceSpan {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1,
-  };
-}
 
-/**
- * Excerpts of one file's source as findings quote them (`statementText`): each run of whitespace that
- * holds a line break folded to one space, trimmed, cut to MAX_STATEMENT_TEXT characters with an
- * ellipsis. Reads only what the excerpt needs, so a statement of megabytes, the 50,000 calls of one
- * list, or a run of whitespace inside 1,000 nested calls cost no more than short ones.
- */
-class Excerpts {
-  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
-  private readonly longRuns = new Map<number, { end: number; newline: boolean }>();
-  /** Excerpts made, by range: a statement holding many calls is folded once. */
-  private readonly made = new Map<number, string>();
-
-  constructor(private readonly text: string) {}
-
-  of(node: Node): string {
-    const start = node.startIndex;
-    const end = node.endIndex;
-    const key = start * (this.text.length + 1) + end;
-    let excerpt = this.made.get(key);
-    if (excerpt === undefined) {
-      excerpt = this.fold(start, end);
-      this.made.set(key, excerpt);
-    }
-    return excerpt;
-  }
-
-  private fold(start: number, end: number): string {
-    const { text } = this;
-    let out = '';
-    let i = start;
-    while (i < end && out.length <= MAX_STATEMENT_TEXT) {
-      if (!isWhitespace(text.charCodeAt(i))) {
-        let j = i + 1;
-        while (j < end && out.length + (j - i) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
-        out += text.slice(i, j);
-        i = j;
-        continue;
-      }
-      const run = this.whitespaceRun(i);
-      // Leading and trailing whitespace goes (trim); a run with a line break becomes one space.
-      if (out.length > 0 && run.end < end) out += run.newline ? ' ' : text.slice(i, Math.min(run.end, i + MAX_STATEMENT_TEXT + 1));
-      i = run.end;
-    }
-    return out.length > MAX_STATEMENT_TEXT ? `${out.slice(0, MAX_STATEMENT_TEXT - 1)}…` : out;
-  }
-
-  private whitespaceRun(start: number): { end: number; newline: boolean } {
-    const known = this.longRuns.get(start);
-    if (known) return known;
-    const { text } = this;
-    let i = start;
-    let newline = false;
-    for (; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (!isWhitespace(code)) break;
-      if (code === 10) newline = true;
-    }
-    const run = { end: i, newline };
-    if (i - start > LONG_WHITESPACE_RUN) this.longRuns.set(start, run);
-    return run;
-  }
-}
-
-const LONG_WHITESPACE_RUN = 64;
 /**
  * Readings that look into an expression for one idiom (a registry through `sorted(list(...))`, a
  * module name built with `+`, `or`-ed guards) give up beyond this depth: nothing real nests that far.
  */
 const MAX_HELPER_NESTING = 100;
 
-/** What `\s` matches in a JavaScript regular expression (and `trim()` removes). */
-function isWhitespace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
-
-/** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */
-/**
- * A string literal, or the strings of a list built from literal lists (`[..., *env_apps]`,
- * `BASE_APPS + ["blog"] + LOCAL_APPS`): the parts that are not string literals are kept as written,
- * so that what is known survives what is not. A list of anything but strings is no literal here.
- */
-function literalValueOf(right: Node): { value: string | string[]; unread: string[] } | undefined {
-  if (right.type === 'string' || right.type === 'concatenated_string') {
-    const literal = parsePythonLiteral(right.text);
-    return literal.kind === 'string' ? { value: literal.value, unread: [] } : undefined;
-  }
-  const operands: Node[] = [];
-  const pending: Node[] = [right];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
-      pending.push(node.childForFieldName('right')!, node.childForFieldName('left')!);
-    } else operands.push(node);
-  }
-  const value: string[] = [];
-  const unread: string[] = [];
-  let lists = 0;
-  for (const operand of operands) {
-    const literal = operand.type === 'list' || operand.type === 'tuple' ? parsePythonLiteral(operand.text) : undefined;
-    if (literal?.kind !== 'list' && literal?.kind !== 'tuple') {
-      unread.push(foldText(operand.text));
-      continue;
-    }
-    lists++;
-    for (const item of literal.items) {
-      if (item.kind === 'string') value.push(item.value);
-      else if (item.kind === 'other') unread.push(item.text);
-      else return undefined;
-    }
-  }
-  return lists > 0 ? { value, unread } : undefined;
-}
-
-function stringSequence(node: Node): string[] | undefined {
-  if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'expression_list') return undefined;
-  const values: string[] = [];
-  for (const child of node.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    const value = stringLiteral(child);
-    if (value === undefined) return undefined;
-    values.push(value);
-  }
-  return values;
-}
-
-const IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?/i;
-const NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
-
-function collectSuppressions(root: Node): Suppression[] {
-  const found: Suppression[] = [];
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.type === 'comment') {
-        const suppression = parseSuppression(node);
-        if (suppression) found.push(suppression);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
-function parseSuppression(comment: Node): Suppression | undefined {
-  const text = comment.text;
-  const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
-  const ours = IMPORTLEAK_COMMENT.exec(text);
-  if (ours) {
-    const codes = ours[2]?.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    return { ...base, style: 'importleak', ...(codes && codes.length ? { codes } : {}) };
-  }
-  const noqa = NOQA_COMMENT.exec(text);
-  if (noqa) {
-    if (!noqa[1]) return { ...base, style: 'noqa' };
-    const codes = noqa[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    const ilCodes = codes.filter((c) => /^IL\d+$/.test(c));
-    // `# noqa: E501` speaks to another tool only.
-    return ilCodes.length ? { ...base, style: 'noqa', codes: ilCodes } : undefined;
-  }
-  return undefined;
-}
-
-/** The features `from __future__ import` knows in CPython 3.8 to 3.14. */
-const FUTURE_FEATURES = new Set([
-  'nested_scopes',
-  'generators',
-  'division',
-  'absolute_import',
-  'with_statement',
-  'print_function',
-  'unicode_literals',
-  'barry_as_FLUFL',
-  'generator_stop',
-  'annotations',
-]);
-
-/** A string (or implicitly concatenated strings) that CPython takes as a docstring: no f-string. */
-function isDocstring(node: Node): boolean {
-  const parts = node.type === 'concatenated_string' ? node.namedChildren : [node];
-  return parts.every((part) => part?.type === 'string' && !/[fF]/.test(part.namedChildren.find((c) => c?.type === 'string_start')?.text ?? ''));
-}
-
-function collectSyntaxProblems(root: Node): SyntaxProblem[] {
-  const problems: SyntaxProblem[] = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (;;) {
-      const node = cursor.currentNode;
-      if (descend && (node.isError || node.isMissing)) {
-        const message = node.isMissing
-          ? `syntax error: missing ${JSON.stringify(node.type)}`
-          : `syntax error: unexpected ${describeUnexpected(node)}`;
-        problems.push({ span: spanOf(node), message });
-        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
-        descend = false;
-      }
-      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
-  }
-  return problems;
-}
-
-function describeUnexpected(node: Node): string {
-  const text = firstLine(node.text).trim();
-  if (!text) return 'end of input';
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
-}
-
 /** True when an `except` clause catches ImportError: bare, or naming it, a subclass, or a base. */
 function catchesImportError(clause: Node): boolean {
   const header = clause.text.slice(0, clause.text.indexOf(':') >= 0 ? clause.text.indexOf(':') : undefined);
   if (/^except\*?\s*$/.test(header.trim())) return true;
   return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
-}
-
-/** The text up to its first line break (without splitting megabytes into lines). */
-function firstLine(text: string): string {
-  const end = text.indexOf('\n');
-  return end < 0 ? text : text.slice(0, end);
-}
-
-function foldText(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
-  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}…` : folded;
 }
 
 /** `for item in sorted(registry)`: wrappers that yield the registry's own items. */
@@ -1788,57 +1522,4 @@ function parametersOf(parameters: Node | null, skip: number): Map<string, { inde
     }
   }
   return out;
-}
-
-/** Stands, in a computed import name, for each item of another module's `__all__` or of a registry. */
-const ALL_ITEM = '\u0000';
-/** A computed import name with more values than this is not recorded: it is not a short list of names. */
-const MAX_COMPUTED_NAMES = 256;
-
-/** Every way of picking one value from each list, joined; undefined when one list is unknown. */
-function product(lists: ReadonlyArray<readonly string[] | undefined>): string[] | undefined;
-function product(lists: ReadonlyArray<ReadonlyArray<readonly string[]> | undefined>): string[][] | undefined;
-function product(lists: ReadonlyArray<ReadonlyArray<string | readonly string[]> | undefined>): Array<string | string[]> | undefined {
-  let result: Array<string | string[]> | undefined;
-  for (const list of lists) {
-    if (!list) return undefined;
-    const next: Array<string | string[]> = [];
-    for (const head of result ?? [undefined]) {
-      for (const item of list) {
-        if (typeof item === 'string') next.push(`${(head as string | undefined) ?? ''}${item}`);
-        else next.push([...((head as string[] | undefined) ?? []), ...item]);
-      }
-      if (next.length > MAX_COMPUTED_NAMES) return undefined;
-    }
-    result = next;
-  }
-  return result ?? [];
-}
-
-/** `"a.%s.%s" % (x, y)` / `"{}.{1}".format(...)` for each combination of argument values. */
-function substituteAll(template: string, combinations: readonly string[][], placeholder: RegExp): string[] | undefined {
-  const out: string[] = [];
-  for (const values of combinations) {
-    let next = 0;
-    let bad = false;
-    const text = template.replace(placeholder, (_match, index?: string) => {
-      const i = index !== undefined && index !== '' ? Number(index) : next++;
-      if (i >= values.length) bad = true;
-      return values[i] ?? '';
-    });
-    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ''))) return undefined;
-    out.push(text.replace(/%%/g, '%'));
-  }
-  return out;
-}
-
-/** `..pkg.dialects` (as `qualify` writes a relative import) → module and level. */
-function itemsSource(qualified: string): { module: string; level: number } {
-  const level = /^\.*/.exec(qualified)![0].length;
-  return { module: qualified.slice(level), level };
-}
-
-function stringItems(value: Value | undefined): string[] | undefined {
-  if (typeof value !== 'object' || value === null || !('tuple' in value)) return undefined;
-  return value.tuple.every((item): item is string => typeof item === 'string') ? (value.tuple as string[]) : undefined;
 }

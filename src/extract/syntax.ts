@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { SIMPLE_ESCAPES } from './pythonLiteral.js';
+import type { SourceSpan } from './summary.js';
 
 /**
  * Small readings of tree-sitter-python nodes that the extract step, condition evaluation and the
@@ -85,4 +86,14 @@ export function dottedName(node: Node): string | undefined {
   if (at?.type !== 'identifier') return undefined;
   parts.push(at.text);
   return parts.reverse().join('.');
+}
+
+/** Where a node is, 1-based, columns in UTF-16 code units. */
+export function spanOf(node: Node): SourceSpan {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1,
+  };
 }

@@ -616,6 +616,284 @@ function dottedName(node) {
   parts2.push(at.text);
   return parts2.reverse().join(".");
 }
+function spanOf(node) {
+  return {
+    line: node.startPosition.row + 1,
+    column: node.startPosition.column + 1,
+    endLine: node.endPosition.row + 1,
+    endColumn: node.endPosition.column + 1
+  };
+}
+
+// src/extract/excerpts.ts
+var MAX_STATEMENT_TEXT = 160;
+var Excerpts = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
+  longRuns = /* @__PURE__ */ new Map();
+  /** Excerpts made, by range: a statement holding many calls is folded once. */
+  made = /* @__PURE__ */ new Map();
+  of(node) {
+    const start2 = node.startIndex;
+    const end = node.endIndex;
+    const key = start2 * (this.text.length + 1) + end;
+    let excerpt2 = this.made.get(key);
+    if (excerpt2 === void 0) {
+      excerpt2 = this.fold(start2, end);
+      this.made.set(key, excerpt2);
+    }
+    return excerpt2;
+  }
+  fold(start2, end) {
+    const { text } = this;
+    let out2 = "";
+    let i2 = start2;
+    while (i2 < end && out2.length <= MAX_STATEMENT_TEXT) {
+      if (!isWhitespace(text.charCodeAt(i2))) {
+        let j = i2 + 1;
+        while (j < end && out2.length + (j - i2) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
+        out2 += text.slice(i2, j);
+        i2 = j;
+        continue;
+      }
+      const run2 = this.whitespaceRun(i2);
+      if (out2.length > 0 && run2.end < end) out2 += run2.newline ? " " : text.slice(i2, Math.min(run2.end, i2 + MAX_STATEMENT_TEXT + 1));
+      i2 = run2.end;
+    }
+    return out2.length > MAX_STATEMENT_TEXT ? `${out2.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : out2;
+  }
+  whitespaceRun(start2) {
+    const known = this.longRuns.get(start2);
+    if (known) return known;
+    const { text } = this;
+    let i2 = start2;
+    let newline = false;
+    for (; i2 < text.length; i2++) {
+      const code = text.charCodeAt(i2);
+      if (!isWhitespace(code)) break;
+      if (code === 10) newline = true;
+    }
+    const run2 = { end: i2, newline };
+    if (i2 - start2 > LONG_WHITESPACE_RUN) this.longRuns.set(start2, run2);
+    return run2;
+  }
+};
+var LONG_WHITESPACE_RUN = 64;
+function isWhitespace(code) {
+  if (code <= 32) return code === 32 || code >= 9 && code <= 13;
+  if (code < 160) return false;
+  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
+}
+function firstLine(text) {
+  const end = text.indexOf("\n");
+  return end < 0 ? text : text.slice(0, end);
+}
+function foldText(text) {
+  const folded = text.replace(/\s+/g, " ").trim();
+  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : folded;
+}
+
+// src/extract/branchConditions.ts
+var MAX_CONDITION_TEXT = 60;
+function conditionText(condition) {
+  const text = foldText(condition.text);
+  return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}\u2026` : text;
+}
+var INVERSE_OPERATORS = { "==": "!=", "!=": "==", in: "not in", "not in": "in", is: "is not", "is not": "is" };
+function negation(conditions) {
+  const only = conditions.length === 1 ? conditions[0] : void 0;
+  if (only && /^(identifier|attribute|call|subscript)$/.test(only.type)) return `not ${conditionText(only)}`;
+  if (only?.type === "not_operator" && only.childForFieldName("argument")) return conditionText(only.childForFieldName("argument"));
+  if (only?.type === "comparison_operator" && only.namedChildCount === 2) {
+    const [left, right] = [only.namedChild(0), only.namedChild(1)];
+    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
+    const inverse = INVERSE_OPERATORS[operator];
+    if (inverse) {
+      const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
+      return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}\u2026` : text;
+    }
+  }
+  return `not (${conditions.map(conditionText).join(" or ")})`;
+}
+
+// src/extract/comments.ts
+var IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?/i;
+var NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
+function collectSuppressions(root) {
+  const found = [];
+  const cursor = root.walk();
+  try {
+    for (; ; ) {
+      const node = cursor.currentNode;
+      if (node.type === "comment") {
+        const suppression = parseSuppression(node);
+        if (suppression) found.push(suppression);
+      }
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return found;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+function parseSuppression(comment) {
+  const text = comment.text;
+  const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
+  const ours = IMPORTLEAK_COMMENT.exec(text);
+  if (ours) {
+    const codes = ours[2]?.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    return { ...base, style: "importleak", ...codes && codes.length ? { codes } : {} };
+  }
+  const noqa = NOQA_COMMENT.exec(text);
+  if (noqa) {
+    if (!noqa[1]) return { ...base, style: "noqa" };
+    const codes = noqa[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
+    const ilCodes = codes.filter((c) => /^IL\d+$/.test(c));
+    return ilCodes.length ? { ...base, style: "noqa", codes: ilCodes } : void 0;
+  }
+  return void 0;
+}
+
+// src/extract/computedNames.ts
+var ALL_ITEM = "\0";
+var MAX_COMPUTED_NAMES = 256;
+function product(lists) {
+  let result;
+  for (const list of lists) {
+    if (!list) return void 0;
+    const next = [];
+    for (const head of result ?? [void 0]) {
+      for (const item of list) {
+        if (typeof item === "string") next.push(`${head ?? ""}${item}`);
+        else next.push([...head ?? [], ...item]);
+      }
+      if (next.length > MAX_COMPUTED_NAMES) return void 0;
+    }
+    result = next;
+  }
+  return result ?? [];
+}
+function substituteAll(template, combinations, placeholder) {
+  const out2 = [];
+  for (const values of combinations) {
+    let next = 0;
+    let bad = false;
+    const text = template.replace(placeholder, (_match, index) => {
+      const i2 = index !== void 0 && index !== "" ? Number(index) : next++;
+      if (i2 >= values.length) bad = true;
+      return values[i2] ?? "";
+    });
+    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ""))) return void 0;
+    out2.push(text.replace(/%%/g, "%"));
+  }
+  return out2;
+}
+function itemsSource(qualified) {
+  const level = /^\.*/.exec(qualified)[0].length;
+  return { module: qualified.slice(level), level };
+}
+function stringItems(value) {
+  if (typeof value !== "object" || value === null || !("tuple" in value)) return void 0;
+  return value.tuple.every((item) => typeof item === "string") ? value.tuple : void 0;
+}
+
+// src/extract/literals.ts
+function literalValueOf(right) {
+  if (right.type === "string" || right.type === "concatenated_string") {
+    const literal = parsePythonLiteral(right.text);
+    return literal.kind === "string" ? { value: literal.value, unread: [] } : void 0;
+  }
+  const operands = [];
+  const pending = [right];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "+") {
+      pending.push(node.childForFieldName("right"), node.childForFieldName("left"));
+    } else operands.push(node);
+  }
+  const value = [];
+  const unread = [];
+  let lists = 0;
+  for (const operand of operands) {
+    const literal = operand.type === "list" || operand.type === "tuple" ? parsePythonLiteral(operand.text) : void 0;
+    if (literal?.kind !== "list" && literal?.kind !== "tuple") {
+      unread.push(foldText(operand.text));
+      continue;
+    }
+    lists++;
+    for (const item of literal.items) {
+      if (item.kind === "string") value.push(item.value);
+      else if (item.kind === "other") unread.push(item.text);
+      else return void 0;
+    }
+  }
+  return lists > 0 ? { value, unread } : void 0;
+}
+function stringSequence(node) {
+  if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
+  const values = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === "comment") continue;
+    const value = stringLiteral(child);
+    if (value === void 0) return void 0;
+    values.push(value);
+  }
+  return values;
+}
+
+// src/extract/syntaxProblems.ts
+var MAX_SYNTAX_PROBLEMS = 5;
+var FUTURE_FEATURES = /* @__PURE__ */ new Set([
+  "nested_scopes",
+  "generators",
+  "division",
+  "absolute_import",
+  "with_statement",
+  "print_function",
+  "unicode_literals",
+  "barry_as_FLUFL",
+  "generator_stop",
+  "annotations"
+]);
+function isDocstring(node) {
+  const parts2 = node.type === "concatenated_string" ? node.namedChildren : [node];
+  return parts2.every((part) => part?.type === "string" && !/[fF]/.test(part.namedChildren.find((c) => c?.type === "string_start")?.text ?? ""));
+}
+function collectSyntaxProblems(root) {
+  const problems = [];
+  const cursor = root.walk();
+  try {
+    let descend = true;
+    for (; ; ) {
+      const node = cursor.currentNode;
+      if (descend && (node.isError || node.isMissing)) {
+        const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
+        problems.push({ span: spanOf(node), message });
+        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
+        descend = false;
+      }
+      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      if (!cursor.gotoParent()) break;
+      descend = false;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return problems;
+}
+function describeUnexpected(node) {
+  const text = firstLine(node.text).trim();
+  if (!text) return "end of input";
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}\u2026` : text);
+}
 
 // src/extract/conditions.ts
 var TYPE_CHECKING = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
@@ -981,7 +1259,6 @@ function indentContinuationLines(text) {
 // src/extract/extract.ts
 var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
 var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
-var MAX_SYNTAX_PROBLEMS = 5;
 var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
   "if_statement",
   "for_statement",
@@ -993,8 +1270,6 @@ var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
   "class_definition",
   "decorated_definition"
 ]);
-var MAX_STATEMENT_TEXT = 160;
-var MAX_CONDITION_TEXT = 60;
 var MAX_EXPRESSION_NESTING = 1e3;
 var MAX_BLOCK_NESTING = 200;
 var CALL_NESTING = 2;
@@ -2209,26 +2484,6 @@ var Extractor = class {
     return { kind: binding.kind, qualified };
   }
 };
-function conditionText(condition) {
-  const text = foldText(condition.text);
-  return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}\u2026` : text;
-}
-var INVERSE_OPERATORS = { "==": "!=", "!=": "==", in: "not in", "not in": "in", is: "is not", "is not": "is" };
-function negation(conditions) {
-  const only = conditions.length === 1 ? conditions[0] : void 0;
-  if (only && /^(identifier|attribute|call|subscript)$/.test(only.type)) return `not ${conditionText(only)}`;
-  if (only?.type === "not_operator" && only.childForFieldName("argument")) return conditionText(only.childForFieldName("argument"));
-  if (only?.type === "comparison_operator" && only.namedChildCount === 2) {
-    const [left, right] = [only.namedChild(0), only.namedChild(1)];
-    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
-    const inverse = INVERSE_OPERATORS[operator];
-    if (inverse) {
-      const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
-      return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}\u2026` : text;
-    }
-  }
-  return `not (${conditions.map(conditionText).join(" or ")})`;
-}
 function isSelfAttribute(target) {
   return target.type === "attribute" && target.childForFieldName("object")?.text === "self" && target.childForFieldName("attribute")?.type === "identifier";
 }
@@ -2263,213 +2518,11 @@ function moduleScopeOf(scope) {
 function joinDotted(base, rest) {
   return base.endsWith(".") ? base + rest : `${base}.${rest}`;
 }
-function spanOf(node) {
-  return {
-    line: node.startPosition.row + 1,
-    column: node.startPosition.column + 1,
-    endLine: node.endPosition.row + 1,
-    endColumn: node.endPosition.column + 1
-  };
-}
-var Excerpts = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  /** Runs of whitespace longer than LONG_WHITESPACE_RUN, by where they start: where each ends and whether it holds a line break. */
-  longRuns = /* @__PURE__ */ new Map();
-  /** Excerpts made, by range: a statement holding many calls is folded once. */
-  made = /* @__PURE__ */ new Map();
-  of(node) {
-    const start2 = node.startIndex;
-    const end = node.endIndex;
-    const key = start2 * (this.text.length + 1) + end;
-    let excerpt2 = this.made.get(key);
-    if (excerpt2 === void 0) {
-      excerpt2 = this.fold(start2, end);
-      this.made.set(key, excerpt2);
-    }
-    return excerpt2;
-  }
-  fold(start2, end) {
-    const { text } = this;
-    let out2 = "";
-    let i2 = start2;
-    while (i2 < end && out2.length <= MAX_STATEMENT_TEXT) {
-      if (!isWhitespace(text.charCodeAt(i2))) {
-        let j = i2 + 1;
-        while (j < end && out2.length + (j - i2) <= MAX_STATEMENT_TEXT && !isWhitespace(text.charCodeAt(j))) j++;
-        out2 += text.slice(i2, j);
-        i2 = j;
-        continue;
-      }
-      const run2 = this.whitespaceRun(i2);
-      if (out2.length > 0 && run2.end < end) out2 += run2.newline ? " " : text.slice(i2, Math.min(run2.end, i2 + MAX_STATEMENT_TEXT + 1));
-      i2 = run2.end;
-    }
-    return out2.length > MAX_STATEMENT_TEXT ? `${out2.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : out2;
-  }
-  whitespaceRun(start2) {
-    const known = this.longRuns.get(start2);
-    if (known) return known;
-    const { text } = this;
-    let i2 = start2;
-    let newline = false;
-    for (; i2 < text.length; i2++) {
-      const code = text.charCodeAt(i2);
-      if (!isWhitespace(code)) break;
-      if (code === 10) newline = true;
-    }
-    const run2 = { end: i2, newline };
-    if (i2 - start2 > LONG_WHITESPACE_RUN) this.longRuns.set(start2, run2);
-    return run2;
-  }
-};
-var LONG_WHITESPACE_RUN = 64;
 var MAX_HELPER_NESTING = 100;
-function isWhitespace(code) {
-  if (code <= 32) return code === 32 || code >= 9 && code <= 13;
-  if (code < 160) return false;
-  return code === 160 || code === 5760 || code >= 8192 && code <= 8202 || code === 8232 || code === 8233 || code === 8239 || code === 8287 || code === 12288 || code === 65279;
-}
-function literalValueOf(right) {
-  if (right.type === "string" || right.type === "concatenated_string") {
-    const literal = parsePythonLiteral(right.text);
-    return literal.kind === "string" ? { value: literal.value, unread: [] } : void 0;
-  }
-  const operands = [];
-  const pending = [right];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "+") {
-      pending.push(node.childForFieldName("right"), node.childForFieldName("left"));
-    } else operands.push(node);
-  }
-  const value = [];
-  const unread = [];
-  let lists = 0;
-  for (const operand of operands) {
-    const literal = operand.type === "list" || operand.type === "tuple" ? parsePythonLiteral(operand.text) : void 0;
-    if (literal?.kind !== "list" && literal?.kind !== "tuple") {
-      unread.push(foldText(operand.text));
-      continue;
-    }
-    lists++;
-    for (const item of literal.items) {
-      if (item.kind === "string") value.push(item.value);
-      else if (item.kind === "other") unread.push(item.text);
-      else return void 0;
-    }
-  }
-  return lists > 0 ? { value, unread } : void 0;
-}
-function stringSequence(node) {
-  if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
-  const values = [];
-  for (const child of node.namedChildren) {
-    if (!child || child.type === "comment") continue;
-    const value = stringLiteral(child);
-    if (value === void 0) return void 0;
-    values.push(value);
-  }
-  return values;
-}
-var IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?/i;
-var NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
-function collectSuppressions(root) {
-  const found = [];
-  const cursor = root.walk();
-  try {
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (node.type === "comment") {
-        const suppression = parseSuppression(node);
-        if (suppression) found.push(suppression);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-function parseSuppression(comment) {
-  const text = comment.text;
-  const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
-  const ours = IMPORTLEAK_COMMENT.exec(text);
-  if (ours) {
-    const codes = ours[2]?.split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    return { ...base, style: "importleak", ...codes && codes.length ? { codes } : {} };
-  }
-  const noqa = NOQA_COMMENT.exec(text);
-  if (noqa) {
-    if (!noqa[1]) return { ...base, style: "noqa" };
-    const codes = noqa[1].split(/[\s,]+/).filter(Boolean).map((c) => c.toUpperCase());
-    const ilCodes = codes.filter((c) => /^IL\d+$/.test(c));
-    return ilCodes.length ? { ...base, style: "noqa", codes: ilCodes } : void 0;
-  }
-  return void 0;
-}
-var FUTURE_FEATURES = /* @__PURE__ */ new Set([
-  "nested_scopes",
-  "generators",
-  "division",
-  "absolute_import",
-  "with_statement",
-  "print_function",
-  "unicode_literals",
-  "barry_as_FLUFL",
-  "generator_stop",
-  "annotations"
-]);
-function isDocstring(node) {
-  const parts2 = node.type === "concatenated_string" ? node.namedChildren : [node];
-  return parts2.every((part) => part?.type === "string" && !/[fF]/.test(part.namedChildren.find((c) => c?.type === "string_start")?.text ?? ""));
-}
-function collectSyntaxProblems(root) {
-  const problems = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (descend && (node.isError || node.isMissing)) {
-        const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
-        problems.push({ span: spanOf(node), message });
-        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
-        descend = false;
-      }
-      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
-  }
-  return problems;
-}
-function describeUnexpected(node) {
-  const text = firstLine(node.text).trim();
-  if (!text) return "end of input";
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}\u2026` : text);
-}
 function catchesImportError(clause) {
   const header = clause.text.slice(0, clause.text.indexOf(":") >= 0 ? clause.text.indexOf(":") : void 0);
   if (/^except\*?\s*$/.test(header.trim())) return true;
   return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
-}
-function firstLine(text) {
-  const end = text.indexOf("\n");
-  return end < 0 ? text : text.slice(0, end);
-}
-function foldText(text) {
-  const folded = text.replace(/\s+/g, " ").trim();
-  return folded.length > MAX_STATEMENT_TEXT ? `${folded.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : folded;
 }
 var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
 function findDescendant(node, test) {
@@ -2508,47 +2561,6 @@ function parametersOf(parameters, skip) {
     }
   }
   return out2;
-}
-var ALL_ITEM = "\0";
-var MAX_COMPUTED_NAMES = 256;
-function product(lists) {
-  let result;
-  for (const list of lists) {
-    if (!list) return void 0;
-    const next = [];
-    for (const head of result ?? [void 0]) {
-      for (const item of list) {
-        if (typeof item === "string") next.push(`${head ?? ""}${item}`);
-        else next.push([...head ?? [], ...item]);
-      }
-      if (next.length > MAX_COMPUTED_NAMES) return void 0;
-    }
-    result = next;
-  }
-  return result ?? [];
-}
-function substituteAll(template, combinations, placeholder) {
-  const out2 = [];
-  for (const values of combinations) {
-    let next = 0;
-    let bad = false;
-    const text = template.replace(placeholder, (_match, index) => {
-      const i2 = index !== void 0 && index !== "" ? Number(index) : next++;
-      if (i2 >= values.length) bad = true;
-      return values[i2] ?? "";
-    });
-    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ""))) return void 0;
-    out2.push(text.replace(/%%/g, "%"));
-  }
-  return out2;
-}
-function itemsSource(qualified) {
-  const level = /^\.*/.exec(qualified)[0].length;
-  return { module: qualified.slice(level), level };
-}
-function stringItems(value) {
-  if (typeof value !== "object" || value === null || !("tuple" in value)) return void 0;
-  return value.tuple.every((item) => typeof item === "string") ? value.tuple : void 0;
 }
 
 // src/extract/parser.ts

@@ -44,7 +44,7 @@ import {
   versionFromRequiresPython,
   wellFormed,
   withPythonParser
-} from "./shared-PON6QB5E.mjs";
+} from "./shared-JK3AKBJR.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
