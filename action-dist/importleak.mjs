@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-AP6UBFF3.mjs";
+} from "./shared-XXO2WPXM.mjs";
 import "./shared-JK3AKBJR.mjs";
 
 // src/bin.ts

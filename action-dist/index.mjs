@@ -8,7 +8,7 @@ import {
   renderGithub,
   renderText,
   splitCommandLine
-} from "./shared-AP6UBFF3.mjs";
+} from "./shared-XXO2WPXM.mjs";
 import {
   elideChain,
   excerpt,

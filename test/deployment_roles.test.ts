@@ -210,3 +210,21 @@ describe('worker counts the environment decides', () => {
     expect(deploymentSummary(result.deployment)).toBe('deployment read: gunicorn `app.wsgi` (Procfile:1): 6 gunicorn workers unless GUNICORN_WORKERS is set (gunicorn.conf.py:2)');
   });
 });
+
+describe('flask commands other than `flask run`', () => {
+  it('are commands that load the app and exit, not servers: only gunicorn counts (microblog\'s Procfile and boot.sh)', async () => {
+    const root = writeProject({
+      'microblog.py': 'from app import create_app\n\napp = create_app()\n',
+      'app/__init__.py':
+        'from flask import Flask\nfrom app import search\n\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n',
+      'app/search.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=2)\n',
+      Procfile: 'web: flask db upgrade; flask --env-file .flaskenv translate compile; gunicorn -w 3 microblog:app\ndev: flask --app microblog run --port 5000\n',
+      '.env': 'FLASK_APP=microblog.py\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: flask db (Procfile:1): a Flask command, not a server; flask translate (Procfile:1): a Flask command, not a server; ' +
+        'gunicorn `microblog:app` (Procfile:1): 3 gunicorn workers (Procfile:1); flask run `microblog` (Procfile:2): one flask run process (Procfile:2)',
+    );
+  });
+});

@@ -165,6 +165,8 @@ export function processRole(process: ServerProcess): ProcessRole {
     const subcommand = process.celery?.subcommand ?? 'worker';
     return subcommand === 'worker' ? 'server' : 'scheduler';
   }
+  // `flask db upgrade`, `flask translate compile`: the app's CLI loads it, runs once and exits.
+  if (process.server === 'flask') return (process.flaskCommand ?? 'run') === 'run' ? 'server' : 'command';
   if (process.server !== 'python') return 'server';
   const spec = process.appSpec;
   if (!spec) return 'script';
@@ -316,7 +318,7 @@ export function processCount(process: ServerProcess): ProcessCount {
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);
-  if (role === 'command') return { text: 'a management command, not a server' };
+  if (role === 'command') return { text: process.server === 'flask' ? 'a Flask command, not a server' : 'a management command, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
@@ -705,9 +707,15 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
   const parts = deployment.processes.map((p) => {
     const written = p.appSpec ? [p.appSpec.written, ...(processRole(p) === 'command' || processRole(p) === 'dev-server' ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
     const app = written ? ` \`${oneLine(written, 80)}\`` : '';
-    const server = p.server === 'celery' ? `Celery ${oneLine(p.celery?.subcommand || 'worker', 20)}` : SERVER_NAMES[p.server];
+    const server =
+      p.server === 'celery'
+        ? `Celery ${oneLine(p.celery?.subcommand || 'worker', 20)}`
+        : p.server === 'flask' && p.flaskCommand !== undefined
+          ? `flask ${oneLine(p.flaskCommand, 20)}`
+          : SERVER_NAMES[p.server];
     const fork = p.processModel === 'imported-then-forked' ? ', forked after the app is imported' : '';
-    return `${server}${app} (${where(p)}): ${processCount(p).text}${fork}`;
+    // A count that a sentence goes on after (`…, one for each job,`) ends here.
+    return `${server}${app} (${where(p)}): ${processCount(p).text.replace(/,$/, '')}${fork}`;
   });
   const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);

@@ -377,6 +377,7 @@ class DeploymentReader {
     if (appSpec) process.appSpec = appSpec;
     Object.assign(process, settings);
     if (reading.celery) process.celery = reading.celery;
+    if (reading.flaskCommand !== undefined) process.flaskCommand = reading.flaskCommand;
     if (workingDirectory !== undefined) process.workingDirectory = workingDirectory;
     if (pythonPath?.length) process.pythonPath = pythonPath;
     const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);

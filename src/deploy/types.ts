@@ -145,6 +145,8 @@ export interface ServerProcess extends Location {
   reload?: Setting<boolean>;
   bind?: Setting<string[]>;
   celery?: CeleryOptions;
+  /** `flask <command>`: `run` serves the app; any other command (`db upgrade`) loads it, runs once and exits. */
+  flaskCommand?: string;
   /** A config file the server reads: gunicorn `-c`, or the `gunicorn.conf.py` it finds in its working directory. */
   configFile?: Location & {
     /** As written on the command line (`-c config/gunicorn.py`), or `./gunicorn.conf.py` when found by default. */

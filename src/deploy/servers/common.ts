@@ -30,6 +30,8 @@ export interface ServerReading {
   /** A config file named on the command line (`-c`), or through the environment. */
   configFile?: { written: string; line: number; file: string; origin: SettingOrigin };
   celery?: CeleryOptions;
+  /** See `ServerProcess.flaskCommand`. */
+  flaskCommand?: string;
   workingDirectory?: string;
   pythonPath?: string[];
   /** uWSGI's options as given, to be read again with those of the ini files they name. */

@@ -68,6 +68,8 @@ function scriptArguments(args: readonly Word[]): { arguments?: string[] } {
 export function readFlaskCommand(args: readonly Word[], context: CommandContext): ServerReading {
   const reading = emptyReading('flask');
   let written: { text: string; line: number; file: string } | undefined;
+  /** `run`, or a command of the app's CLI (`db upgrade`, `translate compile`), which loads the app and exits. */
+  let subcommand: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const text = args[i]!.text;
     if (text === '--app' || text === '-A') {
@@ -75,7 +77,10 @@ export function readFlaskCommand(args: readonly Word[], context: CommandContext)
       if (next && !next.expands) written = { text: next.text, line: next.line, file: context.file };
       i++;
     } else if (text.startsWith('--app=')) written = { text: text.slice(6), line: args[i]!.line, file: context.file };
+    else if (text === '--env-file' || text === '-e') i++;
+    else if (subcommand === undefined && !text.startsWith('-')) subcommand = text;
   }
+  if (subcommand !== undefined) reading.flaskCommand = subcommand;
   const fromEnv = context.env.get('FLASK_APP');
   if (!written && fromEnv?.value !== undefined) written = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
   if (written) {

@@ -20072,6 +20072,7 @@ function processRole(process2) {
     const subcommand = process2.celery?.subcommand ?? "worker";
     return subcommand === "worker" ? "server" : "scheduler";
   }
+  if (process2.server === "flask") return (process2.flaskCommand ?? "run") === "run" ? "server" : "command";
   if (process2.server !== "python") return "server";
   const spec = process2.appSpec;
   if (!spec) return "script";
@@ -20169,7 +20170,7 @@ function processCount(process2) {
   const server = SERVER_NAMES[process2.server];
   const model = process2.processModel;
   const role = processRole(process2);
-  if (role === "command") return { text: "a management command, not a server" };
+  if (role === "command") return { text: process2.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process2)})` };
   if (role === "scheduler") return { n: 1, text: `one Celery ${process2.celery?.subcommand || "beat"} process, which runs no task (${where(process2)})` };
   const worker = taskWorkerCount(process2);
@@ -20454,9 +20455,9 @@ function deploymentSummary(context) {
   const parts = deployment.processes.map((p) => {
     const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
     const app = written ? ` \`${oneLine2(written, 80)}\`` : "";
-    const server = p.server === "celery" ? `Celery ${oneLine2(p.celery?.subcommand || "worker", 20)}` : SERVER_NAMES[p.server];
+    const server = p.server === "celery" ? `Celery ${oneLine2(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine2(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
-    return `${server}${app} (${where(p)}): ${processCount(p).text}${fork}`;
+    return `${server}${app} (${where(p)}): ${processCount(p).text.replace(/,$/, "")}${fork}`;
   });
   const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
@@ -24471,6 +24472,7 @@ function scriptArguments(args) {
 function readFlaskCommand(args, context) {
   const reading = emptyReading("flask");
   let written;
+  let subcommand;
   for (let i = 0; i < args.length; i++) {
     const text = args[i].text;
     if (text === "--app" || text === "-A") {
@@ -24478,7 +24480,10 @@ function readFlaskCommand(args, context) {
       if (next && !next.expands) written = { text: next.text, line: next.line, file: context.file };
       i++;
     } else if (text.startsWith("--app=")) written = { text: text.slice(6), line: args[i].line, file: context.file };
+    else if (text === "--env-file" || text === "-e") i++;
+    else if (subcommand === void 0 && !text.startsWith("-")) subcommand = text;
   }
+  if (subcommand !== void 0) reading.flaskCommand = subcommand;
   const fromEnv = context.env.get("FLASK_APP");
   if (!written && fromEnv?.value !== void 0) written = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
   if (written) {
@@ -26542,6 +26547,7 @@ var DeploymentReader = class {
     if (appSpec) process2.appSpec = appSpec;
     Object.assign(process2, settings);
     if (reading.celery) process2.celery = reading.celery;
+    if (reading.flaskCommand !== void 0) process2.flaskCommand = reading.flaskCommand;
     if (workingDirectory !== void 0) process2.workingDirectory = workingDirectory;
     if (pythonPath?.length) process2.pythonPath = pythonPath;
     const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
