@@ -1,5 +1,4 @@
 import type { CallRecord, ClassRecord } from '../extract/summary.js';
-import { summaryLookup } from '../extract/lookup.js';
 import type { EntryPoint } from './types.js';
 import { counted, spanWithin, type EntryContext } from './project.js';
 
@@ -19,8 +18,6 @@ export interface HandlerClasses {
   routeDecorators?: string[];
 }
 
-/** Bases looked through below one class: a class hierarchy is never this deep, and the stack stays small. */
-const MAX_DEPTH = 64;
 /** Classes named in one entry's description; the rest are counted. */
 const NAMED = 3;
 
@@ -29,7 +26,7 @@ export function detectHandlerClasses(spec: HandlerClasses, ctx: EntryContext): E
   const bases = new Set(spec.bases);
   const entries: EntryPoint[] = [];
   for (const [path, summary] of ctx.summaries) {
-    const handlers = summary.classes.filter((c) => c.scope.kind === 'module' && basesOutsideProject(ctx, path, c.name).some((b) => bases.has(b)));
+    const handlers = summary.classes.filter((c) => c.scope.kind === 'module' && ctx.project.calls.externalBasesOf({ path, qualname: c.name, kind: 'class' }).some((b) => bases.has(b)));
     if (handlers.length === 0) continue;
     const rest = handlers.length - NAMED;
     const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(', ') + (rest > 0 ? ` and ${rest} more` : '');
@@ -45,37 +42,6 @@ export function detectHandlerClasses(spec: HandlerClasses, ctx: EntryContext): E
     });
   }
   return entries;
-}
-
-/** Per analysis: the bases from outside the project that each project class (`path::name`) derives from. */
-const externalBases = new WeakMap<EntryContext, Map<string, readonly string[]>>();
-
-/**
- * The classes from outside the project that the class named `className` in `path` derives from:
- * through classes of the same module, and through project classes of other modules (`class
- * UserView(AdminView)` with `AdminView` defined in `admin/base.py`, or re-exported by a package).
- * Each class is resolved once per analysis, whichever framework asks.
- */
-function basesOutsideProject(ctx: EntryContext, path: string, className: string, depth = 0): readonly string[] {
-  let known = externalBases.get(ctx);
-  if (!known) externalBases.set(ctx, (known = new Map()));
-  const key = `${path}::${className}`;
-  const cached = known.get(key);
-  if (cached) return cached;
-  if (depth > MAX_DEPTH) return [];
-  known.set(key, []); // a cycle of bases adds nothing
-  const summary = ctx.summaries.get(path);
-  const lookup = summary ? summaryLookup(summary) : undefined;
-  const found = new Set<string>();
-  for (const base of lookup?.classNamed(className)?.bases ?? []) {
-    const project = lookup!.classNamed(base) ? { path, qualname: base } : base.includes('.') ? ctx.project.calls.resolveQualified(path, base, 0) : undefined;
-    if (project && (!('kind' in project) || project.kind === 'class')) {
-      for (const outer of basesOutsideProject(ctx, project.path, project.qualname, depth + 1)) found.add(outer);
-    } else found.add(base);
-  }
-  const bases = [...found];
-  known.set(key, bases);
-  return bases;
 }
 
 /** Route decorators written on the methods of the handler classes. */

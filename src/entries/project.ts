@@ -20,8 +20,6 @@ export interface MemberCall {
 }
 
 const MAX_HOPS = 4;
-/** Project classes looked through for one call's framework bases: a class hierarchy is never this deep. */
-const MAX_BASES = 64;
 
 /**
  * What entry detection asks of the project, answered from the summaries: where a name is bound,
@@ -29,9 +27,6 @@ const MAX_BASES = 64;
  */
 export class EntryContext {
   private readonly objectCache = new Map<string, ObjectRef | null>();
-  /** Per module, per callee as written there. */
-  private readonly basesCache = new Map<string, Map<string, string[]>>();
-  private classNames?: Set<string>;
 
   constructor(readonly project: ProjectView) {}
 
@@ -197,45 +192,9 @@ export class EntryContext {
    * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
    * Empty when the callee is no project class.
    */
-  externalBasesOf(path: string, call: CallRecord): string[] {
-    const callee = call.callee;
-    // Cheap filter before resolving names across files: the name must be some project class's.
-    if (!callee || !this.projectClassNames().has(callee.slice(callee.lastIndexOf('.') + 1))) return [];
-    let cached = this.basesCache.get(path);
-    if (!cached) this.basesCache.set(path, (cached = new Map()));
-    let bases = cached.get(callee);
-    if (!bases) {
-      bases = [];
-      const start = this.classAt(path, callee);
-      const seen = new Set<string>();
-      const queue = start ? [start] : [];
-      for (let head = 0; head < queue.length && head < MAX_BASES; head++) {
-        const cls = queue[head]!;
-        const id = `${cls.path}::${cls.qualname}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        for (const base of summaryLookup(this.summaries.get(cls.path)!).classNamed(cls.qualname)?.bases ?? []) {
-          const project = this.classAt(cls.path, base);
-          if (project) queue.push(project);
-          else if (!bases.includes(base)) bases.push(base);
-        }
-      }
-      cached.set(callee, bases);
-    }
-    return bases;
-  }
-
-  /** A class as `path` names it (`Base`, `app.core.Base`, `.core.Base`): its definition, if a project class. */
-  private classAt(path: string, name: string): { path: string; qualname: string } | undefined {
-    const summary = this.summaries.get(path);
-    if (summary && summaryLookup(summary).classNamed(name)) return { path, qualname: name };
-    const ref = this.project.calls.resolveQualified(path, name, 0);
-    return ref?.kind === 'class' ? { path: ref.path, qualname: ref.qualname } : undefined;
-  }
-
-  private projectClassNames(): Set<string> {
-    this.classNames ??= new Set([...this.summaries.values()].flatMap((s) => s.classes.map((c) => c.name.slice(c.name.lastIndexOf('.') + 1))));
-    return this.classNames;
+  externalBasesOf(path: string, call: CallRecord): readonly string[] {
+    const cls = this.project.calls.classCalled(path, call);
+    return cls ? this.project.calls.externalBasesOf(cls) : [];
   }
 
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */

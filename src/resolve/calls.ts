@@ -76,6 +76,8 @@ export class CallResolver {
   private readonly importsByFunction = new Map<string, Map<string, ImportRecord[]>>();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   private classNames?: Set<string>;
+  /** `externalBasesOf`, by `path::qualname`. */
+  private readonly externalBases = new Map<string, readonly string[]>();
 
   constructor(
     private readonly index: ModuleIndex,
@@ -207,25 +209,26 @@ export class CallResolver {
   /**
    * The bases from outside the project of a project class, through its project bases in any module,
    * nearest first: `class ConfiguredSession(requests.Session)` gives `requests.Session`, and so does
-   * `class ApiSession(ConfiguredSession)` in another module. Each class once, so cycles end.
+   * `class ApiSession(ConfiguredSession)` in another module. The one walk the rules and the entry
+   * detectors share: each class is worked out once per analysis (a chain of 5,000 subclasses costs
+   * 5,000 steps), at most MAX_EXTERNAL_BASE_DEPTH classes deep, and a cycle of bases adds nothing.
    */
-  externalBasesOf(cls: FunctionRef): string[] {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    const queue = [cls];
-    for (let head = 0; head < queue.length && seen.size <= MAX_BASE_DEPTH; head++) {
-      const ref = queue[head]!;
-      const key = `${ref.path}::${ref.qualname}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const summary = this.summaries.get(ref.path);
-      for (const base of (summary && summaryLookup(summary).classNamed(ref.qualname)?.bases) ?? []) {
-        const project = this.classNamed(ref.path, base);
-        if (project?.kind === 'class') queue.push(project);
-        else if (!project) out.push(base);
-      }
+  externalBasesOf(cls: FunctionRef, depth = 0): readonly string[] {
+    const key = `${cls.path}::${cls.qualname}`;
+    const known = this.externalBases.get(key);
+    if (known) return known;
+    if (depth > MAX_EXTERNAL_BASE_DEPTH) return [];
+    this.externalBases.set(key, []);
+    const summary = this.summaries.get(cls.path);
+    const found = new Set<string>();
+    for (const base of (summary && summaryLookup(summary).classNamed(cls.qualname)?.bases) ?? []) {
+      const project = this.classNamed(cls.path, base);
+      if (project?.kind === 'class') for (const outer of this.externalBasesOf(project, depth + 1)) found.add(outer);
+      else found.add(base);
     }
-    return out;
+    const bases = [...found];
+    this.externalBases.set(key, bases);
+    return bases;
   }
 
   /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
@@ -420,6 +423,8 @@ export class CallResolver {
 
 /** How many bases up a metaclass or a base from outside the project is looked for (Django: `class Poll(models.Model)`, one). */
 const MAX_BASE_DEPTH = 8;
+/** Project classes looked through for a class's bases from outside the project: no hierarchy is this deep, and the stack stays small. */
+const MAX_EXTERNAL_BASE_DEPTH = 64;
 
 /** A class statement as the step that runs its metaclass or `__init_subclass__`. */
 function classStatementCall(cls: ClassRecord): CallRecord {
