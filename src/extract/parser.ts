@@ -59,7 +59,14 @@ export class ParserUnavailable extends Error {}
  * is thrown, so only this file goes unparsed.
  */
 export async function withPythonParser<T>(file: string, use: (parser: Parser) => T): Promise<T> {
-  const parser = await pythonParser();
+  // Files are read concurrently: another file's parse may have aborted the runtime while this one
+  // waited for it. Then it is the dropped one; take the fresh one (or learn that none can be had).
+  let current = pythonParser();
+  let parser = await current;
+  while (current !== ready) {
+    current = pythonParser();
+    parser = await current;
+  }
   try {
     return use(parser);
   } catch (error) {
