@@ -24,6 +24,7 @@ export const DEFAULT_CACHE_DIR = '.importleak_cache';
 export class SummaryCache {
   private readonly folder: string;
   private prepared: Promise<boolean> | undefined;
+  private readable: Promise<boolean> | undefined;
   /** Why the cache could not be written, once; the run still succeeds. */
   problem: string | undefined;
 
@@ -76,9 +77,15 @@ export class SummaryCache {
     return path.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
 
-  /** The cache folder is a real folder (made, with its .gitignore, when `forWriting`). */
+  /**
+   * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
+   * a run for reading and once for writing, not once a file.
+   */
   private usable(forWriting: boolean): Promise<boolean> {
-    if (!forWriting) return this.checkFolder(false);
+    if (!forWriting) {
+      this.readable ??= this.checkFolder(false);
+      return this.readable;
+    }
     this.prepared ??= this.checkFolder(true);
     return this.prepared;
   }

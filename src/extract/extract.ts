@@ -667,12 +667,14 @@ class Extractor {
     const firstCall = this.calls.length;
     this.visitExpression(expression, scope, this.placementFor(scope), node);
     // `Redis().ping()`, `requests.Session()` as a statement: each call of the chain is dropped at once.
-    for (let head: Node | null = expression; head?.type === 'call'; ) {
-      const span = spanOf(head);
-      const record = this.calls.slice(firstCall).find((c) => c.span.line === span.line && c.span.column === span.column && c.span.endLine === span.endLine && c.span.endColumn === span.endColumn);
-      if (record) record.discarded = true;
-      const callee = head.childForFieldName('function');
-      head = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+    // The statement's call is recorded last (the calls in it run first); its chain links back.
+    if (expression.type !== 'call' || this.calls.length === firstCall) return;
+    const last = this.calls[this.calls.length - 1]!;
+    // Not recorded when nested too deeply: then the last call is one inside it, which is not dropped.
+    if (last.span.endLine !== expression.endPosition.row + 1 || last.span.endColumn !== expression.endPosition.column + 1) return;
+    for (let record: CallRecord | undefined = last; record; ) {
+      record.discarded = true;
+      record = record.receiver?.via === 'chain' ? this.calls[record.receiver.callId] : undefined;
     }
   }
 
