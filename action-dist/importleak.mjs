@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-XXO2WPXM.mjs";
-import "./shared-JK3AKBJR.mjs";
+} from "./shared-NKKW2PYC.mjs";
+import "./shared-4HNB24IE.mjs";
 
 // src/bin.ts
 process.exitCode = await main(process.argv);

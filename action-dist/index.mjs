@@ -8,7 +8,7 @@ import {
   renderGithub,
   renderText,
   splitCommandLine
-} from "./shared-XXO2WPXM.mjs";
+} from "./shared-NKKW2PYC.mjs";
 import {
   elideChain,
   excerpt,
@@ -21,7 +21,7 @@ import {
   mermaidLabel,
   omittedSteps,
   shownMessage
-} from "./shared-JK3AKBJR.mjs";
+} from "./shared-4HNB24IE.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

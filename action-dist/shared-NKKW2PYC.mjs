@@ -44,7 +44,7 @@ import {
   versionFromRequiresPython,
   wellFormed,
   withPythonParser
-} from "./shared-JK3AKBJR.mjs";
+} from "./shared-4HNB24IE.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -18829,6 +18829,8 @@ var CallResolver = class {
   importsByFunction = /* @__PURE__ */ new Map();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   classNames;
+  /** `externalBasesOf`, by `path::qualname`. */
+  externalBases = /* @__PURE__ */ new Map();
   summaryOf(path23) {
     return this.summaries.get(path23);
   }
@@ -18940,25 +18942,26 @@ var CallResolver = class {
   /**
    * The bases from outside the project of a project class, through its project bases in any module,
    * nearest first: `class ConfiguredSession(requests.Session)` gives `requests.Session`, and so does
-   * `class ApiSession(ConfiguredSession)` in another module. Each class once, so cycles end.
+   * `class ApiSession(ConfiguredSession)` in another module. The one walk the rules and the entry
+   * detectors share: each class is worked out once per analysis (a chain of 5,000 subclasses costs
+   * 5,000 steps), at most MAX_EXTERNAL_BASE_DEPTH classes deep, and a cycle of bases adds nothing.
    */
-  externalBasesOf(cls) {
-    const out = [];
-    const seen = /* @__PURE__ */ new Set();
-    const queue = [cls];
-    for (let head = 0; head < queue.length && seen.size <= MAX_BASE_DEPTH; head++) {
-      const ref = queue[head];
-      const key = `${ref.path}::${ref.qualname}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const summary = this.summaries.get(ref.path);
-      for (const base of (summary && summaryLookup(summary).classNamed(ref.qualname)?.bases) ?? []) {
-        const project = this.classNamed(ref.path, base);
-        if (project?.kind === "class") queue.push(project);
-        else if (!project) out.push(base);
-      }
+  externalBasesOf(cls, depth = 0) {
+    const key = `${cls.path}::${cls.qualname}`;
+    const known = this.externalBases.get(key);
+    if (known) return known;
+    if (depth > MAX_EXTERNAL_BASE_DEPTH) return [];
+    this.externalBases.set(key, []);
+    const summary = this.summaries.get(cls.path);
+    const found = /* @__PURE__ */ new Set();
+    for (const base of (summary && summaryLookup(summary).classNamed(cls.qualname)?.bases) ?? []) {
+      const project = this.classNamed(cls.path, base);
+      if (project?.kind === "class") for (const outer of this.externalBasesOf(project, depth + 1)) found.add(outer);
+      else found.add(base);
     }
-    return out;
+    const bases = [...found];
+    this.externalBases.set(key, bases);
+    return bases;
   }
   /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
   metaclassOf(path23, cls, depth) {
@@ -19126,6 +19129,7 @@ var CallResolver = class {
   }
 };
 var MAX_BASE_DEPTH = 8;
+var MAX_EXTERNAL_BASE_DEPTH = 64;
 function classStatementCall(cls) {
   return {
     id: -1,
@@ -20488,16 +20492,12 @@ import path20 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
-var MAX_BASES = 64;
 var EntryContext = class {
   constructor(project) {
     this.project = project;
   }
   project;
   objectCache = /* @__PURE__ */ new Map();
-  /** Per module, per callee as written there. */
-  basesCache = /* @__PURE__ */ new Map();
-  classNames;
   get summaries() {
     return this.project.summaries;
   }
@@ -20644,41 +20644,8 @@ var EntryContext = class {
    * Empty when the callee is no project class.
    */
   externalBasesOf(path23, call) {
-    const callee = call.callee;
-    if (!callee || !this.projectClassNames().has(callee.slice(callee.lastIndexOf(".") + 1))) return [];
-    let cached4 = this.basesCache.get(path23);
-    if (!cached4) this.basesCache.set(path23, cached4 = /* @__PURE__ */ new Map());
-    let bases = cached4.get(callee);
-    if (!bases) {
-      bases = [];
-      const start = this.classAt(path23, callee);
-      const seen = /* @__PURE__ */ new Set();
-      const queue = start ? [start] : [];
-      for (let head = 0; head < queue.length && head < MAX_BASES; head++) {
-        const cls = queue[head];
-        const id = `${cls.path}::${cls.qualname}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        for (const base of summaryLookup(this.summaries.get(cls.path)).classNamed(cls.qualname)?.bases ?? []) {
-          const project = this.classAt(cls.path, base);
-          if (project) queue.push(project);
-          else if (!bases.includes(base)) bases.push(base);
-        }
-      }
-      cached4.set(callee, bases);
-    }
-    return bases;
-  }
-  /** A class as `path` names it (`Base`, `app.core.Base`, `.core.Base`): its definition, if a project class. */
-  classAt(path23, name) {
-    const summary = this.summaries.get(path23);
-    if (summary && summaryLookup(summary).classNamed(name)) return { path: path23, qualname: name };
-    const ref = this.project.calls.resolveQualified(path23, name, 0);
-    return ref?.kind === "class" ? { path: ref.path, qualname: ref.qualname } : void 0;
-  }
-  projectClassNames() {
-    this.classNames ??= new Set([...this.summaries.values()].flatMap((s) => s.classes.map((c) => c.name.slice(c.name.lastIndexOf(".") + 1))));
-    return this.classNames;
+    const cls = this.project.calls.classCalled(path23, call);
+    return cls ? this.project.calls.externalBasesOf(cls) : [];
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
   assignments(path23) {
@@ -21722,13 +21689,12 @@ function siteOf2(path23, call) {
 }
 
 // src/entries/classes.ts
-var MAX_DEPTH = 64;
 var NAMED = 3;
 function detectHandlerClasses(spec, ctx) {
   const bases = new Set(spec.bases);
   const entries = [];
   for (const [path23, summary] of ctx.summaries) {
-    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && basesOutsideProject(ctx, path23, c.name).some((b) => bases.has(b)));
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path23, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
     if (handlers.length === 0) continue;
     const rest = handlers.length - NAMED;
     const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
@@ -21744,28 +21710,6 @@ function detectHandlerClasses(spec, ctx) {
     });
   }
   return entries;
-}
-var externalBases = /* @__PURE__ */ new WeakMap();
-function basesOutsideProject(ctx, path23, className, depth = 0) {
-  let known = externalBases.get(ctx);
-  if (!known) externalBases.set(ctx, known = /* @__PURE__ */ new Map());
-  const key = `${path23}::${className}`;
-  const cached4 = known.get(key);
-  if (cached4) return cached4;
-  if (depth > MAX_DEPTH) return [];
-  known.set(key, []);
-  const summary = ctx.summaries.get(path23);
-  const lookup = summary ? summaryLookup(summary) : void 0;
-  const found = /* @__PURE__ */ new Set();
-  for (const base of lookup?.classNamed(className)?.bases ?? []) {
-    const project = lookup.classNamed(base) ? { path: path23, qualname: base } : base.includes(".") ? ctx.project.calls.resolveQualified(path23, base, 0) : void 0;
-    if (project && (!("kind" in project) || project.kind === "class")) {
-      for (const outer of basesOutsideProject(ctx, project.path, project.qualname, depth + 1)) found.add(outer);
-    } else found.add(base);
-  }
-  const bases = [...found];
-  known.set(key, bases);
-  return bases;
 }
 function exposedRoutes(decorators, handlers, calls) {
   return calls.filter(
@@ -26827,6 +26771,7 @@ var SummaryCache = class {
   root;
   folder;
   prepared;
+  readable;
   /** Why the cache could not be written, once; the run still succeeds. */
   problem;
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
@@ -26867,9 +26812,15 @@ var SummaryCache = class {
   entryFile(key) {
     return path18.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
-  /** The cache folder is a real folder (made, with its .gitignore, when `forWriting`). */
+  /**
+   * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
+   * a run for reading and once for writing, not once a file.
+   */
   usable(forWriting) {
-    if (!forWriting) return this.checkFolder(false);
+    if (!forWriting) {
+      this.readable ??= this.checkFolder(false);
+      return this.readable;
+    }
     this.prepared ??= this.checkFolder(true);
     return this.prepared;
   }

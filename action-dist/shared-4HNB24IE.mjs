@@ -1804,12 +1804,12 @@ var Extractor = class {
     }
     const firstCall = this.calls.length;
     this.visitExpression(expression, scope, this.placementFor(scope), node);
-    for (let head = expression; head?.type === "call"; ) {
-      const span = spanOf(head);
-      const record = this.calls.slice(firstCall).find((c) => c.span.line === span.line && c.span.column === span.column && c.span.endLine === span.endLine && c.span.endColumn === span.endColumn);
-      if (record) record.discarded = true;
-      const callee = head.childForFieldName("function");
-      head = callee?.type === "attribute" ? callee.childForFieldName("object") : null;
+    if (expression.type !== "call" || this.calls.length === firstCall) return;
+    const last = this.calls[this.calls.length - 1];
+    if (last.span.endLine !== expression.endPosition.row + 1 || last.span.endColumn !== expression.endPosition.column + 1) return;
+    for (let record = last; record; ) {
+      record.discarded = true;
+      record = record.receiver?.via === "chain" ? this.calls[record.receiver.callId] : void 0;
     }
   }
   /**
@@ -6558,7 +6558,12 @@ var ParserAbort = class extends Error {
 var ParserUnavailable = class extends Error {
 };
 async function withPythonParser(file, use) {
-  const parser = await pythonParser();
+  let current = pythonParser();
+  let parser = await current;
+  while (current !== ready) {
+    current = pythonParser();
+    parser = await current;
+  }
   try {
     return use(parser);
   } catch (error) {
