@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-NKKW2PYC.mjs";
-import "./shared-4HNB24IE.mjs";
+} from "./shared-CAXHBASP.mjs";
+import "./shared-JLLRKR7G.mjs";
 
 // src/bin.ts
 process.exitCode = await main(process.argv);

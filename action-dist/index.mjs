@@ -8,7 +8,7 @@ import {
   renderGithub,
   renderText,
   splitCommandLine
-} from "./shared-NKKW2PYC.mjs";
+} from "./shared-CAXHBASP.mjs";
 import {
   elideChain,
   excerpt,
@@ -21,7 +21,7 @@ import {
   mermaidLabel,
   omittedSteps,
   shownMessage
-} from "./shared-4HNB24IE.mjs";
+} from "./shared-JLLRKR7G.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   summariseBytes
-} from "./shared-4HNB24IE.mjs";
+} from "./shared-JLLRKR7G.mjs";
 
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";

@@ -47,7 +47,8 @@ describe('grammar/', () => {
 describe('where the parser finds its two .wasm files', () => {
   /**
    * The Action's bundle layout: the module alone in a folder, the .wasm files beside it, no grammar/
-   * two levels up. Runs dist/extract/parser.js (`npm run build` first) from a copy there.
+   * two levels up. Runs dist/extract/parser.js (`npm run build` first) from a copy there, with the
+   * one module it imports.
    */
   function layout(files: Record<string, string | Buffer>): { code: number; stdout: string; stderr: string } {
     const root = mkdtempSync(path.join(tmpdir(), 'importleak-layout-'));
@@ -55,7 +56,8 @@ describe('where the parser finds its two .wasm files', () => {
     mkdirSync(folder, { recursive: true });
     symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));
     writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-    copyFileSync(path.join(PROJECT, 'dist', 'extract', 'parser.js'), path.join(folder, 'parser.js'));
+    // parser.js and the one module it imports (in the bundle, both are in the one file).
+    for (const name of ['parser.js', 'tree.js']) copyFileSync(path.join(PROJECT, 'dist', 'extract', name), path.join(folder, name));
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
     writeFileSync(
       path.join(folder, 'try.mjs'),

@@ -1,4 +1,5 @@
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
+import { parseTree, type SyntaxNode } from '../extract/tree.js';
 import { extractModule } from '../extract/extract.js';
 import { assignmentParts, scalarLiteral } from '../extract/syntax.js';
 import type { ServerSettings } from './servers/common.js';
@@ -40,20 +41,11 @@ export function readPythonConfig(parser: Parser, file: string, text: string): Py
     result.refused = true;
     return result;
   }
-  const tree = parser.parse(text);
-  if (!tree) {
-    result.problems.push({ file, message: 'could not be parsed' });
-    return result;
-  }
-  try {
-    visitBlock(tree.rootNode, false, result);
-  } finally {
-    tree.delete();
-  }
+  visitBlock(parseTree(parser, text).rootNode, false, result);
   return result;
 }
 
-function visitBlock(block: Node, conditional: boolean, result: PythonConfigFile): void {
+function visitBlock(block: SyntaxNode, conditional: boolean, result: PythonConfigFile): void {
   for (const statement of block.namedChildren) {
     if (!statement) continue;
     switch (statement.type) {
@@ -85,8 +77,8 @@ function visitBlock(block: Node, conditional: boolean, result: PythonConfigFile)
 }
 
 /** The blocks of a compound statement and of its clauses (`elif`, `else`, `except`, `finally`). */
-function innerBlocks(statement: Node): Node[] {
-  const blocks: Node[] = [];
+function innerBlocks(statement: SyntaxNode): SyntaxNode[] {
+  const blocks: SyntaxNode[] = [];
   for (const child of statement.namedChildren) {
     if (!child) continue;
     if (child.type === 'block') blocks.push(child);
@@ -95,7 +87,7 @@ function innerBlocks(statement: Node): Node[] {
   return blocks;
 }
 
-function visitAssignment(node: Node, conditional: boolean, result: PythonConfigFile): void {
+function visitAssignment(node: SyntaxNode, conditional: boolean, result: PythonConfigFile): void {
   const { targets, right } = assignmentParts(node);
   if (!right) return; // `x: int` without a value
   for (const target of targets) {
@@ -113,7 +105,7 @@ function visitAssignment(node: Node, conditional: boolean, result: PythonConfigF
   }
 }
 
-function record(result: PythonConfigFile, name: string, value: Node, conditional: boolean): void {
+function record(result: PythonConfigFile, name: string, value: SyntaxNode, conditional: boolean): void {
   const literal = literalOf(value, result.assignments);
   result.assignments.set(name, {
     line: value.startPosition.row + 1,
@@ -127,7 +119,7 @@ function record(result: PythonConfigFile, name: string, value: Node, conditional
 /** Literals nested deeper than this (`workers = ((((...))))`) are taken as expressions. */
 const MAX_LITERAL_NESTING = 100;
 
-function literalOf(node: Node, known: ReadonlyMap<string, Assignment>, depth = 0): Literal | undefined {
+function literalOf(node: SyntaxNode, known: ReadonlyMap<string, Assignment>, depth = 0): Literal | undefined {
   if (depth > MAX_LITERAL_NESTING) return undefined;
   switch (node.type) {
     case 'integer':

@@ -1,11 +1,11 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tree.js';
 import { foldText } from './excerpts.js';
 
 /** Characters of a run-time condition kept in `CallRecord.condition`, per branch. */
 export const MAX_CONDITION_TEXT = 60;
 
 /** A run-time condition as messages quote it: whitespace folded, long ones cut. */
-export function conditionText(condition: Node): string {
+export function conditionText(condition: SyntaxNode): string {
   const text = foldText(condition.text);
   return text.length > MAX_CONDITION_TEXT ? `${text.slice(0, MAX_CONDITION_TEXT - 1)}…` : text;
 }
@@ -14,7 +14,7 @@ export function conditionText(condition: Node): string {
 export const INVERSE_OPERATORS: Readonly<Record<string, string>> = { '==': '!=', '!=': '==', in: 'not in', 'not in': 'in', is: 'is not', 'is not': 'is' };
 
 /** Where none of `conditions` holds: `not aws_enabled`, `ENGINE != "x"`, `not (A or B)`. */
-export function negation(conditions: readonly Node[]): string {
+export function negation(conditions: readonly SyntaxNode[]): string {
   const only = conditions.length === 1 ? conditions[0]! : undefined;
   if (only && /^(identifier|attribute|call|subscript)$/.test(only.type)) return `not ${conditionText(only)}`;
   if (only?.type === 'not_operator' && only.childForFieldName('argument')) return conditionText(only.childForFieldName('argument')!);

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import { descendants, type SyntaxNode } from './tree.js';
 import type { Suppression } from './summary.js';
 
 /* Suppression comments: `# importleak: ignore[IL004]`, `# noqa: IL004`, `# importleak: ignore-file`. */
@@ -7,27 +7,17 @@ export const IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([
 
 export const NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
 
-export function collectSuppressions(root: Node): Suppression[] {
+export function collectSuppressions(root: SyntaxNode): Suppression[] {
   const found: Suppression[] = [];
-  const cursor = root.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.type === 'comment') {
-        const suppression = parseSuppression(node);
-        if (suppression) found.push(suppression);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
+  for (const node of descendants(root)) {
+    if (node.type !== 'comment') continue;
+    const suppression = parseSuppression(node);
+    if (suppression) found.push(suppression);
   }
+  return found;
 }
 
-export function parseSuppression(comment: Node): Suppression | undefined {
+export function parseSuppression(comment: SyntaxNode): Suppression | undefined {
   const text = comment.text;
   const base = { line: comment.startPosition.row + 1, column: comment.startPosition.column + 1, text: text.trim() };
   const ours = IMPORTLEAK_COMMENT.exec(text);

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tree.js';
 import { dottedName, scalarLiteral } from './syntax.js';
 import type { PythonTarget } from './target.js';
 
@@ -81,7 +81,7 @@ export const MAX_CONDITION_NESTING = 200;
 let depth = 0;
 
 /** The value of an expression for the target, or undefined when it depends on run time. */
-export function evaluate(node: Node | null, context: ConditionContext): Value | undefined {
+export function evaluate(node: SyntaxNode | null, context: ConditionContext): Value | undefined {
   if (!node || depth >= MAX_CONDITION_NESTING) return undefined;
   depth++;
   try {
@@ -91,7 +91,7 @@ export function evaluate(node: Node | null, context: ConditionContext): Value | 
   }
 }
 
-function evaluateNode(node: Node, context: ConditionContext): Value | undefined {
+function evaluateNode(node: SyntaxNode, context: ConditionContext): Value | undefined {
   switch (node.type) {
     case 'true':
     case 'false':
@@ -103,7 +103,7 @@ function evaluateNode(node: Node, context: ConditionContext): Value | undefined 
       return node.namedChildCount === 1 ? evaluate(node.namedChild(0), context) : undefined;
     case 'list':
     case 'tuple': {
-      const items = node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+      const items = node.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
       return { tuple: items.map((item) => evaluate(item, context)) };
     }
     case 'not_operator': {
@@ -153,7 +153,7 @@ function evaluateNode(node: Node, context: ConditionContext): Value | undefined 
   }
 }
 
-function booleanOperator(node: Node, context: ConditionContext): Value | undefined {
+function booleanOperator(node: SyntaxNode, context: ConditionContext): Value | undefined {
   const operator = node.childForFieldName('operator')?.type ?? node.child(1)?.type;
   const left = truthiness(evaluate(node.childForFieldName('left'), context));
   const rightNode = node.childForFieldName('right');
@@ -169,9 +169,9 @@ function booleanOperator(node: Node, context: ConditionContext): Value | undefin
   return left === false && right === false ? false : undefined;
 }
 
-function comparison(node: Node, context: ConditionContext): Value | undefined {
+function comparison(node: SyntaxNode, context: ConditionContext): Value | undefined {
   // a < b < c: every link must hold.
-  const operands: Node[] = [];
+  const operands: SyntaxNode[] = [];
   const operators: string[] = [];
   for (let i = 0; i < node.childCount; i++) {
     const child = node.child(i)!;
@@ -279,7 +279,7 @@ function contains(container: Value | undefined, item: Value | undefined): boolea
   return unknown ? undefined : false;
 }
 
-function subscript(node: Node, context: ConditionContext): Value | undefined {
+function subscript(node: SyntaxNode, context: ConditionContext): Value | undefined {
   const value = evaluate(node.childForFieldName('value'), context);
   const index = node.childForFieldName('subscript');
   if (value === undefined || !index) return undefined;
@@ -325,9 +325,9 @@ function slice<T>(items: T[], start: number | undefined, stop: number | undefine
   return out;
 }
 
-function call(node: Node, context: ConditionContext): Value | undefined {
+function call(node: SyntaxNode, context: ConditionContext): Value | undefined {
   const callee = node.childForFieldName('function');
-  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
+  const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is SyntaxNode => a !== null && a.type !== 'comment');
   if (!callee) return undefined;
   if (callee.type === 'attribute') {
     const method = callee.childForFieldName('attribute')?.text;

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tree.js';
 
 export const MAX_STATEMENT_TEXT = 160;
 
@@ -16,7 +16,7 @@ export class Excerpts {
 
   constructor(private readonly text: string) {}
 
-  of(node: Node): string {
+  of(node: SyntaxNode): string {
     const start = node.startIndex;
     const end = node.endIndex;
     const key = start * (this.text.length + 1) + end;

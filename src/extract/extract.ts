@@ -1,4 +1,5 @@
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
+import { copyTree, type SyntaxNode, type SyntaxTree } from './tree.js';
 import type {
   CallArgument,
   CallPlacement,
@@ -88,6 +89,7 @@ type LoopSource = { allOf: string } | { registry: string };
 export function extractModule(parser: Parser, path: string, text: string, target: PythonTarget = DEFAULT_TARGET): ModuleSummary {
   let tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  // Asked of tree-sitter's own tree, so that only the tree kept is copied.
   if (tree.rootNode.hasError) {
     // tree-sitter's own error on continuation lines (see recover.ts): the re-parse is kept only
     // when it has no error, and it moves only columns on the continuation lines.
@@ -99,11 +101,13 @@ export function extractModule(parser: Parser, path: string, text: string, target
       text = indented!;
     } else retry?.delete();
   }
+  let copy: SyntaxTree;
   try {
-    return new Extractor(path, text, target).run(tree.rootNode);
+    copy = copyTree(parser, tree, text);
   } finally {
     tree.delete();
   }
+  return new Extractor(path, text, target).run(copy.rootNode);
 }
 
 class Extractor {
@@ -118,7 +122,7 @@ class Extractor {
   private dunderAll: string[] | undefined;
   private readonly assignments: LiteralAssignment[] = [];
   /** Function bodies run after the module body has bound every module-level name. */
-  private readonly deferredBodies: Array<{ body: Node; scope: Scope }> = [];
+  private readonly deferredBodies: Array<{ body: SyntaxNode; scope: Scope }> = [];
   /** Module-level names whose value is known at this point of the module body (`PY2 = False`). */
   private readonly constants = new Map<string, Value>();
   /** How many times each module-level name is bound: a function body sees only names bound once. */
@@ -167,7 +171,7 @@ class Extractor {
     this.excerpts = new Excerpts(text);
   }
 
-  run(root: Node): ModuleSummary {
+  run(root: SyntaxNode): ModuleSummary {
     const moduleScope: Scope = { execution: { kind: 'module' }, bindings: new Map(), prefix: '' };
     if (root.hasError) this.findLazyPrefixes(root);
     if (this.text.includes('__future__')) this.checkFutureImports(root);
@@ -216,7 +220,7 @@ class Extractor {
    * after anything but the docstring, comments and other future imports (or inside a block), and
    * a feature CPython does not know (`braces`: "not a chance").
    */
-  private checkFutureImports(root: Node): void {
+  private checkFutureImports(root: SyntaxNode): void {
     let atStart = true;
     let first = true;
     for (const statement of root.namedChildren) {
@@ -245,9 +249,9 @@ class Extractor {
     }
   }
 
-  private findLazyPrefixes(root: Node): void {
+  private findLazyPrefixes(root: SyntaxNode): void {
     // An explicit stack: a file of errors can nest as deep as it likes.
-    const pending: Node[] = [root];
+    const pending: SyntaxNode[] = [root];
     for (let node = pending.pop(); node; node = pending.pop()) {
       for (let i = 0, kids = node.namedChildren; i < kids.length; i++) {
         const child = kids[i]!;
@@ -261,14 +265,14 @@ class Extractor {
    * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
    * few per file) and skipped; the rest of the file is still analyzed.
    */
-  private skipTooDeep(node: Node, what: string): void {
+  private skipTooDeep(node: SyntaxNode, what: string): void {
     if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
     this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
   }
 
   // ---- statements -------------------------------------------------------------------------
 
-  private visitBlock(block: Node, scope: Scope): void {
+  private visitBlock(block: SyntaxNode, scope: Scope): void {
     if (this.blockDepth >= MAX_BLOCK_NESTING) return this.skipTooDeep(block, `blocks nested more than ${MAX_BLOCK_NESTING} levels deep`);
     this.blockDepth++;
     try {
@@ -278,10 +282,10 @@ class Extractor {
     }
   }
 
-  private visitStatements(block: Node, scope: Scope): void {
+  private visitStatements(block: SyntaxNode, scope: Scope): void {
     // tree-sitter's grammar is lenient about indentation; CPython is not.
     let column = block.type === 'module' ? 0 : -1;
-    let previous: Node | null = null;
+    let previous: SyntaxNode | null = null;
     for (let i = 0, kids = block.namedChildren; i < kids.length; i++) {
       const statement = kids[i];
       if (!statement) continue;
@@ -311,7 +315,7 @@ class Extractor {
     }
   }
 
-  private visitStatement(node: Node, scope: Scope): void {
+  private visitStatement(node: SyntaxNode, scope: Scope): void {
     switch (node.type) {
       case 'import_statement':
         return this.visitImport(node, scope);
@@ -398,7 +402,7 @@ class Extractor {
   }
 
   /** Visits the block of a clause node (`else_clause`, `finally_clause`, `except_clause`, a plain `block`). */
-  private visitBlockOf(clause: Node | null, scope: Scope): void {
+  private visitBlockOf(clause: SyntaxNode | null, scope: Scope): void {
     if (!clause) return;
     if (clause.type === 'block') return this.visitBlock(clause, scope);
     for (let i = 0, kids = clause.namedChildren; i < kids.length; i++) {
@@ -424,7 +428,7 @@ class Extractor {
    * follows; before 3.14 a SyntaxError (it was Python 2's `except X, e:`). The message for the
    * problem, or undefined when the target accepts it.
    */
-  private unparenthesisedExcept(clause: Node): string | undefined {
+  private unparenthesisedExcept(clause: SyntaxNode): string | undefined {
     const star = /^except\s*\*/.test(clause.text) ? '*' : '';
     const hasAs = clause.namedChildren.some((c) => c?.type === 'as_pattern');
     const [major, minor] = this.target.version;
@@ -439,8 +443,8 @@ class Extractor {
    * branch whose condition is true, does not run (its imports get an `unreachable` scope); a
    * condition that depends on run time keeps every branch.
    */
-  private visitIf(node: Node, scope: Scope): void {
-    const clauses: Array<{ condition: Node | null; body: Node | null; owner: Node }> = [
+  private visitIf(node: SyntaxNode, scope: Scope): void {
+    const clauses: Array<{ condition: SyntaxNode | null; body: SyntaxNode | null; owner: SyntaxNode }> = [
       { condition: node.childForFieldName('condition'), body: node.childForFieldName('consequence'), owner: node },
     ];
     for (const alternative of node.childrenForFieldName('alternative')) {
@@ -455,7 +459,7 @@ class Extractor {
     let taken: string | undefined;
     const notTaken: string[] = [];
     /** Conditions above that depend on run time: an `else` runs when none of them holds. */
-    const undecided: Node[] = [];
+    const undecided: SyntaxNode[] = [];
     for (const { condition, body, owner } of clauses) {
       if (taken !== undefined) {
         this.visitGuarded(body, this.unreachable(scope, `\`${taken}\` is true for ${describeTarget(this.target)}, so the branches after it do not run`));
@@ -523,7 +527,7 @@ class Extractor {
    * ImportError are fallbacks: they run only when an import of the `try` branch fails, which the
    * resolver decides (it knows which modules exist).
    */
-  private visitTry(node: Node, scope: Scope): void {
+  private visitTry(node: SyntaxNode, scope: Scope): void {
     const firstImport = this.imports.length;
     let tryImports: number[] = [];
     for (let i = 0, kids = node.namedChildren; i < kids.length; i++) {
@@ -584,11 +588,11 @@ class Extractor {
    * only when the file is run as a script, a branch that is false for the target never. Its imports
    * are kept (with that scope) so `graph` can show them; its calls are not resources of an imported module.
    */
-  private visitGuarded(block: Node | null, execution: ExecutionScope): void {
+  private visitGuarded(block: SyntaxNode | null, execution: ExecutionScope): void {
     if (!block) return;
     const guardedScope: Scope = { execution, bindings: new Map(), prefix: '' };
     // Depth first, in source order, with a stack of its own: the block can nest as deep as it likes.
-    const pending: Node[] = [block];
+    const pending: SyntaxNode[] = [block];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'import_statement') this.visitImport(node, guardedScope);
       else if (node.type === 'import_from_statement') this.visitImportFrom(node, guardedScope);
@@ -598,7 +602,7 @@ class Extractor {
     }
   }
 
-  private guardKind(condition: Node | null, scope: Scope, depth = 0): 'type-checking' | 'main-guard' | undefined {
+  private guardKind(condition: SyntaxNode | null, scope: Scope, depth = 0): 'type-checking' | 'main-guard' | undefined {
     if (!condition || depth > MAX_HELPER_NESTING) return undefined;
     const atModuleLevel = scope.execution.kind === 'module' && !scope.className;
     if (condition.type === 'boolean_operator' && (condition.childForFieldName('operator')?.type ?? condition.child(1)?.type) === 'or') {
@@ -626,14 +630,14 @@ class Extractor {
       if (operator !== '==') return undefined;
       const left = condition.namedChild(0)!;
       const right = condition.namedChild(1)!;
-      const isName = (n: Node): boolean => n.type === 'identifier' && n.text === '__name__';
-      const isMain = (n: Node): boolean => n.type === 'string' && stringLiteral(n) === '__main__';
+      const isName = (n: SyntaxNode): boolean => n.type === 'identifier' && n.text === '__name__';
+      const isMain = (n: SyntaxNode): boolean => n.type === 'string' && stringLiteral(n) === '__main__';
       if (atModuleLevel && ((isName(left) && isMain(right)) || (isMain(left) && isName(right)))) return 'main-guard';
     }
     return undefined;
   }
 
-  private visitWith(node: Node, scope: Scope): void {
+  private visitWith(node: SyntaxNode, scope: Scope): void {
     const clause = node.namedChildren.find((child) => child?.type === 'with_clause');
     for (let i = 0, kids = clause ? clause.namedChildren : []; i < kids.length; i++) {
       const item = kids[i]!;
@@ -650,7 +654,7 @@ class Extractor {
     this.visitBlockOf(node.childForFieldName('body'), scope);
   }
 
-  private visitExpressionStatement(node: Node, scope: Scope): void {
+  private visitExpressionStatement(node: SyntaxNode, scope: Scope): void {
     const expression = node.namedChild(0);
     if (!expression) return;
     if (expression.type === 'assignment') return this.visitAssignment(expression, scope, node);
@@ -686,7 +690,7 @@ class Extractor {
    * text, not its nodes: most functions assign a call's result to a local name, and walking each
    * body node by node cost more than parsing it.
    */
-  private noteDroppedLocals(body: Node, firstCall: number): void {
+  private noteDroppedLocals(body: SyntaxNode, firstCall: number): void {
     const candidates = this.calls.slice(firstCall).filter((c) => c.boundTo !== undefined && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !this.globalNames.has(c.boundTo) && c.scope.kind === 'function');
     if (candidates.length === 0) return;
     const text = this.text.slice(body.startIndex, body.endIndex);
@@ -704,7 +708,7 @@ class Extractor {
     }
   }
 
-  private visitAssignment(node: Node, scope: Scope, statement: Node): void {
+  private visitAssignment(node: SyntaxNode, scope: Scope, statement: SyntaxNode): void {
     const { targets, right } = assignmentParts(node);
     const names = targets.filter((t) => t.type === 'identifier').map((t) => t.text);
     for (const target of targets) this.noteTargetNames(target, scope);
@@ -753,7 +757,7 @@ class Extractor {
    * `PY2 = sys.version_info[0] == 2`, `_false = 0`, and Celery's `globals()['kcah_acitats'[::-1].upper()] = False`:
    * module-level names whose value conditions further down read. (The name is already counted as bound.)
    */
-  private noteConstantAssignment(targets: Node[], right: Node, scope: Scope): void {
+  private noteConstantAssignment(targets: SyntaxNode[], right: SyntaxNode, scope: Scope): void {
     if (this.branchDepth > 0) return;
     const value = evaluate(right, this.conditionContext(scope));
     for (const target of targets) {
@@ -770,7 +774,7 @@ class Extractor {
   }
 
   /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]` (`+=` when `extend`): kept for the frameworks configured this way. */
-  private noteLiteralAssignment(names: string[], right: Node, scope: Scope, statement: Node, extend = false): void {
+  private noteLiteralAssignment(names: string[], right: SyntaxNode, scope: Scope, statement: SyntaxNode, extend = false): void {
     const read = literalValueOf(right);
     if (!read) return;
     for (const name of names) {
@@ -789,10 +793,10 @@ class Extractor {
     return scope.execution.kind === 'module' && scope.prefix === '';
   }
 
-  private noteTargetNames(target: Node, scope: Scope): void {
+  private noteTargetNames(target: SyntaxNode, scope: Scope): void {
     if (!this.isModuleLevel(scope)) return;
     // `((a, b), c) = ...`: nested patterns, walked with a stack of their own.
-    const pending: Node[] = [target];
+    const pending: SyntaxNode[] = [target];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'identifier') {
         this.definedNames.add(node.text);
@@ -809,7 +813,7 @@ class Extractor {
 
   // ---- imports ----------------------------------------------------------------------------
 
-  private visitImport(node: Node, scope: Scope): void {
+  private visitImport(node: SyntaxNode, scope: Scope): void {
     for (const nameNode of node.childrenForFieldName('name')) {
       if (!nameNode) continue;
       const dotted = nameNode.type === 'aliased_import' ? nameNode.childForFieldName('name') : nameNode;
@@ -838,7 +842,7 @@ class Extractor {
     }
   }
 
-  private visitImportFrom(node: Node, scope: Scope): void {
+  private visitImportFrom(node: SyntaxNode, scope: Scope): void {
     const moduleNode = node.childForFieldName('module_name');
     let level = 0;
     let module = '';
@@ -884,7 +888,7 @@ class Extractor {
   }
 
   /** The statement's scope, unless it is a PEP 810 lazy import (which runs when its name is first used). */
-  private importScope(node: Node, scope: Scope): ExecutionScope {
+  private importScope(node: SyntaxNode, scope: Scope): ExecutionScope {
     if (!this.lazyPrefixRows.has(node.startPosition.row)) return scope.execution;
     const execution = scope.execution;
     return { kind: 'lazy-import', ...(execution.kind === 'function' ? { function: execution.function } : {}) };
@@ -897,14 +901,14 @@ class Extractor {
 
   // ---- definitions ------------------------------------------------------------------------
 
-  private visitDecorated(node: Node, scope: Scope): void {
+  private visitDecorated(node: SyntaxNode, scope: Scope): void {
     const definition = node.childForFieldName('definition');
-    const decorators = node.namedChildren.filter((c): c is Node => c?.type === 'decorator');
+    const decorators = node.namedChildren.filter((c): c is SyntaxNode => c?.type === 'decorator');
     if (definition?.type === 'function_definition') this.visitFunction(definition, scope, decorators);
     else if (definition?.type === 'class_definition') this.visitClass(definition, scope, decorators);
   }
 
-  private visitDecorators(decorators: Node[], scope: Scope, target: string): void {
+  private visitDecorators(decorators: SyntaxNode[], scope: Scope, target: string): void {
     for (const decorator of decorators) {
       const expression = decorator.namedChild(0);
       const dotted = expression ? dottedName(expression) : undefined;
@@ -917,7 +921,7 @@ class Extractor {
     }
   }
 
-  private recordBareDecorator(expression: Node, dotted: string, scope: Scope, target: string, decorator: Node): void {
+  private recordBareDecorator(expression: SyntaxNode, dotted: string, scope: Scope, target: string, decorator: SyntaxNode): void {
     const resolved = this.qualify(dotted, scope);
     const id = this.calls.length;
     this.calls.push({
@@ -936,7 +940,7 @@ class Extractor {
     });
   }
 
-  private visitFunction(node: Node, scope: Scope, decorators: Node[]): void {
+  private visitFunction(node: SyntaxNode, scope: Scope, decorators: SyntaxNode[]): void {
     const name = node.childForFieldName('name')?.text ?? '<function>';
     const qualname = `${scope.prefix}${name}`;
     this.visitDecorators(decorators, scope, qualname);
@@ -966,7 +970,7 @@ class Extractor {
     }
   }
 
-  private visitClass(node: Node, scope: Scope, decorators: Node[]): void {
+  private visitClass(node: SyntaxNode, scope: Scope, decorators: SyntaxNode[]): void {
     const name = node.childForFieldName('name')?.text ?? '<class>';
     const qualname = `${scope.prefix}${name}`;
     this.visitDecorators(decorators, scope, qualname);
@@ -1016,7 +1020,7 @@ class Extractor {
   // ---- expressions and calls --------------------------------------------------------------
 
   /** Records every call in an expression, innermost first, without entering lambda bodies. */
-  private visitExpression(node: Node | null, scope: Scope, placement: CallPlacement, statement: Node): void {
+  private visitExpression(node: SyntaxNode | null, scope: Scope, placement: CallPlacement, statement: SyntaxNode): void {
     if (!node) return;
     // Read once: each read of a node's type is a call into the parser's WebAssembly.
     const type = node.type;
@@ -1051,7 +1055,7 @@ class Extractor {
   }
 
   /** `a if c else b`: `c` runs first, then one of the two, each under its condition. */
-  private visitConditionalExpression(node: Node, scope: Scope, placement: CallPlacement, statement: Node): void {
+  private visitConditionalExpression(node: SyntaxNode, scope: Scope, placement: CallPlacement, statement: SyntaxNode): void {
     const [body, condition, alternative] = [node.namedChild(0)!, node.namedChild(1)!, node.namedChild(2)!];
     this.visitExpression(condition, scope, placement, statement);
     const value = truthiness(evaluate(condition, this.conditionContext(scope)));
@@ -1066,7 +1070,7 @@ class Extractor {
   }
 
   /** Records a call (after the calls in it, which run first) and returns its id; undefined when it is nested too deeply to visit. */
-  private visitCall(node: Node, scope: Scope, placement: CallPlacement, statement: Node): number | undefined {
+  private visitCall(node: SyntaxNode, scope: Scope, placement: CallPlacement, statement: SyntaxNode): number | undefined {
     // A call's frame is several times a plain expression's: it counts as CALL_NESTING levels.
     if (this.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
     this.expressionDepth += CALL_NESTING;
@@ -1142,12 +1146,12 @@ class Extractor {
    * `self.module_registry.update(deps)` in `def preload_module(self, *deps)`, `_PLUGINS.append(name)`
    * in `def register(name)`: the function adds its argument to a registry of this module.
    */
-  private noteRegistryAdder(functionNode: Node, argumentsNode: Node, scope: Scope): void {
+  private noteRegistryAdder(functionNode: SyntaxNode, argumentsNode: SyntaxNode, scope: Scope): void {
     if (scope.execution.kind !== 'function' || !scope.parameters) return;
     const method = functionNode.childForFieldName('attribute')?.text;
     if (method !== 'update' && method !== 'extend' && method !== 'add' && method !== 'append') return;
     const registry = this.registryNamed(functionNode.childForFieldName('object'), scope);
-    const args = argumentsNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const args = argumentsNode.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
     if (!registry || args.length !== 1 || args[0]!.type !== 'identifier') return;
     const parameter = scope.parameters.get(args[0]!.text);
     if (parameter?.index === undefined) return;
@@ -1162,11 +1166,11 @@ class Extractor {
    * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
    * `tuple(...)`, `set(...)` and `.copy()`.
    */
-  private registryNamed(node: Node | null, scope: Scope, depth = 0): string | undefined {
+  private registryNamed(node: SyntaxNode | null, scope: Scope, depth = 0): string | undefined {
     if (!node || depth > MAX_HELPER_NESTING) return undefined;
     if (node.type === 'call') {
       const callee = node.childForFieldName('function');
-      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
       if (callee?.type === 'identifier' && REGISTRY_VIEWS.has(callee.text) && args.length === 1 && !lookup(callee.text, scope)) {
         return this.registryNamed(args[0]!, scope, depth + 1);
       }
@@ -1188,11 +1192,11 @@ class Extractor {
    * __import__(name)` in requests' `packages.py`, `import_module("pkg.%s" % d)` with `f"pkg.{d}"`,
    * `"pkg." + d` and `"{}.{}".format(...)` alike): one import per value.
    */
-  private noteDynamicImport(call: CallRecord, scope: Scope, argumentsNode: Node | null): void {
+  private noteDynamicImport(call: CallRecord, scope: Scope, argumentsNode: SyntaxNode | null): void {
     if (call.callee !== 'importlib.import_module' && call.callee !== 'builtins.__import__') return;
     const first = call.args[0];
     if (!first || first.keyword !== undefined) return;
-    const node = argumentsNode?.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment') ?? null;
+    const node = argumentsNode?.namedChildren.find((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? null;
     const computed = this.computedStrings(node, scope);
     if (!computed) return;
     const source = computed.source;
@@ -1209,10 +1213,10 @@ class Extractor {
    * `if not path or module.startswith(path):` around the import, `module` iterating a registry and
    * `path` a parameter: the import runs for the items that start with what the caller passes.
    */
-  private prefixFilter(call: Node | null, scope: Scope): RegistryImport['prefixParameter'] {
+  private prefixFilter(call: SyntaxNode | null, scope: Scope): RegistryImport['prefixParameter'] {
     for (let node = call; node && node.type !== 'function_definition'; node = node.parent) {
       const parent = node.parent;
-      if (parent?.type !== 'if_statement' || parent.childForFieldName('consequence')?.id !== node.id) continue;
+      if (parent?.type !== 'if_statement' || parent.childForFieldName('consequence')!== node) continue;
       const found = findDescendant(parent.childForFieldName('condition'), (n) => {
         if (n.type !== 'call') return false;
         const callee = n.childForFieldName('function');
@@ -1232,7 +1236,7 @@ class Extractor {
   }
 
   /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
-  private loopItemsOf(node: Node | null, scope: Scope): string[] | LoopSource | undefined {
+  private loopItemsOf(node: SyntaxNode | null, scope: Scope): string[] | LoopSource | undefined {
     const items = stringItems(evaluate(node, this.conditionContext(scope)));
     // `PLUGINS = []` that functions append to: what the loop sees is what was added since.
     const registry = items?.length === 0 || !items ? this.registryNamed(node, scope) : undefined;
@@ -1249,10 +1253,10 @@ class Extractor {
    * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` or over a
    * registry leaves `ALL_ITEM` where each of its items goes, and says which in `source`.
    */
-  private computedStrings(node: Node | null, scope: Scope): { values: string[]; source?: LoopSource } | undefined {
+  private computedStrings(node: SyntaxNode | null, scope: Scope): { values: string[]; source?: LoopSource } | undefined {
     let source: LoopSource | undefined;
     let depth = 0;
-    const valuesOf = (n: Node | null): string[] | undefined => {
+    const valuesOf = (n: SyntaxNode | null): string[] | undefined => {
       if (!n || depth > MAX_HELPER_NESTING) return undefined;
       depth++;
       try {
@@ -1261,7 +1265,7 @@ class Extractor {
         depth--;
       }
     };
-    const valuesOfNode = (n: Node): string[] | undefined => {
+    const valuesOfNode = (n: SyntaxNode): string[] | undefined => {
       switch (n.type) {
         case 'parenthesized_expression':
           return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : undefined;
@@ -1290,7 +1294,7 @@ class Extractor {
           if (!left || !rightNode) return undefined;
           if (operator === '+') return product([left, valuesOf(rightNode)]);
           if (operator !== '%') return undefined;
-          const operands = rightNode.type === 'tuple' ? rightNode.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') : [rightNode];
+          const operands = rightNode.type === 'tuple' ? rightNode.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') : [rightNode];
           const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x) => [x])));
           return combinations && left.length === 1 ? substituteAll(left[0]!, combinations, /%()s/g) : undefined;
         }
@@ -1299,7 +1303,7 @@ class Extractor {
           const callee = n.childForFieldName('function');
           if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'format') return undefined;
           const template = valuesOf(callee.childForFieldName('object'));
-          const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') ?? [];
+          const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
           if (!template || template.length !== 1 || args.some((a) => a.type === 'keyword_argument' || a.type.endsWith('splat'))) return undefined;
           const combinations = product(args.map((a) => valuesOf(a)?.map((x) => [x])));
           return combinations ? substituteAll(template[0]!, combinations, /\{(\d*)\}/g) : undefined;
@@ -1314,7 +1318,7 @@ class Extractor {
   }
 
   /** `f"pkg.{name}"`: each interpolation a plain expression with known values. */
-  private formattedStrings(node: Node, valuesOf: (n: Node | null) => string[] | undefined): string[] | undefined {
+  private formattedStrings(node: SyntaxNode, valuesOf: (n: SyntaxNode | null) => string[] | undefined): string[] | undefined {
     const parts: Array<string[] | undefined> = [];
     for (const part of node.namedChildren) {
       if (!part) continue;
@@ -1417,12 +1421,12 @@ class Extractor {
 }
 
 /** `self.name` as an assignment target. */
-function isSelfAttribute(target: Node): boolean {
+function isSelfAttribute(target: SyntaxNode): boolean {
   return target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' && target.childForFieldName('attribute')?.type === 'identifier';
 }
 
 /** `self.name`, `state.scheduler`, `app.state.pool` as an assignment target: its dotted text. */
-function attributeTarget(target: Node): string | undefined {
+function attributeTarget(target: SyntaxNode): string | undefined {
   return target.type === 'attribute' ? dottedName(target) : undefined;
 }
 
@@ -1473,7 +1477,7 @@ function joinDotted(base: string, rest: string): string {
 const MAX_HELPER_NESTING = 100;
 
 /** True when an `except` clause catches ImportError: bare, or naming it, a subclass, or a base. */
-function catchesImportError(clause: Node): boolean {
+function catchesImportError(clause: SyntaxNode): boolean {
   const header = clause.text.slice(0, clause.text.indexOf(':') >= 0 ? clause.text.indexOf(':') : undefined);
   if (/^except\*?\s*$/.test(header.trim())) return true;
   return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
@@ -1483,8 +1487,8 @@ function catchesImportError(clause: Node): boolean {
 const REGISTRY_VIEWS = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset']);
 
 /** The first node under `node` (itself included) that `test` accepts, depth first. */
-function findDescendant(node: Node | null, test: (n: Node) => boolean): Node | undefined {
-  const pending: Node[] = node ? [node] : [];
+function findDescendant(node: SyntaxNode | null, test: (n: SyntaxNode) => boolean): SyntaxNode | undefined {
+  const pending: SyntaxNode[] = node ? [node] : [];
   for (let at = pending.pop(); at; at = pending.pop()) {
     if (test(at)) return at;
     for (let kids = at.namedChildren, i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
@@ -1496,7 +1500,7 @@ function findDescendant(node: Node | null, test: (n: Node) => boolean): Node | u
  * A function's parameters by name, with the positions callers give them (`skip` leading ones left out:
  * 1 for `self`/`cls`). Parameters after `*`, `*args` or `**kwargs` are keyword-only: no position.
  */
-function parametersOf(parameters: Node | null, skip: number): Map<string, { index?: number; star: boolean }> {
+function parametersOf(parameters: SyntaxNode | null, skip: number): Map<string, { index?: number; star: boolean }> {
   const out = new Map<string, { index?: number; star: boolean }>();
   let position = 0;
   let positional = true;
@@ -1507,7 +1511,7 @@ function parametersOf(parameters: Node | null, skip: number): Map<string, { inde
       positional = false;
       continue;
     }
-    let node: Node | null = parameter;
+    let node: SyntaxNode | null = parameter;
     if (node.type === 'typed_parameter') node = node.namedChild(0);
     else if (node.type === 'default_parameter' || node.type === 'typed_default_parameter') node = node.childForFieldName('name');
     if (!node) continue;

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tree.js';
 import { parsePythonLiteral } from './pythonLiteral.js';
 import { foldText } from './excerpts.js';
 import { stringLiteral } from './syntax.js';
@@ -10,13 +10,13 @@ import { stringLiteral } from './syntax.js';
  * `BASE_APPS + ["blog"] + LOCAL_APPS`): the parts that are not string literals are kept as written,
  * so that what is known survives what is not. A list of anything but strings is no literal here.
  */
-export function literalValueOf(right: Node): { value: string | string[]; unread: string[] } | undefined {
+export function literalValueOf(right: SyntaxNode): { value: string | string[]; unread: string[] } | undefined {
   if (right.type === 'string' || right.type === 'concatenated_string') {
     const literal = parsePythonLiteral(right.text);
     return literal.kind === 'string' ? { value: literal.value, unread: [] } : undefined;
   }
-  const operands: Node[] = [];
-  const pending: Node[] = [right];
+  const operands: SyntaxNode[] = [];
+  const pending: SyntaxNode[] = [right];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+') {
       pending.push(node.childForFieldName('right')!, node.childForFieldName('left')!);
@@ -42,7 +42,7 @@ export function literalValueOf(right: Node): { value: string | string[]; unread:
 }
 
 /** `["a", "b"]`, `("a", "b")` and the bare `"a", "b"` (comments between items allowed). */
-export function stringSequence(node: Node): string[] | undefined {
+export function stringSequence(node: SyntaxNode): string[] | undefined {
   if (node.type !== 'list' && node.type !== 'tuple' && node.type !== 'expression_list') return undefined;
   const values: string[] = [];
   for (const child of node.namedChildren) {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as bundledTreeSitter from 'web-tree-sitter';
 import type { Parser } from 'web-tree-sitter';
+import { registerRuntime } from './tree.js';
 
 type TreeSitter = typeof bundledTreeSitter;
 /** The part of the WebAssembly global used here (the project's `lib` setting has no WebAssembly types). */
@@ -28,7 +29,8 @@ export function pythonParser(): Promise<Parser> {
   if (brokenBy !== undefined) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
   ready ??= (async () => {
     const { Parser, Language } = runtime();
-    await Parser.init({
+    // Emscripten fills this object in as the runtime's module: tree.ts drives its exported functions.
+    const module = {
       // web-tree-sitter's own tree-sitter.wasm: installed, it is beside web-tree-sitter's JS in
       // node_modules (the default). In the Action's bundle (see grammarFile) that JS is inlined and
       // the .wasm is copied beside the bundle, that is beside this module: looking here first does
@@ -37,10 +39,12 @@ export function pythonParser(): Promise<Parser> {
       // An abort is reported as the file's diagnostic (see ParserAbort), not as a bare "Aborted()" line.
       ...(process.env.IMPORTLEAK_DEBUG ? {} : { printErr: () => undefined }),
       ...memoryOption(),
-    });
+    };
+    await Parser.init(module);
     const language = await Language.load(grammarFile());
     const parser = new Parser();
     parser.setLanguage(language);
+    registerRuntime(parser, module);
     return parser;
   })();
   return ready;

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './tree.js';
 import { SIMPLE_ESCAPES } from './pythonLiteral.js';
 import type { SourceSpan } from './summary.js';
 
@@ -12,7 +12,7 @@ import type { SourceSpan } from './summary.js';
  * Escape sequences make it unknown unless `decodeEscapes` is set, which decodes the simple ones
  * (`\n`, `\t`, quotes...) and keeps a raw string's backslashes as written.
  */
-export function stringLiteral(node: Node, { decodeEscapes = false }: { decodeEscapes?: boolean } = {}): string | undefined {
+export function stringLiteral(node: SyntaxNode, { decodeEscapes = false }: { decodeEscapes?: boolean } = {}): string | undefined {
   if (node.type !== 'string') return undefined;
   const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
   if (/[fFbB]/.test(start)) return undefined;
@@ -39,7 +39,7 @@ export function stringLiteral(node: Node, { decodeEscapes = false }: { decodeEsc
  * The value of a literal `1_000`, `0x1f`, `1.5`, string (as `stringLiteral` reads it), `True`,
  * `False` or `None`; undefined for anything else.
  */
-export function scalarLiteral(node: Node, options: { decodeEscapes?: boolean } = {}): number | string | boolean | null | undefined {
+export function scalarLiteral(node: SyntaxNode, options: { decodeEscapes?: boolean } = {}): number | string | boolean | null | undefined {
   switch (node.type) {
     case 'integer':
     case 'float': {
@@ -61,9 +61,9 @@ export function scalarLiteral(node: Node, options: { decodeEscapes?: boolean } =
 }
 
 /** `a = b = value`: the targets, left to right, and the value (null for an annotation without one). */
-export function assignmentParts(node: Node): { targets: Node[]; right: Node | null } {
-  const targets: Node[] = [];
-  let right: Node | null = node;
+export function assignmentParts(node: SyntaxNode): { targets: SyntaxNode[]; right: SyntaxNode | null } {
+  const targets: SyntaxNode[] = [];
+  let right: SyntaxNode | null = node;
   while (right?.type === 'assignment') {
     const left = right.childForFieldName('left');
     if (left) targets.push(left);
@@ -73,10 +73,10 @@ export function assignmentParts(node: Node): { targets: Node[]; right: Node | nu
 }
 
 /** `a.b.c` for identifier/attribute chains, undefined for anything else. */
-export function dottedName(node: Node): string | undefined {
+export function dottedName(node: SyntaxNode): string | undefined {
   // A loop, not recursion: `a.b.b.b...` can be 100,000 attributes long.
   const parts: string[] = [];
-  let at: Node | null = node;
+  let at: SyntaxNode | null = node;
   while (at?.type === 'attribute') {
     const attribute = at.childForFieldName('attribute');
     if (!attribute) return undefined;
@@ -89,7 +89,7 @@ export function dottedName(node: Node): string | undefined {
 }
 
 /** Where a node is, 1-based, columns in UTF-16 code units. */
-export function spanOf(node: Node): SourceSpan {
+export function spanOf(node: SyntaxNode): SourceSpan {
   return {
     line: node.startPosition.row + 1,
     column: node.startPosition.column + 1,

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import { descendants, type SyntaxNode } from './tree.js';
 import type { SyntaxProblem } from './summary.js';
 import { firstLine } from './excerpts.js';
 import { spanOf } from './syntax.js';
@@ -21,41 +21,27 @@ export const FUTURE_FEATURES = new Set([
 ]);
 
 /** A string (or implicitly concatenated strings) that CPython takes as a docstring: no f-string. */
-export function isDocstring(node: Node): boolean {
+export function isDocstring(node: SyntaxNode): boolean {
   const parts = node.type === 'concatenated_string' ? node.namedChildren : [node];
   return parts.every((part) => part?.type === 'string' && !/[fF]/.test(part.namedChildren.find((c) => c?.type === 'string_start')?.text ?? ''));
 }
 
-export function collectSyntaxProblems(root: Node): SyntaxProblem[] {
+export function collectSyntaxProblems(root: SyntaxNode): SyntaxProblem[] {
   const problems: SyntaxProblem[] = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (;;) {
-      const node = cursor.currentNode;
-      if (descend && (node.isError || node.isMissing)) {
-        const message = node.isMissing
-          ? `syntax error: missing ${JSON.stringify(node.type)}`
-          : `syntax error: unexpected ${describeUnexpected(node)}`;
-        problems.push({ span: spanOf(node), message });
-        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
-        descend = false;
-      }
-      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
+  if (!root.hasError) return problems;
+  // In source order, going below a node only while it has an error; nothing below an ERROR or
+  // MISSING node is reported.
+  const bad = (node: SyntaxNode): boolean => node.isError || node.isMissing;
+  for (const node of bad(root) ? [root] : descendants(root, (node) => node.hasError && !bad(node))) {
+    if (!bad(node)) continue;
+    const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
+    problems.push({ span: spanOf(node), message });
+    if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   return problems;
 }
 
-export function describeUnexpected(node: Node): string {
+export function describeUnexpected(node: SyntaxNode): string {
   const text = firstLine(node.text).trim();
   if (!text) return 'end of input';
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);

@@ -386,6 +386,239 @@ function lineOfOffset(bytes, offset) {
   return line;
 }
 
+// src/extract/tree.ts
+var SyntaxNode = class {
+  constructor(tree, type, startIndex, endIndex, fieldId, isNamed, isMissing, parent) {
+    this.tree = tree;
+    this.type = type;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+    this.fieldId = fieldId;
+    this.isNamed = isNamed;
+    this.isMissing = isMissing;
+    this.parent = parent;
+    if (type === "ERROR" || isMissing) {
+      for (let at = this; at && !at.error; at = at.parent) at.error = true;
+    }
+  }
+  tree;
+  type;
+  startIndex;
+  endIndex;
+  fieldId;
+  isNamed;
+  isMissing;
+  parent;
+  children = [];
+  named;
+  /** Set by the copy on every ancestor of an ERROR or MISSING node, and on the node. */
+  error = false;
+  get text() {
+    return this.tree.text.slice(this.startIndex, this.endIndex);
+  }
+  get startPosition() {
+    return this.tree.pointAt(this.startIndex);
+  }
+  get endPosition() {
+    return this.tree.pointAt(this.endIndex);
+  }
+  get isError() {
+    return this.type === "ERROR";
+  }
+  /** This node or one below it is an ERROR or a MISSING node. */
+  get hasError() {
+    return this.error;
+  }
+  get namedChildren() {
+    this.named ??= this.children.filter((child) => child.isNamed);
+    return this.named;
+  }
+  get childCount() {
+    return this.children.length;
+  }
+  get namedChildCount() {
+    return this.namedChildren.length;
+  }
+  child(index) {
+    return this.children[index] ?? null;
+  }
+  namedChild(index) {
+    return this.namedChildren[index] ?? null;
+  }
+  childForFieldName(name2) {
+    const id = this.tree.fieldIds.get(name2);
+    if (id === void 0) return null;
+    for (const child of this.children) if (child.fieldId === id) return child;
+    return null;
+  }
+  childrenForFieldName(name2) {
+    const id = this.tree.fieldIds.get(name2);
+    return id === void 0 ? [] : this.children.filter((child) => child.fieldId === id);
+  }
+  /** Every node of one of `types` below this one, in source order (this one left out). */
+  descendantsOfType(...types) {
+    const wanted = new Set(types);
+    return descendants(this).filter((node) => wanted.has(node.type));
+  }
+};
+function descendants(root, descend = () => true) {
+  const found = [];
+  const stack = [...root.children].reverse();
+  while (stack.length) {
+    const node = stack.pop();
+    found.push(node);
+    if (descend(node)) for (let i2 = node.children.length - 1; i2 >= 0; i2--) stack.push(node.children[i2]);
+  }
+  return found;
+}
+var SyntaxTree = class {
+  constructor(text, fieldIds) {
+    this.text = text;
+    this.fieldIds = fieldIds;
+  }
+  text;
+  fieldIds;
+  rootNode;
+  lineStarts;
+  /** Row and column of a UTF-16 index: rows are counted at "\n" only, as tree-sitter counts them. */
+  pointAt(index) {
+    const starts = this.lineStarts ??= lineStartsOf(this.text);
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = low + high + 1 >> 1;
+      if (starts[middle] <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: index - starts[low] };
+  }
+};
+function lineStartsOf(text) {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+var CURSOR_FUNCTIONS = [
+  "_ts_init",
+  "_ts_tree_cursor_goto_first_child_wasm",
+  "_ts_tree_cursor_goto_next_sibling_wasm",
+  "_ts_tree_cursor_goto_parent_wasm",
+  "_ts_tree_cursor_current_node_type_id_wasm",
+  "_ts_tree_cursor_start_index_wasm",
+  "_ts_tree_cursor_end_index_wasm",
+  "_ts_tree_cursor_current_field_id_wasm",
+  "_ts_tree_cursor_current_node_is_missing_wasm",
+  "_ts_language_type_is_named_wasm"
+];
+var copiers = /* @__PURE__ */ new WeakMap();
+function registerRuntime(parser, module2) {
+  const language = parser.language;
+  if (!language) throw new Error("the parser has no language");
+  const exports = CURSOR_FUNCTIONS.every((name2) => typeof module2[name2] === "function") && module2.HEAP32 instanceof Int32Array ? module2 : void 0;
+  copiers.set(parser, copierFor(language, exports));
+}
+function copierFor(language, exports) {
+  const languageAddress = language[0];
+  const types = language.types.map((name2) => name2 ?? "ERROR");
+  const named = types.map((_, id) => exports ? exports._ts_language_type_is_named_wasm(languageAddress, id) !== 0 : false);
+  const fieldIds = /* @__PURE__ */ new Map();
+  language.fields.forEach((name2, id) => {
+    if (name2) fieldIds.set(name2, id);
+  });
+  return { types, named, fieldIds, exports, transfer: exports?._ts_init() };
+}
+function parseTree(parser, text) {
+  const parsed = parser.parse(text);
+  if (!parsed) throw new Error("tree-sitter returned no tree");
+  try {
+    return copyTree(parser, parsed, text);
+  } finally {
+    parsed.delete();
+  }
+}
+function copyTree(parser, parsed, text, { publicCursor = false } = {}) {
+  let copier = copiers.get(parser);
+  if (!copier) {
+    copier = copierFor(parser.language, void 0);
+    copiers.set(parser, copier);
+  }
+  const tree = new SyntaxTree(text, copier.fieldIds);
+  const cursor = parsed.walk();
+  try {
+    tree.rootNode = copier.exports && !publicCursor ? walkFast(tree, parsed, cursor, copier) : walkPublic(tree, cursor, copier);
+  } finally {
+    cursor.delete();
+  }
+  return tree;
+}
+function walkFast(tree, parsed, cursor, copier) {
+  const exports = copier.exports;
+  const { types, named } = copier;
+  const words = cursor;
+  const heap = exports.HEAP32;
+  const at = copier.transfer >> 2;
+  heap[at] = words[0];
+  heap[at + 1] = words[1];
+  heap[at + 2] = words[2];
+  heap[at + 3] = words[3];
+  const address = parsed[0];
+  const firstChild = exports._ts_tree_cursor_goto_first_child_wasm;
+  const nextSibling = exports._ts_tree_cursor_goto_next_sibling_wasm;
+  const toParent = exports._ts_tree_cursor_goto_parent_wasm;
+  const typeId = exports._ts_tree_cursor_current_node_type_id_wasm;
+  const start2 = exports._ts_tree_cursor_start_index_wasm;
+  const end = exports._ts_tree_cursor_end_index_wasm;
+  const field = exports._ts_tree_cursor_current_field_id_wasm;
+  const missing = exports._ts_tree_cursor_current_node_is_missing_wasm;
+  const make = (parent, fieldId) => {
+    const id = typeId(address);
+    const from = start2(address);
+    const to = end(address);
+    const node2 = new SyntaxNode(tree, types[id] ?? "ERROR", from, to, fieldId, id === 65535 || (named[id] ?? false), from === to && missing(address) !== 0, parent);
+    parent?.children.push(node2);
+    return node2;
+  };
+  const root = make(null, 0);
+  let node = root;
+  for (; ; ) {
+    if (firstChild(address)) {
+      node = make(node, field(address));
+      continue;
+    }
+    for (; ; ) {
+      if (nextSibling(address)) {
+        node = make(node.parent, field(address));
+        break;
+      }
+      if (!toParent(address)) return root;
+      node = node.parent;
+    }
+  }
+}
+function walkPublic(tree, cursor, copier) {
+  const make = (parent) => {
+    const node2 = new SyntaxNode(tree, copier.types[cursor.nodeTypeId] ?? "ERROR", cursor.startIndex, cursor.endIndex, parent ? cursor.currentFieldId : 0, cursor.nodeIsNamed, cursor.nodeIsMissing, parent);
+    parent?.children.push(node2);
+    return node2;
+  };
+  const root = make(null);
+  let node = root;
+  for (; ; ) {
+    if (cursor.gotoFirstChild()) {
+      node = make(node);
+      continue;
+    }
+    for (; ; ) {
+      if (cursor.gotoNextSibling()) {
+        node = make(node.parent);
+        break;
+      }
+      if (!cursor.gotoParent()) return root;
+      node = node.parent;
+    }
+  }
+}
+
 // src/extract/pythonLiteral.ts
 function parsePythonLiteral(text) {
   const reader = new LiteralReader(text);
@@ -724,22 +957,12 @@ var IMPORTLEAK_COMMENT = /#\s*importleak:\s*(ignore-file|ignore)(?:\[([^\]]*)\])
 var NOQA_COMMENT = /#\s*noqa(?::\s*([A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?/i;
 function collectSuppressions(root) {
   const found = [];
-  const cursor = root.walk();
-  try {
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (node.type === "comment") {
-        const suppression = parseSuppression(node);
-        if (suppression) found.push(suppression);
-      }
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return found;
-      }
-    }
-  } finally {
-    cursor.delete();
+  for (const node of descendants(root)) {
+    if (node.type !== "comment") continue;
+    const suppression = parseSuppression(node);
+    if (suppression) found.push(suppression);
   }
+  return found;
 }
 function parseSuppression(comment) {
   const text = comment.text;
@@ -865,27 +1088,13 @@ function isDocstring(node) {
 }
 function collectSyntaxProblems(root) {
   const problems = [];
-  const cursor = root.walk();
-  try {
-    let descend = true;
-    for (; ; ) {
-      const node = cursor.currentNode;
-      if (descend && (node.isError || node.isMissing)) {
-        const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
-        problems.push({ span: spanOf(node), message });
-        if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
-        descend = false;
-      }
-      if (descend && node.hasError && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!cursor.gotoParent()) break;
-      descend = false;
-    }
-  } finally {
-    cursor.delete();
+  if (!root.hasError) return problems;
+  const bad = (node) => node.isError || node.isMissing;
+  for (const node of bad(root) ? [root] : descendants(root, (node2) => node2.hasError && !bad(node2))) {
+    if (!bad(node)) continue;
+    const message = node.isMissing ? `syntax error: missing ${JSON.stringify(node.type)}` : `syntax error: unexpected ${describeUnexpected(node)}`;
+    problems.push({ span: spanOf(node), message });
+    if (problems.length >= MAX_SYNTAX_PROBLEMS) break;
   }
   return problems;
 }
@@ -1286,11 +1495,13 @@ function extractModule(parser, path, text, target = DEFAULT_TARGET) {
       text = indented;
     } else retry?.delete();
   }
+  let copy;
   try {
-    return new Extractor(path, text, target).run(tree.rootNode);
+    copy = copyTree(parser, tree, text);
   } finally {
     tree.delete();
   }
+  return new Extractor(path, text, target).run(copy.rootNode);
 }
 var Extractor = class {
   constructor(path, text, target) {
@@ -2305,7 +2516,7 @@ var Extractor = class {
   prefixFilter(call2, scope) {
     for (let node = call2; node && node.type !== "function_definition"; node = node.parent) {
       const parent = node.parent;
-      if (parent?.type !== "if_statement" || parent.childForFieldName("consequence")?.id !== node.id) continue;
+      if (parent?.type !== "if_statement" || parent.childForFieldName("consequence") !== node) continue;
       const found = findDescendant(parent.childForFieldName("condition"), (n) => {
         if (n.type !== "call") return false;
         const callee = n.childForFieldName("function");
@@ -6536,7 +6747,7 @@ function pythonParser() {
   if (brokenBy !== void 0) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
   ready ??= (async () => {
     const { Parser: Parser2, Language: Language2 } = runtime();
-    await Parser2.init({
+    const module2 = {
       // web-tree-sitter's own tree-sitter.wasm: installed, it is beside web-tree-sitter's JS in
       // node_modules (the default). In the Action's bundle (see grammarFile) that JS is inlined and
       // the .wasm is copied beside the bundle, that is beside this module: looking here first does
@@ -6545,10 +6756,12 @@ function pythonParser() {
       // An abort is reported as the file's diagnostic (see ParserAbort), not as a bare "Aborted()" line.
       ...process.env.IMPORTLEAK_DEBUG ? {} : { printErr: () => void 0 },
       ...memoryOption()
-    });
+    };
+    await Parser2.init(module2);
     const language = await Language2.load(grammarFile());
     const parser = new Parser2();
     parser.setLanguage(language);
+    registerRuntime(parser, module2);
     return parser;
   })();
   return ready;
@@ -6689,6 +6902,7 @@ export {
   describeInternalError,
   injectedFault,
   decodePythonSource,
+  parseTree,
   pythonParser,
   ParserAbort,
   ParserUnavailable,

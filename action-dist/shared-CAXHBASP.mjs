@@ -34,6 +34,7 @@ import {
   oneLine,
   parsePythonLiteral,
   parsePythonVersion,
+  parseTree,
   pythonParser,
   quotedCode,
   scalarLiteral,
@@ -44,7 +45,7 @@ import {
   versionFromRequiresPython,
   wellFormed,
   withPythonParser
-} from "./shared-4HNB24IE.mjs";
+} from "./shared-JLLRKR7G.mjs";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -25960,16 +25961,7 @@ function readPythonConfig(parser, file, text) {
     result.refused = true;
     return result;
   }
-  const tree = parser.parse(text);
-  if (!tree) {
-    result.problems.push({ file, message: "could not be parsed" });
-    return result;
-  }
-  try {
-    visitBlock(tree.rootNode, false, result);
-  } finally {
-    tree.delete();
-  }
+  visitBlock(parseTree(parser, text).rootNode, false, result);
   return result;
 }
 function visitBlock(block, conditional, result) {
