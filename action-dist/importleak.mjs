@@ -3,8 +3,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-CAXHBASP.mjs";
-import "./shared-JLLRKR7G.mjs";
+} from "./shared-JOFCFEU7.mjs";
+import "./shared-2LZWLEHZ.mjs";
+import "./shared-XXICYUZH.mjs";
+import "./shared-WCLMF3UY.mjs";
+import "./shared-6EZY67D5.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import "./shared-RKF6PH7O.mjs";
 
 // src/bin.ts
 process.exitCode = await main(process.argv);

@@ -1,14 +1,30 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  chainSteps,
-  deploymentSummary,
   escapeData,
-  main,
-  renderGithub,
-  renderText,
+  renderGithub
+} from "./shared-UOO27D2O.mjs";
+import {
+  renderText
+} from "./shared-3ZEHM7XJ.mjs";
+import {
+  main
+} from "./shared-JOFCFEU7.mjs";
+import {
   splitCommandLine
-} from "./shared-CAXHBASP.mjs";
+} from "./shared-VPRFRYYD.mjs";
+import "./shared-2LZWLEHZ.mjs";
+import "./shared-XXICYUZH.mjs";
+import {
+  deploymentSummary
+} from "./shared-EIR33YUD.mjs";
+import "./shared-QJPNVAUS.mjs";
+import "./shared-WIBISVNQ.mjs";
+import "./shared-WCLMF3UY.mjs";
+import {
+  chainSteps
+} from "./shared-RG7FRXP6.mjs";
+import "./shared-6EZY67D5.mjs";
 import {
   elideChain,
   excerpt,
@@ -21,7 +37,9 @@ import {
   mermaidLabel,
   omittedSteps,
   shownMessage
-} from "./shared-JLLRKR7G.mjs";
+} from "./shared-OK3D7NJJ.mjs";
+import "./shared-UGWO6T52.mjs";
+import "./shared-RKF6PH7O.mjs";
 
 // src/action/main.ts
 import { randomUUID } from "node:crypto";

@@ -2,7 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   summariseBytes
-} from "./shared-JLLRKR7G.mjs";
+} from "./shared-K5SHO45U.mjs";
+import "./shared-XXICYUZH.mjs";
+import "./shared-WIBISVNQ.mjs";
+import "./shared-WCLMF3UY.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import "./shared-RKF6PH7O.mjs";
 
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";

@@ -41,6 +41,11 @@ export class SummaryCache {
   }
 
   async get(key: string, relative: string): Promise<FileSummary | undefined> {
+    return (await this.getEntry(key, relative))?.value;
+  }
+
+  /** The entry of `key`, and the hash of its stored text (see `digestOf`). */
+  async getEntry(key: string, relative: string): Promise<{ value: FileSummary; digest: string } | undefined> {
     if (!(await this.usable(false))) return undefined;
     let text: string;
     try {
@@ -49,28 +54,37 @@ export class SummaryCache {
       return undefined;
     }
     try {
-      return revive(JSON.parse(text) as unknown, relative);
+      return { value: revive(JSON.parse(text) as unknown, relative), digest: hash(text) };
     } catch {
       return undefined;
     }
   }
 
-  async set(key: string, value: FileSummary): Promise<void> {
-    if (value.transient || !(await this.usable(true))) return;
+  /**
+   * The hash of a file's outcome as the cache stores it (without its path): two outcomes with the
+   * same hash are the same summary and diagnostics. The run record (replay.ts) compares them.
+   */
+  static digestOf(value: FileSummary): string {
+    return hash(storedText(value));
+  }
+
+  /** Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`). */
+  async set(key: string, value: FileSummary): Promise<string | undefined> {
+    const text = storedText(value);
+    const digest = hash(text);
+    if (value.transient) return undefined;
+    if (!(await this.usable(true))) return digest;
     const file = this.entryFile(key);
-    const stored = {
-      ...(value.summary ? { summary: { ...value.summary, path: '' } } : {}),
-      diagnostics: value.diagnostics.map((d) => ({ ...d, path: '' })),
-    };
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(temporary, JSON.stringify(stored), { flag: 'wx' });
+      await fs.writeFile(temporary, text, { flag: 'wx' });
       await fs.rename(temporary, file);
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
     }
+    return digest;
   }
 
   private entryFile(key: string): string {
@@ -81,7 +95,7 @@ export class SummaryCache {
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
    * a run for reading and once for writing, not once a file.
    */
-  private usable(forWriting: boolean): Promise<boolean> {
+  usable(forWriting: boolean): Promise<boolean> {
     if (!forWriting) {
       this.readable ??= this.checkFolder(false);
       return this.readable;
@@ -115,6 +129,13 @@ export class SummaryCache {
   }
 }
 
+function storedText(value: FileSummary): string {
+  return JSON.stringify({
+    ...(value.summary ? { summary: { ...value.summary, path: '' } } : {}),
+    diagnostics: value.diagnostics.map((d) => ({ ...d, path: '' })),
+  });
+}
+
 async function writeIfMissing(file: string, text: string): Promise<void> {
   await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);
 }
@@ -132,7 +153,6 @@ function revive(value: unknown, relative: string): FileSummary {
   for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
-  if (typeof summary.lineCount !== 'number') throw new Error('no lineCount');
   return { summary: { ...(summary as unknown as FileSummary['summary'] & object), path: relative }, diagnostics };
 }
 

@@ -5,26 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js';
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
-import { ConfigError, loadConfig, withTargetFlags, type Config } from './config/config.js';
-import { deploymentSummary } from './check/deployment.js';
+import { ConfigError, loadConfig, targetOf, withTargetFlags, type Config } from './config/config.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
 import { OutputError, writeOutputFile } from './files.js';
 import { isMainModule } from './mainModule.js';
-import { analyze, DEFAULT_MAX_FILE_BYTES, type AnalysisResult } from './pipeline.js';
-import { DEFAULT_CACHE_DIR } from './cache.js';
-import { renderConcise } from './report/concise.js';
+import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
+import { discoverOptionsOf } from './discover/discover.js';
+import { DEFAULT_MAX_FILE_BYTES } from './files.js';
+import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
+import { recordInputs, type RecordedInput } from './files.js';
+import { distinctInputs, RunRecords, runKey, stillHolds, type RunOutput } from './replay.js';
+import { performance } from 'node:perf_hooks';
 import { terminalProgress } from './report/progress.js';
 import { StageTimes } from './stats.js';
-import { renderEntriesJson, renderEntriesText } from './report/entries.js';
-import { renderGithub } from './report/github.js';
-import { renderDot, renderGraphJson, renderMermaid, selectGraph } from './report/graph.js';
-import { renderJson } from './report/json.js';
 import { pathDisplay, type PathDisplay } from './report/paths.js';
 import { excerpt, forLog, forTerminal, MAX_MESSAGE, shownMessage } from './report/neutralise.js';
-import { renderSarif } from './report/sarif.js';
-import { renderStatistics } from './report/statistics.js';
-import { renderText } from './report/text.js';
-import { loadRules, markdownToPlainText } from './rules/rules.js';
 
 /** Exit codes, as documented in the README. */
 export const EXIT = {
@@ -99,80 +94,174 @@ interface ScanOptions {
   quiet?: boolean;
 }
 
-/** The paths given (default: the current folder), the project root, its configuration, and the analysis. */
-async function analyzeGiven(paths: string[], options: ScanOptions): Promise<{ cwd: string; root: string; config: Config; result: AnalysisResult }> {
+/** The paths given (default: the current folder), the project root, its configuration: what a scan starts from. */
+interface Prepared {
+  cwd: string;
+  root: string;
+  config: Config;
+  analyzeOptions: AnalyzeOptions;
+  stats?: StageTimes;
+  quiet: boolean;
+}
+
+async function prepareScan(paths: string[], options: ScanOptions): Promise<Prepared> {
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
   const root = await projectRoot(cwd, given, options.root);
   const followExternalLinks = options.followExternalLinks ?? false;
   const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
   const stats = options.stats ? new StageTimes() : undefined;
-  const progress = options.quiet ? undefined : terminalProgress(process.stderr, process.env);
   const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
-  let result: AnalysisResult;
+  const analyzeOptions: AnalyzeOptions = {
+    config,
+    root,
+    paths: given.map((p) => path.resolve(cwd, p)),
+    exclude: options.exclude,
+    respectGitignore: options.gitignore,
+    sourceRoots: options.src,
+    maxFileBytes: options.maxFileSize,
+    followExternalLinks,
+    target: targetOf(config, cacheDir),
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(stats ? { stats } : {}),
+  };
+  return { cwd, root, config, analyzeOptions, ...(stats ? { stats } : {}), quiet: options.quiet ?? false };
+}
+
+async function analyzePrepared(prepared: Prepared): Promise<AnalysisResult> {
+  const progress = prepared.quiet ? undefined : terminalProgress(process.stderr, process.env);
   try {
-    result = await analyze({
-      config,
-      root,
-      paths: given.map((p) => path.resolve(cwd, p)),
-      exclude: options.exclude,
-      respectGitignore: options.gitignore,
-      sourceRoots: options.src,
-      maxFileBytes: options.maxFileSize,
-      followExternalLinks,
-      ...(cacheDir ? { cacheDir } : {}),
-      ...(stats ? { stats } : {}),
-      ...(progress ? { progress: progress.update } : {}),
-    });
+    // Loaded here, not at start: a run whose record holds (see `recorded`) never loads the analyzer.
+    const { analyze } = await import('./pipeline.js');
+    return await analyze({ ...prepared.analyzeOptions, ...(progress ? { progress: progress.update } : {}) });
   } finally {
     progress?.clear();
   }
+}
+
+/**
+ * Runs a command through its run record (see replay.ts): when the record of the same command on the
+ * same inputs holds, its output is written again and nothing is analyzed; else `produce` runs with
+ * its reads noted, its output is written, and a new record kept. No record without a cache, for
+ * the Action (its hook wants the analysis), or when faults are injected for a test.
+ */
+async function recorded(command: string, commandOptions: object, prepared: Prepared, replayable: boolean, produce: () => Promise<{ output: RunOutput; result: AnalysisResult }>): Promise<number> {
+  const { analyzeOptions, stats } = prepared;
+  const cacheDir = analyzeOptions.cacheDir;
+  const cache = cacheDir ? new SummaryCache(cacheDir, analyzeOptions.target!) : undefined;
+  const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : undefined;
+  const { cache: _cache, cacheDir: _cacheDir, stats: _stats, quiet: _quiet, ...shaping } = commandOptions as Record<string, unknown>;
+  const key = records
+    ? runKey([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES])
+    : undefined;
+  const parsedKeys = new Set<string>();
+  if (records && key) {
+    const started = performance.now();
+    const record = await records.load(key);
+    const now = record
+      ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys })
+      : undefined;
+    stats?.add('run record', performance.now() - started);
+    if (record && now) {
+      if (stats) stats.replayed = true;
+      if (now.some((file, index) => file.join('\0') !== record.files[index]!.join('\0'))) await records.save(key, { ...record, files: now });
+      await emit(record.output, command);
+      if (stats) process.stderr.write(`${stats.format()}\n`);
+      return record.output.exitCode;
+    }
+  }
+  const inputs: RecordedInput[] = [];
+  recordInputs(inputs);
+  if (parsedKeys.size) prepared.analyzeOptions.justParsed = parsedKeys;
+  let produced;
+  try {
+    produced = await produce();
+  } finally {
+    recordInputs(undefined);
+  }
+  await emit(produced.output, command);
   if (stats) process.stderr.write(`${stats.format()}\n`);
-  return { cwd, root, config, result };
+  const run = produced.result.run;
+  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, inputs: distinctInputs(inputs), output: produced.output });
+  return produced.output.exitCode;
+}
+
+const OUTPUT_WHAT: Record<string, string> = { check: 'the report', graph: 'the graph', entries: 'the entries' };
+
+async function emit(output: RunOutput, command: string): Promise<void> {
+  if (output.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.text, OUTPUT_WHAT[command] ?? 'the output');
+  if (output.stderr) process.stderr.write(output.stderr);
+  if (output.stdout) process.stdout.write(output.stdout);
 }
 
 async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks = {}): Promise<number> {
   if (options.statistics && options.format !== 'text') throw new UsageError(`--statistics prints a table in the text format; it does not go with --format ${options.format}`);
-  // A missing or invalid baseline is a usage error: say so before analyzing anything.
-  const baseline = options.baseline !== undefined ? await readBaseline(options.baseline) : undefined;
-  const { cwd, root, config, result } = await analyzeGiven(paths, options);
-  const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
-  const display = pathDisplay(root, cwd);
-  // With --baseline, only the findings it does not list are reported and counted.
-  const outcome = baseline ? applyBaseline(result.findings, baseline) : undefined;
-  const findings = outcome ? outcome.fresh : result.findings;
-  const baselineNote = outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed } } : {};
-  if (options.writeBaseline !== undefined) {
-    const entries = await writeBaseline(options.writeBaseline, result.findings);
-    process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in the baseline ${forTerminal(options.writeBaseline)}\n`);
+  const inputs: RecordedInput[] = [];
+  recordInputs(inputs);
+  let prepared: Prepared;
+  let baseline: Awaited<ReturnType<typeof readBaseline>> | undefined;
+  try {
+    // A missing or invalid baseline is a usage error: say so before analyzing anything.
+    baseline = options.baseline !== undefined ? await readBaseline(options.baseline) : undefined;
+    prepared = await prepareScan(paths, options);
+  } finally {
+    recordInputs(undefined);
   }
-  const textInput = { findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment), ...baselineNote };
-  const report =
-    options.format === 'sarif'
-      ? renderSarif({ version: VERSION, rules: result.rules, findings, diagnostics: result.diagnostics, paths: display, ...(options.category !== undefined ? { category: options.category } : {}) })
-      : options.format === 'json'
-        ? renderJson({ version: VERSION, findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...(result.deployment ? { deployment: result.deployment } : {}), ...baselineNote })
-        : options.format === 'github'
-          ? renderGithub({ findings, diagnostics: result.diagnostics, rules: result.rules, paths: display, ...baselineNote })
-          : options.format === 'concise'
-            ? renderConcise(textInput)
-            : options.statistics
-              ? renderStatistics({ ...textInput, rules: result.rules })
-              : renderText(textInput);
-
-  if (options.output) {
-    await writeOutputFile(options.output, report, 'the report');
-    if (options.format !== 'text') {
-      // Keep the terminal informative when the report goes to a file.
-      process.stderr.write(renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${forTerminal(options.output)}`));
+  // The baseline is an input of the run: noted for its record.
+  const baselineInputs = inputs.filter((input) => options.baseline !== undefined && input.kind === 'read' && input.file === path.resolve(options.baseline));
+  const replayable = options.writeBaseline === undefined && hooks.onCheck === undefined;
+  return recorded('check', { ...options, baselineInputs }, prepared, replayable, async () => {
+    const result = await analyzePrepared(prepared);
+    const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
+      import('./check/deployment.js'),
+      import('./report/sarif.js'),
+      import('./report/json.js'),
+      import('./report/github.js'),
+      import('./report/concise.js'),
+      import('./report/statistics.js'),
+      import('./report/text.js'),
+    ]);
+    const { cwd, root, config } = prepared;
+    const failOn: FailOn = options.failOn ?? config.failOn ?? 'error';
+    const display = pathDisplay(root, cwd);
+    // With --baseline, only the findings it does not list are reported and counted.
+    const outcome = baseline ? applyBaseline(result.findings, baseline) : undefined;
+    const findings = outcome ? outcome.fresh : result.findings;
+    const baselineNote = outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed } } : {};
+    if (options.writeBaseline !== undefined) {
+      const entries = await writeBaseline(options.writeBaseline, result.findings);
+      process.stderr.write(`importleak: ${entries.length} finding${entries.length === 1 ? '' : 's'} recorded in the baseline ${forTerminal(options.writeBaseline)}\n`);
     }
-  } else {
-    process.stdout.write(report);
-  }
+    const textInput = { findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, deployment: deploymentSummary(result.deployment), ...baselineNote };
+    const report =
+      options.format === 'sarif'
+        ? renderSarif({ version: VERSION, rules: result.rules, findings, diagnostics: result.diagnostics, paths: display, ...(options.category !== undefined ? { category: options.category } : {}) })
+        : options.format === 'json'
+          ? renderJson({ version: VERSION, findings, diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display, ...(result.deployment ? { deployment: result.deployment } : {}), ...baselineNote })
+          : options.format === 'github'
+            ? renderGithub({ findings, diagnostics: result.diagnostics, rules: result.rules, paths: display, ...baselineNote })
+            : options.format === 'concise'
+              ? renderConcise(textInput)
+              : options.statistics
+                ? renderStatistics({ ...textInput, rules: result.rules })
+                : renderText(textInput);
 
-  const exitCode = checkExitCode(result, findings, failOn, options.writeBaseline !== undefined);
-  hooks.onCheck?.({ exitCode, result, findings, paths: display, ...(outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed.length } } : {}) });
-  return exitCode;
+    const exitCode = checkExitCode(result, findings, failOn, options.writeBaseline !== undefined);
+    hooks.onCheck?.({ exitCode, result, findings, paths: display, ...(outcome ? { baseline: { known: outcome.known.length, fixed: outcome.fixed.length } } : {}) });
+    const output: RunOutput = options.output
+      ? {
+          stdout: '',
+          outputFile: { path: options.output, text: report },
+          // Keep the terminal informative when the report goes to a file.
+          stderr:
+            options.format !== 'text'
+              ? renderText({ findings: [], diagnostics: result.diagnostics, entries: result.entries, fileCount: result.fileCount, paths: display }).replace(/^No import-time resource leaks found/m, `${findings.length} finding(s) written to ${forTerminal(options.output)}`)
+              : '',
+          exitCode,
+        }
+      : { stdout: report, stderr: '', exitCode };
+    return { output, result };
+  });
 }
 
 function checkExitCode(result: AnalysisResult, findings: readonly Finding[], failOn: FailOn, writingBaseline: boolean): number {
@@ -206,18 +295,21 @@ interface GraphOptions {
 }
 
 async function runGraph(paths: string[], options: GraphOptions): Promise<number> {
-  const { cwd, root, result } = await analyzeGiven(paths, options);
-  let view;
-  try {
-    view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(root, cwd));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const text = options.format === 'dot' ? renderDot(view) : options.format === 'json' ? renderGraphJson(view) : renderMermaid(view);
-  if (options.output) await writeOutputFile(options.output, text, 'the graph');
-  else process.stdout.write(text);
-  for (const d of result.diagnostics) process.stderr.write(forLog(`${forTerminal(d.path)}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${forTerminal(shownMessage(d.message))}\n`));
-  return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+  const prepared = await prepareScan(paths, options);
+  return recorded('graph', options, prepared, true, async () => {
+    const result = await analyzePrepared(prepared);
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import('./report/graph.js');
+    let view;
+    try {
+      view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const text = options.format === 'dot' ? renderDot(view) : options.format === 'json' ? renderGraphJson(view) : renderMermaid(view);
+    const stderr = result.diagnostics.map((d) => forLog(`${forTerminal(d.path)}${d.line ? `:${d.line}` : ''}: ${d.kind}: ${forTerminal(shownMessage(d.message))}\n`)).join('');
+    const exitCode = result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+    return { output: { stdout: options.output ? '' : text, stderr, exitCode, ...(options.output ? { outputFile: { path: options.output, text } } : {}) }, result };
+  });
 }
 
 interface EntriesOptions {
@@ -236,19 +328,21 @@ interface EntriesOptions {
 }
 
 async function runEntries(paths: string[], options: EntriesOptions): Promise<number> {
-  const { cwd, root, result } = await analyzeGiven(paths, options);
-  const input = {
-    entries: result.entries,
-    diagnostics: result.diagnostics,
-    fileCount: result.fileCount,
-    paths: pathDisplay(root, cwd),
-    ...(result.deployment ? { deployment: result.deployment } : {}),
-  };
-  const text = options.format === 'json' ? renderEntriesJson(input) : renderEntriesText(input);
-  if (options.output) await writeOutputFile(options.output, text, 'the entries');
-  else process.stdout.write(text);
-  if (result.diagnostics.some((d) => d.kind === 'config')) return EXIT.usage;
-  return result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+  const prepared = await prepareScan(paths, options);
+  return recorded('entries', options, prepared, true, async () => {
+    const result = await analyzePrepared(prepared);
+    const { renderEntriesJson, renderEntriesText } = await import('./report/entries.js');
+    const input = {
+      entries: result.entries,
+      diagnostics: result.diagnostics,
+      fileCount: result.fileCount,
+      paths: pathDisplay(prepared.root, prepared.cwd),
+      ...(result.deployment ? { deployment: result.deployment } : {}),
+    };
+    const text = options.format === 'json' ? renderEntriesJson(input) : renderEntriesText(input);
+    const exitCode = result.diagnostics.some((d) => d.kind === 'config') ? EXIT.usage : result.diagnostics.some((d) => INCOMPLETE_KINDS.has(d.kind)) ? EXIT.incomplete : EXIT.clean;
+    return { output: { stdout: options.output ? '' : text, stderr: '', exitCode, ...(options.output ? { outputFile: { path: options.output, text } } : {}) }, result };
+  });
 }
 
 /** The project root: --root, else the single folder given, else the current folder. Paths must exist. */
@@ -376,7 +470,8 @@ export function buildProgram(hooks: CliHooks = {}): Command {
   program
     .command('rules')
     .description('list every rule')
-    .action(() => {
+    .action(async () => {
+      const { loadRules } = await import('./rules/rules.js');
       for (const rule of loadRules()) process.stdout.write(`${rule.id}  ${rule.name.padEnd(28)} ${rule.title}\n`);
     });
 
@@ -384,7 +479,8 @@ export function buildProgram(hooks: CliHooks = {}): Command {
     .command('explain')
     .description("print a rule's documentation")
     .argument('<rule>', 'rule id, e.g. IL001, or its name')
-    .action((id: string) => {
+    .action(async (id: string) => {
+      const { loadRules, markdownToPlainText } = await import('./rules/rules.js');
       const rule = loadRules().find((r) => r.id.toLowerCase() === id.toLowerCase() || r.name === id);
       if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; \`importleak rules\` lists them`);
       const matches = rule.matches

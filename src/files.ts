@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /**
  * File access for input the analyzer does not trust: a repository can commit a named pipe called
@@ -10,11 +11,14 @@ import path from 'node:path';
  * never through a final symbolic link and never onto something that is not a regular file.
  */
 
+/** Python files larger than this are reported and skipped (`--max-file-size`). */
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+
 /** Configuration (`pyproject.toml`, `importleak.toml`), `.gitignore` and deployment files larger than this are refused. */
 export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
 
 export type ReadResult =
-  | { ok: true; bytes: Buffer }
+  | { ok: true; bytes: Buffer; stat: Stats }
   /** `missing`: no such file; `not-regular`: a folder, pipe, socket or device (never opened); `too-large`: over the cap; `error`: any other failure. */
   | { ok: false; reason: 'missing' | 'not-regular' | 'too-large' | 'error'; message: string; size?: number; error?: NodeJS.ErrnoException };
 
@@ -43,7 +47,13 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * a pipe swapped in meanwhile cannot block); a file that reports no size (`/proc`) is read only up
  * to the cap.
  */
-export async function readRegularFile(file: string, maxBytes: number): Promise<ReadResult> {
+export async function readRegularFile(file: string, maxBytes: number, { record = true }: { record?: boolean } = {}): Promise<ReadResult> {
+  const result = await readUnrecorded(file, maxBytes);
+  if (record && recorder) recorder.push({ kind: 'read', file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result) });
+  return result;
+}
+
+async function readUnrecorded(file: string, maxBytes: number): Promise<ReadResult> {
   let handle: fs.FileHandle | undefined;
   try {
     const before = await fs.stat(file);
@@ -63,7 +73,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
       total += bytesRead;
       if (total > maxBytes) return { ok: false, reason: 'too-large', message: `over the ${maxBytes}-byte limit` };
     }
-    return { ok: true, bytes: Buffer.concat(chunks, total) };
+    return { ok: true, bytes: Buffer.concat(chunks, total), stat: opened };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { ok: false, reason: e.code === 'ENOENT' || e.code === 'ENOTDIR' ? 'missing' : 'error', message: e.message ?? String(error), error: e };
@@ -158,4 +168,64 @@ function describeCode(error: unknown): string {
     default:
       return e.message ?? String(error);
   }
+}
+
+/**
+ * What a run read besides its Python files' bytes, as the run record keeps it (see replay.ts): each
+ * file read with what it gave, and each path whose kind (file, folder, nothing) was looked at. Kept
+ * only while a recorder is set.
+ */
+export type RecordedInput =
+  | { kind: 'read'; file: string; maxBytes: number; digest: string }
+  | { kind: 'stat'; file: string; value: PathKind }
+  | { kind: 'deployment-files'; root: string; searchIn: string[]; followExternalLinks: boolean; value: string };
+
+export type PathKind = 'file' | 'folder' | 'other' | 'absent';
+
+let recorder: RecordedInput[] | undefined;
+
+/** From now on, inputs are noted in `log` (undefined: no longer). */
+export function recordInputs(log: RecordedInput[] | undefined): void {
+  recorder = log;
+}
+
+/** Notes an input (when a recorder is set). */
+export function noteInput(input: RecordedInput): void {
+  recorder?.push(input);
+}
+
+/** What a path is, following links (as `fs.stat` does), noted as an input of the run. */
+export async function pathKind(file: string): Promise<PathKind> {
+  const value = await pathKindUnrecorded(file);
+  recorder?.push({ kind: 'stat', file: path.resolve(file), value });
+  return value;
+}
+
+export async function pathKindUnrecorded(file: string): Promise<PathKind> {
+  try {
+    const stat = await fs.stat(file);
+    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+  } catch {
+    return 'absent';
+  }
+}
+
+/** A read's outcome, and where the path leads, as one hash: what the run record compares. */
+export async function readDigest(file: string, maxBytes: number, result?: ReadResult): Promise<string> {
+  result ??= await readUnrecorded(file, maxBytes);
+  const digest = createHash('sha256').update((await realPath(file)) ?? '').update('\0');
+  if (result.ok) digest.update('ok\0').update(result.bytes);
+  else digest.update(`${result.reason}\0${result.size ?? ''}\0${result.error?.code ?? ''}`);
+  return digest.digest('hex');
+}
+
+/**
+ * Size, inode, modification and change times: what the run record (replay.ts) compares instead of
+ * the bytes, as git's index does. Empty for a file changed in the two seconds before this process
+ * started (or after): its times could be those of an older version still (coarse timestamps, a
+ * write racing the run), so its bytes are compared.
+ */
+export function statSignature(stat: Stats): string {
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= performance.timeOrigin - 2000) return '';
+  return `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }

@@ -5,10 +5,12 @@ import { namedScripts } from './check/namedScripts.js';
 import type { NamedScripts } from './check/programs.js';
 import { readDeployment } from './deploy/index.js';
 import { isDeploymentFileName } from './deploy/readDeployment.js';
-import { isWithin, readRegularFile } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
-import { compileIgnore, describeError, discoverPythonFiles, quotePattern } from './discover/discover.js';
+import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern } from './discover/discover.js';
+import { discoveryFingerprint, type FileFingerprint } from './replay.js';
+import type { PythonTarget } from './extract/target.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
 import { pythonParser } from './extract/parser.js';
@@ -52,6 +54,10 @@ export interface AnalyzeOptions {
   stats?: StageTimes;
   /** Called as files are summarised (progress on a terminal). */
   progress?: (done: number, total: number) => void;
+  /** Keys of files summarised (and cached) a moment ago, by the run record's check: counted as parsed. */
+  justParsed?: ReadonlySet<string>;
+  /** The Python version and platform conditions are evaluated for (default: from the configuration, see `targetOf`). */
+  target?: PythonTarget;
 }
 
 export interface AnalysisResult {
@@ -68,9 +74,11 @@ export interface AnalysisResult {
   rules: Rule[];
   /** The deployment files read, the processes they start and the entries their app specs name. */
   deployment?: DeploymentContext;
+  /** With a cache: what the run record keeps of the discovery and the files (see replay.ts). */
+  run?: { discovery: string; files: FileFingerprint[] };
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES } from './files.js';
 /** A deployment file's problems listed, at most (a Procfile of 500,000 bad lines has as many): then how many more. */
 export const MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 
@@ -84,19 +92,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const configFolder = config.file ? path.dirname(config.file) : root;
   const fromConfigFolder = (p: string): string => path.relative(root, path.resolve(configFolder, p)).split(path.sep).join('/') || '';
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = await discoverPythonFiles({
-    root,
-    paths: options.paths.length ? options.paths : ['.'],
-    exclude: [...(options.exclude ?? []), ...config.exclude],
-    respectGitignore: options.respectGitignore ?? true,
-    followExternalLinks: options.followExternalLinks ?? false,
-  });
+  const discovery = await discoverPythonFiles(discoverOptionsOf(options));
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
   stats?.add('discovery', performance.now() - started);
   const extractStart = performance.now();
   await pythonParser(); // a missing grammar stops the scan here, before any file
-  const target = targetOf(config, options.cacheDir ? path.resolve(root, options.cacheDir) : undefined);
+  const target = options.target ?? targetOf(config, options.cacheDir ? path.resolve(root, options.cacheDir) : undefined);
   const extracted = await extractFiles({
     files: discovery.files,
     target,
@@ -104,6 +106,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     ...(options.cacheDir ? { cache: new SummaryCache(path.resolve(root, options.cacheDir), target) } : {}),
     ...(stats ? { stats } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.justParsed ? { justParsed: options.justParsed } : {}),
   });
   const summaries = extracted.summaries;
   diagnostics.push(...extracted.diagnostics);
@@ -181,8 +184,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   lap('rules');
 
-  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}) };
+  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints } : undefined;
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}), ...(run ? { run } : {}) };
 }
+
 
 async function addLineHashes(root: string, findings: Finding[], maxFileBytes: number): Promise<void> {
   const byFile = new Map<string, Finding[]>();

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** The stages `--stats` times, in the order they run. */
-export const STAGES = ['discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules'] as const;
+export const STAGES = ['run record', 'discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /**
@@ -14,6 +14,8 @@ export class StageTimes {
   cached = 0;
   parsed = 0;
   workers = 0;
+  /** The output was the run record's (see replay.ts): nothing was analyzed. */
+  replayed = false;
 
   /** Runs `work` as part of `stage`, and adds its time. */
   async time<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
@@ -43,7 +45,9 @@ export class StageTimes {
     const total = performance.now() - this.started;
     const width = Math.max(...STAGES.map((s) => s.length));
     const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s)!)}`);
-    const files = `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ''}`;
+    const files = this.replayed
+      ? 'the output of the last run, whose inputs are unchanged'
+      : `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ''}`;
     return [`importleak stats (${files}):`, ...lines, `  ${'total'.padEnd(width)}  ${seconds(total)}`].join('\n');
   }
 }

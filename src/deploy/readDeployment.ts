@@ -1,9 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { parse as parseToml } from 'smol-toml';
 import { describeError } from '../discover/discover.js';
-import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readRegularFile, realPath } from '../files.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, notRegularMessage, pathKind, readRegularFile, realPath } from '../files.js';
 import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';
@@ -23,6 +22,7 @@ import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type Gunicor
 import type { ServerSettings } from './servers/common.js';
 import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
 import { linesFrom, type Word } from './shellWords.js';
+import { fileKind, findDeploymentFiles, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
 /** Deployment files larger than this are reported and skipped: none of ours is near it. */
@@ -31,51 +31,6 @@ const MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 const MAX_SCRIPT_DEPTH = 4;
 /** The name commands given to `readDeployment` directly are filed under. */
 export const COMMAND_LINE_FILE = '(command line)';
-
-type FileKind = 'Procfile' | 'Dockerfile' | 'docker-compose' | 'render.yaml' | 'fly.toml' | 'app.yaml' | 'systemd' | 'gunicorn.conf.py' | 'uwsgi.ini';
-
-const DISCOVERY_PATTERNS = [
-  '**/Procfile',
-  '**/Dockerfile',
-  '**/Dockerfile.*',
-  '**/*.Dockerfile',
-  '**/Containerfile',
-  '**/docker-compose*.yml',
-  '**/docker-compose*.yaml',
-  '**/compose*.yml',
-  '**/compose*.yaml',
-  '**/render.yaml',
-  '**/fly.toml',
-  '**/app.yaml',
-  '**/*.service',
-  '**/gunicorn.conf.py',
-  '**/*uwsgi*.ini',
-];
-
-const DISCOVERY_IGNORE = [
-  '**/.git/**',
-  '**/node_modules/**',
-  '**/site-packages/**',
-  '**/__pycache__/**',
-  '**/.venv*/**',
-  '**/venv/**',
-  '**/.tox/**',
-  '**/.nox/**',
-];
-
-export function fileKind(relative: string): FileKind | undefined {
-  const name = path.posix.basename(relative);
-  if (name === 'Procfile') return 'Procfile';
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile')) return 'Dockerfile';
-  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
-  if (name === 'render.yaml') return 'render.yaml';
-  if (name === 'fly.toml') return 'fly.toml';
-  if (name === 'app.yaml') return 'app.yaml';
-  if (name.endsWith('.service')) return 'systemd';
-  if (name.endsWith('.py')) return 'gunicorn.conf.py';
-  if (name.endsWith('.ini') && name.includes('uwsgi')) return 'uwsgi.ini';
-  return undefined;
-}
 
 export interface ReadDeploymentOptions {
   /** Commands to read as if typed (`gunicorn -w 4 app:app`), run from the root. */
@@ -87,12 +42,6 @@ export interface ReadDeploymentOptions {
   searchIn?: string[];
   /** Read deployment files through symbolic links that leave the root (`--follow-external-links`). */
   followExternalLinks?: boolean;
-}
-
-/** True for a name `readDeployment` looks for (Procfile, Dockerfile, gunicorn.conf.py...). */
-export function isDeploymentFileName(name: string): boolean {
-  const kind = fileKind(name);
-  return kind !== undefined && (kind !== 'gunicorn.conf.py' || name === 'gunicorn.conf.py');
 }
 
 /**
@@ -119,7 +68,14 @@ class DeploymentReader {
   ) {}
 
   async run(files: string[] | undefined, commands: string[], searchIn: string[] = ['']): Promise<Deployment> {
-    const chosen = files ? files.map((f) => toRelative(this.root, f)) : await this.discover(searchIn);
+    let chosen: string[];
+    if (files) chosen = files.map((f) => toRelative(this.root, f));
+    else {
+      const listed = await findDeploymentFiles(this.root, searchIn);
+      chosen = listed.found;
+      this.problems(listed.problems);
+      noteInput({ kind: 'deployment-files', root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed) });
+    }
     const kinds = new Map<string, FileKind>();
     for (const file of chosen) {
       const kind = fileKind(file);
@@ -173,48 +129,6 @@ class DeploymentReader {
       else this.problem({ file, kind: 'internal-error', message: internalError('the Python config reader', file, error).message });
       return { refused: true, assignments: new Map(), functions: new Map(), problems: [] };
     }
-  }
-
-  /**
-   * The deployment files below the folders of `searchIn` (and those it names), relative to the root.
-   * Links are listed (reading them checks where they lead) unless they lead to a folder or nowhere,
-   * or to a file already listed; a pipe, socket or device is reported and never opened.
-   */
-  private async discover(searchIn: string[]): Promise<string[]> {
-    const found = new Set<string>();
-    const byRealPath = new Set<string>();
-    for (const where of searchIn) {
-      const folder = path.join(this.root, where);
-      let stat: import('node:fs').Stats;
-      try {
-        stat = await fs.stat(folder);
-      } catch {
-        continue;
-      }
-      if (!stat.isDirectory()) {
-        if (isDeploymentFileName(path.posix.basename(where))) found.add(toRelative(this.root, folder));
-        continue;
-      }
-      const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
-      for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-        const relative = toRelative(this.root, path.join(folder, entry.path));
-        if (entry.dirent.isDirectory()) continue;
-        if (entry.dirent.isSymbolicLink()) {
-          const target = await fs.stat(path.join(this.root, relative)).catch(() => undefined);
-          if (!target || target.isDirectory()) continue;
-        } else if (!entry.dirent.isFile()) {
-          const what = await fs.lstat(path.join(this.root, relative)).catch(() => undefined);
-          this.problem({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : 'not a regular file'}; not opened` });
-          continue;
-        }
-        // The same file reached twice (a Procfile and a link to it) is read once.
-        const real = await realPath(path.join(this.root, relative));
-        if (real && byRealPath.has(real)) continue;
-        if (real) byRealPath.add(real);
-        found.add(relative);
-      }
-    }
-    return [...found].sort();
   }
 
   private async readFormat(file: string, kind: FileKind, text: string): Promise<void> {
@@ -427,11 +341,7 @@ class DeploymentReader {
   }
 
   private async isFolder(relative: string): Promise<boolean> {
-    try {
-      return (await fs.stat(path.join(this.root, relative))).isDirectory();
-    } catch {
-      return false;
-    }
+    return (await pathKind(path.join(this.root, relative))) === 'folder';
   }
 
   /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
@@ -573,11 +483,8 @@ class DeploymentReader {
 
   /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   private async exists(relative: string): Promise<boolean> {
-    try {
-      return !(await fs.stat(path.join(this.root, relative))).isDirectory();
-    } catch {
-      return false;
-    }
+    const kind = await pathKind(path.join(this.root, relative));
+    return kind === 'file' || kind === 'other';
   }
 
   private readText(file: string): Promise<string | undefined> {
@@ -655,10 +562,6 @@ function pathCandidates(folder: string, target: string, workingDirectory: string
   return candidates;
 }
 
-function toRelative(root: string, file: string): string {
-  const absolute = path.resolve(root, file);
-  return path.relative(root, absolute).split(path.sep).join('/');
-}
 
 /**
  * The command a script outside the project may run with its arguments: what follows `--`
@@ -673,3 +576,5 @@ function commandInArguments(args: readonly Word[]): Word[] {
   if (!first || first.text.startsWith('-') || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
   return [...args];
 }
+
+export { fileKind, isDeploymentFileName } from './deploymentFiles.js';

@@ -55,6 +55,17 @@ export interface Discovery {
  * Finds the Python files to analyze below `paths`. Symlinked folders are followed once;
  * a link back into a folder being scanned is reported as a loop instead of being walked forever.
  */
+/** How `analyze` discovers the Python files of a scan (the run record, src/replay.ts, does the same). */
+export function discoverOptionsOf(options: { root: string; paths: string[]; exclude?: string[]; respectGitignore?: boolean; followExternalLinks?: boolean; config?: { exclude: string[] } }): DiscoverOptions {
+  return {
+    root: path.resolve(options.root),
+    paths: options.paths.length ? options.paths : ['.'],
+    exclude: [...(options.exclude ?? []), ...(options.config?.exclude ?? [])],
+    respectGitignore: options.respectGitignore ?? true,
+    followExternalLinks: options.followExternalLinks ?? false,
+  };
+}
+
 export async function discoverPythonFiles(options: DiscoverOptions): Promise<Discovery> {
   const root = path.resolve(options.root);
   const diagnostics: Diagnostic[] = [];

@@ -211,7 +211,6 @@ class Extractor {
       ...(this.skippedParts.length ? { skippedParts: this.skippedParts } : {}),
       suppressions: suppressions.filter((s) => s !== ignoreFile),
       ...(ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}),
-      lineCount: root.endPosition.row + 1,
     };
   }
 

@@ -1,12 +1,13 @@
 import { SummaryCache } from '../cache.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { readRegularFile } from '../files.js';
+import { readRegularFile, statSignature } from '../files.js';
 import type { StageTimes } from '../stats.js';
 import { describeError } from '../discover/discover.js';
 import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileSummary.js';
 import { ExtractPool, threadCount, workerScript } from './pool.js';
 import type { ModuleSummary } from './summary.js';
 import type { PythonTarget } from './target.js';
+import type { FileFingerprint } from '../replay.js';
 
 export interface ExtractInput {
   files: ReadonlyArray<{ absolute: string; relative: string }>;
@@ -16,12 +17,19 @@ export interface ExtractInput {
   stats?: StageTimes;
   /** Called as files are done: how many of how many. */
   progress?: (done: number, total: number) => void;
+  /** Cache keys of files summarised a moment ago (by the run record's check): counted as parsed. */
+  justParsed?: ReadonlySet<string>;
 }
 
 export interface ExtractOutput {
   /** In the order of `files`. */
   summaries: Map<string, ModuleSummary>;
   diagnostics: Diagnostic[];
+  /**
+   * With a cache: each file's cache key and the hash of its outcome (see replay.ts), in the order of
+   * `files`; undefined when some outcome was transient (it says nothing about the file).
+   */
+  fingerprints?: FileFingerprint[];
 }
 
 /** Files read at once: enough to keep the disk and the threads busy, few enough to bound memory. */
@@ -35,6 +43,7 @@ const READ_AHEAD = 64;
 export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> {
   const { files, target, maxFileBytes, cache, stats, progress } = input;
   const results: Array<FileSummary | undefined> = new Array(files.length);
+  const fingerprints: Array<FileFingerprint | undefined> = new Array(files.length);
   const script = workerScript();
   let pool: ExtractPool | undefined;
   const poolFor = (): ExtractPool | undefined => {
@@ -49,23 +58,31 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
   let done = 0;
   const one = async (index: number): Promise<void> => {
     const file = files[index]!;
-    const read = await readRegularFile(file.absolute, maxFileBytes);
+    // Not an input the run record notes: its files are compared by their keys and summaries.
+    const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
-      results[index] = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
+      const result = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
+      results[index] = result;
+      if (cache) fingerprints[index] = [file.relative, `!${read.reason}:${read.size ?? ''}`, SummaryCache.digestOf(result), ''];
       return;
     }
     const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;
-    const cached = key ? await cache!.get(key, file.relative) : undefined;
+    const cached = key ? await cache!.getEntry(key, file.relative) : undefined;
     if (cached) {
-      if (stats) stats.cached++;
-      results[index] = cached;
+      if (stats && input.justParsed?.has(key!)) stats.parsed++;
+      else if (stats) stats.cached++;
+      results[index] = cached.value;
+      fingerprints[index] = [file.relative, key!, cached.digest, statSignature(read.stat)];
       return;
     }
     const workers = poolFor();
     const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
     if (stats) stats.parsed++;
     results[index] = result;
-    if (key) await cache!.set(key, result);
+    if (key) {
+      const digest = await cache!.set(key, result);
+      if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
+    }
   };
   try {
     let next = 0;
@@ -86,7 +103,10 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     diagnostics.push(...result.diagnostics);
     if (result.summary) summaries.set(file.relative, result.summary);
   });
-  return { summaries, diagnostics };
+  // (A sparse array: `every` would skip the holes.)
+  let complete = cache !== undefined;
+  for (let index = 0; complete && index < files.length; index++) complete = fingerprints[index] !== undefined;
+  return { summaries, diagnostics, ...(complete ? { fingerprints: fingerprints as FileFingerprint[] } : {}) };
 }
 
 function readProblem(relative: string, read: Exclude<Awaited<ReturnType<typeof readRegularFile>>, { ok: true }>, maxFileBytes: number): Diagnostic {

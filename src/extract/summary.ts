@@ -261,6 +261,4 @@ export interface ModuleSummary {
   suppressions: Suppression[];
   /** Line of a `# importleak: ignore-file` comment. */
   ignoreFileLine?: number;
-  /** Source lines, kept so reporters can quote a line without reading the file again. */
-  lineCount: number;
 }

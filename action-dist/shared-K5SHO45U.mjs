@@ -1,202 +1,20 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
-
-// src/report/neutralise.ts
-var MAX_EXCERPT = 200;
-var MAX_MESSAGE = 4e3;
-var MAX_CHAIN_STEPS = 20;
-var MAX_CHAIN_STEPS_PER_REPORT = 1e4;
-function excerpt(text, max = MAX_EXCERPT) {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  return `${text.slice(0, end)}\u2026`;
-}
-function oneLine(text) {
-  return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim() : text;
-}
-function quotedCode(text) {
-  return excerpt(oneLine(text));
-}
-function boundMessage(message) {
-  if (message.length <= MAX_EXCERPT) return message;
-  const parts2 = message.split("`");
-  for (let i2 = 1; i2 < parts2.length; i2 += 2) parts2[i2] = excerpt(parts2[i2]);
-  return excerpt(parts2.join("`"), MAX_MESSAGE);
-}
-function shownMessage(message) {
-  return boundMessage(oneLine(message));
-}
-function labelledExcerpt(text) {
-  const flat = oneLine(text);
-  const colon = flat.indexOf(": ");
-  if (colon < 0) return excerpt(flat);
-  return `${excerpt(flat.slice(0, colon))}: ${excerpt(flat.slice(colon + 2))}`;
-}
-function elideChain(steps, max = MAX_CHAIN_STEPS) {
-  if (steps.length <= max) return { head: [...steps], omitted: 0, tail: [] };
-  const end = Math.max(1, Math.floor(max / 2));
-  return { head: steps.slice(0, end), omitted: steps.length - 2 * end, tail: steps.slice(steps.length - end) };
-}
-function chainStepsPerFinding(findings) {
-  const share = Math.floor(MAX_CHAIN_STEPS_PER_REPORT / Math.max(1, findings));
-  return Math.max(4, Math.min(MAX_CHAIN_STEPS, share - share % 2));
-}
-function omittedSteps(omitted) {
-  return `\u2026 ${omitted.toLocaleString("en-US")} more step${omitted === 1 ? "" : "s"}`;
-}
-var INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
-var INVISIBLE_IN_OUTPUT = /[^\n\t\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
-var INVISIBLE_IN_COMMAND = /[^\r\n\P{Cc}]|[\p{Cf}\p{Zl}\p{Zp}]/gu;
-var LONE_SURROGATE = /[\ud800-\udfff]/gu;
-var SHORT_ESCAPES = { "	": "\\t", "\n": "\\n", "\r": "\\r" };
-function escapeCharacter(c) {
-  const short = SHORT_ESCAPES[c];
-  if (short) return short;
-  const code = c.codePointAt(0);
-  if (code <= 255) return `\\x${code.toString(16).padStart(2, "0")}`;
-  if (code <= 65535) return `\\u${code.toString(16).padStart(4, "0")}`;
-  return `\\u{${code.toString(16)}}`;
-}
-function wellFormed(text) {
-  return /[\ud800-\udfff]/.test(text) ? text.replace(LONE_SURROGATE, "\uFFFD") : text;
-}
-function forTerminal(text) {
-  return wellFormed(text).replace(INVISIBLE, escapeCharacter);
-}
-function forLog(output) {
-  const text = wellFormed(output).replace(INVISIBLE_IN_OUTPUT, escapeCharacter);
-  if (!text.includes("::") && !text.includes("##[")) return text;
-  return text.replace(/^(\s*):(?=:)/gm, "$1\\x3a").replace(/##\[/g, "#\\x23[");
-}
-function forWorkflowCommand(text) {
-  return wellFormed(text).replace(INVISIBLE_IN_COMMAND, escapeCharacter);
-}
-function forJson(value) {
-  return `${JSON.stringify(value, (_, v) => typeof v === "string" ? forTerminal(excerpt(v, MAX_MESSAGE)) : v, 2)}
-`;
-}
-function forJsonData(value) {
-  const json = JSON.stringify(value, (_, v) => typeof v === "string" ? wellFormed(v) : v, 2);
-  return `${json.replace(/[\u007f-\u009f\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}${c.length > 1 ? `\\u${c.charCodeAt(1).toString(16).padStart(4, "0")}` : ""}`)}
-`;
-}
-function escapeMessageText(text) {
-  return text.replace(/\\(?=[[\]])/g, "\\\\").replace(/[[\]]/g, "\\$&");
-}
-function forSarifMessage(text) {
-  const parts2 = forTerminal(oneLine(text)).split("`");
-  for (let i2 = 0; i2 < parts2.length; i2 += 2) parts2[i2] = parts2[i2].replace(/<(?=[A-Za-z/!?])/g, "\\<");
-  return escapeMessageText(parts2.join("`"));
-}
-function markdownText(text) {
-  return forTerminal(text).replace(/[\\`*_{}[\]()#+!|<>&~]/g, (c) => c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`);
-}
-function htmlText(text) {
-  return forTerminal(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/\[/g, "&#91;").replace(/\]/g, "&#93;");
-}
-function markdownCode(text) {
-  const cut = forTerminal(quotedCode(text));
-  const longest = Math.max(0, ...[...cut.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  const pad = cut.startsWith("`") || cut.endsWith("`") ? " " : "";
-  return `${fence}${pad}${cut}${pad}${fence}`;
-}
-function markdownInline(text) {
-  return forTerminal(text).replace(/`/g, "'");
-}
-function markdownMessage(message) {
-  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? markdownCode(text) : markdownText(text)).join("");
-}
-function htmlMessage(message) {
-  return codeSpans(shownMessage(message)).map(({ code, text }) => code ? `<code>${htmlText(text)}</code>` : htmlText(text)).join("");
-}
-function codeSpans(text) {
-  const parts2 = [];
-  let last = 0;
-  for (const match of text.matchAll(/`([^`\n]+)`/g)) {
-    if (match.index > last) parts2.push({ code: false, text: text.slice(last, match.index) });
-    parts2.push({ code: true, text: match[1] });
-    last = match.index + match[0].length;
-  }
-  if (last < text.length) parts2.push({ code: false, text: text.slice(last) });
-  return parts2;
-}
-function mermaidLabel(text, max = 120) {
-  return excerpt(text, max).split("\n").map(
-    (line) => forTerminal(line).replace(/&/g, "#amp;").replace(/"/g, "#quot;").replace(/</g, "#lt;").replace(/>/g, "#gt;").replace(/`/g, "#96;")
-  ).join("<br>");
-}
-
-// src/diagnostics.ts
-var INCOMPLETE_KINDS = /* @__PURE__ */ new Set([
-  "read-error",
-  "too-large",
-  "decode-error",
-  "syntax-error",
-  "symlink-loop",
-  "broken-symlink",
-  "deployment",
-  "too-deep",
-  "internal-error",
-  "limit"
-]);
-var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
-function internalError(component, path, error) {
-  if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${error?.stack ?? String(error)}
-`));
-  return { kind: "internal-error", path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
-}
-function describeInternalError(error) {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) return "importleak ran out of stack space (RangeError: Maximum call stack size exceeded)";
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const line = text.split("\n", 1)[0];
-  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
-}
-function injectedFault(component, name2) {
-  const fault = process.env.IMPORTLEAK_FAULT;
-  if (fault && fault === `${component}:${name2}`) throw new Error(`fault injected by IMPORTLEAK_FAULT=${fault}`);
-}
+import {
+  injectedFault,
+  internalError
+} from "./shared-XXICYUZH.mjs";
+import {
+  SIMPLE_ESCAPES,
+  parsePythonLiteral
+} from "./shared-WIBISVNQ.mjs";
+import {
+  DEFAULT_TARGET,
+  describeTarget
+} from "./shared-WCLMF3UY.mjs";
+import {
+  __export
+} from "./shared-RKF6PH7O.mjs";
 
 // src/extract/decode.ts
 var CODING_DECLARATION = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
@@ -619,171 +437,6 @@ function walkPublic(tree, cursor, copier) {
   }
 }
 
-// src/extract/pythonLiteral.ts
-function parsePythonLiteral(text) {
-  const reader = new LiteralReader(text);
-  const value = reader.value();
-  reader.skipSpace();
-  return value && reader.atEnd() ? value : { kind: "other", text: text.trim() };
-}
-function stringsOf(literal) {
-  if (literal.kind === "string") return [literal.value];
-  if (literal.kind !== "list" && literal.kind !== "tuple") return void 0;
-  const values = [];
-  for (const item of literal.items) {
-    if (item.kind !== "string") return void 0;
-    values.push(item.value);
-  }
-  return values;
-}
-var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', n: "\n", t: "	", r: "\r", "0": "\0" };
-var MAX_LITERAL_NESTING = 100;
-var LiteralReader = class {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  at = 0;
-  depth = 0;
-  atEnd() {
-    return this.at >= this.text.length;
-  }
-  skipSpace() {
-    for (; ; ) {
-      const ch = this.text[this.at];
-      if (ch === void 0) return;
-      if (ch === "#") {
-        const end = this.text.indexOf("\n", this.at);
-        this.at = end < 0 ? this.text.length : end + 1;
-      } else if (/\s/.test(ch) || ch === "\\" && this.text[this.at + 1] === "\n") {
-        this.at += ch === "\\" ? 2 : 1;
-      } else {
-        return;
-      }
-    }
-  }
-  value() {
-    this.skipSpace();
-    const ch = this.text[this.at];
-    if (ch === void 0) return void 0;
-    if ((ch === "[" || ch === "(") && this.depth >= MAX_LITERAL_NESTING) return void 0;
-    if (ch === "[") return this.nested(() => this.sequence("]", "list"));
-    if (ch === "(") return this.nested(() => this.sequence(")", "tuple"));
-    const string = this.stringRun();
-    if (string !== void 0) return string;
-    return this.other();
-  }
-  nested(read) {
-    this.depth++;
-    try {
-      return read();
-    } finally {
-      this.depth--;
-    }
-  }
-  /** `[a, b]` / `(a, b)`; a parenthesised single value without a comma is that value. */
-  sequence(close, kind) {
-    const start2 = this.at;
-    this.at++;
-    const items = [];
-    let sawComma = false;
-    for (; ; ) {
-      this.skipSpace();
-      if (this.text[this.at] === close) {
-        this.at++;
-        break;
-      }
-      const item = this.value();
-      if (!item) return void 0;
-      items.push(item);
-      this.skipSpace();
-      const next = this.text[this.at];
-      if (next === ",") {
-        sawComma = true;
-        this.at++;
-      } else if (next === close) {
-        this.at++;
-        break;
-      } else {
-        return void 0;
-      }
-    }
-    if (kind === "tuple" && !sawComma && items.length === 1) return items[0];
-    if (items.some((item) => item.kind === "other" && item.text === "")) return { kind: "other", text: this.text.slice(start2, this.at) };
-    return { kind, items };
-  }
-  /** One or more adjacent string literals (`"a" "b"` concatenates); f- and b-strings are not plain strings. */
-  stringRun() {
-    let value = "";
-    let plain = true;
-    let read = 0;
-    const start2 = this.at;
-    for (; ; ) {
-      const save = this.at;
-      if (read > 0) this.skipSpace();
-      const prefix = /^[rRuUbBfF]{0,2}(?=['"])/.exec(this.text.slice(this.at));
-      if (!prefix) {
-        this.at = save;
-        break;
-      }
-      const flags2 = prefix[0].toLowerCase();
-      this.at += prefix[0].length;
-      const part = this.quoted(flags2.includes("r"));
-      if (part === void 0) return void 0;
-      if (flags2.includes("f") || flags2.includes("b")) plain = false;
-      value += part;
-      read++;
-    }
-    if (read === 0) return void 0;
-    return plain ? { kind: "string", value } : { kind: "other", text: this.text.slice(start2, this.at) };
-  }
-  quoted(raw) {
-    const quote = this.text.startsWith(this.text[this.at].repeat(3), this.at) ? this.text[this.at].repeat(3) : this.text[this.at];
-    this.at += quote.length;
-    let value = "";
-    while (this.at < this.text.length) {
-      if (this.text.startsWith(quote, this.at)) {
-        this.at += quote.length;
-        return value;
-      }
-      const ch = this.text[this.at];
-      if (ch === "\\") {
-        const next = this.text[this.at + 1] ?? "";
-        value += raw ? ch + next : SIMPLE_ESCAPES[next] ?? ch + next;
-        this.at += 2;
-        continue;
-      }
-      if (ch === "\n" && quote.length === 1) return void 0;
-      value += ch;
-      this.at++;
-    }
-    return void 0;
-  }
-  /** Any other expression: read to the next top-level `,` or closing bracket, respecting nesting and strings. */
-  other() {
-    const start2 = this.at;
-    let depth2 = 0;
-    while (this.at < this.text.length) {
-      const ch = this.text[this.at];
-      if (ch === '"' || ch === "'") {
-        if (this.quoted(false) === void 0) break;
-        continue;
-      }
-      if (ch === "#") {
-        this.skipSpace();
-        continue;
-      }
-      if ("([{".includes(ch)) depth2++;
-      else if (")]}".includes(ch)) {
-        if (depth2 === 0) break;
-        depth2--;
-      } else if (ch === "," && depth2 === 0) break;
-      this.at++;
-    }
-    return { kind: "other", text: this.text.slice(start2, this.at).trim() };
-  }
-};
-
 // src/extract/syntax.ts
 function stringLiteral(node, { decodeEscapes = false } = {}) {
   if (node.type !== "string") return void 0;
@@ -873,12 +526,12 @@ var Excerpts = class {
     const start2 = node.startIndex;
     const end = node.endIndex;
     const key = start2 * (this.text.length + 1) + end;
-    let excerpt2 = this.made.get(key);
-    if (excerpt2 === void 0) {
-      excerpt2 = this.fold(start2, end);
-      this.made.set(key, excerpt2);
+    let excerpt = this.made.get(key);
+    if (excerpt === void 0) {
+      excerpt = this.fold(start2, end);
+      this.made.set(key, excerpt);
     }
-    return excerpt2;
+    return excerpt;
   }
   fold(start2, end) {
     const { text } = this;
@@ -1397,31 +1050,6 @@ function call(node, context) {
   return qualified === void 0 ? void 0 : knownCall(qualified, context.target);
 }
 
-// src/extract/target.ts
-var PLATFORMS = ["linux", "darwin", "win32"];
-var DEFAULT_TARGET = { version: [3, 12], platform: "linux" };
-function parsePythonVersion(text) {
-  const match = /^\s*(\d+)\.(\d+)\s*$/.exec(text);
-  if (!match) return void 0;
-  const major = Number(match[1]);
-  const minor = Number(match[2]);
-  return major >= 2 && major <= 3 ? [major, minor] : void 0;
-}
-function versionFromRequiresPython(specifier) {
-  for (const clause of specifier.split(",")) {
-    const match = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
-    if (!match) continue;
-    const major = Number(match[2]);
-    let minor = Number(match[3] ?? 0);
-    if (match[1] === ">" && match[3] === void 0) minor += 1;
-    return [major, minor];
-  }
-  return void 0;
-}
-function describeTarget(target) {
-  return `Python ${target.version.join(".")} on ${target.platform}`;
-}
-
 // src/extract/recover.ts
 function indentContinuationLines(text) {
   const lines = text.split("\n");
@@ -1599,8 +1227,7 @@ var Extractor = class {
       syntaxProblems,
       ...this.skippedParts.length ? { skippedParts: this.skippedParts } : {},
       suppressions: suppressions.filter((s) => s !== ignoreFile),
-      ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {},
-      lineCount: root.endPosition.row + 1
+      ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}
     };
   }
   /**
@@ -2793,8 +2420,8 @@ __export(tree_sitter_exports, {
   Tree: () => Tree,
   TreeCursor: () => TreeCursor
 });
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var __defProp = Object.defineProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
 var SIZE_OF_SHORT = 2;
 var SIZE_OF_INT = 4;
 var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
@@ -6864,52 +6491,15 @@ function sizePair(size, limit) {
 }
 
 export {
-  __require,
-  __commonJS,
-  __toESM,
-  PLATFORMS,
-  DEFAULT_TARGET,
-  parsePythonVersion,
-  versionFromRequiresPython,
-  parsePythonLiteral,
-  stringsOf,
-  MAX_MESSAGE,
-  excerpt,
-  oneLine,
-  quotedCode,
-  boundMessage,
-  shownMessage,
-  labelledExcerpt,
-  elideChain,
-  chainStepsPerFinding,
-  omittedSteps,
-  wellFormed,
-  forTerminal,
-  forLog,
-  forWorkflowCommand,
-  forJson,
-  forJsonData,
-  forSarifMessage,
-  markdownText,
-  htmlText,
-  markdownCode,
-  markdownInline,
-  markdownMessage,
-  htmlMessage,
-  mermaidLabel,
-  INCOMPLETE_KINDS,
-  internalError,
-  describeInternalError,
-  injectedFault,
   decodePythonSource,
   parseTree,
+  scalarLiteral,
+  assignmentParts,
+  extractModule,
   pythonParser,
   ParserAbort,
   ParserUnavailable,
   withPythonParser,
-  scalarLiteral,
-  assignmentParts,
-  extractModule,
   summariseBytes,
   formatBytes,
   sizePair

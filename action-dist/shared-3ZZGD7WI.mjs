@@ -1,0 +1,21 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  detailLines,
+  diagnosticLine,
+  fixedBaselineLines,
+  renderText,
+  reportTail,
+  summaryLine
+} from "./shared-3ZEHM7XJ.mjs";
+import "./shared-RG7FRXP6.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import "./shared-RKF6PH7O.mjs";
+export {
+  detailLines,
+  diagnosticLine,
+  fixedBaselineLines,
+  renderText,
+  reportTail,
+  summaryLine
+};

@@ -1,0 +1,6144 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  linesFrom,
+  literalWord,
+  splitCommandLine
+} from "./shared-VPRFRYYD.mjs";
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  MAX_SMALL_FILE_BYTES,
+  SummaryCache,
+  TomlError,
+  compileIgnore,
+  defaultConfig,
+  describeError,
+  discoverOptionsOf,
+  discoverPythonFiles,
+  discoveryFingerprint,
+  fileKind,
+  findDeploymentFiles,
+  isDeploymentFileName,
+  isWithin,
+  listingValue,
+  noteInput,
+  parse,
+  pathKind,
+  quotePattern,
+  readRegularFile,
+  realPath,
+  ruleSelected,
+  statSignature,
+  targetOf,
+  toRelative
+} from "./shared-2LZWLEHZ.mjs";
+import {
+  ParserAbort,
+  ParserUnavailable,
+  assignmentParts,
+  decodePythonSource,
+  extractModule,
+  formatBytes,
+  parseTree,
+  pythonParser,
+  scalarLiteral,
+  sizePair,
+  summariseBytes,
+  withPythonParser
+} from "./shared-K5SHO45U.mjs";
+import {
+  injectedFault,
+  internalError
+} from "./shared-XXICYUZH.mjs";
+import {
+  beforeForkFinding,
+  deploymentEntries,
+  deploymentFacts
+} from "./shared-EIR33YUD.mjs";
+import {
+  CallResolver,
+  allOf,
+  anyOf,
+  buildImportGraph,
+  modulesReaching,
+  resolveImport,
+  resolveImports,
+  shortestChains,
+  summaryLookup
+} from "./shared-QJPNVAUS.mjs";
+import {
+  parsePythonLiteral,
+  stringsOf
+} from "./shared-WIBISVNQ.mjs";
+import "./shared-WCLMF3UY.mjs";
+import {
+  MAX_FINDING_MESSAGE
+} from "./shared-6EZY67D5.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import {
+  loadRules,
+  qualifiedNameMatches,
+  require_dist
+} from "./shared-UGWO6T52.mjs";
+import {
+  __toESM
+} from "./shared-RKF6PH7O.mjs";
+
+// src/pipeline.ts
+import path12 from "node:path";
+
+// src/entries/project.ts
+var MAX_HOPS = 4;
+var EntryContext = class {
+  constructor(project) {
+    this.project = project;
+  }
+  project;
+  objectCache = /* @__PURE__ */ new Map();
+  get summaries() {
+    return this.project.summaries;
+  }
+  moduleName(path13) {
+    return this.project.index.byPath.get(path13)?.name ?? path13;
+  }
+  module(path13) {
+    return this.project.index.byPath.get(path13);
+  }
+  /** The project module with this absolute dotted name, as seen from `importerPath`. */
+  lookup(name, importerPath) {
+    const importer = importerPath ? this.project.index.byPath.get(importerPath) : void 0;
+    return this.project.index.lookup(name, importer);
+  }
+  /** `..db.engine` written in `importerPath` → `pkg.db.engine`, the way the import resolver anchors it. */
+  absoluteName(importerPath, qualified) {
+    const level = /^\.*/.exec(qualified)[0].length;
+    if (level === 0) return qualified;
+    const importer = this.project.index.byPath.get(importerPath);
+    if (!importer) return void 0;
+    const record2 = {
+      kind: "from",
+      module: qualified.slice(level),
+      level,
+      names: [],
+      star: false,
+      scope: { kind: "module" },
+      span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+      text: ""
+    };
+    return resolveImport(importer, record2, this.project.index, this.project.summaries).absolute || void 0;
+  }
+  /** Project modules at or below a package (the package itself first), in path order. */
+  modulesUnder(name) {
+    return [...this.project.index.entries()].filter((m) => m.name === name || m.name.startsWith(`${name}.`)).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  }
+  /**
+   * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
+   * the imports in scope: module-level ones, and those of `inFunction` when given.
+   */
+  qualifyName(path13, dotted, inFunction) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
+    const summary = this.summaries.get(path13);
+    if (!summary) return void 0;
+    const [head, ...rest] = dotted.split(".");
+    const visible = summary.imports.filter(
+      (r) => r.scope.kind === "module" || inFunction !== void 0 && r.scope.kind === "function" && r.scope.function === inFunction
+    );
+    for (const record2 of [...visible].reverse()) {
+      let base;
+      if (record2.kind === "from") {
+        const bound = record2.names.find((n) => (n.alias ?? n.name) === head);
+        if (bound) {
+          const from = ".".repeat(record2.level) + record2.module;
+          base = from === "" || from.endsWith(".") ? `${from}${bound.name}` : `${from}.${bound.name}`;
+        }
+      } else if (record2.kind === "import") {
+        if (record2.alias === head) base = record2.module;
+        else if (!record2.alias && record2.module.split(".")[0] === head) base = head;
+      }
+      if (base !== void 0) return [base, ...rest].join(".");
+    }
+    if (summary.definedNames.includes(head)) return [this.moduleName(path13), head, ...rest].join(".");
+    return void 0;
+  }
+  /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
+  moduleNamedBy(path13, dotted, inFunction) {
+    const qualified = this.qualifyName(path13, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path13, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path13) : void 0;
+  }
+  /**
+   * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
+   * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
+   */
+  objectAt(importerPath, qualified, hops = 0) {
+    const key = `${importerPath}::${qualified}`;
+    const cached = this.objectCache.get(key);
+    if (cached !== void 0) return cached ?? void 0;
+    this.objectCache.set(key, null);
+    const found = hops > MAX_HOPS ? void 0 : this.findObject(importerPath, qualified, hops);
+    this.objectCache.set(key, found ?? null);
+    return found;
+  }
+  findObject(importerPath, qualified, hops) {
+    const absolute = this.absoluteName(importerPath, qualified);
+    if (!absolute) return void 0;
+    const parts = absolute.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const module = this.lookup(parts.slice(0, i).join("."), importerPath);
+      if (!module) continue;
+      const rest = parts.slice(i);
+      if (rest.length !== 1) return void 0;
+      const name = rest[0];
+      const summary = this.summaries.get(module.path);
+      if (!summary) return void 0;
+      const made = lastBoundAtModuleLevel(summary).get(name);
+      if (made) return { path: module.path, call: made };
+      const reexport = summaryLookup(summary).fromImportBinding(name);
+      if (!reexport) return void 0;
+      const original = reexport.names.find((n) => (n.alias ?? n.name) === name).name;
+      const from = ".".repeat(reexport.level) + reexport.module;
+      const target = from === "" || from.endsWith(".") ? `${from}${original}` : `${from}.${original}`;
+      return this.objectAt(module.path, target, hops + 1);
+    }
+    return void 0;
+  }
+  /**
+   * The object a method call is made on: `x.m()` where x holds a call's result in this module
+   * (`receiver`), `bp.route` imported from another module (`callee` `.bp.bp.route`), or an
+   * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
+   * `with Configurator() as config:`).
+   */
+  memberCall(path13, call) {
+    const summary = this.summaries.get(path13);
+    if (!summary) return void 0;
+    if (call.receiver) {
+      const creator = summary.calls[call.receiver.callId];
+      return creator ? { object: { path: path13, call: creator }, method: call.receiver.method } : void 0;
+    }
+    if (call.callee && !call.calleeIsLocal) {
+      const parts = call.callee.split(".");
+      for (const methodParts of [1, 2]) {
+        if (parts.length <= methodParts || parts[parts.length - methodParts - 1] === "") continue;
+        const prefix = parts.slice(0, -methodParts).join(".");
+        if (!prefix || prefix.endsWith(".")) continue;
+        const object = this.objectAt(path13, prefix);
+        if (object) return { object, method: parts.slice(-methodParts).join(".") };
+      }
+      return void 0;
+    }
+    if (!call.callee && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(call.calleeText)) {
+      const [head, ...member] = call.calleeText.split(".");
+      const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call.scope.kind === "function" && c.scope.function === call.scope.function;
+      const creator = summary.calls.filter((c) => c.id < call.id && sameScope(c) && boundNameOf(c) === head).pop();
+      if (creator) return { object: { path: path13, call: creator }, method: member.join(".") };
+    }
+    return void 0;
+  }
+  /**
+   * The classes from outside the project that the project class a call makes derives from, nearest
+   * first, through project bases in any module: `IndicoFlask(__name__)`, with `class
+   * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
+   * Empty when the callee is no project class.
+   */
+  externalBasesOf(path13, call) {
+    const cls = this.project.calls.classCalled(path13, call);
+    return cls ? this.project.calls.externalBasesOf(cls) : [];
+  }
+  /** `NAME = <literal>` assignments of a module, when the summary carries them. */
+  assignments(path13) {
+    return this.summaries.get(path13)?.assignments;
+  }
+};
+var lastBound = /* @__PURE__ */ new WeakMap();
+function lastBoundAtModuleLevel(summary) {
+  let byName = lastBound.get(summary);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module") continue;
+      const name = boundNameOf(call);
+      if (name !== void 0) byName.set(name, call);
+    }
+    lastBound.set(summary, byName);
+  }
+  return byName;
+}
+function boundNameOf(call) {
+  if (call.boundTo && !call.boundTo.includes(".")) return call.boundTo;
+  if (call.placement.kind === "with-item") {
+    const at = call.statementText.indexOf(call.text);
+    if (at >= 0) {
+      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
+      if (as) return as[1];
+    }
+  }
+  return void 0;
+}
+function evidenceOf(call) {
+  if (call.placement.kind === "with-item") {
+    const name = boundNameOf(call);
+    return { line: call.span.line, column: call.span.column, text: `with ${call.text}${name ? ` as ${name}` : ""}` };
+  }
+  const nested = !call.boundTo && call.placement.kind !== "decorator" && !call.statementText.startsWith(call.text.slice(0, 40));
+  return { line: call.span.line, column: call.span.column, text: nested ? call.text : call.statementText };
+}
+function moduleEvidence(name) {
+  return { line: 1, column: 1, text: name };
+}
+function argumentOf(call, position, keyword) {
+  if (keyword) {
+    const named = call.args.find((a) => a.keyword === keyword);
+    if (named) return named;
+  }
+  if (position === void 0) return void 0;
+  return call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"))[position];
+}
+function argumentLiteral(call, position, keyword) {
+  const arg = argumentOf(call, position, keyword);
+  if (!arg) return void 0;
+  if (typeof arg.literal === "string") return { kind: "string", value: arg.literal };
+  return parsePythonLiteral(arg.text);
+}
+function argumentStrings(call, position, keyword) {
+  const literal = argumentLiteral(call, position, keyword);
+  return literal ? stringsOf(literal) : void 0;
+}
+function spanWithin(inner, outer) {
+  const startsAfter = inner.line > outer.line || inner.line === outer.line && inner.column >= outer.column;
+  const endsBefore = inner.endLine < outer.endLine || inner.endLine === outer.endLine && inner.endColumn <= outer.endColumn;
+  const same = inner.line === outer.line && inner.column === outer.column && inner.endLine === outer.endLine && inner.endColumn === outer.endColumn;
+  return startsAfter && endsBefore && !same;
+}
+function counted(count, unit) {
+  return `${count} ${count === 1 ? unit[0] : unit[1]}`;
+}
+
+// src/entries/objects.ts
+function objectKey(path13, call) {
+  return `${path13}#${call.id}`;
+}
+var DEFAULT_UNIT = ["route", "routes"];
+function analyzeObjects(spec, ctx) {
+  const objects = /* @__PURE__ */ new Map();
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const kind = objectKindOf(spec, call, path13, ctx);
+      if (kind) objects.set(objectKey(path13, call), { path: path13, call, kind });
+    }
+  }
+  const registrations = /* @__PURE__ */ new Map();
+  const loose = /* @__PURE__ */ new Map();
+  if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
+  const register = (object, path13, call, count = 1) => {
+    const key = objectKey(object.path, object.call);
+    const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
+    const site = byPath.get(path13);
+    if (!site) byPath.set(path13, { count, first: call });
+    else {
+      site.count += count;
+      if (call.span.line < site.first.span.line) site.first = call;
+    }
+    registrations.set(key, byPath);
+  };
+  const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
+  for (const [path13, summary] of ctx.summaries) {
+    const onObject = /* @__PURE__ */ new Map();
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path13, call, objects, lastSegments);
+      if (!member) continue;
+      onObject.set(call.id, member);
+      const method = member.member.method;
+      const isRoute = call.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
+      if (isRoute) register(member.object, path13, call);
+    }
+    for (const list of spec.routeLists ?? []) {
+      for (const call of summary.calls) {
+        const object = list.method === null ? objects.get(objectKey(path13, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
+        if (!object) continue;
+        const tuples = tupleItems(call, list.position, list.keyword);
+        if (tuples > 0) register(object, path13, call, tuples);
+      }
+    }
+    const functions = spec.routeFunctions;
+    if (!functions) continue;
+    for (const call of summary.calls) {
+      if (!call.callee || call.calleeIsLocal || !functions.callees.includes(call.callee)) continue;
+      if (functions.placement === "decorator" && call.placement.kind !== "decorator") continue;
+      if (functions.placement === "call" && call.placement.kind === "decorator") continue;
+      const around = summary.calls.filter((c) => spanWithin(call.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
+      let owner;
+      for (const container of around) {
+        owner = objects.get(objectKey(path13, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path13, container, objects))?.object;
+        if (owner) break;
+      }
+      if (owner) register(owner, path13, call);
+      else loose.set(path13, [...loose.get(path13) ?? [], call]);
+    }
+  }
+  for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
+    if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
+    else loose.set(use.path, [...loose.get(use.path) ?? [], use.call]);
+  }
+  for (const [path13, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path13);
+    if (!local) continue;
+    for (const call of calls) register(local, path13, call);
+    loose.delete(path13);
+  }
+  return { objects: [...objects.values()], registrations, loose };
+}
+function objectEntries(spec, ctx, analysis) {
+  const entries = [];
+  for (const object of analysis.objects) {
+    const sites = analysis.registrations.get(objectKey(object.path, object.call)) ?? /* @__PURE__ */ new Map();
+    const unit = object.kind.unit ?? DEFAULT_UNIT;
+    const name = boundNameOf(object.call);
+    const named = name ? ` \`${name}\`` : "";
+    const here = sites.get(object.path)?.count ?? 0;
+    if (object.kind.standalone || here > 0) {
+      const factory = object.call.scope.kind === "function" ? ` (built in \`${object.call.scope.function}()\`)` : "";
+      entries.push({
+        path: object.path,
+        framework: spec.framework,
+        kind: object.kind.kind,
+        description: `${object.kind.noun}${named}${factory}${here ? ` with ${counted(here, unit)}` : ""}`,
+        evidence: evidenceOf(object.call),
+        routes: here
+      });
+    }
+    for (const [path13, site] of sites) {
+      if (path13 === object.path) continue;
+      const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
+      entries.push({
+        path: path13,
+        framework: spec.framework,
+        kind: "routes",
+        description: `${noun} with ${counted(site.count, unit)}`,
+        evidence: evidenceOf(site.first),
+        routes: site.count
+      });
+    }
+  }
+  for (const [path13, calls] of analysis.loose) {
+    const functions = spec.routeFunctions;
+    const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
+    const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
+    entries.push({
+      path: path13,
+      framework: spec.framework,
+      kind: "routes",
+      description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
+      evidence: evidenceOf(first),
+      routes: calls.length
+    });
+  }
+  return entries;
+}
+function detectObjectFramework(spec, ctx) {
+  return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
+}
+function objectKindOf(spec, call, path13, ctx) {
+  if (!call.callee) return void 0;
+  const direct = call.calleeIsLocal ? void 0 : spec.objects.find((k) => k.callees.includes(call.callee));
+  if (direct) return direct;
+  for (const base of ctx.externalBasesOf(path13, call)) {
+    const kind = spec.objects.find((k) => k.callees.includes(base));
+    if (kind) return kind;
+  }
+  return void 0;
+}
+function callsOnObjects(ctx, objects, methods) {
+  const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
+  const wanted = new Set(methods.map(lastSegment));
+  const found = [];
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      const member = memberOnObject(ctx, path13, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path13, call, object: member.object, method: member.member.method });
+    }
+  }
+  return found;
+}
+var MAX_WRAPPER_DEPTH = 3;
+function wrappedDecoratorUses(spec, ctx, objects) {
+  const wrappers = /* @__PURE__ */ new Map();
+  const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
+  const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "function") continue;
+      let wrapped;
+      if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
+      else if (objects.size > 0 && decoratorMethods.size > 0) {
+        const member = memberOnObject(ctx, path13, call, objects, decoratorMethods);
+        if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
+      }
+      const key = wrapped && enclosingFunction(ctx, path13, call);
+      if (key && !wrappers.has(key)) wrappers.set(key, wrapped);
+    }
+  }
+  if (wrappers.size === 0) return [];
+  const eachWrapperCall = (visit) => {
+    const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
+    for (const [path13, summary] of ctx.summaries) {
+      for (const call of summary.calls) {
+        if (!call.callee || !names.has(lastSegment(call.callee))) continue;
+        const called = functionCalled(ctx, path13, call);
+        const wrapped = called ? wrappers.get(called) : void 0;
+        if (wrapped) visit(path13, call, wrapped);
+      }
+    }
+  };
+  for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
+    grew = false;
+    eachWrapperCall((path13, call, wrapped) => {
+      const key = enclosingFunction(ctx, path13, call);
+      if (key && !wrappers.has(key)) {
+        wrappers.set(key, wrapped);
+        grew = true;
+      }
+    });
+  }
+  const uses = [];
+  eachWrapperCall((path13, call, wrapped) => {
+    if (call.placement.kind === "decorator") uses.push({ path: path13, call, wrapped });
+  });
+  return uses;
+}
+function enclosingFunction(ctx, path13, call) {
+  if (call.scope.kind !== "function") return void 0;
+  const outer = call.scope.function.split(".")[0];
+  return summaryLookup(ctx.summaries.get(path13)).functionNamed(outer) ? `${path13}::${outer}` : void 0;
+}
+function functionCalled(ctx, path13, call) {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path13)).functionNamed(call.callee) ? `${path13}::${call.callee}` : void 0;
+  const ref = ctx.project.calls.resolveQualified(path13, call.callee, 0);
+  return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
+}
+function memberOnObject(ctx, path13, call, objects, lastSegments) {
+  if (objects.size === 0) return void 0;
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (lastSegments && !lastSegments.has(lastSegment(written))) return void 0;
+  if (!call.receiver && !written.includes(".")) return void 0;
+  const member = ctx.memberCall(path13, call);
+  if (!member) return void 0;
+  const object = objects.get(objectKey(member.object.path, member.object.call));
+  return object ? { object, member } : void 0;
+}
+function lastSegment(dotted) {
+  return dotted.slice(dotted.lastIndexOf(".") + 1);
+}
+function tupleItems(call, position, keyword) {
+  const arg = argumentOf(call, position, keyword);
+  if (!arg) return 0;
+  const literal = parsePythonLiteral(arg.text);
+  return literal.kind === "list" || literal.kind === "tuple" ? literal.items.filter((i) => i.kind === "tuple").length : 0;
+}
+
+// src/entries/frameworks/web.ts
+var HTTP_VERBS = ["get", "post", "put", "patch", "delete", "head", "options"];
+var FLASK = {
+  framework: "Flask",
+  objects: [
+    { callees: ["flask.Flask", "flask.app.Flask"], kind: "app", noun: "Flask app", standalone: true },
+    { callees: ["flask.Blueprint", "flask.blueprints.Blueprint"], kind: "routes", noun: "Flask blueprint" },
+    { callees: ["flask_restful.Api"], kind: "routes", noun: "Flask-RESTful API", unit: ["resource", "resources"] },
+    { callees: ["flask_smorest.Blueprint", "flask_smorest.blueprint.Blueprint"], kind: "routes", noun: "flask-smorest blueprint" }
+  ],
+  // `resource` is Flask-RESTful's `@api.resource("/todos")`.
+  routeDecorators: ["route", "get", "post", "put", "patch", "delete", "resource"],
+  routeCalls: ["add_url_rule", "add_resource"]
+};
+var FASTAPI = {
+  framework: "FastAPI",
+  objects: [
+    { callees: ["fastapi.FastAPI", "fastapi.applications.FastAPI"], kind: "app", noun: "FastAPI app", standalone: true },
+    { callees: ["fastapi.APIRouter", "fastapi.routing.APIRouter"], kind: "routes", noun: "FastAPI router" }
+  ],
+  routeDecorators: [...HTTP_VERBS, "trace", "api_route", "websocket", "route", "websocket_route"],
+  routeCalls: ["add_api_route", "add_api_websocket_route", "add_route", "add_websocket_route", "mount", "host"]
+};
+var STARLETTE = {
+  framework: "Starlette",
+  objects: [
+    { callees: ["starlette.applications.Starlette"], kind: "app", noun: "Starlette app", standalone: true },
+    { callees: ["starlette.routing.Router"], kind: "routes", noun: "Starlette router" }
+  ],
+  routeDecorators: [],
+  routeCalls: ["add_route", "add_websocket_route", "mount", "host", "router.add_route", "router.add_websocket_route"],
+  routeFunctions: {
+    callees: ["starlette.routing.Route", "starlette.routing.WebSocketRoute", "starlette.routing.Mount", "starlette.routing.Host"],
+    placement: "call",
+    noun: "Starlette route list"
+  }
+};
+var AIOHTTP = {
+  framework: "aiohttp",
+  objects: [
+    { callees: ["aiohttp.web.Application", "aiohttp.web_app.Application"], kind: "app", noun: "aiohttp app", standalone: true },
+    { callees: ["aiohttp.web.RouteTableDef", "aiohttp.web_routedef.RouteTableDef"], kind: "routes", noun: "aiohttp route table" }
+  ],
+  routeDecorators: [...HTTP_VERBS, "route", "view"],
+  routeCalls: [
+    "static",
+    ...[...HTTP_VERBS, "route", "view", "static"].map((m) => `router.add_${m}`)
+  ],
+  // `app.add_routes([web.get("/", handler), web.view("/v", View)])`.
+  routeFunctions: {
+    callees: [...HTTP_VERBS, "route", "view", "static"].flatMap((m) => [`aiohttp.web.${m}`, `aiohttp.web_routedef.${m}`]),
+    placement: "call",
+    noun: "aiohttp route definitions"
+  }
+};
+var SANIC = {
+  framework: "Sanic",
+  objects: [
+    { callees: ["sanic.Sanic", "sanic.app.Sanic"], kind: "app", noun: "Sanic app", standalone: true },
+    { callees: ["sanic.Blueprint", "sanic.blueprints.Blueprint"], kind: "routes", noun: "Sanic blueprint" }
+  ],
+  routeDecorators: ["route", ...HTTP_VERBS, "websocket"],
+  routeCalls: ["add_route", "add_websocket_route", "static"]
+};
+var QUART = {
+  framework: "Quart",
+  objects: [
+    { callees: ["quart.Quart", "quart.app.Quart"], kind: "app", noun: "Quart app", standalone: true },
+    { callees: ["quart.Blueprint", "quart.blueprints.Blueprint"], kind: "routes", noun: "Quart blueprint" }
+  ],
+  routeDecorators: ["route", "get", "post", "put", "patch", "delete", "websocket"],
+  routeCalls: ["add_url_rule", "add_websocket"]
+};
+var LITESTAR = {
+  framework: "Litestar",
+  objects: [
+    { callees: ["litestar.Litestar", "litestar.app.Litestar"], kind: "app", noun: "Litestar app", standalone: true },
+    { callees: ["litestar.Router", "litestar.router.Router"], kind: "routes", noun: "Litestar router" }
+  ],
+  routeDecorators: [],
+  // `app.register(handler)` adds a handler whose own decorator is counted where it is written.
+  routeCalls: [],
+  routeFunctions: {
+    callees: [...HTTP_VERBS, "route", "websocket", "websocket_listener", "websocket_stream"].flatMap((m) => [`litestar.${m}`, `litestar.handlers.${m}`]),
+    placement: "decorator",
+    noun: "Litestar route handlers"
+  }
+};
+var FALCON = {
+  framework: "Falcon",
+  objects: [{ callees: ["falcon.App", "falcon.API", "falcon.app.App", "falcon.asgi.App", "falcon.asgi.app.App"], kind: "app", noun: "Falcon app", standalone: true }],
+  routeDecorators: [],
+  routeCalls: ["add_route", "add_sink", "add_static_route"]
+};
+var BOTTLE = {
+  framework: "Bottle",
+  objects: [
+    { callees: ["bottle.Bottle"], kind: "app", noun: "Bottle app", standalone: true },
+    { callees: ["bottle.default_app", "bottle.app"], kind: "app", noun: "Bottle default app", standalone: true }
+  ],
+  routeDecorators: ["route", "get", "post", "put", "patch", "delete"],
+  routeCalls: ["route"],
+  routeFunctions: {
+    callees: ["route", "get", "post", "put", "patch", "delete"].map((m) => `bottle.${m}`),
+    placement: "decorator",
+    noun: "Bottle default-app routes"
+  }
+};
+var TORNADO = {
+  framework: "Tornado",
+  objects: [
+    { callees: ["tornado.web.Application"], kind: "app", noun: "Tornado app", standalone: true },
+    { callees: ["tornado.routing.RuleRouter", "tornado.routing.ReversibleRuleRouter"], kind: "app", noun: "Tornado rule router", standalone: true }
+  ],
+  routeDecorators: [],
+  routeCalls: [],
+  routeLists: [
+    { method: null, position: 0, keyword: "handlers" },
+    { method: "add_handlers", position: 1, keyword: "host_handlers" },
+    { method: "add_rules", position: 0, keyword: "rules" }
+  ],
+  routeFunctions: {
+    callees: ["tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec", "tornado.routing.Rule"],
+    placement: "call",
+    noun: "Tornado URL list"
+  }
+};
+var DRF = {
+  framework: "Django",
+  objects: [
+    {
+      callees: ["rest_framework.routers.DefaultRouter", "rest_framework.routers.SimpleRouter"],
+      kind: "routes",
+      noun: "DRF router",
+      unit: ["viewset", "viewsets"]
+    }
+  ],
+  routeDecorators: [],
+  routeCalls: ["register"]
+};
+
+// src/entries/frameworks/aiohttp.ts
+var DISPATCHER_CALL = /(?:^|\.)router\.add_(get|post|put|patch|delete|head|options|view|static|route)$/;
+function detectAiohttp(ctx) {
+  const analysis = analyzeObjects(AIOHTTP, ctx);
+  const entries = objectEntries(AIOHTTP, ctx, analysis);
+  const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
+  for (const [path13, summary] of ctx.summaries) {
+    const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
+    const calls = summary.calls.filter((call) => {
+      const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
+      if (!method || method === "route" && !importsAiohttp) return false;
+      const member = ctx.memberCall(path13, call);
+      return !member || !known.has(objectKey(member.object.path, member.object.call));
+    });
+    if (calls.length > 0) entries.push(parameterRoutes(path13, calls));
+  }
+  return entries;
+}
+function parameterRoutes(path13, calls) {
+  const first = calls[0];
+  const functions = new Set(calls.map((c) => c.scope.kind === "function" ? c.scope.function : ""));
+  const [only] = functions;
+  const where = functions.size === 1 && only ? ` (registered in \`${only}()\`)` : "";
+  return {
+    path: path13,
+    framework: AIOHTTP.framework,
+    kind: "routes",
+    description: `aiohttp router routes${where} with ${counted(calls.length, ["route", "routes"])}`,
+    evidence: evidenceOf(first),
+    routes: calls.length
+  };
+}
+
+// src/entries/frameworks/django.ts
+import { posix } from "node:path";
+var PATH_FUNCTIONS = ["django.urls.path", "django.urls.re_path", "django.urls.conf.path", "django.urls.conf.re_path", "django.conf.urls.url", "django.conf.urls.re_path"];
+var INCLUDE_FUNCTIONS = ["django.urls.include", "django.urls.conf.include", "django.conf.urls.include"];
+var APP_CONFIG_BASES = ["django.apps.AppConfig", "django.apps.config.AppConfig"];
+var ADMIN_APPS = ["django.contrib.admin", "django.contrib.admin.apps.AdminConfig"];
+var SETTINGS_NAMES = ["ROOT_URLCONF", "INSTALLED_APPS"];
+var SPLIT_SETTINGS_INCLUDE = ["split_settings.tools.include"];
+var WSGI_FUNCTIONS = ["django.core.wsgi.get_wsgi_application", "configurations.wsgi.get_wsgi_application"];
+var ASGI_FUNCTIONS = ["django.core.asgi.get_asgi_application", "configurations.asgi.get_asgi_application"];
+function detectDjango(ctx) {
+  const entries = [];
+  const add = (entry) => {
+    if (!entries.some((e) => e.path === entry.path && e.description === entry.description)) entries.push(entry);
+  };
+  const settings = settingsModules(ctx);
+  for (const module of settings) {
+    const defining = ["ROOT_URLCONF", "INSTALLED_APPS"].map((n) => module.values.get(n)).find((v) => v?.site.path === module.path);
+    const notes = settingsNotes(ctx, module);
+    add({
+      path: module.path,
+      framework: "Django",
+      kind: "app",
+      description: `${module.configure ? "Django settings (`settings.configure()`)" : "Django settings"}${notes.length ? ` (${notes.join("; ")})` : ""}`,
+      evidence: module.configure ? evidenceOf(module.configure) : defining ? siteEvidence(defining.site) : module.included[0] ? siteEvidence(module.included[0].site) : moduleEvidence(ctx.moduleName(module.path)),
+      routes: 0,
+      ...module.namedBy ? { registeredBy: module.namedBy } : {}
+    });
+    for (const { path: path13, site } of module.included) {
+      const included = ctx.module(path13);
+      if (!included) continue;
+      add({
+        path: path13,
+        framework: "Django",
+        kind: "app",
+        description: `Django settings file included by \`${ctx.moduleName(module.path)}\``,
+        evidence: moduleEvidence(included.name),
+        routes: 0,
+        registeredBy: site
+      });
+    }
+  }
+  for (const entry of [...appEntries(ctx, settings), ...middlewareEntries(ctx, settings), ...urlconfEntries(ctx, settings), ...serverEntries(ctx)]) add(entry);
+  for (const entry of detectObjectFramework(DRF, ctx)) add(entry);
+  return entries;
+}
+function installedApps(ctx) {
+  return projectApps(ctx, settingsModules(ctx)).map(({ name, site }) => ({ name, ...site ? { site } : {} }));
+}
+function settingsModules(ctx) {
+  const named = /* @__PURE__ */ new Map();
+  for (const { value, site } of environmentDefaults(ctx, "DJANGO_SETTINGS_MODULE")) {
+    const module = ctx.lookup(value, site.path);
+    if (module && !named.has(module.path)) named.set(module.path, site);
+  }
+  if (named.size === 0) {
+    const candidates = [...ctx.summaries.keys()].filter((path13) => definesSettings(ctx, path13));
+    const included = new Set(candidates.flatMap((path13) => readSettings(ctx, path13).included.map((i) => i.path)));
+    for (const path13 of candidates) if (!included.has(path13)) named.set(path13, void 0);
+  }
+  const configurations = environmentDefaults(ctx, "DJANGO_CONFIGURATION");
+  const modules = [];
+  for (const [path13, namedBy] of named) {
+    const by = namedBy ? { namedBy } : {};
+    const classes = configurations.filter((c) => ctx.summaries.get(path13)?.classes.some((k) => k.name === c.value));
+    if (classes.length === 0) modules.push({ path: path13, ...by, ...readSettings(ctx, path13) });
+    for (const { value, site } of classes) modules.push({ path: path13, namedBy: site, configuration: value, ...readSettings(ctx, path13, value) });
+  }
+  for (const [path13, summary] of ctx.summaries) {
+    const configure = summary.calls.find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
+    if (!configure || modules.some((m) => m.path === path13)) continue;
+    const values = /* @__PURE__ */ new Map();
+    const site = siteOf(path13, configure);
+    for (const arg of configure.args) {
+      if (!arg.keyword) continue;
+      const strings = argumentStrings(configure, void 0, arg.keyword);
+      if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings.map((value) => ({ value, site })), site, unread: [] });
+    }
+    modules.push({ path: path13, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
+  }
+  return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function environmentDefaults(ctx, key) {
+  const found = [];
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
+      const value = argumentOf(call, 1)?.literal;
+      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path13, call) });
+    }
+  }
+  return found;
+}
+function definesSettings(ctx, path13) {
+  const summary = ctx.summaries.get(path13);
+  const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
+  return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || summary.calls.some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
+}
+function readSettings(ctx, path13, configuration) {
+  const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
+  const seen = /* @__PURE__ */ new Set();
+  let classLoaded = configuration !== void 0;
+  const run = (modulePath) => {
+    if (seen.has(modulePath)) return;
+    seen.add(modulePath);
+    const summary2 = ctx.summaries.get(modulePath);
+    if (!summary2) {
+      read.followed = false;
+      return;
+    }
+    for (const name of summary2.definedNames) read.bound.add(name);
+    const steps = [];
+    for (const resolved of ctx.project.resolved.get(modulePath) ?? []) {
+      const target = resolved.record.star && resolved.record.scope.kind === "module" ? resolved.executes.find((e) => e.reason === "module") : void 0;
+      if (target) steps.push({ span: resolved.record.span, apply: () => run(target.module.path) });
+    }
+    for (const a of summary2.assignments) {
+      if (!a.name.includes(".")) steps.push({ span: a.span, apply: () => assign(ctx, read, a, modulePath, a.name) });
+    }
+    for (const call of summary2.calls) {
+      if (call.scope.kind !== "module") continue;
+      if (call.callee && SPLIT_SETTINGS_INCLUDE.includes(call.callee)) {
+        steps.push({
+          span: call.span,
+          apply: () => {
+            const { files, missing } = includedFiles(ctx, modulePath, call);
+            if (missing) read.followed = false;
+            for (const file of files) {
+              read.included.push({ path: file, site: siteOf(modulePath, call) });
+              run(file);
+            }
+          }
+        });
+        continue;
+      }
+      const changed = listChange(call);
+      if (changed) {
+        steps.push({ span: call.span, apply: () => assign(ctx, read, changed, modulePath, changed.name) });
+        continue;
+      }
+      const loader = /^([A-Za-z_]\w*)\.\w+$/.exec(call.calleeText)?.[1];
+      const loaded = loader && call.args.some((a) => a.text === "__name__") ? classNamed(ctx, modulePath, loader) : void 0;
+      if (loaded) {
+        classLoaded = true;
+        steps.push({ span: call.span, apply: () => loadClass(ctx, read, loaded) });
+      }
+    }
+    steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+    for (const step of steps) step.apply();
+  };
+  run(path13);
+  if (configuration) loadClass(ctx, read, { path: path13, name: configuration });
+  const summary = ctx.summaries.get(path13);
+  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path13, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
+  return read;
+}
+function assign(ctx, read, a, path13, name) {
+  const site = { path: path13, line: a.span.line, column: a.span.column, text: a.statementText };
+  if (typeof a.value === "string" && !a.extends) {
+    read.values.set(name, { value: a.value, site, unread: [] });
+    return;
+  }
+  const items = (typeof a.value === "string" ? [a.value] : a.value).map((value) => ({ value, site }));
+  const unread = [];
+  for (const text of a.unread ?? []) {
+    const known = partValue(ctx, read, path13, text);
+    if (known && typeof known.value !== "string") {
+      items.push(...known.value);
+      unread.push(...known.unread);
+    } else unread.push({ text, site });
+  }
+  const before = a.extends ? read.values.get(name) : void 0;
+  if (a.extends && !before) unread.unshift({ text: name, site });
+  const priorItems = before && typeof before.value !== "string" ? before.value : [];
+  read.values.set(name, { value: [...priorItems, ...items], site: before?.site ?? site, unread: [...before?.unread ?? [], ...unread] });
+}
+function partValue(ctx, read, path13, text) {
+  const [, owner, name] = /^\*?\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(text) ?? [];
+  if (!name) return void 0;
+  if (!owner) return read.values.get(name);
+  const cls = classNamed(ctx, path13, owner);
+  if (!cls) return void 0;
+  const attributes = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
+  loadClass(ctx, attributes, cls);
+  return attributes.values.get(name);
+}
+function listChange(call) {
+  const match = /^([A-Z][A-Z0-9_]*)\.(append|extend|insert)$/.exec(call.calleeText);
+  if (!match) return void 0;
+  const arg = call.args.filter((a) => !a.keyword)[match[2] === "insert" ? 1 : 0];
+  if (!arg) return void 0;
+  const literal = parsePythonLiteral(arg.text);
+  const spread = match[2] === "extend";
+  const items = spread && (literal.kind === "list" || literal.kind === "tuple") ? literal.items : [literal];
+  const value = [];
+  const unread = [];
+  for (const item of items) {
+    if (item.kind === "string") value.push(item.value);
+    else unread.push(item === literal && spread ? `*${arg.text.trim()}` : item.kind === "other" ? item.text : arg.text.trim());
+  }
+  return { name: match[1], value, ...unread.length ? { unread } : {}, extends: true, span: call.span, statementText: call.statementText };
+}
+function classAttributes(ctx, cls, seen = /* @__PURE__ */ new Set()) {
+  const key = `${cls.path}::${cls.name}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  const summary = ctx.summaries.get(cls.path);
+  const record2 = summary?.classes.find((c) => c.name === cls.name && c.scope.kind === "module");
+  if (!summary || !record2) return [];
+  const inherited = [...record2.bases].reverse().flatMap((base) => {
+    const found = classNamed(ctx, cls.path, base);
+    return found ? classAttributes(ctx, found, seen) : [];
+  });
+  const prefix = `${cls.name}.`;
+  const own = summary.assignments.filter((a) => a.name.startsWith(prefix) && !a.name.slice(prefix.length).includes(".")).map((assignment) => ({ name: assignment.name.slice(prefix.length), assignment, path: cls.path }));
+  return [...inherited, ...own];
+}
+function loadClass(ctx, read, cls) {
+  for (const { name, assignment, path: path13 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path13, name);
+}
+function classNamed(ctx, path13, dotted) {
+  if (ctx.summaries.get(path13)?.classes.some((c) => c.name === dotted)) return { path: path13, name: dotted };
+  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path13, dotted);
+  const absolute = qualified ? ctx.absoluteName(path13, qualified) : void 0;
+  const dot = absolute?.lastIndexOf(".") ?? -1;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path13) : void 0;
+  const name = absolute?.slice(dot + 1);
+  return module && name && ctx.summaries.get(module.path)?.classes.some((c) => c.name === name) ? { path: module.path, name } : void 0;
+}
+function includedFiles(ctx, path13, call) {
+  const files = [];
+  let missing = false;
+  for (const arg of call.args) {
+    if (arg.keyword) continue;
+    const optional = /^(?:\w+\.)*optional\(([\s\S]*)\)$/.exec(arg.text.trim());
+    const literal = parsePythonLiteral(optional ? optional[1] : arg.text);
+    if (literal.kind !== "string") {
+      missing = true;
+      continue;
+    }
+    const pattern = posix.normalize(posix.join(posix.dirname(path13), literal.value));
+    const glob = /[*?[]/.test(literal.value) ? globPattern(pattern) : void 0;
+    const matched = glob ? [...ctx.summaries.keys()].filter((k) => glob.test(k)).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
+    if (matched.length === 0 && !optional) missing = true;
+    for (const file of matched) if (!files.includes(file)) files.push(file);
+  }
+  return { files, missing };
+}
+function globPattern(pattern) {
+  const source = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
+  return new RegExp(`^${source}$`);
+}
+function unknownSetting(settings, name) {
+  return !settings.values.has(name) && (settings.bound.has(name) || !settings.followed);
+}
+function settingsNotes(ctx, settings) {
+  const notes = [];
+  if (settings.configuration) notes.push(`configuration \`${settings.configuration}\``);
+  const apps = settings.values.get("INSTALLED_APPS");
+  for (const { text, site } of apps?.unread ?? []) {
+    notes.push(`INSTALLED_APPS also holds \`${text}\` (${site.path === settings.path ? "line " : `${site.path}:`}${site.line}), not read`);
+  }
+  if (unknownSetting(settings, "INSTALLED_APPS")) notes.push("INSTALLED_APPS not read, the packages with an AppConfig or models assumed");
+  if (unknownSetting(settings, "ROOT_URLCONF")) {
+    const assumed = conventionalUrlconf(ctx, settings.path);
+    notes.push(`ROOT_URLCONF not read${assumed ? `, \`${assumed.name}\` assumed` : ""}`);
+  }
+  return notes;
+}
+function stringValue(settings, name) {
+  const setting = settings.values.get(name);
+  return setting && typeof setting.value === "string" ? { value: setting.value, site: setting.site } : void 0;
+}
+function listValue(settings, name) {
+  const setting = settings.values.get(name);
+  if (!setting) return void 0;
+  return { items: typeof setting.value === "string" ? [{ value: setting.value, site: setting.site }] : setting.value, site: setting.site };
+}
+function projectApps(ctx, settings) {
+  const apps = /* @__PURE__ */ new Map();
+  for (const module of settings) {
+    for (const { value, site } of listValue(module, "INSTALLED_APPS")?.items ?? []) {
+      const app = appOf(ctx, value, site.path);
+      if (app && !apps.has(app.name)) apps.set(app.name, { ...app, site: { ...site, text: `INSTALLED_APPS names "${value}"` } });
+    }
+  }
+  if (settings.length > 0 && !settings.some((s) => unknownSetting(s, "INSTALLED_APPS"))) return [...apps.values()];
+  for (const module of ctx.project.index.entries()) {
+    const last = module.name.split(".").pop();
+    if (last !== "apps" && last !== "models") continue;
+    const summary = ctx.summaries.get(module.path);
+    const base = last === "apps" ? APP_CONFIG_BASES : void 0;
+    const looksLikeApp = summary?.classes.some((c) => c.bases.some((b) => base ? base.includes(b) : b.startsWith("django.db.models.")));
+    const name = module.name.split(".").slice(0, -1).join(".");
+    if (looksLikeApp && name && !apps.has(name)) apps.set(name, { name });
+  }
+  return [...apps.values()].sort((a, b) => Number(!a.site) - Number(!b.site) || (a.name < b.name ? -1 : 1));
+}
+function appOf(ctx, entry, settingsPath) {
+  const module = ctx.lookup(entry, settingsPath);
+  if (module) return { name: entry };
+  const dot = entry.lastIndexOf(".");
+  if (dot < 0) return void 0;
+  const configModule = ctx.lookup(entry.slice(0, dot), settingsPath);
+  if (!configModule) return void 0;
+  const className = entry.slice(dot + 1);
+  const declared = ctx.assignments(configModule.path)?.find((a) => a.name === `${className}.name`);
+  const name = typeof declared?.value === "string" ? declared.value : configModule.name.split(".").slice(0, -1).join(".") || configModule.name;
+  return { name, configModule };
+}
+function appEntries(ctx, settings) {
+  const entries = [];
+  const adminInstalled = settings.length === 0 || settings.some((s) => unknownSetting(s, "INSTALLED_APPS") || listValue(s, "INSTALLED_APPS")?.items.some((i) => ADMIN_APPS.includes(i.value)));
+  for (const app of projectApps(ctx, settings)) {
+    const anchor = app.site?.path;
+    const loaded = [];
+    const config = app.configModule ?? ctx.lookup(`${app.name}.apps`, anchor);
+    if (config) loaded.push({ module: config, description: `AppConfig of Django app \`${app.name}\`` });
+    const models = ctx.lookup(`${app.name}.models`, anchor);
+    if (models) loaded.push({ module: models, description: `models of Django app \`${app.name}\`` });
+    const admin = adminInstalled ? ctx.lookup(`${app.name}.admin`, anchor) : void 0;
+    if (admin) loaded.push({ module: admin, description: `admin of Django app \`${app.name}\`` });
+    const itself = ctx.lookup(app.name, anchor);
+    if (loaded.length === 0 && itself) loaded.push({ module: itself, description: `Django app \`${app.name}\`` });
+    for (const { module, description } of loaded) {
+      entries.push({
+        path: module.path,
+        framework: "Django",
+        kind: "app",
+        description,
+        evidence: moduleEvidence(module.name),
+        routes: 0,
+        ...app.site ? { registeredBy: app.site } : {}
+      });
+    }
+  }
+  return entries;
+}
+function middlewareEntries(ctx, settings) {
+  const entries = [];
+  for (const module of settings) {
+    const middleware = listValue(module, "MIDDLEWARE") ?? listValue(module, "MIDDLEWARE_CLASSES");
+    for (const { value: dotted, site } of middleware?.items ?? []) {
+      const dot = dotted.lastIndexOf(".");
+      const target = dot > 0 ? ctx.lookup(dotted.slice(0, dot), module.path) : void 0;
+      if (!target) continue;
+      entries.push({
+        path: target.path,
+        framework: "Django",
+        kind: "app",
+        description: `Django middleware \`${dotted.slice(dot + 1)}\``,
+        evidence: moduleEvidence(target.name),
+        routes: 0,
+        registeredBy: site
+      });
+    }
+  }
+  return entries;
+}
+function urlconfEntries(ctx, settings) {
+  const roots = [];
+  for (const module of settings) {
+    const value = stringValue(module, "ROOT_URLCONF");
+    const root = value ? ctx.lookup(value.value, module.path) : unknownSetting(module, "ROOT_URLCONF") ? conventionalUrlconf(ctx, module.path) : void 0;
+    if (root && !roots.includes(root)) roots.push(root);
+  }
+  let guessed = false;
+  if (settings.length === 0) {
+    const candidates = [...ctx.project.index.entries()].filter((m) => ctx.summaries.get(m.path)?.definedNames.includes("urlpatterns") && routeCalls(ctx, m.path).length > 0);
+    const included = new Set(candidates.flatMap((m) => includesOf(ctx, m.path).map((i) => i.module.path)));
+    roots.push(...candidates.filter((m) => !included.has(m.path)));
+    guessed = true;
+  }
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  const queue = roots.map((module) => ({ module }));
+  for (let head = 0; head < queue.length; head++) {
+    const { module, includedBy } = queue[head];
+    if (seen.has(module.path)) continue;
+    seen.add(module.path);
+    const routes = routeCalls(ctx, module.path);
+    const includes = includesOf(ctx, module.path);
+    const first = [...routes, ...includes.map((i) => i.call)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    const noun = includedBy || guessed ? "Django URLconf" : "Django root URLconf";
+    entries.push({
+      path: module.path,
+      framework: "Django",
+      kind: "routes",
+      description: `${noun}${routes.length ? ` with ${counted(routes.length, ["route", "routes"])}` : ""}`,
+      evidence: first ? evidenceOf(first) : moduleEvidence(module.name),
+      routes: routes.length,
+      ...includedBy ? { registeredBy: includedBy } : {}
+    });
+    for (const include of includes) queue.push({ module: include.module, includedBy: siteOf(module.path, include.call) });
+  }
+  return entries;
+}
+function conventionalUrlconf(ctx, settingsPath) {
+  const parts = ctx.moduleName(settingsPath).split(".");
+  for (let i = parts.length - 1; i >= 1; i--) {
+    const found = ctx.lookup(`${parts.slice(0, i).join(".")}.urls`, settingsPath);
+    if (found) return found;
+  }
+  return ctx.lookup("urls", settingsPath);
+}
+function routeCalls(ctx, path13) {
+  return (ctx.summaries.get(path13)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
+}
+function includesOf(ctx, path13) {
+  const found = [];
+  for (const call of ctx.summaries.get(path13)?.calls ?? []) {
+    if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
+    const literal = argumentLiteral(call, 0, "arg");
+    let module;
+    const named = literal?.kind === "tuple" ? literal.items[0] : literal;
+    if (named?.kind === "string") module = ctx.lookup(named.value, path13);
+    else if (named?.kind === "other") module = ctx.moduleNamedBy(path13, named.text);
+    if (module) found.push({ call, module });
+  }
+  return found;
+}
+function serverEntries(ctx) {
+  const entries = [];
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module" || !call.callee) continue;
+      const name = boundNameOf(call);
+      const named = name ? ` \`${name}\`` : "";
+      const noun = WSGI_FUNCTIONS.includes(call.callee) ? "Django WSGI application" : ASGI_FUNCTIONS.includes(call.callee) ? "Django ASGI application" : call.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
+      if (noun) entries.push({ path: path13, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
+      if (call.callee === "channels.routing.URLRouter") {
+        const routes = routingList(ctx, path13, call);
+        if (!routes) continue;
+        entries.push({
+          path: routes.path,
+          framework: "Django",
+          kind: "routes",
+          description: `Channels URL routes${routes.name ? ` \`${routes.name}\`` : ""}${routes.calls.length ? ` with ${counted(routes.calls.length, ["route", "routes"])}` : ""}`,
+          evidence: routes.calls[0] ? evidenceOf(routes.calls[0]) : routes.name ? moduleEvidence(ctx.moduleName(routes.path)) : evidenceOf(call),
+          routes: routes.calls.length,
+          ...routes.path === path13 && !routes.name ? {} : { registeredBy: siteOf(path13, call) }
+        });
+      }
+    }
+  }
+  return entries;
+}
+function routingList(ctx, path13, call) {
+  const arg = argumentOf(call, 0, "routes");
+  if (!arg) return void 0;
+  if (arg.text.startsWith("[") || arg.text.startsWith("(")) {
+    const routers = (ctx.summaries.get(path13)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
+    const calls = routeCalls(ctx, path13).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
+    return { path: path13, calls };
+  }
+  const qualified = ctx.qualifyName(path13, arg.text);
+  const absolute = qualified ? ctx.absoluteName(path13, qualified) : void 0;
+  const dot = absolute?.lastIndexOf(".") ?? -1;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path13) : void 0;
+  if (!module) return void 0;
+  const name = absolute.slice(dot + 1);
+  const assigned = new RegExp(`^${name}\\s*(:[^=]*)?\\+?=(?!=)`);
+  return { path: module.path, name, calls: routeCalls(ctx, module.path).filter((r) => assigned.test(r.statementText)) };
+}
+function siteOf(path13, call) {
+  return { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+}
+function siteEvidence(site) {
+  return { line: site.line, column: site.column, text: site.text };
+}
+
+// src/entries/frameworks/celery.ts
+var CELERY = {
+  framework: "Celery",
+  objects: [
+    {
+      callees: ["celery.Celery", "celery.app.Celery", "celery.app.base.Celery"],
+      kind: "app",
+      noun: "Celery app",
+      unit: ["task", "tasks"],
+      standalone: true
+    }
+  ],
+  routeDecorators: ["task"],
+  routeCalls: ["register_task"],
+  routeFunctions: { callees: ["celery.shared_task", "celery.app.shared_task"], placement: "decorator", noun: "Celery tasks module", unit: ["task", "tasks"] },
+  remoteNoun: "Celery tasks module"
+};
+var DRAMATIQ = {
+  framework: "Dramatiq",
+  objects: [],
+  routeDecorators: [],
+  routeCalls: [],
+  routeFunctions: { callees: ["dramatiq.actor", "dramatiq.actor.actor"], placement: "decorator", noun: "Dramatiq actors module", unit: ["actor", "actors"] }
+};
+var LINK_METHODS = ["autodiscover_tasks", "config_from_object", "conf.update"];
+function detectCelery(ctx) {
+  const analysis = analyzeObjects(CELERY, ctx);
+  const entries = objectEntries(CELERY, ctx, analysis);
+  const linked = (module, how, site, noun = "Celery tasks module") => {
+    const existing = entries.find((e) => e.path === module.path && e.framework === "Celery" && e.kind === "routes");
+    if (existing) {
+      if (!existing.registeredBy) {
+        if (how) existing.description += ` (${how})`;
+        existing.registeredBy = site;
+      }
+      return;
+    }
+    if (entries.some((e) => e.path === module.path && e.framework === "Celery")) return;
+    entries.push({ path: module.path, framework: "Celery", kind: "routes", description: how ? `${noun} (${how})` : noun, evidence: moduleEvidence(module.name), routes: 0, registeredBy: site });
+  };
+  for (const app of analysis.objects) {
+    const appName = describeApp(app);
+    for (const name of argumentStrings(app.call, void 0, "include") ?? []) {
+      const module = ctx.lookup(name, app.path);
+      if (module) linked(module, `included by ${appName}`, siteOf2(app.path, app.call));
+    }
+  }
+  for (const { path: path13, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+    const appName = describeApp(object);
+    const site = siteOf2(path13, call);
+    if (method === "autodiscover_tasks") {
+      for (const { module, found } of autodiscovered(ctx, path13, call)) {
+        if (found) linked(module, `autodiscovered by ${appName}`, site);
+        else linked(module, "", site, `package searched for tasks by ${appName}`);
+      }
+    } else if (method === "config_from_object") {
+      const name = argumentOf(call, 0, "obj")?.literal;
+      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path13) : void 0;
+      if (module) {
+        linked(module, `configures ${appName}`, site, "Celery config module");
+        for (const setting of ["imports", "include"]) {
+          const value = ctx.assignments(module.path)?.find((a) => a.name === setting)?.value;
+          for (const imported of typeof value === "string" ? [value] : value ?? []) {
+            const target = ctx.lookup(imported, module.path);
+            if (target) linked(target, `imported by ${appName}`, site);
+          }
+        }
+      }
+    } else {
+      for (const keyword of ["include", "imports"]) {
+        for (const name of argumentStrings(call, void 0, keyword) ?? []) {
+          const module = ctx.lookup(name, path13);
+          if (module) linked(module, `imported by ${appName}`, site);
+        }
+      }
+    }
+  }
+  return entries;
+}
+function autodiscovered(ctx, path13, call) {
+  const packagesLiteral = argumentLiteral(call, 0, "packages");
+  const related = argumentOf(call, 1, "related_name");
+  const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
+  if (relatedName === void 0) return [];
+  const listed = packagesLiteral ? stringsOf(packagesLiteral) : void 0;
+  const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
+  const found = [];
+  for (const name of packages) {
+    const base = ctx.lookup(name, path13) ? name : name.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path13) : void 0;
+    if (!pkg) continue;
+    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path13) : pkg;
+    if (!found.some((f) => f.module === (module ?? pkg))) found.push({ module: module ?? pkg, found: module !== void 0 });
+  }
+  return found;
+}
+function describeApp(app) {
+  const name = boundNameOf(app.call);
+  return name ? `app \`${name}\`` : "the Celery app";
+}
+function siteOf2(path13, call) {
+  return { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+}
+
+// src/entries/classes.ts
+var NAMED = 3;
+function detectHandlerClasses(spec, ctx) {
+  const bases = new Set(spec.bases);
+  const entries = [];
+  for (const [path13, summary] of ctx.summaries) {
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path13, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
+    if (handlers.length === 0) continue;
+    const rest = handlers.length - NAMED;
+    const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
+    const exposed = spec.routeDecorators ? exposedRoutes(spec.routeDecorators, handlers, summary.calls) : void 0;
+    const first = handlers[0];
+    entries.push({
+      path: path13,
+      framework: spec.framework,
+      kind: "routes",
+      description: `${spec.noun[handlers.length > 1 ? 1 : 0]} ${names}${exposed ? ` with ${counted(exposed, ["route", "routes"])}` : ""}`,
+      evidence: { line: first.span.line, column: first.span.column, text: first.header },
+      routes: exposed ?? handlers.length
+    });
+  }
+  return entries;
+}
+function exposedRoutes(decorators, handlers, calls) {
+  return calls.filter(
+    (call) => call.placement.kind === "decorator" && call.callee !== void 0 && !call.calleeIsLocal && decorators.includes(call.callee) && handlers.some((c) => spanWithin(call.span, c.span))
+  ).length;
+}
+
+// src/entries/frameworks/flaskadmin.ts
+var FLASK_ADMIN = {
+  framework: "Flask-Admin",
+  objects: [{ callees: ["flask_admin.Admin", "flask_admin.base.Admin"], kind: "routes", noun: "Flask-Admin", unit: ["view", "views"] }],
+  routeDecorators: [],
+  routeCalls: ["add_view"]
+};
+var CONTRIB_MODEL_VIEWS = ["sqla", "pymongo", "peewee", "mongoengine", "geoa"].flatMap((m) => [`flask_admin.contrib.${m}.ModelView`, `flask_admin.contrib.${m}.view.ModelView`]);
+var FLASK_ADMIN_VIEWS = {
+  framework: "Flask-Admin",
+  bases: [
+    "flask_admin.BaseView",
+    "flask_admin.base.BaseView",
+    "flask_admin.AdminIndexView",
+    "flask_admin.base.AdminIndexView",
+    "flask_admin.model.BaseModelView",
+    "flask_admin.model.base.BaseModelView",
+    "flask_admin.contrib.fileadmin.BaseFileAdmin",
+    "flask_admin.contrib.fileadmin.FileAdmin",
+    ...CONTRIB_MODEL_VIEWS
+  ],
+  noun: ["Flask-Admin view", "Flask-Admin views"],
+  routeDecorators: ["flask_admin.expose", "flask_admin.base.expose", "flask_admin.expose_plugview", "flask_admin.base.expose_plugview"]
+};
+function detectFlaskAdmin(ctx) {
+  const analysis = analyzeObjects(FLASK_ADMIN, ctx);
+  addViews(ctx, analysis);
+  return [...objectEntries(FLASK_ADMIN, ctx, analysis), ...detectHandlerClasses(FLASK_ADMIN_VIEWS, ctx)];
+}
+function addViews(ctx, analysis) {
+  for (const { path: path13, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
+    const views = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*")).length;
+    if (views === 0) continue;
+    const key = objectKey(object.path, object.call);
+    const byPath = analysis.registrations.get(key) ?? /* @__PURE__ */ new Map();
+    const site = byPath.get(path13);
+    if (!site) byPath.set(path13, { count: views, first: call });
+    else {
+      site.count += views;
+      if (call.span.line < site.first.span.line) site.first = call;
+    }
+    analysis.registrations.set(key, byPath);
+  }
+}
+
+// src/entries/frameworks/pyramid.ts
+var PYRAMID = {
+  framework: "Pyramid",
+  objects: [{ callees: ["pyramid.config.Configurator"], kind: "app", noun: "Pyramid configurator", standalone: true }],
+  routeDecorators: [],
+  routeCalls: ["add_route"],
+  routeFunctions: { callees: ["pyramid.view.view_config"], placement: "decorator", noun: "Pyramid views module", unit: ["view", "views"] }
+};
+function detectPyramid(ctx) {
+  const analysis = analyzeObjects(PYRAMID, ctx);
+  const entries = objectEntries(PYRAMID, ctx, analysis);
+  const linked = (module, site, description, routes = 0) => {
+    const existing = entries.find((e) => e.path === module.path && e.framework === "Pyramid");
+    if (existing) {
+      existing.registeredBy ??= site;
+      return;
+    }
+    entries.push({ path: module.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module.name), routes, registeredBy: site });
+  };
+  for (const { path: path13, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+    const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
+    if (method === "scan") {
+      const scanned = scannedPackage(ctx, path13, call, inFunction);
+      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
+    } else if (method === "include") {
+      const module = moduleArgument(ctx, path13, call, "callable", inFunction);
+      if (!module) continue;
+      const routes = includemeRoutes(ctx, module.path);
+      linked(module, site, `Pyramid include \`${module.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
+    } else {
+      const view = argumentOf(call, 0, "view")?.literal;
+      if (typeof view !== "string") continue;
+      const dotted = view.replace(":", ".");
+      const dot = dotted.lastIndexOf(".");
+      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path13, dotted.slice(0, dot)) ?? "", path13) : void 0;
+      if (module) linked(module, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
+    }
+  }
+  return entries;
+}
+function scannedPackage(ctx, path13, call, inFunction) {
+  if (!argumentOf(call, 0, "package")) {
+    const caller = ctx.module(path13);
+    if (!caller) return void 0;
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path13);
+  }
+  return moduleArgument(ctx, path13, call, "package", inFunction);
+}
+function moduleArgument(ctx, path13, call, keyword, inFunction) {
+  const arg = argumentOf(call, 0, keyword);
+  if (!arg) return void 0;
+  if (typeof arg.literal === "string") {
+    const name = arg.literal.split(":")[0];
+    const absolute = ctx.absoluteName(path13, name);
+    return absolute ? ctx.lookup(absolute, path13) : void 0;
+  }
+  return ctx.moduleNamedBy(path13, arg.text, inFunction);
+}
+function includemeRoutes(ctx, path13) {
+  return (ctx.summaries.get(path13)?.calls ?? []).filter(
+    (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
+  ).length;
+}
+
+// src/entries/frameworks/socketio.ts
+var EVENT_HANDLERS = ["event handler", "event handlers"];
+var SOCKETIO = {
+  framework: "Socket.IO",
+  objects: [
+    {
+      callees: ["socketio.Server", "socketio.server.Server", "socketio.AsyncServer", "socketio.async_server.AsyncServer"],
+      kind: "app",
+      noun: "Socket.IO server",
+      unit: EVENT_HANDLERS,
+      standalone: true
+    },
+    { callees: ["socketio.WSGIApp", "socketio.middleware.WSGIApp", "socketio.Middleware", "socketio.middleware.Middleware"], kind: "app", noun: "Socket.IO WSGI app", standalone: true },
+    { callees: ["socketio.ASGIApp", "socketio.asgi.ASGIApp"], kind: "app", noun: "Socket.IO ASGI app", standalone: true },
+    // Flask-SocketIO wraps the Flask app, which stays the app the server loads.
+    { callees: ["flask_socketio.SocketIO"], kind: "routes", noun: "Flask-SocketIO server", unit: EVENT_HANDLERS }
+  ],
+  routeDecorators: ["on", "event"],
+  routeCalls: ["on", "register_namespace", "on_event", "on_namespace"]
+};
+var SOCKETIO_NAMESPACES = {
+  framework: "Socket.IO",
+  bases: ["socketio.Namespace", "socketio.namespace.Namespace", "socketio.AsyncNamespace", "socketio.async_namespace.AsyncNamespace", "flask_socketio.Namespace", "flask_socketio.namespace.Namespace"],
+  noun: ["Socket.IO namespace", "Socket.IO namespaces"]
+};
+function detectSocketIO(ctx) {
+  return [...detectObjectFramework(SOCKETIO, ctx), ...detectHandlerClasses(SOCKETIO_NAMESPACES, ctx)];
+}
+
+// src/entries/frameworks/stdlib.ts
+var SOCKETSERVERS = ["TCPServer", "UDPServer", "UnixStreamServer", "UnixDatagramServer", "ThreadingTCPServer", "ThreadingUDPServer", "ForkingTCPServer", "ForkingUDPServer", "ThreadingUnixStreamServer", "ThreadingUnixDatagramServer"];
+var HTTP_SERVER = {
+  framework: "http.server",
+  objects: [{ callees: ["http.server.HTTPServer", "http.server.ThreadingHTTPServer"], kind: "app", noun: "http.server server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var SOCKETSERVER = {
+  framework: "socketserver",
+  objects: [{ callees: SOCKETSERVERS.map((name) => `socketserver.${name}`), kind: "app", noun: "socketserver server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var WSGIREF = {
+  framework: "wsgiref",
+  objects: [{ callees: ["wsgiref.simple_server.make_server", "wsgiref.simple_server.WSGIServer"], kind: "app", noun: "wsgiref server", standalone: true }],
+  routeDecorators: [],
+  routeCalls: []
+};
+var HTTP_SERVER_HANDLERS = {
+  framework: "http.server",
+  bases: ["http.server.BaseHTTPRequestHandler", "http.server.SimpleHTTPRequestHandler", "http.server.CGIHTTPRequestHandler"],
+  noun: ["http.server request handler", "http.server request handlers"]
+};
+var SOCKETSERVER_HANDLERS = {
+  framework: "socketserver",
+  bases: ["socketserver.BaseRequestHandler", "socketserver.StreamRequestHandler", "socketserver.DatagramRequestHandler"],
+  noun: ["socketserver request handler", "socketserver request handlers"]
+};
+function detectHttpServer(ctx) {
+  return [...detectObjectFramework(HTTP_SERVER, ctx), ...detectHandlerClasses(HTTP_SERVER_HANDLERS, ctx)];
+}
+function detectSocketServer(ctx) {
+  return [...detectObjectFramework(SOCKETSERVER, ctx), ...detectHandlerClasses(SOCKETSERVER_HANDLERS, ctx)];
+}
+
+// src/entries/frameworks/tornado.ts
+var STRING_TARGETS = /* @__PURE__ */ new Set(["tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec", "tornado.routing.Rule"]);
+function detectTornado(ctx) {
+  const analysis = analyzeObjects(TORNADO, ctx);
+  const entries = objectEntries(TORNADO, ctx, analysis);
+  const lists = [
+    ...analysis.objects.map((o) => ({ path: o.path, literal: argumentLiteral(o.call, 0, "handlers"), call: o.call })),
+    ...callsOnObjects(ctx, analysis.objects, ["add_handlers", "add_rules"]).map((c) => ({
+      path: c.path,
+      literal: c.method === "add_rules" ? argumentLiteral(c.call, 0, "rules") : argumentLiteral(c.call, 1, "host_handlers"),
+      call: c.call
+    }))
+  ];
+  const named = [];
+  for (const { path: path13, literal, call } of lists) {
+    if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
+    for (const item of literal.items) {
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path13, target: item.items[1].value, call });
+    }
+  }
+  for (const [path13, summary] of ctx.summaries) {
+    for (const call of summary.calls) {
+      if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
+      const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
+      if (typeof handler === "string") named.push({ path: path13, target: handler, call });
+    }
+  }
+  for (const { path: path13, target, call } of named) {
+    const dot = target.lastIndexOf(".");
+    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path13) : void 0;
+    if (!module || entries.some((e) => e.path === module.path && e.framework === "Tornado")) continue;
+    entries.push({
+      path: module.path,
+      framework: "Tornado",
+      kind: "routes",
+      description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
+      evidence: moduleEvidence(module.name),
+      routes: 1,
+      registeredBy: { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
+    });
+  }
+  return entries;
+}
+
+// src/entries/frameworks/twisted.ts
+var TWISTED = {
+  framework: "Twisted",
+  objects: [
+    { callees: ["twisted.web.server.Site"], kind: "app", noun: "Twisted site", standalone: true },
+    { callees: ["twisted.web.resource.Resource", "twisted.web.static.File"], kind: "routes", noun: "Twisted resource", unit: ["child", "children"] }
+  ],
+  routeDecorators: [],
+  routeCalls: ["putChild"]
+};
+var TWISTED_RESOURCES = {
+  framework: "Twisted",
+  bases: ["twisted.web.resource.Resource", "twisted.web.static.File"],
+  noun: ["Twisted resource class", "Twisted resource classes"]
+};
+function detectTwisted(ctx) {
+  return [...detectObjectFramework(TWISTED, ctx), ...detectHandlerClasses(TWISTED_RESOURCES, ctx)];
+}
+
+// src/entries/frameworks/websockets.ts
+var SERVERS = ["asyncio.server", "sync.server", "server", "legacy.server"].flatMap((m) => [`websockets.${m}.serve`, `websockets.${m}.unix_serve`]);
+var ROUTERS = ["asyncio.router", "sync.router"].flatMap((m) => [`websockets.${m}.route`, `websockets.${m}.unix_route`]);
+var WEBSOCKETS = {
+  framework: "websockets",
+  objects: [
+    { callees: ["websockets.serve", "websockets.unix_serve", ...SERVERS], kind: "app", noun: "websockets server", standalone: true },
+    { callees: ["websockets.route", "websockets.unix_route", ...ROUTERS], kind: "app", noun: "websockets router", standalone: true }
+  ],
+  routeDecorators: [],
+  routeCalls: []
+};
+
+// src/entries/candidates.ts
+function isTestModulePath(path13) {
+  const parts = path13.split("/");
+  const base = parts[parts.length - 1];
+  if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
+  return parts.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
+}
+function isManagementCommandPath(path13) {
+  const parts = path13.split("/");
+  const base = parts[parts.length - 1];
+  return parts.length >= 3 && parts[parts.length - 2] === "commands" && parts[parts.length - 3] === "management" && base !== "__init__.py";
+}
+function isTestFunction(qualname) {
+  return qualname.split(".").some((part) => /^test/i.test(part));
+}
+function candidateReason(entry, summary) {
+  if (entry.registeredBy && !isTestModulePath(entry.registeredBy.path) && !isManagementCommandPath(entry.registeredBy.path)) return void 0;
+  if (isTestModulePath(entry.path)) return "it is in a test module, which only the test run imports";
+  if (isManagementCommandPath(entry.path)) return "it is in a Django management command, which only `manage.py` runs";
+  if (!summary) return void 0;
+  const index = indexOf(summary);
+  const call = index.functionCalls.get(`${entry.evidence.line}:${entry.evidence.column}`);
+  if (call && call.scope.kind === "function") {
+    const fn = call.scope.function;
+    if (isTestFunction(fn)) return `it is built in the test function \`${fn}()\``;
+    const parts = fn.split(".");
+    const fixture = parts.map((_, i) => parts.slice(0, i + 1).join(".")).find((qualname) => index.fixtures.has(qualname));
+    if (fixture) return `it is built in the pytest fixture \`${fixture}()\``;
+  }
+  return void 0;
+}
+var indexes = /* @__PURE__ */ new WeakMap();
+function indexOf(summary) {
+  let index = indexes.get(summary);
+  if (!index) {
+    index = { functionCalls: /* @__PURE__ */ new Map(), fixtures: /* @__PURE__ */ new Set() };
+    for (const call of summary.calls) {
+      const at = `${call.span.line}:${call.span.column}`;
+      if (call.scope.kind === "function" && !index.functionCalls.has(at)) index.functionCalls.set(at, call);
+      if (call.placement.kind === "decorator" && (call.callee === "pytest.fixture" || call.callee === "pytest_asyncio.fixture")) index.fixtures.add(call.placement.target);
+    }
+    indexes.set(summary, index);
+  }
+  return index;
+}
+function markCandidates(entries, summaries) {
+  for (const entry of entries) {
+    const reason = candidateReason(entry, summaries.get(entry.path));
+    if (reason) entry.candidate = reason;
+  }
+}
+
+// src/entries/entries.ts
+var plain = (spec) => ({ name: spec.framework, detect: (ctx) => detectObjectFramework(spec, ctx), specs: [spec] });
+var DETECTORS = [
+  plain(FLASK),
+  plain(FASTAPI),
+  plain(STARLETTE),
+  { name: "Django", detect: detectDjango, specs: [] },
+  { name: "Celery", detect: detectCelery, specs: [CELERY] },
+  plain(DRAMATIQ),
+  { name: "aiohttp", detect: detectAiohttp, specs: [AIOHTTP] },
+  { name: "Tornado", detect: detectTornado, specs: [TORNADO] },
+  plain(SANIC),
+  plain(QUART),
+  plain(LITESTAR),
+  plain(FALCON),
+  plain(BOTTLE),
+  { name: "Pyramid", detect: detectPyramid, specs: [PYRAMID] },
+  { name: "Socket.IO", detect: detectSocketIO, specs: [SOCKETIO] },
+  { name: "Twisted", detect: detectTwisted, specs: [TWISTED] },
+  plain(WEBSOCKETS),
+  { name: "http.server", detect: detectHttpServer, specs: [HTTP_SERVER] },
+  { name: "socketserver", detect: detectSocketServer, specs: [SOCKETSERVER] },
+  plain(WSGIREF),
+  { name: "Flask-Admin", detect: detectFlaskAdmin, specs: [FLASK_ADMIN] }
+];
+function detectEntries(project, problems = []) {
+  const ctx = new EntryContext(project);
+  const entries = DETECTORS.flatMap((detector) => {
+    try {
+      injectedFault("entries", detector.name);
+      return detector.detect(ctx);
+    } catch (error) {
+      problems.push(internalError(`the ${detector.name} entry detector`, ".", error));
+      return [];
+    }
+  });
+  markCandidates(entries, project.summaries);
+  return entries.sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.evidence.line - b.evidence.line || a.evidence.column - b.evidence.column || (a.description < b.description ? -1 : a.description > b.description ? 1 : 0)
+  );
+}
+var APP_CONSTRUCTORS = new Set(
+  DETECTORS.flatMap((d) => d.specs.flatMap((spec) => spec.objects.filter((o) => o.kind === "app").flatMap((o) => o.callees)))
+);
+function isAppConstructor(callee) {
+  return APP_CONSTRUCTORS.has(callee);
+}
+
+// src/check/programs.ts
+var ARGUMENT_PARSERS = [
+  "argparse.ArgumentParser",
+  "optparse.OptionParser",
+  "click.command",
+  "click.group",
+  "click.main",
+  "typer.Typer",
+  "typer.run",
+  "fire.Fire",
+  "docopt.docopt"
+];
+var EXITS = ["sys.exit", "exit", "quit", "os._exit"];
+var lazyTargetsOf = /* @__PURE__ */ new WeakMap();
+function lazyTargets(graph) {
+  let targets = lazyTargetsOf.get(graph);
+  if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
+  return targets;
+}
+function programOf(path13, summary, graph, named) {
+  const base = path13.slice(path13.lastIndexOf("/") + 1);
+  if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
+  if (isTestModulePath(path13)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = (graph.importedBy.get(path13) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path13);
+  if (importedBy) return void 0;
+  const script = named.get(path13);
+  if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
+  if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
+  if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
+  if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
+  if (isManagementCommandPath(path13)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (base === "env.py" && summary.imports.some((i) => i.module === "alembic" || i.module.startsWith("alembic."))) {
+    return { reason: "it is an alembic `env.py`, run by alembic" };
+  }
+  if (summary.mainGuardLine !== void 0 || summary.imports.some((i) => i.scope.kind === "main-guard")) {
+    return { reason: `it has an \`if __name__ == "__main__":\` block${summary.mainGuardLine !== void 0 ? ` (line ${summary.mainGuardLine})` : ""}` };
+  }
+  const moduleCalls = summary.calls.filter((c) => c.scope.kind === "module");
+  const parser = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && ARGUMENT_PARSERS.includes(c.callee));
+  if (parser) return { reason: `its module body parses arguments (\`${parser.callee}\`, line ${parser.span.line})` };
+  const exit = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && EXITS.includes(c.callee));
+  if (exit) return { reason: `its module body calls \`${exit.callee}()\` (line ${exit.span.line})` };
+  const argv = moduleCalls.find((c) => /\bsys\.argv\b/.test(c.statementText));
+  if (argv) return { reason: `its module body reads \`sys.argv\` (line ${argv.span.line})` };
+  return void 0;
+}
+
+// src/check/suppress.ts
+var Suppressions = class {
+  constructor(summaries, graph) {
+    this.summaries = summaries;
+    for (const [path13, summary] of summaries) {
+      for (const suppression of summary.suppressions) {
+        const key = `${path13}:${suppression.line}`;
+        this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
+      }
+    }
+    const consider = (edge) => {
+      if (edge.kind !== "import" || edge.line === void 0) return;
+      const found = this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`);
+      if (found) this.edgeSuppressions.set(edge, found);
+    };
+    for (const edges of graph.importTimeEdges.values()) edges.forEach(consider);
+    graph.lazyEdges.forEach(consider);
+  }
+  summaries;
+  used = /* @__PURE__ */ new Set();
+  byFileLine = /* @__PURE__ */ new Map();
+  edgeSuppressions = /* @__PURE__ */ new Map();
+  /** True when some import line carries a suppression that covers `ruleId`. */
+  hasEdgeSuppressionsFor(ruleId) {
+    for (const list of this.edgeSuppressions.values()) if (list.some((s) => covers(s, ruleId))) return true;
+    return false;
+  }
+  /** The graph without the import edges whose lines suppress `ruleId`. */
+  graphWithout(graph, ruleId) {
+    const keep = (edge) => !(this.edgeSuppressions.get(edge) ?? []).some((s) => covers(s, ruleId));
+    const importTimeEdges = /* @__PURE__ */ new Map();
+    const importedBy = /* @__PURE__ */ new Map();
+    for (const [from, edges] of graph.importTimeEdges) {
+      const kept = edges.filter(keep);
+      importTimeEdges.set(from, kept);
+      for (const edge of kept) importedBy.set(edge.to, [...importedBy.get(edge.to) ?? [], edge]);
+    }
+    return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
+  }
+  /** Marks the import-line suppressions for `ruleId` on `chain` as used: they changed what is reported. */
+  noteChainThroughSuppressedEdges(chain, ruleId) {
+    for (const edge of chain) for (const s of this.edgeSuppressions.get(edge) ?? []) if (covers(s, ruleId)) this.used.add(s);
+  }
+  /** Drops the findings that a comment on their line, or an ignore-file comment, suppresses. */
+  filter(findings) {
+    return findings.filter((finding) => {
+      const summary = this.summaries.get(finding.path);
+      if (summary?.ignoreFileLine !== void 0) return false;
+      const lines = /* @__PURE__ */ new Set([finding.span.line, finding.span.endLine]);
+      for (const line of lines) {
+        const matching = (this.byFileLine.get(`${finding.path}:${line}`) ?? []).filter((s) => covers(s, finding.ruleId));
+        if (matching.length) {
+          matching.forEach((s) => this.used.add(s));
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+  /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
+  unused() {
+    const unused = [];
+    for (const [path13, summary] of this.summaries) {
+      for (const suppression of summary.suppressions) {
+        if (this.used.has(suppression)) continue;
+        if (suppression.style === "noqa" && !suppression.codes) continue;
+        unused.push({ path: path13, suppression });
+      }
+    }
+    return unused;
+  }
+  fileIgnoreUnused(path13, hadFindings) {
+    return this.summaries.get(path13)?.ignoreFileLine !== void 0 && !hadFindings;
+  }
+};
+function covers(suppression, ruleId) {
+  return !suppression.codes || suppression.codes.some((code) => ruleId.startsWith(code));
+}
+
+// src/check/check.ts
+function checkProject(input) {
+  const { index, summaries, graph, entries, rules, calls, deployment } = input;
+  const forkRule = rules.find((r) => r.id === BEFORE_FORK);
+  const loaded = entries.filter((e) => e.candidate === void 0);
+  const entryPaths = [...new Set(loaded.map((e) => e.path))].sort();
+  const entryByPath = /* @__PURE__ */ new Map();
+  for (const entry of loaded) if (!entryByPath.has(entry.path)) entryByPath.set(entry.path, entry);
+  const namedScripts2 = input.namedScripts ?? /* @__PURE__ */ new Map();
+  const nameOf = (p) => index.byPath.get(p)?.name ?? p;
+  const suppressions = new Suppressions(summaries, graph);
+  const views = /* @__PURE__ */ new Map();
+  const baseView = { graph, chains: shortestChains(graph, entryPaths) };
+  const viewFor = (ruleId) => {
+    if (!suppressions.hasEdgeSuppressionsFor(ruleId)) return baseView;
+    let view = views.get(ruleId);
+    if (!view) {
+      const filtered = suppressions.graphWithout(graph, ruleId);
+      view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
+      views.set(ruleId, view);
+    }
+    return view;
+  };
+  const findings = [];
+  const silenced = /* @__PURE__ */ new Set();
+  const filesWithFindings = /* @__PURE__ */ new Set();
+  for (const [path13, summary] of summaries) {
+    const module = index.byPath.get(path13);
+    if (!module) continue;
+    try {
+      injectedFault("check", path13);
+      checkFile(path13, summary, module.name);
+    } catch (error) {
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path13, error instanceof RuleError ? error.cause : error));
+    }
+  }
+  function checkFile(path13, summary, moduleName) {
+    const resources = importTimeResources(path13, summary, rules, calls);
+    const program = resources.length ? programOf(path13, summary, graph, namedScripts2) : void 0;
+    for (const resource of resources) {
+      const view = viewFor(resource.rule.id);
+      const reach = reachOf(path13, view.graph, view.chains, entryByPath);
+      const silent = program !== void 0 && reach.kind !== "entry" || reach.kind === "unreached" && input.unreachedLevel === "off";
+      if (view !== baseView) {
+        const unfiltered = baseView.chains.get(path13);
+        if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
+      }
+      const finding = toFinding(resource, path13, moduleName, reach, nameOf);
+      findings.push(finding);
+      filesWithFindings.add(path13);
+      if (silent) {
+        silenced.add(finding);
+        continue;
+      }
+      if (reach.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
+      if (program?.server && reach.kind === "entry" && reach.entry.path === path13 && entries.every((e) => e.path !== path13 || e.framework === "python")) {
+        finding.level = "note";
+        finding.message = withSentence(finding, `It is a program run on its own (${program.server}): the resource belongs to that one process.`);
+        continue;
+      }
+      if (!deployment || reach.kind !== "entry") continue;
+      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
+      if (facts.sentence) finding.deployment = facts.sentence;
+      if (facts.short) finding.message = withSentence(finding, facts.short);
+      if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
+    }
+  }
+  const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
+  const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
+  if (unusedRule) {
+    for (const { path: path13, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path13, nameOf(path13), suppression));
+    for (const [path13, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path13)) continue;
+      kept.push(
+        unusedSuppressionFinding(unusedRule, path13, nameOf(path13), {
+          line: summary.ignoreFileLine,
+          column: 1,
+          style: "importleak",
+          text: "# importleak: ignore-file"
+        })
+      );
+    }
+  }
+  return kept.sort(
+    (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.span.line - b.span.line || a.span.column - b.span.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+var UNUSED_SUPPRESSION = "IL100";
+var BEFORE_FORK = "IL009";
+function unusedSuppressionFinding(rule, path13, moduleName, suppression) {
+  const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
+  const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
+  return {
+    ruleId: rule.id,
+    level: "warning",
+    path: path13,
+    span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
+    module: moduleName,
+    message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
+    fix: rule.fix,
+    resource: { callee: "", text: suppression.text, statement: suppression.text },
+    reach: { kind: "none" },
+    related: []
+  };
+}
+function importTimeResources(path13, summary, rules, calls) {
+  const moduleLevel = summary.calls.filter((c) => c.scope.kind === "module");
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path13, calls)).map((r) => ({ ...r, creationPath: path13, steps: [] }));
+  const enter = (body) => {
+    const bases = libraryBases(body.path, calls);
+    return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
+  };
+  for (const run of calls.functionsRunAtImport(path13, enter)) {
+    const bodySummary = calls.summaryOf(run.body.path);
+    if (!bodySummary) continue;
+    const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
+    for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules, libraryBases(run.body.path, calls))) {
+      if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
+      found.push({ ...resource, creationPath: run.body.path, steps: run.steps, ...run.condition !== void 0 ? { pathCondition: run.condition } : {} });
+    }
+  }
+  const seen = /* @__PURE__ */ new Map();
+  return found.filter((r) => {
+    const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ""}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, r);
+      return true;
+    }
+    const [a, b] = [conditionOf(first), conditionOf(r)];
+    if (a !== b) first.condition = a === void 0 || a === null || b === void 0 || b === null ? null : anyOf([a, b]);
+    return false;
+  });
+}
+function libraryBases(path13, calls) {
+  const known = /* @__PURE__ */ new Map();
+  return (call) => {
+    let bases = known.get(call.id);
+    if (!bases) {
+      const cls = calls.classCalled(path13, call);
+      bases = cls ? calls.externalBasesOf(cls) : [];
+      known.set(call.id, bases);
+    }
+    return bases;
+  };
+}
+function matchResources(body, summary, rules, bases) {
+  const allCalls = summary.calls;
+  const found = [];
+  const inBody = new Set(body.map((c) => c.id));
+  for (const call of body) {
+    for (const rule of rules) {
+      let match;
+      try {
+        match = matchCall(call, rule, summary, rules, bases);
+      } catch (error) {
+        throw new RuleError(rule.id, error);
+      }
+      if (!match) continue;
+      if (call.placement.kind === "with-item" && match.withCloses) continue;
+      if (match.whenGiven && !argumentGiven(call, match, match.whenGiven)) continue;
+      if (rule.requires === "start") {
+        const start = callIndex(summary).byReceiver.get(call.id)?.find((c) => inBody.has(c.id) && c.receiver.method === "start");
+        if (start) found.push({ rule, match, creation: call, start });
+      } else if (rule.requires === "bound") {
+        if (isKept(call, summary)) found.push({ rule, match, creation: call });
+      } else {
+        found.push({ rule, match, creation: call });
+      }
+    }
+    const created = call.receiver?.method === "start" && call.receiver.via === "name" ? allCalls[call.receiver.callId] : void 0;
+    if (created && !inBody.has(created.id)) {
+      for (const rule of rules) {
+        if (rule.requires !== "start") continue;
+        const match = matchCall(created, rule, summary, rules, bases);
+        if (match) found.push({ rule, match, creation: created, start: call });
+      }
+    }
+  }
+  const claimed = new Set(found.filter((r) => r.match.target).map((r) => r.creation.id));
+  return found.filter((r) => r.match.target || !claimed.has(r.creation.id));
+}
+function targetCalls(call, target, summary) {
+  const positional = call.args.filter((a) => a.keyword === void 0);
+  const given = call.args.find((a) => a.keyword === target.argument) ?? (target.position !== void 0 ? positional[target.position] : void 0);
+  const name = given?.text.trim();
+  if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
+  const qualname = name.startsWith("self.") && call.scope.kind === "function" ? `${call.scope.function.split(".").slice(0, -1).join(".")}.${name.slice(5)}` : name;
+  return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
+    const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : void 0);
+    return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
+  });
+}
+function memberName(call, summary) {
+  const creator = summary.calls[call.receiver.callId];
+  return creator?.callee ? `${creator.callee}.${call.receiver.method}` : void 0;
+}
+function argumentGiven(call, match, name) {
+  const spec = match.arguments.find((a) => a.name === name);
+  const positional = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*"));
+  const given = call.args.find((a) => a.keyword === name) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
+  if (!given) return call.args.some((a) => a.text.startsWith("*"));
+  return given.literal !== null && given.literal !== "";
+}
+function isKept(call, summary) {
+  if (call.placement.kind === "default-argument") return true;
+  if (call.scope.kind === "function") return call.assignedTo !== void 0 && call.assignedTo.includes(".");
+  if (call.boundTo === void 0 && call.assignedTo === void 0) return false;
+  return !(callIndex(summary).byReceiver.get(call.id) ?? []).some((c) => c.receiver.via === "chain");
+}
+var RuleError = class extends Error {
+  constructor(ruleId, cause) {
+    super(`rule ${ruleId}: ${String(cause)}`);
+    this.ruleId = ruleId;
+    this.cause = cause;
+  }
+  ruleId;
+  cause;
+};
+var callIndexes = /* @__PURE__ */ new WeakMap();
+function callIndex(summary) {
+  let index = callIndexes.get(summary);
+  if (!index) {
+    index = { byReceiver: /* @__PURE__ */ new Map(), byFunction: /* @__PURE__ */ new Map() };
+    for (const call of summary.calls) {
+      if (call.receiver) {
+        const list = index.byReceiver.get(call.receiver.callId);
+        if (list) list.push(call);
+        else index.byReceiver.set(call.receiver.callId, [call]);
+      }
+      if (call.scope.kind === "function") {
+        const list = index.byFunction.get(call.scope.function);
+        if (list) list.push(call);
+        else index.byFunction.set(call.scope.function, [call]);
+      }
+    }
+    callIndexes.set(summary, index);
+  }
+  return index;
+}
+function matchCall(call, rule, summary, rules, bases) {
+  const allCalls = summary.calls;
+  const byName = (name) => rule.matches.find(
+    (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary))
+  );
+  if (call.receiver) {
+    const creator = allCalls[call.receiver.callId];
+    if (!creator) return void 0;
+    if (creator.callee && !creator.calleeIsLocal) {
+      const member = byName(`${creator.callee}.${call.receiver.method}`);
+      if (member) return member;
+    }
+    const madeBy = (on) => {
+      const onRule = rules.find((r) => r.id === on);
+      if (onRule) return matchCall(creator, onRule, summary, rules, bases) !== void 0;
+      const names = creator.callee && !creator.calleeIsLocal ? [creator.callee, ...bases(creator)] : bases(creator);
+      return names.some((name) => qualifiedNameMatches(on, name));
+    };
+    return rule.matches.find((m) => m.methods?.includes(call.receiver.method) && m.on.some(madeBy));
+  }
+  if (!call.callee) return void 0;
+  return (!call.calleeIsLocal ? byName(call.callee) : void 0) ?? matchSubclass(rule, bases(call));
+}
+function matchSubclass(rule, bases) {
+  for (const base of bases) {
+    const match = rule.matches.find((m) => !m.methods && !m.target && [m.callee, ...m.aliases].some((name) => qualifiedNameMatches(name, base)));
+    if (match) return match;
+  }
+  return void 0;
+}
+function reachOf(path13, graph, chains, entryByPath) {
+  const chain = chains.get(path13);
+  const reaching = modulesReaching(graph, path13);
+  if (chain) {
+    const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
+    return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const lazy = graph.lazyEdges.filter((edge) => {
+    const key = `${edge.from}:${edge.line}`;
+    if (!reaching.has(edge.to) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (lazy.length === 0) return { kind: "unreached" };
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path13)?.hops ?? [] }));
+  return { kind: "lazy", imports };
+}
+function toFinding(resource, path13, moduleName, reach, nameOf) {
+  const { rule, match, creation, start, steps, creationPath } = resource;
+  const trigger = steps[0]?.call ?? start ?? creation;
+  const level = reach.kind === "entry" ? "error" : "warning";
+  const related = [];
+  const createdElsewhere = start !== void 0 && start.receiver?.via === "name";
+  const dropped = creation.discarded === true && start === void 0 && match.methods === void 0 && DROPPED_RESOURCES.has(rule.resource);
+  const creates = dropped ? "creates and discards" : "creates";
+  const headlineWith = (code) => {
+    if (steps.length > 0) {
+      const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
+      const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
+      const where = creationPath === path13 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
+      return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
+    }
+    const action = start ? `\`${excerptCode(start.text, code)}\` starts ${match.what}` : `\`${excerptCode(creation.text, code)}\` ${creates} ${match.what}`;
+    const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
+    return `${action}${created}${placementPhrase(creation.placement)}`;
+  };
+  if (steps.length > 0) {
+    related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
+    for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
+  } else if (createdElsewhere) {
+    related.push({ path: path13, span: creation.span, message: `created here: ${creation.statementText}` });
+  }
+  if (reach.kind === "entry") {
+    related.push({
+      path: reach.entry.path,
+      span: spanAt(reach.entry.evidence.line, reach.entry.evidence.column),
+      message: `entry: ${reach.entry.description}`
+    });
+  } else if (reach.kind === "lazy") {
+    for (const { edge } of reach.imports.slice(0, 3)) {
+      related.push({ path: edge.from, span: spanAt(edge.line ?? 1, edge.column ?? 1), message: `imported lazily: ${edge.text ?? ""}` });
+    }
+  }
+  const condition = conditionOf(resource) ?? void 0;
+  const cost = dropped ? droppedCost(match) : `${capitalise(fillCost(match, creation.args))}.`;
+  const when = (max) => condition ? ` when \`${excerptCode(condition, max)}\`` : "";
+  const candidates = [
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, false)}.`,
+    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, true)}.`,
+    // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported${when(60)}, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach, nameOf, true)}.`
+  ];
+  const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]);
+  const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);
+  const finding = {
+    ruleId: rule.id,
+    level,
+    path: path13,
+    span: trigger.span,
+    module: moduleName,
+    message,
+    cost,
+    fix: rule.fix,
+    ...condition ? { condition } : {},
+    resource: {
+      callee: match.callee || `${match.methods.join("/")}()`,
+      text: creation.text,
+      statement: trigger.statementText,
+      ...creation.boundTo && steps.length === 0 ? { boundTo: creation.boundTo } : {}
+    },
+    reach,
+    ...steps.length ? {
+      callPath: [
+        ...steps.slice(1).map((step) => ({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` })),
+        { path: creationPath, span: (start ?? creation).span, message: (start ?? creation).statementText }
+      ]
+    } : {},
+    related
+  };
+  if (shorter.length) shorterMessages.set(finding, shorter);
+  return finding;
+}
+var shorterMessages = /* @__PURE__ */ new WeakMap();
+function reachPhrase(reach, nameOf, short) {
+  switch (reach.kind) {
+    case "entry": {
+      const entryModule = `\`${excerptCode(nameOf(reach.entry.path), 80)}\``;
+      const hops = reach.chain.filter((hop) => hop.kind === "import").length;
+      if (short) return hops === 0 ? `which is itself an entry (${entryModule})` : `reached from the entry in ${entryModule}`;
+      const via = hops === 0 ? "which is itself" : hops === 1 ? "imported directly by" : `imported through ${hops} imports from`;
+      const others = reach.entriesReaching > 1 ? ` (and ${reach.entriesReaching - 1} other entr${reach.entriesReaching === 2 ? "y" : "ies"})` : "";
+      return `${via} the ${reach.entry.description} in ${entryModule}${others}`;
+    }
+    case "lazy": {
+      const first = reach.imports[0].edge;
+      const from = `\`${excerptCode(nameOf(first.from), 80)}\``;
+      if (short) return `but only a lazy import in ${from} (line ${first.line}) reaches it`;
+      const where = first.scope.kind === "function" ? ` inside \`${excerptCode(first.scope.function, 60)}()\`` : "";
+      const more = reach.imports.length > 1 ? ` (and ${reach.imports.length - 1} other lazy import${reach.imports.length === 2 ? "" : "s"})` : "";
+      return `but no entry imports it at start-up: it is imported lazily${where} in ${from} (line ${first.line})${more}`;
+    }
+    case "unreached":
+    case "none":
+      return "but no entry found imports it at start-up";
+  }
+}
+function excerptCode(code, max) {
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, " ").replace(/`/g, "'");
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}\u2026`;
+}
+function bounded(message) {
+  if (message.length <= MAX_FINDING_MESSAGE) return message;
+  const cut = message.slice(0, MAX_FINDING_MESSAGE - 2);
+  const space = cut.lastIndexOf(" ");
+  const text = space > MAX_FINDING_MESSAGE / 2 ? cut.slice(0, space) : cut;
+  return `${text}${(text.match(/`/g) ?? []).length % 2 ? "`" : ""}\u2026`;
+}
+function withSentence(finding, sentence) {
+  for (const message of [finding.message, ...shorterMessages.get(finding) ?? []]) {
+    const longer = `${message} ${sentence}`;
+    if (longer.length <= MAX_FINDING_MESSAGE) return longer;
+  }
+  return finding.message;
+}
+var DROPPED_RESOURCES = /* @__PURE__ */ new Set(["client", "connection", "model"]);
+function droppedCost(match) {
+  return `It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${match.what}, and for any connection or request it makes then, at start-up.`;
+}
+function conditionOf(resource) {
+  if (resource.condition !== void 0) return resource.condition;
+  return allOf([resource.steps.length ? resource.pathCondition : void 0, resource.creation.condition, resource.start?.condition]) ?? void 0;
+}
+function placementPhrase(placement) {
+  switch (placement.kind) {
+    case "class-body":
+      return ` in the body of class \`${placement.className}\``;
+    case "default-argument":
+      return ` as the default value of \`${placement.parameter}\` in \`def ${placement.function}\` (evaluated once, when the def runs)`;
+    case "decorator":
+      return ` in a decorator of \`${placement.target}\``;
+    default:
+      return "";
+  }
+}
+function fillCost(match, args) {
+  const positional = args.filter((a) => a.keyword === void 0);
+  return match.cost.replace(/\{(\w+)\}/g, (_, name) => {
+    const spec = match.arguments.find((a) => a.name === name);
+    const given = args.find((a) => a.keyword === name) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
+    if (given) {
+      if (typeof given.literal === "number") return String(given.literal);
+      if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
+      return `\`${given.text}\``;
+    }
+    const poolclass = args.find((a) => a.keyword === "poolclass");
+    if (poolclass && /pool_size/.test(name)) return `\`${name}\` (as \`poolclass=${poolclass.text}\` decides)`;
+    const splat = args.find((a) => a.keyword === void 0 && a.text.startsWith("**")) ?? (spec?.position !== void 0 ? args.find((a) => a.keyword === void 0 && a.text.startsWith("*")) : void 0);
+    if (splat) return spec?.default ? `\`${name}\` (from \`${splat.text}\`, or \`${spec.default}\` by default)` : `\`${name}\` (from \`${splat.text}\`)`;
+    return spec?.default ? `\`${spec.default}\` (the default)` : `the given ${name}`;
+  });
+}
+function spanAt(line, column) {
+  return { line, column, endLine: line, endColumn: column };
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+// src/check/namedScripts.ts
+import path from "node:path";
+function scriptsRunBy(line) {
+  if (!line.includes("python")) return [];
+  const tokens = line.split(/[\s"',;&|()[\]]+/).filter((t) => t !== "");
+  const scripts = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^python[\d.]*$/.test(tokens[i].slice(tokens[i].lastIndexOf("/") + 1))) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].startsWith("-") && tokens[j] !== "-m" && tokens[j] !== "-c") j++;
+    const script = tokens[j];
+    if (script && /^[\w.\/-]*[\w-]\.py$/.test(script)) scripts.push(script);
+  }
+  return scripts;
+}
+async function namedScripts(root, deployment, index, files) {
+  const named = /* @__PURE__ */ new Map();
+  const add = (file, where, server) => {
+    if (!file) return;
+    const known = named.get(file);
+    if (!known || server && !known.server) named.set(file, { where, server });
+  };
+  const resolved = /* @__PURE__ */ new Map();
+  const resolveScript = (written, from) => {
+    const key = `${from}\0${written}`;
+    if (!resolved.has(key)) resolved.set(key, resolveUncached(written, from));
+    return resolved.get(key);
+  };
+  const resolveUncached = (written, from) => {
+    const clean = written.replace(/^\.\//, "");
+    const candidates = [path.posix.normalize(path.posix.join(path.posix.dirname(from), clean)), path.posix.normalize(clean)];
+    for (const candidate of candidates) if (files.has(candidate)) return candidate;
+    const ending = [...files].filter((f) => f === clean || f.endsWith(`/${clean}`));
+    return ending.length === 1 ? ending[0] : void 0;
+  };
+  for (const process2 of deployment?.processes ?? []) {
+    const spec = process2.appSpec;
+    if (process2.server !== "python" || !spec?.asMain) continue;
+    const file = spec.script ? resolveScript(spec.script, process2.file) : index.lookup(spec.module)?.path;
+    const server = process2.source !== "shell-script" && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
+    add(file, `\`${process2.command ?? spec.written}\` (${process2.file}:${process2.line})`, server);
+  }
+  for (const file of deployment?.read ?? []) {
+    if (file.endsWith(".py")) continue;
+    const read = await readRegularFile(path.join(root, file), MAX_SMALL_FILE_BYTES);
+    if (!read.ok) continue;
+    const lines = read.bytes.toString("utf8").split(/\r?\n/);
+    lines.forEach((line, i) => {
+      for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i + 1}`, false);
+    });
+  }
+  const pyproject = await readRegularFile(path.join(root, "pyproject.toml"), MAX_SMALL_FILE_BYTES);
+  if (pyproject.ok) {
+    try {
+      const project = parse(pyproject.bytes.toString("utf8")).project;
+      for (const table of ["scripts", "gui-scripts"]) {
+        const scripts = project?.[table];
+        if (typeof scripts !== "object" || scripts === null) continue;
+        for (const [name, spec] of Object.entries(scripts)) {
+          if (typeof spec !== "string") continue;
+          add(index.lookup(spec.split(":")[0].trim())?.path, `pyproject.toml [project.${table}] \`${name}\``, false);
+        }
+      }
+    } catch {
+    }
+  }
+  return named;
+}
+
+// src/deploy/readDeployment.ts
+import path10 from "node:path";
+
+// src/deploy/commandLine.ts
+import path3 from "node:path";
+
+// src/deploy/environment.ts
+var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
+function withVariables(base, added) {
+  const merged = new Map(base);
+  for (const value of added) merged.set(value.name, value);
+  return merged;
+}
+var SIMPLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
+function expandKnown(word, env) {
+  if (!word.expands || !word.parts) return word;
+  let text = "";
+  for (const part of word.parts) {
+    if (typeof part === "string") {
+      text += part;
+      continue;
+    }
+    const match = SIMPLE_EXPANSION.exec(part.expansion);
+    const known = match ? env.get(match[1] ?? match[2]) : void 0;
+    if (known?.value === void 0) return word;
+    text += known.value;
+  }
+  return { text, raw: word.raw, line: word.line, expands: false };
+}
+function assignmentOf(word, file) {
+  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
+  if (!match) return void 0;
+  const name = match[1];
+  const value = word.text.slice(name.length + 1);
+  return { name, written: word.raw.slice(name.length + 1), file, line: word.line, ...word.expands ? {} : { value } };
+}
+
+// src/deploy/options.ts
+function parseArguments(words, specs, style, { stopAtPositional = false } = {}) {
+  const { byName, longNames } = namesOf(specs);
+  const result = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
+  let onlyPositionals = false;
+  const lookupLong = (name) => {
+    const exact = byName.get(name);
+    if (exact) return { spec: exact, name };
+    if (style === "click") return void 0;
+    const candidates = longNames.filter((n) => n.startsWith(name));
+    const specsFound = new Set(candidates.map((n) => byName.get(n)));
+    if (specsFound.size > 1) return "ambiguous";
+    return specsFound.size === 1 ? { spec: [...specsFound][0], name } : void 0;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const text = word.text;
+    if (onlyPositionals || text === "-" || !text.startsWith("-") || word.expands && !/^-[-\w]/.test(text)) {
+      if (stopAtPositional) {
+        for (let k = i; k < words.length; k++) result.positionals.push(words[k]);
+        break;
+      }
+      result.positionals.push(word);
+      if (style === "getopt") onlyPositionals = true;
+      continue;
+    }
+    if (text === "--") {
+      onlyPositionals = true;
+      continue;
+    }
+    const takeNext = (name) => {
+      const next = words[i + 1];
+      if (!next) {
+        result.missingValue.push({ name, line: word.line });
+        return {};
+      }
+      i++;
+      return { value: next.text, expands: next.expands };
+    };
+    if (text.startsWith("--")) {
+      const eq = text.indexOf("=");
+      const written = eq < 0 ? text : text.slice(0, eq);
+      const found = lookupLong(written);
+      if (found === "ambiguous") {
+        result.ambiguous.push(word);
+        continue;
+      }
+      if (!found) {
+        result.unknown.push(word);
+        continue;
+      }
+      const { spec } = found;
+      if (!spec.takesValue) {
+        result.options.push({ key: spec.key, name: written, line: word.line });
+        continue;
+      }
+      const value = eq < 0 ? takeNext(written) : { value: text.slice(eq + 1), expands: word.expands };
+      result.options.push(option(spec.key, written, value, word.line));
+      continue;
+    }
+    if (style === "getopt") {
+      result.unknown.push(word);
+      continue;
+    }
+    let rest = text.slice(1);
+    while (rest.length > 0) {
+      const name = `-${rest[0]}`;
+      const spec = byName.get(name) ?? (style === "argparse" && rest.length > 1 ? byName.get(`-${rest}`) : void 0);
+      if (!spec) {
+        result.unknown.push(word);
+        break;
+      }
+      if (!spec.takesValue) {
+        result.options.push({ key: spec.key, name, line: word.line });
+        rest = rest.slice(1);
+        continue;
+      }
+      let attached = rest.slice(1);
+      if (style === "argparse" && attached.startsWith("=")) attached = attached.slice(1);
+      const value = attached.length > 0 ? { value: attached, expands: word.expands } : takeNext(name);
+      result.options.push(option(spec.key, name, value, word.line));
+      break;
+    }
+  }
+  return result;
+}
+var specNames = /* @__PURE__ */ new WeakMap();
+function namesOf(specs) {
+  let names = specNames.get(specs);
+  if (!names) {
+    const byName = /* @__PURE__ */ new Map();
+    for (const spec of specs) for (const name of spec.names) byName.set(name, spec);
+    names = { byName, longNames: [...byName.keys()].filter((n) => n.startsWith("--")) };
+    specNames.set(specs, names);
+  }
+  return names;
+}
+function option(key, name, value, line) {
+  return {
+    key,
+    name,
+    ...value.value !== void 0 ? { value: value.value } : {},
+    ...value.expands ? { valueExpands: true } : {},
+    line
+  };
+}
+function optionTable(table) {
+  return Object.entries(table).map(([names, key]) => ({
+    names: names.split(/\s+/),
+    key: key.replace(/!$/, ""),
+    takesValue: !key.endsWith("!")
+  }));
+}
+
+// src/deploy/servers/common.ts
+function emptyReading(server) {
+  return { server, environmentDefaults: {}, environmentArguments: {}, commandLine: {}, problems: [] };
+}
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+var PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
+function pythonInt(text) {
+  return PYTHON_INT.test(text) ? Number(text.replace(/_/g, "")) : void 0;
+}
+function intSetting(reading, option2, context) {
+  const via = `${context.viaPrefix ?? ""}${option2.name}`;
+  const base = { file: context.file, line: option2.line, origin: context.origin, via };
+  if (option2.value === void 0) return void 0;
+  if (option2.valueExpands) return { ...base, expression: option2.value };
+  const value = pythonInt(option2.value);
+  if (value === void 0) {
+    reading.problems.push({ file: context.file, line: option2.line, message: `${context.tool} ${via} ${JSON.stringify(option2.value)}: not an integer; ${context.tool} refuses to start` });
+    return void 0;
+  }
+  return { ...base, value };
+}
+function stringSetting(option2, context) {
+  if (option2.value === void 0) return void 0;
+  const base = { file: context.file, line: option2.line, origin: context.origin, via: `${context.viaPrefix ?? ""}${option2.name}` };
+  return option2.valueExpands ? { ...base, expression: option2.value } : { ...base, value: option2.value };
+}
+function flagSetting(option2, context, value = true) {
+  return { file: context.file, line: option2.line, origin: context.origin, via: `${context.viaPrefix ?? ""}${option2.name}`, value };
+}
+function envIntSetting(reading, variable, tool) {
+  const base = { file: variable.file, line: variable.line, origin: "environment", via: variable.name };
+  if (variable.value === void 0) return { ...base, expression: variable.written };
+  const value = pythonInt(variable.value);
+  if (value === void 0) {
+    reading.problems.push({ file: variable.file, line: variable.line, message: `${variable.name}=${JSON.stringify(variable.value)} is not an integer; ${tool} refuses to start` });
+    return void 0;
+  }
+  return { ...base, value };
+}
+function reportUsageErrors(reading, parsed, file, tool) {
+  for (const word of parsed.unknown) {
+    reading.problems.push({ file, line: word.line, message: `${tool} does not know the option ${JSON.stringify(word.text)} and refuses to start` });
+  }
+  for (const word of parsed.ambiguous) {
+    reading.problems.push({ file, line: word.line, message: `${tool}: the abbreviation ${JSON.stringify(word.text.split("=")[0])} matches several options ("ambiguous option"), so it refuses to start` });
+  }
+  for (const { name, line } of parsed.missingValue) {
+    reading.problems.push({ file, line, message: `${tool} ${name} needs a value and refuses to start without one` });
+  }
+}
+function appSpecOf(word, file, style) {
+  const written = word.text;
+  const colon = written.indexOf(":");
+  const module = colon < 0 ? written : written.slice(0, colon);
+  let attribute = colon < 0 ? style.defaultAttribute : written.slice(colon + 1);
+  let factory = false;
+  if (attribute && style.calls) {
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\((.*)\)\s*$/s.exec(attribute);
+    if (call) {
+      attribute = call[1];
+      factory = true;
+    } else if (!IDENTIFIER.test(attribute.trim())) return void 0;
+    attribute = attribute.trim();
+  } else if (attribute !== void 0 && !DOTTED.test(attribute)) return void 0;
+  if (!DOTTED.test(module)) return void 0;
+  return {
+    file,
+    line: word.line,
+    written,
+    module,
+    ...attribute ? { attribute } : {},
+    ...factory ? { factory: true } : {}
+  };
+}
+
+// src/deploy/servers/celery.ts
+var CELERY_GLOBAL_OPTIONS = optionTable({
+  "-A --app": "app",
+  "-b --broker": "other",
+  "--result-backend": "other",
+  "--loader": "other",
+  "--config": "other",
+  "--workdir": "workdir",
+  "-C --no-color": "other!",
+  "-q --quiet": "other!",
+  "--version": "other!",
+  "--skip-checks": "other!",
+  "--help": "other!"
+});
+var CELERY_WORKER_OPTIONS = optionTable({
+  "-c --concurrency": "concurrency",
+  "-P --pool": "pool",
+  "--autoscale": "autoscale",
+  "-B --beat": "beat!",
+  "-D --detach": "other!",
+  "--disable-prefetch": "other!",
+  "-E --task-events --events": "other!",
+  "--purge --discard": "other!",
+  "--without-gossip": "other!",
+  "--without-mingle": "other!",
+  "--without-heartbeat": "other!",
+  "--help": "other!",
+  ...Object.fromEntries(
+    [
+      "-n --hostname",
+      "-S --statedb",
+      "-l --loglevel",
+      "-O --optimization",
+      "--prefetch-multiplier",
+      "--time-limit",
+      "--soft-time-limit",
+      "--max-tasks-per-child",
+      "--max-memory-per-child",
+      "--queues -Q",
+      "--exclude-queues -X",
+      "--include -I",
+      "--heartbeat-interval",
+      "-s --schedule-filename --schedule",
+      "--scheduler",
+      "--logfile -f",
+      "--pidfile",
+      "--uid",
+      "--gid",
+      "--umask",
+      "--executable"
+    ].map((n) => [n, "other"])
+  )
+});
+var POOLS = /* @__PURE__ */ new Set(["prefork", "eventlet", "gevent", "solo", "processes", "threads", "custom"]);
+function readCeleryCommand(args, context) {
+  const reading = emptyReading("celery");
+  const global = parseArguments(args, CELERY_GLOBAL_OPTIONS, "click", { stopAtPositional: true });
+  for (const word of global.unknown) reading.problems.push({ file: context.file, line: word.line, message: `celery does not know the option ${JSON.stringify(word.text)} and refuses to start` });
+  let appWord;
+  for (const option2 of global.options) {
+    if (option2.key === "app" && option2.value !== void 0 && !option2.valueExpands) appWord = { text: option2.value, line: option2.line, file: context.file };
+    if (option2.key === "workdir" && option2.value !== void 0) reading.workingDirectory = option2.value;
+  }
+  const [subcommandWord, ...rest] = global.positionals;
+  const subcommand = subcommandWord?.text ?? "";
+  reading.celery = { subcommand };
+  if (subcommand === "worker") readWorkerOptions(reading, rest, context, (word) => appWord ??= word);
+  else {
+    const misplaced = rest.findIndex((w) => w.text === "-A" || w.text === "--app" || w.text.startsWith("--app="));
+    if (misplaced >= 0) misplacedApp(reading, rest, misplaced, context, subcommand, (word) => appWord ??= word);
+  }
+  if (!appWord) {
+    const fromEnv = context.env.get("APP");
+    if (fromEnv?.value !== void 0) appWord = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
+  }
+  if (appWord) reading.appSpec = celeryAppSpec(appWord);
+  return reading;
+}
+function readWorkerOptions(reading, words, context, foundApp) {
+  const misplaced = words.findIndex((w) => w.text === "-A" || w.text === "--app" || w.text.startsWith("--app="));
+  if (misplaced >= 0) {
+    words = misplacedApp(reading, words, misplaced, context, "worker", foundApp);
+  }
+  const parsed = parseArguments(words, CELERY_WORKER_OPTIONS, "click");
+  for (const word of parsed.unknown) reading.problems.push({ file: context.file, line: word.line, message: `celery worker does not know the option ${JSON.stringify(word.text)} and refuses to start` });
+  for (const { name, line } of parsed.missingValue) reading.problems.push({ file: context.file, line, message: `celery worker ${name} needs a value` });
+  const celery = reading.celery;
+  const where = { file: context.file, origin: "command-line" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "concurrency") {
+      const setting = intSetting(reading, option2, { ...where, tool: "celery worker" });
+      if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
+    } else if (option2.key === "pool") {
+      const setting = poolSetting(reading, stringSetting(option2, where));
+      if (setting) celery.pool = setting;
+    } else if (option2.key === "autoscale") {
+      const setting = stringSetting(option2, where);
+      if (setting) celery.autoscale = setting;
+    } else if (option2.key === "beat") celery.embeddedBeat = { file: context.file, line: option2.line };
+  }
+  if (!celery.concurrency) {
+    const fromEnv = context.env.get("CELERY_WORKER_CONCURRENCY");
+    const setting = fromEnv ? envIntSetting(reading, fromEnv, "celery worker") : void 0;
+    if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
+  }
+  if (!celery.pool) {
+    const fromEnv = context.env.get("CELERY_WORKER_POOL");
+    if (fromEnv) {
+      const base = { file: fromEnv.file, line: fromEnv.line, origin: "environment", via: fromEnv.name };
+      const setting = poolSetting(reading, fromEnv.value === void 0 ? { ...base, expression: fromEnv.written } : { ...base, value: fromEnv.value });
+      if (setting) celery.pool = setting;
+    }
+  }
+}
+function misplacedApp(reading, words, index, context, subcommand, foundApp) {
+  const word = words[index];
+  const inline = word.text.startsWith("--app=") ? word.text.slice("--app=".length) : void 0;
+  const value = inline ?? words[index + 1]?.text;
+  reading.problems.push({
+    file: context.file,
+    line: word.line,
+    message: `\`celery ${subcommand} ${word.text.split("=")[0]} ...\`: Celery 5 refuses -A/--app after the subcommand (write \`celery -A ${value ?? "proj"} ${subcommand}\`); read as if it were before`
+  });
+  if (value !== void 0) foundApp({ text: value, line: word.line, file: context.file });
+  return [...words.slice(0, index), ...words.slice(index + (inline !== void 0 ? 1 : 2))];
+}
+function poolSetting(reading, setting) {
+  if (!setting || !("value" in setting)) return setting;
+  if (POOLS.has(setting.value)) return setting;
+  reading.problems.push({
+    file: setting.file,
+    line: setting.line,
+    message: `celery worker ${setting.via} ${JSON.stringify(setting.value)}: not one of ${[...POOLS].join(", ")}; celery refuses to start`
+  });
+  return void 0;
+}
+function celeryAppSpec(word) {
+  const colon = word.text.indexOf(":");
+  const module = colon < 0 ? word.text : word.text.slice(0, colon);
+  return {
+    file: word.file,
+    line: word.line,
+    written: word.text,
+    module,
+    ...colon < 0 ? {} : { attribute: word.text.slice(colon + 1) }
+  };
+}
+
+// src/deploy/servers/daphne.ts
+var DAPHNE_OPTIONS = optionTable({
+  "-p --port": "port",
+  "-b --bind": "bind",
+  "--proxy-headers": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    [
+      "--websocket_timeout",
+      "--websocket_connect_timeout",
+      "-u --unix-socket",
+      "--fd",
+      "-e --endpoint",
+      "-v --verbosity",
+      "-t --http-timeout",
+      "--access-log",
+      "--log-fmt",
+      "--ping-interval",
+      "--ping-timeout",
+      "--application-close-timeout",
+      "--asgi-protocol",
+      "--root-path",
+      "--proxy-headers-host",
+      "--proxy-headers-port",
+      "-s --server-name"
+    ].map((n) => [n, "other"])
+  ),
+  // `--ws-protocol` takes any number of values (nargs="*"); read as a flag.
+  "--ws-protocol": "other!"
+});
+function readDaphneCommand(args, context) {
+  const reading = emptyReading("daphne");
+  const parsed = parseArguments(args, DAPHNE_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "daphne");
+  const app = parsed.positionals.find((word) => !word.expands);
+  if (app) {
+    const spec = appSpecOf(app, context.file, {});
+    if (spec?.attribute) reading.appSpec = spec;
+    else reading.problems.push({ file: context.file, line: app.line, message: `daphne cannot import ${JSON.stringify(app.text)}: it must be path.to.module:instance.path` });
+  }
+  return reading;
+}
+
+// src/deploy/servers/dramatiq.ts
+var DRAMATIQ_OPTIONS = optionTable({
+  "-p --processes": "processes",
+  "-t --threads": "threads",
+  "--skip-logging": "other!",
+  "--use-spawn": "other!",
+  "--watch-use-polling": "other!",
+  "--version": "other!",
+  "-v --verbose": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    ["--pid-file", "--log-file", "-f --fork-function", "--worker-fork-timeout", "--worker-shutdown-timeout", "--watch", "-i --watch-include", "-x --watch-exclude"].map((n) => [n, "other"])
+  )
+});
+var LIST_OPTIONS = /* @__PURE__ */ new Set(["-Q", "--queues", "-P", "--path"]);
+function readDramatiqCommand(args, context) {
+  const reading = emptyReading("dramatiq");
+  const { words, paths } = withoutListOptions(args);
+  const parsed = parseArguments(words, DRAMATIQ_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "dramatiq");
+  const where = { file: context.file, origin: "command-line", tool: "dramatiq" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "processes") {
+      const setting = intSetting(reading, option2, where);
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "threads") {
+      const setting = intSetting(reading, option2, where);
+      if (setting) reading.commandLine.threads = setting;
+    }
+  }
+  if (paths.length) reading.pythonPath = paths;
+  const [broker, ...modules] = parsed.positionals;
+  if (!broker) {
+    reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "dramatiq needs the module of its broker (`dramatiq app.broker app.tasks`) and refuses to start without one" });
+    return reading;
+  }
+  if (broker.expands) return reading;
+  const spec = appSpecOf(broker, context.file, {});
+  if (!spec) {
+    reading.problems.push({ file: context.file, line: broker.line, message: `dramatiq cannot import ${JSON.stringify(broker.text)}: it must be module or module:broker` });
+    return reading;
+  }
+  const named = modules.filter((w) => !w.expands && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(w.text)).map((w) => w.text);
+  reading.appSpec = named.length ? { ...spec, alsoImports: named } : spec;
+  return reading;
+}
+function withoutListOptions(args) {
+  const words = [];
+  const paths = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    const name = text.split("=")[0];
+    if (!LIST_OPTIONS.has(name)) {
+      words.push(args[i]);
+      continue;
+    }
+    const values = [];
+    if (text.includes("=")) values.push({ ...args[i], text: text.slice(name.length + 1) });
+    else while (i + 1 < args.length && !args[i + 1].text.startsWith("-")) values.push(args[++i]);
+    if (name === "-P" || name === "--path") paths.push(...values.filter((w) => !w.expands).map((w) => w.text));
+  }
+  return { words, paths };
+}
+
+// src/deploy/servers/granian.ts
+var GRANIAN_OPTIONS = optionTable({
+  "--workers": "workers",
+  "--interface": "interface",
+  "--factory": "factory!",
+  "--no-factory": "other!",
+  "--reload": "reload!",
+  "--no-reload": "other!",
+  "--working-dir": "working_dir",
+  ...Object.fromEntries(
+    [
+      "ws",
+      "http1-keep-alive",
+      "http1-pipeline-flush",
+      "http2-adaptive-window",
+      "log",
+      "access-log",
+      "ssl-client-verify",
+      "respawn-failed-workers",
+      "metrics",
+      "reload-ignore-worker-failure"
+    ].flatMap((name) => [[`--${name}`, "other!"], [`--no-${name}`, "other!"]])
+  ),
+  "--version": "other!",
+  "--help": "other!",
+  ...Object.fromEntries(
+    [
+      "--host",
+      "--port",
+      "--uds",
+      "--uds-permissions",
+      "--http",
+      "--blocking-threads",
+      "--blocking-threads-idle-timeout",
+      "--runtime-threads",
+      "--runtime-blocking-threads",
+      "--runtime-mode",
+      "--loop",
+      "--task-impl",
+      "--backlog",
+      "--backpressure",
+      "--http1-buffer-size",
+      "--http1-header-read-timeout",
+      "--http2-initial-connection-window-size",
+      "--http2-initial-stream-window-size",
+      "--http2-keep-alive-interval",
+      "--http2-keep-alive-timeout",
+      "--http2-max-concurrent-streams",
+      "--http2-max-frame-size",
+      "--http2-max-headers-size",
+      "--http2-max-send-buffer-size",
+      "--log-level",
+      "--log-config",
+      "--access-log-fmt",
+      "--ssl-certificate",
+      "--ssl-keyfile",
+      "--ssl-keyfile-password",
+      "--ssl-protocol-min",
+      "--ssl-ca",
+      "--ssl-crl",
+      "--url-path-prefix",
+      "--respawn-interval",
+      "--rss-sample-interval",
+      "--rss-samples",
+      "--workers-lifetime",
+      "--workers-max-rss",
+      "--workers-kill-timeout",
+      "--env-files",
+      "--static-path-route",
+      "--static-path-mount",
+      "--static-path-dir-to-file",
+      "--static-path-expires",
+      "--metrics-scrape-interval",
+      "--metrics-address",
+      "--metrics-port",
+      "--reload-paths",
+      "--reload-ignore-dirs",
+      "--reload-ignore-patterns",
+      "--reload-ignore-paths",
+      "--reload-tick",
+      "--process-name",
+      "--pid-file"
+    ].map((name) => [name, "other"])
+  )
+});
+function readGranianCommand(args, context) {
+  const reading = emptyReading("granian");
+  const parsed = parseArguments(args, GRANIAN_OPTIONS, "click");
+  reportUsageErrors(reading, parsed, context.file, "granian");
+  const where = { file: context.file, origin: "command-line" };
+  let factory = false;
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where, tool: "granian" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "interface") {
+      const setting = stringSetting(option2, where);
+      if (setting) reading.commandLine.interface = setting;
+    } else if (option2.key === "reload") reading.commandLine.reload = flagSetting(option2, where);
+    else if (option2.key === "factory") factory = true;
+    else if (option2.key === "working_dir" && option2.value !== void 0) reading.pythonPath = [option2.value];
+  }
+  const appWord = parsed.positionals.find((word) => !word.expands);
+  const fromEnv = context.env.get("GRANIAN_APP");
+  const app = appWord ?? (fromEnv?.value !== void 0 ? { text: fromEnv.value, raw: fromEnv.written, line: fromEnv.line, expands: false } : void 0);
+  if (app) {
+    const spec = appSpecOf(app, appWord ? context.file : fromEnv.file, { defaultAttribute: "app" });
+    if (spec) reading.appSpec = factory ? { ...spec, factory: true } : spec;
+    else reading.problems.push({ file: context.file, line: app.line, message: `granian cannot load ${JSON.stringify(app.text)}: not \`module\` or \`module:attribute\`` });
+  }
+  const envWorkers = context.env.get("GRANIAN_WORKERS");
+  if (envWorkers) {
+    const workers = envIntSetting(reading, envWorkers, "granian");
+    if (workers) reading.environmentDefaults.workers = workers;
+  }
+  const envInterface = context.env.get("GRANIAN_INTERFACE");
+  if (envInterface) {
+    const base = { file: envInterface.file, line: envInterface.line, origin: "environment", via: "GRANIAN_INTERFACE" };
+    reading.environmentDefaults.interface = envInterface.value !== void 0 ? { ...base, value: envInterface.value } : { ...base, expression: envInterface.written };
+  }
+  return reading;
+}
+
+// src/deploy/servers/gunicorn.ts
+var GUNICORN_OPTIONS = optionTable({
+  "-c --config": "config",
+  "-b --bind": "bind",
+  "-w --workers": "workers",
+  "-k --worker-class": "worker_class",
+  "--threads": "threads",
+  "--preload": "preload_app!",
+  "--reload": "reload!",
+  "--chdir": "chdir",
+  "--pythonpath": "pythonpath",
+  "--paste --paster": "paste",
+  "-v --version": "version!",
+  "-h --help": "help!",
+  ...Object.fromEntries(
+    [
+      "--spew",
+      "--check-config",
+      "--print-config",
+      "--no-sendfile",
+      "--reuse-port",
+      "-D --daemon",
+      "--initgroups",
+      "--disable-redirect-access-to-syslog",
+      "--capture-output",
+      "--log-syslog",
+      "-R --enable-stdio-inheritance",
+      "--enable-backlog-metric",
+      "--suppress-ragged-eofs",
+      "--do-handshake-on-connect",
+      "--permit-obsolete-folding",
+      "--strip-header-spaces",
+      "--permit-unconventional-http-method",
+      "--permit-unconventional-http-version",
+      "--casefold-http-method",
+      "--no-control-socket"
+    ].map((names) => [names, "other!"])
+  ),
+  ...Object.fromEntries(
+    [
+      "--backlog",
+      "--worker-connections",
+      "--max-requests",
+      "--max-requests-jitter",
+      "-t --timeout",
+      "--graceful-timeout",
+      "--keep-alive",
+      "--limit-request-line",
+      "--limit-request-fields",
+      "--limit-request-field_size",
+      "--reload-engine",
+      "--reload-extra-file",
+      "-e --env",
+      "-p --pid",
+      "--worker-tmp-dir",
+      "-u --user",
+      "-g --group",
+      "-m --umask",
+      "--forwarded-allow-ips",
+      "--access-logfile",
+      "--access-logformat",
+      "--error-logfile --log-file",
+      "--log-level",
+      "--logger-class",
+      "--log-config",
+      "--log-config-json",
+      "--log-syslog-to",
+      "--log-syslog-prefix",
+      "--log-syslog-facility",
+      "--statsd-host",
+      "--dogstatsd-tags",
+      "--statsd-prefix",
+      "-n --name",
+      "--proxy-allow-from",
+      "--protocol",
+      "--uwsgi-allow-from",
+      "--keyfile",
+      "--certfile",
+      "--ssl-version",
+      "--cert-reqs",
+      "--ca-certs",
+      "--ciphers",
+      "--http-protocols",
+      "--http2-cleartext",
+      "--http2-max-concurrent-streams",
+      "--http2-initial-window-size",
+      "--http2-max-frame-size",
+      "--http2-max-header-list-size",
+      "--paste-global",
+      "--forwarder-headers",
+      "--header-map",
+      "--asgi-loop",
+      "--asgi-lifespan",
+      "--asgi-disconnect-grace-period",
+      "--http-parser",
+      "--root-path",
+      "--dirty-app",
+      "--dirty-workers",
+      "--dirty-timeout",
+      "--dirty-threads",
+      "--dirty-graceful-timeout",
+      "--control-socket",
+      "--control-socket-mode"
+    ].map((names) => [names, "other"])
+  ),
+  // `--proxy-protocol [MODE]` takes an optional value; read as a flag so a following app is not swallowed.
+  "--proxy-protocol": "other!"
+});
+var GUNICORN_APP = { defaultAttribute: "application", calls: true };
+function readGunicornCommand(args, context) {
+  const reading = emptyReading("gunicorn");
+  const parsed = parseArguments(args, GUNICORN_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "gunicorn");
+  applyOptions(reading, parsed, reading.commandLine, { file: context.file, origin: "command-line" });
+  const candidates = parsed.positionals.filter((word) => !word.expands);
+  const app = parsed.unknown.length + parsed.ambiguous.length > 0 ? candidates.find((w) => appSpecOf(w, context.file, GUNICORN_APP)) ?? candidates[0] : candidates[0];
+  if (app) {
+    const spec = appSpecOf(app, context.file, GUNICORN_APP);
+    if (spec) reading.appSpec = spec;
+    else if (parsed.unknown.length + parsed.ambiguous.length === 0) {
+      reading.problems.push({ file: context.file, line: app.line, message: `gunicorn cannot load ${JSON.stringify(app.text)}: not \`module\`, \`module:name\` or \`module:factory(...)\`` });
+    }
+  }
+  const webConcurrency = context.env.get("WEB_CONCURRENCY");
+  if (webConcurrency) {
+    const workers = envIntSetting(reading, webConcurrency, "gunicorn");
+    if (workers) reading.environmentDefaults.workers = workers;
+  }
+  const cmdArgs = context.env.get("GUNICORN_CMD_ARGS");
+  if (cmdArgs) {
+    if (cmdArgs.value === void 0) {
+      reading.problems.push({ file: cmdArgs.file, line: cmdArgs.line, message: `GUNICORN_CMD_ARGS=${cmdArgs.written} is only known at run time; its options were not read` });
+    } else {
+      const words = splitCommandLine(cmdArgs.value, "words").commands.flatMap((c) => c.words).map((w) => ({ ...w, line: cmdArgs.line }));
+      const envParsed = parseArguments(words, GUNICORN_OPTIONS, "argparse");
+      reportUsageErrors(reading, envParsed, cmdArgs.file, "gunicorn (GUNICORN_CMD_ARGS)");
+      applyOptions(reading, envParsed, reading.environmentArguments, { file: cmdArgs.file, origin: "environment", viaPrefix: "GUNICORN_CMD_ARGS " });
+    }
+  }
+  return reading;
+}
+function applyOptions(reading, parsed, layer, context) {
+  const binds = [];
+  let bindExpands = false;
+  for (const option2 of parsed.options) {
+    const intContext = { ...context, tool: "gunicorn" };
+    switch (option2.key) {
+      case "workers": {
+        const setting = intSetting(reading, option2, intContext);
+        if (setting) layer.workers = setting;
+        break;
+      }
+      case "threads": {
+        const setting = intSetting(reading, option2, intContext);
+        if (setting) layer.threads = setting;
+        break;
+      }
+      case "worker_class": {
+        const setting = stringSetting(option2, context);
+        if (setting) layer.workerClass = setting;
+        break;
+      }
+      case "preload_app":
+        layer.preload = flagSetting(option2, context);
+        break;
+      case "reload":
+        layer.reload = flagSetting(option2, context);
+        break;
+      case "bind":
+        if (option2.value !== void 0) {
+          binds.push(option2.value);
+          bindExpands ||= option2.valueExpands === true;
+          const base = { file: context.file, line: option2.line, origin: context.origin, via: `${context.viaPrefix ?? ""}${option2.name}` };
+          layer.bind = bindExpands ? { ...base, expression: binds.join(" ") } : { ...base, value: [...binds] };
+        }
+        break;
+      case "config":
+        if (option2.value !== void 0 && !(context.origin === "environment" && reading.configFile)) {
+          reading.configFile = { written: option2.value, line: option2.line, file: context.file, origin: context.origin };
+        }
+        break;
+      case "chdir":
+        if (option2.value !== void 0) reading.workingDirectory = option2.value;
+        break;
+      case "pythonpath":
+        if (option2.value !== void 0) reading.pythonPath = option2.value.split(",").filter(Boolean);
+        break;
+    }
+  }
+}
+
+// src/deploy/servers/huey.ts
+var HUEY_OPTIONS = optionTable({
+  "-w --workers": "workers",
+  "-k --worker-type": "workerType",
+  "-v --verbose": "other!",
+  "-q --quiet": "other!",
+  "-C --disable_health_check": "other!",
+  "-n --no-periodic": "other!",
+  "-u --utc": "other!",
+  "-o --localtime": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    ["-l --logfile", "-d --delay", "-m --max-delay", "-b --backoff", "-c --health_check_interval", "-t --max_tasks", "-j --max_tasks_jitter", "-s --scheduler-interval"].map((n) => [n, "other"])
+  )
+});
+var WORKER_TYPES = /* @__PURE__ */ new Set(["thread", "greenlet", "process"]);
+function readHueyCommand(args, context) {
+  const reading = emptyReading("huey");
+  const parsed = parseArguments(args, HUEY_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "huey_consumer");
+  const where = { file: context.file, origin: "command-line" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where, tool: "huey_consumer" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "workerType") {
+      const setting = stringSetting(option2, where);
+      if (setting && "value" in setting && !WORKER_TYPES.has(setting.value)) {
+        reading.problems.push({ file: context.file, line: option2.line, message: `huey_consumer ${option2.name} ${JSON.stringify(setting.value)}: not one of ${[...WORKER_TYPES].join(", ")}; huey_consumer refuses to start` });
+      } else if (setting) reading.commandLine.workerClass = setting;
+    }
+  }
+  const path13 = parsed.positionals[0];
+  if (!path13) {
+    reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "huey_consumer needs the import path of the Huey instance (`huey_consumer app.huey`) and refuses to start without one" });
+    return reading;
+  }
+  if (path13.expands) return reading;
+  const dot = path13.text.lastIndexOf(".");
+  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path13.text)) {
+    reading.problems.push({ file: context.file, line: path13.line, message: `huey_consumer cannot import ${JSON.stringify(path13.text)}: it must be module.attribute (the Huey instance)` });
+    return reading;
+  }
+  reading.appSpec = { file: context.file, line: path13.line, written: path13.text, module: path13.text.slice(0, dot), attribute: path13.text.slice(dot + 1) };
+  return reading;
+}
+
+// src/deploy/servers/hypercorn.ts
+var HYPERCORN_OPTIONS = optionTable({
+  "-w --workers": "workers",
+  "-k --worker-class": "worker_class",
+  "-b --bind": "bind",
+  "-c --config": "config",
+  "--reload": "reload!",
+  "--debug": "other!",
+  "-h --help": "other!",
+  ...Object.fromEntries(
+    [
+      "--access-log",
+      "--access-logfile",
+      "--access-logformat",
+      "--backlog",
+      "--ca-certs",
+      "--certfile",
+      "--cert-reqs",
+      "--ciphers",
+      "--error-log",
+      "--error-logfile --log-file",
+      "--graceful-timeout",
+      "--read-timeout",
+      "--max-requests",
+      "--max-requests-jitter",
+      "-g --group",
+      "--keep-alive",
+      "--keyfile",
+      "--keyfile-password",
+      "--insecure-bind",
+      "--log-config",
+      "--log-level",
+      "-p --pid",
+      "--quic-bind",
+      "--root-path",
+      "--server-name",
+      "--statsd-host",
+      "--statsd-prefix",
+      "-m --umask",
+      "-u --user",
+      "--verify-mode",
+      "--websocket-ping-interval"
+    ].map((n) => [n, "other"])
+  )
+});
+function readHypercornCommand(args, context) {
+  const reading = emptyReading("hypercorn");
+  const parsed = parseArguments(args, HYPERCORN_OPTIONS, "argparse");
+  reportUsageErrors(reading, parsed, context.file, "hypercorn");
+  const where = { file: context.file, origin: "command-line" };
+  const binds = [];
+  let bindExpands = false;
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where, tool: "hypercorn" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "worker_class") {
+      const setting = stringSetting(option2, where);
+      if (setting) reading.commandLine.workerClass = setting;
+    } else if (option2.key === "reload") reading.commandLine.reload = flagSetting(option2, where);
+    else if (option2.key === "bind" && option2.value !== void 0) {
+      binds.push(option2.value);
+      bindExpands ||= option2.valueExpands === true;
+      const base = { ...where, line: option2.line, via: option2.name };
+      reading.commandLine.bind = bindExpands ? { ...base, expression: binds.join(" ") } : { ...base, value: [...binds] };
+    } else if (option2.key === "config" && option2.value !== void 0) {
+      reading.configFile = { written: option2.value, line: option2.line, file: context.file, origin: "command-line" };
+    }
+  }
+  const app = parsed.positionals.find((word) => !word.expands);
+  if (app) {
+    const spec = hypercornAppSpec(app, context.file);
+    if (spec) {
+      reading.appSpec = spec.appSpec;
+      if (spec.importRoot) reading.pythonPath = [spec.importRoot];
+    } else reading.problems.push({ file: context.file, line: app.line, message: `hypercorn cannot load ${JSON.stringify(app.text)}` });
+  }
+  return reading;
+}
+function hypercornAppSpec(word, file) {
+  let path13 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path13);
+  if (mode) path13 = mode[2];
+  const colon = path13.indexOf(":");
+  const modulePath = colon < 0 ? path13 : path13.slice(0, colon);
+  const expression = colon < 0 ? "app" : path13.slice(colon + 1);
+  const slash = modulePath.lastIndexOf("/");
+  const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
+  const module = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return void 0;
+  const call = /^([A-Za-z_][A-Za-z0-9_.]*)\s*\(.*\)\s*$/s.exec(expression);
+  const appSpec = {
+    file,
+    line: word.line,
+    written: word.text,
+    module,
+    attribute: call ? call[1] : expression,
+    ...call ? { factory: true } : {}
+  };
+  return { appSpec, ...importRoot ? { importRoot } : {} };
+}
+
+// src/deploy/servers/python.ts
+var PYTHON_VALUE_LETTERS = /* @__PURE__ */ new Set(["W", "X", "Q"]);
+function pythonInvocation(args) {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    const text = word.text;
+    if (text === "--") {
+      const script = args[i + 1];
+      return script ? { kind: "script", script, args: args.slice(i + 2) } : { kind: "other" };
+    }
+    if (!text.startsWith("-") || text === "-") {
+      return text === "-" ? { kind: "other" } : { kind: "script", script: word, args: args.slice(i + 1) };
+    }
+    if (text.startsWith("--")) continue;
+    for (let j = 1; j < text.length; j++) {
+      const letter = text[j];
+      if (letter === "m" || letter === "c") {
+        const attached = text.slice(j + 1);
+        const valueWord = attached ? { ...word, text: attached } : args[i + 1];
+        if (!valueWord) return { kind: "other" };
+        if (letter === "c") return { kind: "other" };
+        const rest = args.slice(attached ? i + 1 : i + 2);
+        return { kind: "module", module: valueWord.text, moduleWord: valueWord, args: rest };
+      }
+      if (PYTHON_VALUE_LETTERS.has(letter)) {
+        if (j === text.length - 1) i++;
+        break;
+      }
+    }
+  }
+  return { kind: "other" };
+}
+function readPythonRun(invocation, context) {
+  const reading = emptyReading("python");
+  if (invocation.kind === "module") {
+    reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true, ...scriptArguments(invocation.args) };
+    return reading;
+  }
+  const script = invocation.script.text;
+  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script, ...scriptArguments(invocation.args) };
+  }
+  return reading;
+}
+function scriptArguments(args) {
+  return args.length ? { arguments: args.slice(0, 4).map((w) => w.text) } : {};
+}
+function readFlaskCommand(args, context) {
+  const reading = emptyReading("flask");
+  let written;
+  let subcommand;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (text === "--app" || text === "-A") {
+      const next = args[i + 1];
+      if (next && !next.expands) written = { text: next.text, line: next.line, file: context.file };
+      i++;
+    } else if (text.startsWith("--app=")) written = { text: text.slice(6), line: args[i].line, file: context.file };
+    else if (text === "--env-file" || text === "-e") i++;
+    else if (subcommand === void 0 && !text.startsWith("-")) subcommand = text;
+  }
+  if (subcommand !== void 0) reading.flaskCommand = subcommand;
+  const fromEnv = context.env.get("FLASK_APP");
+  if (!written && fromEnv?.value !== void 0) written = { text: fromEnv.value, line: fromEnv.line, file: fromEnv.file };
+  if (written) {
+    const colon = written.text.indexOf(":");
+    const module = (colon < 0 ? written.text : written.text.slice(0, colon)).replace(/\.py$/, "").replace(/\//g, ".");
+    const attribute = colon < 0 ? void 0 : written.text.slice(colon + 1);
+    const call = attribute ? /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)$/s.exec(attribute) : null;
+    reading.appSpec = {
+      file: written.file,
+      line: written.line,
+      written: written.text,
+      module,
+      ...attribute ? { attribute: call ? call[1] : attribute } : {},
+      ...call ? { factory: true } : {}
+    };
+  }
+  return reading;
+}
+
+// src/deploy/servers/rq.ts
+var RQ_WORKER_OPTIONS = optionTable({
+  "-c --config": "config",
+  "-w --worker-class": "workerClass",
+  "-P --path": "path",
+  "-b --burst": "other!",
+  "--disable-job-desc-logging": "other!",
+  "-v --verbose": "other!",
+  "-q --quiet": "other!",
+  "-d --disable-default-exception-handler": "other!",
+  "-s --with-scheduler": "other!",
+  "--help": "other!",
+  ...Object.fromEntries(
+    [
+      "-u --url",
+      "-j --job-class",
+      "--queue-class",
+      "--connection-class",
+      "-S --serializer",
+      "--logging_level",
+      "--log-format",
+      "--date-format",
+      "-n --name",
+      "--results-ttl",
+      "--worker-ttl",
+      "--maintenance-interval",
+      "--job-monitoring-interval",
+      "--sentry-ca-certs",
+      "--sentry-debug",
+      "--sentry-dsn",
+      "--exception-handler",
+      "--pid",
+      "--max-jobs",
+      "--max-idle-time",
+      "--dequeue-strategy"
+    ].map((n) => [n, "other"])
+  )
+});
+function readRqCommand(args, context) {
+  const [subcommand, ...rest] = args;
+  if (subcommand?.text !== "worker") return emptyReading("rq");
+  return readRqWorker(rest, context);
+}
+function readRqWorker(args, context) {
+  const reading = emptyReading("rq");
+  const parsed = parseArguments(args, RQ_WORKER_OPTIONS, "click");
+  reportUsageErrors(reading, parsed, context.file, "rq worker");
+  const where = { file: context.file, origin: "command-line" };
+  let config;
+  const paths = [];
+  for (const option2 of parsed.options) {
+    if (option2.value === void 0 || option2.valueExpands) continue;
+    if (option2.key === "config") config = { text: option2.value, line: option2.line, file: context.file };
+    else if (option2.key === "path") paths.push(option2.value);
+    else if (option2.key === "workerClass") reading.commandLine.workerClass = stringSetting(option2, where);
+  }
+  const fromEnv = (name) => {
+    const variable = context.env.get(name);
+    return variable?.value !== void 0 ? variable : void 0;
+  };
+  const configEnv = fromEnv("RQ_CONFIG");
+  config ??= configEnv ? { text: configEnv.value, line: configEnv.line, file: configEnv.file } : void 0;
+  const classEnv = fromEnv("RQ_WORKER_CLASS");
+  if (!reading.commandLine.workerClass && classEnv) {
+    reading.commandLine.workerClass = { file: classEnv.file, line: classEnv.line, origin: "environment", via: classEnv.name, value: classEnv.value };
+  }
+  if (paths.length) reading.pythonPath = paths;
+  const workerClass = reading.commandLine.workerClass;
+  const classModule = workerClass && "value" in workerClass && !/^rq\./.test(workerClass.value) ? workerClass.value.split(".").slice(0, -1).join(".") : void 0;
+  const module = config?.text ?? classModule;
+  if (config && !DOTTED2.test(config.text)) {
+    reading.problems.push({ file: config.file, line: config.line, message: `rq worker -c ${JSON.stringify(config.text)}: not a module name` });
+  } else if (module) {
+    const written = config?.text ?? workerClass.value;
+    reading.appSpec = {
+      file: config?.file ?? workerClass.file,
+      line: config?.line ?? workerClass.line,
+      written,
+      module,
+      ...config && classModule ? { alsoImports: [classModule] } : {}
+    };
+  }
+  return reading;
+}
+var DOTTED2 = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+
+// src/deploy/servers/uvicorn.ts
+var UVICORN_OPTIONS = optionTable({
+  "--workers": "workers",
+  "--reload": "reload!",
+  "--factory": "factory!",
+  "--app-dir": "app_dir",
+  "--host": "host",
+  "--port": "port",
+  "--uds": "uds",
+  "--fd": "fd",
+  ...Object.fromEntries(
+    [
+      "--http2",
+      "--access-log",
+      "--no-access-log",
+      "--use-colors",
+      "--no-use-colors",
+      "--proxy-headers",
+      "--no-proxy-headers",
+      "--server-header",
+      "--no-server-header",
+      "--date-header",
+      "--no-date-header",
+      "--version",
+      "--reset-contextvars",
+      "--help"
+    ].map((n) => [n, "other!"])
+  ),
+  ...Object.fromEntries(
+    [
+      "--reload-dir",
+      "--reload-include",
+      "--reload-exclude",
+      "--reload-delay",
+      "--loop",
+      "--http",
+      "--ws",
+      "--ws-max-size",
+      "--ws-max-queue",
+      "--ws-ping-interval",
+      "--ws-ping-timeout",
+      "--ws-per-message-deflate",
+      "--lifespan",
+      "--interface",
+      "--env-file",
+      "--log-config",
+      "--log-level",
+      "--forwarded-allow-ips",
+      "--root-path",
+      "--limit-concurrency",
+      "--backlog",
+      "--limit-max-requests",
+      "--limit-max-requests-jitter",
+      "--timeout-keep-alive",
+      "--timeout-graceful-shutdown",
+      "--timeout-worker-healthcheck",
+      "--ssl-keyfile",
+      "--ssl-certfile",
+      "--ssl-keyfile-password",
+      "--ssl-version",
+      "--ssl-cert-reqs",
+      "--ssl-ca-certs",
+      "--ssl-ciphers",
+      "--header",
+      "--h11-max-incomplete-event-size"
+    ].map((n) => [n, "other"])
+  )
+});
+function readUvicornCommand(args, context) {
+  const reading = emptyReading("uvicorn");
+  const parsed = parseArguments(args, UVICORN_OPTIONS, "click");
+  reportUsageErrors(reading, parsed, context.file, "uvicorn");
+  let factory = false;
+  const where = { file: context.file, origin: "command-line" };
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where, tool: "uvicorn" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "reload") reading.commandLine.reload = flagSetting(option2, where);
+    else if (option2.key === "factory") factory = true;
+    else if (option2.key === "app_dir" && option2.value !== void 0) reading.pythonPath = [option2.value];
+  }
+  const appWord = parsed.positionals.find((word) => !word.expands);
+  const appFromEnv = context.env.get("UVICORN_APP");
+  const appSource = appWord ?? (appFromEnv?.value !== void 0 ? { text: appFromEnv.value, raw: appFromEnv.written, line: appFromEnv.line, expands: false } : void 0);
+  const appFile = appWord ? context.file : appFromEnv?.file ?? context.file;
+  if (appSource) {
+    const spec = appSpecOf(appSource, appFile, {});
+    if (spec?.attribute) reading.appSpec = factory ? { ...spec, factory: true } : spec;
+    else reading.problems.push({ file: appFile, line: appSource.line, message: `uvicorn cannot import ${JSON.stringify(appSource.text)}: it must be in format "<module>:<attribute>"` });
+  }
+  const envWorkers = context.env.get("UVICORN_WORKERS") ?? context.env.get("WEB_CONCURRENCY");
+  if (envWorkers) {
+    const workers = envIntSetting(reading, envWorkers, "uvicorn");
+    if (workers) reading.environmentDefaults.workers = workers;
+  }
+  const envReload = context.env.get("UVICORN_RELOAD");
+  if (envReload?.value !== void 0 && !reading.commandLine.reload) {
+    const on = ["1", "true", "t", "yes", "y", "on"].includes(envReload.value.trim().toLowerCase());
+    reading.environmentDefaults.reload = { file: envReload.file, line: envReload.line, origin: "environment", via: "UVICORN_RELOAD", value: on };
+  }
+  return reading;
+}
+
+// src/deploy/servers/uwsgi.ts
+import path2 from "node:path";
+var SHORT_NAMES = { p: "processes", w: "module", M: "master", T: "enable-threads", s: "socket", H: "home" };
+var FLAGS = new Set(
+  `
+  abstract-socket alarm-list alarms-list auto-procname autoload cache-no-expire cache-report-freed-items
+  cache-use-last-modified catch-exceptions cflags cgi-mode cheap cheaper-algo-list cheaper-algos-list cheaper-list
+  check-static-docroot clock-list clocks-list close-on-exec close-on-exec2 command-mode config-py daemons-honour-stdin
+  die-on-idle die-on-no-workers die-on-term disable-async-warn-on-queue-full disable-logging disable-sendfile
+  disable-write-exception dot-h drop-after-apps drop-after-init dump-options dynamic-apps early-emperor early-python
+  emperor-graceful-shutdown emperor-magic-exec emperor-no-blacklist emperor-nofollow emperor-subreaper emperor-tyrant
+  emperor-tyrant-initgroups emperor-tyrant-nofollow emperor-wait-for-command enable-metrics enable-proxy-protocol
+  enable-threads end-blacklist end-whitelist exit-on-reload force-gateway freebind harakiri-no-arh harakiri-verbose help
+  honour-range honour-stdin if-not-reload if-reload ignore-script-name ignore-sigpipe ignore-write-errors
+  imperial-monitor-list imperial-monitors-list jailed lazy lazy-apps log-4xx log-5xx log-format-strftime log-master
+  log-master-req-stream log-master-stream log-micros log-reopen log-truncate log-x-forwarded-for log-zero logfile-chown
+  logformat-strftime logger-list loggers-list loop-list loops-list manage-script-name master master-as-root
+  metric-dir-restore metrics-dir-restore metrics-no-cores never-swap no-default-app no-defer-accept no-fd-passing
+  no-harakiri-after-req-hook no-harakiri-arh no-initgroups no-orphans no-server no-site no-threads-wait paste-logger
+  pcre-jit persistent-ipcsem plugin-list plugins-list propagate-touch py-call-osafterfork py-call-uwsgi-fork-hooks
+  py-master-check-signals python-version re-fork re-fork-as-root re-fork-post-jail reaper refork refork-as-root
+  refork-post-jail reload-on-exception reload-os-env reuse-port router-list routers-list setns-preopen show-config
+  single-interpreter skip-atexit skip-atexit-teardown skip-zero so-keepalive so-send-timeout so-write-timeout
+  socket-send-timeout socket-write-timeout spooler-cheap spooler-ordered spooler-quiet spooler-signal-as-task
+  ssl-enable-sslv3 ssl-enable-tlsv1 ssl-enable3 ssl-verbose start-unsubscribed static-gzip-all stats-http stats-min
+  stats-minified stats-no-cores stats-no-metrics strict subscription-clear-on-shutdown subscription-dotsplit
+  subscription-vassal-required subscriptions-use-credentials tcp-fast-open-client tcp-fastopen-client tcp-nodelay
+  threaded-logger thunder-lock thunder-lock-watchdog unsubscribe-on-graceful-reload usage use-abort vacuum version vhost
+  vhost-host write-errors-exception-only wsgi-accept-buffer wsgi-accept-buffers wsgi-disable-file-wrapper
+  wsgi-manage-chunked-input wsgi-strict zerg-fallback
+`.split(/\s+/).filter(Boolean)
+);
+var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "off", "no", "0"]);
+function readUwsgiCommand(args, context) {
+  const options = [];
+  const where = { file: context.file, origin: "command-line" };
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    const text = word.text;
+    const next = args[i + 1];
+    const valueOf2 = (name, attached) => {
+      if (attached !== void 0) return { value: attached, ...word.expands ? { expands: true } : {} };
+      if (FLAGS.has(name) || next === void 0 || next.text.startsWith("-")) return {};
+      i++;
+      return { value: next.text, ...next.expands ? { expands: true } : {} };
+    };
+    if (text.startsWith("--")) {
+      const eq = text.indexOf("=");
+      const name = (eq < 0 ? text.slice(2) : text.slice(2, eq)).replace(/_/g, "-");
+      options.push({ ...where, name, ...valueOf2(name, eq < 0 ? void 0 : text.slice(eq + 1)), line: word.line, via: `--${name}` });
+    } else if (/^-[A-Za-z]/.test(text)) {
+      const name = SHORT_NAMES[text[1]] ?? text.slice(1);
+      options.push({ ...where, name, ...valueOf2(name, text.length > 2 ? text.slice(2) : void 0), line: word.line, via: text.slice(0, 2) });
+    } else if (/\.ini(:[\w-]+)?$/.test(text)) {
+      options.push({ ...where, name: "ini", value: text, line: word.line, via: text });
+    }
+  }
+  return uwsgiReading(options, context.file);
+}
+function uwsgiReading(options, file) {
+  const reading = emptyReading("uwsgi");
+  reading.uwsgiOptions = [...options];
+  const settings = {};
+  let module;
+  let wsgiFile;
+  let callable;
+  const pythonPath = [];
+  for (const option2 of options) {
+    const base = { file: option2.file, line: option2.line, origin: option2.origin, via: option2.via };
+    const value = option2.value;
+    switch (option2.name) {
+      case "processes":
+      case "workers": {
+        if (value === void 0) break;
+        const count = option2.expands ? void 0 : pythonInt(value);
+        if (option2.expands) settings.workers = { ...base, expression: value };
+        else if (count === void 0) reading.problems.push({ file: option2.file, line: option2.line, message: `uwsgi ${option2.via} ${JSON.stringify(value)}: not a number of processes` });
+        else settings.workers = { ...base, value: count };
+        break;
+      }
+      case "threads":
+        if (value !== void 0) settings.threads = option2.expands || pythonInt(value) === void 0 ? { ...base, expression: value } : { ...base, value: pythonInt(value) };
+        break;
+      case "master":
+        settings.master = flagOf(option2);
+        break;
+      case "lazy-apps":
+      case "lazy": {
+        const lazy = flagOf(option2);
+        settings.preload = "value" in lazy ? { ...lazy, value: !lazy.value } : lazy;
+        break;
+      }
+      case "module":
+      case "wsgi":
+        module = option2;
+        break;
+      case "wsgi-file":
+      case "file":
+        wsgiFile = option2;
+        break;
+      case "callable":
+        callable = option2;
+        break;
+      case "chdir":
+        if (value !== void 0 && !option2.expands) reading.workingDirectory = value;
+        break;
+      case "pythonpath":
+      case "python-path":
+      case "pp":
+        if (value !== void 0 && !option2.expands) pythonPath.push(value);
+        break;
+      case "ini":
+        if (value !== void 0 && option2.origin === "command-line" && !reading.configFile) {
+          reading.configFile = { written: value, line: option2.line, file: option2.file, origin: option2.origin };
+        }
+        break;
+    }
+  }
+  Object.assign(reading.commandLine, settings);
+  if (pythonPath.length) reading.pythonPath = pythonPath;
+  const attribute = callable?.value ?? "application";
+  if (module?.value !== void 0 && !module.expands) {
+    const spec = appSpecOf({ text: module.value, raw: module.value, line: module.line, expands: false }, module.file, { defaultAttribute: attribute });
+    if (spec) reading.appSpec = spec;
+    else reading.problems.push({ file: module.file, line: module.line, message: `uwsgi ${module.via} ${JSON.stringify(module.value)}: not \`module\` or \`module:callable\`` });
+  } else if (wsgiFile?.value !== void 0 && !wsgiFile.expands) {
+    const spec = scriptSpec(wsgiFile, attribute);
+    if (spec) reading.appSpec = spec;
+  }
+  return reading;
+}
+function scriptSpec(option2, attribute) {
+  const script = option2.value;
+  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return void 0;
+  return { file: option2.file, line: option2.line, written: script, module, attribute, script };
+}
+function flagOf(option2) {
+  const base = { file: option2.file, line: option2.line, origin: option2.origin, via: option2.via };
+  if (option2.expands) return { ...base, expression: option2.value };
+  return { ...base, value: option2.value === void 0 || !FALSE_WORDS.has(option2.value.trim().toLowerCase()) };
+}
+function readUwsgiIni(file, text, written) {
+  const [, section = "uwsgi"] = /:([\w-]+)$/.exec(written) ?? [];
+  const folder = path2.posix.dirname(written.replace(/:[\w-]+$/, ""));
+  const options = [];
+  let current = "";
+  let hasSection = false;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) return;
+    const header = /^\[([^\]]+)\]$/.exec(trimmed);
+    if (header) {
+      current = header[1].trim();
+      if (current === section) hasSection = true;
+      return;
+    }
+    if (current !== section) return;
+    const eq = trimmed.indexOf("=");
+    const name = (eq < 0 ? trimmed : trimmed.slice(0, eq)).trim();
+    let value = eq < 0 ? void 0 : trimmed.slice(eq + 1).trim();
+    if (value !== void 0) value = value.replace(/%d/g, `${folder === "." ? "." : folder}/`).replace(/\/\/+/g, "/");
+    const expands = value !== void 0 && /\$\(|%\(|%[a-zA-Z]/.test(value);
+    options.push({ name, ...value !== void 0 ? { value } : {}, ...expands ? { expands: true } : {}, file, line, origin: "config-file", via: `${name} =` });
+  });
+  return { options, hasSection };
+}
+
+// src/deploy/servers/waitress.ts
+var BOOLEAN_PARAMS = ["ipv4", "ipv6", "log-untrusted-proxy-headers", "clear-untrusted-proxy-headers", "log-socket-errors", "expose-tracebacks", "asyncore-use-poll"];
+var VALUE_PARAMS = [
+  "host",
+  "port",
+  "listen",
+  "trusted-proxy",
+  "trusted-proxy-count",
+  "trusted-proxy-headers",
+  "url-scheme",
+  "url-prefix",
+  "backlog",
+  "recv-bytes",
+  "send-bytes",
+  "outbuf-overflow",
+  "outbuf-high-watermark",
+  "inbuf-overflow",
+  "connection-limit",
+  "cleanup-interval",
+  "channel-timeout",
+  "max-request-header-size",
+  "max-request-body-size",
+  "ident",
+  "asyncore-loop-timeout",
+  "unix-socket",
+  "unix-socket-perms",
+  "sockets",
+  "channel-request-lookahead",
+  "server-name",
+  "metrics-collector"
+];
+var WAITRESS_OPTIONS = optionTable({
+  "--threads": "threads",
+  "--call": "call!",
+  "--help": "other!",
+  ...Object.fromEntries(BOOLEAN_PARAMS.flatMap((p) => [[`--${p}`, "other!"], [`--no-${p}`, "other!"]])),
+  ...Object.fromEntries(VALUE_PARAMS.map((p) => [`--${p}`, "other"]))
+});
+function readWaitressCommand(args, context) {
+  const reading = emptyReading("waitress");
+  const parsed = parseArguments(args, WAITRESS_OPTIONS, "getopt");
+  reportUsageErrors(reading, parsed, context.file, "waitress-serve");
+  let call = false;
+  for (const option2 of parsed.options) {
+    if (option2.key === "threads") {
+      const setting = intSetting(reading, option2, { file: context.file, origin: "command-line", tool: "waitress-serve" });
+      if (setting) reading.commandLine.threads = setting;
+    } else if (option2.key === "call") call = true;
+  }
+  const app = parsed.positionals[0];
+  if (app && !app.expands) {
+    const spec = appSpecOf(app, context.file, {});
+    if (spec?.attribute) reading.appSpec = call ? { ...spec, factory: true } : spec;
+    else reading.problems.push({ file: context.file, line: app.line, message: `waitress-serve: malformed application ${JSON.stringify(app.text)} (MODULE:OBJECT)` });
+  }
+  if (parsed.positionals.length > 1) {
+    const extra = parsed.positionals[1];
+    reading.problems.push({ file: context.file, line: extra.line, message: `waitress-serve reads options only before the application; ${JSON.stringify(extra.text)} and what follows make it refuse to start ("Specify one application only")` });
+  }
+  return reading;
+}
+
+// src/deploy/commandLine.ts
+var SERVER_PROGRAMS = {
+  gunicorn: readGunicornCommand,
+  uvicorn: readUvicornCommand,
+  hypercorn: readHypercornCommand,
+  daphne: readDaphneCommand,
+  celery: readCeleryCommand,
+  "waitress-serve": readWaitressCommand,
+  flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  "dramatiq-gevent": readDramatiqCommand,
+  huey_consumer: readHueyCommand,
+  "huey_consumer.py": readHueyCommand,
+  rq: readRqCommand,
+  rqworker: readRqWorker,
+  uwsgi: readUwsgiCommand,
+  granian: readGranianCommand
+};
+var SERVER_MODULES = {
+  gunicorn: readGunicornCommand,
+  uvicorn: readUvicornCommand,
+  hypercorn: readHypercornCommand,
+  daphne: readDaphneCommand,
+  celery: readCeleryCommand,
+  waitress: readWaitressCommand,
+  flask: readFlaskCommand,
+  dramatiq: readDramatiqCommand,
+  "huey.bin.huey_consumer": readHueyCommand,
+  granian: readGranianCommand
+};
+function readCommandText(text, lineAt, settings) {
+  const split = splitCommandLine(text, "shell", lineAt);
+  const reading = emptyCommandReading();
+  if (split.problem) {
+    reading.problems.push({ file: settings.file, line: split.problem.line, message: `${split.problem.message}: the command cannot run, so nothing of it was read` });
+    return reading;
+  }
+  readShellCommands(split.commands.map((c) => c.words), settings, reading);
+  return reading;
+}
+function readArgv(words, settings) {
+  return readWords(words, { ...settings, shell: false });
+}
+function operatorWithoutShell(words, file, platform) {
+  const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path3.posix.basename(words[0]?.text ?? ""))) return void 0;
+  return {
+    file,
+    line: operator.line,
+    message: `\`${operator.text}\` is passed to the program as an argument: ${platform} runs this command without a shell (write it as sh -c "...")`
+  };
+}
+function emptyCommandReading() {
+  return { servers: [], scripts: [], unrecognized: [], problems: [] };
+}
+function mergeInto(target, source) {
+  target.servers.push(...source.servers);
+  target.scripts.push(...source.scripts);
+  target.unrecognized.push(...source.unrecognized);
+  target.problems.push(...source.problems);
+  if (source.runsArguments) target.runsArguments = true;
+}
+function readShellCommands(commands, settings, reading) {
+  let env = settings.env;
+  let shellVariables = settings.env;
+  let workingDirectory = settings.workingDirectory;
+  for (const raw of commands) {
+    const words = raw.map((w) => expandKnown(w, shellVariables));
+    const program = words[0]?.text;
+    if (program === "cd" && words[1] && !words[1].expands) {
+      workingDirectory = joinDirectory(workingDirectory, words[1].text);
+      continue;
+    }
+    if (program === "export" || words.every((w) => assignmentOf(w, settings.file))) {
+      const assigned = words.slice(program === "export" ? 1 : 0).map((w) => assignmentOf(w, settings.file)).filter((v) => v !== void 0);
+      shellVariables = withVariables(shellVariables, assigned);
+      if (program === "export") env = withVariables(env, assigned);
+      continue;
+    }
+    mergeInto(reading, readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true }));
+  }
+}
+var BUILTINS = /* @__PURE__ */ new Set([
+  "set",
+  "unset",
+  "fi",
+  "done",
+  "esac",
+  "case",
+  "in",
+  "}",
+  "[",
+  "[[",
+  "test",
+  "true",
+  "false",
+  ":",
+  "echo",
+  "printf",
+  "exit",
+  "return",
+  "shift",
+  "trap",
+  "wait",
+  "sleep",
+  "umask",
+  "ulimit",
+  "local",
+  "readonly",
+  "read",
+  "source",
+  ".",
+  "eval",
+  "mkdir",
+  "rm",
+  "cp",
+  "mv",
+  "ln",
+  "chmod",
+  "chown",
+  "touch",
+  "cat",
+  "ls",
+  "pwd",
+  "whoami",
+  "id",
+  "date",
+  "function"
+]);
+var LEADING_KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
+function readWords(input, settings) {
+  const reading = emptyCommandReading();
+  let words = [...input];
+  let env = settings.env;
+  const { file } = settings;
+  for (let guard = 0; guard < 32 && words.length > 0; guard++) {
+    if (settings.shell && LEADING_KEYWORDS.has(words[0].text)) {
+      words = words.slice(1);
+      continue;
+    }
+    const assignment = settings.shell ? assignmentOf(words[0], file) : void 0;
+    if (assignment) {
+      env = withVariables(env, [assignment]);
+      words = words.slice(1);
+      continue;
+    }
+    const first = words[0];
+    if (/^"?\$(@|\{@\})"?$/.test(first.raw)) {
+      reading.runsArguments = true;
+      return reading;
+    }
+    if (first.expands) {
+      reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    const program = path3.posix.basename(first.text);
+    const args = words.slice(1);
+    if (BUILTINS.has(first.text)) return reading;
+    const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
+    const server = SERVER_PROGRAMS[program];
+    if (server) {
+      reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
+      return reading;
+    }
+    if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
+      const invocation = pythonInvocation(args);
+      if (invocation.kind === "module") {
+        const moduleServer = SERVER_MODULES[invocation.module];
+        const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
+        reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
+      } else if (invocation.kind === "script") {
+        reading.servers.push(serverStart(readPythonRun(invocation, context), first.line, settings.workingDirectory));
+      } else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    if (/^(sh|bash|dash|ash|zsh)$/.test(program)) {
+      const shell = shellInvocation(args);
+      if (shell.kind === "command") {
+        const script = shell.script;
+        mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...settings, env }));
+      } else if (shell.kind === "file") {
+        reading.scripts.push({ path: shell.file.text, args: shell.args, line: shell.file.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
+      } else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
+    const unwrapped = unwrap(program, args);
+    if (unwrapped) {
+      if (unwrapped.env.length) env = withVariables(env, unwrapped.env.map((w) => assignmentOf(w, file)).filter((v) => v !== void 0));
+      words = unwrapped.rest;
+      continue;
+    }
+    if (/\.(sh|bash)$/.test(program) || first.text.startsWith("./") || first.text.startsWith("/") || first.text.includes("/")) {
+      reading.scripts.push({ path: first.text, args, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
+      return reading;
+    }
+    reading.unrecognized.push({ line: first.line, program: first.text });
+    return reading;
+  }
+  return reading;
+}
+function serverStart(reading, line, startDirectory) {
+  const directory = reading.workingDirectory !== void 0 ? joinDirectory(startDirectory, reading.workingDirectory) : startDirectory;
+  return {
+    reading,
+    line,
+    ...startDirectory !== void 0 ? { startDirectory } : {},
+    ...directory !== void 0 ? { workingDirectory: directory } : {}
+  };
+}
+function joinDirectory(base, next) {
+  if (next.startsWith("/") || base === void 0) return path3.posix.normalize(next);
+  return path3.posix.join(base, next);
+}
+function shellInvocation(args) {
+  let wantsCommand = false;
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (text === "--") continue;
+    if (/^-[a-zA-Z]+$/.test(text)) {
+      if (text.includes("c")) wantsCommand = true;
+      if (text === "-o" || text === "+o") i++;
+      continue;
+    }
+    if (/^--[a-z-]+$/.test(text) || /^\+[a-zA-Z]+$/.test(text)) continue;
+    if (wantsCommand) return { kind: "command", script: args[i] };
+    return { kind: "file", file: args[i], args: args.slice(i + 1) };
+  }
+  return { kind: "none" };
+}
+function unwrap(program, args) {
+  const texts = args.map((w) => w.text);
+  const afterOptions = (valueOptions, start = 0) => {
+    let i = start;
+    while (i < args.length && texts[i].startsWith("-")) {
+      if (texts[i] === "--") return i + 1;
+      if (valueOptions.has(texts[i])) i++;
+      i++;
+    }
+    return i;
+  };
+  switch (program) {
+    case "exec":
+    case "nohup":
+    case "ddtrace-run":
+    case "chronic":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-a"]))), env: [] };
+    case "time":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-f", "-o"]))), env: [] };
+    case "nice":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-n"]))), env: [] };
+    case "env": {
+      let i = afterOptions(/* @__PURE__ */ new Set(["-u", "--unset", "-C", "--chdir", "-S", "--split-string"]));
+      const env = [];
+      while (i < args.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(texts[i])) env.push(args[i++]);
+      return { rest: args.slice(i), env };
+    }
+    case "tini":
+    case "tini-static":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "-e"]))), env: [] };
+    case "dumb-init":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-r", "--rewrite"]))), env: [] };
+    case "gosu":
+    case "su-exec":
+      return { rest: args.slice(1), env: [] };
+    case "setpriv":
+    case "chpst":
+      return { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-u", "-U", "-e", "-n", "-l", "-L", "-m", "-d", "-o", "-p", "-f", "-c", "-r", "-t", "--reuid", "--regid"]))), env: [] };
+    case "wait-for-it":
+    case "wait-for-it.sh":
+    case "wait-for":
+    case "wait-for.sh":
+    case "dockerize": {
+      const separator = texts.indexOf("--");
+      return { rest: separator >= 0 ? args.slice(separator + 1) : [], env: [] };
+    }
+    case "newrelic-admin":
+      return texts[0] === "run-program" ? { rest: args.slice(1), env: [] } : void 0;
+    case "opentelemetry-instrument": {
+      let i = 0;
+      while (i < args.length && texts[i].startsWith("--")) i += texts[i].includes("=") ? 1 : 2;
+      return { rest: args.slice(i), env: [] };
+    }
+    case "poetry":
+    case "pipenv":
+    case "pdm":
+    case "hatch":
+    case "rye":
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-e", "--env"]), 1)), env: [] } : void 0;
+    case "uv":
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["--with", "--python", "-p", "--env-file", "--project", "--directory", "--extra", "--group", "--package", "--index", "--with-requirements"]), 1)), env: [] } : void 0;
+    case "doppler":
+      return texts[0] === "run" ? { rest: args.slice(afterOptions(/* @__PURE__ */ new Set(["-p", "--project", "-c", "--config", "--token"]), 1)), env: [] } : void 0;
+    default:
+      return void 0;
+  }
+}
+
+// src/deploy/formats/compose.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import path4 from "node:path";
+
+// src/deploy/formats/format.ts
+function containerArgv(image, command, entrypoint) {
+  if (entrypoint) return [...entrypoint, ...command];
+  const inherited = image?.entrypoint;
+  if (!inherited) return command;
+  if ("exec" in inherited) return [...inherited.exec, ...command];
+  return [literalWord("/bin/sh", inherited.line), literalWord("-c", inherited.line), literalWord(inherited.shell, inherited.line)];
+}
+
+// src/deploy/formats/yamlSupport.ts
+var import_yaml = __toESM(require_dist(), 1);
+function parseYaml(file, text, problems) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, merge: true, prettyErrors: false });
+  for (const error of doc.errors.slice(0, 3)) {
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const what = /call stack/i.test(error.message) ? "nested too deeply to read" : error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    problems.push({ file, line, message: `YAML syntax error: ${what}; nothing was read from this file` });
+  }
+  if (doc.errors.length > 0) return void 0;
+  const expanded = expandedSize(doc.contents);
+  if (expanded > MAX_YAML_EXPANDED_NODES) {
+    problems.push({
+      file,
+      message: `YAML aliases expand this file to more than ${MAX_YAML_EXPANDED_NODES.toLocaleString("en")} values (an alias bomb, "billion laughs"); the platform's YAML reader refuses such a file, and nothing was read from it`
+    });
+    return void 0;
+  }
+  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  return { doc, lineOf };
+}
+var MAX_YAML_EXPANDED_NODES = 1e6;
+function expandedSize(root) {
+  const anchors = /* @__PURE__ */ new Map();
+  const sizes = /* @__PURE__ */ new Map();
+  const cap = (n) => Math.min(n, MAX_YAML_EXPANDED_NODES + 1);
+  const childrenOf = (node) => {
+    if ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) return node.items;
+    if ((0, import_yaml.isPair)(node)) return [node.key, node.value];
+    return [];
+  };
+  const stack = [{ node: root, entered: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const children = childrenOf(top.node);
+    if (!top.entered) {
+      top.entered = true;
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], entered: false });
+      continue;
+    }
+    stack.pop();
+    const node = top.node;
+    let size;
+    if ((0, import_yaml.isAlias)(node)) size = anchors.get(node.source) ?? 1;
+    else size = cap(((0, import_yaml.isPair)(node) ? 0 : 1) + children.reduce((sum, child) => sum + (sizes.get(child) ?? 0), 0));
+    sizes.set(node, size);
+    const anchor = node?.anchor;
+    if (anchor && !(0, import_yaml.isAlias)(node)) anchors.set(anchor, size);
+  }
+  return sizes.get(root) ?? 0;
+}
+function mapEntries(node) {
+  if (!(0, import_yaml.isMap)(node)) return [];
+  return node.items.flatMap((pair) => (0, import_yaml.isScalar)(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key, value: pair.value ?? null }] : []);
+}
+function mapGet(node, key) {
+  return mapEntries(node).find((e) => e.key === key)?.value;
+}
+function scalarText(node) {
+  if (!(0, import_yaml.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
+  return typeof node.value === "object" ? void 0 : String(node.value);
+}
+function valueLineAt(yaml, node) {
+  const start = yaml.lineOf(node);
+  if ((0, import_yaml.isScalar)(node) && node.type === "BLOCK_LITERAL") return linesFrom(scalarText(node) ?? "", start + 1);
+  if ((0, import_yaml.isScalar)(node) && node.type === "BLOCK_FOLDED") return () => start + 1;
+  return () => start;
+}
+function composeCommandWords(yaml, node) {
+  if ((0, import_yaml.isSeq)(node)) {
+    return node.items.map((item) => {
+      const text2 = scalarText(item) ?? "";
+      return interpolated(text2, yaml.lineOf(item));
+    });
+  }
+  const text = scalarText(node);
+  if (text === void 0) return void 0;
+  return splitCommandLine(text.replace(/\$\$/g, "\0"), "words", valueLineAt(yaml, node)).commands.flatMap((c) => c.words).map((w) => restoreDollars(w));
+}
+function interpolated(text, line) {
+  const expands = /\$(?!\$)\{?[A-Za-z_]/.test(text.replace(/\$\$/g, ""));
+  return { ...literalWord(text.replace(/\$\$/g, "$"), line), expands };
+}
+function restoreDollars(word) {
+  const fix = (s) => s.replace(/\u0000/g, "$");
+  return {
+    text: fix(word.text),
+    raw: fix(word.raw),
+    line: word.line,
+    expands: word.expands,
+    ...word.parts ? { parts: word.parts.map((p) => typeof p === "string" ? fix(p) : { expansion: fix(p.expansion) }) } : {}
+  };
+}
+function environmentOf(yaml, node, file) {
+  const values = [];
+  const add = (name, raw, line) => {
+    const unknown = raw === void 0 || /\$(?!\$)\{?[A-Za-z_]/.test(raw.replace(/\$\$/g, ""));
+    values.push({ name, written: raw ?? "", file, line, ...unknown ? {} : { value: raw.replace(/\$\$/g, "$") } });
+  };
+  if ((0, import_yaml.isMap)(node)) {
+    for (const entry of mapEntries(node)) add(entry.key, scalarText(entry.value), yaml.lineOf(entry.keyNode));
+  } else if ((0, import_yaml.isSeq)(node)) {
+    for (const item of node.items) {
+      const text = scalarText(item);
+      if (text === void 0) continue;
+      const eq = text.indexOf("=");
+      add(eq < 0 ? text : text.slice(0, eq), eq < 0 ? void 0 : text.slice(eq + 1), yaml.lineOf(item));
+    }
+  }
+  return values;
+}
+
+// src/deploy/formats/compose.ts
+function readCompose(file, text, images) {
+  const reading = { occurrences: [], problems: [] };
+  const yaml = parseYaml(file, text, reading.problems);
+  if (!yaml) return reading;
+  const services = mapGet(yaml.doc.contents, "services");
+  if (services !== void 0 && !(0, import_yaml2.isMap)(services)) {
+    reading.problems.push({ file, line: yaml.lineOf(services), message: "`services:` is not a mapping; docker compose refuses this file" });
+    return reading;
+  }
+  for (const { key: name, value: service } of mapEntries(services)) {
+    if (!(0, import_yaml2.isMap)(service)) continue;
+    const commandNode = mapGet(service, "command");
+    const entrypointNode = mapGet(service, "entrypoint");
+    const build = buildOf(file, service);
+    const image = build ? images(build.dockerfile, build.target) : void 0;
+    if (build?.target !== void 0 && !image && images(build.dockerfile)) {
+      const node2 = mapGet(mapGet(service, "build"), "target");
+      reading.problems.push({ file, line: yaml.lineOf(node2), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
+      continue;
+    }
+    const stageCommand = !commandNode && !entrypointNode && build?.target !== void 0 ? image?.command : void 0;
+    if (!commandNode && !entrypointNode && !stageCommand) continue;
+    const settings = {
+      file,
+      source: "docker-compose",
+      env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(service, "environment"), file)),
+      paths: { context: build?.context ?? folderOf(file), ...image ? { copies: image.copies } : {} }
+    };
+    const workingDir = scalarText(mapGet(service, "working_dir")) ?? image?.workingDirectory;
+    if (workingDir !== void 0) settings.workingDirectory = workingDir;
+    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : stageCommand?.words ?? [];
+    const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : void 0;
+    const operator = operatorWithoutShell(command, file, "docker compose");
+    if (operator) reading.problems.push(operator);
+    const argv = containerArgv(image, command, entrypoint);
+    const node = entrypointNode ?? commandNode ?? mapGet(mapGet(service, "build"), "target");
+    const occurrence = {
+      name,
+      line: yaml.lineOf(node),
+      command: stageCommand ? `${stageCommand.text} (target ${build.target})` : [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
+      settings,
+      reading: readArgv(argv, settings)
+    };
+    reading.occurrences.push(occurrence);
+  }
+  return reading;
+}
+function buildOf(file, service) {
+  const build = mapGet(service, "build");
+  if (build === void 0 || build === null) return void 0;
+  const written = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
+  const context = folderOf(path4.posix.join(path4.posix.dirname(file), written, "Dockerfile"));
+  const dockerfile = path4.posix.normalize(path4.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
+  const target = scalarText(mapGet(build, "target"));
+  return { context, dockerfile, ...target !== void 0 ? { target } : {} };
+}
+function folderOf(file) {
+  const folder = path4.posix.dirname(path4.posix.normalize(file));
+  return folder === "." ? "" : folder;
+}
+function sourceText(text, node) {
+  return node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node);
+}
+
+// src/deploy/formats/appEngine.ts
+var APP_ENGINE_DEFAULT_ENTRYPOINT = "gunicorn -b :$PORT main:app";
+function readAppYaml(file, text) {
+  const reading = { occurrences: [], problems: [], isAppEngine: false };
+  const yaml = parseYaml(file, text, reading.problems);
+  if (!yaml) return { ...reading, isAppEngine: reading.problems.length > 0 };
+  const runtime = scalarText(mapGet(yaml.doc.contents, "runtime"));
+  if (runtime === void 0) return reading;
+  reading.isAppEngine = true;
+  const settings = {
+    file,
+    source: "app.yaml",
+    env: withVariables(/* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(yaml.doc.contents, "env_variables"), file))
+  };
+  const service = scalarText(mapGet(yaml.doc.contents, "service"));
+  const entrypoint = mapGet(yaml.doc.contents, "entrypoint");
+  const entrypointText = scalarText(entrypoint);
+  if (entrypoint && entrypointText !== void 0) {
+    reading.occurrences.push({
+      ...service ? { name: service } : {},
+      line: yaml.lineOf(entrypoint),
+      command: sourceText(text, entrypoint),
+      settings,
+      reading: readCommandText(entrypointText, valueLineAt(yaml, entrypoint), settings)
+    });
+  } else if (/^python3\d*$/.test(runtime)) {
+    const line = yaml.lineOf(mapGet(yaml.doc.contents, "runtime"));
+    reading.usesDefaultEntrypoint = true;
+    reading.occurrences.push({
+      ...service ? { name: service } : {},
+      line,
+      command: "",
+      settings,
+      reading: readCommandText(APP_ENGINE_DEFAULT_ENTRYPOINT, () => line, settings)
+    });
+  }
+  return reading;
+}
+
+// src/deploy/formats/dockerfile.ts
+import path5 from "node:path";
+function readDockerfile(file, text) {
+  const problems = [];
+  const stages = /* @__PURE__ */ new Map();
+  let stage = { env: EMPTY_ENVIRONMENT, copies: [] };
+  for (const instruction of instructions(text)) {
+    switch (instruction.keyword) {
+      case "FROM": {
+        const words = instruction.args.trim().split(/\s+/).filter((w) => !w.startsWith("--"));
+        const base = words[0] ?? "";
+        const alias = words[1]?.toUpperCase() === "AS" ? words[2] : void 0;
+        const inherited = stages.get(base.toLowerCase());
+        stage = inherited ? { ...inherited, copies: [...inherited.copies], cmdSetHere: false } : { env: EMPTY_ENVIRONMENT, copies: [] };
+        if (alias) {
+          stage.name = alias;
+          stages.set(alias.toLowerCase(), stage);
+        } else delete stage.name;
+        break;
+      }
+      case "ENV":
+        stage.env = withVariables(stage.env, envInstruction(file, instruction, stage.env));
+        break;
+      case "WORKDIR": {
+        const dir = instruction.args.trim();
+        if (dir) stage.workingDirectory = joinDirectory(stage.workingDirectory ?? "/", dir);
+        break;
+      }
+      case "CMD":
+        stage.cmd = commandForm(instruction);
+        stage.cmdSetHere = true;
+        break;
+      case "ENTRYPOINT":
+        stage.entrypoint = commandForm(instruction);
+        if (!stage.cmdSetHere) delete stage.cmd;
+        break;
+      case "COPY":
+      case "ADD": {
+        const copy = copyInstruction(instruction, stage.workingDirectory, (name2) => stages.get(name2.toLowerCase())?.copies);
+        if (copy) stage.copies.push(copy);
+        break;
+      }
+    }
+    if (stage.name) stages.set(stage.name.toLowerCase(), stage);
+  }
+  const image = imageOf(stage);
+  const occurrences = [];
+  const settings = {
+    file,
+    source: "Dockerfile",
+    env: stage.env,
+    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
+    paths: { context: path5.posix.dirname(file) === "." ? "" : path5.posix.dirname(file), copies: stage.copies }
+  };
+  const { entrypoint, cmd } = stage;
+  const name = stage.name;
+  const push = (line, command, reading) => {
+    occurrences.push({ ...name ? { name } : {}, line, command, settings, reading });
+  };
+  if (entrypoint && "shell" in entrypoint) {
+    push(entrypoint.line, entrypoint.text, readCommandText(entrypoint.shell, entrypoint.lineAt, settings));
+  } else if (entrypoint) {
+    const cmdWords = !cmd ? [] : "exec" in cmd ? cmd.exec : shellFormArgv(cmd);
+    const command = [entrypoint.text, cmd?.text].filter(Boolean).join(" + ");
+    push(entrypoint.line, command, readArgv([...entrypoint.exec, ...cmdWords], settings));
+  } else if (cmd) {
+    push(cmd.line, cmd.text, "exec" in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
+  }
+  return { occurrences, problems, image, stages: new Map([...stages].map(([name2, named]) => [name2, imageOf(named)])) };
+}
+function imageOf(stage) {
+  const { cmd, entrypoint } = stage;
+  return {
+    env: stage.env,
+    ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
+    ...entrypoint ? { entrypoint: "exec" in entrypoint ? { exec: entrypoint.exec } : { shell: entrypoint.shell, line: entrypoint.line } } : {},
+    ...cmd ? { command: { words: "exec" in cmd ? cmd.exec : shellFormArgv(cmd), line: cmd.line, text: cmd.text } } : {},
+    copies: stage.copies
+  };
+}
+function copyInstruction(instruction, workingDirectory, stageCopies) {
+  const args = instruction.args.trim();
+  let words;
+  const form = commandForm(instruction);
+  if ("exec" in form) words = form.exec.map((w) => w.text);
+  else words = splitCommandLine(args, "words", instruction.lineAt).commands.flatMap((c) => c.words).map((w) => w.text);
+  const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
+  const fromStage = from === void 0 ? void 0 : stageCopies(from);
+  if (from !== void 0 && !fromStage) return void 0;
+  const operands = words.filter((w) => !w.startsWith("--"));
+  if (operands.length < 2) return void 0;
+  const written = operands[operands.length - 1];
+  const sources = operands.slice(0, -1).filter((s) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !s.startsWith("git@"));
+  if (sources.length === 0) return void 0;
+  return {
+    sources,
+    destination: joinDirectory(workingDirectory ?? "/", written),
+    intoFolder: written.endsWith("/") || written === "." || sources.length > 1,
+    ...fromStage ? { fromStage: [...fromStage] } : {}
+  };
+}
+function shellFormArgv(form) {
+  return [literalWord("/bin/sh", form.line), literalWord("-c", form.line), literalWord(form.shell, form.line)];
+}
+function commandForm(instruction) {
+  const args = instruction.args.trim();
+  const text = `${instruction.keyword} ${args}`;
+  if (args.startsWith("[")) {
+    try {
+      const parsed = JSON.parse(args);
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) {
+        const offsetBase = instruction.args.indexOf("[");
+        const tokens = instruction.args.slice(offsetBase).matchAll(/"(?:[^"\\]|\\.)*"/gs);
+        const exec = parsed.map((item) => {
+          const token = tokens.next();
+          const found = token.done ? offsetBase : offsetBase + token.value.index;
+          return literalWord(item, instruction.lineAt(found));
+        });
+        return { exec, line: instruction.line, text };
+      }
+    } catch {
+    }
+  }
+  return { shell: instruction.args, line: instruction.line, lineAt: instruction.lineAt, text };
+}
+function envInstruction(file, instruction, current) {
+  const args = instruction.args.trim();
+  const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+(.*)$/s.exec(args);
+  if (legacy && !legacy[1].includes("=") && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(args)) {
+    return [{ name: legacy[1], value: legacy[2].trim(), written: legacy[2].trim(), file, line: instruction.line }];
+  }
+  const values = [];
+  let env = current;
+  for (const word of splitCommandLine(instruction.args, "words", instruction.lineAt).commands.flatMap((c) => c.words)) {
+    const eq = word.text.indexOf("=");
+    if (eq <= 0) continue;
+    const name = word.text.slice(0, eq);
+    const value = word.expands ? substitute(word, env) : word.text.slice(eq + 1);
+    const entry = { name, written: word.raw.slice(word.raw.indexOf("=") + 1), file, line: word.line, ...value !== void 0 ? { value } : {} };
+    values.push(entry);
+    env = withVariables(env, [entry]);
+  }
+  return values;
+}
+function substitute(word, env) {
+  let text = "";
+  for (const part of word.parts ?? []) {
+    if (typeof part === "string") text += part;
+    else {
+      const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(part.expansion)?.[1];
+      const value = name ? env.get(name)?.value : void 0;
+      if (value === void 0) return void 0;
+      text += value;
+    }
+  }
+  return text.slice(text.indexOf("=") + 1);
+}
+function instructions(text) {
+  const lines = text.split(/\r?\n/);
+  let escape = "\\";
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const directive = /^#\s*([a-zA-Z]+)\s*=\s*(\S+)\s*$/.exec(lines[index]);
+    if (!directive) break;
+    if (directive[1].toLowerCase() === "escape" && (directive[2] === "`" || directive[2] === "\\")) escape = directive[2];
+  }
+  const result = [];
+  while (index < lines.length) {
+    const first = lines[index];
+    if (first.trim() === "" || first.trimStart().startsWith("#")) {
+      index++;
+      continue;
+    }
+    const startLine = index + 1;
+    let logical = "";
+    const breakpoints = [];
+    for (; index < lines.length; index++) {
+      const raw = lines[index];
+      if (breakpoints.length > 0 && (raw.trim() === "" || raw.trimStart().startsWith("#"))) continue;
+      breakpoints.push({ offset: logical.length, line: index + 1 });
+      const trimmed = raw.trimEnd();
+      if (trimmed.endsWith(escape)) {
+        logical += trimmed.slice(0, -1);
+        continue;
+      }
+      logical += raw;
+      index++;
+      break;
+    }
+    const keywordMatch = /^\s*(\S+)\s*/.exec(logical);
+    if (!keywordMatch) continue;
+    const keyword = keywordMatch[1].toUpperCase();
+    const argsOffset = keywordMatch[0].length;
+    const args = logical.slice(argsOffset);
+    const lineAt = (offset) => {
+      const absolute = offset + argsOffset;
+      let low = 0;
+      let high = breakpoints.length;
+      while (low < high) {
+        const mid = low + high >> 1;
+        if (breakpoints[mid].offset <= absolute) low = mid + 1;
+        else high = mid;
+      }
+      return low === 0 ? startLine : breakpoints[low - 1].line;
+    };
+    result.push({ keyword, args, line: startLine, lineAt });
+    const heredocs = [...args.matchAll(/<<-?\s*["']?([A-Za-z_][A-Za-z0-9_]*)["']?/g)].map((m) => m[1]);
+    for (const delimiter of heredocs) {
+      while (index < lines.length && lines[index].trim() !== delimiter) index++;
+      index++;
+    }
+  }
+  return result;
+}
+
+// src/deploy/formats/fly.ts
+import path6 from "node:path";
+function readFlyToml(file, text, images) {
+  const reading = { occurrences: [], problems: [] };
+  let data;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const line = error instanceof TomlError ? error.line : void 0;
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    reading.problems.push({ file, ...line ? { line } : {}, message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, "")}` });
+    return reading;
+  }
+  const keyLine = keyLines(text);
+  const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  const build = table(data.build);
+  const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
+  const image = images(path6.posix.normalize(path6.posix.join(path6.posix.dirname(file), dockerfile)));
+  const env = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
+    name,
+    value: String(value),
+    written: String(value),
+    file,
+    line: keyLine("env", name)
+  }));
+  const settings = { file, source: "fly.toml", env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
+  if (image?.workingDirectory !== void 0) settings.workingDirectory = image.workingDirectory;
+  const experimental = table(data.experimental);
+  const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine("experimental", "entrypoint")) : void 0;
+  const run = (name, command, line, written) => {
+    const argv = containerArgv(image, command, entrypoint);
+    reading.occurrences.push({ ...name ? { name } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
+  };
+  const processes = table(data.processes);
+  if (processes && Object.keys(processes).length > 0) {
+    for (const [name, command] of Object.entries(processes)) {
+      const line = keyLine("processes", name);
+      const words = wordsOf(command, line);
+      const operator = words ? operatorWithoutShell(words, file, "fly") : void 0;
+      if (operator) reading.problems.push(operator);
+      if (words) run(name, words, line, typeof command === "string" ? command : JSON.stringify(command));
+      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
+    }
+  } else if (experimental?.cmd !== void 0) {
+    const line = keyLine("experimental", "cmd");
+    const words = wordsOf(experimental.cmd, line);
+    if (words) run(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
+  } else if (entrypoint) {
+    const line = keyLine("experimental", "entrypoint");
+    run(void 0, [], line, JSON.stringify(experimental?.entrypoint));
+  }
+  return reading;
+}
+function wordsOf(value, line) {
+  if (typeof value === "string") return splitCommandLine(value, "words", () => line).commands.flatMap((c) => c.words);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.map((v) => literalWord(v, line));
+  return void 0;
+}
+function keyLines(text) {
+  const tableLines = /* @__PURE__ */ new Map();
+  const inTable = /* @__PURE__ */ new Map();
+  const dotted = /* @__PURE__ */ new Map();
+  let table;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header && header[1].trim() !== "") {
+      table = header[1].trim();
+      tableLines.set(table, i + 1);
+      continue;
+    }
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
+    if (!key) continue;
+    const name = key[1] ?? key[2] ?? key[3];
+    if (table !== void 0 && !inTable.has(`${table}\0${name}`)) inTable.set(`${table}\0${name}`, i + 1);
+    if (key[3] !== void 0 && name.includes(".")) {
+      const list = dotted.get(name);
+      if (list) list.push({ line: i + 1, table });
+      else dotted.set(name, [{ line: i + 1, table }]);
+    }
+  }
+  return (tableName, key) => {
+    const candidates = [inTable.get(`${tableName}\0${key}`), dotted.get(`${tableName}.${key}`)?.find((d) => d.table !== tableName)?.line].filter((l) => l !== void 0);
+    return candidates.length ? Math.min(...candidates) : tableLines.get(tableName) ?? 1;
+  };
+}
+
+// src/deploy/formats/procfile.ts
+var PROCESS_LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$/;
+function readProcfile(file, text) {
+  const reading = { occurrences: [], problems: [] };
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const match = PROCESS_LINE.exec(trimmed);
+    if (!match) {
+      reading.problems.push({ file, line, message: `not a \`<process type>: <command>\` line; Heroku ignores it` });
+      return;
+    }
+    const [, name, command] = match;
+    if (command.trim() === "") {
+      reading.problems.push({ file, line, message: `process type ${JSON.stringify(name)} has no command` });
+      return;
+    }
+    const settings = { file, source: "Procfile", env: EMPTY_ENVIRONMENT };
+    reading.occurrences.push({ name, line, command, settings, reading: readCommandText(command, () => line, settings) });
+  });
+  return reading;
+}
+
+// src/deploy/formats/render.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+import path7 from "node:path";
+function readRenderBlueprint(file, text, images) {
+  const reading = { occurrences: [], problems: [] };
+  const yaml = parseYaml(file, text, reading.problems);
+  if (!yaml) return reading;
+  const services = mapGet(yaml.doc.contents, "services");
+  if (!(0, import_yaml3.isSeq)(services)) return reading;
+  const folder = path7.posix.dirname(file);
+  for (const service of services.items) {
+    const name = scalarText(mapGet(service, "name"));
+    const rootDir = scalarText(mapGet(service, "rootDir"));
+    const env = [];
+    const envVars = mapGet(service, "envVars");
+    if ((0, import_yaml3.isSeq)(envVars)) {
+      for (const item of envVars.items) {
+        const key = scalarText(mapGet(item, "key"));
+        if (!key) continue;
+        const valueNode = mapGet(item, "value");
+        const value = scalarText(valueNode);
+        env.push({ name: key, written: value ?? "", file, line: yaml.lineOf(valueNode ?? item), ...value !== void 0 ? { value } : {} });
+      }
+    }
+    const settings = { file, source: "render.yaml", env: withVariables(/* @__PURE__ */ new Map(), env), ...rootDir !== void 0 ? { workingDirectory: rootDir } : {} };
+    const start = mapGet(service, "startCommand");
+    const startText = scalarText(start);
+    if (start && startText !== void 0) {
+      reading.occurrences.push({ ...name ? { name } : {}, line: yaml.lineOf(start), command: sourceText(text, start), settings, reading: readCommandText(startText, valueLineAt(yaml, start), settings) });
+    }
+    const docker = mapGet(service, "dockerCommand");
+    if (docker && scalarText(docker) !== void 0) {
+      const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
+      const image = images(path7.posix.normalize(path7.posix.join(folder, rootDir ?? "", dockerfile)));
+      const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
+      if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
+      const command = composeCommandWords(yaml, docker) ?? [];
+      const argv = containerArgv(image, command);
+      reading.occurrences.push({ ...name ? { name } : {}, line: yaml.lineOf(docker), command: sourceText(text, docker), settings: dockerSettings, reading: readArgv(argv, dockerSettings) });
+    }
+  }
+  return reading;
+}
+
+// src/deploy/formats/systemd.ts
+import path8 from "node:path";
+function readSystemdUnit(file, text) {
+  const reading = { occurrences: [], problems: [], isService: false };
+  const name = path8.posix.basename(file);
+  let section = "";
+  const env = [];
+  let workingDirectory;
+  const execStarts = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const startLine = i + 1;
+    const parts = [lines[i]];
+    while (i + 1 < lines.length && continues(parts[parts.length - 1])) {
+      parts[parts.length - 1] = withoutContinuation(parts[parts.length - 1]);
+      parts.push(lines[++i]);
+    }
+    const entry = parts.join("");
+    const trimmed = entry.trim();
+    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
+    const header = /^\[(.+)\]$/.exec(trimmed);
+    if (header) {
+      section = header[1];
+      if (section === "Service") reading.isService = true;
+      continue;
+    }
+    if (section !== "Service") continue;
+    const eq = trimmed.indexOf("=");
+    if (eq < 0) continue;
+    const key = trimmed.slice(0, eq).trim();
+    const value = trimmed.slice(eq + 1).trim();
+    if (key === "ExecStart") {
+      if (value === "") execStarts.length = 0;
+      else execStarts.push({ value, line: startLine });
+    } else if (key === "Environment") {
+      for (const word of splitCommandLine(value, "words", () => startLine).commands.flatMap((c) => c.words)) {
+        const at = word.text.indexOf("=");
+        if (at > 0) env.push({ name: word.text.slice(0, at), value: word.text.slice(at + 1), written: word.text.slice(at + 1), file, line: startLine });
+      }
+    } else if (key === "WorkingDirectory") {
+      workingDirectory = value.replace(/^-/, "");
+    }
+  }
+  const settings = { file, source: "systemd", env: withVariables(/* @__PURE__ */ new Map(), env), ...workingDirectory !== void 0 ? { workingDirectory } : {} };
+  for (const exec of execStarts) {
+    const prefix = /^[@\-:+!]*/.exec(exec.value)[0];
+    let words = splitCommandLine(exec.value.slice(prefix.length), "words", () => exec.line).commands.flatMap((c) => c.words);
+    if (prefix.includes("@")) words = [words[0], ...words.slice(2)].filter(Boolean);
+    words = words.map((w) => expandKnown(w, settings.env));
+    reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
+  }
+  return reading;
+}
+function continues(line) {
+  return line.trimEnd().endsWith("\\");
+}
+function withoutContinuation(line) {
+  const trimmed = line.trimEnd();
+  return `${trimmed.slice(0, -1)} `;
+}
+
+// src/deploy/processModel.ts
+function processModelOf(process2) {
+  switch (process2.server) {
+    case "gunicorn": {
+      const preload = valueOf(process2.preload);
+      if (preload === void 0 && process2.preload) return void 0;
+      return preload ? "imported-then-forked" : "imported-in-each-worker";
+    }
+    case "uvicorn": {
+      const reload = valueOf(process2.reload);
+      const workers = valueOf(process2.workers);
+      if (reload === true || workers !== void 0 && workers > 1) return "imported-in-each-worker";
+      if (process2.workers && workers === void 0 || process2.reload && reload === void 0) return void 0;
+      return "single-process";
+    }
+    case "hypercorn":
+    case "granian":
+      return "imported-in-each-worker";
+    case "uwsgi":
+      return uwsgiModel(process2);
+    case "celery": {
+      if (process2.celery?.subcommand !== "worker") return "single-process";
+      if (!process2.celery.pool) return "imported-then-forked";
+      const pool = valueOf(process2.celery.pool);
+      if (pool === "prefork" || pool === "processes") return "imported-then-forked";
+      if (pool === "solo" || pool === "threads" || pool === "gevent" || pool === "eventlet") return "single-process";
+      return void 0;
+    }
+    case "dramatiq":
+      return "imported-in-each-worker";
+    case "huey": {
+      if (!process2.workerClass) return "single-process";
+      const type = valueOf(process2.workerClass);
+      if (type === void 0) return void 0;
+      return type === "process" ? "imported-then-forked" : "single-process";
+    }
+    case "rq": {
+      if (!process2.workerClass) return "imported-then-forked";
+      const cls = valueOf(process2.workerClass);
+      if (cls === "rq.Worker" || cls === "rq.worker.Worker") return "imported-then-forked";
+      if (cls === "rq.SimpleWorker" || cls === "rq.worker.SimpleWorker") return "single-process";
+      return void 0;
+    }
+    case "daphne":
+    case "waitress":
+    case "flask":
+    case "python":
+      return "single-process";
+  }
+}
+function uwsgiModel(process2) {
+  const workers = process2.workers ? valueOf(process2.workers) : 1;
+  const master = process2.master ? valueOf(process2.master) : false;
+  const preload = process2.preload ? valueOf(process2.preload) : true;
+  if (workers === void 0 || master === void 0 || preload === void 0) return void 0;
+  if (!master && workers <= 1) return "single-process";
+  return preload ? "imported-then-forked" : "imported-in-each-worker";
+}
+function valueOf(setting) {
+  return setting && "value" in setting ? setting.value : void 0;
+}
+
+// src/deploy/projectPaths.ts
+import path9 from "node:path";
+function copiedFrom(containerPath, paths) {
+  const target = path9.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
+  const candidates = [];
+  for (const copy of [...paths.copies ?? []].reverse()) {
+    const destination = path9.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const prefix = destination === "/" ? "/" : `${destination}/`;
+    if (target !== destination && !target.startsWith(prefix)) continue;
+    const rest = target === destination ? "" : target.slice(prefix.length);
+    const [first = "", ...after] = rest.split("/");
+    for (const source of copy.sources) {
+      const written = source.replace(/\/+$/, "") || ".";
+      if (/[*?[]/.test(written)) {
+        if (copy.fromStage) continue;
+        if (first && globMatches(path9.posix.basename(written), first)) candidates.push(path9.posix.join(paths.context, path9.posix.dirname(written), first, ...after));
+        continue;
+      }
+      const sources = [path9.posix.join(written, rest), ...copy.intoFolder && first === path9.posix.basename(written) && after.length === 0 ? [written] : []];
+      for (const found of sources) {
+        if (copy.fromStage) candidates.push(...copiedFrom(path9.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
+        else candidates.push(path9.posix.join(paths.context, found));
+      }
+    }
+  }
+  return candidates;
+}
+function globMatches(pattern, name) {
+  let regex = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") regex += "[^/]*";
+    else if (c === "?") regex += "[^/]";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) return false;
+      regex += `[${pattern.slice(i + 1, end).replace(/\\/g, "\\\\")}]`;
+      i = end;
+    } else regex += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${regex}$`).test(name);
+}
+function foldersHolding(containerFolder, paths) {
+  const target = path9.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
+  const prefix = target === "/" ? "/" : `${target}/`;
+  const found = [];
+  for (const copy of [...paths.copies ?? []].reverse()) {
+    const destination = path9.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    if (copy.fromStage || !destination.startsWith(prefix)) continue;
+    const tail = destination.slice(prefix.length);
+    for (const source of copy.sources) {
+      const written = path9.posix.normalize(source.replace(/\/+$/, "") || ".");
+      if (written !== tail && !written.endsWith(`/${tail}`)) continue;
+      found.push({ folder: path9.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path9.posix.join(paths.context, written) });
+    }
+  }
+  return found;
+}
+
+// src/deploy/pythonConfig.ts
+function readPythonConfig(parser, file, text) {
+  const result = { refused: false, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
+  const syntaxProblems = extractModule(parser, file, text).syntaxProblems;
+  for (const problem of syntaxProblems) {
+    result.problems.push({ file, line: problem.span.line, message: `${problem.message}; the server fails loading this config file ("Failed to read config file"), so none of its settings were read` });
+  }
+  if (syntaxProblems.length > 0) {
+    result.refused = true;
+    return result;
+  }
+  visitBlock(parseTree(parser, text).rootNode, false, result);
+  return result;
+}
+function visitBlock(block, conditional, result) {
+  for (const statement of block.namedChildren) {
+    if (!statement) continue;
+    switch (statement.type) {
+      case "expression_statement": {
+        const expression = statement.namedChild(0);
+        if (expression?.type === "assignment") visitAssignment(expression, conditional, result);
+        break;
+      }
+      case "function_definition": {
+        const name = statement.childForFieldName("name")?.text;
+        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
+        break;
+      }
+      case "decorated_definition": {
+        const definition = statement.childForFieldName("definition");
+        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
+        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
+        break;
+      }
+      case "if_statement":
+      case "try_statement":
+      case "with_statement":
+      case "for_statement":
+      case "while_statement":
+        for (const block2 of innerBlocks(statement)) visitBlock(block2, true, result);
+        break;
+    }
+  }
+}
+function innerBlocks(statement) {
+  const blocks = [];
+  for (const child of statement.namedChildren) {
+    if (!child) continue;
+    if (child.type === "block") blocks.push(child);
+    else if (/_clause$/.test(child.type)) blocks.push(...innerBlocks(child));
+  }
+  return blocks;
+}
+function visitAssignment(node, conditional, result) {
+  const { targets, right } = assignmentParts(node);
+  if (!right) return;
+  for (const target of targets) {
+    if (target.type === "identifier") {
+      record(result, target.text, right, conditional);
+    } else if ((target.type === "pattern_list" || target.type === "tuple_pattern") && (right.type === "expression_list" || right.type === "tuple")) {
+      const names = target.namedChildren;
+      const values = right.namedChildren;
+      if (names.length === values.length) {
+        names.forEach((name, i) => {
+          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
+        });
+      }
+    }
+  }
+}
+function record(result, name, value, conditional) {
+  const literal = literalOf(value, result.assignments);
+  result.assignments.set(name, {
+    line: value.startPosition.row + 1,
+    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
+    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
+    conditional,
+    ...literal !== void 0 ? { value: literal } : {}
+  });
+}
+var MAX_LITERAL_NESTING = 100;
+function literalOf(node, known, depth = 0) {
+  if (depth > MAX_LITERAL_NESTING) return void 0;
+  switch (node.type) {
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+    case "string":
+      return scalarLiteral(node, { decodeEscapes: true });
+    case "unary_operator": {
+      const operand = node.childForFieldName("argument");
+      const operator = node.child(0)?.text;
+      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
+      return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
+    }
+    case "parenthesized_expression":
+      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
+    case "list":
+    case "tuple": {
+      const values = [];
+      for (const child of node.namedChildren) {
+        const value = child ? literalOf(child, known, depth + 1) : void 0;
+        if (value === void 0) return void 0;
+        values.push(value);
+      }
+      return values;
+    }
+    case "identifier": {
+      const bound = known.get(node.text);
+      return bound && !bound.conditional ? bound.value : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function pythonIntLiteral(text) {
+  const clean = text.replace(/_/g, "").toLowerCase();
+  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean.slice(2), 16);
+  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
+  if (/^\d+$/.test(clean)) return Number(clean);
+  return void 0;
+}
+var GUNICORN_HOOKS = [
+  "on_starting",
+  "on_reload",
+  "when_ready",
+  "pre_fork",
+  "post_fork",
+  "post_worker_init",
+  "worker_int",
+  "worker_abort",
+  "pre_exec",
+  "pre_request",
+  "post_request",
+  "child_exit",
+  "worker_exit",
+  "nworkers_changed",
+  "on_exit",
+  "ssl_context"
+];
+function gunicornSettingsOf(config, file) {
+  const result = { settings: {}, hooks: [], problems: [] };
+  const get = (name) => config.assignments.get(name);
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const refuse = (name, a, why) => {
+    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
+  };
+  const intSetting2 = (name) => {
+    const a = get(name);
+    if (!a) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
+    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
+    if (value < 0) return void refuse(name, a, "must be positive");
+    return { ...base(name, a), value };
+  };
+  const workers = intSetting2("workers");
+  if (workers) result.settings.workers = workers;
+  const threads = intSetting2("threads");
+  if (threads) result.settings.threads = threads;
+  const boolSetting = (name) => {
+    const a = get(name);
+    if (!a || a.value === null) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
+    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
+    return void refuse(name, a, "not a boolean");
+  };
+  const preload = boolSetting("preload_app");
+  if (preload) result.settings.preload = preload;
+  const reload = boolSetting("reload");
+  if (reload) result.settings.reload = reload;
+  const workerClass = get("worker_class");
+  if (workerClass && workerClass.value !== null) {
+    result.settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  }
+  const bind = get("bind");
+  if (bind) {
+    if (typeof bind.value === "string") result.settings.bind = { ...base("bind", bind), value: [bind.value] };
+    else if (Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string")) result.settings.bind = { ...base("bind", bind), value: bind.value };
+    else if (bind.value === void 0) result.settings.bind = { ...base("bind", bind), expression: bind.expression };
+    else refuse("bind", bind, "not a string or a list of strings");
+  }
+  const wsgiApp = get("wsgi_app");
+  if (wsgiApp && typeof wsgiApp.value === "string") {
+    const written = wsgiApp.value;
+    const colon = written.indexOf(":");
+    const module = colon < 0 ? written : written.slice(0, colon);
+    const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
+    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
+  }
+  const chdir = get("chdir");
+  if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
+  const pythonpath = get("pythonpath");
+  if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
+  for (const name of GUNICORN_HOOKS) {
+    const defined = config.functions.get(name);
+    const assigned = config.assignments.get(name);
+    if (assigned && (!defined || assigned.line > defined.line)) {
+      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
+    } else if (defined) result.hooks.push({ name, file, line: defined.line });
+  }
+  result.hooks.sort((a, b) => a.line - b.line);
+  return result;
+}
+function hypercornSettingsOf(config, file) {
+  const settings = {};
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const workers = config.assignments.get("workers");
+  if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
+  const workerClass = config.assignments.get("worker_class");
+  if (workerClass) settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  const bind = config.assignments.get("bind");
+  if (bind) {
+    const value = typeof bind.value === "string" ? [bind.value] : Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string") ? bind.value : void 0;
+    settings.bind = value ? { ...base("bind", bind), value } : { ...base("bind", bind), expression: bind.expression };
+  }
+  return settings;
+}
+
+// src/deploy/readDeployment.ts
+var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
+var MAX_SCRIPT_DEPTH = 4;
+var COMMAND_LINE_FILE = "(command line)";
+async function readDeployment(root, files, options = {}) {
+  return new DeploymentReader(path10.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
+}
+var DeploymentReader = class {
+  constructor(root, followExternalLinks) {
+    this.root = root;
+    this.followExternalLinks = followExternalLinks;
+  }
+  root;
+  followExternalLinks;
+  deployment = { processes: [], unrecognized: [], problems: [], read: [] };
+  images = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  gunicornConfigs = /* @__PURE__ */ new Map();
+  /** Config files some command uses: not listed again as processes of their own. */
+  usedConfigs = /* @__PURE__ */ new Set();
+  realRoot;
+  async run(files, commands, searchIn = [""]) {
+    let chosen;
+    if (files) chosen = files.map((f) => toRelative(this.root, f));
+    else {
+      const listed = await findDeploymentFiles(this.root, searchIn);
+      chosen = listed.found;
+      this.problems(listed.problems);
+      noteInput({ kind: "deployment-files", root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed) });
+    }
+    const kinds = /* @__PURE__ */ new Map();
+    for (const file of chosen) {
+      const kind = fileKind(file);
+      if (kind) kinds.set(file, kind);
+      else this.problem({ file, message: "not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)" });
+    }
+    const ordered = [...kinds].sort(([, a], [, b]) => Number(b === "Dockerfile") - Number(a === "Dockerfile"));
+    const standaloneConfigs = [];
+    for (const [file, kind] of ordered) {
+      if (kind === "gunicorn.conf.py" || kind === "uwsgi.ini") {
+        standaloneConfigs.push([file, kind]);
+        continue;
+      }
+      const text = await this.readText(file);
+      if (text === void 0) continue;
+      await this.contained(file, `the ${kind} reader`, () => this.readFormat(file, kind, text));
+    }
+    for (const command of commands) {
+      const settings = { file: COMMAND_LINE_FILE, source: "command-line", env: EMPTY_ENVIRONMENT };
+      await this.contained(COMMAND_LINE_FILE, "the command-line reader", async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
+    }
+    for (const [file, kind] of standaloneConfigs) {
+      if (this.usedConfigs.has(file)) continue;
+      if (kind === "uwsgi.ini") await this.contained(file, "the uWSGI ini reader", () => this.addStandaloneUwsgi(file));
+      else await this.contained(file, "the gunicorn config reader", () => this.addStandaloneConfig(file));
+    }
+    return this.deployment;
+  }
+  /**
+   * Runs one reader: an exception in it (a bug of importleak) is reported as an internal error of
+   * `file`, and the other deployment files are still read.
+   */
+  async contained(file, component, read) {
+    try {
+      injectedFault("deployment", file);
+      await read();
+    } catch (error) {
+      this.problem({ file, kind: "internal-error", message: internalError(component, file, error).message });
+    }
+  }
+  /** A Python config file's settings; a parser abort or an exception reading it is a problem of that file. */
+  async readPythonConfigFile(file, text) {
+    try {
+      return await withPythonParser(file, (parser) => readPythonConfig(parser, file, text));
+    } catch (error) {
+      if (error instanceof ParserAbort) this.problem({ file, message: `could not be parsed: ${error.message}` });
+      else if (error instanceof ParserUnavailable) this.problem({ file, message: error.message });
+      else this.problem({ file, kind: "internal-error", message: internalError("the Python config reader", file, error).message });
+      return { refused: true, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
+    }
+  }
+  async readFormat(file, kind, text) {
+    let reading;
+    switch (kind) {
+      case "Procfile":
+        reading = readProcfile(file, text);
+        break;
+      case "Dockerfile": {
+        const dockerfile = readDockerfile(file, text);
+        this.images.set(file, dockerfile.image);
+        for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
+        reading = dockerfile;
+        break;
+      }
+      case "docker-compose":
+        reading = readCompose(file, text, (dockerfile, target) => this.images.get(target === void 0 ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`));
+        break;
+      case "render.yaml":
+        reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
+        break;
+      case "fly.toml":
+        reading = readFlyToml(file, text, (dockerfile) => this.images.get(dockerfile));
+        break;
+      case "app.yaml": {
+        const appYaml = readAppYaml(file, text);
+        reading = appYaml;
+        if (appYaml.usesDefaultEntrypoint) {
+          const main = path10.posix.join(path10.posix.dirname(file), "main.py");
+          if (!await this.exists(main)) {
+            this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
+            reading = { ...appYaml, occurrences: [] };
+          }
+        }
+        break;
+      }
+      case "systemd":
+        reading = readSystemdUnit(file, text);
+        break;
+      default:
+        return;
+    }
+    this.problems(reading.problems);
+    for (const occurrence of reading.occurrences) await this.addOccurrence(occurrence);
+  }
+  async addOccurrence(occurrence, launchedBy, depth = 0) {
+    await this.addReading(occurrence, occurrence.reading, launchedBy, depth);
+  }
+  async addReading(occurrence, reading, launchedBy, depth) {
+    this.problems(reading.problems);
+    for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
+    for (const { line, program } of reading.unrecognized) {
+      const unrecognized = {
+        file: occurrence.settings.file,
+        line,
+        source: occurrence.settings.source,
+        ...occurrence.name ? { name: occurrence.name } : {},
+        command: occurrence.command || program,
+        program
+      };
+      this.deployment.unrecognized.push(unrecognized);
+    }
+    for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+  }
+  /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
+  async addScript(occurrence, script, depth) {
+    const { file, source } = occurrence.settings;
+    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, occurrence.settings, script.workingDirectory) : void 0;
+    const command = commandInArguments(script.args);
+    const argumentsRun = async () => {
+      if (command.length === 0) return;
+      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), void 0, depth + 1);
+    };
+    if (!resolved) {
+      if (command.length > 0) await argumentsRun();
+      else this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
+      return;
+    }
+    const text = await this.readText(resolved);
+    if (text === void 0) return;
+    const settings = {
+      file: resolved,
+      source: "shell-script",
+      env: script.env,
+      ...script.workingDirectory !== void 0 ? { workingDirectory: script.workingDirectory } : {},
+      paths: projectPathsOf(occurrence.settings)
+    };
+    const reading = readCommandText(text, linesFrom(text, 1), settings);
+    const inScript = { line: 1, command: "", settings, reading, ...occurrence.name ? { name: occurrence.name } : {} };
+    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
+    if (reading.runsArguments) await argumentsRun();
+    else if (reading.servers.length === 0 && reading.scripts.length === 0) {
+      this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
+    }
+  }
+  async addServer(occurrence, start, launchedBy) {
+    const { reading } = start;
+    const { file, source } = occurrence.settings;
+    const command = occurrence.command || (source === "shell-script" ? (await this.texts.get(file))?.split(/\r?\n/)[start.line - 1]?.trim() : void 0);
+    const process2 = {
+      file,
+      line: start.line,
+      source,
+      ...occurrence.name ? { name: occurrence.name } : {},
+      server: reading.server,
+      ...command ? { command } : {},
+      ...launchedBy ? { launchedBy } : {}
+    };
+    this.problems(reading.problems);
+    let fromConfig = {};
+    let appSpec = reading.appSpec;
+    let workingDirectory = start.workingDirectory;
+    let pythonPath = reading.pythonPath;
+    if (reading.server === "gunicorn") {
+      const written = reading.configFile?.written ?? "./gunicorn.conf.py";
+      const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), occurrence.settings, start.startDirectory, written.startsWith("python:"));
+      const configLocation = { file: reading.configFile?.file ?? file, line: reading.configFile?.line ?? start.line };
+      if (resolved) {
+        const config = await this.gunicornConfig(resolved);
+        this.usedConfigs.add(resolved);
+        process2.configFile = { ...configLocation, written, resolved };
+        if (config) {
+          fromConfig = config.settings;
+          appSpec ??= config.appSpec;
+          if (config.hooks.length) process2.hooks = config.hooks;
+          if (config.workingDirectory !== void 0 && reading.workingDirectory === void 0) workingDirectory = config.workingDirectory;
+          pythonPath ??= config.pythonPath;
+        }
+      } else if (reading.configFile) {
+        process2.configFile = { ...configLocation, written };
+        this.problem({ ...configLocation, message: `gunicorn -c ${written}: no such file in the project, so its settings could not be read` });
+      }
+      if (!appSpec && reading.problems.length === 0) {
+        this.problem({ file, line: start.line, message: 'gunicorn has no application to load: none on the command line and no `wsgi_app` in its config file ("No application module specified")' });
+      }
+    } else if (reading.server === "hypercorn" && reading.configFile) {
+      fromConfig = await this.hypercornConfig(process2, reading.configFile, occurrence.settings, start.startDirectory);
+    } else if (reading.server === "uwsgi") {
+      const ini = reading.configFile ? await this.uwsgiIni(process2, reading.configFile, occurrence.settings, start.startDirectory) : [];
+      const combined = uwsgiReading([...ini, ...reading.uwsgiOptions ?? []], file);
+      this.problems(combined.problems.filter((p) => p.file !== file));
+      fromConfig = combined.commandLine;
+      appSpec = combined.appSpec;
+      if (combined.workingDirectory !== void 0) workingDirectory = joinDirectory(start.startDirectory, combined.workingDirectory);
+      pythonPath = combined.pythonPath;
+      if (!appSpec && reading.problems.length === 0) {
+        this.problem({ file, line: start.line, message: 'uWSGI has no application to load: no `module`, `wsgi` or `wsgi-file` on the command line or in its ini file ("no app loaded")' });
+      }
+    }
+    const settings = { ...reading.environmentDefaults, ...fromConfig, ...reading.environmentArguments, ...reading.commandLine };
+    if (appSpec) process2.appSpec = appSpec;
+    Object.assign(process2, settings);
+    if (reading.celery) process2.celery = reading.celery;
+    if (reading.flaskCommand !== void 0) process2.flaskCommand = reading.flaskCommand;
+    if (workingDirectory !== void 0) process2.workingDirectory = workingDirectory;
+    if (pythonPath?.length) process2.pythonPath = pythonPath;
+    const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
+    if (roots.length) process2.importRoots = roots;
+    const model = processModelOf(process2);
+    if (model) process2.processModel = model;
+    this.deployment.processes.push(process2);
+  }
+  /**
+   * The project folders the process imports its app from, as `sys.path` has them: the extra paths
+   * (`--pythonpath`, `--app-dir`, relative to the working directory), then the working directory
+   * itself (gunicorn and uvicorn put it first on `sys.path`, `python -m` too). Only folders found in
+   * the project are listed.
+   */
+  async importRoots(settings, workingDirectory, pythonPath) {
+    const roots = [];
+    for (const written of [...(pythonPath ?? []).map((p) => joinDirectory(workingDirectory, p)), workingDirectory]) {
+      const folder = await this.projectFolder(written, settings);
+      if (folder !== void 0 && !roots.includes(folder)) roots.push(folder);
+    }
+    return roots;
+  }
+  /**
+   * The project folder a directory of the command names: relative, from the folder its file runs in
+   * (the Procfile's, the build context); absolute, through what the image copied there, else by ever
+   * shorter tails of it (`/srv/shop/backend` is `backend/` of a checkout), as config files are found.
+   */
+  async projectFolder(written, settings) {
+    const paths = projectPathsOf(settings);
+    if (written === void 0) return paths.context;
+    const candidates = [];
+    if (!written.startsWith("/")) candidates.push(path10.posix.join(paths.context, written));
+    else {
+      candidates.push(...copiedFrom(written, paths));
+      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path10.posix.normalize(source))) candidates.push(folder);
+      const parts = written.split("/").filter(Boolean);
+      for (let i = 0; i < parts.length; i++) candidates.push(path10.posix.join(paths.context, ...parts.slice(i)), path10.posix.join(...parts.slice(i)));
+    }
+    for (const candidate of candidates) {
+      const normal = path10.posix.normalize(candidate);
+      if (normal.startsWith("..") || path10.posix.isAbsolute(normal)) continue;
+      if (await this.isFolder(normal)) return normal === "." ? "" : normal.replace(/\/$/, "");
+    }
+    return void 0;
+  }
+  async isFolder(relative) {
+    return await pathKind(path10.join(this.root, relative)) === "folder";
+  }
+  /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
+  async hypercornConfig(process2, config, command, startDirectory) {
+    const { written } = config;
+    const isPython = written.startsWith("file:") || written.startsWith("python:");
+    const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), command, startDirectory, written.startsWith("python:"));
+    process2.configFile = { file: config.file, line: config.line, written, ...resolved ? { resolved } : {} };
+    if (!resolved) {
+      this.problem({ file: config.file, line: config.line, message: `hypercorn -c ${written}: no such file in the project, so its settings could not be read` });
+      return {};
+    }
+    const text = await this.readText(resolved);
+    if (text === void 0) return {};
+    if (isPython) {
+      const parsed = await this.readPythonConfigFile(resolved, text);
+      this.problems(parsed.problems);
+      return hypercornSettingsOf(parsed, resolved);
+    }
+    let data;
+    try {
+      data = parse(text);
+    } catch (error) {
+      const line = error.line;
+      this.problem({ file: resolved, ...line ? { line } : {}, message: `TOML syntax error: ${describeError(error).split("\n")[0].replace(/^Invalid TOML document: /, "")}` });
+      return {};
+    }
+    const lineOf = (key) => Math.max(1, text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*${key}\\s*=`).test(l)) + 1);
+    const base = (key) => ({ file: resolved, line: lineOf(key), origin: "config-file", via: `${key} =` });
+    const settings = {};
+    if (typeof data.workers === "number") settings.workers = { ...base("workers"), value: data.workers };
+    else if (typeof data.workers === "bigint") settings.workers = { ...base("workers"), value: Number(data.workers) };
+    if (typeof data.worker_class === "string") settings.workerClass = { ...base("worker_class"), value: data.worker_class };
+    if (typeof data.bind === "string") settings.bind = { ...base("bind"), value: [data.bind] };
+    else if (Array.isArray(data.bind)) settings.bind = { ...base("bind"), value: data.bind.map(String) };
+    return settings;
+  }
+  /** `uwsgi --ini uwsgi.ini` (or `uwsgi.ini:section`): the options of its section, read from the project. */
+  async uwsgiIni(process2, config, command, startDirectory) {
+    const { written } = config;
+    const resolved = await this.resolveProjectPath(written.replace(/:[\w-]+$/, ""), command, startDirectory);
+    process2.configFile = { file: config.file, line: config.line, written, ...resolved ? { resolved } : {} };
+    if (!resolved) {
+      this.problem({ file: config.file, line: config.line, message: `uwsgi --ini ${written}: no such file in the project, so its settings could not be read` });
+      return [];
+    }
+    this.usedConfigs.add(resolved);
+    const text = await this.readText(resolved);
+    if (text === void 0) return [];
+    const ini = readUwsgiIni(resolved, text, written);
+    if (!ini.hasSection) this.problem({ file: resolved, message: `no [${/:([\w-]+)$/.exec(written)?.[1] ?? "uwsgi"}] section: uWSGI finds no options in this file` });
+    return ini.options;
+  }
+  /** A uWSGI ini file no command names: `uwsgi --ini` run on it from its folder. */
+  async addStandaloneUwsgi(file) {
+    const text = await this.readText(file);
+    if (text === void 0) return;
+    const ini = readUwsgiIni(file, text, path10.posix.basename(file));
+    if (!ini.hasSection) return;
+    const reading = uwsgiReading(ini.options, file);
+    this.problems(reading.problems);
+    const line = reading.appSpec?.line ?? 1;
+    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path10.posix.basename(file), resolved: file } };
+    if (reading.appSpec) process2.appSpec = reading.appSpec;
+    Object.assign(process2, reading.commandLine);
+    if (reading.workingDirectory !== void 0) process2.workingDirectory = reading.workingDirectory;
+    if (reading.pythonPath?.length) process2.pythonPath = reading.pythonPath;
+    const settings = { file, source: "uwsgi.ini", env: EMPTY_ENVIRONMENT };
+    const roots = await this.importRoots(settings, reading.workingDirectory, reading.pythonPath);
+    if (roots.length) process2.importRoots = roots;
+    const model = processModelOf(process2);
+    if (model) process2.processModel = model;
+    this.deployment.processes.push(process2);
+  }
+  /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */
+  async addStandaloneConfig(file) {
+    const config = await this.gunicornConfig(file);
+    if (!config) return;
+    const line = config.appSpec?.line ?? 1;
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path10.posix.basename(file), resolved: file } };
+    if (config.appSpec) process2.appSpec = config.appSpec;
+    Object.assign(process2, config.settings);
+    if (config.hooks.length) process2.hooks = config.hooks;
+    if (config.workingDirectory !== void 0) process2.workingDirectory = config.workingDirectory;
+    if (config.pythonPath?.length) process2.pythonPath = config.pythonPath;
+    const model = processModelOf(process2);
+    if (model) process2.processModel = model;
+    this.deployment.processes.push(process2);
+  }
+  gunicornConfig(file) {
+    let pending = this.gunicornConfigs.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const text = await this.readText(file);
+        if (text === void 0) return void 0;
+        const parsed = await this.readPythonConfigFile(file, text);
+        const settings = gunicornSettingsOf(parsed, file);
+        this.problems(parsed.problems);
+        this.problems(settings.problems);
+        return settings;
+      })();
+      this.gunicornConfigs.set(file, pending);
+    }
+    return pending;
+  }
+  /**
+   * Finds a path a command names, in the project. In a container, a path (`./entrypoint.sh` under
+   * `WORKDIR /app`, `/docker-entrypoint.sh`) is first followed back through the `COPY` that put it
+   * there. Otherwise a relative path is taken from the directory the command runs in, relative to its
+   * build context or the file that declares it (and, in a script, the script's folder); a container
+   * path (`/app/gunicorn.conf.py`) is looked for there with its WORKDIR prefix removed, then by ever
+   * shorter tails, since images usually `COPY . /app`.
+   */
+  async resolveProjectPath(written, settings, workingDirectory, isModule = false) {
+    const paths = projectPathsOf(settings);
+    const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
+    const candidates = [];
+    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path10.posix.join(workingDirectory, target) : void 0;
+    if (inContainer !== void 0) candidates.push(...copiedFrom(inContainer, paths));
+    const ownFolder = projectPathsOf({ file: settings.file }).context;
+    for (const folder of paths.context === ownFolder ? [ownFolder] : [paths.context, ownFolder]) candidates.push(...pathCandidates(folder, target, workingDirectory));
+    for (const candidate of candidates) {
+      const normal = path10.posix.normalize(candidate);
+      if (normal.startsWith("..") || path10.posix.isAbsolute(normal)) continue;
+      if (await this.exists(normal)) return normal;
+    }
+    return void 0;
+  }
+  /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
+  async exists(relative) {
+    const kind = await pathKind(path10.join(this.root, relative));
+    return kind === "file" || kind === "other";
+  }
+  readText(file) {
+    let pending = this.texts.get(file);
+    if (!pending) {
+      pending = (async () => {
+        const absolute = path10.join(this.root, file);
+        try {
+          const real = await realPath(absolute);
+          this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
+          if (real && !this.followExternalLinks && !isWithin(real, await this.realRoot)) {
+            this.problem({ file, kind: "outside-root", message: `symbolic link to ${real}, outside the project; not read (--follow-external-links reads it)` });
+            return void 0;
+          }
+          const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+          if (!read.ok) {
+            if (read.reason === "too-large") {
+              this.problem({ file, message: `skipped: ${read.size !== void 0 ? `${read.size} bytes is over` : "over"} the ${MAX_DEPLOY_FILE_BYTES}-byte limit for a deployment file` });
+            } else {
+              this.problem({ file, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` });
+            }
+            return void 0;
+          }
+          const bytes = read.bytes;
+          this.deployment.read.push(file);
+          if (file.endsWith(".py")) {
+            const decoded = decodePythonSource(bytes);
+            if (decoded.problem) this.problem({ file, line: decoded.problem.line, message: decoded.problem.message });
+            return decoded.text;
+          }
+          const text = new TextDecoder("utf-8").decode(bytes);
+          return text.startsWith("\uFEFF") ? text.slice(1) : text;
+        } catch (error) {
+          this.problem({ file, message: `cannot read: ${describeError(error)}` });
+          return void 0;
+        }
+      })();
+      this.texts.set(file, pending);
+    }
+    return pending;
+  }
+  problem(problem) {
+    this.deployment.problems.push(problem);
+  }
+  /** Not `push(...list)`: a Procfile of 500,000 bad lines would overflow the stack. */
+  problems(list) {
+    for (const problem of list) this.deployment.problems.push(problem);
+  }
+};
+function projectPathsOf(settings) {
+  if (settings.paths) return settings.paths;
+  const folder = settings.file === COMMAND_LINE_FILE ? "" : path10.posix.dirname(settings.file);
+  return { context: folder === "." ? "" : folder };
+}
+function pathCandidates(folder, target, workingDirectory) {
+  const candidates = [];
+  const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
+  if (!target.startsWith("/")) {
+    if (workingDirectory?.startsWith("/")) candidates.push(path10.posix.join(folder, target));
+    candidates.push(path10.posix.join(folder, relativeDirectory, target), path10.posix.join(folder, target));
+    return candidates;
+  }
+  if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
+    candidates.push(path10.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+  }
+  const parts = target.split("/").filter(Boolean);
+  for (let i = 0; i < parts.length; i++) candidates.push(path10.posix.join(folder, ...parts.slice(i)));
+  return candidates;
+}
+function commandInArguments(args) {
+  const separator = args.findIndex((w) => w.text === "--");
+  if (separator >= 0) return args.slice(separator + 1);
+  const first = args[0];
+  if (!first || first.text.startsWith("-") || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
+  return [...args];
+}
+
+// src/extract/pool.ts
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var ExtractPool = class {
+  constructor(script, size) {
+    this.script = script;
+    this.size = size;
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+  script;
+  size;
+  idle = [];
+  waiting = [];
+  running = /* @__PURE__ */ new Map();
+  nextId = 0;
+  closed = false;
+  /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
+  summarise(relative, bytes, target) {
+    return new Promise((done) => {
+      this.waiting.push({ request: { relative, bytes, target }, done });
+      this.dispatch();
+    });
+  }
+  async close() {
+    this.closed = true;
+    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+  }
+  dispatch() {
+    while (this.idle.length && this.waiting.length) {
+      const worker = this.idle.pop();
+      const { request, done } = this.waiting.shift();
+      const id = this.nextId++;
+      this.running.set(worker, { id, relative: request.relative, done });
+      worker.postMessage({ id, ...request });
+    }
+  }
+  spawn() {
+    const worker = new Worker(this.script);
+    worker.on("message", (message) => {
+      const job = this.running.get(worker);
+      if (!job || job.id !== message.id) return;
+      this.running.delete(worker);
+      job.done(message.result ?? { diagnostics: [internalError("extract", job.relative, new Error(message.error ?? "no result"))], transient: true });
+      this.idle.push(worker);
+      this.dispatch();
+    });
+    const lost = (error) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      const index = this.idle.indexOf(worker);
+      if (index >= 0) this.idle.splice(index, 1);
+      if (job) job.done({ diagnostics: [internalError("extract", job.relative, error)], transient: true });
+      if (this.closed) return;
+      this.idle.push(this.spawn());
+      this.dispatch();
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => {
+      if (!this.closed && (this.running.has(worker) || this.idle.includes(worker))) lost(new Error(`the worker thread exited with code ${code}`));
+    });
+    return worker;
+  }
+};
+function workerScript() {
+  for (const name of ["worker.js", "worker.mjs"]) {
+    const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
+    if (existsSync(file)) return file;
+  }
+  return void 0;
+}
+var MIN_FILES_FOR_THREADS = 48;
+function threadCount(files, env = process.env) {
+  const asked = Number(env.IMPORTLEAK_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
+  if (files < MIN_FILES_FOR_THREADS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files / 24)));
+}
+
+// src/extract/stage.ts
+var READ_AHEAD = 64;
+async function extractFiles(input) {
+  const { files, target, maxFileBytes, cache, stats, progress } = input;
+  const results = new Array(files.length);
+  const fingerprints = new Array(files.length);
+  const script = workerScript();
+  let pool;
+  const poolFor = () => {
+    if (!script) return void 0;
+    const threads = threadCount(files.length);
+    if (threads < 2) return void 0;
+    pool ??= new ExtractPool(script, threads);
+    if (stats) stats.workers = pool.size;
+    return pool;
+  };
+  let done = 0;
+  const one = async (index) => {
+    const file = files[index];
+    const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+    if (!read.ok) {
+      const result2 = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
+      results[index] = result2;
+      if (cache) fingerprints[index] = [file.relative, `!${read.reason}:${read.size ?? ""}`, SummaryCache.digestOf(result2), ""];
+      return;
+    }
+    const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;
+    const cached = key ? await cache.getEntry(key, file.relative) : void 0;
+    if (cached) {
+      if (stats && input.justParsed?.has(key)) stats.parsed++;
+      else if (stats) stats.cached++;
+      results[index] = cached.value;
+      fingerprints[index] = [file.relative, key, cached.digest, statSignature(read.stat)];
+      return;
+    }
+    const workers = poolFor();
+    const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
+    if (stats) stats.parsed++;
+    results[index] = result;
+    if (key) {
+      const digest = await cache.set(key, result);
+      if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
+    }
+  };
+  try {
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < files.length; index = next++) {
+        await one(index);
+        progress?.(++done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+  } finally {
+    await pool?.close();
+  }
+  const summaries = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  files.forEach((file, index) => {
+    const result = results[index];
+    diagnostics.push(...result.diagnostics);
+    if (result.summary) summaries.set(file.relative, result.summary);
+  });
+  let complete = cache !== void 0;
+  for (let index = 0; complete && index < files.length; index++) complete = fingerprints[index] !== void 0;
+  return { summaries, diagnostics, ...complete ? { fingerprints } : {} };
+}
+function readProblem(relative, read, maxFileBytes) {
+  if (read.reason === "too-large") {
+    return {
+      kind: "too-large",
+      path: relative,
+      message: `skipped: ${read.size !== void 0 ? sizePair(read.size, maxFileBytes) : `over the ${formatBytes(maxFileBytes)}`} limit for one file (--max-file-size)`
+    };
+  }
+  return { kind: "read-error", path: relative, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` };
+}
+
+// src/pipeline.ts
+import { performance } from "node:perf_hooks";
+
+// src/report/lineHash.ts
+var BLOCK = 100;
+var BASE = 37n;
+var MASK = (1n << 64n) - 1n;
+var END_OF_FILE = 65535;
+function lineHashes(text, wanted) {
+  const stream = [];
+  const lineStarts = [];
+  let atLineStart = true;
+  let previousWasCR = false;
+  const push = (code) => {
+    if (code === 32 || code === 9 || previousWasCR && code === 10) {
+      previousWasCR = false;
+      return;
+    }
+    if (code === 13) {
+      code = 10;
+      previousWasCR = true;
+    } else {
+      previousWasCR = false;
+    }
+    if (atLineStart) {
+      atLineStart = false;
+      lineStarts.push(stream.length);
+    }
+    if (code === 10) atLineStart = true;
+    stream.push(code);
+  };
+  for (let i = 0; i < text.length; i++) push(text.charCodeAt(i));
+  push(END_OF_FILE);
+  const powers = new Array(BLOCK);
+  powers[BLOCK - 1] = 1n;
+  for (let i = BLOCK - 2; i >= 0; i--) powers[i] = powers[i + 1] * BASE & MASK;
+  const counts = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
+  let last = 0;
+  for (const line of wanted) if (line > last) last = line;
+  for (let line = 1; line <= lineStarts.length && line <= last; line++) {
+    const start = lineStarts[line - 1];
+    let hash = 0n;
+    for (let j = 0; j < BLOCK; j++) {
+      const code = stream[start + j] ?? 0;
+      if (code !== 0) hash = hash + BigInt(code) * powers[j] & MASK;
+    }
+    const hex = hash.toString(16);
+    const count = (counts.get(hex) ?? 0) + 1;
+    counts.set(hex, count);
+    if (wanted.has(line)) result.set(line, `${hex}:${count}`);
+  }
+  return result;
+}
+
+// src/resolve/moduleIndex.ts
+import path11 from "node:path";
+var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var ModuleIndex = class {
+  byPath = /* @__PURE__ */ new Map();
+  byName = /* @__PURE__ */ new Map();
+  packageNames = /* @__PURE__ */ new Set();
+  explicitRoots;
+  constructor(filePaths, explicitRoots) {
+    const packageFolders = /* @__PURE__ */ new Set();
+    for (const file of filePaths) {
+      if (path11.posix.basename(file) === "__init__.py") packageFolders.add(path11.posix.dirname(file));
+    }
+    const roots = explicitRoots.map(normaliseFolder);
+    this.explicitRoots = new Set(roots);
+    for (const file of filePaths) {
+      if (!file.endsWith(".py")) continue;
+      const home = homeFolder(file, packageFolders);
+      const natural = outermostPackageRoot(home, packageFolders);
+      const name = moduleNameUnder(file, natural);
+      if (!name) continue;
+      const names = [name];
+      const nameRoots = [natural];
+      const alternatives = home !== natural && packageFolders.has(firstFolderBelow(file, home)) ? [home, ...roots] : roots;
+      for (const root of alternatives) {
+        if (root === natural) continue;
+        const other = moduleNameUnder(file, root);
+        if (other && !names.includes(other)) {
+          names.push(other);
+          nameRoots.push(root);
+        }
+      }
+      const entry = { name, path: file, isPackage: path11.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
+      this.byPath.set(file, entry);
+    }
+    this.indexNames();
+  }
+  /**
+   * A file under a namespace folder has a name from its own folder and a longer one from an outer
+   * root (`mod` and `ns.sub.mod`); which one CPython uses depends on how it is imported. When the
+   * project's absolute imports use one of a file's other names and not its canonical one, that
+   * name becomes canonical (relative imports are then anchored at it).
+   */
+  preferReferencedNames(referenced) {
+    const switched = /* @__PURE__ */ new Map();
+    for (const entry of this.byPath.values()) {
+      if (entry.names.length < 2 || referenced.has(entry.name)) continue;
+      const used = entry.names.findIndex((n, k) => k > 0 && referenced.has(n) && this.explicitRoots.has(entry.nameRoots[k]));
+      if (used > 0) switched.set(entry.root, entry.nameRoots[used]);
+    }
+    if (switched.size === 0) return;
+    for (const entry of this.byPath.values()) {
+      const root = switched.get(entry.root);
+      const i = root === void 0 ? -1 : entry.nameRoots.indexOf(root);
+      if (i <= 0) continue;
+      const order = [i, ...entry.names.map((_, k) => k).filter((k) => k !== i)];
+      entry.names = order.map((k) => entry.names[k]);
+      entry.nameRoots = order.map((k) => entry.nameRoots[k]);
+      entry.name = entry.names[0];
+      entry.root = entry.nameRoots[0];
+      entry.home = entry.root;
+    }
+    this.indexNames();
+  }
+  indexNames() {
+    this.byName.clear();
+    this.packageNames.clear();
+    const entries = [...this.byPath.values()].sort((a, b) => Number(b.isPackage) - Number(a.isPackage));
+    for (const pass of [0, 1]) {
+      for (const entry of entries) {
+        const names = pass === 0 ? [entry.name] : entry.names.slice(1);
+        for (const name of names) {
+          const list = this.byName.get(name) ?? [];
+          if (!list.includes(entry)) list.push(entry);
+          this.byName.set(name, list);
+          const parts = name.split(".");
+          for (let i = 1; i < parts.length; i++) this.packageNames.add(parts.slice(0, i).join("."));
+        }
+      }
+    }
+  }
+  /**
+   * The project file that `name` names for an importer, or undefined when it is not a project
+   * module (stdlib, third-party, or not found). When several files claim the name (two services
+   * each with an `app/` package, two script folders each with a `utils.py`), the importer's own
+   * root wins, as when that service runs: first a name from the importer's natural root, then one
+   * from its home (the folder its script puts on `sys.path`), then one from the deepest other root
+   * that contains the importer, then the first in path order.
+   */
+  lookup(name, importer) {
+    const all = this.byName.get(name);
+    if (!all || all.length === 0) return void 0;
+    if (!importer) return all[0];
+    let best;
+    let bestRank = Infinity;
+    for (const candidate of all) {
+      const rank = this.rank(candidate, name, importer);
+      if (rank < bestRank) {
+        best = candidate;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+  /** How near `name`'s root is to the importer (lower is nearer); Infinity when the importer cannot see it. */
+  rank(entry, name, importer) {
+    const root = entry.nameRoots[entry.names.indexOf(name)];
+    if (root === void 0) return Infinity;
+    if (root === importer.root) return 0;
+    if (root === importer.home) return 1;
+    if (!this.explicitRoots.has(root)) return Infinity;
+    const holds = root === "" || importer.path.startsWith(`${root}/`);
+    const depth = root === "" ? 0 : root.split("/").length;
+    return holds ? 2 + 1 / (2 + depth) : 3;
+  }
+  /** True when some project module lives below `name` (a regular or namespace package). */
+  hasPackage(name) {
+    return this.packageNames.has(name);
+  }
+  entries() {
+    return this.byPath.values();
+  }
+};
+function normaliseFolder(folder) {
+  const posix2 = folder.split(path11.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  return posix2 === "." ? "" : posix2;
+}
+function homeFolder(file, packageFolders) {
+  let folder = path11.posix.dirname(file);
+  if (folder === ".") return "";
+  if (folder === ".." || folder.endsWith("/..")) return folder;
+  while (packageFolders.has(folder)) {
+    const parent = path11.posix.dirname(folder);
+    folder = parent;
+    if (parent === ".") return "";
+  }
+  return folder;
+}
+function outermostPackageRoot(home, packageFolders) {
+  let root = home;
+  for (let folder = home; folder !== "" && folder !== ".." && !folder.endsWith("/.."); ) {
+    const parent = path11.posix.dirname(folder);
+    if (packageFolders.has(folder)) root = parent === "." ? "" : parent;
+    if (parent === folder || parent === ".") break;
+    folder = parent;
+  }
+  return root;
+}
+function firstFolderBelow(file, root) {
+  const relative = root === "" ? file : file.slice(root.length + 1);
+  const first = relative.split("/")[0];
+  return root === "" ? first : `${root}/${first}`;
+}
+function moduleNameUnder(file, root) {
+  if (root !== "" && !file.startsWith(`${root}/`)) return void 0;
+  const relative = root === "" ? file : file.slice(root.length + 1);
+  const withoutExtension = relative.slice(0, -".py".length);
+  const parts = withoutExtension.split("/");
+  if (parts[parts.length - 1] === "__init__") parts.pop();
+  if (parts.length === 0 || !parts.every((part) => IDENTIFIER2.test(part))) return void 0;
+  return parts.join(".");
+}
+
+// src/pipeline.ts
+var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
+async function analyze(options) {
+  const started = performance.now();
+  const stats = options.stats;
+  const root = path12.resolve(options.root);
+  const config = options.config ?? defaultConfig();
+  const rules = configuredRules(options.rules ?? loadRules(), config);
+  const configFolder = config.file ? path12.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path12.relative(root, path12.resolve(configFolder, p)).split(path12.sep).join("/") || "";
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const discovery = await discoverPythonFiles(discoverOptionsOf(options));
+  const diagnostics = [...discovery.diagnostics];
+  stats?.add("discovery", performance.now() - started);
+  const extractStart = performance.now();
+  await pythonParser();
+  const target = options.target ?? targetOf(config, options.cacheDir ? path12.resolve(root, options.cacheDir) : void 0);
+  const extracted = await extractFiles({
+    files: discovery.files,
+    target,
+    maxFileBytes,
+    ...options.cacheDir ? { cache: new SummaryCache(path12.resolve(root, options.cacheDir), target) } : {},
+    ...stats ? { stats } : {},
+    ...options.progress ? { progress: options.progress } : {},
+    ...options.justParsed ? { justParsed: options.justParsed } : {}
+  });
+  const summaries = extracted.summaries;
+  diagnostics.push(...extracted.diagnostics);
+  stats?.add("parse and extract", performance.now() - extractStart);
+  let mark = performance.now();
+  const lap = (stage) => {
+    const now = performance.now();
+    stats?.add(stage, now - mark);
+    mark = now;
+  };
+  const explicitRoots = ["", ...options.sourceRoots ?? [], ...config.src.map(fromConfigFolder)];
+  if ([...summaries.keys()].some((p) => p.startsWith("src/"))) explicitRoots.push("src");
+  const index = new ModuleIndex([...summaries.keys()], explicitRoots);
+  index.preferReferencedNames(absoluteImportNames(summaries.values()));
+  const resolved = /* @__PURE__ */ new Map();
+  for (const [filePath, summary] of summaries) {
+    const module = index.byPath.get(filePath);
+    if (!module) continue;
+    try {
+      injectedFault("resolve", filePath);
+      resolved.set(filePath, resolveImports(module, summary, index, summaries));
+    } catch (error) {
+      diagnostics.push(internalError("resolve", filePath, error));
+      resolved.set(filePath, []);
+    }
+  }
+  const calls = new CallResolver(index, summaries);
+  const graph = buildImportGraph(index, resolved, calls, (file, error) => diagnostics.push(internalError("the import graph", file, error)));
+  for (const limit of graph.limits ?? []) diagnostics.push({ kind: "limit", path: ".", message: limit });
+  lap("resolve and graph");
+  const entries = detectEntries({ summaries, index, resolved, calls }, diagnostics);
+  for (const entry of configuredEntries(config, index, summaries, diagnostics)) entries.push(entry);
+  lap("entries");
+  let deployment;
+  if (options.readDeployment !== false) {
+    try {
+      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ["."]), options.followExternalLinks ?? false, [...options.exclude ?? [], ...config.exclude], index, summaries, diagnostics);
+    } catch (error) {
+      diagnostics.push(internalError("the deployment reader", ".", error));
+    }
+  }
+  if (deployment) for (const entry of deployment.entries) entries.push(entry);
+  lap("deployment");
+  let scripts = /* @__PURE__ */ new Map();
+  try {
+    scripts = await namedScripts(root, deployment?.deployment, index, new Set(summaries.keys()));
+  } catch (error) {
+    diagnostics.push(internalError("the scripts named by the deployment", ".", error));
+  }
+  const findings = withoutPerFileIgnores(
+    checkProject({
+      index,
+      summaries,
+      graph,
+      entries,
+      rules,
+      calls,
+      problems: diagnostics,
+      namedScripts: scripts,
+      ...config.unreachedLevel ? { unreachedLevel: config.unreachedLevel } : {},
+      ...deployment ? { deployment } : {}
+    }),
+    config,
+    diagnostics
+  );
+  try {
+    await addLineHashes(root, findings, maxFileBytes);
+  } catch (error) {
+    diagnostics.push(internalError("the line hashes", ".", error));
+  }
+  lap("rules");
+  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints } : void 0;
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...deployment ? { deployment } : {}, ...run ? { run } : {} };
+}
+async function addLineHashes(root, findings, maxFileBytes) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const list = byFile.get(finding.path);
+    if (list) list.push(finding);
+    else byFile.set(finding.path, [finding]);
+  }
+  for (const [file, list] of byFile) {
+    const read = await readRegularFile(path12.join(root, file), maxFileBytes);
+    if (!read.ok) continue;
+    const text = decodePythonSource(read.bytes).text;
+    const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
+    for (const finding of list) {
+      const hash = hashes.get(finding.span.line);
+      if (hash) finding.lineHash = hash;
+    }
+  }
+}
+function configuredRules(rules, config) {
+  return rules.map((rule) => {
+    const extra = config.extendResources.filter((r) => r.kind === rule.resource);
+    if (extra.length === 0) return rule;
+    return {
+      ...rule,
+      matches: [
+        ...rule.matches,
+        ...extra.map((r) => ({ callee: r.name, aliases: [], what: `${/^[aeiou]/.test(r.kind) ? "an" : "a"} ${r.kind} (\`${r.name}\`, configured in extend-resources)`, cost: r.message, arguments: [], withCloses: true, afterFork: rule.afterFork ?? "lazy" }))
+      ]
+    };
+  }).filter((rule) => ruleSelected(rule.id, config.select, config.ignore));
+}
+function configuredEntries(config, index, summaries, diagnostics) {
+  const entries = [];
+  for (const spec of config.entryPoints) {
+    const [moduleName, attribute] = spec.split(":");
+    const module = index.lookup(moduleName);
+    if (!module) {
+      diagnostics.push({ kind: "config", path: config.file ?? ".", message: `entry point ${JSON.stringify(spec)} names no module of the project` });
+      continue;
+    }
+    const summary = summaries.get(module.path);
+    const binding = attribute ? summary?.calls.find((c) => c.scope.kind === "module" && c.boundTo === attribute) : void 0;
+    entries.push({
+      path: module.path,
+      framework: "configured",
+      kind: "app",
+      description: `configured entry point \`${spec}\``,
+      evidence: binding ? { line: binding.span.line, column: binding.span.column, text: binding.statementText } : { line: 1, column: 1, text: module.name },
+      routes: 0
+    });
+  }
+  return entries;
+}
+function deploymentSearch(root, paths) {
+  const searchIn = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    const absolute = path12.resolve(root, given);
+    if (isWithin(root, absolute)) searchIn.add("");
+    else if (isWithin(absolute, root)) {
+      const relative = path12.relative(root, absolute).split(path12.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path12.posix.basename(relative))) searchIn.add(relative);
+    }
+  }
+  return searchIn.has("") ? [""] : [...searchIn];
+}
+async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, index, summaries, diagnostics) {
+  const deployment = await readDeployment(root, void 0, { searchIn, followExternalLinks });
+  if (exclude.length) {
+    const excluded = compileIgnore(exclude, () => void 0);
+    deployment.processes = deployment.processes.filter((p) => !excluded.ignores(p.file));
+    deployment.problems = deployment.problems.filter((p) => !excluded.ignores(p.file));
+  }
+  const perFile = /* @__PURE__ */ new Map();
+  for (const problem of deployment.problems) {
+    if (problem.line === void 0 && diagnostics.some((d) => d.path === problem.file && d.line === void 0 && (d.kind === "read-error" || d.kind === "outside-root"))) continue;
+    const count = (perFile.get(problem.file) ?? 0) + 1;
+    perFile.set(problem.file, count);
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) continue;
+    diagnostics.push({ kind: problem.kind ?? "deployment", path: problem.file, ...problem.line ? { line: problem.line } : {}, message: problem.message });
+  }
+  for (const [file, count] of perFile) {
+    if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: "deployment", path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
+  }
+  const context = deploymentEntries(deployment, index, summaries);
+  for (const problem of context.problems) diagnostics.push({ kind: "deployment", path: problem.file, line: problem.line, message: problem.message });
+  return context;
+}
+function withoutPerFileIgnores(findings, config, diagnostics) {
+  const patterns = Object.entries(config.perFileIgnores).map(([glob, codes]) => ({
+    matcher: compileIgnore(
+      [glob],
+      () => diagnostics.push({ kind: "config", path: config.file ?? ".", message: `per-file-ignores pattern ${quotePattern(glob)} is too long to match with (its regular expression is too large); it is not applied` })
+    ),
+    codes
+  }));
+  if (patterns.length === 0) return findings;
+  return findings.filter((finding) => !patterns.some(({ matcher, codes }) => matcher.ignores(finding.path) && codes.some((c) => finding.ruleId.startsWith(c))));
+}
+function absoluteImportNames(summaries) {
+  const names = /* @__PURE__ */ new Set();
+  for (const summary of summaries) {
+    for (const record2 of summary.imports) {
+      if (record2.level !== 0 || !record2.module) continue;
+      names.add(record2.module);
+      for (const { name } of record2.names) names.add(`${record2.module}.${name}`);
+    }
+  }
+  return names;
+}
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  MAX_PROBLEMS_PER_DEPLOYMENT_FILE,
+  analyze,
+  configuredRules
+};

@@ -1,0 +1,509 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  shortestChains,
+  summaryLookup
+} from "./shared-QJPNVAUS.mjs";
+
+// src/check/deployment.ts
+import path from "node:path";
+var WORKER_FRAMEWORKS = /* @__PURE__ */ new Set(["Celery", "Dramatiq"]);
+var WEB_SERVERS = /* @__PURE__ */ new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress", "flask", "python", "uwsgi", "granian"]);
+var SERVER_NAMES = {
+  gunicorn: "gunicorn",
+  uvicorn: "uvicorn",
+  hypercorn: "Hypercorn",
+  daphne: "Daphne",
+  celery: "Celery",
+  waitress: "Waitress",
+  flask: "flask run",
+  python: "python",
+  dramatiq: "Dramatiq",
+  huey: "Huey",
+  rq: "RQ",
+  uwsgi: "uWSGI",
+  granian: "Granian"
+};
+function deploymentEntries(deployment, index, summaries) {
+  const entries = [];
+  const served = [];
+  const evidence = /* @__PURE__ */ new Map();
+  const problems = /* @__PURE__ */ new Map();
+  for (const process of deployment.processes) {
+    if (process.server === "python" && process.source === "shell-script") continue;
+    if (processRole(process) === "command") continue;
+    const spec = process.appSpec;
+    const appPaths = [];
+    const appEntries = [];
+    if (spec) {
+      const modules = appModules(process, index);
+      const unresolved = modules.length === 0 ? unresolvedSpec(process) : void 0;
+      if (unresolved && !problems.has(`${unresolved.file}\0${unresolved.line}\0${spec.written}`)) problems.set(`${unresolved.file}\0${unresolved.line}\0${spec.written}`, unresolved);
+      for (const module of modules) {
+        appPaths.push(module.path);
+        const attribute = spec.alsoImports?.includes(module.name) ? void 0 : spec.attribute;
+        const server = SERVER_NAMES[process.server];
+        const what = process.server === "celery" ? `Celery ${process.celery?.subcommand ?? "worker"} app` : TASK_WORKERS[process.server] ?? `${server} app`;
+        appEntries.push({
+          path: module.path,
+          // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
+          framework: process.server,
+          kind: "app",
+          description: `${what} \`${[spec.written, ...spec.alsoImports ?? []].join(" ")}\` (${process.file}:${process.line})`,
+          evidence: cached(evidence, `${module.path}\0${attribute ?? ""}`, () => attributeEvidence(summaries.get(module.path), attribute, module.name)),
+          routes: 0,
+          registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process.command ?? spec.written) }
+        });
+      }
+    }
+    for (const entry of appEntries) entries.push(entry);
+    served.push({ process, appPaths, appEntries });
+  }
+  return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
+}
+function appModules(process, index) {
+  const spec = process.appSpec;
+  const roots = process.importRoots ?? [];
+  if (spec.script) {
+    const script = spec.script.replace(/^\.\//, "");
+    const byPath = [...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
+    if (byPath) return [byPath];
+  }
+  const module = moduleFrom(spec.module, roots, index);
+  if (!module) return [];
+  if (process.server === "celery") {
+    const celeryModule = moduleFrom(`${spec.module}.celery`, roots, index);
+    if (celeryModule) return [module, celeryModule];
+  }
+  const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m) => m !== void 0 && m !== module);
+  return [module, ...also];
+}
+function moduleFrom(name, roots, index) {
+  const file = name.replace(/\./g, "/");
+  for (const root of roots) {
+    const found = index.byPath.get(path.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path.posix.join(root, `${file}.py`));
+    if (found) return found;
+  }
+  return index.lookup(name);
+}
+function unresolvedSpec(process) {
+  const spec = process.appSpec;
+  if (spec.asMain && !spec.script) return void 0;
+  const roots = (process.importRoots ?? []).map((r) => r === "" ? "the project root" : `${r}/`);
+  const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : "";
+  const what = spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  return {
+    file: spec.file,
+    line: spec.line,
+    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`: ${what} in the files scanned${looked}; what this process imports is not counted`
+  };
+}
+var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
+function processRole(process) {
+  if (process.server === "celery") {
+    const subcommand = process.celery?.subcommand ?? "worker";
+    return subcommand === "worker" ? "server" : "scheduler";
+  }
+  if (process.server === "flask") return (process.flaskCommand ?? "run") === "run" ? "server" : "command";
+  if (process.server !== "python") return "server";
+  const spec = process.appSpec;
+  if (!spec) return "script";
+  const managePy = spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script);
+  const djangoModule = spec.script === void 0 && (spec.module === "django" || spec.module === "django-admin");
+  if (managePy || djangoModule) {
+    const subcommand = spec.arguments?.find((a) => !a.startsWith("-"));
+    return subcommand !== void 0 && DJANGO_DEV_SERVERS.has(subcommand) ? "dev-server" : "command";
+  }
+  return "script";
+}
+function oneLine(command, max = MAX_COMMAND) {
+  const line = command.replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
+}
+var MAX_COMMAND = 120;
+function attributeEvidence(summary, attribute, moduleName) {
+  const name = attribute?.split(".")[0]?.replace(/\(.*$/, "");
+  const call = name && summary ? summaryLookup(summary).moduleCallBoundTo(name) : void 0;
+  if (call) return { line: call.span.line, column: call.span.column, text: call.statementText };
+  return { line: 1, column: 1, text: moduleName };
+}
+var DEPLOYMENT_FRAMEWORKS = new Set(Object.keys(SERVER_NAMES));
+function importsOf(served, graph, entries) {
+  let closures = closuresOf.get(graph);
+  if (!closures) closuresOf.set(graph, closures = /* @__PURE__ */ new Map());
+  const known = closures;
+  const closure = (paths) => {
+    const unique = [...new Set(paths)];
+    return cached(known, unique.join("\0"), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
+  };
+  const celery = served.process.server === "celery";
+  const groups = entryGroups(entries);
+  const role = processRole(served.process);
+  const loadsEntries = role === "server" || role === "dev-server";
+  const ofKind = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
+  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
+  const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
+  const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === "app") : [];
+  if (!loadsEntries) return { all, beforeFork: celery ? closure(served.appPaths) : all };
+  const setup = celery ? ofKind : djangoApp ? groups.djangoApps : apps;
+  const beforeFork = closure([...served.appPaths, ...setup.map((e) => e.path)]);
+  return { all, beforeFork };
+}
+var closuresOf = /* @__PURE__ */ new WeakMap();
+var entryGroupsOf = /* @__PURE__ */ new WeakMap();
+function entryGroups(entries) {
+  let groups = entryGroupsOf.get(entries);
+  if (!groups) {
+    const framework = entries.filter((e) => !DEPLOYMENT_FRAMEWORKS.has(e.framework));
+    groups = {
+      celery: framework.filter((e) => e.framework === "Celery"),
+      web: framework.filter((e) => !WORKER_FRAMEWORKS.has(e.framework)),
+      djangoPaths: new Set(entries.filter((e) => e.framework === "Django").map((e) => e.path)),
+      djangoApps: entries.filter((e) => e.framework === "Django" && e.kind === "app")
+    };
+    entryGroupsOf.set(entries, groups);
+  }
+  return groups;
+}
+function cached(map, key, make) {
+  let value = map.get(key);
+  if (value === void 0) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+function processesImporting(finding, context, graph, entries) {
+  const result = [];
+  for (const served of context.served) {
+    let imports = context.imports.get(served);
+    if (!imports) {
+      imports = importsOf(served, graph, entries);
+      context.imports.set(served, imports);
+    }
+    if (imports.all.has(finding.path)) result.push({ ...served, beforeFork: imports.beforeFork.has(finding.path) });
+  }
+  return result;
+}
+function settingValue(setting) {
+  return setting && "value" in setting ? setting.value : void 0;
+}
+function where(setting) {
+  return `${setting.file}:${setting.line}`;
+}
+function plural(n, word) {
+  return `${n} ${n === 1 ? word : pluralOf(word)}`;
+}
+function pluralOf(word) {
+  return word.endsWith("child") ? `${word}ren` : word.endsWith("s") ? `${word}es` : `${word}s`;
+}
+function processCount(process) {
+  const server = SERVER_NAMES[process.server];
+  const model = process.processModel;
+  const role = processRole(process);
+  if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
+  if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
+  if (role === "scheduler") return { n: 1, text: `one Celery ${process.celery?.subcommand || "beat"} process, which runs no task (${where(process)})` };
+  const worker = taskWorkerCount(process);
+  if (worker) return worker;
+  if (process.server === "celery") {
+    const concurrency = process.celery?.concurrency;
+    if (model === "single-process") return { n: 1, text: `one Celery worker process (${where(process)})` };
+    const value2 = settingValue(concurrency);
+    if (value2 !== void 0) return { n: value2, text: `${plural(value2, "Celery worker child")} (\`${concurrency.via}\`, ${where(concurrency)})` };
+    if (concurrency && "expression" in concurrency) return { text: `${expressionCount(concurrency.expression, "Celery worker child")} (${where(concurrency)})` };
+    return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
+  }
+  if (model === "single-process") return { n: 1, text: `one ${server} process (${where(process)})` };
+  const workers = process.workers;
+  const value = settingValue(workers);
+  if (value !== void 0) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers)})` };
+  if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
+  const env = process.server === "gunicorn" || process.server === "uvicorn" ? ", or WEB_CONCURRENCY" : "";
+  return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
+}
+var TASK_WORKERS = {
+  dramatiq: "module a Dramatiq worker imports",
+  huey: "Huey consumer app",
+  rq: "RQ worker settings"
+};
+function taskWorkerCount(process) {
+  if (process.server === "dramatiq") {
+    const threads = settingValue(process.threads);
+    const of = threads !== void 0 ? ` of ${plural(threads, "thread")}` : process.threads ? "" : " of 8 threads (the default --threads)";
+    const workers = process.workers;
+    const value = settingValue(workers);
+    if (value !== void 0) return { n: value, text: `${plural(value, "Dramatiq worker process")}${of} (\`${workers.via}\`, ${where(workers)})` };
+    if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, "Dramatiq worker process")}${of} (${where(workers)})` };
+    return { text: `one Dramatiq worker process per CPU${of} (the default --processes; ${where(process)})` };
+  }
+  if (process.server === "huey") {
+    if (process.processModel === "single-process") return { n: 1, text: `one Huey consumer process (${where(process)})` };
+    const value = settingValue(process.workers);
+    if (process.workers && value === void 0) return { text: `${expressionCount(process.workers.expression, "Huey worker process")} (${where(process.workers)})` };
+    return { n: value ?? 1, text: `${plural(value ?? 1, "Huey worker process")} (${where(process.workers ?? process)})` };
+  }
+  if (process.server === "rq") {
+    if (process.processModel === "single-process") return { n: 1, text: `one RQ worker process (${where(process)})` };
+    return { n: 1, text: `the work horses of one RQ worker process (${where(process)}), one for each job,` };
+  }
+  return void 0;
+}
+function expressionCount(expression, word) {
+  const fallback = environmentDefault(expression);
+  if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
+  return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
+}
+function environmentDefault(expression) {
+  const text = expression.trim();
+  const shell = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-(\d+)\}$/.exec(text);
+  if (shell) return { variable: shell[1], value: Number(shell[2]) };
+  const python = /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*(['"]?)(\d+)\3\s*\)(?:\s*\))?$/.exec(text) ?? /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\)\s+or\s+(['"]?)(\d+)\3(?:\s*\))?$/.exec(text);
+  if (!python) return void 0;
+  const opens = (text.match(/\(/g) ?? []).length;
+  const closes = (text.match(/\)/g) ?? []).length;
+  if (opens !== closes) return void 0;
+  return { variable: python[2], value: Number(python[4]) };
+}
+function withoutWhere(text) {
+  return text.replace(/ \([^()]*:\d+\)/g, "");
+}
+function thisOne(match) {
+  return match.what.replace(/^(a|an|the)\s+/i, "this ");
+}
+function perInstance(match, creation) {
+  const total = match.total;
+  if (!total) return void 0;
+  if (!total.argument) return 1;
+  const spec = match.arguments.find((a) => a.name === total.argument);
+  const positional = creation.args.filter((a) => a.keyword === void 0);
+  const given = creation.args.find((a) => a.keyword === total.argument) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
+  return typeof given?.literal === "number" ? given.literal : void 0;
+}
+function deploymentFacts(finding, match, creation, context, graph, entries) {
+  const served = processesImporting(finding, context, graph, entries);
+  if (served.length === 0) return { forked: [] };
+  const each = perInstance(match, creation);
+  const roles = /* @__PURE__ */ new Map();
+  for (const s of served) {
+    const key = roleKey(s.process);
+    const group = roles.get(key);
+    if (group) group.push(s);
+    else roles.set(key, [s]);
+  }
+  const phraseOf = (group) => {
+    const counts = uniqueBy(group.map(({ process }) => processCount(process)), (c) => c.text);
+    const listed = counts.slice(0, MAX_LISTED);
+    const more = counts.length - listed.length;
+    const forked2 = group.some(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked");
+    const multiplies = !forked2 || match.afterFork === "lazy";
+    const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${match.total.unit}` : void 0;
+    const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
+    return { text, n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
+  };
+  const phrases = [...roles.values()].map(phraseOf);
+  const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
+  const units = /* @__PURE__ */ new Map();
+  for (const s of served) {
+    const unit = unitOf(s.process, context.deployment);
+    const unitRoles = units.get(unit) ?? /* @__PURE__ */ new Map();
+    units.set(unit, unitRoles);
+    const key = roleKey(s.process);
+    unitRoles.set(key, [...unitRoles.get(key) ?? [], s]);
+  }
+  let sentence;
+  let short;
+  if (phrases.length === 1 && phrases[0].forked) {
+    const [only] = phrases;
+    const count = withoutWhere(only.text);
+    if (match.afterFork === "lazy") {
+      sentence = `${capitalise(only.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only.total ? `: ${only.total} in all` : ""}`;
+      short = `${capitalise(count)} each inherit it from the master and start their own on first use${only.total ? `: ${only.total}` : ""}.`;
+    } else if (match.afterFork === "threads-lost") {
+      sentence = `${capitalise(only.text)} are forked from a master that imported the app and started ${thisOne(match)}: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009)`;
+      short = `${capitalise(count)} are forked after it starts: its threads do not run in them (IL009).`;
+    } else {
+      sentence = `${capitalise(only.text)} each inherit a copy of ${thisOne(match)} from the master, which imported the app before forking them (IL009 says what the fork does to it)`;
+      short = `${capitalise(count)} each inherit a copy from the master (IL009).`;
+    }
+  } else if (phrases.length === 1) {
+    const [only] = phrases;
+    const count = withoutWhere(only.text);
+    sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
+    short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
+  } else if (units.size === 1) {
+    const listed = phrases.slice(0, MAX_LISTED).map(described);
+    if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
+    sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
+    short = `Each of ${phrases.length} process roles of the deployment has its own.`;
+  } else {
+    const alternatives = uniqueBy(
+      [...units].map(([unit, unitRoles]) => {
+        const unitPhrases = [...unitRoles.values()].map(phraseOf);
+        const listed2 = unitPhrases.slice(0, MAX_LISTED).map(described);
+        if (unitPhrases.length > MAX_LISTED) listed2.push(`${unitPhrases.length - MAX_LISTED} more roles`);
+        return `${joinAnd(listed2)} (${unit})`;
+      }),
+      (text) => text
+    );
+    const listed = alternatives.slice(0, MAX_LISTED);
+    const more = alternatives.length - listed.length;
+    sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join("; or ")}${more > 0 ? `; or ${more} more deployment files` : ""}`;
+    short = `Each process has its own, in whichever of ${units.size} deployment files runs.`;
+  }
+  const forked = [...roles.values()].map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked")).filter((s) => s !== void 0);
+  return { sentence: `${sentence}.`, short, forked };
+}
+var MAX_LISTED = 5;
+var MAX_SUMMARY_PROCESSES = 20;
+function roleKey(process) {
+  return `${process.server} ${process.celery?.subcommand ?? ""} ${processRole(process)} ${process.appSpec?.module ?? ""}`;
+}
+function unitOf(process, deployment) {
+  const file = process.launchedBy?.file ?? process.file;
+  if (path.posix.basename(file) === "Dockerfile") {
+    const compose = composeFiles(deployment).find((c) => path.posix.dirname(c) === path.posix.dirname(file));
+    if (compose) return compose;
+  }
+  return file;
+}
+var composeFilesOf = /* @__PURE__ */ new WeakMap();
+function composeFiles(deployment) {
+  let files = composeFilesOf.get(deployment);
+  if (!files) {
+    files = [...new Set(deployment.processes.filter((p) => p.source === "docker-compose").map((p) => p.file))].sort();
+    composeFilesOf.set(deployment, files);
+  }
+  return files;
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+function joinAnd(parts) {
+  if (parts.length <= 1) return parts[0] ?? "";
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+var FORK_LEVEL = {
+  "threads-lost": "error",
+  "socket-shared": "error",
+  "file-shared": "warning",
+  lazy: "note",
+  memory: "note",
+  "ran-once": "note"
+};
+var FORK_CONSEQUENCE = {
+  "threads-lost": "Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete)",
+  "socket-shared": "Its connection was opened in the master, so every worker inherits the same socket: their requests and replies interleave on one connection and corrupt each other",
+  "file-shared": "The open file was inherited by every worker: they share one descriptor and its offset, so their reads and writes move each other's position",
+  lazy: "It holds no thread or connection yet, so the copies work: each worker starts its own threads or connections on first use. Nothing breaks; creating it in the worker keeps it that way if it ever starts work at import",
+  memory: "The data is shared copy-on-write by the workers, which is what preloading is for; nothing breaks, though each worker gradually copies the pages it touches",
+  "ran-once": "It ran once, in the master, before the fork; the workers do not run it again"
+};
+var FORK_SHORT = {
+  "threads-lost": "the workers inherit the object but not its running threads, so nothing drives it",
+  "socket-shared": "every worker inherits the same open connection",
+  "file-shared": "every worker shares the open file and its offset",
+  lazy: "each worker inherits an unstarted copy and starts its own on first use",
+  memory: "the workers share its data copy-on-write",
+  "ran-once": "it ran once, in the master; the workers do not run it again"
+};
+function forkerName(process) {
+  if (process.server === "huey") return "the Huey consumer";
+  if (process.server === "rq") return "the RQ worker";
+  if (process.server === "uwsgi") return "the uWSGI master";
+  return process.server === "celery" ? "the Celery worker" : "the gunicorn master";
+}
+function forkReason(process) {
+  if (process.server === "celery") {
+    const pool = process.celery?.pool;
+    const how2 = pool ? `\`${pool.via} ${settingValue(pool) ?? ""}\`, ${where(pool)}`.replace(" `,", "`,") : `the default prefork pool, ${where(process)}`;
+    return `the Celery worker imports the app and its task modules, then forks its pool children (${how2})`;
+  }
+  if (process.server === "huey") return `the Huey consumer imports the app, then forks its worker processes (\`${process.workerClass?.via ?? "-k"} process\`, ${where(process.workerClass ?? process)})`;
+  if (process.server === "rq") return `the RQ worker imports its settings, then forks a work horse for each job (${where(process)})`;
+  if (process.server === "uwsgi") {
+    const master = process.master && settingValue(process.master) ? process.master : void 0;
+    const how2 = master ? `\`${master.via.endsWith("=") ? `${master.via} true` : master.via}\`, ${where(master)}` : where(process);
+    return `the first uWSGI process loads the app, then forks the workers (uWSGI's default without \`lazy-apps\`; ${how2})`;
+  }
+  const preload = process.preload;
+  const how = preload ? `\`${preload.via}${preload.via.endsWith("=") ? " True" : ""}\`, ${where(preload)}` : where(process);
+  return `gunicorn preloads the app in its master process, then forks the workers (${how})`;
+}
+function beforeForkFinding(rule, finding, match, forked, graph, started) {
+  const afterFork = match.afterFork;
+  const gets = afterFork === "threads-lost" ? "each get the object without its running threads" : "each get a copy of it";
+  const how = forked.slice(0, MAX_LISTED).map(({ process }) => `${forkReason(process)}, so ${processCount(process).text} ${gets}`);
+  if (forked.length > MAX_LISTED) how.push(`${forked.length - MAX_LISTED} more processes fork the same way`);
+  const code = started ? finding.resource.statement : finding.resource.text;
+  const flat = code.replace(/[ \t\n\r\f\v]+/g, " ").replace(/`/g, "'");
+  const quoted = flat.length <= 60 ? flat : `${flat.slice(0, 59)}\u2026`;
+  const forkers = forked.length === 1 ? forkerName(forked[0].process) : `${forked.length} processes of the deployment`;
+  const message = `\`${quoted}\` ${started ? "starts" : "creates"} ${match.what} in \`${finding.module.length <= 80 ? finding.module : `${finding.module.slice(0, 79)}\u2026`}\` before ${forkers} fork${forked.length === 1 ? "s" : ""}: ${FORK_SHORT[afterFork]}.`;
+  const first = forked[0];
+  const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : void 0;
+  const entry = chain ? first.appEntries.find((e) => e.path === chain.entry) : void 0;
+  const reach = chain && entry && finding.reach.kind === "entry" ? { ...finding.reach, entry, chain: chain.hops } : finding.reach;
+  return {
+    ...finding,
+    reach,
+    ruleId: rule.id,
+    level: FORK_LEVEL[afterFork],
+    message,
+    cost: `${FORK_CONSEQUENCE[afterFork]}.`,
+    deployment: `${capitalise(how.join("; and "))}.`,
+    fix: rule.fix,
+    related: [
+      ...finding.related,
+      ...forked.slice(0, MAX_LISTED).map(({ process }) => ({
+        path: process.preload?.file ?? process.celery?.pool?.file ?? process.file,
+        span: spanAt(process.preload?.line ?? process.celery?.pool?.line ?? process.line),
+        message: `forks after importing the app: ${oneLine(process.command ?? process.file)}`
+      }))
+    ]
+  };
+}
+function spanAt(line) {
+  return { line, column: 1, endLine: line, endColumn: 1 };
+}
+function deploymentSummary(context) {
+  const deployment = context?.deployment;
+  if (!deployment || deployment.read.length === 0) return "no deployment file found: assuming one process per worker";
+  if (deployment.processes.length === 0) {
+    const files = deployment.read.slice(0, MAX_LISTED);
+    const more = deployment.read.length - files.length;
+    return `deployment files read (${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}), but no server or worker recognised in them: assuming one process per worker`;
+  }
+  const parts = deployment.processes.map((p) => {
+    const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
+    const app = written ? ` \`${oneLine(written, 80)}\`` : "";
+    const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
+    const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
+    return `${server}${app} (${where(p)}): ${processCount(p).text.replace(/,$/, "")}${fork}`;
+  });
+  const unique = [...new Set(parts)];
+  const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
+  return `deployment read: ${listed.join("; ")}${unique.length > listed.length ? `; and ${unique.length - listed.length} more processes` : ""}`;
+}
+
+export {
+  deploymentEntries,
+  processRole,
+  oneLine,
+  processCount,
+  expressionCount,
+  deploymentFacts,
+  MAX_LISTED,
+  beforeForkFinding,
+  deploymentSummary
+};

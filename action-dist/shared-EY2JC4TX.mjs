@@ -1,0 +1,22 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  diagnosticAnnotation,
+  escapeData,
+  escapeProperty,
+  findingAnnotation,
+  renderGithub,
+  workflowCommand
+} from "./shared-UOO27D2O.mjs";
+import "./shared-RG7FRXP6.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import "./shared-UGWO6T52.mjs";
+import "./shared-RKF6PH7O.mjs";
+export {
+  diagnosticAnnotation,
+  escapeData,
+  escapeProperty,
+  findingAnnotation,
+  renderGithub,
+  workflowCommand
+};

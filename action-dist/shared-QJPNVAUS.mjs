@@ -1,0 +1,1243 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  parsePythonLiteral,
+  stringsOf
+} from "./shared-WIBISVNQ.mjs";
+import {
+  DEFAULT_TARGET
+} from "./shared-WCLMF3UY.mjs";
+
+// src/extract/lookup.ts
+var lookups = /* @__PURE__ */ new WeakMap();
+function summaryLookup(summary) {
+  let lookup = lookups.get(summary);
+  if (!lookup) {
+    lookup = buildLookup(summary);
+    lookups.set(summary, lookup);
+  }
+  return lookup;
+}
+function buildLookup(summary) {
+  const functions = /* @__PURE__ */ new Map();
+  for (const f of summary.functions) if (!functions.has(f.qualname)) functions.set(f.qualname, f);
+  const classes = /* @__PURE__ */ new Map();
+  for (const c of summary.classes) if (!classes.has(c.name)) classes.set(c.name, c);
+  const fromImports = /* @__PURE__ */ new Map();
+  for (const record of summary.imports) {
+    if (record.scope.kind !== "module" || record.kind !== "from") continue;
+    for (const n of record.names) {
+      const bound = n.alias ?? n.name;
+      if (!fromImports.has(bound)) fromImports.set(bound, record);
+    }
+  }
+  const boundCalls = /* @__PURE__ */ new Map();
+  const decorators = /* @__PURE__ */ new Map();
+  for (const call of summary.calls) {
+    if (call.scope.kind === "module" && call.boundTo !== void 0 && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
+    if (call.placement.kind === "decorator") {
+      const list = decorators.get(call.placement.target);
+      if (list) list.push(call);
+      else decorators.set(call.placement.target, [call]);
+    }
+  }
+  return {
+    functionNamed: (qualname) => functions.get(qualname),
+    classNamed: (name) => classes.get(name),
+    fromImportBinding: (name) => fromImports.get(name),
+    moduleCallBoundTo: (name) => boundCalls.get(name),
+    decoratorsOf: (target) => decorators.get(target) ?? []
+  };
+}
+
+// src/resolve/stdlibModules.ts
+var STDLIB_MODULES = /* @__PURE__ */ new Set([
+  "__future__",
+  "_abc",
+  "_aix_support",
+  "_android_support",
+  "_apple_support",
+  "_ast",
+  "_asyncio",
+  "_bisect",
+  "_blake2",
+  "_bootsubprocess",
+  "_bz2",
+  "_codecs",
+  "_codecs_cn",
+  "_codecs_hk",
+  "_codecs_iso2022",
+  "_codecs_jp",
+  "_codecs_kr",
+  "_codecs_tw",
+  "_collections",
+  "_collections_abc",
+  "_colorize",
+  "_compat_pickle",
+  "_compression",
+  "_contextvars",
+  "_crypt",
+  "_csv",
+  "_ctypes",
+  "_curses",
+  "_curses_panel",
+  "_datetime",
+  "_dbm",
+  "_decimal",
+  "_elementtree",
+  "_frozen_importlib",
+  "_frozen_importlib_external",
+  "_functools",
+  "_gdbm",
+  "_hashlib",
+  "_heapq",
+  "_hmac",
+  "_imp",
+  "_interpchannels",
+  "_interpqueues",
+  "_interpreters",
+  "_io",
+  "_ios_support",
+  "_json",
+  "_locale",
+  "_lsprof",
+  "_lzma",
+  "_markupbase",
+  "_md5",
+  "_msi",
+  "_multibytecodec",
+  "_multiprocessing",
+  "_opcode",
+  "_opcode_metadata",
+  "_operator",
+  "_osx_support",
+  "_overlapped",
+  "_pickle",
+  "_posixshmem",
+  "_posixsubprocess",
+  "_py_abc",
+  "_py_warnings",
+  "_pydatetime",
+  "_pydecimal",
+  "_pyio",
+  "_pylong",
+  "_pyrepl",
+  "_queue",
+  "_random",
+  "_remote_debugging",
+  "_scproxy",
+  "_sha1",
+  "_sha2",
+  "_sha256",
+  "_sha3",
+  "_sha512",
+  "_signal",
+  "_sitebuiltins",
+  "_socket",
+  "_sqlite3",
+  "_sre",
+  "_ssl",
+  "_stat",
+  "_statistics",
+  "_string",
+  "_strptime",
+  "_struct",
+  "_suggestions",
+  "_symtable",
+  "_sysconfig",
+  "_thread",
+  "_threading_local",
+  "_tkinter",
+  "_tokenize",
+  "_tracemalloc",
+  "_types",
+  "_typing",
+  "_uuid",
+  "_warnings",
+  "_weakref",
+  "_weakrefset",
+  "_winapi",
+  "_wmi",
+  "_zoneinfo",
+  "_zstd",
+  "abc",
+  "aifc",
+  "annotationlib",
+  "antigravity",
+  "argparse",
+  "array",
+  "ast",
+  "asynchat",
+  "asyncio",
+  "asyncore",
+  "atexit",
+  "audioop",
+  "base64",
+  "bdb",
+  "binascii",
+  "bisect",
+  "builtins",
+  "bz2",
+  "cProfile",
+  "calendar",
+  "cgi",
+  "cgitb",
+  "chunk",
+  "cmath",
+  "cmd",
+  "code",
+  "codecs",
+  "codeop",
+  "collections",
+  "colorsys",
+  "compileall",
+  "compression",
+  "concurrent",
+  "configparser",
+  "contextlib",
+  "contextvars",
+  "copy",
+  "copyreg",
+  "crypt",
+  "csv",
+  "ctypes",
+  "curses",
+  "dataclasses",
+  "datetime",
+  "dbm",
+  "decimal",
+  "difflib",
+  "dis",
+  "distutils",
+  "doctest",
+  "email",
+  "encodings",
+  "ensurepip",
+  "enum",
+  "errno",
+  "faulthandler",
+  "fcntl",
+  "filecmp",
+  "fileinput",
+  "fnmatch",
+  "fractions",
+  "ftplib",
+  "functools",
+  "gc",
+  "genericpath",
+  "getopt",
+  "getpass",
+  "gettext",
+  "glob",
+  "graphlib",
+  "grp",
+  "gzip",
+  "hashlib",
+  "heapq",
+  "hmac",
+  "html",
+  "http",
+  "idlelib",
+  "imaplib",
+  "imghdr",
+  "imp",
+  "importlib",
+  "inspect",
+  "io",
+  "ipaddress",
+  "itertools",
+  "json",
+  "keyword",
+  "lib2to3",
+  "linecache",
+  "locale",
+  "logging",
+  "lzma",
+  "mailbox",
+  "mailcap",
+  "marshal",
+  "math",
+  "mimetypes",
+  "mmap",
+  "modulefinder",
+  "msilib",
+  "msvcrt",
+  "multiprocessing",
+  "netrc",
+  "nis",
+  "nntplib",
+  "nt",
+  "ntpath",
+  "nturl2path",
+  "numbers",
+  "opcode",
+  "operator",
+  "optparse",
+  "os",
+  "ossaudiodev",
+  "pathlib",
+  "pdb",
+  "pickle",
+  "pickletools",
+  "pipes",
+  "pkgutil",
+  "platform",
+  "plistlib",
+  "poplib",
+  "posix",
+  "posixpath",
+  "pprint",
+  "profile",
+  "pstats",
+  "pty",
+  "pwd",
+  "py_compile",
+  "pyclbr",
+  "pydoc",
+  "pydoc_data",
+  "pyexpat",
+  "queue",
+  "quopri",
+  "random",
+  "re",
+  "readline",
+  "reprlib",
+  "resource",
+  "rlcompleter",
+  "runpy",
+  "sched",
+  "secrets",
+  "select",
+  "selectors",
+  "shelve",
+  "shlex",
+  "shutil",
+  "signal",
+  "site",
+  "smtpd",
+  "smtplib",
+  "sndhdr",
+  "socket",
+  "socketserver",
+  "spwd",
+  "sqlite3",
+  "sre_compile",
+  "sre_constants",
+  "sre_parse",
+  "ssl",
+  "stat",
+  "statistics",
+  "string",
+  "string.templatelib",
+  "stringprep",
+  "struct",
+  "subprocess",
+  "sunau",
+  "symtable",
+  "sys",
+  "sysconfig",
+  "syslog",
+  "tabnanny",
+  "tarfile",
+  "telnetlib",
+  "tempfile",
+  "termios",
+  "textwrap",
+  "this",
+  "threading",
+  "time",
+  "timeit",
+  "tkinter",
+  "token",
+  "tokenize",
+  "tomllib",
+  "trace",
+  "traceback",
+  "tracemalloc",
+  "tty",
+  "turtle",
+  "turtledemo",
+  "types",
+  "typing",
+  "unicodedata",
+  "unittest",
+  "urllib",
+  "uu",
+  "uuid",
+  "venv",
+  "warnings",
+  "wave",
+  "weakref",
+  "webbrowser",
+  "winreg",
+  "winsound",
+  "wsgiref",
+  "xdrlib",
+  "xml",
+  "xmlrpc",
+  "xxlimited_35",
+  "zipapp",
+  "zipfile",
+  "zipimport",
+  "zlib",
+  "zoneinfo"
+]);
+var STDLIB_LIFETIMES = {
+  _android_support: [13, 99],
+  _apple_support: [13, 99],
+  _colorize: [13, 99],
+  _crypt: [0, 12],
+  _hmac: [14, 99],
+  _interpreters: [13, 99],
+  _ios_support: [13, 99],
+  _md5: [0, 11],
+  _opcode_metadata: [13, 99],
+  _py_warnings: [14, 99],
+  _pydatetime: [12, 99],
+  _pylong: [12, 99],
+  _pyrepl: [13, 99],
+  _remote_debugging: [14, 99],
+  _sha1: [0, 11],
+  _sha2: [12, 99],
+  _sha256: [0, 11],
+  _sha512: [0, 11],
+  _suggestions: [13, 99],
+  _sysconfig: [13, 99],
+  _zoneinfo: [9, 99],
+  _zstd: [14, 99],
+  aifc: [0, 12],
+  annotationlib: [14, 99],
+  asynchat: [0, 11],
+  asyncore: [0, 11],
+  audioop: [0, 12],
+  cgi: [0, 12],
+  cgitb: [0, 12],
+  chunk: [0, 12],
+  compression: [14, 99],
+  crypt: [0, 12],
+  distutils: [0, 11],
+  graphlib: [9, 99],
+  imghdr: [0, 12],
+  imp: [0, 11],
+  lib2to3: [0, 12],
+  mailcap: [0, 12],
+  msilib: [0, 12],
+  nis: [0, 12],
+  nntplib: [0, 12],
+  ossaudiodev: [0, 12],
+  pipes: [0, 12],
+  smtpd: [0, 11],
+  sndhdr: [0, 12],
+  spwd: [0, 12],
+  sunau: [0, 12],
+  telnetlib: [0, 12],
+  tomllib: [11, 99],
+  uu: [0, 12],
+  xdrlib: [0, 12],
+  zoneinfo: [9, 99]
+};
+var WINDOWS_ONLY = /* @__PURE__ */ new Set(["nt", "winreg", "_winreg", "msvcrt", "_winapi", "_overlapped", "winsound", "_msi", "msilib", "_wmi"]);
+var NOT_ON_WINDOWS = /* @__PURE__ */ new Set(["posix", "pwd", "grp", "termios", "tty", "pty", "fcntl", "resource", "syslog", "_posixsubprocess", "_posixshmem", "spwd", "nis", "ossaudiodev", "crypt", "_crypt", "readline"]);
+var OPTIONAL_BUILDS = /* @__PURE__ */ new Set(["_gdbm", "_dbm", "_tkinter", "readline", "_curses", "_curses_panel", "_uuid", "nis", "_crypt", "_scproxy", "_zstd"]);
+function stdlibModuleExists(name, target) {
+  const top = name.split(".")[0];
+  if (!STDLIB_MODULES.has(top) || OPTIONAL_BUILDS.has(top)) return false;
+  const lifetime = STDLIB_LIFETIMES[top];
+  const minor = target.version[0] === 3 ? target.version[1] : -1;
+  if (lifetime && (minor < lifetime[0] || minor > lifetime[1])) return false;
+  if (target.platform === "win32" ? NOT_ON_WINDOWS.has(top) : WINDOWS_ONLY.has(top)) return false;
+  return true;
+}
+
+// src/resolve/compiledStdlib.ts
+var COMPILED_INIT_IMPORTS = {
+  _asyncio: [{ module: "asyncio" }],
+  _curses_panel: [{ module: "_curses" }],
+  _decimal: [{ module: "collections" }, { module: "collections.abc" }, { module: "numbers" }],
+  _elementtree: [{ module: "copy" }, { module: "pyexpat" }, { module: "xml.etree.ElementPath" }],
+  _pickle: [{ module: "_compat_pickle" }, { module: "copyreg" }, { module: "functools" }],
+  _sqlite3: [{ module: "functools", versions: [11, 99] }],
+  _ssl: [{ module: "_socket" }],
+  // Since 3.9, when `_zoneinfo` appeared.
+  _zoneinfo: [
+    { module: "datetime", versions: [9, 99] },
+    { module: "weakref", versions: [9, 99] },
+    { module: "zoneinfo._tzpath", versions: [9, 99] }
+  ],
+  array: [{ module: "collections.abc", versions: [10, 99] }],
+  // The `parser` module was removed in 3.10.
+  parser: [{ module: "copyreg", versions: [0, 9] }]
+};
+function compiledInitImports(name, minor) {
+  return (COMPILED_INIT_IMPORTS[name] ?? []).filter(({ versions }) => !versions || minor >= versions[0] && minor <= versions[1]).map(({ module }) => module);
+}
+
+// src/resolve/resolveImports.ts
+function resolveImports(importer, summary, index, summaries) {
+  const resolved = summary.imports.map((record) => resolveImport(importer, record, index, summaries));
+  const target = summary.target ?? DEFAULT_TARGET;
+  for (const item of resolved) {
+    const fallback = item.record.fallback;
+    if (!fallback) continue;
+    const tries = fallback.tryImports.map((i) => resolved[i]).filter((r) => r !== void 0);
+    const skipped = tries.find((r) => r.notRun !== void 0);
+    if (skipped) {
+      item.notRun = skipped.notRun;
+      continue;
+    }
+    if (tries.length > 0 && tries.every((r) => importSucceeds(r, index, summaries, target))) {
+      const what = tries.map((r) => `\`${r.record.text}\``).join(", ");
+      item.notRun = `fallback in \`${fallback.handler}\` (line ${item.record.span.line}): the \`try\` branch (line ${fallback.tryLine}) succeeds, since ${what} ${tries.length > 1 ? "find" : "finds"} ${tries.length > 1 ? "their modules" : "its module"}`;
+    }
+  }
+  return resolved;
+}
+function importSucceeds(resolved, index, summaries, target) {
+  const { record, absolute } = resolved;
+  if (resolved.problem || absolute === void 0 || absolute === "") return false;
+  const module = resolved.executes.find((e) => e.reason === "module")?.module;
+  if (!module) {
+    const top = absolute.split(".")[0];
+    if (index.lookup(top) !== void 0 || index.hasPackage(top)) return false;
+    return stdlibModuleExists(absolute, target);
+  }
+  if (record.kind !== "from" || record.star) return true;
+  const summary = summaries.get(module.path);
+  if (!summary) return false;
+  const bound = /* @__PURE__ */ new Set([...summary.definedNames, ...summary.importedNames]);
+  return record.names.every(({ name }) => bound.has(name) || module.isPackage && index.lookup(`${absolute}.${name}`) !== void 0);
+}
+function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
+  if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
+  if (record.registryOf) return { record, absolute: record.module, executes: [] };
+  const anchored = absoluteName(importer, record);
+  if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
+  const absolute = anchored.name;
+  const executes = [];
+  const seen = /* @__PURE__ */ new Set();
+  const add = (module, reason) => {
+    if (!module || seen.has(module.path)) return;
+    seen.add(module.path);
+    executes.push({ module, reason });
+  };
+  if (absolute !== "") {
+    const parts = absolute.split(".");
+    for (let i = 1; i <= parts.length; i++) {
+      const prefix = parts.slice(0, i).join(".");
+      add(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
+    }
+    const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
+    for (const module of compiledInitModules(parts[0], importer, index, minor)) add(module, "compiled-init");
+  }
+  if (record.kind === "from") {
+    const target = absolute === "" ? void 0 : index.lookup(absolute, importer);
+    const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : void 0;
+    const targetDefines = /* @__PURE__ */ new Set([...targetSummary?.definedNames ?? [], ...targetSummary?.importedNames ?? []]);
+    for (const { name } of record.names) {
+      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
+        const typeChecking = targetSummary.imports.filter((r) => r.scope.kind === "type-checking");
+        const named = typeChecking.filter((r) => bindsName(r, name));
+        const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
+        for (const binding of lazy) {
+          for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed.module, "lazy-attribute");
+        }
+        if (lazy.length > 0) continue;
+      }
+      if (target && (!target.isPackage || targetDefines.has(name))) continue;
+      add(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
+    }
+    if (record.star && target?.isPackage) {
+      const all = summaries.get(target.path)?.dunderAll ?? [];
+      for (const name of all) {
+        if (targetDefines.has(name)) continue;
+        add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
+      }
+    }
+  }
+  return { record, absolute, executes };
+}
+function compiledInitModules(name, importer, index, minor) {
+  const found = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit = (compiled) => {
+    if (seen.has(compiled) || index.lookup(compiled, importer)) return;
+    seen.add(compiled);
+    for (const imported of compiledInitImports(compiled, minor)) {
+      const parts = imported.split(".");
+      for (let i = 1; i <= parts.length; i++) {
+        const module = index.lookup(parts.slice(0, i).join("."), importer);
+        if (module) found.push(module);
+      }
+      visit(imported);
+    }
+  };
+  visit(name);
+  return found;
+}
+function resolveEachItem(importer, record, source, index, summaries) {
+  const anchored = absoluteName(importer, { ...record, ...source });
+  if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
+  const module = index.lookup(anchored.name, importer);
+  const items = module ? summaries.get(module.path)?.dunderAll ?? [] : [];
+  const executes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const item of items) {
+    for (const executed of resolveItem(importer, record, item, index, summaries).executes) {
+      if (seen.has(executed.module.path)) continue;
+      seen.add(executed.module.path);
+      executes.push(executed);
+    }
+  }
+  return { record, absolute: record.module, executes };
+}
+function resolveItem(importer, record, item, index, summaries) {
+  const { itemsOf: _items, registryOf: _registry, ...plain } = record;
+  return resolveImport(importer, { ...plain, module: record.module.replace("*", item) }, index, summaries);
+}
+function absoluteName(importer, record) {
+  if (record.level === 0) return { name: record.module };
+  for (const name of importer.names) {
+    const packageParts = importer.isPackage ? name.split(".") : name.split(".").slice(0, -1);
+    const keep = packageParts.length - (record.level - 1);
+    if (keep <= 0) continue;
+    const base = packageParts.slice(0, keep).join(".");
+    return { name: record.module ? base ? `${base}.${record.module}` : record.module : base };
+  }
+  return {
+    problem: `attempted relative import beyond the top-level package: ${".".repeat(record.level)}${record.module} from ${importer.name}`
+  };
+}
+function starBinds(importer, record, name, index, summaries) {
+  if (record.kind !== "from" || !record.star) return false;
+  const anchored = absoluteName(importer, record);
+  const module = "name" in anchored && anchored.name !== "" ? index.lookup(anchored.name, importer) : void 0;
+  const summary = module ? summaries.get(module.path) : void 0;
+  if (!summary) return false;
+  if (summary.dunderAll) return summary.dunderAll.includes(name);
+  return !name.startsWith("_") && summary.definedNames.includes(name);
+}
+function bindsName(record, name) {
+  if (record.kind === "from") return record.names.some((n) => (n.alias ?? n.name) === name);
+  if (record.kind === "import") return (record.alias ?? record.module.split(".")[0]) === name;
+  return false;
+}
+
+// src/resolve/calls.ts
+function allOf(conditions) {
+  const parts = [...new Set(conditions.filter((c) => typeof c === "string"))];
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0] : parts.map((c) => / or /.test(c) && !/^\(.*\)$/.test(c) ? `(${c})` : c).join(" and ");
+}
+function anyOf(conditions) {
+  const unique = [...new Set(conditions)];
+  const bare = (text) => /^\(.*\)$/.test(text) ? text.slice(1, -1) : text;
+  const negated = (text) => text.startsWith("not ") ? bare(text.slice(4)) : void 0;
+  const flip = (text) => text.replace(/ (==|!=) /, (_, op) => op === "==" ? " != " : " == ");
+  for (const a of unique) {
+    for (const b of unique) {
+      if (negated(a) === bare(b) || / (==|!=) /.test(a) && flip(a) === b) return null;
+    }
+  }
+  return unique.join(" or ");
+}
+var MAX_CALL_DEPTH = 3;
+var MAX_IMPORT_CALL_DEPTH = 3;
+var CallResolver = class {
+  constructor(index, summaries) {
+    this.index = index;
+    this.summaries = summaries;
+  }
+  index;
+  summaries;
+  bodies = /* @__PURE__ */ new Map();
+  importsByFunction = /* @__PURE__ */ new Map();
+  /** The names of the project's classes and import aliases, for `classCalled`. */
+  classNames;
+  /** `externalBasesOf`, by `path::qualname`. */
+  externalBases = /* @__PURE__ */ new Map();
+  summaryOf(path) {
+    return this.summaries.get(path);
+  }
+  /** Calls written directly in `qualname`'s body (not in functions nested in it). */
+  callsIn(ref) {
+    return this.byFunction(this.bodies, ref.path, (s) => s.calls).get(ref.qualname) ?? [];
+  }
+  importsIn(ref) {
+    return this.byFunction(this.importsByFunction, ref.path, (s) => s.imports).get(ref.qualname) ?? [];
+  }
+  /**
+   * The function bodies that run when `path` is imported, reached from its module-level calls, at most
+   * `maxDepth` calls deep. Breadth first, so each body comes with its shortest call path and a body
+   * reached late on a long path still has its own calls followed from the short one.
+   * `enter` can refuse to go into a body (its steps so far are given).
+   */
+  functionsRunAtImport(path, enter = () => true, maxDepth = MAX_CALL_DEPTH) {
+    const summary = this.summaries.get(path);
+    if (!summary) return [];
+    const found = [];
+    const seen = /* @__PURE__ */ new Set();
+    const queue = [];
+    const ways = /* @__PURE__ */ new Map();
+    const keyOf = (body) => `${body.path}::${body.qualname}`;
+    const visit = (steps, body, from) => {
+      const key = keyOf(body);
+      if (steps.length > maxDepth) return;
+      if (seen.has(key)) {
+        ways.get(key)?.push({ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call });
+        return;
+      }
+      if (!enter(body, steps)) return;
+      seen.add(key);
+      ways.set(key, [{ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call }]);
+      const run = { body, steps };
+      found.push(run);
+      queue.push(run);
+    };
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "module") continue;
+      for (const next of this.targetsOf(path, call)) visit([{ path, call, target: next.called }], next.body);
+    }
+    for (const cls of summary.classes) {
+      if (cls.scope.kind !== "module") continue;
+      for (const next of this.classStatementTargets(path, cls)) visit([{ path, call: classStatementCall(cls), target: next }], next);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const { body, steps } = queue[head];
+      for (const call of this.callsIn(body)) {
+        for (const next of this.targetsOf(body.path, call, body.qualname)) visit([...steps, { path: body.path, call, target: next.called }], next.body, body);
+      }
+      for (const cls of this.summaries.get(body.path)?.classes ?? []) {
+        if (cls.scope.kind !== "function" || cls.scope.function !== body.qualname) continue;
+        for (const next of this.classStatementTargets(body.path, cls)) visit([...steps, { path: body.path, call: classStatementCall(cls), target: next }], next, body);
+      }
+    }
+    const conditions = /* @__PURE__ */ new Map();
+    const conditionOf = (key, open) => {
+      const known = conditions.get(key);
+      if (known !== void 0) return known;
+      if (open.has(key)) return null;
+      open.add(key);
+      const alternatives = (ways.get(key) ?? []).map(({ from, call }) => {
+        const caller = from === void 0 ? null : conditionOf(from, open);
+        return allOf([caller, call.condition ?? null]);
+      });
+      open.delete(key);
+      const result = alternatives.some((a) => a === null) ? null : anyOf(alternatives);
+      conditions.set(key, result);
+      return result;
+    };
+    for (const run of found) {
+      const condition = conditionOf(keyOf(run.body), /* @__PURE__ */ new Set());
+      if (condition !== null) run.condition = condition;
+    }
+    return found;
+  }
+  /**
+   * What a class statement runs besides its body: the metaclass's `__new__` and `__init__` (the one
+   * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
+   * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
+   */
+  classStatementTargets(path, cls) {
+    const out = [];
+    const meta = this.metaclassOf(path, cls, 0);
+    if (meta) {
+      for (const name of ["__new__", "__init__"]) {
+        const method = this.methodOf(meta, name, 0);
+        if (method) out.push(method);
+      }
+    }
+    for (const base of cls.bases) {
+      const baseRef = this.classNamed(path, base);
+      const hook = baseRef?.kind === "class" ? this.methodOf(baseRef, "__init_subclass__", 0) : void 0;
+      if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
+    }
+    return out;
+  }
+  /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
+  classCalled(path, call) {
+    if (!call.callee) return void 0;
+    this.classNames ??= new Set(
+      [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => n.alias ? [n.alias] : []))])
+    );
+    if (!this.classNames.has(call.callee.slice(call.callee.lastIndexOf(".") + 1))) return void 0;
+    const called = call.calleeIsLocal ? this.refIn(path, call.callee) : this.resolveQualified(path, call.callee, 0);
+    return called?.kind === "class" ? called : void 0;
+  }
+  /**
+   * The bases from outside the project of a project class, through its project bases in any module,
+   * nearest first: `class ConfiguredSession(requests.Session)` gives `requests.Session`, and so does
+   * `class ApiSession(ConfiguredSession)` in another module. The one walk the rules and the entry
+   * detectors share: each class is worked out once per analysis (a chain of 5,000 subclasses costs
+   * 5,000 steps), at most MAX_EXTERNAL_BASE_DEPTH classes deep, and a cycle of bases adds nothing.
+   */
+  externalBasesOf(cls, depth = 0) {
+    const key = `${cls.path}::${cls.qualname}`;
+    const known = this.externalBases.get(key);
+    if (known) return known;
+    if (depth > MAX_EXTERNAL_BASE_DEPTH) return [];
+    this.externalBases.set(key, []);
+    const summary = this.summaries.get(cls.path);
+    const found = /* @__PURE__ */ new Set();
+    for (const base of (summary && summaryLookup(summary).classNamed(cls.qualname)?.bases) ?? []) {
+      const project = this.classNamed(cls.path, base);
+      if (project?.kind === "class") for (const outer of this.externalBasesOf(project, depth + 1)) found.add(outer);
+      else found.add(base);
+    }
+    const bases = [...found];
+    this.externalBases.set(key, bases);
+    return bases;
+  }
+  /** The project class that is `cls`'s metaclass: its own `metaclass=`, else the first a base has. */
+  metaclassOf(path, cls, depth) {
+    if (depth > MAX_BASE_DEPTH) return void 0;
+    if (cls.metaclass) {
+      const meta = this.classNamed(path, cls.metaclass);
+      return meta?.kind === "class" ? meta : void 0;
+    }
+    for (const base of cls.bases) {
+      const baseRef = this.classNamed(path, base);
+      const baseSummary = baseRef?.kind === "class" ? this.summaries.get(baseRef.path) : void 0;
+      const record = baseSummary ? summaryLookup(baseSummary).classNamed(baseRef.qualname) : void 0;
+      const meta = record && record !== cls ? this.metaclassOf(baseRef.path, record, depth + 1) : void 0;
+      if (meta) return meta;
+    }
+    return void 0;
+  }
+  /** What a call runs in the project: a function body, or a class's `__new__` and `__init__` (own or inherited). */
+  targetsOf(path, call, enclosingFunction) {
+    const called = this.resolveCallee(path, call, enclosingFunction);
+    if (!called) return [];
+    if (called.kind === "function") return [{ called, body: called }];
+    const out = [];
+    const create = this.methodOf(called, "__new__", 0);
+    if (create) out.push({ called, body: create });
+    const init = this.initOf(called, 0);
+    if (init) out.push({ called, body: init });
+    return out;
+  }
+  resolveCallee(path, call, enclosingFunction) {
+    const summary = this.summaries.get(path);
+    if (!call.callee && enclosingFunction && /^self\.\w+$/.test(call.calleeText)) {
+      const cls = enclosingFunction.split(".").slice(0, -1).join(".");
+      if (cls) return this.refIn(path, `${cls}.${call.calleeText.slice(5)}`);
+    }
+    if (call.receiver) {
+      const creator = summary.calls[call.receiver.callId];
+      const cls = creator ? this.resolveCallee(path, creator) : void 0;
+      if (cls?.kind === "class") return this.methodOf(cls, call.receiver.method, 0);
+      return void 0;
+    }
+    if (!call.callee) return void 0;
+    if (call.calleeIsLocal) return this.refIn(path, call.callee) ?? this.decoratorAttribute(path, call.callee);
+    return this.resolveQualified(path, call.callee, 0) ?? this.pureStandIn(path, call);
+  }
+  /**
+   * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what
+   * `d` returned, and `d` hands out its own inner functions as attributes of that value, as
+   * `functools.singledispatch` does (`wrapper.register = register`). The call runs the function of
+   * that name defined inside `d`. Only the outermost decorator's value is `f`.
+   */
+  decoratorAttribute(path, callee, depth = 0) {
+    if (depth > MAX_CALL_DEPTH) return void 0;
+    const dot = callee.lastIndexOf(".");
+    if (dot < 0) return void 0;
+    const decorated = callee.slice(0, dot);
+    const attribute = callee.slice(dot + 1);
+    const summary = this.summaries.get(path);
+    if (!summaryLookup(summary).functionNamed(decorated)) return void 0;
+    const outermost = [...summaryLookup(summary).decoratorsOf(decorated)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
+    if (!outermost?.bareDecorator) return void 0;
+    const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path, outermost.callee) ?? this.decoratorAttribute(path, outermost.callee, depth + 1) : this.resolveCallee(path, outermost);
+    if (decorator?.kind !== "function") return void 0;
+    const inner = this.refIn(decorator.path, `${decorator.qualname}.${attribute}`);
+    return inner?.kind === "function" ? inner : void 0;
+  }
+  /**
+   * `def warn(...): ...` then `from _warnings import warn` in the same module: the accelerator, a
+   * compiled module outside the tree, named with a leading underscore as PEP 399 has it, replaces
+   * the pure-Python function, which PEP 399 requires to behave the same. What the function runs is
+   * then read from the `def`.
+   */
+  pureStandIn(path, call) {
+    const name = call.calleeText;
+    if (!/^\w+$/.test(name)) return void 0;
+    const own = this.refIn(path, name);
+    if (own?.kind !== "function") return void 0;
+    const importer = this.index.byPath.get(path);
+    const summary = this.summaries.get(path);
+    const binding = summary ? summaryLookup(summary).fromImportBinding(name) : void 0;
+    if (!importer || !binding) return void 0;
+    const absolute = absolutise(importer, ".".repeat(binding.level) + binding.module);
+    const accelerator = absolute !== void 0 && absolute.split(".").pop().startsWith("_");
+    return accelerator && !this.index.lookup(absolute, importer) ? own : void 0;
+  }
+  /** `pkg.db.make_engine` or `..db.make_engine` (relative to `path`) → the definition, following re-exports. */
+  resolveQualified(path, qualified, hops) {
+    if (hops > MAX_CALL_DEPTH) return void 0;
+    const importer = this.index.byPath.get(path);
+    if (!importer) return void 0;
+    const absolute = absolutise(importer, qualified);
+    if (!absolute) return void 0;
+    const parts = absolute.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const module = this.index.lookup(parts.slice(0, i).join("."), importer);
+      if (!module) continue;
+      const rest = parts.slice(i).join(".");
+      const direct = this.refIn(module.path, rest);
+      const first = parts[i];
+      const moduleSummary = this.summaries.get(module.path);
+      const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : void 0;
+      const definedAt = direct && summaryLookup(this.summaries.get(module.path)).functionNamed(first)?.span.line;
+      if (direct && !(binding && definedAt !== void 0 && binding.span.line > definedAt)) return direct;
+      if (binding) {
+        const name = binding.names.find((n) => (n.alias ?? n.name) === first).name;
+        const base = ".".repeat(binding.level) + binding.module;
+        const target = base === "" || base.endsWith(".") ? `${base}${name}` : `${base}.${name}`;
+        const remainder = parts.slice(i + 1);
+        return this.resolveQualified(module.path, remainder.length ? `${target}.${remainder.join(".")}` : target, hops + 1) ?? direct;
+      }
+      return direct;
+    }
+    return void 0;
+  }
+  refIn(path, qualname, depth = 0) {
+    const summary = this.summaries.get(path);
+    if (!summary) return void 0;
+    const lookup = summaryLookup(summary);
+    if (lookup.functionNamed(qualname)) return { path, qualname, kind: "function" };
+    if (lookup.classNamed(qualname)) return { path, qualname, kind: "class" };
+    const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
+    const creator = bound ? summary.calls[bound.callId] : void 0;
+    if (bound && creator?.callee) {
+      const cls = creator.calleeIsLocal ? this.refIn(path, creator.callee, depth + 1) : this.resolveQualified(path, creator.callee, depth + 1);
+      if (cls?.kind === "class") return this.methodOf(cls, bound.method, 0);
+    }
+    return void 0;
+  }
+  /** A class as `path` names it (`Base`, `pkg.models.Base`, `.base.Base`): its definition, if a project class. */
+  classNamed(path, name) {
+    return this.refIn(path, name) ?? this.resolveQualified(path, name, 0);
+  }
+  initOf(cls, depth) {
+    return this.methodOf(cls, "__init__", depth);
+  }
+  /** A method of a project class, looked up in the class and then its project bases. */
+  methodOf(cls, method, depth) {
+    if (depth > MAX_CALL_DEPTH) return void 0;
+    const own = this.refIn(cls.path, `${cls.qualname}.${method}`);
+    if (own?.kind === "function") return own;
+    const clsSummary = this.summaries.get(cls.path);
+    const record = clsSummary ? summaryLookup(clsSummary).classNamed(cls.qualname) : void 0;
+    for (const base of record?.bases ?? []) {
+      const baseRef = this.classNamed(cls.path, base);
+      if (baseRef?.kind === "class") {
+        const inherited = this.methodOf(baseRef, method, depth + 1);
+        if (inherited) return inherited;
+      }
+    }
+    return void 0;
+  }
+  byFunction(cache, path, pick) {
+    let byName = cache.get(path);
+    if (!byName) {
+      byName = /* @__PURE__ */ new Map();
+      for (const item of pick(this.summaries.get(path))) {
+        if (item.scope.kind !== "function") continue;
+        const list = byName.get(item.scope.function) ?? [];
+        list.push(item);
+        byName.set(item.scope.function, list);
+      }
+      cache.set(path, byName);
+    }
+    return byName;
+  }
+};
+var MAX_BASE_DEPTH = 8;
+var MAX_EXTERNAL_BASE_DEPTH = 64;
+function classStatementCall(cls) {
+  return {
+    id: -1,
+    calleeText: cls.name,
+    text: cls.header,
+    args: [],
+    scope: cls.scope,
+    placement: { kind: "statement" },
+    span: cls.span,
+    statementText: cls.header
+  };
+}
+function absolutise(importer, qualified) {
+  const dots = /^\.*/.exec(qualified)[0].length;
+  if (dots === 0) return qualified;
+  const packageParts = importer.isPackage ? importer.name.split(".") : importer.name.split(".").slice(0, -1);
+  const keep = packageParts.length - (dots - 1);
+  if (keep <= 0) return void 0;
+  const rest = qualified.slice(dots);
+  return [...packageParts.slice(0, keep), ...rest ? [rest] : []].join(".");
+}
+
+// src/graph/edges.ts
+function edgeThroughCalls(reached, to, reason) {
+  const { record } = reached;
+  const via = reached.steps.map((step) => ({
+    path: step.path,
+    line: step.call.span.line,
+    column: step.call.span.column,
+    text: step.call.text,
+    target: step.target.qualname
+  }));
+  return {
+    from: reached.from,
+    to,
+    kind: "import",
+    reason,
+    scope: { kind: "module" },
+    line: record.span.line,
+    column: record.span.column,
+    text: record.text,
+    ...via.length ? { via, at: reached.at } : {}
+  };
+}
+
+// src/graph/registries.ts
+var MAX_ROUNDS = 8;
+var MAX_REGISTRY_EDGES = 1e5;
+var MAX_REGISTRY_STEPS = 5e7;
+function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
+  if (pending.length === 0) return [];
+  const registrations = registeredItems(index, calls);
+  const added = [];
+  const extra = /* @__PURE__ */ new Map();
+  const done = pending.map(() => /* @__PURE__ */ new Set());
+  const budget = { steps: 0 };
+  let limited;
+  for (let round = 0; round < MAX_ROUNDS && limited === void 0; round++) {
+    let grew = false;
+    for (let i = 0; i < pending.length && limited === void 0; i++) {
+      const item = pending[i];
+      const { record } = item;
+      const registry = record.registryOf;
+      const items = registrations.get(`${item.at}::${registry.registry}`);
+      if (!items) continue;
+      const reached = reach(item.from, budget, importTimeEdges, extra);
+      budget.steps += items.length;
+      if (budget.steps > MAX_REGISTRY_STEPS) {
+        limited = `more work than importleak does for registries (${MAX_REGISTRY_STEPS.toLocaleString("en")} steps)`;
+        break;
+      }
+      const prefix = prefixOf(item, registry.prefixParameter);
+      const importer = index.byPath.get(item.from);
+      const writtenIn = index.byPath.get(item.at);
+      if (!importer || !writtenIn) continue;
+      for (const { name, module } of items) {
+        if (added.length >= MAX_REGISTRY_EDGES) {
+          limited = `more than ${MAX_REGISTRY_EDGES.toLocaleString("en")} import edges`;
+          break;
+        }
+        if (!reached.has(module) || done[i].has(name) || prefix !== void 0 && !name.startsWith(prefix)) continue;
+        done[i].add(name);
+        for (const executed of resolveItem(writtenIn, record, name, index, calls.summaries).executes) {
+          if (executed.module.path === item.from) continue;
+          const edge = edgeThroughCalls(item, executed.module.path, executed.reason);
+          added.push(edge);
+          const list = extra.get(edge.from) ?? [];
+          list.push(edge);
+          extra.set(edge.from, list);
+          grew = true;
+        }
+      }
+    }
+    if (!grew) break;
+  }
+  if (limited !== void 0) {
+    onLimit?.(
+      `the imports of registry items (names registered at import time, then imported in a loop) need ${limited}; the ${added.length.toLocaleString("en")} edges found until then are kept, the rest left out, so a module reached only through them is not seen`
+    );
+  }
+  return added;
+}
+function registeredItems(index, calls) {
+  const adders = /* @__PURE__ */ new Map();
+  for (const [path, summary] of calls.summaries) {
+    for (const adder of summary.registryAdders ?? []) adders.set(`${path}::${adder.function}`, adder);
+  }
+  const out = /* @__PURE__ */ new Map();
+  if (adders.size === 0) return out;
+  for (const module of index.entries()) {
+    const summary = calls.summaries.get(module.path);
+    for (const call of summary?.calls ?? []) {
+      if (call.scope.kind !== "module" || call.args.length === 0) continue;
+      for (const { body } of calls.targetsOf(module.path, call)) {
+        const adder = adders.get(`${body.path}::${body.qualname}`);
+        if (!adder) continue;
+        const key = `${body.path}::${adder.registry}`;
+        const list = out.get(key) ?? [];
+        for (const name of argumentItems(call, adder)) list.push({ name, module: module.path });
+        out.set(key, list);
+      }
+    }
+  }
+  return out;
+}
+function argumentItems(call, adder) {
+  const positional = call.args.filter((a) => a.keyword === void 0);
+  const strings = (values) => values.flatMap((a) => typeof a.literal === "string" ? [a.literal] : []);
+  if (adder.takes === "each-argument") return strings(positional.slice(adder.parameter));
+  const argument = positional[adder.parameter];
+  if (!argument) return [];
+  if (adder.takes === "argument") return strings([argument]);
+  const literal = parsePythonLiteral(argument.text);
+  return literal.kind === "list" || literal.kind === "tuple" ? stringsOf(literal) ?? [] : [];
+}
+function prefixOf(item, parameter) {
+  if (!parameter) return void 0;
+  const last = item.steps[item.steps.length - 1];
+  if (!last || last.target.kind !== "function") return void 0;
+  const argument = last.call.args.find((a) => a.keyword === parameter.name) ?? last.call.args.filter((a) => a.keyword === void 0)[parameter.index];
+  return typeof argument?.literal === "string" ? argument.literal : void 0;
+}
+function reach(start, budget, ...edgeMaps) {
+  const seen = /* @__PURE__ */ new Set([start]);
+  const queue = [start];
+  for (let head = 0; head < queue.length && budget.steps <= MAX_REGISTRY_STEPS; head++) {
+    for (const edges of edgeMaps) {
+      const out = edges.get(queue[head]) ?? [];
+      budget.steps += out.length;
+      for (const edge of out) {
+        if (seen.has(edge.to)) continue;
+        seen.add(edge.to);
+        queue.push(edge.to);
+      }
+    }
+  }
+  return seen;
+}
+
+// src/graph/importGraph.ts
+function buildImportGraph(index, resolved, calls, onError) {
+  const importTimeEdges = /* @__PURE__ */ new Map();
+  const lazyEdges = [];
+  const registryImports = [];
+  const limits = [];
+  const push = (edge) => {
+    const list = importTimeEdges.get(edge.from) ?? [];
+    list.push(edge);
+    importTimeEdges.set(edge.from, list);
+  };
+  for (const module of index.entries()) {
+    try {
+      moduleEdges(module);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(module.path, error);
+    }
+  }
+  function moduleEdges(module) {
+    const parts = module.name.split(".");
+    for (let i = parts.length - 1; i >= 1; i--) {
+      const parent = index.lookup(parts.slice(0, i).join("."), module);
+      if (parent && parent.path !== module.path) {
+        push({ from: module.path, to: parent.path, kind: "enclosing-package", scope: { kind: "module" } });
+        break;
+      }
+    }
+    for (const resolvedImport of resolved.get(module.path) ?? []) {
+      const { record } = resolvedImport;
+      if (resolvedImport.notRun !== void 0) continue;
+      if (record.registryOf && record.scope.kind === "module") registryImports.push({ from: module.path, at: module.path, record, steps: [] });
+      for (const executed of resolvedImport.executes) {
+        if (executed.module.path === module.path) continue;
+        const edge = {
+          from: module.path,
+          to: executed.module.path,
+          kind: "import",
+          reason: executed.reason,
+          scope: record.scope,
+          line: record.span.line,
+          column: record.span.column,
+          text: record.text
+        };
+        if (record.scope.kind === "module") push(edge);
+        else if (record.scope.kind === "function" || record.scope.kind === "lazy-import") lazyEdges.push(edge);
+      }
+    }
+    for (const run of calls?.functionsRunAtImport(module.path, void 0, MAX_IMPORT_CALL_DEPTH) ?? []) {
+      const { body } = run;
+      for (const resolvedImport of resolved.get(body.path) ?? []) {
+        const { record } = resolvedImport;
+        if (record.scope.kind !== "function" || record.scope.function !== body.qualname || resolvedImport.notRun !== void 0) continue;
+        const reached = { from: module.path, at: body.path, record, steps: run.steps };
+        if (record.registryOf) registryImports.push(reached);
+        for (const executed of resolvedImport.executes) {
+          if (executed.module.path !== module.path) push(edgeThroughCalls(reached, executed.module.path, executed.reason));
+        }
+      }
+    }
+  }
+  if (calls) {
+    try {
+      for (const edge of registryEdges(index, calls, registryImports, importTimeEdges, (message) => limits.push(message))) push(edge);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(".", error);
+    }
+  }
+  const importedBy = /* @__PURE__ */ new Map();
+  for (const edges of importTimeEdges.values()) {
+    edges.sort(compareEdges);
+    for (const edge of edges) {
+      const list = importedBy.get(edge.to) ?? [];
+      list.push(edge);
+      importedBy.set(edge.to, list);
+    }
+  }
+  return { importTimeEdges, lazyEdges, importedBy, ...limits.length ? { limits } : {} };
+}
+function compareEdges(a, b) {
+  if (a.kind !== b.kind) return a.kind === "import" ? -1 : 1;
+  if (!a.via !== !b.via) return a.via ? 1 : -1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+}
+function shortestChains(graph, sources) {
+  const chains = /* @__PURE__ */ new Map();
+  const queue = [];
+  for (const source of sources) {
+    if (chains.has(source)) continue;
+    chains.set(source, { entry: source, hops: [] });
+    queue.push(source);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head];
+    const chain = chains.get(current);
+    for (const edge of graph.importTimeEdges.get(current) ?? []) {
+      if (chains.has(edge.to)) continue;
+      chains.set(edge.to, { entry: chain.entry, hops: [...chain.hops, edge] });
+      queue.push(edge.to);
+    }
+  }
+  return chains;
+}
+function modulesReaching(graph, target) {
+  const seen = /* @__PURE__ */ new Set([target]);
+  const queue = [target];
+  for (let head = 0; head < queue.length; head++) {
+    for (const edge of graph.importedBy.get(queue[head]) ?? []) {
+      if (seen.has(edge.from)) continue;
+      seen.add(edge.from);
+      queue.push(edge.from);
+    }
+  }
+  return seen;
+}
+
+export {
+  summaryLookup,
+  resolveImports,
+  resolveImport,
+  allOf,
+  anyOf,
+  CallResolver,
+  buildImportGraph,
+  shortestChains,
+  modulesReaching
+};

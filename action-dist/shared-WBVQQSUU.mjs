@@ -1,0 +1,17 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  formatBytes,
+  sizePair,
+  summariseBytes
+} from "./shared-K5SHO45U.mjs";
+import "./shared-XXICYUZH.mjs";
+import "./shared-WIBISVNQ.mjs";
+import "./shared-WCLMF3UY.mjs";
+import "./shared-OK3D7NJJ.mjs";
+import "./shared-RKF6PH7O.mjs";
+export {
+  formatBytes,
+  sizePair,
+  summariseBytes
+};

@@ -1,0 +1,120 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { notRegularMessage, realPath } from '../files.js';
+import type { DeployProblem } from './types.js';
+
+/*
+ * Which files of a project are deployment files, and finding them: apart from the readers (and
+ * their YAML and TOML parsers), since a run's record (src/replay.ts) lists them again to see
+ * whether any came or went.
+ */
+
+export type FileKind = 'Procfile' | 'Dockerfile' | 'docker-compose' | 'render.yaml' | 'fly.toml' | 'app.yaml' | 'systemd' | 'gunicorn.conf.py' | 'uwsgi.ini';
+
+const DISCOVERY_PATTERNS = [
+  '**/Procfile',
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/*.Dockerfile',
+  '**/Containerfile',
+  '**/docker-compose*.yml',
+  '**/docker-compose*.yaml',
+  '**/compose*.yml',
+  '**/compose*.yaml',
+  '**/render.yaml',
+  '**/fly.toml',
+  '**/app.yaml',
+  '**/*.service',
+  '**/gunicorn.conf.py',
+  '**/*uwsgi*.ini',
+];
+
+const DISCOVERY_IGNORE = [
+  '**/.git/**',
+  '**/node_modules/**',
+  '**/site-packages/**',
+  '**/__pycache__/**',
+  '**/.venv*/**',
+  '**/venv/**',
+  '**/.tox/**',
+  '**/.nox/**',
+];
+
+export function fileKind(relative: string): FileKind | undefined {
+  const name = path.posix.basename(relative);
+  if (name === 'Procfile') return 'Procfile';
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile')) return 'Dockerfile';
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
+  if (name === 'render.yaml') return 'render.yaml';
+  if (name === 'fly.toml') return 'fly.toml';
+  if (name === 'app.yaml') return 'app.yaml';
+  if (name.endsWith('.service')) return 'systemd';
+  if (name.endsWith('.py')) return 'gunicorn.conf.py';
+  if (name.endsWith('.ini') && name.includes('uwsgi')) return 'uwsgi.ini';
+  return undefined;
+}
+
+/** True for a name `readDeployment` looks for (Procfile, Dockerfile, gunicorn.conf.py...). */
+export function isDeploymentFileName(name: string): boolean {
+  const kind = fileKind(name);
+  return kind !== undefined && (kind !== 'gunicorn.conf.py' || name === 'gunicorn.conf.py');
+}
+
+/**
+ * The deployment files below the folders of `searchIn` (and those it names), relative to the root.
+ * Links are listed (reading them checks where they lead) unless they lead to a folder or nowhere,
+ * or to a file already listed; a pipe, socket or device is reported and never opened.
+ */
+export async function findDeploymentFiles(root: string, searchIn: string[]): Promise<{ found: string[]; problems: DeployProblem[] }> {
+  const problems: DeployProblem[] = [];
+  const found = new Set<string>();
+  const byRealPath = new Set<string>();
+  for (const where of searchIn) {
+    const folder = path.join(root, where);
+    let stat: import('node:fs').Stats;
+    try {
+      stat = await fs.stat(folder);
+    } catch {
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      if (isDeploymentFileName(path.posix.basename(where))) found.add(toRelative(root, folder));
+      continue;
+    }
+    const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+    for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      const relative = toRelative(root, path.join(folder, entry.path));
+      if (entry.dirent.isDirectory()) continue;
+      if (entry.dirent.isSymbolicLink()) {
+        const target = await fs.stat(path.join(root, relative)).catch(() => undefined);
+        if (!target || target.isDirectory()) continue;
+      } else if (!entry.dirent.isFile()) {
+        const what = await fs.lstat(path.join(root, relative)).catch(() => undefined);
+        problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : 'not a regular file'}; not opened` });
+        continue;
+      }
+      // The same file reached twice (a Procfile and a link to it) is read once.
+      const real = await realPath(path.join(root, relative));
+      if (real && byRealPath.has(real)) continue;
+      if (real) byRealPath.add(real);
+      found.add(relative);
+    }
+  }
+  return { found: [...found].sort(), problems };
+}
+
+/** What `findDeploymentFiles` gives, as a string to compare. */
+export function listingValue(listed: { found: string[]; problems: DeployProblem[] }): string {
+  return JSON.stringify([listed.found, listed.problems]);
+}
+
+/** The deployment files a run would read: the run record compares it. */
+export async function deploymentFileListing(root: string, searchIn: string[]): Promise<string> {
+  return listingValue(await findDeploymentFiles(path.resolve(root), searchIn));
+}
+
+export function toRelative(root: string, file: string): string {
+  const absolute = path.resolve(root, file);
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

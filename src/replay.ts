@@ -1,0 +1,237 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SummaryCache } from './cache.js';
+import { deploymentFileListing } from './deploy/deploymentFiles.js';
+import { discoverPythonFiles, type DiscoverOptions } from './discover/discover.js';
+import type { PythonTarget } from './extract/target.js';
+import { pathKindUnrecorded, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
+
+/**
+ * The run record: what one command printed, and everything it read to print it, kept in the cache
+ * folder so that the next run of the same command on the same files prints it again without
+ * analyzing anything (as `make` or Bazel skip a step whose inputs did not change).
+ *
+ * A record is found by the run's key: the analyzer's own code, the command and its options, the
+ * folder it runs from, the configuration and the Python target. It holds:
+ * - what the discovery found: the Python files (in order) and its diagnostics;
+ * - each Python file's cache key (the hash of its path and bytes) and the hash of its summary;
+ * - every other input the run had: each file read after the discovery (deployment files, scripts
+ *   they name, pyproject.toml, the lines hashed for findings) with what the read gave and where the
+ *   path leads, each path whose kind was looked at, and the list of deployment files found;
+ * - the output: standard output, standard error, the report file and the exit code.
+ *
+ * The record is used when the discovery finds the same, every other input reads the same, and each
+ * Python file either has the same bytes or, changed, gives the same summary (a comment or blank
+ * lines added at its end): the analysis reads nothing of a file but its summary, so its outcome is
+ * the same. A changed file whose lines a finding quotes was read for its line hashes: that read no
+ * longer matches, and the run analyzes. Anything else, and the run analyzes as usual and writes a
+ * new record.
+ */
+export interface RunRecord {
+  format: typeof FORMAT;
+  discovery: string;
+  files: FileFingerprint[];
+  inputs: RecordedInput[];
+  output: RunOutput;
+}
+
+/**
+ * A Python file's relative path, cache key (or `!<why>` when it could not be read), summary hash,
+ * and stat signature (see `statSignature`; empty: compare the bytes).
+ */
+export type FileFingerprint = [relative: string, key: string, digest: string, signature: string];
+
+export interface RunOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** `-o <file>`: the file and what was written to it. */
+  outputFile?: { path: string; text: string };
+}
+
+const FORMAT = 2;
+
+/** What the discovery found, as the record compares it. */
+export function discoveryFingerprint(discovery: Awaited<ReturnType<typeof discoverPythonFiles>>): string {
+  return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
+}
+
+/** The key of a run: the hash of everything that shapes its output besides the files it reads. */
+export function runKey(parts: unknown): string {
+  return createHash('sha256').update(CODE_ID).update('\0').update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * The run records, in `<cache dir>/runs-<analyzer>/<key>.run.json`, beside the summaries and under
+ * the same rules: none in a cache folder that is a symbolic link or not a folder.
+ */
+export class RunRecords {
+  private readonly folder: string;
+
+  constructor(private readonly cache: SummaryCache) {
+    this.folder = path.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
+  }
+
+  async load(key: string): Promise<RunRecord | undefined> {
+    if (!(await this.cache.usable(false))) return undefined;
+    try {
+      const record = JSON.parse(await fs.readFile(this.file(key), 'utf8')) as RunRecord;
+      if (record.format !== FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== 'string') return undefined;
+      return record;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written to a temporary file and renamed: a concurrent run reads the old record or the new one. */
+  async save(key: string, record: RunRecord): Promise<void> {
+    if (!(await this.cache.usable(true))) return;
+    const file = this.file(key);
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.mkdir(this.folder, { recursive: true });
+      await fs.writeFile(temporary, JSON.stringify(record), { flag: 'wx' });
+      await fs.rename(temporary, file);
+    } catch {
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.folder, `${key}.run.json`);
+  }
+}
+
+export interface ReplayInput {
+  record: RunRecord;
+  discover: DiscoverOptions;
+  maxFileBytes: number;
+  target: PythonTarget;
+  cache: SummaryCache;
+  /** Filled in with the keys of the changed files summarised here (and cached): the run's stats count them as parsed. */
+  parsedKeys: Set<string>;
+}
+
+/**
+ * Whether `record` still holds: undefined when it does not; else the fingerprints of the files as
+ * they are now (changed files with unchanged summaries get their new keys), to keep in the record.
+ */
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }: ReplayInput): Promise<FileFingerprint[] | undefined> {
+  const discovery = await discoverPythonFiles(discover);
+  if (discoveryFingerprint(discovery) !== record.discovery || discovery.files.length !== record.files.length) return undefined;
+  if (!(await inputsHold(record.inputs))) return undefined;
+  const now: FileFingerprint[] = new Array(record.files.length);
+  let holds = true;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; holds && index < discovery.files.length; index = next++) {
+      const file = discovery.files[index]!;
+      const [, key, digest, signature] = record.files[index]!;
+      if (signature) {
+        const stat = await fs.stat(file.absolute).catch(() => undefined);
+        if (stat && stat.isFile() && statSignature(stat) === signature) {
+          now[index] = record.files[index]!;
+          continue;
+        }
+      }
+      const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+      const currentKey = read.ok ? SummaryCache.keyOf(file.relative, read.bytes) : `!${read.reason}:${read.size ?? ''}`;
+      const currentSignature = read.ok ? statSignature(read.stat) : '';
+      if (currentKey === key) {
+        now[index] = [file.relative, key, digest, currentSignature];
+        continue;
+      }
+      // Changed: the run holds if the summary is the same (from the cache, else parsed here).
+      if (!read.ok) {
+        holds = false;
+        return;
+      }
+      const cached = await cache.getEntry(currentKey, file.relative);
+      let currentDigest = cached?.digest;
+      if (!cached) {
+        // Loaded when needed: a run with nothing changed never loads the parser.
+        const { summariseBytes } = await import('./extract/fileSummary.js');
+        const fresh = await summariseBytes(file.relative, read.bytes, target);
+        if (fresh.transient) {
+          holds = false;
+          return;
+        }
+        currentDigest = await cache.set(currentKey, fresh);
+        parsedKeys.add(currentKey);
+      }
+      if (currentDigest !== digest) {
+        holds = false;
+        return;
+      }
+      now[index] = [file.relative, currentKey, digest, currentSignature];
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(64, discovery.files.length) }, lane));
+  return holds ? now : undefined;
+}
+
+async function inputsHold(inputs: readonly RecordedInput[]): Promise<boolean> {
+  const checks = await Promise.all(
+    inputs.map(async (input) => {
+      switch (input.kind) {
+        case 'read':
+          return (await readDigest(input.file, input.maxBytes)) === input.digest;
+        case 'stat':
+          return (await pathKindUnrecorded(input.file)) === input.value;
+        case 'deployment-files':
+          return (await deploymentFileListing(input.root, input.searchIn)) === input.value;
+        default:
+          return false;
+      }
+    }),
+  );
+  return checks.every(Boolean);
+}
+
+/** The inputs of a run, once each (a file read twice is one input). */
+export function distinctInputs(inputs: readonly RecordedInput[]): RecordedInput[] {
+  const seen = new Map<string, RecordedInput>();
+  for (const input of inputs) seen.set(JSON.stringify(input.kind === 'read' ? [input.kind, input.file, input.maxBytes] : input.kind === 'stat' ? [input.kind, input.file] : [input.kind, input.root, input.searchIn, input.followExternalLinks]), input);
+  return [...seen.values()];
+}
+
+/**
+ * The analyzer's code: every script of the folder this module is in (dist/, src/ under vitest, the
+ * Action's bundle) and below, and the rules. A rebuilt analyzer never replays another's record.
+ */
+const CODE_ID = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const digest = createHash('sha256');
+  const walk = (folder: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(folder).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const file = path.join(folder, name);
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (name !== 'node_modules') walk(file);
+      } else if (/\.(m?js|ts|md)$/.test(name)) digest.update(path.relative(here, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+  };
+  walk(here);
+  const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => {
+    try {
+      return statSync(path.join(folder, 'IL001.md')).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (rules) walk(rules);
+  return digest.digest('hex');
+})();

@@ -1,0 +1,112 @@
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, temporaryProjects } from './support.js';
+
+/**
+ * Issue 13, the warm scan: a run whose inputs are all as the last run of the same command read them
+ * prints that run's output again without analyzing (src/replay.ts); any input that changed, and it
+ * analyzes. Each case: a project, a first run, a change, and whether the next run replays.
+ */
+const writeProject = temporaryProjects();
+
+function project(): string {
+  return writeProject({
+    'app/__init__.py': '',
+    'app/web.py': 'from flask import Flask\nfrom app import pools\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return "ok"\n',
+    'app/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=3)\n',
+    'app/util.py': 'import os\n\nHOME = os.environ.get("HOME")\n',
+    Procfile: 'web: gunicorn app.web:app --workers 4\n',
+  });
+}
+
+/** Whether --stats says the output was the last run's. */
+const replayed = (stderr: string): boolean => /^importleak stats \(the output of the last run, whose inputs are unchanged\):$/m.test(stderr);
+/** `2 parsed, 3 from the cache`, when the run analyzed. */
+const analyzed = (stderr: string): string | undefined => /^importleak stats \((\d+ parsed, \d+ from the cache)/m.exec(stderr)?.[1];
+
+describe('the run record', () => {
+  it('prints the same output and exit code again when nothing changed, in every format and command', () => {
+    const root = project();
+    for (const args of [['check'], ['check', '--format', 'json'], ['check', '--format', 'sarif'], ['graph'], ['entries', '--format', 'json']]) {
+      const first = runCli([...args, '--stats', '.'], root);
+      expect(replayed(first.stderr), args.join(' ')).toBe(false);
+      const again = runCli([...args, '--stats', '.'], root);
+      expect(replayed(again.stderr), args.join(' ')).toBe(true);
+      expect(again.stdout).toBe(first.stdout);
+      expect(again.code).toBe(first.code);
+    }
+    expect(runCli(['check', '.'], root).code).toBe(1);
+  });
+
+  it('replays when a changed file gives the same summary (a comment added at its end), and remembers the new bytes', () => {
+    const root = project();
+    const first = runCli(['check', '--format', 'json', '.'], root);
+    appendFileSync(path.join(root, 'app/util.py'), '\n# a note\n');
+    const again = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(again.stderr)).toBe(true);
+    expect(again.stdout).toBe(first.stdout);
+    // The record now holds the new bytes: the next run has nothing to parse.
+    const third = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(third.stderr)).toBe(true);
+  });
+
+  it('analyzes again when a summary changes, and reports the change', () => {
+    const root = project();
+    runCli(['check', '.'], root);
+    writeFileSync(path.join(root, 'app/pools.py'), 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=5)\n');
+    const run = runCli(['check', '--stats', '.'], root);
+    expect(analyzed(run.stderr)).toBe('1 parsed, 3 from the cache');
+    expect(run.stdout).toContain('ThreadPoolExecutor(max_workers=5)');
+  });
+
+  it('analyzes again when a file with a finding changes, even where its summary does not: the finding quotes its lines', () => {
+    const root = project();
+    runCli(['check', '--format', 'sarif', '.'], root);
+    appendFileSync(path.join(root, 'app/pools.py'), '\n# a note\n');
+    expect(replayed(runCli(['check', '--format', 'sarif', '--stats', '.'], root).stderr)).toBe(false);
+  });
+
+  it('analyzes again when a Python file is added or removed, a deployment file changes or appears, or the configuration changes', () => {
+    const changes: Array<[string, (root: string) => void]> = [
+      ['a module added', (root) => writeFileSync(path.join(root, 'app/extra.py'), 'X = 1\n')],
+      ['the Procfile changed', (root) => writeFileSync(path.join(root, 'Procfile'), 'web: gunicorn app.web:app --workers 8 --preload\n')],
+      ['a Dockerfile added', (root) => writeFileSync(path.join(root, 'Dockerfile'), 'FROM python:3.12\nCMD ["gunicorn", "app.web:app"]\n')],
+      ['a pyproject.toml added', (root) => writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = ["IL001"]\n')],
+      ['a .gitignore added', (root) => writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n')],
+    ];
+    for (const [what, change] of changes) {
+      const root = project();
+      const first = runCli(['check', '--format', 'json', '.'], root);
+      change(root);
+      const next = runCli(['check', '--format', 'json', '--stats', '.'], root);
+      expect(replayed(next.stderr), what).toBe(false);
+      expect(next.stdout, what).not.toBe(first.stdout);
+    }
+  });
+
+  it('takes the baseline given as an input: a changed baseline is a new run', () => {
+    const root = project();
+    runCli(['check', '--write-baseline', 'baseline.json', '.'], root);
+    const first = runCli(['check', '--baseline', 'baseline.json', '--stats', '.'], root);
+    expect(first.code).toBe(0);
+    expect(replayed(runCli(['check', '--baseline', 'baseline.json', '--stats', '.'], root).stderr)).toBe(true);
+    writeFileSync(path.join(root, 'baseline.json'), readFileSync(path.join(root, 'baseline.json'), 'utf8').replace(/"IL001"/g, '"IL004"'));
+    const changed = runCli(['check', '--baseline', 'baseline.json', '--stats', '.'], root);
+    expect(replayed(changed.stderr)).toBe(false);
+  });
+
+  it('writes the report file again with -o, and keeps no record without a cache', () => {
+    const root = project();
+    runCli(['check', '--format', 'sarif', '-o', 'out.sarif', '.'], root);
+    const report = readFileSync(path.join(root, 'out.sarif'), 'utf8');
+    writeFileSync(path.join(root, 'out.sarif'), '');
+    const again = runCli(['check', '--format', 'sarif', '-o', 'out.sarif', '--stats', '.'], root);
+    expect(replayed(again.stderr)).toBe(true);
+    expect(readFileSync(path.join(root, 'out.sarif'), 'utf8')).toBe(report);
+    const bare = project();
+    runCli(['check', '--no-cache', '.'], bare);
+    expect(readdirSync(bare)).not.toContain('.importleak_cache');
+    expect(replayed(runCli(['check', '--no-cache', '--stats', '.'], bare).stderr)).toBe(false);
+  });
+});
