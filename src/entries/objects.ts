@@ -2,7 +2,7 @@ import type { CallRecord } from '../extract/summary.js';
 import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
-import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type MemberCall } from './project.js';
+import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
 
 /** A class of framework object: `flask.Flask` makes a "Flask app". */
 export interface ObjectKind {
@@ -72,12 +72,14 @@ const DEFAULT_UNIT = ['route', 'routes'] as const;
 
 /** Every object of the framework in the project and the routes registered on each, wherever they are written. */
 export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): ObjectAnalysis {
+  // The calls that can make one (of its constructors, or of a project class), in source order.
+  const index = ctx.calls();
+  const candidates = new Set<LocatedCall>(index.ofProjectClasses);
+  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.byCallee.get(callee) ?? []) candidates.add(located);
   const objects = new Map<string, FoundObject>();
-  for (const [path, summary] of ctx.summaries) {
-    for (const call of summary.calls) {
-      const kind = objectKindOf(spec, call, path, ctx);
-      if (kind) objects.set(objectKey(path, call), { path, call, kind });
-    }
+  for (const { path, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
+    const kind = objectKindOf(spec, call, path, ctx);
+    if (kind) objects.set(objectKey(path, call), { path, call, kind });
   }
   const registrations = new Map<string, Map<string, RegistrationSite>>();
   const loose = new Map<string, CallRecord[]>();

@@ -21,14 +21,54 @@ export interface MemberCall {
 
 const MAX_HOPS = 4;
 
+/** A call and where it is: its module, and its place in the summaries' order (module, then call). */
+export interface LocatedCall {
+  path: string;
+  call: CallRecord;
+  order: readonly [number, number];
+}
+
+export interface CallIndex {
+  byCallee: ReadonlyMap<string, readonly LocatedCall[]>;
+  ofProjectClasses: readonly LocatedCall[];
+}
+
 /**
  * What entry detection asks of the project, answered from the summaries: where a name is bound,
  * which module a dotted name is, which object a method is called on, across files.
  */
 export class EntryContext {
   private readonly objectCache = new Map<string, ObjectRef | null>();
+  private callIndex: CallIndex | undefined;
 
   constructor(readonly project: ProjectView) {}
+
+  /**
+   * Every call of the project, by the qualified name it calls (calls of a local name left out), and
+   * the calls that make an instance of a project class with bases from outside the project: built
+   * once, so that each framework's detector looks up its constructors instead of scanning every call.
+   */
+  calls(): CallIndex {
+    if (this.callIndex) return this.callIndex;
+    const byCallee = new Map<string, LocatedCall[]>();
+    const ofProjectClasses: LocatedCall[] = [];
+    let file = 0;
+    for (const [path, summary] of this.summaries) {
+      summary.calls.forEach((call, index) => {
+        if (!call.callee) return;
+        const located = { path, call, order: [file, index] as const };
+        if (!call.calleeIsLocal) {
+          const list = byCallee.get(call.callee);
+          if (list) list.push(located);
+          else byCallee.set(call.callee, [located]);
+        }
+        if (this.externalBasesOf(path, call).length) ofProjectClasses.push(located);
+      });
+      file++;
+    }
+    this.callIndex = { byCallee, ofProjectClasses };
+    return this.callIndex;
+  }
 
   get summaries(): ReadonlyMap<string, ModuleSummary> {
     return this.project.summaries;

@@ -76,6 +76,8 @@ export class CallResolver {
   private readonly importsByFunction = new Map<string, Map<string, ImportRecord[]>>();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   private classNames?: Set<string>;
+  /** `classCalled`, by call. */
+  private readonly classOfCall = new WeakMap<CallRecord, FunctionRef | null>();
   /** `externalBasesOf`, by `path::qualname`. */
   private readonly externalBases = new Map<string, readonly string[]>();
 
@@ -196,6 +198,15 @@ export class CallResolver {
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path: string, call: CallRecord): FunctionRef | undefined {
     if (!call.callee) return undefined;
+    // Asked of the same call by the rules and by each framework's entry detector.
+    const known = this.classOfCall.get(call);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findClassCalled(path, call as CallRecord & { callee: string });
+    this.classOfCall.set(call, found ?? null);
+    return found;
+  }
+
+  private findClassCalled(path: string, call: CallRecord & { callee: string }): FunctionRef | undefined {
     // Most calls are of library functions: a last name that no project class (or import alias) has is
     // none, and saying so costs a set lookup instead of resolving the name through the modules.
     this.classNames ??= new Set(

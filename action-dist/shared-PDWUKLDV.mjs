@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-EIR33YUD.mjs";
-import "./shared-QJPNVAUS.mjs";
+} from "./shared-GQQD4TTW.mjs";
+import "./shared-UYQJVC4E.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-RKF6PH7O.mjs";

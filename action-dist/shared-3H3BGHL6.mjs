@@ -54,7 +54,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-EIR33YUD.mjs";
+} from "./shared-GQQD4TTW.mjs";
 import {
   CallResolver,
   allOf,
@@ -65,7 +65,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-QJPNVAUS.mjs";
+} from "./shared-UYQJVC4E.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -95,6 +95,33 @@ var EntryContext = class {
   }
   project;
   objectCache = /* @__PURE__ */ new Map();
+  callIndex;
+  /**
+   * Every call of the project, by the qualified name it calls (calls of a local name left out), and
+   * the calls that make an instance of a project class with bases from outside the project: built
+   * once, so that each framework's detector looks up its constructors instead of scanning every call.
+   */
+  calls() {
+    if (this.callIndex) return this.callIndex;
+    const byCallee = /* @__PURE__ */ new Map();
+    const ofProjectClasses = [];
+    let file = 0;
+    for (const [path13, summary] of this.summaries) {
+      summary.calls.forEach((call, index) => {
+        if (!call.callee) return;
+        const located = { path: path13, call, order: [file, index] };
+        if (!call.calleeIsLocal) {
+          const list = byCallee.get(call.callee);
+          if (list) list.push(located);
+          else byCallee.set(call.callee, [located]);
+        }
+        if (this.externalBasesOf(path13, call).length) ofProjectClasses.push(located);
+      });
+      file++;
+    }
+    this.callIndex = { byCallee, ofProjectClasses };
+    return this.callIndex;
+  }
   get summaries() {
     return this.project.summaries;
   }
@@ -319,12 +346,13 @@ function objectKey(path13, call) {
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
+  const index = ctx.calls();
+  const candidates = new Set(index.ofProjectClasses);
+  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.byCallee.get(callee) ?? []) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
-  for (const [path13, summary] of ctx.summaries) {
-    for (const call of summary.calls) {
-      const kind = objectKindOf(spec, call, path13, ctx);
-      if (kind) objects.set(objectKey(path13, call), { path: path13, call, kind });
-    }
+  for (const { path: path13, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
+    const kind = objectKindOf(spec, call, path13, ctx);
+    if (kind) objects.set(objectKey(path13, call), { path: path13, call, kind });
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();

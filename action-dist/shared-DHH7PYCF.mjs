@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-QJPNVAUS.mjs";
+} from "./shared-UYQJVC4E.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

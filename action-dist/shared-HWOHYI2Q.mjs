@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-EIR33YUD.mjs";
-import "./shared-QJPNVAUS.mjs";
+} from "./shared-GQQD4TTW.mjs";
+import "./shared-UYQJVC4E.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

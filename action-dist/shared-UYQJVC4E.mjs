@@ -653,6 +653,8 @@ var CallResolver = class {
   importsByFunction = /* @__PURE__ */ new Map();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   classNames;
+  /** `classCalled`, by call. */
+  classOfCall = /* @__PURE__ */ new WeakMap();
   /** `externalBasesOf`, by `path::qualname`. */
   externalBases = /* @__PURE__ */ new Map();
   summaryOf(path) {
@@ -756,6 +758,13 @@ var CallResolver = class {
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path, call) {
     if (!call.callee) return void 0;
+    const known = this.classOfCall.get(call);
+    if (known !== void 0) return known ?? void 0;
+    const found = this.findClassCalled(path, call);
+    this.classOfCall.set(call, found ?? null);
+    return found;
+  }
+  findClassCalled(path, call) {
     this.classNames ??= new Set(
       [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => n.alias ? [n.alias] : []))])
     );

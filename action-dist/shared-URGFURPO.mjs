@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-EIR33YUD.mjs";
-import "./shared-QJPNVAUS.mjs";
+} from "./shared-GQQD4TTW.mjs";
+import "./shared-UYQJVC4E.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {
