@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-66CBGY6K.mjs";
+} from "./shared-JFAIWTZY.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-2LZWLEHZ.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary
-} from "./shared-GQQD4TTW.mjs";
-import "./shared-UYQJVC4E.mjs";
+} from "./shared-TQKMTIUP.mjs";
+import "./shared-5ANE7QGT.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -40,6 +40,7 @@ export interface CallIndex {
 export class EntryContext {
   private readonly objectCache = new Map<string, ObjectRef | null>();
   private callIndex: CallIndex | undefined;
+  private readonly memberCalls = new WeakMap<CallRecord, { path: string; found: MemberCall | undefined }>();
 
   constructor(readonly project: ProjectView) {}
 
@@ -196,6 +197,15 @@ export class EntryContext {
    * `with Configurator() as config:`).
    */
   memberCall(path: string, call: CallRecord): MemberCall | undefined {
+    // Asked of the same call by each framework's detector.
+    const known = this.memberCalls.get(call);
+    if (known && known.path === path) return known.found;
+    const found = this.findMemberCall(path, call);
+    this.memberCalls.set(call, { path, found });
+    return found;
+  }
+
+  private findMemberCall(path: string, call: CallRecord): MemberCall | undefined {
     const summary = this.summaries.get(path);
     if (!summary) return undefined;
     if (call.receiver) {
@@ -218,9 +228,13 @@ export class EntryContext {
       const [head, ...member] = call.calleeText.split('.');
       const sameScope = (c: CallRecord): boolean =>
         c.scope.kind === 'module' || (c.scope.kind === 'function' && call.scope.kind === 'function' && c.scope.function === call.scope.function);
-      const creator = summary.calls
-        .filter((c) => c.id < call.id && sameScope(c) && boundNameOf(c) === head)
-        .pop();
+      // The last call before this one bound to that name in the module body or in the same function.
+      const bound = boundCallsOf(summary).get(head!) ?? [];
+      let creator: CallRecord | undefined;
+      for (const c of bound) {
+        if (c.id >= call.id) break;
+        if (sameScope(c)) creator = c;
+      }
       if (creator) return { object: { path, call: creator }, method: member.join('.') };
     }
     return undefined;
@@ -241,6 +255,25 @@ export class EntryContext {
   assignments(path: string): LiteralAssignment[] | undefined {
     return this.summaries.get(path)?.assignments;
   }
+}
+
+const boundCalls = new WeakMap<ModuleSummary, Map<string, CallRecord[]>>();
+
+/** A module's calls by the name each is bound to (`boundNameOf`), in order: indexed once per module. */
+function boundCallsOf(summary: ModuleSummary): Map<string, CallRecord[]> {
+  let byName = boundCalls.get(summary);
+  if (!byName) {
+    byName = new Map();
+    for (const call of summary.calls) {
+      const name = boundNameOf(call);
+      if (name === undefined) continue;
+      const list = byName.get(name);
+      if (list) list.push(call);
+      else byName.set(name, [call]);
+    }
+    boundCalls.set(summary, byName);
+  }
+  return byName;
 }
 
 /**

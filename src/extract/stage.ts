@@ -6,6 +6,7 @@ import { describeError } from '../discover/discover.js';
 import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileSummary.js';
 import { ExtractPool, threadCount, workerScript } from './pool.js';
 import type { ModuleSummary } from './summary.js';
+import { SummaryCompactor } from './compact.js';
 import type { PythonTarget } from './target.js';
 import type { FileFingerprint } from '../replay.js';
 
@@ -56,6 +57,8 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     return pool;
   };
   let done = 0;
+  // Each summary compacted as it comes in: the uncompacted copies never pile up.
+  const compactor = new SummaryCompactor();
   const one = async (index: number): Promise<void> => {
     const file = files[index]!;
     // Not an input the run record notes: its files are compared by their keys and summaries.
@@ -71,6 +74,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     if (cached) {
       if (stats && input.justParsed?.has(key!)) stats.parsed++;
       else if (stats) stats.cached++;
+      if (cached.value.summary) compactor.compact(cached.value.summary);
       results[index] = cached.value;
       fingerprints[index] = [file.relative, key!, cached.digest, statSignature(read.stat)];
       return;
@@ -78,6 +82,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     const workers = poolFor();
     const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
     if (stats) stats.parsed++;
+    if (result.summary) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
       const digest = await cache!.set(key, result);

@@ -77,7 +77,7 @@ export class CallResolver {
   /** The names of the project's classes and import aliases, for `classCalled`. */
   private classNames?: Set<string>;
   /** `classCalled`, by call. */
-  private readonly classOfCall = new WeakMap<CallRecord, FunctionRef | null>();
+  private readonly classOfCall = new WeakMap<CallRecord, { path: string; found: FunctionRef | undefined }>();
   /** `externalBasesOf`, by `path::qualname`. */
   private readonly externalBases = new Map<string, readonly string[]>();
 
@@ -200,9 +200,9 @@ export class CallResolver {
     if (!call.callee) return undefined;
     // Asked of the same call by the rules and by each framework's entry detector.
     const known = this.classOfCall.get(call);
-    if (known !== undefined) return known ?? undefined;
+    if (known && known.path === path) return known.found;
     const found = this.findClassCalled(path, call as CallRecord & { callee: string });
-    this.classOfCall.set(call, found ?? null);
+    this.classOfCall.set(call, { path, found });
     return found;
   }
 

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-GQQD4TTW.mjs";
-import "./shared-UYQJVC4E.mjs";
+} from "./shared-TQKMTIUP.mjs";
+import "./shared-5ANE7QGT.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

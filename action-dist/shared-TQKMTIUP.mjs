@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-UYQJVC4E.mjs";
+} from "./shared-5ANE7QGT.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

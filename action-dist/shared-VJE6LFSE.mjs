@@ -54,7 +54,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-GQQD4TTW.mjs";
+} from "./shared-TQKMTIUP.mjs";
 import {
   CallResolver,
   allOf,
@@ -65,7 +65,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-UYQJVC4E.mjs";
+} from "./shared-5ANE7QGT.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -96,6 +96,7 @@ var EntryContext = class {
   project;
   objectCache = /* @__PURE__ */ new Map();
   callIndex;
+  memberCalls = /* @__PURE__ */ new WeakMap();
   /**
    * Every call of the project, by the qualified name it calls (calls of a local name left out), and
    * the calls that make an instance of a project class with bases from outside the project: built
@@ -236,6 +237,13 @@ var EntryContext = class {
    * `with Configurator() as config:`).
    */
   memberCall(path13, call) {
+    const known = this.memberCalls.get(call);
+    if (known && known.path === path13) return known.found;
+    const found = this.findMemberCall(path13, call);
+    this.memberCalls.set(call, { path: path13, found });
+    return found;
+  }
+  findMemberCall(path13, call) {
     const summary = this.summaries.get(path13);
     if (!summary) return void 0;
     if (call.receiver) {
@@ -256,7 +264,12 @@ var EntryContext = class {
     if (!call.callee && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(call.calleeText)) {
       const [head, ...member] = call.calleeText.split(".");
       const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call.scope.kind === "function" && c.scope.function === call.scope.function;
-      const creator = summary.calls.filter((c) => c.id < call.id && sameScope(c) && boundNameOf(c) === head).pop();
+      const bound = boundCallsOf(summary).get(head) ?? [];
+      let creator;
+      for (const c of bound) {
+        if (c.id >= call.id) break;
+        if (sameScope(c)) creator = c;
+      }
       if (creator) return { object: { path: path13, call: creator }, method: member.join(".") };
     }
     return void 0;
@@ -276,6 +289,22 @@ var EntryContext = class {
     return this.summaries.get(path13)?.assignments;
   }
 };
+var boundCalls = /* @__PURE__ */ new WeakMap();
+function boundCallsOf(summary) {
+  let byName = boundCalls.get(summary);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    for (const call of summary.calls) {
+      const name = boundNameOf(call);
+      if (name === void 0) continue;
+      const list = byName.get(name);
+      if (list) list.push(call);
+      else byName.set(name, [call]);
+    }
+    boundCalls.set(summary, byName);
+  }
+  return byName;
+}
 var lastBound = /* @__PURE__ */ new WeakMap();
 function lastBoundAtModuleLevel(summary) {
   let byName = lastBound.get(summary);
@@ -5660,6 +5689,56 @@ function threadCount(files, env = process.env) {
   return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files / 24)));
 }
 
+// src/extract/compact.ts
+var SummaryCompactor = class {
+  objects = /* @__PURE__ */ new Map();
+  strings = /* @__PURE__ */ new Map();
+  moduleScope;
+  statement;
+  functionScopes = /* @__PURE__ */ new Map();
+  compact(summary) {
+    for (const call of summary.calls) {
+      call.scope = this.scope(call.scope);
+      call.placement = this.placement(call.placement);
+      call.statementText = this.string(call.statementText);
+      call.calleeText = this.string(call.calleeText);
+      if (call.callee !== void 0) call.callee = this.string(call.callee);
+      if (call.condition !== void 0) call.condition = this.string(call.condition);
+    }
+    for (const record2 of summary.imports) record2.scope = this.scope(record2.scope);
+    return summary;
+  }
+  scope(scope) {
+    if (scope.kind === "module") return this.moduleScope ??= scope;
+    if (scope.kind === "function") {
+      const known = this.functionScopes.get(scope.function);
+      if (known) return known;
+      this.functionScopes.set(scope.function, scope);
+      return scope;
+    }
+    return this.object(scope);
+  }
+  placement(placement) {
+    if (placement.kind === "statement") return this.statement ??= placement;
+    return this.object(placement);
+  }
+  /** Scopes and placements hold strings only: their fields, in order, are their identity. */
+  object(value) {
+    let key = "";
+    for (const field in value) key += `${field}\0${String(value[field])}\0`;
+    const known = this.objects.get(key);
+    if (known) return known;
+    this.objects.set(key, value);
+    return value;
+  }
+  string(value) {
+    const known = this.strings.get(value);
+    if (known !== void 0) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+};
+
 // src/extract/stage.ts
 var READ_AHEAD = 64;
 async function extractFiles(input) {
@@ -5677,6 +5756,7 @@ async function extractFiles(input) {
     return pool;
   };
   let done = 0;
+  const compactor = new SummaryCompactor();
   const one = async (index) => {
     const file = files[index];
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
@@ -5691,6 +5771,7 @@ async function extractFiles(input) {
     if (cached) {
       if (stats && input.justParsed?.has(key)) stats.parsed++;
       else if (stats) stats.cached++;
+      if (cached.value.summary) compactor.compact(cached.value.summary);
       results[index] = cached.value;
       fingerprints[index] = [file.relative, key, cached.digest, statSignature(read.stat)];
       return;
@@ -5698,6 +5779,7 @@ async function extractFiles(input) {
     const workers = poolFor();
     const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
     if (stats) stats.parsed++;
+    if (result.summary) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
       const digest = await cache.set(key, result);

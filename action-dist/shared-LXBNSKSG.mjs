@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-GQQD4TTW.mjs";
-import "./shared-UYQJVC4E.mjs";
+} from "./shared-TQKMTIUP.mjs";
+import "./shared-5ANE7QGT.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -759,9 +759,9 @@ var CallResolver = class {
   classCalled(path, call) {
     if (!call.callee) return void 0;
     const known = this.classOfCall.get(call);
-    if (known !== void 0) return known ?? void 0;
+    if (known && known.path === path) return known.found;
     const found = this.findClassCalled(path, call);
-    this.classOfCall.set(call, found ?? null);
+    this.classOfCall.set(call, { path, found });
     return found;
   }
   findClassCalled(path, call) {
