@@ -46,7 +46,8 @@ function targets() {
       return site ? { title: 'site-packages of a venv with Django, SQLAlchemy, Celery, FastAPI, Flask and their dependencies', root: site, exclude: [] } : undefined;
     },
     mono20k: () => generated(20_000),
-    mono100k: () => generated(100_000),
+    // Its summaries do not fit in the 4 GiB heap Node gives by default (see the README's Limits).
+    mono100k: () => ({ ...generated(100_000), env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=12288`.trim() } }),
   };
   const chosen = values.targets ? values.targets.split(',') : ['stdlib', 'stdlib-tests', 'site-packages', 'mono20k', ...(values.large ? ['mono100k'] : [])];
   const list = [];
@@ -89,12 +90,12 @@ function generated(modules) {
 }
 
 /** Runs a command; its wall time (s) and peak RSS (MiB, from GNU time when present), and its stdout when asked. */
-function timed(command, args, { cwd, keepStdout = false } = {}) {
+function timed(command, args, { cwd, keepStdout = false, env = process.env } = {}) {
   const out = path.join(scratch, 'stdout');
   const stats = path.join(scratch, 'time');
   const argv = TIME ? [TIME, '-f', '%e %M', '-o', stats, command, ...args] : [command, ...args];
   const started = process.hrtime.bigint();
-  const run = spawnSync(argv[0], argv.slice(1), { cwd, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
+  const run = spawnSync(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0 && run.status !== 1 && run.status !== 3) throw new Error(`${command} ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
   const rss = TIME && existsSync(stats) ? Number(readFileSync(stats, 'utf8').trim().split(/\s+/).pop()) / 1024 : undefined;
@@ -122,11 +123,12 @@ async function measure(target) {
   writeFileSync(list, files.join('\n') + '\n');
   const cacheDir = path.join(scratch, 'cache');
   // Run from the tree's root: the report's paths are then relative to it, as the manifest's are.
-  const check = (extra = [], keep = false) => timed(process.execPath, [CLI, 'check', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, ...extra, '.'], { cwd: target.root, keepStdout: keep });
+  const env = target.env ?? process.env;
+  const check = (extra = [], keep = false) => timed(process.execPath, [CLI, 'check', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, ...extra, '.'], { cwd: target.root, keepStdout: keep, env });
   const ruff = ruffCommand();
   const touched = files[Math.floor(files.length / 2)];
   const original = readFileSync(touched);
-  const samples = { bare: [], cold: [], warm: [], touched: [], graph: [], ruff: [], rss: [] };
+  const samples = { bare: [], cold: [], warm: [], touched: [], changed: [], graph: [], ruff: [], rss: [] };
   let found;
   try {
     // Interleaved, so a slow minute of the machine falls on every measure alike.
@@ -138,11 +140,17 @@ async function measure(target) {
       if (cold.rss !== undefined) samples.rss.push(cold.rss);
       if (i === 0) found = JSON.parse(cold.stdout);
       samples.warm.push(check().seconds);
+      // A comment appended: the file's summary is the same, so the last output holds.
       appendFileSync(touched, '\n# touched by the benchmark\n');
       samples.touched.push(check().seconds);
+      // An import appended: the summary changes, so the project is analyzed (from the cached summaries).
+      writeFileSync(touched, Buffer.concat([original, Buffer.from('\nimport os  # changed by the benchmark\n')]));
+      samples.changed.push(check().seconds);
       writeFileSync(touched, original);
-      check(); // the original back in the cache
-      samples.graph.push(timed(process.execPath, [CLI, 'graph', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, target.root]).seconds);
+      check(); // the original back in the cache, and the record of the run
+      const graph = () => timed(process.execPath, [CLI, 'graph', '--format', 'json', '--cache-dir', cacheDir, ...excludeArgs, target.root], { env });
+      if (i === 0) graph(); // the record of the graph's run
+      samples.graph.push(graph().seconds);
       if (ruff) samples.ruff.push(timed(ruff, ['analyze', 'graph', ...ruffArgs, target.root]).seconds);
     }
   } finally {
@@ -182,7 +190,14 @@ const rows = [];
 let big;
 for (const target of targets()) {
   console.error(`bench: ${target.title} (${target.root})`);
-  const r = await measure(target);
+  let r;
+  try {
+    r = await measure(target);
+  } catch (error) {
+    // A run that does not complete (out of memory) is a result too: said in the table.
+    console.error(`bench: ${target.title}: ${error.message.split('\n')[0]}`);
+    r = { failed: error.message.split('\n').find((line) => /heap|memory|exited/i.test(line)) ?? error.message.split('\n')[0] };
+  }
   rows.push({ target, r });
   console.log(JSON.stringify({ target: target.name, ...r }));
   if (target.manifest && !big) big = bigModule(target.root, target.manifest);
@@ -190,11 +205,11 @@ for (const target of targets()) {
 if (big) console.log(JSON.stringify({ bigModule: big }));
 
 const header = [
-  '| Tree | Files | MB | Bare parse, 1 thread | `check` cold | × parse | `check` warm | `check` one file touched | `graph` warm | ruff `analyze graph` | warm ÷ ruff | touched ÷ ruff | Peak RSS (MiB) | Planted leaks found |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  '| Tree | Files | MB | Bare parse, 1 thread | `check` cold | × parse | `check` warm | `check` one file touched | `check` one file changed | `graph` warm | ruff `analyze graph` | warm ÷ ruff | touched ÷ ruff | changed ÷ ruff | Peak RSS (MiB) | Planted leaks found |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
 ];
 const lines = rows.map(({ target, r }) =>
-  `| ${target.title} | ${r.files.toLocaleString('en')} | ${fmt(r.mb, 1)} | ${fmt(r.bare)} s | ${fmt(r.cold)} s | ${fmt(r.cold / r.bare)} | ${fmt(r.warm)} s | ${fmt(r.touched)} s | ${fmt(r.graph)} s | ${r.ruff ? `${fmt(r.ruff)} s` : 'not installed'} | ${r.ruff ? fmt(r.warm / r.ruff) : 'n/a'} | ${r.ruff ? fmt(r.touched / r.ruff) : 'n/a'} | ${fmt(r.rss, 0)} | ${r.leaks ? `${r.leaks.found} of ${r.leaks.planted}` : ''} |`,
+  r.failed ? `| ${target.title} | did not complete: ${r.failed.replace(/\|/g, '\\|').slice(0, 200)} |` : `| ${target.title} | ${r.files.toLocaleString('en')} | ${fmt(r.mb, 1)} | ${fmt(r.bare)} s | ${fmt(r.cold)} s | ${fmt(r.cold / r.bare)} | ${fmt(r.warm)} s | ${fmt(r.touched)} s | ${fmt(r.changed)} s | ${fmt(r.graph)} s | ${r.ruff ? `${fmt(r.ruff)} s` : 'not installed'} | ${r.ruff ? fmt(r.warm / r.ruff) : 'n/a'} | ${r.ruff ? fmt(r.touched / r.ruff) : 'n/a'} | ${r.ruff ? fmt(r.changed / r.ruff) : 'n/a'} | ${fmt(r.rss, 0)} | ${r.leaks ? `${r.leaks.found} of ${r.leaks.planted}` : ''} |`,
 );
 console.log([...header, ...lines].join('\n'));
 if (positionals.length === 0) {
@@ -207,7 +222,9 @@ if (positionals.length === 0) {
     '',
     '- **Bare parse**: every file of the tree read and parsed with the same web-tree-sitter grammar on one',
     '  thread, each tree deleted at once (bench/bareParse.mjs): the floor of a cold scan.',
-    '- **cold**: an empty cache; **warm**: nothing changed; **one file touched**: a comment appended to one file.',
+    '- **cold**: an empty cache; **warm**: nothing changed since the same command last ran; **one file touched**: a',
+    '  comment appended to one file (its summary is the same, so the last output holds); **one file changed**: an',
+    '  import appended to one file (its summary changes: the project is analyzed, from the cached summaries).',
     '- **ruff**: `ruff analyze graph` of the same folder (no .gitignore, the same exclusions), when ruff is installed.',
     '- **Peak RSS**: of the cold `check`, from GNU time.',
     '',
