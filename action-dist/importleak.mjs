@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-JFAIWTZY.mjs";
+} from "./shared-BHAYM543.mjs";
 import "./shared-2LZWLEHZ.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";

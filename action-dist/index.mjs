@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-JFAIWTZY.mjs";
+} from "./shared-BHAYM543.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-2LZWLEHZ.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary
-} from "./shared-TQKMTIUP.mjs";
-import "./shared-5ANE7QGT.mjs";
+} from "./shared-CWTSXFLA.mjs";
+import "./shared-FPLD7IXQ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -40,7 +40,7 @@ export interface CallIndex {
 export class EntryContext {
   private readonly objectCache = new Map<string, ObjectRef | null>();
   private callIndex: CallIndex | undefined;
-  private readonly memberCalls = new WeakMap<CallRecord, { path: string; found: MemberCall | undefined }>();
+  private readonly memberCalls = new Map<string, Array<MemberCall | null | undefined>>();
 
   constructor(readonly project: ProjectView) {}
 
@@ -197,12 +197,15 @@ export class EntryContext {
    * `with Configurator() as config:`).
    */
   memberCall(path: string, call: CallRecord): MemberCall | undefined {
-    // Asked of the same call by each framework's detector.
-    const known = this.memberCalls.get(call);
-    if (known && known.path === path) return known.found;
-    const found = this.findMemberCall(path, call);
-    this.memberCalls.set(call, { path, found });
-    return found;
+    // Asked of the same call by each framework's detector: remembered by module and call id (a
+    // WeakMap of millions of calls costs more in garbage collection than it saves).
+    const summary = this.summaries.get(path);
+    if (summary?.calls[call.id] !== call) return this.findMemberCall(path, call);
+    let known = this.memberCalls.get(path);
+    if (!known) this.memberCalls.set(path, (known = new Array(summary.calls.length)));
+    let found = known[call.id];
+    if (found === undefined) known[call.id] = found = this.findMemberCall(path, call) ?? null;
+    return found ?? undefined;
   }
 
   private findMemberCall(path: string, call: CallRecord): MemberCall | undefined {

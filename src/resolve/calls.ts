@@ -77,7 +77,7 @@ export class CallResolver {
   /** The names of the project's classes and import aliases, for `classCalled`. */
   private classNames?: Set<string>;
   /** `classCalled`, by call. */
-  private readonly classOfCall = new WeakMap<CallRecord, { path: string; found: FunctionRef | undefined }>();
+  private readonly classOfCall = new Map<string, Array<FunctionRef | null | undefined>>();
   /** `externalBasesOf`, by `path::qualname`. */
   private readonly externalBases = new Map<string, readonly string[]>();
 
@@ -198,12 +198,15 @@ export class CallResolver {
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path: string, call: CallRecord): FunctionRef | undefined {
     if (!call.callee) return undefined;
-    // Asked of the same call by the rules and by each framework's entry detector.
-    const known = this.classOfCall.get(call);
-    if (known && known.path === path) return known.found;
-    const found = this.findClassCalled(path, call as CallRecord & { callee: string });
-    this.classOfCall.set(call, { path, found });
-    return found;
+    // Asked of the same call by the rules and by each framework's entry detector: remembered by
+    // module and call id (a WeakMap of millions of calls costs more in garbage collection).
+    const summary = this.summaries.get(path);
+    if (summary?.calls[call.id] !== call) return this.findClassCalled(path, call as CallRecord & { callee: string });
+    let known = this.classOfCall.get(path);
+    if (!known) this.classOfCall.set(path, (known = new Array(summary.calls.length)));
+    let found = known[call.id];
+    if (found === undefined) known[call.id] = found = this.findClassCalled(path, call as CallRecord & { callee: string }) ?? null;
+    return found ?? undefined;
   }
 
   private findClassCalled(path: string, call: CallRecord & { callee: string }): FunctionRef | undefined {

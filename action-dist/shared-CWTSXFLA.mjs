@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-5ANE7QGT.mjs";
+} from "./shared-FPLD7IXQ.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

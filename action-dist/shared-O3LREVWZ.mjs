@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-TQKMTIUP.mjs";
-import "./shared-5ANE7QGT.mjs";
+} from "./shared-CWTSXFLA.mjs";
+import "./shared-FPLD7IXQ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

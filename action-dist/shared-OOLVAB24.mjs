@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-TQKMTIUP.mjs";
-import "./shared-5ANE7QGT.mjs";
+} from "./shared-CWTSXFLA.mjs";
+import "./shared-FPLD7IXQ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-TQKMTIUP.mjs";
-import "./shared-5ANE7QGT.mjs";
+} from "./shared-CWTSXFLA.mjs";
+import "./shared-FPLD7IXQ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-RKF6PH7O.mjs";

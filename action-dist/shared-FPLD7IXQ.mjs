@@ -654,7 +654,7 @@ var CallResolver = class {
   /** The names of the project's classes and import aliases, for `classCalled`. */
   classNames;
   /** `classCalled`, by call. */
-  classOfCall = /* @__PURE__ */ new WeakMap();
+  classOfCall = /* @__PURE__ */ new Map();
   /** `externalBasesOf`, by `path::qualname`. */
   externalBases = /* @__PURE__ */ new Map();
   summaryOf(path) {
@@ -758,11 +758,13 @@ var CallResolver = class {
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path, call) {
     if (!call.callee) return void 0;
-    const known = this.classOfCall.get(call);
-    if (known && known.path === path) return known.found;
-    const found = this.findClassCalled(path, call);
-    this.classOfCall.set(call, { path, found });
-    return found;
+    const summary = this.summaries.get(path);
+    if (summary?.calls[call.id] !== call) return this.findClassCalled(path, call);
+    let known = this.classOfCall.get(path);
+    if (!known) this.classOfCall.set(path, known = new Array(summary.calls.length));
+    let found = known[call.id];
+    if (found === void 0) known[call.id] = found = this.findClassCalled(path, call) ?? null;
+    return found ?? void 0;
   }
   findClassCalled(path, call) {
     this.classNames ??= new Set(

@@ -54,7 +54,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-TQKMTIUP.mjs";
+} from "./shared-CWTSXFLA.mjs";
 import {
   CallResolver,
   allOf,
@@ -65,7 +65,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-5ANE7QGT.mjs";
+} from "./shared-FPLD7IXQ.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -96,7 +96,7 @@ var EntryContext = class {
   project;
   objectCache = /* @__PURE__ */ new Map();
   callIndex;
-  memberCalls = /* @__PURE__ */ new WeakMap();
+  memberCalls = /* @__PURE__ */ new Map();
   /**
    * Every call of the project, by the qualified name it calls (calls of a local name left out), and
    * the calls that make an instance of a project class with bases from outside the project: built
@@ -237,11 +237,13 @@ var EntryContext = class {
    * `with Configurator() as config:`).
    */
   memberCall(path13, call) {
-    const known = this.memberCalls.get(call);
-    if (known && known.path === path13) return known.found;
-    const found = this.findMemberCall(path13, call);
-    this.memberCalls.set(call, { path: path13, found });
-    return found;
+    const summary = this.summaries.get(path13);
+    if (summary?.calls[call.id] !== call) return this.findMemberCall(path13, call);
+    let known = this.memberCalls.get(path13);
+    if (!known) this.memberCalls.set(path13, known = new Array(summary.calls.length));
+    let found = known[call.id];
+    if (found === void 0) known[call.id] = found = this.findMemberCall(path13, call) ?? null;
+    return found ?? void 0;
   }
   findMemberCall(path13, call) {
     const summary = this.summaries.get(path13);
