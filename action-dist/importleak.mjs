@@ -3,8 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-BHAYM543.mjs";
-import "./shared-2LZWLEHZ.mjs";
+} from "./shared-UWPPZYGR.mjs";
+import "./shared-HWY2MEWT.mjs";
+import "./shared-ELXWEPPQ.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";

@@ -9,11 +9,12 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-BHAYM543.mjs";
+} from "./shared-UWPPZYGR.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-2LZWLEHZ.mjs";
+import "./shared-HWY2MEWT.mjs";
+import "./shared-ELXWEPPQ.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary

@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  storedText
+} from "./shared-ELXWEPPQ.mjs";
+import {
   summariseBytes
 } from "./shared-K5SHO45U.mjs";
 import "./shared-XXICYUZH.mjs";
@@ -13,7 +16,7 @@ import "./shared-RKF6PH7O.mjs";
 import { parentPort } from "node:worker_threads";
 parentPort?.on("message", (request) => {
   summariseBytes(request.relative, request.bytes, request.target).then(
-    (result) => parentPort.postMessage({ id: request.id, result }),
+    (result) => parentPort.postMessage(result.transient ? { id: request.id, result } : { id: request.id, stored: storedText(result) }),
     (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })
   );
 });

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from './diagnostics.js';
 import type { FileSummary } from './extract/fileSummary.js';
+import { reviveStored, storedText } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
 /** The folder `check`, `graph` and `entries` keep their cache in, in the project root (as ruff keeps `.ruff_cache`). */
@@ -54,7 +54,7 @@ export class SummaryCache {
       return undefined;
     }
     try {
-      return { value: revive(JSON.parse(text) as unknown, relative), digest: hash(text) };
+      return { value: reviveStored(text, relative), digest: hash(text) };
     } catch {
       return undefined;
     }
@@ -68,9 +68,12 @@ export class SummaryCache {
     return hash(storedText(value));
   }
 
-  /** Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`). */
-  async set(key: string, value: FileSummary): Promise<string | undefined> {
-    const text = storedText(value);
+  /**
+   * Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`).
+   * `stored`: its stored text when the caller has it already (a worker thread sends it).
+   */
+  async set(key: string, value: FileSummary, stored?: string): Promise<string | undefined> {
+    const text = stored ?? storedText(value);
     const digest = hash(text);
     if (value.transient) return undefined;
     if (!(await this.usable(true))) return digest;
@@ -129,31 +132,8 @@ export class SummaryCache {
   }
 }
 
-function storedText(value: FileSummary): string {
-  return JSON.stringify({
-    ...(value.summary ? { summary: { ...value.summary, path: '' } } : {}),
-    diagnostics: value.diagnostics.map((d) => ({ ...d, path: '' })),
-  });
-}
-
 async function writeIfMissing(file: string, text: string): Promise<void> {
   await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);
-}
-
-/** A stored entry back as a `FileSummary` for `relative`; throws when it is not one. */
-function revive(value: unknown, relative: string): FileSummary {
-  const entry = value as { summary?: Record<string, unknown>; diagnostics?: unknown };
-  if (!entry || typeof entry !== 'object' || !Array.isArray(entry.diagnostics)) throw new Error('not a cache entry');
-  const diagnostics = (entry.diagnostics as Diagnostic[]).map((d) => {
-    if (!d || typeof d.kind !== 'string' || typeof d.message !== 'string') throw new Error('not a diagnostic');
-    return { ...d, path: relative };
-  });
-  if (entry.summary === undefined) return { diagnostics };
-  const summary = entry.summary;
-  for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
-    if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
-  }
-  return { summary: { ...(summary as unknown as FileSummary['summary'] & object), path: relative }, diagnostics };
 }
 
 function hash(text: string): string {

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { internalError } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
 import type { PythonTarget } from './target.js';
-import type { ExtractRequest } from './worker.js';
+import type { ExtractAnswer, ExtractRequest } from './worker.js';
+import { reviveStored } from './stored.js';
 
 /**
  * A small pool of worker threads for the extract stage, each with a parser of its own. Small and
@@ -15,8 +16,8 @@ import type { ExtractRequest } from './worker.js';
  */
 export class ExtractPool {
   private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ request: Omit<ExtractRequest, 'id'>; done: (result: FileSummary) => void }> = [];
-  private readonly running = new Map<Worker, { id: number; relative: string; done: (result: FileSummary) => void }>();
+  private readonly waiting: Array<{ request: Omit<ExtractRequest, 'id'>; done: (result: Summarised) => void }> = [];
+  private readonly running = new Map<Worker, { id: number; relative: string; done: (result: Summarised) => void }>();
   private nextId = 0;
   private closed = false;
 
@@ -28,7 +29,7 @@ export class ExtractPool {
   }
 
   /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
-  summarise(relative: string, bytes: Uint8Array, target: PythonTarget): Promise<FileSummary> {
+  summarise(relative: string, bytes: Uint8Array, target: PythonTarget): Promise<Summarised> {
     return new Promise((done) => {
       this.waiting.push({ request: { relative, bytes, target }, done });
       this.dispatch();
@@ -54,11 +55,11 @@ export class ExtractPool {
   private spawn(): Worker {
     // Not unref()'d: the stage awaits their answers, and closes the pool when it is done.
     const worker = new Worker(this.script);
-    worker.on('message', (message: { id: number; result?: FileSummary; error?: string }) => {
+    worker.on('message', (message: ExtractAnswer) => {
       const job = this.running.get(worker);
       if (!job || job.id !== message.id) return;
       this.running.delete(worker);
-      job.done(message.result ?? { diagnostics: [internalError('extract', job.relative, new Error(message.error ?? 'no result'))], transient: true });
+      job.done(answerOf(message, job.relative));
       this.idle.push(worker);
       this.dispatch();
     });
@@ -67,7 +68,7 @@ export class ExtractPool {
       this.running.delete(worker);
       const index = this.idle.indexOf(worker);
       if (index >= 0) this.idle.splice(index, 1);
-      if (job) job.done({ diagnostics: [internalError('extract', job.relative, error)], transient: true });
+      if (job) job.done({ result: { diagnostics: [internalError('extract', job.relative, error)], transient: true } });
       if (this.closed) return;
       // A worker that died (out of memory, a crash in the runtime) is replaced; the scan goes on.
       this.idle.push(this.spawn());
@@ -79,6 +80,24 @@ export class ExtractPool {
     });
     return worker;
   }
+}
+
+/** A file's outcome, and its stored text when the worker sent that (see `ExtractAnswer`). */
+export interface Summarised {
+  result: FileSummary;
+  stored?: string;
+}
+
+function answerOf(message: ExtractAnswer, relative: string): Summarised {
+  if ('stored' in message) {
+    try {
+      return { result: reviveStored(message.stored, relative), stored: message.stored };
+    } catch (error) {
+      return { result: { diagnostics: [internalError('extract', relative, error)], transient: true } };
+    }
+  }
+  if ('result' in message) return { result: message.result };
+  return { result: { diagnostics: [internalError('extract', relative, new Error(message.error))], transient: true } };
 }
 
 /**

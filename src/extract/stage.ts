@@ -80,12 +80,12 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
       return;
     }
     const workers = poolFor();
-    const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
+    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: undefined };
     if (stats) stats.parsed++;
     if (result.summary) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
-      const digest = await cache!.set(key, result);
+      const digest = await cache!.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
   };

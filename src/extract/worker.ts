@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { summariseBytes } from './fileSummary.js';
+import { summariseBytes, type FileSummary } from './fileSummary.js';
+import { storedText } from './stored.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -13,9 +14,16 @@ export interface ExtractRequest {
   target: PythonTarget;
 }
 
+/**
+ * What a worker answers: the outcome as stored text (see stored.ts: one string is copied between
+ * threads far faster than the object graph, and the main thread caches it as it came), or, for a
+ * transient outcome, which is never cached, the outcome itself; or the error that stopped it.
+ */
+export type ExtractAnswer = { id: number; stored: string } | { id: number; result: FileSummary } | { id: number; error: string };
+
 parentPort?.on('message', (request: ExtractRequest) => {
   summariseBytes(request.relative, request.bytes, request.target).then(
-    (result) => parentPort!.postMessage({ id: request.id, result }),
+    (result) => parentPort!.postMessage(result.transient ? { id: request.id, result } : { id: request.id, stored: storedText(result) }),
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

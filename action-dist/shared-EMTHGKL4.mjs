@@ -31,7 +31,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-2LZWLEHZ.mjs";
+} from "./shared-HWY2MEWT.mjs";
+import {
+  reviveStored
+} from "./shared-ELXWEPPQ.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -5655,7 +5658,7 @@ var ExtractPool = class {
       const job = this.running.get(worker);
       if (!job || job.id !== message.id) return;
       this.running.delete(worker);
-      job.done(message.result ?? { diagnostics: [internalError("extract", job.relative, new Error(message.error ?? "no result"))], transient: true });
+      job.done(answerOf(message, job.relative));
       this.idle.push(worker);
       this.dispatch();
     });
@@ -5664,7 +5667,7 @@ var ExtractPool = class {
       this.running.delete(worker);
       const index = this.idle.indexOf(worker);
       if (index >= 0) this.idle.splice(index, 1);
-      if (job) job.done({ diagnostics: [internalError("extract", job.relative, error)], transient: true });
+      if (job) job.done({ result: { diagnostics: [internalError("extract", job.relative, error)], transient: true } });
       if (this.closed) return;
       this.idle.push(this.spawn());
       this.dispatch();
@@ -5676,6 +5679,17 @@ var ExtractPool = class {
     return worker;
   }
 };
+function answerOf(message, relative) {
+  if ("stored" in message) {
+    try {
+      return { result: reviveStored(message.stored, relative), stored: message.stored };
+    } catch (error) {
+      return { result: { diagnostics: [internalError("extract", relative, error)], transient: true } };
+    }
+  }
+  if ("result" in message) return { result: message.result };
+  return { result: { diagnostics: [internalError("extract", relative, new Error(message.error))], transient: true } };
+}
 function workerScript() {
   for (const name of ["worker.js", "worker.mjs"]) {
     const file = fileURLToPath(new URL(`./${name}`, import.meta.url));
@@ -5779,12 +5793,12 @@ async function extractFiles(input) {
       return;
     }
     const workers = poolFor();
-    const result = workers ? await workers.summarise(file.relative, read.bytes, target) : await summariseBytes(file.relative, read.bytes, target);
+    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: void 0 };
     if (stats) stats.parsed++;
     if (result.summary) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
-      const digest = await cache.set(key, result);
+      const digest = await cache.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
   };

@@ -1,6 +1,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  reviveStored,
+  storedText
+} from "./shared-ELXWEPPQ.mjs";
+import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
@@ -8224,7 +8228,7 @@ var SummaryCache = class {
       return void 0;
     }
     try {
-      return { value: revive(JSON.parse(text), relative), digest: hash(text) };
+      return { value: reviveStored(text, relative), digest: hash(text) };
     } catch {
       return void 0;
     }
@@ -8236,9 +8240,12 @@ var SummaryCache = class {
   static digestOf(value) {
     return hash(storedText(value));
   }
-  /** Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`). */
-  async set(key, value) {
-    const text = storedText(value);
+  /**
+   * Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`).
+   * `stored`: its stored text when the caller has it already (a worker thread sends it).
+   */
+  async set(key, value, stored) {
+    const text = stored ?? storedText(value);
     const digest = hash(text);
     if (value.transient) return void 0;
     if (!await this.usable(true)) return digest;
@@ -8293,28 +8300,8 @@ var SummaryCache = class {
     return true;
   }
 };
-function storedText(value) {
-  return JSON.stringify({
-    ...value.summary ? { summary: { ...value.summary, path: "" } } : {},
-    diagnostics: value.diagnostics.map((d) => ({ ...d, path: "" }))
-  });
-}
 async function writeIfMissing(file, text) {
   await fs3.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
-}
-function revive(value, relative) {
-  const entry = value;
-  if (!entry || typeof entry !== "object" || !Array.isArray(entry.diagnostics)) throw new Error("not a cache entry");
-  const diagnostics = entry.diagnostics.map((d) => {
-    if (!d || typeof d.kind !== "string" || typeof d.message !== "string") throw new Error("not a diagnostic");
-    return { ...d, path: relative };
-  });
-  if (entry.summary === void 0) return { diagnostics };
-  const summary = entry.summary;
-  for (const field of ["imports", "calls", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
-    if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
-  }
-  return { summary: { ...summary, path: relative }, diagnostics };
 }
 function hash(text) {
   return createHash2("sha256").update(text).digest("hex");

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-2LZWLEHZ.mjs";
+} from "./shared-HWY2MEWT.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-OQJCOBAQ.mjs");
+    const { analyze } = await import("./shared-EMTHGKL4.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
