@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-UWPPZYGR.mjs";
-import "./shared-HWY2MEWT.mjs";
+} from "./shared-TP75RCBV.mjs";
+import "./shared-R7ZLPKVA.mjs";
 import "./shared-ELXWEPPQ.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";

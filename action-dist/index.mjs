@@ -9,11 +9,11 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-UWPPZYGR.mjs";
+} from "./shared-TP75RCBV.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-HWY2MEWT.mjs";
+import "./shared-R7ZLPKVA.mjs";
 import "./shared-ELXWEPPQ.mjs";
 import "./shared-XXICYUZH.mjs";
 import {

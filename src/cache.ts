@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
+import type { ReadResult } from './files.js';
+import { codeDigest, codeFiles } from './codeDigest.js';
 import { reviveStored, storedText } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
@@ -38,6 +40,14 @@ export class SummaryCache {
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
   static keyOf(relative: string, bytes: Uint8Array): string {
     return createHash('sha256').update(relative).update('\0').update(bytes).digest('hex');
+  }
+
+  /**
+   * The key of a read: `keyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
+   * entry is stored under it; the run record compares it).
+   */
+  static keyOfRead(relative: string, read: ReadResult): string {
+    return read.ok ? SummaryCache.keyOf(relative, read.bytes) : `!${read.reason}:${read.size ?? ''}`;
   }
 
   async get(key: string, relative: string): Promise<FileSummary | undefined> {
@@ -76,8 +86,15 @@ export class SummaryCache {
     const text = stored ?? storedText(value);
     const digest = hash(text);
     if (value.transient) return undefined;
-    if (!(await this.usable(true))) return digest;
-    const file = this.entryFile(key);
+    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), text);
+    return digest;
+  }
+
+  /**
+   * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
+   * concurrent runs never see half of one. A failure is noted in `problem`; the run goes on.
+   */
+  async writeWhole(file: string, text: string): Promise<void> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
@@ -87,7 +104,6 @@ export class SummaryCache {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
     }
-    return digest;
   }
 
   private entryFile(key: string): string {
@@ -148,20 +164,8 @@ function hash(text: string): string {
  */
 const ANALYZER_ID = ((): string => {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const digest = createHash('sha256');
-  for (const folder of [path.join(here, 'extract'), here]) {
-    let names: string[];
-    try {
-      names = readdirSync(folder).filter((name) => /\.(m?js|ts)$/.test(name)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = path.join(folder, name);
-      if (!statSync(file).isFile()) continue;
-      digest.update(name).update('\0').update(readFileSync(file)).update('\0');
-    }
-    if (folder !== here && names.length) break;
-  }
-  return digest.digest('hex');
+  const pattern = /\.(m?js|ts)$/;
+  const extract = path.join(here, 'extract');
+  const folder = codeFiles(extract, pattern, false).length ? extract : here;
+  return codeDigest([folder], folder, pattern, false);
 })();

@@ -196,19 +196,17 @@ async function emit(output: RunOutput, command: string): Promise<void> {
 
 async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks = {}): Promise<number> {
   if (options.statistics && options.format !== 'text') throw new UsageError(`--statistics prints a table in the text format; it does not go with --format ${options.format}`);
-  const inputs: RecordedInput[] = [];
-  recordInputs(inputs);
-  let prepared: Prepared;
+  // A missing or invalid baseline is a usage error: say so before analyzing anything. What it read
+  // is an input of the run: part of its record's key.
+  const baselineInputs: RecordedInput[] = [];
+  recordInputs(baselineInputs);
   let baseline: Awaited<ReturnType<typeof readBaseline>> | undefined;
   try {
-    // A missing or invalid baseline is a usage error: say so before analyzing anything.
     baseline = options.baseline !== undefined ? await readBaseline(options.baseline) : undefined;
-    prepared = await prepareScan(paths, options);
   } finally {
     recordInputs(undefined);
   }
-  // The baseline is an input of the run: noted for its record.
-  const baselineInputs = inputs.filter((input) => options.baseline !== undefined && input.kind === 'read' && input.file === path.resolve(options.baseline));
+  const prepared = await prepareScan(paths, options);
   const replayable = options.writeBaseline === undefined && hooks.onCheck === undefined;
   return recorded('check', { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);

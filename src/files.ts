@@ -14,6 +14,9 @@ import { performance } from 'node:perf_hooks';
 /** Python files larger than this are reported and skipped (`--max-file-size`). */
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+/** Files read at once: enough to keep the disk and the threads busy, few enough to bound memory. */
+export const READ_AHEAD = 64;
+
 /** Configuration (`pyproject.toml`, `importleak.toml`), `.gitignore` and deployment files larger than this are refused. */
 export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
 

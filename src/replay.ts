@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SummaryCache } from './cache.js';
+import { codeDigest, codeFiles } from './codeDigest.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions } from './discover/discover.js';
 import type { PythonTarget } from './extract/target.js';
-import { pathKindUnrecorded, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
+import { pathKindUnrecorded, READ_AHEAD, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
 
 /**
  * The run record: what one command printed, and everything it read to print it, kept in the cache
@@ -85,18 +86,9 @@ export class RunRecords {
     }
   }
 
-  /** Written to a temporary file and renamed: a concurrent run reads the old record or the new one. */
+  /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
   async save(key: string, record: RunRecord): Promise<void> {
-    if (!(await this.cache.usable(true))) return;
-    const file = this.file(key);
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await fs.mkdir(this.folder, { recursive: true });
-      await fs.writeFile(temporary, JSON.stringify(record), { flag: 'wx' });
-      await fs.rename(temporary, file);
-    } catch {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
-    }
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
   }
 
   private file(key: string): string {
@@ -137,7 +129,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
         }
       }
       const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
-      const currentKey = read.ok ? SummaryCache.keyOf(file.relative, read.bytes) : `!${read.reason}:${read.size ?? ''}`;
+      const currentKey = SummaryCache.keyOfRead(file.relative, read);
       const currentSignature = read.ok ? statSignature(read.stat) : '';
       if (currentKey === key) {
         now[index] = [file.relative, key, digest, currentSignature];
@@ -168,7 +160,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
       now[index] = [file.relative, currentKey, digest, currentSignature];
     }
   };
-  await Promise.all(Array.from({ length: Math.min(64, discovery.files.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
   return holds ? now : undefined;
 }
 
@@ -203,35 +195,6 @@ export function distinctInputs(inputs: readonly RecordedInput[]): RecordedInput[
  */
 const CODE_ID = ((): string => {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const digest = createHash('sha256');
-  const walk = (folder: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(folder).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = path.join(folder, name);
-      let stat;
-      try {
-        stat = statSync(file);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (name !== 'node_modules') walk(file);
-      } else if (/\.(m?js|ts|md)$/.test(name)) digest.update(path.relative(here, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-  };
-  walk(here);
-  const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => {
-    try {
-      return statSync(path.join(folder, 'IL001.md')).isFile();
-    } catch {
-      return false;
-    }
-  });
-  if (rules) walk(rules);
-  return digest.digest('hex');
+  const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+  return codeDigest([here, ...(rules ? [rules] : [])], here, /\.(m?js|ts|md)$/, true);
 })();

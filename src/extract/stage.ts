@@ -1,6 +1,6 @@
 import { SummaryCache } from '../cache.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { readRegularFile, statSignature } from '../files.js';
+import { READ_AHEAD, readRegularFile, statSignature } from '../files.js';
 import type { StageTimes } from '../stats.js';
 import { describeError } from '../discover/discover.js';
 import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileSummary.js';
@@ -33,8 +33,6 @@ export interface ExtractOutput {
   fingerprints?: FileFingerprint[];
 }
 
-/** Files read at once: enough to keep the disk and the threads busy, few enough to bound memory. */
-const READ_AHEAD = 64;
 
 /**
  * The extract stage: each file read, hashed, and summarised (from the cache when its key is there,
@@ -66,7 +64,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     if (!read.ok) {
       const result = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
       results[index] = result;
-      if (cache) fingerprints[index] = [file.relative, `!${read.reason}:${read.size ?? ''}`, SummaryCache.digestOf(result), ''];
+      if (cache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result), ''];
       return;
     }
     const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;

@@ -8,6 +8,7 @@ import {
 import {
   DEFAULT_MAX_FILE_BYTES,
   MAX_SMALL_FILE_BYTES,
+  READ_AHEAD,
   SummaryCache,
   TomlError,
   compileIgnore,
@@ -31,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-HWY2MEWT.mjs";
+} from "./shared-R7ZLPKVA.mjs";
 import {
   reviveStored
 } from "./shared-ELXWEPPQ.mjs";
@@ -5756,7 +5757,6 @@ var SummaryCompactor = class {
 };
 
 // src/extract/stage.ts
-var READ_AHEAD = 64;
 async function extractFiles(input) {
   const { files, target, maxFileBytes, cache, stats, progress } = input;
   const results = new Array(files.length);
@@ -5779,7 +5779,7 @@ async function extractFiles(input) {
     if (!read.ok) {
       const result2 = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
       results[index] = result2;
-      if (cache) fingerprints[index] = [file.relative, `!${read.reason}:${read.size ?? ""}`, SummaryCache.digestOf(result2), ""];
+      if (cache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result2), ""];
       return;
     }
     const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;

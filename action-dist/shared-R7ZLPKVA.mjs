@@ -88,7 +88,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertPosixPathToPattern = exports.convertWindowsPathToPattern = exports.convertPathToPattern = exports.escapePosixPath = exports.escapeWindowsPath = exports.escape = exports.removeLeadingDotSegment = exports.makeAbsolute = exports.unixify = void 0;
     var os = __require("os");
-    var path8 = __require("path");
+    var path9 = __require("path");
     var IS_WINDOWS_PLATFORM = os.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -100,7 +100,7 @@ var require_path = __commonJS({
     }
     exports.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path8.resolve(cwd, filepath);
+      return path9.resolve(cwd, filepath);
     }
     exports.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -1397,7 +1397,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -1571,7 +1571,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path8.sep,
+      SEP: path9.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -1598,7 +1598,7 @@ var require_constants2 = __commonJS({
 var require_utils2 = __commonJS({
   "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -1627,7 +1627,7 @@ var require_utils2 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path8.sep === "\\";
+      return win32 === true || path9.sep === "\\";
     };
     exports.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -2991,7 +2991,7 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
-    var path8 = __require("path");
+    var path9 = __require("path");
     var scan = require_scan();
     var parse2 = require_parse2();
     var utils = require_utils2();
@@ -3076,7 +3076,7 @@ var require_picomatch = __commonJS({
     };
     picomatch.matchBase = (input, glob, options, posix = utils.isWindows(options)) => {
       const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
-      return regex.test(path8.basename(input));
+      return regex.test(path9.basename(input));
     };
     picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
     picomatch.parse = (pattern, options) => {
@@ -3303,7 +3303,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isAbsolute = exports.partitionAbsoluteAndRelative = exports.removeDuplicateSlashes = exports.matchAny = exports.convertPatternsToRe = exports.makeRe = exports.getPatternParts = exports.expandBraceExpansion = exports.expandPatternsWithBraceExpansion = exports.isAffectDepthOfReadingPattern = exports.endsWithSlashGlobStar = exports.hasGlobStar = exports.getBaseDirectory = exports.isPatternRelatedToParentDirectory = exports.getPatternsOutsideCurrentDirectory = exports.getPatternsInsideCurrentDirectory = exports.getPositivePatterns = exports.getNegativePatterns = exports.isPositivePattern = exports.isNegativePattern = exports.convertToNegativePattern = exports.convertToPositivePattern = exports.isDynamicPattern = exports.isStaticPattern = void 0;
-    var path8 = __require("path");
+    var path9 = __require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -3398,7 +3398,7 @@ var require_pattern = __commonJS({
     }
     exports.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path8.basename(pattern);
+      const basename = path9.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -3456,7 +3456,7 @@ var require_pattern = __commonJS({
     }
     exports.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path8.isAbsolute(pattern);
+      return path9.isAbsolute(pattern);
     }
     exports.isAbsolute = isAbsolute;
   }
@@ -3633,8 +3633,8 @@ var require_utils3 = __commonJS({
     exports.errno = errno;
     var fs6 = require_fs();
     exports.fs = fs6;
-    var path8 = require_path();
-    exports.path = path8;
+    var path9 = require_path();
+    exports.path = path9;
     var pattern = require_pattern();
     exports.pattern = pattern;
     var stream = require_stream();
@@ -3746,8 +3746,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings, callback) {
-      settings.fs.lstat(path8, (lstatError, lstat) => {
+    function read2(path9, settings, callback) {
+      settings.fs.lstat(path9, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -3756,7 +3756,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path8, (statError, stat) => {
+        settings.fs.stat(path9, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -3772,7 +3772,7 @@ var require_async = __commonJS({
         });
       });
     }
-    exports.read = read;
+    exports.read = read2;
     function callFailureCallback(callback, error) {
       callback(error);
     }
@@ -3788,13 +3788,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.read = void 0;
-    function read(path8, settings) {
-      const lstat = settings.fs.lstatSync(path8);
+    function read2(path9, settings) {
+      const lstat = settings.fs.lstatSync(path9);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path8);
+        const stat = settings.fs.statSync(path9);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -3806,7 +3806,7 @@ var require_sync = __commonJS({
         throw error;
       }
     }
-    exports.read = read;
+    exports.read = read2;
   }
 });
 
@@ -3865,19 +3865,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports.Settings = settings_1.default;
-    function stat(path8, optionsOrSettingsOrCallback, callback) {
+    function stat(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat;
-    function statSync4(path8, optionsOrSettings) {
+    function statSync3(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
-    exports.statSync = statSync4;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -4030,14 +4030,14 @@ var require_async2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings, callback) {
+    function read2(directory, settings, callback) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         readdirWithFileTypes(directory, settings, callback);
         return;
       }
       readdir(directory, settings, callback);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings, callback) {
       settings.fs.readdir(directory, { withFileTypes: true }, (readdirError, dirents) => {
         if (readdirError !== null) {
@@ -4091,16 +4091,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path8 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path9 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path8, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path9, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path8,
+                path: path9,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -4139,13 +4139,13 @@ var require_sync2 = __commonJS({
     var constants_1 = require_constants3();
     var utils = require_utils4();
     var common = require_common();
-    function read(directory, settings) {
+    function read2(directory, settings) {
       if (!settings.stats && constants_1.IS_SUPPORT_READDIR_WITH_FILE_TYPES) {
         return readdirWithFileTypes(directory, settings);
       }
       return readdir(directory, settings);
     }
-    exports.read = read;
+    exports.read = read2;
     function readdirWithFileTypes(directory, settings) {
       const dirents = settings.fs.readdirSync(directory, { withFileTypes: true });
       return dirents.map((dirent) => {
@@ -4218,7 +4218,7 @@ var require_settings2 = __commonJS({
   "node_modules/@nodelib/fs.scandir/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var fs6 = require_fs4();
     var Settings = class {
@@ -4226,7 +4226,7 @@ var require_settings2 = __commonJS({
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
         this.fs = fs6.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -4253,17 +4253,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports.Settings = settings_1.default;
-    function scandir(path8, optionsOrSettingsOrCallback, callback) {
+    function scandir(path9, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path8, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path9, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path9, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.scandir = scandir;
-    function scandirSync(path8, optionsOrSettings) {
+    function scandirSync(path9, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path8, settings);
+      return sync.read(path9, settings);
     }
     exports.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -4911,7 +4911,7 @@ var require_settings3 = __commonJS({
   "node_modules/@nodelib/fs.walk/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -4921,7 +4921,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path8.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -4983,7 +4983,7 @@ var require_reader2 = __commonJS({
   "node_modules/fast-glob/out/readers/reader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var fsStat = require_out();
     var utils = require_utils3();
     var Reader = class {
@@ -4996,7 +4996,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path8.resolve(this._settings.cwd, filepath);
+        return path9.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -5412,7 +5412,7 @@ var require_provider = __commonJS({
   "node_modules/fast-glob/out/providers/provider.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var path8 = __require("path");
+    var path9 = __require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -5426,7 +5426,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path8.resolve(this._settings.cwd, task.base);
+        return path9.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -6264,26 +6264,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -6433,7 +6433,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path9) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -6442,7 +6442,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path8)) {
+          if (rule.checkRegex.test(path9)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -6462,15 +6462,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path9, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path8) : path8;
+        const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path8
+            shortcut && rule._basenameOnly ? basename : path9
           )) {
             const { negative } = rule;
             const ret = {
@@ -6492,17 +6492,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -6511,25 +6511,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -6560,58 +6560,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path8) {
+      _test(originalPath, cache, path9) {
         checkPath(
-          path8,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache) : {
+        return path9 ? this._t(path9, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path8);
+        const literal = this._rules.testLiteral(path9);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path8, cache) {
-        if (path8 in cache) {
-          return cache[path8];
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
         }
-        const parentPath = parentOf(path8);
+        const parentPath = parentOf(path9);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -6632,6 +6632,7 @@ import { constants, promises as fs } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+var READ_AHEAD = 64;
 var MAX_SMALL_FILE_BYTES = 1024 * 1024;
 function fileTypeName(stat) {
   if (stat.isDirectory()) return "a folder";
@@ -7711,10 +7712,10 @@ async function readConfigText(file, required, followLinks) {
       throw new ConfigError(`${file}: cannot read the configuration: it is a symbolic link to ${JSON.stringify(real)}, outside the project; not read (name it with --config, or give --follow-external-links, to read it)`);
     }
   }
-  const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
-  if (read.ok) return read.bytes.toString("utf8");
-  if (read.reason === "missing" && !required) return void 0;
-  const cause = read.reason === "missing" ? "no such file" : read.reason === "not-regular" ? `${read.message}; not opened` : read.reason === "too-large" ? `${read.size !== void 0 ? `${read.size} bytes` : "it"} is over the 1 MiB limit for a configuration file` : read.message;
+  const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read2.ok) return read2.bytes.toString("utf8");
+  if (read2.reason === "missing" && !required) return void 0;
+  const cause = read2.reason === "missing" ? "no such file" : read2.reason === "not-regular" ? `${read2.message}; not opened` : read2.reason === "too-large" ? `${read2.size !== void 0 ? `${read2.size} bytes` : "it"} is over the 1 MiB limit for a configuration file` : read2.message;
   throw new ConfigError(`${file}: cannot read the configuration: ${cause}`);
 }
 async function readConfigFile(file, required, followLinks) {
@@ -8089,10 +8090,10 @@ async function addRepositoryGitignores(root, paths, gitignores, diagnostics, rel
 }
 var LINE_BREAK = /[\n\r\u2028\u2029]/;
 async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine = false) {
-  const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
-  if (read.ok) return read.bytes.toString("utf8");
-  if (read.reason === "missing" && missingIsFine) return void 0;
-  const cause = read.reason === "error" || read.reason === "missing" ? describeError(read.error) : read.message;
+  const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read2.ok) return read2.bytes.toString("utf8");
+  if (read2.reason === "missing" && missingIsFine) return void 0;
+  const cause = read2.reason === "error" || read2.reason === "missing" ? describeError(read2.error) : read2.message;
   diagnostics.push({ kind: "read-error", path: relativeToRoot(file), message: `cannot read .gitignore: ${cause}; its patterns were not applied` });
   return void 0;
 }
@@ -8195,15 +8196,55 @@ function describeError(error) {
 }
 
 // src/cache.ts
-import { createHash as createHash2, randomBytes as randomBytes2 } from "node:crypto";
-import { promises as fs3, readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { promises as fs3 } from "node:fs";
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/codeDigest.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
+function codeDigest(folders, base, pattern, recursive) {
+  const digest = createHash2("sha256");
+  for (const folder of folders) for (const file of codeFiles(folder, pattern, recursive)) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  return digest.digest("hex");
+}
+function codeFiles(folder, pattern, recursive) {
+  let names;
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const name of names) {
+    const file = path5.join(folder, name);
+    let stat;
+    try {
+      stat = statSync2(file);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (recursive && name !== "node_modules") files.push(...codeFiles(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push(file);
+  }
+  return files;
+}
+var read = /* @__PURE__ */ new Map();
+function bytesOf(file) {
+  let bytes = read.get(file);
+  if (!bytes) read.set(file, bytes = readFileSync2(file));
+  return bytes;
+}
+
+// src/cache.ts
 var DEFAULT_CACHE_DIR = ".importleak_cache";
-var SummaryCache = class {
+var SummaryCache = class _SummaryCache {
   constructor(root, target) {
     this.root = root;
-    this.folder = path5.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+    this.folder = path6.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
   }
   root;
   folder;
@@ -8213,7 +8254,14 @@ var SummaryCache = class {
   problem;
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
   static keyOf(relative, bytes) {
-    return createHash2("sha256").update(relative).update("\0").update(bytes).digest("hex");
+    return createHash3("sha256").update(relative).update("\0").update(bytes).digest("hex");
+  }
+  /**
+   * The key of a read: `keyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
+   * entry is stored under it; the run record compares it).
+   */
+  static keyOfRead(relative, read2) {
+    return read2.ok ? _SummaryCache.keyOf(relative, read2.bytes) : `!${read2.reason}:${read2.size ?? ""}`;
   }
   async get(key, relative) {
     return (await this.getEntry(key, relative))?.value;
@@ -8248,21 +8296,26 @@ var SummaryCache = class {
     const text = stored ?? storedText(value);
     const digest = hash(text);
     if (value.transient) return void 0;
-    if (!await this.usable(true)) return digest;
-    const file = this.entryFile(key);
+    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), text);
+    return digest;
+  }
+  /**
+   * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
+   * concurrent runs never see half of one. A failure is noted in `problem`; the run goes on.
+   */
+  async writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      await fs3.mkdir(path5.dirname(file), { recursive: true });
+      await fs3.mkdir(path6.dirname(file), { recursive: true });
       await fs3.writeFile(temporary, text, { flag: "wx" });
       await fs3.rename(temporary, file);
     } catch (error) {
       await fs3.rm(temporary, { force: true }).catch(() => void 0);
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
     }
-    return digest;
   }
   entryFile(key) {
-    return path5.join(this.folder, key.slice(0, 2), `${key}.json`);
+    return path6.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
   /**
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
@@ -8294,8 +8347,8 @@ var SummaryCache = class {
       }
     }
     if (create) {
-      await writeIfMissing(path5.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
-      await writeIfMissing(path5.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+      await writeIfMissing(path6.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      await writeIfMissing(path6.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
     }
     return true;
   }
@@ -8304,32 +8357,20 @@ async function writeIfMissing(file, text) {
   await fs3.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
 }
 function hash(text) {
-  return createHash2("sha256").update(text).digest("hex");
+  return createHash3("sha256").update(text).digest("hex");
 }
 var ANALYZER_ID = (() => {
-  const here = path5.dirname(fileURLToPath(import.meta.url));
-  const digest = createHash2("sha256");
-  for (const folder of [path5.join(here, "extract"), here]) {
-    let names;
-    try {
-      names = readdirSync(folder).filter((name) => /\.(m?js|ts)$/.test(name)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const file = path5.join(folder, name);
-      if (!statSync2(file).isFile()) continue;
-      digest.update(name).update("\0").update(readFileSync2(file)).update("\0");
-    }
-    if (folder !== here && names.length) break;
-  }
-  return digest.digest("hex");
+  const here = path6.dirname(fileURLToPath(import.meta.url));
+  const pattern = /\.(m?js|ts)$/;
+  const extract = path6.join(here, "extract");
+  const folder = codeFiles(extract, pattern, false).length ? extract : here;
+  return codeDigest([folder], folder, pattern, false);
 })();
 
 // src/deploy/deploymentFiles.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
 import { promises as fs4 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var DISCOVERY_PATTERNS = [
   "**/Procfile",
   "**/Dockerfile",
@@ -8358,7 +8399,7 @@ var DISCOVERY_IGNORE = [
   "**/.nox/**"
 ];
 function fileKind(relative) {
-  const name = path6.posix.basename(relative);
+  const name = path7.posix.basename(relative);
   if (name === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
@@ -8379,7 +8420,7 @@ async function findDeploymentFiles(root, searchIn) {
   const found = /* @__PURE__ */ new Set();
   const byRealPath = /* @__PURE__ */ new Set();
   for (const where of searchIn) {
-    const folder = path6.join(root, where);
+    const folder = path7.join(root, where);
     let stat;
     try {
       stat = await fs4.stat(folder);
@@ -8387,22 +8428,22 @@ async function findDeploymentFiles(root, searchIn) {
       continue;
     }
     if (!stat.isDirectory()) {
-      if (isDeploymentFileName(path6.posix.basename(where))) found.add(toRelative(root, folder));
+      if (isDeploymentFileName(path7.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
     const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-      const relative = toRelative(root, path6.join(folder, entry.path));
+      const relative = toRelative(root, path7.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await fs4.stat(path6.join(root, relative)).catch(() => void 0);
+        const target = await fs4.stat(path7.join(root, relative)).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
-        const what = await fs4.lstat(path6.join(root, relative)).catch(() => void 0);
+        const what = await fs4.lstat(path7.join(root, relative)).catch(() => void 0);
         problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
         continue;
       }
-      const real = await realPath(path6.join(root, relative));
+      const real = await realPath(path7.join(root, relative));
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -8414,29 +8455,29 @@ function listingValue(listed) {
   return JSON.stringify([listed.found, listed.problems]);
 }
 async function deploymentFileListing(root, searchIn) {
-  return listingValue(await findDeploymentFiles(path6.resolve(root), searchIn));
+  return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn));
 }
 function toRelative(root, file) {
-  const absolute = path6.resolve(root, file);
-  return path6.relative(root, absolute).split(path6.sep).join("/");
+  const absolute = path7.resolve(root, file);
+  return path7.relative(root, absolute).split(path7.sep).join("/");
 }
 
 // src/replay.ts
-import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
-import { promises as fs5, readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import path7 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { promises as fs5 } from "node:fs";
+import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FORMAT = 2;
 function discoveryFingerprint(discovery) {
   return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
 }
 function runKey(parts) {
-  return createHash3("sha256").update(CODE_ID).update("\0").update(JSON.stringify(parts)).digest("hex");
+  return createHash4("sha256").update(CODE_ID).update("\0").update(JSON.stringify(parts)).digest("hex");
 }
 var RunRecords = class {
   constructor(cache) {
     this.cache = cache;
-    this.folder = path7.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
+    this.folder = path8.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
   }
   cache;
   folder;
@@ -8450,21 +8491,12 @@ var RunRecords = class {
       return void 0;
     }
   }
-  /** Written to a temporary file and renamed: a concurrent run reads the old record or the new one. */
+  /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
   async save(key, record) {
-    if (!await this.cache.usable(true)) return;
-    const file = this.file(key);
-    const temporary = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
-    try {
-      await fs5.mkdir(this.folder, { recursive: true });
-      await fs5.writeFile(temporary, JSON.stringify(record), { flag: "wx" });
-      await fs5.rename(temporary, file);
-    } catch {
-      await fs5.rm(temporary, { force: true }).catch(() => void 0);
-    }
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
   }
   file(key) {
-    return path7.join(this.folder, `${key}.run.json`);
+    return path8.join(this.folder, `${key}.run.json`);
   }
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }) {
@@ -8485,14 +8517,14 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
           continue;
         }
       }
-      const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
-      const currentKey = read.ok ? SummaryCache.keyOf(file.relative, read.bytes) : `!${read.reason}:${read.size ?? ""}`;
-      const currentSignature = read.ok ? statSignature(read.stat) : "";
+      const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+      const currentKey = SummaryCache.keyOfRead(file.relative, read2);
+      const currentSignature = read2.ok ? statSignature(read2.stat) : "";
       if (currentKey === key) {
         now[index] = [file.relative, key, digest, currentSignature];
         continue;
       }
-      if (!read.ok) {
+      if (!read2.ok) {
         holds = false;
         return;
       }
@@ -8500,7 +8532,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
       let currentDigest = cached2?.digest;
       if (!cached2) {
         const { summariseBytes } = await import("./shared-WBVQQSUU.mjs");
-        const fresh = await summariseBytes(file.relative, read.bytes, target);
+        const fresh = await summariseBytes(file.relative, read2.bytes, target);
         if (fresh.transient) {
           holds = false;
           return;
@@ -8515,7 +8547,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
       now[index] = [file.relative, currentKey, digest, currentSignature];
     }
   };
-  await Promise.all(Array.from({ length: Math.min(64, discovery.files.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
   return holds ? now : void 0;
 }
 async function inputsHold(inputs) {
@@ -8541,44 +8573,16 @@ function distinctInputs(inputs) {
   return [...seen.values()];
 }
 var CODE_ID = (() => {
-  const here = path7.dirname(fileURLToPath2(import.meta.url));
-  const digest = createHash3("sha256");
-  const walk = (folder) => {
-    let names;
-    try {
-      names = readdirSync2(folder).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const file = path7.join(folder, name);
-      let stat;
-      try {
-        stat = statSync3(file);
-      } catch {
-        continue;
-      }
-      if (stat.isDirectory()) {
-        if (name !== "node_modules") walk(file);
-      } else if (/\.(m?js|ts|md)$/.test(name)) digest.update(path7.relative(here, file)).update("\0").update(readFileSync3(file)).update("\0");
-    }
-  };
-  walk(here);
-  const rules = [path7.resolve(here, "../rules"), path7.resolve(here, "../../rules")].find((folder) => {
-    try {
-      return statSync3(path7.join(folder, "IL001.md")).isFile();
-    } catch {
-      return false;
-    }
-  });
-  if (rules) walk(rules);
-  return digest.digest("hex");
+  const here = path8.dirname(fileURLToPath2(import.meta.url));
+  const rules = [path8.resolve(here, "../rules"), path8.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+  return codeDigest([here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
 })();
 
 export {
   TomlError,
   parse,
   DEFAULT_MAX_FILE_BYTES,
+  READ_AHEAD,
   MAX_SMALL_FILE_BYTES,
   readRegularFile,
   isWithin,

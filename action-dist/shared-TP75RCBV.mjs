@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-HWY2MEWT.mjs";
+} from "./shared-R7ZLPKVA.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-EMTHGKL4.mjs");
+    const { analyze } = await import("./shared-QYMLST2N.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3822,17 +3822,15 @@ async function emit(output, command) {
 }
 async function runCheck(paths, options, hooks = {}) {
   if (options.statistics && options.format !== "text") throw new UsageError(`--statistics prints a table in the text format; it does not go with --format ${options.format}`);
-  const inputs = [];
-  recordInputs(inputs);
-  let prepared;
+  const baselineInputs = [];
+  recordInputs(baselineInputs);
   let baseline;
   try {
     baseline = options.baseline !== void 0 ? await readBaseline(options.baseline) : void 0;
-    prepared = await prepareScan(paths, options);
   } finally {
     recordInputs(void 0);
   }
-  const baselineInputs = inputs.filter((input) => options.baseline !== void 0 && input.kind === "read" && input.file === path3.resolve(options.baseline));
+  const prepared = await prepareScan(paths, options);
   const replayable = options.writeBaseline === void 0 && hooks.onCheck === void 0;
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
