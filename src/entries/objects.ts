@@ -2,7 +2,7 @@ import type { CallRecord } from '../extract/summary.js';
 import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
-import { argumentOf, boundNameOf, counted, evidenceOf, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
+import { argumentOf, boundNameOf, counted, evidenceOf, memberName, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
 
 /** A class of framework object: `flask.Flask` makes a "Flask app". */
 export interface ObjectKind {
@@ -97,8 +97,13 @@ export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): Object
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? '')].map(lastSegment));
+  // The modules where the loops below can find anything: calls on an object by one of those names,
+  // the objects themselves (route lists), calls of a route function.
+  const active = ctx.modulesCalling(lastSegments, spec.routeFunctions?.callees);
+  for (const object of objects.values()) active.add(object.path);
 
   for (const [path, summary] of ctx.summaries) {
+    if (!active.has(path)) continue;
     // Calls on an object of this framework (registrations, and containers for route functions).
     const onObject = new Map<number, { object: FoundObject; member: MemberCall }>();
     for (const call of summary.calls) {
@@ -227,7 +232,9 @@ export function callsOnObjects(ctx: EntryContext, objects: readonly FoundObject[
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found: Array<{ path: string; call: CallRecord; object: FoundObject; method: string }> = [];
+  const active = ctx.modulesCalling(wanted);
   for (const [path, summary] of ctx.summaries) {
+    if (!active.has(path)) continue;
     for (const call of summary.calls) {
       const member = memberOnObject(ctx, path, call, byKey, wanted);
       if (member && methods.includes(member.member.method)) found.push({ path, call, object: member.object, method: member.member.method });
@@ -256,7 +263,9 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   const wrappers = new Map<string, Wrapped>();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== 'call' ? spec.routeFunctions.callees : [];
+  const active = ctx.modulesCalling(decoratorMethods, functions);
   for (const [path, summary] of ctx.summaries) {
+    if (!active.has(path)) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== 'function') continue;
       let wrapped: Wrapped | undefined;
@@ -322,10 +331,9 @@ function memberOnObject(
   lastSegments?: ReadonlySet<string>,
 ): { object: FoundObject; member: MemberCall } | undefined {
   if (objects.size === 0) return undefined;
-  // Cheap filter before resolving names across files.
-  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
-  if (lastSegments && !lastSegments.has(lastSegment(written))) return undefined;
-  if (!call.receiver && !written.includes('.')) return undefined;
+  // Cheap filter before resolving names across files (the one `EntryContext.modulesCalling` indexes).
+  const name = memberName(call);
+  if (name === undefined || (lastSegments && !lastSegments.has(name))) return undefined;
   const member = ctx.memberCall(path, call);
   if (!member) return undefined;
   const object = objects.get(objectKey(member.object.path, member.object.call));

@@ -31,6 +31,19 @@ export interface LocatedCall {
 export interface CallIndex {
   byCallee: ReadonlyMap<string, readonly LocatedCall[]>;
   ofProjectClasses: readonly LocatedCall[];
+  /**
+   * The modules with calls that may be methods called on an object (`app.route(...)`, a method of
+   * another call's result), by the method's last name: the only calls `memberCall` can place on an
+   * object of the framework whose methods are wanted (see `objects.ts`, `memberOnObject`).
+   */
+  membersByName: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** The method name a call may be a member call by: what `memberOnObject` filters on; undefined when it is none. */
+export function memberName(call: CallRecord): string | undefined {
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (!call.receiver && !written.includes('.')) return undefined;
+  return written.slice(written.lastIndexOf('.') + 1);
 }
 
 /**
@@ -53,9 +66,16 @@ export class EntryContext {
     if (this.callIndex) return this.callIndex;
     const byCallee = new Map<string, LocatedCall[]>();
     const ofProjectClasses: LocatedCall[] = [];
+    const membersByName = new Map<string, Set<string>>();
     let file = 0;
     for (const [path, summary] of this.summaries) {
       summary.calls.forEach((call, index) => {
+        const member = memberName(call);
+        if (member !== undefined) {
+          const paths = membersByName.get(member);
+          if (paths) paths.add(path);
+          else membersByName.set(member, new Set([path]));
+        }
         if (!call.callee) return;
         const located = { path, call, order: [file, index] as const };
         if (!call.calleeIsLocal) {
@@ -67,8 +87,21 @@ export class EntryContext {
       });
       file++;
     }
-    this.callIndex = { byCallee, ofProjectClasses };
+    this.callIndex = { byCallee, ofProjectClasses, membersByName };
     return this.callIndex;
+  }
+
+  /**
+   * The modules where a call may be a member call by one of `names` (method names, as `memberName`
+   * gives them), or calls one of `callees` (qualified names of outside the module). A scan for those
+   * calls visits only these modules, in the summaries' order.
+   */
+  modulesCalling(names: Iterable<string>, callees: Iterable<string> = []): Set<string> {
+    const index = this.calls();
+    const paths = new Set<string>();
+    for (const name of names) for (const path of index.membersByName.get(name) ?? []) paths.add(path);
+    for (const callee of callees) for (const located of index.byCallee.get(callee) ?? []) paths.add(located.path);
+    return paths;
   }
 
   get summaries(): ReadonlyMap<string, ModuleSummary> {
