@@ -3,9 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-TP75RCBV.mjs";
-import "./shared-R7ZLPKVA.mjs";
-import "./shared-ELXWEPPQ.mjs";
+} from "./shared-ZAG6T7XA.mjs";
+import "./shared-E6Y44PFX.mjs";
+import "./shared-SRALYSTU.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";

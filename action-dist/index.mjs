@@ -9,12 +9,12 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-TP75RCBV.mjs";
+} from "./shared-ZAG6T7XA.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-R7ZLPKVA.mjs";
-import "./shared-ELXWEPPQ.mjs";
+import "./shared-E6Y44PFX.mjs";
+import "./shared-SRALYSTU.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary

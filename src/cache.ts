@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
 import { codeDigest, codeFiles } from './codeDigest.js';
-import { reviveStored, storedText } from './extract/stored.js';
+import { reviveStored, storedText, type Sharing } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
 /** The folder `check`, `graph` and `entries` keep their cache in, in the project root (as ruff keeps `.ruff_cache`). */
@@ -54,17 +55,21 @@ export class SummaryCache {
     return (await this.getEntry(key, relative))?.value;
   }
 
-  /** The entry of `key`, and the hash of its stored text (see `digestOf`). */
-  async getEntry(key: string, relative: string): Promise<{ value: FileSummary; digest: string } | undefined> {
+  /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
+  async getEntry(key: string, relative: string, sharing?: Sharing): Promise<{ value: FileSummary; digest: string } | undefined> {
     if (!(await this.usable(false))) return undefined;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(this.entryFile(key), 'utf8');
+      bytes = await fs.readFile(this.entryFile(key));
     } catch {
       return undefined;
     }
     try {
-      return { value: reviveStored(text, relative), digest: hash(text) };
+      // The bytes hashed as read: the same digest as of the text `set` wrote (JSON.stringify writes
+      // well-formed UTF-16, so its UTF-8 is these bytes), without encoding the text again.
+      // Entries are ASCII (see stored.ts): copied as one-byte text, not decoded; anything else is decoded.
+      const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+      return { value: reviveStored(text, relative, sharing), digest: hash(bytes) };
     } catch {
       return undefined;
     }
@@ -97,8 +102,12 @@ export class SummaryCache {
   async writeWhole(file: string, text: string): Promise<void> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(temporary, text, { flag: 'wx' });
+      // Written first, and the folder made only when it is missing: once a folder, not once an entry.
+      await fs.writeFile(temporary, text, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await fs.writeFile(temporary, text, { flag: 'wx' });
+      });
       await fs.rename(temporary, file);
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
@@ -152,7 +161,7 @@ async function writeIfMissing(file: string, text: string): Promise<void> {
   await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);
 }
 
-function hash(text: string): string {
+function hash(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

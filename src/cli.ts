@@ -158,10 +158,13 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (records && key) {
     const started = performance.now();
     const record = await records.load(key);
-    const now = record
+    const checked = record
       ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys })
       : undefined;
     stats?.add('run record', performance.now() - started);
+    const now = checked?.holds;
+    // Not holding: the analysis starts from what the check found (the discovery, the files' keys).
+    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, files: checked.known };
     if (record && now) {
       if (stats) stats.replayed = true;
       if (now.some((file, index) => file.join('\0') !== record.files[index]!.join('\0'))) await records.save(key, { ...record, files: now });

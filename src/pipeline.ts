@@ -9,7 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
 import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern } from './discover/discover.js';
-import { discoveryFingerprint, type FileFingerprint } from './replay.js';
+import { discoveryFingerprint, type Discovery, type FileFingerprint } from './replay.js';
 import type { PythonTarget } from './extract/target.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
@@ -56,6 +56,11 @@ export interface AnalyzeOptions {
   progress?: (done: number, total: number) => void;
   /** Keys of files summarised (and cached) a moment ago, by the run record's check: counted as parsed. */
   justParsed?: ReadonlySet<string>;
+  /**
+   * What the run record's check found a moment ago (see replay.ts `RecordCheck`): its discovery,
+   * made with these same options, and the files whose cache key it knows.
+   */
+  known?: { discovery: Discovery; files: ReadonlyMap<string, FileFingerprint> };
   /** The Python version and platform conditions are evaluated for (default: from the configuration, see `targetOf`). */
   target?: PythonTarget;
 }
@@ -92,7 +97,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const configFolder = config.file ? path.dirname(config.file) : root;
   const fromConfigFolder = (p: string): string => path.relative(root, path.resolve(configFolder, p)).split(path.sep).join('/') || '';
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = await discoverPythonFiles(discoverOptionsOf(options));
+  const discovery = options.known?.discovery ?? (await discoverPythonFiles(discoverOptionsOf(options)));
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
   stats?.add('discovery', performance.now() - started);
@@ -107,6 +112,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     ...(stats ? { stats } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.justParsed ? { justParsed: options.justParsed } : {}),
+    ...(options.known ? { known: options.known.files } : {}),
   });
   const summaries = extracted.summaries;
   diagnostics.push(...extracted.diagnostics);

@@ -106,39 +106,63 @@ export interface ReplayInput {
   parsedKeys: Set<string>;
 }
 
+/** What checking a run record found. */
+export interface RecordCheck {
+  /** The record holds: the fingerprints of the files as they are now (changed files with unchanged summaries get their new keys), to keep in the record. */
+  holds?: FileFingerprint[];
+  /** The discovery it made: the analysis that follows, when the record does not hold, uses it instead of walking the tree again. */
+  discovery: Discovery;
+  /**
+   * The files whose cache key is known, by relative path: those whose stat signature is the
+   * record's (as git trusts an index entry whose stat data has not changed), and those read here.
+   * The analysis that follows reads their summaries from the cache by these keys without reading
+   * and hashing their bytes again.
+   */
+  known: Map<string, FileFingerprint>;
+}
+
+export type Discovery = Awaited<ReturnType<typeof discoverPythonFiles>>;
+
 /**
- * Whether `record` still holds: undefined when it does not; else the fingerprints of the files as
- * they are now (changed files with unchanged summaries get their new keys), to keep in the record.
+ * Whether `record` still holds (see `RecordCheck`). Every file is compared by its stat signature;
+ * once the record is known not to hold, no more files are read, and only their signatures are
+ * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }: ReplayInput): Promise<FileFingerprint[] | undefined> {
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }: ReplayInput): Promise<RecordCheck> {
   const discovery = await discoverPythonFiles(discover);
-  if (discoveryFingerprint(discovery) !== record.discovery || discovery.files.length !== record.files.length) return undefined;
-  if (!(await inputsHold(record.inputs))) return undefined;
-  const now: FileFingerprint[] = new Array(record.files.length);
-  let holds = true;
+  const known = new Map<string, FileFingerprint>();
+  const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
+  let holds = sameFiles && (await inputsHold(record.inputs));
+  // Other files found: the record's fingerprints found by path, for the signatures.
+  const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
+  const now: FileFingerprint[] = new Array(discovery.files.length);
   let next = 0;
   const lane = async (): Promise<void> => {
-    for (let index = next++; holds && index < discovery.files.length; index = next++) {
+    for (let index = next++; index < discovery.files.length; index = next++) {
       const file = discovery.files[index]!;
-      const [, key, digest, signature] = record.files[index]!;
+      const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
+      if (!fingerprint) continue;
+      const [, key, digest, signature] = fingerprint;
       if (signature) {
         const stat = await fs.stat(file.absolute).catch(() => undefined);
         if (stat && stat.isFile() && statSignature(stat) === signature) {
-          now[index] = record.files[index]!;
+          now[index] = fingerprint;
+          known.set(file.relative, fingerprint);
           continue;
         }
       }
+      if (!holds) continue;
       const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
       const currentKey = SummaryCache.keyOfRead(file.relative, read);
       const currentSignature = read.ok ? statSignature(read.stat) : '';
       if (currentKey === key) {
-        now[index] = [file.relative, key, digest, currentSignature];
+        known.set(file.relative, (now[index] = [file.relative, key, digest, currentSignature]));
         continue;
       }
       // Changed: the run holds if the summary is the same (from the cache, else parsed here).
       if (!read.ok) {
         holds = false;
-        return;
+        continue;
       }
       const cached = await cache.getEntry(currentKey, file.relative);
       let currentDigest = cached?.digest;
@@ -148,20 +172,20 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
         const fresh = await summariseBytes(file.relative, read.bytes, target);
         if (fresh.transient) {
           holds = false;
-          return;
+          continue;
         }
         currentDigest = await cache.set(currentKey, fresh);
         parsedKeys.add(currentKey);
       }
       if (currentDigest !== digest) {
         holds = false;
-        return;
+        continue;
       }
-      now[index] = [file.relative, currentKey, digest, currentSignature];
+      known.set(file.relative, (now[index] = [file.relative, currentKey, digest, currentSignature]));
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
-  return holds ? now : undefined;
+  return { discovery, known, ...(holds ? { holds: now } : {}) };
 }
 
 async function inputsHold(inputs: readonly RecordedInput[]): Promise<boolean> {

@@ -1,6 +1,9 @@
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SummaryCache } from '../src/cache.js';
+import { extractFiles } from '../src/extract/stage.js';
+import type { PythonTarget } from '../src/extract/target.js';
 import { runCli, temporaryProjects } from './support.js';
 
 /**
@@ -108,5 +111,24 @@ describe('the run record', () => {
     runCli(['check', '--no-cache', '.'], bare);
     expect(readdirSync(bare)).not.toContain('.importleak_cache');
     expect(replayed(runCli(['check', '--no-cache', '--stats', '.'], bare).stderr)).toBe(false);
+  });
+
+  it('after a change, the analysis reads each summary by the key the check found, without reading the file; a key whose entry is gone has its file read', async () => {
+    const root = writeProject({ 'a.py': 'import os\n', 'b.py': 'import sys\n' });
+    const target: PythonTarget = { version: [3, 11], platform: 'linux' };
+    const cache = new SummaryCache(path.join(root, '.importleak_cache'), target);
+    const files = ['a.py', 'b.py'].map((relative) => ({ relative, absolute: path.join(root, relative) }));
+    const first = await extractFiles({ files, target, maxFileBytes: 1 << 20, cache });
+    const known = new Map(first.fingerprints!.map((f) => [f[0], f]));
+    // a.py's key is known: its entry is what is read (its bytes here are never looked at).
+    writeFileSync(path.join(root, 'a.py'), 'import threading\n');
+    // b.py's entry is gone: b.py is read and parsed again.
+    const bKey = SummaryCache.keyOf('b.py', readFileSync(path.join(root, 'b.py')));
+    const entries = readdirSync(path.join(root, '.importleak_cache'), { recursive: true, encoding: 'utf8' });
+    rmSync(path.join(root, '.importleak_cache', entries.find((e) => e.endsWith(`${bKey}.json`))!));
+    const second = await extractFiles({ files, target, maxFileBytes: 1 << 20, cache: new SummaryCache(cache.root, target), known });
+    expect(second.summaries.get('a.py')!.imports.map((i) => i.module)).toEqual(['os']);
+    expect(second.summaries.get('b.py')!.imports.map((i) => i.module)).toEqual(['sys']);
+    expect(second.fingerprints).toEqual(first.fingerprints);
   });
 });

@@ -1,3 +1,4 @@
+import type { Sharing } from './stored.js';
 import type { CallPlacement, ExecutionScope, ModuleSummary } from './summary.js';
 
 /**
@@ -6,9 +7,9 @@ import type { CallPlacement, ExecutionScope, ModuleSummary } from './summary.js'
  * statement text, callee and condition (every call of a statement repeats its text). Summaries come
  * from worker threads and the cache as fresh copies; on a generated monorepo of 20,000 modules the
  * sharing takes a quarter off the memory they hold. The summaries are the same data: nothing
- * changes them after this.
+ * changes them after this. Stored outcomes are revived sharing its values (see `reviveStored`).
  */
-export class SummaryCompactor {
+export class SummaryCompactor implements Sharing {
   private readonly objects = new Map<string, object>();
   private readonly strings = new Map<string, string>();
   private moduleScope: ExecutionScope | undefined;
@@ -28,7 +29,7 @@ export class SummaryCompactor {
     return summary;
   }
 
-  private scope(scope: ExecutionScope): ExecutionScope {
+  scope(scope: ExecutionScope): ExecutionScope {
     // Most are the module's or a function's: keyed without building a key.
     if (scope.kind === 'module') return (this.moduleScope ??= scope);
     if (scope.kind === 'function') {
@@ -40,7 +41,7 @@ export class SummaryCompactor {
     return this.object(scope);
   }
 
-  private placement(placement: CallPlacement): CallPlacement {
+  placement(placement: CallPlacement): CallPlacement {
     if (placement.kind === 'statement') return (this.statement ??= placement);
     return this.object(placement);
   }
@@ -55,7 +56,7 @@ export class SummaryCompactor {
     return value;
   }
 
-  private string(value: string): string {
+  string(value: string): string {
     const known = this.strings.get(value);
     if (known !== undefined) return known;
     this.strings.set(value, value);

@@ -6,7 +6,7 @@ import { internalError } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
 import type { PythonTarget } from './target.js';
 import type { ExtractAnswer, ExtractRequest } from './worker.js';
-import { reviveStored } from './stored.js';
+import { reviveStored, type Sharing } from './stored.js';
 
 /**
  * A small pool of worker threads for the extract stage, each with a parser of its own. Small and
@@ -24,6 +24,8 @@ export class ExtractPool {
   constructor(
     private readonly script: string,
     readonly size: number,
+    /** The run's shared values, for the outcomes revived (see `reviveStored`). */
+    private readonly sharing?: Sharing,
   ) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
@@ -59,7 +61,7 @@ export class ExtractPool {
       const job = this.running.get(worker);
       if (!job || job.id !== message.id) return;
       this.running.delete(worker);
-      job.done(answerOf(message, job.relative));
+      job.done(answerOf(message, job.relative, this.sharing));
       this.idle.push(worker);
       this.dispatch();
     });
@@ -88,10 +90,10 @@ export interface Summarised {
   stored?: string;
 }
 
-function answerOf(message: ExtractAnswer, relative: string): Summarised {
+function answerOf(message: ExtractAnswer, relative: string, sharing?: Sharing): Summarised {
   if ('stored' in message) {
     try {
-      return { result: reviveStored(message.stored, relative), stored: message.stored };
+      return { result: reviveStored(message.stored, relative, sharing), stored: message.stored };
     } catch (error) {
       return { result: { diagnostics: [internalError('extract', relative, error)], transient: true } };
     }

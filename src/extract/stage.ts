@@ -20,6 +20,11 @@ export interface ExtractInput {
   progress?: (done: number, total: number) => void;
   /** Cache keys of files summarised a moment ago (by the run record's check): counted as parsed. */
   justParsed?: ReadonlySet<string>;
+  /**
+   * Files whose cache key is known without reading them (their stat signature is the run record's):
+   * their summaries are read from the cache by that key. A file whose entry is not there is read.
+   */
+  known?: ReadonlyMap<string, FileFingerprint>;
 }
 
 export interface ExtractOutput {
@@ -43,6 +48,8 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
   const { files, target, maxFileBytes, cache, stats, progress } = input;
   const results: Array<FileSummary | undefined> = new Array(files.length);
   const fingerprints: Array<FileFingerprint | undefined> = new Array(files.length);
+  // Each summary compacted as it comes in: the uncompacted copies never pile up.
+  const compactor = new SummaryCompactor();
   const script = workerScript();
   let pool: ExtractPool | undefined;
   const poolFor = (): ExtractPool | undefined => {
@@ -50,15 +57,26 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     // One thread is the main thread: no worker to start.
     const threads = threadCount(files.length);
     if (threads < 2) return undefined;
-    pool ??= new ExtractPool(script, threads);
+    pool ??= new ExtractPool(script, threads, compactor);
     if (stats) stats.workers = pool.size;
     return pool;
   };
   let done = 0;
-  // Each summary compacted as it comes in: the uncompacted copies never pile up.
-  const compactor = new SummaryCompactor();
+  /** The file's outcome from the cache entry of `key`, when there is one. */
+  const fromCache = async (index: number, key: string, signature: string): Promise<boolean> => {
+    const file = files[index]!;
+    const cached = await cache!.getEntry(key, file.relative, compactor);
+    if (!cached) return false;
+    if (stats && input.justParsed?.has(key)) stats.parsed++;
+    else if (stats) stats.cached++;
+    results[index] = cached.value;
+    fingerprints[index] = [file.relative, key, cached.digest, signature];
+    return true;
+  };
   const one = async (index: number): Promise<void> => {
     const file = files[index]!;
+    const known = cache ? input.known?.get(file.relative) : undefined;
+    if (known && !known[1].startsWith('!') && (await fromCache(index, known[1], known[3]))) return;
     // Not an input the run record notes: its files are compared by their keys and summaries.
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
@@ -68,19 +86,12 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
       return;
     }
     const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;
-    const cached = key ? await cache!.getEntry(key, file.relative) : undefined;
-    if (cached) {
-      if (stats && input.justParsed?.has(key!)) stats.parsed++;
-      else if (stats) stats.cached++;
-      if (cached.value.summary) compactor.compact(cached.value.summary);
-      results[index] = cached.value;
-      fingerprints[index] = [file.relative, key!, cached.digest, statSignature(read.stat)];
-      return;
-    }
+    if (key && (await fromCache(index, key, statSignature(read.stat)))) return;
     const workers = poolFor();
     const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: undefined };
     if (stats) stats.parsed++;
-    if (result.summary) compactor.compact(result.summary);
+    // Revived from a worker's text, it shares the run's values already.
+    if (result.summary && stored === undefined) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
       const digest = await cache!.set(key, result, stored);

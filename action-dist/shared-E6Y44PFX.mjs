@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   reviveStored,
   storedText
-} from "./shared-ELXWEPPQ.mjs";
+} from "./shared-SRALYSTU.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -8196,6 +8196,7 @@ function describeError(error) {
 }
 
 // src/cache.ts
+import { isAscii } from "node:buffer";
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 import { promises as fs3 } from "node:fs";
 import path6 from "node:path";
@@ -8266,17 +8267,18 @@ var SummaryCache = class _SummaryCache {
   async get(key, relative) {
     return (await this.getEntry(key, relative))?.value;
   }
-  /** The entry of `key`, and the hash of its stored text (see `digestOf`). */
-  async getEntry(key, relative) {
+  /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
+  async getEntry(key, relative, sharing) {
     if (!await this.usable(false)) return void 0;
-    let text;
+    let bytes;
     try {
-      text = await fs3.readFile(this.entryFile(key), "utf8");
+      bytes = await fs3.readFile(this.entryFile(key));
     } catch {
       return void 0;
     }
     try {
-      return { value: reviveStored(text, relative), digest: hash(text) };
+      const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
+      return { value: reviveStored(text, relative, sharing), digest: hash(bytes) };
     } catch {
       return void 0;
     }
@@ -8306,8 +8308,11 @@ var SummaryCache = class _SummaryCache {
   async writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      await fs3.mkdir(path6.dirname(file), { recursive: true });
-      await fs3.writeFile(temporary, text, { flag: "wx" });
+      await fs3.writeFile(temporary, text, { flag: "wx" }).catch(async (error) => {
+        if (error.code !== "ENOENT") throw error;
+        await fs3.mkdir(path6.dirname(file), { recursive: true });
+        await fs3.writeFile(temporary, text, { flag: "wx" });
+      });
       await fs3.rename(temporary, file);
     } catch (error) {
       await fs3.rm(temporary, { force: true }).catch(() => void 0);
@@ -8501,32 +8506,37 @@ var RunRecords = class {
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }) {
   const discovery = await discoverPythonFiles(discover);
-  if (discoveryFingerprint(discovery) !== record.discovery || discovery.files.length !== record.files.length) return void 0;
-  if (!await inputsHold(record.inputs)) return void 0;
-  const now = new Array(record.files.length);
-  let holds = true;
+  const known = /* @__PURE__ */ new Map();
+  const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
+  let holds = sameFiles && await inputsHold(record.inputs);
+  const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
+  const now = new Array(discovery.files.length);
   let next = 0;
   const lane = async () => {
-    for (let index = next++; holds && index < discovery.files.length; index = next++) {
+    for (let index = next++; index < discovery.files.length; index = next++) {
       const file = discovery.files[index];
-      const [, key, digest, signature] = record.files[index];
+      const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
+      if (!fingerprint) continue;
+      const [, key, digest, signature] = fingerprint;
       if (signature) {
         const stat = await fs5.stat(file.absolute).catch(() => void 0);
         if (stat && stat.isFile() && statSignature(stat) === signature) {
-          now[index] = record.files[index];
+          now[index] = fingerprint;
+          known.set(file.relative, fingerprint);
           continue;
         }
       }
+      if (!holds) continue;
       const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
       const currentKey = SummaryCache.keyOfRead(file.relative, read2);
       const currentSignature = read2.ok ? statSignature(read2.stat) : "";
       if (currentKey === key) {
-        now[index] = [file.relative, key, digest, currentSignature];
+        known.set(file.relative, now[index] = [file.relative, key, digest, currentSignature]);
         continue;
       }
       if (!read2.ok) {
         holds = false;
-        return;
+        continue;
       }
       const cached2 = await cache.getEntry(currentKey, file.relative);
       let currentDigest = cached2?.digest;
@@ -8535,20 +8545,20 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
         const fresh = await summariseBytes(file.relative, read2.bytes, target);
         if (fresh.transient) {
           holds = false;
-          return;
+          continue;
         }
         currentDigest = await cache.set(currentKey, fresh);
         parsedKeys.add(currentKey);
       }
       if (currentDigest !== digest) {
         holds = false;
-        return;
+        continue;
       }
-      now[index] = [file.relative, currentKey, digest, currentSignature];
+      known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
-  return holds ? now : void 0;
+  return { discovery, known, ...holds ? { holds: now } : {} };
 }
 async function inputsHold(inputs) {
   const checks = await Promise.all(

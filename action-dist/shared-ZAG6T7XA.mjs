@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-R7ZLPKVA.mjs";
+} from "./shared-E6Y44PFX.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-QYMLST2N.mjs");
+    const { analyze } = await import("./shared-ZT4X3K3H.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3787,8 +3787,10 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   if (records && key) {
     const started = performance3.now();
     const record = await records.load(key);
-    const now = record ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys }) : void 0;
+    const checked = record ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys }) : void 0;
     stats?.add("run record", performance3.now() - started);
+    const now = checked?.holds;
+    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, files: checked.known };
     if (record && now) {
       if (stats) stats.replayed = true;
       if (now.some((file, index) => file.join("\0") !== record.files[index].join("\0"))) await records.save(key, { ...record, files: now });

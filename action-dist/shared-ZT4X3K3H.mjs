@@ -32,10 +32,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-R7ZLPKVA.mjs";
+} from "./shared-E6Y44PFX.mjs";
 import {
   reviveStored
-} from "./shared-ELXWEPPQ.mjs";
+} from "./shared-SRALYSTU.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -93,6 +93,11 @@ import path12 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
+function memberName(call) {
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (!call.receiver && !written.includes(".")) return void 0;
+  return written.slice(written.lastIndexOf(".") + 1);
+}
 var EntryContext = class {
   constructor(project) {
     this.project = project;
@@ -110,9 +115,16 @@ var EntryContext = class {
     if (this.callIndex) return this.callIndex;
     const byCallee = /* @__PURE__ */ new Map();
     const ofProjectClasses = [];
+    const membersByName = /* @__PURE__ */ new Map();
     let file = 0;
     for (const [path13, summary] of this.summaries) {
       summary.calls.forEach((call, index) => {
+        const member = memberName(call);
+        if (member !== void 0) {
+          const paths = membersByName.get(member);
+          if (paths) paths.add(path13);
+          else membersByName.set(member, /* @__PURE__ */ new Set([path13]));
+        }
         if (!call.callee) return;
         const located = { path: path13, call, order: [file, index] };
         if (!call.calleeIsLocal) {
@@ -124,8 +136,20 @@ var EntryContext = class {
       });
       file++;
     }
-    this.callIndex = { byCallee, ofProjectClasses };
+    this.callIndex = { byCallee, ofProjectClasses, membersByName };
     return this.callIndex;
+  }
+  /**
+   * The modules where a call may be a member call by one of `names` (method names, as `memberName`
+   * gives them), or calls one of `callees` (qualified names of outside the module). A scan for those
+   * calls visits only these modules, in the summaries' order.
+   */
+  modulesCalling(names, callees = []) {
+    const index = this.calls();
+    const paths = /* @__PURE__ */ new Set();
+    for (const name of names) for (const path13 of index.membersByName.get(name) ?? []) paths.add(path13);
+    for (const callee of callees) for (const located of index.byCallee.get(callee) ?? []) paths.add(located.path);
+    return paths;
   }
   get summaries() {
     return this.project.summaries;
@@ -404,7 +428,10 @@ function analyzeObjects(spec, ctx) {
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
+  const active = ctx.modulesCalling(lastSegments, spec.routeFunctions?.callees);
+  for (const object of objects.values()) active.add(object.path);
   for (const [path13, summary] of ctx.summaries) {
+    if (!active.has(path13)) continue;
     const onObject = /* @__PURE__ */ new Map();
     for (const call of summary.calls) {
       const member = memberOnObject(ctx, path13, call, objects, lastSegments);
@@ -515,7 +542,9 @@ function callsOnObjects(ctx, objects, methods) {
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found = [];
+  const active = ctx.modulesCalling(wanted);
   for (const [path13, summary] of ctx.summaries) {
+    if (!active.has(path13)) continue;
     for (const call of summary.calls) {
       const member = memberOnObject(ctx, path13, call, byKey, wanted);
       if (member && methods.includes(member.member.method)) found.push({ path: path13, call, object: member.object, method: member.member.method });
@@ -528,7 +557,9 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const wrappers = /* @__PURE__ */ new Map();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
+  const active = ctx.modulesCalling(decoratorMethods, functions);
   for (const [path13, summary] of ctx.summaries) {
+    if (!active.has(path13)) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
@@ -581,9 +612,8 @@ function functionCalled(ctx, path13, call) {
 }
 function memberOnObject(ctx, path13, call, objects, lastSegments) {
   if (objects.size === 0) return void 0;
-  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
-  if (lastSegments && !lastSegments.has(lastSegment(written))) return void 0;
-  if (!call.receiver && !written.includes(".")) return void 0;
+  const name = memberName(call);
+  if (name === void 0 || lastSegments && !lastSegments.has(name)) return void 0;
   const member = ctx.memberCall(path13, call);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
@@ -2044,11 +2074,11 @@ function targetCalls(call, target, summary) {
   if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
   const qualname = name.startsWith("self.") && call.scope.kind === "function" ? `${call.scope.function.split(".").slice(0, -1).join(".")}.${name.slice(5)}` : name;
   return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
-    const calleeName = c.callee ?? (c.receiver ? memberName(c, summary) : void 0);
+    const calleeName = c.callee ?? (c.receiver ? memberName2(c, summary) : void 0);
     return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
 }
-function memberName(call, summary) {
+function memberName2(call, summary) {
   const creator = summary.calls[call.receiver.callId];
   return creator?.callee ? `${creator.callee}.${call.receiver.method}` : void 0;
 }
@@ -5621,13 +5651,15 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var ExtractPool = class {
-  constructor(script, size) {
+  constructor(script, size, sharing) {
     this.script = script;
     this.size = size;
+    this.sharing = sharing;
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
   script;
   size;
+  sharing;
   idle = [];
   waiting = [];
   running = /* @__PURE__ */ new Map();
@@ -5659,7 +5691,7 @@ var ExtractPool = class {
       const job = this.running.get(worker);
       if (!job || job.id !== message.id) return;
       this.running.delete(worker);
-      job.done(answerOf(message, job.relative));
+      job.done(answerOf(message, job.relative, this.sharing));
       this.idle.push(worker);
       this.dispatch();
     });
@@ -5680,10 +5712,10 @@ var ExtractPool = class {
     return worker;
   }
 };
-function answerOf(message, relative) {
+function answerOf(message, relative, sharing) {
   if ("stored" in message) {
     try {
-      return { result: reviveStored(message.stored, relative), stored: message.stored };
+      return { result: reviveStored(message.stored, relative, sharing), stored: message.stored };
     } catch (error) {
       return { result: { diagnostics: [internalError("extract", relative, error)], transient: true } };
     }
@@ -5761,20 +5793,32 @@ async function extractFiles(input) {
   const { files, target, maxFileBytes, cache, stats, progress } = input;
   const results = new Array(files.length);
   const fingerprints = new Array(files.length);
+  const compactor = new SummaryCompactor();
   const script = workerScript();
   let pool;
   const poolFor = () => {
     if (!script) return void 0;
     const threads = threadCount(files.length);
     if (threads < 2) return void 0;
-    pool ??= new ExtractPool(script, threads);
+    pool ??= new ExtractPool(script, threads, compactor);
     if (stats) stats.workers = pool.size;
     return pool;
   };
   let done = 0;
-  const compactor = new SummaryCompactor();
+  const fromCache = async (index, key, signature) => {
+    const file = files[index];
+    const cached = await cache.getEntry(key, file.relative, compactor);
+    if (!cached) return false;
+    if (stats && input.justParsed?.has(key)) stats.parsed++;
+    else if (stats) stats.cached++;
+    results[index] = cached.value;
+    fingerprints[index] = [file.relative, key, cached.digest, signature];
+    return true;
+  };
   const one = async (index) => {
     const file = files[index];
+    const known = cache ? input.known?.get(file.relative) : void 0;
+    if (known && !known[1].startsWith("!") && await fromCache(index, known[1], known[3])) return;
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
       const result2 = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
@@ -5783,19 +5827,11 @@ async function extractFiles(input) {
       return;
     }
     const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;
-    const cached = key ? await cache.getEntry(key, file.relative) : void 0;
-    if (cached) {
-      if (stats && input.justParsed?.has(key)) stats.parsed++;
-      else if (stats) stats.cached++;
-      if (cached.value.summary) compactor.compact(cached.value.summary);
-      results[index] = cached.value;
-      fingerprints[index] = [file.relative, key, cached.digest, statSignature(read.stat)];
-      return;
-    }
+    if (key && await fromCache(index, key, statSignature(read.stat))) return;
     const workers = poolFor();
     const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: void 0 };
     if (stats) stats.parsed++;
-    if (result.summary) compactor.compact(result.summary);
+    if (result.summary && stored === void 0) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
       const digest = await cache.set(key, result, stored);
@@ -6065,7 +6101,7 @@ async function analyze(options) {
   const configFolder = config.file ? path12.dirname(config.file) : root;
   const fromConfigFolder = (p) => path12.relative(root, path12.resolve(configFolder, p)).split(path12.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = await discoverPythonFiles(discoverOptionsOf(options));
+  const discovery = options.known?.discovery ?? await discoverPythonFiles(discoverOptionsOf(options));
   const diagnostics = [...discovery.diagnostics];
   stats?.add("discovery", performance.now() - started);
   const extractStart = performance.now();
@@ -6078,7 +6114,8 @@ async function analyze(options) {
     ...options.cacheDir ? { cache: new SummaryCache(path12.resolve(root, options.cacheDir), target) } : {},
     ...stats ? { stats } : {},
     ...options.progress ? { progress: options.progress } : {},
-    ...options.justParsed ? { justParsed: options.justParsed } : {}
+    ...options.justParsed ? { justParsed: options.justParsed } : {},
+    ...options.known ? { known: options.known.files } : {}
   });
   const summaries = extracted.summaries;
   diagnostics.push(...extracted.diagnostics);
