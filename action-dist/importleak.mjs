@@ -3,9 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-ZAG6T7XA.mjs";
-import "./shared-E6Y44PFX.mjs";
-import "./shared-SRALYSTU.mjs";
+} from "./shared-B6SGNTJR.mjs";
+import "./shared-CGU4M3VC.mjs";
+import "./shared-DBSXY7DB.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";

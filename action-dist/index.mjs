@@ -9,12 +9,12 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-ZAG6T7XA.mjs";
+} from "./shared-B6SGNTJR.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-E6Y44PFX.mjs";
-import "./shared-SRALYSTU.mjs";
+import "./shared-CGU4M3VC.mjs";
+import "./shared-DBSXY7DB.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-SRALYSTU.mjs";
+} from "./shared-DBSXY7DB.mjs";
 import {
   summariseBytes
 } from "./shared-K5SHO45U.mjs";

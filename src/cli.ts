@@ -164,10 +164,11 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;
     // Not holding: the analysis starts from what the check found (the discovery, the files' keys).
-    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, files: checked.known };
+    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known };
     if (record && now) {
       if (stats) stats.replayed = true;
-      if (now.some((file, index) => file.join('\0') !== record.files[index]!.join('\0'))) await records.save(key, { ...record, files: now });
+      // Kept again when it learned something: new stat data, new watches (see `TreeWatch`).
+      if (checked.watch !== record.watch || checked.inputsWatched || now.some((file, index) => file.join('\0') !== record.files[index]!.join('\0'))) await records.save(key, { ...record, files: now, watch: checked.watch });
       await emit(record.output, command);
       if (stats) process.stderr.write(`${stats.format()}\n`);
       return record.output.exitCode;
@@ -185,7 +186,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   await emit(produced.output, command);
   if (stats) process.stderr.write(`${stats.format()}\n`);
   const run = produced.result.run;
-  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, inputs: distinctInputs(inputs), output: produced.output });
+  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output: produced.output });
   return produced.output.exitCode;
 }
 

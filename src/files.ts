@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { TreeWatch } from './watch.js';
 
 /**
  * File access for input the analyzer does not trust: a repository can commit a named pipe called
@@ -181,7 +182,8 @@ function describeCode(error: unknown): string {
 export type RecordedInput =
   | { kind: 'read'; file: string; maxBytes: number; digest: string }
   | { kind: 'stat'; file: string; value: PathKind }
-  | { kind: 'deployment-files'; root: string; searchIn: string[]; followExternalLinks: boolean; value: string };
+  /** `watch`: what the search looked at; while it looks the same, the listing is the same (see `TreeWatch`). */
+  | { kind: 'deployment-files'; root: string; searchIn: string[]; followExternalLinks: boolean; value: string; watch?: TreeWatch };
 
 export type PathKind = 'file' | 'folder' | 'other' | 'absent';
 

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
 import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern } from './discover/discover.js';
+import { newTreeWatch, type TreeWatch } from './watch.js';
 import { discoveryFingerprint, type Discovery, type FileFingerprint } from './replay.js';
 import type { PythonTarget } from './extract/target.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
@@ -60,7 +61,7 @@ export interface AnalyzeOptions {
    * What the run record's check found a moment ago (see replay.ts `RecordCheck`): its discovery,
    * made with these same options, and the files whose cache key it knows.
    */
-  known?: { discovery: Discovery; files: ReadonlyMap<string, FileFingerprint> };
+  known?: { discovery: Discovery; watch: TreeWatch; files: ReadonlyMap<string, FileFingerprint> };
   /** The Python version and platform conditions are evaluated for (default: from the configuration, see `targetOf`). */
   target?: PythonTarget;
 }
@@ -80,7 +81,7 @@ export interface AnalysisResult {
   /** The deployment files read, the processes they start and the entries their app specs name. */
   deployment?: DeploymentContext;
   /** With a cache: what the run record keeps of the discovery and the files (see replay.ts). */
-  run?: { discovery: string; files: FileFingerprint[] };
+  run?: { discovery: string; files: FileFingerprint[]; watch?: TreeWatch };
 }
 
 export { DEFAULT_MAX_FILE_BYTES } from './files.js';
@@ -97,7 +98,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const configFolder = config.file ? path.dirname(config.file) : root;
   const fromConfigFolder = (p: string): string => path.relative(root, path.resolve(configFolder, p)).split(path.sep).join('/') || '';
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = options.known?.discovery ?? (await discoverPythonFiles(discoverOptionsOf(options)));
+  // With a cache, what the discovery looked at is kept for the run record (see replay.ts).
+  const watch = options.known?.watch ?? (options.cacheDir ? newTreeWatch() : undefined);
+  const discovery = options.known?.discovery ?? (await discoverPythonFiles({ ...discoverOptionsOf(options), ...(watch ? { watch } : {}) }));
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 
   stats?.add('discovery', performance.now() - started);
@@ -190,7 +193,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   lap('rules');
 
-  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints } : undefined;
+  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints, ...(watch ? { watch } : {}) } : undefined;
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}), ...(run ? { run } : {}) };
 }
 

@@ -6,6 +6,7 @@ import { SummaryCache } from './cache.js';
 import { codeDigest, codeFiles } from './codeDigest.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions } from './discover/discover.js';
+import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { pathKindUnrecorded, READ_AHEAD, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
 
@@ -33,6 +34,8 @@ import { pathKindUnrecorded, READ_AHEAD, readDigest, readRegularFile, statSignat
 export interface RunRecord {
   format: typeof FORMAT;
   discovery: string;
+  /** What the discovery looked at: when it all looks the same, the discovery is this record's (see `TreeWatch`). */
+  watch?: TreeWatch;
   files: FileFingerprint[];
   inputs: RecordedInput[];
   output: RunOutput;
@@ -112,6 +115,10 @@ export interface RecordCheck {
   holds?: FileFingerprint[];
   /** The discovery it made: the analysis that follows, when the record does not hold, uses it instead of walking the tree again. */
   discovery: Discovery;
+  /** What that discovery looked at (the record's, when the discovery is the record's). */
+  watch: TreeWatch;
+  /** The watch of an input was made anew (the record's did not hold, the input did): worth keeping. */
+  inputsWatched: boolean;
   /**
    * The files whose cache key is known, by relative path: those whose stat signature is the
    * record's (as git trusts an index entry whose stat data has not changed), and those read here.
@@ -129,10 +136,17 @@ export type Discovery = Awaited<ReturnType<typeof discoverPythonFiles>>;
  * looked at, for the analysis that follows.
  */
 export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }: ReplayInput): Promise<RecordCheck> {
-  const discovery = await discoverPythonFiles(discover);
+  let watch = record.watch;
+  let discovery: Discovery;
+  if (watch && (await watchHolds(watch))) discovery = recordedDiscovery(record, discover.root);
+  else {
+    watch = newTreeWatch();
+    discovery = await discoverPythonFiles({ ...discover, watch });
+  }
   const known = new Map<string, FileFingerprint>();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
-  let holds = sameFiles && (await inputsHold(record.inputs));
+  let inputsWatched = false;
+  let holds = sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true)));
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);
@@ -144,7 +158,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
       if (!fingerprint) continue;
       const [, key, digest, signature] = fingerprint;
       if (signature) {
-        const stat = await fs.stat(file.absolute).catch(() => undefined);
+        const stat = statNow(file.absolute);
         if (stat && stat.isFile() && statSignature(stat) === signature) {
           now[index] = fingerprint;
           known.set(file.relative, fingerprint);
@@ -185,10 +199,17 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
-  return { discovery, known, ...(holds ? { holds: now } : {}) };
+  return { discovery, watch, known, inputsWatched, ...(holds ? { holds: now } : {}) };
 }
 
-async function inputsHold(inputs: readonly RecordedInput[]): Promise<boolean> {
+/** The discovery a record's run made, back from what the record keeps of it. */
+function recordedDiscovery(record: RunRecord, root: string): Discovery {
+  const [, diagnostics] = JSON.parse(record.discovery) as [string[], Discovery['diagnostics']];
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path.resolve(root, relative) })), diagnostics };
+}
+
+/** Whether the inputs read the same; `renewed` is called when an input's watch was made anew (kept in the record). */
+async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void): Promise<boolean> {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -196,8 +217,15 @@ async function inputsHold(inputs: readonly RecordedInput[]): Promise<boolean> {
           return (await readDigest(input.file, input.maxBytes)) === input.digest;
         case 'stat':
           return (await pathKindUnrecorded(input.file)) === input.value;
-        case 'deployment-files':
-          return (await deploymentFileListing(input.root, input.searchIn)) === input.value;
+        case 'deployment-files': {
+          if (await watchHolds(input.watch)) return true;
+          // Listed again, with a new watch: kept in the record when the listing is the same.
+          const watch = newTreeWatch();
+          if ((await deploymentFileListing(input.root, input.searchIn, watch)) !== input.value) return false;
+          input.watch = watch;
+          renewed();
+          return true;
+        }
         default:
           return false;
       }

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
@@ -130,5 +130,58 @@ describe('the run record', () => {
     expect(second.summaries.get('a.py')!.imports.map((i) => i.module)).toEqual(['os']);
     expect(second.summaries.get('b.py')!.imports.map((i) => i.module)).toEqual(['sys']);
     expect(second.fingerprints).toEqual(first.fingerprints);
+  });
+
+  it('trusts the folders it listed while their stat data is unchanged (as git\'s untracked cache does), and sees a file added or removed, a .gitignore edited in place, a deployment file added, a link', async () => {
+    const root = project();
+    writeFileSync(path.join(root, '.gitignore'), '# nothing yet\n');
+    // A folder the Python discovery skips and the search for deployment files does not.
+    mkdirSync(path.join(root, 'build'));
+    // Folders changed in the two seconds before a run are listed again each time: let them settle.
+    const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2100));
+    await settle();
+    const first = runCli(['check', '--format', 'json', '.'], root);
+    const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((f) => f.startsWith('runs-'))!);
+    const watch = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')).watch;
+    expect(watch.complete).toBe(true);
+    expect(watch.folders.map(([folder]: [string]) => path.relative(root, folder)).sort()).toEqual(['', 'app']);
+    expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
+    // The .gitignore written in place: no folder changes, its text does.
+    writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n');
+    const ignoring = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(ignoring.stderr)).toBe(false);
+    expect(JSON.parse(ignoring.stdout).summary.files).toBe(JSON.parse(first.stdout).summary.files - 1);
+    await settle();
+    runCli(['check', '--format', 'json', '.'], root);
+    expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
+    // A module added in a folder below the root.
+    writeFileSync(path.join(root, 'app/extra.py'), 'import threading\n\nthreading.Thread(target=print).start()\n');
+    const added = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(added.stderr)).toBe(false);
+    expect(JSON.parse(added.stdout).findings.map((f: { path: string }) => f.path)).toContain('app/extra.py');
+    await settle();
+    runCli(['check', '--format', 'json', '.'], root);
+    // Removed again.
+    rmSync(path.join(root, 'app/extra.py'));
+    const removed = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(removed.stderr)).toBe(false);
+    expect(removed.stdout).toBe(ignoring.stdout);
+    await settle();
+    runCli(['check', '--format', 'json', '.'], root);
+    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8'));
+    expect(record.watch.complete).toBe(true);
+    expect(record.inputs.find((i: { kind: string }) => i.kind === 'deployment-files').watch.complete).toBe(true);
+    // A deployment file where only the search for them looks: its own watch sees it.
+    writeFileSync(path.join(root, 'build/Procfile'), 'worker: celery -A app.web worker\n');
+    const deployed = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(deployed.stderr)).toBe(false);
+    expect(JSON.parse(deployed.stdout).deployment).not.toEqual(JSON.parse(removed.stdout).deployment);
+    // A link: where it leads is not watched, so the tree is walked each time.
+    symlinkSync(path.join(root, 'app'), path.join(root, 'linked'));
+    await settle();
+    runCli(['check', '--format', 'json', '.'], root);
+    const linked = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')).watch;
+    expect(linked.complete).toBe(false);
+    expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
   });
 });

@@ -48,7 +48,10 @@ async function outcome(source: string, relative = 'app.py') {
 describe('a stored outcome', () => {
   it('revives as the outcome it was: every scope, placement, condition and text, characters beyond ASCII included', async () => {
     const original = await outcome(SOURCE);
+    const before = structuredClone(original);
     const text = storedText(original);
+    // Written in place and given back: the outcome is as it was.
+    expect(original).toEqual(before);
     expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
     const revived = reviveStored(text, 'app.py');
     expect(revived).toEqual(original);

@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { notRegularMessage, realPath } from '../files.js';
+import { notRegularMessage } from '../files.js';
+import { watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 import type { DeployProblem } from './types.js';
 
 /*
@@ -39,6 +40,11 @@ const DISCOVERY_IGNORE = [
   '**/venv/**',
   '**/.tox/**',
   '**/.nox/**',
+  // Caches: importleak's own (written by every run: a walk into it would never be the same twice).
+  '**/.importleak_cache/**',
+  '**/.mypy_cache/**',
+  '**/.ruff_cache/**',
+  '**/.pytest_cache/**',
 ];
 
 export function fileKind(relative: string): FileKind | undefined {
@@ -66,7 +72,7 @@ export function isDeploymentFileName(name: string): boolean {
  * Links are listed (reading them checks where they lead) unless they lead to a folder or nowhere,
  * or to a file already listed; a pipe, socket or device is reported and never opened.
  */
-export async function findDeploymentFiles(root: string, searchIn: string[]): Promise<{ found: string[]; problems: DeployProblem[] }> {
+export async function findDeploymentFiles(root: string, searchIn: string[], watch?: TreeWatch): Promise<{ found: string[]; problems: DeployProblem[] }> {
   const problems: DeployProblem[] = [];
   const found = new Set<string>();
   const byRealPath = new Set<string>();
@@ -74,7 +80,7 @@ export async function findDeploymentFiles(root: string, searchIn: string[]): Pro
     const folder = path.join(root, where);
     let stat: import('node:fs').Stats;
     try {
-      stat = await fs.stat(folder);
+      stat = await watchedStat(folder, watch);
     } catch {
       continue;
     }
@@ -82,7 +88,9 @@ export async function findDeploymentFiles(root: string, searchIn: string[]): Pro
       if (isDeploymentFileName(path.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
-    const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+    const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
+    // Where a link leads, and what a pipe is, are not watched (see `TreeWatch`).
+    if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
     for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       const relative = toRelative(root, path.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
@@ -95,7 +103,7 @@ export async function findDeploymentFiles(root: string, searchIn: string[]): Pro
         continue;
       }
       // The same file reached twice (a Procfile and a link to it) is read once.
-      const real = await realPath(path.join(root, relative));
+      const real = await watchedRealpath(path.join(root, relative), watch).catch(() => undefined);
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -110,8 +118,8 @@ export function listingValue(listed: { found: string[]; problems: DeployProblem[
 }
 
 /** The deployment files a run would read: the run record compares it. */
-export async function deploymentFileListing(root: string, searchIn: string[]): Promise<string> {
-  return listingValue(await findDeploymentFiles(path.resolve(root), searchIn));
+export async function deploymentFileListing(root: string, searchIn: string[], watch?: TreeWatch): Promise<string> {
+  return listingValue(await findDeploymentFiles(path.resolve(root), searchIn, watch));
 }
 
 export function toRelative(root: string, file: string): string {

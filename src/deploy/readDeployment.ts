@@ -6,6 +6,7 @@ import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, notRegularMessage, pathKind,
 import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';
+import { newTreeWatch } from '../watch.js';
 import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart } from './commandLine.js';
 import { EMPTY_ENVIRONMENT } from './environment.js';
 import { readAppYaml } from './formats/appEngine.js';
@@ -71,10 +72,11 @@ class DeploymentReader {
     let chosen: string[];
     if (files) chosen = files.map((f) => toRelative(this.root, f));
     else {
-      const listed = await findDeploymentFiles(this.root, searchIn);
+      const watch = newTreeWatch();
+      const listed = await findDeploymentFiles(this.root, searchIn, watch);
       chosen = listed.found;
       this.problems(listed.problems);
-      noteInput({ kind: 'deployment-files', root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed) });
+      noteInput({ kind: 'deployment-files', root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed), watch });
     }
     const kinds = new Map<string, FileKind>();
     for (const file of chosen) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../diagnostics.js';
-import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readRegularFile } from '../files.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readDigest, readRegularFile } from '../files.js';
+import { watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 
 /** Folders no Python project wants scanned: VCS data, caches, installed packages, build output. */
 const ALWAYS_SKIPPED = [
@@ -37,6 +38,8 @@ export interface DiscoverOptions {
    * (`--follow-external-links`). Off: such a link is reported as `outside-root` and not read.
    */
   followExternalLinks?: boolean;
+  /** Filled in with what the discovery looked at (see `TreeWatch`). */
+  watch?: TreeWatch;
 }
 
 export interface DiscoveredFile {
@@ -68,6 +71,7 @@ export function discoverOptionsOf(options: { root: string; paths: string[]; excl
 
 export async function discoverPythonFiles(options: DiscoverOptions): Promise<Discovery> {
   const root = path.resolve(options.root);
+  const watch = options.watch;
   const diagnostics: Diagnostic[] = [];
   const found = new Map<string, DiscoveredFile>();
   const relativeToRoot = (absolute: string): string => toPosix(path.relative(root, absolute));
@@ -77,19 +81,17 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
   const gitignores = new GitignoreSet((file, line, pattern, error) =>
     diagnostics.push({ kind: 'read-error', path: relativeToRoot(file), line, message: `.gitignore pattern ${quotePattern(pattern)} ${unusablePattern(error)}; it is not applied, the file's other patterns are` }),
   );
-  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot);
+  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot, watch);
   // What the project is, by real paths: the root and the folders given. A link out of all of them
   // is not followed unless asked (it could lead to /etc, /, /proc/self/environ or another checkout).
-  const inside = await projectFolders(root, options.paths);
+  const inside = await projectFolders(root, options.paths, watch);
   const leavesProject = (realTarget: string): boolean => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
 
   // fast-glob would skip a folder it cannot list without a word: record it instead. It also never
   // matches a name with a line break: record those names too, to report them.
   const unreadable: Array<{ path: string; error: NodeJS.ErrnoException }> = [];
   const lineBreakNames: Array<{ path: string; isDirectory: boolean }> = [];
-  const recordingFs = {
-    ...fsCallbacks,
-    readdir: ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
+  const recordingFs = watchingFs(watch, ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
       fsCallbacks.readdir(dir, options as { withFileTypes: true }, (error, entries) => {
         if (error && error.code !== 'ENOENT') {
           unreadable.push({ path: dir, error });
@@ -101,8 +103,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         }
         callback(error, entries as unknown[]);
       });
-    }) as typeof fsCallbacks.readdir,
-  };
+  }) as typeof fsCallbacks.readdir);
 
   /**
    * The real folders walked so far (the paths given, the targets of links followed), with the path
@@ -126,6 +127,8 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
+    // What the watch does not cover: a link (where it leads), a pipe or device, an odd name.
+    if (watch && (oddNames.length || all.some((entry) => (!entry.dirent.isFile() && !entry.dirent.isDirectory()) || entry.path.includes('\uFFFD')))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith('.py') || name === '.gitignore' || name === 'pyvenv.cfg');
@@ -138,7 +141,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       for (const entry of entries) {
         if (path.posix.basename(entry.path) !== '.gitignore' || !entry.dirent.isFile()) continue;
         const file = path.join(folder, entry.path);
-        const text = await readIgnoreFile(file, relativeToRoot, diagnostics);
+        const text = await readIgnoreFile(file, relativeToRoot, diagnostics, false, watch);
         if (text !== undefined) gitignores.add(path.dirname(file), text);
       }
     }
@@ -256,13 +259,13 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     const absolute = path.resolve(root, given);
     let stat: import('node:fs').Stats;
     try {
-      stat = await fs.stat(absolute);
+      stat = await watchedStat(absolute, watch);
     } catch (error) {
       diagnostics.push({ kind: 'read-error', path: toPosix(given), message: `cannot scan ${given}: ${describeError(error)}` });
       continue;
     }
     if (stat.isDirectory()) {
-      const real = await fs.realpath(absolute);
+      const real = await watchedRealpath(absolute, watch);
       if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
       await walk(absolute, new Set([real]));
     } else if (stat.isFile()) {
@@ -299,12 +302,13 @@ async function addRepositoryGitignores(
   gitignores: GitignoreSet,
   diagnostics: Diagnostic[],
   relativeToRoot: (absolute: string) => string,
+  watch?: TreeWatch,
 ): Promise<void> {
   const folders = new Set<string>();
   for (const given of paths) {
     let folder = path.resolve(root, given);
     try {
-      if (!(await fs.stat(folder)).isDirectory()) folder = path.dirname(folder);
+      if (!(await watchedStat(folder, watch)).isDirectory()) folder = path.dirname(folder);
     } catch {
       continue;
     }
@@ -312,7 +316,7 @@ async function addRepositoryGitignores(
     const chain: string[] = [];
     for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
       chain.push(dir);
-      if (await exists(path.join(dir, '.git'))) {
+      if (await watchedStat(path.join(dir, '.git'), watch).then(() => true, () => false)) {
         chain.forEach((d) => folders.add(d));
         break;
       }
@@ -321,7 +325,7 @@ async function addRepositoryGitignores(
   }
   for (const folder of folders) {
     const file = path.join(folder, '.gitignore');
-    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true);
+    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true, watch);
     if (text !== undefined) gitignores.add(folder, text);
   }
 }
@@ -333,8 +337,9 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  * The text of a .gitignore: only a regular file of at most 1 MiB is read (a pipe would block, a
  * link to /dev/urandom would never end); any other is reported and its patterns are not applied.
  */
-async function readIgnoreFile(file: string, relativeToRoot: (absolute: string) => string, diagnostics: Diagnostic[], missingIsFine = false): Promise<string | undefined> {
+async function readIgnoreFile(file: string, relativeToRoot: (absolute: string) => string, diagnostics: Diagnostic[], missingIsFine = false, watch?: TreeWatch): Promise<string | undefined> {
   const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  watch?.looks.push(['read', file, await readDigest(file, MAX_SMALL_FILE_BYTES, read)]);
   if (read.ok) return read.bytes.toString('utf8');
   if (read.reason === 'missing' && missingIsFine) return undefined;
   const cause = read.reason === 'error' || read.reason === 'missing' ? describeError(read.error) : read.message;
@@ -343,11 +348,11 @@ async function readIgnoreFile(file: string, relativeToRoot: (absolute: string) =
 }
 
 /** The real paths of the root and of the folders given: what a link may lead into without --follow-external-links. */
-async function projectFolders(root: string, paths: readonly string[]): Promise<string[]> {
+async function projectFolders(root: string, paths: readonly string[], watch?: TreeWatch): Promise<string[]> {
   const folders: string[] = [];
   for (const p of [root, ...paths.map((given) => path.resolve(root, given))]) {
     try {
-      if ((await fs.stat(p)).isDirectory()) folders.push(await fs.realpath(p));
+      if ((await watchedStat(p, watch)).isDirectory()) folders.push(await watchedRealpath(p, watch));
     } catch {
       // A path that does not exist is reported where it is scanned.
     }

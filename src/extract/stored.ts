@@ -38,18 +38,31 @@ export function storedText(value: FileSummary): string {
   const diagnostics = value.diagnostics.map((d) => ({ ...d, path: '' }));
   const summary = value.summary;
   if (!summary) return ascii(JSON.stringify({ diagnostics }));
-  const scopes = new Places<ExecutionScope>((s) => (s.kind === 'module' ? 'module' : JSON.stringify(s)));
+  const scopes = new Places<ExecutionScope>((s) => (s.kind === 'module' ? 'module' : s.kind === 'function' ? `f ${s.function}` : JSON.stringify(s)));
   const placements = new Places<CallPlacement>((p) => (p.kind === 'statement' ? 'statement' : JSON.stringify(p)));
   const strings = new Places<string>((s) => s);
-  const calls = summary.calls.map((call) => {
-    // Spread first: each field keeps its place in the object, and so in the text.
-    const stored: Record<string, unknown> = { ...call, scope: scopes.of(call.scope), placement: placements.of(call.placement) };
-    for (const field of STRING_FIELDS) if (call[field] !== undefined) stored[field] = strings.of(call[field]);
-    return stored;
-  });
-  const imports = summary.imports.map((record) => ({ ...record, scope: scopes.of(record.scope) }));
-  const tables: Tables = { scopes: scopes.values, placements: placements.values, strings: strings.values };
-  return ascii(JSON.stringify({ summary: { ...summary, path: '', imports, calls }, tables, diagnostics }));
+  // The calls and imports are written with places instead of values, in place (a copy of each
+  // call costs more than the text), and given their values back, the tables' equal ones, after.
+  const calls = summary.calls as unknown as Array<Record<string, unknown>>;
+  const imports = summary.imports as unknown as Array<Record<string, unknown>>;
+  try {
+    for (const call of summary.calls) {
+      const stored = call as unknown as Record<string, unknown>;
+      stored.scope = scopes.of(call.scope);
+      stored.placement = placements.of(call.placement);
+      for (const field of STRING_FIELDS) if (call[field] !== undefined) stored[field] = strings.of(call[field]);
+    }
+    for (const record of summary.imports) (record as unknown as Record<string, unknown>).scope = scopes.of(record.scope);
+    const tables: Tables = { scopes: scopes.values, placements: placements.values, strings: strings.values };
+    return ascii(JSON.stringify({ summary: { ...summary, path: '' }, tables, diagnostics }));
+  } finally {
+    for (const call of calls) {
+      if (typeof call.scope === 'number') call.scope = scopes.values[call.scope];
+      if (typeof call.placement === 'number') call.placement = placements.values[call.placement];
+      for (const field of STRING_FIELDS) if (typeof call[field] === 'number') call[field] = strings.values[call[field] as number];
+    }
+    for (const record of imports) if (typeof record.scope === 'number') record.scope = scopes.values[record.scope];
+  }
 }
 
 /** JSON text with every character beyond ASCII written as its escape (`\u00e9`): the same value. */

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-E6Y44PFX.mjs";
+} from "./shared-CGU4M3VC.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-ZT4X3K3H.mjs");
+    const { analyze } = await import("./shared-2ESSBSIV.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3790,10 +3790,10 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     const checked = record ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys }) : void 0;
     stats?.add("run record", performance3.now() - started);
     const now = checked?.holds;
-    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, files: checked.known };
+    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known };
     if (record && now) {
       if (stats) stats.replayed = true;
-      if (now.some((file, index) => file.join("\0") !== record.files[index].join("\0"))) await records.save(key, { ...record, files: now });
+      if (checked.watch !== record.watch || checked.inputsWatched || now.some((file, index) => file.join("\0") !== record.files[index].join("\0"))) await records.save(key, { ...record, files: now, watch: checked.watch });
       await emit(record.output, command);
       if (stats) process.stderr.write(`${stats.format()}
 `);
@@ -3813,7 +3813,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   if (stats) process.stderr.write(`${stats.format()}
 `);
   const run = produced.result.run;
-  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, inputs: distinctInputs(inputs), output: produced.output });
+  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output: produced.output });
   return produced.output.exitCode;
 }
 var OUTPUT_WHAT = { check: "the report", graph: "the graph", entries: "the entries" };

@@ -22,6 +22,7 @@ import {
   isDeploymentFileName,
   isWithin,
   listingValue,
+  newTreeWatch,
   noteInput,
   parse,
   pathKind,
@@ -32,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-E6Y44PFX.mjs";
+} from "./shared-CGU4M3VC.mjs";
 import {
   reviveStored
-} from "./shared-SRALYSTU.mjs";
+} from "./shared-DBSXY7DB.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -5183,10 +5184,11 @@ var DeploymentReader = class {
     let chosen;
     if (files) chosen = files.map((f) => toRelative(this.root, f));
     else {
-      const listed = await findDeploymentFiles(this.root, searchIn);
+      const watch = newTreeWatch();
+      const listed = await findDeploymentFiles(this.root, searchIn, watch);
       chosen = listed.found;
       this.problems(listed.problems);
-      noteInput({ kind: "deployment-files", root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed) });
+      noteInput({ kind: "deployment-files", root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed), watch });
     }
     const kinds = /* @__PURE__ */ new Map();
     for (const file of chosen) {
@@ -6101,7 +6103,8 @@ async function analyze(options) {
   const configFolder = config.file ? path12.dirname(config.file) : root;
   const fromConfigFolder = (p) => path12.relative(root, path12.resolve(configFolder, p)).split(path12.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const discovery = options.known?.discovery ?? await discoverPythonFiles(discoverOptionsOf(options));
+  const watch = options.known?.watch ?? (options.cacheDir ? newTreeWatch() : void 0);
+  const discovery = options.known?.discovery ?? await discoverPythonFiles({ ...discoverOptionsOf(options), ...watch ? { watch } : {} });
   const diagnostics = [...discovery.diagnostics];
   stats?.add("discovery", performance.now() - started);
   const extractStart = performance.now();
@@ -6187,7 +6190,7 @@ async function analyze(options) {
     diagnostics.push(internalError("the line hashes", ".", error));
   }
   lap("rules");
-  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints } : void 0;
+  const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints, ...watch ? { watch } : {} } : void 0;
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...deployment ? { deployment } : {}, ...run ? { run } : {} };
 }
 async function addLineHashes(root, findings, maxFileBytes) {

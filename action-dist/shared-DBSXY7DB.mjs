@@ -7,17 +7,29 @@ function storedText(value) {
   const diagnostics = value.diagnostics.map((d) => ({ ...d, path: "" }));
   const summary = value.summary;
   if (!summary) return ascii(JSON.stringify({ diagnostics }));
-  const scopes = new Places((s) => s.kind === "module" ? "module" : JSON.stringify(s));
+  const scopes = new Places((s) => s.kind === "module" ? "module" : s.kind === "function" ? `f ${s.function}` : JSON.stringify(s));
   const placements = new Places((p) => p.kind === "statement" ? "statement" : JSON.stringify(p));
   const strings = new Places((s) => s);
-  const calls = summary.calls.map((call) => {
-    const stored = { ...call, scope: scopes.of(call.scope), placement: placements.of(call.placement) };
-    for (const field of STRING_FIELDS) if (call[field] !== void 0) stored[field] = strings.of(call[field]);
-    return stored;
-  });
-  const imports = summary.imports.map((record) => ({ ...record, scope: scopes.of(record.scope) }));
-  const tables = { scopes: scopes.values, placements: placements.values, strings: strings.values };
-  return ascii(JSON.stringify({ summary: { ...summary, path: "", imports, calls }, tables, diagnostics }));
+  const calls = summary.calls;
+  const imports = summary.imports;
+  try {
+    for (const call of summary.calls) {
+      const stored = call;
+      stored.scope = scopes.of(call.scope);
+      stored.placement = placements.of(call.placement);
+      for (const field of STRING_FIELDS) if (call[field] !== void 0) stored[field] = strings.of(call[field]);
+    }
+    for (const record of summary.imports) record.scope = scopes.of(record.scope);
+    const tables = { scopes: scopes.values, placements: placements.values, strings: strings.values };
+    return ascii(JSON.stringify({ summary: { ...summary, path: "" }, tables, diagnostics }));
+  } finally {
+    for (const call of calls) {
+      if (typeof call.scope === "number") call.scope = scopes.values[call.scope];
+      if (typeof call.placement === "number") call.placement = placements.values[call.placement];
+      for (const field of STRING_FIELDS) if (typeof call[field] === "number") call[field] = strings.values[call[field]];
+    }
+    for (const record of imports) if (typeof record.scope === "number") record.scope = scopes.values[record.scope];
+  }
 }
 function ascii(json) {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   reviveStored,
   storedText
-} from "./shared-SRALYSTU.mjs";
+} from "./shared-DBSXY7DB.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -3631,8 +3631,8 @@ var require_utils3 = __commonJS({
     exports.array = array;
     var errno = require_errno();
     exports.errno = errno;
-    var fs6 = require_fs();
-    exports.fs = fs6;
+    var fs7 = require_fs();
+    exports.fs = fs7;
     var path9 = require_path();
     exports.path = path9;
     var pattern = require_pattern();
@@ -3816,12 +3816,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync
+      lstat: fs7.lstat,
+      stat: fs7.stat,
+      lstatSync: fs7.lstatSync,
+      statSync: fs7.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -3838,12 +3838,12 @@ var require_settings = __commonJS({
   "node_modules/@nodelib/fs.stat/out/settings.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var fs6 = require_fs2();
+    var fs7 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
+        this.fs = fs7.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -3998,8 +3998,8 @@ var require_utils4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.fs = void 0;
-    var fs6 = require_fs3();
-    exports.fs = fs6;
+    var fs7 = require_fs3();
+    exports.fs = fs7;
   }
 });
 
@@ -4194,14 +4194,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createFileSystemAdapter = exports.FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     exports.FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      stat: fs6.stat,
-      lstatSync: fs6.lstatSync,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
+      lstat: fs7.lstat,
+      stat: fs7.stat,
+      lstatSync: fs7.lstatSync,
+      statSync: fs7.statSync,
+      readdir: fs7.readdir,
+      readdirSync: fs7.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -4220,12 +4220,12 @@ var require_settings2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var path9 = __require("path");
     var fsStat = require_out();
-    var fs6 = require_fs4();
+    var fs7 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs6.createFileSystemAdapter(this._options.fs);
+        this.fs = fs7.createFileSystemAdapter(this._options.fs);
         this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path9.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
@@ -5607,16 +5607,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs6 = __require("fs");
+    var fs7 = __require("fs");
     var os = __require("os");
     var CPU_COUNT = Math.max(os.cpus().length, 1);
     exports.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs6.lstat,
-      lstatSync: fs6.lstatSync,
-      stat: fs6.stat,
-      statSync: fs6.statSync,
-      readdir: fs6.readdir,
-      readdirSync: fs6.readdirSync
+      lstat: fs7.lstat,
+      lstatSync: fs7.lstatSync,
+      stat: fs7.stat,
+      statSync: fs7.statSync,
+      readdir: fs7.readdir,
+      readdirSync: fs7.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -7839,10 +7839,86 @@ function describe(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+// src/watch.ts
+import fsCallbacks, { promises as fs2 } from "node:fs";
+function newTreeWatch() {
+  return { folders: [], looks: [], complete: true };
+}
+function watchingFs(watch, list = fsCallbacks.readdir) {
+  if (!watch) return { ...fsCallbacks, readdir: list };
+  const readdir = ((folder, options, callback) => {
+    fsCallbacks.stat(folder, (error, stat) => {
+      const signature = error ? `!${error.code ?? "error"}` : statSignature(stat);
+      if (!signature) watch.complete = false;
+      watch.folders.push([folder, signature]);
+      list(folder, options, callback);
+    });
+  });
+  return { ...fsCallbacks, readdir };
+}
+async function watchedStat(p, watch) {
+  try {
+    const stat = await fs2.stat(p);
+    watch?.looks.push(["stat", p, kindOf(stat)]);
+    return stat;
+  } catch (error) {
+    watch?.looks.push(["stat", p, failure(error)]);
+    throw error;
+  }
+}
+async function watchedRealpath(p, watch) {
+  try {
+    const real = await fs2.realpath(p);
+    watch?.looks.push(["realpath", p, real]);
+    return real;
+  } catch (error) {
+    watch?.looks.push(["realpath", p, failure(error)]);
+    throw error;
+  }
+}
+async function lookAgain(how, p) {
+  switch (how) {
+    case "stat":
+      return fs2.stat(p).then(kindOf, failure);
+    case "realpath":
+      return fs2.realpath(p).catch(failure);
+    case "read":
+      return readDigest(p, MAX_SMALL_FILE_BYTES);
+  }
+}
+async function watchHolds(watch) {
+  if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
+  for (const [folder, signature] of watch.folders) {
+    const stat = statNow(folder);
+    if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+  }
+  const checks = watch.looks.map(([how, p, answer]) => async () => await lookAgain(how, p) === answer);
+  let holds = true;
+  let next = 0;
+  const lane = async () => {
+    for (let index = next++; holds && index < checks.length; index = next++) if (!await checks[index]()) holds = false;
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, checks.length) }, lane));
+  return holds;
+}
+function statNow(p) {
+  try {
+    return fsCallbacks.statSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function kindOf(stat) {
+  return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+}
+function failure(error) {
+  return `!${error.code ?? "error"}`;
+}
+
 // src/discover/discover.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 var import_ignore = __toESM(require_ignore(), 1);
-import fsCallbacks, { promises as fs2 } from "node:fs";
+import fsCallbacks2, { promises as fs3 } from "node:fs";
 import path4 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
@@ -7872,6 +7948,7 @@ function discoverOptionsOf(options) {
 }
 async function discoverPythonFiles(options) {
   const root = path4.resolve(options.root);
+  const watch = options.watch;
   const diagnostics = [];
   const found = /* @__PURE__ */ new Map();
   const relativeToRoot = (absolute) => toPosix(path4.relative(root, absolute));
@@ -7882,27 +7959,24 @@ async function discoverPythonFiles(options) {
   const gitignores = new GitignoreSet(
     (file, line, pattern, error) => diagnostics.push({ kind: "read-error", path: relativeToRoot(file), line, message: `.gitignore pattern ${quotePattern(pattern)} ${unusablePattern(error)}; it is not applied, the file's other patterns are` })
   );
-  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot);
-  const inside = await projectFolders(root, options.paths);
+  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot, watch);
+  const inside = await projectFolders(root, options.paths, watch);
   const leavesProject = (realTarget) => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
   const unreadable = [];
   const lineBreakNames = [];
-  const recordingFs = {
-    ...fsCallbacks,
-    readdir: ((dir, options2, callback) => {
-      fsCallbacks.readdir(dir, options2, (error, entries) => {
-        if (error && error.code !== "ENOENT") {
-          unreadable.push({ path: dir, error });
-          callback(null, []);
-          return;
-        }
-        for (const entry of entries ?? []) {
-          if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path4.join(dir, entry.name), isDirectory: entry.isDirectory() });
-        }
-        callback(error, entries);
-      });
-    })
-  };
+  const recordingFs = watchingFs(watch, ((dir, options2, callback) => {
+    fsCallbacks2.readdir(dir, options2, (error, entries) => {
+      if (error && error.code !== "ENOENT") {
+        unreadable.push({ path: dir, error });
+        callback(null, []);
+        return;
+      }
+      for (const entry of entries ?? []) {
+        if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path4.join(dir, entry.name), isDirectory: entry.isDirectory() });
+      }
+      callback(error, entries);
+    });
+  }));
   const walked = /* @__PURE__ */ new Map();
   const walk = async (folder, visiting) => {
     const all = await (0, import_fast_glob.default)(["**"], {
@@ -7917,6 +7991,7 @@ async function discoverPythonFiles(options) {
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
+    if (watch && (oddNames.length || all.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory() || entry.path.includes("\uFFFD")))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path4.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
@@ -7926,7 +8001,7 @@ async function discoverPythonFiles(options) {
       for (const entry of entries) {
         if (path4.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
         const file = path4.join(folder, entry.path);
-        const text = await readIgnoreFile(file, relativeToRoot, diagnostics);
+        const text = await readIgnoreFile(file, relativeToRoot, diagnostics, false, watch);
         if (text !== void 0) gitignores.add(path4.dirname(file), text);
       }
     }
@@ -7952,7 +8027,7 @@ async function discoverPythonFiles(options) {
       if (!name.endsWith(".py") && name !== ".gitignore") continue;
       const absolute = path4.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
-      const stat = await fs2.lstat(absolute).catch(() => void 0);
+      const stat = await fs3.lstat(absolute).catch(() => void 0);
       diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
     }
     for (const odd of oddNames) {
@@ -7972,8 +8047,8 @@ async function discoverPythonFiles(options) {
       let target;
       let stat;
       try {
-        target = await fs2.realpath(absolute);
-        stat = await fs2.stat(target);
+        target = await fs3.realpath(absolute);
+        stat = await fs3.stat(target);
       } catch (error) {
         const code = error.code;
         if (!link.path.endsWith(".py") && code === "ENOENT") continue;
@@ -8003,7 +8078,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs2.realpath(path4.dirname(absolute));
+      const realFolder = await fs3.realpath(path4.dirname(absolute));
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
@@ -8033,13 +8108,13 @@ async function discoverPythonFiles(options) {
     const absolute = path4.resolve(root, given);
     let stat;
     try {
-      stat = await fs2.stat(absolute);
+      stat = await watchedStat(absolute, watch);
     } catch (error) {
       diagnostics.push({ kind: "read-error", path: toPosix(given), message: `cannot scan ${given}: ${describeError(error)}` });
       continue;
     }
     if (stat.isDirectory()) {
-      const real = await fs2.realpath(absolute);
+      const real = await watchedRealpath(absolute, watch);
       if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
       await walk(absolute, /* @__PURE__ */ new Set([real]));
     } else if (stat.isFile()) {
@@ -8063,19 +8138,19 @@ async function discoverPythonFiles(options) {
   }
   return { files, diagnostics };
 }
-async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot) {
+async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot, watch) {
   const folders = /* @__PURE__ */ new Set();
   for (const given of paths) {
     let folder = path4.resolve(root, given);
     try {
-      if (!(await fs2.stat(folder)).isDirectory()) folder = path4.dirname(folder);
+      if (!(await watchedStat(folder, watch)).isDirectory()) folder = path4.dirname(folder);
     } catch {
       continue;
     }
     const chain = [];
     for (let dir = path4.dirname(folder); ; dir = path4.dirname(dir)) {
       chain.push(dir);
-      if (await exists(path4.join(dir, ".git"))) {
+      if (await watchedStat(path4.join(dir, ".git"), watch).then(() => true, () => false)) {
         chain.forEach((d) => folders.add(d));
         break;
       }
@@ -8084,24 +8159,25 @@ async function addRepositoryGitignores(root, paths, gitignores, diagnostics, rel
   }
   for (const folder of folders) {
     const file = path4.join(folder, ".gitignore");
-    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true);
+    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true, watch);
     if (text !== void 0) gitignores.add(folder, text);
   }
 }
 var LINE_BREAK = /[\n\r\u2028\u2029]/;
-async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine = false) {
+async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine = false, watch) {
   const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  watch?.looks.push(["read", file, await readDigest(file, MAX_SMALL_FILE_BYTES, read2)]);
   if (read2.ok) return read2.bytes.toString("utf8");
   if (read2.reason === "missing" && missingIsFine) return void 0;
   const cause = read2.reason === "error" || read2.reason === "missing" ? describeError(read2.error) : read2.message;
   diagnostics.push({ kind: "read-error", path: relativeToRoot(file), message: `cannot read .gitignore: ${cause}; its patterns were not applied` });
   return void 0;
 }
-async function projectFolders(root, paths) {
+async function projectFolders(root, paths, watch) {
   const folders = [];
   for (const p of [root, ...paths.map((given) => path4.resolve(root, given))]) {
     try {
-      if ((await fs2.stat(p)).isDirectory()) folders.push(await fs2.realpath(p));
+      if ((await watchedStat(p, watch)).isDirectory()) folders.push(await watchedRealpath(p, watch));
     } catch {
     }
   }
@@ -8109,7 +8185,7 @@ async function projectFolders(root, paths) {
 }
 async function exists(p, noFollow = false) {
   try {
-    await (noFollow ? fs2.lstat(p) : fs2.stat(p));
+    await (noFollow ? fs3.lstat(p) : fs3.stat(p));
     return true;
   } catch {
     return false;
@@ -8198,7 +8274,7 @@ function describeError(error) {
 // src/cache.ts
 import { isAscii } from "node:buffer";
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { promises as fs3 } from "node:fs";
+import { promises as fs4 } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8272,7 +8348,7 @@ var SummaryCache = class _SummaryCache {
     if (!await this.usable(false)) return void 0;
     let bytes;
     try {
-      bytes = await fs3.readFile(this.entryFile(key));
+      bytes = await fs4.readFile(this.entryFile(key));
     } catch {
       return void 0;
     }
@@ -8308,14 +8384,14 @@ var SummaryCache = class _SummaryCache {
   async writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
-      await fs3.writeFile(temporary, text, { flag: "wx" }).catch(async (error) => {
+      await fs4.writeFile(temporary, text, { flag: "wx" }).catch(async (error) => {
         if (error.code !== "ENOENT") throw error;
-        await fs3.mkdir(path6.dirname(file), { recursive: true });
-        await fs3.writeFile(temporary, text, { flag: "wx" });
+        await fs4.mkdir(path6.dirname(file), { recursive: true });
+        await fs4.writeFile(temporary, text, { flag: "wx" });
       });
-      await fs3.rename(temporary, file);
+      await fs4.rename(temporary, file);
     } catch (error) {
-      await fs3.rm(temporary, { force: true }).catch(() => void 0);
+      await fs4.rm(temporary, { force: true }).catch(() => void 0);
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
     }
   }
@@ -8336,7 +8412,7 @@ var SummaryCache = class _SummaryCache {
   }
   async checkFolder(create) {
     try {
-      const stat = await fs3.lstat(this.root);
+      const stat = await fs4.lstat(this.root);
       if (!stat.isDirectory()) {
         this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? "a symbolic link" : "not a folder"}`;
         return false;
@@ -8345,7 +8421,7 @@ var SummaryCache = class _SummaryCache {
       if (error.code !== "ENOENT") return false;
       if (!create) return false;
       try {
-        await fs3.mkdir(this.root, { recursive: true });
+        await fs4.mkdir(this.root, { recursive: true });
       } catch (made) {
         this.problem ??= `cannot create the cache folder ${this.root}: ${made.message}`;
         return false;
@@ -8359,7 +8435,7 @@ var SummaryCache = class _SummaryCache {
   }
 };
 async function writeIfMissing(file, text) {
-  await fs3.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
+  await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
 }
 function hash(text) {
   return createHash3("sha256").update(text).digest("hex");
@@ -8374,7 +8450,7 @@ var ANALYZER_ID = (() => {
 
 // src/deploy/deploymentFiles.ts
 var import_fast_glob2 = __toESM(require_out4(), 1);
-import { promises as fs4 } from "node:fs";
+import { promises as fs5 } from "node:fs";
 import path7 from "node:path";
 var DISCOVERY_PATTERNS = [
   "**/Procfile",
@@ -8401,7 +8477,12 @@ var DISCOVERY_IGNORE = [
   "**/.venv*/**",
   "**/venv/**",
   "**/.tox/**",
-  "**/.nox/**"
+  "**/.nox/**",
+  // Caches: importleak's own (written by every run: a walk into it would never be the same twice).
+  "**/.importleak_cache/**",
+  "**/.mypy_cache/**",
+  "**/.ruff_cache/**",
+  "**/.pytest_cache/**"
 ];
 function fileKind(relative) {
   const name = path7.posix.basename(relative);
@@ -8420,7 +8501,7 @@ function isDeploymentFileName(name) {
   const kind = fileKind(name);
   return kind !== void 0 && (kind !== "gunicorn.conf.py" || name === "gunicorn.conf.py");
 }
-async function findDeploymentFiles(root, searchIn) {
+async function findDeploymentFiles(root, searchIn, watch) {
   const problems = [];
   const found = /* @__PURE__ */ new Set();
   const byRealPath = /* @__PURE__ */ new Set();
@@ -8428,7 +8509,7 @@ async function findDeploymentFiles(root, searchIn) {
     const folder = path7.join(root, where);
     let stat;
     try {
-      stat = await fs4.stat(folder);
+      stat = await watchedStat(folder, watch);
     } catch {
       continue;
     }
@@ -8436,19 +8517,20 @@ async function findDeploymentFiles(root, searchIn) {
       if (isDeploymentFileName(path7.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
-    const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true });
+    const entries = await (0, import_fast_glob2.default)(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
+    if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
       const relative = toRelative(root, path7.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await fs4.stat(path7.join(root, relative)).catch(() => void 0);
+        const target = await fs5.stat(path7.join(root, relative)).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
-        const what = await fs4.lstat(path7.join(root, relative)).catch(() => void 0);
+        const what = await fs5.lstat(path7.join(root, relative)).catch(() => void 0);
         problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
         continue;
       }
-      const real = await realPath(path7.join(root, relative));
+      const real = await watchedRealpath(path7.join(root, relative), watch).catch(() => void 0);
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -8459,8 +8541,8 @@ async function findDeploymentFiles(root, searchIn) {
 function listingValue(listed) {
   return JSON.stringify([listed.found, listed.problems]);
 }
-async function deploymentFileListing(root, searchIn) {
-  return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn));
+async function deploymentFileListing(root, searchIn, watch) {
+  return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn, watch));
 }
 function toRelative(root, file) {
   const absolute = path7.resolve(root, file);
@@ -8469,7 +8551,7 @@ function toRelative(root, file) {
 
 // src/replay.ts
 import { createHash as createHash4 } from "node:crypto";
-import { promises as fs5 } from "node:fs";
+import { promises as fs6 } from "node:fs";
 import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var FORMAT = 2;
@@ -8489,7 +8571,7 @@ var RunRecords = class {
   async load(key) {
     if (!await this.cache.usable(false)) return void 0;
     try {
-      const record = JSON.parse(await fs5.readFile(this.file(key), "utf8"));
+      const record = JSON.parse(await fs6.readFile(this.file(key), "utf8"));
       if (record.format !== FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== "string") return void 0;
       return record;
     } catch {
@@ -8505,10 +8587,17 @@ var RunRecords = class {
   }
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }) {
-  const discovery = await discoverPythonFiles(discover);
+  let watch = record.watch;
+  let discovery;
+  if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
+  else {
+    watch = newTreeWatch();
+    discovery = await discoverPythonFiles({ ...discover, watch });
+  }
   const known = /* @__PURE__ */ new Map();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
-  let holds = sameFiles && await inputsHold(record.inputs);
+  let inputsWatched = false;
+  let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true);
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
   let next = 0;
@@ -8519,7 +8608,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
       if (!fingerprint) continue;
       const [, key, digest, signature] = fingerprint;
       if (signature) {
-        const stat = await fs5.stat(file.absolute).catch(() => void 0);
+        const stat = statNow(file.absolute);
         if (stat && stat.isFile() && statSignature(stat) === signature) {
           now[index] = fingerprint;
           known.set(file.relative, fingerprint);
@@ -8558,9 +8647,13 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
-  return { discovery, known, ...holds ? { holds: now } : {} };
+  return { discovery, watch, known, inputsWatched, ...holds ? { holds: now } : {} };
 }
-async function inputsHold(inputs) {
+function recordedDiscovery(record, root) {
+  const [, diagnostics] = JSON.parse(record.discovery);
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path8.resolve(root, relative) })), diagnostics };
+}
+async function inputsHold(inputs, renewed) {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -8568,8 +8661,14 @@ async function inputsHold(inputs) {
           return await readDigest(input.file, input.maxBytes) === input.digest;
         case "stat":
           return await pathKindUnrecorded(input.file) === input.value;
-        case "deployment-files":
-          return await deploymentFileListing(input.root, input.searchIn) === input.value;
+        case "deployment-files": {
+          if (await watchHolds(input.watch)) return true;
+          const watch = newTreeWatch();
+          if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
+          input.watch = watch;
+          renewed();
+          return true;
+        }
         default:
           return false;
       }
@@ -8609,6 +8708,7 @@ export {
   defaultConfig,
   loadConfig,
   ruleSelected,
+  newTreeWatch,
   discoverOptionsOf,
   discoverPythonFiles,
   compileIgnore,

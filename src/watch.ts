@@ -1,0 +1,113 @@
+import fsCallbacks, { promises as fs, type Stats } from 'node:fs';
+import { MAX_SMALL_FILE_BYTES, READ_AHEAD, readDigest, statSignature } from './files.js';
+
+/**
+ * What a walk of the tree looked at (the discovery of the Python files, the search for deployment
+ * files), so that a later run can tell the walk would find the same without making it, as git's
+ * untracked cache does: each folder listed, with its stat signature taken before the listing (a
+ * name added, removed or renamed in a folder changes its modification time; a change of its
+ * permissions, its change time), and every other look (a kind, a real path, a .gitignore read).
+ *
+ * Symbolic links, pipes and devices, and names that are not UTF-8 or hold a line break are not
+ * covered: a walk that meets one is not `complete`, and is made again each time; so is one with a
+ * folder changed too recently for its signature to be trusted (see `statSignature`).
+ */
+export interface TreeWatch {
+  folders: Array<[folder: string, signature: string]>;
+  looks: Array<[how: WatchedLook, path: string, answer: string]>;
+  complete: boolean;
+}
+
+export type WatchedLook = 'stat' | 'realpath' | 'read';
+
+export function newTreeWatch(): TreeWatch {
+  return { folders: [], looks: [], complete: true };
+}
+
+/**
+ * `fs` for fast-glob, whose `readdir` notes each folder in `watch` (its signature taken first) and
+ * then lists it with `list` (by default `fs.readdir`).
+ */
+export function watchingFs(watch: TreeWatch | undefined, list: typeof fsCallbacks.readdir = fsCallbacks.readdir): typeof fsCallbacks {
+  if (!watch) return { ...fsCallbacks, readdir: list };
+  const readdir = ((folder: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
+    fsCallbacks.stat(folder, (error, stat) => {
+      const signature = error ? `!${error.code ?? 'error'}` : statSignature(stat);
+      if (!signature) watch.complete = false;
+      watch.folders.push([folder, signature]);
+      (list as (folder: string, options: unknown, callback: unknown) => void)(folder, options, callback);
+    });
+  }) as typeof fsCallbacks.readdir;
+  return { ...fsCallbacks, readdir };
+}
+
+/** `fs.stat`, its answer kept in `watch`. */
+export async function watchedStat(p: string, watch: TreeWatch | undefined): Promise<Stats> {
+  try {
+    const stat = await fs.stat(p);
+    watch?.looks.push(['stat', p, kindOf(stat)]);
+    return stat;
+  } catch (error) {
+    watch?.looks.push(['stat', p, failure(error)]);
+    throw error;
+  }
+}
+
+/** `fs.realpath`, its answer kept in `watch`. */
+export async function watchedRealpath(p: string, watch: TreeWatch | undefined): Promise<string> {
+  try {
+    const real = await fs.realpath(p);
+    watch?.looks.push(['realpath', p, real]);
+    return real;
+  } catch (error) {
+    watch?.looks.push(['realpath', p, failure(error)]);
+    throw error;
+  }
+}
+
+/** The answer a look gives now, as `TreeWatch.looks` keeps it. */
+async function lookAgain(how: WatchedLook, p: string): Promise<string> {
+  switch (how) {
+    case 'stat':
+      return fs.stat(p).then(kindOf, failure);
+    case 'realpath':
+      return fs.realpath(p).catch(failure);
+    case 'read':
+      return readDigest(p, MAX_SMALL_FILE_BYTES);
+  }
+}
+
+/** Whether every folder and look of a complete watch is as it was: then the walk would find what it found. */
+export async function watchHolds(watch: TreeWatch | undefined): Promise<boolean> {
+  if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
+  // Thousands of folders: one stat after another is twice as fast as through the thread pool.
+  for (const [folder, signature] of watch.folders) {
+    const stat = statNow(folder);
+    if (stat === undefined || signature === '' || statSignature(stat) !== signature) return false;
+  }
+  const checks = watch.looks.map(([how, p, answer]) => async () => (await lookAgain(how, p)) === answer);
+  let holds = true;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; holds && index < checks.length; index = next++) if (!(await checks[index]!())) holds = false;
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, checks.length) }, lane));
+  return holds;
+}
+
+/** `fs.statSync`, undefined for a path that cannot be stat'ed. */
+export function statNow(p: string): Stats | undefined {
+  try {
+    return fsCallbacks.statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(stat: Stats): string {
+  return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+}
+
+function failure(error: unknown): string {
+  return `!${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+}
