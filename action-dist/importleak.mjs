@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-B6SGNTJR.mjs";
-import "./shared-CGU4M3VC.mjs";
+} from "./shared-W4IVAKYN.mjs";
+import "./shared-M6NF4Y7M.mjs";
 import "./shared-DBSXY7DB.mjs";
 import "./shared-XXICYUZH.mjs";
 import "./shared-WCLMF3UY.mjs";

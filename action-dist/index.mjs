@@ -9,11 +9,11 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-B6SGNTJR.mjs";
+} from "./shared-W4IVAKYN.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-CGU4M3VC.mjs";
+import "./shared-M6NF4Y7M.mjs";
 import "./shared-DBSXY7DB.mjs";
 import "./shared-XXICYUZH.mjs";
 import {

@@ -7,13 +7,11 @@ import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js'
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
 import { ConfigError, loadConfig, targetOf, withTargetFlags, type Config } from './config/config.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
-import { OutputError, writeOutputFile } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, OutputError, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
 import { isMainModule } from './mainModule.js';
 import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
 import { discoverOptionsOf } from './discover/discover.js';
-import { DEFAULT_MAX_FILE_BYTES } from './files.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
-import { recordInputs, type RecordedInput } from './files.js';
 import { distinctInputs, RunRecords, runKey, stillHolds, type RunOutput } from './replay.js';
 import { performance } from 'node:perf_hooks';
 import { terminalProgress } from './report/progress.js';

@@ -16,7 +16,20 @@ import type { TreeWatch } from './watch.js';
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 /** Files read at once: enough to keep the disk and the threads busy, few enough to bound memory. */
-export const READ_AHEAD = 64;
+const READ_AHEAD = 64;
+
+/**
+ * Runs `work` for each index below `count`, `READ_AHEAD` at a time, each next index taken by the
+ * first lane free. `work` returning false stops every lane (the indexes not yet taken are skipped).
+ */
+export async function inLanes(count: number, work: (index: number) => Promise<boolean | void>): Promise<void> {
+  let next = 0;
+  let stopped = false;
+  const lane = async (): Promise<void> => {
+    for (let index = next++; !stopped && index < count; index = next++) if ((await work(index)) === false) stopped = true;
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, count) }, lane));
+}
 
 /** Configuration (`pyproject.toml`, `importleak.toml`), `.gitignore` and deployment files larger than this are refused. */
 export const MAX_SMALL_FILE_BYTES = 1024 * 1024;
@@ -208,11 +221,15 @@ export async function pathKind(file: string): Promise<PathKind> {
 
 export async function pathKindUnrecorded(file: string): Promise<PathKind> {
   try {
-    const stat = await fs.stat(file);
-    return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
+    return kindOfStat(await fs.stat(file));
   } catch {
     return 'absent';
   }
+}
+
+/** What a path is, by its `Stats`. */
+export function kindOfStat(stat: Stats): Exclude<PathKind, 'absent'> {
+  return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
 }
 
 /** A read's outcome, and where the path leads, as one hash: what the run record compares. */

@@ -4,13 +4,13 @@ import { deploymentEntries, type DeploymentContext } from './check/deployment.js
 import { namedScripts } from './check/namedScripts.js';
 import type { NamedScripts } from './check/programs.js';
 import { readDeployment } from './deploy/index.js';
-import { isDeploymentFileName } from './deploy/readDeployment.js';
+import { isDeploymentFileName } from './deploy/deploymentFiles.js';
 import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
-import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern } from './discover/discover.js';
+import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern, type Discovery } from './discover/discover.js';
 import { newTreeWatch, type TreeWatch } from './watch.js';
-import { discoveryFingerprint, type Discovery, type FileFingerprint } from './replay.js';
+import { discoveryFingerprint, type FileFingerprint } from './replay.js';
 import type { PythonTarget } from './extract/target.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
@@ -196,7 +196,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints, ...(watch ? { watch } : {}) } : undefined;
   return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}), ...(run ? { run } : {}) };
 }
-
 
 async function addLineHashes(root: string, findings: Finding[], maxFileBytes: number): Promise<void> {
   const byFile = new Map<string, Finding[]>();

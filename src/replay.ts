@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { SummaryCache } from './cache.js';
 import { codeDigest, codeFiles } from './codeDigest.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
-import { discoverPythonFiles, type DiscoverOptions } from './discover/discover.js';
+import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
-import { pathKindUnrecorded, READ_AHEAD, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
+import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
 
 /**
  * The run record: what one command printed, and everything it read to print it, kept in the cache
@@ -58,7 +58,7 @@ export interface RunOutput {
 const FORMAT = 2;
 
 /** What the discovery found, as the record compares it. */
-export function discoveryFingerprint(discovery: Awaited<ReturnType<typeof discoverPythonFiles>>): string {
+export function discoveryFingerprint(discovery: Discovery): string {
   return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
 }
 
@@ -128,8 +128,6 @@ export interface RecordCheck {
   known: Map<string, FileFingerprint>;
 }
 
-export type Discovery = Awaited<ReturnType<typeof discoverPythonFiles>>;
-
 /**
  * Whether `record` still holds (see `RecordCheck`). Every file is compared by its stat signature;
  * once the record is known not to hold, no more files are read, and only their signatures are
@@ -150,55 +148,51 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let index = next++; index < discovery.files.length; index = next++) {
-      const file = discovery.files[index]!;
-      const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
-      if (!fingerprint) continue;
-      const [, key, digest, signature] = fingerprint;
-      if (signature) {
-        const stat = statNow(file.absolute);
-        if (stat && stat.isFile() && statSignature(stat) === signature) {
-          now[index] = fingerprint;
-          known.set(file.relative, fingerprint);
-          continue;
-        }
+  await inLanes(discovery.files.length, async (index) => {
+    const file = discovery.files[index]!;
+    const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
+    if (!fingerprint) return;
+    const [, key, digest, signature] = fingerprint;
+    if (signature) {
+      const stat = statNow(file.absolute);
+      if (stat && stat.isFile() && statSignature(stat) === signature) {
+        now[index] = fingerprint;
+        known.set(file.relative, fingerprint);
+        return;
       }
-      if (!holds) continue;
-      const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
-      const currentKey = SummaryCache.keyOfRead(file.relative, read);
-      const currentSignature = read.ok ? statSignature(read.stat) : '';
-      if (currentKey === key) {
-        known.set(file.relative, (now[index] = [file.relative, key, digest, currentSignature]));
-        continue;
-      }
-      // Changed: the run holds if the summary is the same (from the cache, else parsed here).
-      if (!read.ok) {
-        holds = false;
-        continue;
-      }
-      const cached = await cache.getEntry(currentKey, file.relative);
-      let currentDigest = cached?.digest;
-      if (!cached) {
-        // Loaded when needed: a run with nothing changed never loads the parser.
-        const { summariseBytes } = await import('./extract/fileSummary.js');
-        const fresh = await summariseBytes(file.relative, read.bytes, target);
-        if (fresh.transient) {
-          holds = false;
-          continue;
-        }
-        currentDigest = await cache.set(currentKey, fresh);
-        parsedKeys.add(currentKey);
-      }
-      if (currentDigest !== digest) {
-        holds = false;
-        continue;
-      }
-      known.set(file.relative, (now[index] = [file.relative, currentKey, digest, currentSignature]));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
+    if (!holds) return;
+    const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+    const currentKey = SummaryCache.keyOfRead(file.relative, read);
+    const currentSignature = read.ok ? statSignature(read.stat) : '';
+    if (currentKey === key) {
+      known.set(file.relative, (now[index] = [file.relative, key, digest, currentSignature]));
+      return;
+    }
+    // Changed: the run holds if the summary is the same (from the cache, else parsed here).
+    if (!read.ok) {
+      holds = false;
+      return;
+    }
+    const cached = await cache.getEntry(currentKey, file.relative);
+    let currentDigest = cached?.digest;
+    if (!cached) {
+      // Loaded when needed: a run with nothing changed never loads the parser.
+      const { summariseBytes } = await import('./extract/fileSummary.js');
+      const fresh = await summariseBytes(file.relative, read.bytes, target);
+      if (fresh.transient) {
+        holds = false;
+        return;
+      }
+      currentDigest = await cache.set(currentKey, fresh);
+      parsedKeys.add(currentKey);
+    }
+    if (currentDigest !== digest) {
+      holds = false;
+      return;
+    }
+    known.set(file.relative, (now[index] = [file.relative, currentKey, digest, currentSignature]));
+  });
   return { discovery, watch, known, inputsWatched, ...(holds ? { holds: now } : {}) };
 }
 

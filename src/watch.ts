@@ -1,5 +1,5 @@
 import fsCallbacks, { promises as fs, type Stats } from 'node:fs';
-import { MAX_SMALL_FILE_BYTES, READ_AHEAD, readDigest, statSignature } from './files.js';
+import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } from './files.js';
 
 /**
  * What a walk of the tree looked at (the discovery of the Python files, the search for deployment
@@ -45,7 +45,7 @@ export function watchingFs(watch: TreeWatch | undefined, list: typeof fsCallback
 export async function watchedStat(p: string, watch: TreeWatch | undefined): Promise<Stats> {
   try {
     const stat = await fs.stat(p);
-    watch?.looks.push(['stat', p, kindOf(stat)]);
+    watch?.looks.push(['stat', p, kindOfStat(stat)]);
     return stat;
   } catch (error) {
     watch?.looks.push(['stat', p, failure(error)]);
@@ -69,7 +69,7 @@ export async function watchedRealpath(p: string, watch: TreeWatch | undefined): 
 async function lookAgain(how: WatchedLook, p: string): Promise<string> {
   switch (how) {
     case 'stat':
-      return fs.stat(p).then(kindOf, failure);
+      return fs.stat(p).then(kindOfStat, failure);
     case 'realpath':
       return fs.realpath(p).catch(failure);
     case 'read':
@@ -85,13 +85,11 @@ export async function watchHolds(watch: TreeWatch | undefined): Promise<boolean>
     const stat = statNow(folder);
     if (stat === undefined || signature === '' || statSignature(stat) !== signature) return false;
   }
-  const checks = watch.looks.map(([how, p, answer]) => async () => (await lookAgain(how, p)) === answer);
   let holds = true;
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    for (let index = next++; holds && index < checks.length; index = next++) if (!(await checks[index]!())) holds = false;
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, checks.length) }, lane));
+  await inLanes(watch.looks.length, async (index) => {
+    const [how, p, answer] = watch.looks[index]!;
+    if ((await lookAgain(how, p)) !== answer) return (holds = false);
+  });
   return holds;
 }
 
@@ -102,10 +100,6 @@ export function statNow(p: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function kindOf(stat: Stats): string {
-  return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
 }
 
 function failure(error: unknown): string {

@@ -564,7 +564,6 @@ function pathCandidates(folder: string, target: string, workingDirectory: string
   return candidates;
 }
 
-
 /**
  * The command a script outside the project may run with its arguments: what follows `--`
  * (`wait-for-it.sh db:5432 -- gunicorn app:app`), or the arguments themselves when the first one
@@ -578,5 +577,3 @@ function commandInArguments(args: readonly Word[]): Word[] {
   if (!first || first.text.startsWith('-') || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
   return [...args];
 }
-
-export { fileKind, isDeploymentFileName } from './deploymentFiles.js';

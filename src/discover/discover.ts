@@ -54,10 +54,6 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Finds the Python files to analyze below `paths`. Symlinked folders are followed once;
- * a link back into a folder being scanned is reported as a loop instead of being walked forever.
- */
 /** How `analyze` discovers the Python files of a scan (the run record, src/replay.ts, does the same). */
 export function discoverOptionsOf(options: { root: string; paths: string[]; exclude?: string[]; respectGitignore?: boolean; followExternalLinks?: boolean; config?: { exclude: string[] } }): DiscoverOptions {
   return {
@@ -69,6 +65,10 @@ export function discoverOptionsOf(options: { root: string; paths: string[]; excl
   };
 }
 
+/**
+ * Finds the Python files to analyze below `paths`. Symlinked folders are followed once;
+ * a link back into a folder being scanned is reported as a loop instead of being walked forever.
+ */
 export async function discoverPythonFiles(options: DiscoverOptions): Promise<Discovery> {
   const root = path.resolve(options.root);
   const watch = options.watch;
@@ -92,17 +92,17 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
   const unreadable: Array<{ path: string; error: NodeJS.ErrnoException }> = [];
   const lineBreakNames: Array<{ path: string; isDirectory: boolean }> = [];
   const recordingFs = watchingFs(watch, ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
-      fsCallbacks.readdir(dir, options as { withFileTypes: true }, (error, entries) => {
-        if (error && error.code !== 'ENOENT') {
-          unreadable.push({ path: dir, error });
-          callback(null, []);
-          return;
-        }
-        for (const entry of (entries ?? []) as unknown as import('node:fs').Dirent[]) {
-          if (typeof entry === 'object' && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path.join(dir, entry.name), isDirectory: entry.isDirectory() });
-        }
-        callback(error, entries as unknown[]);
-      });
+    fsCallbacks.readdir(dir, options as { withFileTypes: true }, (error, entries) => {
+      if (error && error.code !== 'ENOENT') {
+        unreadable.push({ path: dir, error });
+        callback(null, []);
+        return;
+      }
+      for (const entry of (entries ?? []) as unknown as import('node:fs').Dirent[]) {
+        if (typeof entry === 'object' && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path.join(dir, entry.name), isDirectory: entry.isDirectory() });
+      }
+      callback(error, entries as unknown[]);
+    });
   }) as typeof fsCallbacks.readdir);
 
   /**

@@ -1,6 +1,6 @@
 import { SummaryCache } from '../cache.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { READ_AHEAD, readRegularFile, statSignature } from '../files.js';
+import { inLanes, readRegularFile, statSignature } from '../files.js';
 import type { StageTimes } from '../stats.js';
 import { describeError } from '../discover/discover.js';
 import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileSummary.js';
@@ -37,7 +37,6 @@ export interface ExtractOutput {
    */
   fingerprints?: FileFingerprint[];
 }
-
 
 /**
  * The extract stage: each file read, hashed, and summarised (from the cache when its key is there,
@@ -99,14 +98,10 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     }
   };
   try {
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      for (let index = next++; index < files.length; index = next++) {
-        await one(index);
-        progress?.(++done, files.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+    await inLanes(files.length, async (index) => {
+      await one(index);
+      progress?.(++done, files.length);
+    });
   } finally {
     await pool?.close();
   }

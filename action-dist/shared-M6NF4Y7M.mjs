@@ -6633,6 +6633,14 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 var READ_AHEAD = 64;
+async function inLanes(count, work) {
+  let next = 0;
+  let stopped = false;
+  const lane = async () => {
+    for (let index = next++; !stopped && index < count; index = next++) if (await work(index) === false) stopped = true;
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, count) }, lane));
+}
 var MAX_SMALL_FILE_BYTES = 1024 * 1024;
 function fileTypeName(stat) {
   if (stat.isDirectory()) return "a folder";
@@ -6766,11 +6774,13 @@ async function pathKind(file) {
 }
 async function pathKindUnrecorded(file) {
   try {
-    const stat = await fs.stat(file);
-    return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+    return kindOfStat(await fs.stat(file));
   } catch {
     return "absent";
   }
+}
+function kindOfStat(stat) {
+  return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
 }
 async function readDigest(file, maxBytes, result) {
   result ??= await readUnrecorded(file, maxBytes);
@@ -7859,7 +7869,7 @@ function watchingFs(watch, list = fsCallbacks.readdir) {
 async function watchedStat(p, watch) {
   try {
     const stat = await fs2.stat(p);
-    watch?.looks.push(["stat", p, kindOf(stat)]);
+    watch?.looks.push(["stat", p, kindOfStat(stat)]);
     return stat;
   } catch (error) {
     watch?.looks.push(["stat", p, failure(error)]);
@@ -7879,7 +7889,7 @@ async function watchedRealpath(p, watch) {
 async function lookAgain(how, p) {
   switch (how) {
     case "stat":
-      return fs2.stat(p).then(kindOf, failure);
+      return fs2.stat(p).then(kindOfStat, failure);
     case "realpath":
       return fs2.realpath(p).catch(failure);
     case "read":
@@ -7892,13 +7902,11 @@ async function watchHolds(watch) {
     const stat = statNow(folder);
     if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
   }
-  const checks = watch.looks.map(([how, p, answer]) => async () => await lookAgain(how, p) === answer);
   let holds = true;
-  let next = 0;
-  const lane = async () => {
-    for (let index = next++; holds && index < checks.length; index = next++) if (!await checks[index]()) holds = false;
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, checks.length) }, lane));
+  await inLanes(watch.looks.length, async (index) => {
+    const [how, p, answer] = watch.looks[index];
+    if (await lookAgain(how, p) !== answer) return holds = false;
+  });
   return holds;
 }
 function statNow(p) {
@@ -7907,9 +7915,6 @@ function statNow(p) {
   } catch {
     return void 0;
   }
-}
-function kindOf(stat) {
-  return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
 }
 function failure(error) {
   return `!${error.code ?? "error"}`;
@@ -8600,53 +8605,49 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true);
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
-  let next = 0;
-  const lane = async () => {
-    for (let index = next++; index < discovery.files.length; index = next++) {
-      const file = discovery.files[index];
-      const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
-      if (!fingerprint) continue;
-      const [, key, digest, signature] = fingerprint;
-      if (signature) {
-        const stat = statNow(file.absolute);
-        if (stat && stat.isFile() && statSignature(stat) === signature) {
-          now[index] = fingerprint;
-          known.set(file.relative, fingerprint);
-          continue;
-        }
+  await inLanes(discovery.files.length, async (index) => {
+    const file = discovery.files[index];
+    const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
+    if (!fingerprint) return;
+    const [, key, digest, signature] = fingerprint;
+    if (signature) {
+      const stat = statNow(file.absolute);
+      if (stat && stat.isFile() && statSignature(stat) === signature) {
+        now[index] = fingerprint;
+        known.set(file.relative, fingerprint);
+        return;
       }
-      if (!holds) continue;
-      const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
-      const currentKey = SummaryCache.keyOfRead(file.relative, read2);
-      const currentSignature = read2.ok ? statSignature(read2.stat) : "";
-      if (currentKey === key) {
-        known.set(file.relative, now[index] = [file.relative, key, digest, currentSignature]);
-        continue;
-      }
-      if (!read2.ok) {
-        holds = false;
-        continue;
-      }
-      const cached2 = await cache.getEntry(currentKey, file.relative);
-      let currentDigest = cached2?.digest;
-      if (!cached2) {
-        const { summariseBytes } = await import("./shared-WBVQQSUU.mjs");
-        const fresh = await summariseBytes(file.relative, read2.bytes, target);
-        if (fresh.transient) {
-          holds = false;
-          continue;
-        }
-        currentDigest = await cache.set(currentKey, fresh);
-        parsedKeys.add(currentKey);
-      }
-      if (currentDigest !== digest) {
-        holds = false;
-        continue;
-      }
-      known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, discovery.files.length) }, lane));
+    if (!holds) return;
+    const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+    const currentKey = SummaryCache.keyOfRead(file.relative, read2);
+    const currentSignature = read2.ok ? statSignature(read2.stat) : "";
+    if (currentKey === key) {
+      known.set(file.relative, now[index] = [file.relative, key, digest, currentSignature]);
+      return;
+    }
+    if (!read2.ok) {
+      holds = false;
+      return;
+    }
+    const cached2 = await cache.getEntry(currentKey, file.relative);
+    let currentDigest = cached2?.digest;
+    if (!cached2) {
+      const { summariseBytes } = await import("./shared-WBVQQSUU.mjs");
+      const fresh = await summariseBytes(file.relative, read2.bytes, target);
+      if (fresh.transient) {
+        holds = false;
+        return;
+      }
+      currentDigest = await cache.set(currentKey, fresh);
+      parsedKeys.add(currentKey);
+    }
+    if (currentDigest !== digest) {
+      holds = false;
+      return;
+    }
+    known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
+  });
   return { discovery, watch, known, inputsWatched, ...holds ? { holds: now } : {} };
 }
 function recordedDiscovery(record, root) {
@@ -8691,7 +8692,7 @@ export {
   TomlError,
   parse,
   DEFAULT_MAX_FILE_BYTES,
-  READ_AHEAD,
+  inLanes,
   MAX_SMALL_FILE_BYTES,
   readRegularFile,
   isWithin,

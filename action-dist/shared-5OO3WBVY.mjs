@@ -8,7 +8,6 @@ import {
 import {
   DEFAULT_MAX_FILE_BYTES,
   MAX_SMALL_FILE_BYTES,
-  READ_AHEAD,
   SummaryCache,
   TomlError,
   compileIgnore,
@@ -19,6 +18,7 @@ import {
   discoveryFingerprint,
   fileKind,
   findDeploymentFiles,
+  inLanes,
   isDeploymentFileName,
   isWithin,
   listingValue,
@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-CGU4M3VC.mjs";
+} from "./shared-M6NF4Y7M.mjs";
 import {
   reviveStored
 } from "./shared-DBSXY7DB.mjs";
@@ -5841,14 +5841,10 @@ async function extractFiles(input) {
     }
   };
   try {
-    let next = 0;
-    const lane = async () => {
-      for (let index = next++; index < files.length; index = next++) {
-        await one(index);
-        progress?.(++done, files.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, files.length) }, lane));
+    await inLanes(files.length, async (index) => {
+      await one(index);
+      progress?.(++done, files.length);
+    });
   } finally {
     await pool?.close();
   }
