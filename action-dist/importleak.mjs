@@ -3,10 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-W4IVAKYN.mjs";
-import "./shared-M6NF4Y7M.mjs";
-import "./shared-DBSXY7DB.mjs";
+} from "./shared-STODVFS5.mjs";
+import "./shared-CIEVZIBP.mjs";
+import "./shared-67I4IXLI.mjs";
 import "./shared-XXICYUZH.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

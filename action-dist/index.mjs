@@ -9,17 +9,18 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-W4IVAKYN.mjs";
+} from "./shared-STODVFS5.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-M6NF4Y7M.mjs";
-import "./shared-DBSXY7DB.mjs";
+import "./shared-CIEVZIBP.mjs";
+import "./shared-67I4IXLI.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary
-} from "./shared-CWTSXFLA.mjs";
-import "./shared-FPLD7IXQ.mjs";
+} from "./shared-7G5IVHHI.mjs";
+import "./shared-OP2TDUPW.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-DBSXY7DB.mjs";
+} from "./shared-67I4IXLI.mjs";
 import {
   summariseBytes
 } from "./shared-K5SHO45U.mjs";
 import "./shared-XXICYUZH.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-OK3D7NJJ.mjs";
@@ -16,7 +17,11 @@ import "./shared-RKF6PH7O.mjs";
 import { parentPort } from "node:worker_threads";
 parentPort?.on("message", (request) => {
   summariseBytes(request.relative, request.bytes, request.target).then(
-    (result) => parentPort.postMessage(result.transient ? { id: request.id, result } : { id: request.id, stored: storedText(result) }),
+    (result) => {
+      if (result.transient) return parentPort.postMessage({ id: request.id, result });
+      const stored = storedText(result);
+      parentPort.postMessage({ id: request.id, stored: stored.text, ...stored.packed ? { packed: stored.packed } : {} });
+    },
     (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })
   );
 });

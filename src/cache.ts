@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
 import { codeDigest, codeFiles } from './codeDigest.js';
-import { reviveStored, storedText, type Sharing } from './extract/stored.js';
+import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
 /** The folder `check`, `graph` and `entries` keep their cache in, in the project root (as ruff keeps `.ruff_cache`). */
@@ -65,11 +64,8 @@ export class SummaryCache {
       return undefined;
     }
     try {
-      // The bytes hashed as read: the same digest as of the text `set` wrote (JSON.stringify writes
-      // well-formed UTF-16, so its UTF-8 is these bytes), without encoding the text again.
-      // Entries are ASCII (see stored.ts): copied as one-byte text, not decoded; anything else is decoded.
-      const text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-      return { value: reviveStored(text, relative, sharing), digest: hash(bytes) };
+      // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
+      return { value: reviveStored(storedOf(bytes), relative, sharing), digest: hash(bytes) };
     } catch {
       return undefined;
     }
@@ -80,18 +76,18 @@ export class SummaryCache {
    * same hash are the same summary and diagnostics. The run record (replay.ts) compares them.
    */
   static digestOf(value: FileSummary): string {
-    return hash(storedText(value));
+    return hash(storedBytes(storedText(value)));
   }
 
   /**
    * Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`).
-   * `stored`: its stored text when the caller has it already (a worker thread sends it).
+   * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
-  async set(key: string, value: FileSummary, stored?: string): Promise<string | undefined> {
-    const text = stored ?? storedText(value);
-    const digest = hash(text);
+  async set(key: string, value: FileSummary, stored?: Stored): Promise<string | undefined> {
+    const bytes = storedBytes(stored ?? storedText(value));
+    const digest = hash(bytes);
     if (value.transient) return undefined;
-    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), text);
+    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), bytes);
     return digest;
   }
 
@@ -99,7 +95,7 @@ export class SummaryCache {
    * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
    * concurrent runs never see half of one. A failure is noted in `problem`; the run goes on.
    */
-  async writeWhole(file: string, text: string): Promise<void> {
+  async writeWhole(file: string, text: string | Uint8Array): Promise<void> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       // Written first, and the folder made only when it is missing: once a folder, not once an entry.

@@ -1,3 +1,4 @@
+import { callsOutsideFunctions } from './extract/packed.js';
 import path from 'node:path';
 import { checkProject } from './check/check.js';
 import { deploymentEntries, type DeploymentContext } from './check/deployment.js';
@@ -244,7 +245,7 @@ function configuredEntries(config: Config, index: ModuleIndex, summaries: Readon
       continue;
     }
     const summary = summaries.get(module.path);
-    const binding = attribute ? summary?.calls.find((c) => c.scope.kind === 'module' && c.boundTo === attribute) : undefined;
+    const binding = attribute && summary ? callsOutsideFunctions(summary).find((c) => c.scope.kind === 'module' && c.boundTo === attribute) : undefined;
     entries.push({
       path: module.path,
       framework: 'configured',

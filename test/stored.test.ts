@@ -1,7 +1,9 @@
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SummaryCompactor } from '../src/extract/compact.js';
 import { summariseBytes } from '../src/extract/fileSummary.js';
-import { reviveStored, storedText } from '../src/extract/stored.js';
+import { callById, callCount, callsOutsideFunctions, bodyCallsOf, isPacked } from '../src/extract/packed.js';
+import { reviveStored, storedBytes, storedOf, storedText } from '../src/extract/stored.js';
 import type { PythonTarget } from '../src/extract/target.js';
 
 /**
@@ -49,11 +51,12 @@ describe('a stored outcome', () => {
   it('revives as the outcome it was: every scope, placement, condition and text, characters beyond ASCII included', async () => {
     const original = await outcome(SOURCE);
     const before = structuredClone(original);
-    const text = storedText(original);
+    const stored = storedText(original);
     // Written in place and given back: the outcome is as it was.
     expect(original).toEqual(before);
-    expect(/^[\x20-\x7e]*$/.test(text)).toBe(true);
-    const revived = reviveStored(text, 'app.py');
+    expect(/^[\x20-\x7e]*$/.test(stored.text)).toBe(true);
+    expect(stored.packed).toBeDefined();
+    const revived = reviveStored(stored, 'app.py');
     expect(revived).toEqual(original);
     const kinds = new Set(original.summary!.calls.map((c) => `${c.scope.kind}/${c.placement.kind}`));
     expect([...kinds].sort()).toEqual(['function/statement', 'function/with-item', 'module/class-body', 'module/decorator', 'module/default-argument', 'module/statement']);
@@ -62,9 +65,12 @@ describe('a stored outcome', () => {
   });
 
   it('names what its calls repeat once: the statement `print("ok")` twice is one text', async () => {
-    const text = storedText(await outcome(SOURCE));
-    expect(text.split('"print(\\"ok\\")"').length - 1).toBe(1 + 2); // the table's statement text, and each call's own text
-    expect(text.split('"kind":"function","function":"index"').length - 1).toBe(1);
+    const stored = storedText(await outcome(SOURCE));
+    // In the packed calls of the function bodies: the table's statement text, and each call's own text.
+    const bodies = inflateSync(stored.packed!).toString('latin1');
+    expect(bodies.split('"print(\\"ok\\")"').length - 1).toBe(1 + 2);
+    expect(bodies.split('"kind":"function","function":"index"').length - 1).toBe(1);
+    expect(stored.text).not.toContain('print(');
   });
 
   it('revived with the run\'s sharing, two files share one object for the same scope and placement', async () => {
@@ -73,19 +79,99 @@ describe('a stored outcome', () => {
     const b = reviveStored(storedText(await outcome(SOURCE, 'b.py')), 'b.py', sharing).summary!;
     expect(a.path).toBe('a.py');
     expect(b.path).toBe('b.py');
-    a.calls.forEach((call, index) => {
-      expect(b.calls[index]!.scope).toBe(call.scope);
-      expect(b.calls[index]!.placement).toBe(call.placement);
-      expect(b.calls[index]).toEqual(call);
+    // The calls outside function bodies are revived sharing; those in bodies when unpacked, equal.
+    const outsideB = callsOutsideFunctions(b);
+    callsOutsideFunctions(a).forEach((call, index) => {
+      expect(outsideB[index]!.scope).toBe(call.scope);
+      expect(outsideB[index]!.placement).toBe(call.placement);
+      expect(outsideB[index]).toEqual(call);
     });
+    expect(b.calls).toEqual(a.calls);
     expect(b.imports[0]!.scope).toBe(a.imports[0]!.scope);
   });
 
   it('is refused when a call names a place its tables do not have (a corrupt entry is read as none)', async () => {
-    const text = storedText(await outcome(SOURCE));
+    const stored = storedText(await outcome(SOURCE));
+    const text = stored.text;
     const broken = text.replace(/"scope":0/, '"scope":999');
     expect(broken).not.toBe(text);
-    expect(() => reviveStored(broken, 'app.py')).toThrow();
-    expect(() => reviveStored(text.replace(/,"tables":\{.*\},"diagnostics"/, ',"diagnostics"'), 'app.py')).toThrow(/tables/);
+    expect(() => reviveStored({ ...stored, text: broken }, 'app.py')).toThrow();
+    expect(() => reviveStored({ ...stored, text: text.replace(/,"tables":\{.*\},"diagnostics"/, ',"diagnostics"') }, 'app.py')).toThrow(/tables/);
+  });
+
+  it('is refused when its packed calls are missing or cut short (a truncated entry is read as none)', async () => {
+    const stored = storedText(await outcome(SOURCE));
+    const bytes = Buffer.from(storedBytes(stored));
+    expect(() => reviveStored(storedOf(bytes), 'app.py')).not.toThrow();
+    expect(() => reviveStored(storedOf(bytes.subarray(0, bytes.length - 1)), 'app.py')).toThrow(/packed/);
+    expect(() => reviveStored({ text: stored.text }, 'app.py')).toThrow(/packed/);
+  });
+});
+
+describe('calls in function bodies, packed', () => {
+  const FACTORY = [
+    'from flask import Flask',
+    'import requests',
+    'from .views import bp',
+    '',
+    'session = requests.Session()',
+    'session.mount("https://", None)',
+    '',
+    'def create_app():',
+    '    app = Flask(__name__)',
+    '    app.register_blueprint(bp)',
+    '    @app.get("/health")',
+    '    def health():',
+    '        return helper()',
+    '    return app',
+    '',
+    'def helper():',
+    '    return requests.get("https://example.com").json()',
+    '',
+    'def view(request):',
+    '    return request.args.getlist("q")',
+    '',
+  ].join('\n');
+
+  it('stay packed while only the calls outside functions and the index of the bodies are read', async () => {
+    const original = (await outcome(FACTORY)).summary!;
+    const revived = reviveStored(storedText({ summary: original, diagnostics: [] }), 'app.py').summary!;
+    expect(isPacked(revived)).toBe(true);
+    expect(callsOutsideFunctions(revived).map((c) => c.text)).toEqual(['requests.Session()', 'session.mount("https://", None)']);
+    expect(callCount(revived)).toBe(original.calls.length);
+    expect(callById(revived, 1)?.text).toBe('session.mount("https://", None)');
+    const index = bodyCallsOf(revived);
+    expect(index.callees.sort()).toEqual(['flask.Flask', 'requests.get']);
+    expect(index.localCallees).toEqual(['helper']);
+    // `memberName` of each: a dotted callee's last name too (`flask.Flask`, `requests.get`).
+    expect(index.members.sort()).toEqual(['Flask', 'get', 'getlist', 'json', 'register_blueprint']);
+    // `app` is bound to a call's result; `.json()` is a method of one; `requests` is imported; the
+    // `request` of `request.args.getlist` is a parameter, no object a call made.
+    expect(index.onObjects.sort()).toEqual(['Flask', 'get', 'json', 'register_blueprint']);
+    expect(index.decoratorsOnObjects).toEqual(['get']);
+    // The same index for a summary that was never packed.
+    const sorted = (i: object) => Object.fromEntries(Object.entries(i).map(([k, v]: [string, string[]]) => [k, [...v].sort()]));
+    expect(sorted(bodyCallsOf(original))).toEqual(sorted(index));
+    expect(isPacked(revived)).toBe(true);
+  });
+
+  it('unpack when summary.calls is read: every call in id order, the outside ones the same objects', async () => {
+    const original = (await outcome(FACTORY)).summary!;
+    const revived = reviveStored(storedText({ summary: original, diagnostics: [] }), 'app.py').summary!;
+    const outside = callsOutsideFunctions(revived);
+    const id = original.calls.findIndex((c) => c.text === 'app.register_blueprint(bp)');
+    expect(callById(revived, id)?.text).toBe('app.register_blueprint(bp)');
+    expect(isPacked(revived)).toBe(false);
+    expect(revived.calls).toEqual(original.calls);
+    expect(revived.calls.map((c) => c.id)).toEqual(original.calls.map((_, id) => id));
+    expect(revived.calls[0]).toBe(outside[0]);
+    expect(revived.calls[1]).toBe(outside[1]);
+    expect(revived.calls).toBe(revived.calls);
+  });
+
+  it('a summary without calls in function bodies has nothing packed', async () => {
+    const stored = storedText(await outcome('import os\nPOOL = os.cpu_count()\n'));
+    expect(stored.packed).toBeUndefined();
+    expect(reviveStored(stored, 'a.py').summary!.calls.map((c) => c.text)).toEqual(['os.cpu_count()']);
   });
 });

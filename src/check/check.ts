@@ -1,3 +1,4 @@
+import { callById, callsOutsideFunctions } from '../extract/packed.js';
 import { injectedFault, internalError, type Diagnostic } from '../diagnostics.js';
 import { isAppConstructor, type EntryPoint } from '../entries/entries.js';
 import type { CallArgument, CallPlacement, CallRecord, ModuleSummary, Suppression } from '../extract/summary.js';
@@ -173,7 +174,7 @@ function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, 
 }
 
 function importTimeResources(path: string, summary: ModuleSummary, rules: readonly Rule[], calls: CallResolver): ImportTimeResource[] {
-  const moduleLevel = summary.calls.filter((c) => c.scope.kind === 'module');
+  const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === 'module');
   const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules, libraryBases(path, calls)).map((r) => ({ ...r, creationPath: path, steps: [] }));
   // App factories are where a web app is meant to set itself up: their own bodies are not flagged
   // (what they import still is, through the import graph). The app may be made from a project
@@ -233,7 +234,6 @@ function libraryBases(path: string, calls: CallResolver): LibraryBases {
  * qualified names. `summary` is the module the body is in: its call table is what `receiver` ids index.
  */
 export function matchResources(body: readonly CallRecord[], summary: ModuleSummary, rules: readonly Rule[], bases: LibraryBases): MatchedResource[] {
-  const allCalls = summary.calls;
   const found: MatchedResource[] = [];
   const inBody = new Set(body.map((c) => c.id));
   for (const call of body) {
@@ -258,7 +258,7 @@ export function matchResources(body: readonly CallRecord[], summary: ModuleSumma
       }
     }
     // `scheduler.start()` in a function that module-level code calls, on an object the module made.
-    const created = call.receiver?.method === 'start' && call.receiver.via === 'name' ? allCalls[call.receiver.callId] : undefined;
+    const created = call.receiver?.method === 'start' && call.receiver.via === 'name' ? callById(summary, call.receiver.callId) : undefined;
     if (created && !inBody.has(created.id)) {
       for (const rule of rules) {
         if (rule.requires !== 'start') continue;
@@ -287,7 +287,7 @@ function targetCalls(call: CallRecord, target: TargetCondition, summary: ModuleS
 
 /** `s.run()` where `s = sched.scheduler(...)`: `sched.scheduler.run`. */
 function memberName(call: CallRecord, summary: ModuleSummary): string | undefined {
-  const creator = summary.calls[call.receiver!.callId];
+  const creator = callById(summary, call.receiver!.callId);
   return creator?.callee ? `${creator.callee}.${call.receiver!.method}` : undefined;
 }
 
@@ -357,13 +357,12 @@ function callIndex(summary: ModuleSummary): CallIndex {
 }
 
 function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[], bases: LibraryBases): ResourceMatch | undefined {
-  const allCalls = summary.calls;
   const byName = (name: string): ResourceMatch | undefined =>
     rule.matches.find(
       (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary)),
     );
   if (call.receiver) {
-    const creator = allCalls[call.receiver.callId];
+    const creator = callById(summary, call.receiver.callId);
     if (!creator) return undefined;
     // `Path(p).open()`: a method of an object made by a named constructor reads `pathlib.Path.open`.
     if (creator.callee && !creator.calleeIsLocal) {

@@ -1,3 +1,4 @@
+import { callsOutsideFunctions } from '../extract/packed.js';
 import { isManagementCommandPath, isTestModulePath } from '../entries/candidates.js';
 import type { ModuleSummary } from '../extract/summary.js';
 import type { ImportGraph } from '../graph/importGraph.js';
@@ -66,7 +67,7 @@ export function programOf(path: string, summary: ModuleSummary, graph: ImportGra
   if (summary.mainGuardLine !== undefined || summary.imports.some((i) => i.scope.kind === 'main-guard')) {
     return { reason: `it has an \`if __name__ == "__main__":\` block${summary.mainGuardLine !== undefined ? ` (line ${summary.mainGuardLine})` : ''}` };
   }
-  const moduleCalls = summary.calls.filter((c) => c.scope.kind === 'module');
+  const moduleCalls = callsOutsideFunctions(summary).filter((c) => c.scope.kind === 'module');
   const parser = moduleCalls.find((c) => c.callee !== undefined && !c.calleeIsLocal && ARGUMENT_PARSERS.includes(c.callee));
   if (parser) return { reason: `its module body parses arguments (\`${parser.callee}\`, line ${parser.span.line})` };
   const exit = moduleCalls.find((c) => c.callee !== undefined && !c.calleeIsLocal && EXITS.includes(c.callee));

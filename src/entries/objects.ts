@@ -1,6 +1,7 @@
 import type { CallRecord } from '../extract/summary.js';
 import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
+import { bodyCallsOf, callsOutsideFunctions } from '../extract/packed.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
 import { argumentOf, boundNameOf, counted, evidenceOf, memberName, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
 
@@ -75,7 +76,7 @@ export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): Object
   // The calls that can make one (of its constructors, or of a project class), in source order.
   const index = ctx.calls();
   const candidates = new Set<LocatedCall>(index.ofProjectClasses);
-  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.byCallee.get(callee) ?? []) candidates.add(located);
+  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = new Map<string, FoundObject>();
   for (const { path, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
     const kind = objectKindOf(spec, call, path, ctx);
@@ -97,9 +98,15 @@ export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): Object
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? '')].map(lastSegment));
-  // The modules where the loops below can find anything: calls on an object by one of those names,
-  // the objects themselves (route lists), calls of a route function.
-  const active = ctx.modulesCalling(lastSegments, spec.routeFunctions?.callees);
+  // The modules where the loops below can find anything: calls on an object of the framework that
+  // register routes (decorators by a route decorator's name, calls by a route call's or a route
+  // list's), the objects themselves (route lists), calls of a route function (and their containers).
+  const active = ctx.modulesCalling({
+    ...(objects.size > 0
+      ? { decoratorsOnObjects: spec.routeDecorators.map(lastSegment), onObjects: [...spec.routeCalls, ...(spec.routeLists ?? []).flatMap((l) => (l.method ? [l.method] : []))].map(lastSegment) }
+      : {}),
+    callees: spec.routeFunctions?.callees ?? [],
+  });
   for (const object of objects.values()) active.add(object.path);
 
   for (const [path, summary] of ctx.summaries) {
@@ -232,7 +239,8 @@ export function callsOnObjects(ctx: EntryContext, objects: readonly FoundObject[
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found: Array<{ path: string; call: CallRecord; object: FoundObject; method: string }> = [];
-  const active = ctx.modulesCalling(wanted);
+  if (objects.length === 0) return found;
+  const active = ctx.modulesCalling({ onObjects: wanted });
   for (const [path, summary] of ctx.summaries) {
     if (!active.has(path)) continue;
     for (const call of summary.calls) {
@@ -263,9 +271,13 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   const wrappers = new Map<string, Wrapped>();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== 'call' ? spec.routeFunctions.callees : [];
-  const active = ctx.modulesCalling(decoratorMethods, functions);
+  const active = ctx.modulesCalling({ onObjects: objects.size > 0 ? decoratorMethods : [], callees: functions });
   for (const [path, summary] of ctx.summaries) {
     if (!active.has(path)) continue;
+    // Only calls in function bodies are looked at: a module is unpacked when its bodies have one (see packed.ts).
+    const bodies = bodyCallsOf(summary);
+    const onObject = (name: string): boolean => decoratorMethods.has(name);
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && (bodies.onObjects.some(onObject) || bodies.decoratorsOnObjects.some(onObject)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== 'function') continue;
       let wrapped: Wrapped | undefined;
@@ -282,7 +294,11 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   /** Each call of a wrapper, with what it wraps. */
   const eachWrapperCall = (visit: (path: string, call: CallRecord, wrapped: Wrapped) => void): void => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf('::') + 2)));
+    const named = (callee: string): boolean => names.has(lastSegment(callee));
     for (const [path, summary] of ctx.summaries) {
+      // A module whose calls name none of them is not unpacked (see packed.ts).
+      const bodies = bodyCallsOf(summary);
+      if (!callsOutsideFunctions(summary).some((c) => c.callee !== undefined && named(c.callee)) && !bodies.callees.some(named) && !bodies.localCallees.some(named)) continue;
       for (const call of summary.calls) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
         const called = functionCalled(ctx, path, call);

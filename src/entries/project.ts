@@ -1,4 +1,5 @@
 import { summaryLookup } from '../extract/lookup.js';
+import { bodyCallIndex, bodyCallsOf, boundNameOf, boundNames, callById, callCount, callsOutsideFunctions, inFunctionBody, memberName, mayBeOnObject } from '../extract/packed.js';
 import type { CallRecord, ImportRecord, LiteralAssignment, ModuleSummary, SourceSpan } from '../extract/summary.js';
 import type { ModuleEntry } from '../resolve/moduleIndex.js';
 import { resolveImport } from '../resolve/resolveImports.js';
@@ -29,21 +30,35 @@ export interface LocatedCall {
 }
 
 export interface CallIndex {
-  byCallee: ReadonlyMap<string, readonly LocatedCall[]>;
+  /** The calls of a qualified name (calls of a local name left out), in the summaries' order. */
+  callsTo(callee: string): readonly LocatedCall[];
+  /** The modules with a call of that qualified name (calls of a local name left out). */
+  modulesCallingName(callee: string): readonly string[];
   ofProjectClasses: readonly LocatedCall[];
+  /** The modules with calls by each `memberName` (the method's last name), whatever they are made on. */
+  membersByName: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * The modules with calls that may be methods called on an object (`app.route(...)`, a method of
-   * another call's result), by the method's last name: the only calls `memberCall` can place on an
-   * object of the framework whose methods are wanted (see `objects.ts`, `memberOnObject`).
+   * another call's result; see `mayBeOnObject`), by the method's last name: the only calls
+   * `memberCall` can place on an object of the framework whose methods are wanted (see
+   * `objects.ts`, `memberOnObject`). Decorators apart.
    */
-  membersByName: ReadonlyMap<string, ReadonlySet<string>>;
+  onObjectsByName: ReadonlyMap<string, ReadonlySet<string>>;
+  decoratorsOnObjectsByName: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The method name a call may be a member call by: what `memberOnObject` filters on; undefined when it is none. */
-export function memberName(call: CallRecord): string | undefined {
-  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
-  if (!call.receiver && !written.includes('.')) return undefined;
-  return written.slice(written.lastIndexOf('.') + 1);
+export { boundNameOf, memberName } from '../extract/packed.js';
+
+/** What `EntryContext.modulesCalling` looks for. */
+export interface WantedCalls {
+  /** Method names (as `memberName` gives them), whatever the call is made on. */
+  members?: Iterable<string>;
+  /** Method names of calls that may be made on an object (`mayBeOnObject`), decorators or not. */
+  onObjects?: Iterable<string>;
+  /** Method names of decorators that may be made on an object. */
+  decoratorsOnObjects?: Iterable<string>;
+  /** Qualified names of outside the module. */
+  callees?: Iterable<string>;
 }
 
 /**
@@ -61,46 +76,96 @@ export class EntryContext {
    * Every call of the project, by the qualified name it calls (calls of a local name left out), and
    * the calls that make an instance of a project class with bases from outside the project: built
    * once, so that each framework's detector looks up its constructors instead of scanning every call.
+   * The calls in function bodies are indexed by what they call without unpacking them (see
+   * packed.ts): a module's are unpacked when a detector asks for a name they call.
    */
   calls(): CallIndex {
     if (this.callIndex) return this.callIndex;
-    const byCallee = new Map<string, LocatedCall[]>();
+    const outsideByCallee = new Map<string, LocatedCall[]>();
+    /** Modules whose function bodies call a name: their place in the summaries' order. */
+    const bodiesByCallee = new Map<string, number[]>();
     const ofProjectClasses: LocatedCall[] = [];
     const membersByName = new Map<string, Set<string>>();
-    let file = 0;
-    for (const [path, summary] of this.summaries) {
-      summary.calls.forEach((call, index) => {
-        const member = memberName(call);
-        if (member !== undefined) {
-          const paths = membersByName.get(member);
-          if (paths) paths.add(path);
-          else membersByName.set(member, new Set([path]));
-        }
-        if (!call.callee) return;
-        const located = { path, call, order: [file, index] as const };
-        if (!call.calleeIsLocal) {
-          const list = byCallee.get(call.callee);
-          if (list) list.push(located);
-          else byCallee.set(call.callee, [located]);
-        }
+    const onObjectsByName = new Map<string, Set<string>>();
+    const decoratorsOnObjectsByName = new Map<string, Set<string>>();
+    const paths = [...this.summaries.keys()];
+    const classBodies: number[] = [];
+    paths.forEach((path, file) => {
+      const summary = this.summaries.get(path)!;
+      const bodies = bodyCallsOf(summary);
+      const outside = callsOutsideFunctions(summary);
+      // Outside function bodies, a call is on what module-level code bound (or on a call's result).
+      const outsideIndex = bodyCallIndex(outside, boundNames(outside));
+      for (const [index, into] of [
+        [outsideIndex, path],
+        [bodies, path],
+      ] as const) {
+        for (const member of index.members) addTo(membersByName, member, into);
+        for (const member of index.onObjects) addTo(onObjectsByName, member, into);
+        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, into);
+      }
+      for (const call of outside) {
+        if (!call.callee) continue;
+        const located = { path, call, order: [file, call.id] as const };
+        if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
         if (this.externalBasesOf(path, call).length) ofProjectClasses.push(located);
-      });
-      file++;
+      }
+      for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
+      const classes = this.project.calls;
+      if (bodies.callees.some((c) => classes.mayNameClass(c)) || bodies.localCallees.some((c) => classes.mayNameClass(c))) classBodies.push(file);
+    });
+    for (const file of classBodies) {
+      const path = paths[file]!;
+      for (const call of this.summaries.get(path)!.calls) {
+        if (call.callee && inFunctionBody(call) && this.externalBasesOf(path, call).length) ofProjectClasses.push({ path, call, order: [file, call.id] });
+      }
     }
-    this.callIndex = { byCallee, ofProjectClasses, membersByName };
+    ofProjectClasses.sort(inOrder);
+    const callsTo = new Map<string, readonly LocatedCall[]>();
+    this.callIndex = {
+      callsTo: (callee) => {
+        let found = callsTo.get(callee);
+        if (!found) {
+          const list = [...(outsideByCallee.get(callee) ?? [])];
+          for (const file of bodiesByCallee.get(callee) ?? []) {
+            const path = paths[file]!;
+            for (const call of this.summaries.get(path)!.calls) {
+              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path, call, order: [file, call.id] });
+            }
+          }
+          callsTo.set(callee, (found = list.sort(inOrder)));
+        }
+        return found;
+      },
+      modulesCallingName: (callee) => {
+        const found = new Set((outsideByCallee.get(callee) ?? []).map((located) => located.path));
+        for (const file of bodiesByCallee.get(callee) ?? []) found.add(paths[file]!);
+        return [...found];
+      },
+      ofProjectClasses,
+      membersByName,
+      onObjectsByName,
+      decoratorsOnObjectsByName,
+    };
     return this.callIndex;
   }
 
   /**
-   * The modules where a call may be a member call by one of `names` (method names, as `memberName`
-   * gives them), or calls one of `callees` (qualified names of outside the module). A scan for those
-   * calls visits only these modules, in the summaries' order.
+   * The modules with a call that may be a member call by one of `wanted.members` (method names, as
+   * `memberName` gives them), a decorator by one of `wanted.decorators`, or a call of one of
+   * `wanted.callees` (qualified names of outside the module). A scan for those calls visits only
+   * these modules, in the summaries' order.
    */
-  modulesCalling(names: Iterable<string>, callees: Iterable<string> = []): Set<string> {
+  modulesCalling(wanted: WantedCalls): Set<string> {
     const index = this.calls();
     const paths = new Set<string>();
-    for (const name of names) for (const path of index.membersByName.get(name) ?? []) paths.add(path);
-    for (const callee of callees) for (const located of index.byCallee.get(callee) ?? []) paths.add(located.path);
+    for (const name of wanted.members ?? []) for (const path of index.membersByName.get(name) ?? []) paths.add(path);
+    for (const name of wanted.onObjects ?? []) {
+      for (const path of index.onObjectsByName.get(name) ?? []) paths.add(path);
+      for (const path of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path);
+    }
+    for (const name of wanted.decoratorsOnObjects ?? []) for (const path of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path);
+    for (const callee of wanted.callees ?? []) for (const path of index.modulesCallingName(callee)) paths.add(path);
     return paths;
   }
 
@@ -233,9 +298,9 @@ export class EntryContext {
     // Asked of the same call by each framework's detector: remembered by module and call id (a
     // WeakMap of millions of calls costs more in garbage collection than it saves).
     const summary = this.summaries.get(path);
-    if (summary?.calls[call.id] !== call) return this.findMemberCall(path, call);
+    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path, call);
     let known = this.memberCalls.get(path);
-    if (!known) this.memberCalls.set(path, (known = new Array(summary.calls.length)));
+    if (!known) this.memberCalls.set(path, (known = new Array(callCount(summary))));
     let found = known[call.id];
     if (found === undefined) known[call.id] = found = this.findMemberCall(path, call) ?? null;
     return found ?? undefined;
@@ -245,7 +310,7 @@ export class EntryContext {
     const summary = this.summaries.get(path);
     if (!summary) return undefined;
     if (call.receiver) {
-      const creator = summary.calls[call.receiver.callId];
+      const creator = callById(summary, call.receiver.callId);
       return creator ? { object: { path, call: creator }, method: call.receiver.method } : undefined;
     }
     if (call.callee && !call.calleeIsLocal) {
@@ -265,7 +330,8 @@ export class EntryContext {
       const sameScope = (c: CallRecord): boolean =>
         c.scope.kind === 'module' || (c.scope.kind === 'function' && call.scope.kind === 'function' && c.scope.function === call.scope.function);
       // The last call before this one bound to that name in the module body or in the same function.
-      const bound = boundCallsOf(summary).get(head!) ?? [];
+      // A call in a function body can be made on what its function bound; one outside, only on what the module body did.
+      const bound = boundCallsOf(summary, inFunctionBody(call)).get(head!) ?? [];
       let creator: CallRecord | undefined;
       for (const c of bound) {
         if (c.id >= call.id) break;
@@ -294,28 +360,42 @@ export class EntryContext {
 }
 
 const boundCalls = new WeakMap<ModuleSummary, Map<string, CallRecord[]>>();
+const boundCallsOutside = new WeakMap<ModuleSummary, Map<string, CallRecord[]>>();
 
-/** A module's calls by the name each is bound to (`boundNameOf`), in order: indexed once per module. */
-function boundCallsOf(summary: ModuleSummary): Map<string, CallRecord[]> {
-  let byName = boundCalls.get(summary);
+/**
+ * A module's calls by the name each is bound to (`boundNameOf`), in order: indexed once per module.
+ * Without `inBodies`, only the calls outside function bodies (their bodies stay packed).
+ */
+function boundCallsOf(summary: ModuleSummary, inBodies: boolean): Map<string, CallRecord[]> {
+  const cache = inBodies ? boundCalls : boundCallsOutside;
+  let byName = cache.get(summary);
   if (!byName) {
     byName = new Map();
-    for (const call of summary.calls) {
+    for (const call of inBodies ? summary.calls : callsOutsideFunctions(summary)) {
       const name = boundNameOf(call);
-      if (name === undefined) continue;
-      const list = byName.get(name);
-      if (list) list.push(call);
-      else byName.set(name, [call]);
+      if (name !== undefined) push(byName, name, call);
     }
-    boundCalls.set(summary, byName);
+    cache.set(summary, byName);
   }
   return byName;
 }
 
-/**
- * The name a call's result is bound to: `app = Flask(...)`, or `with Configurator() as config:`
- * (the summary keeps the with statement's text; the `as` name is read from it).
- */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function inOrder(a: LocatedCall, b: LocatedCall): number {
+  return a.order[0] - b.order[0] || a.order[1] - b.order[1];
+}
+
 const lastBound = new WeakMap<ModuleSummary, Map<string, CallRecord>>();
 
 /** The last module-level call bound to each name (`boundNameOf`), indexed once per module. */
@@ -323,7 +403,7 @@ function lastBoundAtModuleLevel(summary: ModuleSummary): Map<string, CallRecord>
   let byName = lastBound.get(summary);
   if (!byName) {
     byName = new Map();
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== 'module') continue;
       const name = boundNameOf(call);
       if (name !== undefined) byName.set(name, call);
@@ -331,18 +411,6 @@ function lastBoundAtModuleLevel(summary: ModuleSummary): Map<string, CallRecord>
     lastBound.set(summary, byName);
   }
   return byName;
-}
-
-export function boundNameOf(call: CallRecord): string | undefined {
-  if (call.boundTo && !call.boundTo.includes('.')) return call.boundTo;
-  if (call.placement.kind === 'with-item') {
-    const at = call.statementText.indexOf(call.text);
-    if (at >= 0) {
-      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
-      if (as) return as[1];
-    }
-  }
-  return undefined;
 }
 
 /** Where an entry is seen, for the report: the statement when the call is one, else the call itself. */

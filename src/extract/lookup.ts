@@ -1,3 +1,4 @@
+import { callsOutsideFunctions, inFunctionBody } from './packed.js';
 import type { CallRecord, ClassRecord, FunctionRecord, ImportRecord, ModuleSummary } from './summary.js';
 
 /**
@@ -43,20 +44,39 @@ function buildLookup(summary: ModuleSummary): SummaryLookup {
     }
   }
   const boundCalls = new Map<string, CallRecord>();
-  const decorators = new Map<string, CallRecord[]>();
-  for (const call of summary.calls) {
+  for (const call of callsOutsideFunctions(summary)) {
     if (call.scope.kind === 'module' && call.boundTo !== undefined && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
-    if (call.placement.kind === 'decorator') {
-      const list = decorators.get(call.placement.target);
-      if (list) list.push(call);
-      else decorators.set(call.placement.target, [call]);
-    }
   }
+  // The decorators of definitions nested in functions are calls in function bodies: indexed, and
+  // unpacked (see packed.ts), only when asked for.
+  let decorators: Map<string, CallRecord[]> | undefined;
+  const decoratorsOf = (target: string): readonly CallRecord[] => {
+    if (!decorators) {
+      decorators = new Map();
+      for (const call of callsOutsideFunctions(summary)) if (call.placement.kind === 'decorator') add(decorators, call.placement.target, call);
+    }
+    // A definition's decorators run where its statement does: all outside function bodies, or all in one.
+    return decorators.get(target) ?? nestedDecorators().get(target) ?? [];
+  };
+  let nested: Map<string, CallRecord[]> | undefined;
+  const nestedDecorators = (): Map<string, CallRecord[]> => {
+    if (!nested) {
+      nested = new Map();
+      for (const call of summary.calls) if (inFunctionBody(call) && call.placement.kind === 'decorator') add(nested, call.placement.target, call);
+    }
+    return nested;
+  };
   return {
     functionNamed: (qualname) => functions.get(qualname),
     classNamed: (name) => classes.get(name),
     fromImportBinding: (name) => fromImports.get(name),
     moduleCallBoundTo: (name) => boundCalls.get(name),
-    decoratorsOf: (target) => decorators.get(target) ?? [],
+    decoratorsOf,
   };
+}
+
+function add(map: Map<string, CallRecord[]>, key: string, call: CallRecord): void {
+  const list = map.get(key);
+  if (list) list.push(call);
+  else map.set(key, [call]);
 }

@@ -6,7 +6,7 @@ import { internalError } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
 import type { PythonTarget } from './target.js';
 import type { ExtractAnswer, ExtractRequest } from './worker.js';
-import { reviveStored, type Sharing } from './stored.js';
+import { reviveStored, type Sharing, type Stored } from './stored.js';
 
 /**
  * A small pool of worker threads for the extract stage, each with a parser of its own. Small and
@@ -87,13 +87,14 @@ export class ExtractPool {
 /** A file's outcome, and its stored text when the worker sent that (see `ExtractAnswer`). */
 export interface Summarised {
   result: FileSummary;
-  stored?: string;
+  stored?: Stored;
 }
 
 function answerOf(message: ExtractAnswer, relative: string, sharing?: Sharing): Summarised {
   if ('stored' in message) {
     try {
-      return { result: reviveStored(message.stored, relative, sharing), stored: message.stored };
+      const stored: Stored = message.packed ? { text: message.stored, packed: message.packed } : { text: message.stored };
+      return { result: reviveStored(stored, relative, sharing), stored };
     } catch (error) {
       return { result: { diagnostics: [internalError('extract', relative, error)], transient: true } };
     }

@@ -1,6 +1,8 @@
+import { isAscii } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
-import type { CallPlacement, CallRecord, ExecutionScope, ImportRecord } from './summary.js';
+import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, type BodyCallIndex } from './packed.js';
+import type { CallPlacement, CallRecord, ExecutionScope, ImportRecord, ModuleSummary } from './summary.js';
 
 /*
  * A file's outcome as text: how the cache stores it (without its path, which the key holds) and how
@@ -33,35 +35,88 @@ export interface Sharing {
 /** The call fields held in `Tables.strings`. */
 const STRING_FIELDS = ['statementText', 'calleeText', 'callee', 'condition'] as const;
 
-/** The outcome as stored: JSON, its path left out. */
-export function storedText(value: FileSummary): string {
+/**
+ * An outcome as stored: `text`, ASCII JSON, its path left out; and, when the summary has calls in
+ * function bodies, `packed`, the deflated JSON of those calls (see packed.ts), which the text
+ * indexes. The cache writes the text, a newline, then the packed bytes (see `storedBytes`).
+ */
+export interface Stored {
+  text: string;
+  packed?: Uint8Array;
+}
+
+/** The packed calls as the stored text describes them. */
+interface PackedHead extends BodyCallIndex {
+  /** How many calls the summary has in all. */
+  count: number;
+  /** The length of the packed bytes. */
+  bytes: number;
+}
+
+/** The outcome as stored: JSON, its path left out, the calls in function bodies packed. */
+export function storedText(value: FileSummary): Stored {
   const diagnostics = value.diagnostics.map((d) => ({ ...d, path: '' }));
   const summary = value.summary;
-  if (!summary) return ascii(JSON.stringify({ diagnostics }));
+  if (!summary) return { text: ascii(JSON.stringify({ diagnostics })) };
+  const all = summary.calls;
+  const outside = all.filter((c) => !inFunctionBody(c));
+  const bodies = outside.length === all.length ? [] : all.filter(inFunctionBody);
+  let packed: Uint8Array | undefined;
+  let head: PackedHead | undefined;
+  if (bodies.length) {
+    packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
+    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all)), bytes: packed.length };
+  }
+  const text = withPlaces(outside, (calls, tables, scopeOf) => {
+    const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
+    return ascii(JSON.stringify({ summary: { ...summary, path: '', imports, calls }, tables, diagnostics, ...(head ? { packed: head } : {}) }));
+  });
+  return packed ? { text, packed } : { text };
+}
+
+/** The bytes the cache keeps of a stored outcome: the text, then a newline and the packed bytes. */
+export function storedBytes(stored: Stored): Uint8Array {
+  if (!stored.packed) return Buffer.from(stored.text, 'latin1');
+  const bytes = Buffer.allocUnsafe(stored.text.length + 1 + stored.packed.length);
+  bytes.write(stored.text, 0, 'latin1');
+  bytes[stored.text.length] = 0x0a;
+  bytes.set(stored.packed, stored.text.length + 1);
+  return bytes;
+}
+
+/** `storedBytes` read back: the text before the first newline (JSON text never holds one raw), the packed bytes after. */
+export function storedOf(bytes: Buffer): Stored {
+  const newline = bytes.indexOf(0x0a);
+  const head = newline < 0 ? bytes : bytes.subarray(0, newline);
+  // Entries are ASCII (see above): copied as one-byte text, not decoded; anything else is decoded.
+  const text = isAscii(head) ? head.toString('latin1') : head.toString('utf8');
+  return newline < 0 ? { text } : { text, packed: bytes.subarray(newline + 1) };
+}
+
+/**
+ * Writes `calls` with places instead of values, in place (a copy of each call costs more than the
+ * text), hands them and their tables to `write`, and gives them their values back after.
+ */
+function withPlaces(calls: readonly CallRecord[], write: (calls: readonly CallRecord[], tables: Tables, scopeOf: (scope: ExecutionScope) => number) => string): string {
   const scopes = new Places<ExecutionScope>((s) => (s.kind === 'module' ? 'module' : s.kind === 'function' ? `f ${s.function}` : JSON.stringify(s)));
   const placements = new Places<CallPlacement>((p) => (p.kind === 'statement' ? 'statement' : JSON.stringify(p)));
   const strings = new Places<string>((s) => s);
-  // The calls and imports are written with places instead of values, in place (a copy of each
-  // call costs more than the text), and given their values back, the tables' equal ones, after.
-  const calls = summary.calls as unknown as Array<Record<string, unknown>>;
-  const imports = summary.imports as unknown as Array<Record<string, unknown>>;
+  const stored = calls as unknown as Array<Record<string, unknown>>;
   try {
-    for (const call of summary.calls) {
-      const stored = call as unknown as Record<string, unknown>;
-      stored.scope = scopes.of(call.scope);
-      stored.placement = placements.of(call.placement);
-      for (const field of STRING_FIELDS) if (call[field] !== undefined) stored[field] = strings.of(call[field]);
-    }
-    for (const record of summary.imports) (record as unknown as Record<string, unknown>).scope = scopes.of(record.scope);
-    const tables: Tables = { scopes: scopes.values, placements: placements.values, strings: strings.values };
-    return ascii(JSON.stringify({ summary: { ...summary, path: '' }, tables, diagnostics }));
-  } finally {
     for (const call of calls) {
+      const record = call as unknown as Record<string, unknown>;
+      record.scope = scopes.of(call.scope);
+      record.placement = placements.of(call.placement);
+      for (const field of STRING_FIELDS) if (call[field] !== undefined) record[field] = strings.of(call[field]);
+    }
+    // Live lists: the scopes `scopeOf` adds (the imports') are in the tables written after.
+    return write(calls, { scopes: scopes.values, placements: placements.values, strings: strings.values }, (scope) => scopes.of(scope));
+  } finally {
+    for (const call of stored) {
       if (typeof call.scope === 'number') call.scope = scopes.values[call.scope];
       if (typeof call.placement === 'number') call.placement = placements.values[call.placement];
       for (const field of STRING_FIELDS) if (typeof call[field] === 'number') call[field] = strings.values[call[field] as number];
     }
-    for (const record of imports) if (typeof record.scope === 'number') record.scope = scopes.values[record.scope];
   }
 }
 
@@ -72,11 +127,12 @@ function ascii(json: string): string {
 
 /**
  * A stored outcome back as a `FileSummary` for `relative`; throws when it is not one. With
- * `sharing`, the tables' values are the run's shared ones.
+ * `sharing`, the tables' values are the run's shared ones. Its calls in function bodies stay
+ * packed until `summary.calls` is read (see packed.ts).
  */
-export function reviveStored(text: string, relative: string, sharing?: Sharing): FileSummary {
-  const value = JSON.parse(text) as unknown;
-  const entry = value as { summary?: Record<string, unknown>; tables?: Tables; diagnostics?: unknown };
+export function reviveStored(stored: Stored, relative: string, sharing?: Sharing): FileSummary {
+  const value = JSON.parse(stored.text) as unknown;
+  const entry = value as { summary?: Record<string, unknown>; tables?: Tables; diagnostics?: unknown; packed?: PackedHead };
   if (!entry || typeof entry !== 'object' || !Array.isArray(entry.diagnostics)) throw new Error('not a cache entry');
   const diagnostics = (entry.diagnostics as Diagnostic[]).map((d) => {
     if (!d || typeof d.kind !== 'string' || typeof d.message !== 'string') throw new Error('not a diagnostic');
@@ -87,26 +143,56 @@ export function reviveStored(text: string, relative: string, sharing?: Sharing):
   for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
-  const tables = entry.tables;
+  const tables = validTables(entry.tables);
+  const calls = withValues(summary.calls as CallRecord[], tables, sharing);
+  for (const record of summary.imports as ImportRecord[]) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
+  const revived = { ...(summary as unknown as ModuleSummary), path: relative, calls };
+  const head = entry.packed;
+  if (head !== undefined) {
+    const packed = stored.packed;
+    if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');
+    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    attachPacked(revived, {
+      count: head.count,
+      outside: calls,
+      index: { callees: head.callees, localCallees: head.localCallees, members: head.members, onObjects: head.onObjects, decoratorsOnObjects: head.decoratorsOnObjects },
+      bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
+      revive: (text) => {
+        const bodies = JSON.parse(text) as { tables?: Tables; calls?: unknown };
+        if (!Array.isArray(bodies.calls)) throw new Error('no packed calls');
+        return withValues(bodies.calls as CallRecord[], validTables(bodies.tables));
+      },
+    });
+  }
+  return { summary: revived, diagnostics };
+}
+
+function validTables(tables: Tables | undefined): Tables {
   if (!tables || !Array.isArray(tables.scopes) || !Array.isArray(tables.placements) || !Array.isArray(tables.strings)) throw new Error('no tables');
+  return tables;
+}
+
+/** The value at a table place; throws when there is none. */
+function placeIn<T>(list: readonly T[], place: unknown, share?: (value: T) => T): T {
+  const found = list[place as number];
+  if (found === undefined) throw new Error('a table place out of range');
+  return share ? share(found) : found;
+}
+
+/** Calls read with places, given their values (the run's shared ones, with `sharing`). */
+function withValues(calls: CallRecord[], tables: Tables, sharing?: Sharing): CallRecord[] {
   const scopes = sharing ? tables.scopes.map((s) => sharing.scope(s)) : tables.scopes;
   const placements = sharing ? tables.placements.map((p) => sharing.placement(p)) : tables.placements;
   const strings = sharing ? tables.strings.map((s) => sharing.string(s)) : tables.strings;
-  const at = <T>(list: readonly T[], place: unknown): T => {
-    const found = list[place as number];
-    if (found === undefined) throw new Error('a table place out of range');
-    return found;
-  };
-  for (const call of summary.calls as CallRecord[]) {
-    call.scope = at(scopes, call.scope);
-    call.placement = at(placements, call.placement);
-    call.statementText = at(strings, call.statementText);
-    call.calleeText = at(strings, call.calleeText);
-    if (call.callee !== undefined) call.callee = at(strings, call.callee);
-    if (call.condition !== undefined) call.condition = at(strings, call.condition);
+  for (const call of calls) {
+    call.scope = placeIn(scopes, call.scope);
+    call.placement = placeIn(placements, call.placement);
+    call.statementText = placeIn(strings, call.statementText);
+    call.calleeText = placeIn(strings, call.calleeText);
+    if (call.callee !== undefined) call.callee = placeIn(strings, call.callee);
+    if (call.condition !== undefined) call.condition = placeIn(strings, call.condition);
   }
-  for (const record of summary.imports as ImportRecord[]) record.scope = at(scopes, record.scope);
-  return { summary: { ...(summary as unknown as FileSummary['summary'] & object), path: relative }, diagnostics };
+  return calls;
 }
 
 /** Distinct values in the order first seen, each with its place. */

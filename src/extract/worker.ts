@@ -19,11 +19,15 @@ export interface ExtractRequest {
  * threads far faster than the object graph, and the main thread caches it as it came), or, for a
  * transient outcome, which is never cached, the outcome itself; or the error that stopped it.
  */
-export type ExtractAnswer = { id: number; stored: string } | { id: number; result: FileSummary } | { id: number; error: string };
+export type ExtractAnswer = { id: number; stored: string; packed?: Uint8Array } | { id: number; result: FileSummary } | { id: number; error: string };
 
 parentPort?.on('message', (request: ExtractRequest) => {
   summariseBytes(request.relative, request.bytes, request.target).then(
-    (result) => parentPort!.postMessage(result.transient ? { id: request.id, result } : { id: request.id, stored: storedText(result) }),
+    (result) => {
+      if (result.transient) return parentPort!.postMessage({ id: request.id, result });
+      const stored = storedText(result);
+      parentPort!.postMessage({ id: request.id, stored: stored.text, ...(stored.packed ? { packed: stored.packed } : {}) });
+    },
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
 });

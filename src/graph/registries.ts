@@ -1,3 +1,4 @@
+import { callsOutsideFunctions } from '../extract/packed.js';
 import type { CallRecord, RegistryAdder } from '../extract/summary.js';
 import { parsePythonLiteral, stringsOf } from '../extract/pythonLiteral.js';
 import type { CallResolver } from '../resolve/calls.js';
@@ -102,7 +103,7 @@ function registeredItems(index: ModuleIndex, calls: CallResolver): Map<string, A
   if (adders.size === 0) return out;
   for (const module of index.entries()) {
     const summary = calls.summaries.get(module.path);
-    for (const call of summary?.calls ?? []) {
+    for (const call of summary ? callsOutsideFunctions(summary) : []) {
       if (call.scope.kind !== 'module' || call.args.length === 0) continue;
       for (const { body } of calls.targetsOf(module.path, call)) {
         const adder = adders.get(`${body.path}::${body.qualname}`);

@@ -1,4 +1,5 @@
 import { summaryLookup } from '../extract/lookup.js';
+import { callById, callCount, callsOutsideFunctions } from '../extract/packed.js';
 import type { CallRecord, ClassRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 
@@ -132,7 +133,7 @@ export class CallResolver {
       found.push(run);
       queue.push(run);
     };
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== 'module') continue;
       for (const next of this.targetsOf(path, call)) visit([{ path, call, target: next.called }], next.body);
     }
@@ -201,21 +202,28 @@ export class CallResolver {
     // Asked of the same call by the rules and by each framework's entry detector: remembered by
     // module and call id (a WeakMap of millions of calls costs more in garbage collection).
     const summary = this.summaries.get(path);
-    if (summary?.calls[call.id] !== call) return this.findClassCalled(path, call as CallRecord & { callee: string });
+    if (!summary || callById(summary, call.id) !== call) return this.findClassCalled(path, call as CallRecord & { callee: string });
     let known = this.classOfCall.get(path);
-    if (!known) this.classOfCall.set(path, (known = new Array(summary.calls.length)));
+    if (!known) this.classOfCall.set(path, (known = new Array(callCount(summary))));
     let found = known[call.id];
     if (found === undefined) known[call.id] = found = this.findClassCalled(path, call as CallRecord & { callee: string }) ?? null;
     return found ?? undefined;
   }
 
-  private findClassCalled(path: string, call: CallRecord & { callee: string }): FunctionRef | undefined {
-    // Most calls are of library functions: a last name that no project class (or import alias) has is
-    // none, and saying so costs a set lookup instead of resolving the name through the modules.
+  /**
+   * Whether a call of `callee` may make an instance of a project class: its last name is a class's
+   * name (or an import alias) somewhere in the project. Most calls are of library functions, and
+   * saying they are none costs a set lookup instead of resolving the name through the modules.
+   */
+  mayNameClass(callee: string): boolean {
     this.classNames ??= new Set(
       [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => (n.alias ? [n.alias] : [])))]),
     );
-    if (!this.classNames.has(call.callee.slice(call.callee.lastIndexOf('.') + 1))) return undefined;
+    return this.classNames.has(callee.slice(callee.lastIndexOf('.') + 1));
+  }
+
+  private findClassCalled(path: string, call: CallRecord & { callee: string }): FunctionRef | undefined {
+    if (!this.mayNameClass(call.callee)) return undefined;
     const called = call.calleeIsLocal ? this.refIn(path, call.callee) : this.resolveQualified(path, call.callee, 0);
     return called?.kind === 'class' ? called : undefined;
   }
@@ -284,7 +292,7 @@ export class CallResolver {
     }
     // `svc = Service()` then `svc.start()`: a method of the project class that made the object.
     if (call.receiver) {
-      const creator = summary.calls[call.receiver.callId];
+      const creator = callById(summary, call.receiver.callId);
       const cls = creator ? this.resolveCallee(path, creator) : undefined;
       if (cls?.kind === 'class') return this.methodOf(cls, call.receiver.method, 0);
       return undefined;
@@ -381,7 +389,7 @@ export class CallResolver {
     if (lookup.classNamed(qualname)) return { path, qualname, kind: 'class' };
     // `import_prefix = _reg.import_prefix` with `_reg = _ModuleRegistry()`: the method of that class.
     const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : undefined;
-    const creator = bound ? summary.calls[bound.callId] : undefined;
+    const creator = bound ? callById(summary, bound.callId) : undefined;
     if (bound && creator?.callee) {
       const cls = creator.calleeIsLocal ? this.refIn(path, creator.callee, depth + 1) : this.resolveQualified(path, creator.callee, depth + 1);
       if (cls?.kind === 'class') return this.methodOf(cls, bound.method, 0);

@@ -8,7 +8,8 @@ import { AIOHTTP } from './web.js';
  * `app.router.add_get(...)` with methods only aiohttp's `UrlDispatcher` has. `add_route` is shared
  * with Starlette's router, so it counts only in a module that imports aiohttp.
  */
-const DISPATCHER_CALL = /(?:^|\.)router\.add_(get|post|put|patch|delete|head|options|view|static|route)$/;
+const DISPATCHER_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'view', 'static', 'route'];
+const DISPATCHER_CALL = new RegExp(`(?:^|\\.)router\\.add_(${DISPATCHER_METHODS.join('|')})$`);
 
 /**
  * aiohttp, plus the routes its documentation registers in a function handed the app (`def
@@ -19,7 +20,10 @@ export function detectAiohttp(ctx: EntryContext): EntryPoint[] {
   const analysis = analyzeObjects(AIOHTTP, ctx);
   const entries = objectEntries(AIOHTTP, ctx, analysis);
   const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
+  // The method names the dispatcher pattern takes, as `memberName` gives them.
+  const registering = ctx.modulesCalling({ members: DISPATCHER_METHODS.map((m) => `add_${m}`) });
   for (const [path, summary] of ctx.summaries) {
+    if (!registering.has(path)) continue;
     const importsAiohttp = summary.imports.some((r) => r.module === 'aiohttp' || r.module.startsWith('aiohttp.'));
     const calls = summary.calls.filter((call) => {
       const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];

@@ -1,3 +1,4 @@
+import { callsOutsideFunctions } from '../../extract/packed.js';
 import { posix } from 'node:path';
 import { parsePythonLiteral } from '../../extract/pythonLiteral.js';
 import type { CallRecord, LiteralAssignment, SourceSpan } from '../../extract/summary.js';
@@ -144,7 +145,7 @@ function settingsModules(ctx: EntryContext): SettingsModule[] {
   }
   // `settings.configure(ROOT_URLCONF=..., INSTALLED_APPS=[...])`: a project configured in code.
   for (const [path, summary] of ctx.summaries) {
-    const configure = summary.calls.find((c) => c.callee === 'django.conf.settings.configure' && c.scope.kind === 'module');
+    const configure = callsOutsideFunctions(summary).find((c) => c.callee === 'django.conf.settings.configure' && c.scope.kind === 'module');
     if (!configure || modules.some((m) => m.path === path)) continue;
     const values = new Map<string, SettingValue>();
     const site = siteOf(path, configure);
@@ -161,7 +162,9 @@ function settingsModules(ctx: EntryContext): SettingsModule[] {
 /** `os.environ.setdefault("<key>", "<value>")` anywhere in the project: what wsgi.py, manage.py or celery.py pick. */
 function environmentDefaults(ctx: EntryContext, key: string): Array<{ value: string; site: EntrySite }> {
   const found: Array<{ value: string; site: EntrySite }> = [];
+  const setting = ctx.modulesCalling({ callees: ['os.environ.setdefault'] });
   for (const [path, summary] of ctx.summaries) {
+    if (!setting.has(path)) continue;
     for (const call of summary.calls) {
       if (call.callee !== 'os.environ.setdefault' || argumentOf(call, 0)?.literal !== key) continue;
       const value = argumentOf(call, 1)?.literal;
@@ -178,7 +181,7 @@ function definesSettings(ctx: EntryContext, path: string): boolean {
   return (
     summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) ||
     summary.assignments.some((a) => setting(a.name)) ||
-    summary.calls.some((c) => c.scope.kind === 'module' && c.callee !== undefined && SPLIT_SETTINGS_INCLUDE.includes(c.callee))
+    callsOutsideFunctions(summary).some((c) => c.scope.kind === 'module' && c.callee !== undefined && SPLIT_SETTINGS_INCLUDE.includes(c.callee))
   );
 }
 
@@ -209,7 +212,7 @@ function readSettings(ctx: EntryContext, path: string, configuration?: string): 
     for (const a of summary.assignments) {
       if (!a.name.includes('.')) steps.push({ span: a.span, apply: () => assign(ctx, read, a, modulePath, a.name) });
     }
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== 'module') continue;
       if (call.callee && SPLIT_SETTINGS_INCLUDE.includes(call.callee)) {
         steps.push({
@@ -556,13 +559,15 @@ function conventionalUrlconf(ctx: EntryContext, settingsPath: string): ModuleEnt
 }
 
 function routeCalls(ctx: EntryContext, path: string): CallRecord[] {
-  return (ctx.summaries.get(path)?.calls ?? []).filter((c) => c.scope.kind === 'module' && c.callee !== undefined && PATH_FUNCTIONS.includes(c.callee));
+  const summary = ctx.summaries.get(path);
+  return (summary ? callsOutsideFunctions(summary) : []).filter((c) => c.scope.kind === 'module' && c.callee !== undefined && PATH_FUNCTIONS.includes(c.callee));
 }
 
 /** `include("polls.urls")`, `include(("polls.urls", "polls"))`, `include(blog_urls)`: the project URLconfs a module includes. */
 function includesOf(ctx: EntryContext, path: string): Array<{ call: CallRecord; module: ModuleEntry }> {
   const found: Array<{ call: CallRecord; module: ModuleEntry }> = [];
-  for (const call of ctx.summaries.get(path)?.calls ?? []) {
+  const summary = ctx.summaries.get(path);
+  for (const call of summary ? callsOutsideFunctions(summary) : []) {
     if (call.scope.kind !== 'module' || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
     const literal = argumentLiteral(call, 0, 'arg');
     let module: ModuleEntry | undefined;
@@ -579,7 +584,7 @@ function includesOf(ctx: EntryContext, path: string): Array<{ call: CallRecord; 
 function serverEntries(ctx: EntryContext): EntryPoint[] {
   const entries: EntryPoint[] = [];
   for (const [path, summary] of ctx.summaries) {
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== 'module' || !call.callee) continue;
       const name = boundNameOf(call);
       const named = name ? ` \`${name}\`` : '';

@@ -30,7 +30,9 @@ export function detectTornado(ctx: EntryContext): EntryPoint[] {
       if (item.kind === 'tuple' && item.items[1]?.kind === 'string') named.push({ path, target: item.items[1].value, call });
     }
   }
+  const naming = ctx.modulesCalling({ callees: STRING_TARGETS });
   for (const [path, summary] of ctx.summaries) {
+    if (!naming.has(path)) continue;
     for (const call of summary.calls) {
       if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
       const handler = argumentOf(call, 1, call.callee === 'tornado.routing.Rule' ? 'target' : 'handler')?.literal;

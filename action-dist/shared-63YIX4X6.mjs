@@ -3,8 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-CWTSXFLA.mjs";
-import "./shared-FPLD7IXQ.mjs";
+} from "./shared-7G5IVHHI.mjs";
+import "./shared-OP2TDUPW.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -2,8 +2,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   reviveStored,
+  storedBytes,
+  storedOf,
   storedText
-} from "./shared-DBSXY7DB.mjs";
+} from "./shared-67I4IXLI.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -8277,7 +8279,6 @@ function describeError(error) {
 }
 
 // src/cache.ts
-import { isAscii } from "node:buffer";
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
 import { promises as fs4 } from "node:fs";
 import path6 from "node:path";
@@ -8358,8 +8359,7 @@ var SummaryCache = class _SummaryCache {
       return void 0;
     }
     try {
-      const text = isAscii(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
-      return { value: reviveStored(text, relative, sharing), digest: hash(bytes) };
+      return { value: reviveStored(storedOf(bytes), relative, sharing), digest: hash(bytes) };
     } catch {
       return void 0;
     }
@@ -8369,17 +8369,17 @@ var SummaryCache = class _SummaryCache {
    * same hash are the same summary and diagnostics. The run record (replay.ts) compares them.
    */
   static digestOf(value) {
-    return hash(storedText(value));
+    return hash(storedBytes(storedText(value)));
   }
   /**
    * Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`).
-   * `stored`: its stored text when the caller has it already (a worker thread sends it).
+   * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
   async set(key, value, stored) {
-    const text = stored ?? storedText(value);
-    const digest = hash(text);
+    const bytes = storedBytes(stored ?? storedText(value));
+    const digest = hash(bytes);
     if (value.transient) return void 0;
-    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), text);
+    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), bytes);
     return digest;
   }
   /**

@@ -1,6 +1,12 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  callById,
+  callCount,
+  callsOutsideFunctions,
+  inFunctionBody
+} from "./shared-QBBKAPBD.mjs";
+import {
   parsePythonLiteral,
   stringsOf
 } from "./shared-WIBISVNQ.mjs";
@@ -32,22 +38,37 @@ function buildLookup(summary) {
     }
   }
   const boundCalls = /* @__PURE__ */ new Map();
-  const decorators = /* @__PURE__ */ new Map();
-  for (const call of summary.calls) {
+  for (const call of callsOutsideFunctions(summary)) {
     if (call.scope.kind === "module" && call.boundTo !== void 0 && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
-    if (call.placement.kind === "decorator") {
-      const list = decorators.get(call.placement.target);
-      if (list) list.push(call);
-      else decorators.set(call.placement.target, [call]);
-    }
   }
+  let decorators;
+  const decoratorsOf = (target) => {
+    if (!decorators) {
+      decorators = /* @__PURE__ */ new Map();
+      for (const call of callsOutsideFunctions(summary)) if (call.placement.kind === "decorator") add(decorators, call.placement.target, call);
+    }
+    return decorators.get(target) ?? nestedDecorators().get(target) ?? [];
+  };
+  let nested;
+  const nestedDecorators = () => {
+    if (!nested) {
+      nested = /* @__PURE__ */ new Map();
+      for (const call of summary.calls) if (inFunctionBody(call) && call.placement.kind === "decorator") add(nested, call.placement.target, call);
+    }
+    return nested;
+  };
   return {
     functionNamed: (qualname) => functions.get(qualname),
     classNamed: (name) => classes.get(name),
     fromImportBinding: (name) => fromImports.get(name),
     moduleCallBoundTo: (name) => boundCalls.get(name),
-    decoratorsOf: (target) => decorators.get(target) ?? []
+    decoratorsOf
   };
+}
+function add(map, key, call) {
+  const list = map.get(key);
+  if (list) list.push(call);
+  else map.set(key, [call]);
 }
 
 // src/resolve/stdlibModules.ts
@@ -515,7 +536,7 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   const absolute = anchored.name;
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
-  const add = (module, reason) => {
+  const add2 = (module, reason) => {
     if (!module || seen.has(module.path)) return;
     seen.add(module.path);
     executes.push({ module, reason });
@@ -524,10 +545,10 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
     const parts = absolute.split(".");
     for (let i = 1; i <= parts.length; i++) {
       const prefix = parts.slice(0, i).join(".");
-      add(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
+      add2(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
     }
     const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
-    for (const module of compiledInitModules(parts[0], importer, index, minor)) add(module, "compiled-init");
+    for (const module of compiledInitModules(parts[0], importer, index, minor)) add2(module, "compiled-init");
   }
   if (record.kind === "from") {
     const target = absolute === "" ? void 0 : index.lookup(absolute, importer);
@@ -539,18 +560,18 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
         const named = typeChecking.filter((r) => bindsName(r, name));
         const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
         for (const binding of lazy) {
-          for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed.module, "lazy-attribute");
+          for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add2(executed.module, "lazy-attribute");
         }
         if (lazy.length > 0) continue;
       }
       if (target && (!target.isPackage || targetDefines.has(name))) continue;
-      add(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
+      add2(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
       for (const name of all) {
         if (targetDefines.has(name)) continue;
-        add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
+        add2(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
       }
     }
   }
@@ -695,7 +716,7 @@ var CallResolver = class {
       found.push(run);
       queue.push(run);
     };
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module") continue;
       for (const next of this.targetsOf(path, call)) visit([{ path, call, target: next.called }], next.body);
     }
@@ -759,18 +780,26 @@ var CallResolver = class {
   classCalled(path, call) {
     if (!call.callee) return void 0;
     const summary = this.summaries.get(path);
-    if (summary?.calls[call.id] !== call) return this.findClassCalled(path, call);
+    if (!summary || callById(summary, call.id) !== call) return this.findClassCalled(path, call);
     let known = this.classOfCall.get(path);
-    if (!known) this.classOfCall.set(path, known = new Array(summary.calls.length));
+    if (!known) this.classOfCall.set(path, known = new Array(callCount(summary)));
     let found = known[call.id];
     if (found === void 0) known[call.id] = found = this.findClassCalled(path, call) ?? null;
     return found ?? void 0;
   }
-  findClassCalled(path, call) {
+  /**
+   * Whether a call of `callee` may make an instance of a project class: its last name is a class's
+   * name (or an import alias) somewhere in the project. Most calls are of library functions, and
+   * saying they are none costs a set lookup instead of resolving the name through the modules.
+   */
+  mayNameClass(callee) {
     this.classNames ??= new Set(
       [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => n.alias ? [n.alias] : []))])
     );
-    if (!this.classNames.has(call.callee.slice(call.callee.lastIndexOf(".") + 1))) return void 0;
+    return this.classNames.has(callee.slice(callee.lastIndexOf(".") + 1));
+  }
+  findClassCalled(path, call) {
+    if (!this.mayNameClass(call.callee)) return void 0;
     const called = call.calleeIsLocal ? this.refIn(path, call.callee) : this.resolveQualified(path, call.callee, 0);
     return called?.kind === "class" ? called : void 0;
   }
@@ -833,7 +862,7 @@ var CallResolver = class {
       if (cls) return this.refIn(path, `${cls}.${call.calleeText.slice(5)}`);
     }
     if (call.receiver) {
-      const creator = summary.calls[call.receiver.callId];
+      const creator = callById(summary, call.receiver.callId);
       const cls = creator ? this.resolveCallee(path, creator) : void 0;
       if (cls?.kind === "class") return this.methodOf(cls, call.receiver.method, 0);
       return void 0;
@@ -918,7 +947,7 @@ var CallResolver = class {
     if (lookup.functionNamed(qualname)) return { path, qualname, kind: "function" };
     if (lookup.classNamed(qualname)) return { path, qualname, kind: "class" };
     const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
-    const creator = bound ? summary.calls[bound.callId] : void 0;
+    const creator = bound ? callById(summary, bound.callId) : void 0;
     if (bound && creator?.callee) {
       const cls = creator.calleeIsLocal ? this.refIn(path, creator.callee, depth + 1) : this.resolveQualified(path, creator.callee, depth + 1);
       if (cls?.kind === "class") return this.methodOf(cls, bound.method, 0);
@@ -1076,7 +1105,7 @@ function registeredItems(index, calls) {
   if (adders.size === 0) return out;
   for (const module of index.entries()) {
     const summary = calls.summaries.get(module.path);
-    for (const call of summary?.calls ?? []) {
+    for (const call of summary ? callsOutsideFunctions(summary) : []) {
       if (call.scope.kind !== "module" || call.args.length === 0) continue;
       for (const { body } of calls.targetsOf(module.path, call)) {
         const adder = adders.get(`${body.path}::${body.qualname}`);

@@ -3,7 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-FPLD7IXQ.mjs";
+} from "./shared-OP2TDUPW.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-FPLD7IXQ.mjs";
+} from "./shared-OP2TDUPW.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

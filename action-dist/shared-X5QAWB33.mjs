@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-M6NF4Y7M.mjs";
+} from "./shared-CIEVZIBP.mjs";
 import {
   reviveStored
-} from "./shared-DBSXY7DB.mjs";
+} from "./shared-67I4IXLI.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -59,7 +59,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-CWTSXFLA.mjs";
+} from "./shared-7G5IVHHI.mjs";
 import {
   CallResolver,
   allOf,
@@ -70,7 +70,18 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-FPLD7IXQ.mjs";
+} from "./shared-OP2TDUPW.mjs";
+import {
+  bodyCallIndex,
+  bodyCallsOf,
+  boundNameOf,
+  boundNames,
+  callById,
+  callCount,
+  callsOutsideFunctions,
+  inFunctionBody,
+  memberName
+} from "./shared-QBBKAPBD.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -94,11 +105,6 @@ import path12 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
-function memberName(call) {
-  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
-  if (!call.receiver && !written.includes(".")) return void 0;
-  return written.slice(written.lastIndexOf(".") + 1);
-}
 var EntryContext = class {
   constructor(project) {
     this.project = project;
@@ -111,45 +117,93 @@ var EntryContext = class {
    * Every call of the project, by the qualified name it calls (calls of a local name left out), and
    * the calls that make an instance of a project class with bases from outside the project: built
    * once, so that each framework's detector looks up its constructors instead of scanning every call.
+   * The calls in function bodies are indexed by what they call without unpacking them (see
+   * packed.ts): a module's are unpacked when a detector asks for a name they call.
    */
   calls() {
     if (this.callIndex) return this.callIndex;
-    const byCallee = /* @__PURE__ */ new Map();
+    const outsideByCallee = /* @__PURE__ */ new Map();
+    const bodiesByCallee = /* @__PURE__ */ new Map();
     const ofProjectClasses = [];
     const membersByName = /* @__PURE__ */ new Map();
-    let file = 0;
-    for (const [path13, summary] of this.summaries) {
-      summary.calls.forEach((call, index) => {
-        const member = memberName(call);
-        if (member !== void 0) {
-          const paths = membersByName.get(member);
-          if (paths) paths.add(path13);
-          else membersByName.set(member, /* @__PURE__ */ new Set([path13]));
-        }
-        if (!call.callee) return;
-        const located = { path: path13, call, order: [file, index] };
-        if (!call.calleeIsLocal) {
-          const list = byCallee.get(call.callee);
-          if (list) list.push(located);
-          else byCallee.set(call.callee, [located]);
-        }
+    const onObjectsByName = /* @__PURE__ */ new Map();
+    const decoratorsOnObjectsByName = /* @__PURE__ */ new Map();
+    const paths = [...this.summaries.keys()];
+    const classBodies = [];
+    paths.forEach((path13, file) => {
+      const summary = this.summaries.get(path13);
+      const bodies = bodyCallsOf(summary);
+      const outside = callsOutsideFunctions(summary);
+      const outsideIndex = bodyCallIndex(outside, boundNames(outside));
+      for (const [index, into] of [
+        [outsideIndex, path13],
+        [bodies, path13]
+      ]) {
+        for (const member of index.members) addTo(membersByName, member, into);
+        for (const member of index.onObjects) addTo(onObjectsByName, member, into);
+        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, into);
+      }
+      for (const call of outside) {
+        if (!call.callee) continue;
+        const located = { path: path13, call, order: [file, call.id] };
+        if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
         if (this.externalBasesOf(path13, call).length) ofProjectClasses.push(located);
-      });
-      file++;
+      }
+      for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
+      const classes = this.project.calls;
+      if (bodies.callees.some((c) => classes.mayNameClass(c)) || bodies.localCallees.some((c) => classes.mayNameClass(c))) classBodies.push(file);
+    });
+    for (const file of classBodies) {
+      const path13 = paths[file];
+      for (const call of this.summaries.get(path13).calls) {
+        if (call.callee && inFunctionBody(call) && this.externalBasesOf(path13, call).length) ofProjectClasses.push({ path: path13, call, order: [file, call.id] });
+      }
     }
-    this.callIndex = { byCallee, ofProjectClasses, membersByName };
+    ofProjectClasses.sort(inOrder);
+    const callsTo = /* @__PURE__ */ new Map();
+    this.callIndex = {
+      callsTo: (callee) => {
+        let found = callsTo.get(callee);
+        if (!found) {
+          const list = [...outsideByCallee.get(callee) ?? []];
+          for (const file of bodiesByCallee.get(callee) ?? []) {
+            const path13 = paths[file];
+            for (const call of this.summaries.get(path13).calls) {
+              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path13, call, order: [file, call.id] });
+            }
+          }
+          callsTo.set(callee, found = list.sort(inOrder));
+        }
+        return found;
+      },
+      modulesCallingName: (callee) => {
+        const found = new Set((outsideByCallee.get(callee) ?? []).map((located) => located.path));
+        for (const file of bodiesByCallee.get(callee) ?? []) found.add(paths[file]);
+        return [...found];
+      },
+      ofProjectClasses,
+      membersByName,
+      onObjectsByName,
+      decoratorsOnObjectsByName
+    };
     return this.callIndex;
   }
   /**
-   * The modules where a call may be a member call by one of `names` (method names, as `memberName`
-   * gives them), or calls one of `callees` (qualified names of outside the module). A scan for those
-   * calls visits only these modules, in the summaries' order.
+   * The modules with a call that may be a member call by one of `wanted.members` (method names, as
+   * `memberName` gives them), a decorator by one of `wanted.decorators`, or a call of one of
+   * `wanted.callees` (qualified names of outside the module). A scan for those calls visits only
+   * these modules, in the summaries' order.
    */
-  modulesCalling(names, callees = []) {
+  modulesCalling(wanted) {
     const index = this.calls();
     const paths = /* @__PURE__ */ new Set();
-    for (const name of names) for (const path13 of index.membersByName.get(name) ?? []) paths.add(path13);
-    for (const callee of callees) for (const located of index.byCallee.get(callee) ?? []) paths.add(located.path);
+    for (const name of wanted.members ?? []) for (const path13 of index.membersByName.get(name) ?? []) paths.add(path13);
+    for (const name of wanted.onObjects ?? []) {
+      for (const path13 of index.onObjectsByName.get(name) ?? []) paths.add(path13);
+      for (const path13 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path13);
+    }
+    for (const name of wanted.decoratorsOnObjects ?? []) for (const path13 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path13);
+    for (const callee of wanted.callees ?? []) for (const path13 of index.modulesCallingName(callee)) paths.add(path13);
     return paths;
   }
   get summaries() {
@@ -267,9 +321,9 @@ var EntryContext = class {
    */
   memberCall(path13, call) {
     const summary = this.summaries.get(path13);
-    if (summary?.calls[call.id] !== call) return this.findMemberCall(path13, call);
+    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path13, call);
     let known = this.memberCalls.get(path13);
-    if (!known) this.memberCalls.set(path13, known = new Array(summary.calls.length));
+    if (!known) this.memberCalls.set(path13, known = new Array(callCount(summary)));
     let found = known[call.id];
     if (found === void 0) known[call.id] = found = this.findMemberCall(path13, call) ?? null;
     return found ?? void 0;
@@ -278,7 +332,7 @@ var EntryContext = class {
     const summary = this.summaries.get(path13);
     if (!summary) return void 0;
     if (call.receiver) {
-      const creator = summary.calls[call.receiver.callId];
+      const creator = callById(summary, call.receiver.callId);
       return creator ? { object: { path: path13, call: creator }, method: call.receiver.method } : void 0;
     }
     if (call.callee && !call.calleeIsLocal) {
@@ -295,7 +349,7 @@ var EntryContext = class {
     if (!call.callee && /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(call.calleeText)) {
       const [head, ...member] = call.calleeText.split(".");
       const sameScope = (c) => c.scope.kind === "module" || c.scope.kind === "function" && call.scope.kind === "function" && c.scope.function === call.scope.function;
-      const bound = boundCallsOf(summary).get(head) ?? [];
+      const bound = boundCallsOf(summary, inFunctionBody(call)).get(head) ?? [];
       let creator;
       for (const c of bound) {
         if (c.id >= call.id) break;
@@ -321,27 +375,39 @@ var EntryContext = class {
   }
 };
 var boundCalls = /* @__PURE__ */ new WeakMap();
-function boundCallsOf(summary) {
-  let byName = boundCalls.get(summary);
+var boundCallsOutside = /* @__PURE__ */ new WeakMap();
+function boundCallsOf(summary, inBodies) {
+  const cache = inBodies ? boundCalls : boundCallsOutside;
+  let byName = cache.get(summary);
   if (!byName) {
     byName = /* @__PURE__ */ new Map();
-    for (const call of summary.calls) {
+    for (const call of inBodies ? summary.calls : callsOutsideFunctions(summary)) {
       const name = boundNameOf(call);
-      if (name === void 0) continue;
-      const list = byName.get(name);
-      if (list) list.push(call);
-      else byName.set(name, [call]);
+      if (name !== void 0) push(byName, name, call);
     }
-    boundCalls.set(summary, byName);
+    cache.set(summary, byName);
   }
   return byName;
+}
+function push(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+function addTo(map, key, value) {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, /* @__PURE__ */ new Set([value]));
+}
+function inOrder(a, b) {
+  return a.order[0] - b.order[0] || a.order[1] - b.order[1];
 }
 var lastBound = /* @__PURE__ */ new WeakMap();
 function lastBoundAtModuleLevel(summary) {
   let byName = lastBound.get(summary);
   if (!byName) {
     byName = /* @__PURE__ */ new Map();
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module") continue;
       const name = boundNameOf(call);
       if (name !== void 0) byName.set(name, call);
@@ -349,17 +415,6 @@ function lastBoundAtModuleLevel(summary) {
     lastBound.set(summary, byName);
   }
   return byName;
-}
-function boundNameOf(call) {
-  if (call.boundTo && !call.boundTo.includes(".")) return call.boundTo;
-  if (call.placement.kind === "with-item") {
-    const at = call.statementText.indexOf(call.text);
-    if (at >= 0) {
-      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
-      if (as) return as[1];
-    }
-  }
-  return void 0;
 }
 function evidenceOf(call) {
   if (call.placement.kind === "with-item") {
@@ -408,7 +463,7 @@ var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
   const index = ctx.calls();
   const candidates = new Set(index.ofProjectClasses);
-  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.byCallee.get(callee) ?? []) candidates.add(located);
+  for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
   for (const { path: path13, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
     const kind = objectKindOf(spec, call, path13, ctx);
@@ -429,7 +484,10 @@ function analyzeObjects(spec, ctx) {
     registrations.set(key, byPath);
   };
   const lastSegments = new Set([...spec.routeDecorators, ...spec.routeCalls, ...(spec.routeLists ?? []).map((l) => l.method ?? "")].map(lastSegment));
-  const active = ctx.modulesCalling(lastSegments, spec.routeFunctions?.callees);
+  const active = ctx.modulesCalling({
+    ...objects.size > 0 ? { decoratorsOnObjects: spec.routeDecorators.map(lastSegment), onObjects: [...spec.routeCalls, ...(spec.routeLists ?? []).flatMap((l) => l.method ? [l.method] : [])].map(lastSegment) } : {},
+    callees: spec.routeFunctions?.callees ?? []
+  });
   for (const object of objects.values()) active.add(object.path);
   for (const [path13, summary] of ctx.summaries) {
     if (!active.has(path13)) continue;
@@ -543,7 +601,8 @@ function callsOnObjects(ctx, objects, methods) {
   const byKey = new Map(objects.map((o) => [objectKey(o.path, o.call), o]));
   const wanted = new Set(methods.map(lastSegment));
   const found = [];
-  const active = ctx.modulesCalling(wanted);
+  if (objects.length === 0) return found;
+  const active = ctx.modulesCalling({ onObjects: wanted });
   for (const [path13, summary] of ctx.summaries) {
     if (!active.has(path13)) continue;
     for (const call of summary.calls) {
@@ -558,9 +617,12 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const wrappers = /* @__PURE__ */ new Map();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
-  const active = ctx.modulesCalling(decoratorMethods, functions);
+  const active = ctx.modulesCalling({ onObjects: objects.size > 0 ? decoratorMethods : [], callees: functions });
   for (const [path13, summary] of ctx.summaries) {
     if (!active.has(path13)) continue;
+    const bodies = bodyCallsOf(summary);
+    const onObject = (name) => decoratorMethods.has(name);
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && (bodies.onObjects.some(onObject) || bodies.decoratorsOnObjects.some(onObject)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
@@ -576,7 +638,10 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   if (wrappers.size === 0) return [];
   const eachWrapperCall = (visit) => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
+    const named = (callee) => names.has(lastSegment(callee));
     for (const [path13, summary] of ctx.summaries) {
+      const bodies = bodyCallsOf(summary);
+      if (!callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && named(c.callee)) && !bodies.callees.some(named) && !bodies.localCallees.some(named)) continue;
       for (const call of summary.calls) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
         const called = functionCalled(ctx, path13, call);
@@ -772,12 +837,15 @@ var DRF = {
 };
 
 // src/entries/frameworks/aiohttp.ts
-var DISPATCHER_CALL = /(?:^|\.)router\.add_(get|post|put|patch|delete|head|options|view|static|route)$/;
+var DISPATCHER_METHODS = ["get", "post", "put", "patch", "delete", "head", "options", "view", "static", "route"];
+var DISPATCHER_CALL = new RegExp(`(?:^|\\.)router\\.add_(${DISPATCHER_METHODS.join("|")})$`);
 function detectAiohttp(ctx) {
   const analysis = analyzeObjects(AIOHTTP, ctx);
   const entries = objectEntries(AIOHTTP, ctx, analysis);
   const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
+  const registering = ctx.modulesCalling({ members: DISPATCHER_METHODS.map((m) => `add_${m}`) });
   for (const [path13, summary] of ctx.summaries) {
+    if (!registering.has(path13)) continue;
     const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
     const calls = summary.calls.filter((call) => {
       const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
@@ -873,7 +941,7 @@ function settingsModules(ctx) {
     for (const { value, site } of classes) modules.push({ path: path13, namedBy: site, configuration: value, ...readSettings(ctx, path13, value) });
   }
   for (const [path13, summary] of ctx.summaries) {
-    const configure = summary.calls.find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
+    const configure = callsOutsideFunctions(summary).find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
     if (!configure || modules.some((m) => m.path === path13)) continue;
     const values = /* @__PURE__ */ new Map();
     const site = siteOf(path13, configure);
@@ -888,7 +956,9 @@ function settingsModules(ctx) {
 }
 function environmentDefaults(ctx, key) {
   const found = [];
+  const setting = ctx.modulesCalling({ callees: ["os.environ.setdefault"] });
   for (const [path13, summary] of ctx.summaries) {
+    if (!setting.has(path13)) continue;
     for (const call of summary.calls) {
       if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
       const value = argumentOf(call, 1)?.literal;
@@ -900,7 +970,7 @@ function environmentDefaults(ctx, key) {
 function definesSettings(ctx, path13) {
   const summary = ctx.summaries.get(path13);
   const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
-  return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || summary.calls.some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
+  return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || callsOutsideFunctions(summary).some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
 }
 function readSettings(ctx, path13, configuration) {
   const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
@@ -923,7 +993,7 @@ function readSettings(ctx, path13, configuration) {
     for (const a of summary2.assignments) {
       if (!a.name.includes(".")) steps.push({ span: a.span, apply: () => assign(ctx, read, a, modulePath, a.name) });
     }
-    for (const call of summary2.calls) {
+    for (const call of callsOutsideFunctions(summary2)) {
       if (call.scope.kind !== "module") continue;
       if (call.callee && SPLIT_SETTINGS_INCLUDE.includes(call.callee)) {
         steps.push({
@@ -1210,11 +1280,13 @@ function conventionalUrlconf(ctx, settingsPath) {
   return ctx.lookup("urls", settingsPath);
 }
 function routeCalls(ctx, path13) {
-  return (ctx.summaries.get(path13)?.calls ?? []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
+  const summary = ctx.summaries.get(path13);
+  return (summary ? callsOutsideFunctions(summary) : []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
 function includesOf(ctx, path13) {
   const found = [];
-  for (const call of ctx.summaries.get(path13)?.calls ?? []) {
+  const summary = ctx.summaries.get(path13);
+  for (const call of summary ? callsOutsideFunctions(summary) : []) {
     if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
     const literal = argumentLiteral(call, 0, "arg");
     let module;
@@ -1228,7 +1300,7 @@ function includesOf(ctx, path13) {
 function serverEntries(ctx) {
   const entries = [];
   for (const [path13, summary] of ctx.summaries) {
-    for (const call of summary.calls) {
+    for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module" || !call.callee) continue;
       const name = boundNameOf(call);
       const named = name ? ` \`${name}\`` : "";
@@ -1604,7 +1676,9 @@ function detectTornado(ctx) {
       if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path13, target: item.items[1].value, call });
     }
   }
+  const naming = ctx.modulesCalling({ callees: STRING_TARGETS });
   for (const [path13, summary] of ctx.summaries) {
+    if (!naming.has(path13)) continue;
     for (const call of summary.calls) {
       if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
       const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
@@ -1797,7 +1871,7 @@ function programOf(path13, summary, graph, named) {
   if (summary.mainGuardLine !== void 0 || summary.imports.some((i) => i.scope.kind === "main-guard")) {
     return { reason: `it has an \`if __name__ == "__main__":\` block${summary.mainGuardLine !== void 0 ? ` (line ${summary.mainGuardLine})` : ""}` };
   }
-  const moduleCalls = summary.calls.filter((c) => c.scope.kind === "module");
+  const moduleCalls = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
   const parser = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && ARGUMENT_PARSERS.includes(c.callee));
   if (parser) return { reason: `its module body parses arguments (\`${parser.callee}\`, line ${parser.span.line})` };
   const exit = moduleCalls.find((c) => c.callee !== void 0 && !c.calleeIsLocal && EXITS.includes(c.callee));
@@ -1992,7 +2066,7 @@ function unusedSuppressionFinding(rule, path13, moduleName, suppression) {
   };
 }
 function importTimeResources(path13, summary, rules, calls) {
-  const moduleLevel = summary.calls.filter((c) => c.scope.kind === "module");
+  const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
   const found = matchResources(moduleLevel, summary, rules, libraryBases(path13, calls)).map((r) => ({ ...r, creationPath: path13, steps: [] }));
   const enter = (body) => {
     const bases = libraryBases(body.path, calls);
@@ -2033,7 +2107,6 @@ function libraryBases(path13, calls) {
   };
 }
 function matchResources(body, summary, rules, bases) {
-  const allCalls = summary.calls;
   const found = [];
   const inBody = new Set(body.map((c) => c.id));
   for (const call of body) {
@@ -2056,7 +2129,7 @@ function matchResources(body, summary, rules, bases) {
         found.push({ rule, match, creation: call });
       }
     }
-    const created = call.receiver?.method === "start" && call.receiver.via === "name" ? allCalls[call.receiver.callId] : void 0;
+    const created = call.receiver?.method === "start" && call.receiver.via === "name" ? callById(summary, call.receiver.callId) : void 0;
     if (created && !inBody.has(created.id)) {
       for (const rule of rules) {
         if (rule.requires !== "start") continue;
@@ -2075,12 +2148,12 @@ function targetCalls(call, target, summary) {
   if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
   const qualname = name.startsWith("self.") && call.scope.kind === "function" ? `${call.scope.function.split(".").slice(0, -1).join(".")}.${name.slice(5)}` : name;
   return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
-    const calleeName = c.callee ?? (c.receiver ? memberName2(c, summary) : void 0);
+    const calleeName = c.callee ?? (c.receiver ? memberName3(c, summary) : void 0);
     return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
 }
-function memberName2(call, summary) {
-  const creator = summary.calls[call.receiver.callId];
+function memberName3(call, summary) {
+  const creator = callById(summary, call.receiver.callId);
   return creator?.callee ? `${creator.callee}.${call.receiver.method}` : void 0;
 }
 function argumentGiven(call, match, name) {
@@ -2127,12 +2200,11 @@ function callIndex(summary) {
   return index;
 }
 function matchCall(call, rule, summary, rules, bases) {
-  const allCalls = summary.calls;
   const byName = (name) => rule.matches.find(
     (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary))
   );
   if (call.receiver) {
-    const creator = allCalls[call.receiver.callId];
+    const creator = callById(summary, call.receiver.callId);
     if (!creator) return void 0;
     if (creator.callee && !creator.calleeIsLocal) {
       const member = byName(`${creator.callee}.${call.receiver.method}`);
@@ -4437,17 +4509,17 @@ function readDockerfile(file, text) {
   };
   const { entrypoint, cmd } = stage;
   const name = stage.name;
-  const push = (line, command, reading) => {
+  const push2 = (line, command, reading) => {
     occurrences.push({ ...name ? { name } : {}, line, command, settings, reading });
   };
   if (entrypoint && "shell" in entrypoint) {
-    push(entrypoint.line, entrypoint.text, readCommandText(entrypoint.shell, entrypoint.lineAt, settings));
+    push2(entrypoint.line, entrypoint.text, readCommandText(entrypoint.shell, entrypoint.lineAt, settings));
   } else if (entrypoint) {
     const cmdWords = !cmd ? [] : "exec" in cmd ? cmd.exec : shellFormArgv(cmd);
     const command = [entrypoint.text, cmd?.text].filter(Boolean).join(" + ");
-    push(entrypoint.line, command, readArgv([...entrypoint.exec, ...cmdWords], settings));
+    push2(entrypoint.line, command, readArgv([...entrypoint.exec, ...cmdWords], settings));
   } else if (cmd) {
-    push(cmd.line, cmd.text, "exec" in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
+    push2(cmd.line, cmd.text, "exec" in cmd ? readArgv(cmd.exec, settings) : readCommandText(cmd.shell, cmd.lineAt, settings));
   }
   return { occurrences, problems, image, stages: new Map([...stages].map(([name2, named]) => [name2, imageOf(named)])) };
 }
@@ -5717,7 +5789,8 @@ var ExtractPool = class {
 function answerOf(message, relative, sharing) {
   if ("stored" in message) {
     try {
-      return { result: reviveStored(message.stored, relative, sharing), stored: message.stored };
+      const stored = message.packed ? { text: message.stored, packed: message.packed } : { text: message.stored };
+      return { result: reviveStored(stored, relative, sharing), stored };
     } catch (error) {
       return { result: { diagnostics: [internalError("extract", relative, error)], transient: true } };
     }
@@ -5883,7 +5956,7 @@ function lineHashes(text, wanted) {
   const lineStarts = [];
   let atLineStart = true;
   let previousWasCR = false;
-  const push = (code) => {
+  const push2 = (code) => {
     if (code === 32 || code === 9 || previousWasCR && code === 10) {
       previousWasCR = false;
       return;
@@ -5901,8 +5974,8 @@ function lineHashes(text, wanted) {
     if (code === 10) atLineStart = true;
     stream.push(code);
   };
-  for (let i = 0; i < text.length; i++) push(text.charCodeAt(i));
-  push(END_OF_FILE);
+  for (let i = 0; i < text.length; i++) push2(text.charCodeAt(i));
+  push2(END_OF_FILE);
   const powers = new Array(BLOCK);
   powers[BLOCK - 1] = 1n;
   for (let i = BLOCK - 2; i >= 0; i--) powers[i] = powers[i + 1] * BASE & MASK;
@@ -6230,7 +6303,7 @@ function configuredEntries(config, index, summaries, diagnostics) {
       continue;
     }
     const summary = summaries.get(module.path);
-    const binding = attribute ? summary?.calls.find((c) => c.scope.kind === "module" && c.boundTo === attribute) : void 0;
+    const binding = attribute && summary ? callsOutsideFunctions(summary).find((c) => c.scope.kind === "module" && c.boundTo === attribute) : void 0;
     entries.push({
       path: module.path,
       framework: "configured",

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-M6NF4Y7M.mjs";
+} from "./shared-CIEVZIBP.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-5OO3WBVY.mjs");
+    const { analyze } = await import("./shared-X5QAWB33.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3837,9 +3837,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-EM4UAR4I.mjs"),
+      import("./shared-ESABTHRY.mjs"),
       import("./shared-E6V6ESCR.mjs"),
-      import("./shared-O3LREVWZ.mjs"),
+      import("./shared-YKWMXZLB.mjs"),
       import("./shared-EY2JC4TX.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3881,7 +3881,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-7R3LKY7H.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-42ONH34A.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3899,7 +3899,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-OOLVAB24.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-63YIX4X6.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-CWTSXFLA.mjs";
-import "./shared-FPLD7IXQ.mjs";
+} from "./shared-7G5IVHHI.mjs";
+import "./shared-OP2TDUPW.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -10,8 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-CWTSXFLA.mjs";
-import "./shared-FPLD7IXQ.mjs";
+} from "./shared-7G5IVHHI.mjs";
+import "./shared-OP2TDUPW.mjs";
+import "./shared-QBBKAPBD.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -1,0 +1,153 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  attachPacked,
+  bodyCallIndex,
+  boundNames,
+  deflateBodies,
+  inFunctionBody
+} from "./shared-QBBKAPBD.mjs";
+
+// src/extract/stored.ts
+import { isAscii } from "node:buffer";
+var STRING_FIELDS = ["statementText", "calleeText", "callee", "condition"];
+function storedText(value) {
+  const diagnostics = value.diagnostics.map((d) => ({ ...d, path: "" }));
+  const summary = value.summary;
+  if (!summary) return { text: ascii(JSON.stringify({ diagnostics })) };
+  const all = summary.calls;
+  const outside = all.filter((c) => !inFunctionBody(c));
+  const bodies = outside.length === all.length ? [] : all.filter(inFunctionBody);
+  let packed;
+  let head;
+  if (bodies.length) {
+    packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
+    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all)), bytes: packed.length };
+  }
+  const text = withPlaces(outside, (calls, tables, scopeOf) => {
+    const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
+    return ascii(JSON.stringify({ summary: { ...summary, path: "", imports, calls }, tables, diagnostics, ...head ? { packed: head } : {} }));
+  });
+  return packed ? { text, packed } : { text };
+}
+function storedBytes(stored) {
+  if (!stored.packed) return Buffer.from(stored.text, "latin1");
+  const bytes = Buffer.allocUnsafe(stored.text.length + 1 + stored.packed.length);
+  bytes.write(stored.text, 0, "latin1");
+  bytes[stored.text.length] = 10;
+  bytes.set(stored.packed, stored.text.length + 1);
+  return bytes;
+}
+function storedOf(bytes) {
+  const newline = bytes.indexOf(10);
+  const head = newline < 0 ? bytes : bytes.subarray(0, newline);
+  const text = isAscii(head) ? head.toString("latin1") : head.toString("utf8");
+  return newline < 0 ? { text } : { text, packed: bytes.subarray(newline + 1) };
+}
+function withPlaces(calls, write) {
+  const scopes = new Places((s) => s.kind === "module" ? "module" : s.kind === "function" ? `f ${s.function}` : JSON.stringify(s));
+  const placements = new Places((p) => p.kind === "statement" ? "statement" : JSON.stringify(p));
+  const strings = new Places((s) => s);
+  const stored = calls;
+  try {
+    for (const call of calls) {
+      const record = call;
+      record.scope = scopes.of(call.scope);
+      record.placement = placements.of(call.placement);
+      for (const field of STRING_FIELDS) if (call[field] !== void 0) record[field] = strings.of(call[field]);
+    }
+    return write(calls, { scopes: scopes.values, placements: placements.values, strings: strings.values }, (scope) => scopes.of(scope));
+  } finally {
+    for (const call of stored) {
+      if (typeof call.scope === "number") call.scope = scopes.values[call.scope];
+      if (typeof call.placement === "number") call.placement = placements.values[call.placement];
+      for (const field of STRING_FIELDS) if (typeof call[field] === "number") call[field] = strings.values[call[field]];
+    }
+  }
+}
+function ascii(json) {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function reviveStored(stored, relative, sharing) {
+  const value = JSON.parse(stored.text);
+  const entry = value;
+  if (!entry || typeof entry !== "object" || !Array.isArray(entry.diagnostics)) throw new Error("not a cache entry");
+  const diagnostics = entry.diagnostics.map((d) => {
+    if (!d || typeof d.kind !== "string" || typeof d.message !== "string") throw new Error("not a diagnostic");
+    return { ...d, path: relative };
+  });
+  if (entry.summary === void 0) return { diagnostics };
+  const summary = entry.summary;
+  for (const field of ["imports", "calls", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
+    if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
+  }
+  const tables = validTables(entry.tables);
+  const calls = withValues(summary.calls, tables, sharing);
+  for (const record of summary.imports) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
+  const revived = { ...summary, path: relative, calls };
+  const head = entry.packed;
+  if (head !== void 0) {
+    const packed = stored.packed;
+    if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");
+    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    attachPacked(revived, {
+      count: head.count,
+      outside: calls,
+      index: { callees: head.callees, localCallees: head.localCallees, members: head.members, onObjects: head.onObjects, decoratorsOnObjects: head.decoratorsOnObjects },
+      bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
+      revive: (text) => {
+        const bodies = JSON.parse(text);
+        if (!Array.isArray(bodies.calls)) throw new Error("no packed calls");
+        return withValues(bodies.calls, validTables(bodies.tables));
+      }
+    });
+  }
+  return { summary: revived, diagnostics };
+}
+function validTables(tables) {
+  if (!tables || !Array.isArray(tables.scopes) || !Array.isArray(tables.placements) || !Array.isArray(tables.strings)) throw new Error("no tables");
+  return tables;
+}
+function placeIn(list, place, share) {
+  const found = list[place];
+  if (found === void 0) throw new Error("a table place out of range");
+  return share ? share(found) : found;
+}
+function withValues(calls, tables, sharing) {
+  const scopes = sharing ? tables.scopes.map((s) => sharing.scope(s)) : tables.scopes;
+  const placements = sharing ? tables.placements.map((p) => sharing.placement(p)) : tables.placements;
+  const strings = sharing ? tables.strings.map((s) => sharing.string(s)) : tables.strings;
+  for (const call of calls) {
+    call.scope = placeIn(scopes, call.scope);
+    call.placement = placeIn(placements, call.placement);
+    call.statementText = placeIn(strings, call.statementText);
+    call.calleeText = placeIn(strings, call.calleeText);
+    if (call.callee !== void 0) call.callee = placeIn(strings, call.callee);
+    if (call.condition !== void 0) call.condition = placeIn(strings, call.condition);
+  }
+  return calls;
+}
+var Places = class {
+  constructor(keyOf) {
+    this.keyOf = keyOf;
+  }
+  keyOf;
+  values = [];
+  places = /* @__PURE__ */ new Map();
+  of(value) {
+    const key = this.keyOf(value);
+    let place = this.places.get(key);
+    if (place === void 0) {
+      place = this.values.push(value) - 1;
+      this.places.set(key, place);
+    }
+    return place;
+  }
+};
+
+export {
+  storedText,
+  storedBytes,
+  storedOf,
+  reviveStored
+};

@@ -1,0 +1,139 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+
+// src/extract/packed.ts
+import { deflateSync, inflateSync } from "node:zlib";
+function inFunctionBody(call) {
+  return call.scope.kind === "function";
+}
+function memberName(call) {
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (!call.receiver && !written.includes(".")) return void 0;
+  return written.slice(written.lastIndexOf(".") + 1);
+}
+function boundNameOf(call) {
+  if (call.boundTo && !call.boundTo.includes(".")) return call.boundTo;
+  if (call.placement.kind === "with-item") {
+    const at = call.statementText.indexOf(call.text);
+    if (at >= 0) {
+      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
+      if (as) return as[1];
+    }
+  }
+  return void 0;
+}
+function mayBeOnObject(call, bound) {
+  if (call.receiver) return true;
+  if (call.callee !== void 0) return !call.calleeIsLocal;
+  const dot = call.calleeText.indexOf(".");
+  return dot > 0 && bound.has(call.calleeText.slice(0, dot));
+}
+function boundNames(calls) {
+  const names = /* @__PURE__ */ new Set();
+  for (const call of calls) {
+    const name = boundNameOf(call);
+    if (name !== void 0) names.add(name);
+  }
+  return names;
+}
+function bodyCallIndex(calls, bound) {
+  const callees = /* @__PURE__ */ new Set();
+  const localCallees = /* @__PURE__ */ new Set();
+  const members = /* @__PURE__ */ new Set();
+  const onObjects = /* @__PURE__ */ new Set();
+  const decoratorsOnObjects = /* @__PURE__ */ new Set();
+  for (const call of calls) {
+    if (call.callee !== void 0) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
+    const member = memberName(call);
+    if (member === void 0) continue;
+    members.add(member);
+    if (mayBeOnObject(call, bound)) (call.placement.kind === "decorator" ? decoratorsOnObjects : onObjects).add(member);
+  }
+  return { callees: [...callees], localCallees: [...localCallees], members: [...members], onObjects: [...onObjects], decoratorsOnObjects: [...decoratorsOnObjects] };
+}
+var PACKED = /* @__PURE__ */ Symbol("packed calls");
+function deflateBodies(text) {
+  return deflateSync(Buffer.from(text, "latin1"), { level: 1 });
+}
+function attachPacked(summary, packed) {
+  Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
+  Object.defineProperty(summary, "calls", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      return unpack(this);
+    },
+    set(value) {
+      delete this[PACKED];
+      Object.defineProperty(this, "calls", { value, writable: true, enumerable: true, configurable: true });
+    }
+  });
+}
+function unpack(summary) {
+  const packed = summary[PACKED];
+  const calls = new Array(packed.count);
+  for (const call of packed.outside) calls[call.id] = call;
+  const text = inflateSync(Buffer.from(packed.bytes, "latin1")).toString("latin1");
+  for (const call of packed.revive(text)) {
+    if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`packed calls of ${summary.path}: call ${call.id} out of place`);
+    calls[call.id] = call;
+  }
+  for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`packed calls of ${summary.path}: call ${id} missing`);
+  delete summary[PACKED];
+  Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
+  return calls;
+}
+var outsideOf = /* @__PURE__ */ new WeakMap();
+function callsOutsideFunctions(summary) {
+  const packed = summary[PACKED];
+  if (packed) return packed.outside;
+  let outside = outsideOf.get(summary);
+  if (!outside) outsideOf.set(summary, outside = summary.calls.filter((c) => !inFunctionBody(c)));
+  return outside;
+}
+function callById(summary, id) {
+  const packed = summary[PACKED];
+  if (packed) {
+    const outside = binarySearch(packed.outside, id);
+    if (outside) return outside;
+    if (id < 0 || id >= packed.count) return void 0;
+  }
+  return summary.calls[id];
+}
+function callCount(summary) {
+  return summary[PACKED]?.count ?? summary.calls.length;
+}
+var indexOf = /* @__PURE__ */ new WeakMap();
+function bodyCallsOf(summary) {
+  const packed = summary[PACKED];
+  if (packed) return packed.index;
+  let index = indexOf.get(summary);
+  if (!index) indexOf.set(summary, index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls)));
+  return index;
+}
+function binarySearch(calls, id) {
+  let lo = 0;
+  let hi = calls.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const at = calls[mid].id;
+    if (at === id) return calls[mid];
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return void 0;
+}
+
+export {
+  inFunctionBody,
+  memberName,
+  boundNameOf,
+  boundNames,
+  bodyCallIndex,
+  deflateBodies,
+  attachPacked,
+  callsOutsideFunctions,
+  callById,
+  callCount,
+  bodyCallsOf
+};

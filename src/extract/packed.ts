@@ -1,0 +1,213 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { CallRecord, ModuleSummary } from './summary.js';
+
+/*
+ * The calls written inside function bodies, held packed.
+ *
+ * Nineteen calls in twenty are in function bodies (`request.get(...)` in a view), and few of those
+ * matter to an analysis: the bodies that run at import time, the app factories, the functions a
+ * framework detector asks about. A summary revived from stored text keeps them deflated, with an
+ * index of what they call, and unpacks them the first time `summary.calls` is read; the calls
+ * outside function bodies (`callsOutsideFunctions`) and the index are there without unpacking. On
+ * a generated monorepo of 20,000 modules the calls are four fifths of the memory a run holds.
+ *
+ * Code that needs only the calls outside functions, or asks the index first, leaves the bodies
+ * packed; `summary.calls` is always every call, in id order, the same objects once unpacked.
+ */
+
+/** What the calls in function bodies call, known without unpacking them. */
+export interface BodyCallIndex {
+  /** Distinct qualified callees (`calleeIsLocal` ones left out). */
+  callees: string[];
+  /** Distinct callees that are names of the module itself (`calleeIsLocal`). */
+  localCallees: string[];
+  /** Distinct `memberName`s, of every call that has one. */
+  members: string[];
+  /** Distinct `memberName`s of the calls that may be made on an object (`mayBeOnObject`) and are no decorators. */
+  onObjects: string[];
+  /** The same, of the decorators (`@bp.route(...)` on a function nested in another). */
+  decoratorsOnObjects: string[];
+}
+
+/** Whether a call is kept packed: it is written in a function body. */
+export function inFunctionBody(call: CallRecord): boolean {
+  return call.scope.kind === 'function';
+}
+
+/** The method name a call may be a member call by (`route` of `app.route(...)`); undefined when it is none. */
+export function memberName(call: CallRecord): string | undefined {
+  const written = call.receiver?.method ?? call.callee ?? call.calleeText;
+  if (!call.receiver && !written.includes('.')) return undefined;
+  return written.slice(written.lastIndexOf('.') + 1);
+}
+
+/**
+ * The name a call's result is bound to: `app = Flask(...)`, or `with Configurator() as config:`
+ * (the summary keeps the with statement's text; the `as` name is read from it).
+ */
+export function boundNameOf(call: CallRecord): string | undefined {
+  if (call.boundTo && !call.boundTo.includes('.')) return call.boundTo;
+  if (call.placement.kind === 'with-item') {
+    const at = call.statementText.indexOf(call.text);
+    if (at >= 0) {
+      const as = /^\s+as\s+([A-Za-z_]\w*)/.exec(call.statementText.slice(at + call.text.length));
+      if (as) return as[1];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a call may be a method called on an object some call of the module made, or that a name
+ * imported from another module holds: what `EntryContext.memberCall` can answer, on the module's
+ * own summary. `x.m()` where x is a call's result (`receiver`), `bp.route` with `bp` imported, or
+ * `config.add_route` with `config` bound to a call's result somewhere in the module (`bound`, the
+ * names calls of the module are bound to). `request.get(...)` on a parameter is none.
+ */
+export function mayBeOnObject(call: CallRecord, bound: ReadonlySet<string>): boolean {
+  if (call.receiver) return true;
+  if (call.callee !== undefined) return !call.calleeIsLocal;
+  const dot = call.calleeText.indexOf('.');
+  return dot > 0 && bound.has(call.calleeText.slice(0, dot));
+}
+
+/** The names the calls of a module are bound to (`boundNameOf`). */
+export function boundNames(calls: Iterable<CallRecord>): Set<string> {
+  const names = new Set<string>();
+  for (const call of calls) {
+    const name = boundNameOf(call);
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+/** The index of `calls`, of a module whose calls are bound to `bound`. */
+export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<string>): BodyCallIndex {
+  const callees = new Set<string>();
+  const localCallees = new Set<string>();
+  const members = new Set<string>();
+  const onObjects = new Set<string>();
+  const decoratorsOnObjects = new Set<string>();
+  for (const call of calls) {
+    if (call.callee !== undefined) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
+    const member = memberName(call);
+    if (member === undefined) continue;
+    members.add(member);
+    if (mayBeOnObject(call, bound)) (call.placement.kind === 'decorator' ? decoratorsOnObjects : onObjects).add(member);
+  }
+  return { callees: [...callees], localCallees: [...localCallees], members: [...members], onObjects: [...onObjects], decoratorsOnObjects: [...decoratorsOnObjects] };
+}
+
+/** The packed bodies of a revived summary. */
+interface Packed {
+  /** How many calls the summary has. */
+  count: number;
+  /** The calls outside function bodies, in id order. */
+  outside: CallRecord[];
+  index: BodyCallIndex;
+  /** The deflated text of the calls in function bodies, one byte a character. */
+  bytes: string;
+  /** The deflated text back as calls (see stored.ts), each with its id. */
+  revive: (text: string) => CallRecord[];
+}
+
+const PACKED = Symbol('packed calls');
+type WithPacked = ModuleSummary & { [PACKED]?: Packed };
+
+/** Deflates the text of a summary's calls in function bodies. */
+export function deflateBodies(text: string): Buffer {
+  return deflateSync(Buffer.from(text, 'latin1'), { level: 1 });
+}
+
+/**
+ * Gives `summary` its calls in function bodies as packed: `summary.calls` unpacks them when first
+ * read. `outside` are the calls outside function bodies, already revived.
+ */
+export function attachPacked(summary: ModuleSummary, packed: Packed): void {
+  Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
+  Object.defineProperty(summary, 'calls', {
+    enumerable: true,
+    configurable: true,
+    get(this: WithPacked): CallRecord[] {
+      return unpack(this);
+    },
+    set(this: WithPacked, value: CallRecord[]) {
+      delete this[PACKED];
+      Object.defineProperty(this, 'calls', { value, writable: true, enumerable: true, configurable: true });
+    },
+  });
+}
+
+function unpack(summary: WithPacked): CallRecord[] {
+  const packed = summary[PACKED]!;
+  const calls: CallRecord[] = new Array(packed.count);
+  for (const call of packed.outside) calls[call.id] = call;
+  const text = inflateSync(Buffer.from(packed.bytes, 'latin1')).toString('latin1');
+  for (const call of packed.revive(text)) {
+    if (calls[call.id] !== undefined || call.id >= packed.count) throw new Error(`packed calls of ${summary.path}: call ${call.id} out of place`);
+    calls[call.id] = call;
+  }
+  for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`packed calls of ${summary.path}: call ${id} missing`);
+  delete summary[PACKED];
+  Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
+  return calls;
+}
+
+/** True while a summary's calls in function bodies are packed (for tests and the stats). */
+export function isPacked(summary: ModuleSummary): boolean {
+  return (summary as WithPacked)[PACKED] !== undefined;
+}
+
+const outsideOf = new WeakMap<ModuleSummary, CallRecord[]>();
+
+/**
+ * The calls outside function bodies (module body, class bodies, decorators and defaults of
+ * module-level definitions, `if __name__ == "__main__":`...), in id order, without unpacking.
+ */
+export function callsOutsideFunctions(summary: ModuleSummary): readonly CallRecord[] {
+  const packed = (summary as WithPacked)[PACKED];
+  if (packed) return packed.outside;
+  let outside = outsideOf.get(summary);
+  if (!outside) outsideOf.set(summary, (outside = summary.calls.filter((c) => !inFunctionBody(c))));
+  return outside;
+}
+
+/** The call of that id, unpacking the bodies only when it is in one. */
+export function callById(summary: ModuleSummary, id: number): CallRecord | undefined {
+  const packed = (summary as WithPacked)[PACKED];
+  if (packed) {
+    const outside = binarySearch(packed.outside, id);
+    if (outside) return outside;
+    if (id < 0 || id >= packed.count) return undefined;
+  }
+  return summary.calls[id];
+}
+
+/** How many calls the summary has, without unpacking. */
+export function callCount(summary: ModuleSummary): number {
+  return (summary as WithPacked)[PACKED]?.count ?? summary.calls.length;
+}
+
+const indexOf = new WeakMap<ModuleSummary, BodyCallIndex>();
+
+/** What the calls in function bodies call, without unpacking them. */
+export function bodyCallsOf(summary: ModuleSummary): BodyCallIndex {
+  const packed = (summary as WithPacked)[PACKED];
+  if (packed) return packed.index;
+  let index = indexOf.get(summary);
+  if (!index) indexOf.set(summary, (index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls))));
+  return index;
+}
+
+function binarySearch(calls: readonly CallRecord[], id: number): CallRecord | undefined {
+  let lo = 0;
+  let hi = calls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = calls[mid]!.id;
+    if (at === id) return calls[mid];
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
