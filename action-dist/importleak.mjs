@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-STODVFS5.mjs";
-import "./shared-CIEVZIBP.mjs";
-import "./shared-67I4IXLI.mjs";
+} from "./shared-KUL2RAI2.mjs";
+import "./shared-YT3NUUBP.mjs";
+import "./shared-G5QF3GMT.mjs";
 import "./shared-XXICYUZH.mjs";
-import "./shared-QBBKAPBD.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -9,18 +9,18 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-STODVFS5.mjs";
+} from "./shared-KUL2RAI2.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-CIEVZIBP.mjs";
-import "./shared-67I4IXLI.mjs";
+import "./shared-YT3NUUBP.mjs";
+import "./shared-G5QF3GMT.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary
-} from "./shared-7G5IVHHI.mjs";
-import "./shared-OP2TDUPW.mjs";
-import "./shared-QBBKAPBD.mjs";
+} from "./shared-OSI5RHD3.mjs";
+import "./shared-NJPB4K23.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-67I4IXLI.mjs";
+} from "./shared-G5QF3GMT.mjs";
 import {
   summariseBytes
 } from "./shared-K5SHO45U.mjs";
 import "./shared-XXICYUZH.mjs";
-import "./shared-QBBKAPBD.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-OK3D7NJJ.mjs";

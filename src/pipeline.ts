@@ -9,7 +9,7 @@ import { isDeploymentFileName } from './deploy/deploymentFiles.js';
 import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
-import { compileIgnore, describeError, discoverOptionsOf, discoverPythonFiles, quotePattern, type Discovery } from './discover/discover.js';
+import { compileIgnore, discoverOptionsOf, discoverPythonFiles, quotePattern, type Discovery } from './discover/discover.js';
 import { newTreeWatch, type TreeWatch } from './watch.js';
 import { discoveryFingerprint, type FileFingerprint } from './replay.js';
 import type { PythonTarget } from './extract/target.js';

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, sy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { terminalProgress } from '../src/report/progress.js';
-import { CLI, runCli, temporaryProjects } from './support.js';
+import { CLI, forgetRuns, runCli, temporaryProjects } from './support.js';
 
 /**
  * Issue 13, the cache, the worker threads and --stats: a warm scan reads summaries instead of
@@ -35,11 +35,6 @@ function entries(cacheDir: string): string[] {
   };
   if (existsSync(cacheDir)) walk(cacheDir);
   return found.sort();
-}
-
-/** Removes the run records (see src/replay.ts), so that the next run analyzes and reads the summaries. */
-export function forgetRuns(cacheDir: string): void {
-  for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) if (name.startsWith('runs-')) rmSync(path.join(cacheDir, name), { recursive: true });
 }
 
 /** `64 parsed, 1 from the cache` of --stats (without the worker threads, which depend on the machine). */

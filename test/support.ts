@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,4 +112,9 @@ export function cpythonClosure(root: string, module: string, python = 'python3')
 
 export function requireVenv(): void {
   if (!existsSync(VENV_PYTHON)) throw new Error(`${VENV_PYTHON} is missing: run \`npm test\` (it runs test/setup-python.sh first)`);
+}
+
+/** Removes the run records (see src/replay.ts), so that the next run analyzes and reads the summaries. */
+export function forgetRuns(cacheDir: string): void {
+  for (const name of existsSync(cacheDir) ? readdirSync(cacheDir) : []) if (name.startsWith('runs-')) rmSync(path.join(cacheDir, name), { recursive: true });
 }

@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describeError } from '../discover/discover.js';
-import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, notRegularMessage, pathKind, readRegularFile, realPath } from '../files.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, pathKind, readRegularFile, realPath } from '../files.js';
 import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';

@@ -1,5 +1,5 @@
 import { summaryLookup } from '../extract/lookup.js';
-import { bodyCallIndex, bodyCallsOf, boundNameOf, boundNames, callById, callCount, callsOutsideFunctions, inFunctionBody, memberName, mayBeOnObject } from '../extract/packed.js';
+import { bodyCallIndex, bodyCallsOf, boundNameOf, boundNames, callById, callCount, callsOutsideFunctions, inFunctionBody } from '../extract/packed.js';
 import type { CallRecord, ImportRecord, LiteralAssignment, ModuleSummary, SourceSpan } from '../extract/summary.js';
 import type { ModuleEntry } from '../resolve/moduleIndex.js';
 import { resolveImport } from '../resolve/resolveImports.js';

@@ -146,8 +146,11 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   const tables = validTables(entry.tables);
   const calls = withValues(summary.calls as CallRecord[], tables, sharing);
   for (const record of summary.imports as ImportRecord[]) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
-  const revived = { ...(summary as unknown as ModuleSummary), path: relative, calls };
   const head = entry.packed;
+  // Packed, `calls` is added as an accessor to an object without it: V8 keeps such an object in
+  // its fast form, where turning a data property into an accessor makes it a dictionary.
+  const { calls: _, ...rest } = summary;
+  const revived = (head === undefined ? { ...rest, path: relative, calls } : { ...rest, path: relative }) as unknown as ModuleSummary;
   if (head !== undefined) {
     const packed = stored.packed;
     if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');

@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-QBBKAPBD.mjs";
+} from "./shared-F7QFFTA7.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -84,8 +84,9 @@ function reviveStored(stored, relative, sharing) {
   const tables = validTables(entry.tables);
   const calls = withValues(summary.calls, tables, sharing);
   for (const record of summary.imports) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
-  const revived = { ...summary, path: relative, calls };
   const head = entry.packed;
+  const { calls: _, ...rest } = summary;
+  const revived = head === void 0 ? { ...rest, path: relative, calls } : { ...rest, path: relative };
   if (head !== void 0) {
     const packed = stored.packed;
     if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");

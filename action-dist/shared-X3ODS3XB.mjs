@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-OP2TDUPW.mjs";
-import "./shared-QBBKAPBD.mjs";
+} from "./shared-NJPB4K23.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

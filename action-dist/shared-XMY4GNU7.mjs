@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-7G5IVHHI.mjs";
-import "./shared-OP2TDUPW.mjs";
-import "./shared-QBBKAPBD.mjs";
+} from "./shared-OSI5RHD3.mjs";
+import "./shared-NJPB4K23.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-67I4IXLI.mjs";
+} from "./shared-G5QF3GMT.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-QBBKAPBD.mjs";
+} from "./shared-F7QFFTA7.mjs";
 import {
   parsePythonLiteral,
   stringsOf

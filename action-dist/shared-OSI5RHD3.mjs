@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-OP2TDUPW.mjs";
+} from "./shared-NJPB4K23.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -53,7 +53,7 @@ function bodyCallIndex(calls, bound) {
 }
 var PACKED = /* @__PURE__ */ Symbol("packed calls");
 function deflateBodies(text) {
-  return deflateSync(Buffer.from(text, "latin1"), { level: 1 });
+  return deflateSync(Buffer.from(text, "latin1"), { level: 6 });
 }
 function attachPacked(summary, packed) {
   Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });

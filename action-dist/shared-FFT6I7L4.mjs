@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-CIEVZIBP.mjs";
+} from "./shared-YT3NUUBP.mjs";
 import {
   reviveStored
-} from "./shared-67I4IXLI.mjs";
+} from "./shared-G5QF3GMT.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -59,7 +59,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-7G5IVHHI.mjs";
+} from "./shared-OSI5RHD3.mjs";
 import {
   CallResolver,
   allOf,
@@ -70,7 +70,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-OP2TDUPW.mjs";
+} from "./shared-NJPB4K23.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -81,7 +81,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-QBBKAPBD.mjs";
+} from "./shared-F7QFFTA7.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -2148,11 +2148,11 @@ function targetCalls(call, target, summary) {
   if (!name || !/^[A-Za-z_][\w.]*$/.test(name)) return false;
   const qualname = name.startsWith("self.") && call.scope.kind === "function" ? `${call.scope.function.split(".").slice(0, -1).join(".")}.${name.slice(5)}` : name;
   return (callIndex(summary).byFunction.get(qualname) ?? []).some((c) => {
-    const calleeName = c.callee ?? (c.receiver ? memberName3(c, summary) : void 0);
+    const calleeName = c.callee ?? (c.receiver ? memberName2(c, summary) : void 0);
     return calleeName !== void 0 && target.calls.some((t) => qualifiedNameMatches(t, calleeName));
   });
 }
-function memberName3(call, summary) {
+function memberName2(call, summary) {
   const creator = callById(summary, call.receiver.callId);
   return creator?.callee ? `${creator.callee}.${call.receiver.method}` : void 0;
 }

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-7G5IVHHI.mjs";
-import "./shared-OP2TDUPW.mjs";
-import "./shared-QBBKAPBD.mjs";
+} from "./shared-OSI5RHD3.mjs";
+import "./shared-NJPB4K23.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-7G5IVHHI.mjs";
-import "./shared-OP2TDUPW.mjs";
-import "./shared-QBBKAPBD.mjs";
+} from "./shared-OSI5RHD3.mjs";
+import "./shared-NJPB4K23.mjs";
+import "./shared-F7QFFTA7.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURES, forgetRuns, runCli } from './support.js';
+
+/**
+ * Issue 13: summaries read back from the cache (or sent by a worker thread) keep the calls in
+ * function bodies packed until the analysis asks for them (src/extract/packed.ts). Every framework
+ * detector, the import graph through calls and the rules must find the same with them packed as
+ * with every call at hand: the 33 framework fixtures, analyzed as one project, give the same report.
+ */
+const scratch = mkdtempSync(path.join(tmpdir(), 'importleak-packed-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const statsLine = (stderr: string): string => /^importleak stats \((\d+ parsed, \d+ from the cache)/m.exec(stderr)?.[1] ?? `no stats in: ${stderr}`;
+
+describe('calls in function bodies, packed', () => {
+  it('give the report of summaries made on the main thread, over every framework fixture', () => {
+    const root = path.join(FIXTURES, 'frameworks');
+    const cacheDir = path.join(scratch, 'cache');
+    const plain = runCli(['check', '--format', 'json', '--no-cache', '--stats', '.'], root, { ...process.env, IMPORTLEAK_THREADS: '1' });
+    const written = runCli(['check', '--format', 'json', '--cache-dir', cacheDir, '--stats', '.'], root);
+    forgetRuns(cacheDir);
+    const read = runCli(['check', '--format', 'json', '--cache-dir', cacheDir, '--stats', '.'], root);
+    expect(statsLine(read.stderr)).toMatch(/^0 parsed, \d+ from the cache$/);
+    const report = JSON.parse(plain.stdout) as { findings: unknown[]; entries: unknown[] };
+    // The fixtures hold apps, routers, tasks and leaks: a report with nothing in it would prove nothing.
+    expect(report.entries.length).toBeGreaterThan(100);
+    expect(report.findings.length).toBeGreaterThan(10);
+    expect(written.stdout).toBe(plain.stdout);
+    expect(read.stdout).toBe(plain.stdout);
+    expect(read.code).toBe(plain.code);
+  });
+});
