@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-KUL2RAI2.mjs";
-import "./shared-YT3NUUBP.mjs";
-import "./shared-G5QF3GMT.mjs";
+} from "./shared-HY7BGSWR.mjs";
+import "./shared-R4OVCD4F.mjs";
+import "./shared-YJLV6X3K.mjs";
 import "./shared-XXICYUZH.mjs";
-import "./shared-F7QFFTA7.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -9,18 +9,18 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-KUL2RAI2.mjs";
+} from "./shared-HY7BGSWR.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-YT3NUUBP.mjs";
-import "./shared-G5QF3GMT.mjs";
+import "./shared-R4OVCD4F.mjs";
+import "./shared-YJLV6X3K.mjs";
 import "./shared-XXICYUZH.mjs";
 import {
   deploymentSummary
-} from "./shared-OSI5RHD3.mjs";
-import "./shared-NJPB4K23.mjs";
-import "./shared-F7QFFTA7.mjs";
+} from "./shared-ZZW4QKG6.mjs";
+import "./shared-XQQZQB5J.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

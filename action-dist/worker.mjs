@@ -2,12 +2,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-G5QF3GMT.mjs";
+} from "./shared-YJLV6X3K.mjs";
 import {
   summariseBytes
 } from "./shared-K5SHO45U.mjs";
 import "./shared-XXICYUZH.mjs";
-import "./shared-F7QFFTA7.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-OK3D7NJJ.mjs";

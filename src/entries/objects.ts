@@ -75,7 +75,7 @@ const DEFAULT_UNIT = ['route', 'routes'] as const;
 export function analyzeObjects(spec: ObjectFramework, ctx: EntryContext): ObjectAnalysis {
   // The calls that can make one (of its constructors, or of a project class), in source order.
   const index = ctx.calls();
-  const candidates = new Set<LocatedCall>(index.ofProjectClasses);
+  const candidates = new Set<LocatedCall>(index.ofProjectClassesFrom(spec.objects.flatMap((kind) => kind.callees)));
   for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = new Map<string, FoundObject>();
   for (const { path, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {

@@ -34,7 +34,11 @@ export interface CallIndex {
   callsTo(callee: string): readonly LocatedCall[];
   /** The modules with a call of that qualified name (calls of a local name left out). */
   modulesCallingName(callee: string): readonly string[];
-  ofProjectClasses: readonly LocatedCall[];
+  /**
+   * The calls that make an instance of a project class deriving, through project bases in any
+   * module, from one of `bases` (classes from outside the project: `flask.Flask`).
+   */
+  ofProjectClassesFrom(bases: readonly string[]): readonly LocatedCall[];
   /** The modules with calls by each `memberName` (the method's last name), whatever they are made on. */
   membersByName: ReadonlyMap<string, ReadonlySet<string>>;
   /**
@@ -84,12 +88,11 @@ export class EntryContext {
     const outsideByCallee = new Map<string, LocatedCall[]>();
     /** Modules whose function bodies call a name: their place in the summaries' order. */
     const bodiesByCallee = new Map<string, number[]>();
-    const ofProjectClasses: LocatedCall[] = [];
+    const outsideOfProjectClasses: LocatedCall[] = [];
     const membersByName = new Map<string, Set<string>>();
     const onObjectsByName = new Map<string, Set<string>>();
     const decoratorsOnObjectsByName = new Map<string, Set<string>>();
     const paths = [...this.summaries.keys()];
-    const classBodies: number[] = [];
     paths.forEach((path, file) => {
       const summary = this.summaries.get(path)!;
       const bodies = bodyCallsOf(summary);
@@ -108,19 +111,11 @@ export class EntryContext {
         if (!call.callee) continue;
         const located = { path, call, order: [file, call.id] as const };
         if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
-        if (this.externalBasesOf(path, call).length) ofProjectClasses.push(located);
+        if (this.externalBasesOf(path, call).length) outsideOfProjectClasses.push(located);
       }
       for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
-      const classes = this.project.calls;
-      if (bodies.callees.some((c) => classes.mayNameClass(c)) || bodies.localCallees.some((c) => classes.mayNameClass(c))) classBodies.push(file);
     });
-    for (const file of classBodies) {
-      const path = paths[file]!;
-      for (const call of this.summaries.get(path)!.calls) {
-        if (call.callee && inFunctionBody(call) && this.externalBasesOf(path, call).length) ofProjectClasses.push({ path, call, order: [file, call.id] });
-      }
-    }
-    ofProjectClasses.sort(inOrder);
+    const ofProjectClasses = new Map<string, readonly LocatedCall[]>();
     const callsTo = new Map<string, readonly LocatedCall[]>();
     this.callIndex = {
       callsTo: (callee) => {
@@ -142,12 +137,64 @@ export class EntryContext {
         for (const file of bodiesByCallee.get(callee) ?? []) found.add(paths[file]!);
         return [...found];
       },
-      ofProjectClasses,
+      ofProjectClassesFrom: (bases) => {
+        const key = bases.join('\0');
+        let found = ofProjectClasses.get(key);
+        if (!found) ofProjectClasses.set(key, (found = this.findProjectClassCalls(new Set(bases), paths, outsideOfProjectClasses)));
+        return found;
+      },
       membersByName,
       onObjectsByName,
       decoratorsOnObjectsByName,
     };
     return this.callIndex;
+  }
+
+  private classList: { classes: Array<{ name: string; bases: readonly string[] }>; aliases: Array<{ name: string; alias: string }> } | undefined;
+
+  /** The project's classes with bases from outside (last name), and the aliases of its `from` imports: listed once. */
+  private classesAndAliases(): NonNullable<EntryContext['classList']> {
+    if (this.classList) return this.classList;
+    const classes: Array<{ name: string; bases: readonly string[] }> = [];
+    const aliases: Array<{ name: string; alias: string }> = [];
+    for (const [path, summary] of this.summaries) {
+      for (const cls of summary.classes) {
+        const bases = this.project.calls.externalBasesOf({ path, qualname: cls.name, kind: 'class' });
+        if (bases.length) classes.push({ name: lastName(cls.name), bases });
+      }
+      for (const record of summary.imports) for (const name of record.names) if (name.alias) aliases.push({ name: lastName(name.name), alias: name.alias });
+    }
+    return (this.classList = { classes, aliases });
+  }
+
+  /**
+   * `CallIndex.ofProjectClassesFrom`: the calls outside function bodies already known to make a
+   * project class with bases from outside, and those in the bodies of the modules whose calls name
+   * a project class deriving from `bases` (or an import alias of one: `from .app import MyFlask as
+   * App`), unpacked only there.
+   */
+  private findProjectClassCalls(bases: ReadonlySet<string>, paths: readonly string[], outside: readonly LocatedCall[]): LocatedCall[] {
+    const derives = (path: string, call: CallRecord): boolean => this.externalBasesOf(path, call).some((b) => bases.has(b));
+    const names = new Set<string>();
+    const { classes, aliases } = this.classesAndAliases();
+    for (const cls of classes) if (cls.bases.some((b) => bases.has(b))) names.add(cls.name);
+    // Aliases of aliases too, a few deep.
+    for (let depth = 0, grew = names.size > 0; grew && depth < 4; depth++) {
+      const before = names.size;
+      for (const { name, alias } of aliases) if (names.has(name)) names.add(alias);
+      grew = names.size > before;
+    }
+    const found = outside.filter((located) => derives(located.path, located.call));
+    if (names.size === 0) return found;
+    paths.forEach((path, file) => {
+      const summary = this.summaries.get(path)!;
+      const bodies = bodyCallsOf(summary);
+      if (!bodies.callees.some((c) => names.has(lastName(c))) && !bodies.localCallees.some((c) => names.has(lastName(c)))) return;
+      for (const call of summary.calls) {
+        if (call.callee && inFunctionBody(call) && derives(path, call)) found.push({ path, call, order: [file, call.id] });
+      }
+    });
+    return found.sort(inOrder);
   }
 
   /**
@@ -390,6 +437,10 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
+}
+
+function lastName(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 
 function inOrder(a: LocatedCall, b: LocatedCall): number {

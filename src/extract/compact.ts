@@ -1,5 +1,6 @@
 import type { Sharing } from './stored.js';
 import type { CallPlacement, ExecutionScope, ModuleSummary } from './summary.js';
+import type { PythonTarget } from './target.js';
 
 /**
  * Shares what the summaries of a run repeat, as they come in: one object for each distinct call
@@ -15,8 +16,10 @@ export class SummaryCompactor implements Sharing {
   private moduleScope: ExecutionScope | undefined;
   private statement: CallPlacement | undefined;
   private readonly functionScopes = new Map<string, ExecutionScope>();
+  private readonly targets = new Map<string, PythonTarget>();
 
   compact(summary: ModuleSummary): ModuleSummary {
+    if (summary.target) summary.target = this.target(summary.target);
     for (const call of summary.calls) {
       call.scope = this.scope(call.scope);
       call.placement = this.placement(call.placement);
@@ -27,6 +30,15 @@ export class SummaryCompactor implements Sharing {
     }
     for (const record of summary.imports) record.scope = this.scope(record.scope);
     return summary;
+  }
+
+  /** Every summary of a run has the same target. */
+  target(target: PythonTarget): PythonTarget {
+    const key = `${target.version.join('.')} ${target.platform}`;
+    const known = this.targets.get(key);
+    if (known) return known;
+    this.targets.set(key, target);
+    return target;
   }
 
   scope(scope: ExecutionScope): ExecutionScope {

@@ -129,18 +129,21 @@ export function deflateBodies(text: string): Buffer {
  */
 export function attachPacked(summary: Omit<ModuleSummary, 'calls'> | ModuleSummary, packed: Packed): void {
   Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
-  Object.defineProperty(summary, 'calls', {
-    enumerable: true,
-    configurable: true,
-    get(this: WithPacked): CallRecord[] {
-      return unpack(this);
-    },
-    set(this: WithPacked, value: CallRecord[]) {
-      delete this[PACKED];
-      Object.defineProperty(this, 'calls', { value, writable: true, enumerable: true, configurable: true });
-    },
-  });
+  // One getter and setter for all: summaries with the same fields then share one hidden class.
+  Object.defineProperty(summary, 'calls', CALLS);
 }
+
+const CALLS: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: WithPacked): CallRecord[] {
+    return unpack(this);
+  },
+  set(this: WithPacked, value: CallRecord[]) {
+    delete this[PACKED];
+    Object.defineProperty(this, 'calls', { value, writable: true, enumerable: true, configurable: true });
+  },
+};
 
 function unpack(summary: WithPacked): CallRecord[] {
   const packed = summary[PACKED]!;

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
 import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, type BodyCallIndex } from './packed.js';
 import type { CallPlacement, CallRecord, ExecutionScope, ImportRecord, ModuleSummary } from './summary.js';
+import type { PythonTarget } from './target.js';
 
 /*
  * A file's outcome as text: how the cache stores it (without its path, which the key holds) and how
@@ -27,6 +28,7 @@ interface Tables {
 
 /** Shares values across the outcomes of a run (see `SummaryCompactor`). */
 export interface Sharing {
+  target(target: PythonTarget): PythonTarget;
   scope(scope: ExecutionScope): ExecutionScope;
   placement(placement: CallPlacement): CallPlacement;
   string(value: string): string;
@@ -151,6 +153,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   // its fast form, where turning a data property into an accessor makes it a dictionary.
   const { calls: _, ...rest } = summary;
   const revived = (head === undefined ? { ...rest, path: relative, calls } : { ...rest, path: relative }) as unknown as ModuleSummary;
+  if (sharing && revived.target) revived.target = sharing.target(revived.target);
   if (head !== undefined) {
     const packed = stored.packed;
     if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');
@@ -158,7 +161,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: { callees: head.callees, localCallees: head.localCallees, members: head.members, onObjects: head.onObjects, decoratorsOnObjects: head.decoratorsOnObjects },
+      index: { callees: some(head.callees), localCallees: some(head.localCallees), members: some(head.members), onObjects: some(head.onObjects), decoratorsOnObjects: some(head.decoratorsOnObjects) },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
       revive: (text) => {
         const bodies = JSON.parse(text) as { tables?: Tables; calls?: unknown };
@@ -168,6 +171,13 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
     });
   }
   return { summary: revived, diagnostics };
+}
+
+/** Most of a module's index lists are empty: one empty list for them all (frozen: nothing adds to it). */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+function some(list: string[]): string[] {
+  return list.length ? list : NONE;
 }
 
 function validTables(tables: Tables | undefined): Tables {

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-NJPB4K23.mjs";
+} from "./shared-XQQZQB5J.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

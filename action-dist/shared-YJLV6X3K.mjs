@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-F7QFFTA7.mjs";
+} from "./shared-CI3576AG.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -87,6 +87,7 @@ function reviveStored(stored, relative, sharing) {
   const head = entry.packed;
   const { calls: _, ...rest } = summary;
   const revived = head === void 0 ? { ...rest, path: relative, calls } : { ...rest, path: relative };
+  if (sharing && revived.target) revived.target = sharing.target(revived.target);
   if (head !== void 0) {
     const packed = stored.packed;
     if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");
@@ -94,7 +95,7 @@ function reviveStored(stored, relative, sharing) {
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: { callees: head.callees, localCallees: head.localCallees, members: head.members, onObjects: head.onObjects, decoratorsOnObjects: head.decoratorsOnObjects },
+      index: { callees: some(head.callees), localCallees: some(head.localCallees), members: some(head.members), onObjects: some(head.onObjects), decoratorsOnObjects: some(head.decoratorsOnObjects) },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
       revive: (text) => {
         const bodies = JSON.parse(text);
@@ -104,6 +105,10 @@ function reviveStored(stored, relative, sharing) {
     });
   }
   return { summary: revived, diagnostics };
+}
+var NONE = Object.freeze([]);
+function some(list) {
+  return list.length ? list : NONE;
 }
 function validTables(tables) {
   if (!tables || !Array.isArray(tables.scopes) || !Array.isArray(tables.placements) || !Array.isArray(tables.strings)) throw new Error("no tables");

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-G5QF3GMT.mjs";
+} from "./shared-YJLV6X3K.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-YT3NUUBP.mjs";
+} from "./shared-R4OVCD4F.mjs";
 import {
   reviveStored
-} from "./shared-G5QF3GMT.mjs";
+} from "./shared-YJLV6X3K.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -59,7 +59,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-OSI5RHD3.mjs";
+} from "./shared-ZZW4QKG6.mjs";
 import {
   CallResolver,
   allOf,
@@ -70,7 +70,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-NJPB4K23.mjs";
+} from "./shared-XQQZQB5J.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -81,7 +81,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-F7QFFTA7.mjs";
+} from "./shared-CI3576AG.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -124,12 +124,11 @@ var EntryContext = class {
     if (this.callIndex) return this.callIndex;
     const outsideByCallee = /* @__PURE__ */ new Map();
     const bodiesByCallee = /* @__PURE__ */ new Map();
-    const ofProjectClasses = [];
+    const outsideOfProjectClasses = [];
     const membersByName = /* @__PURE__ */ new Map();
     const onObjectsByName = /* @__PURE__ */ new Map();
     const decoratorsOnObjectsByName = /* @__PURE__ */ new Map();
     const paths = [...this.summaries.keys()];
-    const classBodies = [];
     paths.forEach((path13, file) => {
       const summary = this.summaries.get(path13);
       const bodies = bodyCallsOf(summary);
@@ -147,19 +146,11 @@ var EntryContext = class {
         if (!call.callee) continue;
         const located = { path: path13, call, order: [file, call.id] };
         if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
-        if (this.externalBasesOf(path13, call).length) ofProjectClasses.push(located);
+        if (this.externalBasesOf(path13, call).length) outsideOfProjectClasses.push(located);
       }
       for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
-      const classes = this.project.calls;
-      if (bodies.callees.some((c) => classes.mayNameClass(c)) || bodies.localCallees.some((c) => classes.mayNameClass(c))) classBodies.push(file);
     });
-    for (const file of classBodies) {
-      const path13 = paths[file];
-      for (const call of this.summaries.get(path13).calls) {
-        if (call.callee && inFunctionBody(call) && this.externalBasesOf(path13, call).length) ofProjectClasses.push({ path: path13, call, order: [file, call.id] });
-      }
-    }
-    ofProjectClasses.sort(inOrder);
+    const ofProjectClasses = /* @__PURE__ */ new Map();
     const callsTo = /* @__PURE__ */ new Map();
     this.callIndex = {
       callsTo: (callee) => {
@@ -181,12 +172,60 @@ var EntryContext = class {
         for (const file of bodiesByCallee.get(callee) ?? []) found.add(paths[file]);
         return [...found];
       },
-      ofProjectClasses,
+      ofProjectClassesFrom: (bases) => {
+        const key = bases.join("\0");
+        let found = ofProjectClasses.get(key);
+        if (!found) ofProjectClasses.set(key, found = this.findProjectClassCalls(new Set(bases), paths, outsideOfProjectClasses));
+        return found;
+      },
       membersByName,
       onObjectsByName,
       decoratorsOnObjectsByName
     };
     return this.callIndex;
+  }
+  classList;
+  /** The project's classes with bases from outside (last name), and the aliases of its `from` imports: listed once. */
+  classesAndAliases() {
+    if (this.classList) return this.classList;
+    const classes = [];
+    const aliases = [];
+    for (const [path13, summary] of this.summaries) {
+      for (const cls of summary.classes) {
+        const bases = this.project.calls.externalBasesOf({ path: path13, qualname: cls.name, kind: "class" });
+        if (bases.length) classes.push({ name: lastName(cls.name), bases });
+      }
+      for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastName(name.name), alias: name.alias });
+    }
+    return this.classList = { classes, aliases };
+  }
+  /**
+   * `CallIndex.ofProjectClassesFrom`: the calls outside function bodies already known to make a
+   * project class with bases from outside, and those in the bodies of the modules whose calls name
+   * a project class deriving from `bases` (or an import alias of one: `from .app import MyFlask as
+   * App`), unpacked only there.
+   */
+  findProjectClassCalls(bases, paths, outside) {
+    const derives = (path13, call) => this.externalBasesOf(path13, call).some((b) => bases.has(b));
+    const names = /* @__PURE__ */ new Set();
+    const { classes, aliases } = this.classesAndAliases();
+    for (const cls of classes) if (cls.bases.some((b) => bases.has(b))) names.add(cls.name);
+    for (let depth = 0, grew = names.size > 0; grew && depth < 4; depth++) {
+      const before = names.size;
+      for (const { name, alias } of aliases) if (names.has(name)) names.add(alias);
+      grew = names.size > before;
+    }
+    const found = outside.filter((located) => derives(located.path, located.call));
+    if (names.size === 0) return found;
+    paths.forEach((path13, file) => {
+      const summary = this.summaries.get(path13);
+      const bodies = bodyCallsOf(summary);
+      if (!bodies.callees.some((c) => names.has(lastName(c))) && !bodies.localCallees.some((c) => names.has(lastName(c)))) return;
+      for (const call of summary.calls) {
+        if (call.callee && inFunctionBody(call) && derives(path13, call)) found.push({ path: path13, call, order: [file, call.id] });
+      }
+    });
+    return found.sort(inOrder);
   }
   /**
    * The modules with a call that may be a member call by one of `wanted.members` (method names, as
@@ -399,6 +438,9 @@ function addTo(map, key, value) {
   if (set) set.add(value);
   else map.set(key, /* @__PURE__ */ new Set([value]));
 }
+function lastName(dotted) {
+  return dotted.slice(dotted.lastIndexOf(".") + 1);
+}
 function inOrder(a, b) {
   return a.order[0] - b.order[0] || a.order[1] - b.order[1];
 }
@@ -462,7 +504,7 @@ function objectKey(path13, call) {
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
   const index = ctx.calls();
-  const candidates = new Set(index.ofProjectClasses);
+  const candidates = new Set(index.ofProjectClassesFrom(spec.objects.flatMap((kind) => kind.callees)));
   for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
   for (const { path: path13, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
@@ -5820,7 +5862,9 @@ var SummaryCompactor = class {
   moduleScope;
   statement;
   functionScopes = /* @__PURE__ */ new Map();
+  targets = /* @__PURE__ */ new Map();
   compact(summary) {
+    if (summary.target) summary.target = this.target(summary.target);
     for (const call of summary.calls) {
       call.scope = this.scope(call.scope);
       call.placement = this.placement(call.placement);
@@ -5831,6 +5875,14 @@ var SummaryCompactor = class {
     }
     for (const record2 of summary.imports) record2.scope = this.scope(record2.scope);
     return summary;
+  }
+  /** Every summary of a run has the same target. */
+  target(target) {
+    const key = `${target.version.join(".")} ${target.platform}`;
+    const known = this.targets.get(key);
+    if (known) return known;
+    this.targets.set(key, target);
+    return target;
   }
   scope(scope) {
     if (scope.kind === "module") return this.moduleScope ??= scope;

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-NJPB4K23.mjs";
-import "./shared-F7QFFTA7.mjs";
+} from "./shared-XQQZQB5J.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

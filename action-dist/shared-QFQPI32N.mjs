@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-OSI5RHD3.mjs";
-import "./shared-NJPB4K23.mjs";
-import "./shared-F7QFFTA7.mjs";
+} from "./shared-ZZW4QKG6.mjs";
+import "./shared-XQQZQB5J.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import {

@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-F7QFFTA7.mjs";
+} from "./shared-CI3576AG.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -494,6 +494,12 @@ function compiledInitImports(name, minor) {
 }
 
 // src/resolve/resolveImports.ts
+var executed = /* @__PURE__ */ new WeakMap();
+function executedAs(module, reason) {
+  let byReason = executed.get(module);
+  if (!byReason) executed.set(module, byReason = {});
+  return byReason[reason] ??= { module, reason };
+}
 function resolveImports(importer, summary, index, summaries) {
   const resolved = summary.imports.map((record) => resolveImport(importer, record, index, summaries));
   const target = summary.target ?? DEFAULT_TARGET;
@@ -539,7 +545,7 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   const add2 = (module, reason) => {
     if (!module || seen.has(module.path)) return;
     seen.add(module.path);
-    executes.push({ module, reason });
+    executes.push(executedAs(module, reason));
   };
   if (absolute !== "") {
     const parts = absolute.split(".");
@@ -560,7 +566,7 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
         const named = typeChecking.filter((r) => bindsName(r, name));
         const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
         for (const binding of lazy) {
-          for (const executed of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add2(executed.module, "lazy-attribute");
+          for (const executed2 of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add2(executed2.module, "lazy-attribute");
         }
         if (lazy.length > 0) continue;
       }
@@ -603,10 +609,10 @@ function resolveEachItem(importer, record, source, index, summaries) {
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
   for (const item of items) {
-    for (const executed of resolveItem(importer, record, item, index, summaries).executes) {
-      if (seen.has(executed.module.path)) continue;
-      seen.add(executed.module.path);
-      executes.push(executed);
+    for (const executed2 of resolveItem(importer, record, item, index, summaries).executes) {
+      if (seen.has(executed2.module.path)) continue;
+      seen.add(executed2.module.path);
+      executes.push(executed2);
     }
   }
   return { record, absolute: record.module, executes };
@@ -1076,9 +1082,9 @@ function registryEdges(index, calls, pending, importTimeEdges, onLimit) {
         }
         if (!reached.has(module) || done[i].has(name) || prefix !== void 0 && !name.startsWith(prefix)) continue;
         done[i].add(name);
-        for (const executed of resolveItem(writtenIn, record, name, index, calls.summaries).executes) {
-          if (executed.module.path === item.from) continue;
-          const edge = edgeThroughCalls(item, executed.module.path, executed.reason);
+        for (const executed2 of resolveItem(writtenIn, record, name, index, calls.summaries).executes) {
+          if (executed2.module.path === item.from) continue;
+          const edge = edgeThroughCalls(item, executed2.module.path, executed2.reason);
           added.push(edge);
           const list = extra.get(edge.from) ?? [];
           list.push(edge);
@@ -1185,13 +1191,13 @@ function buildImportGraph(index, resolved, calls, onError) {
       const { record } = resolvedImport;
       if (resolvedImport.notRun !== void 0) continue;
       if (record.registryOf && record.scope.kind === "module") registryImports.push({ from: module.path, at: module.path, record, steps: [] });
-      for (const executed of resolvedImport.executes) {
-        if (executed.module.path === module.path) continue;
+      for (const executed2 of resolvedImport.executes) {
+        if (executed2.module.path === module.path) continue;
         const edge = {
           from: module.path,
-          to: executed.module.path,
+          to: executed2.module.path,
           kind: "import",
-          reason: executed.reason,
+          reason: executed2.reason,
           scope: record.scope,
           line: record.span.line,
           column: record.span.column,
@@ -1208,8 +1214,8 @@ function buildImportGraph(index, resolved, calls, onError) {
         if (record.scope.kind !== "function" || record.scope.function !== body.qualname || resolvedImport.notRun !== void 0) continue;
         const reached = { from: module.path, at: body.path, record, steps: run.steps };
         if (record.registryOf) registryImports.push(reached);
-        for (const executed of resolvedImport.executes) {
-          if (executed.module.path !== module.path) push(edgeThroughCalls(reached, executed.module.path, executed.reason));
+        for (const executed2 of resolvedImport.executes) {
+          if (executed2.module.path !== module.path) push(edgeThroughCalls(reached, executed2.module.path, executed2.reason));
         }
       }
     }

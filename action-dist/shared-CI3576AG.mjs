@@ -57,18 +57,19 @@ function deflateBodies(text) {
 }
 function attachPacked(summary, packed) {
   Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
-  Object.defineProperty(summary, "calls", {
-    enumerable: true,
-    configurable: true,
-    get() {
-      return unpack(this);
-    },
-    set(value) {
-      delete this[PACKED];
-      Object.defineProperty(this, "calls", { value, writable: true, enumerable: true, configurable: true });
-    }
-  });
+  Object.defineProperty(summary, "calls", CALLS);
 }
+var CALLS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    return unpack(this);
+  },
+  set(value) {
+    delete this[PACKED];
+    Object.defineProperty(this, "calls", { value, writable: true, enumerable: true, configurable: true });
+  }
+};
 function unpack(summary) {
   const packed = summary[PACKED];
   const calls = new Array(packed.count);

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-OSI5RHD3.mjs";
-import "./shared-NJPB4K23.mjs";
-import "./shared-F7QFFTA7.mjs";
+} from "./shared-ZZW4QKG6.mjs";
+import "./shared-XQQZQB5J.mjs";
+import "./shared-CI3576AG.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-WCLMF3UY.mjs";
 import "./shared-RKF6PH7O.mjs";
