@@ -3,30 +3,30 @@ const require = __createRequire(import.meta.url);
 import {
   escapeData,
   renderGithub
-} from "./shared-UOO27D2O.mjs";
+} from "./shared-4BTN6HWT.mjs";
 import {
   renderText
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-HY7BGSWR.mjs";
+} from "./shared-DMUXHSBA.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-R4OVCD4F.mjs";
-import "./shared-YJLV6X3K.mjs";
-import "./shared-XXICYUZH.mjs";
+import "./shared-GVYA43EI.mjs";
+import "./shared-6S3H5WRW.mjs";
 import {
   deploymentSummary
-} from "./shared-ZZW4QKG6.mjs";
-import "./shared-XQQZQB5J.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-WPYZPEXI.mjs";
+import "./shared-BJ2ZQICN.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";
 import "./shared-6EZY67D5.mjs";
+import "./shared-UGWO6T52.mjs";
 import {
   elideChain,
   excerpt,
@@ -40,7 +40,6 @@ import {
   omittedSteps,
   shownMessage
 } from "./shared-OK3D7NJJ.mjs";
-import "./shared-UGWO6T52.mjs";
 import "./shared-RKF6PH7O.mjs";
 
 // src/action/main.ts

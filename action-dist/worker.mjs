@@ -2,14 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-YJLV6X3K.mjs";
+} from "./shared-6S3H5WRW.mjs";
 import {
   summariseBytes
-} from "./shared-K5SHO45U.mjs";
-import "./shared-XXICYUZH.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-IIROAVZ7.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
@@ -65,7 +65,8 @@ export class SummaryCache {
     }
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
-      return { value: reviveStored(storedOf(bytes), relative, sharing), digest: hash(bytes) };
+      const file = this.entryFile(key);
+      return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
     } catch {
       return undefined;
     }

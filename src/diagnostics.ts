@@ -47,6 +47,19 @@ export const INCOMPLETE_KINDS: ReadonlySet<DiagnosticKind> = new Set([
   'limit',
 ]);
 
+/**
+ * A file's cache entry found damaged while the analysis read it (see extract/packed.ts): no bug of
+ * importleak's; the file named was not fully analyzed, and its entry is gone for the next run.
+ */
+export class DamagedCacheEntry extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** What every internal error tells the reader to do. */
 export const BUG_REPORT_HINT = 'this is a bug in importleak; please report it with this file';
 
@@ -56,6 +69,7 @@ export const BUG_REPORT_HINT = 'this is a bug in importleak; please report it wi
  * goes to stderr only with IMPORTLEAK_DEBUG set. The caller goes on with the rest of the analysis.
  */
 export function internalError(component: string, path: string, error: unknown): Diagnostic {
+  if (error instanceof DamagedCacheEntry) return { kind: 'read-error', path: error.path, message: error.message };
   if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${(error as Error)?.stack ?? String(error)}\n`));
   return { kind: 'internal-error', path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
 }

@@ -194,8 +194,16 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   }
   lap('rules');
 
+  // A damaged cache entry is met by each part of the analysis that reads it: said once.
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.kind}\0${d.path}\0${d.line ?? ''}\0${d.column ?? ''}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints, ...(watch ? { watch } : {}) } : undefined;
-  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...(deployment ? { deployment } : {}), ...(run ? { run } : {}) };
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics: unique, rules, ...(deployment ? { deployment } : {}), ...(run ? { run } : {}) };
 }
 
 async function addLineHashes(root: string, findings: Finding[], maxFileBytes: number): Promise<void> {

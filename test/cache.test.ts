@@ -89,6 +89,48 @@ describe('the cache of per-file summaries', () => {
     expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
   });
 
+  it('removes an entry whose packed calls are damaged inside, says which file, and parses it again on the next run', () => {
+    // `configure()` runs at import time: its body's calls are unpacked.
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/web.py': 'from flask import Flask\nfrom app.setup import configure\n\napp = Flask(__name__)\nconfigure()\n',
+      'app/setup.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOLS = []\n\n\ndef configure():\n    POOLS.append(ThreadPoolExecutor(max_workers=2))\n',
+    });
+    const cacheDir = path.join(root, '.importleak_cache');
+    const cold = runCli(['check', '--format', 'json', '.'], root);
+    expect(cold.stdout).toContain('ThreadPoolExecutor(max_workers=2)');
+    // The length is right; a byte in the middle of the deflated calls is not.
+    const damaged: string[] = [];
+    for (const file of entries(cacheDir)) {
+      const bytes = readFileSync(file);
+      const newline = bytes.indexOf(10);
+      if (newline < 0) continue;
+      bytes[newline + 1 + Math.floor((bytes.length - newline - 1) / 2)] ^= 0xff;
+      writeFileSync(file, bytes);
+      damaged.push(file);
+    }
+    expect(damaged.length).toBeGreaterThan(0);
+    forgetRuns(cacheDir);
+    const run = runCli(['check', '--format', 'json', '.'], root);
+    expect(run.code).toBe(3);
+    const problems = (JSON.parse(run.stdout) as { problems: Array<{ kind: string; path: string; message: string }> }).problems;
+    // Said once, of the damaged file, as a problem reading it (not as a bug of importleak's).
+    expect(problems).toEqual([
+      {
+        kind: 'read-error',
+        path: 'app/setup.py',
+        message: expect.stringMatching(/^the calls in its function bodies could not be read back from the cache \(.+\): what reads them was left out; the entry is removed, and the next run parses the file again$/),
+      },
+    ]);
+    const removed = damaged.filter((file) => !existsSync(file));
+    expect(removed.length).toBeGreaterThan(0);
+    forgetRuns(cacheDir);
+    const again = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(again.stderr)).toBe(`${removed.length} parsed, ${3 - removed.length} from the cache`);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe(cold.stdout);
+  });
+
   it('writes nothing with --no-cache, and where --cache-dir says otherwise', () => {
     const root = leakyProject();
     expect(statsLine(runCli(['check', '--no-cache', '--stats', '.'], root).stderr)).toBe('65 parsed, 0 from the cache');

@@ -1,4 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
+import { DamagedCacheEntry } from '../diagnostics.js';
 import type { CallRecord, ModuleSummary } from './summary.js';
 
 /*
@@ -109,6 +110,8 @@ interface Packed {
   bytes: string;
   /** The deflated text back as calls (see stored.ts), each with its id. */
   revive: (text: string) => CallRecord[];
+  /** Called when the bytes do not unpack (a cache entry damaged on disk): the cache forgets the entry. */
+  damaged?: () => void;
 }
 
 const PACKED = Symbol('packed calls');
@@ -149,12 +152,21 @@ function unpack(summary: WithPacked): CallRecord[] {
   const packed = summary[PACKED]!;
   const calls: CallRecord[] = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  const text = inflateSync(Buffer.from(packed.bytes, 'latin1')).toString('latin1');
-  for (const call of packed.revive(text)) {
-    if (calls[call.id] !== undefined || call.id >= packed.count) throw new Error(`packed calls of ${summary.path}: call ${call.id} out of place`);
-    calls[call.id] = call;
+  try {
+    const text = inflateSync(Buffer.from(packed.bytes, 'latin1')).toString('latin1');
+    for (const call of packed.revive(text)) {
+      if (calls[call.id] !== undefined || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
+      calls[call.id] = call;
+    }
+    for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`call ${id} missing`);
+  } catch (error) {
+    // The length was checked when the entry was read; what is damaged inside shows only now.
+    packed.damaged?.();
+    throw new DamagedCacheEntry(
+      summary.path,
+      `the calls in its function bodies could not be read back from the cache (${(error as Error).message}): what reads them was left out${packed.damaged ? '; the entry is removed, and the next run parses the file again' : ''}`,
+    );
   }
-  for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`packed calls of ${summary.path}: call ${id} missing`);
   delete summary[PACKED];
   Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;

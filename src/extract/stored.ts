@@ -130,9 +130,9 @@ function ascii(json: string): string {
 /**
  * A stored outcome back as a `FileSummary` for `relative`; throws when it is not one. With
  * `sharing`, the tables' values are the run's shared ones. Its calls in function bodies stay
- * packed until `summary.calls` is read (see packed.ts).
+ * packed until `summary.calls` is read (see packed.ts); `damaged` is called should they not unpack.
  */
-export function reviveStored(stored: Stored, relative: string, sharing?: Sharing): FileSummary {
+export function reviveStored(stored: Stored, relative: string, sharing?: Sharing, damaged?: () => void): FileSummary {
   const value = JSON.parse(stored.text) as unknown;
   const entry = value as { summary?: Record<string, unknown>; tables?: Tables; diagnostics?: unknown; packed?: PackedHead };
   if (!entry || typeof entry !== 'object' || !Array.isArray(entry.diagnostics)) throw new Error('not a cache entry');
@@ -168,6 +168,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
         if (!Array.isArray(bodies.calls)) throw new Error('no packed calls');
         return withValues(bodies.calls as CallRecord[], validTables(bodies.tables));
       },
+      ...(damaged ? { damaged } : {}),
     });
   }
   return { summary: revived, diagnostics };

@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-R4OVCD4F.mjs";
+} from "./shared-GVYA43EI.mjs";
 import {
   reviveStored
-} from "./shared-YJLV6X3K.mjs";
+} from "./shared-6S3H5WRW.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -50,16 +50,12 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-K5SHO45U.mjs";
-import {
-  injectedFault,
-  internalError
-} from "./shared-XXICYUZH.mjs";
+} from "./shared-IIROAVZ7.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-ZZW4QKG6.mjs";
+} from "./shared-WPYZPEXI.mjs";
 import {
   CallResolver,
   allOf,
@@ -70,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-XQQZQB5J.mjs";
+} from "./shared-BJ2ZQICN.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -81,21 +77,24 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-CI3576AG.mjs";
+} from "./shared-CTASDSWU.mjs";
 import {
   parsePythonLiteral,
   stringsOf
 } from "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import {
+  injectedFault,
+  internalError
+} from "./shared-VDMCUOKK.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
-import "./shared-OK3D7NJJ.mjs";
 import {
   loadRules,
   qualifiedNameMatches,
   require_dist
 } from "./shared-UGWO6T52.mjs";
+import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM
 } from "./shared-RKF6PH7O.mjs";
@@ -6311,8 +6310,15 @@ async function analyze(options) {
     diagnostics.push(internalError("the line hashes", ".", error));
   }
   lap("rules");
+  const seen = /* @__PURE__ */ new Set();
+  const unique = diagnostics.filter((d) => {
+    const key = `${d.kind}\0${d.path}\0${d.line ?? ""}\0${d.column ?? ""}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const run = extracted.fingerprints ? { discovery: discoveryFingerprint(discovery), files: extracted.fingerprints, ...watch ? { watch } : {} } : void 0;
-  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics, rules, ...deployment ? { deployment } : {}, ...run ? { run } : {} };
+  return { root, fileCount: discovery.files.length, summaries, index, resolved, graph, entries, findings, diagnostics: unique, rules, ...deployment ? { deployment } : {}, ...run ? { run } : {} };
 }
 async function addLineHashes(root, findings, maxFileBytes) {
   const byFile = /* @__PURE__ */ new Map();

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-XQQZQB5J.mjs";
+} from "./shared-BJ2ZQICN.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

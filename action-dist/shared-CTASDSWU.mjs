@@ -1,5 +1,8 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
+import {
+  DamagedCacheEntry
+} from "./shared-VDMCUOKK.mjs";
 
 // src/extract/packed.ts
 import { deflateSync, inflateSync } from "node:zlib";
@@ -74,12 +77,20 @@ function unpack(summary) {
   const packed = summary[PACKED];
   const calls = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  const text = inflateSync(Buffer.from(packed.bytes, "latin1")).toString("latin1");
-  for (const call of packed.revive(text)) {
-    if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`packed calls of ${summary.path}: call ${call.id} out of place`);
-    calls[call.id] = call;
+  try {
+    const text = inflateSync(Buffer.from(packed.bytes, "latin1")).toString("latin1");
+    for (const call of packed.revive(text)) {
+      if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
+      calls[call.id] = call;
+    }
+    for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`call ${id} missing`);
+  } catch (error) {
+    packed.damaged?.();
+    throw new DamagedCacheEntry(
+      summary.path,
+      `the calls in its function bodies could not be read back from the cache (${error.message}): what reads them was left out${packed.damaged ? "; the entry is removed, and the next run parses the file again" : ""}`
+    );
   }
-  for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`packed calls of ${summary.path}: call ${id} missing`);
   delete summary[PACKED];
   Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;

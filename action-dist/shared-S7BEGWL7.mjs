@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-XQQZQB5J.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-BJ2ZQICN.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import {
   MAX_MESSAGE,
   excerpt,

@@ -7,10 +7,10 @@ import {
   findingAnnotation,
   renderGithub,
   workflowCommand
-} from "./shared-UOO27D2O.mjs";
+} from "./shared-4BTN6HWT.mjs";
 import "./shared-RG7FRXP6.mjs";
-import "./shared-OK3D7NJJ.mjs";
 import "./shared-UGWO6T52.mjs";
+import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {
   diagnosticAnnotation,

@@ -10,11 +10,12 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-ZZW4QKG6.mjs";
-import "./shared-XQQZQB5J.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-WPYZPEXI.mjs";
+import "./shared-BJ2ZQICN.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
+import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {
   MAX_LISTED,

@@ -4,6 +4,9 @@ import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";
 import {
+  loadRules
+} from "./shared-UGWO6T52.mjs";
+import {
   boundMessage,
   elideChain,
   forTerminal,
@@ -11,9 +14,6 @@ import {
   omittedSteps,
   quotedCode
 } from "./shared-OK3D7NJJ.mjs";
-import {
-  loadRules
-} from "./shared-UGWO6T52.mjs";
 
 // src/report/github.ts
 function renderGithub(input) {

@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-CI3576AG.mjs";
+} from "./shared-CTASDSWU.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -68,7 +68,7 @@ function withPlaces(calls, write) {
 function ascii(json) {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function reviveStored(stored, relative, sharing) {
+function reviveStored(stored, relative, sharing, damaged) {
   const value = JSON.parse(stored.text);
   const entry = value;
   if (!entry || typeof entry !== "object" || !Array.isArray(entry.diagnostics)) throw new Error("not a cache entry");
@@ -101,7 +101,8 @@ function reviveStored(stored, relative, sharing) {
         const bodies = JSON.parse(text);
         if (!Array.isArray(bodies.calls)) throw new Error("no packed calls");
         return withValues(bodies.calls, validTables(bodies.tables));
-      }
+      },
+      ...damaged ? { damaged } : {}
     });
   }
   return { summary: revived, diagnostics };

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-ZZW4QKG6.mjs";
-import "./shared-XQQZQB5J.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-WPYZPEXI.mjs";
+import "./shared-BJ2ZQICN.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";

@@ -3,11 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-ZZW4QKG6.mjs";
-import "./shared-XQQZQB5J.mjs";
-import "./shared-CI3576AG.mjs";
+} from "./shared-WPYZPEXI.mjs";
+import "./shared-BJ2ZQICN.mjs";
+import "./shared-CTASDSWU.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import {
   excerpt,
   forJson,

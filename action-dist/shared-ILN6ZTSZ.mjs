@@ -8,6 +8,9 @@ import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
 import {
+  markdownToPlainText
+} from "./shared-UGWO6T52.mjs";
+import {
   chainStepsPerFinding,
   elideChain,
   escapeMessageText,
@@ -19,9 +22,6 @@ import {
   shownMessage,
   wellFormed
 } from "./shared-OK3D7NJJ.mjs";
-import {
-  markdownToPlainText
-} from "./shared-UGWO6T52.mjs";
 import "./shared-RKF6PH7O.mjs";
 
 // src/report/sarif.ts

@@ -1,17 +1,15 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  injectedFault,
-  internalError
-} from "./shared-XXICYUZH.mjs";
-import {
   SIMPLE_ESCAPES,
   parsePythonLiteral
 } from "./shared-WIBISVNQ.mjs";
 import {
   DEFAULT_TARGET,
-  describeTarget
-} from "./shared-WCLMF3UY.mjs";
+  describeTarget,
+  injectedFault,
+  internalError
+} from "./shared-VDMCUOKK.mjs";
 import {
   __export
 } from "./shared-RKF6PH7O.mjs";

@@ -18,8 +18,16 @@ var INCOMPLETE_KINDS = /* @__PURE__ */ new Set([
   "internal-error",
   "limit"
 ]);
+var DamagedCacheEntry = class extends Error {
+  constructor(path, message) {
+    super(message);
+    this.path = path;
+  }
+  path;
+};
 var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
 function internalError(component, path, error) {
+  if (error instanceof DamagedCacheEntry) return { kind: "read-error", path: error.path, message: error.message };
   if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${error?.stack ?? String(error)}
 `));
   return { kind: "internal-error", path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
@@ -35,8 +43,39 @@ function injectedFault(component, name) {
   if (fault && fault === `${component}:${name}`) throw new Error(`fault injected by IMPORTLEAK_FAULT=${fault}`);
 }
 
+// src/extract/target.ts
+var PLATFORMS = ["linux", "darwin", "win32"];
+var DEFAULT_TARGET = { version: [3, 12], platform: "linux" };
+function parsePythonVersion(text) {
+  const match = /^\s*(\d+)\.(\d+)\s*$/.exec(text);
+  if (!match) return void 0;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  return major >= 2 && major <= 3 ? [major, minor] : void 0;
+}
+function versionFromRequiresPython(specifier) {
+  for (const clause of specifier.split(",")) {
+    const match = /^\s*(>=|~=|==|>)\s*(\d+)(?:\.(\d+))?/.exec(clause);
+    if (!match) continue;
+    const major = Number(match[2]);
+    let minor = Number(match[3] ?? 0);
+    if (match[1] === ">" && match[3] === void 0) minor += 1;
+    return [major, minor];
+  }
+  return void 0;
+}
+function describeTarget(target) {
+  return `Python ${target.version.join(".")} on ${target.platform}`;
+}
+
 export {
+  PLATFORMS,
+  DEFAULT_TARGET,
+  parsePythonVersion,
+  versionFromRequiresPython,
+  describeTarget,
   INCOMPLETE_KINDS,
+  DamagedCacheEntry,
   internalError,
   describeInternalError,
   injectedFault

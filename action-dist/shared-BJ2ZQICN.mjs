@@ -5,14 +5,14 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-CI3576AG.mjs";
+} from "./shared-CTASDSWU.mjs";
 import {
   parsePythonLiteral,
   stringsOf
 } from "./shared-WIBISVNQ.mjs";
 import {
   DEFAULT_TARGET
-} from "./shared-WCLMF3UY.mjs";
+} from "./shared-VDMCUOKK.mjs";
 
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();

@@ -17,11 +17,11 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-R4OVCD4F.mjs";
+} from "./shared-GVYA43EI.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
-} from "./shared-XXICYUZH.mjs";
+} from "./shared-VDMCUOKK.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-I5YFDLA7.mjs");
+    const { analyze } = await import("./shared-OO2V6YCE.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3837,10 +3837,10 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-J65RYRO4.mjs"),
-      import("./shared-E6V6ESCR.mjs"),
-      import("./shared-ZAGZCNNC.mjs"),
-      import("./shared-EY2JC4TX.mjs"),
+      import("./shared-HD7QOCGF.mjs"),
+      import("./shared-ILN6ZTSZ.mjs"),
+      import("./shared-4LPJIMCX.mjs"),
+      import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
       import("./shared-3ZZGD7WI.mjs")
@@ -3881,7 +3881,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-4NZ3ZNHO.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-S7BEGWL7.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3899,7 +3899,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-QFQPI32N.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-4TO2E2T5.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -5,13 +5,13 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-YJLV6X3K.mjs";
+} from "./shared-6S3H5WRW.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
   versionFromRequiresPython
-} from "./shared-WCLMF3UY.mjs";
+} from "./shared-VDMCUOKK.mjs";
 import {
   __commonJS,
   __require,
@@ -8280,7 +8280,7 @@ function describeError(error) {
 
 // src/cache.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { promises as fs4 } from "node:fs";
+import { promises as fs4, rmSync } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8359,7 +8359,8 @@ var SummaryCache = class _SummaryCache {
       return void 0;
     }
     try {
-      return { value: reviveStored(storedOf(bytes), relative, sharing), digest: hash(bytes) };
+      const file = this.entryFile(key);
+      return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
     } catch {
       return void 0;
     }
@@ -8633,7 +8634,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      const { summariseBytes } = await import("./shared-WBVQQSUU.mjs");
+      const { summariseBytes } = await import("./shared-5BAN2J4X.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

@@ -4,10 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-K5SHO45U.mjs";
-import "./shared-XXICYUZH.mjs";
+} from "./shared-IIROAVZ7.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-WCLMF3UY.mjs";
+import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {
