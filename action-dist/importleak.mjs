@@ -3,9 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-DMUXHSBA.mjs";
-import "./shared-GVYA43EI.mjs";
-import "./shared-6S3H5WRW.mjs";
+} from "./shared-MSHJXC62.mjs";
+import "./shared-CAJBBRKV.mjs";
+import "./shared-DVY7GGUT.mjs";
 import "./shared-CTASDSWU.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";

@@ -9,12 +9,12 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-DMUXHSBA.mjs";
+} from "./shared-MSHJXC62.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-GVYA43EI.mjs";
-import "./shared-6S3H5WRW.mjs";
+import "./shared-CAJBBRKV.mjs";
+import "./shared-DVY7GGUT.mjs";
 import {
   deploymentSummary
 } from "./shared-WPYZPEXI.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-6S3H5WRW.mjs";
+} from "./shared-DVY7GGUT.mjs";
 import {
   summariseBytes
 } from "./shared-IIROAVZ7.mjs";

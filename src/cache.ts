@@ -57,15 +57,15 @@ export class SummaryCache {
   /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
   async getEntry(key: string, relative: string, sharing?: Sharing): Promise<{ value: FileSummary; digest: string } | undefined> {
     if (!(await this.usable(false))) return undefined;
+    const file = this.entryFile(key);
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(this.entryFile(key));
+      bytes = await fs.readFile(file);
     } catch {
       return undefined;
     }
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
-      const file = this.entryFile(key);
       return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
     } catch {
       return undefined;

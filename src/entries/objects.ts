@@ -3,7 +3,7 @@ import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
 import { bodyCallsOf, callsOutsideFunctions } from '../extract/packed.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
-import { argumentOf, boundNameOf, counted, evidenceOf, memberName, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
+import { argumentOf, boundNameOf, counted, evidenceOf, lastSegment, memberName, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
 
 /** A class of framework object: `flask.Flask` makes a "Flask app". */
 export interface ObjectKind {
@@ -271,9 +271,7 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   const wrappers = new Map<string, Wrapped>();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== 'call' ? spec.routeFunctions.callees : [];
-  const active = ctx.modulesCalling({ onObjects: objects.size > 0 ? decoratorMethods : [], callees: functions });
   for (const [path, summary] of ctx.summaries) {
-    if (!active.has(path)) continue;
     // Only calls in function bodies are looked at: a module is unpacked when its bodies have one (see packed.ts).
     const bodies = bodyCallsOf(summary);
     const onObject = (name: string): boolean => decoratorMethods.has(name);
@@ -356,9 +354,6 @@ function memberOnObject(
   return object ? { object, member } : undefined;
 }
 
-function lastSegment(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
-}
 
 function tupleItems(call: CallRecord, position: number, keyword?: string): number {
   const arg = argumentOf(call, position, keyword);

@@ -77,8 +77,8 @@ export class EntryContext {
   constructor(readonly project: ProjectView) {}
 
   /**
-   * Every call of the project, by the qualified name it calls (calls of a local name left out), and
-   * the calls that make an instance of a project class with bases from outside the project: built
+   * Every call of the project, by the qualified name it calls (calls of a local name left out), by
+   * method name, and the calls that make an instance of a project subclass of given classes: built
    * once, so that each framework's detector looks up its constructors instead of scanning every call.
    * The calls in function bodies are indexed by what they call without unpacking them (see
    * packed.ts): a module's are unpacked when a detector asks for a name they call.
@@ -99,13 +99,10 @@ export class EntryContext {
       const outside = callsOutsideFunctions(summary);
       // Outside function bodies, a call is on what module-level code bound (or on a call's result).
       const outsideIndex = bodyCallIndex(outside, boundNames(outside));
-      for (const [index, into] of [
-        [outsideIndex, path],
-        [bodies, path],
-      ] as const) {
-        for (const member of index.members) addTo(membersByName, member, into);
-        for (const member of index.onObjects) addTo(onObjectsByName, member, into);
-        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, into);
+      for (const index of [outsideIndex, bodies]) {
+        for (const member of index.members) addTo(membersByName, member, path);
+        for (const member of index.onObjects) addTo(onObjectsByName, member, path);
+        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path);
       }
       for (const call of outside) {
         if (!call.callee) continue;
@@ -160,9 +157,9 @@ export class EntryContext {
     for (const [path, summary] of this.summaries) {
       for (const cls of summary.classes) {
         const bases = this.project.calls.externalBasesOf({ path, qualname: cls.name, kind: 'class' });
-        if (bases.length) classes.push({ name: lastName(cls.name), bases });
+        if (bases.length) classes.push({ name: lastSegment(cls.name), bases });
       }
-      for (const record of summary.imports) for (const name of record.names) if (name.alias) aliases.push({ name: lastName(name.name), alias: name.alias });
+      for (const record of summary.imports) for (const name of record.names) if (name.alias) aliases.push({ name: lastSegment(name.name), alias: name.alias });
     }
     return (this.classList = { classes, aliases });
   }
@@ -189,7 +186,7 @@ export class EntryContext {
     paths.forEach((path, file) => {
       const summary = this.summaries.get(path)!;
       const bodies = bodyCallsOf(summary);
-      if (!bodies.callees.some((c) => names.has(lastName(c))) && !bodies.localCallees.some((c) => names.has(lastName(c)))) return;
+      if (!bodies.callees.some((c) => names.has(lastSegment(c))) && !bodies.localCallees.some((c) => names.has(lastSegment(c)))) return;
       for (const call of summary.calls) {
         if (call.callee && inFunctionBody(call) && derives(path, call)) found.push({ path, call, order: [file, call.id] });
       }
@@ -198,10 +195,10 @@ export class EntryContext {
   }
 
   /**
-   * The modules with a call that may be a member call by one of `wanted.members` (method names, as
-   * `memberName` gives them), a decorator by one of `wanted.decorators`, or a call of one of
-   * `wanted.callees` (qualified names of outside the module). A scan for those calls visits only
-   * these modules, in the summaries' order.
+   * The modules with a call of one of `wanted.members` (method names, as `memberName` gives them),
+   * a call or decorator that may be made on an object by one of `wanted.onObjects`, a decorator by one
+   * of `wanted.decoratorsOnObjects`, or a call of one of `wanted.callees` (qualified names of outside
+   * the module). A scan for those calls visits only these modules, in the summaries' order.
    */
   modulesCalling(wanted: WantedCalls): Set<string> {
     const index = this.calls();
@@ -439,7 +436,8 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   else map.set(key, new Set([value]));
 }
 
-function lastName(dotted: string): string {
+/** `route` of `bp.route`. */
+export function lastSegment(dotted: string): string {
   return dotted.slice(dotted.lastIndexOf('.') + 1);
 }
 

@@ -61,8 +61,9 @@ export function storedText(value: FileSummary): Stored {
   const summary = value.summary;
   if (!summary) return { text: ascii(JSON.stringify({ diagnostics })) };
   const all = summary.calls;
-  const outside = all.filter((c) => !inFunctionBody(c));
-  const bodies = outside.length === all.length ? [] : all.filter(inFunctionBody);
+  const outside: CallRecord[] = [];
+  const bodies: CallRecord[] = [];
+  for (const call of all) (inFunctionBody(call) ? bodies : outside).push(call);
   let packed: Uint8Array | undefined;
   let head: PackedHead | undefined;
   if (bodies.length) {
@@ -145,9 +146,9 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
-  const tables = validTables(entry.tables);
-  const calls = withValues(summary.calls as CallRecord[], tables, sharing);
-  for (const record of summary.imports as ImportRecord[]) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
+  const tables = shared(validTables(entry.tables), sharing);
+  const calls = withValues(summary.calls as CallRecord[], tables);
+  for (const record of summary.imports as ImportRecord[]) record.scope = placeIn(tables.scopes, record.scope);
   const head = entry.packed;
   // Packed, `calls` is added as an accessor to an object without it: V8 keeps such an object in
   // its fast form, where turning a data property into an accessor makes it a dictionary.
@@ -187,17 +188,20 @@ function validTables(tables: Tables | undefined): Tables {
 }
 
 /** The value at a table place; throws when there is none. */
-function placeIn<T>(list: readonly T[], place: unknown, share?: (value: T) => T): T {
+function placeIn<T>(list: readonly T[], place: unknown): T {
   const found = list[place as number];
   if (found === undefined) throw new Error('a table place out of range');
-  return share ? share(found) : found;
+  return found;
 }
 
-/** Calls read with places, given their values (the run's shared ones, with `sharing`). */
-function withValues(calls: CallRecord[], tables: Tables, sharing?: Sharing): CallRecord[] {
-  const scopes = sharing ? tables.scopes.map((s) => sharing.scope(s)) : tables.scopes;
-  const placements = sharing ? tables.placements.map((p) => sharing.placement(p)) : tables.placements;
-  const strings = sharing ? tables.strings.map((s) => sharing.string(s)) : tables.strings;
+/** The tables with the run's shared values in them, with `sharing`. */
+function shared(tables: Tables, sharing?: Sharing): Tables {
+  if (!sharing) return tables;
+  return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
+}
+
+/** Calls read with places, given their values. */
+function withValues(calls: CallRecord[], { scopes, placements, strings }: Tables): CallRecord[] {
   for (const call of calls) {
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);

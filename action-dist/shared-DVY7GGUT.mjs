@@ -16,8 +16,9 @@ function storedText(value) {
   const summary = value.summary;
   if (!summary) return { text: ascii(JSON.stringify({ diagnostics })) };
   const all = summary.calls;
-  const outside = all.filter((c) => !inFunctionBody(c));
-  const bodies = outside.length === all.length ? [] : all.filter(inFunctionBody);
+  const outside = [];
+  const bodies = [];
+  for (const call of all) (inFunctionBody(call) ? bodies : outside).push(call);
   let packed;
   let head;
   if (bodies.length) {
@@ -81,9 +82,9 @@ function reviveStored(stored, relative, sharing, damaged) {
   for (const field of ["imports", "calls", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
-  const tables = validTables(entry.tables);
-  const calls = withValues(summary.calls, tables, sharing);
-  for (const record of summary.imports) record.scope = placeIn(tables.scopes, record.scope, sharing && ((s) => sharing.scope(s)));
+  const tables = shared(validTables(entry.tables), sharing);
+  const calls = withValues(summary.calls, tables);
+  for (const record of summary.imports) record.scope = placeIn(tables.scopes, record.scope);
   const head = entry.packed;
   const { calls: _, ...rest } = summary;
   const revived = head === void 0 ? { ...rest, path: relative, calls } : { ...rest, path: relative };
@@ -115,15 +116,16 @@ function validTables(tables) {
   if (!tables || !Array.isArray(tables.scopes) || !Array.isArray(tables.placements) || !Array.isArray(tables.strings)) throw new Error("no tables");
   return tables;
 }
-function placeIn(list, place, share) {
+function placeIn(list, place) {
   const found = list[place];
   if (found === void 0) throw new Error("a table place out of range");
-  return share ? share(found) : found;
+  return found;
 }
-function withValues(calls, tables, sharing) {
-  const scopes = sharing ? tables.scopes.map((s) => sharing.scope(s)) : tables.scopes;
-  const placements = sharing ? tables.placements.map((p) => sharing.placement(p)) : tables.placements;
-  const strings = sharing ? tables.strings.map((s) => sharing.string(s)) : tables.strings;
+function shared(tables, sharing) {
+  if (!sharing) return tables;
+  return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
+}
+function withValues(calls, { scopes, placements, strings }) {
   for (const call of calls) {
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);

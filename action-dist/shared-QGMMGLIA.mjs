@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-GVYA43EI.mjs";
+} from "./shared-CAJBBRKV.mjs";
 import {
   reviveStored
-} from "./shared-6S3H5WRW.mjs";
+} from "./shared-DVY7GGUT.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -113,8 +113,8 @@ var EntryContext = class {
   callIndex;
   memberCalls = /* @__PURE__ */ new Map();
   /**
-   * Every call of the project, by the qualified name it calls (calls of a local name left out), and
-   * the calls that make an instance of a project class with bases from outside the project: built
+   * Every call of the project, by the qualified name it calls (calls of a local name left out), by
+   * method name, and the calls that make an instance of a project subclass of given classes: built
    * once, so that each framework's detector looks up its constructors instead of scanning every call.
    * The calls in function bodies are indexed by what they call without unpacking them (see
    * packed.ts): a module's are unpacked when a detector asks for a name they call.
@@ -133,13 +133,10 @@ var EntryContext = class {
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       const outsideIndex = bodyCallIndex(outside, boundNames(outside));
-      for (const [index, into] of [
-        [outsideIndex, path13],
-        [bodies, path13]
-      ]) {
-        for (const member of index.members) addTo(membersByName, member, into);
-        for (const member of index.onObjects) addTo(onObjectsByName, member, into);
-        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, into);
+      for (const index of [outsideIndex, bodies]) {
+        for (const member of index.members) addTo(membersByName, member, path13);
+        for (const member of index.onObjects) addTo(onObjectsByName, member, path13);
+        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path13);
       }
       for (const call of outside) {
         if (!call.callee) continue;
@@ -192,9 +189,9 @@ var EntryContext = class {
     for (const [path13, summary] of this.summaries) {
       for (const cls of summary.classes) {
         const bases = this.project.calls.externalBasesOf({ path: path13, qualname: cls.name, kind: "class" });
-        if (bases.length) classes.push({ name: lastName(cls.name), bases });
+        if (bases.length) classes.push({ name: lastSegment(cls.name), bases });
       }
-      for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastName(name.name), alias: name.alias });
+      for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastSegment(name.name), alias: name.alias });
     }
     return this.classList = { classes, aliases };
   }
@@ -219,7 +216,7 @@ var EntryContext = class {
     paths.forEach((path13, file) => {
       const summary = this.summaries.get(path13);
       const bodies = bodyCallsOf(summary);
-      if (!bodies.callees.some((c) => names.has(lastName(c))) && !bodies.localCallees.some((c) => names.has(lastName(c)))) return;
+      if (!bodies.callees.some((c) => names.has(lastSegment(c))) && !bodies.localCallees.some((c) => names.has(lastSegment(c)))) return;
       for (const call of summary.calls) {
         if (call.callee && inFunctionBody(call) && derives(path13, call)) found.push({ path: path13, call, order: [file, call.id] });
       }
@@ -227,10 +224,10 @@ var EntryContext = class {
     return found.sort(inOrder);
   }
   /**
-   * The modules with a call that may be a member call by one of `wanted.members` (method names, as
-   * `memberName` gives them), a decorator by one of `wanted.decorators`, or a call of one of
-   * `wanted.callees` (qualified names of outside the module). A scan for those calls visits only
-   * these modules, in the summaries' order.
+   * The modules with a call of one of `wanted.members` (method names, as `memberName` gives them),
+   * a call or decorator that may be made on an object by one of `wanted.onObjects`, a decorator by one
+   * of `wanted.decoratorsOnObjects`, or a call of one of `wanted.callees` (qualified names of outside
+   * the module). A scan for those calls visits only these modules, in the summaries' order.
    */
   modulesCalling(wanted) {
     const index = this.calls();
@@ -437,7 +434,7 @@ function addTo(map, key, value) {
   if (set) set.add(value);
   else map.set(key, /* @__PURE__ */ new Set([value]));
 }
-function lastName(dotted) {
+function lastSegment(dotted) {
   return dotted.slice(dotted.lastIndexOf(".") + 1);
 }
 function inOrder(a, b) {
@@ -658,9 +655,7 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const wrappers = /* @__PURE__ */ new Map();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
-  const active = ctx.modulesCalling({ onObjects: objects.size > 0 ? decoratorMethods : [], callees: functions });
   for (const [path13, summary] of ctx.summaries) {
-    if (!active.has(path13)) continue;
     const bodies = bodyCallsOf(summary);
     const onObject = (name) => decoratorMethods.has(name);
     if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && (bodies.onObjects.some(onObject) || bodies.decoratorsOnObjects.some(onObject)))) continue;
@@ -725,9 +720,6 @@ function memberOnObject(ctx, path13, call, objects, lastSegments) {
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
-}
-function lastSegment(dotted) {
-  return dotted.slice(dotted.lastIndexOf(".") + 1);
 }
 function tupleItems(call, position, keyword) {
   const arg = argumentOf(call, position, keyword);

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-6S3H5WRW.mjs";
+} from "./shared-DVY7GGUT.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -8352,14 +8352,14 @@ var SummaryCache = class _SummaryCache {
   /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
   async getEntry(key, relative, sharing) {
     if (!await this.usable(false)) return void 0;
+    const file = this.entryFile(key);
     let bytes;
     try {
-      bytes = await fs4.readFile(this.entryFile(key));
+      bytes = await fs4.readFile(file);
     } catch {
       return void 0;
     }
     try {
-      const file = this.entryFile(key);
       return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
     } catch {
       return void 0;
