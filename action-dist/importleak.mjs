@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-MSHJXC62.mjs";
+} from "./shared-Y75KIAOD.mjs";
 import "./shared-CAJBBRKV.mjs";
 import "./shared-DVY7GGUT.mjs";
 import "./shared-CTASDSWU.mjs";

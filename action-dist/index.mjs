@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-MSHJXC62.mjs";
+} from "./shared-Y75KIAOD.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";

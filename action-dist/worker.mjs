@@ -15,6 +15,7 @@ import "./shared-RKF6PH7O.mjs";
 // src/extract/worker.ts
 import { parentPort } from "node:worker_threads";
 parentPort?.on("message", (request) => {
+  if (process.env.IMPORTLEAK_FAULT === `worker-exit:${request.relative}`) process.exit(70);
   summariseBytes(request.relative, request.bytes, request.target).then(
     (result) => {
       if (result.transient) return parentPort.postMessage({ id: request.id, result });

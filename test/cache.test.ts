@@ -205,6 +205,21 @@ describe('worker threads', () => {
   });
 });
 
+describe('a worker thread that dies', () => {
+  it('costs only the file it was working on: the files queued behind it go to another thread', () => {
+    const root = leakyProject();
+    const failing = runCli(['check', '--no-cache', '--format', 'json', '.'], root, { ...process.env, IMPORTLEAK_FAULT: 'extract:app/m7.py', IMPORTLEAK_THREADS: '1' });
+    const dying = runCli(['check', '--no-cache', '--format', 'json', '--stats', '.'], root, { ...process.env, IMPORTLEAK_FAULT: 'worker-exit:app/m7.py', IMPORTLEAK_THREADS: '2' });
+    expect(dying.stderr).toMatch(/^importleak stats \(65 parsed, 0 from the cache, 2 worker threads\):$/m);
+    expect(dying.code).toBe(failing.code);
+    type Report = { findings: unknown[]; problems: Array<{ kind: string; path: string; message: string }> };
+    const [expected, got] = [JSON.parse(failing.stdout) as Report, JSON.parse(dying.stdout) as Report];
+    expect(got.findings).toEqual(expected.findings);
+    expect(got.problems.map((d) => [d.kind, d.path])).toEqual(expected.problems.map((d) => [d.kind, d.path]));
+    expect(got.problems.find((d) => d.path === 'app/m7.py')?.message).toMatch(/the worker thread exited with code 70/);
+  });
+});
+
 describe('--stats and progress', () => {
   it('--stats prints the time of each stage on stderr, never on stdout', () => {
     const root = leakyProject();

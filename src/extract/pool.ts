@@ -15,9 +15,10 @@ import { reviveStored, type Sharing, type Stored } from './stored.js';
  * and src/ under vitest, where there is no JavaScript worker to start and `workerScript` says so).
  */
 export class ExtractPool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: Array<{ request: Omit<ExtractRequest, 'id'>; done: (result: Summarised) => void }> = [];
-  private readonly running = new Map<Worker, { id: number; relative: string; done: (result: Summarised) => void }>();
+  private readonly workers: Worker[] = [];
+  private readonly waiting: Job[] = [];
+  /** The jobs sent to each worker and not answered yet, in the order sent (a worker answers in that order). */
+  private readonly running = new Map<Worker, Job[]>();
   private nextId = 0;
   private closed = false;
 
@@ -27,61 +28,86 @@ export class ExtractPool {
     /** The run's shared values, for the outcomes revived (see `reviveStored`). */
     private readonly sharing?: Sharing,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
   /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
   summarise(relative: string, bytes: Uint8Array, target: PythonTarget): Promise<Summarised> {
     return new Promise((done) => {
-      this.waiting.push({ request: { relative, bytes, target }, done });
+      this.waiting.push({ id: -1, request: { relative, bytes, target }, done });
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
+  /**
+   * Sends waiting jobs to the workers with fewer than IN_FLIGHT unanswered. With one more queued
+   * behind the one it works on, a worker starts its next file at once, instead of idling while its
+   * answer crosses to the main thread and the next request crosses back.
+   */
   private dispatch(): void {
-    while (this.idle.length && this.waiting.length) {
-      const worker = this.idle.pop()!;
-      const { request, done } = this.waiting.shift()!;
-      const id = this.nextId++;
-      this.running.set(worker, { id, relative: request.relative, done });
+    while (this.waiting.length) {
+      let worker: Worker | undefined;
+      for (const candidate of this.workers) {
+        const load = this.running.get(candidate)!.length;
+        if (load < IN_FLIGHT && (!worker || load < this.running.get(worker)!.length)) worker = candidate;
+      }
+      if (!worker) return;
+      const job = this.waiting.shift()!;
+      job.id = this.nextId++;
+      this.running.get(worker)!.push(job);
       // Copied, not transferred: a small Buffer's memory is a slice of Node's shared pool.
-      worker.postMessage({ id, ...request } satisfies ExtractRequest);
+      worker.postMessage({ id: job.id, ...job.request } satisfies ExtractRequest);
     }
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     // Not unref()'d: the stage awaits their answers, and closes the pool when it is done.
     const worker = new Worker(this.script);
+    this.workers.push(worker);
+    this.running.set(worker, []);
     worker.on('message', (message: ExtractAnswer) => {
-      const job = this.running.get(worker);
-      if (!job || job.id !== message.id) return;
-      this.running.delete(worker);
-      job.done(answerOf(message, job.relative, this.sharing));
-      this.idle.push(worker);
+      const jobs = this.running.get(worker);
+      if (!jobs?.length || jobs[0]!.id !== message.id) return;
+      const job = jobs.shift()!;
+      // The next file goes out before this answer is revived.
       this.dispatch();
+      job.done(answerOf(message, job.request.relative, this.sharing));
     });
+    let gone = false;
     const lost = (error: unknown): void => {
-      const job = this.running.get(worker);
+      if (gone) return;
+      gone = true;
+      const jobs = this.running.get(worker) ?? [];
       this.running.delete(worker);
-      const index = this.idle.indexOf(worker);
-      if (index >= 0) this.idle.splice(index, 1);
-      if (job) job.done({ result: { diagnostics: [internalError('extract', job.relative, error)], transient: true } });
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      // The file it was working on is the one that killed it; those queued behind it go to another.
+      const [failed, ...queued] = jobs;
+      if (failed) failed.done({ result: { diagnostics: [internalError('extract', failed.request.relative, error)], transient: true } });
+      this.waiting.unshift(...queued);
       if (this.closed) return;
       // A worker that died (out of memory, a crash in the runtime) is replaced; the scan goes on.
-      this.idle.push(this.spawn());
+      this.spawn();
       this.dispatch();
     };
     worker.on('error', lost);
     worker.on('exit', (code) => {
-      if (!this.closed && (this.running.has(worker) || this.idle.includes(worker))) lost(new Error(`the worker thread exited with code ${code}`));
+      if (!this.closed) lost(new Error(`the worker thread exited with code ${code}`));
     });
-    return worker;
   }
+}
+
+/** How many files a worker is sent before it answers the first. */
+const IN_FLIGHT = 2;
+
+interface Job {
+  id: number;
+  request: Omit<ExtractRequest, 'id'>;
+  done: (result: Summarised) => void;
 }
 
 /** A file's outcome, and its stored text when the worker sent that (see `ExtractAnswer`). */

@@ -22,6 +22,8 @@ export interface ExtractRequest {
 export type ExtractAnswer = { id: number; stored: string; packed?: Uint8Array } | { id: number; result: FileSummary } | { id: number; error: string };
 
 parentPort?.on('message', (request: ExtractRequest) => {
+  // For the tests: this thread dies on that file, as one does when the runtime crashes on it.
+  if (process.env.IMPORTLEAK_FAULT === `worker-exit:${request.relative}`) process.exit(70);
   summariseBytes(request.relative, request.bytes, request.target).then(
     (result) => {
       if (result.transient) return parentPort!.postMessage({ id: request.id, result });

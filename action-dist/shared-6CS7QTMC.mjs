@@ -5762,63 +5762,79 @@ var ExtractPool = class {
     this.script = script;
     this.size = size;
     this.sharing = sharing;
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
   script;
   size;
   sharing;
-  idle = [];
+  workers = [];
   waiting = [];
+  /** The jobs sent to each worker and not answered yet, in the order sent (a worker answers in that order). */
   running = /* @__PURE__ */ new Map();
   nextId = 0;
   closed = false;
   /** Summarises one file on a worker thread. Never rejects: a crashed worker is the file's internal error. */
   summarise(relative, bytes, target) {
     return new Promise((done) => {
-      this.waiting.push({ request: { relative, bytes, target }, done });
+      this.waiting.push({ id: -1, request: { relative, bytes, target }, done });
       this.dispatch();
     });
   }
   async close() {
     this.closed = true;
-    await Promise.all([...this.idle, ...this.running.keys()].map((worker) => worker.terminate()));
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
+  /**
+   * Sends waiting jobs to the workers with fewer than IN_FLIGHT unanswered. With one more queued
+   * behind the one it works on, a worker starts its next file at once, instead of idling while its
+   * answer crosses to the main thread and the next request crosses back.
+   */
   dispatch() {
-    while (this.idle.length && this.waiting.length) {
-      const worker = this.idle.pop();
-      const { request, done } = this.waiting.shift();
-      const id = this.nextId++;
-      this.running.set(worker, { id, relative: request.relative, done });
-      worker.postMessage({ id, ...request });
+    while (this.waiting.length) {
+      let worker;
+      for (const candidate of this.workers) {
+        const load = this.running.get(candidate).length;
+        if (load < IN_FLIGHT && (!worker || load < this.running.get(worker).length)) worker = candidate;
+      }
+      if (!worker) return;
+      const job = this.waiting.shift();
+      job.id = this.nextId++;
+      this.running.get(worker).push(job);
+      worker.postMessage({ id: job.id, ...job.request });
     }
   }
   spawn() {
     const worker = new Worker(this.script);
+    this.workers.push(worker);
+    this.running.set(worker, []);
     worker.on("message", (message) => {
-      const job = this.running.get(worker);
-      if (!job || job.id !== message.id) return;
-      this.running.delete(worker);
-      job.done(answerOf(message, job.relative, this.sharing));
-      this.idle.push(worker);
+      const jobs = this.running.get(worker);
+      if (!jobs?.length || jobs[0].id !== message.id) return;
+      const job = jobs.shift();
       this.dispatch();
+      job.done(answerOf(message, job.request.relative, this.sharing));
     });
+    let gone = false;
     const lost = (error) => {
-      const job = this.running.get(worker);
+      if (gone) return;
+      gone = true;
+      const jobs = this.running.get(worker) ?? [];
       this.running.delete(worker);
-      const index = this.idle.indexOf(worker);
-      if (index >= 0) this.idle.splice(index, 1);
-      if (job) job.done({ result: { diagnostics: [internalError("extract", job.relative, error)], transient: true } });
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      const [failed, ...queued] = jobs;
+      if (failed) failed.done({ result: { diagnostics: [internalError("extract", failed.request.relative, error)], transient: true } });
+      this.waiting.unshift(...queued);
       if (this.closed) return;
-      this.idle.push(this.spawn());
+      this.spawn();
       this.dispatch();
     };
     worker.on("error", lost);
     worker.on("exit", (code) => {
-      if (!this.closed && (this.running.has(worker) || this.idle.includes(worker))) lost(new Error(`the worker thread exited with code ${code}`));
+      if (!this.closed) lost(new Error(`the worker thread exited with code ${code}`));
     });
-    return worker;
   }
 };
+var IN_FLIGHT = 2;
 function answerOf(message, relative, sharing) {
   if ("stored" in message) {
     try {
