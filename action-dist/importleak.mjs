@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-Y75KIAOD.mjs";
-import "./shared-CAJBBRKV.mjs";
+} from "./shared-USN627N6.mjs";
+import "./shared-BDSENCMP.mjs";
 import "./shared-DVY7GGUT.mjs";
 import "./shared-CTASDSWU.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -9,11 +9,11 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-Y75KIAOD.mjs";
+} from "./shared-USN627N6.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-CAJBBRKV.mjs";
+import "./shared-BDSENCMP.mjs";
 import "./shared-DVY7GGUT.mjs";
 import {
   deploymentSummary

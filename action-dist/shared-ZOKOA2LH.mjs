@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-CAJBBRKV.mjs";
+} from "./shared-BDSENCMP.mjs";
 import {
   reviveStored
 } from "./shared-DVY7GGUT.mjs";

@@ -8280,7 +8280,7 @@ function describeError(error) {
 
 // src/cache.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { promises as fs4, rmSync } from "node:fs";
+import { promises as fs4, readFileSync as readFileSync3, rmSync } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -8355,7 +8355,7 @@ var SummaryCache = class _SummaryCache {
     const file = this.entryFile(key);
     let bytes;
     try {
-      bytes = await fs4.readFile(file);
+      bytes = readFileSync3(file);
     } catch {
       return void 0;
     }
