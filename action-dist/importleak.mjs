@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-USN627N6.mjs";
-import "./shared-BDSENCMP.mjs";
-import "./shared-DVY7GGUT.mjs";
-import "./shared-CTASDSWU.mjs";
+} from "./shared-M5XKDJCK.mjs";
+import "./shared-DQFSFQTA.mjs";
+import "./shared-G2NL4GDU.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

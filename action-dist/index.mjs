@@ -9,17 +9,17 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-USN627N6.mjs";
+} from "./shared-M5XKDJCK.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-BDSENCMP.mjs";
-import "./shared-DVY7GGUT.mjs";
+import "./shared-DQFSFQTA.mjs";
+import "./shared-G2NL4GDU.mjs";
 import {
   deploymentSummary
-} from "./shared-WPYZPEXI.mjs";
-import "./shared-BJ2ZQICN.mjs";
-import "./shared-CTASDSWU.mjs";
+} from "./shared-DJLQCDS3.mjs";
+import "./shared-5GJCZ7AT.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-DVY7GGUT.mjs";
+} from "./shared-G2NL4GDU.mjs";
 import {
   summariseBytes
 } from "./shared-IIROAVZ7.mjs";
-import "./shared-CTASDSWU.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
 import { codeDigest, codeFiles } from './codeDigest.js';
+import { packedOnDisk } from './extract/packed.js';
 import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
@@ -68,7 +69,9 @@ export class SummaryCache {
     }
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
-      return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
+      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
+      if (value.summary) packedOnDisk(value.summary, file, bytes.indexOf(0x0a) + 1);
+      return { value, digest: hash(bytes) };
     } catch {
       return undefined;
     }
@@ -87,18 +90,20 @@ export class SummaryCache {
    * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
   async set(key: string, value: FileSummary, stored?: Stored): Promise<string | undefined> {
-    const bytes = storedBytes(stored ?? storedText(value));
+    const text = stored ?? storedText(value);
+    const bytes = storedBytes(text);
     const digest = hash(bytes);
     if (value.transient) return undefined;
-    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), bytes);
+    const file = this.entryFile(key);
+    if ((await this.usable(true)) && (await this.writeWhole(file, bytes)) && value.summary) packedOnDisk(value.summary, file, text.text.length + 1);
     return digest;
   }
 
   /**
    * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
-   * concurrent runs never see half of one. A failure is noted in `problem`; the run goes on.
+   * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
    */
-  async writeWhole(file: string, text: string | Uint8Array): Promise<void> {
+  async writeWhole(file: string, text: string | Uint8Array): Promise<boolean> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       // Written first, and the folder made only when it is missing: once a folder, not once an entry.
@@ -108,9 +113,11 @@ export class SummaryCache {
         await fs.writeFile(temporary, text, { flag: 'wx' });
       });
       await fs.rename(temporary, file);
+      return true;
     } catch (error) {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
       this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
+      return false;
     }
   }
 

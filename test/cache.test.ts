@@ -2,6 +2,12 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SummaryCache } from '../src/cache.js';
+import { DamagedCacheEntry } from '../src/diagnostics.js';
+import { summariseBytes } from '../src/extract/fileSummary.js';
+import { isPacked } from '../src/extract/packed.js';
+import type { ModuleSummary } from '../src/extract/summary.js';
+import type { PythonTarget } from '../src/extract/target.js';
 import { terminalProgress } from '../src/report/progress.js';
 import { CLI, forgetRuns, runCli, temporaryProjects } from './support.js';
 
@@ -10,6 +16,7 @@ import { CLI, forgetRuns, runCli, temporaryProjects } from './support.js';
  * parsing, and says the same as a cold one, however the work was spread.
  */
 const writeProject = temporaryProjects();
+const TARGET: PythonTarget = { version: [3, 11], platform: 'linux' };
 
 /** 65 files: an entry, a leak it reaches, a syntax error, an undecodable file, and 60 more. */
 function leakyProject(): string {
@@ -129,6 +136,25 @@ describe('the cache of per-file summaries', () => {
     expect(statsLine(again.stderr)).toBe(`${removed.length} parsed, ${3 - removed.length} from the cache`);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe(cold.stdout);
+  });
+
+  it('leaves the packed calls of an entry in the entry: read back from it when unpacked, a damaged entry once it is gone', async () => {
+    const source = new TextEncoder().encode('import os\n\n\ndef make():\n    return os.cpu_count()\n\n\nLIMIT = make()\n');
+    const outcome = await summariseBytes('app.py', source, TARGET);
+    const cache = new SummaryCache(path.join(writeProject({}), 'cache'), TARGET);
+    const key = SummaryCache.keyOf('app.py', source);
+    await cache.set(key, outcome);
+    const read = async (): Promise<ModuleSummary> => (await cache.getEntry(key, 'app.py'))!.value.summary!;
+    const first = await read();
+    expect(isPacked(first)).toBe(true);
+    expect(first.calls).toEqual(outcome.summary!.calls);
+    // Read, then its entry removed (a cache folder deleted during the run): the calls are not in memory.
+    const second = await read();
+    const [file, ...others] = entries(cache.root);
+    expect(others).toEqual([]);
+    rmSync(file!);
+    expect(() => second.calls).toThrow(DamagedCacheEntry);
+    expect(() => second.calls).toThrow(/^the calls in its function bodies could not be read back from the cache \(ENOENT/);
   });
 
   it('writes nothing with --no-cache, and where --cache-dir says otherwise', () => {

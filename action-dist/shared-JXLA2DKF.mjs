@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-WPYZPEXI.mjs";
-import "./shared-BJ2ZQICN.mjs";
-import "./shared-CTASDSWU.mjs";
+} from "./shared-DJLQCDS3.mjs";
+import "./shared-5GJCZ7AT.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

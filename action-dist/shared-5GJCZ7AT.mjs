@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-CTASDSWU.mjs";
+} from "./shared-73MTLNCZ.mjs";
 import {
   parsePythonLiteral,
   stringsOf

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-WPYZPEXI.mjs";
-import "./shared-BJ2ZQICN.mjs";
-import "./shared-CTASDSWU.mjs";
+} from "./shared-DJLQCDS3.mjs";
+import "./shared-5GJCZ7AT.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

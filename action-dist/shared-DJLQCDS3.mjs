@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-BJ2ZQICN.mjs";
+} from "./shared-5GJCZ7AT.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

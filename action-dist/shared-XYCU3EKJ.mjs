@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-BJ2ZQICN.mjs";
-import "./shared-CTASDSWU.mjs";
+} from "./shared-5GJCZ7AT.mjs";
+import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

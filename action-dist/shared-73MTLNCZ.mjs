@@ -5,6 +5,7 @@ import {
 } from "./shared-VDMCUOKK.mjs";
 
 // src/extract/packed.ts
+import { readFileSync } from "node:fs";
 import { deflateSync, inflateSync } from "node:zlib";
 function inFunctionBody(call) {
   return call.scope.kind === "function";
@@ -56,7 +57,7 @@ function bodyCallIndex(calls, bound) {
 }
 var PACKED = /* @__PURE__ */ Symbol("packed calls");
 function deflateBodies(text) {
-  return deflateSync(Buffer.from(text, "latin1"), { level: 6 });
+  return deflateSync(Buffer.from(text, "latin1"), { level: 1 });
 }
 function attachPacked(summary, packed) {
   Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
@@ -75,10 +76,11 @@ var CALLS = {
 };
 function unpack(summary) {
   const packed = summary[PACKED];
+  if (packed.failed) throw packed.failed;
   const calls = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
   try {
-    const text = inflateSync(Buffer.from(packed.bytes, "latin1")).toString("latin1");
+    const text = inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1");
     for (const call of packed.revive(text)) {
       if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
       calls[call.id] = call;
@@ -86,7 +88,7 @@ function unpack(summary) {
     for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`call ${id} missing`);
   } catch (error) {
     packed.damaged?.();
-    throw new DamagedCacheEntry(
+    throw packed.failed = new DamagedCacheEntry(
       summary.path,
       `the calls in its function bodies could not be read back from the cache (${error.message}): what reads them was left out${packed.damaged ? "; the entry is removed, and the next run parses the file again" : ""}`
     );
@@ -94,6 +96,15 @@ function unpack(summary) {
   delete summary[PACKED];
   Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
+}
+function packedOnDisk(summary, file, offset) {
+  const packed = summary[PACKED];
+  if (packed && typeof packed.bytes === "string") packed.bytes = { file, offset, length: packed.bytes.length };
+}
+function readOnDisk({ file, offset, length }) {
+  const entry = readFileSync(file);
+  if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
+  return entry.subarray(offset);
 }
 var outsideOf = /* @__PURE__ */ new WeakMap();
 function callsOutsideFunctions(summary) {
@@ -144,6 +155,7 @@ export {
   bodyCallIndex,
   deflateBodies,
   attachPacked,
+  packedOnDisk,
   callsOutsideFunctions,
   callById,
   callCount,

@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-CTASDSWU.mjs";
+} from "./shared-73MTLNCZ.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

@@ -5,7 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-DVY7GGUT.mjs";
+} from "./shared-G2NL4GDU.mjs";
+import {
+  packedOnDisk
+} from "./shared-73MTLNCZ.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -8360,7 +8363,9 @@ var SummaryCache = class _SummaryCache {
       return void 0;
     }
     try {
-      return { value: reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true })), digest: hash(bytes) };
+      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
+      if (value.summary) packedOnDisk(value.summary, file, bytes.indexOf(10) + 1);
+      return { value, digest: hash(bytes) };
     } catch {
       return void 0;
     }
@@ -8377,15 +8382,17 @@ var SummaryCache = class _SummaryCache {
    * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
   async set(key, value, stored) {
-    const bytes = storedBytes(stored ?? storedText(value));
+    const text = stored ?? storedText(value);
+    const bytes = storedBytes(text);
     const digest = hash(bytes);
     if (value.transient) return void 0;
-    if (await this.usable(true)) await this.writeWhole(this.entryFile(key), bytes);
+    const file = this.entryFile(key);
+    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, file, text.text.length + 1);
     return digest;
   }
   /**
    * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
-   * concurrent runs never see half of one. A failure is noted in `problem`; the run goes on.
+   * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
    */
   async writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
@@ -8396,9 +8403,11 @@ var SummaryCache = class _SummaryCache {
         await fs4.writeFile(temporary, text, { flag: "wx" });
       });
       await fs4.rename(temporary, file);
+      return true;
     } catch (error) {
       await fs4.rm(temporary, { force: true }).catch(() => void 0);
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
+      return false;
     }
   }
   entryFile(key) {

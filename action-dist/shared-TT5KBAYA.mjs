@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-BDSENCMP.mjs";
+} from "./shared-DQFSFQTA.mjs";
 import {
   reviveStored
-} from "./shared-DVY7GGUT.mjs";
+} from "./shared-G2NL4GDU.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-WPYZPEXI.mjs";
+} from "./shared-DJLQCDS3.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-BJ2ZQICN.mjs";
+} from "./shared-5GJCZ7AT.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -77,7 +77,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-CTASDSWU.mjs";
+} from "./shared-73MTLNCZ.mjs";
 import {
   parsePythonLiteral,
   stringsOf
