@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-M5XKDJCK.mjs";
+} from "./shared-3NMQQK4W.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-DQFSFQTA.mjs";
 import "./shared-G2NL4GDU.mjs";
 import {
   deploymentSummary
-} from "./shared-DJLQCDS3.mjs";
-import "./shared-5GJCZ7AT.mjs";
+} from "./shared-KYJBPZFA.mjs";
+import "./shared-5RUQ5YGH.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -24,59 +24,78 @@ const lookups = new WeakMap<ModuleSummary, SummaryLookup>();
 export function summaryLookup(summary: ModuleSummary): SummaryLookup {
   let lookup = lookups.get(summary);
   if (!lookup) {
-    lookup = buildLookup(summary);
+    lookup = new Lookup(summary);
     lookups.set(summary, lookup);
   }
   return lookup;
 }
 
-function buildLookup(summary: ModuleSummary): SummaryLookup {
-  const functions = new Map<string, FunctionRecord>();
-  for (const f of summary.functions) if (!functions.has(f.qualname)) functions.set(f.qualname, f);
-  const classes = new Map<string, ClassRecord>();
-  for (const c of summary.classes) if (!classes.has(c.name)) classes.set(c.name, c);
-  const fromImports = new Map<string, ImportRecord>();
-  for (const record of summary.imports) {
-    if (record.scope.kind !== 'module' || record.kind !== 'from') continue;
-    for (const n of record.names) {
-      const bound = n.alias ?? n.name;
-      if (!fromImports.has(bound)) fromImports.set(bound, record);
-    }
+/**
+ * Each map is built the first time it is asked for: most modules are asked one or two kinds of
+ * name (a class's bases, a from-import), and a map a module, held to the end of the run, is memory
+ * that grows with the project. Methods, not closures: one lookup is one object and its maps.
+ */
+class Lookup implements SummaryLookup {
+  private functions?: ReadonlyMap<string, FunctionRecord>;
+  private classes?: ReadonlyMap<string, ClassRecord>;
+  private fromImports?: ReadonlyMap<string, ImportRecord>;
+  private boundCalls?: ReadonlyMap<string, CallRecord>;
+  private decorators?: ReadonlyMap<string, CallRecord[]>;
+  private nested?: ReadonlyMap<string, CallRecord[]>;
+
+  constructor(private readonly summary: ModuleSummary) {}
+
+  functionNamed(qualname: string): FunctionRecord | undefined {
+    return (this.functions ??= firstBy(this.summary.functions, (f) => [f.qualname])).get(qualname);
   }
-  const boundCalls = new Map<string, CallRecord>();
-  for (const call of callsOutsideFunctions(summary)) {
-    if (call.scope.kind === 'module' && call.boundTo !== undefined && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
+
+  classNamed(name: string): ClassRecord | undefined {
+    return (this.classes ??= firstBy(this.summary.classes, (c) => [c.name])).get(name);
   }
-  // The decorators of definitions nested in functions are calls in function bodies: indexed, and
-  // unpacked (see packed.ts), only when asked for.
-  let decorators: Map<string, CallRecord[]> | undefined;
-  const decoratorsOf = (target: string): readonly CallRecord[] => {
-    if (!decorators) {
-      decorators = new Map();
-      for (const call of callsOutsideFunctions(summary)) if (call.placement.kind === 'decorator') add(decorators, call.placement.target, call);
-    }
-    // A definition's decorators run where its statement does: all outside function bodies, or all in one.
-    return decorators.get(target) ?? nestedDecorators().get(target) ?? [];
-  };
-  let nested: Map<string, CallRecord[]> | undefined;
-  const nestedDecorators = (): Map<string, CallRecord[]> => {
-    if (!nested) {
-      nested = new Map();
-      for (const call of summary.calls) if (inFunctionBody(call) && call.placement.kind === 'decorator') add(nested, call.placement.target, call);
-    }
-    return nested;
-  };
-  return {
-    functionNamed: (qualname) => functions.get(qualname),
-    classNamed: (name) => classes.get(name),
-    fromImportBinding: (name) => fromImports.get(name),
-    moduleCallBoundTo: (name) => boundCalls.get(name),
-    decoratorsOf,
-  };
+
+  fromImportBinding(name: string): ImportRecord | undefined {
+    this.fromImports ??= firstBy(this.summary.imports, (record) => (record.scope.kind === 'module' && record.kind === 'from' ? record.names.map((n) => n.alias ?? n.name) : []));
+    return this.fromImports.get(name);
+  }
+
+  moduleCallBoundTo(name: string): CallRecord | undefined {
+    this.boundCalls ??= firstBy(callsOutsideFunctions(this.summary), (call) => (call.scope.kind === 'module' && call.boundTo !== undefined ? [call.boundTo] : []));
+    return this.boundCalls.get(name);
+  }
+
+  decoratorsOf(target: string): readonly CallRecord[] {
+    this.decorators ??= decoratorsBy(callsOutsideFunctions(this.summary));
+    // A definition's decorators run where its statement does: all outside function bodies, or all in
+    // one. Those in function bodies are unpacked (see packed.ts) only when asked for.
+    return this.decorators.get(target) ?? (this.nested ??= decoratorsBy(this.summary.calls.filter(inFunctionBody))).get(target) ?? NONE;
+  }
 }
 
-function add(map: Map<string, CallRecord[]>, key: string, call: CallRecord): void {
-  const list = map.get(key);
-  if (list) list.push(call);
-  else map.set(key, [call]);
+const NONE: readonly CallRecord[] = Object.freeze([]);
+/** One empty map for every lookup that finds nothing of a kind (most modules have no decorators). */
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** The first item under each of its keys; the shared empty map when there is none. */
+function firstBy<T>(items: Iterable<T>, keys: (item: T) => readonly string[]): ReadonlyMap<string, T> {
+  let map: Map<string, T> | undefined;
+  for (const item of items) {
+    for (const key of keys(item)) {
+      map ??= new Map();
+      if (!map.has(key)) map.set(key, item);
+    }
+  }
+  return map ?? EMPTY;
+}
+
+/** The decorator calls among `calls`, by the definition they decorate. */
+function decoratorsBy(calls: Iterable<CallRecord>): ReadonlyMap<string, CallRecord[]> {
+  let map: Map<string, CallRecord[]> | undefined;
+  for (const call of calls) {
+    if (call.placement.kind !== 'decorator') continue;
+    map ??= new Map();
+    const list = map.get(call.placement.target);
+    if (list) list.push(call);
+    else map.set(call.placement.target, [call]);
+  }
+  return map ?? EMPTY;
 }

@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-DJLQCDS3.mjs";
-import "./shared-5GJCZ7AT.mjs";
+} from "./shared-KYJBPZFA.mjs";
+import "./shared-5RUQ5YGH.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

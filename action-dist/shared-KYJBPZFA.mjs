@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-5GJCZ7AT.mjs";
+} from "./shared-5RUQ5YGH.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

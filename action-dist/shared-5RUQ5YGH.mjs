@@ -19,56 +19,63 @@ var lookups = /* @__PURE__ */ new WeakMap();
 function summaryLookup(summary) {
   let lookup = lookups.get(summary);
   if (!lookup) {
-    lookup = buildLookup(summary);
+    lookup = new Lookup(summary);
     lookups.set(summary, lookup);
   }
   return lookup;
 }
-function buildLookup(summary) {
-  const functions = /* @__PURE__ */ new Map();
-  for (const f of summary.functions) if (!functions.has(f.qualname)) functions.set(f.qualname, f);
-  const classes = /* @__PURE__ */ new Map();
-  for (const c of summary.classes) if (!classes.has(c.name)) classes.set(c.name, c);
-  const fromImports = /* @__PURE__ */ new Map();
-  for (const record of summary.imports) {
-    if (record.scope.kind !== "module" || record.kind !== "from") continue;
-    for (const n of record.names) {
-      const bound = n.alias ?? n.name;
-      if (!fromImports.has(bound)) fromImports.set(bound, record);
+var Lookup = class {
+  constructor(summary) {
+    this.summary = summary;
+  }
+  summary;
+  functions;
+  classes;
+  fromImports;
+  boundCalls;
+  decorators;
+  nested;
+  functionNamed(qualname) {
+    return (this.functions ??= firstBy(this.summary.functions, (f) => [f.qualname])).get(qualname);
+  }
+  classNamed(name) {
+    return (this.classes ??= firstBy(this.summary.classes, (c) => [c.name])).get(name);
+  }
+  fromImportBinding(name) {
+    this.fromImports ??= firstBy(this.summary.imports, (record) => record.scope.kind === "module" && record.kind === "from" ? record.names.map((n) => n.alias ?? n.name) : []);
+    return this.fromImports.get(name);
+  }
+  moduleCallBoundTo(name) {
+    this.boundCalls ??= firstBy(callsOutsideFunctions(this.summary), (call) => call.scope.kind === "module" && call.boundTo !== void 0 ? [call.boundTo] : []);
+    return this.boundCalls.get(name);
+  }
+  decoratorsOf(target) {
+    this.decorators ??= decoratorsBy(callsOutsideFunctions(this.summary));
+    return this.decorators.get(target) ?? (this.nested ??= decoratorsBy(this.summary.calls.filter(inFunctionBody))).get(target) ?? NONE;
+  }
+};
+var NONE = Object.freeze([]);
+var EMPTY = /* @__PURE__ */ new Map();
+function firstBy(items, keys) {
+  let map;
+  for (const item of items) {
+    for (const key of keys(item)) {
+      map ??= /* @__PURE__ */ new Map();
+      if (!map.has(key)) map.set(key, item);
     }
   }
-  const boundCalls = /* @__PURE__ */ new Map();
-  for (const call of callsOutsideFunctions(summary)) {
-    if (call.scope.kind === "module" && call.boundTo !== void 0 && !boundCalls.has(call.boundTo)) boundCalls.set(call.boundTo, call);
-  }
-  let decorators;
-  const decoratorsOf = (target) => {
-    if (!decorators) {
-      decorators = /* @__PURE__ */ new Map();
-      for (const call of callsOutsideFunctions(summary)) if (call.placement.kind === "decorator") add(decorators, call.placement.target, call);
-    }
-    return decorators.get(target) ?? nestedDecorators().get(target) ?? [];
-  };
-  let nested;
-  const nestedDecorators = () => {
-    if (!nested) {
-      nested = /* @__PURE__ */ new Map();
-      for (const call of summary.calls) if (inFunctionBody(call) && call.placement.kind === "decorator") add(nested, call.placement.target, call);
-    }
-    return nested;
-  };
-  return {
-    functionNamed: (qualname) => functions.get(qualname),
-    classNamed: (name) => classes.get(name),
-    fromImportBinding: (name) => fromImports.get(name),
-    moduleCallBoundTo: (name) => boundCalls.get(name),
-    decoratorsOf
-  };
+  return map ?? EMPTY;
 }
-function add(map, key, call) {
-  const list = map.get(key);
-  if (list) list.push(call);
-  else map.set(key, [call]);
+function decoratorsBy(calls) {
+  let map;
+  for (const call of calls) {
+    if (call.placement.kind !== "decorator") continue;
+    map ??= /* @__PURE__ */ new Map();
+    const list = map.get(call.placement.target);
+    if (list) list.push(call);
+    else map.set(call.placement.target, [call]);
+  }
+  return map ?? EMPTY;
 }
 
 // src/resolve/stdlibModules.ts
@@ -542,7 +549,7 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   const absolute = anchored.name;
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
-  const add2 = (module, reason) => {
+  const add = (module, reason) => {
     if (!module || seen.has(module.path)) return;
     seen.add(module.path);
     executes.push(executedAs(module, reason));
@@ -551,10 +558,10 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
     const parts = absolute.split(".");
     for (let i = 1; i <= parts.length; i++) {
       const prefix = parts.slice(0, i).join(".");
-      add2(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
+      add(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
     }
     const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
-    for (const module of compiledInitModules(parts[0], importer, index, minor)) add2(module, "compiled-init");
+    for (const module of compiledInitModules(parts[0], importer, index, minor)) add(module, "compiled-init");
   }
   if (record.kind === "from") {
     const target = absolute === "" ? void 0 : index.lookup(absolute, importer);
@@ -566,18 +573,18 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
         const named = typeChecking.filter((r) => bindsName(r, name));
         const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
         for (const binding of lazy) {
-          for (const executed2 of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add2(executed2.module, "lazy-attribute");
+          for (const executed2 of resolveImport(target, binding, index, summaries, lazyDepth + 1).executes) add(executed2.module, "lazy-attribute");
         }
         if (lazy.length > 0) continue;
       }
       if (target && (!target.isPackage || targetDefines.has(name))) continue;
-      add2(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
+      add(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
       for (const name of all) {
         if (targetDefines.has(name)) continue;
-        add2(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
+        add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
       }
     }
   }

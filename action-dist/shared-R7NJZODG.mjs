@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-DJLQCDS3.mjs";
-import "./shared-5GJCZ7AT.mjs";
+} from "./shared-KYJBPZFA.mjs";
+import "./shared-5RUQ5YGH.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

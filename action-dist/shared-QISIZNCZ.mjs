@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-DJLQCDS3.mjs";
+} from "./shared-KYJBPZFA.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-5GJCZ7AT.mjs";
+} from "./shared-5RUQ5YGH.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
