@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-3NMQQK4W.mjs";
+} from "./shared-HOPP7OGR.mjs";
 import "./shared-DQFSFQTA.mjs";
 import "./shared-G2NL4GDU.mjs";
 import "./shared-73MTLNCZ.mjs";

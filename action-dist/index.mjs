@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-3NMQQK4W.mjs";
+} from "./shared-HOPP7OGR.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-DQFSFQTA.mjs";
 import "./shared-G2NL4GDU.mjs";
 import {
   deploymentSummary
-} from "./shared-KYJBPZFA.mjs";
-import "./shared-5RUQ5YGH.mjs";
+} from "./shared-5DD7VEQC.mjs";
+import "./shared-QIZD3F5Y.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -46,6 +46,44 @@ export interface ImportReached {
   steps: readonly CallStep[];
 }
 
+/** The scope of the edges that run at import (`enclosing-package` edges, edges through calls): one object for all. */
+export const MODULE_SCOPE: ExecutionScope = Object.freeze({ kind: 'module' });
+
+/**
+ * The edge by which an import statement of `from` runs module `to`: its scope, line, column and
+ * text are read from the statement's record rather than copied. There are about 24 edges a module
+ * (each statement runs its module and every package above it), held to the end of the run: a
+ * third less memory each.
+ */
+export class StatementEdge implements ImportEdge {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly reason: ExecutionReason,
+    private readonly record: ImportRecord,
+  ) {}
+
+  get kind(): 'import' {
+    return 'import';
+  }
+
+  get scope(): ExecutionScope {
+    return this.record.scope;
+  }
+
+  get line(): number {
+    return this.record.span.line;
+  }
+
+  get column(): number {
+    return this.record.span.column;
+  }
+
+  get text(): string {
+    return this.record.text;
+  }
+}
+
 /** The import-time edge by which `reached` runs module `to`. */
 export function edgeThroughCalls(reached: ImportReached, to: string, reason: ExecutionReason): ImportEdge {
   const { record } = reached;
@@ -61,7 +99,7 @@ export function edgeThroughCalls(reached: ImportReached, to: string, reason: Exe
     to,
     kind: 'import',
     reason,
-    scope: { kind: 'module' },
+    scope: MODULE_SCOPE,
     line: record.span.line,
     column: record.span.column,
     text: record.text,

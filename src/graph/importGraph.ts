@@ -1,7 +1,7 @@
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ResolvedImport } from '../resolve/resolveImports.js';
-import { edgeThroughCalls, type ImportEdge } from './edges.js';
+import { edgeThroughCalls, MODULE_SCOPE, StatementEdge, type ImportEdge } from './edges.js';
 import { registryEdges, type PendingRegistryImport } from './registries.js';
 
 export type { ImportEdge, ViaCall } from './edges.js';
@@ -52,7 +52,7 @@ export function buildImportGraph(
     for (let i = parts.length - 1; i >= 1; i--) {
       const parent = index.lookup(parts.slice(0, i).join('.'), module);
       if (parent && parent.path !== module.path) {
-        push({ from: module.path, to: parent.path, kind: 'enclosing-package', scope: { kind: 'module' } });
+        push({ from: module.path, to: parent.path, kind: 'enclosing-package', scope: MODULE_SCOPE });
         break; // the parent's own edge covers the grandparent
       }
     }
@@ -63,16 +63,7 @@ export function buildImportGraph(
       if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, record, steps: [] });
       for (const executed of resolvedImport.executes) {
         if (executed.module.path === module.path) continue;
-        const edge: ImportEdge = {
-          from: module.path,
-          to: executed.module.path,
-          kind: 'import',
-          reason: executed.reason,
-          scope: record.scope,
-          line: record.span.line,
-          column: record.span.column,
-          text: record.text,
-        };
+        const edge = new StatementEdge(module.path, executed.module.path, executed.reason, record);
         if (record.scope.kind === 'module') push(edge);
         else if (record.scope.kind === 'function' || record.scope.kind === 'lazy-import') lazyEdges.push(edge);
       }

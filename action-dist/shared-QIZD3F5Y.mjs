@@ -1030,6 +1030,34 @@ function absolutise(importer, qualified) {
 }
 
 // src/graph/edges.ts
+var MODULE_SCOPE = Object.freeze({ kind: "module" });
+var StatementEdge = class {
+  constructor(from, to, reason, record) {
+    this.from = from;
+    this.to = to;
+    this.reason = reason;
+    this.record = record;
+  }
+  from;
+  to;
+  reason;
+  record;
+  get kind() {
+    return "import";
+  }
+  get scope() {
+    return this.record.scope;
+  }
+  get line() {
+    return this.record.span.line;
+  }
+  get column() {
+    return this.record.span.column;
+  }
+  get text() {
+    return this.record.text;
+  }
+};
 function edgeThroughCalls(reached, to, reason) {
   const { record } = reached;
   const via = reached.steps.map((step) => ({
@@ -1044,7 +1072,7 @@ function edgeThroughCalls(reached, to, reason) {
     to,
     kind: "import",
     reason,
-    scope: { kind: "module" },
+    scope: MODULE_SCOPE,
     line: record.span.line,
     column: record.span.column,
     text: record.text,
@@ -1190,7 +1218,7 @@ function buildImportGraph(index, resolved, calls, onError) {
     for (let i = parts.length - 1; i >= 1; i--) {
       const parent = index.lookup(parts.slice(0, i).join("."), module);
       if (parent && parent.path !== module.path) {
-        push({ from: module.path, to: parent.path, kind: "enclosing-package", scope: { kind: "module" } });
+        push({ from: module.path, to: parent.path, kind: "enclosing-package", scope: MODULE_SCOPE });
         break;
       }
     }
@@ -1200,16 +1228,7 @@ function buildImportGraph(index, resolved, calls, onError) {
       if (record.registryOf && record.scope.kind === "module") registryImports.push({ from: module.path, at: module.path, record, steps: [] });
       for (const executed2 of resolvedImport.executes) {
         if (executed2.module.path === module.path) continue;
-        const edge = {
-          from: module.path,
-          to: executed2.module.path,
-          kind: "import",
-          reason: executed2.reason,
-          scope: record.scope,
-          line: record.span.line,
-          column: record.span.column,
-          text: record.text
-        };
+        const edge = new StatementEdge(module.path, executed2.module.path, executed2.reason, record);
         if (record.scope.kind === "module") push(edge);
         else if (record.scope.kind === "function" || record.scope.kind === "lazy-import") lazyEdges.push(edge);
       }

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-5RUQ5YGH.mjs";
+} from "./shared-QIZD3F5Y.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-KYJBPZFA.mjs";
+} from "./shared-5DD7VEQC.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-5RUQ5YGH.mjs";
+} from "./shared-QIZD3F5Y.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

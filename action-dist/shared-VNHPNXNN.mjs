@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-KYJBPZFA.mjs";
-import "./shared-5RUQ5YGH.mjs";
+} from "./shared-5DD7VEQC.mjs";
+import "./shared-QIZD3F5Y.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

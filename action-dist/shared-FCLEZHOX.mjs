@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-KYJBPZFA.mjs";
-import "./shared-5RUQ5YGH.mjs";
+} from "./shared-5DD7VEQC.mjs";
+import "./shared-QIZD3F5Y.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

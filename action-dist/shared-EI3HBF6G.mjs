@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-5RUQ5YGH.mjs";
+} from "./shared-QIZD3F5Y.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
