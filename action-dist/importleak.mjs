@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-HOPP7OGR.mjs";
-import "./shared-DQFSFQTA.mjs";
+} from "./shared-CAAHVYI3.mjs";
+import "./shared-7HCR6EHV.mjs";
 import "./shared-G2NL4GDU.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-VDMCUOKK.mjs";

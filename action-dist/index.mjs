@@ -9,11 +9,11 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-HOPP7OGR.mjs";
+} from "./shared-CAAHVYI3.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-DQFSFQTA.mjs";
+import "./shared-7HCR6EHV.mjs";
 import "./shared-G2NL4GDU.mjs";
 import {
   deploymentSummary

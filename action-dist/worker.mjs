@@ -5,7 +5,7 @@ import {
 } from "./shared-G2NL4GDU.mjs";
 import {
   summariseBytes
-} from "./shared-IIROAVZ7.mjs";
+} from "./shared-W7OYAB7T.mjs";
 import "./shared-73MTLNCZ.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

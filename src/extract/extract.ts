@@ -38,6 +38,8 @@ type Binding =
   /** Bound to something we do not model (a parameter, a plain value): hides outer bindings. */
   | { kind: 'opaque' };
 
+const WORD = /\w/;
+const WORD_OR_DOT = /[\w.]/;
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);
 const TYPE_CHECKING_NAMES = new Set(['typing.TYPE_CHECKING', 'typing_extensions.TYPE_CHECKING']);
 const COMPOUND_STATEMENTS = new Set([
@@ -698,8 +700,12 @@ class Extractor {
       const name = call.boundTo!;
       let assignments = 0;
       let otherUse = false;
-      for (const use of text.matchAll(new RegExp(`(?<![\\w.])${name}\\b`, 'g'))) {
-        const after = text.slice(use.index + name.length, use.index + name.length + 200);
+      // Each use of the name as a whole word, not an attribute (`x.name`): found with indexOf, which
+      // cost a tenth of a regular expression made for each name (the bodies of a file are many).
+      for (let at = text.indexOf(name); at >= 0 && !otherUse; at = text.indexOf(name, at + name.length)) {
+        const end = at + name.length;
+        if ((at > 0 && WORD_OR_DOT.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!))) continue;
+        const after = text.slice(end, end + 200);
         if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
         else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
       }
@@ -1105,33 +1111,33 @@ class Extractor {
           const value = argument.childForFieldName('value');
           this.visitExpression(value, scope, placement, statement);
           const literal = value ? scalarLiteral(value) : undefined;
-          args.push({
-            keyword: argument.childForFieldName('name')?.text ?? '',
-            text: value?.text ?? '',
-            ...(literal !== undefined ? { literal } : {}),
-          });
+          const keyword: CallArgument = { keyword: argument.childForFieldName('name')?.text ?? '', text: value?.text ?? '' };
+          if (literal !== undefined) keyword.literal = literal;
+          args.push(keyword);
         } else {
           this.visitExpression(argument, scope, placement, statement);
           const literal = scalarLiteral(argument);
-          args.push({ text: argument.text, ...(literal !== undefined ? { literal } : {}) });
+          const positional: CallArgument = { text: argument.text };
+          if (literal !== undefined) positional.literal = literal;
+          args.push(positional);
         }
       }
 
       const id = this.calls.length;
-      const record: CallRecord = {
-        id,
-        ...(callee ? { callee } : {}),
-        ...(calleeIsLocal ? { calleeIsLocal } : {}),
-        calleeText: functionNode?.text ?? '',
-        text: this.excerpts.of(node),
-        ...(receiver ? { receiver } : {}),
-        args,
-        scope: scope.execution,
-        placement,
-        span: spanOf(node),
-        statementText: this.excerpts.of(statement),
-        ...(this.conditions.length ? { condition: this.conditions.join(' and ') } : {}),
-      };
+      // Fields set one by one rather than spread from small objects, which cost this function a
+      // third of its time; in this order, the order of the JSON the cache stores.
+      const record = { id } as CallRecord;
+      if (callee) record.callee = callee;
+      if (calleeIsLocal) record.calleeIsLocal = calleeIsLocal;
+      record.calleeText = functionNode?.text ?? '';
+      record.text = this.excerpts.of(node);
+      if (receiver) record.receiver = receiver;
+      record.args = args;
+      record.scope = scope.execution;
+      record.placement = placement;
+      record.span = spanOf(node);
+      record.statementText = this.excerpts.of(statement);
+      if (this.conditions.length) record.condition = this.conditions.join(' and ');
       this.calls.push(record);
       this.noteDynamicImport(record, scope, argumentsNode);
       if (functionNode?.type === 'attribute' && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);

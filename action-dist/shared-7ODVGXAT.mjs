@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-DQFSFQTA.mjs";
+} from "./shared-7HCR6EHV.mjs";
 import {
   reviveStored
 } from "./shared-G2NL4GDU.mjs";
@@ -50,7 +50,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-IIROAVZ7.mjs";
+} from "./shared-W7OYAB7T.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

@@ -1092,6 +1092,8 @@ function indentContinuationLines(text) {
 }
 
 // src/extract/extract.ts
+var WORD = /\w/;
+var WORD_OR_DOT = /[\w.]/;
 var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
 var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
 var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
@@ -1665,8 +1667,10 @@ var Extractor = class {
       const name2 = call2.boundTo;
       let assignments = 0;
       let otherUse = false;
-      for (const use of text.matchAll(new RegExp(`(?<![\\w.])${name2}\\b`, "g"))) {
-        const after = text.slice(use.index + name2.length, use.index + name2.length + 200);
+      for (let at = text.indexOf(name2); at >= 0 && !otherUse; at = text.indexOf(name2, at + name2.length)) {
+        const end = at + name2.length;
+        if (at > 0 && WORD_OR_DOT.test(text[at - 1]) || end < text.length && WORD.test(text[end])) continue;
+        const after = text.slice(end, end + 200);
         if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
         else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
       }
@@ -2037,32 +2041,30 @@ var Extractor = class {
           const value = argument.childForFieldName("value");
           this.visitExpression(value, scope, placement, statement);
           const literal = value ? scalarLiteral(value) : void 0;
-          args2.push({
-            keyword: argument.childForFieldName("name")?.text ?? "",
-            text: value?.text ?? "",
-            ...literal !== void 0 ? { literal } : {}
-          });
+          const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
+          if (literal !== void 0) keyword.literal = literal;
+          args2.push(keyword);
         } else {
           this.visitExpression(argument, scope, placement, statement);
           const literal = scalarLiteral(argument);
-          args2.push({ text: argument.text, ...literal !== void 0 ? { literal } : {} });
+          const positional = { text: argument.text };
+          if (literal !== void 0) positional.literal = literal;
+          args2.push(positional);
         }
       }
       const id = this.calls.length;
-      const record = {
-        id,
-        ...callee ? { callee } : {},
-        ...calleeIsLocal ? { calleeIsLocal } : {},
-        calleeText: functionNode?.text ?? "",
-        text: this.excerpts.of(node),
-        ...receiver ? { receiver } : {},
-        args: args2,
-        scope: scope.execution,
-        placement,
-        span: spanOf(node),
-        statementText: this.excerpts.of(statement),
-        ...this.conditions.length ? { condition: this.conditions.join(" and ") } : {}
-      };
+      const record = { id };
+      if (callee) record.callee = callee;
+      if (calleeIsLocal) record.calleeIsLocal = calleeIsLocal;
+      record.calleeText = functionNode?.text ?? "";
+      record.text = this.excerpts.of(node);
+      if (receiver) record.receiver = receiver;
+      record.args = args2;
+      record.scope = scope.execution;
+      record.placement = placement;
+      record.span = spanOf(node);
+      record.statementText = this.excerpts.of(statement);
+      if (this.conditions.length) record.condition = this.conditions.join(" and ");
       this.calls.push(record);
       this.noteDynamicImport(record, scope, argumentsNode);
       if (functionNode?.type === "attribute" && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
