@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-CAAHVYI3.mjs";
-import "./shared-7HCR6EHV.mjs";
-import "./shared-G2NL4GDU.mjs";
-import "./shared-73MTLNCZ.mjs";
+} from "./shared-AJWX72BV.mjs";
+import "./shared-EM4ZKI4U.mjs";
+import "./shared-WDROVJEC.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

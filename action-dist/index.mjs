@@ -9,17 +9,17 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-CAAHVYI3.mjs";
+} from "./shared-AJWX72BV.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-7HCR6EHV.mjs";
-import "./shared-G2NL4GDU.mjs";
+import "./shared-EM4ZKI4U.mjs";
+import "./shared-WDROVJEC.mjs";
 import {
   deploymentSummary
-} from "./shared-5DD7VEQC.mjs";
-import "./shared-QIZD3F5Y.mjs";
-import "./shared-73MTLNCZ.mjs";
+} from "./shared-VUMN5AVL.mjs";
+import "./shared-TVP2ZYP7.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

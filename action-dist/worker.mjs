@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-G2NL4GDU.mjs";
+} from "./shared-WDROVJEC.mjs";
 import {
   summariseBytes
 } from "./shared-W7OYAB7T.mjs";
-import "./shared-73MTLNCZ.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

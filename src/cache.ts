@@ -70,7 +70,7 @@ export class SummaryCache {
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
       const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
-      if (value.summary) packedOnDisk(value.summary, file, bytes.indexOf(0x0a) + 1);
+      if (value.summary) packedOnDisk(value.summary, file, bytes.length);
       return { value, digest: hash(bytes) };
     } catch {
       return undefined;
@@ -90,12 +90,11 @@ export class SummaryCache {
    * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
   async set(key: string, value: FileSummary, stored?: Stored): Promise<string | undefined> {
-    const text = stored ?? storedText(value);
-    const bytes = storedBytes(text);
+    const bytes = storedBytes(stored ?? storedText(value));
     const digest = hash(bytes);
     if (value.transient) return undefined;
     const file = this.entryFile(key);
-    if ((await this.usable(true)) && (await this.writeWhole(file, bytes)) && value.summary) packedOnDisk(value.summary, file, text.text.length + 1);
+    if ((await this.usable(true)) && (await this.writeWhole(file, bytes)) && value.summary) packedOnDisk(value.summary, file, bytes.length);
     return digest;
   }
 

@@ -354,7 +354,6 @@ function memberOnObject(
   return object ? { object, member } : undefined;
 }
 
-
 function tupleItems(call: CallRecord, position: number, keyword?: string): number {
   const arg = argumentOf(call, position, keyword);
   if (!arg) return 0;

@@ -188,16 +188,16 @@ function unpack(summary: WithPacked): CallRecord[] {
 }
 
 /**
- * The packed bytes of `summary`, while it is packed, are the `length` bytes at `offset` of the cache
- * entry `file` (it has just been read or written): they are no longer held in memory, and are read
- * from there should they be unpacked. They are the tenth of a run's memory that grows with the
+ * The packed bytes of `summary`, while it is packed, end the cache entry `file` of `entryLength`
+ * bytes (it has just been read or written): they are no longer held in memory, and are read from
+ * there should they be unpacked. They are the tenth of a run's memory that grows with the
  * number of modules and is not needed again but for the few modules unpacked. An entry is never
  * changed in place, and one removed or replaced meanwhile (a cache folder deleted during the run)
  * is a damaged entry when unpacked.
  */
-export function packedOnDisk(summary: ModuleSummary, file: string, offset: number): void {
+export function packedOnDisk(summary: ModuleSummary, file: string, entryLength: number): void {
   const packed = (summary as WithPacked)[PACKED];
-  if (packed && typeof packed.bytes === 'string') packed.bytes = { file, offset, length: packed.bytes.length };
+  if (packed && typeof packed.bytes === 'string') packed.bytes = { file, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
 }
 
 function readOnDisk({ file, offset, length }: OnDisk): Buffer {

@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-73MTLNCZ.mjs";
+} from "./shared-FBYBV67K.mjs";
 import {
   parsePythonLiteral,
   stringsOf

@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-73MTLNCZ.mjs";
+} from "./shared-FBYBV67K.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

@@ -97,9 +97,9 @@ function unpack(summary) {
   Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
 }
-function packedOnDisk(summary, file, offset) {
+function packedOnDisk(summary, file, entryLength) {
   const packed = summary[PACKED];
-  if (packed && typeof packed.bytes === "string") packed.bytes = { file, offset, length: packed.bytes.length };
+  if (packed && typeof packed.bytes === "string") packed.bytes = { file, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
 }
 function readOnDisk({ file, offset, length }) {
   const entry = readFileSync(file);

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-QIZD3F5Y.mjs";
+} from "./shared-TVP2ZYP7.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

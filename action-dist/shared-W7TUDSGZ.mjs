@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-5DD7VEQC.mjs";
-import "./shared-QIZD3F5Y.mjs";
-import "./shared-73MTLNCZ.mjs";
+} from "./shared-VUMN5AVL.mjs";
+import "./shared-TVP2ZYP7.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-5DD7VEQC.mjs";
-import "./shared-QIZD3F5Y.mjs";
-import "./shared-73MTLNCZ.mjs";
+} from "./shared-VUMN5AVL.mjs";
+import "./shared-TVP2ZYP7.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-QIZD3F5Y.mjs";
-import "./shared-73MTLNCZ.mjs";
+} from "./shared-TVP2ZYP7.mjs";
+import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

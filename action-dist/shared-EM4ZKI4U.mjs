@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-G2NL4GDU.mjs";
+} from "./shared-WDROVJEC.mjs";
 import {
   packedOnDisk
-} from "./shared-73MTLNCZ.mjs";
+} from "./shared-FBYBV67K.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -8364,7 +8364,7 @@ var SummaryCache = class _SummaryCache {
     }
     try {
       const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
-      if (value.summary) packedOnDisk(value.summary, file, bytes.indexOf(10) + 1);
+      if (value.summary) packedOnDisk(value.summary, file, bytes.length);
       return { value, digest: hash(bytes) };
     } catch {
       return void 0;
@@ -8382,12 +8382,11 @@ var SummaryCache = class _SummaryCache {
    * `stored`: how it is stored when the caller has that already (a worker thread sends it).
    */
   async set(key, value, stored) {
-    const text = stored ?? storedText(value);
-    const bytes = storedBytes(text);
+    const bytes = storedBytes(stored ?? storedText(value));
     const digest = hash(bytes);
     if (value.transient) return void 0;
     const file = this.entryFile(key);
-    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, file, text.text.length + 1);
+    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, file, bytes.length);
     return digest;
   }
   /**

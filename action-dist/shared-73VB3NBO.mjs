@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-7HCR6EHV.mjs";
+} from "./shared-EM4ZKI4U.mjs";
 import {
   reviveStored
-} from "./shared-G2NL4GDU.mjs";
+} from "./shared-WDROVJEC.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-5DD7VEQC.mjs";
+} from "./shared-VUMN5AVL.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-QIZD3F5Y.mjs";
+} from "./shared-TVP2ZYP7.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -77,7 +77,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-73MTLNCZ.mjs";
+} from "./shared-FBYBV67K.mjs";
 import {
   parsePythonLiteral,
   stringsOf
