@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-AJWX72BV.mjs";
+} from "./shared-KP3D7C2X.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-EM4ZKI4U.mjs";
 import "./shared-WDROVJEC.mjs";
 import {
   deploymentSummary
-} from "./shared-VUMN5AVL.mjs";
-import "./shared-TVP2ZYP7.mjs";
+} from "./shared-KOSLRXAC.mjs";
+import "./shared-SJVRPSCV.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -53,6 +53,14 @@ describe('suppression comments', () => {
     expect(result.findings).toEqual(['IL001 warning app/jobs.py:2']);
   });
 
+  it('an import line cuts the chains of the rules it names only; a bare `# noqa` there cuts them all', () => {
+    const jobs = `${APP['app/jobs.py']}import requests\nSESSION = requests.Session()\n`;
+    const named = { ...APP, 'app/jobs.py': jobs, 'app/views.py': APP['app/views.py'].replace('from .jobs import submit', 'from .jobs import submit  # noqa: IL001') };
+    expect(check(named).findings).toEqual(['IL001 warning app/jobs.py:2', 'IL004 error app/jobs.py:6']);
+    const bare = { ...APP, 'app/jobs.py': jobs, 'app/views.py': APP['app/views.py'].replace('from .jobs import submit', 'from .jobs import submit  # noqa') };
+    expect(check(bare).findings).toEqual(['IL001 warning app/jobs.py:2', 'IL004 warning app/jobs.py:6']);
+  });
+
   it('`# importleak: ignore-file` silences the whole file; with nothing to silence it is reported', () => {
     const files = { ...APP, 'app/jobs.py': `# importleak: ignore-file\n${APP['app/jobs.py']}` };
     expect(check(files).findings).toEqual([]);

@@ -62,15 +62,17 @@ export function checkProject(input: CheckInput): Finding[] {
 
   // An import line can say "this edge is intended" for some rules: those rules see a graph without it.
   const suppressions = new Suppressions(summaries, graph);
+  // By the suppressions that filter it (see `edgeFilterKey`): rules filtered alike share a view.
   const views = new Map<string, { graph: ImportGraph; chains: Map<string, ImportChain> }>();
   const baseView = { graph, chains: shortestChains(graph, entryPaths) };
   const viewFor = (ruleId: string): { graph: ImportGraph; chains: Map<string, ImportChain> } => {
-    if (!suppressions.hasEdgeSuppressionsFor(ruleId)) return baseView;
-    let view = views.get(ruleId);
+    const key = suppressions.edgeFilterKey(ruleId);
+    if (key === undefined) return baseView;
+    let view = views.get(key);
     if (!view) {
       const filtered = suppressions.graphWithout(graph, ruleId);
       view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
-      views.set(ruleId, view);
+      views.set(key, view);
     }
     return view;
   };

@@ -3,7 +3,7 @@ import type { Deployment, DeployProblem, ServerProcess, Setting } from '../deplo
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
 import type { ModuleSummary } from '../extract/summary.js';
-import { shortestChains, type ImportGraph } from '../graph/importGraph.js';
+import { shortestChains, type ImportChain, type ImportGraph } from '../graph/importGraph.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { AfterFork, ResourceMatch, Rule } from '../rules/rules.js';
 import type { Finding, Level } from './findings.js';
@@ -265,6 +265,15 @@ function entryGroups(entries: readonly EntryPoint[]): EntryGroups {
     entryGroupsOf.set(entries, groups);
   }
   return groups;
+}
+
+/** The chains from a process's apps, by graph and apps: the same for every finding in the processes of one app. */
+const chainsOf = new WeakMap<ImportGraph, Map<string, Map<string, ImportChain>>>();
+
+function chainsFrom(graph: ImportGraph, appPaths: readonly string[]): Map<string, ImportChain> {
+  let known = chainsOf.get(graph);
+  if (!known) chainsOf.set(graph, (known = new Map()));
+  return cached(known, appPaths.join('\0'), () => shortestChains(graph, appPaths));
 }
 
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
@@ -664,7 +673,7 @@ export function beforeForkFinding(rule: Rule, finding: Finding, match: ResourceM
   const message = `\`${quoted}\` ${started ? 'starts' : 'creates'} ${match.what} in \`${finding.module.length <= 80 ? finding.module : `${finding.module.slice(0, 79)}…`}\` before ${forkers} fork${forked.length === 1 ? 's' : ''}: ${FORK_SHORT[afterFork]}.`;
   // The chain that matters here starts at the app the (first) forking process imports.
   const first = forked[0]!;
-  const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : undefined;
+  const chain = first.appPaths.length ? chainsFrom(graph, first.appPaths).get(finding.path) : undefined;
   const entry = chain ? first.appEntries.find((e) => e.path === chain.entry) : undefined;
   const reach = chain && entry && finding.reach.kind === 'entry' ? { ...finding.reach, entry, chain: chain.hops } : finding.reach;
   return {

@@ -14,6 +14,8 @@ export class Suppressions {
   private readonly used = new Set<Suppression>();
   private readonly byFileLine = new Map<string, Suppression[]>();
   private readonly edgeSuppressions = new Map<ImportEdge, Suppression[]>();
+  private readonly keys = new Map<string, string | undefined>();
+  private distinctEdgeSuppressions: Suppression[] | undefined;
 
   constructor(
     private readonly summaries: ReadonlyMap<string, ModuleSummary>,
@@ -34,10 +36,24 @@ export class Suppressions {
     graph.lazyEdges.forEach(consider);
   }
 
-  /** True when some import line carries a suppression that covers `ruleId`. */
-  hasEdgeSuppressionsFor(ruleId: string): boolean {
-    for (const list of this.edgeSuppressions.values()) if (list.some((s) => covers(s, ruleId))) return true;
-    return false;
+  /**
+   * Which import-line suppressions cover `ruleId`, as a key: rules with the same key see the same
+   * graph (a bare `# noqa` on an import covers every rule: one filtered graph serves them all).
+   * Undefined when none does: the rule sees the whole graph.
+   */
+  edgeFilterKey(ruleId: string): string | undefined {
+    if (this.keys.has(ruleId)) return this.keys.get(ruleId);
+    const covering: number[] = [];
+    for (const [place, suppression] of this.edgeSuppressionList().entries()) if (covers(suppression, ruleId)) covering.push(place);
+    const key = covering.length ? covering.join(',') : undefined;
+    this.keys.set(ruleId, key);
+    return key;
+  }
+
+  /** The distinct suppressions on import lines, each at one place. */
+  private edgeSuppressionList(): Suppression[] {
+    this.distinctEdgeSuppressions ??= [...new Set([...this.edgeSuppressions.values()].flat())];
+    return this.distinctEdgeSuppressions;
   }
 
   /** The graph without the import edges whose lines suppress `ruleId`. */
@@ -48,7 +64,11 @@ export class Suppressions {
     for (const [from, edges] of graph.importTimeEdges) {
       const kept = edges.filter(keep);
       importTimeEdges.set(from, kept);
-      for (const edge of kept) importedBy.set(edge.to, [...(importedBy.get(edge.to) ?? []), edge]);
+      for (const edge of kept) {
+        const list = importedBy.get(edge.to);
+        if (list) list.push(edge);
+        else importedBy.set(edge.to, [edge]);
+      }
     }
     return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
   }

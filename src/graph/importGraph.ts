@@ -114,7 +114,26 @@ function compareEdges(a: ImportEdge, b: ImportEdge): number {
 /** entry → … → module: the edges walked, in order. Empty when the module is the entry itself. */
 export interface ImportChain {
   entry: string;
-  hops: ImportEdge[];
+  /** A new list each time it is read. */
+  readonly hops: ImportEdge[];
+}
+
+/**
+ * A chain held as its last edge and the chain before it: every module reached shares its
+ * predecessors' links instead of copying the path (a chain a module, in trees of 100,000 modules).
+ */
+class LinkedChain implements ImportChain {
+  constructor(
+    readonly entry: string,
+    private readonly before?: LinkedChain,
+    private readonly edge?: ImportEdge,
+  ) {}
+
+  get hops(): ImportEdge[] {
+    const hops: ImportEdge[] = [];
+    for (let chain: LinkedChain | undefined = this; chain?.edge; chain = chain.before) hops.push(chain.edge);
+    return hops.reverse();
+  }
 }
 
 /**
@@ -122,11 +141,11 @@ export interface ImportChain {
  * nearest source (ties: the source listed first, then the earliest import line).
  */
 export function shortestChains(graph: ImportGraph, sources: readonly string[]): Map<string, ImportChain> {
-  const chains = new Map<string, ImportChain>();
+  const chains = new Map<string, LinkedChain>();
   const queue: string[] = [];
   for (const source of sources) {
     if (chains.has(source)) continue;
-    chains.set(source, { entry: source, hops: [] });
+    chains.set(source, new LinkedChain(source));
     queue.push(source);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -134,7 +153,7 @@ export function shortestChains(graph: ImportGraph, sources: readonly string[]): 
     const chain = chains.get(current)!;
     for (const edge of graph.importTimeEdges.get(current) ?? []) {
       if (chains.has(edge.to)) continue;
-      chains.set(edge.to, { entry: chain.entry, hops: [...chain.hops, edge] });
+      chains.set(edge.to, new LinkedChain(chain.entry, chain, edge));
       queue.push(edge.to);
     }
   }

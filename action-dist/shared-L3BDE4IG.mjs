@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-VUMN5AVL.mjs";
+} from "./shared-KOSLRXAC.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-TVP2ZYP7.mjs";
+} from "./shared-SJVRPSCV.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -1936,10 +1936,25 @@ var Suppressions = class {
   used = /* @__PURE__ */ new Set();
   byFileLine = /* @__PURE__ */ new Map();
   edgeSuppressions = /* @__PURE__ */ new Map();
-  /** True when some import line carries a suppression that covers `ruleId`. */
-  hasEdgeSuppressionsFor(ruleId) {
-    for (const list of this.edgeSuppressions.values()) if (list.some((s) => covers(s, ruleId))) return true;
-    return false;
+  keys = /* @__PURE__ */ new Map();
+  distinctEdgeSuppressions;
+  /**
+   * Which import-line suppressions cover `ruleId`, as a key: rules with the same key see the same
+   * graph (a bare `# noqa` on an import covers every rule: one filtered graph serves them all).
+   * Undefined when none does: the rule sees the whole graph.
+   */
+  edgeFilterKey(ruleId) {
+    if (this.keys.has(ruleId)) return this.keys.get(ruleId);
+    const covering = [];
+    for (const [place, suppression] of this.edgeSuppressionList().entries()) if (covers(suppression, ruleId)) covering.push(place);
+    const key = covering.length ? covering.join(",") : void 0;
+    this.keys.set(ruleId, key);
+    return key;
+  }
+  /** The distinct suppressions on import lines, each at one place. */
+  edgeSuppressionList() {
+    this.distinctEdgeSuppressions ??= [...new Set([...this.edgeSuppressions.values()].flat())];
+    return this.distinctEdgeSuppressions;
   }
   /** The graph without the import edges whose lines suppress `ruleId`. */
   graphWithout(graph, ruleId) {
@@ -1949,7 +1964,11 @@ var Suppressions = class {
     for (const [from, edges] of graph.importTimeEdges) {
       const kept = edges.filter(keep);
       importTimeEdges.set(from, kept);
-      for (const edge of kept) importedBy.set(edge.to, [...importedBy.get(edge.to) ?? [], edge]);
+      for (const edge of kept) {
+        const list = importedBy.get(edge.to);
+        if (list) list.push(edge);
+        else importedBy.set(edge.to, [edge]);
+      }
     }
     return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
   }
@@ -2007,12 +2026,13 @@ function checkProject(input) {
   const views = /* @__PURE__ */ new Map();
   const baseView = { graph, chains: shortestChains(graph, entryPaths) };
   const viewFor = (ruleId) => {
-    if (!suppressions.hasEdgeSuppressionsFor(ruleId)) return baseView;
-    let view = views.get(ruleId);
+    const key = suppressions.edgeFilterKey(ruleId);
+    if (key === void 0) return baseView;
+    let view = views.get(key);
     if (!view) {
       const filtered = suppressions.graphWithout(graph, ruleId);
       view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
-      views.set(ruleId, view);
+      views.set(key, view);
     }
     return view;
   };

@@ -1270,12 +1270,27 @@ function compareEdges(a, b) {
   if (!a.via !== !b.via) return a.via ? 1 : -1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
 }
+var LinkedChain = class {
+  constructor(entry, before, edge) {
+    this.entry = entry;
+    this.before = before;
+    this.edge = edge;
+  }
+  entry;
+  before;
+  edge;
+  get hops() {
+    const hops = [];
+    for (let chain = this; chain?.edge; chain = chain.before) hops.push(chain.edge);
+    return hops.reverse();
+  }
+};
 function shortestChains(graph, sources) {
   const chains = /* @__PURE__ */ new Map();
   const queue = [];
   for (const source of sources) {
     if (chains.has(source)) continue;
-    chains.set(source, { entry: source, hops: [] });
+    chains.set(source, new LinkedChain(source));
     queue.push(source);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -1283,7 +1298,7 @@ function shortestChains(graph, sources) {
     const chain = chains.get(current);
     for (const edge of graph.importTimeEdges.get(current) ?? []) {
       if (chains.has(edge.to)) continue;
-      chains.set(edge.to, { entry: chain.entry, hops: [...chain.hops, edge] });
+      chains.set(edge.to, new LinkedChain(chain.entry, chain, edge));
       queue.push(edge.to);
     }
   }

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-VUMN5AVL.mjs";
-import "./shared-TVP2ZYP7.mjs";
+} from "./shared-KOSLRXAC.mjs";
+import "./shared-SJVRPSCV.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

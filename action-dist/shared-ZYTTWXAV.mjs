@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-VUMN5AVL.mjs";
-import "./shared-TVP2ZYP7.mjs";
+} from "./shared-KOSLRXAC.mjs";
+import "./shared-SJVRPSCV.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

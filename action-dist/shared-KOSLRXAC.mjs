@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-TVP2ZYP7.mjs";
+} from "./shared-SJVRPSCV.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";
@@ -165,6 +165,12 @@ function entryGroups(entries) {
     entryGroupsOf.set(entries, groups);
   }
   return groups;
+}
+var chainsOf = /* @__PURE__ */ new WeakMap();
+function chainsFrom(graph, appPaths) {
+  let known = chainsOf.get(graph);
+  if (!known) chainsOf.set(graph, known = /* @__PURE__ */ new Map());
+  return cached(known, appPaths.join("\0"), () => shortestChains(graph, appPaths));
 }
 function cached(map, key, make) {
   let value = map.get(key);
@@ -451,7 +457,7 @@ function beforeForkFinding(rule, finding, match, forked, graph, started) {
   const forkers = forked.length === 1 ? forkerName(forked[0].process) : `${forked.length} processes of the deployment`;
   const message = `\`${quoted}\` ${started ? "starts" : "creates"} ${match.what} in \`${finding.module.length <= 80 ? finding.module : `${finding.module.slice(0, 79)}\u2026`}\` before ${forkers} fork${forked.length === 1 ? "s" : ""}: ${FORK_SHORT[afterFork]}.`;
   const first = forked[0];
-  const chain = first.appPaths.length ? shortestChains(graph, first.appPaths).get(finding.path) : void 0;
+  const chain = first.appPaths.length ? chainsFrom(graph, first.appPaths).get(finding.path) : void 0;
   const entry = chain ? first.appEntries.find((e) => e.path === chain.entry) : void 0;
   const reach = chain && entry && finding.reach.kind === "entry" ? { ...finding.reach, entry, chain: chain.hops } : finding.reach;
   return {

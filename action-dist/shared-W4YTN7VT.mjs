@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-VUMN5AVL.mjs";
-import "./shared-TVP2ZYP7.mjs";
+} from "./shared-KOSLRXAC.mjs";
+import "./shared-SJVRPSCV.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
