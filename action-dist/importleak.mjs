@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-KP3D7C2X.mjs";
+} from "./shared-GT2GGL2D.mjs";
 import "./shared-EM4ZKI4U.mjs";
 import "./shared-WDROVJEC.mjs";
 import "./shared-FBYBV67K.mjs";

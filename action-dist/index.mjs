@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-KP3D7C2X.mjs";
+} from "./shared-GT2GGL2D.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-EM4ZKI4U.mjs";
 import "./shared-WDROVJEC.mjs";
 import {
   deploymentSummary
-} from "./shared-KOSLRXAC.mjs";
-import "./shared-SJVRPSCV.mjs";
+} from "./shared-HJQVVJ2B.mjs";
+import "./shared-74INXUD2.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-KOSLRXAC.mjs";
+} from "./shared-HJQVVJ2B.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-SJVRPSCV.mjs";
+} from "./shared-74INXUD2.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-KOSLRXAC.mjs";
-import "./shared-SJVRPSCV.mjs";
+} from "./shared-HJQVVJ2B.mjs";
+import "./shared-74INXUD2.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-KOSLRXAC.mjs";
-import "./shared-SJVRPSCV.mjs";
+} from "./shared-HJQVVJ2B.mjs";
+import "./shared-74INXUD2.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

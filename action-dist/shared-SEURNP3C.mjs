@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-KOSLRXAC.mjs";
-import "./shared-SJVRPSCV.mjs";
+} from "./shared-HJQVVJ2B.mjs";
+import "./shared-74INXUD2.mjs";
 import "./shared-FBYBV67K.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -526,6 +526,18 @@ function resolveImports(importer, summary, index, summaries) {
   }
   return resolved;
 }
+var lists = /* @__PURE__ */ new WeakMap();
+function sharedList(index, executes) {
+  let node = lists.get(index);
+  if (!node) lists.set(index, node = {});
+  for (const executed2 of executes) {
+    node.next ??= /* @__PURE__ */ new Map();
+    let next = node.next.get(executed2);
+    if (!next) node.next.set(executed2, next = {});
+    node = next;
+  }
+  return node.list ??= Object.freeze(executes);
+}
 function importSucceeds(resolved, index, summaries, target) {
   const { record, absolute } = resolved;
   if (resolved.problem || absolute === void 0 || absolute === "") return false;
@@ -588,7 +600,7 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
       }
     }
   }
-  return { record, absolute, executes };
+  return { record, absolute, executes: sharedList(index, executes) };
 }
 function compiledInitModules(name, importer, index, minor) {
   const found = [];
@@ -622,7 +634,7 @@ function resolveEachItem(importer, record, source, index, summaries) {
       executes.push(executed2);
     }
   }
-  return { record, absolute: record.module, executes };
+  return { record, absolute: record.module, executes: sharedList(index, executes) };
 }
 function resolveItem(importer, record, item, index, summaries) {
   const { itemsOf: _items, registryOf: _registry, ...plain } = record;
