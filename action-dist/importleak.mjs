@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-GT2GGL2D.mjs";
-import "./shared-EM4ZKI4U.mjs";
-import "./shared-WDROVJEC.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-Z2ACHRPZ.mjs";
+import "./shared-DFIGXZZB.mjs";
+import "./shared-FHSUTNO2.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -9,17 +9,17 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-GT2GGL2D.mjs";
+} from "./shared-Z2ACHRPZ.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-EM4ZKI4U.mjs";
-import "./shared-WDROVJEC.mjs";
+import "./shared-DFIGXZZB.mjs";
+import "./shared-FHSUTNO2.mjs";
 import {
   deploymentSummary
-} from "./shared-HJQVVJ2B.mjs";
-import "./shared-74INXUD2.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-U5JVPVGN.mjs";
+import "./shared-HWKSJE3W.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

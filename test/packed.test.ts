@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES, forgetRuns, runCli } from './support.js';
+import { isPacked } from '../src/extract/packed.js';
+import { analyze } from '../src/pipeline.js';
+import { FIXTURES, forgetRuns, runCli, writeProject } from './support.js';
 
 /**
  * Issue 13: summaries read back from the cache (or sent by a worker thread) keep the calls in
@@ -31,5 +33,22 @@ describe('calls in function bodies, packed', () => {
     expect(written.stdout).toBe(plain.stdout);
     expect(read.stdout).toBe(plain.stdout);
     expect(read.code).toBe(plain.code);
+  });
+});
+
+describe('entry detection leaves packed', () => {
+  it('a module whose function bodies call `get` only on what no project module holds (`os.environ`, `requests`)', async () => {
+    const root = writeProject({
+      'app/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef index():\n    return "ok"\n',
+      'app/settings.py': 'import os\nimport requests\n\ndef debug():\n    return os.environ.get("DEBUG")\n\ndef fetch(url):\n    return requests.get(url).json()\n',
+      'app/routes.py': 'from app import app\n\ndef add(path):\n    return app.get(path)\n\n@add("/health")\ndef health():\n    return "ok"\n',
+    });
+    const cacheDir = path.join(scratch, 'entries-cache');
+    await analyze({ root, paths: ['.'], cacheDir, respectGitignore: false });
+    const warm = await analyze({ root, paths: ['.'], cacheDir, respectGitignore: false });
+    // The route registered through the wrapper `add` of `app.get` was found: its module was unpacked.
+    expect(warm.entries.map((e) => `${e.path} ${e.description}`)).toEqual(['app/__init__.py Flask app `app` with 1 route', 'app/routes.py Flask app `app` (from `app`) with 1 route']);
+    expect(isPacked(warm.summaries.get('app/routes.py')!)).toBe(false);
+    expect(isPacked(warm.summaries.get('app/settings.py')!)).toBe(true);
   });
 });

@@ -149,6 +149,9 @@ describe('calls in function bodies, packed', () => {
     // `request` of `request.args.getlist` is a parameter, no object a call made.
     expect(index.onObjects.sort()).toEqual(['Flask', 'get', 'json', 'register_blueprint']);
     expect(index.decoratorsOnObjects).toEqual(['get']);
+    // Of those, the ones not made through a qualified name: on `app`, bound to `Flask(...)`, and on
+    // the result of `requests.get(...)`. `get` of `requests.get` is in `callees`.
+    expect(index.onLocalObjects.sort()).toEqual(['get', 'json', 'register_blueprint']);
     // The same index for a summary that was never packed.
     const sorted = (i: object) => Object.fromEntries(Object.entries(i).map(([k, v]: [string, string[]]) => [k, [...v].sort()]));
     expect(sorted(bodyCallsOf(original))).toEqual(sorted(index));

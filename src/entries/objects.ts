@@ -1,7 +1,7 @@
 import type { CallRecord } from '../extract/summary.js';
 import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
-import { bodyCallsOf, callsOutsideFunctions } from '../extract/packed.js';
+import { bodyCallsOf, callsOutsideFunctions, type BodyCallIndex } from '../extract/packed.js';
 import { parsePythonLiteral } from '../extract/pythonLiteral.js';
 import { argumentOf, boundNameOf, counted, evidenceOf, lastSegment, memberName, spanWithin, type EntryContext, type LocatedCall, type MemberCall } from './project.js';
 
@@ -274,8 +274,7 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   for (const [path, summary] of ctx.summaries) {
     // Only calls in function bodies are looked at: a module is unpacked when its bodies have one (see packed.ts).
     const bodies = bodyCallsOf(summary);
-    const onObject = (name: string): boolean => decoratorMethods.has(name);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && (bodies.onObjects.some(onObject) || bodies.decoratorsOnObjects.some(onObject)))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== 'function') continue;
       let wrapped: Wrapped | undefined;
@@ -321,6 +320,13 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
     if (call.placement.kind === 'decorator') uses.push({ path, call, wrapped });
   });
   return uses;
+}
+
+/** Whether some call in the function bodies indexed by `bodies` may be one of `methods` called on an object of the project. */
+function mayCallOnObject(ctx: EntryContext, bodies: BodyCallIndex, methods: ReadonlySet<string>): boolean {
+  if (!bodies.onObjects.some((name) => methods.has(name)) && !bodies.decoratorsOnObjects.some((name) => methods.has(name))) return false;
+  for (const member of ctx.membersOnProjectObjects(bodies)) if (methods.has(member)) return true;
+  return false;
 }
 
 /** `path::actor` for a call written in the module-level function `actor` or in one nested in it. */

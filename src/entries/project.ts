@@ -1,5 +1,5 @@
 import { summaryLookup } from '../extract/lookup.js';
-import { bodyCallIndex, bodyCallsOf, boundNameOf, boundNames, callById, callCount, callsOutsideFunctions, inFunctionBody } from '../extract/packed.js';
+import { bodyCallIndex, bodyCallsOf, boundNameOf, boundNames, callById, callCount, callsOutsideFunctions, inFunctionBody, type BodyCallIndex } from '../extract/packed.js';
 import type { CallRecord, ImportRecord, LiteralAssignment, ModuleSummary, SourceSpan } from '../extract/summary.js';
 import type { ModuleEntry } from '../resolve/moduleIndex.js';
 import { resolveImport } from '../resolve/resolveImports.js';
@@ -99,10 +99,16 @@ export class EntryContext {
       const outside = callsOutsideFunctions(summary);
       // Outside function bodies, a call is on what module-level code bound (or on a call's result).
       const outsideIndex = bodyCallIndex(outside, boundNames(outside));
-      for (const index of [outsideIndex, bodies]) {
-        for (const member of index.members) addTo(membersByName, member, path);
-        for (const member of index.onObjects) addTo(onObjectsByName, member, path);
-        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path);
+      for (const member of outsideIndex.members) addTo(membersByName, member, path);
+      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path);
+      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path);
+      for (const member of bodies.members) addTo(membersByName, member, path);
+      // In function bodies, only the methods that may be called on the project's objects: a module
+      // found here is unpacked by the scan that asked (see packed.ts).
+      if (bodies.onObjects.length || bodies.decoratorsOnObjects.length) {
+        const possible = this.membersOnProjectObjects(bodies);
+        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path);
+        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path);
       }
       for (const call of outside) {
         if (!call.callee) continue;
@@ -298,6 +304,24 @@ export class EntryContext {
    * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
    * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
    */
+  /**
+   * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
+   * `decoratorsOnObjects`) that `memberCall` may place on an object of the project: those made on
+   * a call's result or a name bound in the module, and those through a qualified name that starts
+   * at a module or package of the project (`bp.route` of `from .views import bp`). Not
+   * `os.environ.get` or `requests.get`: `objectAt` finds nothing where no project module is.
+   */
+  membersOnProjectObjects(bodies: BodyCallIndex): ReadonlySet<string> {
+    const members = new Set(bodies.onLocalObjects);
+    for (const callee of bodies.callees) {
+      const dot = callee.lastIndexOf('.');
+      if (dot <= 0) continue;
+      const top = callee.slice(0, callee.indexOf('.'));
+      if (top === '' || this.project.index.lookup(top) !== undefined || this.project.index.hasPackage(top)) members.add(callee.slice(dot + 1));
+    }
+    return members;
+  }
+
   objectAt(importerPath: string, qualified: string, hops = 0): ObjectRef | undefined {
     const key = `${importerPath}::${qualified}`;
     const cached = this.objectCache.get(key);

@@ -29,6 +29,13 @@ export interface BodyCallIndex {
   onObjects: string[];
   /** The same, of the decorators (`@bp.route(...)` on a function nested in another). */
   decoratorsOnObjects: string[];
+  /**
+   * The `memberName`s of the calls in `onObjects` and `decoratorsOnObjects` that are not made
+   * through a qualified callee: on a call's result (`receiver`) or on a name of the module bound to
+   * one. The others are in `callees`, where the module they start at tells whether the object can
+   * be the project's (`os.environ.get` cannot, in a project without an `os`).
+   */
+  onLocalObjects: string[];
 }
 
 /** Whether a call is kept packed: it is written in a function body. */
@@ -90,14 +97,24 @@ export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<s
   const members = new Set<string>();
   const onObjects = new Set<string>();
   const decoratorsOnObjects = new Set<string>();
+  const onLocalObjects = new Set<string>();
   for (const call of calls) {
     if (call.callee !== undefined) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
     const member = memberName(call);
     if (member === undefined) continue;
     members.add(member);
-    if (mayBeOnObject(call, bound)) (call.placement.kind === 'decorator' ? decoratorsOnObjects : onObjects).add(member);
+    if (!mayBeOnObject(call, bound)) continue;
+    (call.placement.kind === 'decorator' ? decoratorsOnObjects : onObjects).add(member);
+    if (call.receiver || call.callee === undefined) onLocalObjects.add(member);
   }
-  return { callees: [...callees], localCallees: [...localCallees], members: [...members], onObjects: [...onObjects], decoratorsOnObjects: [...decoratorsOnObjects] };
+  return {
+    callees: [...callees],
+    localCallees: [...localCallees],
+    members: [...members],
+    onObjects: [...onObjects],
+    decoratorsOnObjects: [...decoratorsOnObjects],
+    onLocalObjects: [...onLocalObjects],
+  };
 }
 
 /** The packed bodies of a revived summary. */

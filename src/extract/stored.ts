@@ -158,11 +158,18 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   if (head !== undefined) {
     const packed = stored.packed;
     if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');
-    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: { callees: some(head.callees), localCallees: some(head.localCallees), members: some(head.members), onObjects: some(head.onObjects), decoratorsOnObjects: some(head.decoratorsOnObjects) },
+      index: {
+        callees: some(head.callees),
+        localCallees: some(head.localCallees),
+        members: some(head.members),
+        onObjects: some(head.onObjects),
+        decoratorsOnObjects: some(head.decoratorsOnObjects),
+        onLocalObjects: some(head.onLocalObjects),
+      },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
       revive: (text) => {
         const bodies = JSON.parse(text) as { tables?: Tables; calls?: unknown };

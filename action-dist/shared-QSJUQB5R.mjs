@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-74INXUD2.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-HWKSJE3W.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-EM4ZKI4U.mjs";
+} from "./shared-DFIGXZZB.mjs";
 import {
   reviveStored
-} from "./shared-WDROVJEC.mjs";
+} from "./shared-FHSUTNO2.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-HJQVVJ2B.mjs";
+} from "./shared-U5JVPVGN.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-74INXUD2.mjs";
+} from "./shared-HWKSJE3W.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -77,7 +77,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-FBYBV67K.mjs";
+} from "./shared-FH4ZXND3.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -133,10 +133,14 @@ var EntryContext = class {
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       const outsideIndex = bodyCallIndex(outside, boundNames(outside));
-      for (const index of [outsideIndex, bodies]) {
-        for (const member of index.members) addTo(membersByName, member, path13);
-        for (const member of index.onObjects) addTo(onObjectsByName, member, path13);
-        for (const member of index.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path13);
+      for (const member of outsideIndex.members) addTo(membersByName, member, path13);
+      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path13);
+      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path13);
+      for (const member of bodies.members) addTo(membersByName, member, path13);
+      if (bodies.onObjects.length || bodies.decoratorsOnObjects.length) {
+        const possible = this.membersOnProjectObjects(bodies);
+        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path13);
+        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path13);
       }
       for (const call of outside) {
         if (!call.callee) continue;
@@ -316,6 +320,23 @@ var EntryContext = class {
    * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
    * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
    */
+  /**
+   * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
+   * `decoratorsOnObjects`) that `memberCall` may place on an object of the project: those made on
+   * a call's result or a name bound in the module, and those through a qualified name that starts
+   * at a module or package of the project (`bp.route` of `from .views import bp`). Not
+   * `os.environ.get` or `requests.get`: `objectAt` finds nothing where no project module is.
+   */
+  membersOnProjectObjects(bodies) {
+    const members = new Set(bodies.onLocalObjects);
+    for (const callee of bodies.callees) {
+      const dot = callee.lastIndexOf(".");
+      if (dot <= 0) continue;
+      const top = callee.slice(0, callee.indexOf("."));
+      if (top === "" || this.project.index.lookup(top) !== void 0 || this.project.index.hasPackage(top)) members.add(callee.slice(dot + 1));
+    }
+    return members;
+  }
   objectAt(importerPath, qualified, hops = 0) {
     const key = `${importerPath}::${qualified}`;
     const cached = this.objectCache.get(key);
@@ -657,8 +678,7 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
   for (const [path13, summary] of ctx.summaries) {
     const bodies = bodyCallsOf(summary);
-    const onObject = (name) => decoratorMethods.has(name);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && (bodies.onObjects.some(onObject) || bodies.decoratorsOnObjects.some(onObject)))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
@@ -701,6 +721,11 @@ function wrappedDecoratorUses(spec, ctx, objects) {
     if (call.placement.kind === "decorator") uses.push({ path: path13, call, wrapped });
   });
   return uses;
+}
+function mayCallOnObject(ctx, bodies, methods) {
+  if (!bodies.onObjects.some((name) => methods.has(name)) && !bodies.decoratorsOnObjects.some((name) => methods.has(name))) return false;
+  for (const member of ctx.membersOnProjectObjects(bodies)) if (methods.has(member)) return true;
+  return false;
 }
 function enclosingFunction(ctx, path13, call) {
   if (call.scope.kind !== "function") return void 0;

@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-WDROVJEC.mjs";
+} from "./shared-FHSUTNO2.mjs";
 import {
   packedOnDisk
-} from "./shared-FBYBV67K.mjs";
+} from "./shared-FH4ZXND3.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-74INXUD2.mjs";
+} from "./shared-HWKSJE3W.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-HJQVVJ2B.mjs";
-import "./shared-74INXUD2.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-U5JVPVGN.mjs";
+import "./shared-HWKSJE3W.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -6,7 +6,7 @@ import {
   boundNames,
   deflateBodies,
   inFunctionBody
-} from "./shared-FBYBV67K.mjs";
+} from "./shared-FH4ZXND3.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -92,11 +92,18 @@ function reviveStored(stored, relative, sharing, damaged) {
   if (head !== void 0) {
     const packed = stored.packed;
     if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");
-    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: { callees: some(head.callees), localCallees: some(head.localCallees), members: some(head.members), onObjects: some(head.onObjects), decoratorsOnObjects: some(head.decoratorsOnObjects) },
+      index: {
+        callees: some(head.callees),
+        localCallees: some(head.localCallees),
+        members: some(head.members),
+        onObjects: some(head.onObjects),
+        decoratorsOnObjects: some(head.decoratorsOnObjects),
+        onLocalObjects: some(head.onLocalObjects)
+      },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
       revive: (text) => {
         const bodies = JSON.parse(text);

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-HJQVVJ2B.mjs";
-import "./shared-74INXUD2.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-U5JVPVGN.mjs";
+import "./shared-HWKSJE3W.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

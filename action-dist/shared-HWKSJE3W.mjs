@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-FBYBV67K.mjs";
+} from "./shared-FH4ZXND3.mjs";
 import {
   parsePythonLiteral,
   stringsOf

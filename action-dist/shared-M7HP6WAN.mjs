@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-HJQVVJ2B.mjs";
-import "./shared-74INXUD2.mjs";
-import "./shared-FBYBV67K.mjs";
+} from "./shared-U5JVPVGN.mjs";
+import "./shared-HWKSJE3W.mjs";
+import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

@@ -46,14 +46,24 @@ function bodyCallIndex(calls, bound) {
   const members = /* @__PURE__ */ new Set();
   const onObjects = /* @__PURE__ */ new Set();
   const decoratorsOnObjects = /* @__PURE__ */ new Set();
+  const onLocalObjects = /* @__PURE__ */ new Set();
   for (const call of calls) {
     if (call.callee !== void 0) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
     const member = memberName(call);
     if (member === void 0) continue;
     members.add(member);
-    if (mayBeOnObject(call, bound)) (call.placement.kind === "decorator" ? decoratorsOnObjects : onObjects).add(member);
+    if (!mayBeOnObject(call, bound)) continue;
+    (call.placement.kind === "decorator" ? decoratorsOnObjects : onObjects).add(member);
+    if (call.receiver || call.callee === void 0) onLocalObjects.add(member);
   }
-  return { callees: [...callees], localCallees: [...localCallees], members: [...members], onObjects: [...onObjects], decoratorsOnObjects: [...decoratorsOnObjects] };
+  return {
+    callees: [...callees],
+    localCallees: [...localCallees],
+    members: [...members],
+    onObjects: [...onObjects],
+    decoratorsOnObjects: [...decoratorsOnObjects],
+    onLocalObjects: [...onLocalObjects]
+  };
 }
 var PACKED = /* @__PURE__ */ Symbol("packed calls");
 function deflateBodies(text) {
