@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-Z2ACHRPZ.mjs";
+} from "./shared-7KW3FHLJ.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";

@@ -359,10 +359,13 @@ function callIndex(summary: ModuleSummary): CallIndex {
 }
 
 function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: readonly Rule[], bases: LibraryBases): ResourceMatch | undefined {
+  const lastNames = lastNamesOf(rule);
   const byName = (name: string): ResourceMatch | undefined =>
-    rule.matches.find(
-      (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary)),
-    );
+    lastNames?.has(name.slice(name.lastIndexOf('.') + 1)) === false
+      ? undefined
+      : rule.matches.find(
+          (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary)),
+        );
   if (call.receiver) {
     const creator = callById(summary, call.receiver.callId);
     if (!creator) return undefined;
@@ -381,6 +384,23 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: 
   }
   if (!call.callee) return undefined;
   return (!call.calleeIsLocal ? byName(call.callee) : undefined) ?? matchSubclass(rule, bases(call));
+}
+
+const lastNamesByRule = new WeakMap<Rule, ReadonlySet<string> | null>();
+
+/**
+ * The last names of a rule's qualified names and aliases (`ThreadPoolExecutor` of
+ * `concurrent.futures.ThreadPoolExecutor`): a name whose last name is none of them matches none,
+ * which most calls of a project are told by one look-up. Null when a pattern ends in `*`.
+ */
+function lastNamesOf(rule: Rule): ReadonlySet<string> | null {
+  let names = lastNamesByRule.get(rule);
+  if (names === undefined) {
+    const all = rule.matches.flatMap((m) => [m.callee, ...m.aliases]).map((name) => name.slice(name.lastIndexOf('.') + 1));
+    names = all.includes('*') ? null : new Set(all);
+    lastNamesByRule.set(rule, names);
+  }
+  return names;
 }
 
 /**

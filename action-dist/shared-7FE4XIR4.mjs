@@ -2278,7 +2278,8 @@ function callIndex(summary) {
   return index;
 }
 function matchCall(call, rule, summary, rules, bases) {
-  const byName = (name) => rule.matches.find(
+  const lastNames = lastNamesOf(rule);
+  const byName = (name) => lastNames?.has(name.slice(name.lastIndexOf(".") + 1)) === false ? void 0 : rule.matches.find(
     (m) => !m.methods && (qualifiedNameMatches(m.callee, name) || m.aliases.some((a) => qualifiedNameMatches(a, name))) && (!m.target || targetCalls(call, m.target, summary))
   );
   if (call.receiver) {
@@ -2298,6 +2299,16 @@ function matchCall(call, rule, summary, rules, bases) {
   }
   if (!call.callee) return void 0;
   return (!call.calleeIsLocal ? byName(call.callee) : void 0) ?? matchSubclass(rule, bases(call));
+}
+var lastNamesByRule = /* @__PURE__ */ new WeakMap();
+function lastNamesOf(rule) {
+  let names = lastNamesByRule.get(rule);
+  if (names === void 0) {
+    const all = rule.matches.flatMap((m) => [m.callee, ...m.aliases]).map((name) => name.slice(name.lastIndexOf(".") + 1));
+    names = all.includes("*") ? null : new Set(all);
+    lastNamesByRule.set(rule, names);
+  }
+  return names;
 }
 function matchSubclass(rule, bases) {
   for (const base of bases) {
