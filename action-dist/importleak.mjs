@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-7KW3FHLJ.mjs";
+} from "./shared-QCM3AZHZ.mjs";
 import "./shared-DFIGXZZB.mjs";
 import "./shared-FHSUTNO2.mjs";
 import "./shared-FH4ZXND3.mjs";

@@ -9,7 +9,7 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-7KW3FHLJ.mjs";
+} from "./shared-QCM3AZHZ.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
@@ -17,8 +17,8 @@ import "./shared-DFIGXZZB.mjs";
 import "./shared-FHSUTNO2.mjs";
 import {
   deploymentSummary
-} from "./shared-U5JVPVGN.mjs";
-import "./shared-HWKSJE3W.mjs";
+} from "./shared-Q3YJV4IZ.mjs";
+import "./shared-S4UV6LKG.mjs";
 import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

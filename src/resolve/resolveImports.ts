@@ -118,6 +118,15 @@ function sharedList(index: ModuleIndex, executes: ExecutedModule[]): readonly Ex
   return (node.list ??= Object.freeze(executes));
 }
 
+/**
+ * Whether a module binds `name` at its top level, defined or imported. A look through its two
+ * lists: most imports name one to three names, and a set made for each import of a module (or kept
+ * for each module of a run) costs more.
+ */
+function bindsAtTop(summary: ModuleSummary | undefined, name: string): boolean {
+  return summary !== undefined && (summary.definedNames.includes(name) || summary.importedNames.includes(name));
+}
+
 function importSucceeds(resolved: ResolvedImport, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>, target: PythonTarget): boolean {
   const { record, absolute } = resolved;
   if (resolved.problem || absolute === undefined || absolute === '') return false;
@@ -131,8 +140,7 @@ function importSucceeds(resolved: ResolvedImport, index: ModuleIndex, summaries:
   if (record.kind !== 'from' || record.star) return true;
   const summary = summaries.get(module.path);
   if (!summary) return false;
-  const bound = new Set([...summary.definedNames, ...summary.importedNames]);
-  return record.names.every(({ name }) => bound.has(name) || (module.isPackage && index.lookup(`${absolute}.${name}`) !== undefined));
+  return record.names.every(({ name }) => bindsAtTop(summary, name) || (module.isPackage && index.lookup(`${absolute}.${name}`) !== undefined));
 }
 
 export function resolveImport(
@@ -149,30 +157,30 @@ export function resolveImport(
   if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
   const absolute = anchored.name;
   const executes: ExecutedModule[] = [];
-  const seen = new Set<string>();
+  // A handful of modules at most: a look through them costs less than a set of their paths.
   const add = (module: ModuleEntry | undefined, reason: ExecutionReason): void => {
-    if (!module || seen.has(module.path)) return;
-    seen.add(module.path);
+    if (!module || executes.some((e) => e.module.path === module.path)) return;
     executes.push(executedAs(module, reason));
   };
 
   if (absolute !== '') {
-    const parts = absolute.split('.');
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join('.');
-      add(index.lookup(prefix, importer), i === parts.length ? 'module' : 'parent-package');
+    // Each package of the dotted name, then the module: `a`, `a.b`, `a.b.c`.
+    for (let end = absolute.indexOf('.'); ; end = absolute.indexOf('.', end + 1)) {
+      const last = end < 0;
+      add(index.lookup(last ? absolute : absolute.slice(0, end), importer), last ? 'module' : 'parent-package');
+      if (last) break;
     }
     const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
-    for (const module of compiledInitModules(parts[0]!, importer, index, minor)) add(module, 'compiled-init');
+    const top = absolute.indexOf('.');
+    for (const module of compiledInitModules(top < 0 ? absolute : absolute.slice(0, top), importer, index, minor)) add(module, 'compiled-init');
   }
 
   if (record.kind === 'from') {
     const target = absolute === '' ? undefined : index.lookup(absolute, importer);
     // A package's own `from . import x` binds x by importing the submodule: that is not "already bound".
     const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : undefined;
-    const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
     for (const { name } of record.names) {
-      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
+      if (target && targetSummary?.lazyAttributes && !bindsAtTop(targetSummary, name) && lazyDepth < 3) {
         // The imports that bind it for type checkers: by name, else through a star import.
         const typeChecking = targetSummary.imports.filter((r) => r.scope.kind === 'type-checking');
         const named = typeChecking.filter((r) => bindsName(r, name));
@@ -184,11 +192,12 @@ export function resolveImport(
       }
       // CPython's `_handle_fromlist`: `from pkg import x` imports the submodule pkg.x only when
       // the package does not already have an attribute x. A plain module has no submodules.
-      if (target && (!target.isPackage || targetDefines.has(name))) continue;
+      if (target && (!target.isPackage || bindsAtTop(targetSummary, name))) continue;
       add(index.lookup(absolute === '' ? name : `${absolute}.${name}`, importer), 'submodule');
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
+      const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
       for (const name of all) {
         if (targetDefines.has(name)) continue;
         add(index.lookup(`${absolute}.${name}`, importer), 'star-submodule');

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-U5JVPVGN.mjs";
-import "./shared-HWKSJE3W.mjs";
+} from "./shared-Q3YJV4IZ.mjs";
+import "./shared-S4UV6LKG.mjs";
 import "./shared-FH4ZXND3.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

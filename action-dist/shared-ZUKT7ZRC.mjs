@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-U5JVPVGN.mjs";
+} from "./shared-Q3YJV4IZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-HWKSJE3W.mjs";
+} from "./shared-S4UV6LKG.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-HWKSJE3W.mjs";
+} from "./shared-S4UV6LKG.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

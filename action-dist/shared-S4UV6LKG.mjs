@@ -538,6 +538,9 @@ function sharedList(index, executes) {
   }
   return node.list ??= Object.freeze(executes);
 }
+function bindsAtTop(summary, name) {
+  return summary !== void 0 && (summary.definedNames.includes(name) || summary.importedNames.includes(name));
+}
 function importSucceeds(resolved, index, summaries, target) {
   const { record, absolute } = resolved;
   if (resolved.problem || absolute === void 0 || absolute === "") return false;
@@ -550,8 +553,7 @@ function importSucceeds(resolved, index, summaries, target) {
   if (record.kind !== "from" || record.star) return true;
   const summary = summaries.get(module.path);
   if (!summary) return false;
-  const bound = /* @__PURE__ */ new Set([...summary.definedNames, ...summary.importedNames]);
-  return record.names.every(({ name }) => bound.has(name) || module.isPackage && index.lookup(`${absolute}.${name}`) !== void 0);
+  return record.names.every(({ name }) => bindsAtTop(summary, name) || module.isPackage && index.lookup(`${absolute}.${name}`) !== void 0);
 }
 function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
@@ -560,27 +562,25 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
   const absolute = anchored.name;
   const executes = [];
-  const seen = /* @__PURE__ */ new Set();
   const add = (module, reason) => {
-    if (!module || seen.has(module.path)) return;
-    seen.add(module.path);
+    if (!module || executes.some((e) => e.module.path === module.path)) return;
     executes.push(executedAs(module, reason));
   };
   if (absolute !== "") {
-    const parts = absolute.split(".");
-    for (let i = 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join(".");
-      add(index.lookup(prefix, importer), i === parts.length ? "module" : "parent-package");
+    for (let end = absolute.indexOf("."); ; end = absolute.indexOf(".", end + 1)) {
+      const last = end < 0;
+      add(index.lookup(last ? absolute : absolute.slice(0, end), importer), last ? "module" : "parent-package");
+      if (last) break;
     }
     const minor = (summaries.get(importer.path)?.target ?? DEFAULT_TARGET).version[1];
-    for (const module of compiledInitModules(parts[0], importer, index, minor)) add(module, "compiled-init");
+    const top = absolute.indexOf(".");
+    for (const module of compiledInitModules(top < 0 ? absolute : absolute.slice(0, top), importer, index, minor)) add(module, "compiled-init");
   }
   if (record.kind === "from") {
     const target = absolute === "" ? void 0 : index.lookup(absolute, importer);
     const targetSummary = target && target.path !== importer.path ? summaries.get(target.path) : void 0;
-    const targetDefines = /* @__PURE__ */ new Set([...targetSummary?.definedNames ?? [], ...targetSummary?.importedNames ?? []]);
     for (const { name } of record.names) {
-      if (target && targetSummary?.lazyAttributes && !targetDefines.has(name) && lazyDepth < 3) {
+      if (target && targetSummary?.lazyAttributes && !bindsAtTop(targetSummary, name) && lazyDepth < 3) {
         const typeChecking = targetSummary.imports.filter((r) => r.scope.kind === "type-checking");
         const named = typeChecking.filter((r) => bindsName(r, name));
         const lazy = named.length > 0 ? named : typeChecking.filter((r) => starBinds(target, r, name, index, summaries));
@@ -589,11 +589,12 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
         }
         if (lazy.length > 0) continue;
       }
-      if (target && (!target.isPackage || targetDefines.has(name))) continue;
+      if (target && (!target.isPackage || bindsAtTop(targetSummary, name))) continue;
       add(index.lookup(absolute === "" ? name : `${absolute}.${name}`, importer), "submodule");
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
+      const targetDefines = /* @__PURE__ */ new Set([...targetSummary?.definedNames ?? [], ...targetSummary?.importedNames ?? []]);
       for (const name of all) {
         if (targetDefines.has(name)) continue;
         add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");

@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-7FE4XIR4.mjs");
+    const { analyze } = await import("./shared-ZUKT7ZRC.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3837,9 +3837,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-6QTCRZYJ.mjs"),
+      import("./shared-AXBTHGLW.mjs"),
       import("./shared-ILN6ZTSZ.mjs"),
-      import("./shared-M7HP6WAN.mjs"),
+      import("./shared-SFOL7XVL.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3881,7 +3881,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-QSJUQB5R.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-5IEAOCWE.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3899,7 +3899,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-LLV5SYJ5.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-BZ6IIIAT.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,
