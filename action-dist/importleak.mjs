@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-QCM3AZHZ.mjs";
-import "./shared-DFIGXZZB.mjs";
-import "./shared-FHSUTNO2.mjs";
-import "./shared-FH4ZXND3.mjs";
+} from "./shared-X4TAL3MP.mjs";
+import "./shared-7VPNSQEL.mjs";
+import "./shared-JXG2OAJO.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -9,17 +9,17 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-QCM3AZHZ.mjs";
+} from "./shared-X4TAL3MP.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-DFIGXZZB.mjs";
-import "./shared-FHSUTNO2.mjs";
+import "./shared-7VPNSQEL.mjs";
+import "./shared-JXG2OAJO.mjs";
 import {
   deploymentSummary
-} from "./shared-Q3YJV4IZ.mjs";
-import "./shared-S4UV6LKG.mjs";
-import "./shared-FH4ZXND3.mjs";
+} from "./shared-ZJHHTKQT.mjs";
+import "./shared-EAZ7CVNB.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

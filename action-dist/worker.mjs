@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-FHSUTNO2.mjs";
+} from "./shared-JXG2OAJO.mjs";
 import {
   summariseBytes
 } from "./shared-W7OYAB7T.mjs";
-import "./shared-FH4ZXND3.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

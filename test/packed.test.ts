@@ -37,10 +37,12 @@ describe('calls in function bodies, packed', () => {
 });
 
 describe('entry detection leaves packed', () => {
-  it('a module whose function bodies call `get` only on what no project module holds (`os.environ`, `requests`)', async () => {
+  it('a module whose function bodies call `get` only on what no project module holds (`os.environ`, `requests`), or in methods', async () => {
     const root = writeProject({
       'app/__init__.py': 'from flask import Flask\napp = Flask(__name__)\n\n@app.get("/")\ndef index():\n    return "ok"\n',
       'app/settings.py': 'import os\nimport requests\n\ndef debug():\n    return os.environ.get("DEBUG")\n\ndef fetch(url):\n    return requests.get(url).json()\n',
+      // A method calling `get` on what it made is no wrapper of a decorator: only functions of the top level are.
+      'app/client.py': 'import requests\n\nclass Client:\n    def fetch(self, url):\n        reply = requests.get(url)\n        return reply.get("data")\n',
       'app/routes.py': 'from app import app\n\ndef add(path):\n    return app.get(path)\n\n@add("/health")\ndef health():\n    return "ok"\n',
     });
     const cacheDir = path.join(scratch, 'entries-cache');
@@ -50,5 +52,21 @@ describe('entry detection leaves packed', () => {
     expect(warm.entries.map((e) => `${e.path} ${e.description}`)).toEqual(['app/__init__.py Flask app `app` with 1 route', 'app/routes.py Flask app `app` (from `app`) with 1 route']);
     expect(isPacked(warm.summaries.get('app/routes.py')!)).toBe(false);
     expect(isPacked(warm.summaries.get('app/settings.py')!)).toBe(true);
+    expect(isPacked(warm.summaries.get('app/client.py')!)).toBe(true);
+  });
+
+  it('a module that made no Celery app and calls `update` only on its own objects (`d.update(...)`)', async () => {
+    const root = writeProject({
+      'proj/__init__.py': '',
+      'proj/celery.py': 'from celery import Celery\napp = Celery("proj")\n',
+      'proj/config.py': 'from proj.celery import app\n\ndef configure():\n    app.conf.update(task_always_eager=False)\n',
+      'proj/util.py': 'def merged(a, b):\n    d = dict(a)\n    d.update(b)\n    return d\n',
+    });
+    const cacheDir = path.join(scratch, 'celery-cache');
+    await analyze({ root, paths: ['.'], cacheDir, respectGitignore: false });
+    const warm = await analyze({ root, paths: ['.'], cacheDir, respectGitignore: false });
+    // `app.conf.update` through the imported app is looked at: its module was unpacked.
+    expect(isPacked(warm.summaries.get('proj/config.py')!)).toBe(false);
+    expect(isPacked(warm.summaries.get('proj/util.py')!)).toBe(true);
   });
 });

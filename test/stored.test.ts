@@ -152,6 +152,8 @@ describe('calls in function bodies, packed', () => {
     // Of those, the ones not made through a qualified name: on `app`, bound to `Flask(...)`, and on
     // the result of `requests.get(...)`. `get` of `requests.get` is in `callees`.
     expect(index.onLocalObjects.sort()).toEqual(['get', 'json', 'register_blueprint']);
+    // All of them are in functions of the top level (`create_app`, `helper`), none in a method.
+    expect(index.inModuleFunctions.sort()).toEqual(['Flask', 'get', 'json', 'register_blueprint']);
     // The same index for a summary that was never packed.
     const sorted = (i: object) => Object.fromEntries(Object.entries(i).map(([k, v]: [string, string[]]) => [k, [...v].sort()]));
     expect(sorted(bodyCallsOf(original))).toEqual(sorted(index));

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../extract/summary.js';
+import type { CallRecord, ModuleSummary } from '../extract/summary.js';
 import type { EntryPoint } from './types.js';
 import { summaryLookup } from '../extract/lookup.js';
 import { bodyCallsOf, callsOutsideFunctions, type BodyCallIndex } from '../extract/packed.js';
@@ -241,8 +241,11 @@ export function callsOnObjects(ctx: EntryContext, objects: readonly FoundObject[
   const found: Array<{ path: string; call: CallRecord; object: FoundObject; method: string }> = [];
   if (objects.length === 0) return found;
   const active = ctx.modulesCalling({ onObjects: wanted });
+  const holding = new Set(objects.map((o) => o.path));
   for (const [path, summary] of ctx.summaries) {
     if (!active.has(path)) continue;
+    // In a module that made none of the objects, a method is called on one through its name only.
+    if (!holding.has(path) && !callsByProjectName(ctx, summary, wanted)) continue;
     for (const call of summary.calls) {
       const member = memberOnObject(ctx, path, call, byKey, wanted);
       if (member && methods.includes(member.member.method)) found.push({ path, call, object: member.object, method: member.member.method });
@@ -271,10 +274,11 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   const wrappers = new Map<string, Wrapped>();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== 'call' ? spec.routeFunctions.callees : [];
+  const holding = new Set([...objects.values()].map((o) => o.path));
   for (const [path, summary] of ctx.summaries) {
     // Only calls in function bodies are looked at: a module is unpacked when its bodies have one (see packed.ts).
     const bodies = bodyCallsOf(summary);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== 'function') continue;
       let wrapped: Wrapped | undefined;
@@ -322,11 +326,28 @@ function wrappedDecoratorUses(spec: ObjectFramework, ctx: EntryContext, objects:
   return uses;
 }
 
-/** Whether some call in the function bodies indexed by `bodies` may be one of `methods` called on an object of the project. */
-function mayCallOnObject(ctx: EntryContext, bodies: BodyCallIndex, methods: ReadonlySet<string>): boolean {
-  if (!bodies.onObjects.some((name) => methods.has(name)) && !bodies.decoratorsOnObjects.some((name) => methods.has(name))) return false;
-  for (const member of ctx.membersOnProjectObjects(bodies)) if (methods.has(member)) return true;
+/**
+ * Whether some call in a function of the module's top level (or one nested in it) indexed by
+ * `bodies` may be one of `methods` called on an object of the project: only such a call makes its
+ * function a wrapper (see `enclosingFunction`).
+ */
+function mayCallOnObject(ctx: EntryContext, bodies: BodyCallIndex, methods: ReadonlySet<string>, holdsObject: boolean): boolean {
+  if (!bodies.inModuleFunctions.some((name) => methods.has(name))) return false;
+  for (const member of ctx.membersOnProjectObjects(bodies, holdsObject)) if (methods.has(member)) return true;
   return false;
+}
+
+/**
+ * Whether a call of the module, outside function bodies or in them, may be one of `methods` called
+ * on an object of the project through a qualified name (`app.conf.update` with `app` imported), read
+ * without unpacking the module's bodies.
+ */
+function callsByProjectName(ctx: EntryContext, summary: ModuleSummary, methods: ReadonlySet<string>): boolean {
+  const named = (callee: string): boolean => {
+    const member = ctx.memberOnProjectName(callee);
+    return member !== undefined && methods.has(member);
+  };
+  return callsOutsideFunctions(summary).some((c) => c.callee !== undefined && !c.calleeIsLocal && named(c.callee)) || bodyCallsOf(summary).callees.some(named);
 }
 
 /** `path::actor` for a call written in the module-level function `actor` or in one nested in it. */

@@ -53,6 +53,9 @@ export interface CallIndex {
 
 export { boundNameOf, memberName } from '../extract/packed.js';
 
+/** Calls outside function bodies are in none. */
+const NO_FUNCTIONS: ReadonlySet<string> = new Set();
+
 /** What `EntryContext.modulesCalling` looks for. */
 export interface WantedCalls {
   /** Method names (as `memberName` gives them), whatever the call is made on. */
@@ -98,7 +101,7 @@ export class EntryContext {
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       // Outside function bodies, a call is on what module-level code bound (or on a call's result).
-      const outsideIndex = bodyCallIndex(outside, boundNames(outside));
+      const outsideIndex = bodyCallIndex(outside, boundNames(outside), NO_FUNCTIONS);
       for (const member of outsideIndex.members) addTo(membersByName, member, path);
       for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path);
       for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path);
@@ -310,16 +313,28 @@ export class EntryContext {
    * a call's result or a name bound in the module, and those through a qualified name that starts
    * at a module or package of the project (`bp.route` of `from .views import bp`). Not
    * `os.environ.get` or `requests.get`: `objectAt` finds nothing where no project module is.
+   * Without `local`, only the latter: an object made in another module is reached by its name only
+   * (a call's result and a bound name are the module's own objects).
    */
-  membersOnProjectObjects(bodies: BodyCallIndex): ReadonlySet<string> {
-    const members = new Set(bodies.onLocalObjects);
+  membersOnProjectObjects(bodies: BodyCallIndex, local = true): ReadonlySet<string> {
+    const members = new Set(local ? bodies.onLocalObjects : []);
     for (const callee of bodies.callees) {
-      const dot = callee.lastIndexOf('.');
-      if (dot <= 0) continue;
-      const top = callee.slice(0, callee.indexOf('.'));
-      if (top === '' || this.project.index.lookup(top) !== undefined || this.project.index.hasPackage(top)) members.add(callee.slice(dot + 1));
+      const member = this.memberOnProjectName(callee);
+      if (member !== undefined) members.add(member);
     }
     return members;
+  }
+
+  /**
+   * The method a qualified callee may call on an object of the project (`route` of `.views.bp.route`,
+   * `update` of `proj.celery.app.conf.update`): undefined when it has no dot or starts at no module
+   * or package of the project.
+   */
+  memberOnProjectName(callee: string): string | undefined {
+    const dot = callee.lastIndexOf('.');
+    if (dot <= 0) return undefined;
+    const top = callee.slice(0, callee.indexOf('.'));
+    return top === '' || this.project.index.lookup(top) !== undefined || this.project.index.hasPackage(top) ? callee.slice(dot + 1) : undefined;
   }
 
   objectAt(importerPath: string, qualified: string, hops = 0): ObjectRef | undefined {

@@ -36,6 +36,12 @@ export interface BodyCallIndex {
    * be the project's (`os.environ.get` cannot, in a project without an `os`).
    */
   onLocalObjects: string[];
+  /**
+   * The `memberName`s of the calls in `onObjects` and `decoratorsOnObjects` written in a function
+   * of the module's top level or in one nested in it, not in a method: where a function that wraps
+   * a framework's decorator calls it (see objects.ts, `wrappedDecoratorUses`).
+   */
+  inModuleFunctions: string[];
 }
 
 /** Whether a call is kept packed: it is written in a function body. */
@@ -90,14 +96,23 @@ export function boundNames(calls: Iterable<CallRecord>): Set<string> {
   return names;
 }
 
-/** The index of `calls`, of a module whose calls are bound to `bound`. */
-export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<string>): BodyCallIndex {
+/** The names of a module's functions defined at its top level (`functions` qualnames without a dot). */
+export function topLevelFunctions(summary: Pick<ModuleSummary, 'functions'>): Set<string> {
+  return new Set(summary.functions.filter((f) => !f.qualname.includes('.')).map((f) => f.qualname));
+}
+
+/**
+ * The index of `calls`, of a module whose calls are bound to `bound` and whose functions at its top
+ * level are `topLevel` (see `topLevelFunctions`).
+ */
+export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<string>, topLevel: ReadonlySet<string>): BodyCallIndex {
   const callees = new Set<string>();
   const localCallees = new Set<string>();
   const members = new Set<string>();
   const onObjects = new Set<string>();
   const decoratorsOnObjects = new Set<string>();
   const onLocalObjects = new Set<string>();
+  const inModuleFunctions = new Set<string>();
   for (const call of calls) {
     if (call.callee !== undefined) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
     const member = memberName(call);
@@ -106,6 +121,7 @@ export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<s
     if (!mayBeOnObject(call, bound)) continue;
     (call.placement.kind === 'decorator' ? decoratorsOnObjects : onObjects).add(member);
     if (call.receiver || call.callee === undefined) onLocalObjects.add(member);
+    if (call.scope.kind === 'function' && topLevel.has(outermost(call.scope.function))) inModuleFunctions.add(member);
   }
   return {
     callees: [...callees],
@@ -114,7 +130,14 @@ export function bodyCallIndex(calls: readonly CallRecord[], bound: ReadonlySet<s
     onObjects: [...onObjects],
     decoratorsOnObjects: [...decoratorsOnObjects],
     onLocalObjects: [...onLocalObjects],
+    inModuleFunctions: [...inModuleFunctions],
   };
+}
+
+/** `outer` of `outer.inner.f`. */
+function outermost(qualname: string): string {
+  const dot = qualname.indexOf('.');
+  return dot < 0 ? qualname : qualname.slice(0, dot);
 }
 
 /** The packed bodies of a revived summary. */
@@ -265,7 +288,7 @@ export function bodyCallsOf(summary: ModuleSummary): BodyCallIndex {
   const packed = (summary as WithPacked)[PACKED];
   if (packed) return packed.index;
   let index = indexOf.get(summary);
-  if (!index) indexOf.set(summary, (index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls))));
+  if (!index) indexOf.set(summary, (index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls), topLevelFunctions(summary))));
   return index;
 }
 

@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
-import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, type BodyCallIndex } from './packed.js';
+import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, topLevelFunctions, type BodyCallIndex } from './packed.js';
 import type { CallPlacement, CallRecord, ExecutionScope, ImportRecord, ModuleSummary } from './summary.js';
 import type { PythonTarget } from './target.js';
 
@@ -68,7 +68,7 @@ export function storedText(value: FileSummary): Stored {
   let head: PackedHead | undefined;
   if (bodies.length) {
     packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
-    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all)), bytes: packed.length };
+    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
     const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
@@ -158,7 +158,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   if (head !== undefined) {
     const packed = stored.packed;
     if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');
-    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects', 'inModuleFunctions'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
     attachPacked(revived, {
       count: head.count,
       outside: calls,
@@ -169,6 +169,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
         onObjects: some(head.onObjects),
         decoratorsOnObjects: some(head.decoratorsOnObjects),
         onLocalObjects: some(head.onLocalObjects),
+        inModuleFunctions: some(head.inModuleFunctions),
       },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
       revive: (text) => {

@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-DFIGXZZB.mjs";
+} from "./shared-7VPNSQEL.mjs";
 import {
   reviveStored
-} from "./shared-FHSUTNO2.mjs";
+} from "./shared-JXG2OAJO.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-Q3YJV4IZ.mjs";
+} from "./shared-ZJHHTKQT.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-S4UV6LKG.mjs";
+} from "./shared-EAZ7CVNB.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -77,7 +77,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-FH4ZXND3.mjs";
+} from "./shared-4PY6MJ47.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -104,6 +104,7 @@ import path12 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
+var NO_FUNCTIONS = /* @__PURE__ */ new Set();
 var EntryContext = class {
   constructor(project) {
     this.project = project;
@@ -132,7 +133,7 @@ var EntryContext = class {
       const summary = this.summaries.get(path13);
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
-      const outsideIndex = bodyCallIndex(outside, boundNames(outside));
+      const outsideIndex = bodyCallIndex(outside, boundNames(outside), NO_FUNCTIONS);
       for (const member of outsideIndex.members) addTo(membersByName, member, path13);
       for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path13);
       for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path13);
@@ -326,16 +327,27 @@ var EntryContext = class {
    * a call's result or a name bound in the module, and those through a qualified name that starts
    * at a module or package of the project (`bp.route` of `from .views import bp`). Not
    * `os.environ.get` or `requests.get`: `objectAt` finds nothing where no project module is.
+   * Without `local`, only the latter: an object made in another module is reached by its name only
+   * (a call's result and a bound name are the module's own objects).
    */
-  membersOnProjectObjects(bodies) {
-    const members = new Set(bodies.onLocalObjects);
+  membersOnProjectObjects(bodies, local = true) {
+    const members = new Set(local ? bodies.onLocalObjects : []);
     for (const callee of bodies.callees) {
-      const dot = callee.lastIndexOf(".");
-      if (dot <= 0) continue;
-      const top = callee.slice(0, callee.indexOf("."));
-      if (top === "" || this.project.index.lookup(top) !== void 0 || this.project.index.hasPackage(top)) members.add(callee.slice(dot + 1));
+      const member = this.memberOnProjectName(callee);
+      if (member !== void 0) members.add(member);
     }
     return members;
+  }
+  /**
+   * The method a qualified callee may call on an object of the project (`route` of `.views.bp.route`,
+   * `update` of `proj.celery.app.conf.update`): undefined when it has no dot or starts at no module
+   * or package of the project.
+   */
+  memberOnProjectName(callee) {
+    const dot = callee.lastIndexOf(".");
+    if (dot <= 0) return void 0;
+    const top = callee.slice(0, callee.indexOf("."));
+    return top === "" || this.project.index.lookup(top) !== void 0 || this.project.index.hasPackage(top) ? callee.slice(dot + 1) : void 0;
   }
   objectAt(importerPath, qualified, hops = 0) {
     const key = `${importerPath}::${qualified}`;
@@ -662,8 +674,10 @@ function callsOnObjects(ctx, objects, methods) {
   const found = [];
   if (objects.length === 0) return found;
   const active = ctx.modulesCalling({ onObjects: wanted });
+  const holding = new Set(objects.map((o) => o.path));
   for (const [path13, summary] of ctx.summaries) {
     if (!active.has(path13)) continue;
+    if (!holding.has(path13) && !callsByProjectName(ctx, summary, wanted)) continue;
     for (const call of summary.calls) {
       const member = memberOnObject(ctx, path13, call, byKey, wanted);
       if (member && methods.includes(member.member.method)) found.push({ path: path13, call, object: member.object, method: member.member.method });
@@ -676,9 +690,10 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const wrappers = /* @__PURE__ */ new Map();
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
+  const holding = new Set([...objects.values()].map((o) => o.path));
   for (const [path13, summary] of ctx.summaries) {
     const bodies = bodyCallsOf(summary);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path13)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
@@ -722,10 +737,17 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   });
   return uses;
 }
-function mayCallOnObject(ctx, bodies, methods) {
-  if (!bodies.onObjects.some((name) => methods.has(name)) && !bodies.decoratorsOnObjects.some((name) => methods.has(name))) return false;
-  for (const member of ctx.membersOnProjectObjects(bodies)) if (methods.has(member)) return true;
+function mayCallOnObject(ctx, bodies, methods, holdsObject) {
+  if (!bodies.inModuleFunctions.some((name) => methods.has(name))) return false;
+  for (const member of ctx.membersOnProjectObjects(bodies, holdsObject)) if (methods.has(member)) return true;
   return false;
+}
+function callsByProjectName(ctx, summary, methods) {
+  const named = (callee) => {
+    const member = ctx.memberOnProjectName(callee);
+    return member !== void 0 && methods.has(member);
+  };
+  return callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && !c.calleeIsLocal && named(c.callee)) || bodyCallsOf(summary).callees.some(named);
 }
 function enclosingFunction(ctx, path13, call) {
   if (call.scope.kind !== "function") return void 0;

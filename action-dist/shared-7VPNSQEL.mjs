@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-FHSUTNO2.mjs";
+} from "./shared-JXG2OAJO.mjs";
 import {
   packedOnDisk
-} from "./shared-FH4ZXND3.mjs";
+} from "./shared-4PY6MJ47.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-S4UV6LKG.mjs";
+} from "./shared-EAZ7CVNB.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-S4UV6LKG.mjs";
-import "./shared-FH4ZXND3.mjs";
+} from "./shared-EAZ7CVNB.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deploymentSummary
-} from "./shared-Q3YJV4IZ.mjs";
-import "./shared-S4UV6LKG.mjs";
-import "./shared-FH4ZXND3.mjs";
+} from "./shared-ZJHHTKQT.mjs";
+import "./shared-EAZ7CVNB.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import {

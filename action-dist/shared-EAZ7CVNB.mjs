@@ -5,7 +5,7 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-FH4ZXND3.mjs";
+} from "./shared-4PY6MJ47.mjs";
 import {
   parsePythonLiteral,
   stringsOf

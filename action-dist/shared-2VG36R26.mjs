@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-Q3YJV4IZ.mjs";
-import "./shared-S4UV6LKG.mjs";
-import "./shared-FH4ZXND3.mjs";
+} from "./shared-ZJHHTKQT.mjs";
+import "./shared-EAZ7CVNB.mjs";
+import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -5,8 +5,9 @@ import {
   bodyCallIndex,
   boundNames,
   deflateBodies,
-  inFunctionBody
-} from "./shared-FH4ZXND3.mjs";
+  inFunctionBody,
+  topLevelFunctions
+} from "./shared-4PY6MJ47.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -23,7 +24,7 @@ function storedText(value) {
   let head;
   if (bodies.length) {
     packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
-    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all)), bytes: packed.length };
+    head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
     const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
@@ -92,7 +93,7 @@ function reviveStored(stored, relative, sharing, damaged) {
   if (head !== void 0) {
     const packed = stored.packed;
     if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");
-    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects", "inModuleFunctions"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
     attachPacked(revived, {
       count: head.count,
       outside: calls,
@@ -102,7 +103,8 @@ function reviveStored(stored, relative, sharing, damaged) {
         members: some(head.members),
         onObjects: some(head.onObjects),
         decoratorsOnObjects: some(head.decoratorsOnObjects),
-        onLocalObjects: some(head.onLocalObjects)
+        onLocalObjects: some(head.onLocalObjects),
+        inModuleFunctions: some(head.inModuleFunctions)
       },
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
       revive: (text) => {

@@ -40,13 +40,17 @@ function boundNames(calls) {
   }
   return names;
 }
-function bodyCallIndex(calls, bound) {
+function topLevelFunctions(summary) {
+  return new Set(summary.functions.filter((f) => !f.qualname.includes(".")).map((f) => f.qualname));
+}
+function bodyCallIndex(calls, bound, topLevel) {
   const callees = /* @__PURE__ */ new Set();
   const localCallees = /* @__PURE__ */ new Set();
   const members = /* @__PURE__ */ new Set();
   const onObjects = /* @__PURE__ */ new Set();
   const decoratorsOnObjects = /* @__PURE__ */ new Set();
   const onLocalObjects = /* @__PURE__ */ new Set();
+  const inModuleFunctions = /* @__PURE__ */ new Set();
   for (const call of calls) {
     if (call.callee !== void 0) (call.calleeIsLocal ? localCallees : callees).add(call.callee);
     const member = memberName(call);
@@ -55,6 +59,7 @@ function bodyCallIndex(calls, bound) {
     if (!mayBeOnObject(call, bound)) continue;
     (call.placement.kind === "decorator" ? decoratorsOnObjects : onObjects).add(member);
     if (call.receiver || call.callee === void 0) onLocalObjects.add(member);
+    if (call.scope.kind === "function" && topLevel.has(outermost(call.scope.function))) inModuleFunctions.add(member);
   }
   return {
     callees: [...callees],
@@ -62,8 +67,13 @@ function bodyCallIndex(calls, bound) {
     members: [...members],
     onObjects: [...onObjects],
     decoratorsOnObjects: [...decoratorsOnObjects],
-    onLocalObjects: [...onLocalObjects]
+    onLocalObjects: [...onLocalObjects],
+    inModuleFunctions: [...inModuleFunctions]
   };
+}
+function outermost(qualname) {
+  const dot = qualname.indexOf(".");
+  return dot < 0 ? qualname : qualname.slice(0, dot);
 }
 var PACKED = /* @__PURE__ */ Symbol("packed calls");
 function deflateBodies(text) {
@@ -141,7 +151,7 @@ function bodyCallsOf(summary) {
   const packed = summary[PACKED];
   if (packed) return packed.index;
   let index = indexOf.get(summary);
-  if (!index) indexOf.set(summary, index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls)));
+  if (!index) indexOf.set(summary, index = bodyCallIndex(summary.calls.filter(inFunctionBody), boundNames(summary.calls), topLevelFunctions(summary)));
   return index;
 }
 function binarySearch(calls, id) {
@@ -162,6 +172,7 @@ export {
   memberName,
   boundNameOf,
   boundNames,
+  topLevelFunctions,
   bodyCallIndex,
   deflateBodies,
   attachPacked,
