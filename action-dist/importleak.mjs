@@ -3,9 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-X4TAL3MP.mjs";
-import "./shared-7VPNSQEL.mjs";
-import "./shared-JXG2OAJO.mjs";
+} from "./shared-L3SHTGQS.mjs";
+import "./shared-LSKG4KYO.mjs";
+import "./shared-STD64MVC.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-6EZY67D5.mjs";

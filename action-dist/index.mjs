@@ -9,16 +9,16 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-X4TAL3MP.mjs";
+} from "./shared-L3SHTGQS.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-7VPNSQEL.mjs";
-import "./shared-JXG2OAJO.mjs";
+import "./shared-LSKG4KYO.mjs";
+import "./shared-STD64MVC.mjs";
 import {
   deploymentSummary
-} from "./shared-ZJHHTKQT.mjs";
-import "./shared-EAZ7CVNB.mjs";
+} from "./shared-64GFOOJP.mjs";
+import "./shared-2DDYH2BG.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-JXG2OAJO.mjs";
+} from "./shared-STD64MVC.mjs";
 import {
   summariseBytes
 } from "./shared-W7OYAB7T.mjs";

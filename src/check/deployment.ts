@@ -213,12 +213,9 @@ const DEPLOYMENT_FRAMEWORKS = new Set<string>(Object.keys(SERVER_NAMES));
  */
 function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPoint[]): ProcessImports {
   // The same closure for every process of the same app (a Procfile of thousands of `web: gunicorn app:app`).
-  let closures = closuresOf.get(graph);
-  if (!closures) closuresOf.set(graph, (closures = new Map()));
-  const known = closures;
   const closure = (paths: string[]): Set<string> => {
     const unique = [...new Set(paths)];
-    return cached(known, unique.join('\0'), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
+    return cachedFor(closuresOf, graph, unique.join('\0'), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
   };
   const celery = served.process.server === 'celery';
   const groups = entryGroups(entries);
@@ -271,9 +268,14 @@ function entryGroups(entries: readonly EntryPoint[]): EntryGroups {
 const chainsOf = new WeakMap<ImportGraph, Map<string, Map<string, ImportChain>>>();
 
 function chainsFrom(graph: ImportGraph, appPaths: readonly string[]): Map<string, ImportChain> {
-  let known = chainsOf.get(graph);
-  if (!known) chainsOf.set(graph, (known = new Map()));
-  return cached(known, appPaths.join('\0'), () => shortestChains(graph, appPaths));
+  return cachedFor(chainsOf, graph, appPaths.join('\0'), () => shortestChains(graph, appPaths));
+}
+
+/** `cached` in the map that `store` keeps for `graph`. */
+function cachedFor<T>(store: WeakMap<ImportGraph, Map<string, T>>, graph: ImportGraph, key: string, make: () => T): T {
+  let known = store.get(graph);
+  if (!known) store.set(graph, (known = new Map()));
+  return cached(known, key, make);
 }
 
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {

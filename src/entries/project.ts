@@ -334,7 +334,7 @@ export class EntryContext {
     const dot = callee.lastIndexOf('.');
     if (dot <= 0) return undefined;
     const top = callee.slice(0, callee.indexOf('.'));
-    return top === '' || this.project.index.lookup(top) !== undefined || this.project.index.hasPackage(top) ? callee.slice(dot + 1) : undefined;
+    return top === '' || this.project.index.hasName(top) ? callee.slice(dot + 1) : undefined;
   }
 
   objectAt(importerPath: string, qualified: string, hops = 0): ObjectRef | undefined {

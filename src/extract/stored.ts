@@ -158,19 +158,16 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   if (head !== undefined) {
     const packed = stored.packed;
     if (!packed || typeof head !== 'object' || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error('the packed calls are missing or cut short');
-    for (const field of ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects', 'inModuleFunctions'] as const) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    // Set in one order: every index has the same fields in the same order (one hidden class).
+    const index = {} as BodyCallIndex;
+    for (const field of INDEX_FIELDS) {
+      if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+      index[field] = some(head[field]);
+    }
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: {
-        callees: some(head.callees),
-        localCallees: some(head.localCallees),
-        members: some(head.members),
-        onObjects: some(head.onObjects),
-        decoratorsOnObjects: some(head.decoratorsOnObjects),
-        onLocalObjects: some(head.onLocalObjects),
-        inModuleFunctions: some(head.inModuleFunctions),
-      },
+      index,
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
       revive: (text) => {
         const bodies = JSON.parse(text) as { tables?: Tables; calls?: unknown };
@@ -182,6 +179,9 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   }
   return { summary: revived, diagnostics };
 }
+
+/** The lists of a `BodyCallIndex`, as the stored head has them. */
+const INDEX_FIELDS = ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects', 'inModuleFunctions'] as const satisfies ReadonlyArray<keyof BodyCallIndex>;
 
 /** Most of a module's index lists are empty: one empty list for them all (frozen: nothing adds to it). */
 const NONE: string[] = Object.freeze([]) as unknown as string[];

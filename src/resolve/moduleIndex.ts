@@ -170,6 +170,11 @@ export class ModuleIndex {
     return this.packageNames.has(name);
   }
 
+  /** True when `name` is a project module's, or some project module lives below it. */
+  hasName(name: string): boolean {
+    return this.byName.has(name) || this.packageNames.has(name);
+  }
+
   entries(): IterableIterator<ModuleEntry> {
     return this.byPath.values();
   }

@@ -134,7 +134,7 @@ function importSucceeds(resolved: ResolvedImport, index: ModuleIndex, summaries:
   if (!module) {
     // Not a project module: the standard library's, unless the project has the top-level package.
     const top = absolute.split('.')[0]!;
-    if (index.lookup(top) !== undefined || index.hasPackage(top)) return false;
+    if (index.hasName(top)) return false;
     return stdlibModuleExists(absolute, target);
   }
   if (record.kind !== 'from' || record.star) return true;

@@ -93,19 +93,15 @@ function reviveStored(stored, relative, sharing, damaged) {
   if (head !== void 0) {
     const packed = stored.packed;
     if (!packed || typeof head !== "object" || packed.length !== head.bytes || !Number.isInteger(head.count)) throw new Error("the packed calls are missing or cut short");
-    for (const field of ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects", "inModuleFunctions"]) if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+    const index = {};
+    for (const field of INDEX_FIELDS) {
+      if (!Array.isArray(head[field])) throw new Error(`no packed ${field}`);
+      index[field] = some(head[field]);
+    }
     attachPacked(revived, {
       count: head.count,
       outside: calls,
-      index: {
-        callees: some(head.callees),
-        localCallees: some(head.localCallees),
-        members: some(head.members),
-        onObjects: some(head.onObjects),
-        decoratorsOnObjects: some(head.decoratorsOnObjects),
-        onLocalObjects: some(head.onLocalObjects),
-        inModuleFunctions: some(head.inModuleFunctions)
-      },
+      index,
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
       revive: (text) => {
         const bodies = JSON.parse(text);
@@ -117,6 +113,7 @@ function reviveStored(stored, relative, sharing, damaged) {
   }
   return { summary: revived, diagnostics };
 }
+var INDEX_FIELDS = ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects", "inModuleFunctions"];
 var NONE = Object.freeze([]);
 function some(list) {
   return list.length ? list : NONE;

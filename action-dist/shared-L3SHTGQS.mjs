@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-7VPNSQEL.mjs";
+} from "./shared-LSKG4KYO.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-TMOER2CM.mjs");
+    const { analyze } = await import("./shared-KOI5M5GJ.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3837,9 +3837,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-2VG36R26.mjs"),
+      import("./shared-7UNQXGWD.mjs"),
       import("./shared-ILN6ZTSZ.mjs"),
-      import("./shared-7K5T3WUI.mjs"),
+      import("./shared-Q6PI63TF.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3881,7 +3881,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-UIIY25KW.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-FA3U23EH.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3899,7 +3899,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-TX7334D2.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-4YMQXVF6.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-EAZ7CVNB.mjs";
+} from "./shared-2DDYH2BG.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";
@@ -129,12 +129,9 @@ function attributeEvidence(summary, attribute, moduleName) {
 }
 var DEPLOYMENT_FRAMEWORKS = new Set(Object.keys(SERVER_NAMES));
 function importsOf(served, graph, entries) {
-  let closures = closuresOf.get(graph);
-  if (!closures) closuresOf.set(graph, closures = /* @__PURE__ */ new Map());
-  const known = closures;
   const closure = (paths) => {
     const unique = [...new Set(paths)];
-    return cached(known, unique.join("\0"), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
+    return cachedFor(closuresOf, graph, unique.join("\0"), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
   };
   const celery = served.process.server === "celery";
   const groups = entryGroups(entries);
@@ -168,9 +165,12 @@ function entryGroups(entries) {
 }
 var chainsOf = /* @__PURE__ */ new WeakMap();
 function chainsFrom(graph, appPaths) {
-  let known = chainsOf.get(graph);
-  if (!known) chainsOf.set(graph, known = /* @__PURE__ */ new Map());
-  return cached(known, appPaths.join("\0"), () => shortestChains(graph, appPaths));
+  return cachedFor(chainsOf, graph, appPaths.join("\0"), () => shortestChains(graph, appPaths));
+}
+function cachedFor(store, graph, key, make) {
+  let known = store.get(graph);
+  if (!known) store.set(graph, known = /* @__PURE__ */ new Map());
+  return cached(known, key, make);
 }
 function cached(map, key, make) {
   let value = map.get(key);

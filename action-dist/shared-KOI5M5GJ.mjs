@@ -33,10 +33,10 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-7VPNSQEL.mjs";
+} from "./shared-LSKG4KYO.mjs";
 import {
   reviveStored
-} from "./shared-JXG2OAJO.mjs";
+} from "./shared-STD64MVC.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -55,7 +55,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-ZJHHTKQT.mjs";
+} from "./shared-64GFOOJP.mjs";
 import {
   CallResolver,
   allOf,
@@ -66,7 +66,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-EAZ7CVNB.mjs";
+} from "./shared-2DDYH2BG.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -347,7 +347,7 @@ var EntryContext = class {
     const dot = callee.lastIndexOf(".");
     if (dot <= 0) return void 0;
     const top = callee.slice(0, callee.indexOf("."));
-    return top === "" || this.project.index.lookup(top) !== void 0 || this.project.index.hasPackage(top) ? callee.slice(dot + 1) : void 0;
+    return top === "" || this.project.index.hasName(top) ? callee.slice(dot + 1) : void 0;
   }
   objectAt(importerPath, qualified, hops = 0) {
     const key = `${importerPath}::${qualified}`;
@@ -6253,6 +6253,10 @@ var ModuleIndex = class {
   /** True when some project module lives below `name` (a regular or namespace package). */
   hasPackage(name) {
     return this.packageNames.has(name);
+  }
+  /** True when `name` is a project module's, or some project module lives below it. */
+  hasName(name) {
+    return this.byName.has(name) || this.packageNames.has(name);
   }
   entries() {
     return this.byPath.values();

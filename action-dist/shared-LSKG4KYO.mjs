@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-JXG2OAJO.mjs";
+} from "./shared-STD64MVC.mjs";
 import {
   packedOnDisk
 } from "./shared-4PY6MJ47.mjs";

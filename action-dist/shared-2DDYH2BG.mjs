@@ -547,7 +547,7 @@ function importSucceeds(resolved, index, summaries, target) {
   const module = resolved.executes.find((e) => e.reason === "module")?.module;
   if (!module) {
     const top = absolute.split(".")[0];
-    if (index.lookup(top) !== void 0 || index.hasPackage(top)) return false;
+    if (index.hasName(top)) return false;
     return stdlibModuleExists(absolute, target);
   }
   if (record.kind !== "from" || record.star) return true;

@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-ZJHHTKQT.mjs";
-import "./shared-EAZ7CVNB.mjs";
+} from "./shared-64GFOOJP.mjs";
+import "./shared-2DDYH2BG.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
