@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-L3SHTGQS.mjs";
-import "./shared-LSKG4KYO.mjs";
+} from "./shared-PCG4JELH.mjs";
+import "./shared-VBUH7ENW.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-VDMCUOKK.mjs";

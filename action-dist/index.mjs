@@ -9,11 +9,11 @@ import {
 } from "./shared-3ZEHM7XJ.mjs";
 import {
   main
-} from "./shared-L3SHTGQS.mjs";
+} from "./shared-PCG4JELH.mjs";
 import {
   splitCommandLine
 } from "./shared-VPRFRYYD.mjs";
-import "./shared-LSKG4KYO.mjs";
+import "./shared-VBUH7ENW.mjs";
 import "./shared-STD64MVC.mjs";
 import {
   deploymentSummary

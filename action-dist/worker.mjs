@@ -5,7 +5,7 @@ import {
 } from "./shared-STD64MVC.mjs";
 import {
   summariseBytes
-} from "./shared-W7OYAB7T.mjs";
+} from "./shared-3M4P7N2N.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

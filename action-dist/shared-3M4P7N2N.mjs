@@ -633,92 +633,6 @@ function parseSuppression(comment) {
   return void 0;
 }
 
-// src/extract/computedNames.ts
-var ALL_ITEM = "\0";
-var MAX_COMPUTED_NAMES = 256;
-function product(lists) {
-  let result;
-  for (const list of lists) {
-    if (!list) return void 0;
-    const next = [];
-    for (const head of result ?? [void 0]) {
-      for (const item of list) {
-        if (typeof item === "string") next.push(`${head ?? ""}${item}`);
-        else next.push([...head ?? [], ...item]);
-      }
-      if (next.length > MAX_COMPUTED_NAMES) return void 0;
-    }
-    result = next;
-  }
-  return result ?? [];
-}
-function substituteAll(template, combinations, placeholder) {
-  const out2 = [];
-  for (const values of combinations) {
-    let next = 0;
-    let bad = false;
-    const text = template.replace(placeholder, (_match, index) => {
-      const i2 = index !== void 0 && index !== "" ? Number(index) : next++;
-      if (i2 >= values.length) bad = true;
-      return values[i2] ?? "";
-    });
-    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ""))) return void 0;
-    out2.push(text.replace(/%%/g, "%"));
-  }
-  return out2;
-}
-function itemsSource(qualified) {
-  const level = /^\.*/.exec(qualified)[0].length;
-  return { module: qualified.slice(level), level };
-}
-function stringItems(value) {
-  if (typeof value !== "object" || value === null || !("tuple" in value)) return void 0;
-  return value.tuple.every((item) => typeof item === "string") ? value.tuple : void 0;
-}
-
-// src/extract/literals.ts
-function literalValueOf(right) {
-  if (right.type === "string" || right.type === "concatenated_string") {
-    const literal = parsePythonLiteral(right.text);
-    return literal.kind === "string" ? { value: literal.value, unread: [] } : void 0;
-  }
-  const operands = [];
-  const pending = [right];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "+") {
-      pending.push(node.childForFieldName("right"), node.childForFieldName("left"));
-    } else operands.push(node);
-  }
-  const value = [];
-  const unread = [];
-  let lists = 0;
-  for (const operand of operands) {
-    const literal = operand.type === "list" || operand.type === "tuple" ? parsePythonLiteral(operand.text) : void 0;
-    if (literal?.kind !== "list" && literal?.kind !== "tuple") {
-      unread.push(foldText(operand.text));
-      continue;
-    }
-    lists++;
-    for (const item of literal.items) {
-      if (item.kind === "string") value.push(item.value);
-      else if (item.kind === "other") unread.push(item.text);
-      else return void 0;
-    }
-  }
-  return lists > 0 ? { value, unread } : void 0;
-}
-function stringSequence(node) {
-  if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
-  const values = [];
-  for (const child of node.namedChildren) {
-    if (!child || child.type === "comment") continue;
-    const value = stringLiteral(child);
-    if (value === void 0) return void 0;
-    values.push(value);
-  }
-  return values;
-}
-
 // src/extract/syntaxProblems.ts
 var MAX_SYNTAX_PROBLEMS = 5;
 var FUTURE_FEATURES = /* @__PURE__ */ new Set([
@@ -1091,47 +1005,151 @@ function indentContinuationLines(text) {
   return changed ? lines.join("\n") : void 0;
 }
 
-// src/extract/extract.ts
-var WORD = /\w/;
-var WORD_OR_DOT = /[\w.]/;
+// src/extract/computedNames.ts
+var ALL_ITEM = "\0";
+var MAX_COMPUTED_NAMES = 256;
+function product(lists) {
+  let result;
+  for (const list of lists) {
+    if (!list) return void 0;
+    const next = [];
+    for (const head of result ?? [void 0]) {
+      for (const item of list) {
+        if (typeof item === "string") next.push(`${head ?? ""}${item}`);
+        else next.push([...head ?? [], ...item]);
+      }
+      if (next.length > MAX_COMPUTED_NAMES) return void 0;
+    }
+    result = next;
+  }
+  return result ?? [];
+}
+function substituteAll(template, combinations, placeholder) {
+  const out2 = [];
+  for (const values of combinations) {
+    let next = 0;
+    let bad = false;
+    const text = template.replace(placeholder, (_match, index) => {
+      const i2 = index !== void 0 && index !== "" ? Number(index) : next++;
+      if (i2 >= values.length) bad = true;
+      return values[i2] ?? "";
+    });
+    if (bad || /%[^%]|[{}]/.test(text.replace(/%%/g, ""))) return void 0;
+    out2.push(text.replace(/%%/g, "%"));
+  }
+  return out2;
+}
+function itemsSource(qualified) {
+  const level = /^\.*/.exec(qualified)[0].length;
+  return { module: qualified.slice(level), level };
+}
+function stringItems(value) {
+  if (typeof value !== "object" || value === null || !("tuple" in value)) return void 0;
+  return value.tuple.every((item) => typeof item === "string") ? value.tuple : void 0;
+}
+
+// src/extract/scopes.ts
 var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
-var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
-var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
-  "if_statement",
-  "for_statement",
-  "while_statement",
-  "try_statement",
-  "with_statement",
-  "match_statement",
-  "function_definition",
-  "class_definition",
-  "decorated_definition"
-]);
+function qualify(dotted, scope) {
+  const parts2 = dotted.split(".");
+  if (parts2.length >= 3) {
+    const holder = parts2.slice(0, -1).join(".");
+    const attribute = attributeLookup(holder, scope);
+    if (attribute?.kind === "instance") return { kind: "instance", callId: attribute.callId, member: parts2[parts2.length - 1], name: holder };
+  }
+  const head = parts2[0];
+  const rest = parts2.slice(1);
+  const binding = lookup(head, scope);
+  if (binding?.kind === "opaque") return void 0;
+  if (!binding) {
+    if (rest.length === 0 && BUILTIN_CALLABLES.has(head)) return { kind: "builtin", qualified: `builtins.${head}` };
+    return void 0;
+  }
+  if (binding.kind === "instance") {
+    if (rest.length !== 1) return void 0;
+    return { kind: "instance", callId: binding.callId, member: rest[0], name: head };
+  }
+  const base = binding.kind === "import" ? binding.qualified : binding.name;
+  const qualified = rest.length ? joinDotted(base, rest.join(".")) : base;
+  return { kind: binding.kind, qualified };
+}
+function isModuleLevel(scope) {
+  return scope.execution.kind === "module" && scope.prefix === "";
+}
+function placementFor(scope) {
+  return scope.className ? { kind: "class-body", className: scope.className } : { kind: "statement" };
+}
+function isSelfAttribute(target) {
+  return target.type === "attribute" && target.childForFieldName("object")?.text === "self" && target.childForFieldName("attribute")?.type === "identifier";
+}
+function attributeTarget(target) {
+  return target.type === "attribute" ? dottedName(target) : void 0;
+}
+function attributeLookup(dotted, scope) {
+  const head = dotted.slice(0, dotted.indexOf("."));
+  for (let s = scope; s; s = s.parent) {
+    const binding = s.bindings.get(dotted);
+    if (binding) return binding;
+    if (s.bindings.has(head)) return void 0;
+  }
+  return void 0;
+}
+function rebind(scope, name2, binding) {
+  scope.bindings.set(name2, binding);
+  for (const key of scope.bindings.keys()) if (key.startsWith(`${name2}.`)) scope.bindings.delete(key);
+}
+function lookup(name2, scope) {
+  for (let s = scope; s; s = s.parent) {
+    const binding = s.bindings.get(name2);
+    if (binding) return binding;
+  }
+  return void 0;
+}
+function moduleScopeOf(scope) {
+  let s = scope;
+  while (s.parent && s.className) s = s.parent;
+  return s;
+}
+function joinDotted(base, rest) {
+  return base.endsWith(".") ? base + rest : `${base}.${rest}`;
+}
+function parametersOf(parameters, skip) {
+  const out2 = /* @__PURE__ */ new Map();
+  let position = 0;
+  let positional = true;
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter || parameter.type === "comment") continue;
+    if (parameter.type === "positional_separator") continue;
+    if (parameter.type === "keyword_separator") {
+      positional = false;
+      continue;
+    }
+    let node = parameter;
+    if (node.type === "typed_parameter") node = node.namedChild(0);
+    else if (node.type === "default_parameter" || node.type === "typed_default_parameter") node = node.childForFieldName("name");
+    if (!node) continue;
+    if (node.type === "list_splat_pattern" || node.type === "dictionary_splat_pattern") {
+      const name2 = node.namedChild(0)?.text;
+      const star = node.type === "list_splat_pattern";
+      if (name2) out2.set(name2, star && positional && position >= skip ? { index: position - skip, star } : { star });
+      positional = false;
+      continue;
+    }
+    if (node.type === "identifier") {
+      out2.set(node.text, positional && position >= skip ? { index: position - skip, star: false } : { star: false });
+      position++;
+    }
+  }
+  return out2;
+}
+
+// src/extract/state.ts
 var MAX_EXPRESSION_NESTING = 1e3;
 var MAX_BLOCK_NESTING = 200;
 var CALL_NESTING = 2;
 var MAX_SKIPPED_PARTS = 5;
-function extractModule(parser, path, text, target = DEFAULT_TARGET) {
-  let tree = parser.parse(text);
-  if (!tree) throw new Error("tree-sitter returned no tree");
-  if (tree.rootNode.hasError) {
-    const indented = indentContinuationLines(text);
-    const retry = indented === void 0 ? null : parser.parse(indented);
-    if (retry && !retry.rootNode.hasError) {
-      tree.delete();
-      tree = retry;
-      text = indented;
-    } else retry?.delete();
-  }
-  let copy;
-  try {
-    copy = copyTree(parser, tree, text);
-  } finally {
-    tree.delete();
-  }
-  return new Extractor(path, text, target).run(copy.rootNode);
-}
-var Extractor = class {
+var MAX_HELPER_NESTING = 100;
+var ExtractorState = class {
   constructor(path, text, target) {
     this.path = path;
     this.text = text;
@@ -1192,17 +1210,810 @@ var Extractor = class {
   /** Parts left out because they are nested too deeply (the first few). */
   skippedParts = [];
   excerpts;
+  /**
+   * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
+   * few per file) and skipped; the rest of the file is still analyzed.
+   */
+  skipTooDeep(node, what) {
+    if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
+    this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
+  }
+  /** Visits code that runs only when `condition` (as written) holds at run time. */
+  underCondition(condition, visit) {
+    this.conditions.push(condition);
+    try {
+      visit();
+    } finally {
+      this.conditions.pop();
+    }
+  }
+  /** The scope of code under a branch that never runs for the target, in `scope`'s body; `condition` says why. */
+  unreachable(scope, condition) {
+    const execution = scope.execution;
+    const inFunction = execution.kind === "function" ? execution.function : "function" in execution ? execution.function : void 0;
+    return { kind: "unreachable", condition, ...inFunction !== void 0 ? { function: inFunction } : {} };
+  }
+  /** Runs `visit` as a module-level block that may not run: names bound in it have no known value after it. */
+  inBranch(visit) {
+    this.branchDepth++;
+    try {
+      visit();
+    } finally {
+      this.branchDepth--;
+    }
+  }
+  /** What a condition in `scope` reads: names qualified through its bindings, and module-level constants it does not shadow. */
+  conditionContext(scope) {
+    return {
+      target: this.target,
+      qualify: (dotted) => {
+        const resolved = qualify(dotted, scope);
+        if (resolved && "qualified" in resolved && resolved.kind === "import") return resolved.qualified;
+        if (!resolved && dotted === "TYPE_CHECKING" && !lookup(dotted, scope)) return "typing.TYPE_CHECKING";
+        return void 0;
+      },
+      constant: (name2) => {
+        for (let s = scope; s; s = s.parent) {
+          if (s.parent === void 0 && s.prefix === "" && !s.className) break;
+          if (s.bindings.has(name2)) return void 0;
+        }
+        if (this.globalNames.has(name2)) return void 0;
+        if (scope.execution.kind !== "module" && (this.bindingCounts.get(name2) ?? 0) !== 1) return void 0;
+        return this.constants.get(name2);
+      }
+    };
+  }
+  /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
+  bindConstant(name2, value) {
+    this.bindingCounts.set(name2, (this.bindingCounts.get(name2) ?? 0) + 1);
+    if (value !== void 0 && this.branchDepth === 0 && !this.globalNames.has(name2)) this.constants.set(name2, value);
+    else this.constants.delete(name2);
+  }
+};
+
+// src/extract/dynamicImports.ts
+function noteRegistryAdder(x, functionNode, argumentsNode, scope) {
+  if (scope.execution.kind !== "function" || !scope.parameters) return;
+  const method = functionNode.childForFieldName("attribute")?.text;
+  if (method !== "update" && method !== "extend" && method !== "add" && method !== "append") return;
+  const registry = registryNamed(x, functionNode.childForFieldName("object"), scope);
+  const args2 = argumentsNode.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  if (!registry || args2.length !== 1 || args2[0].type !== "identifier") return;
+  const parameter = scope.parameters.get(args2[0].text);
+  if (parameter?.index === void 0) return;
+  const adds = method === "add" || method === "append";
+  if (parameter.star && adds) return;
+  const takes = parameter.star ? "each-argument" : adds ? "argument" : "items";
+  x.registryAdders.push({ function: scope.execution.function, registry, parameter: parameter.index, takes });
+}
+function registryNamed(x, node, scope, depth2 = 0) {
+  if (!node || depth2 > MAX_HELPER_NESTING) return void 0;
+  if (node.type === "call") {
+    const callee = node.childForFieldName("function");
+    const args2 = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+    if (callee?.type === "identifier" && REGISTRY_VIEWS.has(callee.text) && args2.length === 1 && !lookup(callee.text, scope)) {
+      return registryNamed(x, args2[0], scope, depth2 + 1);
+    }
+    if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "copy" && args2.length === 0) {
+      return registryNamed(x, callee.childForFieldName("object"), scope, depth2 + 1);
+    }
+    return void 0;
+  }
+  if (isSelfAttribute(node)) return scope.methodClass ? `${scope.methodClass}.${node.childForFieldName("attribute").text}` : void 0;
+  if (node.type !== "identifier" || !x.definedNames.has(node.text)) return void 0;
+  if (isModuleLevel(scope) || scope.execution.kind === "function" && !scope.bindings.has(node.text)) return node.text;
+  return void 0;
+}
+function noteDynamicImport(x, call2, scope, argumentsNode) {
+  if (call2.callee !== "importlib.import_module" && call2.callee !== "builtins.__import__") return;
+  const first = call2.args[0];
+  if (!first || first.keyword !== void 0) return;
+  const node = argumentsNode?.namedChildren.find((c) => c !== null && c.type !== "comment") ?? null;
+  const computed = computedStrings(x, node, scope);
+  if (!computed) return;
+  const source = computed.source;
+  if (source && "registry" in source) {
+    const prefixParameter = prefixFilter(x, argumentsNode.parent, scope);
+    const registryOf = { registry: source.registry, ...prefixParameter ? { prefixParameter } : {} };
+    for (const name2 of computed.values) noteDynamicImportOf(x, call2, scope, name2, { registryOf });
+    return;
+  }
+  for (const name2 of computed.values) noteDynamicImportOf(x, call2, scope, name2, source ? { allOf: source.allOf } : {});
+}
+function prefixFilter(x, call2, scope) {
+  for (let node = call2; node && node.type !== "function_definition"; node = node.parent) {
+    const parent = node.parent;
+    if (parent?.type !== "if_statement" || parent.childForFieldName("consequence") !== node) continue;
+    const found = findDescendant(parent.childForFieldName("condition"), (n) => {
+      if (n.type !== "call") return false;
+      const callee = n.childForFieldName("function");
+      const args2 = n.childForFieldName("arguments")?.namedChildren ?? [];
+      const item = callee?.childForFieldName("object");
+      const items = item?.type === "identifier" ? x.loopItems.get(item.text) : void 0;
+      return callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "startswith" && items !== void 0 && !Array.isArray(items) && "registry" in items && args2.length === 1 && args2[0]?.type === "identifier" && scope.parameters?.get(args2[0].text)?.index !== void 0;
+    });
+    if (!found) continue;
+    const name2 = found.childForFieldName("arguments").namedChildren[0].text;
+    const parameter = scope.parameters.get(name2);
+    if (!parameter.star) return { index: parameter.index, name: name2 };
+  }
+  return void 0;
+}
+function loopItemsOf(x, node, scope) {
+  const items = stringItems(evaluate(node, x.conditionContext(scope)));
+  const registry = items?.length === 0 || !items ? registryNamed(x, node, scope) : void 0;
+  if (registry) return { registry };
+  if (items) return items;
+  const dotted = node ? dottedName(node) : void 0;
+  if (!dotted?.endsWith(".__all__")) return void 0;
+  const resolved = qualify(dotted.slice(0, -".__all__".length), scope);
+  return resolved?.kind === "import" ? { allOf: resolved.qualified } : void 0;
+}
+function computedStrings(x, node, scope) {
+  let source;
+  let depth2 = 0;
+  const valuesOf = (n) => {
+    if (!n || depth2 > MAX_HELPER_NESTING) return void 0;
+    depth2++;
+    try {
+      return valuesOfNode(n);
+    } finally {
+      depth2--;
+    }
+  };
+  const valuesOfNode = (n) => {
+    switch (n.type) {
+      case "parenthesized_expression":
+        return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : void 0;
+      case "identifier": {
+        const items = x.loopItems.get(n.text);
+        if (Array.isArray(items)) return items;
+        if (items) {
+          if (source !== void 0) return void 0;
+          source = items;
+          return [ALL_ITEM];
+        }
+        const value = evaluate(n, x.conditionContext(scope));
+        return typeof value === "string" ? [value] : void 0;
+      }
+      case "string": {
+        const value = evaluate(n, x.conditionContext(scope));
+        if (typeof value === "string") return [value];
+        return formattedStrings(x, n, valuesOf);
+      }
+      case "concatenated_string":
+        return product(n.namedChildren.map((c) => c ? valuesOf(c) : void 0));
+      case "binary_operator": {
+        const operator = n.childForFieldName("operator")?.text;
+        const left = valuesOf(n.childForFieldName("left"));
+        const rightNode = n.childForFieldName("right");
+        if (!left || !rightNode) return void 0;
+        if (operator === "+") return product([left, valuesOf(rightNode)]);
+        if (operator !== "%") return void 0;
+        const operands = rightNode.type === "tuple" ? rightNode.namedChildren.filter((c) => c !== null && c.type !== "comment") : [rightNode];
+        const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x2) => [x2])));
+        return combinations && left.length === 1 ? substituteAll(left[0], combinations, /%()s/g) : void 0;
+      }
+      case "call": {
+        const callee = n.childForFieldName("function");
+        if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return void 0;
+        const template = valuesOf(callee.childForFieldName("object"));
+        const args2 = n.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+        if (!template || template.length !== 1 || args2.some((a) => a.type === "keyword_argument" || a.type.endsWith("splat"))) return void 0;
+        const combinations = product(args2.map((a) => valuesOf(a)?.map((x2) => [x2])));
+        return combinations ? substituteAll(template[0], combinations, /\{(\d*)\}/g) : void 0;
+      }
+      default:
+        return void 0;
+    }
+  };
+  const values = valuesOf(node);
+  if (!values || values.length > MAX_COMPUTED_NAMES) return void 0;
+  return { values, ...source !== void 0 ? { source } : {} };
+}
+function formattedStrings(x, node, valuesOf) {
+  const parts2 = [];
+  for (const part of node.namedChildren) {
+    if (!part) continue;
+    if (part.type === "string_start") {
+      if (!/[fF]/.test(part.text) || /[bB]/.test(part.text)) return void 0;
+    } else if (part.type === "string_content") {
+      if (part.text.includes("\\") || /[{}]/.test(part.text)) return void 0;
+      parts2.push([part.text]);
+    } else if (part.type === "interpolation") {
+      if (part.childForFieldName("format_specifier") || part.childForFieldName("type_conversion")) return void 0;
+      parts2.push(valuesOf(part.childForFieldName("expression")));
+    } else if (part.type !== "string_end") return void 0;
+  }
+  return product(parts2);
+}
+function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf }) {
+  const eachItem = allOf !== void 0 || registryOf !== void 0;
+  if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith("."))) return;
+  let name2 = literal.replace(ALL_ITEM, "*");
+  let level = 0;
+  if (call2.callee === "importlib.import_module") {
+    while (name2.startsWith(".")) {
+      level++;
+      name2 = name2.slice(1);
+    }
+    if (level > 0) {
+      const anchor = call2.args.find((a) => a.keyword === "package") ?? call2.args[1];
+      const isInit = /(^|\/)__init__\.py$/.test(x.path);
+      if (anchor && typeof anchor.literal === "string" && anchor.literal !== "") {
+        const parts2 = anchor.literal.split(".");
+        if (level - 1 >= parts2.length) return;
+        const base = parts2.slice(0, parts2.length - (level - 1)).join(".");
+        name2 = name2 ? `${base}.${name2}` : base;
+        level = 0;
+      } else if (!anchor || !(anchor.text === "__package__" || anchor.text === "__name__" && isInit)) return;
+    }
+  } else {
+    const levelArg = call2.args.find((a) => a.keyword === "level") ?? call2.args[4];
+    if (typeof levelArg?.literal === "number" && levelArg.literal > 0) return;
+  }
+  if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name2)) return;
+  (registryOf ? x.registryImports : x.imports).push({
+    kind: "dynamic",
+    module: name2,
+    level,
+    names: [],
+    star: false,
+    ...allOf !== void 0 ? { itemsOf: itemsSource(allOf) } : {},
+    ...registryOf ? { registryOf } : {},
+    scope: scope.execution,
+    span: call2.span,
+    text: call2.statementText
+  });
+}
+var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
+function findDescendant(node, test) {
+  const pending = node ? [node] : [];
+  for (let at = pending.pop(); at; at = pending.pop()) {
+    if (test(at)) return at;
+    for (let kids = at.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
+  }
+  return void 0;
+}
+
+// src/extract/calls.ts
+var WORD = /\w/;
+var WORD_OR_DOT = /[\w.]/;
+function visitExpression(x, node, scope, placement, statement) {
+  if (!node) return;
+  const type = node.type;
+  switch (type) {
+    case "call":
+      visitCall(x, node, scope, placement, statement);
+      return;
+    case "lambda":
+    case "function_definition":
+    case "class_definition":
+    case "decorated_definition":
+      return;
+    case "identifier":
+    case "string_content":
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+      return;
+  }
+  if (x.expressionDepth >= MAX_EXPRESSION_NESTING) return x.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+  x.expressionDepth++;
+  try {
+    if (type === "named_expression") visitExpression(x, node.childForFieldName("value"), scope, placement, statement);
+    else if (type === "conditional_expression" && node.namedChildCount === 3) visitConditionalExpression(x, node, scope, placement, statement);
+    else for (const child of node.namedChildren) visitExpression(x, child, scope, placement, statement);
+  } finally {
+    x.expressionDepth--;
+  }
+}
+function visitConditionalExpression(x, node, scope, placement, statement) {
+  const [body2, condition, alternative] = [node.namedChild(0), node.namedChild(1), node.namedChild(2)];
+  visitExpression(x, condition, scope, placement, statement);
+  const value = truthiness(evaluate(condition, x.conditionContext(scope)));
+  if (value !== false) {
+    if (value === true) visitExpression(x, body2, scope, placement, statement);
+    else x.underCondition(conditionText(condition), () => visitExpression(x, body2, scope, placement, statement));
+  }
+  if (value !== true) {
+    if (value === false) visitExpression(x, alternative, scope, placement, statement);
+    else x.underCondition(negation([condition]), () => visitExpression(x, alternative, scope, placement, statement));
+  }
+}
+function visitCall(x, node, scope, placement, statement) {
+  if (x.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void x.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
+  x.expressionDepth += CALL_NESTING;
+  try {
+    const functionNode = node.childForFieldName("function");
+    const argumentsNode = node.childForFieldName("arguments");
+    let receiver;
+    let callee;
+    let calleeIsLocal = false;
+    if (functionNode?.type === "attribute" && functionNode.childForFieldName("object")?.type === "call") {
+      const innerId = visitCall(x, functionNode.childForFieldName("object"), scope, placement, statement);
+      if (innerId !== void 0) receiver = { callId: innerId, method: functionNode.childForFieldName("attribute")?.text ?? "", via: "chain" };
+    } else if (functionNode) {
+      const dotted = dottedName(functionNode);
+      const resolved = dotted ? qualify(dotted, scope) : void 0;
+      if (resolved?.kind === "instance") {
+        receiver = { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name };
+      } else if (resolved) {
+        callee = resolved.qualified;
+        calleeIsLocal = resolved.kind === "local";
+      } else if (!dotted) {
+        visitExpression(x, functionNode, scope, placement, statement);
+      }
+    }
+    const args2 = [];
+    for (let i2 = 0, kids = argumentsNode ? argumentsNode.namedChildren : []; i2 < kids.length; i2++) {
+      const argument = kids[i2];
+      if (argument.type === "comment") continue;
+      if (argument.type === "keyword_argument") {
+        const value = argument.childForFieldName("value");
+        visitExpression(x, value, scope, placement, statement);
+        const literal = value ? scalarLiteral(value) : void 0;
+        const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
+        if (literal !== void 0) keyword.literal = literal;
+        args2.push(keyword);
+      } else {
+        visitExpression(x, argument, scope, placement, statement);
+        const literal = scalarLiteral(argument);
+        const positional = { text: argument.text };
+        if (literal !== void 0) positional.literal = literal;
+        args2.push(positional);
+      }
+    }
+    const id = x.calls.length;
+    const record = { id };
+    if (callee) record.callee = callee;
+    if (calleeIsLocal) record.calleeIsLocal = calleeIsLocal;
+    record.calleeText = functionNode?.text ?? "";
+    record.text = x.excerpts.of(node);
+    if (receiver) record.receiver = receiver;
+    record.args = args2;
+    record.scope = scope.execution;
+    record.placement = placement;
+    record.span = spanOf(node);
+    record.statementText = x.excerpts.of(statement);
+    if (x.conditions.length) record.condition = x.conditions.join(" and ");
+    x.calls.push(record);
+    noteDynamicImport(x, record, scope, argumentsNode);
+    if (functionNode?.type === "attribute" && argumentsNode) noteRegistryAdder(x, functionNode, argumentsNode, scope);
+    return id;
+  } finally {
+    x.expressionDepth -= CALL_NESTING;
+  }
+}
+function noteDroppedLocals(x, body2, firstCall) {
+  const candidates = x.calls.slice(firstCall).filter((c) => c.boundTo !== void 0 && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !x.globalNames.has(c.boundTo) && c.scope.kind === "function");
+  if (candidates.length === 0) return;
+  const text = x.text.slice(body2.startIndex, body2.endIndex);
+  if (/(^|[^\w.])(def|lambda|class)\b/.test(text)) return;
+  for (const call2 of candidates) {
+    const name2 = call2.boundTo;
+    let assignments = 0;
+    let otherUse = false;
+    for (let at = text.indexOf(name2); at >= 0 && !otherUse; at = text.indexOf(name2, at + name2.length)) {
+      const end = at + name2.length;
+      if (at > 0 && WORD_OR_DOT.test(text[at - 1]) || end < text.length && WORD.test(text[end])) continue;
+      const after = text.slice(end, end + 200);
+      if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
+      else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
+    }
+    if (!otherUse && assignments === 1) call2.discarded = true;
+  }
+}
+
+// src/extract/literals.ts
+function literalValueOf(right) {
+  if (right.type === "string" || right.type === "concatenated_string") {
+    const literal = parsePythonLiteral(right.text);
+    return literal.kind === "string" ? { value: literal.value, unread: [] } : void 0;
+  }
+  const operands = [];
+  const pending = [right];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "binary_operator" && node.childForFieldName("operator")?.type === "+") {
+      pending.push(node.childForFieldName("right"), node.childForFieldName("left"));
+    } else operands.push(node);
+  }
+  const value = [];
+  const unread = [];
+  let lists = 0;
+  for (const operand of operands) {
+    const literal = operand.type === "list" || operand.type === "tuple" ? parsePythonLiteral(operand.text) : void 0;
+    if (literal?.kind !== "list" && literal?.kind !== "tuple") {
+      unread.push(foldText(operand.text));
+      continue;
+    }
+    lists++;
+    for (const item of literal.items) {
+      if (item.kind === "string") value.push(item.value);
+      else if (item.kind === "other") unread.push(item.text);
+      else return void 0;
+    }
+  }
+  return lists > 0 ? { value, unread } : void 0;
+}
+function stringSequence(node) {
+  if (node.type !== "list" && node.type !== "tuple" && node.type !== "expression_list") return void 0;
+  const values = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === "comment") continue;
+    const value = stringLiteral(child);
+    if (value === void 0) return void 0;
+    values.push(value);
+  }
+  return values;
+}
+
+// src/extract/assignments.ts
+function visitAssignment(x, node, scope, statement) {
+  const { targets, right } = assignmentParts(node);
+  const names = targets.filter((t) => t.type === "identifier").map((t) => t.text);
+  for (const target of targets) noteTargetNames(x, target, scope);
+  if (isModuleLevel(scope) && right) noteConstantAssignment(x, targets, right, scope);
+  for (const target of targets) {
+    if (target.type !== "identifier") visitExpression(x, target, scope, placementFor(scope), statement);
+  }
+  if (!right) return;
+  if (scope.execution.kind === "module" && scope.prefix === "" && names.includes("__all__")) {
+    x.dunderAll = stringSequence(right);
+  }
+  if (scope.execution.kind === "module" && names.length > 0) noteLiteralAssignment(x, names, right, scope, statement);
+  const firstCall = x.calls.length;
+  visitExpression(x, right, scope, placementFor(scope), statement);
+  const boundName = names[0];
+  if (right.type === "call" && x.calls.length > firstCall) {
+    const outer = x.calls[x.calls.length - 1];
+    if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
+    if (targets[0]) outer.assignedTo = x.excerpts.of(targets[0]);
+    for (const name2 of names) rebind(scope, name2, { kind: "instance", callId: outer.id });
+    for (const target of targets) {
+      const attribute = attributeTarget(target);
+      if (attribute) scope.bindings.set(attribute, { kind: "instance", callId: outer.id });
+    }
+  } else if (isModuleLevel(scope) && x.branchDepth === 0 && names.length === 1 && right.type === "attribute" && right.childForFieldName("object")?.type === "identifier") {
+    const holder = lookup(right.childForFieldName("object").text, scope);
+    const method = right.childForFieldName("attribute")?.text;
+    if (holder?.kind === "instance" && method) {
+      x.boundMethods.push({ name: names[0], callId: holder.callId, method });
+      scope.bindings.set(names[0], { kind: "local", name: names[0] });
+    } else scope.bindings.set(names[0], { kind: "opaque" });
+  } else {
+    for (const name2 of names) rebind(scope, name2, { kind: "opaque" });
+    for (const target of targets) {
+      const attribute = attributeTarget(target);
+      if (attribute) scope.bindings.delete(attribute);
+    }
+  }
+}
+function noteConstantAssignment(x, targets, right, scope) {
+  if (x.branchDepth > 0) return;
+  const value = evaluate(right, x.conditionContext(scope));
+  for (const target of targets) {
+    if (target.type === "identifier") {
+      if (value !== void 0 && !x.globalNames.has(target.text)) x.constants.set(target.text, value);
+      continue;
+    }
+    const object = target.type === "subscript" ? target.childForFieldName("value") : null;
+    if (object?.type !== "call" || object.childForFieldName("function")?.text !== "globals") continue;
+    const key = evaluate(target.childForFieldName("subscript"), x.conditionContext(scope));
+    if (typeof key === "string") x.bindConstant(key, value);
+    else x.constants.clear();
+  }
+}
+function noteLiteralAssignment(x, names, right, scope, statement, extend = false) {
+  const read = literalValueOf(right);
+  if (!read) return;
+  for (const name2 of names) {
+    x.assignments.push({
+      name: `${scope.prefix}${name2}`,
+      value: read.value,
+      ...read.unread.length > 0 ? { unread: read.unread } : {},
+      ...extend ? { extends: true } : {},
+      span: spanOf(right),
+      statementText: x.excerpts.of(statement)
+    });
+  }
+}
+function noteTargetNames(x, target, scope) {
+  if (!isModuleLevel(scope)) return;
+  const pending = [target];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === "identifier") {
+      x.definedNames.add(node.text);
+      x.bindConstant(node.text, void 0);
+    } else if (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern") {
+      for (let kids = node.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
+    }
+  }
+}
+
+// src/extract/definitions.ts
+function visitDecorated(x, node, scope) {
+  const definition = node.childForFieldName("definition");
+  const decorators = node.namedChildren.filter((c) => c?.type === "decorator");
+  if (definition?.type === "function_definition") visitFunction(x, definition, scope, decorators);
+  else if (definition?.type === "class_definition") visitClass(x, definition, scope, decorators);
+}
+function visitDecorators(x, decorators, scope, target) {
+  for (const decorator of decorators) {
+    const expression = decorator.namedChild(0);
+    const dotted = expression ? dottedName(expression) : void 0;
+    if (expression && dotted) {
+      recordBareDecorator(x, expression, dotted, scope, target, decorator);
+    } else {
+      visitExpression(x, expression, scope, { kind: "decorator", target }, decorator);
+    }
+  }
+}
+function recordBareDecorator(x, expression, dotted, scope, target, decorator) {
+  const resolved = qualify(dotted, scope);
+  const id = x.calls.length;
+  x.calls.push({
+    id,
+    ...resolved && "qualified" in resolved ? { callee: resolved.qualified } : {},
+    ...resolved?.kind === "local" ? { calleeIsLocal: true } : {},
+    ...resolved?.kind === "instance" ? { receiver: { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name } } : {},
+    calleeText: expression.text,
+    text: `@${expression.text}`,
+    args: [{ text: target.split(".").pop() }],
+    scope: scope.execution,
+    placement: { kind: "decorator", target },
+    bareDecorator: true,
+    span: spanOf(expression),
+    statementText: x.excerpts.of(decorator)
+  });
+}
+function visitFunction(x, node, scope, decorators) {
+  const name2 = node.childForFieldName("name")?.text ?? "<function>";
+  const qualname = `${scope.prefix}${name2}`;
+  visitDecorators(x, decorators, scope, qualname);
+  const parameters = node.childForFieldName("parameters");
+  for (let i2 = 0, kids = parameters ? parameters.namedChildren : []; i2 < kids.length; i2++) {
+    const parameter = kids[i2];
+    if (parameter.type !== "default_parameter" && parameter.type !== "typed_default_parameter") continue;
+    const parameterName = parameter.childForFieldName("name")?.text ?? "?";
+    const placement = { kind: "default-argument", function: qualname, parameter: parameterName };
+    visitExpression(x, parameter.childForFieldName("value"), scope, placement, node);
+  }
+  x.functions.push({ qualname, span: spanOf(node) });
+  bindDefinition(x, name2, qualname, scope);
+  const body2 = node.childForFieldName("body");
+  if (body2) {
+    const isMethod = scope.className !== void 0 && !decorators.some((d) => d.namedChild(0)?.text === "staticmethod");
+    const functionScope = {
+      execution: { kind: "function", function: qualname },
+      bindings: /* @__PURE__ */ new Map(),
+      parent: scope.className ? moduleScopeOf(scope) : scope,
+      prefix: `${qualname}.`,
+      parameters: parametersOf(parameters, isMethod ? 1 : 0),
+      ...isMethod ? { methodClass: scope.className } : {}
+    };
+    for (const name3 of functionScope.parameters.keys()) functionScope.bindings.set(name3, { kind: "opaque" });
+    x.deferredBodies.push({ body: body2, scope: functionScope });
+  }
+}
+function visitClass(x, node, scope, decorators) {
+  const name2 = node.childForFieldName("name")?.text ?? "<class>";
+  const qualname = `${scope.prefix}${name2}`;
+  visitDecorators(x, decorators, scope, qualname);
+  const superclasses = node.childForFieldName("superclasses");
+  const bases = [];
+  let metaclass;
+  for (let i2 = 0, kids = superclasses ? superclasses.namedChildren : []; i2 < kids.length; i2++) {
+    const base = kids[i2];
+    if (base.type === "keyword_argument") {
+      const value = base.childForFieldName("value");
+      const dotted2 = base.childForFieldName("name")?.text === "metaclass" && value ? dottedName(value) : void 0;
+      const resolved2 = dotted2 ? qualify(dotted2, scope) : void 0;
+      if (resolved2 && "qualified" in resolved2) metaclass = resolved2.qualified;
+      visitExpression(x, value, scope, { kind: "statement" }, node);
+      continue;
+    }
+    const dotted = dottedName(base);
+    const resolved = dotted ? qualify(dotted, scope) : void 0;
+    if (resolved && "qualified" in resolved) bases.push(resolved.qualified);
+    else visitExpression(x, base, scope, { kind: "statement" }, node);
+  }
+  const body2 = node.childForFieldName("body");
+  const header = foldText(x.text.slice(node.startIndex, body2 ? body2.startIndex : node.endIndex)).replace(/\s*$/, "");
+  x.classes.push({ name: qualname, bases, ...metaclass ? { metaclass } : {}, scope: scope.execution, header, span: spanOf(node) });
+  if (body2) {
+    const classScope = {
+      execution: scope.execution,
+      bindings: /* @__PURE__ */ new Map(),
+      parent: scope,
+      prefix: `${qualname}.`,
+      className: qualname
+    };
+    x.visitBlock(body2, classScope);
+  }
+  bindDefinition(x, name2, qualname, scope);
+}
+function bindDefinition(x, name2, qualname, scope) {
+  scope.bindings.set(name2, { kind: "local", name: qualname });
+  if (scope.execution.kind === "module" && scope.prefix === "") {
+    x.definedNames.add(name2);
+    x.bindConstant(name2, void 0);
+  }
+}
+
+// src/extract/imports.ts
+function checkFutureImports(x, root) {
+  let atStart = true;
+  let first = true;
+  for (const statement of root.namedChildren) {
+    if (!statement || statement.type === "comment") continue;
+    if (statement.type === "future_import_statement") {
+      if (!atStart) {
+        x.structuralProblems.push({ span: spanOf(statement), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
+        continue;
+      }
+      for (const name2 of statement.childrenForFieldName("name")) {
+        const feature = (name2?.type === "aliased_import" ? name2.childForFieldName("name") : name2)?.text ?? "";
+        if (FUTURE_FEATURES.has(feature)) continue;
+        const message = feature === "braces" ? "not a chance" : `future feature ${feature} is not defined`;
+        x.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+        break;
+      }
+    } else if (!(first && statement.type === "expression_statement" && statement.namedChildCount === 1 && isDocstring(statement.namedChild(0)))) {
+      atStart = false;
+    }
+    first = false;
+  }
+  for (const nested of root.descendantsOfType("future_import_statement")) {
+    if (nested && nested.parent?.type !== "module") {
+      x.structuralProblems.push({ span: spanOf(nested), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
+    }
+  }
+}
+function findLazyPrefixes(x, root) {
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    for (let i2 = 0, kids = node.namedChildren; i2 < kids.length; i2++) {
+      const child = kids[i2];
+      if (child.type === "ERROR" && child.endIndex - child.startIndex < 64 && child.text.trim() === "lazy") x.lazyPrefixRows.add(child.endPosition.row);
+      else if (child.hasError) pending.push(child);
+    }
+  }
+}
+function visitImport(x, node, scope) {
+  for (const nameNode of node.childrenForFieldName("name")) {
+    if (!nameNode) continue;
+    const dotted = nameNode.type === "aliased_import" ? nameNode.childForFieldName("name") : nameNode;
+    const aliasNode = nameNode.type === "aliased_import" ? nameNode.childForFieldName("alias") : null;
+    if (!dotted) continue;
+    const module2 = dotted.text.replace(/\s+/g, "");
+    const alias = aliasNode?.text;
+    x.imports.push({
+      kind: "import",
+      module: module2,
+      level: 0,
+      names: [],
+      star: false,
+      ...alias ? { alias } : {},
+      scope: importScope(x, node, scope),
+      ...fallbackOf(x),
+      span: spanOf(node),
+      text: x.excerpts.of(node)
+    });
+    const bound = alias ?? module2.split(".")[0];
+    scope.bindings.set(bound, { kind: "import", qualified: alias ? module2 : bound });
+    if (isModuleLevel(scope)) {
+      x.importedNames.add(bound);
+      x.bindConstant(bound, void 0);
+    }
+  }
+}
+function visitImportFrom(x, node, scope) {
+  const moduleNode = node.childForFieldName("module_name");
+  let level = 0;
+  let module2 = "";
+  if (moduleNode?.type === "relative_import") {
+    const prefix = moduleNode.namedChildren.find((c) => c?.type === "import_prefix");
+    level = prefix ? prefix.text.length : 0;
+    const dotted = moduleNode.namedChildren.find((c) => c?.type === "dotted_name");
+    module2 = dotted ? dotted.text.replace(/\s+/g, "") : "";
+  } else if (moduleNode) {
+    module2 = moduleNode.text.replace(/\s+/g, "");
+  }
+  const star = node.namedChildren.some((c) => c?.type === "wildcard_import");
+  const names = node.childrenForFieldName("name").flatMap((nameNode) => {
+    if (!nameNode) return [];
+    if (nameNode.type === "aliased_import") {
+      const name2 = nameNode.childForFieldName("name")?.text ?? "";
+      const alias = nameNode.childForFieldName("alias")?.text;
+      return [{ name: name2, ...alias ? { alias } : {} }];
+    }
+    return [{ name: nameNode.text }];
+  });
+  if (node.type === "future_import_statement") module2 = "__future__";
+  x.imports.push({
+    kind: "from",
+    module: module2,
+    level,
+    names,
+    star,
+    scope: importScope(x, node, scope),
+    ...fallbackOf(x),
+    span: spanOf(node),
+    text: x.excerpts.of(node)
+  });
+  const base = ".".repeat(level) + module2;
+  for (const { name: name2, alias } of names) {
+    const qualified = base === "" || base.endsWith(".") ? `${base}${name2}` : `${base}.${name2}`;
+    scope.bindings.set(alias ?? name2, { kind: "import", qualified });
+    if (isModuleLevel(scope)) {
+      x.importedNames.add(alias ?? name2);
+      x.bindConstant(alias ?? name2, void 0);
+    }
+  }
+}
+function importScope(x, node, scope) {
+  if (!x.lazyPrefixRows.has(node.startPosition.row)) return scope.execution;
+  const execution = scope.execution;
+  return { kind: "lazy-import", ...execution.kind === "function" ? { function: execution.function } : {} };
+}
+function fallbackOf(x) {
+  const fallback = x.fallbacks[x.fallbacks.length - 1];
+  return fallback ? { fallback } : {};
+}
+function catchesImportError(clause) {
+  const header = clause.text.slice(0, clause.text.indexOf(":") >= 0 ? clause.text.indexOf(":") : void 0);
+  if (/^except\*?\s*$/.test(header.trim())) return true;
+  return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
+}
+
+// src/extract/extract.ts
+var TYPE_CHECKING_NAMES = /* @__PURE__ */ new Set(["typing.TYPE_CHECKING", "typing_extensions.TYPE_CHECKING"]);
+var COMPOUND_STATEMENTS = /* @__PURE__ */ new Set([
+  "if_statement",
+  "for_statement",
+  "while_statement",
+  "try_statement",
+  "with_statement",
+  "match_statement",
+  "function_definition",
+  "class_definition",
+  "decorated_definition"
+]);
+function extractModule(parser, path, text, target = DEFAULT_TARGET) {
+  let tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  if (tree.rootNode.hasError) {
+    const indented = indentContinuationLines(text);
+    const retry = indented === void 0 ? null : parser.parse(indented);
+    if (retry && !retry.rootNode.hasError) {
+      tree.delete();
+      tree = retry;
+      text = indented;
+    } else retry?.delete();
+  }
+  let copy;
+  try {
+    copy = copyTree(parser, tree, text);
+  } finally {
+    tree.delete();
+  }
+  return new Extractor(path, text, target).run(copy.rootNode);
+}
+var Extractor = class extends ExtractorState {
   run(root) {
     const moduleScope = { execution: { kind: "module" }, bindings: /* @__PURE__ */ new Map(), prefix: "" };
-    if (root.hasError) this.findLazyPrefixes(root);
-    if (this.text.includes("__future__")) this.checkFutureImports(root);
+    if (root.hasError) findLazyPrefixes(this, root);
+    if (this.text.includes("__future__")) checkFutureImports(this, root);
     this.visitBlock(root, moduleScope);
     for (let i2 = 0; i2 < this.deferredBodies.length; i2++) {
       const { body: body2, scope } = this.deferredBodies[i2];
       this.conditions = [];
       const firstCall = this.calls.length;
       this.visitBlock(body2, scope);
-      this.noteDroppedLocals(body2, firstCall);
+      noteDroppedLocals(this, body2, firstCall);
     }
     const filled = new Set(this.registryAdders.map((a) => a.registry));
     this.imports.push(...this.registryImports.filter((r) => filled.has(r.registryOf.registry)));
@@ -1230,58 +2041,6 @@ var Extractor = class {
       ...ignoreFile ? { ignoreFileLine: ignoreFile.line } : {}
     };
   }
-  /**
-   * What CPython's compiler refuses in `from __future__ import ...` and tree-sitter accepts: one
-   * after anything but the docstring, comments and other future imports (or inside a block), and
-   * a feature CPython does not know (`braces`: "not a chance").
-   */
-  checkFutureImports(root) {
-    let atStart = true;
-    let first = true;
-    for (const statement of root.namedChildren) {
-      if (!statement || statement.type === "comment") continue;
-      if (statement.type === "future_import_statement") {
-        if (!atStart) {
-          this.structuralProblems.push({ span: spanOf(statement), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
-          continue;
-        }
-        for (const name2 of statement.childrenForFieldName("name")) {
-          const feature = (name2?.type === "aliased_import" ? name2.childForFieldName("name") : name2)?.text ?? "";
-          if (FUTURE_FEATURES.has(feature)) continue;
-          const message = feature === "braces" ? "not a chance" : `future feature ${feature} is not defined`;
-          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
-          break;
-        }
-      } else if (!(first && statement.type === "expression_statement" && statement.namedChildCount === 1 && isDocstring(statement.namedChild(0)))) {
-        atStart = false;
-      }
-      first = false;
-    }
-    for (const nested of root.descendantsOfType("future_import_statement")) {
-      if (nested && nested.parent?.type !== "module") {
-        this.structuralProblems.push({ span: spanOf(nested), message: "syntax error: from __future__ imports must occur at the beginning of the file" });
-      }
-    }
-  }
-  findLazyPrefixes(root) {
-    const pending = [root];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      for (let i2 = 0, kids = node.namedChildren; i2 < kids.length; i2++) {
-        const child = kids[i2];
-        if (child.type === "ERROR" && child.endIndex - child.startIndex < 64 && child.text.trim() === "lazy") this.lazyPrefixRows.add(child.endPosition.row);
-        else if (child.hasError) pending.push(child);
-      }
-    }
-  }
-  /**
-   * A part nested deeper than importleak walks (see MAX_EXPRESSION_NESTING): reported (the first
-   * few per file) and skipped; the rest of the file is still analyzed.
-   */
-  skipTooDeep(node, what) {
-    if (this.skippedParts.length >= MAX_SKIPPED_PARTS) return;
-    this.skippedParts.push({ span: spanOf(node), message: `${what}; importleak did not analyze this part (the calls and imports in it), the rest of the file was` });
-  }
-  // ---- statements -------------------------------------------------------------------------
   visitBlock(block, scope) {
     if (this.blockDepth >= MAX_BLOCK_NESTING) return this.skipTooDeep(block, `blocks nested more than ${MAX_BLOCK_NESTING} levels deep`);
     this.blockDepth++;
@@ -1320,17 +2079,17 @@ var Extractor = class {
   visitStatement(node, scope) {
     switch (node.type) {
       case "import_statement":
-        return this.visitImport(node, scope);
+        return visitImport(this, node, scope);
       case "import_from_statement":
-        return this.visitImportFrom(node, scope);
+        return visitImportFrom(this, node, scope);
       case "future_import_statement":
-        return this.visitImportFrom(node, scope);
+        return visitImportFrom(this, node, scope);
       case "function_definition":
-        return this.visitFunction(node, scope, []);
+        return visitFunction(this, node, scope, []);
       case "class_definition":
-        return this.visitClass(node, scope, []);
+        return visitClass(this, node, scope, []);
       case "decorated_definition":
-        return this.visitDecorated(node, scope);
+        return visitDecorated(this, node, scope);
       case "if_statement":
         return this.visitIf(node, scope);
       case "try_statement":
@@ -1339,9 +2098,9 @@ var Extractor = class {
         return this.visitWith(node, scope);
       case "for_statement": {
         const left = node.childForFieldName("left");
-        this.noteTargetNames(left ?? node, scope);
-        this.visitExpression(node.childForFieldName("right"), scope, { kind: "statement" }, node);
-        const items = left?.type === "identifier" ? this.loopItemsOf(node.childForFieldName("right"), scope) : void 0;
+        noteTargetNames(this, left ?? node, scope);
+        visitExpression(this, node.childForFieldName("right"), scope, { kind: "statement" }, node);
+        const items = left?.type === "identifier" ? loopItemsOf(this, node.childForFieldName("right"), scope) : void 0;
         if (items && left) this.loopItems.set(left.text, items);
         try {
           this.inBranch(() => {
@@ -1354,14 +2113,14 @@ var Extractor = class {
         return;
       }
       case "while_statement":
-        this.visitExpression(node.childForFieldName("condition"), scope, { kind: "statement" }, node);
+        visitExpression(this, node.childForFieldName("condition"), scope, { kind: "statement" }, node);
         this.inBranch(() => {
           this.visitBlockOf(node.childForFieldName("body"), scope);
           this.visitBlockOf(node.childForFieldName("alternative"), scope);
         });
         return;
       case "match_statement": {
-        this.visitExpression(node.childForFieldName("subject"), scope, { kind: "statement" }, node);
+        visitExpression(this, node.childForFieldName("subject"), scope, { kind: "statement" }, node);
         const body2 = node.childForFieldName("body");
         this.inBranch(() => {
           for (let i2 = 0, kids = body2 ? body2.namedChildren : []; i2 < kids.length; i2++) {
@@ -1379,7 +2138,7 @@ var Extractor = class {
           for (let i2 = 0, kids = node.namedChildren; i2 < kids.length; i2++) {
             const child = kids[i2];
             const value = child.type === "chevron" ? child.namedChild(0) : child;
-            if (value) this.visitExpression(value, scope, { kind: "statement" }, node);
+            if (value) visitExpression(this, value, scope, { kind: "statement" }, node);
           }
           return;
         }
@@ -1395,7 +2154,7 @@ var Extractor = class {
       case "comment":
         return;
       default:
-        this.visitExpression(node, scope, { kind: "statement" }, node);
+        visitExpression(this, node, scope, { kind: "statement" }, node);
     }
   }
   /** Visits the block of a clause node (`else_clause`, `finally_clause`, `except_clause`, a plain `block`). */
@@ -1412,7 +2171,7 @@ var Extractor = class {
           const problem = this.unparenthesisedExcept(clause);
           if (problem) this.structuralProblems.push({ span: spanOf(clause), message: problem });
         }
-        this.visitExpression(child, scope, { kind: "statement" }, clause);
+        visitExpression(this, child, scope, { kind: "statement" }, clause);
       }
     }
   }
@@ -1463,11 +2222,11 @@ var Extractor = class {
       const guard = this.guardKind(condition, scope);
       if (guard) {
         if (guard === "main-guard") this.mainGuardLine ??= condition.startPosition.row + 1;
-        this.visitExpression(condition, scope, { kind: "statement" }, owner);
+        visitExpression(this, condition, scope, { kind: "statement" }, owner);
         this.visitGuarded(body2, { kind: guard });
         continue;
       }
-      this.visitExpression(condition, scope, { kind: "statement" }, owner);
+      visitExpression(this, condition, scope, { kind: "statement" }, owner);
       const value = truthiness(evaluate(condition, this.conditionContext(scope)));
       if (value === false) {
         notTaken.push(condition.text);
@@ -1481,29 +2240,6 @@ var Extractor = class {
         undecided.push(condition);
         this.underCondition(conditionText(condition), () => this.inBranch(() => this.visitBlockOf(body2, scope)));
       }
-    }
-  }
-  /** Visits code that runs only when `condition` (as written) holds at run time. */
-  underCondition(condition, visit) {
-    this.conditions.push(condition);
-    try {
-      visit();
-    } finally {
-      this.conditions.pop();
-    }
-  }
-  unreachable(scope, condition) {
-    const execution = scope.execution;
-    const inFunction = execution.kind === "function" ? execution.function : "function" in execution ? execution.function : void 0;
-    return { kind: "unreachable", condition, ...inFunction !== void 0 ? { function: inFunction } : {} };
-  }
-  /** Runs `visit` as a module-level block that may not run: names bound in it have no known value after it. */
-  inBranch(visit) {
-    this.branchDepth++;
-    try {
-      visit();
-    } finally {
-      this.branchDepth--;
     }
   }
   /**
@@ -1536,32 +2272,6 @@ var Extractor = class {
       }
     }
   }
-  conditionContext(scope) {
-    return {
-      target: this.target,
-      qualify: (dotted) => {
-        const resolved = this.qualify(dotted, scope);
-        if (resolved && "qualified" in resolved && resolved.kind === "import") return resolved.qualified;
-        if (!resolved && dotted === "TYPE_CHECKING" && !lookup(dotted, scope)) return "typing.TYPE_CHECKING";
-        return void 0;
-      },
-      constant: (name2) => {
-        for (let s = scope; s; s = s.parent) {
-          if (s.parent === void 0 && s.prefix === "" && !s.className) break;
-          if (s.bindings.has(name2)) return void 0;
-        }
-        if (this.globalNames.has(name2)) return void 0;
-        if (scope.execution.kind !== "module" && (this.bindingCounts.get(name2) ?? 0) !== 1) return void 0;
-        return this.constants.get(name2);
-      }
-    };
-  }
-  /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
-  bindConstant(name2, value) {
-    this.bindingCounts.set(name2, (this.bindingCounts.get(name2) ?? 0) + 1);
-    if (value !== void 0 && this.branchDepth === 0 && !this.globalNames.has(name2)) this.constants.set(name2, value);
-    else this.constants.delete(name2);
-  }
   /**
    * Code that never runs on import: `if TYPE_CHECKING:` never at run time, `if __name__ == "__main__":`
    * only when the file is run as a script, a branch that is false for the target never. Its imports
@@ -1572,8 +2282,8 @@ var Extractor = class {
     const guardedScope = { execution, bindings: /* @__PURE__ */ new Map(), prefix: "" };
     const pending = [block];
     for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === "import_statement") this.visitImport(node, guardedScope);
-      else if (node.type === "import_from_statement") this.visitImportFrom(node, guardedScope);
+      if (node.type === "import_statement") visitImport(this, node, guardedScope);
+      else if (node.type === "import_from_statement") visitImportFrom(this, node, guardedScope);
       else if (node === block || node.type !== "function_definition" && node.type !== "class_definition" && node.type !== "lambda") {
         for (let kids = node.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
       }
@@ -1595,7 +2305,7 @@ var Extractor = class {
       const dotted = dottedName(condition);
       if (!dotted) return void 0;
       if (dotted === "TYPE_CHECKING") return "type-checking";
-      const qualified = this.qualify(dotted, scope);
+      const qualified = qualify(dotted, scope);
       if (qualified && "qualified" in qualified && TYPE_CHECKING_NAMES.has(qualified.qualified)) return "type-checking";
       return void 0;
     }
@@ -1618,30 +2328,30 @@ var Extractor = class {
       let value = item.childForFieldName("value");
       if (value?.type === "as_pattern") {
         const target = value.childForFieldName("alias")?.namedChild(0);
-        if (target) this.noteTargetNames(target, scope);
+        if (target) noteTargetNames(this, target, scope);
         value = value.namedChild(0);
       }
-      if (value?.type === "call") this.visitCall(value, scope, { kind: "with-item" }, node);
-      else this.visitExpression(value, scope, { kind: "statement" }, node);
+      if (value?.type === "call") visitCall(this, value, scope, { kind: "with-item" }, node);
+      else visitExpression(this, value, scope, { kind: "statement" }, node);
     }
     this.visitBlockOf(node.childForFieldName("body"), scope);
   }
   visitExpressionStatement(node, scope) {
     const expression = node.namedChild(0);
     if (!expression) return;
-    if (expression.type === "assignment") return this.visitAssignment(expression, scope, node);
+    if (expression.type === "assignment") return visitAssignment(this, expression, scope, node);
     if (expression.type === "augmented_assignment") {
       const left = expression.childForFieldName("left");
-      if (left?.type === "identifier" && this.isModuleLevel(scope)) this.bindConstant(left.text, void 0);
+      if (left?.type === "identifier" && isModuleLevel(scope)) this.bindConstant(left.text, void 0);
       const right = expression.childForFieldName("right");
       if (left?.type === "identifier" && right && scope.execution.kind === "module" && expression.childForFieldName("operator")?.type === "+=") {
-        this.noteLiteralAssignment([left.text], right, scope, node, true);
+        noteLiteralAssignment(this, [left.text], right, scope, node, true);
       }
-      this.visitExpression(expression.childForFieldName("right"), scope, { kind: "statement" }, node);
+      visitExpression(this, expression.childForFieldName("right"), scope, { kind: "statement" }, node);
       return;
     }
     const firstCall = this.calls.length;
-    this.visitExpression(expression, scope, this.placementFor(scope), node);
+    visitExpression(this, expression, scope, placementFor(scope), node);
     if (expression.type !== "call" || this.calls.length === firstCall) return;
     const last = this.calls[this.calls.length - 1];
     if (last.span.endLine !== expression.endPosition.row + 1 || last.span.endColumn !== expression.endPosition.column + 1) return;
@@ -1650,756 +2360,7 @@ var Extractor = class {
       record = record.receiver?.via === "chain" ? this.calls[record.receiver.callId] : void 0;
     }
   }
-  /**
-   * `client = Client()` in a function, then only `client.method(...)` calls: the object is dropped
-   * when the function returns. A name declared `global` anywhere, assigned twice, returned, stored,
-   * passed on or read otherwise keeps its object alive, and so does any function, lambda or class
-   * nested in the body (a closure may hold it), so the call is not marked. Read from the body's
-   * text, not its nodes: most functions assign a call's result to a local name, and walking each
-   * body node by node cost more than parsing it.
-   */
-  noteDroppedLocals(body2, firstCall) {
-    const candidates = this.calls.slice(firstCall).filter((c) => c.boundTo !== void 0 && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !this.globalNames.has(c.boundTo) && c.scope.kind === "function");
-    if (candidates.length === 0) return;
-    const text = this.text.slice(body2.startIndex, body2.endIndex);
-    if (/(^|[^\w.])(def|lambda|class)\b/.test(text)) return;
-    for (const call2 of candidates) {
-      const name2 = call2.boundTo;
-      let assignments = 0;
-      let otherUse = false;
-      for (let at = text.indexOf(name2); at >= 0 && !otherUse; at = text.indexOf(name2, at + name2.length)) {
-        const end = at + name2.length;
-        if (at > 0 && WORD_OR_DOT.test(text[at - 1]) || end < text.length && WORD.test(text[end])) continue;
-        const after = text.slice(end, end + 200);
-        if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
-        else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
-      }
-      if (!otherUse && assignments === 1) call2.discarded = true;
-    }
-  }
-  visitAssignment(node, scope, statement) {
-    const { targets, right } = assignmentParts(node);
-    const names = targets.filter((t) => t.type === "identifier").map((t) => t.text);
-    for (const target of targets) this.noteTargetNames(target, scope);
-    if (this.isModuleLevel(scope) && right) this.noteConstantAssignment(targets, right, scope);
-    for (const target of targets) {
-      if (target.type !== "identifier") this.visitExpression(target, scope, this.placementFor(scope), statement);
-    }
-    if (!right) return;
-    if (scope.execution.kind === "module" && scope.prefix === "" && names.includes("__all__")) {
-      this.dunderAll = stringSequence(right);
-    }
-    if (scope.execution.kind === "module" && names.length > 0) this.noteLiteralAssignment(names, right, scope, statement);
-    const firstCall = this.calls.length;
-    this.visitExpression(right, scope, this.placementFor(scope), statement);
-    const boundName = names[0];
-    if (right.type === "call" && this.calls.length > firstCall) {
-      const outer = this.calls[this.calls.length - 1];
-      if (boundName) outer.boundTo = scope.className ? `${scope.prefix}${boundName}` : boundName;
-      if (targets[0]) outer.assignedTo = this.excerpts.of(targets[0]);
-      for (const name2 of names) rebind(scope, name2, { kind: "instance", callId: outer.id });
-      for (const target of targets) {
-        const attribute = attributeTarget(target);
-        if (attribute) scope.bindings.set(attribute, { kind: "instance", callId: outer.id });
-      }
-    } else if (this.isModuleLevel(scope) && this.branchDepth === 0 && names.length === 1 && right.type === "attribute" && right.childForFieldName("object")?.type === "identifier") {
-      const holder = lookup(right.childForFieldName("object").text, scope);
-      const method = right.childForFieldName("attribute")?.text;
-      if (holder?.kind === "instance" && method) {
-        this.boundMethods.push({ name: names[0], callId: holder.callId, method });
-        scope.bindings.set(names[0], { kind: "local", name: names[0] });
-      } else scope.bindings.set(names[0], { kind: "opaque" });
-    } else {
-      for (const name2 of names) rebind(scope, name2, { kind: "opaque" });
-      for (const target of targets) {
-        const attribute = attributeTarget(target);
-        if (attribute) scope.bindings.delete(attribute);
-      }
-    }
-  }
-  /**
-   * `PY2 = sys.version_info[0] == 2`, `_false = 0`, and Celery's `globals()['kcah_acitats'[::-1].upper()] = False`:
-   * module-level names whose value conditions further down read. (The name is already counted as bound.)
-   */
-  noteConstantAssignment(targets, right, scope) {
-    if (this.branchDepth > 0) return;
-    const value = evaluate(right, this.conditionContext(scope));
-    for (const target of targets) {
-      if (target.type === "identifier") {
-        if (value !== void 0 && !this.globalNames.has(target.text)) this.constants.set(target.text, value);
-        continue;
-      }
-      const object = target.type === "subscript" ? target.childForFieldName("value") : null;
-      if (object?.type !== "call" || object.childForFieldName("function")?.text !== "globals") continue;
-      const key = evaluate(target.childForFieldName("subscript"), this.conditionContext(scope));
-      if (typeof key === "string") this.bindConstant(key, value);
-      else this.constants.clear();
-    }
-  }
-  /** `ROOT_URLCONF = "proj.urls"`, `INSTALLED_APPS = [...]` (`+=` when `extend`): kept for the frameworks configured this way. */
-  noteLiteralAssignment(names, right, scope, statement, extend = false) {
-    const read = literalValueOf(right);
-    if (!read) return;
-    for (const name2 of names) {
-      this.assignments.push({
-        name: `${scope.prefix}${name2}`,
-        value: read.value,
-        ...read.unread.length > 0 ? { unread: read.unread } : {},
-        ...extend ? { extends: true } : {},
-        span: spanOf(right),
-        statementText: this.excerpts.of(statement)
-      });
-    }
-  }
-  isModuleLevel(scope) {
-    return scope.execution.kind === "module" && scope.prefix === "";
-  }
-  noteTargetNames(target, scope) {
-    if (!this.isModuleLevel(scope)) return;
-    const pending = [target];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      if (node.type === "identifier") {
-        this.definedNames.add(node.text);
-        this.bindConstant(node.text, void 0);
-      } else if (node.type === "pattern_list" || node.type === "tuple_pattern" || node.type === "list_pattern") {
-        for (let kids = node.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
-      }
-    }
-  }
-  placementFor(scope) {
-    return scope.className ? { kind: "class-body", className: scope.className } : { kind: "statement" };
-  }
-  // ---- imports ----------------------------------------------------------------------------
-  visitImport(node, scope) {
-    for (const nameNode of node.childrenForFieldName("name")) {
-      if (!nameNode) continue;
-      const dotted = nameNode.type === "aliased_import" ? nameNode.childForFieldName("name") : nameNode;
-      const aliasNode = nameNode.type === "aliased_import" ? nameNode.childForFieldName("alias") : null;
-      if (!dotted) continue;
-      const module2 = dotted.text.replace(/\s+/g, "");
-      const alias = aliasNode?.text;
-      this.imports.push({
-        kind: "import",
-        module: module2,
-        level: 0,
-        names: [],
-        star: false,
-        ...alias ? { alias } : {},
-        scope: this.importScope(node, scope),
-        ...this.fallbackOf(),
-        span: spanOf(node),
-        text: this.excerpts.of(node)
-      });
-      const bound = alias ?? module2.split(".")[0];
-      scope.bindings.set(bound, { kind: "import", qualified: alias ? module2 : bound });
-      if (this.isModuleLevel(scope)) {
-        this.importedNames.add(bound);
-        this.bindConstant(bound, void 0);
-      }
-    }
-  }
-  visitImportFrom(node, scope) {
-    const moduleNode = node.childForFieldName("module_name");
-    let level = 0;
-    let module2 = "";
-    if (moduleNode?.type === "relative_import") {
-      const prefix = moduleNode.namedChildren.find((c) => c?.type === "import_prefix");
-      level = prefix ? prefix.text.length : 0;
-      const dotted = moduleNode.namedChildren.find((c) => c?.type === "dotted_name");
-      module2 = dotted ? dotted.text.replace(/\s+/g, "") : "";
-    } else if (moduleNode) {
-      module2 = moduleNode.text.replace(/\s+/g, "");
-    }
-    const star = node.namedChildren.some((c) => c?.type === "wildcard_import");
-    const names = node.childrenForFieldName("name").flatMap((nameNode) => {
-      if (!nameNode) return [];
-      if (nameNode.type === "aliased_import") {
-        const name2 = nameNode.childForFieldName("name")?.text ?? "";
-        const alias = nameNode.childForFieldName("alias")?.text;
-        return [{ name: name2, ...alias ? { alias } : {} }];
-      }
-      return [{ name: nameNode.text }];
-    });
-    if (node.type === "future_import_statement") module2 = "__future__";
-    this.imports.push({
-      kind: "from",
-      module: module2,
-      level,
-      names,
-      star,
-      scope: this.importScope(node, scope),
-      ...this.fallbackOf(),
-      span: spanOf(node),
-      text: this.excerpts.of(node)
-    });
-    const base = ".".repeat(level) + module2;
-    for (const { name: name2, alias } of names) {
-      const qualified = base === "" || base.endsWith(".") ? `${base}${name2}` : `${base}.${name2}`;
-      scope.bindings.set(alias ?? name2, { kind: "import", qualified });
-      if (this.isModuleLevel(scope)) {
-        this.importedNames.add(alias ?? name2);
-        this.bindConstant(alias ?? name2, void 0);
-      }
-    }
-  }
-  /** The statement's scope, unless it is a PEP 810 lazy import (which runs when its name is first used). */
-  importScope(node, scope) {
-    if (!this.lazyPrefixRows.has(node.startPosition.row)) return scope.execution;
-    const execution = scope.execution;
-    return { kind: "lazy-import", ...execution.kind === "function" ? { function: execution.function } : {} };
-  }
-  fallbackOf() {
-    const fallback = this.fallbacks[this.fallbacks.length - 1];
-    return fallback ? { fallback } : {};
-  }
-  // ---- definitions ------------------------------------------------------------------------
-  visitDecorated(node, scope) {
-    const definition = node.childForFieldName("definition");
-    const decorators = node.namedChildren.filter((c) => c?.type === "decorator");
-    if (definition?.type === "function_definition") this.visitFunction(definition, scope, decorators);
-    else if (definition?.type === "class_definition") this.visitClass(definition, scope, decorators);
-  }
-  visitDecorators(decorators, scope, target) {
-    for (const decorator of decorators) {
-      const expression = decorator.namedChild(0);
-      const dotted = expression ? dottedName(expression) : void 0;
-      if (expression && dotted) {
-        this.recordBareDecorator(expression, dotted, scope, target, decorator);
-      } else {
-        this.visitExpression(expression, scope, { kind: "decorator", target }, decorator);
-      }
-    }
-  }
-  recordBareDecorator(expression, dotted, scope, target, decorator) {
-    const resolved = this.qualify(dotted, scope);
-    const id = this.calls.length;
-    this.calls.push({
-      id,
-      ...resolved && "qualified" in resolved ? { callee: resolved.qualified } : {},
-      ...resolved?.kind === "local" ? { calleeIsLocal: true } : {},
-      ...resolved?.kind === "instance" ? { receiver: { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name } } : {},
-      calleeText: expression.text,
-      text: `@${expression.text}`,
-      args: [{ text: target.split(".").pop() }],
-      scope: scope.execution,
-      placement: { kind: "decorator", target },
-      bareDecorator: true,
-      span: spanOf(expression),
-      statementText: this.excerpts.of(decorator)
-    });
-  }
-  visitFunction(node, scope, decorators) {
-    const name2 = node.childForFieldName("name")?.text ?? "<function>";
-    const qualname = `${scope.prefix}${name2}`;
-    this.visitDecorators(decorators, scope, qualname);
-    const parameters = node.childForFieldName("parameters");
-    for (let i2 = 0, kids = parameters ? parameters.namedChildren : []; i2 < kids.length; i2++) {
-      const parameter = kids[i2];
-      if (parameter.type !== "default_parameter" && parameter.type !== "typed_default_parameter") continue;
-      const parameterName = parameter.childForFieldName("name")?.text ?? "?";
-      const placement = { kind: "default-argument", function: qualname, parameter: parameterName };
-      this.visitExpression(parameter.childForFieldName("value"), scope, placement, node);
-    }
-    this.functions.push({ qualname, span: spanOf(node) });
-    this.bindDefinition(name2, qualname, scope);
-    const body2 = node.childForFieldName("body");
-    if (body2) {
-      const isMethod = scope.className !== void 0 && !decorators.some((d) => d.namedChild(0)?.text === "staticmethod");
-      const functionScope = {
-        execution: { kind: "function", function: qualname },
-        bindings: /* @__PURE__ */ new Map(),
-        parent: scope.className ? moduleScopeOf(scope) : scope,
-        prefix: `${qualname}.`,
-        parameters: parametersOf(parameters, isMethod ? 1 : 0),
-        ...isMethod ? { methodClass: scope.className } : {}
-      };
-      for (const name3 of functionScope.parameters.keys()) functionScope.bindings.set(name3, { kind: "opaque" });
-      this.deferredBodies.push({ body: body2, scope: functionScope });
-    }
-  }
-  visitClass(node, scope, decorators) {
-    const name2 = node.childForFieldName("name")?.text ?? "<class>";
-    const qualname = `${scope.prefix}${name2}`;
-    this.visitDecorators(decorators, scope, qualname);
-    const superclasses = node.childForFieldName("superclasses");
-    const bases = [];
-    let metaclass;
-    for (let i2 = 0, kids = superclasses ? superclasses.namedChildren : []; i2 < kids.length; i2++) {
-      const base = kids[i2];
-      if (base.type === "keyword_argument") {
-        const value = base.childForFieldName("value");
-        const dotted2 = base.childForFieldName("name")?.text === "metaclass" && value ? dottedName(value) : void 0;
-        const resolved2 = dotted2 ? this.qualify(dotted2, scope) : void 0;
-        if (resolved2 && "qualified" in resolved2) metaclass = resolved2.qualified;
-        this.visitExpression(value, scope, { kind: "statement" }, node);
-        continue;
-      }
-      const dotted = dottedName(base);
-      const resolved = dotted ? this.qualify(dotted, scope) : void 0;
-      if (resolved && "qualified" in resolved) bases.push(resolved.qualified);
-      else this.visitExpression(base, scope, { kind: "statement" }, node);
-    }
-    const body2 = node.childForFieldName("body");
-    const header = foldText(this.text.slice(node.startIndex, body2 ? body2.startIndex : node.endIndex)).replace(/\s*$/, "");
-    this.classes.push({ name: qualname, bases, ...metaclass ? { metaclass } : {}, scope: scope.execution, header, span: spanOf(node) });
-    if (body2) {
-      const classScope = {
-        execution: scope.execution,
-        bindings: /* @__PURE__ */ new Map(),
-        parent: scope,
-        prefix: `${qualname}.`,
-        className: qualname
-      };
-      this.visitBlock(body2, classScope);
-    }
-    this.bindDefinition(name2, qualname, scope);
-  }
-  bindDefinition(name2, qualname, scope) {
-    scope.bindings.set(name2, { kind: "local", name: qualname });
-    if (scope.execution.kind === "module" && scope.prefix === "") {
-      this.definedNames.add(name2);
-      this.bindConstant(name2, void 0);
-    }
-  }
-  // ---- expressions and calls --------------------------------------------------------------
-  /** Records every call in an expression, innermost first, without entering lambda bodies. */
-  visitExpression(node, scope, placement, statement) {
-    if (!node) return;
-    const type = node.type;
-    switch (type) {
-      case "call":
-        this.visitCall(node, scope, placement, statement);
-        return;
-      case "lambda":
-      case "function_definition":
-      case "class_definition":
-      case "decorated_definition":
-        return;
-      case "identifier":
-      case "string_content":
-      case "integer":
-      case "float":
-      case "true":
-      case "false":
-      case "none":
-        return;
-    }
-    if (this.expressionDepth >= MAX_EXPRESSION_NESTING) return this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
-    this.expressionDepth++;
-    try {
-      if (type === "named_expression") this.visitExpression(node.childForFieldName("value"), scope, placement, statement);
-      else if (type === "conditional_expression" && node.namedChildCount === 3) this.visitConditionalExpression(node, scope, placement, statement);
-      else for (const child of node.namedChildren) this.visitExpression(child, scope, placement, statement);
-    } finally {
-      this.expressionDepth--;
-    }
-  }
-  /** `a if c else b`: `c` runs first, then one of the two, each under its condition. */
-  visitConditionalExpression(node, scope, placement, statement) {
-    const [body2, condition, alternative] = [node.namedChild(0), node.namedChild(1), node.namedChild(2)];
-    this.visitExpression(condition, scope, placement, statement);
-    const value = truthiness(evaluate(condition, this.conditionContext(scope)));
-    if (value !== false) {
-      if (value === true) this.visitExpression(body2, scope, placement, statement);
-      else this.underCondition(conditionText(condition), () => this.visitExpression(body2, scope, placement, statement));
-    }
-    if (value !== true) {
-      if (value === false) this.visitExpression(alternative, scope, placement, statement);
-      else this.underCondition(negation([condition]), () => this.visitExpression(alternative, scope, placement, statement));
-    }
-  }
-  /** Records a call (after the calls in it, which run first) and returns its id; undefined when it is nested too deeply to visit. */
-  visitCall(node, scope, placement, statement) {
-    if (this.expressionDepth + CALL_NESTING > MAX_EXPRESSION_NESTING) return void this.skipTooDeep(node, `an expression nested more than ${MAX_EXPRESSION_NESTING} levels deep`);
-    this.expressionDepth += CALL_NESTING;
-    try {
-      const functionNode = node.childForFieldName("function");
-      const argumentsNode = node.childForFieldName("arguments");
-      let receiver;
-      let callee;
-      let calleeIsLocal = false;
-      if (functionNode?.type === "attribute" && functionNode.childForFieldName("object")?.type === "call") {
-        const innerId = this.visitCall(functionNode.childForFieldName("object"), scope, placement, statement);
-        if (innerId !== void 0) receiver = { callId: innerId, method: functionNode.childForFieldName("attribute")?.text ?? "", via: "chain" };
-      } else if (functionNode) {
-        const dotted = dottedName(functionNode);
-        const resolved = dotted ? this.qualify(dotted, scope) : void 0;
-        if (resolved?.kind === "instance") {
-          receiver = { callId: resolved.callId, method: resolved.member, via: "name", name: resolved.name };
-        } else if (resolved) {
-          callee = resolved.qualified;
-          calleeIsLocal = resolved.kind === "local";
-        } else if (!dotted) {
-          this.visitExpression(functionNode, scope, placement, statement);
-        }
-      }
-      const args2 = [];
-      for (let i2 = 0, kids = argumentsNode ? argumentsNode.namedChildren : []; i2 < kids.length; i2++) {
-        const argument = kids[i2];
-        if (argument.type === "comment") continue;
-        if (argument.type === "keyword_argument") {
-          const value = argument.childForFieldName("value");
-          this.visitExpression(value, scope, placement, statement);
-          const literal = value ? scalarLiteral(value) : void 0;
-          const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
-          if (literal !== void 0) keyword.literal = literal;
-          args2.push(keyword);
-        } else {
-          this.visitExpression(argument, scope, placement, statement);
-          const literal = scalarLiteral(argument);
-          const positional = { text: argument.text };
-          if (literal !== void 0) positional.literal = literal;
-          args2.push(positional);
-        }
-      }
-      const id = this.calls.length;
-      const record = { id };
-      if (callee) record.callee = callee;
-      if (calleeIsLocal) record.calleeIsLocal = calleeIsLocal;
-      record.calleeText = functionNode?.text ?? "";
-      record.text = this.excerpts.of(node);
-      if (receiver) record.receiver = receiver;
-      record.args = args2;
-      record.scope = scope.execution;
-      record.placement = placement;
-      record.span = spanOf(node);
-      record.statementText = this.excerpts.of(statement);
-      if (this.conditions.length) record.condition = this.conditions.join(" and ");
-      this.calls.push(record);
-      this.noteDynamicImport(record, scope, argumentsNode);
-      if (functionNode?.type === "attribute" && argumentsNode) this.noteRegistryAdder(functionNode, argumentsNode, scope);
-      return id;
-    } finally {
-      this.expressionDepth -= CALL_NESTING;
-    }
-  }
-  /**
-   * `self.module_registry.update(deps)` in `def preload_module(self, *deps)`, `_PLUGINS.append(name)`
-   * in `def register(name)`: the function adds its argument to a registry of this module.
-   */
-  noteRegistryAdder(functionNode, argumentsNode, scope) {
-    if (scope.execution.kind !== "function" || !scope.parameters) return;
-    const method = functionNode.childForFieldName("attribute")?.text;
-    if (method !== "update" && method !== "extend" && method !== "add" && method !== "append") return;
-    const registry = this.registryNamed(functionNode.childForFieldName("object"), scope);
-    const args2 = argumentsNode.namedChildren.filter((c) => c !== null && c.type !== "comment");
-    if (!registry || args2.length !== 1 || args2[0].type !== "identifier") return;
-    const parameter = scope.parameters.get(args2[0].text);
-    if (parameter?.index === void 0) return;
-    const adds = method === "add" || method === "append";
-    if (parameter.star && adds) return;
-    const takes = parameter.star ? "each-argument" : adds ? "argument" : "items";
-    this.registryAdders.push({ function: scope.execution.function, registry, parameter: parameter.index, takes });
-  }
-  /**
-   * A registry this module keeps: `self.<name>` in a method (named `<Class>.<name>`), or a module
-   * global that the function does not bind itself. Also seen through `sorted(...)`, `list(...)`,
-   * `tuple(...)`, `set(...)` and `.copy()`.
-   */
-  registryNamed(node, scope, depth2 = 0) {
-    if (!node || depth2 > MAX_HELPER_NESTING) return void 0;
-    if (node.type === "call") {
-      const callee = node.childForFieldName("function");
-      const args2 = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-      if (callee?.type === "identifier" && REGISTRY_VIEWS.has(callee.text) && args2.length === 1 && !lookup(callee.text, scope)) {
-        return this.registryNamed(args2[0], scope, depth2 + 1);
-      }
-      if (callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "copy" && args2.length === 0) {
-        return this.registryNamed(callee.childForFieldName("object"), scope, depth2 + 1);
-      }
-      return void 0;
-    }
-    if (isSelfAttribute(node)) return scope.methodClass ? `${scope.methodClass}.${node.childForFieldName("attribute").text}` : void 0;
-    if (node.type !== "identifier" || !this.definedNames.has(node.text)) return void 0;
-    if (this.isModuleLevel(scope) || scope.execution.kind === "function" && !scope.bindings.has(node.text)) return node.text;
-    return void 0;
-  }
-  /**
-   * `importlib.import_module("a.b")` and `__import__("a.b")` with literal names are imports too, and so
-   * are names computed from literals and loop variables over known items (`for name in ("a", "b"):
-   * __import__(name)` in requests' `packages.py`, `import_module("pkg.%s" % d)` with `f"pkg.{d}"`,
-   * `"pkg." + d` and `"{}.{}".format(...)` alike): one import per value.
-   */
-  noteDynamicImport(call2, scope, argumentsNode) {
-    if (call2.callee !== "importlib.import_module" && call2.callee !== "builtins.__import__") return;
-    const first = call2.args[0];
-    if (!first || first.keyword !== void 0) return;
-    const node = argumentsNode?.namedChildren.find((c) => c !== null && c.type !== "comment") ?? null;
-    const computed = this.computedStrings(node, scope);
-    if (!computed) return;
-    const source = computed.source;
-    if (source && "registry" in source) {
-      const prefixParameter = this.prefixFilter(argumentsNode.parent, scope);
-      const registryOf = { registry: source.registry, ...prefixParameter ? { prefixParameter } : {} };
-      for (const name2 of computed.values) this.noteDynamicImportOf(call2, scope, name2, { registryOf });
-      return;
-    }
-    for (const name2 of computed.values) this.noteDynamicImportOf(call2, scope, name2, source ? { allOf: source.allOf } : {});
-  }
-  /**
-   * `if not path or module.startswith(path):` around the import, `module` iterating a registry and
-   * `path` a parameter: the import runs for the items that start with what the caller passes.
-   */
-  prefixFilter(call2, scope) {
-    for (let node = call2; node && node.type !== "function_definition"; node = node.parent) {
-      const parent = node.parent;
-      if (parent?.type !== "if_statement" || parent.childForFieldName("consequence") !== node) continue;
-      const found = findDescendant(parent.childForFieldName("condition"), (n) => {
-        if (n.type !== "call") return false;
-        const callee = n.childForFieldName("function");
-        const args2 = n.childForFieldName("arguments")?.namedChildren ?? [];
-        const item = callee?.childForFieldName("object");
-        const items = item?.type === "identifier" ? this.loopItems.get(item.text) : void 0;
-        return callee?.type === "attribute" && callee.childForFieldName("attribute")?.text === "startswith" && items !== void 0 && !Array.isArray(items) && "registry" in items && args2.length === 1 && args2[0]?.type === "identifier" && scope.parameters?.get(args2[0].text)?.index !== void 0;
-      });
-      if (!found) continue;
-      const name2 = found.childForFieldName("arguments").namedChildren[0].text;
-      const parameter = scope.parameters.get(name2);
-      if (!parameter.star) return { index: parameter.index, name: name2 };
-    }
-    return void 0;
-  }
-  /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
-  loopItemsOf(node, scope) {
-    const items = stringItems(evaluate(node, this.conditionContext(scope)));
-    const registry = items?.length === 0 || !items ? this.registryNamed(node, scope) : void 0;
-    if (registry) return { registry };
-    if (items) return items;
-    const dotted = node ? dottedName(node) : void 0;
-    if (!dotted?.endsWith(".__all__")) return void 0;
-    const resolved = this.qualify(dotted.slice(0, -".__all__".length), scope);
-    return resolved?.kind === "import" ? { allOf: resolved.qualified } : void 0;
-  }
-  /**
-   * The values a string expression can take: literals, loop variables over known items, and `+`,
-   * `%`, f-strings and `str.format` over them. A loop over another module's `__all__` or over a
-   * registry leaves `ALL_ITEM` where each of its items goes, and says which in `source`.
-   */
-  computedStrings(node, scope) {
-    let source;
-    let depth2 = 0;
-    const valuesOf = (n) => {
-      if (!n || depth2 > MAX_HELPER_NESTING) return void 0;
-      depth2++;
-      try {
-        return valuesOfNode(n);
-      } finally {
-        depth2--;
-      }
-    };
-    const valuesOfNode = (n) => {
-      switch (n.type) {
-        case "parenthesized_expression":
-          return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : void 0;
-        case "identifier": {
-          const items = this.loopItems.get(n.text);
-          if (Array.isArray(items)) return items;
-          if (items) {
-            if (source !== void 0) return void 0;
-            source = items;
-            return [ALL_ITEM];
-          }
-          const value = evaluate(n, this.conditionContext(scope));
-          return typeof value === "string" ? [value] : void 0;
-        }
-        case "string": {
-          const value = evaluate(n, this.conditionContext(scope));
-          if (typeof value === "string") return [value];
-          return this.formattedStrings(n, valuesOf);
-        }
-        case "concatenated_string":
-          return product(n.namedChildren.map((c) => c ? valuesOf(c) : void 0));
-        case "binary_operator": {
-          const operator = n.childForFieldName("operator")?.text;
-          const left = valuesOf(n.childForFieldName("left"));
-          const rightNode = n.childForFieldName("right");
-          if (!left || !rightNode) return void 0;
-          if (operator === "+") return product([left, valuesOf(rightNode)]);
-          if (operator !== "%") return void 0;
-          const operands = rightNode.type === "tuple" ? rightNode.namedChildren.filter((c) => c !== null && c.type !== "comment") : [rightNode];
-          const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x) => [x])));
-          return combinations && left.length === 1 ? substituteAll(left[0], combinations, /%()s/g) : void 0;
-        }
-        case "call": {
-          const callee = n.childForFieldName("function");
-          if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return void 0;
-          const template = valuesOf(callee.childForFieldName("object"));
-          const args2 = n.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
-          if (!template || template.length !== 1 || args2.some((a) => a.type === "keyword_argument" || a.type.endsWith("splat"))) return void 0;
-          const combinations = product(args2.map((a) => valuesOf(a)?.map((x) => [x])));
-          return combinations ? substituteAll(template[0], combinations, /\{(\d*)\}/g) : void 0;
-        }
-        default:
-          return void 0;
-      }
-    };
-    const values = valuesOf(node);
-    if (!values || values.length > MAX_COMPUTED_NAMES) return void 0;
-    return { values, ...source !== void 0 ? { source } : {} };
-  }
-  /** `f"pkg.{name}"`: each interpolation a plain expression with known values. */
-  formattedStrings(node, valuesOf) {
-    const parts2 = [];
-    for (const part of node.namedChildren) {
-      if (!part) continue;
-      if (part.type === "string_start") {
-        if (!/[fF]/.test(part.text) || /[bB]/.test(part.text)) return void 0;
-      } else if (part.type === "string_content") {
-        if (part.text.includes("\\") || /[{}]/.test(part.text)) return void 0;
-        parts2.push([part.text]);
-      } else if (part.type === "interpolation") {
-        if (part.childForFieldName("format_specifier") || part.childForFieldName("type_conversion")) return void 0;
-        parts2.push(valuesOf(part.childForFieldName("expression")));
-      } else if (part.type !== "string_end") return void 0;
-    }
-    return product(parts2);
-  }
-  noteDynamicImportOf(call2, scope, literal, { allOf, registryOf }) {
-    const eachItem = allOf !== void 0 || registryOf !== void 0;
-    if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith("."))) return;
-    let name2 = literal.replace(ALL_ITEM, "*");
-    let level = 0;
-    if (call2.callee === "importlib.import_module") {
-      while (name2.startsWith(".")) {
-        level++;
-        name2 = name2.slice(1);
-      }
-      if (level > 0) {
-        const anchor = call2.args.find((a) => a.keyword === "package") ?? call2.args[1];
-        const isInit = /(^|\/)__init__\.py$/.test(this.path);
-        if (anchor && typeof anchor.literal === "string" && anchor.literal !== "") {
-          const parts2 = anchor.literal.split(".");
-          if (level - 1 >= parts2.length) return;
-          const base = parts2.slice(0, parts2.length - (level - 1)).join(".");
-          name2 = name2 ? `${base}.${name2}` : base;
-          level = 0;
-        } else if (!anchor || !(anchor.text === "__package__" || anchor.text === "__name__" && isInit)) return;
-      }
-    } else {
-      const levelArg = call2.args.find((a) => a.keyword === "level") ?? call2.args[4];
-      if (typeof levelArg?.literal === "number" && levelArg.literal > 0) return;
-    }
-    if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name2)) return;
-    (registryOf ? this.registryImports : this.imports).push({
-      kind: "dynamic",
-      module: name2,
-      level,
-      names: [],
-      star: false,
-      ...allOf !== void 0 ? { itemsOf: itemsSource(allOf) } : {},
-      ...registryOf ? { registryOf } : {},
-      scope: scope.execution,
-      span: call2.span,
-      text: call2.statementText
-    });
-  }
-  /**
-   * Resolves a dotted expression through the bindings visible in `scope`:
-   * `cf.ThreadPoolExecutor` → import `concurrent.futures.ThreadPoolExecutor`,
-   * `make_engine` → local, `t.start` → method `start` on the instance made by call #n.
-   */
-  qualify(dotted, scope) {
-    const parts2 = dotted.split(".");
-    if (parts2.length >= 3) {
-      const holder = parts2.slice(0, -1).join(".");
-      const attribute = attributeLookup(holder, scope);
-      if (attribute?.kind === "instance") return { kind: "instance", callId: attribute.callId, member: parts2[parts2.length - 1], name: holder };
-    }
-    const head = parts2[0];
-    const rest = parts2.slice(1);
-    const binding = lookup(head, scope);
-    if (binding?.kind === "opaque") return void 0;
-    if (!binding) {
-      if (rest.length === 0 && BUILTIN_CALLABLES.has(head)) return { kind: "builtin", qualified: `builtins.${head}` };
-      return void 0;
-    }
-    if (binding.kind === "instance") {
-      if (rest.length !== 1) return void 0;
-      return { kind: "instance", callId: binding.callId, member: rest[0], name: head };
-    }
-    const base = binding.kind === "import" ? binding.qualified : binding.name;
-    const qualified = rest.length ? joinDotted(base, rest.join(".")) : base;
-    return { kind: binding.kind, qualified };
-  }
 };
-function isSelfAttribute(target) {
-  return target.type === "attribute" && target.childForFieldName("object")?.text === "self" && target.childForFieldName("attribute")?.type === "identifier";
-}
-function attributeTarget(target) {
-  return target.type === "attribute" ? dottedName(target) : void 0;
-}
-function attributeLookup(dotted, scope) {
-  const head = dotted.slice(0, dotted.indexOf("."));
-  for (let s = scope; s; s = s.parent) {
-    const binding = s.bindings.get(dotted);
-    if (binding) return binding;
-    if (s.bindings.has(head)) return void 0;
-  }
-  return void 0;
-}
-function rebind(scope, name2, binding) {
-  scope.bindings.set(name2, binding);
-  for (const key of scope.bindings.keys()) if (key.startsWith(`${name2}.`)) scope.bindings.delete(key);
-}
-function lookup(name2, scope) {
-  for (let s = scope; s; s = s.parent) {
-    const binding = s.bindings.get(name2);
-    if (binding) return binding;
-  }
-  return void 0;
-}
-function moduleScopeOf(scope) {
-  let s = scope;
-  while (s.parent && s.className) s = s.parent;
-  return s;
-}
-function joinDotted(base, rest) {
-  return base.endsWith(".") ? base + rest : `${base}.${rest}`;
-}
-var MAX_HELPER_NESTING = 100;
-function catchesImportError(clause) {
-  const header = clause.text.slice(0, clause.text.indexOf(":") >= 0 ? clause.text.indexOf(":") : void 0);
-  if (/^except\*?\s*$/.test(header.trim())) return true;
-  return /\b(ImportError|ModuleNotFoundError|Exception|BaseException)\b/.test(header);
-}
-var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
-function findDescendant(node, test) {
-  const pending = node ? [node] : [];
-  for (let at = pending.pop(); at; at = pending.pop()) {
-    if (test(at)) return at;
-    for (let kids = at.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
-  }
-  return void 0;
-}
-function parametersOf(parameters, skip) {
-  const out2 = /* @__PURE__ */ new Map();
-  let position = 0;
-  let positional = true;
-  for (const parameter of parameters?.namedChildren ?? []) {
-    if (!parameter || parameter.type === "comment") continue;
-    if (parameter.type === "positional_separator") continue;
-    if (parameter.type === "keyword_separator") {
-      positional = false;
-      continue;
-    }
-    let node = parameter;
-    if (node.type === "typed_parameter") node = node.namedChild(0);
-    else if (node.type === "default_parameter" || node.type === "typed_default_parameter") node = node.childForFieldName("name");
-    if (!node) continue;
-    if (node.type === "list_splat_pattern" || node.type === "dictionary_splat_pattern") {
-      const name2 = node.namedChild(0)?.text;
-      const star = node.type === "list_splat_pattern";
-      if (name2) out2.set(name2, star && positional && position >= skip ? { index: position - skip, star } : { star });
-      positional = false;
-      continue;
-    }
-    if (node.type === "identifier") {
-      out2.set(node.text, positional && position >= skip ? { index: position - skip, star: false } : { star: false });
-      position++;
-    }
-  }
-  return out2;
-}
 
 // src/extract/parser.ts
 import { existsSync } from "node:fs";

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-W7OYAB7T.mjs";
+} from "./shared-3M4P7N2N.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

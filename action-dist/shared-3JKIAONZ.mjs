@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-LSKG4KYO.mjs";
+} from "./shared-VBUH7ENW.mjs";
 import {
   reviveStored
 } from "./shared-STD64MVC.mjs";
@@ -50,7 +50,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-W7OYAB7T.mjs";
+} from "./shared-3M4P7N2N.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
