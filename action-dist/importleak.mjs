@@ -3,12 +3,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-PCG4JELH.mjs";
-import "./shared-VBUH7ENW.mjs";
+} from "./shared-Q7AUDKRX.mjs";
+import "./shared-UUTARWTA.mjs";
+import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-VDMCUOKK.mjs";
-import "./shared-6EZY67D5.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

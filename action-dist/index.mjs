@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  splitCommandLine
+} from "./shared-VPRFRYYD.mjs";
+import {
   escapeData,
   renderGithub
 } from "./shared-4BTN6HWT.mjs";
@@ -8,13 +11,15 @@ import {
   renderText
 } from "./shared-3ZEHM7XJ.mjs";
 import {
-  main
-} from "./shared-PCG4JELH.mjs";
+  chainSteps
+} from "./shared-RG7FRXP6.mjs";
 import {
-  splitCommandLine
-} from "./shared-VPRFRYYD.mjs";
-import "./shared-VBUH7ENW.mjs";
+  main
+} from "./shared-Q7AUDKRX.mjs";
+import "./shared-UUTARWTA.mjs";
+import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
+import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
 } from "./shared-64GFOOJP.mjs";
@@ -22,11 +27,6 @@ import "./shared-2DDYH2BG.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
-import {
-  chainSteps
-} from "./shared-RG7FRXP6.mjs";
-import "./shared-6EZY67D5.mjs";
-import "./shared-UGWO6T52.mjs";
 import {
   elideChain,
   excerpt,

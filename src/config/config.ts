@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parse as parseToml, TomlError } from 'smol-toml';
 import { isWithin, MAX_SMALL_FILE_BYTES, readRegularFile, realPath } from '../files.js';
 import { localPython } from './localPython.js';
 import { DEFAULT_TARGET, parsePythonVersion, PLATFORMS, versionFromRequiresPython, type PythonTarget, type TargetPlatform } from '../extract/target.js';
@@ -150,6 +149,8 @@ async function readConfigText(file: string, required: boolean, followLinks: bool
 async function readConfigFile(file: string, required: boolean, followLinks: boolean): Promise<{ config?: Config; requiresPython?: Config['requiresPython'] } | undefined> {
   const text = await readConfigText(file, required, followLinks);
   if (text === undefined) return undefined;
+  // Loaded when there is a file to parse: most runs of a project without one never need it.
+  const { parse: parseToml, TomlError } = await import('smol-toml');
   let document: Record<string, unknown>;
   try {
     document = parseToml(text) as Record<string, unknown>;

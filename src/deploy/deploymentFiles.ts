@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import { fastGlob } from '../discover/discover.js';
 import { notRegularMessage } from '../files.js';
 import { watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 import type { DeployProblem } from './types.js';
@@ -88,7 +88,7 @@ export async function findDeploymentFiles(root: string, searchIn: string[], watc
       if (isDeploymentFileName(path.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
-    const entries = await fg(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
+    const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
     // Where a link leads, and what a pipe is, are not watched (see `TreeWatch`).
     if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
     for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {

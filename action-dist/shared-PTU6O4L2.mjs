@@ -1,15 +1,15 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  chainSteps
+} from "./shared-RG7FRXP6.mjs";
+import {
   deploymentSummary
 } from "./shared-64GFOOJP.mjs";
 import "./shared-2DDYH2BG.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";
-import {
-  chainSteps
-} from "./shared-RG7FRXP6.mjs";
 import {
   chainStepsPerFinding,
   elideChain,

@@ -17,14 +17,14 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-VBUH7ENW.mjs";
+} from "./shared-UUTARWTA.mjs";
+import {
+  LEVEL_ORDER
+} from "./shared-6EZY67D5.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
 } from "./shared-VDMCUOKK.mjs";
-import {
-  LEVEL_ORDER
-} from "./shared-6EZY67D5.mjs";
 import {
   MAX_MESSAGE,
   excerpt,
@@ -3770,7 +3770,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-3JKIAONZ.mjs");
+    const { analyze } = await import("./shared-7BPOHDIA.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3839,7 +3839,7 @@ async function runCheck(paths, options, hooks = {}) {
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
       import("./shared-7UNQXGWD.mjs"),
       import("./shared-ILN6ZTSZ.mjs"),
-      import("./shared-Q6PI63TF.mjs"),
+      import("./shared-PTU6O4L2.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),

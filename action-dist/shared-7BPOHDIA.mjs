@@ -9,7 +9,6 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   MAX_SMALL_FILE_BYTES,
   SummaryCache,
-  TomlError,
   compileIgnore,
   defaultConfig,
   describeError,
@@ -24,7 +23,6 @@ import {
   listingValue,
   newTreeWatch,
   noteInput,
-  parse,
   pathKind,
   quotePattern,
   readRegularFile,
@@ -33,10 +31,17 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-VBUH7ENW.mjs";
+} from "./shared-UUTARWTA.mjs";
+import {
+  MAX_FINDING_MESSAGE
+} from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
 } from "./shared-STD64MVC.mjs";
+import {
+  TomlError,
+  parse
+} from "./shared-FWG6GVRL.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -51,6 +56,11 @@ import {
   summariseBytes,
   withPythonParser
 } from "./shared-3M4P7N2N.mjs";
+import {
+  loadRules,
+  qualifiedNameMatches,
+  require_dist
+} from "./shared-UGWO6T52.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
@@ -86,14 +96,6 @@ import {
   injectedFault,
   internalError
 } from "./shared-VDMCUOKK.mjs";
-import {
-  MAX_FINDING_MESSAGE
-} from "./shared-6EZY67D5.mjs";
-import {
-  loadRules,
-  qualifiedNameMatches,
-  require_dist
-} from "./shared-UGWO6T52.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM

@@ -1,0 +1,2234 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  reviveStored,
+  storedBytes,
+  storedOf,
+  storedText
+} from "./shared-STD64MVC.mjs";
+import {
+  packedOnDisk
+} from "./shared-4PY6MJ47.mjs";
+import {
+  DEFAULT_TARGET,
+  PLATFORMS,
+  parsePythonVersion,
+  versionFromRequiresPython
+} from "./shared-VDMCUOKK.mjs";
+import {
+  __commonJS,
+  __toESM
+} from "./shared-RKF6PH7O.mjs";
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
+        SLASH,
+        path9[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path9 : path9.slice(index + 1);
+    };
+    var parentOf = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
+        SLASH,
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path9) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path9)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path9, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path9) : path9;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename : path9
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path9) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path9)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path9.length === 1) {
+        return true;
+      }
+      const second = path9.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path9) {
+        checkPath(
+          path9,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path9 ? this._t(path9, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
+        }
+        const dir = this._t(path9, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path9);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path9, cache) {
+        if (path9 in cache) {
+          return cache[path9];
+        }
+        const parentPath = parentOf(path9);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+      }
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      }
+      createFilter() {
+        return (path9) => !this.ignores(path9);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/files.ts
+import { createHash, randomBytes } from "node:crypto";
+import { constants, promises as fs } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
+var READ_AHEAD = 64;
+async function inLanes(count, work) {
+  let next = 0;
+  let stopped = false;
+  const lane = async () => {
+    for (let index = next++; !stopped && index < count; index = next++) if (await work(index) === false) stopped = true;
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_AHEAD, count) }, lane));
+}
+var MAX_SMALL_FILE_BYTES = 1024 * 1024;
+function fileTypeName(stat) {
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a named pipe (FIFO)";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  if (stat.isSymbolicLink()) return "a symbolic link";
+  return "neither a file nor a folder";
+}
+function notRegularMessage(stat) {
+  return `not a regular file (${fileTypeName(stat)})`;
+}
+var READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+async function readRegularFile(file, maxBytes, { record = true } = {}) {
+  const result = await readUnrecorded(file, maxBytes);
+  if (record && recorder) recorder.push({ kind: "read", file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result) });
+  return result;
+}
+async function readUnrecorded(file, maxBytes) {
+  let handle;
+  try {
+    const before = await fs.stat(file);
+    if (!before.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(before) };
+    if (before.size > maxBytes) return { ok: false, reason: "too-large", size: before.size, message: `${before.size} bytes is over the ${maxBytes}-byte limit` };
+    handle = await fs.open(file, READ_FLAGS);
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { ok: false, reason: "not-regular", message: notRegularMessage(opened) };
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) return { ok: false, reason: "too-large", message: `over the ${maxBytes}-byte limit` };
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total), stat: opened };
+  } catch (error) {
+    const e = error;
+    return { ok: false, reason: e.code === "ENOENT" || e.code === "ENOTDIR" ? "missing" : "error", message: e.message ?? String(error), error: e };
+  } finally {
+    await handle?.close().catch(() => void 0);
+  }
+}
+function isWithin(child, parent) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+async function realPath(file) {
+  try {
+    return await fs.realpath(file);
+  } catch {
+    return void 0;
+  }
+}
+var OutputError = class extends Error {
+};
+async function writeOutputFile(file, text, what = "the output") {
+  const target = path.resolve(file);
+  const fail = (cause) => {
+    throw new OutputError(`cannot write ${what} to ${file}: ${cause}`);
+  };
+  let mode = 438;
+  let existing;
+  try {
+    existing = await fs.lstat(target);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ENOTDIR") fail("a part of the path is not a folder");
+    if (code !== "ENOENT") fail(describeCode(error));
+  }
+  if (existing?.isSymbolicLink()) fail("it is a symbolic link; importleak does not write through one (remove it, or choose another file)");
+  if (existing && !existing.isFile()) fail(`it is ${fileTypeName(existing)}, not a regular file, and is left as it is`);
+  if (existing) mode = existing.mode & 4095;
+  const folder = path.dirname(target);
+  try {
+    if (!(await fs.stat(folder)).isDirectory()) fail(`${path.dirname(file) || "."} is not a folder`);
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    fail(error.code === "ENOENT" ? `the folder ${path.dirname(file) || "."} does not exist` : describeCode(error));
+  }
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  let handle;
+  try {
+    handle = await fs.open(temporary, "wx", mode);
+    await handle.writeFile(text);
+    if (existing) await handle.chmod(mode);
+    await handle.sync().catch(() => void 0);
+    await handle.close();
+    handle = void 0;
+    await fs.rename(temporary, target);
+  } catch (error) {
+    await handle?.close().catch(() => void 0);
+    await fs.rm(temporary, { force: true }).catch(() => void 0);
+    fail(describeCode(error));
+  }
+}
+function describeCode(error) {
+  const e = error;
+  switch (e.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOENT":
+      return "no such file or directory";
+    default:
+      return e.message ?? String(error);
+  }
+}
+var recorder;
+function recordInputs(log) {
+  recorder = log;
+}
+function noteInput(input) {
+  recorder?.push(input);
+}
+async function pathKind(file) {
+  const value = await pathKindUnrecorded(file);
+  recorder?.push({ kind: "stat", file: path.resolve(file), value });
+  return value;
+}
+async function pathKindUnrecorded(file) {
+  try {
+    return kindOfStat(await fs.stat(file));
+  } catch {
+    return "absent";
+  }
+}
+function kindOfStat(stat) {
+  return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
+}
+async function readDigest(file, maxBytes, result) {
+  result ??= await readUnrecorded(file, maxBytes);
+  const digest = createHash("sha256").update(await realPath(file) ?? "").update("\0");
+  if (result.ok) digest.update("ok\0").update(result.bytes);
+  else digest.update(`${result.reason}\0${result.size ?? ""}\0${result.error?.code ?? ""}`);
+  return digest.digest("hex");
+}
+function statSignature(stat) {
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= performance.timeOrigin - 2e3) return "";
+  return `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
+}
+
+// src/config/config.ts
+import path3 from "node:path";
+
+// src/config/localPython.ts
+import { spawnSync } from "node:child_process";
+import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
+import path2 from "node:path";
+var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
+var PROBE_FLAGS = ["-I", "-S", "-E"];
+var cached;
+function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
+  const command = env.IMPORTLEAK_PYTHON || "python3";
+  const executable = findOnPath(command, env, cwd);
+  const key = `${command}\0${executable ?? ""}`;
+  if (cached?.key === key) return cached.found;
+  const identity = executable ? fileIdentity(executable) : void 0;
+  const remembered = identity && cacheDir ? rememberedAnswer(cacheDir, identity) : void 0;
+  if (remembered) {
+    cached = { key, found: { command, executable, ...remembered } };
+    return cached.found;
+  }
+  let found;
+  if (executable) {
+    const run = spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
+      encoding: "utf8",
+      timeout: 5e3,
+      windowsHide: true,
+      cwd: path2.parse(cwd).root || "/",
+      maxBuffer: 64 * 1024
+    });
+    const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
+    const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
+    found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
+  }
+  cached = { key, found };
+  if (found && identity && cacheDir) remember(cacheDir, identity, found);
+  return found;
+}
+var PYTHON_CACHE = "python.json";
+function fileIdentity(executable) {
+  try {
+    const real = realpathSync(executable);
+    const stat = statSync(real);
+    return `${real}\0${stat.size}\0${stat.mtimeMs}`;
+  } catch {
+    return void 0;
+  }
+}
+function rememberedAnswer(cacheDir, identity) {
+  try {
+    const stored = JSON.parse(readFileSync(path2.join(cacheDir, PYTHON_CACHE), "utf8"));
+    const version = stored.version;
+    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return void 0;
+    const platform = PLATFORMS.includes(stored.platform) ? stored.platform : void 0;
+    return { version: [version[0], version[1]], ...platform ? { platform } : {} };
+  } catch {
+    return void 0;
+  }
+}
+function remember(cacheDir, identity, found) {
+  try {
+    if (!lstatSync(cacheDir).isDirectory()) return;
+    const file = path2.join(cacheDir, PYTHON_CACHE);
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...found.platform ? { platform: found.platform } : {} }));
+    renameSync(temporary, file);
+  } catch {
+  }
+}
+function findOnPath(command, env = process.env, cwd = process.cwd()) {
+  if (command.includes("/") || process.platform === "win32" && command.includes("\\")) {
+    const file = path2.resolve(cwd, command);
+    return isExecutable(file) ? file : void 0;
+  }
+  const realCwd = realOrSelf(cwd);
+  const extensions = process.platform === "win32" ? ["", ...(env.PATHEXT ?? ".EXE;.CMD;.BAT;.COM").split(";").filter(Boolean)] : [""];
+  const pathValue = env.PATH ?? env.Path ?? "";
+  for (const entry of pathValue.split(path2.delimiter)) {
+    if (!entry || !path2.isAbsolute(entry)) continue;
+    const folder = path2.normalize(entry);
+    if (isNodeModulesBin(folder)) continue;
+    if (realOrSelf(folder) === realCwd) continue;
+    for (const extension of extensions) {
+      const file = path2.join(folder, command + extension);
+      if (isExecutable(file)) return file;
+    }
+  }
+  return void 0;
+}
+function isNodeModulesBin(folder) {
+  const parts = folder.split(/[\\/]+/).filter(Boolean);
+  return parts.length >= 2 && parts[parts.length - 1] === ".bin" && parts[parts.length - 2] === "node_modules";
+}
+function isExecutable(file) {
+  try {
+    if (!statSync(file).isFile()) return false;
+    accessSync(file, constants2.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function realOrSelf(folder) {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return path2.resolve(folder);
+  }
+}
+
+// src/config/config.ts
+function withTargetFlags(config, flags) {
+  const out = { ...config };
+  if (flags.pythonVersion !== void 0) {
+    const version = parsePythonVersion(flags.pythonVersion);
+    if (!version) throw new ConfigError(`--python-version must be ${KEYS["python-version"]}, not ${JSON.stringify(flags.pythonVersion)}`);
+    out.pythonVersion = version;
+  }
+  if (flags.platform !== void 0) out.platform = flags.platform;
+  return out;
+}
+function targetOf(config, cacheDir) {
+  const version = config.pythonVersion ?? config.requiresPython;
+  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
+  const local = localPython(process.env, process.cwd(), cacheDir);
+  return {
+    version: local?.version ?? DEFAULT_TARGET.version,
+    platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform
+  };
+}
+var ConfigError = class extends Error {
+};
+var RESOURCE_KINDS = ["executor", "thread", "scheduler", "client", "connection", "model", "subprocess", "file"];
+var KEYS = {
+  select: 'a list of rule codes or prefixes, e.g. ["IL"] or ["IL001", "IL004"]',
+  ignore: "a list of rule codes or prefixes",
+  "per-file-ignores": 'a table of glob = list of rule codes, e.g. { "tests/*" = ["IL"] }',
+  exclude: "a list of gitignore-style patterns",
+  src: "a list of source roots, relative to the config file",
+  "entry-points": 'a list of module names or "module:app" specs',
+  "extend-resources": "a list of tables with name, kind and message",
+  "fail-on": '"error", "warning", "note" or "never"',
+  "python-version": 'a "MAJOR.MINOR" string such as "3.12"',
+  platform: `one of ${PLATFORMS.map((p) => `"${p}"`).join(", ")}`,
+  "unreached-level": '"warning", "note" or "off"'
+};
+function defaultConfig() {
+  return { ignore: [], perFileIgnores: {}, exclude: [], src: [], entryPoints: [], extendResources: [] };
+}
+async function loadConfig(root, explicit, options = {}) {
+  if (explicit) return (await readConfigFile(path3.resolve(explicit), true, true)).config;
+  let requiresPython;
+  const withRequiresPython = (config) => config.requiresPython === void 0 && requiresPython !== void 0 ? { ...config, requiresPython } : config;
+  for (let dir = path3.resolve(root); ; dir = path3.dirname(dir)) {
+    for (const name of ["importleak.toml", "pyproject.toml"]) {
+      const found = await readConfigFile(path3.join(dir, name), false, options.followExternalLinks ?? false);
+      if (found?.config) return withRequiresPython(found.config);
+      if (name === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
+    }
+    if (path3.dirname(dir) === dir) return withRequiresPython(defaultConfig());
+  }
+}
+async function readConfigText(file, required, followLinks) {
+  if (!followLinks) {
+    const real = await realPath(file);
+    const folder = await realPath(path3.dirname(file)) ?? path3.dirname(file);
+    if (real !== void 0 && !isWithin(real, folder)) {
+      throw new ConfigError(`${file}: cannot read the configuration: it is a symbolic link to ${JSON.stringify(real)}, outside the project; not read (name it with --config, or give --follow-external-links, to read it)`);
+    }
+  }
+  const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  if (read2.ok) return read2.bytes.toString("utf8");
+  if (read2.reason === "missing" && !required) return void 0;
+  const cause = read2.reason === "missing" ? "no such file" : read2.reason === "not-regular" ? `${read2.message}; not opened` : read2.reason === "too-large" ? `${read2.size !== void 0 ? `${read2.size} bytes` : "it"} is over the 1 MiB limit for a configuration file` : read2.message;
+  throw new ConfigError(`${file}: cannot read the configuration: ${cause}`);
+}
+async function readConfigFile(file, required, followLinks) {
+  const text = await readConfigText(file, required, followLinks);
+  if (text === void 0) return void 0;
+  const { parse: parseToml, TomlError } = await import("./shared-6RXEMEG3.mjs");
+  let document;
+  try {
+    document = parseToml(text);
+  } catch (error) {
+    const where = error instanceof TomlError ? `:${error.line}:${error.column}` : "";
+    const reason = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    throw new ConfigError(`${file}${where}: invalid TOML: ${reason}`);
+  }
+  const isPyproject = path3.basename(file) === "pyproject.toml";
+  const table = isPyproject ? document.tool?.importleak : document;
+  const specifier = isPyproject ? document.project?.["requires-python"] : void 0;
+  const requiresPython = typeof specifier === "string" ? versionFromRequiresPython(specifier) : void 0;
+  if (table === void 0) {
+    if (required) throw new ConfigError(`${file}: no [tool.importleak] table`);
+    return requiresPython ? { requiresPython } : {};
+  }
+  const config = validate(file, isPyproject ? "tool.importleak" : "", table);
+  return { config: requiresPython ? { ...config, requiresPython } : config };
+}
+function validate(file, prefix, table) {
+  const key = (k) => prefix ? `${prefix}.${k}` : k;
+  const fail = (k, got) => {
+    throw new ConfigError(`${file}: \`${key(k)}\` must be ${KEYS[k]}, not ${describe(got)}`);
+  };
+  if (!isTable(table)) throw new ConfigError(`${file}: \`${prefix || "the configuration"}\` must be a table`);
+  const config = defaultConfig();
+  config.file = file;
+  for (const [k, value] of Object.entries(table)) {
+    switch (k) {
+      case "select":
+      case "ignore": {
+        if (!isStringList(value)) fail(k, value);
+        for (const code of value) {
+          if (!/^IL\d{0,3}$/.test(code)) throw new ConfigError(`${file}: \`${key(k)}\` has ${JSON.stringify(code)}, which is not a rule code or prefix (IL, IL0, IL001...)`);
+        }
+        if (k === "select") config.select = value;
+        else config.ignore = value;
+        break;
+      }
+      case "per-file-ignores": {
+        if (!isTable(value) || !Object.values(value).every(isStringList)) fail(k, value);
+        config.perFileIgnores = value;
+        break;
+      }
+      case "exclude":
+      case "src":
+      case "entry-points": {
+        if (!isStringList(value)) fail(k, value);
+        if (k === "exclude") config.exclude = value;
+        else if (k === "src") config.src = value;
+        else config.entryPoints = value;
+        break;
+      }
+      case "extend-resources": {
+        if (!Array.isArray(value)) fail(k, value);
+        config.extendResources = value.map((item, i) => {
+          const where = `${key(k)}[${i}]`;
+          if (!isTable(item)) throw new ConfigError(`${file}: \`${where}\` must be a table with name, kind and message, not ${describe(item)}`);
+          for (const field of Object.keys(item)) {
+            if (!["name", "kind", "message"].includes(field)) throw new ConfigError(`${file}: \`${where}\` has an unknown key \`${field}\` (expected name, kind, message)`);
+          }
+          const { name, kind, message } = item;
+          if (typeof name !== "string" || !/^[A-Za-z_][\w]*(\.[A-Za-z_*][\w]*)+$/.test(name)) {
+            throw new ConfigError(`${file}: \`${where}.name\` must be a qualified name such as "myco.cache.make_client", not ${describe(name)}`);
+          }
+          if (typeof kind !== "string" || !RESOURCE_KINDS.includes(kind)) {
+            throw new ConfigError(`${file}: \`${where}.kind\` must be one of ${RESOURCE_KINDS.map((k2) => `"${k2}"`).join(", ")}, not ${describe(kind)}`);
+          }
+          if (typeof message !== "string" || message.trim() === "") throw new ConfigError(`${file}: \`${where}.message\` must be a non-empty string, not ${describe(message)}`);
+          return { name, kind, message: message.trim() };
+        });
+        break;
+      }
+      case "python-version": {
+        const version = typeof value === "string" ? parsePythonVersion(value) : void 0;
+        if (!version) fail(k, value);
+        config.pythonVersion = version;
+        break;
+      }
+      case "platform": {
+        if (typeof value !== "string" || !PLATFORMS.includes(value)) fail(k, value);
+        config.platform = value;
+        break;
+      }
+      case "fail-on": {
+        if (typeof value !== "string" || !["error", "warning", "note", "never"].includes(value)) fail(k, value);
+        config.failOn = value;
+        break;
+      }
+      case "unreached-level": {
+        if (typeof value !== "string" || !["warning", "note", "off"].includes(value)) fail(k, value);
+        config.unreachedLevel = value;
+        break;
+      }
+      default:
+        throw new ConfigError(`${file}: unknown key \`${key(k)}\` (known keys: ${Object.keys(KEYS).join(", ")})`);
+    }
+  }
+  return config;
+}
+function ruleSelected(code, select, ignore2) {
+  const longest = (list) => Math.max(-1, ...list.filter((p) => code.startsWith(p)).map((p) => p.length));
+  const selected = select === void 0 ? 0 : longest(select);
+  return selected >= 0 && longest(ignore2) < selected;
+}
+function isTable(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function isStringList(value) {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+function describe(value) {
+  if (value === void 0) return "missing";
+  if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
+  if (isTable(value)) return "a table";
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+// src/watch.ts
+import fsCallbacks, { promises as fs2 } from "node:fs";
+function newTreeWatch() {
+  return { folders: [], looks: [], complete: true };
+}
+function watchingFs(watch, list = fsCallbacks.readdir) {
+  if (!watch) return { ...fsCallbacks, readdir: list };
+  const readdir = ((folder, options, callback) => {
+    fsCallbacks.stat(folder, (error, stat) => {
+      const signature = error ? `!${error.code ?? "error"}` : statSignature(stat);
+      if (!signature) watch.complete = false;
+      watch.folders.push([folder, signature]);
+      list(folder, options, callback);
+    });
+  });
+  return { ...fsCallbacks, readdir };
+}
+async function watchedStat(p, watch) {
+  try {
+    const stat = await fs2.stat(p);
+    watch?.looks.push(["stat", p, kindOfStat(stat)]);
+    return stat;
+  } catch (error) {
+    watch?.looks.push(["stat", p, failure(error)]);
+    throw error;
+  }
+}
+async function watchedRealpath(p, watch) {
+  try {
+    const real = await fs2.realpath(p);
+    watch?.looks.push(["realpath", p, real]);
+    return real;
+  } catch (error) {
+    watch?.looks.push(["realpath", p, failure(error)]);
+    throw error;
+  }
+}
+async function lookAgain(how, p) {
+  switch (how) {
+    case "stat":
+      return fs2.stat(p).then(kindOfStat, failure);
+    case "realpath":
+      return fs2.realpath(p).catch(failure);
+    case "read":
+      return readDigest(p, MAX_SMALL_FILE_BYTES);
+  }
+}
+async function watchHolds(watch) {
+  if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
+  for (const [folder, signature] of watch.folders) {
+    const stat = statNow(folder);
+    if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+  }
+  let holds = true;
+  await inLanes(watch.looks.length, async (index) => {
+    const [how, p, answer] = watch.looks[index];
+    if (await lookAgain(how, p) !== answer) return holds = false;
+  });
+  return holds;
+}
+function statNow(p) {
+  try {
+    return fsCallbacks.statSync(p);
+  } catch {
+    return void 0;
+  }
+}
+function failure(error) {
+  return `!${error.code ?? "error"}`;
+}
+
+// src/discover/discover.ts
+var import_ignore = __toESM(require_ignore(), 1);
+import fsCallbacks2, { promises as fs3 } from "node:fs";
+import path4 from "node:path";
+var ALWAYS_SKIPPED = [
+  "**/.git/**",
+  "**/.hg/**",
+  "**/.svn/**",
+  "**/node_modules/**",
+  "**/site-packages/**",
+  "**/__pycache__/**",
+  "**/.tox/**",
+  "**/.nox/**",
+  "**/.mypy_cache/**",
+  "**/.ruff_cache/**",
+  "**/.importleak_cache/**",
+  "**/.pytest_cache/**",
+  "**/*.egg-info/**",
+  "**/build/**",
+  "**/dist/**"
+];
+function discoverOptionsOf(options) {
+  return {
+    root: path4.resolve(options.root),
+    paths: options.paths.length ? options.paths : ["."],
+    exclude: [...options.exclude ?? [], ...options.config?.exclude ?? []],
+    respectGitignore: options.respectGitignore ?? true,
+    followExternalLinks: options.followExternalLinks ?? false
+  };
+}
+async function discoverPythonFiles(options) {
+  const root = path4.resolve(options.root);
+  const watch = options.watch;
+  const diagnostics = [];
+  const found = /* @__PURE__ */ new Map();
+  const relativeToRoot = (absolute) => toPosix(path4.relative(root, absolute));
+  const userExclude = compileIgnore(
+    options.exclude,
+    (pattern, _index, error) => diagnostics.push({ kind: "config", path: ".", message: `exclude pattern ${quotePattern(pattern)} (--exclude or the configuration's \`exclude\`) ${unusablePattern(error)}; it is not applied` })
+  );
+  const gitignores = new GitignoreSet(
+    (file, line, pattern, error) => diagnostics.push({ kind: "read-error", path: relativeToRoot(file), line, message: `.gitignore pattern ${quotePattern(pattern)} ${unusablePattern(error)}; it is not applied, the file's other patterns are` })
+  );
+  if (options.respectGitignore) await addRepositoryGitignores(root, options.paths, gitignores, diagnostics, relativeToRoot, watch);
+  const inside = await projectFolders(root, options.paths, watch);
+  const leavesProject = (realTarget) => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
+  const unreadable = [];
+  const lineBreakNames = [];
+  const recordingFs = watchingFs(watch, ((dir, options2, callback) => {
+    fsCallbacks2.readdir(dir, options2, (error, entries) => {
+      if (error && error.code !== "ENOENT") {
+        unreadable.push({ path: dir, error });
+        callback(null, []);
+        return;
+      }
+      for (const entry of entries ?? []) {
+        if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path4.join(dir, entry.name), isDirectory: entry.isDirectory() });
+      }
+      callback(error, entries);
+    });
+  }));
+  const walked = /* @__PURE__ */ new Map();
+  const walk = async (folder, visiting) => {
+    const all = await (await fastGlob())(["**"], {
+      cwd: folder,
+      dot: true,
+      followSymbolicLinks: false,
+      onlyFiles: false,
+      objectMode: true,
+      ignore: ALWAYS_SKIPPED,
+      suppressErrors: true,
+      fs: recordingFs
+    });
+    const links = all.filter((entry) => entry.dirent.isSymbolicLink());
+    const oddNames = lineBreakNames.splice(0);
+    if (watch && (oddNames.length || all.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory() || entry.path.includes("\uFFFD")))) watch.complete = false;
+    const entries = all.filter((entry) => {
+      const name = path4.posix.basename(entry.path);
+      return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
+    });
+    const venvs = entries.filter((entry) => path4.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path4.posix.dirname(entry.path));
+    if (options.respectGitignore) {
+      for (const entry of entries) {
+        if (path4.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
+        const file = path4.join(folder, entry.path);
+        const text = await readIgnoreFile(file, relativeToRoot, diagnostics, false, watch);
+        if (text !== void 0) gitignores.add(path4.dirname(file), text);
+      }
+    }
+    const skipped = (relativeInFolder, absolute, isDir) => {
+      if (venvs.some((venv) => venv === "." || relativeInFolder === venv || relativeInFolder.startsWith(`${venv}/`))) return true;
+      const fromRoot = relativeToRoot(absolute);
+      if (!fromRoot.startsWith("..") && fromRoot !== "" && userExclude.ignores(isDir ? `${fromRoot}/` : fromRoot)) return true;
+      return options.respectGitignore && gitignores.ignores(absolute, isDir);
+    };
+    for (const entry of entries) {
+      if (!entry.path.endsWith(".py") || !entry.dirent.isFile()) continue;
+      const absolute = path4.join(folder, entry.path);
+      if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
+      if (entry.path.includes("\uFFFD") && !await exists(absolute, true)) {
+        diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: "the file name is not valid UTF-8, so it cannot be opened by this name; skipped" });
+        continue;
+      }
+      found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
+    }
+    for (const entry of all) {
+      const name = path4.posix.basename(entry.path);
+      if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
+      if (!name.endsWith(".py") && name !== ".gitignore") continue;
+      const absolute = path4.join(folder, entry.path);
+      if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
+      const stat = await fs3.lstat(absolute).catch(() => void 0);
+      diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
+    }
+    for (const odd of oddNames) {
+      const relativeInFolder = toPosix(path4.relative(folder, odd.path));
+      if (relativeInFolder.startsWith("..") || !odd.isDirectory && !relativeInFolder.endsWith(".py")) continue;
+      if (skipped(relativeInFolder, odd.path, odd.isDirectory) || excludedByFolder(relativeInFolder, folder, skipped)) continue;
+      diagnostics.push({
+        kind: "read-error",
+        path: relativeToRoot(odd.path),
+        message: odd.isDirectory ? "the folder name has a line break, which no module name has; the folder was not scanned" : "the file name has a line break, which no module name has; skipped"
+      });
+    }
+    for (const link of links) {
+      const absolute = path4.join(folder, link.path);
+      if (excludedByFolder(link.path, folder, skipped)) continue;
+      if (skipped(link.path, absolute, false) || skipped(link.path, absolute, true)) continue;
+      let target;
+      let stat;
+      try {
+        target = await fs3.realpath(absolute);
+        stat = await fs3.stat(target);
+      } catch (error) {
+        const code = error.code;
+        if (!link.path.endsWith(".py") && code === "ENOENT") continue;
+        diagnostics.push({
+          kind: code === "ELOOP" ? "symlink-loop" : "broken-symlink",
+          path: relativeToRoot(absolute),
+          message: code === "ELOOP" ? "symlink loop: the link resolves to itself; skipped" : `broken symlink: ${describeError(error)}; skipped`
+        });
+        continue;
+      }
+      if (!stat.isDirectory() && !link.path.endsWith(".py")) continue;
+      if (leavesProject(target)) {
+        diagnostics.push({
+          kind: "outside-root",
+          path: relativeToRoot(absolute),
+          message: `symbolic link to ${target}, outside the project; not followed (--follow-external-links follows it)`
+        });
+        continue;
+      }
+      if (stat.isFile()) {
+        if (link.path.endsWith(".py") && !skipped(link.path, absolute, false)) {
+          found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
+        }
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
+        continue;
+      }
+      const realFolder = await fs3.realpath(path4.dirname(absolute));
+      const ancestors = [...visiting, realFolder];
+      if (ancestors.some((a) => isWithin(a, target))) {
+        diagnostics.push({
+          kind: "symlink-loop",
+          path: relativeToRoot(absolute),
+          message: `symlink loop: ${toPosix(link.path)} points to ${target}, a folder that contains it; not followed`
+        });
+        continue;
+      }
+      const first = walked.get(target);
+      if (first !== void 0) {
+        diagnostics.push({
+          kind: "duplicate-module",
+          path: relativeToRoot(absolute),
+          message: `symbolic link to ${target}, a folder already scanned as ${first || "."}; not followed again (its modules are analyzed once, under that name)`
+        });
+        continue;
+      }
+      walked.set(target, relativeToRoot(absolute));
+      const next = new Set(visiting);
+      next.add(realFolder);
+      next.add(target);
+      await walk(absolute, next);
+    }
+  };
+  for (const given of options.paths) {
+    const absolute = path4.resolve(root, given);
+    let stat;
+    try {
+      stat = await watchedStat(absolute, watch);
+    } catch (error) {
+      diagnostics.push({ kind: "read-error", path: toPosix(given), message: `cannot scan ${given}: ${describeError(error)}` });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const real = await watchedRealpath(absolute, watch);
+      if (!walked.has(real)) walked.set(real, relativeToRoot(absolute));
+      await walk(absolute, /* @__PURE__ */ new Set([real]));
+    } else if (stat.isFile()) {
+      found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
+    } else {
+      diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${notRegularMessage(stat)}; not opened, skipped` });
+    }
+  }
+  for (const { path: dir, error } of unreadable) {
+    diagnostics.push({ kind: "read-error", path: relativeToRoot(dir) || ".", message: `cannot list this folder: ${describeError(error)}; the files in it were not analyzed` });
+  }
+  const files = [...found.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
+  for (const file of files) {
+    if (file.relative.startsWith("..")) {
+      diagnostics.push({
+        kind: "outside-root",
+        path: file.relative,
+        message: `${file.absolute} is outside the project root ${root}; its module name is guessed from its folder`
+      });
+    }
+  }
+  return { files, diagnostics };
+}
+async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot, watch) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const given of paths) {
+    let folder = path4.resolve(root, given);
+    try {
+      if (!(await watchedStat(folder, watch)).isDirectory()) folder = path4.dirname(folder);
+    } catch {
+      continue;
+    }
+    const chain = [];
+    for (let dir = path4.dirname(folder); ; dir = path4.dirname(dir)) {
+      chain.push(dir);
+      if (await watchedStat(path4.join(dir, ".git"), watch).then(() => true, () => false)) {
+        chain.forEach((d) => folders.add(d));
+        break;
+      }
+      if (path4.dirname(dir) === dir) break;
+    }
+  }
+  for (const folder of folders) {
+    const file = path4.join(folder, ".gitignore");
+    const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true, watch);
+    if (text !== void 0) gitignores.add(folder, text);
+  }
+}
+var LINE_BREAK = /[\n\r\u2028\u2029]/;
+async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine = false, watch) {
+  const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
+  watch?.looks.push(["read", file, await readDigest(file, MAX_SMALL_FILE_BYTES, read2)]);
+  if (read2.ok) return read2.bytes.toString("utf8");
+  if (read2.reason === "missing" && missingIsFine) return void 0;
+  const cause = read2.reason === "error" || read2.reason === "missing" ? describeError(read2.error) : read2.message;
+  diagnostics.push({ kind: "read-error", path: relativeToRoot(file), message: `cannot read .gitignore: ${cause}; its patterns were not applied` });
+  return void 0;
+}
+async function projectFolders(root, paths, watch) {
+  const folders = [];
+  for (const p of [root, ...paths.map((given) => path4.resolve(root, given))]) {
+    try {
+      if ((await watchedStat(p, watch)).isDirectory()) folders.push(await watchedRealpath(p, watch));
+    } catch {
+    }
+  }
+  return folders;
+}
+async function exists(p, noFollow = false) {
+  try {
+    await (noFollow ? fs3.lstat(p) : fs3.stat(p));
+    return true;
+  } catch {
+    return false;
+  }
+}
+function excludedByFolder(relativeInFolder, folder, skipped) {
+  const parts = relativeInFolder.split("/");
+  for (let i = 1; i < parts.length; i++) {
+    const sub = parts.slice(0, i).join("/");
+    if (skipped(sub, path4.join(folder, sub), true)) return true;
+  }
+  return false;
+}
+var GitignoreSet = class {
+  constructor(onInvalid) {
+    this.onInvalid = onInvalid;
+  }
+  onInvalid;
+  byFolder = /* @__PURE__ */ new Map();
+  add(folder, text) {
+    this.byFolder.set(folder, { rules: (0, import_ignore.default)().add(text), text, checked: false });
+  }
+  ignores(absolute, isDir) {
+    for (const [folder, entry] of this.byFolder) {
+      const relative = path4.relative(folder, absolute);
+      if (relative === "" || relative.startsWith("..") || path4.isAbsolute(relative)) continue;
+      const posix = toPosix(relative);
+      if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
+    }
+    return false;
+  }
+  /** The matcher compiles each pattern when a path first reaches it: that is when a bad one throws. */
+  test(folder, entry, relative) {
+    try {
+      return entry.rules.ignores(relative);
+    } catch (error) {
+      if (entry.checked || !isPatternError(error)) throw error;
+      entry.checked = true;
+      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path4.join(folder, ".gitignore"), index + 1, pattern, lineError));
+      return entry.rules.ignores(relative);
+    }
+  }
+};
+function compileIgnore(patterns, onInvalid) {
+  const usable = [];
+  patterns.forEach((pattern, index) => {
+    try {
+      (0, import_ignore.default)().add(pattern).ignores("x");
+      usable.push(pattern);
+    } catch (error) {
+      if (!isPatternError(error)) throw error;
+      onInvalid(pattern, index, error);
+    }
+  });
+  return (0, import_ignore.default)().add(usable);
+}
+function isPatternError(error) {
+  return error instanceof SyntaxError || error instanceof RangeError && /call stack/i.test(error.message);
+}
+function quotePattern(pattern) {
+  return pattern.length > 40 ? `${JSON.stringify(pattern.slice(0, 40))}\u2026 (${pattern.length} characters)` : JSON.stringify(pattern);
+}
+function unusablePattern(error) {
+  return error instanceof SyntaxError && /too large/i.test(error.message) ? "is too long to match with (its regular expression is too large)" : "cannot be turned into a regular expression";
+}
+function toPosix(p) {
+  return p.split(path4.sep).join("/");
+}
+function describeError(error) {
+  const e = error;
+  switch (e.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "no such file or directory";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    default:
+      return e.message ?? String(error);
+  }
+}
+async function fastGlob() {
+  return (await import("./shared-LU3QHIRB.mjs")).default;
+}
+
+// src/cache.ts
+import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
+import { promises as fs4, readFileSync as readFileSync3, rmSync } from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/codeDigest.ts
+import { createHash as createHash2 } from "node:crypto";
+import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import path5 from "node:path";
+function codeDigest(folders, base, pattern, recursive) {
+  const digest = createHash2("sha256");
+  for (const folder of folders) for (const file of codeFiles(folder, pattern, recursive)) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  return digest.digest("hex");
+}
+function codeFiles(folder, pattern, recursive) {
+  let names;
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const name of names) {
+    const file = path5.join(folder, name);
+    let stat;
+    try {
+      stat = statSync2(file);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (recursive && name !== "node_modules") files.push(...codeFiles(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push(file);
+  }
+  return files;
+}
+var read = /* @__PURE__ */ new Map();
+function bytesOf(file) {
+  let bytes = read.get(file);
+  if (!bytes) read.set(file, bytes = readFileSync2(file));
+  return bytes;
+}
+
+// src/cache.ts
+var DEFAULT_CACHE_DIR = ".importleak_cache";
+var SummaryCache = class _SummaryCache {
+  constructor(root, target) {
+    this.root = root;
+    this.folder = path6.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+  }
+  root;
+  folder;
+  prepared;
+  readable;
+  /** Why the cache could not be written, once; the run still succeeds. */
+  problem;
+  /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
+  static keyOf(relative, bytes) {
+    return createHash3("sha256").update(relative).update("\0").update(bytes).digest("hex");
+  }
+  /**
+   * The key of a read: `keyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
+   * entry is stored under it; the run record compares it).
+   */
+  static keyOfRead(relative, read2) {
+    return read2.ok ? _SummaryCache.keyOf(relative, read2.bytes) : `!${read2.reason}:${read2.size ?? ""}`;
+  }
+  async get(key, relative) {
+    return (await this.getEntry(key, relative))?.value;
+  }
+  /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
+  async getEntry(key, relative, sharing) {
+    if (!await this.usable(false)) return void 0;
+    const file = this.entryFile(key);
+    let bytes;
+    try {
+      bytes = readFileSync3(file);
+    } catch {
+      return void 0;
+    }
+    try {
+      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
+      if (value.summary) packedOnDisk(value.summary, file, bytes.length);
+      return { value, digest: hash(bytes) };
+    } catch {
+      return void 0;
+    }
+  }
+  /**
+   * The hash of a file's outcome as the cache stores it (without its path): two outcomes with the
+   * same hash are the same summary and diagnostics. The run record (replay.ts) compares them.
+   */
+  static digestOf(value) {
+    return hash(storedBytes(storedText(value)));
+  }
+  /**
+   * Stores `value` under `key` (not a transient one); its digest either way (see `digestOf`).
+   * `stored`: how it is stored when the caller has that already (a worker thread sends it).
+   */
+  async set(key, value, stored) {
+    const bytes = storedBytes(stored ?? storedText(value));
+    const digest = hash(bytes);
+    if (value.transient) return void 0;
+    const file = this.entryFile(key);
+    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, file, bytes.length);
+    return digest;
+  }
+  /**
+   * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
+   * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
+   */
+  async writeWhole(file, text) {
+    const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    try {
+      await fs4.writeFile(temporary, text, { flag: "wx" }).catch(async (error) => {
+        if (error.code !== "ENOENT") throw error;
+        await fs4.mkdir(path6.dirname(file), { recursive: true });
+        await fs4.writeFile(temporary, text, { flag: "wx" });
+      });
+      await fs4.rename(temporary, file);
+      return true;
+    } catch (error) {
+      await fs4.rm(temporary, { force: true }).catch(() => void 0);
+      this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
+      return false;
+    }
+  }
+  entryFile(key) {
+    return path6.join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+  /**
+   * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
+   * a run for reading and once for writing, not once a file.
+   */
+  usable(forWriting) {
+    if (!forWriting) {
+      this.readable ??= this.checkFolder(false);
+      return this.readable;
+    }
+    this.prepared ??= this.checkFolder(true);
+    return this.prepared;
+  }
+  async checkFolder(create) {
+    try {
+      const stat = await fs4.lstat(this.root);
+      if (!stat.isDirectory()) {
+        this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? "a symbolic link" : "not a folder"}`;
+        return false;
+      }
+    } catch (error) {
+      if (error.code !== "ENOENT") return false;
+      if (!create) return false;
+      try {
+        await fs4.mkdir(this.root, { recursive: true });
+      } catch (made) {
+        this.problem ??= `cannot create the cache folder ${this.root}: ${made.message}`;
+        return false;
+      }
+    }
+    if (create) {
+      await writeIfMissing(path6.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      await writeIfMissing(path6.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+    }
+    return true;
+  }
+};
+async function writeIfMissing(file, text) {
+  await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
+}
+function hash(text) {
+  return createHash3("sha256").update(text).digest("hex");
+}
+var ANALYZER_ID = (() => {
+  const here = path6.dirname(fileURLToPath(import.meta.url));
+  const pattern = /\.(m?js|ts)$/;
+  const extract = path6.join(here, "extract");
+  const folder = codeFiles(extract, pattern, false).length ? extract : here;
+  return codeDigest([folder], folder, pattern, false);
+})();
+
+// src/deploy/deploymentFiles.ts
+import { promises as fs5 } from "node:fs";
+import path7 from "node:path";
+var DISCOVERY_PATTERNS = [
+  "**/Procfile",
+  "**/Dockerfile",
+  "**/Dockerfile.*",
+  "**/*.Dockerfile",
+  "**/Containerfile",
+  "**/docker-compose*.yml",
+  "**/docker-compose*.yaml",
+  "**/compose*.yml",
+  "**/compose*.yaml",
+  "**/render.yaml",
+  "**/fly.toml",
+  "**/app.yaml",
+  "**/*.service",
+  "**/gunicorn.conf.py",
+  "**/*uwsgi*.ini"
+];
+var DISCOVERY_IGNORE = [
+  "**/.git/**",
+  "**/node_modules/**",
+  "**/site-packages/**",
+  "**/__pycache__/**",
+  "**/.venv*/**",
+  "**/venv/**",
+  "**/.tox/**",
+  "**/.nox/**",
+  // Caches: importleak's own (written by every run: a walk into it would never be the same twice).
+  "**/.importleak_cache/**",
+  "**/.mypy_cache/**",
+  "**/.ruff_cache/**",
+  "**/.pytest_cache/**"
+];
+function fileKind(relative) {
+  const name = path7.posix.basename(relative);
+  if (name === "Procfile") return "Procfile";
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
+  if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
+  if (name === "render.yaml") return "render.yaml";
+  if (name === "fly.toml") return "fly.toml";
+  if (name === "app.yaml") return "app.yaml";
+  if (name.endsWith(".service")) return "systemd";
+  if (name.endsWith(".py")) return "gunicorn.conf.py";
+  if (name.endsWith(".ini") && name.includes("uwsgi")) return "uwsgi.ini";
+  return void 0;
+}
+function isDeploymentFileName(name) {
+  const kind = fileKind(name);
+  return kind !== void 0 && (kind !== "gunicorn.conf.py" || name === "gunicorn.conf.py");
+}
+async function findDeploymentFiles(root, searchIn, watch) {
+  const problems = [];
+  const found = /* @__PURE__ */ new Set();
+  const byRealPath = /* @__PURE__ */ new Set();
+  for (const where of searchIn) {
+    const folder = path7.join(root, where);
+    let stat;
+    try {
+      stat = await watchedStat(folder, watch);
+    } catch {
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      if (isDeploymentFileName(path7.posix.basename(where))) found.add(toRelative(root, folder));
+      continue;
+    }
+    const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
+    if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
+    for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+      const relative = toRelative(root, path7.join(folder, entry.path));
+      if (entry.dirent.isDirectory()) continue;
+      if (entry.dirent.isSymbolicLink()) {
+        const target = await fs5.stat(path7.join(root, relative)).catch(() => void 0);
+        if (!target || target.isDirectory()) continue;
+      } else if (!entry.dirent.isFile()) {
+        const what = await fs5.lstat(path7.join(root, relative)).catch(() => void 0);
+        problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
+        continue;
+      }
+      const real = await watchedRealpath(path7.join(root, relative), watch).catch(() => void 0);
+      if (real && byRealPath.has(real)) continue;
+      if (real) byRealPath.add(real);
+      found.add(relative);
+    }
+  }
+  return { found: [...found].sort(), problems };
+}
+function listingValue(listed) {
+  return JSON.stringify([listed.found, listed.problems]);
+}
+async function deploymentFileListing(root, searchIn, watch) {
+  return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn, watch));
+}
+function toRelative(root, file) {
+  const absolute = path7.resolve(root, file);
+  return path7.relative(root, absolute).split(path7.sep).join("/");
+}
+
+// src/replay.ts
+import { createHash as createHash4 } from "node:crypto";
+import { promises as fs6 } from "node:fs";
+import path8 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+var FORMAT = 2;
+function discoveryFingerprint(discovery) {
+  return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
+}
+function runKey(parts) {
+  return createHash4("sha256").update(CODE_ID).update("\0").update(JSON.stringify(parts)).digest("hex");
+}
+var RunRecords = class {
+  constructor(cache) {
+    this.cache = cache;
+    this.folder = path8.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
+  }
+  cache;
+  folder;
+  async load(key) {
+    if (!await this.cache.usable(false)) return void 0;
+    try {
+      const record = JSON.parse(await fs6.readFile(this.file(key), "utf8"));
+      if (record.format !== FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== "string") return void 0;
+      return record;
+    } catch {
+      return void 0;
+    }
+  }
+  /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
+  async save(key, record) {
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
+  }
+  file(key) {
+    return path8.join(this.folder, `${key}.run.json`);
+  }
+};
+async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }) {
+  let watch = record.watch;
+  let discovery;
+  if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
+  else {
+    watch = newTreeWatch();
+    discovery = await discoverPythonFiles({ ...discover, watch });
+  }
+  const known = /* @__PURE__ */ new Map();
+  const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
+  let inputsWatched = false;
+  let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true);
+  const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
+  const now = new Array(discovery.files.length);
+  await inLanes(discovery.files.length, async (index) => {
+    const file = discovery.files[index];
+    const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
+    if (!fingerprint) return;
+    const [, key, digest, signature] = fingerprint;
+    if (signature) {
+      const stat = statNow(file.absolute);
+      if (stat && stat.isFile() && statSignature(stat) === signature) {
+        now[index] = fingerprint;
+        known.set(file.relative, fingerprint);
+        return;
+      }
+    }
+    if (!holds) return;
+    const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
+    const currentKey = SummaryCache.keyOfRead(file.relative, read2);
+    const currentSignature = read2.ok ? statSignature(read2.stat) : "";
+    if (currentKey === key) {
+      known.set(file.relative, now[index] = [file.relative, key, digest, currentSignature]);
+      return;
+    }
+    if (!read2.ok) {
+      holds = false;
+      return;
+    }
+    const cached2 = await cache.getEntry(currentKey, file.relative);
+    let currentDigest = cached2?.digest;
+    if (!cached2) {
+      const { summariseBytes } = await import("./shared-3ISSRWAS.mjs");
+      const fresh = await summariseBytes(file.relative, read2.bytes, target);
+      if (fresh.transient) {
+        holds = false;
+        return;
+      }
+      currentDigest = await cache.set(currentKey, fresh);
+      parsedKeys.add(currentKey);
+    }
+    if (currentDigest !== digest) {
+      holds = false;
+      return;
+    }
+    known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
+  });
+  return { discovery, watch, known, inputsWatched, ...holds ? { holds: now } : {} };
+}
+function recordedDiscovery(record, root) {
+  const [, diagnostics] = JSON.parse(record.discovery);
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path8.resolve(root, relative) })), diagnostics };
+}
+async function inputsHold(inputs, renewed) {
+  const checks = await Promise.all(
+    inputs.map(async (input) => {
+      switch (input.kind) {
+        case "read":
+          return await readDigest(input.file, input.maxBytes) === input.digest;
+        case "stat":
+          return await pathKindUnrecorded(input.file) === input.value;
+        case "deployment-files": {
+          if (await watchHolds(input.watch)) return true;
+          const watch = newTreeWatch();
+          if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
+          input.watch = watch;
+          renewed();
+          return true;
+        }
+        default:
+          return false;
+      }
+    })
+  );
+  return checks.every(Boolean);
+}
+function distinctInputs(inputs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const input of inputs) seen.set(JSON.stringify(input.kind === "read" ? [input.kind, input.file, input.maxBytes] : input.kind === "stat" ? [input.kind, input.file] : [input.kind, input.root, input.searchIn, input.followExternalLinks]), input);
+  return [...seen.values()];
+}
+var CODE_ID = (() => {
+  const here = path8.dirname(fileURLToPath2(import.meta.url));
+  const rules = [path8.resolve(here, "../rules"), path8.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+  return codeDigest([here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
+})();
+
+export {
+  DEFAULT_MAX_FILE_BYTES,
+  inLanes,
+  MAX_SMALL_FILE_BYTES,
+  readRegularFile,
+  isWithin,
+  realPath,
+  OutputError,
+  writeOutputFile,
+  recordInputs,
+  noteInput,
+  pathKind,
+  statSignature,
+  withTargetFlags,
+  targetOf,
+  ConfigError,
+  defaultConfig,
+  loadConfig,
+  ruleSelected,
+  newTreeWatch,
+  discoverOptionsOf,
+  discoverPythonFiles,
+  compileIgnore,
+  quotePattern,
+  describeError,
+  DEFAULT_CACHE_DIR,
+  SummaryCache,
+  fileKind,
+  isDeploymentFileName,
+  findDeploymentFiles,
+  listingValue,
+  toRelative,
+  discoveryFingerprint,
+  runKey,
+  RunRecords,
+  stillHolds,
+  distinctInputs
+};
