@@ -162,7 +162,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;
     // Not holding: the analysis starts from what the check found (the discovery, the files' keys).
-    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known };
+    if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
     if (record && now) {
       if (stats) stats.replayed = true;
       // Kept again when it learned something: new stat data, new watches (see `TreeWatch`).

@@ -198,6 +198,9 @@ export type RecordedInput =
   /** `watch`: what the search looked at; while it looks the same, the listing is the same (see `TreeWatch`). */
   | { kind: 'deployment-files'; root: string; searchIn: string[]; followExternalLinks: boolean; value: string; watch?: TreeWatch };
 
+/** A search for deployment files as a run record keeps it: where it looked, what it found, what it looked at. */
+export type DeploymentListing = Extract<RecordedInput, { kind: 'deployment-files' }>;
+
 export type PathKind = 'file' | 'folder' | 'other' | 'absent';
 
 let recorder: RecordedInput[] | undefined;

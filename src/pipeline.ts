@@ -6,7 +6,7 @@ import { namedScripts } from './check/namedScripts.js';
 import type { NamedScripts } from './check/programs.js';
 import { readDeployment } from './deploy/index.js';
 import { isDeploymentFileName } from './deploy/deploymentFiles.js';
-import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, isWithin, readRegularFile, type DeploymentListing } from './files.js';
 import type { Finding } from './check/findings.js';
 import { injectedFault, internalError, type Diagnostic } from './diagnostics.js';
 import { compileIgnore, discoverOptionsOf, discoverPythonFiles, quotePattern, type Discovery } from './discover/discover.js';
@@ -60,9 +60,10 @@ export interface AnalyzeOptions {
   justParsed?: ReadonlySet<string>;
   /**
    * What the run record's check found a moment ago (see replay.ts `RecordCheck`): its discovery,
-   * made with these same options, and the files whose cache key it knows.
+   * made with these same options, the files whose cache key it knows, and the last run's searches
+   * for deployment files that would find the same now.
    */
-  known?: { discovery: Discovery; watch: TreeWatch; files: ReadonlyMap<string, FileFingerprint> };
+  known?: { discovery: Discovery; watch: TreeWatch; files: ReadonlyMap<string, FileFingerprint>; listings?: readonly DeploymentListing[] };
   /** The Python version and platform conditions are evaluated for (default: from the configuration, see `targetOf`). */
   target?: PythonTarget;
 }
@@ -157,7 +158,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   let deployment: DeploymentContext | undefined;
   if (options.readDeployment !== false) {
     try {
-      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ['.']), options.followExternalLinks ?? false, [...(options.exclude ?? []), ...config.exclude], index, summaries, diagnostics);
+      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ['.']), options.followExternalLinks ?? false, [...(options.exclude ?? []), ...config.exclude], index, summaries, diagnostics, options.known?.listings);
     } catch (error) {
       diagnostics.push(internalError('the deployment reader', '.', error));
     }
@@ -294,8 +295,9 @@ async function readDeploymentOf(
   index: ModuleIndex,
   summaries: ReadonlyMap<string, ModuleSummary>,
   diagnostics: Diagnostic[],
+  listings?: readonly DeploymentListing[],
 ): Promise<DeploymentContext> {
-  const deployment = await readDeployment(root, undefined, { searchIn, followExternalLinks });
+  const deployment = await readDeployment(root, undefined, { searchIn, followExternalLinks, ...(listings ? { listings } : {}) });
   if (exclude.length) {
     // A pattern too long to compile was reported by the discovery already: left out here too.
     const excluded = compileIgnore(exclude, () => undefined);

@@ -8,7 +8,7 @@ import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
-import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type RecordedInput } from './files.js';
+import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
 /**
  * The run record: what one command printed, and everything it read to print it, kept in the cache
@@ -119,6 +119,8 @@ export interface RecordCheck {
   watch: TreeWatch;
   /** The watch of an input was made anew (the record's did not hold, the input did): worth keeping. */
   inputsWatched: boolean;
+  /** The record's searches for deployment files that would find the same now: the analysis that follows takes them (see `ReadDeploymentOptions.listings`). */
+  listings: DeploymentListing[];
   /**
    * The files whose cache key is known, by relative path: those whose stat signature is the
    * record's (as git trusts an index entry whose stat data has not changed), and those read here.
@@ -144,7 +146,10 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   const known = new Map<string, FileFingerprint>();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
-  let holds = sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true)));
+  const listings: DeploymentListing[] = [];
+  let holds = sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings));
+  // Python files came or went: the searches for deployment files are still worth checking.
+  if (!sameFiles) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch))) listings.push(input);
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);
@@ -193,7 +198,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
     }
     known.set(file.relative, (now[index] = [file.relative, currentKey, digest, currentSignature]));
   });
-  return { discovery, watch, known, inputsWatched, ...(holds ? { holds: now } : {}) };
+  return { discovery, watch, known, inputsWatched, listings, ...(holds ? { holds: now } : {}) };
 }
 
 /** The discovery a record's run made, back from what the record keeps of it. */
@@ -202,8 +207,11 @@ function recordedDiscovery(record: RunRecord, root: string): Discovery {
   return { files: record.files.map(([relative]) => ({ relative, absolute: path.resolve(root, relative) })), diagnostics };
 }
 
-/** Whether the inputs read the same; `renewed` is called when an input's watch was made anew (kept in the record). */
-async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void): Promise<boolean> {
+/**
+ * Whether the inputs read the same; `renewed` is called when an input's watch was made anew (kept in
+ * the record). The searches for deployment files that would find the same now go to `listings`.
+ */
+async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void, listings: DeploymentListing[]): Promise<boolean> {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -212,12 +220,14 @@ async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void)
         case 'stat':
           return (await pathKindUnrecorded(input.file)) === input.value;
         case 'deployment-files': {
-          if (await watchHolds(input.watch)) return true;
-          // Listed again, with a new watch: kept in the record when the listing is the same.
-          const watch = newTreeWatch();
-          if ((await deploymentFileListing(input.root, input.searchIn, watch)) !== input.value) return false;
-          input.watch = watch;
-          renewed();
+          if (!(await watchHolds(input.watch))) {
+            // Listed again, with a new watch: kept in the record when the listing is the same.
+            const watch = newTreeWatch();
+            if ((await deploymentFileListing(input.root, input.searchIn, watch)) !== input.value) return false;
+            input.watch = watch;
+            renewed();
+          }
+          listings.push(input);
           return true;
         }
         default:

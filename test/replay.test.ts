@@ -2,8 +2,10 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
+import { readDeployment } from '../src/deploy/index.js';
 import { extractFiles } from '../src/extract/stage.js';
 import type { PythonTarget } from '../src/extract/target.js';
+import { newTreeWatch } from '../src/watch.js';
 import { runCli, temporaryProjects } from './support.js';
 
 /**
@@ -130,6 +132,38 @@ describe('the run record', () => {
     expect(second.summaries.get('a.py')!.imports.map((i) => i.module)).toEqual(['os']);
     expect(second.summaries.get('b.py')!.imports.map((i) => i.module)).toEqual(['sys']);
     expect(second.fingerprints).toEqual(first.fingerprints);
+  });
+
+  it('after a Python file changes, takes the last search for deployment files while the folders it looked in are unchanged, and searches again when one changed', async () => {
+    const root = project();
+    const ownReport = (): string => runCli(['check', '--format', 'json', '--no-cache', '.'], root).stdout;
+    // Folders changed in the two seconds before a run are listed again each time: let them settle.
+    await new Promise((done) => setTimeout(done, 2100));
+    runCli(['check', '--format', 'json', '.'], root);
+    appendFileSync(path.join(root, 'app/util.py'), 'import threading\n');
+    const changed = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(analyzed(changed.stderr)).toBe('1 parsed, 3 from the cache');
+    expect(JSON.parse(changed.stdout).deployment).toHaveLength(1);
+    expect(changed.stdout).toBe(ownReport());
+    // Changed again, with a deployment file added in a folder of its own: searched again, and read.
+    appendFileSync(path.join(root, 'app/util.py'), 'import json\n');
+    mkdirSync(path.join(root, 'deploy'));
+    writeFileSync(path.join(root, 'deploy/Procfile'), 'worker: celery -A app.web worker\n');
+    const deployed = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(replayed(deployed.stderr)).toBe(false);
+    expect(JSON.parse(deployed.stdout).deployment).toHaveLength(2);
+    expect(deployed.stdout).toBe(ownReport());
+  });
+
+  it('a search for deployment files that the run record hands on is taken as it is: the tree is not searched again', async () => {
+    const root = project();
+    const searched = await readDeployment(root);
+    expect(searched.processes.map((p) => p.file)).toEqual(['Procfile']);
+    const listing = { kind: 'deployment-files' as const, root, searchIn: [''], followExternalLinks: false, watch: newTreeWatch() };
+    // The record's search found no deployment file: the Procfile on disk is not looked for.
+    expect((await readDeployment(root, undefined, { listings: [{ ...listing, value: JSON.stringify([[], []]) }] })).processes).toEqual([]);
+    // Made with other options (here: following links), it is not this search's.
+    expect((await readDeployment(root, undefined, { listings: [{ ...listing, followExternalLinks: true, value: JSON.stringify([[], []]) }] })).processes).toHaveLength(1);
   });
 
   it('trusts the folders it listed while their stat data is unchanged (as git\'s untracked cache does), and sees a file added or removed, a .gitignore edited in place, a deployment file added, a link', async () => {

@@ -117,6 +117,12 @@ export function listingValue(listed: { found: string[]; problems: DeployProblem[
   return JSON.stringify([listed.found, listed.problems]);
 }
 
+/** `listingValue` read back. */
+export function listingOf(value: string): { found: string[]; problems: DeployProblem[] } {
+  const [found, problems] = JSON.parse(value) as [string[], DeployProblem[]];
+  return { found, problems };
+}
+
 /** The deployment files a run would read: the run record compares it. */
 export async function deploymentFileListing(root: string, searchIn: string[], watch?: TreeWatch): Promise<string> {
   return listingValue(await findDeploymentFiles(path.resolve(root), searchIn, watch));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { describeError } from '../discover/discover.js';
-import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, pathKind, readRegularFile, realPath } from '../files.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, noteInput, pathKind, readRegularFile, realPath, type DeploymentListing } from '../files.js';
 import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';
@@ -22,7 +22,7 @@ import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type Gunicor
 import type { ServerSettings } from './servers/common.js';
 import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
 import { linesFrom, type Word } from './shellWords.js';
-import { fileKind, findDeploymentFiles, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
+import { fileKind, findDeploymentFiles, listingOf, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
 /** Deployment files larger than this are reported and skipped: none of ours is near it. */
@@ -42,6 +42,11 @@ export interface ReadDeploymentOptions {
   searchIn?: string[];
   /** Read deployment files through symbolic links that leave the root (`--follow-external-links`). */
   followExternalLinks?: boolean;
+  /**
+   * Searches of the last run that would find the same now (their watches hold, see replay.ts): the
+   * one made with this root, `searchIn` and `followExternalLinks` is taken instead of searching.
+   */
+  listings?: readonly DeploymentListing[];
 }
 
 /**
@@ -50,7 +55,7 @@ export interface ReadDeploymentOptions {
  * config files and scripts their commands name. Nothing is executed; bad input becomes a problem.
  */
 export async function readDeployment(root: string, files?: string[], options: ReadDeploymentOptions = {}): Promise<Deployment> {
-  return new DeploymentReader(path.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
 }
 
 class DeploymentReader {
@@ -65,17 +70,22 @@ class DeploymentReader {
   constructor(
     private readonly root: string,
     private readonly followExternalLinks: boolean,
+    private readonly listings: readonly DeploymentListing[],
   ) {}
 
   async run(files: string[] | undefined, commands: string[], searchIn: string[] = ['']): Promise<Deployment> {
     let chosen: string[];
     if (files) chosen = files.map((f) => toRelative(this.root, f));
     else {
-      const watch = newTreeWatch();
-      const listed = await findDeploymentFiles(this.root, searchIn, watch);
+      const where = JSON.stringify(searchIn);
+      const known = this.listings.find((l) => l.root === this.root && l.followExternalLinks === this.followExternalLinks && JSON.stringify(l.searchIn) === where);
+      // The last run's search, while what it looked at is unchanged: walking a tree of 20,000
+      // modules again for it took a twentieth of a run after one file changed.
+      const watch = known?.watch ?? newTreeWatch();
+      const listed = known ? listingOf(known.value) : await findDeploymentFiles(this.root, searchIn, watch);
       chosen = listed.found;
       this.problems(listed.problems);
-      noteInput({ kind: 'deployment-files', root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed), watch });
+      noteInput({ kind: 'deployment-files', root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: known?.value ?? listingValue(listed), watch });
     }
     const kinds = new Map<string, FileKind>();
     for (const file of chosen) {

@@ -2052,6 +2052,10 @@ async function findDeploymentFiles(root, searchIn, watch) {
 function listingValue(listed) {
   return JSON.stringify([listed.found, listed.problems]);
 }
+function listingOf(value) {
+  const [found, problems] = JSON.parse(value);
+  return { found, problems };
+}
 async function deploymentFileListing(root, searchIn, watch) {
   return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn, watch));
 }
@@ -2108,7 +2112,11 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   const known = /* @__PURE__ */ new Map();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
-  let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true);
+  const listings = [];
+  let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings);
+  if (!sameFiles) {
+    for (const input of record.inputs) if (input.kind === "deployment-files" && await watchHolds(input.watch)) listings.push(input);
+  }
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
   await inLanes(discovery.files.length, async (index) => {
@@ -2154,13 +2162,13 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     }
     known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
   });
-  return { discovery, watch, known, inputsWatched, ...holds ? { holds: now } : {} };
+  return { discovery, watch, known, inputsWatched, listings, ...holds ? { holds: now } : {} };
 }
 function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);
   return { files: record.files.map(([relative]) => ({ relative, absolute: path8.resolve(root, relative) })), diagnostics };
 }
-async function inputsHold(inputs, renewed) {
+async function inputsHold(inputs, renewed, listings) {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -2169,11 +2177,13 @@ async function inputsHold(inputs, renewed) {
         case "stat":
           return await pathKindUnrecorded(input.file) === input.value;
         case "deployment-files": {
-          if (await watchHolds(input.watch)) return true;
-          const watch = newTreeWatch();
-          if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
-          input.watch = watch;
-          renewed();
+          if (!await watchHolds(input.watch)) {
+            const watch = newTreeWatch();
+            if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
+            input.watch = watch;
+            renewed();
+          }
+          listings.push(input);
           return true;
         }
         default:
@@ -2225,6 +2235,7 @@ export {
   isDeploymentFileName,
   findDeploymentFiles,
   listingValue,
+  listingOf,
   toRelative,
   discoveryFingerprint,
   runKey,

@@ -20,6 +20,7 @@ import {
   inLanes,
   isDeploymentFileName,
   isWithin,
+  listingOf,
   listingValue,
   newTreeWatch,
   noteInput,
@@ -31,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-UUTARWTA.mjs";
+} from "./shared-NTX36TX4.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -5349,15 +5350,17 @@ var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 var MAX_SCRIPT_DEPTH = 4;
 var COMMAND_LINE_FILE = "(command line)";
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path10.resolve(root), options.followExternalLinks ?? false).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path10.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
-  constructor(root, followExternalLinks) {
+  constructor(root, followExternalLinks, listings) {
     this.root = root;
     this.followExternalLinks = followExternalLinks;
+    this.listings = listings;
   }
   root;
   followExternalLinks;
+  listings;
   deployment = { processes: [], unrecognized: [], problems: [], read: [] };
   images = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
@@ -5369,11 +5372,13 @@ var DeploymentReader = class {
     let chosen;
     if (files) chosen = files.map((f) => toRelative(this.root, f));
     else {
-      const watch = newTreeWatch();
-      const listed = await findDeploymentFiles(this.root, searchIn, watch);
+      const where = JSON.stringify(searchIn);
+      const known = this.listings.find((l) => l.root === this.root && l.followExternalLinks === this.followExternalLinks && JSON.stringify(l.searchIn) === where);
+      const watch = known?.watch ?? newTreeWatch();
+      const listed = known ? listingOf(known.value) : await findDeploymentFiles(this.root, searchIn, watch);
       chosen = listed.found;
       this.problems(listed.problems);
-      noteInput({ kind: "deployment-files", root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: listingValue(listed), watch });
+      noteInput({ kind: "deployment-files", root: this.root, searchIn, followExternalLinks: this.followExternalLinks, value: known?.value ?? listingValue(listed), watch });
     }
     const kinds = /* @__PURE__ */ new Map();
     for (const file of chosen) {
@@ -6367,7 +6372,7 @@ async function analyze(options) {
   let deployment;
   if (options.readDeployment !== false) {
     try {
-      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ["."]), options.followExternalLinks ?? false, [...options.exclude ?? [], ...config.exclude], index, summaries, diagnostics);
+      deployment = await readDeploymentOf(root, deploymentSearch(root, options.paths.length ? options.paths : ["."]), options.followExternalLinks ?? false, [...options.exclude ?? [], ...config.exclude], index, summaries, diagnostics, options.known?.listings);
     } catch (error) {
       diagnostics.push(internalError("the deployment reader", ".", error));
     }
@@ -6477,8 +6482,8 @@ function deploymentSearch(root, paths) {
   }
   return searchIn.has("") ? [""] : [...searchIn];
 }
-async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, index, summaries, diagnostics) {
-  const deployment = await readDeployment(root, void 0, { searchIn, followExternalLinks });
+async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, index, summaries, diagnostics, listings) {
+  const deployment = await readDeployment(root, void 0, { searchIn, followExternalLinks, ...listings ? { listings } : {} });
   if (exclude.length) {
     const excluded = compileIgnore(exclude, () => void 0);
     deployment.processes = deployment.processes.filter((p) => !excluded.ignores(p.file));
