@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-S2MWXMJJ.mjs";
-import "./shared-NTX36TX4.mjs";
+} from "./shared-4PXE5LRM.mjs";
+import "./shared-WVWUBK3Y.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-UGWO6T52.mjs";

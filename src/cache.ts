@@ -55,8 +55,12 @@ export class SummaryCache {
     return (await this.getEntry(key, relative))?.value;
   }
 
-  /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
-  async getEntry(key: string, relative: string, sharing?: Sharing): Promise<{ value: FileSummary; digest: string } | undefined> {
+  /**
+   * The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see
+   * `reviveStored`. `digest`, when the caller knows it (the run record's, for a key it recorded), is
+   * not computed again: an entry is what the analyzer made of the bytes its key hashes, the same each time.
+   */
+  async getEntry(key: string, relative: string, sharing?: Sharing, digest?: string): Promise<{ value: FileSummary; digest: string } | undefined> {
     if (!(await this.usable(false))) return undefined;
     const file = this.entryFile(key);
     let bytes: Buffer;
@@ -71,7 +75,7 @@ export class SummaryCache {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
       const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
       if (value.summary) packedOnDisk(value.summary, file, bytes.length);
-      return { value, digest: hash(bytes) };
+      return { value, digest: digest ?? hash(bytes) };
     } catch {
       return undefined;
     }

@@ -132,6 +132,10 @@ describe('the run record', () => {
     expect(second.summaries.get('a.py')!.imports.map((i) => i.module)).toEqual(['os']);
     expect(second.summaries.get('b.py')!.imports.map((i) => i.module)).toEqual(['sys']);
     expect(second.fingerprints).toEqual(first.fingerprints);
+    // The digest of an entry read by a known key is the record's: the entry is not hashed again.
+    const [aKnown, bKnown] = first.fingerprints!;
+    const third = await extractFiles({ files, target, maxFileBytes: 1 << 20, cache: new SummaryCache(cache.root, target), known: new Map([['a.py', [aKnown![0], aKnown![1], 'the-record-s', aKnown![3]]]]) });
+    expect(third.fingerprints).toEqual([[aKnown![0], aKnown![1], 'the-record-s', aKnown![3]], bKnown]);
   });
 
   it('after a Python file changes, takes the last search for deployment files while the folders it looked in are unchanged, and searches again when one changed', async () => {

@@ -61,10 +61,10 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     return pool;
   };
   let done = 0;
-  /** The file's outcome from the cache entry of `key`, when there is one. */
-  const fromCache = async (index: number, key: string, signature: string): Promise<boolean> => {
+  /** The file's outcome from the cache entry of `key`, when there is one; `digest`, that entry's, when the run record knows it. */
+  const fromCache = async (index: number, key: string, signature: string, digest?: string): Promise<boolean> => {
     const file = files[index]!;
-    const cached = await cache!.getEntry(key, file.relative, compactor);
+    const cached = await cache!.getEntry(key, file.relative, compactor, digest);
     if (!cached) return false;
     if (stats && input.justParsed?.has(key)) stats.parsed++;
     else if (stats) stats.cached++;
@@ -75,7 +75,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
   const one = async (index: number): Promise<void> => {
     const file = files[index]!;
     const known = cache ? input.known?.get(file.relative) : undefined;
-    if (known && !known[1].startsWith('!') && (await fromCache(index, known[1], known[3]))) return;
+    if (known && !known[1].startsWith('!') && (await fromCache(index, known[1], known[3], known[2]))) return;
     // Not an input the run record notes: its files are compared by their keys and summaries.
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {

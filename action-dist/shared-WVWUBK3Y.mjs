@@ -1850,8 +1850,12 @@ var SummaryCache = class _SummaryCache {
   async get(key, relative) {
     return (await this.getEntry(key, relative))?.value;
   }
-  /** The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see `reviveStored`. */
-  async getEntry(key, relative, sharing) {
+  /**
+   * The entry of `key`, and the hash of its stored text (see `digestOf`); with `sharing`, see
+   * `reviveStored`. `digest`, when the caller knows it (the run record's, for a key it recorded), is
+   * not computed again: an entry is what the analyzer made of the bytes its key hashes, the same each time.
+   */
+  async getEntry(key, relative, sharing, digest) {
     if (!await this.usable(false)) return void 0;
     const file = this.entryFile(key);
     let bytes;
@@ -1863,7 +1867,7 @@ var SummaryCache = class _SummaryCache {
     try {
       const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
       if (value.summary) packedOnDisk(value.summary, file, bytes.length);
-      return { value, digest: hash(bytes) };
+      return { value, digest: digest ?? hash(bytes) };
     } catch {
       return void 0;
     }

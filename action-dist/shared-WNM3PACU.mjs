@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-NTX36TX4.mjs";
+} from "./shared-WVWUBK3Y.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -6024,9 +6024,9 @@ async function extractFiles(input) {
     return pool;
   };
   let done = 0;
-  const fromCache = async (index, key, signature) => {
+  const fromCache = async (index, key, signature, digest) => {
     const file = files[index];
-    const cached = await cache.getEntry(key, file.relative, compactor);
+    const cached = await cache.getEntry(key, file.relative, compactor, digest);
     if (!cached) return false;
     if (stats && input.justParsed?.has(key)) stats.parsed++;
     else if (stats) stats.cached++;
@@ -6037,7 +6037,7 @@ async function extractFiles(input) {
   const one = async (index) => {
     const file = files[index];
     const known = cache ? input.known?.get(file.relative) : void 0;
-    if (known && !known[1].startsWith("!") && await fromCache(index, known[1], known[3])) return;
+    if (known && !known[1].startsWith("!") && await fromCache(index, known[1], known[3], known[2])) return;
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
       const result2 = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
