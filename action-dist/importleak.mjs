@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-4PXE5LRM.mjs";
+} from "./shared-UFBTBZW5.mjs";
 import "./shared-WVWUBK3Y.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";

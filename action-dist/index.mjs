@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-4PXE5LRM.mjs";
+} from "./shared-UFBTBZW5.mjs";
 import "./shared-WVWUBK3Y.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";

@@ -167,7 +167,9 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
       if (stats) stats.replayed = true;
       // Kept again when it learned something: new stat data, new watches (see `TreeWatch`).
       if (checked.watch !== record.watch || checked.inputsWatched || now.some((file, index) => file.join('\0') !== record.files[index]!.join('\0'))) await records.save(key, { ...record, files: now, watch: checked.watch });
+      const writing = performance.now();
       await emit(record.output, command);
+      stats?.add('report', performance.now() - writing);
       if (stats) process.stderr.write(`${stats.format()}\n`);
       return record.output.exitCode;
     }
@@ -182,6 +184,8 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     recordInputs(undefined);
   }
   await emit(produced.output, command);
+  // The report rendered (after the rules, the last stage the analysis times) and written.
+  stats?.addSinceLast('report');
   if (stats) process.stderr.write(`${stats.format()}\n`);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output: produced.output });

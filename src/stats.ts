@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 
 /** The stages `--stats` times, in the order they run. */
-export const STAGES = ['run record', 'discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules'] as const;
+export const STAGES = ['run record', 'discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'report'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /**
@@ -11,6 +11,8 @@ export type Stage = (typeof STAGES)[number];
 export class StageTimes {
   private readonly totals = new Map<Stage, number>();
   private readonly started = performance.now();
+  /** When the stage last added ended (taken as now, when it is added). */
+  private lastEnd = this.started;
   cached = 0;
   parsed = 0;
   workers = 0;
@@ -38,6 +40,12 @@ export class StageTimes {
 
   add(stage: Stage, milliseconds: number): void {
     this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
+    this.lastEnd = performance.now();
+  }
+
+  /** Adds to `stage` the time since the stage added last ended: what ran between them was this one. */
+  addSinceLast(stage: Stage): void {
+    this.add(stage, performance.now() - this.lastEnd);
   }
 
   /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */

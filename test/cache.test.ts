@@ -252,7 +252,7 @@ describe('--stats and progress', () => {
     const run = runCli(['check', '--no-cache', '--format', 'json', '--stats', '.'], root);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     const stages = run.stderr.split('\n').filter((line) => /^ {2}\S/.test(line)).map((line) => line.trim().replace(/\s+\d+\.\d{3} s$/, ''));
-    expect(stages).toEqual(['discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'total']);
+    expect(stages).toEqual(['discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'report', 'total']);
   });
 
   it('shows progress on an interactive terminal only, after a second, and erases it', () => {

@@ -3674,10 +3674,12 @@ function terminalProgress(stream, env) {
 
 // src/stats.ts
 import { performance as performance2 } from "node:perf_hooks";
-var STAGES = ["run record", "discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules"];
+var STAGES = ["run record", "discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules", "report"];
 var StageTimes = class {
   totals = /* @__PURE__ */ new Map();
   started = performance2.now();
+  /** When the stage last added ended (taken as now, when it is added). */
+  lastEnd = this.started;
   cached = 0;
   parsed = 0;
   workers = 0;
@@ -3702,6 +3704,11 @@ var StageTimes = class {
   }
   add(stage, milliseconds) {
     this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
+    this.lastEnd = performance2.now();
+  }
+  /** Adds to `stage` the time since the stage added last ended: what ran between them was this one. */
+  addSinceLast(stage) {
+    this.add(stage, performance2.now() - this.lastEnd);
   }
   /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
   format() {
@@ -3794,7 +3801,9 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     if (record && now) {
       if (stats) stats.replayed = true;
       if (checked.watch !== record.watch || checked.inputsWatched || now.some((file, index) => file.join("\0") !== record.files[index].join("\0"))) await records.save(key, { ...record, files: now, watch: checked.watch });
+      const writing = performance3.now();
       await emit(record.output, command);
+      stats?.add("report", performance3.now() - writing);
       if (stats) process.stderr.write(`${stats.format()}
 `);
       return record.output.exitCode;
@@ -3810,6 +3819,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     recordInputs(void 0);
   }
   await emit(produced.output, command);
+  stats?.addSinceLast("report");
   if (stats) process.stderr.write(`${stats.format()}
 `);
   const run = produced.result.run;
