@@ -14,8 +14,10 @@
 // MB, wall time cold (empty cache), warm, and after touching one file, `graph` warm, peak RSS, and
 // the ratios to a bare one-thread parse of the same files (bench/bareParse.mjs) and to
 // `ruff analyze graph` when ruff is installed. Speed is measured here, never asserted in tests.
+// Trees other than the generated ones are measured on a copy in the scratch folder (--scratch, else
+// a new temporary folder), so that the runs that touch and change a file never write into them.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +82,26 @@ function benchVenv() {
   return site();
 }
 
+/** Folders a copy of a tree leaves out: caches and version control, which no run reads. */
+const NOT_COPIED = new Set(['__pycache__', '.git', '.hg', '.svn', 'node_modules', '.importleak_cache', '.ruff_cache', '.mypy_cache', '.pytest_cache']);
+
+/**
+ * A copy of `root` in the scratch folder, made anew for each bench, where the runs that touch and
+ * change a file write: the tree measured (the standard library, a venv's site-packages, a project
+ * of yours) is only read, even when the bench is killed half way. Left out: NOT_COPIED, and
+ * `site-packages` folders below the root, which no scan reads (see discover.ts).
+ */
+function copyOf(root) {
+  const copy = path.join(scratch, 'trees', root.replace(/^\/+/, '').replace(/[^\w.-]+/g, '_'));
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(root, copy, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => source === root || !(NOT_COPIED.has(path.basename(source)) || path.basename(source) === 'site-packages'),
+  });
+  return copy;
+}
+
 function generated(modules) {
   const root = path.join(scratch, `mono${modules / 1000}k`);
   if (!existsSync(path.join(root, 'bench-manifest.json'))) {
@@ -111,7 +133,9 @@ function ruffCommand() {
   return undefined;
 }
 
-async function measure(target) {
+async function measure(measured) {
+  // Generated trees are the bench's own; any other is measured on a copy (see copyOf).
+  const target = measured.manifest ? measured : { ...measured, root: copiedRoots.get(measured.root) ?? copiedRoots.set(measured.root, copyOf(measured.root)).get(measured.root) };
   const excludeArgs = ['--no-gitignore', ...target.exclude.flatMap((e) => ['--exclude', e])];
   const ruffArgs = ['--config', 'respect-gitignore = false', ...(target.exclude.length ? ['--config', `extend-exclude = [${target.exclude.map((e) => JSON.stringify(e.replace(/\/$/, ''))).join(', ')}]`] : [])];
   // Trees inside another checkout (pyenv's versions/ are in pyenv's git repository, which ignores
@@ -185,6 +209,9 @@ function bigModule(generatedRoot, manifest) {
   };
 }
 
+/** The copies made in this bench, by the real tree's root (the standard library is measured twice). */
+const copiedRoots = new Map();
+
 const fmt = (n, digits = 2) => (n === undefined ? 'n/a' : n.toFixed(digits));
 const rows = [];
 let big;
@@ -227,6 +254,8 @@ if (positionals.length === 0) {
     '  import appended to one file (its summary changes: the project is analyzed, from the cached summaries).',
     '- **ruff**: `ruff analyze graph` of the same folder (no .gitignore, the same exclusions), when ruff is installed.',
     '- **Peak RSS**: of the cold `check`, from GNU time.',
+    '- Each tree is measured on a copy in a scratch folder (the generated ones are made there): the runs that',
+    '  touch and change a file write to the copy, never to the standard library or the venv.',
     '',
     ...header,
     ...lines,
