@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-UFBTBZW5.mjs";
-import "./shared-WVWUBK3Y.mjs";
+} from "./shared-HTT73HB4.mjs";
+import "./shared-VFHVKSC4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-UGWO6T52.mjs";

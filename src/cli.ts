@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js';
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
 import { ConfigError, loadConfig, targetOf, withTargetFlags, type Config } from './config/config.js';
+import { keepAnswer } from './config/localPython.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
 import { DEFAULT_MAX_FILE_BYTES, OutputError, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
 import { isMainModule } from './mainModule.js';
@@ -189,6 +190,8 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (stats) process.stderr.write(`${stats.format()}\n`);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output: produced.output });
+  // The run made the cache folder: what python3 said before it was there is kept in it now.
+  if (cacheDir) keepAnswer();
   return produced.output.exitCode;
 }
 

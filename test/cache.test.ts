@@ -207,10 +207,12 @@ describe('the cache of per-file summaries', () => {
     chmodSync(python, 0o755);
     const env = { ...process.env, IMPORTLEAK_PYTHON: python };
     const asked = (): number => (existsSync(marker) ? readFileSync(marker, 'utf8').split('\n').filter(Boolean).length : 0);
-    runCli(['check', '.'], root, env); // makes the cache folder
+    // The first run asks, and keeps the answer in the cache folder it makes: the next runs do not ask.
     runCli(['check', '.'], root, env);
     const before = asked();
+    expect(before).toBe(1);
     runCli(['check', '.'], root, env);
+    runCli(['check', '--format', 'json', '.'], root, env);
     expect(asked()).toBe(before);
     writeFileSync(python, `#!/bin/sh\necho asked >> '${marker}'\necho "3.12 linux"\n# another build\n`);
     runCli(['check', '.'], root, env);

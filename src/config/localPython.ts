@@ -23,6 +23,8 @@ const PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_
 export const PROBE_FLAGS = ['-I', '-S', '-E'] as const;
 
 let cached: { key: string; found: LocalPython | undefined } | undefined;
+/** The answer asked for in this process when the cache folder was not there yet: see `keepAnswer`. */
+let unkept: { cacheDir: string; identity: string; found: LocalPython } | undefined;
 
 /**
  * Asks `python3` (or the interpreter `IMPORTLEAK_PYTHON` names) for its version and platform,
@@ -60,8 +62,16 @@ export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = 
       : undefined;
   }
   cached = { key, found };
-  if (found && identity && cacheDir) remember(cacheDir, identity, found);
+  if (found && identity && cacheDir && !remember(cacheDir, identity, found)) unkept = { cacheDir, identity, found };
   return found;
+}
+
+/**
+ * Keeps the answer `localPython` was given when the cache folder was not there yet (the first run
+ * in a project makes it later): called once the run is done, so the second run does not ask again.
+ */
+export function keepAnswer(): void {
+  if (unkept && remember(unkept.cacheDir, unkept.identity, unkept.found)) unkept = undefined;
 }
 
 /**
@@ -93,16 +103,19 @@ function rememberedAnswer(cacheDir: string, identity: string): Pick<LocalPython,
   }
 }
 
-function remember(cacheDir: string, identity: string, found: LocalPython): void {
+/** Writes the answer into the cache folder; false when it could not (no folder yet, not a folder, a write error). */
+function remember(cacheDir: string, identity: string, found: LocalPython): boolean {
   try {
     // Only into a cache folder that is already there and is a real folder (see SummaryCache).
-    if (!lstatSync(cacheDir).isDirectory()) return;
+    if (!lstatSync(cacheDir).isDirectory()) return false;
     const file = path.join(cacheDir, PYTHON_CACHE);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...(found.platform ? { platform: found.platform } : {}) }));
     renameSync(temporary, file);
+    return true;
   } catch {
     // A cache that cannot be written costs the next run a process start, nothing more.
+    return false;
   }
 }
 

@@ -1062,6 +1062,7 @@ import path2 from "node:path";
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
 var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;
+var unkept;
 function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
   const command = env.IMPORTLEAK_PYTHON || "python3";
   const executable = findOnPath(command, env, cwd);
@@ -1087,8 +1088,11 @@ function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
     found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
   }
   cached = { key, found };
-  if (found && identity && cacheDir) remember(cacheDir, identity, found);
+  if (found && identity && cacheDir && !remember(cacheDir, identity, found)) unkept = { cacheDir, identity, found };
   return found;
+}
+function keepAnswer() {
+  if (unkept && remember(unkept.cacheDir, unkept.identity, unkept.found)) unkept = void 0;
 }
 var PYTHON_CACHE = "python.json";
 function fileIdentity(executable) {
@@ -1113,12 +1117,14 @@ function rememberedAnswer(cacheDir, identity) {
 }
 function remember(cacheDir, identity, found) {
   try {
-    if (!lstatSync(cacheDir).isDirectory()) return;
+    if (!lstatSync(cacheDir).isDirectory()) return false;
     const file = path2.join(cacheDir, PYTHON_CACHE);
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...found.platform ? { platform: found.platform } : {} }));
     renameSync(temporary, file);
+    return true;
   } catch {
+    return false;
   }
 }
 function findOnPath(command, env = process.env, cwd = process.cwd()) {
@@ -2221,6 +2227,7 @@ export {
   noteInput,
   pathKind,
   statSignature,
+  keepAnswer,
   withTargetFlags,
   targetOf,
   ConfigError,

@@ -9,6 +9,7 @@ import {
   SummaryCache,
   discoverOptionsOf,
   distinctInputs,
+  keepAnswer,
   loadConfig,
   readRegularFile,
   recordInputs,
@@ -17,7 +18,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-WVWUBK3Y.mjs";
+} from "./shared-VFHVKSC4.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3777,7 +3778,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-WNM3PACU.mjs");
+    const { analyze } = await import("./shared-KKCBY6ZT.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3824,6 +3825,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
 `);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output: produced.output });
+  if (cacheDir) keepAnswer();
   return produced.output.exitCode;
 }
 var OUTPUT_WHAT = { check: "the report", graph: "the graph", entries: "the entries" };
