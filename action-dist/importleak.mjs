@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-HTT73HB4.mjs";
+} from "./shared-KCOLPAMS.mjs";
 import "./shared-VFHVKSC4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";

@@ -134,8 +134,12 @@ function ruffCommand() {
 }
 
 async function measure(measured) {
-  // Generated trees are the bench's own; any other is measured on a copy (see copyOf).
-  const target = measured.manifest ? measured : { ...measured, root: copiedRoots.get(measured.root) ?? copiedRoots.set(measured.root, copyOf(measured.root)).get(measured.root) };
+  // Generated trees are the bench's own; any other is measured on a copy (see copyOf), made once.
+  let target = measured;
+  if (!measured.manifest) {
+    if (!copiedRoots.has(measured.root)) copiedRoots.set(measured.root, copyOf(measured.root));
+    target = { ...measured, root: copiedRoots.get(measured.root) };
+  }
   const excludeArgs = ['--no-gitignore', ...target.exclude.flatMap((e) => ['--exclude', e])];
   const ruffArgs = ['--config', 'respect-gitignore = false', ...(target.exclude.length ? ['--config', `extend-exclude = [${target.exclude.map((e) => JSON.stringify(e.replace(/\/$/, ''))).join(', ')}]`] : [])];
   // Trees inside another checkout (pyenv's versions/ are in pyenv's git repository, which ignores

@@ -304,10 +304,6 @@ export class EntryContext {
   }
 
   /**
-   * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
-   * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
-   */
-  /**
    * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
    * `decoratorsOnObjects`) that `memberCall` may place on an object of the project: those made on
    * a call's result or a name bound in the module, and those through a qualified name that starts
@@ -337,6 +333,10 @@ export class EntryContext {
     return top === '' || this.project.index.hasName(top) ? callee.slice(dot + 1) : undefined;
   }
 
+  /**
+   * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
+   * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
+   */
   objectAt(importerPath: string, qualified: string, hops = 0): ObjectRef | undefined {
     const key = `${importerPath}::${qualified}`;
     const cached = this.objectCache.get(key);

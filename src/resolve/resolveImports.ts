@@ -87,11 +87,6 @@ export function resolveImports(
   return resolved;
 }
 
-/**
- * True when the import is known to find what it names: a project module (and, for `from m import x`,
- * x bound in m or a submodule of it), or a standard library module the target has. A third-party
- * module may or may not be installed: not known.
- */
 /** A place in the tree of the `executes` lists met so far: each list is held once (see `sharedList`). */
 interface ListNode {
   next?: Map<ExecutedModule, ListNode>;
@@ -127,6 +122,11 @@ function bindsAtTop(summary: ModuleSummary | undefined, name: string): boolean {
   return summary !== undefined && (summary.definedNames.includes(name) || summary.importedNames.includes(name));
 }
 
+/**
+ * True when the import is known to find what it names: a project module (and, for `from m import x`,
+ * x bound in m or a submodule of it), or a standard library module the target has. A third-party
+ * module may or may not be installed: not known.
+ */
 function importSucceeds(resolved: ResolvedImport, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>, target: PythonTarget): boolean {
   const { record, absolute } = resolved;
   if (resolved.problem || absolute === undefined || absolute === '') return false;
@@ -197,9 +197,8 @@ export function resolveImport(
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
-      const targetDefines = new Set([...(targetSummary?.definedNames ?? []), ...(targetSummary?.importedNames ?? [])]);
       for (const name of all) {
-        if (targetDefines.has(name)) continue;
+        if (bindsAtTop(targetSummary, name)) continue;
         add(index.lookup(`${absolute}.${name}`, importer), 'star-submodule');
       }
     }

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-2DDYH2BG.mjs";
+} from "./shared-DPWPL7YP.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-64GFOOJP.mjs";
+} from "./shared-5D5A4SH7.mjs";
 import {
   CallResolver,
   allOf,
@@ -77,7 +77,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-2DDYH2BG.mjs";
+} from "./shared-DPWPL7YP.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -321,10 +321,6 @@ var EntryContext = class {
     return absolute ? this.lookup(absolute, path13) : void 0;
   }
   /**
-   * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
-   * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
-   */
-  /**
    * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
    * `decoratorsOnObjects`) that `memberCall` may place on an object of the project: those made on
    * a call's result or a name bound in the module, and those through a qualified name that starts
@@ -352,6 +348,10 @@ var EntryContext = class {
     const top = callee.slice(0, callee.indexOf("."));
     return top === "" || this.project.index.hasName(top) ? callee.slice(dot + 1) : void 0;
   }
+  /**
+   * The call that made the object a qualified name refers to (`.bp.bp` from `from .bp import bp`,
+   * `pkg.app`), following `from x import name` re-exports, or undefined when it is no object we see.
+   */
   objectAt(importerPath, qualified, hops = 0) {
     const key = `${importerPath}::${qualified}`;
     const cached = this.objectCache.get(key);

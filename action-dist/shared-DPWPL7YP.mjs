@@ -594,9 +594,8 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
     }
     if (record.star && target?.isPackage) {
       const all = summaries.get(target.path)?.dunderAll ?? [];
-      const targetDefines = /* @__PURE__ */ new Set([...targetSummary?.definedNames ?? [], ...targetSummary?.importedNames ?? []]);
       for (const name of all) {
-        if (targetDefines.has(name)) continue;
+        if (bindsAtTop(targetSummary, name)) continue;
         add(index.lookup(`${absolute}.${name}`, importer), "star-submodule");
       }
     }
