@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-KCOLPAMS.mjs";
+} from "./shared-QD5UC4PV.mjs";
 import "./shared-VFHVKSC4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";

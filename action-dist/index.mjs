@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-KCOLPAMS.mjs";
+} from "./shared-QD5UC4PV.mjs";
 import "./shared-VFHVKSC4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-5D5A4SH7.mjs";
-import "./shared-DPWPL7YP.mjs";
+} from "./shared-AWVXSOXE.mjs";
+import "./shared-3NF5S5IS.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

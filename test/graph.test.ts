@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { modulesReaching, type ImportEdge } from '../src/graph/importGraph.js';
+import { analyze } from '../src/pipeline.js';
 import { runCli, writeProject } from './support.js';
 
 describe('importleak graph', () => {
@@ -77,5 +79,59 @@ describe('importleak graph', () => {
     const run = runCli(['graph', 'fixtures/movie_lottery', '--from', 'nope.mod']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('importleak: no module named "nope.mod" in the project\n');
+  });
+});
+
+describe('the import-time graph', () => {
+  const files = {
+    'main.py': ['import a.b.c', 'from a.b import d', 'from a import helpers', '', 'def create_app():', '    import a.late', '    return 1', '', 'def view():', '    import a.lazy', '', 'app = create_app()', ''].join('\n'),
+    'a/__init__.py': '',
+    'a/helpers.py': '',
+    'a/late.py': '',
+    'a/lazy.py': '',
+    'a/b/__init__.py': '',
+    'a/b/c.py': 'from . import d\n',
+    'a/b/d.py': '',
+  };
+
+  it("makes a module's edges from its resolved imports each time they are read, in one order: statements by line, then those through calls, then the enclosing package", async () => {
+    const { graph } = await analyze({ root: writeProject(files), paths: ['.'] });
+    const shown = (e: ImportEdge): string => `${e.to} ${e.kind === 'import' ? e.reason : e.kind} ${e.line ?? '-'}${e.via ? ` via ${e.via.map((v) => v.target).join(',')}` : ''}`;
+    const expected = [
+      'a/__init__.py parent-package 1',
+      'a/b/__init__.py parent-package 1',
+      'a/b/c.py module 1',
+      'a/__init__.py parent-package 2',
+      'a/b/__init__.py module 2',
+      'a/b/d.py submodule 2',
+      'a/__init__.py module 3',
+      'a/helpers.py submodule 3',
+      'a/__init__.py parent-package 6 via create_app',
+      'a/late.py module 6 via create_app',
+    ];
+    expect(graph.importTimeEdges.get('main.py')!.map(shown)).toEqual(expected);
+    // Read again: the same edges, made again.
+    expect(graph.importTimeEdges.get('main.py')!.map(shown)).toEqual(expected);
+    expect(graph.importTimeEdges.get('a/b/c.py')!.map(shown)).toEqual(['a/__init__.py parent-package 1', 'a/b/__init__.py module 1', 'a/b/d.py submodule 1', 'a/b/__init__.py enclosing-package -']);
+    expect(graph.lazyEdges.map((e) => `${e.from} ${shown(e)}`)).toEqual([
+      'main.py a/__init__.py parent-package 6',
+      'main.py a/late.py module 6',
+      'main.py a/__init__.py parent-package 10',
+      'main.py a/lazy.py module 10',
+    ]);
+  });
+
+  it('reads importedBy as the reverse of the import-time edges, and knows the modules importing each without making their edges', async () => {
+    const { graph } = await analyze({ root: writeProject(files), paths: ['.'] });
+    const reverse = new Map<string, string[]>();
+    for (const [from, edges] of graph.importTimeEdges) for (const edge of edges) reverse.set(edge.to, [...(reverse.get(edge.to) ?? []), `${from} ${edge.line ?? '-'}`]);
+    expect([...graph.importedBy.keys()]).toEqual([...reverse.keys()]);
+    for (const [to, list] of reverse) {
+      expect(graph.importedBy.get(to)!.map((e) => `${e.from} ${e.line ?? '-'}`)).toEqual(list);
+      expect(graph.importedBy.importers(to)).toEqual([...new Set(list.map((item) => item.split(' ')[0]))]);
+    }
+    expect(graph.importedBy.importers('a/b/d.py')).toEqual(['a/b/c.py', 'main.py']);
+    expect(graph.importedBy.importers('main.py')).toEqual([]);
+    expect(modulesReaching(graph, 'a/b/d.py')).toEqual(new Set(['a/b/d.py', 'a/b/c.py', 'main.py']));
   });
 });

@@ -53,7 +53,7 @@ export function programOf(path: string, summary: ModuleSummary, graph: ImportGra
   if (base === 'conftest.py') return { reason: 'it is a pytest `conftest.py`, loaded by the test run' };
   if (isTestModulePath(path)) return { reason: 'it is a test module, run by the test runner' };
   // A test that imports a script to test it does not make it a library.
-  const importedBy = (graph.importedBy.get(path) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path);
+  const importedBy = graph.importedBy.importers(path).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path);
   if (importedBy) return undefined;
   const script = named.get(path);
   if (script) return { reason: `${script.where} runs it`, ...(script.server ? { server: script.where } : {}) };

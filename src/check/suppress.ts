@@ -1,5 +1,5 @@
 import type { ModuleSummary, Suppression } from '../extract/summary.js';
-import type { ImportEdge, ImportGraph } from '../graph/importGraph.js';
+import { graphKeeping, type ImportEdge, type ImportGraph } from '../graph/importGraph.js';
 import type { Finding } from './findings.js';
 
 /**
@@ -13,9 +13,9 @@ import type { Finding } from './findings.js';
 export class Suppressions {
   private readonly used = new Set<Suppression>();
   private readonly byFileLine = new Map<string, Suppression[]>();
-  private readonly edgeSuppressions = new Map<ImportEdge, Suppression[]>();
   private readonly keys = new Map<string, string | undefined>();
-  private distinctEdgeSuppressions: Suppression[] | undefined;
+  /** The distinct suppressions on the lines of import edges, each at one place. */
+  private distinctEdgeSuppressions: Suppression[] = [];
 
   constructor(
     private readonly summaries: ReadonlyMap<string, ModuleSummary>,
@@ -27,13 +27,21 @@ export class Suppressions {
         this.byFileLine.set(key, [...(this.byFileLine.get(key) ?? []), suppression]);
       }
     }
+    // Edges are new objects each time they are read (see edgeMaps.ts): known by their file and line.
+    if (this.byFileLine.size === 0) return;
+    const onEdges = new Set<Suppression>();
     const consider = (edge: ImportEdge): void => {
-      if (edge.kind !== 'import' || edge.line === undefined) return;
-      const found = this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`);
-      if (found) this.edgeSuppressions.set(edge, found);
+      for (const suppression of this.on(edge)) onEdges.add(suppression);
     };
     for (const edges of graph.importTimeEdges.values()) edges.forEach(consider);
     graph.lazyEdges.forEach(consider);
+    this.distinctEdgeSuppressions = [...onEdges];
+  }
+
+  /** The suppression comments on the import line of `edge`. */
+  private on(edge: ImportEdge): readonly Suppression[] {
+    if (edge.kind !== 'import' || edge.line === undefined) return [];
+    return this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`) ?? [];
   }
 
   /**
@@ -44,38 +52,20 @@ export class Suppressions {
   edgeFilterKey(ruleId: string): string | undefined {
     if (this.keys.has(ruleId)) return this.keys.get(ruleId);
     const covering: number[] = [];
-    for (const [place, suppression] of this.edgeSuppressionList().entries()) if (covers(suppression, ruleId)) covering.push(place);
+    for (const [place, suppression] of this.distinctEdgeSuppressions.entries()) if (covers(suppression, ruleId)) covering.push(place);
     const key = covering.length ? covering.join(',') : undefined;
     this.keys.set(ruleId, key);
     return key;
   }
 
-  /** The distinct suppressions on import lines, each at one place. */
-  private edgeSuppressionList(): Suppression[] {
-    this.distinctEdgeSuppressions ??= [...new Set([...this.edgeSuppressions.values()].flat())];
-    return this.distinctEdgeSuppressions;
-  }
-
   /** The graph without the import edges whose lines suppress `ruleId`. */
   graphWithout(graph: ImportGraph, ruleId: string): ImportGraph {
-    const keep = (edge: ImportEdge): boolean => !(this.edgeSuppressions.get(edge) ?? []).some((s) => covers(s, ruleId));
-    const importTimeEdges = new Map<string, ImportEdge[]>();
-    const importedBy = new Map<string, ImportEdge[]>();
-    for (const [from, edges] of graph.importTimeEdges) {
-      const kept = edges.filter(keep);
-      importTimeEdges.set(from, kept);
-      for (const edge of kept) {
-        const list = importedBy.get(edge.to);
-        if (list) list.push(edge);
-        else importedBy.set(edge.to, [edge]);
-      }
-    }
-    return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
+    return graphKeeping(graph, (edge) => !this.on(edge).some((s) => covers(s, ruleId)));
   }
 
   /** Marks the import-line suppressions for `ruleId` on `chain` as used: they changed what is reported. */
   noteChainThroughSuppressedEdges(chain: readonly ImportEdge[], ruleId: string): void {
-    for (const edge of chain) for (const s of this.edgeSuppressions.get(edge) ?? []) if (covers(s, ruleId)) this.used.add(s);
+    for (const edge of chain) for (const s of this.on(edge)) if (covers(s, ruleId)) this.used.add(s);
   }
 
   /** Drops the findings that a comment on their line, or an ignore-file comment, suppresses. */

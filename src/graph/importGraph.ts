@@ -1,6 +1,7 @@
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ResolvedImport } from '../resolve/resolveImports.js';
+import { ImportedBy, ImportTimeEdges, statementEdges, type EdgeStore } from './edgeMaps.js';
 import { edgeThroughCalls, MODULE_SCOPE, StatementEdge, type ImportEdge } from './edges.js';
 import { registryEdges, type PendingRegistryImport } from './registries.js';
 
@@ -8,11 +9,11 @@ export type { ImportEdge, ViaCall } from './edges.js';
 
 export interface ImportGraph {
   /** Edges that run while the importing module is imported, by importing module path. */
-  importTimeEdges: ReadonlyMap<string, readonly ImportEdge[]>;
+  importTimeEdges: ImportTimeEdges;
   /** Imports inside function bodies: they run only when the function is called. */
   lazyEdges: readonly ImportEdge[];
   /** Reverse of `importTimeEdges`, by imported module path. */
-  importedBy: ReadonlyMap<string, readonly ImportEdge[]>;
+  importedBy: ImportedBy;
   /** Bounds reached while building it (see MAX_REGISTRY_EDGES), in words: some edges are left out. */
   limits?: string[];
 }
@@ -20,6 +21,7 @@ export interface ImportGraph {
 /**
  * The import-time graph. An exception while reading one module's edges (a bug of importleak) goes to
  * `onError` with the module's path, and that module keeps the edges found before it; the others are read.
+ * `resolved` is read again whenever edges are (see edgeMaps.ts): it must not change after.
  */
 export function buildImportGraph(
   index: ModuleIndex,
@@ -27,14 +29,20 @@ export function buildImportGraph(
   calls?: CallResolver,
   onError?: (path: string, error: unknown) => void,
 ): ImportGraph {
-  const importTimeEdges = new Map<string, ImportEdge[]>();
+  const enclosing = new Map<string, ImportEdge>();
+  const later = new Map<string, ImportEdge[]>();
+  const keys = new Set<string>();
+  const withoutStatements = new Set<string>();
+  const store: EdgeStore = { resolved, enclosing, later, keys, withoutStatements };
+  const importTimeEdges = new ImportTimeEdges(store);
   const lazyEdges: ImportEdge[] = [];
   const registryImports: PendingRegistryImport[] = [];
   const limits: string[] = [];
   const push = (edge: ImportEdge): void => {
-    const list = importTimeEdges.get(edge.from) ?? [];
-    list.push(edge);
-    importTimeEdges.set(edge.from, list);
+    keys.add(edge.from);
+    const list = later.get(edge.from);
+    if (list) list.push(edge);
+    else later.set(edge.from, [edge]);
   };
 
   for (const module of index.entries()) {
@@ -47,25 +55,29 @@ export function buildImportGraph(
   }
 
   function moduleEdges(module: ModuleEntry): void {
+    withoutStatements.add(module.path); // until its statements are read
     // Importing a module first runs each enclosing package's __init__.py.
     const parts = module.name.split('.');
     for (let i = parts.length - 1; i >= 1; i--) {
       const parent = index.lookup(parts.slice(0, i).join('.'), module);
       if (parent && parent.path !== module.path) {
-        push({ from: module.path, to: parent.path, kind: 'enclosing-package', scope: MODULE_SCOPE });
+        enclosing.set(module.path, { from: module.path, to: parent.path, kind: 'enclosing-package', scope: MODULE_SCOPE });
+        keys.add(module.path);
         break; // the parent's own edge covers the grandparent
       }
     }
-    for (const resolvedImport of resolved.get(module.path) ?? []) {
+    const imports = resolved.get(module.path) ?? [];
+    const statements: ImportEdge[] = [];
+    statementEdges(module.path, imports, statements); // made again when read
+    if (statements.length) keys.add(module.path);
+    withoutStatements.delete(module.path);
+    for (const resolvedImport of imports) {
       const { record } = resolvedImport;
-      // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
       if (resolvedImport.notRun !== undefined) continue;
       if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, record, steps: [] });
+      if (record.scope.kind !== 'function' && record.scope.kind !== 'lazy-import') continue;
       for (const executed of resolvedImport.executes) {
-        if (executed.module.path === module.path) continue;
-        const edge = new StatementEdge(module.path, executed.module.path, executed.reason, record);
-        if (record.scope.kind === 'module') push(edge);
-        else if (record.scope.kind === 'function' || record.scope.kind === 'lazy-import') lazyEdges.push(edge);
+        if (executed.module.path !== module.path) lazyEdges.push(new StatementEdge(module.path, executed.module.path, executed.reason, record));
       }
     }
     // Imports inside functions that this module's top-level code calls run at its import too.
@@ -92,23 +104,13 @@ export function buildImportGraph(
     }
   }
 
-  const importedBy = new Map<string, ImportEdge[]>();
-  for (const edges of importTimeEdges.values()) {
-    edges.sort(compareEdges);
-    for (const edge of edges) {
-      const list = importedBy.get(edge.to) ?? [];
-      list.push(edge);
-      importedBy.set(edge.to, list);
-    }
-  }
-  return { importTimeEdges, lazyEdges, importedBy, ...(limits.length ? { limits } : {}) };
+  return { importTimeEdges, lazyEdges, importedBy: new ImportedBy(importTimeEdges), ...(limits.length ? { limits } : {}) };
 }
 
-/** Import edges first (they carry a line to show), direct ones before those through calls, then by line. */
-function compareEdges(a: ImportEdge, b: ImportEdge): number {
-  if (a.kind !== b.kind) return a.kind === 'import' ? -1 : 1;
-  if (!a.via !== !b.via) return a.via ? 1 : -1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+/** The graph without the edges `keep` does not keep (on import lines whose comments suppress a rule). */
+export function graphKeeping(graph: ImportGraph, keep: (edge: ImportEdge) => boolean): ImportGraph {
+  const importTimeEdges = graph.importTimeEdges.filtered(keep);
+  return { importTimeEdges, importedBy: new ImportedBy(importTimeEdges), lazyEdges: graph.lazyEdges.filter(keep) };
 }
 
 /** entry → … → module: the edges walked, in order. Empty when the module is the entry itself. */
@@ -165,10 +167,10 @@ export function modulesReaching(graph: ImportGraph, target: string): Set<string>
   const seen = new Set<string>([target]);
   const queue = [target];
   for (let head = 0; head < queue.length; head++) {
-    for (const edge of graph.importedBy.get(queue[head]!) ?? []) {
-      if (seen.has(edge.from)) continue;
-      seen.add(edge.from);
-      queue.push(edge.from);
+    for (const from of graph.importedBy.importers(queue[head]!)) {
+      if (seen.has(from)) continue;
+      seen.add(from);
+      queue.push(from);
     }
   }
   return seen;

@@ -1092,6 +1092,113 @@ function edgeThroughCalls(reached, to, reason) {
   };
 }
 
+// src/graph/edgeMaps.ts
+var ImportTimeEdges = class _ImportTimeEdges {
+  constructor(store, keep) {
+    this.store = store;
+    this.keep = keep;
+  }
+  store;
+  keep;
+  /** The same edges, but only those `keep` keeps. */
+  filtered(keep) {
+    const before = this.keep;
+    return new _ImportTimeEdges(this.store, before ? (edge) => before(edge) && keep(edge) : keep);
+  }
+  get size() {
+    return this.store.keys.size;
+  }
+  has(from) {
+    return this.store.keys.has(from);
+  }
+  get(from) {
+    if (!this.store.keys.has(from)) return void 0;
+    const { enclosing, later, resolved, withoutStatements } = this.store;
+    const edges = [];
+    const parent = enclosing.get(from);
+    if (parent) edges.push(parent);
+    if (!withoutStatements.has(from)) statementEdges(from, resolved.get(from) ?? [], edges);
+    for (const edge of later.get(from) ?? []) edges.push(edge);
+    edges.sort(compareEdges);
+    return this.keep ? edges.filter(this.keep) : edges;
+  }
+  *keys() {
+    yield* this.store.keys;
+  }
+  *values() {
+    for (const from of this.store.keys) yield this.get(from);
+  }
+  *entries() {
+    for (const from of this.store.keys) yield [from, this.get(from)];
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(callback) {
+    for (const [from, edges] of this.entries()) callback(edges, from, this);
+  }
+};
+function statementEdges(from, imports, into) {
+  for (const resolvedImport of imports) {
+    const { record } = resolvedImport;
+    if (resolvedImport.notRun !== void 0 || record.scope.kind !== "module") continue;
+    for (const executed2 of resolvedImport.executes) {
+      if (executed2.module.path !== from) into.push(new StatementEdge(from, executed2.module.path, executed2.reason, record));
+    }
+  }
+}
+var ImportedBy = class {
+  constructor(edges) {
+    this.edges = edges;
+    for (const [from, list] of edges) {
+      for (const edge of list) {
+        const importers = this.importing.get(edge.to);
+        if (!importers) this.importing.set(edge.to, [from]);
+        else if (importers[importers.length - 1] !== from) importers.push(from);
+      }
+    }
+  }
+  edges;
+  importing = /* @__PURE__ */ new Map();
+  /** The modules with an import-time edge to `to`, each once, in the order of `get(to)`. */
+  importers(to) {
+    return this.importing.get(to) ?? [];
+  }
+  get size() {
+    return this.importing.size;
+  }
+  has(to) {
+    return this.importing.has(to);
+  }
+  get(to) {
+    const importers = this.importing.get(to);
+    if (!importers) return void 0;
+    const edges = [];
+    for (const from of importers) for (const edge of this.edges.get(from) ?? []) if (edge.to === to) edges.push(edge);
+    return edges;
+  }
+  *keys() {
+    yield* this.importing.keys();
+  }
+  *values() {
+    for (const to of this.importing.keys()) yield this.get(to);
+  }
+  *entries() {
+    for (const to of this.importing.keys()) yield [to, this.get(to)];
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(callback) {
+    for (const [to, edges] of this.entries()) callback(edges, to, this);
+  }
+};
+function compareEdges(a, b) {
+  if (a.kind !== b.kind) return a.kind === "import" ? -1 : 1;
+  if (!a.via !== !b.via) return a.via ? 1 : -1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+}
+
 // src/graph/registries.ts
 var MAX_ROUNDS = 8;
 var MAX_REGISTRY_EDGES = 1e5;
@@ -1208,14 +1315,20 @@ function reach(start, budget, ...edgeMaps) {
 
 // src/graph/importGraph.ts
 function buildImportGraph(index, resolved, calls, onError) {
-  const importTimeEdges = /* @__PURE__ */ new Map();
+  const enclosing = /* @__PURE__ */ new Map();
+  const later = /* @__PURE__ */ new Map();
+  const keys = /* @__PURE__ */ new Set();
+  const withoutStatements = /* @__PURE__ */ new Set();
+  const store = { resolved, enclosing, later, keys, withoutStatements };
+  const importTimeEdges = new ImportTimeEdges(store);
   const lazyEdges = [];
   const registryImports = [];
   const limits = [];
   const push = (edge) => {
-    const list = importTimeEdges.get(edge.from) ?? [];
-    list.push(edge);
-    importTimeEdges.set(edge.from, list);
+    keys.add(edge.from);
+    const list = later.get(edge.from);
+    if (list) list.push(edge);
+    else later.set(edge.from, [edge]);
   };
   for (const module of index.entries()) {
     try {
@@ -1226,23 +1339,28 @@ function buildImportGraph(index, resolved, calls, onError) {
     }
   }
   function moduleEdges(module) {
+    withoutStatements.add(module.path);
     const parts = module.name.split(".");
     for (let i = parts.length - 1; i >= 1; i--) {
       const parent = index.lookup(parts.slice(0, i).join("."), module);
       if (parent && parent.path !== module.path) {
-        push({ from: module.path, to: parent.path, kind: "enclosing-package", scope: MODULE_SCOPE });
+        enclosing.set(module.path, { from: module.path, to: parent.path, kind: "enclosing-package", scope: MODULE_SCOPE });
+        keys.add(module.path);
         break;
       }
     }
-    for (const resolvedImport of resolved.get(module.path) ?? []) {
+    const imports = resolved.get(module.path) ?? [];
+    const statements = [];
+    statementEdges(module.path, imports, statements);
+    if (statements.length) keys.add(module.path);
+    withoutStatements.delete(module.path);
+    for (const resolvedImport of imports) {
       const { record } = resolvedImport;
       if (resolvedImport.notRun !== void 0) continue;
       if (record.registryOf && record.scope.kind === "module") registryImports.push({ from: module.path, at: module.path, record, steps: [] });
+      if (record.scope.kind !== "function" && record.scope.kind !== "lazy-import") continue;
       for (const executed2 of resolvedImport.executes) {
-        if (executed2.module.path === module.path) continue;
-        const edge = new StatementEdge(module.path, executed2.module.path, executed2.reason, record);
-        if (record.scope.kind === "module") push(edge);
-        else if (record.scope.kind === "function" || record.scope.kind === "lazy-import") lazyEdges.push(edge);
+        if (executed2.module.path !== module.path) lazyEdges.push(new StatementEdge(module.path, executed2.module.path, executed2.reason, record));
       }
     }
     for (const run of calls?.functionsRunAtImport(module.path, void 0, MAX_IMPORT_CALL_DEPTH) ?? []) {
@@ -1266,21 +1384,11 @@ function buildImportGraph(index, resolved, calls, onError) {
       onError(".", error);
     }
   }
-  const importedBy = /* @__PURE__ */ new Map();
-  for (const edges of importTimeEdges.values()) {
-    edges.sort(compareEdges);
-    for (const edge of edges) {
-      const list = importedBy.get(edge.to) ?? [];
-      list.push(edge);
-      importedBy.set(edge.to, list);
-    }
-  }
-  return { importTimeEdges, lazyEdges, importedBy, ...limits.length ? { limits } : {} };
+  return { importTimeEdges, lazyEdges, importedBy: new ImportedBy(importTimeEdges), ...limits.length ? { limits } : {} };
 }
-function compareEdges(a, b) {
-  if (a.kind !== b.kind) return a.kind === "import" ? -1 : 1;
-  if (!a.via !== !b.via) return a.via ? 1 : -1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+function graphKeeping(graph, keep) {
+  const importTimeEdges = graph.importTimeEdges.filtered(keep);
+  return { importTimeEdges, importedBy: new ImportedBy(importTimeEdges), lazyEdges: graph.lazyEdges.filter(keep) };
 }
 var LinkedChain = class {
   constructor(entry, before, edge) {
@@ -1320,10 +1428,10 @@ function modulesReaching(graph, target) {
   const seen = /* @__PURE__ */ new Set([target]);
   const queue = [target];
   for (let head = 0; head < queue.length; head++) {
-    for (const edge of graph.importedBy.get(queue[head]) ?? []) {
-      if (seen.has(edge.from)) continue;
-      seen.add(edge.from);
-      queue.push(edge.from);
+    for (const from of graph.importedBy.importers(queue[head])) {
+      if (seen.has(from)) continue;
+      seen.add(from);
+      queue.push(from);
     }
   }
   return seen;
@@ -1337,6 +1445,7 @@ export {
   anyOf,
   CallResolver,
   buildImportGraph,
+  graphKeeping,
   shortestChains,
   modulesReaching
 };

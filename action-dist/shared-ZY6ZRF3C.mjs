@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-5D5A4SH7.mjs";
-import "./shared-DPWPL7YP.mjs";
+} from "./shared-AWVXSOXE.mjs";
+import "./shared-3NF5S5IS.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

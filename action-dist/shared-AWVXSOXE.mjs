@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-DPWPL7YP.mjs";
+} from "./shared-3NF5S5IS.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

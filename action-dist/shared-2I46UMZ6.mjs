@@ -66,18 +66,19 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-5D5A4SH7.mjs";
+} from "./shared-AWVXSOXE.mjs";
 import {
   CallResolver,
   allOf,
   anyOf,
   buildImportGraph,
+  graphKeeping,
   modulesReaching,
   resolveImport,
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-DPWPL7YP.mjs";
+} from "./shared-3NF5S5IS.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -1940,7 +1941,7 @@ function programOf(path13, summary, graph, named) {
   const base = path13.slice(path13.lastIndexOf("/") + 1);
   if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
   if (isTestModulePath(path13)) return { reason: "it is a test module, run by the test runner" };
-  const importedBy = (graph.importedBy.get(path13) ?? []).some((e) => !isTestModulePath(e.from)) || lazyTargets(graph).has(path13);
+  const importedBy = graph.importedBy.importers(path13).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path13);
   if (importedBy) return void 0;
   const script = named.get(path13);
   if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
@@ -1974,20 +1975,26 @@ var Suppressions = class {
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
+    if (this.byFileLine.size === 0) return;
+    const onEdges = /* @__PURE__ */ new Set();
     const consider = (edge) => {
-      if (edge.kind !== "import" || edge.line === void 0) return;
-      const found = this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`);
-      if (found) this.edgeSuppressions.set(edge, found);
+      for (const suppression of this.on(edge)) onEdges.add(suppression);
     };
     for (const edges of graph.importTimeEdges.values()) edges.forEach(consider);
     graph.lazyEdges.forEach(consider);
+    this.distinctEdgeSuppressions = [...onEdges];
   }
   summaries;
   used = /* @__PURE__ */ new Set();
   byFileLine = /* @__PURE__ */ new Map();
-  edgeSuppressions = /* @__PURE__ */ new Map();
   keys = /* @__PURE__ */ new Map();
-  distinctEdgeSuppressions;
+  /** The distinct suppressions on the lines of import edges, each at one place. */
+  distinctEdgeSuppressions = [];
+  /** The suppression comments on the import line of `edge`. */
+  on(edge) {
+    if (edge.kind !== "import" || edge.line === void 0) return [];
+    return this.byFileLine.get(`${edge.at ?? edge.from}:${edge.line}`) ?? [];
+  }
   /**
    * Which import-line suppressions cover `ruleId`, as a key: rules with the same key see the same
    * graph (a bare `# noqa` on an import covers every rule: one filtered graph serves them all).
@@ -1996,35 +2003,18 @@ var Suppressions = class {
   edgeFilterKey(ruleId) {
     if (this.keys.has(ruleId)) return this.keys.get(ruleId);
     const covering = [];
-    for (const [place, suppression] of this.edgeSuppressionList().entries()) if (covers(suppression, ruleId)) covering.push(place);
+    for (const [place, suppression] of this.distinctEdgeSuppressions.entries()) if (covers(suppression, ruleId)) covering.push(place);
     const key = covering.length ? covering.join(",") : void 0;
     this.keys.set(ruleId, key);
     return key;
   }
-  /** The distinct suppressions on import lines, each at one place. */
-  edgeSuppressionList() {
-    this.distinctEdgeSuppressions ??= [...new Set([...this.edgeSuppressions.values()].flat())];
-    return this.distinctEdgeSuppressions;
-  }
   /** The graph without the import edges whose lines suppress `ruleId`. */
   graphWithout(graph, ruleId) {
-    const keep = (edge) => !(this.edgeSuppressions.get(edge) ?? []).some((s) => covers(s, ruleId));
-    const importTimeEdges = /* @__PURE__ */ new Map();
-    const importedBy = /* @__PURE__ */ new Map();
-    for (const [from, edges] of graph.importTimeEdges) {
-      const kept = edges.filter(keep);
-      importTimeEdges.set(from, kept);
-      for (const edge of kept) {
-        const list = importedBy.get(edge.to);
-        if (list) list.push(edge);
-        else importedBy.set(edge.to, [edge]);
-      }
-    }
-    return { importTimeEdges, importedBy, lazyEdges: graph.lazyEdges.filter(keep) };
+    return graphKeeping(graph, (edge) => !this.on(edge).some((s) => covers(s, ruleId)));
   }
   /** Marks the import-line suppressions for `ruleId` on `chain` as used: they changed what is reported. */
   noteChainThroughSuppressedEdges(chain, ruleId) {
-    for (const edge of chain) for (const s of this.edgeSuppressions.get(edge) ?? []) if (covers(s, ruleId)) this.used.add(s);
+    for (const edge of chain) for (const s of this.on(edge)) if (covers(s, ruleId)) this.used.add(s);
   }
   /** Drops the findings that a comment on their line, or an ignore-file comment, suppresses. */
   filter(findings) {

@@ -1,0 +1,162 @@
+import type { ResolvedImport } from '../resolve/resolveImports.js';
+import { StatementEdge, type ImportEdge } from './edges.js';
+
+/*
+ * The import-time edges, held as what they are read from.
+ *
+ * Most edges are an import statement of a module's body running a module: about 24 a module, since
+ * `import a.b.c` runs `a`, `a.b` and `a.b.c`. The resolved imports already say which modules each
+ * statement runs, so those edges are made again each time a module's edges are asked for, and only
+ * the others are kept: the enclosing package's, those through calls, those of registries. On a
+ * generated monorepo of 20,000 modules the edges kept as objects, in two lists each, were a fifth
+ * of the memory a run held at its end.
+ *
+ * An edge is therefore a new object each time it is read: code that needs to know an edge again
+ * keys it by what it says (its file, line and target), never by the object.
+ */
+
+/** What `ImportTimeEdges` reads a module's edges from. */
+export interface EdgeStore {
+  resolved: ReadonlyMap<string, readonly ResolvedImport[]>;
+  /** Each module's `enclosing-package` edge. */
+  enclosing: ReadonlyMap<string, ImportEdge>;
+  /** The edges not read from the module's resolved imports (through calls, registries), in the order they were found. */
+  later: ReadonlyMap<string, readonly ImportEdge[]>;
+  /** The modules that have edges, in the order the first of each was found. */
+  keys: ReadonlySet<string>;
+  /** Modules whose statements' edges are left out (building their edges failed before them). */
+  withoutStatements: ReadonlySet<string>;
+}
+
+/** The edges that run while each module is imported, by importing module path, sorted (see `compareEdges`). */
+export class ImportTimeEdges implements ReadonlyMap<string, readonly ImportEdge[]> {
+  constructor(
+    private readonly store: EdgeStore,
+    /** Only the edges it keeps (the graph without some suppressed edges); every key stays. */
+    private readonly keep?: (edge: ImportEdge) => boolean,
+  ) {}
+
+  /** The same edges, but only those `keep` keeps. */
+  filtered(keep: (edge: ImportEdge) => boolean): ImportTimeEdges {
+    const before = this.keep;
+    return new ImportTimeEdges(this.store, before ? (edge) => before(edge) && keep(edge) : keep);
+  }
+
+  get size(): number {
+    return this.store.keys.size;
+  }
+
+  has(from: string): boolean {
+    return this.store.keys.has(from);
+  }
+
+  get(from: string): ImportEdge[] | undefined {
+    if (!this.store.keys.has(from)) return undefined;
+    const { enclosing, later, resolved, withoutStatements } = this.store;
+    const edges: ImportEdge[] = [];
+    const parent = enclosing.get(from);
+    if (parent) edges.push(parent);
+    if (!withoutStatements.has(from)) statementEdges(from, resolved.get(from) ?? [], edges);
+    for (const edge of later.get(from) ?? []) edges.push(edge);
+    edges.sort(compareEdges);
+    return this.keep ? edges.filter(this.keep) : edges;
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.store.keys;
+  }
+
+  *values(): MapIterator<ImportEdge[]> {
+    for (const from of this.store.keys) yield this.get(from)!;
+  }
+
+  *entries(): MapIterator<[string, ImportEdge[]]> {
+    for (const from of this.store.keys) yield [from, this.get(from)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ImportEdge[]]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: readonly ImportEdge[], key: string, map: ReadonlyMap<string, readonly ImportEdge[]>) => void): void {
+    for (const [from, edges] of this.entries()) callback(edges, from, this);
+  }
+}
+
+/** The edges by which the import statements of `from`'s body run other modules, added to `into`. */
+export function statementEdges(from: string, imports: readonly ResolvedImport[], into: ImportEdge[]): void {
+  for (const resolvedImport of imports) {
+    const { record } = resolvedImport;
+    // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
+    if (resolvedImport.notRun !== undefined || record.scope.kind !== 'module') continue;
+    for (const executed of resolvedImport.executes) {
+      if (executed.module.path !== from) into.push(new StatementEdge(from, executed.module.path, executed.reason, record));
+    }
+  }
+}
+
+/**
+ * The reverse of `ImportTimeEdges`, by imported module path: the modules importing each are kept,
+ * each once, and their edges to it read when asked for.
+ */
+export class ImportedBy implements ReadonlyMap<string, readonly ImportEdge[]> {
+  private readonly importing = new Map<string, string[]>();
+
+  constructor(private readonly edges: ImportTimeEdges) {
+    for (const [from, list] of edges) {
+      for (const edge of list) {
+        const importers = this.importing.get(edge.to);
+        if (!importers) this.importing.set(edge.to, [from]);
+        else if (importers[importers.length - 1] !== from) importers.push(from);
+      }
+    }
+  }
+
+  /** The modules with an import-time edge to `to`, each once, in the order of `get(to)`. */
+  importers(to: string): readonly string[] {
+    return this.importing.get(to) ?? [];
+  }
+
+  get size(): number {
+    return this.importing.size;
+  }
+
+  has(to: string): boolean {
+    return this.importing.has(to);
+  }
+
+  get(to: string): ImportEdge[] | undefined {
+    const importers = this.importing.get(to);
+    if (!importers) return undefined;
+    const edges: ImportEdge[] = [];
+    for (const from of importers) for (const edge of this.edges.get(from) ?? []) if (edge.to === to) edges.push(edge);
+    return edges;
+  }
+
+  *keys(): MapIterator<string> {
+    yield* this.importing.keys();
+  }
+
+  *values(): MapIterator<ImportEdge[]> {
+    for (const to of this.importing.keys()) yield this.get(to)!;
+  }
+
+  *entries(): MapIterator<[string, ImportEdge[]]> {
+    for (const to of this.importing.keys()) yield [to, this.get(to)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ImportEdge[]]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: readonly ImportEdge[], key: string, map: ReadonlyMap<string, readonly ImportEdge[]>) => void): void {
+    for (const [to, edges] of this.entries()) callback(edges, to, this);
+  }
+}
+
+/** Import edges first (they carry a line to show), direct ones before those through calls, then by line. */
+export function compareEdges(a: ImportEdge, b: ImportEdge): number {
+  if (a.kind !== b.kind) return a.kind === 'import' ? -1 : 1;
+  if (!a.via !== !b.via) return a.via ? 1 : -1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0);
+}
