@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-QD5UC4PV.mjs";
-import "./shared-VFHVKSC4.mjs";
+} from "./shared-2GOFVTMZ.mjs";
+import "./shared-VP75FTVP.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-4PY6MJ47.mjs";

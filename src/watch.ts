@@ -8,9 +8,11 @@ import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } 
  * name added, removed or renamed in a folder changes its modification time; a change of its
  * permissions, its change time), and every other look (a kind, a real path, a .gitignore read).
  *
- * Symbolic links, pipes and devices, and names that are not UTF-8 or hold a line break are not
- * covered: a walk that meets one is not `complete`, and is made again each time; so is one with a
- * folder changed too recently for its signature to be trusted (see `statSignature`).
+ * A symbolic link is covered by looks at where it leads and what is there (a link cannot be
+ * changed in place: made to lead elsewhere, it is made anew, which changes its folder's signature).
+ * Pipes and devices, and names that are not UTF-8 or hold a line break are not covered: a walk that
+ * meets one is not `complete`, and is made again each time; so is one with a folder changed too
+ * recently for its signature to be trusted (see `statSignature`).
  */
 export interface TreeWatch {
   folders: Array<[folder: string, signature: string]>;

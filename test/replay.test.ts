@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
@@ -214,12 +214,56 @@ describe('the run record', () => {
     const deployed = runCli(['check', '--format', 'json', '--stats', '.'], root);
     expect(replayed(deployed.stderr)).toBe(false);
     expect(JSON.parse(deployed.stdout).deployment).not.toEqual(JSON.parse(removed.stdout).deployment);
-    // A link: where it leads is not watched, so the tree is walked each time.
+    // A link (here to a folder already scanned): where it leads is watched too.
     symlinkSync(path.join(root, 'app'), path.join(root, 'linked'));
     await settle();
     runCli(['check', '--format', 'json', '.'], root);
     const linked = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')).watch;
-    expect(linked.complete).toBe(false);
+    expect(linked.complete).toBe(true);
+    expect(linked.looks).toContainEqual(['realpath', path.join(root, 'linked'), path.join(realpathSync(root), 'app')]);
     expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
+  });
+
+  it('sees what happens where a link leads: a module added in the folder it leads to, the link made to lead elsewhere, a linked module gone', async () => {
+    const root = project();
+    const outside = writeProject({
+      'lib/__init__.py': '',
+      'lib/one.py': '',
+      'other/__init__.py': '',
+      'other/two.py': 'import threading\n\nthreading.Thread(target=print).start()\n',
+      'single.py': '',
+    });
+    symlinkSync(path.join(outside, 'lib'), path.join(root, 'lib'));
+    symlinkSync(path.join(outside, 'single.py'), path.join(root, 'single.py'));
+    const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2100));
+    await settle();
+    const args = ['check', '--format', 'json', '--follow-external-links', '--stats', '.'];
+    const paths = (stdout: string): string[] => JSON.parse(stdout).findings.map((f: { path: string }) => f.path);
+    const first = runCli(args, root);
+    expect(replayed(first.stderr)).toBe(false);
+    expect(replayed(runCli(args, root).stderr)).toBe(true);
+    // A module added in the folder the link leads to, outside the project.
+    writeFileSync(path.join(outside, 'lib/three.py'), 'import threading\n\nthreading.Thread(target=print).start()\n');
+    const added = runCli(args, root);
+    expect(replayed(added.stderr)).toBe(false);
+    expect(paths(added.stdout)).toContain('lib/three.py');
+    await settle();
+    runCli(args, root);
+    expect(replayed(runCli(args, root).stderr)).toBe(true);
+    // The link made again, to lead elsewhere.
+    rmSync(path.join(root, 'lib'));
+    symlinkSync(path.join(outside, 'other'), path.join(root, 'lib'));
+    const moved = runCli(args, root);
+    expect(replayed(moved.stderr)).toBe(false);
+    expect(paths(moved.stdout)).toContain('lib/two.py');
+    expect(paths(moved.stdout)).not.toContain('lib/three.py');
+    await settle();
+    runCli(args, root);
+    expect(replayed(runCli(args, root).stderr)).toBe(true);
+    // The module a link to a file leads to, removed: the link is broken now.
+    rmSync(path.join(outside, 'single.py'));
+    const broken = runCli(args, root);
+    expect(replayed(broken.stderr)).toBe(false);
+    expect(JSON.parse(broken.stdout).problems).toEqual([{ kind: 'broken-symlink', path: 'single.py', message: 'broken symlink: no such file or directory; skipped' }]);
   });
 });

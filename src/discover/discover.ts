@@ -126,8 +126,10 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
-    // What the watch does not cover: a link (where it leads), a pipe or device, an odd name.
-    if (watch && (oddNames.length || all.some((entry) => (!entry.dirent.isFile() && !entry.dirent.isDirectory()) || entry.path.includes('\uFFFD')))) watch.complete = false;
+    // What the watch does not cover: a pipe or device, an odd name. A link is covered by the looks
+    // below (where it leads, what is there); the folder holding it changes when it is made again.
+    const uncovered = (entry: (typeof all)[number]): boolean => (!entry.dirent.isFile() && !entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink()) || entry.path.includes('\uFFFD');
+    if (watch && (oddNames.length || all.some(uncovered))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith('.py') || name === '.gitignore' || name === 'pyvenv.cfg');
@@ -194,8 +196,8 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
       let target: string;
       let stat: import('node:fs').Stats;
       try {
-        target = await fs.realpath(absolute);
-        stat = await fs.stat(target);
+        target = await watchedRealpath(absolute, watch);
+        stat = await watchedStat(target, watch);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (!link.path.endsWith('.py') && code === 'ENOENT') continue;
@@ -226,7 +228,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: 'read-error', path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs.realpath(path.dirname(absolute));
+      const realFolder = await watchedRealpath(path.dirname(absolute), watch);
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({

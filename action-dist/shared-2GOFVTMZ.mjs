@@ -18,7 +18,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-VFHVKSC4.mjs";
+} from "./shared-VP75FTVP.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3778,7 +3778,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-2I46UMZ6.mjs");
+    const { analyze } = await import("./shared-HP3LVUFL.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();

@@ -1502,7 +1502,8 @@ async function discoverPythonFiles(options) {
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
-    if (watch && (oddNames.length || all.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory() || entry.path.includes("\uFFFD")))) watch.complete = false;
+    const uncovered = (entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink() || entry.path.includes("\uFFFD");
+    if (watch && (oddNames.length || all.some(uncovered))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path4.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
@@ -1558,8 +1559,8 @@ async function discoverPythonFiles(options) {
       let target;
       let stat;
       try {
-        target = await fs3.realpath(absolute);
-        stat = await fs3.stat(target);
+        target = await watchedRealpath(absolute, watch);
+        stat = await watchedStat(target, watch);
       } catch (error) {
         const code = error.code;
         if (!link.path.endsWith(".py") && code === "ENOENT") continue;
@@ -1589,7 +1590,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await fs3.realpath(path4.dirname(absolute));
+      const realFolder = await watchedRealpath(path4.dirname(absolute), watch);
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
