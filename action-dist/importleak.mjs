@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-2GOFVTMZ.mjs";
-import "./shared-VP75FTVP.mjs";
+} from "./shared-6TVZLY44.mjs";
+import "./shared-GBMB7G4U.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-4PY6MJ47.mjs";

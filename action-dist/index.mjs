@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-2GOFVTMZ.mjs";
-import "./shared-VP75FTVP.mjs";
+} from "./shared-6TVZLY44.mjs";
+import "./shared-GBMB7G4U.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-STD64MVC.mjs";
 import "./shared-UGWO6T52.mjs";

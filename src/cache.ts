@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
-import { codeDigest, codeFiles } from './codeDigest.js';
+import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { packedOnDisk } from './extract/packed.js';
 import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
@@ -35,7 +35,7 @@ export class SummaryCache {
     readonly root: string,
     target: PythonTarget,
   ) {
-    this.folder = path.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+    this.folder = path.join(root, `${analyzerId(root).slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
   }
 
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
@@ -180,10 +180,16 @@ function hash(text: string | Uint8Array): string {
  * `extract/` (dist/extract, src/extract under vitest), or this module's own folder in the Action's
  * bundle, where everything is in one file beside it.
  */
-const ANALYZER_ID = ((): string => {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const pattern = /\.(m?js|ts)$/;
-  const extract = path.join(here, 'extract');
-  const folder = codeFiles(extract, pattern, false).length ? extract : here;
-  return codeDigest([folder], folder, pattern, false);
-})();
+let analyzerIdKnown: string | undefined;
+
+/** The analyzer's id, kept in the cache's root `root` (see `keptCodeDigest`). */
+function analyzerId(root: string): string {
+  if (analyzerIdKnown === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const pattern = /\.(m?js|ts)$/;
+    const extract = path.join(here, 'extract');
+    const folder = codeFiles(extract, pattern, false).length ? extract : here;
+    analyzerIdKnown = keptCodeDigest(root, [folder], folder, pattern, false);
+  }
+  return analyzerIdKnown;
+}

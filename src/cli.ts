@@ -13,7 +13,7 @@ import { isMainModule } from './mainModule.js';
 import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
 import { discoverOptionsOf } from './discover/discover.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
-import { distinctInputs, RunRecords, runKey, stillHolds, type RunOutput } from './replay.js';
+import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
 import { performance } from 'node:perf_hooks';
 import { terminalProgress } from './report/progress.js';
 import { StageTimes } from './stats.js';
@@ -151,7 +151,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : undefined;
   const { cache: _cache, cacheDir: _cacheDir, stats: _stats, quiet: _quiet, ...shaping } = commandOptions as Record<string, unknown>;
   const key = records
-    ? runKey([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES])
+    ? records.key([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES])
     : undefined;
   const parsedKeys = new Set<string>();
   if (records && key) {

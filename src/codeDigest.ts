@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { statSignature } from './files.js';
 
 /**
  * The hash of importleak's own code files below `folder` (`recursive`: in its subfolders too, but
@@ -14,15 +15,57 @@ export function codeDigest(folders: readonly string[], base: string, pattern: Re
   return digest.digest('hex');
 }
 
+/**
+ * `codeDigest`, kept in the folder `keptIn` (the cache's root) under a name made of the code files'
+ * paths and stat signatures: while none of them changes, a run reads one small file instead of
+ * reading and hashing the code (a tenth of a warm run on the standard library). Nothing is kept
+ * while a code file changed too recently for its signature to be trusted (see `statSignature`), nor
+ * where `keptIn` is not a folder (a link, or not made yet).
+ */
+export function keptCodeDigest(keptIn: string, folders: readonly string[], base: string, pattern: RegExp, recursive: boolean): string {
+  const signatures = createHash('sha256').update(JSON.stringify([base, pattern.source, recursive])).update('\0');
+  let trusted = true;
+  for (const folder of folders) {
+    for (const [file, stat] of codeFilesWithStats(folder, pattern, recursive)) {
+      const signature = statSignature(stat);
+      if (!signature) trusted = false;
+      signatures.update(path.relative(base, file)).update('\0').update(signature).update('\0');
+    }
+  }
+  if (!trusted) return codeDigest(folders, base, pattern, recursive);
+  const kept = path.join(keptIn, `code-${signatures.digest('hex').slice(0, 32)}`);
+  try {
+    const text = readFileSync(kept, 'latin1');
+    if (/^[0-9a-f]{64}$/.test(text)) return text;
+  } catch {
+    // Not kept yet.
+  }
+  const digest = codeDigest(folders, base, pattern, recursive);
+  try {
+    if (lstatSync(keptIn).isDirectory()) {
+      const temporary = `${kept}.${process.pid}.tmp`;
+      writeFileSync(temporary, digest, { flag: 'wx' });
+      renameSync(temporary, kept);
+    }
+  } catch {
+    // Not kept: computed again next time.
+  }
+  return digest;
+}
+
 /** The code files below `folder`, sorted by name at each level; none when it cannot be listed. */
 export function codeFiles(folder: string, pattern: RegExp, recursive: boolean): string[] {
+  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
+}
+
+function codeFilesWithStats(folder: string, pattern: RegExp, recursive: boolean): Array<[string, Stats]> {
   let names: string[];
   try {
     names = readdirSync(folder).sort();
   } catch {
     return [];
   }
-  const files: string[] = [];
+  const files: Array<[string, Stats]> = [];
   for (const name of names) {
     const file = path.join(folder, name);
     let stat;
@@ -32,8 +75,8 @@ export function codeFiles(folder: string, pattern: RegExp, recursive: boolean): 
       continue;
     }
     if (stat.isDirectory()) {
-      if (recursive && name !== 'node_modules') files.push(...codeFiles(file, pattern, recursive));
-    } else if (stat.isFile() && pattern.test(name)) files.push(file);
+      if (recursive && name !== 'node_modules') files.push(...codeFilesWithStats(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
   }
   return files;
 }

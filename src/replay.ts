@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SummaryCache } from './cache.js';
-import { codeDigest, codeFiles } from './codeDigest.js';
+import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
@@ -62,10 +62,6 @@ export function discoveryFingerprint(discovery: Discovery): string {
   return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
 }
 
-/** The key of a run: the hash of everything that shapes its output besides the files it reads. */
-export function runKey(parts: unknown): string {
-  return createHash('sha256').update(CODE_ID).update('\0').update(JSON.stringify(parts)).digest('hex');
-}
 
 /**
  * The run records, in `<cache dir>/runs-<analyzer>/<key>.run.json`, beside the summaries and under
@@ -75,7 +71,12 @@ export class RunRecords {
   private readonly folder: string;
 
   constructor(private readonly cache: SummaryCache) {
-    this.folder = path.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
+    this.folder = path.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
+  }
+
+  /** The key of a run: the hash of everything that shapes its output besides the files it reads. */
+  key(parts: unknown): string {
+    return createHash('sha256').update(codeId(this.cache.root)).update('\0').update(JSON.stringify(parts)).digest('hex');
   }
 
   async load(key: string): Promise<RunRecord | undefined> {
@@ -249,8 +250,14 @@ export function distinctInputs(inputs: readonly RecordedInput[]): RecordedInput[
  * The analyzer's code: every script of the folder this module is in (dist/, src/ under vitest, the
  * Action's bundle) and below, and the rules. A rebuilt analyzer never replays another's record.
  */
-const CODE_ID = ((): string => {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
-  return codeDigest([here, ...(rules ? [rules] : [])], here, /\.(m?js|ts|md)$/, true);
-})();
+let codeIdKnown: string | undefined;
+
+/** The id of importleak's code and rules, kept in the cache's root `root` (see `keptCodeDigest`). */
+function codeId(root: string): string {
+  if (codeIdKnown === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+    codeIdKnown = keptCodeDigest(root, [here, ...(rules ? [rules] : [])], here, /\.(m?js|ts|md)$/, true);
+  }
+  return codeIdKnown;
+}

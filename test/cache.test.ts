@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
 import { DamagedCacheEntry } from '../src/diagnostics.js';
@@ -217,6 +218,53 @@ describe('the cache of per-file summaries', () => {
     writeFileSync(python, `#!/bin/sh\necho asked >> '${marker}'\necho "3.12 linux"\n# another build\n`);
     runCli(['check', '.'], root, env);
     expect(asked()).toBe(before + 1);
+  });
+});
+
+describe("importleak's own code, by which entries and run records are keyed", () => {
+  it('is hashed once while its files keep their stat data: the hash is kept in the cache folder, and a changed file is hashed again', async () => {
+    const code = writeProject({ 'a.js': 'export const a = 1;\n', 'extract/b.js': 'export const b = 2;\n', 'notes.txt': 'not code\n' });
+    const keep = writeProject({});
+    const kept = (): string[] => readdirSync(keep).filter((name) => name.startsWith('code-'));
+    // In a process of its own: a file changed after a process started is never trusted by its stat data in it (see statSignature).
+    const module = pathToFileURL(path.join(path.dirname(CLI), 'codeDigest.js')).href;
+    const inChild = (call: string): string => {
+      const script = `import { codeDigest, keptCodeDigest } from ${JSON.stringify(module)}; process.stdout.write(${call});`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      return run.stdout;
+    };
+    const hashOf = (folder = keep): string => inChild(`keptCodeDigest(${JSON.stringify(folder)}, [${JSON.stringify(code)}], ${JSON.stringify(code)}, /\\.js$/, true)`);
+    const computed = (): string => inChild(`codeDigest([${JSON.stringify(code)}], ${JSON.stringify(code)}, /\\.js$/, true)`);
+    const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2100));
+    // Files changed in the two seconds before: not trusted by their stat data, so nothing is kept.
+    const digest = computed();
+    expect(hashOf()).toBe(digest);
+    expect(kept()).toEqual([]);
+    await settle();
+    expect(hashOf()).toBe(digest);
+    expect(kept()).toHaveLength(1);
+    expect(readFileSync(path.join(keep, kept()[0]!), 'latin1')).toBe(digest);
+    // Read back, not computed: what the kept file says is the answer while the files are as they were.
+    writeFileSync(path.join(keep, kept()[0]!), 'f'.repeat(64));
+    expect(hashOf()).toBe('f'.repeat(64));
+    // A damaged kept file is not believed.
+    writeFileSync(path.join(keep, kept()[0]!), 'not a hash');
+    expect(hashOf()).toBe(digest);
+    // A code file changed: its stat data differ, and the code is hashed again.
+    writeFileSync(path.join(code, 'extract/b.js'), 'export const b = 3;\n');
+    await settle();
+    const changed = hashOf();
+    expect(changed).not.toBe(digest);
+    expect(changed).toBe(computed());
+    expect(kept()).toHaveLength(2);
+    // Nothing is kept in a folder that is a symbolic link.
+    const linked = path.join(writeProject({}), 'linked');
+    symlinkSync(keep, linked);
+    writeFileSync(path.join(code, 'a.js'), 'export const a = 2;\n');
+    await settle();
+    expect(hashOf(linked)).toBe(computed());
+    expect(kept()).toHaveLength(2);
   });
 });
 

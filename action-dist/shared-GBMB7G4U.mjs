@@ -1794,14 +1794,45 @@ import { fileURLToPath } from "node:url";
 
 // src/codeDigest.ts
 import { createHash as createHash2 } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path5 from "node:path";
 function codeDigest(folders, base, pattern, recursive) {
   const digest = createHash2("sha256");
   for (const folder of folders) for (const file of codeFiles(folder, pattern, recursive)) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
   return digest.digest("hex");
 }
+function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
+  const signatures = createHash2("sha256").update(JSON.stringify([base, pattern.source, recursive])).update("\0");
+  let trusted = true;
+  for (const folder of folders) {
+    for (const [file, stat] of codeFilesWithStats(folder, pattern, recursive)) {
+      const signature = statSignature(stat);
+      if (!signature) trusted = false;
+      signatures.update(path5.relative(base, file)).update("\0").update(signature).update("\0");
+    }
+  }
+  if (!trusted) return codeDigest(folders, base, pattern, recursive);
+  const kept = path5.join(keptIn, `code-${signatures.digest("hex").slice(0, 32)}`);
+  try {
+    const text = readFileSync2(kept, "latin1");
+    if (/^[0-9a-f]{64}$/.test(text)) return text;
+  } catch {
+  }
+  const digest = codeDigest(folders, base, pattern, recursive);
+  try {
+    if (lstatSync2(keptIn).isDirectory()) {
+      const temporary = `${kept}.${process.pid}.tmp`;
+      writeFileSync2(temporary, digest, { flag: "wx" });
+      renameSync2(temporary, kept);
+    }
+  } catch {
+  }
+  return digest;
+}
 function codeFiles(folder, pattern, recursive) {
+  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
+}
+function codeFilesWithStats(folder, pattern, recursive) {
   let names;
   try {
     names = readdirSync(folder).sort();
@@ -1818,8 +1849,8 @@ function codeFiles(folder, pattern, recursive) {
       continue;
     }
     if (stat.isDirectory()) {
-      if (recursive && name !== "node_modules") files.push(...codeFiles(file, pattern, recursive));
-    } else if (stat.isFile() && pattern.test(name)) files.push(file);
+      if (recursive && name !== "node_modules") files.push(...codeFilesWithStats(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
   }
   return files;
 }
@@ -1835,7 +1866,7 @@ var DEFAULT_CACHE_DIR = ".importleak_cache";
 var SummaryCache = class _SummaryCache {
   constructor(root, target) {
     this.root = root;
-    this.folder = path6.join(root, `${ANALYZER_ID.slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+    this.folder = path6.join(root, `${analyzerId(root).slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
   }
   root;
   folder;
@@ -1963,13 +1994,17 @@ async function writeIfMissing(file, text) {
 function hash(text) {
   return createHash3("sha256").update(text).digest("hex");
 }
-var ANALYZER_ID = (() => {
-  const here = path6.dirname(fileURLToPath(import.meta.url));
-  const pattern = /\.(m?js|ts)$/;
-  const extract = path6.join(here, "extract");
-  const folder = codeFiles(extract, pattern, false).length ? extract : here;
-  return codeDigest([folder], folder, pattern, false);
-})();
+var analyzerIdKnown;
+function analyzerId(root) {
+  if (analyzerIdKnown === void 0) {
+    const here = path6.dirname(fileURLToPath(import.meta.url));
+    const pattern = /\.(m?js|ts)$/;
+    const extract = path6.join(here, "extract");
+    const folder = codeFiles(extract, pattern, false).length ? extract : here;
+    analyzerIdKnown = keptCodeDigest(root, [folder], folder, pattern, false);
+  }
+  return analyzerIdKnown;
+}
 
 // src/deploy/deploymentFiles.ts
 import { promises as fs5 } from "node:fs";
@@ -2084,16 +2119,17 @@ var FORMAT = 2;
 function discoveryFingerprint(discovery) {
   return JSON.stringify([discovery.files.map((f) => f.relative), discovery.diagnostics]);
 }
-function runKey(parts) {
-  return createHash4("sha256").update(CODE_ID).update("\0").update(JSON.stringify(parts)).digest("hex");
-}
 var RunRecords = class {
   constructor(cache) {
     this.cache = cache;
-    this.folder = path8.join(cache.root, `runs-${CODE_ID.slice(0, 12)}`);
+    this.folder = path8.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
   }
   cache;
   folder;
+  /** The key of a run: the hash of everything that shapes its output besides the files it reads. */
+  key(parts) {
+    return createHash4("sha256").update(codeId(this.cache.root)).update("\0").update(JSON.stringify(parts)).digest("hex");
+  }
   async load(key) {
     if (!await this.cache.usable(false)) return void 0;
     try {
@@ -2209,11 +2245,15 @@ function distinctInputs(inputs) {
   for (const input of inputs) seen.set(JSON.stringify(input.kind === "read" ? [input.kind, input.file, input.maxBytes] : input.kind === "stat" ? [input.kind, input.file] : [input.kind, input.root, input.searchIn, input.followExternalLinks]), input);
   return [...seen.values()];
 }
-var CODE_ID = (() => {
-  const here = path8.dirname(fileURLToPath2(import.meta.url));
-  const rules = [path8.resolve(here, "../rules"), path8.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
-  return codeDigest([here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
-})();
+var codeIdKnown;
+function codeId(root) {
+  if (codeIdKnown === void 0) {
+    const here = path8.dirname(fileURLToPath2(import.meta.url));
+    const rules = [path8.resolve(here, "../rules"), path8.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+    codeIdKnown = keptCodeDigest(root, [here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
+  }
+  return codeIdKnown;
+}
 
 export {
   DEFAULT_MAX_FILE_BYTES,
@@ -2250,7 +2290,6 @@ export {
   listingOf,
   toRelative,
   discoveryFingerprint,
-  runKey,
   RunRecords,
   stillHolds,
   distinctInputs

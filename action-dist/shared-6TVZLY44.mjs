@@ -13,12 +13,11 @@ import {
   loadConfig,
   readRegularFile,
   recordInputs,
-  runKey,
   stillHolds,
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-VP75FTVP.mjs";
+} from "./shared-GBMB7G4U.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3778,7 +3777,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-HP3LVUFL.mjs");
+    const { analyze } = await import("./shared-DOKRPZIH.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3790,7 +3789,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const cache = cacheDir ? new SummaryCache(cacheDir, analyzeOptions.target) : void 0;
   const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : void 0;
   const { cache: _cache, cacheDir: _cacheDir, stats: _stats, quiet: _quiet, ...shaping } = commandOptions;
-  const key = records ? runKey([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]) : void 0;
+  const key = records ? records.key([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]) : void 0;
   const parsedKeys = /* @__PURE__ */ new Set();
   if (records && key) {
     const started = performance3.now();
