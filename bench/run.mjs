@@ -25,7 +25,8 @@ import { parseArgs } from 'node:util';
 import { discoverPythonFiles } from '../dist/discover/discover.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CLI = path.join(PROJECT, 'dist', 'cli.js');
+// What users run: the package's bin, the bundle (`npm run bench` builds it first).
+const CLI = path.join(PROJECT, JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')).bin.importleak);
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { runs: { type: 'string', default: '3' }, targets: { type: 'string' }, large: { type: 'boolean', default: false }, scratch: { type: 'string' } },
@@ -251,6 +252,7 @@ if (positionals.length === 0) {
     `of the whole process, on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB),`,
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Absolute times vary by machine; the ratios are measured in the same run.`,
     '',
+    '- **importleak**: the package\'s bin as npm installs it, the bundle `action-dist/importleak.mjs` (`npm run bench` builds it).',
     '- **Bare parse**: every file of the tree read and parsed with the same web-tree-sitter grammar on one',
     '  thread, each tree deleted at once (bench/bareParse.mjs): the floor of a cold scan.',
     '- **cold**: an empty cache; **warm**: nothing changed since the same command last ran; **one file touched**: a',

@@ -9,11 +9,11 @@ import { PROJECT } from './support.js';
 
 /**
  * The built command runs however it is started: npm's bin links (node_modules/.bin/importleak, a
- * global install's bin/importleak) are symlinks to dist/bin.js, Windows shims run
- * `node <link target>`, and the README and the tests run `node dist/cli.js`. Everything here runs
- * the build (`npm run build` first).
+ * global install's bin/importleak) are symlinks to the package's bin (the bundle,
+ * action-dist/importleak.mjs), Windows shims run `node <link target>`, and the README and the
+ * tests run `node dist/cli.js`. Everything here runs what is built (`npm run build` first).
  */
-const BIN = path.join(PROJECT, 'dist', 'bin.js');
+const BIN = path.join(PROJECT, (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { bin: { importleak: string } }).bin.importleak);
 const CLI = path.join(PROJECT, 'dist', 'cli.js');
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -27,7 +27,7 @@ function run(args: string[], cwd = PROJECT): { code: number; stdout: string; std
 beforeAll(() => {
   for (const file of [BIN, CLI]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\``);
   links = mkdtempSync(path.join(tmpdir(), 'importleak-links-'));
-  // What npm makes: node_modules/.bin/importleak -> ../importleak/dist/bin.js; a link to a link as
+  // What npm makes: node_modules/.bin/importleak -> ../importleak/action-dist/importleak.mjs; a link to a link as
   // with `npm link` (the global bin links to the global package, itself a link to the checkout).
   symlinkSync(BIN, path.join(links, 'importleak'));
   symlinkSync(path.join(links, 'importleak'), path.join(links, 'importleak-twice'));
@@ -38,7 +38,7 @@ afterAll(() => {
   if (links) rmSync(links, { recursive: true, force: true });
 });
 
-describe('the importleak command through a symlink to dist/bin.js', () => {
+describe("the importleak command through a symlink to the package's bin", () => {
   it('--version prints the package version, once', () => {
     for (const link of ['importleak', 'importleak-twice']) {
       const result = run([path.join(links, link), '--version']);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,8 @@ import { FIXTURES, PROJECT } from './support.js';
  * `npm pack` in the hook's repository, then install the tarball.
  *
  * `npm pack` runs in a copy of the sources (with the project's node_modules linked in), so the
- * build it triggers never rewrites the dist/ other tests are running, and the copy has no dist/:
- * the tarball's dist/ can only come from `prepack`. Installing needs the npm registry.
+ * build it triggers never rewrites the action-dist/ other tests are running, and the copy has no
+ * action-dist/: the tarball's bundle can only come from `prepack`. Installing needs the npm registry.
  */
 const VERSION = (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { version: string }).version;
 /** Node 22 and 24 come from test/setup-node.sh, for linux-x64 only; elsewhere only this node runs. */
@@ -59,12 +59,12 @@ function mustSucceed(what: string, run: Run): Run {
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), 'importleak-package-'));
 
-  // The sources `npm pack` reads: package.json, tsconfig.json, src/ to build, and what `files` ships but dist/.
+  // The sources `npm pack` reads: package.json, src/ and the build script to build, and what `files` ships but action-dist/.
   const source = path.join(work, 'source');
   mkdirSync(source);
   const pkg = JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { files: string[] };
   const readmes = readdirSync(PROJECT).filter((name) => /^(readme|licen[sc]e)/i.test(name));
-  for (const name of ['package.json', 'tsconfig.json', 'src', ...pkg.files.filter((f) => f !== 'dist'), ...readmes]) {
+  for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'src', 'scripts', ...pkg.files.filter((f) => f !== 'action-dist'), ...readmes]) {
     if (existsSync(path.join(PROJECT, name))) cpSync(path.join(PROJECT, name), path.join(source, name), { recursive: true });
   }
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(source, 'node_modules'));
@@ -88,14 +88,14 @@ afterAll(() => {
 });
 
 describe('npm pack', () => {
-  it('builds dist/ through prepack and ships dist/, grammar/ and rules/, not the sources', () => {
+  it('bundles the command through prepack and ships the bundle, grammar/ and rules/, not the sources', () => {
     expect(packOutput).toContain('> importleak@');
-    expect(packOutput).toMatch(/> importleak@[\d.]+ build\n> tsc /);
+    expect(packOutput).toMatch(/> importleak@[\d.]+ build:action\n> node scripts\/build-action\.mjs/);
     const listing = mustSucceed('tar', sh('tar', ['tzf', tarball], work)).stdout.split('\n');
-    for (const file of ['package/package.json', 'package/dist/bin.js', 'package/dist/cli.js', 'package/dist/extract/parser.js', 'package/grammar/tree-sitter-python.wasm', 'package/grammar/LICENSE', 'package/grammar/README.md', 'package/rules/IL001.md']) {
+    for (const file of ['package/package.json', 'package/action-dist/importleak.mjs', 'package/action-dist/worker.mjs', 'package/action-dist/tree-sitter-python.wasm', 'package/action-dist/tree-sitter.wasm', 'package/action-dist/THIRD-PARTY-LICENSES.md', 'package/grammar/LICENSE', 'package/grammar/README.md', 'package/rules/IL001.md']) {
       expect(listing).toContain(file);
     }
-    expect(listing.filter((file) => file.startsWith('package/src/') || file.startsWith('package/test/') || file.endsWith('.map'))).toEqual([]);
+    expect(listing.filter((file) => file.startsWith('package/src/') || file.startsWith('package/dist/') || file.startsWith('package/test/') || file.endsWith('.map'))).toEqual([]);
   });
 });
 
@@ -105,20 +105,23 @@ describe('npm install of the tarball in an empty folder', () => {
     expect(installOutput).not.toMatch(/install.?script|node-gyp|allowScripts/i);
   });
 
-  it('installs no package that has an install script or a native binding (tree-sitter-python is not among them)', () => {
+  it('installs importleak alone: its dependencies are in its bundle, so no other package, install script or native binding comes with it', () => {
     const modules = path.join(user, 'node_modules');
-    const folders = readdirSync(modules)
-      .filter((name) => !name.startsWith('.'))
-      .flatMap((name) => (name.startsWith('@') ? readdirSync(path.join(modules, name)).map((sub) => path.join(name, sub)) : [name]));
-    expect(folders).toContain('importleak');
-    expect(folders).toContain('web-tree-sitter');
-    expect(folders).not.toContain('tree-sitter-python');
-    const withScripts = folders.filter((name) => {
-      const manifest = JSON.parse(readFileSync(path.join(modules, name, 'package.json'), 'utf8')) as { scripts?: Record<string, string>; gypfile?: boolean };
-      const scripts = manifest.scripts ?? {};
-      return Boolean(scripts.preinstall || scripts.install || scripts.postinstall || manifest.gypfile || existsSync(path.join(modules, name, 'binding.gyp')));
-    });
-    expect(withScripts).toEqual([]);
+    const folders = readdirSync(modules).filter((name) => !name.startsWith('.'));
+    expect(folders).toEqual(['importleak']);
+    const manifest = JSON.parse(readFileSync(path.join(modules, 'importleak', 'package.json'), 'utf8')) as { scripts?: Record<string, string>; dependencies?: object };
+    expect(manifest.dependencies).toBeUndefined();
+    expect(Object.keys(manifest.scripts ?? {}).filter((name) => /install/.test(name))).toEqual([]);
+  });
+
+  it('parses on worker threads from the installed bundle', () => {
+    const project = path.join(user, 'many');
+    mkdirSync(project);
+    for (let i = 0; i < 120; i++) writeFileSync(path.join(project, `m${i}.py`), `import os\n\nVALUE_${i} = os.environ.get("V${i}")\n`);
+    // Two threads whatever the machine has (one core starts none).
+    const run = spawnSync(path.join(user, 'node_modules', '.bin', 'importleak'), ['check', '--stats', '--no-cache', 'many'], { cwd: user, env: { ...env(), IMPORTLEAK_THREADS: '2' }, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^importleak stats \(120 parsed, 0 from the cache, 2 worker threads\):$/m);
   });
 
   for (const node of NODES) {
