@@ -20,7 +20,9 @@ parentPort?.on("message", (request) => {
     (result) => {
       if (result.transient) return parentPort.postMessage({ id: request.id, result });
       const stored = storedText(result);
-      parentPort.postMessage({ id: request.id, stored: stored.text, ...stored.packed ? { packed: stored.packed } : {} });
+      if (!stored.packed) return parentPort.postMessage({ id: request.id, stored: stored.text });
+      const packed = stored.packed.slice();
+      parentPort.postMessage({ id: request.id, stored: stored.text, packed }, [packed.buffer]);
     },
     (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })
   );

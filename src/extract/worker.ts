@@ -28,7 +28,10 @@ parentPort?.on('message', (request: ExtractRequest) => {
     (result) => {
       if (result.transient) return parentPort!.postMessage({ id: request.id, result });
       const stored = storedText(result);
-      parentPort!.postMessage({ id: request.id, stored: stored.text, ...(stored.packed ? { packed: stored.packed } : {}) });
+      if (!stored.packed) return parentPort!.postMessage({ id: request.id, stored: stored.text });
+      // zlib's output is a view of a 16 KiB buffer, which a message would copy whole: an exact copy, moved.
+      const packed = stored.packed.slice();
+      parentPort!.postMessage({ id: request.id, stored: stored.text, packed }, [packed.buffer]);
     },
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );
