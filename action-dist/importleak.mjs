@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-6TVZLY44.mjs";
-import "./shared-GBMB7G4U.mjs";
+} from "./shared-DQKLPHLR.mjs";
+import "./shared-BBG3CIXF.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-STD64MVC.mjs";
+import "./shared-2UG3Y3VO.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-VDMCUOKK.mjs";
 import "./shared-OK3D7NJJ.mjs";

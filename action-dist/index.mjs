@@ -15,10 +15,10 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-6TVZLY44.mjs";
-import "./shared-GBMB7G4U.mjs";
+} from "./shared-DQKLPHLR.mjs";
+import "./shared-BBG3CIXF.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-STD64MVC.mjs";
+import "./shared-2UG3Y3VO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary

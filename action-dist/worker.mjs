@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-STD64MVC.mjs";
+} from "./shared-2UG3Y3VO.mjs";
 import {
   summariseBytes
 } from "./shared-3M4P7N2N.mjs";

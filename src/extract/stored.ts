@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
 import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, topLevelFunctions, type BodyCallIndex } from './packed.js';
-import type { CallPlacement, CallRecord, ExecutionScope, ImportRecord, ModuleSummary } from './summary.js';
+import type { CallArgument, CallPlacement, CallRecord, ClassRecord, ExecutionScope, ImportedName, ImportRecord, ModuleSummary } from './summary.js';
 import type { PythonTarget } from './target.js';
 
 /*
@@ -147,8 +147,14 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
   const tables = shared(validTables(entry.tables), sharing);
-  const calls = withValues(summary.calls as CallRecord[], tables);
-  for (const record of summary.imports as ImportRecord[]) record.scope = placeIn(tables.scopes, record.scope);
+  const revivedCalls = withValues(summary.calls as CallRecord[], tables);
+  const calls = revivedCalls.length ? revivedCalls : (NONE as unknown as CallRecord[]);
+  for (const record of summary.imports as ImportRecord[]) {
+    record.scope = placeIn(tables.scopes, record.scope);
+    if (record.names.length === 0) record.names = NONE as unknown as ImportedName[];
+  }
+  for (const field of SUMMARY_LISTS) if ((summary[field] as unknown[]).length === 0) summary[field] = NONE;
+  for (const record of summary.classes as ClassRecord[]) if (record.bases.length === 0) record.bases = NONE;
   const head = entry.packed;
   // Packed, `calls` is added as an accessor to an object without it: V8 keeps such an object in
   // its fast form, where turning a data property into an accessor makes it a dictionary.
@@ -183,7 +189,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
 /** The lists of a `BodyCallIndex`, as the stored head has them. */
 const INDEX_FIELDS = ['callees', 'localCallees', 'members', 'onObjects', 'decoratorsOnObjects', 'onLocalObjects', 'inModuleFunctions'] as const satisfies ReadonlyArray<keyof BodyCallIndex>;
 
-/** Most of a module's index lists are empty: one empty list for them all (frozen: nothing adds to it). */
+/** Most of a module's index lists, and many of its other lists, are empty: one empty list for them all (frozen: nothing adds to it). */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
 function some(list: string[]): string[] {
@@ -208,9 +214,17 @@ function shared(tables: Tables, sharing?: Sharing): Tables {
   return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
 }
 
+/**
+ * The lists of a summary that are empty in most modules. Revived empty, each is the one frozen empty
+ * list: an empty array is 32 bytes, about a tenth of what a generated module's summary holds in
+ * lists, and nothing changes a summary once it is made.
+ */
+const SUMMARY_LISTS = ['imports', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions'] as const;
+
 /** Calls read with places, given their values. */
 function withValues(calls: CallRecord[], { scopes, placements, strings }: Tables): CallRecord[] {
   for (const call of calls) {
+    if (call.args.length === 0) call.args = NONE as unknown as CallArgument[];
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);
     call.statementText = placeIn(strings, call.statementText);

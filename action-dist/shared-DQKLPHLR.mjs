@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-GBMB7G4U.mjs";
+} from "./shared-BBG3CIXF.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3777,7 +3777,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-DOKRPZIH.mjs");
+    const { analyze } = await import("./shared-U2CA5WA7.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();

@@ -84,8 +84,14 @@ function reviveStored(stored, relative, sharing, damaged) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
   const tables = shared(validTables(entry.tables), sharing);
-  const calls = withValues(summary.calls, tables);
-  for (const record of summary.imports) record.scope = placeIn(tables.scopes, record.scope);
+  const revivedCalls = withValues(summary.calls, tables);
+  const calls = revivedCalls.length ? revivedCalls : NONE;
+  for (const record of summary.imports) {
+    record.scope = placeIn(tables.scopes, record.scope);
+    if (record.names.length === 0) record.names = NONE;
+  }
+  for (const field of SUMMARY_LISTS) if (summary[field].length === 0) summary[field] = NONE;
+  for (const record of summary.classes) if (record.bases.length === 0) record.bases = NONE;
   const head = entry.packed;
   const { calls: _, ...rest } = summary;
   const revived = head === void 0 ? { ...rest, path: relative, calls } : { ...rest, path: relative };
@@ -131,8 +137,10 @@ function shared(tables, sharing) {
   if (!sharing) return tables;
   return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
 }
+var SUMMARY_LISTS = ["imports", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"];
 function withValues(calls, { scopes, placements, strings }) {
   for (const call of calls) {
+    if (call.args.length === 0) call.args = NONE;
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);
     call.statementText = placeIn(strings, call.statementText);

@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-GBMB7G4U.mjs";
+} from "./shared-BBG3CIXF.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-STD64MVC.mjs";
+} from "./shared-2UG3Y3VO.mjs";
 import {
   TomlError,
   parse

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-STD64MVC.mjs";
+} from "./shared-2UG3Y3VO.mjs";
 import {
   packedOnDisk
 } from "./shared-4PY6MJ47.mjs";
