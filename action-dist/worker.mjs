@@ -21,7 +21,7 @@ parentPort?.on("message", (request) => {
       if (result.transient) return parentPort.postMessage({ id: request.id, result });
       const stored = storedText(result);
       if (!stored.packed) return parentPort.postMessage({ id: request.id, stored: stored.text });
-      const packed = stored.packed.slice();
+      const packed = new Uint8Array(stored.packed);
       parentPort.postMessage({ id: request.id, stored: stored.text, packed }, [packed.buffer]);
     },
     (error) => parentPort.postMessage({ id: request.id, error: error instanceof Error ? error.stack ?? error.message : String(error) })

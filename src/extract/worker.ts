@@ -29,8 +29,9 @@ parentPort?.on('message', (request: ExtractRequest) => {
       if (result.transient) return parentPort!.postMessage({ id: request.id, result });
       const stored = storedText(result);
       if (!stored.packed) return parentPort!.postMessage({ id: request.id, stored: stored.text });
-      // zlib's output is a view of a 16 KiB buffer, which a message would copy whole: an exact copy, moved.
-      const packed = stored.packed.slice();
+      // zlib's output is a view of a buffer of 16 KiB or more, which a message would copy whole (and
+      // which Node 24 cannot move): a copy of its own size, moved. (Buffer#slice would be a view.)
+      const packed = new Uint8Array(stored.packed);
       parentPort!.postMessage({ id: request.id, stored: stored.text, packed }, [packed.buffer]);
     },
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
