@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-DQKLPHLR.mjs";
+} from "./shared-BJWC7KGF.mjs";
 import "./shared-BBG3CIXF.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-2UG3Y3VO.mjs";

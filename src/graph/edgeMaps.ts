@@ -84,15 +84,23 @@ export class ImportTimeEdges implements ReadonlyMap<string, readonly ImportEdge[
 }
 
 /** The edges by which the import statements of `from`'s body run other modules, added to `into`. */
-export function statementEdges(from: string, imports: readonly ResolvedImport[], into: ImportEdge[]): void {
+function statementEdges(from: string, imports: readonly ResolvedImport[], into: ImportEdge[]): void {
   for (const resolvedImport of imports) {
-    const { record } = resolvedImport;
-    // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
-    if (resolvedImport.notRun !== undefined || record.scope.kind !== 'module') continue;
+    if (!runsAtImport(resolvedImport)) continue;
     for (const executed of resolvedImport.executes) {
-      if (executed.module.path !== from) into.push(new StatementEdge(from, executed.module.path, executed.reason, record));
+      if (executed.module.path !== from) into.push(new StatementEdge(from, executed.module.path, executed.reason, resolvedImport.record));
     }
   }
+}
+
+/** Whether an import statement of `from`'s body runs another module (`statementEdges` would make an edge). */
+export function hasStatementEdges(from: string, imports: readonly ResolvedImport[]): boolean {
+  return imports.some((resolvedImport) => runsAtImport(resolvedImport) && resolvedImport.executes.some((executed) => executed.module.path !== from));
+}
+
+/** An import statement of a module's body that runs: a fallback whose `try` branch succeeds runs neither at import nor when its function is called. */
+function runsAtImport(resolvedImport: ResolvedImport): boolean {
+  return resolvedImport.notRun === undefined && resolvedImport.record.scope.kind === 'module';
 }
 
 /**

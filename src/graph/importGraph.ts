@@ -1,7 +1,7 @@
 import { MAX_IMPORT_CALL_DEPTH, type CallResolver } from '../resolve/calls.js';
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { ResolvedImport } from '../resolve/resolveImports.js';
-import { ImportedBy, ImportTimeEdges, statementEdges, type EdgeStore } from './edgeMaps.js';
+import { hasStatementEdges, ImportedBy, ImportTimeEdges, type EdgeStore } from './edgeMaps.js';
 import { edgeThroughCalls, MODULE_SCOPE, StatementEdge, type ImportEdge } from './edges.js';
 import { registryEdges, type PendingRegistryImport } from './registries.js';
 
@@ -67,12 +67,11 @@ export function buildImportGraph(
       }
     }
     const imports = resolved.get(module.path) ?? [];
-    const statements: ImportEdge[] = [];
-    statementEdges(module.path, imports, statements); // made again when read
-    if (statements.length) keys.add(module.path);
+    if (hasStatementEdges(module.path, imports)) keys.add(module.path); // the edges are made when read
     withoutStatements.delete(module.path);
     for (const resolvedImport of imports) {
       const { record } = resolvedImport;
+      // A fallback whose `try` branch succeeds runs neither at import nor when its function is called.
       if (resolvedImport.notRun !== undefined) continue;
       if (record.registryOf && record.scope.kind === 'module') registryImports.push({ from: module.path, at: module.path, record, steps: [] });
       if (record.scope.kind !== 'function' && record.scope.kind !== 'lazy-import') continue;

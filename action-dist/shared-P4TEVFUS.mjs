@@ -1140,12 +1140,17 @@ var ImportTimeEdges = class _ImportTimeEdges {
 };
 function statementEdges(from, imports, into) {
   for (const resolvedImport of imports) {
-    const { record } = resolvedImport;
-    if (resolvedImport.notRun !== void 0 || record.scope.kind !== "module") continue;
+    if (!runsAtImport(resolvedImport)) continue;
     for (const executed2 of resolvedImport.executes) {
-      if (executed2.module.path !== from) into.push(new StatementEdge(from, executed2.module.path, executed2.reason, record));
+      if (executed2.module.path !== from) into.push(new StatementEdge(from, executed2.module.path, executed2.reason, resolvedImport.record));
     }
   }
+}
+function hasStatementEdges(from, imports) {
+  return imports.some((resolvedImport) => runsAtImport(resolvedImport) && resolvedImport.executes.some((executed2) => executed2.module.path !== from));
+}
+function runsAtImport(resolvedImport) {
+  return resolvedImport.notRun === void 0 && resolvedImport.record.scope.kind === "module";
 }
 var ImportedBy = class {
   constructor(edges) {
@@ -1350,9 +1355,7 @@ function buildImportGraph(index, resolved, calls, onError) {
       }
     }
     const imports = resolved.get(module.path) ?? [];
-    const statements = [];
-    statementEdges(module.path, imports, statements);
-    if (statements.length) keys.add(module.path);
+    if (hasStatementEdges(module.path, imports)) keys.add(module.path);
     withoutStatements.delete(module.path);
     for (const resolvedImport of imports) {
       const { record } = resolvedImport;

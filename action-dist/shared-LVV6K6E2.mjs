@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-AWVXSOXE.mjs";
+} from "./shared-JMK32X4C.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-3NF5S5IS.mjs";
+} from "./shared-P4TEVFUS.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

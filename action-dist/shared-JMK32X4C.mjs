@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-3NF5S5IS.mjs";
+} from "./shared-P4TEVFUS.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";
