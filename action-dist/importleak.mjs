@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-BJWC7KGF.mjs";
-import "./shared-BBG3CIXF.mjs";
+} from "./shared-3EH7E4JM.mjs";
+import "./shared-G5QYOTWR.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-2UG3Y3VO.mjs";
 import "./shared-4PY6MJ47.mjs";

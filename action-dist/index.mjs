@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-BJWC7KGF.mjs";
-import "./shared-BBG3CIXF.mjs";
+} from "./shared-3EH7E4JM.mjs";
+import "./shared-G5QYOTWR.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-2UG3Y3VO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-JMK32X4C.mjs";
-import "./shared-P4TEVFUS.mjs";
+} from "./shared-ZNAKL4IH.mjs";
+import "./shared-4CZ47URF.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

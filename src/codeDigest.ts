@@ -10,8 +10,13 @@ import { statSignature } from './files.js';
  * Files read for one are read once for both.
  */
 export function codeDigest(folders: readonly string[], base: string, pattern: RegExp, recursive: boolean): string {
+  return digestOf(folders.flatMap((folder) => codeFiles(folder, pattern, recursive)), base);
+}
+
+/** The hash of `files`, each named by its path relative to `base`. */
+function digestOf(files: readonly string[], base: string): string {
   const digest = createHash('sha256');
-  for (const folder of folders) for (const file of codeFiles(folder, pattern, recursive)) digest.update(path.relative(base, file)).update('\0').update(bytesOf(file)).update('\0');
+  for (const file of files) digest.update(path.relative(base, file)).update('\0').update(bytesOf(file)).update('\0');
   return digest.digest('hex');
 }
 
@@ -25,14 +30,14 @@ export function codeDigest(folders: readonly string[], base: string, pattern: Re
 export function keptCodeDigest(keptIn: string, folders: readonly string[], base: string, pattern: RegExp, recursive: boolean): string {
   const signatures = createHash('sha256').update(JSON.stringify([base, pattern.source, recursive])).update('\0');
   let trusted = true;
-  for (const folder of folders) {
-    for (const [file, stat] of codeFilesWithStats(folder, pattern, recursive)) {
-      const signature = statSignature(stat);
-      if (!signature) trusted = false;
-      signatures.update(path.relative(base, file)).update('\0').update(signature).update('\0');
-    }
+  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
+  for (const [file, stat] of files) {
+    const signature = statSignature(stat);
+    if (!signature) trusted = false;
+    signatures.update(path.relative(base, file)).update('\0').update(signature).update('\0');
   }
-  if (!trusted) return codeDigest(folders, base, pattern, recursive);
+  const computed = (): string => digestOf(files.map(([file]) => file), base);
+  if (!trusted) return computed();
   const kept = path.join(keptIn, `code-${signatures.digest('hex').slice(0, 32)}`);
   try {
     const text = readFileSync(kept, 'latin1');
@@ -40,7 +45,7 @@ export function keptCodeDigest(keptIn: string, folders: readonly string[], base:
   } catch {
     // Not kept yet.
   }
-  const digest = codeDigest(folders, base, pattern, recursive);
+  const digest = computed();
   try {
     if (lstatSync(keptIn).isDirectory()) {
       const temporary = `${kept}.${process.pid}.tmp`;

@@ -22,6 +22,14 @@ export interface TreeWatch {
 
 export type WatchedLook = 'stat' | 'realpath' | 'read';
 
+/**
+ * Whether the watch covers an entry a walk listed: a file, a folder, or a symbolic link, whose
+ * target the walk looks at with `watchedRealpath` and `watchedStat`. A pipe or device is not.
+ */
+export function coveredByWatch(dirent: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): boolean {
+  return dirent.isFile() || dirent.isDirectory() || dirent.isSymbolicLink();
+}
+
 export function newTreeWatch(): TreeWatch {
   return { folders: [], looks: [], complete: true };
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fastGlob } from '../discover/discover.js';
 import { notRegularMessage } from '../files.js';
-import { watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
+import { coveredByWatch, watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 import type { DeployProblem } from './types.js';
 
 /*
@@ -89,13 +89,13 @@ export async function findDeploymentFiles(root: string, searchIn: string[], watc
       continue;
     }
     const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
-    // Where a link leads, and what a pipe is, are not watched (see `TreeWatch`).
-    if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
+    // What a pipe is is not watched; where a link leads is, below (see `TreeWatch`).
+    if (watch && entries.some((entry) => !coveredByWatch(entry.dirent))) watch.complete = false;
     for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
       const relative = toRelative(root, path.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await fs.stat(path.join(root, relative)).catch(() => undefined);
+        const target = await watchedStat(path.join(root, relative), watch).catch(() => undefined);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
         const what = await fs.lstat(path.join(root, relative)).catch(() => undefined);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../diagnostics.js';
 import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readDigest, readRegularFile } from '../files.js';
-import { watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
+import { coveredByWatch, watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 
 /** Folders no Python project wants scanned: VCS data, caches, installed packages, build output. */
 const ALWAYS_SKIPPED = [
@@ -128,8 +128,7 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
     const oddNames = lineBreakNames.splice(0);
     // What the watch does not cover: a pipe or device, an odd name. A link is covered by the looks
     // below (where it leads, what is there); the folder holding it changes when it is made again.
-    const uncovered = (entry: (typeof all)[number]): boolean => (!entry.dirent.isFile() && !entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink()) || entry.path.includes('\uFFFD');
-    if (watch && (oddNames.length || all.some(uncovered))) watch.complete = false;
+    if (watch && (oddNames.length || all.some((entry) => !coveredByWatch(entry.dirent) || entry.path.includes('\uFFFD')))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith('.py') || name === '.gitignore' || name === 'pyvenv.cfg');

@@ -28,13 +28,39 @@ export interface EdgeStore {
   withoutStatements: ReadonlySet<string>;
 }
 
+/** A read-only map of edge lists made when read: what a Map offers besides `get`, `has`, `size` and `keys`. */
+abstract class EdgeListMap implements ReadonlyMap<string, readonly ImportEdge[]> {
+  abstract get size(): number;
+  abstract has(key: string): boolean;
+  abstract get(key: string): ImportEdge[] | undefined;
+  abstract keys(): MapIterator<string>;
+
+  *values(): MapIterator<ImportEdge[]> {
+    for (const key of this.keys()) yield this.get(key)!;
+  }
+
+  *entries(): MapIterator<[string, ImportEdge[]]> {
+    for (const key of this.keys()) yield [key, this.get(key)!];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ImportEdge[]]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: readonly ImportEdge[], key: string, map: ReadonlyMap<string, readonly ImportEdge[]>) => void): void {
+    for (const [key, edges] of this.entries()) callback(edges, key, this);
+  }
+}
+
 /** The edges that run while each module is imported, by importing module path, sorted (see `compareEdges`). */
-export class ImportTimeEdges implements ReadonlyMap<string, readonly ImportEdge[]> {
+export class ImportTimeEdges extends EdgeListMap {
   constructor(
     private readonly store: EdgeStore,
     /** Only the edges it keeps (the graph without some suppressed edges); every key stays. */
     private readonly keep?: (edge: ImportEdge) => boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The same edges, but only those `keep` keeps. */
   filtered(keep: (edge: ImportEdge) => boolean): ImportTimeEdges {
@@ -65,22 +91,6 @@ export class ImportTimeEdges implements ReadonlyMap<string, readonly ImportEdge[
   *keys(): MapIterator<string> {
     yield* this.store.keys;
   }
-
-  *values(): MapIterator<ImportEdge[]> {
-    for (const from of this.store.keys) yield this.get(from)!;
-  }
-
-  *entries(): MapIterator<[string, ImportEdge[]]> {
-    for (const from of this.store.keys) yield [from, this.get(from)!];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ImportEdge[]]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: readonly ImportEdge[], key: string, map: ReadonlyMap<string, readonly ImportEdge[]>) => void): void {
-    for (const [from, edges] of this.entries()) callback(edges, from, this);
-  }
 }
 
 /** The edges by which the import statements of `from`'s body run other modules, added to `into`. */
@@ -107,10 +117,11 @@ function runsAtImport(resolvedImport: ResolvedImport): boolean {
  * The reverse of `ImportTimeEdges`, by imported module path: the modules importing each are kept,
  * each once, and their edges to it read when asked for.
  */
-export class ImportedBy implements ReadonlyMap<string, readonly ImportEdge[]> {
+export class ImportedBy extends EdgeListMap {
   private readonly importing = new Map<string, string[]>();
 
   constructor(private readonly edges: ImportTimeEdges) {
+    super();
     for (const [from, list] of edges) {
       for (const edge of list) {
         const importers = this.importing.get(edge.to);
@@ -143,22 +154,6 @@ export class ImportedBy implements ReadonlyMap<string, readonly ImportEdge[]> {
 
   *keys(): MapIterator<string> {
     yield* this.importing.keys();
-  }
-
-  *values(): MapIterator<ImportEdge[]> {
-    for (const to of this.importing.keys()) yield this.get(to)!;
-  }
-
-  *entries(): MapIterator<[string, ImportEdge[]]> {
-    for (const to of this.importing.keys()) yield [to, this.get(to)!];
-  }
-
-  [Symbol.iterator](): MapIterator<[string, ImportEdge[]]> {
-    return this.entries();
-  }
-
-  forEach(callback: (value: readonly ImportEdge[], key: string, map: ReadonlyMap<string, readonly ImportEdge[]>) => void): void {
-    for (const [to, edges] of this.entries()) callback(edges, to, this);
   }
 }
 

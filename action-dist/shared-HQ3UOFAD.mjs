@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-JMK32X4C.mjs";
-import "./shared-P4TEVFUS.mjs";
+} from "./shared-ZNAKL4IH.mjs";
+import "./shared-4CZ47URF.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-BBG3CIXF.mjs";
+} from "./shared-G5QYOTWR.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-JMK32X4C.mjs";
+} from "./shared-ZNAKL4IH.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-P4TEVFUS.mjs";
+} from "./shared-4CZ47URF.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

@@ -1358,6 +1358,9 @@ function describe(value) {
 
 // src/watch.ts
 import fsCallbacks, { promises as fs2 } from "node:fs";
+function coveredByWatch(dirent) {
+  return dirent.isFile() || dirent.isDirectory() || dirent.isSymbolicLink();
+}
 function newTreeWatch() {
   return { folders: [], looks: [], complete: true };
 }
@@ -1502,8 +1505,7 @@ async function discoverPythonFiles(options) {
     });
     const links = all.filter((entry) => entry.dirent.isSymbolicLink());
     const oddNames = lineBreakNames.splice(0);
-    const uncovered = (entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory() && !entry.dirent.isSymbolicLink() || entry.path.includes("\uFFFD");
-    if (watch && (oddNames.length || all.some(uncovered))) watch.complete = false;
+    if (watch && (oddNames.length || all.some((entry) => !coveredByWatch(entry.dirent) || entry.path.includes("\uFFFD")))) watch.complete = false;
     const entries = all.filter((entry) => {
       const name = path4.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
@@ -1796,29 +1798,29 @@ import { fileURLToPath } from "node:url";
 import { createHash as createHash2 } from "node:crypto";
 import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path5 from "node:path";
-function codeDigest(folders, base, pattern, recursive) {
+function digestOf(files, base) {
   const digest = createHash2("sha256");
-  for (const folder of folders) for (const file of codeFiles(folder, pattern, recursive)) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  for (const file of files) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
   return digest.digest("hex");
 }
 function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
   const signatures = createHash2("sha256").update(JSON.stringify([base, pattern.source, recursive])).update("\0");
   let trusted = true;
-  for (const folder of folders) {
-    for (const [file, stat] of codeFilesWithStats(folder, pattern, recursive)) {
-      const signature = statSignature(stat);
-      if (!signature) trusted = false;
-      signatures.update(path5.relative(base, file)).update("\0").update(signature).update("\0");
-    }
+  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
+  for (const [file, stat] of files) {
+    const signature = statSignature(stat);
+    if (!signature) trusted = false;
+    signatures.update(path5.relative(base, file)).update("\0").update(signature).update("\0");
   }
-  if (!trusted) return codeDigest(folders, base, pattern, recursive);
+  const computed = () => digestOf(files.map(([file]) => file), base);
+  if (!trusted) return computed();
   const kept = path5.join(keptIn, `code-${signatures.digest("hex").slice(0, 32)}`);
   try {
     const text = readFileSync2(kept, "latin1");
     if (/^[0-9a-f]{64}$/.test(text)) return text;
   } catch {
   }
-  const digest = codeDigest(folders, base, pattern, recursive);
+  const digest = computed();
   try {
     if (lstatSync2(keptIn).isDirectory()) {
       const temporary = `${kept}.${process.pid}.tmp`;
@@ -2075,12 +2077,12 @@ async function findDeploymentFiles(root, searchIn, watch) {
       continue;
     }
     const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
-    if (watch && entries.some((entry) => !entry.dirent.isFile() && !entry.dirent.isDirectory())) watch.complete = false;
+    if (watch && entries.some((entry) => !coveredByWatch(entry.dirent))) watch.complete = false;
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
       const relative = toRelative(root, path7.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await fs5.stat(path7.join(root, relative)).catch(() => void 0);
+        const target = await watchedStat(path7.join(root, relative), watch).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
         const what = await fs5.lstat(path7.join(root, relative)).catch(() => void 0);

@@ -1093,8 +1093,23 @@ function edgeThroughCalls(reached, to, reason) {
 }
 
 // src/graph/edgeMaps.ts
-var ImportTimeEdges = class _ImportTimeEdges {
+var EdgeListMap = class {
+  *values() {
+    for (const key of this.keys()) yield this.get(key);
+  }
+  *entries() {
+    for (const key of this.keys()) yield [key, this.get(key)];
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(callback) {
+    for (const [key, edges] of this.entries()) callback(edges, key, this);
+  }
+};
+var ImportTimeEdges = class _ImportTimeEdges extends EdgeListMap {
   constructor(store, keep) {
+    super();
     this.store = store;
     this.keep = keep;
   }
@@ -1125,18 +1140,6 @@ var ImportTimeEdges = class _ImportTimeEdges {
   *keys() {
     yield* this.store.keys;
   }
-  *values() {
-    for (const from of this.store.keys) yield this.get(from);
-  }
-  *entries() {
-    for (const from of this.store.keys) yield [from, this.get(from)];
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-  forEach(callback) {
-    for (const [from, edges] of this.entries()) callback(edges, from, this);
-  }
 };
 function statementEdges(from, imports, into) {
   for (const resolvedImport of imports) {
@@ -1152,8 +1155,9 @@ function hasStatementEdges(from, imports) {
 function runsAtImport(resolvedImport) {
   return resolvedImport.notRun === void 0 && resolvedImport.record.scope.kind === "module";
 }
-var ImportedBy = class {
+var ImportedBy = class extends EdgeListMap {
   constructor(edges) {
+    super();
     this.edges = edges;
     for (const [from, list] of edges) {
       for (const edge of list) {
@@ -1184,18 +1188,6 @@ var ImportedBy = class {
   }
   *keys() {
     yield* this.importing.keys();
-  }
-  *values() {
-    for (const to of this.importing.keys()) yield this.get(to);
-  }
-  *entries() {
-    for (const to of this.importing.keys()) yield [to, this.get(to)];
-  }
-  [Symbol.iterator]() {
-    return this.entries();
-  }
-  forEach(callback) {
-    for (const [to, edges] of this.entries()) callback(edges, to, this);
   }
 };
 function compareEdges(a, b) {

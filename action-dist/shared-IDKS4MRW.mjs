@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-JMK32X4C.mjs";
-import "./shared-P4TEVFUS.mjs";
+} from "./shared-ZNAKL4IH.mjs";
+import "./shared-4CZ47URF.mjs";
 import "./shared-4PY6MJ47.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-VDMCUOKK.mjs";

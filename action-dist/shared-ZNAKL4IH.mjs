@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-P4TEVFUS.mjs";
+} from "./shared-4CZ47URF.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";
