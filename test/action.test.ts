@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../src/action/changedLines.js';
 import { runCompositeAction, workflowCommands, type ActionRun } from './actionRunner.js';
 import { expectValidSarif } from './sarifValidator.js';
-import { FIXTURES, PROJECT, runCli } from './support.js';
+import { FIXTURES, PROJECT, runCli, scratchFolder } from './support.js';
 
 /**
  * The GitHub Action run the way the runner runs it (test/actionRunner.ts): action.yml's steps with
@@ -25,7 +24,7 @@ function git(cwd: string, ...args: string[]): string {
 
 /** A checkout of the incident app: one commit without the leak, HEAD adding it (a pull request's merge). */
 function workspaceWithLeakAdded(): { workspace: string; base: string; event: string } {
-  const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+  const workspace = scratchFolder('importleak-ws-');
   cpSync(path.join(FIXTURES, 'movie_lottery'), workspace, { recursive: true });
   const file = path.join(workspace, MAGNET);
   const leaking = readFileSync(file, 'utf8');
@@ -36,7 +35,7 @@ function workspaceWithLeakAdded(): { workspace: string; base: string; event: str
   const base = git(workspace, 'rev-parse', 'HEAD');
   writeFileSync(file, leaking);
   git(workspace, 'commit', '-q', '-am', 'add the executor');
-  const event = path.join(workspace, '..', `${path.basename(workspace)}-event.json`);
+  const event = path.join(scratchFolder('importleak-event-'), 'event.json');
   writeFileSync(event, JSON.stringify({ pull_request: { number: 1, base: { sha: base } } }));
   return { workspace, base, event };
 }
@@ -106,7 +105,7 @@ describe('action.yml', () => {
 
   it('does not annotate an error on lines the pull request left alone', () => {
     const { workspace } = pr;
-    const other = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    const other = scratchFolder('importleak-ws-');
     cpSync(workspace, other, { recursive: true });
     writeFileSync(path.join(other, 'README.md'), 'a change elsewhere\n');
     git(other, 'add', 'README.md');
@@ -121,7 +120,7 @@ describe('action.yml', () => {
   });
 
   it('with a baseline, counts and fails only on new findings', () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    const workspace = scratchFolder('importleak-ws-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), workspace, { recursive: true });
     expect(runCli(['check', '.', '--write-baseline', 'importleak-baseline.json'], workspace).code).toBe(0);
 
@@ -144,7 +143,7 @@ describe('action.yml', () => {
   });
 
   it('scans a project in a subfolder with working-directory and paths, keeping paths relative to the repository', () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    const workspace = scratchFolder('importleak-ws-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), path.join(workspace, 'services', 'lottery'), { recursive: true });
     const run = runIn(workspace, { 'working-directory': 'services/lottery', paths: 'movie_lottery', 'sarif-file': 'out/importleak.sarif', args: '--exclude "*_old.py"' });
     expect(run.outputs['sarif-file']).toBe('out/importleak.sarif');
@@ -154,9 +153,9 @@ describe('action.yml', () => {
   });
 
   it('refuses to write the SARIF through a folder the repository links outside the workspace', () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    const workspace = scratchFolder('importleak-ws-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), workspace, { recursive: true });
-    const elsewhere = mkdtempSync(path.join(tmpdir(), 'importleak-elsewhere-'));
+    const elsewhere = scratchFolder('importleak-elsewhere-');
     symlinkSync(elsewhere, path.join(workspace, 'reports'));
     const run = runIn(workspace, { 'sarif-file': 'reports/importleak.sarif' });
     expect(run.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^input sarif-file: its folder leads outside the workspace/)]);
@@ -172,7 +171,7 @@ describe('action.yml', () => {
   });
 
   it('keeps text quoted from the repository from being read as workflow commands', () => {
-    const workspace = mkdtempSync(path.join(tmpdir(), 'importleak-ws-'));
+    const workspace = scratchFolder('importleak-ws-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), workspace, { recursive: true });
     const file = path.join(workspace, MAGNET);
     writeFileSync(file, readFileSync(file, 'utf8').replace('ThreadPoolExecutor(max_workers=3)', 'ThreadPoolExecutor(max_workers=3, thread_name_prefix="""\n::error file=x.py::forged\n::add-mask::secret\n""")'));

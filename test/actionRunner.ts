@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { scratchFolder } from './support.js';
 
 /**
  * Runs a composite action from its action.yml the way the GitHub runner runs one step of a job:
@@ -55,7 +55,7 @@ export function runCompositeAction(options: {
     if (!(name in inputs)) throw new Error(`input ${name} is not declared in action.yml`);
     inputs[name] = value;
   }
-  const temp = mkdtempSync(path.join(tmpdir(), 'importleak-runner-'));
+  const temp = scratchFolder('importleak-runner-');
   const summaryFile = path.join(temp, 'summary.md');
   writeFileSync(summaryFile, '');
   const steps: Record<string, { outputs: Record<string, string> }> = {};

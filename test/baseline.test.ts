@@ -1,13 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseResource, parseBaseline } from '../src/check/baseline.js';
-import { FIXTURES, runCli, writeProject } from './support.js';
+import { FIXTURES, runCli, scratchFolder, writeProject } from './support.js';
 
 /** A copy of fixtures/movie_lottery to change: the incident, with one executor found at import. */
 function movieLotteryCopy(): string {
-  const root = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-baseline-')), 'movie_lottery');
+  const root = path.join(scratchFolder('importleak-baseline-'), 'movie_lottery');
   cpSync(path.join(FIXTURES, 'movie_lottery'), root, { recursive: true });
   return root;
 }

@@ -10,13 +10,12 @@ import { isPacked } from '../src/extract/packed.js';
 import type { ModuleSummary } from '../src/extract/summary.js';
 import type { PythonTarget } from '../src/extract/target.js';
 import { terminalProgress } from '../src/report/progress.js';
-import { CLI, forgetRuns, runCli, temporaryProjects } from './support.js';
+import { CLI, forgetRuns, runCli, writeProject } from './support.js';
 
 /**
  * Issue 13, the cache, the worker threads and --stats: a warm scan reads summaries instead of
  * parsing, and says the same as a cold one, however the work was spread.
  */
-const writeProject = temporaryProjects();
 const TARGET: PythonTarget = { version: [3, 11], platform: 'linux' };
 
 /** 65 files: an entry, a leak it reaches, a syntax error, an undecodable file, and 60 more. */

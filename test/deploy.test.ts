@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
-import { FIXTURES, PROJECT, venvFile, writeProject } from './support.js';
+import { FIXTURES, PROJECT, scratchFolder, venvFile, writeProject } from './support.js';
 
 const fixture = (name: string): string => path.join(FIXTURES, 'deploy', name);
 
@@ -505,7 +504,7 @@ describe('bad input never stops the read', () => {
 });
 
 describe('command lines: quoting, wrappers, environment prefixes, flag spellings', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'importleak-deploy-'));
+  const root = scratchFolder('importleak-deploy-');
   const readCommand = async (command: string): Promise<Deployment> => readDeployment(root, [], { commands: [command] });
   const at = '(command line):1';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDeployment, type Deployment, type ServerProcess } from '../src/deploy/index.js';
-import { analyzeProject, FIXTURES, probe, temporaryProjects } from './support.js';
+import { analyzeProject, FIXTURES, probe, writeProject } from './support.js';
 
 /**
  * Issue 12, "Deployment files as they are written": where the app a process imports really is.
@@ -128,7 +128,7 @@ function settings(p: ServerProcess): Record<string, string> {
 }
 
 describe('compose `build: {context, dockerfile, target}` and `working_dir`', () => {
-  const project = temporaryProjects();
+  const project = writeProject;
 
   it('takes COPY sources from the build context, and the working directory to the folder copied there', async () => {
     const root = project({

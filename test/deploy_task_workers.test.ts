@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, FIXTURES, temporaryProjects } from './support.js';
+import { analyzeProject, FIXTURES, writeProject } from './support.js';
 
 /**
  * Dramatiq, RQ and Huey workers read from their command lines (each tool's own option parser,
@@ -10,7 +10,6 @@ import { analyzeProject, FIXTURES, temporaryProjects } from './support.js';
  * imports, its processes and threads, and whether it imports before forking.
  */
 
-const writeProject = temporaryProjects();
 
 const shown = (setting: Setting<unknown> | undefined): string | undefined =>
   setting === undefined ? undefined : `${'value' in setting ? JSON.stringify(setting.value) : `\`${setting.expression}\``} ← ${setting.via}`;

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectValidSarif } from './sarifValidator.js';
-import { analyzerClosure, analyzeProject, cpythonClosure, FIXTURES, PROJECT, runCli, VENV_PYTHON, writeProject } from './support.js';
+import { analyzeProject, analyzerClosure, cpythonClosure, FIXTURES, PROJECT, runCli, scratchFolder, VENV_PYTHON, writeProject } from './support.js';
 
 /**
  * What the deployment adds to findings: the app a server imports becomes an entry, messages say how
@@ -84,7 +83,7 @@ describe('fixtures/deploy_fork: gunicorn preloads the app, then forks 4 workers'
   });
 
   it('writes SARIF that passes the schema and GitHub checks', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-sarif-')), 'fork.sarif');
+    const out = path.join(scratchFolder('importleak-sarif-'), 'fork.sarif');
     const run = runCli(['check', 'fixtures/deploy_fork', '--format', 'sarif', '--output', out]);
     expect(run.code).toBe(1);
     const sarif = expectValidSarif(readFileSync(out, 'utf8'), 'deploy_fork');

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, FIXTURES, temporaryProjects } from './support.js';
+import { analyzeProject, FIXTURES, writeProject } from './support.js';
 
-const writeProject = temporaryProjects();
 
 const rows = (result: AnalysisResult) =>
   result.entries.map((e) => ({ path: e.path, framework: e.framework, kind: e.kind, description: e.description, line: e.evidence.line }));

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, analyzerClosure, FIXTURES, PROBE, venvFile, type ProbeReport } from './support.js';
+import { analyzeProject, analyzerClosure, FIXTURES, PROBE, type ProbeReport, scratchFolder, venvFile } from './support.js';
 
 /**
  * CPython is the judge of entry detection: boot each framework fixture the way its server or
@@ -41,7 +40,7 @@ else:
 `;
 
 function probeIn(root: string, modules: string[], env: Record<string, string> = {}, attrs: string[] = []): ProbeReport {
-  const bootDir = mkdtempSync(path.join(tmpdir(), 'importleak-boot-'));
+  const bootDir = scratchFolder('importleak-boot-');
   writeFileSync(path.join(bootDir, 'importleak_boot.py'), BOOT);
   const run = spawnSync(PYTHON, [PROBE, root, ...modules, ...(attrs.length ? ['--attr', ...attrs] : [])], {
     encoding: 'utf8',

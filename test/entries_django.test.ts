@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { EntryPoint } from '../src/entries/types.js';
 import type { AnalysisResult } from '../src/pipeline.js';
 import { analyzeProject, FIXTURES, writeProject } from './support.js';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntryPoint } from '../src/entries/entries.js';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, FIXTURES, temporaryProjects } from './support.js';
+import { analyzeProject, FIXTURES, writeProject } from './support.js';
 
 /**
  * Django settings as real projects write them: lists built from other lists and from the
@@ -11,7 +11,6 @@ import { analyzeProject, FIXTURES, temporaryProjects } from './support.js';
  * fixtures in test/entries_cpython.test.ts.)
  */
 
-const writeProject = temporaryProjects();
 
 const rows = (entries: readonly EntryPoint[]) =>
   entries.map((e) => ({ path: e.path, kind: e.kind, description: e.description, line: e.evidence.line }));

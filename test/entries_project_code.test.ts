@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../src/pipeline.js';
-import { analyzeProject, FIXTURES, temporaryProjects, venvFile } from './support.js';
+import { analyzeProject, FIXTURES, writeProject, venvFile } from './support.js';
 
 /**
  * Frameworks used through the project's own code: framework classes subclassed in one module and
@@ -23,7 +23,6 @@ const findings = (result: AnalysisResult) =>
   ]);
 
 const fixture = (name: string): string => path.join(FIXTURES, 'frameworks', name);
-const writeProject = temporaryProjects();
 
 /** Runs `script` in the frameworks' venv with the fixture first on sys.path; its stdout is JSON. */
 function askCPython(root: string, script: string): unknown {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_SERVER, HTTP_SERVER_HANDLERS, SOCKETSERVER, SOCKETSERVER_HANDLERS, WSGIREF } from '../src/entries/frameworks/stdlib.js';
 import type { AnalysisResult } from '../src/pipeline.js';
 import { missingFrameworkNames } from './frameworkNames.js';
-import { analyzeProject, analyzerClosure, cpythonClosure, FIXTURES, temporaryProjects, venvFile } from './support.js';
+import { analyzeProject, analyzerClosure, cpythonClosure, FIXTURES, writeProject, venvFile } from './support.js';
 
 const rows = (result: AnalysisResult) =>
   result.entries.map((e) => ({ path: e.path, framework: e.framework, kind: e.kind, description: e.description, line: e.evidence.line }));
@@ -45,7 +45,7 @@ describe('http.server, socketserver and wsgiref entries (fixtures/frameworks/std
     }
   });
 
-  const project = temporaryProjects();
+  const project = writeProject;
 
   it('names three handler classes of a module and counts the rest, walking a chain of 5,000 subclasses once', async () => {
     const chain = Array.from({ length: 4999 }, (_, i) => `class H${i + 1}(H${i}):\n    pass\n`).join('');

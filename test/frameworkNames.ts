@@ -1,7 +1,4 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { probe, venvFile } from './support.js';
+import { probe, scratchFolder, venvFile } from './support.js';
 
 /**
  * The qualified names (`twisted.web.server.Site`) among `names` that CPython, in the venv of
@@ -11,7 +8,7 @@ import { probe, venvFile } from './support.js';
 export function missingFrameworkNames(names: readonly string[]): string[] {
   const specs = names.map((name) => `${name.slice(0, name.lastIndexOf('.'))}:${name.slice(name.lastIndexOf('.') + 1)}`);
   const modules = [...new Set(specs.map((spec) => spec.split(':')[0]!))];
-  const empty = mkdtempSync(path.join(tmpdir(), 'importleak-names-'));
+  const empty = scratchFolder('importleak-names-');
   const report = probe(empty, modules, specs, venvFile('.venv-frameworks', 'bin', 'python'));
   return names.filter((_, i) => report.attrs[specs[i]!]?.exists !== true);
 }

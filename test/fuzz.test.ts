@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deploymentSummary } from '../src/check/deployment.js';
 import { loadConfig, withTargetFlags } from '../src/config/config.js';
 import type { ImportGraph } from '../src/graph/importGraph.js';
@@ -17,7 +16,7 @@ import { renderStatistics } from '../src/report/statistics.js';
 import { renderStepSummary } from '../src/report/summary.js';
 import { renderText } from '../src/report/text.js';
 import { validateSarif } from './sarifValidator.js';
-import { FIXTURES, writeProject } from './support.js';
+import { FIXTURES, scratchFolder, writeProject } from './support.js';
 
 /**
  * Issue 14, guarantee 5: a seeded fuzz test. Each case takes a fixture project, mutates one of its
@@ -177,14 +176,8 @@ interface Run {
   problems: Map<string, unknown[]>;
 }
 
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
 function copyFixture(source: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'importleak-fuzz-'));
-  made.push(dir);
+  const dir = scratchFolder('importleak-fuzz-');
   cpSync(source, dir, { recursive: true });
   return dir;
 }
@@ -214,7 +207,6 @@ function fixtures(): Fixture[] {
     return { name: path.relative(FIXTURES, source), root, targets: filesBelow(root) };
   });
   const synthetic = writeProject(SYNTHETIC);
-  made.push(synthetic);
   list.push({ name: 'synthetic', root: synthetic, targets: filesBelow(synthetic) });
   return list;
 }

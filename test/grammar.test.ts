@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT } from './support.js';
+import { PROJECT, scratchFolder } from './support.js';
 
 /**
  * The Python grammar ships in grammar/ (see grammar/README.md) instead of coming from the
@@ -51,7 +50,7 @@ describe('where the parser finds its two .wasm files', () => {
    * one module it imports.
    */
   function layout(files: Record<string, string | Buffer>): { code: number; stdout: string; stderr: string } {
-    const root = mkdtempSync(path.join(tmpdir(), 'importleak-layout-'));
+    const root = scratchFolder('importleak-layout-');
     const folder = path.join(root, 'one', 'two');
     mkdirSync(folder, { recursive: true });
     symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));

@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { isMainModule } from '../src/mainModule.js';
-import { PROJECT } from './support.js';
+import { PROJECT, scratchFolder } from './support.js';
 
 /**
  * The built command runs however it is started: npm's bin links (node_modules/.bin/importleak, a
@@ -26,16 +25,12 @@ function run(args: string[], cwd = PROJECT): { code: number; stdout: string; std
 
 beforeAll(() => {
   for (const file of [BIN, CLI]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\``);
-  links = mkdtempSync(path.join(tmpdir(), 'importleak-links-'));
+  links = scratchFolder('importleak-links-');
   // What npm makes: node_modules/.bin/importleak -> ../importleak/action-dist/importleak.mjs; a link to a link as
   // with `npm link` (the global bin links to the global package, itself a link to the checkout).
   symlinkSync(BIN, path.join(links, 'importleak'));
   symlinkSync(path.join(links, 'importleak'), path.join(links, 'importleak-twice'));
   symlinkSync(CLI, path.join(links, 'cli-link'));
-});
-
-afterAll(() => {
-  if (links) rmSync(links, { recursive: true, force: true });
 });
 
 describe("the importleak command through a symlink to the package's bin", () => {

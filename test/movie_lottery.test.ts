@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../src/rules/rules.js';
 import { expectValidSarif } from './sarifValidator.js';
-import { runCli } from './support.js';
+import { runCli, scratchFolder } from './support.js';
 
 /**
  * The incident importleak exists for: a Flask app whose API blueprint imports a module that
@@ -68,7 +67,7 @@ describe('importleak check fixtures/movie_lottery', () => {
   });
 
   it('writes SARIF that passes the SARIF schema and the GitHub code-scanning checks', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-sarif-')), 'out.sarif');
+    const out = path.join(scratchFolder('importleak-sarif-'), 'out.sarif');
     const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--output', out]);
     expect(run.code).toBe(1);
     const sarif = expectValidSarif(readFileSync(out, 'utf8'), 'movie_lottery');

@@ -6,7 +6,7 @@ import { pathDisplay } from '../src/report/paths.js';
 import { renderStepSummary } from '../src/report/summary.js';
 import { analyze } from '../src/pipeline.js';
 import { messageLinks, expectValidSarif, validateSarif } from './sarifValidator.js';
-import { CLI, runCli, temporaryProjects, type CliRun } from './support.js';
+import { CLI, runCli, writeProject, type CliRun } from './support.js';
 
 /**
  * Issue 14, guarantee 1: "Output cannot be used against the reader." Text quoted from the analyzed
@@ -17,7 +17,7 @@ import { CLI, runCli, temporaryProjects, type CliRun } from './support.js';
  * of the defects the hostile-input probe measured, through the built CLI (`npm run build` first).
  */
 
-const project = temporaryProjects();
+const project = writeProject;
 
 const check = (root: string, ...args: string[]): CliRun => runCli(['check', '.', ...args], root);
 /** As `check`, for outputs larger than spawnSync's default 1 MiB buffer. */

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, PROJECT } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, PROJECT, scratchFolder } from './support.js';
 
 /**
  * What a user does: `npm pack` (which builds, through `prepack`), then in an empty folder
@@ -57,7 +56,7 @@ function mustSucceed(what: string, run: Run): Run {
 }
 
 beforeAll(() => {
-  work = mkdtempSync(path.join(tmpdir(), 'importleak-package-'));
+  work = scratchFolder('importleak-package-');
 
   // The sources `npm pack` reads: package.json, src/ and the build script to build, and what `files` ships but action-dist/.
   const source = path.join(work, 'source');
@@ -82,10 +81,6 @@ beforeAll(() => {
   const install = mustSucceed('npm install', sh('npm', ['install', tarball], user));
   installOutput = install.stdout + install.stderr;
 }, 600_000);
-
-afterAll(() => {
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 describe('npm pack', () => {
   it('bundles the command through prepack and ships the bundle, grammar/ and rules/, not the sources', () => {

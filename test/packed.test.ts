@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isPacked } from '../src/extract/packed.js';
 import { analyze, type AnalysisResult } from '../src/pipeline.js';
-import { FIXTURES, forgetRuns, runCli, writeProject } from './support.js';
+import { FIXTURES, forgetRuns, runCli, scratchFolder, writeProject } from './support.js';
 
 /**
  * Issue 13: summaries read back from the cache (or sent by a worker thread) keep the calls in
@@ -12,8 +10,7 @@ import { FIXTURES, forgetRuns, runCli, writeProject } from './support.js';
  * detector, the import graph through calls and the rules must find the same with them packed as
  * with every call at hand: the 33 framework fixtures, analyzed as one project, give the same report.
  */
-const scratch = mkdtempSync(path.join(tmpdir(), 'importleak-packed-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('importleak-packed-');
 
 const statsLine = (stderr: string): string => /^importleak stats \((\d+ parsed, \d+ from the cache)/m.exec(stderr)?.[1] ?? `no stats in: ${stderr}`;
 

@@ -6,14 +6,13 @@ import { readDeployment } from '../src/deploy/index.js';
 import { extractFiles } from '../src/extract/stage.js';
 import type { PythonTarget } from '../src/extract/target.js';
 import { newTreeWatch } from '../src/watch.js';
-import { runCli, temporaryProjects } from './support.js';
+import { runCli, writeProject } from './support.js';
 
 /**
  * Issue 13, the warm scan: a run whose inputs are all as the last run of the same command read them
  * prints that run's output again without analyzing (src/replay.ts); any input that changed, and it
  * analyzes. Each case: a project, a first run, a change, and whether the next run replays.
  */
-const writeProject = temporaryProjects();
 
 function project(): string {
   return writeProject({

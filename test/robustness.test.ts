@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, runCli, temporaryProjects, type CliRun } from './support.js';
+import { CLI, runCli, writeProject, type CliRun } from './support.js';
 
 /**
  * "A syntax error, undecodable bytes, a huge or unreadable file, a symlink loop or a bad config
@@ -47,7 +47,7 @@ const WEB = 'from flask import Flask\nimport jobs\napp = Flask(__name__)\n';
 const BASE: Record<string, string> = { 'jobs.py': POOL_MODULE, 'web.py': WEB };
 const JOBS_FINDING = { rule: 'IL001', level: 'error', path: 'jobs.py', line: 2, module: 'jobs' } as const;
 
-const project = temporaryProjects();
+const project = writeProject;
 
 function parseJson(run: CliRun): JsonRun {
   let report: JsonReport;

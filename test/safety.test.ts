@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, PROJECT, runCli, temporaryProjects, type CliRun } from './support.js';
+import { CLI, PROJECT, writeProject, type CliRun } from './support.js';
 
 /**
  * Issue 14, guarantee 2 and the file-system part of 4: importleak never executes the analyzed code,
@@ -20,7 +20,7 @@ const POOL = 'from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPo
 const WEB = 'from flask import Flask\nimport jobs\napp = Flask(__name__)\n';
 const BASE: Record<string, string> = { 'jobs.py': POOL, 'web.py': WEB };
 
-const project = temporaryProjects();
+const project = writeProject;
 
 interface Problem {
   kind: string;

@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Level, RelatedLocation } from '../src/check/findings.js';
@@ -8,7 +7,7 @@ import { escapeMessageText, renderSarif, SARIF_LIMITS } from '../src/report/sari
 import { MAX_CHAIN_STEPS } from '../src/report/neutralise.js';
 import { loadRules } from '../src/rules/rules.js';
 import { expectValidSarif, messageLinks } from './sarifValidator.js';
-import { FIXTURES, runCli, writeProject } from './support.js';
+import { FIXTURES, runCli, scratchFolder, writeProject } from './support.js';
 
 /**
  * What the SARIF output gives GitHub's alert page beyond the schema: links from the message to the
@@ -87,7 +86,7 @@ describe('check --category', () => {
 
 describe('partialFingerprints', () => {
   it('do not move when unrelated lines are added above the finding, and do when its line changes', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'importleak-fingerprint-'));
+    const root = scratchFolder('importleak-fingerprint-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), root, { recursive: true });
     const file = path.join(root, MAGNET);
     const check = (name: string): { line: number; hash: string } => {

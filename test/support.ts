@@ -36,35 +36,35 @@ export function runCli(args: string[], cwd: string = PROJECT, env: NodeJS.Proces
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** Writes a throwaway project: `{ 'pkg/__init__.py': '', ... }`. Bytes are written as given. */
+/**
+ * The scratch folders the tests of this file made: removed after them. A test file imports this
+ * module afresh (vitest isolates files), so the hook belongs to the file that made the folders.
+ */
+const scratch: string[] = [];
+afterAll(() => {
+  for (const folder of scratch.splice(0)) {
+    // chmod 000 folders would stop rmSync for a non-root user.
+    spawnSync('chmod', ['-R', 'u+rwX', folder]);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+/** A new empty folder under the system's temporary folder, removed after the tests of the file. */
+export function scratchFolder(prefix = 'importleak-'): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  scratch.push(folder);
+  return folder;
+}
+
+/** Writes a throwaway project (removed after the file's tests): `{ 'pkg/__init__.py': '', ... }`. Bytes are written as given. */
 export function writeProject(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'importleak-'));
+  const root = scratchFolder();
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(root, relative);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
   return root;
-}
-
-/**
- * `writeProject` for a test file whose projects are removed after its tests: call it once at the
- * top of the file (it registers the afterAll hook) and use what it returns as `writeProject`.
- */
-export function temporaryProjects(): (files: Record<string, string | Uint8Array>) => string {
-  const made: string[] = [];
-  afterAll(() => {
-    for (const root of made) {
-      // chmod 000 folders would stop rmSync for a non-root user.
-      spawnSync('chmod', ['-R', 'u+rwX', root]);
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
-  return (files) => {
-    const root = writeProject(files);
-    made.push(root);
-    return root;
-  };
 }
 
 export async function analyzeProject(root: string): Promise<AnalysisResult> {
