@@ -15,18 +15,18 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-3EH7E4JM.mjs";
-import "./shared-G5QYOTWR.mjs";
+} from "./shared-YLROGCPC.mjs";
+import "./shared-EQ5TURCJ.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-2UG3Y3VO.mjs";
+import "./shared-J7NQJBFO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-ZNAKL4IH.mjs";
-import "./shared-4CZ47URF.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-UZBNNXOZ.mjs";
+import "./shared-OMWUJFYC.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import {
   elideChain,
   excerpt,

@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-2UG3Y3VO.mjs";
+} from "./shared-J7NQJBFO.mjs";
 import {
   summariseBytes
-} from "./shared-3M4P7N2N.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-X2QXTWIV.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

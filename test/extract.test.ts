@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import { extractModule } from '../src/extract/extract.js';
 import { pythonParser } from '../src/extract/parser.js';
-import type { ModuleSummary } from '../src/extract/summary.js';
+import { summaryLookup } from '../src/extract/lookup.js';
+import { functionLines, importText, type ModuleSummary } from '../src/extract/summary.js';
 
 let parser: Parser;
 beforeAll(async () => {
@@ -93,6 +94,55 @@ describe('what runs at import time', () => {
       'lazy:function view',
       'inner:function K.m',
     ]);
+  });
+
+  it('gives each import statement as written, keeping the text only where it is not the plain form of the record', () => {
+    const source = [
+      'import a.b.c as abc',
+      'from ..utils import x, y as z',
+      'from . import *',
+      'import os, sys',
+      'from pkg import (\n    one,\n    two,\n)',
+      'import  spaced',
+      'import importlib',
+      'importlib.import_module("pkg.plugins")',
+    ].join('\n');
+    const imports = extract(source).imports;
+    expect(imports.map(importText)).toEqual([
+      'import a.b.c as abc',
+      'from ..utils import x, y as z',
+      'from . import *',
+      'import os, sys',
+      'import os, sys',
+      'from pkg import ( one, two, )',
+      'import  spaced',
+      'import importlib',
+      'importlib.import_module("pkg.plugins")',
+    ]);
+    // The plain ones are written from the record; the others keep what the file has.
+    expect(imports.map((i) => i.written)).toEqual([undefined, undefined, undefined, 'import os, sys', 'import os, sys', 'from pkg import ( one, two, )', 'import  spaced', undefined, 'importlib.import_module("pkg.plugins")']);
+  });
+
+  it('lists each function with the line of its def (the module body first, then function bodies), and finds the first of a name', () => {
+    const summary = extract('def f():\n    def inner(): pass\nclass K:\n    @staticmethod\n    def m(): pass\nasync def g(): pass\ndef f(): pass\n');
+    expect([...functionLines(summary.functions)]).toEqual([
+      ['f', 1],
+      ['K.m', 5],
+      ['g', 6],
+      ['f', 7],
+      ['f.inner', 2],
+    ]);
+    const lookup = summaryLookup(summary);
+    expect(['f', 'f.inner', 'K.m', 'g', 'K', 'inner', 'h'].map((name) => lookup.functionLine(name))).toEqual([1, 2, 5, 6, undefined, undefined, undefined]);
+    expect(extract('x = 1\n').functions).toBe('');
+  });
+
+  it('finds functions by name in a module of thousands of them', () => {
+    const source = Array.from({ length: 3000 }, (_, i) => `def f${i}(): pass\n`).join('') + 'def f10(): pass\n';
+    const summary = extract(source);
+    expect(summary.functions.length).toBeGreaterThan(4096);
+    const lookup = summaryLookup(summary);
+    expect([lookup.functionLine('f0'), lookup.functionLine('f10'), lookup.functionLine('f2999'), lookup.functionLine('f3000')]).toEqual([1, 11, 3000, undefined]);
   });
 
   it('records literal importlib.import_module / __import__ calls as imports', () => {

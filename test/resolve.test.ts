@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { shortestChains } from '../src/graph/importGraph.js';
 import { defaultConfig } from '../src/config/config.js';
+import { importText } from '../src/extract/summary.js';
 import { analyze, type AnalysisResult } from '../src/pipeline.js';
 import { analyzeProject, analyzerClosure, cpythonClosure, writeProject } from './support.js';
 
@@ -602,7 +603,7 @@ describe('import fallbacks (issue 5)', () => {
     // fallback6: `except ValueError` is not an import fallback; the analyzer keeps it (CPython did not run it).
     expect(analyzer).toEqual(['main', 'pkg', 'pkg.fallback3', 'pkg.fallback4', 'pkg.fallback6', 'pkg.present']);
     expect(cpython).toEqual(['main', 'pkg', 'pkg.fallback3', 'pkg.fallback4', 'pkg.present']);
-    const fallback1 = result.resolved.get('main.py')!.find((r) => r.record.text === 'import pkg.fallback1')!;
+    const fallback1 = result.resolved.get('main.py')!.find((r) => importText(r.record) === 'import pkg.fallback1')!;
     expect(fallback1.notRun).toBe('fallback in `except ImportError` (line 4): the `try` branch (line 1) succeeds, since `import pkg.present` finds its module');
   });
 
@@ -670,7 +671,7 @@ describe('PEP 810 lazy imports (issue 5)', () => {
     });
     const result = await analyzeProject(root);
     expect(analyzerClosure(result, 'main')).toEqual(['main']);
-    expect(result.summaries.get('main.py')!.imports.map((r) => `${r.text}:${r.scope.kind}`)).toEqual(['import pkg.a:lazy-import', 'from pkg import b:lazy-import']);
+    expect(result.summaries.get('main.py')!.imports.map((r) => `${importText(r)}:${r.scope.kind}`)).toEqual(['import pkg.a:lazy-import', 'from pkg import b:lazy-import']);
     expect(result.graph.lazyEdges.map((e) => `${e.from}->${e.to}`)).toEqual(['main.py->pkg/__init__.py', 'main.py->pkg/a.py', 'main.py->pkg/__init__.py', 'main.py->pkg/b.py']);
     // Before 3.15 CPython cannot parse the file: that is still reported.
     expect(result.diagnostics.filter((d) => d.kind === 'syntax-error').map((d) => d.line)).toEqual([1, 2]);

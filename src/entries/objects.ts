@@ -354,12 +354,12 @@ function callsByProjectName(ctx: EntryContext, summary: ModuleSummary, methods: 
 function enclosingFunction(ctx: EntryContext, path: string, call: CallRecord): string | undefined {
   if (call.scope.kind !== 'function') return undefined;
   const outer = call.scope.function.split('.')[0]!;
-  return summaryLookup(ctx.summaries.get(path)!).functionNamed(outer) ? `${path}::${outer}` : undefined;
+  return summaryLookup(ctx.summaries.get(path)!).functionLine(outer) !== undefined ? `${path}::${outer}` : undefined;
 }
 
 /** `path::actor`: the project function a call runs, through imports and re-exports. */
 function functionCalled(ctx: EntryContext, path: string, call: CallRecord): string | undefined {
-  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path)!).functionNamed(call.callee!) ? `${path}::${call.callee}` : undefined;
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path)!).functionLine(call.callee!) !== undefined ? `${path}::${call.callee}` : undefined;
   const ref = ctx.project.calls.resolveQualified(path, call.callee!, 0);
   return ref?.kind === 'function' ? `${ref.path}::${ref.qualname}` : undefined;
 }

@@ -254,7 +254,6 @@ export class EntryContext {
       star: false,
       scope: { kind: 'module' },
       span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-      text: '',
     };
     return resolveImport(importer, record, this.project.index, this.project.summaries).absolute || undefined;
   }

@@ -63,7 +63,7 @@ export function visitFunction(x: ExtractorState, node: SyntaxNode, scope: Scope,
     const placement: CallPlacement = { kind: 'default-argument', function: qualname, parameter: parameterName };
     visitExpression(x, parameter.childForFieldName('value'), scope, placement, node);
   }
-  x.functions.push({ qualname, span: spanOf(node) });
+  x.functions.push(`${qualname} ${node.startPosition.row + 1}`);
   bindDefinition(x, name, qualname, scope);
   const body = node.childForFieldName('body');
   if (body) {

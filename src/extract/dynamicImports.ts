@@ -251,7 +251,7 @@ function noteDynamicImportOf(
     ...(registryOf ? { registryOf } : {}),
     scope: scope.execution,
     span: call.span,
-    text: call.statementText,
+    written: call.statementText,
   });
 }
 

@@ -94,7 +94,7 @@ class Extractor extends ExtractorState {
       imports: this.imports,
       calls: this.calls,
       classes: this.classes,
-      functions: this.functions,
+      functions: this.functions.length ? `\n${this.functions.join('\n')}` : '',
       ...(this.dunderAll ? { dunderAll: this.dunderAll } : {}),
       assignments: this.assignments,
       ...(this.registryAdders.length ? { registryAdders: this.registryAdders } : {}),

@@ -1,4 +1,4 @@
-import type { ExecutionScope, ImportRecord } from './summary.js';
+import { withWritten, type ExecutionScope, type ImportRecord } from './summary.js';
 import { isModuleLevel, type Scope } from './scopes.js';
 import type { ExtractorState } from './state.js';
 import { spanOf } from './syntax.js';
@@ -65,18 +65,22 @@ export function visitImport(x: ExtractorState, node: SyntaxNode, scope: Scope): 
     if (!dotted) continue;
     const module = dotted.text.replace(/\s+/g, '');
     const alias = aliasNode?.text;
-    x.imports.push({
-      kind: 'import',
-      module,
-      level: 0,
-      names: [],
-      star: false,
-      ...(alias ? { alias } : {}),
-      scope: importScope(x, node, scope),
-      ...fallbackOf(x),
-      span: spanOf(node),
-      text: x.excerpts.of(node),
-    });
+    x.imports.push(
+      withWritten(
+        {
+          kind: 'import',
+          module,
+          level: 0,
+          names: [],
+          star: false,
+          ...(alias ? { alias } : {}),
+          scope: importScope(x, node, scope),
+          ...fallbackOf(x),
+          span: spanOf(node),
+        },
+        x.excerpts.of(node),
+      ),
+    );
     const bound = alias ?? module.split('.')[0]!;
     scope.bindings.set(bound, { kind: 'import', qualified: alias ? module : bound });
     if (isModuleLevel(scope)) {
@@ -109,17 +113,21 @@ export function visitImportFrom(x: ExtractorState, node: SyntaxNode, scope: Scop
     return [{ name: nameNode.text }];
   });
   if (node.type === 'future_import_statement') module = '__future__';
-  x.imports.push({
-    kind: 'from',
-    module,
-    level,
-    names,
-    star,
-    scope: importScope(x, node, scope),
-    ...fallbackOf(x),
-    span: spanOf(node),
-    text: x.excerpts.of(node),
-  });
+  x.imports.push(
+    withWritten(
+      {
+        kind: 'from',
+        module,
+        level,
+        names,
+        star,
+        scope: importScope(x, node, scope),
+        ...fallbackOf(x),
+        span: spanOf(node),
+      },
+      x.excerpts.of(node),
+    ),
+  );
   const base = '.'.repeat(level) + module;
   for (const { name, alias } of names) {
     const qualified = base === '' || base.endsWith('.') ? `${base}${name}` : `${base}.${name}`;

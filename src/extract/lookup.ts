@@ -1,5 +1,5 @@
 import { callsOutsideFunctions, inFunctionBody } from './packed.js';
-import type { CallRecord, ClassRecord, FunctionRecord, ImportRecord, ModuleSummary } from './summary.js';
+import { functionLines, type CallRecord, type ClassRecord, type ImportRecord, type ModuleSummary } from './summary.js';
 
 /**
  * Lookups by name into one module's summary, built on first use and kept with the summary (which
@@ -7,8 +7,8 @@ import type { CallRecord, ClassRecord, FunctionRecord, ImportRecord, ModuleSumma
  * module of thousands of classes and calls: 100,000 of each, four megabytes, ran for hours.
  */
 export interface SummaryLookup {
-  /** The first function of that qualified name (`f`, `Cls.method`). */
-  functionNamed(qualname: string): FunctionRecord | undefined;
+  /** The line of the `def` of the first function of that qualified name (`f`, `Cls.method`). */
+  functionLine(qualname: string): number | undefined;
   /** The first class of that qualified name. */
   classNamed(name: string): ClassRecord | undefined;
   /** The first module-level `from ... import` that binds `name` (as itself or as an alias). */
@@ -36,7 +36,7 @@ export function summaryLookup(summary: ModuleSummary): SummaryLookup {
  * that grows with the project. Methods, not closures: one lookup is one object and its maps.
  */
 class Lookup implements SummaryLookup {
-  private functions?: ReadonlyMap<string, FunctionRecord>;
+  private functions?: ReadonlyMap<string, number>;
   private classes?: ReadonlyMap<string, ClassRecord>;
   private fromImports?: ReadonlyMap<string, ImportRecord>;
   private boundCalls?: ReadonlyMap<string, CallRecord>;
@@ -45,8 +45,16 @@ class Lookup implements SummaryLookup {
 
   constructor(private readonly summary: ModuleSummary) {}
 
-  functionNamed(qualname: string): FunctionRecord | undefined {
-    return (this.functions ??= firstBy(this.summary.functions, (f) => [f.qualname])).get(qualname);
+  functionLine(qualname: string): number | undefined {
+    const functions = this.summary.functions;
+    // A few functions: found in the text. Thousands: a map, or each lookup would read them all.
+    if (functions.length <= SCANNED_FUNCTIONS) return lineIn(functions, qualname);
+    if (!this.functions) {
+      const lines = new Map<string, number>();
+      for (const [name, line] of functionLines(functions)) if (!lines.has(name)) lines.set(name, line);
+      this.functions = lines;
+    }
+    return this.functions.get(qualname);
   }
 
   classNamed(name: string): ClassRecord | undefined {
@@ -72,6 +80,19 @@ class Lookup implements SummaryLookup {
 }
 
 const NONE: readonly CallRecord[] = Object.freeze([]);
+
+/** The length of `ModuleSummary.functions` up to which a lookup reads the text instead of making a map. */
+const SCANNED_FUNCTIONS = 4096;
+
+/** The line of the first function `qualname` in `ModuleSummary.functions`. */
+function lineIn(functions: string, qualname: string): number | undefined {
+  const key = `\n${qualname} `;
+  const at = functions.indexOf(key);
+  if (at < 0) return undefined;
+  const end = functions.indexOf('\n', at + key.length);
+  return Number(functions.slice(at + key.length, end < 0 ? undefined : end));
+}
+
 /** One empty map for every lookup that finds nothing of a kind (most modules have no decorators). */
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 

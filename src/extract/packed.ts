@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { DamagedCacheEntry } from '../diagnostics.js';
-import type { CallRecord, ModuleSummary } from './summary.js';
+import { functionLines, type CallRecord, type ModuleSummary } from './summary.js';
 
 /*
  * The calls written inside function bodies, held packed.
@@ -98,7 +98,9 @@ export function boundNames(calls: Iterable<CallRecord>): Set<string> {
 
 /** The names of a module's functions defined at its top level (`functions` qualnames without a dot). */
 export function topLevelFunctions(summary: Pick<ModuleSummary, 'functions'>): Set<string> {
-  return new Set(summary.functions.filter((f) => !f.qualname.includes('.')).map((f) => f.qualname));
+  const names = new Set<string>();
+  for (const [qualname] of functionLines(summary.functions)) if (!qualname.includes('.')) names.add(qualname);
+  return names;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { BoundMethod, CallRecord, ClassRecord, ExecutionScope, FunctionRecord, ImportRecord, LiteralAssignment, RegistryAdder, SyntaxProblem } from './summary.js';
+import type { BoundMethod, CallRecord, ClassRecord, ExecutionScope, ImportRecord, LiteralAssignment, RegistryAdder, SyntaxProblem } from './summary.js';
 import type { ConditionContext, Value } from './conditions.js';
 import { Excerpts } from './excerpts.js';
 import { lookup, qualify, type LoopSource, type Scope } from './scopes.js';
@@ -34,7 +34,8 @@ export abstract class ExtractorState {
   readonly imports: ImportRecord[] = [];
   readonly calls: CallRecord[] = [];
   readonly classes: ClassRecord[] = [];
-  readonly functions: FunctionRecord[] = [];
+  /** `ModuleSummary.functions`, one entry a function: `<qualname> <line>`. */
+  readonly functions: string[] = [];
   readonly definedNames = new Set<string>();
   readonly importedNames = new Set<string>();
   /** What tree-sitter accepts but CPython 3 refuses: Python 2 statements, indentation errors. */

@@ -143,9 +143,10 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   });
   if (entry.summary === undefined) return { diagnostics };
   const summary = entry.summary;
-  for (const field of ['imports', 'calls', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
+  for (const field of ['imports', 'calls', 'classes', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions']) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
+  if (typeof summary.functions !== 'string') throw new Error('no functions');
   const tables = shared(validTables(entry.tables), sharing);
   const revivedCalls = withValues(summary.calls as CallRecord[], tables);
   const calls = revivedCalls.length ? revivedCalls : (NONE as unknown as CallRecord[]);
@@ -219,7 +220,7 @@ function shared(tables: Tables, sharing?: Sharing): Tables {
  * list: an empty array is 32 bytes, about a tenth of what a generated module's summary holds in
  * lists, and nothing changes a summary once it is made.
  */
-const SUMMARY_LISTS = ['imports', 'classes', 'functions', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions'] as const;
+const SUMMARY_LISTS = ['imports', 'classes', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions'] as const;
 
 /** Calls read with places, given their values. */
 function withValues(calls: CallRecord[], { scopes, placements, strings }: Tables): CallRecord[] {

@@ -74,8 +74,12 @@ export interface ImportRecord {
    */
   fallback?: { tryLine: number; handler: string; tryImports: number[] };
   span: SourceSpan;
-  /** The import statement as written, whitespace folded, for messages. */
-  text: string;
+  /**
+   * The import statement as written, whitespace folded, for messages; left out when it is what
+   * `importText` writes from the record (`import a.b as x`, `from ..a import b, c as d`), as most
+   * are. Read it with `importText`.
+   */
+  written?: string;
 }
 
 export interface RegistryImport {
@@ -185,12 +189,6 @@ export interface ClassRecord {
   span: SourceSpan;
 }
 
-export interface FunctionRecord {
-  /** Dotted path inside the module: `create_app`, `Poller.run`, `outer.inner`. */
-  qualname: string;
-  span: SourceSpan;
-}
-
 export interface SyntaxProblem {
   span: SourceSpan;
   message: string;
@@ -234,7 +232,16 @@ export interface ModuleSummary {
   imports: ImportRecord[];
   calls: CallRecord[];
   classes: ClassRecord[];
-  functions: FunctionRecord[];
+  /**
+   * The functions the module defines (those of its body in source order, then those of function
+   * bodies), each on a line of its own after a line break:
+   * its dotted path inside the module (`create_app`, `Poller.run`, `outer.inner`), a space, and the
+   * line of its `def` (`"\ncreate_app 12\nPoller.run 30"`; empty when there is none). One string,
+   * not a record each: the analysis asks about few of a project's functions, and a record with its
+   * span for every one was a tenth of what the summaries of a large tree held. Read it with
+   * `functionLines` or `summaryLookup(summary).functionLine`.
+   */
+  functions: string;
   /** Literal `__all__` at module level, when it is a list/tuple of strings. */
   dunderAll?: string[];
   /** Functions of this module that fill a registry (see `RegistryAdder`). */
@@ -261,4 +268,30 @@ export interface ModuleSummary {
   suppressions: Suppression[];
   /** Line of a `# importleak: ignore-file` comment. */
   ignoreFileLine?: number;
+}
+
+/** `ModuleSummary.functions` read: each function's qualified name and the line of its `def`, in its order. */
+export function* functionLines(functions: string): Generator<[qualname: string, line: number]> {
+  for (const entry of functions.split('\n')) {
+    const space = entry.lastIndexOf(' ');
+    if (space > 0) yield [entry.slice(0, space), Number(entry.slice(space + 1))];
+  }
+}
+
+/** The import statement of `record` as written, whitespace folded, for messages (see `ImportRecord.written`). */
+export function importText(record: ImportRecord): string {
+  return record.written ?? plainImportText(record);
+}
+
+/** `import a.b [as x]` or `from [dots]a.b import c, d as e` / `*`: the statement a record describes, written plainly. */
+function plainImportText(record: ImportRecord): string {
+  if (record.kind === 'import') return record.alias === undefined ? `import ${record.module}` : `import ${record.module} as ${record.alias}`;
+  const names = record.star ? '*' : record.names.map((n) => (n.alias === undefined ? n.name : `${n.name} as ${n.alias}`)).join(', ');
+  return `from ${'.'.repeat(record.level)}${record.module} import ${names}`;
+}
+
+/** `record` with `written` set to `text`, unless `importText` writes the same without it. */
+export function withWritten(record: ImportRecord, text: string): ImportRecord {
+  if (record.kind === 'dynamic' || plainImportText(record) !== text) record.written = text;
+  return record;
 }

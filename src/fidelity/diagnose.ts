@@ -1,6 +1,6 @@
 import type { ImportEdge } from '../graph/importGraph.js';
 import type { AnalysisResult } from '../pipeline.js';
-import type { ImportRecord } from '../extract/summary.js';
+import { importText, type ImportRecord } from '../extract/summary.js';
 import { conditionalReason, type SourceContext } from './context.js';
 import { underRoot, type LoadedModule, type ProbeFrame, type ProbeResult } from './cpython.js';
 import type { Miss, SourcePoint } from './results.js';
@@ -138,7 +138,7 @@ export class Diagnoser {
     }
     const unreachable = this.recordsAt(statementPath, statement.line, (r) => r.scope.kind === 'unreachable' && r.scope.function !== undefined)[0];
     if (unreachable?.scope.kind === 'unreachable') {
-      return { group: GROUPS.targetCondition, reason: `\`${unreachable.text}\` in ${where}${calledFrom}: ${unreachable.scope.condition}, but CPython ran it`, ...atField };
+      return { group: GROUPS.targetCondition, reason: `\`${importText(unreachable)}\` in ${where}${calledFrom}: ${unreachable.scope.condition}, but CPython ran it`, ...atField };
     }
     const records = this.recordsAt(statementPath, statement.line, (r) => r.scope.kind === 'function');
     if (records.length === 0) {
@@ -166,17 +166,17 @@ export class Diagnoser {
     const resolvedList = this.result.resolved.get(parent.path) ?? [];
     for (const record of records) {
       if (record.scope.kind === 'type-checking' || record.scope.kind === 'main-guard' || record.scope.kind === 'lazy-import') {
-        return { group: GROUPS.neverRunScope, reason: `the analyzer scopes \`${record.text}\` as ${record.scope.kind}, but CPython ran it` };
+        return { group: GROUPS.neverRunScope, reason: `the analyzer scopes \`${importText(record)}\` as ${record.scope.kind}, but CPython ran it` };
       }
       if (record.scope.kind === 'unreachable') {
-        return { group: GROUPS.targetCondition, reason: `\`${record.text}\`: ${record.scope.condition}, but CPython ran it` };
+        return { group: GROUPS.targetCondition, reason: `\`${importText(record)}\`: ${record.scope.condition}, but CPython ran it` };
       }
       const resolved = resolvedList.find((r) => r.record === record);
       if (resolved?.notRun !== undefined) {
-        return { group: GROUPS.fallbackTaken, reason: `\`${record.text}\`: the analyzer takes it for a ${resolved.notRun}; CPython ran it` };
+        return { group: GROUPS.fallbackTaken, reason: `\`${importText(record)}\`: the analyzer takes it for a ${resolved.notRun}; CPython ran it` };
       }
       if (resolved?.executes.some((e) => e.module.path === child.path)) {
-        return { group: GROUPS.inconsistent, reason: `the analyzer resolves \`${record.text}\` to \`${child.name}\`, yet its closure misses it` };
+        return { group: GROUPS.inconsistent, reason: `the analyzer resolves \`${importText(record)}\` to \`${child.name}\`, yet its closure misses it` };
       }
       const absolute = resolved?.absolute;
       if (record.kind === 'from' && absolute !== undefined) {
@@ -189,9 +189,9 @@ export class Diagnoser {
             : defines
               ? `the analyzer took \`${name.name}\` for an attribute because \`${pkg.path}\` assigns it, but at this point it was not bound yet`
               : `the analyzer did not add the submodule`;
-          return { group: GROUPS.fromSubmodule, reason: `\`${record.text}\` imports the submodule \`${child.name}\`: ${why}` };
+          return { group: GROUPS.fromSubmodule, reason: `\`${importText(record)}\` imports the submodule \`${child.name}\`: ${why}` };
         }
-        if (record.star) return { group: GROUPS.star, reason: `\`${record.text}\` imports \`${child.name}\` (not in a literal \`__all__\` the analyzer could read)` };
+        if (record.star) return { group: GROUPS.star, reason: `\`${importText(record)}\` imports \`${child.name}\` (not in a literal \`__all__\` the analyzer could read)` };
       }
     }
     const record = records[0]!;
@@ -200,12 +200,12 @@ export class Diagnoser {
     if (namesake) {
       return {
         group: GROUPS.shadowed,
-        reason: `\`${record.text}\`: CPython imports \`${child.path}\`, the analyzer takes \`${child.name}\` for \`${namesake.module.path}\` (a package folder wins over a module file of the same name)`,
+        reason: `\`${importText(record)}\`: CPython imports \`${child.path}\`, the analyzer takes \`${child.name}\` for \`${namesake.module.path}\` (a package folder wins over a module file of the same name)`,
       };
     }
     return {
       group: GROUPS.unresolved,
-      reason: `CPython imported \`${child.name}\` executing \`${record.text}\`; the analyzer resolves it to ${resolved?.executes.length ? resolved.executes.map((e) => `\`${e.module.name}\``).join(', ') : `no module of the tree${resolved?.absolute ? ` (\`${resolved.absolute}\`)` : ''}`}`,
+      reason: `CPython imported \`${child.name}\` executing \`${importText(record)}\`; the analyzer resolves it to ${resolved?.executes.length ? resolved.executes.map((e) => `\`${e.module.name}\``).join(', ') : `no module of the tree${resolved?.absolute ? ` (\`${resolved.absolute}\`)` : ''}`}`,
     };
   }
 

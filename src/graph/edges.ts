@@ -1,4 +1,4 @@
-import type { ExecutionScope, ImportRecord } from '../extract/summary.js';
+import { importText, type ExecutionScope, type ImportRecord } from '../extract/summary.js';
 import type { CallStep } from '../resolve/calls.js';
 import type { ExecutionReason } from '../resolve/resolveImports.js';
 
@@ -80,7 +80,7 @@ export class StatementEdge implements ImportEdge {
   }
 
   get text(): string {
-    return this.record.text;
+    return importText(this.record);
   }
 }
 
@@ -102,7 +102,7 @@ export function edgeThroughCalls(reached: ImportReached, to: string, reason: Exe
     scope: MODULE_SCOPE,
     line: record.span.line,
     column: record.span.column,
-    text: record.text,
+    text: importText(record),
     ...(via.length ? { via, at: reached.at } : {}),
   };
 }

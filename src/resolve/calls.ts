@@ -316,7 +316,7 @@ export class CallResolver {
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
     const summary = this.summaries.get(path)!;
-    if (!summaryLookup(summary).functionNamed(decorated)) return undefined;
+    if (summaryLookup(summary).functionLine(decorated) === undefined) return undefined;
     const outermost = [...summaryLookup(summary).decoratorsOf(decorated)]
       .sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return undefined;
@@ -367,7 +367,7 @@ export class CallResolver {
       const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : undefined;
       // A def that an import after it rebinds: the import's target, or the def as the stand-in of
       // an accelerator outside the tree (see `pureStandIn`).
-      const definedAt = direct && summaryLookup(this.summaries.get(module.path)!).functionNamed(first)?.span.line;
+      const definedAt = direct && summaryLookup(this.summaries.get(module.path)!).functionLine(first);
       if (direct && !(binding && definedAt !== undefined && binding.span.line > definedAt)) return direct;
       if (binding) {
         const name = binding.names.find((n) => (n.alias ?? n.name) === first)!.name;
@@ -385,7 +385,7 @@ export class CallResolver {
     const summary = this.summaries.get(path);
     if (!summary) return undefined;
     const lookup = summaryLookup(summary);
-    if (lookup.functionNamed(qualname)) return { path, qualname, kind: 'function' };
+    if (lookup.functionLine(qualname) !== undefined) return { path, qualname, kind: 'function' };
     if (lookup.classNamed(qualname)) return { path, qualname, kind: 'class' };
     // `import_prefix = _reg.import_prefix` with `_reg = _ModuleRegistry()`: the method of that class.
     const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : undefined;

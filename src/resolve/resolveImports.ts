@@ -1,4 +1,4 @@
-import type { ImportRecord, ModuleSummary } from '../extract/summary.js';
+import { importText, type ImportRecord, type ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 import { DEFAULT_TARGET, type PythonTarget } from '../extract/target.js';
 import { stdlibModuleExists } from './stdlibModules.js';
@@ -80,7 +80,7 @@ export function resolveImports(
       continue;
     }
     if (tries.length > 0 && tries.every((r) => importSucceeds(r, index, summaries, target))) {
-      const what = tries.map((r) => `\`${r.record.text}\``).join(', ');
+      const what = tries.map((r) => `\`${importText(r.record)}\``).join(', ');
       item.notRun = `fallback in \`${fallback.handler}\` (line ${item.record.span.line}): the \`try\` branch (line ${fallback.tryLine}) succeeds, since ${what} ${tries.length > 1 ? 'find' : 'finds'} ${tries.length > 1 ? 'their modules' : 'its module'}`;
     }
   }

@@ -5,11 +5,11 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-ZNAKL4IH.mjs";
-import "./shared-4CZ47URF.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-UZBNNXOZ.mjs";
+import "./shared-OMWUJFYC.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import {
   chainStepsPerFinding,
   elideChain,

@@ -5,14 +5,16 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-4PY6MJ47.mjs";
+} from "./shared-FKX5MIBS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
 } from "./shared-WIBISVNQ.mjs";
 import {
-  DEFAULT_TARGET
-} from "./shared-VDMCUOKK.mjs";
+  DEFAULT_TARGET,
+  functionLines,
+  importText
+} from "./shared-3UWUNUVX.mjs";
 
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();
@@ -35,8 +37,15 @@ var Lookup = class {
   boundCalls;
   decorators;
   nested;
-  functionNamed(qualname) {
-    return (this.functions ??= firstBy(this.summary.functions, (f) => [f.qualname])).get(qualname);
+  functionLine(qualname) {
+    const functions = this.summary.functions;
+    if (functions.length <= SCANNED_FUNCTIONS) return lineIn(functions, qualname);
+    if (!this.functions) {
+      const lines = /* @__PURE__ */ new Map();
+      for (const [name, line] of functionLines(functions)) if (!lines.has(name)) lines.set(name, line);
+      this.functions = lines;
+    }
+    return this.functions.get(qualname);
   }
   classNamed(name) {
     return (this.classes ??= firstBy(this.summary.classes, (c) => [c.name])).get(name);
@@ -55,6 +64,15 @@ var Lookup = class {
   }
 };
 var NONE = Object.freeze([]);
+var SCANNED_FUNCTIONS = 4096;
+function lineIn(functions, qualname) {
+  const key = `
+${qualname} `;
+  const at = functions.indexOf(key);
+  if (at < 0) return void 0;
+  const end = functions.indexOf("\n", at + key.length);
+  return Number(functions.slice(at + key.length, end < 0 ? void 0 : end));
+}
 var EMPTY = /* @__PURE__ */ new Map();
 function firstBy(items, keys) {
   let map;
@@ -520,7 +538,7 @@ function resolveImports(importer, summary, index, summaries) {
       continue;
     }
     if (tries.length > 0 && tries.every((r) => importSucceeds(r, index, summaries, target))) {
-      const what = tries.map((r) => `\`${r.record.text}\``).join(", ");
+      const what = tries.map((r) => `\`${importText(r.record)}\``).join(", ");
       item.notRun = `fallback in \`${fallback.handler}\` (line ${item.record.span.line}): the \`try\` branch (line ${fallback.tryLine}) succeeds, since ${what} ${tries.length > 1 ? "find" : "finds"} ${tries.length > 1 ? "their modules" : "its module"}`;
     }
   }
@@ -909,7 +927,7 @@ var CallResolver = class {
     const decorated = callee.slice(0, dot);
     const attribute = callee.slice(dot + 1);
     const summary = this.summaries.get(path);
-    if (!summaryLookup(summary).functionNamed(decorated)) return void 0;
+    if (summaryLookup(summary).functionLine(decorated) === void 0) return void 0;
     const outermost = [...summaryLookup(summary).decoratorsOf(decorated)].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     if (!outermost?.bareDecorator) return void 0;
     const decorator = outermost.calleeIsLocal && outermost.callee ? this.refIn(path, outermost.callee) ?? this.decoratorAttribute(path, outermost.callee, depth + 1) : this.resolveCallee(path, outermost);
@@ -952,7 +970,7 @@ var CallResolver = class {
       const first = parts[i];
       const moduleSummary = this.summaries.get(module.path);
       const binding = moduleSummary ? summaryLookup(moduleSummary).fromImportBinding(first) : void 0;
-      const definedAt = direct && summaryLookup(this.summaries.get(module.path)).functionNamed(first)?.span.line;
+      const definedAt = direct && summaryLookup(this.summaries.get(module.path)).functionLine(first);
       if (direct && !(binding && definedAt !== void 0 && binding.span.line > definedAt)) return direct;
       if (binding) {
         const name = binding.names.find((n) => (n.alias ?? n.name) === first).name;
@@ -969,7 +987,7 @@ var CallResolver = class {
     const summary = this.summaries.get(path);
     if (!summary) return void 0;
     const lookup = summaryLookup(summary);
-    if (lookup.functionNamed(qualname)) return { path, qualname, kind: "function" };
+    if (lookup.functionLine(qualname) !== void 0) return { path, qualname, kind: "function" };
     if (lookup.classNamed(qualname)) return { path, qualname, kind: "class" };
     const bound = depth < MAX_CALL_DEPTH ? summary.boundMethods?.find((b) => b.name === qualname) : void 0;
     const creator = bound ? callById(summary, bound.callId) : void 0;
@@ -1067,7 +1085,7 @@ var StatementEdge = class {
     return this.record.span.column;
   }
   get text() {
-    return this.record.text;
+    return importText(this.record);
   }
 };
 function edgeThroughCalls(reached, to, reason) {
@@ -1087,7 +1105,7 @@ function edgeThroughCalls(reached, to, reason) {
     scope: MODULE_SCOPE,
     line: record.span.line,
     column: record.span.column,
-    text: record.text,
+    text: importText(record),
     ...via.length ? { via, at: reached.at } : {}
   };
 }

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-4CZ47URF.mjs";
+} from "./shared-OMWUJFYC.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -4,9 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-3M4P7N2N.mjs";
+} from "./shared-X2QXTWIV.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

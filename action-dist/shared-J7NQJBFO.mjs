@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-4PY6MJ47.mjs";
+} from "./shared-FKX5MIBS.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -80,9 +80,10 @@ function reviveStored(stored, relative, sharing, damaged) {
   });
   if (entry.summary === void 0) return { diagnostics };
   const summary = entry.summary;
-  for (const field of ["imports", "calls", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
+  for (const field of ["imports", "calls", "classes", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"]) {
     if (!Array.isArray(summary[field])) throw new Error(`no ${field}`);
   }
+  if (typeof summary.functions !== "string") throw new Error("no functions");
   const tables = shared(validTables(entry.tables), sharing);
   const revivedCalls = withValues(summary.calls, tables);
   const calls = revivedCalls.length ? revivedCalls : NONE;
@@ -137,7 +138,7 @@ function shared(tables, sharing) {
   if (!sharing) return tables;
   return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
 }
-var SUMMARY_LISTS = ["imports", "classes", "functions", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"];
+var SUMMARY_LISTS = ["imports", "classes", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"];
 function withValues(calls, { scopes, placements, strings }) {
   for (const call of calls) {
     if (call.args.length === 0) call.args = NONE;

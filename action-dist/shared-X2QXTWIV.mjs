@@ -8,8 +8,9 @@ import {
   DEFAULT_TARGET,
   describeTarget,
   injectedFault,
-  internalError
-} from "./shared-VDMCUOKK.mjs";
+  internalError,
+  withWritten
+} from "./shared-3UWUNUVX.mjs";
 import {
   __export
 } from "./shared-RKF6PH7O.mjs";
@@ -1167,6 +1168,7 @@ var ExtractorState = class {
   imports = [];
   calls = [];
   classes = [];
+  /** `ModuleSummary.functions`, one entry a function: `<qualname> <line>`. */
   functions = [];
   definedNames = /* @__PURE__ */ new Set();
   importedNames = /* @__PURE__ */ new Set();
@@ -1463,7 +1465,7 @@ function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf }) {
     ...registryOf ? { registryOf } : {},
     scope: scope.execution,
     span: call2.span,
-    text: call2.statementText
+    written: call2.statementText
   });
 }
 var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
@@ -1781,7 +1783,7 @@ function visitFunction(x, node, scope, decorators) {
     const placement = { kind: "default-argument", function: qualname, parameter: parameterName };
     visitExpression(x, parameter.childForFieldName("value"), scope, placement, node);
   }
-  x.functions.push({ qualname, span: spanOf(node) });
+  x.functions.push(`${qualname} ${node.startPosition.row + 1}`);
   bindDefinition(x, name2, qualname, scope);
   const body2 = node.childForFieldName("body");
   if (body2) {
@@ -1890,18 +1892,22 @@ function visitImport(x, node, scope) {
     if (!dotted) continue;
     const module2 = dotted.text.replace(/\s+/g, "");
     const alias = aliasNode?.text;
-    x.imports.push({
-      kind: "import",
-      module: module2,
-      level: 0,
-      names: [],
-      star: false,
-      ...alias ? { alias } : {},
-      scope: importScope(x, node, scope),
-      ...fallbackOf(x),
-      span: spanOf(node),
-      text: x.excerpts.of(node)
-    });
+    x.imports.push(
+      withWritten(
+        {
+          kind: "import",
+          module: module2,
+          level: 0,
+          names: [],
+          star: false,
+          ...alias ? { alias } : {},
+          scope: importScope(x, node, scope),
+          ...fallbackOf(x),
+          span: spanOf(node)
+        },
+        x.excerpts.of(node)
+      )
+    );
     const bound = alias ?? module2.split(".")[0];
     scope.bindings.set(bound, { kind: "import", qualified: alias ? module2 : bound });
     if (isModuleLevel(scope)) {
@@ -1933,17 +1939,21 @@ function visitImportFrom(x, node, scope) {
     return [{ name: nameNode.text }];
   });
   if (node.type === "future_import_statement") module2 = "__future__";
-  x.imports.push({
-    kind: "from",
-    module: module2,
-    level,
-    names,
-    star,
-    scope: importScope(x, node, scope),
-    ...fallbackOf(x),
-    span: spanOf(node),
-    text: x.excerpts.of(node)
-  });
+  x.imports.push(
+    withWritten(
+      {
+        kind: "from",
+        module: module2,
+        level,
+        names,
+        star,
+        scope: importScope(x, node, scope),
+        ...fallbackOf(x),
+        span: spanOf(node)
+      },
+      x.excerpts.of(node)
+    )
+  );
   const base = ".".repeat(level) + module2;
   for (const { name: name2, alias } of names) {
     const qualified = base === "" || base.endsWith(".") ? `${base}${name2}` : `${base}.${name2}`;
@@ -2026,7 +2036,8 @@ var Extractor = class extends ExtractorState {
       imports: this.imports,
       calls: this.calls,
       classes: this.classes,
-      functions: this.functions,
+      functions: this.functions.length ? `
+${this.functions.join("\n")}` : "",
       ...this.dunderAll ? { dunderAll: this.dunderAll } : {},
       assignments: this.assignments,
       ...this.registryAdders.length ? { registryAdders: this.registryAdders } : {},

@@ -3,11 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-ZNAKL4IH.mjs";
-import "./shared-4CZ47URF.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-UZBNNXOZ.mjs";
+import "./shared-OMWUJFYC.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import {
   excerpt,
   forJson,

@@ -68,6 +68,26 @@ function describeTarget(target) {
   return `Python ${target.version.join(".")} on ${target.platform}`;
 }
 
+// src/extract/summary.ts
+function* functionLines(functions) {
+  for (const entry of functions.split("\n")) {
+    const space = entry.lastIndexOf(" ");
+    if (space > 0) yield [entry.slice(0, space), Number(entry.slice(space + 1))];
+  }
+}
+function importText(record) {
+  return record.written ?? plainImportText(record);
+}
+function plainImportText(record) {
+  if (record.kind === "import") return record.alias === void 0 ? `import ${record.module}` : `import ${record.module} as ${record.alias}`;
+  const names = record.star ? "*" : record.names.map((n) => n.alias === void 0 ? n.name : `${n.name} as ${n.alias}`).join(", ");
+  return `from ${".".repeat(record.level)}${record.module} import ${names}`;
+}
+function withWritten(record, text) {
+  if (record.kind === "dynamic" || plainImportText(record) !== text) record.written = text;
+  return record;
+}
+
 export {
   PLATFORMS,
   DEFAULT_TARGET,
@@ -78,5 +98,8 @@ export {
   DamagedCacheEntry,
   internalError,
   describeInternalError,
-  injectedFault
+  injectedFault,
+  functionLines,
+  importText,
+  withWritten
 };

@@ -5,16 +5,16 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-2UG3Y3VO.mjs";
+} from "./shared-J7NQJBFO.mjs";
 import {
   packedOnDisk
-} from "./shared-4PY6MJ47.mjs";
+} from "./shared-FKX5MIBS.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
   versionFromRequiresPython
-} from "./shared-VDMCUOKK.mjs";
+} from "./shared-3UWUNUVX.mjs";
 import {
   __commonJS,
   __toESM
@@ -2196,7 +2196,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      const { summariseBytes } = await import("./shared-3ISSRWAS.mjs");
+      const { summariseBytes } = await import("./shared-MQVMJAYB.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

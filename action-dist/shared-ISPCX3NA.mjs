@@ -10,11 +10,11 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-ZNAKL4IH.mjs";
-import "./shared-4CZ47URF.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-UZBNNXOZ.mjs";
+import "./shared-OMWUJFYC.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

@@ -1,8 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  DamagedCacheEntry
-} from "./shared-VDMCUOKK.mjs";
+  DamagedCacheEntry,
+  functionLines
+} from "./shared-3UWUNUVX.mjs";
 
 // src/extract/packed.ts
 import { readFileSync } from "node:fs";
@@ -41,7 +42,9 @@ function boundNames(calls) {
   return names;
 }
 function topLevelFunctions(summary) {
-  return new Set(summary.functions.filter((f) => !f.qualname.includes(".")).map((f) => f.qualname));
+  const names = /* @__PURE__ */ new Set();
+  for (const [qualname] of functionLines(summary.functions)) if (!qualname.includes(".")) names.add(qualname);
+  return names;
 }
 function bodyCallIndex(calls, bound, topLevel) {
   const callees = /* @__PURE__ */ new Set();

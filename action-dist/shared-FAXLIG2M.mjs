@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-4CZ47URF.mjs";
-import "./shared-4PY6MJ47.mjs";
+} from "./shared-OMWUJFYC.mjs";
+import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-VDMCUOKK.mjs";
+import "./shared-3UWUNUVX.mjs";
 import {
   MAX_MESSAGE,
   excerpt,

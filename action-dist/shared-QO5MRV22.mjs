@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-G5QYOTWR.mjs";
+} from "./shared-EQ5TURCJ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-2UG3Y3VO.mjs";
+} from "./shared-J7NQJBFO.mjs";
 import {
   TomlError,
   parse
@@ -56,7 +56,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-3M4P7N2N.mjs";
+} from "./shared-X2QXTWIV.mjs";
 import {
   loadRules,
   qualifiedNameMatches,
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-ZNAKL4IH.mjs";
+} from "./shared-UZBNNXOZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-4CZ47URF.mjs";
+} from "./shared-OMWUJFYC.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-4PY6MJ47.mjs";
+} from "./shared-FKX5MIBS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -97,7 +97,7 @@ import {
 import {
   injectedFault,
   internalError
-} from "./shared-VDMCUOKK.mjs";
+} from "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM
@@ -277,8 +277,7 @@ var EntryContext = class {
       names: [],
       star: false,
       scope: { kind: "module" },
-      span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
-      text: ""
+      span: { line: 1, column: 1, endLine: 1, endColumn: 1 }
     };
     return resolveImport(importer, record2, this.project.index, this.project.summaries).absolute || void 0;
   }
@@ -756,10 +755,10 @@ function callsByProjectName(ctx, summary, methods) {
 function enclosingFunction(ctx, path13, call) {
   if (call.scope.kind !== "function") return void 0;
   const outer = call.scope.function.split(".")[0];
-  return summaryLookup(ctx.summaries.get(path13)).functionNamed(outer) ? `${path13}::${outer}` : void 0;
+  return summaryLookup(ctx.summaries.get(path13)).functionLine(outer) !== void 0 ? `${path13}::${outer}` : void 0;
 }
 function functionCalled(ctx, path13, call) {
-  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path13)).functionNamed(call.callee) ? `${path13}::${call.callee}` : void 0;
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path13)).functionLine(call.callee) !== void 0 ? `${path13}::${call.callee}` : void 0;
   const ref = ctx.project.calls.resolveQualified(path13, call.callee, 0);
   return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
 }
