@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-YLROGCPC.mjs";
+} from "./shared-UW5CZL6G.mjs";
 import "./shared-EQ5TURCJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-UZBNNXOZ.mjs";
-import "./shared-OMWUJFYC.mjs";
+} from "./shared-HPEJZA6O.mjs";
+import "./shared-XITAOEKD.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -137,6 +137,14 @@ describe('what runs at import time', () => {
     expect(extract('x = 1\n').functions).toBe('');
   });
 
+  it('finds the first class of a name, among a few classes and among many', () => {
+    for (const count of [3, 40]) {
+      const source = Array.from({ length: count }, (_, i) => `class C${i}:\n    pass\n`).join('') + 'class C1(Base):\n    pass\n';
+      const lookup = summaryLookup(extract(source));
+      expect([lookup.classNamed('C0')?.span.line, lookup.classNamed('C1')?.span.line, lookup.classNamed('C1')?.bases, lookup.classNamed('C99')]).toEqual([1, 3, [], undefined]);
+    }
+  });
+
   it('finds functions by name in a module of thousands of them', () => {
     const source = Array.from({ length: 3000 }, (_, i) => `def f${i}(): pass\n`).join('') + 'def f10(): pass\n';
     const summary = extract(source);

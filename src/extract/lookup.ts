@@ -58,7 +58,10 @@ class Lookup implements SummaryLookup {
   }
 
   classNamed(name: string): ClassRecord | undefined {
-    return (this.classes ??= firstBy(this.summary.classes, (c) => [c.name])).get(name);
+    const classes = this.summary.classes;
+    // Most modules define a class or two: a map for each, held to the end, cost more than a look.
+    if (classes.length <= SCANNED_CLASSES) return classes.find((c) => c.name === name);
+    return (this.classes ??= firstBy(classes, (c) => [c.name])).get(name);
   }
 
   fromImportBinding(name: string): ImportRecord | undefined {
@@ -83,6 +86,8 @@ const NONE: readonly CallRecord[] = Object.freeze([]);
 
 /** The length of `ModuleSummary.functions` up to which a lookup reads the text instead of making a map. */
 const SCANNED_FUNCTIONS = 4096;
+/** The number of classes up to which a lookup looks through them instead of making a map. */
+const SCANNED_CLASSES = 16;
 
 /** The line of the first function `qualname` in `ModuleSummary.functions`. */
 function lineIn(functions: string, qualname: string): number | undefined {

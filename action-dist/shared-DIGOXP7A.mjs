@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-UZBNNXOZ.mjs";
-import "./shared-OMWUJFYC.mjs";
+} from "./shared-HPEJZA6O.mjs";
+import "./shared-XITAOEKD.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

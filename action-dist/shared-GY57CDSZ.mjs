@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-UZBNNXOZ.mjs";
+} from "./shared-HPEJZA6O.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-OMWUJFYC.mjs";
+} from "./shared-XITAOEKD.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

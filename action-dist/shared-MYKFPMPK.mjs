@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-UZBNNXOZ.mjs";
-import "./shared-OMWUJFYC.mjs";
+} from "./shared-HPEJZA6O.mjs";
+import "./shared-XITAOEKD.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-OMWUJFYC.mjs";
+} from "./shared-XITAOEKD.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

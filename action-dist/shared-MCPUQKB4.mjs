@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-UZBNNXOZ.mjs";
-import "./shared-OMWUJFYC.mjs";
+} from "./shared-HPEJZA6O.mjs";
+import "./shared-XITAOEKD.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -48,7 +48,9 @@ var Lookup = class {
     return this.functions.get(qualname);
   }
   classNamed(name) {
-    return (this.classes ??= firstBy(this.summary.classes, (c) => [c.name])).get(name);
+    const classes = this.summary.classes;
+    if (classes.length <= SCANNED_CLASSES) return classes.find((c) => c.name === name);
+    return (this.classes ??= firstBy(classes, (c) => [c.name])).get(name);
   }
   fromImportBinding(name) {
     this.fromImports ??= firstBy(this.summary.imports, (record) => record.scope.kind === "module" && record.kind === "from" ? record.names.map((n) => n.alias ?? n.name) : []);
@@ -65,6 +67,7 @@ var Lookup = class {
 };
 var NONE = Object.freeze([]);
 var SCANNED_FUNCTIONS = 4096;
+var SCANNED_CLASSES = 16;
 function lineIn(functions, qualname) {
   const key = `
 ${qualname} `;
