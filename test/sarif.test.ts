@@ -70,6 +70,39 @@ describe('SARIF messages', () => {
 describe('check --category', () => {
   const automation = (args: string[]) => JSON.parse(runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', ...args]).stdout).runs[0].automationDetails;
 
+  it('make one result of the findings GitHub would show as one alert: one rule, one line, and a path for each', () => {
+    // plane's celery.py: `ri = redis_instance()` makes one of two Redis clients, on the branches of an `if`.
+    const root = writeProject({
+      'app.py': 'from flask import Flask\nfrom clients import redis_instance\n\nri = redis_instance()\napp = Flask(__name__)\n',
+      'clients.py': [
+        'import os',
+        'import redis',
+        '',
+        'SSL = os.environ.get("REDIS_SSL") == "1"',
+        '',
+        'def redis_instance():',
+        '    if SSL:',
+        '        return redis.Redis(host="cache", ssl=True)',
+        '    else:',
+        '        return redis.Redis.from_url("redis://cache")',
+        '',
+      ].join('\n'),
+    });
+    const json = runCli(['check', '.', '--format', 'json'], root);
+    const findings = JSON.parse(json.stdout).findings.map((f: { rule: string; path: string; line: number }) => `${f.rule} ${f.path}:${f.line}`);
+    expect(findings).toEqual(['IL004 app.py:4', 'IL004 app.py:4']);
+    const run = runCli(['check', '.', '--format', 'sarif'], root);
+    expect(run.code).toBe(1);
+    const results = expectValidSarif(run.stdout, 'same-alert').runs[0].results;
+    expect(results).toHaveLength(1);
+    const [result] = results;
+    expect(result.message.text).toContain('And 1 more from this line, with its own path: `redis.Redis.from_url("redis://cache")`.');
+    // Both creation sites are related locations, and each client's chain is a code flow.
+    const lines = (r: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }) => `${r.physicalLocation.artifactLocation.uri}:${r.physicalLocation.region.startLine}`;
+    expect(result.relatedLocations.map(lines)).toEqual(expect.arrayContaining(['clients.py:8', 'clients.py:10']));
+    expect(result.codeFlows.map((flow: { threadFlows: Array<{ locations: Array<{ location: Parameters<typeof lines>[0] }> }> }) => flow.threadFlows[0]!.locations.map((l) => lines(l.location)).at(-1))).toEqual(['clients.py:8', 'clients.py:10']);
+  });
+
   it('writes automationDetails.id as "<category>/", and nothing without it', () => {
     const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--category', 'importleak']);
     expect(expectValidSarif(run.stdout, 'movie_lottery-category').runs[0].automationDetails).toEqual({ id: 'importleak/' });

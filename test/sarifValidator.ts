@@ -161,8 +161,20 @@ function checkRun(run: Record<string, unknown>, at: string, report: Report): voi
   if (results.length > GITHUB_LIMITS.resultsPerRun) report('limit-results', `${at}.results`, `${results.length} results; GitHub accepts at most ${GITHUB_LIMITS.resultsPerRun} per run`);
   if (results.length > 0 && run.columnKind === undefined) report('run-column-kind', `${at}.columnKind`, 'results carry columns but the run does not say how they are counted');
 
+  // GitHub makes one alert of the results of one rule, file and line hash: one of them is lost.
+  const alerts = new Map<string, number>();
   results.forEach((result, i) => {
-    if (isObject(result)) checkResult(result, `${at}.results[${i}]`, rules ?? [], checkLocation, report);
+    if (!isObject(result)) return;
+    checkResult(result, `${at}.results[${i}]`, rules ?? [], checkLocation, report);
+    const location = Array.isArray(result.locations) && isObject(result.locations[0]) ? result.locations[0] : undefined;
+    const physical = location && isObject(location.physicalLocation) ? location.physicalLocation : undefined;
+    const uri = physical && isObject(physical.artifactLocation) ? physical.artifactLocation.uri : undefined;
+    const hash = isObject(result.partialFingerprints) ? result.partialFingerprints.primaryLocationLineHash : undefined;
+    if (!isText(uri) || !isText(hash)) return;
+    const key = JSON.stringify([result.ruleId, uri, hash]);
+    const first = alerts.get(key);
+    if (first === undefined) alerts.set(key, i);
+    else report('result-duplicate', `${at}.results[${i}]`, `same ruleId, file and primaryLocationLineHash as results[${first}]: GitHub shows them as one alert`);
   });
 
   const invocations = Array.isArray(run.invocations) ? run.invocations : [];

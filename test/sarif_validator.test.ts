@@ -142,8 +142,17 @@ describe('test/sarifValidator.ts', () => {
   it('reports more than 25,000 results in a run', () => {
     const log = goodLog();
     const one = log.runs[0].results[0];
-    log.runs[0].results = Array.from({ length: 25_001 }, () => one);
+    log.runs[0].results = Array.from({ length: 25_001 }, (_, i) => ({ ...one, partialFingerprints: { primaryLocationLineHash: `${i.toString(16)}:1` } }));
     expect(checks(log)).toEqual(['limit-results']);
+  });
+
+  it('reports two results of one rule, file and line hash: GitHub shows them as one alert', () => {
+    const log = goodLog();
+    const one = log.runs[0].results[0];
+    log.runs[0].results = [one, { ...one, message: { text: 'Another resource on the same line.' } }];
+    expect(checks(log)).toEqual(['result-duplicate']);
+    log.runs[0].results[1] = { ...one, partialFingerprints: { primaryLocationLineHash: 'ffff:1' } };
+    expect(checks(log)).toEqual([]);
   });
 
   it('reads embedded links the way SARIF §3.11.6 writes them', () => {

@@ -78,10 +78,12 @@ export function renderSarif(input: SarifReportInput): string {
     cut.results = input.findings.length - findings.length;
   }
 
-  const results: Sarif.Result[] = findings.map((finding) => {
-    const { related, dropped } = relatedLocations(finding, SARIF_LIMITS.locationsPerResult);
+  const results: Sarif.Result[] = sameAlert(findings).map((group) => {
+    const finding = group[0]!;
+    const { related, dropped } = relatedLocations(group, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
-    const text = forSarifMessage(shownMessage(finding.message));
+    const own = forSarifMessage(shownMessage(finding.message));
+    const text = group.length > 1 ? `${own} ${moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1)}` : own;
     const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
@@ -90,7 +92,7 @@ export function renderSarif(input: SarifReportInput): string {
       message: { text: `${text}${links ? ` ${links}` : ''}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
-        primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding),
+        primaryLocationLineHash: lineHashOf(finding),
       },
       relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
       properties: {
@@ -101,28 +103,29 @@ export function renderSarif(input: SarifReportInput): string {
         ...(finding.condition ? { condition: forTerminal(finding.condition) } : {}),
       },
     };
-    const allSteps = chainSteps(finding);
-    if (allSteps.length > 1) {
+    const codeFlows: Sarif.CodeFlow[] = [];
+    for (const one of group) {
+      const allSteps = chainSteps(one);
+      if (allSteps.length <= 1) continue;
       // A long chain keeps its first and last steps; executionOrder shows the gap.
       const numbered = allSteps.map((step, i) => ({ step, order: i + 1 }));
       const { head, omitted, tail } = elideChain(numbered, cut.stepsPerResult);
       const steps = [...head, ...tail];
       cut.threadFlowLocations += omitted;
-      result.codeFlows = [
-        {
-          message: { text: finding.reach.kind === 'entry' ? 'How the entry reaches the resource at import time' : 'How the resource is reached' },
-          threadFlows: [
-            {
-              locations: steps.map(({ step, order }) => ({
-                location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
-                executionOrder: order,
-                nestingLevel: 0,
-              })),
-            },
-          ],
-        },
-      ];
+      codeFlows.push({
+        message: { text: one.reach.kind === 'entry' ? 'How the entry reaches the resource at import time' : 'How the resource is reached' },
+        threadFlows: [
+          {
+            locations: steps.map(({ step, order }) => ({
+              location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
+              executionOrder: order,
+              nestingLevel: 0,
+            })),
+          },
+        ],
+      });
     }
+    if (codeFlows.length) result.codeFlows = codeFlows;
     return result;
   });
 
@@ -196,16 +199,65 @@ interface NumberedLocation {
   role: Role | undefined;
 }
 
+/** `primaryLocationLineHash` of a finding's result. */
+function lineHashOf(finding: Finding): string {
+  return finding.lineHash ?? fallbackHash(finding);
+}
+
 /**
- * The finding's related locations, numbered from 1, with the creation site added when the finding
- * has no other (it is then the primary location, and the message links to it all the same). Past
- * the limit, those the message links to are kept first.
+ * The findings grouped as GitHub makes alerts of them: those of one rule on lines of one file with
+ * the same `primaryLocationLineHash` (the clients one call makes on the two branches of an `if`,
+ * two calls on one line) would be one alert, showing one result's paths. Each group is one result
+ * that tells them all (see `moreSentence`), in the order of its first finding.
  */
-function relatedLocations(finding: Finding, max: number): { related: NumberedLocation[]; dropped: number } {
-  const all = finding.related.map((at) => ({ at, role: roleOf(at) }));
-  const linked = all.some(({ role }) => role !== undefined);
-  if (linked && !all.some(({ role }) => role === 'created' || role === 'started')) {
-    all.push({ at: { path: finding.path, span: finding.span, message: `created here: ${finding.resource.statement}` }, role: 'created' });
+function sameAlert(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = `${finding.ruleId}\0${finding.path}\0${lineHashOf(finding)}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * `And 1 more from this line, with its own path: `redis.Redis.from_url(…)`.`: what the other
+ * findings of a result's group create, each quoted (the list left out past `budget` characters).
+ */
+function moreSentence(others: readonly Finding[], budget: number): string {
+  const count = others.length === 1 ? '1 more' : `${others.length} more`;
+  const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(', ');
+  const full = `And ${count} from this line, with ${others.length === 1 ? 'its' : 'their'} own ${others.length === 1 ? 'path' : 'paths'}: ${quoted}.`;
+  return full.length <= budget ? full : `And ${count} from this line, with ${others.length === 1 ? 'its' : 'their'} own ${others.length === 1 ? 'path' : 'paths'}.`;
+}
+
+/** `text` on one line, cut to `max` characters with an ellipsis. */
+function excerpt(text: string, max: number): string {
+  return truncate(text.replace(/\s+/g, ' ').trim(), max);
+}
+
+/**
+ * The related locations of a group's result (see `sameAlert`), numbered from 1: each finding's,
+ * the first's first, then the places of the others that it does not have, with the creation site added
+ * for a finding that has none (it is then the primary location, and the message links to it all
+ * the same). Past the limit, those the message links to are kept first.
+ */
+function relatedLocations(group: readonly Finding[], max: number): { related: NumberedLocation[]; dropped: number } {
+  const all: Array<{ at: RelatedLocation; role: Role | undefined }> = [];
+  const seen = new Set<string>();
+  for (const finding of group) {
+    const own = finding.related.map((at) => ({ at, role: roleOf(at) }));
+    const linked = own.some(({ role }) => role !== undefined);
+    if (linked && !own.some(({ role }) => role === 'created' || role === 'started')) {
+      own.push({ at: { path: finding.path, span: finding.span, message: `created here: ${finding.resource.statement}` }, role: 'created' });
+    }
+    for (const entry of own) {
+      const key = `${entry.at.path}\0${entry.at.span.line}\0${entry.at.span.column}\0${entry.at.message}`;
+      if (finding !== group[0] && seen.has(key)) continue;
+      seen.add(key);
+      all.push(entry);
+    }
   }
   let kept = all;
   if (all.length > max) {

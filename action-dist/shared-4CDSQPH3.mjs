@@ -55,10 +55,12 @@ function renderSarif(input) {
     for (const finding of input.findings) if (!kept.has(finding)) cut.dropped[finding.level]++;
     cut.results = input.findings.length - findings.length;
   }
-  const results = findings.map((finding) => {
-    const { related, dropped } = relatedLocations(finding, SARIF_LIMITS.locationsPerResult);
+  const results = sameAlert(findings).map((group) => {
+    const finding = group[0];
+    const { related, dropped } = relatedLocations(group, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
-    const text = forSarifMessage(shownMessage(finding.message));
+    const own = forSarifMessage(shownMessage(finding.message));
+    const text = group.length > 1 ? `${own} ${moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1)}` : own;
     const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result = {
       ruleId: finding.ruleId,
@@ -67,7 +69,7 @@ function renderSarif(input) {
       message: { text: `${text}${links ? ` ${links}` : ""}` },
       locations: [location(finding.path, finding.span)],
       partialFingerprints: {
-        primaryLocationLineHash: finding.lineHash ?? fallbackHash(finding)
+        primaryLocationLineHash: lineHashOf(finding)
       },
       relatedLocations: related.map(({ id, at }) => ({ id, ...location(at.path, at.span, labelledExcerpt(at.message)) })),
       properties: {
@@ -78,27 +80,28 @@ function renderSarif(input) {
         ...finding.condition ? { condition: forTerminal(finding.condition) } : {}
       }
     };
-    const allSteps = chainSteps(finding);
-    if (allSteps.length > 1) {
+    const codeFlows = [];
+    for (const one of group) {
+      const allSteps = chainSteps(one);
+      if (allSteps.length <= 1) continue;
       const numbered = allSteps.map((step, i) => ({ step, order: i + 1 }));
       const { head, omitted, tail } = elideChain(numbered, cut.stepsPerResult);
       const steps = [...head, ...tail];
       cut.threadFlowLocations += omitted;
-      result.codeFlows = [
-        {
-          message: { text: finding.reach.kind === "entry" ? "How the entry reaches the resource at import time" : "How the resource is reached" },
-          threadFlows: [
-            {
-              locations: steps.map(({ step, order }) => ({
-                location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
-                executionOrder: order,
-                nestingLevel: 0
-              }))
-            }
-          ]
-        }
-      ];
+      codeFlows.push({
+        message: { text: one.reach.kind === "entry" ? "How the entry reaches the resource at import time" : "How the resource is reached" },
+        threadFlows: [
+          {
+            locations: steps.map(({ step, order }) => ({
+              location: location(step.path, spanOf(step), step.code ? `${step.message}: ${step.code}` : step.message),
+              executionOrder: order,
+              nestingLevel: 0
+            }))
+          }
+        ]
+      });
     }
+    if (codeFlows.length) result.codeFlows = codeFlows;
     return result;
   });
   const notifications = input.diagnostics.map((diagnostic) => ({
@@ -154,11 +157,43 @@ var ROLES = [
   ["forks after importing the app: ", "fork", "Forked by"]
 ];
 var roleOf = (related) => ROLES.find(([prefix]) => related.message.startsWith(prefix))?.[1];
-function relatedLocations(finding, max) {
-  const all = finding.related.map((at) => ({ at, role: roleOf(at) }));
-  const linked = all.some(({ role }) => role !== void 0);
-  if (linked && !all.some(({ role }) => role === "created" || role === "started")) {
-    all.push({ at: { path: finding.path, span: finding.span, message: `created here: ${finding.resource.statement}` }, role: "created" });
+function lineHashOf(finding) {
+  return finding.lineHash ?? fallbackHash(finding);
+}
+function sameAlert(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const finding of findings) {
+    const key = `${finding.ruleId}\0${finding.path}\0${lineHashOf(finding)}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()];
+}
+function moreSentence(others, budget) {
+  const count = others.length === 1 ? "1 more" : `${others.length} more`;
+  const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(", ");
+  const full = `And ${count} from this line, with ${others.length === 1 ? "its" : "their"} own ${others.length === 1 ? "path" : "paths"}: ${quoted}.`;
+  return full.length <= budget ? full : `And ${count} from this line, with ${others.length === 1 ? "its" : "their"} own ${others.length === 1 ? "path" : "paths"}.`;
+}
+function excerpt(text, max) {
+  return truncate(text.replace(/\s+/g, " ").trim(), max);
+}
+function relatedLocations(group, max) {
+  const all = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const finding of group) {
+    const own = finding.related.map((at) => ({ at, role: roleOf(at) }));
+    const linked = own.some(({ role }) => role !== void 0);
+    if (linked && !own.some(({ role }) => role === "created" || role === "started")) {
+      own.push({ at: { path: finding.path, span: finding.span, message: `created here: ${finding.resource.statement}` }, role: "created" });
+    }
+    for (const entry of own) {
+      const key = `${entry.at.path}\0${entry.at.span.line}\0${entry.at.span.column}\0${entry.at.message}`;
+      if (finding !== group[0] && seen.has(key)) continue;
+      seen.add(key);
+      all.push(entry);
+    }
   }
   let kept = all;
   if (all.length > max) {
