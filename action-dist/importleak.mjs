@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-4SCUYO5J.mjs";
+} from "./shared-VE4IDDE4.mjs";
 import "./shared-EQ5TURCJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-4SCUYO5J.mjs";
+} from "./shared-VE4IDDE4.mjs";
 import "./shared-EQ5TURCJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";

@@ -70,6 +70,21 @@ describe('SARIF messages', () => {
 describe('check --category', () => {
   const automation = (args: string[]) => JSON.parse(runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', ...args]).stdout).runs[0].automationDetails;
 
+  it('writes automationDetails.id as "<category>/", and nothing without it', () => {
+    const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--category', 'importleak']);
+    expect(expectValidSarif(run.stdout, 'movie_lottery-category').runs[0].automationDetails).toEqual({ id: 'importleak/' });
+    expect(automation(['--category', 'importleak/backend/'])).toEqual({ id: 'importleak/backend/' });
+    expect(automation([])).toBeUndefined();
+  });
+
+  it('refuses an empty category', () => {
+    const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--category', '/']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected a category name');
+  });
+});
+
+describe('partialFingerprints', () => {
   it('make one result of the findings GitHub would show as one alert: one rule, one line, and a path for each', () => {
     // plane's celery.py: `ri = redis_instance()` makes one of two Redis clients, on the branches of an `if`.
     const root = writeProject({
@@ -103,21 +118,6 @@ describe('check --category', () => {
     expect(result.codeFlows.map((flow: { threadFlows: Array<{ locations: Array<{ location: Parameters<typeof lines>[0] }> }> }) => flow.threadFlows[0]!.locations.map((l) => lines(l.location)).at(-1))).toEqual(['clients.py:8', 'clients.py:10']);
   });
 
-  it('writes automationDetails.id as "<category>/", and nothing without it', () => {
-    const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--category', 'importleak']);
-    expect(expectValidSarif(run.stdout, 'movie_lottery-category').runs[0].automationDetails).toEqual({ id: 'importleak/' });
-    expect(automation(['--category', 'importleak/backend/'])).toEqual({ id: 'importleak/backend/' });
-    expect(automation([])).toBeUndefined();
-  });
-
-  it('refuses an empty category', () => {
-    const run = runCli(['check', 'fixtures/movie_lottery', '--format', 'sarif', '--category', '/']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('expected a category name');
-  });
-});
-
-describe('partialFingerprints', () => {
   it('do not move when unrelated lines are added above the finding, and do when its line changes', () => {
     const root = scratchFolder('importleak-fingerprint-');
     cpSync(path.join(FIXTURES, 'movie_lottery'), root, { recursive: true });
@@ -220,6 +220,19 @@ describe("GitHub's limits", () => {
     expect(steps[19].location.physicalLocation.region.startLine).toBe(10_005);
     expect(notes(run)[0]!.message.text).toContain('9986 import-chain steps left out of code flows (at most 20 per result: the first 10 and the last 10)');
     expect(run.properties.truncated).toEqual({ results: 0, relatedLocations: 0, threadFlowLocations: 9_986 });
+  });
+
+  it('tell the other findings of one alert within the message limit, or leave them to the paths', () => {
+    const long = (i: number) => `\`${'x'.repeat(200)}\` creates a thread pool while \`pkg.m${i}\` is imported.`;
+    const group = (message: (i: number) => string, count: number) =>
+      Array.from({ length: count }, (_, i) => finding(0, 'error', { message: message(i), resource: { callee: 'concurrent.futures.ThreadPoolExecutor', text: `ThreadPoolExecutor(${i})`, statement: 'pool = make()' }, lineHash: 'abc:1' }));
+    const short = expectValidSarif(render(group((i) => `\`make()\` creates a thread pool (${i}).`, 3)), 'same-alert-short').runs[0].results;
+    expect(short).toHaveLength(1);
+    expect(short[0].message.text).toBe('`make()` creates a thread pool (0). And 2 more from this line, with their own paths: `ThreadPoolExecutor(1)`, `ThreadPoolExecutor(2)`.');
+    const longer = expectValidSarif(render(group(long, 2)), 'same-alert-long').runs[0].results;
+    expect(longer).toHaveLength(1);
+    expect(longer[0].message.text.length).toBeLessThanOrEqual(320);
+    expect(longer[0].message.text).toMatch(/ And 1 more from this line, with its own path\.$/);
   });
 
   it('add no note when nothing is cut', () => {

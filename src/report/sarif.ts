@@ -83,7 +83,8 @@ export function renderSarif(input: SarifReportInput): string {
     const { related, dropped } = relatedLocations(group, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
     const own = forSarifMessage(shownMessage(finding.message));
-    const text = group.length > 1 ? `${own} ${moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1)}` : own;
+    const more = group.length > 1 ? moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1) : '';
+    const text = more ? `${own} ${more}` : own;
     const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result: Sarif.Result = {
       ruleId: finding.ruleId,
@@ -223,13 +224,15 @@ function sameAlert(findings: readonly Finding[]): Finding[][] {
 
 /**
  * `And 1 more from this line, with its own path: `redis.Redis.from_url(…)`.`: what the other
- * findings of a result's group create, each quoted (the list left out past `budget` characters).
+ * findings of a result's group create, each quoted; within `budget` characters, the list left out
+ * where it does not fit, and nothing where even that does not (the paths still show each).
  */
 function moreSentence(others: readonly Finding[], budget: number): string {
-  const count = others.length === 1 ? '1 more' : `${others.length} more`;
+  const one = others.length === 1;
+  const short = `And ${others.length} more from this line, with ${one ? 'its' : 'their'} own ${one ? 'path' : 'paths'}`;
   const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(', ');
-  const full = `And ${count} from this line, with ${others.length === 1 ? 'its' : 'their'} own ${others.length === 1 ? 'path' : 'paths'}: ${quoted}.`;
-  return full.length <= budget ? full : `And ${count} from this line, with ${others.length === 1 ? 'its' : 'their'} own ${others.length === 1 ? 'path' : 'paths'}.`;
+  if (short.length + quoted.length + 3 <= budget) return `${short}: ${quoted}.`;
+  return short.length + 1 <= budget ? `${short}.` : '';
 }
 
 /** `text` on one line, cut to `max` characters with an ellipsis. */

@@ -3849,7 +3849,7 @@ async function runCheck(paths, options, hooks = {}) {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
       import("./shared-MCPUQKB4.mjs"),
-      import("./shared-4CDSQPH3.mjs"),
+      import("./shared-66BY5BWJ.mjs"),
       import("./shared-MYKFPMPK.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),

@@ -60,7 +60,8 @@ function renderSarif(input) {
     const { related, dropped } = relatedLocations(group, SARIF_LIMITS.locationsPerResult);
     cut.relatedLocations += dropped;
     const own = forSarifMessage(shownMessage(finding.message));
-    const text = group.length > 1 ? `${own} ${moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1)}` : own;
+    const more = group.length > 1 ? moreSentence(group.slice(1), MAX_SARIF_MESSAGE - own.length - 1) : "";
+    const text = more ? `${own} ${more}` : own;
     const links = linkSentence(related, paths, MAX_SARIF_MESSAGE - text.length - 1);
     const result = {
       ruleId: finding.ruleId,
@@ -171,10 +172,11 @@ function sameAlert(findings) {
   return [...groups.values()];
 }
 function moreSentence(others, budget) {
-  const count = others.length === 1 ? "1 more" : `${others.length} more`;
+  const one = others.length === 1;
+  const short = `And ${others.length} more from this line, with ${one ? "its" : "their"} own ${one ? "path" : "paths"}`;
   const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(", ");
-  const full = `And ${count} from this line, with ${others.length === 1 ? "its" : "their"} own ${others.length === 1 ? "path" : "paths"}: ${quoted}.`;
-  return full.length <= budget ? full : `And ${count} from this line, with ${others.length === 1 ? "its" : "their"} own ${others.length === 1 ? "path" : "paths"}.`;
+  if (short.length + quoted.length + 3 <= budget) return `${short}: ${quoted}.`;
+  return short.length + 1 <= budget ? `${short}.` : "";
 }
 function excerpt(text, max) {
   return truncate(text.replace(/\s+/g, " ").trim(), max);
