@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-VE4IDDE4.mjs";
-import "./shared-EQ5TURCJ.mjs";
+} from "./shared-6KJO7ETR.mjs";
+import "./shared-7Q7PFWAO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";
 import "./shared-FKX5MIBS.mjs";

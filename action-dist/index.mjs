@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-VE4IDDE4.mjs";
-import "./shared-EQ5TURCJ.mjs";
+} from "./shared-6KJO7ETR.mjs";
+import "./shared-7Q7PFWAO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -137,8 +137,50 @@ export class SummaryCache {
       this.readable ??= this.checkFolder(false);
       return this.readable;
     }
-    this.prepared ??= this.checkFolder(true);
+    this.prepared ??= this.checkFolder(true).then(async (usable) => {
+      // Marked as used (its modification time stops moving once its 256 subfolders exist): see `pruneStale`.
+      if (usable) await fs.utimes(this.folder, new Date(), new Date()).catch(() => undefined);
+      return usable;
+    });
     return this.prepared;
+  }
+
+  /** The name of this run's summaries folder in the cache folder. */
+  get folderName(): string {
+    return path.basename(this.folder);
+  }
+
+  /**
+   * Removes what the cache folder holds for other versions of importleak, or other targets, that no
+   * run has used for a week: their summaries folders (`<analyzer>-<target>`), their run records
+   * (`runs-<code>`) and their kept code hashes (`code-<hash>`), so that upgrading importleak, or a
+   * cache that CI restores and saves again, does not keep every version's entries for ever. Only
+   * those names, and only real folders and files (a symbolic link is left alone); `keep` names those
+   * this run uses, kept whatever their age. Done by runs that wrote to the cache; a failure is ignored.
+   */
+  async pruneStale(keep: readonly string[], now = Date.now()): Promise<void> {
+    if (!(await this.usable(true))) return;
+    const kept = new Set([this.folderName, ...keep]);
+    let names: string[];
+    try {
+      names = await fs.readdir(this.root);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        const folder = STALE_FOLDER.test(name);
+        if (kept.has(name) || (!folder && !STALE_FILE.test(name))) return;
+        const entry = path.join(this.root, name);
+        try {
+          const stat = await fs.lstat(entry);
+          if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
+          await fs.rm(entry, { recursive: true, force: true });
+        } catch {
+          // Gone already (another run pruned it), or not ours to remove: left as it is.
+        }
+      }),
+    );
   }
 
   private async checkFolder(create: boolean): Promise<boolean> {
@@ -165,6 +207,13 @@ export class SummaryCache {
     return true;
   }
 }
+
+/** A week: what another version's part of the cache is kept unused (see `pruneStale`). */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** The folders the cache folder holds: a summaries folder, `<analyzer>-<target>`, and a run records folder. */
+const STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
+/** The files it holds: a kept code hash (see `keptCodeDigest`). */
+const STALE_FILE = /^code-[0-9a-f]{32}$/;
 
 async function writeIfMissing(file: string, text: string): Promise<void> {
   await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);

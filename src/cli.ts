@@ -190,6 +190,8 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (stats) process.stderr.write(`${stats.format()}\n`);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output: produced.output });
+  // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).
+  if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   // The run made the cache folder: what python3 said before it was there is kept in it now.
   if (cacheDir) keepAnswer();
   return produced.output.exitCode;

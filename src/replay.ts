@@ -95,6 +95,11 @@ export class RunRecords {
     if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
   }
 
+  /** The name of the records folder in the cache folder. */
+  get folderName(): string {
+    return path.basename(this.folder);
+  }
+
   private file(key: string): string {
     return path.join(this.folder, `${key}.run.json`);
   }

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { isPacked } from '../src/extract/packed.js';
 import type { ModuleSummary } from '../src/extract/summary.js';
 import type { PythonTarget } from '../src/extract/target.js';
 import { terminalProgress } from '../src/report/progress.js';
-import { CLI, forgetRuns, runCli, writeProject } from './support.js';
+import { CLI, forgetRuns, runCli, scratchFolder, writeProject } from './support.js';
 
 /**
  * Issue 13, the cache, the worker threads and --stats: a warm scan reads summaries instead of
@@ -155,6 +155,50 @@ describe('the cache of per-file summaries', () => {
     rmSync(file!);
     expect(() => second.calls).toThrow(DamagedCacheEntry);
     expect(() => second.calls).toThrow(/^the calls in its function bodies could not be read back from the cache \(ENOENT/);
+  });
+
+  it("removes what other versions of importleak left and have not used for a week, and nothing else", () => {
+    const root = writeProject({ 'app.py': 'import threading\nthreading.Thread(target=print).start()\n' });
+    expect(runCli(['check', '.', '--format', 'json'], root).code).toBe(0);
+    const cacheDir = path.join(root, '.importleak_cache');
+    // This version's folders (its kept code hashes, made again when missing, aside).
+    const ours = readdirSync(cacheDir).filter((name) => !name.startsWith('code-'));
+    const outside = scratchFolder();
+    writeFileSync(path.join(outside, 'keep.txt'), 'not the cache');
+    const weeksAgo = new Date(Date.now() - 15 * 24 * 3600 * 1000);
+    const yesterday = new Date(Date.now() - 24 * 3600 * 1000);
+    const make = (name: string, kind: 'folder' | 'file' | 'link', when: Date): void => {
+      const entry = path.join(cacheDir, name);
+      if (kind === 'folder') {
+        mkdirSync(path.join(entry, 'ab'), { recursive: true });
+        writeFileSync(path.join(entry, 'ab', `${'ab'.repeat(32)}.json`), '{}');
+        utimesSync(entry, when, when);
+      } else if (kind === 'file') {
+        writeFileSync(entry, 'a'.repeat(64));
+        utimesSync(entry, when, when);
+      } else symlinkSync(outside, entry);
+    };
+    make('aaaaaaaaaaaa-bbbbbbbb', 'folder', weeksAgo);
+    make('runs-cccccccccccc', 'folder', weeksAgo);
+    make(`code-${'d'.repeat(32)}`, 'file', weeksAgo);
+    make('eeeeeeeeeeee-ffffffff', 'folder', yesterday);
+    make('runs-111111111111', 'link', weeksAgo);
+    make('notes', 'folder', weeksAgo);
+    // The folders this version uses are kept however old they look.
+    for (const name of ours) utimesSync(path.join(cacheDir, name), weeksAgo, weeksAgo);
+    // A warm run that only replays writes nothing, and so removes nothing.
+    expect(runCli(['check', '.', '--format', 'json'], root).code).toBe(0);
+    expect(readdirSync(cacheDir)).toContain('aaaaaaaaaaaa-bbbbbbbb');
+    writeFileSync(path.join(root, 'app.py'), 'import threading\nthreading.Thread(target=print).start()\nimport os\n');
+    expect(runCli(['check', '.', '--format', 'json'], root).code).toBe(0);
+    const after = readdirSync(cacheDir);
+    expect(after.filter((name) => !name.startsWith('code-')).sort()).toEqual([...ours, 'eeeeeeeeeeee-ffffffff', 'notes', 'runs-111111111111'].sort());
+    expect(after).not.toContain(`code-${'d'.repeat(32)}`);
+    expect(lstatSync(path.join(cacheDir, 'runs-111111111111')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(outside, 'keep.txt'), 'utf8')).toBe('not the cache');
+    // The summaries folder this run wrote to is marked as used.
+    const summaries = ours.find((name) => /^[0-9a-f]{12}-[0-9a-f]{8}$/.test(name))!;
+    expect(Date.now() - statSync(path.join(cacheDir, summaries)).mtimeMs).toBeLessThan(3600 * 1000);
   });
 
   it('writes nothing with --no-cache, and where --cache-dir says otherwise', () => {

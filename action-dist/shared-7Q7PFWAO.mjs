@@ -1963,8 +1963,46 @@ var SummaryCache = class _SummaryCache {
       this.readable ??= this.checkFolder(false);
       return this.readable;
     }
-    this.prepared ??= this.checkFolder(true);
+    this.prepared ??= this.checkFolder(true).then(async (usable) => {
+      if (usable) await fs4.utimes(this.folder, /* @__PURE__ */ new Date(), /* @__PURE__ */ new Date()).catch(() => void 0);
+      return usable;
+    });
     return this.prepared;
+  }
+  /** The name of this run's summaries folder in the cache folder. */
+  get folderName() {
+    return path6.basename(this.folder);
+  }
+  /**
+   * Removes what the cache folder holds for other versions of importleak, or other targets, that no
+   * run has used for a week: their summaries folders (`<analyzer>-<target>`), their run records
+   * (`runs-<code>`) and their kept code hashes (`code-<hash>`), so that upgrading importleak, or a
+   * cache that CI restores and saves again, does not keep every version's entries for ever. Only
+   * those names, and only real folders and files (a symbolic link is left alone); `keep` names those
+   * this run uses, kept whatever their age. Done by runs that wrote to the cache; a failure is ignored.
+   */
+  async pruneStale(keep, now = Date.now()) {
+    if (!await this.usable(true)) return;
+    const kept = /* @__PURE__ */ new Set([this.folderName, ...keep]);
+    let names;
+    try {
+      names = await fs4.readdir(this.root);
+    } catch {
+      return;
+    }
+    await Promise.all(
+      names.map(async (name) => {
+        const folder = STALE_FOLDER.test(name);
+        if (kept.has(name) || !folder && !STALE_FILE.test(name)) return;
+        const entry = path6.join(this.root, name);
+        try {
+          const stat = await fs4.lstat(entry);
+          if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
+          await fs4.rm(entry, { recursive: true, force: true });
+        } catch {
+        }
+      })
+    );
   }
   async checkFolder(create) {
     try {
@@ -1990,6 +2028,9 @@ var SummaryCache = class _SummaryCache {
     return true;
   }
 };
+var STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1e3;
+var STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
+var STALE_FILE = /^code-[0-9a-f]{32}$/;
 async function writeIfMissing(file, text) {
   await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
 }
@@ -2145,6 +2186,10 @@ var RunRecords = class {
   /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
   async save(key, record) {
     if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
+  }
+  /** The name of the records folder in the cache folder. */
+  get folderName() {
+    return path8.basename(this.folder);
   }
   file(key) {
     return path8.join(this.folder, `${key}.run.json`);

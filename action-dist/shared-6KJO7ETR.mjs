@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-EQ5TURCJ.mjs";
+} from "./shared-7Q7PFWAO.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3777,7 +3777,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-GY57CDSZ.mjs");
+    const { analyze } = await import("./shared-3UVIIYE4.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3824,6 +3824,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
 `);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output: produced.output });
+  if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   if (cacheDir) keepAnswer();
   return produced.output.exitCode;
 }

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-EQ5TURCJ.mjs";
+} from "./shared-7Q7PFWAO.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
