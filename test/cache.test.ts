@@ -112,7 +112,8 @@ describe('the cache of per-file summaries', () => {
       const bytes = readFileSync(file);
       const newline = bytes.indexOf(10);
       if (newline < 0) continue;
-      bytes[newline + 1 + Math.floor((bytes.length - newline - 1) / 2)] ^= 0xff;
+      const middle = newline + 1 + Math.floor((bytes.length - newline - 1) / 2);
+      bytes[middle] = bytes[middle]! ^ 0xff;
       writeFileSync(file, bytes);
       damaged.push(file);
     }

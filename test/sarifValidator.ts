@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { expect } from 'vitest';
 
 /**
@@ -39,10 +39,8 @@ const LEVELS = new Set(['none', 'note', 'warning', 'error']);
 const PRECISIONS = new Set(['very-high', 'high', 'medium', 'low']);
 const PROBLEM_SEVERITIES = new Set(['error', 'warning', 'recommendation']);
 
-// ajv and ajv-formats are CommonJS: their default export is the module itself or its `default`.
-type AjvClass = typeof AjvModule;
-const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+// ajv-formats is CommonJS: its default export is the module itself, the plugin, or has it as `default`.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as unknown as FormatsPlugin;
 
 let compiled: ValidateFunction | undefined;
 
@@ -69,8 +67,10 @@ function schemaValidator(): ValidateFunction {
   const { $schema: _draft, id, ...rest } = schema;
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  compiled = ajv.compile({ $id: id, ...rest });
-  return compiled;
+  if (typeof id !== 'string') throw new Error(`${SARIF_SCHEMA}: no id`);
+  const validate = ajv.compile({ $id: id, ...rest });
+  compiled = validate;
+  return validate;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
