@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-6KJO7ETR.mjs";
+} from "./shared-FANMRXQP.mjs";
 import "./shared-7Q7PFWAO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";

@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-6KJO7ETR.mjs";
+} from "./shared-FANMRXQP.mjs";
 import "./shared-7Q7PFWAO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-J7NQJBFO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-HPEJZA6O.mjs";
-import "./shared-XITAOEKD.mjs";
+} from "./shared-6PC4JZOC.mjs";
+import "./shared-YG3ZVGKV.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

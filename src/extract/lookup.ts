@@ -36,7 +36,7 @@ export function summaryLookup(summary: ModuleSummary): SummaryLookup {
  * that grows with the project. Methods, not closures: one lookup is one object and its maps.
  */
 class Lookup implements SummaryLookup {
-  private functions?: ReadonlyMap<string, number>;
+  private functions?: ReadonlyMap<string, [qualname: string, line: number]>;
   private classes?: ReadonlyMap<string, ClassRecord>;
   private fromImports?: ReadonlyMap<string, ImportRecord>;
   private boundCalls?: ReadonlyMap<string, CallRecord>;
@@ -49,12 +49,7 @@ class Lookup implements SummaryLookup {
     const functions = this.summary.functions;
     // A few functions: found in the text. Thousands: a map, or each lookup would read them all.
     if (functions.length <= SCANNED_FUNCTIONS) return lineIn(functions, qualname);
-    if (!this.functions) {
-      const lines = new Map<string, number>();
-      for (const [name, line] of functionLines(functions)) if (!lines.has(name)) lines.set(name, line);
-      this.functions = lines;
-    }
-    return this.functions.get(qualname);
+    return (this.functions ??= firstBy(functionLines(functions), ([name]) => [name])).get(qualname)?.[1];
   }
 
   classNamed(name: string): ClassRecord | undefined {

@@ -8,6 +8,7 @@ import {
   chainStepsPerFinding,
   elideChain,
   escapeMessageText,
+  excerpt,
   forJsonData,
   forSarifMessage,
   forTerminal,
@@ -233,11 +234,6 @@ function moreSentence(others: readonly Finding[], budget: number): string {
   const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(', ');
   if (short.length + quoted.length + 3 <= budget) return `${short}: ${quoted}.`;
   return short.length + 1 <= budget ? `${short}.` : '';
-}
-
-/** `text` on one line, cut to `max` characters with an ellipsis. */
-function excerpt(text: string, max: number): string {
-  return truncate(text.replace(/\s+/g, ' ').trim(), max);
 }
 
 /**

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-XITAOEKD.mjs";
+} from "./shared-YG3ZVGKV.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

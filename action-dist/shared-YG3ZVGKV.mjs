@@ -40,12 +40,7 @@ var Lookup = class {
   functionLine(qualname) {
     const functions = this.summary.functions;
     if (functions.length <= SCANNED_FUNCTIONS) return lineIn(functions, qualname);
-    if (!this.functions) {
-      const lines = /* @__PURE__ */ new Map();
-      for (const [name, line] of functionLines(functions)) if (!lines.has(name)) lines.set(name, line);
-      this.functions = lines;
-    }
-    return this.functions.get(qualname);
+    return (this.functions ??= firstBy(functionLines(functions), ([name]) => [name])).get(qualname)?.[1];
   }
   classNamed(name) {
     const classes = this.summary.classes;

@@ -14,6 +14,7 @@ import {
   chainStepsPerFinding,
   elideChain,
   escapeMessageText,
+  excerpt,
   forJsonData,
   forSarifMessage,
   forTerminal,
@@ -177,9 +178,6 @@ function moreSentence(others, budget) {
   const quoted = others.map((other) => `\`${forSarifMessage(excerpt(other.resource.text, 60))}\``).join(", ");
   if (short.length + quoted.length + 3 <= budget) return `${short}: ${quoted}.`;
   return short.length + 1 <= budget ? `${short}.` : "";
-}
-function excerpt(text, max) {
-  return truncate(text.replace(/\s+/g, " ").trim(), max);
 }
 function relatedLocations(group, max) {
   const all = [];

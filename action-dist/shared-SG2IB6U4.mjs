@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-HPEJZA6O.mjs";
-import "./shared-XITAOEKD.mjs";
+} from "./shared-6PC4JZOC.mjs";
+import "./shared-YG3ZVGKV.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-HPEJZA6O.mjs";
-import "./shared-XITAOEKD.mjs";
+} from "./shared-6PC4JZOC.mjs";
+import "./shared-YG3ZVGKV.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-HPEJZA6O.mjs";
+} from "./shared-6PC4JZOC.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-XITAOEKD.mjs";
+} from "./shared-YG3ZVGKV.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

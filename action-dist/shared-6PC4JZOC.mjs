@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-XITAOEKD.mjs";
+} from "./shared-YG3ZVGKV.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-HPEJZA6O.mjs";
-import "./shared-XITAOEKD.mjs";
+} from "./shared-6PC4JZOC.mjs";
+import "./shared-YG3ZVGKV.mjs";
 import "./shared-FKX5MIBS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
