@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-FANMRXQP.mjs";
-import "./shared-7Q7PFWAO.mjs";
+} from "./shared-OFCRFGCQ.mjs";
+import "./shared-YINJ4SH4.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-J7NQJBFO.mjs";
-import "./shared-FKX5MIBS.mjs";
+import "./shared-6YCPOYIB.mjs";
+import "./shared-VITDXQSS.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-FANMRXQP.mjs";
-import "./shared-7Q7PFWAO.mjs";
+} from "./shared-OFCRFGCQ.mjs";
+import "./shared-YINJ4SH4.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-J7NQJBFO.mjs";
+import "./shared-6YCPOYIB.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-6PC4JZOC.mjs";
-import "./shared-YG3ZVGKV.mjs";
-import "./shared-FKX5MIBS.mjs";
+} from "./shared-FF2FQCXJ.mjs";
+import "./shared-PSNPPXPI.mjs";
+import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

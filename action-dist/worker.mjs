@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-J7NQJBFO.mjs";
+} from "./shared-6YCPOYIB.mjs";
 import {
   summariseBytes
 } from "./shared-X2QXTWIV.mjs";
-import "./shared-FKX5MIBS.mjs";
+import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

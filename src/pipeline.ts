@@ -133,7 +133,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const explicitRoots = ['', ...(options.sourceRoots ?? []), ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
-  index.preferReferencedNames(absoluteImportNames(summaries.values()));
+  index.preferReferencedNames(() => absoluteImportNames(summaries.values()));
   const resolved = new Map<string, ResolvedImport[]>();
   for (const [filePath, summary] of summaries) {
     const module = index.byPath.get(filePath);

@@ -2,7 +2,8 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SummaryCompactor } from '../src/extract/compact.js';
 import { summariseBytes } from '../src/extract/fileSummary.js';
-import { callById, callCount, callsOutsideFunctions, bodyCallsOf, isPacked } from '../src/extract/packed.js';
+import { callById, callCount, callsInFunction, callsOutsideFunctions, bodyCallsOf, isPacked } from '../src/extract/packed.js';
+import { DamagedCacheEntry } from '../src/diagnostics.js';
 import { reviveStored, storedBytes, storedOf, storedText } from '../src/extract/stored.js';
 import type { PythonTarget } from '../src/extract/target.js';
 
@@ -172,6 +173,41 @@ describe('calls in function bodies, packed', () => {
     expect(revived.calls[0]).toBe(outside[0]);
     expect(revived.calls[1]).toBe(outside[1]);
     expect(revived.calls).toBe(revived.calls);
+  });
+
+  it('give one function\'s calls without unpacking the others, and unpacking gives the same objects', async () => {
+    const original = (await outcome(FACTORY)).summary!;
+    const revived = reviveStored(storedText({ summary: original, diagnostics: [] }), 'app.py').summary!;
+    const texts = (calls: readonly { text: string }[]) => calls.map((c) => c.text);
+    // Written directly in `create_app`: not the calls of `health`, nested in it.
+    const factory = callsInFunction(revived, 'create_app');
+    expect(texts(factory)).toEqual(['Flask(__name__)', 'app.register_blueprint(bp)', 'app.get("/health")']);
+    expect(texts(callsInFunction(revived, 'create_app.health'))).toEqual(['helper()']);
+    expect(texts(callsInFunction(revived, 'helper'))).toEqual(['requests.get("https://example.com")', 'requests.get("https://example.com").json()']);
+    expect(callsInFunction(revived, 'no_such_function')).toEqual([]);
+    expect(isPacked(revived)).toBe(true);
+    // The same as a summary that was never packed gives, and asked again, the same list.
+    for (const name of ['create_app', 'create_app.health', 'helper', 'view']) expect(callsInFunction(revived, name)).toEqual(callsInFunction(original, name));
+    expect(callsInFunction(revived, 'create_app')).toBe(factory);
+    // A call of it by id is that object, still packed; unpacked, every call is in place and those are the same objects.
+    expect(callById(revived, factory[1]!.id)).toBe(factory[1]);
+    expect(isPacked(revived)).toBe(true);
+    expect(revived.calls).toEqual(original.calls);
+    for (const call of factory) expect(revived.calls[call.id]).toBe(call);
+    callsInFunction(revived, 'create_app').forEach((call, k) => expect(call).toBe(factory[k]));
+  });
+
+  it('a function\'s calls read from damaged packed bytes are the damaged entry, said each time', async () => {
+    const original = (await outcome(FACTORY)).summary!;
+    const stored = storedText({ summary: original, diagnostics: [] });
+    const packed = Buffer.from(stored.packed!);
+    packed[packed.length - 3]! ^= 0xff;
+    let damaged = 0;
+    const revived = reviveStored({ ...stored, packed }, 'app.py', undefined, () => damaged++).summary!;
+    expect(() => callsInFunction(revived, 'helper')).toThrow(DamagedCacheEntry);
+    expect(() => callsInFunction(revived, 'helper')).toThrow(/could not be read back from the cache/);
+    expect(() => revived.calls).toThrow(DamagedCacheEntry);
+    expect(damaged).toBe(1);
   });
 
   it('a summary without calls in function bodies has nothing packed', async () => {

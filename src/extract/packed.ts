@@ -154,8 +154,14 @@ interface Packed {
    * holds them, where: they are read back from there (see `packedOnDisk`).
    */
   bytes: string | OnDisk;
-  /** The deflated text back as calls (see stored.ts), each with its id. */
-  revive: (text: string) => CallRecord[];
+  /** The deflated text back as calls (see stored.ts), each with its id: all, or with `only`, those written directly in that function's body. */
+  revive: (text: string, only?: string) => CallRecord[];
+  /**
+   * The calls of single functions revived while the rest stayed packed (`callsInFunction`), by
+   * function, and the same calls by id: `callById` and unpacking give these same objects.
+   */
+  functions?: Map<string, readonly CallRecord[]>;
+  byId?: Map<number, CallRecord>;
   /** Called when the bytes do not unpack (a cache entry damaged on disk): the cache forgets the entry. */
   damaged?: () => void;
   /** Why they did not unpack, said again each time they are asked for (the entry is gone by then). */
@@ -206,17 +212,33 @@ const CALLS: PropertyDescriptor = {
 
 function unpack(summary: WithPacked): CallRecord[] {
   const packed = summary[PACKED]!;
-  if (packed.failed) throw packed.failed;
   const calls: CallRecord[] = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  try {
-    const text = inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : readOnDisk(packed.bytes)).toString('latin1');
+  fromPacked(summary, packed, (text) => {
     for (const call of packed.revive(text)) {
       if (calls[call.id] !== undefined || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
-      calls[call.id] = call;
+      // Revived before for its function: that object.
+      calls[call.id] = packed.byId?.get(call.id) ?? call;
     }
     for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`call ${id} missing`);
+  });
+  delete summary[PACKED];
+  Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
+  return calls;
+}
+
+/**
+ * `use` of the inflated text of the packed calls; a failure to inflate or read them (`use` throws)
+ * is the entry's damage, said each time they are asked for. The text of the module last inflated
+ * is kept: the analysis asks for several functions of a module one after the other.
+ */
+function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string) => T): T {
+  if (packed.failed) throw packed.failed;
+  try {
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : readOnDisk(packed.bytes)).toString('latin1') };
+    return use(lastInflated.text);
   } catch (error) {
+    lastInflated = undefined;
     // The length was checked when the entry was read; what is damaged inside shows only now.
     packed.damaged?.();
     throw (packed.failed = new DamagedCacheEntry(
@@ -224,10 +246,48 @@ function unpack(summary: WithPacked): CallRecord[] {
       `the calls in its function bodies could not be read back from the cache (${(error as Error).message}): what reads them was left out${packed.damaged ? '; the entry is removed, and the next run parses the file again' : ''}`,
     ));
   }
-  delete summary[PACKED];
-  Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
-  return calls;
 }
+
+let lastInflated: { packed: Packed; text: string } | undefined;
+
+const byFunctionOf = new WeakMap<ModuleSummary, Map<string, readonly CallRecord[]>>();
+
+/**
+ * The calls written directly in the body of function `qualname` (not in functions nested in it), in
+ * id order. Of a packed summary, only those are revived, and the rest stays packed.
+ */
+export function callsInFunction(summary: ModuleSummary, qualname: string): readonly CallRecord[] {
+  const packed = (summary as WithPacked)[PACKED];
+  if (packed) {
+    let known = packed.functions?.get(qualname);
+    if (!known) {
+      const revived = fromPacked(summary, packed, (text) => {
+        const calls = packed.revive(text, qualname);
+        for (const call of calls) if (!Number.isInteger(call.id) || call.id < 0 || call.id >= packed.count || packed.byId?.has(call.id)) throw new Error(`call ${call.id} out of place`);
+        return calls;
+      });
+      known = revived.length ? revived : NO_CALLS;
+      (packed.functions ??= new Map()).set(qualname, known);
+      packed.byId ??= new Map();
+      for (const call of revived) packed.byId.set(call.id, call);
+    }
+    return known;
+  }
+  let byFunction = byFunctionOf.get(summary);
+  if (!byFunction) {
+    const grouped = new Map<string, CallRecord[]>();
+    for (const call of summary.calls) {
+      if (call.scope.kind !== 'function') continue;
+      const list = grouped.get(call.scope.function);
+      if (list) list.push(call);
+      else grouped.set(call.scope.function, [call]);
+    }
+    byFunctionOf.set(summary, (byFunction = grouped));
+  }
+  return byFunction.get(qualname) ?? NO_CALLS;
+}
+
+const NO_CALLS: readonly CallRecord[] = Object.freeze([]);
 
 /**
  * The packed bytes of `summary`, while it is packed, end the cache entry `file` of `entryLength`
@@ -274,6 +334,8 @@ export function callById(summary: ModuleSummary, id: number): CallRecord | undef
     const outside = binarySearch(packed.outside, id);
     if (outside) return outside;
     if (id < 0 || id >= packed.count) return undefined;
+    const revived = packed.byId?.get(id);
+    if (revived) return revived;
   }
   return summary.calls[id];
 }

@@ -67,7 +67,7 @@ export function storedText(value: FileSummary): Stored {
   let packed: Uint8Array | undefined;
   let head: PackedHead | undefined;
   if (bodies.length) {
-    packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
+    packed = deflateBodies(withPlaces(bodies, bodiesText));
     head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
@@ -75,6 +75,61 @@ export function storedText(value: FileSummary): Stored {
     return ascii(JSON.stringify({ summary: { ...summary, path: '', imports, calls }, tables, diagnostics, ...(head ? { packed: head } : {}) }));
   });
   return packed ? { text, packed } : { text };
+}
+
+/**
+ * The text of the calls in function bodies, before it is deflated: a line of JSON, the tables and
+ * where each function's calls are (`[scope place, start, end]`, offsets into what follows the line),
+ * then each function's calls as a JSON list, one after the other, in the order of their first call.
+ * A function's calls are read back without the others' (see `callsInFunction`): the analysis asks
+ * for the few functions a module's import runs, and a module such as a test suite's support
+ * package has thousands of calls in the rest.
+ */
+function bodiesText(calls: readonly CallRecord[], tables: Tables): string {
+  const byScope = new Map<number, CallRecord[]>();
+  for (const call of calls) {
+    // In place: `withPlaces` has made each call's scope its place in the tables.
+    const place = call.scope as unknown as number;
+    const list = byScope.get(place);
+    if (list) list.push(call);
+    else byScope.set(place, [call]);
+  }
+  const functions: Array<[place: number, start: number, end: number]> = [];
+  let lists = '';
+  for (const [place, list] of byScope) {
+    const text = ascii(JSON.stringify(list));
+    functions.push([place, lists.length, lists.length + text.length]);
+    lists += text;
+  }
+  return `${ascii(JSON.stringify({ tables, functions }))}\n${lists}`;
+}
+
+/**
+ * The calls of `bodiesText` back, each with its id: every one, or with `only`, those written
+ * directly in the body of that function (none when it has no calls). Throws when the text is not such.
+ */
+function bodiesOf(text: string, only?: string): CallRecord[] {
+  const newline = text.indexOf('\n');
+  if (newline < 0) throw new Error('no packed head');
+  const head = JSON.parse(text.slice(0, newline)) as { tables?: Tables; functions?: unknown };
+  const tables = validTables(head.tables);
+  if (!Array.isArray(head.functions)) throw new Error('no packed functions');
+  const out: CallRecord[] = [];
+  const lists = newline + 1;
+  for (const where of head.functions as unknown[]) {
+    const [place, start, end] = Array.isArray(where) ? (where as unknown[]) : [];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number) || lists + (end as number) > text.length) throw new Error('a packed function out of range');
+    if (only !== undefined) {
+      const scope = placeIn(tables.scopes, place);
+      if (scope.kind !== 'function' || scope.function !== only) continue;
+    }
+    const calls = JSON.parse(text.slice(lists + (start as number), lists + (end as number))) as unknown;
+    if (!Array.isArray(calls)) throw new Error('no packed calls');
+    // A loop, not push(...): a function can hold tens of thousands of calls.
+    for (const call of withValues(calls as CallRecord[], tables)) out.push(call);
+    if (only !== undefined) break;
+  }
+  return out;
 }
 
 /** The bytes the cache keeps of a stored outcome: the text, then a newline and the packed bytes. */
@@ -176,11 +231,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
       outside: calls,
       index,
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString('latin1'),
-      revive: (text) => {
-        const bodies = JSON.parse(text) as { tables?: Tables; calls?: unknown };
-        if (!Array.isArray(bodies.calls)) throw new Error('no packed calls');
-        return withValues(bodies.calls as CallRecord[], validTables(bodies.tables));
-      },
+      revive: bodiesOf,
       ...(damaged ? { damaged } : {}),
     });
   }

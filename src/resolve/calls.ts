@@ -1,5 +1,5 @@
 import { summaryLookup } from '../extract/lookup.js';
-import { callById, callCount, callsOutsideFunctions } from '../extract/packed.js';
+import { callById, callCount, callsInFunction, callsOutsideFunctions } from '../extract/packed.js';
 import type { CallRecord, ClassRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 
@@ -73,7 +73,6 @@ export const MAX_IMPORT_CALL_DEPTH = 3;
  * `app = create_app()` runs the imports inside `create_app`.
  */
 export class CallResolver {
-  private readonly bodies = new Map<string, Map<string, CallRecord[]>>();
   private readonly importsByFunction = new Map<string, Map<string, ImportRecord[]>>();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   private classNames?: Set<string>;
@@ -81,6 +80,8 @@ export class CallResolver {
   private readonly classOfCall = new Map<string, Array<FunctionRef | null | undefined>>();
   /** `externalBasesOf`, by `path::qualname`. */
   private readonly externalBases = new Map<string, readonly string[]>();
+  /** `classStatementTargets`, by class: the import graph and the rules both follow every class statement of a module. */
+  private readonly classStatements = new WeakMap<ClassRecord, readonly FunctionRef[]>();
 
   constructor(
     private readonly index: ModuleIndex,
@@ -92,8 +93,9 @@ export class CallResolver {
   }
 
   /** Calls written directly in `qualname`'s body (not in functions nested in it). */
-  callsIn(ref: FunctionRef): CallRecord[] {
-    return this.byFunction(this.bodies, ref.path, (s) => s.calls).get(ref.qualname) ?? [];
+  callsIn(ref: FunctionRef): readonly CallRecord[] {
+    const summary = this.summaries.get(ref.path);
+    return summary ? callsInFunction(summary, ref.qualname) : [];
   }
 
   importsIn(ref: FunctionRef): ImportRecord[] {
@@ -179,7 +181,13 @@ export class CallResolver {
    * given with `metaclass=`, or a base's, through project bases), and the `__init_subclass__` its
    * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
    */
-  classStatementTargets(path: string, cls: ClassRecord): FunctionRef[] {
+  classStatementTargets(path: string, cls: ClassRecord): readonly FunctionRef[] {
+    let known = this.classStatements.get(cls);
+    if (!known) this.classStatements.set(cls, (known = this.findClassStatementTargets(path, cls)));
+    return known;
+  }
+
+  private findClassStatementTargets(path: string, cls: ClassRecord): FunctionRef[] {
     const out: FunctionRef[] = [];
     const meta = this.metaclassOf(path, cls, 0);
     if (meta) {

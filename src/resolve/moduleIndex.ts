@@ -80,15 +80,19 @@ export class ModuleIndex {
    * A file under a namespace folder has a name from its own folder and a longer one from an outer
    * root (`mod` and `ns.sub.mod`); which one CPython uses depends on how it is imported. When the
    * project's absolute imports use one of a file's other names and not its canonical one, that
-   * name becomes canonical (relative imports are then anchored at it).
+   * name becomes canonical (relative imports are then anchored at it). `referencedNames` gives the
+   * names those imports use; it is asked only when some file has another name.
    */
-  preferReferencedNames(referenced: ReadonlySet<string>): void {
+  preferReferencedNames(referencedNames: () => ReadonlySet<string>): void {
     // Natural root → the outer root its files are imported from.
     const switched = new Map<string, string>();
+    let referenced: ReadonlySet<string> | undefined;
     for (const entry of this.byPath.values()) {
-      if (entry.names.length < 2 || referenced.has(entry.name)) continue;
+      if (entry.names.length < 2) continue;
+      const names = (referenced ??= referencedNames());
+      if (names.has(entry.name)) continue;
       // Only to a given root: a short name from the file's own folder (`base`) is too easily someone else's.
-      const used = entry.names.findIndex((n, k) => k > 0 && referenced.has(n) && this.explicitRoots.has(entry.nameRoots[k]!));
+      const used = entry.names.findIndex((n, k) => k > 0 && names.has(n) && this.explicitRoots.has(entry.nameRoots[k]!));
       if (used > 0) switched.set(entry.root, entry.nameRoots[used]!);
     }
     if (switched.size === 0) return;

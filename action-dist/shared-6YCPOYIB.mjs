@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-FKX5MIBS.mjs";
+} from "./shared-VITDXQSS.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -23,7 +23,7 @@ function storedText(value) {
   let packed;
   let head;
   if (bodies.length) {
-    packed = deflateBodies(withPlaces(bodies, (calls, tables) => ascii(JSON.stringify({ tables, calls }))));
+    packed = deflateBodies(withPlaces(bodies, bodiesText));
     head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
@@ -31,6 +31,46 @@ function storedText(value) {
     return ascii(JSON.stringify({ summary: { ...summary, path: "", imports, calls }, tables, diagnostics, ...head ? { packed: head } : {} }));
   });
   return packed ? { text, packed } : { text };
+}
+function bodiesText(calls, tables) {
+  const byScope = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    const place = call.scope;
+    const list = byScope.get(place);
+    if (list) list.push(call);
+    else byScope.set(place, [call]);
+  }
+  const functions = [];
+  let lists = "";
+  for (const [place, list] of byScope) {
+    const text = ascii(JSON.stringify(list));
+    functions.push([place, lists.length, lists.length + text.length]);
+    lists += text;
+  }
+  return `${ascii(JSON.stringify({ tables, functions }))}
+${lists}`;
+}
+function bodiesOf(text, only) {
+  const newline = text.indexOf("\n");
+  if (newline < 0) throw new Error("no packed head");
+  const head = JSON.parse(text.slice(0, newline));
+  const tables = validTables(head.tables);
+  if (!Array.isArray(head.functions)) throw new Error("no packed functions");
+  const out = [];
+  const lists = newline + 1;
+  for (const where of head.functions) {
+    const [place, start, end] = Array.isArray(where) ? where : [];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || lists + end > text.length) throw new Error("a packed function out of range");
+    if (only !== void 0) {
+      const scope = placeIn(tables.scopes, place);
+      if (scope.kind !== "function" || scope.function !== only) continue;
+    }
+    const calls = JSON.parse(text.slice(lists + start, lists + end));
+    if (!Array.isArray(calls)) throw new Error("no packed calls");
+    for (const call of withValues(calls, tables)) out.push(call);
+    if (only !== void 0) break;
+  }
+  return out;
 }
 function storedBytes(stored) {
   if (!stored.packed) return Buffer.from(stored.text, "latin1");
@@ -110,11 +150,7 @@ function reviveStored(stored, relative, sharing, damaged) {
       outside: calls,
       index,
       bytes: Buffer.from(packed.buffer, packed.byteOffset, packed.length).toString("latin1"),
-      revive: (text) => {
-        const bodies = JSON.parse(text);
-        if (!Array.isArray(bodies.calls)) throw new Error("no packed calls");
-        return withValues(bodies.calls, validTables(bodies.tables));
-      },
+      revive: bodiesOf,
       ...damaged ? { damaged } : {}
     });
   }

@@ -3,9 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   callById,
   callCount,
+  callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-FKX5MIBS.mjs";
+} from "./shared-VITDXQSS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -711,7 +712,6 @@ var CallResolver = class {
   }
   index;
   summaries;
-  bodies = /* @__PURE__ */ new Map();
   importsByFunction = /* @__PURE__ */ new Map();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   classNames;
@@ -719,12 +719,15 @@ var CallResolver = class {
   classOfCall = /* @__PURE__ */ new Map();
   /** `externalBasesOf`, by `path::qualname`. */
   externalBases = /* @__PURE__ */ new Map();
+  /** `classStatementTargets`, by class: the import graph and the rules both follow every class statement of a module. */
+  classStatements = /* @__PURE__ */ new WeakMap();
   summaryOf(path) {
     return this.summaries.get(path);
   }
   /** Calls written directly in `qualname`'s body (not in functions nested in it). */
   callsIn(ref) {
-    return this.byFunction(this.bodies, ref.path, (s) => s.calls).get(ref.qualname) ?? [];
+    const summary = this.summaries.get(ref.path);
+    return summary ? callsInFunction(summary, ref.qualname) : [];
   }
   importsIn(ref) {
     return this.byFunction(this.importsByFunction, ref.path, (s) => s.imports).get(ref.qualname) ?? [];
@@ -802,6 +805,11 @@ var CallResolver = class {
    * project bases define or inherit. Only methods the project defines: `type`'s own run no project code.
    */
   classStatementTargets(path, cls) {
+    let known = this.classStatements.get(cls);
+    if (!known) this.classStatements.set(cls, known = this.findClassStatementTargets(path, cls));
+    return known;
+  }
+  findClassStatementTargets(path, cls) {
     const out = [];
     const meta = this.metaclassOf(path, cls, 0);
     if (meta) {

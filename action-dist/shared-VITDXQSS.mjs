@@ -99,27 +99,66 @@ var CALLS = {
 };
 function unpack(summary) {
   const packed = summary[PACKED];
-  if (packed.failed) throw packed.failed;
   const calls = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  try {
-    const text = inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1");
+  fromPacked(summary, packed, (text) => {
     for (const call of packed.revive(text)) {
       if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
-      calls[call.id] = call;
+      calls[call.id] = packed.byId?.get(call.id) ?? call;
     }
     for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`call ${id} missing`);
+  });
+  delete summary[PACKED];
+  Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
+  return calls;
+}
+function fromPacked(summary, packed, use) {
+  if (packed.failed) throw packed.failed;
+  try {
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1") };
+    return use(lastInflated.text);
   } catch (error) {
+    lastInflated = void 0;
     packed.damaged?.();
     throw packed.failed = new DamagedCacheEntry(
       summary.path,
       `the calls in its function bodies could not be read back from the cache (${error.message}): what reads them was left out${packed.damaged ? "; the entry is removed, and the next run parses the file again" : ""}`
     );
   }
-  delete summary[PACKED];
-  Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
-  return calls;
 }
+var lastInflated;
+var byFunctionOf = /* @__PURE__ */ new WeakMap();
+function callsInFunction(summary, qualname) {
+  const packed = summary[PACKED];
+  if (packed) {
+    let known = packed.functions?.get(qualname);
+    if (!known) {
+      const revived = fromPacked(summary, packed, (text) => {
+        const calls = packed.revive(text, qualname);
+        for (const call of calls) if (!Number.isInteger(call.id) || call.id < 0 || call.id >= packed.count || packed.byId?.has(call.id)) throw new Error(`call ${call.id} out of place`);
+        return calls;
+      });
+      known = revived.length ? revived : NO_CALLS;
+      (packed.functions ??= /* @__PURE__ */ new Map()).set(qualname, known);
+      packed.byId ??= /* @__PURE__ */ new Map();
+      for (const call of revived) packed.byId.set(call.id, call);
+    }
+    return known;
+  }
+  let byFunction = byFunctionOf.get(summary);
+  if (!byFunction) {
+    const grouped = /* @__PURE__ */ new Map();
+    for (const call of summary.calls) {
+      if (call.scope.kind !== "function") continue;
+      const list = grouped.get(call.scope.function);
+      if (list) list.push(call);
+      else grouped.set(call.scope.function, [call]);
+    }
+    byFunctionOf.set(summary, byFunction = grouped);
+  }
+  return byFunction.get(qualname) ?? NO_CALLS;
+}
+var NO_CALLS = Object.freeze([]);
 function packedOnDisk(summary, file, entryLength) {
   const packed = summary[PACKED];
   if (packed && typeof packed.bytes === "string") packed.bytes = { file, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
@@ -143,6 +182,8 @@ function callById(summary, id) {
     const outside = binarySearch(packed.outside, id);
     if (outside) return outside;
     if (id < 0 || id >= packed.count) return void 0;
+    const revived = packed.byId?.get(id);
+    if (revived) return revived;
   }
   return summary.calls[id];
 }
@@ -179,6 +220,7 @@ export {
   bodyCallIndex,
   deflateBodies,
   attachPacked,
+  callsInFunction,
   packedOnDisk,
   callsOutsideFunctions,
   callById,

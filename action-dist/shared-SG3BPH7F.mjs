@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-7Q7PFWAO.mjs";
+} from "./shared-YINJ4SH4.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-J7NQJBFO.mjs";
+} from "./shared-6YCPOYIB.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-6PC4JZOC.mjs";
+} from "./shared-FF2FQCXJ.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-YG3ZVGKV.mjs";
+} from "./shared-PSNPPXPI.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-FKX5MIBS.mjs";
+} from "./shared-VITDXQSS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -6172,13 +6172,17 @@ var ModuleIndex = class {
    * A file under a namespace folder has a name from its own folder and a longer one from an outer
    * root (`mod` and `ns.sub.mod`); which one CPython uses depends on how it is imported. When the
    * project's absolute imports use one of a file's other names and not its canonical one, that
-   * name becomes canonical (relative imports are then anchored at it).
+   * name becomes canonical (relative imports are then anchored at it). `referencedNames` gives the
+   * names those imports use; it is asked only when some file has another name.
    */
-  preferReferencedNames(referenced) {
+  preferReferencedNames(referencedNames) {
     const switched = /* @__PURE__ */ new Map();
+    let referenced;
     for (const entry of this.byPath.values()) {
-      if (entry.names.length < 2 || referenced.has(entry.name)) continue;
-      const used = entry.names.findIndex((n, k) => k > 0 && referenced.has(n) && this.explicitRoots.has(entry.nameRoots[k]));
+      if (entry.names.length < 2) continue;
+      const names = referenced ??= referencedNames();
+      if (names.has(entry.name)) continue;
+      const used = entry.names.findIndex((n, k) => k > 0 && names.has(n) && this.explicitRoots.has(entry.nameRoots[k]));
       if (used > 0) switched.set(entry.root, entry.nameRoots[used]);
     }
     if (switched.size === 0) return;
@@ -6338,7 +6342,7 @@ async function analyze(options) {
   const explicitRoots = ["", ...options.sourceRoots ?? [], ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith("src/"))) explicitRoots.push("src");
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
-  index.preferReferencedNames(absoluteImportNames(summaries.values()));
+  index.preferReferencedNames(() => absoluteImportNames(summaries.values()));
   const resolved = /* @__PURE__ */ new Map();
   for (const [filePath, summary] of summaries) {
     const module = index.byPath.get(filePath);

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-YG3ZVGKV.mjs";
-import "./shared-FKX5MIBS.mjs";
+} from "./shared-PSNPPXPI.mjs";
+import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

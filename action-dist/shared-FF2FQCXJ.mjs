@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-YG3ZVGKV.mjs";
+} from "./shared-PSNPPXPI.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-6PC4JZOC.mjs";
-import "./shared-YG3ZVGKV.mjs";
-import "./shared-FKX5MIBS.mjs";
+} from "./shared-FF2FQCXJ.mjs";
+import "./shared-PSNPPXPI.mjs";
+import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-J7NQJBFO.mjs";
+} from "./shared-6YCPOYIB.mjs";
 import {
   packedOnDisk
-} from "./shared-FKX5MIBS.mjs";
+} from "./shared-VITDXQSS.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
