@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-OFCRFGCQ.mjs";
-import "./shared-YINJ4SH4.mjs";
+} from "./shared-MXEMM2AK.mjs";
+import "./shared-TFQW25ZZ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-6YCPOYIB.mjs";
 import "./shared-VITDXQSS.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-OFCRFGCQ.mjs";
-import "./shared-YINJ4SH4.mjs";
+} from "./shared-MXEMM2AK.mjs";
+import "./shared-TFQW25ZZ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-6YCPOYIB.mjs";
 import "./shared-UGWO6T52.mjs";

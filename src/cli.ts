@@ -175,6 +175,9 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
       return record.output.exitCode;
     }
   }
+  // The rules as this version of importleak kept them, instead of parsing their YAML again.
+  const rules = cache && !prepared.analyzeOptions.rules ? await (records ?? new RunRecords(cache)).rules() : undefined;
+  if (rules) prepared.analyzeOptions.rules = rules.rules;
   const inputs: RecordedInput[] = [];
   recordInputs(inputs);
   if (parsedKeys.size) prepared.analyzeOptions.justParsed = parsedKeys;
@@ -190,6 +193,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (stats) process.stderr.write(`${stats.format()}\n`);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output: produced.output });
+  await rules?.keep?.();
   // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   // The run made the cache folder: what python3 said before it was there is kept in it now.

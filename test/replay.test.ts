@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SummaryCache } from '../src/cache.js';
 import { readDeployment } from '../src/deploy/index.js';
 import { extractFiles } from '../src/extract/stage.js';
+import { loadRules } from '../src/rules/rules.js';
 import type { PythonTarget } from '../src/extract/target.js';
 import { newTreeWatch } from '../src/watch.js';
 import { runCli, writeProject } from './support.js';
@@ -41,6 +42,24 @@ describe('the run record', () => {
       expect(again.code).toBe(first.code);
     }
     expect(runCli(['check', '.'], root).code).toBe(1);
+  });
+
+  it('keeps the rules it parsed beside its records, and parses them again when that file is damaged', () => {
+    const root = project();
+    const plain = runCli(['check', '--format', 'sarif', '--no-cache', '.'], root);
+    const first = runCli(['check', '--format', 'sarif', '.'], root);
+    const cache = path.join(root, '.importleak_cache');
+    const [records] = readdirSync(cache).filter((name) => name.startsWith('runs-'));
+    const kept = path.join(cache, records!, 'rules.json');
+    expect(JSON.parse(readFileSync(kept, 'utf8'))).toEqual(JSON.parse(JSON.stringify(loadRules())));
+    // The SARIF carries every rule's title and help: the kept rules give the report the parsed ones give.
+    expect(first.stdout).toBe(plain.stdout);
+    writeFileSync(kept, '[{"id": "IL001"');
+    appendFileSync(path.join(root, 'app/util.py'), '\nimport json\n');
+    const again = runCli(['check', '--format', 'sarif', '--stats', '.'], root);
+    expect(analyzed(again.stderr)).toBe('1 parsed, 3 from the cache');
+    expect(again.stdout).toBe(runCli(['check', '--format', 'sarif', '--no-cache', '.'], root).stdout);
+    expect(JSON.parse(readFileSync(kept, 'utf8'))).toEqual(JSON.parse(JSON.stringify(loadRules())));
   });
 
   it('replays when a changed file gives the same summary (a comment added at its end), and remembers the new bytes', () => {
@@ -179,7 +198,7 @@ describe('the run record', () => {
     await settle();
     const first = runCli(['check', '--format', 'json', '.'], root);
     const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((f) => f.startsWith('runs-'))!);
-    const watch = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')).watch;
+    const watch = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((f) => f.endsWith('.run.json'))!), 'utf8')).watch;
     expect(watch.complete).toBe(true);
     expect(watch.folders.map(([folder]: [string]) => path.relative(root, folder)).sort()).toEqual(['', 'app']);
     expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
@@ -205,7 +224,7 @@ describe('the run record', () => {
     expect(removed.stdout).toBe(ignoring.stdout);
     await settle();
     runCli(['check', '--format', 'json', '.'], root);
-    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8'));
+    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!), 'utf8'));
     expect(record.watch.complete).toBe(true);
     expect(record.inputs.find((i: { kind: string }) => i.kind === 'deployment-files').watch.complete).toBe(true);
     // A deployment file where only the search for them looks: its own watch sees it.
@@ -217,7 +236,7 @@ describe('the run record', () => {
     symlinkSync(path.join(root, 'app'), path.join(root, 'linked'));
     await settle();
     runCli(['check', '--format', 'json', '.'], root);
-    const linked = JSON.parse(readFileSync(path.join(records, readdirSync(records)[0]!), 'utf8')).watch;
+    const linked = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!), 'utf8')).watch;
     expect(linked.complete).toBe(true);
     expect(linked.looks).toContainEqual(['realpath', path.join(root, 'linked'), path.join(realpathSync(root), 'app')]);
     expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-YINJ4SH4.mjs";
+} from "./shared-TFQW25ZZ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -43,6 +43,11 @@ import {
   TomlError,
   parse
 } from "./shared-FWG6GVRL.mjs";
+import {
+  loadRules,
+  qualifiedNameMatches,
+  require_dist
+} from "./shared-UGWO6T52.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -57,11 +62,6 @@ import {
   summariseBytes,
   withPythonParser
 } from "./shared-X2QXTWIV.mjs";
-import {
-  loadRules,
-  qualifiedNameMatches,
-  require_dist
-} from "./shared-UGWO6T52.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

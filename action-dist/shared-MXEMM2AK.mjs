@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-YINJ4SH4.mjs";
+} from "./shared-TFQW25ZZ.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3777,7 +3777,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-SG3BPH7F.mjs");
+    const { analyze } = await import("./shared-TN6VA4OT.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3809,6 +3809,8 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
       return record.output.exitCode;
     }
   }
+  const rules = cache && !prepared.analyzeOptions.rules ? await (records ?? new RunRecords(cache)).rules() : void 0;
+  if (rules) prepared.analyzeOptions.rules = rules.rules;
   const inputs = [];
   recordInputs(inputs);
   if (parsedKeys.size) prepared.analyzeOptions.justParsed = parsedKeys;
@@ -3824,6 +3826,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
 `);
   const run = produced.result.run;
   if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output: produced.output });
+  await rules?.keep?.();
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   if (cacheDir) keepAnswer();
   return produced.output.exitCode;
