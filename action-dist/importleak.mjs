@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-MXEMM2AK.mjs";
+} from "./shared-CDSMQGB4.mjs";
 import "./shared-TFQW25ZZ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-6YCPOYIB.mjs";

@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-MXEMM2AK.mjs";
+} from "./shared-CDSMQGB4.mjs";
 import "./shared-TFQW25ZZ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-6YCPOYIB.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-FF2FQCXJ.mjs";
-import "./shared-PSNPPXPI.mjs";
+} from "./shared-S7OLTFZZ.mjs";
+import "./shared-Q3ITXPH3.mjs";
 import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

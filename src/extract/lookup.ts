@@ -47,7 +47,8 @@ class Lookup implements SummaryLookup {
 
   functionLine(qualname: string): number | undefined {
     const functions = this.summary.functions;
-    // A few functions: found in the text. Thousands: a map, or each lookup would read them all.
+    // A few functions: found in the text. More, a map: the call resolver asks a module for names
+    // many times over (every prefix of every dotted callee), and each ask would read them all.
     if (functions.length <= SCANNED_FUNCTIONS) return lineIn(functions, qualname);
     return (this.functions ??= firstBy(functionLines(functions), ([name]) => [name])).get(qualname)?.[1];
   }
@@ -79,8 +80,12 @@ class Lookup implements SummaryLookup {
 
 const NONE: readonly CallRecord[] = Object.freeze([]);
 
-/** The length of `ModuleSummary.functions` up to which a lookup reads the text instead of making a map. */
-const SCANNED_FUNCTIONS = 4096;
+/**
+ * The length of `ModuleSummary.functions` up to which a lookup reads the text instead of making a
+ * map: about thirty functions. On the standard library with its tests, 4 KiB took 4 % longer
+ * (61 ms in `lineIn`) for 3 MiB less; a generated module's handful of functions stays text.
+ */
+const SCANNED_FUNCTIONS = 512;
 /** The number of classes up to which a lookup looks through them instead of making a map. */
 const SCANNED_CLASSES = 16;
 

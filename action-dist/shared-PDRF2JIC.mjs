@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-PSNPPXPI.mjs";
+} from "./shared-Q3ITXPH3.mjs";
 import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-FF2FQCXJ.mjs";
-import "./shared-PSNPPXPI.mjs";
+} from "./shared-S7OLTFZZ.mjs";
+import "./shared-Q3ITXPH3.mjs";
 import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-FF2FQCXJ.mjs";
-import "./shared-PSNPPXPI.mjs";
+} from "./shared-S7OLTFZZ.mjs";
+import "./shared-Q3ITXPH3.mjs";
 import "./shared-VITDXQSS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

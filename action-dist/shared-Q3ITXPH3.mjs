@@ -62,7 +62,7 @@ var Lookup = class {
   }
 };
 var NONE = Object.freeze([]);
-var SCANNED_FUNCTIONS = 4096;
+var SCANNED_FUNCTIONS = 512;
 var SCANNED_CLASSES = 16;
 function lineIn(functions, qualname) {
   const key = `

@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-FF2FQCXJ.mjs";
+} from "./shared-S7OLTFZZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-PSNPPXPI.mjs";
+} from "./shared-Q3ITXPH3.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

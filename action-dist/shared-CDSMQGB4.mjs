@@ -3777,7 +3777,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-TN6VA4OT.mjs");
+    const { analyze } = await import("./shared-34ZYM37N.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3852,9 +3852,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-7CJTFKNL.mjs"),
+      import("./shared-FTF4UZRP.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-U3OLICWC.mjs"),
+      import("./shared-O7Z7AP3V.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3896,7 +3896,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-XMRHXGS6.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-PDRF2JIC.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3914,7 +3914,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-IIYLZJ6J.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-HMKO3GDM.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,
