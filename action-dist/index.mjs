@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-CDSMQGB4.mjs";
-import "./shared-TFQW25ZZ.mjs";
+} from "./shared-XR7APEB6.mjs";
+import "./shared-23BHBEOG.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-6YCPOYIB.mjs";
+import "./shared-WCTRJS6Y.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-S7OLTFZZ.mjs";
-import "./shared-Q3ITXPH3.mjs";
-import "./shared-VITDXQSS.mjs";
+} from "./shared-SQEN76AK.mjs";
+import "./shared-RAZTGHXM.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

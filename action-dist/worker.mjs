@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-6YCPOYIB.mjs";
+} from "./shared-WCTRJS6Y.mjs";
 import {
   summariseBytes
 } from "./shared-X2QXTWIV.mjs";
-import "./shared-VITDXQSS.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -25,7 +25,7 @@ export const DEFAULT_CACHE_DIR = '.importleak_cache';
  * commit one pointing anywhere): the run goes on without a cache and says so once.
  */
 export class SummaryCache {
-  private readonly folder: string;
+  private folderKnown: string | undefined;
   private prepared: Promise<boolean> | undefined;
   private readable: Promise<boolean> | undefined;
   /** Why the cache could not be written, once; the run still succeeds. */
@@ -33,9 +33,13 @@ export class SummaryCache {
 
   constructor(
     readonly root: string,
-    target: PythonTarget,
-  ) {
-    this.folder = path.join(root, `${analyzerId(root).slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+    private readonly target: PythonTarget,
+  ) {}
+
+  /** The summaries folder: worked out when first needed, since a run that prints its last output again reads no summary. */
+  private get folder(): string {
+    this.folderKnown ??= path.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
+    return this.folderKnown;
   }
 
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */

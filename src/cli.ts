@@ -14,7 +14,6 @@ import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
 import { discoverOptionsOf } from './discover/discover.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
 import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
-import { performance } from 'node:perf_hooks';
 import { terminalProgress } from './report/progress.js';
 import { StageTimes } from './stats.js';
 import { pathDisplay, type PathDisplay } from './report/paths.js';

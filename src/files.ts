@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { TreeWatch } from './watch.js';
 
 /**

@@ -19,7 +19,6 @@ import { pythonParser } from './extract/parser.js';
 import { extractFiles } from './extract/stage.js';
 import { SummaryCache } from './cache.js';
 import type { StageTimes } from './stats.js';
-import { performance } from 'node:perf_hooks';
 import type { ModuleSummary } from './extract/summary.js';
 import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
 import { lineHashes } from './report/lineHash.js';

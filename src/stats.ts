@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 
 /** The stages `--stats` times, in the order they run. */
 export const STAGES = ['run record', 'discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'report'] as const;

@@ -103,14 +103,24 @@ export async function loadConfig(root: string, explicit?: string, options: LoadC
   let requiresPython: Config['requiresPython'];
   const withRequiresPython = (config: Config): Config =>
     config.requiresPython === undefined && requiresPython !== undefined ? { ...config, requiresPython } : config;
+  const candidates: string[] = [];
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
-    for (const name of ['importleak.toml', 'pyproject.toml']) {
-      const found = await readConfigFile(path.join(dir, name), false, options.followExternalLinks ?? false);
-      if (found?.config) return withRequiresPython(found.config);
-      if (name === 'pyproject.toml' && requiresPython === undefined) requiresPython = found?.requiresPython;
-    }
-    if (path.dirname(dir) === dir) return withRequiresPython(defaultConfig());
+    for (const name of ['importleak.toml', 'pyproject.toml']) candidates.push(path.join(dir, name));
+    if (path.dirname(dir) === dir) break;
   }
+  // Looked for in every folder up at once (a run of a project without one waits for one read, not
+  // for two in each folder up to /), then taken nearest first, as if read one by one: a farther
+  // file's problem is said only when no nearer file holds the configuration.
+  const followLinks = options.followExternalLinks ?? false;
+  const texts = candidates.map((file) => readConfigText(file, false, followLinks));
+  for (const text of texts) text.catch(() => undefined);
+  for (const [index, file] of candidates.entries()) {
+    const text = await texts[index]!;
+    const found = text === undefined ? undefined : await configOf(file, text, false);
+    if (found?.config) return withRequiresPython(found.config);
+    if (path.basename(file) === 'pyproject.toml' && requiresPython === undefined) requiresPython = found?.requiresPython;
+  }
+  return withRequiresPython(defaultConfig());
 }
 
 /**
@@ -148,7 +158,11 @@ async function readConfigText(file: string, required: boolean, followLinks: bool
  */
 async function readConfigFile(file: string, required: boolean, followLinks: boolean): Promise<{ config?: Config; requiresPython?: Config['requiresPython'] } | undefined> {
   const text = await readConfigText(file, required, followLinks);
-  if (text === undefined) return undefined;
+  return text === undefined ? undefined : configOf(file, text, required);
+}
+
+/** What the text of configuration file `file` says (see `readConfigFile`). */
+async function configOf(file: string, text: string, required: boolean): Promise<{ config?: Config; requiresPython?: Config['requiresPython'] }> {
   // Loaded when there is a file to parse: most runs of a project without one never need it.
   const { parse: parseToml, TomlError } = await import('smol-toml');
   let document: Record<string, unknown>;

@@ -1,7 +1,16 @@
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLATFORMS, type TargetPlatform } from '../extract/target.js';
+
+/**
+ * node:child_process, loaded when python3 is asked: most runs find its answer kept in the cache
+ * folder, and a run that prints its last output again should not pay for loading the module.
+ */
+const load = createRequire(import.meta.url);
+function childProcess(): typeof import('node:child_process') {
+  return load('node:child_process') as typeof import('node:child_process');
+}
 
 /** What the interpreter on this machine says it is: the default target, as in mypy and pyright. */
 export interface LocalPython {
@@ -48,7 +57,7 @@ export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = 
   }
   let found: LocalPython | undefined;
   if (executable) {
-    const run = spawnSync(executable, [...PROBE_FLAGS, '-c', PROBE], {
+    const run = childProcess().spawnSync(executable, [...PROBE_FLAGS, '-c', PROBE], {
       encoding: 'utf8',
       timeout: 5000,
       windowsHide: true,

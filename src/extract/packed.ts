@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { deflateSync, inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { DamagedCacheEntry } from '../diagnostics.js';
 import { functionLines, type CallRecord, type ModuleSummary } from './summary.js';
+
+/** node:zlib, loaded when calls are first packed or unpacked: a run that prints its last output again does neither. */
+const load = createRequire(import.meta.url);
+function zlib(): typeof import('node:zlib') {
+  return load('node:zlib') as typeof import('node:zlib');
+}
 
 /*
  * The calls written inside function bodies, held packed.
@@ -185,7 +191,7 @@ type WithPacked = ModuleSummary & { [PACKED]?: Packed };
  * fifth more they take costs disk, not the run's memory; the time is the worker threads'.
  */
 export function deflateBodies(text: string): Buffer {
-  return deflateSync(Buffer.from(text, 'latin1'), { level: 1 });
+  return zlib().deflateSync(Buffer.from(text, 'latin1'), { level: 1 });
 }
 
 /**
@@ -235,7 +241,7 @@ function unpack(summary: WithPacked): CallRecord[] {
 function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string) => T): T {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : readOnDisk(packed.bytes)).toString('latin1') };
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : readOnDisk(packed.bytes)).toString('latin1') };
     return use(lastInflated.text);
   } catch (error) {
     lastInflated = undefined;

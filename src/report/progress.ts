@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 
 /** A scan shorter than this shows no progress at all. */
 const SHOW_AFTER_MS = 1000;

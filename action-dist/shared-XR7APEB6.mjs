@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-TFQW25ZZ.mjs";
+} from "./shared-23BHBEOG.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3644,11 +3644,7 @@ function canonical(file) {
   return process.platform === "win32" ? resolved.toLowerCase() : resolved;
 }
 
-// src/cli.ts
-import { performance as performance3 } from "node:perf_hooks";
-
 // src/report/progress.ts
-import { performance } from "node:perf_hooks";
 var SHOW_AFTER_MS = 1e3;
 var REDRAW_MS = 100;
 function terminalProgress(stream, env) {
@@ -3673,11 +3669,10 @@ function terminalProgress(stream, env) {
 }
 
 // src/stats.ts
-import { performance as performance2 } from "node:perf_hooks";
 var STAGES = ["run record", "discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules", "report"];
 var StageTimes = class {
   totals = /* @__PURE__ */ new Map();
-  started = performance2.now();
+  started = performance.now();
   /** When the stage last added ended (taken as now, when it is added). */
   lastEnd = this.started;
   cached = 0;
@@ -3687,32 +3682,32 @@ var StageTimes = class {
   replayed = false;
   /** Runs `work` as part of `stage`, and adds its time. */
   async time(stage, work) {
-    const start = performance2.now();
+    const start = performance.now();
     try {
       return await work();
     } finally {
-      this.add(stage, performance2.now() - start);
+      this.add(stage, performance.now() - start);
     }
   }
   timeSync(stage, work) {
-    const start = performance2.now();
+    const start = performance.now();
     try {
       return work();
     } finally {
-      this.add(stage, performance2.now() - start);
+      this.add(stage, performance.now() - start);
     }
   }
   add(stage, milliseconds) {
     this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
-    this.lastEnd = performance2.now();
+    this.lastEnd = performance.now();
   }
   /** Adds to `stage` the time since the stage added last ended: what ran between them was this one. */
   addSinceLast(stage) {
-    this.add(stage, performance2.now() - this.lastEnd);
+    this.add(stage, performance.now() - this.lastEnd);
   }
   /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
   format() {
-    const total = performance2.now() - this.started;
+    const total = performance.now() - this.started;
     const width = Math.max(...STAGES.map((s) => s.length));
     const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s))}`);
     const files = this.replayed ? "the output of the last run, whose inputs are unchanged" : `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ""}`;
@@ -3777,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-34ZYM37N.mjs");
+    const { analyze } = await import("./shared-GCGE5EHL.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3792,18 +3787,18 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const key = records ? records.key([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]) : void 0;
   const parsedKeys = /* @__PURE__ */ new Set();
   if (records && key) {
-    const started = performance3.now();
+    const started = performance.now();
     const record = await records.load(key);
     const checked = record ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys }) : void 0;
-    stats?.add("run record", performance3.now() - started);
+    stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
     if (record && now) {
       if (stats) stats.replayed = true;
       if (checked.watch !== record.watch || checked.inputsWatched || now.some((file, index) => file.join("\0") !== record.files[index].join("\0"))) await records.save(key, { ...record, files: now, watch: checked.watch });
-      const writing = performance3.now();
+      const writing = performance.now();
       await emit(record.output, command);
-      stats?.add("report", performance3.now() - writing);
+      stats?.add("report", performance.now() - writing);
       if (stats) process.stderr.write(`${stats.format()}
 `);
       return record.output.exitCode;
@@ -3852,9 +3847,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-FTF4UZRP.mjs"),
+      import("./shared-EBN6MARZ.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-O7Z7AP3V.mjs"),
+      import("./shared-5VH3SUI3.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3896,7 +3891,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-PDRF2JIC.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-5IC2SGFN.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3914,7 +3909,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-HMKO3GDM.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-2XNGTGPP.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

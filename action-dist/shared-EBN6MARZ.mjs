@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-S7OLTFZZ.mjs";
-import "./shared-Q3ITXPH3.mjs";
-import "./shared-VITDXQSS.mjs";
+} from "./shared-SQEN76AK.mjs";
+import "./shared-RAZTGHXM.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

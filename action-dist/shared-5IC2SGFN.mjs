@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-Q3ITXPH3.mjs";
-import "./shared-VITDXQSS.mjs";
+} from "./shared-RAZTGHXM.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

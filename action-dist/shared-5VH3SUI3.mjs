@@ -5,9 +5,9 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-S7OLTFZZ.mjs";
-import "./shared-Q3ITXPH3.mjs";
-import "./shared-VITDXQSS.mjs";
+} from "./shared-SQEN76AK.mjs";
+import "./shared-RAZTGHXM.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

@@ -6,7 +6,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-VITDXQSS.mjs";
+} from "./shared-DCURNJV2.mjs";
 import {
   parsePythonLiteral,
   stringsOf

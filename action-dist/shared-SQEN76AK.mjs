@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-Q3ITXPH3.mjs";
+} from "./shared-RAZTGHXM.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

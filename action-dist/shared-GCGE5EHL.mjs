@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-TFQW25ZZ.mjs";
+} from "./shared-23BHBEOG.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-6YCPOYIB.mjs";
+} from "./shared-WCTRJS6Y.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-S7OLTFZZ.mjs";
+} from "./shared-SQEN76AK.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-Q3ITXPH3.mjs";
+} from "./shared-RAZTGHXM.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-VITDXQSS.mjs";
+} from "./shared-DCURNJV2.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -6075,9 +6075,6 @@ function readProblem(relative, read, maxFileBytes) {
   }
   return { kind: "read-error", path: relative, message: `cannot read: ${read.reason === "not-regular" ? `${read.message}; not opened` : describeError(read.error)}` };
 }
-
-// src/pipeline.ts
-import { performance } from "node:perf_hooks";
 
 // src/report/lineHash.ts
 var BLOCK = 100;

@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-VITDXQSS.mjs";
+} from "./shared-DCURNJV2.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

@@ -7,7 +7,11 @@ import {
 
 // src/extract/packed.ts
 import { readFileSync } from "node:fs";
-import { deflateSync, inflateSync } from "node:zlib";
+import { createRequire } from "node:module";
+var load = createRequire(import.meta.url);
+function zlib() {
+  return load("node:zlib");
+}
 function inFunctionBody(call) {
   return call.scope.kind === "function";
 }
@@ -80,7 +84,7 @@ function outermost(qualname) {
 }
 var PACKED = /* @__PURE__ */ Symbol("packed calls");
 function deflateBodies(text) {
-  return deflateSync(Buffer.from(text, "latin1"), { level: 1 });
+  return zlib().deflateSync(Buffer.from(text, "latin1"), { level: 1 });
 }
 function attachPacked(summary, packed) {
   Object.defineProperty(summary, PACKED, { value: packed, enumerable: false, configurable: true });
@@ -115,7 +119,7 @@ function unpack(summary) {
 function fromPacked(summary, packed, use) {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1") };
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1") };
     return use(lastInflated.text);
   } catch (error) {
     lastInflated = void 0;

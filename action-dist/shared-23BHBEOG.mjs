@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-6YCPOYIB.mjs";
+} from "./shared-WCTRJS6Y.mjs";
 import {
   packedOnDisk
-} from "./shared-VITDXQSS.mjs";
+} from "./shared-DCURNJV2.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -888,7 +888,6 @@ var require_ignore = __commonJS({
 import { createHash, randomBytes } from "node:crypto";
 import { constants, promises as fs } from "node:fs";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 var READ_AHEAD = 64;
 async function inLanes(count, work) {
@@ -1056,9 +1055,13 @@ function statSignature(stat) {
 import path3 from "node:path";
 
 // src/config/localPython.ts
-import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
+var load = createRequire(import.meta.url);
+function childProcess() {
+  return load("node:child_process");
+}
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
 var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;
@@ -1076,7 +1079,7 @@ function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
   }
   let found;
   if (executable) {
-    const run = spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
+    const run = childProcess().spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
       encoding: "utf8",
       timeout: 5e3,
       windowsHide: true,
@@ -1211,14 +1214,21 @@ async function loadConfig(root, explicit, options = {}) {
   if (explicit) return (await readConfigFile(path3.resolve(explicit), true, true)).config;
   let requiresPython;
   const withRequiresPython = (config) => config.requiresPython === void 0 && requiresPython !== void 0 ? { ...config, requiresPython } : config;
+  const candidates = [];
   for (let dir = path3.resolve(root); ; dir = path3.dirname(dir)) {
-    for (const name of ["importleak.toml", "pyproject.toml"]) {
-      const found = await readConfigFile(path3.join(dir, name), false, options.followExternalLinks ?? false);
-      if (found?.config) return withRequiresPython(found.config);
-      if (name === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
-    }
-    if (path3.dirname(dir) === dir) return withRequiresPython(defaultConfig());
+    for (const name of ["importleak.toml", "pyproject.toml"]) candidates.push(path3.join(dir, name));
+    if (path3.dirname(dir) === dir) break;
   }
+  const followLinks = options.followExternalLinks ?? false;
+  const texts = candidates.map((file) => readConfigText(file, false, followLinks));
+  for (const text of texts) text.catch(() => void 0);
+  for (const [index, file] of candidates.entries()) {
+    const text = await texts[index];
+    const found = text === void 0 ? void 0 : await configOf(file, text, false);
+    if (found?.config) return withRequiresPython(found.config);
+    if (path3.basename(file) === "pyproject.toml" && requiresPython === void 0) requiresPython = found?.requiresPython;
+  }
+  return withRequiresPython(defaultConfig());
 }
 async function readConfigText(file, required, followLinks) {
   if (!followLinks) {
@@ -1236,7 +1246,9 @@ async function readConfigText(file, required, followLinks) {
 }
 async function readConfigFile(file, required, followLinks) {
   const text = await readConfigText(file, required, followLinks);
-  if (text === void 0) return void 0;
+  return text === void 0 ? void 0 : configOf(file, text, required);
+}
+async function configOf(file, text, required) {
   const { parse: parseToml, TomlError } = await import("./shared-6RXEMEG3.mjs");
   let document;
   try {
@@ -1868,14 +1880,20 @@ var DEFAULT_CACHE_DIR = ".importleak_cache";
 var SummaryCache = class _SummaryCache {
   constructor(root, target) {
     this.root = root;
-    this.folder = path6.join(root, `${analyzerId(root).slice(0, 12)}-${hash(JSON.stringify([target.version, target.platform])).slice(0, 8)}`);
+    this.target = target;
   }
   root;
-  folder;
+  target;
+  folderKnown;
   prepared;
   readable;
   /** Why the cache could not be written, once; the run still succeeds. */
   problem;
+  /** The summaries folder: worked out when first needed, since a run that prints its last output again reads no summary. */
+  get folder() {
+    this.folderKnown ??= path6.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
+    return this.folderKnown;
+  }
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
   static keyOf(relative, bytes) {
     return createHash3("sha256").update(relative).update("\0").update(bytes).digest("hex");

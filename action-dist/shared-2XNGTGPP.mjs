@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-S7OLTFZZ.mjs";
-import "./shared-Q3ITXPH3.mjs";
-import "./shared-VITDXQSS.mjs";
+} from "./shared-SQEN76AK.mjs";
+import "./shared-RAZTGHXM.mjs";
+import "./shared-DCURNJV2.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {
