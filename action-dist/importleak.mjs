@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-XR7APEB6.mjs";
-import "./shared-23BHBEOG.mjs";
+} from "./shared-AR7SQMXQ.mjs";
+import "./shared-45GM6D42.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-WCTRJS6Y.mjs";
-import "./shared-DCURNJV2.mjs";
+import "./shared-DM4C5HVO.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-XR7APEB6.mjs";
-import "./shared-23BHBEOG.mjs";
+} from "./shared-AR7SQMXQ.mjs";
+import "./shared-45GM6D42.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-WCTRJS6Y.mjs";
+import "./shared-DM4C5HVO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-SQEN76AK.mjs";
-import "./shared-RAZTGHXM.mjs";
-import "./shared-DCURNJV2.mjs";
+} from "./shared-7JRUSNN5.mjs";
+import "./shared-33R67QPU.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-WCTRJS6Y.mjs";
+} from "./shared-DM4C5HVO.mjs";
 import {
   summariseBytes
 } from "./shared-X2QXTWIV.mjs";
-import "./shared-DCURNJV2.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

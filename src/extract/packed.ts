@@ -20,7 +20,8 @@ function zlib(): typeof import('node:zlib') {
  * a generated monorepo of 20,000 modules the calls are four fifths of the memory a run holds.
  *
  * Code that needs only the calls outside functions, or asks the index first, leaves the bodies
- * packed; `summary.calls` is always every call, in id order, the same objects once unpacked.
+ * packed; so does asking for one function's calls (`callsInFunction`), which revives only those.
+ * `summary.calls` is always every call, in id order, the same objects once unpacked.
  */
 
 /** What the calls in function bodies call, known without unpacking them. */
@@ -229,6 +230,7 @@ function unpack(summary: WithPacked): CallRecord[] {
     for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`call ${id} missing`);
   });
   delete summary[PACKED];
+  if (lastInflated?.packed === packed) lastInflated = undefined;
   Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
 }

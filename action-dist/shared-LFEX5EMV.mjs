@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-23BHBEOG.mjs";
+} from "./shared-45GM6D42.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-WCTRJS6Y.mjs";
+} from "./shared-DM4C5HVO.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-SQEN76AK.mjs";
+} from "./shared-7JRUSNN5.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-RAZTGHXM.mjs";
+} from "./shared-33R67QPU.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-DCURNJV2.mjs";
+} from "./shared-KXAGDAFV.mjs";
 import {
   parsePythonLiteral,
   stringsOf

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-RAZTGHXM.mjs";
-import "./shared-DCURNJV2.mjs";
+} from "./shared-33R67QPU.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

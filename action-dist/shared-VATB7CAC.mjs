@@ -5,9 +5,9 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-SQEN76AK.mjs";
-import "./shared-RAZTGHXM.mjs";
-import "./shared-DCURNJV2.mjs";
+} from "./shared-7JRUSNN5.mjs";
+import "./shared-33R67QPU.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-DCURNJV2.mjs";
+} from "./shared-KXAGDAFV.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-SQEN76AK.mjs";
-import "./shared-RAZTGHXM.mjs";
-import "./shared-DCURNJV2.mjs";
+} from "./shared-7JRUSNN5.mjs";
+import "./shared-33R67QPU.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import {

@@ -113,6 +113,7 @@ function unpack(summary) {
     for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`call ${id} missing`);
   });
   delete summary[PACKED];
+  if (lastInflated?.packed === packed) lastInflated = void 0;
   Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
 }

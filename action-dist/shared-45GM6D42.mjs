@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-WCTRJS6Y.mjs";
+} from "./shared-DM4C5HVO.mjs";
 import {
   packedOnDisk
-} from "./shared-DCURNJV2.mjs";
+} from "./shared-KXAGDAFV.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-SQEN76AK.mjs";
-import "./shared-RAZTGHXM.mjs";
-import "./shared-DCURNJV2.mjs";
+} from "./shared-7JRUSNN5.mjs";
+import "./shared-33R67QPU.mjs";
+import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-RAZTGHXM.mjs";
+} from "./shared-33R67QPU.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -6,7 +6,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-DCURNJV2.mjs";
+} from "./shared-KXAGDAFV.mjs";
 import {
   parsePythonLiteral,
   stringsOf
