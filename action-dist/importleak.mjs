@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-AR7SQMXQ.mjs";
+} from "./shared-PDXSDSO5.mjs";
 import "./shared-45GM6D42.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-DM4C5HVO.mjs";

@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-AR7SQMXQ.mjs";
+} from "./shared-PDXSDSO5.mjs";
 import "./shared-45GM6D42.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-DM4C5HVO.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-7JRUSNN5.mjs";
-import "./shared-33R67QPU.mjs";
+} from "./shared-K4K2GY5V.mjs";
+import "./shared-O4VEQ7KU.mjs";
 import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -2,7 +2,6 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   callById,
-  callCount,
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
@@ -715,7 +714,7 @@ var CallResolver = class {
   importsByFunction = /* @__PURE__ */ new Map();
   /** The names of the project's classes and import aliases, for `classCalled`. */
   classNames;
-  /** `classCalled`, by call. */
+  /** `classCalled`, by module and call id (null: no project class). */
   classOfCall = /* @__PURE__ */ new Map();
   /** `externalBasesOf`, by `path::qualname`. */
   externalBases = /* @__PURE__ */ new Map();
@@ -831,9 +830,9 @@ var CallResolver = class {
     const summary = this.summaries.get(path);
     if (!summary || callById(summary, call.id) !== call) return this.findClassCalled(path, call);
     let known = this.classOfCall.get(path);
-    if (!known) this.classOfCall.set(path, known = new Array(callCount(summary)));
-    let found = known[call.id];
-    if (found === void 0) known[call.id] = found = this.findClassCalled(path, call) ?? null;
+    if (!known) this.classOfCall.set(path, known = /* @__PURE__ */ new Map());
+    let found = known.get(call.id);
+    if (found === void 0) known.set(call.id, found = this.findClassCalled(path, call) ?? null);
     return found ?? void 0;
   }
   /**

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-33R67QPU.mjs";
+} from "./shared-O4VEQ7KU.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-7JRUSNN5.mjs";
-import "./shared-33R67QPU.mjs";
+} from "./shared-K4K2GY5V.mjs";
+import "./shared-O4VEQ7KU.mjs";
 import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

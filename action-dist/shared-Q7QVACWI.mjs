@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-7JRUSNN5.mjs";
+} from "./shared-K4K2GY5V.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-33R67QPU.mjs";
+} from "./shared-O4VEQ7KU.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

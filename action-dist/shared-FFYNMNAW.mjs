@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-33R67QPU.mjs";
+} from "./shared-O4VEQ7KU.mjs";
 import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";

@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-7JRUSNN5.mjs";
-import "./shared-33R67QPU.mjs";
+} from "./shared-K4K2GY5V.mjs";
+import "./shared-O4VEQ7KU.mjs";
 import "./shared-KXAGDAFV.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-3UWUNUVX.mjs";
