@@ -3,12 +3,12 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-PDXSDSO5.mjs";
-import "./shared-45GM6D42.mjs";
+} from "./shared-VTYSM72I.mjs";
+import "./shared-YRKMODWA.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-DM4C5HVO.mjs";
-import "./shared-KXAGDAFV.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-SJ7NZWTD.mjs";
+import "./shared-TLGKH5XW.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

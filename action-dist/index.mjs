@@ -15,18 +15,18 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-PDXSDSO5.mjs";
-import "./shared-45GM6D42.mjs";
+} from "./shared-VTYSM72I.mjs";
+import "./shared-YRKMODWA.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-DM4C5HVO.mjs";
+import "./shared-SJ7NZWTD.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-K4K2GY5V.mjs";
-import "./shared-O4VEQ7KU.mjs";
-import "./shared-KXAGDAFV.mjs";
+} from "./shared-K5BNCDP2.mjs";
+import "./shared-PXSGNVNO.mjs";
+import "./shared-TLGKH5XW.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import {
   elideChain,
   excerpt,

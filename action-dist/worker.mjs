@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-DM4C5HVO.mjs";
+} from "./shared-SJ7NZWTD.mjs";
 import {
   summariseBytes
-} from "./shared-X2QXTWIV.mjs";
-import "./shared-KXAGDAFV.mjs";
+} from "./shared-RYK2JQIE.mjs";
+import "./shared-TLGKH5XW.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

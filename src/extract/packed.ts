@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DamagedCacheEntry } from '../diagnostics.js';
-import { functionLines, type CallRecord, type ModuleSummary } from './summary.js';
+import { byEnclosingFunction, functionLines, type CallRecord, type ModuleSummary } from './summary.js';
 
 /** node:zlib, loaded when calls are first packed or unpacked: a run that prints its last output again does neither. */
 const load = createRequire(import.meta.url);
@@ -282,16 +282,7 @@ export function callsInFunction(summary: ModuleSummary, qualname: string): reado
     return known;
   }
   let byFunction = byFunctionOf.get(summary);
-  if (!byFunction) {
-    const grouped = new Map<string, CallRecord[]>();
-    for (const call of summary.calls) {
-      if (call.scope.kind !== 'function') continue;
-      const list = grouped.get(call.scope.function);
-      if (list) list.push(call);
-      else grouped.set(call.scope.function, [call]);
-    }
-    byFunctionOf.set(summary, (byFunction = grouped));
-  }
+  if (!byFunction) byFunctionOf.set(summary, (byFunction = byEnclosingFunction(summary.calls)));
   return byFunction.get(qualname) ?? NO_CALLS;
 }
 

@@ -278,6 +278,18 @@ export function* functionLines(functions: string): Generator<[qualname: string, 
   }
 }
 
+/** `items` (calls, imports) written in function bodies, by the function whose body holds them, each list in their order. */
+export function byEnclosingFunction<T extends { scope: ExecutionScope }>(items: Iterable<T>): Map<string, T[]> {
+  const byName = new Map<string, T[]>();
+  for (const item of items) {
+    if (item.scope.kind !== 'function') continue;
+    const list = byName.get(item.scope.function);
+    if (list) list.push(item);
+    else byName.set(item.scope.function, [item]);
+  }
+  return byName;
+}
+
 /** The import statement of `record` as written, whitespace folded, for messages (see `ImportRecord.written`). */
 export function importText(record: ImportRecord): string {
   return record.written ?? plainImportText(record);

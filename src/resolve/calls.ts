@@ -1,6 +1,6 @@
 import { summaryLookup } from '../extract/lookup.js';
 import { callById, callsInFunction, callsOutsideFunctions } from '../extract/packed.js';
-import type { CallRecord, ClassRecord, ImportRecord, ModuleSummary } from '../extract/summary.js';
+import { byEnclosingFunction, type CallRecord, type ClassRecord, type ImportRecord, type ModuleSummary } from '../extract/summary.js';
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 
 /** A function or class of the project: where it is defined and its dotted path inside the module. */
@@ -99,7 +99,9 @@ export class CallResolver {
   }
 
   importsIn(ref: FunctionRef): ImportRecord[] {
-    return this.byFunction(this.importsByFunction, ref.path, (s) => s.imports).get(ref.qualname) ?? [];
+    let byName = this.importsByFunction.get(ref.path);
+    if (!byName) this.importsByFunction.set(ref.path, (byName = byEnclosingFunction(this.summaries.get(ref.path)!.imports)));
+    return byName.get(ref.qualname) ?? [];
   }
 
   /**
@@ -433,24 +435,6 @@ export class CallResolver {
     return undefined;
   }
 
-  private byFunction<T extends { scope: CallRecord['scope'] }>(
-    cache: Map<string, Map<string, T[]>>,
-    path: string,
-    pick: (summary: ModuleSummary) => T[],
-  ): Map<string, T[]> {
-    let byName = cache.get(path);
-    if (!byName) {
-      byName = new Map();
-      for (const item of pick(this.summaries.get(path)!)) {
-        if (item.scope.kind !== 'function') continue;
-        const list = byName.get(item.scope.function) ?? [];
-        list.push(item);
-        byName.set(item.scope.function, list);
-      }
-      cache.set(path, byName);
-    }
-    return byName;
-  }
 }
 
 /** How many bases up a metaclass or a base from outside the project is looked for (Django: `class Poll(models.Model)`, one). */

@@ -5,16 +5,16 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-DM4C5HVO.mjs";
+} from "./shared-SJ7NZWTD.mjs";
 import {
   packedOnDisk
-} from "./shared-KXAGDAFV.mjs";
+} from "./shared-TLGKH5XW.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
   versionFromRequiresPython
-} from "./shared-3UWUNUVX.mjs";
+} from "./shared-P6QZ5F2H.mjs";
 import {
   __commonJS,
   __toESM
@@ -2283,7 +2283,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      const { summariseBytes } = await import("./shared-MQVMJAYB.mjs");
+      const { summariseBytes } = await import("./shared-TB7CD6WQ.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

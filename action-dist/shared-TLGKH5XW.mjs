@@ -2,8 +2,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   DamagedCacheEntry,
+  byEnclosingFunction,
   functionLines
-} from "./shared-3UWUNUVX.mjs";
+} from "./shared-P6QZ5F2H.mjs";
 
 // src/extract/packed.ts
 import { readFileSync } from "node:fs";
@@ -151,16 +152,7 @@ function callsInFunction(summary, qualname) {
     return known;
   }
   let byFunction = byFunctionOf.get(summary);
-  if (!byFunction) {
-    const grouped = /* @__PURE__ */ new Map();
-    for (const call of summary.calls) {
-      if (call.scope.kind !== "function") continue;
-      const list = grouped.get(call.scope.function);
-      if (list) list.push(call);
-      else grouped.set(call.scope.function, [call]);
-    }
-    byFunctionOf.set(summary, byFunction = grouped);
-  }
+  if (!byFunction) byFunctionOf.set(summary, byFunction = byEnclosingFunction(summary.calls));
   return byFunction.get(qualname) ?? NO_CALLS;
 }
 var NO_CALLS = Object.freeze([]);

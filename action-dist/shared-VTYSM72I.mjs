@@ -17,14 +17,14 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-45GM6D42.mjs";
+} from "./shared-YRKMODWA.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
-} from "./shared-3UWUNUVX.mjs";
+} from "./shared-P6QZ5F2H.mjs";
 import {
   MAX_MESSAGE,
   excerpt,
@@ -3772,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-Q7QVACWI.mjs");
+    const { analyze } = await import("./shared-A7FH2W7R.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3847,9 +3847,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-IR3OZSBW.mjs"),
+      import("./shared-W2N777GB.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-ZWELICY6.mjs"),
+      import("./shared-ILZ5REOE.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3891,7 +3891,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-FFYNMNAW.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-ML5EWBNL.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3909,7 +3909,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-W5LPYXW5.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-NNG73W5R.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -10,11 +10,11 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-K4K2GY5V.mjs";
-import "./shared-O4VEQ7KU.mjs";
-import "./shared-KXAGDAFV.mjs";
+} from "./shared-K5BNCDP2.mjs";
+import "./shared-PXSGNVNO.mjs";
+import "./shared-TLGKH5XW.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

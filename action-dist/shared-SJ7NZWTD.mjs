@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-KXAGDAFV.mjs";
+} from "./shared-TLGKH5XW.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

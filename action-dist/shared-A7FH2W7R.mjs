@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-45GM6D42.mjs";
+} from "./shared-YRKMODWA.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-DM4C5HVO.mjs";
+} from "./shared-SJ7NZWTD.mjs";
 import {
   TomlError,
   parse
@@ -61,12 +61,12 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-X2QXTWIV.mjs";
+} from "./shared-RYK2JQIE.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-K4K2GY5V.mjs";
+} from "./shared-K5BNCDP2.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-O4VEQ7KU.mjs";
+} from "./shared-PXSGNVNO.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-KXAGDAFV.mjs";
+} from "./shared-TLGKH5XW.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -97,7 +97,7 @@ import {
 import {
   injectedFault,
   internalError
-} from "./shared-3UWUNUVX.mjs";
+} from "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM

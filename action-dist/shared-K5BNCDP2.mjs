@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-O4VEQ7KU.mjs";
+} from "./shared-PXSGNVNO.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

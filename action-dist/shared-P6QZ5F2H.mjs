@@ -75,6 +75,16 @@ function* functionLines(functions) {
     if (space > 0) yield [entry.slice(0, space), Number(entry.slice(space + 1))];
   }
 }
+function byEnclosingFunction(items) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    if (item.scope.kind !== "function") continue;
+    const list = byName.get(item.scope.function);
+    if (list) list.push(item);
+    else byName.set(item.scope.function, [item]);
+  }
+  return byName;
+}
 function importText(record) {
   return record.written ?? plainImportText(record);
 }
@@ -100,6 +110,7 @@ export {
   describeInternalError,
   injectedFault,
   functionLines,
+  byEnclosingFunction,
   importText,
   withWritten
 };

@@ -5,16 +5,17 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-KXAGDAFV.mjs";
+} from "./shared-TLGKH5XW.mjs";
 import {
   parsePythonLiteral,
   stringsOf
 } from "./shared-WIBISVNQ.mjs";
 import {
   DEFAULT_TARGET,
+  byEnclosingFunction,
   functionLines,
   importText
-} from "./shared-3UWUNUVX.mjs";
+} from "./shared-P6QZ5F2H.mjs";
 
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();
@@ -729,7 +730,9 @@ var CallResolver = class {
     return summary ? callsInFunction(summary, ref.qualname) : [];
   }
   importsIn(ref) {
-    return this.byFunction(this.importsByFunction, ref.path, (s) => s.imports).get(ref.qualname) ?? [];
+    let byName = this.importsByFunction.get(ref.path);
+    if (!byName) this.importsByFunction.set(ref.path, byName = byEnclosingFunction(this.summaries.get(ref.path).imports));
+    return byName.get(ref.qualname) ?? [];
   }
   /**
    * The function bodies that run when `path` is imported, reached from its module-level calls, at most
@@ -1024,20 +1027,6 @@ var CallResolver = class {
       }
     }
     return void 0;
-  }
-  byFunction(cache, path, pick) {
-    let byName = cache.get(path);
-    if (!byName) {
-      byName = /* @__PURE__ */ new Map();
-      for (const item of pick(this.summaries.get(path))) {
-        if (item.scope.kind !== "function") continue;
-        const list = byName.get(item.scope.function) ?? [];
-        list.push(item);
-        byName.set(item.scope.function, list);
-      }
-      cache.set(path, byName);
-    }
-    return byName;
   }
 };
 var MAX_BASE_DEPTH = 8;

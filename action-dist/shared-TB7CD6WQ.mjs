@@ -4,9 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-X2QXTWIV.mjs";
+} from "./shared-RYK2JQIE.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

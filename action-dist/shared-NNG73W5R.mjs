@@ -3,11 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-K4K2GY5V.mjs";
-import "./shared-O4VEQ7KU.mjs";
-import "./shared-KXAGDAFV.mjs";
+} from "./shared-K5BNCDP2.mjs";
+import "./shared-PXSGNVNO.mjs";
+import "./shared-TLGKH5XW.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import {
   excerpt,
   forJson,

@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-O4VEQ7KU.mjs";
-import "./shared-KXAGDAFV.mjs";
+} from "./shared-PXSGNVNO.mjs";
+import "./shared-TLGKH5XW.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-3UWUNUVX.mjs";
+import "./shared-P6QZ5F2H.mjs";
 import {
   MAX_MESSAGE,
   excerpt,
