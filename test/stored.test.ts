@@ -91,6 +91,27 @@ describe('a stored outcome', () => {
     expect(b.imports[0]!.scope).toBe(a.imports[0]!.scope);
   });
 
+  it("revived with the run's sharing, the same span, imported names and module name in two files are one value", async () => {
+    const sharing = new SummaryCompactor();
+    const a = reviveStored(storedText(await outcome(SOURCE, 'a.py')), 'a.py', sharing).summary!;
+    // `b.py` starts as `a.py` does, then its import block goes on at other columns and lines.
+    const other = SOURCE.replace('from flask import Flask', 'from flask import Flask, request');
+    const b = reviveStored(storedText(await outcome(other, 'b.py')), 'b.py', sharing).summary!;
+    const [aSys, aFutures, aFlask] = a.imports;
+    const [bSys, bFutures, bFlask] = b.imports;
+    expect(bSys!.span).toBe(aSys!.span);
+    expect(bFutures!.span).toBe(aFutures!.span);
+    expect(bFutures!.names).toBe(aFutures!.names);
+    expect(bFutures!.module).toBe(aFutures!.module);
+    // Not the same statement: neither the span nor the names are shared, and they are as written.
+    expect(bFlask!.span).not.toBe(aFlask!.span);
+    expect(bFlask!.span).toMatchObject({ line: 3, column: 1, endLine: 3, endColumn: 33 });
+    expect(bFlask!.names).toEqual([{ name: 'Flask' }, { name: 'request' }]);
+    expect(aFlask!.names).toEqual([{ name: 'Flask' }]);
+    // The calls outside functions and the classes share spans too: `app = Flask(__name__)` is where it was.
+    expect(callsOutsideFunctions(b)[0]!.span).toBe(callsOutsideFunctions(a)[0]!.span);
+  });
+
   it('is refused when a call names a place its tables do not have (a corrupt entry is read as none)', async () => {
     const stored = storedText(await outcome(SOURCE));
     const text = stored.text;

@@ -1,5 +1,5 @@
 import type { Sharing } from './stored.js';
-import type { CallPlacement, ExecutionScope, ModuleSummary } from './summary.js';
+import type { CallPlacement, ExecutionScope, ImportedName, ModuleSummary, SourceSpan } from './summary.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -17,6 +17,8 @@ export class SummaryCompactor implements Sharing {
   private statement: CallPlacement | undefined;
   private readonly functionScopes = new Map<string, ExecutionScope>();
   private readonly targets = new Map<string, PythonTarget>();
+  private readonly spans = new Map<string, SourceSpan>();
+  private readonly names = new Map<string, ImportedName[]>();
 
   compact(summary: ModuleSummary): ModuleSummary {
     if (summary.target) summary.target = this.target(summary.target);
@@ -28,7 +30,14 @@ export class SummaryCompactor implements Sharing {
       if (call.callee !== undefined) call.callee = this.string(call.callee);
       if (call.condition !== undefined) call.condition = this.string(call.condition);
     }
-    for (const record of summary.imports) record.scope = this.scope(record.scope);
+    for (const record of summary.imports) {
+      record.scope = this.scope(record.scope);
+      record.module = this.string(record.module);
+      record.span = this.span(record.span);
+      record.names = this.importedNames(record.names);
+    }
+    for (const call of summary.calls) call.span = this.span(call.span);
+    for (const record of summary.classes) record.span = this.span(record.span);
     return summary;
   }
 
@@ -66,6 +75,29 @@ export class SummaryCompactor implements Sharing {
     if (known) return known as T;
     this.objects.set(key, value);
     return value;
+  }
+
+  /**
+   * Spans are never changed once made, and many repeat across files: an import block at the top of
+   * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
+   */
+  span(span: SourceSpan): SourceSpan {
+    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+    const known = this.spans.get(key);
+    if (known) return known;
+    this.spans.set(key, span);
+    return span;
+  }
+
+  /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
+  importedNames(names: ImportedName[]): ImportedName[] {
+    if (names.length === 0) return names;
+    let key = '';
+    for (const { name, alias } of names) key += alias === undefined ? `${name},` : `${name} ${alias},`;
+    const known = this.names.get(key);
+    if (known) return known;
+    this.names.set(key, names);
+    return names;
   }
 
   string(value: string): string {
