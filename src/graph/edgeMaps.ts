@@ -129,6 +129,9 @@ export class ImportedBy extends EdgeListMap {
         else if (importers[importers.length - 1] !== from) importers.push(from);
       }
     }
+    // Copies as long as the lists: one grown by push holds room for sixteen more (17 at least), and
+    // most modules have a few importers.
+    for (const [to, importers] of this.importing) if (importers.length > 1) this.importing.set(to, importers.slice());
   }
 
   /** The modules with an import-time edge to `to`, each once, in the order of `get(to)`. */

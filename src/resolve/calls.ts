@@ -208,7 +208,8 @@ export class CallResolver {
 
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path: string, call: CallRecord): FunctionRef | undefined {
-    if (!call.callee) return undefined;
+    // Most calls are of library functions: nothing to remember of them (see `mayNameClass`).
+    if (!call.callee || !this.mayNameClass(call.callee)) return undefined;
     // Asked of the same call by the rules and by each framework's entry detector: remembered by
     // module and call id (a WeakMap of millions of calls costs more in garbage collection). A map
     // a module, not a list as long as its calls: a module is asked about two calls in forty, and on

@@ -122,9 +122,10 @@ export class ModuleIndex {
       for (const entry of entries) {
         const names = pass === 0 ? [entry.name] : entry.names.slice(1);
         for (const name of names) {
-          const list = this.byName.get(name) ?? [];
-          if (!list.includes(entry)) list.push(entry);
-          this.byName.set(name, list);
+          // A new list as a literal: `[]` grown by a push holds room for sixteen (most names have one file).
+          const list = this.byName.get(name);
+          if (!list) this.byName.set(name, [entry]);
+          else if (!list.includes(entry)) list.push(entry);
           const parts = name.split('.');
           for (let i = 1; i < parts.length; i++) this.packageNames.add(parts.slice(0, i).join('.'));
         }

@@ -110,7 +110,8 @@ function sharedList(index: ModuleIndex, executes: ExecutedModule[]): readonly Ex
     if (!next) node.next.set(executed, (next = {}));
     node = next;
   }
-  return (node.list ??= Object.freeze(executes));
+  // A copy, as long as the list: one grown by push holds room for sixteen modules.
+  return (node.list ??= Object.freeze(executes.slice()));
 }
 
 /**
