@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
 import { codeFiles, keptCodeDigest } from './codeDigest.js';
-import { packedOnDisk } from './extract/packed.js';
+import { packedOnDisk, type EntryFiles } from './extract/packed.js';
 import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
@@ -24,7 +24,7 @@ export const DEFAULT_CACHE_DIR = '.importleak_cache';
  * out. A cache folder that is a symbolic link, or not a folder, is not used (a repository could
  * commit one pointing anywhere): the run goes on without a cache and says so once.
  */
-export class SummaryCache {
+export class SummaryCache implements EntryFiles {
   private folderKnown: string | undefined;
   private prepared: Promise<boolean> | undefined;
   private readable: Promise<boolean> | undefined;
@@ -77,8 +77,8 @@ export class SummaryCache {
     }
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
-      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
-      if (value.summary) packedOnDisk(value.summary, file, bytes.length);
+      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(this.entryFile(key), { force: true }));
+      if (value.summary) packedOnDisk(value.summary, this, key, bytes.length);
       return { value, digest: digest ?? hash(bytes) };
     } catch {
       return undefined;
@@ -102,22 +102,24 @@ export class SummaryCache {
     const digest = hash(bytes);
     if (value.transient) return undefined;
     const file = this.entryFile(key);
-    if ((await this.usable(true)) && (await this.writeWhole(file, bytes)) && value.summary) packedOnDisk(value.summary, file, bytes.length);
+    if ((await this.usable(true)) && (await this.writeWhole(file, bytes)) && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
     return digest;
   }
 
   /**
    * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
    * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
+   * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
    */
-  async writeWhole(file: string, text: string | Uint8Array): Promise<boolean> {
+  async writeWhole(file: string, text: string | Uint8Array | (() => Iterable<string>)): Promise<boolean> {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const data = () => (typeof text === 'function' ? text() : text);
     try {
       // Written first, and the folder made only when it is missing: once a folder, not once an entry.
-      await fs.writeFile(temporary, text, { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
+      await fs.writeFile(temporary, data(), { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw error;
         await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(temporary, text, { flag: 'wx' });
+        await fs.writeFile(temporary, data(), { flag: 'wx' });
       });
       await fs.rename(temporary, file);
       return true;
@@ -128,7 +130,7 @@ export class SummaryCache {
     }
   }
 
-  private entryFile(key: string): string {
+  entryFile(key: string): string {
     return path.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
 

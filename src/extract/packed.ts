@@ -175,9 +175,19 @@ interface Packed {
   failed?: DamagedCacheEntry;
 }
 
-/** Packed bytes in a cache entry: `length` bytes at `offset` of `file`, which ends with them. */
+/** Where the cache keeps the entry of a key (see `SummaryCache`). */
+export interface EntryFiles {
+  entryFile(key: string): string;
+}
+
+/**
+ * Packed bytes in a cache entry: `length` bytes at `offset` of the entry of `key`, which ends with
+ * them. The key, not the file's path: the run record holds the key already, and a path a module
+ * was 2 MB on 20,000 modules.
+ */
 interface OnDisk {
-  file: string;
+  cache: EntryFiles;
+  key: string;
   offset: number;
   length: number;
 }
@@ -289,20 +299,20 @@ export function callsInFunction(summary: ModuleSummary, qualname: string): reado
 const NO_CALLS: readonly CallRecord[] = Object.freeze([]);
 
 /**
- * The packed bytes of `summary`, while it is packed, end the cache entry `file` of `entryLength`
+ * The packed bytes of `summary`, while it is packed, end the cache entry of `key` of `entryLength`
  * bytes (it has just been read or written): they are no longer held in memory, and are read from
  * there should they be unpacked. They are the tenth of a run's memory that grows with the
  * number of modules and is not needed again but for the few modules unpacked. An entry is never
  * changed in place, and one removed or replaced meanwhile (a cache folder deleted during the run)
  * is a damaged entry when unpacked.
  */
-export function packedOnDisk(summary: ModuleSummary, file: string, entryLength: number): void {
+export function packedOnDisk(summary: ModuleSummary, cache: EntryFiles, key: string, entryLength: number): void {
   const packed = (summary as WithPacked)[PACKED];
-  if (packed && typeof packed.bytes === 'string') packed.bytes = { file, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
+  if (packed && typeof packed.bytes === 'string') packed.bytes = { cache, key, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
 }
 
-function readOnDisk({ file, offset, length }: OnDisk): Buffer {
-  const entry = readFileSync(file);
+function readOnDisk({ cache, key, offset, length }: OnDisk): Buffer {
+  const entry = readFileSync(cache.entryFile(key));
   if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
   return entry.subarray(offset);
 }
