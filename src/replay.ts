@@ -8,6 +8,7 @@ import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
+import { jsonChunks } from './jsonChunks.js';
 import type { Rule } from './rules/rules.js';
 import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
@@ -107,9 +108,12 @@ export class RunRecords {
     }
   }
 
-  /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
+  /**
+   * Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new
+   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
+   */
   async save(key: string, record: RunRecord): Promise<void> {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), () => jsonChunks(record));
   }
 
   /**
