@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-VTYSM72I.mjs";
-import "./shared-YRKMODWA.mjs";
+} from "./shared-ALHOMBC7.mjs";
+import "./shared-PJ3PTM3O.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-SJ7NZWTD.mjs";
-import "./shared-TLGKH5XW.mjs";
+import "./shared-PRJATAX4.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

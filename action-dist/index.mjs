@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-VTYSM72I.mjs";
-import "./shared-YRKMODWA.mjs";
+} from "./shared-ALHOMBC7.mjs";
+import "./shared-PJ3PTM3O.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-SJ7NZWTD.mjs";
+import "./shared-PRJATAX4.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-K5BNCDP2.mjs";
-import "./shared-PXSGNVNO.mjs";
-import "./shared-TLGKH5XW.mjs";
+} from "./shared-ANF47NZL.mjs";
+import "./shared-H4QLLSUK.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-SJ7NZWTD.mjs";
+} from "./shared-PRJATAX4.mjs";
 import {
   packedOnDisk
-} from "./shared-TLGKH5XW.mjs";
+} from "./shared-QBY4TCDO.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -1923,8 +1923,8 @@ var SummaryCache = class _SummaryCache {
       return void 0;
     }
     try {
-      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(file, { force: true }));
-      if (value.summary) packedOnDisk(value.summary, file, bytes.length);
+      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(this.entryFile(key), { force: true }));
+      if (value.summary) packedOnDisk(value.summary, this, key, bytes.length);
       return { value, digest: digest ?? hash(bytes) };
     } catch {
       return void 0;
@@ -1946,20 +1946,22 @@ var SummaryCache = class _SummaryCache {
     const digest = hash(bytes);
     if (value.transient) return void 0;
     const file = this.entryFile(key);
-    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, file, bytes.length);
+    if (await this.usable(true) && await this.writeWhole(file, bytes) && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
     return digest;
   }
   /**
    * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
    * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
+   * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
    */
   async writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    const data = () => typeof text === "function" ? text() : text;
     try {
-      await fs4.writeFile(temporary, text, { flag: "wx" }).catch(async (error) => {
+      await fs4.writeFile(temporary, data(), { flag: "wx" }).catch(async (error) => {
         if (error.code !== "ENOENT") throw error;
         await fs4.mkdir(path6.dirname(file), { recursive: true });
-        await fs4.writeFile(temporary, text, { flag: "wx" });
+        await fs4.writeFile(temporary, data(), { flag: "wx" });
       });
       await fs4.rename(temporary, file);
       return true;
@@ -2176,6 +2178,51 @@ import { createHash as createHash4 } from "node:crypto";
 import { promises as fs6 } from "node:fs";
 import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/jsonChunks.ts
+function* jsonChunks(value, size = 64 * 1024) {
+  let pending = "";
+  function* write(item) {
+    if (!splittable(item)) {
+      pending += JSON.stringify(item) ?? "null";
+    } else if (Array.isArray(item)) {
+      pending += "[";
+      for (let index = 0; index < item.length; index++) {
+        if (index > 0) pending += ",";
+        yield* write(item[index]);
+        if (pending.length >= size) {
+          yield pending;
+          pending = "";
+        }
+      }
+      pending += "]";
+    } else {
+      pending += "{";
+      let first = true;
+      for (const key of Object.keys(item)) {
+        const field = item[key];
+        if (field === void 0 || typeof field === "function" || typeof field === "symbol") continue;
+        pending += `${first ? "" : ","}${JSON.stringify(key)}:`;
+        first = false;
+        yield* write(field);
+        if (pending.length >= size) {
+          yield pending;
+          pending = "";
+        }
+      }
+      pending += "}";
+    }
+  }
+  yield* write(value);
+  if (pending) yield pending;
+}
+function splittable(item) {
+  if (item === null || typeof item !== "object" || typeof item.toJSON === "function") return false;
+  const values = Array.isArray(item) ? item : Object.values(item);
+  return values.some((v) => v !== null && typeof v === "object");
+}
+
+// src/replay.ts
 var FORMAT = 2;
 function isRule(value) {
   const rule = value;
@@ -2205,9 +2252,12 @@ var RunRecords = class {
       return void 0;
     }
   }
-  /** Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new one. */
+  /**
+   * Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new
+   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
+   */
   async save(key, record) {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), JSON.stringify(record));
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), () => jsonChunks(record));
   }
   /**
    * The rules (rules/*.md), parsed from their YAML headers once per version of importleak and kept

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-PXSGNVNO.mjs";
-import "./shared-TLGKH5XW.mjs";
+} from "./shared-H4QLLSUK.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-K5BNCDP2.mjs";
-import "./shared-PXSGNVNO.mjs";
-import "./shared-TLGKH5XW.mjs";
+} from "./shared-ANF47NZL.mjs";
+import "./shared-H4QLLSUK.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -5,9 +5,9 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-K5BNCDP2.mjs";
-import "./shared-PXSGNVNO.mjs";
-import "./shared-TLGKH5XW.mjs";
+} from "./shared-ANF47NZL.mjs";
+import "./shared-H4QLLSUK.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-TLGKH5XW.mjs";
+} from "./shared-QBY4TCDO.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -130,12 +130,24 @@ function reviveStored(stored, relative, sharing, damaged) {
   for (const record of summary.imports) {
     record.scope = placeIn(tables.scopes, record.scope);
     if (record.names.length === 0) record.names = NONE;
+    else if (sharing) record.names = sharing.importedNames(record.names);
+    if (sharing) {
+      record.module = sharing.string(record.module);
+      record.span = sharing.span(record.span);
+    }
   }
   for (const field of SUMMARY_LISTS) if (summary[field].length === 0) summary[field] = NONE;
-  for (const record of summary.classes) if (record.bases.length === 0) record.bases = NONE;
+  for (const record of summary.classes) {
+    if (record.bases.length === 0) record.bases = NONE;
+    if (sharing) record.span = sharing.span(record.span);
+  }
+  if (sharing) for (const call of calls) call.span = sharing.span(call.span);
   const head = entry.packed;
-  const { calls: _, ...rest } = summary;
-  const revived = head === void 0 ? { ...rest, path: relative, calls } : { ...rest, path: relative };
+  const copy = {};
+  for (const key in summary) if (key !== "calls" && key !== "__proto__") copy[key] = summary[key];
+  copy.path = relative;
+  if (head === void 0) copy.calls = calls;
+  const revived = copy;
   if (sharing && revived.target) revived.target = sharing.target(revived.target);
   if (head !== void 0) {
     const packed = stored.packed;

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-YRKMODWA.mjs";
+} from "./shared-PJ3PTM3O.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3772,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-A7FH2W7R.mjs");
+    const { analyze } = await import("./shared-Z6CBNW6S.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3819,12 +3819,14 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   stats?.addSinceLast("report");
   if (stats) process.stderr.write(`${stats.format()}
 `);
+  const { output } = produced;
   const run = produced.result.run;
-  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output: produced.output });
+  produced = void 0;
+  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
   await rules?.keep?.();
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   if (cacheDir) keepAnswer();
-  return produced.output.exitCode;
+  return output.exitCode;
 }
 var OUTPUT_WHAT = { check: "the report", graph: "the graph", entries: "the entries" };
 async function emit(output, command) {
@@ -3847,9 +3849,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-W2N777GB.mjs"),
+      import("./shared-JPVK7L4K.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-ILZ5REOE.mjs"),
+      import("./shared-3HJONQ57.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3891,7 +3893,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-ML5EWBNL.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-U2J7TWIC.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3909,7 +3911,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-NNG73W5R.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-D6FXUL6V.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-PXSGNVNO.mjs";
+} from "./shared-H4QLLSUK.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

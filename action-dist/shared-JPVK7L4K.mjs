@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-K5BNCDP2.mjs";
-import "./shared-PXSGNVNO.mjs";
-import "./shared-TLGKH5XW.mjs";
+} from "./shared-ANF47NZL.mjs";
+import "./shared-H4QLLSUK.mjs";
+import "./shared-QBY4TCDO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -156,12 +156,12 @@ function callsInFunction(summary, qualname) {
   return byFunction.get(qualname) ?? NO_CALLS;
 }
 var NO_CALLS = Object.freeze([]);
-function packedOnDisk(summary, file, entryLength) {
+function packedOnDisk(summary, cache, key, entryLength) {
   const packed = summary[PACKED];
-  if (packed && typeof packed.bytes === "string") packed.bytes = { file, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
+  if (packed && typeof packed.bytes === "string") packed.bytes = { cache, key, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
 }
-function readOnDisk({ file, offset, length }) {
-  const entry = readFileSync(file);
+function readOnDisk({ cache, key, offset, length }) {
+  const entry = readFileSync(cache.entryFile(key));
   if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
   return entry.subarray(offset);
 }

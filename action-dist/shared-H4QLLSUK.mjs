@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-TLGKH5XW.mjs";
+} from "./shared-QBY4TCDO.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -553,7 +553,7 @@ function sharedList(index, executes) {
     if (!next) node.next.set(executed2, next = {});
     node = next;
   }
-  return node.list ??= Object.freeze(executes);
+  return node.list ??= Object.freeze(executes.slice());
 }
 function bindsAtTop(summary, name) {
   return summary !== void 0 && (summary.definedNames.includes(name) || summary.importedNames.includes(name));
@@ -829,7 +829,7 @@ var CallResolver = class {
   }
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
   classCalled(path, call) {
-    if (!call.callee) return void 0;
+    if (!call.callee || !this.mayNameClass(call.callee)) return void 0;
     const summary = this.summaries.get(path);
     if (!summary || callById(summary, call.id) !== call) return this.findClassCalled(path, call);
     let known = this.classOfCall.get(path);
@@ -1178,6 +1178,7 @@ var ImportedBy = class extends EdgeListMap {
         else if (importers[importers.length - 1] !== from) importers.push(from);
       }
     }
+    for (const [to, importers] of this.importing) if (importers.length > 1) this.importing.set(to, importers.slice());
   }
   edges;
   importing = /* @__PURE__ */ new Map();

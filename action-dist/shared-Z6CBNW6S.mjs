@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-YRKMODWA.mjs";
+} from "./shared-PJ3PTM3O.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-SJ7NZWTD.mjs";
+} from "./shared-PRJATAX4.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-K5BNCDP2.mjs";
+} from "./shared-ANF47NZL.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-PXSGNVNO.mjs";
+} from "./shared-H4QLLSUK.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -89,7 +89,7 @@ import {
   callsOutsideFunctions,
   inFunctionBody,
   memberName
-} from "./shared-TLGKH5XW.mjs";
+} from "./shared-QBY4TCDO.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -5944,6 +5944,8 @@ var SummaryCompactor = class {
   statement;
   functionScopes = /* @__PURE__ */ new Map();
   targets = /* @__PURE__ */ new Map();
+  spans = /* @__PURE__ */ new Map();
+  names = /* @__PURE__ */ new Map();
   compact(summary) {
     if (summary.target) summary.target = this.target(summary.target);
     for (const call of summary.calls) {
@@ -5954,7 +5956,14 @@ var SummaryCompactor = class {
       if (call.callee !== void 0) call.callee = this.string(call.callee);
       if (call.condition !== void 0) call.condition = this.string(call.condition);
     }
-    for (const record2 of summary.imports) record2.scope = this.scope(record2.scope);
+    for (const record2 of summary.imports) {
+      record2.scope = this.scope(record2.scope);
+      record2.module = this.string(record2.module);
+      record2.span = this.span(record2.span);
+      record2.names = this.importedNames(record2.names);
+    }
+    for (const call of summary.calls) call.span = this.span(call.span);
+    for (const record2 of summary.classes) record2.span = this.span(record2.span);
     return summary;
   }
   /** Every summary of a run has the same target. */
@@ -5987,6 +5996,27 @@ var SummaryCompactor = class {
     if (known) return known;
     this.objects.set(key, value);
     return value;
+  }
+  /**
+   * Spans are never changed once made, and many repeat across files: an import block at the top of
+   * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
+   */
+  span(span) {
+    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+    const known = this.spans.get(key);
+    if (known) return known;
+    this.spans.set(key, span);
+    return span;
+  }
+  /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
+  importedNames(names) {
+    if (names.length === 0) return names;
+    let key = "";
+    for (const { name, alias } of names) key += alias === void 0 ? `${name},` : `${name} ${alias},`;
+    const known = this.names.get(key);
+    if (known) return known;
+    this.names.set(key, names);
+    return names;
   }
   string(value) {
     const known = this.strings.get(value);
@@ -6204,9 +6234,9 @@ var ModuleIndex = class {
       for (const entry of entries) {
         const names = pass === 0 ? [entry.name] : entry.names.slice(1);
         for (const name of names) {
-          const list = this.byName.get(name) ?? [];
-          if (!list.includes(entry)) list.push(entry);
-          this.byName.set(name, list);
+          const list = this.byName.get(name);
+          if (!list) this.byName.set(name, [entry]);
+          else if (!list.includes(entry)) list.push(entry);
           const parts = name.split(".");
           for (let i = 1; i < parts.length; i++) this.packageNames.add(parts.slice(0, i).join("."));
         }
