@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
 import { codeFiles, keptCodeDigest } from './codeDigest.js';
-import { packedOnDisk, type EntryFiles } from './extract/packed.js';
+import { packedOnDisk, type PackedStore } from './extract/packed.js';
 import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
 import type { PythonTarget } from './extract/target.js';
 
@@ -24,7 +24,7 @@ export const DEFAULT_CACHE_DIR = '.importleak_cache';
  * out. A cache folder that is a symbolic link, or not a folder, is not used (a repository could
  * commit one pointing anywhere): the run goes on without a cache and says so once.
  */
-export class SummaryCache implements EntryFiles {
+export class SummaryCache implements PackedStore {
   private folderKnown: string | undefined;
   private prepared: Promise<boolean> | undefined;
   private readable: Promise<boolean> | undefined;
@@ -130,7 +130,14 @@ export class SummaryCache implements EntryFiles {
     }
   }
 
-  entryFile(key: string): string {
+  /** The packed calls at the end of the entry of `key` (see `packedOnDisk`): the entry's last `length` bytes. */
+  bytesAt(key: string, offset: number, length: number): Buffer {
+    const entry = readFileSync(this.entryFile(key));
+    if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
+    return entry.subarray(offset);
+  }
+
+  private entryFile(key: string): string {
     return path.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
 

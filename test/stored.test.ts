@@ -2,7 +2,8 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SummaryCompactor } from '../src/extract/compact.js';
 import { summariseBytes } from '../src/extract/fileSummary.js';
-import { callById, callCount, callsInFunction, callsOutsideFunctions, bodyCallsOf, isPacked } from '../src/extract/packed.js';
+import { callById, callCount, callsInFunction, callsOutsideFunctions, bodyCallsOf, isPacked, packedInMemory } from '../src/extract/packed.js';
+import { spillPacked } from '../src/extract/spill.js';
 import { DamagedCacheEntry } from '../src/diagnostics.js';
 import { reviveStored, storedBytes, storedOf, storedText } from '../src/extract/stored.js';
 import type { PythonTarget } from '../src/extract/target.js';
@@ -235,5 +236,20 @@ describe('calls in function bodies, packed', () => {
     const stored = storedText(await outcome('import os\nPOOL = os.cpu_count()\n'));
     expect(stored.packed).toBeUndefined();
     expect(reviveStored(stored, 'a.py').summary!.calls.map((c) => c.text)).toEqual(['os.cpu_count()']);
+  });
+
+  it('without a cache, are put aside in a temporary file, not held in memory, and read back from there', async () => {
+    const original = (await outcome(SOURCE)).summary!;
+    const [a, b] = ['a.py', 'b.py'].map((file) => reviveStored(storedText({ summary: original, diagnostics: [] }), file).summary!);
+    expect(packedInMemory(a!)).toBe(true);
+    spillPacked(a!);
+    spillPacked(b!);
+    expect(packedInMemory(a!)).toBe(false);
+    expect(packedInMemory(b!)).toBe(false);
+    expect(isPacked(a!)).toBe(true);
+    // One function's calls, then all: each module's bytes are read back from its own place in the file.
+    expect(callsInFunction(b!, 'index').map((c) => c.text)).toEqual(['print("ok")', 'print("ok")', 'len(sys.argv)', 'str(len(sys.argv))']);
+    expect(a!.calls).toEqual(original.calls);
+    expect(b!.calls).toEqual(original.calls);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { DamagedCacheEntry } from '../diagnostics.js';
 import { byEnclosingFunction, functionLines, type CallRecord, type ModuleSummary } from './summary.js';
@@ -175,18 +174,19 @@ interface Packed {
   failed?: DamagedCacheEntry;
 }
 
-/** Where the cache keeps the entry of a key (see `SummaryCache`). */
-export interface EntryFiles {
-  entryFile(key: string): string;
+/** Where packed bytes are put aside, out of memory: the cache (see `SummaryCache`), or the run's spill file (see spill.ts). */
+export interface PackedStore {
+  /** The `length` bytes at `offset` of what `key` names there; throws when they are not there. */
+  bytesAt(key: string, offset: number, length: number): Buffer;
 }
 
 /**
- * Packed bytes in a cache entry: `length` bytes at `offset` of the entry of `key`, which ends with
- * them. The key, not the file's path: the run record holds the key already, and a path a module
- * was 2 MB on 20,000 modules.
+ * Packed bytes put aside: `length` bytes at `offset` of what `key` names in `store` (a cache
+ * entry's key, not its file's path: the run record holds the key already, and a path a module was
+ * 2 MB on 20,000 modules).
  */
-interface OnDisk {
-  cache: EntryFiles;
+export interface OnDisk {
+  store: PackedStore;
   key: string;
   offset: number;
   length: number;
@@ -253,7 +253,7 @@ function unpack(summary: WithPacked): CallRecord[] {
 function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string) => T): T {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : readOnDisk(packed.bytes)).toString('latin1') };
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length)).toString('latin1') };
     return use(lastInflated.text);
   } catch (error) {
     lastInflated = undefined;
@@ -306,15 +306,25 @@ const NO_CALLS: readonly CallRecord[] = Object.freeze([]);
  * changed in place, and one removed or replaced meanwhile (a cache folder deleted during the run)
  * is a damaged entry when unpacked.
  */
-export function packedOnDisk(summary: ModuleSummary, cache: EntryFiles, key: string, entryLength: number): void {
-  const packed = (summary as WithPacked)[PACKED];
-  if (packed && typeof packed.bytes === 'string') packed.bytes = { cache, key, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
+export function packedOnDisk(summary: ModuleSummary, store: PackedStore, key: string, entryLength: number): void {
+  putAside(summary, (bytes) => ({ store, key, offset: entryLength - bytes.length, length: bytes.length }));
 }
 
-function readOnDisk({ cache, key, offset, length }: OnDisk): Buffer {
-  const entry = readFileSync(cache.entryFile(key));
-  if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
-  return entry.subarray(offset);
+/**
+ * The packed bytes of `summary`, while they are held in memory (one byte a character), handed to
+ * `put`, which says where it put them; they are read back from there. `put` gives undefined when
+ * it could not: they stay.
+ */
+export function putAside(summary: ModuleSummary, put: (bytes: string) => OnDisk | undefined): void {
+  const packed = (summary as WithPacked)[PACKED];
+  if (!packed || typeof packed.bytes !== 'string') return;
+  const where = put(packed.bytes);
+  if (where) packed.bytes = where;
+}
+
+/** Whether `summary` holds packed bytes in memory (for tests). */
+export function packedInMemory(summary: ModuleSummary): boolean {
+  return typeof (summary as WithPacked)[PACKED]?.bytes === 'string';
 }
 
 /** True while a summary's calls in function bodies are packed (for tests and the stats). */

@@ -7,6 +7,7 @@ import { formatBytes, sizePair, summariseBytes, type FileSummary } from './fileS
 import { ExtractPool, threadCount, workerScript } from './pool.js';
 import type { ModuleSummary } from './summary.js';
 import { SummaryCompactor } from './compact.js';
+import { spillPacked } from './spill.js';
 import type { PythonTarget } from './target.js';
 import type { FileFingerprint } from '../replay.js';
 
@@ -96,6 +97,8 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
       const digest = await cache!.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
+    // Not written to the cache (none, or it failed): its packed calls go to the spill file.
+    if (result.summary) spillPacked(result.summary);
   };
   try {
     await inLanes(files.length, async (index) => {
