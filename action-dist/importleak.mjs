@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-ALHOMBC7.mjs";
-import "./shared-PJ3PTM3O.mjs";
+} from "./shared-3YGMWUKV.mjs";
+import "./shared-RACLNRDI.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-PRJATAX4.mjs";
-import "./shared-QBY4TCDO.mjs";
+import "./shared-FCJEFZKA.mjs";
+import "./shared-FX6PPOWC.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

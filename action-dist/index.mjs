@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-ALHOMBC7.mjs";
-import "./shared-PJ3PTM3O.mjs";
+} from "./shared-3YGMWUKV.mjs";
+import "./shared-RACLNRDI.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-PRJATAX4.mjs";
+import "./shared-FCJEFZKA.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-ANF47NZL.mjs";
-import "./shared-H4QLLSUK.mjs";
-import "./shared-QBY4TCDO.mjs";
+} from "./shared-Q5TBEYVZ.mjs";
+import "./shared-SA2VNVFB.mjs";
+import "./shared-FX6PPOWC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-H4QLLSUK.mjs";
-import "./shared-QBY4TCDO.mjs";
+} from "./shared-SA2VNVFB.mjs";
+import "./shared-FX6PPOWC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-ANF47NZL.mjs";
-import "./shared-H4QLLSUK.mjs";
-import "./shared-QBY4TCDO.mjs";
+} from "./shared-Q5TBEYVZ.mjs";
+import "./shared-SA2VNVFB.mjs";
+import "./shared-FX6PPOWC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-ANF47NZL.mjs";
-import "./shared-H4QLLSUK.mjs";
-import "./shared-QBY4TCDO.mjs";
+} from "./shared-Q5TBEYVZ.mjs";
+import "./shared-SA2VNVFB.mjs";
+import "./shared-FX6PPOWC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

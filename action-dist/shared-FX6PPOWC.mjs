@@ -7,7 +7,6 @@ import {
 } from "./shared-P6QZ5F2H.mjs";
 
 // src/extract/packed.ts
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 var load = createRequire(import.meta.url);
 function zlib() {
@@ -121,7 +120,7 @@ function unpack(summary) {
 function fromPacked(summary, packed, use) {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : readOnDisk(packed.bytes)).toString("latin1") };
+    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length)).toString("latin1") };
     return use(lastInflated.text);
   } catch (error) {
     lastInflated = void 0;
@@ -156,14 +155,14 @@ function callsInFunction(summary, qualname) {
   return byFunction.get(qualname) ?? NO_CALLS;
 }
 var NO_CALLS = Object.freeze([]);
-function packedOnDisk(summary, cache, key, entryLength) {
-  const packed = summary[PACKED];
-  if (packed && typeof packed.bytes === "string") packed.bytes = { cache, key, offset: entryLength - packed.bytes.length, length: packed.bytes.length };
+function packedOnDisk(summary, store, key, entryLength) {
+  putAside(summary, (bytes) => ({ store, key, offset: entryLength - bytes.length, length: bytes.length }));
 }
-function readOnDisk({ cache, key, offset, length }) {
-  const entry = readFileSync(cache.entryFile(key));
-  if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
-  return entry.subarray(offset);
+function putAside(summary, put) {
+  const packed = summary[PACKED];
+  if (!packed || typeof packed.bytes !== "string") return;
+  const where = put(packed.bytes);
+  if (where) packed.bytes = where;
 }
 var outsideOf = /* @__PURE__ */ new WeakMap();
 function callsOutsideFunctions(summary) {
@@ -219,6 +218,7 @@ export {
   attachPacked,
   callsInFunction,
   packedOnDisk,
+  putAside,
   callsOutsideFunctions,
   callById,
   callCount,

@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-PRJATAX4.mjs";
+} from "./shared-FCJEFZKA.mjs";
 import {
   packedOnDisk
-} from "./shared-QBY4TCDO.mjs";
+} from "./shared-FX6PPOWC.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -1970,6 +1970,12 @@ var SummaryCache = class _SummaryCache {
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
       return false;
     }
+  }
+  /** The packed calls at the end of the entry of `key` (see `packedOnDisk`): the entry's last `length` bytes. */
+  bytesAt(key, offset, length) {
+    const entry = readFileSync3(this.entryFile(key));
+    if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
+    return entry.subarray(offset);
   }
   entryFile(key) {
     return path6.join(this.folder, key.slice(0, 2), `${key}.json`);

@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-QBY4TCDO.mjs";
+} from "./shared-FX6PPOWC.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

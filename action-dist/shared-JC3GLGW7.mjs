@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-PJ3PTM3O.mjs";
+} from "./shared-RACLNRDI.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-PRJATAX4.mjs";
+} from "./shared-FCJEFZKA.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-ANF47NZL.mjs";
+} from "./shared-Q5TBEYVZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-H4QLLSUK.mjs";
+} from "./shared-SA2VNVFB.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -88,8 +88,9 @@ import {
   callCount,
   callsOutsideFunctions,
   inFunctionBody,
-  memberName
-} from "./shared-QBY4TCDO.mjs";
+  memberName,
+  putAside
+} from "./shared-FX6PPOWC.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -104,7 +105,7 @@ import {
 } from "./shared-RKF6PH7O.mjs";
 
 // src/pipeline.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
@@ -133,25 +134,25 @@ var EntryContext = class {
     const onObjectsByName = /* @__PURE__ */ new Map();
     const decoratorsOnObjectsByName = /* @__PURE__ */ new Map();
     const paths = [...this.summaries.keys()];
-    paths.forEach((path13, file) => {
-      const summary = this.summaries.get(path13);
+    paths.forEach((path14, file) => {
+      const summary = this.summaries.get(path14);
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       const outsideIndex = bodyCallIndex(outside, boundNames(outside), NO_FUNCTIONS);
-      for (const member of outsideIndex.members) addTo(membersByName, member, path13);
-      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path13);
-      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path13);
-      for (const member of bodies.members) addTo(membersByName, member, path13);
+      for (const member of outsideIndex.members) addTo(membersByName, member, path14);
+      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path14);
+      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path14);
+      for (const member of bodies.members) addTo(membersByName, member, path14);
       if (bodies.onObjects.length || bodies.decoratorsOnObjects.length) {
         const possible = this.membersOnProjectObjects(bodies);
-        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path13);
-        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path13);
+        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path14);
+        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path14);
       }
       for (const call of outside) {
         if (!call.callee) continue;
-        const located = { path: path13, call, order: [file, call.id] };
+        const located = { path: path14, call, order: [file, call.id] };
         if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
-        if (this.externalBasesOf(path13, call).length) outsideOfProjectClasses.push(located);
+        if (this.externalBasesOf(path14, call).length) outsideOfProjectClasses.push(located);
       }
       for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
     });
@@ -163,9 +164,9 @@ var EntryContext = class {
         if (!found) {
           const list = [...outsideByCallee.get(callee) ?? []];
           for (const file of bodiesByCallee.get(callee) ?? []) {
-            const path13 = paths[file];
-            for (const call of this.summaries.get(path13).calls) {
-              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path13, call, order: [file, call.id] });
+            const path14 = paths[file];
+            for (const call of this.summaries.get(path14).calls) {
+              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path14, call, order: [file, call.id] });
             }
           }
           callsTo.set(callee, found = list.sort(inOrder));
@@ -195,9 +196,9 @@ var EntryContext = class {
     if (this.classList) return this.classList;
     const classes = [];
     const aliases = [];
-    for (const [path13, summary] of this.summaries) {
+    for (const [path14, summary] of this.summaries) {
       for (const cls of summary.classes) {
-        const bases = this.project.calls.externalBasesOf({ path: path13, qualname: cls.name, kind: "class" });
+        const bases = this.project.calls.externalBasesOf({ path: path14, qualname: cls.name, kind: "class" });
         if (bases.length) classes.push({ name: lastSegment(cls.name), bases });
       }
       for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastSegment(name.name), alias: name.alias });
@@ -211,7 +212,7 @@ var EntryContext = class {
    * App`), unpacked only there.
    */
   findProjectClassCalls(bases, paths, outside) {
-    const derives = (path13, call) => this.externalBasesOf(path13, call).some((b) => bases.has(b));
+    const derives = (path14, call) => this.externalBasesOf(path14, call).some((b) => bases.has(b));
     const names = /* @__PURE__ */ new Set();
     const { classes, aliases } = this.classesAndAliases();
     for (const cls of classes) if (cls.bases.some((b) => bases.has(b))) names.add(cls.name);
@@ -222,12 +223,12 @@ var EntryContext = class {
     }
     const found = outside.filter((located) => derives(located.path, located.call));
     if (names.size === 0) return found;
-    paths.forEach((path13, file) => {
-      const summary = this.summaries.get(path13);
+    paths.forEach((path14, file) => {
+      const summary = this.summaries.get(path14);
       const bodies = bodyCallsOf(summary);
       if (!bodies.callees.some((c) => names.has(lastSegment(c))) && !bodies.localCallees.some((c) => names.has(lastSegment(c)))) return;
       for (const call of summary.calls) {
-        if (call.callee && inFunctionBody(call) && derives(path13, call)) found.push({ path: path13, call, order: [file, call.id] });
+        if (call.callee && inFunctionBody(call) && derives(path14, call)) found.push({ path: path14, call, order: [file, call.id] });
       }
     });
     return found.sort(inOrder);
@@ -241,23 +242,23 @@ var EntryContext = class {
   modulesCalling(wanted) {
     const index = this.calls();
     const paths = /* @__PURE__ */ new Set();
-    for (const name of wanted.members ?? []) for (const path13 of index.membersByName.get(name) ?? []) paths.add(path13);
+    for (const name of wanted.members ?? []) for (const path14 of index.membersByName.get(name) ?? []) paths.add(path14);
     for (const name of wanted.onObjects ?? []) {
-      for (const path13 of index.onObjectsByName.get(name) ?? []) paths.add(path13);
-      for (const path13 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path13);
+      for (const path14 of index.onObjectsByName.get(name) ?? []) paths.add(path14);
+      for (const path14 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path14);
     }
-    for (const name of wanted.decoratorsOnObjects ?? []) for (const path13 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path13);
-    for (const callee of wanted.callees ?? []) for (const path13 of index.modulesCallingName(callee)) paths.add(path13);
+    for (const name of wanted.decoratorsOnObjects ?? []) for (const path14 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path14);
+    for (const callee of wanted.callees ?? []) for (const path14 of index.modulesCallingName(callee)) paths.add(path14);
     return paths;
   }
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path13) {
-    return this.project.index.byPath.get(path13)?.name ?? path13;
+  moduleName(path14) {
+    return this.project.index.byPath.get(path14)?.name ?? path14;
   }
-  module(path13) {
-    return this.project.index.byPath.get(path13);
+  module(path14) {
+    return this.project.index.byPath.get(path14);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
   lookup(name, importerPath) {
@@ -289,9 +290,9 @@ var EntryContext = class {
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path13, dotted, inFunction) {
+  qualifyName(path14, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path13);
+    const summary = this.summaries.get(path14);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -311,14 +312,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path13), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path14), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path13, dotted, inFunction) {
-    const qualified = this.qualifyName(path13, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path13, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path13) : void 0;
+  moduleNamedBy(path14, dotted, inFunction) {
+    const qualified = this.qualifyName(path14, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path14, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path14) : void 0;
   }
   /**
    * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
@@ -390,21 +391,21 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path13, call) {
-    const summary = this.summaries.get(path13);
-    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path13, call);
-    let known = this.memberCalls.get(path13);
-    if (!known) this.memberCalls.set(path13, known = new Array(callCount(summary)));
+  memberCall(path14, call) {
+    const summary = this.summaries.get(path14);
+    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path14, call);
+    let known = this.memberCalls.get(path14);
+    if (!known) this.memberCalls.set(path14, known = new Array(callCount(summary)));
     let found = known[call.id];
-    if (found === void 0) known[call.id] = found = this.findMemberCall(path13, call) ?? null;
+    if (found === void 0) known[call.id] = found = this.findMemberCall(path14, call) ?? null;
     return found ?? void 0;
   }
-  findMemberCall(path13, call) {
-    const summary = this.summaries.get(path13);
+  findMemberCall(path14, call) {
+    const summary = this.summaries.get(path14);
     if (!summary) return void 0;
     if (call.receiver) {
       const creator = callById(summary, call.receiver.callId);
-      return creator ? { object: { path: path13, call: creator }, method: call.receiver.method } : void 0;
+      return creator ? { object: { path: path14, call: creator }, method: call.receiver.method } : void 0;
     }
     if (call.callee && !call.calleeIsLocal) {
       const parts = call.callee.split(".");
@@ -412,7 +413,7 @@ var EntryContext = class {
         if (parts.length <= methodParts || parts[parts.length - methodParts - 1] === "") continue;
         const prefix = parts.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path13, prefix);
+        const object = this.objectAt(path14, prefix);
         if (object) return { object, method: parts.slice(-methodParts).join(".") };
       }
       return void 0;
@@ -426,7 +427,7 @@ var EntryContext = class {
         if (c.id >= call.id) break;
         if (sameScope(c)) creator = c;
       }
-      if (creator) return { object: { path: path13, call: creator }, method: member.join(".") };
+      if (creator) return { object: { path: path14, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
@@ -436,13 +437,13 @@ var EntryContext = class {
    * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
    * Empty when the callee is no project class.
    */
-  externalBasesOf(path13, call) {
-    const cls = this.project.calls.classCalled(path13, call);
+  externalBasesOf(path14, call) {
+    const cls = this.project.calls.classCalled(path14, call);
     return cls ? this.project.calls.externalBasesOf(cls) : [];
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path13) {
-    return this.summaries.get(path13)?.assignments;
+  assignments(path14) {
+    return this.summaries.get(path14)?.assignments;
   }
 };
 var boundCalls = /* @__PURE__ */ new WeakMap();
@@ -530,8 +531,8 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path13, call) {
-  return `${path13}#${call.id}`;
+function objectKey(path14, call) {
+  return `${path14}#${call.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
@@ -539,18 +540,18 @@ function analyzeObjects(spec, ctx) {
   const candidates = new Set(index.ofProjectClassesFrom(spec.objects.flatMap((kind) => kind.callees)));
   for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
-  for (const { path: path13, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
-    const kind = objectKindOf(spec, call, path13, ctx);
-    if (kind) objects.set(objectKey(path13, call), { path: path13, call, kind });
+  for (const { path: path14, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
+    const kind = objectKindOf(spec, call, path14, ctx);
+    if (kind) objects.set(objectKey(path14, call), { path: path14, call, kind });
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path13, call, count = 1) => {
+  const register = (object, path14, call, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path13);
-    if (!site) byPath.set(path13, { count, first: call });
+    const site = byPath.get(path14);
+    if (!site) byPath.set(path14, { count, first: call });
     else {
       site.count += count;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -563,23 +564,23 @@ function analyzeObjects(spec, ctx) {
     callees: spec.routeFunctions?.callees ?? []
   });
   for (const object of objects.values()) active.add(object.path);
-  for (const [path13, summary] of ctx.summaries) {
-    if (!active.has(path13)) continue;
+  for (const [path14, summary] of ctx.summaries) {
+    if (!active.has(path14)) continue;
     const onObject = /* @__PURE__ */ new Map();
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path13, call, objects, lastSegments);
+      const member = memberOnObject(ctx, path14, call, objects, lastSegments);
       if (!member) continue;
       onObject.set(call.id, member);
       const method = member.member.method;
       const isRoute = call.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path13, call);
+      if (isRoute) register(member.object, path14, call);
     }
     for (const list of spec.routeLists ?? []) {
       for (const call of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path13, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
+        const object = list.method === null ? objects.get(objectKey(path14, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
         if (!object) continue;
         const tuples = tupleItems(call, list.position, list.keyword);
-        if (tuples > 0) register(object, path13, call, tuples);
+        if (tuples > 0) register(object, path14, call, tuples);
       }
     }
     const functions = spec.routeFunctions;
@@ -591,22 +592,22 @@ function analyzeObjects(spec, ctx) {
       const around = summary.calls.filter((c) => spanWithin(call.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path13, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path13, container, objects))?.object;
+        owner = objects.get(objectKey(path14, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path14, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path13, call);
-      else loose.set(path13, [...loose.get(path13) ?? [], call]);
+      if (owner) register(owner, path14, call);
+      else loose.set(path14, [...loose.get(path14) ?? [], call]);
     }
   }
   for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
     if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
     else loose.set(use.path, [...loose.get(use.path) ?? [], use.call]);
   }
-  for (const [path13, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path13);
+  for (const [path14, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path14);
     if (!local) continue;
-    for (const call of calls) register(local, path13, call);
-    loose.delete(path13);
+    for (const call of calls) register(local, path14, call);
+    loose.delete(path14);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -629,11 +630,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path13, site] of sites) {
-      if (path13 === object.path) continue;
+    for (const [path14, site] of sites) {
+      if (path14 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path13,
+        path: path14,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -642,13 +643,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path13, calls] of analysis.loose) {
+  for (const [path14, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path13,
+      path: path14,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -661,11 +662,11 @@ function objectEntries(spec, ctx, analysis) {
 function detectObjectFramework(spec, ctx) {
   return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
 }
-function objectKindOf(spec, call, path13, ctx) {
+function objectKindOf(spec, call, path14, ctx) {
   if (!call.callee) return void 0;
   const direct = call.calleeIsLocal ? void 0 : spec.objects.find((k) => k.callees.includes(call.callee));
   if (direct) return direct;
-  for (const base of ctx.externalBasesOf(path13, call)) {
+  for (const base of ctx.externalBasesOf(path14, call)) {
     const kind = spec.objects.find((k) => k.callees.includes(base));
     if (kind) return kind;
   }
@@ -678,12 +679,12 @@ function callsOnObjects(ctx, objects, methods) {
   if (objects.length === 0) return found;
   const active = ctx.modulesCalling({ onObjects: wanted });
   const holding = new Set(objects.map((o) => o.path));
-  for (const [path13, summary] of ctx.summaries) {
-    if (!active.has(path13)) continue;
-    if (!holding.has(path13) && !callsByProjectName(ctx, summary, wanted)) continue;
+  for (const [path14, summary] of ctx.summaries) {
+    if (!active.has(path14)) continue;
+    if (!holding.has(path14) && !callsByProjectName(ctx, summary, wanted)) continue;
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path13, call, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path13, call, object: member.object, method: member.member.method });
+      const member = memberOnObject(ctx, path14, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path14, call, object: member.object, method: member.member.method });
     }
   }
   return found;
@@ -694,18 +695,18 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
   const holding = new Set([...objects.values()].map((o) => o.path));
-  for (const [path13, summary] of ctx.summaries) {
+  for (const [path14, summary] of ctx.summaries) {
     const bodies = bodyCallsOf(summary);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path13)))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path14)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
       if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
       else if (objects.size > 0 && decoratorMethods.size > 0) {
-        const member = memberOnObject(ctx, path13, call, objects, decoratorMethods);
+        const member = memberOnObject(ctx, path14, call, objects, decoratorMethods);
         if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
       }
-      const key = wrapped && enclosingFunction(ctx, path13, call);
+      const key = wrapped && enclosingFunction(ctx, path14, call);
       if (key && !wrappers.has(key)) wrappers.set(key, wrapped);
     }
   }
@@ -713,21 +714,21 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const eachWrapperCall = (visit) => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
     const named = (callee) => names.has(lastSegment(callee));
-    for (const [path13, summary] of ctx.summaries) {
+    for (const [path14, summary] of ctx.summaries) {
       const bodies = bodyCallsOf(summary);
       if (!callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && named(c.callee)) && !bodies.callees.some(named) && !bodies.localCallees.some(named)) continue;
       for (const call of summary.calls) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
-        const called = functionCalled(ctx, path13, call);
+        const called = functionCalled(ctx, path14, call);
         const wrapped = called ? wrappers.get(called) : void 0;
-        if (wrapped) visit(path13, call, wrapped);
+        if (wrapped) visit(path14, call, wrapped);
       }
     }
   };
   for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
     grew = false;
-    eachWrapperCall((path13, call, wrapped) => {
-      const key = enclosingFunction(ctx, path13, call);
+    eachWrapperCall((path14, call, wrapped) => {
+      const key = enclosingFunction(ctx, path14, call);
       if (key && !wrappers.has(key)) {
         wrappers.set(key, wrapped);
         grew = true;
@@ -735,8 +736,8 @@ function wrappedDecoratorUses(spec, ctx, objects) {
     });
   }
   const uses = [];
-  eachWrapperCall((path13, call, wrapped) => {
-    if (call.placement.kind === "decorator") uses.push({ path: path13, call, wrapped });
+  eachWrapperCall((path14, call, wrapped) => {
+    if (call.placement.kind === "decorator") uses.push({ path: path14, call, wrapped });
   });
   return uses;
 }
@@ -752,21 +753,21 @@ function callsByProjectName(ctx, summary, methods) {
   };
   return callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && !c.calleeIsLocal && named(c.callee)) || bodyCallsOf(summary).callees.some(named);
 }
-function enclosingFunction(ctx, path13, call) {
+function enclosingFunction(ctx, path14, call) {
   if (call.scope.kind !== "function") return void 0;
   const outer = call.scope.function.split(".")[0];
-  return summaryLookup(ctx.summaries.get(path13)).functionLine(outer) !== void 0 ? `${path13}::${outer}` : void 0;
+  return summaryLookup(ctx.summaries.get(path14)).functionLine(outer) !== void 0 ? `${path14}::${outer}` : void 0;
 }
-function functionCalled(ctx, path13, call) {
-  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path13)).functionLine(call.callee) !== void 0 ? `${path13}::${call.callee}` : void 0;
-  const ref = ctx.project.calls.resolveQualified(path13, call.callee, 0);
+function functionCalled(ctx, path14, call) {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path14)).functionLine(call.callee) !== void 0 ? `${path14}::${call.callee}` : void 0;
+  const ref = ctx.project.calls.resolveQualified(path14, call.callee, 0);
   return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
 }
-function memberOnObject(ctx, path13, call, objects, lastSegments) {
+function memberOnObject(ctx, path14, call, objects, lastSegments) {
   if (objects.size === 0) return void 0;
   const name = memberName(call);
   if (name === void 0 || lastSegments && !lastSegments.has(name)) return void 0;
-  const member = ctx.memberCall(path13, call);
+  const member = ctx.memberCall(path14, call);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -927,26 +928,26 @@ function detectAiohttp(ctx) {
   const entries = objectEntries(AIOHTTP, ctx, analysis);
   const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
   const registering = ctx.modulesCalling({ members: DISPATCHER_METHODS.map((m) => `add_${m}`) });
-  for (const [path13, summary] of ctx.summaries) {
-    if (!registering.has(path13)) continue;
+  for (const [path14, summary] of ctx.summaries) {
+    if (!registering.has(path14)) continue;
     const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
     const calls = summary.calls.filter((call) => {
       const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
       if (!method || method === "route" && !importsAiohttp) return false;
-      const member = ctx.memberCall(path13, call);
+      const member = ctx.memberCall(path14, call);
       return !member || !known.has(objectKey(member.object.path, member.object.call));
     });
-    if (calls.length > 0) entries.push(parameterRoutes(path13, calls));
+    if (calls.length > 0) entries.push(parameterRoutes(path14, calls));
   }
   return entries;
 }
-function parameterRoutes(path13, calls) {
+function parameterRoutes(path14, calls) {
   const first = calls[0];
   const functions = new Set(calls.map((c) => c.scope.kind === "function" ? c.scope.function : ""));
   const [only] = functions;
   const where = functions.size === 1 && only ? ` (registered in \`${only}()\`)` : "";
   return {
-    path: path13,
+    path: path14,
     framework: AIOHTTP.framework,
     kind: "routes",
     description: `aiohttp router routes${where} with ${counted(calls.length, ["route", "routes"])}`,
@@ -983,11 +984,11 @@ function detectDjango(ctx) {
       routes: 0,
       ...module.namedBy ? { registeredBy: module.namedBy } : {}
     });
-    for (const { path: path13, site } of module.included) {
-      const included = ctx.module(path13);
+    for (const { path: path14, site } of module.included) {
+      const included = ctx.module(path14);
       if (!included) continue;
       add({
-        path: path13,
+        path: path14,
         framework: "Django",
         kind: "app",
         description: `Django settings file included by \`${ctx.moduleName(module.path)}\``,
@@ -1011,51 +1012,51 @@ function settingsModules(ctx) {
     if (module && !named.has(module.path)) named.set(module.path, site);
   }
   if (named.size === 0) {
-    const candidates = [...ctx.summaries.keys()].filter((path13) => definesSettings(ctx, path13));
-    const included = new Set(candidates.flatMap((path13) => readSettings(ctx, path13).included.map((i) => i.path)));
-    for (const path13 of candidates) if (!included.has(path13)) named.set(path13, void 0);
+    const candidates = [...ctx.summaries.keys()].filter((path14) => definesSettings(ctx, path14));
+    const included = new Set(candidates.flatMap((path14) => readSettings(ctx, path14).included.map((i) => i.path)));
+    for (const path14 of candidates) if (!included.has(path14)) named.set(path14, void 0);
   }
   const configurations = environmentDefaults(ctx, "DJANGO_CONFIGURATION");
   const modules = [];
-  for (const [path13, namedBy] of named) {
+  for (const [path14, namedBy] of named) {
     const by = namedBy ? { namedBy } : {};
-    const classes = configurations.filter((c) => ctx.summaries.get(path13)?.classes.some((k) => k.name === c.value));
-    if (classes.length === 0) modules.push({ path: path13, ...by, ...readSettings(ctx, path13) });
-    for (const { value, site } of classes) modules.push({ path: path13, namedBy: site, configuration: value, ...readSettings(ctx, path13, value) });
+    const classes = configurations.filter((c) => ctx.summaries.get(path14)?.classes.some((k) => k.name === c.value));
+    if (classes.length === 0) modules.push({ path: path14, ...by, ...readSettings(ctx, path14) });
+    for (const { value, site } of classes) modules.push({ path: path14, namedBy: site, configuration: value, ...readSettings(ctx, path14, value) });
   }
-  for (const [path13, summary] of ctx.summaries) {
+  for (const [path14, summary] of ctx.summaries) {
     const configure = callsOutsideFunctions(summary).find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path13)) continue;
+    if (!configure || modules.some((m) => m.path === path14)) continue;
     const values = /* @__PURE__ */ new Map();
-    const site = siteOf(path13, configure);
+    const site = siteOf(path14, configure);
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
       if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings.map((value) => ({ value, site })), site, unread: [] });
     }
-    modules.push({ path: path13, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
+    modules.push({ path: path14, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function environmentDefaults(ctx, key) {
   const found = [];
   const setting = ctx.modulesCalling({ callees: ["os.environ.setdefault"] });
-  for (const [path13, summary] of ctx.summaries) {
-    if (!setting.has(path13)) continue;
+  for (const [path14, summary] of ctx.summaries) {
+    if (!setting.has(path14)) continue;
     for (const call of summary.calls) {
       if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
       const value = argumentOf(call, 1)?.literal;
-      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path13, call) });
+      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path14, call) });
     }
   }
   return found;
 }
-function definesSettings(ctx, path13) {
-  const summary = ctx.summaries.get(path13);
+function definesSettings(ctx, path14) {
+  const summary = ctx.summaries.get(path14);
   const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
   return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || callsOutsideFunctions(summary).some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
 }
-function readSettings(ctx, path13, configuration) {
+function readSettings(ctx, path14, configuration) {
   const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   const seen = /* @__PURE__ */ new Set();
   let classLoaded = configuration !== void 0;
@@ -1107,14 +1108,14 @@ function readSettings(ctx, path13, configuration) {
     steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
     for (const step of steps) step.apply();
   };
-  run(path13);
-  if (configuration) loadClass(ctx, read, { path: path13, name: configuration });
-  const summary = ctx.summaries.get(path13);
-  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path13, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
+  run(path14);
+  if (configuration) loadClass(ctx, read, { path: path14, name: configuration });
+  const summary = ctx.summaries.get(path14);
+  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path14, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
   return read;
 }
-function assign(ctx, read, a, path13, name) {
-  const site = { path: path13, line: a.span.line, column: a.span.column, text: a.statementText };
+function assign(ctx, read, a, path14, name) {
+  const site = { path: path14, line: a.span.line, column: a.span.column, text: a.statementText };
   if (typeof a.value === "string" && !a.extends) {
     read.values.set(name, { value: a.value, site, unread: [] });
     return;
@@ -1122,7 +1123,7 @@ function assign(ctx, read, a, path13, name) {
   const items = (typeof a.value === "string" ? [a.value] : a.value).map((value) => ({ value, site }));
   const unread = [];
   for (const text of a.unread ?? []) {
-    const known = partValue(ctx, read, path13, text);
+    const known = partValue(ctx, read, path14, text);
     if (known && typeof known.value !== "string") {
       items.push(...known.value);
       unread.push(...known.unread);
@@ -1133,11 +1134,11 @@ function assign(ctx, read, a, path13, name) {
   const priorItems = before && typeof before.value !== "string" ? before.value : [];
   read.values.set(name, { value: [...priorItems, ...items], site: before?.site ?? site, unread: [...before?.unread ?? [], ...unread] });
 }
-function partValue(ctx, read, path13, text) {
+function partValue(ctx, read, path14, text) {
   const [, owner, name] = /^\*?\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(text) ?? [];
   if (!name) return void 0;
   if (!owner) return read.values.get(name);
-  const cls = classNamed(ctx, path13, owner);
+  const cls = classNamed(ctx, path14, owner);
   if (!cls) return void 0;
   const attributes = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   loadClass(ctx, attributes, cls);
@@ -1175,18 +1176,18 @@ function classAttributes(ctx, cls, seen = /* @__PURE__ */ new Set()) {
   return [...inherited, ...own];
 }
 function loadClass(ctx, read, cls) {
-  for (const { name, assignment, path: path13 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path13, name);
+  for (const { name, assignment, path: path14 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path14, name);
 }
-function classNamed(ctx, path13, dotted) {
-  if (ctx.summaries.get(path13)?.classes.some((c) => c.name === dotted)) return { path: path13, name: dotted };
-  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path13, dotted);
-  const absolute = qualified ? ctx.absoluteName(path13, qualified) : void 0;
+function classNamed(ctx, path14, dotted) {
+  if (ctx.summaries.get(path14)?.classes.some((c) => c.name === dotted)) return { path: path14, name: dotted };
+  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path14, dotted);
+  const absolute = qualified ? ctx.absoluteName(path14, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path13) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path14) : void 0;
   const name = absolute?.slice(dot + 1);
   return module && name && ctx.summaries.get(module.path)?.classes.some((c) => c.name === name) ? { path: module.path, name } : void 0;
 }
-function includedFiles(ctx, path13, call) {
+function includedFiles(ctx, path14, call) {
   const files = [];
   let missing = false;
   for (const arg of call.args) {
@@ -1197,7 +1198,7 @@ function includedFiles(ctx, path13, call) {
       missing = true;
       continue;
     }
-    const pattern = posix.normalize(posix.join(posix.dirname(path13), literal.value));
+    const pattern = posix.normalize(posix.join(posix.dirname(path14), literal.value));
     const glob = /[*?[]/.test(literal.value) ? globPattern(pattern) : void 0;
     const matched = glob ? [...ctx.summaries.keys()].filter((k) => glob.test(k)).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
     if (matched.length === 0 && !optional) missing = true;
@@ -1362,35 +1363,35 @@ function conventionalUrlconf(ctx, settingsPath) {
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path13) {
-  const summary = ctx.summaries.get(path13);
+function routeCalls(ctx, path14) {
+  const summary = ctx.summaries.get(path14);
   return (summary ? callsOutsideFunctions(summary) : []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path13) {
+function includesOf(ctx, path14) {
   const found = [];
-  const summary = ctx.summaries.get(path13);
+  const summary = ctx.summaries.get(path14);
   for (const call of summary ? callsOutsideFunctions(summary) : []) {
     if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
     const literal = argumentLiteral(call, 0, "arg");
     let module;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module = ctx.lookup(named.value, path13);
-    else if (named?.kind === "other") module = ctx.moduleNamedBy(path13, named.text);
+    if (named?.kind === "string") module = ctx.lookup(named.value, path14);
+    else if (named?.kind === "other") module = ctx.moduleNamedBy(path14, named.text);
     if (module) found.push({ call, module });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path13, summary] of ctx.summaries) {
+  for (const [path14, summary] of ctx.summaries) {
     for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module" || !call.callee) continue;
       const name = boundNameOf(call);
       const named = name ? ` \`${name}\`` : "";
       const noun = WSGI_FUNCTIONS.includes(call.callee) ? "Django WSGI application" : ASGI_FUNCTIONS.includes(call.callee) ? "Django ASGI application" : call.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path13, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
+      if (noun) entries.push({ path: path14, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
       if (call.callee === "channels.routing.URLRouter") {
-        const routes = routingList(ctx, path13, call);
+        const routes = routingList(ctx, path14, call);
         if (!routes) continue;
         entries.push({
           path: routes.path,
@@ -1399,32 +1400,32 @@ function serverEntries(ctx) {
           description: `Channels URL routes${routes.name ? ` \`${routes.name}\`` : ""}${routes.calls.length ? ` with ${counted(routes.calls.length, ["route", "routes"])}` : ""}`,
           evidence: routes.calls[0] ? evidenceOf(routes.calls[0]) : routes.name ? moduleEvidence(ctx.moduleName(routes.path)) : evidenceOf(call),
           routes: routes.calls.length,
-          ...routes.path === path13 && !routes.name ? {} : { registeredBy: siteOf(path13, call) }
+          ...routes.path === path14 && !routes.name ? {} : { registeredBy: siteOf(path14, call) }
         });
       }
     }
   }
   return entries;
 }
-function routingList(ctx, path13, call) {
+function routingList(ctx, path14, call) {
   const arg = argumentOf(call, 0, "routes");
   if (!arg) return void 0;
   if (arg.text.startsWith("[") || arg.text.startsWith("(")) {
-    const routers = (ctx.summaries.get(path13)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
-    const calls = routeCalls(ctx, path13).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
-    return { path: path13, calls };
+    const routers = (ctx.summaries.get(path14)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
+    const calls = routeCalls(ctx, path14).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
+    return { path: path14, calls };
   }
-  const qualified = ctx.qualifyName(path13, arg.text);
-  const absolute = qualified ? ctx.absoluteName(path13, qualified) : void 0;
+  const qualified = ctx.qualifyName(path14, arg.text);
+  const absolute = qualified ? ctx.absoluteName(path14, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path13) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path14) : void 0;
   if (!module) return void 0;
   const name = absolute.slice(dot + 1);
   const assigned = new RegExp(`^${name}\\s*(:[^=]*)?\\+?=(?!=)`);
   return { path: module.path, name, calls: routeCalls(ctx, module.path).filter((r) => assigned.test(r.statementText)) };
 }
-function siteOf(path13, call) {
-  return { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf(path14, call) {
+  return { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -1477,17 +1478,17 @@ function detectCelery(ctx) {
       if (module) linked(module, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path13, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path14, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path13, call);
+    const site = siteOf2(path14, call);
     if (method === "autodiscover_tasks") {
-      for (const { module, found } of autodiscovered(ctx, path13, call)) {
+      for (const { module, found } of autodiscovered(ctx, path14, call)) {
         if (found) linked(module, `autodiscovered by ${appName}`, site);
         else linked(module, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
       const name = argumentOf(call, 0, "obj")?.literal;
-      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path13) : void 0;
+      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path14) : void 0;
       if (module) {
         linked(module, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
@@ -1501,7 +1502,7 @@ function detectCelery(ctx) {
     } else {
       for (const keyword of ["include", "imports"]) {
         for (const name of argumentStrings(call, void 0, keyword) ?? []) {
-          const module = ctx.lookup(name, path13);
+          const module = ctx.lookup(name, path14);
           if (module) linked(module, `imported by ${appName}`, site);
         }
       }
@@ -1509,7 +1510,7 @@ function detectCelery(ctx) {
   }
   return entries;
 }
-function autodiscovered(ctx, path13, call) {
+function autodiscovered(ctx, path14, call) {
   const packagesLiteral = argumentLiteral(call, 0, "packages");
   const related = argumentOf(call, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
@@ -1518,10 +1519,10 @@ function autodiscovered(ctx, path13, call) {
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
   for (const name of packages) {
-    const base = ctx.lookup(name, path13) ? name : name.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path13) : void 0;
+    const base = ctx.lookup(name, path14) ? name : name.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path14) : void 0;
     if (!pkg) continue;
-    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path13) : pkg;
+    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path14) : pkg;
     if (!found.some((f) => f.module === (module ?? pkg))) found.push({ module: module ?? pkg, found: module !== void 0 });
   }
   return found;
@@ -1530,8 +1531,8 @@ function describeApp(app) {
   const name = boundNameOf(app.call);
   return name ? `app \`${name}\`` : "the Celery app";
 }
-function siteOf2(path13, call) {
-  return { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf2(path14, call) {
+  return { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 
 // src/entries/classes.ts
@@ -1539,15 +1540,15 @@ var NAMED = 3;
 function detectHandlerClasses(spec, ctx) {
   const bases = new Set(spec.bases);
   const entries = [];
-  for (const [path13, summary] of ctx.summaries) {
-    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path13, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
+  for (const [path14, summary] of ctx.summaries) {
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path14, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
     if (handlers.length === 0) continue;
     const rest = handlers.length - NAMED;
     const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
     const exposed = spec.routeDecorators ? exposedRoutes(spec.routeDecorators, handlers, summary.calls) : void 0;
     const first = handlers[0];
     entries.push({
-      path: path13,
+      path: path14,
       framework: spec.framework,
       kind: "routes",
       description: `${spec.noun[handlers.length > 1 ? 1 : 0]} ${names}${exposed ? ` with ${counted(exposed, ["route", "routes"])}` : ""}`,
@@ -1593,13 +1594,13 @@ function detectFlaskAdmin(ctx) {
   return [...objectEntries(FLASK_ADMIN, ctx, analysis), ...detectHandlerClasses(FLASK_ADMIN_VIEWS, ctx)];
 }
 function addViews(ctx, analysis) {
-  for (const { path: path13, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
+  for (const { path: path14, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
     const views = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*")).length;
     if (views === 0) continue;
     const key = objectKey(object.path, object.call);
     const byPath = analysis.registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path13);
-    if (!site) byPath.set(path13, { count: views, first: call });
+    const site = byPath.get(path14);
+    if (!site) byPath.set(path14, { count: views, first: call });
     else {
       site.count += views;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -1627,14 +1628,14 @@ function detectPyramid(ctx) {
     }
     entries.push({ path: module.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module.name), routes, registeredBy: site });
   };
-  for (const { path: path13, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+  for (const { path: path14, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
     const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path13, call, inFunction);
+      const scanned = scannedPackage(ctx, path14, call, inFunction);
       for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module = moduleArgument(ctx, path13, call, "callable", inFunction);
+      const module = moduleArgument(ctx, path14, call, "callable", inFunction);
       if (!module) continue;
       const routes = includemeRoutes(ctx, module.path);
       linked(module, site, `Pyramid include \`${module.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
@@ -1643,32 +1644,32 @@ function detectPyramid(ctx) {
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path13, dotted.slice(0, dot)) ?? "", path13) : void 0;
+      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path14, dotted.slice(0, dot)) ?? "", path14) : void 0;
       if (module) linked(module, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path13, call, inFunction) {
+function scannedPackage(ctx, path14, call, inFunction) {
   if (!argumentOf(call, 0, "package")) {
-    const caller = ctx.module(path13);
+    const caller = ctx.module(path14);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path13);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path14);
   }
-  return moduleArgument(ctx, path13, call, "package", inFunction);
+  return moduleArgument(ctx, path14, call, "package", inFunction);
 }
-function moduleArgument(ctx, path13, call, keyword, inFunction) {
+function moduleArgument(ctx, path14, call, keyword, inFunction) {
   const arg = argumentOf(call, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
     const name = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path13, name);
-    return absolute ? ctx.lookup(absolute, path13) : void 0;
+    const absolute = ctx.absoluteName(path14, name);
+    return absolute ? ctx.lookup(absolute, path14) : void 0;
   }
-  return ctx.moduleNamedBy(path13, arg.text, inFunction);
+  return ctx.moduleNamedBy(path14, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path13) {
-  return (ctx.summaries.get(path13)?.calls ?? []).filter(
+function includemeRoutes(ctx, path14) {
+  return (ctx.summaries.get(path14)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
@@ -1753,24 +1754,24 @@ function detectTornado(ctx) {
     }))
   ];
   const named = [];
-  for (const { path: path13, literal, call } of lists) {
+  for (const { path: path14, literal, call } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path13, target: item.items[1].value, call });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path14, target: item.items[1].value, call });
     }
   }
   const naming = ctx.modulesCalling({ callees: STRING_TARGETS });
-  for (const [path13, summary] of ctx.summaries) {
-    if (!naming.has(path13)) continue;
+  for (const [path14, summary] of ctx.summaries) {
+    if (!naming.has(path14)) continue;
     for (const call of summary.calls) {
       if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
       const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path13, target: handler, call });
+      if (typeof handler === "string") named.push({ path: path14, target: handler, call });
     }
   }
-  for (const { path: path13, target, call } of named) {
+  for (const { path: path14, target, call } of named) {
     const dot = target.lastIndexOf(".");
-    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path13) : void 0;
+    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path14) : void 0;
     if (!module || entries.some((e) => e.path === module.path && e.framework === "Tornado")) continue;
     entries.push({
       path: module.path,
@@ -1779,7 +1780,7 @@ function detectTornado(ctx) {
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
       evidence: moduleEvidence(module.name),
       routes: 1,
-      registeredBy: { path: path13, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
+      registeredBy: { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
     });
   }
   return entries;
@@ -1818,14 +1819,14 @@ var WEBSOCKETS = {
 };
 
 // src/entries/candidates.ts
-function isTestModulePath(path13) {
-  const parts = path13.split("/");
+function isTestModulePath(path14) {
+  const parts = path14.split("/");
   const base = parts[parts.length - 1];
   if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
   return parts.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
 }
-function isManagementCommandPath(path13) {
-  const parts = path13.split("/");
+function isManagementCommandPath(path14) {
+  const parts = path14.split("/");
   const base = parts[parts.length - 1];
   return parts.length >= 3 && parts[parts.length - 2] === "commands" && parts[parts.length - 3] === "management" && base !== "__init__.py";
 }
@@ -1936,18 +1937,18 @@ function lazyTargets(graph) {
   if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
   return targets;
 }
-function programOf(path13, summary, graph, named) {
-  const base = path13.slice(path13.lastIndexOf("/") + 1);
+function programOf(path14, summary, graph, named) {
+  const base = path14.slice(path14.lastIndexOf("/") + 1);
   if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
-  if (isTestModulePath(path13)) return { reason: "it is a test module, run by the test runner" };
-  const importedBy = graph.importedBy.importers(path13).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path13);
+  if (isTestModulePath(path14)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = graph.importedBy.importers(path14).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path14);
   if (importedBy) return void 0;
-  const script = named.get(path13);
+  const script = named.get(path14);
   if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
   if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
   if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
   if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
-  if (isManagementCommandPath(path13)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (isManagementCommandPath(path14)) return { reason: "it is a Django management command, run by `manage.py`" };
   if (base === "env.py" && summary.imports.some((i) => i.module === "alembic" || i.module.startsWith("alembic."))) {
     return { reason: "it is an alembic `env.py`, run by alembic" };
   }
@@ -1968,9 +1969,9 @@ function programOf(path13, summary, graph, named) {
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path13, summary] of summaries) {
+    for (const [path14, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path13}:${suppression.line}`;
+        const key = `${path14}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -2034,17 +2035,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path13, summary] of this.summaries) {
+    for (const [path14, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path13, suppression });
+        unused.push({ path: path14, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path13, hadFindings) {
-    return this.summaries.get(path13)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path14, hadFindings) {
+    return this.summaries.get(path14)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -2078,36 +2079,36 @@ function checkProject(input) {
   const findings = [];
   const silenced = /* @__PURE__ */ new Set();
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path13, summary] of summaries) {
-    const module = index.byPath.get(path13);
+  for (const [path14, summary] of summaries) {
+    const module = index.byPath.get(path14);
     if (!module) continue;
     try {
-      injectedFault("check", path13);
-      checkFile(path13, summary, module.name);
+      injectedFault("check", path14);
+      checkFile(path14, summary, module.name);
     } catch (error) {
-      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path13, error instanceof RuleError ? error.cause : error));
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path14, error instanceof RuleError ? error.cause : error));
     }
   }
-  function checkFile(path13, summary, moduleName) {
-    const resources = importTimeResources(path13, summary, rules, calls);
-    const program = resources.length ? programOf(path13, summary, graph, namedScripts2) : void 0;
+  function checkFile(path14, summary, moduleName) {
+    const resources = importTimeResources(path14, summary, rules, calls);
+    const program = resources.length ? programOf(path14, summary, graph, namedScripts2) : void 0;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach = reachOf(path13, view.graph, view.chains, entryByPath);
+      const reach = reachOf(path14, view.graph, view.chains, entryByPath);
       const silent = program !== void 0 && reach.kind !== "entry" || reach.kind === "unreached" && input.unreachedLevel === "off";
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path13);
+        const unfiltered = baseView.chains.get(path14);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path13, moduleName, reach, nameOf);
+      const finding = toFinding(resource, path14, moduleName, reach, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path13);
+      filesWithFindings.add(path14);
       if (silent) {
         silenced.add(finding);
         continue;
       }
       if (reach.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
-      if (program?.server && reach.kind === "entry" && reach.entry.path === path13 && entries.every((e) => e.path !== path13 || e.framework === "python")) {
+      if (program?.server && reach.kind === "entry" && reach.entry.path === path14 && entries.every((e) => e.path !== path14 || e.framework === "python")) {
         finding.level = "note";
         finding.message = withSentence(finding, `It is a program run on its own (${program.server}): the resource belongs to that one process.`);
         continue;
@@ -2122,11 +2123,11 @@ function checkProject(input) {
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path13, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path13, nameOf(path13), suppression));
-    for (const [path13, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path13)) continue;
+    for (const { path: path14, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path14, nameOf(path14), suppression));
+    for (const [path14, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path14)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path13, nameOf(path13), {
+        unusedSuppressionFinding(unusedRule, path14, nameOf(path14), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -2141,13 +2142,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path13, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path14, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path13,
+    path: path14,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
@@ -2157,14 +2158,14 @@ function unusedSuppressionFinding(rule, path13, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path13, summary, rules, calls) {
+function importTimeResources(path14, summary, rules, calls) {
   const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules, libraryBases(path13, calls)).map((r) => ({ ...r, creationPath: path13, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path14, calls)).map((r) => ({ ...r, creationPath: path14, steps: [] }));
   const enter = (body) => {
     const bases = libraryBases(body.path, calls);
     return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
   };
-  for (const run of calls.functionsRunAtImport(path13, enter)) {
+  for (const run of calls.functionsRunAtImport(path14, enter)) {
     const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
     const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
@@ -2186,12 +2187,12 @@ function importTimeResources(path13, summary, rules, calls) {
     return false;
   });
 }
-function libraryBases(path13, calls) {
+function libraryBases(path14, calls) {
   const known = /* @__PURE__ */ new Map();
   return (call) => {
     let bases = known.get(call.id);
     if (!bases) {
-      const cls = calls.classCalled(path13, call);
+      const cls = calls.classCalled(path14, call);
       bases = cls ? calls.externalBasesOf(cls) : [];
       known.set(call.id, bases);
     }
@@ -2331,9 +2332,9 @@ function matchSubclass(rule, bases) {
   }
   return void 0;
 }
-function reachOf(path13, graph, chains, entryByPath) {
-  const chain = chains.get(path13);
-  const reaching = modulesReaching(graph, path13);
+function reachOf(path14, graph, chains, entryByPath) {
+  const chain = chains.get(path14);
+  const reaching = modulesReaching(graph, path14);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -2346,10 +2347,10 @@ function reachOf(path13, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path13)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path14)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path13, moduleName, reach, nameOf) {
+function toFinding(resource, path14, moduleName, reach, nameOf) {
   const { rule, match, creation, start, steps, creationPath } = resource;
   const trigger = steps[0]?.call ?? start ?? creation;
   const level = reach.kind === "entry" ? "error" : "warning";
@@ -2361,7 +2362,7 @@ function toFinding(resource, path13, moduleName, reach, nameOf) {
     if (steps.length > 0) {
       const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
       const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
-      const where = creationPath === path13 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const where = creationPath === path14 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
       const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
     }
@@ -2373,7 +2374,7 @@ function toFinding(resource, path13, moduleName, reach, nameOf) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
   } else if (createdElsewhere) {
-    related.push({ path: path13, span: creation.span, message: `created here: ${creation.statementText}` });
+    related.push({ path: path14, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach.kind === "entry") {
     related.push({
@@ -2401,7 +2402,7 @@ function toFinding(resource, path13, moduleName, reach, nameOf) {
   const finding = {
     ruleId: rule.id,
     level,
-    path: path13,
+    path: path14,
     span: trigger.span,
     module: moduleName,
     message,
@@ -3409,18 +3410,18 @@ function readHueyCommand(args, context) {
       } else if (setting) reading.commandLine.workerClass = setting;
     }
   }
-  const path13 = parsed.positionals[0];
-  if (!path13) {
+  const path14 = parsed.positionals[0];
+  if (!path14) {
     reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "huey_consumer needs the import path of the Huey instance (`huey_consumer app.huey`) and refuses to start without one" });
     return reading;
   }
-  if (path13.expands) return reading;
-  const dot = path13.text.lastIndexOf(".");
-  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path13.text)) {
-    reading.problems.push({ file: context.file, line: path13.line, message: `huey_consumer cannot import ${JSON.stringify(path13.text)}: it must be module.attribute (the Huey instance)` });
+  if (path14.expands) return reading;
+  const dot = path14.text.lastIndexOf(".");
+  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path14.text)) {
+    reading.problems.push({ file: context.file, line: path14.line, message: `huey_consumer cannot import ${JSON.stringify(path14.text)}: it must be module.attribute (the Huey instance)` });
     return reading;
   }
-  reading.appSpec = { file: context.file, line: path13.line, written: path13.text, module: path13.text.slice(0, dot), attribute: path13.text.slice(dot + 1) };
+  reading.appSpec = { file: context.file, line: path14.line, written: path14.text, module: path14.text.slice(0, dot), attribute: path14.text.slice(dot + 1) };
   return reading;
 }
 
@@ -3504,12 +3505,12 @@ function readHypercornCommand(args, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path13 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path13);
-  if (mode) path13 = mode[2];
-  const colon = path13.indexOf(":");
-  const modulePath = colon < 0 ? path13 : path13.slice(0, colon);
-  const expression = colon < 0 ? "app" : path13.slice(colon + 1);
+  let path14 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path14);
+  if (mode) path14 = mode[2];
+  const colon = path14.indexOf(":");
+  const modulePath = colon < 0 ? path14 : path14.slice(0, colon);
+  const expression = colon < 0 ? "app" : path14.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
   const module = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
@@ -6026,6 +6027,76 @@ var SummaryCompactor = class {
   }
 };
 
+// src/extract/spill.ts
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path11 from "node:path";
+var SpillFile = class {
+  constructor(fd) {
+    this.fd = fd;
+  }
+  fd;
+  size = 0;
+  broken = false;
+  /** Puts the packed bytes `summary` holds in memory, if any, at the end of the file. */
+  put(summary) {
+    if (this.broken) return;
+    putAside(summary, (text) => {
+      const bytes = Buffer.from(text, "latin1");
+      try {
+        let written = 0;
+        while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written, this.size + written);
+      } catch {
+        this.broken = true;
+        return void 0;
+      }
+      const place = { store: this, key: "", offset: this.size, length: bytes.length };
+      this.size += bytes.length;
+      return place;
+    });
+  }
+  bytesAt(_key, offset, length) {
+    const bytes = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const got = readSync(this.fd, bytes, read, length - read, offset + read);
+      if (got === 0) throw new Error(`the temporary file holding them ends at ${offset + read} bytes, not ${offset + length}`);
+      read += got;
+    }
+    return bytes;
+  }
+};
+var spill;
+function spillPacked(summary) {
+  if (spill === void 0) spill = openSpill();
+  spill?.put(summary);
+}
+function openSpill() {
+  let folder;
+  try {
+    folder = mkdtempSync(path11.join(tmpdir(), "importleak-"));
+    const file = path11.join(folder, "packed-calls");
+    const fd = openSync(file, "w+", 384);
+    try {
+      unlinkSync(file);
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      const left = folder;
+      process.once("exit", () => {
+        try {
+          closeSync(fd);
+        } catch {
+        }
+        rmSync(left, { recursive: true, force: true });
+      });
+    }
+    return new SpillFile(fd);
+  } catch {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    return null;
+  }
+}
+
 // src/extract/stage.ts
 async function extractFiles(input) {
   const { files, target, maxFileBytes, cache, stats, progress } = input;
@@ -6075,6 +6146,7 @@ async function extractFiles(input) {
       const digest = await cache.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
+    if (result.summary) spillPacked(result.summary);
   };
   try {
     await inLanes(files.length, async (index) => {
@@ -6159,7 +6231,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path11 from "node:path";
+import path12 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -6169,7 +6241,7 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path11.posix.basename(file) === "__init__.py") packageFolders.add(path11.posix.dirname(file));
+      if (path12.posix.basename(file) === "__init__.py") packageFolders.add(path12.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
@@ -6190,7 +6262,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name, path: file, isPackage: path11.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
+      const entry = { name, path: file, isPackage: path12.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -6290,15 +6362,15 @@ var ModuleIndex = class {
   }
 };
 function normaliseFolder(folder) {
-  const posix2 = folder.split(path11.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const posix2 = folder.split(path12.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
   return posix2 === "." ? "" : posix2;
 }
 function homeFolder(file, packageFolders) {
-  let folder = path11.posix.dirname(file);
+  let folder = path12.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path11.posix.dirname(folder);
+    const parent = path12.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
@@ -6307,7 +6379,7 @@ function homeFolder(file, packageFolders) {
 function outermostPackageRoot(home, packageFolders) {
   let root = home;
   for (let folder = home; folder !== "" && folder !== ".." && !folder.endsWith("/.."); ) {
-    const parent = path11.posix.dirname(folder);
+    const parent = path12.posix.dirname(folder);
     if (packageFolders.has(folder)) root = parent === "." ? "" : parent;
     if (parent === folder || parent === ".") break;
     folder = parent;
@@ -6334,11 +6406,11 @@ var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
   const started = performance.now();
   const stats = options.stats;
-  const root = path12.resolve(options.root);
+  const root = path13.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path12.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path12.relative(root, path12.resolve(configFolder, p)).split(path12.sep).join("/") || "";
+  const configFolder = config.file ? path13.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path13.relative(root, path13.resolve(configFolder, p)).split(path13.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const watch = options.known?.watch ?? (options.cacheDir ? newTreeWatch() : void 0);
   const discovery = options.known?.discovery ?? await discoverPythonFiles({ ...discoverOptionsOf(options), ...watch ? { watch } : {} });
@@ -6346,12 +6418,12 @@ async function analyze(options) {
   stats?.add("discovery", performance.now() - started);
   const extractStart = performance.now();
   await pythonParser();
-  const target = options.target ?? targetOf(config, options.cacheDir ? path12.resolve(root, options.cacheDir) : void 0);
+  const target = options.target ?? targetOf(config, options.cacheDir ? path13.resolve(root, options.cacheDir) : void 0);
   const extracted = await extractFiles({
     files: discovery.files,
     target,
     maxFileBytes,
-    ...options.cacheDir ? { cache: new SummaryCache(path12.resolve(root, options.cacheDir), target) } : {},
+    ...options.cacheDir ? { cache: new SummaryCache(path13.resolve(root, options.cacheDir), target) } : {},
     ...stats ? { stats } : {},
     ...options.progress ? { progress: options.progress } : {},
     ...options.justParsed ? { justParsed: options.justParsed } : {},
@@ -6445,7 +6517,7 @@ async function addLineHashes(root, findings, maxFileBytes) {
     else byFile.set(finding.path, [finding]);
   }
   for (const [file, list] of byFile) {
-    const read = await readRegularFile(path12.join(root, file), maxFileBytes);
+    const read = await readRegularFile(path13.join(root, file), maxFileBytes);
     if (!read.ok) continue;
     const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
@@ -6493,11 +6565,11 @@ function configuredEntries(config, index, summaries, diagnostics) {
 function deploymentSearch(root, paths) {
   const searchIn = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = path12.resolve(root, given);
+    const absolute = path13.resolve(root, given);
     if (isWithin(root, absolute)) searchIn.add("");
     else if (isWithin(absolute, root)) {
-      const relative = path12.relative(root, absolute).split(path12.sep).join("/");
-      if (!/\.py$/.test(relative) || isDeploymentFileName(path12.posix.basename(relative))) searchIn.add(relative);
+      const relative = path13.relative(root, absolute).split(path13.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path13.posix.basename(relative))) searchIn.add(relative);
     }
   }
   return searchIn.has("") ? [""] : [...searchIn];

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-H4QLLSUK.mjs";
+} from "./shared-SA2VNVFB.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-QBY4TCDO.mjs";
+} from "./shared-FX6PPOWC.mjs";
 import {
   parsePythonLiteral,
   stringsOf
