@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-3YGMWUKV.mjs";
-import "./shared-RACLNRDI.mjs";
+} from "./shared-F2DY7QLN.mjs";
+import "./shared-WPF454VL.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-FCJEFZKA.mjs";
+import "./shared-DU6U65YR.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-Q5TBEYVZ.mjs";
-import "./shared-SA2VNVFB.mjs";
-import "./shared-FX6PPOWC.mjs";
+} from "./shared-SBLELBKV.mjs";
+import "./shared-JU26D2AE.mjs";
+import "./shared-AJT77ZMY.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -161,7 +161,7 @@ interface Packed {
    */
   bytes: string | OnDisk;
   /** The deflated text back as calls (see stored.ts), each with its id: all, or with `only`, those written directly in that function's body. */
-  revive: (text: string, only?: string) => CallRecord[];
+  revive: (text: string, only?: string, memo?: InflatedMemo) => CallRecord[];
   /**
    * The calls of single functions revived while the rest stayed packed (`callsInFunction`), by
    * function, and the same calls by id: `callById` and unpacking give these same objects.
@@ -231,8 +231,8 @@ function unpack(summary: WithPacked): CallRecord[] {
   const packed = summary[PACKED]!;
   const calls: CallRecord[] = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  fromPacked(summary, packed, (text) => {
-    for (const call of packed.revive(text)) {
+  fromPacked(summary, packed, (text, memo) => {
+    for (const call of packed.revive(text, undefined, memo)) {
       if (calls[call.id] !== undefined || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
       // Revived before for its function: that object.
       calls[call.id] = packed.byId?.get(call.id) ?? call;
@@ -240,23 +240,22 @@ function unpack(summary: WithPacked): CallRecord[] {
     for (let id = 0; id < calls.length; id++) if (calls[id] === undefined) throw new Error(`call ${id} missing`);
   });
   delete summary[PACKED];
-  if (lastInflated?.packed === packed) lastInflated = undefined;
+  forgetInflated(packed);
   Object.defineProperty(summary, 'calls', { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
 }
 
 /**
- * `use` of the inflated text of the packed calls; a failure to inflate or read them (`use` throws)
- * is the entry's damage, said each time they are asked for. The text of the module last inflated
- * is kept: the analysis asks for several functions of a module one after the other.
+ * `use` of the inflated text of the packed calls, and of its memo; a failure to inflate or read
+ * them (`use` throws) is the entry's damage, said each time they are asked for.
  */
-function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string) => T): T {
+function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string, memo: InflatedMemo) => T): T {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length)).toString('latin1') };
-    return use(lastInflated.text);
+    const inflated = inflatedText(packed);
+    return use(inflated.text, inflated);
   } catch (error) {
-    lastInflated = undefined;
+    forgetInflated(packed);
     // The length was checked when the entry was read; what is damaged inside shows only now.
     packed.damaged?.();
     throw (packed.failed = new DamagedCacheEntry(
@@ -266,7 +265,41 @@ function fromPacked<T>(summary: WithPacked, packed: Packed, use: (text: string) 
   }
 }
 
-let lastInflated: { packed: Packed; text: string } | undefined;
+/** What `revive` keeps of an inflated text while it is kept (its head, parsed: see stored.ts). */
+export interface InflatedMemo {
+  head?: unknown;
+}
+
+/**
+ * The texts of the modules last inflated, the most recent last: the analysis asks for several
+ * functions of a module, and comes back to modules it asked about a moment ago (the standard
+ * library, one file changed: 261 inflations of 154 modules when one text was kept). At most
+ * RECENT_TEXTS, and as few as hold RECENT_CHARS (the last one always).
+ */
+const recent: Array<InflatedMemo & { packed: Packed; text: string }> = [];
+const RECENT_TEXTS = 8;
+const RECENT_CHARS = 16 * 1024 * 1024;
+
+function inflatedText(packed: Packed): InflatedMemo & { text: string } {
+  const at = recent.findIndex((entry) => entry.packed === packed);
+  if (at >= 0) {
+    const [entry] = recent.splice(at, 1);
+    recent.push(entry!);
+    return entry!;
+  }
+  const bytes = typeof packed.bytes === 'string' ? Buffer.from(packed.bytes, 'latin1') : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length);
+  const entry = { packed, text: zlib().inflateSync(bytes).toString('latin1') };
+  recent.push(entry);
+  let chars = 0;
+  for (const { text } of recent) chars += text.length;
+  while (recent.length > RECENT_TEXTS || (recent.length > 1 && chars > RECENT_CHARS)) chars -= recent.shift()!.text.length;
+  return entry;
+}
+
+function forgetInflated(packed: Packed): void {
+  const at = recent.findIndex((entry) => entry.packed === packed);
+  if (at >= 0) recent.splice(at, 1);
+}
 
 const byFunctionOf = new WeakMap<ModuleSummary, Map<string, readonly CallRecord[]>>();
 
@@ -279,8 +312,8 @@ export function callsInFunction(summary: ModuleSummary, qualname: string): reado
   if (packed) {
     let known = packed.functions?.get(qualname);
     if (!known) {
-      const revived = fromPacked(summary, packed, (text) => {
-        const calls = packed.revive(text, qualname);
+      const revived = fromPacked(summary, packed, (text, memo) => {
+        const calls = packed.revive(text, qualname, memo);
         for (const call of calls) if (!Number.isInteger(call.id) || call.id < 0 || call.id >= packed.count || packed.byId?.has(call.id)) throw new Error(`call ${call.id} out of place`);
         return calls;
       });

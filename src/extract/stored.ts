@@ -106,30 +106,52 @@ function bodiesText(calls: readonly CallRecord[], tables: Tables): string {
   return `${ascii(JSON.stringify({ tables, functions }))}\n${lists}`;
 }
 
-/**
- * The calls of `bodiesText` back, each with its id: every one, or with `only`, those written
- * directly in the body of that function (none when it has no calls). Throws when the text is not such.
- */
-function bodiesOf(text: string, only?: string): CallRecord[] {
+/** The head of a `bodiesText`, read: its tables, and where each function's calls are (offsets into the text). */
+interface BodiesHead {
+  tables: Tables;
+  /** In the order of the text; `function` undefined for a scope that is no function's. */
+  functions: Array<{ function: string | undefined; start: number; end: number }>;
+  /** The place in `functions` of each function, by qualified name. */
+  byFunction: Map<string, number>;
+}
+
+/** The head line of a `bodiesText`, read and checked; throws when the text is not such. */
+function headOf(text: string): BodiesHead {
   const newline = text.indexOf('\n');
   if (newline < 0) throw new Error('no packed head');
   const head = JSON.parse(text.slice(0, newline)) as { tables?: Tables; functions?: unknown };
   const tables = validTables(head.tables);
   if (!Array.isArray(head.functions)) throw new Error('no packed functions');
-  const out: CallRecord[] = [];
   const lists = newline + 1;
+  const functions: BodiesHead['functions'] = [];
+  const byFunction = new Map<string, number>();
   for (const where of head.functions as unknown[]) {
     const [place, start, end] = Array.isArray(where) ? (where as unknown[]) : [];
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) < (start as number) || lists + (end as number) > text.length) throw new Error('a packed function out of range');
-    if (only !== undefined) {
-      const scope = placeIn(tables.scopes, place);
-      if (scope.kind !== 'function' || scope.function !== only) continue;
-    }
-    const calls = JSON.parse(text.slice(lists + (start as number), lists + (end as number))) as unknown;
+    const scope = placeIn(tables.scopes, place);
+    const name = scope.kind === 'function' ? scope.function : undefined;
+    if (name !== undefined && !byFunction.has(name)) byFunction.set(name, functions.length);
+    functions.push({ function: name, start: lists + (start as number), end: lists + (end as number) });
+  }
+  return { tables, functions, byFunction };
+}
+
+/**
+ * The calls of `bodiesText` back, each with its id: every one, or with `only`, those written
+ * directly in the body of that function (none when it has no calls). Throws when the text is not
+ * such. `memo` keeps the head read while the text is kept (see packed.ts): a module asked for
+ * several of its functions reads its head once, and its tables are most of it.
+ */
+function bodiesOf(text: string, only?: string, memo?: { head?: unknown }): CallRecord[] {
+  const head = (memo?.head as BodiesHead | undefined) ?? headOf(text);
+  if (memo) memo.head = head;
+  const out: CallRecord[] = [];
+  const wanted = only === undefined ? head.functions : head.byFunction.has(only) ? [head.functions[head.byFunction.get(only)!]!] : [];
+  for (const { start, end } of wanted) {
+    const calls = JSON.parse(text.slice(start, end)) as unknown;
     if (!Array.isArray(calls)) throw new Error('no packed calls');
     // A loop, not push(...): a function can hold tens of thousands of calls.
-    for (const call of withValues(calls as CallRecord[], tables)) out.push(call);
-    if (only !== undefined) break;
+    for (const call of withValues(calls as CallRecord[], head.tables)) out.push(call);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-FX6PPOWC.mjs";
+} from "./shared-AJT77ZMY.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
@@ -50,25 +50,34 @@ function bodiesText(calls, tables) {
   return `${ascii(JSON.stringify({ tables, functions }))}
 ${lists}`;
 }
-function bodiesOf(text, only) {
+function headOf(text) {
   const newline = text.indexOf("\n");
   if (newline < 0) throw new Error("no packed head");
   const head = JSON.parse(text.slice(0, newline));
   const tables = validTables(head.tables);
   if (!Array.isArray(head.functions)) throw new Error("no packed functions");
-  const out = [];
   const lists = newline + 1;
+  const functions = [];
+  const byFunction = /* @__PURE__ */ new Map();
   for (const where of head.functions) {
     const [place, start, end] = Array.isArray(where) ? where : [];
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || lists + end > text.length) throw new Error("a packed function out of range");
-    if (only !== void 0) {
-      const scope = placeIn(tables.scopes, place);
-      if (scope.kind !== "function" || scope.function !== only) continue;
-    }
-    const calls = JSON.parse(text.slice(lists + start, lists + end));
+    const scope = placeIn(tables.scopes, place);
+    const name = scope.kind === "function" ? scope.function : void 0;
+    if (name !== void 0 && !byFunction.has(name)) byFunction.set(name, functions.length);
+    functions.push({ function: name, start: lists + start, end: lists + end });
+  }
+  return { tables, functions, byFunction };
+}
+function bodiesOf(text, only, memo) {
+  const head = memo?.head ?? headOf(text);
+  if (memo) memo.head = head;
+  const out = [];
+  const wanted = only === void 0 ? head.functions : head.byFunction.has(only) ? [head.functions[head.byFunction.get(only)]] : [];
+  for (const { start, end } of wanted) {
+    const calls = JSON.parse(text.slice(start, end));
     if (!Array.isArray(calls)) throw new Error("no packed calls");
-    for (const call of withValues(calls, tables)) out.push(call);
-    if (only !== void 0) break;
+    for (const call of withValues(calls, head.tables)) out.push(call);
   }
   return out;
 }

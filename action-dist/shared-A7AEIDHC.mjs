@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-Q5TBEYVZ.mjs";
-import "./shared-SA2VNVFB.mjs";
-import "./shared-FX6PPOWC.mjs";
+} from "./shared-SBLELBKV.mjs";
+import "./shared-JU26D2AE.mjs";
+import "./shared-AJT77ZMY.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

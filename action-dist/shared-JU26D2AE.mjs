@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-FX6PPOWC.mjs";
+} from "./shared-AJT77ZMY.mjs";
 import {
   parsePythonLiteral,
   stringsOf

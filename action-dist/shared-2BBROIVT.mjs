@@ -32,13 +32,13 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-RACLNRDI.mjs";
+} from "./shared-WPF454VL.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   reviveStored
-} from "./shared-FCJEFZKA.mjs";
+} from "./shared-DU6U65YR.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +66,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-Q5TBEYVZ.mjs";
+} from "./shared-SBLELBKV.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +78,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-SA2VNVFB.mjs";
+} from "./shared-JU26D2AE.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -90,7 +90,7 @@ import {
   inFunctionBody,
   memberName,
   putAside
-} from "./shared-FX6PPOWC.mjs";
+} from "./shared-AJT77ZMY.mjs";
 import {
   parsePythonLiteral,
   stringsOf

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-SA2VNVFB.mjs";
+} from "./shared-JU26D2AE.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

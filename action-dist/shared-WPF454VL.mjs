@@ -5,10 +5,10 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-FCJEFZKA.mjs";
+} from "./shared-DU6U65YR.mjs";
 import {
   packedOnDisk
-} from "./shared-FX6PPOWC.mjs";
+} from "./shared-AJT77ZMY.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,

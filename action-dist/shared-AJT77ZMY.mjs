@@ -105,25 +105,25 @@ function unpack(summary) {
   const packed = summary[PACKED];
   const calls = new Array(packed.count);
   for (const call of packed.outside) calls[call.id] = call;
-  fromPacked(summary, packed, (text) => {
-    for (const call of packed.revive(text)) {
+  fromPacked(summary, packed, (text, memo) => {
+    for (const call of packed.revive(text, void 0, memo)) {
       if (calls[call.id] !== void 0 || call.id >= packed.count) throw new Error(`call ${call.id} out of place`);
       calls[call.id] = packed.byId?.get(call.id) ?? call;
     }
     for (let id = 0; id < calls.length; id++) if (calls[id] === void 0) throw new Error(`call ${id} missing`);
   });
   delete summary[PACKED];
-  if (lastInflated?.packed === packed) lastInflated = void 0;
+  forgetInflated(packed);
   Object.defineProperty(summary, "calls", { value: calls, writable: true, enumerable: true, configurable: true });
   return calls;
 }
 function fromPacked(summary, packed, use) {
   if (packed.failed) throw packed.failed;
   try {
-    if (lastInflated?.packed !== packed) lastInflated = { packed, text: zlib().inflateSync(typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length)).toString("latin1") };
-    return use(lastInflated.text);
+    const inflated = inflatedText(packed);
+    return use(inflated.text, inflated);
   } catch (error) {
-    lastInflated = void 0;
+    forgetInflated(packed);
     packed.damaged?.();
     throw packed.failed = new DamagedCacheEntry(
       summary.path,
@@ -131,15 +131,36 @@ function fromPacked(summary, packed, use) {
     );
   }
 }
-var lastInflated;
+var recent = [];
+var RECENT_TEXTS = 8;
+var RECENT_CHARS = 16 * 1024 * 1024;
+function inflatedText(packed) {
+  const at = recent.findIndex((entry2) => entry2.packed === packed);
+  if (at >= 0) {
+    const [entry2] = recent.splice(at, 1);
+    recent.push(entry2);
+    return entry2;
+  }
+  const bytes = typeof packed.bytes === "string" ? Buffer.from(packed.bytes, "latin1") : packed.bytes.store.bytesAt(packed.bytes.key, packed.bytes.offset, packed.bytes.length);
+  const entry = { packed, text: zlib().inflateSync(bytes).toString("latin1") };
+  recent.push(entry);
+  let chars = 0;
+  for (const { text } of recent) chars += text.length;
+  while (recent.length > RECENT_TEXTS || recent.length > 1 && chars > RECENT_CHARS) chars -= recent.shift().text.length;
+  return entry;
+}
+function forgetInflated(packed) {
+  const at = recent.findIndex((entry) => entry.packed === packed);
+  if (at >= 0) recent.splice(at, 1);
+}
 var byFunctionOf = /* @__PURE__ */ new WeakMap();
 function callsInFunction(summary, qualname) {
   const packed = summary[PACKED];
   if (packed) {
     let known = packed.functions?.get(qualname);
     if (!known) {
-      const revived = fromPacked(summary, packed, (text) => {
-        const calls = packed.revive(text, qualname);
+      const revived = fromPacked(summary, packed, (text, memo) => {
+        const calls = packed.revive(text, qualname, memo);
         for (const call of calls) if (!Number.isInteger(call.id) || call.id < 0 || call.id >= packed.count || packed.byId?.has(call.id)) throw new Error(`call ${call.id} out of place`);
         return calls;
       });

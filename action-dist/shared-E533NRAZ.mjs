@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-SA2VNVFB.mjs";
-import "./shared-FX6PPOWC.mjs";
+} from "./shared-JU26D2AE.mjs";
+import "./shared-AJT77ZMY.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

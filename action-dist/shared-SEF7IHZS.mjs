@@ -5,9 +5,9 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-Q5TBEYVZ.mjs";
-import "./shared-SA2VNVFB.mjs";
-import "./shared-FX6PPOWC.mjs";
+} from "./shared-SBLELBKV.mjs";
+import "./shared-JU26D2AE.mjs";
+import "./shared-AJT77ZMY.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {
