@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-F2DY7QLN.mjs";
+} from "./shared-TPHPA5F6.mjs";
 import "./shared-WPF454VL.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-DU6U65YR.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-F2DY7QLN.mjs";
+} from "./shared-TPHPA5F6.mjs";
 import "./shared-WPF454VL.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-DU6U65YR.mjs";

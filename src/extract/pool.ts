@@ -67,7 +67,7 @@ export class ExtractPool {
 
   private spawn(): void {
     // Not unref()'d: the stage awaits their answers, and closes the pool when it is done.
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.workers.push(worker);
     this.running.set(worker, []);
     worker.on('message', (message: ExtractAnswer) => {
@@ -140,6 +140,15 @@ export function workerScript(): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The young generation of each worker thread's heap, at most: what Node 20 gives by default (16 MiB
+ * semi-spaces). Node 24 gives more, and its workers, which make short-lived trees and texts, grew
+ * their young generation to it: a cold run of 20,000 generated modules peaked at 788 MiB under
+ * Node 24, against 550 MiB with this limit, in the same time (the standard library: 378 to 463 MiB
+ * in 3.2 s, against 310 MiB in 3.0 s). No change under Node 20 or 22.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 48;
 
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const MIN_FILES_FOR_THREADS = 48;

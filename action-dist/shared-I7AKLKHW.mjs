@@ -5879,7 +5879,7 @@ var ExtractPool = class {
     }
   }
   spawn() {
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     this.workers.push(worker);
     this.running.set(worker, []);
     worker.on("message", (message) => {
@@ -5929,6 +5929,7 @@ function workerScript() {
   }
   return void 0;
 }
+var WORKER_YOUNG_GENERATION_MB = 48;
 var MIN_FILES_FOR_THREADS = 48;
 function threadCount(files, env = process.env) {
   const asked = Number(env.IMPORTLEAK_THREADS);
