@@ -3,11 +3,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-TPHPA5F6.mjs";
-import "./shared-WPF454VL.mjs";
+} from "./shared-QVSWKPGD.mjs";
+import "./shared-UW4SZVXD.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-DU6U65YR.mjs";
-import "./shared-AJT77ZMY.mjs";
+import "./shared-CPK4GFGM.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -15,16 +15,16 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-TPHPA5F6.mjs";
-import "./shared-WPF454VL.mjs";
+} from "./shared-QVSWKPGD.mjs";
+import "./shared-UW4SZVXD.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-DU6U65YR.mjs";
+import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-SBLELBKV.mjs";
-import "./shared-JU26D2AE.mjs";
-import "./shared-AJT77ZMY.mjs";
+} from "./shared-D2DVFE53.mjs";
+import "./shared-4B4FI5LV.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

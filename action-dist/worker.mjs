@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-DU6U65YR.mjs";
+} from "./shared-CPK4GFGM.mjs";
 import {
   summariseBytes
 } from "./shared-RYK2JQIE.mjs";
-import "./shared-AJT77ZMY.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";

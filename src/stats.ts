@@ -1,4 +1,3 @@
-
 /** The stages `--stats` times, in the order they run. */
 export const STAGES = ['run record', 'discovery', 'parse and extract', 'resolve and graph', 'entries', 'deployment', 'rules', 'report'] as const;
 export type Stage = (typeof STAGES)[number];

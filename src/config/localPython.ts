@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { builtin } from '../builtin.js';
 import { accessSync, constants, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PLATFORMS, type TargetPlatform } from '../extract/target.js';
@@ -7,10 +7,7 @@ import { PLATFORMS, type TargetPlatform } from '../extract/target.js';
  * node:child_process, loaded when python3 is asked: most runs find its answer kept in the cache
  * folder, and a run that prints its last output again should not pay for loading the module.
  */
-const load = createRequire(import.meta.url);
-function childProcess(): typeof import('node:child_process') {
-  return load('node:child_process') as typeof import('node:child_process');
-}
+const childProcess = (): typeof import('node:child_process') => builtin('node:child_process');
 
 /** What the interpreter on this machine says it is: the default target, as in mypy and pyright. */
 export interface LocalPython {

@@ -1,5 +1,5 @@
 import type { Sharing } from './stored.js';
-import type { CallPlacement, ExecutionScope, ImportedName, ModuleSummary, SourceSpan } from './summary.js';
+import type { CallPlacement, CallRecord, ClassRecord, ExecutionScope, ImportedName, ImportRecord, ModuleSummary, SourceSpan } from './summary.js';
 import type { PythonTarget } from './target.js';
 
 /**
@@ -31,14 +31,8 @@ export class SummaryCompactor implements Sharing {
       if (call.callee !== undefined) call.callee = this.string(call.callee);
       if (call.condition !== undefined) call.condition = this.string(call.condition);
     }
-    for (const record of summary.imports) {
-      record.scope = this.scope(record.scope);
-      record.module = this.string(record.module);
-      record.span = this.span(record.span);
-      record.names = this.importedNames(record.names);
-    }
-    for (const call of summary.calls) call.span = this.span(call.span);
-    for (const record of summary.classes) record.span = this.span(record.span);
+    for (const record of summary.imports) record.scope = this.scope(record.scope);
+    shareRecords(this, summary.imports, summary.classes, summary.calls);
     return summary;
   }
 
@@ -107,4 +101,19 @@ export class SummaryCompactor implements Sharing {
     this.strings.set(value, value);
     return value;
   }
+}
+
+/**
+ * What the imports, classes and calls of a summary share with the run's other summaries besides
+ * scopes, placements and the calls' texts: spans, imported module names, the names of `from`
+ * imports. For a summary made on this thread (`compact`) and one revived from its stored text.
+ */
+export function shareRecords(sharing: Sharing, imports: readonly ImportRecord[], classes: readonly ClassRecord[], calls: readonly CallRecord[]): void {
+  for (const record of imports) {
+    record.module = sharing.string(record.module);
+    record.span = sharing.span(record.span);
+    record.names = sharing.importedNames(record.names);
+  }
+  for (const record of classes) record.span = sharing.span(record.span);
+  for (const call of calls) call.span = sharing.span(call.span);
 }

@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
+import { builtin } from '../builtin.js';
 import { DamagedCacheEntry } from '../diagnostics.js';
 import { byEnclosingFunction, functionLines, type CallRecord, type ModuleSummary } from './summary.js';
 
 /** node:zlib, loaded when calls are first packed or unpacked: a run that prints its last output again does neither. */
-const load = createRequire(import.meta.url);
-function zlib(): typeof import('node:zlib') {
-  return load('node:zlib') as typeof import('node:zlib');
-}
+const zlib = (): typeof import('node:zlib') => builtin('node:zlib');
 
 /*
  * The calls written inside function bodies, held packed.

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
+import { shareRecords } from './compact.js';
 import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, topLevelFunctions, type BodyCallIndex } from './packed.js';
 import type { CallArgument, CallPlacement, CallRecord, ClassRecord, ExecutionScope, ImportedName, ImportRecord, ModuleSummary, SourceSpan } from './summary.js';
 import type { PythonTarget } from './target.js';
@@ -232,18 +233,10 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   for (const record of summary.imports as ImportRecord[]) {
     record.scope = placeIn(tables.scopes, record.scope);
     if (record.names.length === 0) record.names = NONE as unknown as ImportedName[];
-    else if (sharing) record.names = sharing.importedNames(record.names);
-    if (sharing) {
-      record.module = sharing.string(record.module);
-      record.span = sharing.span(record.span);
-    }
   }
   for (const field of SUMMARY_LISTS) if ((summary[field] as unknown[]).length === 0) summary[field] = NONE;
-  for (const record of summary.classes as ClassRecord[]) {
-    if (record.bases.length === 0) record.bases = NONE;
-    if (sharing) record.span = sharing.span(record.span);
-  }
-  if (sharing) for (const call of calls) call.span = sharing.span(call.span);
+  for (const record of summary.classes as ClassRecord[]) if (record.bases.length === 0) record.bases = NONE;
+  if (sharing) shareRecords(sharing, summary.imports as ImportRecord[], summary.classes as ClassRecord[], calls);
   const head = entry.packed;
   // Packed, `calls` is added as an accessor to an object without it: V8 keeps such an object in
   // its fast form, where turning a data property into an accessor makes it a dictionary. Copied

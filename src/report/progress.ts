@@ -1,4 +1,3 @@
-
 /** A scan shorter than this shows no progress at all. */
 const SHOW_AFTER_MS = 1000;
 /** Redrawn at most this often. */

@@ -32,13 +32,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-WPF454VL.mjs";
+} from "./shared-UW4SZVXD.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
+  SummaryCompactor,
   reviveStored
-} from "./shared-DU6U65YR.mjs";
+} from "./shared-CPK4GFGM.mjs";
 import {
   TomlError,
   parse
@@ -66,7 +67,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-SBLELBKV.mjs";
+} from "./shared-D2DVFE53.mjs";
 import {
   CallResolver,
   allOf,
@@ -78,7 +79,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-JU26D2AE.mjs";
+} from "./shared-4B4FI5LV.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -90,7 +91,7 @@ import {
   inFunctionBody,
   memberName,
   putAside
-} from "./shared-AJT77ZMY.mjs";
+} from "./shared-Y46MMDIC.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -5937,96 +5938,6 @@ function threadCount(files, env = process.env) {
   if (files < MIN_FILES_FOR_THREADS) return 1;
   return Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(files / 24)));
 }
-
-// src/extract/compact.ts
-var SummaryCompactor = class {
-  objects = /* @__PURE__ */ new Map();
-  strings = /* @__PURE__ */ new Map();
-  moduleScope;
-  statement;
-  functionScopes = /* @__PURE__ */ new Map();
-  targets = /* @__PURE__ */ new Map();
-  spans = /* @__PURE__ */ new Map();
-  names = /* @__PURE__ */ new Map();
-  compact(summary) {
-    if (summary.target) summary.target = this.target(summary.target);
-    for (const call of summary.calls) {
-      call.scope = this.scope(call.scope);
-      call.placement = this.placement(call.placement);
-      call.statementText = this.string(call.statementText);
-      call.calleeText = this.string(call.calleeText);
-      if (call.callee !== void 0) call.callee = this.string(call.callee);
-      if (call.condition !== void 0) call.condition = this.string(call.condition);
-    }
-    for (const record2 of summary.imports) {
-      record2.scope = this.scope(record2.scope);
-      record2.module = this.string(record2.module);
-      record2.span = this.span(record2.span);
-      record2.names = this.importedNames(record2.names);
-    }
-    for (const call of summary.calls) call.span = this.span(call.span);
-    for (const record2 of summary.classes) record2.span = this.span(record2.span);
-    return summary;
-  }
-  /** Every summary of a run has the same target. */
-  target(target) {
-    const key = `${target.version.join(".")} ${target.platform}`;
-    const known = this.targets.get(key);
-    if (known) return known;
-    this.targets.set(key, target);
-    return target;
-  }
-  scope(scope) {
-    if (scope.kind === "module") return this.moduleScope ??= scope;
-    if (scope.kind === "function") {
-      const known = this.functionScopes.get(scope.function);
-      if (known) return known;
-      this.functionScopes.set(scope.function, scope);
-      return scope;
-    }
-    return this.object(scope);
-  }
-  placement(placement) {
-    if (placement.kind === "statement") return this.statement ??= placement;
-    return this.object(placement);
-  }
-  /** Scopes and placements hold strings only: their fields, in order, are their identity. */
-  object(value) {
-    let key = "";
-    for (const field in value) key += `${field}\0${String(value[field])}\0`;
-    const known = this.objects.get(key);
-    if (known) return known;
-    this.objects.set(key, value);
-    return value;
-  }
-  /**
-   * Spans are never changed once made, and many repeat across files: an import block at the top of
-   * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
-   */
-  span(span) {
-    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
-    const known = this.spans.get(key);
-    if (known) return known;
-    this.spans.set(key, span);
-    return span;
-  }
-  /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
-  importedNames(names) {
-    if (names.length === 0) return names;
-    let key = "";
-    for (const { name, alias } of names) key += alias === void 0 ? `${name},` : `${name} ${alias},`;
-    const known = this.names.get(key);
-    if (known) return known;
-    this.names.set(key, names);
-    return names;
-  }
-  string(value) {
-    const known = this.strings.get(value);
-    if (known !== void 0) return known;
-    this.strings.set(value, value);
-    return value;
-  }
-};
 
 // src/extract/spill.ts
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";

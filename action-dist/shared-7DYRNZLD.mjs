@@ -3,9 +3,9 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-SBLELBKV.mjs";
-import "./shared-JU26D2AE.mjs";
-import "./shared-AJT77ZMY.mjs";
+} from "./shared-D2DVFE53.mjs";
+import "./shared-4B4FI5LV.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

@@ -6,12 +6,15 @@ import {
   functionLines
 } from "./shared-P6QZ5F2H.mjs";
 
-// src/extract/packed.ts
+// src/builtin.ts
 import { createRequire } from "node:module";
 var load = createRequire(import.meta.url);
-function zlib() {
-  return load("node:zlib");
+function builtin(name) {
+  return load(name);
 }
+
+// src/extract/packed.ts
+var zlib = () => builtin("node:zlib");
 function inFunctionBody(call) {
   return call.scope.kind === "function";
 }
@@ -229,6 +232,7 @@ function binarySearch(calls, id) {
 }
 
 export {
+  builtin,
   inFunctionBody,
   memberName,
   boundNameOf,

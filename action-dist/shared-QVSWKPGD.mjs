@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-WPF454VL.mjs";
+} from "./shared-UW4SZVXD.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3772,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-I7AKLKHW.mjs");
+    const { analyze } = await import("./shared-PZEYFPBE.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3849,9 +3849,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-LLDANVSX.mjs"),
+      import("./shared-O4AMEP2T.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-SEF7IHZS.mjs"),
+      import("./shared-LQ3ZEE3B.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3893,7 +3893,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-E533NRAZ.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-BMULEAHO.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3911,7 +3911,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-A7AEIDHC.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-7DYRNZLD.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-JU26D2AE.mjs";
+} from "./shared-4B4FI5LV.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

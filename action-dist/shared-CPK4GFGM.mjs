@@ -7,10 +7,105 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-AJT77ZMY.mjs";
+} from "./shared-Y46MMDIC.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";
+
+// src/extract/compact.ts
+var SummaryCompactor = class {
+  objects = /* @__PURE__ */ new Map();
+  strings = /* @__PURE__ */ new Map();
+  moduleScope;
+  statement;
+  functionScopes = /* @__PURE__ */ new Map();
+  targets = /* @__PURE__ */ new Map();
+  spans = /* @__PURE__ */ new Map();
+  names = /* @__PURE__ */ new Map();
+  compact(summary) {
+    if (summary.target) summary.target = this.target(summary.target);
+    for (const call of summary.calls) {
+      call.scope = this.scope(call.scope);
+      call.placement = this.placement(call.placement);
+      call.statementText = this.string(call.statementText);
+      call.calleeText = this.string(call.calleeText);
+      if (call.callee !== void 0) call.callee = this.string(call.callee);
+      if (call.condition !== void 0) call.condition = this.string(call.condition);
+    }
+    for (const record of summary.imports) record.scope = this.scope(record.scope);
+    shareRecords(this, summary.imports, summary.classes, summary.calls);
+    return summary;
+  }
+  /** Every summary of a run has the same target. */
+  target(target) {
+    const key = `${target.version.join(".")} ${target.platform}`;
+    const known = this.targets.get(key);
+    if (known) return known;
+    this.targets.set(key, target);
+    return target;
+  }
+  scope(scope) {
+    if (scope.kind === "module") return this.moduleScope ??= scope;
+    if (scope.kind === "function") {
+      const known = this.functionScopes.get(scope.function);
+      if (known) return known;
+      this.functionScopes.set(scope.function, scope);
+      return scope;
+    }
+    return this.object(scope);
+  }
+  placement(placement) {
+    if (placement.kind === "statement") return this.statement ??= placement;
+    return this.object(placement);
+  }
+  /** Scopes and placements hold strings only: their fields, in order, are their identity. */
+  object(value) {
+    let key = "";
+    for (const field in value) key += `${field}\0${String(value[field])}\0`;
+    const known = this.objects.get(key);
+    if (known) return known;
+    this.objects.set(key, value);
+    return value;
+  }
+  /**
+   * Spans are never changed once made, and many repeat across files: an import block at the top of
+   * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
+   */
+  span(span) {
+    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+    const known = this.spans.get(key);
+    if (known) return known;
+    this.spans.set(key, span);
+    return span;
+  }
+  /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
+  importedNames(names) {
+    if (names.length === 0) return names;
+    let key = "";
+    for (const { name, alias } of names) key += alias === void 0 ? `${name},` : `${name} ${alias},`;
+    const known = this.names.get(key);
+    if (known) return known;
+    this.names.set(key, names);
+    return names;
+  }
+  string(value) {
+    const known = this.strings.get(value);
+    if (known !== void 0) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+};
+function shareRecords(sharing, imports, classes, calls) {
+  for (const record of imports) {
+    record.module = sharing.string(record.module);
+    record.span = sharing.span(record.span);
+    record.names = sharing.importedNames(record.names);
+  }
+  for (const record of classes) record.span = sharing.span(record.span);
+  for (const call of calls) call.span = sharing.span(call.span);
+}
+
+// src/extract/stored.ts
 var STRING_FIELDS = ["statementText", "calleeText", "callee", "condition"];
 function storedText(value) {
   const diagnostics = value.diagnostics.map((d) => ({ ...d, path: "" }));
@@ -139,18 +234,10 @@ function reviveStored(stored, relative, sharing, damaged) {
   for (const record of summary.imports) {
     record.scope = placeIn(tables.scopes, record.scope);
     if (record.names.length === 0) record.names = NONE;
-    else if (sharing) record.names = sharing.importedNames(record.names);
-    if (sharing) {
-      record.module = sharing.string(record.module);
-      record.span = sharing.span(record.span);
-    }
   }
   for (const field of SUMMARY_LISTS) if (summary[field].length === 0) summary[field] = NONE;
-  for (const record of summary.classes) {
-    if (record.bases.length === 0) record.bases = NONE;
-    if (sharing) record.span = sharing.span(record.span);
-  }
-  if (sharing) for (const call of calls) call.span = sharing.span(call.span);
+  for (const record of summary.classes) if (record.bases.length === 0) record.bases = NONE;
+  if (sharing) shareRecords(sharing, summary.imports, summary.classes, calls);
   const head = entry.packed;
   const copy = {};
   for (const key in summary) if (key !== "calls" && key !== "__proto__") copy[key] = summary[key];
@@ -227,6 +314,7 @@ var Places = class {
 };
 
 export {
+  SummaryCompactor,
   storedText,
   storedBytes,
   storedOf,

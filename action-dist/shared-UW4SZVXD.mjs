@@ -5,10 +5,11 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-DU6U65YR.mjs";
+} from "./shared-CPK4GFGM.mjs";
 import {
+  builtin,
   packedOnDisk
-} from "./shared-AJT77ZMY.mjs";
+} from "./shared-Y46MMDIC.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
@@ -1055,13 +1056,9 @@ function statSignature(stat) {
 import path3 from "node:path";
 
 // src/config/localPython.ts
-import { createRequire } from "node:module";
 import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
-var load = createRequire(import.meta.url);
-function childProcess() {
-  return load("node:child_process");
-}
+var childProcess = () => builtin("node:child_process");
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
 var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;

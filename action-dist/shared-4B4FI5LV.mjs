@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-AJT77ZMY.mjs";
+} from "./shared-Y46MMDIC.mjs";
 import {
   parsePythonLiteral,
   stringsOf

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-JU26D2AE.mjs";
-import "./shared-AJT77ZMY.mjs";
+} from "./shared-4B4FI5LV.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import {

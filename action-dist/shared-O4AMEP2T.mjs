@@ -10,9 +10,9 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-SBLELBKV.mjs";
-import "./shared-JU26D2AE.mjs";
-import "./shared-AJT77ZMY.mjs";
+} from "./shared-D2DVFE53.mjs";
+import "./shared-4B4FI5LV.mjs";
+import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
