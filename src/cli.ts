@@ -156,9 +156,12 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (records && key) {
     const started = performance.now();
     const record = await records.load(key);
-    const checked = record
-      ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys })
-      : undefined;
+    // None of its own: the last record of a run that finds the same files lends its files' keys.
+    const borrowed = record ? undefined : await records.latest(filesScope(records, prepared));
+    const checked =
+      (record ?? borrowed)
+        ? await stillHolds({ record: (record ?? borrowed)!, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: !record })
+        : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;
     // Not holding: the analysis starts from what the check found (the discovery, the files' keys).
@@ -195,13 +198,24 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   // Let go of the analysis (the summaries, the graph) before the record is written: on 100,000
   // modules that is 800 MiB, which the garbage collector may then take back.
   produced = undefined;
-  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output });
+  if (records && key && run) {
+    await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output });
+    await records.saveLatest(filesScope(records, prepared), key);
+  }
   await rules?.keep?.();
   // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   // The run made the cache folder: what python3 said before it was there is kept in it now.
   if (cacheDir) keepAnswer();
   return output.exitCode;
+}
+
+/**
+ * What the files a run finds, and the keys and summaries it gives them, depend on: runs with the same
+ * scope, whatever the command and its output options, can take each other's file keys (see `RunRecords.latest`).
+ */
+function filesScope(records: RunRecords, { cwd, analyzeOptions }: Prepared): string {
+  return records.key(['files', cwd, discoverOptionsOf(analyzeOptions), analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]);
 }
 
 const OUTPUT_WHAT: Record<string, string> = { check: 'the report', graph: 'the graph', entries: 'the entries' };

@@ -143,8 +143,33 @@ export class RunRecords {
     return path.basename(this.folder);
   }
 
+  /**
+   * The record last written by a run that finds its files as runs of `scope` do (see `filesScope`).
+   * A run with no record of its own (another command on the same tree, `graph` after `check`, or
+   * `check` with another format or report file) takes that record's file keys by their stat data,
+   * instead of reading and hashing every file again (see `stillHolds`, `borrowed`).
+   */
+  async latest(scope: string): Promise<RunRecord | undefined> {
+    if (!(await this.cache.usable(false))) return undefined;
+    try {
+      const key = (await fs.readFile(this.latestFile(scope), 'utf8')).trim();
+      return /^[0-9a-f]{64}$/.test(key) ? await this.load(key) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Notes `key` as the record last written for `scope` (see `latest`). */
+  async saveLatest(scope: string, key: string): Promise<void> {
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.latestFile(scope), key);
+  }
+
   private file(key: string): string {
     return path.join(this.folder, `${key}.run.json`);
+  }
+
+  private latestFile(scope: string): string {
+    return path.join(this.folder, `${scope}.latest`);
   }
 }
 
@@ -156,6 +181,11 @@ export interface ReplayInput {
   cache: SummaryCache;
   /** Filled in with the keys of the changed files summarised here (and cached): the run's stats count them as parsed. */
   parsedKeys: Set<string>;
+  /**
+   * The record is another command's, with the same files (see `RunRecords.latest`): it never holds,
+   * but its discovery and the keys of the files whose stat data is unchanged are taken.
+   */
+  borrowed?: boolean;
 }
 
 /** What checking a run record found. */
@@ -184,7 +214,7 @@ export interface RecordCheck {
  * once the record is known not to hold, no more files are read, and only their signatures are
  * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }: ReplayInput): Promise<RecordCheck> {
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
   let discovery: Discovery;
   if (watch && (await watchHolds(watch))) discovery = recordedDiscovery(record, discover.root);
@@ -196,9 +226,9 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
   const listings: DeploymentListing[] = [];
-  let holds = sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings));
-  // Python files came or went: the searches for deployment files are still worth checking.
-  if (!sameFiles) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch))) listings.push(input);
+  let holds = !borrowed && sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings));
+  // Python files came or went (or the record is another command's): the searches for deployment files are still worth checking.
+  if (!sameFiles || borrowed) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch))) listings.push(input);
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);

@@ -156,6 +156,30 @@ describe('the run record', () => {
     expect(third.fingerprints).toEqual([[aKnown![0], aKnown![1], 'the-record-s', aKnown![3]], bKnown]);
   });
 
+  it('a command with no record of its own (graph after check) takes the file keys of the last run that found the same files: a file whose stat data is unchanged is not read', async () => {
+    const root = project();
+    // Stat data is trusted only once it is two seconds old (see statSignature).
+    await new Promise((done) => setTimeout(done, 2100));
+    runCli(['check', '.'], root);
+    // The record says app/util.py has app/web.py's bytes: a run that takes its keys reads web.py's
+    // summary for util.py (which imports app.pools), without reading util.py.
+    const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((f) => f.startsWith('runs-'))!);
+    const file = path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!);
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { files: string[][] };
+    const web = record.files.find((f) => f[0] === 'app/web.py')!;
+    const util = record.files.find((f) => f[0] === 'app/util.py')!;
+    expect(util[3]).not.toBe('');
+    util[1] = web[1]!;
+    util[2] = web[2]!;
+    writeFileSync(file, JSON.stringify(record));
+    const edgesOfUtil = (stdout: string): string[] =>
+      (JSON.parse(stdout) as { edges: Array<{ from: string; to: string }> }).edges.filter((e) => e.from === 'app.util').map((e) => e.to).filter((to, at, all) => all.indexOf(to) === at);
+    expect(edgesOfUtil(runCli(['graph', '--format', 'json', '.'], root).stdout)).toEqual(['app', 'app.pools']);
+    // Runs that find files otherwise (another exclusion) take nothing from it: util.py is read.
+    expect(edgesOfUtil(runCli(['graph', '--format', 'json', '--exclude', 'nothing/', '.'], root).stdout)).toEqual(['app']);
+    expect(edgesOfUtil(runCli(['graph', '--format', 'json', '--no-cache', '.'], root).stdout)).toEqual(['app']);
+  });
+
   it('after a Python file changes, takes the last search for deployment files while the folders it looked in are unchanged, and searches again when one changed', async () => {
     const root = project();
     const ownReport = (): string => runCli(['check', '--format', 'json', '--no-cache', '.'], root).stdout;

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-UW4SZVXD.mjs";
+} from "./shared-F6BN32G4.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3772,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-PZEYFPBE.mjs");
+    const { analyze } = await import("./shared-GIARI44J.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3789,7 +3789,8 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   if (records && key) {
     const started = performance.now();
     const record = await records.load(key);
-    const checked = record ? await stillHolds({ record, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys }) : void 0;
+    const borrowed = record ? void 0 : await records.latest(filesScope(records, prepared));
+    const checked = record ?? borrowed ? await stillHolds({ record: record ?? borrowed, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: !record }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
@@ -3822,11 +3823,17 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const { output } = produced;
   const run = produced.result.run;
   produced = void 0;
-  if (records && key && run) await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
+  if (records && key && run) {
+    await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
+    await records.saveLatest(filesScope(records, prepared), key);
+  }
   await rules?.keep?.();
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   if (cacheDir) keepAnswer();
   return output.exitCode;
+}
+function filesScope(records, { cwd, analyzeOptions }) {
+  return records.key(["files", cwd, discoverOptionsOf(analyzeOptions), analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]);
 }
 var OUTPUT_WHAT = { check: "the report", graph: "the graph", entries: "the entries" };
 async function emit(output, command) {

@@ -2286,11 +2286,33 @@ var RunRecords = class {
   get folderName() {
     return path8.basename(this.folder);
   }
+  /**
+   * The record last written by a run that finds its files as runs of `scope` do (see `filesScope`).
+   * A run with no record of its own (another command on the same tree, `graph` after `check`, or
+   * `check` with another format or report file) takes that record's file keys by their stat data,
+   * instead of reading and hashing every file again (see `stillHolds`, `borrowed`).
+   */
+  async latest(scope) {
+    if (!await this.cache.usable(false)) return void 0;
+    try {
+      const key = (await fs6.readFile(this.latestFile(scope), "utf8")).trim();
+      return /^[0-9a-f]{64}$/.test(key) ? await this.load(key) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  /** Notes `key` as the record last written for `scope` (see `latest`). */
+  async saveLatest(scope, key) {
+    if (await this.cache.usable(true)) await this.cache.writeWhole(this.latestFile(scope), key);
+  }
   file(key) {
     return path8.join(this.folder, `${key}.run.json`);
   }
+  latestFile(scope) {
+    return path8.join(this.folder, `${scope}.latest`);
+  }
 };
-async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys }) {
+async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false }) {
   let watch = record.watch;
   let discovery;
   if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
@@ -2302,8 +2324,8 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
   const listings = [];
-  let holds = sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings);
-  if (!sameFiles) {
+  let holds = !borrowed && sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings);
+  if (!sameFiles || borrowed) {
     for (const input of record.inputs) if (input.kind === "deployment-files" && await watchHolds(input.watch)) listings.push(input);
   }
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
