@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-LYXNM3PG.mjs";
-import "./shared-F6BN32G4.mjs";
+} from "./shared-5LIL25IU.mjs";
+import "./shared-CYWKX2XJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

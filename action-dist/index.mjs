@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-LYXNM3PG.mjs";
-import "./shared-F6BN32G4.mjs";
+} from "./shared-5LIL25IU.mjs";
+import "./shared-CYWKX2XJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

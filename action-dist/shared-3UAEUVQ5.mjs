@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-F6BN32G4.mjs";
+} from "./shared-CYWKX2XJ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
