@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-5LIL25IU.mjs";
+} from "./shared-E7BK6GJJ.mjs";
 import "./shared-CYWKX2XJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";

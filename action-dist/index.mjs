@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-5LIL25IU.mjs";
+} from "./shared-E7BK6GJJ.mjs";
 import "./shared-CYWKX2XJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";

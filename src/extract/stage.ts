@@ -53,7 +53,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
   const script = workerScript();
   let pool: ExtractPool | undefined;
   const poolFor = (): ExtractPool | undefined => {
-    if (!script) return undefined;
+    if (pool || !script) return pool;
     // One thread is the main thread: no worker to start.
     const threads = threadCount(files.length);
     if (threads < 2) return undefined;

@@ -6018,7 +6018,7 @@ async function extractFiles(input) {
   const script = workerScript();
   let pool;
   const poolFor = () => {
-    if (!script) return void 0;
+    if (pool || !script) return pool;
     const threads = threadCount(files.length);
     if (threads < 2) return void 0;
     pool ??= new ExtractPool(script, threads, compactor);
