@@ -96,6 +96,31 @@ describe('the cache of per-file summaries', () => {
     expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
   });
 
+  it('takes an entry cut short (by a run killed while writing it) as missing, and writes it whole again', () => {
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/jobs.py': 'import os\n\n\ndef work():\n    os.getcwd()\n    print("done")\n',
+      'app/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=3)\n',
+    });
+    const cold = runCli(['check', '--format', 'json', '.'], root);
+    const cacheDir = path.join(root, '.importleak_cache');
+    // The entry with packed calls (after a newline), and one without.
+    const [packed, ...others] = entries(cacheDir).sort((a, b) => Number(readFileSync(b).includes(0x0a)) - Number(readFileSync(a).includes(0x0a)));
+    expect(readFileSync(packed!).includes(0x0a)).toBe(true);
+    const whole = readFileSync(packed!);
+    const plain = readFileSync(others[0]!);
+    writeFileSync(packed!, whole.subarray(0, whole.length - 5));
+    writeFileSync(others[0]!, plain.subarray(0, plain.length - 1));
+    forgetRuns(cacheDir);
+    const run = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(run.stderr)).toBe('2 parsed, 1 from the cache');
+    expect(run.stdout).toBe(cold.stdout);
+    expect(readFileSync(packed!)).toEqual(whole);
+    expect(readFileSync(others[0]!)).toEqual(plain);
+    // Written whole: no temporary file is left beside the entries.
+    expect(readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('removes an entry whose packed calls are damaged inside, says which file, and parses it again on the next run', () => {
     // `configure()` runs at import time: its body's calls are unpacked.
     const root = writeProject({

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-CYWKX2XJ.mjs";
+} from "./shared-D5DIRRUQ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
