@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-F2BFV6HZ.mjs";
-import "./shared-D5DIRRUQ.mjs";
+} from "./shared-OZI4JR3Z.mjs";
+import "./shared-DQ3BS3AA.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

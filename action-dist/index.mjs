@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-F2BFV6HZ.mjs";
-import "./shared-D5DIRRUQ.mjs";
+} from "./shared-OZI4JR3Z.mjs";
+import "./shared-DQ3BS3AA.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./shared-CPK4GFGM.mjs";
 import {
   summariseBytes
-} from "./shared-RYK2JQIE.mjs";
+} from "./shared-TWOCYMDF.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

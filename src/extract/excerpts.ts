@@ -19,6 +19,14 @@ export class Excerpts {
   of(node: SyntaxNode): string {
     const start = node.startIndex;
     const end = node.endIndex;
+    // Most excerpts are of a short text on one line: that text trimmed, without folding or keeping it.
+    if (end - start <= SHORT_EXCERPT) {
+      const newline = this.text.indexOf('\n', start);
+      if (newline < 0 || newline >= end) {
+        const trimmed = this.text.slice(start, end).trim();
+        return trimmed.length > MAX_STATEMENT_TEXT ? `${trimmed.slice(0, MAX_STATEMENT_TEXT - 1)}…` : trimmed;
+      }
+    }
     const key = start * (this.text.length + 1) + end;
     let excerpt = this.made.get(key);
     if (excerpt === undefined) {
@@ -66,6 +74,13 @@ export class Excerpts {
 }
 
 export const LONG_WHITESPACE_RUN = 64;
+
+/**
+ * Up to this length, a text with no line break is its own excerpt, trimmed (and cut): `fold` would
+ * give the same, since it only folds runs of whitespace that hold a line break. Longer ones are
+ * folded, which reads no more than the excerpt needs.
+ */
+const SHORT_EXCERPT = 4 * MAX_STATEMENT_TEXT;
 
 /** What `\s` matches in a JavaScript regular expression (and `trim()` removes). */
 export function isWhitespace(code: number): boolean {

@@ -524,6 +524,13 @@ var Excerpts = class {
   of(node) {
     const start2 = node.startIndex;
     const end = node.endIndex;
+    if (end - start2 <= SHORT_EXCERPT) {
+      const newline = this.text.indexOf("\n", start2);
+      if (newline < 0 || newline >= end) {
+        const trimmed = this.text.slice(start2, end).trim();
+        return trimmed.length > MAX_STATEMENT_TEXT ? `${trimmed.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : trimmed;
+      }
+    }
     const key = start2 * (this.text.length + 1) + end;
     let excerpt = this.made.get(key);
     if (excerpt === void 0) {
@@ -567,6 +574,7 @@ var Excerpts = class {
   }
 };
 var LONG_WHITESPACE_RUN = 64;
+var SHORT_EXCERPT = 4 * MAX_STATEMENT_TEXT;
 function isWhitespace(code) {
   if (code <= 32) return code === 32 || code >= 9 && code <= 13;
   if (code < 160) return false;

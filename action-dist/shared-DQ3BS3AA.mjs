@@ -2419,7 +2419,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      const { summariseBytes } = await import("./shared-TB7CD6WQ.mjs");
+      const { summariseBytes } = await import("./shared-R6UOUQF4.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-D5DIRRUQ.mjs";
+} from "./shared-DQ3BS3AA.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -62,7 +62,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-RYK2JQIE.mjs";
+} from "./shared-TWOCYMDF.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
