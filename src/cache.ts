@@ -107,7 +107,7 @@ export class SummaryCache implements PackedStore {
   }
 
   /**
-   * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
+   * Writes a file of the cache folder (a run record, the kept rules) to a temporary file and renames it:
    * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
    * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
    */
@@ -142,13 +142,7 @@ export class SummaryCache implements PackedStore {
    */
   private writeEntry(file: string, bytes: Uint8Array): boolean {
     try {
-      try {
-        writeFileSync(file, bytes, { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, bytes, { flag: 'wx' });
-      }
+      createFile(file, bytes, file);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.writeWholeNow(file, `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`, bytes);
@@ -164,20 +158,12 @@ export class SummaryCache implements PackedStore {
   }
 
   /**
-   * `writeWhole` of text at hand, synchronously: an entry is a few KiB, and fs/promises' open, write,
-   * close and rename, each a trip to libuv's thread pool and back, cost a cold run of 20,000 files
-   * seconds of the main thread's time, taken from the worker threads that parse on the same cores.
+   * `writeWhole` of text at hand (a few KiB at most), synchronously: fs/promises' open, write, close
+   * and rename are each a trip to libuv's thread pool and back.
    */
   private writeWholeNow(file: string, temporary: string, text: string | Uint8Array): boolean {
     try {
-      try {
-        writeFileSync(temporary, text, { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-        // The folder made only when it is missing: once a folder, not once an entry.
-        mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temporary, text, { flag: 'wx' });
-      }
+      createFile(temporary, text, file);
       renameSync(temporary, file);
       return true;
     } catch (error) {
@@ -288,6 +274,20 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 const STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 /** The files it holds: a kept code hash (see `keptCodeDigest`). */
 const STALE_FILE = /^code-[0-9a-f]{32}$/;
+
+/**
+ * Creates `file` with `data`; fails (EEXIST) when it is there. The folder of `inFolderOf` is made
+ * only when it is missing: once a folder, not once an entry.
+ */
+function createFile(file: string, data: string | Uint8Array, inFolderOf: string): void {
+  try {
+    writeFileSync(file, data, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(path.dirname(inFolderOf), { recursive: true });
+    writeFileSync(file, data, { flag: 'wx' });
+  }
+}
 
 async function writeIfMissing(file: string, text: string): Promise<void> {
   await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);

@@ -1953,7 +1953,7 @@ var SummaryCache = class _SummaryCache {
     return digest;
   }
   /**
-   * Writes a file of the cache folder (an entry, a run record) to a temporary file and renames it:
+   * Writes a file of the cache folder (a run record, the kept rules) to a temporary file and renames it:
    * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
    * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
    */
@@ -1986,13 +1986,7 @@ var SummaryCache = class _SummaryCache {
    */
   writeEntry(file, bytes) {
     try {
-      try {
-        writeFileSync3(file, bytes, { flag: "wx" });
-      } catch (error) {
-        if (error.code !== "ENOENT") throw error;
-        mkdirSync(path6.dirname(file), { recursive: true });
-        writeFileSync3(file, bytes, { flag: "wx" });
-      }
+      createFile(file, bytes, file);
       return true;
     } catch (error) {
       if (error.code === "EEXIST") return this.writeWholeNow(file, `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`, bytes);
@@ -2005,19 +1999,12 @@ var SummaryCache = class _SummaryCache {
     }
   }
   /**
-   * `writeWhole` of text at hand, synchronously: an entry is a few KiB, and fs/promises' open, write,
-   * close and rename, each a trip to libuv's thread pool and back, cost a cold run of 20,000 files
-   * seconds of the main thread's time, taken from the worker threads that parse on the same cores.
+   * `writeWhole` of text at hand (a few KiB at most), synchronously: fs/promises' open, write, close
+   * and rename are each a trip to libuv's thread pool and back.
    */
   writeWholeNow(file, temporary, text) {
     try {
-      try {
-        writeFileSync3(temporary, text, { flag: "wx" });
-      } catch (error) {
-        if (error.code !== "ENOENT") throw error;
-        mkdirSync(path6.dirname(file), { recursive: true });
-        writeFileSync3(temporary, text, { flag: "wx" });
-      }
+      createFile(temporary, text, file);
       renameSync3(temporary, file);
       return true;
     } catch (error) {
@@ -2115,6 +2102,15 @@ var SummaryCache = class _SummaryCache {
 var STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1e3;
 var STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 var STALE_FILE = /^code-[0-9a-f]{32}$/;
+function createFile(file, data, inFolderOf) {
+  try {
+    writeFileSync3(file, data, { flag: "wx" });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+    mkdirSync(path6.dirname(inFolderOf), { recursive: true });
+    writeFileSync3(file, data, { flag: "wx" });
+  }
+}
 async function writeIfMissing(file, text) {
   await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
 }
