@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-VUNJONZZ.mjs";
-import "./shared-44KDOV2N.mjs";
+} from "./shared-QDJX7VM4.mjs";
+import "./shared-RYPWFNTP.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -89,7 +89,8 @@ async function readUnrecorded(file: string, maxBytes: number): Promise<ReadResul
     let total = 0;
     for (;;) {
       // The size stat gave, plus one byte to see a file that grew; /proc files say 0: 64 KiB at a time.
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
+      // (Not 64 KiB for every file: a file's bytes are this buffer, when one read gives them all.)
+      const chunk = Buffer.allocUnsafe(Math.min(opened.size > 0 ? opened.size + 1 : 64 * 1024, maxBytes + 1 - total));
       const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));

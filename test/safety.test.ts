@@ -410,3 +410,26 @@ describe('the commands the README gives for CI', () => {
     expect(action).not.toMatch(/\bnpx\b|npm (exec|install|ci)|node_modules/);
   });
 });
+
+describe('reading a file (readRegularFile)', () => {
+  it('gives a regular file its exact bytes, an empty one none, a /proc file that says it is empty all it holds, and refuses one over the cap', async () => {
+    const { readRegularFile } = await import('../src/files.js');
+    const root = project({});
+    const sizes = [0, 1, 4095, 4096, 70_000];
+    for (const size of sizes) {
+      const bytes = Buffer.from(Array.from({ length: size }, (_, i) => (i * 7) % 251));
+      writeFileSync(path.join(root, `f${size}.py`), bytes);
+      const read = await readRegularFile(path.join(root, `f${size}.py`), 1 << 20);
+      expect(read.ok && Buffer.compare(read.bytes, bytes)).toBe(0);
+      expect(read.ok && read.bytes.length).toBe(size);
+    }
+    if (process.platform === 'linux' && existsSync('/proc/self/status')) {
+      // stat says 0 bytes; the read goes on to the end all the same.
+      const status = await readRegularFile('/proc/self/status', 1 << 20);
+      expect(status.ok && statSync('/proc/self/status').size).toBe(0);
+      expect(status.ok && status.bytes.toString('utf8')).toMatch(/^Name:[\s\S]*\nPid:\s+\d+\n[\s\S]*\n$/);
+    }
+    const over = await readRegularFile(path.join(root, 'f70000.py'), 69_999);
+    expect(over).toMatchObject({ ok: false, reason: 'too-large', size: 70_000 });
+  });
+});

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-44KDOV2N.mjs";
+} from "./shared-RYPWFNTP.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";

@@ -930,7 +930,7 @@ async function readUnrecorded(file, maxBytes) {
     const chunks = [];
     let total = 0;
     for (; ; ) {
-      const chunk = Buffer.allocUnsafe(Math.min(Math.max(opened.size + 1, 64 * 1024), maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(opened.size > 0 ? opened.size + 1 : 64 * 1024, maxBytes + 1 - total));
       const bytesRead = readSync(descriptor, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
