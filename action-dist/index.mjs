@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-QDJX7VM4.mjs";
-import "./shared-RYPWFNTP.mjs";
+} from "./shared-LCXYRFHG.mjs";
+import "./shared-B6MV2WFI.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./shared-CPK4GFGM.mjs";
 import {
   summariseBytes
-} from "./shared-TWOCYMDF.mjs";
+} from "./shared-ICGDENUP.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
@@ -107,25 +107,24 @@ export class SummaryCache implements PackedStore {
   }
 
   /**
-   * Writes a file of the cache folder (a run record, the kept rules) to a temporary file and renames it:
-   * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
-   * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
+   * Writes a file of the cache folder (a run record, the kept rules, an entry found there already)
+   * to a temporary file and renames it: concurrent runs never see half of one. A failure is noted in
+   * `problem` (and false returned); the run goes on. `text` may be a function giving the text in
+   * pieces (see `jsonChunks`), called for each attempt. Synchronously: fs/promises' open, write,
+   * close and rename are each a trip to libuv's thread pool and back.
    */
-  async writeWhole(file: string, text: string | Uint8Array | (() => Iterable<string>)): Promise<boolean> {
+  writeWhole(file: string, text: string | Uint8Array | (() => Iterable<string>)): boolean {
     const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    if (typeof text !== 'function') return this.writeWholeNow(file, temporary, text);
-    const data = () => text();
     try {
-      // Written first, and the folder made only when it is missing: once a folder, not once an entry.
-      await fs.writeFile(temporary, data(), { flag: 'wx' }).catch(async (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await fs.writeFile(temporary, data(), { flag: 'wx' });
-      });
-      await fs.rename(temporary, file);
+      createFile(temporary, text, file);
+      renameSync(temporary, file);
       return true;
     } catch (error) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Left behind: a later run's temporary files have other names.
+      }
       this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
       return false;
     }
@@ -145,32 +144,12 @@ export class SummaryCache implements PackedStore {
       createFile(file, bytes, file);
       return true;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.writeWholeNow(file, `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`, bytes);
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return this.writeWhole(file, bytes);
       // Not there before (else EEXIST): what is there now is this write's, cut short (a full disk).
       try {
         rmSync(file, { force: true });
       } catch {
         // Taken as missing by its readers all the same.
-      }
-      this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
-      return false;
-    }
-  }
-
-  /**
-   * `writeWhole` of text at hand (a few KiB at most), synchronously: fs/promises' open, write, close
-   * and rename are each a trip to libuv's thread pool and back.
-   */
-  private writeWholeNow(file: string, temporary: string, text: string | Uint8Array): boolean {
-    try {
-      createFile(temporary, text, file);
-      renameSync(temporary, file);
-      return true;
-    } catch (error) {
-      try {
-        rmSync(temporary, { force: true });
-      } catch {
-        // Left behind: a later run's temporary files have other names.
       }
       this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
       return false;
@@ -276,16 +255,29 @@ const STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 const STALE_FILE = /^code-[0-9a-f]{32}$/;
 
 /**
- * Creates `file` with `data`; fails (EEXIST) when it is there. The folder of `inFolderOf` is made
- * only when it is missing: once a folder, not once an entry.
+ * Creates `file` with `data` (given whole, or as a function giving it in pieces); fails (EEXIST)
+ * when it is there. The folder of `inFolderOf` is made only when it is missing: once a folder, not
+ * once an entry.
  */
-function createFile(file: string, data: string | Uint8Array, inFolderOf: string): void {
+function createFile(file: string, data: string | Uint8Array | (() => Iterable<string>), inFolderOf: string): void {
+  const write = (): void => {
+    if (typeof data !== 'function') return writeFileSync(file, data, { flag: 'wx' });
+    const fd = openSync(file, 'wx');
+    try {
+      for (const piece of data()) {
+        const bytes = Buffer.from(piece);
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  };
   try {
-    writeFileSync(file, data, { flag: 'wx' });
+    write();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(path.dirname(inFolderOf), { recursive: true });
-    writeFileSync(file, data, { flag: 'wx' });
+    write();
   }
 }
 

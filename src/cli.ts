@@ -152,16 +152,16 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   const key = records
     ? records.key([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES])
     : undefined;
+  const scope = records ? filesScope(records, prepared) : undefined;
   const parsedKeys = new Set<string>();
   if (records && key) {
     const started = performance.now();
     const record = await records.load(key);
     // None of its own: the last record of a run that finds the same files lends its files' keys.
-    const borrowed = record ? undefined : await records.latest(filesScope(records, prepared));
-    const checked =
-      (record ?? borrowed)
-        ? await stillHolds({ record: (record ?? borrowed)!, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: !record })
-        : undefined;
+    const checking = record ?? (await records.latest(scope!));
+    const checked = checking
+      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record })
+      : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;
     // Not holding: the analysis starts from what the check found (the discovery, the files' keys).
@@ -200,7 +200,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   produced = undefined;
   if (records && key && run) {
     await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output });
-    await records.saveLatest(filesScope(records, prepared), key);
+    await records.saveLatest(scope!, key);
   }
   await rules?.keep?.();
   // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).

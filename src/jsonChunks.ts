@@ -1,6 +1,6 @@
 /**
  * `JSON.stringify(value)` as pieces of about `size` characters, for a file written piece by piece
- * (`fs.writeFile` takes an iterable). The run record of a tree of 100,000 modules is 30 MB of JSON:
+ * (see `SummaryCache.writeWhole`). The run record of a tree of 100,000 modules is 30 MB of JSON:
  * made as one string, then copied to bytes to be written, it was the peak of the run's memory,
  * 110 MiB above the analysis it records.
  *

@@ -113,7 +113,7 @@ export class RunRecords {
    * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
    */
   async save(key: string, record: RunRecord): Promise<void> {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), () => jsonChunks(record));
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => jsonChunks(record));
   }
 
   /**
@@ -135,7 +135,7 @@ export class RunRecords {
     }
     const { loadRules } = await import('./rules/rules.js');
     const rules = loadRules();
-    return { rules, keep: async () => void ((await this.cache.usable(true)) && (await this.cache.writeWhole(file, JSON.stringify(rules)))) };
+    return { rules, keep: async () => void ((await this.cache.usable(true)) && this.cache.writeWhole(file, JSON.stringify(rules))) };
   }
 
   /** The name of the records folder in the cache folder. */
@@ -161,7 +161,7 @@ export class RunRecords {
 
   /** Notes `key` as the record last written for `scope` (see `latest`). */
   async saveLatest(scope: string, key: string): Promise<void> {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.latestFile(scope), key);
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
 
   private file(key: string): string {

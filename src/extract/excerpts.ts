@@ -20,10 +20,12 @@ export class Excerpts {
     const start = node.startIndex;
     const end = node.endIndex;
     // Most excerpts are of a short text on one line: that text trimmed, without folding or keeping it.
+    // (Looked for in the excerpt's own text: a search of the file from `start` would read to the end
+    // of a file of one long line for each of its calls.)
     if (end - start <= SHORT_EXCERPT) {
-      const newline = this.text.indexOf('\n', start);
-      if (newline < 0 || newline >= end) {
-        const trimmed = this.text.slice(start, end).trim();
+      const text = this.text.slice(start, end);
+      if (!text.includes('\n')) {
+        const trimmed = text.trim();
         return trimmed.length > MAX_STATEMENT_TEXT ? `${trimmed.slice(0, MAX_STATEMENT_TEXT - 1)}…` : trimmed;
       }
     }

@@ -17,7 +17,7 @@ import {
   targetOf,
   withTargetFlags,
   writeOutputFile
-} from "./shared-RYPWFNTP.mjs";
+} from "./shared-B6MV2WFI.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3772,7 +3772,7 @@ async function prepareScan(paths, options) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-4KZGMM3Q.mjs");
+    const { analyze } = await import("./shared-FXNQWTA6.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3785,12 +3785,13 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : void 0;
   const { cache: _cache, cacheDir: _cacheDir, stats: _stats, quiet: _quiet, ...shaping } = commandOptions;
   const key = records ? records.key([command, shaping, prepared.cwd, analyzeOptions.root, analyzeOptions.paths, prepared.config, analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]) : void 0;
+  const scope = records ? filesScope(records, prepared) : void 0;
   const parsedKeys = /* @__PURE__ */ new Set();
   if (records && key) {
     const started = performance.now();
     const record = await records.load(key);
-    const borrowed = record ? void 0 : await records.latest(filesScope(records, prepared));
-    const checked = record ?? borrowed ? await stillHolds({ record: record ?? borrowed, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: !record }) : void 0;
+    const checking = record ?? await records.latest(scope);
+    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
@@ -3825,7 +3826,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   produced = void 0;
   if (records && key && run) {
     await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
-    await records.saveLatest(filesScope(records, prepared), key);
+    await records.saveLatest(scope, key);
   }
   await rules?.keep?.();
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);

@@ -1805,7 +1805,7 @@ async function fastGlob() {
 
 // src/cache.ts
 import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { promises as fs4, mkdirSync, readFileSync as readFileSync3, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { closeSync as closeSync2, promises as fs4, mkdirSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -1953,24 +1953,23 @@ var SummaryCache = class _SummaryCache {
     return digest;
   }
   /**
-   * Writes a file of the cache folder (a run record, the kept rules) to a temporary file and renames it:
-   * concurrent runs never see half of one. A failure is noted in `problem` (and false returned); the run goes on.
-   * `text` may be a function giving the text in pieces (see `jsonChunks`), called for each attempt.
+   * Writes a file of the cache folder (a run record, the kept rules, an entry found there already)
+   * to a temporary file and renames it: concurrent runs never see half of one. A failure is noted in
+   * `problem` (and false returned); the run goes on. `text` may be a function giving the text in
+   * pieces (see `jsonChunks`), called for each attempt. Synchronously: fs/promises' open, write,
+   * close and rename are each a trip to libuv's thread pool and back.
    */
-  async writeWhole(file, text) {
+  writeWhole(file, text) {
     const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
-    if (typeof text !== "function") return this.writeWholeNow(file, temporary, text);
-    const data = () => text();
     try {
-      await fs4.writeFile(temporary, data(), { flag: "wx" }).catch(async (error) => {
-        if (error.code !== "ENOENT") throw error;
-        await fs4.mkdir(path6.dirname(file), { recursive: true });
-        await fs4.writeFile(temporary, data(), { flag: "wx" });
-      });
-      await fs4.rename(temporary, file);
+      createFile(temporary, text, file);
+      renameSync3(temporary, file);
       return true;
     } catch (error) {
-      await fs4.rm(temporary, { force: true }).catch(() => void 0);
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+      }
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
       return false;
     }
@@ -1989,27 +1988,9 @@ var SummaryCache = class _SummaryCache {
       createFile(file, bytes, file);
       return true;
     } catch (error) {
-      if (error.code === "EEXIST") return this.writeWholeNow(file, `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`, bytes);
+      if (error.code === "EEXIST") return this.writeWhole(file, bytes);
       try {
         rmSync(file, { force: true });
-      } catch {
-      }
-      this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
-      return false;
-    }
-  }
-  /**
-   * `writeWhole` of text at hand (a few KiB at most), synchronously: fs/promises' open, write, close
-   * and rename are each a trip to libuv's thread pool and back.
-   */
-  writeWholeNow(file, temporary, text) {
-    try {
-      createFile(temporary, text, file);
-      renameSync3(temporary, file);
-      return true;
-    } catch (error) {
-      try {
-        rmSync(temporary, { force: true });
       } catch {
       }
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
@@ -2103,12 +2084,24 @@ var STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1e3;
 var STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 var STALE_FILE = /^code-[0-9a-f]{32}$/;
 function createFile(file, data, inFolderOf) {
+  const write = () => {
+    if (typeof data !== "function") return writeFileSync3(file, data, { flag: "wx" });
+    const fd = openSync2(file, "wx");
+    try {
+      for (const piece of data()) {
+        const bytes = Buffer.from(piece);
+        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      }
+    } finally {
+      closeSync2(fd);
+    }
+  };
   try {
-    writeFileSync3(file, data, { flag: "wx" });
+    write();
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
     mkdirSync(path6.dirname(inFolderOf), { recursive: true });
-    writeFileSync3(file, data, { flag: "wx" });
+    write();
   }
 }
 async function writeIfMissing(file, text) {
@@ -2317,7 +2310,7 @@ var RunRecords = class {
    * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
    */
   async save(key, record) {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.file(key), () => jsonChunks(record));
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => jsonChunks(record));
   }
   /**
    * The rules (rules/*.md), parsed from their YAML headers once per version of importleak and kept
@@ -2337,7 +2330,7 @@ var RunRecords = class {
     }
     const { loadRules } = await import("./shared-6CGIZ3NN.mjs");
     const rules = loadRules();
-    return { rules, keep: async () => void (await this.cache.usable(true) && await this.cache.writeWhole(file, JSON.stringify(rules))) };
+    return { rules, keep: async () => void (await this.cache.usable(true) && this.cache.writeWhole(file, JSON.stringify(rules))) };
   }
   /** The name of the records folder in the cache folder. */
   get folderName() {
@@ -2360,7 +2353,7 @@ var RunRecords = class {
   }
   /** Notes `key` as the record last written for `scope` (see `latest`). */
   async saveLatest(scope, key) {
-    if (await this.cache.usable(true)) await this.cache.writeWhole(this.latestFile(scope), key);
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
   file(key) {
     return path8.join(this.folder, `${key}.run.json`);
@@ -2415,7 +2408,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      const { summariseBytes } = await import("./shared-R6UOUQF4.mjs");
+      const { summariseBytes } = await import("./shared-6A75HCXV.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

@@ -525,9 +525,9 @@ var Excerpts = class {
     const start2 = node.startIndex;
     const end = node.endIndex;
     if (end - start2 <= SHORT_EXCERPT) {
-      const newline = this.text.indexOf("\n", start2);
-      if (newline < 0 || newline >= end) {
-        const trimmed = this.text.slice(start2, end).trim();
+      const text = this.text.slice(start2, end);
+      if (!text.includes("\n")) {
+        const trimmed = text.trim();
         return trimmed.length > MAX_STATEMENT_TEXT ? `${trimmed.slice(0, MAX_STATEMENT_TEXT - 1)}\u2026` : trimmed;
       }
     }

@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-RYPWFNTP.mjs";
+} from "./shared-B6MV2WFI.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -62,7 +62,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-TWOCYMDF.mjs";
+} from "./shared-ICGDENUP.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

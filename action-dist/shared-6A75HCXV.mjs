@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-TWOCYMDF.mjs";
+} from "./shared-ICGDENUP.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
