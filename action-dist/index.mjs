@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-LCXYRFHG.mjs";
-import "./shared-B6MV2WFI.mjs";
+} from "./shared-PGHE6SFT.mjs";
+import "./shared-NIVWR2CR.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

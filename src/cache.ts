@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
 import type { ReadResult } from './files.js';
+import { openPacks, PackWriter, prunePacks, type PackIndex, type PackPlace } from './cachePack.js';
 import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { packedOnDisk, type PackedStore } from './extract/packed.js';
 import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Stored } from './extract/stored.js';
@@ -16,9 +17,11 @@ export const DEFAULT_CACHE_DIR = '.importleak_cache';
  * Per-file summaries, kept between runs in `<cache dir>/<analyzer>/<2 hex>/<key>.json`, where the
  * key is the hash of the file's path and bytes and the folder `<analyzer>` the hash of the
  * analyzer's own code and the target (Python version, platform). A warm scan reads and hashes every
- * file, then reads its summary instead of parsing it. Each entry is written to a temporary file
- * and renamed, so concurrent runs never see half an entry; an entry that does not read back as a
+ * file, then reads its summary instead of parsing it. An entry that does not read back as a
  * summary (truncated, corrupt, from another version) is ignored and written again.
+ *
+ * A run's first PACK_AFTER entries are files of their own; the rest go into one pack, in
+ * `<analyzer>/packs/` (see cachePack.ts), which the run finishes with `finish`.
  *
  * The folder holds a `.gitignore` of `*` and a `CACHEDIR.TAG`, so git and backup tools leave it
  * out. A cache folder that is a symbolic link, or not a folder, is not used (a repository could
@@ -30,6 +33,12 @@ export class SummaryCache implements PackedStore {
   private readable: Promise<boolean> | undefined;
   /** Why the cache could not be written, once; the run still succeeds. */
   problem: string | undefined;
+  /** The packs of the summaries folder, as this process knows them (see `packsKnown`). */
+  private packsKnownNow: PacksKnown | undefined;
+  /** The pack this run is writing, once it has written PACK_AFTER entry files. */
+  private writer: PackWriter | undefined;
+  /** Entry files this run has written. */
+  private entryFiles = 0;
 
   constructor(
     readonly root: string,
@@ -66,23 +75,58 @@ export class SummaryCache implements PackedStore {
    */
   async getEntry(key: string, relative: string, sharing?: Sharing, digest?: string): Promise<{ value: FileSummary; digest: string } | undefined> {
     if (!(await this.usable(false))) return undefined;
-    const file = this.entryFile(key);
+    const place = this.packPlace(key);
     let bytes: Buffer;
     try {
       // Read synchronously: an entry is a few KiB, and fs/promises' open, stat, read and close,
       // each a trip to the thread pool and back, cost a warm run of 20,000 files a second more.
-      bytes = readFileSync(file);
+      bytes = place ? place.pack.read(place.offset, place.length) : readFileSync(this.entryFile(key));
     } catch {
       return undefined;
     }
+    // An entry that does not read back is removed: an entry file, or the pack holding it (its files
+    // are parsed again by the next run), which would otherwise hide the entry written again.
+    const remove = place ? () => place.pack.remove() : () => rmSync(this.entryFile(key), { force: true });
     try {
       // The bytes hashed as read: the digest `set` gave for the bytes it wrote.
-      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(this.entryFile(key), { force: true }));
+      const value = reviveStored(storedOf(bytes), relative, sharing, remove);
       if (value.summary) packedOnDisk(value.summary, this, key, bytes.length);
       return { value, digest: digest ?? hash(bytes) };
     } catch {
+      if (place) remove();
       return undefined;
     }
+  }
+
+  /** Where the entry of `key` is in a pack, if one holds it: this process's, else the newest. */
+  private packPlace(key: string): PackPlace | undefined {
+    const known = this.packsKnown();
+    const own = known.own.get(key);
+    if (own) return own;
+    known.indexes ??= openPacks(this.packFolder);
+    for (const index of known.indexes) {
+      const place = index.find(key);
+      if (place) return place;
+    }
+    return undefined;
+  }
+
+  /**
+   * What this process knows of the packs of the summaries folder: shared by the caches of one
+   * folder (the run record's check has one, the analysis another), so that their indexes are read
+   * once, and the entries one wrote are found by the other.
+   */
+  private packsKnown(): PacksKnown {
+    if (!this.packsKnownNow) {
+      let known = PACKS_KNOWN.get(this.packFolder);
+      if (!known) PACKS_KNOWN.set(this.packFolder, (known = { own: new Map() }));
+      this.packsKnownNow = known;
+    }
+    return this.packsKnownNow;
+  }
+
+  private get packFolder(): string {
+    return path.join(this.folder, 'packs');
   }
 
   /**
@@ -101,9 +145,56 @@ export class SummaryCache implements PackedStore {
     const bytes = storedBytes(stored ?? storedText(value));
     const digest = hash(bytes);
     if (value.transient) return undefined;
-    const file = this.entryFile(key);
-    if ((await this.usable(true)) && this.writeEntry(file, bytes) && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
+    if (!(await this.usable(true))) return digest;
+    let kept: boolean;
+    if (this.entryFiles < PACK_AFTER) {
+      kept = this.writeEntry(this.entryFile(key), bytes);
+      if (kept) this.entryFiles++;
+    } else kept = this.writeToPack(key, bytes);
+    if (kept && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
     return digest;
+  }
+
+  /** Appends an entry to this run's pack (begun when needed); false when it cannot be written. */
+  private writeToPack(key: string, bytes: Uint8Array): boolean {
+    try {
+      this.writer ??= new PackWriter(this.packFolder);
+      this.packsKnown().own.set(key, this.writer.append(key, bytes));
+      return true;
+    } catch (error) {
+      this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
+      this.dropPack();
+      return false;
+    }
+  }
+
+  /**
+   * Finishes the pack this run has been writing, if any: its index written, it takes its final
+   * name, where other runs find it, and packs beyond the newest MAX_PACKS are removed. Called when
+   * a stage has stored what it will; a run that stores more after begins another pack.
+   */
+  finish(): void {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = undefined;
+    try {
+      writer.finish();
+      prunePacks(this.packFolder);
+    } catch (error) {
+      this.problem ??= `cannot write the cache in ${this.root}: ${(error as Error).message}`;
+      this.writer = writer;
+      this.dropPack();
+    }
+  }
+
+  /** Gives up this run's pack (a write failed): its entries are taken as missing, and their packed calls stay in memory. */
+  private dropPack(): void {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = undefined;
+    writer.abandon();
+    const { own } = this.packsKnown();
+    for (const [key, place] of own) if (place.pack === writer.pack) own.delete(key);
   }
 
   /**
@@ -158,6 +249,11 @@ export class SummaryCache implements PackedStore {
 
   /** The packed calls at the end of the entry of `key` (see `packedOnDisk`): the entry's last `length` bytes. */
   bytesAt(key: string, offset: number, length: number): Buffer {
+    const place = this.packPlace(key);
+    if (place) {
+      if (place.length !== offset + length) throw new Error(`the cache entry is now ${place.length} bytes, not ${offset + length}`);
+      return place.pack.read(place.offset + offset, length);
+    }
     const entry = readFileSync(this.entryFile(key));
     if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
     return entry.subarray(offset);
@@ -246,6 +342,17 @@ export class SummaryCache implements PackedStore {
     return true;
   }
 }
+
+/** The packs of a summaries folder as this process knows them: their indexes, read once, and the entries it wrote into packs. */
+interface PacksKnown {
+  indexes?: PackIndex[];
+  own: Map<string, PackPlace>;
+}
+
+const PACKS_KNOWN = new Map<string, PacksKnown>();
+
+/** Entry files a run writes before it writes the rest of its entries into a pack (see cachePack.ts). */
+export const PACK_AFTER = 100;
 
 /** A week: what another version's part of the cache is kept unused (see `pruneStale`). */
 const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;

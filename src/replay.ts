@@ -277,6 +277,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
     }
     known.set(file.relative, (now[index] = [file.relative, currentKey, digest, currentSignature]));
   });
+  cache.finish();
   return { discovery, watch, known, inputsWatched, listings, ...(holds ? { holds: now } : {}) };
 }
 

@@ -3,7 +3,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SummaryCache } from '../src/cache.js';
+import { PACK_AFTER, SummaryCache } from '../src/cache.js';
+import { MAX_PACKS, openPacks } from '../src/cachePack.js';
 import { DamagedCacheEntry } from '../src/diagnostics.js';
 import { summariseBytes } from '../src/extract/fileSummary.js';
 import { isPacked } from '../src/extract/packed.js';
@@ -287,6 +288,161 @@ describe('the cache of per-file summaries', () => {
     writeFileSync(python, `#!/bin/sh\necho asked >> '${marker}'\necho "3.12 linux"\n# another build\n`);
     runCli(['check', '.'], root, env);
     expect(asked()).toBe(before + 1);
+  });
+});
+
+describe('packs: the entries of a run that stores many, in one file', () => {
+  /** 160 files: the leaky project's entry and leak, and 158 more modules. */
+  const bigProject = (): string =>
+    writeProject({
+      'app/__init__.py': '',
+      'app/web.py': 'from flask import Flask\nfrom app import pools\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return "ok"\n',
+      'app/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=3)\n',
+      ...Object.fromEntries(Array.from({ length: 157 }, (_, i) => [`app/m${i}.py`, `import os\nfrom app import m${(i + 1) % 157}\n\n\ndef f${i}():\n    return os.getcwd()\n`])),
+    });
+  const packsOf = (cacheDir: string): string[] =>
+    readdirSync(cacheDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /(^|\/)packs\/[^/]+$/.test(name))
+      .map((name) => path.join(cacheDir, name))
+      .sort();
+
+  it(`writes a run's entries after the first ${PACK_AFTER} into one pack, which a later run reads them from`, () => {
+    const root = bigProject();
+    const cacheDir = path.join(root, '.importleak_cache');
+    const cold = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(cold.code).toBe(1);
+    expect(statsLine(cold.stderr)).toBe('160 parsed, 0 from the cache');
+    expect(entries(cacheDir)).toHaveLength(PACK_AFTER);
+    const [pack, ...more] = packsOf(cacheDir);
+    expect(more).toEqual([]);
+    expect(path.basename(pack!)).toMatch(/^\d{13}-\d+-[0-9a-f]{8}\.pack$/);
+    forgetRuns(cacheDir);
+    const warm = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(warm.stderr)).toBe('0 parsed, 160 from the cache');
+    expect(warm.stdout).toBe(cold.stdout);
+    // Nothing new stored: no new pack.
+    expect(packsOf(cacheDir)).toEqual([pack]);
+  });
+
+  it('removes a pack cut short, or one with an entry that does not read back, and parses its files again', () => {
+    const root = bigProject();
+    const cacheDir = path.join(root, '.importleak_cache');
+    const cold = runCli(['check', '--format', 'json', '.'], root);
+    const [pack] = packsOf(cacheDir);
+    const whole = readFileSync(pack!);
+    const entryFiles = entries(cacheDir);
+    // Cut short (a disk that lost its end): its index is not found.
+    writeFileSync(pack!, whole.subarray(0, whole.length - 3));
+    forgetRuns(cacheDir);
+    const cut = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(cut.stderr)).toBe(`${160 - PACK_AFTER} parsed, ${PACK_AFTER} from the cache`);
+    expect(cut.stdout).toBe(cold.stdout);
+    expect(existsSync(pack!)).toBe(false);
+    // Written again as entry files: this run stored fewer than PACK_AFTER.
+    expect(entries(cacheDir)).toHaveLength(160);
+    // The same pack whole again, its first entry's first byte changed: that file is parsed again, and the pack removed.
+    for (const file of entries(cacheDir)) if (!entryFiles.includes(file)) rmSync(file);
+    const bad = Buffer.from(whole);
+    bad[0] = 0x78;
+    writeFileSync(pack!, bad);
+    forgetRuns(cacheDir);
+    const one = runCli(['check', '--format', 'json', '--stats', '.'], root);
+    expect(statsLine(one.stderr)).toBe(`1 parsed, 159 from the cache`);
+    expect(one.stdout).toBe(cold.stdout);
+    expect(existsSync(pack!)).toBe(false);
+    forgetRuns(cacheDir);
+    expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe(`${160 - PACK_AFTER - 1} parsed, ${PACK_AFTER + 1} from the cache`);
+    forgetRuns(cacheDir);
+    expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 160 from the cache');
+  });
+
+  it('reads packed calls back from the pack, and takes the pack as damaged when they do not unpack', async () => {
+    const filler = await summariseBytes('filler.py', new TextEncoder().encode('import os\n'), TARGET);
+    const source = new TextEncoder().encode('import os\n\n\ndef make():\n    return os.cpu_count()\n\n\nLIMIT = make()\n');
+    const outcome = await summariseBytes('app.py', source, TARGET);
+    const root = path.join(writeProject({}), 'cache');
+    const writing = new SummaryCache(root, TARGET);
+    for (let i = 0; i < PACK_AFTER; i++) await writing.set(SummaryCache.keyOf(`filler${i}.py`, new Uint8Array([i])), filler);
+    const key = SummaryCache.keyOf('app.py', source);
+    await writing.set(key, outcome);
+    writing.finish();
+    expect(entries(root)).toHaveLength(PACK_AFTER);
+    const [pack, ...more] = packsOf(root);
+    expect(more).toEqual([]);
+    const cache = new SummaryCache(root, TARGET);
+    const read = async (): Promise<ModuleSummary> => (await cache.getEntry(key, 'app.py'))!.value.summary!;
+    const first = await read();
+    expect(isPacked(first)).toBe(true);
+    expect(first.calls).toEqual(outcome.summary!.calls);
+    // The last byte of the packed calls (the entry ends just before the pack's index).
+    const second = await read();
+    const bytes = readFileSync(pack!);
+    const indexAt = parseInt(/importleak-pack 1 ([0-9a-f]{12}) /.exec(bytes.subarray(bytes.length - 44).toString('latin1'))![1]!, 16);
+    bytes[indexAt - 2] = bytes[indexAt - 2]! ^ 0xff;
+    writeFileSync(pack!, bytes);
+    expect(() => second.calls).toThrow(DamagedCacheEntry);
+    expect(existsSync(pack!)).toBe(false);
+  });
+
+  it(`keeps the ${MAX_PACKS} newest packs`, async () => {
+    const filler = await summariseBytes('filler.py', new TextEncoder().encode('import os\n'), TARGET);
+    const root = path.join(writeProject({}), 'cache');
+    const written: string[] = [];
+    for (let round = 0; round <= MAX_PACKS; round++) {
+      const cache = new SummaryCache(root, TARGET);
+      for (let i = 0; i <= PACK_AFTER; i++) await cache.set(SummaryCache.keyOf(`m${round}_${i}.py`, new Uint8Array([i])), filler);
+      cache.finish();
+      written.push(packsOf(root).find((file) => !written.includes(file))!);
+      // Packs are named by the time they were begun, to the millisecond.
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    expect(packsOf(root)).toEqual(written.slice(1));
+    // What another process finds there: the entries of the packs kept, not those of the one removed.
+    const indexes = openPacks(path.dirname(written[0]!));
+    const found = (round: number): boolean => indexes.some((index) => index.find(SummaryCache.keyOf(`m${round}_${PACK_AFTER}.py`, new Uint8Array([PACK_AFTER]))) !== undefined);
+    expect(indexes).toHaveLength(MAX_PACKS);
+    expect([found(MAX_PACKS), found(1), found(0)]).toEqual([true, true, false]);
+  });
+
+  it('reads only whole packs with their keys in order, and removes what a killed run left a day ago', () => {
+    const folder = writeProject({});
+    const pack = (keys: string[]): Buffer => {
+      const body = Buffer.from(keys.map(() => '{}').join(''), 'latin1');
+      const index = Buffer.from(JSON.stringify({ keys: keys.join(''), at: keys.flatMap((_, i) => [i * 2, 2]) }), 'latin1');
+      const hex = (n: number): string => n.toString(16).padStart(12, '0');
+      return Buffer.concat([body, index, Buffer.from(`importleak-pack 1 ${hex(body.length)} ${hex(index.length)}\n`, 'latin1')]);
+    };
+    const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
+    writeFileSync(path.join(folder, '1700000000000-1-00000000.pack'), pack([a, b]));
+    writeFileSync(path.join(folder, '1700000000001-1-00000000.pack'), pack([b, a]));
+    writeFileSync(path.join(folder, '1700000000002-1-00000000.pack.tmp'), 'left by a killed run');
+    writeFileSync(path.join(folder, '1700000000003-1-00000000.pack.tmp'), 'being written');
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    utimesSync(path.join(folder, '1700000000002-1-00000000.pack.tmp'), dayAgo, dayAgo);
+    const indexes = openPacks(folder);
+    expect(indexes).toHaveLength(1);
+    expect(indexes[0]!.find(b)).toEqual({ pack: indexes[0]!.pack, offset: 2, length: 2 });
+    expect(indexes[0]!.find('c'.repeat(64))).toBeUndefined();
+    expect(readdirSync(folder).sort()).toEqual(['1700000000000-1-00000000.pack', '1700000000003-1-00000000.pack.tmp']);
+  });
+
+  it('stays whole under two runs at once that both write a pack', async () => {
+    const root = bigProject();
+    const once = (): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root });
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', () => resolve(out));
+      });
+    const [a, b] = await Promise.all([once(), once()]);
+    expect(a).toBe(b);
+    const cacheDir = path.join(root, '.importleak_cache');
+    forgetRuns(cacheDir);
+    expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 160 from the cache');
+    expect(runCli(['check', '--format', 'json', '.'], root).stdout).toBe(a);
+    expect(packsOf(cacheDir).every((file) => file.endsWith('.pack'))).toBe(true);
   });
 });
 

@@ -107,6 +107,8 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     });
   } finally {
     await pool?.close();
+    // The entries stored here in a pack are found by the runs that follow once it is finished.
+    cache?.finish();
   }
   const summaries = new Map<string, ModuleSummary>();
   const diagnostics: Diagnostic[] = [];

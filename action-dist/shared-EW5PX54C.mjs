@@ -32,7 +32,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-B6MV2WFI.mjs";
+} from "./shared-NIVWR2CR.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -6067,6 +6067,7 @@ async function extractFiles(input) {
     });
   } finally {
     await pool?.close();
+    cache?.finish();
   }
   const summaries = /* @__PURE__ */ new Map();
   const diagnostics = [];

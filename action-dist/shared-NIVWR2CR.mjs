@@ -523,26 +523,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path10) => {
+      const end = path10.length - 1;
+      const index = path10.lastIndexOf(
         SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        path10[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path10 : path10.slice(index + 1);
     };
-    var parentOf = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+    var parentOf = (path10) => {
+      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path10.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path10.length - 1;
+      const cut = path10.lastIndexOf(
         SLASH,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -692,7 +692,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path10) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -701,7 +701,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path9)) {
+          if (rule.checkRegex.test(path10)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -721,15 +721,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path10, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path9) : path9;
+        const basename = shortcut ? basenameOf(path10) : path10;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path9
+            shortcut && rule._basenameOnly ? basename : path10
           )) {
             const { negative } = rule;
             const ret = {
@@ -751,17 +751,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path10, originalPath, doThrow) => {
+      if (!isString(path10)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path10) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path10)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -770,25 +770,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path10) => {
+      const first = path10.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path10.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path10.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -819,58 +819,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path9) {
+      _test(originalPath, cache, path10) {
         checkPath(
-          path9,
+          path10,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache) : {
+        return path10 ? this._t(path10, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path10 = convertPath(target);
+        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path10);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path10, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path9);
+        const literal = this._rules.testLiteral(path10);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path9, cache) {
-        if (path9 in cache) {
-          return cache[path9];
+      _t(path10, cache) {
+        if (path10 in cache) {
+          return cache[path10];
         }
-        const parentPath = parentOf(path9);
+        const parentPath = parentOf(path10);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path10) {
+        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path10) => !this.ignores(path10);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path10) {
+        return this._test(path10, this._testCache, convertPath(path10));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -1804,18 +1804,218 @@ async function fastGlob() {
 }
 
 // src/cache.ts
-import { createHash as createHash3, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, promises as fs4, mkdirSync, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync3, rmSync, writeFileSync as writeFileSync3, writeSync } from "node:fs";
-import path6 from "node:path";
+import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
+import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
+import path7 from "node:path";
 import { fileURLToPath } from "node:url";
+
+// src/cachePack.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, readdirSync, readSync as readSync2, renameSync as renameSync2, rmSync, writeSync } from "node:fs";
+import path5 from "node:path";
+var MAX_PACKS = 8;
+var ABANDONED_AFTER_MS = 24 * 60 * 60 * 1e3;
+var PACK_NAME = /^\d{13}-\d+-[0-9a-f]{8}\.pack$/;
+var TEMPORARY_NAME = /^\d{13}-\d+-[0-9a-f]{8}\.pack\.tmp$/;
+var TRAILER = /^importleak-pack 1 ([0-9a-f]{12}) ([0-9a-f]{12})\n$/;
+var TRAILER_LENGTH = 44;
+var KEY_LENGTH = 64;
+var Pack = class {
+  constructor(file, fd) {
+    this.file = file;
+    this.fd = fd;
+  }
+  file;
+  fd;
+  gone = false;
+  /** `length` bytes at `offset`; throws when the file ends before. */
+  read(offset, length) {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    let read2 = 0;
+    while (read2 < length) {
+      const got = readSync2(this.fd, bytes, read2, length - read2, offset + read2);
+      if (got === 0) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
+      read2 += got;
+    }
+    return bytes;
+  }
+  /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */
+  remove() {
+    if (this.gone) return;
+    this.gone = true;
+    try {
+      rmSync(this.file, { force: true });
+    } catch {
+    }
+  }
+};
+var PackIndex = class {
+  constructor(pack, keys, offsets, lengths) {
+    this.pack = pack;
+    this.keys = keys;
+    this.offsets = offsets;
+    this.lengths = lengths;
+  }
+  pack;
+  keys;
+  offsets;
+  lengths;
+  find(key) {
+    let low = 0;
+    let high = this.offsets.length - 1;
+    while (low <= high) {
+      const middle = low + high >> 1;
+      const order = compareKeyAt(this.keys, middle, key);
+      if (order === 0) return { pack: this.pack, offset: this.offsets[middle], length: this.lengths[middle] };
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return void 0;
+  }
+};
+function compareKeyAt(keys, index, key) {
+  const start = index * KEY_LENGTH;
+  for (let i = 0; i < KEY_LENGTH; i++) {
+    const difference = keys.charCodeAt(start + i) - key.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+function openPacks(folder, now = Date.now()) {
+  const indexes = [];
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return indexes;
+  }
+  for (const name of names.sort().reverse()) {
+    const file = path5.join(folder, name);
+    if (TEMPORARY_NAME.test(name)) {
+      try {
+        if (now - lstatSync2(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
+      } catch {
+      }
+      continue;
+    }
+    if (!PACK_NAME.test(name)) continue;
+    let fd;
+    try {
+      fd = openSync2(file, "r");
+    } catch {
+      continue;
+    }
+    const pack = new Pack(file, fd);
+    try {
+      indexes.push(indexOf(pack, fstatSync2(fd)));
+    } catch {
+      closeSync2(fd);
+      pack.remove();
+    }
+  }
+  return indexes;
+}
+function indexOf(pack, stat) {
+  if (!stat.isFile() || stat.size < TRAILER_LENGTH) throw new Error("not a pack");
+  const trailer = TRAILER.exec(pack.read(stat.size - TRAILER_LENGTH, TRAILER_LENGTH).toString("latin1"));
+  if (!trailer) throw new Error("no pack trailer");
+  const start = parseInt(trailer[1], 16);
+  const length = parseInt(trailer[2], 16);
+  if (start + length + TRAILER_LENGTH !== stat.size) throw new Error("the pack index is out of place");
+  const { keys, at } = JSON.parse(pack.read(start, length).toString("latin1"));
+  if (typeof keys !== "string" || !Array.isArray(at) || keys.length % KEY_LENGTH !== 0 || at.length !== keys.length / KEY_LENGTH * 2) throw new Error("not a pack index");
+  const count = at.length / 2;
+  const offsets = new Float64Array(count);
+  const lengths = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const offset = at[2 * i];
+    const size = at[2 * i + 1];
+    if (!Number.isInteger(offset) || !Number.isInteger(size) || offset < 0 || size < 0 || offset + size > start) throw new Error("a pack entry out of range");
+    if (i > 0 && compareKeyAt(keys, i - 1, keys.slice(i * KEY_LENGTH, (i + 1) * KEY_LENGTH)) >= 0) throw new Error("the pack keys are out of order");
+    offsets[i] = offset;
+    lengths[i] = size;
+  }
+  return new PackIndex(pack, keys, offsets, lengths);
+}
+var PackWriter = class {
+  pack;
+  temporary;
+  final;
+  /** Where the next bytes go. */
+  end = 0;
+  keys = [];
+  at = [];
+  /** Creates the temporary file in `folder` (made if missing); throws when it cannot. */
+  constructor(folder) {
+    const name = `${Date.now()}-${process.pid}-${randomBytes2(4).toString("hex")}.pack`;
+    this.final = path5.join(folder, name);
+    this.temporary = `${this.final}.tmp`;
+    mkdirSync(folder, { recursive: true });
+    this.pack = new Pack(this.temporary, openSync2(this.temporary, "wx+"));
+  }
+  /** Appends an entry; throws when it cannot be written (a full disk): the pack is then of no use. */
+  append(key, bytes) {
+    if (key.length !== KEY_LENGTH) throw new Error(`not a cache key: ${key}`);
+    const place = { pack: this.pack, offset: this.end, length: bytes.length };
+    this.writeAll(bytes);
+    this.keys.push(key);
+    this.at.push(place.offset, place.length);
+    return place;
+  }
+  /** Writes the index and trailer and gives the pack its final name; throws when it cannot. */
+  finish() {
+    const last = /* @__PURE__ */ new Map();
+    this.keys.forEach((key, i) => last.set(key, i));
+    const order = [...last.keys()].sort();
+    const at = [];
+    for (const key of order) {
+      const i = last.get(key);
+      at.push(this.at[2 * i], this.at[2 * i + 1]);
+    }
+    const index = Buffer.from(JSON.stringify({ keys: order.join(""), at }), "latin1");
+    const start = this.end;
+    this.writeAll(index);
+    this.writeAll(Buffer.from(`importleak-pack 1 ${hex12(start)} ${hex12(index.length)}
+`, "latin1"));
+    renameSync2(this.temporary, this.final);
+    this.pack.file = this.final;
+    this.keys = [];
+    this.at = [];
+  }
+  /** Removes the temporary file (a write failed). */
+  abandon() {
+    this.pack.remove();
+  }
+  writeAll(bytes) {
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.pack.fd, bytes, written, bytes.length - written, this.end + written);
+    this.end += bytes.length;
+  }
+};
+function hex12(value) {
+  return value.toString(16).padStart(12, "0");
+}
+function prunePacks(folder) {
+  let names;
+  try {
+    names = readdirSync(folder).filter((name) => PACK_NAME.test(name)).sort();
+  } catch {
+    return;
+  }
+  for (const name of names.slice(0, Math.max(0, names.length - MAX_PACKS))) {
+    try {
+      rmSync(path5.join(folder, name), { force: true });
+    } catch {
+    }
+  }
+}
 
 // src/codeDigest.ts
 import { createHash as createHash2 } from "node:crypto";
-import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path5 from "node:path";
+import { lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync as renameSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path6 from "node:path";
 function digestOf(files, base) {
   const digest = createHash2("sha256");
-  for (const file of files) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  for (const file of files) digest.update(path6.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
   return digest.digest("hex");
 }
 function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
@@ -1825,11 +2025,11 @@ function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
   for (const [file, stat] of files) {
     const signature = statSignature(stat);
     if (!signature) trusted = false;
-    signatures.update(path5.relative(base, file)).update("\0").update(signature).update("\0");
+    signatures.update(path6.relative(base, file)).update("\0").update(signature).update("\0");
   }
   const computed = () => digestOf(files.map(([file]) => file), base);
   if (!trusted) return computed();
-  const kept = path5.join(keptIn, `code-${signatures.digest("hex").slice(0, 32)}`);
+  const kept = path6.join(keptIn, `code-${signatures.digest("hex").slice(0, 32)}`);
   try {
     const text = readFileSync2(kept, "latin1");
     if (/^[0-9a-f]{64}$/.test(text)) return text;
@@ -1837,10 +2037,10 @@ function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
   }
   const digest = computed();
   try {
-    if (lstatSync2(keptIn).isDirectory()) {
+    if (lstatSync3(keptIn).isDirectory()) {
       const temporary = `${kept}.${process.pid}.tmp`;
       writeFileSync2(temporary, digest, { flag: "wx" });
-      renameSync2(temporary, kept);
+      renameSync3(temporary, kept);
     }
   } catch {
   }
@@ -1852,13 +2052,13 @@ function codeFiles(folder, pattern, recursive) {
 function codeFilesWithStats(folder, pattern, recursive) {
   let names;
   try {
-    names = readdirSync(folder).sort();
+    names = readdirSync2(folder).sort();
   } catch {
     return [];
   }
   const files = [];
   for (const name of names) {
-    const file = path5.join(folder, name);
+    const file = path6.join(folder, name);
     let stat;
     try {
       stat = statSync3(file);
@@ -1892,9 +2092,15 @@ var SummaryCache = class _SummaryCache {
   readable;
   /** Why the cache could not be written, once; the run still succeeds. */
   problem;
+  /** The packs of the summaries folder, as this process knows them (see `packsKnown`). */
+  packsKnownNow;
+  /** The pack this run is writing, once it has written PACK_AFTER entry files. */
+  writer;
+  /** Entry files this run has written. */
+  entryFiles = 0;
   /** The summaries folder: worked out when first needed, since a run that prints its last output again reads no summary. */
   get folder() {
-    this.folderKnown ??= path6.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
+    this.folderKnown ??= path7.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
     return this.folderKnown;
   }
   /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
@@ -1918,20 +2124,50 @@ var SummaryCache = class _SummaryCache {
    */
   async getEntry(key, relative, sharing, digest) {
     if (!await this.usable(false)) return void 0;
-    const file = this.entryFile(key);
+    const place = this.packPlace(key);
     let bytes;
     try {
-      bytes = readFileSync3(file);
+      bytes = place ? place.pack.read(place.offset, place.length) : readFileSync3(this.entryFile(key));
     } catch {
       return void 0;
     }
+    const remove = place ? () => place.pack.remove() : () => rmSync2(this.entryFile(key), { force: true });
     try {
-      const value = reviveStored(storedOf(bytes), relative, sharing, () => rmSync(this.entryFile(key), { force: true }));
+      const value = reviveStored(storedOf(bytes), relative, sharing, remove);
       if (value.summary) packedOnDisk(value.summary, this, key, bytes.length);
       return { value, digest: digest ?? hash(bytes) };
     } catch {
+      if (place) remove();
       return void 0;
     }
+  }
+  /** Where the entry of `key` is in a pack, if one holds it: this process's, else the newest. */
+  packPlace(key) {
+    const known = this.packsKnown();
+    const own = known.own.get(key);
+    if (own) return own;
+    known.indexes ??= openPacks(this.packFolder);
+    for (const index of known.indexes) {
+      const place = index.find(key);
+      if (place) return place;
+    }
+    return void 0;
+  }
+  /**
+   * What this process knows of the packs of the summaries folder: shared by the caches of one
+   * folder (the run record's check has one, the analysis another), so that their indexes are read
+   * once, and the entries one wrote are found by the other.
+   */
+  packsKnown() {
+    if (!this.packsKnownNow) {
+      let known = PACKS_KNOWN.get(this.packFolder);
+      if (!known) PACKS_KNOWN.set(this.packFolder, known = { own: /* @__PURE__ */ new Map() });
+      this.packsKnownNow = known;
+    }
+    return this.packsKnownNow;
+  }
+  get packFolder() {
+    return path7.join(this.folder, "packs");
   }
   /**
    * The hash of a file's outcome as the cache stores it (without its path): two outcomes with the
@@ -1948,9 +2184,53 @@ var SummaryCache = class _SummaryCache {
     const bytes = storedBytes(stored ?? storedText(value));
     const digest = hash(bytes);
     if (value.transient) return void 0;
-    const file = this.entryFile(key);
-    if (await this.usable(true) && this.writeEntry(file, bytes) && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
+    if (!await this.usable(true)) return digest;
+    let kept;
+    if (this.entryFiles < PACK_AFTER) {
+      kept = this.writeEntry(this.entryFile(key), bytes);
+      if (kept) this.entryFiles++;
+    } else kept = this.writeToPack(key, bytes);
+    if (kept && value.summary) packedOnDisk(value.summary, this, key, bytes.length);
     return digest;
+  }
+  /** Appends an entry to this run's pack (begun when needed); false when it cannot be written. */
+  writeToPack(key, bytes) {
+    try {
+      this.writer ??= new PackWriter(this.packFolder);
+      this.packsKnown().own.set(key, this.writer.append(key, bytes));
+      return true;
+    } catch (error) {
+      this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
+      this.dropPack();
+      return false;
+    }
+  }
+  /**
+   * Finishes the pack this run has been writing, if any: its index written, it takes its final
+   * name, where other runs find it, and packs beyond the newest MAX_PACKS are removed. Called when
+   * a stage has stored what it will; a run that stores more after begins another pack.
+   */
+  finish() {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = void 0;
+    try {
+      writer.finish();
+      prunePacks(this.packFolder);
+    } catch (error) {
+      this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
+      this.writer = writer;
+      this.dropPack();
+    }
+  }
+  /** Gives up this run's pack (a write failed): its entries are taken as missing, and their packed calls stay in memory. */
+  dropPack() {
+    const writer = this.writer;
+    if (!writer) return;
+    this.writer = void 0;
+    writer.abandon();
+    const { own } = this.packsKnown();
+    for (const [key, place] of own) if (place.pack === writer.pack) own.delete(key);
   }
   /**
    * Writes a file of the cache folder (a run record, the kept rules, an entry found there already)
@@ -1960,14 +2240,14 @@ var SummaryCache = class _SummaryCache {
    * close and rename are each a trip to libuv's thread pool and back.
    */
   writeWhole(file, text) {
-    const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
+    const temporary = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
     try {
       createFile(temporary, text, file);
-      renameSync3(temporary, file);
+      renameSync4(temporary, file);
       return true;
     } catch (error) {
       try {
-        rmSync(temporary, { force: true });
+        rmSync2(temporary, { force: true });
       } catch {
       }
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
@@ -1990,7 +2270,7 @@ var SummaryCache = class _SummaryCache {
     } catch (error) {
       if (error.code === "EEXIST") return this.writeWhole(file, bytes);
       try {
-        rmSync(file, { force: true });
+        rmSync2(file, { force: true });
       } catch {
       }
       this.problem ??= `cannot write the cache in ${this.root}: ${error.message}`;
@@ -1999,12 +2279,17 @@ var SummaryCache = class _SummaryCache {
   }
   /** The packed calls at the end of the entry of `key` (see `packedOnDisk`): the entry's last `length` bytes. */
   bytesAt(key, offset, length) {
+    const place = this.packPlace(key);
+    if (place) {
+      if (place.length !== offset + length) throw new Error(`the cache entry is now ${place.length} bytes, not ${offset + length}`);
+      return place.pack.read(place.offset + offset, length);
+    }
     const entry = readFileSync3(this.entryFile(key));
     if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
     return entry.subarray(offset);
   }
   entryFile(key) {
-    return path6.join(this.folder, key.slice(0, 2), `${key}.json`);
+    return path7.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
   /**
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
@@ -2023,7 +2308,7 @@ var SummaryCache = class _SummaryCache {
   }
   /** The name of this run's summaries folder in the cache folder. */
   get folderName() {
-    return path6.basename(this.folder);
+    return path7.basename(this.folder);
   }
   /**
    * Removes what the cache folder holds for other versions of importleak, or other targets, that no
@@ -2046,7 +2331,7 @@ var SummaryCache = class _SummaryCache {
       names.map(async (name) => {
         const folder = STALE_FOLDER.test(name);
         if (kept.has(name) || !folder && !STALE_FILE.test(name)) return;
-        const entry = path6.join(this.root, name);
+        const entry = path7.join(this.root, name);
         try {
           const stat = await fs4.lstat(entry);
           if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
@@ -2074,33 +2359,35 @@ var SummaryCache = class _SummaryCache {
       }
     }
     if (create) {
-      await writeIfMissing(path6.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
-      await writeIfMissing(path6.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+      await writeIfMissing(path7.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      await writeIfMissing(path7.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
     }
     return true;
   }
 };
+var PACKS_KNOWN = /* @__PURE__ */ new Map();
+var PACK_AFTER = 100;
 var STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1e3;
 var STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 var STALE_FILE = /^code-[0-9a-f]{32}$/;
 function createFile(file, data, inFolderOf) {
   const write = () => {
     if (typeof data !== "function") return writeFileSync3(file, data, { flag: "wx" });
-    const fd = openSync2(file, "wx");
+    const fd = openSync3(file, "wx");
     try {
       for (const piece of data()) {
         const bytes = Buffer.from(piece);
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+        for (let written = 0; written < bytes.length; ) written += writeSync2(fd, bytes, written);
       }
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
   };
   try {
     write();
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    mkdirSync(path6.dirname(inFolderOf), { recursive: true });
+    mkdirSync2(path7.dirname(inFolderOf), { recursive: true });
     write();
   }
 }
@@ -2113,9 +2400,9 @@ function hash(text) {
 var analyzerIdKnown;
 function analyzerId(root) {
   if (analyzerIdKnown === void 0) {
-    const here = path6.dirname(fileURLToPath(import.meta.url));
+    const here = path7.dirname(fileURLToPath(import.meta.url));
     const pattern = /\.(m?js|ts)$/;
-    const extract = path6.join(here, "extract");
+    const extract = path7.join(here, "extract");
     const folder = codeFiles(extract, pattern, false).length ? extract : here;
     analyzerIdKnown = keptCodeDigest(root, [folder], folder, pattern, false);
   }
@@ -2124,7 +2411,7 @@ function analyzerId(root) {
 
 // src/deploy/deploymentFiles.ts
 import { promises as fs5 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var DISCOVERY_PATTERNS = [
   "**/Procfile",
   "**/Dockerfile",
@@ -2158,7 +2445,7 @@ var DISCOVERY_IGNORE = [
   "**/.pytest_cache/**"
 ];
 function fileKind(relative) {
-  const name = path7.posix.basename(relative);
+  const name = path8.posix.basename(relative);
   if (name === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
@@ -2179,7 +2466,7 @@ async function findDeploymentFiles(root, searchIn, watch) {
   const found = /* @__PURE__ */ new Set();
   const byRealPath = /* @__PURE__ */ new Set();
   for (const where of searchIn) {
-    const folder = path7.join(root, where);
+    const folder = path8.join(root, where);
     let stat;
     try {
       stat = await watchedStat(folder, watch);
@@ -2187,23 +2474,23 @@ async function findDeploymentFiles(root, searchIn, watch) {
       continue;
     }
     if (!stat.isDirectory()) {
-      if (isDeploymentFileName(path7.posix.basename(where))) found.add(toRelative(root, folder));
+      if (isDeploymentFileName(path8.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
     const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
     if (watch && entries.some((entry) => !coveredByWatch(entry.dirent))) watch.complete = false;
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-      const relative = toRelative(root, path7.join(folder, entry.path));
+      const relative = toRelative(root, path8.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await watchedStat(path7.join(root, relative), watch).catch(() => void 0);
+        const target = await watchedStat(path8.join(root, relative), watch).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
-        const what = await fs5.lstat(path7.join(root, relative)).catch(() => void 0);
+        const what = await fs5.lstat(path8.join(root, relative)).catch(() => void 0);
         problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
         continue;
       }
-      const real = await watchedRealpath(path7.join(root, relative), watch).catch(() => void 0);
+      const real = await watchedRealpath(path8.join(root, relative), watch).catch(() => void 0);
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -2219,17 +2506,17 @@ function listingOf(value) {
   return { found, problems };
 }
 async function deploymentFileListing(root, searchIn, watch) {
-  return listingValue(await findDeploymentFiles(path7.resolve(root), searchIn, watch));
+  return listingValue(await findDeploymentFiles(path8.resolve(root), searchIn, watch));
 }
 function toRelative(root, file) {
-  const absolute = path7.resolve(root, file);
-  return path7.relative(root, absolute).split(path7.sep).join("/");
+  const absolute = path8.resolve(root, file);
+  return path8.relative(root, absolute).split(path8.sep).join("/");
 }
 
 // src/replay.ts
 import { createHash as createHash4 } from "node:crypto";
 import { promises as fs6 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/jsonChunks.ts
@@ -2287,7 +2574,7 @@ function discoveryFingerprint(discovery) {
 var RunRecords = class {
   constructor(cache) {
     this.cache = cache;
-    this.folder = path8.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
+    this.folder = path9.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
   }
   cache;
   folder;
@@ -2320,7 +2607,7 @@ var RunRecords = class {
    * after the analysis, so that the cache folder is not made before the discovery lists the tree.
    */
   async rules() {
-    const file = path8.join(this.folder, "rules.json");
+    const file = path9.join(this.folder, "rules.json");
     if (await this.cache.usable(false)) {
       try {
         const kept = JSON.parse(await fs6.readFile(file, "utf8"));
@@ -2334,7 +2621,7 @@ var RunRecords = class {
   }
   /** The name of the records folder in the cache folder. */
   get folderName() {
-    return path8.basename(this.folder);
+    return path9.basename(this.folder);
   }
   /**
    * The record last written by a run that finds its files as runs of `scope` do (see `filesScope`).
@@ -2356,10 +2643,10 @@ var RunRecords = class {
     if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
   file(key) {
-    return path8.join(this.folder, `${key}.run.json`);
+    return path9.join(this.folder, `${key}.run.json`);
   }
   latestFile(scope) {
-    return path8.join(this.folder, `${scope}.latest`);
+    return path9.join(this.folder, `${scope}.latest`);
   }
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false }) {
@@ -2423,11 +2710,12 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     }
     known.set(file.relative, now[index] = [file.relative, currentKey, digest, currentSignature]);
   });
+  cache.finish();
   return { discovery, watch, known, inputsWatched, listings, ...holds ? { holds: now } : {} };
 }
 function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);
-  return { files: record.files.map(([relative]) => ({ relative, absolute: path8.resolve(root, relative) })), diagnostics };
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path9.resolve(root, relative) })), diagnostics };
 }
 async function inputsHold(inputs, renewed, listings) {
   const checks = await Promise.all(
@@ -2462,8 +2750,8 @@ function distinctInputs(inputs) {
 var codeIdKnown;
 function codeId(root) {
   if (codeIdKnown === void 0) {
-    const here = path8.dirname(fileURLToPath2(import.meta.url));
-    const rules = [path8.resolve(here, "../rules"), path8.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+    const here = path9.dirname(fileURLToPath2(import.meta.url));
+    const rules = [path9.resolve(here, "../rules"), path9.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
     codeIdKnown = keptCodeDigest(root, [here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
   }
   return codeIdKnown;

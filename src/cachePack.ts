@@ -1,0 +1,257 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/*
+ * Packs: many cache entries in one file. A run that stores many entries (a cold run, a branch
+ * switched) writes them one after the other into one file, with an index of where each is at its
+ * end, instead of creating a file for each: creating a file costs the kernel far more than writing
+ * its bytes (20,000 generated modules: about a second and a half of a 25-second cold run). A later
+ * run opens the cache's packs once, reads their indexes, and reads each entry it needs with one
+ * positioned read, where an entry file costs an open, a stat, a read and a close.
+ *
+ * A pack is written under a temporary name and renamed when whole, so a pack under its final name
+ * is complete; packs are never changed after. Its end is a fixed-length trailer saying where its
+ * index is; a pack whose trailer or index does not read back is removed, as is a pack holding an
+ * entry that does not read back (its files are parsed again by the next run). A cache keeps its
+ * MAX_PACKS newest packs: what an older one held is parsed again when next needed.
+ */
+
+/** The packs a cache keeps, the newest; older ones are removed by the run that writes a new one. */
+export const MAX_PACKS = 8;
+
+/** A temporary pack older than this was left by a run that was killed: removed. */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+const PACK_NAME = /^\d{13}-\d+-[0-9a-f]{8}\.pack$/;
+const TEMPORARY_NAME = /^\d{13}-\d+-[0-9a-f]{8}\.pack\.tmp$/;
+/** `importleak-pack 1 <index offset> <index length>\n`, the numbers as 12 hex digits: 44 bytes. */
+const TRAILER = /^importleak-pack 1 ([0-9a-f]{12}) ([0-9a-f]{12})\n$/;
+const TRAILER_LENGTH = 44;
+/** Cache keys are SHA-256 hashes in hex. */
+const KEY_LENGTH = 64;
+
+/** One pack file, open for the run: its entries are read through this descriptor, even once it is renamed or removed. */
+export class Pack {
+  private gone = false;
+
+  constructor(
+    /** Its path (the final one, once a written pack is renamed). */
+    public file: string,
+    readonly fd: number,
+  ) {}
+
+  /** `length` bytes at `offset`; throws when the file ends before. */
+  read(offset: number, length: number): Buffer {
+    const bytes = Buffer.allocUnsafeSlow(length);
+    let read = 0;
+    while (read < length) {
+      const got = readSync(this.fd, bytes, read, length - read, offset + read);
+      if (got === 0) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
+      read += got;
+    }
+    return bytes;
+  }
+
+  /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */
+  remove(): void {
+    if (this.gone) return;
+    this.gone = true;
+    try {
+      rmSync(this.file, { force: true });
+    } catch {
+      // Not removable here (an open file on Windows): pruned later, as an old pack.
+    }
+  }
+}
+
+/** Where an entry lies: in which pack, at which offset, how long. */
+export interface PackPlace {
+  pack: Pack;
+  offset: number;
+  length: number;
+}
+
+/**
+ * A pack's index: its keys in order, one string of them all, and where each entry is. Searched, not
+ * made into a map: 100,000 entries as map entries cost 20 MB, as this 9 MB.
+ */
+export class PackIndex {
+  constructor(
+    readonly pack: Pack,
+    /** The keys, sorted, each KEY_LENGTH characters. */
+    private readonly keys: string,
+    private readonly offsets: Float64Array,
+    private readonly lengths: Float64Array,
+  ) {}
+
+  find(key: string): PackPlace | undefined {
+    let low = 0;
+    let high = this.offsets.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const order = compareKeyAt(this.keys, middle, key);
+      if (order === 0) return { pack: this.pack, offset: this.offsets[middle]!, length: this.lengths[middle]! };
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
+}
+
+/** The key at `index` of `keys` against `key`: negative, zero or positive, as string comparison orders them. */
+function compareKeyAt(keys: string, index: number, key: string): number {
+  const start = index * KEY_LENGTH;
+  for (let i = 0; i < KEY_LENGTH; i++) {
+    const difference = keys.charCodeAt(start + i) - key.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * The indexes of the packs in `folder`, the newest first. A pack that does not read back is
+ * removed; a temporary pack a killed run left a day ago too.
+ */
+export function openPacks(folder: string, now = Date.now()): PackIndex[] {
+  const indexes: PackIndex[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return indexes;
+  }
+  for (const name of names.sort().reverse()) {
+    const file = path.join(folder, name);
+    if (TEMPORARY_NAME.test(name)) {
+      try {
+        if (now - lstatSync(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
+      } catch {
+        // Gone already, or not ours to remove.
+      }
+      continue;
+    }
+    if (!PACK_NAME.test(name)) continue;
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      continue;
+    }
+    const pack = new Pack(file, fd);
+    try {
+      indexes.push(indexOf(pack, fstatSync(fd)));
+    } catch {
+      closeSync(fd);
+      pack.remove();
+    }
+  }
+  return indexes;
+}
+
+/** A pack's index, read and checked against its size; throws when it is not a pack. */
+function indexOf(pack: Pack, stat: { size: number; isFile(): boolean }): PackIndex {
+  if (!stat.isFile() || stat.size < TRAILER_LENGTH) throw new Error('not a pack');
+  const trailer = TRAILER.exec(pack.read(stat.size - TRAILER_LENGTH, TRAILER_LENGTH).toString('latin1'));
+  if (!trailer) throw new Error('no pack trailer');
+  const start = parseInt(trailer[1]!, 16);
+  const length = parseInt(trailer[2]!, 16);
+  if (start + length + TRAILER_LENGTH !== stat.size) throw new Error('the pack index is out of place');
+  const { keys, at } = JSON.parse(pack.read(start, length).toString('latin1')) as { keys?: unknown; at?: unknown };
+  if (typeof keys !== 'string' || !Array.isArray(at) || keys.length % KEY_LENGTH !== 0 || at.length !== (keys.length / KEY_LENGTH) * 2) throw new Error('not a pack index');
+  const count = at.length / 2;
+  const offsets = new Float64Array(count);
+  const lengths = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const offset = at[2 * i] as unknown;
+    const size = at[2 * i + 1] as unknown;
+    if (!Number.isInteger(offset) || !Number.isInteger(size) || (offset as number) < 0 || (size as number) < 0 || (offset as number) + (size as number) > start) throw new Error('a pack entry out of range');
+    // In order, each once: what the search needs.
+    if (i > 0 && compareKeyAt(keys, i - 1, keys.slice(i * KEY_LENGTH, (i + 1) * KEY_LENGTH)) >= 0) throw new Error('the pack keys are out of order');
+    offsets[i] = offset as number;
+    lengths[i] = size as number;
+  }
+  return new PackIndex(pack, keys, offsets, lengths);
+}
+
+/** A pack being written: entries appended as they come, the index and trailer written, and the file renamed, by `finish`. */
+export class PackWriter {
+  readonly pack: Pack;
+  private readonly temporary: string;
+  private readonly final: string;
+  /** Where the next bytes go. */
+  private end = 0;
+  private keys: string[] = [];
+  private at: number[] = [];
+
+  /** Creates the temporary file in `folder` (made if missing); throws when it cannot. */
+  constructor(folder: string) {
+    const name = `${Date.now()}-${process.pid}-${randomBytes(4).toString('hex')}.pack`;
+    this.final = path.join(folder, name);
+    this.temporary = `${this.final}.tmp`;
+    mkdirSync(folder, { recursive: true });
+    this.pack = new Pack(this.temporary, openSync(this.temporary, 'wx+'));
+  }
+
+  /** Appends an entry; throws when it cannot be written (a full disk): the pack is then of no use. */
+  append(key: string, bytes: Uint8Array): PackPlace {
+    if (key.length !== KEY_LENGTH) throw new Error(`not a cache key: ${key}`);
+    const place = { pack: this.pack, offset: this.end, length: bytes.length };
+    this.writeAll(bytes);
+    this.keys.push(key);
+    this.at.push(place.offset, place.length);
+    return place;
+  }
+
+  /** Writes the index and trailer and gives the pack its final name; throws when it cannot. */
+  finish(): void {
+    // Sorted by key, each once (the last written of a key is its entry), for `PackIndex.find`.
+    const last = new Map<string, number>();
+    this.keys.forEach((key, i) => last.set(key, i));
+    const order = [...last.keys()].sort();
+    const at: number[] = [];
+    for (const key of order) {
+      const i = last.get(key)!;
+      at.push(this.at[2 * i]!, this.at[2 * i + 1]!);
+    }
+    const index = Buffer.from(JSON.stringify({ keys: order.join(''), at }), 'latin1');
+    const start = this.end;
+    this.writeAll(index);
+    this.writeAll(Buffer.from(`importleak-pack 1 ${hex12(start)} ${hex12(index.length)}\n`, 'latin1'));
+    renameSync(this.temporary, this.final);
+    this.pack.file = this.final;
+    this.keys = [];
+    this.at = [];
+  }
+
+  /** Removes the temporary file (a write failed). */
+  abandon(): void {
+    this.pack.remove();
+  }
+
+  private writeAll(bytes: Uint8Array): void {
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.pack.fd, bytes, written, bytes.length - written, this.end + written);
+    this.end += bytes.length;
+  }
+}
+
+function hex12(value: number): string {
+  return value.toString(16).padStart(12, '0');
+}
+
+/** Removes all but the `MAX_PACKS` newest packs in `folder`. A failure is ignored. */
+export function prunePacks(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((name) => PACK_NAME.test(name)).sort();
+  } catch {
+    return;
+  }
+  for (const name of names.slice(0, Math.max(0, names.length - MAX_PACKS))) {
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // Another run removed it, or it is open on Windows: tried again by a later run.
+    }
+  }
+}
