@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-PGHE6SFT.mjs";
-import "./shared-NIVWR2CR.mjs";
+} from "./shared-IYGPZN2K.mjs";
+import "./shared-DLVRKZQA.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-PGHE6SFT.mjs";
-import "./shared-NIVWR2CR.mjs";
+} from "./shared-IYGPZN2K.mjs";
+import "./shared-DLVRKZQA.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

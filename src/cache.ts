@@ -80,7 +80,7 @@ export class SummaryCache implements PackedStore {
     try {
       // Read synchronously: an entry is a few KiB, and fs/promises' open, stat, read and close,
       // each a trip to the thread pool and back, cost a warm run of 20,000 files a second more.
-      bytes = place ? place.pack.read(place.offset, place.length) : readFileSync(this.entryFile(key));
+      bytes = place ? place.pack.view(place.offset, place.length) : readFileSync(this.entryFile(key));
     } catch {
       return undefined;
     }
@@ -252,7 +252,7 @@ export class SummaryCache implements PackedStore {
     const place = this.packPlace(key);
     if (place) {
       if (place.length !== offset + length) throw new Error(`the cache entry is now ${place.length} bytes, not ${offset + length}`);
-      return place.pack.read(place.offset + offset, length);
+      return place.pack.view(place.offset + offset, length);
     }
     const entry = readFileSync(this.entryFile(key));
     if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);

@@ -377,7 +377,7 @@ describe('packs: the entries of a run that stores many, in one file', () => {
     // The last byte of the packed calls (the entry ends just before the pack's index).
     const second = await read();
     const bytes = readFileSync(pack!);
-    const indexAt = parseInt(/importleak-pack 1 ([0-9a-f]{12}) /.exec(bytes.subarray(bytes.length - 44).toString('latin1'))![1]!, 16);
+    const indexAt = parseInt(/importleak-pack 2 ([0-9a-f]{12}) /.exec(bytes.subarray(bytes.length - 44).toString('latin1'))![1]!, 16);
     bytes[indexAt - 2] = bytes[indexAt - 2]! ^ 0xff;
     writeFileSync(pack!, bytes);
     expect(() => second.calls).toThrow(DamagedCacheEntry);
@@ -408,9 +408,14 @@ describe('packs: the entries of a run that stores many, in one file', () => {
     const folder = writeProject({});
     const pack = (keys: string[]): Buffer => {
       const body = Buffer.from(keys.map(() => '{}').join(''), 'latin1');
-      const index = Buffer.from(JSON.stringify({ keys: keys.join(''), at: keys.flatMap((_, i) => [i * 2, 2]) }), 'latin1');
+      // The keys, then the offsets, then the lengths (float64, little-endian).
+      const numbers = Buffer.alloc(keys.length * 16);
+      keys.forEach((_, i) => {
+        numbers.writeDoubleLE(i * 2, 8 * i);
+        numbers.writeDoubleLE(2, 8 * (keys.length + i));
+      });
       const hex = (n: number): string => n.toString(16).padStart(12, '0');
-      return Buffer.concat([body, index, Buffer.from(`importleak-pack 1 ${hex(body.length)} ${hex(index.length)}\n`, 'latin1')]);
+      return Buffer.concat([body, Buffer.from(keys.join(''), 'latin1'), numbers, Buffer.from(`importleak-pack 2 ${hex(body.length)} ${hex(keys.length)}\n`, 'latin1')]);
     };
     const [a, b] = ['a'.repeat(64), 'b'.repeat(64)];
     writeFileSync(path.join(folder, '1700000000000-1-00000000.pack'), pack([a, b]));

@@ -173,7 +173,10 @@ interface Packed {
 
 /** Where packed bytes are put aside, out of memory: the cache (see `SummaryCache`), or the run's spill file (see spill.ts). */
 export interface PackedStore {
-  /** The `length` bytes at `offset` of what `key` names there; throws when they are not there. */
+  /**
+   * The `length` bytes at `offset` of what `key` names there; throws when they are not there. To be
+   * used at once: the buffer may be the store's own, read into again by its next read.
+   */
   bytesAt(key: string, offset: number, length: number): Buffer;
 }
 
