@@ -37,6 +37,8 @@ const KEY_LENGTH = 64;
 /** One pack file, open for the run: its entries are read through this descriptor, even once it is renamed or removed. */
 export class Pack {
   private gone = false;
+  /** Called before each read: a pack being written writes what it holds back first. */
+  beforeRead: (() => void) | undefined;
 
   constructor(
     /** Its path (the final one, once a written pack is renamed). */
@@ -46,6 +48,7 @@ export class Pack {
 
   /** `length` bytes at `offset`; throws when the file ends before. */
   read(offset: number, length: number): Buffer {
+    this.beforeRead?.();
     const bytes = Buffer.allocUnsafeSlow(length);
     let read = 0;
     while (read < length) {
@@ -63,6 +66,7 @@ export class Pack {
    * run's peak 50 MiB higher than reading entry files did.
    */
   view(offset: number, length: number): Buffer {
+    this.beforeRead?.();
     if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
     let read = 0;
     while (read < length) {
@@ -210,6 +214,9 @@ export class PackWriter {
   private readonly final: string;
   /** Where the next bytes go. */
   private end = 0;
+  /** Entries appended and not yet written (see `QUEUED_BYTES`), and their length. */
+  private queued: Uint8Array[] = [];
+  private queuedBytes = 0;
   private keys: string[] = [];
   private at: number[] = [];
 
@@ -220,13 +227,19 @@ export class PackWriter {
     this.temporary = `${this.final}.tmp`;
     mkdirSync(folder, { recursive: true });
     this.pack = new Pack(this.temporary, openSync(this.temporary, 'wx+'));
+    this.pack.beforeRead = () => this.flush();
   }
 
-  /** Appends an entry; throws when it cannot be written (a full disk): the pack is then of no use. */
+  /**
+   * Appends an entry (`bytes` is kept until written: not to be changed after); throws when it
+   * cannot be written (a full disk): the pack is then of no use.
+   */
   append(key: string, bytes: Uint8Array): PackPlace {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`);
-    const place = { pack: this.pack, offset: this.end, length: bytes.length };
-    this.writeAll(bytes);
+    const place = { pack: this.pack, offset: this.end + this.queuedBytes, length: bytes.length };
+    this.queued.push(bytes);
+    this.queuedBytes += bytes.length;
+    if (this.queuedBytes >= QUEUED_BYTES) this.flush();
     this.keys.push(key);
     this.at.push(place.offset, place.length);
     return place;
@@ -246,6 +259,7 @@ export class PackWriter {
       index.writeDoubleLE(this.at[2 * i]!, count * KEY_LENGTH + 8 * place);
       index.writeDoubleLE(this.at[2 * i + 1]!, count * (KEY_LENGTH + 8) + 8 * place);
     });
+    this.flush();
     const start = this.end;
     this.writeAll(index);
     this.writeAll(Buffer.from(`importleak-pack 2 ${hex12(start)} ${hex12(count)}\n`, 'latin1'));
@@ -260,11 +274,26 @@ export class PackWriter {
     this.pack.remove();
   }
 
+  /** Writes the entries appended and not yet written. */
+  private flush(): void {
+    if (!this.queued.length) return;
+    const bytes = this.queued.length === 1 ? this.queued[0]! : Buffer.concat(this.queued, this.queuedBytes);
+    this.queued = [];
+    this.queuedBytes = 0;
+    this.writeAll(bytes);
+  }
+
   private writeAll(bytes: Uint8Array): void {
     for (let written = 0; written < bytes.length; ) written += writeSync(this.pack.fd, bytes, written, bytes.length - written, this.end + written);
     this.end += bytes.length;
   }
 }
+
+/**
+ * What a pack being written holds before writing it: one write of many entries, not one each
+ * (20,000 generated modules: 0.3 s of the main thread's time in 22,852 writes).
+ */
+const QUEUED_BYTES = 256 * 1024;
 
 function hex12(value: number): string {
   return value.toString(16).padStart(12, '0');

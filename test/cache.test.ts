@@ -365,6 +365,8 @@ describe('packs: the entries of a run that stores many, in one file', () => {
     for (let i = 0; i < PACK_AFTER; i++) await writing.set(SummaryCache.keyOf(`filler${i}.py`, new Uint8Array([i])), filler);
     const key = SummaryCache.keyOf('app.py', source);
     await writing.set(key, outcome);
+    // Read back before the pack is finished: what it holds unwritten is written first.
+    expect((await writing.getEntry(key, 'app.py'))!.value.summary!.calls).toEqual(outcome.summary!.calls);
     writing.finish();
     expect(entries(root)).toHaveLength(PACK_AFTER);
     const [pack, ...more] = packsOf(root);

@@ -1828,8 +1828,11 @@ var Pack = class {
   file;
   fd;
   gone = false;
+  /** Called before each read: a pack being written writes what it holds back first. */
+  beforeRead;
   /** `length` bytes at `offset`; throws when the file ends before. */
   read(offset, length) {
+    this.beforeRead?.();
     const bytes = Buffer.allocUnsafeSlow(length);
     let read2 = 0;
     while (read2 < length) {
@@ -1846,6 +1849,7 @@ var Pack = class {
    * run's peak 50 MiB higher than reading entry files did.
    */
   view(offset, length) {
+    this.beforeRead?.();
     if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
     let read2 = 0;
     while (read2 < length) {
@@ -1962,6 +1966,9 @@ var PackWriter = class {
   final;
   /** Where the next bytes go. */
   end = 0;
+  /** Entries appended and not yet written (see `QUEUED_BYTES`), and their length. */
+  queued = [];
+  queuedBytes = 0;
   keys = [];
   at = [];
   /** Creates the temporary file in `folder` (made if missing); throws when it cannot. */
@@ -1971,12 +1978,18 @@ var PackWriter = class {
     this.temporary = `${this.final}.tmp`;
     mkdirSync(folder, { recursive: true });
     this.pack = new Pack(this.temporary, openSync2(this.temporary, "wx+"));
+    this.pack.beforeRead = () => this.flush();
   }
-  /** Appends an entry; throws when it cannot be written (a full disk): the pack is then of no use. */
+  /**
+   * Appends an entry (`bytes` is kept until written: not to be changed after); throws when it
+   * cannot be written (a full disk): the pack is then of no use.
+   */
   append(key, bytes) {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new Error(`not a cache key: ${key}`);
-    const place = { pack: this.pack, offset: this.end, length: bytes.length };
-    this.writeAll(bytes);
+    const place = { pack: this.pack, offset: this.end + this.queuedBytes, length: bytes.length };
+    this.queued.push(bytes);
+    this.queuedBytes += bytes.length;
+    if (this.queuedBytes >= QUEUED_BYTES) this.flush();
     this.keys.push(key);
     this.at.push(place.offset, place.length);
     return place;
@@ -1994,6 +2007,7 @@ var PackWriter = class {
       index.writeDoubleLE(this.at[2 * i], count * KEY_LENGTH + 8 * place);
       index.writeDoubleLE(this.at[2 * i + 1], count * (KEY_LENGTH + 8) + 8 * place);
     });
+    this.flush();
     const start = this.end;
     this.writeAll(index);
     this.writeAll(Buffer.from(`importleak-pack 2 ${hex12(start)} ${hex12(count)}
@@ -2007,11 +2021,20 @@ var PackWriter = class {
   abandon() {
     this.pack.remove();
   }
+  /** Writes the entries appended and not yet written. */
+  flush() {
+    if (!this.queued.length) return;
+    const bytes = this.queued.length === 1 ? this.queued[0] : Buffer.concat(this.queued, this.queuedBytes);
+    this.queued = [];
+    this.queuedBytes = 0;
+    this.writeAll(bytes);
+  }
   writeAll(bytes) {
     for (let written = 0; written < bytes.length; ) written += writeSync(this.pack.fd, bytes, written, bytes.length - written, this.end + written);
     this.end += bytes.length;
   }
 };
+var QUEUED_BYTES = 256 * 1024;
 function hex12(value) {
   return value.toString(16).padStart(12, "0");
 }
