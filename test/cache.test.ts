@@ -45,6 +45,19 @@ function entries(cacheDir: string): string[] {
   return found.sort();
 }
 
+/** The JSON reports of two `check` runs of `root` started at once. */
+function twoRunsAtOnce(root: string): Promise<string[]> {
+  const once = (): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', () => resolve(out));
+    });
+  return Promise.all([once(), once()]);
+}
+
 /** `64 parsed, 1 from the cache` of --stats (without the worker threads, which depend on the machine). */
 const statsLine = (stderr: string): string => /^importleak stats \((\d+ parsed, \d+ from the cache)(, \d+ worker threads)?\):$/m.exec(stderr)?.[1] ?? `no stats in: ${stderr}`;
 
@@ -251,15 +264,7 @@ describe('the cache of per-file summaries', () => {
 
   it('stays whole under two runs at once', async () => {
     const root = leakyProject();
-    const once = (): Promise<string> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', () => resolve(out));
-      });
-    const [a, b] = await Promise.all([once(), once()]);
+    const [a, b] = await twoRunsAtOnce(root);
     expect(a).toBe(b);
     forgetRuns(path.join(root, '.importleak_cache'));
     expect(statsLine(runCli(['check', '--stats', '.'], root).stderr)).toBe('0 parsed, 65 from the cache');
@@ -435,15 +440,7 @@ describe('packs: the entries of a run that stores many, in one file', () => {
 
   it('stays whole under two runs at once that both write a pack', async () => {
     const root = bigProject();
-    const once = (): Promise<string> =>
-      new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', '.'], { cwd: root });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', () => resolve(out));
-      });
-    const [a, b] = await Promise.all([once(), once()]);
+    const [a, b] = await twoRunsAtOnce(root);
     expect(a).toBe(b);
     const cacheDir = path.join(root, '.importleak_cache');
     forgetRuns(cacheDir);
