@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { readAt } from './files.js';
 
 /*
  * Packs: many cache entries in one file. A run that stores many entries (a cold run, a branch
@@ -46,35 +47,26 @@ export class Pack {
     readonly fd: number,
   ) {}
 
-  /** `length` bytes at `offset`; throws when the file ends before. */
+  /** `length` bytes at `offset`, in a buffer of their own; throws when the file ends before. */
   read(offset: number, length: number): Buffer {
-    this.beforeRead?.();
-    const bytes = Buffer.allocUnsafeSlow(length);
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.fd, bytes, read, length - read, offset + read);
-      if (got === 0) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
-      read += got;
-    }
-    return bytes;
+    return this.fill(Buffer.allocUnsafeSlow(length), offset, length);
   }
 
   /**
    * `length` bytes at `offset`, in a buffer shared by all packs: valid until the next `view`. An
-   * entry is revived (or its packed calls inflated) the moment it is read, and never kept: reading
-   * 100,000 of them into buffers of their own left as many ArrayBuffers to the collector, and the
-   * run's peak 50 MiB higher than reading entry files did.
+   * entry is revived (or its packed calls inflated) the moment it is read, and never kept, so a
+   * run reading 100,000 entries does not leave as many buffers to the collector.
    */
   view(offset: number, length: number): Buffer {
-    this.beforeRead?.();
     if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.fd, scratch, read, length - read, offset + read);
-      if (got === 0) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
-      read += got;
-    }
-    return scratch.subarray(0, length);
+    return this.fill(scratch, offset, length);
+  }
+
+  private fill(into: Buffer, offset: number, length: number): Buffer {
+    this.beforeRead?.();
+    const read = readAt(this.fd, into, length, offset);
+    if (read < length) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
+    return into.subarray(0, length);
   }
 
   /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */

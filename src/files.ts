@@ -70,6 +70,20 @@ export async function readRegularFile(file: string, maxBytes: number, { record =
 }
 
 /**
+ * Reads up to `length` bytes of `fd` at `position` into the start of `into`, as many reads as it
+ * takes; fewer only where the file ends. How many were read.
+ */
+export function readAt(fd: number, into: Uint8Array, length: number, position: number): number {
+  let read = 0;
+  while (read < length) {
+    const got = readSync(fd, into, read, length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return read;
+}
+
+/**
  * Read synchronously: the files are local and small, and each of fs/promises' stat, open, fstat,
  * read and close is a trip to libuv's thread pool and back, with the thread switches that go with
  * it. On 20,000 files that was seconds of the main thread's time, taken from the worker threads

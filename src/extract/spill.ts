@@ -1,6 +1,7 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readAt } from '../files.js';
 import { putAside, type PackedStore } from './packed.js';
 import type { ModuleSummary } from './summary.js';
 
@@ -43,12 +44,8 @@ class SpillFile implements PackedStore {
 
   bytesAt(_key: string, offset: number, length: number): Buffer {
     const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.fd, bytes, read, length - read, offset + read);
-      if (got === 0) throw new Error(`the temporary file holding them ends at ${offset + read} bytes, not ${offset + length}`);
-      read += got;
-    }
+    const read = readAt(this.fd, bytes, length, offset);
+    if (read < length) throw new Error(`the temporary file holding them ends at ${offset + read} bytes, not ${offset + length}`);
     return bytes;
   }
 }

@@ -26,13 +26,14 @@ import {
   noteInput,
   pathKind,
   quotePattern,
+  readAt,
   readRegularFile,
   realPath,
   ruleSelected,
   statSignature,
   targetOf,
   toRelative
-} from "./shared-YRHRUYUM.mjs";
+} from "./shared-TKYT3MWJ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -5940,7 +5941,7 @@ function threadCount(files, env = process.env) {
 }
 
 // src/extract/spill.ts
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path11 from "node:path";
 var SpillFile = class {
@@ -5969,12 +5970,8 @@ var SpillFile = class {
   }
   bytesAt(_key, offset, length) {
     const bytes = Buffer.allocUnsafe(length);
-    let read = 0;
-    while (read < length) {
-      const got = readSync(this.fd, bytes, read, length - read, offset + read);
-      if (got === 0) throw new Error(`the temporary file holding them ends at ${offset + read} bytes, not ${offset + length}`);
-      read += got;
-    }
+    const read = readAt(this.fd, bytes, length, offset);
+    if (read < length) throw new Error(`the temporary file holding them ends at ${offset + read} bytes, not ${offset + length}`);
     return bytes;
   }
 };

@@ -918,6 +918,15 @@ async function readRegularFile(file, maxBytes, { record = true } = {}) {
   if (record && recorder) recorder.push({ kind: "read", file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result) });
   return result;
 }
+function readAt(fd, into, length, position) {
+  let read2 = 0;
+  while (read2 < length) {
+    const got = readSync(fd, into, read2, length - read2, position + read2);
+    if (got === 0) break;
+    read2 += got;
+  }
+  return read2;
+}
 async function readUnrecorded(file, maxBytes) {
   let descriptor;
   try {
@@ -1811,7 +1820,7 @@ import { fileURLToPath } from "node:url";
 
 // src/cachePack.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, readdirSync, readSync as readSync2, renameSync as renameSync2, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, readdirSync, renameSync as renameSync2, rmSync, writeSync } from "node:fs";
 import path5 from "node:path";
 var MAX_PACKS = 8;
 var ABANDONED_AFTER_MS = 24 * 60 * 60 * 1e3;
@@ -1830,34 +1839,24 @@ var Pack = class {
   gone = false;
   /** Called before each read: a pack being written writes what it holds back first. */
   beforeRead;
-  /** `length` bytes at `offset`; throws when the file ends before. */
+  /** `length` bytes at `offset`, in a buffer of their own; throws when the file ends before. */
   read(offset, length) {
-    this.beforeRead?.();
-    const bytes = Buffer.allocUnsafeSlow(length);
-    let read2 = 0;
-    while (read2 < length) {
-      const got = readSync2(this.fd, bytes, read2, length - read2, offset + read2);
-      if (got === 0) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
-      read2 += got;
-    }
-    return bytes;
+    return this.fill(Buffer.allocUnsafeSlow(length), offset, length);
   }
   /**
    * `length` bytes at `offset`, in a buffer shared by all packs: valid until the next `view`. An
-   * entry is revived (or its packed calls inflated) the moment it is read, and never kept: reading
-   * 100,000 of them into buffers of their own left as many ArrayBuffers to the collector, and the
-   * run's peak 50 MiB higher than reading entry files did.
+   * entry is revived (or its packed calls inflated) the moment it is read, and never kept, so a
+   * run reading 100,000 entries does not leave as many buffers to the collector.
    */
   view(offset, length) {
-    this.beforeRead?.();
     if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-    let read2 = 0;
-    while (read2 < length) {
-      const got = readSync2(this.fd, scratch, read2, length - read2, offset + read2);
-      if (got === 0) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
-      read2 += got;
-    }
-    return scratch.subarray(0, length);
+    return this.fill(scratch, offset, length);
+  }
+  fill(into, offset, length) {
+    this.beforeRead?.();
+    const read2 = readAt(this.fd, into, length, offset);
+    if (read2 < length) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
+    return into.subarray(0, length);
   }
   /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */
   remove() {
@@ -2806,6 +2805,7 @@ export {
   inLanes,
   MAX_SMALL_FILE_BYTES,
   readRegularFile,
+  readAt,
   isWithin,
   realPath,
   OutputError,
