@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PACK_AFTER, SummaryCache } from '../src/cache.js';
-import { MAX_PACKS, openPacks } from '../src/cachePack.js';
+import { forgetReadAhead, MAX_PACKS, openPacks, PackWriter, type PackPlace } from '../src/cachePack.js';
 import { DamagedCacheEntry } from '../src/diagnostics.js';
 import { summariseBytes } from '../src/extract/fileSummary.js';
 import { isPacked } from '../src/extract/packed.js';
@@ -387,6 +387,7 @@ describe('packs: the entries of a run that stores many, in one file', () => {
     const indexAt = parseInt(/importleak-pack 2 ([0-9a-f]{12}) /.exec(bytes.subarray(bytes.length - 44).toString('latin1'))![1]!, 16);
     bytes[indexAt - 2] = bytes[indexAt - 2]! ^ 0xff;
     writeFileSync(pack!, bytes);
+    forgetReadAhead();
     expect(() => second.calls).toThrow(DamagedCacheEntry);
     expect(existsSync(pack!)).toBe(false);
   });
@@ -436,6 +437,38 @@ describe('packs: the entries of a run that stores many, in one file', () => {
     expect(indexes[0]!.find(b)).toEqual({ pack: indexes[0]!.pack, offset: 2, length: 2 });
     expect(indexes[0]!.find('c'.repeat(64))).toBeUndefined();
     expect(readdirSync(folder).sort()).toEqual(['1700000000000-1-00000000.pack', '1700000000003-1-00000000.pack.tmp']);
+  });
+
+  it('reads each entry right in any order: from two packs in turn, larger than a read ahead, and written after the pack was read', () => {
+    const folder = path.join(writeProject({}), 'packs');
+    // Entries of every size up to 700 KiB (larger than one read ahead), each byte telling its entry and place.
+    const sizes = Array.from({ length: 120 }, (_, i) => (i % 17 === 0 ? 700 * 1024 + i : (i * 7919) % 9000));
+    const entryOf = (pack: number, i: number): Buffer => Buffer.from(Array.from({ length: sizes[i]! }, (_, at) => (pack * 131 + i * 31 + at) % 256));
+    const keyOf = (pack: number, i: number): string => SummaryCache.keyOf(`p${pack}`, new Uint8Array([i]));
+    for (const pack of [0, 1]) {
+      const writer = new PackWriter(folder);
+      sizes.forEach((_, i) => writer.append(keyOf(pack, i), entryOf(pack, i)));
+      writer.finish();
+    }
+    const indexes = openPacks(folder);
+    expect(indexes).toHaveLength(2);
+    const place = (pack: number, i: number): PackPlace => indexes.map((index) => index.find(keyOf(pack, i))).find(Boolean)!;
+    // Forwards, backwards, then shuffled; the two packs in turn.
+    const order = [...sizes.keys(), ...[...sizes.keys()].reverse(), ...[...sizes.keys()].sort((a, b) => ((a * 37) % 120) - ((b * 37) % 120))];
+    for (const i of order) {
+      for (const pack of [0, 1]) {
+        const { pack: file, offset, length } = place(pack, i);
+        expect(file.view(offset, length).equals(entryOf(pack, i))).toBe(true);
+      }
+    }
+    // A pack being written: an entry appended after a read ahead that took the pack's end.
+    const writer = new PackWriter(folder);
+    const first = writer.append(keyOf(2, 0), entryOf(2, 1));
+    expect(writer.pack.view(first.offset, first.length).equals(entryOf(2, 1))).toBe(true);
+    const second = writer.append(keyOf(2, 1), entryOf(2, 2));
+    expect(writer.pack.view(second.offset, second.length).equals(entryOf(2, 2))).toBe(true);
+    expect(writer.pack.view(first.offset, first.length).equals(entryOf(2, 1))).toBe(true);
+    writer.abandon();
   });
 
   it('stays whole under two runs at once that both write a pack', async () => {

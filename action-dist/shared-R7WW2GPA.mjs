@@ -1849,8 +1849,19 @@ var Pack = class {
    * run reading 100,000 entries does not leave as many buffers to the collector.
    */
   view(offset, length) {
-    if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-    return this.fill(scratch, offset, length);
+    if (window.pack === this && offset >= window.start && offset + length <= window.end) return window.bytes.subarray(offset - window.start, offset - window.start + length);
+    if (length > WINDOW_BYTES) {
+      if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
+      return this.fill(scratch, offset, length);
+    }
+    this.beforeRead?.();
+    window.pack = void 0;
+    const read2 = readAt(this.fd, window.bytes, WINDOW_BYTES, offset);
+    if (read2 < length) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
+    window.pack = this;
+    window.start = offset;
+    window.end = offset + read2;
+    return window.bytes.subarray(0, length);
   }
   fill(into, offset, length) {
     this.beforeRead?.();
@@ -1869,6 +1880,8 @@ var Pack = class {
   }
 };
 var scratch = Buffer.allocUnsafeSlow(64 * 1024);
+var WINDOW_BYTES = 512 * 1024;
+var window = { pack: void 0, start: 0, end: 0, bytes: Buffer.allocUnsafeSlow(WINDOW_BYTES) };
 var PackIndex = class {
   constructor(pack, keys, offsets, lengths) {
     this.pack = pack;
