@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-6Y23OYFA.mjs";
-import "./shared-R7WW2GPA.mjs";
+} from "./shared-XMTXMWJ4.mjs";
+import "./shared-NXCBL5GM.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-6Y23OYFA.mjs";
-import "./shared-R7WW2GPA.mjs";
+} from "./shared-XMTXMWJ4.mjs";
+import "./shared-NXCBL5GM.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

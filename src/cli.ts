@@ -5,13 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js';
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
-import { ConfigError, loadConfig, targetOf, withTargetFlags, type Config } from './config/config.js';
+import { ConfigError, loadConfig, targetSoon, withTargetFlags, type Config } from './config/config.js';
 import { keepAnswer } from './config/localPython.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
 import { DEFAULT_MAX_FILE_BYTES, OutputError, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
 import { isMainModule } from './mainModule.js';
 import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
-import { discoverOptionsOf } from './discover/discover.js';
+import { discoverOptionsOf, discoverPythonFiles, type Discovery } from './discover/discover.js';
+import { newTreeWatch, type TreeWatch } from './watch.js';
+import type { PythonTarget } from './extract/target.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
 import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
 import { terminalProgress } from './report/progress.js';
@@ -98,6 +100,11 @@ interface Prepared {
   root: string;
   config: Config;
   analyzeOptions: AnalyzeOptions;
+  /**
+   * The Python target while the local interpreter is asked what it is (its answer is not kept in
+   * the cache folder yet): `analyzeOptions.target` is set once it answers (see `targetKnown`).
+   */
+  targetPending?: Promise<PythonTarget>;
   stats?: StageTimes;
   quiet: boolean;
 }
@@ -119,11 +126,34 @@ async function prepareScan(paths: string[], options: ScanOptions): Promise<Prepa
     sourceRoots: options.src,
     maxFileBytes: options.maxFileSize,
     followExternalLinks,
-    target: targetOf(config, cacheDir),
     ...(cacheDir ? { cacheDir } : {}),
     ...(stats ? { stats } : {}),
   };
-  return { cwd, root, config, analyzeOptions, ...(stats ? { stats } : {}), quiet: options.quiet ?? false };
+  const target = targetSoon(config, cacheDir);
+  if (!(target instanceof Promise)) analyzeOptions.target = target;
+  return { cwd, root, config, analyzeOptions, ...(target instanceof Promise ? { targetPending: target } : {}), ...(stats ? { stats } : {}), quiet: options.quiet ?? false };
+}
+
+/**
+ * Sets `analyzeOptions.target` when the interpreter is still being asked, and meanwhile lists the
+ * tree (which does not depend on the target): the listing made, for the run to take instead of
+ * walking the tree again. A first run no longer waits for the interpreter before doing anything.
+ */
+async function targetKnown(prepared: Prepared): Promise<{ discovery: Discovery; watch?: TreeWatch } | undefined> {
+  const pending = prepared.targetPending;
+  if (!pending) return undefined;
+  const { analyzeOptions } = prepared;
+  const watch = analyzeOptions.cacheDir ? newTreeWatch() : undefined;
+  let discovery: Discovery;
+  const started = performance.now();
+  try {
+    discovery = await discoverPythonFiles({ ...discoverOptionsOf(analyzeOptions), ...(watch ? { watch } : {}) });
+    prepared.stats?.add('discovery', performance.now() - started);
+  } finally {
+    analyzeOptions.target = await pending;
+    delete prepared.targetPending;
+  }
+  return { discovery, ...(watch ? { watch } : {}) };
 }
 
 async function analyzePrepared(prepared: Prepared): Promise<AnalysisResult> {
@@ -145,6 +175,7 @@ async function analyzePrepared(prepared: Prepared): Promise<AnalysisResult> {
  */
 async function recorded(command: string, commandOptions: object, prepared: Prepared, replayable: boolean, produce: () => Promise<{ output: RunOutput; result: AnalysisResult }>): Promise<number> {
   const { analyzeOptions, stats } = prepared;
+  const listed = await targetKnown(prepared);
   const cacheDir = analyzeOptions.cacheDir;
   const cache = cacheDir ? new SummaryCache(cacheDir, analyzeOptions.target!) : undefined;
   const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : undefined;
@@ -160,7 +191,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     // None of its own: the last record of a run that finds the same files lends its files' keys.
     const checking = record ?? (await records.latest(scope!));
     const checked = checking
-      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record })
+      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
       : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;
@@ -177,6 +208,8 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
       return record.output.exitCode;
     }
   }
+  // Listed while the interpreter was asked, and no record checked: the analysis takes that listing.
+  if (listed && !prepared.analyzeOptions.known) prepared.analyzeOptions.known = { discovery: listed.discovery, ...(listed.watch ? { watch: listed.watch } : {}), files: new Map() };
   // The rules as this version of importleak kept them, instead of parsing their YAML again.
   const rules = cache && !prepared.analyzeOptions.rules ? await (records ?? new RunRecords(cache)).rules() : undefined;
   if (rules) prepared.analyzeOptions.rules = rules.rules;

@@ -62,7 +62,7 @@ export interface AnalyzeOptions {
    * made with these same options, the files whose cache key it knows, and the last run's searches
    * for deployment files that would find the same now.
    */
-  known?: { discovery: Discovery; watch: TreeWatch; files: ReadonlyMap<string, FileFingerprint>; listings?: readonly DeploymentListing[] };
+  known?: { discovery: Discovery; watch?: TreeWatch; files: ReadonlyMap<string, FileFingerprint>; listings?: readonly DeploymentListing[] };
   /** The Python version and platform conditions are evaluated for (default: from the configuration, see `targetOf`). */
   target?: PythonTarget;
 }
@@ -100,7 +100,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const fromConfigFolder = (p: string): string => path.relative(root, path.resolve(configFolder, p)).split(path.sep).join('/') || '';
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   // With a cache, what the discovery looked at is kept for the run record (see replay.ts).
-  const watch = options.known?.watch ?? (options.cacheDir ? newTreeWatch() : undefined);
+  const watch = options.known ? options.known.watch : options.cacheDir ? newTreeWatch() : undefined;
   const discovery = options.known?.discovery ?? (await discoverPythonFiles({ ...discoverOptionsOf(options), ...(watch ? { watch } : {}) }));
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
 

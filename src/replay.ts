@@ -186,6 +186,8 @@ export interface ReplayInput {
    * but its discovery and the keys of the files whose stat data is unchanged are taken.
    */
   borrowed?: boolean;
+  /** The tree listed a moment ago with these options (see cli.ts `targetKnown`): taken instead of listing it again. */
+  listed?: { discovery: Discovery; watch: TreeWatch };
 }
 
 /** What checking a run record found. */
@@ -214,10 +216,11 @@ export interface RecordCheck {
  * once the record is known not to hold, no more files are read, and only their signatures are
  * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false }: ReplayInput): Promise<RecordCheck> {
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
   let discovery: Discovery;
-  if (watch && (await watchHolds(watch))) discovery = recordedDiscovery(record, discover.root);
+  if (listed) ({ discovery, watch } = listed);
+  else if (watch && (await watchHolds(watch))) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });

@@ -273,6 +273,41 @@ describe('the cache of per-file summaries', () => {
     expect(entries(path.join(root, '.importleak_cache')).every((file) => file.endsWith('.json'))).toBe(true);
   });
 
+  it('lists the tree while the local python3 is asked, and reports what a run that knew its answer reports', () => {
+    const root = leakyProject();
+    const bin = path.join(writeProject({}), 'bin');
+    mkdirSync(bin);
+    const python = path.join(bin, 'python3');
+    // A slow answer, as from a version manager's shim: the listing is done by the time it comes.
+    writeFileSync(python, '#!/bin/sh\nsleep 0.5\necho "3.10 linux"\n');
+    chmodSync(python, 0o755);
+    const env = { ...process.env, IMPORTLEAK_PYTHON: python };
+    const cacheDir = path.join(root, '.importleak_cache');
+    const forgetPython = (): void => rmSync(path.join(cacheDir, 'python.json'));
+    // A pool made on Python 3.11 and later only: the answer decides whether it is reported.
+    writeFileSync(path.join(root, 'app/newer.py'), 'import sys\nfrom concurrent.futures import ThreadPoolExecutor\n\nif sys.version_info >= (3, 11):\n    NEWER = ThreadPoolExecutor()\n');
+    writeFileSync(path.join(root, 'app/web.py'), readFileSync(path.join(root, 'app/web.py'), 'utf8') + 'from app import newer\n');
+    const told = (version: string): string => runCli(['check', '--format', 'json', '--no-cache', '--python-version', version, '.'], root, env).stdout;
+    const first = runCli(['check', '--format', 'json', '--stats', '.'], root, env);
+    expect(first.code).toBe(1);
+    expect(first.stdout).toBe(told('3.10'));
+    expect(first.stdout).not.toBe(told('3.12'));
+    // Asked again (its answer forgotten): the last run's output, from the listing made meanwhile.
+    forgetPython();
+    const again = runCli(['check', '--format', 'json', '--stats', '.'], root, env);
+    expect(again.stderr).toContain('importleak stats (the output of the last run, whose inputs are unchanged)');
+    expect(again.stdout).toBe(first.stdout);
+    // A module added and one changed: analyzed, from that listing, as without a cache at all.
+    writeFileSync(path.join(root, 'app/extra.py'), 'import threading\n\nWORKER = threading.Thread(target=print)\nWORKER.start()\n');
+    writeFileSync(path.join(root, 'app/web.py'), readFileSync(path.join(root, 'app/web.py'), 'utf8') + 'from app import extra\n');
+    forgetPython();
+    const changed = runCli(['check', '--format', 'json', '--stats', '.'], root, env);
+    expect(statsLine(changed.stderr)).toMatch(/^2 parsed, \d+ from the cache$/);
+    const uncached = runCli(['check', '--format', 'json', '--no-cache', '.'], root, env);
+    expect(changed.stdout).toBe(uncached.stdout);
+    expect(JSON.parse(changed.stdout).findings.map((f: { path: string }) => f.path)).toContain('app/extra.py');
+  });
+
   it('remembers what the local python3 said, and asks again when the interpreter changes', () => {
     const root = leakyProject();
     const bin = path.join(writeProject({}), 'bin');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { isWithin, MAX_SMALL_FILE_BYTES, readRegularFile, realPath } from '../files.js';
-import { localPython } from './localPython.js';
+import { localPython, localPythonSoon, type LocalPython } from './localPython.js';
 import { DEFAULT_TARGET, parsePythonVersion, PLATFORMS, versionFromRequiresPython, type PythonTarget, type TargetPlatform } from '../extract/target.js';
 
 /**
@@ -59,7 +59,18 @@ export function withTargetFlags(config: Config, flags: { pythonVersion?: string;
 export function targetOf(config: Config, cacheDir?: string): PythonTarget {
   const version = config.pythonVersion ?? config.requiresPython;
   if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  const local = localPython(process.env, process.cwd(), cacheDir);
+  return targetWith(config, localPython(process.env, process.cwd(), cacheDir));
+}
+
+/** `targetOf`, a promise while the local interpreter is asked (see `localPythonSoon`). */
+export function targetSoon(config: Config, cacheDir?: string): PythonTarget | Promise<PythonTarget> {
+  const version = config.pythonVersion ?? config.requiresPython;
+  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
+  const local = localPythonSoon(process.env, process.cwd(), cacheDir);
+  return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
+}
+
+function targetWith(config: Config, local: LocalPython | undefined): PythonTarget {
   return {
     version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform,

@@ -42,31 +42,63 @@ let unkept: { cacheDir: string; identity: string; found: LocalPython } | undefin
  * `.python-version` or `.tool-versions`.
  */
 export function localPython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), cacheDir?: string): LocalPython | undefined {
+  const looked = lookUp(env, cwd, cacheDir);
+  if ('known' in looked) return looked.known;
+  const run = childProcess().spawnSync(looked.executable, [...PROBE_FLAGS, '-c', PROBE], probeOptions(cwd));
+  return settle(looked, run.status === 0 ? run.stdout : undefined);
+}
+
+/**
+ * `localPython`, with the interpreter asked in the background when its answer is not known: a
+ * promise then, which the caller awaits once it has done what it can meanwhile (a pyenv shim
+ * takes a quarter of a second to answer).
+ */
+export function localPythonSoon(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), cacheDir?: string): LocalPython | undefined | Promise<LocalPython | undefined> {
+  const looked = lookUp(env, cwd, cacheDir);
+  if ('known' in looked) return looked.known;
+  return new Promise((resolve) => {
+    childProcess().execFile(looked.executable, [...PROBE_FLAGS, '-c', PROBE], probeOptions(cwd), (error, stdout) => resolve(settle(looked, error ? undefined : stdout)));
+  });
+}
+
+/** The interpreter to ask, when its answer is not known in this process or kept in the cache folder. */
+interface ToAsk {
+  command: string;
+  executable: string;
+  key: string;
+  identity: string | undefined;
+  cacheDir: string | undefined;
+}
+
+function lookUp(env: NodeJS.ProcessEnv, cwd: string, cacheDir: string | undefined): { known: LocalPython | undefined } | ToAsk {
   const command = env.IMPORTLEAK_PYTHON || 'python3';
   const executable = findOnPath(command, env, cwd);
   const key = `${command}\0${executable ?? ''}`;
-  if (cached?.key === key) return cached.found;
-  const identity = executable ? fileIdentity(executable) : undefined;
+  if (cached?.key === key) return { known: cached.found };
+  if (!executable) {
+    cached = { key, found: undefined };
+    return { known: undefined };
+  }
+  const identity = fileIdentity(executable);
   const remembered = identity && cacheDir ? rememberedAnswer(cacheDir, identity) : undefined;
   if (remembered) {
-    cached = { key, found: { command, executable: executable!, ...remembered } };
-    return cached.found;
+    cached = { key, found: { command, executable, ...remembered } };
+    return { known: cached.found };
   }
-  let found: LocalPython | undefined;
-  if (executable) {
-    const run = childProcess().spawnSync(executable, [...PROBE_FLAGS, '-c', PROBE], {
-      encoding: 'utf8',
-      timeout: 5000,
-      windowsHide: true,
-      cwd: path.parse(cwd).root || '/',
-      maxBuffer: 64 * 1024,
-    });
-    const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
-    const platform = match?.[3]?.startsWith('linux') ? 'linux' : (match?.[3] as TargetPlatform | undefined);
-    found = match
-      ? { command, executable, version: [Number(match[1]), Number(match[2])], ...(platform && PLATFORMS.includes(platform) ? { platform } : {}) }
-      : undefined;
-  }
+  return { command, executable, key, identity, cacheDir };
+}
+
+function probeOptions(cwd: string): { encoding: 'utf8'; timeout: number; windowsHide: boolean; cwd: string; maxBuffer: number } {
+  return { encoding: 'utf8', timeout: 5000, windowsHide: true, cwd: path.parse(cwd).root || '/', maxBuffer: 64 * 1024 };
+}
+
+/** What the interpreter printed (undefined when it failed), made an answer, known for the rest of the process and kept when it can be. */
+function settle({ command, executable, key, identity, cacheDir }: ToAsk, stdout: string | undefined): LocalPython | undefined {
+  const match = stdout === undefined ? null : /^(\d+)\.(\d+) (\S+)\s*$/.exec(stdout);
+  const platform = match?.[3]?.startsWith('linux') ? 'linux' : (match?.[3] as TargetPlatform | undefined);
+  const found: LocalPython | undefined = match
+    ? { command, executable, version: [Number(match[1]), Number(match[2])], ...(platform && PLATFORMS.includes(platform) ? { platform } : {}) }
+    : undefined;
   cached = { key, found };
   if (found && identity && cacheDir && !remember(cacheDir, identity, found)) unkept = { cacheDir, identity, found };
   return found;

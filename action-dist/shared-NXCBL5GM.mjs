@@ -1079,29 +1079,42 @@ var PROBE_FLAGS = ["-I", "-S", "-E"];
 var cached;
 var unkept;
 function localPython(env = process.env, cwd = process.cwd(), cacheDir) {
+  const looked = lookUp(env, cwd, cacheDir);
+  if ("known" in looked) return looked.known;
+  const run = childProcess().spawnSync(looked.executable, [...PROBE_FLAGS, "-c", PROBE], probeOptions(cwd));
+  return settle(looked, run.status === 0 ? run.stdout : void 0);
+}
+function localPythonSoon(env = process.env, cwd = process.cwd(), cacheDir) {
+  const looked = lookUp(env, cwd, cacheDir);
+  if ("known" in looked) return looked.known;
+  return new Promise((resolve) => {
+    childProcess().execFile(looked.executable, [...PROBE_FLAGS, "-c", PROBE], probeOptions(cwd), (error, stdout) => resolve(settle(looked, error ? void 0 : stdout)));
+  });
+}
+function lookUp(env, cwd, cacheDir) {
   const command = env.IMPORTLEAK_PYTHON || "python3";
   const executable = findOnPath(command, env, cwd);
   const key = `${command}\0${executable ?? ""}`;
-  if (cached?.key === key) return cached.found;
-  const identity = executable ? fileIdentity(executable) : void 0;
+  if (cached?.key === key) return { known: cached.found };
+  if (!executable) {
+    cached = { key, found: void 0 };
+    return { known: void 0 };
+  }
+  const identity = fileIdentity(executable);
   const remembered = identity && cacheDir ? rememberedAnswer(cacheDir, identity) : void 0;
   if (remembered) {
     cached = { key, found: { command, executable, ...remembered } };
-    return cached.found;
+    return { known: cached.found };
   }
-  let found;
-  if (executable) {
-    const run = childProcess().spawnSync(executable, [...PROBE_FLAGS, "-c", PROBE], {
-      encoding: "utf8",
-      timeout: 5e3,
-      windowsHide: true,
-      cwd: path2.parse(cwd).root || "/",
-      maxBuffer: 64 * 1024
-    });
-    const match = run.status === 0 ? /^(\d+)\.(\d+) (\S+)\s*$/.exec(run.stdout) : null;
-    const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
-    found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
-  }
+  return { command, executable, key, identity, cacheDir };
+}
+function probeOptions(cwd) {
+  return { encoding: "utf8", timeout: 5e3, windowsHide: true, cwd: path2.parse(cwd).root || "/", maxBuffer: 64 * 1024 };
+}
+function settle({ command, executable, key, identity, cacheDir }, stdout) {
+  const match = stdout === void 0 ? null : /^(\d+)\.(\d+) (\S+)\s*$/.exec(stdout);
+  const platform = match?.[3]?.startsWith("linux") ? "linux" : match?.[3];
+  const found = match ? { command, executable, version: [Number(match[1]), Number(match[2])], ...platform && PLATFORMS.includes(platform) ? { platform } : {} } : void 0;
   cached = { key, found };
   if (found && identity && cacheDir && !remember(cacheDir, identity, found)) unkept = { cacheDir, identity, found };
   return found;
@@ -1197,7 +1210,15 @@ function withTargetFlags(config, flags) {
 function targetOf(config, cacheDir) {
   const version = config.pythonVersion ?? config.requiresPython;
   if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  const local = localPython(process.env, process.cwd(), cacheDir);
+  return targetWith(config, localPython(process.env, process.cwd(), cacheDir));
+}
+function targetSoon(config, cacheDir) {
+  const version = config.pythonVersion ?? config.requiresPython;
+  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
+  const local = localPythonSoon(process.env, process.cwd(), cacheDir);
+  return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
+}
+function targetWith(config, local) {
   return {
     version: local?.version ?? DEFAULT_TARGET.version,
     platform: config.platform ?? local?.platform ?? DEFAULT_TARGET.platform
@@ -2705,10 +2726,11 @@ var RunRecords = class {
     return path9.join(this.folder, `${scope}.latest`);
   }
 };
-async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false }) {
+async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }) {
   let watch = record.watch;
   let discovery;
-  if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
+  if (listed) ({ discovery, watch } = listed);
+  else if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });
@@ -2830,6 +2852,7 @@ export {
   keepAnswer,
   withTargetFlags,
   targetOf,
+  targetSoon,
   ConfigError,
   defaultConfig,
   loadConfig,

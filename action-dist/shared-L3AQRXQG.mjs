@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-R7WW2GPA.mjs";
+} from "./shared-NXCBL5GM.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -6322,7 +6322,7 @@ async function analyze(options) {
   const configFolder = config.file ? path13.dirname(config.file) : root;
   const fromConfigFolder = (p) => path13.relative(root, path13.resolve(configFolder, p)).split(path13.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const watch = options.known?.watch ?? (options.cacheDir ? newTreeWatch() : void 0);
+  const watch = options.known ? options.known.watch : options.cacheDir ? newTreeWatch() : void 0;
   const discovery = options.known?.discovery ?? await discoverPythonFiles({ ...discoverOptionsOf(options), ...watch ? { watch } : {} });
   const diagnostics = [...discovery.diagnostics];
   stats?.add("discovery", performance.now() - started);

@@ -8,16 +8,18 @@ import {
   RunRecords,
   SummaryCache,
   discoverOptionsOf,
+  discoverPythonFiles,
   distinctInputs,
   keepAnswer,
   loadConfig,
+  newTreeWatch,
   readRegularFile,
   recordInputs,
   stillHolds,
-  targetOf,
+  targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-R7WW2GPA.mjs";
+} from "./shared-NXCBL5GM.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3763,16 +3765,33 @@ async function prepareScan(paths, options) {
     sourceRoots: options.src,
     maxFileBytes: options.maxFileSize,
     followExternalLinks,
-    target: targetOf(config, cacheDir),
     ...cacheDir ? { cacheDir } : {},
     ...stats ? { stats } : {}
   };
-  return { cwd, root, config, analyzeOptions, ...stats ? { stats } : {}, quiet: options.quiet ?? false };
+  const target = targetSoon(config, cacheDir);
+  if (!(target instanceof Promise)) analyzeOptions.target = target;
+  return { cwd, root, config, analyzeOptions, ...target instanceof Promise ? { targetPending: target } : {}, ...stats ? { stats } : {}, quiet: options.quiet ?? false };
+}
+async function targetKnown(prepared) {
+  const pending = prepared.targetPending;
+  if (!pending) return void 0;
+  const { analyzeOptions } = prepared;
+  const watch = analyzeOptions.cacheDir ? newTreeWatch() : void 0;
+  let discovery;
+  const started = performance.now();
+  try {
+    discovery = await discoverPythonFiles({ ...discoverOptionsOf(analyzeOptions), ...watch ? { watch } : {} });
+    prepared.stats?.add("discovery", performance.now() - started);
+  } finally {
+    analyzeOptions.target = await pending;
+    delete prepared.targetPending;
+  }
+  return { discovery, ...watch ? { watch } : {} };
 }
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-KKMU3T5S.mjs");
+    const { analyze } = await import("./shared-L3AQRXQG.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3780,6 +3799,7 @@ async function analyzePrepared(prepared) {
 }
 async function recorded(command, commandOptions, prepared, replayable, produce) {
   const { analyzeOptions, stats } = prepared;
+  const listed = await targetKnown(prepared);
   const cacheDir = analyzeOptions.cacheDir;
   const cache = cacheDir ? new SummaryCache(cacheDir, analyzeOptions.target) : void 0;
   const records = cache && replayable && !process.env.IMPORTLEAK_FAULT ? new RunRecords(cache) : void 0;
@@ -3791,7 +3811,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     const started = performance.now();
     const record = await records.load(key);
     const checking = record ?? await records.latest(scope);
-    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record }) : void 0;
+    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
@@ -3806,6 +3826,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
       return record.output.exitCode;
     }
   }
+  if (listed && !prepared.analyzeOptions.known) prepared.analyzeOptions.known = { discovery: listed.discovery, ...listed.watch ? { watch: listed.watch } : {}, files: /* @__PURE__ */ new Map() };
   const rules = cache && !prepared.analyzeOptions.rules ? await (records ?? new RunRecords(cache)).rules() : void 0;
   if (rules) prepared.analyzeOptions.rules = rules.rules;
   const inputs = [];
