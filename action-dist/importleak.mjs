@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   main
-} from "./shared-XMTXMWJ4.mjs";
-import "./shared-NXCBL5GM.mjs";
+} from "./shared-3QCP4XXY.mjs";
+import "./shared-VO2QDAWM.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -49,7 +49,9 @@ export class Pack {
 
   /** `length` bytes at `offset`, in a buffer of their own; throws when the file ends before. */
   read(offset: number, length: number): Buffer {
-    return this.fill(Buffer.allocUnsafeSlow(length), offset, length);
+    const into = Buffer.allocUnsafeSlow(length);
+    this.fill(into, offset, length);
+    return into;
   }
 
   /**
@@ -61,26 +63,26 @@ export class Pack {
     if (window.pack === this && offset >= window.start && offset + length <= window.end) return window.bytes.subarray(offset - window.start, offset - window.start + length);
     if (length > WINDOW_BYTES) {
       if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-      return this.fill(scratch, offset, length);
+      this.fill(scratch, offset, length);
+      return scratch.subarray(0, length);
     }
     // Read ahead: a run reads most entries in about the order they were written, and each read is a
     // system call (on 20,000 entries, half a second of one at a time). The pack never changes
     // where it is written, so what was read stays true; a pack still being written holds less.
-    this.beforeRead?.();
     window.pack = undefined;
-    const read = readAt(this.fd, window.bytes, WINDOW_BYTES, offset);
-    if (read < length) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
+    const read = this.fill(window.bytes, offset, length, WINDOW_BYTES);
     window.pack = this;
     window.start = offset;
     window.end = offset + read;
     return window.bytes.subarray(0, length);
   }
 
-  private fill(into: Buffer, offset: number, length: number): Buffer {
+  /** Reads up to `ahead` bytes at `offset` into `into`; how many it read. Throws when the file ends before `length` bytes. */
+  private fill(into: Buffer, offset: number, length: number, ahead = length): number {
     this.beforeRead?.();
-    const read = readAt(this.fd, into, length, offset);
+    const read = readAt(this.fd, into, ahead, offset);
     if (read < length) throw new Error(`the cache pack ${path.basename(this.file)} ends at ${offset + read} bytes, not ${offset + length}`);
-    return into.subarray(0, length);
+    return read;
   }
 
   /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */

@@ -57,17 +57,21 @@ export function withTargetFlags(config: Config, flags: { pythonVersion?: string;
  * with a version known, the platform not configured is Linux, where servers run.
  */
 export function targetOf(config: Config, cacheDir?: string): PythonTarget {
-  const version = config.pythonVersion ?? config.requiresPython;
-  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  return targetWith(config, localPython(process.env, process.cwd(), cacheDir));
+  return configuredTarget(config) ?? targetWith(config, localPython(process.env, process.cwd(), cacheDir));
 }
 
 /** `targetOf`, a promise while the local interpreter is asked (see `localPythonSoon`). */
 export function targetSoon(config: Config, cacheDir?: string): PythonTarget | Promise<PythonTarget> {
-  const version = config.pythonVersion ?? config.requiresPython;
-  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
+  const configured = configuredTarget(config);
+  if (configured) return configured;
   const local = localPythonSoon(process.env, process.cwd(), cacheDir);
   return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
+}
+
+/** The target when the version is known without asking the interpreter: from the flag, the configuration or requires-python. */
+function configuredTarget(config: Config): PythonTarget | undefined {
+  const version = config.pythonVersion ?? config.requiresPython;
+  return version ? { version, platform: config.platform ?? DEFAULT_TARGET.platform } : undefined;
 }
 
 function targetWith(config: Config, local: LocalPython | undefined): PythonTarget {

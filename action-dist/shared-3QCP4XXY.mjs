@@ -19,7 +19,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-NXCBL5GM.mjs";
+} from "./shared-VO2QDAWM.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3791,7 +3791,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-L3AQRXQG.mjs");
+    const { analyze } = await import("./shared-BGO4SWK7.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();

@@ -1208,15 +1208,17 @@ function withTargetFlags(config, flags) {
   return out;
 }
 function targetOf(config, cacheDir) {
-  const version = config.pythonVersion ?? config.requiresPython;
-  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
-  return targetWith(config, localPython(process.env, process.cwd(), cacheDir));
+  return configuredTarget(config) ?? targetWith(config, localPython(process.env, process.cwd(), cacheDir));
 }
 function targetSoon(config, cacheDir) {
-  const version = config.pythonVersion ?? config.requiresPython;
-  if (version) return { version, platform: config.platform ?? DEFAULT_TARGET.platform };
+  const configured = configuredTarget(config);
+  if (configured) return configured;
   const local = localPythonSoon(process.env, process.cwd(), cacheDir);
   return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
+}
+function configuredTarget(config) {
+  const version = config.pythonVersion ?? config.requiresPython;
+  return version ? { version, platform: config.platform ?? DEFAULT_TARGET.platform } : void 0;
 }
 function targetWith(config, local) {
   return {
@@ -1862,7 +1864,9 @@ var Pack = class {
   beforeRead;
   /** `length` bytes at `offset`, in a buffer of their own; throws when the file ends before. */
   read(offset, length) {
-    return this.fill(Buffer.allocUnsafeSlow(length), offset, length);
+    const into = Buffer.allocUnsafeSlow(length);
+    this.fill(into, offset, length);
+    return into;
   }
   /**
    * `length` bytes at `offset`, in a buffer shared by all packs: valid until the next `view`. An
@@ -1873,22 +1877,22 @@ var Pack = class {
     if (window.pack === this && offset >= window.start && offset + length <= window.end) return window.bytes.subarray(offset - window.start, offset - window.start + length);
     if (length > WINDOW_BYTES) {
       if (length > scratch.length) scratch = Buffer.allocUnsafeSlow(Math.max(length, 2 * scratch.length));
-      return this.fill(scratch, offset, length);
+      this.fill(scratch, offset, length);
+      return scratch.subarray(0, length);
     }
-    this.beforeRead?.();
     window.pack = void 0;
-    const read2 = readAt(this.fd, window.bytes, WINDOW_BYTES, offset);
-    if (read2 < length) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
+    const read2 = this.fill(window.bytes, offset, length, WINDOW_BYTES);
     window.pack = this;
     window.start = offset;
     window.end = offset + read2;
     return window.bytes.subarray(0, length);
   }
-  fill(into, offset, length) {
+  /** Reads up to `ahead` bytes at `offset` into `into`; how many it read. Throws when the file ends before `length` bytes. */
+  fill(into, offset, length, ahead = length) {
     this.beforeRead?.();
-    const read2 = readAt(this.fd, into, length, offset);
+    const read2 = readAt(this.fd, into, ahead, offset);
     if (read2 < length) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
-    return into.subarray(0, length);
+    return read2;
   }
   /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */
   remove() {
