@@ -127,11 +127,14 @@ function timed(command, args, { cwd, keepStdout = false, env = process.env } = {
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
+let ruffFound;
+/** ruff from .venv-fidelity (`npm run fidelity` makes it), else from PATH; said once when there is none. */
 function ruffCommand() {
-  for (const candidate of [path.join(PROJECT, '.venv-fidelity', 'bin', 'ruff'), 'ruff']) {
-    if (spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0) return candidate;
-  }
-  return undefined;
+  if (ruffFound !== undefined) return ruffFound || undefined;
+  const candidates = [path.join(PROJECT, '.venv-fidelity', 'bin', 'ruff'), 'ruff'];
+  ruffFound = candidates.find((candidate) => spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0) ?? '';
+  if (!ruffFound) console.error(`bench: ruff is neither in ${candidates[0]} nor on PATH, so the ruff columns say "not installed": \`npm run fidelity\` installs it there, or \`pip install ruff\` puts it on PATH`);
+  return ruffFound || undefined;
 }
 
 async function measure(measured) {
