@@ -127,14 +127,15 @@ function timed(command, args, { cwd, keepStdout = false, env = process.env } = {
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
+/** ruff's command once looked for: undefined before, null when there is none. */
 let ruffFound;
 /** ruff from .venv-fidelity (`npm run fidelity` makes it), else from PATH; said once when there is none. */
 function ruffCommand() {
-  if (ruffFound !== undefined) return ruffFound || undefined;
+  if (ruffFound !== undefined) return ruffFound;
   const candidates = [path.join(PROJECT, '.venv-fidelity', 'bin', 'ruff'), 'ruff'];
-  ruffFound = candidates.find((candidate) => spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0) ?? '';
+  ruffFound = candidates.find((candidate) => spawnSync(candidate, ['--version'], { encoding: 'utf8' }).status === 0) ?? null;
   if (!ruffFound) console.error(`bench: ruff is neither in ${candidates[0]} nor on PATH, so the ruff columns say "not installed": \`npm run fidelity\` installs it there, or \`pip install ruff\` puts it on PATH`);
-  return ruffFound || undefined;
+  return ruffFound;
 }
 
 async function measure(measured) {
