@@ -3,7 +3,7 @@ import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, renameSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
-import type { ReadResult } from './files.js';
+import { fileKeyOf, fileKeyOfRead, type ReadResult } from './files.js';
 import { openPacks, PackWriter, prunePacks, type PackIndex, type PackPlace } from './cachePack.js';
 import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { packedOnDisk, type PackedStore } from './extract/packed.js';
@@ -11,7 +11,7 @@ import { reviveStored, storedBytes, storedOf, storedText, type Sharing, type Sto
 import type { PythonTarget } from './extract/target.js';
 
 /** The folder `check`, `graph` and `entries` keep their cache in, in the project root (as ruff keeps `.ruff_cache`). */
-export const DEFAULT_CACHE_DIR = '.importleak_cache';
+export { DEFAULT_CACHE_DIR } from './quickReplay.js';
 
 /**
  * Per-file summaries, kept between runs in `<cache dir>/<analyzer>/<2 hex>/<key>.json`, where the
@@ -51,17 +51,14 @@ export class SummaryCache implements PackedStore {
     return this.folderKnown;
   }
 
-  /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
+  /** The cache key of a file (see `fileKeyOf`). */
   static keyOf(relative: string, bytes: Uint8Array): string {
-    return createHash('sha256').update(relative).update('\0').update(bytes).digest('hex');
+    return fileKeyOf(relative, bytes);
   }
 
-  /**
-   * The key of a read: `keyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
-   * entry is stored under it; the run record compares it).
-   */
+  /** The key of a read (see `fileKeyOfRead`). */
   static keyOfRead(relative: string, read: ReadResult): string {
-    return read.ok ? SummaryCache.keyOf(relative, read.bytes) : `!${read.reason}:${read.size ?? ''}`;
+    return fileKeyOfRead(relative, read);
   }
 
   async get(key: string, relative: string): Promise<FileSummary | undefined> {
@@ -359,7 +356,7 @@ const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 /** The folders the cache folder holds: a summaries folder, `<analyzer>-<target>`, and a run records folder. */
 const STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
 /** The files it holds: a kept code hash (see `keptCodeDigest`). */
-const STALE_FILE = /^code-[0-9a-f]{32}$/;
+const STALE_FILE = /^code-[0-9a-f]{16}(?:[0-9a-f]{16})?$/;
 
 /**
  * Creates `file` with `data` (given whole, or as a function giving it in pieces); fails (EEXIST)

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-import { readFileSync, promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js';
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
-import { ConfigError, loadConfig, targetSoon, withTargetFlags, type Config } from './config/config.js';
-import { keepAnswer } from './config/localPython.js';
+import { asksLocalPython, ConfigError, loadConfig, targetSoon, withTargetFlags, type Config } from './config/config.js';
+import { keepAnswer, knownLocalPython } from './config/localPython.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
-import { DEFAULT_MAX_FILE_BYTES, OutputError, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
+import { DEFAULT_MAX_FILE_BYTES, OutputError, pathKind, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
 import { isMainModule } from './mainModule.js';
 import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
 import { discoverOptionsOf, discoverPythonFiles, type Discovery } from './discover/discover.js';
@@ -16,6 +16,8 @@ import { newTreeWatch, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
 import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
+import { knownAnswer } from './quickReplay.js';
+import { endQuietlyOnClosedPipe } from './pipes.js';
 import { terminalProgress } from './report/progress.js';
 import { StageTimes } from './stats.js';
 import { pathDisplay, type PathDisplay } from './report/paths.js';
@@ -107,14 +109,27 @@ interface Prepared {
   targetPending?: Promise<PythonTarget>;
   stats?: StageTimes;
   quiet: boolean;
+  /**
+   * What working out the run's options read: the configuration files, the kinds of the paths given
+   * (and, for `check`, the baseline). The command line's entry for the quick replay lists them.
+   */
+  inputs: RecordedInput[];
 }
 
 async function prepareScan(paths: string[], options: ScanOptions): Promise<Prepared> {
   const cwd = process.cwd();
   const given = paths.length ? paths : ['.'];
-  const root = await projectRoot(cwd, given, options.root);
+  const inputs: RecordedInput[] = [];
+  recordInputs(inputs);
+  let root: string;
+  let config: Config;
   const followExternalLinks = options.followExternalLinks ?? false;
-  const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
+  try {
+    root = await projectRoot(cwd, given, options.root);
+    config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
+  } finally {
+    recordInputs(undefined);
+  }
   const stats = options.stats ? new StageTimes() : undefined;
   const cacheDir = options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(root, DEFAULT_CACHE_DIR));
   const analyzeOptions: AnalyzeOptions = {
@@ -131,7 +146,7 @@ async function prepareScan(paths: string[], options: ScanOptions): Promise<Prepa
   };
   const target = targetSoon(config, cacheDir);
   if (!(target instanceof Promise)) analyzeOptions.target = target;
-  return { cwd, root, config, analyzeOptions, ...(target instanceof Promise ? { targetPending: target } : {}), ...(stats ? { stats } : {}), quiet: options.quiet ?? false };
+  return { cwd, root, config, analyzeOptions, ...(target instanceof Promise ? { targetPending: target } : {}), ...(stats ? { stats } : {}), quiet: options.quiet ?? false, inputs };
 }
 
 /**
@@ -205,6 +220,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
       await emit(record.output, command);
       stats?.add('report', performance.now() - writing);
       if (stats) process.stderr.write(`${stats.format()}\n`);
+      await fileCommandLine(records, key, prepared);
       return record.output.exitCode;
     }
   }
@@ -236,11 +252,38 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     await records.saveLatest(scope!, key);
   }
   await rules?.keep?.();
+  // The entry names python3's answer as this process knows it (on a first run, kept in the cache folder just below).
+  if (records && key && run) await fileCommandLine(records, key, prepared);
   // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   // The run made the cache folder: what python3 said before it was there is kept in it now.
   if (cacheDir) keepAnswer();
   return output.exitCode;
+}
+
+/** The command line of the run (see `main`): what its entry for the quick replay is filed under. */
+let commandLine: readonly string[] | undefined;
+
+/**
+ * Files the command line's entry for the quick replay (see quickReplay.ts), which leads its next
+ * run to the record `key`: not for a command line run in-process (the Action), nor when python3's
+ * answer, which the target came from, is not known without asking it again.
+ */
+async function fileCommandLine(records: RunRecords, key: string, { cwd, config, analyzeOptions, inputs }: Prepared): Promise<void> {
+  if (!commandLine) return;
+  let python: string | undefined;
+  if (asksLocalPython(config)) {
+    const local = knownLocalPython(process.env, cwd, analyzeOptions.cacheDir);
+    if (local === 'unknown') return;
+    python = knownAnswer(local);
+  }
+  await records.saveInvocation(commandLine, cwd, process.env, {
+    root: analyzeOptions.root,
+    key,
+    maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    inputs: distinctInputs(inputs),
+    ...(python !== undefined ? { python } : {}),
+  });
 }
 
 /**
@@ -272,6 +315,7 @@ async function runCheck(paths: string[], options: CheckOptions, hooks: CliHooks 
     recordInputs(undefined);
   }
   const prepared = await prepareScan(paths, options);
+  prepared.inputs.unshift(...baselineInputs);
   const replayable = options.writeBaseline === undefined && hooks.onCheck === undefined;
   return recorded('check', { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
@@ -410,23 +454,9 @@ async function runEntries(paths: string[], options: EntriesOptions): Promise<num
 
 /** The project root: --root, else the single folder given, else the current folder. Paths must exist. */
 async function projectRoot(cwd: string, given: string[], root: string | undefined): Promise<string> {
-  for (const p of given) {
-    try {
-      await fs.stat(path.resolve(cwd, p));
-    } catch {
-      throw new UsageError(`${p}: no such file or directory`);
-    }
-  }
-  if (root !== undefined && !(await isDirectory(path.resolve(cwd, root)))) throw new UsageError(`--root ${root}: no such file or directory`);
-  return path.resolve(cwd, root ?? (given.length === 1 && (await isDirectory(path.resolve(cwd, given[0]!))) ? given[0]! : '.'));
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
+  for (const p of given) if ((await pathKind(path.resolve(cwd, p))) === 'absent') throw new UsageError(`${p}: no such file or directory`);
+  if (root !== undefined && (await pathKind(path.resolve(cwd, root))) !== 'folder') throw new UsageError(`--root ${root}: no such file or directory`);
+  return path.resolve(cwd, root ?? (given.length === 1 && (await pathKind(path.resolve(cwd, given[0]!))) === 'folder' ? given[0]! : '.'));
 }
 
 function parseSize(value: string): number {
@@ -555,26 +585,11 @@ export function buildProgram(hooks: CliHooks = {}): Command {
   return program;
 }
 
-/**
- * A reader that goes away (`importleak check . | head -1`) is not an error: the process ends at
- * once, quietly, with exit code 0, as ruff does; never with a stack trace, and never with 1, which
- * would read as "findings". Installed once, when the CLI runs.
- */
-let closedPipeHandled = false;
-function endQuietlyOnClosedPipe(): void {
-  if (closedPipeHandled) return;
-  closedPipeHandled = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(EXIT.clean);
-      throw error;
-    });
-  }
-}
-
 export async function main(argv: string[], hooks: CliHooks = {}): Promise<number> {
   endQuietlyOnClosedPipe();
   const program = buildProgram(hooks);
+  // A command line run in-process with hooks (the Action) is not filed for the quick replay.
+  commandLine = hooks.onCheck ? undefined : argv;
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.clean;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { nameHash, nodeCrypto } from './digest.js';
 import { statSignature } from './files.js';
 
 /**
@@ -15,33 +15,35 @@ export function codeDigest(folders: readonly string[], base: string, pattern: Re
 
 /** The hash of `files`, each named by its path relative to `base`. */
 function digestOf(files: readonly string[], base: string): string {
-  const digest = createHash('sha256');
+  const digest = nodeCrypto().createHash('sha256');
   for (const file of files) digest.update(path.relative(base, file)).update('\0').update(bytesOf(file)).update('\0');
   return digest.digest('hex');
 }
 
 /**
- * `codeDigest`, kept in the folder `keptIn` (the cache's root) under a name made of the code files'
- * paths and stat signatures: while none of them changes, a run reads one small file instead of
- * reading and hashing the code (a tenth of a warm run on the standard library). Nothing is kept
- * while a code file changed too recently for its signature to be trusted (see `statSignature`), nor
- * where `keptIn` is not a folder (a link, or not made yet).
+ * `codeDigest`, kept in the folder `keptIn` (the cache's root) with the code files' paths and stat
+ * signatures it was computed for: while none of them changes, a run reads one small file instead of
+ * reading and hashing the code (a tenth of a warm run on the standard library). The file is named by
+ * a hash of those signatures (`nameHash`: none of node:crypto, which the quick replay does not load)
+ * and taken only when it lists them. Nothing is kept while a code file changed too recently for its
+ * signature to be trusted (see `statSignature`), nor where `keptIn` is not a folder (a link, or not
+ * made yet).
  */
 export function keptCodeDigest(keptIn: string, folders: readonly string[], base: string, pattern: RegExp, recursive: boolean): string {
-  const signatures = createHash('sha256').update(JSON.stringify([base, pattern.source, recursive])).update('\0');
+  let signatures = `${JSON.stringify([base, pattern.source, recursive])}\n`;
   let trusted = true;
   const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
   for (const [file, stat] of files) {
     const signature = statSignature(stat);
     if (!signature) trusted = false;
-    signatures.update(path.relative(base, file)).update('\0').update(signature).update('\0');
+    signatures += `${JSON.stringify(path.relative(base, file))} ${signature}\n`;
   }
   const computed = (): string => digestOf(files.map(([file]) => file), base);
   if (!trusted) return computed();
-  const kept = path.join(keptIn, `code-${signatures.digest('hex').slice(0, 32)}`);
+  const kept = path.join(keptIn, `code-${nameHash(signatures)}`);
   try {
-    const text = readFileSync(kept, 'latin1');
-    if (/^[0-9a-f]{64}$/.test(text)) return text;
+    const text = readFileSync(kept, 'utf8');
+    if (/^[0-9a-f]{64}\n/.test(text) && text.slice(65) === signatures) return text.slice(0, 64);
   } catch {
     // Not kept yet.
   }
@@ -49,7 +51,7 @@ export function keptCodeDigest(keptIn: string, folders: readonly string[], base:
   try {
     if (lstatSync(keptIn).isDirectory()) {
       const temporary = `${kept}.${process.pid}.tmp`;
-      writeFileSync(temporary, digest, { flag: 'wx' });
+      writeFileSync(temporary, `${digest}\n${signatures}`, { flag: 'wx' });
       renameSync(temporary, kept);
     }
   } catch {

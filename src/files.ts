@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { nodeCrypto, sha256Hex } from './digest.js';
 import type { TreeWatch } from './watch.js';
 
 /**
@@ -65,7 +65,7 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  */
 export async function readRegularFile(file: string, maxBytes: number, { record = true }: { record?: boolean } = {}): Promise<ReadResult> {
   const result = await readUnrecorded(file, maxBytes);
-  if (record && recorder) recorder.push({ kind: 'read', file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result) });
+  if (record && recorder) recorder.push({ kind: 'read', file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result), signature: readSignature(result) });
   return result;
 }
 
@@ -177,7 +177,7 @@ export async function writeOutputFile(file: string, text: string | Uint8Array, w
     if (error instanceof OutputError) throw error;
     fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${path.dirname(file) || '.'} does not exist` : describeCode(error));
   }
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     // `wx`: created here, never an existing file or a link someone put in its place.
@@ -222,7 +222,8 @@ function describeCode(error: unknown): string {
  * only while a recorder is set.
  */
 export type RecordedInput =
-  | { kind: 'read'; file: string; maxBytes: number; digest: string }
+  /** `signature`: what the file was when read (see `readSignature`), for the quick replay, which compares no bytes. */
+  | { kind: 'read'; file: string; maxBytes: number; digest: string; signature?: string }
   | { kind: 'stat'; file: string; value: PathKind }
   /** `watch`: what the search looked at; while it looks the same, the listing is the same (see `TreeWatch`). */
   | { kind: 'deployment-files'; root: string; searchIn: string[]; followExternalLinks: boolean; value: string; watch?: TreeWatch };
@@ -267,11 +268,58 @@ export function kindOfStat(stat: Stats): Exclude<PathKind, 'absent'> {
 /** A read's outcome, and where the path leads, as one hash: what the run record compares. */
 export async function readDigest(file: string, maxBytes: number, result?: ReadResult): Promise<string> {
   result ??= await readUnrecorded(file, maxBytes);
-  const digest = createHash('sha256').update((await realPath(file)) ?? '').update('\0');
-  if (result.ok) digest.update('ok\0').update(result.bytes);
-  else digest.update(`${result.reason}\0${result.size ?? ''}\0${result.error?.code ?? ''}`);
-  return digest.digest('hex');
+  // Nothing there: nowhere for the path to lead either (most reads a run records are of
+  // configuration files that are not there, in every folder up to the root).
+  const real = (result.ok || result.reason !== 'missing' ? await realPath(file) : undefined) ?? '';
+  return result.ok ? sha256Hex(real, '\0', 'ok\0', result.bytes) : sha256Hex(real, '\0', `${result.reason}\0${result.size ?? ''}\0${result.error?.code ?? ''}`);
 }
+
+/** The cache key of a Python file: its path (an `__init__.py` reads differently) and its bytes. */
+export function fileKeyOf(relative: string, bytes: Uint8Array): string {
+  return nodeCrypto().createHash('sha256').update(relative).update('\0').update(bytes).digest('hex');
+}
+
+/**
+ * The key of a read: `fileKeyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
+ * summary is stored under it; the run record compares it).
+ */
+export function fileKeyOfRead(relative: string, read: ReadResult): string {
+  return read.ok ? fileKeyOf(relative, read.bytes) : `!${read.reason}:${read.size ?? ''}`;
+}
+
+/** The `signature` of a read input for a file that was not there. */
+const ABSENT = '!absent';
+
+/**
+ * What a read found, as the quick replay (quickReplay.ts) compares it without reading again: the
+ * stat signature of the file read (empty when it cannot be trusted, or the read failed otherwise),
+ * or `ABSENT`.
+ */
+function readSignature(result: ReadResult): string {
+  return result.ok ? statSignature(result.stat) : result.reason === 'missing' && result.error?.code === 'ENOENT' ? ABSENT : '';
+}
+
+/**
+ * Whether `input`, read or looked at by an earlier run, would read or look the same now, told by the
+ * stat data alone (see `readSignature`): false when that cannot tell (no signature, or a changed
+ * one), never reading the file.
+ */
+export function looksUnchanged(input: RecordedInput): boolean {
+  try {
+    if (input.kind === 'stat') {
+      const stat = statSync(input.file, { throwIfNoEntry: false });
+      return (stat ? kindOfStat(stat) : 'absent') === input.value;
+    }
+    if (input.kind !== 'read' || !input.signature) return false;
+    const stat = statSync(input.file, { throwIfNoEntry: false });
+    return input.signature === ABSENT ? stat === undefined : stat !== undefined && stat.isFile() && statSignature(stat) === input.signature;
+  } catch {
+    return false;
+  }
+}
+
+/** When this process started (as `performance.timeOrigin`, without loading perf_hooks for it). */
+const STARTED = Date.now() - process.uptime() * 1000;
 
 /**
  * Size, inode, modification and change times: what the run record (replay.ts) compares instead of
@@ -280,6 +328,6 @@ export async function readDigest(file: string, maxBytes: number, result?: ReadRe
  * write racing the run), so its bytes are compared.
  */
 export function statSignature(stat: Stats): string {
-  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= performance.timeOrigin - 2000) return '';
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= STARTED - 2000) return '';
   return `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }

@@ -1,14 +1,13 @@
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SummaryCache } from './cache.js';
-import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { jsonChunks } from './jsonChunks.js';
+import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, recordsFolder, type InvocationEntry } from './quickReplay.js';
 import type { Rule } from './rules/rules.js';
 import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
@@ -89,7 +88,7 @@ export class RunRecords {
   private readonly folder: string;
 
   constructor(private readonly cache: SummaryCache) {
-    this.folder = path.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
+    this.folder = recordsFolder(cache.root);
   }
 
   /** The key of a run: the hash of everything that shapes its output besides the files it reads. */
@@ -136,6 +135,23 @@ export class RunRecords {
     const { loadRules } = await import('./rules/rules.js');
     const rules = loadRules();
     return { rules, keep: async () => void ((await this.cache.usable(true)) && this.cache.writeWhole(file, JSON.stringify(rules))) };
+  }
+
+  /**
+   * Files the command line's entry (see quickReplay.ts) that leads the next run of the same command
+   * line to the record `entry.key`; not written again when it is already there as it would be.
+   */
+  async saveInvocation(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv, entry: Omit<InvocationEntry, 'format' | 'commandLine' | 'cacheDir'>): Promise<void> {
+    if (!(await this.cache.usable(true))) return;
+    const commandLine = commandLineOf(codeId(this.cache.root), argv, cwd, env);
+    const file = invocationFile(this.folder, commandLine);
+    const text = JSON.stringify({ format: INDEX_FORMAT, commandLine, cacheDir: this.cache.root, ...entry } satisfies InvocationEntry);
+    try {
+      if (readFileSync(file, 'utf8') === text) return;
+    } catch {
+      // Not there yet.
+    }
+    this.cache.writeWhole(file, text);
   }
 
   /** The name of the records folder in the cache folder. */
@@ -326,20 +342,4 @@ export function distinctInputs(inputs: readonly RecordedInput[]): RecordedInput[
   const seen = new Map<string, RecordedInput>();
   for (const input of inputs) seen.set(JSON.stringify(input.kind === 'read' ? [input.kind, input.file, input.maxBytes] : input.kind === 'stat' ? [input.kind, input.file] : [input.kind, input.root, input.searchIn, input.followExternalLinks]), input);
   return [...seen.values()];
-}
-
-/**
- * The analyzer's code: every script of the folder this module is in (dist/, src/ under vitest, the
- * Action's bundle) and below, and the rules. A rebuilt analyzer never replays another's record.
- */
-let codeIdKnown: string | undefined;
-
-/** The id of importleak's code and rules, kept in the cache's root `root` (see `keptCodeDigest`). */
-function codeId(root: string): string {
-  if (codeIdKnown === undefined) {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
-    codeIdKnown = keptCodeDigest(root, [here, ...(rules ? [rules] : [])], here, /\.(m?js|ts|md)$/, true);
-  }
-  return codeIdKnown;
 }

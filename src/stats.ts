@@ -14,8 +14,11 @@ export class StageTimes {
   cached = 0;
   parsed = 0;
   workers = 0;
-  /** The output was the run record's (see replay.ts): nothing was analyzed. */
-  replayed = false;
+  /**
+   * The output was the run record's (see replay.ts): nothing was analyzed. `quick`: found by the
+   * command line's index entry, without loading the analyzer (see quickReplay.ts).
+   */
+  replayed: boolean | 'quick' = false;
 
   /** Runs `work` as part of `stage`, and adds its time. */
   async time<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
@@ -52,7 +55,7 @@ export class StageTimes {
     const width = Math.max(...STAGES.map((s) => s.length));
     const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s)!)}`);
     const files = this.replayed
-      ? 'the output of the last run, whose inputs are unchanged'
+      ? `the output of the last run, whose inputs are unchanged${this.replayed === 'quick' ? '; the analyzer not loaded' : ''}`
       : `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ''}`;
     return [`importleak stats (${files}):`, ...lines, `  ${'total'.padEnd(width)}  ${seconds(total)}`].join('\n');
   }

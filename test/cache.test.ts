@@ -541,12 +541,19 @@ describe("importleak's own code, by which entries and run records are keyed", ()
     await settle();
     expect(hashOf()).toBe(digest);
     expect(kept()).toHaveLength(1);
-    expect(readFileSync(path.join(keep, kept()[0]!), 'latin1')).toBe(digest);
+    // The hash, then the files it was computed for, each with its stat signature.
+    const text = readFileSync(path.join(keep, kept()[0]!), 'utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(digest);
+    expect(lines.slice(2, 4).map((line) => line.split(' ')[0])).toEqual(['"a.js"', '"extract/b.js"']);
     // Read back, not computed: what the kept file says is the answer while the files are as they were.
-    writeFileSync(path.join(keep, kept()[0]!), 'f'.repeat(64));
+    writeFileSync(path.join(keep, kept()[0]!), `${'f'.repeat(64)}${text.slice(64)}`);
     expect(hashOf()).toBe('f'.repeat(64));
-    // A damaged kept file is not believed.
+    // A damaged kept file is not believed, nor one that lists other files or signatures (a file
+    // that its name, a short hash, would give to other signatures too).
     writeFileSync(path.join(keep, kept()[0]!), 'not a hash');
+    expect(hashOf()).toBe(digest);
+    writeFileSync(path.join(keep, kept()[0]!), `${'f'.repeat(64)}${text.slice(64).replace('"a.js" ', '"a.js" 1')}`);
     expect(hashOf()).toBe(digest);
     // A code file changed: its stat data differ, and the code is hashed again.
     writeFileSync(path.join(code, 'extract/b.js'), 'export const b = 3;\n');

@@ -9,7 +9,7 @@ import { PROJECT, scratchFolder } from './support.js';
 /**
  * The built command runs however it is started: npm's bin links (node_modules/.bin/importleak, a
  * global install's bin/importleak) are symlinks to the package's bin (the bundle,
- * action-dist/importleak.mjs), Windows shims run `node <link target>`, and the README and the
+ * action-dist/importleak.cjs), Windows shims run `node <link target>`, and the README and the
  * tests run `node dist/cli.js`. Everything here runs what is built (`npm run build` first).
  */
 const BIN = path.join(PROJECT, (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { bin: { importleak: string } }).bin.importleak);
@@ -26,7 +26,7 @@ function run(args: string[], cwd = PROJECT): { code: number; stdout: string; std
 beforeAll(() => {
   for (const file of [BIN, CLI]) if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\``);
   links = scratchFolder('importleak-links-');
-  // What npm makes: node_modules/.bin/importleak -> ../importleak/action-dist/importleak.mjs; a link to a link as
+  // What npm makes: node_modules/.bin/importleak -> ../importleak/action-dist/importleak.cjs; a link to a link as
   // with `npm link` (the global bin links to the global package, itself a link to the checkout).
   symlinkSync(BIN, path.join(links, 'importleak'));
   symlinkSync(path.join(links, 'importleak'), path.join(links, 'importleak-twice'));

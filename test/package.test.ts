@@ -87,7 +87,7 @@ describe('npm pack', () => {
     expect(packOutput).toContain('> importleak@');
     expect(packOutput).toMatch(/> importleak@[\d.]+ build:action\n> node scripts\/build-action\.mjs/);
     const listing = mustSucceed('tar', sh('tar', ['tzf', tarball], work)).stdout.split('\n');
-    for (const file of ['package/package.json', 'package/action-dist/importleak.mjs', 'package/action-dist/worker.mjs', 'package/action-dist/tree-sitter-python.wasm', 'package/action-dist/tree-sitter.wasm', 'package/action-dist/THIRD-PARTY-LICENSES.md', 'package/grammar/LICENSE', 'package/grammar/README.md', 'package/rules/IL001.md']) {
+    for (const file of ['package/package.json', 'package/action-dist/importleak.cjs', 'package/action-dist/cli-main.mjs', 'package/action-dist/worker.mjs', 'package/action-dist/tree-sitter-python.wasm', 'package/action-dist/tree-sitter.wasm', 'package/action-dist/THIRD-PARTY-LICENSES.md', 'package/grammar/LICENSE', 'package/grammar/README.md', 'package/rules/IL001.md']) {
       expect(listing).toContain(file);
     }
     expect(listing.filter((file) => file.startsWith('package/src/') || file.startsWith('package/dist/') || file.startsWith('package/test/') || file.endsWith('.map'))).toEqual([]);
@@ -133,6 +133,21 @@ describe('npm install of the tarball in an empty folder', () => {
         expect(run.stderr).toMatch(/^importleak stats \(120 parsed, 0 from the cache, 2 worker threads\):$/m);
         expect(JSON.parse(run.stdout).problems).toEqual([]);
         expect(run.status).toBe(0);
+      });
+
+      it('runs a command line again from its last run without loading the analyzer (the quick replay: CommonJS, importing the rest when needed)', () => {
+        requireNode(node.bin);
+        const bin = path.join(user, 'node_modules', '.bin', 'importleak');
+        const args = ['check', '--stats', '--format', 'json', 'movie_lottery'];
+        // The first run (with the first node, the one that makes the cache folder in the folder it
+        // had listed) and a run two seconds on, which lists it again: then the quick replay.
+        const first = sh(bin, args, user, node.bin);
+        spawnSync('sleep', ['2.2']);
+        sh(bin, args, user, node.bin);
+        const again = sh(bin, args, user, node.bin);
+        expect(again.stderr).toMatch(/^importleak stats \(the output of the last run, whose inputs are unchanged; the analyzer not loaded\):$/m);
+        expect(again.stdout).toBe(first.stdout);
+        expect(again.code).toBe(1);
       });
 
       it('npx importleak check movie_lottery exits 1 with the finding', () => {

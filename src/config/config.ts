@@ -68,6 +68,11 @@ export function targetSoon(config: Config, cacheDir?: string): PythonTarget | Pr
   return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
 }
 
+/** Whether the target is taken from the local interpreter's answer: nothing else gives the version. */
+export function asksLocalPython(config: Config): boolean {
+  return configuredTarget(config) === undefined;
+}
+
 /** The target when the version is known without asking the interpreter: from the flag, the configuration or requires-python. */
 function configuredTarget(config: Config): PythonTarget | undefined {
   const version = config.pythonVersion ?? config.requiresPython;

@@ -61,6 +61,15 @@ export function localPythonSoon(env: NodeJS.ProcessEnv = process.env, cwd: strin
   });
 }
 
+/**
+ * The answer `localPython` would give when it is known without asking: in this process, kept in the
+ * cache folder, or no interpreter found; `unknown` when it would have to be asked.
+ */
+export function knownLocalPython(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), cacheDir?: string): LocalPython | undefined | 'unknown' {
+  const looked = lookUp(env, cwd, cacheDir);
+  return 'known' in looked ? looked.known : 'unknown';
+}
+
 /** The interpreter to ask, when its answer is not known in this process or kept in the cache folder. */
 interface ToAsk {
   command: string;

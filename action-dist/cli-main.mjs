@@ -2,15 +2,19 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  EXIT,
+  buildProgram,
   main
-} from "./shared-3QCP4XXY.mjs";
-import "./shared-VO2QDAWM.mjs";
+} from "./shared-ETU6SARF.mjs";
+import "./shared-JH3JMGVJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
-
-// src/bin.ts
-process.exitCode = await main(process.argv);
+export {
+  EXIT,
+  buildProgram,
+  main
+};

@@ -6,20 +6,26 @@ import {
   DEFAULT_MAX_FILE_BYTES,
   OutputError,
   RunRecords,
+  StageTimes,
   SummaryCache,
+  asksLocalPython,
   discoverOptionsOf,
   discoverPythonFiles,
   distinctInputs,
+  endQuietlyOnClosedPipe,
   keepAnswer,
+  knownAnswer,
+  knownLocalPython,
   loadConfig,
   newTreeWatch,
+  pathKind,
   readRegularFile,
   recordInputs,
   stillHolds,
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-VO2QDAWM.mjs";
+} from "./shared-JH3JMGVJ.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -1204,7 +1210,7 @@ var require_command = __commonJS({
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
     var path4 = __require("node:path");
-    var fs2 = __require("node:fs");
+    var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2198,7 +2204,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs2.existsSync(executableFile)) return;
+        if (fs.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2217,10 +2223,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           const localBin = path4.resolve(baseDir, baseName);
-          if (fs2.existsSync(localBin)) return localBin;
+          if (fs.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path4.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs2.existsSync(`${localBin}${ext}`)
+            (ext) => fs.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2232,7 +2238,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -3467,7 +3473,7 @@ var require_commander = __commonJS({
 });
 
 // src/cli.ts
-import { readFileSync, promises as fs } from "node:fs";
+import { readFileSync } from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -3670,56 +3676,6 @@ function terminalProgress(stream, env) {
   };
 }
 
-// src/stats.ts
-var STAGES = ["run record", "discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules", "report"];
-var StageTimes = class {
-  totals = /* @__PURE__ */ new Map();
-  started = performance.now();
-  /** When the stage last added ended (taken as now, when it is added). */
-  lastEnd = this.started;
-  cached = 0;
-  parsed = 0;
-  workers = 0;
-  /** The output was the run record's (see replay.ts): nothing was analyzed. */
-  replayed = false;
-  /** Runs `work` as part of `stage`, and adds its time. */
-  async time(stage, work) {
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      this.add(stage, performance.now() - start);
-    }
-  }
-  timeSync(stage, work) {
-    const start = performance.now();
-    try {
-      return work();
-    } finally {
-      this.add(stage, performance.now() - start);
-    }
-  }
-  add(stage, milliseconds) {
-    this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
-    this.lastEnd = performance.now();
-  }
-  /** Adds to `stage` the time since the stage added last ended: what ran between them was this one. */
-  addSinceLast(stage) {
-    this.add(stage, performance.now() - this.lastEnd);
-  }
-  /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
-  format() {
-    const total = performance.now() - this.started;
-    const width = Math.max(...STAGES.map((s) => s.length));
-    const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s))}`);
-    const files = this.replayed ? "the output of the last run, whose inputs are unchanged" : `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ""}`;
-    return [`importleak stats (${files}):`, ...lines, `  ${"total".padEnd(width)}  ${seconds(total)}`].join("\n");
-  }
-};
-function seconds(milliseconds) {
-  return `${(milliseconds / 1e3).toFixed(3)} s`;
-}
-
 // src/report/paths.ts
 import path2 from "node:path";
 import { pathToFileURL } from "node:url";
@@ -3751,9 +3707,17 @@ var UsageError = class extends Error {
 async function prepareScan(paths, options) {
   const cwd = process.cwd();
   const given = paths.length ? paths : ["."];
-  const root = await projectRoot(cwd, given, options.root);
+  const inputs = [];
+  recordInputs(inputs);
+  let root;
+  let config;
   const followExternalLinks = options.followExternalLinks ?? false;
-  const config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
+  try {
+    root = await projectRoot(cwd, given, options.root);
+    config = withTargetFlags(await loadConfig(root, options.config, { followExternalLinks }), options);
+  } finally {
+    recordInputs(void 0);
+  }
   const stats = options.stats ? new StageTimes() : void 0;
   const cacheDir = options.cache === false ? void 0 : path3.resolve(cwd, options.cacheDir ?? path3.join(root, DEFAULT_CACHE_DIR));
   const analyzeOptions = {
@@ -3770,7 +3734,7 @@ async function prepareScan(paths, options) {
   };
   const target = targetSoon(config, cacheDir);
   if (!(target instanceof Promise)) analyzeOptions.target = target;
-  return { cwd, root, config, analyzeOptions, ...target instanceof Promise ? { targetPending: target } : {}, ...stats ? { stats } : {}, quiet: options.quiet ?? false };
+  return { cwd, root, config, analyzeOptions, ...target instanceof Promise ? { targetPending: target } : {}, ...stats ? { stats } : {}, quiet: options.quiet ?? false, inputs };
 }
 async function targetKnown(prepared) {
   const pending = prepared.targetPending;
@@ -3791,7 +3755,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-BGO4SWK7.mjs");
+    const { analyze } = await import("./shared-FDXW7CW6.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3823,6 +3787,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
       stats?.add("report", performance.now() - writing);
       if (stats) process.stderr.write(`${stats.format()}
 `);
+      await fileCommandLine(records, key, prepared);
       return record.output.exitCode;
     }
   }
@@ -3850,9 +3815,27 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     await records.saveLatest(scope, key);
   }
   await rules?.keep?.();
+  if (records && key && run) await fileCommandLine(records, key, prepared);
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
   if (cacheDir) keepAnswer();
   return output.exitCode;
+}
+var commandLine;
+async function fileCommandLine(records, key, { cwd, config, analyzeOptions, inputs }) {
+  if (!commandLine) return;
+  let python;
+  if (asksLocalPython(config)) {
+    const local = knownLocalPython(process.env, cwd, analyzeOptions.cacheDir);
+    if (local === "unknown") return;
+    python = knownAnswer(local);
+  }
+  await records.saveInvocation(commandLine, cwd, process.env, {
+    root: analyzeOptions.root,
+    key,
+    maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    inputs: distinctInputs(inputs),
+    ...python !== void 0 ? { python } : {}
+  });
 }
 function filesScope(records, { cwd, analyzeOptions }) {
   return records.key(["files", cwd, discoverOptionsOf(analyzeOptions), analyzeOptions.target, analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES]);
@@ -3874,6 +3857,7 @@ async function runCheck(paths, options, hooks = {}) {
     recordInputs(void 0);
   }
   const prepared = await prepareScan(paths, options);
+  prepared.inputs.unshift(...baselineInputs);
   const replayable = options.writeBaseline === void 0 && hooks.onCheck === void 0;
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
@@ -3954,22 +3938,9 @@ async function runEntries(paths, options) {
   });
 }
 async function projectRoot(cwd, given, root) {
-  for (const p of given) {
-    try {
-      await fs.stat(path3.resolve(cwd, p));
-    } catch {
-      throw new UsageError(`${p}: no such file or directory`);
-    }
-  }
-  if (root !== void 0 && !await isDirectory(path3.resolve(cwd, root))) throw new UsageError(`--root ${root}: no such file or directory`);
-  return path3.resolve(cwd, root ?? (given.length === 1 && await isDirectory(path3.resolve(cwd, given[0])) ? given[0] : "."));
-}
-async function isDirectory(p) {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
+  for (const p of given) if (await pathKind(path3.resolve(cwd, p)) === "absent") throw new UsageError(`${p}: no such file or directory`);
+  if (root !== void 0 && await pathKind(path3.resolve(cwd, root)) !== "folder") throw new UsageError(`--root ${root}: no such file or directory`);
+  return path3.resolve(cwd, root ?? (given.length === 1 && await pathKind(path3.resolve(cwd, given[0])) === "folder" ? given[0] : "."));
 }
 function parseSize(value) {
   const match = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(value.trim());
@@ -4017,20 +3988,10 @@ ${matches}
   });
   return program2;
 }
-var closedPipeHandled = false;
-function endQuietlyOnClosedPipe() {
-  if (closedPipeHandled) return;
-  closedPipeHandled = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error) => {
-      if (error.code === "EPIPE") process.exit(EXIT.clean);
-      throw error;
-    });
-  }
-}
 async function main(argv, hooks = {}) {
   endQuietlyOnClosedPipe();
   const program2 = buildProgram(hooks);
+  commandLine = hooks.onCheck ? void 0 : argv;
   try {
     await program2.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.clean;
@@ -4060,5 +4021,7 @@ if (/^cli\.[cm]?[jt]s$/.test(path3.basename(fileURLToPath2(import.meta.url))) &&
 }
 
 export {
+  EXIT,
+  buildProgram,
   main
 };

@@ -523,26 +523,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path10) => {
-      const end = path10.length - 1;
-      const index = path10.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path10[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path10 : path10.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf = (path10) => {
-      if (path10.charCodeAt(0) === SLASH_CODE || path10.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path10.split(SLASH).filter(Boolean);
+    var parentOf = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path10.length - 1;
-      const cut = path10.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path10.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path10.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -692,7 +692,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path10) {
+      testLiteral(path11) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -701,7 +701,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path10)) {
+          if (rule.checkRegex.test(path11)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -721,15 +721,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path10, mode) {
+      test(path11, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path10) : path10;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path10
+            shortcut && rule._basenameOnly ? basename : path11
           )) {
             const { negative } = rule;
             const ret = {
@@ -751,17 +751,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path10, originalPath, doThrow) => {
-      if (!isString(path10)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path10) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path10)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -770,25 +770,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path10) => {
-      const first = path10.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path10.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path10.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path10.length === 2 || path10.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -819,58 +819,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path10) {
+      _test(originalPath, cache, path11) {
         checkPath(
-          path10,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path10 ? this._t(path10, cache) : {
+        return path11 ? this._t(path11, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path10 = convertPath(target);
-        if (!path10 || path10.charCodeAt(path10.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path10);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path10, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path10);
+        const literal = this._rules.testLiteral(path11);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path10, cache) {
-        if (path10 in cache) {
-          return cache[path10];
+      _t(path11, cache) {
+        if (path11 in cache) {
+          return cache[path11];
         }
-        const parentPath = parentOf(path10);
+        const parentPath = parentOf(path11);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path10] = parent && parent.ignored ? parent : this._rules.test(path10, MODE_IGNORE);
+        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path10) {
-        return this._test(path10, this._ignoreCache, convertPath(path10)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path10) => !this.ignores(path10);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path10) {
-        return this._test(path10, this._testCache, convertPath(path10));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path10) => checkPath(convertPath(path10), path10, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path10) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path10) || isNotRelative(path10);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -886,9 +886,31 @@ var require_ignore = __commonJS({
 });
 
 // src/files.ts
-import { createHash, randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync } from "node:fs";
 import path from "node:path";
+
+// src/digest.ts
+function nodeCrypto() {
+  return crypto ??= builtin("node:crypto");
+}
+var crypto;
+function sha256Hex(...parts) {
+  const hash2 = nodeCrypto().createHash("sha256");
+  for (const part of parts) hash2.update(part);
+  return hash2.digest("hex");
+}
+function nameHash(text) {
+  let a = 2166136261;
+  let b = 16777619 ^ 1540483477;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul(b ^ c, 16777619) ^ b >>> 15;
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/files.ts
 var DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 var READ_AHEAD = 64;
 async function inLanes(count, work) {
@@ -915,7 +937,7 @@ function notRegularMessage(stat) {
 var READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 async function readRegularFile(file, maxBytes, { record = true } = {}) {
   const result = await readUnrecorded(file, maxBytes);
-  if (record && recorder) recorder.push({ kind: "read", file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result) });
+  if (record && recorder) recorder.push({ kind: "read", file: path.resolve(file), maxBytes, digest: await readDigest(file, maxBytes, result), signature: readSignature(result) });
   return result;
 }
 function readAt(fd, into, length, position) {
@@ -997,7 +1019,7 @@ async function writeOutputFile(file, text, what = "the output") {
     if (error instanceof OutputError) throw error;
     fail(error.code === "ENOENT" ? `the folder ${path.dirname(file) || "."} does not exist` : describeCode(error));
   }
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   let handle;
   try {
     handle = await fs.open(temporary, "wx", mode);
@@ -1057,18 +1079,24 @@ function kindOfStat(stat) {
 }
 async function readDigest(file, maxBytes, result) {
   result ??= await readUnrecorded(file, maxBytes);
-  const digest = createHash("sha256").update(await realPath(file) ?? "").update("\0");
-  if (result.ok) digest.update("ok\0").update(result.bytes);
-  else digest.update(`${result.reason}\0${result.size ?? ""}\0${result.error?.code ?? ""}`);
-  return digest.digest("hex");
+  const real = (result.ok || result.reason !== "missing" ? await realPath(file) : void 0) ?? "";
+  return result.ok ? sha256Hex(real, "\0", "ok\0", result.bytes) : sha256Hex(real, "\0", `${result.reason}\0${result.size ?? ""}\0${result.error?.code ?? ""}`);
 }
+function fileKeyOf(relative, bytes) {
+  return nodeCrypto().createHash("sha256").update(relative).update("\0").update(bytes).digest("hex");
+}
+function fileKeyOfRead(relative, read2) {
+  return read2.ok ? fileKeyOf(relative, read2.bytes) : `!${read2.reason}:${read2.size ?? ""}`;
+}
+var ABSENT = "!absent";
+function readSignature(result) {
+  return result.ok ? statSignature(result.stat) : result.reason === "missing" && result.error?.code === "ENOENT" ? ABSENT : "";
+}
+var STARTED = Date.now() - process.uptime() * 1e3;
 function statSignature(stat) {
-  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= performance.timeOrigin - 2e3) return "";
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) >= STARTED - 2e3) return "";
   return `${stat.size}:${stat.ino}:${stat.mtimeMs}:${stat.ctimeMs}`;
 }
-
-// src/config/config.ts
-import path3 from "node:path";
 
 // src/config/localPython.ts
 import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
@@ -1090,6 +1118,10 @@ function localPythonSoon(env = process.env, cwd = process.cwd(), cacheDir) {
   return new Promise((resolve) => {
     childProcess().execFile(looked.executable, [...PROBE_FLAGS, "-c", PROBE], probeOptions(cwd), (error, stdout) => resolve(settle(looked, error ? void 0 : stdout)));
   });
+}
+function knownLocalPython(env = process.env, cwd = process.cwd(), cacheDir) {
+  const looked = lookUp(env, cwd, cacheDir);
+  return "known" in looked ? looked.known : "unknown";
 }
 function lookUp(env, cwd, cacheDir) {
   const command = env.IMPORTLEAK_PYTHON || "python3";
@@ -1197,6 +1229,7 @@ function realOrSelf(folder) {
 }
 
 // src/config/config.ts
+import path3 from "node:path";
 function withTargetFlags(config, flags) {
   const out = { ...config };
   if (flags.pythonVersion !== void 0) {
@@ -1215,6 +1248,9 @@ function targetSoon(config, cacheDir) {
   if (configured) return configured;
   const local = localPythonSoon(process.env, process.cwd(), cacheDir);
   return local instanceof Promise ? local.then((answer) => targetWith(config, answer)) : targetWith(config, local);
+}
+function asksLocalPython(config) {
+  return configuredTarget(config) === void 0;
 }
 function configuredTarget(config) {
   const version = config.pythonVersion ?? config.requiresPython;
@@ -1835,16 +1871,182 @@ async function fastGlob() {
   return (await import("./shared-LU3QHIRB.mjs")).default;
 }
 
-// src/cache.ts
-import { createHash as createHash3, randomBytes as randomBytes3 } from "node:crypto";
-import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
-import path7 from "node:path";
+// src/pipes.ts
+var closedPipeHandled = false;
+function endQuietlyOnClosedPipe() {
+  if (closedPipeHandled) return;
+  closedPipeHandled = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code === "EPIPE") process.exit(0);
+      throw error;
+    });
+  }
+}
+
+// src/stats.ts
+var STAGES = ["run record", "discovery", "parse and extract", "resolve and graph", "entries", "deployment", "rules", "report"];
+var StageTimes = class {
+  totals = /* @__PURE__ */ new Map();
+  started = performance.now();
+  /** When the stage last added ended (taken as now, when it is added). */
+  lastEnd = this.started;
+  cached = 0;
+  parsed = 0;
+  workers = 0;
+  /**
+   * The output was the run record's (see replay.ts): nothing was analyzed. `quick`: found by the
+   * command line's index entry, without loading the analyzer (see quickReplay.ts).
+   */
+  replayed = false;
+  /** Runs `work` as part of `stage`, and adds its time. */
+  async time(stage, work) {
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.add(stage, performance.now() - start);
+    }
+  }
+  timeSync(stage, work) {
+    const start = performance.now();
+    try {
+      return work();
+    } finally {
+      this.add(stage, performance.now() - start);
+    }
+  }
+  add(stage, milliseconds) {
+    this.totals.set(stage, (this.totals.get(stage) ?? 0) + milliseconds);
+    this.lastEnd = performance.now();
+  }
+  /** Adds to `stage` the time since the stage added last ended: what ran between them was this one. */
+  addSinceLast(stage) {
+    this.add(stage, performance.now() - this.lastEnd);
+  }
+  /** `--stats` output: one line a stage, then the total (stderr, so it never mixes with a report). */
+  format() {
+    const total = performance.now() - this.started;
+    const width = Math.max(...STAGES.map((s) => s.length));
+    const lines = STAGES.filter((s) => this.totals.has(s)).map((s) => `  ${s.padEnd(width)}  ${seconds(this.totals.get(s))}`);
+    const files = this.replayed ? `the output of the last run, whose inputs are unchanged${this.replayed === "quick" ? "; the analyzer not loaded" : ""}` : `${this.parsed} parsed, ${this.cached} from the cache${this.workers > 1 ? `, ${this.workers} worker threads` : ""}`;
+    return [`importleak stats (${files}):`, ...lines, `  ${"total".padEnd(width)}  ${seconds(total)}`].join("\n");
+  }
+};
+function seconds(milliseconds) {
+  return `${(milliseconds / 1e3).toFixed(3)} s`;
+}
+
+// src/quickReplay.ts
+import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
-// src/cachePack.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, readdirSync, renameSync as renameSync2, rmSync, writeSync } from "node:fs";
+// src/codeDigest.ts
+import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import path5 from "node:path";
+function digestOf(files, base) {
+  const digest = nodeCrypto().createHash("sha256");
+  for (const file of files) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  return digest.digest("hex");
+}
+function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
+  let signatures = `${JSON.stringify([base, pattern.source, recursive])}
+`;
+  let trusted = true;
+  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
+  for (const [file, stat] of files) {
+    const signature = statSignature(stat);
+    if (!signature) trusted = false;
+    signatures += `${JSON.stringify(path5.relative(base, file))} ${signature}
+`;
+  }
+  const computed = () => digestOf(files.map(([file]) => file), base);
+  if (!trusted) return computed();
+  const kept = path5.join(keptIn, `code-${nameHash(signatures)}`);
+  try {
+    const text = readFileSync2(kept, "utf8");
+    if (/^[0-9a-f]{64}\n/.test(text) && text.slice(65) === signatures) return text.slice(0, 64);
+  } catch {
+  }
+  const digest = computed();
+  try {
+    if (lstatSync2(keptIn).isDirectory()) {
+      const temporary = `${kept}.${process.pid}.tmp`;
+      writeFileSync2(temporary, `${digest}
+${signatures}`, { flag: "wx" });
+      renameSync2(temporary, kept);
+    }
+  } catch {
+  }
+  return digest;
+}
+function codeFiles(folder, pattern, recursive) {
+  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
+}
+function codeFilesWithStats(folder, pattern, recursive) {
+  let names;
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const name of names) {
+    const file = path5.join(folder, name);
+    let stat;
+    try {
+      stat = statSync3(file);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (recursive && name !== "node_modules") files.push(...codeFilesWithStats(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
+  }
+  return files;
+}
+var read = /* @__PURE__ */ new Map();
+function bytesOf(file) {
+  let bytes = read.get(file);
+  if (!bytes) read.set(file, bytes = readFileSync2(file));
+  return bytes;
+}
+
+// src/quickReplay.ts
+var DEFAULT_CACHE_DIR = ".importleak_cache";
+var INDEX_FORMAT = 1;
+function knownAnswer(local) {
+  return JSON.stringify(local ? [local.version, local.platform ?? null] : null);
+}
+function commandLineOf(code, argv, cwd, env) {
+  return JSON.stringify([code, argv.slice(2), cwd, env.IMPORTLEAK_PYTHON ?? null, env.PATH ?? env.Path ?? null, env.PATHEXT ?? null]);
+}
+function invocationFile(records, commandLine) {
+  return path6.join(records, `argv-${nameHash(commandLine)}.json`);
+}
+function recordsFolder(cacheRoot) {
+  return path6.join(cacheRoot, `runs-${codeId(cacheRoot).slice(0, 12)}`);
+}
+var codeIdKnown;
+function codeId(root) {
+  if (codeIdKnown === void 0) {
+    const here = path6.dirname(fileURLToPath(import.meta.url));
+    const rules = [path6.resolve(here, "../rules"), path6.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+    codeIdKnown = keptCodeDigest(root, [here, ...rules ? [rules] : []], here, /\.([cm]?js|ts|md)$/, true);
+  }
+  return codeIdKnown;
+}
+
+// src/cache.ts
+import { createHash, randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
+import path8 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/cachePack.ts
+import { randomBytes } from "node:crypto";
+import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync3, mkdirSync, openSync as openSync2, readdirSync as readdirSync2, renameSync as renameSync3, rmSync, writeSync } from "node:fs";
+import path7 from "node:path";
 var MAX_PACKS = 8;
 var ABANDONED_AFTER_MS = 24 * 60 * 60 * 1e3;
 var PACK_NAME = /^\d{13}-\d+-[0-9a-f]{8}\.pack$/;
@@ -1891,7 +2093,7 @@ var Pack = class {
   fill(into, offset, length, ahead = length) {
     this.beforeRead?.();
     const read2 = readAt(this.fd, into, ahead, offset);
-    if (read2 < length) throw new Error(`the cache pack ${path5.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
+    if (read2 < length) throw new Error(`the cache pack ${path7.basename(this.file)} ends at ${offset + read2} bytes, not ${offset + length}`);
     return read2;
   }
   /** Removes the file (once): an entry of it did not read back. Those of it read already keep reading through the descriptor. */
@@ -1943,15 +2145,15 @@ function openPacks(folder, now = Date.now()) {
   const indexes = [];
   let names;
   try {
-    names = readdirSync(folder);
+    names = readdirSync2(folder);
   } catch {
     return indexes;
   }
   for (const name of names.sort().reverse()) {
-    const file = path5.join(folder, name);
+    const file = path7.join(folder, name);
     if (TEMPORARY_NAME.test(name)) {
       try {
-        if (now - lstatSync2(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
+        if (now - lstatSync3(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
       } catch {
       }
       continue;
@@ -2010,8 +2212,8 @@ var PackWriter = class {
   at = [];
   /** Creates the temporary file in `folder` (made if missing); throws when it cannot. */
   constructor(folder) {
-    const name = `${Date.now()}-${process.pid}-${randomBytes2(4).toString("hex")}.pack`;
-    this.final = path5.join(folder, name);
+    const name = `${Date.now()}-${process.pid}-${randomBytes(4).toString("hex")}.pack`;
+    this.final = path7.join(folder, name);
     this.temporary = `${this.final}.tmp`;
     mkdirSync(folder, { recursive: true });
     this.pack = new Pack(this.temporary, openSync2(this.temporary, "wx+"));
@@ -2049,7 +2251,7 @@ var PackWriter = class {
     this.writeAll(index);
     this.writeAll(Buffer.from(`importleak-pack 2 ${hex12(start)} ${hex12(count)}
 `, "latin1"));
-    renameSync2(this.temporary, this.final);
+    renameSync3(this.temporary, this.final);
     this.pack.file = this.final;
     this.keys = [];
     this.at = [];
@@ -2078,90 +2280,20 @@ function hex12(value) {
 function prunePacks(folder) {
   let names;
   try {
-    names = readdirSync(folder).filter((name) => PACK_NAME.test(name)).sort();
+    names = readdirSync2(folder).filter((name) => PACK_NAME.test(name)).sort();
   } catch {
     return;
   }
   for (const name of names.slice(0, Math.max(0, names.length - MAX_PACKS))) {
     try {
-      rmSync(path5.join(folder, name), { force: true });
+      rmSync(path7.join(folder, name), { force: true });
     } catch {
     }
   }
-}
-
-// src/codeDigest.ts
-import { createHash as createHash2 } from "node:crypto";
-import { lstatSync as lstatSync3, readdirSync as readdirSync2, readFileSync as readFileSync2, renameSync as renameSync3, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path6 from "node:path";
-function digestOf(files, base) {
-  const digest = createHash2("sha256");
-  for (const file of files) digest.update(path6.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
-  return digest.digest("hex");
-}
-function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
-  const signatures = createHash2("sha256").update(JSON.stringify([base, pattern.source, recursive])).update("\0");
-  let trusted = true;
-  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
-  for (const [file, stat] of files) {
-    const signature = statSignature(stat);
-    if (!signature) trusted = false;
-    signatures.update(path6.relative(base, file)).update("\0").update(signature).update("\0");
-  }
-  const computed = () => digestOf(files.map(([file]) => file), base);
-  if (!trusted) return computed();
-  const kept = path6.join(keptIn, `code-${signatures.digest("hex").slice(0, 32)}`);
-  try {
-    const text = readFileSync2(kept, "latin1");
-    if (/^[0-9a-f]{64}$/.test(text)) return text;
-  } catch {
-  }
-  const digest = computed();
-  try {
-    if (lstatSync3(keptIn).isDirectory()) {
-      const temporary = `${kept}.${process.pid}.tmp`;
-      writeFileSync2(temporary, digest, { flag: "wx" });
-      renameSync3(temporary, kept);
-    }
-  } catch {
-  }
-  return digest;
-}
-function codeFiles(folder, pattern, recursive) {
-  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
-}
-function codeFilesWithStats(folder, pattern, recursive) {
-  let names;
-  try {
-    names = readdirSync2(folder).sort();
-  } catch {
-    return [];
-  }
-  const files = [];
-  for (const name of names) {
-    const file = path6.join(folder, name);
-    let stat;
-    try {
-      stat = statSync3(file);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (recursive && name !== "node_modules") files.push(...codeFilesWithStats(file, pattern, recursive));
-    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
-  }
-  return files;
-}
-var read = /* @__PURE__ */ new Map();
-function bytesOf(file) {
-  let bytes = read.get(file);
-  if (!bytes) read.set(file, bytes = readFileSync2(file));
-  return bytes;
 }
 
 // src/cache.ts
-var DEFAULT_CACHE_DIR = ".importleak_cache";
-var SummaryCache = class _SummaryCache {
+var SummaryCache = class {
   constructor(root, target) {
     this.root = root;
     this.target = target;
@@ -2181,19 +2313,16 @@ var SummaryCache = class _SummaryCache {
   entryFiles = 0;
   /** The summaries folder: worked out when first needed, since a run that prints its last output again reads no summary. */
   get folder() {
-    this.folderKnown ??= path7.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
+    this.folderKnown ??= path8.join(this.root, `${analyzerId(this.root).slice(0, 12)}-${hash(JSON.stringify([this.target.version, this.target.platform])).slice(0, 8)}`);
     return this.folderKnown;
   }
-  /** The cache key of a file: its path (an `__init__.py` reads differently) and its bytes. */
+  /** The cache key of a file (see `fileKeyOf`). */
   static keyOf(relative, bytes) {
-    return createHash3("sha256").update(relative).update("\0").update(bytes).digest("hex");
+    return fileKeyOf(relative, bytes);
   }
-  /**
-   * The key of a read: `keyOf` its bytes, or `!<why>:<size>` for a file that could not be read (no
-   * entry is stored under it; the run record compares it).
-   */
+  /** The key of a read (see `fileKeyOfRead`). */
   static keyOfRead(relative, read2) {
-    return read2.ok ? _SummaryCache.keyOf(relative, read2.bytes) : `!${read2.reason}:${read2.size ?? ""}`;
+    return fileKeyOfRead(relative, read2);
   }
   async get(key, relative) {
     return (await this.getEntry(key, relative))?.value;
@@ -2248,7 +2377,7 @@ var SummaryCache = class _SummaryCache {
     return this.packsKnownNow;
   }
   get packFolder() {
-    return path7.join(this.folder, "packs");
+    return path8.join(this.folder, "packs");
   }
   /**
    * The hash of a file's outcome as the cache stores it (without its path): two outcomes with the
@@ -2321,7 +2450,7 @@ var SummaryCache = class _SummaryCache {
    * close and rename are each a trip to libuv's thread pool and back.
    */
   writeWhole(file, text) {
-    const temporary = `${file}.${process.pid}.${randomBytes3(4).toString("hex")}.tmp`;
+    const temporary = `${file}.${process.pid}.${randomBytes2(4).toString("hex")}.tmp`;
     try {
       createFile(temporary, text, file);
       renameSync4(temporary, file);
@@ -2370,7 +2499,7 @@ var SummaryCache = class _SummaryCache {
     return entry.subarray(offset);
   }
   entryFile(key) {
-    return path7.join(this.folder, key.slice(0, 2), `${key}.json`);
+    return path8.join(this.folder, key.slice(0, 2), `${key}.json`);
   }
   /**
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
@@ -2389,7 +2518,7 @@ var SummaryCache = class _SummaryCache {
   }
   /** The name of this run's summaries folder in the cache folder. */
   get folderName() {
-    return path7.basename(this.folder);
+    return path8.basename(this.folder);
   }
   /**
    * Removes what the cache folder holds for other versions of importleak, or other targets, that no
@@ -2412,7 +2541,7 @@ var SummaryCache = class _SummaryCache {
       names.map(async (name) => {
         const folder = STALE_FOLDER.test(name);
         if (kept.has(name) || !folder && !STALE_FILE.test(name)) return;
-        const entry = path7.join(this.root, name);
+        const entry = path8.join(this.root, name);
         try {
           const stat = await fs4.lstat(entry);
           if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
@@ -2440,8 +2569,8 @@ var SummaryCache = class _SummaryCache {
       }
     }
     if (create) {
-      await writeIfMissing(path7.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
-      await writeIfMissing(path7.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+      await writeIfMissing(path8.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      await writeIfMissing(path8.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
     }
     return true;
   }
@@ -2450,7 +2579,7 @@ var PACKS_KNOWN = /* @__PURE__ */ new Map();
 var PACK_AFTER = 100;
 var STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1e3;
 var STALE_FOLDER = /^(?:[0-9a-f]{12}-[0-9a-f]{8}|runs-[0-9a-f]{12})$/;
-var STALE_FILE = /^code-[0-9a-f]{32}$/;
+var STALE_FILE = /^code-[0-9a-f]{16}(?:[0-9a-f]{16})?$/;
 function createFile(file, data, inFolderOf) {
   const write = () => {
     if (typeof data !== "function") return writeFileSync3(file, data, { flag: "wx" });
@@ -2468,7 +2597,7 @@ function createFile(file, data, inFolderOf) {
     write();
   } catch (error) {
     if (error.code !== "ENOENT") throw error;
-    mkdirSync2(path7.dirname(inFolderOf), { recursive: true });
+    mkdirSync2(path8.dirname(inFolderOf), { recursive: true });
     write();
   }
 }
@@ -2476,14 +2605,14 @@ async function writeIfMissing(file, text) {
   await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
 }
 function hash(text) {
-  return createHash3("sha256").update(text).digest("hex");
+  return createHash("sha256").update(text).digest("hex");
 }
 var analyzerIdKnown;
 function analyzerId(root) {
   if (analyzerIdKnown === void 0) {
-    const here = path7.dirname(fileURLToPath(import.meta.url));
+    const here = path8.dirname(fileURLToPath2(import.meta.url));
     const pattern = /\.(m?js|ts)$/;
-    const extract = path7.join(here, "extract");
+    const extract = path8.join(here, "extract");
     const folder = codeFiles(extract, pattern, false).length ? extract : here;
     analyzerIdKnown = keptCodeDigest(root, [folder], folder, pattern, false);
   }
@@ -2492,7 +2621,7 @@ function analyzerId(root) {
 
 // src/deploy/deploymentFiles.ts
 import { promises as fs5 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 var DISCOVERY_PATTERNS = [
   "**/Procfile",
   "**/Dockerfile",
@@ -2526,7 +2655,7 @@ var DISCOVERY_IGNORE = [
   "**/.pytest_cache/**"
 ];
 function fileKind(relative) {
-  const name = path8.posix.basename(relative);
+  const name = path9.posix.basename(relative);
   if (name === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
@@ -2547,7 +2676,7 @@ async function findDeploymentFiles(root, searchIn, watch) {
   const found = /* @__PURE__ */ new Set();
   const byRealPath = /* @__PURE__ */ new Set();
   for (const where of searchIn) {
-    const folder = path8.join(root, where);
+    const folder = path9.join(root, where);
     let stat;
     try {
       stat = await watchedStat(folder, watch);
@@ -2555,23 +2684,23 @@ async function findDeploymentFiles(root, searchIn, watch) {
       continue;
     }
     if (!stat.isDirectory()) {
-      if (isDeploymentFileName(path8.posix.basename(where))) found.add(toRelative(root, folder));
+      if (isDeploymentFileName(path9.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
     const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
     if (watch && entries.some((entry) => !coveredByWatch(entry.dirent))) watch.complete = false;
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-      const relative = toRelative(root, path8.join(folder, entry.path));
+      const relative = toRelative(root, path9.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await watchedStat(path8.join(root, relative), watch).catch(() => void 0);
+        const target = await watchedStat(path9.join(root, relative), watch).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
-        const what = await fs5.lstat(path8.join(root, relative)).catch(() => void 0);
+        const what = await fs5.lstat(path9.join(root, relative)).catch(() => void 0);
         problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
         continue;
       }
-      const real = await watchedRealpath(path8.join(root, relative), watch).catch(() => void 0);
+      const real = await watchedRealpath(path9.join(root, relative), watch).catch(() => void 0);
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -2587,18 +2716,17 @@ function listingOf(value) {
   return { found, problems };
 }
 async function deploymentFileListing(root, searchIn, watch) {
-  return listingValue(await findDeploymentFiles(path8.resolve(root), searchIn, watch));
+  return listingValue(await findDeploymentFiles(path9.resolve(root), searchIn, watch));
 }
 function toRelative(root, file) {
-  const absolute = path8.resolve(root, file);
-  return path8.relative(root, absolute).split(path8.sep).join("/");
+  const absolute = path9.resolve(root, file);
+  return path9.relative(root, absolute).split(path9.sep).join("/");
 }
 
 // src/replay.ts
-import { createHash as createHash4 } from "node:crypto";
-import { promises as fs6 } from "node:fs";
-import path9 from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { createHash as createHash2 } from "node:crypto";
+import { promises as fs6, readFileSync as readFileSync4 } from "node:fs";
+import path10 from "node:path";
 
 // src/jsonChunks.ts
 function* jsonChunks(value, size = 64 * 1024) {
@@ -2655,13 +2783,13 @@ function discoveryFingerprint(discovery) {
 var RunRecords = class {
   constructor(cache) {
     this.cache = cache;
-    this.folder = path9.join(cache.root, `runs-${codeId(cache.root).slice(0, 12)}`);
+    this.folder = recordsFolder(cache.root);
   }
   cache;
   folder;
   /** The key of a run: the hash of everything that shapes its output besides the files it reads. */
   key(parts) {
-    return createHash4("sha256").update(codeId(this.cache.root)).update("\0").update(JSON.stringify(parts)).digest("hex");
+    return createHash2("sha256").update(codeId(this.cache.root)).update("\0").update(JSON.stringify(parts)).digest("hex");
   }
   async load(key) {
     if (!await this.cache.usable(false)) return void 0;
@@ -2688,7 +2816,7 @@ var RunRecords = class {
    * after the analysis, so that the cache folder is not made before the discovery lists the tree.
    */
   async rules() {
-    const file = path9.join(this.folder, "rules.json");
+    const file = path10.join(this.folder, "rules.json");
     if (await this.cache.usable(false)) {
       try {
         const kept = JSON.parse(await fs6.readFile(file, "utf8"));
@@ -2700,9 +2828,24 @@ var RunRecords = class {
     const rules = loadRules();
     return { rules, keep: async () => void (await this.cache.usable(true) && this.cache.writeWhole(file, JSON.stringify(rules))) };
   }
+  /**
+   * Files the command line's entry (see quickReplay.ts) that leads the next run of the same command
+   * line to the record `entry.key`; not written again when it is already there as it would be.
+   */
+  async saveInvocation(argv, cwd, env, entry) {
+    if (!await this.cache.usable(true)) return;
+    const commandLine = commandLineOf(codeId(this.cache.root), argv, cwd, env);
+    const file = invocationFile(this.folder, commandLine);
+    const text = JSON.stringify({ format: INDEX_FORMAT, commandLine, cacheDir: this.cache.root, ...entry });
+    try {
+      if (readFileSync4(file, "utf8") === text) return;
+    } catch {
+    }
+    this.cache.writeWhole(file, text);
+  }
   /** The name of the records folder in the cache folder. */
   get folderName() {
-    return path9.basename(this.folder);
+    return path10.basename(this.folder);
   }
   /**
    * The record last written by a run that finds its files as runs of `scope` do (see `filesScope`).
@@ -2724,10 +2867,10 @@ var RunRecords = class {
     if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
   file(key) {
-    return path9.join(this.folder, `${key}.run.json`);
+    return path10.join(this.folder, `${key}.run.json`);
   }
   latestFile(scope) {
-    return path9.join(this.folder, `${scope}.latest`);
+    return path10.join(this.folder, `${scope}.latest`);
   }
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }) {
@@ -2797,7 +2940,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
 }
 function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);
-  return { files: record.files.map(([relative]) => ({ relative, absolute: path9.resolve(root, relative) })), diagnostics };
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path10.resolve(root, relative) })), diagnostics };
 }
 async function inputsHold(inputs, renewed, listings) {
   const checks = await Promise.all(
@@ -2829,15 +2972,6 @@ function distinctInputs(inputs) {
   for (const input of inputs) seen.set(JSON.stringify(input.kind === "read" ? [input.kind, input.file, input.maxBytes] : input.kind === "stat" ? [input.kind, input.file] : [input.kind, input.root, input.searchIn, input.followExternalLinks]), input);
   return [...seen.values()];
 }
-var codeIdKnown;
-function codeId(root) {
-  if (codeIdKnown === void 0) {
-    const here = path9.dirname(fileURLToPath2(import.meta.url));
-    const rules = [path9.resolve(here, "../rules"), path9.resolve(here, "../../rules")].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
-    codeIdKnown = keptCodeDigest(root, [here, ...rules ? [rules] : []], here, /\.(m?js|ts|md)$/, true);
-  }
-  return codeIdKnown;
-}
 
 export {
   DEFAULT_MAX_FILE_BYTES,
@@ -2853,10 +2987,12 @@ export {
   noteInput,
   pathKind,
   statSignature,
+  knownLocalPython,
   keepAnswer,
   withTargetFlags,
   targetOf,
   targetSoon,
+  asksLocalPython,
   ConfigError,
   defaultConfig,
   loadConfig,
@@ -2867,7 +3003,10 @@ export {
   compileIgnore,
   quotePattern,
   describeError,
+  endQuietlyOnClosedPipe,
+  StageTimes,
   DEFAULT_CACHE_DIR,
+  knownAnswer,
   SummaryCache,
   fileKind,
   isDeploymentFileName,

@@ -1,0 +1,212 @@
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeFiles, keptCodeDigest } from './codeDigest.js';
+import { nameHash } from './digest.js';
+import { knownLocalPython, type LocalPython } from './config/localPython.js';
+import { fileKeyOfRead, looksUnchanged, readRegularFile, statSignature, writeOutputFile, type RecordedInput } from './files.js';
+import type { RunOutput, RunRecord } from './replay.js';
+import { endQuietlyOnClosedPipe } from './pipes.js';
+import { StageTimes } from './stats.js';
+import { statNow, watchHolds } from './watch.js';
+
+/**
+ * The quick replay: the package's `importleak` command (bin.ts) prints the last output of the same
+ * command line again without loading the rest of importleak, when nothing it read has changed.
+ *
+ * A warm run of the full CLI spends most of its time before it looks at a single file: loading
+ * commander, the configuration reader, the discovery and the cache (300 KB of JavaScript), and
+ * parsing the command line. The run record (replay.ts) is found by a key made of the parsed options,
+ * the configuration and the Python target, which only that code can work out. So each run that
+ * writes or replays a record also writes an index entry, found by the command line itself (its
+ * arguments, folder and the environment variables that choose the interpreter), that names the
+ * record's key and lists what the key was worked out from: the files read on the way (the
+ * configuration files up to `/`, a baseline), the kinds of the paths given, and the local
+ * interpreter's answer. When the entry is there and all of that reads the same, the record's key is
+ * the one the full CLI would work out; the record is then checked as the full CLI checks it, but
+ * strictly (any folder, input or file whose stat data differs, and the full CLI takes over, which
+ * analyzes what changed or learns the new stat data), and its output is written.
+ *
+ * Nothing here may fail the run: anything unexpected, and the full CLI runs as if there were no
+ * entry. Only the command line's own runs are indexed: `--stats` ones too (the stats then say the
+ * analyzer was not loaded), never a run with `--no-cache`, `--write-baseline` or injected faults.
+ */
+
+/** The cache folder's default name, in the project root (`--cache-dir` chooses another). */
+export const DEFAULT_CACHE_DIR = '.importleak_cache';
+
+/** What a run that wrote or replayed a record keeps of its command line (`argv-<hash>.json` in the records folder). */
+export interface InvocationEntry {
+  format: typeof INDEX_FORMAT;
+  /** What the entry is filed under (see `commandLineOf`): a file found under another's name is not taken. */
+  commandLine: string;
+  /** The cache folder the run used: the entry is taken only from there. */
+  cacheDir: string;
+  /** The project root: where the record's relative paths start. */
+  root: string;
+  /** The run record's key (see `RunRecords.key`). */
+  key: string;
+  /** `--max-file-size`: how a Python file whose stat data changed is read again. */
+  maxFileBytes: number;
+  /** What the key was worked out from, besides the command line: the configuration files, a baseline, the paths given. */
+  inputs: RecordedInput[];
+  /** The local interpreter's answer (`knownAnswer`) when the target was taken from it; absent when the configuration set it. */
+  python?: string;
+}
+
+export const INDEX_FORMAT = 1;
+
+/** The commands whose runs are recorded (see cli.ts `recorded`). */
+const RECORDED_COMMANDS = new Set(['check', 'graph', 'entries']);
+
+/** The local interpreter's answer as an entry keeps it: what of it shapes the target. */
+export function knownAnswer(local: LocalPython | undefined): string {
+  return JSON.stringify(local ? [local.version, local.platform ?? null] : null);
+}
+
+/**
+ * What an entry is filed under: the code, the arguments, the folder they are given in, and the
+ * environment variables that choose the interpreter asked for the target (see `localPython`).
+ */
+export function commandLineOf(code: string, argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): string {
+  return JSON.stringify([code, argv.slice(2), cwd, env.IMPORTLEAK_PYTHON ?? null, env.PATH ?? env.Path ?? null, env.PATHEXT ?? null]);
+}
+
+/** The file of the entry of `commandLine` in the records folder `records`. */
+export function invocationFile(records: string, commandLine: string): string {
+  return path.join(records, `argv-${nameHash(commandLine)}.json`);
+}
+
+/** The records folder of the cache folder `cacheRoot`: one per version of importleak's code and rules. */
+export function recordsFolder(cacheRoot: string): string {
+  return path.join(cacheRoot, `runs-${codeId(cacheRoot).slice(0, 12)}`);
+}
+
+/**
+ * The analyzer's code: every script of the folder this module is in (dist/, src/ under vitest, the
+ * Action's bundle) and below, and the rules. A rebuilt analyzer never replays another's record.
+ */
+let codeIdKnown: string | undefined;
+
+/** The id of importleak's code and rules, kept in the cache's root `root` (see `keptCodeDigest`). */
+export function codeId(root: string): string {
+  if (codeIdKnown === undefined) {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const rules = [path.resolve(here, '../rules'), path.resolve(here, '../../rules')].find((folder) => codeFiles(folder, /^IL001\.md$/, false).length);
+    codeIdKnown = keptCodeDigest(root, [here, ...(rules ? [rules] : [])], here, /\.([cm]?js|ts|md)$/, true);
+  }
+  return codeIdKnown;
+}
+
+export interface QuickOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+}
+
+/**
+ * The exit code of the last run of this command line, its output written again, when its entry is
+ * there and everything it read is unchanged; undefined when the full CLI has to run (nothing written).
+ */
+export async function quickReplay(argv: readonly string[], options: QuickOptions = {}): Promise<number | undefined> {
+  const env = options.env ?? process.env;
+  const args = argv.slice(2);
+  if (env.IMPORTLEAK_FAULT || !RECORDED_COMMANDS.has(args[0] ?? '') || args.includes('--no-cache') || args.includes('--write-baseline')) return undefined;
+  const stats = args.includes('--stats') ? new StageTimes() : undefined;
+  const cwd = options.cwd ?? process.cwd();
+  try {
+    for (const cacheDir of cacheFolders(args, cwd)) {
+      const found = await entryIn(cacheDir, argv, cwd, env);
+      if (!found) continue;
+      const output = await holdingOutput(found.entry, found.records, env, cwd);
+      if (!output) return undefined;
+      stats?.addSinceLast('run record');
+      if (!options.stdout) endQuietlyOnClosedPipe();
+      if (output.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.text);
+      const write = (stream: NodeJS.WriteStream, text: string, given?: (text: string) => void): void => void (given ? given(text) : stream.write(text));
+      if (output.stderr) write(process.stderr, output.stderr, options.stderr);
+      if (output.stdout) write(process.stdout, output.stdout, options.stdout);
+      if (stats) {
+        stats.addSinceLast('report');
+        stats.replayed = 'quick';
+        write(process.stderr, `${stats.format()}\n`, options.stderr);
+      }
+      return output.exitCode;
+    }
+  } catch {
+    // Anything unexpected (an output file that cannot be written, among others): the full CLI runs,
+    // and says what went wrong.
+  }
+  return undefined;
+}
+
+/**
+ * The cache folders the command line may have used: the one `--cache-dir` names, else the default
+ * one in the folder `--root` names, in each argument that may be a folder given, and in the current
+ * folder. An entry is filed under the whole command line, so one found in any of them is this
+ * command line's; the entry says which folder it was written to, and is taken only from there.
+ */
+function cacheFolders(args: readonly string[], cwd: string): string[] {
+  const named = valuesOf(args, '--cache-dir');
+  if (named.length) return [path.resolve(cwd, named[named.length - 1]!)];
+  const roots = valuesOf(args, '--root');
+  const folders = roots.length ? [roots[roots.length - 1]!] : [...args.slice(1).filter((arg) => !arg.startsWith('-')), '.'];
+  return [...new Set(folders.map((folder) => path.resolve(cwd, folder, DEFAULT_CACHE_DIR)))];
+}
+
+/** The values given to `option` (`--option value` or `--option=value`). */
+function valuesOf(args: readonly string[], option: string): string[] {
+  const values: string[] = [];
+  for (const [index, arg] of args.entries()) {
+    if (arg === option && index + 1 < args.length) values.push(args[index + 1]!);
+    else if (arg.startsWith(`${option}=`)) values.push(arg.slice(option.length + 1));
+  }
+  return values;
+}
+
+async function entryIn(cacheDir: string, argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ entry: InvocationEntry; records: string } | undefined> {
+  // A cache folder that is a link, or not a folder, is never used (see `SummaryCache.usable`); an
+  // argument that is a file has none (ENOTDIR).
+  try {
+    if (!lstatSync(cacheDir).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  const records = recordsFolder(cacheDir);
+  const commandLine = commandLineOf(codeId(cacheDir), argv, cwd, env);
+  let entry: InvocationEntry;
+  try {
+    entry = JSON.parse(readFileSync(invocationFile(records, commandLine), 'utf8')) as InvocationEntry;
+  } catch {
+    return undefined;
+  }
+  if (entry.format !== INDEX_FORMAT || entry.commandLine !== commandLine || entry.cacheDir !== cacheDir || !/^[0-9a-f]{64}$/.test(entry.key) || !Array.isArray(entry.inputs)) return undefined;
+  return { entry, records };
+}
+
+/** The record's output, when the entry and the record still hold. */
+async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunOutput | undefined> {
+  if (!entry.inputs.every(looksUnchanged)) return undefined;
+  if (entry.python !== undefined) {
+    const local = knownLocalPython(env, cwd, entry.cacheDir);
+    if (local === 'unknown' || knownAnswer(local) !== entry.python) return undefined;
+  }
+  const record = JSON.parse(readFileSync(path.join(records, `${entry.key}.run.json`), 'utf8')) as RunRecord;
+  if (record.format !== 2 || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== 'string') return undefined;
+  // The same Python files, found the same way: the folders the discovery listed are unchanged.
+  if (!(await watchHolds(record.watch))) return undefined;
+  // Deployment files: found by a search whose folders are unchanged (else the full CLI searches again).
+  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch)) : !looksUnchanged(input)) return undefined;
+  for (const [relative, key, , signature] of record.files) {
+    const file = path.resolve(entry.root, relative);
+    if (signature) {
+      const stat = statNow(file);
+      if (stat?.isFile() && statSignature(stat) === signature) continue;
+      return undefined;
+    }
+    // Changed too recently for its stat data to be trusted when it was recorded: its bytes are compared.
+    if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return undefined;
+  }
+  return record.output;
+}

@@ -1,0 +1,201 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, PROJECT, scratchFolder, writeProject, type CliRun } from './support.js';
+
+/**
+ * Issue 13, the warm scan at Node's floor: the package's bin (action-dist/importleak.cjs) prints the
+ * last output of the same command line again without loading the CLI when nothing it read changed
+ * (src/quickReplay.ts). Each case: a project, a first run, a change (or none), and what the next run
+ * of the same command line does: `quick` (the analyzer not loaded), `replayed` (the full CLI found
+ * the record holds) or `analyzed`; whatever it does, it prints what `--no-cache` prints.
+ */
+
+const BIN = path.join(PROJECT, (JSON.parse(readFileSync(path.join(PROJECT, 'package.json'), 'utf8')) as { bin: { importleak: string } }).bin.importleak);
+
+function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): CliRun {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** What `--stats` says the run did. */
+function how(stderr: string): 'quick' | 'replayed' | 'analyzed' | undefined {
+  const header = /^importleak stats \((.*)\):$/m.exec(stderr)?.[1];
+  if (header === undefined) return undefined;
+  if (header === 'the output of the last run, whose inputs are unchanged; the analyzer not loaded') return 'quick';
+  if (header === 'the output of the last run, whose inputs are unchanged') return 'replayed';
+  return /^\d+ parsed, \d+ from the cache/.test(header) ? 'analyzed' : undefined;
+}
+
+/** The stats lines left out: what the output would be without `--stats`. */
+const withoutStats = (stderr: string): string => stderr.replace(/^importleak stats \(.*\):\n(?: {2}.*\n)*/m, '');
+
+/**
+ * A file changed in the two seconds before a run is compared by its bytes, not its stat data (see
+ * `statSignature`), and a folder changed then makes the run list the tree again: the quick replay
+ * takes neither, so a case waits that long after it writes.
+ */
+const settle = (): void => void spawnSync('sleep', ['2.2']);
+
+function project(): string {
+  const root = writeProject({
+    'app/__init__.py': '',
+    'app/web.py': 'from flask import Flask\nfrom app import pools\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return "ok"\n',
+    'app/pools.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=3)\n',
+    'app/util.py': 'import os\n\nHOME = os.environ.get("HOME")\n',
+    Procfile: 'web: gunicorn app.web:app --workers 4\n',
+  });
+  settle();
+  return root;
+}
+
+/**
+ * The first runs of a command line: one that analyzes and makes the cache folder in the project
+ * (which changes the project folder the discovery had just listed), and, once that change is two
+ * seconds old, one that lists the folder again, finds the record holds, and keeps what it saw: the
+ * next run is quick. (A user's next run is seconds or minutes later; it is the second of these.)
+ */
+function prime(args: string[], cwd: string, env?: NodeJS.ProcessEnv): CliRun {
+  const first = runBin(args, cwd, env);
+  settle();
+  runBin(args, cwd, env);
+  return first;
+}
+
+/** The run, and what `node dist/cli.js` with `--no-cache` prints for the same arguments: the output to expect. */
+function expectTruthful(run: CliRun, args: string[], cwd: string, what: string): void {
+  const plain = spawnSync(process.execPath, [CLI, ...args.filter((a) => a !== '--stats'), '--no-cache'], { cwd, encoding: 'utf8', timeout: 60_000 });
+  expect(run.stdout, what).toBe(plain.stdout);
+  expect(withoutStats(run.stderr), what).toBe(plain.stderr);
+  expect(run.code, what).toBe(plain.status);
+}
+
+beforeAll(() => {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build:action\``);
+});
+
+describe('the quick replay of the package bin', () => {
+  it('prints the last output and exit code of the same command line again without loading the analyzer, for each command and format', () => {
+    const root = project();
+    for (const args of [['check', '--stats'], ['check', '--stats', '--format', 'sarif', '.'], ['graph', '--stats', '--format', 'json'], ['entries', '--stats', root]]) {
+      const first = prime(args, root);
+      expect(how(first.stderr), args.join(' ')).toBe('analyzed');
+      const again = runBin(args, root);
+      expect(how(again.stderr), args.join(' ')).toBe('quick');
+      expect(again.stdout, args.join(' ')).toBe(first.stdout);
+      expect(withoutStats(again.stderr)).toBe(withoutStats(first.stderr));
+      expect(again.code, args.join(' ')).toBe(first.code);
+      expectTruthful(again, args, root, args.join(' '));
+    }
+    // Without --stats, a command line of its own: its first run is the full CLI's replay of the
+    // record the `--stats` runs wrote, and files the entry the next one takes.
+    expect(runBin(['check'], root).code).toBe(1);
+    expect(runBin(['check'], root).code).toBe(1);
+    const records = readdirSync(path.join(root, '.importleak_cache')).find((name) => name.startsWith('runs-'))!;
+    expect(readdirSync(path.join(root, '.importleak_cache', records)).filter((name) => name.startsWith('argv-'))).toHaveLength(5);
+  });
+
+  it('takes the cache folder --cache-dir names, and the project a file given belongs to', () => {
+    const root = project();
+    const cacheDir = path.join(scratchFolder(), 'cache');
+    for (const args of [['check', '--stats', '--cache-dir', cacheDir, '.'], ['check', '--stats', `--cache-dir=${cacheDir}`], ['check', '--stats', 'app/pools.py']]) {
+      prime(args, root);
+      const again = runBin(args, root);
+      expect(how(again.stderr), args.join(' ')).toBe('quick');
+      expectTruthful(again, args.filter((a) => !a.includes('cache-dir') && a !== cacheDir), root, args.join(' '));
+    }
+    expect(existsSync(path.join(root, '.importleak_cache'))).toBe(true);
+    expect(readdirSync(cacheDir).some((name) => name.startsWith('runs-'))).toBe(true);
+  });
+
+  it('hands over to the full CLI when anything it read changed, which then prints what is true', () => {
+    const changes: Array<[string, (root: string) => void, 'replayed' | 'analyzed']> = [
+      ['a module edited', (root) => writeFileSync(path.join(root, 'app/pools.py'), 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=5)\n'), 'analyzed'],
+      ['a comment added to a module: its summary is the same', (root) => appendFileSync(path.join(root, 'app/util.py'), '\n# a note\n'), 'replayed'],
+      ['a module added', (root) => writeFileSync(path.join(root, 'app/extra.py'), 'X = 1\n'), 'analyzed'],
+      ['a module removed', (root) => rmSync(path.join(root, 'app/util.py')), 'analyzed'],
+      ['the Procfile changed', (root) => writeFileSync(path.join(root, 'Procfile'), 'web: gunicorn app.web:app --workers 8 --preload\n'), 'analyzed'],
+      ['a pyproject.toml added', (root) => writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = ["IL001"]\n'), 'analyzed'],
+      ['a .gitignore added', (root) => writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n'), 'analyzed'],
+    ];
+    const args = ['check', '--stats', '--format', 'json'];
+    for (const [what, change, then] of changes) {
+      const root = project();
+      prime(args, root);
+      expect(how(runBin(args, root).stderr), what).toBe('quick');
+      change(root);
+      const next = runBin(args, root);
+      expect(how(next.stderr), what).toBe(then);
+      expectTruthful(next, args, root, what);
+    }
+  });
+
+  it('a configuration file edited in place is seen by its stat data, and the run is analyzed with it', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = []\n');
+    settle();
+    const args = ['check', '--stats'];
+    prime(args, root);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = ["IL001"]\n');
+    const next = runBin(args, root);
+    expect(how(next.stderr)).toBe('analyzed');
+    expectTruthful(next, args, root, 'pyproject.toml edited');
+    expect(next.code).toBe(0);
+  });
+
+  it('is filed under the command line, its folder and the interpreter it names: another of them is not taken for it', () => {
+    const root = project();
+    const args = ['check', '--stats', '--format', 'json'];
+    prime(args, root);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    // Another PATH may find another python3, whose version is the target: the entry is not this run's.
+    const elsewhere = runBin(args, root, { ...process.env, PATH: `${scratchFolder()}${path.delimiter}${process.env.PATH ?? ''}` });
+    expect(how(elsewhere.stderr)).toBe('replayed');
+    // Another folder given the same arguments.
+    const app = path.join(root, 'app');
+    prime(args, app);
+    expect(how(runBin(args, app).stderr)).toBe('quick');
+    expect(runBin(args, app).stdout).not.toBe(runBin(args, root).stdout);
+  });
+
+  it('a damaged entry or record, or a faulty run, hands over to the full CLI', () => {
+    const root = project();
+    const args = ['check', '--stats'];
+    prime(args, root);
+    const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((name) => name.startsWith('runs-'))!);
+    const [entry] = readdirSync(records).filter((name) => name.startsWith('argv-'));
+    const [record] = readdirSync(records).filter((name) => name.endsWith('.run.json'));
+    writeFileSync(path.join(records, entry!), '{"format": 1, "commandLine"');
+    const afterEntry = runBin(args, root);
+    expect(how(afterEntry.stderr)).toBe('replayed');
+    expectTruthful(afterEntry, args, root, 'damaged entry');
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    writeFileSync(path.join(records, record!), readFileSync(path.join(records, record!), 'utf8').slice(0, 100));
+    const afterRecord = runBin(args, root);
+    expect(how(afterRecord.stderr)).toBe('analyzed');
+    expectTruthful(afterRecord, args, root, 'damaged record');
+    // A run told to inject a fault never replays: its outcome is the fault's.
+    expect(how(runBin(args, root, { ...process.env, IMPORTLEAK_FAULT: 'none' }).stderr)).toBe('analyzed');
+  });
+
+  it('writes the report file of -o again; one written in the project changes the folder it lists, and the full CLI replays', () => {
+    const root = project();
+    const reports = scratchFolder();
+    const outside = ['check', '--stats', '--format', 'sarif', '-o', path.join(reports, 'out.sarif')];
+    prime(outside, root);
+    const report = readFileSync(path.join(reports, 'out.sarif'), 'utf8');
+    rmSync(path.join(reports, 'out.sarif'));
+    const again = runBin(outside, root);
+    expect(how(again.stderr)).toBe('quick');
+    expect(readFileSync(path.join(reports, 'out.sarif'), 'utf8')).toBe(report);
+    const inside = ['check', '--stats', '--format', 'sarif', '-o', 'out.sarif'];
+    prime(inside, root);
+    rmSync(path.join(root, 'out.sarif'));
+    settle();
+    const replayed = runBin(inside, root);
+    expect(how(replayed.stderr)).toBe('replayed');
+    expect(readFileSync(path.join(root, 'out.sarif'), 'utf8')).toBe(report);
+  });
+});
