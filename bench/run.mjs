@@ -112,8 +112,22 @@ function generated(modules) {
   return { title: `generated monorepo, ${modules.toLocaleString('en')} modules`, root, exclude: [], manifest: JSON.parse(readFileSync(path.join(root, 'bench-manifest.json'), 'utf8')) };
 }
 
+/**
+ * The environment Node runs in here: without NODE_EXTRA_CA_CERTS, which this machine sets for its
+ * package registries. Node reads and parses every certificate of that file when it starts, before
+ * any script runs (`nodeStart` measures it); importleak opens no connection, and a user's machine
+ * seldom sets it. Every other variable is kept.
+ */
+const NODE_ENV_DROPPED = ['NODE_EXTRA_CA_CERTS'].filter((name) => process.env[name] !== undefined);
+function nodeEnv(env) {
+  const kept = { ...env };
+  for (const name of NODE_ENV_DROPPED) delete kept[name];
+  return kept;
+}
+
 /** Runs a command; its wall time (s) and peak RSS (MiB, from GNU time when present), and its stdout when asked. */
 function timed(command, args, { cwd, keepStdout = false, env = process.env } = {}) {
+  if (command === process.execPath) env = nodeEnv(env);
   const out = path.join(scratch, 'stdout');
   const stats = path.join(scratch, 'time');
   const argv = TIME ? [TIME, '-f', '%e %M', '-o', stats, command, ...args] : [command, ...args];
@@ -222,6 +236,23 @@ function bigModule(generatedRoot, manifest) {
 const copiedRoots = new Map();
 
 const fmt = (n, digits = 2) => (n === undefined ? 'n/a' : n.toFixed(digits));
+
+/** `node -e 0` with this machine's environment and with the one the bench runs Node in: what the variables left out cost each start. */
+function nodeStart() {
+  if (!NODE_ENV_DROPPED.length) return undefined;
+  const kept = [];
+  const dropped = [];
+  for (let i = 0; i < Math.max(5, RUNS); i++) {
+    for (const [env, list] of [[process.env, kept], [nodeEnv(process.env), dropped]]) {
+      const started = process.hrtime.bigint();
+      spawnSync(process.execPath, ['-e', '0'], { env });
+      list.push(Number(process.hrtime.bigint() - started) / 1e9);
+    }
+  }
+  return { kept: median(kept), dropped: median(dropped) };
+}
+const start = nodeStart();
+
 const rows = [];
 let big;
 for (const target of targets()) {
@@ -256,7 +287,14 @@ if (positionals.length === 0) {
     `of the whole process, on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB),`,
     `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Absolute times vary by machine; the ratios are measured in the same run.`,
     '',
-    '- **importleak**: the package\'s bin as npm installs it, the bundle `action-dist/importleak.mjs` (`npm run bench` builds it).',
+    `- **importleak**: the package's bin as npm installs it, \`${path.relative(PROJECT, CLI)}\` (\`npm run bench\` builds it).`,
+    ...(start
+      ? [
+          `- **Node** (importleak and the bare parse) runs without ${NODE_ENV_DROPPED.join(', ')}, which this machine sets for its package`,
+          `  registries: Node reads every certificate of that file when it starts, before any script runs (\`node -e 0\`: ${fmt(start.kept, 3)} s with it,`,
+          `  ${fmt(start.dropped, 3)} s without). importleak opens no connection; ruff does not read it.`,
+        ]
+      : []),
     '- **Bare parse**: every file of the tree read and parsed with the same web-tree-sitter grammar on one',
     '  thread, each tree deleted at once (bench/bareParse.mjs): the floor of a cold scan.',
     '- **cold**: an empty cache; **warm**: nothing changed since the same command last ran; **one file touched**: a',
