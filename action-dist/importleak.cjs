@@ -196,6 +196,14 @@ function describeCode(error) {
   }
 }
 var recorder;
+function pathKindNow(file) {
+  try {
+    const stat = (0, import_node_fs.statSync)(file, { throwIfNoEntry: false });
+    return stat ? kindOfStat(stat) : "absent";
+  } catch {
+    return "absent";
+  }
+}
 function kindOfStat(stat) {
   return stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "other";
 }
@@ -212,19 +220,16 @@ function fileKeyOfRead(relative, read2) {
 }
 var ABSENT = "!absent";
 function readSignature(result) {
-  return result.ok ? statSignature(result.stat) : result.reason === "missing" && result.error?.code === "ENOENT" ? ABSENT : "";
+  return result.ok ? statSignature(result.stat) : result.reason === "missing" ? ABSENT : "";
 }
 function looksUnchanged(input) {
+  if (input.kind === "stat") return pathKindNow(input.file) === input.value;
+  if (input.kind !== "read" || !input.signature) return false;
   try {
-    if (input.kind === "stat") {
-      const stat2 = (0, import_node_fs.statSync)(input.file, { throwIfNoEntry: false });
-      return (stat2 ? kindOfStat(stat2) : "absent") === input.value;
-    }
-    if (input.kind !== "read" || !input.signature) return false;
     const stat = (0, import_node_fs.statSync)(input.file, { throwIfNoEntry: false });
     return input.signature === ABSENT ? stat === void 0 : stat !== void 0 && stat.isFile() && statSignature(stat) === input.signature;
-  } catch {
-    return false;
+  } catch (error) {
+    return input.signature === ABSENT && error.code === "ENOTDIR";
   }
 }
 var STARTED = Date.now() - process.uptime() * 1e3;

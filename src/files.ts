@@ -260,6 +260,16 @@ export async function pathKindUnrecorded(file: string): Promise<PathKind> {
   }
 }
 
+/** `pathKindUnrecorded`, synchronously. */
+function pathKindNow(file: string): PathKind {
+  try {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? kindOfStat(stat) : 'absent';
+  } catch {
+    return 'absent';
+  }
+}
+
 /** What a path is, by its `Stats`. */
 export function kindOfStat(stat: Stats): Exclude<PathKind, 'absent'> {
   return stat.isDirectory() ? 'folder' : stat.isFile() ? 'file' : 'other';
@@ -296,7 +306,7 @@ const ABSENT = '!absent';
  * or `ABSENT`.
  */
 function readSignature(result: ReadResult): string {
-  return result.ok ? statSignature(result.stat) : result.reason === 'missing' && result.error?.code === 'ENOENT' ? ABSENT : '';
+  return result.ok ? statSignature(result.stat) : result.reason === 'missing' ? ABSENT : '';
 }
 
 /**
@@ -305,16 +315,14 @@ function readSignature(result: ReadResult): string {
  * one), never reading the file.
  */
 export function looksUnchanged(input: RecordedInput): boolean {
+  if (input.kind === 'stat') return pathKindNow(input.file) === input.value;
+  if (input.kind !== 'read' || !input.signature) return false;
   try {
-    if (input.kind === 'stat') {
-      const stat = statSync(input.file, { throwIfNoEntry: false });
-      return (stat ? kindOfStat(stat) : 'absent') === input.value;
-    }
-    if (input.kind !== 'read' || !input.signature) return false;
     const stat = statSync(input.file, { throwIfNoEntry: false });
     return input.signature === ABSENT ? stat === undefined : stat !== undefined && stat.isFile() && statSignature(stat) === input.signature;
-  } catch {
-    return false;
+  } catch (error) {
+    // Not there, as `readRegularFile` calls it: a part of the path is a file.
+    return input.signature === ABSENT && (error as NodeJS.ErrnoException).code === 'ENOTDIR';
   }
 }
 

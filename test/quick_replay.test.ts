@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { looksUnchanged } from '../src/files.js';
 import { CLI, PROJECT, scratchFolder, writeProject, type CliRun } from './support.js';
 
 /**
@@ -197,5 +198,19 @@ describe('the quick replay of the package bin', () => {
     const replayed = runBin(inside, root);
     expect(how(replayed.stderr)).toBe('replayed');
     expect(readFileSync(path.join(root, 'out.sarif'), 'utf8')).toBe(report);
+  });
+
+  it('tells a path looked at by its stat data as the full CLI does: a path below a file is absent (ENOTDIR), as one that is not there', () => {
+    const root = writeProject({ 'requirements.txt': 'flask\n' });
+    // The search for deployment files looks for gunicorn.conf.py in each folder a Dockerfile names, whatever it is.
+    expect(looksUnchanged({ kind: 'stat', file: path.join(root, 'requirements.txt', 'gunicorn.conf.py'), value: 'absent' })).toBe(true);
+    expect(looksUnchanged({ kind: 'stat', file: path.join(root, 'nothing', 'gunicorn.conf.py'), value: 'absent' })).toBe(true);
+    expect(looksUnchanged({ kind: 'stat', file: path.join(root, 'requirements.txt'), value: 'file' })).toBe(true);
+    expect(looksUnchanged({ kind: 'stat', file: path.join(root, 'requirements.txt'), value: 'absent' })).toBe(false);
+    // A read without a stat signature (made by an older version, or of a file changed just before) cannot be told.
+    expect(looksUnchanged({ kind: 'read', file: path.join(root, 'requirements.txt'), maxBytes: 100, digest: 'x' })).toBe(false);
+    expect(looksUnchanged({ kind: 'read', file: path.join(root, 'requirements.txt', 'x.toml'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(true);
+    expect(looksUnchanged({ kind: 'read', file: path.join(root, 'requirements.txt'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(false);
+    expect(looksUnchanged({ kind: 'read', file: path.join(root, 'pyproject.toml'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(true);
   });
 });

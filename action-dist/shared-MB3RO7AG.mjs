@@ -25,7 +25,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-JH3JMGVJ.mjs";
+} from "./shared-NANP5N2G.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3755,7 +3755,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-FDXW7CW6.mjs");
+    const { analyze } = await import("./shared-BFFVZCWH.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();

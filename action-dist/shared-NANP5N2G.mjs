@@ -1090,7 +1090,7 @@ function fileKeyOfRead(relative, read2) {
 }
 var ABSENT = "!absent";
 function readSignature(result) {
-  return result.ok ? statSignature(result.stat) : result.reason === "missing" && result.error?.code === "ENOENT" ? ABSENT : "";
+  return result.ok ? statSignature(result.stat) : result.reason === "missing" ? ABSENT : "";
 }
 var STARTED = Date.now() - process.uptime() * 1e3;
 function statSignature(stat) {
