@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-MB3RO7AG.mjs";
-import "./shared-NANP5N2G.mjs";
+} from "./shared-GHU6BALG.mjs";
+import "./shared-W2JULON3.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -526,33 +526,59 @@ function codeId(root) {
   }
   return codeIdKnown;
 }
+var RECORD_FORMAT = 3;
+function readRecordFile(file) {
+  const bytes = (0, import_node_fs5.readFileSync)(file);
+  const end = bytes.indexOf(10);
+  if (end < 0) return void 0;
+  let record;
+  try {
+    record = JSON.parse(bytes.toString("utf8", 0, end));
+  } catch {
+    return void 0;
+  }
+  const output = record?.output;
+  if (record.format !== RECORD_FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof output?.stdoutBytes !== "number" || typeof output.stderr !== "string") return void 0;
+  const fileBytes = output.outputFile?.bytes ?? 0;
+  if (typeof fileBytes !== "number" || end + 1 + output.stdoutBytes + fileBytes !== bytes.length) return void 0;
+  const stdoutEnd = end + 1 + output.stdoutBytes;
+  return {
+    record,
+    stdout: bytes.subarray(end + 1, stdoutEnd),
+    ...output.outputFile ? { outputFile: { path: output.outputFile.path, bytes: bytes.subarray(stdoutEnd) } } : {}
+  };
+}
 async function quickReplay(argv, options = {}) {
   const env = options.env ?? process.env;
   const args = argv.slice(2);
   if (env.IMPORTLEAK_FAULT || !RECORDED_COMMANDS.has(args[0] ?? "") || args.includes("--no-cache") || args.includes("--write-baseline")) return void 0;
   const stats = args.includes("--stats") ? new StageTimes() : void 0;
   const cwd = options.cwd ?? process.cwd();
+  let output;
   try {
-    for (const cacheDir of cacheFolders(args, cwd)) {
-      const found = await entryIn(cacheDir, argv, cwd, env);
-      if (!found) continue;
-      const output = await holdingOutput(found.entry, found.records, env, cwd);
-      if (!output) return void 0;
-      stats?.addSinceLast("run record");
-      if (!options.stdout) endQuietlyOnClosedPipe();
-      if (output.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.text);
-      const write = (stream, text, given) => void (given ? given(text) : stream.write(text));
-      if (output.stderr) write(process.stderr, output.stderr, options.stderr);
-      if (output.stdout) write(process.stdout, output.stdout, options.stdout);
-      if (stats) {
-        stats.addSinceLast("report");
-        stats.replayed = "quick";
-        write(process.stderr, `${stats.format()}
-`, options.stderr);
-      }
-      return output.exitCode;
-    }
+    output = await holdingRecord(args, argv, env, cwd);
+    if (output?.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.bytes);
   } catch {
+    return void 0;
+  }
+  if (!output) return void 0;
+  stats?.addSinceLast("run record");
+  endQuietlyOnClosedPipe();
+  const { stderr, exitCode } = output.record.output;
+  if (stderr) process.stderr.write(stderr);
+  if (output.stdout.length) process.stdout.write(output.stdout);
+  if (stats) {
+    stats.addSinceLast("report");
+    stats.replayed = "quick";
+    process.stderr.write(`${stats.format()}
+`);
+  }
+  return exitCode;
+}
+async function holdingRecord(args, argv, env, cwd) {
+  for (const cacheDir of cacheFolders(args, cwd)) {
+    const found = await entryIn(cacheDir, argv, cwd, env);
+    if (found) return holdingOutput(found.entry, found.records, env, cwd);
   }
   return void 0;
 }
@@ -594,8 +620,9 @@ async function holdingOutput(entry, records, env, cwd) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === "unknown" || knownAnswer(local) !== entry.python) return void 0;
   }
-  const record = JSON.parse((0, import_node_fs5.readFileSync)(import_node_path4.default.join(records, `${entry.key}.run.json`), "utf8"));
-  if (record.format !== 2 || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== "string") return void 0;
+  const read2 = readRecordFile(import_node_path4.default.join(records, `${entry.key}.run.json`));
+  if (!read2) return void 0;
+  const { record } = read2;
   if (!await watchHolds(record.watch)) return void 0;
   for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch) : !looksUnchanged(input)) return void 0;
   for (const [relative, key, , signature] of record.files) {
@@ -607,7 +634,7 @@ async function holdingOutput(entry, records, env, cwd) {
     }
     if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return void 0;
   }
-  return record.output;
+  return read2;
 }
 
 // src/bin.ts

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-MB3RO7AG.mjs";
-import "./shared-NANP5N2G.mjs";
+} from "./shared-GHU6BALG.mjs";
+import "./shared-W2JULON3.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -16,7 +16,7 @@ import { newTreeWatch, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
 import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
-import { knownAnswer } from './quickReplay.js';
+import { knownAnswer, RECORD_FORMAT } from './quickReplay.js';
 import { endQuietlyOnClosedPipe } from './pipes.js';
 import { terminalProgress } from './report/progress.js';
 import { StageTimes } from './stats.js';
@@ -248,7 +248,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   // modules that is 800 MiB, which the garbage collector may then take back.
   produced = undefined;
   if (records && key && run) {
-    await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output });
+    await records.save(key, { format: RECORD_FORMAT, discovery: run.discovery, files: run.files, ...(run.watch ? { watch: run.watch } : {}), inputs: distinctInputs(inputs), output });
     await records.saveLatest(scope!, key);
   }
   await rules?.keep?.();

@@ -5,7 +5,7 @@ import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { nameHash } from './digest.js';
 import { knownLocalPython, type LocalPython } from './config/localPython.js';
 import { fileKeyOfRead, looksUnchanged, readRegularFile, statSignature, writeOutputFile, type RecordedInput } from './files.js';
-import type { RunOutput, RunRecord } from './replay.js';
+import type { RunRecord } from './replay.js';
 import { endQuietlyOnClosedPipe } from './pipes.js';
 import { StageTimes } from './stats.js';
 import { statNow, watchHolds } from './watch.js';
@@ -98,11 +98,53 @@ export function codeId(root: string): string {
   return codeIdKnown;
 }
 
+/** The format of a run record file (see `readRecordFile`); a file of another is not read. */
+export const RECORD_FORMAT = 3;
+
+/** A run record as its file keeps it: the output's texts by their length in bytes, after the JSON. */
+export interface StoredRecord extends Omit<RunRecord, 'output'> {
+  output: { stderr: string; exitCode: number; stdoutBytes: number; outputFile?: { path: string; bytes: number } };
+}
+
+/** What a run record file holds: the record, and the output's bytes as they are to be written. */
+export interface RecordFile {
+  record: StoredRecord;
+  stdout: Buffer;
+  outputFile?: { path: string; bytes: Buffer };
+}
+
+/**
+ * Reads a run record file: one line of JSON (`StoredRecord`), then the bytes of the standard output
+ * and of the report file `-o` wrote, one after the other (see `RunRecords.save`). The output is kept
+ * out of the JSON because it can be most of the file (`graph --format json` of 20,000 modules prints
+ * 130 MB): that way it is neither escaped, nor parsed, nor made a string again when it is printed.
+ * Undefined when the file is of another format, damaged or cut short; an error when it cannot be read.
+ */
+export function readRecordFile(file: string): RecordFile | undefined {
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(10);
+  if (end < 0) return undefined;
+  let record: StoredRecord;
+  try {
+    record = JSON.parse(bytes.toString('utf8', 0, end)) as StoredRecord;
+  } catch {
+    return undefined;
+  }
+  const output = record?.output;
+  if (record.format !== RECORD_FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof output?.stdoutBytes !== 'number' || typeof output.stderr !== 'string') return undefined;
+  const fileBytes = output.outputFile?.bytes ?? 0;
+  if (typeof fileBytes !== 'number' || end + 1 + output.stdoutBytes + fileBytes !== bytes.length) return undefined;
+  const stdoutEnd = end + 1 + output.stdoutBytes;
+  return {
+    record,
+    stdout: bytes.subarray(end + 1, stdoutEnd),
+    ...(output.outputFile ? { outputFile: { path: output.outputFile.path, bytes: bytes.subarray(stdoutEnd) } } : {}),
+  };
+}
+
 export interface QuickOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  stdout?: (text: string) => void;
-  stderr?: (text: string) => void;
 }
 
 /**
@@ -115,28 +157,34 @@ export async function quickReplay(argv: readonly string[], options: QuickOptions
   if (env.IMPORTLEAK_FAULT || !RECORDED_COMMANDS.has(args[0] ?? '') || args.includes('--no-cache') || args.includes('--write-baseline')) return undefined;
   const stats = args.includes('--stats') ? new StageTimes() : undefined;
   const cwd = options.cwd ?? process.cwd();
+  let output: RecordFile | undefined;
   try {
-    for (const cacheDir of cacheFolders(args, cwd)) {
-      const found = await entryIn(cacheDir, argv, cwd, env);
-      if (!found) continue;
-      const output = await holdingOutput(found.entry, found.records, env, cwd);
-      if (!output) return undefined;
-      stats?.addSinceLast('run record');
-      if (!options.stdout) endQuietlyOnClosedPipe();
-      if (output.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.text);
-      const write = (stream: NodeJS.WriteStream, text: string, given?: (text: string) => void): void => void (given ? given(text) : stream.write(text));
-      if (output.stderr) write(process.stderr, output.stderr, options.stderr);
-      if (output.stdout) write(process.stdout, output.stdout, options.stdout);
-      if (stats) {
-        stats.addSinceLast('report');
-        stats.replayed = 'quick';
-        write(process.stderr, `${stats.format()}\n`, options.stderr);
-      }
-      return output.exitCode;
-    }
+    output = await holdingRecord(args, argv, env, cwd);
+    // The report file first: one that cannot be written leaves the full CLI to say why, nothing printed yet.
+    if (output?.outputFile) await writeOutputFile(output.outputFile.path, output.outputFile.bytes);
   } catch {
-    // Anything unexpected (an output file that cannot be written, among others): the full CLI runs,
-    // and says what went wrong.
+    // Anything unexpected: the full CLI runs, and says what went wrong.
+    return undefined;
+  }
+  if (!output) return undefined;
+  stats?.addSinceLast('run record');
+  endQuietlyOnClosedPipe();
+  const { stderr, exitCode } = output.record.output;
+  if (stderr) process.stderr.write(stderr);
+  if (output.stdout.length) process.stdout.write(output.stdout);
+  if (stats) {
+    stats.addSinceLast('report');
+    stats.replayed = 'quick';
+    process.stderr.write(`${stats.format()}\n`);
+  }
+  return exitCode;
+}
+
+/** The output of the record the command line's entry names, in the first cache folder that has the entry, when all holds. */
+async function holdingRecord(args: readonly string[], argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<RecordFile | undefined> {
+  for (const cacheDir of cacheFolders(args, cwd)) {
+    const found = await entryIn(cacheDir, argv, cwd, env);
+    if (found) return holdingOutput(found.entry, found.records, env, cwd);
   }
   return undefined;
 }
@@ -186,14 +234,15 @@ async function entryIn(cacheDir: string, argv: readonly string[], cwd: string, e
 }
 
 /** The record's output, when the entry and the record still hold. */
-async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RunOutput | undefined> {
+async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RecordFile | undefined> {
   if (!entry.inputs.every(looksUnchanged)) return undefined;
   if (entry.python !== undefined) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === 'unknown' || knownAnswer(local) !== entry.python) return undefined;
   }
-  const record = JSON.parse(readFileSync(path.join(records, `${entry.key}.run.json`), 'utf8')) as RunRecord;
-  if (record.format !== 2 || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== 'string') return undefined;
+  const read = readRecordFile(path.join(records, `${entry.key}.run.json`));
+  if (!read) return undefined;
+  const { record } = read;
   // The same Python files, found the same way: the folders the discovery listed are unchanged.
   if (!(await watchHolds(record.watch))) return undefined;
   // Deployment files: found by a search whose folders are unchanged (else the full CLI searches again).
@@ -208,5 +257,5 @@ async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJ
     // Changed too recently for its stat data to be trusted when it was recorded: its bytes are compared.
     if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return undefined;
   }
-  return record.output;
+  return read;
 }

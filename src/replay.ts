@@ -7,7 +7,7 @@ import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './dis
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { jsonChunks } from './jsonChunks.js';
-import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, recordsFolder, type InvocationEntry } from './quickReplay.js';
+import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordsFolder, type InvocationEntry, type StoredRecord } from './quickReplay.js';
 import type { Rule } from './rules/rules.js';
 import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
@@ -33,7 +33,7 @@ import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature
  * new record.
  */
 export interface RunRecord {
-  format: typeof FORMAT;
+  format: typeof RECORD_FORMAT;
   discovery: string;
   /** What the discovery looked at: when it all looks the same, the discovery is this record's (see `TreeWatch`). */
   watch?: TreeWatch;
@@ -56,7 +56,19 @@ export interface RunOutput {
   outputFile?: { path: string; text: string };
 }
 
-const FORMAT = 2;
+
+/** A run record file's text, in pieces (see `readRecordFile`). */
+function* recordPieces(record: RunRecord): Generator<string> {
+  const { stdout, outputFile, ...output } = record.output;
+  const stored: StoredRecord = {
+    ...record,
+    output: { ...output, stdoutBytes: Buffer.byteLength(stdout), ...(outputFile ? { outputFile: { path: outputFile.path, bytes: Buffer.byteLength(outputFile.text) } } : {}) },
+  };
+  yield* jsonChunks(stored);
+  yield '\n';
+  yield stdout;
+  if (outputFile) yield outputFile.text;
+}
 
 /** A rule as `RunRecords.rules` keeps it: the fields every reader of a rule takes for granted. */
 function isRule(value: unknown): value is Rule {
@@ -99,9 +111,13 @@ export class RunRecords {
   async load(key: string): Promise<RunRecord | undefined> {
     if (!(await this.cache.usable(false))) return undefined;
     try {
-      const record = JSON.parse(await fs.readFile(this.file(key), 'utf8')) as RunRecord;
-      if (record.format !== FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== 'string') return undefined;
-      return record;
+      const read = readRecordFile(this.file(key));
+      if (!read) return undefined;
+      const { stdoutBytes: _stdoutBytes, outputFile, ...output } = read.record.output;
+      return {
+        ...read.record,
+        output: { ...output, stdout: read.stdout.toString('utf8'), ...(outputFile && read.outputFile ? { outputFile: { path: outputFile.path, text: read.outputFile.bytes.toString('utf8') } } : {}) },
+      };
     } catch {
       return undefined;
     }
@@ -109,10 +125,11 @@ export class RunRecords {
 
   /**
    * Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new
-   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
+   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON. The output
+   * after the JSON, as bytes (see `readRecordFile`).
    */
   async save(key: string, record: RunRecord): Promise<void> {
-    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => jsonChunks(record));
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => recordPieces(record));
   }
 
   /**

@@ -6,6 +6,8 @@ import { readDeployment } from '../src/deploy/index.js';
 import { extractFiles } from '../src/extract/stage.js';
 import { loadRules } from '../src/rules/rules.js';
 import type { PythonTarget } from '../src/extract/target.js';
+import { readRecordFile, RECORD_FORMAT } from '../src/quickReplay.js';
+import { RunRecords, type RunRecord } from '../src/replay.js';
 import { newTreeWatch } from '../src/watch.js';
 import { runCli, writeProject } from './support.js';
 
@@ -42,6 +44,34 @@ describe('the run record', () => {
       expect(again.code).toBe(first.code);
     }
     expect(runCli(['check', '.'], root).code).toBe(1);
+  });
+
+  it("keeps the output after the record's JSON, as bytes (neither escaped nor parsed): read back whole, and a file cut short is no record", async () => {
+    const root = writeProject({});
+    const records = new RunRecords(new SummaryCache(path.join(root, '.importleak_cache'), { version: [3, 12], platform: 'linux' }));
+    const record: RunRecord = {
+      format: RECORD_FORMAT,
+      discovery: '[[],[]]',
+      files: [['a.py', 'k', 'd', '']],
+      inputs: [],
+      output: { stdout: 'line one\n{"é": "\u2028 \\n"}\n'.repeat(3), stderr: 'a note\n', exitCode: 1, outputFile: { path: 'out.sarif', text: '{"runs": ["ü"]}\n' } },
+    };
+    const key = 'a'.repeat(64);
+    await records.save(key, record);
+    expect(await records.load(key)).toEqual(record);
+    const [folder] = readdirSync(path.join(root, '.importleak_cache')).filter((name) => name.startsWith('runs-'));
+    const file = path.join(root, '.importleak_cache', folder!, `${key}.run.json`);
+    const bytes = readFileSync(file);
+    // One line of JSON, then the bytes of standard output and of the report file, one after the other.
+    expect(bytes.subarray(bytes.indexOf(10) + 1).toString('utf8')).toBe(record.output.stdout + record.output.outputFile!.text);
+    const read = readRecordFile(file)!;
+    expect(read.record.output).toEqual({ stderr: 'a note\n', exitCode: 1, stdoutBytes: Buffer.byteLength(record.output.stdout), outputFile: { path: 'out.sarif', bytes: 17 } });
+    expect(read.stdout.toString('utf8')).toBe(record.output.stdout);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 1));
+    expect(readRecordFile(file)).toBeUndefined();
+    expect(await records.load(key)).toBeUndefined();
+    writeFileSync(file, bytes.subarray(0, bytes.indexOf(10)));
+    expect(readRecordFile(file)).toBeUndefined();
   });
 
   it('keeps the rules it parsed beside its records, and parses them again when that file is damaged', () => {
@@ -165,13 +195,15 @@ describe('the run record', () => {
     // summary for util.py (which imports app.pools), without reading util.py.
     const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((f) => f.startsWith('runs-'))!);
     const file = path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!);
-    const record = JSON.parse(readFileSync(file, 'utf8')) as { files: string[][] };
+    const bytes = readFileSync(file);
+    const { record } = readRecordFile(file)!;
     const web = record.files.find((f) => f[0] === 'app/web.py')!;
     const util = record.files.find((f) => f[0] === 'app/util.py')!;
     expect(util[3]).not.toBe('');
     util[1] = web[1]!;
     util[2] = web[2]!;
-    writeFileSync(file, JSON.stringify(record));
+    // The record's JSON again, and the output after it as it was.
+    writeFileSync(file, Buffer.concat([Buffer.from(JSON.stringify(record)), bytes.subarray(bytes.indexOf(10))]));
     const edgesOfUtil = (stdout: string): string[] =>
       (JSON.parse(stdout) as { edges: Array<{ from: string; to: string }> }).edges.filter((e) => e.from === 'app.util').map((e) => e.to).filter((to, at, all) => all.indexOf(to) === at);
     expect(edgesOfUtil(runCli(['graph', '--format', 'json', '.'], root).stdout)).toEqual(['app', 'app.pools']);
@@ -222,9 +254,9 @@ describe('the run record', () => {
     await settle();
     const first = runCli(['check', '--format', 'json', '.'], root);
     const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((f) => f.startsWith('runs-'))!);
-    const watch = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((f) => f.endsWith('.run.json'))!), 'utf8')).watch;
+    const watch = readRecordFile(path.join(records, readdirSync(records).find((f) => f.endsWith('.run.json'))!))!.record.watch!;
     expect(watch.complete).toBe(true);
-    expect(watch.folders.map(([folder]: [string]) => path.relative(root, folder)).sort()).toEqual(['', 'app']);
+    expect(watch.folders.map(([folder]) => path.relative(root, folder)).sort()).toEqual(['', 'app']);
     expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);
     // The .gitignore written in place: no folder changes, its text does.
     writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n');
@@ -248,9 +280,9 @@ describe('the run record', () => {
     expect(removed.stdout).toBe(ignoring.stdout);
     await settle();
     runCli(['check', '--format', 'json', '.'], root);
-    const record = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!), 'utf8'));
-    expect(record.watch.complete).toBe(true);
-    expect(record.inputs.find((i: { kind: string }) => i.kind === 'deployment-files').watch.complete).toBe(true);
+    const { record } = readRecordFile(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!))!;
+    expect(record.watch!.complete).toBe(true);
+    expect(record.inputs.find((i) => i.kind === 'deployment-files')!).toMatchObject({ watch: { complete: true } });
     // A deployment file where only the search for them looks: its own watch sees it.
     writeFileSync(path.join(root, 'build/Procfile'), 'worker: celery -A app.web worker\n');
     const deployed = runCli(['check', '--format', 'json', '--stats', '.'], root);
@@ -260,7 +292,7 @@ describe('the run record', () => {
     symlinkSync(path.join(root, 'app'), path.join(root, 'linked'));
     await settle();
     runCli(['check', '--format', 'json', '.'], root);
-    const linked = JSON.parse(readFileSync(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!), 'utf8')).watch;
+    const linked = readRecordFile(path.join(records, readdirSync(records).find((name) => name.endsWith('.run.json'))!))!.record.watch!;
     expect(linked.complete).toBe(true);
     expect(linked.looks).toContainEqual(['realpath', path.join(root, 'linked'), path.join(realpathSync(root), 'app')]);
     expect(replayed(runCli(['check', '--format', 'json', '--stats', '.'], root).stderr)).toBe(true);

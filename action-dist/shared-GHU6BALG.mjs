@@ -5,6 +5,7 @@ import {
   DEFAULT_CACHE_DIR,
   DEFAULT_MAX_FILE_BYTES,
   OutputError,
+  RECORD_FORMAT,
   RunRecords,
   StageTimes,
   SummaryCache,
@@ -25,7 +26,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-NANP5N2G.mjs";
+} from "./shared-W2JULON3.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3755,7 +3756,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-BFFVZCWH.mjs");
+    const { analyze } = await import("./shared-VN7XBRPO.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3811,7 +3812,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const run = produced.result.run;
   produced = void 0;
   if (records && key && run) {
-    await records.save(key, { format: 2, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
+    await records.save(key, { format: RECORD_FORMAT, discovery: run.discovery, files: run.files, ...run.watch ? { watch: run.watch } : {}, inputs: distinctInputs(inputs), output });
     await records.saveLatest(scope, key);
   }
   await rules?.keep?.();

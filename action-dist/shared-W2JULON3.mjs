@@ -1938,6 +1938,7 @@ function seconds(milliseconds) {
 }
 
 // src/quickReplay.ts
+import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -2036,16 +2037,38 @@ function codeId(root) {
   }
   return codeIdKnown;
 }
+var RECORD_FORMAT = 3;
+function readRecordFile(file) {
+  const bytes = readFileSync3(file);
+  const end = bytes.indexOf(10);
+  if (end < 0) return void 0;
+  let record;
+  try {
+    record = JSON.parse(bytes.toString("utf8", 0, end));
+  } catch {
+    return void 0;
+  }
+  const output = record?.output;
+  if (record.format !== RECORD_FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof output?.stdoutBytes !== "number" || typeof output.stderr !== "string") return void 0;
+  const fileBytes = output.outputFile?.bytes ?? 0;
+  if (typeof fileBytes !== "number" || end + 1 + output.stdoutBytes + fileBytes !== bytes.length) return void 0;
+  const stdoutEnd = end + 1 + output.stdoutBytes;
+  return {
+    record,
+    stdout: bytes.subarray(end + 1, stdoutEnd),
+    ...output.outputFile ? { outputFile: { path: output.outputFile.path, bytes: bytes.subarray(stdoutEnd) } } : {}
+  };
+}
 
 // src/cache.ts
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync4, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
 import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/cachePack.ts
 import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync3, mkdirSync, openSync as openSync2, readdirSync as readdirSync2, renameSync as renameSync3, rmSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, lstatSync as lstatSync4, mkdirSync, openSync as openSync2, readdirSync as readdirSync2, renameSync as renameSync3, rmSync, writeSync } from "node:fs";
 import path7 from "node:path";
 var MAX_PACKS = 8;
 var ABANDONED_AFTER_MS = 24 * 60 * 60 * 1e3;
@@ -2153,7 +2176,7 @@ function openPacks(folder, now = Date.now()) {
     const file = path7.join(folder, name);
     if (TEMPORARY_NAME.test(name)) {
       try {
-        if (now - lstatSync3(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
+        if (now - lstatSync4(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true });
       } catch {
       }
       continue;
@@ -2337,7 +2360,7 @@ var SummaryCache = class {
     const place = this.packPlace(key);
     let bytes;
     try {
-      bytes = place ? place.pack.view(place.offset, place.length) : readFileSync3(this.entryFile(key));
+      bytes = place ? place.pack.view(place.offset, place.length) : readFileSync4(this.entryFile(key));
     } catch {
       return void 0;
     }
@@ -2494,7 +2517,7 @@ var SummaryCache = class {
       if (place.length !== offset + length) throw new Error(`the cache entry is now ${place.length} bytes, not ${offset + length}`);
       return place.pack.view(place.offset + offset, length);
     }
-    const entry = readFileSync3(this.entryFile(key));
+    const entry = readFileSync4(this.entryFile(key));
     if (entry.length !== offset + length) throw new Error(`the cache entry is now ${entry.length} bytes, not ${offset + length}`);
     return entry.subarray(offset);
   }
@@ -2725,7 +2748,7 @@ function toRelative(root, file) {
 
 // src/replay.ts
 import { createHash as createHash2 } from "node:crypto";
-import { promises as fs6, readFileSync as readFileSync4 } from "node:fs";
+import { promises as fs6, readFileSync as readFileSync5 } from "node:fs";
 import path10 from "node:path";
 
 // src/jsonChunks.ts
@@ -2772,7 +2795,17 @@ function splittable(item) {
 }
 
 // src/replay.ts
-var FORMAT = 2;
+function* recordPieces(record) {
+  const { stdout, outputFile, ...output } = record.output;
+  const stored = {
+    ...record,
+    output: { ...output, stdoutBytes: Buffer.byteLength(stdout), ...outputFile ? { outputFile: { path: outputFile.path, bytes: Buffer.byteLength(outputFile.text) } } : {} }
+  };
+  yield* jsonChunks(stored);
+  yield "\n";
+  yield stdout;
+  if (outputFile) yield outputFile.text;
+}
 function isRule(value) {
   const rule = value;
   return typeof rule === "object" && rule !== null && typeof rule.id === "string" && typeof rule.name === "string" && typeof rule.title === "string" && typeof rule.fix === "string" && Array.isArray(rule.matches) && typeof rule.docs === "object" && rule.docs !== null;
@@ -2794,19 +2827,24 @@ var RunRecords = class {
   async load(key) {
     if (!await this.cache.usable(false)) return void 0;
     try {
-      const record = JSON.parse(await fs6.readFile(this.file(key), "utf8"));
-      if (record.format !== FORMAT || !Array.isArray(record.files) || !Array.isArray(record.inputs) || typeof record.output?.stdout !== "string") return void 0;
-      return record;
+      const read2 = readRecordFile(this.file(key));
+      if (!read2) return void 0;
+      const { stdoutBytes: _stdoutBytes, outputFile, ...output } = read2.record.output;
+      return {
+        ...read2.record,
+        output: { ...output, stdout: read2.stdout.toString("utf8"), ...outputFile && read2.outputFile ? { outputFile: { path: outputFile.path, text: read2.outputFile.bytes.toString("utf8") } } : {} }
+      };
     } catch {
       return void 0;
     }
   }
   /**
    * Written whole (see `SummaryCache.writeWhole`): a concurrent run reads the old record or the new
-   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON.
+   * one. In pieces (see `jsonChunks`): the record of a large tree is tens of MB of JSON. The output
+   * after the JSON, as bytes (see `readRecordFile`).
    */
   async save(key, record) {
-    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => jsonChunks(record));
+    if (await this.cache.usable(true)) this.cache.writeWhole(this.file(key), () => recordPieces(record));
   }
   /**
    * The rules (rules/*.md), parsed from their YAML headers once per version of importleak and kept
@@ -2838,7 +2876,7 @@ var RunRecords = class {
     const file = invocationFile(this.folder, commandLine);
     const text = JSON.stringify({ format: INDEX_FORMAT, commandLine, cacheDir: this.cache.root, ...entry });
     try {
-      if (readFileSync4(file, "utf8") === text) return;
+      if (readFileSync5(file, "utf8") === text) return;
     } catch {
     }
     this.cache.writeWhole(file, text);
@@ -3007,6 +3045,7 @@ export {
   StageTimes,
   DEFAULT_CACHE_DIR,
   knownAnswer,
+  RECORD_FORMAT,
   SummaryCache,
   fileKind,
   isDeploymentFileName,
