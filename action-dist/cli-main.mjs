@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-GHU6BALG.mjs";
-import "./shared-W2JULON3.mjs";
+} from "./shared-OIVGUVFM.mjs";
+import "./shared-7VIR34NL.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

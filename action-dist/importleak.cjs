@@ -259,22 +259,28 @@ function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
   if (!trusted) return computed();
   const kept = import_node_path2.default.join(keptIn, `code-${nameHash(signatures)}`);
   try {
-    const text = (0, import_node_fs2.readFileSync)(kept, "utf8");
-    if (/^[0-9a-f]{64}\n/.test(text) && text.slice(65) === signatures) return text.slice(0, 64);
+    const text2 = (0, import_node_fs2.readFileSync)(kept, "utf8");
+    if (/^[0-9a-f]{64}\n/.test(text2) && text2.slice(65) === signatures) return text2.slice(0, 64);
   } catch {
   }
   const digest = computed();
-  try {
-    if ((0, import_node_fs2.lstatSync)(keptIn).isDirectory()) {
-      const temporary = `${kept}.${process.pid}.tmp`;
-      (0, import_node_fs2.writeFileSync)(temporary, `${digest}
-${signatures}`, { flag: "wx" });
-      (0, import_node_fs2.renameSync)(temporary, kept);
-    }
-  } catch {
-  }
+  const text = `${digest}
+${signatures}`;
+  if (!keep(keptIn, kept, text)) unkept.set(kept, { keptIn, text });
   return digest;
 }
+function keep(keptIn, kept, text) {
+  try {
+    if (!(0, import_node_fs2.lstatSync)(keptIn).isDirectory()) return false;
+    const temporary = `${kept}.${process.pid}.tmp`;
+    (0, import_node_fs2.writeFileSync)(temporary, text, { flag: "wx" });
+    (0, import_node_fs2.renameSync)(temporary, kept);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var unkept = /* @__PURE__ */ new Map();
 function codeFiles(folder, pattern, recursive) {
   return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
 }
@@ -467,14 +473,11 @@ function seconds(milliseconds) {
 
 // src/watch.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1);
-async function lookAgain(how, p) {
-  switch (how) {
-    case "stat":
-      return import_node_fs4.promises.stat(p).then(kindOfStat, failure);
-    case "realpath":
-      return import_node_fs4.promises.realpath(p).catch(failure);
-    case "read":
-      return readDigest(p, MAX_SMALL_FILE_BYTES);
+function lookNow(how, p) {
+  try {
+    return how === "stat" ? kindOfStat(import_node_fs4.default.statSync(p)) : import_node_fs4.default.realpathSync.native(p);
+  } catch (error) {
+    return failure(error);
   }
 }
 async function watchHolds(watch) {
@@ -483,10 +486,15 @@ async function watchHolds(watch) {
     const stat = statNow(folder);
     if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
   }
+  const reads = [];
+  for (const [how, p, answer] of watch.looks) {
+    if (how === "read") reads.push([p, answer]);
+    else if (lookNow(how, p) !== answer) return false;
+  }
   let holds = true;
-  await inLanes(watch.looks.length, async (index) => {
-    const [how, p, answer] = watch.looks[index];
-    if (await lookAgain(how, p) !== answer) return holds = false;
+  await inLanes(reads.length, async (index) => {
+    const [p, answer] = reads[index];
+    if (await readDigest(p, MAX_SMALL_FILE_BYTES) !== answer) return holds = false;
   });
   return holds;
 }

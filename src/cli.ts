@@ -7,6 +7,7 @@ import { applyBaseline, readBaseline, writeBaseline } from './check/baseline.js'
 import { LEVEL_ORDER, type Finding, type Level } from './check/findings.js';
 import { asksLocalPython, ConfigError, loadConfig, targetSoon, withTargetFlags, type Config } from './config/config.js';
 import { keepAnswer, knownLocalPython } from './config/localPython.js';
+import { keepCodeDigests } from './codeDigest.js';
 import { describeInternalError, INCOMPLETE_KINDS } from './diagnostics.js';
 import { DEFAULT_MAX_FILE_BYTES, OutputError, pathKind, recordInputs, writeOutputFile, type RecordedInput } from './files.js';
 import { isMainModule } from './mainModule.js';
@@ -256,8 +257,12 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   if (records && key && run) await fileCommandLine(records, key, prepared);
   // What other versions of importleak left in the cache and no longer use goes (see `pruneStale`).
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
-  // The run made the cache folder: what python3 said before it was there is kept in it now.
-  if (cacheDir) keepAnswer();
+  // The run made the cache folder: what python3 said, and the hash of importleak's code, worked out
+  // before it was there, are kept in it now.
+  if (cacheDir) {
+    keepAnswer();
+    keepCodeDigests();
+  }
   return output.exitCode;
 }
 

@@ -48,16 +48,35 @@ export function keptCodeDigest(keptIn: string, folders: readonly string[], base:
     // Not kept yet.
   }
   const digest = computed();
+  const text = `${digest}\n${signatures}`;
+  if (!keep(keptIn, kept, text)) unkept.set(kept, { keptIn, text });
+  return digest;
+}
+
+/** Writes a kept code hash whole; false when it could not (`keptIn` not a folder, not made yet, a write error). */
+function keep(keptIn: string, kept: string, text: string): boolean {
   try {
-    if (lstatSync(keptIn).isDirectory()) {
-      const temporary = `${kept}.${process.pid}.tmp`;
-      writeFileSync(temporary, `${digest}\n${signatures}`, { flag: 'wx' });
-      renameSync(temporary, kept);
-    }
+    if (!lstatSync(keptIn).isDirectory()) return false;
+    const temporary = `${kept}.${process.pid}.tmp`;
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, kept);
+    return true;
   } catch {
     // Not kept: computed again next time.
+    return false;
   }
-  return digest;
+}
+
+/** The code hashes computed in this process that could not be kept when they were (see `keepCodeDigests`). */
+const unkept = new Map<string, { keptIn: string; text: string }>();
+
+/**
+ * Keeps the code hashes this process computed before the cache folder was made (a first run makes
+ * it after it has hashed the code): called once the run is done, so the next run, which may be the
+ * quick replay's, reads the hash instead of reading and hashing the code again.
+ */
+export function keepCodeDigests(): void {
+  for (const [kept, { keptIn, text }] of unkept) if (keep(keptIn, kept, text)) unkept.delete(kept);
 }
 
 /** The code files below `folder`, sorted by name at each level; none when it cannot be listed. */

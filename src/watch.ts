@@ -75,15 +75,16 @@ export async function watchedRealpath(p: string, watch: TreeWatch | undefined): 
   }
 }
 
-/** The answer a look gives now, as `TreeWatch.looks` keeps it. */
-async function lookAgain(how: WatchedLook, p: string): Promise<string> {
-  switch (how) {
-    case 'stat':
-      return fs.stat(p).then(kindOfStat, failure);
-    case 'realpath':
-      return fs.realpath(p).catch(failure);
-    case 'read':
-      return readDigest(p, MAX_SMALL_FILE_BYTES);
+/**
+ * The answer a look at the kind of a path, or where it leads, gives now, as `TreeWatch.looks` keeps
+ * it: synchronously (the answers `watchedStat` and `watchedRealpath` gave through fs/promises; a
+ * native realpath, as theirs).
+ */
+function lookNow(how: Exclude<WatchedLook, 'read'>, p: string): string {
+  try {
+    return how === 'stat' ? kindOfStat(fsCallbacks.statSync(p)) : fsCallbacks.realpathSync.native(p);
+  } catch (error) {
+    return failure(error);
   }
 }
 
@@ -95,10 +96,16 @@ export async function watchHolds(watch: TreeWatch | undefined): Promise<boolean>
     const stat = statNow(folder);
     if (stat === undefined || signature === '' || statSignature(stat) !== signature) return false;
   }
+  // Kinds and real paths one after another too; the texts read (.gitignore files) at once.
+  const reads: Array<[path: string, answer: string]> = [];
+  for (const [how, p, answer] of watch.looks) {
+    if (how === 'read') reads.push([p, answer]);
+    else if (lookNow(how, p) !== answer) return false;
+  }
   let holds = true;
-  await inLanes(watch.looks.length, async (index) => {
-    const [how, p, answer] = watch.looks[index]!;
-    if ((await lookAgain(how, p)) !== answer) return (holds = false);
+  await inLanes(reads.length, async (index) => {
+    const [p, answer] = reads[index]!;
+    if ((await readDigest(p, MAX_SMALL_FILE_BYTES)) !== answer) return (holds = false);
   });
   return holds;
 }

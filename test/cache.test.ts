@@ -562,6 +562,17 @@ describe("importleak's own code, by which entries and run records are keyed", ()
     expect(changed).not.toBe(digest);
     expect(changed).toBe(computed());
     expect(kept()).toHaveLength(2);
+    // Computed before the cache folder was made (a first run): kept once it is there, when the run is done.
+    const later = path.join(writeProject({}), 'cache');
+    const script = `import { mkdirSync, readdirSync } from 'node:fs'; import { keepCodeDigests, keptCodeDigest } from ${JSON.stringify(module)};
+      const digest = keptCodeDigest(${JSON.stringify(later)}, [${JSON.stringify(code)}], ${JSON.stringify(code)}, /\\.js$/, true);
+      mkdirSync(${JSON.stringify(later)}); const before = readdirSync(${JSON.stringify(later)}).length; keepCodeDigests();
+      process.stdout.write(JSON.stringify([digest, before, readdirSync(${JSON.stringify(later)})]));`;
+    const [keptDigest, before, after] = JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).stdout) as [string, number, string[]];
+    expect(keptDigest).toBe(changed);
+    expect(before).toBe(0);
+    expect(after).toEqual([expect.stringMatching(/^code-[0-9a-f]{16}$/)]);
+    expect(readFileSync(path.join(later, after[0]!), 'utf8').slice(0, 64)).toBe(changed);
     // Nothing is kept in a folder that is a symbolic link.
     const linked = path.join(writeProject({}), 'linked');
     symlinkSync(keep, linked);

@@ -15,6 +15,7 @@ import {
   distinctInputs,
   endQuietlyOnClosedPipe,
   keepAnswer,
+  keepCodeDigests,
   knownAnswer,
   knownLocalPython,
   loadConfig,
@@ -26,7 +27,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-W2JULON3.mjs";
+} from "./shared-7VIR34NL.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3757,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-VN7XBRPO.mjs");
+    const { analyze } = await import("./shared-MJINPYJR.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3818,7 +3819,10 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   await rules?.keep?.();
   if (records && key && run) await fileCommandLine(records, key, prepared);
   if (cache) await cache.pruneStale([(records ?? new RunRecords(cache)).folderName]);
-  if (cacheDir) keepAnswer();
+  if (cacheDir) {
+    keepAnswer();
+    keepCodeDigests();
+  }
   return output.exitCode;
 }
 var commandLine;

@@ -1439,6 +1439,86 @@ function describe(value) {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+// src/codeDigest.ts
+import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path4 from "node:path";
+function digestOf(files, base) {
+  const digest = nodeCrypto().createHash("sha256");
+  for (const file of files) digest.update(path4.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
+  return digest.digest("hex");
+}
+function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
+  let signatures = `${JSON.stringify([base, pattern.source, recursive])}
+`;
+  let trusted = true;
+  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
+  for (const [file, stat] of files) {
+    const signature = statSignature(stat);
+    if (!signature) trusted = false;
+    signatures += `${JSON.stringify(path4.relative(base, file))} ${signature}
+`;
+  }
+  const computed = () => digestOf(files.map(([file]) => file), base);
+  if (!trusted) return computed();
+  const kept = path4.join(keptIn, `code-${nameHash(signatures)}`);
+  try {
+    const text2 = readFileSync2(kept, "utf8");
+    if (/^[0-9a-f]{64}\n/.test(text2) && text2.slice(65) === signatures) return text2.slice(0, 64);
+  } catch {
+  }
+  const digest = computed();
+  const text = `${digest}
+${signatures}`;
+  if (!keep(keptIn, kept, text)) unkept2.set(kept, { keptIn, text });
+  return digest;
+}
+function keep(keptIn, kept, text) {
+  try {
+    if (!lstatSync2(keptIn).isDirectory()) return false;
+    const temporary = `${kept}.${process.pid}.tmp`;
+    writeFileSync2(temporary, text, { flag: "wx" });
+    renameSync2(temporary, kept);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var unkept2 = /* @__PURE__ */ new Map();
+function keepCodeDigests() {
+  for (const [kept, { keptIn, text }] of unkept2) if (keep(keptIn, kept, text)) unkept2.delete(kept);
+}
+function codeFiles(folder, pattern, recursive) {
+  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
+}
+function codeFilesWithStats(folder, pattern, recursive) {
+  let names;
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const name of names) {
+    const file = path4.join(folder, name);
+    let stat;
+    try {
+      stat = statSync3(file);
+    } catch {
+      continue;
+    }
+    if (stat.isDirectory()) {
+      if (recursive && name !== "node_modules") files.push(...codeFilesWithStats(file, pattern, recursive));
+    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
+  }
+  return files;
+}
+var read = /* @__PURE__ */ new Map();
+function bytesOf(file) {
+  let bytes = read.get(file);
+  if (!bytes) read.set(file, bytes = readFileSync2(file));
+  return bytes;
+}
+
 // src/watch.ts
 import fsCallbacks, { promises as fs2 } from "node:fs";
 function coveredByWatch(dirent) {
@@ -1479,14 +1559,11 @@ async function watchedRealpath(p, watch) {
     throw error;
   }
 }
-async function lookAgain(how, p) {
-  switch (how) {
-    case "stat":
-      return fs2.stat(p).then(kindOfStat, failure);
-    case "realpath":
-      return fs2.realpath(p).catch(failure);
-    case "read":
-      return readDigest(p, MAX_SMALL_FILE_BYTES);
+function lookNow(how, p) {
+  try {
+    return how === "stat" ? kindOfStat(fsCallbacks.statSync(p)) : fsCallbacks.realpathSync.native(p);
+  } catch (error) {
+    return failure(error);
   }
 }
 async function watchHolds(watch) {
@@ -1495,10 +1572,15 @@ async function watchHolds(watch) {
     const stat = statNow(folder);
     if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
   }
+  const reads = [];
+  for (const [how, p, answer] of watch.looks) {
+    if (how === "read") reads.push([p, answer]);
+    else if (lookNow(how, p) !== answer) return false;
+  }
   let holds = true;
-  await inLanes(watch.looks.length, async (index) => {
-    const [how, p, answer] = watch.looks[index];
-    if (await lookAgain(how, p) !== answer) return holds = false;
+  await inLanes(reads.length, async (index) => {
+    const [p, answer] = reads[index];
+    if (await readDigest(p, MAX_SMALL_FILE_BYTES) !== answer) return holds = false;
   });
   return holds;
 }
@@ -1516,7 +1598,7 @@ function failure(error) {
 // src/discover/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import fsCallbacks2, { promises as fs3 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
   "**/.hg/**",
@@ -1536,7 +1618,7 @@ var ALWAYS_SKIPPED = [
 ];
 function discoverOptionsOf(options) {
   return {
-    root: path4.resolve(options.root),
+    root: path5.resolve(options.root),
     paths: options.paths.length ? options.paths : ["."],
     exclude: [...options.exclude ?? [], ...options.config?.exclude ?? []],
     respectGitignore: options.respectGitignore ?? true,
@@ -1544,11 +1626,11 @@ function discoverOptionsOf(options) {
   };
 }
 async function discoverPythonFiles(options) {
-  const root = path4.resolve(options.root);
+  const root = path5.resolve(options.root);
   const watch = options.watch;
   const diagnostics = [];
   const found = /* @__PURE__ */ new Map();
-  const relativeToRoot = (absolute) => toPosix(path4.relative(root, absolute));
+  const relativeToRoot = (absolute) => toPosix(path5.relative(root, absolute));
   const userExclude = compileIgnore(
     options.exclude,
     (pattern, _index, error) => diagnostics.push({ kind: "config", path: ".", message: `exclude pattern ${quotePattern(pattern)} (--exclude or the configuration's \`exclude\`) ${unusablePattern(error)}; it is not applied` })
@@ -1569,7 +1651,7 @@ async function discoverPythonFiles(options) {
         return;
       }
       for (const entry of entries ?? []) {
-        if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path4.join(dir, entry.name), isDirectory: entry.isDirectory() });
+        if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path5.join(dir, entry.name), isDirectory: entry.isDirectory() });
       }
       callback(error, entries);
     });
@@ -1590,16 +1672,16 @@ async function discoverPythonFiles(options) {
     const oddNames = lineBreakNames.splice(0);
     if (watch && (oddNames.length || all.some((entry) => !coveredByWatch(entry.dirent) || entry.path.includes("\uFFFD")))) watch.complete = false;
     const entries = all.filter((entry) => {
-      const name = path4.posix.basename(entry.path);
+      const name = path5.posix.basename(entry.path);
       return entry.dirent.isFile() && (name.endsWith(".py") || name === ".gitignore" || name === "pyvenv.cfg");
     });
-    const venvs = entries.filter((entry) => path4.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path4.posix.dirname(entry.path));
+    const venvs = entries.filter((entry) => path5.posix.basename(entry.path) === "pyvenv.cfg").map((entry) => path5.posix.dirname(entry.path));
     if (options.respectGitignore) {
       for (const entry of entries) {
-        if (path4.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
-        const file = path4.join(folder, entry.path);
+        if (path5.posix.basename(entry.path) !== ".gitignore" || !entry.dirent.isFile()) continue;
+        const file = path5.join(folder, entry.path);
         const text = await readIgnoreFile(file, relativeToRoot, diagnostics, false, watch);
-        if (text !== void 0) gitignores.add(path4.dirname(file), text);
+        if (text !== void 0) gitignores.add(path5.dirname(file), text);
       }
     }
     const skipped = (relativeInFolder, absolute, isDir) => {
@@ -1610,7 +1692,7 @@ async function discoverPythonFiles(options) {
     };
     for (const entry of entries) {
       if (!entry.path.endsWith(".py") || !entry.dirent.isFile()) continue;
-      const absolute = path4.join(folder, entry.path);
+      const absolute = path5.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
       if (entry.path.includes("\uFFFD") && !await exists(absolute, true)) {
         diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: "the file name is not valid UTF-8, so it cannot be opened by this name; skipped" });
@@ -1619,16 +1701,16 @@ async function discoverPythonFiles(options) {
       found.set(absolute, { absolute, relative: relativeToRoot(absolute) });
     }
     for (const entry of all) {
-      const name = path4.posix.basename(entry.path);
+      const name = path5.posix.basename(entry.path);
       if (entry.dirent.isFile() || entry.dirent.isDirectory() || entry.dirent.isSymbolicLink()) continue;
       if (!name.endsWith(".py") && name !== ".gitignore") continue;
-      const absolute = path4.join(folder, entry.path);
+      const absolute = path5.join(folder, entry.path);
       if (skipped(entry.path, absolute, false) || excludedByFolder(entry.path, folder, skipped)) continue;
       const stat = await fs3.lstat(absolute).catch(() => void 0);
       diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `${stat ? notRegularMessage(stat) : "not a regular file"}; not opened, skipped` });
     }
     for (const odd of oddNames) {
-      const relativeInFolder = toPosix(path4.relative(folder, odd.path));
+      const relativeInFolder = toPosix(path5.relative(folder, odd.path));
       if (relativeInFolder.startsWith("..") || !odd.isDirectory && !relativeInFolder.endsWith(".py")) continue;
       if (skipped(relativeInFolder, odd.path, odd.isDirectory) || excludedByFolder(relativeInFolder, folder, skipped)) continue;
       diagnostics.push({
@@ -1638,7 +1720,7 @@ async function discoverPythonFiles(options) {
       });
     }
     for (const link of links) {
-      const absolute = path4.join(folder, link.path);
+      const absolute = path5.join(folder, link.path);
       if (excludedByFolder(link.path, folder, skipped)) continue;
       if (skipped(link.path, absolute, false) || skipped(link.path, absolute, true)) continue;
       let target;
@@ -1675,7 +1757,7 @@ async function discoverPythonFiles(options) {
         if (!skipped(link.path, absolute, false)) diagnostics.push({ kind: "read-error", path: relativeToRoot(absolute), message: `the link leads to something that is ${notRegularMessage(stat)}; not opened, skipped` });
         continue;
       }
-      const realFolder = await watchedRealpath(path4.dirname(absolute), watch);
+      const realFolder = await watchedRealpath(path5.dirname(absolute), watch);
       const ancestors = [...visiting, realFolder];
       if (ancestors.some((a) => isWithin(a, target))) {
         diagnostics.push({
@@ -1702,7 +1784,7 @@ async function discoverPythonFiles(options) {
     }
   };
   for (const given of options.paths) {
-    const absolute = path4.resolve(root, given);
+    const absolute = path5.resolve(root, given);
     let stat;
     try {
       stat = await watchedStat(absolute, watch);
@@ -1738,24 +1820,24 @@ async function discoverPythonFiles(options) {
 async function addRepositoryGitignores(root, paths, gitignores, diagnostics, relativeToRoot, watch) {
   const folders = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    let folder = path4.resolve(root, given);
+    let folder = path5.resolve(root, given);
     try {
-      if (!(await watchedStat(folder, watch)).isDirectory()) folder = path4.dirname(folder);
+      if (!(await watchedStat(folder, watch)).isDirectory()) folder = path5.dirname(folder);
     } catch {
       continue;
     }
     const chain = [];
-    for (let dir = path4.dirname(folder); ; dir = path4.dirname(dir)) {
+    for (let dir = path5.dirname(folder); ; dir = path5.dirname(dir)) {
       chain.push(dir);
-      if (await watchedStat(path4.join(dir, ".git"), watch).then(() => true, () => false)) {
+      if (await watchedStat(path5.join(dir, ".git"), watch).then(() => true, () => false)) {
         chain.forEach((d) => folders.add(d));
         break;
       }
-      if (path4.dirname(dir) === dir) break;
+      if (path5.dirname(dir) === dir) break;
     }
   }
   for (const folder of folders) {
-    const file = path4.join(folder, ".gitignore");
+    const file = path5.join(folder, ".gitignore");
     const text = await readIgnoreFile(file, relativeToRoot, diagnostics, true, watch);
     if (text !== void 0) gitignores.add(folder, text);
   }
@@ -1772,7 +1854,7 @@ async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine =
 }
 async function projectFolders(root, paths, watch) {
   const folders = [];
-  for (const p of [root, ...paths.map((given) => path4.resolve(root, given))]) {
+  for (const p of [root, ...paths.map((given) => path5.resolve(root, given))]) {
     try {
       if ((await watchedStat(p, watch)).isDirectory()) folders.push(await watchedRealpath(p, watch));
     } catch {
@@ -1792,7 +1874,7 @@ function excludedByFolder(relativeInFolder, folder, skipped) {
   const parts = relativeInFolder.split("/");
   for (let i = 1; i < parts.length; i++) {
     const sub = parts.slice(0, i).join("/");
-    if (skipped(sub, path4.join(folder, sub), true)) return true;
+    if (skipped(sub, path5.join(folder, sub), true)) return true;
   }
   return false;
 }
@@ -1807,8 +1889,8 @@ var GitignoreSet = class {
   }
   ignores(absolute, isDir) {
     for (const [folder, entry] of this.byFolder) {
-      const relative = path4.relative(folder, absolute);
-      if (relative === "" || relative.startsWith("..") || path4.isAbsolute(relative)) continue;
+      const relative = path5.relative(folder, absolute);
+      if (relative === "" || relative.startsWith("..") || path5.isAbsolute(relative)) continue;
       const posix = toPosix(relative);
       if (this.test(folder, entry, isDir ? `${posix}/` : posix)) return true;
     }
@@ -1821,7 +1903,7 @@ var GitignoreSet = class {
     } catch (error) {
       if (entry.checked || !isPatternError(error)) throw error;
       entry.checked = true;
-      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path4.join(folder, ".gitignore"), index + 1, pattern, lineError));
+      entry.rules = compileIgnore(entry.text.split(/\r?\n/), (pattern, index, lineError) => this.onInvalid(path5.join(folder, ".gitignore"), index + 1, pattern, lineError));
       return entry.rules.ignores(relative);
     }
   }
@@ -1849,7 +1931,7 @@ function unusablePattern(error) {
   return error instanceof SyntaxError && /too large/i.test(error.message) ? "is too long to match with (its regular expression is too large)" : "cannot be turned into a regular expression";
 }
 function toPosix(p) {
-  return p.split(path4.sep).join("/");
+  return p.split(path5.sep).join("/");
 }
 function describeError(error) {
   const e = error;
@@ -1941,79 +2023,6 @@ function seconds(milliseconds) {
 import { lstatSync as lstatSync3, readFileSync as readFileSync3 } from "node:fs";
 import path6 from "node:path";
 import { fileURLToPath } from "node:url";
-
-// src/codeDigest.ts
-import { lstatSync as lstatSync2, readdirSync, readFileSync as readFileSync2, renameSync as renameSync2, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path5 from "node:path";
-function digestOf(files, base) {
-  const digest = nodeCrypto().createHash("sha256");
-  for (const file of files) digest.update(path5.relative(base, file)).update("\0").update(bytesOf(file)).update("\0");
-  return digest.digest("hex");
-}
-function keptCodeDigest(keptIn, folders, base, pattern, recursive) {
-  let signatures = `${JSON.stringify([base, pattern.source, recursive])}
-`;
-  let trusted = true;
-  const files = folders.flatMap((folder) => codeFilesWithStats(folder, pattern, recursive));
-  for (const [file, stat] of files) {
-    const signature = statSignature(stat);
-    if (!signature) trusted = false;
-    signatures += `${JSON.stringify(path5.relative(base, file))} ${signature}
-`;
-  }
-  const computed = () => digestOf(files.map(([file]) => file), base);
-  if (!trusted) return computed();
-  const kept = path5.join(keptIn, `code-${nameHash(signatures)}`);
-  try {
-    const text = readFileSync2(kept, "utf8");
-    if (/^[0-9a-f]{64}\n/.test(text) && text.slice(65) === signatures) return text.slice(0, 64);
-  } catch {
-  }
-  const digest = computed();
-  try {
-    if (lstatSync2(keptIn).isDirectory()) {
-      const temporary = `${kept}.${process.pid}.tmp`;
-      writeFileSync2(temporary, `${digest}
-${signatures}`, { flag: "wx" });
-      renameSync2(temporary, kept);
-    }
-  } catch {
-  }
-  return digest;
-}
-function codeFiles(folder, pattern, recursive) {
-  return codeFilesWithStats(folder, pattern, recursive).map(([file]) => file);
-}
-function codeFilesWithStats(folder, pattern, recursive) {
-  let names;
-  try {
-    names = readdirSync(folder).sort();
-  } catch {
-    return [];
-  }
-  const files = [];
-  for (const name of names) {
-    const file = path5.join(folder, name);
-    let stat;
-    try {
-      stat = statSync3(file);
-    } catch {
-      continue;
-    }
-    if (stat.isDirectory()) {
-      if (recursive && name !== "node_modules") files.push(...codeFilesWithStats(file, pattern, recursive));
-    } else if (stat.isFile() && pattern.test(name)) files.push([file, stat]);
-  }
-  return files;
-}
-var read = /* @__PURE__ */ new Map();
-function bytesOf(file) {
-  let bytes = read.get(file);
-  if (!bytes) read.set(file, bytes = readFileSync2(file));
-  return bytes;
-}
-
-// src/quickReplay.ts
 var DEFAULT_CACHE_DIR = ".importleak_cache";
 var INDEX_FORMAT = 1;
 function knownAnswer(local) {
@@ -2551,9 +2560,9 @@ var SummaryCache = class {
    * those names, and only real folders and files (a symbolic link is left alone); `keep` names those
    * this run uses, kept whatever their age. Done by runs that wrote to the cache; a failure is ignored.
    */
-  async pruneStale(keep, now = Date.now()) {
+  async pruneStale(keep2, now = Date.now()) {
     if (!await this.usable(true)) return;
-    const kept = /* @__PURE__ */ new Set([this.folderName, ...keep]);
+    const kept = /* @__PURE__ */ new Set([this.folderName, ...keep2]);
     let names;
     try {
       names = await fs4.readdir(this.root);
@@ -3035,6 +3044,7 @@ export {
   defaultConfig,
   loadConfig,
   ruleSelected,
+  keepCodeDigests,
   newTreeWatch,
   discoverOptionsOf,
   discoverPythonFiles,
