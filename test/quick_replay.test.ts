@@ -95,7 +95,7 @@ describe('the quick replay of the package bin', () => {
     expect(runBin(['check'], root).code).toBe(1);
     const records = readdirSync(path.join(root, '.importleak_cache')).find((name) => name.startsWith('runs-'))!;
     expect(readdirSync(path.join(root, '.importleak_cache', records)).filter((name) => name.startsWith('argv-'))).toHaveLength(5);
-  });
+  }, 120_000);
 
   it('takes the cache folder --cache-dir names, and the project a file given belongs to', () => {
     const root = project();
@@ -108,29 +108,30 @@ describe('the quick replay of the package bin', () => {
     }
     expect(existsSync(path.join(root, '.importleak_cache'))).toBe(true);
     expect(readdirSync(cacheDir).some((name) => name.startsWith('runs-'))).toBe(true);
-  });
+  }, 120_000);
 
-  it('hands over to the full CLI when anything it read changed, which then prints what is true', () => {
-    const changes: Array<[string, (root: string) => void, 'replayed' | 'analyzed']> = [
-      ['a module edited', (root) => writeFileSync(path.join(root, 'app/pools.py'), 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=5)\n'), 'analyzed'],
-      ['a comment added to a module: its summary is the same', (root) => appendFileSync(path.join(root, 'app/util.py'), '\n# a note\n'), 'replayed'],
-      ['a module added', (root) => writeFileSync(path.join(root, 'app/extra.py'), 'X = 1\n'), 'analyzed'],
-      ['a module removed', (root) => rmSync(path.join(root, 'app/util.py')), 'analyzed'],
-      ['the Procfile changed', (root) => writeFileSync(path.join(root, 'Procfile'), 'web: gunicorn app.web:app --workers 8 --preload\n'), 'analyzed'],
-      ['a pyproject.toml added', (root) => writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = ["IL001"]\n'), 'analyzed'],
-      ['a .gitignore added', (root) => writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n'), 'analyzed'],
-    ];
-    const args = ['check', '--stats', '--format', 'json'];
-    for (const [what, change, then] of changes) {
+  // One test a change: each waits for its project's stat data to settle, several seconds.
+  const changes: Array<[string, (root: string) => void, 'replayed' | 'analyzed']> = [
+    ['a module edited', (root) => writeFileSync(path.join(root, 'app/pools.py'), 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=5)\n'), 'analyzed'],
+    ['a comment added to a module: its summary is the same', (root) => appendFileSync(path.join(root, 'app/util.py'), '\n# a note\n'), 'replayed'],
+    ['a module added', (root) => writeFileSync(path.join(root, 'app/extra.py'), 'X = 1\n'), 'analyzed'],
+    ['a module removed', (root) => rmSync(path.join(root, 'app/util.py')), 'analyzed'],
+    ['the Procfile changed', (root) => writeFileSync(path.join(root, 'Procfile'), 'web: gunicorn app.web:app --workers 8 --preload\n'), 'analyzed'],
+    ['a pyproject.toml added', (root) => writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = ["IL001"]\n'), 'analyzed'],
+    ['a .gitignore added', (root) => writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n'), 'analyzed'],
+  ];
+  for (const [what, change, then] of changes) {
+    it(`hands over to the full CLI when anything it read changed, which then prints what is true: ${what}`, () => {
+      const args = ['check', '--stats', '--format', 'json'];
       const root = project();
       prime(args, root);
-      expect(how(runBin(args, root).stderr), what).toBe('quick');
+      expect(how(runBin(args, root).stderr)).toBe('quick');
       change(root);
       const next = runBin(args, root);
-      expect(how(next.stderr), what).toBe(then);
+      expect(how(next.stderr)).toBe(then);
       expectTruthful(next, args, root, what);
-    }
-  });
+    }, 120_000);
+  }
 
   it('a configuration file edited in place is seen by its stat data, and the run is analyzed with it', () => {
     const root = project();
@@ -144,7 +145,7 @@ describe('the quick replay of the package bin', () => {
     expect(how(next.stderr)).toBe('analyzed');
     expectTruthful(next, args, root, 'pyproject.toml edited');
     expect(next.code).toBe(0);
-  });
+  }, 120_000);
 
   it('is filed under the command line, its folder and the interpreter it names: another of them is not taken for it', () => {
     const root = project();
@@ -159,7 +160,7 @@ describe('the quick replay of the package bin', () => {
     prime(args, app);
     expect(how(runBin(args, app).stderr)).toBe('quick');
     expect(runBin(args, app).stdout).not.toBe(runBin(args, root).stdout);
-  });
+  }, 120_000);
 
   it('a damaged entry or record, or a faulty run, hands over to the full CLI', () => {
     const root = project();
@@ -179,7 +180,7 @@ describe('the quick replay of the package bin', () => {
     expectTruthful(afterRecord, args, root, 'damaged record');
     // A run told to inject a fault never replays: its outcome is the fault's.
     expect(how(runBin(args, root, { ...process.env, IMPORTLEAK_FAULT: 'none' }).stderr)).toBe('analyzed');
-  });
+  }, 120_000);
 
   it('writes the report file of -o again; one written in the project changes the folder it lists, and the full CLI replays', () => {
     const root = project();
@@ -198,7 +199,7 @@ describe('the quick replay of the package bin', () => {
     const replayed = runBin(inside, root);
     expect(how(replayed.stderr)).toBe('replayed');
     expect(readFileSync(path.join(root, 'out.sarif'), 'utf8')).toBe(report);
-  });
+  }, 120_000);
 
   it('tells a path looked at by its stat data as the full CLI does: a path below a file is absent (ENOTDIR), as one that is not there', () => {
     const root = writeProject({ 'requirements.txt': 'flask\n' });
