@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-OIVGUVFM.mjs";
-import "./shared-7VIR34NL.mjs";
+} from "./shared-HVQWBEJD.mjs";
+import "./shared-A3VFXHNJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -480,11 +480,14 @@ function lookNow(how, p) {
     return failure(error);
   }
 }
-async function watchHolds(watch) {
+async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set()) {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
   for (const [folder, signature] of watch.folders) {
+    const seen = `${folder}\0${signature}`;
+    if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
     if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+    confirmed.add(seen);
   }
   const reads = [];
   for (const [how, p, answer] of watch.looks) {
@@ -534,6 +537,9 @@ function codeId(root) {
   }
   return codeIdKnown;
 }
+function recordFile(records, key) {
+  return import_node_path4.default.join(records, `${key}.run.json`);
+}
 var RECORD_FORMAT = 3;
 function readRecordFile(file) {
   const bytes = (0, import_node_fs5.readFileSync)(file);
@@ -556,12 +562,12 @@ function readRecordFile(file) {
     ...output.outputFile ? { outputFile: { path: output.outputFile.path, bytes: bytes.subarray(stdoutEnd) } } : {}
   };
 }
-async function quickReplay(argv, options = {}) {
-  const env = options.env ?? process.env;
+async function quickReplay(argv) {
+  const env = process.env;
   const args = argv.slice(2);
   if (env.IMPORTLEAK_FAULT || !RECORDED_COMMANDS.has(args[0] ?? "") || args.includes("--no-cache") || args.includes("--write-baseline")) return void 0;
   const stats = args.includes("--stats") ? new StageTimes() : void 0;
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = process.cwd();
   let output;
   try {
     output = await holdingRecord(args, argv, env, cwd);
@@ -585,7 +591,7 @@ async function quickReplay(argv, options = {}) {
 }
 async function holdingRecord(args, argv, env, cwd) {
   for (const cacheDir of cacheFolders(args, cwd)) {
-    const found = await entryIn(cacheDir, argv, cwd, env);
+    const found = entryIn(cacheDir, argv, cwd, env);
     if (found) return holdingOutput(found.entry, found.records, env, cwd);
   }
   return void 0;
@@ -605,7 +611,7 @@ function valuesOf(args, option) {
   }
   return values;
 }
-async function entryIn(cacheDir, argv, cwd, env) {
+function entryIn(cacheDir, argv, cwd, env) {
   try {
     if (!(0, import_node_fs5.lstatSync)(cacheDir).isDirectory()) return void 0;
   } catch {
@@ -628,11 +634,12 @@ async function holdingOutput(entry, records, env, cwd) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === "unknown" || knownAnswer(local) !== entry.python) return void 0;
   }
-  const read2 = readRecordFile(import_node_path4.default.join(records, `${entry.key}.run.json`));
+  const read2 = readRecordFile(recordFile(records, entry.key));
   if (!read2) return void 0;
   const { record } = read2;
-  if (!await watchHolds(record.watch)) return void 0;
-  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch) : !looksUnchanged(input)) return void 0;
+  const confirmed = /* @__PURE__ */ new Set();
+  if (!await watchHolds(record.watch, confirmed)) return void 0;
+  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch, confirmed) : !looksUnchanged(input)) return void 0;
   for (const [relative, key, , signature] of record.files) {
     const file = import_node_path4.default.resolve(entry.root, relative);
     if (signature) {

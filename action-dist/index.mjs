@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-OIVGUVFM.mjs";
-import "./shared-7VIR34NL.mjs";
+} from "./shared-HVQWBEJD.mjs";
+import "./shared-A3VFXHNJ.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -253,14 +253,10 @@ export async function pathKind(file: string): Promise<PathKind> {
 }
 
 export async function pathKindUnrecorded(file: string): Promise<PathKind> {
-  try {
-    return kindOfStat(await fs.stat(file));
-  } catch {
-    return 'absent';
-  }
+  return pathKindNow(file);
 }
 
-/** `pathKindUnrecorded`, synchronously. */
+/** `pathKindUnrecorded`, synchronously (a stat is quicker than a trip through the thread pool). */
 function pathKindNow(file: string): PathKind {
   try {
     const stat = statSync(file, { throwIfNoEntry: false });

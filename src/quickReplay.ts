@@ -98,6 +98,11 @@ export function codeId(root: string): string {
   return codeIdKnown;
 }
 
+/** The file of the run record `key` in the records folder `records`. */
+export function recordFile(records: string, key: string): string {
+  return path.join(records, `${key}.run.json`);
+}
+
 /** The format of a run record file (see `readRecordFile`); a file of another is not read. */
 export const RECORD_FORMAT = 3;
 
@@ -142,21 +147,16 @@ export function readRecordFile(file: string): RecordFile | undefined {
   };
 }
 
-export interface QuickOptions {
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-}
-
 /**
  * The exit code of the last run of this command line, its output written again, when its entry is
  * there and everything it read is unchanged; undefined when the full CLI has to run (nothing written).
  */
-export async function quickReplay(argv: readonly string[], options: QuickOptions = {}): Promise<number | undefined> {
-  const env = options.env ?? process.env;
+export async function quickReplay(argv: readonly string[]): Promise<number | undefined> {
+  const env = process.env;
   const args = argv.slice(2);
   if (env.IMPORTLEAK_FAULT || !RECORDED_COMMANDS.has(args[0] ?? '') || args.includes('--no-cache') || args.includes('--write-baseline')) return undefined;
   const stats = args.includes('--stats') ? new StageTimes() : undefined;
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = process.cwd();
   let output: RecordFile | undefined;
   try {
     output = await holdingRecord(args, argv, env, cwd);
@@ -183,7 +183,7 @@ export async function quickReplay(argv: readonly string[], options: QuickOptions
 /** The output of the record the command line's entry names, in the first cache folder that has the entry, when all holds. */
 async function holdingRecord(args: readonly string[], argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<RecordFile | undefined> {
   for (const cacheDir of cacheFolders(args, cwd)) {
-    const found = await entryIn(cacheDir, argv, cwd, env);
+    const found = entryIn(cacheDir, argv, cwd, env);
     if (found) return holdingOutput(found.entry, found.records, env, cwd);
   }
   return undefined;
@@ -213,7 +213,7 @@ function valuesOf(args: readonly string[], option: string): string[] {
   return values;
 }
 
-async function entryIn(cacheDir: string, argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ entry: InvocationEntry; records: string } | undefined> {
+function entryIn(cacheDir: string, argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { entry: InvocationEntry; records: string } | undefined {
   // A cache folder that is a link, or not a folder, is never used (see `SummaryCache.usable`); an
   // argument that is a file has none (ENOTDIR).
   try {
@@ -240,13 +240,14 @@ async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJ
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === 'unknown' || knownAnswer(local) !== entry.python) return undefined;
   }
-  const read = readRecordFile(path.join(records, `${entry.key}.run.json`));
+  const read = readRecordFile(recordFile(records, entry.key));
   if (!read) return undefined;
   const { record } = read;
   // The same Python files, found the same way: the folders the discovery listed are unchanged.
-  if (!(await watchHolds(record.watch))) return undefined;
+  const confirmed = new Set<string>();
+  if (!(await watchHolds(record.watch, confirmed))) return undefined;
   // Deployment files: found by a search whose folders are unchanged (else the full CLI searches again).
-  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch)) : !looksUnchanged(input)) return undefined;
+  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch, confirmed)) : !looksUnchanged(input)) return undefined;
   for (const [relative, key, , signature] of record.files) {
     const file = path.resolve(entry.root, relative);
     if (signature) {

@@ -7,7 +7,7 @@ import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './dis
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
 import { jsonChunks } from './jsonChunks.js';
-import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordsFolder, type InvocationEntry, type StoredRecord } from './quickReplay.js';
+import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordFile, recordsFolder, type InvocationEntry, type StoredRecord } from './quickReplay.js';
 import type { Rule } from './rules/rules.js';
 import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
@@ -198,7 +198,7 @@ export class RunRecords {
   }
 
   private file(key: string): string {
-    return path.join(this.folder, `${key}.run.json`);
+    return recordFile(this.folder, key);
   }
 
   private latestFile(scope: string): string {
@@ -251,9 +251,11 @@ export interface RecordCheck {
  */
 export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
+  // The folders found unchanged: each looked at once, whichever of the record's watches lists it.
+  const confirmed = new Set<string>();
   let discovery: Discovery;
   if (listed) ({ discovery, watch } = listed);
-  else if (watch && (await watchHolds(watch))) discovery = recordedDiscovery(record, discover.root);
+  else if (watch && (await watchHolds(watch, confirmed))) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });
@@ -262,9 +264,9 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
   const listings: DeploymentListing[] = [];
-  let holds = !borrowed && sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings));
+  let holds = !borrowed && sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings, confirmed));
   // Python files came or went (or the record is another command's): the searches for deployment files are still worth checking.
-  if (!sameFiles || borrowed) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch))) listings.push(input);
+  if (!sameFiles || borrowed) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch, confirmed))) listings.push(input);
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);
@@ -327,7 +329,7 @@ function recordedDiscovery(record: RunRecord, root: string): Discovery {
  * Whether the inputs read the same; `renewed` is called when an input's watch was made anew (kept in
  * the record). The searches for deployment files that would find the same now go to `listings`.
  */
-async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void, listings: DeploymentListing[]): Promise<boolean> {
+async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void, listings: DeploymentListing[], confirmed: Set<string>): Promise<boolean> {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -336,7 +338,7 @@ async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void,
         case 'stat':
           return (await pathKindUnrecorded(input.file)) === input.value;
         case 'deployment-files': {
-          if (!(await watchHolds(input.watch))) {
+          if (!(await watchHolds(input.watch, confirmed))) {
             // Listed again, with a new watch: kept in the record when the listing is the same.
             const watch = newTreeWatch();
             if ((await deploymentFileListing(input.root, input.searchIn, watch)) !== input.value) return false;

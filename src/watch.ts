@@ -88,13 +88,21 @@ function lookNow(how: Exclude<WatchedLook, 'read'>, p: string): string {
   }
 }
 
-/** Whether every folder and look of a complete watch is as it was: then the walk would find what it found. */
-export async function watchHolds(watch: TreeWatch | undefined): Promise<boolean> {
+/**
+ * Whether every folder and look of a complete watch is as it was: then the walk would find what it
+ * found. `confirmed`: the folders the other watches of the same check found unchanged.
+ */
+export async function watchHolds(watch: TreeWatch | undefined, confirmed = new Set<string>()): Promise<boolean> {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
-  // Thousands of folders: one stat after another is twice as fast as through the thread pool.
+  // Thousands of folders: one stat after another is twice as fast as through the thread pool. A
+  // folder another watch of the same check confirmed with the same signature (the search for
+  // deployment files lists most of the folders the discovery lists) is not looked at again.
   for (const [folder, signature] of watch.folders) {
+    const seen = `${folder}\0${signature}`;
+    if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
     if (stat === undefined || signature === '' || statSignature(stat) !== signature) return false;
+    confirmed.add(seen);
   }
   // Kinds and real paths one after another too; the texts read (.gitignore files) at once.
   const reads: Array<[path: string, answer: string]> = [];

@@ -1068,8 +1068,12 @@ async function pathKind(file) {
   return value;
 }
 async function pathKindUnrecorded(file) {
+  return pathKindNow(file);
+}
+function pathKindNow(file) {
   try {
-    return kindOfStat(await fs.stat(file));
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat ? kindOfStat(stat) : "absent";
   } catch {
     return "absent";
   }
@@ -1566,11 +1570,14 @@ function lookNow(how, p) {
     return failure(error);
   }
 }
-async function watchHolds(watch) {
+async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set()) {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
   for (const [folder, signature] of watch.folders) {
+    const seen = `${folder}\0${signature}`;
+    if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
     if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+    confirmed.add(seen);
   }
   const reads = [];
   for (const [how, p, answer] of watch.looks) {
@@ -2045,6 +2052,9 @@ function codeId(root) {
     codeIdKnown = keptCodeDigest(root, [here, ...rules ? [rules] : []], here, /\.([cm]?js|ts|md)$/, true);
   }
   return codeIdKnown;
+}
+function recordFile(records, key) {
+  return path6.join(records, `${key}.run.json`);
 }
 var RECORD_FORMAT = 3;
 function readRecordFile(file) {
@@ -2914,7 +2924,7 @@ var RunRecords = class {
     if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
   file(key) {
-    return path10.join(this.folder, `${key}.run.json`);
+    return recordFile(this.folder, key);
   }
   latestFile(scope) {
     return path10.join(this.folder, `${scope}.latest`);
@@ -2922,9 +2932,10 @@ var RunRecords = class {
 };
 async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }) {
   let watch = record.watch;
+  const confirmed = /* @__PURE__ */ new Set();
   let discovery;
   if (listed) ({ discovery, watch } = listed);
-  else if (watch && await watchHolds(watch)) discovery = recordedDiscovery(record, discover.root);
+  else if (watch && await watchHolds(watch, confirmed)) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });
@@ -2933,9 +2944,9 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
   let inputsWatched = false;
   const listings = [];
-  let holds = !borrowed && sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings);
+  let holds = !borrowed && sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings, confirmed);
   if (!sameFiles || borrowed) {
-    for (const input of record.inputs) if (input.kind === "deployment-files" && await watchHolds(input.watch)) listings.push(input);
+    for (const input of record.inputs) if (input.kind === "deployment-files" && await watchHolds(input.watch, confirmed)) listings.push(input);
   }
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
@@ -2989,7 +3000,7 @@ function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);
   return { files: record.files.map(([relative]) => ({ relative, absolute: path10.resolve(root, relative) })), diagnostics };
 }
-async function inputsHold(inputs, renewed, listings) {
+async function inputsHold(inputs, renewed, listings, confirmed) {
   const checks = await Promise.all(
     inputs.map(async (input) => {
       switch (input.kind) {
@@ -2998,7 +3009,7 @@ async function inputsHold(inputs, renewed, listings) {
         case "stat":
           return await pathKindUnrecorded(input.file) === input.value;
         case "deployment-files": {
-          if (!await watchHolds(input.watch)) {
+          if (!await watchHolds(input.watch, confirmed)) {
             const watch = newTreeWatch();
             if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
             input.watch = watch;

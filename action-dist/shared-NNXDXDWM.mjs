@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-7VIR34NL.mjs";
+} from "./shared-A3VFXHNJ.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
