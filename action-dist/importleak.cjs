@@ -628,8 +628,14 @@ function entryIn(cacheDir, argv, cwd, env) {
   if (entry.format !== INDEX_FORMAT || entry.commandLine !== commandLine || entry.cacheDir !== cacheDir || !/^[0-9a-f]{64}$/.test(entry.key) || !Array.isArray(entry.inputs)) return void 0;
   return { entry, records };
 }
+var QUICK_RECHECKS = 32;
 async function holdingOutput(entry, records, env, cwd) {
-  if (!entry.inputs.every(looksUnchanged)) return void 0;
+  let rechecks = QUICK_RECHECKS;
+  const readsSame = async (input) => {
+    if (looksUnchanged(input)) return true;
+    return input.kind === "read" && rechecks-- > 0 && await readDigest(input.file, input.maxBytes) === input.digest;
+  };
+  for (const input of entry.inputs) if (!await readsSame(input)) return void 0;
   if (entry.python !== void 0) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === "unknown" || knownAnswer(local) !== entry.python) return void 0;
@@ -639,13 +645,13 @@ async function holdingOutput(entry, records, env, cwd) {
   const { record } = read2;
   const confirmed = /* @__PURE__ */ new Set();
   if (!await watchHolds(record.watch, confirmed)) return void 0;
-  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch, confirmed) : !looksUnchanged(input)) return void 0;
+  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch, confirmed) : !await readsSame(input)) return void 0;
   for (const [relative, key, , signature] of record.files) {
     const file = import_node_path4.default.resolve(entry.root, relative);
     if (signature) {
       const stat = statNow(file);
       if (stat?.isFile() && statSignature(stat) === signature) continue;
-      return void 0;
+      if (!stat?.isFile() || rechecks-- <= 0) return void 0;
     }
     if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return void 0;
   }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { codeFiles, keptCodeDigest } from './codeDigest.js';
 import { nameHash } from './digest.js';
 import { knownLocalPython, type LocalPython } from './config/localPython.js';
-import { fileKeyOfRead, looksUnchanged, readRegularFile, statSignature, writeOutputFile, type RecordedInput } from './files.js';
+import { fileKeyOfRead, looksUnchanged, readDigest, readRegularFile, statSignature, writeOutputFile, type RecordedInput } from './files.js';
 import type { RunRecord } from './replay.js';
 import { endQuietlyOnClosedPipe } from './pipes.js';
 import { StageTimes } from './stats.js';
@@ -24,8 +24,10 @@ import { statNow, watchHolds } from './watch.js';
  * configuration files up to `/`, a baseline), the kinds of the paths given, and the local
  * interpreter's answer. When the entry is there and all of that reads the same, the record's key is
  * the one the full CLI would work out; the record is then checked as the full CLI checks it, but
- * strictly (any folder, input or file whose stat data differs, and the full CLI takes over, which
- * analyzes what changed or learns the new stat data), and its output is written.
+ * strictly: a file whose stat data differs is read again and must have the same bytes (a few files
+ * at most, see `QUICK_RECHECKS`), and any folder that differs, any other difference, and the full
+ * CLI takes over, which analyzes what changed or learns the new stat data. Then the record's output
+ * is written.
  *
  * Nothing here may fail the run: anything unexpected, and the full CLI runs as if there were no
  * entry. Only the command line's own runs are indexed: `--stats` ones too (the stats then say the
@@ -233,9 +235,23 @@ function entryIn(cacheDir: string, argv: readonly string[], cwd: string, env: No
   return { entry, records };
 }
 
+/**
+ * How many files whose stat data changed the quick replay reads again, at most, to compare their
+ * bytes (a file touched, saved unchanged, or checked out again as it was). It does not write the
+ * record again, so such a file is read again by each quick replay until the full CLI runs (when
+ * something else changed) and keeps its new stat data; with more than this, the full CLI runs now.
+ */
+export const QUICK_RECHECKS = 32;
+
 /** The record's output, when the entry and the record still hold. */
 async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJS.ProcessEnv, cwd: string): Promise<RecordFile | undefined> {
-  if (!entry.inputs.every(looksUnchanged)) return undefined;
+  let rechecks = QUICK_RECHECKS;
+  /** Whether a read input whose stat data changed reads the same (within the budget). */
+  const readsSame = async (input: RecordedInput): Promise<boolean> => {
+    if (looksUnchanged(input)) return true;
+    return input.kind === 'read' && rechecks-- > 0 && (await readDigest(input.file, input.maxBytes)) === input.digest;
+  };
+  for (const input of entry.inputs) if (!(await readsSame(input))) return undefined;
   if (entry.python !== undefined) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === 'unknown' || knownAnswer(local) !== entry.python) return undefined;
@@ -247,15 +263,15 @@ async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJ
   const confirmed = new Set<string>();
   if (!(await watchHolds(record.watch, confirmed))) return undefined;
   // Deployment files: found by a search whose folders are unchanged (else the full CLI searches again).
-  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch, confirmed)) : !looksUnchanged(input)) return undefined;
+  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch, confirmed)) : !(await readsSame(input))) return undefined;
   for (const [relative, key, , signature] of record.files) {
     const file = path.resolve(entry.root, relative);
     if (signature) {
       const stat = statNow(file);
       if (stat?.isFile() && statSignature(stat) === signature) continue;
-      return undefined;
+      // Touched: its bytes are compared, as for a file changed too recently when it was recorded.
+      if (!stat?.isFile() || rechecks-- <= 0) return undefined;
     }
-    // Changed too recently for its stat data to be trusted when it was recorded: its bytes are compared.
     if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return undefined;
   }
   return read;

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { looksUnchanged } from '../src/files.js';
+import { QUICK_RECHECKS } from '../src/quickReplay.js';
 import { CLI, PROJECT, scratchFolder, writeProject, type CliRun } from './support.js';
 
 /**
@@ -132,6 +133,48 @@ describe('the quick replay of the package bin', () => {
       expectTruthful(next, args, root, what);
     }, 120_000);
   }
+
+  it('a file touched, saved unchanged or checked out again as it was, is compared by its bytes: the run stays quick', () => {
+    const root = project();
+    writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = []\n');
+    settle();
+    const args = ['check', '--stats', '--format', 'json'];
+    const first = prime(args, root);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    // `touch`: new times, the same bytes; a module, a deployment file and a configuration file.
+    const now = new Date();
+    for (const file of ['app/pools.py', 'Procfile', 'pyproject.toml']) utimesSync(path.join(root, file), now, now);
+    // Written again with the same bytes: a new change time too.
+    writeFileSync(path.join(root, 'app/util.py'), readFileSync(path.join(root, 'app/util.py')));
+    const touched = runBin(args, root);
+    expect(how(touched.stderr)).toBe('quick');
+    expect(touched.stdout).toBe(first.stdout);
+    expectTruthful(touched, args, root, 'files touched');
+    // And again, settled: the record keeps the old stat data (only the full CLI writes it), so the bytes are compared again.
+    settle();
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    // A touched file whose bytes did change is not taken for one that did not.
+    writeFileSync(path.join(root, 'app/util.py'), 'import os\n\nHOME = os.environ.get("USER")\n');
+    const changed = runBin(args, root);
+    expect(how(changed.stderr)).toBe('analyzed');
+    expectTruthful(changed, args, root, 'a touched file changed');
+  }, 120_000);
+
+  it(`more than ${QUICK_RECHECKS} files touched: the full CLI replays, and keeps their new stat data for the next quick replay`, () => {
+    const modules = Object.fromEntries(Array.from({ length: QUICK_RECHECKS + 1 }, (_, i) => [`app/m${i}.py`, `X${i} = ${i}\n`]));
+    const root = writeProject({ 'app/__init__.py': '', ...modules });
+    settle();
+    const args = ['check', '--stats'];
+    prime(args, root);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    const now = new Date();
+    for (const file of Object.keys(modules)) utimesSync(path.join(root, file), now, now);
+    settle();
+    const next = runBin(args, root);
+    expect(how(next.stderr)).toBe('replayed');
+    expectTruthful(next, args, root, 'many files touched');
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+  }, 120_000);
 
   it('a configuration file edited in place is seen by its stat data, and the run is analyzed with it', () => {
     const root = project();
