@@ -473,6 +473,22 @@ function seconds(milliseconds) {
 
 // src/watch.ts
 var import_node_fs4 = __toESM(require("node:fs"), 1);
+var SKIPPED_BY_EVERY_WALK = /* @__PURE__ */ new Set([".git", "node_modules", "site-packages", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".importleak_cache", ".pytest_cache"]);
+function listingDigest(entries) {
+  const names = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
+    names.push(`${entry.isFile() ? "f" : entry.isDirectory() ? "d" : entry.isSymbolicLink() ? "l" : "o"}${entry.name}`);
+  }
+  return sha256Hex(names.sort().join("\0"));
+}
+function listingNow(folder) {
+  try {
+    return listingDigest(import_node_fs4.default.readdirSync(folder, { withFileTypes: true }));
+  } catch {
+    return void 0;
+  }
+}
 function lookNow(how, p) {
   try {
     return how === "stat" ? kindOfStat(import_node_fs4.default.statSync(p)) : import_node_fs4.default.realpathSync.native(p);
@@ -480,13 +496,22 @@ function lookNow(how, p) {
     return failure(error);
   }
 }
-async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set()) {
+async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set(), renewed) {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
-  for (const [folder, signature] of watch.folders) {
+  for (const noted of watch.folders) {
+    const [folder, signature, listing] = noted;
     const seen = `${folder}\0${signature}`;
     if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
-    if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+    if (stat === void 0) return false;
+    const now = statSignature(stat);
+    if (signature === "" || now !== signature) {
+      if (typeof listing !== "string" || !stat.isDirectory() || listingNow(folder) !== listing) return false;
+      if (now) {
+        noted[1] = now;
+        renewed?.();
+      }
+    }
     confirmed.add(seen);
   }
   const reads = [];

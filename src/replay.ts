@@ -231,7 +231,7 @@ export interface RecordCheck {
   discovery: Discovery;
   /** What that discovery looked at (the record's, when the discovery is the record's). */
   watch: TreeWatch;
-  /** The watch of an input was made anew (the record's did not hold, the input did): worth keeping. */
+  /** A watch was made anew (an input's, whose old one did not hold while the input did), or learned new signatures of folders it listed again: worth keeping. */
   inputsWatched: boolean;
   /** The record's searches for deployment files that would find the same now: the analysis that follows takes them (see `ReadDeploymentOptions.listings`). */
   listings: DeploymentListing[];
@@ -254,17 +254,19 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   // The folders found unchanged: each looked at once, whichever of the record's watches lists it.
   const confirmed = new Set<string>();
   let discovery: Discovery;
+  // A watch made anew, or with new signatures of folders it listed again: the record is worth keeping again.
+  let inputsWatched = false;
+  const renewed = (): void => void (inputsWatched = true);
   if (listed) ({ discovery, watch } = listed);
-  else if (watch && (await watchHolds(watch, confirmed))) discovery = recordedDiscovery(record, discover.root);
+  else if (watch && (await watchHolds(watch, confirmed, renewed))) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });
   }
   const known = new Map<string, FileFingerprint>();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
-  let inputsWatched = false;
   const listings: DeploymentListing[] = [];
-  let holds = !borrowed && sameFiles && (await inputsHold(record.inputs, () => (inputsWatched = true), listings, confirmed));
+  let holds = !borrowed && sameFiles && (await inputsHold(record.inputs, renewed, listings, confirmed));
   // Python files came or went (or the record is another command's): the searches for deployment files are still worth checking.
   if (!sameFiles || borrowed) for (const input of record.inputs) if (input.kind === 'deployment-files' && (await watchHolds(input.watch, confirmed))) listings.push(input);
   // Other files found: the record's fingerprints found by path, for the signatures.
@@ -338,7 +340,7 @@ async function inputsHold(inputs: readonly RecordedInput[], renewed: () => void,
         case 'stat':
           return (await pathKindUnrecorded(input.file)) === input.value;
         case 'deployment-files': {
-          if (!(await watchHolds(input.watch, confirmed))) {
+          if (!(await watchHolds(input.watch, confirmed, renewed))) {
             // Listed again, with a new watch: kept in the record when the listing is the same.
             const watch = newTreeWatch();
             if ((await deploymentFileListing(input.root, input.searchIn, watch)) !== input.value) return false;

@@ -1,4 +1,5 @@
-import fsCallbacks, { promises as fs, type Stats } from 'node:fs';
+import fsCallbacks, { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { sha256Hex } from './digest.js';
 import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } from './files.js';
 
 /**
@@ -6,16 +7,20 @@ import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } 
  * files), so that a later run can tell the walk would find the same without making it, as git's
  * untracked cache does: each folder listed, with its stat signature taken before the listing (a
  * name added, removed or renamed in a folder changes its modification time; a change of its
- * permissions, its change time), and every other look (a kind, a real path, a .gitignore read).
+ * permissions, its change time) and the hash of what the listing gave (see `listingDigest`), and
+ * every other look (a kind, a real path, a .gitignore read). A folder whose signature differs (or
+ * was changed too recently to be trusted) is listed again: the same names of the same kinds, and
+ * the walk would find there what it found (a file saved by renaming a new copy over it, a
+ * `__pycache__` or the cache folder made, a file made and removed again).
  *
  * A symbolic link is covered by looks at where it leads and what is there (a link cannot be
  * changed in place: made to lead elsewhere, it is made anew, which changes its folder's signature).
  * Pipes and devices, and names that are not UTF-8 or hold a line break are not covered: a walk that
  * meets one is not `complete`, and is made again each time; so is one with a folder changed too
- * recently for its signature to be trusted (see `statSignature`).
+ * recently for its signature to be trusted (see `statSignature`) whose listing was not kept.
  */
 export interface TreeWatch {
-  folders: Array<[folder: string, signature: string]>;
+  folders: Array<[folder: string, signature: string, listing?: string]>;
   looks: Array<[how: WatchedLook, path: string, answer: string]>;
   complete: boolean;
 }
@@ -35,20 +40,60 @@ export function newTreeWatch(): TreeWatch {
 }
 
 /**
- * `fs` for fast-glob, whose `readdir` notes each folder in `watch` (its signature taken first) and
- * then lists it with `list` (by default `fs.readdir`).
+ * Folders that no walk importleak makes goes into (discover.ts `ALWAYS_SKIPPED`, deploymentFiles.ts
+ * `DISCOVERY_IGNORE`): one of them made or removed (Python writes `__pycache__` when it imports a
+ * package, importleak its cache folder after its first walk) changes nothing a walk finds, so a
+ * listing's hash leaves them out. A file or link of such a name is kept in it.
  */
-export function watchingFs(watch: TreeWatch | undefined, list: typeof fsCallbacks.readdir = fsCallbacks.readdir): typeof fsCallbacks {
-  if (!watch) return { ...fsCallbacks, readdir: list };
-  const readdir = ((folder: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
+const SKIPPED_BY_EVERY_WALK = new Set(['.git', 'node_modules', 'site-packages', '__pycache__', '.tox', '.nox', '.mypy_cache', '.ruff_cache', '.importleak_cache', '.pytest_cache']);
+
+/** What a folder's listing gave, as one hash: each name with its kind, in order, but for `SKIPPED_BY_EVERY_WALK`. */
+export function listingDigest(entries: readonly Dirent[]): string {
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
+    names.push(`${entry.isFile() ? 'f' : entry.isDirectory() ? 'd' : entry.isSymbolicLink() ? 'l' : 'o'}${entry.name}`);
+  }
+  return sha256Hex(names.sort().join('\0'));
+}
+
+/**
+ * `fs` for fast-glob, whose `readdir` notes each folder in `watch` (its signature taken first, then
+ * the hash of what the listing gave) and hands what it lists to `then` (by default, to fast-glob as
+ * it is).
+ */
+export function watchingFs(watch: TreeWatch | undefined, then?: (folder: string, error: NodeJS.ErrnoException | null, entries: Dirent[], callback: ListCallback) => void): typeof fsCallbacks {
+  const list = (folder: string, options: unknown, callback: ListCallback, noted?: TreeWatch['folders'][number]): void => {
+    (fsCallbacks.readdir as (folder: string, options: unknown, callback: ListCallback) => void)(folder, options, (error, entries) => {
+      if (noted && watch) {
+        // The names with their kinds (fast-glob asks for them); a folder that could not be listed has no listing to compare.
+        if (!error && Array.isArray(entries) && entries.every((entry) => typeof entry === 'object')) noted[2] = listingDigest(entries);
+        else if (!noted[1]) watch.complete = false;
+      }
+      if (then) then(folder, error, entries, callback);
+      else callback(error, entries);
+    });
+  };
+  const readdir = ((folder: string, options: unknown, callback: ListCallback) => {
+    if (!watch) return list(folder, options, callback);
     fsCallbacks.stat(folder, (error, stat) => {
-      const signature = error ? `!${error.code ?? 'error'}` : statSignature(stat);
-      if (!signature) watch.complete = false;
-      watch.folders.push([folder, signature]);
-      (list as (folder: string, options: unknown, callback: unknown) => void)(folder, options, callback);
+      const noted: TreeWatch['folders'][number] = [folder, error ? `!${error.code ?? 'error'}` : statSignature(stat)];
+      watch.folders.push(noted);
+      list(folder, options, callback, noted);
     });
   }) as typeof fsCallbacks.readdir;
   return { ...fsCallbacks, readdir };
+}
+
+type ListCallback = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
+
+/** What listing `folder` gives now, as `listingDigest` hashes it; undefined when it cannot be listed. */
+function listingNow(folder: string): string | undefined {
+  try {
+    return listingDigest(fsCallbacks.readdirSync(folder, { withFileTypes: true }));
+  } catch {
+    return undefined;
+  }
 }
 
 /** `fs.stat`, its answer kept in `watch`. */
@@ -90,18 +135,31 @@ function lookNow(how: Exclude<WatchedLook, 'read'>, p: string): string {
 
 /**
  * Whether every folder and look of a complete watch is as it was: then the walk would find what it
- * found. `confirmed`: the folders the other watches of the same check found unchanged.
+ * found. `confirmed`: the folders the other watches of the same check found unchanged. A folder
+ * whose signature differs is listed again (see `TreeWatch`); when it lists the same, its new
+ * signature is noted in the watch, when it can be trusted, and `renewed` called: the watch is worth
+ * keeping again.
  */
-export async function watchHolds(watch: TreeWatch | undefined, confirmed = new Set<string>()): Promise<boolean> {
+export async function watchHolds(watch: TreeWatch | undefined, confirmed = new Set<string>(), renewed?: () => void): Promise<boolean> {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
   // Thousands of folders: one stat after another is twice as fast as through the thread pool. A
   // folder another watch of the same check confirmed with the same signature (the search for
   // deployment files lists most of the folders the discovery lists) is not looked at again.
-  for (const [folder, signature] of watch.folders) {
+  for (const noted of watch.folders) {
+    const [folder, signature, listing] = noted;
     const seen = `${folder}\0${signature}`;
     if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
-    if (stat === undefined || signature === '' || statSignature(stat) !== signature) return false;
+    if (stat === undefined) return false;
+    const now = statSignature(stat);
+    if (signature === '' || now !== signature) {
+      // Its signature taken first (see `watchingFs`), then its names.
+      if (typeof listing !== 'string' || !stat.isDirectory() || listingNow(folder) !== listing) return false;
+      if (now) {
+        noted[1] = now;
+        renewed?.();
+      }
+    }
     confirmed.add(seen);
   }
   // Kinds and real paths one after another too; the texts read (.gitignore files) at once.

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { looksUnchanged } from '../src/files.js';
+import { discoverPythonFiles } from '../src/discover/discover.js';
+import { newTreeWatch, watchHolds } from '../src/watch.js';
 import { QUICK_RECHECKS } from '../src/quickReplay.js';
 import { CLI, PROJECT, scratchFolder, writeProject, type CliRun } from './support.js';
 
@@ -55,8 +57,7 @@ function project(): string {
 /**
  * The first runs of a command line: one that analyzes and makes the cache folder in the project
  * (which changes the project folder the discovery had just listed), and, once that change is two
- * seconds old, one that lists the folder again, finds the record holds, and keeps what it saw: the
- * next run is quick. (A user's next run is seconds or minutes later; it is the second of these.)
+ * seconds old, one that lists that folder again, finds the same names, and replays quickly.
  */
 function prime(args: string[], cwd: string, env?: NodeJS.ProcessEnv): CliRun {
   const first = runBin(args, cwd, env);
@@ -176,6 +177,62 @@ describe('the quick replay of the package bin', () => {
     expect(how(runBin(args, root).stderr)).toBe('quick');
   }, 120_000);
 
+  it('the second run is quick: the cache folder the first made in the folder it listed is no name a walk takes', () => {
+    const root = project();
+    const args = ['check', '--stats', '--format', 'json'];
+    const first = runBin(args, root);
+    expect(how(first.stderr)).toBe('analyzed');
+    const second = runBin(args, root);
+    expect(how(second.stderr)).toBe('quick');
+    expect(second.stdout).toBe(first.stdout);
+    // The full CLI (here for another PATH, under which no entry is filed) lists the project folder again too, and keeps its new stat data.
+    const records = path.join(root, '.importleak_cache', readdirSync(path.join(root, '.importleak_cache')).find((name) => name.startsWith('runs-'))!);
+    const rootFolder = (): [string, string, string?] => {
+      const record = readdirSync(records).find((name) => name.endsWith('.run.json'))!;
+      const json = JSON.parse(readFileSync(path.join(records, record), 'utf8').split('\n')[0]!) as { watch: { folders: Array<[string, string, string?]> } };
+      return json.watch.folders.find(([folder]) => folder === root)!;
+    };
+    const before = rootFolder();
+    expect(typeof before[2]).toBe('string');
+    settle();
+    expect(how(runBin(args, root, { ...process.env, PATH: `${scratchFolder()}${path.delimiter}${process.env.PATH ?? ''}` }).stderr)).toBe('replayed');
+    const after = rootFolder();
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[2]).toBe(before[2]);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+  }, 120_000);
+
+  it('a folder whose names are the same is listed again, not walked: a __pycache__ made, a module saved by renaming a copy over it', () => {
+    const root = project();
+    const args = ['check', '--stats', '--format', 'json'];
+    const first = prime(args, root);
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    // Python importing the package; an editor saving a file unchanged by writing a copy and renaming it over the file.
+    mkdirSync(path.join(root, 'app', '__pycache__'));
+    writeFileSync(path.join(root, 'app', '__pycache__', 'util.cpython-311.pyc'), 'x');
+    writeFileSync(path.join(root, 'app', '.util.py.swp'), readFileSync(path.join(root, 'app/util.py')));
+    renameSync(path.join(root, 'app', '.util.py.swp'), path.join(root, 'app/util.py'));
+    const saved = runBin(args, root);
+    expect(how(saved.stderr)).toBe('quick');
+    expect(saved.stdout).toBe(first.stdout);
+    expectTruthful(saved, args, root, 'a folder with the same names');
+    // A name added that no walk takes still changes the names: the full CLI lists the tree again, and finds the same.
+    writeFileSync(path.join(root, 'app', 'notes.txt'), 'to do\n');
+    const noted = runBin(args, root);
+    expect(how(noted.stderr)).toBe('replayed');
+    expectTruthful(noted, args, root, 'a text file added');
+    // A __pycache__ that is a file, not a folder, is a name like any other.
+    writeFileSync(path.join(root, '__pycache__'), '');
+    settle();
+    expect(how(runBin(args, root).stderr)).toBe('replayed');
+    expect(how(runBin(args, root).stderr)).toBe('quick');
+    // A module added under the same conditions is found.
+    writeFileSync(path.join(root, 'app', 'extra.py'), 'import threading\n\nthreading.Thread(target=print).start()\n');
+    const added = runBin(args, root);
+    expect(how(added.stderr)).toBe('analyzed');
+    expectTruthful(added, args, root, 'a module added');
+  }, 120_000);
+
   it('a configuration file edited in place is seen by its stat data, and the run is analyzed with it', () => {
     const root = project();
     writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = []\n');
@@ -256,5 +313,31 @@ describe('the quick replay of the package bin', () => {
     expect(looksUnchanged({ kind: 'read', file: path.join(root, 'requirements.txt', 'x.toml'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(true);
     expect(looksUnchanged({ kind: 'read', file: path.join(root, 'requirements.txt'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(false);
     expect(looksUnchanged({ kind: 'read', file: path.join(root, 'pyproject.toml'), maxBytes: 100, digest: 'x', signature: '!absent' })).toBe(true);
+  });
+
+  it('a walk keeps what each folder listed: a folder changed too recently for its stat data to be trusted is listed again, and holds while its names are the same', async () => {
+    const root = writeProject({ 'pkg/__init__.py': '', 'pkg/a.py': 'A = 1\n' });
+    const watch = newTreeWatch();
+    await discoverPythonFiles({ root, paths: [root], exclude: [], respectGitignore: false, watch });
+    // Written a moment ago: no signature to trust, but the names listed.
+    expect(watch.complete).toBe(true);
+    expect(watch.folders.every(([, signature, listing]) => signature === '' && typeof listing === 'string')).toBe(true);
+    let renewed = 0;
+    expect(await watchHolds(watch, new Set(), () => renewed++)).toBe(true);
+    expect(renewed).toBe(0);
+    writeFileSync(path.join(root, 'pkg', 'b.py'), '');
+    expect(await watchHolds(watch)).toBe(false);
+    rmSync(path.join(root, 'pkg', 'b.py'));
+    mkdirSync(path.join(root, 'pkg', '__pycache__'));
+    expect(await watchHolds(watch)).toBe(true);
+    // A folder where a file was: another kind, the same name.
+    rmSync(path.join(root, 'pkg', 'a.py'));
+    mkdirSync(path.join(root, 'pkg', 'a.py'));
+    expect(await watchHolds(watch)).toBe(false);
+    rmSync(path.join(root, 'pkg', 'a.py'), { recursive: true });
+    writeFileSync(path.join(root, 'pkg', 'a.py'), 'A = 2\n');
+    // Changed since this process started: still no signature to trust, nothing renewed.
+    expect(await watchHolds(watch, new Set(), () => renewed++)).toBe(true);
+    expect(renewed).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import fsCallbacks, { promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../diagnostics.js';
@@ -90,19 +90,17 @@ export async function discoverPythonFiles(options: DiscoverOptions): Promise<Dis
   // matches a name with a line break: record those names too, to report them.
   const unreadable: Array<{ path: string; error: NodeJS.ErrnoException }> = [];
   const lineBreakNames: Array<{ path: string; isDirectory: boolean }> = [];
-  const recordingFs = watchingFs(watch, ((dir: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: unknown[]) => void) => {
-    fsCallbacks.readdir(dir, options as { withFileTypes: true }, (error, entries) => {
-      if (error && error.code !== 'ENOENT') {
-        unreadable.push({ path: dir, error });
-        callback(null, []);
-        return;
-      }
-      for (const entry of (entries ?? []) as unknown as import('node:fs').Dirent[]) {
-        if (typeof entry === 'object' && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path.join(dir, entry.name), isDirectory: entry.isDirectory() });
-      }
-      callback(error, entries as unknown[]);
-    });
-  }) as typeof fsCallbacks.readdir);
+  const recordingFs = watchingFs(watch, (dir, error, entries, callback) => {
+    if (error && error.code !== 'ENOENT') {
+      unreadable.push({ path: dir, error });
+      callback(null, []);
+      return;
+    }
+    for (const entry of entries ?? []) {
+      if (typeof entry === 'object' && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path.join(dir, entry.name), isDirectory: entry.isDirectory() });
+    }
+    callback(error, entries);
+  });
 
   /**
    * The real folders walked so far (the paths given, the targets of links followed), with the path

@@ -1531,17 +1531,42 @@ function coveredByWatch(dirent) {
 function newTreeWatch() {
   return { folders: [], looks: [], complete: true };
 }
-function watchingFs(watch, list = fsCallbacks.readdir) {
-  if (!watch) return { ...fsCallbacks, readdir: list };
+var SKIPPED_BY_EVERY_WALK = /* @__PURE__ */ new Set([".git", "node_modules", "site-packages", "__pycache__", ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".importleak_cache", ".pytest_cache"]);
+function listingDigest(entries) {
+  const names = [];
+  for (const entry of entries) {
+    if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
+    names.push(`${entry.isFile() ? "f" : entry.isDirectory() ? "d" : entry.isSymbolicLink() ? "l" : "o"}${entry.name}`);
+  }
+  return sha256Hex(names.sort().join("\0"));
+}
+function watchingFs(watch, then) {
+  const list = (folder, options, callback, noted) => {
+    fsCallbacks.readdir(folder, options, (error, entries) => {
+      if (noted && watch) {
+        if (!error && Array.isArray(entries) && entries.every((entry) => typeof entry === "object")) noted[2] = listingDigest(entries);
+        else if (!noted[1]) watch.complete = false;
+      }
+      if (then) then(folder, error, entries, callback);
+      else callback(error, entries);
+    });
+  };
   const readdir = ((folder, options, callback) => {
+    if (!watch) return list(folder, options, callback);
     fsCallbacks.stat(folder, (error, stat) => {
-      const signature = error ? `!${error.code ?? "error"}` : statSignature(stat);
-      if (!signature) watch.complete = false;
-      watch.folders.push([folder, signature]);
-      list(folder, options, callback);
+      const noted = [folder, error ? `!${error.code ?? "error"}` : statSignature(stat)];
+      watch.folders.push(noted);
+      list(folder, options, callback, noted);
     });
   });
   return { ...fsCallbacks, readdir };
+}
+function listingNow(folder) {
+  try {
+    return listingDigest(fsCallbacks.readdirSync(folder, { withFileTypes: true }));
+  } catch {
+    return void 0;
+  }
 }
 async function watchedStat(p, watch) {
   try {
@@ -1570,13 +1595,22 @@ function lookNow(how, p) {
     return failure(error);
   }
 }
-async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set()) {
+async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set(), renewed) {
   if (!watch?.complete || !Array.isArray(watch.folders) || !Array.isArray(watch.looks)) return false;
-  for (const [folder, signature] of watch.folders) {
+  for (const noted of watch.folders) {
+    const [folder, signature, listing] = noted;
     const seen = `${folder}\0${signature}`;
     if (confirmed.has(seen)) continue;
     const stat = statNow(folder);
-    if (stat === void 0 || signature === "" || statSignature(stat) !== signature) return false;
+    if (stat === void 0) return false;
+    const now = statSignature(stat);
+    if (signature === "" || now !== signature) {
+      if (typeof listing !== "string" || !stat.isDirectory() || listingNow(folder) !== listing) return false;
+      if (now) {
+        noted[1] = now;
+        renewed?.();
+      }
+    }
     confirmed.add(seen);
   }
   const reads = [];
@@ -1604,7 +1638,7 @@ function failure(error) {
 
 // src/discover/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import fsCallbacks2, { promises as fs3 } from "node:fs";
+import { promises as fs3 } from "node:fs";
 import path5 from "node:path";
 var ALWAYS_SKIPPED = [
   "**/.git/**",
@@ -1650,19 +1684,17 @@ async function discoverPythonFiles(options) {
   const leavesProject = (realTarget) => !options.followExternalLinks && !inside.some((folder) => isWithin(realTarget, folder));
   const unreadable = [];
   const lineBreakNames = [];
-  const recordingFs = watchingFs(watch, ((dir, options2, callback) => {
-    fsCallbacks2.readdir(dir, options2, (error, entries) => {
-      if (error && error.code !== "ENOENT") {
-        unreadable.push({ path: dir, error });
-        callback(null, []);
-        return;
-      }
-      for (const entry of entries ?? []) {
-        if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path5.join(dir, entry.name), isDirectory: entry.isDirectory() });
-      }
-      callback(error, entries);
-    });
-  }));
+  const recordingFs = watchingFs(watch, (dir, error, entries, callback) => {
+    if (error && error.code !== "ENOENT") {
+      unreadable.push({ path: dir, error });
+      callback(null, []);
+      return;
+    }
+    for (const entry of entries ?? []) {
+      if (typeof entry === "object" && LINE_BREAK.test(entry.name)) lineBreakNames.push({ path: path5.join(dir, entry.name), isDirectory: entry.isDirectory() });
+    }
+    callback(error, entries);
+  });
   const walked = /* @__PURE__ */ new Map();
   const walk = async (folder, visiting) => {
     const all = await (await fastGlob())(["**"], {
@@ -2934,17 +2966,18 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   let watch = record.watch;
   const confirmed = /* @__PURE__ */ new Set();
   let discovery;
+  let inputsWatched = false;
+  const renewed = () => void (inputsWatched = true);
   if (listed) ({ discovery, watch } = listed);
-  else if (watch && await watchHolds(watch, confirmed)) discovery = recordedDiscovery(record, discover.root);
+  else if (watch && await watchHolds(watch, confirmed, renewed)) discovery = recordedDiscovery(record, discover.root);
   else {
     watch = newTreeWatch();
     discovery = await discoverPythonFiles({ ...discover, watch });
   }
   const known = /* @__PURE__ */ new Map();
   const sameFiles = discoveryFingerprint(discovery) === record.discovery && discovery.files.length === record.files.length;
-  let inputsWatched = false;
   const listings = [];
-  let holds = !borrowed && sameFiles && await inputsHold(record.inputs, () => inputsWatched = true, listings, confirmed);
+  let holds = !borrowed && sameFiles && await inputsHold(record.inputs, renewed, listings, confirmed);
   if (!sameFiles || borrowed) {
     for (const input of record.inputs) if (input.kind === "deployment-files" && await watchHolds(input.watch, confirmed)) listings.push(input);
   }
@@ -3009,7 +3042,7 @@ async function inputsHold(inputs, renewed, listings, confirmed) {
         case "stat":
           return await pathKindUnrecorded(input.file) === input.value;
         case "deployment-files": {
-          if (!await watchHolds(input.watch, confirmed)) {
+          if (!await watchHolds(input.watch, confirmed, renewed)) {
             const watch = newTreeWatch();
             if (await deploymentFileListing(input.root, input.searchIn, watch) !== input.value) return false;
             input.watch = watch;
