@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-OROP5TAD.mjs";
-import "./shared-EUQA7TD5.mjs";
+} from "./shared-MLEHHX2J.mjs";
+import "./shared-BLTEZAOT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

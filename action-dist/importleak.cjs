@@ -515,9 +515,12 @@ async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set(), renewed)
     confirmed.add(seen);
   }
   const reads = [];
-  for (const [how, p, answer] of watch.looks) {
-    if (how === "read") reads.push([p, answer]);
-    else if (lookNow(how, p) !== answer) return false;
+  for (const [how, p, answer, signature] of watch.looks) {
+    if (how !== "read") {
+      if (lookNow(how, p) !== answer) return false;
+    } else if (!signature || !looksUnchanged({ kind: "read", file: p, maxBytes: MAX_SMALL_FILE_BYTES, digest: answer, signature })) {
+      reads.push([p, answer]);
+    }
   }
   let holds = true;
   await inLanes(reads.length, async (index) => {

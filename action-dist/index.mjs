@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-OROP5TAD.mjs";
-import "./shared-EUQA7TD5.mjs";
+} from "./shared-MLEHHX2J.mjs";
+import "./shared-BLTEZAOT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -301,7 +301,7 @@ const ABSENT = '!absent';
  * stat signature of the file read (empty when it cannot be trusted, or the read failed otherwise),
  * or `ABSENT`.
  */
-function readSignature(result: ReadResult): string {
+export function readSignature(result: ReadResult): string {
   return result.ok ? statSignature(result.stat) : result.reason === 'missing' ? ABSENT : '';
 }
 

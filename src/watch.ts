@@ -1,6 +1,6 @@
 import fsCallbacks, { promises as fs, type Dirent, type Stats } from 'node:fs';
 import { sha256Hex } from './digest.js';
-import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } from './files.js';
+import { inLanes, kindOfStat, looksUnchanged, MAX_SMALL_FILE_BYTES, readDigest, statSignature } from './files.js';
 
 /**
  * What a walk of the tree looked at (the discovery of the Python files, the search for deployment
@@ -21,7 +21,8 @@ import { inLanes, kindOfStat, MAX_SMALL_FILE_BYTES, readDigest, statSignature } 
  */
 export interface TreeWatch {
   folders: Array<[folder: string, signature: string, listing?: string]>;
-  looks: Array<[how: WatchedLook, path: string, answer: string]>;
+  /** A read's `signature`: the stat data of the file read (see files.ts `readSignature`), by which it is compared before its bytes are. */
+  looks: Array<[how: WatchedLook, path: string, answer: string, signature?: string]>;
   complete: boolean;
 }
 
@@ -162,11 +163,16 @@ export async function watchHolds(watch: TreeWatch | undefined, confirmed = new S
     }
     confirmed.add(seen);
   }
-  // Kinds and real paths one after another too; the texts read (.gitignore files) at once.
+  // Kinds and real paths one after another too; the texts read (.gitignore files) by their stat
+  // data, and those whose stat data changed at once.
   const reads: Array<[path: string, answer: string]> = [];
-  for (const [how, p, answer] of watch.looks) {
-    if (how === 'read') reads.push([p, answer]);
-    else if (lookNow(how, p) !== answer) return false;
+  for (const [how, p, answer, signature] of watch.looks) {
+    if (how !== 'read') {
+      if (lookNow(how, p) !== answer) return false;
+    } else if (!signature || !looksUnchanged({ kind: 'read', file: p, maxBytes: MAX_SMALL_FILE_BYTES, digest: answer, signature })) {
+      // Its stat data changed (or could not be trusted): its bytes, and where it leads, are compared.
+      reads.push([p, answer]);
+    }
   }
   let holds = true;
   await inLanes(reads.length, async (index) => {

@@ -233,6 +233,40 @@ describe('the quick replay of the package bin', () => {
     expectTruthful(added, args, root, 'a module added');
   }, 120_000);
 
+  it('in a git repository, compares the .gitignore files by their stat data: node:crypto is not loaded unless one changed', () => {
+    const root = project();
+    mkdirSync(path.join(root, '.git'));
+    writeFileSync(path.join(root, '.gitignore'), '*.log\n');
+    settle();
+    // Says, as the process ends, whether it loaded node:crypto (what hashing costs a quick replay: 8 ms).
+    const probe = path.join(scratchFolder(), 'probe.cjs');
+    writeFileSync(probe, "process.on('exit', () => process.stderr.write(process.moduleLoadList.includes('NativeModule crypto') ? 'crypto loaded\\n' : 'crypto not loaded\\n'));\n");
+    const args = ['check', '--stats', '--format', 'json'];
+    const probed = (): CliRun => {
+      const run = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+    };
+    prime(args, root);
+    // The project folder, where the first run made the cache folder, is listed again by each quick
+    // replay (which hashes the names) until a run of the full CLI keeps its new stat data.
+    settle();
+    expect(how(runBin(args, root, { ...process.env, PATH: `${scratchFolder()}${path.delimiter}${process.env.PATH ?? ''}` }).stderr)).toBe('replayed');
+    const quick = probed();
+    expect(how(quick.stderr)).toBe('quick');
+    expect(quick.stderr).toContain('crypto not loaded');
+    // Touched: read again, and hashed.
+    const now = new Date();
+    utimesSync(path.join(root, '.gitignore'), now, now);
+    const touched = probed();
+    expect(how(touched.stderr)).toBe('quick');
+    expect(touched.stderr).toContain('crypto loaded');
+    // Edited: the full CLI walks again with the new patterns.
+    writeFileSync(path.join(root, '.gitignore'), 'app/util.py\n');
+    const edited = runBin(args, root);
+    expect(how(edited.stderr)).toBe('analyzed');
+    expectTruthful(edited, args, root, '.gitignore edited');
+  }, 120_000);
+
   it('a configuration file edited in place is seen by its stat data, and the run is analyzed with it', () => {
     const root = project();
     writeFileSync(path.join(root, 'pyproject.toml'), '[tool.importleak]\nignore = []\n');

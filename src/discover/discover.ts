@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Diagnostic } from '../diagnostics.js';
-import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readDigest, readRegularFile } from '../files.js';
+import { isWithin, MAX_SMALL_FILE_BYTES, notRegularMessage, readDigest, readRegularFile, readSignature } from '../files.js';
 import { coveredByWatch, watchedRealpath, watchedStat, watchingFs, type TreeWatch } from '../watch.js';
 
 /** Folders no Python project wants scanned: VCS data, caches, installed packages, build output. */
@@ -337,7 +337,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
  */
 async function readIgnoreFile(file: string, relativeToRoot: (absolute: string) => string, diagnostics: Diagnostic[], missingIsFine = false, watch?: TreeWatch): Promise<string | undefined> {
   const read = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
-  watch?.looks.push(['read', file, await readDigest(file, MAX_SMALL_FILE_BYTES, read)]);
+  watch?.looks.push(['read', file, await readDigest(file, MAX_SMALL_FILE_BYTES, read), readSignature(read)]);
   if (read.ok) return read.bytes.toString('utf8');
   if (read.reason === 'missing' && missingIsFine) return undefined;
   const cause = read.reason === 'error' || read.reason === 'missing' ? describeError(read.error) : read.message;

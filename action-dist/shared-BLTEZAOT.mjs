@@ -1096,6 +1096,16 @@ var ABSENT = "!absent";
 function readSignature(result) {
   return result.ok ? statSignature(result.stat) : result.reason === "missing" ? ABSENT : "";
 }
+function looksUnchanged(input) {
+  if (input.kind === "stat") return pathKindNow(input.file) === input.value;
+  if (input.kind !== "read" || !input.signature) return false;
+  try {
+    const stat = statSync(input.file, { throwIfNoEntry: false });
+    return input.signature === ABSENT ? stat === void 0 : stat !== void 0 && stat.isFile() && statSignature(stat) === input.signature;
+  } catch (error) {
+    return input.signature === ABSENT && error.code === "ENOTDIR";
+  }
+}
 var STARTED = Date.now() - process.uptime() * 1e3;
 function statSignature(stat) {
   if (Math.max(stat.mtimeMs, stat.ctimeMs) >= STARTED - 2e3) return "";
@@ -1614,9 +1624,12 @@ async function watchHolds(watch, confirmed = /* @__PURE__ */ new Set(), renewed)
     confirmed.add(seen);
   }
   const reads = [];
-  for (const [how, p, answer] of watch.looks) {
-    if (how === "read") reads.push([p, answer]);
-    else if (lookNow(how, p) !== answer) return false;
+  for (const [how, p, answer, signature] of watch.looks) {
+    if (how !== "read") {
+      if (lookNow(how, p) !== answer) return false;
+    } else if (!signature || !looksUnchanged({ kind: "read", file: p, maxBytes: MAX_SMALL_FILE_BYTES, digest: answer, signature })) {
+      reads.push([p, answer]);
+    }
   }
   let holds = true;
   await inLanes(reads.length, async (index) => {
@@ -1884,7 +1897,7 @@ async function addRepositoryGitignores(root, paths, gitignores, diagnostics, rel
 var LINE_BREAK = /[\n\r\u2028\u2029]/;
 async function readIgnoreFile(file, relativeToRoot, diagnostics, missingIsFine = false, watch) {
   const read2 = await readRegularFile(file, MAX_SMALL_FILE_BYTES);
-  watch?.looks.push(["read", file, await readDigest(file, MAX_SMALL_FILE_BYTES, read2)]);
+  watch?.looks.push(["read", file, await readDigest(file, MAX_SMALL_FILE_BYTES, read2), readSignature(read2)]);
   if (read2.ok) return read2.bytes.toString("utf8");
   if (read2.reason === "missing" && missingIsFine) return void 0;
   const cause = read2.reason === "error" || read2.reason === "missing" ? describeError(read2.error) : read2.message;

@@ -27,7 +27,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-EUQA7TD5.mjs";
+} from "./shared-BLTEZAOT.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3757,7 +3757,7 @@ async function targetKnown(prepared) {
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-OCDEYNZK.mjs");
+    const { analyze } = await import("./shared-KX6KUIQY.mjs");
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
