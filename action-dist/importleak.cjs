@@ -128,7 +128,7 @@ async function readUnrecorded(file, maxBytes) {
 }
 async function realPath(file) {
   try {
-    return await import_node_fs.promises.realpath(file);
+    return import_node_fs.realpathSync.native(file);
   } catch {
     return void 0;
   }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, promises as fs, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, promises as fs, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './extract/fileSummary.js';
@@ -262,18 +262,28 @@ export class SummaryCache implements PackedStore {
 
   /**
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
-   * a run for reading and once for writing, not once a file.
+   * a run for reading and once for writing, not once a file; synchronously, as the cache reads and
+   * writes its files: a trip through libuv's thread pool waits behind whatever else has the two
+   * cores (on the run after one file changed, V8 compiling the parser's WebAssembly kept such a
+   * check waiting 60 to 180 ms while the main thread had nothing else to do).
    */
   usable(forWriting: boolean): Promise<boolean> {
     if (!forWriting) {
-      this.readable ??= this.checkFolder(false);
+      this.readable ??= Promise.resolve(this.checkFolder(false));
       return this.readable;
     }
-    this.prepared ??= this.checkFolder(true).then(async (usable) => {
+    if (!this.prepared) {
+      const usable = this.checkFolder(true);
       // Marked as used (its modification time stops moving once its 256 subfolders exist): see `pruneStale`.
-      if (usable) await fs.utimes(this.folder, new Date(), new Date()).catch(() => undefined);
-      return usable;
-    });
+      if (usable) {
+        try {
+          utimesSync(this.folder, new Date(), new Date());
+        } catch {
+          // Not there yet (made with the first entry), or not ours to mark.
+        }
+      }
+      this.prepared = Promise.resolve(usable);
+    }
     return this.prepared;
   }
 
@@ -295,7 +305,7 @@ export class SummaryCache implements PackedStore {
     const kept = new Set([this.folderName, ...keep]);
     let names: string[];
     try {
-      names = await fs.readdir(this.root);
+      names = readdirSync(this.root);
     } catch {
       return;
     }
@@ -305,7 +315,7 @@ export class SummaryCache implements PackedStore {
         if (kept.has(name) || (!folder && !STALE_FILE.test(name))) return;
         const entry = path.join(this.root, name);
         try {
-          const stat = await fs.lstat(entry);
+          const stat = lstatSync(entry);
           if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
           await fs.rm(entry, { recursive: true, force: true });
         } catch {
@@ -315,9 +325,9 @@ export class SummaryCache implements PackedStore {
     );
   }
 
-  private async checkFolder(create: boolean): Promise<boolean> {
+  private checkFolder(create: boolean): boolean {
     try {
-      const stat = await fs.lstat(this.root);
+      const stat = lstatSync(this.root);
       if (!stat.isDirectory()) {
         this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}`;
         return false;
@@ -326,15 +336,15 @@ export class SummaryCache implements PackedStore {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
       if (!create) return false;
       try {
-        await fs.mkdir(this.root, { recursive: true });
+        mkdirSync(this.root, { recursive: true });
       } catch (made) {
         this.problem ??= `cannot create the cache folder ${this.root}: ${(made as Error).message}`;
         return false;
       }
     }
     if (create) {
-      await writeIfMissing(path.join(this.root, '.gitignore'), '# Made by importleak: its cache, never committed.\n*\n');
-      await writeIfMissing(path.join(this.root, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n');
+      writeIfMissing(path.join(this.root, '.gitignore'), '# Made by importleak: its cache, never committed.\n*\n');
+      writeIfMissing(path.join(this.root, 'CACHEDIR.TAG'), 'Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n');
     }
     return true;
   }
@@ -385,8 +395,12 @@ function createFile(file: string, data: string | Uint8Array | (() => Iterable<st
   }
 }
 
-async function writeIfMissing(file: string, text: string): Promise<void> {
-  await fs.writeFile(file, text, { flag: 'wx' }).catch(() => undefined);
+function writeIfMissing(file: string, text: string): void {
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch {
+    // There already (or not ours to write): the folder is used as it is.
+  }
 }
 
 function hash(text: string | Uint8Array): string {

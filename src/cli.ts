@@ -172,11 +172,22 @@ async function targetKnown(prepared: Prepared): Promise<{ discovery: Discovery; 
   return { discovery, ...(watch ? { watch } : {}) };
 }
 
+/**
+ * The analyzer's modules, loaded once: when the analysis starts, or before, when the run record's
+ * check is about to parse a changed file (the analysis then likely follows). Not at start: a run
+ * whose record holds (see `recorded`) never loads them. Not after that parse either: while V8
+ * compiles the parser's WebAssembly for its second tier, a trip through libuv's thread pool (which
+ * the ES module loader takes to read each module's file) waited 100 to 150 ms on this machine.
+ */
+function loadAnalyzer(): Promise<typeof import('./pipeline.js')> {
+  return (analyzer ??= import('./pipeline.js'));
+}
+let analyzer: Promise<typeof import('./pipeline.js')> | undefined;
+
 async function analyzePrepared(prepared: Prepared): Promise<AnalysisResult> {
   const progress = prepared.quiet ? undefined : terminalProgress(process.stderr, process.env);
   try {
-    // Loaded here, not at start: a run whose record holds (see `recorded`) never loads the analyzer.
-    const { analyze } = await import('./pipeline.js');
+    const { analyze } = await loadAnalyzer();
     return await analyze({ ...prepared.analyzeOptions, ...(progress ? { progress: progress.update } : {}) });
   } finally {
     progress?.clear();
@@ -207,7 +218,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     // None of its own: the last record of a run that finds the same files lends its files' keys.
     const checking = record ?? (await records.latest(scope!));
     const checked = checking
-      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
+      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
       : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { nodeCrypto, sha256Hex } from './digest.js';
 import type { TreeWatch } from './watch.js';
@@ -134,10 +134,10 @@ export function isWithin(child: string, parent: string): boolean {
   return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
-/** The real path of `file`, or undefined when it cannot be resolved (missing, a loop). */
+/** The real path of `file`, or undefined when it cannot be resolved (missing, a loop); the native realpath, as fs/promises' (synchronously: see `readUnrecorded`). */
 export async function realPath(file: string): Promise<string | undefined> {
   try {
-    return await fs.realpath(file);
+    return realpathSync.native(file);
   } catch {
     return undefined;
   }

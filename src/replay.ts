@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SummaryCache } from './cache.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
@@ -143,7 +143,7 @@ export class RunRecords {
     const file = path.join(this.folder, 'rules.json');
     if (await this.cache.usable(false)) {
       try {
-        const kept = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+        const kept = JSON.parse(readFileSync(file, 'utf8')) as unknown;
         if (Array.isArray(kept) && kept.length > 0 && kept.every(isRule)) return { rules: kept };
       } catch {
         // None yet, or damaged: parsed below.
@@ -185,7 +185,7 @@ export class RunRecords {
   async latest(scope: string): Promise<RunRecord | undefined> {
     if (!(await this.cache.usable(false))) return undefined;
     try {
-      const key = (await fs.readFile(this.latestFile(scope), 'utf8')).trim();
+      const key = readFileSync(this.latestFile(scope), 'utf8').trim();
       return /^[0-9a-f]{64}$/.test(key) ? await this.load(key) : undefined;
     } catch {
       return undefined;
@@ -221,6 +221,8 @@ export interface ReplayInput {
   borrowed?: boolean;
   /** The tree listed a moment ago with these options (see cli.ts `targetKnown`): taken instead of listing it again. */
   listed?: { discovery: Discovery; watch: TreeWatch };
+  /** Called before a changed file is parsed here: the analysis is then likely to follow (see cli.ts `loadAnalyzer`). */
+  parsing?: () => void;
 }
 
 /** What checking a run record found. */
@@ -249,7 +251,7 @@ export interface RecordCheck {
  * once the record is known not to hold, no more files are read, and only their signatures are
  * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }: ReplayInput): Promise<RecordCheck> {
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
   // The folders found unchanged: each looked at once, whichever of the record's watches lists it.
   const confirmed = new Set<string>();
@@ -302,6 +304,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
     let currentDigest = cached?.digest;
     if (!cached) {
       // Loaded when needed: a run with nothing changed never loads the parser.
+      parsing?.();
       const { summariseBytes } = await import('./extract/fileSummary.js');
       const fresh = await summariseBytes(file.relative, read.bytes, target);
       if (fresh.transient) {

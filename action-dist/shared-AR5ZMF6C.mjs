@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-BLTEZAOT.mjs";
+} from "./shared-7GVB5AMV.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";

@@ -886,7 +886,7 @@ var require_ignore = __commonJS({
 });
 
 // src/files.ts
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 
 // src/digest.ts
@@ -988,7 +988,7 @@ function isWithin(child, parent) {
 }
 async function realPath(file) {
   try {
-    return await fs.realpath(file);
+    return realpathSync.native(file);
   } catch {
     return void 0;
   }
@@ -1113,7 +1113,7 @@ function statSignature(stat) {
 }
 
 // src/config/localPython.ts
-import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { accessSync, constants as constants2, lstatSync, readFileSync, realpathSync as realpathSync2, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
 import path2 from "node:path";
 var childProcess = () => builtin("node:child_process");
 var PROBE = 'import sys; print("%d.%d %s" % (sys.version_info[0], sys.version_info[1], sys.platform))';
@@ -1171,7 +1171,7 @@ function keepAnswer() {
 var PYTHON_CACHE = "python.json";
 function fileIdentity(executable) {
   try {
-    const real = realpathSync(executable);
+    const real = realpathSync2(executable);
     const stat = statSync2(real);
     return `${real}\0${stat.size}\0${stat.mtimeMs}`;
   } catch {
@@ -1236,7 +1236,7 @@ function isExecutable(file) {
 }
 function realOrSelf(folder) {
   try {
-    return realpathSync(folder);
+    return realpathSync2(folder);
   } catch {
     return path2.resolve(folder);
   }
@@ -2126,7 +2126,7 @@ function readRecordFile(file) {
 
 // src/cache.ts
 import { createHash, randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync3, promises as fs4, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync4, renameSync as renameSync4, rmSync as rmSync2, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync3, promises as fs4, lstatSync as lstatSync5, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync as readdirSync3, readFileSync as readFileSync4, renameSync as renameSync4, rmSync as rmSync2, utimesSync, writeFileSync as writeFileSync3, writeSync as writeSync2 } from "node:fs";
 import path8 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -2590,17 +2590,26 @@ var SummaryCache = class {
   }
   /**
    * The cache folder is a real folder (made, with its .gitignore, when `forWriting`). Checked once
-   * a run for reading and once for writing, not once a file.
+   * a run for reading and once for writing, not once a file; synchronously, as the cache reads and
+   * writes its files: a trip through libuv's thread pool waits behind whatever else has the two
+   * cores (on the run after one file changed, V8 compiling the parser's WebAssembly kept such a
+   * check waiting 60 to 180 ms while the main thread had nothing else to do).
    */
   usable(forWriting) {
     if (!forWriting) {
-      this.readable ??= this.checkFolder(false);
+      this.readable ??= Promise.resolve(this.checkFolder(false));
       return this.readable;
     }
-    this.prepared ??= this.checkFolder(true).then(async (usable) => {
-      if (usable) await fs4.utimes(this.folder, /* @__PURE__ */ new Date(), /* @__PURE__ */ new Date()).catch(() => void 0);
-      return usable;
-    });
+    if (!this.prepared) {
+      const usable = this.checkFolder(true);
+      if (usable) {
+        try {
+          utimesSync(this.folder, /* @__PURE__ */ new Date(), /* @__PURE__ */ new Date());
+        } catch {
+        }
+      }
+      this.prepared = Promise.resolve(usable);
+    }
     return this.prepared;
   }
   /** The name of this run's summaries folder in the cache folder. */
@@ -2620,7 +2629,7 @@ var SummaryCache = class {
     const kept = /* @__PURE__ */ new Set([this.folderName, ...keep2]);
     let names;
     try {
-      names = await fs4.readdir(this.root);
+      names = readdirSync3(this.root);
     } catch {
       return;
     }
@@ -2630,7 +2639,7 @@ var SummaryCache = class {
         if (kept.has(name) || !folder && !STALE_FILE.test(name)) return;
         const entry = path8.join(this.root, name);
         try {
-          const stat = await fs4.lstat(entry);
+          const stat = lstatSync5(entry);
           if (now - stat.mtimeMs < STALE_AFTER_MS || (folder ? !stat.isDirectory() : !stat.isFile())) return;
           await fs4.rm(entry, { recursive: true, force: true });
         } catch {
@@ -2638,9 +2647,9 @@ var SummaryCache = class {
       })
     );
   }
-  async checkFolder(create) {
+  checkFolder(create) {
     try {
-      const stat = await fs4.lstat(this.root);
+      const stat = lstatSync5(this.root);
       if (!stat.isDirectory()) {
         this.problem ??= `not using the cache: ${this.root} is ${stat.isSymbolicLink() ? "a symbolic link" : "not a folder"}`;
         return false;
@@ -2649,15 +2658,15 @@ var SummaryCache = class {
       if (error.code !== "ENOENT") return false;
       if (!create) return false;
       try {
-        await fs4.mkdir(this.root, { recursive: true });
+        mkdirSync2(this.root, { recursive: true });
       } catch (made) {
         this.problem ??= `cannot create the cache folder ${this.root}: ${made.message}`;
         return false;
       }
     }
     if (create) {
-      await writeIfMissing(path8.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
-      await writeIfMissing(path8.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
+      writeIfMissing(path8.join(this.root, ".gitignore"), "# Made by importleak: its cache, never committed.\n*\n");
+      writeIfMissing(path8.join(this.root, "CACHEDIR.TAG"), "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by importleak.\n");
     }
     return true;
   }
@@ -2688,8 +2697,11 @@ function createFile(file, data, inFolderOf) {
     write();
   }
 }
-async function writeIfMissing(file, text) {
-  await fs4.writeFile(file, text, { flag: "wx" }).catch(() => void 0);
+function writeIfMissing(file, text) {
+  try {
+    writeFileSync3(file, text, { flag: "wx" });
+  } catch {
+  }
 }
 function hash(text) {
   return createHash("sha256").update(text).digest("hex");
@@ -2812,7 +2824,7 @@ function toRelative(root, file) {
 
 // src/replay.ts
 import { createHash as createHash2 } from "node:crypto";
-import { promises as fs6, readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import path10 from "node:path";
 
 // src/jsonChunks.ts
@@ -2921,7 +2933,7 @@ var RunRecords = class {
     const file = path10.join(this.folder, "rules.json");
     if (await this.cache.usable(false)) {
       try {
-        const kept = JSON.parse(await fs6.readFile(file, "utf8"));
+        const kept = JSON.parse(readFileSync5(file, "utf8"));
         if (Array.isArray(kept) && kept.length > 0 && kept.every(isRule)) return { rules: kept };
       } catch {
       }
@@ -2958,7 +2970,7 @@ var RunRecords = class {
   async latest(scope) {
     if (!await this.cache.usable(false)) return void 0;
     try {
-      const key = (await fs6.readFile(this.latestFile(scope), "utf8")).trim();
+      const key = readFileSync5(this.latestFile(scope), "utf8").trim();
       return /^[0-9a-f]{64}$/.test(key) ? await this.load(key) : void 0;
     } catch {
       return void 0;
@@ -2975,7 +2987,7 @@ var RunRecords = class {
     return path10.join(this.folder, `${scope}.latest`);
   }
 };
-async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed }) {
+async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing }) {
   let watch = record.watch;
   const confirmed = /* @__PURE__ */ new Set();
   let discovery;
@@ -3024,6 +3036,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const cached2 = await cache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
+      parsing?.();
       const { summariseBytes } = await import("./shared-6A75HCXV.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {

@@ -27,7 +27,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-BLTEZAOT.mjs";
+} from "./shared-7GVB5AMV.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3754,10 +3754,14 @@ async function targetKnown(prepared) {
   }
   return { discovery, ...watch ? { watch } : {} };
 }
+function loadAnalyzer() {
+  return analyzer ??= import("./shared-AR5ZMF6C.mjs");
+}
+var analyzer;
 async function analyzePrepared(prepared) {
   const progress = prepared.quiet ? void 0 : terminalProgress(process.stderr, process.env);
   try {
-    const { analyze } = await import("./shared-KX6KUIQY.mjs");
+    const { analyze } = await loadAnalyzer();
     return await analyze({ ...prepared.analyzeOptions, ...progress ? { progress: progress.update } : {} });
   } finally {
     progress?.clear();
@@ -3777,7 +3781,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     const started = performance.now();
     const record = await records.load(key);
     const checking = record ?? await records.latest(scope);
-    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
+    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };
