@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-QRMCUXBV.mjs";
-import "./shared-7GVB5AMV.mjs";
+} from "./shared-64QRHUCY.mjs";
+import "./shared-NDESBF3X.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -405,6 +405,12 @@ function realOrSelf(folder) {
   }
 }
 
+// src/handoff.ts
+var KEY = /* @__PURE__ */ Symbol.for("importleak.quick-replay-handoff");
+function leaveHandoff(handoff) {
+  globalThis[KEY] = handoff;
+}
+
 // src/pipes.ts
 var closedPipeHandled = false;
 function endQuietlyOnClosedPipe() {
@@ -668,22 +674,32 @@ async function holdingOutput(entry, records, env, cwd) {
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === "unknown" || knownAnswer(local) !== entry.python) return void 0;
   }
-  const read2 = readRecordFile(recordFile(records, entry.key));
+  const file = recordFile(records, entry.key);
+  const read2 = readRecordFile(file);
   if (!read2) return void 0;
   const { record } = read2;
   const confirmed = /* @__PURE__ */ new Set();
-  if (!await watchHolds(record.watch, confirmed)) return void 0;
-  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch, confirmed) : !await readsSame(input)) return void 0;
-  for (const [relative, key, , signature] of record.files) {
-    const file = import_node_path4.default.resolve(entry.root, relative);
+  let renewed = false;
+  const renew = () => void (renewed = true);
+  const handOver = (matched2) => void leaveHandoff({ file, read: read2, confirmed, renewed, ...matched2 ? { matched: matched2 } : {} });
+  if (!await watchHolds(record.watch, confirmed, renew)) return handOver();
+  for (const input of record.inputs) if (input.kind === "deployment-files" ? !await watchHolds(input.watch, confirmed, renew) : !await readsSame(input)) return handOver();
+  const matched = new Uint8Array(record.files.length);
+  let holds = true;
+  for (let index = 0; index < record.files.length; index++) {
+    const [relative, key, , signature] = record.files[index];
+    const file2 = import_node_path4.default.resolve(entry.root, relative);
     if (signature) {
-      const stat = statNow(file);
-      if (stat?.isFile() && statSignature(stat) === signature) continue;
-      if (!stat?.isFile() || rechecks-- <= 0) return void 0;
+      const stat = statNow(file2);
+      if (stat?.isFile() && statSignature(stat) === signature) {
+        matched[index] = 1;
+        continue;
+      }
+      if (!stat?.isFile() || rechecks-- <= 0) holds = false;
     }
-    if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return void 0;
+    if (holds && fileKeyOfRead(relative, await readRegularFile(file2, entry.maxFileBytes, { record: false })) !== key) holds = false;
   }
-  return read2;
+  return holds ? read2 : handOver(matched);
 }
 
 // src/bin.ts

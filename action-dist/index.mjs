@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-QRMCUXBV.mjs";
-import "./shared-7GVB5AMV.mjs";
+} from "./shared-64QRHUCY.mjs";
+import "./shared-NDESBF3X.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

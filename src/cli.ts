@@ -14,6 +14,7 @@ import { isMainModule } from './mainModule.js';
 import type { AnalysisResult, AnalyzeOptions } from './pipeline.js';
 import { discoverOptionsOf, discoverPythonFiles, type Discovery } from './discover/discover.js';
 import { newTreeWatch, type TreeWatch } from './watch.js';
+import { takeHandoff } from './handoff.js';
 import type { PythonTarget } from './extract/target.js';
 import { DEFAULT_CACHE_DIR, SummaryCache } from './cache.js';
 import { distinctInputs, RunRecords, stillHolds, type RunOutput } from './replay.js';
@@ -214,11 +215,13 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
   const parsedKeys = new Set<string>();
   if (records && key) {
     const started = performance.now();
-    const record = await records.load(key);
+    // What the quick replay found of this record, when it handed over to this run a moment ago.
+    const handoff = takeHandoff(records.file(key));
+    const record = await records.load(key, handoff?.read);
     // None of its own: the last record of a run that finds the same files lends its files' keys.
     const checking = record ?? (await records.latest(scope!));
     const checked = checking
-      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
+      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...(handoff && checking === record ? { handoff } : {}), ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
       : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;

@@ -6,6 +6,7 @@ import { nameHash } from './digest.js';
 import { knownLocalPython, type LocalPython } from './config/localPython.js';
 import { fileKeyOfRead, looksUnchanged, readDigest, readRegularFile, statSignature, writeOutputFile, type RecordedInput } from './files.js';
 import type { RunRecord } from './replay.js';
+import { leaveHandoff } from './handoff.js';
 import { endQuietlyOnClosedPipe } from './pipes.js';
 import { StageTimes } from './stats.js';
 import { statNow, watchHolds } from './watch.js';
@@ -256,23 +257,35 @@ async function holdingOutput(entry: InvocationEntry, records: string, env: NodeJ
     const local = knownLocalPython(env, cwd, entry.cacheDir);
     if (local === 'unknown' || knownAnswer(local) !== entry.python) return undefined;
   }
-  const read = readRecordFile(recordFile(records, entry.key));
+  const file = recordFile(records, entry.key);
+  const read = readRecordFile(file);
   if (!read) return undefined;
   const { record } = read;
   // The same Python files, found the same way: the folders the discovery listed are unchanged.
   const confirmed = new Set<string>();
-  if (!(await watchHolds(record.watch, confirmed))) return undefined;
+  let renewed = false;
+  const renew = (): void => void (renewed = true);
+  /** Hands over to the full CLI what was found so far (see handoff.ts). */
+  const handOver = (matched?: Uint8Array): undefined => void leaveHandoff({ file, read, confirmed, renewed, ...(matched ? { matched } : {}) });
+  if (!(await watchHolds(record.watch, confirmed, renew))) return handOver();
   // Deployment files: found by a search whose folders are unchanged (else the full CLI searches again).
-  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch, confirmed)) : !(await readsSame(input))) return undefined;
-  for (const [relative, key, , signature] of record.files) {
+  for (const input of record.inputs) if (input.kind === 'deployment-files' ? !(await watchHolds(input.watch, confirmed, renew)) : !(await readsSame(input))) return handOver();
+  // Once a file differs, the others' stat data is still looked at, for the full CLI to take.
+  const matched = new Uint8Array(record.files.length);
+  let holds = true;
+  for (let index = 0; index < record.files.length; index++) {
+    const [relative, key, , signature] = record.files[index]!;
     const file = path.resolve(entry.root, relative);
     if (signature) {
       const stat = statNow(file);
-      if (stat?.isFile() && statSignature(stat) === signature) continue;
+      if (stat?.isFile() && statSignature(stat) === signature) {
+        matched[index] = 1;
+        continue;
+      }
       // Touched: its bytes are compared, as for a file changed too recently when it was recorded.
-      if (!stat?.isFile() || rechecks-- <= 0) return undefined;
+      if (!stat?.isFile() || rechecks-- <= 0) holds = false;
     }
-    if (fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) return undefined;
+    if (holds && fileKeyOfRead(relative, await readRegularFile(file, entry.maxFileBytes, { record: false })) !== key) holds = false;
   }
-  return read;
+  return holds ? read : handOver(matched);
 }

@@ -6,8 +6,9 @@ import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
+import type { QuickHandoff } from './handoff.js';
 import { jsonChunks } from './jsonChunks.js';
-import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordFile, recordsFolder, type InvocationEntry, type StoredRecord } from './quickReplay.js';
+import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordFile, recordsFolder, type InvocationEntry, type RecordFile, type StoredRecord } from './quickReplay.js';
 import type { Rule } from './rules/rules.js';
 import { inLanes, pathKindUnrecorded, readDigest, readRegularFile, statSignature, type DeploymentListing, type RecordedInput } from './files.js';
 
@@ -108,10 +109,11 @@ export class RunRecords {
     return createHash('sha256').update(codeId(this.cache.root)).update('\0').update(JSON.stringify(parts)).digest('hex');
   }
 
-  async load(key: string): Promise<RunRecord | undefined> {
+  /** The record of `key`; `read`: its file as read a moment ago (see handoff.ts). */
+  async load(key: string, read?: RecordFile): Promise<RunRecord | undefined> {
     if (!(await this.cache.usable(false))) return undefined;
     try {
-      const read = readRecordFile(this.file(key));
+      read ??= readRecordFile(this.file(key));
       if (!read) return undefined;
       const { stdoutBytes: _stdoutBytes, outputFile, ...output } = read.record.output;
       return {
@@ -197,7 +199,8 @@ export class RunRecords {
     if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
 
-  private file(key: string): string {
+  /** The file of the record `key`. */
+  file(key: string): string {
     return recordFile(this.folder, key);
   }
 
@@ -223,6 +226,8 @@ export interface ReplayInput {
   listed?: { discovery: Discovery; watch: TreeWatch };
   /** Called before a changed file is parsed here: the analysis is then likely to follow (see cli.ts `loadAnalyzer`). */
   parsing?: () => void;
+  /** What the quick replay found of this record a moment ago (see handoff.ts): the folders it found unchanged, and the files whose stat data is the record's. */
+  handoff?: Pick<QuickHandoff, 'confirmed' | 'matched' | 'renewed'>;
 }
 
 /** What checking a run record found. */
@@ -251,13 +256,13 @@ export interface RecordCheck {
  * once the record is known not to hold, no more files are read, and only their signatures are
  * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing }: ReplayInput): Promise<RecordCheck> {
+export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing, handoff }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
   // The folders found unchanged: each looked at once, whichever of the record's watches lists it.
-  const confirmed = new Set<string>();
+  const confirmed = handoff?.confirmed ?? new Set<string>();
   let discovery: Discovery;
   // A watch made anew, or with new signatures of folders it listed again: the record is worth keeping again.
-  let inputsWatched = false;
+  let inputsWatched = handoff?.renewed ?? false;
   const renewed = (): void => void (inputsWatched = true);
   if (listed) ({ discovery, watch } = listed);
   else if (watch && (await watchHolds(watch, confirmed, renewed))) discovery = recordedDiscovery(record, discover.root);
@@ -274,20 +279,33 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   // Other files found: the record's fingerprints found by path, for the signatures.
   const byPath = sameFiles ? undefined : new Map(record.files.map((f) => [f[0], f]));
   const now: FileFingerprint[] = new Array(discovery.files.length);
-  await inLanes(discovery.files.length, async (index) => {
+  // Their stat data first, one file after another (tens of thousands of them: a lane's promise for
+  // each cost more than the stat); then, in lanes, the files that are read.
+  const toRead: Array<[index: number, fingerprint: FileFingerprint]> = [];
+  for (let index = 0; index < discovery.files.length; index++) {
     const file = discovery.files[index]!;
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
-    if (!fingerprint) return;
-    const [, key, digest, signature] = fingerprint;
+    if (!fingerprint) continue;
+    const signature = fingerprint[3];
+    if (signature && !byPath && handoff?.matched?.[index]) {
+      now[index] = fingerprint;
+      known.set(file.relative, fingerprint);
+      continue;
+    }
     if (signature) {
       const stat = statNow(file.absolute);
       if (stat && stat.isFile() && statSignature(stat) === signature) {
         now[index] = fingerprint;
         known.set(file.relative, fingerprint);
-        return;
+        continue;
       }
     }
+    toRead.push([index, fingerprint]);
+  }
+  await inLanes(toRead.length, async (position) => {
     if (!holds) return;
+    const [index, [, key, digest]] = toRead[position]!;
+    const file = discovery.files[index]!;
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     const currentKey = SummaryCache.keyOfRead(file.relative, read);
     const currentSignature = read.ok ? statSignature(read.stat) : '';

@@ -24,10 +24,11 @@ import {
   readRegularFile,
   recordInputs,
   stillHolds,
+  takeHandoff,
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-7GVB5AMV.mjs";
+} from "./shared-NDESBF3X.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3755,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-AR5ZMF6C.mjs");
+  return analyzer ??= import("./shared-CC4NKN2T.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3779,9 +3780,10 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
   const parsedKeys = /* @__PURE__ */ new Set();
   if (records && key) {
     const started = performance.now();
-    const record = await records.load(key);
+    const handoff = takeHandoff(records.file(key));
+    const record = await records.load(key, handoff?.read);
     const checking = record ?? await records.latest(scope);
-    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
+    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...handoff && checking === record ? { handoff } : {}, ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };

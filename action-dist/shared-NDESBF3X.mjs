@@ -2005,6 +2005,15 @@ async function fastGlob() {
   return (await import("./shared-LU3QHIRB.mjs")).default;
 }
 
+// src/handoff.ts
+var KEY = /* @__PURE__ */ Symbol.for("importleak.quick-replay-handoff");
+function takeHandoff(file) {
+  const store = globalThis;
+  const handoff = store[KEY];
+  delete store[KEY];
+  return handoff?.file === file ? handoff : void 0;
+}
+
 // src/pipes.ts
 var closedPipeHandled = false;
 function endQuietlyOnClosedPipe() {
@@ -2900,10 +2909,11 @@ var RunRecords = class {
   key(parts) {
     return createHash2("sha256").update(codeId(this.cache.root)).update("\0").update(JSON.stringify(parts)).digest("hex");
   }
-  async load(key) {
+  /** The record of `key`; `read`: its file as read a moment ago (see handoff.ts). */
+  async load(key, read2) {
     if (!await this.cache.usable(false)) return void 0;
     try {
-      const read2 = readRecordFile(this.file(key));
+      read2 ??= readRecordFile(this.file(key));
       if (!read2) return void 0;
       const { stdoutBytes: _stdoutBytes, outputFile, ...output } = read2.record.output;
       return {
@@ -2980,6 +2990,7 @@ var RunRecords = class {
   async saveLatest(scope, key) {
     if (await this.cache.usable(true)) this.cache.writeWhole(this.latestFile(scope), key);
   }
+  /** The file of the record `key`. */
   file(key) {
     return recordFile(this.folder, key);
   }
@@ -2987,11 +2998,11 @@ var RunRecords = class {
     return path10.join(this.folder, `${scope}.latest`);
   }
 };
-async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing }) {
+async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing, handoff }) {
   let watch = record.watch;
-  const confirmed = /* @__PURE__ */ new Set();
+  const confirmed = handoff?.confirmed ?? /* @__PURE__ */ new Set();
   let discovery;
-  let inputsWatched = false;
+  let inputsWatched = handoff?.renewed ?? false;
   const renewed = () => void (inputsWatched = true);
   if (listed) ({ discovery, watch } = listed);
   else if (watch && await watchHolds(watch, confirmed, renewed)) discovery = recordedDiscovery(record, discover.root);
@@ -3008,20 +3019,31 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   }
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
-  await inLanes(discovery.files.length, async (index) => {
+  const toRead = [];
+  for (let index = 0; index < discovery.files.length; index++) {
     const file = discovery.files[index];
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
-    if (!fingerprint) return;
-    const [, key, digest, signature] = fingerprint;
+    if (!fingerprint) continue;
+    const signature = fingerprint[3];
+    if (signature && !byPath && handoff?.matched?.[index]) {
+      now[index] = fingerprint;
+      known.set(file.relative, fingerprint);
+      continue;
+    }
     if (signature) {
       const stat = statNow(file.absolute);
       if (stat && stat.isFile() && statSignature(stat) === signature) {
         now[index] = fingerprint;
         known.set(file.relative, fingerprint);
-        return;
+        continue;
       }
     }
+    toRead.push([index, fingerprint]);
+  }
+  await inLanes(toRead.length, async (position) => {
     if (!holds) return;
+    const [index, [, key, digest]] = toRead[position];
+    const file = discovery.files[index];
     const read2 = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     const currentKey = SummaryCache.keyOfRead(file.relative, read2);
     const currentSignature = read2.ok ? statSignature(read2.stat) : "";
@@ -3121,6 +3143,7 @@ export {
   compileIgnore,
   quotePattern,
   describeError,
+  takeHandoff,
   endQuietlyOnClosedPipe,
   StageTimes,
   DEFAULT_CACHE_DIR,
