@@ -41,7 +41,7 @@ export function newTreeWatch(): TreeWatch {
 }
 
 /**
- * Folders that no walk importleak makes goes into (discover.ts `ALWAYS_SKIPPED`, deploymentFiles.ts
+ * Folders that none of importleak's walks goes into (discover.ts `ALWAYS_SKIPPED`, deploymentFiles.ts
  * `DISCOVERY_IGNORE`): one of them made or removed (Python writes `__pycache__` when it imports a
  * package, importleak its cache folder after its first walk) changes nothing a walk finds, so a
  * listing's hash leaves them out. A file or link of such a name is kept in it.
