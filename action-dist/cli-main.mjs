@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-64QRHUCY.mjs";
-import "./shared-NDESBF3X.mjs";
+} from "./shared-W347FICK.mjs";
+import "./shared-27OUXVPI.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -486,8 +486,10 @@ function listingDigest(entries) {
     if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
     names.push(`${entry.isFile() ? "f" : entry.isDirectory() ? "d" : entry.isSymbolicLink() ? "l" : "o"}${entry.name}`);
   }
-  return sha256Hex(names.sort().join("\0"));
+  const listing = names.sort().join("/");
+  return listing.length <= MAX_KEPT_LISTING ? listing : `sha256:${sha256Hex(listing)}`;
 }
+var MAX_KEPT_LISTING = 4096;
 function listingNow(folder) {
   try {
     return listingDigest(import_node_fs4.default.readdirSync(folder, { withFileTypes: true }));

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-64QRHUCY.mjs";
-import "./shared-NDESBF3X.mjs";
+} from "./shared-W347FICK.mjs";
+import "./shared-27OUXVPI.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

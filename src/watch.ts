@@ -48,15 +48,24 @@ export function newTreeWatch(): TreeWatch {
  */
 const SKIPPED_BY_EVERY_WALK = new Set(['.git', 'node_modules', 'site-packages', '__pycache__', '.tox', '.nox', '.mypy_cache', '.ruff_cache', '.importleak_cache', '.pytest_cache']);
 
-/** What a folder's listing gave, as one hash: each name with its kind, in order, but for `SKIPPED_BY_EVERY_WALK`. */
+/**
+ * What a folder's listing gave: each name with its kind, in order, but for `SKIPPED_BY_EVERY_WALK`,
+ * separated by `/` (which no name holds). Kept as it is when it is short (most folders: compared
+ * without loading node:crypto, which would cost a quick replay a tenth of its time), else as its hash.
+ */
 export function listingDigest(entries: readonly Dirent[]): string {
   const names: string[] = [];
   for (const entry of entries) {
     if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
     names.push(`${entry.isFile() ? 'f' : entry.isDirectory() ? 'd' : entry.isSymbolicLink() ? 'l' : 'o'}${entry.name}`);
   }
-  return sha256Hex(names.sort().join('\0'));
+  const listing = names.sort().join('/');
+  // Each name starts with its kind's letter, never with `s`.
+  return listing.length <= MAX_KEPT_LISTING ? listing : `sha256:${sha256Hex(listing)}`;
 }
+
+/** The longest listing kept as it is (see `listingDigest`): a folder of some hundred names. */
+const MAX_KEPT_LISTING = 4096;
 
 /**
  * `fs` for fast-glob, whose `readdir` notes each folder in `watch` (its signature taken first, then

@@ -1548,8 +1548,10 @@ function listingDigest(entries) {
     if (entry.isDirectory() && SKIPPED_BY_EVERY_WALK.has(entry.name)) continue;
     names.push(`${entry.isFile() ? "f" : entry.isDirectory() ? "d" : entry.isSymbolicLink() ? "l" : "o"}${entry.name}`);
   }
-  return sha256Hex(names.sort().join("\0"));
+  const listing = names.sort().join("/");
+  return listing.length <= MAX_KEPT_LISTING ? listing : `sha256:${sha256Hex(listing)}`;
 }
+var MAX_KEPT_LISTING = 4096;
 function watchingFs(watch, then) {
   const list = (folder, options, callback, noted) => {
     fsCallbacks.readdir(folder, options, (error, entries) => {
