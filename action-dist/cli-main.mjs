@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-W347FICK.mjs";
-import "./shared-27OUXVPI.mjs";
+} from "./shared-ZLER7NZT.mjs";
+import "./shared-ZRNYA36I.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

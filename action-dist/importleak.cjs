@@ -353,16 +353,25 @@ function fileIdentity(executable) {
     return void 0;
   }
 }
-function rememberedAnswer(cacheDir, identity) {
+function keptAnswers(cacheDir) {
+  let stored;
   try {
-    const stored = JSON.parse((0, import_node_fs3.readFileSync)(import_node_path3.default.join(cacheDir, PYTHON_CACHE), "utf8"));
-    const version = stored.version;
-    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return void 0;
-    const platform = PLATFORMS.includes(stored.platform) ? stored.platform : void 0;
-    return { version: [version[0], version[1]], ...platform ? { platform } : {} };
+    stored = JSON.parse((0, import_node_fs3.readFileSync)(import_node_path3.default.join(cacheDir, PYTHON_CACHE), "utf8"));
   } catch {
-    return void 0;
+    return [];
   }
+  const list = Array.isArray(stored?.answers) ? stored.answers : [stored];
+  const answers = [];
+  for (const item of list) {
+    const { identity, version, platform } = item ?? {};
+    if (typeof identity !== "string" || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) continue;
+    answers.push({ identity, version: [version[0], version[1]], ...PLATFORMS.includes(platform) ? { platform } : {} });
+  }
+  return answers;
+}
+function rememberedAnswer(cacheDir, identity) {
+  const kept = keptAnswers(cacheDir).find((answer) => answer.identity === identity);
+  return kept ? { version: kept.version, ...kept.platform ? { platform: kept.platform } : {} } : void 0;
 }
 function findOnPath(command, env = process.env, cwd = process.cwd()) {
   if (command.includes("/") || process.platform === "win32" && command.includes("\\")) {

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-W347FICK.mjs";
-import "./shared-27OUXVPI.mjs";
+} from "./shared-ZLER7NZT.mjs";
+import "./shared-ZRNYA36I.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

@@ -329,6 +329,38 @@ describe('the cache of per-file summaries', () => {
     runCli(['check', '.'], root, env);
     expect(asked()).toBe(before + 1);
   });
+
+  it('remembers the answers of several interpreters: runs that alternate between two (a virtual environment active or not) ask each once', () => {
+    const root = leakyProject();
+    const bin = path.join(writeProject({}), 'bin');
+    mkdirSync(bin);
+    const marker = path.join(bin, 'asked');
+    const interpreter = (name: string, version: string): string => {
+      const file = path.join(bin, name);
+      writeFileSync(file, `#!/bin/sh\necho ${name} >> '${marker}'\necho "${version} linux"\n`);
+      chmodSync(file, 0o755);
+      return file;
+    };
+    const venv = interpreter('venv-python3', '3.10');
+    const system = interpreter('system-python3', '3.12');
+    const asked = (): string[] => (existsSync(marker) ? readFileSync(marker, 'utf8').split('\n').filter(Boolean) : []);
+    const run = (python: string): string => runCli(['check', '--format', 'json', '.'], root, { ...process.env, IMPORTLEAK_PYTHON: python }).stdout;
+    const outputs = [venv, system, venv, system, venv].map(run);
+    expect(asked()).toEqual(['venv-python3', 'system-python3']);
+    // Each run took its own interpreter's answer: the two targets' outputs, each time.
+    expect(outputs[2]).toBe(outputs[0]);
+    expect(outputs[3]).toBe(outputs[1]);
+    expect(outputs[4]).toBe(outputs[0]);
+    // Newest first: the last asked.
+    expect(JSON.parse(readFileSync(path.join(root, '.importleak_cache', 'python.json'), 'utf8')).answers.map((a: { version: number[] }) => a.version)).toEqual([
+      [3, 12],
+      [3, 10],
+    ]);
+    // An answer file of an earlier version (one answer) is read as one.
+    writeFileSync(path.join(root, '.importleak_cache', 'python.json'), JSON.stringify({ identity: 'elsewhere', version: [3, 9] }));
+    run(system);
+    expect(asked()).toEqual(['venv-python3', 'system-python3', 'system-python3']);
+  });
 });
 
 describe('packs: the entries of a run that stores many, in one file', () => {

@@ -123,10 +123,20 @@ export function keepAnswer(): void {
 
 /**
  * The interpreter's answer is kept in the cache folder (`python.json`) with what identifies the
- * file that gave it, its real path, size and modification time: an upgraded or switched interpreter
- * is asked again. Asking costs a process start, a tenth of a second or more, on every run.
+ * file that gave it, its real path, size and modification time: an upgraded interpreter is asked
+ * again. Asking costs a process start, a tenth of a second or more (a version manager's shim: 0.3 s),
+ * on every run. The answers of the last `KEPT_ANSWERS` interpreters are kept, newest first: runs
+ * from a shell with a virtual environment active and from one without (an editor's, a hook's)
+ * each find their own, instead of asking each time the other ran last.
  */
 const PYTHON_CACHE = 'python.json';
+const KEPT_ANSWERS = 8;
+
+interface KeptAnswer {
+  identity: string;
+  version: [number, number];
+  platform?: TargetPlatform;
+}
 
 function fileIdentity(executable: string): string | undefined {
   try {
@@ -138,26 +148,39 @@ function fileIdentity(executable: string): string | undefined {
   }
 }
 
-function rememberedAnswer(cacheDir: string, identity: string): Pick<LocalPython, 'version' | 'platform'> | undefined {
+/** The answers kept in `cacheDir`, newest first: none when there are none or the file is damaged (an older version's one answer is read as one). */
+function keptAnswers(cacheDir: string): KeptAnswer[] {
+  let stored: { answers?: unknown } | undefined;
   try {
-    const stored = JSON.parse(readFileSync(path.join(cacheDir, PYTHON_CACHE), 'utf8')) as { identity?: unknown; version?: unknown; platform?: unknown };
-    const version = stored.version;
-    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return undefined;
-    const platform = PLATFORMS.includes(stored.platform as TargetPlatform) ? (stored.platform as TargetPlatform) : undefined;
-    return { version: [version[0] as number, version[1] as number], ...(platform ? { platform } : {}) };
+    stored = JSON.parse(readFileSync(path.join(cacheDir, PYTHON_CACHE), 'utf8')) as { answers?: unknown };
   } catch {
-    return undefined;
+    return [];
   }
+  const list = Array.isArray(stored?.answers) ? (stored.answers as unknown[]) : [stored];
+  const answers: KeptAnswer[] = [];
+  for (const item of list) {
+    const { identity, version, platform } = (item ?? {}) as { identity?: unknown; version?: unknown; platform?: unknown };
+    if (typeof identity !== 'string' || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) continue;
+    answers.push({ identity, version: [version[0] as number, version[1] as number], ...(PLATFORMS.includes(platform as TargetPlatform) ? { platform: platform as TargetPlatform } : {}) });
+  }
+  return answers;
 }
 
-/** Writes the answer into the cache folder; false when it could not (no folder yet, not a folder, a write error). */
+function rememberedAnswer(cacheDir: string, identity: string): Pick<LocalPython, 'version' | 'platform'> | undefined {
+  const kept = keptAnswers(cacheDir).find((answer) => answer.identity === identity);
+  return kept ? { version: kept.version, ...(kept.platform ? { platform: kept.platform } : {}) } : undefined;
+}
+
+/** Writes the answer into the cache folder, first of those kept; false when it could not (no folder yet, not a folder, a write error). */
 function remember(cacheDir: string, identity: string, found: LocalPython): boolean {
   try {
     // Only into a cache folder that is already there and is a real folder (see SummaryCache).
     if (!lstatSync(cacheDir).isDirectory()) return false;
     const file = path.join(cacheDir, PYTHON_CACHE);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...(found.platform ? { platform: found.platform } : {}) }));
+    const answer: KeptAnswer = { identity, version: [found.version[0], found.version[1]], ...(found.platform ? { platform: found.platform } : {}) };
+    const answers = [answer, ...keptAnswers(cacheDir).filter((kept) => kept.identity !== identity)].slice(0, KEPT_ANSWERS);
+    writeFileSync(temporary, JSON.stringify({ answers }));
     renameSync(temporary, file);
     return true;
   } catch {

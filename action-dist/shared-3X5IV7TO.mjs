@@ -33,7 +33,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-27OUXVPI.mjs";
+} from "./shared-ZRNYA36I.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-27OUXVPI.mjs";
+} from "./shared-ZRNYA36I.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-5LYVJ5Q6.mjs");
+  return analyzer ??= import("./shared-3X5IV7TO.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

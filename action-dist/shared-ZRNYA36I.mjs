@@ -1169,6 +1169,7 @@ function keepAnswer() {
   if (unkept && remember(unkept.cacheDir, unkept.identity, unkept.found)) unkept = void 0;
 }
 var PYTHON_CACHE = "python.json";
+var KEPT_ANSWERS = 8;
 function fileIdentity(executable) {
   try {
     const real = realpathSync2(executable);
@@ -1178,23 +1179,34 @@ function fileIdentity(executable) {
     return void 0;
   }
 }
-function rememberedAnswer(cacheDir, identity) {
+function keptAnswers(cacheDir) {
+  let stored;
   try {
-    const stored = JSON.parse(readFileSync(path2.join(cacheDir, PYTHON_CACHE), "utf8"));
-    const version = stored.version;
-    if (stored.identity !== identity || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) return void 0;
-    const platform = PLATFORMS.includes(stored.platform) ? stored.platform : void 0;
-    return { version: [version[0], version[1]], ...platform ? { platform } : {} };
+    stored = JSON.parse(readFileSync(path2.join(cacheDir, PYTHON_CACHE), "utf8"));
   } catch {
-    return void 0;
+    return [];
   }
+  const list = Array.isArray(stored?.answers) ? stored.answers : [stored];
+  const answers = [];
+  for (const item of list) {
+    const { identity, version, platform } = item ?? {};
+    if (typeof identity !== "string" || !Array.isArray(version) || version.length !== 2 || !version.every((n) => Number.isInteger(n))) continue;
+    answers.push({ identity, version: [version[0], version[1]], ...PLATFORMS.includes(platform) ? { platform } : {} });
+  }
+  return answers;
+}
+function rememberedAnswer(cacheDir, identity) {
+  const kept = keptAnswers(cacheDir).find((answer) => answer.identity === identity);
+  return kept ? { version: kept.version, ...kept.platform ? { platform: kept.platform } : {} } : void 0;
 }
 function remember(cacheDir, identity, found) {
   try {
     if (!lstatSync(cacheDir).isDirectory()) return false;
     const file = path2.join(cacheDir, PYTHON_CACHE);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ identity, version: found.version, ...found.platform ? { platform: found.platform } : {} }));
+    const answer = { identity, version: [found.version[0], found.version[1]], ...found.platform ? { platform: found.platform } : {} };
+    const answers = [answer, ...keptAnswers(cacheDir).filter((kept) => kept.identity !== identity)].slice(0, KEPT_ANSWERS);
+    writeFileSync(temporary, JSON.stringify({ answers }));
     renameSync(temporary, file);
     return true;
   } catch {
