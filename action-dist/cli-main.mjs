@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-ZLER7NZT.mjs";
-import "./shared-ZRNYA36I.mjs";
+} from "./shared-LKZ3K6L2.mjs";
+import "./shared-LMYX4A4J.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-Y46MMDIC.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-ZLER7NZT.mjs";
-import "./shared-ZRNYA36I.mjs";
+} from "./shared-LKZ3K6L2.mjs";
+import "./shared-LMYX4A4J.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-CPK4GFGM.mjs";
 import "./shared-UGWO6T52.mjs";

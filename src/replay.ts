@@ -287,20 +287,11 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
     if (!fingerprint) continue;
     const signature = fingerprint[3];
-    if (signature && !byPath && handoff?.matched?.[index]) {
+    // Its stat data the record's: found so by the quick replay a moment ago, or looked at now.
+    if (signature && ((!byPath && handoff?.matched?.[index] === 1) || sameStat(file.absolute, signature))) {
       now[index] = fingerprint;
       known.set(file.relative, fingerprint);
-      continue;
-    }
-    if (signature) {
-      const stat = statNow(file.absolute);
-      if (stat && stat.isFile() && statSignature(stat) === signature) {
-        now[index] = fingerprint;
-        known.set(file.relative, fingerprint);
-        continue;
-      }
-    }
-    toRead.push([index, fingerprint]);
+    } else toRead.push([index, fingerprint]);
   }
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
@@ -340,6 +331,12 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
   });
   cache.finish();
   return { discovery, watch, known, inputsWatched, listings, ...(holds ? { holds: now } : {}) };
+}
+
+/** Whether `file` is a regular file with the stat signature `signature`. */
+function sameStat(file: string, signature: string): boolean {
+  const stat = statNow(file);
+  return stat !== undefined && stat.isFile() && statSignature(stat) === signature;
 }
 
 /** The discovery a record's run made, back from what the record keeps of it. */

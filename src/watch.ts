@@ -7,7 +7,7 @@ import { inLanes, kindOfStat, looksUnchanged, MAX_SMALL_FILE_BYTES, readDigest, 
  * files), so that a later run can tell the walk would find the same without making it, as git's
  * untracked cache does: each folder listed, with its stat signature taken before the listing (a
  * name added, removed or renamed in a folder changes its modification time; a change of its
- * permissions, its change time) and the hash of what the listing gave (see `listingDigest`), and
+ * permissions, its change time) and what the listing gave (see `listingDigest`), and
  * every other look (a kind, a real path, a .gitignore read). A folder whose signature differs (or
  * was changed too recently to be trusted) is listed again: the same names of the same kinds, and
  * the walk would find there what it found (a file saved by renaming a new copy over it, a
@@ -44,7 +44,7 @@ export function newTreeWatch(): TreeWatch {
  * Folders that none of importleak's walks goes into (discover.ts `ALWAYS_SKIPPED`, deploymentFiles.ts
  * `DISCOVERY_IGNORE`): one of them made or removed (Python writes `__pycache__` when it imports a
  * package, importleak its cache folder after its first walk) changes nothing a walk finds, so a
- * listing's hash leaves them out. A file or link of such a name is kept in it.
+ * folder's listing leaves them out. A file or link of such a name is kept in it.
  */
 const SKIPPED_BY_EVERY_WALK = new Set(['.git', 'node_modules', 'site-packages', '__pycache__', '.tox', '.nox', '.mypy_cache', '.ruff_cache', '.importleak_cache', '.pytest_cache']);
 
@@ -69,7 +69,7 @@ const MAX_KEPT_LISTING = 4096;
 
 /**
  * `fs` for fast-glob, whose `readdir` notes each folder in `watch` (its signature taken first, then
- * the hash of what the listing gave) and hands what it lists to `then` (by default, to fast-glob as
+ * what the listing gave) and hands what it lists to `then` (by default, to fast-glob as
  * it is).
  */
 export function watchingFs(watch: TreeWatch | undefined, then?: (folder: string, error: NodeJS.ErrnoException | null, entries: Dirent[], callback: ListCallback) => void): typeof fsCallbacks {
@@ -97,7 +97,7 @@ export function watchingFs(watch: TreeWatch | undefined, then?: (folder: string,
 
 type ListCallback = (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void;
 
-/** What listing `folder` gives now, as `listingDigest` hashes it; undefined when it cannot be listed. */
+/** What listing `folder` gives now, as `listingDigest` keeps it; undefined when it cannot be listed. */
 function listingNow(folder: string): string | undefined {
   try {
     return listingDigest(fsCallbacks.readdirSync(folder, { withFileTypes: true }));

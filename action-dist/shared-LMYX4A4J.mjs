@@ -3039,20 +3039,10 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
     if (!fingerprint) continue;
     const signature = fingerprint[3];
-    if (signature && !byPath && handoff?.matched?.[index]) {
+    if (signature && (!byPath && handoff?.matched?.[index] === 1 || sameStat(file.absolute, signature))) {
       now[index] = fingerprint;
       known.set(file.relative, fingerprint);
-      continue;
-    }
-    if (signature) {
-      const stat = statNow(file.absolute);
-      if (stat && stat.isFile() && statSignature(stat) === signature) {
-        now[index] = fingerprint;
-        known.set(file.relative, fingerprint);
-        continue;
-      }
-    }
-    toRead.push([index, fingerprint]);
+    } else toRead.push([index, fingerprint]);
   }
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
@@ -3090,6 +3080,10 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
   });
   cache.finish();
   return { discovery, watch, known, inputsWatched, listings, ...holds ? { holds: now } : {} };
+}
+function sameStat(file, signature) {
+  const stat = statNow(file);
+  return stat !== void 0 && stat.isFile() && statSignature(stat) === signature;
 }
 function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);

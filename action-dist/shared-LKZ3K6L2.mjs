@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-ZRNYA36I.mjs";
+} from "./shared-LMYX4A4J.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-3X5IV7TO.mjs");
+  return analyzer ??= import("./shared-RWYXQWNL.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
