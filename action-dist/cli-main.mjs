@@ -5,10 +5,10 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-LKZ3K6L2.mjs";
-import "./shared-LMYX4A4J.mjs";
+} from "./shared-PAZUBXQK.mjs";
+import "./shared-XC4UYF35.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-CPK4GFGM.mjs";
+import "./shared-2POWU2DU.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";

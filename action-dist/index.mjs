@@ -15,10 +15,10 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-LKZ3K6L2.mjs";
-import "./shared-LMYX4A4J.mjs";
+} from "./shared-PAZUBXQK.mjs";
+import "./shared-XC4UYF35.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-CPK4GFGM.mjs";
+import "./shared-2POWU2DU.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-CPK4GFGM.mjs";
+} from "./shared-2POWU2DU.mjs";
 import {
   summariseBytes
 } from "./shared-ICGDENUP.mjs";

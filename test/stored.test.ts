@@ -113,6 +113,34 @@ describe('a stored outcome', () => {
     expect(callsOutsideFunctions(b)[0]!.span).toBe(callsOutsideFunctions(a)[0]!.span);
   });
 
+  it('writes each import as a row of strings and numbers, its rarer fields apart, and reads every field back', async () => {
+    const source = [
+      'try:',
+      '    import simplejson as json',
+      'except ImportError:',
+      '    import json',
+      'from ..pkg import a as b, c',
+      'import importlib',
+      'mod = importlib.import_module("plugins.x")',
+    ].join('\n');
+    const original = await outcome(source, 'pkg/sub/m.py');
+    const stored = storedText(original);
+    expect(stored.text).toContain('"imports":[[0,"simplejson",0,"",0,0,"2 5 2 30",{"alias":"json"}]');
+    expect(stored.text).toContain('[1,"pkg",2,"a b,c,",0,0,"5 1 5 28"]');
+    expect(stored.text).toContain('"fallback":{"tryLine":1');
+    expect(reviveStored(stored, 'pkg/sub/m.py')).toEqual(original);
+    expect(reviveStored(stored, 'pkg/sub/m.py', new SummaryCompactor())).toEqual(original);
+    // Names no key can hold (text a syntax error could leave) are written as the list itself.
+    const odd = structuredClone(original);
+    odd.summary!.imports[2]!.names = [{ name: 'a b' }, { name: 'c,d', alias: 'e' }];
+    const oddStored = storedText(odd);
+    expect(oddStored.text).toContain('[{"name":"a b"},{"name":"c,d","alias":"e"}]');
+    expect(reviveStored(oddStored, 'pkg/sub/m.py', new SummaryCompactor())).toEqual(odd);
+    // A row that is not one, or a field no import has, is a corrupt entry.
+    expect(() => reviveStored({ ...stored, text: stored.text.replace('"2 5 2 30"', '"2 5 2"') }, 'pkg/sub/m.py')).toThrow(/span/);
+    expect(() => reviveStored({ ...stored, text: stored.text.replace('{"alias":"json"}', '{"__proto__":{}}') }, 'pkg/sub/m.py')).toThrow(/import/);
+  });
+
   it('is refused when a call names a place its tables do not have (a corrupt entry is read as none)', async () => {
     const stored = storedText(await outcome(SOURCE));
     const text = stored.text;

@@ -77,9 +77,18 @@ export class SummaryCompactor implements Sharing {
    * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
    */
   span(span: SourceSpan): SourceSpan {
-    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+    const key = spanKey(span);
     const known = this.spans.get(key);
     if (known) return known;
+    this.spans.set(key, span);
+    return span;
+  }
+
+  /** The span a `spanKey` names: the run's one, made from the key only the first time. */
+  spanOf(key: string): SourceSpan {
+    const known = this.spans.get(key);
+    if (known) return known;
+    const span = spanFromKey(key);
     this.spans.set(key, span);
     return span;
   }
@@ -87,10 +96,18 @@ export class SummaryCompactor implements Sharing {
   /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
   importedNames(names: ImportedName[]): ImportedName[] {
     if (names.length === 0) return names;
-    let key = '';
-    for (const { name, alias } of names) key += alias === undefined ? `${name},` : `${name} ${alias},`;
+    const key = namesKey(names) ?? JSON.stringify(names);
     const known = this.names.get(key);
     if (known) return known;
+    this.names.set(key, names);
+    return names;
+  }
+
+  /** The names a `namesKey` (not empty) gives: the run's one list, made from the key only the first time. */
+  importedNamesOf(key: string): ImportedName[] {
+    const known = this.names.get(key);
+    if (known) return known;
+    const names = namesFromKey(key);
     this.names.set(key, names);
     return names;
   }
@@ -116,4 +133,41 @@ export function shareRecords(sharing: Sharing, imports: readonly ImportRecord[],
   }
   for (const record of classes) record.span = sharing.span(record.span);
   for (const call of calls) call.span = sharing.span(call.span);
+}
+
+/** A span as one string, `line column endLine endColumn`: how the run's sharing keys it, and how stored outcomes write it. */
+export function spanKey(span: SourceSpan): string {
+  return `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+}
+
+/** The span a `spanKey` writes; throws when the text is not one. */
+export function spanFromKey(key: string): SourceSpan {
+  const parts = key.split(' ');
+  if (parts.length !== 4) throw new Error('not a span');
+  const [line, column, endLine, endColumn] = parts.map(Number) as [number, number, number, number];
+  if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) throw new Error('not a span');
+  return { line, column, endLine, endColumn };
+}
+
+/**
+ * The names of a `from` import as one string, `name,` or `name alias,` each (`Any,Optional,`): how
+ * the run's sharing keys them and how stored outcomes write them. Undefined when a name or alias
+ * holds a space or a comma (never a Python identifier; text a syntax error left, perhaps).
+ */
+export function namesKey(names: readonly ImportedName[]): string | undefined {
+  let key = '';
+  for (const { name, alias } of names) {
+    if (/[ ,]/.test(name) || (alias !== undefined && /[ ,]/.test(alias))) return undefined;
+    key += alias === undefined ? `${name},` : `${name} ${alias},`;
+  }
+  return key;
+}
+
+/** The names a `namesKey` writes. */
+export function namesFromKey(key: string): ImportedName[] {
+  if (!key.endsWith(',')) throw new Error('not a list of imported names');
+  return key.slice(0, -1).split(',').map((item) => {
+    const space = item.indexOf(' ');
+    return space < 0 ? { name: item } : { name: item.slice(0, space), alias: item.slice(space + 1) };
+  });
 }

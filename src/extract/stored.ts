@@ -1,7 +1,7 @@
 import { isAscii } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FileSummary } from './fileSummary.js';
-import { shareRecords } from './compact.js';
+import { namesFromKey, namesKey, spanFromKey, spanKey } from './compact.js';
 import { attachPacked, bodyCallIndex, boundNames, deflateBodies, inFunctionBody, topLevelFunctions, type BodyCallIndex } from './packed.js';
 import type { CallArgument, CallPlacement, CallRecord, ClassRecord, ExecutionScope, ImportedName, ImportRecord, ModuleSummary, SourceSpan } from './summary.js';
 import type { PythonTarget } from './target.js';
@@ -34,7 +34,11 @@ export interface Sharing {
   placement(placement: CallPlacement): CallPlacement;
   string(value: string): string;
   span(span: SourceSpan): SourceSpan;
+  /** The span a `spanKey` names. */
+  spanOf(key: string): SourceSpan;
   importedNames(names: ImportedName[]): ImportedName[];
+  /** The names a `namesKey` names (not empty). */
+  importedNamesOf(key: string): ImportedName[];
 }
 
 /** The call fields held in `Tables.strings`. */
@@ -74,7 +78,7 @@ export function storedText(value: FileSummary): Stored {
     head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
-    const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
+    const imports = summary.imports.map((record) => importRow(record, scopeOf(record.scope)));
     return ascii(JSON.stringify({ summary: { ...summary, path: '', imports, calls }, tables, diagnostics, ...(head ? { packed: head } : {}) }));
   });
   return packed ? { text, packed } : { text };
@@ -185,9 +189,11 @@ function withPlaces(calls: readonly CallRecord[], write: (calls: readonly CallRe
   const placements = new Places<CallPlacement>((p) => (p.kind === 'statement' ? 'statement' : JSON.stringify(p)));
   const strings = new Places<string>((s) => s);
   const stored = calls as unknown as Array<Record<string, unknown>>;
+  const spans = calls.map((call) => call.span);
   try {
     for (const call of calls) {
       const record = call as unknown as Record<string, unknown>;
+      record.span = spanKey(call.span);
       record.scope = scopes.of(call.scope);
       record.placement = placements.of(call.placement);
       for (const field of STRING_FIELDS) if (call[field] !== undefined) record[field] = strings.of(call[field]);
@@ -195,6 +201,7 @@ function withPlaces(calls: readonly CallRecord[], write: (calls: readonly CallRe
     // Live lists: the scopes `scopeOf` adds (the imports') are in the tables written after.
     return write(calls, { scopes: scopes.values, placements: placements.values, strings: strings.values }, (scope) => scopes.of(scope));
   } finally {
+    stored.forEach((call, i) => (call.span = spans[i]));
     for (const call of stored) {
       if (typeof call.scope === 'number') call.scope = scopes.values[call.scope];
       if (typeof call.placement === 'number') call.placement = placements.values[call.placement];
@@ -228,15 +235,15 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
   }
   if (typeof summary.functions !== 'string') throw new Error('no functions');
   const tables = shared(validTables(entry.tables), sharing);
-  const revivedCalls = withValues(summary.calls as CallRecord[], tables);
+  const revivedCalls = withValues(summary.calls as CallRecord[], tables, sharing ? (key) => sharing.spanOf(key) : spanFromKey);
   const calls = revivedCalls.length ? revivedCalls : (NONE as unknown as CallRecord[]);
-  for (const record of summary.imports as ImportRecord[]) {
-    record.scope = placeIn(tables.scopes, record.scope);
-    if (record.names.length === 0) record.names = NONE as unknown as ImportedName[];
-  }
+  const imports = summary.imports as unknown[];
+  for (let i = 0; i < imports.length; i++) imports[i] = importOfRow(imports[i], tables.scopes, sharing);
   for (const field of SUMMARY_LISTS) if ((summary[field] as unknown[]).length === 0) summary[field] = NONE;
-  for (const record of summary.classes as ClassRecord[]) if (record.bases.length === 0) record.bases = NONE;
-  if (sharing) shareRecords(sharing, summary.imports as ImportRecord[], summary.classes as ClassRecord[], calls);
+  for (const record of summary.classes as ClassRecord[]) {
+    if (record.bases.length === 0) record.bases = NONE;
+    if (sharing) record.span = sharing.span(record.span);
+  }
   const head = entry.packed;
   // Packed, `calls` is added as an accessor to an object without it: V8 keeps such an object in
   // its fast form, where turning a data property into an accessor makes it a dictionary. Copied
@@ -267,6 +274,62 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
     });
   }
   return { summary: revived, diagnostics };
+}
+
+/** `ImportRecord.kind` as an import row writes it: its place here. */
+const IMPORT_KINDS = ['import', 'from', 'dynamic'] as const;
+
+/** The fields of an `ImportRecord` that most have not: an import row's last item holds those it has. */
+const IMPORT_EXTRAS = new Set(['itemsOf', 'registryOf', 'alias', 'fallback', 'written']);
+
+/**
+ * An import as its stored text writes it: `[kind, module, level, names, star, scope place, span]`,
+ * then an object of the fields most imports have not, when it has some. The names are a `namesKey`
+ * ('' for none), or the list itself when they cannot be one; the span a `spanKey`. Lists of strings
+ * and numbers parse in half the time of the objects they stand for, and the keys are what the run's
+ * sharing looks them up by: an import block at the top of many modules revives as the same values
+ * without building them again.
+ */
+function importRow(record: ImportRecord, scope: number): unknown[] {
+  const key = namesKey(record.names);
+  const row: unknown[] = [IMPORT_KINDS.indexOf(record.kind), record.module, record.level, key ?? record.names, record.star ? 1 : 0, scope, spanKey(record.span)];
+  let extras: Record<string, unknown> | undefined;
+  for (const field of IMPORT_EXTRAS) {
+    const value = (record as unknown as Record<string, unknown>)[field];
+    if (value !== undefined) (extras ??= {})[field] = value;
+  }
+  if (extras) row.push(extras);
+  return row;
+}
+
+/** An `importRow` read back; throws when it is not one. */
+function importOfRow(row: unknown, scopes: readonly ExecutionScope[], sharing: Sharing | undefined): ImportRecord {
+  if (!Array.isArray(row) || row.length < 7 || row.length > 8) throw new Error('not an import');
+  const [kind, module, level, names, star, scope, span, extras] = row as unknown[];
+  const kindName = IMPORT_KINDS[kind as number];
+  if (kindName === undefined || typeof module !== 'string' || !Number.isInteger(level) || (star !== 0 && star !== 1) || typeof span !== 'string') throw new Error('not an import');
+  let importedNames: ImportedName[];
+  if (names === '') importedNames = NONE as unknown as ImportedName[];
+  else if (typeof names === 'string') importedNames = sharing ? sharing.importedNamesOf(names) : namesFromKey(names);
+  else if (Array.isArray(names) && names.every((n) => n && typeof (n as ImportedName).name === 'string')) importedNames = names as ImportedName[];
+  else throw new Error('not an import');
+  const record: ImportRecord = {
+    kind: kindName,
+    module: sharing ? sharing.string(module) : module,
+    level: level as number,
+    names: importedNames,
+    star: star === 1,
+    scope: placeIn(scopes, scope),
+    span: sharing ? sharing.spanOf(span) : spanFromKey(span),
+  };
+  if (extras !== undefined) {
+    if (!extras || typeof extras !== 'object' || Array.isArray(extras)) throw new Error('not an import');
+    for (const field of Object.keys(extras)) {
+      if (!IMPORT_EXTRAS.has(field)) throw new Error('not an import');
+      (record as unknown as Record<string, unknown>)[field] = (extras as Record<string, unknown>)[field];
+    }
+  }
+  return record;
 }
 
 /** The lists of a `BodyCallIndex`, as the stored head has them. */
@@ -305,9 +368,11 @@ function shared(tables: Tables, sharing?: Sharing): Tables {
 const SUMMARY_LISTS = ['imports', 'classes', 'assignments', 'definedNames', 'importedNames', 'syntaxProblems', 'suppressions'] as const;
 
 /** Calls read with places, given their values. */
-function withValues(calls: CallRecord[], { scopes, placements, strings }: Tables): CallRecord[] {
+function withValues(calls: CallRecord[], { scopes, placements, strings }: Tables, spanOf: (key: string) => SourceSpan = spanFromKey): CallRecord[] {
   for (const call of calls) {
     if (call.args.length === 0) call.args = NONE as unknown as CallArgument[];
+    if (typeof call.span !== 'string') throw new Error('a call without its span');
+    call.span = spanOf(call.span);
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);
     call.statementText = placeIn(strings, call.statementText);

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-CPK4GFGM.mjs";
+} from "./shared-2POWU2DU.mjs";
 import {
   builtin,
   packedOnDisk

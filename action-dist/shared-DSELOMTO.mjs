@@ -33,14 +33,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-LMYX4A4J.mjs";
+} from "./shared-XC4UYF35.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-CPK4GFGM.mjs";
+} from "./shared-2POWU2DU.mjs";
 import {
   TomlError,
   parse

@@ -72,19 +72,34 @@ var SummaryCompactor = class {
    * a module (`import os` is line 1, columns 1 to 10, in many of a project's files).
    */
   span(span) {
-    const key = `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+    const key = spanKey(span);
     const known = this.spans.get(key);
     if (known) return known;
+    this.spans.set(key, span);
+    return span;
+  }
+  /** The span a `spanKey` names: the run's one, made from the key only the first time. */
+  spanOf(key) {
+    const known = this.spans.get(key);
+    if (known) return known;
+    const span = spanFromKey(key);
     this.spans.set(key, span);
     return span;
   }
   /** The names of a `from` import (`from typing import Any, Optional` heads many modules): one list for each distinct one. */
   importedNames(names) {
     if (names.length === 0) return names;
-    let key = "";
-    for (const { name, alias } of names) key += alias === void 0 ? `${name},` : `${name} ${alias},`;
+    const key = namesKey(names) ?? JSON.stringify(names);
     const known = this.names.get(key);
     if (known) return known;
+    this.names.set(key, names);
+    return names;
+  }
+  /** The names a `namesKey` (not empty) gives: the run's one list, made from the key only the first time. */
+  importedNamesOf(key) {
+    const known = this.names.get(key);
+    if (known) return known;
+    const names = namesFromKey(key);
     this.names.set(key, names);
     return names;
   }
@@ -104,6 +119,31 @@ function shareRecords(sharing, imports, classes, calls) {
   for (const record of classes) record.span = sharing.span(record.span);
   for (const call of calls) call.span = sharing.span(call.span);
 }
+function spanKey(span) {
+  return `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
+}
+function spanFromKey(key) {
+  const parts = key.split(" ");
+  if (parts.length !== 4) throw new Error("not a span");
+  const [line, column, endLine, endColumn] = parts.map(Number);
+  if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) throw new Error("not a span");
+  return { line, column, endLine, endColumn };
+}
+function namesKey(names) {
+  let key = "";
+  for (const { name, alias } of names) {
+    if (/[ ,]/.test(name) || alias !== void 0 && /[ ,]/.test(alias)) return void 0;
+    key += alias === void 0 ? `${name},` : `${name} ${alias},`;
+  }
+  return key;
+}
+function namesFromKey(key) {
+  if (!key.endsWith(",")) throw new Error("not a list of imported names");
+  return key.slice(0, -1).split(",").map((item) => {
+    const space = item.indexOf(" ");
+    return space < 0 ? { name: item } : { name: item.slice(0, space), alias: item.slice(space + 1) };
+  });
+}
 
 // src/extract/stored.ts
 var STRING_FIELDS = ["statementText", "calleeText", "callee", "condition"];
@@ -122,7 +162,7 @@ function storedText(value) {
     head = { count: all.length, ...bodyCallIndex(bodies, boundNames(all), topLevelFunctions(summary)), bytes: packed.length };
   }
   const text = withPlaces(outside, (calls, tables, scopeOf) => {
-    const imports = summary.imports.map((record) => ({ ...record, scope: scopeOf(record.scope) }));
+    const imports = summary.imports.map((record) => importRow(record, scopeOf(record.scope)));
     return ascii(JSON.stringify({ summary: { ...summary, path: "", imports, calls }, tables, diagnostics, ...head ? { packed: head } : {} }));
   });
   return packed ? { text, packed } : { text };
@@ -195,15 +235,18 @@ function withPlaces(calls, write) {
   const placements = new Places((p) => p.kind === "statement" ? "statement" : JSON.stringify(p));
   const strings = new Places((s) => s);
   const stored = calls;
+  const spans = calls.map((call) => call.span);
   try {
     for (const call of calls) {
       const record = call;
+      record.span = spanKey(call.span);
       record.scope = scopes.of(call.scope);
       record.placement = placements.of(call.placement);
       for (const field of STRING_FIELDS) if (call[field] !== void 0) record[field] = strings.of(call[field]);
     }
     return write(calls, { scopes: scopes.values, placements: placements.values, strings: strings.values }, (scope) => scopes.of(scope));
   } finally {
+    stored.forEach((call, i) => call.span = spans[i]);
     for (const call of stored) {
       if (typeof call.scope === "number") call.scope = scopes.values[call.scope];
       if (typeof call.placement === "number") call.placement = placements.values[call.placement];
@@ -229,15 +272,15 @@ function reviveStored(stored, relative, sharing, damaged) {
   }
   if (typeof summary.functions !== "string") throw new Error("no functions");
   const tables = shared(validTables(entry.tables), sharing);
-  const revivedCalls = withValues(summary.calls, tables);
+  const revivedCalls = withValues(summary.calls, tables, sharing ? (key) => sharing.spanOf(key) : spanFromKey);
   const calls = revivedCalls.length ? revivedCalls : NONE;
-  for (const record of summary.imports) {
-    record.scope = placeIn(tables.scopes, record.scope);
-    if (record.names.length === 0) record.names = NONE;
-  }
+  const imports = summary.imports;
+  for (let i = 0; i < imports.length; i++) imports[i] = importOfRow(imports[i], tables.scopes, sharing);
   for (const field of SUMMARY_LISTS) if (summary[field].length === 0) summary[field] = NONE;
-  for (const record of summary.classes) if (record.bases.length === 0) record.bases = NONE;
-  if (sharing) shareRecords(sharing, summary.imports, summary.classes, calls);
+  for (const record of summary.classes) {
+    if (record.bases.length === 0) record.bases = NONE;
+    if (sharing) record.span = sharing.span(record.span);
+  }
   const head = entry.packed;
   const copy = {};
   for (const key in summary) if (key !== "calls" && key !== "__proto__") copy[key] = summary[key];
@@ -264,6 +307,47 @@ function reviveStored(stored, relative, sharing, damaged) {
   }
   return { summary: revived, diagnostics };
 }
+var IMPORT_KINDS = ["import", "from", "dynamic"];
+var IMPORT_EXTRAS = /* @__PURE__ */ new Set(["itemsOf", "registryOf", "alias", "fallback", "written"]);
+function importRow(record, scope) {
+  const key = namesKey(record.names);
+  const row = [IMPORT_KINDS.indexOf(record.kind), record.module, record.level, key ?? record.names, record.star ? 1 : 0, scope, spanKey(record.span)];
+  let extras;
+  for (const field of IMPORT_EXTRAS) {
+    const value = record[field];
+    if (value !== void 0) (extras ??= {})[field] = value;
+  }
+  if (extras) row.push(extras);
+  return row;
+}
+function importOfRow(row, scopes, sharing) {
+  if (!Array.isArray(row) || row.length < 7 || row.length > 8) throw new Error("not an import");
+  const [kind, module, level, names, star, scope, span, extras] = row;
+  const kindName = IMPORT_KINDS[kind];
+  if (kindName === void 0 || typeof module !== "string" || !Number.isInteger(level) || star !== 0 && star !== 1 || typeof span !== "string") throw new Error("not an import");
+  let importedNames;
+  if (names === "") importedNames = NONE;
+  else if (typeof names === "string") importedNames = sharing ? sharing.importedNamesOf(names) : namesFromKey(names);
+  else if (Array.isArray(names) && names.every((n) => n && typeof n.name === "string")) importedNames = names;
+  else throw new Error("not an import");
+  const record = {
+    kind: kindName,
+    module: sharing ? sharing.string(module) : module,
+    level,
+    names: importedNames,
+    star: star === 1,
+    scope: placeIn(scopes, scope),
+    span: sharing ? sharing.spanOf(span) : spanFromKey(span)
+  };
+  if (extras !== void 0) {
+    if (!extras || typeof extras !== "object" || Array.isArray(extras)) throw new Error("not an import");
+    for (const field of Object.keys(extras)) {
+      if (!IMPORT_EXTRAS.has(field)) throw new Error("not an import");
+      record[field] = extras[field];
+    }
+  }
+  return record;
+}
 var INDEX_FIELDS = ["callees", "localCallees", "members", "onObjects", "decoratorsOnObjects", "onLocalObjects", "inModuleFunctions"];
 var NONE = Object.freeze([]);
 function some(list) {
@@ -283,9 +367,11 @@ function shared(tables, sharing) {
   return { scopes: tables.scopes.map((s) => sharing.scope(s)), placements: tables.placements.map((p) => sharing.placement(p)), strings: tables.strings.map((s) => sharing.string(s)) };
 }
 var SUMMARY_LISTS = ["imports", "classes", "assignments", "definedNames", "importedNames", "syntaxProblems", "suppressions"];
-function withValues(calls, { scopes, placements, strings }) {
+function withValues(calls, { scopes, placements, strings }, spanOf = spanFromKey) {
   for (const call of calls) {
     if (call.args.length === 0) call.args = NONE;
+    if (typeof call.span !== "string") throw new Error("a call without its span");
+    call.span = spanOf(call.span);
     call.scope = placeIn(scopes, call.scope);
     call.placement = placeIn(placements, call.placement);
     call.statementText = placeIn(strings, call.statementText);

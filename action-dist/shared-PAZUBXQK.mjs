@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-LMYX4A4J.mjs";
+} from "./shared-XC4UYF35.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-RWYXQWNL.mjs");
+  return analyzer ??= import("./shared-DSELOMTO.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
