@@ -434,6 +434,27 @@ describe('symbolic links', () => {
   });
 });
 
+describe("names that are JavaScript's own", () => {
+  // A module, program or `python -m` name that an object literal has through its prototype
+  // (`constructor`, `toString`) was once read as an entry of the tables that name compiled modules
+  // and servers: an internal error in place of the file's imports, or of the Procfile's processes.
+  it('a module named `constructor` is a module like any other; a Procfile running `constructor` or `python -m toString` starts no known server', () => {
+    const root = project({
+      ...BASE,
+      'web.py': 'from flask import Flask\nimport constructor\nimport toString\nfrom hasOwnProperty import x\napp = Flask(__name__)\n',
+      'constructor.py': 'import jobs\n',
+      'Procfile': 'web: constructor web:app\nworker: python -m toString\n',
+    });
+    const run = checkJson(root);
+    expect(run.report.problems.filter((p) => p.kind === 'internal-error')).toEqual([]);
+    // `web` → `constructor` → `jobs`: the project module named `constructor` is in the chain.
+    expect(run.report.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual(['IL001 jobs.py:2']);
+    const chain = (run.stdout && (JSON.parse(run.stdout) as { findings: Array<{ chain: Array<{ path: string; code: string }> }> }).findings[0]!.chain) ?? [];
+    expect(chain.map((step) => `${step.path}: ${step.code}`)).toEqual(['web.py: app = Flask(__name__)', 'web.py: import constructor', 'constructor.py: import jobs', 'jobs.py: POOL = ThreadPoolExecutor(max_workers=2)']);
+    expect(run.code).toBe(1);
+  });
+});
+
 describe('usage errors and bad configuration', () => {
   it('a path that does not exist: exit 2 and `importleak: <path>: no such file or directory`', () => {
     const root = project(BASE);

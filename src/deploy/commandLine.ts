@@ -201,7 +201,8 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     if (BUILTINS.has(first.text)) return reading;
     const context: CommandContext = { file, source: settings.source, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) };
 
-    const server = SERVER_PROGRAMS[program];
+    // Own entries only: a program named `constructor` is no server's.
+    const server = Object.hasOwn(SERVER_PROGRAMS, program) ? SERVER_PROGRAMS[program] : undefined;
     if (server) {
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
@@ -209,7 +210,7 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
       if (invocation.kind === 'module') {
-        const moduleServer = SERVER_MODULES[invocation.module];
+        const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : undefined;
         const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
         reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       } else if (invocation.kind === 'script') {

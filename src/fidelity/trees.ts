@@ -115,7 +115,7 @@ export function stdlibTree(python = 'python3', only?: readonly string[]): TreeSp
     excludeDirs: STDLIB_EXCLUDED_DIRS,
     excludeDirNames: STDLIB_EXCLUDED_DIR_NAMES,
     target: (module) => {
-      const why = STDLIB_SIDE_EFFECTS[module];
+      const why = Object.hasOwn(STDLIB_SIDE_EFFECTS, module) ? STDLIB_SIDE_EFFECTS[module] : undefined;
       if (why) return why;
       if (module === '__main__' || module.endsWith('.__main__')) return 'a `__main__` module runs its program when imported';
       if (only && !only.some((p) => module === p || module.startsWith(`${p}.`))) return 'not selected';
@@ -247,7 +247,7 @@ export function packagesTree(options: PackagesTreeOptions): TreeSpec {
     mkdirSync(shims, { recursive: true });
     for (const requirement of CELERY_REQUIREMENTS) {
       if (pip([requirement])) continue;
-      const standIn = STAND_INS[requirement];
+      const standIn = Object.hasOwn(STAND_INS, requirement) ? STAND_INS[requirement] : undefined;
       if (!standIn) throw new Error(`pip could not install ${requirement}, a requirement of celery`);
       writeFileSync(path.join(shims, `${standIn.module}.py`), `# Stand-in written by the importleak fidelity harness: ${requirement} is not on the package index.\n${standIn.text}`);
       standIns.push(requirement);

@@ -36,5 +36,7 @@ export const COMPILED_INIT_IMPORTS: Readonly<Record<string, readonly InitImport[
 
 /** The modules compiled module `name` imports as it initialises on Python 3.`minor`, in the table's order. */
 export function compiledInitImports(name: string, minor: number): string[] {
-  return (COMPILED_INIT_IMPORTS[name] ?? []).filter(({ versions }) => !versions || (minor >= versions[0] && minor <= versions[1])).map(({ module }) => module);
+  // Own entries only: `constructor` or `toString` is a module name too, and no compiled module's.
+  if (!Object.hasOwn(COMPILED_INIT_IMPORTS, name)) return [];
+  return COMPILED_INIT_IMPORTS[name]!.filter(({ versions }) => !versions || (minor >= versions[0] && minor <= versions[1])).map(({ module }) => module);
 }

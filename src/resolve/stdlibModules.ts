@@ -112,7 +112,7 @@ const OPTIONAL_BUILDS = new Set(['_gdbm', '_dbm', '_tkinter', 'readline', '_curs
 export function stdlibModuleExists(name: string, target: { version: readonly [number, number]; platform: string }): boolean {
   const top = name.split('.')[0]!;
   if (!STDLIB_MODULES.has(top) || OPTIONAL_BUILDS.has(top)) return false;
-  const lifetime = STDLIB_LIFETIMES[top];
+  const lifetime = Object.hasOwn(STDLIB_LIFETIMES, top) ? STDLIB_LIFETIMES[top] : undefined;
   const minor = target.version[0] === 3 ? target.version[1] : -1;
   if (lifetime && (minor < lifetime[0] || minor > lifetime[1])) return false;
   if (target.platform === 'win32' ? NOT_ON_WINDOWS.has(top) : WINDOWS_ONLY.has(top)) return false;
