@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-PAZUBXQK.mjs";
+} from "./shared-ALNNYHQX.mjs";
 import "./shared-XC4UYF35.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-2POWU2DU.mjs";

@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-PAZUBXQK.mjs";
+} from "./shared-ALNNYHQX.mjs";
 import "./shared-XC4UYF35.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-2POWU2DU.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-D2DVFE53.mjs";
-import "./shared-4B4FI5LV.mjs";
+} from "./shared-36PCFDZS.mjs";
+import "./shared-JDZJDQVQ.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

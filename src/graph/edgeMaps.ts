@@ -91,6 +91,27 @@ export class ImportTimeEdges extends EdgeListMap {
   *keys(): MapIterator<string> {
     yield* this.store.keys;
   }
+
+  /**
+   * Calls `visit` with the module each of `from`'s edges runs (a module as often as an edge runs
+   * it), in no particular order, without making the edges; false, having called nothing, when this
+   * map filters its edges (read them with `get`). What `ImportedBy` needs of every module.
+   */
+  eachTarget(from: string, visit: (to: string) => void): boolean {
+    if (this.keep) return false;
+    if (!this.store.keys.has(from)) return true;
+    const { enclosing, later, resolved, withoutStatements } = this.store;
+    const parent = enclosing.get(from);
+    if (parent) visit(parent.to);
+    if (!withoutStatements.has(from)) {
+      for (const resolvedImport of resolved.get(from) ?? []) {
+        if (!runsAtImport(resolvedImport)) continue;
+        for (const executed of resolvedImport.executes) if (executed.module.path !== from) visit(executed.module.path);
+      }
+    }
+    for (const edge of later.get(from) ?? []) visit(edge.to);
+    return true;
+  }
 }
 
 /** The edges by which the import statements of `from`'s body run other modules, added to `into`. */
@@ -122,12 +143,14 @@ export class ImportedBy extends EdgeListMap {
 
   constructor(private readonly edges: ImportTimeEdges) {
     super();
-    for (const [from, list] of edges) {
-      for (const edge of list) {
-        const importers = this.importing.get(edge.to);
-        if (!importers) this.importing.set(edge.to, [from]);
+    // Each importer once, in the order of the keys: all of one module's edges are read before the next's.
+    for (const from of edges.keys()) {
+      const add = (to: string): void => {
+        const importers = this.importing.get(to);
+        if (!importers) this.importing.set(to, [from]);
         else if (importers[importers.length - 1] !== from) importers.push(from);
-      }
+      };
+      if (!edges.eachTarget(from, add)) for (const edge of edges.get(from) ?? []) add(edge.to);
     }
     // Copies as long as the lists: one grown by push holds room for sixteen more (17 at least), and
     // most modules have a few importers.

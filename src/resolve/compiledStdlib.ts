@@ -34,9 +34,14 @@ export const COMPILED_INIT_IMPORTS: Readonly<Record<string, readonly InitImport[
   parser: [{ module: 'copyreg', versions: [0, 9] }],
 };
 
+/** Whether the table lists `name`: a compiled module that imports Python modules as it initialises. */
+export function hasCompiledInitImports(name: string): boolean {
+  return Object.hasOwn(COMPILED_INIT_IMPORTS, name);
+}
+
 /** The modules compiled module `name` imports as it initialises on Python 3.`minor`, in the table's order. */
 export function compiledInitImports(name: string, minor: number): string[] {
   // Own entries only: `constructor` or `toString` is a module name too, and no compiled module's.
-  if (!Object.hasOwn(COMPILED_INIT_IMPORTS, name)) return [];
+  if (!hasCompiledInitImports(name)) return [];
   return COMPILED_INIT_IMPORTS[name]!.filter(({ versions }) => !versions || (minor >= versions[0] && minor <= versions[1])).map(({ module }) => module);
 }

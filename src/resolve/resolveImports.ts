@@ -2,7 +2,7 @@ import { importText, type ImportRecord, type ModuleSummary } from '../extract/su
 import type { ModuleEntry, ModuleIndex } from './moduleIndex.js';
 import { DEFAULT_TARGET, type PythonTarget } from '../extract/target.js';
 import { stdlibModuleExists } from './stdlibModules.js';
-import { compiledInitImports } from './compiledStdlib.js';
+import { compiledInitImports, hasCompiledInitImports } from './compiledStdlib.js';
 
 /** Why executing an import statement runs a given project module. */
 export type ExecutionReason =
@@ -207,12 +207,16 @@ export function resolveImport(
   return { record, absolute, executes: sharedList(index, executes) };
 }
 
+const NO_MODULES: readonly ModuleEntry[] = Object.freeze([]);
+
 /**
  * The project modules a compiled standard-library module `name` runs as it initialises, when the
  * project has no module of that name: those it imports (and their packages), and through the
  * compiled modules among them, theirs.
  */
-function compiledInitModules(name: string, importer: ModuleEntry, index: ModuleIndex, minor: number): ModuleEntry[] {
+function compiledInitModules(name: string, importer: ModuleEntry, index: ModuleIndex, minor: number): readonly ModuleEntry[] {
+  // Most imports name no compiled module of the table: nothing to make for them.
+  if (!hasCompiledInitImports(name)) return NO_MODULES;
   const found: ModuleEntry[] = [];
   const seen = new Set<string>();
   const visit = (compiled: string): void => {

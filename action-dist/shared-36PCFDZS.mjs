@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-4B4FI5LV.mjs";
+} from "./shared-JDZJDQVQ.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

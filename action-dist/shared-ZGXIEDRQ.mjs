@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-D2DVFE53.mjs";
-import "./shared-4B4FI5LV.mjs";
+} from "./shared-36PCFDZS.mjs";
+import "./shared-JDZJDQVQ.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

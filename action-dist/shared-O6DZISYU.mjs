@@ -68,7 +68,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-D2DVFE53.mjs";
+} from "./shared-36PCFDZS.mjs";
 import {
   CallResolver,
   allOf,
@@ -80,7 +80,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-4B4FI5LV.mjs";
+} from "./shared-JDZJDQVQ.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -4191,7 +4191,7 @@ function readWords(input, settings) {
     const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
-    const server = SERVER_PROGRAMS[program];
+    const server = Object.hasOwn(SERVER_PROGRAMS, program) ? SERVER_PROGRAMS[program] : void 0;
     if (server) {
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
@@ -4199,7 +4199,7 @@ function readWords(input, settings) {
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
       if (invocation.kind === "module") {
-        const moduleServer = SERVER_MODULES[invocation.module];
+        const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : void 0;
         const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
         reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       } else if (invocation.kind === "script") {

@@ -487,7 +487,7 @@ var OPTIONAL_BUILDS = /* @__PURE__ */ new Set(["_gdbm", "_dbm", "_tkinter", "rea
 function stdlibModuleExists(name, target) {
   const top = name.split(".")[0];
   if (!STDLIB_MODULES.has(top) || OPTIONAL_BUILDS.has(top)) return false;
-  const lifetime = STDLIB_LIFETIMES[top];
+  const lifetime = Object.hasOwn(STDLIB_LIFETIMES, top) ? STDLIB_LIFETIMES[top] : void 0;
   const minor = target.version[0] === 3 ? target.version[1] : -1;
   if (lifetime && (minor < lifetime[0] || minor > lifetime[1])) return false;
   if (target.platform === "win32" ? NOT_ON_WINDOWS.has(top) : WINDOWS_ONLY.has(top)) return false;
@@ -513,8 +513,12 @@ var COMPILED_INIT_IMPORTS = {
   // The `parser` module was removed in 3.10.
   parser: [{ module: "copyreg", versions: [0, 9] }]
 };
+function hasCompiledInitImports(name) {
+  return Object.hasOwn(COMPILED_INIT_IMPORTS, name);
+}
 function compiledInitImports(name, minor) {
-  return (COMPILED_INIT_IMPORTS[name] ?? []).filter(({ versions }) => !versions || minor >= versions[0] && minor <= versions[1]).map(({ module }) => module);
+  if (!hasCompiledInitImports(name)) return [];
+  return COMPILED_INIT_IMPORTS[name].filter(({ versions }) => !versions || minor >= versions[0] && minor <= versions[1]).map(({ module }) => module);
 }
 
 // src/resolve/resolveImports.ts
@@ -619,7 +623,9 @@ function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   }
   return { record, absolute, executes: sharedList(index, executes) };
 }
+var NO_MODULES = Object.freeze([]);
 function compiledInitModules(name, importer, index, minor) {
+  if (!hasCompiledInitImports(name)) return NO_MODULES;
   const found = [];
   const seen = /* @__PURE__ */ new Set();
   const visit = (compiled) => {
@@ -1152,6 +1158,26 @@ var ImportTimeEdges = class _ImportTimeEdges extends EdgeListMap {
   *keys() {
     yield* this.store.keys;
   }
+  /**
+   * Calls `visit` with the module each of `from`'s edges runs (a module as often as an edge runs
+   * it), in no particular order, without making the edges; false, having called nothing, when this
+   * map filters its edges (read them with `get`). What `ImportedBy` needs of every module.
+   */
+  eachTarget(from, visit) {
+    if (this.keep) return false;
+    if (!this.store.keys.has(from)) return true;
+    const { enclosing, later, resolved, withoutStatements } = this.store;
+    const parent = enclosing.get(from);
+    if (parent) visit(parent.to);
+    if (!withoutStatements.has(from)) {
+      for (const resolvedImport of resolved.get(from) ?? []) {
+        if (!runsAtImport(resolvedImport)) continue;
+        for (const executed2 of resolvedImport.executes) if (executed2.module.path !== from) visit(executed2.module.path);
+      }
+    }
+    for (const edge of later.get(from) ?? []) visit(edge.to);
+    return true;
+  }
 };
 function statementEdges(from, imports, into) {
   for (const resolvedImport of imports) {
@@ -1171,12 +1197,13 @@ var ImportedBy = class extends EdgeListMap {
   constructor(edges) {
     super();
     this.edges = edges;
-    for (const [from, list] of edges) {
-      for (const edge of list) {
-        const importers = this.importing.get(edge.to);
-        if (!importers) this.importing.set(edge.to, [from]);
+    for (const from of edges.keys()) {
+      const add = (to) => {
+        const importers = this.importing.get(to);
+        if (!importers) this.importing.set(to, [from]);
         else if (importers[importers.length - 1] !== from) importers.push(from);
-      }
+      };
+      if (!edges.eachTarget(from, add)) for (const edge of edges.get(from) ?? []) add(edge.to);
     }
     for (const [to, importers] of this.importing) if (importers.length > 1) this.importing.set(to, importers.slice());
   }

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-D2DVFE53.mjs";
-import "./shared-4B4FI5LV.mjs";
+} from "./shared-36PCFDZS.mjs";
+import "./shared-JDZJDQVQ.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";
