@@ -5,10 +5,10 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-ALNNYHQX.mjs";
-import "./shared-XC4UYF35.mjs";
+} from "./shared-N2IQF6LH.mjs";
+import "./shared-3NQ66YLA.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-2POWU2DU.mjs";
+import "./shared-5TGO7NR2.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-P6QZ5F2H.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -15,15 +15,15 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-ALNNYHQX.mjs";
-import "./shared-XC4UYF35.mjs";
+} from "./shared-N2IQF6LH.mjs";
+import "./shared-3NQ66YLA.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-2POWU2DU.mjs";
+import "./shared-5TGO7NR2.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-36PCFDZS.mjs";
-import "./shared-JDZJDQVQ.mjs";
+} from "./shared-XWV52DSM.mjs";
+import "./shared-FW47T5G4.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-2POWU2DU.mjs";
+} from "./shared-5TGO7NR2.mjs";
 import {
   summariseBytes
 } from "./shared-ICGDENUP.mjs";

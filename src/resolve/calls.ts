@@ -229,9 +229,15 @@ export class CallResolver {
    * saying they are none costs a set lookup instead of resolving the name through the modules.
    */
   mayNameClass(callee: string): boolean {
-    this.classNames ??= new Set(
-      [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => (n.alias ? [n.alias] : [])))]),
-    );
+    if (!this.classNames) {
+      // Loops, not flatMap: a list made for each module, import and name was most of this.
+      const names = new Set<string>();
+      for (const summary of this.summaries.values()) {
+        for (const cls of summary.classes) names.add(cls.name);
+        for (const record of summary.imports) for (const { alias } of record.names) if (alias) names.add(alias);
+      }
+      this.classNames = names;
+    }
     return this.classNames.has(callee.slice(callee.lastIndexOf('.') + 1));
   }
 

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-XC4UYF35.mjs";
+} from "./shared-3NQ66YLA.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-O6DZISYU.mjs");
+  return analyzer ??= import("./shared-STOCE4K3.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3873,9 +3873,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-Y5RYXMDB.mjs"),
+      import("./shared-AK4A2XHC.mjs"),
       import("./shared-GFYFIGBW.mjs"),
-      import("./shared-ZGXIEDRQ.mjs"),
+      import("./shared-DAA6D6VE.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-VEQSFL67.mjs"),
       import("./shared-M4F6IX2D.mjs"),
@@ -3917,7 +3917,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-3DZUERYN.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-V4T3UH5R.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3935,7 +3935,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-WTF6IXR3.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-GJTCJUU6.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

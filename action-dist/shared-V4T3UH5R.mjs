@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-JDZJDQVQ.mjs";
+} from "./shared-FW47T5G4.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

@@ -850,9 +850,14 @@ var CallResolver = class {
    * saying they are none costs a set lookup instead of resolving the name through the modules.
    */
   mayNameClass(callee) {
-    this.classNames ??= new Set(
-      [...this.summaries.values()].flatMap((s) => [...s.classes.map((c) => c.name), ...s.imports.flatMap((i) => i.names.flatMap((n) => n.alias ? [n.alias] : []))])
-    );
+    if (!this.classNames) {
+      const names = /* @__PURE__ */ new Set();
+      for (const summary of this.summaries.values()) {
+        for (const cls of summary.classes) names.add(cls.name);
+        for (const record of summary.imports) for (const { alias } of record.names) if (alias) names.add(alias);
+      }
+      this.classNames = names;
+    }
     return this.classNames.has(callee.slice(callee.lastIndexOf(".") + 1));
   }
   findClassCalled(path, call) {

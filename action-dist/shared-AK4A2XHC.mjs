@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-36PCFDZS.mjs";
-import "./shared-JDZJDQVQ.mjs";
+} from "./shared-XWV52DSM.mjs";
+import "./shared-FW47T5G4.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

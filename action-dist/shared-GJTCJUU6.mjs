@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-36PCFDZS.mjs";
-import "./shared-JDZJDQVQ.mjs";
+} from "./shared-XWV52DSM.mjs";
+import "./shared-FW47T5G4.mjs";
 import "./shared-Y46MMDIC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-P6QZ5F2H.mjs";

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-2POWU2DU.mjs";
+} from "./shared-5TGO7NR2.mjs";
 import {
   builtin,
   packedOnDisk

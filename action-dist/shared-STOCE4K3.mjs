@@ -33,14 +33,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-XC4UYF35.mjs";
+} from "./shared-3NQ66YLA.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-2POWU2DU.mjs";
+} from "./shared-5TGO7NR2.mjs";
 import {
   TomlError,
   parse
@@ -68,7 +68,7 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-36PCFDZS.mjs";
+} from "./shared-XWV52DSM.mjs";
 import {
   CallResolver,
   allOf,
@@ -80,7 +80,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-JDZJDQVQ.mjs";
+} from "./shared-FW47T5G4.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

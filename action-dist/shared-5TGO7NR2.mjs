@@ -123,9 +123,14 @@ function spanKey(span) {
   return `${span.line} ${span.column} ${span.endLine} ${span.endColumn}`;
 }
 function spanFromKey(key) {
-  const parts = key.split(" ");
-  if (parts.length !== 4) throw new Error("not a span");
-  const [line, column, endLine, endColumn] = parts.map(Number);
+  const a = key.indexOf(" ");
+  const b = key.indexOf(" ", a + 1);
+  const c = key.indexOf(" ", b + 1);
+  if (a < 1 || b < a + 2 || c < b + 2 || c > key.length - 2 || key.indexOf(" ", c + 1) >= 0) throw new Error("not a span");
+  const line = Number(key.slice(0, a));
+  const column = Number(key.slice(a + 1, b));
+  const endLine = Number(key.slice(b + 1, c));
+  const endColumn = Number(key.slice(c + 1));
   if (!Number.isInteger(line) || !Number.isInteger(column) || !Number.isInteger(endLine) || !Number.isInteger(endColumn)) throw new Error("not a span");
   return { line, column, endLine, endColumn };
 }
