@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntryPoint } from '../src/entries/entries.js';
+import { pythonGlobMatcher } from '../src/entries/frameworks/pythonGlob.js';
 import type { AnalysisResult } from '../src/pipeline.js';
 import { analyzeProject, FIXTURES, writeProject } from './support.js';
 
@@ -213,6 +215,43 @@ describe('settings split with django-split-settings (fixtures/frameworks/django_
       { path: 'blog/models.py', kind: 'app', description: 'models of Django app `blog`', line: 1 },
       { path: 'parts/apps.py', kind: 'app', description: 'Django settings file included by `settings`', line: 1 },
       { path: 'settings.py', kind: 'app', description: 'Django settings', line: 2 },
+      { path: 'urls.py', kind: 'routes', description: 'Django root URLconf', line: 1 },
+    ]);
+  });
+
+  it('finds with a glob the files CPython\'s glob.glob finds, whatever the pattern: ranges out of order, a lone `[`, negations, hidden files', () => {
+    const files = ['base.py', '.hidden.py', 'a[.py', 'b-c.py', 'x!.py', '^a.py', 'z.py', 'A.py', '-.py', 'a]b.py', 'sub/d.py', 'sub/.e.py', 'sub/deep/f.py'];
+    const root = writeProject(Object.fromEntries(files.map((f) => [f, ''])));
+    const patterns = ['*.py', '.*.py', '?.py', '[a-c]*.py', '[!a-c]*.py', '[z-a].py', '[z-ab]*.py', 'a[.py', '[[]*', '[]]*', '[!]]*.py', '[^a]*.py', '[-]*.py', '[a-]*.py', '[a-c-z]*.py', 'sub/*.py', '*/*.py', 'sub/.*', '*/*/*.py', '[!.]*', 'a[]]b.py', '[\\]*', '*[!y]', 'b[+-/]c.py'];
+    const script = 'import glob, json, os, sys\nroot, patterns = sys.argv[1], json.loads(sys.argv[2])\nprint(json.dumps([sorted(p for p in glob.glob(pat, root_dir=root) if os.path.isfile(os.path.join(root, p))) for pat in patterns]))';
+    const run = spawnSync('python3', ['-c', script, root, JSON.stringify(patterns)], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const cpython = JSON.parse(run.stdout) as string[][];
+    const ours = patterns.map((pattern) => files.filter(pythonGlobMatcher(pattern)).sort());
+    expect(Object.fromEntries(patterns.map((p, i) => [p, ours[i]]))).toEqual(Object.fromEntries(patterns.map((p, i) => [p, cpython[i]])));
+    // Not every pattern finds nothing: the comparison says something.
+    expect(cpython.filter((found) => found.length > 0).length).toBeGreaterThan(15);
+  });
+
+  it('a pattern no regular expression can be (`[z-a]`, a lone `[`) finds what CPython finds, and the rest of the settings are read', async () => {
+    const root = writeProject({
+      'settings/__init__.py': 'from split_settings.tools import include, optional\ninclude("components/base.py", optional("components/[z-a].py"), optional("components/a[.py"), optional("components/[z-ab]*.py"))\n',
+      'settings/components/base.py': 'INSTALLED_APPS = ["blog"]\nROOT_URLCONF = "urls"\n',
+      'settings/components/a[.py': 'X = 1\n',
+      'settings/components/blog_extra.py': 'Y = 1\n',
+      'urls.py': 'urlpatterns = []\n',
+      'manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")\n',
+      'blog/__init__.py': '',
+      'blog/models.py': '',
+    });
+    const result = await analyzeProject(root);
+    expect(result.diagnostics.filter((d) => d.kind === 'internal-error')).toEqual([]);
+    // `[z-ab]*.py` finds blog_extra.py; `a[.py` is read too, but no module is named so: no entry (see settings.dist.py above).
+    expect(rows(result.entries)).toEqual([
+      { path: 'blog/models.py', kind: 'app', description: 'models of Django app `blog`', line: 1 },
+      { path: 'settings/__init__.py', kind: 'app', description: 'Django settings', line: 2 },
+      { path: 'settings/components/base.py', kind: 'app', description: 'Django settings file included by `settings`', line: 1 },
+      { path: 'settings/components/blog_extra.py', kind: 'app', description: 'Django settings file included by `settings`', line: 1 },
       { path: 'urls.py', kind: 'routes', description: 'Django root URLconf', line: 1 },
     ]);
   });

@@ -449,9 +449,23 @@ describe("names that are JavaScript's own", () => {
     expect(run.report.problems.filter((p) => p.kind === 'internal-error')).toEqual([]);
     // `web` → `constructor` → `jobs`: the project module named `constructor` is in the chain.
     expect(run.report.findings.map((f) => `${f.rule} ${f.path}:${f.line}`)).toEqual(['IL001 jobs.py:2']);
-    const chain = (run.stdout && (JSON.parse(run.stdout) as { findings: Array<{ chain: Array<{ path: string; code: string }> }> }).findings[0]!.chain) ?? [];
+    const chain = (JSON.parse(run.stdout) as { findings: Array<{ chain: Array<{ path: string; code: string }> }> }).findings[0]!.chain;
     expect(chain.map((step) => `${step.path}: ${step.code}`)).toEqual(['web.py: app = Flask(__name__)', 'web.py: import constructor', 'constructor.py: import jobs', 'jobs.py: POOL = ThreadPoolExecutor(max_workers=2)']);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('patterns no regular expression can be', () => {
+  it('a Dockerfile COPY of `ap[z-a]` or `web[.py` copies nothing (Go\'s filepath.Match refuses the pattern), and the rest of the Dockerfile is read', () => {
+    const root = project({
+      ...BASE,
+      Dockerfile: 'FROM python:3.11\nWORKDIR /app\nCOPY ap[z-a] /app/\nCOPY web[.py /app/\nCOPY . /app/\nCMD ["gunicorn", "-w", "2", "web:app"]\n',
+    });
+    const run = checkJson(root);
+    expect(run.report.problems.filter((p) => p.kind === 'internal-error')).toEqual([]);
+    const deployment = (JSON.parse(run.stdout) as { deployment: Array<{ server: string; line: number; app: string; workers: number }> }).deployment;
+    expect(deployment.map((p) => `${p.server} ${p.app} line ${p.line}: ${p.workers} workers`)).toEqual(['gunicorn web:app line 6: 2 workers']);
+    expect(findingPaths(run.report)).toEqual(['jobs.py:2']);
   });
 });
 

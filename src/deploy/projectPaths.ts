@@ -62,7 +62,11 @@ function globMatches(pattern: string, name: string): boolean {
       i = end;
     } else regex += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }
-  return new RegExp(`^${regex}$`).test(name);
+  try {
+    return new RegExp(`^${regex}$`).test(name);
+  } catch {
+    return false; // a bad pattern (`[z-a]`) matches nothing, as filepath.Match says ErrBadPattern
+  }
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type EntryContext,
 } from '../project.js';
 import { DRF } from './web.js';
+import { pythonGlobMatcher } from './pythonGlob.js';
 
 /**
  * Django loads its project by name, from strings: `DJANGO_SETTINGS_MODULE` names the settings,
@@ -358,18 +359,14 @@ function includedFiles(ctx: EntryContext, path: string, call: CallRecord): { fil
       continue;
     }
     const pattern = posix.normalize(posix.join(posix.dirname(path), literal.value));
-    const glob = /[*?[]/.test(literal.value) ? globPattern(pattern) : undefined;
-    const matched = glob ? [...ctx.summaries.keys()].filter((k) => glob.test(k)).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
+    const glob = /[*?[]/.test(literal.value) ? pythonGlobMatcher(pattern) : undefined;
+    const matched = glob ? [...ctx.summaries.keys()].filter(glob).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
     if (matched.length === 0 && !optional) missing = true;
     for (const file of matched) if (!files.includes(file)) files.push(file);
   }
   return { files, missing };
 }
 
-function globPattern(pattern: string): RegExp {
-  const source = pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${source}$`);
-}
 
 /** A setting the settings bind, or may, but whose value importleak cannot read. */
 function unknownSetting(settings: SettingsModule, name: string): boolean {
