@@ -5,12 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-N2IQF6LH.mjs";
-import "./shared-3NQ66YLA.mjs";
+} from "./shared-RQMDMUTA.mjs";
+import "./shared-TPWX56MK.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-5TGO7NR2.mjs";
-import "./shared-Y46MMDIC.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-4DQMQROZ.mjs";
+import "./shared-2LTURM4U.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

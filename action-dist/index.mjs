@@ -9,24 +9,24 @@ import {
 } from "./shared-4BTN6HWT.mjs";
 import {
   renderText
-} from "./shared-3ZEHM7XJ.mjs";
+} from "./shared-E34Q4NV3.mjs";
 import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-N2IQF6LH.mjs";
-import "./shared-3NQ66YLA.mjs";
+} from "./shared-RQMDMUTA.mjs";
+import "./shared-TPWX56MK.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-5TGO7NR2.mjs";
+import "./shared-4DQMQROZ.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-XWV52DSM.mjs";
-import "./shared-FW47T5G4.mjs";
-import "./shared-Y46MMDIC.mjs";
+} from "./shared-5T2URPB4.mjs";
+import "./shared-K4UWDBP5.mjs";
+import "./shared-2LTURM4U.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import {
   elideChain,
   excerpt,
@@ -81,7 +81,7 @@ function renderStepSummary(input) {
   if (graph) sections.push(["", "### Import chains to the errors", "", "```mermaid", graph, "```"].join("\n"));
   const ordered = [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   const blocks = ordered.map((finding) => findingBlock(finding, paths));
-  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path))}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${markdownMessage(d.message)}`);
+  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path) || ".")}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${markdownMessage(d.message)}`);
   const out = [head.join("\n")];
   let size = byteLength(out[0]);
   const budget = maxBytes - 512;

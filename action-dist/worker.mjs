@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-5TGO7NR2.mjs";
+} from "./shared-4DQMQROZ.mjs";
 import {
   summariseBytes
-} from "./shared-ICGDENUP.mjs";
-import "./shared-Y46MMDIC.mjs";
+} from "./shared-GHIMUHAO.mjs";
+import "./shared-2LTURM4U.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

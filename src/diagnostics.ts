@@ -63,6 +63,9 @@ export class DamagedCacheEntry extends Error {
 /** What every internal error tells the reader to do. */
 export const BUG_REPORT_HINT = 'this is a bug in importleak; please report it with this file';
 
+/** The same, for a part of the analysis that handles the whole project. */
+export const PROJECT_BUG_REPORT_HINT = 'this is a bug in importleak; please report it with the command and the files it ran on';
+
 /**
  * An exception thrown by one of importleak's components (`extract`, `the Django entry detector`...)
  * while it handled `path`, as a diagnostic: one line, the cause and the bug-report hint; the stack
@@ -71,7 +74,9 @@ export const BUG_REPORT_HINT = 'this is a bug in importleak; please report it wi
 export function internalError(component: string, path: string, error: unknown): Diagnostic {
   if (error instanceof DamagedCacheEntry) return { kind: 'read-error', path: error.path, message: error.message };
   if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${(error as Error)?.stack ?? String(error)}\n`));
-  return { kind: 'internal-error', path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
+  // A part that handles the whole project (an entry detector, the import graph) has no one file to send.
+  const hint = path === '.' ? PROJECT_BUG_REPORT_HINT : BUG_REPORT_HINT;
+  return { kind: 'internal-error', path, message: `internal error in ${component}: ${describeInternalError(error)}; ${hint}` };
 }
 
 /** `TypeError: x is undefined`, one line; a stack overflow said in words. */

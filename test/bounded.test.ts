@@ -356,8 +356,10 @@ describe('an internal error is one diagnostic, and the analysis goes on', () => 
   ])('IMPORTLEAK_FAULT=%s: an internal-error of %s naming %s, with the bug-report hint', async (fault, file, component) => {
     process.env.IMPORTLEAK_FAULT = fault;
     const result = await analyzeProject(project());
+    // A part that handles the whole project has no one file to send: the hint asks for the command and the files.
+    const hint = file === '.' ? 'this is a bug in importleak; please report it with the command and the files it ran on' : HINT;
     expect(ofKind(result.diagnostics, 'internal-error')).toEqual([
-      { kind: 'internal-error', path: file, message: `internal error in ${component}: Error: fault injected by IMPORTLEAK_FAULT=${fault}; ${HINT}` },
+      { kind: 'internal-error', path: file, message: `internal error in ${component}: Error: fault injected by IMPORTLEAK_FAULT=${fault}; ${hint}` },
     ]);
     // a.py's finding is still there, through web.py: the Flask app, or (when the Flask detector is the
     // one that failed) the gunicorn app the Procfile names.
@@ -373,6 +375,13 @@ describe('an internal error is one diagnostic, and the analysis goes on', () => 
     expect(run.stdout).toContain(`a.py: internal-error: internal error in extract: Error: fault injected by IMPORTLEAK_FAULT=extract:a.py; ${HINT}`);
     expect(run.stdout).toMatch(/^b\.py:3:1: IL002 \[warning\]/m);
     expect(run.stderr).toBe('');
+    expect(run.code).toBe(3);
+  });
+
+  it('one of the whole project is shown as `.`, not as nothing', () => {
+    const root = writeProject({ 'b.py': THREAD, 'web.py': 'from flask import Flask\nimport b\napp = Flask(__name__)\n' });
+    const run = runCli(['check', '.'], root, { ...process.env, IMPORTLEAK_FAULT: 'entries:Flask' });
+    expect(run.stdout).toContain('\n.: internal-error: internal error in the Flask entry detector: Error: fault injected by IMPORTLEAK_FAULT=entries:Flask; this is a bug in importleak; please report it with the command and the files it ran on\n');
     expect(run.code).toBe(3);
   });
 

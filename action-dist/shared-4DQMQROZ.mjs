@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-Y46MMDIC.mjs";
+} from "./shared-2LTURM4U.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

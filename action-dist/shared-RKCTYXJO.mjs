@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-FW47T5G4.mjs";
-import "./shared-Y46MMDIC.mjs";
+} from "./shared-K4UWDBP5.mjs";
+import "./shared-2LTURM4U.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import {
   MAX_MESSAGE,
   excerpt,

@@ -4,9 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-ICGDENUP.mjs";
+} from "./shared-GHIMUHAO.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

@@ -10,11 +10,11 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-XWV52DSM.mjs";
-import "./shared-FW47T5G4.mjs";
-import "./shared-Y46MMDIC.mjs";
+} from "./shared-5T2URPB4.mjs";
+import "./shared-K4UWDBP5.mjs";
+import "./shared-2LTURM4U.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

@@ -26,11 +26,13 @@ var DamagedCacheEntry = class extends Error {
   path;
 };
 var BUG_REPORT_HINT = "this is a bug in importleak; please report it with this file";
+var PROJECT_BUG_REPORT_HINT = "this is a bug in importleak; please report it with the command and the files it ran on";
 function internalError(component, path, error) {
   if (error instanceof DamagedCacheEntry) return { kind: "read-error", path: error.path, message: error.message };
   if (process.env.IMPORTLEAK_DEBUG) process.stderr.write(forLog(`importleak: internal error in ${component} (${forTerminal(path)}): ${error?.stack ?? String(error)}
 `));
-  return { kind: "internal-error", path, message: `internal error in ${component}: ${describeInternalError(error)}; ${BUG_REPORT_HINT}` };
+  const hint = path === "." ? PROJECT_BUG_REPORT_HINT : BUG_REPORT_HINT;
+  return { kind: "internal-error", path, message: `internal error in ${component}: ${describeInternalError(error)}; ${hint}` };
 }
 function describeInternalError(error) {
   if (error instanceof RangeError && /call stack/i.test(error.message)) return "importleak ran out of stack space (RangeError: Maximum call stack size exceeded)";

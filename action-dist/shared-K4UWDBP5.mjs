@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-Y46MMDIC.mjs";
+} from "./shared-2LTURM4U.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -15,7 +15,7 @@ import {
   byEnclosingFunction,
   functionLines,
   importText
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();

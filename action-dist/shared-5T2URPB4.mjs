@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-FW47T5G4.mjs";
+} from "./shared-K4UWDBP5.mjs";
 
 // src/check/deployment.ts
 import path from "node:path";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   diagnosticLine,
   summaryLine
-} from "./shared-3ZEHM7XJ.mjs";
+} from "./shared-E34Q4NV3.mjs";
 import "./shared-RG7FRXP6.mjs";
 import {
   forLog,

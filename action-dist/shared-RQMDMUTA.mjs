@@ -28,14 +28,14 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-3NQ66YLA.mjs";
+} from "./shared-TPWX56MK.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 import {
   MAX_MESSAGE,
   excerpt,
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-STOCE4K3.mjs");
+  return analyzer ??= import("./shared-TNNIVJ3U.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3873,13 +3873,13 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-AK4A2XHC.mjs"),
-      import("./shared-GFYFIGBW.mjs"),
-      import("./shared-DAA6D6VE.mjs"),
+      import("./shared-EV2M56C2.mjs"),
+      import("./shared-7LS6MYTP.mjs"),
+      import("./shared-5BVVF74D.mjs"),
       import("./shared-T7RCTGC6.mjs"),
-      import("./shared-VEQSFL67.mjs"),
-      import("./shared-M4F6IX2D.mjs"),
-      import("./shared-3ZZGD7WI.mjs")
+      import("./shared-BCQFYTOT.mjs"),
+      import("./shared-PQ3N757M.mjs"),
+      import("./shared-G5JU5LIA.mjs")
     ]);
     const { cwd, root, config } = prepared;
     const failOn = options.failOn ?? config.failOn ?? "error";
@@ -3917,7 +3917,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-V4T3UH5R.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-RKCTYXJO.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3935,7 +3935,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-GJTCJUU6.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-OQ627QQU.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -4,7 +4,7 @@ import {
   DamagedCacheEntry,
   byEnclosingFunction,
   functionLines
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 
 // src/builtin.ts
 import { createRequire } from "node:module";

@@ -10,7 +10,7 @@ import {
   injectedFault,
   internalError,
   withWritten
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 import {
   __export
 } from "./shared-RKF6PH7O.mjs";

@@ -3,11 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-XWV52DSM.mjs";
-import "./shared-FW47T5G4.mjs";
-import "./shared-Y46MMDIC.mjs";
+} from "./shared-5T2URPB4.mjs";
+import "./shared-K4UWDBP5.mjs";
+import "./shared-2LTURM4U.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-P6QZ5F2H.mjs";
+import "./shared-JRJQTTYJ.mjs";
 import {
   excerpt,
   forJson,
@@ -93,7 +93,7 @@ function renderEntriesText(input) {
   const problems = input.diagnostics;
   if (problems.length) {
     out.push("");
-    for (const d of problems) out.push(`${show(d.path)}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
+    for (const d of problems) out.push(`${show(d.path) || "."}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
   }
   return forLog(`${out.join("\n")}
 `);

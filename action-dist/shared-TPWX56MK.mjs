@@ -5,17 +5,17 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-5TGO7NR2.mjs";
+} from "./shared-4DQMQROZ.mjs";
 import {
   builtin,
   packedOnDisk
-} from "./shared-Y46MMDIC.mjs";
+} from "./shared-2LTURM4U.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
   versionFromRequiresPython
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 import {
   __commonJS,
   __toESM
@@ -3063,7 +3063,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-6A75HCXV.mjs");
+      const { summariseBytes } = await import("./shared-4G7YF5TA.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

@@ -33,14 +33,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-3NQ66YLA.mjs";
+} from "./shared-TPWX56MK.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-5TGO7NR2.mjs";
+} from "./shared-4DQMQROZ.mjs";
 import {
   TomlError,
   parse
@@ -63,12 +63,12 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-ICGDENUP.mjs";
+} from "./shared-GHIMUHAO.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts
-} from "./shared-XWV52DSM.mjs";
+} from "./shared-5T2URPB4.mjs";
 import {
   CallResolver,
   allOf,
@@ -80,7 +80,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-FW47T5G4.mjs";
+} from "./shared-K4UWDBP5.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -92,7 +92,7 @@ import {
   inFunctionBody,
   memberName,
   putAside
-} from "./shared-Y46MMDIC.mjs";
+} from "./shared-2LTURM4U.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -100,7 +100,7 @@ import {
 import {
   injectedFault,
   internalError
-} from "./shared-P6QZ5F2H.mjs";
+} from "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM
@@ -960,6 +960,85 @@ function parameterRoutes(path14, calls) {
 
 // src/entries/frameworks/django.ts
 import { posix } from "node:path";
+
+// src/entries/frameworks/pythonGlob.ts
+var MAGIC = /[*?[]/;
+function pythonGlobMatcher(pattern) {
+  const parts = pattern.split("/").map((part) => MAGIC.test(part) ? componentTest(part) : part);
+  return (path14) => {
+    const names = path14.split("/");
+    if (names.length !== parts.length) return false;
+    return parts.every((part, i) => typeof part === "string" ? part === names[i] : part(names[i]));
+  };
+}
+function componentTest(part) {
+  let regex;
+  try {
+    regex = new RegExp(`^(?:${translate(part)})$`, "s");
+  } catch {
+    return () => false;
+  }
+  const hiddenToo = part.startsWith(".");
+  return (name) => (hiddenToo || !name.startsWith(".")) && regex.test(name);
+}
+function translate(pattern) {
+  let out = "";
+  const n = pattern.length;
+  let i = 0;
+  while (i < n) {
+    const c = pattern[i];
+    i += 1;
+    if (c === "*") {
+      if (!out.endsWith(".*")) out += ".*";
+    } else if (c === "?") out += ".";
+    else if (c === "[") {
+      let j = i;
+      if (j < n && pattern[j] === "!") j += 1;
+      if (j < n && pattern[j] === "]") j += 1;
+      while (j < n && pattern[j] !== "]") j += 1;
+      if (j >= n) {
+        out += "\\[";
+        continue;
+      }
+      let stuff;
+      if (!pattern.slice(i, j).includes("-")) stuff = pattern.slice(i, j).replace(/\\/g, "\\\\");
+      else {
+        const chunks = [];
+        let start = i;
+        let k = pattern[i] === "!" ? i + 2 : i + 1;
+        for (; ; ) {
+          k = pattern.indexOf("-", k);
+          if (k < 0 || k >= j) break;
+          chunks.push(pattern.slice(start, k));
+          start = k + 1;
+          k += 3;
+        }
+        const chunk = pattern.slice(start, j);
+        if (chunk) chunks.push(chunk);
+        else chunks[chunks.length - 1] += "-";
+        for (let m = chunks.length - 1; m > 0; m--) {
+          if (chunks[m - 1].slice(-1) > chunks[m][0]) {
+            chunks[m - 1] = chunks[m - 1].slice(0, -1) + chunks[m].slice(1);
+            chunks.splice(m, 1);
+          }
+        }
+        stuff = chunks.map((s) => s.replace(/\\/g, "\\\\").replace(/-/g, "\\-")).join("-");
+      }
+      stuff = stuff.replace(/([&~|])/g, "\\$1");
+      i = j + 1;
+      if (!stuff) out += "(?!)";
+      else if (stuff === "!") out += ".";
+      else {
+        if (stuff[0] === "!") stuff = `^${stuff.slice(1).replace(/[[\]]/g, "\\$&")}`;
+        else stuff = (stuff[0] === "^" ? `\\${stuff}` : stuff).replace(/[[\]]/g, "\\$&");
+        out += `[${stuff}]`;
+      }
+    } else out += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  return out;
+}
+
+// src/entries/frameworks/django.ts
 var PATH_FUNCTIONS = ["django.urls.path", "django.urls.re_path", "django.urls.conf.path", "django.urls.conf.re_path", "django.conf.urls.url", "django.conf.urls.re_path"];
 var INCLUDE_FUNCTIONS = ["django.urls.include", "django.urls.conf.include", "django.conf.urls.include"];
 var APP_CONFIG_BASES = ["django.apps.AppConfig", "django.apps.config.AppConfig"];
@@ -1201,16 +1280,12 @@ function includedFiles(ctx, path14, call) {
       continue;
     }
     const pattern = posix.normalize(posix.join(posix.dirname(path14), literal.value));
-    const glob = /[*?[]/.test(literal.value) ? globPattern(pattern) : void 0;
-    const matched = glob ? [...ctx.summaries.keys()].filter((k) => glob.test(k)).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
+    const glob = /[*?[]/.test(literal.value) ? pythonGlobMatcher(pattern) : void 0;
+    const matched = glob ? [...ctx.summaries.keys()].filter(glob).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
     if (matched.length === 0 && !optional) missing = true;
     for (const file of matched) if (!files.includes(file)) files.push(file);
   }
   return { files, missing };
-}
-function globPattern(pattern) {
-  const source = pattern.replace(/[.+^${}()|\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
-  return new RegExp(`^${source}$`);
 }
 function unknownSetting(settings, name) {
   return !settings.values.has(name) && (settings.bound.has(name) || !settings.followed);
@@ -5094,7 +5169,11 @@ function globMatches(pattern, name) {
       i = end;
     } else regex += c.replace(/[.+^${}()|\\]/g, "\\$&");
   }
-  return new RegExp(`^${regex}$`).test(name);
+  try {
+    return new RegExp(`^${regex}$`).test(name);
+  } catch {
+    return false;
+  }
 }
 function foldersHolding(containerFolder, paths) {
   const target = path9.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
