@@ -5,10 +5,10 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-RQMDMUTA.mjs";
-import "./shared-TPWX56MK.mjs";
+} from "./shared-S4PVBV2W.mjs";
+import "./shared-2Z7XA7MD.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-4DQMQROZ.mjs";
+import "./shared-5OW4G3DQ.mjs";
 import "./shared-2LTURM4U.mjs";
 import "./shared-JRJQTTYJ.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -15,10 +15,10 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-RQMDMUTA.mjs";
-import "./shared-TPWX56MK.mjs";
+} from "./shared-S4PVBV2W.mjs";
+import "./shared-2Z7XA7MD.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-4DQMQROZ.mjs";
+import "./shared-5OW4G3DQ.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary

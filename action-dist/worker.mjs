@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-4DQMQROZ.mjs";
+} from "./shared-5OW4G3DQ.mjs";
 import {
   summariseBytes
 } from "./shared-GHIMUHAO.mjs";

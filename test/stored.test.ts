@@ -139,6 +139,7 @@ describe('a stored outcome', () => {
     // A row that is not one, or a field no import has, is a corrupt entry.
     expect(() => reviveStored({ ...stored, text: stored.text.replace('"2 5 2 30"', '"2 5 2"') }, 'pkg/sub/m.py')).toThrow(/span/);
     expect(() => reviveStored({ ...stored, text: stored.text.replace('{"alias":"json"}', '{"__proto__":{}}') }, 'pkg/sub/m.py')).toThrow(/import/);
+    expect(() => reviveStored({ ...stored, text: stored.text.replace('[0,"simplejson"', '["length","simplejson"') }, 'pkg/sub/m.py')).toThrow(/import/);
   });
 
   it('is refused when a call names a place its tables do not have (a corrupt entry is read as none)', async () => {

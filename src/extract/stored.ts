@@ -306,7 +306,7 @@ function importRow(record: ImportRecord, scope: number): unknown[] {
 function importOfRow(row: unknown, scopes: readonly ExecutionScope[], sharing: Sharing | undefined): ImportRecord {
   if (!Array.isArray(row) || row.length < 7 || row.length > 8) throw new Error('not an import');
   const [kind, module, level, names, star, scope, span, extras] = row as unknown[];
-  const kindName = IMPORT_KINDS[kind as number];
+  const kindName = Number.isInteger(kind) ? IMPORT_KINDS[kind as number] : undefined;
   if (kindName === undefined || typeof module !== 'string' || !Number.isInteger(level) || (star !== 0 && star !== 1) || typeof span !== 'string') throw new Error('not an import');
   let importedNames: ImportedName[];
   if (names === '') importedNames = NONE as unknown as ImportedName[];

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-4DQMQROZ.mjs";
+} from "./shared-5OW4G3DQ.mjs";
 import {
   builtin,
   packedOnDisk

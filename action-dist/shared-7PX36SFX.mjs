@@ -33,14 +33,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-TPWX56MK.mjs";
+} from "./shared-2Z7XA7MD.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-4DQMQROZ.mjs";
+} from "./shared-5OW4G3DQ.mjs";
 import {
   TomlError,
   parse

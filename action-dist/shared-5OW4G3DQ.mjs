@@ -328,7 +328,7 @@ function importRow(record, scope) {
 function importOfRow(row, scopes, sharing) {
   if (!Array.isArray(row) || row.length < 7 || row.length > 8) throw new Error("not an import");
   const [kind, module, level, names, star, scope, span, extras] = row;
-  const kindName = IMPORT_KINDS[kind];
+  const kindName = Number.isInteger(kind) ? IMPORT_KINDS[kind] : void 0;
   if (kindName === void 0 || typeof module !== "string" || !Number.isInteger(level) || star !== 0 && star !== 1 || typeof span !== "string") throw new Error("not an import");
   let importedNames;
   if (names === "") importedNames = NONE;

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-TPWX56MK.mjs";
+} from "./shared-2Z7XA7MD.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-TNNIVJ3U.mjs");
+  return analyzer ??= import("./shared-7PX36SFX.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
