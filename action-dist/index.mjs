@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-S4PVBV2W.mjs";
+} from "./shared-MJ273CBG.mjs";
 import "./shared-2Z7XA7MD.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-5OW4G3DQ.mjs";

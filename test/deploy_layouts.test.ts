@@ -150,6 +150,25 @@ describe('compose `build: {context, dockerfile, target}` and `working_dir`', () 
     ]);
   });
 
+  it('replaces ENV variables in COPY and WORKDIR as Docker does (`COPY ./docker/entry.sh $APP_HOME/run.sh`, mealie\'s layout)', async () => {
+    const root = project({
+      'docker/Dockerfile':
+        'FROM python:3.12-slim AS base\nENV APP_HOME="/app"\n\nFROM base AS production\nCOPY ./recipes ${APP_HOME}/recipes\nCOPY ./docker/entry.sh $APP_HOME/run.sh\n' +
+        'WORKDIR $APP_HOME\nENTRYPOINT ["/app/run.sh"]\n',
+      'docker/docker-compose.yml': 'services:\n  web:\n    build:\n      context: ../\n      target: production\n      dockerfile: ./docker/Dockerfile\n',
+      'docker/entry.sh': '#!/bin/bash\ncd /app\nexec gunicorn --workers 3 recipes.web:app\n',
+      'recipes/__init__.py': '',
+      'recipes/web.py': 'def app(environ, start_response):\n    return [b""]\n',
+    });
+    const deployment = await readDeployment(root);
+    // The compose service runs the image's ENTRYPOINT, built from the repository root (line 5: its `target:`).
+    expect(views(deployment)).toEqual(['docker/entry.sh:3 (launched by docker/docker-compose.yml:5) [web]: gunicorn recipes.web:app cwd=/app roots=.']);
+    const result = await analyzeProject(root);
+    expect(result.entries.filter((e) => e.framework === 'gunicorn').map((e) => `${e.path}: ${e.description}`)).toEqual([
+      'recipes/web.py: gunicorn app `recipes.web:app` (docker/entry.sh:3)',
+    ]);
+  });
+
   it('follows `COPY --from=<stage>` back through that stage\'s own COPY', async () => {
     const root = project({
       Dockerfile:

@@ -4,6 +4,7 @@ import { operatorWithoutShell, readArgv, type CommandSettings } from '../command
 import { withVariables } from '../environment.js';
 import { containerArgv, type CommandOccurrence, type FormatReading, type ImageDefaults } from './format.js';
 import { composeCommandWords, environmentOf, mapEntries, mapGet, parseYaml, scalarText } from './yamlSupport.js';
+import type { Word } from '../shellWords.js';
 
 /**
  * Finds what a Dockerfile of the project leaves to its containers, by its path relative to the root:
@@ -39,10 +40,13 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
       reading.problems.push({ file, line: yaml.lineOf(node), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
       continue;
     }
-    // Without a command of its own, a service runs its image's: the Dockerfile's own reading has the
-    // last stage's; a `target` stage's is read here.
-    const stageCommand = !commandNode && !entrypointNode && build?.target !== undefined ? image?.command : undefined;
-    if (!commandNode && !entrypointNode && !stageCommand) continue;
+    // Without a command of its own, a service runs its image's. The Dockerfile's own reading has the
+    // last stage's, built from the Dockerfile's folder; read here are a `target` stage's, and the
+    // image's when the service builds it from another context (`context: ../` for docker/Dockerfile),
+    // where the paths its COPY and its ENTRYPOINT name are.
+    const fromImage =
+      !commandNode && !entrypointNode && build !== undefined && image !== undefined && (build.target !== undefined || build.context !== folderOf(build.dockerfile)) && (image.command !== undefined || image.entrypoint !== undefined);
+    if (!commandNode && !entrypointNode && !fromImage) continue;
     const settings: CommandSettings = {
       file,
       source: 'docker-compose',
@@ -52,16 +56,21 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
     const workingDir = scalarText(mapGet(service, 'working_dir')) ?? image?.workingDirectory;
     if (workingDir !== undefined) settings.workingDirectory = workingDir;
 
-    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : (stageCommand?.words ?? []);
+    const node = (entrypointNode ?? commandNode ?? mapGet(mapGet(service, 'build'), 'target') ?? mapGet(service, 'build')) as Node;
+    const line = yaml.lineOf(node);
+    // The image's words carry their Dockerfile lines; what this service runs is said at its own line,
+    // as every place this reading names is in the compose file.
+    const relined = (words: readonly Word[]): Word[] => words.map((word) => ({ ...word, line }));
+    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : relined(image?.command?.words ?? []);
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : undefined;
     const operator = operatorWithoutShell(command, file, 'docker compose');
     if (operator) reading.problems.push(operator);
-    const argv = containerArgv(image, command, entrypoint);
-    const node = (entrypointNode ?? commandNode ?? mapGet(mapGet(service, 'build'), 'target')) as Node;
+    const inherited = fromImage && image?.entrypoint ? ('exec' in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line }) : image?.entrypoint;
+    const argv = containerArgv(image ? { ...image, ...(inherited ? { entrypoint: inherited } : {}) } : undefined, command, entrypoint);
     const occurrence: CommandOccurrence = {
       name,
-      line: yaml.lineOf(node),
-      command: stageCommand ? `${stageCommand.text} (target ${build!.target})` : [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => sourceText(text, n)).join(' + '),
+      line,
+      command: fromImage ? imageCommandText(image!, build!) : [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => sourceText(text, n)).join(' + '),
       settings,
       reading: readArgv(argv, settings),
     };
@@ -79,6 +88,13 @@ function buildOf(file: string, service: unknown): { context: string; dockerfile:
   const dockerfile = path.posix.normalize(path.posix.join(context, scalarText(mapGet(build, 'dockerfile')) ?? 'Dockerfile'));
   const target = scalarText(mapGet(build, 'target'));
   return { context, dockerfile, ...(target !== undefined ? { target } : {}) };
+}
+
+/** What a service without a command of its own runs, as its image has it: `CMD [...] (target worker)`, `ENTRYPOINT [...] (built from .)`. */
+function imageCommandText(image: ImageDefaults, build: { context: string; target?: string }): string {
+  const entrypoint = image.entrypoint === undefined ? undefined : 'exec' in image.entrypoint ? `ENTRYPOINT ${JSON.stringify(image.entrypoint.exec.map((w) => w.text))}` : `ENTRYPOINT ${image.entrypoint.shell}`;
+  const parts = [entrypoint, image.command?.text].filter((t): t is string => t !== undefined).join(' + ');
+  return `${parts} (${build.target !== undefined ? `target ${build.target}` : `built from ${build.context || '.'}`})`;
 }
 
 /** A file's folder relative to the root, '' for the root itself. */

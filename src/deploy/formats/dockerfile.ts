@@ -63,7 +63,7 @@ export function readDockerfile(file: string, text: string): DockerfileReading {
         stage.env = withVariables(stage.env, envInstruction(file, instruction, stage.env));
         break;
       case 'WORKDIR': {
-        const dir = instruction.args.trim();
+        const dir = replaced(instruction.args.trim(), stage.env);
         if (dir) stage.workingDirectory = joinDirectory(stage.workingDirectory ?? '/', dir);
         break;
       }
@@ -78,7 +78,7 @@ export function readDockerfile(file: string, text: string): DockerfileReading {
         break;
       case 'COPY':
       case 'ADD': {
-        const copy = copyInstruction(instruction, stage.workingDirectory, (name) => stages.get(name.toLowerCase())?.copies);
+        const copy = copyInstruction(instruction, stage.workingDirectory, stage.env, (name) => stages.get(name.toLowerCase())?.copies);
         if (copy) stage.copies.push(copy);
         break;
       }
@@ -128,12 +128,14 @@ function imageOf(stage: Stage): ImageDefaults {
  * destination made absolute against WORKDIR. `--from=<stage>` copies paths of an earlier stage (kept
  * with that stage's own copies); `--from=` an image, and `ADD` of a URL, copy nothing of the project.
  */
-function copyInstruction(instruction: Instruction, workingDirectory: string | undefined, stageCopies: (name: string) => CopyMapping[] | undefined): CopyMapping | undefined {
+function copyInstruction(instruction: Instruction, workingDirectory: string | undefined, env: Environment, stageCopies: (name: string) => CopyMapping[] | undefined): CopyMapping | undefined {
   const args = instruction.args.trim();
   let words: string[];
   const form = commandForm(instruction);
   if ('exec' in form) words = form.exec.map((w) => w.text);
   else words = splitCommandLine(args, 'words', instruction.lineAt).commands.flatMap((c) => c.words).map((w) => w.text);
+  // Docker replaces the stage's ENV variables in the sources and the destination, in either form.
+  words = words.map((w) => replaced(w, env));
   const from = words.find((w) => w.startsWith('--from='))?.slice('--from='.length);
   const fromStage = from === undefined ? undefined : stageCopies(from);
   if (from !== undefined && !fromStage) return undefined;
@@ -148,6 +150,16 @@ function copyInstruction(instruction: Instruction, workingDirectory: string | un
     intoFolder: written.endsWith('/') || written === '.' || sources.length > 1,
     ...(fromStage ? { fromStage: [...fromStage] } : {}),
   };
+}
+
+/**
+ * Docker's environment replacement in COPY, ADD and WORKDIR: `$NAME` and `${NAME}` become the value
+ * the stage's ENV gives them. A variable with no known value (an ARG, one set only at run time) and
+ * the `${NAME:-default}` forms keep their text: such a path then names nothing of the project.
+ */
+function replaced(text: string, env: Environment): string {
+  if (!text.includes('$')) return text;
+  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (written, braced: string | undefined, plain: string | undefined) => env.get((braced ?? plain)!)?.value ?? written);
 }
 
 /** `/bin/sh -c "<shell form>"`, the argv Docker builds from a shell-form instruction. */

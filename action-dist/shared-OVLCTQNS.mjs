@@ -4551,8 +4551,8 @@ function readCompose(file, text, images) {
       reading.problems.push({ file, line: yaml.lineOf(node2), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
       continue;
     }
-    const stageCommand = !commandNode && !entrypointNode && build?.target !== void 0 ? image?.command : void 0;
-    if (!commandNode && !entrypointNode && !stageCommand) continue;
+    const fromImage = !commandNode && !entrypointNode && build !== void 0 && image !== void 0 && (build.target !== void 0 || build.context !== folderOf(build.dockerfile)) && (image.command !== void 0 || image.entrypoint !== void 0);
+    if (!commandNode && !entrypointNode && !fromImage) continue;
     const settings = {
       file,
       source: "docker-compose",
@@ -4561,16 +4561,19 @@ function readCompose(file, text, images) {
     };
     const workingDir = scalarText(mapGet(service, "working_dir")) ?? image?.workingDirectory;
     if (workingDir !== void 0) settings.workingDirectory = workingDir;
-    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : stageCommand?.words ?? [];
+    const node = entrypointNode ?? commandNode ?? mapGet(mapGet(service, "build"), "target") ?? mapGet(service, "build");
+    const line = yaml.lineOf(node);
+    const relined = (words) => words.map((word) => ({ ...word, line }));
+    const command = commandNode ? composeCommandWords(yaml, commandNode) ?? [] : relined(image?.command?.words ?? []);
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : void 0;
     const operator = operatorWithoutShell(command, file, "docker compose");
     if (operator) reading.problems.push(operator);
-    const argv = containerArgv(image, command, entrypoint);
-    const node = entrypointNode ?? commandNode ?? mapGet(mapGet(service, "build"), "target");
+    const inherited = fromImage && image?.entrypoint ? "exec" in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line } : image?.entrypoint;
+    const argv = containerArgv(image ? { ...image, ...inherited ? { entrypoint: inherited } : {} } : void 0, command, entrypoint);
     const occurrence = {
       name,
-      line: yaml.lineOf(node),
-      command: stageCommand ? `${stageCommand.text} (target ${build.target})` : [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
+      line,
+      command: fromImage ? imageCommandText(image, build) : [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
       settings,
       reading: readArgv(argv, settings)
     };
@@ -4586,6 +4589,11 @@ function buildOf(file, service) {
   const dockerfile = path4.posix.normalize(path4.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
   const target = scalarText(mapGet(build, "target"));
   return { context, dockerfile, ...target !== void 0 ? { target } : {} };
+}
+function imageCommandText(image, build) {
+  const entrypoint = image.entrypoint === void 0 ? void 0 : "exec" in image.entrypoint ? `ENTRYPOINT ${JSON.stringify(image.entrypoint.exec.map((w) => w.text))}` : `ENTRYPOINT ${image.entrypoint.shell}`;
+  const parts = [entrypoint, image.command?.text].filter((t) => t !== void 0).join(" + ");
+  return `${parts} (${build.target !== void 0 ? `target ${build.target}` : `built from ${build.context || "."}`})`;
 }
 function folderOf(file) {
   const folder = path4.posix.dirname(path4.posix.normalize(file));
@@ -4658,7 +4666,7 @@ function readDockerfile(file, text) {
         stage.env = withVariables(stage.env, envInstruction(file, instruction, stage.env));
         break;
       case "WORKDIR": {
-        const dir = instruction.args.trim();
+        const dir = replaced(instruction.args.trim(), stage.env);
         if (dir) stage.workingDirectory = joinDirectory(stage.workingDirectory ?? "/", dir);
         break;
       }
@@ -4672,7 +4680,7 @@ function readDockerfile(file, text) {
         break;
       case "COPY":
       case "ADD": {
-        const copy = copyInstruction(instruction, stage.workingDirectory, (name2) => stages.get(name2.toLowerCase())?.copies);
+        const copy = copyInstruction(instruction, stage.workingDirectory, stage.env, (name2) => stages.get(name2.toLowerCase())?.copies);
         if (copy) stage.copies.push(copy);
         break;
       }
@@ -4714,12 +4722,13 @@ function imageOf(stage) {
     copies: stage.copies
   };
 }
-function copyInstruction(instruction, workingDirectory, stageCopies) {
+function copyInstruction(instruction, workingDirectory, env, stageCopies) {
   const args = instruction.args.trim();
   let words;
   const form = commandForm(instruction);
   if ("exec" in form) words = form.exec.map((w) => w.text);
   else words = splitCommandLine(args, "words", instruction.lineAt).commands.flatMap((c) => c.words).map((w) => w.text);
+  words = words.map((w) => replaced(w, env));
   const from = words.find((w) => w.startsWith("--from="))?.slice("--from=".length);
   const fromStage = from === void 0 ? void 0 : stageCopies(from);
   if (from !== void 0 && !fromStage) return void 0;
@@ -4734,6 +4743,10 @@ function copyInstruction(instruction, workingDirectory, stageCopies) {
     intoFolder: written.endsWith("/") || written === "." || sources.length > 1,
     ...fromStage ? { fromStage: [...fromStage] } : {}
   };
+}
+function replaced(text, env) {
+  if (!text.includes("$")) return text;
+  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (written, braced, plain2) => env.get(braced ?? plain2)?.value ?? written);
 }
 function shellFormArgv(form) {
   return [literalWord("/bin/sh", form.line), literalWord("-c", form.line), literalWord(form.shell, form.line)];

@@ -3756,7 +3756,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-7PX36SFX.mjs");
+  return analyzer ??= import("./shared-OVLCTQNS.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
