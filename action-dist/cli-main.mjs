@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-MJ273CBG.mjs";
+} from "./shared-5ACVKMWD.mjs";
 import "./shared-2Z7XA7MD.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-5OW4G3DQ.mjs";

@@ -9,13 +9,13 @@ import {
 } from "./shared-4BTN6HWT.mjs";
 import {
   renderText
-} from "./shared-E34Q4NV3.mjs";
+} from "./shared-KUKYZDI6.mjs";
 import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-MJ273CBG.mjs";
+} from "./shared-5ACVKMWD.mjs";
 import "./shared-2Z7XA7MD.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-5OW4G3DQ.mjs";
@@ -81,7 +81,7 @@ function renderStepSummary(input) {
   if (graph) sections.push(["", "### Import chains to the errors", "", "```mermaid", graph, "```"].join("\n"));
   const ordered = [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   const blocks = ordered.map((finding) => findingBlock(finding, paths));
-  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path) || ".")}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${markdownMessage(d.message)}`);
+  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.showProblem(d.path))}${d.line ? `:${d.line}` : ""}\` ${d.kind}: ${markdownMessage(d.message)}`);
   const out = [head.join("\n")];
   let size = byteLength(out[0]);
   const budget = maxBytes - 512;

@@ -10,6 +10,8 @@ export interface PathDisplay {
   /** Absolute folder the shown paths are relative to. */
   base: string;
   show(rootRelative: string): string;
+  /** Where a problem is, as `show` says it; the project root itself (a problem of the whole project) is `.`, not nothing. */
+  showProblem(rootRelative: string): string;
   /** `file:///…/` URI of `base`, ending in '/', for SARIF's `%SRCROOT%`. */
   baseUri: string;
 }
@@ -24,6 +26,9 @@ export function pathDisplay(root: string, cwd: string): PathDisplay {
     show(rootRelative: string): string {
       const shown = path.relative(base, path.resolve(root, rootRelative));
       return shown.split(path.sep).join('/');
+    },
+    showProblem(rootRelative: string): string {
+      return this.show(rootRelative) || '.';
     },
   };
 }

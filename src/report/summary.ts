@@ -68,7 +68,7 @@ export function renderStepSummary(input: StepSummaryInput): string {
   if (graph) sections.push(['', '### Import chains to the errors', '', '```mermaid', graph, '```'].join('\n'));
   const ordered = [...findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
   const blocks = ordered.map((finding) => findingBlock(finding, paths));
-  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.show(d.path) || '.')}${d.line ? `:${d.line}` : ''}\` ${d.kind}: ${markdownMessage(d.message)}`);
+  const problems = input.diagnostics.map((d) => `- \`${markdownInline(paths.showProblem(d.path))}${d.line ? `:${d.line}` : ''}\` ${d.kind}: ${markdownMessage(d.message)}`);
 
   // Fill up to the budget: the head always, then the graph, the findings and the problems in that order.
   const out: string[] = [head.join('\n')];

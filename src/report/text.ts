@@ -92,8 +92,7 @@ export function reportTail(input: TextReportInput): string[] {
 /** `path:line:col: kind: message`, on one line, escaped for a terminal. */
 export function diagnosticLine(diagnostic: Diagnostic, paths: PathDisplay): string {
   const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ''}` : '';
-  // The project root itself (a problem of the whole project) shows as `.`, not as nothing.
-  return `${forTerminal(paths.show(diagnostic.path) || '.')}${where}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
+  return `${forTerminal(paths.showProblem(diagnostic.path))}${where}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
 }
 
 /** The heading `N baseline entries no longer occur (fixed); ...:`, then one indented line per entry: `path: CODE \`resource\``. */

@@ -93,7 +93,7 @@ function renderEntriesText(input) {
   const problems = input.diagnostics;
   if (problems.length) {
     out.push("");
-    for (const d of problems) out.push(`${show(d.path) || "."}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
+    for (const d of problems) out.push(`${forTerminal(paths.showProblem(d.path))}${d.line ? `:${d.line}` : ""}: ${d.kind}: ${forTerminal(shownMessage(d.message))}`);
   }
   return forLog(`${out.join("\n")}
 `);

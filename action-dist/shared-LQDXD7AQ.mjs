@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   diagnosticLine,
   summaryLine
-} from "./shared-E34Q4NV3.mjs";
+} from "./shared-KUKYZDI6.mjs";
 import "./shared-RG7FRXP6.mjs";
 import {
   forLog,

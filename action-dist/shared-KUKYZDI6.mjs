@@ -64,7 +64,7 @@ function reportTail(input) {
 }
 function diagnosticLine(diagnostic, paths) {
   const where = diagnostic.line ? `:${diagnostic.line}${diagnostic.column ? `:${diagnostic.column}` : ""}` : "";
-  return `${forTerminal(paths.show(diagnostic.path) || ".")}${where}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
+  return `${forTerminal(paths.showProblem(diagnostic.path))}${where}: ${diagnostic.kind}: ${forTerminal(shownMessage(diagnostic.message))}`;
 }
 function fixedBaselineLines(fixed, paths) {
   const one = fixed.length === 1;

@@ -108,7 +108,7 @@ function renderSarif(input) {
   });
   const notifications = input.diagnostics.map((diagnostic) => ({
     level: diagnostic.kind === "outside-root" || diagnostic.kind === "duplicate-module" ? "warning" : "error",
-    message: { text: forSarifMessage(shownMessage(`${paths.show(diagnostic.path) || "."}: ${diagnostic.message}`)) },
+    message: { text: forSarifMessage(shownMessage(`${paths.showProblem(diagnostic.path)}: ${diagnostic.message}`)) },
     descriptor: { id: diagnostic.kind },
     locations: [
       location(diagnostic.path, { line: diagnostic.line ?? 1, column: diagnostic.column ?? 1, endLine: diagnostic.line ?? 1, endColumn: diagnostic.column ?? 1 })

@@ -3692,6 +3692,9 @@ function pathDisplay(root, cwd) {
     show(rootRelative) {
       const shown = path2.relative(base, path2.resolve(root, rootRelative));
       return shown.split(path2.sep).join("/");
+    },
+    showProblem(rootRelative) {
+      return this.show(rootRelative) || ".";
     }
   };
 }
@@ -3874,12 +3877,12 @@ async function runCheck(paths, options, hooks = {}) {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
       import("./shared-EV2M56C2.mjs"),
-      import("./shared-7LS6MYTP.mjs"),
+      import("./shared-AC5SKONP.mjs"),
       import("./shared-5BVVF74D.mjs"),
       import("./shared-T7RCTGC6.mjs"),
-      import("./shared-BCQFYTOT.mjs"),
-      import("./shared-PQ3N757M.mjs"),
-      import("./shared-G5JU5LIA.mjs")
+      import("./shared-LQDXD7AQ.mjs"),
+      import("./shared-B6BNLE3F.mjs"),
+      import("./shared-2WBOHNSU.mjs")
     ]);
     const { cwd, root, config } = prepared;
     const failOn = options.failOn ?? config.failOn ?? "error";
@@ -3935,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-OQ627QQU.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-TJGJDV3S.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,
