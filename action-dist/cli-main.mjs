@@ -5,12 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-5ACVKMWD.mjs";
-import "./shared-2Z7XA7MD.mjs";
+} from "./shared-AV226PIY.mjs";
+import "./shared-K6QC4776.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-5OW4G3DQ.mjs";
-import "./shared-2LTURM4U.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-QVJ4WILP.mjs";
+import "./shared-ZYG3IDYS.mjs";
+import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

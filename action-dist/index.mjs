@@ -15,18 +15,18 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-5ACVKMWD.mjs";
-import "./shared-2Z7XA7MD.mjs";
+} from "./shared-AV226PIY.mjs";
+import "./shared-K6QC4776.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-5OW4G3DQ.mjs";
+import "./shared-QVJ4WILP.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-5T2URPB4.mjs";
-import "./shared-K4UWDBP5.mjs";
-import "./shared-2LTURM4U.mjs";
+} from "./shared-AW7H5STZ.mjs";
+import "./shared-IU2TVMTA.mjs";
+import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import {
   elideChain,
   excerpt,

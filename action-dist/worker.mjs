@@ -2,13 +2,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-5OW4G3DQ.mjs";
+} from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-GHIMUHAO.mjs";
-import "./shared-2LTURM4U.mjs";
+} from "./shared-X2XRULK3.mjs";
+import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 

@@ -7,6 +7,7 @@ import { shortestChains, type ImportChain, type ImportGraph } from '../graph/imp
 import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { AfterFork, ResourceMatch, Rule } from '../rules/rules.js';
 import type { Finding, Level } from './findings.js';
+import { serverStartedByScript } from './scriptServers.js';
 
 /**
  * What the deployment adds to a finding: how many processes import the module (so how many copies
@@ -60,15 +61,38 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
   const evidence = new Map<string, EntryPoint['evidence']>();
   const problems = new Map<string, DeployProblem>();
   for (const process of deployment.processes) {
-    // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts.
-    if (process.server === 'python' && process.source === 'shell-script') continue;
     // `python manage.py migrate`: a command that runs and exits, not a process that serves the app.
     if (processRole(process) === 'command') continue;
     const spec = process.appSpec;
+    const modules = spec ? appModules(process, index) : [];
+    // `python main.py` whose `__main__` block runs `uvicorn.run("app:app", workers=4)`: uvicorn's process.
+    const started = process.server === 'python' && modules.length === 1 ? startedServer(process, modules[0]!.path, summaries) : undefined;
+    // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts; a
+    // script that starts a server is the server.
+    if (process.server === 'python' && process.source === 'shell-script' && !started) continue;
     const appPaths: string[] = [];
     const appEntries: EntryPoint[] = [];
     if (spec) {
-      const modules = appModules(process, index);
+      if (started?.appSpec) {
+        const apps = appModules(started, index);
+        if (apps.length === 0) {
+          const unresolved = unresolvedSpec(started);
+          if (unresolved) problems.set(`${unresolved.file}\0${unresolved.line}\0${started.appSpec.written}`, unresolved);
+        }
+        for (const module of apps) {
+          if (appPaths.includes(module.path) || modules.includes(module)) continue;
+          appPaths.push(module.path);
+          appEntries.push({
+            path: module.path,
+            framework: 'uvicorn',
+            kind: 'app',
+            description: `uvicorn app \`${started.appSpec.written}\` (${started.file}:${started.line}, run by ${process.file}:${process.line})`,
+            evidence: cached(evidence, `${module.path}\0${started.appSpec.attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), started.appSpec!.attribute, module.name)),
+            routes: 0,
+            registeredBy: { path: started.file, line: started.line, column: 1, text: started.call },
+          });
+        }
+      }
       const unresolved = modules.length === 0 ? unresolvedSpec(process) : undefined;
       if (unresolved && !problems.has(`${unresolved.file}\0${unresolved.line}\0${spec.written}`)) problems.set(`${unresolved.file}\0${unresolved.line}\0${spec.written}`, unresolved);
       for (const module of modules) {
@@ -96,6 +120,21 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
 }
 
 /**
+ * The server a `python` script of the deployment starts from its own code (see scriptServers.ts),
+ * noted on the process: its count and process model are then the server's.
+ */
+function startedServer(process: ServerProcess, script: string, summaries: ReadonlyMap<string, ModuleSummary>): ServerProcess['starts'] {
+  if (processRole(process) !== 'script' || !process.appSpec?.asMain) return undefined;
+  const summary = summaries.get(script);
+  const started = summary ? serverStartedByScript(process, script, summary) : undefined;
+  if (!started) return undefined;
+  process.starts = started;
+  if (started.processModel) process.processModel = started.processModel;
+  else delete process.processModel;
+  return started;
+}
+
+/**
  * The modules the app spec names. Looked for first in the process's import roots (its working
  * directory and extra paths, as `sys.path` has them: `backend/Procfile: web: gunicorn prediction.main:app`
  * imports `backend/prediction/main.py`), then under the project's own roots.
@@ -105,7 +144,10 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   const roots = process.importRoots ?? [];
   if (spec.script) {
     const script = spec.script.replace(/^\.\//, '');
-    const byPath = [...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
+    // `python /app/main.py` run in `WORKDIR /app`: the path from the working directory, which the roots find in the project.
+    const workdir = process.workingDirectory?.replace(/\/+$/, '');
+    const fromWorkdir = workdir && path.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path.posix.join(root, script.slice(workdir.length + 1))) : [];
+    const byPath = [...fromWorkdir, ...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
     if (byPath) return [byPath];
   }
   const module = moduleFrom(spec.module, roots, index);
@@ -161,6 +203,7 @@ export type ProcessRole = 'command' | 'dev-server' | 'script' | 'scheduler' | 's
 const DJANGO_DEV_SERVERS = new Set(['runserver', 'runserver_plus', 'runsslserver', 'testserver']);
 
 export function processRole(process: ServerProcess): ProcessRole {
+  if (process.starts) return 'server';
   if (process.server === 'celery') {
     const subcommand = process.celery?.subcommand ?? 'worker';
     return subcommand === 'worker' ? 'server' : 'scheduler';
@@ -326,6 +369,7 @@ function pluralOf(word: string): string {
 }
 
 export function processCount(process: ServerProcess): ProcessCount {
+  if (process.starts) return processCount(process.starts);
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);
@@ -724,9 +768,10 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
         : p.server === 'flask' && p.flaskCommand !== undefined
           ? `flask ${oneLine(p.flaskCommand, 20)}`
           : SERVER_NAMES[p.server];
+    const starts = p.starts ? `, which runs ${SERVER_NAMES[p.starts.server]}${p.starts.appSpec ? ` \`${oneLine(p.starts.appSpec.written, 80)}\`` : ''}` : '';
     const fork = p.processModel === 'imported-then-forked' ? ', forked after the app is imported' : '';
     // A count that a sentence goes on after (`…, one for each job,`) ends here.
-    return `${server}${app} (${where(p)}): ${processCount(p).text.replace(/,$/, '')}${fork}`;
+    return `${server}${app}${starts} (${where(p)}): ${processCount(p).text.replace(/,$/, '')}${fork}`;
   });
   const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);

@@ -168,6 +168,12 @@ export interface ServerProcess extends Location {
    */
   importRoots?: string[];
   processModel?: ProcessModel;
+  /**
+   * The server a `python` script starts from its own code (`uvicorn.run("app:app", workers=4)` in
+   * its `__main__` block), with the call as written. Filled in by the analysis, which reads the
+   * script (src/check/scriptServers.ts); the deployment readers never set it.
+   */
+  starts?: ServerProcess & { call: string };
 }
 
 /** A command that was read but starts no server we model (`./start.sh` not in the project, `npm start`). */

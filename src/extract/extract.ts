@@ -1,7 +1,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode, type SyntaxTree } from './tree.js';
-import type { CallRecord, ExecutionScope, ModuleSummary } from './summary.js';
-import { dottedName, spanOf, stringLiteral } from './syntax.js';
+import { MAX_MAIN_CALLS, type CallArgument, type CallRecord, type ExecutionScope, type ModuleSummary } from './summary.js';
+import { dottedName, scalarLiteral, spanOf, stringLiteral } from './syntax.js';
 import { conditionText, negation } from './branchConditions.js';
 import { collectSuppressions } from './comments.js';
 import { firstLine, foldText } from './excerpts.js';
@@ -102,6 +102,7 @@ class Extractor extends ExtractorState {
       definedNames: [...this.definedNames],
       ...(this.definedNames.has('__getattr__') || this.installsLazyImporter ? { lazyAttributes: true } : {}),
       ...(this.mainGuardLine !== undefined ? { mainGuardLine: this.mainGuardLine } : {}),
+      ...(this.mainCalls.length ? { mainCalls: this.mainCalls } : {}),
       importedNames: [...this.importedNames],
       syntaxProblems,
       ...(this.skippedParts.length ? { skippedParts: this.skippedParts } : {}),
@@ -313,7 +314,7 @@ class Extractor extends ExtractorState {
       if (guard) {
         if (guard === 'main-guard') this.mainGuardLine ??= condition.startPosition.row + 1;
         visitExpression(this, condition, scope, { kind: 'statement' }, owner);
-        this.visitGuarded(body, { kind: guard });
+        this.visitGuarded(body, { kind: guard }, guard === 'main-guard' ? scope : undefined);
         continue;
       }
       // The condition itself runs (its calls too), whatever it turns out to be.
@@ -370,7 +371,7 @@ class Extractor extends ExtractorState {
    * only when the file is run as a script, a branch that is false for the target never. Its imports
    * are kept (with that scope) so `graph` can show them; its calls are not resources of an imported module.
    */
-  private visitGuarded(block: SyntaxNode | null, execution: ExecutionScope): void {
+  private visitGuarded(block: SyntaxNode | null, execution: ExecutionScope, mainOf?: Scope): void {
     if (!block) return;
     const guardedScope: Scope = { execution, bindings: new Map(), prefix: '' };
     // Depth first, in source order, with a stack of its own: the block can nest as deep as it likes.
@@ -378,10 +379,36 @@ class Extractor extends ExtractorState {
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === 'import_statement') visitImport(this, node, guardedScope);
       else if (node.type === 'import_from_statement') visitImportFrom(this, node, guardedScope);
-      else if (node === block || (node.type !== 'function_definition' && node.type !== 'class_definition' && node.type !== 'lambda')) {
+      if (mainOf && node.type === 'call' && this.mainCalls.length < MAX_MAIN_CALLS) this.noteMainCall(node, guardedScope, mainOf);
+      if (node.type === 'import_statement' || node.type === 'import_from_statement') continue;
+      if (node === block || (node.type !== 'function_definition' && node.type !== 'class_definition' && node.type !== 'lambda')) {
         for (let kids = node.namedChildren, i = kids.length - 1; i >= 0; i--) pending.push(kids[i]!);
       }
     }
+  }
+
+  /**
+   * A call of the `__main__` block (see `ModuleSummary.mainCalls`), its callee qualified through the
+   * block's own imports, then the module's names.
+   */
+  private noteMainCall(node: SyntaxNode, guarded: Scope, module: Scope): void {
+    const callee = node.childForFieldName('function');
+    const dotted = callee ? dottedName(callee) : undefined;
+    if (!dotted) return;
+    const head = dotted.split('.')[0]!;
+    const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module);
+    if (!qualified || qualified.kind === 'instance' || qualified.kind === 'builtin') return;
+    const args: CallArgument[] = [];
+    for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      if (argument.type === 'comment') continue;
+      const value = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+      const record: CallArgument = { text: value ? this.excerpts.of(value) : '' };
+      if (argument.type === 'keyword_argument') record.keyword = argument.childForFieldName('name')?.text ?? '';
+      const literal = value ? scalarLiteral(value) : undefined;
+      if (literal !== undefined) record.literal = literal;
+      args.push(record);
+    }
+    this.mainCalls.push({ callee: qualified.qualified, ...(qualified.kind === 'local' ? { calleeIsLocal: true as const } : {}), text: this.excerpts.of(node), line: node.startPosition.row + 1, args });
   }
 
   private guardKind(condition: SyntaxNode | null, scope: Scope, depth = 0): 'type-checking' | 'main-guard' | undefined {

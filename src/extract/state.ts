@@ -1,4 +1,4 @@
-import type { BoundMethod, CallRecord, ClassRecord, ExecutionScope, ImportRecord, LiteralAssignment, RegistryAdder, SyntaxProblem } from './summary.js';
+import type { BoundMethod, CallRecord, ClassRecord, ExecutionScope, ImportRecord, LiteralAssignment, MainCall, RegistryAdder, SyntaxProblem } from './summary.js';
 import type { ConditionContext, Value } from './conditions.js';
 import { Excerpts } from './excerpts.js';
 import { lookup, qualify, type LoopSource, type Scope } from './scopes.js';
@@ -72,6 +72,8 @@ export abstract class ExtractorState {
   installsLazyImporter = false;
   /** Line of the first `if __name__ == "__main__":` at module level. */
   mainGuardLine: number | undefined;
+  /** See `ModuleSummary.mainCalls`. */
+  readonly mainCalls: MainCall[] = [];
   /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
   expressionDepth = 0;
   blockDepth = 0;

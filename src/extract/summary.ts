@@ -176,6 +176,20 @@ export interface CallRecord {
   discarded?: boolean;
 }
 
+/** A call of an `if __name__ == "__main__":` block (see `ModuleSummary.mainCalls`). */
+export interface MainCall {
+  /** Qualified as `CallRecord.callee` is (`uvicorn.run`; `main`, marked `calleeIsLocal`). */
+  callee: string;
+  calleeIsLocal?: true;
+  /** The call as written, whitespace folded and bounded. */
+  text: string;
+  line: number;
+  args: CallArgument[];
+}
+
+/** `mainCalls` kept of one module, at most. */
+export const MAX_MAIN_CALLS = 16;
+
 export interface ClassRecord {
   name: string;
   /** Qualified names of the bases that resolve through imports or to local classes. */
@@ -262,6 +276,13 @@ export interface ModuleSummary {
   lazyAttributes?: boolean;
   /** Line of the module's `if __name__ == "__main__":` block (the first one): the file is meant to run as a script. */
   mainGuardLine?: number;
+  /**
+   * The calls the module's `if __name__ == "__main__":` blocks make through a name of the module (an
+   * import or one of its definitions), in source order, at most MAX_MAIN_CALLS: what the file does when
+   * run as a script (`main()`, `uvicorn.run("app:app", workers=4)`). They never run on import, and
+   * are not `calls`.
+   */
+  mainCalls?: MainCall[];
   syntaxProblems: SyntaxProblem[];
   /** Parts left out because they nest deeper than importleak walks (the first few); the rest was analyzed. */
   skippedParts?: SyntaxProblem[];

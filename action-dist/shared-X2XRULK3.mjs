@@ -6,11 +6,12 @@ import {
 } from "./shared-WIBISVNQ.mjs";
 import {
   DEFAULT_TARGET,
+  MAX_MAIN_CALLS,
   describeTarget,
   injectedFault,
   internalError,
   withWritten
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 import {
   __export
 } from "./shared-RKF6PH7O.mjs";
@@ -1214,6 +1215,8 @@ var ExtractorState = class {
   installsLazyImporter = false;
   /** Line of the first `if __name__ == "__main__":` at module level. */
   mainGuardLine;
+  /** See `ModuleSummary.mainCalls`. */
+  mainCalls = [];
   /** Levels of expressions and of blocks being visited: see MAX_EXPRESSION_NESTING, MAX_BLOCK_NESTING. */
   expressionDepth = 0;
   blockDepth = 0;
@@ -2053,6 +2056,7 @@ ${this.functions.join("\n")}` : "",
       definedNames: [...this.definedNames],
       ...this.definedNames.has("__getattr__") || this.installsLazyImporter ? { lazyAttributes: true } : {},
       ...this.mainGuardLine !== void 0 ? { mainGuardLine: this.mainGuardLine } : {},
+      ...this.mainCalls.length ? { mainCalls: this.mainCalls } : {},
       importedNames: [...this.importedNames],
       syntaxProblems,
       ...this.skippedParts.length ? { skippedParts: this.skippedParts } : {},
@@ -2242,7 +2246,7 @@ ${this.functions.join("\n")}` : "",
       if (guard) {
         if (guard === "main-guard") this.mainGuardLine ??= condition.startPosition.row + 1;
         visitExpression(this, condition, scope, { kind: "statement" }, owner);
-        this.visitGuarded(body2, { kind: guard });
+        this.visitGuarded(body2, { kind: guard }, guard === "main-guard" ? scope : void 0);
         continue;
       }
       visitExpression(this, condition, scope, { kind: "statement" }, owner);
@@ -2296,17 +2300,42 @@ ${this.functions.join("\n")}` : "",
    * only when the file is run as a script, a branch that is false for the target never. Its imports
    * are kept (with that scope) so `graph` can show them; its calls are not resources of an imported module.
    */
-  visitGuarded(block, execution) {
+  visitGuarded(block, execution, mainOf) {
     if (!block) return;
     const guardedScope = { execution, bindings: /* @__PURE__ */ new Map(), prefix: "" };
     const pending = [block];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === "import_statement") visitImport(this, node, guardedScope);
       else if (node.type === "import_from_statement") visitImportFrom(this, node, guardedScope);
-      else if (node === block || node.type !== "function_definition" && node.type !== "class_definition" && node.type !== "lambda") {
+      if (mainOf && node.type === "call" && this.mainCalls.length < MAX_MAIN_CALLS) this.noteMainCall(node, guardedScope, mainOf);
+      if (node.type === "import_statement" || node.type === "import_from_statement") continue;
+      if (node === block || node.type !== "function_definition" && node.type !== "class_definition" && node.type !== "lambda") {
         for (let kids = node.namedChildren, i2 = kids.length - 1; i2 >= 0; i2--) pending.push(kids[i2]);
       }
     }
+  }
+  /**
+   * A call of the `__main__` block (see `ModuleSummary.mainCalls`), its callee qualified through the
+   * block's own imports, then the module's names.
+   */
+  noteMainCall(node, guarded, module2) {
+    const callee = node.childForFieldName("function");
+    const dotted = callee ? dottedName(callee) : void 0;
+    if (!dotted) return;
+    const head = dotted.split(".")[0];
+    const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module2);
+    if (!qualified || qualified.kind === "instance" || qualified.kind === "builtin") return;
+    const args2 = [];
+    for (const argument of node.childForFieldName("arguments")?.namedChildren ?? []) {
+      if (argument.type === "comment") continue;
+      const value = argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
+      const record = { text: value ? this.excerpts.of(value) : "" };
+      if (argument.type === "keyword_argument") record.keyword = argument.childForFieldName("name")?.text ?? "";
+      const literal = value ? scalarLiteral(value) : void 0;
+      if (literal !== void 0) record.literal = literal;
+      args2.push(record);
+    }
+    this.mainCalls.push({ callee: qualified.qualified, ...qualified.kind === "local" ? { calleeIsLocal: true } : {}, text: this.excerpts.of(node), line: node.startPosition.row + 1, args: args2 });
   }
   guardKind(condition, scope, depth2 = 0) {
     if (!condition || depth2 > MAX_HELPER_NESTING) return void 0;

@@ -28,14 +28,14 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-2Z7XA7MD.mjs";
+} from "./shared-K6QC4776.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
 import {
   INCOMPLETE_KINDS,
   describeInternalError
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 import {
   MAX_MESSAGE,
   excerpt,
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-OVLCTQNS.mjs");
+  return analyzer ??= import("./shared-PDFA3GXA.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-EV2M56C2.mjs"),
+      import("./shared-4CLMZ5SJ.mjs"),
       import("./shared-AC5SKONP.mjs"),
-      import("./shared-5BVVF74D.mjs"),
+      import("./shared-DV56V5ZN.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-LQDXD7AQ.mjs"),
       import("./shared-B6BNLE3F.mjs"),
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-RKCTYXJO.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-2HBCFU2C.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-TJGJDV3S.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-JE4QHEHC.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

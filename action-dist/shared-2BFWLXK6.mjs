@@ -71,6 +71,7 @@ function describeTarget(target) {
 }
 
 // src/extract/summary.ts
+var MAX_MAIN_CALLS = 16;
 function* functionLines(functions) {
   for (const entry of functions.split("\n")) {
     const space = entry.lastIndexOf(" ");
@@ -111,6 +112,7 @@ export {
   internalError,
   describeInternalError,
   injectedFault,
+  MAX_MAIN_CALLS,
   functionLines,
   byEnclosingFunction,
   importText,

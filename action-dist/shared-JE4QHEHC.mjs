@@ -3,11 +3,11 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-5T2URPB4.mjs";
-import "./shared-K4UWDBP5.mjs";
-import "./shared-2LTURM4U.mjs";
+} from "./shared-AW7H5STZ.mjs";
+import "./shared-IU2TVMTA.mjs";
+import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import {
   excerpt,
   forJson,
@@ -39,18 +39,23 @@ function processLines(process, paths) {
   lines.push(`  ${forTerminal(paths.show(process.file))}:${process.line}${name}: ${process.server}${app}`);
   if (process.command) lines.push(`      command: ${forTerminal(shownMessage(oneLine(process.command)))}`);
   if (process.launchedBy) lines.push(`      run by ${forTerminal(process.launchedBy.file)}:${process.launchedBy.line}`);
+  const started = process.starts;
+  if (started) {
+    const app2 = started.appSpec ? ` \`${forTerminal(quotedCode(started.appSpec.written))}\`` : "";
+    lines.push(`      starts ${started.server}${app2}: ${forTerminal(quotedCode(started.call))} (${forTerminal(started.file)}:${started.line})`);
+  }
   if (process.configFile) {
     const { written, resolved } = process.configFile;
     lines.push(`      config: ${forTerminal(quotedCode(written))}${resolved ? ` (${forTerminal(resolved)})` : " (not in the project)"}`);
   }
   const settings = [
-    settingText("workers", process.workers),
+    settingText("workers", process.starts?.workers ?? process.workers),
     settingText("threads", process.threads),
     settingText("worker class", process.workerClass),
     settingText("preload", process.preload),
     settingText("master", process.master),
     settingText("interface", process.interface),
-    settingText("reload", process.reload),
+    settingText("reload", process.starts?.reload ?? process.reload),
     settingText("bind", process.bind),
     settingText("concurrency", process.celery?.concurrency),
     settingText("pool", process.celery?.pool),

@@ -5,7 +5,7 @@ import {
   callsInFunction,
   callsOutsideFunctions,
   inFunctionBody
-} from "./shared-2LTURM4U.mjs";
+} from "./shared-ZYG3IDYS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -15,7 +15,7 @@ import {
   byEnclosingFunction,
   functionLines,
   importText
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 
 // src/extract/lookup.ts
 var lookups = /* @__PURE__ */ new WeakMap();

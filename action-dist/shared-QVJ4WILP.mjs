@@ -7,7 +7,7 @@ import {
   deflateBodies,
   inFunctionBody,
   topLevelFunctions
-} from "./shared-2LTURM4U.mjs";
+} from "./shared-ZYG3IDYS.mjs";
 
 // src/extract/stored.ts
 import { isAscii } from "node:buffer";

@@ -3,10 +3,10 @@ const require = __createRequire(import.meta.url);
 import {
   modulesReaching,
   shortestChains
-} from "./shared-K4UWDBP5.mjs";
-import "./shared-2LTURM4U.mjs";
+} from "./shared-IU2TVMTA.mjs";
+import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import {
   MAX_MESSAGE,
   excerpt,

@@ -5,11 +5,11 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-5T2URPB4.mjs";
-import "./shared-K4UWDBP5.mjs";
-import "./shared-2LTURM4U.mjs";
+} from "./shared-AW7H5STZ.mjs";
+import "./shared-IU2TVMTA.mjs";
+import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import {
   chainStepsPerFinding,
   elideChain,

@@ -4,9 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-GHIMUHAO.mjs";
+} from "./shared-X2XRULK3.mjs";
 import "./shared-WIBISVNQ.mjs";
-import "./shared-JRJQTTYJ.mjs";
+import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

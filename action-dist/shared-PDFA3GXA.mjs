@@ -33,14 +33,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-2Z7XA7MD.mjs";
+} from "./shared-K6QC4776.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-5OW4G3DQ.mjs";
+} from "./shared-QVJ4WILP.mjs";
 import {
   TomlError,
   parse
@@ -63,12 +63,13 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-GHIMUHAO.mjs";
+} from "./shared-X2XRULK3.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
-  deploymentFacts
-} from "./shared-5T2URPB4.mjs";
+  deploymentFacts,
+  processModelOf
+} from "./shared-AW7H5STZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -80,7 +81,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-K4UWDBP5.mjs";
+} from "./shared-IU2TVMTA.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -92,7 +93,7 @@ import {
   inFunctionBody,
   memberName,
   putAside
-} from "./shared-2LTURM4U.mjs";
+} from "./shared-ZYG3IDYS.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -100,7 +101,7 @@ import {
 import {
   injectedFault,
   internalError
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import {
   __toESM
@@ -3916,7 +3917,7 @@ function readUwsgiCommand(args, context) {
     const word = args[i];
     const text = word.text;
     const next = args[i + 1];
-    const valueOf2 = (name, attached) => {
+    const valueOf = (name, attached) => {
       if (attached !== void 0) return { value: attached, ...word.expands ? { expands: true } : {} };
       if (FLAGS.has(name) || next === void 0 || next.text.startsWith("-")) return {};
       i++;
@@ -3925,10 +3926,10 @@ function readUwsgiCommand(args, context) {
     if (text.startsWith("--")) {
       const eq = text.indexOf("=");
       const name = (eq < 0 ? text.slice(2) : text.slice(2, eq)).replace(/_/g, "-");
-      options.push({ ...where, name, ...valueOf2(name, eq < 0 ? void 0 : text.slice(eq + 1)), line: word.line, via: `--${name}` });
+      options.push({ ...where, name, ...valueOf(name, eq < 0 ? void 0 : text.slice(eq + 1)), line: word.line, via: `--${name}` });
     } else if (/^-[A-Za-z]/.test(text)) {
       const name = SHORT_NAMES[text[1]] ?? text.slice(1);
-      options.push({ ...where, name, ...valueOf2(name, text.length > 2 ? text.slice(2) : void 0), line: word.line, via: text.slice(0, 2) });
+      options.push({ ...where, name, ...valueOf(name, text.length > 2 ? text.slice(2) : void 0), line: word.line, via: text.slice(0, 2) });
     } else if (/\.ini(:[\w-]+)?$/.test(text)) {
       options.push({ ...where, name: "ini", value: text, line: word.line, via: text });
     }
@@ -5078,68 +5079,6 @@ function continues(line) {
 function withoutContinuation(line) {
   const trimmed = line.trimEnd();
   return `${trimmed.slice(0, -1)} `;
-}
-
-// src/deploy/processModel.ts
-function processModelOf(process2) {
-  switch (process2.server) {
-    case "gunicorn": {
-      const preload = valueOf(process2.preload);
-      if (preload === void 0 && process2.preload) return void 0;
-      return preload ? "imported-then-forked" : "imported-in-each-worker";
-    }
-    case "uvicorn": {
-      const reload = valueOf(process2.reload);
-      const workers = valueOf(process2.workers);
-      if (reload === true || workers !== void 0 && workers > 1) return "imported-in-each-worker";
-      if (process2.workers && workers === void 0 || process2.reload && reload === void 0) return void 0;
-      return "single-process";
-    }
-    case "hypercorn":
-    case "granian":
-      return "imported-in-each-worker";
-    case "uwsgi":
-      return uwsgiModel(process2);
-    case "celery": {
-      if (process2.celery?.subcommand !== "worker") return "single-process";
-      if (!process2.celery.pool) return "imported-then-forked";
-      const pool = valueOf(process2.celery.pool);
-      if (pool === "prefork" || pool === "processes") return "imported-then-forked";
-      if (pool === "solo" || pool === "threads" || pool === "gevent" || pool === "eventlet") return "single-process";
-      return void 0;
-    }
-    case "dramatiq":
-      return "imported-in-each-worker";
-    case "huey": {
-      if (!process2.workerClass) return "single-process";
-      const type = valueOf(process2.workerClass);
-      if (type === void 0) return void 0;
-      return type === "process" ? "imported-then-forked" : "single-process";
-    }
-    case "rq": {
-      if (!process2.workerClass) return "imported-then-forked";
-      const cls = valueOf(process2.workerClass);
-      if (cls === "rq.Worker" || cls === "rq.worker.Worker") return "imported-then-forked";
-      if (cls === "rq.SimpleWorker" || cls === "rq.worker.SimpleWorker") return "single-process";
-      return void 0;
-    }
-    case "daphne":
-    case "waitress":
-    case "flask":
-    case "python":
-      return "single-process";
-  }
-}
-function uwsgiModel(process2) {
-  const workers = process2.workers ? valueOf(process2.workers) : 1;
-  const master = process2.master ? valueOf(process2.master) : false;
-  const preload = process2.preload ? valueOf(process2.preload) : true;
-  if (workers === void 0 || master === void 0 || preload === void 0) return void 0;
-  if (!master && workers <= 1) return "single-process";
-  return preload ? "imported-then-forked" : "imported-in-each-worker";
-}
-function valueOf(setting) {
-  return setting && "value" in setting ? setting.value : void 0;
 }
 
 // src/deploy/projectPaths.ts

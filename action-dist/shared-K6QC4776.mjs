@@ -5,17 +5,17 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-5OW4G3DQ.mjs";
+} from "./shared-QVJ4WILP.mjs";
 import {
   builtin,
   packedOnDisk
-} from "./shared-2LTURM4U.mjs";
+} from "./shared-ZYG3IDYS.mjs";
 import {
   DEFAULT_TARGET,
   PLATFORMS,
   parsePythonVersion,
   versionFromRequiresPython
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 import {
   __commonJS,
   __toESM
@@ -3063,7 +3063,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-4G7YF5TA.mjs");
+      const { summariseBytes } = await import("./shared-KDVIDXSL.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, target);
       if (fresh.transient) {
         holds = false;

@@ -3,10 +3,151 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-K4UWDBP5.mjs";
+} from "./shared-IU2TVMTA.mjs";
+import {
+  callsInFunction,
+  callsOutsideFunctions
+} from "./shared-ZYG3IDYS.mjs";
 
 // src/check/deployment.ts
+import path2 from "node:path";
+
+// src/check/scriptServers.ts
 import path from "node:path";
+
+// src/deploy/processModel.ts
+function processModelOf(process) {
+  switch (process.server) {
+    case "gunicorn": {
+      const preload = valueOf(process.preload);
+      if (preload === void 0 && process.preload) return void 0;
+      return preload ? "imported-then-forked" : "imported-in-each-worker";
+    }
+    case "uvicorn": {
+      const reload = valueOf(process.reload);
+      const workers = valueOf(process.workers);
+      if (reload === true || workers !== void 0 && workers > 1) return "imported-in-each-worker";
+      if (process.workers && workers === void 0 || process.reload && reload === void 0) return void 0;
+      return "single-process";
+    }
+    case "hypercorn":
+    case "granian":
+      return "imported-in-each-worker";
+    case "uwsgi":
+      return uwsgiModel(process);
+    case "celery": {
+      if (process.celery?.subcommand !== "worker") return "single-process";
+      if (!process.celery.pool) return "imported-then-forked";
+      const pool = valueOf(process.celery.pool);
+      if (pool === "prefork" || pool === "processes") return "imported-then-forked";
+      if (pool === "solo" || pool === "threads" || pool === "gevent" || pool === "eventlet") return "single-process";
+      return void 0;
+    }
+    case "dramatiq":
+      return "imported-in-each-worker";
+    case "huey": {
+      if (!process.workerClass) return "single-process";
+      const type = valueOf(process.workerClass);
+      if (type === void 0) return void 0;
+      return type === "process" ? "imported-then-forked" : "single-process";
+    }
+    case "rq": {
+      if (!process.workerClass) return "imported-then-forked";
+      const cls = valueOf(process.workerClass);
+      if (cls === "rq.Worker" || cls === "rq.worker.Worker") return "imported-then-forked";
+      if (cls === "rq.SimpleWorker" || cls === "rq.worker.SimpleWorker") return "single-process";
+      return void 0;
+    }
+    case "daphne":
+    case "waitress":
+    case "flask":
+    case "python":
+      return "single-process";
+  }
+}
+function uwsgiModel(process) {
+  const workers = process.workers ? valueOf(process.workers) : 1;
+  const master = process.master ? valueOf(process.master) : false;
+  const preload = process.preload ? valueOf(process.preload) : true;
+  if (workers === void 0 || master === void 0 || preload === void 0) return void 0;
+  if (!master && workers <= 1) return "single-process";
+  return preload ? "imported-then-forked" : "imported-in-each-worker";
+}
+function valueOf(setting) {
+  return setting && "value" in setting ? setting.value : void 0;
+}
+
+// src/check/scriptServers.ts
+var UVICORN_RUN = /* @__PURE__ */ new Set(["uvicorn.run", "uvicorn.main.run"]);
+function serverStartedByScript(process, script, summary) {
+  const call = uvicornRunCall(summary);
+  if (!call) return void 0;
+  const argument = (keyword) => call.args.find((a) => a.keyword === keyword);
+  const app = call.args.find((a) => a.keyword === void 0) ?? argument("app");
+  if (!app) return void 0;
+  const at = { file: script, line: call.line };
+  const workers = intArgument(argument("workers"), at);
+  const reload = boolArgument(argument("reload"), at);
+  const factory = argument("factory")?.literal === true;
+  const started = {
+    file: script,
+    line: call.line,
+    source: process.source,
+    ...process.name !== void 0 ? { name: process.name } : {},
+    server: "uvicorn",
+    call: bounded(call.text)
+  };
+  if (typeof app.literal === "string") {
+    const [module, attribute, ...rest] = app.literal.split(":");
+    if (!module || !attribute || rest.length) return void 0;
+    started.appSpec = { file: script, line: call.line, written: app.literal, module, attribute, ...factory ? { factory: true } : {} };
+    if (workers) started.workers = workers;
+    if (reload) started.reload = reload;
+    const appDir = argument("app_dir")?.literal;
+    const folder = path.posix.dirname(script) === "." ? "" : path.posix.dirname(script);
+    started.importRoots = [...typeof appDir === "string" ? [path.posix.normalize(path.posix.join(folder, appDir)).replace(/^\.$/, "")] : [], folder];
+  } else {
+    const refused = workers && !("value" in workers && workers.value <= 1) || reload && !("value" in reload && reload.value === false);
+    if (refused) return void 0;
+  }
+  const model = processModelOf(started);
+  if (model) started.processModel = model;
+  return started;
+}
+function uvicornRunCall(summary) {
+  const isRun = (c) => c.callee !== void 0 && !c.calleeIsLocal && UVICORN_RUN.has(c.callee);
+  const inFunction = (name) => {
+    const inner = name.includes(".") ? void 0 : callsInFunction(summary, name).find((c) => c.scope.kind === "function" && isRun(c));
+    return inner && { text: inner.text, line: inner.span.line, args: inner.args };
+  };
+  const body = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
+  const main = summary.mainCalls ?? [];
+  for (const call of [...body.map((c) => ({ callee: c.callee, calleeIsLocal: c.calleeIsLocal, text: c.text, line: c.span.line, args: c.args })), ...main]) {
+    if (isRun(call)) return call;
+    const inner = call.calleeIsLocal && call.callee ? inFunction(call.callee) : void 0;
+    if (inner) return inner;
+  }
+  return void 0;
+}
+function intArgument(argument, at) {
+  if (!argument || argument.literal === null) return void 0;
+  const where2 = { ...at, origin: "command-line", via: "uvicorn.run(workers=)" };
+  if (typeof argument.literal === "number" && Number.isInteger(argument.literal)) return { ...where2, value: Math.max(1, argument.literal) };
+  return { ...where2, expression: argument.text };
+}
+function boolArgument(argument, at) {
+  if (!argument) return void 0;
+  const where2 = { ...at, origin: "command-line", via: "uvicorn.run(reload=)" };
+  if (typeof argument.literal === "boolean") return { ...where2, value: argument.literal };
+  if (argument.literal === null) return { ...where2, value: false };
+  return { ...where2, expression: argument.text };
+}
+function bounded(text, max = 100) {
+  const line = text.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/,?\s+\)/g, ")").trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
+}
+
+// src/check/deployment.ts
 var WORKER_FRAMEWORKS = /* @__PURE__ */ new Set(["Celery", "Dramatiq"]);
 var WEB_SERVERS = /* @__PURE__ */ new Set(["gunicorn", "uvicorn", "hypercorn", "daphne", "waitress", "flask", "python", "uwsgi", "granian"]);
 var SERVER_NAMES = {
@@ -30,13 +171,34 @@ function deploymentEntries(deployment, index, summaries) {
   const evidence = /* @__PURE__ */ new Map();
   const problems = /* @__PURE__ */ new Map();
   for (const process of deployment.processes) {
-    if (process.server === "python" && process.source === "shell-script") continue;
     if (processRole(process) === "command") continue;
     const spec = process.appSpec;
+    const modules = spec ? appModules(process, index) : [];
+    const started = process.server === "python" && modules.length === 1 ? startedServer(process, modules[0].path, summaries) : void 0;
+    if (process.server === "python" && process.source === "shell-script" && !started) continue;
     const appPaths = [];
     const appEntries = [];
     if (spec) {
-      const modules = appModules(process, index);
+      if (started?.appSpec) {
+        const apps = appModules(started, index);
+        if (apps.length === 0) {
+          const unresolved2 = unresolvedSpec(started);
+          if (unresolved2) problems.set(`${unresolved2.file}\0${unresolved2.line}\0${started.appSpec.written}`, unresolved2);
+        }
+        for (const module of apps) {
+          if (appPaths.includes(module.path) || modules.includes(module)) continue;
+          appPaths.push(module.path);
+          appEntries.push({
+            path: module.path,
+            framework: "uvicorn",
+            kind: "app",
+            description: `uvicorn app \`${started.appSpec.written}\` (${started.file}:${started.line}, run by ${process.file}:${process.line})`,
+            evidence: cached(evidence, `${module.path}\0${started.appSpec.attribute ?? ""}`, () => attributeEvidence(summaries.get(module.path), started.appSpec.attribute, module.name)),
+            routes: 0,
+            registeredBy: { path: started.file, line: started.line, column: 1, text: started.call }
+          });
+        }
+      }
       const unresolved = modules.length === 0 ? unresolvedSpec(process) : void 0;
       if (unresolved && !problems.has(`${unresolved.file}\0${unresolved.line}\0${spec.written}`)) problems.set(`${unresolved.file}\0${unresolved.line}\0${spec.written}`, unresolved);
       for (const module of modules) {
@@ -61,12 +223,24 @@ function deploymentEntries(deployment, index, summaries) {
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
 }
+function startedServer(process, script, summaries) {
+  if (processRole(process) !== "script" || !process.appSpec?.asMain) return void 0;
+  const summary = summaries.get(script);
+  const started = summary ? serverStartedByScript(process, script, summary) : void 0;
+  if (!started) return void 0;
+  process.starts = started;
+  if (started.processModel) process.processModel = started.processModel;
+  else delete process.processModel;
+  return started;
+}
 function appModules(process, index) {
   const spec = process.appSpec;
   const roots = process.importRoots ?? [];
   if (spec.script) {
     const script = spec.script.replace(/^\.\//, "");
-    const byPath = [...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
+    const workdir = process.workingDirectory?.replace(/\/+$/, "");
+    const fromWorkdir = workdir && path2.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path2.posix.join(root, script.slice(workdir.length + 1))) : [];
+    const byPath = [...fromWorkdir, ...roots.map((root) => path2.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
     if (byPath) return [byPath];
   }
   const module = moduleFrom(spec.module, roots, index);
@@ -81,7 +255,7 @@ function appModules(process, index) {
 function moduleFrom(name, roots, index) {
   const file = name.replace(/\./g, "/");
   for (const root of roots) {
-    const found = index.byPath.get(path.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path.posix.join(root, `${file}.py`));
+    const found = index.byPath.get(path2.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path2.posix.join(root, `${file}.py`));
     if (found) return found;
   }
   return index.lookup(name);
@@ -100,6 +274,7 @@ function unresolvedSpec(process) {
 }
 var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
 function processRole(process) {
+  if (process.starts) return "server";
   if (process.server === "celery") {
     const subcommand = process.celery?.subcommand ?? "worker";
     return subcommand === "worker" ? "server" : "scheduler";
@@ -205,6 +380,7 @@ function pluralOf(word) {
   return word.endsWith("child") ? `${word}ren` : word.endsWith("s") ? `${word}es` : `${word}s`;
 }
 function processCount(process) {
+  if (process.starts) return processCount(process.starts);
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);
@@ -368,8 +544,8 @@ function roleKey(process) {
 }
 function unitOf(process, deployment) {
   const file = process.launchedBy?.file ?? process.file;
-  if (path.posix.basename(file) === "Dockerfile") {
-    const compose = composeFiles(deployment).find((c) => path.posix.dirname(c) === path.posix.dirname(file));
+  if (path2.posix.basename(file) === "Dockerfile") {
+    const compose = composeFiles(deployment).find((c) => path2.posix.dirname(c) === path2.posix.dirname(file));
     if (compose) return compose;
   }
   return file;
@@ -494,8 +670,9 @@ function deploymentSummary(context) {
     const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
     const app = written ? ` \`${oneLine(written, 80)}\`` : "";
     const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
+    const starts = p.starts ? `, which runs ${SERVER_NAMES[p.starts.server]}${p.starts.appSpec ? ` \`${oneLine(p.starts.appSpec.written, 80)}\`` : ""}` : "";
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
-    return `${server}${app} (${where(p)}): ${processCount(p).text.replace(/,$/, "")}${fork}`;
+    return `${server}${app}${starts} (${where(p)}): ${processCount(p).text.replace(/,$/, "")}${fork}`;
   });
   const unique = [...new Set(parts)];
   const listed = unique.slice(0, MAX_SUMMARY_PROCESSES);
@@ -503,6 +680,7 @@ function deploymentSummary(context) {
 }
 
 export {
+  processModelOf,
   deploymentEntries,
   processRole,
   oneLine,

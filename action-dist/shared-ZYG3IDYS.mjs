@@ -4,7 +4,7 @@ import {
   DamagedCacheEntry,
   byEnclosingFunction,
   functionLines
-} from "./shared-JRJQTTYJ.mjs";
+} from "./shared-2BFWLXK6.mjs";
 
 // src/builtin.ts
 import { createRequire } from "node:module";
