@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-AV226PIY.mjs";
+} from "./shared-A7AZZMQG.mjs";
 import "./shared-K6QC4776.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

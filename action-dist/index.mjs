@@ -15,14 +15,14 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-AV226PIY.mjs";
+} from "./shared-A7AZZMQG.mjs";
 import "./shared-K6QC4776.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-AW7H5STZ.mjs";
+} from "./shared-6H5D5SGM.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -258,6 +258,43 @@ describe('fixtures/deploy/uwsgi: an ini file named by a Dockerfile, one read on 
     ]);
   });
 
+  it('reads `if-not-env = UWSGI_PROCESSES` blocks as the variable, else the count; other `if-*` blocks as conditions (healthchecks\' docker/uwsgi.ini)', async () => {
+    const root = writeProject({
+      'uwsgi.ini':
+        '[uwsgi]\nmaster\nif-not-env = UWSGI_PROCESSES\nprocesses = 4\nendif =\nif-not-env = UWSGI_THREADS\nthreads = 100\nendif =\n' +
+        'if-env = DEV_ENV\npython-autoreload = 1\nendif =\nmodule = hc.wsgi:application\n',
+      'dev/uwsgi.ini': '[uwsgi]\nmaster\nprocesses = 2\nif-env = DEV_ENV\nlazy-apps = true\nendif =\nmodule = hc.dev:application\n',
+      'hc/dev.py': 'def application(environ, start_response):\n    return [b""]\n',
+      'hc/__init__.py': '',
+      'hc/wsgi.py': 'from concurrent.futures import ThreadPoolExecutor\n\npool = ThreadPoolExecutor(max_workers=2)\n\ndef application(environ, start_response):\n    return [b""]\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(deployment.problems).toEqual([]);
+    expect(deployment.processes.map((p) => [p.file, settings(p)])).toEqual([
+      // `lazy-apps` only when DEV_ENV is set: whether the app is imported before the fork is not known.
+      [
+        'dev/uwsgi.ini',
+        { workers: '2 ← processes = @dev/uwsgi.ini:3', master: 'true ← master = @dev/uwsgi.ini:2', preload: 'false ← lazy-apps = (if-env = DEV_ENV) @dev/uwsgi.ini:5', config: 'uwsgi.ini → dev/uwsgi.ini' },
+      ],
+      [
+        'uwsgi.ini',
+        {
+          // uWSGI reads UWSGI_PROCESSES as its `processes` option: the block is for when it is not set.
+          workers: '`${UWSGI_PROCESSES:-4}` ← processes = (if-not-env = UWSGI_PROCESSES) @uwsgi.ini:4',
+          threads: '`${UWSGI_THREADS:-100}` ← threads = (if-not-env = UWSGI_THREADS) @uwsgi.ini:7',
+          master: 'true ← master = @uwsgi.ini:2',
+          config: 'uwsgi.ini → uwsgi.ini',
+          // With a master, the workers are forked from it, however many there are.
+          model: 'imported-then-forked',
+        },
+      ],
+    ]);
+    const result = await analyzeProject(root);
+    expect(result.findings.filter((f) => f.ruleId === 'IL001').map((f) => f.deployment)).toEqual([
+      '4 uWSGI workers unless UWSGI_PROCESSES is set (uwsgi.ini:4) each inherit this thread pool from the master, which imported the app before forking them, and each starts its own on first use.',
+    ]);
+  });
+
   it('says what the uWSGI fork does to a resource created at import, in each deployment', async () => {
     const result = await analyzeProject(fixture('uwsgi'));
     expect(result.findings.map((f) => [f.ruleId, f.level, `${f.path}:${f.span.line}`])).toEqual([

@@ -74,10 +74,13 @@ export function processModelOf(process: ServerProcess): ProcessModel | undefined
  */
 function uwsgiModel(process: ServerProcess): ProcessModel | undefined {
   const workers = process.workers ? valueOf(process.workers) : 1;
-  const master = process.master ? valueOf(process.master) : false;
-  const preload = process.preload ? valueOf(process.preload) : true;
-  if (workers === undefined || master === undefined || preload === undefined) return undefined;
-  if (!master && workers <= 1) return 'single-process';
+  // Set in an ini file's `if-env` block (or another condition): known only at run time.
+  const master = process.master ? (process.master.conditional ? undefined : valueOf(process.master)) : false;
+  const preload = process.preload ? (process.preload.conditional ? undefined : valueOf(process.preload)) : true;
+  if (master === undefined || preload === undefined) return undefined;
+  // With a master, the workers are forked from it however many there are.
+  if (!master && workers === undefined) return undefined;
+  if (!master && workers! <= 1) return 'single-process';
   return preload ? 'imported-then-forked' : 'imported-in-each-worker';
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Word } from '../shellWords.js';
-import type { AppSpec, SettingOrigin } from '../types.js';
+import type { AppSpec, Setting, SettingOrigin } from '../types.js';
 import { appSpecOf, emptyReading, pythonInt, type CommandContext, type ServerReading, type ServerSettings } from './common.js';
 
 /** One uWSGI option as given: `--processes 4` on the command line, or `processes = 4` in an ini file. */
@@ -16,6 +16,11 @@ export interface UwsgiOption {
   origin: SettingOrigin;
   /** How it was spelled: `--processes`, `-p`, `processes =`. */
   via: string;
+  /**
+   * Given inside an ini file's `if-env = X` ... `endif =` block (or `if-not-env`, `if-exists`...):
+   * the option holds only when that is so. `unset`: the block is `if-not-env = <unset>`.
+   */
+  when?: { text: string; unset?: string };
 }
 
 /** uWSGI's short options (core/uwsgi.c, plugins/python/python_plugin.c) for the app, the processes and common values. */
@@ -53,6 +58,25 @@ const FLAGS = new Set(
   wsgi-manage-chunked-input wsgi-strict zerg-fallback
 `.split(/\s+/).filter(Boolean),
 );
+/**
+ * The environment variables uWSGI reads as its `processes` and `threads` options: every option can
+ * be given as `UWSGI_` and its name, upper-cased, dashes as underscores.
+ */
+const PROCESS_VARIABLES = new Set(['UWSGI_PROCESSES', 'UWSGI_WORKERS']);
+const THREAD_VARIABLES = new Set(['UWSGI_THREADS']);
+
+/**
+ * A count as an ini block gives it. `if-not-env = UWSGI_PROCESSES` / `processes = 4` / `endif =` is
+ * the variable's value when it is set, else 4: said as `${UWSGI_PROCESSES:-4}`. Under any other
+ * condition the count holds only when that is so: marked conditional.
+ */
+function countIn(option: UwsgiOption, base: { file: string; line: number; origin: SettingOrigin; via: string }, count: number, variables: ReadonlySet<string>): Setting<number> {
+  if (!option.when) return { ...base, value: count };
+  const via = `${option.via} (${option.when.text})`;
+  if (option.when.unset !== undefined && variables.has(option.when.unset)) return { ...base, via, expression: `\${${option.when.unset}:-${count}}` };
+  return { ...base, via, value: count, conditional: true };
+}
+
 /** The settings a true value turns on, and the words uWSGI reads as false for them (core/utils.c `uwsgi_opt_true`). */
 const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
 
@@ -114,11 +138,11 @@ export function uwsgiReading(options: readonly UwsgiOption[], file: string): Ser
         const count = option.expands ? undefined : pythonInt(value);
         if (option.expands) settings.workers = { ...base, expression: value };
         else if (count === undefined) reading.problems.push({ file: option.file, line: option.line, message: `uwsgi ${option.via} ${JSON.stringify(value)}: not a number of processes` });
-        else settings.workers = { ...base, value: count };
+        else settings.workers = countIn(option, base, count, PROCESS_VARIABLES);
         break;
       }
       case 'threads':
-        if (value !== undefined) settings.threads = option.expands || pythonInt(value) === undefined ? { ...base, expression: value } : { ...base, value: pythonInt(value)! };
+        if (value !== undefined) settings.threads = option.expands || pythonInt(value) === undefined ? { ...base, expression: value } : countIn(option, base, pythonInt(value)!, THREAD_VARIABLES);
         break;
       case 'master':
         settings.master = flagOf(option);
@@ -179,7 +203,7 @@ function scriptSpec(option: UwsgiOption, attribute: string): AppSpec | undefined
 }
 
 function flagOf(option: UwsgiOption) {
-  const base = { file: option.file, line: option.line, origin: option.origin, via: option.via };
+  const base = { file: option.file, line: option.line, origin: option.origin, ...(option.when ? { via: `${option.via} (${option.when.text})`, conditional: true as const } : { via: option.via }) };
   if (option.expands) return { ...base, expression: option.value! };
   return { ...base, value: option.value === undefined || !FALSE_WORDS.has(option.value.trim().toLowerCase()) };
 }
@@ -195,6 +219,8 @@ export function readUwsgiIni(file: string, text: string, written: string): { opt
   const options: UwsgiOption[] = [];
   let current = '';
   let hasSection = false;
+  /** The `if-*` block the lines are in (uWSGI does not nest them), until its `endif`. */
+  let when: UwsgiOption['when'];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const trimmed = raw.trim();
@@ -211,7 +237,15 @@ export function readUwsgiIni(file: string, text: string, written: string): { opt
     let value = eq < 0 ? undefined : trimmed.slice(eq + 1).trim();
     if (value !== undefined) value = value.replace(/%d/g, `${folder === '.' ? '.' : folder}/`).replace(/\/\/+/g, '/');
     const expands = value !== undefined && /\$\(|%\(|%[a-zA-Z]/.test(value);
-    options.push({ name, ...(value !== undefined ? { value } : {}), ...(expands ? { expands: true } : {}), file, line, origin: 'config-file', via: `${name} =` });
+    if (/^if-/.test(name)) {
+      when = { text: `${name} = ${value ?? ''}`.trim(), ...(name === 'if-not-env' && value ? { unset: value } : {}) };
+      return;
+    }
+    if (name === 'endif') {
+      when = undefined;
+      return;
+    }
+    options.push({ name, ...(value !== undefined ? { value } : {}), ...(expands ? { expands: true } : {}), file, line, origin: 'config-file', via: `${name} =`, ...(when ? { when } : {}) });
   });
   return { options, hasSection };
 }

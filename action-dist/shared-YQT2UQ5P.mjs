@@ -69,7 +69,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-AW7H5STZ.mjs";
+} from "./shared-6H5D5SGM.mjs";
 import {
   CallResolver,
   allOf,
@@ -3909,6 +3909,14 @@ var FLAGS = new Set(
   wsgi-manage-chunked-input wsgi-strict zerg-fallback
 `.split(/\s+/).filter(Boolean)
 );
+var PROCESS_VARIABLES = /* @__PURE__ */ new Set(["UWSGI_PROCESSES", "UWSGI_WORKERS"]);
+var THREAD_VARIABLES = /* @__PURE__ */ new Set(["UWSGI_THREADS"]);
+function countIn(option2, base, count, variables) {
+  if (!option2.when) return { ...base, value: count };
+  const via = `${option2.via} (${option2.when.text})`;
+  if (option2.when.unset !== void 0 && variables.has(option2.when.unset)) return { ...base, via, expression: `\${${option2.when.unset}:-${count}}` };
+  return { ...base, via, value: count, conditional: true };
+}
 var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "off", "no", "0"]);
 function readUwsgiCommand(args, context) {
   const options = [];
@@ -3954,11 +3962,11 @@ function uwsgiReading(options, file) {
         const count = option2.expands ? void 0 : pythonInt(value);
         if (option2.expands) settings.workers = { ...base, expression: value };
         else if (count === void 0) reading.problems.push({ file: option2.file, line: option2.line, message: `uwsgi ${option2.via} ${JSON.stringify(value)}: not a number of processes` });
-        else settings.workers = { ...base, value: count };
+        else settings.workers = countIn(option2, base, count, PROCESS_VARIABLES);
         break;
       }
       case "threads":
-        if (value !== void 0) settings.threads = option2.expands || pythonInt(value) === void 0 ? { ...base, expression: value } : { ...base, value: pythonInt(value) };
+        if (value !== void 0) settings.threads = option2.expands || pythonInt(value) === void 0 ? { ...base, expression: value } : countIn(option2, base, pythonInt(value), THREAD_VARIABLES);
         break;
       case "master":
         settings.master = flagOf(option2);
@@ -4015,7 +4023,7 @@ function scriptSpec(option2, attribute) {
   return { file: option2.file, line: option2.line, written: script, module, attribute, script };
 }
 function flagOf(option2) {
-  const base = { file: option2.file, line: option2.line, origin: option2.origin, via: option2.via };
+  const base = { file: option2.file, line: option2.line, origin: option2.origin, ...option2.when ? { via: `${option2.via} (${option2.when.text})`, conditional: true } : { via: option2.via } };
   if (option2.expands) return { ...base, expression: option2.value };
   return { ...base, value: option2.value === void 0 || !FALSE_WORDS.has(option2.value.trim().toLowerCase()) };
 }
@@ -4025,6 +4033,7 @@ function readUwsgiIni(file, text, written) {
   const options = [];
   let current = "";
   let hasSection = false;
+  let when;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     const trimmed = raw.trim();
@@ -4041,7 +4050,15 @@ function readUwsgiIni(file, text, written) {
     let value = eq < 0 ? void 0 : trimmed.slice(eq + 1).trim();
     if (value !== void 0) value = value.replace(/%d/g, `${folder === "." ? "." : folder}/`).replace(/\/\/+/g, "/");
     const expands = value !== void 0 && /\$\(|%\(|%[a-zA-Z]/.test(value);
-    options.push({ name, ...value !== void 0 ? { value } : {}, ...expands ? { expands: true } : {}, file, line, origin: "config-file", via: `${name} =` });
+    if (/^if-/.test(name)) {
+      when = { text: `${name} = ${value ?? ""}`.trim(), ...name === "if-not-env" && value ? { unset: value } : {} };
+      return;
+    }
+    if (name === "endif") {
+      when = void 0;
+      return;
+    }
+    options.push({ name, ...value !== void 0 ? { value } : {}, ...expands ? { expands: true } : {}, file, line, origin: "config-file", via: `${name} =`, ...when ? { when } : {} });
   });
   return { options, hasSection };
 }

@@ -67,9 +67,10 @@ function processModelOf(process) {
 }
 function uwsgiModel(process) {
   const workers = process.workers ? valueOf(process.workers) : 1;
-  const master = process.master ? valueOf(process.master) : false;
-  const preload = process.preload ? valueOf(process.preload) : true;
-  if (workers === void 0 || master === void 0 || preload === void 0) return void 0;
+  const master = process.master ? process.master.conditional ? void 0 : valueOf(process.master) : false;
+  const preload = process.preload ? process.preload.conditional ? void 0 : valueOf(process.preload) : true;
+  if (master === void 0 || preload === void 0) return void 0;
+  if (!master && workers === void 0) return void 0;
   if (!master && workers <= 1) return "single-process";
   return preload ? "imported-then-forked" : "imported-in-each-worker";
 }

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-AW7H5STZ.mjs";
+} from "./shared-6H5D5SGM.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
