@@ -5,10 +5,11 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-A7AZZMQG.mjs";
-import "./shared-K6QC4776.mjs";
+} from "./shared-MPPXLI5M.mjs";
+import "./shared-PHLBZBB6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
+import "./shared-FWG6GVRL.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

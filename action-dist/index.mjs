@@ -15,10 +15,11 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-A7AZZMQG.mjs";
-import "./shared-K6QC4776.mjs";
+} from "./shared-MPPXLI5M.mjs";
+import "./shared-PHLBZBB6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
+import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary

@@ -221,7 +221,7 @@ async function recorded(command: string, commandOptions: object, prepared: Prepa
     // None of its own: the last record of a run that finds the same files lends its files' keys.
     const checking = record ?? (await records.latest(scope!));
     const checked = checking
-      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, cache: cache!, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...(handoff && checking === record ? { handoff } : {}), ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
+      ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target!, explicitVersion: prepared.config.pythonVersion !== undefined, cache: cache!, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...(handoff && checking === record ? { handoff } : {}), ...(listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {}) })
       : undefined;
     stats?.add('run record', performance.now() - started);
     const now = checked?.holds;

@@ -27,6 +27,7 @@ import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
 import { defaultConfig, ruleSelected, targetOf, type Config } from './config/config.js';
+import { projectTargets } from './config/projectTargets.js';
 
 export interface AnalyzeOptions {
   /** Project root: paths are reported relative to it and module names start there. */
@@ -108,9 +109,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const extractStart = performance.now();
   await pythonParser(); // a missing grammar stops the scan here, before any file
   const target = options.target ?? targetOf(config, options.cacheDir ? path.resolve(root, options.cacheDir) : undefined);
+  // `backend/pyproject.toml` says `requires-python = ">=3.14"`: backend/'s files are analyzed for 3.14.
+  const targets = await projectTargets(root, discovery.files, target, config.pythonVersion !== undefined);
+  diagnostics.push(...targets.diagnostics);
   const extracted = await extractFiles({
     files: discovery.files,
     target,
+    targetOf: targets.of,
     maxFileBytes,
     ...(options.cacheDir ? { cache: new SummaryCache(path.resolve(root, options.cacheDir), target) } : {}),
     ...(stats ? { stats } : {}),

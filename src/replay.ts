@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SummaryCache } from './cache.js';
+import { projectTargets } from './config/projectTargets.js';
 import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
@@ -214,6 +215,8 @@ export interface ReplayInput {
   discover: DiscoverOptions;
   maxFileBytes: number;
   target: PythonTarget;
+  /** The target is `python-version` (configured or a flag): every file's, whatever pyproject.toml it is under (see config/projectTargets.ts). */
+  explicitVersion?: boolean;
   cache: SummaryCache;
   /** Filled in with the keys of the changed files summarised here (and cached): the run's stats count them as parsed. */
   parsedKeys: Set<string>;
@@ -256,7 +259,7 @@ export interface RecordCheck {
  * once the record is known not to hold, no more files are read, and only their signatures are
  * looked at, for the analysis that follows.
  */
-export async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing, handoff }: ReplayInput): Promise<RecordCheck> {
+export async function stillHolds({ record, discover, maxFileBytes, target, explicitVersion = false, cache, parsedKeys, borrowed = false, listed, parsing, handoff }: ReplayInput): Promise<RecordCheck> {
   let watch = record.watch;
   // The folders found unchanged: each looked at once, whichever of the record's watches lists it.
   const confirmed = handoff?.confirmed ?? new Set<string>();
@@ -309,18 +312,22 @@ export async function stillHolds({ record, discover, maxFileBytes, target, cache
       holds = false;
       return;
     }
-    const cached = await cache.getEntry(currentKey, file.relative);
+    // The file's own target: that of the pyproject.toml of the project it is in, as the analysis takes it.
+    const fileTarget = (await projectTargets(discover.root, [file], target, explicitVersion)).of(file.relative);
+    const fileCache = fileTarget === target ? cache : new SummaryCache(cache.root, fileTarget);
+    const cached = await fileCache.getEntry(currentKey, file.relative);
     let currentDigest = cached?.digest;
     if (!cached) {
       // Loaded when needed: a run with nothing changed never loads the parser.
       parsing?.();
       const { summariseBytes } = await import('./extract/fileSummary.js');
-      const fresh = await summariseBytes(file.relative, read.bytes, target);
+      const fresh = await summariseBytes(file.relative, read.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;
         return;
       }
-      currentDigest = await cache.set(currentKey, fresh);
+      currentDigest = await fileCache.set(currentKey, fresh);
+      if (fileCache !== cache) fileCache.finish();
       parsedKeys.add(currentKey);
     }
     if (currentDigest !== digest) {

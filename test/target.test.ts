@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, writeProject } from './support.js';
@@ -78,6 +78,72 @@ describe('target interpreter', () => {
     expect(version.stderr).toContain('--python-version must be a "MAJOR.MINOR" string such as "3.12", not "3"');
     const platform = runCli(['graph', '--platform', 'beos', writeProject(PROJECT)]);
     expect(platform.code).toBe(2);
+  });
+});
+
+/**
+ * A repository of several projects: `backend/pyproject.toml` says `requires-python = ">=3.14"`, the
+ * root has no pyproject.toml (the FastAPI full-stack template's layout). The backend's files are
+ * analyzed for 3.14, as uv and pip read that file for the project they are in; the others for the
+ * run's target.
+ */
+describe('the nearest pyproject.toml\'s requires-python, for the files below it', () => {
+  const PEP_758 = 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n';
+  const layout = (backendPyproject: string): Record<string, string> => ({
+    'backend/pyproject.toml': backendPyproject,
+    'backend/app/__init__.py': '',
+    'backend/app/deps.py': PEP_758,
+    'backend/app/compat.py': '',
+    'backend/app/main.py': 'import sys\nif sys.version_info < (3, 12):\n    import app.compat\n',
+    'scripts/check.py': PEP_758,
+  });
+  const older = { ...process.env, IMPORTLEAK_PYTHON: fakePython('3.11 linux') };
+  /** `path:line kind` of each problem `check --format json` reports, and the exit code. */
+  const problems = (root: string, args: string[] = []): { code: number; problems: string[] } => {
+    const run = runCli(['check', '--format', 'json', ...args, root], undefined, older);
+    const report = JSON.parse(run.stdout) as { problems: Array<{ path: string; line?: number; kind: string }> };
+    return { code: run.code, problems: report.problems.map((p) => `${p.path}${p.line ? `:${p.line}` : ''} ${p.kind}`) };
+  };
+
+  const compatImports = (root: string): string[] => {
+    const graph = runCli(['graph', '--format', 'json', root], undefined, older);
+    const edges = (JSON.parse(graph.stdout) as { edges: Array<{ from: string; to: string; importTime: boolean; kind: string }> }).edges;
+    return edges.filter((e) => e.importTime && e.kind === 'import' && e.to.endsWith('compat')).map((e) => `${e.from} -> ${e.to}`);
+  };
+
+  it('analyzes backend/ for 3.14 (no syntax error, no 3.11 branch) and the rest for the interpreter\'s 3.11', () => {
+    const root = writeProject(layout('[project]\nname = "app"\nrequires-python = ">=3.14,<4.0"\n'));
+    expect(problems(root)).toEqual({ code: 3, problems: ['scripts/check.py:3 syntax-error'] });
+    // `if sys.version_info < (3, 12): import app.compat` does not run on 3.14.
+    expect(compatImports(root)).toEqual([]);
+    // `python-version` configured for the whole repository holds for every file.
+    const configured = writeProject({ ...layout('[project]\nname = "app"\nrequires-python = ">=3.14"\n'), 'importleak.toml': 'python-version = "3.11"\n' });
+    expect(problems(configured).problems).toEqual(['backend/app/deps.py:3 syntax-error', 'scripts/check.py:3 syntax-error']);
+    expect(compatImports(configured)).toEqual(['app.main -> app.compat']);
+  });
+
+  it('a pyproject.toml without requires-python, or one that is not TOML (said, exit 3), leaves the run\'s target', () => {
+    expect(problems(writeProject(layout('[project]\nname = "app"\n'))).problems).toEqual(['backend/app/deps.py:3 syntax-error', 'scripts/check.py:3 syntax-error']);
+    expect(problems(writeProject(layout('[project\nrequires-python = ">=3.14"\n')))).toEqual({
+      code: 3,
+      problems: ['backend/pyproject.toml read-error', 'backend/app/deps.py:3 syntax-error', 'scripts/check.py:3 syntax-error'],
+    });
+  });
+
+  it('a run that printed its output again analyzes anew once the pyproject.toml changes, comes or goes', () => {
+    const root = writeProject(layout('[project]\nname = "app"\nrequires-python = ">=3.14"\n'));
+    const backend = ['scripts/check.py:3 syntax-error'];
+    const both = ['backend/app/deps.py:3 syntax-error', 'scripts/check.py:3 syntax-error'];
+    expect(problems(root).problems).toEqual(backend);
+    expect(problems(root).problems).toEqual(backend);
+    writeFileSync(path.join(root, 'backend/pyproject.toml'), '[project]\nname = "app"\nrequires-python = ">=3.11"\n');
+    expect(problems(root).problems).toEqual(both);
+    writeFileSync(path.join(root, 'backend/pyproject.toml'), '[project]\nname = "app"\nrequires-python = ">=3.14"\n');
+    expect(problems(root).problems).toEqual(backend);
+    rmSync(path.join(root, 'backend/pyproject.toml'));
+    expect(problems(root).problems).toEqual(both);
+    writeFileSync(path.join(root, 'backend/app/pyproject.toml'), '[project]\nname = "app"\nrequires-python = ">=3.14"\n');
+    expect(problems(root).problems).toEqual(backend);
   });
 });
 

@@ -26,6 +26,8 @@ export interface ExtractInput {
    * their summaries are read from the cache by that key. A file whose entry is not there is read.
    */
   known?: ReadonlyMap<string, FileFingerprint>;
+  /** The target of each file, when not all are `target` (see config/projectTargets.ts). */
+  targetOf?: (relative: string) => PythonTarget;
 }
 
 export interface ExtractOutput {
@@ -62,10 +64,18 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     return pool;
   };
   let done = 0;
+  // A file of a project of another Python version has its summary in that target's cache.
+  const otherCaches = new Map<PythonTarget, SummaryCache>();
+  const cacheOf = (fileTarget: PythonTarget): SummaryCache | undefined => {
+    if (!cache || fileTarget === target) return cache;
+    let other = otherCaches.get(fileTarget);
+    if (!other) otherCaches.set(fileTarget, (other = new SummaryCache(cache.root, fileTarget)));
+    return other;
+  };
   /** The file's outcome from the cache entry of `key`, when there is one; `digest`, that entry's, when the run record knows it. */
-  const fromCache = async (index: number, key: string, signature: string, digest?: string): Promise<boolean> => {
+  const fromCache = async (index: number, key: string, signature: string, fileCache: SummaryCache, digest?: string): Promise<boolean> => {
     const file = files[index]!;
-    const cached = await cache!.getEntry(key, file.relative, compactor, digest);
+    const cached = await fileCache.getEntry(key, file.relative, compactor, digest);
     if (!cached) return false;
     if (stats && input.justParsed?.has(key)) stats.parsed++;
     else if (stats) stats.cached++;
@@ -75,26 +85,28 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
   };
   const one = async (index: number): Promise<void> => {
     const file = files[index]!;
-    const known = cache ? input.known?.get(file.relative) : undefined;
-    if (known && !known[1].startsWith('!') && (await fromCache(index, known[1], known[3], known[2]))) return;
+    const fileTarget = input.targetOf?.(file.relative) ?? target;
+    const fileCache = cacheOf(fileTarget);
+    const known = fileCache ? input.known?.get(file.relative) : undefined;
+    if (known && !known[1].startsWith('!') && (await fromCache(index, known[1], known[3], fileCache!, known[2]))) return;
     // Not an input the run record notes: its files are compared by their keys and summaries.
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
       const result = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
       results[index] = result;
-      if (cache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result), ''];
+      if (fileCache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result), ''];
       return;
     }
-    const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;
-    if (key && (await fromCache(index, key, statSignature(read.stat)))) return;
+    const key = fileCache ? SummaryCache.keyOf(file.relative, read.bytes) : undefined;
+    if (key && (await fromCache(index, key, statSignature(read.stat), fileCache!))) return;
     const workers = poolFor();
-    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: undefined };
+    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, fileTarget) : { result: await summariseBytes(file.relative, read.bytes, fileTarget), stored: undefined };
     if (stats) stats.parsed++;
     // Revived from a worker's text, it shares the run's values already.
     if (result.summary && stored === undefined) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
-      const digest = await cache!.set(key, result, stored);
+      const digest = await fileCache!.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
     // Not written to the cache (none, or it failed): its packed calls go to the spill file.
@@ -109,6 +121,7 @@ export async function extractFiles(input: ExtractInput): Promise<ExtractOutput> 
     await pool?.close();
     // The entries stored here in a pack are found by the runs that follow once it is finished.
     cache?.finish();
+    for (const other of otherCaches.values()) other.finish();
   }
   const summaries = new Map<string, ModuleSummary>();
   const diagnostics: Diagnostic[] = [];

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-K6QC4776.mjs";
+} from "./shared-PHLBZBB6.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-YQT2UQ5P.mjs");
+  return analyzer ??= import("./shared-AM22FEP4.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3786,7 +3786,7 @@ async function recorded(command, commandOptions, prepared, replayable, produce) 
     const handoff = takeHandoff(records.file(key));
     const record = await records.load(key, handoff?.read);
     const checking = record ?? await records.latest(scope);
-    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, cache, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...handoff && checking === record ? { handoff } : {}, ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
+    const checked = checking ? await stillHolds({ record: checking, discover: discoverOptionsOf(analyzeOptions), maxFileBytes: analyzeOptions.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, target: analyzeOptions.target, explicitVersion: prepared.config.pythonVersion !== void 0, cache, parsedKeys, borrowed: checking !== record, parsing: () => void loadAnalyzer(), ...handoff && checking === record ? { handoff } : {}, ...listed?.watch ? { listed: { discovery: listed.discovery, watch: listed.watch } } : {} }) : void 0;
     stats?.add("run record", performance.now() - started);
     const now = checked?.holds;
     if (checked && !now) prepared.analyzeOptions.known = { discovery: checked.discovery, watch: checked.watch, files: checked.known, listings: checked.listings };

@@ -25,6 +25,7 @@ import {
   newTreeWatch,
   noteInput,
   pathKind,
+  projectTargets,
   quotePattern,
   readAt,
   readRegularFile,
@@ -33,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-K6QC4776.mjs";
+} from "./shared-PHLBZBB6.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -6071,9 +6072,16 @@ async function extractFiles(input) {
     return pool;
   };
   let done = 0;
-  const fromCache = async (index, key, signature, digest) => {
+  const otherCaches = /* @__PURE__ */ new Map();
+  const cacheOf = (fileTarget) => {
+    if (!cache || fileTarget === target) return cache;
+    let other = otherCaches.get(fileTarget);
+    if (!other) otherCaches.set(fileTarget, other = new SummaryCache(cache.root, fileTarget));
+    return other;
+  };
+  const fromCache = async (index, key, signature, fileCache, digest) => {
     const file = files[index];
-    const cached = await cache.getEntry(key, file.relative, compactor, digest);
+    const cached = await fileCache.getEntry(key, file.relative, compactor, digest);
     if (!cached) return false;
     if (stats && input.justParsed?.has(key)) stats.parsed++;
     else if (stats) stats.cached++;
@@ -6083,24 +6091,26 @@ async function extractFiles(input) {
   };
   const one = async (index) => {
     const file = files[index];
-    const known = cache ? input.known?.get(file.relative) : void 0;
-    if (known && !known[1].startsWith("!") && await fromCache(index, known[1], known[3], known[2])) return;
+    const fileTarget = input.targetOf?.(file.relative) ?? target;
+    const fileCache = cacheOf(fileTarget);
+    const known = fileCache ? input.known?.get(file.relative) : void 0;
+    if (known && !known[1].startsWith("!") && await fromCache(index, known[1], known[3], fileCache, known[2])) return;
     const read = await readRegularFile(file.absolute, maxFileBytes, { record: false });
     if (!read.ok) {
       const result2 = { diagnostics: [readProblem(file.relative, read, maxFileBytes)] };
       results[index] = result2;
-      if (cache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result2), ""];
+      if (fileCache) fingerprints[index] = [file.relative, SummaryCache.keyOfRead(file.relative, read), SummaryCache.digestOf(result2), ""];
       return;
     }
-    const key = cache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;
-    if (key && await fromCache(index, key, statSignature(read.stat))) return;
+    const key = fileCache ? SummaryCache.keyOf(file.relative, read.bytes) : void 0;
+    if (key && await fromCache(index, key, statSignature(read.stat), fileCache)) return;
     const workers = poolFor();
-    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, target) : { result: await summariseBytes(file.relative, read.bytes, target), stored: void 0 };
+    const { result, stored } = workers ? await workers.summarise(file.relative, read.bytes, fileTarget) : { result: await summariseBytes(file.relative, read.bytes, fileTarget), stored: void 0 };
     if (stats) stats.parsed++;
     if (result.summary && stored === void 0) compactor.compact(result.summary);
     results[index] = result;
     if (key) {
-      const digest = await cache.set(key, result, stored);
+      const digest = await fileCache.set(key, result, stored);
       if (digest) fingerprints[index] = [file.relative, key, digest, statSignature(read.stat)];
     }
     if (result.summary) spillPacked(result.summary);
@@ -6113,6 +6123,7 @@ async function extractFiles(input) {
   } finally {
     await pool?.close();
     cache?.finish();
+    for (const other of otherCaches.values()) other.finish();
   }
   const summaries = /* @__PURE__ */ new Map();
   const diagnostics = [];
@@ -6377,9 +6388,12 @@ async function analyze(options) {
   const extractStart = performance.now();
   await pythonParser();
   const target = options.target ?? targetOf(config, options.cacheDir ? path13.resolve(root, options.cacheDir) : void 0);
+  const targets = await projectTargets(root, discovery.files, target, config.pythonVersion !== void 0);
+  diagnostics.push(...targets.diagnostics);
   const extracted = await extractFiles({
     files: discovery.files,
     target,
+    targetOf: targets.of,
     maxFileBytes,
     ...options.cacheDir ? { cache: new SummaryCache(path13.resolve(root, options.cacheDir), target) } : {},
     ...stats ? { stats } : {},

@@ -7,6 +7,9 @@ import {
   storedText
 } from "./shared-QVJ4WILP.mjs";
 import {
+  parse
+} from "./shared-FWG6GVRL.mjs";
+import {
   builtin,
   packedOnDisk
 } from "./shared-ZYG3IDYS.mjs";
@@ -523,26 +526,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf2 = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -692,7 +695,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -701,7 +704,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path11)) {
+          if (rule.checkRegex.test(path12)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -721,15 +724,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path11
+            shortcut && rule._basenameOnly ? basename : path12
           )) {
             const { negative } = rule;
             const ret = {
@@ -751,17 +754,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -770,25 +773,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -819,58 +822,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path11) {
+      _test(originalPath, cache, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache) : {
+        return path12 ? this._t(path12, cache) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path11);
+        const literal = this._rules.testLiteral(path12);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path11, cache) {
-        if (path11 in cache) {
-          return cache[path11];
+      _t(path12, cache) {
+        if (path12 in cache) {
+          return cache[path12];
         }
-        const parentPath = parentOf(path11);
+        const parentPath = parentOf2(path12);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -2741,9 +2744,72 @@ function analyzerId(root) {
   return analyzerIdKnown;
 }
 
+// src/config/projectTargets.ts
+import path9 from "node:path";
+var MAX_PYPROJECT_BYTES = 1024 * 1024;
+async function projectTargets(root, files, runTarget, explicit) {
+  if (explicit) return { of: () => runTarget, diagnostics: [] };
+  const folders = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    for (let folder = parentOf(file.relative); folder !== void 0 && !folders.has(folder); folder = folder === "" ? void 0 : parentOf(folder)) folders.add(folder);
+  }
+  const listed = [...folders].sort();
+  const found = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  await inLanes(listed.length, async (index) => {
+    const folder = listed[index];
+    const relative = folder ? `${folder}/pyproject.toml` : "pyproject.toml";
+    const file = path9.join(root, relative);
+    if (await pathKind(file) !== "file") return;
+    const read2 = await readRegularFile(file, MAX_PYPROJECT_BYTES);
+    const outcome = read2.ok ? requiresPythonOf(read2.bytes.toString("utf8")) : { problem: read2.reason === "too-large" ? `over ${MAX_PYPROJECT_BYTES / 1024 / 1024} MiB` : "it cannot be read" };
+    if ("problem" in outcome) {
+      diagnostics.push({ kind: "read-error", path: relative, message: `not read for \`requires-python\`: ${outcome.problem}; the files below it are analyzed for ${pythonVersion(runTarget)}` });
+      return;
+    }
+    if (outcome.version) found.set(folder, { version: outcome.version, platform: runTarget.platform });
+  });
+  diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  if (found.size === 0) return { of: () => runTarget, diagnostics };
+  const byFolder = /* @__PURE__ */ new Map();
+  const targetOfFolder = (folder) => {
+    let target = byFolder.get(folder);
+    if (!target) {
+      target = found.get(folder) ?? (folder === "" ? runTarget : targetOfFolder(parentOf(folder)));
+      if (target !== runTarget && sameTarget(target, runTarget)) target = runTarget;
+      byFolder.set(folder, target);
+    }
+    return target;
+  };
+  return { of: (relative) => targetOfFolder(parentOf(relative) ?? ""), diagnostics };
+}
+function parentOf(relative) {
+  const slash = relative.lastIndexOf("/");
+  return slash < 0 ? "" : relative.slice(0, slash);
+}
+function requiresPythonOf(text) {
+  let parsed;
+  try {
+    parsed = parse(text);
+  } catch (error) {
+    return { problem: `not valid TOML (${error.message.split("\n")[0]})` };
+  }
+  const project = parsed.project;
+  const specifier = typeof project === "object" && project !== null ? project["requires-python"] : void 0;
+  if (typeof specifier !== "string") return {};
+  const version = versionFromRequiresPython(specifier);
+  return version ? { version } : {};
+}
+function sameTarget(a, b) {
+  return a.version[0] === b.version[0] && a.version[1] === b.version[1] && a.platform === b.platform;
+}
+function pythonVersion(target) {
+  return `Python ${target.version[0]}.${target.version[1]}`;
+}
+
 // src/deploy/deploymentFiles.ts
 import { promises as fs5 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 var DISCOVERY_PATTERNS = [
   "**/Procfile",
   "**/Dockerfile",
@@ -2777,7 +2843,7 @@ var DISCOVERY_IGNORE = [
   "**/.pytest_cache/**"
 ];
 function fileKind(relative) {
-  const name = path9.posix.basename(relative);
+  const name = path10.posix.basename(relative);
   if (name === "Procfile") return "Procfile";
   if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
@@ -2798,7 +2864,7 @@ async function findDeploymentFiles(root, searchIn, watch) {
   const found = /* @__PURE__ */ new Set();
   const byRealPath = /* @__PURE__ */ new Set();
   for (const where of searchIn) {
-    const folder = path9.join(root, where);
+    const folder = path10.join(root, where);
     let stat;
     try {
       stat = await watchedStat(folder, watch);
@@ -2806,23 +2872,23 @@ async function findDeploymentFiles(root, searchIn, watch) {
       continue;
     }
     if (!stat.isDirectory()) {
-      if (isDeploymentFileName(path9.posix.basename(where))) found.add(toRelative(root, folder));
+      if (isDeploymentFileName(path10.posix.basename(where))) found.add(toRelative(root, folder));
       continue;
     }
     const entries = await (await fastGlob())(DISCOVERY_PATTERNS, { cwd: folder, ignore: DISCOVERY_IGNORE, onlyFiles: false, objectMode: true, followSymbolicLinks: false, suppressErrors: true, dot: true, fs: watchingFs(watch) });
     if (watch && entries.some((entry) => !coveredByWatch(entry.dirent))) watch.complete = false;
     for (const entry of entries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-      const relative = toRelative(root, path9.join(folder, entry.path));
+      const relative = toRelative(root, path10.join(folder, entry.path));
       if (entry.dirent.isDirectory()) continue;
       if (entry.dirent.isSymbolicLink()) {
-        const target = await watchedStat(path9.join(root, relative), watch).catch(() => void 0);
+        const target = await watchedStat(path10.join(root, relative), watch).catch(() => void 0);
         if (!target || target.isDirectory()) continue;
       } else if (!entry.dirent.isFile()) {
-        const what = await fs5.lstat(path9.join(root, relative)).catch(() => void 0);
+        const what = await fs5.lstat(path10.join(root, relative)).catch(() => void 0);
         problems.push({ file: relative, message: `cannot read: ${what ? notRegularMessage(what) : "not a regular file"}; not opened` });
         continue;
       }
-      const real = await watchedRealpath(path9.join(root, relative), watch).catch(() => void 0);
+      const real = await watchedRealpath(path10.join(root, relative), watch).catch(() => void 0);
       if (real && byRealPath.has(real)) continue;
       if (real) byRealPath.add(real);
       found.add(relative);
@@ -2838,17 +2904,17 @@ function listingOf(value) {
   return { found, problems };
 }
 async function deploymentFileListing(root, searchIn, watch) {
-  return listingValue(await findDeploymentFiles(path9.resolve(root), searchIn, watch));
+  return listingValue(await findDeploymentFiles(path10.resolve(root), searchIn, watch));
 }
 function toRelative(root, file) {
-  const absolute = path9.resolve(root, file);
-  return path9.relative(root, absolute).split(path9.sep).join("/");
+  const absolute = path10.resolve(root, file);
+  return path10.relative(root, absolute).split(path10.sep).join("/");
 }
 
 // src/replay.ts
 import { createHash as createHash2 } from "node:crypto";
 import { readFileSync as readFileSync5 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/jsonChunks.ts
 function* jsonChunks(value, size = 64 * 1024) {
@@ -2954,7 +3020,7 @@ var RunRecords = class {
    * after the analysis, so that the cache folder is not made before the discovery lists the tree.
    */
   async rules() {
-    const file = path10.join(this.folder, "rules.json");
+    const file = path11.join(this.folder, "rules.json");
     if (await this.cache.usable(false)) {
       try {
         const kept = JSON.parse(readFileSync5(file, "utf8"));
@@ -2983,7 +3049,7 @@ var RunRecords = class {
   }
   /** The name of the records folder in the cache folder. */
   get folderName() {
-    return path10.basename(this.folder);
+    return path11.basename(this.folder);
   }
   /**
    * The record last written by a run that finds its files as runs of `scope` do (see `filesScope`).
@@ -3009,10 +3075,10 @@ var RunRecords = class {
     return recordFile(this.folder, key);
   }
   latestFile(scope) {
-    return path10.join(this.folder, `${scope}.latest`);
+    return path11.join(this.folder, `${scope}.latest`);
   }
 };
-async function stillHolds({ record, discover, maxFileBytes, target, cache, parsedKeys, borrowed = false, listed, parsing, handoff }) {
+async function stillHolds({ record, discover, maxFileBytes, target, explicitVersion = false, cache, parsedKeys, borrowed = false, listed, parsing, handoff }) {
   let watch = record.watch;
   const confirmed = handoff?.confirmed ?? /* @__PURE__ */ new Set();
   let discovery;
@@ -3059,17 +3125,20 @@ async function stillHolds({ record, discover, maxFileBytes, target, cache, parse
       holds = false;
       return;
     }
-    const cached2 = await cache.getEntry(currentKey, file.relative);
+    const fileTarget = (await projectTargets(discover.root, [file], target, explicitVersion)).of(file.relative);
+    const fileCache = fileTarget === target ? cache : new SummaryCache(cache.root, fileTarget);
+    const cached2 = await fileCache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
       const { summariseBytes } = await import("./shared-KDVIDXSL.mjs");
-      const fresh = await summariseBytes(file.relative, read2.bytes, target);
+      const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;
         return;
       }
-      currentDigest = await cache.set(currentKey, fresh);
+      currentDigest = await fileCache.set(currentKey, fresh);
+      if (fileCache !== cache) fileCache.finish();
       parsedKeys.add(currentKey);
     }
     if (currentDigest !== digest) {
@@ -3087,7 +3156,7 @@ function sameStat(file, signature) {
 }
 function recordedDiscovery(record, root) {
   const [, diagnostics] = JSON.parse(record.discovery);
-  return { files: record.files.map(([relative]) => ({ relative, absolute: path10.resolve(root, relative) })), diagnostics };
+  return { files: record.files.map(([relative]) => ({ relative, absolute: path11.resolve(root, relative) })), diagnostics };
 }
 async function inputsHold(inputs, renewed, listings, confirmed) {
   const checks = await Promise.all(
@@ -3158,6 +3227,7 @@ export {
   knownAnswer,
   RECORD_FORMAT,
   SummaryCache,
+  projectTargets,
   fileKind,
   isDeploymentFileName,
   findDeploymentFiles,
