@@ -3,7 +3,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
-import { FIXTURES, PROJECT, scratchFolder, venvFile, writeProject } from './support.js';
+import { analyzeProject, FIXTURES, PROJECT, scratchFolder, venvFile, writeProject } from './support.js';
 
 const fixture = (name: string): string => path.join(FIXTURES, 'deploy', name);
 
@@ -543,6 +543,12 @@ describe('command lines: quoting, wrappers, environment prefixes, flag spellings
     ['flask --app hello run --port 5000', [{ server: 'flask', app: `hello @${at}` }]],
     ["FLASK_APP='hello:create_app()' flask run", [{ server: 'flask', app: `hello:create_app() @${at}` }]],
     ['python app/main.py --port 8000', [{ server: 'python', app: `app.main as __main__ @${at}` }]],
+    // The FastAPI CLI: uvicorn's processes, the app found from the path (module placeholder `main` when none is given).
+    ['fastapi run --workers 4', [{ server: 'uvicorn', app: `main:app @${at}`, workers: `4 ← --workers @${at}` }]],
+    ['fastapi run src/api/main.py --app api --port 80', [{ server: 'uvicorn', app: `src.api.main:api @${at}` }]],
+    ['fastapi dev app', [{ server: 'uvicorn', app: `app:app @${at}`, reload: `true ← fastapi dev @${at}` }]],
+    ['fastapi dev --no-reload app/main.py', [{ server: 'uvicorn', app: `app.main:app @${at}`, reload: `false ← --no-reload @${at}` }]],
+    ['WEB_CONCURRENCY=3 python -m fastapi run -e backend.main:application', [{ server: 'uvicorn', app: `backend.main:application @${at}`, workers: `3 ← WEB_CONCURRENCY @${at}` }]],
   ])('%s', async (command, expected) => {
     const deployment = await readCommand(command);
     expect(problems(deployment).filter((p) => !p.includes('no application'))).toEqual([]);
@@ -561,9 +567,27 @@ describe('command lines: quoting, wrappers, environment prefixes, flag spellings
   });
 
   it('programs that start nothing we model are listed as unrecognized, shell builtins are not', async () => {
-    const deployment = await readCommand('set -e; npm start; python -c "import app"');
+    const deployment = await readCommand('set -e; npm start; python -c "import app"; fastapi deploy');
     expect(deployment.processes).toEqual([]);
-    expect(deployment.unrecognized.map((u) => `${u.file}:${u.line} ${u.program}`)).toEqual(['(command line):1 npm', '(command line):1 python']);
+    expect(deployment.unrecognized.map((u) => `${u.file}:${u.line} ${u.program}`)).toEqual(['(command line):1 npm', '(command line):1 python', '(command line):1 fastapi']);
+  });
+
+  it('`fastapi run` without a path serves the first of main.py, app.py, api.py, app/main.py... in its working directory (the FastAPI full-stack template)', async () => {
+    const root = writeProject({
+      'backend/Dockerfile': 'FROM python:3.14\nWORKDIR /app/backend/\nCOPY ./app /app/backend/app\nCMD ["fastapi", "run", "--workers", "4"]\n',
+      'backend/app/__init__.py': '',
+      'backend/app/db.py': 'from sqlalchemy import create_engine\n\nengine = create_engine("postgresql://db/app")\n',
+      'backend/app/main.py': 'from fastapi import FastAPI\n\nfrom app.db import engine\n\napp = FastAPI()\n',
+      // Not in the working directory: not the one fastapi-cli finds.
+      'main.py': 'print("a script")\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.entries.filter((e) => e.framework === 'uvicorn').map((e) => `${e.path}: ${e.description}`)).toEqual(['backend/app/main.py: uvicorn app `fastapi run` (backend/Dockerfile:4)']);
+    expect(result.findings.map((f) => [f.ruleId, `${f.path}:${f.span.line}`, f.deployment])).toEqual([['IL004', 'backend/app/db.py:3', '4 uvicorn workers (backend/Dockerfile:4) each create this database engine.']]);
+    const none = await analyzeProject(writeProject({ Procfile: 'web: fastapi run\n', 'server.py': '' }));
+    expect(none.diagnostics.filter((d) => d.kind === 'deployment').map((d) => `${d.path}:${d.line} ${d.message}`)).toEqual([
+      "Procfile:1 uvicorn app `fastapi run`: none of `main.py`, `app.py`, `api.py`, `app/main.py`, `app/app.py`, `app/api.py` in the files scanned (looked in the project root, then the project's source roots); what this process imports is not counted",
+    ]);
   });
 });
 

@@ -142,6 +142,14 @@ function startedServer(process: ServerProcess, script: string, summaries: Readon
 function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   const spec = process.appSpec!;
   const roots = process.importRoots ?? [];
+  // `fastapi run` without a path: the first of its default files in the working directory.
+  if (spec.candidates) {
+    for (const candidate of spec.candidates) {
+      const found = roots.map((root) => index.byPath.get(path.posix.join(root, candidate))).find((m) => m !== undefined);
+      if (found) return [found];
+    }
+    return [];
+  }
   if (spec.script) {
     const script = spec.script.replace(/^\.\//, '');
     // `python /app/main.py` run in `WORKDIR /app`: the path from the working directory, which the roots find in the project.
@@ -181,7 +189,7 @@ function unresolvedSpec(process: ServerProcess): DeployProblem | undefined {
   if (spec.asMain && !spec.script) return undefined;
   const roots = (process.importRoots ?? []).map((r) => (r === '' ? 'the project root' : `${r}/`));
   const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : '';
-  const what = spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  const what = spec.candidates ? `none of ${spec.candidates.map((c) => `\`${c}\``).join(', ')}` : spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
   return {
     file: spec.file,
     line: spec.line,

@@ -4,6 +4,7 @@ import type { ProjectPaths } from './projectPaths.js';
 import { readCeleryCommand } from './servers/celery.js';
 import type { CommandContext, ServerReading } from './servers/common.js';
 import { readDaphneCommand } from './servers/daphne.js';
+import { readFastapiCommand } from './servers/fastapi.js';
 import { readDramatiqCommand } from './servers/dramatiq.js';
 import { readGranianCommand } from './servers/granian.js';
 import { readGunicornCommand } from './servers/gunicorn.js';
@@ -207,11 +208,20 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
     }
+    // `fastapi run` / `fastapi dev` start uvicorn; `fastapi deploy` and the rest start nothing here.
+    if (program === 'fastapi') {
+      const started = readFastapiCommand(args, context);
+      if (started) reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
+      else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
       if (invocation.kind === 'module') {
         const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : undefined;
-        const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
+        // `python -m fastapi run`: the FastAPI CLI (fastapi/__main__.py).
+        const fastapi = invocation.module === 'fastapi' ? readFastapiCommand(invocation.args, context) : undefined;
+        const started = fastapi ?? (moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context));
         reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       } else if (invocation.kind === 'script') {
         reading.servers.push(serverStart(readPythonRun(invocation, context), first.line, settings.workingDirectory));

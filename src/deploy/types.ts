@@ -67,6 +67,11 @@ export interface AppSpec extends Location {
   script?: string;
   /** `python manage.py migrate`: the first words after the script or module, as written (at most a few). */
   arguments?: string[];
+  /**
+   * Files looked for in the process's working directory, in order, when none is named: the first that
+   * exists is the app's module (`fastapi run` without a path). `module` is then a placeholder.
+   */
+  candidates?: string[];
   /** Further modules the process imports after `module`: `dramatiq app.broker app.tasks`, an rq worker class of the project. */
   alsoImports?: string[];
 }

@@ -70,7 +70,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-6H5D5SGM.mjs";
+} from "./shared-L6NKNL6E.mjs";
 import {
   CallResolver,
   allOf,
@@ -3079,6 +3079,61 @@ function readDaphneCommand(args, context) {
   return reading;
 }
 
+// src/deploy/servers/fastapi.ts
+var FASTAPI_OPTIONS = optionTable({
+  "--workers": "workers",
+  "--reload": "reload!",
+  "--no-reload": "no_reload!",
+  "--app": "app",
+  "--entrypoint -e": "entrypoint",
+  "--host": "other",
+  "--port": "other",
+  "--root-path": "other",
+  "--forwarded-allow-ips": "other",
+  "--proxy-headers": "other!",
+  "--no-proxy-headers": "other!",
+  "--help": "other!"
+});
+var FASTAPI_DEFAULT_PATHS = ["main.py", "app.py", "api.py", "app/main.py", "app/app.py", "app/api.py"];
+function readFastapiCommand(args, context) {
+  const parsed = parseArguments(args, FASTAPI_OPTIONS, "click");
+  const [subcommand, path14] = parsed.positionals;
+  if (!subcommand || subcommand.text !== "run" && subcommand.text !== "dev") return void 0;
+  const reading = emptyReading("uvicorn");
+  const where = { file: context.file, origin: "command-line" };
+  let attribute = "app";
+  let entrypoint;
+  if (subcommand.text === "dev") reading.commandLine.reload = { file: context.file, line: subcommand.line, origin: "command-line", via: "fastapi dev", value: true };
+  for (const option2 of parsed.options) {
+    if (option2.key === "workers") {
+      const setting = intSetting(reading, option2, { ...where, tool: "fastapi" });
+      if (setting) reading.commandLine.workers = setting;
+    } else if (option2.key === "reload") reading.commandLine.reload = flagSetting(option2, where);
+    else if (option2.key === "no_reload") reading.commandLine.reload = flagSetting(option2, where, false);
+    else if (option2.key === "app" && option2.value !== void 0 && !option2.valueExpands) attribute = option2.value;
+    else if (option2.key === "entrypoint" && option2.value !== void 0 && !option2.valueExpands) entrypoint = { text: option2.value, raw: option2.value, line: option2.line, expands: false };
+  }
+  const concurrency = context.env.get("WEB_CONCURRENCY");
+  if (concurrency) {
+    const workers = envIntSetting(reading, concurrency, "uvicorn");
+    if (workers) reading.environmentDefaults.workers = workers;
+  }
+  if (entrypoint) {
+    const [module, name] = entrypoint.text.split(":");
+    if (module) reading.appSpec = { file: context.file, line: entrypoint.line, written: entrypoint.text, module, attribute: name || attribute };
+    return reading;
+  }
+  if (path14 && !path14.expands) {
+    const clean = path14.text.replace(/^\.\//, "").replace(/\/+$/, "");
+    const script = /\.py$/.test(clean) ? clean : `${clean}/__init__.py`;
+    const module = script.replace(/(\/__init__)?\.py$/, "").split("/").filter(Boolean).join(".");
+    reading.appSpec = { file: context.file, line: path14.line, written: path14.text, module, attribute, script };
+  } else if (!path14) {
+    reading.appSpec = { file: context.file, line: subcommand.line, written: `fastapi ${subcommand.text}`, module: "main", attribute, candidates: FASTAPI_DEFAULT_PATHS };
+  }
+  return reading;
+}
+
 // src/deploy/servers/dramatiq.ts
 var DRAMATIQ_OPTIONS = optionTable({
   "-p --processes": "processes",
@@ -4290,11 +4345,18 @@ function readWords(input, settings) {
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
     }
+    if (program === "fastapi") {
+      const started = readFastapiCommand(args, context);
+      if (started) reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
+      else reading.unrecognized.push({ line: first.line, program: first.text });
+      return reading;
+    }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
       if (invocation.kind === "module") {
         const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : void 0;
-        const started = moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context);
+        const fastapi = invocation.module === "fastapi" ? readFastapiCommand(invocation.args, context) : void 0;
+        const started = fastapi ?? (moduleServer ? moduleServer(invocation.args, context) : readPythonRun(invocation, context));
         reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       } else if (invocation.kind === "script") {
         reading.servers.push(serverStart(readPythonRun(invocation, context), first.line, settings.workingDirectory));

@@ -10,7 +10,7 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-6H5D5SGM.mjs";
+} from "./shared-L6NKNL6E.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -237,6 +237,13 @@ function startedServer(process, script, summaries) {
 function appModules(process, index) {
   const spec = process.appSpec;
   const roots = process.importRoots ?? [];
+  if (spec.candidates) {
+    for (const candidate of spec.candidates) {
+      const found = roots.map((root) => index.byPath.get(path2.posix.join(root, candidate))).find((m) => m !== void 0);
+      if (found) return [found];
+    }
+    return [];
+  }
   if (spec.script) {
     const script = spec.script.replace(/^\.\//, "");
     const workdir = process.workingDirectory?.replace(/\/+$/, "");
@@ -266,7 +273,7 @@ function unresolvedSpec(process) {
   if (spec.asMain && !spec.script) return void 0;
   const roots = (process.importRoots ?? []).map((r) => r === "" ? "the project root" : `${r}/`);
   const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : "";
-  const what = spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  const what = spec.candidates ? `none of ${spec.candidates.map((c) => `\`${c}\``).join(", ")}` : spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
   return {
     file: spec.file,
     line: spec.line,
