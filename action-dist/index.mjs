@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-V7IU6JEL.mjs";
+} from "./shared-L7GLKHI4.mjs";
 import "./shared-PHLBZBB6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -570,6 +570,9 @@ describe('command lines: quoting, wrappers, environment prefixes, flag spellings
     const deployment = await readCommand('set -e; npm start; python -c "import app"; fastapi deploy');
     expect(deployment.processes).toEqual([]);
     expect(deployment.unrecognized.map((u) => `${u.file}:${u.line} ${u.program}`)).toEqual(['(command line):1 npm', '(command line):1 python', '(command line):1 fastapi']);
+    // A traefik service's `command:`: options for its image's ENTRYPOINT, no program to name.
+    const options = await readCommand('--providers.docker --entrypoints.http.address=:80');
+    expect([options.processes, options.unrecognized]).toEqual([[], []]);
   });
 
   it('`fastapi run` without a path serves the first of main.py, app.py, api.py, app/main.py... in its working directory (the FastAPI full-stack template)', async () => {

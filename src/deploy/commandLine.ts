@@ -248,6 +248,9 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
       reading.scripts.push({ path: first.text, args, line: first.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
       return reading;
     }
+    // `command: [--providers.docker, ...]` of a traefik service: options for an image's own
+    // ENTRYPOINT, which is not the project's. No program of its own to name.
+    if (first.text.startsWith('-')) return reading;
     reading.unrecognized.push({ line: first.line, program: first.text });
     return reading;
   }

@@ -4383,6 +4383,7 @@ function readWords(input, settings) {
       reading.scripts.push({ path: first.text, args, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
       return reading;
     }
+    if (first.text.startsWith("-")) return reading;
     reading.unrecognized.push({ line: first.line, program: first.text });
     return reading;
   }
