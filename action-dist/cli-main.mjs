@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-L7GLKHI4.mjs";
+} from "./shared-RTMEFDSK.mjs";
 import "./shared-PHLBZBB6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

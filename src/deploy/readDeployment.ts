@@ -65,6 +65,13 @@ class DeploymentReader {
   private readonly gunicornConfigs = new Map<string, Promise<GunicornConfigSettings | undefined>>();
   /** Config files some command uses: not listed again as processes of their own. */
   private readonly usedConfigs = new Set<string>();
+  /** Dockerfiles a compose service, render.yaml or fly.toml builds: each of those says what its image runs. */
+  private readonly builtByOthers = new Set<string>();
+  /** The image a Dockerfile (and a stage of it) gives, looked up by a file that builds it. */
+  private readonly imageFor = (dockerfile: string, target?: string): ImageDefaults | undefined => {
+    this.builtByOthers.add(dockerfile);
+    return this.images.get(target === undefined ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`);
+  };
   private realRoot: Promise<string> | undefined;
 
   constructor(
@@ -114,6 +121,11 @@ class DeploymentReader {
       if (kind === 'uwsgi.ini') await this.contained(file, 'the uWSGI ini reader', () => this.addStandaloneUwsgi(file));
       else await this.contained(file, 'the gunicorn config reader', () => this.addStandaloneConfig(file));
     }
+    // A Dockerfile's own command that starts nothing we model, read from the Dockerfile's folder, is
+    // not said when a compose service (render.yaml, fly.toml) builds it: that file says what the image
+    // runs, from the context it builds it in (mealie's `context: ../` finds the script the Dockerfile
+    // copies, which its own folder does not have).
+    if (this.builtByOthers.size) this.deployment.unrecognized = this.deployment.unrecognized.filter((u) => !(u.source === 'Dockerfile' && this.builtByOthers.has(u.file)));
     return this.deployment;
   }
 
@@ -156,13 +168,13 @@ class DeploymentReader {
         break;
       }
       case 'docker-compose':
-        reading = readCompose(file, text, (dockerfile, target) => this.images.get(target === undefined ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`));
+        reading = readCompose(file, text, this.imageFor);
         break;
       case 'render.yaml':
-        reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readRenderBlueprint(file, text, (dockerfile) => this.imageFor(dockerfile));
         break;
       case 'fly.toml':
-        reading = readFlyToml(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readFlyToml(file, text, (dockerfile) => this.imageFor(dockerfile));
         break;
       case 'app.yaml': {
         const appYaml = readAppYaml(file, text);

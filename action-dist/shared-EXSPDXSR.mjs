@@ -5471,6 +5471,13 @@ var DeploymentReader = class {
   gunicornConfigs = /* @__PURE__ */ new Map();
   /** Config files some command uses: not listed again as processes of their own. */
   usedConfigs = /* @__PURE__ */ new Set();
+  /** Dockerfiles a compose service, render.yaml or fly.toml builds: each of those says what its image runs. */
+  builtByOthers = /* @__PURE__ */ new Set();
+  /** The image a Dockerfile (and a stage of it) gives, looked up by a file that builds it. */
+  imageFor = (dockerfile, target) => {
+    this.builtByOthers.add(dockerfile);
+    return this.images.get(target === void 0 ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`);
+  };
   realRoot;
   async run(files, commands, searchIn = [""]) {
     let chosen;
@@ -5510,6 +5517,7 @@ var DeploymentReader = class {
       if (kind === "uwsgi.ini") await this.contained(file, "the uWSGI ini reader", () => this.addStandaloneUwsgi(file));
       else await this.contained(file, "the gunicorn config reader", () => this.addStandaloneConfig(file));
     }
+    if (this.builtByOthers.size) this.deployment.unrecognized = this.deployment.unrecognized.filter((u) => !(u.source === "Dockerfile" && this.builtByOthers.has(u.file)));
     return this.deployment;
   }
   /**
@@ -5549,13 +5557,13 @@ var DeploymentReader = class {
         break;
       }
       case "docker-compose":
-        reading = readCompose(file, text, (dockerfile, target) => this.images.get(target === void 0 ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`));
+        reading = readCompose(file, text, this.imageFor);
         break;
       case "render.yaml":
-        reading = readRenderBlueprint(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readRenderBlueprint(file, text, (dockerfile) => this.imageFor(dockerfile));
         break;
       case "fly.toml":
-        reading = readFlyToml(file, text, (dockerfile) => this.images.get(dockerfile));
+        reading = readFlyToml(file, text, (dockerfile) => this.imageFor(dockerfile));
         break;
       case "app.yaml": {
         const appYaml = readAppYaml(file, text);
