@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-RTMEFDSK.mjs";
+} from "./shared-NMQVZ5O5.mjs";
 import "./shared-PHLBZBB6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
@@ -23,7 +23,7 @@ import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
 import {
   deploymentSummary
-} from "./shared-L6NKNL6E.mjs";
+} from "./shared-GO3ST6BY.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -50,44 +50,66 @@ describe('fixtures/deploy/script_server: `CMD ["python", "/app/svc/main.py"]`, w
   it(
     'agrees with CPython and uvicorn: three spawned workers each import `api`; the script\'s imports run in all four processes',
     async () => {
-      const python = venvFile('.venv-deploy', 'bin', 'python');
-      const log = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-uvicorn-')), 'imports.log');
-      const port = await freePort();
-      const child = spawn(python, ['svc/main.py'], {
-        cwd: fixture,
-        detached: true,
-        stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, PORT: String(port), IMPORT_LOG: log, IMPORT_WATCH: 'api,config', PYTHONPATH: path.join(PROJECT, 'test', 'python', 'import_log'), PYTHONDONTWRITEBYTECODE: '1' },
-      });
-      let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const byModule = (): Map<string, Set<number>> => {
-        const seen = new Map<string, Set<number>>();
-        if (!existsSync(log)) return seen;
-        for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
-          const [pid, module] = line.split(' ');
-          if (!seen.has(module!)) seen.set(module!, new Set());
-          seen.get(module!)!.add(Number(pid));
-        }
-        return seen;
-      };
-      try {
-        const deadline = Date.now() + 60_000;
-        while (Date.now() < deadline && (byModule().get('api')?.size ?? 0) < 3 && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
-        // A moment more: a fourth worker, were there one, would show now.
-        await new Promise((r) => setTimeout(r, 1000));
-      } finally {
-        if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
-      }
-      const seen = byModule();
+      const { pid, seen, stderr } = await importsUnderUvicorn(fixture, 3);
       expect(seen.get('api')?.size, stderr).toBe(3);
       // The supervisor (the process started) never imports the app; each worker runs the script's body again.
-      expect(seen.get('api')!.has(child.pid!)).toBe(false);
-      expect(seen.get('config')).toEqual(new Set([child.pid!, ...seen.get('api')!]));
+      expect(seen.get('api')!.has(pid)).toBe(false);
+      expect(seen.get('config')).toEqual(new Set([pid, ...seen.get('api')!]));
+    },
+    90_000,
+  );
+
+  it(
+    'agrees with CPython and uvicorn: with reload=True the workers are ignored, one server process imports `api`',
+    async () => {
+      const main = readFileSync(path.join(fixture, 'svc', 'main.py'), 'utf8').replace('workers=3,', 'workers=3, reload=True,');
+      const root = writeProject({ 'svc/main.py': main, 'svc/config.py': readFileSync(path.join(fixture, 'svc', 'config.py'), 'utf8'), 'svc/api.py': readFileSync(path.join(fixture, 'svc', 'api.py'), 'utf8'), Procfile: 'web: python svc/main.py\n' });
+      const { pid, seen, stderr } = await importsUnderUvicorn(root, 1);
+      expect(seen.get('api')?.size, stderr).toBe(1);
+      expect(seen.get('api')!.has(pid)).toBe(false);
+      const result = await analyzeProject(root);
+      expect(processCount(result.deployment!.deployment.processes[0]!).text).toBe('one uvicorn server process, restarted on code changes (`uvicorn.run(reload=)`, svc/main.py:10)');
     },
     90_000,
   );
 });
+
+/**
+ * Runs `python svc/main.py` in `root` under the deploy venv's uvicorn, with an import log on
+ * `sys.meta_path` in every process (test/python/import_log): waits until `apps` processes have
+ * imported `api` (and a moment more, for one too many to show), then stops them all.
+ */
+async function importsUnderUvicorn(root: string, apps: number): Promise<{ pid: number; seen: Map<string, Set<number>>; stderr: string }> {
+  const python = venvFile('.venv-deploy', 'bin', 'python');
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'importleak-uvicorn-')), 'imports.log');
+  const port = await freePort();
+  const child = spawn(python, ['svc/main.py'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, PORT: String(port), IMPORT_LOG: log, IMPORT_WATCH: 'api,config', PYTHONPATH: path.join(PROJECT, 'test', 'python', 'import_log'), PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const byModule = (): Map<string, Set<number>> => {
+    const seen = new Map<string, Set<number>>();
+    if (!existsSync(log)) return seen;
+    for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+      const [pid, module] = line.split(' ');
+      if (!seen.has(module!)) seen.set(module!, new Set());
+      seen.get(module!)!.add(Number(pid));
+    }
+    return seen;
+  };
+  try {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (byModule().get('api')?.size ?? 0) < apps && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1000));
+  } finally {
+    if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+  }
+  return { pid: child.pid!, seen: byModule(), stderr };
+}
 
 describe('what a script that calls uvicorn.run starts', () => {
   const api = 'async def app(scope, receive, send):\n    pass\n';
@@ -106,7 +128,7 @@ describe('what a script that calls uvicorn.run starts', () => {
     [
       '`sys.exit(main())`, `from uvicorn import run`, reload: one spawned server process',
       'import sys\nfrom uvicorn import run\n\ndef main():\n    run("api:app", reload=True)\n    return 0\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
-      { count: '1 uvicorn worker (the default, or WEB_CONCURRENCY; main.py:5)', model: 'imported-in-each-worker', app: 'api:app' },
+      { count: 'one uvicorn server process, restarted on code changes (`uvicorn.run(reload=)`, main.py:5)', model: 'imported-in-each-worker', app: 'api:app' },
     ],
     [
       'at the script\'s top level, no `__main__` block, workers from the environment',

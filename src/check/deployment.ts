@@ -394,6 +394,10 @@ export function processCount(process: ServerProcess): ProcessCount {
     if (concurrency && 'expression' in concurrency) return { text: `${expressionCount(concurrency.expression, 'Celery worker child')} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
   }
+  // uvicorn ignores `workers` when it reloads: one server process, restarted on changes, imports the app.
+  if (process.server === 'uvicorn' && process.reload && settingValue(process.reload) === true) {
+    return { n: 1, text: `one uvicorn server process, restarted on code changes (\`${process.reload.via}\`, ${where(process.reload)})` };
+  }
   if (model === 'single-process') return { n: 1, text: `one ${server} process (${where(process)})` };
   const workers = process.workers;
   const value = settingValue(workers);

@@ -405,6 +405,9 @@ function processCount(process) {
     if (concurrency && "expression" in concurrency) return { text: `${expressionCount(concurrency.expression, "Celery worker child")} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
   }
+  if (process.server === "uvicorn" && process.reload && settingValue(process.reload) === true) {
+    return { n: 1, text: `one uvicorn server process, restarted on code changes (\`${process.reload.via}\`, ${where(process.reload)})` };
+  }
   if (model === "single-process") return { n: 1, text: `one ${server} process (${where(process)})` };
   const workers = process.workers;
   const value = settingValue(workers);

@@ -70,7 +70,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-L6NKNL6E.mjs";
+} from "./shared-GO3ST6BY.mjs";
 import {
   CallResolver,
   allOf,
