@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-NMQVZ5O5.mjs";
-import "./shared-PHLBZBB6.mjs";
+} from "./shared-WRAGGDGK.mjs";
+import "./shared-LIPSVNWG.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

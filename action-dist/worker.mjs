@@ -5,7 +5,7 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-X2XRULK3.mjs";
+} from "./shared-DMDSUKQC.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

@@ -81,7 +81,7 @@ function requiresPythonOf(text: string): { version?: readonly [number, number] }
   return version ? { version } : {};
 }
 
-export function sameTarget(a: PythonTarget, b: PythonTarget): boolean {
+function sameTarget(a: PythonTarget, b: PythonTarget): boolean {
   return a.version[0] === b.version[0] && a.version[1] === b.version[1] && a.platform === b.platform;
 }
 

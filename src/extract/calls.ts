@@ -99,20 +99,8 @@ export function visitCall(x: ExtractorState, node: SyntaxNode, scope: Scope, pla
     for (let i = 0, kids = argumentsNode ? argumentsNode.namedChildren : []; i < kids.length; i++) {
       const argument = kids[i]!;
       if (argument.type === 'comment') continue;
-      if (argument.type === 'keyword_argument') {
-        const value = argument.childForFieldName('value');
-        visitExpression(x, value, scope, placement, statement);
-        const literal = value ? scalarLiteral(value) : undefined;
-        const keyword: CallArgument = { keyword: argument.childForFieldName('name')?.text ?? '', text: value?.text ?? '' };
-        if (literal !== undefined) keyword.literal = literal;
-        args.push(keyword);
-      } else {
-        visitExpression(x, argument, scope, placement, statement);
-        const literal = scalarLiteral(argument);
-        const positional: CallArgument = { text: argument.text };
-        if (literal !== undefined) positional.literal = literal;
-        args.push(positional);
-      }
+      visitExpression(x, argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument, scope, placement, statement);
+      args.push(callArgument(argument));
     }
 
     const id = x.calls.length;
@@ -167,4 +155,19 @@ export function noteDroppedLocals(x: ExtractorState, body: SyntaxNode, firstCall
     }
     if (!otherUse && assignments === 1) call.discarded = true;
   }
+}
+
+/** One argument of a call as the summary keeps it: keyword, text and literal value (`workers=3`). */
+export function callArgument(argument: SyntaxNode): CallArgument {
+  if (argument.type === 'keyword_argument') {
+    const value = argument.childForFieldName('value');
+    const literal = value ? scalarLiteral(value) : undefined;
+    const keyword: CallArgument = { keyword: argument.childForFieldName('name')?.text ?? '', text: value?.text ?? '' };
+    if (literal !== undefined) keyword.literal = literal;
+    return keyword;
+  }
+  const literal = scalarLiteral(argument);
+  const positional: CallArgument = { text: argument.text };
+  if (literal !== undefined) positional.literal = literal;
+  return positional;
 }

@@ -1,7 +1,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode, type SyntaxTree } from './tree.js';
-import { MAX_MAIN_CALLS, type CallArgument, type CallRecord, type ExecutionScope, type ModuleSummary } from './summary.js';
-import { dottedName, scalarLiteral, spanOf, stringLiteral } from './syntax.js';
+import { MAX_MAIN_CALLS, type CallRecord, type ExecutionScope, type ModuleSummary } from './summary.js';
+import { dottedName, spanOf, stringLiteral } from './syntax.js';
 import { conditionText, negation } from './branchConditions.js';
 import { collectSuppressions } from './comments.js';
 import { firstLine, foldText } from './excerpts.js';
@@ -10,7 +10,7 @@ import { evaluate, truthiness } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 import { indentContinuationLines } from './recover.js';
 import { noteLiteralAssignment, noteTargetNames, visitAssignment } from './assignments.js';
-import { noteDroppedLocals, visitCall, visitExpression } from './calls.js';
+import { callArgument, noteDroppedLocals, visitCall, visitExpression } from './calls.js';
 import { visitClass, visitDecorated, visitFunction } from './definitions.js';
 import { loopItemsOf } from './dynamicImports.js';
 import { catchesImportError, checkFutureImports, findLazyPrefixes, visitImport, visitImportFrom } from './imports.js';
@@ -398,16 +398,7 @@ class Extractor extends ExtractorState {
     const head = dotted.split('.')[0]!;
     const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module);
     if (!qualified || qualified.kind === 'instance' || qualified.kind === 'builtin') return;
-    const args: CallArgument[] = [];
-    for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
-      if (argument.type === 'comment') continue;
-      const value = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
-      const record: CallArgument = { text: value ? this.excerpts.of(value) : '' };
-      if (argument.type === 'keyword_argument') record.keyword = argument.childForFieldName('name')?.text ?? '';
-      const literal = value ? scalarLiteral(value) : undefined;
-      if (literal !== undefined) record.literal = literal;
-      args.push(record);
-    }
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment').map(callArgument);
     this.mainCalls.push({ callee: qualified.qualified, ...(qualified.kind === 'local' ? { calleeIsLocal: true as const } : {}), text: this.excerpts.of(node), line: node.startPosition.row + 1, args });
   }
 

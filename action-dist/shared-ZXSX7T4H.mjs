@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-PHLBZBB6.mjs";
+} from "./shared-LIPSVNWG.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-X2XRULK3.mjs";
+} from "./shared-DMDSUKQC.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-PHLBZBB6.mjs";
+} from "./shared-LIPSVNWG.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-FL72DQSV.mjs");
+  return analyzer ??= import("./shared-ZXSX7T4H.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

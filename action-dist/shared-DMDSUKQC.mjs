@@ -1564,20 +1564,8 @@ function visitCall(x, node, scope, placement, statement) {
     for (let i2 = 0, kids = argumentsNode ? argumentsNode.namedChildren : []; i2 < kids.length; i2++) {
       const argument = kids[i2];
       if (argument.type === "comment") continue;
-      if (argument.type === "keyword_argument") {
-        const value = argument.childForFieldName("value");
-        visitExpression(x, value, scope, placement, statement);
-        const literal = value ? scalarLiteral(value) : void 0;
-        const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
-        if (literal !== void 0) keyword.literal = literal;
-        args2.push(keyword);
-      } else {
-        visitExpression(x, argument, scope, placement, statement);
-        const literal = scalarLiteral(argument);
-        const positional = { text: argument.text };
-        if (literal !== void 0) positional.literal = literal;
-        args2.push(positional);
-      }
+      visitExpression(x, argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument, scope, placement, statement);
+      args2.push(callArgument(argument));
     }
     const id = x.calls.length;
     const record = { id };
@@ -1618,6 +1606,19 @@ function noteDroppedLocals(x, body2, firstCall) {
     }
     if (!otherUse && assignments === 1) call2.discarded = true;
   }
+}
+function callArgument(argument) {
+  if (argument.type === "keyword_argument") {
+    const value = argument.childForFieldName("value");
+    const literal2 = value ? scalarLiteral(value) : void 0;
+    const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
+    if (literal2 !== void 0) keyword.literal = literal2;
+    return keyword;
+  }
+  const literal = scalarLiteral(argument);
+  const positional = { text: argument.text };
+  if (literal !== void 0) positional.literal = literal;
+  return positional;
 }
 
 // src/extract/literals.ts
@@ -2325,16 +2326,7 @@ ${this.functions.join("\n")}` : "",
     const head = dotted.split(".")[0];
     const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module2);
     if (!qualified || qualified.kind === "instance" || qualified.kind === "builtin") return;
-    const args2 = [];
-    for (const argument of node.childForFieldName("arguments")?.namedChildren ?? []) {
-      if (argument.type === "comment") continue;
-      const value = argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
-      const record = { text: value ? this.excerpts.of(value) : "" };
-      if (argument.type === "keyword_argument") record.keyword = argument.childForFieldName("name")?.text ?? "";
-      const literal = value ? scalarLiteral(value) : void 0;
-      if (literal !== void 0) record.literal = literal;
-      args2.push(record);
-    }
+    const args2 = (node.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a.type !== "comment").map(callArgument);
     this.mainCalls.push({ callee: qualified.qualified, ...qualified.kind === "local" ? { calleeIsLocal: true } : {}, text: this.excerpts.of(node), line: node.startPosition.row + 1, args: args2 });
   }
   guardKind(condition, scope, depth2 = 0) {

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-X2XRULK3.mjs";
+} from "./shared-DMDSUKQC.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
