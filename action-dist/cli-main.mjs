@@ -5,11 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-WRAGGDGK.mjs";
-import "./shared-LIPSVNWG.mjs";
+} from "./shared-2NJD63AN.mjs";
+import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
+import "./shared-YO456HVF.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -15,12 +15,13 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-WRAGGDGK.mjs";
-import "./shared-LIPSVNWG.mjs";
+} from "./shared-2NJD63AN.mjs";
+import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
+import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
 } from "./shared-GO3ST6BY.mjs";

@@ -5,7 +5,8 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-DMDSUKQC.mjs";
+} from "./shared-DRMQLAP2.mjs";
+import "./shared-YO456HVF.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

@@ -16,6 +16,7 @@ import type { PythonTarget } from './extract/target.js';
 import { detectEntries, type EntryPoint } from './entries/entries.js';
 import { decodePythonSource } from './extract/decode.js';
 import { pythonParser } from './extract/parser.js';
+import { expectParses } from './extract/compileTier.js';
 import { extractFiles } from './extract/stage.js';
 import { SummaryCache } from './cache.js';
 import type { StageTimes } from './stats.js';
@@ -107,6 +108,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   stats?.add('discovery', performance.now() - started);
   const extractStart = performance.now();
+  // The files whose cache key the run record's check found are read from the cache: the rest are parsed.
+  expectParses(discovery.files.length - (options.cacheDir ? (options.known?.files.size ?? 0) : 0));
   await pythonParser(); // a missing grammar stops the scan here, before any file
   const target = options.target ?? targetOf(config, options.cacheDir ? path.resolve(root, options.cacheDir) : undefined);
   // `backend/pyproject.toml` says `requires-python = ">=3.14"`: backend/'s files are analyzed for 3.14.

@@ -7,6 +7,7 @@ import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
+import { expectParses } from './extract/compileTier.js';
 import type { QuickHandoff } from './handoff.js';
 import { jsonChunks } from './jsonChunks.js';
 import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordFile, recordsFolder, type InvocationEntry, type RecordFile, type StoredRecord } from './quickReplay.js';
@@ -285,10 +286,14 @@ export async function stillHolds({ record, discover, maxFileBytes, target, expli
   // Their stat data first, one file after another (tens of thousands of them: a lane's promise for
   // each cost more than the stat); then, in lanes, the files that are read.
   const toRead: Array<[index: number, fingerprint: FileFingerprint]> = [];
+  let unrecorded = 0;
   for (let index = 0; index < discovery.files.length; index++) {
     const file = discovery.files[index]!;
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index]!;
-    if (!fingerprint) continue;
+    if (!fingerprint) {
+      unrecorded++;
+      continue;
+    }
     const signature = fingerprint[3];
     // Its stat data the record's: found so by the quick replay a moment ago, or looked at now.
     if (signature && ((!byPath && handoff?.matched?.[index] === 1) || sameStat(file.absolute, signature))) {
@@ -296,6 +301,8 @@ export async function stillHolds({ record, discover, maxFileBytes, target, expli
       known.set(file.relative, fingerprint);
     } else toRead.push([index, fingerprint]);
   }
+  // Those read may be parsed, here or by the analysis, and so may the files the record has not.
+  if (toRead.length) expectParses(toRead.length + unrecorded);
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
     const [index, [, key, digest]] = toRead[position]!;

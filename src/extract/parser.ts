@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import * as bundledTreeSitter from 'web-tree-sitter';
 import type { Parser } from 'web-tree-sitter';
 import { registerRuntime } from './tree.js';
+import { expectParses } from './compileTier.js';
 
 type TreeSitter = typeof bundledTreeSitter;
 /** The part of the WebAssembly global used here (the project's `lib` setting has no WebAssembly types). */
@@ -28,6 +29,8 @@ export const MAX_PARSE_CHARS = 8 * 1024 * 1024;
 export function pythonParser(): Promise<Parser> {
   if (brokenBy !== undefined) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
   ready ??= (async () => {
+    // Compiled now: no later guess of how many files this thread parses changes how (see compileTier.ts).
+    expectParses(Infinity);
     const { Parser, Language } = runtime();
     // Emscripten fills this object in as the runtime's module: tree.ts drives its exported functions.
     const module = {

@@ -7,6 +7,7 @@ import type { FileSummary } from './fileSummary.js';
 import type { PythonTarget } from './target.js';
 import type { ExtractAnswer, ExtractRequest } from './worker.js';
 import { reviveStored, type Sharing, type Stored } from './stored.js';
+import { MIN_FILES_FOR_THREADS } from './compileTier.js';
 
 /**
  * A small pool of worker threads for the extract stage, each with a parser of its own. Small and
@@ -150,8 +151,6 @@ export function workerScript(): string | undefined {
  */
 export const WORKER_YOUNG_GENERATION_MB = 48;
 
-/** Below this many files to parse, starting threads costs more than it saves. */
-export const MIN_FILES_FOR_THREADS = 48;
 
 /**
  * How many worker threads: `IMPORTLEAK_THREADS` when set (1: none, on the main thread), else one a

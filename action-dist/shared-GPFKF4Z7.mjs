@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-LIPSVNWG.mjs";
+} from "./shared-TJCS2ECB.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,11 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-DMDSUKQC.mjs";
+} from "./shared-DRMQLAP2.mjs";
+import {
+  MIN_FILES_FOR_THREADS,
+  expectParses
+} from "./shared-YO456HVF.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
@@ -6052,7 +6056,6 @@ function workerScript() {
   return void 0;
 }
 var WORKER_YOUNG_GENERATION_MB = 48;
-var MIN_FILES_FOR_THREADS = 48;
 function threadCount(files, env = process.env) {
   const asked = Number(env.IMPORTLEAK_THREADS);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 64);
@@ -6457,6 +6460,7 @@ async function analyze(options) {
   const diagnostics = [...discovery.diagnostics];
   stats?.add("discovery", performance.now() - started);
   const extractStart = performance.now();
+  expectParses(discovery.files.length - (options.cacheDir ? options.known?.files.size ?? 0 : 0));
   await pythonParser();
   const target = options.target ?? targetOf(config, options.cacheDir ? path13.resolve(root, options.cacheDir) : void 0);
   const targets = await projectTargets(root, discovery.files, target, config.pythonVersion !== void 0);

@@ -10,6 +10,9 @@ import {
   parse
 } from "./shared-FWG6GVRL.mjs";
 import {
+  expectParses
+} from "./shared-YO456HVF.mjs";
+import {
   builtin,
   packedOnDisk
 } from "./shared-ZYG3IDYS.mjs";
@@ -3100,16 +3103,21 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
   const byPath = sameFiles ? void 0 : new Map(record.files.map((f) => [f[0], f]));
   const now = new Array(discovery.files.length);
   const toRead = [];
+  let unrecorded = 0;
   for (let index = 0; index < discovery.files.length; index++) {
     const file = discovery.files[index];
     const fingerprint = byPath ? byPath.get(file.relative) : record.files[index];
-    if (!fingerprint) continue;
+    if (!fingerprint) {
+      unrecorded++;
+      continue;
+    }
     const signature = fingerprint[3];
     if (signature && (!byPath && handoff?.matched?.[index] === 1 || sameStat(file.absolute, signature))) {
       now[index] = fingerprint;
       known.set(file.relative, fingerprint);
     } else toRead.push([index, fingerprint]);
   }
+  if (toRead.length) expectParses(toRead.length + unrecorded);
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
     const [index, [, key, digest]] = toRead[position];
@@ -3131,7 +3139,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-WE56LGCM.mjs");
+      const { summariseBytes } = await import("./shared-34UKPLPB.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

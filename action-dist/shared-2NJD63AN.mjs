@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-LIPSVNWG.mjs";
+} from "./shared-TJCS2ECB.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-ZXSX7T4H.mjs");
+  return analyzer ??= import("./shared-GPFKF4Z7.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -1,6 +1,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  expectParses
+} from "./shared-YO456HVF.mjs";
+import {
   SIMPLE_ESCAPES,
   parsePythonLiteral
 } from "./shared-WIBISVNQ.mjs";
@@ -6374,6 +6377,7 @@ var MAX_PARSE_CHARS = 8 * 1024 * 1024;
 function pythonParser() {
   if (brokenBy !== void 0) return Promise.reject(new ParserUnavailable(`not parsed: the parser ran out of memory on ${brokenBy} and cannot be restarted in this process`));
   ready ??= (async () => {
+    expectParses(Infinity);
     const { Parser: Parser2, Language: Language2 } = runtime();
     const module2 = {
       // web-tree-sitter's own tree-sitter.wasm: installed, it is beside web-tree-sitter's JS in

@@ -4,7 +4,8 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-DMDSUKQC.mjs";
+} from "./shared-DRMQLAP2.mjs";
+import "./shared-YO456HVF.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -1,0 +1,20 @@
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+
+// src/extract/compileTier.ts
+import { setFlagsFromString } from "node:v8";
+var MIN_FILES_FOR_THREADS = 48;
+function liftoffOnly(filesToParse, nodeMajor = Number(process.versions.node.split(".")[0])) {
+  return nodeMajor < 24 && filesToParse < MIN_FILES_FOR_THREADS;
+}
+var chosen = false;
+function expectParses(filesToParse) {
+  if (chosen) return;
+  chosen = true;
+  if (liftoffOnly(filesToParse)) setFlagsFromString("--liftoff-only");
+}
+
+export {
+  MIN_FILES_FOR_THREADS,
+  expectParses
+};

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { liftoffOnly, MIN_FILES_FOR_THREADS } from '../src/extract/compileTier.js';
+import { PROJECT } from './support.js';
+
+// How V8 compiles the parser's WebAssembly (src/extract/compileTier.ts): by Liftoff alone when, on
+// Node 20 or 22, this thread is about to parse fewer files than make worker threads worth starting.
+// What each choice costs is measured by `npm run bench`, not here.
+describe('the compile tier of the parser', () => {
+  it('is Liftoff alone for a few files on Node 20 and 22', () => {
+    expect(liftoffOnly(0, 20)).toBe(true);
+    expect(liftoffOnly(1, 20)).toBe(true);
+    expect(liftoffOnly(MIN_FILES_FOR_THREADS - 1, 22)).toBe(true);
+  });
+
+  it('is V8\'s default from as many files as start worker threads, and on Node 24, which does not wait for the second compilation', () => {
+    expect(liftoffOnly(MIN_FILES_FOR_THREADS, 20)).toBe(false);
+    expect(liftoffOnly(Infinity, 22)).toBe(false);
+    expect(liftoffOnly(1, 24)).toBe(false);
+    expect(liftoffOnly(1, 25)).toBe(false);
+  });
+
+  it('is a flag this Node accepts, given before the parser is made, and the parse is the same', () => {
+    // A child process: V8's flags hold for the whole process, and this one has made its parser.
+    const built = (module: string): string => JSON.stringify(pathToFileURL(path.join(PROJECT, 'dist', 'extract', module)).href);
+    const script = [
+      `const { expectParses } = await import(${built('compileTier.js')});`,
+      'expectParses(1);',
+      `const { summariseBytes } = await import(${built('fileSummary.js')});`,
+      "const { summary } = await summariseBytes('m.py', Buffer.from('import os\\nfrom concurrent.futures import ThreadPoolExecutor\\npool = ThreadPoolExecutor(4)\\n'), { version: [3, 11], platform: 'linux' });",
+      'console.log(JSON.stringify([summary.imports.map((i) => i.module), summary.calls.map((c) => c.callee)]));',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([['os', 'concurrent.futures'], ['concurrent.futures.ThreadPoolExecutor']]);
+  });
+});
