@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-2NJD63AN.mjs";
+} from "./shared-7NRKGM2U.mjs";
 import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -219,6 +219,40 @@ describe('each format, read as its platform reads it', () => {
     ]);
   });
 
+  it('docker compose: a service that takes its command from an anchor through a merge key, and a list command shown as Docker writes it', async () => {
+    const root = writeProject({
+      'compose.yaml': [
+        'x-web: &web',
+        '  image: myapp',
+        '  command: gunicorn --preload -w 8 app.wsgi:app',
+        'x-env: &env',
+        '  environment:',
+        '    WEB_CONCURRENCY: "5"',
+        'services:',
+        '  web:',
+        '    <<: *web',
+        '  api:',
+        '    <<: [*env, *web]',
+        '    command:',
+        '      - uvicorn',
+        '      # the API',
+        '      - app.api:app',
+        '',
+      ].join('\n'),
+      'app/__init__.py': '',
+      'app/wsgi.py': 'app = None\n',
+      'app/api.py': 'app = None\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      { at: 'compose.yaml:3', source: 'docker-compose', name: 'web', server: 'gunicorn', app: 'app.wsgi:app @compose.yaml:3', workers: '8 ← -w @compose.yaml:3', preload: 'true ← --preload @compose.yaml:3', model: 'imported-then-forked' },
+      // Its own command over the anchor's; the environment from the first map merged.
+      { at: 'compose.yaml:13', source: 'docker-compose', name: 'api', server: 'uvicorn', app: 'app.api:app @compose.yaml:15', workers: '5 ← WEB_CONCURRENCY @compose.yaml:6', model: 'imported-in-each-worker' },
+    ]);
+    expect(deployment.processes.map((p) => p.command)).toEqual(['gunicorn --preload -w 8 app.wsgi:app', '["uvicorn", "app.api:app"]']);
+  });
+
   it('render.yaml: startCommand through a shell, with envVars expanded', async () => {
     const deployment = await readDeployment(fixture('render'));
     expect(problems(deployment)).toEqual([]);

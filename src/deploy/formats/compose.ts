@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isMap, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { operatorWithoutShell, readArgv, type CommandSettings } from '../commandLine.js';
 import { withVariables } from '../environment.js';
 import { containerArgv, type CommandOccurrence, type FormatReading, type ImageDefaults } from './format.js';
@@ -70,7 +70,7 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
     const occurrence: CommandOccurrence = {
       name,
       line,
-      command: fromImage ? imageCommandText(image!, build!) : [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => sourceText(text, n)).join(' + '),
+      command: fromImage ? imageCommandText(image!, build!) : [entrypointNode, commandNode].filter((n): n is Node => !!n).map((n) => commandText(text, n)).join(' + '),
       settings,
       reading: readArgv(argv, settings),
     };
@@ -101,6 +101,16 @@ function imageCommandText(image: ImageDefaults, build: { context: string; target
 function folderOf(file: string): string {
   const folder = path.posix.dirname(path.posix.normalize(file));
   return folder === '.' ? '' : folder;
+}
+
+/**
+ * A service's `command:` or `entrypoint:` as it is shown: a list as the exec form Docker writes
+ * (`["uvicorn", "app:app", "--workers", "3"]`), not its YAML lines (dashes, comments and all); a
+ * string as written.
+ */
+function commandText(text: string, node: Node): string {
+  if (isSeq(node) && node.items.every((item) => scalarText(item) !== undefined)) return `[${node.items.map((item) => JSON.stringify(scalarText(item))).join(', ')}]`;
+  return sourceText(text, node);
 }
 
 export function sourceText(text: string, node: Node): string {

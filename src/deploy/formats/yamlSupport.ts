@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { EnvValue } from '../environment.js';
 import { linesFrom, literalWord, splitCommandLine, type LineAt, type Word } from '../shellWords.js';
 import type { DeployProblem } from '../types.js';
@@ -30,6 +30,13 @@ export function parseYaml(file: string, text: string, problems: DeployProblem[])
     });
     return undefined;
   }
+  // Each alias (`*web`) to the node its anchor (`&web`) names: see `mapEntries`.
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target) aliasTargets.set(alias, target);
+    },
+  });
   const lineOf = (node: Node | null | undefined): number => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   return { doc, lineOf };
 }
@@ -72,16 +79,47 @@ function expandedSize(root: unknown): number {
   return sizes.get(root) ?? 0;
 }
 
-export function mapEntries(node: unknown): Array<{ key: string; keyNode: Node; value: Node | null }> {
-  if (!isMap(node)) return [];
-  return node.items.flatMap((pair) => (isScalar(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key as Node, value: (pair.value as Node | null) ?? null }] : []));
+/** The node each alias of the files parsed names (see `parseYaml`). */
+const aliasTargets = new WeakMap<object, Node>();
+
+/** A value, an alias followed to the node its anchor names. */
+function followed(node: unknown): unknown {
+  return isAlias(node) ? (aliasTargets.get(node) ?? node) : node;
+}
+
+/** How deep merge keys are followed into the maps they merge (a map that merges itself stops there). */
+const MAX_MERGE_DEPTH = 8;
+
+/**
+ * The entries of a mapping, aliases followed: its own, then those its merge keys bring in
+ * (`<<: *web`, `<<: [*a, *b]`), which its own override, the first merged map over the next, as
+ * docker compose reads them.
+ */
+export function mapEntries(node: unknown, depth = 0): Array<{ key: string; keyNode: Node; value: Node | null }> {
+  const map = followed(node);
+  if (!isMap(map)) return [];
+  const own: Array<{ key: string; keyNode: Node; value: Node | null }> = [];
+  const merged: Array<{ key: string; keyNode: Node; value: Node | null }> = [];
+  for (const pair of map.items) {
+    if (!isScalar(pair.key)) continue;
+    // The yaml package parses `<<` as a symbol key when merge keys are on.
+    if (typeof pair.key.value === 'symbol') {
+      if (depth >= MAX_MERGE_DEPTH) continue;
+      const value = followed(pair.value);
+      for (const source of isSeq(value) ? value.items : [value]) merged.push(...mapEntries(source, depth + 1));
+      continue;
+    }
+    own.push({ key: String(pair.key.value), keyNode: pair.key as Node, value: (followed(pair.value) as Node | null) ?? null });
+  }
+  return merged.length ? [...own, ...merged] : own;
 }
 
 export function mapGet(node: unknown, key: string): Node | null | undefined {
   return mapEntries(node).find((e) => e.key === key)?.value;
 }
 
-export function scalarText(node: unknown): string | undefined {
+export function scalarText(value: unknown): string | undefined {
+  const node = followed(value);
   if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
   return typeof node.value === 'object' ? undefined : String(node.value);
 }

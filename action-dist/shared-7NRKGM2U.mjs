@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-GPFKF4Z7.mjs");
+  return analyzer ??= import("./shared-TWC4JJFN.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -719,7 +719,7 @@ function wrappedDecoratorUses(spec, ctx, objects) {
     }
   }
   if (wrappers.size === 0) return [];
-  const eachWrapperCall = (visit) => {
+  const eachWrapperCall = (visit2) => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
     const named = (callee) => names.has(lastSegment(callee));
     for (const [path14, summary] of ctx.summaries) {
@@ -729,7 +729,7 @@ function wrappedDecoratorUses(spec, ctx, objects) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
         const called = functionCalled(ctx, path14, call);
         const wrapped = called ? wrappers.get(called) : void 0;
-        if (wrapped) visit(path14, call, wrapped);
+        if (wrapped) visit2(path14, call, wrapped);
       }
     }
   };
@@ -4522,6 +4522,12 @@ function parseYaml(file, text, problems) {
     });
     return void 0;
   }
+  (0, import_yaml.visit)(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (target) aliasTargets.set(alias, target);
+    }
+  });
   const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   return { doc, lineOf };
 }
@@ -4555,14 +4561,33 @@ function expandedSize(root) {
   }
   return sizes.get(root) ?? 0;
 }
-function mapEntries(node) {
-  if (!(0, import_yaml.isMap)(node)) return [];
-  return node.items.flatMap((pair) => (0, import_yaml.isScalar)(pair.key) ? [{ key: String(pair.key.value), keyNode: pair.key, value: pair.value ?? null }] : []);
+var aliasTargets = /* @__PURE__ */ new WeakMap();
+function followed(node) {
+  return (0, import_yaml.isAlias)(node) ? aliasTargets.get(node) ?? node : node;
+}
+var MAX_MERGE_DEPTH = 8;
+function mapEntries(node, depth = 0) {
+  const map = followed(node);
+  if (!(0, import_yaml.isMap)(map)) return [];
+  const own = [];
+  const merged = [];
+  for (const pair of map.items) {
+    if (!(0, import_yaml.isScalar)(pair.key)) continue;
+    if (typeof pair.key.value === "symbol") {
+      if (depth >= MAX_MERGE_DEPTH) continue;
+      const value = followed(pair.value);
+      for (const source of (0, import_yaml.isSeq)(value) ? value.items : [value]) merged.push(...mapEntries(source, depth + 1));
+      continue;
+    }
+    own.push({ key: String(pair.key.value), keyNode: pair.key, value: followed(pair.value) ?? null });
+  }
+  return merged.length ? [...own, ...merged] : own;
 }
 function mapGet(node, key) {
   return mapEntries(node).find((e) => e.key === key)?.value;
 }
-function scalarText(node) {
+function scalarText(value) {
+  const node = followed(value);
   if (!(0, import_yaml.isScalar)(node) || node.value === null || node.value === void 0) return void 0;
   return typeof node.value === "object" ? void 0 : String(node.value);
 }
@@ -4659,7 +4684,7 @@ function readCompose(file, text, images) {
     const occurrence = {
       name,
       line,
-      command: fromImage ? imageCommandText(image, build) : [entrypointNode, commandNode].filter((n) => !!n).map((n) => sourceText(text, n)).join(" + "),
+      command: fromImage ? imageCommandText(image, build) : [entrypointNode, commandNode].filter((n) => !!n).map((n) => commandText(text, n)).join(" + "),
       settings,
       reading: readArgv(argv, settings)
     };
@@ -4684,6 +4709,10 @@ function imageCommandText(image, build) {
 function folderOf(file) {
   const folder = path4.posix.dirname(path4.posix.normalize(file));
   return folder === "." ? "" : folder;
+}
+function commandText(text, node) {
+  if ((0, import_yaml2.isSeq)(node) && node.items.every((item) => scalarText(item) !== void 0)) return `[${node.items.map((item) => JSON.stringify(scalarText(item))).join(", ")}]`;
+  return sourceText(text, node);
 }
 function sourceText(text, node) {
   return node.range ? text.slice(node.range[0], node.range[1]).trim() : String(node);
