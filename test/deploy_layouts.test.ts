@@ -358,3 +358,25 @@ describe('fixtures/deploy/granian: Granian from a Procfile and from a systemd un
     expect(report.threads_started).toEqual([{ name: expect.any(String), target: 'cache._refresh' }]);
   });
 });
+
+describe('two images of one repository, each serving its own FastAPI app', () => {
+  it('counts a resource of one app in that app\'s processes only, and an entry no app imports in every server', async () => {
+    const root = writeProject({
+      'backend/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . /app\nCMD ["uvicorn", "web.main:app", "--workers", "4"]\n',
+      'backend/web/__init__.py': '',
+      'backend/web/main.py': 'from concurrent.futures import ThreadPoolExecutor\nfrom fastapi import FastAPI\npool = ThreadPoolExecutor(max_workers=8)\napp = FastAPI()\n',
+      // An app that no process names or imports: as an entry reached by name (Django's urls, a
+      // blueprint imported inside an app factory), every server is taken to load it.
+      'backend/web/extra.py': 'from concurrent.futures import ThreadPoolExecutor\nfrom fastapi import FastAPI\npool = ThreadPoolExecutor(max_workers=2)\nadmin = FastAPI()\n',
+      'loadtest/mock_llm/Dockerfile': 'FROM python:3.12-slim\nWORKDIR /app\nCOPY ./mock_llm /app/mock_llm\nCMD ["uvicorn", "mock_llm.app:app"]\n',
+      'loadtest/mock_llm/__init__.py': '',
+      'loadtest/mock_llm/app.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [`${f.path}:${f.span.line}`, f.deployment])).toEqual([
+      ['backend/web/extra.py:3', 'Each process has its own, in whichever of these deployments runs: 4 uvicorn workers (backend/Dockerfile:4) (up to 8 threads) (backend/Dockerfile); or one uvicorn process (loadtest/mock_llm/Dockerfile:4) (up to 2 threads) (loadtest/mock_llm/Dockerfile).'],
+      // The load-test image's `mock_llm.app` imports nothing of `web`: only the backend's 4 workers.
+      ['backend/web/main.py:3', '4 uvicorn workers (backend/Dockerfile:4) each create this thread pool: up to 32 threads in all.'],
+    ]);
+  });
+});

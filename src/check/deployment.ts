@@ -262,9 +262,9 @@ const DEPLOYMENT_FRAMEWORKS = new Set<string>(Object.keys(SERVER_NAMES));
  * modules a Celery worker imports before forking its pool, plus the Django apps `django.setup()`
  * loads when the app is a Django WSGI/ASGI application.
  */
-function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPoint[]): ProcessImports {
+function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPoint[], allServed: readonly Served[]): ProcessImports {
   // The same closure for every process of the same app (a Procfile of thousands of `web: gunicorn app:app`).
-  const closure = (paths: string[]): Set<string> => {
+  const closure = (paths: readonly string[]): Set<string> => {
     const unique = [...new Set(paths)];
     return cachedFor(closuresOf, graph, unique.join('\0'), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
   };
@@ -274,8 +274,9 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
   // what they import is their module's closure.
   const role = processRole(served.process);
   const loadsEntries = role === 'server' || role === 'dev-server';
-  const ofKind = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  const framework = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
+  const ofKind = othersLeftOut(framework, served, allServed, closure);
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   // No app named (a gunicorn.conf.py read on its own): the server imports one of the web apps found.
@@ -287,6 +288,52 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
 }
 
 const closuresOf = new WeakMap<ImportGraph, Map<string, Set<string>>>();
+
+/**
+ * The framework entries a server process loads besides what its app imports: its app reaches some by
+ * name, which the import graph does not show (Django's urls and models, a blueprint imported inside
+ * an app factory), so each entry is taken to be loaded, except one that the app of another process
+ * of the deployment imports and this process's app does not. That entry is the other app's: the
+ * `uvicorn mock.app:app` of a load-test image does not load the `web.main` app that another image
+ * serves.
+ */
+function othersLeftOut(framework: readonly EntryPoint[], served: Served, allServed: readonly Served[], closure: (paths: readonly string[]) => Set<string>): readonly EntryPoint[] {
+  if (served.appPaths.length === 0 || framework.length === 0) return framework;
+  const claims = claimsOf(framework, allServed, closure);
+  const key = appKey(served.appPaths);
+  return framework.filter((entry) => {
+    const apps = claims.get(entry.path);
+    return apps === undefined || apps.has(key);
+  });
+}
+
+function appKey(paths: readonly string[]): string {
+  return [...new Set(paths)].join('\0');
+}
+
+const claimsByEntries = new WeakMap<readonly EntryPoint[], WeakMap<readonly Served[], Map<string, Set<string>>>>();
+
+/** For each framework entry that some served app imports, the apps (by `appKey`) that import it: worked out once for all processes. */
+function claimsOf(framework: readonly EntryPoint[], allServed: readonly Served[], closure: (paths: readonly string[]) => Set<string>): Map<string, Set<string>> {
+  let byServed = claimsByEntries.get(framework);
+  if (!byServed) claimsByEntries.set(framework, (byServed = new WeakMap()));
+  let claims = byServed.get(allServed);
+  if (claims) return claims;
+  claims = new Map();
+  const apps = new Map<string, readonly string[]>();
+  for (const other of allServed) if (other.appPaths.length > 0) apps.set(appKey(other.appPaths), other.appPaths);
+  for (const [key, paths] of apps) {
+    const imported = closure(paths);
+    for (const entry of framework) {
+      if (!imported.has(entry.path)) continue;
+      let claimed = claims.get(entry.path);
+      if (!claimed) claims.set(entry.path, (claimed = new Set()));
+      claimed.add(key);
+    }
+  }
+  byServed.set(allServed, claims);
+  return claims;
+}
 
 interface EntryGroups {
   /** Framework entries a Celery worker loads. */
@@ -344,7 +391,7 @@ function processesImporting(finding: Finding, context: DeploymentContext, graph:
   for (const served of context.served) {
     let imports = context.imports.get(served);
     if (!imports) {
-      imports = importsOf(served, graph, entries);
+      imports = importsOf(served, graph, entries, context.served);
       context.imports.set(served, imports);
     }
     if (imports.all.has(finding.path)) result.push({ ...served, beforeFork: imports.beforeFork.has(finding.path) });

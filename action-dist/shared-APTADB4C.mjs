@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-GO3ST6BY.mjs";
+} from "./shared-MLL72QHC.mjs";
 import {
   CallResolver,
   allOf,

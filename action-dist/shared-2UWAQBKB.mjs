@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-GO3ST6BY.mjs";
+} from "./shared-MLL72QHC.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -10,7 +10,7 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-GO3ST6BY.mjs";
+} from "./shared-MLL72QHC.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

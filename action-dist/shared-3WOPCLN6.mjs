@@ -5,7 +5,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-GO3ST6BY.mjs";
+} from "./shared-MLL72QHC.mjs";
 import "./shared-IU2TVMTA.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -311,7 +311,7 @@ function attributeEvidence(summary, attribute, moduleName) {
   return { line: 1, column: 1, text: moduleName };
 }
 var DEPLOYMENT_FRAMEWORKS = new Set(Object.keys(SERVER_NAMES));
-function importsOf(served, graph, entries) {
+function importsOf(served, graph, entries, allServed) {
   const closure = (paths) => {
     const unique = [...new Set(paths)];
     return cachedFor(closuresOf, graph, unique.join("\0"), () => new Set(unique.length ? shortestChains(graph, unique).keys() : []));
@@ -320,8 +320,9 @@ function importsOf(served, graph, entries) {
   const groups = entryGroups(entries);
   const role = processRole(served.process);
   const loadsEntries = role === "server" || role === "dev-server";
-  const ofKind = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  const framework = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
+  const ofKind = othersLeftOut(framework, served, allServed, closure);
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === "app") : [];
@@ -331,6 +332,39 @@ function importsOf(served, graph, entries) {
   return { all, beforeFork };
 }
 var closuresOf = /* @__PURE__ */ new WeakMap();
+function othersLeftOut(framework, served, allServed, closure) {
+  if (served.appPaths.length === 0 || framework.length === 0) return framework;
+  const claims = claimsOf(framework, allServed, closure);
+  const key = appKey(served.appPaths);
+  return framework.filter((entry) => {
+    const apps = claims.get(entry.path);
+    return apps === void 0 || apps.has(key);
+  });
+}
+function appKey(paths) {
+  return [...new Set(paths)].join("\0");
+}
+var claimsByEntries = /* @__PURE__ */ new WeakMap();
+function claimsOf(framework, allServed, closure) {
+  let byServed = claimsByEntries.get(framework);
+  if (!byServed) claimsByEntries.set(framework, byServed = /* @__PURE__ */ new WeakMap());
+  let claims = byServed.get(allServed);
+  if (claims) return claims;
+  claims = /* @__PURE__ */ new Map();
+  const apps = /* @__PURE__ */ new Map();
+  for (const other of allServed) if (other.appPaths.length > 0) apps.set(appKey(other.appPaths), other.appPaths);
+  for (const [key, paths] of apps) {
+    const imported = closure(paths);
+    for (const entry of framework) {
+      if (!imported.has(entry.path)) continue;
+      let claimed = claims.get(entry.path);
+      if (!claimed) claims.set(entry.path, claimed = /* @__PURE__ */ new Set());
+      claimed.add(key);
+    }
+  }
+  byServed.set(allServed, claims);
+  return claims;
+}
 var entryGroupsOf = /* @__PURE__ */ new WeakMap();
 function entryGroups(entries) {
   let groups = entryGroupsOf.get(entries);
@@ -368,7 +402,7 @@ function processesImporting(finding, context, graph, entries) {
   for (const served of context.served) {
     let imports = context.imports.get(served);
     if (!imports) {
-      imports = importsOf(served, graph, entries);
+      imports = importsOf(served, graph, entries, context.served);
       context.imports.set(served, imports);
     }
     if (imports.all.has(finding.path)) result.push({ ...served, beforeFork: imports.beforeFork.has(finding.path) });
