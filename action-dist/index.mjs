@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-BW3BLGVZ.mjs";
+} from "./shared-KPA2OLMO.mjs";
 import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
@@ -24,8 +24,8 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
-} from "./shared-MLL72QHC.mjs";
-import "./shared-IU2TVMTA.mjs";
+} from "./shared-PADEYM5G.mjs";
+import "./shared-UDHHQIPH.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

@@ -203,6 +203,17 @@ export class CallResolver {
       const hook = baseRef?.kind === 'class' ? this.methodOf(baseRef, '__init_subclass__', 0) : undefined;
       if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
     }
+    // Django's app registry calls each app config's `ready()` as it sets up (`django.setup()`, which
+    // get_wsgi_application(), get_asgi_application(), manage.py and Celery's Django fixup run) in
+    // every process: what `ready()` imports and makes is made at start-up. Said at the class
+    // statement, the nearest place to where Django finds the class.
+    if (cls.scope.kind === 'module') {
+      const self: FunctionRef = { path, qualname: cls.name, kind: 'class' };
+      if (this.externalBasesOf(self).some((base) => DJANGO_APP_CONFIG.has(base))) {
+        const ready = this.methodOf(self, 'ready', 0);
+        if (ready) out.push(ready);
+      }
+    }
     return out;
   }
 
@@ -450,6 +461,9 @@ const MAX_BASE_DEPTH = 8;
 const MAX_EXTERNAL_BASE_DEPTH = 64;
 
 /** A class statement as the step that runs its metaclass or `__init_subclass__`. */
+/** Django's `AppConfig`, as a base is qualified through imports. */
+const DJANGO_APP_CONFIG = new Set(['django.apps.AppConfig', 'django.apps.config.AppConfig']);
+
 function classStatementCall(cls: ClassRecord): CallRecord {
   return {
     id: -1,

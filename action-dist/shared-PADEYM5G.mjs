@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-IU2TVMTA.mjs";
+} from "./shared-UDHHQIPH.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions

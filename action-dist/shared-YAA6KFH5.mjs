@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-MLL72QHC.mjs";
+} from "./shared-PADEYM5G.mjs";
 import {
   CallResolver,
   allOf,
@@ -86,7 +86,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-IU2TVMTA.mjs";
+} from "./shared-UDHHQIPH.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

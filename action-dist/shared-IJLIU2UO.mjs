@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-MLL72QHC.mjs";
-import "./shared-IU2TVMTA.mjs";
+} from "./shared-PADEYM5G.mjs";
+import "./shared-UDHHQIPH.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

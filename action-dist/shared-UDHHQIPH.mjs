@@ -831,6 +831,13 @@ var CallResolver = class {
       const hook = baseRef?.kind === "class" ? this.methodOf(baseRef, "__init_subclass__", 0) : void 0;
       if (hook && !out.some((f) => f.path === hook.path && f.qualname === hook.qualname)) out.push(hook);
     }
+    if (cls.scope.kind === "module") {
+      const self = { path, qualname: cls.name, kind: "class" };
+      if (this.externalBasesOf(self).some((base) => DJANGO_APP_CONFIG.has(base))) {
+        const ready = this.methodOf(self, "ready", 0);
+        if (ready) out.push(ready);
+      }
+    }
     return out;
   }
   /** The project class a call constructs (`ConfiguredSession()`, `http.ConfiguredSession()`), in any module. */
@@ -1042,6 +1049,7 @@ var CallResolver = class {
 };
 var MAX_BASE_DEPTH = 8;
 var MAX_EXTERNAL_BASE_DEPTH = 64;
+var DJANGO_APP_CONFIG = /* @__PURE__ */ new Set(["django.apps.AppConfig", "django.apps.config.AppConfig"]);
 function classStatementCall(cls) {
   return {
     id: -1,

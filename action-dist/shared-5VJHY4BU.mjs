@@ -5,8 +5,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-MLL72QHC.mjs";
-import "./shared-IU2TVMTA.mjs";
+} from "./shared-PADEYM5G.mjs";
+import "./shared-UDHHQIPH.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

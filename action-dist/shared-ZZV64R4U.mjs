@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-MLL72QHC.mjs";
-import "./shared-IU2TVMTA.mjs";
+} from "./shared-PADEYM5G.mjs";
+import "./shared-UDHHQIPH.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
