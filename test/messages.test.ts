@@ -148,3 +148,26 @@ describe('short messages', () => {
     ]);
   });
 });
+
+describe('why no entry imports a module', () => {
+  it('names a lazy import only in a module an entry loads, not in a CLI nothing loads that imports the module at its top too', async () => {
+    // Found on dispatch: its scheduler's ThreadPool was said to be "imported lazily inside sched()
+    // in dispatch.cli", whose line 13 imports it at the top; no entry imports dispatch.cli.
+    const root = writeProject({
+      'app/__init__.py': '',
+      'app/scheduler.py': 'from multiprocessing.pool import ThreadPool\npool = ThreadPool(processes=100)\n',
+      'app/jobs.py': 'from concurrent.futures import ThreadPoolExecutor\nPOOL = ThreadPoolExecutor(2)\n',
+      'app/cli.py': 'import click\nfrom app.scheduler import pool\n\n\n@click.group()\ndef cli():\n    from app import jobs\n',
+      'app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n\n\n@app.get("/jobs")\ndef jobs():\n    from app import jobs\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.path, f.level, f.message])).toEqual([
+      [
+        'app/jobs.py',
+        'warning',
+        '`ThreadPoolExecutor(2)` creates a thread pool while `app.jobs` is imported, but no entry imports it at start-up: it is imported lazily inside `jobs()` in `app.main` (line 7).',
+      ],
+      ['app/scheduler.py', 'warning', '`ThreadPool(processes=100)` creates a thread pool while `app.scheduler` is imported, but no entry found imports it at start-up.'],
+    ]);
+  });
+});

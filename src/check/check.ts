@@ -427,11 +427,13 @@ function reachOf(
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: 'entry', entry: entryByPath.get(chain.entry)!, chain: chain.hops, entriesReaching };
   }
-  // Imports inside functions whose target runs this module at import time, one per statement.
+  // Imports inside functions whose target runs this module at import time, one per statement, in
+  // modules an entry reaches: a lazy import in a module nothing loads (a CLI that imports the module
+  // at its top as well) is no reason why no entry imports it.
   const seen = new Set<string>();
   const lazy = graph.lazyEdges.filter((edge) => {
     const key = `${edge.from}:${edge.line}`;
-    if (!reaching.has(edge.to) || seen.has(key)) return false;
+    if (!reaching.has(edge.to) || !chains.has(edge.from) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });

@@ -2425,7 +2425,7 @@ function reachOf(path14, graph, chains, entryByPath) {
   const seen = /* @__PURE__ */ new Set();
   const lazy = graph.lazyEdges.filter((edge) => {
     const key = `${edge.from}:${edge.line}`;
-    if (!reaching.has(edge.to) || seen.has(key)) return false;
+    if (!reaching.has(edge.to) || !chains.has(edge.from) || seen.has(key)) return false;
     seen.add(key);
     return true;
   });

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-YAA6KFH5.mjs");
+  return analyzer ??= import("./shared-C7ZBGROP.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
