@@ -368,6 +368,40 @@ describe('each format, read as its platform reads it', () => {
   });
 });
 
+describe('systemd units as paperless-ngx writes them', () => {
+  it('leaves out comment lines inside a continued ExecStart, and reads `[ -n "$V" ] && export X=$V` as X unless V is set', async () => {
+    const root = writeProject({
+      'paperless-webserver.service': [
+        '[Service]',
+        'WorkingDirectory=/opt/paperless/src',
+        '# a comment that ends with a backslash is not continued \\',
+        'Environment=GRANIAN_WORKERS=1',
+        "ExecStart=/bin/sh -c '\\",
+        '  # Workers: PAPERLESS_WEBSERVER_WORKERS, else 1 \\',
+        '  [ -n "$PAPERLESS_WEBSERVER_WORKERS" ] && export GRANIAN_WORKERS=$PAPERLESS_WEBSERVER_WORKERS; \\',
+        '  exec granian --interface asginl --ws "paperless.asgi:application"\'',
+        '',
+      ].join('\n'),
+      'src/paperless/__init__.py': '',
+      'src/paperless/asgi.py': 'application = None\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    expect(views(deployment)).toEqual([
+      {
+        at: 'paperless-webserver.service:5',
+        source: 'systemd',
+        name: 'paperless-webserver.service',
+        server: 'granian',
+        app: 'paperless.asgi:application @paperless-webserver.service:5',
+        workers: '`${PAPERLESS_WEBSERVER_WORKERS:-1}` ← GRANIAN_WORKERS @paperless-webserver.service:5',
+        cwd: '/opt/paperless/src',
+        model: 'imported-in-each-worker',
+      },
+    ]);
+  });
+});
+
 describe('how each platform combines what it reads', () => {
   it('Dockerfile: `# escape=`, a shell-form ENTRYPOINT (CMD ignored), heredocs, ENV that refers to ENV', async () => {
     const root = writeProject({

@@ -15,7 +15,7 @@ import { readRqCommand, readRqWorker } from './servers/rq.js';
 import { readUvicornCommand } from './servers/uvicorn.js';
 import { readUwsgiCommand } from './servers/uwsgi.js';
 import { readWaitressCommand } from './servers/waitress.js';
-import { linesFrom, splitCommandLine, type LineAt, type Word } from './shellWords.js';
+import { linesFrom, splitCommandLine, type LineAt, type SimpleCommand, type Word } from './shellWords.js';
 import type { DeployProblem } from './types.js';
 
 type ServerReader = (args: readonly Word[], context: CommandContext) => ServerReading;
@@ -103,7 +103,7 @@ export function readCommandText(text: string, lineAt: LineAt, settings: CommandS
     reading.problems.push({ file: settings.file, line: split.problem.line, message: `${split.problem.message}: the command cannot run, so nothing of it was read` });
     return reading;
   }
-  readShellCommands(split.commands.map((c) => c.words), settings, reading);
+  readShellCommands(split.commands, settings, reading);
   return reading;
 }
 
@@ -139,26 +139,57 @@ function mergeInto(target: CommandReading, source: CommandReading): void {
 }
 
 /** A shell runs its commands one after the other; `cd` and `export` change what the later ones see. */
-function readShellCommands(commands: readonly Word[][], settings: CommandSettings, reading: CommandReading): void {
+function readShellCommands(commands: readonly SimpleCommand[], settings: CommandSettings, reading: CommandReading): void {
   let env = settings.env;
   /** Variables the shell expands: exported or not. */
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
-  for (const raw of commands) {
-    const words = raw.map((w) => expandKnown(w, shellVariables));
+  for (const [index, command] of commands.entries()) {
+    const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
     if (program === 'cd' && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);
       continue;
     }
     if (program === 'export' || words.every((w) => assignmentOf(w, settings.file))) {
-      const assigned = words.slice(program === 'export' ? 1 : 0).map((w) => assignmentOf(w, settings.file)).filter((v): v is EnvValue => v !== undefined);
+      const guard = index > 0 ? setGuard(commands[index - 1]!) : undefined;
+      const assigned = words
+        .slice(program === 'export' ? 1 : 0)
+        .map((w) => assignmentOf(w, settings.file))
+        .filter((v): v is EnvValue => v !== undefined)
+        .map((value) => (guard ? guarded(value, guard, shellVariables) : value));
       shellVariables = withVariables(shellVariables, assigned);
       if (program === 'export') env = withVariables(env, assigned);
       continue;
     }
     mergeInto(reading, readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true }));
   }
+}
+
+/**
+ * `[ -n "$V" ] &&` or `[ -z "$V" ] ||` before a command: the variable V whose being set the command
+ * runs under (paperless-ngx: `[ -n "$PAPERLESS_WEBSERVER_WORKERS" ] && export GRANIAN_WORKERS=$PAPERLESS_WEBSERVER_WORKERS`).
+ */
+function setGuard(test: SimpleCommand): string | undefined {
+  const words = test.words.map((w) => w.raw);
+  const closing = words[0] === '[' ? ']' : words[0] === '[[' ? ']]' : words[0] === 'test' ? undefined : null;
+  if (closing === null || words.length !== (closing ? 4 : 3) || (closing && words[3] !== closing)) return undefined;
+  const variable = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(words[2]!)?.[1];
+  if (variable === undefined) return undefined;
+  if ((words[1] === '-n' && test.endedBy === '&&') || (words[1] === '-z' && test.endedBy === '||')) return variable;
+  return undefined;
+}
+
+/**
+ * `X=$V` set only when V is set: X is V's value, else what it was (`${V:-1}` when X was 1). Any
+ * other value set under that guard is left as it is written.
+ */
+function guarded(value: EnvValue, variable: string, before: Environment): EnvValue {
+  if (!/^"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"?$/.test(value.written) || !value.written.includes(variable)) return value;
+  const previous = before.get(value.name)?.value;
+  if (previous === undefined || !/^[\w.:/-]*$/.test(previous)) return value;
+  const { value: _unknown, ...rest } = value;
+  return { ...rest, written: `\${${variable}:-${previous}}` };
 }
 
 /** Shell builtins and utilities that start nothing: never reported as unrecognized. */

@@ -22,7 +22,14 @@ export function readSystemdUnit(file: string, text: string): FormatReading & { i
     // Continuation lines: joined once at the end (joining as they come re-read the growing entry
     // for each, quadratic on a unit of thousands of them).
     const parts = [lines[i]!];
-    while (i + 1 < lines.length && continues(parts[parts.length - 1]!)) {
+    // As systemd.syntax(7) has it: a comment line is never continued, and comment lines after a
+    // continued line are left out, the entry going on after them (paperless-ngx comments the
+    // lines of its `ExecStart=/bin/sh -c '\` this way).
+    while (!isComment(parts[0]!) && i + 1 < lines.length && continues(parts[parts.length - 1]!)) {
+      if (isComment(lines[i + 1]!)) {
+        i++;
+        continue;
+      }
       parts[parts.length - 1] = withoutContinuation(parts[parts.length - 1]!);
       parts.push(lines[++i]!);
     }
@@ -63,6 +70,11 @@ export function readSystemdUnit(file: string, text: string): FormatReading & { i
     reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+
+/** A comment line: `#` or `;` first, after blanks. */
+function isComment(line: string): boolean {
+  return /^\s*[#;]/.test(line);
 }
 
 /** The line ends with a backslash (spaces after it allowed): the entry goes on on the next line. */

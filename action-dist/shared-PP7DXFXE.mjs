@@ -4222,7 +4222,7 @@ function readCommandText(text, lineAt, settings) {
     reading.problems.push({ file: settings.file, line: split.problem.line, message: `${split.problem.message}: the command cannot run, so nothing of it was read` });
     return reading;
   }
-  readShellCommands(split.commands.map((c) => c.words), settings, reading);
+  readShellCommands(split.commands, settings, reading);
   return reading;
 }
 function readArgv(words, settings) {
@@ -4251,21 +4251,38 @@ function readShellCommands(commands, settings, reading) {
   let env = settings.env;
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
-  for (const raw of commands) {
-    const words = raw.map((w) => expandKnown(w, shellVariables));
+  for (const [index, command] of commands.entries()) {
+    const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
     if (program === "cd" && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);
       continue;
     }
     if (program === "export" || words.every((w) => assignmentOf(w, settings.file))) {
-      const assigned = words.slice(program === "export" ? 1 : 0).map((w) => assignmentOf(w, settings.file)).filter((v) => v !== void 0);
+      const guard = index > 0 ? setGuard(commands[index - 1]) : void 0;
+      const assigned = words.slice(program === "export" ? 1 : 0).map((w) => assignmentOf(w, settings.file)).filter((v) => v !== void 0).map((value) => guard ? guarded(value, guard, shellVariables) : value);
       shellVariables = withVariables(shellVariables, assigned);
       if (program === "export") env = withVariables(env, assigned);
       continue;
     }
     mergeInto(reading, readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true }));
   }
+}
+function setGuard(test) {
+  const words = test.words.map((w) => w.raw);
+  const closing = words[0] === "[" ? "]" : words[0] === "[[" ? "]]" : words[0] === "test" ? void 0 : null;
+  if (closing === null || words.length !== (closing ? 4 : 3) || closing && words[3] !== closing) return void 0;
+  const variable = /^"?\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?"?$/.exec(words[2])?.[1];
+  if (variable === void 0) return void 0;
+  if (words[1] === "-n" && test.endedBy === "&&" || words[1] === "-z" && test.endedBy === "||") return variable;
+  return void 0;
+}
+function guarded(value, variable, before) {
+  if (!/^"?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?"?$/.test(value.written) || !value.written.includes(variable)) return value;
+  const previous = before.get(value.name)?.value;
+  if (previous === void 0 || !/^[\w.:/-]*$/.test(previous)) return value;
+  const { value: _unknown, ...rest } = value;
+  return { ...rest, written: `\${${variable}:-${previous}}` };
 }
 var BUILTINS = /* @__PURE__ */ new Set([
   "set",
@@ -5147,7 +5164,11 @@ function readSystemdUnit(file, text) {
   for (let i = 0; i < lines.length; i++) {
     const startLine = i + 1;
     const parts = [lines[i]];
-    while (i + 1 < lines.length && continues(parts[parts.length - 1])) {
+    while (!isComment(parts[0]) && i + 1 < lines.length && continues(parts[parts.length - 1])) {
+      if (isComment(lines[i + 1])) {
+        i++;
+        continue;
+      }
       parts[parts.length - 1] = withoutContinuation(parts[parts.length - 1]);
       parts.push(lines[++i]);
     }
@@ -5186,6 +5207,9 @@ function readSystemdUnit(file, text) {
     reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+function isComment(line) {
+  return /^\s*[#;]/.test(line);
 }
 function continues(line) {
   return line.trimEnd().endsWith("\\");

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-C7ZBGROP.mjs");
+  return analyzer ??= import("./shared-PP7DXFXE.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
