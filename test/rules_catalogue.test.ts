@@ -240,6 +240,21 @@ describe('IL004 network client created at import time', () => {
     ]);
   });
 
+  it('reports a Redis command at import as the connection it opens (IL005), in a function that module-level code calls too', async () => {
+    // Found on lemur: `red = RedisHandler().redis()`, whose `redis()` makes the client and runs `red.set("test", 0)`.
+    const REDIS_COMMAND_COST =
+      "The command connects to Redis and waits for its answer in each process that imports the module, so the import is as slow as the server and fails when it is down, and the connection it opens stays in the client's pool for the life of that process.";
+    expect(await findingsOf('import redis\ncache = redis.from_url("redis://cache")\ncache.set("started", 1)\n')).toEqual([
+      { rule: 'IL004', line: 2, message: client('redis.from_url("redis://cache")', 'a Redis client', REDIS_COST) },
+      { rule: 'IL005', line: 3, message: `\`cache.set("started", 1)\` creates a Redis connection ${WHILE}. ${REDIS_COMMAND_COST} ${IL005_FIX}` },
+    ]);
+    const inFunction = await findingsOf('import redis\ndef connect():\n    r = redis.StrictRedis(host="redis")\n    r.set("test", 0)\n    return r\nred = connect()\n');
+    expect(inFunction.map((f) => [f.rule, f.line])).toEqual([
+      ['IL004', 6],
+      ['IL005', 6],
+    ]);
+  });
+
   const R = 'import redis\n';
   it.each([
     ['inside a function', `${R}def get():\n    return redis.Redis()\n`],

@@ -378,12 +378,29 @@ function matchCall(call: CallRecord, rule: Rule, summary: ModuleSummary, rules: 
       const onRule = rules.find((r) => r.id === on);
       if (onRule) return matchCall(creator, onRule, summary, rules, bases) !== undefined;
       const names = creator.callee && !creator.calleeIsLocal ? [creator.callee, ...bases(creator)] : bases(creator);
-      return names.some((name) => qualifiedNameMatches(on, name));
+      if (names.some((name) => qualifiedNameMatches(on, name))) return true;
+      // `redis.from_url(...)` makes a `redis.Redis`: the catalogue lists it among that constructor's aliases.
+      const callee = creator.callee;
+      return callee !== undefined && !creator.calleeIsLocal && constructorAliases(on, rules).some((alias) => qualifiedNameMatches(alias, callee));
     };
     return rule.matches.find((m) => m.methods?.includes(call.receiver!.method) && m.on!.some(madeBy));
   }
   if (!call.callee) return undefined;
   return (!call.calleeIsLocal ? byName(call.callee) : undefined) ?? matchSubclass(rule, bases(call));
+}
+
+const aliasesByRules = new WeakMap<readonly Rule[], Map<string, readonly string[]>>();
+
+/** The names the catalogue gives for what makes a `constructor` object: the aliases of the matches whose callee it is. */
+function constructorAliases(constructor: string, rules: readonly Rule[]): readonly string[] {
+  let known = aliasesByRules.get(rules);
+  if (!known) aliasesByRules.set(rules, (known = new Map()));
+  let aliases = known.get(constructor);
+  if (!aliases) {
+    aliases = rules.flatMap((rule) => rule.matches.filter((m) => !m.methods && m.callee === constructor).flatMap((m) => m.aliases));
+    known.set(constructor, aliases);
+  }
+  return aliases;
 }
 
 const lastNamesByRule = new WeakMap<Rule, ReadonlySet<string> | null>();

@@ -2391,12 +2391,25 @@ function matchCall(call, rule, summary, rules, bases) {
       const onRule = rules.find((r) => r.id === on);
       if (onRule) return matchCall(creator, onRule, summary, rules, bases) !== void 0;
       const names = creator.callee && !creator.calleeIsLocal ? [creator.callee, ...bases(creator)] : bases(creator);
-      return names.some((name) => qualifiedNameMatches(on, name));
+      if (names.some((name) => qualifiedNameMatches(on, name))) return true;
+      const callee = creator.callee;
+      return callee !== void 0 && !creator.calleeIsLocal && constructorAliases(on, rules).some((alias) => qualifiedNameMatches(alias, callee));
     };
     return rule.matches.find((m) => m.methods?.includes(call.receiver.method) && m.on.some(madeBy));
   }
   if (!call.callee) return void 0;
   return (!call.calleeIsLocal ? byName(call.callee) : void 0) ?? matchSubclass(rule, bases(call));
+}
+var aliasesByRules = /* @__PURE__ */ new WeakMap();
+function constructorAliases(constructor, rules) {
+  let known = aliasesByRules.get(rules);
+  if (!known) aliasesByRules.set(rules, known = /* @__PURE__ */ new Map());
+  let aliases = known.get(constructor);
+  if (!aliases) {
+    aliases = rules.flatMap((rule) => rule.matches.filter((m) => !m.methods && m.callee === constructor).flatMap((m) => m.aliases));
+    known.set(constructor, aliases);
+  }
+  return aliases;
 }
 var lastNamesByRule = /* @__PURE__ */ new WeakMap();
 function lastNamesOf(rule) {
