@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-XAEHXCWB.mjs";
+} from "./shared-QQ3KJPIB.mjs";
 import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkProject } from './check/check.js';
 import { deploymentEntries, type DeploymentContext } from './check/deployment.js';
 import { namedScripts } from './check/namedScripts.js';
+import { withCeleryConfig } from './check/celeryConfig.js';
 import type { NamedScripts } from './check/programs.js';
 import { readDeployment } from './deploy/index.js';
 import { isDeploymentFileName } from './deploy/deploymentFiles.js';
@@ -325,6 +326,7 @@ async function readDeploymentOf(
     if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: 'deployment', path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
   const context = deploymentEntries(deployment, index, summaries);
+  await withCeleryConfig(context.served, root, index, summaries);
   for (const problem of context.problems) diagnostics.push({ kind: 'deployment', path: problem.file, line: problem.line, message: problem.message });
   return context;
 }

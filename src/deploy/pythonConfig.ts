@@ -9,7 +9,7 @@ import type { AppSpec, DeployProblem, GunicornHook, GunicornHookName, Setting } 
 type Literal = number | string | boolean | null | Literal[];
 
 /** The last module-level assignment of a name: its value when it is a literal, else its text. */
-interface Assignment {
+export interface ConfigAssignment {
   line: number;
   value?: Literal;
   expression: string;
@@ -21,7 +21,7 @@ export interface PythonConfigFile {
   /** CPython refuses the file: the server that loads it fails, so none of its settings apply. */
   refused: boolean;
   /** Last assignment of each module-level name (hooks defined with `def` included). */
-  assignments: Map<string, Assignment>;
+  assignments: Map<string, ConfigAssignment>;
   functions: Map<string, { line: number; conditional: boolean }>;
   problems: DeployProblem[];
 }
@@ -91,7 +91,8 @@ function visitAssignment(node: SyntaxNode, conditional: boolean, result: PythonC
   const { targets, right } = assignmentParts(node);
   if (!right) return; // `x: int` without a value
   for (const target of targets) {
-    if (target.type === 'identifier') {
+    // `app.conf.worker_concurrency = 1` too, under its dotted name (a Celery app module).
+    if (target.type === 'identifier' || (target.type === 'attribute' && /^[A-Za-z_][\w.]*$/.test(target.text))) {
       record(result, target.text, right, conditional);
     } else if ((target.type === 'pattern_list' || target.type === 'tuple_pattern') && (right.type === 'expression_list' || right.type === 'tuple')) {
       const names = target.namedChildren;
@@ -119,7 +120,7 @@ function record(result: PythonConfigFile, name: string, value: SyntaxNode, condi
 /** Literals nested deeper than this (`workers = ((((...))))`) are taken as expressions. */
 const MAX_LITERAL_NESTING = 100;
 
-function literalOf(node: SyntaxNode, known: ReadonlyMap<string, Assignment>, depth = 0): Literal | undefined {
+function literalOf(node: SyntaxNode, known: ReadonlyMap<string, ConfigAssignment>, depth = 0): Literal | undefined {
   if (depth > MAX_LITERAL_NESTING) return undefined;
   switch (node.type) {
     case 'integer':
@@ -188,9 +189,9 @@ export interface GunicornConfigSettings {
  */
 export function gunicornSettingsOf(config: PythonConfigFile, file: string): GunicornConfigSettings {
   const result: GunicornConfigSettings = { settings: {}, hooks: [], problems: [] };
-  const get = (name: string): Assignment | undefined => config.assignments.get(name);
-  const base = (name: string, a: Assignment) => ({ file, line: a.line, origin: 'config-file' as const, via: `${name} =`, ...(a.conditional ? { conditional: true as const } : {}) });
-  const refuse = (name: string, a: Assignment, why: string): void => {
+  const get = (name: string): ConfigAssignment | undefined => config.assignments.get(name);
+  const base = (name: string, a: ConfigAssignment) => ({ file, line: a.line, origin: 'config-file' as const, via: `${name} =`, ...(a.conditional ? { conditional: true as const } : {}) });
+  const refuse = (name: string, a: ConfigAssignment, why: string): void => {
     result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
   };
 
@@ -264,7 +265,7 @@ export function gunicornSettingsOf(config: PythonConfigFile, file: string): Guni
  */
 export function hypercornSettingsOf(config: PythonConfigFile, file: string): ServerSettings {
   const settings: ServerSettings = {};
-  const base = (name: string, a: Assignment) => ({ file, line: a.line, origin: 'config-file' as const, via: `${name} =`, ...(a.conditional ? { conditional: true as const } : {}) });
+  const base = (name: string, a: ConfigAssignment) => ({ file, line: a.line, origin: 'config-file' as const, via: `${name} =`, ...(a.conditional ? { conditional: true as const } : {}) });
   const workers = config.assignments.get('workers');
   if (workers) settings.workers = typeof workers.value === 'number' ? { ...base('workers', workers), value: workers.value } : { ...base('workers', workers), expression: workers.expression };
   const workerClass = config.assignments.get('worker_class');

@@ -113,7 +113,7 @@ import {
 } from "./shared-RKF6PH7O.mjs";
 
 // src/pipeline.ts
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
@@ -142,25 +142,25 @@ var EntryContext = class {
     const onObjectsByName = /* @__PURE__ */ new Map();
     const decoratorsOnObjectsByName = /* @__PURE__ */ new Map();
     const paths = [...this.summaries.keys()];
-    paths.forEach((path14, file) => {
-      const summary = this.summaries.get(path14);
+    paths.forEach((path15, file) => {
+      const summary = this.summaries.get(path15);
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       const outsideIndex = bodyCallIndex(outside, boundNames(outside), NO_FUNCTIONS);
-      for (const member of outsideIndex.members) addTo(membersByName, member, path14);
-      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path14);
-      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path14);
-      for (const member of bodies.members) addTo(membersByName, member, path14);
+      for (const member of outsideIndex.members) addTo(membersByName, member, path15);
+      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path15);
+      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path15);
+      for (const member of bodies.members) addTo(membersByName, member, path15);
       if (bodies.onObjects.length || bodies.decoratorsOnObjects.length) {
         const possible = this.membersOnProjectObjects(bodies);
-        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path14);
-        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path14);
+        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path15);
+        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path15);
       }
       for (const call of outside) {
         if (!call.callee) continue;
-        const located = { path: path14, call, order: [file, call.id] };
+        const located = { path: path15, call, order: [file, call.id] };
         if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
-        if (this.externalBasesOf(path14, call).length) outsideOfProjectClasses.push(located);
+        if (this.externalBasesOf(path15, call).length) outsideOfProjectClasses.push(located);
       }
       for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
     });
@@ -172,9 +172,9 @@ var EntryContext = class {
         if (!found) {
           const list = [...outsideByCallee.get(callee) ?? []];
           for (const file of bodiesByCallee.get(callee) ?? []) {
-            const path14 = paths[file];
-            for (const call of this.summaries.get(path14).calls) {
-              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path14, call, order: [file, call.id] });
+            const path15 = paths[file];
+            for (const call of this.summaries.get(path15).calls) {
+              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path15, call, order: [file, call.id] });
             }
           }
           callsTo.set(callee, found = list.sort(inOrder));
@@ -204,9 +204,9 @@ var EntryContext = class {
     if (this.classList) return this.classList;
     const classes = [];
     const aliases = [];
-    for (const [path14, summary] of this.summaries) {
+    for (const [path15, summary] of this.summaries) {
       for (const cls of summary.classes) {
-        const bases = this.project.calls.externalBasesOf({ path: path14, qualname: cls.name, kind: "class" });
+        const bases = this.project.calls.externalBasesOf({ path: path15, qualname: cls.name, kind: "class" });
         if (bases.length) classes.push({ name: lastSegment(cls.name), bases });
       }
       for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastSegment(name.name), alias: name.alias });
@@ -220,7 +220,7 @@ var EntryContext = class {
    * App`), unpacked only there.
    */
   findProjectClassCalls(bases, paths, outside) {
-    const derives = (path14, call) => this.externalBasesOf(path14, call).some((b) => bases.has(b));
+    const derives = (path15, call) => this.externalBasesOf(path15, call).some((b) => bases.has(b));
     const names = /* @__PURE__ */ new Set();
     const { classes, aliases } = this.classesAndAliases();
     for (const cls of classes) if (cls.bases.some((b) => bases.has(b))) names.add(cls.name);
@@ -231,12 +231,12 @@ var EntryContext = class {
     }
     const found = outside.filter((located) => derives(located.path, located.call));
     if (names.size === 0) return found;
-    paths.forEach((path14, file) => {
-      const summary = this.summaries.get(path14);
+    paths.forEach((path15, file) => {
+      const summary = this.summaries.get(path15);
       const bodies = bodyCallsOf(summary);
       if (!bodies.callees.some((c) => names.has(lastSegment(c))) && !bodies.localCallees.some((c) => names.has(lastSegment(c)))) return;
       for (const call of summary.calls) {
-        if (call.callee && inFunctionBody(call) && derives(path14, call)) found.push({ path: path14, call, order: [file, call.id] });
+        if (call.callee && inFunctionBody(call) && derives(path15, call)) found.push({ path: path15, call, order: [file, call.id] });
       }
     });
     return found.sort(inOrder);
@@ -250,23 +250,23 @@ var EntryContext = class {
   modulesCalling(wanted) {
     const index = this.calls();
     const paths = /* @__PURE__ */ new Set();
-    for (const name of wanted.members ?? []) for (const path14 of index.membersByName.get(name) ?? []) paths.add(path14);
+    for (const name of wanted.members ?? []) for (const path15 of index.membersByName.get(name) ?? []) paths.add(path15);
     for (const name of wanted.onObjects ?? []) {
-      for (const path14 of index.onObjectsByName.get(name) ?? []) paths.add(path14);
-      for (const path14 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path14);
+      for (const path15 of index.onObjectsByName.get(name) ?? []) paths.add(path15);
+      for (const path15 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path15);
     }
-    for (const name of wanted.decoratorsOnObjects ?? []) for (const path14 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path14);
-    for (const callee of wanted.callees ?? []) for (const path14 of index.modulesCallingName(callee)) paths.add(path14);
+    for (const name of wanted.decoratorsOnObjects ?? []) for (const path15 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path15);
+    for (const callee of wanted.callees ?? []) for (const path15 of index.modulesCallingName(callee)) paths.add(path15);
     return paths;
   }
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path14) {
-    return this.project.index.byPath.get(path14)?.name ?? path14;
+  moduleName(path15) {
+    return this.project.index.byPath.get(path15)?.name ?? path15;
   }
-  module(path14) {
-    return this.project.index.byPath.get(path14);
+  module(path15) {
+    return this.project.index.byPath.get(path15);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
   lookup(name, importerPath) {
@@ -298,9 +298,9 @@ var EntryContext = class {
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path14, dotted, inFunction) {
+  qualifyName(path15, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path14);
+    const summary = this.summaries.get(path15);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -320,14 +320,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path14), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path15), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path14, dotted, inFunction) {
-    const qualified = this.qualifyName(path14, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path14, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path14) : void 0;
+  moduleNamedBy(path15, dotted, inFunction) {
+    const qualified = this.qualifyName(path15, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path15, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path15) : void 0;
   }
   /**
    * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
@@ -399,21 +399,21 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path14, call) {
-    const summary = this.summaries.get(path14);
-    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path14, call);
-    let known = this.memberCalls.get(path14);
-    if (!known) this.memberCalls.set(path14, known = new Array(callCount(summary)));
+  memberCall(path15, call) {
+    const summary = this.summaries.get(path15);
+    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path15, call);
+    let known = this.memberCalls.get(path15);
+    if (!known) this.memberCalls.set(path15, known = new Array(callCount(summary)));
     let found = known[call.id];
-    if (found === void 0) known[call.id] = found = this.findMemberCall(path14, call) ?? null;
+    if (found === void 0) known[call.id] = found = this.findMemberCall(path15, call) ?? null;
     return found ?? void 0;
   }
-  findMemberCall(path14, call) {
-    const summary = this.summaries.get(path14);
+  findMemberCall(path15, call) {
+    const summary = this.summaries.get(path15);
     if (!summary) return void 0;
     if (call.receiver) {
       const creator = callById(summary, call.receiver.callId);
-      return creator ? { object: { path: path14, call: creator }, method: call.receiver.method } : void 0;
+      return creator ? { object: { path: path15, call: creator }, method: call.receiver.method } : void 0;
     }
     if (call.callee && !call.calleeIsLocal) {
       const parts = call.callee.split(".");
@@ -421,7 +421,7 @@ var EntryContext = class {
         if (parts.length <= methodParts || parts[parts.length - methodParts - 1] === "") continue;
         const prefix = parts.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path14, prefix);
+        const object = this.objectAt(path15, prefix);
         if (object) return { object, method: parts.slice(-methodParts).join(".") };
       }
       return void 0;
@@ -435,7 +435,7 @@ var EntryContext = class {
         if (c.id >= call.id) break;
         if (sameScope(c)) creator = c;
       }
-      if (creator) return { object: { path: path14, call: creator }, method: member.join(".") };
+      if (creator) return { object: { path: path15, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
@@ -445,13 +445,13 @@ var EntryContext = class {
    * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
    * Empty when the callee is no project class.
    */
-  externalBasesOf(path14, call) {
-    const cls = this.project.calls.classCalled(path14, call);
+  externalBasesOf(path15, call) {
+    const cls = this.project.calls.classCalled(path15, call);
     return cls ? this.project.calls.externalBasesOf(cls) : [];
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path14) {
-    return this.summaries.get(path14)?.assignments;
+  assignments(path15) {
+    return this.summaries.get(path15)?.assignments;
   }
 };
 var boundCalls = /* @__PURE__ */ new WeakMap();
@@ -539,8 +539,8 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path14, call) {
-  return `${path14}#${call.id}`;
+function objectKey(path15, call) {
+  return `${path15}#${call.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
@@ -548,18 +548,18 @@ function analyzeObjects(spec, ctx) {
   const candidates = new Set(index.ofProjectClassesFrom(spec.objects.flatMap((kind) => kind.callees)));
   for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
-  for (const { path: path14, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
-    const kind = objectKindOf(spec, call, path14, ctx);
-    if (kind) objects.set(objectKey(path14, call), { path: path14, call, kind });
+  for (const { path: path15, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
+    const kind = objectKindOf(spec, call, path15, ctx);
+    if (kind) objects.set(objectKey(path15, call), { path: path15, call, kind });
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path14, call, count = 1) => {
+  const register = (object, path15, call, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path14);
-    if (!site) byPath.set(path14, { count, first: call });
+    const site = byPath.get(path15);
+    if (!site) byPath.set(path15, { count, first: call });
     else {
       site.count += count;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -572,23 +572,23 @@ function analyzeObjects(spec, ctx) {
     callees: spec.routeFunctions?.callees ?? []
   });
   for (const object of objects.values()) active.add(object.path);
-  for (const [path14, summary] of ctx.summaries) {
-    if (!active.has(path14)) continue;
+  for (const [path15, summary] of ctx.summaries) {
+    if (!active.has(path15)) continue;
     const onObject = /* @__PURE__ */ new Map();
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path14, call, objects, lastSegments);
+      const member = memberOnObject(ctx, path15, call, objects, lastSegments);
       if (!member) continue;
       onObject.set(call.id, member);
       const method = member.member.method;
       const isRoute = call.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path14, call);
+      if (isRoute) register(member.object, path15, call);
     }
     for (const list of spec.routeLists ?? []) {
       for (const call of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path14, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
+        const object = list.method === null ? objects.get(objectKey(path15, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
         if (!object) continue;
         const tuples = tupleItems(call, list.position, list.keyword);
-        if (tuples > 0) register(object, path14, call, tuples);
+        if (tuples > 0) register(object, path15, call, tuples);
       }
     }
     const functions = spec.routeFunctions;
@@ -600,22 +600,22 @@ function analyzeObjects(spec, ctx) {
       const around = summary.calls.filter((c) => spanWithin(call.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path14, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path14, container, objects))?.object;
+        owner = objects.get(objectKey(path15, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path15, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path14, call);
-      else loose.set(path14, [...loose.get(path14) ?? [], call]);
+      if (owner) register(owner, path15, call);
+      else loose.set(path15, [...loose.get(path15) ?? [], call]);
     }
   }
   for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
     if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
     else loose.set(use.path, [...loose.get(use.path) ?? [], use.call]);
   }
-  for (const [path14, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path14);
+  for (const [path15, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path15);
     if (!local) continue;
-    for (const call of calls) register(local, path14, call);
-    loose.delete(path14);
+    for (const call of calls) register(local, path15, call);
+    loose.delete(path15);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -638,11 +638,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path14, site] of sites) {
-      if (path14 === object.path) continue;
+    for (const [path15, site] of sites) {
+      if (path15 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path14,
+        path: path15,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -651,13 +651,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path14, calls] of analysis.loose) {
+  for (const [path15, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path14,
+      path: path15,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -670,11 +670,11 @@ function objectEntries(spec, ctx, analysis) {
 function detectObjectFramework(spec, ctx) {
   return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
 }
-function objectKindOf(spec, call, path14, ctx) {
+function objectKindOf(spec, call, path15, ctx) {
   if (!call.callee) return void 0;
   const direct = call.calleeIsLocal ? void 0 : spec.objects.find((k) => k.callees.includes(call.callee));
   if (direct) return direct;
-  for (const base of ctx.externalBasesOf(path14, call)) {
+  for (const base of ctx.externalBasesOf(path15, call)) {
     const kind = spec.objects.find((k) => k.callees.includes(base));
     if (kind) return kind;
   }
@@ -687,12 +687,12 @@ function callsOnObjects(ctx, objects, methods) {
   if (objects.length === 0) return found;
   const active = ctx.modulesCalling({ onObjects: wanted });
   const holding = new Set(objects.map((o) => o.path));
-  for (const [path14, summary] of ctx.summaries) {
-    if (!active.has(path14)) continue;
-    if (!holding.has(path14) && !callsByProjectName(ctx, summary, wanted)) continue;
+  for (const [path15, summary] of ctx.summaries) {
+    if (!active.has(path15)) continue;
+    if (!holding.has(path15) && !callsByProjectName(ctx, summary, wanted)) continue;
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path14, call, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path14, call, object: member.object, method: member.member.method });
+      const member = memberOnObject(ctx, path15, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path15, call, object: member.object, method: member.member.method });
     }
   }
   return found;
@@ -703,18 +703,18 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
   const holding = new Set([...objects.values()].map((o) => o.path));
-  for (const [path14, summary] of ctx.summaries) {
+  for (const [path15, summary] of ctx.summaries) {
     const bodies = bodyCallsOf(summary);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path14)))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path15)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
       if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
       else if (objects.size > 0 && decoratorMethods.size > 0) {
-        const member = memberOnObject(ctx, path14, call, objects, decoratorMethods);
+        const member = memberOnObject(ctx, path15, call, objects, decoratorMethods);
         if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
       }
-      const key = wrapped && enclosingFunction(ctx, path14, call);
+      const key = wrapped && enclosingFunction(ctx, path15, call);
       if (key && !wrappers.has(key)) wrappers.set(key, wrapped);
     }
   }
@@ -722,21 +722,21 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const eachWrapperCall = (visit2) => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
     const named = (callee) => names.has(lastSegment(callee));
-    for (const [path14, summary] of ctx.summaries) {
+    for (const [path15, summary] of ctx.summaries) {
       const bodies = bodyCallsOf(summary);
       if (!callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && named(c.callee)) && !bodies.callees.some(named) && !bodies.localCallees.some(named)) continue;
       for (const call of summary.calls) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
-        const called = functionCalled(ctx, path14, call);
+        const called = functionCalled(ctx, path15, call);
         const wrapped = called ? wrappers.get(called) : void 0;
-        if (wrapped) visit2(path14, call, wrapped);
+        if (wrapped) visit2(path15, call, wrapped);
       }
     }
   };
   for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
     grew = false;
-    eachWrapperCall((path14, call, wrapped) => {
-      const key = enclosingFunction(ctx, path14, call);
+    eachWrapperCall((path15, call, wrapped) => {
+      const key = enclosingFunction(ctx, path15, call);
       if (key && !wrappers.has(key)) {
         wrappers.set(key, wrapped);
         grew = true;
@@ -744,8 +744,8 @@ function wrappedDecoratorUses(spec, ctx, objects) {
     });
   }
   const uses = [];
-  eachWrapperCall((path14, call, wrapped) => {
-    if (call.placement.kind === "decorator") uses.push({ path: path14, call, wrapped });
+  eachWrapperCall((path15, call, wrapped) => {
+    if (call.placement.kind === "decorator") uses.push({ path: path15, call, wrapped });
   });
   return uses;
 }
@@ -761,21 +761,21 @@ function callsByProjectName(ctx, summary, methods) {
   };
   return callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && !c.calleeIsLocal && named(c.callee)) || bodyCallsOf(summary).callees.some(named);
 }
-function enclosingFunction(ctx, path14, call) {
+function enclosingFunction(ctx, path15, call) {
   if (call.scope.kind !== "function") return void 0;
   const outer = call.scope.function.split(".")[0];
-  return summaryLookup(ctx.summaries.get(path14)).functionLine(outer) !== void 0 ? `${path14}::${outer}` : void 0;
+  return summaryLookup(ctx.summaries.get(path15)).functionLine(outer) !== void 0 ? `${path15}::${outer}` : void 0;
 }
-function functionCalled(ctx, path14, call) {
-  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path14)).functionLine(call.callee) !== void 0 ? `${path14}::${call.callee}` : void 0;
-  const ref = ctx.project.calls.resolveQualified(path14, call.callee, 0);
+function functionCalled(ctx, path15, call) {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path15)).functionLine(call.callee) !== void 0 ? `${path15}::${call.callee}` : void 0;
+  const ref = ctx.project.calls.resolveQualified(path15, call.callee, 0);
   return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
 }
-function memberOnObject(ctx, path14, call, objects, lastSegments) {
+function memberOnObject(ctx, path15, call, objects, lastSegments) {
   if (objects.size === 0) return void 0;
   const name = memberName(call);
   if (name === void 0 || lastSegments && !lastSegments.has(name)) return void 0;
-  const member = ctx.memberCall(path14, call);
+  const member = ctx.memberCall(path15, call);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -936,26 +936,26 @@ function detectAiohttp(ctx) {
   const entries = objectEntries(AIOHTTP, ctx, analysis);
   const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
   const registering = ctx.modulesCalling({ members: DISPATCHER_METHODS.map((m) => `add_${m}`) });
-  for (const [path14, summary] of ctx.summaries) {
-    if (!registering.has(path14)) continue;
+  for (const [path15, summary] of ctx.summaries) {
+    if (!registering.has(path15)) continue;
     const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
     const calls = summary.calls.filter((call) => {
       const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
       if (!method || method === "route" && !importsAiohttp) return false;
-      const member = ctx.memberCall(path14, call);
+      const member = ctx.memberCall(path15, call);
       return !member || !known.has(objectKey(member.object.path, member.object.call));
     });
-    if (calls.length > 0) entries.push(parameterRoutes(path14, calls));
+    if (calls.length > 0) entries.push(parameterRoutes(path15, calls));
   }
   return entries;
 }
-function parameterRoutes(path14, calls) {
+function parameterRoutes(path15, calls) {
   const first = calls[0];
   const functions = new Set(calls.map((c) => c.scope.kind === "function" ? c.scope.function : ""));
   const [only] = functions;
   const where = functions.size === 1 && only ? ` (registered in \`${only}()\`)` : "";
   return {
-    path: path14,
+    path: path15,
     framework: AIOHTTP.framework,
     kind: "routes",
     description: `aiohttp router routes${where} with ${counted(calls.length, ["route", "routes"])}`,
@@ -971,8 +971,8 @@ import { posix } from "node:path";
 var MAGIC = /[*?[]/;
 function pythonGlobMatcher(pattern) {
   const parts = pattern.split("/").map((part) => MAGIC.test(part) ? componentTest(part) : part);
-  return (path14) => {
-    const names = path14.split("/");
+  return (path15) => {
+    const names = path15.split("/");
     if (names.length !== parts.length) return false;
     return parts.every((part, i) => typeof part === "string" ? part === names[i] : part(names[i]));
   };
@@ -1071,11 +1071,11 @@ function detectDjango(ctx) {
       routes: 0,
       ...module.namedBy ? { registeredBy: module.namedBy } : {}
     });
-    for (const { path: path14, site } of module.included) {
-      const included = ctx.module(path14);
+    for (const { path: path15, site } of module.included) {
+      const included = ctx.module(path15);
       if (!included) continue;
       add({
-        path: path14,
+        path: path15,
         framework: "Django",
         kind: "app",
         description: `Django settings file included by \`${ctx.moduleName(module.path)}\``,
@@ -1099,51 +1099,51 @@ function settingsModules(ctx) {
     if (module && !named.has(module.path)) named.set(module.path, site);
   }
   if (named.size === 0) {
-    const candidates = [...ctx.summaries.keys()].filter((path14) => definesSettings(ctx, path14));
-    const included = new Set(candidates.flatMap((path14) => readSettings(ctx, path14).included.map((i) => i.path)));
-    for (const path14 of candidates) if (!included.has(path14)) named.set(path14, void 0);
+    const candidates = [...ctx.summaries.keys()].filter((path15) => definesSettings(ctx, path15));
+    const included = new Set(candidates.flatMap((path15) => readSettings(ctx, path15).included.map((i) => i.path)));
+    for (const path15 of candidates) if (!included.has(path15)) named.set(path15, void 0);
   }
   const configurations = environmentDefaults(ctx, "DJANGO_CONFIGURATION");
   const modules = [];
-  for (const [path14, namedBy] of named) {
+  for (const [path15, namedBy] of named) {
     const by = namedBy ? { namedBy } : {};
-    const classes = configurations.filter((c) => ctx.summaries.get(path14)?.classes.some((k) => k.name === c.value));
-    if (classes.length === 0) modules.push({ path: path14, ...by, ...readSettings(ctx, path14) });
-    for (const { value, site } of classes) modules.push({ path: path14, namedBy: site, configuration: value, ...readSettings(ctx, path14, value) });
+    const classes = configurations.filter((c) => ctx.summaries.get(path15)?.classes.some((k) => k.name === c.value));
+    if (classes.length === 0) modules.push({ path: path15, ...by, ...readSettings(ctx, path15) });
+    for (const { value, site } of classes) modules.push({ path: path15, namedBy: site, configuration: value, ...readSettings(ctx, path15, value) });
   }
-  for (const [path14, summary] of ctx.summaries) {
+  for (const [path15, summary] of ctx.summaries) {
     const configure = callsOutsideFunctions(summary).find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path14)) continue;
+    if (!configure || modules.some((m) => m.path === path15)) continue;
     const values = /* @__PURE__ */ new Map();
-    const site = siteOf(path14, configure);
+    const site = siteOf(path15, configure);
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
       if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings.map((value) => ({ value, site })), site, unread: [] });
     }
-    modules.push({ path: path14, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
+    modules.push({ path: path15, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function environmentDefaults(ctx, key) {
   const found = [];
   const setting = ctx.modulesCalling({ callees: ["os.environ.setdefault"] });
-  for (const [path14, summary] of ctx.summaries) {
-    if (!setting.has(path14)) continue;
+  for (const [path15, summary] of ctx.summaries) {
+    if (!setting.has(path15)) continue;
     for (const call of summary.calls) {
       if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
       const value = argumentOf(call, 1)?.literal;
-      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path14, call) });
+      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path15, call) });
     }
   }
   return found;
 }
-function definesSettings(ctx, path14) {
-  const summary = ctx.summaries.get(path14);
+function definesSettings(ctx, path15) {
+  const summary = ctx.summaries.get(path15);
   const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
   return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || callsOutsideFunctions(summary).some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
 }
-function readSettings(ctx, path14, configuration) {
+function readSettings(ctx, path15, configuration) {
   const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   const seen = /* @__PURE__ */ new Set();
   let classLoaded = configuration !== void 0;
@@ -1195,14 +1195,14 @@ function readSettings(ctx, path14, configuration) {
     steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
     for (const step of steps) step.apply();
   };
-  run(path14);
-  if (configuration) loadClass(ctx, read, { path: path14, name: configuration });
-  const summary = ctx.summaries.get(path14);
-  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path14, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
+  run(path15);
+  if (configuration) loadClass(ctx, read, { path: path15, name: configuration });
+  const summary = ctx.summaries.get(path15);
+  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path15, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
   return read;
 }
-function assign(ctx, read, a, path14, name) {
-  const site = { path: path14, line: a.span.line, column: a.span.column, text: a.statementText };
+function assign(ctx, read, a, path15, name) {
+  const site = { path: path15, line: a.span.line, column: a.span.column, text: a.statementText };
   if (typeof a.value === "string" && !a.extends) {
     read.values.set(name, { value: a.value, site, unread: [] });
     return;
@@ -1210,7 +1210,7 @@ function assign(ctx, read, a, path14, name) {
   const items = (typeof a.value === "string" ? [a.value] : a.value).map((value) => ({ value, site }));
   const unread = [];
   for (const text of a.unread ?? []) {
-    const known = partValue(ctx, read, path14, text);
+    const known = partValue(ctx, read, path15, text);
     if (known && typeof known.value !== "string") {
       items.push(...known.value);
       unread.push(...known.unread);
@@ -1221,11 +1221,11 @@ function assign(ctx, read, a, path14, name) {
   const priorItems = before && typeof before.value !== "string" ? before.value : [];
   read.values.set(name, { value: [...priorItems, ...items], site: before?.site ?? site, unread: [...before?.unread ?? [], ...unread] });
 }
-function partValue(ctx, read, path14, text) {
+function partValue(ctx, read, path15, text) {
   const [, owner, name] = /^\*?\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(text) ?? [];
   if (!name) return void 0;
   if (!owner) return read.values.get(name);
-  const cls = classNamed(ctx, path14, owner);
+  const cls = classNamed(ctx, path15, owner);
   if (!cls) return void 0;
   const attributes = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   loadClass(ctx, attributes, cls);
@@ -1263,18 +1263,18 @@ function classAttributes(ctx, cls, seen = /* @__PURE__ */ new Set()) {
   return [...inherited, ...own];
 }
 function loadClass(ctx, read, cls) {
-  for (const { name, assignment, path: path14 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path14, name);
+  for (const { name, assignment, path: path15 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path15, name);
 }
-function classNamed(ctx, path14, dotted) {
-  if (ctx.summaries.get(path14)?.classes.some((c) => c.name === dotted)) return { path: path14, name: dotted };
-  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path14, dotted);
-  const absolute = qualified ? ctx.absoluteName(path14, qualified) : void 0;
+function classNamed(ctx, path15, dotted) {
+  if (ctx.summaries.get(path15)?.classes.some((c) => c.name === dotted)) return { path: path15, name: dotted };
+  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path15, dotted);
+  const absolute = qualified ? ctx.absoluteName(path15, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path14) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path15) : void 0;
   const name = absolute?.slice(dot + 1);
   return module && name && ctx.summaries.get(module.path)?.classes.some((c) => c.name === name) ? { path: module.path, name } : void 0;
 }
-function includedFiles(ctx, path14, call) {
+function includedFiles(ctx, path15, call) {
   const files = [];
   let missing = false;
   for (const arg of call.args) {
@@ -1285,7 +1285,7 @@ function includedFiles(ctx, path14, call) {
       missing = true;
       continue;
     }
-    const pattern = posix.normalize(posix.join(posix.dirname(path14), literal.value));
+    const pattern = posix.normalize(posix.join(posix.dirname(path15), literal.value));
     const glob = /[*?[]/.test(literal.value) ? pythonGlobMatcher(pattern) : void 0;
     const matched = glob ? [...ctx.summaries.keys()].filter(glob).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
     if (matched.length === 0 && !optional) missing = true;
@@ -1446,35 +1446,35 @@ function conventionalUrlconf(ctx, settingsPath) {
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path14) {
-  const summary = ctx.summaries.get(path14);
+function routeCalls(ctx, path15) {
+  const summary = ctx.summaries.get(path15);
   return (summary ? callsOutsideFunctions(summary) : []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path14) {
+function includesOf(ctx, path15) {
   const found = [];
-  const summary = ctx.summaries.get(path14);
+  const summary = ctx.summaries.get(path15);
   for (const call of summary ? callsOutsideFunctions(summary) : []) {
     if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
     const literal = argumentLiteral(call, 0, "arg");
     let module;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module = ctx.lookup(named.value, path14);
-    else if (named?.kind === "other") module = ctx.moduleNamedBy(path14, named.text);
+    if (named?.kind === "string") module = ctx.lookup(named.value, path15);
+    else if (named?.kind === "other") module = ctx.moduleNamedBy(path15, named.text);
     if (module) found.push({ call, module });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path14, summary] of ctx.summaries) {
+  for (const [path15, summary] of ctx.summaries) {
     for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module" || !call.callee) continue;
       const name = boundNameOf(call);
       const named = name ? ` \`${name}\`` : "";
       const noun = WSGI_FUNCTIONS.includes(call.callee) ? "Django WSGI application" : ASGI_FUNCTIONS.includes(call.callee) ? "Django ASGI application" : call.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path14, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
+      if (noun) entries.push({ path: path15, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
       if (call.callee === "channels.routing.URLRouter") {
-        const routes = routingList(ctx, path14, call);
+        const routes = routingList(ctx, path15, call);
         if (!routes) continue;
         entries.push({
           path: routes.path,
@@ -1483,32 +1483,32 @@ function serverEntries(ctx) {
           description: `Channels URL routes${routes.name ? ` \`${routes.name}\`` : ""}${routes.calls.length ? ` with ${counted(routes.calls.length, ["route", "routes"])}` : ""}`,
           evidence: routes.calls[0] ? evidenceOf(routes.calls[0]) : routes.name ? moduleEvidence(ctx.moduleName(routes.path)) : evidenceOf(call),
           routes: routes.calls.length,
-          ...routes.path === path14 && !routes.name ? {} : { registeredBy: siteOf(path14, call) }
+          ...routes.path === path15 && !routes.name ? {} : { registeredBy: siteOf(path15, call) }
         });
       }
     }
   }
   return entries;
 }
-function routingList(ctx, path14, call) {
+function routingList(ctx, path15, call) {
   const arg = argumentOf(call, 0, "routes");
   if (!arg) return void 0;
   if (arg.text.startsWith("[") || arg.text.startsWith("(")) {
-    const routers = (ctx.summaries.get(path14)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
-    const calls = routeCalls(ctx, path14).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
-    return { path: path14, calls };
+    const routers = (ctx.summaries.get(path15)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
+    const calls = routeCalls(ctx, path15).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
+    return { path: path15, calls };
   }
-  const qualified = ctx.qualifyName(path14, arg.text);
-  const absolute = qualified ? ctx.absoluteName(path14, qualified) : void 0;
+  const qualified = ctx.qualifyName(path15, arg.text);
+  const absolute = qualified ? ctx.absoluteName(path15, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path14) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path15) : void 0;
   if (!module) return void 0;
   const name = absolute.slice(dot + 1);
   const assigned = new RegExp(`^${name}\\s*(:[^=]*)?\\+?=(?!=)`);
   return { path: module.path, name, calls: routeCalls(ctx, module.path).filter((r) => assigned.test(r.statementText)) };
 }
-function siteOf(path14, call) {
-  return { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf(path15, call) {
+  return { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -1561,17 +1561,17 @@ function detectCelery(ctx) {
       if (module) linked(module, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path14, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path15, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path14, call);
+    const site = siteOf2(path15, call);
     if (method === "autodiscover_tasks") {
-      for (const { module, found } of autodiscovered(ctx, path14, call)) {
+      for (const { module, found } of autodiscovered(ctx, path15, call)) {
         if (found) linked(module, `autodiscovered by ${appName}`, site);
         else linked(module, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
       const name = argumentOf(call, 0, "obj")?.literal;
-      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path14) : void 0;
+      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path15) : void 0;
       if (module) {
         linked(module, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
@@ -1585,7 +1585,7 @@ function detectCelery(ctx) {
     } else {
       for (const keyword of ["include", "imports"]) {
         for (const name of argumentStrings(call, void 0, keyword) ?? []) {
-          const module = ctx.lookup(name, path14);
+          const module = ctx.lookup(name, path15);
           if (module) linked(module, `imported by ${appName}`, site);
         }
       }
@@ -1593,7 +1593,7 @@ function detectCelery(ctx) {
   }
   return entries;
 }
-function autodiscovered(ctx, path14, call) {
+function autodiscovered(ctx, path15, call) {
   const packagesLiteral = argumentLiteral(call, 0, "packages");
   const related = argumentOf(call, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
@@ -1602,10 +1602,10 @@ function autodiscovered(ctx, path14, call) {
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
   for (const name of packages) {
-    const base = ctx.lookup(name, path14) ? name : name.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path14) : void 0;
+    const base = ctx.lookup(name, path15) ? name : name.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path15) : void 0;
     if (!pkg) continue;
-    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path14) : pkg;
+    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path15) : pkg;
     if (!found.some((f) => f.module === (module ?? pkg))) found.push({ module: module ?? pkg, found: module !== void 0 });
   }
   return found;
@@ -1614,8 +1614,8 @@ function describeApp(app) {
   const name = boundNameOf(app.call);
   return name ? `app \`${name}\`` : "the Celery app";
 }
-function siteOf2(path14, call) {
-  return { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf2(path15, call) {
+  return { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 
 // src/entries/classes.ts
@@ -1623,15 +1623,15 @@ var NAMED = 3;
 function detectHandlerClasses(spec, ctx) {
   const bases = new Set(spec.bases);
   const entries = [];
-  for (const [path14, summary] of ctx.summaries) {
-    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path14, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
+  for (const [path15, summary] of ctx.summaries) {
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path15, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
     if (handlers.length === 0) continue;
     const rest = handlers.length - NAMED;
     const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
     const exposed = spec.routeDecorators ? exposedRoutes(spec.routeDecorators, handlers, summary.calls) : void 0;
     const first = handlers[0];
     entries.push({
-      path: path14,
+      path: path15,
       framework: spec.framework,
       kind: "routes",
       description: `${spec.noun[handlers.length > 1 ? 1 : 0]} ${names}${exposed ? ` with ${counted(exposed, ["route", "routes"])}` : ""}`,
@@ -1677,13 +1677,13 @@ function detectFlaskAdmin(ctx) {
   return [...objectEntries(FLASK_ADMIN, ctx, analysis), ...detectHandlerClasses(FLASK_ADMIN_VIEWS, ctx)];
 }
 function addViews(ctx, analysis) {
-  for (const { path: path14, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
+  for (const { path: path15, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
     const views = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*")).length;
     if (views === 0) continue;
     const key = objectKey(object.path, object.call);
     const byPath = analysis.registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path14);
-    if (!site) byPath.set(path14, { count: views, first: call });
+    const site = byPath.get(path15);
+    if (!site) byPath.set(path15, { count: views, first: call });
     else {
       site.count += views;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -1711,14 +1711,14 @@ function detectPyramid(ctx) {
     }
     entries.push({ path: module.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module.name), routes, registeredBy: site });
   };
-  for (const { path: path14, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+  for (const { path: path15, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
     const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path14, call, inFunction);
+      const scanned = scannedPackage(ctx, path15, call, inFunction);
       for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module = moduleArgument(ctx, path14, call, "callable", inFunction);
+      const module = moduleArgument(ctx, path15, call, "callable", inFunction);
       if (!module) continue;
       const routes = includemeRoutes(ctx, module.path);
       linked(module, site, `Pyramid include \`${module.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
@@ -1727,32 +1727,32 @@ function detectPyramid(ctx) {
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path14, dotted.slice(0, dot)) ?? "", path14) : void 0;
+      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path15, dotted.slice(0, dot)) ?? "", path15) : void 0;
       if (module) linked(module, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path14, call, inFunction) {
+function scannedPackage(ctx, path15, call, inFunction) {
   if (!argumentOf(call, 0, "package")) {
-    const caller = ctx.module(path14);
+    const caller = ctx.module(path15);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path14);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path15);
   }
-  return moduleArgument(ctx, path14, call, "package", inFunction);
+  return moduleArgument(ctx, path15, call, "package", inFunction);
 }
-function moduleArgument(ctx, path14, call, keyword, inFunction) {
+function moduleArgument(ctx, path15, call, keyword, inFunction) {
   const arg = argumentOf(call, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
     const name = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path14, name);
-    return absolute ? ctx.lookup(absolute, path14) : void 0;
+    const absolute = ctx.absoluteName(path15, name);
+    return absolute ? ctx.lookup(absolute, path15) : void 0;
   }
-  return ctx.moduleNamedBy(path14, arg.text, inFunction);
+  return ctx.moduleNamedBy(path15, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path14) {
-  return (ctx.summaries.get(path14)?.calls ?? []).filter(
+function includemeRoutes(ctx, path15) {
+  return (ctx.summaries.get(path15)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
@@ -1837,24 +1837,24 @@ function detectTornado(ctx) {
     }))
   ];
   const named = [];
-  for (const { path: path14, literal, call } of lists) {
+  for (const { path: path15, literal, call } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path14, target: item.items[1].value, call });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path15, target: item.items[1].value, call });
     }
   }
   const naming = ctx.modulesCalling({ callees: STRING_TARGETS });
-  for (const [path14, summary] of ctx.summaries) {
-    if (!naming.has(path14)) continue;
+  for (const [path15, summary] of ctx.summaries) {
+    if (!naming.has(path15)) continue;
     for (const call of summary.calls) {
       if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
       const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path14, target: handler, call });
+      if (typeof handler === "string") named.push({ path: path15, target: handler, call });
     }
   }
-  for (const { path: path14, target, call } of named) {
+  for (const { path: path15, target, call } of named) {
     const dot = target.lastIndexOf(".");
-    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path14) : void 0;
+    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path15) : void 0;
     if (!module || entries.some((e) => e.path === module.path && e.framework === "Tornado")) continue;
     entries.push({
       path: module.path,
@@ -1863,7 +1863,7 @@ function detectTornado(ctx) {
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
       evidence: moduleEvidence(module.name),
       routes: 1,
-      registeredBy: { path: path14, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
+      registeredBy: { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
     });
   }
   return entries;
@@ -1902,14 +1902,14 @@ var WEBSOCKETS = {
 };
 
 // src/entries/candidates.ts
-function isTestModulePath(path14) {
-  const parts = path14.split("/");
+function isTestModulePath(path15) {
+  const parts = path15.split("/");
   const base = parts[parts.length - 1];
   if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
   return parts.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
 }
-function isManagementCommandPath(path14) {
-  const parts = path14.split("/");
+function isManagementCommandPath(path15) {
+  const parts = path15.split("/");
   const base = parts[parts.length - 1];
   return parts.length >= 3 && parts[parts.length - 2] === "commands" && parts[parts.length - 3] === "management" && base !== "__init__.py";
 }
@@ -2020,18 +2020,18 @@ function lazyTargets(graph) {
   if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
   return targets;
 }
-function programOf(path14, summary, graph, named) {
-  const base = path14.slice(path14.lastIndexOf("/") + 1);
+function programOf(path15, summary, graph, named) {
+  const base = path15.slice(path15.lastIndexOf("/") + 1);
   if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
-  if (isTestModulePath(path14)) return { reason: "it is a test module, run by the test runner" };
-  const importedBy = graph.importedBy.importers(path14).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path14);
+  if (isTestModulePath(path15)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = graph.importedBy.importers(path15).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path15);
   if (importedBy) return void 0;
-  const script = named.get(path14);
+  const script = named.get(path15);
   if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
   if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
   if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
   if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
-  if (isManagementCommandPath(path14)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (isManagementCommandPath(path15)) return { reason: "it is a Django management command, run by `manage.py`" };
   if (base === "env.py" && summary.imports.some((i) => i.module === "alembic" || i.module.startsWith("alembic."))) {
     return { reason: "it is an alembic `env.py`, run by alembic" };
   }
@@ -2052,9 +2052,9 @@ function programOf(path14, summary, graph, named) {
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path14, summary] of summaries) {
+    for (const [path15, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path14}:${suppression.line}`;
+        const key = `${path15}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -2118,17 +2118,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path14, summary] of this.summaries) {
+    for (const [path15, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path14, suppression });
+        unused.push({ path: path15, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path14, hadFindings) {
-    return this.summaries.get(path14)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path15, hadFindings) {
+    return this.summaries.get(path15)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -2162,36 +2162,36 @@ function checkProject(input) {
   const findings = [];
   const silenced = /* @__PURE__ */ new Set();
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path14, summary] of summaries) {
-    const module = index.byPath.get(path14);
+  for (const [path15, summary] of summaries) {
+    const module = index.byPath.get(path15);
     if (!module) continue;
     try {
-      injectedFault("check", path14);
-      checkFile(path14, summary, module.name);
+      injectedFault("check", path15);
+      checkFile(path15, summary, module.name);
     } catch (error) {
-      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path14, error instanceof RuleError ? error.cause : error));
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path15, error instanceof RuleError ? error.cause : error));
     }
   }
-  function checkFile(path14, summary, moduleName) {
-    const resources = importTimeResources(path14, summary, rules, calls);
-    const program = resources.length ? programOf(path14, summary, graph, namedScripts2) : void 0;
+  function checkFile(path15, summary, moduleName) {
+    const resources = importTimeResources(path15, summary, rules, calls);
+    const program = resources.length ? programOf(path15, summary, graph, namedScripts2) : void 0;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach = reachOf(path14, view.graph, view.chains, entryByPath);
+      const reach = reachOf(path15, view.graph, view.chains, entryByPath);
       const silent = program !== void 0 && reach.kind !== "entry" || reach.kind === "unreached" && input.unreachedLevel === "off";
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path14);
+        const unfiltered = baseView.chains.get(path15);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path14, moduleName, reach, nameOf);
+      const finding = toFinding(resource, path15, moduleName, reach, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path14);
+      filesWithFindings.add(path15);
       if (silent) {
         silenced.add(finding);
         continue;
       }
       if (reach.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
-      if (program?.server && reach.kind === "entry" && reach.entry.path === path14 && entries.every((e) => e.path !== path14 || e.framework === "python")) {
+      if (program?.server && reach.kind === "entry" && reach.entry.path === path15 && entries.every((e) => e.path !== path15 || e.framework === "python")) {
         finding.level = "note";
         finding.message = withSentence(finding, `It is a program run on its own (${program.server}): the resource belongs to that one process.`);
         continue;
@@ -2206,11 +2206,11 @@ function checkProject(input) {
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path14, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path14, nameOf(path14), suppression));
-    for (const [path14, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path14)) continue;
+    for (const { path: path15, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path15, nameOf(path15), suppression));
+    for (const [path15, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path15)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path14, nameOf(path14), {
+        unusedSuppressionFinding(unusedRule, path15, nameOf(path15), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -2225,13 +2225,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path14, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path15, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path14,
+    path: path15,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
@@ -2241,14 +2241,14 @@ function unusedSuppressionFinding(rule, path14, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path14, summary, rules, calls) {
+function importTimeResources(path15, summary, rules, calls) {
   const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules, libraryBases(path14, calls)).map((r) => ({ ...r, creationPath: path14, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path15, calls)).map((r) => ({ ...r, creationPath: path15, steps: [] }));
   const enter = (body) => {
     const bases = libraryBases(body.path, calls);
     return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
   };
-  for (const run of calls.functionsRunAtImport(path14, enter)) {
+  for (const run of calls.functionsRunAtImport(path15, enter)) {
     const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
     const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
@@ -2270,12 +2270,12 @@ function importTimeResources(path14, summary, rules, calls) {
     return false;
   });
 }
-function libraryBases(path14, calls) {
+function libraryBases(path15, calls) {
   const known = /* @__PURE__ */ new Map();
   return (call) => {
     let bases = known.get(call.id);
     if (!bases) {
-      const cls = calls.classCalled(path14, call);
+      const cls = calls.classCalled(path15, call);
       bases = cls ? calls.externalBasesOf(cls) : [];
       known.set(call.id, bases);
     }
@@ -2428,9 +2428,9 @@ function matchSubclass(rule, bases) {
   }
   return void 0;
 }
-function reachOf(path14, graph, chains, entryByPath) {
-  const chain = chains.get(path14);
-  const reaching = modulesReaching(graph, path14);
+function reachOf(path15, graph, chains, entryByPath) {
+  const chain = chains.get(path15);
+  const reaching = modulesReaching(graph, path15);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -2443,10 +2443,10 @@ function reachOf(path14, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path14)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path15)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path14, moduleName, reach, nameOf) {
+function toFinding(resource, path15, moduleName, reach, nameOf) {
   const { rule, match, creation, start, steps, creationPath } = resource;
   const trigger = steps[0]?.call ?? start ?? creation;
   const level = reach.kind === "entry" ? "error" : "warning";
@@ -2458,7 +2458,7 @@ function toFinding(resource, path14, moduleName, reach, nameOf) {
     if (steps.length > 0) {
       const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
       const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
-      const where = creationPath === path14 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const where = creationPath === path15 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
       const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
     }
@@ -2470,7 +2470,7 @@ function toFinding(resource, path14, moduleName, reach, nameOf) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
   } else if (createdElsewhere) {
-    related.push({ path: path14, span: creation.span, message: `created here: ${creation.statementText}` });
+    related.push({ path: path15, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach.kind === "entry") {
     related.push({
@@ -2498,7 +2498,7 @@ function toFinding(resource, path14, moduleName, reach, nameOf) {
   const finding = {
     ruleId: rule.id,
     level,
-    path: path14,
+    path: path15,
     span: trigger.span,
     module: moduleName,
     message,
@@ -2678,11 +2678,306 @@ async function namedScripts(root, deployment, index, files) {
   return named;
 }
 
+// src/check/celeryConfig.ts
+import path2 from "node:path";
+
+// src/deploy/pythonConfig.ts
+function readPythonConfig(parser, file, text) {
+  const result = { refused: false, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
+  const syntaxProblems = extractModule(parser, file, text).syntaxProblems;
+  for (const problem of syntaxProblems) {
+    result.problems.push({ file, line: problem.span.line, message: `${problem.message}; the server fails loading this config file ("Failed to read config file"), so none of its settings were read` });
+  }
+  if (syntaxProblems.length > 0) {
+    result.refused = true;
+    return result;
+  }
+  visitBlock(parseTree(parser, text).rootNode, false, result);
+  return result;
+}
+function visitBlock(block, conditional, result) {
+  for (const statement of block.namedChildren) {
+    if (!statement) continue;
+    switch (statement.type) {
+      case "expression_statement": {
+        const expression = statement.namedChild(0);
+        if (expression?.type === "assignment") visitAssignment(expression, conditional, result);
+        break;
+      }
+      case "function_definition": {
+        const name = statement.childForFieldName("name")?.text;
+        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
+        break;
+      }
+      case "decorated_definition": {
+        const definition = statement.childForFieldName("definition");
+        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
+        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
+        break;
+      }
+      case "if_statement":
+      case "try_statement":
+      case "with_statement":
+      case "for_statement":
+      case "while_statement":
+        for (const block2 of innerBlocks(statement)) visitBlock(block2, true, result);
+        break;
+    }
+  }
+}
+function innerBlocks(statement) {
+  const blocks = [];
+  for (const child of statement.namedChildren) {
+    if (!child) continue;
+    if (child.type === "block") blocks.push(child);
+    else if (/_clause$/.test(child.type)) blocks.push(...innerBlocks(child));
+  }
+  return blocks;
+}
+function visitAssignment(node, conditional, result) {
+  const { targets, right } = assignmentParts(node);
+  if (!right) return;
+  for (const target of targets) {
+    if (target.type === "identifier" || target.type === "attribute" && /^[A-Za-z_][\w.]*$/.test(target.text)) {
+      record(result, target.text, right, conditional);
+    } else if ((target.type === "pattern_list" || target.type === "tuple_pattern") && (right.type === "expression_list" || right.type === "tuple")) {
+      const names = target.namedChildren;
+      const values = right.namedChildren;
+      if (names.length === values.length) {
+        names.forEach((name, i) => {
+          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
+        });
+      }
+    }
+  }
+}
+function record(result, name, value, conditional) {
+  const literal = literalOf(value, result.assignments);
+  result.assignments.set(name, {
+    line: value.startPosition.row + 1,
+    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
+    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
+    conditional,
+    ...literal !== void 0 ? { value: literal } : {}
+  });
+}
+var MAX_LITERAL_NESTING = 100;
+function literalOf(node, known, depth = 0) {
+  if (depth > MAX_LITERAL_NESTING) return void 0;
+  switch (node.type) {
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+    case "string":
+      return scalarLiteral(node, { decodeEscapes: true });
+    case "unary_operator": {
+      const operand = node.childForFieldName("argument");
+      const operator = node.child(0)?.text;
+      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
+      return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
+    }
+    case "parenthesized_expression":
+      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
+    case "list":
+    case "tuple": {
+      const values = [];
+      for (const child of node.namedChildren) {
+        const value = child ? literalOf(child, known, depth + 1) : void 0;
+        if (value === void 0) return void 0;
+        values.push(value);
+      }
+      return values;
+    }
+    case "identifier": {
+      const bound = known.get(node.text);
+      return bound && !bound.conditional ? bound.value : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function pythonIntLiteral(text) {
+  const clean = text.replace(/_/g, "").toLowerCase();
+  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean.slice(2), 16);
+  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
+  if (/^\d+$/.test(clean)) return Number(clean);
+  return void 0;
+}
+var GUNICORN_HOOKS = [
+  "on_starting",
+  "on_reload",
+  "when_ready",
+  "pre_fork",
+  "post_fork",
+  "post_worker_init",
+  "worker_int",
+  "worker_abort",
+  "pre_exec",
+  "pre_request",
+  "post_request",
+  "child_exit",
+  "worker_exit",
+  "nworkers_changed",
+  "on_exit",
+  "ssl_context"
+];
+function gunicornSettingsOf(config, file) {
+  const result = { settings: {}, hooks: [], problems: [] };
+  const get = (name) => config.assignments.get(name);
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const refuse = (name, a, why) => {
+    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
+  };
+  const intSetting2 = (name) => {
+    const a = get(name);
+    if (!a) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
+    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
+    if (value < 0) return void refuse(name, a, "must be positive");
+    return { ...base(name, a), value };
+  };
+  const workers = intSetting2("workers");
+  if (workers) result.settings.workers = workers;
+  const threads = intSetting2("threads");
+  if (threads) result.settings.threads = threads;
+  const boolSetting = (name) => {
+    const a = get(name);
+    if (!a || a.value === null) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
+    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
+    return void refuse(name, a, "not a boolean");
+  };
+  const preload = boolSetting("preload_app");
+  if (preload) result.settings.preload = preload;
+  const reload = boolSetting("reload");
+  if (reload) result.settings.reload = reload;
+  const workerClass = get("worker_class");
+  if (workerClass && workerClass.value !== null) {
+    result.settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  }
+  const bind = get("bind");
+  if (bind) {
+    if (typeof bind.value === "string") result.settings.bind = { ...base("bind", bind), value: [bind.value] };
+    else if (Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string")) result.settings.bind = { ...base("bind", bind), value: bind.value };
+    else if (bind.value === void 0) result.settings.bind = { ...base("bind", bind), expression: bind.expression };
+    else refuse("bind", bind, "not a string or a list of strings");
+  }
+  const wsgiApp = get("wsgi_app");
+  if (wsgiApp && typeof wsgiApp.value === "string") {
+    const written = wsgiApp.value;
+    const colon = written.indexOf(":");
+    const module = colon < 0 ? written : written.slice(0, colon);
+    const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
+    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
+  }
+  const chdir = get("chdir");
+  if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
+  const pythonpath = get("pythonpath");
+  if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
+  for (const name of GUNICORN_HOOKS) {
+    const defined = config.functions.get(name);
+    const assigned = config.assignments.get(name);
+    if (assigned && (!defined || assigned.line > defined.line)) {
+      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
+    } else if (defined) result.hooks.push({ name, file, line: defined.line });
+  }
+  result.hooks.sort((a, b) => a.line - b.line);
+  return result;
+}
+function hypercornSettingsOf(config, file) {
+  const settings = {};
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const workers = config.assignments.get("workers");
+  if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
+  const workerClass = config.assignments.get("worker_class");
+  if (workerClass) settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  const bind = config.assignments.get("bind");
+  if (bind) {
+    const value = typeof bind.value === "string" ? [bind.value] : Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string") ? bind.value : void 0;
+    settings.bind = value ? { ...base("bind", bind), value } : { ...base("bind", bind), expression: bind.expression };
+  }
+  return settings;
+}
+
+// src/check/celeryConfig.ts
+async function celeryConfigConcurrency(appPaths, root, index, summaries) {
+  for (const appPath of appPaths) {
+    const summary = summaries.get(appPath);
+    if (!summary) continue;
+    const own = await readModule(root, appPath);
+    const assigned = own ? [...own.assignments].find(([name]) => name.endsWith(".conf.worker_concurrency")) : void 0;
+    if (assigned) return settingOf(appPath, assigned[0], assigned[1]);
+    const calls = summary.calls.filter((call) => call.scope.kind === "module");
+    for (const call of calls) {
+      if (!call.calleeText.endsWith(".conf.update")) continue;
+      const argument = call.args.find((a) => a.keyword === "worker_concurrency");
+      if (argument) return literalSetting(appPath, call, "worker_concurrency=", argument.literal, argument.text);
+    }
+    const source = calls.find((call) => call.calleeText.endsWith(".config_from_object") && typeof call.args[0]?.literal === "string");
+    if (!source) continue;
+    const namespace = source.args.find((a) => a.keyword === "namespace")?.literal;
+    const names = typeof namespace === "string" && namespace !== "" ? [`${namespace}_WORKER_CONCURRENCY`] : ["worker_concurrency", "CELERYD_CONCURRENCY"];
+    const written = source.args[0].literal;
+    const moduleName = written === "django.conf:settings" || written === "django.conf.settings" ? djangoSettingsOf(calls) : written.split(":")[0];
+    const module = moduleName ? index.lookup(moduleName, index.byPath.get(appPath)) : void 0;
+    const config = module ? await readModule(root, module.path) : void 0;
+    if (!config) continue;
+    for (const name of names) {
+      const assignment = config.assignments.get(name);
+      if (assignment) return settingOf(module.path, name, assignment);
+    }
+  }
+  return void 0;
+}
+function djangoSettingsOf(calls) {
+  for (const call of calls) {
+    if (call.callee !== "os.environ.setdefault" || call.args[0]?.literal !== "DJANGO_SETTINGS_MODULE") continue;
+    const value = call.args[1]?.literal;
+    if (typeof value === "string") return value;
+  }
+  return void 0;
+}
+function settingOf(file, name, assignment) {
+  const base = { file, line: assignment.line, origin: "config-file", via: `${name} =`, ...assignment.conditional ? { conditional: true } : {} };
+  return typeof assignment.value === "number" && Number.isInteger(assignment.value) ? { ...base, value: assignment.value } : { ...base, expression: assignment.expression };
+}
+function literalSetting(file, call, via, literal, text) {
+  const base = { file, line: call.span.line, origin: "config-file", via };
+  return typeof literal === "number" && Number.isInteger(literal) ? { ...base, value: literal } : { ...base, expression: text };
+}
+async function readModule(root, relative) {
+  const read = await readRegularFile(path2.join(root, relative), DEFAULT_MAX_FILE_BYTES, { record: false });
+  if (!read.ok) return void 0;
+  try {
+    const config = await withPythonParser(relative, (parser) => readPythonConfig(parser, relative, read.bytes.toString("utf8")));
+    return config.refused ? void 0 : config;
+  } catch {
+    return void 0;
+  }
+}
+async function withCeleryConfig(served, root, index, summaries) {
+  const known = /* @__PURE__ */ new Map();
+  for (const { process: process2, appPaths } of served) {
+    const celery = process2.celery;
+    if (process2.server !== "celery" || !celery || (celery.subcommand || "worker") !== "worker" || celery.concurrency || appPaths.length === 0) continue;
+    const key = appPaths.join("\0");
+    if (!known.has(key)) known.set(key, await celeryConfigConcurrency(appPaths, root, index, summaries));
+    const setting = known.get(key);
+    if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
+  }
+}
+
 // src/deploy/readDeployment.ts
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/deploy/commandLine.ts
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/deploy/environment.ts
 var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
@@ -3114,7 +3409,7 @@ var FASTAPI_OPTIONS = optionTable({
 var FASTAPI_DEFAULT_PATHS = ["main.py", "app.py", "api.py", "app/main.py", "app/app.py", "app/api.py"];
 function readFastapiCommand(args, context) {
   const parsed = parseArguments(args, FASTAPI_OPTIONS, "click");
-  const [subcommand, path14] = parsed.positionals;
+  const [subcommand, path15] = parsed.positionals;
   if (!subcommand || subcommand.text !== "run" && subcommand.text !== "dev") return void 0;
   const reading = emptyReading("uvicorn");
   const where = { file: context.file, origin: "command-line" };
@@ -3140,12 +3435,12 @@ function readFastapiCommand(args, context) {
     if (module) reading.appSpec = { file: context.file, line: entrypoint.line, written: entrypoint.text, module, attribute: name || attribute };
     return reading;
   }
-  if (path14 && !path14.expands) {
-    const clean = path14.text.replace(/^\.\//, "").replace(/\/+$/, "");
+  if (path15 && !path15.expands) {
+    const clean = path15.text.replace(/^\.\//, "").replace(/\/+$/, "");
     const script = /\.py$/.test(clean) ? clean : `${clean}/__init__.py`;
     const module = script.replace(/(\/__init__)?\.py$/, "").split("/").filter(Boolean).join(".");
-    reading.appSpec = { file: context.file, line: path14.line, written: path14.text, module, attribute, script };
-  } else if (!path14) {
+    reading.appSpec = { file: context.file, line: path15.line, written: path15.text, module, attribute, script };
+  } else if (!path15) {
     reading.appSpec = { file: context.file, line: subcommand.line, written: `fastapi ${subcommand.text}`, module: "main", attribute, candidates: FASTAPI_DEFAULT_PATHS };
   }
   return reading;
@@ -3561,18 +3856,18 @@ function readHueyCommand(args, context) {
       } else if (setting) reading.commandLine.workerClass = setting;
     }
   }
-  const path14 = parsed.positionals[0];
-  if (!path14) {
+  const path15 = parsed.positionals[0];
+  if (!path15) {
     reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "huey_consumer needs the import path of the Huey instance (`huey_consumer app.huey`) and refuses to start without one" });
     return reading;
   }
-  if (path14.expands) return reading;
-  const dot = path14.text.lastIndexOf(".");
-  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path14.text)) {
-    reading.problems.push({ file: context.file, line: path14.line, message: `huey_consumer cannot import ${JSON.stringify(path14.text)}: it must be module.attribute (the Huey instance)` });
+  if (path15.expands) return reading;
+  const dot = path15.text.lastIndexOf(".");
+  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path15.text)) {
+    reading.problems.push({ file: context.file, line: path15.line, message: `huey_consumer cannot import ${JSON.stringify(path15.text)}: it must be module.attribute (the Huey instance)` });
     return reading;
   }
-  reading.appSpec = { file: context.file, line: path14.line, written: path14.text, module: path14.text.slice(0, dot), attribute: path14.text.slice(dot + 1) };
+  reading.appSpec = { file: context.file, line: path15.line, written: path15.text, module: path15.text.slice(0, dot), attribute: path15.text.slice(dot + 1) };
   return reading;
 }
 
@@ -3656,12 +3951,12 @@ function readHypercornCommand(args, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path14 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path14);
-  if (mode) path14 = mode[2];
-  const colon = path14.indexOf(":");
-  const modulePath = colon < 0 ? path14 : path14.slice(0, colon);
-  const expression = colon < 0 ? "app" : path14.slice(colon + 1);
+  let path15 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path15);
+  if (mode) path15 = mode[2];
+  const colon = path15.indexOf(":");
+  const modulePath = colon < 0 ? path15 : path15.slice(0, colon);
+  const expression = colon < 0 ? "app" : path15.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
   const module = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
@@ -3951,7 +4246,7 @@ function readUvicornCommand(args, context) {
 }
 
 // src/deploy/servers/uwsgi.ts
-import path2 from "node:path";
+import path3 from "node:path";
 var SHORT_NAMES = { p: "processes", w: "module", M: "master", T: "enable-threads", s: "socket", H: "home" };
 var FLAGS = new Set(
   `
@@ -4102,7 +4397,7 @@ function flagOf(option2) {
 }
 function readUwsgiIni(file, text, written) {
   const [, section = "uwsgi"] = /:([\w-]+)$/.exec(written) ?? [];
-  const folder = path2.posix.dirname(written.replace(/:[\w-]+$/, ""));
+  const folder = path3.posix.dirname(written.replace(/:[\w-]+$/, ""));
   const options = [];
   let current = "";
   let hasSection = false;
@@ -4243,7 +4538,7 @@ function readArgv(words, settings) {
 }
 function operatorWithoutShell(words, file, platform) {
   const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
-  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path3.posix.basename(words[0]?.text ?? ""))) return void 0;
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path4.posix.basename(words[0]?.text ?? ""))) return void 0;
   return {
     file,
     line: operator.line,
@@ -4370,7 +4665,7 @@ function readWords(input, settings) {
       reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const program = path3.posix.basename(first.text);
+    const program = path4.posix.basename(first.text);
     const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
@@ -4433,8 +4728,8 @@ function serverStart(reading, line, startDirectory) {
   };
 }
 function joinDirectory(base, next) {
-  if (next.startsWith("/") || base === void 0) return path3.posix.normalize(next);
-  return path3.posix.join(base, next);
+  if (next.startsWith("/") || base === void 0) return path4.posix.normalize(next);
+  return path4.posix.join(base, next);
 }
 function shellInvocation(args) {
   let wantsCommand = false;
@@ -4522,7 +4817,7 @@ function unwrap(program, args) {
 
 // src/deploy/formats/compose.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/deploy/formats/format.ts
 function containerArgv(image, command, entrypoint) {
@@ -4726,8 +5021,8 @@ function buildOf(file, service) {
   const build = mapGet(service, "build");
   if (build === void 0 || build === null) return void 0;
   const written = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
-  const context = folderOf(path4.posix.join(path4.posix.dirname(file), written, "Dockerfile"));
-  const dockerfile = path4.posix.normalize(path4.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
+  const context = folderOf(path5.posix.join(path5.posix.dirname(file), written, "Dockerfile"));
+  const dockerfile = path5.posix.normalize(path5.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
   const target = scalarText(mapGet(build, "target"));
   return { context, dockerfile, ...target !== void 0 ? { target } : {} };
 }
@@ -4737,7 +5032,7 @@ function imageCommandText(image, build) {
   return `${parts} (${build.target !== void 0 ? `target ${build.target}` : `built from ${build.context || "."}`})`;
 }
 function folderOf(file) {
-  const folder = path4.posix.dirname(path4.posix.normalize(file));
+  const folder = path5.posix.dirname(path5.posix.normalize(file));
   return folder === "." ? "" : folder;
 }
 function commandText(text, node) {
@@ -4788,7 +5083,7 @@ function readAppYaml(file, text) {
 }
 
 // src/deploy/formats/dockerfile.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function readDockerfile(file, text) {
   const problems = [];
   const stages = /* @__PURE__ */ new Map();
@@ -4839,7 +5134,7 @@ function readDockerfile(file, text) {
     source: "Dockerfile",
     env: stage.env,
     ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
-    paths: { context: path5.posix.dirname(file) === "." ? "" : path5.posix.dirname(file), copies: stage.copies }
+    paths: { context: path6.posix.dirname(file) === "." ? "" : path6.posix.dirname(file), copies: stage.copies }
   };
   const { entrypoint, cmd } = stage;
   const name = stage.name;
@@ -5008,7 +5303,7 @@ function instructions(text) {
 }
 
 // src/deploy/formats/fly.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function readFlyToml(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   let data;
@@ -5024,7 +5319,7 @@ function readFlyToml(file, text, images) {
   const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
   const build = table(data.build);
   const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
-  const image = images(path6.posix.normalize(path6.posix.join(path6.posix.dirname(file), dockerfile)));
+  const image = images(path7.posix.normalize(path7.posix.join(path7.posix.dirname(file), dockerfile)));
   const env = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
     name,
     value: String(value),
@@ -5122,14 +5417,14 @@ function readProcfile(file, text) {
 
 // src/deploy/formats/render.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path7 from "node:path";
+import path8 from "node:path";
 function readRenderBlueprint(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   const yaml = parseYaml(file, text, reading.problems);
   if (!yaml) return reading;
   const services = mapGet(yaml.doc.contents, "services");
   if (!(0, import_yaml3.isSeq)(services)) return reading;
-  const folder = path7.posix.dirname(file);
+  const folder = path8.posix.dirname(file);
   for (const service of services.items) {
     const name = scalarText(mapGet(service, "name"));
     const rootDir = scalarText(mapGet(service, "rootDir"));
@@ -5153,7 +5448,7 @@ function readRenderBlueprint(file, text, images) {
     const docker = mapGet(service, "dockerCommand");
     if (docker && scalarText(docker) !== void 0) {
       const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
-      const image = images(path7.posix.normalize(path7.posix.join(folder, rootDir ?? "", dockerfile)));
+      const image = images(path8.posix.normalize(path8.posix.join(folder, rootDir ?? "", dockerfile)));
       const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
       if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
       const command = composeCommandWords(yaml, docker) ?? [];
@@ -5165,10 +5460,10 @@ function readRenderBlueprint(file, text, images) {
 }
 
 // src/deploy/formats/systemd.ts
-import path8 from "node:path";
+import path9 from "node:path";
 function readSystemdUnit(file, text) {
   const reading = { occurrences: [], problems: [], isService: false };
-  const name = path8.posix.basename(file);
+  const name = path9.posix.basename(file);
   let section = "";
   const env = [];
   let workingDirectory;
@@ -5233,12 +5528,12 @@ function withoutContinuation(line) {
 }
 
 // src/deploy/projectPaths.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function copiedFrom(containerPath, paths) {
-  const target = path9.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
+  const target = path10.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
   const candidates = [];
   for (const copy of [...paths.copies ?? []].reverse()) {
-    const destination = path9.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const destination = path10.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
     const prefix = destination === "/" ? "/" : `${destination}/`;
     if (target !== destination && !target.startsWith(prefix)) continue;
     const rest = target === destination ? "" : target.slice(prefix.length);
@@ -5247,13 +5542,13 @@ function copiedFrom(containerPath, paths) {
       const written = source.replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(written)) {
         if (copy.fromStage) continue;
-        if (first && globMatches(path9.posix.basename(written), first)) candidates.push(path9.posix.join(paths.context, path9.posix.dirname(written), first, ...after));
+        if (first && globMatches(path10.posix.basename(written), first)) candidates.push(path10.posix.join(paths.context, path10.posix.dirname(written), first, ...after));
         continue;
       }
-      const sources = [path9.posix.join(written, rest), ...copy.intoFolder && first === path9.posix.basename(written) && after.length === 0 ? [written] : []];
+      const sources = [path10.posix.join(written, rest), ...copy.intoFolder && first === path10.posix.basename(written) && after.length === 0 ? [written] : []];
       for (const found of sources) {
-        if (copy.fromStage) candidates.push(...copiedFrom(path9.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
-        else candidates.push(path9.posix.join(paths.context, found));
+        if (copy.fromStage) candidates.push(...copiedFrom(path10.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
+        else candidates.push(path10.posix.join(paths.context, found));
       }
     }
   }
@@ -5279,244 +5574,20 @@ function globMatches(pattern, name) {
   }
 }
 function foldersHolding(containerFolder, paths) {
-  const target = path9.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
+  const target = path10.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
   const prefix = target === "/" ? "/" : `${target}/`;
   const found = [];
   for (const copy of [...paths.copies ?? []].reverse()) {
-    const destination = path9.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const destination = path10.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
     if (copy.fromStage || !destination.startsWith(prefix)) continue;
     const tail = destination.slice(prefix.length);
     for (const source of copy.sources) {
-      const written = path9.posix.normalize(source.replace(/\/+$/, "") || ".");
+      const written = path10.posix.normalize(source.replace(/\/+$/, "") || ".");
       if (written !== tail && !written.endsWith(`/${tail}`)) continue;
-      found.push({ folder: path9.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path9.posix.join(paths.context, written) });
+      found.push({ folder: path10.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path10.posix.join(paths.context, written) });
     }
   }
   return found;
-}
-
-// src/deploy/pythonConfig.ts
-function readPythonConfig(parser, file, text) {
-  const result = { refused: false, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
-  const syntaxProblems = extractModule(parser, file, text).syntaxProblems;
-  for (const problem of syntaxProblems) {
-    result.problems.push({ file, line: problem.span.line, message: `${problem.message}; the server fails loading this config file ("Failed to read config file"), so none of its settings were read` });
-  }
-  if (syntaxProblems.length > 0) {
-    result.refused = true;
-    return result;
-  }
-  visitBlock(parseTree(parser, text).rootNode, false, result);
-  return result;
-}
-function visitBlock(block, conditional, result) {
-  for (const statement of block.namedChildren) {
-    if (!statement) continue;
-    switch (statement.type) {
-      case "expression_statement": {
-        const expression = statement.namedChild(0);
-        if (expression?.type === "assignment") visitAssignment(expression, conditional, result);
-        break;
-      }
-      case "function_definition": {
-        const name = statement.childForFieldName("name")?.text;
-        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
-        break;
-      }
-      case "decorated_definition": {
-        const definition = statement.childForFieldName("definition");
-        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
-        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
-        break;
-      }
-      case "if_statement":
-      case "try_statement":
-      case "with_statement":
-      case "for_statement":
-      case "while_statement":
-        for (const block2 of innerBlocks(statement)) visitBlock(block2, true, result);
-        break;
-    }
-  }
-}
-function innerBlocks(statement) {
-  const blocks = [];
-  for (const child of statement.namedChildren) {
-    if (!child) continue;
-    if (child.type === "block") blocks.push(child);
-    else if (/_clause$/.test(child.type)) blocks.push(...innerBlocks(child));
-  }
-  return blocks;
-}
-function visitAssignment(node, conditional, result) {
-  const { targets, right } = assignmentParts(node);
-  if (!right) return;
-  for (const target of targets) {
-    if (target.type === "identifier") {
-      record(result, target.text, right, conditional);
-    } else if ((target.type === "pattern_list" || target.type === "tuple_pattern") && (right.type === "expression_list" || right.type === "tuple")) {
-      const names = target.namedChildren;
-      const values = right.namedChildren;
-      if (names.length === values.length) {
-        names.forEach((name, i) => {
-          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
-        });
-      }
-    }
-  }
-}
-function record(result, name, value, conditional) {
-  const literal = literalOf(value, result.assignments);
-  result.assignments.set(name, {
-    line: value.startPosition.row + 1,
-    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
-    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
-    conditional,
-    ...literal !== void 0 ? { value: literal } : {}
-  });
-}
-var MAX_LITERAL_NESTING = 100;
-function literalOf(node, known, depth = 0) {
-  if (depth > MAX_LITERAL_NESTING) return void 0;
-  switch (node.type) {
-    case "integer":
-    case "float":
-    case "true":
-    case "false":
-    case "none":
-    case "string":
-      return scalarLiteral(node, { decodeEscapes: true });
-    case "unary_operator": {
-      const operand = node.childForFieldName("argument");
-      const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
-      return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
-    }
-    case "parenthesized_expression":
-      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
-    case "list":
-    case "tuple": {
-      const values = [];
-      for (const child of node.namedChildren) {
-        const value = child ? literalOf(child, known, depth + 1) : void 0;
-        if (value === void 0) return void 0;
-        values.push(value);
-      }
-      return values;
-    }
-    case "identifier": {
-      const bound = known.get(node.text);
-      return bound && !bound.conditional ? bound.value : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function pythonIntLiteral(text) {
-  const clean = text.replace(/_/g, "").toLowerCase();
-  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean.slice(2), 16);
-  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
-  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
-  if (/^\d+$/.test(clean)) return Number(clean);
-  return void 0;
-}
-var GUNICORN_HOOKS = [
-  "on_starting",
-  "on_reload",
-  "when_ready",
-  "pre_fork",
-  "post_fork",
-  "post_worker_init",
-  "worker_int",
-  "worker_abort",
-  "pre_exec",
-  "pre_request",
-  "post_request",
-  "child_exit",
-  "worker_exit",
-  "nworkers_changed",
-  "on_exit",
-  "ssl_context"
-];
-function gunicornSettingsOf(config, file) {
-  const result = { settings: {}, hooks: [], problems: [] };
-  const get = (name) => config.assignments.get(name);
-  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
-  const refuse = (name, a, why) => {
-    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
-  };
-  const intSetting2 = (name) => {
-    const a = get(name);
-    if (!a) return void 0;
-    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
-    const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
-    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
-    if (value < 0) return void refuse(name, a, "must be positive");
-    return { ...base(name, a), value };
-  };
-  const workers = intSetting2("workers");
-  if (workers) result.settings.workers = workers;
-  const threads = intSetting2("threads");
-  if (threads) result.settings.threads = threads;
-  const boolSetting = (name) => {
-    const a = get(name);
-    if (!a || a.value === null) return void 0;
-    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
-    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
-    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
-    return void refuse(name, a, "not a boolean");
-  };
-  const preload = boolSetting("preload_app");
-  if (preload) result.settings.preload = preload;
-  const reload = boolSetting("reload");
-  if (reload) result.settings.reload = reload;
-  const workerClass = get("worker_class");
-  if (workerClass && workerClass.value !== null) {
-    result.settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
-  }
-  const bind = get("bind");
-  if (bind) {
-    if (typeof bind.value === "string") result.settings.bind = { ...base("bind", bind), value: [bind.value] };
-    else if (Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string")) result.settings.bind = { ...base("bind", bind), value: bind.value };
-    else if (bind.value === void 0) result.settings.bind = { ...base("bind", bind), expression: bind.expression };
-    else refuse("bind", bind, "not a string or a list of strings");
-  }
-  const wsgiApp = get("wsgi_app");
-  if (wsgiApp && typeof wsgiApp.value === "string") {
-    const written = wsgiApp.value;
-    const colon = written.indexOf(":");
-    const module = colon < 0 ? written : written.slice(0, colon);
-    const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
-    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
-    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
-  }
-  const chdir = get("chdir");
-  if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
-  const pythonpath = get("pythonpath");
-  if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
-  for (const name of GUNICORN_HOOKS) {
-    const defined = config.functions.get(name);
-    const assigned = config.assignments.get(name);
-    if (assigned && (!defined || assigned.line > defined.line)) {
-      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
-    } else if (defined) result.hooks.push({ name, file, line: defined.line });
-  }
-  result.hooks.sort((a, b) => a.line - b.line);
-  return result;
-}
-function hypercornSettingsOf(config, file) {
-  const settings = {};
-  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
-  const workers = config.assignments.get("workers");
-  if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
-  const workerClass = config.assignments.get("worker_class");
-  if (workerClass) settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
-  const bind = config.assignments.get("bind");
-  if (bind) {
-    const value = typeof bind.value === "string" ? [bind.value] : Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string") ? bind.value : void 0;
-    settings.bind = value ? { ...base("bind", bind), value } : { ...base("bind", bind), expression: bind.expression };
-  }
-  return settings;
 }
 
 // src/deploy/readDeployment.ts
@@ -5524,7 +5595,7 @@ var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 var MAX_SCRIPT_DEPTH = 4;
 var COMMAND_LINE_FILE = "(command line)";
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path10.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path11.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
   constructor(root, followExternalLinks, listings) {
@@ -5639,7 +5710,7 @@ var DeploymentReader = class {
         const appYaml = readAppYaml(file, text);
         reading = appYaml;
         if (appYaml.usesDefaultEntrypoint) {
-          const main = path10.posix.join(path10.posix.dirname(file), "main.py");
+          const main = path11.posix.join(path11.posix.dirname(file), "main.py");
           if (!await this.exists(main)) {
             this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
             reading = { ...appYaml, occurrences: [] };
@@ -5796,22 +5867,22 @@ var DeploymentReader = class {
     const paths = projectPathsOf(settings);
     if (written === void 0) return paths.context;
     const candidates = [];
-    if (!written.startsWith("/")) candidates.push(path10.posix.join(paths.context, written));
+    if (!written.startsWith("/")) candidates.push(path11.posix.join(paths.context, written));
     else {
       candidates.push(...copiedFrom(written, paths));
-      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path10.posix.normalize(source))) candidates.push(folder);
+      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path11.posix.normalize(source))) candidates.push(folder);
       const parts = written.split("/").filter(Boolean);
-      for (let i = 0; i < parts.length; i++) candidates.push(path10.posix.join(paths.context, ...parts.slice(i)), path10.posix.join(...parts.slice(i)));
+      for (let i = 0; i < parts.length; i++) candidates.push(path11.posix.join(paths.context, ...parts.slice(i)), path11.posix.join(...parts.slice(i)));
     }
     for (const candidate of candidates) {
-      const normal = path10.posix.normalize(candidate);
-      if (normal.startsWith("..") || path10.posix.isAbsolute(normal)) continue;
+      const normal = path11.posix.normalize(candidate);
+      if (normal.startsWith("..") || path11.posix.isAbsolute(normal)) continue;
       if (await this.isFolder(normal)) return normal === "." ? "" : normal.replace(/\/$/, "");
     }
     return void 0;
   }
   async isFolder(relative) {
-    return await pathKind(path10.join(this.root, relative)) === "folder";
+    return await pathKind(path11.join(this.root, relative)) === "folder";
   }
   /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
   async hypercornConfig(process2, config, command, startDirectory) {
@@ -5868,12 +5939,12 @@ var DeploymentReader = class {
   async addStandaloneUwsgi(file) {
     const text = await this.readText(file);
     if (text === void 0) return;
-    const ini = readUwsgiIni(file, text, path10.posix.basename(file));
+    const ini = readUwsgiIni(file, text, path11.posix.basename(file));
     if (!ini.hasSection) return;
     const reading = uwsgiReading(ini.options, file);
     this.problems(reading.problems);
     const line = reading.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path10.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path11.posix.basename(file), resolved: file } };
     if (reading.appSpec) process2.appSpec = reading.appSpec;
     Object.assign(process2, reading.commandLine);
     if (reading.workingDirectory !== void 0) process2.workingDirectory = reading.workingDirectory;
@@ -5890,7 +5961,7 @@ var DeploymentReader = class {
     const config = await this.gunicornConfig(file);
     if (!config) return;
     const line = config.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path10.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path11.posix.basename(file), resolved: file } };
     if (config.appSpec) process2.appSpec = config.appSpec;
     Object.assign(process2, config.settings);
     if (config.hooks.length) process2.hooks = config.hooks;
@@ -5928,27 +5999,27 @@ var DeploymentReader = class {
     const paths = projectPathsOf(settings);
     const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
     const candidates = [];
-    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path10.posix.join(workingDirectory, target) : void 0;
+    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path11.posix.join(workingDirectory, target) : void 0;
     if (inContainer !== void 0) candidates.push(...copiedFrom(inContainer, paths));
     const ownFolder = projectPathsOf({ file: settings.file }).context;
     for (const folder of paths.context === ownFolder ? [ownFolder] : [paths.context, ownFolder]) candidates.push(...pathCandidates(folder, target, workingDirectory));
     for (const candidate of candidates) {
-      const normal = path10.posix.normalize(candidate);
-      if (normal.startsWith("..") || path10.posix.isAbsolute(normal)) continue;
+      const normal = path11.posix.normalize(candidate);
+      if (normal.startsWith("..") || path11.posix.isAbsolute(normal)) continue;
       if (await this.exists(normal)) return normal;
     }
     return void 0;
   }
   /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   async exists(relative) {
-    const kind = await pathKind(path10.join(this.root, relative));
+    const kind = await pathKind(path11.join(this.root, relative));
     return kind === "file" || kind === "other";
   }
   readText(file) {
     let pending = this.texts.get(file);
     if (!pending) {
       pending = (async () => {
-        const absolute = path10.join(this.root, file);
+        const absolute = path11.join(this.root, file);
         try {
           const real = await realPath(absolute);
           this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
@@ -5993,22 +6064,22 @@ var DeploymentReader = class {
 };
 function projectPathsOf(settings) {
   if (settings.paths) return settings.paths;
-  const folder = settings.file === COMMAND_LINE_FILE ? "" : path10.posix.dirname(settings.file);
+  const folder = settings.file === COMMAND_LINE_FILE ? "" : path11.posix.dirname(settings.file);
   return { context: folder === "." ? "" : folder };
 }
 function pathCandidates(folder, target, workingDirectory) {
   const candidates = [];
   const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
   if (!target.startsWith("/")) {
-    if (workingDirectory?.startsWith("/")) candidates.push(path10.posix.join(folder, target));
-    candidates.push(path10.posix.join(folder, relativeDirectory, target), path10.posix.join(folder, target));
+    if (workingDirectory?.startsWith("/")) candidates.push(path11.posix.join(folder, target));
+    candidates.push(path11.posix.join(folder, relativeDirectory, target), path11.posix.join(folder, target));
     return candidates;
   }
   if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
-    candidates.push(path10.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+    candidates.push(path11.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
   }
   const parts = target.split("/").filter(Boolean);
-  for (let i = 0; i < parts.length; i++) candidates.push(path10.posix.join(folder, ...parts.slice(i)));
+  for (let i = 0; i < parts.length; i++) candidates.push(path11.posix.join(folder, ...parts.slice(i)));
   return candidates;
 }
 function commandInArguments(args) {
@@ -6132,7 +6203,7 @@ function threadCount(files, env = process.env) {
 // src/extract/spill.ts
 import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 var SpillFile = class {
   constructor(fd) {
     this.fd = fd;
@@ -6172,8 +6243,8 @@ function spillPacked(summary) {
 function openSpill() {
   let folder;
   try {
-    folder = mkdtempSync(path11.join(tmpdir(), "importleak-"));
-    const file = path11.join(folder, "packed-calls");
+    folder = mkdtempSync(path12.join(tmpdir(), "importleak-"));
+    const file = path12.join(folder, "packed-calls");
     const fd = openSync(file, "w+", 384);
     try {
       unlinkSync(file);
@@ -6340,7 +6411,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path12 from "node:path";
+import path13 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -6350,7 +6421,7 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path12.posix.basename(file) === "__init__.py") packageFolders.add(path12.posix.dirname(file));
+      if (path13.posix.basename(file) === "__init__.py") packageFolders.add(path13.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
@@ -6371,7 +6442,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name, path: file, isPackage: path12.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
+      const entry = { name, path: file, isPackage: path13.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -6471,15 +6542,15 @@ var ModuleIndex = class {
   }
 };
 function normaliseFolder(folder) {
-  const posix2 = folder.split(path12.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const posix2 = folder.split(path13.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
   return posix2 === "." ? "" : posix2;
 }
 function homeFolder(file, packageFolders) {
-  let folder = path12.posix.dirname(file);
+  let folder = path13.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path12.posix.dirname(folder);
+    const parent = path13.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
@@ -6488,7 +6559,7 @@ function homeFolder(file, packageFolders) {
 function outermostPackageRoot(home, packageFolders) {
   let root = home;
   for (let folder = home; folder !== "" && folder !== ".." && !folder.endsWith("/.."); ) {
-    const parent = path12.posix.dirname(folder);
+    const parent = path13.posix.dirname(folder);
     if (packageFolders.has(folder)) root = parent === "." ? "" : parent;
     if (parent === folder || parent === ".") break;
     folder = parent;
@@ -6515,11 +6586,11 @@ var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
   const started = performance.now();
   const stats = options.stats;
-  const root = path13.resolve(options.root);
+  const root = path14.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path13.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path13.relative(root, path13.resolve(configFolder, p)).split(path13.sep).join("/") || "";
+  const configFolder = config.file ? path14.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path14.relative(root, path14.resolve(configFolder, p)).split(path14.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const watch = options.known ? options.known.watch : options.cacheDir ? newTreeWatch() : void 0;
   const discovery = options.known?.discovery ?? await discoverPythonFiles({ ...discoverOptionsOf(options), ...watch ? { watch } : {} });
@@ -6528,7 +6599,7 @@ async function analyze(options) {
   const extractStart = performance.now();
   expectParses(discovery.files.length - (options.cacheDir ? options.known?.files.size ?? 0 : 0));
   await pythonParser();
-  const target = options.target ?? targetOf(config, options.cacheDir ? path13.resolve(root, options.cacheDir) : void 0);
+  const target = options.target ?? targetOf(config, options.cacheDir ? path14.resolve(root, options.cacheDir) : void 0);
   const targets = await projectTargets(root, discovery.files, target, config.pythonVersion !== void 0);
   diagnostics.push(...targets.diagnostics);
   const extracted = await extractFiles({
@@ -6536,7 +6607,7 @@ async function analyze(options) {
     target,
     targetOf: targets.of,
     maxFileBytes,
-    ...options.cacheDir ? { cache: new SummaryCache(path13.resolve(root, options.cacheDir), target) } : {},
+    ...options.cacheDir ? { cache: new SummaryCache(path14.resolve(root, options.cacheDir), target) } : {},
     ...stats ? { stats } : {},
     ...options.progress ? { progress: options.progress } : {},
     ...options.justParsed ? { justParsed: options.justParsed } : {},
@@ -6630,7 +6701,7 @@ async function addLineHashes(root, findings, maxFileBytes) {
     else byFile.set(finding.path, [finding]);
   }
   for (const [file, list] of byFile) {
-    const read = await readRegularFile(path13.join(root, file), maxFileBytes);
+    const read = await readRegularFile(path14.join(root, file), maxFileBytes);
     if (!read.ok) continue;
     const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
@@ -6678,11 +6749,11 @@ function configuredEntries(config, index, summaries, diagnostics) {
 function deploymentSearch(root, paths) {
   const searchIn = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = path13.resolve(root, given);
+    const absolute = path14.resolve(root, given);
     if (isWithin(root, absolute)) searchIn.add("");
     else if (isWithin(absolute, root)) {
-      const relative = path13.relative(root, absolute).split(path13.sep).join("/");
-      if (!/\.py$/.test(relative) || isDeploymentFileName(path13.posix.basename(relative))) searchIn.add(relative);
+      const relative = path14.relative(root, absolute).split(path14.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path14.posix.basename(relative))) searchIn.add(relative);
     }
   }
   return searchIn.has("") ? [""] : [...searchIn];
@@ -6706,6 +6777,7 @@ async function readDeploymentOf(root, searchIn, followExternalLinks, exclude, in
     if (count > MAX_PROBLEMS_PER_DEPLOYMENT_FILE) diagnostics.push({ kind: "deployment", path: file, message: `and ${count - MAX_PROBLEMS_PER_DEPLOYMENT_FILE} more problems in this file, not listed` });
   }
   const context = deploymentEntries(deployment, index, summaries);
+  await withCeleryConfig(context.served, root, index, summaries);
   for (const problem of context.problems) diagnostics.push({ kind: "deployment", path: problem.file, line: problem.line, message: problem.message });
   return context;
 }
