@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-QQ3KJPIB.mjs";
+} from "./shared-5ZHG4QAS.mjs";
 import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

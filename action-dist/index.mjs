@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-QQ3KJPIB.mjs";
+} from "./shared-5ZHG4QAS.mjs";
 import "./shared-TJCS2ECB.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -402,6 +402,42 @@ describe('systemd units as paperless-ngx writes them', () => {
   });
 });
 
+describe('an entrypoint script that runs the branch of `case "$1"` its command selects, as redash\'s does', () => {
+  it('gives the image\'s CMD the server branch and a compose service\'s `command: manage version` the manage branch only', async () => {
+    const root = writeProject({
+      Dockerfile: 'FROM python:3.12\nCOPY . /app\nWORKDIR /app\nENTRYPOINT ["/app/bin/docker-entrypoint"]\nCMD ["server"]\n',
+      'bin/docker-entrypoint': [
+        '#!/bin/bash',
+        'case "$1" in',
+        '  server)',
+        '    exec gunicorn -w 4 app.wsgi:app',
+        '    ;;',
+        '  manage)',
+        '    shift',
+        '    exec python -m flask --app app.wsgi "$@"',
+        '    ;;',
+        '  *)',
+        '    exec "$@"',
+        '    ;;',
+        'esac',
+        '',
+      ].join('\n'),
+      '.ci/compose.ci.yaml': 'services:\n  redash:\n    build: ../\n    command: manage version\n  worker:\n    build: ../\n    command: celery -A app.tasks worker -c 2\n',
+      'app/__init__.py': '',
+      'app/wsgi.py': 'app = None\n',
+      'app/tasks.py': 'app = None\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    expect(deployment.processes.map((p) => `${p.file}:${p.line} ${p.name ?? ''} ${p.server}${p.flaskCommand ? ` ${p.flaskCommand}` : ''} ← ${p.launchedBy ? `${p.launchedBy.file}:${p.launchedBy.line}` : ''}`)).toEqual([
+      'bin/docker-entrypoint:4  gunicorn ← Dockerfile:4',
+      // `shift` then `"$@"`: a Flask command, whatever it is, runs once and serves nothing.
+      'bin/docker-entrypoint:8 redash flask $@ ← .ci/compose.ci.yaml:4',
+      '.ci/compose.ci.yaml:7 worker celery ← ',
+    ]);
+  });
+});
+
 describe('how each platform combines what it reads', () => {
   it('Dockerfile: `# escape=`, a shell-form ENTRYPOINT (CMD ignored), heredocs, ENV that refers to ENV', async () => {
     const root = writeProject({
@@ -478,13 +514,14 @@ describe('a realistic project: Procfile, gunicorn.conf.py with preload_app, comp
       { at: 'Dockerfile:5', source: 'Dockerfile', server: 'gunicorn', app: 'lottery.wsgi:app @Dockerfile:5', ...sharedConfig, cwd: '/app' },
       { at: 'Procfile:1', source: 'Procfile', name: 'web', server: 'gunicorn', app: 'lottery.wsgi:app @Procfile:1', ...sharedConfig },
       { at: 'Procfile:2', source: 'Procfile', name: 'worker', server: 'celery', app: 'lottery.tasks @Procfile:2', celery: 'worker', model: 'imported-then-forked' },
-      // compose's `command:` runs under the image's ENTRYPOINT, so through the script too.
+      // compose's `command:` runs under the image's ENTRYPOINT, so through the script too: launched at the service's
+      // `command:` line (the ENTRYPOINT's own line, 4, is the Dockerfile's).
       {
         at: 'docker-entrypoint.sh:5',
         source: 'shell-script',
         name: 'worker',
         server: 'python',
-        launchedBy: 'docker-compose.yml:4',
+        launchedBy: 'docker-compose.yml:10',
         app: 'lottery.migrate as __main__ @docker-entrypoint.sh:5',
         cwd: '/app',
         model: 'single-process',

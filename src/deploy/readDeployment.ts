@@ -21,6 +21,7 @@ import { copiedFrom, foldersHolding, type ProjectPaths } from './projectPaths.js
 import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings, type PythonConfigFile } from './pythonConfig.js';
 import type { ServerSettings } from './servers/common.js';
 import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
+import { selectCaseBranches } from './caseBranches.js';
 import { linesFrom, type Word } from './shellWords.js';
 import { fileKind, findDeploymentFiles, listingOf, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
@@ -243,7 +244,9 @@ class DeploymentReader {
       ...(script.workingDirectory !== undefined ? { workingDirectory: script.workingDirectory } : {}),
       paths: projectPathsOf(occurrence.settings),
     };
-    const reading = readCommandText(text, linesFrom(text, 1), settings);
+    // `case "$1" in server) ...;; esac`: only the branch the first argument selects runs.
+    const selected = selectCaseBranches(text, script.args[0]);
+    const reading = readCommandText(selected, linesFrom(selected, 1), settings);
     const inScript: CommandOccurrence = { line: 1, command: '', settings, reading, ...(occurrence.name ? { name: occurrence.name } : {}) };
     // A script does much besides starting servers (waiting for a database, copying files): its other
     // programs are not listed; the script is, when it starts nothing we know.

@@ -65,7 +65,9 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : undefined;
     const operator = operatorWithoutShell(command, file, 'docker compose');
     if (operator) reading.problems.push(operator);
-    const inherited = fromImage && image?.entrypoint ? ('exec' in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line }) : image?.entrypoint;
+    // The image's ENTRYPOINT runs this service's command: said at the service's line too (redash's CI
+    // service was "run by .ci/compose.ci.yaml:133", its Dockerfile's line, in a file of 25).
+    const inherited = image?.entrypoint ? ('exec' in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line }) : undefined;
     const argv = containerArgv(image ? { ...image, ...(inherited ? { entrypoint: inherited } : {}) } : undefined, command, entrypoint);
     const occurrence: CommandOccurrence = {
       name,

@@ -5004,7 +5004,7 @@ function readCompose(file, text, images) {
     const entrypoint = entrypointNode ? composeCommandWords(yaml, entrypointNode) ?? [] : void 0;
     const operator = operatorWithoutShell(command, file, "docker compose");
     if (operator) reading.problems.push(operator);
-    const inherited = fromImage && image?.entrypoint ? "exec" in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line } : image?.entrypoint;
+    const inherited = image?.entrypoint ? "exec" in image.entrypoint ? { exec: relined(image.entrypoint.exec) } : { shell: image.entrypoint.shell, line } : void 0;
     const argv = containerArgv(image ? { ...image, ...inherited ? { entrypoint: inherited } : {} } : void 0, command, entrypoint);
     const occurrence = {
       name,
@@ -5590,6 +5590,141 @@ function foldersHolding(containerFolder, paths) {
   return found;
 }
 
+// src/deploy/caseBranches.ts
+function selectCaseBranches(text, firstArgument) {
+  if (firstArgument?.expands) return text;
+  const argument = firstArgument?.text ?? "";
+  if (!/\bcase\b/.test(text)) return text;
+  const chars = text.split("");
+  const blank = (from, to) => {
+    for (let i = from; i < to; i++) if (chars[i] !== "\n") chars[i] = " ";
+  };
+  const header = /(^|[\s;&|(])case[ \t]+("?)\$(?:1|\{1\})\2[ \t]+in\b/g;
+  let match;
+  while ((match = header.exec(text)) !== null) {
+    const branches = branchesAfter(text, match.index + match[0].length);
+    if (!branches) continue;
+    const chosen = branches.list.findIndex((branch) => branch.patterns.some((pattern) => globMatches2(pattern, argument)));
+    if (branches.list.some((branch, i) => branch.fallsThrough && i >= Math.max(chosen, 0))) continue;
+    branches.list.forEach((branch, i) => {
+      if (i !== chosen) blank(branch.start, branch.end);
+    });
+    header.lastIndex = branches.end;
+  }
+  return chars.join("");
+}
+function branchesAfter(text, from) {
+  const list = [];
+  let i = from;
+  for (; ; ) {
+    i = skipBlanks(text, i);
+    if (i >= text.length) return void 0;
+    if (text.startsWith("esac", i) && !/\w/.test(text[i + 4] ?? "")) return { list, end: i + 4 };
+    const start = i;
+    const close = patternEnd(text, i);
+    if (close < 0) return void 0;
+    const patterns = text.slice(text[i] === "(" ? i + 1 : i, close).split("|").map((p) => unquoted(p.trim()));
+    const body = bodyEnd(text, close + 1);
+    if (!body) return void 0;
+    list.push({ patterns, start, end: body.end, fallsThrough: body.terminator === ";&" || body.terminator === ";;&" });
+    i = body.end;
+    if (body.terminator === "esac") return { list, end: body.end + 4 };
+  }
+}
+function skipBlanks(text, i) {
+  for (; ; ) {
+    while (i < text.length && /[\s]/.test(text[i])) i++;
+    if (text[i] === "#") {
+      while (i < text.length && text[i] !== "\n") i++;
+      continue;
+    }
+    return i;
+  }
+}
+function patternEnd(text, i) {
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === ")") return i;
+    else if (c === "\n" || c === ";") return -1;
+  }
+  return -1;
+}
+function bodyEnd(text, i) {
+  let depth = 0;
+  let wordStart = true;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return void 0;
+      i = end;
+      wordStart = false;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (j >= text.length) return void 0;
+      i = j;
+      wordStart = false;
+      continue;
+    }
+    if (c === "#" && wordStart) {
+      while (i < text.length && text[i] !== "\n") i++;
+      continue;
+    }
+    if (wordStart && /[a-z]/.test(c)) {
+      const word = /^[a-z]+/.exec(text.slice(i, i + 8))[0];
+      const ends = !/[\w-]/.test(text[i + word.length] ?? "");
+      if (ends && word === "case") depth++;
+      if (ends && word === "esac") {
+        if (depth === 0) return { end: i, terminator: "esac" };
+        depth--;
+      }
+      i += word.length - 1;
+      wordStart = false;
+      continue;
+    }
+    if (depth === 0 && c === ";" && text[i + 1] === ";") return { end: i + (text[i + 2] === "&" ? 3 : 2), terminator: text[i + 2] === "&" ? ";;&" : ";;" };
+    if (depth === 0 && c === ";" && text[i + 1] === "&") return { end: i + 2, terminator: ";&" };
+    wordStart = /[\s;&|()]/.test(c);
+  }
+  return void 0;
+}
+function unquoted(pattern) {
+  return pattern.replace(/^(['"])(.*)\1$/s, "$2");
+}
+function globMatches2(pattern, word) {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*") source += ".*";
+    else if (c === "?") source += ".";
+    else if (c === "[") {
+      const end = pattern.indexOf("]", i + 2);
+      if (end < 0) source += "\\[";
+      else {
+        source += `[${pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    else source += c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${source}$`, "s").test(word);
+  } catch {
+    return false;
+  }
+}
+
 // src/deploy/readDeployment.ts
 var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 var MAX_SCRIPT_DEPTH = 4;
@@ -5769,7 +5904,8 @@ var DeploymentReader = class {
       ...script.workingDirectory !== void 0 ? { workingDirectory: script.workingDirectory } : {},
       paths: projectPathsOf(occurrence.settings)
     };
-    const reading = readCommandText(text, linesFrom(text, 1), settings);
+    const selected = selectCaseBranches(text, script.args[0]);
+    const reading = readCommandText(selected, linesFrom(selected, 1), settings);
     const inScript = { line: 1, command: "", settings, reading, ...occurrence.name ? { name: occurrence.name } : {} };
     await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
     if (reading.runsArguments) await argumentsRun();
