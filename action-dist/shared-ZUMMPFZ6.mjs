@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-UDHHQIPH.mjs";
+} from "./shared-H4UQ27SS.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions

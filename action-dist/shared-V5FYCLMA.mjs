@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-LYYME46P.mjs");
+  return analyzer ??= import("./shared-2JWAYN7D.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-ZZV64R4U.mjs"),
+      import("./shared-5VQLJANT.mjs"),
       import("./shared-AC5SKONP.mjs"),
-      import("./shared-5VJHY4BU.mjs"),
+      import("./shared-ENCA5LUY.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-LQDXD7AQ.mjs"),
       import("./shared-B6BNLE3F.mjs"),
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-UTZMNQOL.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-D7SK4NV7.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-IJLIU2UO.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-GZJIGRQS.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

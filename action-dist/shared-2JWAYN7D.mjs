@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-PADEYM5G.mjs";
+} from "./shared-ZUMMPFZ6.mjs";
 import {
   CallResolver,
   allOf,
@@ -86,7 +86,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-UDHHQIPH.mjs";
+} from "./shared-H4UQ27SS.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

@@ -930,6 +930,8 @@ var CallResolver = class {
       const cls = enclosingFunction.split(".").slice(0, -1).join(".");
       if (cls) return this.refIn(path, `${cls}.${call.calleeText.slice(5)}`);
     }
+    const inMethod = enclosingFunction ? this.methodCall(path, call, enclosingFunction) : void 0;
+    if (inMethod) return inMethod;
     if (call.receiver) {
       const creator = callById(summary, call.receiver.callId);
       const cls = creator ? this.resolveCallee(path, creator) : void 0;
@@ -939,6 +941,42 @@ var CallResolver = class {
     if (!call.callee) return void 0;
     if (call.calleeIsLocal) return this.refIn(path, call.callee) ?? this.decoratorAttribute(path, call.callee);
     return this.resolveQualified(path, call.callee, 0) ?? this.pureStandIn(path, call);
+  }
+  /**
+   * Calls inside a method `Cls.m` that run another method of the class or of its bases:
+   * `super().__init__(ttl)` (and `super(Cls, self).__init__`) runs the first base's method that has
+   * it; inside `__new__`, a method called on the instance it makes (`inst = super().__new__(cls)`
+   * then `inst._init()`, or a singleton's `cls._instance = super().__new__(cls)` then
+   * `cls._instance._init()`) runs `Cls._init`. Found on onyx, whose metrics collectors make their
+   * thread pool in a base `__init__` their own calls through `super()`, and whose `RedisPool`
+   * singleton makes its pools in a method its `__new__` calls.
+   */
+  methodCall(path, call, enclosingFunction) {
+    const dot = enclosingFunction.lastIndexOf(".");
+    if (dot < 0) return void 0;
+    const clsName = enclosingFunction.slice(0, dot);
+    const method = enclosingFunction.slice(dot + 1);
+    const text = call.calleeText.replace(/\s+/g, "");
+    const viaSuper = /^super\((?:\w+,(?:self|cls))?\)\.(\w+)$/.exec(text);
+    const summary = this.summaries.get(path);
+    const record = summary ? summaryLookup(summary).classNamed(clsName) : void 0;
+    if (!record) return void 0;
+    if (viaSuper) {
+      for (const base of record.bases) {
+        const baseRef = this.classNamed(path, base);
+        const found = baseRef?.kind === "class" ? this.methodOf(baseRef, viaSuper[1], 0) : void 0;
+        if (found) return found;
+      }
+      return void 0;
+    }
+    if (method !== "__new__") return void 0;
+    const onInstance = /^((?:cls\.)?\w+)\.(\w+)$/.exec(text);
+    if (!onInstance || onInstance[1] === "cls" || onInstance[1] === "super") return void 0;
+    const made = this.callsIn({ path, qualname: enclosingFunction, kind: "function" }).some((other) => {
+      const statement = other.statementText.replace(/\s+/g, "");
+      return /^(?:super\((?:\w+,cls)?\)|object)\.__new__$/.test(other.calleeText.replace(/\s+/g, "")) && statement.startsWith(`${onInstance[1]}=`);
+    });
+    return made ? this.methodOf({ path, qualname: clsName, kind: "class" }, onInstance[2], 0) : void 0;
   }
   /**
    * `f.register(...)` where `f` is a function of this module under a bare decorator `@d`: `f` is what

@@ -10,8 +10,8 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-PADEYM5G.mjs";
-import "./shared-UDHHQIPH.mjs";
+} from "./shared-ZUMMPFZ6.mjs";
+import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
