@@ -438,6 +438,68 @@ describe('an entrypoint script that runs the branch of `case "$1"` its command s
   });
 });
 
+describe('supervisord, run by an image (redash\'s RQ workers, onyx\'s Celery workers)', () => {
+  it('reads each [program:x] the config file starts, split without a shell, with its directory, environment and numprocs', async () => {
+    const root = writeProject({
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD ["supervisord", "-c", "/app/deploy/supervisord.conf"]\n',
+      'deploy/supervisord.conf': [
+        '[supervisord]',
+        'nodaemon=true',
+        '',
+        '[program:web]',
+        'command=gunicorn -w %(ENV_WEB_WORKERS)s app.wsgi:app  ; the web server',
+        'directory=/app',
+        'environment=WEB_CONCURRENCY="5",',
+        '    DEBUG="0"',
+        '',
+        '[program:worker]',
+        'command=celery -A app.tasks worker',
+        '    -c 2',
+        'numprocs=2',
+        'process_name=%(program_name)s_%(process_num)02d',
+        '',
+        '[program:manual]',
+        'command=gunicorn -w 9 app.wsgi:app',
+        'autostart=false',
+        '',
+      ].join('\n'),
+      'app/__init__.py': '',
+      'app/wsgi.py': 'from concurrent.futures import ThreadPoolExecutor\nfrom flask import Flask\nPOOL = ThreadPoolExecutor(2)\napp = Flask(__name__)\n',
+      'app/tasks.py': 'from concurrent.futures import ThreadPoolExecutor\nfrom celery import Celery\nPOOL = ThreadPoolExecutor(2)\napp = Celery("app")\n\n\n@app.task\ndef add(x, y):\n    return x + y\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    expect(deployment.read).toEqual(['Dockerfile', 'deploy/supervisord.conf']);
+    expect(views(deployment)).toEqual([
+      // `%(ENV_WEB_WORKERS)s` is supervisord's environment variable, known at run time.
+      { at: 'deploy/supervisord.conf:5', source: 'supervisord', name: 'web', server: 'gunicorn', app: 'app.wsgi:app @deploy/supervisord.conf:5', workers: '`${WEB_WORKERS}` ← -w @deploy/supervisord.conf:5', launchedBy: 'Dockerfile:4', cwd: '/app', model: 'imported-in-each-worker' },
+      {
+        at: 'deploy/supervisord.conf:11',
+        source: 'supervisord',
+        name: 'worker',
+        server: 'celery',
+        app: 'app.tasks @deploy/supervisord.conf:11',
+        celery: 'worker',
+        concurrency: '2 ← -c @deploy/supervisord.conf:11',
+        launchedBy: 'Dockerfile:4',
+        cwd: '/app',
+        model: 'imported-then-forked',
+      },
+    ]);
+    expect(deployment.processes.map((p) => p.copies && `${p.copies.via} ${'value' in p.copies ? p.copies.value : ''} @${p.copies.line}`)).toEqual([undefined, 'numprocs = 2 @13']);
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.ruleId, `${f.path}:${f.span.line}`, f.deployment])).toEqual([
+      ['IL001', 'app/tasks.py:3', '2 copies (`numprocs`, deploy/supervisord.conf:13) of 2 Celery worker children (`-c`, deploy/supervisord.conf:11) each inherit this thread pool from the master, which imported the app before forking them, and each starts its own on first use: up to 8 threads in all.'],
+      [
+        'IL009',
+        'app/tasks.py:3',
+        'The Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, deploy/supervisord.conf:11), so 2 copies (`numprocs`, deploy/supervisord.conf:13) of 2 Celery worker children (`-c`, deploy/supervisord.conf:11) each get a copy of it.',
+      ],
+      ['IL001', 'app/wsgi.py:3', '`${WEB_WORKERS}` gunicorn workers (deploy/supervisord.conf:5) each create this thread pool.'],
+    ]);
+  });
+});
+
 describe('how each platform combines what it reads', () => {
   it('Dockerfile: `# escape=`, a shell-form ENTRYPOINT (CMD ignored), heredocs, ENV that refers to ENV', async () => {
     const root = writeProject({

@@ -425,6 +425,14 @@ function pluralOf(word: string): string {
 
 export function processCount(process: ServerProcess): ProcessCount {
   if (process.starts) return processCount(process.starts);
+  // supervisord's `numprocs = 2`: two of the whole process, side by side.
+  const copies = settingValue(process.copies);
+  if (copies !== undefined && copies > 1) {
+    const { copies: _copies, ...one } = process;
+    const each = processCount(one);
+    if (processRole(one) === 'command') return each;
+    return { ...(each.n !== undefined ? { n: each.n * copies } : {}), text: `${copies} copies (\`numprocs\`, ${where(process.copies!)}) of ${each.text}` };
+  }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);

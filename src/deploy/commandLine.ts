@@ -82,6 +82,16 @@ export interface CommandReading {
   problems: DeployProblem[];
   /** A script ran its own arguments (`exec "$@"`): the command that ran the script goes on with them. */
   runsArguments?: boolean;
+  /** `supervisord -c supervisord.conf`: the programs of that config file run (see supervisord.ts). */
+  supervisors?: SupervisorRun[];
+}
+
+export interface SupervisorRun {
+  /** The config file as `-c` names it; absent for supervisord's own search. */
+  config?: string;
+  line: number;
+  env: Environment;
+  workingDirectory?: string;
 }
 
 export interface CommandSettings {
@@ -136,6 +146,7 @@ function mergeInto(target: CommandReading, source: CommandReading): void {
   target.unrecognized.push(...source.unrecognized);
   target.problems.push(...source.problems);
   if (source.runsArguments) target.runsArguments = true;
+  if (source.supervisors) (target.supervisors ??= []).push(...source.supervisors);
 }
 
 /** A shell runs its commands one after the other; `cd` and `export` change what the later ones see. */
@@ -239,6 +250,13 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
     }
+    // supervisord runs the `[program:x]` commands of its config file.
+    if (program === 'supervisord') {
+      const config = supervisorConfigOf(args);
+      if (config === null) reading.unrecognized.push({ line: first.line, program: first.text });
+      else (reading.supervisors ??= []).push({ ...(config ? { config } : {}), line: first.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
+      return reading;
+    }
     // `fastapi run` / `fastapi dev` start uvicorn; `fastapi deploy` and the rest start nothing here.
     if (program === 'fastapi') {
       const started = readFastapiCommand(args, context);
@@ -286,6 +304,16 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     return reading;
   }
   return reading;
+}
+
+/** `-c FILE`, `--configuration FILE` or `--configuration=FILE`: the file (undefined: none given); null when it is known only at run time. */
+function supervisorConfigOf(args: readonly Word[]): string | undefined | null {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = arg.text === '-c' || arg.text === '--configuration' ? args[i + 1] : /^--configuration=/.test(arg.text) ? { ...arg, text: arg.text.slice('--configuration='.length) } : /^-c./.test(arg.text) ? { ...arg, text: arg.text.slice(2) } : undefined;
+    if (value) return value.expands ? null : value.text;
+  }
+  return undefined;
 }
 
 function serverStart(reading: ServerReading, line: number, startDirectory: string | undefined): ServerStart {

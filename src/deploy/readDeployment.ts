@@ -6,8 +6,9 @@ import { decodePythonSource } from '../extract/decode.js';
 import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/parser.js';
 import { injectedFault, internalError } from '../diagnostics.js';
 import { newTreeWatch } from '../watch.js';
-import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart } from './commandLine.js';
-import { EMPTY_ENVIRONMENT } from './environment.js';
+import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart, type SupervisorRun } from './commandLine.js';
+import { EMPTY_ENVIRONMENT, expandKnown, withVariables } from './environment.js';
+import { readSupervisorConfig } from './formats/supervisord.js';
 import { readAppYaml } from './formats/appEngine.js';
 import { readCompose } from './formats/compose.js';
 import { readDockerfile } from './formats/dockerfile.js';
@@ -22,7 +23,7 @@ import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type Gunicor
 import type { ServerSettings } from './servers/common.js';
 import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
 import { selectCaseBranches } from './caseBranches.js';
-import { linesFrom, type Word } from './shellWords.js';
+import { linesFrom, splitCommandLine, type Word } from './shellWords.js';
 import { fileKind, findDeploymentFiles, listingOf, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
 import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
 
@@ -218,6 +219,54 @@ class DeploymentReader {
       this.deployment.unrecognized.push(unrecognized);
     }
     for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+    for (const supervisor of reading.supervisors ?? []) await this.addSupervisor(occurrence, supervisor, depth);
+  }
+
+  /**
+   * `supervisord -c supervisord.conf` (or supervisord's own search: `supervisord.conf` and
+   * `etc/supervisord.conf` where it runs, `/etc/supervisord.conf`, `/etc/supervisor/supervisord.conf`):
+   * each `[program:x]` it starts runs its command, split as supervisord splits it (no shell), in its
+   * `directory`, with its `environment`. Found on redash (`exec supervisord -c worker.conf` for its
+   * RQ workers) and onyx (its background container's Celery workers and beat).
+   */
+  private async addSupervisor(occurrence: CommandOccurrence, run: SupervisorRun, depth: number): Promise<void> {
+    const { file, source } = occurrence.settings;
+    const candidates = run.config !== undefined ? [run.config] : ['supervisord.conf', 'etc/supervisord.conf', '/etc/supervisord.conf', '/etc/supervisor/supervisord.conf'];
+    let resolved: string | undefined;
+    let written: string | undefined;
+    for (const candidate of depth < MAX_SCRIPT_DEPTH ? candidates : []) {
+      resolved = await this.resolveProjectPath(candidate, occurrence.settings, run.workingDirectory);
+      if (resolved) {
+        written = candidate;
+        break;
+      }
+    }
+    const text = resolved ? await this.readText(resolved) : undefined;
+    if (!resolved || text === undefined) {
+      this.deployment.unrecognized.push({ file, line: run.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || 'supervisord', program: 'supervisord' });
+      return;
+    }
+    // `%(here)s`: the config file's folder in the container, when the command says where it is.
+    const inContainer = written!.startsWith('/') ? written! : run.workingDirectory?.startsWith('/') ? path.posix.join(run.workingDirectory, written!) : undefined;
+    for (const program of readSupervisorConfig(resolved, text, inContainer === undefined ? undefined : path.posix.dirname(inContainer))) {
+      if (!program.autostart) continue;
+      const workingDirectory = program.directory ?? run.workingDirectory;
+      const settings: CommandSettings = {
+        file: resolved,
+        source: 'supervisord',
+        env: withVariables(run.env, program.environment),
+        ...(workingDirectory !== undefined ? { workingDirectory } : {}),
+        paths: projectPathsOf(occurrence.settings),
+      };
+      const words = splitCommandLine(program.command, 'words', () => program.line)
+        .commands.flatMap((c) => c.words)
+        .map((w) => expandKnown(w, settings.env));
+      const reading = readArgv(words, settings);
+      const inConfig: CommandOccurrence = { line: program.line, command: program.command, settings, reading, name: occurrence.name ? `${occurrence.name} ${program.name}` : program.name };
+      const before = this.deployment.processes.length;
+      await this.addReading(inConfig, reading, { file, line: run.line, source }, depth + 1);
+      if (program.numprocs.value > 1) for (const process of this.deployment.processes.slice(before)) process.copies = { file: resolved, line: program.numprocs.line, origin: 'config-file', via: 'numprocs =', value: program.numprocs.value };
+    }
   }
 
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */

@@ -18,6 +18,8 @@ export type DeploySource =
   | 'uwsgi.ini'
   /** A shell script that a command above runs (`ENTRYPOINT ["./start.sh"]`), read because it exists in the project. */
   | 'shell-script'
+  /** A `[program:x]` of the supervisord config file a command above runs (`supervisord -c supervisord.conf`). */
+  | 'supervisord'
   /** A command given to `readCommandLine` directly (a CLI flag, a test). */
   | 'command-line';
 
@@ -179,6 +181,8 @@ export interface ServerProcess extends Location {
    * script (src/check/scriptServers.ts); the deployment readers never set it.
    */
   starts?: ServerProcess & { call: string };
+  /** supervisord's `numprocs`: copies of this whole process that run side by side (absent: one). */
+  copies?: Setting<number>;
 }
 
 /** A command that was read but starts no server we model (`./start.sh` not in the project, `npm start`). */

@@ -423,6 +423,13 @@ function pluralOf(word) {
 }
 function processCount(process) {
   if (process.starts) return processCount(process.starts);
+  const copies = settingValue(process.copies);
+  if (copies !== void 0 && copies > 1) {
+    const { copies: _copies, ...one } = process;
+    const each = processCount(one);
+    if (processRole(one) === "command") return each;
+    return { ...each.n !== void 0 ? { n: each.n * copies } : {}, text: `${copies} copies (\`numprocs\`, ${where(process.copies)}) of ${each.text}` };
+  }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);

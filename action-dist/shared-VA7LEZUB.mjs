@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-ZUMMPFZ6.mjs";
+} from "./shared-YUWCLDZI.mjs";
 import {
   CallResolver,
   allOf,
@@ -4554,6 +4554,7 @@ function mergeInto(target, source) {
   target.unrecognized.push(...source.unrecognized);
   target.problems.push(...source.problems);
   if (source.runsArguments) target.runsArguments = true;
+  if (source.supervisors) (target.supervisors ??= []).push(...source.supervisors);
 }
 function readShellCommands(commands, settings, reading) {
   let env = settings.env;
@@ -4674,6 +4675,12 @@ function readWords(input, settings) {
       reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
       return reading;
     }
+    if (program === "supervisord") {
+      const config = supervisorConfigOf(args);
+      if (config === null) reading.unrecognized.push({ line: first.line, program: first.text });
+      else (reading.supervisors ??= []).push({ ...config ? { config } : {}, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
+      return reading;
+    }
     if (program === "fastapi") {
       const started = readFastapiCommand(args, context);
       if (started) reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
@@ -4717,6 +4724,14 @@ function readWords(input, settings) {
     return reading;
   }
   return reading;
+}
+function supervisorConfigOf(args) {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = arg.text === "-c" || arg.text === "--configuration" ? args[i + 1] : /^--configuration=/.test(arg.text) ? { ...arg, text: arg.text.slice("--configuration=".length) } : /^-c./.test(arg.text) ? { ...arg, text: arg.text.slice(2) } : void 0;
+    if (value) return value.expands ? null : value.text;
+  }
+  return void 0;
 }
 function serverStart(reading, line, startDirectory) {
   const directory = reading.workingDirectory !== void 0 ? joinDirectory(startDirectory, reading.workingDirectory) : startDirectory;
@@ -4813,6 +4828,80 @@ function unwrap(program, args) {
     default:
       return void 0;
   }
+}
+
+// src/deploy/formats/supervisord.ts
+function readSupervisorConfig(file, text, containerFolder) {
+  const programs = [];
+  let current;
+  let last;
+  const finish = () => {
+    if (!current) return;
+    const command = current.values.get("command");
+    if (command && command.value.trim() !== "") {
+      const numprocsSetting = current.values.get("numprocs");
+      const numprocs = Number(numprocsSetting?.value.trim() ?? "1");
+      const autostart = (current.values.get("autostart")?.value.trim().toLowerCase() ?? "true") !== "false";
+      const directory = current.values.get("directory")?.value.trim();
+      programs.push({
+        name: current.name,
+        line: command.line,
+        command: expandHere(command.value.trim(), containerFolder),
+        ...directory ? { directory: expandHere(directory, containerFolder) } : {},
+        environment: environmentOf(current.values.get("environment"), file),
+        numprocs: { value: Number.isInteger(numprocs) && numprocs > 0 ? numprocs : 1, line: numprocsSetting?.line ?? command.line },
+        autostart
+      });
+    }
+    current = void 0;
+  };
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1;
+    if (/^\s*([;#].*)?$/.test(raw)) continue;
+    if (/^\s/.test(raw) && last) {
+      last.value += `
+${withoutComment(raw.trim())}`;
+      continue;
+    }
+    const section = /^\[([^\]]+)\]/.exec(raw.trim());
+    if (section) {
+      finish();
+      last = void 0;
+      const name = /^program:(.+)$/.exec(section[1].trim());
+      if (name) current = { name: name[1].trim(), values: /* @__PURE__ */ new Map() };
+      continue;
+    }
+    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(raw);
+    if (!pair || !current) {
+      last = void 0;
+      continue;
+    }
+    last = { value: withoutComment(pair[2]), line };
+    current.values.set(pair[1].trim().toLowerCase(), last);
+  }
+  finish();
+  return programs;
+}
+function withoutComment(value) {
+  const at = value.search(/\s;/);
+  return (at < 0 ? value : value.slice(0, at)).trim();
+}
+function expandHere(value, folder) {
+  const withEnv = value.replace(/%\(ENV_([A-Za-z_][A-Za-z0-9_]*)\)s/g, "${$1}");
+  return folder === void 0 ? withEnv : withEnv.replace(/%\(here\)s/g, folder);
+}
+function environmentOf(setting, file) {
+  if (!setting) return [];
+  const values = [];
+  const pattern = /\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|[^,]*)\s*(?:,|$)/gy;
+  let match;
+  while ((match = pattern.exec(setting.value)) !== null && match[0] !== "") {
+    const written = match[2].trim();
+    const value = /^["']/.test(written) ? written.slice(1, -1) : written;
+    values.push({ name: match[1], written, file, line: setting.line, .../%\(|\$/.test(value) ? {} : { value } });
+  }
+  return values;
 }
 
 // src/deploy/formats/compose.ts
@@ -4947,7 +5036,7 @@ function restoreDollars(word) {
     ...word.parts ? { parts: word.parts.map((p) => typeof p === "string" ? fix(p) : { expansion: fix(p.expansion) }) } : {}
   };
 }
-function environmentOf(yaml, node, file) {
+function environmentOf2(yaml, node, file) {
   const values = [];
   const add = (name, raw, line) => {
     const unknown = raw === void 0 || /\$(?!\$)\{?[A-Za-z_]/.test(raw.replace(/\$\$/g, ""));
@@ -4992,7 +5081,7 @@ function readCompose(file, text, images) {
     const settings = {
       file,
       source: "docker-compose",
-      env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(service, "environment"), file)),
+      env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), environmentOf2(yaml, mapGet(service, "environment"), file)),
       paths: { context: build?.context ?? folderOf(file), ...image ? { copies: image.copies } : {} }
     };
     const workingDir = scalarText(mapGet(service, "working_dir")) ?? image?.workingDirectory;
@@ -5055,7 +5144,7 @@ function readAppYaml(file, text) {
   const settings = {
     file,
     source: "app.yaml",
-    env: withVariables(/* @__PURE__ */ new Map(), environmentOf(yaml, mapGet(yaml.doc.contents, "env_variables"), file))
+    env: withVariables(/* @__PURE__ */ new Map(), environmentOf2(yaml, mapGet(yaml.doc.contents, "env_variables"), file))
   };
   const service = scalarText(mapGet(yaml.doc.contents, "service"));
   const entrypoint = mapGet(yaml.doc.contents, "entrypoint");
@@ -5880,6 +5969,50 @@ var DeploymentReader = class {
       this.deployment.unrecognized.push(unrecognized);
     }
     for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+    for (const supervisor of reading.supervisors ?? []) await this.addSupervisor(occurrence, supervisor, depth);
+  }
+  /**
+   * `supervisord -c supervisord.conf` (or supervisord's own search: `supervisord.conf` and
+   * `etc/supervisord.conf` where it runs, `/etc/supervisord.conf`, `/etc/supervisor/supervisord.conf`):
+   * each `[program:x]` it starts runs its command, split as supervisord splits it (no shell), in its
+   * `directory`, with its `environment`. Found on redash (`exec supervisord -c worker.conf` for its
+   * RQ workers) and onyx (its background container's Celery workers and beat).
+   */
+  async addSupervisor(occurrence, run, depth) {
+    const { file, source } = occurrence.settings;
+    const candidates = run.config !== void 0 ? [run.config] : ["supervisord.conf", "etc/supervisord.conf", "/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"];
+    let resolved;
+    let written;
+    for (const candidate of depth < MAX_SCRIPT_DEPTH ? candidates : []) {
+      resolved = await this.resolveProjectPath(candidate, occurrence.settings, run.workingDirectory);
+      if (resolved) {
+        written = candidate;
+        break;
+      }
+    }
+    const text = resolved ? await this.readText(resolved) : void 0;
+    if (!resolved || text === void 0) {
+      this.deployment.unrecognized.push({ file, line: run.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || "supervisord", program: "supervisord" });
+      return;
+    }
+    const inContainer = written.startsWith("/") ? written : run.workingDirectory?.startsWith("/") ? path11.posix.join(run.workingDirectory, written) : void 0;
+    for (const program of readSupervisorConfig(resolved, text, inContainer === void 0 ? void 0 : path11.posix.dirname(inContainer))) {
+      if (!program.autostart) continue;
+      const workingDirectory = program.directory ?? run.workingDirectory;
+      const settings = {
+        file: resolved,
+        source: "supervisord",
+        env: withVariables(run.env, program.environment),
+        ...workingDirectory !== void 0 ? { workingDirectory } : {},
+        paths: projectPathsOf(occurrence.settings)
+      };
+      const words = splitCommandLine(program.command, "words", () => program.line).commands.flatMap((c) => c.words).map((w) => expandKnown(w, settings.env));
+      const reading = readArgv(words, settings);
+      const inConfig = { line: program.line, command: program.command, settings, reading, name: occurrence.name ? `${occurrence.name} ${program.name}` : program.name };
+      const before = this.deployment.processes.length;
+      await this.addReading(inConfig, reading, { file, line: run.line, source }, depth + 1);
+      if (program.numprocs.value > 1) for (const process2 of this.deployment.processes.slice(before)) process2.copies = { file: resolved, line: program.numprocs.line, origin: "config-file", via: "numprocs =", value: program.numprocs.value };
+    }
   }
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
   async addScript(occurrence, script, depth) {
