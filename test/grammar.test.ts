@@ -49,14 +49,23 @@ describe('where the parser finds its two .wasm files', () => {
    * two levels up. Runs dist/extract/parser.js (`npm run build` first) from a copy there, with the
    * one module it imports.
    */
+  function localImports(start: string): Set<string> {
+    const found = new Set<string>([start]);
+    for (const name of found) {
+      const text = readFileSync(path.join(PROJECT, 'dist', 'extract', name), 'utf8');
+      for (const match of text.matchAll(/^import [^;]*? from '\.\/([\w.]+\.js)';/gm)) found.add(match[1]!);
+    }
+    return found;
+  }
+
   function layout(files: Record<string, string | Buffer>): { code: number; stdout: string; stderr: string } {
     const root = scratchFolder('importleak-layout-');
     const folder = path.join(root, 'one', 'two');
     mkdirSync(folder, { recursive: true });
     symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));
     writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-    // parser.js and the one module it imports (in the bundle, both are in the one file).
-    for (const name of ['parser.js', 'tree.js']) copyFileSync(path.join(PROJECT, 'dist', 'extract', name), path.join(folder, name));
+    // parser.js and the modules of its folder it imports (in the bundle, all are in the one file).
+    for (const name of localImports('parser.js')) copyFileSync(path.join(PROJECT, 'dist', 'extract', name), path.join(folder, name));
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content);
     writeFileSync(
       path.join(folder, 'try.mjs'),
