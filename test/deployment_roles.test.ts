@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { deploymentSummary, expressionCount } from '../src/check/deployment.js';
 import { readDeployment } from '../src/deploy/index.js';
@@ -77,6 +78,59 @@ describe('a Procfile with a web server, management commands, a bot, a Celery wor
         'Celery worker `site_app` (Procfile:5): 2 Celery worker children (`--concurrency`, Procfile:5), forked after the app is imported; ' +
         'Celery beat `site_app` (Procfile:6): one Celery beat process, which runs no task (Procfile:6)',
     );
+  });
+});
+
+describe('a task-queue worker run as a management command (netbox: `manage.py rqworker` from a systemd unit)', () => {
+  /**
+   * The worker's command is the project's own (netbox subclasses django-rq's); here it reports what
+   * the process has imported when the command runs, so CPython can say what the worker loads.
+   */
+  const worker = {
+    ...django,
+    'docs/models.py': 'from docs import cache\n',
+    'docs/cache.py': 'from concurrent.futures import ThreadPoolExecutor\n\nCACHE_POOL = ThreadPoolExecutor(max_workers=1)\n',
+    'docs/management/__init__.py': '',
+    'docs/management/commands/__init__.py': '',
+    'docs/management/commands/rqworker.py':
+      'import json\nimport sys\n\nfrom django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n' +
+      '    def add_arguments(self, parser):\n        parser.add_argument("queues", nargs="*")\n\n' +
+      '    def handle(self, *args, **options):\n        print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in ("docs", "site_app"))))\n',
+    Procfile: 'web: gunicorn -w 3 site_app.wsgi\n',
+  };
+  const unit = (args: string): string => `[Service]\nWorkingDirectory=/opt/app\nExecStart=/opt/app/venv/bin/python3 /opt/app/manage.py rqworker ${args}\n`;
+
+  it('counts one process for what Django setup and the system checks import: the models and the URLconf', async () => {
+    const root = writeProject({ ...worker, 'contrib/app-rq.service': unit('high default low') });
+    const result = await analyzeProject(root);
+    const byPath = (file: string) => result.findings.find((f) => f.path === file && f.ruleId === 'IL001')!.deployment;
+    expect(byPath('docs/cache.py')).toBe(
+      'Each process has its own, in whichever of these deployments runs: 3 gunicorn workers (Procfile:1) (up to 3 threads) (Procfile); or one `manage.py rqworker` worker process (contrib/app-rq.service:3) (up to 1 thread) (contrib/app-rq.service).',
+    );
+    expect(byPath('docs/search.py')).toBe(
+      'Each process has its own, in whichever of these deployments runs: 3 gunicorn workers (Procfile:1) (up to 6 threads) (Procfile); or one `manage.py rqworker` worker process (contrib/app-rq.service:3) (up to 2 threads) (contrib/app-rq.service).',
+    );
+  });
+
+  it('with --skip-checks, not for what only the URLconf reaches', async () => {
+    const root = writeProject({ ...worker, 'contrib/app-rq.service': unit('--skip-checks high') });
+    const result = await analyzeProject(root);
+    const byPath = (file: string) => result.findings.find((f) => f.path === file && f.ruleId === 'IL001')!.deployment;
+    expect(byPath('docs/cache.py')).toContain('or one `manage.py rqworker` worker process (contrib/app-rq.service:3) (up to 1 thread)');
+    expect(byPath('docs/search.py')).toBe('3 gunicorn workers (Procfile:1) each create this thread pool: up to 6 threads in all.');
+  });
+
+  it('agrees with the real Django: the checks import the URLconf and its views, --skip-checks does not', () => {
+    const root = writeProject(worker);
+    const python = venvFile('.venv-frameworks', 'bin', 'python');
+    const run = (...args: string[]): string[] => {
+      const done = spawnSync(python, ['manage.py', 'rqworker', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(done.stderr).toBe('');
+      return JSON.parse(done.stdout) as string[];
+    };
+    const project = ['docs', 'docs.cache', 'docs.management', 'docs.management.commands', 'docs.management.commands.rqworker', 'docs.models', 'site_app', 'site_app.celery', 'site_app.settings'];
+    expect(run('high', 'default')).toEqual([...project, 'docs.search', 'docs.views', 'site_app.urls'].sort());
+    expect(run('--skip-checks', 'high')).toEqual(project);
   });
 });
 

@@ -113,6 +113,8 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
         });
       }
     }
+    // `manage.py rqworker`: the command's own module, when the project has it (netbox subclasses django-rq's).
+    if (processRole(process) === 'worker-command') for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     for (const entry of appEntries) entries.push(entry);
     served.push({ process, appPaths, appEntries });
   }
@@ -155,7 +157,10 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
     // `python /app/main.py` run in `WORKDIR /app`: the path from the working directory, which the roots find in the project.
     const workdir = process.workingDirectory?.replace(/\/+$/, '');
     const fromWorkdir = workdir && path.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path.posix.join(root, script.slice(workdir.length + 1))) : [];
-    const byPath = [...fromWorkdir, ...roots.map((root) => path.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
+    // An absolute path of the host (`/opt/netbox/netbox/manage.py` in a systemd unit): by ever shorter tails, as folders are found.
+    const parts = path.posix.isAbsolute(script) ? script.split('/').filter(Boolean) : [];
+    const tails = parts.slice(0, -1).map((_, i) => parts.slice(i + 1).join('/'));
+    const byPath = [...fromWorkdir, ...roots.map((root) => path.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
     if (byPath) return [byPath];
   }
   const module = moduleFrom(spec.module, roots, index);
@@ -168,6 +173,29 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   // `dramatiq app.broker app.tasks`: the further modules, each imported after the first.
   const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m): m is ModuleEntry => m !== undefined && m !== module);
   return [module, ...also];
+}
+
+const commandModulesOf = new WeakMap<ModuleIndex, Map<string, string[]>>();
+
+/** The project's modules that define management command `name`: `<app>/management/commands/<name>.py`. */
+function commandModules(process: ServerProcess, index: ModuleIndex): string[] {
+  const name = djangoSubcommand(process);
+  if (name === undefined) return [];
+  let byName = commandModulesOf.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const file of index.byPath.keys()) {
+      const command = /(?:^|\/)management\/commands\/([^/]+)\.py$/.exec(file)?.[1];
+      if (command !== undefined && command !== '__init__') byName.set(command, [...(byName.get(command) ?? []), file]);
+    }
+    commandModulesOf.set(index, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** `rqworker` of `python manage.py rqworker high`: the first argument that is not an option. */
+function djangoSubcommand(process: ServerProcess): string | undefined {
+  return process.appSpec?.arguments?.find((a) => !a.startsWith('-'));
 }
 
 /** `a.b` on `sys.path` entry `root`: `root/a/b/__init__.py`, else `root/a/b.py` (CPython's order within one entry). */
@@ -204,11 +232,22 @@ function unresolvedSpec(process: ServerProcess): DeployProblem | undefined {
  * - `dev-server`: `python manage.py runserver`: Django's development server, one process serving the URLconf;
  * - `script`: `python bot.py`, `python -m tool`: a program that imports what its own module graph imports, no more;
  * - `scheduler`: `celery beat` (or `flower`, `inspect`...): imports the Celery app but runs no task;
+ * - `worker-command`: `python manage.py rqworker` and the other management commands of task-queue
+ *   packages that run as workers: one process that stays up (netbox runs `manage.py rqworker` from a
+ *   systemd unit) after Django set up its apps (their models and `ready()`) and, unless
+ *   `--skip-checks`, ran the system checks, which import the URLconf and so the views;
  * - `server`: everything else (gunicorn, uvicorn, a Celery worker...).
  */
-export type ProcessRole = 'command' | 'dev-server' | 'script' | 'scheduler' | 'server';
+export type ProcessRole = 'command' | 'dev-server' | 'script' | 'scheduler' | 'worker-command' | 'server';
 
 const DJANGO_DEV_SERVERS = new Set(['runserver', 'runserver_plus', 'runsslserver', 'testserver']);
+
+/**
+ * Management commands that run a worker until stopped, by the package that adds them: django-rq
+ * (`rqworker`, `rqworker-pool`, `rqscheduler`), Channels (`runworker`), Django Q (`qcluster`),
+ * django-background-tasks (`process_tasks`), Huey (`run_huey`), django-dramatiq (`rundramatiq`).
+ */
+const DJANGO_WORKER_COMMANDS = new Set(['rqworker', 'rqworker-pool', 'rqscheduler', 'runworker', 'qcluster', 'process_tasks', 'run_huey', 'rundramatiq']);
 
 export function processRole(process: ServerProcess): ProcessRole {
   if (process.starts) return 'server';
@@ -224,7 +263,8 @@ export function processRole(process: ServerProcess): ProcessRole {
   const managePy = spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script);
   const djangoModule = spec.script === undefined && (spec.module === 'django' || spec.module === 'django-admin');
   if (managePy || djangoModule) {
-    const subcommand = spec.arguments?.find((a) => !a.startsWith('-'));
+    const subcommand = djangoSubcommand(process);
+    if (subcommand !== undefined && DJANGO_WORKER_COMMANDS.has(subcommand)) return 'worker-command';
     return subcommand !== undefined && DJANGO_DEV_SERVERS.has(subcommand) ? 'dev-server' : 'command';
   }
   return 'script';
@@ -273,8 +313,11 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
   // A script (`python bot.py`) and a scheduler (`celery beat`) load no framework entries of their own:
   // what they import is their module's closure.
   const role = processRole(served.process);
-  const loadsEntries = role === 'server' || role === 'dev-server';
-  const framework = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  const loadsEntries = role === 'server' || role === 'dev-server' || role === 'worker-command';
+  // A worker command sets Django up and runs the system checks (which import the URLconf), unless
+  // told `--skip-checks`; it never imports the WSGI/ASGI modules.
+  const workerCommand = role === 'worker-command' ? (served.process.appSpec?.arguments?.includes('--skip-checks') ? groups.djangoSetup : groups.djangoChecked) : undefined;
+  const framework = !loadsEntries ? [] : workerCommand ? workerCommand : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
   const ofKind = othersLeftOut(framework, served, allServed, closure);
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
@@ -342,7 +385,14 @@ interface EntryGroups {
   web: EntryPoint[];
   djangoPaths: Set<string>;
   djangoApps: EntryPoint[];
+  /** What `django.setup()` imports: the settings and the apps' modules (not `wsgi.py`/`asgi.py`). */
+  djangoSetup: EntryPoint[];
+  /** What a management command imports when it runs the system checks: those and the URLconf. */
+  djangoChecked: EntryPoint[];
 }
+
+/** The description of the entries a WSGI/ASGI server imports and a management command does not. */
+const DJANGO_SERVED = /^Django (WSGI|ASGI) application/;
 
 const entryGroupsOf = new WeakMap<readonly EntryPoint[], EntryGroups>();
 
@@ -356,6 +406,8 @@ function entryGroups(entries: readonly EntryPoint[]): EntryGroups {
       web: framework.filter((e) => !WORKER_FRAMEWORKS.has(e.framework)),
       djangoPaths: new Set(entries.filter((e) => e.framework === 'Django').map((e) => e.path)),
       djangoApps: entries.filter((e) => e.framework === 'Django' && e.kind === 'app'),
+      djangoSetup: entries.filter((e) => e.framework === 'Django' && e.kind === 'app' && !DJANGO_SERVED.test(e.description)),
+      djangoChecked: entries.filter((e) => e.framework === 'Django' && !DJANGO_SERVED.test(e.description)),
     };
     entryGroupsOf.set(entries, groups);
   }
@@ -438,6 +490,9 @@ export function processCount(process: ServerProcess): ProcessCount {
   const role = processRole(process);
   if (role === 'command') return { text: process.server === 'flask' ? 'a Flask command, not a server' : 'a management command, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
+  if (role === 'worker-command') {
+    return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
+  }
   if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;
@@ -530,6 +585,12 @@ function withoutWhere(text: string): string {
   return text.replace(/ \([^()]*:\d+\)/g, '');
 }
 
+/** The catalogue's plural unit for `n` of them: `1 thread`, `1 worker process`, `2 threads`. */
+function unitCounted(n: number, unit: string): string {
+  if (n !== 1) return unit;
+  return unit.endsWith('sses') ? unit.slice(0, -2) : unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
 /** `this thread pool` from `a thread pool`. */
 function thisOne(match: ResourceMatch): string {
   return match.what.replace(/^(a|an|the)\s+/i, 'this ');
@@ -587,7 +648,7 @@ export function deploymentFacts(
     // Forked copies of a started thread or an open socket are not more threads or sockets.
     const multiplies = !forked || match.afterFork === 'lazy';
     const total = multiplies && counts.length === 1 && counts[0]!.n !== undefined && each !== undefined && match.total
-      ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${match.total.unit}`
+      ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${unitCounted(counts[0]!.n * each, match.total.unit)}`
       : undefined;
     const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
     return { text, n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
@@ -827,7 +888,7 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
     return `deployment files read (${files.join(', ')}${more > 0 ? ` and ${more} more` : ''}), but no server or worker recognised in them: assuming one process per worker`;
   }
   const parts = deployment.processes.map((p) => {
-    const written = p.appSpec ? [p.appSpec.written, ...(processRole(p) === 'command' || processRole(p) === 'dev-server' ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
+    const written = p.appSpec ? [p.appSpec.written, ...(['command', 'dev-server', 'worker-command'].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
     const app = written ? ` \`${oneLine(written, 80)}\`` : '';
     const server =
       p.server === 'celery'

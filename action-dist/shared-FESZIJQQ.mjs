@@ -219,6 +219,9 @@ function deploymentEntries(deployment, index, summaries) {
         });
       }
     }
+    if (processRole(process) === "worker-command") {
+      for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
+    }
     for (const entry of appEntries) entries.push(entry);
     served.push({ process, appPaths, appEntries });
   }
@@ -248,7 +251,9 @@ function appModules(process, index) {
     const script = spec.script.replace(/^\.\//, "");
     const workdir = process.workingDirectory?.replace(/\/+$/, "");
     const fromWorkdir = workdir && path2.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path2.posix.join(root, script.slice(workdir.length + 1))) : [];
-    const byPath = [...fromWorkdir, ...roots.map((root) => path2.posix.join(root, script)), script].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
+    const parts = path2.posix.isAbsolute(script) ? script.split("/").filter(Boolean) : [];
+    const tails = parts.slice(0, -1).map((_, i) => parts.slice(i + 1).join("/"));
+    const byPath = [...fromWorkdir, ...roots.map((root) => path2.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
     if (byPath) return [byPath];
   }
   const module = moduleFrom(spec.module, roots, index);
@@ -259,6 +264,24 @@ function appModules(process, index) {
   }
   const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m) => m !== void 0 && m !== module);
   return [module, ...also];
+}
+var commandModulesOf = /* @__PURE__ */ new WeakMap();
+function commandModules(process, index) {
+  const name = djangoSubcommand(process);
+  if (name === void 0) return [];
+  let byName = commandModulesOf.get(index);
+  if (!byName) {
+    byName = /* @__PURE__ */ new Map();
+    for (const file of index.byPath.keys()) {
+      const command = /(?:^|\/)management\/commands\/([^/]+)\.py$/.exec(file)?.[1];
+      if (command !== void 0 && command !== "__init__") byName.set(command, [...byName.get(command) ?? [], file]);
+    }
+    commandModulesOf.set(index, byName);
+  }
+  return byName.get(name) ?? [];
+}
+function djangoSubcommand(process) {
+  return process.appSpec?.arguments?.find((a) => !a.startsWith("-"));
 }
 function moduleFrom(name, roots, index) {
   const file = name.replace(/\./g, "/");
@@ -281,6 +304,7 @@ function unresolvedSpec(process) {
   };
 }
 var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
+var DJANGO_WORKER_COMMANDS = /* @__PURE__ */ new Set(["rqworker", "rqworker-pool", "rqscheduler", "runworker", "qcluster", "process_tasks", "run_huey", "rundramatiq"]);
 function processRole(process) {
   if (process.starts) return "server";
   if (process.server === "celery") {
@@ -294,7 +318,8 @@ function processRole(process) {
   const managePy = spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script);
   const djangoModule = spec.script === void 0 && (spec.module === "django" || spec.module === "django-admin");
   if (managePy || djangoModule) {
-    const subcommand = spec.arguments?.find((a) => !a.startsWith("-"));
+    const subcommand = djangoSubcommand(process);
+    if (subcommand !== void 0 && DJANGO_WORKER_COMMANDS.has(subcommand)) return "worker-command";
     return subcommand !== void 0 && DJANGO_DEV_SERVERS.has(subcommand) ? "dev-server" : "command";
   }
   return "script";
@@ -319,8 +344,9 @@ function importsOf(served, graph, entries, allServed) {
   const celery = served.process.server === "celery";
   const groups = entryGroups(entries);
   const role = processRole(served.process);
-  const loadsEntries = role === "server" || role === "dev-server";
-  const framework = !loadsEntries ? [] : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
+  const loadsEntries = role === "server" || role === "dev-server" || role === "worker-command";
+  const workerCommand = role === "worker-command" ? served.process.appSpec?.arguments?.includes("--skip-checks") ? groups.djangoSetup : groups.djangoChecked : void 0;
+  const framework = !loadsEntries ? [] : workerCommand ? workerCommand : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
   const ofKind = othersLeftOut(framework, served, allServed, closure);
   const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
@@ -365,6 +391,7 @@ function claimsOf(framework, allServed, closure) {
   byServed.set(allServed, claims);
   return claims;
 }
+var DJANGO_SERVED = /^Django (WSGI|ASGI) application/;
 var entryGroupsOf = /* @__PURE__ */ new WeakMap();
 function entryGroups(entries) {
   let groups = entryGroupsOf.get(entries);
@@ -374,7 +401,9 @@ function entryGroups(entries) {
       celery: framework.filter((e) => e.framework === "Celery"),
       web: framework.filter((e) => !WORKER_FRAMEWORKS.has(e.framework)),
       djangoPaths: new Set(entries.filter((e) => e.framework === "Django").map((e) => e.path)),
-      djangoApps: entries.filter((e) => e.framework === "Django" && e.kind === "app")
+      djangoApps: entries.filter((e) => e.framework === "Django" && e.kind === "app"),
+      djangoSetup: entries.filter((e) => e.framework === "Django" && e.kind === "app" && !DJANGO_SERVED.test(e.description)),
+      djangoChecked: entries.filter((e) => e.framework === "Django" && !DJANGO_SERVED.test(e.description))
     };
     entryGroupsOf.set(entries, groups);
   }
@@ -435,6 +464,9 @@ function processCount(process) {
   const role = processRole(process);
   if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
+  if (role === "worker-command") {
+    return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
+  }
   if (role === "scheduler") return { n: 1, text: `one Celery ${process.celery?.subcommand || "beat"} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;
@@ -503,6 +535,10 @@ function environmentDefault(expression) {
 function withoutWhere(text) {
   return text.replace(/ \([^()]*:\d+\)/g, "");
 }
+function unitCounted(n, unit) {
+  if (n !== 1) return unit;
+  return unit.endsWith("sses") ? unit.slice(0, -2) : unit.endsWith("s") ? unit.slice(0, -1) : unit;
+}
 function thisOne(match) {
   return match.what.replace(/^(a|an|the)\s+/i, "this ");
 }
@@ -532,7 +568,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const more = counts.length - listed.length;
     const forked2 = group.some(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked");
     const multiplies = !forked2 || match.afterFork === "lazy";
-    const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${match.total.unit}` : void 0;
+    const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${unitCounted(counts[0].n * each, match.total.unit)}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
     return { text, n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
   };
@@ -719,7 +755,7 @@ function deploymentSummary(context) {
     return `deployment files read (${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}), but no server or worker recognised in them: assuming one process per worker`;
   }
   const parts = deployment.processes.map((p) => {
-    const written = p.appSpec ? [p.appSpec.written, ...processRole(p) === "command" || processRole(p) === "dev-server" ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
+    const written = p.appSpec ? [p.appSpec.written, ...["command", "dev-server", "worker-command"].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
     const app = written ? ` \`${oneLine(written, 80)}\`` : "";
     const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
     const starts = p.starts ? `, which runs ${SERVER_NAMES[p.starts.server]}${p.starts.appSpec ? ` \`${oneLine(p.starts.appSpec.written, 80)}\`` : ""}` : "";

@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-YUWCLDZI.mjs";
+} from "./shared-FESZIJQQ.mjs";
 import {
   CallResolver,
   allOf,
