@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-YAPEYNM4.mjs";
-import "./shared-TJCS2ECB.mjs";
+} from "./shared-JJNFS3NB.mjs";
+import "./shared-T6RVIAHO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-DRMQLAP2.mjs";
+} from "./shared-WI5DTU6J.mjs";
 import "./shared-YO456HVF.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

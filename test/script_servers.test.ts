@@ -136,6 +136,11 @@ describe('what a script that calls uvicorn.run starts', () => {
       { count: '2 uvicorn workers unless WORKERS is set (main.py:4)', model: undefined, app: 'api:app' },
     ],
     [
+      'workers from a module-level constant, in the function `__main__` calls',
+      'import uvicorn\n\nWORKERS = 4\n\n\ndef main():\n    uvicorn.run("api:app", workers=WORKERS)\n\n\nif __name__ == "__main__":\n    main()\n',
+      { count: '4 uvicorn workers (main.py:7)', model: 'imported-in-each-worker', app: 'api:app' },
+    ],
+    [
       'a `uvicorn.run` in a function nothing calls: the script is what it was',
       'import uvicorn\n\ndef serve():\n    uvicorn.run("api:app", workers=4)\n\nif __name__ == "__main__":\n    print("hello")\n',
       { count: 'one python process (Procfile:1)', model: 'single-process', app: undefined },

@@ -649,6 +649,7 @@ export function fillCost(match: ResourceMatch, args: readonly CallArgument[]): s
     const given = args.find((a) => a.keyword === name) ?? (spec?.position !== undefined ? positional[spec.position] : undefined);
     if (given) {
       if (typeof given.literal === 'number') return String(given.literal);
+      if (given.constant !== undefined) return `\`${given.text}\` (${given.constant})`;
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }

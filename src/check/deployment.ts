@@ -597,14 +597,14 @@ function thisOne(match: ResourceMatch): string {
 }
 
 /** How many of the thing one instance holds: 3 for `max_workers=3`, 1 without an argument, undefined when not a literal. */
-function perInstance(match: ResourceMatch, creation: { args: Array<{ keyword?: string; literal?: unknown }> }): number | undefined {
+function perInstance(match: ResourceMatch, creation: { args: Array<{ keyword?: string; literal?: unknown; constant?: number }> }): number | undefined {
   const total = match.total;
   if (!total) return undefined;
   if (!total.argument) return 1;
   const spec = match.arguments.find((a) => a.name === total.argument);
   const positional = creation.args.filter((a) => a.keyword === undefined);
   const given = creation.args.find((a) => a.keyword === total.argument) ?? (spec?.position !== undefined ? positional[spec.position] : undefined);
-  return typeof given?.literal === 'number' ? given.literal : undefined;
+  return typeof given?.literal === 'number' ? given.literal : given?.constant;
 }
 
 export interface DeploymentFacts {
@@ -623,7 +623,7 @@ export interface DeploymentFacts {
 export function deploymentFacts(
   finding: Finding,
   match: ResourceMatch,
-  creation: { args: Array<{ keyword?: string; literal?: unknown }> },
+  creation: { args: Array<{ keyword?: string; literal?: unknown; constant?: number }> },
   context: DeploymentContext,
   graph: ImportGraph,
   entries: readonly EntryPoint[],

@@ -97,6 +97,8 @@ function intArgument(argument: CallArgument | undefined, at: { file: string; lin
   if (!argument || argument.literal === null) return undefined;
   const where = { ...at, origin: 'command-line' as const, via: 'uvicorn.run(workers=)' };
   if (typeof argument.literal === 'number' && Number.isInteger(argument.literal)) return { ...where, value: Math.max(1, argument.literal) };
+  // `workers=WORKERS`, `WORKERS = 4` above.
+  if (argument.constant !== undefined && Number.isInteger(argument.constant)) return { ...where, value: Math.max(1, argument.constant) };
   return { ...where, expression: argument.text };
 }
 

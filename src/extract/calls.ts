@@ -100,7 +100,7 @@ export function visitCall(x: ExtractorState, node: SyntaxNode, scope: Scope, pla
       const argument = kids[i]!;
       if (argument.type === 'comment') continue;
       visitExpression(x, argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument, scope, placement, statement);
-      args.push(callArgument(argument));
+      args.push(callArgument(argument, x, scope));
     }
 
     const id = x.calls.length;
@@ -157,17 +157,18 @@ export function noteDroppedLocals(x: ExtractorState, body: SyntaxNode, firstCall
   }
 }
 
-/** One argument of a call as the summary keeps it: keyword, text and literal value (`workers=3`). */
-export function callArgument(argument: SyntaxNode): CallArgument {
-  if (argument.type === 'keyword_argument') {
-    const value = argument.childForFieldName('value');
-    const literal = value ? scalarLiteral(value) : undefined;
-    const keyword: CallArgument = { keyword: argument.childForFieldName('name')?.text ?? '', text: value?.text ?? '' };
-    if (literal !== undefined) keyword.literal = literal;
-    return keyword;
+/**
+ * One argument of a call in `scope` as the summary keeps it: keyword, text and literal value
+ * (`workers=3`), or the number a module-level constant it names holds (`workers=WORKERS`).
+ */
+export function callArgument(argument: SyntaxNode, x: ExtractorState, scope: Scope): CallArgument {
+  const value = argument.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+  const record: CallArgument = argument.type === 'keyword_argument' ? { keyword: argument.childForFieldName('name')?.text ?? '', text: value?.text ?? '' } : { text: argument.text };
+  const literal = value ? scalarLiteral(value) : undefined;
+  if (literal !== undefined) record.literal = literal;
+  else if (value?.type === 'identifier' && x.constants.has(value.text)) {
+    const constant = x.conditionContext(scope).constant(value.text);
+    if (typeof constant === 'number') record.constant = constant;
   }
-  const literal = scalarLiteral(argument);
-  const positional: CallArgument = { text: argument.text };
-  if (literal !== undefined) positional.literal = literal;
-  return positional;
+  return record;
 }

@@ -398,7 +398,7 @@ class Extractor extends ExtractorState {
     const head = dotted.split('.')[0]!;
     const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module);
     if (!qualified || qualified.kind === 'instance' || qualified.kind === 'builtin') return;
-    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment').map(callArgument);
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment').map((a) => callArgument(a, this, guarded));
     this.mainCalls.push({ callee: qualified.qualified, ...(qualified.kind === 'local' ? { calleeIsLocal: true as const } : {}), text: this.excerpts.of(node), line: node.startPosition.row + 1, args });
   }
 

@@ -124,6 +124,11 @@ export interface CallArgument {
   text: string;
   /** The value when it is an int, float, string, bool or None literal. */
   literal?: number | string | boolean | null;
+  /**
+   * `max_workers=POOL_SIZE`, where `POOL_SIZE = 3` is a module-level name whose value is known when
+   * the call runs (bound once, unconditionally, and not shadowed): that number.
+   */
+  constant?: number;
 }
 
 /** Where, syntactically, an import-time call sits: ruff's B008 cares, and so do our messages. */

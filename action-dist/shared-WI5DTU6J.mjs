@@ -1568,7 +1568,7 @@ function visitCall(x, node, scope, placement, statement) {
       const argument = kids[i2];
       if (argument.type === "comment") continue;
       visitExpression(x, argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument, scope, placement, statement);
-      args2.push(callArgument(argument));
+      args2.push(callArgument(argument, x, scope));
     }
     const id = x.calls.length;
     const record = { id };
@@ -1610,18 +1610,16 @@ function noteDroppedLocals(x, body2, firstCall) {
     if (!otherUse && assignments === 1) call2.discarded = true;
   }
 }
-function callArgument(argument) {
-  if (argument.type === "keyword_argument") {
-    const value = argument.childForFieldName("value");
-    const literal2 = value ? scalarLiteral(value) : void 0;
-    const keyword = { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" };
-    if (literal2 !== void 0) keyword.literal = literal2;
-    return keyword;
+function callArgument(argument, x, scope) {
+  const value = argument.type === "keyword_argument" ? argument.childForFieldName("value") : argument;
+  const record = argument.type === "keyword_argument" ? { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" } : { text: argument.text };
+  const literal = value ? scalarLiteral(value) : void 0;
+  if (literal !== void 0) record.literal = literal;
+  else if (value?.type === "identifier" && x.constants.has(value.text)) {
+    const constant = x.conditionContext(scope).constant(value.text);
+    if (typeof constant === "number") record.constant = constant;
   }
-  const literal = scalarLiteral(argument);
-  const positional = { text: argument.text };
-  if (literal !== void 0) positional.literal = literal;
-  return positional;
+  return record;
 }
 
 // src/extract/literals.ts
@@ -2329,7 +2327,7 @@ ${this.functions.join("\n")}` : "",
     const head = dotted.split(".")[0];
     const qualified = qualify(dotted, guarded.bindings.has(head) ? guarded : module2);
     if (!qualified || qualified.kind === "instance" || qualified.kind === "builtin") return;
-    const args2 = (node.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a.type !== "comment").map(callArgument);
+    const args2 = (node.childForFieldName("arguments")?.namedChildren ?? []).filter((a) => a.type !== "comment").map((a) => callArgument(a, this, guarded));
     this.mainCalls.push({ callee: qualified.qualified, ...qualified.kind === "local" ? { calleeIsLocal: true } : {}, text: this.excerpts.of(node), line: node.startPosition.row + 1, args: args2 });
   }
   guardKind(condition, scope, depth2 = 0) {

@@ -134,6 +134,7 @@ function intArgument(argument, at) {
   if (!argument || argument.literal === null) return void 0;
   const where2 = { ...at, origin: "command-line", via: "uvicorn.run(workers=)" };
   if (typeof argument.literal === "number" && Number.isInteger(argument.literal)) return { ...where2, value: Math.max(1, argument.literal) };
+  if (argument.constant !== void 0 && Number.isInteger(argument.constant)) return { ...where2, value: Math.max(1, argument.constant) };
   return { ...where2, expression: argument.text };
 }
 function boolArgument(argument, at) {
@@ -549,7 +550,7 @@ function perInstance(match, creation) {
   const spec = match.arguments.find((a) => a.name === total.argument);
   const positional = creation.args.filter((a) => a.keyword === void 0);
   const given = creation.args.find((a) => a.keyword === total.argument) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
-  return typeof given?.literal === "number" ? given.literal : void 0;
+  return typeof given?.literal === "number" ? given.literal : given?.constant;
 }
 function deploymentFacts(finding, match, creation, context, graph, entries) {
   const served = processesImporting(finding, context, graph, entries);

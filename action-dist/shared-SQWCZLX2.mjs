@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-TJCS2ECB.mjs";
+} from "./shared-T6RVIAHO.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-DRMQLAP2.mjs";
+} from "./shared-WI5DTU6J.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-FESZIJQQ.mjs";
+} from "./shared-X5QNR42O.mjs";
 import {
   CallResolver,
   allOf,
@@ -2592,6 +2592,7 @@ function fillCost(match, args) {
     const given = args.find((a) => a.keyword === name) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
     if (given) {
       if (typeof given.literal === "number") return String(given.literal);
+      if (given.constant !== void 0) return `\`${given.text}\` (${given.constant})`;
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }

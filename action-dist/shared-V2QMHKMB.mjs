@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-DRMQLAP2.mjs";
+} from "./shared-WI5DTU6J.mjs";
 import "./shared-YO456HVF.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

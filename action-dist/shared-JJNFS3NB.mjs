@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-TJCS2ECB.mjs";
+} from "./shared-T6RVIAHO.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-7ZV6FTZO.mjs");
+  return analyzer ??= import("./shared-SQWCZLX2.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-VNAHRP5L.mjs"),
+      import("./shared-YTETUFZ4.mjs"),
       import("./shared-AC5SKONP.mjs"),
-      import("./shared-K2F242IU.mjs"),
+      import("./shared-EP5B3VDA.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-LQDXD7AQ.mjs"),
       import("./shared-B6BNLE3F.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-XPYSE43B.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-LX7DZKUX.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,
