@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-JJNFS3NB.mjs";
+} from "./shared-FRHIBSUZ.mjs";
 import "./shared-T6RVIAHO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
-} from "./shared-X5QNR42O.mjs";
+} from "./shared-B4LQ2L36.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { deploymentSummary } from '../src/check/deployment.js';
 import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
 import { analyzeProject, FIXTURES, PROJECT, scratchFolder, venvFile, writeProject } from './support.js';
 
@@ -399,6 +400,52 @@ describe('systemd units as paperless-ngx writes them', () => {
         model: 'imported-in-each-worker',
       },
     ]);
+  });
+});
+
+describe("an entrypoint script as CTFd's: `WORKERS=${WORKERS:-1}` at the top, a ping step, then `exec gunicorn --workers $WORKERS`", () => {
+  const project = (assignment: string) => ({
+    Dockerfile: 'FROM python:3.11\nWORKDIR /opt/CTFd\nCOPY . /opt/CTFd\nENTRYPOINT ["/opt/CTFd/docker-entrypoint.sh"]\n',
+    'docker-entrypoint.sh': [
+      '#!/bin/bash',
+      'set -euo pipefail',
+      '',
+      assignment,
+      'SKIP_DB_PING=${SKIP_DB_PING:-false}',
+      '',
+      'if [ $WORKERS -gt 1 ]; then',
+      '    echo "more than 1 worker"',
+      'fi',
+      'if [[ "$SKIP_DB_PING" == "false" ]]; then',
+      '  python ping.py',
+      'fi',
+      "exec gunicorn 'app:create_app()' \\",
+      "    --bind '0.0.0.0:8000' \\",
+      '    --workers $WORKERS',
+      '',
+    ].join('\n'),
+    'ping.py': 'import time\n',
+    'app.py': 'from flask import Flask\n\n\ndef create_app():\n    return Flask(__name__)\n',
+  });
+
+  it('reads the workers as the default the script gives the variable, and the ping as a step before the server', async () => {
+    const root = writeProject(project('WORKERS=${WORKERS:-1}'));
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: python `ping.py` (docker-entrypoint.sh:11): a step the script runs before its server, not a server; ' +
+        'gunicorn `app:create_app()` (docker-entrypoint.sh:13): 1 gunicorn worker unless WORKERS is set (docker-entrypoint.sh:15)',
+    );
+  });
+
+  it('keeps `$WORKERS` as written when the script gives it another variable\'s default, or a value known only at run time', async () => {
+    for (const assignment of ['WORKERS=${GUNICORN_WORKERS:-1}\nGUNICORN_WORKERS=4', 'WORKERS=$(nproc)']) {
+      const root = writeProject(project(assignment));
+      const [gunicorn] = (await readDeployment(root)).processes.filter((p) => p.server === 'gunicorn');
+      expect(gunicorn!.workers, assignment).toMatchObject({ expression: '$WORKERS' });
+    }
+    const root = writeProject(project('WORKERS=${GUNICORN_WORKERS:-2}'));
+    const [gunicorn] = (await readDeployment(root)).processes.filter((p) => p.server === 'gunicorn');
+    expect(gunicorn!.workers).toMatchObject({ expression: '${GUNICORN_WORKERS:-2}' });
   });
 });
 

@@ -489,6 +489,8 @@ export function processCount(process: ServerProcess): ProcessCount {
   const model = process.processModel;
   const role = processRole(process);
   if (role === 'command') return { text: process.server === 'flask' ? 'a Flask command, not a server' : 'a management command, not a server' };
+  // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).
+  if (process.server === 'python' && process.source === 'shell-script' && !process.starts) return { text: 'a step the script runs before its server, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'worker-command') {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };

@@ -1,5 +1,5 @@
 import type { Location } from './types.js';
-import type { Word } from './shellWords.js';
+import type { Word, WordPart } from './shellWords.js';
 
 /** One environment variable a deployment file sets for the process (`ENV`, compose `environment:`, `VAR=x cmd`). */
 export interface EnvValue extends Location {
@@ -22,25 +22,42 @@ export function withVariables(base: Environment, added: Iterable<EnvValue>): Env
 
 const SIMPLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
 
+/** `${WORKERS:-1}` (or `${WORKERS-1}`), quoted or not: a variable with a literal default. */
+const DEFAULTED = /^"?(\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^$`{}"'\s]*\})"?$/;
+
 /**
  * Substitutes the variables of `word` that the deployment itself sets, as the shell would
  * (`ENV APP_MODULE=app:app` then `CMD gunicorn $APP_MODULE`). A variable it does not set stays
- * as written, defaults included: the platform may set it (Heroku sets WEB_CONCURRENCY).
+ * as written, defaults included: the platform may set it (Heroku sets WEB_CONCURRENCY). A variable
+ * the deployment sets to another's value with a default (CTFd's `WORKERS=${WORKERS:-1}`, then
+ * `--workers $WORKERS`) becomes that expansion: still known only at run time, but with its default.
  */
 export function expandKnown(word: Word, env: Environment): Word {
   if (!word.expands || !word.parts) return word;
   let text = '';
+  let defaulted = false;
+  const parts: WordPart[] = [];
   for (const part of word.parts) {
     if (typeof part === 'string') {
       text += part;
+      parts.push(part);
       continue;
     }
     const match = SIMPLE_EXPANSION.exec(part.expansion);
     const known = match ? env.get(match[1] ?? match[2]!) : undefined;
-    if (known?.value === undefined) return word;
-    text += known.value;
+    if (known?.value !== undefined) {
+      text += known.value;
+      parts.push(known.value);
+      continue;
+    }
+    // Only a default of the variable itself, or of one the deployment does not set (whose value is then the same here).
+    const written = known ? DEFAULTED.exec(known.written) : null;
+    if (!written || (written[2] !== known!.name && env.has(written[2]!))) return word;
+    text += written[1]!;
+    parts.push({ expansion: written[1]! });
+    defaulted = true;
   }
-  return { text, raw: word.raw, line: word.line, expands: false };
+  return defaulted ? { text, raw: word.raw, line: word.line, expands: true, parts } : { text, raw: word.raw, line: word.line, expands: false };
 }
 
 /** `NAME=value` as the shell reads an assignment word. */

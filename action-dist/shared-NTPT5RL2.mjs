@@ -5,7 +5,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-X5QNR42O.mjs";
+} from "./shared-B4LQ2L36.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -464,6 +464,7 @@ function processCount(process) {
   const model = process.processModel;
   const role = processRole(process);
   if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
+  if (process.server === "python" && process.source === "shell-script" && !process.starts) return { text: "a step the script runs before its server, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === "worker-command") {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };

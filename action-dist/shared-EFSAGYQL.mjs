@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-X5QNR42O.mjs";
+} from "./shared-B4LQ2L36.mjs";
 import {
   CallResolver,
   allOf,
@@ -2988,20 +2988,32 @@ function withVariables(base, added) {
   return merged;
 }
 var SIMPLE_EXPANSION = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)\})$/;
+var DEFAULTED = /^"?(\$\{([A-Za-z_][A-Za-z0-9_]*):?-[^$`{}"'\s]*\})"?$/;
 function expandKnown(word, env) {
   if (!word.expands || !word.parts) return word;
   let text = "";
+  let defaulted = false;
+  const parts = [];
   for (const part of word.parts) {
     if (typeof part === "string") {
       text += part;
+      parts.push(part);
       continue;
     }
     const match = SIMPLE_EXPANSION.exec(part.expansion);
     const known = match ? env.get(match[1] ?? match[2]) : void 0;
-    if (known?.value === void 0) return word;
-    text += known.value;
+    if (known?.value !== void 0) {
+      text += known.value;
+      parts.push(known.value);
+      continue;
+    }
+    const written = known ? DEFAULTED.exec(known.written) : null;
+    if (!written || written[2] !== known.name && env.has(written[2])) return word;
+    text += written[1];
+    parts.push({ expansion: written[1] });
+    defaulted = true;
   }
-  return { text, raw: word.raw, line: word.line, expands: false };
+  return defaulted ? { text, raw: word.raw, line: word.line, expands: true, parts } : { text, raw: word.raw, line: word.line, expands: false };
 }
 function assignmentOf(word, file) {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
