@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-FRHIBSUZ.mjs";
+} from "./shared-ZAOFCXLK.mjs";
 import "./shared-T6RVIAHO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

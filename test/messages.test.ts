@@ -36,6 +36,30 @@ describe('short messages', () => {
     expect(log.runs[0].results[0].properties.deployment).toBe('4 gunicorn workers (Procfile:1) each create this HTTP session.');
   });
 
+  it('says "under a condition" rather than cut a long condition short, and drops the code of the call before the condition (Tandoor\'s ConnectorManager)', async () => {
+    const root = writeProject({
+      'cookbook/__init__.py': '',
+      'cookbook/connectors/__init__.py': '',
+      'cookbook/connectors/connector_manager.py':
+        'import queue\nimport threading\n\n\nclass ConnectorManager:\n    def __init__(self):\n        self._queue = queue.Queue(maxsize=100)\n' +
+        '        self._worker = threading.Thread(target=self.work, args=(0, self._queue), daemon=True)\n        self._worker.start()\n\n    def work(self, n, q):\n        pass\n',
+      'cookbook/setup.py':
+        'from cookbook import settings\n\n\ndef start_external_connectors():\n    from cookbook.connectors.connector_manager import ConnectorManager\n\n    return ConnectorManager()\n\n\n' +
+        'if not settings.DISABLE_EXTERNAL_CONNECTORS_AT_STARTUP_OF_EVERY_PROCESS and not settings.RUNNING_THE_TEST_SUITE_WITHOUT_A_BROKER:\n    handler = start_external_connectors()\n',
+      'cookbook/settings.py': 'import os\n\nDISABLE_EXTERNAL_CONNECTORS_AT_STARTUP_OF_EVERY_PROCESS = bool(os.environ.get("X"))\nRUNNING_THE_TEST_SUITE_WITHOUT_A_BROKER = False\n',
+      'web.py': 'from flask import Flask\n\nimport cookbook.setup  # noqa: F401\n\napp = Flask(__name__)\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.ruleId, `${f.path}:${f.span.line}`, f.message])).toEqual([
+      [
+        'IL002',
+        'cookbook/setup.py:11',
+        '`start_external_connectors()` starts a thread in `start_external_connectors()` → `ConnectorManager()` while `cookbook.setup` is imported, under a condition, reached from the entry in `web`.',
+      ],
+    ]);
+    expect(result.findings[0]!.message).not.toContain('…');
+  });
+
   it('says a pool size only where the call gives it: `poolclass=` decides, `**opts` may hold it', async () => {
     const root = writeProject({
       'mod.py':

@@ -2466,6 +2466,12 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : "";
     return `${action}${created}${placementPhrase(creation.placement)}`;
   };
+  const briefHeadline = (code) => {
+    if (steps.length === 0) return headlineWith(code);
+    const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 40)}()\``);
+    const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
+    return `\`${excerptCode(trigger.text, code)}\` ${start ? "starts" : creates} ${match.what} in ${through}`;
+  };
   if (steps.length > 0) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
@@ -2491,7 +2497,10 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
     `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, true)}.`,
     // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
     `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported${when(60)}, ${reachPhrase(reach, nameOf, true)}.`,
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach, nameOf, true)}.`
+    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach, nameOf, true)}.`,
+    // Rather than a condition cut short: that there is one, then a headline without the code it runs.
+    ...condition ? [`${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, under a condition, ${reachPhrase(reach, nameOf, true)}.`] : [],
+    `${briefHeadline(40)} while \`${excerptCode(moduleName, 50)}\` is imported${condition ? ", under a condition" : ""}, ${reachPhrase(reach, nameOf, true)}.`
   ];
   const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]);
   const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);

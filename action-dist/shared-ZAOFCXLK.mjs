@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-EFSAGYQL.mjs");
+  return analyzer ??= import("./shared-HAXNNJYN.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
