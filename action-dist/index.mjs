@@ -9,13 +9,13 @@ import {
 } from "./shared-4BTN6HWT.mjs";
 import {
   renderText
-} from "./shared-KUKYZDI6.mjs";
+} from "./shared-B6EQKC2D.mjs";
 import {
   chainSteps
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-ZAOFCXLK.mjs";
+} from "./shared-DMFLIBZ4.mjs";
 import "./shared-T6RVIAHO.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

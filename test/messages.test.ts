@@ -58,6 +58,8 @@ describe('short messages', () => {
       ],
     ]);
     expect(result.findings[0]!.message).not.toContain('…');
+    // The text output gives the condition on a line of its own (as the summary keeps it: 60 characters).
+    expect(runCli(['check', root]).stdout).toContain('\n    cookbook/connectors/connector_manager.py:9  self._worker.start()\n  when: not settings.DISABLE_EXTERNAL_CONNECTORS_AT_STARTUP_OF_EVER…\n  cost: ');
   });
 
   it('says a pool size only where the call gives it: `poolclass=` decides, `**opts` may hold it', async () => {

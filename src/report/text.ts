@@ -62,9 +62,10 @@ export function renderText(input: TextReportInput): string {
   return forLog(`${out.join('\n')}\n`);
 }
 
-/** What the message leaves out, one indented line each: the cost, the deployment, the fix. */
+/** What the message leaves out, one indented line each: the condition (when the message cuts it or only says there is one), the cost, the deployment, the fix. */
 export function detailLines(finding: Finding): string[] {
   const lines: string[] = [];
+  if (finding.condition && !finding.message.includes(`when \`${finding.condition}\``)) lines.push(`  when: ${forTerminal(shownMessage(finding.condition))}`);
   if (finding.cost) lines.push(`  cost: ${forTerminal(shownMessage(finding.cost))}`);
   if (finding.deployment) lines.push(`  deployment: ${forTerminal(shownMessage(finding.deployment))}`);
   if (finding.fix) lines.push(`  fix: ${forTerminal(shownMessage(finding.fix))}`);

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   diagnosticLine,
   summaryLine
-} from "./shared-KUKYZDI6.mjs";
+} from "./shared-B6EQKC2D.mjs";
 import "./shared-RG7FRXP6.mjs";
 import {
   forLog,

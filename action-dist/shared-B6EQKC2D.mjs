@@ -44,6 +44,7 @@ function renderText(input) {
 }
 function detailLines(finding) {
   const lines = [];
+  if (finding.condition && !finding.message.includes(`when \`${finding.condition}\``)) lines.push(`  when: ${forTerminal(shownMessage(finding.condition))}`);
   if (finding.cost) lines.push(`  cost: ${forTerminal(shownMessage(finding.cost))}`);
   if (finding.deployment) lines.push(`  deployment: ${forTerminal(shownMessage(finding.deployment))}`);
   if (finding.fix) lines.push(`  fix: ${forTerminal(shownMessage(finding.fix))}`);

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   reportTail
-} from "./shared-KUKYZDI6.mjs";
+} from "./shared-B6EQKC2D.mjs";
 import "./shared-RG7FRXP6.mjs";
 import {
   LEVEL_ORDER

@@ -7,7 +7,7 @@ import {
   renderText,
   reportTail,
   summaryLine
-} from "./shared-KUKYZDI6.mjs";
+} from "./shared-B6EQKC2D.mjs";
 import "./shared-RG7FRXP6.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

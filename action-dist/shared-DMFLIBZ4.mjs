@@ -3880,9 +3880,9 @@ async function runCheck(paths, options, hooks = {}) {
       import("./shared-AC5SKONP.mjs"),
       import("./shared-NTPT5RL2.mjs"),
       import("./shared-T7RCTGC6.mjs"),
-      import("./shared-LQDXD7AQ.mjs"),
-      import("./shared-B6BNLE3F.mjs"),
-      import("./shared-2WBOHNSU.mjs")
+      import("./shared-7PGA6CMQ.mjs"),
+      import("./shared-FYHKO62S.mjs"),
+      import("./shared-ZNSMVZ7M.mjs")
     ]);
     const { cwd, root, config } = prepared;
     const failOn = options.failOn ?? config.failOn ?? "error";
