@@ -120,6 +120,27 @@ describe('a task-queue worker run as a management command (netbox: `manage.py rq
     expect(byPath('docs/search.py')).toBe('3 gunicorn workers (Procfile:1) each create this thread pool: up to 6 threads in all.');
   });
 
+  it('in an entrypoint script: the worker command counts, a runserver branch is a development server, a python step is a step (wger, CTFd)', async () => {
+    const root = writeProject({
+      ...worker,
+      Procfile: 'web: ./entrypoint.sh\nworker: ./worker.sh\n',
+      'entrypoint.sh':
+        '#!/bin/bash\npython manage.py migrate\npython wait_for_db.py\nif [[ "$USE_GUNICORN" == "True" ]]; then\n    gunicorn -w 3 site_app.wsgi\nelse\n    python manage.py runserver 0.0.0.0:8000\nfi\n',
+      'worker.sh': '#!/bin/bash\nset -e\nexec python manage.py rqworker default\n',
+      'wait_for_db.py': 'import time\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: python `manage.py migrate` (entrypoint.sh:2): a management command, not a server; ' +
+        'python `wait_for_db.py` (entrypoint.sh:3): a step the script runs before its server, not a server; ' +
+        'gunicorn `site_app.wsgi` (entrypoint.sh:5): 3 gunicorn workers (entrypoint.sh:5); ' +
+        'python `manage.py runserver` (entrypoint.sh:7): one Django development server process (entrypoint.sh:7); ' +
+        'python `manage.py rqworker` (worker.sh:3): one `manage.py rqworker` worker process (worker.sh:3)',
+    );
+    const cache = result.findings.find((f) => f.path === 'docs/cache.py' && f.ruleId === 'IL001')!;
+    expect(cache.deployment).toBe('Each process of the deployment has its own: 3 gunicorn workers (entrypoint.sh:5) (up to 3 threads) and one `manage.py rqworker` worker process (worker.sh:3) (up to 1 thread).');
+  });
+
   it('agrees with the real Django: the checks import the URLconf and its views, --skip-checks does not', () => {
     const root = writeProject(worker);
     const python = venvFile('.venv-frameworks', 'bin', 'python');

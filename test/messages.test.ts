@@ -54,7 +54,7 @@ describe('short messages', () => {
       [
         'IL002',
         'cookbook/setup.py:11',
-        '`start_external_connectors()` starts a thread in `start_external_connectors()` → `ConnectorManager()` while `cookbook.setup` is imported, under a condition, reached from the entry in `web`.',
+        '`start_external_connectors()` starts a thread in `start_external_connectors()` → `ConnectorManager()` (line 9) while `cookbook.setup` is imported, under a condition, reached from the entry in `web`.',
       ],
     ]);
     expect(result.findings[0]!.message).not.toContain('…');

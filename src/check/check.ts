@@ -489,12 +489,12 @@ function toFinding(
     const created = createdElsewhere ? ` (created on line ${creation.span.line})` : '';
     return `${action}${created}${placementPhrase(creation.placement)}`;
   };
-  // The same without the code of the call that starts or creates it.
+  // The same without the code of the call that starts or creates it: its line tells two apart.
   const briefHeadline = (code: number): string => {
     if (steps.length === 0) return headlineWith(code);
     const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 40)}()\``);
     const through = names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
-    return `\`${excerptCode(trigger.text, code)}\` ${start ? 'starts' : creates} ${match.what} in ${through}`;
+    return `\`${excerptCode(trigger.text, code)}\` ${start ? 'starts' : creates} ${match.what} in ${through} (line ${(start ?? creation).span.line})`;
   };
   if (steps.length > 0) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? 'started' : 'created'} here: ${(start ?? creation).statementText}` });

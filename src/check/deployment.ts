@@ -68,8 +68,8 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     // `python main.py` whose `__main__` block runs `uvicorn.run("app:app", workers=4)`: uvicorn's process.
     const started = process.server === 'python' && modules.length === 1 ? startedServer(process, modules[0]!.path, summaries) : undefined;
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts; a
-    // script that starts a server is the server.
-    if (process.server === 'python' && process.source === 'shell-script' && !started) continue;
+    // script that starts a server is the server, and so is a task-queue worker's management command.
+    if (process.server === 'python' && process.source === 'shell-script' && !started && processRole(process) !== 'worker-command') continue;
     const appPaths: string[] = [];
     const appEntries: EntryPoint[] = [];
     if (spec) {
@@ -489,12 +489,12 @@ export function processCount(process: ServerProcess): ProcessCount {
   const model = process.processModel;
   const role = processRole(process);
   if (role === 'command') return { text: process.server === 'flask' ? 'a Flask command, not a server' : 'a management command, not a server' };
-  // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).
-  if (process.server === 'python' && process.source === 'shell-script' && !process.starts) return { text: 'a step the script runs before its server, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'worker-command') {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
+  // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).
+  if (role === 'script' && process.source === 'shell-script') return { text: 'a step the script runs before its server, not a server' };
   if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;

@@ -177,7 +177,7 @@ function deploymentEntries(deployment, index, summaries) {
     const spec = process.appSpec;
     const modules = spec ? appModules(process, index) : [];
     const started = process.server === "python" && modules.length === 1 ? startedServer(process, modules[0].path, summaries) : void 0;
-    if (process.server === "python" && process.source === "shell-script" && !started) continue;
+    if (process.server === "python" && process.source === "shell-script" && !started && processRole(process) !== "worker-command") continue;
     const appPaths = [];
     const appEntries = [];
     if (spec) {
@@ -464,11 +464,11 @@ function processCount(process) {
   const model = process.processModel;
   const role = processRole(process);
   if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
-  if (process.server === "python" && process.source === "shell-script" && !process.starts) return { text: "a step the script runs before its server, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === "worker-command") {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
+  if (role === "script" && process.source === "shell-script") return { text: "a step the script runs before its server, not a server" };
   if (role === "scheduler") return { n: 1, text: `one Celery ${process.celery?.subcommand || "beat"} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;

@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-B4LQ2L36.mjs";
+} from "./shared-SKIGBLRV.mjs";
 import {
   CallResolver,
   allOf,
@@ -2470,7 +2470,7 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
     if (steps.length === 0) return headlineWith(code);
     const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 40)}()\``);
     const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
-    return `\`${excerptCode(trigger.text, code)}\` ${start ? "starts" : creates} ${match.what} in ${through}`;
+    return `\`${excerptCode(trigger.text, code)}\` ${start ? "starts" : creates} ${match.what} in ${through} (line ${(start ?? creation).span.line})`;
   };
   if (steps.length > 0) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
