@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-4BCXPOSA.mjs";
-import "./shared-T6RVIAHO.mjs";
+} from "./shared-46XYXNGK.mjs";
+import "./shared-QDBEUL7E.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-4BCXPOSA.mjs";
-import "./shared-T6RVIAHO.mjs";
+} from "./shared-46XYXNGK.mjs";
+import "./shared-QDBEUL7E.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
@@ -24,9 +24,10 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
-} from "./shared-SKIGBLRV.mjs";
+} from "./shared-MCFICTIQ.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
+import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import {

@@ -5,9 +5,10 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-WI5DTU6J.mjs";
+} from "./shared-TGVLV6Y4.mjs";
 import "./shared-YO456HVF.mjs";
 import "./shared-ZYG3IDYS.mjs";
+import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

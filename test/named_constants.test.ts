@@ -45,13 +45,26 @@ describe('a pool size given by a module-level constant', () => {
   it('says the name alone when a branch may bind it again, or its value is not a number', async () => {
     for (const pool of [
       'POOL_SIZE = 3\nif os.environ.get("BIG"):\n    POOL_SIZE = 12\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n',
-      'POOL_SIZE = int(os.getenv("POOL_SIZE", "3"))\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n',
       'POOL_SIZE = "3"\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n',
     ]) {
       const [finding] = await pools(pool);
       expect(finding!.cost, pool).toContain('up to `POOL_SIZE` threads');
       expect(finding!.deployment, pool).toBe('2 gunicorn workers (Procfile:1) each create this thread pool.');
     }
+  });
+
+  it('says the default of a name the environment may set (changedetection.io: `int(os.getenv("FETCH_WORKERS", "10"))`), and totals nothing', async () => {
+    for (const read of ['int(os.getenv("POOL_SIZE", "3"))', 'int(os.environ.get("POOL_SIZE", 3))']) {
+      const pool = `POOL_SIZE = ${read}\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n`;
+      const [finding] = await pools(pool);
+      expect(finding!.cost, pool).toContain('up to `POOL_SIZE` (3 unless POOL_SIZE is set) threads');
+      expect(finding!.deployment, pool).toBe('2 gunicorn workers (Procfile:1) each create this thread pool.');
+    }
+    const root = writeProject(project('POOL_SIZE = int(os.getenv("POOL_SIZE", "3"))\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n'));
+    expect(probe(root, ['pool'], ['pool:POOL']).attrs['pool:POOL']).toMatchObject({ max_workers: 3 });
+    // Bound again below a branch: the name alone.
+    const [rebound] = await pools('POOL_SIZE = int(os.getenv("POOL_SIZE", "3"))\nif os.environ.get("BIG"):\n    POOL_SIZE = 12\nPOOL = ThreadPoolExecutor(max_workers=POOL_SIZE)\n');
+    expect(rebound!.cost).toContain('up to `POOL_SIZE` threads');
   });
 
   it('says the name alone inside a function whose own name it is', async () => {

@@ -660,6 +660,7 @@ export function fillCost(match: ResourceMatch, args: readonly CallArgument[]): s
     if (given) {
       if (typeof given.literal === 'number') return String(given.literal);
       if (given.constant !== undefined) return `\`${given.text}\` (${given.constant})`;
+      if (given.fromEnvironment) return `\`${given.text}\` (${given.fromEnvironment.value} unless ${given.fromEnvironment.variable} is set)`;
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }

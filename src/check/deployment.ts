@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Deployment, DeployProblem, ServerProcess, Setting } from '../deploy/index.js';
+import { environmentDefault } from '../extract/environmentDefault.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
 import type { ModuleSummary } from '../extract/summary.js';
@@ -564,22 +565,6 @@ export function expressionCount(expression: string, word: string): string {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
   return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
-}
-
-/** `int(os.environ.get("X", 6))`, `int(os.getenv('X', '6'))`, `os.environ.get("X") or 6`, `${X:-6}`: the variable and its default. */
-function environmentDefault(expression: string): { variable: string; value: number } | undefined {
-  const text = expression.trim();
-  const shell = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-(\d+)\}$/.exec(text);
-  if (shell) return { variable: shell[1]!, value: Number(shell[2]) };
-  const python =
-    /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*(['"]?)(\d+)\3\s*\)(?:\s*\))?$/.exec(text) ??
-    /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\)\s+or\s+(['"]?)(\d+)\3(?:\s*\))?$/.exec(text);
-  if (!python) return undefined;
-  // `int(` opened must be closed, and only then.
-  const opens = (text.match(/\(/g) ?? []).length;
-  const closes = (text.match(/\)/g) ?? []).length;
-  if (opens !== closes) return undefined;
-  return { variable: python[2]!, value: Number(python[4]) };
 }
 
 /** `3 gunicorn workers` from `3 gunicorn workers (gunicorn.conf.py:4)`: the count, without where it is said. */

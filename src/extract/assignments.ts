@@ -1,4 +1,5 @@
 import { evaluate } from './conditions.js';
+import { environmentDefault } from './environmentDefault.js';
 import { visitExpression } from './calls.js';
 import { literalValueOf, stringSequence } from './literals.js';
 import { attributeTarget, isModuleLevel, lookup, placementFor, rebind, type Scope } from './scopes.js';
@@ -64,9 +65,12 @@ export function visitAssignment(x: ExtractorState, node: SyntaxNode, scope: Scop
 function noteConstantAssignment(x: ExtractorState, targets: SyntaxNode[], right: SyntaxNode, scope: Scope): void {
   if (x.branchDepth > 0) return;
   const value = evaluate(right, x.conditionContext(scope));
+  // `POOL_SIZE = int(os.getenv("POOL_SIZE", "10"))`: read only by what reports a count.
+  const fromEnvironment = value === undefined && targets.length === 1 && /^(int\(\s*)?os\.(environ\.get|getenv)\(/.test(right.text) ? environmentDefault(right.text) : undefined;
   for (const target of targets) {
     if (target.type === 'identifier') {
       if (value !== undefined && !x.globalNames.has(target.text)) x.constants.set(target.text, value);
+      if (fromEnvironment && !x.globalNames.has(target.text)) x.environmentDefaults.set(target.text, fromEnvironment);
       continue;
     }
     const object = target.type === 'subscript' ? target.childForFieldName('value') : null;

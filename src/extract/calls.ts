@@ -169,6 +169,8 @@ export function callArgument(argument: SyntaxNode, x: ExtractorState, scope: Sco
   else if (value?.type === 'identifier' && x.constants.has(value.text)) {
     const constant = x.conditionContext(scope).constant(value.text);
     if (typeof constant === 'number') record.constant = constant;
+  } else if (value?.type === 'identifier' && x.environmentDefaults.has(value.text) && x.seesModuleName(value.text, scope)) {
+    record.fromEnvironment = { ...x.environmentDefaults.get(value.text)! };
   }
   return record;
 }

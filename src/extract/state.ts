@@ -46,6 +46,12 @@ export abstract class ExtractorState {
   readonly deferredBodies: Array<{ body: SyntaxNode; scope: Scope }> = [];
   /** Module-level names whose value is known at this point of the module body (`PY2 = False`). */
   readonly constants = new Map<string, Value>();
+  /**
+   * Module-level names bound to a number the environment may override, at this point of the module
+   * body (changedetection.io's `_max_executor_workers = int(os.getenv("FETCH_WORKERS", "10"))`).
+   * Not constants: a condition on one is decided at run time.
+   */
+  readonly environmentDefaults = new Map<string, { variable: string; value: number }>();
   /** How many times each module-level name is bound: a function body sees only names bound once. */
   readonly bindingCounts = new Map<string, number>();
   /** Names some function declares `global`: their value can change at any call. */
@@ -141,22 +147,25 @@ export abstract class ExtractorState {
         if (!resolved && dotted === 'TYPE_CHECKING' && !lookup(dotted, scope)) return 'typing.TYPE_CHECKING';
         return undefined;
       },
-      constant: (name) => {
-        // Only module-level names not shadowed in the scope being visited.
-        for (let s: Scope | undefined = scope; s; s = s.parent) {
-          if (s.parent === undefined && s.prefix === '' && !s.className) break;
-          if (s.bindings.has(name)) return undefined;
-        }
-        if (this.globalNames.has(name)) return undefined;
-        if (scope.execution.kind !== 'module' && (this.bindingCounts.get(name) ?? 0) !== 1) return undefined;
-        return this.constants.get(name);
-      },
+      constant: (name) => (this.seesModuleName(name, scope) ? this.constants.get(name) : undefined),
     };
+  }
+
+  /** `name` read in `scope` is the module-level name, with the value it has at this point of the module body. */
+  seesModuleName(name: string, scope: Scope): boolean {
+    // Only module-level names not shadowed in the scope being visited.
+    for (let s: Scope | undefined = scope; s; s = s.parent) {
+      if (s.parent === undefined && s.prefix === '' && !s.className) break;
+      if (s.bindings.has(name)) return false;
+    }
+    if (this.globalNames.has(name)) return false;
+    return scope.execution.kind === 'module' || (this.bindingCounts.get(name) ?? 0) === 1;
   }
 
   /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
   bindConstant(name: string, value: Value | undefined): void {
     this.bindingCounts.set(name, (this.bindingCounts.get(name) ?? 0) + 1);
+    this.environmentDefaults.delete(name);
     if (value !== undefined && this.branchDepth === 0 && !this.globalNames.has(name)) this.constants.set(name, value);
     else this.constants.delete(name);
   }

@@ -129,6 +129,8 @@ export interface CallArgument {
    * the call runs (bound once, unconditionally, and not shadowed): that number.
    */
   constant?: number;
+  /** `max_workers=POOL_SIZE`, where `POOL_SIZE = int(os.getenv("POOL_SIZE", "10"))` likewise: the variable and its default. */
+  fromEnvironment?: { variable: string; value: number };
 }
 
 /** Where, syntactically, an import-time call sits: ruff's B008 cares, and so do our messages. */

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-T6RVIAHO.mjs";
+} from "./shared-QDBEUL7E.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-WI5DTU6J.mjs";
+} from "./shared-TGVLV6Y4.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-SKIGBLRV.mjs";
+} from "./shared-MCFICTIQ.mjs";
 import {
   CallResolver,
   allOf,
@@ -99,6 +99,7 @@ import {
   memberName,
   putAside
 } from "./shared-ZYG3IDYS.mjs";
+import "./shared-PMYI2HPO.mjs";
 import {
   parsePythonLiteral,
   stringsOf
@@ -2602,6 +2603,7 @@ function fillCost(match, args) {
     if (given) {
       if (typeof given.literal === "number") return String(given.literal);
       if (given.constant !== void 0) return `\`${given.text}\` (${given.constant})`;
+      if (given.fromEnvironment) return `\`${given.text}\` (${given.fromEnvironment.value} unless ${given.fromEnvironment.variable} is set)`;
       if (given.literal === null && spec?.default) return `\`${spec.default}\` (the default)`;
       return `\`${given.text}\``;
     }

@@ -8,6 +8,9 @@ import {
   callsInFunction,
   callsOutsideFunctions
 } from "./shared-ZYG3IDYS.mjs";
+import {
+  environmentDefault
+} from "./shared-PMYI2HPO.mjs";
 
 // src/check/deployment.ts
 import path2 from "node:path";
@@ -522,17 +525,6 @@ function expressionCount(expression, word) {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
   return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
-}
-function environmentDefault(expression) {
-  const text = expression.trim();
-  const shell = /^\$\{([A-Za-z_][A-Za-z0-9_]*):?-(\d+)\}$/.exec(text);
-  if (shell) return { variable: shell[1], value: Number(shell[2]) };
-  const python = /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*,\s*(['"]?)(\d+)\3\s*\)(?:\s*\))?$/.exec(text) ?? /^(?:int\(\s*)?os\.(?:environ\.get|getenv)\(\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\)\s+or\s+(['"]?)(\d+)\3(?:\s*\))?$/.exec(text);
-  if (!python) return void 0;
-  const opens = (text.match(/\(/g) ?? []).length;
-  const closes = (text.match(/\)/g) ?? []).length;
-  if (opens !== closes) return void 0;
-  return { variable: python[2], value: Number(python[4]) };
 }
 function withoutWhere(text) {
   return text.replace(/ \([^()]*:\d+\)/g, "");

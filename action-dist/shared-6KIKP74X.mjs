@@ -10,9 +10,10 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-SKIGBLRV.mjs";
+} from "./shared-MCFICTIQ.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
+import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -4,6 +4,9 @@ import {
   expectParses
 } from "./shared-YO456HVF.mjs";
 import {
+  environmentDefault
+} from "./shared-PMYI2HPO.mjs";
+import {
   SIMPLE_ESCAPES,
   parsePythonLiteral
 } from "./shared-WIBISVNQ.mjs";
@@ -1192,6 +1195,12 @@ var ExtractorState = class {
   deferredBodies = [];
   /** Module-level names whose value is known at this point of the module body (`PY2 = False`). */
   constants = /* @__PURE__ */ new Map();
+  /**
+   * Module-level names bound to a number the environment may override, at this point of the module
+   * body (changedetection.io's `_max_executor_workers = int(os.getenv("FETCH_WORKERS", "10"))`).
+   * Not constants: a condition on one is decided at run time.
+   */
+  environmentDefaults = /* @__PURE__ */ new Map();
   /** How many times each module-level name is bound: a function body sees only names bound once. */
   bindingCounts = /* @__PURE__ */ new Map();
   /** Names some function declares `global`: their value can change at any call. */
@@ -1268,20 +1277,22 @@ var ExtractorState = class {
         if (!resolved && dotted === "TYPE_CHECKING" && !lookup(dotted, scope)) return "typing.TYPE_CHECKING";
         return void 0;
       },
-      constant: (name2) => {
-        for (let s = scope; s; s = s.parent) {
-          if (s.parent === void 0 && s.prefix === "" && !s.className) break;
-          if (s.bindings.has(name2)) return void 0;
-        }
-        if (this.globalNames.has(name2)) return void 0;
-        if (scope.execution.kind !== "module" && (this.bindingCounts.get(name2) ?? 0) !== 1) return void 0;
-        return this.constants.get(name2);
-      }
+      constant: (name2) => this.seesModuleName(name2, scope) ? this.constants.get(name2) : void 0
     };
+  }
+  /** `name` read in `scope` is the module-level name, with the value it has at this point of the module body. */
+  seesModuleName(name2, scope) {
+    for (let s = scope; s; s = s.parent) {
+      if (s.parent === void 0 && s.prefix === "" && !s.className) break;
+      if (s.bindings.has(name2)) return false;
+    }
+    if (this.globalNames.has(name2)) return false;
+    return scope.execution.kind === "module" || (this.bindingCounts.get(name2) ?? 0) === 1;
   }
   /** A module-level name is (re)bound: to `value` when it is known, and the binding is unconditional. */
   bindConstant(name2, value) {
     this.bindingCounts.set(name2, (this.bindingCounts.get(name2) ?? 0) + 1);
+    this.environmentDefaults.delete(name2);
     if (value !== void 0 && this.branchDepth === 0 && !this.globalNames.has(name2)) this.constants.set(name2, value);
     else this.constants.delete(name2);
   }
@@ -1618,6 +1629,8 @@ function callArgument(argument, x, scope) {
   else if (value?.type === "identifier" && x.constants.has(value.text)) {
     const constant = x.conditionContext(scope).constant(value.text);
     if (typeof constant === "number") record.constant = constant;
+  } else if (value?.type === "identifier" && x.environmentDefaults.has(value.text) && x.seesModuleName(value.text, scope)) {
+    record.fromEnvironment = { ...x.environmentDefaults.get(value.text) };
   }
   return record;
 }
@@ -1709,9 +1722,11 @@ function visitAssignment(x, node, scope, statement) {
 function noteConstantAssignment(x, targets, right, scope) {
   if (x.branchDepth > 0) return;
   const value = evaluate(right, x.conditionContext(scope));
+  const fromEnvironment = value === void 0 && targets.length === 1 && /^(int\(\s*)?os\.(environ\.get|getenv)\(/.test(right.text) ? environmentDefault(right.text) : void 0;
   for (const target of targets) {
     if (target.type === "identifier") {
       if (value !== void 0 && !x.globalNames.has(target.text)) x.constants.set(target.text, value);
+      if (fromEnvironment && !x.globalNames.has(target.text)) x.environmentDefaults.set(target.text, fromEnvironment);
       continue;
     }
     const object = target.type === "subscript" ? target.childForFieldName("value") : null;

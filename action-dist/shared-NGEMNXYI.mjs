@@ -4,8 +4,9 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-WI5DTU6J.mjs";
+} from "./shared-TGVLV6Y4.mjs";
 import "./shared-YO456HVF.mjs";
+import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";
