@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-46XYXNGK.mjs";
+} from "./shared-6NNWDP3V.mjs";
 import "./shared-QDBEUL7E.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -873,6 +873,16 @@ describe('what gunicorn and uvicorn themselves resolve', () => {
     }
   });
 
+  it('`python -m gunicorn.app.wsgiapp` is gunicorn, with its options (warehouse\'s Procfile)', async () => {
+    const root = fixture('procfile');
+    const args = ['--workers', '3', '--preload', 'myapp.wsgi:app'];
+    const ours = await only(root, ['python', '-m', 'gunicorn.app.wsgiapp', ...args].join(' '));
+    expect(ours).toMatchObject({ server: 'gunicorn', appSpec: { written: 'myapp.wsgi:app' }, workers: { value: 3 }, preload: { value: true } });
+    const run = spawnSync(python, ['-m', 'gunicorn.app.wsgiapp', ...args, '--print-config'], { cwd: root, env: cleanEnv(), encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout, run.stderr).toMatch(/^workers\s+= 3$/m);
+    expect(run.stdout).toMatch(/^preload_app\s+= True$/m);
+  });
+
   it('string values in a config file are converted as gunicorn converts them; upper-case names are ignored', async () => {
     const root = writeProject({
       'gunicorn.conf.py': 'WORKERS = 3\nworkers = "0x10"\npreload_app = "TRUE"\nbind = "0.0.0.0:9"\nthreads = True\n',

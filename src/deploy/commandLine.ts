@@ -42,6 +42,8 @@ const SERVER_PROGRAMS: Record<string, ServerReader> = {
 /** Modules that start a server under `python -m`. */
 const SERVER_MODULES: Record<string, ServerReader> = {
   gunicorn: readGunicornCommand,
+  // gunicorn's own runner module (warehouse's Procfile: `python -m gunicorn.app.wsgiapp -c gunicorn-prod.conf.py ...`).
+  'gunicorn.app.wsgiapp': readGunicornCommand,
   uvicorn: readUvicornCommand,
   hypercorn: readHypercornCommand,
   daphne: readDaphneCommand,

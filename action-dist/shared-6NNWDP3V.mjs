@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-MFFXWATW.mjs");
+  return analyzer ??= import("./shared-QBW5BFAF.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -4537,6 +4537,8 @@ var SERVER_PROGRAMS = {
 };
 var SERVER_MODULES = {
   gunicorn: readGunicornCommand,
+  // gunicorn's own runner module (warehouse's Procfile: `python -m gunicorn.app.wsgiapp -c gunicorn-prod.conf.py ...`).
+  "gunicorn.app.wsgiapp": readGunicornCommand,
   uvicorn: readUvicornCommand,
   hypercorn: readHypercornCommand,
   daphne: readDaphneCommand,
