@@ -1,3 +1,4 @@
+import { pinnedVersionOf } from '../src/config/projectTargets.js';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -144,6 +145,61 @@ describe('the nearest pyproject.toml\'s requires-python, for the files below it'
     expect(problems(root).problems).toEqual(both);
     writeFileSync(path.join(root, 'backend/app/pyproject.toml'), '[project]\nname = "app"\nrequires-python = ">=3.14"\n');
     expect(problems(root).problems).toEqual(backend);
+  });
+});
+
+/**
+ * warehouse pins its interpreter in `.python-version` (3.14.7), has no `requires-python`, and writes
+ * PEP 758 `except A, B:`: analyzed for the local 3.11, 28 of its files were syntax errors CPython
+ * 3.14 accepts. A folder's `.python-version` is read where its pyproject.toml does not say.
+ */
+describe('a .python-version, where no pyproject.toml says', () => {
+  const PEP_758 = 'try:\n    pass\nexcept ValueError, TypeError:\n    pass\n';
+  const older = { ...process.env, IMPORTLEAK_PYTHON: fakePython('3.11 linux') };
+  const problems = (files: Record<string, string>): string[] => {
+    const run = runCli(['check', '--format', 'json', writeProject(files)], undefined, older);
+    return (JSON.parse(run.stdout) as { problems: Array<{ path: string; line?: number; kind: string }> }).problems.map((p) => `${p.path}${p.line ? `:${p.line}` : ''} ${p.kind}`);
+  };
+  const project = { 'warehouse/__init__.py': '', 'warehouse/sessions.py': PEP_758, 'scripts/check.py': PEP_758 };
+
+  it('analyzes the files below it for the version it pins', () => {
+    expect(problems({ ...project, '.python-version': '3.14.7\n', 'pyproject.toml': '[tool.mypy]\npython_version = "3.14"\n' })).toEqual([]);
+    expect(problems({ ...project, 'warehouse/.python-version': '3.14\n' })).toEqual(['scripts/check.py:3 syntax-error']);
+  });
+
+  it('a run that printed its output again analyzes anew once the .python-version changes or comes', () => {
+    const root = writeProject({ ...project, 'warehouse/.python-version': '3.14\n' });
+    const problemsOf = (): string[] =>
+      (JSON.parse(runCli(['check', '--format', 'json', root], undefined, older).stdout) as { problems: Array<{ path: string }> }).problems.map((p) => p.path);
+    expect(problemsOf()).toEqual(['scripts/check.py']);
+    expect(problemsOf()).toEqual(['scripts/check.py']);
+    writeFileSync(path.join(root, 'warehouse/.python-version'), '3.11\n');
+    expect(problemsOf()).toEqual(['scripts/check.py', 'warehouse/sessions.py']);
+    writeFileSync(path.join(root, 'scripts/.python-version'), '3.14.0\n');
+    expect(problemsOf()).toEqual(['warehouse/sessions.py']);
+  });
+
+  it('gives way to requires-python, and is passed over when it names no CPython version', () => {
+    expect(problems({ ...project, '.python-version': '3.14\n', 'pyproject.toml': '[project]\nname = "w"\nrequires-python = ">=3.11"\n' })).toEqual([
+      'scripts/check.py:3 syntax-error',
+      'warehouse/sessions.py:3 syntax-error',
+    ]);
+    expect(problems({ ...project, '.python-version': 'system\n' })).toEqual(['scripts/check.py:3 syntax-error', 'warehouse/sessions.py:3 syntax-error']);
+  });
+
+  it('reads the first version of the file, as pyenv does', () => {
+    expect(['3.14.7', '3.12', '3.13t', 'cpython-3.12.1', '3.12-dev', '# pinned\n\n3.10.4\n3.9', 'pypy3.10-7.3.12', 'system', '2.7.18', ''].map((text) => pinnedVersionOf(text)?.join('.') ?? null)).toEqual([
+      '3.14',
+      '3.12',
+      '3.13',
+      '3.12',
+      '3.12',
+      '3.10',
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
