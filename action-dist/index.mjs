@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-6NNWDP3V.mjs";
-import "./shared-QDBEUL7E.mjs";
+} from "./shared-TGXAKBU4.mjs";
+import "./shared-XZKN6UP4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

@@ -34,7 +34,8 @@ export function detectPyramid(ctx: EntryContext): EntryPoint[] {
     const inFunction = call.scope.kind === 'function' ? call.scope.function : undefined;
     if (method === 'scan') {
       const scanned = scannedPackage(ctx, path, call, inFunction);
-      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
+      const ignored = scanned ? ignoredBy(call, scanned.name) : () => false;
+      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) if (!ignored(module.name)) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === 'include') {
       const module = moduleArgument(ctx, path, call, 'callable', inFunction);
       if (!module) continue;
@@ -61,6 +62,30 @@ function scannedPackage(ctx: EntryContext, path: string, call: CallRecord, inFun
     return caller.isPackage ? caller : ctx.lookup(caller.name.split('.').slice(0, -1).join('.'), path);
   }
   return moduleArgument(ctx, path, call, 'package', inFunction);
+}
+
+/**
+ * `config.scan(ignore=["warehouse.migrations.env", ".tests"])`: the modules venusian does not import.
+ * As venusian matches them: a module whose dotted name starts with an absolute string, or with the
+ * scanned package's name followed by a relative one (`.tests`), plain prefixes both. Strings only,
+ * written out: an ignore given otherwise (a name, a callable) leaves every module scanned.
+ */
+function ignoredBy(call: CallRecord, scannedName: string): (moduleName: string) => boolean {
+  const ignore = argumentOf(call, 3, 'ignore');
+  if (!ignore) return () => false;
+  const strings = typeof ignore.literal === 'string' ? [ignore.literal] : stringsOf(ignore.text);
+  if (!strings) return () => false;
+  const prefixes = strings.map((s) => (s.startsWith('.') ? `${scannedName}${s}` : s)).filter((s) => s !== '');
+  return (moduleName) => prefixes.some((prefix) => moduleName.startsWith(prefix));
+}
+
+/** `["a", 'b']`, `("a",)`: the strings of a list or tuple of string literals; undefined for anything else. */
+function stringsOf(text: string): string[] | undefined {
+  const inner = /^[[(]([\s\S]*)[\])]$/.exec(text.trim())?.[1];
+  if (inner === undefined) return undefined;
+  const items = inner.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const strings = items.map((item) => /^(['"])([\w.]*)\1$/.exec(item)?.[2]);
+  return strings.every((s): s is string => s !== undefined) ? strings : undefined;
 }
 
 /** A module named by a string (relative to the caller's package, as Pyramid resolves it) or by an imported module. */

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-QDBEUL7E.mjs";
+} from "./shared-XZKN6UP4.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -1717,7 +1717,8 @@ function detectPyramid(ctx) {
     const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
     if (method === "scan") {
       const scanned = scannedPackage(ctx, path15, call, inFunction);
-      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
+      const ignored = scanned ? ignoredBy(call, scanned.name) : () => false;
+      for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) if (!ignored(module.name)) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
       const module = moduleArgument(ctx, path15, call, "callable", inFunction);
       if (!module) continue;
@@ -1741,6 +1742,21 @@ function scannedPackage(ctx, path15, call, inFunction) {
     return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path15);
   }
   return moduleArgument(ctx, path15, call, "package", inFunction);
+}
+function ignoredBy(call, scannedName) {
+  const ignore = argumentOf(call, 3, "ignore");
+  if (!ignore) return () => false;
+  const strings = typeof ignore.literal === "string" ? [ignore.literal] : stringsOf2(ignore.text);
+  if (!strings) return () => false;
+  const prefixes = strings.map((s) => s.startsWith(".") ? `${scannedName}${s}` : s).filter((s) => s !== "");
+  return (moduleName) => prefixes.some((prefix) => moduleName.startsWith(prefix));
+}
+function stringsOf2(text) {
+  const inner = /^[[(]([\s\S]*)[\])]$/.exec(text.trim())?.[1];
+  if (inner === void 0) return void 0;
+  const items = inner.split(",").map((item) => item.trim()).filter((item) => item !== "");
+  const strings = items.map((item) => /^(['"])([\w.]*)\1$/.exec(item)?.[2]);
+  return strings.every((s) => s !== void 0) ? strings : void 0;
 }
 function moduleArgument(ctx, path15, call, keyword, inFunction) {
   const arg = argumentOf(call, 0, keyword);

@@ -2750,6 +2750,7 @@ function analyzerId(root) {
 // src/config/projectTargets.ts
 import path9 from "node:path";
 var MAX_PYPROJECT_BYTES = 1024 * 1024;
+var MAX_PYTHON_VERSION_BYTES = 4096;
 async function projectTargets(root, files, runTarget, explicit) {
   if (explicit) return { of: () => runTarget, diagnostics: [] };
   const folders = /* @__PURE__ */ new Set();
@@ -2763,14 +2764,20 @@ async function projectTargets(root, files, runTarget, explicit) {
     const folder = listed[index];
     const relative = folder ? `${folder}/pyproject.toml` : "pyproject.toml";
     const file = path9.join(root, relative);
-    if (await pathKind(file) !== "file") return;
-    const read2 = await readRegularFile(file, MAX_PYPROJECT_BYTES);
-    const outcome = read2.ok ? requiresPythonOf(read2.bytes.toString("utf8")) : { problem: read2.reason === "too-large" ? `over ${MAX_PYPROJECT_BYTES / 1024 / 1024} MiB` : "it cannot be read" };
-    if ("problem" in outcome) {
-      diagnostics.push({ kind: "read-error", path: relative, message: `not read for \`requires-python\`: ${outcome.problem}; the files below it are analyzed for ${pythonVersion(runTarget)}` });
-      return;
+    if (await pathKind(file) === "file") {
+      const read3 = await readRegularFile(file, MAX_PYPROJECT_BYTES);
+      const outcome = read3.ok ? requiresPythonOf(read3.bytes.toString("utf8")) : { problem: read3.reason === "too-large" ? `over ${MAX_PYPROJECT_BYTES / 1024 / 1024} MiB` : "it cannot be read" };
+      if ("problem" in outcome) {
+        diagnostics.push({ kind: "read-error", path: relative, message: `not read for \`requires-python\`: ${outcome.problem}; the files below it are analyzed for ${pythonVersion(runTarget)}` });
+        return;
+      }
+      if (outcome.version) return void found.set(folder, { version: outcome.version, platform: runTarget.platform });
     }
-    if (outcome.version) found.set(folder, { version: outcome.version, platform: runTarget.platform });
+    const pinned = path9.join(root, folder ? `${folder}/.python-version` : ".python-version");
+    if (await pathKind(pinned) !== "file") return;
+    const read2 = await readRegularFile(pinned, MAX_PYTHON_VERSION_BYTES);
+    const version = read2.ok ? pinnedVersionOf(read2.bytes.toString("utf8")) : void 0;
+    if (version) found.set(folder, { version, platform: runTarget.platform });
   });
   diagnostics.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   if (found.size === 0) return { of: () => runTarget, diagnostics };
@@ -2802,6 +2809,11 @@ function requiresPythonOf(text) {
   if (typeof specifier !== "string") return {};
   const version = versionFromRequiresPython(specifier);
   return version ? { version } : {};
+}
+function pinnedVersionOf(text) {
+  const first = text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== "" && !line.startsWith("#"));
+  const match = first ? /^(?:cpython-|python)?3\.(\d{1,2})(?:[.\-+a-z]|$)/.exec(first) : null;
+  return match ? [3, Number(match[1])] : void 0;
 }
 function sameTarget(a, b) {
   return a.version[0] === b.version[0] && a.version[1] === b.version[1] && a.platform === b.platform;

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-QDBEUL7E.mjs";
+} from "./shared-XZKN6UP4.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-QBW5BFAF.mjs");
+  return analyzer ??= import("./shared-UAXQQQXP.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
