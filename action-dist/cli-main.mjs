@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-TGXAKBU4.mjs";
+} from "./shared-WBVJCJQI.mjs";
 import "./shared-XZKN6UP4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -303,3 +303,31 @@ describe('flask commands other than `flask run`', () => {
     );
   });
 });
+
+describe('a script whose `__main__` block calls a function that imports the app (changedetection.io: `changedetectionio.main()`)', () => {
+  const project = {
+    Procfile: 'web: python run.py\n',
+    'run.py': 'import shop\n\nif __name__ == "__main__":\n    shop.main()\n',
+    'shop/__init__.py': 'def main():\n    from shop.app import app\n\n    return app\n\n\ndef unused():\n    from shop import reports  # noqa: F401\n',
+    'shop/app.py': 'from flask import Flask\n\nfrom shop import search  # noqa: F401\n\napp = Flask(__name__)\n',
+    'shop/search.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=2)\n',
+    'shop/reports.py': 'from concurrent.futures import ThreadPoolExecutor\n\nREPORTS = ThreadPoolExecutor(max_workers=5)\n',
+  };
+
+  it('counts the process for what that function imports, and not for what another function would', async () => {
+    const result = await analyzeProject(writeProject(project));
+    const deploymentOf = (file: string) => result.findings.find((f) => f.path === file && f.ruleId === 'IL001')!.deployment;
+    expect(deploymentOf('shop/search.py')).toBe('Deployed as one python process (Procfile:1), which creates this thread pool: up to 2 threads.');
+    expect(deploymentOf('shop/reports.py')).toBeUndefined();
+  });
+
+  it('agrees with CPython: running the script imports shop.app and shop.search, not shop.reports', () => {
+    const root = writeProject(project);
+    const run = spawnSync(
+      venvFile('.venv-frameworks', 'bin', 'python'),
+      ['-c', 'import json, runpy, sys; runpy.run_path("run.py", run_name="__main__"); print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] == "shop")))'],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(JSON.parse(run.stdout), run.stderr).toEqual(['shop', 'shop.app', 'shop.search']);
+  });
+});

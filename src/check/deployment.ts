@@ -41,6 +41,11 @@ interface Served {
   appPaths: string[];
   /** The entries made for them. */
   appEntries: EntryPoint[];
+  /**
+   * `python changedetection.py`, whose `if __name__ == "__main__":` block calls `changedetectionio.main()`:
+   * the functions that block calls, by module path, whose own imports the process runs too.
+   */
+  mainRuns?: Array<{ path: string; function: string }>;
 }
 
 export interface DeploymentContext {
@@ -117,9 +122,37 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     // `manage.py rqworker`: the command's own module, when the project has it (netbox subclasses django-rq's).
     if (processRole(process) === 'worker-command') for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     for (const entry of appEntries) entries.push(entry);
-    served.push({ process, appPaths, appEntries });
+    const mainRuns = processRole(process) === 'script' && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0]!.path, summaries, index) : [];
+    served.push({ process, appPaths, appEntries, ...(mainRuns.length ? { mainRuns } : {}) });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: new Map() };
+}
+
+/**
+ * The functions a script's `if __name__ == "__main__":` block calls, where the project has them:
+ * `main()` of the script itself, `changedetectionio.main()` of a package it imports.
+ */
+function functionsMainCalls(script: string, summaries: ReadonlyMap<string, ModuleSummary>, index: ModuleIndex): Array<{ path: string; function: string }> {
+  const runs: Array<{ path: string; function: string }> = [];
+  for (const call of summaries.get(script)?.mainCalls ?? []) {
+    const dot = call.callee.lastIndexOf('.');
+    const run = call.calleeIsLocal
+      ? { path: script, function: call.callee.slice(dot + 1) }
+      : dot > 0
+        ? { path: index.lookup(call.callee.slice(0, dot))?.path, function: call.callee.slice(dot + 1) }
+        : undefined;
+    if (run?.path !== undefined && !runs.some((r) => r.path === run.path && r.function === run.function)) runs.push({ path: run.path, function: run.function });
+  }
+  return runs;
+}
+
+/** The modules imported inside the functions a script's `__main__` block calls (see `Served.mainRuns`). */
+function mainRunImports(served: Served, graph: ImportGraph): string[] {
+  if (!served.mainRuns) return [];
+  const wanted = new Set(served.mainRuns.map((r) => `${r.path}\0${r.function}`));
+  const found = new Set<string>();
+  for (const edge of graph.lazyEdges) if (edge.scope.kind === 'function' && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
+  return [...found];
 }
 
 /**
@@ -321,7 +354,7 @@ function importsOf(served: Served, graph: ImportGraph, entries: readonly EntryPo
   const framework = !loadsEntries ? [] : workerCommand ? workerCommand : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: new Set(), beforeFork: new Set() }; // names a module that was not scanned
   const ofKind = othersLeftOut(framework, served, allServed, closure);
-  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
+  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path), ...mainRunImports(served, graph)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   // No app named (a gunicorn.conf.py read on its own): the server imports one of the web apps found.
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === 'app') : [];

@@ -227,9 +227,26 @@ function deploymentEntries(deployment, index, summaries) {
       for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     }
     for (const entry of appEntries) entries.push(entry);
-    served.push({ process, appPaths, appEntries });
+    const mainRuns = processRole(process) === "script" && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0].path, summaries, index) : [];
+    served.push({ process, appPaths, appEntries, ...mainRuns.length ? { mainRuns } : {} });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
+}
+function functionsMainCalls(script, summaries, index) {
+  const runs = [];
+  for (const call of summaries.get(script)?.mainCalls ?? []) {
+    const dot = call.callee.lastIndexOf(".");
+    const run = call.calleeIsLocal ? { path: script, function: call.callee.slice(dot + 1) } : dot > 0 ? { path: index.lookup(call.callee.slice(0, dot))?.path, function: call.callee.slice(dot + 1) } : void 0;
+    if (run?.path !== void 0 && !runs.some((r) => r.path === run.path && r.function === run.function)) runs.push({ path: run.path, function: run.function });
+  }
+  return runs;
+}
+function mainRunImports(served, graph) {
+  if (!served.mainRuns) return [];
+  const wanted = new Set(served.mainRuns.map((r) => `${r.path}\0${r.function}`));
+  const found = /* @__PURE__ */ new Set();
+  for (const edge of graph.lazyEdges) if (edge.scope.kind === "function" && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
+  return [...found];
 }
 function startedServer(process, script, summaries) {
   if (processRole(process) !== "script" || !process.appSpec?.asMain) return void 0;
@@ -353,7 +370,7 @@ function importsOf(served, graph, entries, allServed) {
   const framework = !loadsEntries ? [] : workerCommand ? workerCommand : celery ? groups.celery : WEB_SERVERS.has(served.process.server) ? groups.web : [];
   if (served.process.appSpec && served.appPaths.length === 0) return { all: /* @__PURE__ */ new Set(), beforeFork: /* @__PURE__ */ new Set() };
   const ofKind = othersLeftOut(framework, served, allServed, closure);
-  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path)]);
+  const all = closure([...served.appPaths, ...ofKind.map((e) => e.path), ...mainRunImports(served, graph)]);
   const djangoApp = served.appPaths.some((p) => groups.djangoPaths.has(p));
   const apps = served.appPaths.length === 0 && !celery ? ofKind.filter((e) => e.kind === "app") : [];
   if (!loadsEntries) return { all, beforeFork: celery ? closure(served.appPaths) : all };

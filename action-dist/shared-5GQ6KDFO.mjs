@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-MCFICTIQ.mjs";
+} from "./shared-X7HXAVP3.mjs";
 import {
   CallResolver,
   allOf,
