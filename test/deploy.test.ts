@@ -449,6 +449,39 @@ describe("an entrypoint script as CTFd's: `WORKERS=${WORKERS:-1}` at the top, a 
   });
 });
 
+describe("scripts whose python program is what they run (openlibrary's docker/*-start.sh)", () => {
+  it('counts the last command and one started with `&` as processes; a step before them, or in a function, stays a step', async () => {
+    const root = writeProject({
+      'docker-compose.yml':
+        'services:\n  affiliate:\n    build: .\n    command: docker/affiliate-start.sh\n  updater:\n    build: .\n    command: docker/updater-start.sh\n  home:\n    build: .\n    command: docker/home-start.sh\n',
+      'docker/affiliate-start.sh': '#!/bin/bash\n\npython --version\npython scripts/affiliate_server.py "$AFFILIATE_CONFIG" 0.0.0.0:31337\n',
+      'docker/updater-start.sh':
+        '#!/bin/bash\npython scripts/migrate_state.py\necho "Starting trending updater"\npython scripts/trending_updater.py "$OL_CONFIG" &\n\necho "Starting updater"\npython scripts/updater.py "$OL_CONFIG" \\\n    --state-file /data/state\nwait\n',
+      'docker/home-start.sh': '#!/bin/bash\nseed() {\n    python scripts/copydocs.py "/languages/*"\n}\nseed &\nmake reindex-solr\n',
+      'scripts/affiliate_server.py': 'import sys\n',
+      'scripts/migrate_state.py': 'import sys\n',
+      'scripts/trending_updater.py': 'import sys\n',
+      'scripts/updater.py': 'import sys\n',
+      'scripts/copydocs.py': 'import sys\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.deployment!.deployment.processes.map((p) => `${p.file}:${p.line} ${p.appSpec?.written} ${p.staysUp ?? 'step'}`)).toEqual([
+      'docker/affiliate-start.sh:4 scripts/affiliate_server.py last',
+      'docker/updater-start.sh:2 scripts/migrate_state.py step',
+      'docker/updater-start.sh:4 scripts/trending_updater.py background',
+      'docker/updater-start.sh:7 scripts/updater.py last',
+      'docker/home-start.sh:3 scripts/copydocs.py step',
+    ]);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: python `scripts/affiliate_server.py` (docker/affiliate-start.sh:4): one python process (docker/affiliate-start.sh:4); ' +
+        'python `scripts/migrate_state.py` (docker/updater-start.sh:2): a step the script runs before its server, not a server; ' +
+        'python `scripts/trending_updater.py` (docker/updater-start.sh:4): one python process (docker/updater-start.sh:4); ' +
+        'python `scripts/updater.py` (docker/updater-start.sh:7): one python process (docker/updater-start.sh:7); ' +
+        'python `scripts/copydocs.py` (docker/home-start.sh:3): a step the script runs before its server, not a server',
+    );
+  });
+});
+
 describe('an entrypoint script that runs the branch of `case "$1"` its command selects, as redash\'s does', () => {
   it('gives the image\'s CMD the server branch and a compose service\'s `command: manage version` the manage branch only', async () => {
     const root = writeProject({

@@ -75,7 +75,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     const started = process.server === 'python' && modules.length === 1 ? startedServer(process, modules[0]!.path, summaries) : undefined;
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts; a
     // script that starts a server is the server, and so is a task-queue worker's management command.
-    if (process.server === 'python' && process.source === 'shell-script' && !started && processRole(process) !== 'worker-command') continue;
+    if (process.server === 'python' && process.source === 'shell-script' && !started && processRole(process) !== 'worker-command' && !(processRole(process) === 'script' && process.staysUp)) continue;
     const appPaths: string[] = [];
     const appEntries: EntryPoint[] = [];
     if (spec) {
@@ -528,7 +528,7 @@ export function processCount(process: ServerProcess): ProcessCount {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
   // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).
-  if (role === 'script' && process.source === 'shell-script') return { text: 'a step the script runs before its server, not a server' };
+  if (role === 'script' && process.source === 'shell-script' && !process.staysUp) return { text: 'a step the script runs before its server, not a server' };
   if (role === 'scheduler') return { n: 1, text: `one Celery ${process.celery?.subcommand || 'beat'} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;

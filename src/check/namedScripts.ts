@@ -54,7 +54,7 @@ export async function namedScripts(root: string, deployment: Deployment | undefi
     if (process.server !== 'python' || !spec?.asMain) continue;
     const file = spec.script ? resolveScript(spec.script, process.file) : index.lookup(spec.module)?.path;
     // A long-lived process of its own; not a one-off step of an entrypoint script, not `manage.py <command>`.
-    const server = process.source !== 'shell-script' && !(spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script));
+    const server = (process.source !== 'shell-script' || process.staysUp !== undefined) && !(spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script));
     add(file, `\`${process.command ?? spec.written}\` (${process.file}:${process.line})`, server);
   }
   for (const file of deployment?.read ?? []) {

@@ -64,6 +64,10 @@ export interface ServerStart {
   startDirectory?: string;
   /** Where the app is imported from: the start directory, moved by gunicorn `--chdir` or celery `--workdir`. */
   workingDirectory?: string;
+  /** `python updater.py &` in a script: started in the background, so it runs on beside what follows. */
+  background?: true;
+  /** The script's last command (but for `fi`, `done`, `wait`, `echo`...): what the script is there to run. */
+  last?: true;
 }
 
 /** A shell script the command runs: read further when it is in the project. */
@@ -157,6 +161,8 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   /** Variables the shell expands: exported or not. */
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
+  let lastIndex = commands.length - 1;
+  while (lastIndex >= 0 && TRAILING.has(commands[lastIndex]!.words[0]?.text ?? '')) lastIndex--;
   for (const [index, command] of commands.entries()) {
     const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
@@ -175,7 +181,10 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       if (program === 'export') env = withVariables(env, assigned);
       continue;
     }
-    mergeInto(reading, readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true }));
+    const read = readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true });
+    if (command.endedBy === '&') for (const server of read.servers) server.background = true;
+    else if (index === lastIndex) for (const server of read.servers) server.last = true;
+    mergeInto(reading, read);
   }
 }
 
@@ -211,6 +220,9 @@ const BUILTINS = new Set([
   'return', 'shift', 'trap', 'wait', 'sleep', 'umask', 'ulimit', 'local', 'readonly', 'read', 'source', '.', 'eval', 'mkdir',
   'rm', 'cp', 'mv', 'ln', 'chmod', 'chown', 'touch', 'cat', 'ls', 'pwd', 'whoami', 'id', 'date', 'function',
 ]);
+
+/** Commands that may end a script after the command it is there to run: block ends, waiting, messages. */
+const TRAILING = new Set(['fi', 'done', 'esac', '}', ';;', 'wait', 'echo', 'printf', 'exit', 'true', ':', 'sleep']);
 
 /** Shell keywords that can start a simple command in a script (`then gunicorn ...`). */
 const LEADING_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'time']);

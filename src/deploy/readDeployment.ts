@@ -319,6 +319,8 @@ class DeploymentReader {
       server: reading.server,
       ...(command ? { command } : {}),
       ...(launchedBy ? { launchedBy } : {}),
+      // Only what a script file runs: a Procfile line or a compose command is the process anyway.
+      ...(source !== 'shell-script' ? {} : start.background ? { staysUp: 'background' as const } : start.last ? { staysUp: 'last' as const } : {}),
     };
     this.problems(reading.problems);
     let fromConfig: ServerSettings = {};

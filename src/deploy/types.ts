@@ -137,6 +137,12 @@ export interface ServerProcess extends Location {
   command?: string;
   /** The command that ran the script this process was read from (`source: 'shell-script'`). */
   launchedBy?: Location & { source: DeploySource };
+  /**
+   * A process of a script that stays up: the script's last one (and the script does not go on to run
+   * its arguments), or one it starts in the background (`&`). Any other `python` step of a script
+   * runs before what follows it, and is taken to be one-off.
+   */
+  staysUp?: 'last' | 'background';
   appSpec?: AppSpec;
   workers?: Setting<number>;
   threads?: Setting<number>;

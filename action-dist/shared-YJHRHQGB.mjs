@@ -180,7 +180,7 @@ function deploymentEntries(deployment, index, summaries) {
     const spec = process.appSpec;
     const modules = spec ? appModules(process, index) : [];
     const started = process.server === "python" && modules.length === 1 ? startedServer(process, modules[0].path, summaries) : void 0;
-    if (process.server === "python" && process.source === "shell-script" && !started && processRole(process) !== "worker-command") continue;
+    if (process.server === "python" && process.source === "shell-script" && !started && processRole(process) !== "worker-command" && !(processRole(process) === "script" && process.staysUp)) continue;
     const appPaths = [];
     const appEntries = [];
     if (spec) {
@@ -488,7 +488,7 @@ function processCount(process) {
   if (role === "worker-command") {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
-  if (role === "script" && process.source === "shell-script") return { text: "a step the script runs before its server, not a server" };
+  if (role === "script" && process.source === "shell-script" && !process.staysUp) return { text: "a step the script runs before its server, not a server" };
   if (role === "scheduler") return { n: 1, text: `one Celery ${process.celery?.subcommand || "beat"} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;

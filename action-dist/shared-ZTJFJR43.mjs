@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-X7HXAVP3.mjs";
+} from "./shared-YJHRHQGB.mjs";
 import {
   CallResolver,
   allOf,
@@ -2676,7 +2676,7 @@ async function namedScripts(root, deployment, index, files) {
     const spec = process2.appSpec;
     if (process2.server !== "python" || !spec?.asMain) continue;
     const file = spec.script ? resolveScript(spec.script, process2.file) : index.lookup(spec.module)?.path;
-    const server = process2.source !== "shell-script" && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
+    const server = (process2.source !== "shell-script" || process2.staysUp !== void 0) && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
     add(file, `\`${process2.command ?? spec.written}\` (${process2.file}:${process2.line})`, server);
   }
   for (const file of deployment?.read ?? []) {
@@ -4602,6 +4602,8 @@ function readShellCommands(commands, settings, reading) {
   let env = settings.env;
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
+  let lastIndex = commands.length - 1;
+  while (lastIndex >= 0 && TRAILING.has(commands[lastIndex].words[0]?.text ?? "")) lastIndex--;
   for (const [index, command] of commands.entries()) {
     const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
@@ -4616,7 +4618,10 @@ function readShellCommands(commands, settings, reading) {
       if (program === "export") env = withVariables(env, assigned);
       continue;
     }
-    mergeInto(reading, readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true }));
+    const read = readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true });
+    if (command.endedBy === "&") for (const server of read.servers) server.background = true;
+    else if (index === lastIndex) for (const server of read.servers) server.last = true;
+    mergeInto(reading, read);
   }
 }
 function setGuard(test) {
@@ -4682,6 +4687,7 @@ var BUILTINS = /* @__PURE__ */ new Set([
   "date",
   "function"
 ]);
+var TRAILING = /* @__PURE__ */ new Set(["fi", "done", "esac", "}", ";;", "wait", "echo", "printf", "exit", "true", ":", "sleep"]);
 var LEADING_KEYWORDS = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"]);
 function readWords(input, settings) {
   const reading = emptyCommandReading();
@@ -6099,7 +6105,9 @@ var DeploymentReader = class {
       ...occurrence.name ? { name: occurrence.name } : {},
       server: reading.server,
       ...command ? { command } : {},
-      ...launchedBy ? { launchedBy } : {}
+      ...launchedBy ? { launchedBy } : {},
+      // Only what a script file runs: a Procfile line or a compose command is the process anyway.
+      ...source !== "shell-script" ? {} : start.background ? { staysUp: "background" } : start.last ? { staysUp: "last" } : {}
     };
     this.problems(reading.problems);
     let fromConfig = {};
