@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-O5S66IFI.mjs";
+} from "./shared-WNYXWI2R.mjs";
 import "./shared-XZKN6UP4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-O5S66IFI.mjs";
+} from "./shared-WNYXWI2R.mjs";
 import "./shared-XZKN6UP4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
-} from "./shared-YJHRHQGB.mjs";
+} from "./shared-ZAW2ZG4Z.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

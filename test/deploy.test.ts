@@ -432,7 +432,7 @@ describe("an entrypoint script as CTFd's: `WORKERS=${WORKERS:-1}` at the top, a 
     const root = writeProject(project('WORKERS=${WORKERS:-1}'));
     const result = await analyzeProject(root);
     expect(deploymentSummary(result.deployment)).toBe(
-      'deployment read: python `ping.py` (docker-entrypoint.sh:11): a step the script runs before its server, not a server; ' +
+      'deployment read: python `ping.py` (docker-entrypoint.sh:11): a one-off step of the script, not a server; ' +
         'gunicorn `app:create_app()` (docker-entrypoint.sh:13): 1 gunicorn worker unless WORKERS is set (docker-entrypoint.sh:15)',
     );
   });
@@ -474,10 +474,10 @@ describe("scripts whose python program is what they run (openlibrary's docker/*-
     ]);
     expect(deploymentSummary(result.deployment)).toBe(
       'deployment read: python `scripts/affiliate_server.py` (docker/affiliate-start.sh:4): one python process (docker/affiliate-start.sh:4); ' +
-        'python `scripts/migrate_state.py` (docker/updater-start.sh:2): a step the script runs before its server, not a server; ' +
+        'python `scripts/migrate_state.py` (docker/updater-start.sh:2): a one-off step of the script, not a server; ' +
         'python `scripts/trending_updater.py` (docker/updater-start.sh:4): one python process (docker/updater-start.sh:4); ' +
         'python `scripts/updater.py` (docker/updater-start.sh:7): one python process (docker/updater-start.sh:7); ' +
-        'python `scripts/copydocs.py` (docker/home-start.sh:3): a step the script runs before its server, not a server',
+        'python `scripts/copydocs.py` (docker/home-start.sh:3): a one-off step of the script, not a server',
     );
   });
 });

@@ -132,7 +132,7 @@ describe('a task-queue worker run as a management command (netbox: `manage.py rq
     const result = await analyzeProject(root);
     expect(deploymentSummary(result.deployment)).toBe(
       'deployment read: python `manage.py migrate` (entrypoint.sh:2): a management command, not a server; ' +
-        'python `wait_for_db.py` (entrypoint.sh:3): a step the script runs before its server, not a server; ' +
+        'python `wait_for_db.py` (entrypoint.sh:3): a one-off step of the script, not a server; ' +
         'gunicorn `site_app.wsgi` (entrypoint.sh:5): 3 gunicorn workers (entrypoint.sh:5); ' +
         'python `manage.py runserver` (entrypoint.sh:7): one Django development server process (entrypoint.sh:7); ' +
         'python `manage.py rqworker` (worker.sh:3): one `manage.py rqworker` worker process (worker.sh:3)',

@@ -488,7 +488,7 @@ function processCount(process) {
   if (role === "worker-command") {
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
-  if (role === "script" && process.source === "shell-script" && !process.staysUp) return { text: "a step the script runs before its server, not a server" };
+  if (role === "script" && process.source === "shell-script" && !process.staysUp) return { text: "a one-off step of the script, not a server" };
   if (role === "scheduler") return { n: 1, text: `one Celery ${process.celery?.subcommand || "beat"} process, which runs no task (${where(process)})` };
   const worker = taskWorkerCount(process);
   if (worker) return worker;

@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-YJHRHQGB.mjs";
+} from "./shared-ZAW2ZG4Z.mjs";
 import {
   CallResolver,
   allOf,

@@ -10,7 +10,7 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-YJHRHQGB.mjs";
+} from "./shared-ZAW2ZG4Z.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
