@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-WNYXWI2R.mjs";
-import "./shared-XZKN6UP4.mjs";
+} from "./shared-GWR3U5PU.mjs";
+import "./shared-MD4JKWI5.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

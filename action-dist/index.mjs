@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-WNYXWI2R.mjs";
-import "./shared-XZKN6UP4.mjs";
+} from "./shared-GWR3U5PU.mjs";
+import "./shared-MD4JKWI5.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-YO456HVF.mjs";
 import {
   deploymentSummary
-} from "./shared-ZAW2ZG4Z.mjs";
+} from "./shared-FM2XI66B.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

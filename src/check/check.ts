@@ -477,10 +477,14 @@ function toFinding(
   // (A method match such as `.ping()` is an action on the object, not an object of its own.)
   const dropped = creation.discarded === true && start === undefined && match.methods === undefined && DROPPED_RESOURCES.has(rule.resource);
   const creates = dropped ? 'creates and discards' : 'creates';
+  // `f()` → … → `g()`: the functions it runs through, each name cut at `max`.
+  const throughSteps = (max: number): string => {
+    const names = steps.map((step) => `\`${excerptCode(step.target.qualname, max)}()\``);
+    return names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
+  };
   const headlineWith = (code: number): string => {
     if (steps.length > 0) {
-      const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
-      const through = names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
+      const through = throughSteps(60);
       const where = creationPath === path ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
       const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
@@ -492,9 +496,7 @@ function toFinding(
   // The same without the code of the call that starts or creates it: its line tells two apart.
   const briefHeadline = (code: number): string => {
     if (steps.length === 0) return headlineWith(code);
-    const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 40)}()\``);
-    const through = names.length > 2 ? `${names[0]} → … → ${names[names.length - 1]}` : names.join(' → ');
-    return `\`${excerptCode(trigger.text, code)}\` ${start ? 'starts' : creates} ${match.what} in ${through} (line ${(start ?? creation).span.line})`;
+    return `\`${excerptCode(trigger.text, code)}\` ${start ? 'starts' : creates} ${match.what} in ${throughSteps(40)} (line ${(start ?? creation).span.line})`;
   };
   if (steps.length > 0) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? 'started' : 'created'} here: ${(start ?? creation).statementText}` });

@@ -67,15 +67,16 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
   const evidence = new Map<string, EntryPoint['evidence']>();
   const problems = new Map<string, DeployProblem>();
   for (const process of deployment.processes) {
+    const role = processRole(process);
     // `python manage.py migrate`: a command that runs and exits, not a process that serves the app.
-    if (processRole(process) === 'command') continue;
+    if (role === 'command') continue;
     const spec = process.appSpec;
     const modules = spec ? appModules(process, index) : [];
     // `python main.py` whose `__main__` block runs `uvicorn.run("app:app", workers=4)`: uvicorn's process.
     const started = process.server === 'python' && modules.length === 1 ? startedServer(process, modules[0]!.path, summaries) : undefined;
     // `python -m app.migrate` in an entrypoint script is a one-off step before the server starts; a
     // script that starts a server is the server, and so is a task-queue worker's management command.
-    if (process.server === 'python' && process.source === 'shell-script' && !started && processRole(process) !== 'worker-command' && !(processRole(process) === 'script' && process.staysUp)) continue;
+    if (process.server === 'python' && process.source === 'shell-script' && !started && role !== 'worker-command' && !(role === 'script' && process.staysUp)) continue;
     const appPaths: string[] = [];
     const appEntries: EntryPoint[] = [];
     if (spec) {
@@ -120,9 +121,10 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
       }
     }
     // `manage.py rqworker`: the command's own module, when the project has it (netbox subclasses django-rq's).
-    if (processRole(process) === 'worker-command') for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
+    if (role === 'worker-command') for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     for (const entry of appEntries) entries.push(entry);
-    const mainRuns = processRole(process) === 'script' && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0]!.path, summaries, index) : [];
+    // A script that starts a server is that server (see startedServer): no main runs of its own.
+    const mainRuns = !started && role === 'script' && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0]!.path, summaries, index) : [];
     served.push({ process, appPaths, appEntries, ...(mainRuns.length ? { mainRuns } : {}) });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: new Map() };
@@ -146,13 +148,17 @@ function functionsMainCalls(script: string, summaries: ReadonlyMap<string, Modul
   return runs;
 }
 
-/** The modules imported inside the functions a script's `__main__` block calls (see `Served.mainRuns`). */
+const mainRunImportsOf = new WeakMap<ImportGraph, Map<string, string[]>>();
+
+/** The modules imported inside the functions a script's `__main__` block calls (see `Served.mainRuns`): once for the same functions. */
 function mainRunImports(served: Served, graph: ImportGraph): string[] {
   if (!served.mainRuns) return [];
   const wanted = new Set(served.mainRuns.map((r) => `${r.path}\0${r.function}`));
-  const found = new Set<string>();
-  for (const edge of graph.lazyEdges) if (edge.scope.kind === 'function' && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
-  return [...found];
+  return cachedFor(mainRunImportsOf, graph, [...wanted].join('\n'), () => {
+    const found = new Set<string>();
+    for (const edge of graph.lazyEdges) if (edge.scope.kind === 'function' && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
+    return [...found];
+  });
 }
 
 /**

@@ -176,11 +176,12 @@ function deploymentEntries(deployment, index, summaries) {
   const evidence = /* @__PURE__ */ new Map();
   const problems = /* @__PURE__ */ new Map();
   for (const process of deployment.processes) {
-    if (processRole(process) === "command") continue;
+    const role = processRole(process);
+    if (role === "command") continue;
     const spec = process.appSpec;
     const modules = spec ? appModules(process, index) : [];
     const started = process.server === "python" && modules.length === 1 ? startedServer(process, modules[0].path, summaries) : void 0;
-    if (process.server === "python" && process.source === "shell-script" && !started && processRole(process) !== "worker-command" && !(processRole(process) === "script" && process.staysUp)) continue;
+    if (process.server === "python" && process.source === "shell-script" && !started && role !== "worker-command" && !(role === "script" && process.staysUp)) continue;
     const appPaths = [];
     const appEntries = [];
     if (spec) {
@@ -223,11 +224,11 @@ function deploymentEntries(deployment, index, summaries) {
         });
       }
     }
-    if (processRole(process) === "worker-command") {
+    if (role === "worker-command") {
       for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     }
     for (const entry of appEntries) entries.push(entry);
-    const mainRuns = processRole(process) === "script" && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0].path, summaries, index) : [];
+    const mainRuns = !started && role === "script" && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0].path, summaries, index) : [];
     served.push({ process, appPaths, appEntries, ...mainRuns.length ? { mainRuns } : {} });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
@@ -241,12 +242,15 @@ function functionsMainCalls(script, summaries, index) {
   }
   return runs;
 }
+var mainRunImportsOf = /* @__PURE__ */ new WeakMap();
 function mainRunImports(served, graph) {
   if (!served.mainRuns) return [];
   const wanted = new Set(served.mainRuns.map((r) => `${r.path}\0${r.function}`));
-  const found = /* @__PURE__ */ new Set();
-  for (const edge of graph.lazyEdges) if (edge.scope.kind === "function" && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
-  return [...found];
+  return cachedFor(mainRunImportsOf, graph, [...wanted].join("\n"), () => {
+    const found = /* @__PURE__ */ new Set();
+    for (const edge of graph.lazyEdges) if (edge.scope.kind === "function" && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
+    return [...found];
+  });
 }
 function startedServer(process, script, summaries) {
   if (processRole(process) !== "script" || !process.appSpec?.asMain) return void 0;

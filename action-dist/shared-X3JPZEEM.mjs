@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-XZKN6UP4.mjs";
+} from "./shared-MD4JKWI5.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-TGVLV6Y4.mjs";
+} from "./shared-2F5YO5D2.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-ZAW2ZG4Z.mjs";
+} from "./shared-FM2XI66B.mjs";
 import {
   CallResolver,
   allOf,
@@ -2471,10 +2471,13 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
   const createdElsewhere = start !== void 0 && start.receiver?.via === "name";
   const dropped = creation.discarded === true && start === void 0 && match.methods === void 0 && DROPPED_RESOURCES.has(rule.resource);
   const creates = dropped ? "creates and discards" : "creates";
+  const throughSteps = (max) => {
+    const names = steps.map((step) => `\`${excerptCode(step.target.qualname, max)}()\``);
+    return names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
+  };
   const headlineWith = (code) => {
     if (steps.length > 0) {
-      const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 60)}()\``);
-      const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
+      const through = throughSteps(60);
       const where = creationPath === path15 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
       const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
@@ -2485,9 +2488,7 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
   };
   const briefHeadline = (code) => {
     if (steps.length === 0) return headlineWith(code);
-    const names = steps.map((step) => `\`${excerptCode(step.target.qualname, 40)}()\``);
-    const through = names.length > 2 ? `${names[0]} \u2192 \u2026 \u2192 ${names[names.length - 1]}` : names.join(" \u2192 ");
-    return `\`${excerptCode(trigger.text, code)}\` ${start ? "starts" : creates} ${match.what} in ${through} (line ${(start ?? creation).span.line})`;
+    return `\`${excerptCode(trigger.text, code)}\` ${start ? "starts" : creates} ${match.what} in ${throughSteps(40)} (line ${(start ?? creation).span.line})`;
   };
   if (steps.length > 0) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });

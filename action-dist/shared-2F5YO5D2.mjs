@@ -1626,11 +1626,11 @@ function callArgument(argument, x, scope) {
   const record = argument.type === "keyword_argument" ? { keyword: argument.childForFieldName("name")?.text ?? "", text: value?.text ?? "" } : { text: argument.text };
   const literal = value ? scalarLiteral(value) : void 0;
   if (literal !== void 0) record.literal = literal;
-  else if (value?.type === "identifier" && x.constants.has(value.text)) {
-    const constant = x.conditionContext(scope).constant(value.text);
+  else if (value?.type === "identifier" && (x.constants.has(value.text) || x.environmentDefaults.has(value.text)) && x.seesModuleName(value.text, scope)) {
+    const constant = x.constants.get(value.text);
+    const fromEnvironment = x.environmentDefaults.get(value.text);
     if (typeof constant === "number") record.constant = constant;
-  } else if (value?.type === "identifier" && x.environmentDefaults.has(value.text) && x.seesModuleName(value.text, scope)) {
-    record.fromEnvironment = { ...x.environmentDefaults.get(value.text) };
+    else if (fromEnvironment) record.fromEnvironment = { ...fromEnvironment };
   }
   return record;
 }
