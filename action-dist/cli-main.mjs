@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-GWR3U5PU.mjs";
-import "./shared-MD4JKWI5.mjs";
+} from "./shared-GCATLD7E.mjs";
+import "./shared-6IUWNKMM.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

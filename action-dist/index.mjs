@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-GWR3U5PU.mjs";
-import "./shared-MD4JKWI5.mjs";
+} from "./shared-GCATLD7E.mjs";
+import "./shared-6IUWNKMM.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

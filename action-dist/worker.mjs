@@ -5,7 +5,7 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-2F5YO5D2.mjs";
+} from "./shared-DHMCH6ZB.mjs";
 import "./shared-YO456HVF.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDING_MESSAGE } from '../src/check/findings.js';
-import { analyzeProject, runCli, writeProject } from './support.js';
+import { analyzeProject, probe, runCli, writeProject } from './support.js';
 import { expectValidSarif } from './sarifValidator.js';
 
 /**
@@ -60,6 +60,43 @@ describe('short messages', () => {
     expect(result.findings[0]!.message).not.toContain('…');
     // The text output gives the condition on a line of its own (as the summary keeps it: 60 characters).
     expect(runCli(['check', root]).stdout).toContain('\n    cookbook/connectors/connector_manager.py:9  self._worker.start()\n  when: not settings.DISABLE_EXTERNAL_CONNECTORS_AT_STARTUP_OF_EVER…\n  cost: ');
+  });
+
+  it('says the condition an early `return` puts on the rest of a function body, and CPython agrees', async () => {
+    const root = writeProject({
+      'web.py':
+        'import os\nimport threading\n\nfrom flask import Flask\n\napp = Flask(__name__)\nSTOP = threading.Event()\n\n\n' +
+        'def start_poller():\n    if not os.environ.get("ENABLE_POLLER"):\n        # nothing to poll\n        return\n    threading.Thread(target=STOP.wait, daemon=True).start()\n\n\n' +
+        // A raise stops the import itself: a process that started has the thread.
+        'def start_checked():\n    if os.environ.get("NO_CHECKER"):\n        raise RuntimeError("no checker")\n    threading.Thread(target=STOP.wait, daemon=True).start()\n\n\n' +
+        // A return with an else: both ways end the function, nothing after it is reached.
+        'def start_either():\n    if os.environ.get("A"):\n        threading.Thread(target=STOP.wait, daemon=True).start()\n        return\n    else:\n        pass\n\n\n' +
+        // A branch that does not return conditions only itself.
+        'def start_logged():\n    if os.environ.get("VERBOSE"):\n        print("starting")\n    threading.Thread(target=STOP.wait, daemon=True).start()\n\n\n' +
+        // A once-guard on a global the function sets: the first call, at import, goes on.
+        '_STARTED = False\n\n\ndef start_once():\n    global _STARTED\n    if _STARTED:\n        return\n    _STARTED = True\n    threading.Thread(target=STOP.wait, daemon=True).start()\n\n\n' +
+        'start_poller()\nstart_checked()\nstart_either()\nstart_logged()\nstart_once()\n',
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.span.line, f.message])).toEqual([
+      [48, '`start_poller()` starts a thread (`threading.Thread(target=STOP.wait, daemon=True).start()` in `start_poller()`, line 14) while `web` is imported when `os.environ.get("ENABLE_POLLER")`, which is itself the Flask app `app` in `web`.'],
+      [49, '`start_checked()` starts a thread (`threading.Thread(target=STOP.wait, daemon=True).start()` in `start_checked()`, line 20) while `web` is imported, which is itself the Flask app `app` in `web`.'],
+      [50, '`start_either()` starts a thread (`threading.Thread(target=STOP.wait, daemon=True).start()` in `start_either()`, line 25) while `web` is imported when `os.environ.get("A")`, which is itself the Flask app `app` in `web`.'],
+      [51, '`start_logged()` starts a thread (`threading.Thread(target=STOP.wait, daemon=True).start()` in `start_logged()`, line 34) while `web` is imported, which is itself the Flask app `app` in `web`.'],
+      [52, '`start_once()` starts a thread (`threading.Thread(target=STOP.wait, daemon=True).start()` in `start_once()`, line 45) while `web` is imported, which is itself the Flask app `app` in `web`.'],
+    ]);
+    // CPython: without ENABLE_POLLER (and A), three threads; with it, four.
+    const started = (env: Record<string, string>): number => {
+      const saved = { ...process.env };
+      Object.assign(process.env, env);
+      try {
+        return probe(root, ['web']).threads_started.length;
+      } finally {
+        for (const name of Object.keys(env)) if (saved[name] === undefined) delete process.env[name];
+      }
+    };
+    expect(started({})).toBe(3);
+    expect(started({ ENABLE_POLLER: '1' })).toBe(4);
   });
 
   it('says a pool size only where the call gives it: `poolclass=` decides, `**opts` may hold it', async () => {

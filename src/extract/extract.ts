@@ -125,24 +125,34 @@ class Extractor extends ExtractorState {
     // tree-sitter's grammar is lenient about indentation; CPython is not.
     let column = block.type === 'module' ? 0 : -1;
     let previous: SyntaxNode | null = null;
-    for (let i = 0, kids = block.namedChildren; i < kids.length; i++) {
-      const statement = kids[i];
-      if (!statement) continue;
-      if (statement.type !== 'comment') {
-        const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
-        if (column < 0) column = statement.startPosition.column;
-        else if (startsLine && statement.startPosition.column !== column) {
-          // Deeper than the block but shallower than the compound statement before it: a bad dedent.
-          const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
-          const message =
-            statement.startPosition.column > column && !afterCompound
-              ? 'unexpected indent'
-              : 'unindent does not match any outer indentation level';
-          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+    // After `if not enabled: return` in a function body, the rest of the body runs only when the
+    // condition is false: it is visited under that condition (popped when the block ends).
+    const conditionsBefore = this.conditions.length;
+    try {
+      for (let i = 0, kids = block.namedChildren; i < kids.length; i++) {
+        const statement = kids[i];
+        if (!statement) continue;
+        if (statement.type !== 'comment') {
+          const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
+          if (column < 0) column = statement.startPosition.column;
+          else if (startsLine && statement.startPosition.column !== column) {
+            // Deeper than the block but shallower than the compound statement before it: a bad dedent.
+            const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
+            const message =
+              statement.startPosition.column > column && !afterCompound
+                ? 'unexpected indent'
+                : 'unindent does not match any outer indentation level';
+            this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+          }
+          previous = statement;
         }
-        previous = statement;
+        if (statement.type === 'if_statement') {
+          const continuesWhen = this.visitIf(statement, scope);
+          if (continuesWhen !== undefined) this.conditions.push(continuesWhen);
+        } else this.visitStatement(statement, scope);
       }
-      this.visitStatement(statement, scope);
+    } finally {
+      this.conditions.length = conditionsBefore;
     }
     if (block.type === 'block' && previous === null && block.parent) {
       // `def f():` followed by a line at the same indentation: the body is empty.
@@ -170,7 +180,8 @@ class Extractor extends ExtractorState {
       case 'decorated_definition':
         return visitDecorated(this, node, scope);
       case 'if_statement':
-        return this.visitIf(node, scope);
+        this.visitIf(node, scope);
+        return;
       case 'try_statement':
         return this.visitTry(node, scope);
       case 'with_statement':
@@ -281,8 +292,11 @@ class Extractor extends ExtractorState {
    * `if` / `elif` / `else`: a branch whose condition is false for the target, or that follows a
    * branch whose condition is true, does not run (its imports get an `unreachable` scope); a
    * condition that depends on run time keeps every branch.
+   *
+   * Says when the code after it still runs, where that depends on run time: after
+   * `if not settings.ENABLED: return` in a function body, `settings.ENABLED`.
    */
-  private visitIf(node: SyntaxNode, scope: Scope): void {
+  private visitIf(node: SyntaxNode, scope: Scope): string | undefined {
     const clauses: Array<{ condition: SyntaxNode | null; body: SyntaxNode | null; owner: SyntaxNode }> = [
       { condition: node.childForFieldName('condition'), body: node.childForFieldName('consequence'), owner: node },
     ];
@@ -333,6 +347,15 @@ class Extractor extends ExtractorState {
         this.underCondition(conditionText(condition), () => this.inBranch(() => this.visitBlockOf(body, scope)));
       }
     }
+    // A plain `if C: ... return` (no elif, no else) whose condition depends on run time. Only a
+    // return: a `raise` that nothing catches stops the import itself, so what follows is not
+    // conditional for a process that started.
+    // `if _STARTED: return` on a name the module rebinds with `global` guards a second call: the
+    // first one goes on, and that is not said as a condition.
+    const [only] = clauses;
+    if (clauses.length !== 1 || scope.execution.kind !== 'function' || undecided.length !== 1 || !only?.body || !endsInReturn(only.body)) return undefined;
+    const guardName = onceGuardName(undecided[0]!);
+    return guardName !== undefined && this.globalNames.has(guardName) ? undefined : negation(undecided);
   }
 
   /**
@@ -481,4 +504,18 @@ class Extractor extends ExtractorState {
       record = record.receiver?.via === 'chain' ? this.calls[record.receiver.callId] : undefined;
     }
   }
+}
+
+/** A block whose last statement is `return`: `if not enabled:\n    return`. */
+function endsInReturn(block: SyntaxNode): boolean {
+  const statements = block.namedChildren.filter((child) => child.type !== 'comment');
+  return statements[statements.length - 1]?.type === 'return_statement';
+}
+
+/** `_STARTED`, `_pool is not None`: the name such a condition reads, else undefined. */
+function onceGuardName(condition: SyntaxNode): string | undefined {
+  if (condition.type === 'identifier') return condition.text;
+  if (condition.type !== 'comparison_operator' || condition.namedChildCount !== 2) return undefined;
+  const [left, right] = [condition.namedChild(0)!, condition.namedChild(1)!];
+  return left.type === 'identifier' && right.type === 'none' && /^is\s+not$/.test(foldText(condition.text.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)).trim()) ? left.text : undefined;
 }

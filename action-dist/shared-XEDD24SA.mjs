@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-MD4JKWI5.mjs";
+} from "./shared-6IUWNKMM.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-2F5YO5D2.mjs";
+} from "./shared-DHMCH6ZB.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses

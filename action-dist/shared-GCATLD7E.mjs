@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-MD4JKWI5.mjs";
+} from "./shared-6IUWNKMM.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-X3JPZEEM.mjs");
+  return analyzer ??= import("./shared-XEDD24SA.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -2093,20 +2093,28 @@ ${this.functions.join("\n")}` : "",
   visitStatements(block, scope) {
     let column = block.type === "module" ? 0 : -1;
     let previous = null;
-    for (let i2 = 0, kids = block.namedChildren; i2 < kids.length; i2++) {
-      const statement = kids[i2];
-      if (!statement) continue;
-      if (statement.type !== "comment") {
-        const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
-        if (column < 0) column = statement.startPosition.column;
-        else if (startsLine && statement.startPosition.column !== column) {
-          const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
-          const message = statement.startPosition.column > column && !afterCompound ? "unexpected indent" : "unindent does not match any outer indentation level";
-          this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+    const conditionsBefore = this.conditions.length;
+    try {
+      for (let i2 = 0, kids = block.namedChildren; i2 < kids.length; i2++) {
+        const statement = kids[i2];
+        if (!statement) continue;
+        if (statement.type !== "comment") {
+          const startsLine = previous === null || previous.endPosition.row < statement.startPosition.row;
+          if (column < 0) column = statement.startPosition.column;
+          else if (startsLine && statement.startPosition.column !== column) {
+            const afterCompound = previous !== null && COMPOUND_STATEMENTS.has(previous.type);
+            const message = statement.startPosition.column > column && !afterCompound ? "unexpected indent" : "unindent does not match any outer indentation level";
+            this.structuralProblems.push({ span: spanOf(statement), message: `syntax error: ${message}` });
+          }
+          previous = statement;
         }
-        previous = statement;
+        if (statement.type === "if_statement") {
+          const continuesWhen = this.visitIf(statement, scope);
+          if (continuesWhen !== void 0) this.conditions.push(continuesWhen);
+        } else this.visitStatement(statement, scope);
       }
-      this.visitStatement(statement, scope);
+    } finally {
+      this.conditions.length = conditionsBefore;
     }
     if (block.type === "block" && previous === null && block.parent) {
       const after = block.parent.endPosition.row + 2;
@@ -2131,7 +2139,8 @@ ${this.functions.join("\n")}` : "",
       case "decorated_definition":
         return visitDecorated(this, node, scope);
       case "if_statement":
-        return this.visitIf(node, scope);
+        this.visitIf(node, scope);
+        return;
       case "try_statement":
         return this.visitTry(node, scope);
       case "with_statement":
@@ -2233,6 +2242,9 @@ ${this.functions.join("\n")}` : "",
    * `if` / `elif` / `else`: a branch whose condition is false for the target, or that follows a
    * branch whose condition is true, does not run (its imports get an `unreachable` scope); a
    * condition that depends on run time keeps every branch.
+   *
+   * Says when the code after it still runs, where that depends on run time: after
+   * `if not settings.ENABLED: return` in a function body, `settings.ENABLED`.
    */
   visitIf(node, scope) {
     const clauses = [
@@ -2281,6 +2293,10 @@ ${this.functions.join("\n")}` : "",
         this.underCondition(conditionText(condition), () => this.inBranch(() => this.visitBlockOf(body2, scope)));
       }
     }
+    const [only] = clauses;
+    if (clauses.length !== 1 || scope.execution.kind !== "function" || undecided.length !== 1 || !only?.body || !endsInReturn(only.body)) return void 0;
+    const guardName = onceGuardName(undecided[0]);
+    return guardName !== void 0 && this.globalNames.has(guardName) ? void 0 : negation(undecided);
   }
   /**
    * `try:` / `except:` / `else:` / `finally:`. The imports of an `except` clause that catches
@@ -2417,6 +2433,16 @@ ${this.functions.join("\n")}` : "",
     }
   }
 };
+function endsInReturn(block) {
+  const statements = block.namedChildren.filter((child) => child.type !== "comment");
+  return statements[statements.length - 1]?.type === "return_statement";
+}
+function onceGuardName(condition) {
+  if (condition.type === "identifier") return condition.text;
+  if (condition.type !== "comparison_operator" || condition.namedChildCount !== 2) return void 0;
+  const [left, right] = [condition.namedChild(0), condition.namedChild(1)];
+  return left.type === "identifier" && right.type === "none" && /^is\s+not$/.test(foldText(condition.text.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)).trim()) ? left.text : void 0;
+}
 
 // src/extract/parser.ts
 import { existsSync } from "node:fs";

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-2F5YO5D2.mjs";
+} from "./shared-DHMCH6ZB.mjs";
 import "./shared-YO456HVF.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
