@@ -5,12 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-GCATLD7E.mjs";
-import "./shared-6IUWNKMM.mjs";
+} from "./shared-KQCSWR7R.mjs";
+import "./shared-QNIF2CP2.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
-import "./shared-YO456HVF.mjs";
+import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

@@ -15,13 +15,13 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-GCATLD7E.mjs";
-import "./shared-6IUWNKMM.mjs";
+} from "./shared-KQCSWR7R.mjs";
+import "./shared-QNIF2CP2.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
-import "./shared-YO456HVF.mjs";
+import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
 } from "./shared-FM2XI66B.mjs";

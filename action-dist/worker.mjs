@@ -5,8 +5,8 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-DHMCH6ZB.mjs";
-import "./shared-YO456HVF.mjs";
+} from "./shared-2KCVDANU.mjs";
+import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

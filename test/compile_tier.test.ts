@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { liftoffOnly, MIN_FILES_FOR_THREADS } from '../src/extract/compileTier.js';
+import { liftoffOnly, MIN_FILES_FOR_THREADS, withoutInlining } from '../src/extract/compileTier.js';
 import { PROJECT } from './support.js';
 
 // How V8 compiles the parser's WebAssembly (src/extract/compileTier.ts): by Liftoff alone when, on
@@ -22,12 +22,19 @@ describe('the compile tier of the parser', () => {
     expect(liftoffOnly(1, 25)).toBe(false);
   });
 
-  it('is a flag this Node accepts, given before the parser is made, and the parse is the same', () => {
+  it('optimises without inlining from as many files as start worker threads, on every Node', () => {
+    expect(withoutInlining(MIN_FILES_FOR_THREADS - 1)).toBe(false);
+    expect(withoutInlining(MIN_FILES_FOR_THREADS)).toBe(true);
+    expect(withoutInlining(Infinity)).toBe(true);
+  });
+
+  // V8 prints an unknown flag to stderr: none there means this Node took both flags.
+  it.each([1, MIN_FILES_FOR_THREADS])('is a flag this Node accepts, given before the parser is made, and the parse is the same (%i files)', (files) => {
     // A child process: V8's flags hold for the whole process, and this one has made its parser.
     const built = (module: string): string => JSON.stringify(pathToFileURL(path.join(PROJECT, 'dist', 'extract', module)).href);
     const script = [
       `const { expectParses } = await import(${built('compileTier.js')});`,
-      'expectParses(1);',
+      `expectParses(${files});`,
       `const { summariseBytes } = await import(${built('fileSummary.js')});`,
       "const { summary } = await summariseBytes('m.py', Buffer.from('import os\\nfrom concurrent.futures import ThreadPoolExecutor\\npool = ThreadPoolExecutor(4)\\n'), { version: [3, 11], platform: 'linux' });",
       'console.log(JSON.stringify([summary.imports.map((i) => i.module), summary.calls.map((c) => c.callee)]));',

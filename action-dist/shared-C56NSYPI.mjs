@@ -7,11 +7,15 @@ var MIN_FILES_FOR_THREADS = 48;
 function liftoffOnly(filesToParse, nodeMajor = Number(process.versions.node.split(".")[0])) {
   return nodeMajor < 24 && filesToParse < MIN_FILES_FOR_THREADS;
 }
+function withoutInlining(filesToParse) {
+  return filesToParse >= MIN_FILES_FOR_THREADS;
+}
 var chosen = false;
 function expectParses(filesToParse) {
   if (chosen) return;
   chosen = true;
   if (liftoffOnly(filesToParse)) setFlagsFromString("--liftoff-only");
+  if (withoutInlining(filesToParse)) setFlagsFromString("--no-turbo-inlining");
 }
 
 export {

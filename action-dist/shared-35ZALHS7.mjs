@@ -4,8 +4,8 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-DHMCH6ZB.mjs";
-import "./shared-YO456HVF.mjs";
+} from "./shared-2KCVDANU.mjs";
+import "./shared-C56NSYPI.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-6IUWNKMM.mjs";
+} from "./shared-QNIF2CP2.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,11 +64,11 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-DHMCH6ZB.mjs";
+} from "./shared-2KCVDANU.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
-} from "./shared-YO456HVF.mjs";
+} from "./shared-C56NSYPI.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,
