@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-KQCSWR7R.mjs";
-import "./shared-QNIF2CP2.mjs";
+} from "./shared-4RAPW6RX.mjs";
+import "./shared-BU5TUIC6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

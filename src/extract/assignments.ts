@@ -15,7 +15,10 @@ import type { SyntaxNode } from './tree.js';
 
 export function visitAssignment(x: ExtractorState, node: SyntaxNode, scope: Scope, statement: SyntaxNode): void {
   const { targets, right } = assignmentParts(node);
-  const names = targets.filter((t) => t.type === 'identifier').map((t) => t.text);
+  // One array literal, filled by push: V8 learns its elements' kind once (a `filter().map()` gave
+  // arrays of several kinds, and the optimised code was thrown away at each new one).
+  const names: string[] = [];
+  for (const target of targets) if (target.type === 'identifier') names.push(target.text);
   for (const target of targets) noteTargetNames(x, target, scope);
   if (isModuleLevel(scope) && right) noteConstantAssignment(x, targets, right, scope);
   // Calls inside subscript/attribute targets (`cache[key()] = ...`) run too.

@@ -1,6 +1,6 @@
 import { visitExpression } from './calls.js';
 import { foldText } from './excerpts.js';
-import { moduleScopeOf, parametersOf, qualify, type Scope } from './scopes.js';
+import { moduleScopeOf, newScope, parametersOf, qualify, type Scope } from './scopes.js';
 import type { ExtractorState } from './state.js';
 import type { CallPlacement } from './summary.js';
 import { dottedName, spanOf } from './syntax.js';
@@ -68,14 +68,11 @@ export function visitFunction(x: ExtractorState, node: SyntaxNode, scope: Scope,
   const body = node.childForFieldName('body');
   if (body) {
     const isMethod = scope.className !== undefined && !decorators.some((d) => d.namedChild(0)?.text === 'staticmethod');
-    const functionScope: Scope = {
-      execution: { kind: 'function', function: qualname },
-      bindings: new Map(),
+    const functionScope = newScope({ kind: 'function', function: qualname }, `${qualname}.`, {
       parent: scope.className ? moduleScopeOf(scope) : scope,
-      prefix: `${qualname}.`,
       parameters: parametersOf(parameters, isMethod ? 1 : 0),
       ...(isMethod ? { methodClass: scope.className } : {}),
-    };
+    });
     for (const name of functionScope.parameters!.keys()) functionScope.bindings.set(name, { kind: 'opaque' });
     x.deferredBodies.push({ body, scope: functionScope });
   }
@@ -107,13 +104,7 @@ export function visitClass(x: ExtractorState, node: SyntaxNode, scope: Scope, de
   const header = foldText(x.text.slice(node.startIndex, body ? body.startIndex : node.endIndex)).replace(/\s*$/, '');
   x.classes.push({ name: qualname, bases, ...(metaclass ? { metaclass } : {}), scope: scope.execution, header, span: spanOf(node) });
   if (body) {
-    const classScope: Scope = {
-      execution: scope.execution,
-      bindings: new Map(),
-      parent: scope,
-      prefix: `${qualname}.`,
-      className: qualname,
-    };
+    const classScope = newScope(scope.execution, `${qualname}.`, { parent: scope, className: qualname });
     // A class body runs when the class statement runs: at import time for a module-level class.
     x.visitBlock(body, classScope);
   }

@@ -14,7 +14,7 @@ import { callArgument, noteDroppedLocals, visitCall, visitExpression } from './c
 import { visitClass, visitDecorated, visitFunction } from './definitions.js';
 import { loopItemsOf } from './dynamicImports.js';
 import { catchesImportError, checkFutureImports, findLazyPrefixes, visitImport, visitImportFrom } from './imports.js';
-import { isModuleLevel, placementFor, qualify, type Scope } from './scopes.js';
+import { isModuleLevel, newScope, placementFor, qualify, type Scope } from './scopes.js';
 import { ExtractorState, MAX_BLOCK_NESTING, MAX_HELPER_NESTING } from './state.js';
 
 /*
@@ -68,7 +68,7 @@ export function extractModule(parser: Parser, path: string, text: string, target
 
 class Extractor extends ExtractorState {
   run(root: SyntaxNode): ModuleSummary {
-    const moduleScope: Scope = { execution: { kind: 'module' }, bindings: new Map(), prefix: '' };
+    const moduleScope = newScope({ kind: 'module' }, '');
     if (root.hasError) findLazyPrefixes(this, root);
     if (this.text.includes('__future__')) checkFutureImports(this, root);
     this.visitBlock(root, moduleScope);
@@ -396,7 +396,7 @@ class Extractor extends ExtractorState {
    */
   private visitGuarded(block: SyntaxNode | null, execution: ExecutionScope, mainOf?: Scope): void {
     if (!block) return;
-    const guardedScope: Scope = { execution, bindings: new Map(), prefix: '' };
+    const guardedScope = newScope(execution, '');
     // Depth first, in source order, with a stack of its own: the block can nest as deep as it likes.
     const pending: SyntaxNode[] = [block];
     for (let node = pending.pop(); node; node = pending.pop()) {

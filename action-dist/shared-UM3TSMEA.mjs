@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-QNIF2CP2.mjs";
+} from "./shared-BU5TUIC6.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-2KCVDANU.mjs";
+} from "./shared-4HJF47ZZ.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses

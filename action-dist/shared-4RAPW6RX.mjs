@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-QNIF2CP2.mjs";
+} from "./shared-BU5TUIC6.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-4O5CD3PG.mjs");
+  return analyzer ??= import("./shared-UM3TSMEA.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -1065,6 +1065,9 @@ function stringItems(value) {
 }
 
 // src/extract/scopes.ts
+function newScope(execution, prefix, rest = {}) {
+  return { execution, bindings: /* @__PURE__ */ new Map(), parent: rest.parent, prefix, className: rest.className, parameters: rest.parameters, methodClass: rest.methodClass };
+}
 var BUILTIN_CALLABLES = /* @__PURE__ */ new Set(["open", "__import__", "exec", "eval", "compile", "print", "input"]);
 function qualify(dotted, scope) {
   const parts2 = dotted.split(".");
@@ -1681,7 +1684,8 @@ function stringSequence(node) {
 // src/extract/assignments.ts
 function visitAssignment(x, node, scope, statement) {
   const { targets, right } = assignmentParts(node);
-  const names = targets.filter((t) => t.type === "identifier").map((t) => t.text);
+  const names = [];
+  for (const target of targets) if (target.type === "identifier") names.push(target.text);
   for (const target of targets) noteTargetNames(x, target, scope);
   if (isModuleLevel(scope) && right) noteConstantAssignment(x, targets, right, scope);
   for (const target of targets) {
@@ -1816,14 +1820,11 @@ function visitFunction(x, node, scope, decorators) {
   const body2 = node.childForFieldName("body");
   if (body2) {
     const isMethod = scope.className !== void 0 && !decorators.some((d) => d.namedChild(0)?.text === "staticmethod");
-    const functionScope = {
-      execution: { kind: "function", function: qualname },
-      bindings: /* @__PURE__ */ new Map(),
+    const functionScope = newScope({ kind: "function", function: qualname }, `${qualname}.`, {
       parent: scope.className ? moduleScopeOf(scope) : scope,
-      prefix: `${qualname}.`,
       parameters: parametersOf(parameters, isMethod ? 1 : 0),
       ...isMethod ? { methodClass: scope.className } : {}
-    };
+    });
     for (const name3 of functionScope.parameters.keys()) functionScope.bindings.set(name3, { kind: "opaque" });
     x.deferredBodies.push({ body: body2, scope: functionScope });
   }
@@ -1854,13 +1855,7 @@ function visitClass(x, node, scope, decorators) {
   const header = foldText(x.text.slice(node.startIndex, body2 ? body2.startIndex : node.endIndex)).replace(/\s*$/, "");
   x.classes.push({ name: qualname, bases, ...metaclass ? { metaclass } : {}, scope: scope.execution, header, span: spanOf(node) });
   if (body2) {
-    const classScope = {
-      execution: scope.execution,
-      bindings: /* @__PURE__ */ new Map(),
-      parent: scope,
-      prefix: `${qualname}.`,
-      className: qualname
-    };
+    const classScope = newScope(scope.execution, `${qualname}.`, { parent: scope, className: qualname });
     x.visitBlock(body2, classScope);
   }
   bindDefinition(x, name2, qualname, scope);
@@ -2042,7 +2037,7 @@ function extractModule(parser, path, text, target = DEFAULT_TARGET) {
 }
 var Extractor = class extends ExtractorState {
   run(root) {
-    const moduleScope = { execution: { kind: "module" }, bindings: /* @__PURE__ */ new Map(), prefix: "" };
+    const moduleScope = newScope({ kind: "module" }, "");
     if (root.hasError) findLazyPrefixes(this, root);
     if (this.text.includes("__future__")) checkFutureImports(this, root);
     this.visitBlock(root, moduleScope);
@@ -2335,7 +2330,7 @@ ${this.functions.join("\n")}` : "",
    */
   visitGuarded(block, execution, mainOf) {
     if (!block) return;
-    const guardedScope = { execution, bindings: /* @__PURE__ */ new Map(), prefix: "" };
+    const guardedScope = newScope(execution, "");
     const pending = [block];
     for (let node = pending.pop(); node; node = pending.pop()) {
       if (node.type === "import_statement") visitImport(this, node, guardedScope);
