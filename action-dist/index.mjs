@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-4RAPW6RX.mjs";
+} from "./shared-66DHJVE7.mjs";
 import "./shared-BU5TUIC6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-FM2XI66B.mjs";
+} from "./shared-CTRMFUYV.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

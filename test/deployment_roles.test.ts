@@ -141,6 +141,38 @@ describe('a task-queue worker run as a management command (netbox: `manage.py rq
     expect(cache.deployment).toBe('Each process of the deployment has its own: 3 gunicorn workers (entrypoint.sh:5) (up to 3 threads) and one `manage.py rqworker` worker process (worker.sh:3) (up to 1 thread).');
   });
 
+  it('counts each management command a uWSGI master keeps running (`attach-daemon`), as healthchecks runs its alert sender', async () => {
+    const root = writeProject({
+      ...worker,
+      Procfile: 'web: uwsgi --ini docker/uwsgi.ini\n',
+      'docker/uwsgi.ini':
+        '[uwsgi]\nmaster\nprocesses = 2\nmodule = site_app.wsgi:application\nattach-daemon = ./manage.py sendalerts --skip-checks\n' +
+        'smart-attach-daemon = /tmp/reports.pid ./manage.py sendreports --loop\nif-env = SMTPD_PORT\nattach-daemon = ./manage.py smtpd --port %(_) --skip-checks\nendif =\n',
+    });
+    const result = await analyzeProject(root);
+    // `%(_)` is uWSGI's placeholder, filled in before the shell runs the command.
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: uWSGI `site_app.wsgi:application` (Procfile:1): 2 uWSGI workers (docker/uwsgi.ini:3), forked after the app is imported; python `./manage.py sendalerts` (docker/uwsgi.ini:5): one `manage.py sendalerts` daemon of the uWSGI master (`attach-daemon =`, docker/uwsgi.ini:5); python `./manage.py sendreports` (docker/uwsgi.ini:6): one `manage.py sendreports` daemon of the uWSGI master (`smart-attach-daemon =`, docker/uwsgi.ini:6); python `./manage.py smtpd` (docker/uwsgi.ini:8): one `manage.py smtpd` daemon of the uWSGI master (`attach-daemon =` under `if-env = SMTPD_PORT`, docker/uwsgi.ini:8)',
+    );
+    const byPath = (file: string) => result.findings.find((f) => f.path === file && f.ruleId === 'IL001')!.deployment;
+    // The models are Django setup's: every daemon has the pool. The URLconf's only where the system checks run (not `--skip-checks`).
+    expect(byPath('docs/cache.py')).toBe(
+      'Each process of the deployment has its own: 2 uWSGI workers (docker/uwsgi.ini:3) (forked from a master that imported the app) (up to 2 threads), one `manage.py sendalerts` daemon of the uWSGI master (`attach-daemon =`, docker/uwsgi.ini:5) (up to 1 thread), one `manage.py sendreports` daemon of the uWSGI master (`smart-attach-daemon =`, docker/uwsgi.ini:6) (up to 1 thread) and one `manage.py smtpd` daemon of the uWSGI master (`attach-daemon =` under `if-env = SMTPD_PORT`, docker/uwsgi.ini:8) (up to 1 thread).',
+    );
+    expect(byPath('docs/search.py')).toBe(
+      'Each process of the deployment has its own: 2 uWSGI workers (docker/uwsgi.ini:3) (up to 4 threads) and one `manage.py sendreports` daemon of the uWSGI master (`smart-attach-daemon =`, docker/uwsgi.ini:6) (up to 2 threads).',
+    );
+  });
+
+  it('reads `./manage.py rqworker` as python runs it, and `rqworker` beside `rqscheduler` as two processes', async () => {
+    const root = writeProject({ ...worker, Procfile: 'web: gunicorn -w 3 site_app.wsgi\nworker: ./manage.py rqworker high\nscheduler: ./manage.py rqscheduler\n' });
+    const result = await analyzeProject(root);
+    const cache = result.findings.find((f) => f.path === 'docs/cache.py' && f.ruleId === 'IL001')!;
+    expect(cache.deployment).toBe(
+      'Each process of the deployment has its own: 3 gunicorn workers (Procfile:1) (up to 3 threads), one `manage.py rqworker` worker process (Procfile:2) (up to 1 thread) and one `manage.py rqscheduler` worker process (Procfile:3) (up to 1 thread).',
+    );
+  });
+
   it('agrees with the real Django: the checks import the URLconf and its views, --skip-checks does not', () => {
     const root = writeProject(worker);
     const python = venvFile('.venv-frameworks', 'bin', 'python');

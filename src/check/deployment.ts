@@ -273,7 +273,8 @@ function unresolvedSpec(process: ServerProcess): DeployProblem | undefined {
  * - `script`: `python bot.py`, `python -m tool`: a program that imports what its own module graph imports, no more;
  * - `scheduler`: `celery beat` (or `flower`, `inspect`...): imports the Celery app but runs no task;
  * - `worker-command`: `python manage.py rqworker` and the other management commands of task-queue
- *   packages that run as workers: one process that stays up (netbox runs `manage.py rqworker` from a
+ *   packages that run as workers, and any management command a uWSGI master keeps running
+ *   (`attach-daemon`): one process that stays up (netbox runs `manage.py rqworker` from a
  *   systemd unit) after Django set up its apps (their models and `ready()`) and, unless
  *   `--skip-checks`, ran the system checks, which import the URLconf and so the views;
  * - `server`: everything else (gunicorn, uvicorn, a Celery worker...).
@@ -304,8 +305,10 @@ export function processRole(process: ServerProcess): ProcessRole {
   const djangoModule = spec.script === undefined && (spec.module === 'django' || spec.module === 'django-admin');
   if (managePy || djangoModule) {
     const subcommand = djangoSubcommand(process);
-    if (subcommand !== undefined && DJANGO_WORKER_COMMANDS.has(subcommand)) return 'worker-command';
-    return subcommand !== undefined && DJANGO_DEV_SERVERS.has(subcommand) ? 'dev-server' : 'command';
+    if (subcommand !== undefined && DJANGO_DEV_SERVERS.has(subcommand)) return 'dev-server';
+    // A uWSGI daemon is kept running: whatever the command, it is a worker of the deployment.
+    if (subcommand !== undefined && (DJANGO_WORKER_COMMANDS.has(subcommand) || process.daemon)) return 'worker-command';
+    return 'command';
   }
   return 'script';
 }
@@ -531,6 +534,8 @@ export function processCount(process: ServerProcess): ProcessCount {
   if (role === 'command') return { text: process.server === 'flask' ? 'a Flask command, not a server' : 'a management command, not a server' };
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'worker-command') {
+    // `attach-daemon = ./manage.py sendalerts`: uWSGI's master starts it and starts it again when it exits.
+    if (process.daemon) return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${process.daemon.via}\`, ${where(process)})` };
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
   // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).
@@ -751,7 +756,10 @@ const MAX_SUMMARY_PROCESSES = 20;
 
 /** One role of the deployment: the same server on the same app. */
 function roleKey(process: ServerProcess): string {
-  return `${process.server} ${process.celery?.subcommand ?? ''} ${processRole(process)} ${process.appSpec?.module ?? ''}`;
+  const role = processRole(process);
+  // `manage.py rqworker` and `manage.py rqscheduler` (or two uWSGI daemons) are two processes, not one written twice.
+  const subcommand = role === 'worker-command' || role === 'command' || role === 'dev-server' ? (djangoSubcommand(process) ?? '') : '';
+  return `${process.server} ${process.celery?.subcommand ?? ''} ${role} ${process.appSpec?.module ?? ''} ${subcommand}`;
 }
 
 /**

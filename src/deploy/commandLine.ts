@@ -307,6 +307,11 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
       words = unwrapped.rest;
       continue;
     }
+    // `./manage.py sendalerts`: a Python file run by its `#!` line is `python manage.py sendalerts`.
+    if (program.endsWith('.py') && first.text.includes('/')) {
+      reading.servers.push(serverStart(readPythonRun({ kind: 'script', script: first, args }, context), first.line, settings.workingDirectory));
+      return reading;
+    }
     if (/\.(sh|bash)$/.test(program) || first.text.startsWith('./') || first.text.startsWith('/') || first.text.includes('/')) {
       reading.scripts.push({ path: first.text, args, line: first.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
       return reading;

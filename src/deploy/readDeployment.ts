@@ -21,7 +21,7 @@ import { processModelOf } from './processModel.js';
 import { copiedFrom, foldersHolding, type ProjectPaths } from './projectPaths.js';
 import { gunicornSettingsOf, hypercornSettingsOf, readPythonConfig, type GunicornConfigSettings, type PythonConfigFile } from './pythonConfig.js';
 import type { ServerSettings } from './servers/common.js';
-import { readUwsgiIni, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
+import { readUwsgiIni, uwsgiDaemons, uwsgiReading, type UwsgiOption } from './servers/uwsgi.js';
 import { selectCaseBranches } from './caseBranches.js';
 import { linesFrom, splitCommandLine, type Word } from './shellWords.js';
 import { fileKind, findDeploymentFiles, listingOf, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
@@ -327,6 +327,7 @@ class DeploymentReader {
     let appSpec = reading.appSpec;
     let workingDirectory = start.workingDirectory;
     let pythonPath = reading.pythonPath;
+    let uwsgiOptions: readonly UwsgiOption[] = [];
     if (reading.server === 'gunicorn') {
       const written = reading.configFile?.written ?? './gunicorn.conf.py';
       const resolved = await this.resolveProjectPath(written.replace(/^file:/, ''), occurrence.settings, start.startDirectory, written.startsWith('python:'));
@@ -354,7 +355,8 @@ class DeploymentReader {
     } else if (reading.server === 'uwsgi') {
       const ini = reading.configFile ? await this.uwsgiIni(process, reading.configFile, occurrence.settings, start.startDirectory) : [];
       // The ini's options first, then the command line's: uWSGI reads both; a later value wins.
-      const combined = uwsgiReading([...ini, ...(reading.uwsgiOptions ?? [])], file);
+      uwsgiOptions = [...ini, ...(reading.uwsgiOptions ?? [])];
+      const combined = uwsgiReading(uwsgiOptions, file);
       this.problems(combined.problems.filter((p) => p.file !== file));
       fromConfig = combined.commandLine;
       appSpec = combined.appSpec;
@@ -376,6 +378,45 @@ class DeploymentReader {
     const model = processModelOf(process);
     if (model) process.processModel = model;
     this.deployment.processes.push(process);
+    await this.addUwsgiDaemons(uwsgiOptions, process, occurrence.settings, workingDirectory);
+  }
+
+  /**
+   * The commands a uWSGI master keeps running beside the app (healthchecks' `attach-daemon =
+   * ./manage.py sendalerts --skip-checks`): each a process of its own, run by a shell in uWSGI's
+   * working directory, with its environment. The daemons of a uWSGI that is itself a daemon are not
+   * read again.
+   */
+  private async addUwsgiDaemons(options: readonly UwsgiOption[], uwsgi: ServerProcess, settings: CommandSettings, workingDirectory: string | undefined): Promise<void> {
+    if (this.readingDaemons) return;
+    this.readingDaemons = true;
+    try {
+      for (const daemon of uwsgiDaemons(options)) await this.addUwsgiDaemon(daemon, uwsgi, settings, workingDirectory);
+    } finally {
+      this.readingDaemons = false;
+    }
+  }
+
+  /** Set while the daemons of a uWSGI are read. */
+  private readingDaemons = false;
+
+  private async addUwsgiDaemon({ option, command }: { option: UwsgiOption; command: string }, uwsgi: ServerProcess, settings: CommandSettings, workingDirectory: string | undefined): Promise<void> {
+    const daemonSettings: CommandSettings = {
+      file: option.file,
+      source: option.origin === 'config-file' ? 'uwsgi.ini' : settings.source,
+      env: settings.env,
+      ...(workingDirectory !== undefined ? { workingDirectory } : {}),
+      paths: projectPathsOf(settings),
+    };
+    // uWSGI puts its placeholders in before the shell runs the command: `%(_)` and `$(PORT)` are
+    // values known at run time, read as the shell's `${_}` and `${PORT}` (not as a `(` the shell refuses).
+    const written = command.replace(/[%$]\(([A-Za-z_][\w.-]*)\)/g, (_, name: string) => `\${${name.replace(/[.-]/g, '_')}}`);
+    const reading = readCommandText(written, () => option.line, daemonSettings);
+    const before = this.deployment.processes.length;
+    const occurrence: CommandOccurrence = { line: option.line, command, settings: daemonSettings, reading, ...(uwsgi.name ? { name: uwsgi.name } : {}) };
+    await this.addReading(occurrence, reading, { file: uwsgi.file, line: uwsgi.line, source: uwsgi.source }, 1);
+    const via = option.when ? `${option.via}\` under \`${option.when.text}` : option.via;
+    for (const process of this.deployment.processes.slice(before)) process.daemon = { file: option.file, line: option.line, via };
   }
 
   /**
@@ -499,6 +540,7 @@ class DeploymentReader {
     const model = processModelOf(process);
     if (model) process.processModel = model;
     this.deployment.processes.push(process);
+    await this.addUwsgiDaemons(ini.options, process, settings, reading.workingDirectory);
   }
 
   /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */

@@ -143,6 +143,12 @@ export interface ServerProcess extends Location {
    * runs before what follows it, and is taken to be one-off.
    */
   staysUp?: 'last' | 'background';
+  /**
+   * Started by a uWSGI master from its `attach-daemon` (or `smart-attach-daemon`, `attach-control-daemon`)
+   * option, which keeps it running (it is started again when it exits): a long-running process,
+   * whatever its command.
+   */
+  daemon?: Location & { via: string };
   appSpec?: AppSpec;
   workers?: Setting<number>;
   threads?: Setting<number>;

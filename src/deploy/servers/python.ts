@@ -56,9 +56,15 @@ export function readPythonRun(invocation: Exclude<PythonInvocation, { kind: 'oth
   return reading;
 }
 
-/** The first few arguments a script is run with (`manage.py migrate`): enough to tell a command from a server. */
+/**
+ * The first few arguments a script is run with (`manage.py migrate`): enough to tell a command from a
+ * server; and `--skip-checks` wherever it is (it decides what a management command imports).
+ */
 function scriptArguments(args: readonly Word[]): { arguments?: string[] } {
-  return args.length ? { arguments: args.slice(0, 4).map((w) => w.text) } : {};
+  if (!args.length) return {};
+  const first = args.slice(0, 4).map((w) => w.text);
+  if (!first.includes('--skip-checks') && args.some((w) => w.text === '--skip-checks')) first.push('--skip-checks');
+  return { arguments: first };
 }
 
 /**

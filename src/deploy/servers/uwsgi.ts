@@ -194,6 +194,25 @@ export function uwsgiReading(options: readonly UwsgiOption[], file: string): Ser
   return reading;
 }
 
+/**
+ * The commands uWSGI's master starts beside the app and keeps running: `attach-daemon = <command>`
+ * and `attach-control-daemon` (run by a shell), `smart-attach-daemon = <pidfile> <command>` (and its
+ * `-as-root` forms). `attach-daemon2`'s key=value form is not read.
+ */
+export function uwsgiDaemons(options: readonly UwsgiOption[]): Array<{ option: UwsgiOption; command: string }> {
+  const daemons: Array<{ option: UwsgiOption; command: string }> = [];
+  for (const option of options) {
+    const value = option.value?.trim();
+    if (!value) continue;
+    if (option.name === 'attach-daemon' || option.name === 'attach-control-daemon' || option.name === 'attach-daemon-as-root') daemons.push({ option, command: value });
+    else if (/^smart-attach-daemon(-as-root)?$/.test(option.name)) {
+      const command = value.replace(/^\S+\s+/, '');
+      if (command !== value) daemons.push({ option, command });
+    }
+  }
+  return daemons;
+}
+
 /** `wsgi-file = app/wsgi.py`: uWSGI loads the file itself (not as `__main__`), and looks up the callable in it. */
 function scriptSpec(option: UwsgiOption, attribute: string): AppSpec | undefined {
   const script = option.value!;

@@ -10,7 +10,7 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-FM2XI66B.mjs";
+} from "./shared-CTRMFUYV.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-FM2XI66B.mjs";
+} from "./shared-CTRMFUYV.mjs";
 import {
   CallResolver,
   allOf,
@@ -4060,7 +4060,10 @@ function readPythonRun(invocation, context) {
   return reading;
 }
 function scriptArguments(args) {
-  return args.length ? { arguments: args.slice(0, 4).map((w) => w.text) } : {};
+  if (!args.length) return {};
+  const first = args.slice(0, 4).map((w) => w.text);
+  if (!first.includes("--skip-checks") && args.some((w) => w.text === "--skip-checks")) first.push("--skip-checks");
+  return { arguments: first };
 }
 function readFlaskCommand(args, context) {
   const reading = emptyReading("flask");
@@ -4425,6 +4428,19 @@ function uwsgiReading(options, file) {
   }
   return reading;
 }
+function uwsgiDaemons(options) {
+  const daemons = [];
+  for (const option2 of options) {
+    const value = option2.value?.trim();
+    if (!value) continue;
+    if (option2.name === "attach-daemon" || option2.name === "attach-control-daemon" || option2.name === "attach-daemon-as-root") daemons.push({ option: option2, command: value });
+    else if (/^smart-attach-daemon(-as-root)?$/.test(option2.name)) {
+      const command = value.replace(/^\S+\s+/, "");
+      if (command !== value) daemons.push({ option: option2, command });
+    }
+  }
+  return daemons;
+}
 function scriptSpec(option2, attribute) {
   const script = option2.value;
   const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
@@ -4763,6 +4779,10 @@ function readWords(input, settings) {
       if (unwrapped.env.length) env = withVariables(env, unwrapped.env.map((w) => assignmentOf(w, file)).filter((v) => v !== void 0));
       words = unwrapped.rest;
       continue;
+    }
+    if (program.endsWith(".py") && first.text.includes("/")) {
+      reading.servers.push(serverStart(readPythonRun({ kind: "script", script: first, args }, context), first.line, settings.workingDirectory));
+      return reading;
     }
     if (/\.(sh|bash)$/.test(program) || first.text.startsWith("./") || first.text.startsWith("/") || first.text.includes("/")) {
       reading.scripts.push({ path: first.text, args, line: first.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
@@ -6115,6 +6135,7 @@ var DeploymentReader = class {
     let appSpec = reading.appSpec;
     let workingDirectory = start.workingDirectory;
     let pythonPath = reading.pythonPath;
+    let uwsgiOptions = [];
     if (reading.server === "gunicorn") {
       const written = reading.configFile?.written ?? "./gunicorn.conf.py";
       const resolved = await this.resolveProjectPath(written.replace(/^file:/, ""), occurrence.settings, start.startDirectory, written.startsWith("python:"));
@@ -6141,7 +6162,8 @@ var DeploymentReader = class {
       fromConfig = await this.hypercornConfig(process2, reading.configFile, occurrence.settings, start.startDirectory);
     } else if (reading.server === "uwsgi") {
       const ini = reading.configFile ? await this.uwsgiIni(process2, reading.configFile, occurrence.settings, start.startDirectory) : [];
-      const combined = uwsgiReading([...ini, ...reading.uwsgiOptions ?? []], file);
+      uwsgiOptions = [...ini, ...reading.uwsgiOptions ?? []];
+      const combined = uwsgiReading(uwsgiOptions, file);
       this.problems(combined.problems.filter((p) => p.file !== file));
       fromConfig = combined.commandLine;
       appSpec = combined.appSpec;
@@ -6163,6 +6185,40 @@ var DeploymentReader = class {
     const model = processModelOf(process2);
     if (model) process2.processModel = model;
     this.deployment.processes.push(process2);
+    await this.addUwsgiDaemons(uwsgiOptions, process2, occurrence.settings, workingDirectory);
+  }
+  /**
+   * The commands a uWSGI master keeps running beside the app (healthchecks' `attach-daemon =
+   * ./manage.py sendalerts --skip-checks`): each a process of its own, run by a shell in uWSGI's
+   * working directory, with its environment. The daemons of a uWSGI that is itself a daemon are not
+   * read again.
+   */
+  async addUwsgiDaemons(options, uwsgi, settings, workingDirectory) {
+    if (this.readingDaemons) return;
+    this.readingDaemons = true;
+    try {
+      for (const daemon of uwsgiDaemons(options)) await this.addUwsgiDaemon(daemon, uwsgi, settings, workingDirectory);
+    } finally {
+      this.readingDaemons = false;
+    }
+  }
+  /** Set while the daemons of a uWSGI are read. */
+  readingDaemons = false;
+  async addUwsgiDaemon({ option: option2, command }, uwsgi, settings, workingDirectory) {
+    const daemonSettings = {
+      file: option2.file,
+      source: option2.origin === "config-file" ? "uwsgi.ini" : settings.source,
+      env: settings.env,
+      ...workingDirectory !== void 0 ? { workingDirectory } : {},
+      paths: projectPathsOf(settings)
+    };
+    const written = command.replace(/[%$]\(([A-Za-z_][\w.-]*)\)/g, (_, name) => `\${${name.replace(/[.-]/g, "_")}}`);
+    const reading = readCommandText(written, () => option2.line, daemonSettings);
+    const before = this.deployment.processes.length;
+    const occurrence = { line: option2.line, command, settings: daemonSettings, reading, ...uwsgi.name ? { name: uwsgi.name } : {} };
+    await this.addReading(occurrence, reading, { file: uwsgi.file, line: uwsgi.line, source: uwsgi.source }, 1);
+    const via = option2.when ? `${option2.via}\` under \`${option2.when.text}` : option2.via;
+    for (const process2 of this.deployment.processes.slice(before)) process2.daemon = { file: option2.file, line: option2.line, via };
   }
   /**
    * The project folders the process imports its app from, as `sys.path` has them: the extra paths
@@ -6275,6 +6331,7 @@ var DeploymentReader = class {
     const model = processModelOf(process2);
     if (model) process2.processModel = model;
     this.deployment.processes.push(process2);
+    await this.addUwsgiDaemons(ini.options, process2, settings, reading.workingDirectory);
   }
   /** A gunicorn.conf.py no command uses: gunicorn run with no options from its folder reads it. */
   async addStandaloneConfig(file) {

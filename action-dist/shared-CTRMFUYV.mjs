@@ -344,8 +344,9 @@ function processRole(process) {
   const djangoModule = spec.script === void 0 && (spec.module === "django" || spec.module === "django-admin");
   if (managePy || djangoModule) {
     const subcommand = djangoSubcommand(process);
-    if (subcommand !== void 0 && DJANGO_WORKER_COMMANDS.has(subcommand)) return "worker-command";
-    return subcommand !== void 0 && DJANGO_DEV_SERVERS.has(subcommand) ? "dev-server" : "command";
+    if (subcommand !== void 0 && DJANGO_DEV_SERVERS.has(subcommand)) return "dev-server";
+    if (subcommand !== void 0 && (DJANGO_WORKER_COMMANDS.has(subcommand) || process.daemon)) return "worker-command";
+    return "command";
   }
   return "script";
 }
@@ -490,6 +491,7 @@ function processCount(process) {
   if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === "worker-command") {
+    if (process.daemon) return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${process.daemon.via}\`, ${where(process)})` };
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
   if (role === "script" && process.source === "shell-script" && !process.staysUp) return { text: "a one-off step of the script, not a server" };
@@ -643,7 +645,9 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
 var MAX_LISTED = 5;
 var MAX_SUMMARY_PROCESSES = 20;
 function roleKey(process) {
-  return `${process.server} ${process.celery?.subcommand ?? ""} ${processRole(process)} ${process.appSpec?.module ?? ""}`;
+  const role = processRole(process);
+  const subcommand = role === "worker-command" || role === "command" || role === "dev-server" ? djangoSubcommand(process) ?? "" : "";
+  return `${process.server} ${process.celery?.subcommand ?? ""} ${role} ${process.appSpec?.module ?? ""} ${subcommand}`;
 }
 function unitOf(process, deployment) {
   const file = process.launchedBy?.file ?? process.file;
