@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-66DHJVE7.mjs";
+} from "./shared-6YS2U6C2.mjs";
 import "./shared-BU5TUIC6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

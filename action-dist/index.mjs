@@ -15,7 +15,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-66DHJVE7.mjs";
+} from "./shared-6YS2U6C2.mjs";
 import "./shared-BU5TUIC6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";

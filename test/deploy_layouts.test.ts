@@ -199,6 +199,38 @@ describe('compose `build: {context, dockerfile, target}` and `working_dir`', () 
   });
 });
 
+describe('a Dockerfile in a subfolder, built from the project root (linkding: `docker build -f docker/default.Dockerfile .`)', () => {
+  it('takes the root for its build context when what it copies is there and not beside it', async () => {
+    const root = writeProject({
+      'docker/default.Dockerfile':
+        'FROM python:3.13-slim AS linkding\nWORKDIR /etc/linkding\nCOPY pyproject.toml ./\nCOPY . .\nCMD ["./bootstrap.sh"]\n\nFROM linkding AS linkding-plus\nCOPY scripts/setup.sh .\n',
+      'pyproject.toml': '[project]\nname = "site"\n',
+      'scripts/setup.sh': '#!/bin/sh\n',
+      'bootstrap.sh': '#!/bin/sh\npython manage.py migrate\nexec gunicorn -w 2 site_app.wsgi\n',
+      'site_app/__init__.py': '',
+      'site_app/wsgi.py': 'def application(environ, start_response):\n    return []\n',
+      'manage.py': 'print("manage")\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(deployment.problems).toEqual([]);
+    expect(views(deployment)).toEqual([
+      'bootstrap.sh:2 (launched by docker/default.Dockerfile:5) [linkding-plus]: python manage.py cwd=/etc/linkding roots=.',
+      'bootstrap.sh:3 (launched by docker/default.Dockerfile:5) [linkding-plus]: gunicorn site_app.wsgi cwd=/etc/linkding roots=.',
+    ]);
+  });
+
+  it('keeps its own folder for the context when what it copies is there', async () => {
+    const root = writeProject({
+      'docker/Dockerfile': 'FROM python:3.13-slim\nWORKDIR /app\nCOPY start.sh .\nCMD ["./start.sh"]\n',
+      'docker/start.sh': '#!/bin/sh\nexec gunicorn -w 2 app:application\n',
+      // The same name at the root, which a root context would have taken.
+      'start.sh': '#!/bin/sh\nexec gunicorn -w 9 other:application\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(views(deployment)).toEqual(['docker/start.sh:2 (launched by docker/Dockerfile:4): gunicorn app:application cwd=/app']);
+  });
+});
+
 describe('fixtures/deploy/uwsgi: an ini file named by a Dockerfile, one read on its own, and a Procfile command line', () => {
   it('reads module, wsgi-file, callable, processes, threads, master and lazy-apps, and where each process imports from', async () => {
     const deployment = await readDeployment(fixture('uwsgi'));

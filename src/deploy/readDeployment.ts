@@ -69,6 +69,8 @@ class DeploymentReader {
   private readonly usedConfigs = new Set<string>();
   /** Dockerfiles a compose service, render.yaml or fly.toml builds: each of those says what its image runs. */
   private readonly builtByOthers = new Set<string>();
+  /** The commands of Dockerfiles in a subfolder whose files are at the root (see `builtFromRoot`), read after the files that may build them. */
+  private readonly fromRootContext: Array<{ file: string; occurrences: CommandOccurrence[] }> = [];
   /** The image a Dockerfile (and a stage of it) gives, looked up by a file that builds it. */
   private readonly imageFor = (dockerfile: string, target?: string): ImageDefaults | undefined => {
     this.builtByOthers.add(dockerfile);
@@ -114,6 +116,15 @@ class DeploymentReader {
       if (text === undefined) continue;
       await this.contained(file, `the ${kind} reader`, () => this.readFormat(file, kind, text));
     }
+    for (const { file, occurrences } of this.fromRootContext) {
+      // Built by a compose file, it is read as before, from its own folder (that file's services say the rest).
+      const context = this.builtByOthers.has(file) ? undefined : '';
+      await this.contained(file, 'the Dockerfile reader', async () => {
+        for (const occurrence of occurrences) {
+          await this.addOccurrence(context === undefined ? occurrence : { ...occurrence, settings: { ...occurrence.settings, paths: { ...projectPathsOf(occurrence.settings), context } } });
+        }
+      });
+    }
     for (const command of commands) {
       const settings = { file: COMMAND_LINE_FILE, source: 'command-line' as const, env: EMPTY_ENVIRONMENT };
       await this.contained(COMMAND_LINE_FILE, 'the command-line reader', async () => this.addOccurrence({ line: 1, command, settings, reading: readCommandText(command, () => 1, settings) }));
@@ -156,6 +167,32 @@ class DeploymentReader {
     }
   }
 
+  /**
+   * A Dockerfile in a subfolder whose `COPY` sources are none of them in its folder, and some at the
+   * project's root: it is built with the root as its context (`docker build -f docker/default.Dockerfile .`,
+   * as linkding's workflow builds it), not its own folder. Globs, `.`, `--from` and URLs say nothing.
+   */
+  private async builtFromRoot(file: string, images: readonly ImageDefaults[]): Promise<boolean> {
+    const folder = path.posix.dirname(file);
+    if (folder === '.' || folder === '') return false;
+    const sources = new Set<string>();
+    for (const image of images) {
+      for (const copy of image.copies) {
+        if (copy.fromStage) continue;
+        for (const source of copy.sources) {
+          const written = path.posix.normalize(source.replace(/\/+$/, ''));
+          if (written !== '.' && !written.startsWith('..') && !path.posix.isAbsolute(written) && !/[*?[]|:\/\//.test(written)) sources.add(written);
+        }
+      }
+    }
+    let atRoot = false;
+    for (const source of sources) {
+      if (await this.exists(path.posix.join(folder, source))) return false;
+      atRoot ||= await this.exists(source);
+    }
+    return atRoot;
+  }
+
   private async readFormat(file: string, kind: FileKind, text: string): Promise<void> {
     let reading: FormatReading;
     switch (kind) {
@@ -166,6 +203,14 @@ class DeploymentReader {
         const dockerfile = readDockerfile(file, text);
         this.images.set(file, dockerfile.image);
         for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
+        // Its own command, built from the project's root when that is where its files are.
+        // Its own command, built from the project's root when that is where its files are, unless a
+        // compose file (render.yaml, fly.toml) builds it and says from where: read once those are.
+        if (await this.builtFromRoot(file, [dockerfile.image, ...dockerfile.stages.values()])) {
+          this.problems(dockerfile.problems);
+          this.fromRootContext.push({ file, occurrences: dockerfile.occurrences });
+          return;
+        }
         reading = dockerfile;
         break;
       }

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-EQQWRQS2.mjs");
+  return analyzer ??= import("./shared-MLWAFT5H.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

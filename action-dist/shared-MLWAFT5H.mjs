@@ -5907,6 +5907,8 @@ var DeploymentReader = class {
   usedConfigs = /* @__PURE__ */ new Set();
   /** Dockerfiles a compose service, render.yaml or fly.toml builds: each of those says what its image runs. */
   builtByOthers = /* @__PURE__ */ new Set();
+  /** The commands of Dockerfiles in a subfolder whose files are at the root (see `builtFromRoot`), read after the files that may build them. */
+  fromRootContext = [];
   /** The image a Dockerfile (and a stage of it) gives, looked up by a file that builds it. */
   imageFor = (dockerfile, target) => {
     this.builtByOthers.add(dockerfile);
@@ -5941,6 +5943,14 @@ var DeploymentReader = class {
       const text = await this.readText(file);
       if (text === void 0) continue;
       await this.contained(file, `the ${kind} reader`, () => this.readFormat(file, kind, text));
+    }
+    for (const { file, occurrences } of this.fromRootContext) {
+      const context = this.builtByOthers.has(file) ? void 0 : "";
+      await this.contained(file, "the Dockerfile reader", async () => {
+        for (const occurrence of occurrences) {
+          await this.addOccurrence(context === void 0 ? occurrence : { ...occurrence, settings: { ...occurrence.settings, paths: { ...projectPathsOf(occurrence.settings), context } } });
+        }
+      });
     }
     for (const command of commands) {
       const settings = { file: COMMAND_LINE_FILE, source: "command-line", env: EMPTY_ENVIRONMENT };
@@ -5977,6 +5987,31 @@ var DeploymentReader = class {
       return { refused: true, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
     }
   }
+  /**
+   * A Dockerfile in a subfolder whose `COPY` sources are none of them in its folder, and some at the
+   * project's root: it is built with the root as its context (`docker build -f docker/default.Dockerfile .`,
+   * as linkding's workflow builds it), not its own folder. Globs, `.`, `--from` and URLs say nothing.
+   */
+  async builtFromRoot(file, images) {
+    const folder = path11.posix.dirname(file);
+    if (folder === "." || folder === "") return false;
+    const sources = /* @__PURE__ */ new Set();
+    for (const image of images) {
+      for (const copy of image.copies) {
+        if (copy.fromStage) continue;
+        for (const source of copy.sources) {
+          const written = path11.posix.normalize(source.replace(/\/+$/, ""));
+          if (written !== "." && !written.startsWith("..") && !path11.posix.isAbsolute(written) && !/[*?[]|:\/\//.test(written)) sources.add(written);
+        }
+      }
+    }
+    let atRoot = false;
+    for (const source of sources) {
+      if (await this.exists(path11.posix.join(folder, source))) return false;
+      atRoot ||= await this.exists(source);
+    }
+    return atRoot;
+  }
   async readFormat(file, kind, text) {
     let reading;
     switch (kind) {
@@ -5987,6 +6022,11 @@ var DeploymentReader = class {
         const dockerfile = readDockerfile(file, text);
         this.images.set(file, dockerfile.image);
         for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
+        if (await this.builtFromRoot(file, [dockerfile.image, ...dockerfile.stages.values()])) {
+          this.problems(dockerfile.problems);
+          this.fromRootContext.push({ file, occurrences: dockerfile.occurrences });
+          return;
+        }
         reading = dockerfile;
         break;
       }
