@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-6YS2U6C2.mjs";
-import "./shared-BU5TUIC6.mjs";
+} from "./shared-YIWWJ73W.mjs";
+import "./shared-UIQPOVVF.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";

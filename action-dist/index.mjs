@@ -15,8 +15,8 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   main
-} from "./shared-6YS2U6C2.mjs";
-import "./shared-BU5TUIC6.mjs";
+} from "./shared-YIWWJ73W.mjs";
+import "./shared-UIQPOVVF.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-QVJ4WILP.mjs";
 import "./shared-FWG6GVRL.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-CTRMFUYV.mjs";
+} from "./shared-CWHECQHZ.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./shared-QVJ4WILP.mjs";
 import {
   summariseBytes
-} from "./shared-4HJF47ZZ.mjs";
+} from "./shared-FVPK6SHN.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

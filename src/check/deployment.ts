@@ -535,7 +535,10 @@ export function processCount(process: ServerProcess): ProcessCount {
   if (role === 'dev-server') return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === 'worker-command') {
     // `attach-daemon = ./manage.py sendalerts`: uWSGI's master starts it and starts it again when it exits.
-    if (process.daemon) return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${process.daemon.via}\`, ${where(process)})` };
+    if (process.daemon) {
+      const { via, when } = process.daemon;
+      return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${via}\`${when ? ` under \`${when}\`` : ''}, ${where(process)})` };
+    }
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
   // `python ping.py` before `exec gunicorn ...` in an entrypoint script (see deploymentEntries).

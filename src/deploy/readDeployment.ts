@@ -203,7 +203,6 @@ class DeploymentReader {
         const dockerfile = readDockerfile(file, text);
         this.images.set(file, dockerfile.image);
         for (const [stage, image] of dockerfile.stages) this.images.set(`${file}\0${stage}`, image);
-        // Its own command, built from the project's root when that is where its files are.
         // Its own command, built from the project's root when that is where its files are, unless a
         // compose file (render.yaml, fly.toml) builds it and says from where: read once those are.
         if (await this.builtFromRoot(file, [dockerfile.image, ...dockerfile.stages.values()])) {
@@ -460,8 +459,8 @@ class DeploymentReader {
     const before = this.deployment.processes.length;
     const occurrence: CommandOccurrence = { line: option.line, command, settings: daemonSettings, reading, ...(uwsgi.name ? { name: uwsgi.name } : {}) };
     await this.addReading(occurrence, reading, { file: uwsgi.file, line: uwsgi.line, source: uwsgi.source }, 1);
-    const via = option.when ? `${option.via}\` under \`${option.when.text}` : option.via;
-    for (const process of this.deployment.processes.slice(before)) process.daemon = { file: option.file, line: option.line, via };
+    const daemon = { file: option.file, line: option.line, via: option.via, ...(option.when ? { when: option.when.text } : {}) };
+    for (const process of this.deployment.processes.slice(before)) process.daemon = daemon;
   }
 
   /**

@@ -148,7 +148,7 @@ export interface ServerProcess extends Location {
    * option, which keeps it running (it is started again when it exits): a long-running process,
    * whatever its command.
    */
-  daemon?: Location & { via: string };
+  daemon?: Location & { via: string; /** Given in an ini file's `if-*` block (`if-env = SMTPD_PORT`): started only when that is so. */ when?: string };
   appSpec?: AppSpec;
   workers?: Setting<number>;
   threads?: Setting<number>;

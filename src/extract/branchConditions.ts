@@ -20,7 +20,7 @@ export function negation(conditions: readonly SyntaxNode[]): string {
   if (only?.type === 'not_operator' && only.childForFieldName('argument')) return conditionText(only.childForFieldName('argument')!);
   if (only?.type === 'comparison_operator' && only.namedChildCount === 2) {
     const [left, right] = [only.namedChild(0)!, only.namedChild(1)!];
-    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
+    const operator = comparisonOperator(only);
     const inverse = INVERSE_OPERATORS[operator];
     if (inverse) {
       const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
@@ -28,4 +28,10 @@ export function negation(conditions: readonly SyntaxNode[]): string {
     }
   }
   return `not (${conditions.map(conditionText).join(' or ')})`;
+}
+
+/** The operator of a comparison of two operands, its words folded to one space: `==`, `not in`, `is not`. */
+export function comparisonOperator(comparison: SyntaxNode): string {
+  const [left, right] = [comparison.namedChild(0)!, comparison.namedChild(1)!];
+  return foldText(comparison.text.slice(left.endIndex - comparison.startIndex, right.startIndex - comparison.startIndex)).trim();
 }

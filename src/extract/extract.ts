@@ -2,7 +2,7 @@ import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode, type SyntaxTree } from './tree.js';
 import { MAX_MAIN_CALLS, type CallRecord, type ExecutionScope, type ModuleSummary } from './summary.js';
 import { dottedName, spanOf, stringLiteral } from './syntax.js';
-import { conditionText, negation } from './branchConditions.js';
+import { comparisonOperator, conditionText, negation } from './branchConditions.js';
 import { collectSuppressions } from './comments.js';
 import { firstLine, foldText } from './excerpts.js';
 import { collectSyntaxProblems, MAX_SYNTAX_PROBLEMS } from './syntaxProblems.js';
@@ -146,6 +146,7 @@ class Extractor extends ExtractorState {
           }
           previous = statement;
         }
+        // An `if` is visited here, not in visitStatement: what it says of the statements after it counts.
         if (statement.type === 'if_statement') {
           const continuesWhen = this.visitIf(statement, scope);
           if (continuesWhen !== undefined) this.conditions.push(continuesWhen);
@@ -179,9 +180,6 @@ class Extractor extends ExtractorState {
         return visitClass(this, node, scope, []);
       case 'decorated_definition':
         return visitDecorated(this, node, scope);
-      case 'if_statement':
-        this.visitIf(node, scope);
-        return;
       case 'try_statement':
         return this.visitTry(node, scope);
       case 'with_statement':
@@ -517,5 +515,5 @@ function onceGuardName(condition: SyntaxNode): string | undefined {
   if (condition.type === 'identifier') return condition.text;
   if (condition.type !== 'comparison_operator' || condition.namedChildCount !== 2) return undefined;
   const [left, right] = [condition.namedChild(0)!, condition.namedChild(1)!];
-  return left.type === 'identifier' && right.type === 'none' && /^is\s+not$/.test(foldText(condition.text.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)).trim()) ? left.text : undefined;
+  return left.type === 'identifier' && right.type === 'none' && comparisonOperator(condition) === 'is not' ? left.text : undefined;
 }

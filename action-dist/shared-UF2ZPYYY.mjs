@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-BU5TUIC6.mjs";
+} from "./shared-UIQPOVVF.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-4HJF47ZZ.mjs";
+} from "./shared-FVPK6SHN.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -74,7 +74,7 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf
-} from "./shared-CTRMFUYV.mjs";
+} from "./shared-CWHECQHZ.mjs";
 import {
   CallResolver,
   allOf,
@@ -6257,8 +6257,8 @@ var DeploymentReader = class {
     const before = this.deployment.processes.length;
     const occurrence = { line: option2.line, command, settings: daemonSettings, reading, ...uwsgi.name ? { name: uwsgi.name } : {} };
     await this.addReading(occurrence, reading, { file: uwsgi.file, line: uwsgi.line, source: uwsgi.source }, 1);
-    const via = option2.when ? `${option2.via}\` under \`${option2.when.text}` : option2.via;
-    for (const process2 of this.deployment.processes.slice(before)) process2.daemon = { file: option2.file, line: option2.line, via };
+    const daemon = { file: option2.file, line: option2.line, via: option2.via, ...option2.when ? { when: option2.when.text } : {} };
+    for (const process2 of this.deployment.processes.slice(before)) process2.daemon = daemon;
   }
   /**
    * The project folders the process imports its app from, as `sys.path` has them: the extra paths

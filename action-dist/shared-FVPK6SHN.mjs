@@ -609,7 +609,7 @@ function negation(conditions) {
   if (only?.type === "not_operator" && only.childForFieldName("argument")) return conditionText(only.childForFieldName("argument"));
   if (only?.type === "comparison_operator" && only.namedChildCount === 2) {
     const [left, right] = [only.namedChild(0), only.namedChild(1)];
-    const operator = foldText(only.text.slice(left.endIndex - only.startIndex, right.startIndex - only.startIndex)).trim();
+    const operator = comparisonOperator(only);
     const inverse = INVERSE_OPERATORS[operator];
     if (inverse) {
       const text = `${foldText(left.text)} ${inverse} ${foldText(right.text)}`;
@@ -617,6 +617,10 @@ function negation(conditions) {
     }
   }
   return `not (${conditions.map(conditionText).join(" or ")})`;
+}
+function comparisonOperator(comparison2) {
+  const [left, right] = [comparison2.namedChild(0), comparison2.namedChild(1)];
+  return foldText(comparison2.text.slice(left.endIndex - comparison2.startIndex, right.startIndex - comparison2.startIndex)).trim();
 }
 
 // src/extract/comments.ts
@@ -2133,9 +2137,6 @@ ${this.functions.join("\n")}` : "",
         return visitClass(this, node, scope, []);
       case "decorated_definition":
         return visitDecorated(this, node, scope);
-      case "if_statement":
-        this.visitIf(node, scope);
-        return;
       case "try_statement":
         return this.visitTry(node, scope);
       case "with_statement":
@@ -2436,7 +2437,7 @@ function onceGuardName(condition) {
   if (condition.type === "identifier") return condition.text;
   if (condition.type !== "comparison_operator" || condition.namedChildCount !== 2) return void 0;
   const [left, right] = [condition.namedChild(0), condition.namedChild(1)];
-  return left.type === "identifier" && right.type === "none" && /^is\s+not$/.test(foldText(condition.text.slice(left.endIndex - condition.startIndex, right.startIndex - condition.startIndex)).trim()) ? left.text : void 0;
+  return left.type === "identifier" && right.type === "none" && comparisonOperator(condition) === "is not" ? left.text : void 0;
 }
 
 // src/extract/parser.ts

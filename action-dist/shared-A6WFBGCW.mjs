@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-4HJF47ZZ.mjs";
+} from "./shared-FVPK6SHN.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -3151,7 +3151,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-HDSTB7XW.mjs");
+      const { summariseBytes } = await import("./shared-A6WFBGCW.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

@@ -491,7 +491,10 @@ function processCount(process) {
   if (role === "command") return { text: process.server === "flask" ? "a Flask command, not a server" : "a management command, not a server" };
   if (role === "dev-server") return { n: 1, text: `one Django development server process (${where(process)})` };
   if (role === "worker-command") {
-    if (process.daemon) return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${process.daemon.via}\`, ${where(process)})` };
+    if (process.daemon) {
+      const { via, when } = process.daemon;
+      return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` daemon of the uWSGI master (\`${via}\`${when ? ` under \`${when}\`` : ""}, ${where(process)})` };
+    }
     return { n: 1, text: `one \`manage.py ${djangoSubcommand(process)}\` worker process (${where(process)})` };
   }
   if (role === "script" && process.source === "shell-script" && !process.staysUp) return { text: "a one-off step of the script, not a server" };

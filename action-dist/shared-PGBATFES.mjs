@@ -5,7 +5,7 @@ import {
 } from "./shared-RG7FRXP6.mjs";
 import {
   deploymentSummary
-} from "./shared-CTRMFUYV.mjs";
+} from "./shared-CWHECQHZ.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-BU5TUIC6.mjs";
+} from "./shared-UIQPOVVF.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-MLWAFT5H.mjs");
+  return analyzer ??= import("./shared-UF2ZPYYY.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-EIRPQUAE.mjs"),
+      import("./shared-KJDXKGZ7.mjs"),
       import("./shared-AC5SKONP.mjs"),
-      import("./shared-AQPR4M6Q.mjs"),
+      import("./shared-PGBATFES.mjs"),
       import("./shared-T7RCTGC6.mjs"),
       import("./shared-7PGA6CMQ.mjs"),
       import("./shared-FYHKO62S.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-TIRRH7N5.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-VFJLFLOV.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -10,7 +10,7 @@ import {
   oneLine,
   processCount,
   processRole
-} from "./shared-CTRMFUYV.mjs";
+} from "./shared-CWHECQHZ.mjs";
 import "./shared-H4UQ27SS.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
