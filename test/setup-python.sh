@@ -5,6 +5,7 @@
 #   .venv-test/        test/python/requirements.txt             (Flask: probe.py on fixtures/)
 #   .venv-frameworks/  test/python/requirements-frameworks.txt  (--no-deps: a complete pinned set)
 #   .venv-deploy/      test/python/requirements-deploy.txt      (gunicorn, uvicorn)
+#   .venv-packaging/   test/python/requirements-packaging.txt   (setuptools, poetry-core: what pip installs)
 # .venv-fidelity/ is made by `npm run fidelity` itself (src/fidelity/trees.ts).
 set -euo pipefail
 
@@ -36,3 +37,4 @@ setup_venv() {
 setup_venv .venv-test test/python/requirements.txt
 setup_venv .venv-frameworks test/python/requirements-frameworks.txt --no-deps
 setup_venv .venv-deploy test/python/requirements-deploy.txt
+setup_venv .venv-packaging test/python/requirements-packaging.txt

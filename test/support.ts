@@ -18,7 +18,7 @@ export const VENV_PYTHON = path.join(PROJECT, '.venv-test', 'bin', 'python');
  * A file of one of the venvs test/setup-python.sh prepares (`npm test` runs it first), or a clear
  * error when it has not run: `venvFile('.venv-deploy', 'bin', 'gunicorn')`.
  */
-export function venvFile(venv: '.venv-test' | '.venv-frameworks' | '.venv-deploy', ...parts: string[]): string {
+export function venvFile(venv: '.venv-test' | '.venv-frameworks' | '.venv-deploy' | '.venv-packaging', ...parts: string[]): string {
   const file = path.join(PROJECT, venv, ...parts);
   if (!existsSync(file)) throw new Error(`${venv}/${parts.join('/')} is missing: run \`bash test/setup-python.sh\` (npm test runs it first)`);
   return file;

@@ -7,7 +7,7 @@ import { allOf, anyOf, type CallResolver, type CallStep, type FunctionRef } from
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import { qualifiedNameMatches, type ResourceMatch, type Rule, type TargetCondition } from '../rules/rules.js';
 import { MAX_FINDING_MESSAGE, type Finding, type Level, type Reach, type RelatedLocation } from './findings.js';
-import { beforeForkFinding, deploymentFacts, type DeploymentContext } from './deployment.js';
+import { beforeForkFinding, deploymentFacts, withMainRunChains, type DeploymentContext } from './deployment.js';
 import { programOf, type NamedScripts } from './programs.js';
 import { Suppressions } from './suppress.js';
 
@@ -64,14 +64,16 @@ export function checkProject(input: CheckInput): Finding[] {
   const suppressions = new Suppressions(summaries, graph);
   // By the suppressions that filter it (see `edgeFilterKey`): rules filtered alike share a view.
   const views = new Map<string, { graph: ImportGraph; chains: Map<string, ImportChain> }>();
-  const baseView = { graph, chains: shortestChains(graph, entryPaths) };
+  // A console script's function, or a `__main__` block's, imports more once its module is loaded.
+  const chainsOf = (from: ImportGraph): Map<string, ImportChain> => withMainRunChains(shortestChains(from, entryPaths), from, deployment);
+  const baseView = { graph, chains: chainsOf(graph) };
   const viewFor = (ruleId: string): { graph: ImportGraph; chains: Map<string, ImportChain> } => {
     const key = suppressions.edgeFilterKey(ruleId);
     if (key === undefined) return baseView;
     let view = views.get(key);
     if (!view) {
       const filtered = suppressions.graphWithout(graph, ruleId);
-      view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
+      view = { graph: filtered, chains: chainsOf(filtered) };
       views.set(key, view);
     }
     return view;

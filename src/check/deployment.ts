@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Deployment, DeployProblem, ServerProcess, Setting } from '../deploy/index.js';
+import type { AppSpec, Deployment, DeployProblem, ServerProcess, Setting } from '../deploy/index.js';
 import { environmentDefault } from '../extract/environmentDefault.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
@@ -113,7 +113,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
           // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
           framework: process.server,
           kind: 'app',
-          description: `${what} \`${[spec.written, ...(spec.alsoImports ?? [])].join(' ')}\` (${process.file}:${process.line})`,
+          description: `${what} \`${[spec.written, ...(spec.alsoImports ?? [])].join(' ')}\` (${consoleScriptNote(spec, '; ')}${process.file}:${process.line})`,
           evidence: cached(evidence, `${module.path}\0${attribute ?? ''}`, () => attributeEvidence(summaries.get(module.path), attribute, module.name)),
           routes: 0,
           registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process.command ?? spec.written) },
@@ -124,7 +124,15 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
     if (role === 'worker-command') for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     for (const entry of appEntries) entries.push(entry);
     // A script that starts a server is that server (see startedServer): no main runs of its own.
-    const mainRuns = !started && role === 'script' && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0]!.path, summaries, index) : [];
+    const mainRuns =
+      started || role !== 'script' || modules.length !== 1
+        ? []
+        : spec?.asMain
+          ? functionsMainCalls(modules[0]!.path, summaries, index)
+          : // A console script calls its function once its module is imported.
+            spec?.consoleScript && spec.attribute
+            ? [{ path: modules[0]!.path, function: spec.attribute }]
+            : [];
     served.push({ process, appPaths, appEntries, ...(mainRuns.length ? { mainRuns } : {}) });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: new Map() };
@@ -159,6 +167,35 @@ function mainRunImports(served: Served, graph: ImportGraph): string[] {
     for (const edge of graph.lazyEdges) if (edge.scope.kind === 'function' && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
     return [...found];
   });
+}
+
+/**
+ * `chains` (shortest chains from the entries) with the modules a process imports only through the
+ * functions its script runs once its module is imported (`Served.mainRuns`: a console script's
+ * function, what a `__main__` block calls): each through the import inside the function, from the
+ * entry of the process's own module. A module some entry reaches keeps its chain.
+ */
+export function withMainRunChains(chains: Map<string, ImportChain>, graph: ImportGraph, context: DeploymentContext | undefined): Map<string, ImportChain> {
+  const runs = (context?.served ?? []).filter((s) => s.mainRuns?.length && s.appEntries.length);
+  if (runs.length === 0) return chains;
+  const found = new Map<string, ImportChain>();
+  for (const served of runs) {
+    const wanted = new Set(served.mainRuns!.map((r) => `${r.path}\0${r.function}`));
+    const from = new Set(served.appEntries.map((e) => e.path));
+    for (const edge of graph.lazyEdges) {
+      if (edge.scope.kind !== 'function' || !from.has(edge.from) || !wanted.has(`${edge.from}\0${edge.scope.function}`)) continue;
+      for (const [module, rest] of shortestChains(graph, [edge.to])) {
+        if (chains.has(module)) continue;
+        const hops = [edge, ...rest.hops];
+        const known = found.get(module);
+        if (!known || known.hops.length > hops.length) found.set(module, { entry: edge.from, hops });
+      }
+    }
+  }
+  if (found.size === 0) return chains;
+  const merged = new Map(chains);
+  for (const [module, chain] of found) merged.set(module, chain);
+  return merged;
 }
 
 /**
@@ -258,10 +295,11 @@ function unresolvedSpec(process: ServerProcess): DeployProblem | undefined {
   const roots = (process.importRoots ?? []).map((r) => (r === '' ? 'the project root' : `${r}/`));
   const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : '';
   const what = spec.candidates ? `none of ${spec.candidates.map((c) => `\`${c}\``).join(', ')}` : spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  const declared = spec.consoleScript ? ` (${consoleScriptNote(spec, '')})` : '';
   return {
     file: spec.file,
     line: spec.line,
-    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`: ${what} in the files scanned${looked}; what this process imports is not counted`,
+    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`${declared}: ${what} in the files scanned${looked}; what this process imports is not counted`,
   };
 }
 
@@ -321,6 +359,12 @@ export function oneLine(command: string, max = MAX_COMMAND): string {
 
 /** Characters of a command quoted in a message or summary. */
 const MAX_COMMAND = 120;
+
+/** `console script \`nautobot.core.cli:main\`, pyproject.toml:148`, then `end`; nothing for an app spec that is not one. */
+function consoleScriptNote(spec: AppSpec, end: string): string {
+  const script = spec.consoleScript;
+  return script ? `console script \`${oneLine(script.reference, 80)}\`, ${script.file}:${script.line}${end}` : '';
+}
 
 function attributeEvidence(summary: ModuleSummary | undefined, attribute: string | undefined, moduleName: string) {
   const name = attribute?.split('.')[0]?.replace(/\(.*$/, '');
@@ -685,7 +729,8 @@ export function deploymentFacts(
       ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${unitCounted(counts[0]!.n * each, match.total.unit)}`
       : undefined;
     const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
-    return { text, n: counts.length === 1 ? counts[0]!.n : undefined, total, forked };
+    // Alternatives of the same size (lnbits' three Dockerfiles, each one python process): that size.
+    return { text, n: counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined, total, forked };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p: ReturnType<typeof phraseOf>): string => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
@@ -717,7 +762,8 @@ export function deploymentFacts(
     }
   } else if (phrases.length === 1) {
     const [only] = phrases;
-    const count = withoutWhere(only!.text);
+    // Said once: "one python process", not "one python process or one python process".
+    const count = [...new Set(withoutWhere(only!.text).split(' or '))].join(' or ');
     sentence =
       only!.n === 1
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
@@ -926,7 +972,7 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
   }
   const parts = deployment.processes.map((p) => {
     const written = p.appSpec ? [p.appSpec.written, ...(['command', 'dev-server', 'worker-command'].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
-    const app = written ? ` \`${oneLine(written, 80)}\`` : '';
+    const app = written ? ` \`${oneLine(written, 80)}\`${p.appSpec?.consoleScript ? ` (${consoleScriptNote(p.appSpec, '')})` : ''}` : '';
     const server =
       p.server === 'celery'
         ? `Celery ${oneLine(p.celery?.subcommand || 'worker', 20)}`

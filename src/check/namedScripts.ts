@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { parse as parseToml } from 'smol-toml';
+import { CONSOLE_SCRIPT_FILES, consoleScriptsOf } from '../deploy/consoleScripts.js';
 import type { Deployment } from '../deploy/index.js';
+import { decodePythonSource } from '../extract/decode.js';
 import { MAX_SMALL_FILE_BYTES, readRegularFile } from '../files.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import type { NamedScripts } from './programs.js';
@@ -26,7 +27,7 @@ export function scriptsRunBy(line: string): string[] {
 /**
  * The project's Python files that something runs as a program: a `python x.py` (or `python -m`)
  * process of the deployment, a line of a deployment file or script read (a Dockerfile `RUN`), a
- * `[project.scripts]` / `[project.gui-scripts]` entry of the root's pyproject.toml.
+ * console script the root's pyproject.toml, setup.cfg or setup.py declares (see consoleScripts.ts).
  */
 export async function namedScripts(root: string, deployment: Deployment | undefined, index: ModuleIndex, files: ReadonlySet<string>): Promise<NamedScripts> {
   const named = new Map<string, { where: string; server: boolean }>();
@@ -66,21 +67,12 @@ export async function namedScripts(root: string, deployment: Deployment | undefi
       for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i + 1}`, false);
     });
   }
-  const pyproject = await readRegularFile(path.join(root, 'pyproject.toml'), MAX_SMALL_FILE_BYTES);
-  if (pyproject.ok) {
-    try {
-      const project = (parseToml(pyproject.bytes.toString('utf8')) as { project?: Record<string, unknown> }).project;
-      for (const table of ['scripts', 'gui-scripts']) {
-        const scripts = project?.[table];
-        if (typeof scripts !== 'object' || scripts === null) continue;
-        for (const [name, spec] of Object.entries(scripts as Record<string, unknown>)) {
-          if (typeof spec !== 'string') continue;
-          add(index.lookup(spec.split(':')[0]!.trim())?.path, `pyproject.toml [project.${table}] \`${name}\``, false);
-        }
-      }
-    } catch {
-      // An invalid pyproject.toml is the configuration's to report.
-    }
+  // The console scripts the root's packaging files declare (invalid ones are the deployment reader's to say).
+  for (const name of CONSOLE_SCRIPT_FILES) {
+    const read = await readRegularFile(path.join(root, name), MAX_SMALL_FILE_BYTES);
+    if (!read.ok) continue;
+    const text = name.endsWith('.py') ? decodePythonSource(read.bytes).text : read.bytes.toString('utf8');
+    for (const script of consoleScriptsOf(name, text).scripts) add(index.lookup(script.module)?.path, `console script \`${script.name}\` (${script.file}:${script.line})`, false);
   }
   return named;
 }

@@ -83,8 +83,11 @@ export interface ScriptRun {
 export interface CommandReading {
   servers: ServerStart[];
   scripts: ScriptRun[];
-  /** Programs that start nothing we model, by the line they are on. */
-  unrecognized: Array<{ line: number; program: string }>;
+  /**
+   * Programs that start nothing we model, by the line they are on; with their arguments and working
+   * directory when they are a program run by its name (it may be a console script of the project's).
+   */
+  unrecognized: Array<{ line: number; program: string; args?: Word[]; workingDirectory?: string } & Pick<ServerStart, 'background' | 'last'>>;
   problems: DeployProblem[];
   /** A script ran its own arguments (`exec "$@"`): the command that ran the script goes on with them. */
   runsArguments?: boolean;
@@ -182,8 +185,10 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       continue;
     }
     const read = readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true });
-    if (command.endedBy === '&') for (const server of read.servers) server.background = true;
-    else if (index === lastIndex) for (const server of read.servers) server.last = true;
+    for (const started of [...read.servers, ...read.unrecognized]) {
+      if (command.endedBy === '&') started.background = true;
+      else if (index === lastIndex) started.last = true;
+    }
     mergeInto(reading, read);
   }
 }
@@ -319,7 +324,7 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     // `command: [--providers.docker, ...]` of a traefik service: options for an image's own
     // ENTRYPOINT, which is not the project's. No program of its own to name.
     if (first.text.startsWith('-')) return reading;
-    reading.unrecognized.push({ line: first.line, program: first.text });
+    reading.unrecognized.push({ line: first.line, program: first.text, args, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
     return reading;
   }
   return reading;

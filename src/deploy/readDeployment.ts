@@ -9,6 +9,8 @@ import { newTreeWatch } from '../watch.js';
 import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart, type SupervisorRun } from './commandLine.js';
 import { EMPTY_ENVIRONMENT, expandKnown, withVariables } from './environment.js';
 import { readSupervisorConfig } from './formats/supervisord.js';
+import { CONSOLE_SCRIPT_FILES, consoleScriptsOf, type ConsoleScript } from './consoleScripts.js';
+import { readConsoleScriptRun } from './servers/python.js';
 import { readAppYaml } from './formats/appEngine.js';
 import { readCompose } from './formats/compose.js';
 import { readDockerfile } from './formats/dockerfile.js';
@@ -77,6 +79,8 @@ class DeploymentReader {
     return this.images.get(target === undefined ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`);
   };
   private realRoot: Promise<string> | undefined;
+  /** The console scripts the project declares, by name (see consoleScripts.ts): the first declared wins. */
+  private readonly consoleScripts = new Map<string, ConsoleScript>();
 
   constructor(
     private readonly root: string,
@@ -104,6 +108,7 @@ class DeploymentReader {
       if (kind) kinds.set(file, kind);
       else this.problem({ file, message: 'not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)' });
     }
+    await this.readConsoleScripts([...kinds.keys()]);
     // Dockerfiles first: compose, render and fly run their commands in the images they build.
     const ordered = [...kinds].sort(([, a], [, b]) => Number(b === 'Dockerfile') - Number(a === 'Dockerfile'));
     const standaloneConfigs: Array<[string, 'gunicorn.conf.py' | 'uwsgi.ini']> = [];
@@ -251,7 +256,13 @@ class DeploymentReader {
   private async addReading(occurrence: CommandOccurrence, reading: CommandReading, launchedBy: (Location & { source: DeploySource }) | undefined, depth: number): Promise<void> {
     this.problems(reading.problems);
     for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
-    for (const { line, program } of reading.unrecognized) {
+    for (const { line, program, args, workingDirectory, background, last } of reading.unrecognized) {
+      // `nautobot-server start`: a program the project installs, which runs one of its functions.
+      const script = args ? this.consoleScriptNamed(program) : undefined;
+      if (script) {
+        await this.addConsoleScript(occurrence, script, { text: program, line }, args!, workingDirectory, launchedBy, { ...(background ? { background } : {}), ...(last ? { last } : {}) });
+        continue;
+      }
       const unrecognized: UnrecognizedCommand = {
         file: occurrence.settings.file,
         line,
@@ -323,7 +334,9 @@ class DeploymentReader {
       await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), undefined, depth + 1);
     };
     if (!resolved) {
-      if (command.length > 0) await argumentsRun();
+      const consoleScript = this.consoleScriptNamed(script.path);
+      if (consoleScript) await this.addConsoleScript(occurrence, consoleScript, { text: script.path, line: script.line }, script.args, script.workingDirectory, undefined);
+      else if (command.length > 0) await argumentsRun();
       else this.deployment.unrecognized.push({ file, line: script.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || script.path, program: script.path });
       return;
     }
@@ -342,8 +355,10 @@ class DeploymentReader {
     const reading = readCommandText(selected, linesFrom(selected, 1), settings);
     const inScript: CommandOccurrence = { line: 1, command: '', settings, reading, ...(occurrence.name ? { name: occurrence.name } : {}) };
     // A script does much besides starting servers (waiting for a database, copying files): its other
-    // programs are not listed; the script is, when it starts nothing we know.
-    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
+    // programs are not listed; the script is, when it starts nothing we know. A console script of the
+    // project's is a program we know.
+    const consoleScripts = reading.unrecognized.filter((u) => u.args !== undefined && this.consoleScriptNamed(u.program) !== undefined);
+    await this.addReading(inScript, { ...reading, unrecognized: consoleScripts, runsArguments: false }, { file, line: script.line, source }, depth + 1);
     if (reading.runsArguments) await argumentsRun();
     else if (reading.servers.length === 0 && reading.scripts.length === 0) {
       this.deployment.unrecognized.push({ file, line: script.line, source, ...(occurrence.name ? { name: occurrence.name } : {}), command: occurrence.command || script.path, program: script.path });
@@ -351,8 +366,15 @@ class DeploymentReader {
   }
 
   private async addServer(occurrence: CommandOccurrence, start: ServerStart, launchedBy?: Location & { source: DeploySource }): Promise<void> {
-    const { reading } = start;
+    let { reading } = start;
     const { file, source } = occurrence.settings;
+    // `python /app/bin/radicale`: the console script pip wrote, run by the interpreter; not a file of the project.
+    const run = reading.server === 'python' ? reading.script : undefined;
+    const script = run ? this.consoleScriptNamed(run.written) : undefined;
+    if (script && !(await this.resolveProjectPath(run!.written, occurrence.settings, start.startDirectory))) {
+      const context = { file, source, env: occurrence.settings.env };
+      reading = { ...readConsoleScriptRun(script, { text: run!.written, line: run!.line }, run!.args, context), problems: reading.problems };
+    }
     // A command read from a script is quoted as the script's line: what is in the file at that line.
     const command = occurrence.command || (source === 'shell-script' ? (await this.texts.get(file))?.split(/\r?\n/)[start.line - 1]?.trim() : undefined);
     const process: ServerProcess = {
@@ -417,12 +439,79 @@ class DeploymentReader {
     if (reading.flaskCommand !== undefined) process.flaskCommand = reading.flaskCommand;
     if (workingDirectory !== undefined) process.workingDirectory = workingDirectory;
     if (pythonPath?.length) process.pythonPath = pythonPath;
-    const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
+    // A console script's package is installed: found where the project that declares it has its modules.
+    const scriptFolder = appSpec?.consoleScript ? this.consoleScripts.get(appSpec.consoleScript.name)?.folder : undefined;
+    const roots = scriptFolder !== undefined ? [scriptFolder, path.posix.join(scriptFolder, 'src')] : await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
     if (roots.length) process.importRoots = roots;
     const model = processModelOf(process);
     if (model) process.processModel = model;
     this.deployment.processes.push(process);
     await this.addUwsgiDaemons(uwsgiOptions, process, occurrence.settings, workingDirectory);
+  }
+
+  /**
+   * The console scripts declared in the root's pyproject.toml, setup.cfg and setup.py, and in those
+   * of each folder holding a deployment file and the folders above it (a monorepo's `apps/api/`):
+   * nearest the root first, so a name declared twice is the root project's.
+   */
+  private async readConsoleScripts(deploymentFiles: readonly string[]): Promise<void> {
+    const folders = new Set<string>(['']);
+    for (const file of deploymentFiles) {
+      const parts = path.posix.dirname(file).split('/').filter((p) => p !== '.' && p !== '');
+      for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+    }
+    const ordered = [...folders].sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0));
+    for (const folder of ordered) {
+      for (const name of CONSOLE_SCRIPT_FILES) {
+        const file = folder ? `${folder}/${name}` : name;
+        if (!(await this.exists(file))) continue;
+        const text = await this.readDeclarations(file);
+        if (text === undefined) continue;
+        const reading = consoleScriptsOf(file, text);
+        this.problems(reading.problems);
+        for (const script of reading.scripts) if (!this.consoleScripts.has(script.name)) this.consoleScripts.set(script.name, script);
+      }
+    }
+  }
+
+  /**
+   * A pyproject.toml, setup.cfg or setup.py read for its console scripts: not a deployment file (not
+   * listed as read). One that cannot be read, or leads out of the project, is passed over here: the
+   * scan says so of setup.py, and the reader of `requires-python` of a pyproject.toml.
+   */
+  private async readDeclarations(file: string): Promise<string | undefined> {
+    const absolute = path.join(this.root, file);
+    const real = await realPath(absolute);
+    this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
+    if (!real || (!this.followExternalLinks && !isWithin(real, await this.realRoot))) return undefined;
+    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+    if (!read.ok) return undefined;
+    return file.endsWith('.py') ? decodePythonSource(read.bytes).text : new TextDecoder('utf-8').decode(read.bytes).replace(/^\uFEFF/, '');
+  }
+
+  /**
+   * The console script a program run names: by its bare name (as PATH finds it), or by a path in a
+   * `bin/` folder (`/app/bin/radicale`, `/opt/venv/bin/nautobot-server`), where pip writes them.
+   */
+  private consoleScriptNamed(program: string): ConsoleScript | undefined {
+    if (this.consoleScripts.size === 0) return undefined;
+    const name = path.posix.basename(program);
+    if (program !== name && !/(^|\/)bin\/[^/]+$/.test(program)) return undefined;
+    return this.consoleScripts.get(name);
+  }
+
+  private async addConsoleScript(
+    occurrence: CommandOccurrence,
+    script: ConsoleScript,
+    program: { text: string; line: number },
+    args: readonly Word[],
+    workingDirectory: string | undefined,
+    launchedBy: (Location & { source: DeploySource }) | undefined,
+    order: Pick<ServerStart, 'background' | 'last'> = {},
+  ): Promise<void> {
+    const context = { file: occurrence.settings.file, source: occurrence.settings.source, env: occurrence.settings.env };
+    const start: ServerStart = { reading: readConsoleScriptRun(script, program, args, context), line: program.line, ...order, ...(workingDirectory !== undefined ? { startDirectory: workingDirectory, workingDirectory } : {}) };
+    await this.addServer(occurrence, start, launchedBy);
   }
 
   /**

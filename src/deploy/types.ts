@@ -76,6 +76,11 @@ export interface AppSpec extends Location {
   candidates?: string[];
   /** Further modules the process imports after `module`: `dramatiq app.broker app.tasks`, an rq worker class of the project. */
   alsoImports?: string[];
+  /**
+   * The program run is a console script the project declares (`nautobot-server`, `/app/bin/radicale`):
+   * it imports `module` and calls `attribute`. Where it is declared, and its reference as written there.
+   */
+  consoleScript?: Location & { name: string; reference: string };
 }
 
 export type CeleryPool = 'prefork' | 'threads' | 'solo' | 'gevent' | 'eventlet' | 'processes' | 'custom';

@@ -34,6 +34,8 @@ export interface ServerReading {
   flaskCommand?: string;
   workingDirectory?: string;
   pythonPath?: string[];
+  /** `python path/to/script`: the script as written, and its arguments (a console script pip wrote may be run so). */
+  script?: { written: string; line: number; args: readonly Word[] };
   /** uWSGI's options as given, to be read again with those of the ini files they name. */
   uwsgiOptions?: UwsgiOption[];
   problems: Array<{ file: string; line: number; message: string }>;

@@ -1,3 +1,4 @@
+import type { ConsoleScript } from '../consoleScripts.js';
 import type { Word } from '../shellWords.js';
 import { emptyReading, type CommandContext, type ServerReading } from './common.js';
 
@@ -49,10 +50,29 @@ export function readPythonRun(invocation: Exclude<PythonInvocation, { kind: 'oth
     return reading;
   }
   const script = invocation.script.text;
+  reading.script = { written: script, line: invocation.script.line, args: invocation.args };
   const module = script.replace(/^\.\//, '').replace(/\.py$/, '').split('/').filter(Boolean).join('.');
   if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
     reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script, ...scriptArguments(invocation.args) };
   }
+  return reading;
+}
+
+/**
+ * A console script of the project run by its name (`nautobot-server start`) or its path
+ * (`/app/bin/radicale`): the program pip wrote imports the module and calls the function.
+ */
+export function readConsoleScriptRun(script: ConsoleScript, program: Pick<Word, 'text' | 'line'>, args: readonly Word[], context: CommandContext): ServerReading {
+  const reading = emptyReading('python');
+  reading.appSpec = {
+    file: context.file,
+    line: program.line,
+    written: program.text,
+    module: script.module,
+    ...(script.attribute ? { attribute: script.attribute } : {}),
+    consoleScript: { file: script.file, line: script.line, name: script.name, reference: script.reference },
+    ...scriptArguments(args),
+  };
   return reading;
 }
 
