@@ -5,10 +5,10 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-YIWWJ73W.mjs";
-import "./shared-UIQPOVVF.mjs";
+} from "./shared-UA54RLEF.mjs";
+import "./shared-IVOFJOB7.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-QVJ4WILP.mjs";
+import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";

@@ -6,26 +6,26 @@ import {
 import {
   escapeData,
   renderGithub
-} from "./shared-4BTN6HWT.mjs";
+} from "./shared-SSJ32ZAJ.mjs";
 import {
   renderText
-} from "./shared-B6EQKC2D.mjs";
+} from "./shared-DETNGQFC.mjs";
 import {
   chainSteps
-} from "./shared-RG7FRXP6.mjs";
+} from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-YIWWJ73W.mjs";
-import "./shared-UIQPOVVF.mjs";
+} from "./shared-UA54RLEF.mjs";
+import "./shared-IVOFJOB7.mjs";
 import "./shared-6EZY67D5.mjs";
-import "./shared-QVJ4WILP.mjs";
+import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-CWHECQHZ.mjs";
-import "./shared-H4UQ27SS.mjs";
+} from "./shared-JM4P3PZO.mjs";
+import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -2,10 +2,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   storedText
-} from "./shared-QVJ4WILP.mjs";
+} from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-FVPK6SHN.mjs";
+} from "./shared-KRDGZTKZ.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

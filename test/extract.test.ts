@@ -277,7 +277,7 @@ describe('computed import names (issue 5)', () => {
   const dynamic = (source: string): Array<[string, string]> =>
     extract(source)
       .imports.filter((i) => i.kind === 'dynamic')
-      .map((i) => [i.module, i.itemsOf ? `${'.'.repeat(i.itemsOf.level)}${i.itemsOf.module}.__all__` : '']);
+      .map((i) => [i.module, i.itemsOf ? `${'.'.repeat(i.itemsOf.level)}${i.itemsOf.module}.__all__` : i.eachSubmodule ? `each of its ${i.eachSubmodule}` : '']);
 
   it.each([
     ['`%` over a literal loop', 'import importlib\nfor d in ("a", "b"):\n    importlib.import_module("pkg.%s" % d)\n', [['pkg.a', ''], ['pkg.b', '']]],
@@ -287,12 +287,15 @@ describe('computed import names (issue 5)', () => {
     ['str.format, positional and numbered', 'import importlib\nfor d in ("a",):\n    importlib.import_module("{}.{}".format("pkg", d))\n    importlib.import_module("{1}.{0}".format(d, "pkg"))\n', [['pkg.a', ''], ['pkg.a', '']]],
     ['a module-level name bound to a literal list, in a function', 'import importlib\nNAMES = ["a", "b"]\ndef load():\n    for n in NAMES:\n        importlib.import_module("pkg." + n)\n', [['pkg.a', ''], ['pkg.b', '']]],
     ["another module's `__all__`", 'import importlib\nfrom ... import dialects\nfor d in dialects.__all__:\n    importlib.import_module("pkg.dialects.%s" % d)\n', [['pkg.dialects.*', '...dialects.__all__']]],
+    ["a folder's listing", 'import importlib, os\nfor d in os.listdir("."):\n    importlib.import_module("pkg.%s" % d[:-3])\n', [['pkg.*', 'each of its files']]],
+    ["pkgutil's modules, relative to the package", 'import importlib, pkgutil\nfor _, n, _ in pkgutil.iter_modules(__path__):\n    importlib.import_module("." + n, __package__)\n', [['*', 'each of its modules']]],
   ])('%s: one dynamic import per value', (_label, source, expected) => {
     expect(dynamic(source)).toEqual(expected);
   });
 
   it.each([
-    ['a name bound at run time', 'import importlib, os\nfor d in os.listdir("."):\n    importlib.import_module("pkg.%s" % d)\n'],
+    ['a name bound at run time', 'import importlib\nfor d in names():\n    importlib.import_module("pkg.%s" % d)\n'],
+    ["a folder's entries as top-level modules, two listings in one name", 'import importlib, os\nfor d in os.listdir("."):\n    importlib.import_module(d[:-3])\n    for e in os.listdir(d):\n        importlib.import_module(d + "." + e)\n'],
     ['a format spec, a conversion, %r', 'import importlib\nfor d in ("a",):\n    importlib.import_module(f"pkg.{d!r}")\n    importlib.import_module(f"pkg.{d:>3}")\n    importlib.import_module("pkg.%r" % d)\n'],
     ['a name bound twice, read in a function', 'import importlib\nN = ["a"]\nN = ["b"]\ndef f():\n    for n in N:\n        importlib.import_module("pkg." + n)\n'],
     ['an `__all__` item used twice', 'import importlib\nfrom pkg import d\nfor x in d.__all__:\n    importlib.import_module(f"pkg.{x}.{x}")\n'],

@@ -783,6 +783,80 @@ describe('computed import names over known items (issue 5)', () => {
   });
 });
 
+describe("a package's modules imported by listing its folder (calibre-web's metadata providers)", () => {
+  it('17c. `os.listdir`, `glob`, `Path.iterdir` and `pkgutil.iter_modules`, the name made from each entry: every module of the package', async () => {
+    const { analyzer, cpython } = await closures(
+      {
+        'shop/__init__.py': '',
+        // A namespace package, as calibre-web's cps/metadata_provider is: no __init__.py.
+        'shop/providers/amazon.py': '',
+        'shop/providers/douban.py': '',
+        'shop/providers/nested/__init__.py': '',
+        'shop/importers/__init__.py': '',
+        'shop/importers/csv_file.py': '',
+        'shop/importers/json_file.py': '',
+        'shop/exporters/__init__.py': '',
+        'shop/exporters/pdf.py': '',
+        'shop/tasks/__init__.py': [
+          'import importlib',
+          'import pkgutil',
+          '',
+          'for _, name, _ in pkgutil.iter_modules(__path__):',
+          '    importlib.import_module(f"{__name__}.{name}")',
+          '',
+        ].join('\n'),
+        'shop/tasks/cleanup.py': '',
+        'shop/tasks/reports/__init__.py': '',
+        'shop/unused/__init__.py': '',
+        'shop/unused/never.py': '',
+        'shop/loader.py': [
+          'import glob',
+          'import importlib',
+          'import os',
+          'from pathlib import Path',
+          '',
+          'meta_dir = os.path.join(os.path.dirname(__file__), "providers")',
+          'modules = os.listdir(meta_dir)',
+          'for f in modules:',
+          '    if os.path.isfile(os.path.join(meta_dir, f)) and f.endswith(".py"):',
+          '        a = os.path.basename(f)[:-3]',
+          '        importlib.import_module("shop.providers." + a)',
+          'here = os.path.dirname(__file__)',
+          'for path in sorted(glob.glob(os.path.join(here, "importers", "*.py"))):',
+          '    name = os.path.splitext(os.path.basename(path))[0]',
+          '    if name != "__init__":',
+          '        importlib.import_module("." + name, "shop.importers")',
+          'for entry in Path(here, "exporters").iterdir():',
+          '    if entry.suffix == ".py" and entry.stem != "__init__":',
+          '        importlib.import_module(f"shop.exporters.{entry.stem}")',
+          'import shop.tasks',
+          '',
+          'def never():',
+          '    for f in os.listdir(here):',
+          '        importlib.import_module("shop.unused." + f[:-3])',
+          '',
+        ].join('\n'),
+      },
+      'shop.loader',
+    );
+    expect(analyzer).toEqual([
+      'shop',
+      'shop.exporters',
+      'shop.exporters.pdf',
+      'shop.importers',
+      'shop.importers.csv_file',
+      'shop.importers.json_file',
+      'shop.loader',
+      'shop.providers.amazon',
+      'shop.providers.douban',
+      'shop.tasks',
+      'shop.tasks.cleanup',
+      'shop.tasks.reports',
+    ]);
+    expect(analyzer).toEqual(cpython);
+  });
+});
+
 describe('calls followed for import edges (issue 5)', () => {
   it('18a. a function reached first on a long call path still has its calls followed from a short one', async () => {
     const { analyzer, cpython } = await closures(

@@ -1,6 +1,7 @@
 import { evaluate } from './conditions.js';
 import { environmentDefault } from './environmentDefault.js';
 import { visitExpression } from './calls.js';
+import { noteListingAssignment } from './dynamicImports.js';
 import { literalValueOf, stringSequence } from './literals.js';
 import { attributeTarget, isModuleLevel, lookup, placementFor, rebind, type Scope } from './scopes.js';
 import type { ExtractorState } from './state.js';
@@ -30,6 +31,7 @@ export function visitAssignment(x: ExtractorState, node: SyntaxNode, scope: Scop
     x.dunderAll = stringSequence(right);
   }
   if (scope.execution.kind === 'module' && names.length > 0) noteLiteralAssignment(x, names, right, scope, statement);
+  if (names.length > 0 && (right.type === 'call' || x.listingLoops > 0 || x.listings.size > 0)) noteListingAssignment(x, names, right, scope);
   const firstCall = x.calls.length;
   visitExpression(x, right, scope, placementFor(scope), statement);
   const boundName = names[0];

@@ -1,6 +1,6 @@
 import { ALL_ITEM, itemsSource, MAX_COMPUTED_NAMES, product, stringItems, substituteAll } from './computedNames.js';
 import { evaluate } from './conditions.js';
-import { isModuleLevel, isSelfAttribute, lookup, qualify, type LoopSource, type Scope } from './scopes.js';
+import { isModuleLevel, isSelfAttribute, lookup, qualify, type ListingKind, type LoopSource, type Scope } from './scopes.js';
 import { MAX_HELPER_NESTING, type ExtractorState } from './state.js';
 import type { CallRecord, RegistryImport } from './summary.js';
 import { dottedName } from './syntax.js';
@@ -70,6 +70,10 @@ export function noteDynamicImport(x: ExtractorState, call: CallRecord, scope: Sc
   const computed = computedStrings(x, node, scope);
   if (!computed) return;
   const source = computed.source;
+  if (source && 'listing' in source) {
+    for (const name of computed.values) noteDynamicImportOf(x, call, scope, name, { eachSubmodule: source.listing });
+    return;
+  }
   if (source && 'registry' in source) {
     const prefixParameter = prefixFilter(x, argumentsNode!.parent, scope);
     const registryOf: RegistryImport = { registry: source.registry, ...(prefixParameter ? { prefixParameter } : {}) };
@@ -107,6 +111,8 @@ function prefixFilter(x: ExtractorState, call: SyntaxNode | null, scope: Scope):
 
 /** What a `for` statement's iterable yields, when it is known: see `loopItems`. */
 export function loopItemsOf(x: ExtractorState, node: SyntaxNode | null, scope: Scope): string[] | LoopSource | undefined {
+  const listing = listingOf(x, node, scope);
+  if (listing) return { listing };
   const items = stringItems(evaluate(node, x.conditionContext(scope)));
   // `PLUGINS = []` that functions append to: what the loop sees is what was added since.
   const registry = items?.length === 0 || !items ? registryNamed(x, node, scope) : undefined;
@@ -140,6 +146,8 @@ function computedStrings(x: ExtractorState, node: SyntaxNode | null, scope: Scop
       case 'parenthesized_expression':
         return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : undefined;
       case 'identifier': {
+        // `__package__`, and `__name__` in a package's __init__: this package, as a relative name.
+        if ((n.text === '__package__' || (n.text === '__name__' && /(^|\/)__init__\.py$/.test(x.path))) && !lookup(n.text, scope)) return [THIS_PACKAGE];
         const items = x.loopItems.get(n.text);
         if (Array.isArray(items)) return items;
         if (items) {
@@ -168,10 +176,13 @@ function computedStrings(x: ExtractorState, node: SyntaxNode | null, scope: Scop
         const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x) => [x])));
         return combinations && left.length === 1 ? substituteAll(left[0]!, combinations, /%()s/g) : undefined;
       }
+      case 'attribute':
+      case 'subscript':
+        return listingItem(n);
       case 'call': {
         // `"{}.{}".format(a, b)`
         const callee = n.childForFieldName('function');
-        if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'format') return undefined;
+        if (callee?.type !== 'attribute' || callee.childForFieldName('attribute')?.text !== 'format') return listingItem(n);
         const template = valuesOf(callee.childForFieldName('object'));
         const args = n.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
         if (!template || template.length !== 1 || args.some((a) => a.type === 'keyword_argument' || a.type.endsWith('splat'))) return undefined;
@@ -181,6 +192,13 @@ function computedStrings(x: ExtractorState, node: SyntaxNode | null, scope: Scop
       default:
         return undefined;
     }
+  };
+  /** `f[:-3]`, `info.name`, `os.path.splitext(f)[0]`, `path.stem`: a name made from one entry of a folder's listing. */
+  const listingItem = (n: SyntaxNode): string[] | undefined => {
+    const listed = listingVariableIn(x, n);
+    if (!listed || source !== undefined) return undefined;
+    source = listed;
+    return [ALL_ITEM];
   };
   const values = valuesOf(node);
   if (!values || values.length > MAX_COMPUTED_NAMES) return undefined;
@@ -210,13 +228,19 @@ function noteDynamicImportOf(
   call: CallRecord,
   scope: Scope,
   literal: string,
-  { allOf, registryOf }: { allOf?: string; registryOf?: RegistryImport },
+  { allOf, registryOf, eachSubmodule }: { allOf?: string; registryOf?: RegistryImport; eachSubmodule?: ListingKind },
 ): void {
-  const eachItem = allOf !== undefined || registryOf !== undefined;
-  if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith('.'))) return;
-  let name = literal.replace(ALL_ITEM, '*');
+  const eachItem = allOf !== undefined || registryOf !== undefined || eachSubmodule !== undefined;
+  if (eachItem && (literal.split(ALL_ITEM).length !== 2 || (literal.startsWith('.') && eachSubmodule === undefined))) return;
+  // `f"{__name__}.{name}"` in a package's __init__: relative to the package, the same module.
+  if (literal.includes(THIS_PACKAGE) && !(literal.startsWith(`${THIS_PACKAGE}.`) && literal.split(THIS_PACKAGE).length === 2)) return;
+  const relativeToPackage = literal.startsWith(THIS_PACKAGE);
+  let name = (relativeToPackage ? literal.slice(THIS_PACKAGE.length) : literal).replace(ALL_ITEM, '*');
   let level = 0;
-  if (call.callee === 'importlib.import_module') {
+  if (relativeToPackage) {
+    name = name.slice(1);
+    level = 1;
+  } else if (call.callee === 'importlib.import_module') {
     while (name.startsWith('.')) {
       level++;
       name = name.slice(1);
@@ -240,6 +264,9 @@ function noteDynamicImportOf(
     if (typeof levelArg?.literal === 'number' && levelArg.literal > 0) return;
   }
   if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name)) return;
+  // A folder's entries are modules of the package the name gives before them: `pkg.plugins.*`.
+  if (eachSubmodule !== undefined && !/^([\w.]*\.)?\*$/.test(name)) return;
+  if (eachSubmodule !== undefined && level === 0 && name === '*') return;
   // Kept aside until every body is read: it is an import only if the module has an adder for the registry.
   (registryOf ? x.registryImports : x.imports).push({
     kind: 'dynamic',
@@ -248,6 +275,7 @@ function noteDynamicImportOf(
     names: [],
     star: false,
     ...(allOf !== undefined ? { itemsOf: itemsSource(allOf) } : {}),
+    ...(eachSubmodule !== undefined ? { eachSubmodule } : {}),
     ...(registryOf ? { registryOf } : {}),
     scope: scope.execution,
     span: call.span,
@@ -256,7 +284,83 @@ function noteDynamicImportOf(
 }
 
 /** `for item in sorted(registry)`: wrappers that yield the registry's own items. */
-const REGISTRY_VIEWS = new Set(['sorted', 'list', 'tuple', 'set', 'frozenset']);
+const REGISTRY_VIEWS_LIST = ['sorted', 'list', 'tuple', 'set', 'frozenset'];
+const REGISTRY_VIEWS = new Set(REGISTRY_VIEWS_LIST);
+
+/** Stands for this module's package in a computed name (`__package__`, `__name__` in an __init__). */
+const THIS_PACKAGE = '\u0001';
+
+/** Functions that list a folder's entries, by the name the module's imports give them. */
+const LISTING_CALLS: Record<string, ListingKind> = {
+  'os.listdir': 'files',
+  'os.scandir': 'files',
+  'glob.glob': 'files',
+  'glob.iglob': 'files',
+  'pkgutil.iter_modules': 'modules',
+};
+
+/**
+ * What a folder listing an expression is: a call of `LISTING_CALLS`, `Path(...).iterdir()` or
+ * `.glob(...)`, through `sorted()`/`list()`; or a name bound to one (`modules = os.listdir(d)`).
+ */
+export function listingOf(x: ExtractorState, node: SyntaxNode | null, scope: Scope, depth = 0): ListingKind | undefined {
+  if (!node || depth > MAX_HELPER_NESTING) return undefined;
+  if (node.type === 'identifier') return x.listings.get(node.text);
+  if (node.type !== 'call') return undefined;
+  const callee = node.childForFieldName('function');
+  if (!callee) return undefined;
+  const args = node.childForFieldName('arguments')?.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment') ?? [];
+  if (callee.type === 'identifier' && REGISTRY_VIEWS.has(callee.text) && args.length === 1 && !lookup(callee.text, scope)) return listingOf(x, args[0]!, scope, depth + 1);
+  if (callee.type === 'attribute') {
+    const method = callee.childForFieldName('attribute')?.text;
+    const object = callee.childForFieldName('object');
+    // `Path(folder).iterdir()`, `pathlib.Path(__file__).parent.glob("*.py")`.
+    if ((method === 'iterdir' || method === 'glob') && object && /\bPath\b/.test(object.text)) return 'files';
+  }
+  const dotted = dottedName(callee);
+  const qualified = dotted ? qualify(dotted, scope) : undefined;
+  return qualified?.kind === 'import' && Object.hasOwn(LISTING_CALLS, qualified.qualified) ? LISTING_CALLS[qualified.qualified] : undefined;
+}
+
+/** The last names of the calls `listingOf` reads: most assignments of a call are none of them, and are passed over at once. */
+const LISTING_NAMES = new Set(['listdir', 'scandir', 'glob', 'iglob', 'iter_modules', 'iterdir', ...REGISTRY_VIEWS_LIST]);
+
+function mayList(call: SyntaxNode): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  const name = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : callee.type === 'identifier' ? callee.text : undefined;
+  return name !== undefined && LISTING_NAMES.has(name);
+}
+
+/** `modules = os.listdir(d)`, `a = os.path.basename(f)[:-3]` in a loop over a listing: the name stands for the listing, or for one of its entries. */
+export function noteListingAssignment(x: ExtractorState, names: readonly string[], right: SyntaxNode, scope: Scope): void {
+  if (x.listings.size > 0) for (const name of names) x.listings.delete(name);
+  if (names.length !== 1) return;
+  const listing = right.type === 'call' && mayList(right) ? listingOf(x, right, scope) : undefined;
+  if (listing) x.listings.set(names[0]!, listing);
+  const item = x.listingLoops > 0 ? listingVariableIn(x, right) : undefined;
+  if (item) x.loopItems.set(names[0]!, item);
+}
+
+/** The listing source of the one loop variable over a folder's entries that `node` mentions. */
+function listingVariableIn(x: ExtractorState, node: SyntaxNode): LoopSource | undefined {
+  if (x.listingLoops === 0) return undefined;
+  let found: LoopSource | undefined;
+  const names = new Set<string>();
+  findDescendant(node, (n) => {
+    if (n.type !== 'identifier' || names.has(n.text)) return false;
+    // `os.path`'s `path`, `stem` of `entry.stem`: attribute names, not variables.
+    if (n.parent?.type === 'attribute' && n.parent.childForFieldName('attribute') === n) return false;
+    const items = x.loopItems.get(n.text);
+    if (items && !Array.isArray(items) && 'listing' in items) {
+      found = items;
+      names.add(n.text);
+    }
+    return names.size > 1;
+  });
+  return names.size === 1 ? found : undefined;
+}
+
 
 /** The first node under `node` (itself included) that `test` accepts, depth first. */
 function findDescendant(node: SyntaxNode | null, test: (n: SyntaxNode) => boolean): SyntaxNode | undefined {

@@ -12,7 +12,7 @@ import { indentContinuationLines } from './recover.js';
 import { noteLiteralAssignment, noteTargetNames, visitAssignment } from './assignments.js';
 import { callArgument, noteDroppedLocals, visitCall, visitExpression } from './calls.js';
 import { visitClass, visitDecorated, visitFunction } from './definitions.js';
-import { loopItemsOf } from './dynamicImports.js';
+import { listingOf, loopItemsOf } from './dynamicImports.js';
 import { catchesImportError, checkFutureImports, findLazyPrefixes, visitImport, visitImportFrom } from './imports.js';
 import { isModuleLevel, newScope, placementFor, qualify, type Scope } from './scopes.js';
 import { ExtractorState, MAX_BLOCK_NESTING, MAX_HELPER_NESTING } from './state.js';
@@ -188,15 +188,25 @@ class Extractor extends ExtractorState {
         const left = node.childForFieldName('left');
         noteTargetNames(this, left ?? node, scope);
         visitExpression(this, node.childForFieldName('right'), scope, { kind: 'statement' }, node);
-        const items = left?.type === 'identifier' ? loopItemsOf(this, node.childForFieldName('right'), scope) : undefined;
-        if (items && left) this.loopItems.set(left.text, items);
+        const variable = loopVariable(this, left, node.childForFieldName('right'), scope);
+        const items = variable ? loopItemsOf(this, node.childForFieldName('right'), scope) : undefined;
+        const listing = items !== undefined && !Array.isArray(items) && 'listing' in items;
+        // Names computed in the body from a folder listing's entry are items too, for this loop only.
+        const before = listing ? new Map(this.loopItems) : undefined;
+        if (items && variable) this.loopItems.set(variable, items);
+        if (listing) this.listingLoops++;
         try {
           this.inBranch(() => {
             this.visitBlockOf(node.childForFieldName('body'), scope);
             this.visitBlockOf(node.childForFieldName('alternative'), scope);
           });
         } finally {
-          if (items && left) this.loopItems.delete(left.text);
+          if (items && variable) this.loopItems.delete(variable);
+          if (before) {
+            this.listingLoops--;
+            this.loopItems.clear();
+            for (const [name, value] of before) this.loopItems.set(name, value);
+          }
         }
         return;
       }
@@ -516,4 +526,15 @@ function onceGuardName(condition: SyntaxNode): string | undefined {
   if (condition.type !== 'comparison_operator' || condition.namedChildCount !== 2) return undefined;
   const [left, right] = [condition.namedChild(0)!, condition.namedChild(1)!];
   return left.type === 'identifier' && right.type === 'none' && comparisonOperator(condition) === 'is not' ? left.text : undefined;
+}
+
+/**
+ * The loop variable whose items `loopItems` can know: a plain name; or the name of
+ * `for _, name, _ in pkgutil.iter_modules(...)`, the second of the three it yields.
+ */
+function loopVariable(x: ExtractorState, left: SyntaxNode | null, right: SyntaxNode | null, scope: Scope): string | undefined {
+  if (left?.type === 'identifier') return left.text;
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
+  const parts = left.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+  return parts.length === 3 && parts[1]!.type === 'identifier' && listingOf(x, right, scope) === 'modules' ? parts[1]!.text : undefined;
 }

@@ -44,7 +44,13 @@ export function newScope(execution: ExecutionScope, prefix: string, rest: Pick<S
 }
 
 /** What a loop variable stands for when its items are not literals: see `ExtractorState.loopItems`. */
-export type LoopSource = { allOf: string } | { registry: string };
+/**
+ * `listing`: the entries of a folder the code lists (`os.listdir`, `glob.glob`, `Path.iterdir`:
+ * `files`), or the modules `pkgutil.iter_modules` finds (`modules`, packages too), or a name computed
+ * from one of them in the loop's body (`a = os.path.basename(f)[:-3]`).
+ */
+export type LoopSource = { allOf: string } | { registry: string } | { listing: ListingKind };
+export type ListingKind = 'files' | 'modules';
 
 /** Builtins whose calls are recorded with a `builtins.` callee when no binding hides them. */
 const BUILTIN_CALLABLES = new Set(['open', '__import__', 'exec', 'eval', 'compile', 'print', 'input']);

@@ -1,7 +1,7 @@
 import type { BoundMethod, CallRecord, ClassRecord, ExecutionScope, ImportRecord, LiteralAssignment, MainCall, RegistryAdder, SyntaxProblem } from './summary.js';
 import type { ConditionContext, Value } from './conditions.js';
 import { Excerpts } from './excerpts.js';
-import { lookup, qualify, type LoopSource, type Scope } from './scopes.js';
+import { lookup, qualify, type ListingKind, type LoopSource, type Scope } from './scopes.js';
 import { spanOf } from './syntax.js';
 import type { PythonTarget } from './target.js';
 import type { SyntaxNode } from './tree.js';
@@ -71,6 +71,10 @@ export abstract class ExtractorState {
    * or over a registry of this module (`registry`: see `RegistryImport`).
    */
   readonly loopItems = new Map<string, string[] | LoopSource>();
+  /** Names bound to a folder's listing (`modules = os.listdir(meta_dir)`), that a later `for` iterates. */
+  readonly listings = new Map<string, ListingKind>();
+  /** How many of the `for` statements being visited iterate over a folder's listing. */
+  listingLoops = 0;
   readonly registryAdders: RegistryAdder[] = [];
   readonly registryImports: ImportRecord[] = [];
   readonly boundMethods: BoundMethod[] = [];

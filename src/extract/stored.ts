@@ -280,7 +280,7 @@ export function reviveStored(stored: Stored, relative: string, sharing?: Sharing
 const IMPORT_KINDS = ['import', 'from', 'dynamic'] as const;
 
 /** The fields of an `ImportRecord` that most have not: an import row's last item holds those it has. */
-const IMPORT_EXTRAS = new Set(['itemsOf', 'registryOf', 'alias', 'fallback', 'written']);
+const IMPORT_EXTRAS = new Set(['itemsOf', 'eachSubmodule', 'registryOf', 'alias', 'fallback', 'written']);
 
 /**
  * An import as its stored text writes it: `[kind, module, level, names, star, scope place, span]`,

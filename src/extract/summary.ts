@@ -54,6 +54,14 @@ export interface ImportRecord {
    */
   itemsOf?: { module: string; level: number };
   /**
+   * `dynamic` only: the name is built from each entry of a folder the code lists (`for f in
+   * os.listdir(d): import_module("pkg.plugins." + f[:-3])`, `for _, name, _ in
+   * pkgutil.iter_modules(__path__): import_module(f"{__name__}.{name}")`); `module` ends with `*`
+   * where each goes, the package before it: each of its modules is imported (`files`), or each of its
+   * modules and packages (`modules`, as pkgutil finds them).
+   */
+  eachSubmodule?: 'files' | 'modules';
+  /**
    * `dynamic` only: the name is built from each item of a registry of this module, a set or list kept
    * on `self` or in a module global that `registryAdders` fill (`for module in self.module_registry:
    * __import__(module)` in SQLAlchemy's `preloaded`); `module` then holds `*` where each item goes.

@@ -152,6 +152,7 @@ export function resolveImport(
   lazyDepth = 0,
 ): ResolvedImport {
   if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
+  if (record.eachSubmodule) return resolveEachSubmodule(importer, record, record.eachSubmodule, index, summaries);
   // The registry's items depend on what ran before: the import graph resolves them (see registries.ts).
   if (record.registryOf) return { record, absolute: record.module, executes: [] };
   const anchored = absoluteName(importer, record);
@@ -260,6 +261,69 @@ function resolveEachItem(
     }
   }
   return { record, absolute: record.module, executes: sharedList(index, executes) };
+}
+
+/**
+ * `for f in os.listdir(folder): import_module("pkg.plugins." + f[:-3])`: one import per module of
+ * the package (`files`: its `.py` files but `__init__.py`; `modules`: its packages too, as
+ * `pkgutil.iter_modules` lists them). The folder listed is taken to be the package's own: the
+ * name's prefix says which package the code imports from, whatever path it lists.
+ */
+function resolveEachSubmodule(
+  importer: ModuleEntry,
+  record: ImportRecord,
+  kind: NonNullable<ImportRecord['eachSubmodule']>,
+  index: ModuleIndex,
+  summaries: ReadonlyMap<string, ModuleSummary>,
+): ResolvedImport {
+  const packageName = record.module === '*' ? '' : record.module.slice(0, -2);
+  const anchored = absoluteName(importer, { ...record, module: packageName });
+  if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
+  const executes: ExecutedModule[] = [];
+  const seen = new Set<string>();
+  for (const child of anchored.name === '' ? [] : submodulesOf(index, anchored.name, kind)) {
+    for (const executed of resolveImport(importer, { ...withoutEachSubmodule(record), module: `${anchored.name}.${child}`, level: 0 }, index, summaries).executes) {
+      if (seen.has(executed.module.path)) continue;
+      seen.add(executed.module.path);
+      executes.push(executed);
+    }
+  }
+  return { record, absolute: anchored.name, executes: sharedList(index, executes) };
+}
+
+function withoutEachSubmodule(record: ImportRecord): ImportRecord {
+  const { eachSubmodule: _each, ...plain } = record;
+  return plain;
+}
+
+const submodulesByPackage = new WeakMap<ModuleIndex, Map<string, Array<{ name: string; isPackage: boolean }>>>();
+
+/**
+ * The last names of a package's modules (`a` for `pkg.a`), sorted, by the names the index gives
+ * them (a namespace package, a folder without `__init__.py`, has modules too); with `modules`, its
+ * subpackages as well.
+ */
+function submodulesOf(index: ModuleIndex, packageName: string, kind: NonNullable<ImportRecord['eachSubmodule']>): string[] {
+  let byPackage = submodulesByPackage.get(index);
+  if (!byPackage) {
+    byPackage = new Map();
+    for (const entry of index.entries()) {
+      for (const name of entry.names) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0) continue;
+        const parent = name.slice(0, dot);
+        const list = byPackage.get(parent);
+        const child = { name: name.slice(dot + 1), isPackage: entry.isPackage };
+        if (!list) byPackage.set(parent, [child]);
+        else if (!list.some((c) => c.name === child.name)) list.push(child);
+      }
+    }
+    submodulesByPackage.set(index, byPackage);
+  }
+  return (byPackage.get(packageName) ?? [])
+    .filter((c) => kind === 'modules' || !c.isPackage)
+    .map((c) => c.name)
+    .sort();
 }
 
 /** One item of a name computed per item (`pkg.dialects.*` for `sqlite`): the import as if written with it. */

@@ -5,7 +5,7 @@ import {
   storedBytes,
   storedOf,
   storedText
-} from "./shared-QVJ4WILP.mjs";
+} from "./shared-7ZG2VCCI.mjs";
 import {
   parse
 } from "./shared-FWG6GVRL.mjs";
@@ -3151,7 +3151,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-A6WFBGCW.mjs");
+      const { summariseBytes } = await import("./shared-VMSBQ4WV.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

@@ -34,14 +34,14 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-UIQPOVVF.mjs";
+} from "./shared-IVOFJOB7.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
 import {
   SummaryCompactor,
   reviveStored
-} from "./shared-QVJ4WILP.mjs";
+} from "./shared-7ZG2VCCI.mjs";
 import {
   TomlError,
   parse
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-FVPK6SHN.mjs";
+} from "./shared-KRDGZTKZ.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -73,8 +73,9 @@ import {
   beforeForkFinding,
   deploymentEntries,
   deploymentFacts,
-  processModelOf
-} from "./shared-CWHECQHZ.mjs";
+  processModelOf,
+  withMainRunChains
+} from "./shared-JM4P3PZO.mjs";
 import {
   CallResolver,
   allOf,
@@ -86,7 +87,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-H4UQ27SS.mjs";
+} from "./shared-SCQCTJEW.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -114,7 +115,7 @@ import {
 } from "./shared-RKF6PH7O.mjs";
 
 // src/pipeline.ts
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/entries/project.ts
 var MAX_HOPS = 4;
@@ -143,25 +144,25 @@ var EntryContext = class {
     const onObjectsByName = /* @__PURE__ */ new Map();
     const decoratorsOnObjectsByName = /* @__PURE__ */ new Map();
     const paths = [...this.summaries.keys()];
-    paths.forEach((path15, file) => {
-      const summary = this.summaries.get(path15);
+    paths.forEach((path16, file) => {
+      const summary = this.summaries.get(path16);
       const bodies = bodyCallsOf(summary);
       const outside = callsOutsideFunctions(summary);
       const outsideIndex = bodyCallIndex(outside, boundNames(outside), NO_FUNCTIONS);
-      for (const member of outsideIndex.members) addTo(membersByName, member, path15);
-      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path15);
-      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path15);
-      for (const member of bodies.members) addTo(membersByName, member, path15);
+      for (const member of outsideIndex.members) addTo(membersByName, member, path16);
+      for (const member of outsideIndex.onObjects) addTo(onObjectsByName, member, path16);
+      for (const member of outsideIndex.decoratorsOnObjects) addTo(decoratorsOnObjectsByName, member, path16);
+      for (const member of bodies.members) addTo(membersByName, member, path16);
       if (bodies.onObjects.length || bodies.decoratorsOnObjects.length) {
         const possible = this.membersOnProjectObjects(bodies);
-        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path15);
-        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path15);
+        for (const member of bodies.onObjects) if (possible.has(member)) addTo(onObjectsByName, member, path16);
+        for (const member of bodies.decoratorsOnObjects) if (possible.has(member)) addTo(decoratorsOnObjectsByName, member, path16);
       }
       for (const call of outside) {
         if (!call.callee) continue;
-        const located = { path: path15, call, order: [file, call.id] };
+        const located = { path: path16, call, order: [file, call.id] };
         if (!call.calleeIsLocal) push(outsideByCallee, call.callee, located);
-        if (this.externalBasesOf(path15, call).length) outsideOfProjectClasses.push(located);
+        if (this.externalBasesOf(path16, call).length) outsideOfProjectClasses.push(located);
       }
       for (const callee of bodies.callees) push(bodiesByCallee, callee, file);
     });
@@ -173,9 +174,9 @@ var EntryContext = class {
         if (!found) {
           const list = [...outsideByCallee.get(callee) ?? []];
           for (const file of bodiesByCallee.get(callee) ?? []) {
-            const path15 = paths[file];
-            for (const call of this.summaries.get(path15).calls) {
-              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path15, call, order: [file, call.id] });
+            const path16 = paths[file];
+            for (const call of this.summaries.get(path16).calls) {
+              if (call.callee === callee && !call.calleeIsLocal && inFunctionBody(call)) list.push({ path: path16, call, order: [file, call.id] });
             }
           }
           callsTo.set(callee, found = list.sort(inOrder));
@@ -205,9 +206,9 @@ var EntryContext = class {
     if (this.classList) return this.classList;
     const classes = [];
     const aliases = [];
-    for (const [path15, summary] of this.summaries) {
+    for (const [path16, summary] of this.summaries) {
       for (const cls of summary.classes) {
-        const bases = this.project.calls.externalBasesOf({ path: path15, qualname: cls.name, kind: "class" });
+        const bases = this.project.calls.externalBasesOf({ path: path16, qualname: cls.name, kind: "class" });
         if (bases.length) classes.push({ name: lastSegment(cls.name), bases });
       }
       for (const record2 of summary.imports) for (const name of record2.names) if (name.alias) aliases.push({ name: lastSegment(name.name), alias: name.alias });
@@ -221,7 +222,7 @@ var EntryContext = class {
    * App`), unpacked only there.
    */
   findProjectClassCalls(bases, paths, outside) {
-    const derives = (path15, call) => this.externalBasesOf(path15, call).some((b) => bases.has(b));
+    const derives = (path16, call) => this.externalBasesOf(path16, call).some((b) => bases.has(b));
     const names = /* @__PURE__ */ new Set();
     const { classes, aliases } = this.classesAndAliases();
     for (const cls of classes) if (cls.bases.some((b) => bases.has(b))) names.add(cls.name);
@@ -232,12 +233,12 @@ var EntryContext = class {
     }
     const found = outside.filter((located) => derives(located.path, located.call));
     if (names.size === 0) return found;
-    paths.forEach((path15, file) => {
-      const summary = this.summaries.get(path15);
+    paths.forEach((path16, file) => {
+      const summary = this.summaries.get(path16);
       const bodies = bodyCallsOf(summary);
       if (!bodies.callees.some((c) => names.has(lastSegment(c))) && !bodies.localCallees.some((c) => names.has(lastSegment(c)))) return;
       for (const call of summary.calls) {
-        if (call.callee && inFunctionBody(call) && derives(path15, call)) found.push({ path: path15, call, order: [file, call.id] });
+        if (call.callee && inFunctionBody(call) && derives(path16, call)) found.push({ path: path16, call, order: [file, call.id] });
       }
     });
     return found.sort(inOrder);
@@ -251,23 +252,23 @@ var EntryContext = class {
   modulesCalling(wanted) {
     const index = this.calls();
     const paths = /* @__PURE__ */ new Set();
-    for (const name of wanted.members ?? []) for (const path15 of index.membersByName.get(name) ?? []) paths.add(path15);
+    for (const name of wanted.members ?? []) for (const path16 of index.membersByName.get(name) ?? []) paths.add(path16);
     for (const name of wanted.onObjects ?? []) {
-      for (const path15 of index.onObjectsByName.get(name) ?? []) paths.add(path15);
-      for (const path15 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path15);
+      for (const path16 of index.onObjectsByName.get(name) ?? []) paths.add(path16);
+      for (const path16 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path16);
     }
-    for (const name of wanted.decoratorsOnObjects ?? []) for (const path15 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path15);
-    for (const callee of wanted.callees ?? []) for (const path15 of index.modulesCallingName(callee)) paths.add(path15);
+    for (const name of wanted.decoratorsOnObjects ?? []) for (const path16 of index.decoratorsOnObjectsByName.get(name) ?? []) paths.add(path16);
+    for (const callee of wanted.callees ?? []) for (const path16 of index.modulesCallingName(callee)) paths.add(path16);
     return paths;
   }
   get summaries() {
     return this.project.summaries;
   }
-  moduleName(path15) {
-    return this.project.index.byPath.get(path15)?.name ?? path15;
+  moduleName(path16) {
+    return this.project.index.byPath.get(path16)?.name ?? path16;
   }
-  module(path15) {
-    return this.project.index.byPath.get(path15);
+  module(path16) {
+    return this.project.index.byPath.get(path16);
   }
   /** The project module with this absolute dotted name, as seen from `importerPath`. */
   lookup(name, importerPath) {
@@ -299,9 +300,9 @@ var EntryContext = class {
    * A dotted expression written in `path` (`blog_urls`, `chat.routing.websocket_urlpatterns`) through
    * the imports in scope: module-level ones, and those of `inFunction` when given.
    */
-  qualifyName(path15, dotted, inFunction) {
+  qualifyName(path16, dotted, inFunction) {
     if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return void 0;
-    const summary = this.summaries.get(path15);
+    const summary = this.summaries.get(path16);
     if (!summary) return void 0;
     const [head, ...rest] = dotted.split(".");
     const visible = summary.imports.filter(
@@ -321,14 +322,14 @@ var EntryContext = class {
       }
       if (base !== void 0) return [base, ...rest].join(".");
     }
-    if (summary.definedNames.includes(head)) return [this.moduleName(path15), head, ...rest].join(".");
+    if (summary.definedNames.includes(head)) return [this.moduleName(path16), head, ...rest].join(".");
     return void 0;
   }
   /** The project module a dotted expression names (`include(blog_urls)`), if it names one. */
-  moduleNamedBy(path15, dotted, inFunction) {
-    const qualified = this.qualifyName(path15, dotted, inFunction);
-    const absolute = qualified ? this.absoluteName(path15, qualified) : void 0;
-    return absolute ? this.lookup(absolute, path15) : void 0;
+  moduleNamedBy(path16, dotted, inFunction) {
+    const qualified = this.qualifyName(path16, dotted, inFunction);
+    const absolute = qualified ? this.absoluteName(path16, qualified) : void 0;
+    return absolute ? this.lookup(absolute, path16) : void 0;
   }
   /**
    * The `memberName`s of the calls in function bodies indexed by `bodies` (`onObjects`,
@@ -400,21 +401,21 @@ var EntryContext = class {
    * attribute path on a local object (`app.router.add_get`, `config.add_route` inside
    * `with Configurator() as config:`).
    */
-  memberCall(path15, call) {
-    const summary = this.summaries.get(path15);
-    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path15, call);
-    let known = this.memberCalls.get(path15);
-    if (!known) this.memberCalls.set(path15, known = new Array(callCount(summary)));
+  memberCall(path16, call) {
+    const summary = this.summaries.get(path16);
+    if (!summary || callById(summary, call.id) !== call) return this.findMemberCall(path16, call);
+    let known = this.memberCalls.get(path16);
+    if (!known) this.memberCalls.set(path16, known = new Array(callCount(summary)));
     let found = known[call.id];
-    if (found === void 0) known[call.id] = found = this.findMemberCall(path15, call) ?? null;
+    if (found === void 0) known[call.id] = found = this.findMemberCall(path16, call) ?? null;
     return found ?? void 0;
   }
-  findMemberCall(path15, call) {
-    const summary = this.summaries.get(path15);
+  findMemberCall(path16, call) {
+    const summary = this.summaries.get(path16);
     if (!summary) return void 0;
     if (call.receiver) {
       const creator = callById(summary, call.receiver.callId);
-      return creator ? { object: { path: path15, call: creator }, method: call.receiver.method } : void 0;
+      return creator ? { object: { path: path16, call: creator }, method: call.receiver.method } : void 0;
     }
     if (call.callee && !call.calleeIsLocal) {
       const parts = call.callee.split(".");
@@ -422,7 +423,7 @@ var EntryContext = class {
         if (parts.length <= methodParts || parts[parts.length - methodParts - 1] === "") continue;
         const prefix = parts.slice(0, -methodParts).join(".");
         if (!prefix || prefix.endsWith(".")) continue;
-        const object = this.objectAt(path15, prefix);
+        const object = this.objectAt(path16, prefix);
         if (object) return { object, method: parts.slice(-methodParts).join(".") };
       }
       return void 0;
@@ -436,7 +437,7 @@ var EntryContext = class {
         if (c.id >= call.id) break;
         if (sameScope(c)) creator = c;
       }
-      if (creator) return { object: { path: path15, call: creator }, method: member.join(".") };
+      if (creator) return { object: { path: path16, call: creator }, method: member.join(".") };
     }
     return void 0;
   }
@@ -446,13 +447,13 @@ var EntryContext = class {
    * IndicoFlask(Flask)` in `app/core.py`, gives `flask.Flask`, as CPython's MRO would reach it.
    * Empty when the callee is no project class.
    */
-  externalBasesOf(path15, call) {
-    const cls = this.project.calls.classCalled(path15, call);
+  externalBasesOf(path16, call) {
+    const cls = this.project.calls.classCalled(path16, call);
     return cls ? this.project.calls.externalBasesOf(cls) : [];
   }
   /** `NAME = <literal>` assignments of a module, when the summary carries them. */
-  assignments(path15) {
-    return this.summaries.get(path15)?.assignments;
+  assignments(path16) {
+    return this.summaries.get(path16)?.assignments;
   }
 };
 var boundCalls = /* @__PURE__ */ new WeakMap();
@@ -540,8 +541,8 @@ function counted(count, unit) {
 }
 
 // src/entries/objects.ts
-function objectKey(path15, call) {
-  return `${path15}#${call.id}`;
+function objectKey(path16, call) {
+  return `${path16}#${call.id}`;
 }
 var DEFAULT_UNIT = ["route", "routes"];
 function analyzeObjects(spec, ctx) {
@@ -549,18 +550,18 @@ function analyzeObjects(spec, ctx) {
   const candidates = new Set(index.ofProjectClassesFrom(spec.objects.flatMap((kind) => kind.callees)));
   for (const kind of spec.objects) for (const callee of kind.callees) for (const located of index.callsTo(callee)) candidates.add(located);
   const objects = /* @__PURE__ */ new Map();
-  for (const { path: path15, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
-    const kind = objectKindOf(spec, call, path15, ctx);
-    if (kind) objects.set(objectKey(path15, call), { path: path15, call, kind });
+  for (const { path: path16, call } of [...candidates].sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1])) {
+    const kind = objectKindOf(spec, call, path16, ctx);
+    if (kind) objects.set(objectKey(path16, call), { path: path16, call, kind });
   }
   const registrations = /* @__PURE__ */ new Map();
   const loose = /* @__PURE__ */ new Map();
   if (objects.size === 0 && !spec.routeFunctions) return { objects: [], registrations, loose };
-  const register = (object, path15, call, count = 1) => {
+  const register = (object, path16, call, count = 1) => {
     const key = objectKey(object.path, object.call);
     const byPath = registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path15);
-    if (!site) byPath.set(path15, { count, first: call });
+    const site = byPath.get(path16);
+    if (!site) byPath.set(path16, { count, first: call });
     else {
       site.count += count;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -573,23 +574,23 @@ function analyzeObjects(spec, ctx) {
     callees: spec.routeFunctions?.callees ?? []
   });
   for (const object of objects.values()) active.add(object.path);
-  for (const [path15, summary] of ctx.summaries) {
-    if (!active.has(path15)) continue;
+  for (const [path16, summary] of ctx.summaries) {
+    if (!active.has(path16)) continue;
     const onObject = /* @__PURE__ */ new Map();
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path15, call, objects, lastSegments);
+      const member = memberOnObject(ctx, path16, call, objects, lastSegments);
       if (!member) continue;
       onObject.set(call.id, member);
       const method = member.member.method;
       const isRoute = call.placement.kind === "decorator" && spec.routeDecorators.includes(method) || spec.routeCalls.includes(method);
-      if (isRoute) register(member.object, path15, call);
+      if (isRoute) register(member.object, path16, call);
     }
     for (const list of spec.routeLists ?? []) {
       for (const call of summary.calls) {
-        const object = list.method === null ? objects.get(objectKey(path15, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
+        const object = list.method === null ? objects.get(objectKey(path16, call)) : onObject.get(call.id)?.member.method === list.method ? onObject.get(call.id).object : void 0;
         if (!object) continue;
         const tuples = tupleItems(call, list.position, list.keyword);
-        if (tuples > 0) register(object, path15, call, tuples);
+        if (tuples > 0) register(object, path16, call, tuples);
       }
     }
     const functions = spec.routeFunctions;
@@ -601,22 +602,22 @@ function analyzeObjects(spec, ctx) {
       const around = summary.calls.filter((c) => spanWithin(call.span, c.span)).sort((a, b) => b.span.line - a.span.line || b.span.column - a.span.column);
       let owner;
       for (const container of around) {
-        owner = objects.get(objectKey(path15, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path15, container, objects))?.object;
+        owner = objects.get(objectKey(path16, container)) ?? (onObject.get(container.id) ?? memberOnObject(ctx, path16, container, objects))?.object;
         if (owner) break;
       }
-      if (owner) register(owner, path15, call);
-      else loose.set(path15, [...loose.get(path15) ?? [], call]);
+      if (owner) register(owner, path16, call);
+      else loose.set(path16, [...loose.get(path16) ?? [], call]);
     }
   }
   for (const use of wrappedDecoratorUses(spec, ctx, objects)) {
     if (use.wrapped.object) register(use.wrapped.object, use.path, use.call);
     else loose.set(use.path, [...loose.get(use.path) ?? [], use.call]);
   }
-  for (const [path15, calls] of loose) {
-    const local = [...objects.values()].find((o) => o.path === path15);
+  for (const [path16, calls] of loose) {
+    const local = [...objects.values()].find((o) => o.path === path16);
     if (!local) continue;
-    for (const call of calls) register(local, path15, call);
-    loose.delete(path15);
+    for (const call of calls) register(local, path16, call);
+    loose.delete(path16);
   }
   return { objects: [...objects.values()], registrations, loose };
 }
@@ -639,11 +640,11 @@ function objectEntries(spec, ctx, analysis) {
         routes: here
       });
     }
-    for (const [path15, site] of sites) {
-      if (path15 === object.path) continue;
+    for (const [path16, site] of sites) {
+      if (path16 === object.path) continue;
       const noun = spec.remoteNoun ?? `${object.kind.noun}${named} (from \`${ctx.moduleName(object.path)}\`)`;
       entries.push({
-        path: path15,
+        path: path16,
         framework: spec.framework,
         kind: "routes",
         description: `${noun} with ${counted(site.count, unit)}`,
@@ -652,13 +653,13 @@ function objectEntries(spec, ctx, analysis) {
       });
     }
   }
-  for (const [path15, calls] of analysis.loose) {
+  for (const [path16, calls] of analysis.loose) {
     const functions = spec.routeFunctions;
     const first = [...calls].sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column)[0];
     const target = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/.exec(first.statementText)?.[1];
     const named = target && calls.every((c) => c.statementText === first.statementText) ? ` \`${target}\`` : "";
     entries.push({
-      path: path15,
+      path: path16,
       framework: spec.framework,
       kind: "routes",
       description: `${functions.noun}${named} with ${counted(calls.length, functions.unit ?? DEFAULT_UNIT)}`,
@@ -671,11 +672,11 @@ function objectEntries(spec, ctx, analysis) {
 function detectObjectFramework(spec, ctx) {
   return objectEntries(spec, ctx, analyzeObjects(spec, ctx));
 }
-function objectKindOf(spec, call, path15, ctx) {
+function objectKindOf(spec, call, path16, ctx) {
   if (!call.callee) return void 0;
   const direct = call.calleeIsLocal ? void 0 : spec.objects.find((k) => k.callees.includes(call.callee));
   if (direct) return direct;
-  for (const base of ctx.externalBasesOf(path15, call)) {
+  for (const base of ctx.externalBasesOf(path16, call)) {
     const kind = spec.objects.find((k) => k.callees.includes(base));
     if (kind) return kind;
   }
@@ -688,12 +689,12 @@ function callsOnObjects(ctx, objects, methods) {
   if (objects.length === 0) return found;
   const active = ctx.modulesCalling({ onObjects: wanted });
   const holding = new Set(objects.map((o) => o.path));
-  for (const [path15, summary] of ctx.summaries) {
-    if (!active.has(path15)) continue;
-    if (!holding.has(path15) && !callsByProjectName(ctx, summary, wanted)) continue;
+  for (const [path16, summary] of ctx.summaries) {
+    if (!active.has(path16)) continue;
+    if (!holding.has(path16) && !callsByProjectName(ctx, summary, wanted)) continue;
     for (const call of summary.calls) {
-      const member = memberOnObject(ctx, path15, call, byKey, wanted);
-      if (member && methods.includes(member.member.method)) found.push({ path: path15, call, object: member.object, method: member.member.method });
+      const member = memberOnObject(ctx, path16, call, byKey, wanted);
+      if (member && methods.includes(member.member.method)) found.push({ path: path16, call, object: member.object, method: member.member.method });
     }
   }
   return found;
@@ -704,18 +705,18 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const decoratorMethods = new Set(spec.routeDecorators.map(lastSegment));
   const functions = spec.routeFunctions && spec.routeFunctions.placement !== "call" ? spec.routeFunctions.callees : [];
   const holding = new Set([...objects.values()].map((o) => o.path));
-  for (const [path15, summary] of ctx.summaries) {
+  for (const [path16, summary] of ctx.summaries) {
     const bodies = bodyCallsOf(summary);
-    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path15)))) continue;
+    if (!bodies.callees.some((c) => functions.includes(c)) && !(objects.size > 0 && mayCallOnObject(ctx, bodies, decoratorMethods, holding.has(path16)))) continue;
     for (const call of summary.calls) {
       if (call.scope.kind !== "function") continue;
       let wrapped;
       if (call.callee && !call.calleeIsLocal && functions.includes(call.callee)) wrapped = {};
       else if (objects.size > 0 && decoratorMethods.size > 0) {
-        const member = memberOnObject(ctx, path15, call, objects, decoratorMethods);
+        const member = memberOnObject(ctx, path16, call, objects, decoratorMethods);
         if (member && spec.routeDecorators.includes(member.member.method)) wrapped = { object: member.object };
       }
-      const key = wrapped && enclosingFunction(ctx, path15, call);
+      const key = wrapped && enclosingFunction(ctx, path16, call);
       if (key && !wrappers.has(key)) wrappers.set(key, wrapped);
     }
   }
@@ -723,21 +724,21 @@ function wrappedDecoratorUses(spec, ctx, objects) {
   const eachWrapperCall = (visit2) => {
     const names = new Set([...wrappers.keys()].map((key) => key.slice(key.lastIndexOf("::") + 2)));
     const named = (callee) => names.has(lastSegment(callee));
-    for (const [path15, summary] of ctx.summaries) {
+    for (const [path16, summary] of ctx.summaries) {
       const bodies = bodyCallsOf(summary);
       if (!callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && named(c.callee)) && !bodies.callees.some(named) && !bodies.localCallees.some(named)) continue;
       for (const call of summary.calls) {
         if (!call.callee || !names.has(lastSegment(call.callee))) continue;
-        const called = functionCalled(ctx, path15, call);
+        const called = functionCalled(ctx, path16, call);
         const wrapped = called ? wrappers.get(called) : void 0;
-        if (wrapped) visit2(path15, call, wrapped);
+        if (wrapped) visit2(path16, call, wrapped);
       }
     }
   };
   for (let depth = 0, grew = true; grew && depth < MAX_WRAPPER_DEPTH; depth++) {
     grew = false;
-    eachWrapperCall((path15, call, wrapped) => {
-      const key = enclosingFunction(ctx, path15, call);
+    eachWrapperCall((path16, call, wrapped) => {
+      const key = enclosingFunction(ctx, path16, call);
       if (key && !wrappers.has(key)) {
         wrappers.set(key, wrapped);
         grew = true;
@@ -745,8 +746,8 @@ function wrappedDecoratorUses(spec, ctx, objects) {
     });
   }
   const uses = [];
-  eachWrapperCall((path15, call, wrapped) => {
-    if (call.placement.kind === "decorator") uses.push({ path: path15, call, wrapped });
+  eachWrapperCall((path16, call, wrapped) => {
+    if (call.placement.kind === "decorator") uses.push({ path: path16, call, wrapped });
   });
   return uses;
 }
@@ -762,21 +763,21 @@ function callsByProjectName(ctx, summary, methods) {
   };
   return callsOutsideFunctions(summary).some((c) => c.callee !== void 0 && !c.calleeIsLocal && named(c.callee)) || bodyCallsOf(summary).callees.some(named);
 }
-function enclosingFunction(ctx, path15, call) {
+function enclosingFunction(ctx, path16, call) {
   if (call.scope.kind !== "function") return void 0;
   const outer = call.scope.function.split(".")[0];
-  return summaryLookup(ctx.summaries.get(path15)).functionLine(outer) !== void 0 ? `${path15}::${outer}` : void 0;
+  return summaryLookup(ctx.summaries.get(path16)).functionLine(outer) !== void 0 ? `${path16}::${outer}` : void 0;
 }
-function functionCalled(ctx, path15, call) {
-  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path15)).functionLine(call.callee) !== void 0 ? `${path15}::${call.callee}` : void 0;
-  const ref = ctx.project.calls.resolveQualified(path15, call.callee, 0);
+function functionCalled(ctx, path16, call) {
+  if (call.calleeIsLocal) return summaryLookup(ctx.summaries.get(path16)).functionLine(call.callee) !== void 0 ? `${path16}::${call.callee}` : void 0;
+  const ref = ctx.project.calls.resolveQualified(path16, call.callee, 0);
   return ref?.kind === "function" ? `${ref.path}::${ref.qualname}` : void 0;
 }
-function memberOnObject(ctx, path15, call, objects, lastSegments) {
+function memberOnObject(ctx, path16, call, objects, lastSegments) {
   if (objects.size === 0) return void 0;
   const name = memberName(call);
   if (name === void 0 || lastSegments && !lastSegments.has(name)) return void 0;
-  const member = ctx.memberCall(path15, call);
+  const member = ctx.memberCall(path16, call);
   if (!member) return void 0;
   const object = objects.get(objectKey(member.object.path, member.object.call));
   return object ? { object, member } : void 0;
@@ -937,26 +938,26 @@ function detectAiohttp(ctx) {
   const entries = objectEntries(AIOHTTP, ctx, analysis);
   const known = new Set(analysis.objects.map((o) => objectKey(o.path, o.call)));
   const registering = ctx.modulesCalling({ members: DISPATCHER_METHODS.map((m) => `add_${m}`) });
-  for (const [path15, summary] of ctx.summaries) {
-    if (!registering.has(path15)) continue;
+  for (const [path16, summary] of ctx.summaries) {
+    if (!registering.has(path16)) continue;
     const importsAiohttp = summary.imports.some((r) => r.module === "aiohttp" || r.module.startsWith("aiohttp."));
     const calls = summary.calls.filter((call) => {
       const method = DISPATCHER_CALL.exec(call.calleeText)?.[1];
       if (!method || method === "route" && !importsAiohttp) return false;
-      const member = ctx.memberCall(path15, call);
+      const member = ctx.memberCall(path16, call);
       return !member || !known.has(objectKey(member.object.path, member.object.call));
     });
-    if (calls.length > 0) entries.push(parameterRoutes(path15, calls));
+    if (calls.length > 0) entries.push(parameterRoutes(path16, calls));
   }
   return entries;
 }
-function parameterRoutes(path15, calls) {
+function parameterRoutes(path16, calls) {
   const first = calls[0];
   const functions = new Set(calls.map((c) => c.scope.kind === "function" ? c.scope.function : ""));
   const [only] = functions;
   const where = functions.size === 1 && only ? ` (registered in \`${only}()\`)` : "";
   return {
-    path: path15,
+    path: path16,
     framework: AIOHTTP.framework,
     kind: "routes",
     description: `aiohttp router routes${where} with ${counted(calls.length, ["route", "routes"])}`,
@@ -972,8 +973,8 @@ import { posix } from "node:path";
 var MAGIC = /[*?[]/;
 function pythonGlobMatcher(pattern) {
   const parts = pattern.split("/").map((part) => MAGIC.test(part) ? componentTest(part) : part);
-  return (path15) => {
-    const names = path15.split("/");
+  return (path16) => {
+    const names = path16.split("/");
     if (names.length !== parts.length) return false;
     return parts.every((part, i) => typeof part === "string" ? part === names[i] : part(names[i]));
   };
@@ -1072,11 +1073,11 @@ function detectDjango(ctx) {
       routes: 0,
       ...module.namedBy ? { registeredBy: module.namedBy } : {}
     });
-    for (const { path: path15, site } of module.included) {
-      const included = ctx.module(path15);
+    for (const { path: path16, site } of module.included) {
+      const included = ctx.module(path16);
       if (!included) continue;
       add({
-        path: path15,
+        path: path16,
         framework: "Django",
         kind: "app",
         description: `Django settings file included by \`${ctx.moduleName(module.path)}\``,
@@ -1100,51 +1101,51 @@ function settingsModules(ctx) {
     if (module && !named.has(module.path)) named.set(module.path, site);
   }
   if (named.size === 0) {
-    const candidates = [...ctx.summaries.keys()].filter((path15) => definesSettings(ctx, path15));
-    const included = new Set(candidates.flatMap((path15) => readSettings(ctx, path15).included.map((i) => i.path)));
-    for (const path15 of candidates) if (!included.has(path15)) named.set(path15, void 0);
+    const candidates = [...ctx.summaries.keys()].filter((path16) => definesSettings(ctx, path16));
+    const included = new Set(candidates.flatMap((path16) => readSettings(ctx, path16).included.map((i) => i.path)));
+    for (const path16 of candidates) if (!included.has(path16)) named.set(path16, void 0);
   }
   const configurations = environmentDefaults(ctx, "DJANGO_CONFIGURATION");
   const modules = [];
-  for (const [path15, namedBy] of named) {
+  for (const [path16, namedBy] of named) {
     const by = namedBy ? { namedBy } : {};
-    const classes = configurations.filter((c) => ctx.summaries.get(path15)?.classes.some((k) => k.name === c.value));
-    if (classes.length === 0) modules.push({ path: path15, ...by, ...readSettings(ctx, path15) });
-    for (const { value, site } of classes) modules.push({ path: path15, namedBy: site, configuration: value, ...readSettings(ctx, path15, value) });
+    const classes = configurations.filter((c) => ctx.summaries.get(path16)?.classes.some((k) => k.name === c.value));
+    if (classes.length === 0) modules.push({ path: path16, ...by, ...readSettings(ctx, path16) });
+    for (const { value, site } of classes) modules.push({ path: path16, namedBy: site, configuration: value, ...readSettings(ctx, path16, value) });
   }
-  for (const [path15, summary] of ctx.summaries) {
+  for (const [path16, summary] of ctx.summaries) {
     const configure = callsOutsideFunctions(summary).find((c) => c.callee === "django.conf.settings.configure" && c.scope.kind === "module");
-    if (!configure || modules.some((m) => m.path === path15)) continue;
+    if (!configure || modules.some((m) => m.path === path16)) continue;
     const values = /* @__PURE__ */ new Map();
-    const site = siteOf(path15, configure);
+    const site = siteOf(path16, configure);
     for (const arg of configure.args) {
       if (!arg.keyword) continue;
       const strings = argumentStrings(configure, void 0, arg.keyword);
       if (strings) values.set(arg.keyword, { value: typeof arg.literal === "string" ? arg.literal : strings.map((value) => ({ value, site })), site, unread: [] });
     }
-    modules.push({ path: path15, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
+    modules.push({ path: path16, configure, values, bound: new Set(values.keys()), followed: true, included: [] });
   }
   return modules.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function environmentDefaults(ctx, key) {
   const found = [];
   const setting = ctx.modulesCalling({ callees: ["os.environ.setdefault"] });
-  for (const [path15, summary] of ctx.summaries) {
-    if (!setting.has(path15)) continue;
+  for (const [path16, summary] of ctx.summaries) {
+    if (!setting.has(path16)) continue;
     for (const call of summary.calls) {
       if (call.callee !== "os.environ.setdefault" || argumentOf(call, 0)?.literal !== key) continue;
       const value = argumentOf(call, 1)?.literal;
-      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path15, call) });
+      if (typeof value === "string" && !found.some((f) => f.value === value)) found.push({ value, site: siteOf(path16, call) });
     }
   }
   return found;
 }
-function definesSettings(ctx, path15) {
-  const summary = ctx.summaries.get(path15);
+function definesSettings(ctx, path16) {
+  const summary = ctx.summaries.get(path16);
   const setting = (name) => SETTINGS_NAMES.includes(name.slice(name.lastIndexOf(".") + 1));
   return summary.definedNames.some((n) => SETTINGS_NAMES.includes(n)) || summary.assignments.some((a) => setting(a.name)) || callsOutsideFunctions(summary).some((c) => c.scope.kind === "module" && c.callee !== void 0 && SPLIT_SETTINGS_INCLUDE.includes(c.callee));
 }
-function readSettings(ctx, path15, configuration) {
+function readSettings(ctx, path16, configuration) {
   const read = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   const seen = /* @__PURE__ */ new Set();
   let classLoaded = configuration !== void 0;
@@ -1196,14 +1197,14 @@ function readSettings(ctx, path15, configuration) {
     steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
     for (const step of steps) step.apply();
   };
-  run(path15);
-  if (configuration) loadClass(ctx, read, { path: path15, name: configuration });
-  const summary = ctx.summaries.get(path15);
-  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path15, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
+  run(path16);
+  if (configuration) loadClass(ctx, read, { path: path16, name: configuration });
+  const summary = ctx.summaries.get(path16);
+  if (!classLoaded && summary?.classes.some((c) => classAttributes(ctx, { path: path16, name: c.name }).some((a) => SETTINGS_NAMES.includes(a.name)))) read.followed = false;
   return read;
 }
-function assign(ctx, read, a, path15, name) {
-  const site = { path: path15, line: a.span.line, column: a.span.column, text: a.statementText };
+function assign(ctx, read, a, path16, name) {
+  const site = { path: path16, line: a.span.line, column: a.span.column, text: a.statementText };
   if (typeof a.value === "string" && !a.extends) {
     read.values.set(name, { value: a.value, site, unread: [] });
     return;
@@ -1211,7 +1212,7 @@ function assign(ctx, read, a, path15, name) {
   const items = (typeof a.value === "string" ? [a.value] : a.value).map((value) => ({ value, site }));
   const unread = [];
   for (const text of a.unread ?? []) {
-    const known = partValue(ctx, read, path15, text);
+    const known = partValue(ctx, read, path16, text);
     if (known && typeof known.value !== "string") {
       items.push(...known.value);
       unread.push(...known.unread);
@@ -1222,11 +1223,11 @@ function assign(ctx, read, a, path15, name) {
   const priorItems = before && typeof before.value !== "string" ? before.value : [];
   read.values.set(name, { value: [...priorItems, ...items], site: before?.site ?? site, unread: [...before?.unread ?? [], ...unread] });
 }
-function partValue(ctx, read, path15, text) {
+function partValue(ctx, read, path16, text) {
   const [, owner, name] = /^\*?\s*(?:([A-Za-z_]\w*)\.)?([A-Za-z_]\w*)$/.exec(text) ?? [];
   if (!name) return void 0;
   if (!owner) return read.values.get(name);
-  const cls = classNamed(ctx, path15, owner);
+  const cls = classNamed(ctx, path16, owner);
   if (!cls) return void 0;
   const attributes = { values: /* @__PURE__ */ new Map(), bound: /* @__PURE__ */ new Set(), followed: true, included: [] };
   loadClass(ctx, attributes, cls);
@@ -1264,18 +1265,18 @@ function classAttributes(ctx, cls, seen = /* @__PURE__ */ new Set()) {
   return [...inherited, ...own];
 }
 function loadClass(ctx, read, cls) {
-  for (const { name, assignment, path: path15 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path15, name);
+  for (const { name, assignment, path: path16 } of classAttributes(ctx, cls)) assign(ctx, read, assignment, path16, name);
 }
-function classNamed(ctx, path15, dotted) {
-  if (ctx.summaries.get(path15)?.classes.some((c) => c.name === dotted)) return { path: path15, name: dotted };
-  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path15, dotted);
-  const absolute = qualified ? ctx.absoluteName(path15, qualified) : void 0;
+function classNamed(ctx, path16, dotted) {
+  if (ctx.summaries.get(path16)?.classes.some((c) => c.name === dotted)) return { path: path16, name: dotted };
+  const qualified = dotted.startsWith(".") || dotted.includes(".") ? dotted : ctx.qualifyName(path16, dotted);
+  const absolute = qualified ? ctx.absoluteName(path16, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path15) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path16) : void 0;
   const name = absolute?.slice(dot + 1);
   return module && name && ctx.summaries.get(module.path)?.classes.some((c) => c.name === name) ? { path: module.path, name } : void 0;
 }
-function includedFiles(ctx, path15, call) {
+function includedFiles(ctx, path16, call) {
   const files = [];
   let missing = false;
   for (const arg of call.args) {
@@ -1286,7 +1287,7 @@ function includedFiles(ctx, path15, call) {
       missing = true;
       continue;
     }
-    const pattern = posix.normalize(posix.join(posix.dirname(path15), literal.value));
+    const pattern = posix.normalize(posix.join(posix.dirname(path16), literal.value));
     const glob = /[*?[]/.test(literal.value) ? pythonGlobMatcher(pattern) : void 0;
     const matched = glob ? [...ctx.summaries.keys()].filter(glob).sort() : ctx.summaries.has(pattern) ? [pattern] : [];
     if (matched.length === 0 && !optional) missing = true;
@@ -1447,35 +1448,35 @@ function conventionalUrlconf(ctx, settingsPath) {
   }
   return ctx.lookup("urls", settingsPath);
 }
-function routeCalls(ctx, path15) {
-  const summary = ctx.summaries.get(path15);
+function routeCalls(ctx, path16) {
+  const summary = ctx.summaries.get(path16);
   return (summary ? callsOutsideFunctions(summary) : []).filter((c) => c.scope.kind === "module" && c.callee !== void 0 && PATH_FUNCTIONS.includes(c.callee));
 }
-function includesOf(ctx, path15) {
+function includesOf(ctx, path16) {
   const found = [];
-  const summary = ctx.summaries.get(path15);
+  const summary = ctx.summaries.get(path16);
   for (const call of summary ? callsOutsideFunctions(summary) : []) {
     if (call.scope.kind !== "module" || !call.callee || !INCLUDE_FUNCTIONS.includes(call.callee)) continue;
     const literal = argumentLiteral(call, 0, "arg");
     let module;
     const named = literal?.kind === "tuple" ? literal.items[0] : literal;
-    if (named?.kind === "string") module = ctx.lookup(named.value, path15);
-    else if (named?.kind === "other") module = ctx.moduleNamedBy(path15, named.text);
+    if (named?.kind === "string") module = ctx.lookup(named.value, path16);
+    else if (named?.kind === "other") module = ctx.moduleNamedBy(path16, named.text);
     if (module) found.push({ call, module });
   }
   return found;
 }
 function serverEntries(ctx) {
   const entries = [];
-  for (const [path15, summary] of ctx.summaries) {
+  for (const [path16, summary] of ctx.summaries) {
     for (const call of callsOutsideFunctions(summary)) {
       if (call.scope.kind !== "module" || !call.callee) continue;
       const name = boundNameOf(call);
       const named = name ? ` \`${name}\`` : "";
       const noun = WSGI_FUNCTIONS.includes(call.callee) ? "Django WSGI application" : ASGI_FUNCTIONS.includes(call.callee) ? "Django ASGI application" : call.callee === "channels.routing.ProtocolTypeRouter" ? "Channels protocol router" : void 0;
-      if (noun) entries.push({ path: path15, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
+      if (noun) entries.push({ path: path16, framework: "Django", kind: "app", description: `${noun}${named}`, evidence: evidenceOf(call), routes: 0 });
       if (call.callee === "channels.routing.URLRouter") {
-        const routes = routingList(ctx, path15, call);
+        const routes = routingList(ctx, path16, call);
         if (!routes) continue;
         entries.push({
           path: routes.path,
@@ -1484,32 +1485,32 @@ function serverEntries(ctx) {
           description: `Channels URL routes${routes.name ? ` \`${routes.name}\`` : ""}${routes.calls.length ? ` with ${counted(routes.calls.length, ["route", "routes"])}` : ""}`,
           evidence: routes.calls[0] ? evidenceOf(routes.calls[0]) : routes.name ? moduleEvidence(ctx.moduleName(routes.path)) : evidenceOf(call),
           routes: routes.calls.length,
-          ...routes.path === path15 && !routes.name ? {} : { registeredBy: siteOf(path15, call) }
+          ...routes.path === path16 && !routes.name ? {} : { registeredBy: siteOf(path16, call) }
         });
       }
     }
   }
   return entries;
 }
-function routingList(ctx, path15, call) {
+function routingList(ctx, path16, call) {
   const arg = argumentOf(call, 0, "routes");
   if (!arg) return void 0;
   if (arg.text.startsWith("[") || arg.text.startsWith("(")) {
-    const routers = (ctx.summaries.get(path15)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
-    const calls = routeCalls(ctx, path15).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
-    return { path: path15, calls };
+    const routers = (ctx.summaries.get(path16)?.calls ?? []).filter((c) => c.callee === call.callee && c !== call && spanWithin(c.span, call.span));
+    const calls = routeCalls(ctx, path16).filter((r) => spanWithin(r.span, call.span) && !routers.some((inner) => spanWithin(r.span, inner.span)));
+    return { path: path16, calls };
   }
-  const qualified = ctx.qualifyName(path15, arg.text);
-  const absolute = qualified ? ctx.absoluteName(path15, qualified) : void 0;
+  const qualified = ctx.qualifyName(path16, arg.text);
+  const absolute = qualified ? ctx.absoluteName(path16, qualified) : void 0;
   const dot = absolute?.lastIndexOf(".") ?? -1;
-  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path15) : void 0;
+  const module = absolute && dot > 0 ? ctx.lookup(absolute.slice(0, dot), path16) : void 0;
   if (!module) return void 0;
   const name = absolute.slice(dot + 1);
   const assigned = new RegExp(`^${name}\\s*(:[^=]*)?\\+?=(?!=)`);
   return { path: module.path, name, calls: routeCalls(ctx, module.path).filter((r) => assigned.test(r.statementText)) };
 }
-function siteOf(path15, call) {
-  return { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf(path16, call) {
+  return { path: path16, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 function siteEvidence(site) {
   return { line: site.line, column: site.column, text: site.text };
@@ -1562,17 +1563,17 @@ function detectCelery(ctx) {
       if (module) linked(module, `included by ${appName}`, siteOf2(app.path, app.call));
     }
   }
-  for (const { path: path15, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
+  for (const { path: path16, call, object, method } of callsOnObjects(ctx, analysis.objects, LINK_METHODS)) {
     const appName = describeApp(object);
-    const site = siteOf2(path15, call);
+    const site = siteOf2(path16, call);
     if (method === "autodiscover_tasks") {
-      for (const { module, found } of autodiscovered(ctx, path15, call)) {
+      for (const { module, found } of autodiscovered(ctx, path16, call)) {
         if (found) linked(module, `autodiscovered by ${appName}`, site);
         else linked(module, "", site, `package searched for tasks by ${appName}`);
       }
     } else if (method === "config_from_object") {
       const name = argumentOf(call, 0, "obj")?.literal;
-      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path15) : void 0;
+      const module = typeof name === "string" && !name.includes(":") ? ctx.lookup(name, path16) : void 0;
       if (module) {
         linked(module, `configures ${appName}`, site, "Celery config module");
         for (const setting of ["imports", "include"]) {
@@ -1586,7 +1587,7 @@ function detectCelery(ctx) {
     } else {
       for (const keyword of ["include", "imports"]) {
         for (const name of argumentStrings(call, void 0, keyword) ?? []) {
-          const module = ctx.lookup(name, path15);
+          const module = ctx.lookup(name, path16);
           if (module) linked(module, `imported by ${appName}`, site);
         }
       }
@@ -1594,7 +1595,7 @@ function detectCelery(ctx) {
   }
   return entries;
 }
-function autodiscovered(ctx, path15, call) {
+function autodiscovered(ctx, path16, call) {
   const packagesLiteral = argumentLiteral(call, 0, "packages");
   const related = argumentOf(call, 1, "related_name");
   const relatedName = related === void 0 ? "tasks" : typeof related.literal === "string" ? related.literal : related.literal === null ? null : void 0;
@@ -1603,10 +1604,10 @@ function autodiscovered(ctx, path15, call) {
   const packages = listed ?? (packagesLiteral === void 0 || packagesLiteral.kind === "other" ? installedApps(ctx).map((a) => a.name) : []);
   const found = [];
   for (const name of packages) {
-    const base = ctx.lookup(name, path15) ? name : name.split(".").slice(0, -1).join(".");
-    const pkg = base ? ctx.lookup(base, path15) : void 0;
+    const base = ctx.lookup(name, path16) ? name : name.split(".").slice(0, -1).join(".");
+    const pkg = base ? ctx.lookup(base, path16) : void 0;
     if (!pkg) continue;
-    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path15) : pkg;
+    const module = relatedName ? ctx.lookup(`${base}.${relatedName}`, path16) : pkg;
     if (!found.some((f) => f.module === (module ?? pkg))) found.push({ module: module ?? pkg, found: module !== void 0 });
   }
   return found;
@@ -1615,8 +1616,8 @@ function describeApp(app) {
   const name = boundNameOf(app.call);
   return name ? `app \`${name}\`` : "the Celery app";
 }
-function siteOf2(path15, call) {
-  return { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+function siteOf2(path16, call) {
+  return { path: path16, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
 }
 
 // src/entries/classes.ts
@@ -1624,15 +1625,15 @@ var NAMED = 3;
 function detectHandlerClasses(spec, ctx) {
   const bases = new Set(spec.bases);
   const entries = [];
-  for (const [path15, summary] of ctx.summaries) {
-    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path15, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
+  for (const [path16, summary] of ctx.summaries) {
+    const handlers = summary.classes.filter((c) => c.scope.kind === "module" && ctx.project.calls.externalBasesOf({ path: path16, qualname: c.name, kind: "class" }).some((b) => bases.has(b)));
     if (handlers.length === 0) continue;
     const rest = handlers.length - NAMED;
     const names = handlers.slice(0, NAMED).map((c) => `\`${c.name}\``).join(", ") + (rest > 0 ? ` and ${rest} more` : "");
     const exposed = spec.routeDecorators ? exposedRoutes(spec.routeDecorators, handlers, summary.calls) : void 0;
     const first = handlers[0];
     entries.push({
-      path: path15,
+      path: path16,
       framework: spec.framework,
       kind: "routes",
       description: `${spec.noun[handlers.length > 1 ? 1 : 0]} ${names}${exposed ? ` with ${counted(exposed, ["route", "routes"])}` : ""}`,
@@ -1678,13 +1679,13 @@ function detectFlaskAdmin(ctx) {
   return [...objectEntries(FLASK_ADMIN, ctx, analysis), ...detectHandlerClasses(FLASK_ADMIN_VIEWS, ctx)];
 }
 function addViews(ctx, analysis) {
-  for (const { path: path15, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
+  for (const { path: path16, call, object } of callsOnObjects(ctx, analysis.objects, ["add_views"])) {
     const views = call.args.filter((a) => a.keyword === void 0 && !a.text.startsWith("*")).length;
     if (views === 0) continue;
     const key = objectKey(object.path, object.call);
     const byPath = analysis.registrations.get(key) ?? /* @__PURE__ */ new Map();
-    const site = byPath.get(path15);
-    if (!site) byPath.set(path15, { count: views, first: call });
+    const site = byPath.get(path16);
+    if (!site) byPath.set(path16, { count: views, first: call });
     else {
       site.count += views;
       if (call.span.line < site.first.span.line) site.first = call;
@@ -1712,15 +1713,15 @@ function detectPyramid(ctx) {
     }
     entries.push({ path: module.path, framework: "Pyramid", kind: "routes", description, evidence: moduleEvidence(module.name), routes, registeredBy: site });
   };
-  for (const { path: path15, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
-    const site = { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
+  for (const { path: path16, call, method } of callsOnObjects(ctx, analysis.objects, ["scan", "include", "add_view"])) {
+    const site = { path: path16, line: call.span.line, column: call.span.column, text: evidenceOf(call).text };
     const inFunction = call.scope.kind === "function" ? call.scope.function : void 0;
     if (method === "scan") {
-      const scanned = scannedPackage(ctx, path15, call, inFunction);
+      const scanned = scannedPackage(ctx, path16, call, inFunction);
       const ignored = scanned ? ignoredBy(call, scanned.name) : () => false;
       for (const module of scanned ? ctx.modulesUnder(scanned.name) : []) if (!ignored(module.name)) linked(module, site, `module scanned by Pyramid \`config.scan()\``);
     } else if (method === "include") {
-      const module = moduleArgument(ctx, path15, call, "callable", inFunction);
+      const module = moduleArgument(ctx, path16, call, "callable", inFunction);
       if (!module) continue;
       const routes = includemeRoutes(ctx, module.path);
       linked(module, site, `Pyramid include \`${module.name}\`${routes ? ` with ${counted(routes, ["route", "routes"])}` : ""}`, routes);
@@ -1729,19 +1730,19 @@ function detectPyramid(ctx) {
       if (typeof view !== "string") continue;
       const dotted = view.replace(":", ".");
       const dot = dotted.lastIndexOf(".");
-      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path15, dotted.slice(0, dot)) ?? "", path15) : void 0;
+      const module = dot > 0 ? ctx.lookup(ctx.absoluteName(path16, dotted.slice(0, dot)) ?? "", path16) : void 0;
       if (module) linked(module, site, `Pyramid view \`${dotted.slice(dot + 1)}\``);
     }
   }
   return entries;
 }
-function scannedPackage(ctx, path15, call, inFunction) {
+function scannedPackage(ctx, path16, call, inFunction) {
   if (!argumentOf(call, 0, "package")) {
-    const caller = ctx.module(path15);
+    const caller = ctx.module(path16);
     if (!caller) return void 0;
-    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path15);
+    return caller.isPackage ? caller : ctx.lookup(caller.name.split(".").slice(0, -1).join("."), path16);
   }
-  return moduleArgument(ctx, path15, call, "package", inFunction);
+  return moduleArgument(ctx, path16, call, "package", inFunction);
 }
 function ignoredBy(call, scannedName) {
   const ignore = argumentOf(call, 3, "ignore");
@@ -1758,18 +1759,18 @@ function stringsOf2(text) {
   const strings = items.map((item) => /^(['"])([\w.]*)\1$/.exec(item)?.[2]);
   return strings.every((s) => s !== void 0) ? strings : void 0;
 }
-function moduleArgument(ctx, path15, call, keyword, inFunction) {
+function moduleArgument(ctx, path16, call, keyword, inFunction) {
   const arg = argumentOf(call, 0, keyword);
   if (!arg) return void 0;
   if (typeof arg.literal === "string") {
     const name = arg.literal.split(":")[0];
-    const absolute = ctx.absoluteName(path15, name);
-    return absolute ? ctx.lookup(absolute, path15) : void 0;
+    const absolute = ctx.absoluteName(path16, name);
+    return absolute ? ctx.lookup(absolute, path16) : void 0;
   }
-  return ctx.moduleNamedBy(path15, arg.text, inFunction);
+  return ctx.moduleNamedBy(path16, arg.text, inFunction);
 }
-function includemeRoutes(ctx, path15) {
-  return (ctx.summaries.get(path15)?.calls ?? []).filter(
+function includemeRoutes(ctx, path16) {
+  return (ctx.summaries.get(path16)?.calls ?? []).filter(
     (c) => c.scope.kind === "function" && c.scope.function === "includeme" && /^[A-Za-z_]\w*\.add_route$/.test(c.calleeText)
   ).length;
 }
@@ -1854,24 +1855,24 @@ function detectTornado(ctx) {
     }))
   ];
   const named = [];
-  for (const { path: path15, literal, call } of lists) {
+  for (const { path: path16, literal, call } of lists) {
     if (literal?.kind !== "list" && literal?.kind !== "tuple") continue;
     for (const item of literal.items) {
-      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path15, target: item.items[1].value, call });
+      if (item.kind === "tuple" && item.items[1]?.kind === "string") named.push({ path: path16, target: item.items[1].value, call });
     }
   }
   const naming = ctx.modulesCalling({ callees: STRING_TARGETS });
-  for (const [path15, summary] of ctx.summaries) {
-    if (!naming.has(path15)) continue;
+  for (const [path16, summary] of ctx.summaries) {
+    if (!naming.has(path16)) continue;
     for (const call of summary.calls) {
       if (!call.callee || !STRING_TARGETS.has(call.callee)) continue;
       const handler = argumentOf(call, 1, call.callee === "tornado.routing.Rule" ? "target" : "handler")?.literal;
-      if (typeof handler === "string") named.push({ path: path15, target: handler, call });
+      if (typeof handler === "string") named.push({ path: path16, target: handler, call });
     }
   }
-  for (const { path: path15, target, call } of named) {
+  for (const { path: path16, target, call } of named) {
     const dot = target.lastIndexOf(".");
-    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path15) : void 0;
+    const module = dot > 0 ? ctx.lookup(target.slice(0, dot), path16) : void 0;
     if (!module || entries.some((e) => e.path === module.path && e.framework === "Tornado")) continue;
     entries.push({
       path: module.path,
@@ -1880,7 +1881,7 @@ function detectTornado(ctx) {
       description: `Tornado handler \`${target.slice(dot + 1)}\` (named by string)`,
       evidence: moduleEvidence(module.name),
       routes: 1,
-      registeredBy: { path: path15, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
+      registeredBy: { path: path16, line: call.span.line, column: call.span.column, text: evidenceOf(call).text }
     });
   }
   return entries;
@@ -1919,14 +1920,14 @@ var WEBSOCKETS = {
 };
 
 // src/entries/candidates.ts
-function isTestModulePath(path15) {
-  const parts = path15.split("/");
+function isTestModulePath(path16) {
+  const parts = path16.split("/");
   const base = parts[parts.length - 1];
   if (base === "conftest.py" || /^test_.*\.py$/.test(base) || /^.+_test\.py$/.test(base) || base === "tests.py") return true;
   return parts.slice(0, -1).some((folder) => folder === "tests" || folder === "test" || folder === "testing");
 }
-function isManagementCommandPath(path15) {
-  const parts = path15.split("/");
+function isManagementCommandPath(path16) {
+  const parts = path16.split("/");
   const base = parts[parts.length - 1];
   return parts.length >= 3 && parts[parts.length - 2] === "commands" && parts[parts.length - 3] === "management" && base !== "__init__.py";
 }
@@ -2037,18 +2038,18 @@ function lazyTargets(graph) {
   if (!targets) lazyTargetsOf.set(graph, targets = new Set(graph.lazyEdges.filter((e) => !isTestModulePath(e.from)).map((e) => e.to)));
   return targets;
 }
-function programOf(path15, summary, graph, named) {
-  const base = path15.slice(path15.lastIndexOf("/") + 1);
+function programOf(path16, summary, graph, named) {
+  const base = path16.slice(path16.lastIndexOf("/") + 1);
   if (base === "conftest.py") return { reason: "it is a pytest `conftest.py`, loaded by the test run" };
-  if (isTestModulePath(path15)) return { reason: "it is a test module, run by the test runner" };
-  const importedBy = graph.importedBy.importers(path15).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path15);
+  if (isTestModulePath(path16)) return { reason: "it is a test module, run by the test runner" };
+  const importedBy = graph.importedBy.importers(path16).some((from) => !isTestModulePath(from)) || lazyTargets(graph).has(path16);
   if (importedBy) return void 0;
-  const script = named.get(path15);
-  if (script) return { reason: `${script.where} runs it`, ...script.server ? { server: script.where } : {} };
+  const script2 = named.get(path16);
+  if (script2) return { reason: `${script2.where} runs it`, ...script2.server ? { server: script2.where } : {} };
   if (base === "setup.py") return { reason: "it is `setup.py`, run by the packaging tools" };
   if (base === "manage.py") return { reason: "it is `manage.py`, a command-line program" };
   if (base === "__main__.py") return { reason: "it is `__main__.py`, run by `python -m`" };
-  if (isManagementCommandPath(path15)) return { reason: "it is a Django management command, run by `manage.py`" };
+  if (isManagementCommandPath(path16)) return { reason: "it is a Django management command, run by `manage.py`" };
   if (base === "env.py" && summary.imports.some((i) => i.module === "alembic" || i.module.startsWith("alembic."))) {
     return { reason: "it is an alembic `env.py`, run by alembic" };
   }
@@ -2069,9 +2070,9 @@ function programOf(path15, summary, graph, named) {
 var Suppressions = class {
   constructor(summaries, graph) {
     this.summaries = summaries;
-    for (const [path15, summary] of summaries) {
+    for (const [path16, summary] of summaries) {
       for (const suppression of summary.suppressions) {
-        const key = `${path15}:${suppression.line}`;
+        const key = `${path16}:${suppression.line}`;
         this.byFileLine.set(key, [...this.byFileLine.get(key) ?? [], suppression]);
       }
     }
@@ -2135,17 +2136,17 @@ var Suppressions = class {
   /** Our comments that suppressed nothing (bare `# noqa` belongs to every linter: never reported). */
   unused() {
     const unused = [];
-    for (const [path15, summary] of this.summaries) {
+    for (const [path16, summary] of this.summaries) {
       for (const suppression of summary.suppressions) {
         if (this.used.has(suppression)) continue;
         if (suppression.style === "noqa" && !suppression.codes) continue;
-        unused.push({ path: path15, suppression });
+        unused.push({ path: path16, suppression });
       }
     }
     return unused;
   }
-  fileIgnoreUnused(path15, hadFindings) {
-    return this.summaries.get(path15)?.ignoreFileLine !== void 0 && !hadFindings;
+  fileIgnoreUnused(path16, hadFindings) {
+    return this.summaries.get(path16)?.ignoreFileLine !== void 0 && !hadFindings;
   }
 };
 function covers(suppression, ruleId) {
@@ -2164,14 +2165,15 @@ function checkProject(input) {
   const nameOf = (p) => index.byPath.get(p)?.name ?? p;
   const suppressions = new Suppressions(summaries, graph);
   const views = /* @__PURE__ */ new Map();
-  const baseView = { graph, chains: shortestChains(graph, entryPaths) };
+  const chainsOf = (from) => withMainRunChains(shortestChains(from, entryPaths), from, deployment);
+  const baseView = { graph, chains: chainsOf(graph) };
   const viewFor = (ruleId) => {
     const key = suppressions.edgeFilterKey(ruleId);
     if (key === void 0) return baseView;
     let view = views.get(key);
     if (!view) {
       const filtered = suppressions.graphWithout(graph, ruleId);
-      view = { graph: filtered, chains: shortestChains(filtered, entryPaths) };
+      view = { graph: filtered, chains: chainsOf(filtered) };
       views.set(key, view);
     }
     return view;
@@ -2179,36 +2181,36 @@ function checkProject(input) {
   const findings = [];
   const silenced = /* @__PURE__ */ new Set();
   const filesWithFindings = /* @__PURE__ */ new Set();
-  for (const [path15, summary] of summaries) {
-    const module = index.byPath.get(path15);
+  for (const [path16, summary] of summaries) {
+    const module = index.byPath.get(path16);
     if (!module) continue;
     try {
-      injectedFault("check", path15);
-      checkFile(path15, summary, module.name);
+      injectedFault("check", path16);
+      checkFile(path16, summary, module.name);
     } catch (error) {
-      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path15, error instanceof RuleError ? error.cause : error));
+      input.problems?.push(internalError(error instanceof RuleError ? `rule ${error.ruleId}` : "the checks", path16, error instanceof RuleError ? error.cause : error));
     }
   }
-  function checkFile(path15, summary, moduleName) {
-    const resources = importTimeResources(path15, summary, rules, calls);
-    const program = resources.length ? programOf(path15, summary, graph, namedScripts2) : void 0;
+  function checkFile(path16, summary, moduleName) {
+    const resources = importTimeResources(path16, summary, rules, calls);
+    const program = resources.length ? programOf(path16, summary, graph, namedScripts2) : void 0;
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
-      const reach = reachOf(path15, view.graph, view.chains, entryByPath);
+      const reach = reachOf(path16, view.graph, view.chains, entryByPath);
       const silent = program !== void 0 && reach.kind !== "entry" || reach.kind === "unreached" && input.unreachedLevel === "off";
       if (view !== baseView) {
-        const unfiltered = baseView.chains.get(path15);
+        const unfiltered = baseView.chains.get(path16);
         if (unfiltered) suppressions.noteChainThroughSuppressedEdges(unfiltered.hops, resource.rule.id);
       }
-      const finding = toFinding(resource, path15, moduleName, reach, nameOf);
+      const finding = toFinding(resource, path16, moduleName, reach, nameOf);
       findings.push(finding);
-      filesWithFindings.add(path15);
+      filesWithFindings.add(path16);
       if (silent) {
         silenced.add(finding);
         continue;
       }
       if (reach.kind === "unreached" && input.unreachedLevel === "note") finding.level = "note";
-      if (program?.server && reach.kind === "entry" && reach.entry.path === path15 && entries.every((e) => e.path !== path15 || e.framework === "python")) {
+      if (program?.server && reach.kind === "entry" && reach.entry.path === path16 && entries.every((e) => e.path !== path16 || e.framework === "python")) {
         finding.level = "note";
         finding.message = withSentence(finding, `It is a program run on its own (${program.server}): the resource belongs to that one process.`);
         continue;
@@ -2223,11 +2225,11 @@ function checkProject(input) {
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));
   const unusedRule = rules.find((r) => r.id === UNUSED_SUPPRESSION);
   if (unusedRule) {
-    for (const { path: path15, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path15, nameOf(path15), suppression));
-    for (const [path15, summary] of summaries) {
-      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path15)) continue;
+    for (const { path: path16, suppression } of suppressions.unused()) kept.push(unusedSuppressionFinding(unusedRule, path16, nameOf(path16), suppression));
+    for (const [path16, summary] of summaries) {
+      if (summary.ignoreFileLine === void 0 || filesWithFindings.has(path16)) continue;
       kept.push(
-        unusedSuppressionFinding(unusedRule, path15, nameOf(path15), {
+        unusedSuppressionFinding(unusedRule, path16, nameOf(path16), {
           line: summary.ignoreFileLine,
           column: 1,
           style: "importleak",
@@ -2242,13 +2244,13 @@ function checkProject(input) {
 }
 var UNUSED_SUPPRESSION = "IL100";
 var BEFORE_FORK = "IL009";
-function unusedSuppressionFinding(rule, path15, moduleName, suppression) {
+function unusedSuppressionFinding(rule, path16, moduleName, suppression) {
   const named = suppression.codes ? suppression.codes.join(", ") : "any rule";
   const what = /ignore-file/.test(suppression.text) ? "the file has no finding to suppress" : `no finding of ${named} is reported on this line, and no import chain for ${named} goes through it`;
   return {
     ruleId: rule.id,
     level: "warning",
-    path: path15,
+    path: path16,
     span: { line: suppression.line, column: suppression.column, endLine: suppression.line, endColumn: suppression.column + suppression.text.length },
     module: moduleName,
     message: bounded(`Unused suppression \`${excerptCode(suppression.text, 60)}\`: ${what}.`),
@@ -2258,14 +2260,14 @@ function unusedSuppressionFinding(rule, path15, moduleName, suppression) {
     related: []
   };
 }
-function importTimeResources(path15, summary, rules, calls) {
+function importTimeResources(path16, summary, rules, calls) {
   const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules, libraryBases(path15, calls)).map((r) => ({ ...r, creationPath: path15, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path16, calls)).map((r) => ({ ...r, creationPath: path16, steps: [] }));
   const enter = (body) => {
     const bases = libraryBases(body.path, calls);
     return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
   };
-  for (const run of calls.functionsRunAtImport(path15, enter)) {
+  for (const run of calls.functionsRunAtImport(path16, enter)) {
     const bodySummary = calls.summaryOf(run.body.path);
     if (!bodySummary) continue;
     const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
@@ -2287,12 +2289,12 @@ function importTimeResources(path15, summary, rules, calls) {
     return false;
   });
 }
-function libraryBases(path15, calls) {
+function libraryBases(path16, calls) {
   const known = /* @__PURE__ */ new Map();
   return (call) => {
     let bases = known.get(call.id);
     if (!bases) {
-      const cls = calls.classCalled(path15, call);
+      const cls = calls.classCalled(path16, call);
       bases = cls ? calls.externalBasesOf(cls) : [];
       known.set(call.id, bases);
     }
@@ -2445,9 +2447,9 @@ function matchSubclass(rule, bases) {
   }
   return void 0;
 }
-function reachOf(path15, graph, chains, entryByPath) {
-  const chain = chains.get(path15);
-  const reaching = modulesReaching(graph, path15);
+function reachOf(path16, graph, chains, entryByPath) {
+  const chain = chains.get(path16);
+  const reaching = modulesReaching(graph, path16);
   if (chain) {
     const entriesReaching = [...entryByPath.keys()].filter((p) => reaching.has(p)).length;
     return { kind: "entry", entry: entryByPath.get(chain.entry), chain: chain.hops, entriesReaching };
@@ -2460,10 +2462,10 @@ function reachOf(path15, graph, chains, entryByPath) {
     return true;
   });
   if (lazy.length === 0) return { kind: "unreached" };
-  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path15)?.hops ?? [] }));
+  const imports = lazy.map((edge) => ({ edge, rest: shortestChains(graph, [edge.to]).get(path16)?.hops ?? [] }));
   return { kind: "lazy", imports };
 }
-function toFinding(resource, path15, moduleName, reach, nameOf) {
+function toFinding(resource, path16, moduleName, reach, nameOf) {
   const { rule, match, creation, start, steps, creationPath } = resource;
   const trigger = steps[0]?.call ?? start ?? creation;
   const level = reach.kind === "entry" ? "error" : "warning";
@@ -2478,7 +2480,7 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
   const headlineWith = (code) => {
     if (steps.length > 0) {
       const through = throughSteps(60);
-      const where = creationPath === path15 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
+      const where = creationPath === path16 ? `line ${creation.span.line}` : `\`${excerptCode(nameOf(creationPath), 80)}\` line ${creation.span.line}`;
       const verb = start ? `starts ${match.what} (\`${excerptCode(start.text, code)}\`` : `${creates} ${match.what} (\`${excerptCode(creation.text, code)}\``;
       return `\`${excerptCode(trigger.text, code)}\` ${verb} in ${through}, ${where})`;
     }
@@ -2494,7 +2496,7 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
     related.push({ path: creationPath, span: (start ?? creation).span, message: `${start ? "started" : "created"} here: ${(start ?? creation).statementText}` });
     for (const step of steps.slice(1)) related.push({ path: step.path, span: step.call.span, message: `calls ${step.target.qualname}(): ${step.call.statementText}` });
   } else if (createdElsewhere) {
-    related.push({ path: path15, span: creation.span, message: `created here: ${creation.statementText}` });
+    related.push({ path: path16, span: creation.span, message: `created here: ${creation.statementText}` });
   }
   if (reach.kind === "entry") {
     related.push({
@@ -2525,7 +2527,7 @@ function toFinding(resource, path15, moduleName, reach, nameOf) {
   const finding = {
     ruleId: rule.id,
     level,
-    path: path15,
+    path: path16,
     span: trigger.span,
     module: moduleName,
     message,
@@ -2639,374 +2641,16 @@ function capitalise(text) {
 }
 
 // src/check/namedScripts.ts
-import path from "node:path";
-function scriptsRunBy(line) {
-  if (!line.includes("python")) return [];
-  const tokens = line.split(/[\s"',;&|()[\]]+/).filter((t) => t !== "");
-  const scripts = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!/^python[\d.]*$/.test(tokens[i].slice(tokens[i].lastIndexOf("/") + 1))) continue;
-    let j = i + 1;
-    while (j < tokens.length && tokens[j].startsWith("-") && tokens[j] !== "-m" && tokens[j] !== "-c") j++;
-    const script = tokens[j];
-    if (script && /^[\w.\/-]*[\w-]\.py$/.test(script)) scripts.push(script);
-  }
-  return scripts;
-}
-async function namedScripts(root, deployment, index, files) {
-  const named = /* @__PURE__ */ new Map();
-  const add = (file, where, server) => {
-    if (!file) return;
-    const known = named.get(file);
-    if (!known || server && !known.server) named.set(file, { where, server });
-  };
-  const resolved = /* @__PURE__ */ new Map();
-  const resolveScript = (written, from) => {
-    const key = `${from}\0${written}`;
-    if (!resolved.has(key)) resolved.set(key, resolveUncached(written, from));
-    return resolved.get(key);
-  };
-  const resolveUncached = (written, from) => {
-    const clean = written.replace(/^\.\//, "");
-    const candidates = [path.posix.normalize(path.posix.join(path.posix.dirname(from), clean)), path.posix.normalize(clean)];
-    for (const candidate of candidates) if (files.has(candidate)) return candidate;
-    const ending = [...files].filter((f) => f === clean || f.endsWith(`/${clean}`));
-    return ending.length === 1 ? ending[0] : void 0;
-  };
-  for (const process2 of deployment?.processes ?? []) {
-    const spec = process2.appSpec;
-    if (process2.server !== "python" || !spec?.asMain) continue;
-    const file = spec.script ? resolveScript(spec.script, process2.file) : index.lookup(spec.module)?.path;
-    const server = (process2.source !== "shell-script" || process2.staysUp !== void 0) && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
-    add(file, `\`${process2.command ?? spec.written}\` (${process2.file}:${process2.line})`, server);
-  }
-  for (const file of deployment?.read ?? []) {
-    if (file.endsWith(".py")) continue;
-    const read = await readRegularFile(path.join(root, file), MAX_SMALL_FILE_BYTES);
-    if (!read.ok) continue;
-    const lines = read.bytes.toString("utf8").split(/\r?\n/);
-    lines.forEach((line, i) => {
-      for (const script of scriptsRunBy(line)) add(resolveScript(script, file), `${file}:${i + 1}`, false);
-    });
-  }
-  const pyproject = await readRegularFile(path.join(root, "pyproject.toml"), MAX_SMALL_FILE_BYTES);
-  if (pyproject.ok) {
-    try {
-      const project = parse(pyproject.bytes.toString("utf8")).project;
-      for (const table of ["scripts", "gui-scripts"]) {
-        const scripts = project?.[table];
-        if (typeof scripts !== "object" || scripts === null) continue;
-        for (const [name, spec] of Object.entries(scripts)) {
-          if (typeof spec !== "string") continue;
-          add(index.lookup(spec.split(":")[0].trim())?.path, `pyproject.toml [project.${table}] \`${name}\``, false);
-        }
-      }
-    } catch {
-    }
-  }
-  return named;
-}
+import path5 from "node:path";
 
-// src/check/celeryConfig.ts
-import path2 from "node:path";
+// src/deploy/consoleScripts.ts
+import path4 from "node:path";
 
-// src/deploy/pythonConfig.ts
-function readPythonConfig(parser, file, text) {
-  const result = { refused: false, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
-  const syntaxProblems = extractModule(parser, file, text).syntaxProblems;
-  for (const problem of syntaxProblems) {
-    result.problems.push({ file, line: problem.span.line, message: `${problem.message}; the server fails loading this config file ("Failed to read config file"), so none of its settings were read` });
-  }
-  if (syntaxProblems.length > 0) {
-    result.refused = true;
-    return result;
-  }
-  visitBlock(parseTree(parser, text).rootNode, false, result);
-  return result;
-}
-function visitBlock(block, conditional, result) {
-  for (const statement of block.namedChildren) {
-    if (!statement) continue;
-    switch (statement.type) {
-      case "expression_statement": {
-        const expression = statement.namedChild(0);
-        if (expression?.type === "assignment") visitAssignment(expression, conditional, result);
-        break;
-      }
-      case "function_definition": {
-        const name = statement.childForFieldName("name")?.text;
-        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
-        break;
-      }
-      case "decorated_definition": {
-        const definition = statement.childForFieldName("definition");
-        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
-        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
-        break;
-      }
-      case "if_statement":
-      case "try_statement":
-      case "with_statement":
-      case "for_statement":
-      case "while_statement":
-        for (const block2 of innerBlocks(statement)) visitBlock(block2, true, result);
-        break;
-    }
-  }
-}
-function innerBlocks(statement) {
-  const blocks = [];
-  for (const child of statement.namedChildren) {
-    if (!child) continue;
-    if (child.type === "block") blocks.push(child);
-    else if (/_clause$/.test(child.type)) blocks.push(...innerBlocks(child));
-  }
-  return blocks;
-}
-function visitAssignment(node, conditional, result) {
-  const { targets, right } = assignmentParts(node);
-  if (!right) return;
-  for (const target of targets) {
-    if (target.type === "identifier" || target.type === "attribute" && /^[A-Za-z_][\w.]*$/.test(target.text)) {
-      record(result, target.text, right, conditional);
-    } else if ((target.type === "pattern_list" || target.type === "tuple_pattern") && (right.type === "expression_list" || right.type === "tuple")) {
-      const names = target.namedChildren;
-      const values = right.namedChildren;
-      if (names.length === values.length) {
-        names.forEach((name, i) => {
-          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
-        });
-      }
-    }
-  }
-}
-function record(result, name, value, conditional) {
-  const literal = literalOf(value, result.assignments);
-  result.assignments.set(name, {
-    line: value.startPosition.row + 1,
-    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
-    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
-    conditional,
-    ...literal !== void 0 ? { value: literal } : {}
-  });
-}
-var MAX_LITERAL_NESTING = 100;
-function literalOf(node, known, depth = 0) {
-  if (depth > MAX_LITERAL_NESTING) return void 0;
-  switch (node.type) {
-    case "integer":
-    case "float":
-    case "true":
-    case "false":
-    case "none":
-    case "string":
-      return scalarLiteral(node, { decodeEscapes: true });
-    case "unary_operator": {
-      const operand = node.childForFieldName("argument");
-      const operator = node.child(0)?.text;
-      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
-      return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
-    }
-    case "parenthesized_expression":
-      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
-    case "list":
-    case "tuple": {
-      const values = [];
-      for (const child of node.namedChildren) {
-        const value = child ? literalOf(child, known, depth + 1) : void 0;
-        if (value === void 0) return void 0;
-        values.push(value);
-      }
-      return values;
-    }
-    case "identifier": {
-      const bound = known.get(node.text);
-      return bound && !bound.conditional ? bound.value : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function pythonIntLiteral(text) {
-  const clean = text.replace(/_/g, "").toLowerCase();
-  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean.slice(2), 16);
-  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
-  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
-  if (/^\d+$/.test(clean)) return Number(clean);
-  return void 0;
-}
-var GUNICORN_HOOKS = [
-  "on_starting",
-  "on_reload",
-  "when_ready",
-  "pre_fork",
-  "post_fork",
-  "post_worker_init",
-  "worker_int",
-  "worker_abort",
-  "pre_exec",
-  "pre_request",
-  "post_request",
-  "child_exit",
-  "worker_exit",
-  "nworkers_changed",
-  "on_exit",
-  "ssl_context"
-];
-function gunicornSettingsOf(config, file) {
-  const result = { settings: {}, hooks: [], problems: [] };
-  const get = (name) => config.assignments.get(name);
-  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
-  const refuse = (name, a, why) => {
-    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
-  };
-  const intSetting2 = (name) => {
-    const a = get(name);
-    if (!a) return void 0;
-    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
-    const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
-    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
-    if (value < 0) return void refuse(name, a, "must be positive");
-    return { ...base(name, a), value };
-  };
-  const workers = intSetting2("workers");
-  if (workers) result.settings.workers = workers;
-  const threads = intSetting2("threads");
-  if (threads) result.settings.threads = threads;
-  const boolSetting = (name) => {
-    const a = get(name);
-    if (!a || a.value === null) return void 0;
-    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
-    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
-    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
-    return void refuse(name, a, "not a boolean");
-  };
-  const preload = boolSetting("preload_app");
-  if (preload) result.settings.preload = preload;
-  const reload = boolSetting("reload");
-  if (reload) result.settings.reload = reload;
-  const workerClass = get("worker_class");
-  if (workerClass && workerClass.value !== null) {
-    result.settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
-  }
-  const bind = get("bind");
-  if (bind) {
-    if (typeof bind.value === "string") result.settings.bind = { ...base("bind", bind), value: [bind.value] };
-    else if (Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string")) result.settings.bind = { ...base("bind", bind), value: bind.value };
-    else if (bind.value === void 0) result.settings.bind = { ...base("bind", bind), expression: bind.expression };
-    else refuse("bind", bind, "not a string or a list of strings");
-  }
-  const wsgiApp = get("wsgi_app");
-  if (wsgiApp && typeof wsgiApp.value === "string") {
-    const written = wsgiApp.value;
-    const colon = written.indexOf(":");
-    const module = colon < 0 ? written : written.slice(0, colon);
-    const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
-    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
-    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
-  }
-  const chdir = get("chdir");
-  if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
-  const pythonpath = get("pythonpath");
-  if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
-  for (const name of GUNICORN_HOOKS) {
-    const defined = config.functions.get(name);
-    const assigned = config.assignments.get(name);
-    if (assigned && (!defined || assigned.line > defined.line)) {
-      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
-    } else if (defined) result.hooks.push({ name, file, line: defined.line });
-  }
-  result.hooks.sort((a, b) => a.line - b.line);
-  return result;
-}
-function hypercornSettingsOf(config, file) {
-  const settings = {};
-  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
-  const workers = config.assignments.get("workers");
-  if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
-  const workerClass = config.assignments.get("worker_class");
-  if (workerClass) settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
-  const bind = config.assignments.get("bind");
-  if (bind) {
-    const value = typeof bind.value === "string" ? [bind.value] : Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string") ? bind.value : void 0;
-    settings.bind = value ? { ...base("bind", bind), value } : { ...base("bind", bind), expression: bind.expression };
-  }
-  return settings;
-}
-
-// src/check/celeryConfig.ts
-async function celeryConfigConcurrency(appPaths, root, index, summaries) {
-  for (const appPath of appPaths) {
-    const summary = summaries.get(appPath);
-    if (!summary) continue;
-    const own = await readModule(root, appPath);
-    const assigned = own ? [...own.assignments].find(([name]) => name.endsWith(".conf.worker_concurrency")) : void 0;
-    if (assigned) return settingOf(appPath, assigned[0], assigned[1]);
-    const calls = summary.calls.filter((call) => call.scope.kind === "module");
-    for (const call of calls) {
-      if (!call.calleeText.endsWith(".conf.update")) continue;
-      const argument = call.args.find((a) => a.keyword === "worker_concurrency");
-      if (argument) return literalSetting(appPath, call, "worker_concurrency=", argument.literal, argument.text);
-    }
-    const source = calls.find((call) => call.calleeText.endsWith(".config_from_object") && typeof call.args[0]?.literal === "string");
-    if (!source) continue;
-    const namespace = source.args.find((a) => a.keyword === "namespace")?.literal;
-    const names = typeof namespace === "string" && namespace !== "" ? [`${namespace}_WORKER_CONCURRENCY`] : ["worker_concurrency", "CELERYD_CONCURRENCY"];
-    const written = source.args[0].literal;
-    const moduleName = written === "django.conf:settings" || written === "django.conf.settings" ? djangoSettingsOf(calls) : written.split(":")[0];
-    const module = moduleName ? index.lookup(moduleName, index.byPath.get(appPath)) : void 0;
-    const config = module ? await readModule(root, module.path) : void 0;
-    if (!config) continue;
-    for (const name of names) {
-      const assignment = config.assignments.get(name);
-      if (assignment) return settingOf(module.path, name, assignment);
-    }
-  }
-  return void 0;
-}
-function djangoSettingsOf(calls) {
-  for (const call of calls) {
-    if (call.callee !== "os.environ.setdefault" || call.args[0]?.literal !== "DJANGO_SETTINGS_MODULE") continue;
-    const value = call.args[1]?.literal;
-    if (typeof value === "string") return value;
-  }
-  return void 0;
-}
-function settingOf(file, name, assignment) {
-  const base = { file, line: assignment.line, origin: "config-file", via: `${name} =`, ...assignment.conditional ? { conditional: true } : {} };
-  return typeof assignment.value === "number" && Number.isInteger(assignment.value) ? { ...base, value: assignment.value } : { ...base, expression: assignment.expression };
-}
-function literalSetting(file, call, via, literal, text) {
-  const base = { file, line: call.span.line, origin: "config-file", via };
-  return typeof literal === "number" && Number.isInteger(literal) ? { ...base, value: literal } : { ...base, expression: text };
-}
-async function readModule(root, relative) {
-  const read = await readRegularFile(path2.join(root, relative), DEFAULT_MAX_FILE_BYTES, { record: false });
-  if (!read.ok) return void 0;
-  try {
-    const config = await withPythonParser(relative, (parser) => readPythonConfig(parser, relative, read.bytes.toString("utf8")));
-    return config.refused ? void 0 : config;
-  } catch {
-    return void 0;
-  }
-}
-async function withCeleryConfig(served, root, index, summaries) {
-  const known = /* @__PURE__ */ new Map();
-  for (const { process: process2, appPaths } of served) {
-    const celery = process2.celery;
-    if (process2.server !== "celery" || !celery || (celery.subcommand || "worker") !== "worker" || celery.concurrency || appPaths.length === 0) continue;
-    const key = appPaths.join("\0");
-    if (!known.has(key)) known.set(key, await celeryConfigConcurrency(appPaths, root, index, summaries));
-    const setting = known.get(key);
-    if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
-  }
-}
-
-// src/deploy/readDeployment.ts
-import path11 from "node:path";
+// src/deploy/formats/fly.ts
+import path3 from "node:path";
 
 // src/deploy/commandLine.ts
-import path4 from "node:path";
+import path2 from "node:path";
 
 // src/deploy/environment.ts
 var EMPTY_ENVIRONMENT = /* @__PURE__ */ new Map();
@@ -3450,7 +3094,7 @@ var FASTAPI_OPTIONS = optionTable({
 var FASTAPI_DEFAULT_PATHS = ["main.py", "app.py", "api.py", "app/main.py", "app/app.py", "app/api.py"];
 function readFastapiCommand(args, context) {
   const parsed = parseArguments(args, FASTAPI_OPTIONS, "click");
-  const [subcommand, path15] = parsed.positionals;
+  const [subcommand, path16] = parsed.positionals;
   if (!subcommand || subcommand.text !== "run" && subcommand.text !== "dev") return void 0;
   const reading = emptyReading("uvicorn");
   const where = { file: context.file, origin: "command-line" };
@@ -3476,12 +3120,12 @@ function readFastapiCommand(args, context) {
     if (module) reading.appSpec = { file: context.file, line: entrypoint.line, written: entrypoint.text, module, attribute: name || attribute };
     return reading;
   }
-  if (path15 && !path15.expands) {
-    const clean = path15.text.replace(/^\.\//, "").replace(/\/+$/, "");
-    const script = /\.py$/.test(clean) ? clean : `${clean}/__init__.py`;
-    const module = script.replace(/(\/__init__)?\.py$/, "").split("/").filter(Boolean).join(".");
-    reading.appSpec = { file: context.file, line: path15.line, written: path15.text, module, attribute, script };
-  } else if (!path15) {
+  if (path16 && !path16.expands) {
+    const clean = path16.text.replace(/^\.\//, "").replace(/\/+$/, "");
+    const script2 = /\.py$/.test(clean) ? clean : `${clean}/__init__.py`;
+    const module = script2.replace(/(\/__init__)?\.py$/, "").split("/").filter(Boolean).join(".");
+    reading.appSpec = { file: context.file, line: path16.line, written: path16.text, module, attribute, script: script2 };
+  } else if (!path16) {
     reading.appSpec = { file: context.file, line: subcommand.line, written: `fastapi ${subcommand.text}`, module: "main", attribute, candidates: FASTAPI_DEFAULT_PATHS };
   }
   return reading;
@@ -3897,18 +3541,18 @@ function readHueyCommand(args, context) {
       } else if (setting) reading.commandLine.workerClass = setting;
     }
   }
-  const path15 = parsed.positionals[0];
-  if (!path15) {
+  const path16 = parsed.positionals[0];
+  if (!path16) {
     reading.problems.push({ file: context.file, line: args[0]?.line ?? 1, message: "huey_consumer needs the import path of the Huey instance (`huey_consumer app.huey`) and refuses to start without one" });
     return reading;
   }
-  if (path15.expands) return reading;
-  const dot = path15.text.lastIndexOf(".");
-  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path15.text)) {
-    reading.problems.push({ file: context.file, line: path15.line, message: `huey_consumer cannot import ${JSON.stringify(path15.text)}: it must be module.attribute (the Huey instance)` });
+  if (path16.expands) return reading;
+  const dot = path16.text.lastIndexOf(".");
+  if (dot <= 0 || !/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/.test(path16.text)) {
+    reading.problems.push({ file: context.file, line: path16.line, message: `huey_consumer cannot import ${JSON.stringify(path16.text)}: it must be module.attribute (the Huey instance)` });
     return reading;
   }
-  reading.appSpec = { file: context.file, line: path15.line, written: path15.text, module: path15.text.slice(0, dot), attribute: path15.text.slice(dot + 1) };
+  reading.appSpec = { file: context.file, line: path16.line, written: path16.text, module: path16.text.slice(0, dot), attribute: path16.text.slice(dot + 1) };
   return reading;
 }
 
@@ -3992,12 +3636,12 @@ function readHypercornCommand(args, context) {
   return reading;
 }
 function hypercornAppSpec(word, file) {
-  let path15 = word.text;
-  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path15);
-  if (mode) path15 = mode[2];
-  const colon = path15.indexOf(":");
-  const modulePath = colon < 0 ? path15 : path15.slice(0, colon);
-  const expression = colon < 0 ? "app" : path15.slice(colon + 1);
+  let path16 = word.text;
+  const mode = /^(asgi|wsgi):(.*:.*)$/.exec(path16);
+  if (mode) path16 = mode[2];
+  const colon = path16.indexOf(":");
+  const modulePath = colon < 0 ? path16 : path16.slice(0, colon);
+  const expression = colon < 0 ? "app" : path16.slice(colon + 1);
   const slash = modulePath.lastIndexOf("/");
   const importRoot = slash < 0 ? void 0 : modulePath.slice(0, slash) || "/";
   const module = (slash < 0 ? modulePath : modulePath.slice(slash + 1)).replace(/\.py$/, "");
@@ -4021,8 +3665,8 @@ function pythonInvocation(args) {
     const word = args[i];
     const text = word.text;
     if (text === "--") {
-      const script = args[i + 1];
-      return script ? { kind: "script", script, args: args.slice(i + 2) } : { kind: "other" };
+      const script2 = args[i + 1];
+      return script2 ? { kind: "script", script: script2, args: args.slice(i + 2) } : { kind: "other" };
     }
     if (!text.startsWith("-") || text === "-") {
       return text === "-" ? { kind: "other" } : { kind: "script", script: word, args: args.slice(i + 1) };
@@ -4052,11 +3696,25 @@ function readPythonRun(invocation, context) {
     reading.appSpec = { file: context.file, line: invocation.moduleWord.line, written: invocation.module, module: invocation.module, asMain: true, ...scriptArguments(invocation.args) };
     return reading;
   }
-  const script = invocation.script.text;
-  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  const script2 = invocation.script.text;
+  reading.script = { written: script2, line: invocation.script.line, args: invocation.args };
+  const module = script2.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
   if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) {
-    reading.appSpec = { file: context.file, line: invocation.script.line, written: script, module, asMain: true, script, ...scriptArguments(invocation.args) };
+    reading.appSpec = { file: context.file, line: invocation.script.line, written: script2, module, asMain: true, script: script2, ...scriptArguments(invocation.args) };
   }
+  return reading;
+}
+function readConsoleScriptRun(script2, program, args, context) {
+  const reading = emptyReading("python");
+  reading.appSpec = {
+    file: context.file,
+    line: program.line,
+    written: program.text,
+    module: script2.module,
+    ...script2.attribute ? { attribute: script2.attribute } : {},
+    consoleScript: { file: script2.file, line: script2.line, name: script2.name, reference: script2.reference },
+    ...scriptArguments(args)
+  };
   return reading;
 }
 function scriptArguments(args) {
@@ -4290,7 +3948,7 @@ function readUvicornCommand(args, context) {
 }
 
 // src/deploy/servers/uwsgi.ts
-import path3 from "node:path";
+import path from "node:path";
 var SHORT_NAMES = { p: "processes", w: "module", M: "master", T: "enable-threads", s: "socket", H: "home" };
 var FLAGS = new Set(
   `
@@ -4442,10 +4100,10 @@ function uwsgiDaemons(options) {
   return daemons;
 }
 function scriptSpec(option2, attribute) {
-  const script = option2.value;
-  const module = script.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
+  const script2 = option2.value;
+  const module = script2.replace(/^\.\//, "").replace(/\.py$/, "").split("/").filter(Boolean).join(".");
   if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(module)) return void 0;
-  return { file: option2.file, line: option2.line, written: script, module, attribute, script };
+  return { file: option2.file, line: option2.line, written: script2, module, attribute, script: script2 };
 }
 function flagOf(option2) {
   const base = { file: option2.file, line: option2.line, origin: option2.origin, ...option2.when ? { via: `${option2.via} (${option2.when.text})`, conditional: true } : { via: option2.via } };
@@ -4454,7 +4112,7 @@ function flagOf(option2) {
 }
 function readUwsgiIni(file, text, written) {
   const [, section = "uwsgi"] = /:([\w-]+)$/.exec(written) ?? [];
-  const folder = path3.posix.dirname(written.replace(/:[\w-]+$/, ""));
+  const folder = path.posix.dirname(written.replace(/:[\w-]+$/, ""));
   const options = [];
   let current = "";
   let hasSection = false;
@@ -4597,7 +4255,7 @@ function readArgv(words, settings) {
 }
 function operatorWithoutShell(words, file, platform) {
   const operator = words.find((w) => /^(&&|\|\||;|\|)$/.test(w.text));
-  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path4.posix.basename(words[0]?.text ?? ""))) return void 0;
+  if (!operator || /^(sh|bash|dash|ash|zsh)$/.test(path2.posix.basename(words[0]?.text ?? ""))) return void 0;
   return {
     file,
     line: operator.line,
@@ -4636,8 +4294,10 @@ function readShellCommands(commands, settings, reading) {
       continue;
     }
     const read = readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true });
-    if (command.endedBy === "&") for (const server of read.servers) server.background = true;
-    else if (index === lastIndex) for (const server of read.servers) server.last = true;
+    for (const started of [...read.servers, ...read.unrecognized]) {
+      if (command.endedBy === "&") started.background = true;
+      else if (index === lastIndex) started.last = true;
+    }
     mergeInto(reading, read);
   }
 }
@@ -4731,7 +4391,7 @@ function readWords(input, settings) {
       reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
-    const program = path4.posix.basename(first.text);
+    const program = path2.posix.basename(first.text);
     const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
@@ -4767,8 +4427,8 @@ function readWords(input, settings) {
     if (/^(sh|bash|dash|ash|zsh)$/.test(program)) {
       const shell = shellInvocation(args);
       if (shell.kind === "command") {
-        const script = shell.script;
-        mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...settings, env }));
+        const script2 = shell.script;
+        mergeInto(reading, readCommandText(script2.text, linesFrom(script2.text, script2.line), { ...settings, env }));
       } else if (shell.kind === "file") {
         reading.scripts.push({ path: shell.file.text, args: shell.args, line: shell.file.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
       } else reading.unrecognized.push({ line: first.line, program: first.text });
@@ -4789,7 +4449,7 @@ function readWords(input, settings) {
       return reading;
     }
     if (first.text.startsWith("-")) return reading;
-    reading.unrecognized.push({ line: first.line, program: first.text });
+    reading.unrecognized.push({ line: first.line, program: first.text, args, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
     return reading;
   }
   return reading;
@@ -4812,8 +4472,8 @@ function serverStart(reading, line, startDirectory) {
   };
 }
 function joinDirectory(base, next) {
-  if (next.startsWith("/") || base === void 0) return path4.posix.normalize(next);
-  return path4.posix.join(base, next);
+  if (next.startsWith("/") || base === void 0) return path2.posix.normalize(next);
+  return path2.posix.join(base, next);
 }
 function shellInvocation(args) {
   let wantsCommand = false;
@@ -4899,6 +4559,565 @@ function unwrap(program, args) {
   }
 }
 
+// src/deploy/formats/format.ts
+function containerArgv(image, command, entrypoint) {
+  if (entrypoint) return [...entrypoint, ...command];
+  const inherited = image?.entrypoint;
+  if (!inherited) return command;
+  if ("exec" in inherited) return [...inherited.exec, ...command];
+  return [literalWord("/bin/sh", inherited.line), literalWord("-c", inherited.line), literalWord(inherited.shell, inherited.line)];
+}
+
+// src/deploy/formats/fly.ts
+function readFlyToml(file, text, images) {
+  const reading = { occurrences: [], problems: [] };
+  let data;
+  try {
+    data = parse(text);
+  } catch (error) {
+    const line = error instanceof TomlError ? error.line : void 0;
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    reading.problems.push({ file, ...line ? { line } : {}, message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, "")}` });
+    return reading;
+  }
+  const keyLine = keyLines(text);
+  const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  const build = table(data.build);
+  const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
+  const image = images(path3.posix.normalize(path3.posix.join(path3.posix.dirname(file), dockerfile)));
+  const env = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
+    name,
+    value: String(value),
+    written: String(value),
+    file,
+    line: keyLine("env", name)
+  }));
+  const settings = { file, source: "fly.toml", env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
+  if (image?.workingDirectory !== void 0) settings.workingDirectory = image.workingDirectory;
+  const experimental = table(data.experimental);
+  const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine("experimental", "entrypoint")) : void 0;
+  const run = (name, command, line, written) => {
+    const argv = containerArgv(image, command, entrypoint);
+    reading.occurrences.push({ ...name ? { name } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
+  };
+  const processes = table(data.processes);
+  if (processes && Object.keys(processes).length > 0) {
+    for (const [name, command] of Object.entries(processes)) {
+      const line = keyLine("processes", name);
+      const words = wordsOf(command, line);
+      const operator = words ? operatorWithoutShell(words, file, "fly") : void 0;
+      if (operator) reading.problems.push(operator);
+      if (words) run(name, words, line, typeof command === "string" ? command : JSON.stringify(command));
+      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
+    }
+  } else if (experimental?.cmd !== void 0) {
+    const line = keyLine("experimental", "cmd");
+    const words = wordsOf(experimental.cmd, line);
+    if (words) run(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
+  } else if (entrypoint) {
+    const line = keyLine("experimental", "entrypoint");
+    run(void 0, [], line, JSON.stringify(experimental?.entrypoint));
+  }
+  return reading;
+}
+function wordsOf(value, line) {
+  if (typeof value === "string") return splitCommandLine(value, "words", () => line).commands.flatMap((c) => c.words);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.map((v) => literalWord(v, line));
+  return void 0;
+}
+function keyLines(text) {
+  const tableLines = /* @__PURE__ */ new Map();
+  const inTable = /* @__PURE__ */ new Map();
+  const dotted = /* @__PURE__ */ new Map();
+  let table;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const header = /^\s*\[([^\]]*)\]/.exec(line);
+    if (header && header[1].trim() !== "") {
+      table = header[1].trim();
+      tableLines.set(table, i + 1);
+      continue;
+    }
+    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
+    if (!key) continue;
+    const name = key[1] ?? key[2] ?? key[3];
+    if (table !== void 0 && !inTable.has(`${table}\0${name}`)) inTable.set(`${table}\0${name}`, i + 1);
+    if (key[3] !== void 0 && name.includes(".")) {
+      const list = dotted.get(name);
+      if (list) list.push({ line: i + 1, table });
+      else dotted.set(name, [{ line: i + 1, table }]);
+    }
+  }
+  return (tableName, key) => {
+    const candidates = [inTable.get(`${tableName}\0${key}`), dotted.get(`${tableName}.${key}`)?.find((d) => d.table !== tableName)?.line].filter((l) => l !== void 0);
+    return candidates.length ? Math.min(...candidates) : tableLines.get(tableName) ?? 1;
+  };
+}
+
+// src/deploy/consoleScripts.ts
+var CONSOLE_SCRIPT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
+var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+var REFERENCE = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*(?::\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*))?\s*(?:\[[^\]]*\])?\s*$/;
+function consoleScriptsOf(file, text) {
+  const name = path4.posix.basename(file);
+  if (name === "pyproject.toml") return fromPyproject(file, text);
+  if (name === "setup.cfg") return fromSetupCfg(file, text);
+  return fromSetupPy(file, text);
+}
+function script(file, line, name, written) {
+  const match = REFERENCE.exec(written);
+  if (!NAME.test(name) || !match) return { file, line, message: `console script ${JSON.stringify(name)} = ${JSON.stringify(written)} is not \`name = module:function\`; not read` };
+  const module = match[1].replace(/\s+/g, "");
+  const attribute = match[2]?.replace(/\s+/g, "");
+  const folder = path4.posix.dirname(file);
+  return { file, line, name, reference: attribute ? `${module}:${attribute}` : module, module, ...attribute ? { attribute } : {}, folder: folder === "." ? "" : folder };
+}
+function collect(reading, found) {
+  if ("name" in found) reading.scripts.push(found);
+  else reading.problems.push(found);
+}
+function fromPyproject(file, text) {
+  const reading = { scripts: [], problems: [] };
+  if (!/scripts/.test(text)) return reading;
+  let data;
+  try {
+    data = parse(text);
+  } catch {
+    return reading;
+  }
+  const lineOf = keyLines(text);
+  const table = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+  const project = table(data.project);
+  for (const section of ["scripts", "gui-scripts"]) {
+    for (const [name, value] of Object.entries(table(project?.[section]) ?? {})) {
+      if (typeof value === "string") collect(reading, script(file, lineOf(`project.${section}`, name), name, value));
+    }
+  }
+  const poetry = table(table(table(data.tool)?.poetry)?.scripts);
+  for (const [name, value] of Object.entries(poetry ?? {})) {
+    const line = lineOf("tool.poetry.scripts", name);
+    if (typeof value === "string") collect(reading, script(file, line, name, value));
+    else {
+      const entry = table(value);
+      const reference = entry?.reference ?? entry?.callable;
+      if (typeof reference === "string" && (entry?.type === void 0 || entry.type === "console")) collect(reading, script(file, line, name, reference));
+    }
+  }
+  return reading;
+}
+function fromSetupCfg(file, text) {
+  const reading = { scripts: [], problems: [] };
+  const lines = text.split(/\r?\n/);
+  let inSection = false;
+  let inKey = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^\s*[#;]/.test(line) || line.trim() === "") continue;
+    const header = /^\[([^\]]*)\]/.exec(line);
+    if (header) {
+      inSection = header[1].trim() === "options.entry_points";
+      inKey = false;
+      continue;
+    }
+    if (!inSection) continue;
+    const continued = /^\s/.test(line);
+    if (!continued) {
+      const key = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
+      inKey = key !== null && (key[1] === "console_scripts" || key[1] === "gui_scripts");
+      if (inKey && key[2].trim() !== "") entryLine(key[2], i + 1);
+      continue;
+    }
+    if (inKey) entryLine(line, i + 1);
+  }
+  return reading;
+  function entryLine(entry, line) {
+    const equals = entry.indexOf("=");
+    if (equals < 0) {
+      reading.problems.push({ file, line, message: `console script ${JSON.stringify(entry.trim())} is not \`name = module:function\`; not read` });
+      return;
+    }
+    collect(reading, script(file, line, entry.slice(0, equals).trim(), entry.slice(equals + 1).trim()));
+  }
+}
+function fromSetupPy(file, text) {
+  const reading = { scripts: [], problems: [] };
+  const key = /["'](?:console|gui)_scripts["']\s*:\s*\[/g;
+  for (let match = key.exec(text); match; match = key.exec(text)) {
+    const start = match.index + match[0].length;
+    const end = text.indexOf("]", start);
+    if (end < 0) break;
+    const body = text.slice(start, end);
+    const literal = /(["'])((?:(?!\1)[^\\\n])*)\1/g;
+    for (let string = literal.exec(body); string; string = literal.exec(body)) {
+      const entry = string[2];
+      const equals = entry.indexOf("=");
+      if (equals < 0) continue;
+      const line = text.slice(0, start + string.index).split("\n").length;
+      collect(reading, script(file, line, entry.slice(0, equals).trim(), entry.slice(equals + 1).trim()));
+    }
+    key.lastIndex = end;
+  }
+  return reading;
+}
+
+// src/check/namedScripts.ts
+function scriptsRunBy(line) {
+  if (!line.includes("python")) return [];
+  const tokens = line.split(/[\s"',;&|()[\]]+/).filter((t) => t !== "");
+  const scripts = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^python[\d.]*$/.test(tokens[i].slice(tokens[i].lastIndexOf("/") + 1))) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].startsWith("-") && tokens[j] !== "-m" && tokens[j] !== "-c") j++;
+    const script2 = tokens[j];
+    if (script2 && /^[\w.\/-]*[\w-]\.py$/.test(script2)) scripts.push(script2);
+  }
+  return scripts;
+}
+async function namedScripts(root, deployment, index, files) {
+  const named = /* @__PURE__ */ new Map();
+  const add = (file, where, server) => {
+    if (!file) return;
+    const known = named.get(file);
+    if (!known || server && !known.server) named.set(file, { where, server });
+  };
+  const resolved = /* @__PURE__ */ new Map();
+  const resolveScript = (written, from) => {
+    const key = `${from}\0${written}`;
+    if (!resolved.has(key)) resolved.set(key, resolveUncached(written, from));
+    return resolved.get(key);
+  };
+  const resolveUncached = (written, from) => {
+    const clean = written.replace(/^\.\//, "");
+    const candidates = [path5.posix.normalize(path5.posix.join(path5.posix.dirname(from), clean)), path5.posix.normalize(clean)];
+    for (const candidate of candidates) if (files.has(candidate)) return candidate;
+    const ending = [...files].filter((f) => f === clean || f.endsWith(`/${clean}`));
+    return ending.length === 1 ? ending[0] : void 0;
+  };
+  for (const process2 of deployment?.processes ?? []) {
+    const spec = process2.appSpec;
+    if (process2.server !== "python" || !spec?.asMain) continue;
+    const file = spec.script ? resolveScript(spec.script, process2.file) : index.lookup(spec.module)?.path;
+    const server = (process2.source !== "shell-script" || process2.staysUp !== void 0) && !(spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script));
+    add(file, `\`${process2.command ?? spec.written}\` (${process2.file}:${process2.line})`, server);
+  }
+  for (const file of deployment?.read ?? []) {
+    if (file.endsWith(".py")) continue;
+    const read = await readRegularFile(path5.join(root, file), MAX_SMALL_FILE_BYTES);
+    if (!read.ok) continue;
+    const lines = read.bytes.toString("utf8").split(/\r?\n/);
+    lines.forEach((line, i) => {
+      for (const script2 of scriptsRunBy(line)) add(resolveScript(script2, file), `${file}:${i + 1}`, false);
+    });
+  }
+  for (const name of CONSOLE_SCRIPT_FILES) {
+    const read = await readRegularFile(path5.join(root, name), MAX_SMALL_FILE_BYTES);
+    if (!read.ok) continue;
+    const text = name.endsWith(".py") ? decodePythonSource(read.bytes).text : read.bytes.toString("utf8");
+    for (const script2 of consoleScriptsOf(name, text).scripts) add(index.lookup(script2.module)?.path, `console script \`${script2.name}\` (${script2.file}:${script2.line})`, false);
+  }
+  return named;
+}
+
+// src/check/celeryConfig.ts
+import path6 from "node:path";
+
+// src/deploy/pythonConfig.ts
+function readPythonConfig(parser, file, text) {
+  const result = { refused: false, assignments: /* @__PURE__ */ new Map(), functions: /* @__PURE__ */ new Map(), problems: [] };
+  const syntaxProblems = extractModule(parser, file, text).syntaxProblems;
+  for (const problem of syntaxProblems) {
+    result.problems.push({ file, line: problem.span.line, message: `${problem.message}; the server fails loading this config file ("Failed to read config file"), so none of its settings were read` });
+  }
+  if (syntaxProblems.length > 0) {
+    result.refused = true;
+    return result;
+  }
+  visitBlock(parseTree(parser, text).rootNode, false, result);
+  return result;
+}
+function visitBlock(block, conditional, result) {
+  for (const statement of block.namedChildren) {
+    if (!statement) continue;
+    switch (statement.type) {
+      case "expression_statement": {
+        const expression = statement.namedChild(0);
+        if (expression?.type === "assignment") visitAssignment(expression, conditional, result);
+        break;
+      }
+      case "function_definition": {
+        const name = statement.childForFieldName("name")?.text;
+        if (name) result.functions.set(name, { line: statement.startPosition.row + 1, conditional });
+        break;
+      }
+      case "decorated_definition": {
+        const definition = statement.childForFieldName("definition");
+        const name = definition?.type === "function_definition" ? definition.childForFieldName("name")?.text : void 0;
+        if (name) result.functions.set(name, { line: definition.startPosition.row + 1, conditional });
+        break;
+      }
+      case "if_statement":
+      case "try_statement":
+      case "with_statement":
+      case "for_statement":
+      case "while_statement":
+        for (const block2 of innerBlocks(statement)) visitBlock(block2, true, result);
+        break;
+    }
+  }
+}
+function innerBlocks(statement) {
+  const blocks = [];
+  for (const child of statement.namedChildren) {
+    if (!child) continue;
+    if (child.type === "block") blocks.push(child);
+    else if (/_clause$/.test(child.type)) blocks.push(...innerBlocks(child));
+  }
+  return blocks;
+}
+function visitAssignment(node, conditional, result) {
+  const { targets, right } = assignmentParts(node);
+  if (!right) return;
+  for (const target of targets) {
+    if (target.type === "identifier" || target.type === "attribute" && /^[A-Za-z_][\w.]*$/.test(target.text)) {
+      record(result, target.text, right, conditional);
+    } else if ((target.type === "pattern_list" || target.type === "tuple_pattern") && (right.type === "expression_list" || right.type === "tuple")) {
+      const names = target.namedChildren;
+      const values = right.namedChildren;
+      if (names.length === values.length) {
+        names.forEach((name, i) => {
+          if (name?.type === "identifier" && values[i]) record(result, name.text, values[i], conditional);
+        });
+      }
+    }
+  }
+}
+function record(result, name, value, conditional) {
+  const literal = literalOf(value, result.assignments);
+  result.assignments.set(name, {
+    line: value.startPosition.row + 1,
+    // Linear: `\s*\n\s*` backtracks quadratically on a long run of spaces without a line break.
+    expression: value.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run),
+    conditional,
+    ...literal !== void 0 ? { value: literal } : {}
+  });
+}
+var MAX_LITERAL_NESTING = 100;
+function literalOf(node, known, depth = 0) {
+  if (depth > MAX_LITERAL_NESTING) return void 0;
+  switch (node.type) {
+    case "integer":
+    case "float":
+    case "true":
+    case "false":
+    case "none":
+    case "string":
+      return scalarLiteral(node, { decodeEscapes: true });
+    case "unary_operator": {
+      const operand = node.childForFieldName("argument");
+      const operator = node.child(0)?.text;
+      const value = operand ? literalOf(operand, known, depth + 1) : void 0;
+      return typeof value === "number" && (operator === "-" || operator === "+") ? operator === "-" ? -value : value : void 0;
+    }
+    case "parenthesized_expression":
+      return node.namedChild(0) ? literalOf(node.namedChild(0), known, depth + 1) : void 0;
+    case "list":
+    case "tuple": {
+      const values = [];
+      for (const child of node.namedChildren) {
+        const value = child ? literalOf(child, known, depth + 1) : void 0;
+        if (value === void 0) return void 0;
+        values.push(value);
+      }
+      return values;
+    }
+    case "identifier": {
+      const bound = known.get(node.text);
+      return bound && !bound.conditional ? bound.value : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function pythonIntLiteral(text) {
+  const clean = text.replace(/_/g, "").toLowerCase();
+  if (/^0x[0-9a-f]+$/.test(clean)) return parseInt(clean.slice(2), 16);
+  if (/^0o[0-7]+$/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0b[01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
+  if (/^\d+$/.test(clean)) return Number(clean);
+  return void 0;
+}
+var GUNICORN_HOOKS = [
+  "on_starting",
+  "on_reload",
+  "when_ready",
+  "pre_fork",
+  "post_fork",
+  "post_worker_init",
+  "worker_int",
+  "worker_abort",
+  "pre_exec",
+  "pre_request",
+  "post_request",
+  "child_exit",
+  "worker_exit",
+  "nworkers_changed",
+  "on_exit",
+  "ssl_context"
+];
+function gunicornSettingsOf(config, file) {
+  const result = { settings: {}, hooks: [], problems: [] };
+  const get = (name) => config.assignments.get(name);
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const refuse = (name, a, why) => {
+    result.problems.push({ file, line: a.line, message: `${name} = ${a.expression}: ${why}; gunicorn refuses to start` });
+  };
+  const intSetting2 = (name) => {
+    const a = get(name);
+    if (!a) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    const value = typeof a.value === "boolean" ? Number(a.value) : typeof a.value === "number" ? a.value : typeof a.value === "string" ? pythonIntLiteral(a.value.trim()) : void 0;
+    if (value === void 0 || !Number.isInteger(value)) return void refuse(name, a, "not an integer");
+    if (value < 0) return void refuse(name, a, "must be positive");
+    return { ...base(name, a), value };
+  };
+  const workers = intSetting2("workers");
+  if (workers) result.settings.workers = workers;
+  const threads = intSetting2("threads");
+  if (threads) result.settings.threads = threads;
+  const boolSetting = (name) => {
+    const a = get(name);
+    if (!a || a.value === null) return void 0;
+    if (a.value === void 0) return { ...base(name, a), expression: a.expression };
+    if (typeof a.value === "boolean") return { ...base(name, a), value: a.value };
+    if (typeof a.value === "string" && ["true", "false"].includes(a.value.trim().toLowerCase())) return { ...base(name, a), value: a.value.trim().toLowerCase() === "true" };
+    return void refuse(name, a, "not a boolean");
+  };
+  const preload = boolSetting("preload_app");
+  if (preload) result.settings.preload = preload;
+  const reload = boolSetting("reload");
+  if (reload) result.settings.reload = reload;
+  const workerClass = get("worker_class");
+  if (workerClass && workerClass.value !== null) {
+    result.settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  }
+  const bind = get("bind");
+  if (bind) {
+    if (typeof bind.value === "string") result.settings.bind = { ...base("bind", bind), value: [bind.value] };
+    else if (Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string")) result.settings.bind = { ...base("bind", bind), value: bind.value };
+    else if (bind.value === void 0) result.settings.bind = { ...base("bind", bind), expression: bind.expression };
+    else refuse("bind", bind, "not a string or a list of strings");
+  }
+  const wsgiApp = get("wsgi_app");
+  if (wsgiApp && typeof wsgiApp.value === "string") {
+    const written = wsgiApp.value;
+    const colon = written.indexOf(":");
+    const module = colon < 0 ? written : written.slice(0, colon);
+    const attributeText = colon < 0 ? "application" : written.slice(colon + 1);
+    const call = /^([A-Za-z_][A-Za-z0-9_]*)\s*\(.*\)\s*$/s.exec(attributeText);
+    result.appSpec = { file, line: wsgiApp.line, written, module, attribute: call ? call[1] : attributeText, ...call ? { factory: true } : {} };
+  }
+  const chdir = get("chdir");
+  if (chdir && typeof chdir.value === "string") result.workingDirectory = chdir.value;
+  const pythonpath = get("pythonpath");
+  if (pythonpath && typeof pythonpath.value === "string") result.pythonPath = pythonpath.value.split(",").filter(Boolean);
+  for (const name of GUNICORN_HOOKS) {
+    const defined = config.functions.get(name);
+    const assigned = config.assignments.get(name);
+    if (assigned && (!defined || assigned.line > defined.line)) {
+      if (assigned.value !== null) result.hooks.push({ name, file, line: assigned.line });
+    } else if (defined) result.hooks.push({ name, file, line: defined.line });
+  }
+  result.hooks.sort((a, b) => a.line - b.line);
+  return result;
+}
+function hypercornSettingsOf(config, file) {
+  const settings = {};
+  const base = (name, a) => ({ file, line: a.line, origin: "config-file", via: `${name} =`, ...a.conditional ? { conditional: true } : {} });
+  const workers = config.assignments.get("workers");
+  if (workers) settings.workers = typeof workers.value === "number" ? { ...base("workers", workers), value: workers.value } : { ...base("workers", workers), expression: workers.expression };
+  const workerClass = config.assignments.get("worker_class");
+  if (workerClass) settings.workerClass = typeof workerClass.value === "string" ? { ...base("worker_class", workerClass), value: workerClass.value } : { ...base("worker_class", workerClass), expression: workerClass.expression };
+  const bind = config.assignments.get("bind");
+  if (bind) {
+    const value = typeof bind.value === "string" ? [bind.value] : Array.isArray(bind.value) && bind.value.every((v) => typeof v === "string") ? bind.value : void 0;
+    settings.bind = value ? { ...base("bind", bind), value } : { ...base("bind", bind), expression: bind.expression };
+  }
+  return settings;
+}
+
+// src/check/celeryConfig.ts
+async function celeryConfigConcurrency(appPaths, root, index, summaries) {
+  for (const appPath of appPaths) {
+    const summary = summaries.get(appPath);
+    if (!summary) continue;
+    const own = await readModule(root, appPath);
+    const assigned = own ? [...own.assignments].find(([name]) => name.endsWith(".conf.worker_concurrency")) : void 0;
+    if (assigned) return settingOf(appPath, assigned[0], assigned[1]);
+    const calls = summary.calls.filter((call) => call.scope.kind === "module");
+    for (const call of calls) {
+      if (!call.calleeText.endsWith(".conf.update")) continue;
+      const argument = call.args.find((a) => a.keyword === "worker_concurrency");
+      if (argument) return literalSetting(appPath, call, "worker_concurrency=", argument.literal, argument.text);
+    }
+    const source = calls.find((call) => call.calleeText.endsWith(".config_from_object") && typeof call.args[0]?.literal === "string");
+    if (!source) continue;
+    const namespace = source.args.find((a) => a.keyword === "namespace")?.literal;
+    const names = typeof namespace === "string" && namespace !== "" ? [`${namespace}_WORKER_CONCURRENCY`] : ["worker_concurrency", "CELERYD_CONCURRENCY"];
+    const written = source.args[0].literal;
+    const moduleName = written === "django.conf:settings" || written === "django.conf.settings" ? djangoSettingsOf(calls) : written.split(":")[0];
+    const module = moduleName ? index.lookup(moduleName, index.byPath.get(appPath)) : void 0;
+    const config = module ? await readModule(root, module.path) : void 0;
+    if (!config) continue;
+    for (const name of names) {
+      const assignment = config.assignments.get(name);
+      if (assignment) return settingOf(module.path, name, assignment);
+    }
+  }
+  return void 0;
+}
+function djangoSettingsOf(calls) {
+  for (const call of calls) {
+    if (call.callee !== "os.environ.setdefault" || call.args[0]?.literal !== "DJANGO_SETTINGS_MODULE") continue;
+    const value = call.args[1]?.literal;
+    if (typeof value === "string") return value;
+  }
+  return void 0;
+}
+function settingOf(file, name, assignment) {
+  const base = { file, line: assignment.line, origin: "config-file", via: `${name} =`, ...assignment.conditional ? { conditional: true } : {} };
+  return typeof assignment.value === "number" && Number.isInteger(assignment.value) ? { ...base, value: assignment.value } : { ...base, expression: assignment.expression };
+}
+function literalSetting(file, call, via, literal, text) {
+  const base = { file, line: call.span.line, origin: "config-file", via };
+  return typeof literal === "number" && Number.isInteger(literal) ? { ...base, value: literal } : { ...base, expression: text };
+}
+async function readModule(root, relative) {
+  const read = await readRegularFile(path6.join(root, relative), DEFAULT_MAX_FILE_BYTES, { record: false });
+  if (!read.ok) return void 0;
+  try {
+    const config = await withPythonParser(relative, (parser) => readPythonConfig(parser, relative, read.bytes.toString("utf8")));
+    return config.refused ? void 0 : config;
+  } catch {
+    return void 0;
+  }
+}
+async function withCeleryConfig(served, root, index, summaries) {
+  const known = /* @__PURE__ */ new Map();
+  for (const { process: process2, appPaths } of served) {
+    const celery = process2.celery;
+    if (process2.server !== "celery" || !celery || (celery.subcommand || "worker") !== "worker" || celery.concurrency || appPaths.length === 0) continue;
+    const key = appPaths.join("\0");
+    if (!known.has(key)) known.set(key, await celeryConfigConcurrency(appPaths, root, index, summaries));
+    const setting = known.get(key);
+    if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
+  }
+}
+
+// src/deploy/readDeployment.ts
+import path12 from "node:path";
+
 // src/deploy/formats/supervisord.ts
 function readSupervisorConfig(file, text, containerFolder) {
   const programs = [];
@@ -4975,16 +5194,7 @@ function environmentOf(setting, file) {
 
 // src/deploy/formats/compose.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import path5 from "node:path";
-
-// src/deploy/formats/format.ts
-function containerArgv(image, command, entrypoint) {
-  if (entrypoint) return [...entrypoint, ...command];
-  const inherited = image?.entrypoint;
-  if (!inherited) return command;
-  if ("exec" in inherited) return [...inherited.exec, ...command];
-  return [literalWord("/bin/sh", inherited.line), literalWord("-c", inherited.line), literalWord(inherited.shell, inherited.line)];
-}
+import path7 from "node:path";
 
 // src/deploy/formats/yamlSupport.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -5179,8 +5389,8 @@ function buildOf(file, service) {
   const build = mapGet(service, "build");
   if (build === void 0 || build === null) return void 0;
   const written = scalarText(build) ?? scalarText(mapGet(build, "context")) ?? ".";
-  const context = folderOf(path5.posix.join(path5.posix.dirname(file), written, "Dockerfile"));
-  const dockerfile = path5.posix.normalize(path5.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
+  const context = folderOf(path7.posix.join(path7.posix.dirname(file), written, "Dockerfile"));
+  const dockerfile = path7.posix.normalize(path7.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
   const target = scalarText(mapGet(build, "target"));
   return { context, dockerfile, ...target !== void 0 ? { target } : {} };
 }
@@ -5190,7 +5400,7 @@ function imageCommandText(image, build) {
   return `${parts} (${build.target !== void 0 ? `target ${build.target}` : `built from ${build.context || "."}`})`;
 }
 function folderOf(file) {
-  const folder = path5.posix.dirname(path5.posix.normalize(file));
+  const folder = path7.posix.dirname(path7.posix.normalize(file));
   return folder === "." ? "" : folder;
 }
 function commandText(text, node) {
@@ -5241,7 +5451,7 @@ function readAppYaml(file, text) {
 }
 
 // src/deploy/formats/dockerfile.ts
-import path6 from "node:path";
+import path8 from "node:path";
 function readDockerfile(file, text) {
   const problems = [];
   const stages = /* @__PURE__ */ new Map();
@@ -5292,7 +5502,7 @@ function readDockerfile(file, text) {
     source: "Dockerfile",
     env: stage.env,
     ...stage.workingDirectory !== void 0 ? { workingDirectory: stage.workingDirectory } : {},
-    paths: { context: path6.posix.dirname(file) === "." ? "" : path6.posix.dirname(file), copies: stage.copies }
+    paths: { context: path8.posix.dirname(file) === "." ? "" : path8.posix.dirname(file), copies: stage.copies }
   };
   const { entrypoint, cmd } = stage;
   const name = stage.name;
@@ -5460,94 +5670,6 @@ function instructions(text) {
   return result;
 }
 
-// src/deploy/formats/fly.ts
-import path7 from "node:path";
-function readFlyToml(file, text, images) {
-  const reading = { occurrences: [], problems: [] };
-  let data;
-  try {
-    data = parse(text);
-  } catch (error) {
-    const line = error instanceof TomlError ? error.line : void 0;
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    reading.problems.push({ file, ...line ? { line } : {}, message: `TOML syntax error: ${message.replace(/^Invalid TOML document: /, "")}` });
-    return reading;
-  }
-  const keyLine = keyLines(text);
-  const table = (value) => value && typeof value === "object" && !Array.isArray(value) ? value : void 0;
-  const build = table(data.build);
-  const dockerfile = typeof build?.dockerfile === "string" ? build.dockerfile : "Dockerfile";
-  const image = images(path7.posix.normalize(path7.posix.join(path7.posix.dirname(file), dockerfile)));
-  const env = Object.entries(table(data.env) ?? {}).map(([name, value]) => ({
-    name,
-    value: String(value),
-    written: String(value),
-    file,
-    line: keyLine("env", name)
-  }));
-  const settings = { file, source: "fly.toml", env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
-  if (image?.workingDirectory !== void 0) settings.workingDirectory = image.workingDirectory;
-  const experimental = table(data.experimental);
-  const entrypoint = experimental?.entrypoint !== void 0 ? wordsOf(experimental.entrypoint, keyLine("experimental", "entrypoint")) : void 0;
-  const run = (name, command, line, written) => {
-    const argv = containerArgv(image, command, entrypoint);
-    reading.occurrences.push({ ...name ? { name } : {}, line, command: written, settings, reading: readArgv(argv, settings) });
-  };
-  const processes = table(data.processes);
-  if (processes && Object.keys(processes).length > 0) {
-    for (const [name, command] of Object.entries(processes)) {
-      const line = keyLine("processes", name);
-      const words = wordsOf(command, line);
-      const operator = words ? operatorWithoutShell(words, file, "fly") : void 0;
-      if (operator) reading.problems.push(operator);
-      if (words) run(name, words, line, typeof command === "string" ? command : JSON.stringify(command));
-      else reading.problems.push({ file, line, message: `process ${JSON.stringify(name)}: the command is neither a string nor a list of strings` });
-    }
-  } else if (experimental?.cmd !== void 0) {
-    const line = keyLine("experimental", "cmd");
-    const words = wordsOf(experimental.cmd, line);
-    if (words) run(void 0, words, line, typeof experimental.cmd === "string" ? experimental.cmd : JSON.stringify(experimental.cmd));
-  } else if (entrypoint) {
-    const line = keyLine("experimental", "entrypoint");
-    run(void 0, [], line, JSON.stringify(experimental?.entrypoint));
-  }
-  return reading;
-}
-function wordsOf(value, line) {
-  if (typeof value === "string") return splitCommandLine(value, "words", () => line).commands.flatMap((c) => c.words);
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.map((v) => literalWord(v, line));
-  return void 0;
-}
-function keyLines(text) {
-  const tableLines = /* @__PURE__ */ new Map();
-  const inTable = /* @__PURE__ */ new Map();
-  const dotted = /* @__PURE__ */ new Map();
-  let table;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const header = /^\s*\[([^\]]*)\]/.exec(line);
-    if (header && header[1].trim() !== "") {
-      table = header[1].trim();
-      tableLines.set(table, i + 1);
-      continue;
-    }
-    const key = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s='"]+))\s*=/.exec(line);
-    if (!key) continue;
-    const name = key[1] ?? key[2] ?? key[3];
-    if (table !== void 0 && !inTable.has(`${table}\0${name}`)) inTable.set(`${table}\0${name}`, i + 1);
-    if (key[3] !== void 0 && name.includes(".")) {
-      const list = dotted.get(name);
-      if (list) list.push({ line: i + 1, table });
-      else dotted.set(name, [{ line: i + 1, table }]);
-    }
-  }
-  return (tableName, key) => {
-    const candidates = [inTable.get(`${tableName}\0${key}`), dotted.get(`${tableName}.${key}`)?.find((d) => d.table !== tableName)?.line].filter((l) => l !== void 0);
-    return candidates.length ? Math.min(...candidates) : tableLines.get(tableName) ?? 1;
-  };
-}
-
 // src/deploy/formats/procfile.ts
 var PROCESS_LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*)$/;
 function readProcfile(file, text) {
@@ -5575,14 +5697,14 @@ function readProcfile(file, text) {
 
 // src/deploy/formats/render.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-import path8 from "node:path";
+import path9 from "node:path";
 function readRenderBlueprint(file, text, images) {
   const reading = { occurrences: [], problems: [] };
   const yaml = parseYaml(file, text, reading.problems);
   if (!yaml) return reading;
   const services = mapGet(yaml.doc.contents, "services");
   if (!(0, import_yaml3.isSeq)(services)) return reading;
-  const folder = path8.posix.dirname(file);
+  const folder = path9.posix.dirname(file);
   for (const service of services.items) {
     const name = scalarText(mapGet(service, "name"));
     const rootDir = scalarText(mapGet(service, "rootDir"));
@@ -5606,7 +5728,7 @@ function readRenderBlueprint(file, text, images) {
     const docker = mapGet(service, "dockerCommand");
     if (docker && scalarText(docker) !== void 0) {
       const dockerfile = scalarText(mapGet(service, "dockerfilePath")) ?? "./Dockerfile";
-      const image = images(path8.posix.normalize(path8.posix.join(folder, rootDir ?? "", dockerfile)));
+      const image = images(path9.posix.normalize(path9.posix.join(folder, rootDir ?? "", dockerfile)));
       const dockerSettings = { ...settings, env: withVariables(image?.env ?? /* @__PURE__ */ new Map(), env) };
       if (image?.workingDirectory !== void 0) dockerSettings.workingDirectory = image.workingDirectory;
       const command = composeCommandWords(yaml, docker) ?? [];
@@ -5618,10 +5740,10 @@ function readRenderBlueprint(file, text, images) {
 }
 
 // src/deploy/formats/systemd.ts
-import path9 from "node:path";
+import path10 from "node:path";
 function readSystemdUnit(file, text) {
   const reading = { occurrences: [], problems: [], isService: false };
-  const name = path9.posix.basename(file);
+  const name = path10.posix.basename(file);
   let section = "";
   const env = [];
   let workingDirectory;
@@ -5686,12 +5808,12 @@ function withoutContinuation(line) {
 }
 
 // src/deploy/projectPaths.ts
-import path10 from "node:path";
+import path11 from "node:path";
 function copiedFrom(containerPath, paths) {
-  const target = path10.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
+  const target = path11.posix.normalize(containerPath).replace(/(.)\/$/, "$1");
   const candidates = [];
   for (const copy of [...paths.copies ?? []].reverse()) {
-    const destination = path10.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const destination = path11.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
     const prefix = destination === "/" ? "/" : `${destination}/`;
     if (target !== destination && !target.startsWith(prefix)) continue;
     const rest = target === destination ? "" : target.slice(prefix.length);
@@ -5700,13 +5822,13 @@ function copiedFrom(containerPath, paths) {
       const written = source.replace(/\/+$/, "") || ".";
       if (/[*?[]/.test(written)) {
         if (copy.fromStage) continue;
-        if (first && globMatches(path10.posix.basename(written), first)) candidates.push(path10.posix.join(paths.context, path10.posix.dirname(written), first, ...after));
+        if (first && globMatches(path11.posix.basename(written), first)) candidates.push(path11.posix.join(paths.context, path11.posix.dirname(written), first, ...after));
         continue;
       }
-      const sources = [path10.posix.join(written, rest), ...copy.intoFolder && first === path10.posix.basename(written) && after.length === 0 ? [written] : []];
+      const sources = [path11.posix.join(written, rest), ...copy.intoFolder && first === path11.posix.basename(written) && after.length === 0 ? [written] : []];
       for (const found of sources) {
-        if (copy.fromStage) candidates.push(...copiedFrom(path10.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
-        else candidates.push(path10.posix.join(paths.context, found));
+        if (copy.fromStage) candidates.push(...copiedFrom(path11.posix.resolve("/", found), { context: paths.context, copies: copy.fromStage }));
+        else candidates.push(path11.posix.join(paths.context, found));
       }
     }
   }
@@ -5732,17 +5854,17 @@ function globMatches(pattern, name) {
   }
 }
 function foldersHolding(containerFolder, paths) {
-  const target = path10.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
+  const target = path11.posix.normalize(containerFolder).replace(/(.)\/$/, "$1");
   const prefix = target === "/" ? "/" : `${target}/`;
   const found = [];
   for (const copy of [...paths.copies ?? []].reverse()) {
-    const destination = path10.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
+    const destination = path11.posix.normalize(copy.destination).replace(/(.)\/$/, "$1");
     if (copy.fromStage || !destination.startsWith(prefix)) continue;
     const tail = destination.slice(prefix.length);
     for (const source of copy.sources) {
-      const written = path10.posix.normalize(source.replace(/\/+$/, "") || ".");
+      const written = path11.posix.normalize(source.replace(/\/+$/, "") || ".");
       if (written !== tail && !written.endsWith(`/${tail}`)) continue;
-      found.push({ folder: path10.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path10.posix.join(paths.context, written) });
+      found.push({ folder: path11.posix.join(paths.context, written.slice(0, written.length - tail.length)), source: path11.posix.join(paths.context, written) });
     }
   }
   return found;
@@ -5888,7 +6010,7 @@ var MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
 var MAX_SCRIPT_DEPTH = 4;
 var COMMAND_LINE_FILE = "(command line)";
 async function readDeployment(root, files, options = {}) {
-  return new DeploymentReader(path11.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
+  return new DeploymentReader(path12.resolve(root), options.followExternalLinks ?? false, options.listings ?? []).run(files, options.commands ?? [], options.searchIn);
 }
 var DeploymentReader = class {
   constructor(root, followExternalLinks, listings) {
@@ -5915,6 +6037,8 @@ var DeploymentReader = class {
     return this.images.get(target === void 0 ? dockerfile : `${dockerfile}\0${target.toLowerCase()}`);
   };
   realRoot;
+  /** The console scripts the project declares, by name (see consoleScripts.ts): the first declared wins. */
+  consoleScripts = /* @__PURE__ */ new Map();
   async run(files, commands, searchIn = [""]) {
     let chosen;
     if (files) chosen = files.map((f) => toRelative(this.root, f));
@@ -5933,6 +6057,7 @@ var DeploymentReader = class {
       if (kind) kinds.set(file, kind);
       else this.problem({ file, message: "not a deployment file importleak reads (Procfile, Dockerfile, compose, render.yaml, fly.toml, app.yaml, *.service, gunicorn config, uWSGI ini)" });
     }
+    await this.readConsoleScripts([...kinds.keys()]);
     const ordered = [...kinds].sort(([, a], [, b]) => Number(b === "Dockerfile") - Number(a === "Dockerfile"));
     const standaloneConfigs = [];
     for (const [file, kind] of ordered) {
@@ -5993,21 +6118,21 @@ var DeploymentReader = class {
    * as linkding's workflow builds it), not its own folder. Globs, `.`, `--from` and URLs say nothing.
    */
   async builtFromRoot(file, images) {
-    const folder = path11.posix.dirname(file);
+    const folder = path12.posix.dirname(file);
     if (folder === "." || folder === "") return false;
     const sources = /* @__PURE__ */ new Set();
     for (const image of images) {
       for (const copy of image.copies) {
         if (copy.fromStage) continue;
         for (const source of copy.sources) {
-          const written = path11.posix.normalize(source.replace(/\/+$/, ""));
-          if (written !== "." && !written.startsWith("..") && !path11.posix.isAbsolute(written) && !/[*?[]|:\/\//.test(written)) sources.add(written);
+          const written = path12.posix.normalize(source.replace(/\/+$/, ""));
+          if (written !== "." && !written.startsWith("..") && !path12.posix.isAbsolute(written) && !/[*?[]|:\/\//.test(written)) sources.add(written);
         }
       }
     }
     let atRoot = false;
     for (const source of sources) {
-      if (await this.exists(path11.posix.join(folder, source))) return false;
+      if (await this.exists(path12.posix.join(folder, source))) return false;
       atRoot ||= await this.exists(source);
     }
     return atRoot;
@@ -6043,7 +6168,7 @@ var DeploymentReader = class {
         const appYaml = readAppYaml(file, text);
         reading = appYaml;
         if (appYaml.usesDefaultEntrypoint) {
-          const main = path11.posix.join(path11.posix.dirname(file), "main.py");
+          const main = path12.posix.join(path12.posix.dirname(file), "main.py");
           if (!await this.exists(main)) {
             this.problem({ file, line: appYaml.occurrences[0]?.line ?? 1, message: "no `entrypoint:` and no main.py beside app.yaml: App Engine has no app to start" });
             reading = { ...appYaml, occurrences: [] };
@@ -6066,7 +6191,12 @@ var DeploymentReader = class {
   async addReading(occurrence, reading, launchedBy, depth) {
     this.problems(reading.problems);
     for (const start of reading.servers) await this.addServer(occurrence, start, launchedBy);
-    for (const { line, program } of reading.unrecognized) {
+    for (const { line, program, args, workingDirectory, background, last } of reading.unrecognized) {
+      const script2 = args ? this.consoleScriptNamed(program) : void 0;
+      if (script2) {
+        await this.addConsoleScript(occurrence, script2, { text: program, line }, args, workingDirectory, launchedBy, { ...background ? { background } : {}, ...last ? { last } : {} });
+        continue;
+      }
       const unrecognized = {
         file: occurrence.settings.file,
         line,
@@ -6077,7 +6207,7 @@ var DeploymentReader = class {
       };
       this.deployment.unrecognized.push(unrecognized);
     }
-    for (const script of reading.scripts) await this.addScript(occurrence, script, depth);
+    for (const script2 of reading.scripts) await this.addScript(occurrence, script2, depth);
     for (const supervisor of reading.supervisors ?? []) await this.addSupervisor(occurrence, supervisor, depth);
   }
   /**
@@ -6104,8 +6234,8 @@ var DeploymentReader = class {
       this.deployment.unrecognized.push({ file, line: run.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || "supervisord", program: "supervisord" });
       return;
     }
-    const inContainer = written.startsWith("/") ? written : run.workingDirectory?.startsWith("/") ? path11.posix.join(run.workingDirectory, written) : void 0;
-    for (const program of readSupervisorConfig(resolved, text, inContainer === void 0 ? void 0 : path11.posix.dirname(inContainer))) {
+    const inContainer = written.startsWith("/") ? written : run.workingDirectory?.startsWith("/") ? path12.posix.join(run.workingDirectory, written) : void 0;
+    for (const program of readSupervisorConfig(resolved, text, inContainer === void 0 ? void 0 : path12.posix.dirname(inContainer))) {
       if (!program.autostart) continue;
       const workingDirectory = program.directory ?? run.workingDirectory;
       const settings = {
@@ -6124,17 +6254,19 @@ var DeploymentReader = class {
     }
   }
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
-  async addScript(occurrence, script, depth) {
+  async addScript(occurrence, script2, depth) {
     const { file, source } = occurrence.settings;
-    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script.path, occurrence.settings, script.workingDirectory) : void 0;
-    const command = commandInArguments(script.args);
+    const resolved = depth < MAX_SCRIPT_DEPTH ? await this.resolveProjectPath(script2.path, occurrence.settings, script2.workingDirectory) : void 0;
+    const command = commandInArguments(script2.args);
     const argumentsRun = async () => {
       if (command.length === 0) return;
-      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script.env }), void 0, depth + 1);
+      await this.addReading(occurrence, readArgv(command, { ...occurrence.settings, env: script2.env }), void 0, depth + 1);
     };
     if (!resolved) {
-      if (command.length > 0) await argumentsRun();
-      else this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
+      const consoleScript = this.consoleScriptNamed(script2.path);
+      if (consoleScript) await this.addConsoleScript(occurrence, consoleScript, { text: script2.path, line: script2.line }, script2.args, script2.workingDirectory, void 0);
+      else if (command.length > 0) await argumentsRun();
+      else this.deployment.unrecognized.push({ file, line: script2.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script2.path, program: script2.path });
       return;
     }
     const text = await this.readText(resolved);
@@ -6142,22 +6274,29 @@ var DeploymentReader = class {
     const settings = {
       file: resolved,
       source: "shell-script",
-      env: script.env,
-      ...script.workingDirectory !== void 0 ? { workingDirectory: script.workingDirectory } : {},
+      env: script2.env,
+      ...script2.workingDirectory !== void 0 ? { workingDirectory: script2.workingDirectory } : {},
       paths: projectPathsOf(occurrence.settings)
     };
-    const selected = selectCaseBranches(text, script.args[0]);
+    const selected = selectCaseBranches(text, script2.args[0]);
     const reading = readCommandText(selected, linesFrom(selected, 1), settings);
     const inScript = { line: 1, command: "", settings, reading, ...occurrence.name ? { name: occurrence.name } : {} };
-    await this.addReading(inScript, { ...reading, unrecognized: [], runsArguments: false }, { file, line: script.line, source }, depth + 1);
+    const consoleScripts = reading.unrecognized.filter((u) => u.args !== void 0 && this.consoleScriptNamed(u.program) !== void 0);
+    await this.addReading(inScript, { ...reading, unrecognized: consoleScripts, runsArguments: false }, { file, line: script2.line, source }, depth + 1);
     if (reading.runsArguments) await argumentsRun();
     else if (reading.servers.length === 0 && reading.scripts.length === 0) {
-      this.deployment.unrecognized.push({ file, line: script.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script.path, program: script.path });
+      this.deployment.unrecognized.push({ file, line: script2.line, source, ...occurrence.name ? { name: occurrence.name } : {}, command: occurrence.command || script2.path, program: script2.path });
     }
   }
   async addServer(occurrence, start, launchedBy) {
-    const { reading } = start;
+    let { reading } = start;
     const { file, source } = occurrence.settings;
+    const run = reading.server === "python" ? reading.script : void 0;
+    const script2 = run ? this.consoleScriptNamed(run.written) : void 0;
+    if (script2 && !await this.resolveProjectPath(run.written, occurrence.settings, start.startDirectory)) {
+      const context = { file, source, env: occurrence.settings.env };
+      reading = { ...readConsoleScriptRun(script2, { text: run.written, line: run.line }, run.args, context), problems: reading.problems };
+    }
     const command = occurrence.command || (source === "shell-script" ? (await this.texts.get(file))?.split(/\r?\n/)[start.line - 1]?.trim() : void 0);
     const process2 = {
       file,
@@ -6220,12 +6359,66 @@ var DeploymentReader = class {
     if (reading.flaskCommand !== void 0) process2.flaskCommand = reading.flaskCommand;
     if (workingDirectory !== void 0) process2.workingDirectory = workingDirectory;
     if (pythonPath?.length) process2.pythonPath = pythonPath;
-    const roots = await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
+    const scriptFolder = appSpec?.consoleScript ? this.consoleScripts.get(appSpec.consoleScript.name)?.folder : void 0;
+    const roots = scriptFolder !== void 0 ? [scriptFolder, path12.posix.join(scriptFolder, "src")] : await this.importRoots(occurrence.settings, workingDirectory, pythonPath);
     if (roots.length) process2.importRoots = roots;
     const model = processModelOf(process2);
     if (model) process2.processModel = model;
     this.deployment.processes.push(process2);
     await this.addUwsgiDaemons(uwsgiOptions, process2, occurrence.settings, workingDirectory);
+  }
+  /**
+   * The console scripts declared in the root's pyproject.toml, setup.cfg and setup.py, and in those
+   * of each folder holding a deployment file and the folders above it (a monorepo's `apps/api/`):
+   * nearest the root first, so a name declared twice is the root project's.
+   */
+  async readConsoleScripts(deploymentFiles) {
+    const folders = /* @__PURE__ */ new Set([""]);
+    for (const file of deploymentFiles) {
+      const parts = path12.posix.dirname(file).split("/").filter((p) => p !== "." && p !== "");
+      for (let i = 1; i <= parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+    }
+    const ordered = [...folders].sort((a, b) => a.split("/").length - b.split("/").length || (a < b ? -1 : a > b ? 1 : 0));
+    for (const folder of ordered) {
+      for (const name of CONSOLE_SCRIPT_FILES) {
+        const file = folder ? `${folder}/${name}` : name;
+        if (!await this.exists(file)) continue;
+        const text = await this.readDeclarations(file);
+        if (text === void 0) continue;
+        const reading = consoleScriptsOf(file, text);
+        this.problems(reading.problems);
+        for (const script2 of reading.scripts) if (!this.consoleScripts.has(script2.name)) this.consoleScripts.set(script2.name, script2);
+      }
+    }
+  }
+  /**
+   * A pyproject.toml, setup.cfg or setup.py read for its console scripts: not a deployment file (not
+   * listed as read). One that cannot be read, or leads out of the project, is passed over here: the
+   * scan says so of setup.py, and the reader of `requires-python` of a pyproject.toml.
+   */
+  async readDeclarations(file) {
+    const absolute = path12.join(this.root, file);
+    const real = await realPath(absolute);
+    this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
+    if (!real || !this.followExternalLinks && !isWithin(real, await this.realRoot)) return void 0;
+    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+    if (!read.ok) return void 0;
+    return file.endsWith(".py") ? decodePythonSource(read.bytes).text : new TextDecoder("utf-8").decode(read.bytes).replace(/^\uFEFF/, "");
+  }
+  /**
+   * The console script a program run names: by its bare name (as PATH finds it), or by a path in a
+   * `bin/` folder (`/app/bin/radicale`, `/opt/venv/bin/nautobot-server`), where pip writes them.
+   */
+  consoleScriptNamed(program) {
+    if (this.consoleScripts.size === 0) return void 0;
+    const name = path12.posix.basename(program);
+    if (program !== name && !/(^|\/)bin\/[^/]+$/.test(program)) return void 0;
+    return this.consoleScripts.get(name);
+  }
+  async addConsoleScript(occurrence, script2, program, args, workingDirectory, launchedBy, order = {}) {
+    const context = { file: occurrence.settings.file, source: occurrence.settings.source, env: occurrence.settings.env };
+    const start = { reading: readConsoleScriptRun(script2, program, args, context), line: program.line, ...order, ...workingDirectory !== void 0 ? { startDirectory: workingDirectory, workingDirectory } : {} };
+    await this.addServer(occurrence, start, launchedBy);
   }
   /**
    * The commands a uWSGI master keeps running beside the app (healthchecks' `attach-daemon =
@@ -6283,22 +6476,22 @@ var DeploymentReader = class {
     const paths = projectPathsOf(settings);
     if (written === void 0) return paths.context;
     const candidates = [];
-    if (!written.startsWith("/")) candidates.push(path11.posix.join(paths.context, written));
+    if (!written.startsWith("/")) candidates.push(path12.posix.join(paths.context, written));
     else {
       candidates.push(...copiedFrom(written, paths));
-      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path11.posix.normalize(source))) candidates.push(folder);
+      for (const { folder, source } of foldersHolding(written, paths)) if (await this.isFolder(path12.posix.normalize(source))) candidates.push(folder);
       const parts = written.split("/").filter(Boolean);
-      for (let i = 0; i < parts.length; i++) candidates.push(path11.posix.join(paths.context, ...parts.slice(i)), path11.posix.join(...parts.slice(i)));
+      for (let i = 0; i < parts.length; i++) candidates.push(path12.posix.join(paths.context, ...parts.slice(i)), path12.posix.join(...parts.slice(i)));
     }
     for (const candidate of candidates) {
-      const normal = path11.posix.normalize(candidate);
-      if (normal.startsWith("..") || path11.posix.isAbsolute(normal)) continue;
+      const normal = path12.posix.normalize(candidate);
+      if (normal.startsWith("..") || path12.posix.isAbsolute(normal)) continue;
       if (await this.isFolder(normal)) return normal === "." ? "" : normal.replace(/\/$/, "");
     }
     return void 0;
   }
   async isFolder(relative) {
-    return await pathKind(path11.join(this.root, relative)) === "folder";
+    return await pathKind(path12.join(this.root, relative)) === "folder";
   }
   /** `hypercorn -c config.toml` (TOML), `-c file:conf.py` or `-c python:module` (Python). */
   async hypercornConfig(process2, config, command, startDirectory) {
@@ -6355,12 +6548,12 @@ var DeploymentReader = class {
   async addStandaloneUwsgi(file) {
     const text = await this.readText(file);
     if (text === void 0) return;
-    const ini = readUwsgiIni(file, text, path11.posix.basename(file));
+    const ini = readUwsgiIni(file, text, path12.posix.basename(file));
     if (!ini.hasSection) return;
     const reading = uwsgiReading(ini.options, file);
     this.problems(reading.problems);
     const line = reading.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path11.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "uwsgi.ini", server: "uwsgi", configFile: { file, line: 1, written: path12.posix.basename(file), resolved: file } };
     if (reading.appSpec) process2.appSpec = reading.appSpec;
     Object.assign(process2, reading.commandLine);
     if (reading.workingDirectory !== void 0) process2.workingDirectory = reading.workingDirectory;
@@ -6378,7 +6571,7 @@ var DeploymentReader = class {
     const config = await this.gunicornConfig(file);
     if (!config) return;
     const line = config.appSpec?.line ?? 1;
-    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path11.posix.basename(file), resolved: file } };
+    const process2 = { file, line, source: "gunicorn.conf.py", server: "gunicorn", configFile: { file, line: 1, written: path12.posix.basename(file), resolved: file } };
     if (config.appSpec) process2.appSpec = config.appSpec;
     Object.assign(process2, config.settings);
     if (config.hooks.length) process2.hooks = config.hooks;
@@ -6416,27 +6609,27 @@ var DeploymentReader = class {
     const paths = projectPathsOf(settings);
     const target = isModule ? `${written.replace(/^python:/, "").replace(/\./g, "/")}.py` : written;
     const candidates = [];
-    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path11.posix.join(workingDirectory, target) : void 0;
+    const inContainer = target.startsWith("/") ? target : workingDirectory?.startsWith("/") ? path12.posix.join(workingDirectory, target) : void 0;
     if (inContainer !== void 0) candidates.push(...copiedFrom(inContainer, paths));
     const ownFolder = projectPathsOf({ file: settings.file }).context;
     for (const folder of paths.context === ownFolder ? [ownFolder] : [paths.context, ownFolder]) candidates.push(...pathCandidates(folder, target, workingDirectory));
     for (const candidate of candidates) {
-      const normal = path11.posix.normalize(candidate);
-      if (normal.startsWith("..") || path11.posix.isAbsolute(normal)) continue;
+      const normal = path12.posix.normalize(candidate);
+      if (normal.startsWith("..") || path12.posix.isAbsolute(normal)) continue;
       if (await this.exists(normal)) return normal;
     }
     return void 0;
   }
   /** A file (not a folder) is there: reading it then says when it is a pipe, a device or a link out of the project. */
   async exists(relative) {
-    const kind = await pathKind(path11.join(this.root, relative));
+    const kind = await pathKind(path12.join(this.root, relative));
     return kind === "file" || kind === "other";
   }
   readText(file) {
     let pending = this.texts.get(file);
     if (!pending) {
       pending = (async () => {
-        const absolute = path11.join(this.root, file);
+        const absolute = path12.join(this.root, file);
         try {
           const real = await realPath(absolute);
           this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
@@ -6481,22 +6674,22 @@ var DeploymentReader = class {
 };
 function projectPathsOf(settings) {
   if (settings.paths) return settings.paths;
-  const folder = settings.file === COMMAND_LINE_FILE ? "" : path11.posix.dirname(settings.file);
+  const folder = settings.file === COMMAND_LINE_FILE ? "" : path12.posix.dirname(settings.file);
   return { context: folder === "." ? "" : folder };
 }
 function pathCandidates(folder, target, workingDirectory) {
   const candidates = [];
   const relativeDirectory = workingDirectory !== void 0 && !workingDirectory.startsWith("/") ? workingDirectory : "";
   if (!target.startsWith("/")) {
-    if (workingDirectory?.startsWith("/")) candidates.push(path11.posix.join(folder, target));
-    candidates.push(path11.posix.join(folder, relativeDirectory, target), path11.posix.join(folder, target));
+    if (workingDirectory?.startsWith("/")) candidates.push(path12.posix.join(folder, target));
+    candidates.push(path12.posix.join(folder, relativeDirectory, target), path12.posix.join(folder, target));
     return candidates;
   }
   if (workingDirectory?.startsWith("/") && target.startsWith(`${workingDirectory.replace(/\/$/, "")}/`)) {
-    candidates.push(path11.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
+    candidates.push(path12.posix.join(folder, target.slice(workingDirectory.replace(/\/$/, "").length + 1)));
   }
   const parts = target.split("/").filter(Boolean);
-  for (let i = 0; i < parts.length; i++) candidates.push(path11.posix.join(folder, ...parts.slice(i)));
+  for (let i = 0; i < parts.length; i++) candidates.push(path12.posix.join(folder, ...parts.slice(i)));
   return candidates;
 }
 function commandInArguments(args) {
@@ -6513,8 +6706,8 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 var ExtractPool = class {
-  constructor(script, size, sharing) {
-    this.script = script;
+  constructor(script2, size, sharing) {
+    this.script = script2;
     this.size = size;
     this.sharing = sharing;
     for (let i = 0; i < size; i++) this.spawn();
@@ -6620,7 +6813,7 @@ function threadCount(files, env = process.env) {
 // src/extract/spill.ts
 import { closeSync, mkdtempSync, openSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 var SpillFile = class {
   constructor(fd) {
     this.fd = fd;
@@ -6660,8 +6853,8 @@ function spillPacked(summary) {
 function openSpill() {
   let folder;
   try {
-    folder = mkdtempSync(path12.join(tmpdir(), "importleak-"));
-    const file = path12.join(folder, "packed-calls");
+    folder = mkdtempSync(path13.join(tmpdir(), "importleak-"));
+    const file = path13.join(folder, "packed-calls");
     const fd = openSync(file, "w+", 384);
     try {
       unlinkSync(file);
@@ -6689,13 +6882,13 @@ async function extractFiles(input) {
   const results = new Array(files.length);
   const fingerprints = new Array(files.length);
   const compactor = new SummaryCompactor();
-  const script = workerScript();
+  const script2 = workerScript();
   let pool;
   const poolFor = () => {
-    if (pool || !script) return pool;
+    if (pool || !script2) return pool;
     const threads = threadCount(files.length);
     if (threads < 2) return void 0;
-    pool ??= new ExtractPool(script, threads, compactor);
+    pool ??= new ExtractPool(script2, threads, compactor);
     if (stats) stats.workers = pool.size;
     return pool;
   };
@@ -6828,7 +7021,7 @@ function lineHashes(text, wanted) {
 }
 
 // src/resolve/moduleIndex.ts
-import path13 from "node:path";
+import path14 from "node:path";
 var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 var ModuleIndex = class {
   byPath = /* @__PURE__ */ new Map();
@@ -6838,7 +7031,7 @@ var ModuleIndex = class {
   constructor(filePaths, explicitRoots) {
     const packageFolders = /* @__PURE__ */ new Set();
     for (const file of filePaths) {
-      if (path13.posix.basename(file) === "__init__.py") packageFolders.add(path13.posix.dirname(file));
+      if (path14.posix.basename(file) === "__init__.py") packageFolders.add(path14.posix.dirname(file));
     }
     const roots = explicitRoots.map(normaliseFolder);
     this.explicitRoots = new Set(roots);
@@ -6859,7 +7052,7 @@ var ModuleIndex = class {
           nameRoots.push(root);
         }
       }
-      const entry = { name, path: file, isPackage: path13.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
+      const entry = { name, path: file, isPackage: path14.posix.basename(file) === "__init__.py", names, root: natural, home, nameRoots };
       this.byPath.set(file, entry);
     }
     this.indexNames();
@@ -6959,15 +7152,15 @@ var ModuleIndex = class {
   }
 };
 function normaliseFolder(folder) {
-  const posix2 = folder.split(path13.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  const posix2 = folder.split(path14.sep).join("/").replace(/^\.\/?/, "").replace(/\/+$/, "");
   return posix2 === "." ? "" : posix2;
 }
 function homeFolder(file, packageFolders) {
-  let folder = path13.posix.dirname(file);
+  let folder = path14.posix.dirname(file);
   if (folder === ".") return "";
   if (folder === ".." || folder.endsWith("/..")) return folder;
   while (packageFolders.has(folder)) {
-    const parent = path13.posix.dirname(folder);
+    const parent = path14.posix.dirname(folder);
     folder = parent;
     if (parent === ".") return "";
   }
@@ -6976,7 +7169,7 @@ function homeFolder(file, packageFolders) {
 function outermostPackageRoot(home, packageFolders) {
   let root = home;
   for (let folder = home; folder !== "" && folder !== ".." && !folder.endsWith("/.."); ) {
-    const parent = path13.posix.dirname(folder);
+    const parent = path14.posix.dirname(folder);
     if (packageFolders.has(folder)) root = parent === "." ? "" : parent;
     if (parent === folder || parent === ".") break;
     folder = parent;
@@ -7003,11 +7196,11 @@ var MAX_PROBLEMS_PER_DEPLOYMENT_FILE = 20;
 async function analyze(options) {
   const started = performance.now();
   const stats = options.stats;
-  const root = path14.resolve(options.root);
+  const root = path15.resolve(options.root);
   const config = options.config ?? defaultConfig();
   const rules = configuredRules(options.rules ?? loadRules(), config);
-  const configFolder = config.file ? path14.dirname(config.file) : root;
-  const fromConfigFolder = (p) => path14.relative(root, path14.resolve(configFolder, p)).split(path14.sep).join("/") || "";
+  const configFolder = config.file ? path15.dirname(config.file) : root;
+  const fromConfigFolder = (p) => path15.relative(root, path15.resolve(configFolder, p)).split(path15.sep).join("/") || "";
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const watch = options.known ? options.known.watch : options.cacheDir ? newTreeWatch() : void 0;
   const discovery = options.known?.discovery ?? await discoverPythonFiles({ ...discoverOptionsOf(options), ...watch ? { watch } : {} });
@@ -7016,7 +7209,7 @@ async function analyze(options) {
   const extractStart = performance.now();
   expectParses(discovery.files.length - (options.cacheDir ? options.known?.files.size ?? 0 : 0));
   await pythonParser();
-  const target = options.target ?? targetOf(config, options.cacheDir ? path14.resolve(root, options.cacheDir) : void 0);
+  const target = options.target ?? targetOf(config, options.cacheDir ? path15.resolve(root, options.cacheDir) : void 0);
   const targets = await projectTargets(root, discovery.files, target, config.pythonVersion !== void 0);
   diagnostics.push(...targets.diagnostics);
   const extracted = await extractFiles({
@@ -7024,7 +7217,7 @@ async function analyze(options) {
     target,
     targetOf: targets.of,
     maxFileBytes,
-    ...options.cacheDir ? { cache: new SummaryCache(path14.resolve(root, options.cacheDir), target) } : {},
+    ...options.cacheDir ? { cache: new SummaryCache(path15.resolve(root, options.cacheDir), target) } : {},
     ...stats ? { stats } : {},
     ...options.progress ? { progress: options.progress } : {},
     ...options.justParsed ? { justParsed: options.justParsed } : {},
@@ -7118,7 +7311,7 @@ async function addLineHashes(root, findings, maxFileBytes) {
     else byFile.set(finding.path, [finding]);
   }
   for (const [file, list] of byFile) {
-    const read = await readRegularFile(path14.join(root, file), maxFileBytes);
+    const read = await readRegularFile(path15.join(root, file), maxFileBytes);
     if (!read.ok) continue;
     const text = decodePythonSource(read.bytes).text;
     const hashes = lineHashes(text, new Set(list.map((f) => f.span.line)));
@@ -7166,11 +7359,11 @@ function configuredEntries(config, index, summaries, diagnostics) {
 function deploymentSearch(root, paths) {
   const searchIn = /* @__PURE__ */ new Set();
   for (const given of paths) {
-    const absolute = path14.resolve(root, given);
+    const absolute = path15.resolve(root, given);
     if (isWithin(root, absolute)) searchIn.add("");
     else if (isWithin(absolute, root)) {
-      const relative = path14.relative(root, absolute).split(path14.sep).join("/");
-      if (!/\.py$/.test(relative) || isDeploymentFileName(path14.posix.basename(relative))) searchIn.add(relative);
+      const relative = path15.relative(root, absolute).split(path15.sep).join("/");
+      if (!/\.py$/.test(relative) || isDeploymentFileName(path15.posix.basename(relative))) searchIn.add(relative);
     }
   }
   return searchIn.has("") ? [""] : [...searchIn];

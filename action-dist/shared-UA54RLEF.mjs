@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-UIQPOVVF.mjs";
+} from "./shared-IVOFJOB7.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-UF2ZPYYY.mjs");
+  return analyzer ??= import("./shared-XFFR3JBO.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,13 +3876,13 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-KJDXKGZ7.mjs"),
-      import("./shared-AC5SKONP.mjs"),
-      import("./shared-PGBATFES.mjs"),
-      import("./shared-T7RCTGC6.mjs"),
-      import("./shared-7PGA6CMQ.mjs"),
-      import("./shared-FYHKO62S.mjs"),
-      import("./shared-ZNSMVZ7M.mjs")
+      import("./shared-XO3LVNN5.mjs"),
+      import("./shared-ZYZZ463A.mjs"),
+      import("./shared-BP6W4WUR.mjs"),
+      import("./shared-25V5L7BU.mjs"),
+      import("./shared-ICODEUYR.mjs"),
+      import("./shared-MTKJJZRV.mjs"),
+      import("./shared-NWPL2XQY.mjs")
     ]);
     const { cwd, root, config } = prepared;
     const failOn = options.failOn ?? config.failOn ?? "error";
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-D7SK4NV7.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-KEW3LUEV.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-VFJLFLOV.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-HLYXZZHK.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   diagnosticLine,
   summaryLine
-} from "./shared-B6EQKC2D.mjs";
-import "./shared-RG7FRXP6.mjs";
+} from "./shared-DETNGQFC.mjs";
+import "./shared-5BPCKGJA.mjs";
 import {
   forLog,
   forTerminal,

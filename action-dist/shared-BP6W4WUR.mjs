@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   chainSteps
-} from "./shared-RG7FRXP6.mjs";
+} from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-CWHECQHZ.mjs";
-import "./shared-H4UQ27SS.mjs";
+} from "./shared-JM4P3PZO.mjs";
+import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -1227,6 +1227,10 @@ var ExtractorState = class {
    * or over a registry of this module (`registry`: see `RegistryImport`).
    */
   loopItems = /* @__PURE__ */ new Map();
+  /** Names bound to a folder's listing (`modules = os.listdir(meta_dir)`), that a later `for` iterates. */
+  listings = /* @__PURE__ */ new Map();
+  /** How many of the `for` statements being visited iterate over a folder's listing. */
+  listingLoops = 0;
   registryAdders = [];
   registryImports = [];
   boundMethods = [];
@@ -1346,6 +1350,10 @@ function noteDynamicImport(x, call2, scope, argumentsNode) {
   const computed = computedStrings(x, node, scope);
   if (!computed) return;
   const source = computed.source;
+  if (source && "listing" in source) {
+    for (const name2 of computed.values) noteDynamicImportOf(x, call2, scope, name2, { eachSubmodule: source.listing });
+    return;
+  }
   if (source && "registry" in source) {
     const prefixParameter = prefixFilter(x, argumentsNode.parent, scope);
     const registryOf = { registry: source.registry, ...prefixParameter ? { prefixParameter } : {} };
@@ -1374,6 +1382,8 @@ function prefixFilter(x, call2, scope) {
   return void 0;
 }
 function loopItemsOf(x, node, scope) {
+  const listing = listingOf(x, node, scope);
+  if (listing) return { listing };
   const items = stringItems(evaluate(node, x.conditionContext(scope)));
   const registry = items?.length === 0 || !items ? registryNamed(x, node, scope) : void 0;
   if (registry) return { registry };
@@ -1400,6 +1410,7 @@ function computedStrings(x, node, scope) {
       case "parenthesized_expression":
         return n.namedChildCount === 1 ? valuesOf(n.namedChild(0)) : void 0;
       case "identifier": {
+        if ((n.text === "__package__" || n.text === "__name__" && /(^|\/)__init__\.py$/.test(x.path)) && !lookup(n.text, scope)) return [THIS_PACKAGE];
         const items = x.loopItems.get(n.text);
         if (Array.isArray(items)) return items;
         if (items) {
@@ -1428,9 +1439,12 @@ function computedStrings(x, node, scope) {
         const combinations = product(operands.map((o) => valuesOf(o)).map((v) => v?.map((x2) => [x2])));
         return combinations && left.length === 1 ? substituteAll(left[0], combinations, /%()s/g) : void 0;
       }
+      case "attribute":
+      case "subscript":
+        return listingItem(n);
       case "call": {
         const callee = n.childForFieldName("function");
-        if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return void 0;
+        if (callee?.type !== "attribute" || callee.childForFieldName("attribute")?.text !== "format") return listingItem(n);
         const template = valuesOf(callee.childForFieldName("object"));
         const args2 = n.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
         if (!template || template.length !== 1 || args2.some((a) => a.type === "keyword_argument" || a.type.endsWith("splat"))) return void 0;
@@ -1440,6 +1454,12 @@ function computedStrings(x, node, scope) {
       default:
         return void 0;
     }
+  };
+  const listingItem = (n) => {
+    const listed = listingVariableIn(x, n);
+    if (!listed || source !== void 0) return void 0;
+    source = listed;
+    return [ALL_ITEM];
   };
   const values = valuesOf(node);
   if (!values || values.length > MAX_COMPUTED_NAMES) return void 0;
@@ -1461,12 +1481,17 @@ function formattedStrings(x, node, valuesOf) {
   }
   return product(parts2);
 }
-function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf }) {
-  const eachItem = allOf !== void 0 || registryOf !== void 0;
-  if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith("."))) return;
-  let name2 = literal.replace(ALL_ITEM, "*");
+function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf, eachSubmodule }) {
+  const eachItem = allOf !== void 0 || registryOf !== void 0 || eachSubmodule !== void 0;
+  if (eachItem && (literal.split(ALL_ITEM).length !== 2 || literal.startsWith(".") && eachSubmodule === void 0)) return;
+  if (literal.includes(THIS_PACKAGE) && !(literal.startsWith(`${THIS_PACKAGE}.`) && literal.split(THIS_PACKAGE).length === 2)) return;
+  const relativeToPackage = literal.startsWith(THIS_PACKAGE);
+  let name2 = (relativeToPackage ? literal.slice(THIS_PACKAGE.length) : literal).replace(ALL_ITEM, "*");
   let level = 0;
-  if (call2.callee === "importlib.import_module") {
+  if (relativeToPackage) {
+    name2 = name2.slice(1);
+    level = 1;
+  } else if (call2.callee === "importlib.import_module") {
     while (name2.startsWith(".")) {
       level++;
       name2 = name2.slice(1);
@@ -1487,6 +1512,8 @@ function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf }) {
     if (typeof levelArg?.literal === "number" && levelArg.literal > 0) return;
   }
   if (eachItem && !/^[\w.]*\*[\w.]*$/.test(name2)) return;
+  if (eachSubmodule !== void 0 && !/^([\w.]*\.)?\*$/.test(name2)) return;
+  if (eachSubmodule !== void 0 && level === 0 && name2 === "*") return;
   (registryOf ? x.registryImports : x.imports).push({
     kind: "dynamic",
     module: name2,
@@ -1494,13 +1521,71 @@ function noteDynamicImportOf(x, call2, scope, literal, { allOf, registryOf }) {
     names: [],
     star: false,
     ...allOf !== void 0 ? { itemsOf: itemsSource(allOf) } : {},
+    ...eachSubmodule !== void 0 ? { eachSubmodule } : {},
     ...registryOf ? { registryOf } : {},
     scope: scope.execution,
     span: call2.span,
     written: call2.statementText
   });
 }
-var REGISTRY_VIEWS = /* @__PURE__ */ new Set(["sorted", "list", "tuple", "set", "frozenset"]);
+var REGISTRY_VIEWS_LIST = ["sorted", "list", "tuple", "set", "frozenset"];
+var REGISTRY_VIEWS = new Set(REGISTRY_VIEWS_LIST);
+var THIS_PACKAGE = "";
+var LISTING_CALLS = {
+  "os.listdir": "files",
+  "os.scandir": "files",
+  "glob.glob": "files",
+  "glob.iglob": "files",
+  "pkgutil.iter_modules": "modules"
+};
+function listingOf(x, node, scope, depth2 = 0) {
+  if (!node || depth2 > MAX_HELPER_NESTING) return void 0;
+  if (node.type === "identifier") return x.listings.get(node.text);
+  if (node.type !== "call") return void 0;
+  const callee = node.childForFieldName("function");
+  if (!callee) return void 0;
+  const args2 = node.childForFieldName("arguments")?.namedChildren.filter((c) => c !== null && c.type !== "comment") ?? [];
+  if (callee.type === "identifier" && REGISTRY_VIEWS.has(callee.text) && args2.length === 1 && !lookup(callee.text, scope)) return listingOf(x, args2[0], scope, depth2 + 1);
+  if (callee.type === "attribute") {
+    const method = callee.childForFieldName("attribute")?.text;
+    const object = callee.childForFieldName("object");
+    if ((method === "iterdir" || method === "glob") && object && /\bPath\b/.test(object.text)) return "files";
+  }
+  const dotted = dottedName(callee);
+  const qualified = dotted ? qualify(dotted, scope) : void 0;
+  return qualified?.kind === "import" && Object.hasOwn(LISTING_CALLS, qualified.qualified) ? LISTING_CALLS[qualified.qualified] : void 0;
+}
+var LISTING_NAMES = /* @__PURE__ */ new Set(["listdir", "scandir", "glob", "iglob", "iter_modules", "iterdir", ...REGISTRY_VIEWS_LIST]);
+function mayList(call2) {
+  const callee = call2.childForFieldName("function");
+  if (!callee) return false;
+  const name2 = callee.type === "attribute" ? callee.childForFieldName("attribute")?.text : callee.type === "identifier" ? callee.text : void 0;
+  return name2 !== void 0 && LISTING_NAMES.has(name2);
+}
+function noteListingAssignment(x, names, right, scope) {
+  if (x.listings.size > 0) for (const name2 of names) x.listings.delete(name2);
+  if (names.length !== 1) return;
+  const listing = right.type === "call" && mayList(right) ? listingOf(x, right, scope) : void 0;
+  if (listing) x.listings.set(names[0], listing);
+  const item = x.listingLoops > 0 ? listingVariableIn(x, right) : void 0;
+  if (item) x.loopItems.set(names[0], item);
+}
+function listingVariableIn(x, node) {
+  if (x.listingLoops === 0) return void 0;
+  let found;
+  const names = /* @__PURE__ */ new Set();
+  findDescendant(node, (n) => {
+    if (n.type !== "identifier" || names.has(n.text)) return false;
+    if (n.parent?.type === "attribute" && n.parent.childForFieldName("attribute") === n) return false;
+    const items = x.loopItems.get(n.text);
+    if (items && !Array.isArray(items) && "listing" in items) {
+      found = items;
+      names.add(n.text);
+    }
+    return names.size > 1;
+  });
+  return names.size === 1 ? found : void 0;
+}
 function findDescendant(node, test) {
   const pending = node ? [node] : [];
   for (let at = pending.pop(); at; at = pending.pop()) {
@@ -1700,6 +1785,7 @@ function visitAssignment(x, node, scope, statement) {
     x.dunderAll = stringSequence(right);
   }
   if (scope.execution.kind === "module" && names.length > 0) noteLiteralAssignment(x, names, right, scope, statement);
+  if (names.length > 0 && (right.type === "call" || x.listingLoops > 0 || x.listings.size > 0)) noteListingAssignment(x, names, right, scope);
   const firstCall = x.calls.length;
   visitExpression(x, right, scope, placementFor(scope), statement);
   const boundName = names[0];
@@ -2145,15 +2231,24 @@ ${this.functions.join("\n")}` : "",
         const left = node.childForFieldName("left");
         noteTargetNames(this, left ?? node, scope);
         visitExpression(this, node.childForFieldName("right"), scope, { kind: "statement" }, node);
-        const items = left?.type === "identifier" ? loopItemsOf(this, node.childForFieldName("right"), scope) : void 0;
-        if (items && left) this.loopItems.set(left.text, items);
+        const variable = loopVariable(this, left, node.childForFieldName("right"), scope);
+        const items = variable ? loopItemsOf(this, node.childForFieldName("right"), scope) : void 0;
+        const listing = items !== void 0 && !Array.isArray(items) && "listing" in items;
+        const before = listing ? new Map(this.loopItems) : void 0;
+        if (items && variable) this.loopItems.set(variable, items);
+        if (listing) this.listingLoops++;
         try {
           this.inBranch(() => {
             this.visitBlockOf(node.childForFieldName("body"), scope);
             this.visitBlockOf(node.childForFieldName("alternative"), scope);
           });
         } finally {
-          if (items && left) this.loopItems.delete(left.text);
+          if (items && variable) this.loopItems.delete(variable);
+          if (before) {
+            this.listingLoops--;
+            this.loopItems.clear();
+            for (const [name2, value] of before) this.loopItems.set(name2, value);
+          }
         }
         return;
       }
@@ -2438,6 +2533,12 @@ function onceGuardName(condition) {
   if (condition.type !== "comparison_operator" || condition.namedChildCount !== 2) return void 0;
   const [left, right] = [condition.namedChild(0), condition.namedChild(1)];
   return left.type === "identifier" && right.type === "none" && comparisonOperator(condition) === "is not" ? left.text : void 0;
+}
+function loopVariable(x, left, right, scope) {
+  if (left?.type === "identifier") return left.text;
+  if (left?.type !== "pattern_list" && left?.type !== "tuple_pattern") return void 0;
+  const parts2 = left.namedChildren.filter((c) => c !== null && c.type !== "comment");
+  return parts2.length === 3 && parts2[1].type === "identifier" && listingOf(x, right, scope) === "modules" ? parts2[1].text : void 0;
 }
 
 // src/extract/parser.ts

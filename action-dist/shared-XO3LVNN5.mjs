@@ -9,9 +9,10 @@ import {
   expressionCount,
   oneLine,
   processCount,
-  processRole
-} from "./shared-CWHECQHZ.mjs";
-import "./shared-H4UQ27SS.mjs";
+  processRole,
+  withMainRunChains
+} from "./shared-JM4P3PZO.mjs";
+import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
@@ -27,5 +28,6 @@ export {
   expressionCount,
   oneLine,
   processCount,
-  processRole
+  processRole,
+  withMainRunChains
 };

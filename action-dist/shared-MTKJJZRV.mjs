@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   reportTail
-} from "./shared-B6EQKC2D.mjs";
-import "./shared-RG7FRXP6.mjs";
+} from "./shared-DETNGQFC.mjs";
+import "./shared-5BPCKGJA.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   chainSteps,
   spanOf
-} from "./shared-RG7FRXP6.mjs";
+} from "./shared-5BPCKGJA.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";

@@ -7,8 +7,8 @@ import {
   findingAnnotation,
   renderGithub,
   workflowCommand
-} from "./shared-4BTN6HWT.mjs";
-import "./shared-RG7FRXP6.mjs";
+} from "./shared-SSJ32ZAJ.mjs";
+import "./shared-5BPCKGJA.mjs";
 import "./shared-UGWO6T52.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-FVPK6SHN.mjs";
+} from "./shared-KRDGZTKZ.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

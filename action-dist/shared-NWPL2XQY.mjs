@@ -7,8 +7,8 @@ import {
   renderText,
   reportTail,
   summaryLine
-} from "./shared-B6EQKC2D.mjs";
-import "./shared-RG7FRXP6.mjs";
+} from "./shared-DETNGQFC.mjs";
+import "./shared-5BPCKGJA.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

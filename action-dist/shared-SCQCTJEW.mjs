@@ -578,6 +578,7 @@ function importSucceeds(resolved, index, summaries, target) {
 }
 function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
   if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
+  if (record.eachSubmodule) return resolveEachSubmodule(importer, record, record.eachSubmodule, index, summaries);
   if (record.registryOf) return { record, absolute: record.module, executes: [] };
   const anchored = absoluteName(importer, record);
   if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
@@ -658,6 +659,45 @@ function resolveEachItem(importer, record, source, index, summaries) {
     }
   }
   return { record, absolute: record.module, executes: sharedList(index, executes) };
+}
+function resolveEachSubmodule(importer, record, kind, index, summaries) {
+  const packageName = record.module === "*" ? "" : record.module.slice(0, -2);
+  const anchored = absoluteName(importer, { ...record, module: packageName });
+  if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
+  const executes = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const child of anchored.name === "" ? [] : submodulesOf(index, anchored.name, kind)) {
+    for (const executed2 of resolveImport(importer, { ...withoutEachSubmodule(record), module: `${anchored.name}.${child}`, level: 0 }, index, summaries).executes) {
+      if (seen.has(executed2.module.path)) continue;
+      seen.add(executed2.module.path);
+      executes.push(executed2);
+    }
+  }
+  return { record, absolute: anchored.name, executes: sharedList(index, executes) };
+}
+function withoutEachSubmodule(record) {
+  const { eachSubmodule: _each, ...plain } = record;
+  return plain;
+}
+var submodulesByPackage = /* @__PURE__ */ new WeakMap();
+function submodulesOf(index, packageName, kind) {
+  let byPackage = submodulesByPackage.get(index);
+  if (!byPackage) {
+    byPackage = /* @__PURE__ */ new Map();
+    for (const entry of index.entries()) {
+      for (const name of entry.names) {
+        const dot = name.lastIndexOf(".");
+        if (dot < 0) continue;
+        const parent = name.slice(0, dot);
+        const list = byPackage.get(parent);
+        const child = { name: name.slice(dot + 1), isPackage: entry.isPackage };
+        if (!list) byPackage.set(parent, [child]);
+        else if (!list.some((c) => c.name === child.name)) list.push(child);
+      }
+    }
+    submodulesByPackage.set(index, byPackage);
+  }
+  return (byPackage.get(packageName) ?? []).filter((c) => kind === "modules" || !c.isPackage).map((c) => c.name).sort();
 }
 function resolveItem(importer, record, item, index, summaries) {
   const { itemsOf: _items, registryOf: _registry, ...plain } = record;

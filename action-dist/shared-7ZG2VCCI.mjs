@@ -313,7 +313,7 @@ function reviveStored(stored, relative, sharing, damaged) {
   return { summary: revived, diagnostics };
 }
 var IMPORT_KINDS = ["import", "from", "dynamic"];
-var IMPORT_EXTRAS = /* @__PURE__ */ new Set(["itemsOf", "registryOf", "alias", "fallback", "written"]);
+var IMPORT_EXTRAS = /* @__PURE__ */ new Set(["itemsOf", "eachSubmodule", "registryOf", "alias", "fallback", "written"]);
 function importRow(record, scope) {
   const key = namesKey(record.names);
   const row = [IMPORT_KINDS.indexOf(record.kind), record.module, record.level, key ?? record.names, record.star ? 1 : 0, scope, spanKey(record.span)];

@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-CWHECQHZ.mjs";
-import "./shared-H4UQ27SS.mjs";
+} from "./shared-JM4P3PZO.mjs";
+import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   chainSteps
-} from "./shared-RG7FRXP6.mjs";
+} from "./shared-5BPCKGJA.mjs";
 import {
   loadRules
 } from "./shared-UGWO6T52.mjs";

@@ -65,7 +65,8 @@ function hopSteps(hop) {
     path: hop.at ?? hop.from,
     line: hop.line ?? 1,
     column: hop.column ?? 1,
-    message: `imports ${hop.to} at import time${inside}`,
+    // A first hop inside a function: one a console script (or a `__main__` block) calls once its module is loaded.
+    message: !hop.via?.length && hop.scope.kind === "function" ? `imports ${hop.to} inside ${excerpt(hop.scope.function)}(), which the process calls at start-up` : `imports ${hop.to} at import time${inside}`,
     ...hop.text ? { code: quotedCode(hop.text) } : {}
   });
   return steps;

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-H4UQ27SS.mjs";
+} from "./shared-SCQCTJEW.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions
@@ -217,7 +217,7 @@ function deploymentEntries(deployment, index, summaries) {
           // The command's name: `celery` here is the worker a Procfile starts, `Celery` the framework's own entries.
           framework: process.server,
           kind: "app",
-          description: `${what} \`${[spec.written, ...spec.alsoImports ?? []].join(" ")}\` (${process.file}:${process.line})`,
+          description: `${what} \`${[spec.written, ...spec.alsoImports ?? []].join(" ")}\` (${consoleScriptNote(spec, "; ")}${process.file}:${process.line})`,
           evidence: cached(evidence, `${module.path}\0${attribute ?? ""}`, () => attributeEvidence(summaries.get(module.path), attribute, module.name)),
           routes: 0,
           registeredBy: { path: spec.file, line: spec.line, column: 1, text: oneLine(process.command ?? spec.written) }
@@ -228,7 +228,10 @@ function deploymentEntries(deployment, index, summaries) {
       for (const command of commandModules(process, index)) if (!appPaths.includes(command)) appPaths.push(command);
     }
     for (const entry of appEntries) entries.push(entry);
-    const mainRuns = !started && role === "script" && spec?.asMain && modules.length === 1 ? functionsMainCalls(modules[0].path, summaries, index) : [];
+    const mainRuns = started || role !== "script" || modules.length !== 1 ? [] : spec?.asMain ? functionsMainCalls(modules[0].path, summaries, index) : (
+      // A console script calls its function once its module is imported.
+      spec?.consoleScript && spec.attribute ? [{ path: modules[0].path, function: spec.attribute }] : []
+    );
     served.push({ process, appPaths, appEntries, ...mainRuns.length ? { mainRuns } : {} });
   }
   return { deployment, problems: [...problems.values()], entries, served, imports: /* @__PURE__ */ new Map() };
@@ -251,6 +254,28 @@ function mainRunImports(served, graph) {
     for (const edge of graph.lazyEdges) if (edge.scope.kind === "function" && wanted.has(`${edge.from}\0${edge.scope.function}`)) found.add(edge.to);
     return [...found];
   });
+}
+function withMainRunChains(chains, graph, context) {
+  const runs = (context?.served ?? []).filter((s) => s.mainRuns?.length && s.appEntries.length);
+  if (runs.length === 0) return chains;
+  const found = /* @__PURE__ */ new Map();
+  for (const served of runs) {
+    const wanted = new Set(served.mainRuns.map((r) => `${r.path}\0${r.function}`));
+    const from = new Set(served.appEntries.map((e) => e.path));
+    for (const edge of graph.lazyEdges) {
+      if (edge.scope.kind !== "function" || !from.has(edge.from) || !wanted.has(`${edge.from}\0${edge.scope.function}`)) continue;
+      for (const [module, rest] of shortestChains(graph, [edge.to])) {
+        if (chains.has(module)) continue;
+        const hops = [edge, ...rest.hops];
+        const known = found.get(module);
+        if (!known || known.hops.length > hops.length) found.set(module, { entry: edge.from, hops });
+      }
+    }
+  }
+  if (found.size === 0) return chains;
+  const merged = new Map(chains);
+  for (const [module, chain] of found) merged.set(module, chain);
+  return merged;
 }
 function startedServer(process, script, summaries) {
   if (processRole(process) !== "script" || !process.appSpec?.asMain) return void 0;
@@ -322,10 +347,11 @@ function unresolvedSpec(process) {
   const roots = (process.importRoots ?? []).map((r) => r === "" ? "the project root" : `${r}/`);
   const looked = roots.length ? ` (looked in ${joinAnd(roots)}, then the project's source roots)` : "";
   const what = spec.candidates ? `none of ${spec.candidates.map((c) => `\`${c}\``).join(", ")}` : spec.script ? `no script \`${spec.script}\`` : `no module \`${spec.module}\``;
+  const declared = spec.consoleScript ? ` (${consoleScriptNote(spec, "")})` : "";
   return {
     file: spec.file,
     line: spec.line,
-    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`: ${what} in the files scanned${looked}; what this process imports is not counted`
+    message: `${SERVER_NAMES[process.server]} app \`${oneLine(spec.written, 80)}\`${declared}: ${what} in the files scanned${looked}; what this process imports is not counted`
   };
 }
 var DJANGO_DEV_SERVERS = /* @__PURE__ */ new Set(["runserver", "runserver_plus", "runsslserver", "testserver"]);
@@ -355,6 +381,10 @@ function oneLine(command, max = MAX_COMMAND) {
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
 }
 var MAX_COMMAND = 120;
+function consoleScriptNote(spec, end) {
+  const script = spec.consoleScript;
+  return script ? `console script \`${oneLine(script.reference, 80)}\`, ${script.file}:${script.line}${end}` : "";
+}
 function attributeEvidence(summary, attribute, moduleName) {
   const name = attribute?.split(".")[0]?.replace(/\(.*$/, "");
   const call = name && summary ? summaryLookup(summary).moduleCallBoundTo(name) : void 0;
@@ -590,7 +620,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const multiplies = !forked2 || match.afterFork === "lazy";
     const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${unitCounted(counts[0].n * each, match.total.unit)}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
-    return { text, n: counts.length === 1 ? counts[0].n : void 0, total, forked: forked2 };
+    return { text, n: counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0, total, forked: forked2 };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
@@ -619,7 +649,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     }
   } else if (phrases.length === 1) {
     const [only] = phrases;
-    const count = withoutWhere(only.text);
+    const count = [...new Set(withoutWhere(only.text).split(" or "))].join(" or ");
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
     short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
   } else if (units.size === 1) {
@@ -778,7 +808,7 @@ function deploymentSummary(context) {
   }
   const parts = deployment.processes.map((p) => {
     const written = p.appSpec ? [p.appSpec.written, ...["command", "dev-server", "worker-command"].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
-    const app = written ? ` \`${oneLine(written, 80)}\`` : "";
+    const app = written ? ` \`${oneLine(written, 80)}\`${p.appSpec?.consoleScript ? ` (${consoleScriptNote(p.appSpec, "")})` : ""}` : "";
     const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
     const starts = p.starts ? `, which runs ${SERVER_NAMES[p.starts.server]}${p.starts.appSpec ? ` \`${oneLine(p.starts.appSpec.written, 80)}\`` : ""}` : "";
     const fork = p.processModel === "imported-then-forked" ? ", forked after the app is imported" : "";
@@ -792,6 +822,7 @@ function deploymentSummary(context) {
 export {
   processModelOf,
   deploymentEntries,
+  withMainRunChains,
   processRole,
   oneLine,
   processCount,
