@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-UA54RLEF.mjs";
-import "./shared-IVOFJOB7.mjs";
+} from "./shared-XYFDYNMO.mjs";
+import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";

@@ -15,8 +15,8 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-UA54RLEF.mjs";
-import "./shared-IVOFJOB7.mjs";
+} from "./shared-XYFDYNMO.mjs";
+import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-JM4P3PZO.mjs";
+} from "./shared-XKDNXF5W.mjs";
 import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -219,6 +219,18 @@ describe('a Dockerfile in a subfolder, built from the project root (linkding: `d
     ]);
   });
 
+  it('reads a lower-case `.dockerfile` as a Dockerfile, and the entrypoint script it copies (searxng: `container/dist.dockerfile`)', async () => {
+    const root = writeProject({
+      'container/dist.dockerfile': 'FROM python:3.13-slim\nWORKDIR /usr/local/searxng\nCOPY ./container/ ./\nCOPY ./searx/ ./searx/\nENTRYPOINT ["/usr/local/searxng/entrypoint.sh"]\n',
+      'container/entrypoint.sh': '#!/bin/sh\nexec /usr/local/searxng/.venv/bin/granian searx.webapp:app\n',
+      'searx/__init__.py': '',
+      'searx/webapp.py': 'def app(environ, start_response):\n    return []\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(deployment.problems).toEqual([]);
+    expect(views(deployment)).toEqual(['container/entrypoint.sh:2 (launched by container/dist.dockerfile:5): granian searx.webapp:app cwd=/usr/local/searxng']);
+  });
+
   it('keeps its own folder for the context when what it copies is there', async () => {
     const root = writeProject({
       'docker/Dockerfile': 'FROM python:3.13-slim\nWORKDIR /app\nCOPY start.sh .\nCMD ["./start.sh"]\n',

@@ -730,7 +730,7 @@ export function deploymentFacts(
       : undefined;
     const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
     // Alternatives of the same size (lnbits' three Dockerfiles, each one python process): that size.
-    return { text, n: counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined, total, forked };
+    return { text, first: counts[0]!.text, n: counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined, total, forked };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p: ReturnType<typeof phraseOf>): string => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
@@ -762,8 +762,8 @@ export function deploymentFacts(
     }
   } else if (phrases.length === 1) {
     const [only] = phrases;
-    // Said once: "one python process", not "one python process or one python process".
-    const count = [...new Set(withoutWhere(only!.text).split(' or '))].join(' or ');
+    // Alternatives of one size said once: "one python process", not "one python process or one python process".
+    const count = only!.n !== undefined ? withoutWhere(only!.first) : withoutWhere(only!.text);
     sentence =
       only!.n === 1
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`

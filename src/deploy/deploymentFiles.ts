@@ -18,6 +18,8 @@ const DISCOVERY_PATTERNS = [
   '**/Dockerfile',
   '**/Dockerfile.*',
   '**/*.Dockerfile',
+  // searxng builds `container/dist.dockerfile`: the lower-case suffix editors and `docker build -f` take alike.
+  '**/*.dockerfile',
   '**/Containerfile',
   '**/docker-compose*.yml',
   '**/docker-compose*.yaml',
@@ -50,7 +52,7 @@ const DISCOVERY_IGNORE = [
 export function fileKind(relative: string): FileKind | undefined {
   const name = path.posix.basename(relative);
   if (name === 'Procfile') return 'Procfile';
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile')) return 'Dockerfile';
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile') || name.endsWith('.dockerfile')) return 'Dockerfile';
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return 'docker-compose';
   if (name === 'render.yaml') return 'render.yaml';
   if (name === 'fly.toml') return 'fly.toml';

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-JM4P3PZO.mjs";
+} from "./shared-XKDNXF5W.mjs";
 import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

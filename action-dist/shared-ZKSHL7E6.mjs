@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-IVOFJOB7.mjs";
+} from "./shared-DTX3AKT7.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-JM4P3PZO.mjs";
+} from "./shared-XKDNXF5W.mjs";
 import {
   CallResolver,
   allOf,

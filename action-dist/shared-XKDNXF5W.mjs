@@ -620,7 +620,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const multiplies = !forked2 || match.afterFork === "lazy";
     const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${unitCounted(counts[0].n * each, match.total.unit)}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
-    return { text, n: counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0, total, forked: forked2 };
+    return { text, first: counts[0].text, n: counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0, total, forked: forked2 };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
@@ -649,7 +649,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     }
   } else if (phrases.length === 1) {
     const [only] = phrases;
-    const count = [...new Set(withoutWhere(only.text).split(" or "))].join(" or ");
+    const count = only.n !== void 0 ? withoutWhere(only.first) : withoutWhere(only.text);
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
     short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
   } else if (units.size === 1) {

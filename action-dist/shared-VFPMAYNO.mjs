@@ -11,7 +11,7 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-JM4P3PZO.mjs";
+} from "./shared-XKDNXF5W.mjs";
 import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

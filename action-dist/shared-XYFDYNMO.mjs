@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-IVOFJOB7.mjs";
+} from "./shared-DTX3AKT7.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-XFFR3JBO.mjs");
+  return analyzer ??= import("./shared-ZKSHL7E6.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-XO3LVNN5.mjs"),
+      import("./shared-VFPMAYNO.mjs"),
       import("./shared-ZYZZ463A.mjs"),
-      import("./shared-BP6W4WUR.mjs"),
+      import("./shared-6YPO6CI2.mjs"),
       import("./shared-25V5L7BU.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-HLYXZZHK.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-U26WJZ4X.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

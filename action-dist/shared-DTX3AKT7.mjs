@@ -2830,6 +2830,8 @@ var DISCOVERY_PATTERNS = [
   "**/Dockerfile",
   "**/Dockerfile.*",
   "**/*.Dockerfile",
+  // searxng builds `container/dist.dockerfile`: the lower-case suffix editors and `docker build -f` take alike.
+  "**/*.dockerfile",
   "**/Containerfile",
   "**/docker-compose*.yml",
   "**/docker-compose*.yaml",
@@ -2860,7 +2862,7 @@ var DISCOVERY_IGNORE = [
 function fileKind(relative) {
   const name = path10.posix.basename(relative);
   if (name === "Procfile") return "Procfile";
-  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile")) return "Dockerfile";
+  if (/^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith(".Dockerfile") || name.endsWith(".dockerfile")) return "Dockerfile";
   if (/^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(name)) return "docker-compose";
   if (name === "render.yaml") return "render.yaml";
   if (name === "fly.toml") return "fly.toml";

@@ -5,7 +5,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-JM4P3PZO.mjs";
+} from "./shared-XKDNXF5W.mjs";
 import "./shared-SCQCTJEW.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
