@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-XYFDYNMO.mjs";
+} from "./shared-YWBGUQNY.mjs";
 import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

@@ -151,8 +151,7 @@ export function resolveImport(
   summaries: ReadonlyMap<string, ModuleSummary>,
   lazyDepth = 0,
 ): ResolvedImport {
-  if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
-  if (record.eachSubmodule) return resolveEachSubmodule(importer, record, record.eachSubmodule, index, summaries);
+  if (record.itemsOf || record.eachSubmodule) return resolveEach(importer, record, index, summaries);
   // The registry's items depend on what ran before: the import graph resolves them (see registries.ts).
   if (record.registryOf) return { record, absolute: record.module, executes: [] };
   const anchored = absoluteName(importer, record);
@@ -236,21 +235,8 @@ function compiledInitModules(name: string, importer: ModuleEntry, index: ModuleI
   return found;
 }
 
-/**
- * `for d in dialects.__all__: import_module("pkg.dialects.%s" % d)`: one import per item of the
- * literal `__all__` of the module named, when it is a project module.
- */
-function resolveEachItem(
-  importer: ModuleEntry,
-  record: ImportRecord,
-  source: NonNullable<ImportRecord['itemsOf']>,
-  index: ModuleIndex,
-  summaries: ReadonlyMap<string, ModuleSummary>,
-): ResolvedImport {
-  const anchored = absoluteName(importer, { ...record, ...source });
-  if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
-  const module = index.lookup(anchored.name, importer);
-  const items = module ? (summaries.get(module.path)?.dunderAll ?? []) : [];
+/** What `record` runs for each of `items` in place of its `*`, each module once. */
+function eachExecuted(importer: ModuleEntry, record: ImportRecord, items: readonly string[], index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): readonly ExecutedModule[] {
   const executes: ExecutedModule[] = [];
   const seen = new Set<string>();
   for (const item of items) {
@@ -260,40 +246,29 @@ function resolveEachItem(
       executes.push(executed);
     }
   }
-  return { record, absolute: record.module, executes: sharedList(index, executes) };
+  return sharedList(index, executes);
 }
 
 /**
- * `for f in os.listdir(folder): import_module("pkg.plugins." + f[:-3])`: one import per module of
- * the package (`files`: its `.py` files but `__init__.py`; `modules`: its packages too, as
- * `pkgutil.iter_modules` lists them). The folder listed is taken to be the package's own: the
- * name's prefix says which package the code imports from, whatever path it lists.
+ * A name computed per item, `*` where each goes:
+ * - `for d in dialects.__all__: import_module("pkg.dialects.%s" % d)`: one import per item of the
+ *   literal `__all__` of the module named, when it is a project module (`itemsOf`);
+ * - `for f in os.listdir(folder): import_module("pkg.plugins." + f[:-3])`: one import per module of
+ *   the package (`eachSubmodule`; `files`: its `.py` files but `__init__.py`; `modules`: its packages
+ *   too, as `pkgutil.iter_modules` lists them). The folder listed is taken to be the package's own:
+ *   the name's prefix says which package the code imports from, whatever path it lists.
  */
-function resolveEachSubmodule(
-  importer: ModuleEntry,
-  record: ImportRecord,
-  kind: NonNullable<ImportRecord['eachSubmodule']>,
-  index: ModuleIndex,
-  summaries: ReadonlyMap<string, ModuleSummary>,
-): ResolvedImport {
-  const packageName = record.module === '*' ? '' : record.module.slice(0, -2);
-  const anchored = absoluteName(importer, { ...record, module: packageName });
+function resolveEach(importer: ModuleEntry, record: ImportRecord, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): ResolvedImport {
+  const named = record.itemsOf ? { ...record, ...record.itemsOf } : { ...record, module: record.module === '*' ? '' : record.module.slice(0, -2) };
+  const anchored = absoluteName(importer, named);
   if ('problem' in anchored) return { record, executes: [], problem: anchored.problem };
-  const executes: ExecutedModule[] = [];
-  const seen = new Set<string>();
-  for (const child of anchored.name === '' ? [] : submodulesOf(index, anchored.name, kind)) {
-    for (const executed of resolveImport(importer, { ...withoutEachSubmodule(record), module: `${anchored.name}.${child}`, level: 0 }, index, summaries).executes) {
-      if (seen.has(executed.module.path)) continue;
-      seen.add(executed.module.path);
-      executes.push(executed);
-    }
+  if (record.itemsOf) {
+    const module = index.lookup(anchored.name, importer);
+    const items = module ? (summaries.get(module.path)?.dunderAll ?? []) : [];
+    return { record, absolute: record.module, executes: eachExecuted(importer, record, items, index, summaries) };
   }
-  return { record, absolute: anchored.name, executes: sharedList(index, executes) };
-}
-
-function withoutEachSubmodule(record: ImportRecord): ImportRecord {
-  const { eachSubmodule: _each, ...plain } = record;
-  return plain;
+  const children = anchored.name === '' ? [] : submodulesOf(index, anchored.name, record.eachSubmodule!);
+  return { record, absolute: anchored.name, executes: eachExecuted(importer, record, children, index, summaries) };
 }
 
 const submodulesByPackage = new WeakMap<ModuleIndex, Map<string, Array<{ name: string; isPackage: boolean }>>>();
@@ -328,7 +303,7 @@ function submodulesOf(index: ModuleIndex, packageName: string, kind: NonNullable
 
 /** One item of a name computed per item (`pkg.dialects.*` for `sqlite`): the import as if written with it. */
 export function resolveItem(importer: ModuleEntry, record: ImportRecord, item: string, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): ResolvedImport {
-  const { itemsOf: _items, registryOf: _registry, ...plain } = record;
+  const { itemsOf: _items, registryOf: _registry, eachSubmodule: _each, ...plain } = record;
   return resolveImport(importer, { ...plain, module: record.module.replace('*', item) }, index, summaries);
 }
 

@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-XKDNXF5W.mjs";
+} from "./shared-EAULDBEJ.mjs";
 import {
   CallResolver,
   allOf,
@@ -87,7 +87,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-SCQCTJEW.mjs";
+} from "./shared-FH5DRTOB.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,

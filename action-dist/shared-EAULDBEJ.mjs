@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-SCQCTJEW.mjs";
+} from "./shared-FH5DRTOB.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions

@@ -577,8 +577,7 @@ function importSucceeds(resolved, index, summaries, target) {
   return record.names.every(({ name }) => bindsAtTop(summary, name) || module.isPackage && index.lookup(`${absolute}.${name}`) !== void 0);
 }
 function resolveImport(importer, record, index, summaries, lazyDepth = 0) {
-  if (record.itemsOf) return resolveEachItem(importer, record, record.itemsOf, index, summaries);
-  if (record.eachSubmodule) return resolveEachSubmodule(importer, record, record.eachSubmodule, index, summaries);
+  if (record.itemsOf || record.eachSubmodule) return resolveEach(importer, record, index, summaries);
   if (record.registryOf) return { record, absolute: record.module, executes: [] };
   const anchored = absoluteName(importer, record);
   if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
@@ -644,11 +643,7 @@ function compiledInitModules(name, importer, index, minor) {
   visit(name);
   return found;
 }
-function resolveEachItem(importer, record, source, index, summaries) {
-  const anchored = absoluteName(importer, { ...record, ...source });
-  if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
-  const module = index.lookup(anchored.name, importer);
-  const items = module ? summaries.get(module.path)?.dunderAll ?? [] : [];
+function eachExecuted(importer, record, items, index, summaries) {
   const executes = [];
   const seen = /* @__PURE__ */ new Set();
   for (const item of items) {
@@ -658,26 +653,19 @@ function resolveEachItem(importer, record, source, index, summaries) {
       executes.push(executed2);
     }
   }
-  return { record, absolute: record.module, executes: sharedList(index, executes) };
+  return sharedList(index, executes);
 }
-function resolveEachSubmodule(importer, record, kind, index, summaries) {
-  const packageName = record.module === "*" ? "" : record.module.slice(0, -2);
-  const anchored = absoluteName(importer, { ...record, module: packageName });
+function resolveEach(importer, record, index, summaries) {
+  const named = record.itemsOf ? { ...record, ...record.itemsOf } : { ...record, module: record.module === "*" ? "" : record.module.slice(0, -2) };
+  const anchored = absoluteName(importer, named);
   if ("problem" in anchored) return { record, executes: [], problem: anchored.problem };
-  const executes = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const child of anchored.name === "" ? [] : submodulesOf(index, anchored.name, kind)) {
-    for (const executed2 of resolveImport(importer, { ...withoutEachSubmodule(record), module: `${anchored.name}.${child}`, level: 0 }, index, summaries).executes) {
-      if (seen.has(executed2.module.path)) continue;
-      seen.add(executed2.module.path);
-      executes.push(executed2);
-    }
+  if (record.itemsOf) {
+    const module = index.lookup(anchored.name, importer);
+    const items = module ? summaries.get(module.path)?.dunderAll ?? [] : [];
+    return { record, absolute: record.module, executes: eachExecuted(importer, record, items, index, summaries) };
   }
-  return { record, absolute: anchored.name, executes: sharedList(index, executes) };
-}
-function withoutEachSubmodule(record) {
-  const { eachSubmodule: _each, ...plain } = record;
-  return plain;
+  const children = anchored.name === "" ? [] : submodulesOf(index, anchored.name, record.eachSubmodule);
+  return { record, absolute: anchored.name, executes: eachExecuted(importer, record, children, index, summaries) };
 }
 var submodulesByPackage = /* @__PURE__ */ new WeakMap();
 function submodulesOf(index, packageName, kind) {
@@ -700,7 +688,7 @@ function submodulesOf(index, packageName, kind) {
   return (byPackage.get(packageName) ?? []).filter((c) => kind === "modules" || !c.isPackage).map((c) => c.name).sort();
 }
 function resolveItem(importer, record, item, index, summaries) {
-  const { itemsOf: _items, registryOf: _registry, ...plain } = record;
+  const { itemsOf: _items, registryOf: _registry, eachSubmodule: _each, ...plain } = record;
   return resolveImport(importer, { ...plain, module: record.module.replace("*", item) }, index, summaries);
 }
 function absoluteName(importer, record) {

@@ -11,8 +11,8 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-XKDNXF5W.mjs";
-import "./shared-SCQCTJEW.mjs";
+} from "./shared-EAULDBEJ.mjs";
+import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

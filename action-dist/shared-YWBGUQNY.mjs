@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-ZKSHL7E6.mjs");
+  return analyzer ??= import("./shared-CZCXROL4.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-VFPMAYNO.mjs"),
+      import("./shared-JSEFBQQV.mjs"),
       import("./shared-ZYZZ463A.mjs"),
-      import("./shared-6YPO6CI2.mjs"),
+      import("./shared-QUUXN4VV.mjs"),
       import("./shared-25V5L7BU.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-KEW3LUEV.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-RSARCM2S.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-U26WJZ4X.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-US4TYD2A.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

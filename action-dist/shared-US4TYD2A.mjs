@@ -3,8 +3,8 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-XKDNXF5W.mjs";
-import "./shared-SCQCTJEW.mjs";
+} from "./shared-EAULDBEJ.mjs";
+import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
