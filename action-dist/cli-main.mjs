@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-YWBGUQNY.mjs";
+} from "./shared-KX3WVBTS.mjs";
 import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-YWBGUQNY.mjs";
+} from "./shared-KX3WVBTS.mjs";
 import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-EAULDBEJ.mjs";
+} from "./shared-EOFKUBOW.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -118,6 +118,19 @@ describe('a Dockerfile whose command is a console script of the project (`CMD ["
     expect(result.findings.find((f) => f.path === 'shop/reports.py' && f.ruleId === 'IL001')!.deployment).toBeUndefined();
   });
 
+  it('reads the server its function starts (`uvicorn.run("shop.main:app", workers=3)` in `run()`), as for a script\'s `__main__` block', async () => {
+    const files = {
+      'shop/__init__.py': '',
+      'shop/main.py': 'import uvicorn\n\nfrom shop import search  # noqa: F401\n\n\nasync def app(scope, receive, send):\n    pass\n\n\ndef run():\n    uvicorn.run("shop.main:app", host="0.0.0.0", workers=3)\n',
+      'shop/search.py': shop['shop/search.py'],
+      'pyproject.toml': '[project]\nname = "shop"\nversion = "1"\n\n[project.scripts]\nshop-serve = "shop.main:run"\n',
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\nCMD ["shop-serve"]\n',
+    };
+    const result = await analyzeProject(writeProject(files));
+    expect(deploymentSummary(result.deployment)).toBe('deployment read: python `shop-serve` (console script `shop.main:run`, pyproject.toml:6), which runs uvicorn `shop.main:app` (Dockerfile:5): 3 uvicorn workers (shop/main.py:11)');
+    expect(result.findings.find((f) => f.path === 'shop/search.py' && f.ruleId === 'IL001')!.deployment).toBe('3 uvicorn workers (shop/main.py:11) each create this thread pool: up to 6 threads in all.');
+  });
+
   it('leaves a program the project does not declare as a program from outside it', async () => {
     const result = await analyzeProject(writeProject({ ...shop, ...declarations['pyproject.toml [project.scripts]']!.files, Dockerfile: 'FROM python:3.12-slim\nCMD ["other-serve"]\n' }));
     expect(deploymentSummary(result.deployment)).toBe('deployment files read (Dockerfile), but no server or worker recognised in them: assuming one process per worker');

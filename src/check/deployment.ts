@@ -203,9 +203,10 @@ export function withMainRunChains(chains: Map<string, ImportChain>, graph: Impor
  * noted on the process: its count and process model are then the server's.
  */
 function startedServer(process: ServerProcess, script: string, summaries: ReadonlyMap<string, ModuleSummary>): ServerProcess['starts'] {
-  if (processRole(process) !== 'script' || !process.appSpec?.asMain) return undefined;
+  const spec = process.appSpec;
+  if (processRole(process) !== 'script' || !(spec?.asMain || (spec?.consoleScript && spec.attribute))) return undefined;
   const summary = summaries.get(script);
-  const started = summary ? serverStartedByScript(process, script, summary) : undefined;
+  const started = summary ? serverStartedByScript(process, script, summary, spec.asMain ? undefined : spec.attribute) : undefined;
   if (!started) return undefined;
   process.starts = started;
   if (started.processModel) process.processModel = started.processModel;

@@ -28,8 +28,8 @@ const UVICORN_RUN = new Set(['uvicorn.run', 'uvicorn.main.run']);
  * The server `process` (a `python` script of the deployment, `script` the path of its file) starts
  * through a `uvicorn.run` call, read from `summary`; undefined when the script starts none we model.
  */
-export function serverStartedByScript(process: ServerProcess, script: string, summary: ModuleSummary): StartedServer | undefined {
-  const call = uvicornRunCall(summary);
+export function serverStartedByScript(process: ServerProcess, script: string, summary: ModuleSummary, entryFunction?: string): StartedServer | undefined {
+  const call = uvicornRunCall(summary, entryFunction);
   if (!call) return undefined;
   const argument = (keyword: string): CallArgument | undefined => call.args.find((a) => a.keyword === keyword);
   const app = call.args.find((a) => a.keyword === undefined) ?? argument('app');
@@ -76,16 +76,21 @@ interface ScriptCall {
 /**
  * The first `uvicorn.run(...)` the script runs as `__main__`: in its module body or `__main__` block,
  * or in the body of one of its top-level functions called from there (`main()`, `sys.exit(main())`).
+ * For a console script, `entryFunction` is the function its program calls once the module is
+ * imported: its body, and the top-level functions it calls, come after the module body.
  */
-function uvicornRunCall(summary: ModuleSummary): ScriptCall | undefined {
+function uvicornRunCall(summary: ModuleSummary, entryFunction?: string): ScriptCall | undefined {
   const isRun = (c: { callee?: string; calleeIsLocal?: boolean }): boolean => c.callee !== undefined && !c.calleeIsLocal && UVICORN_RUN.has(c.callee);
   const inFunction = (name: string): ScriptCall | undefined => {
     const inner = name.includes('.') ? undefined : callsInFunction(summary, name).find((c) => c.scope.kind === 'function' && isRun(c));
     return inner && { text: inner.text, line: inner.span.line, args: inner.args };
   };
   const body = callsOutsideFunctions(summary).filter((c) => c.scope.kind === 'module');
-  const main = summary.mainCalls ?? [];
-  for (const call of [...body.map((c) => ({ callee: c.callee, calleeIsLocal: c.calleeIsLocal, text: c.text, line: c.span.line, args: c.args })), ...main]) {
+  const asCall = (c: (typeof body)[number]) => ({ callee: c.callee, calleeIsLocal: c.calleeIsLocal, text: c.text, line: c.span.line, args: c.args });
+  // A console script's function: its own calls, read like a `__main__` block's.
+  const entry = entryFunction !== undefined && !entryFunction.includes('.') ? callsInFunction(summary, entryFunction).filter((c) => c.scope.kind === 'function').map(asCall) : [];
+  const main = entryFunction !== undefined ? entry : (summary.mainCalls ?? []);
+  for (const call of [...body.map(asCall), ...main]) {
     if (isRun(call)) return call;
     const inner = call.calleeIsLocal && call.callee ? inFunction(call.callee) : undefined;
     if (inner) return inner;

@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-EAULDBEJ.mjs";
+} from "./shared-EOFKUBOW.mjs";
 import {
   CallResolver,
   allOf,

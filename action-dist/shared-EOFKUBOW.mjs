@@ -83,8 +83,8 @@ function valueOf(setting) {
 
 // src/check/scriptServers.ts
 var UVICORN_RUN = /* @__PURE__ */ new Set(["uvicorn.run", "uvicorn.main.run"]);
-function serverStartedByScript(process, script, summary) {
-  const call = uvicornRunCall(summary);
+function serverStartedByScript(process, script, summary, entryFunction) {
+  const call = uvicornRunCall(summary, entryFunction);
   if (!call) return void 0;
   const argument = (keyword) => call.args.find((a) => a.keyword === keyword);
   const app = call.args.find((a) => a.keyword === void 0) ?? argument("app");
@@ -118,15 +118,17 @@ function serverStartedByScript(process, script, summary) {
   if (model) started.processModel = model;
   return started;
 }
-function uvicornRunCall(summary) {
+function uvicornRunCall(summary, entryFunction) {
   const isRun = (c) => c.callee !== void 0 && !c.calleeIsLocal && UVICORN_RUN.has(c.callee);
   const inFunction = (name) => {
     const inner = name.includes(".") ? void 0 : callsInFunction(summary, name).find((c) => c.scope.kind === "function" && isRun(c));
     return inner && { text: inner.text, line: inner.span.line, args: inner.args };
   };
   const body = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
-  const main = summary.mainCalls ?? [];
-  for (const call of [...body.map((c) => ({ callee: c.callee, calleeIsLocal: c.calleeIsLocal, text: c.text, line: c.span.line, args: c.args })), ...main]) {
+  const asCall = (c) => ({ callee: c.callee, calleeIsLocal: c.calleeIsLocal, text: c.text, line: c.span.line, args: c.args });
+  const entry = entryFunction !== void 0 && !entryFunction.includes(".") ? callsInFunction(summary, entryFunction).filter((c) => c.scope.kind === "function").map(asCall) : [];
+  const main = entryFunction !== void 0 ? entry : summary.mainCalls ?? [];
+  for (const call of [...body.map(asCall), ...main]) {
     if (isRun(call)) return call;
     const inner = call.calleeIsLocal && call.callee ? inFunction(call.callee) : void 0;
     if (inner) return inner;
@@ -278,9 +280,10 @@ function withMainRunChains(chains, graph, context) {
   return merged;
 }
 function startedServer(process, script, summaries) {
-  if (processRole(process) !== "script" || !process.appSpec?.asMain) return void 0;
+  const spec = process.appSpec;
+  if (processRole(process) !== "script" || !(spec?.asMain || spec?.consoleScript && spec.attribute)) return void 0;
   const summary = summaries.get(script);
-  const started = summary ? serverStartedByScript(process, script, summary) : void 0;
+  const started = summary ? serverStartedByScript(process, script, summary, spec.asMain ? void 0 : spec.attribute) : void 0;
   if (!started) return void 0;
   process.starts = started;
   if (started.processModel) process.processModel = started.processModel;
