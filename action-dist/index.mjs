@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-KX3WVBTS.mjs";
+} from "./shared-2L3ZRGSG.mjs";
 import "./shared-DTX3AKT7.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-C56NSYPI.mjs";
 import {
   deploymentSummary
-} from "./shared-EOFKUBOW.mjs";
+} from "./shared-RBK4KDTO.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

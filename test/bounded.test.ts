@@ -182,7 +182,7 @@ describe('no quadratic or backtracking work', () => {
     expect(ms).toBeLessThan(15_000);
     expect(result.deployment!.deployment.processes).toHaveLength(8000);
     const [finding] = result.findings;
-    expect(finding!.message).toBe('`t.start()` starts a thread (created on line 2) while `app` is imported, which is itself the gunicorn app `app:app` (Procfile:1) in `app`. Deployed as 1 gunicorn worker.');
+    expect(finding!.message).toBe('`t.start()` starts a thread (created on line 2) while `app` is imported, which is itself the gunicorn app `app:app` (Procfile:1) in `app`. Deployed as 1 gunicorn worker: 1 thread.');
     expect(finding!.deployment).toContain('(or 7995 more definitions of this role)');
     expect(finding!.deployment!.length).toBeLessThan(2000);
     const bad = result.diagnostics.filter((d) => d.path === 'other/Procfile');

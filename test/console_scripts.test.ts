@@ -131,6 +131,19 @@ describe('a Dockerfile whose command is a console script of the project (`CMD ["
     expect(result.findings.find((f) => f.path === 'shop/search.py' && f.ruleId === 'IL001')!.deployment).toBe('3 uvicorn workers (shop/main.py:11) each create this thread pool: up to 6 threads in all.');
   });
 
+  it('takes a program `exec` runs for one that stays up, in whichever branch of the script (pypiserver\'s entrypoint)', async () => {
+    const files = {
+      ...shop,
+      ...declarations['pyproject.toml [project.scripts]']!.files,
+      'entrypoint.sh': '#!/bin/sh\nif [ "$(id -u)" -ne 0 ]; then\n    exec shop-serve --port 8000\nelse\n    exec gosu shop shop-serve --port 8000\nfi\n',
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install .\nENTRYPOINT ["./entrypoint.sh"]\n',
+    };
+    const result = await analyzeProject(writeProject(files));
+    expect(result.findings.find((f) => f.path === 'shop/search.py' && f.ruleId === 'IL001')!.deployment).toBe(
+      'Deployed as one python process (entrypoint.sh:3) or one python process (entrypoint.sh:5), which creates this thread pool: up to 2 threads.',
+    );
+  });
+
   it('leaves a program the project does not declare as a program from outside it', async () => {
     const result = await analyzeProject(writeProject({ ...shop, ...declarations['pyproject.toml [project.scripts]']!.files, Dockerfile: 'FROM python:3.12-slim\nCMD ["other-serve"]\n' }));
     expect(deploymentSummary(result.deployment)).toBe('deployment files read (Dockerfile), but no server or worker recognised in them: assuming one process per worker');

@@ -726,12 +726,13 @@ export function deploymentFacts(
     const forked = group.some(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked');
     // Forked copies of a started thread or an open socket are not more threads or sockets.
     const multiplies = !forked || match.afterFork === 'lazy';
-    const total = multiplies && counts.length === 1 && counts[0]!.n !== undefined && each !== undefined && match.total
-      ? `${match.total.upTo ? 'up to ' : ''}${counts[0]!.n * each} ${unitCounted(counts[0]!.n * each, match.total.unit)}`
-      : undefined;
-    const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
     // Alternatives of the same size (lnbits' three Dockerfiles, each one python process): that size.
-    return { text, first: counts[0]!.text, n: counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined, total, forked };
+    const n = counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined;
+    const total = multiplies && n !== undefined && each !== undefined && match.total ? `${match.total.upTo ? 'up to ' : ''}${n * each} ${unitCounted(n * each, match.total.unit)}` : undefined;
+    const text = `${listed.map((c) => c.text).join(' or ')}${more > 0 ? ` (or ${more} more definitions of this role)` : ''}`;
+    // Said once in a short sentence when every definition reads the same but for where it is.
+    const sizes = new Set(counts.map((c) => withoutWhere(c.text)));
+    return { text, same: sizes.size === 1 ? [...sizes][0]! : undefined, n, total, forked };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p: ReturnType<typeof phraseOf>): string => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
@@ -764,7 +765,7 @@ export function deploymentFacts(
   } else if (phrases.length === 1) {
     const [only] = phrases;
     // Alternatives of one size said once: "one python process", not "one python process or one python process".
-    const count = only!.n !== undefined ? withoutWhere(only!.first) : withoutWhere(only!.text);
+    const count = only!.same ?? withoutWhere(only!.text);
     sentence =
       only!.n === 1
         ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`

@@ -185,9 +185,12 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       continue;
     }
     const read = readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true });
+    // `exec gunicorn ...` replaces the shell: nothing after it runs, whatever branch it is in
+    // (pypiserver's entrypoint ends an if/else with `exec pypi-server` in each branch).
+    const replacesShell = words[0]?.text === 'exec';
     for (const started of [...read.servers, ...read.unrecognized]) {
       if (command.endedBy === '&') started.background = true;
-      else if (index === lastIndex) started.last = true;
+      else if (index === lastIndex || replacesShell) started.last = true;
     }
     mergeInto(reading, read);
   }

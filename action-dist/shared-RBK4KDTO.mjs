@@ -621,9 +621,11 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const more = counts.length - listed.length;
     const forked2 = group.some(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked");
     const multiplies = !forked2 || match.afterFork === "lazy";
-    const total = multiplies && counts.length === 1 && counts[0].n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${counts[0].n * each} ${unitCounted(counts[0].n * each, match.total.unit)}` : void 0;
+    const n = counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0;
+    const total = multiplies && n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${n * each} ${unitCounted(n * each, match.total.unit)}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
-    return { text, first: counts[0].text, n: counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0, total, forked: forked2 };
+    const sizes = new Set(counts.map((c) => withoutWhere(c.text)));
+    return { text, same: sizes.size === 1 ? [...sizes][0] : void 0, n, total, forked: forked2 };
   };
   const phrases = [...roles.values()].map(phraseOf);
   const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
@@ -652,7 +654,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     }
   } else if (phrases.length === 1) {
     const [only] = phrases;
-    const count = only.n !== void 0 ? withoutWhere(only.first) : withoutWhere(only.text);
+    const count = only.same ?? withoutWhere(only.text);
     sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
     short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
   } else if (units.size === 1) {

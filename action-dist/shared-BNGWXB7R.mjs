@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-EOFKUBOW.mjs";
+} from "./shared-RBK4KDTO.mjs";
 import {
   CallResolver,
   allOf,
@@ -4294,9 +4294,10 @@ function readShellCommands(commands, settings, reading) {
       continue;
     }
     const read = readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true });
+    const replacesShell = words[0]?.text === "exec";
     for (const started of [...read.servers, ...read.unrecognized]) {
       if (command.endedBy === "&") started.background = true;
-      else if (index === lastIndex) started.last = true;
+      else if (index === lastIndex || replacesShell) started.last = true;
     }
     mergeInto(reading, read);
   }
