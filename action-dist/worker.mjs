@@ -5,7 +5,7 @@ import {
 } from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-KRDGZTKZ.mjs";
+} from "./shared-6SU6SJKH.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

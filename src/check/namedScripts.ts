@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { CONSOLE_SCRIPT_FILES, consoleScriptsOf } from '../deploy/consoleScripts.js';
 import type { Deployment } from '../deploy/index.js';
-import { decodePythonSource } from '../extract/decode.js';
 import { MAX_SMALL_FILE_BYTES, readRegularFile } from '../files.js';
 import type { ModuleIndex } from '../resolve/moduleIndex.js';
 import type { NamedScripts } from './programs.js';
@@ -71,8 +70,7 @@ export async function namedScripts(root: string, deployment: Deployment | undefi
   for (const name of CONSOLE_SCRIPT_FILES) {
     const read = await readRegularFile(path.join(root, name), MAX_SMALL_FILE_BYTES);
     if (!read.ok) continue;
-    const text = name.endsWith('.py') ? decodePythonSource(read.bytes).text : read.bytes.toString('utf8');
-    for (const script of consoleScriptsOf(name, text).scripts) add(index.lookup(script.module)?.path, `console script \`${script.name}\` (${script.file}:${script.line})`, false);
+    for (const script of consoleScriptsOf(name, read.bytes).scripts) add(index.lookup(script.module)?.path, `console script \`${script.name}\` (${script.file}:${script.line})`, false);
   }
   return named;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { decodePythonSource } from '../extract/decode.js';
 import { keyLines } from './formats/fly.js';
 import type { DeployProblem, Location } from './types.js';
 
@@ -40,9 +41,10 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 /** `mod.sub:obj.attr [extra1, extra2]`, as the entry point specification writes a value. */
 const REFERENCE = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*(?::\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*))?\s*(?:\[[^\]]*\])?\s*$/;
 
-/** The console scripts `file` (relative to the root) declares; `text` is its content. */
-export function consoleScriptsOf(file: string, text: string): ConsoleScriptReading {
+/** The console scripts `file` (relative to the root) declares; `content` is its text, or its bytes as read (setup.py decoded as Python decodes it). */
+export function consoleScriptsOf(file: string, content: string | Uint8Array): ConsoleScriptReading {
   const name = path.posix.basename(file);
+  const text = typeof content === 'string' ? content : name.endsWith('.py') ? decodePythonSource(content).text : new TextDecoder('utf-8').decode(content).replace(/^\uFEFF/, '');
   if (name === 'pyproject.toml') return fromPyproject(file, text);
   if (name === 'setup.cfg') return fromSetupCfg(file, text);
   return fromSetupPy(file, text);

@@ -465,9 +465,9 @@ class DeploymentReader {
       for (const name of CONSOLE_SCRIPT_FILES) {
         const file = folder ? `${folder}/${name}` : name;
         if (!(await this.exists(file))) continue;
-        const text = await this.readDeclarations(file);
-        if (text === undefined) continue;
-        const reading = consoleScriptsOf(file, text);
+        const bytes = await this.readDeclarations(file);
+        if (bytes === undefined) continue;
+        const reading = consoleScriptsOf(file, bytes);
         this.problems(reading.problems);
         for (const script of reading.scripts) if (!this.consoleScripts.has(script.name)) this.consoleScripts.set(script.name, script);
       }
@@ -479,14 +479,18 @@ class DeploymentReader {
    * listed as read). One that cannot be read, or leads out of the project, is passed over here: the
    * scan says so of setup.py, and the reader of `requires-python` of a pyproject.toml.
    */
-  private async readDeclarations(file: string): Promise<string | undefined> {
+  private async readDeclarations(file: string): Promise<Uint8Array | undefined> {
     const absolute = path.join(this.root, file);
+    if ((await this.linkOutOfProject(absolute)) !== undefined) return undefined;
+    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+    return read.ok ? read.bytes : undefined;
+  }
+
+  /** Where `absolute` really is, when it is a link out of the project that is not to be followed (to /etc, another checkout). */
+  private async linkOutOfProject(absolute: string): Promise<string | undefined> {
     const real = await realPath(absolute);
     this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
-    if (!real || (!this.followExternalLinks && !isWithin(real, await this.realRoot))) return undefined;
-    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
-    if (!read.ok) return undefined;
-    return file.endsWith('.py') ? decodePythonSource(read.bytes).text : new TextDecoder('utf-8').decode(read.bytes).replace(/^\uFEFF/, '');
+    return real && !this.followExternalLinks && !isWithin(real, await this.realRoot) ? real : undefined;
   }
 
   /**
@@ -746,9 +750,8 @@ class DeploymentReader {
         const absolute = path.join(this.root, file);
         try {
           // A link out of the project (to /etc, /proc/self/environ, another checkout) is not read.
-          const real = await realPath(absolute);
-          this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
-          if (real && !this.followExternalLinks && !isWithin(real, await this.realRoot)) {
+          const real = await this.linkOutOfProject(absolute);
+          if (real !== undefined) {
             this.problem({ file, kind: 'outside-root', message: `symbolic link to ${real}, outside the project; not read (--follow-external-links reads it)` });
             return undefined;
           }

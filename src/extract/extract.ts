@@ -201,12 +201,12 @@ class Extractor extends ExtractorState {
             this.visitBlockOf(node.childForFieldName('alternative'), scope);
           });
         } finally {
-          if (items && variable) this.loopItems.delete(variable);
           if (before) {
+            // As before the loop: its variable and the names computed from it gone.
             this.listingLoops--;
             this.loopItems.clear();
             for (const [name, value] of before) this.loopItems.set(name, value);
-          }
+          } else if (items && variable) this.loopItems.delete(variable);
         }
         return;
       }

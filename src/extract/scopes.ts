@@ -43,8 +43,8 @@ export function newScope(execution: ExecutionScope, prefix: string, rest: Pick<S
   return { execution, bindings: new Map(), parent: rest.parent, prefix, className: rest.className, parameters: rest.parameters, methodClass: rest.methodClass };
 }
 
-/** What a loop variable stands for when its items are not literals: see `ExtractorState.loopItems`. */
 /**
+ * What a loop variable stands for when its items are not literals: see `ExtractorState.loopItems`.
  * `listing`: the entries of a folder the code lists (`os.listdir`, `glob.glob`, `Path.iterdir`:
  * `files`), or the modules `pkgutil.iter_modules` finds (`modules`, packages too), or a name computed
  * from one of them in the loop's body (`a = os.path.basename(f)[:-3]`).

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-DTX3AKT7.mjs";
+} from "./shared-NDVACSA3.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-KRDGZTKZ.mjs";
+} from "./shared-6SU6SJKH.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -4660,8 +4660,9 @@ function keyLines(text) {
 var CONSOLE_SCRIPT_FILES = ["pyproject.toml", "setup.cfg", "setup.py"];
 var NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 var REFERENCE = /^\s*([A-Za-z_][\w]*(?:\s*\.\s*[A-Za-z_]\w*)*)\s*(?::\s*([A-Za-z_]\w*(?:\s*\.\s*[A-Za-z_]\w*)*))?\s*(?:\[[^\]]*\])?\s*$/;
-function consoleScriptsOf(file, text) {
+function consoleScriptsOf(file, content) {
   const name = path4.posix.basename(file);
+  const text = typeof content === "string" ? content : name.endsWith(".py") ? decodePythonSource(content).text : new TextDecoder("utf-8").decode(content).replace(/^\uFEFF/, "");
   if (name === "pyproject.toml") return fromPyproject(file, text);
   if (name === "setup.cfg") return fromSetupCfg(file, text);
   return fromSetupPy(file, text);
@@ -4815,8 +4816,7 @@ async function namedScripts(root, deployment, index, files) {
   for (const name of CONSOLE_SCRIPT_FILES) {
     const read = await readRegularFile(path5.join(root, name), MAX_SMALL_FILE_BYTES);
     if (!read.ok) continue;
-    const text = name.endsWith(".py") ? decodePythonSource(read.bytes).text : read.bytes.toString("utf8");
-    for (const script2 of consoleScriptsOf(name, text).scripts) add(index.lookup(script2.module)?.path, `console script \`${script2.name}\` (${script2.file}:${script2.line})`, false);
+    for (const script2 of consoleScriptsOf(name, read.bytes).scripts) add(index.lookup(script2.module)?.path, `console script \`${script2.name}\` (${script2.file}:${script2.line})`, false);
   }
   return named;
 }
@@ -6384,9 +6384,9 @@ var DeploymentReader = class {
       for (const name of CONSOLE_SCRIPT_FILES) {
         const file = folder ? `${folder}/${name}` : name;
         if (!await this.exists(file)) continue;
-        const text = await this.readDeclarations(file);
-        if (text === void 0) continue;
-        const reading = consoleScriptsOf(file, text);
+        const bytes = await this.readDeclarations(file);
+        if (bytes === void 0) continue;
+        const reading = consoleScriptsOf(file, bytes);
         this.problems(reading.problems);
         for (const script2 of reading.scripts) if (!this.consoleScripts.has(script2.name)) this.consoleScripts.set(script2.name, script2);
       }
@@ -6399,12 +6399,15 @@ var DeploymentReader = class {
    */
   async readDeclarations(file) {
     const absolute = path12.join(this.root, file);
+    if (await this.linkOutOfProject(absolute) !== void 0) return void 0;
+    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
+    return read.ok ? read.bytes : void 0;
+  }
+  /** Where `absolute` really is, when it is a link out of the project that is not to be followed (to /etc, another checkout). */
+  async linkOutOfProject(absolute) {
     const real = await realPath(absolute);
     this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
-    if (!real || !this.followExternalLinks && !isWithin(real, await this.realRoot)) return void 0;
-    const read = await readRegularFile(absolute, MAX_DEPLOY_FILE_BYTES);
-    if (!read.ok) return void 0;
-    return file.endsWith(".py") ? decodePythonSource(read.bytes).text : new TextDecoder("utf-8").decode(read.bytes).replace(/^\uFEFF/, "");
+    return real && !this.followExternalLinks && !isWithin(real, await this.realRoot) ? real : void 0;
   }
   /**
    * The console script a program run names: by its bare name (as PATH finds it), or by a path in a
@@ -6632,9 +6635,8 @@ var DeploymentReader = class {
       pending = (async () => {
         const absolute = path12.join(this.root, file);
         try {
-          const real = await realPath(absolute);
-          this.realRoot ??= realPath(this.root).then((r) => r ?? this.root);
-          if (real && !this.followExternalLinks && !isWithin(real, await this.realRoot)) {
+          const real = await this.linkOutOfProject(absolute);
+          if (real !== void 0) {
             this.problem({ file, kind: "outside-root", message: `symbolic link to ${real}, outside the project; not read (--follow-external-links reads it)` });
             return void 0;
           }

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-KRDGZTKZ.mjs";
+} from "./shared-6SU6SJKH.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -2243,12 +2243,11 @@ ${this.functions.join("\n")}` : "",
             this.visitBlockOf(node.childForFieldName("alternative"), scope);
           });
         } finally {
-          if (items && variable) this.loopItems.delete(variable);
           if (before) {
             this.listingLoops--;
             this.loopItems.clear();
             for (const [name2, value] of before) this.loopItems.set(name2, value);
-          }
+          } else if (items && variable) this.loopItems.delete(variable);
         }
         return;
       }
