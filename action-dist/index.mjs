@@ -15,8 +15,8 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-FFBYZG7C.mjs";
-import "./shared-NDVACSA3.mjs";
+} from "./shared-SL2DR2FL.mjs";
+import "./shared-VJNE2GCV.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";

@@ -5,7 +5,7 @@ import {
 } from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-6SU6SJKH.mjs";
+} from "./shared-66LKIZXL.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -15,10 +15,15 @@ import type { Language, Parser, Tree, TreeCursor } from 'web-tree-sitter';
  */
 export class SyntaxNode {
   parent: SyntaxNode | null;
-  readonly children: SyntaxNode[] = [];
+  /**
+   * Set once by the copy, exactly as long as the node has children; every leaf shares one empty
+   * array. Not to be changed: the nodes of a 300 KB module are millions, and an array grown by
+   * `push` (17 slots at the first) or one made per leaf was half of what a cold scan allocated.
+   */
+  children: SyntaxNode[] = NO_CHILDREN;
   private named: SyntaxNode[] | undefined;
-  /** Set by the copy on every ancestor of an ERROR or MISSING node, and on the node. */
-  private error = false;
+  /** The field's index (see `fieldId`) and the NAMED, MISSING and ERROR bits: one word, not four. */
+  private bits: number;
 
   constructor(
     private readonly tree: SyntaxTree,
@@ -26,15 +31,29 @@ export class SyntaxNode {
     readonly startIndex: number,
     readonly endIndex: number,
     /** The field this node fills in its parent (an index into the language's field names; 0: none). */
-    readonly fieldId: number,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
+    fieldId: number,
+    isNamed: boolean,
+    isMissing: boolean,
     parent: SyntaxNode | null,
   ) {
     this.parent = parent;
+    this.bits = (fieldId << 3) | (isNamed ? NAMED : 0) | (isMissing ? MISSING : 0);
     if (type === 'ERROR' || isMissing) {
-      for (let at: SyntaxNode | null = this; at && !at.error; at = at.parent) at.error = true;
+      for (let at: SyntaxNode | null = this; at && !(at.bits & ERROR); at = at.parent) at.bits |= ERROR;
     }
+  }
+
+  /** The field this node fills in its parent (an index into the language's field names; 0: none). */
+  get fieldId(): number {
+    return this.bits >>> 3;
+  }
+
+  get isNamed(): boolean {
+    return (this.bits & NAMED) !== 0;
+  }
+
+  get isMissing(): boolean {
+    return (this.bits & MISSING) !== 0;
   }
 
   get text(): string {
@@ -55,11 +74,17 @@ export class SyntaxNode {
 
   /** This node or one below it is an ERROR or a MISSING node. */
   get hasError(): boolean {
-    return this.error;
+    return (this.bits & ERROR) !== 0;
   }
 
+  /** The named children: the same array as `children` when all of them are named (most nodes). */
   get namedChildren(): SyntaxNode[] {
-    this.named ??= this.children.filter((child) => child.isNamed);
+    if (this.named === undefined) {
+      const children = this.children;
+      let count = 0;
+      for (let i = 0; i < children.length; i++) if (children[i]!.bits & NAMED) count++;
+      this.named = count === children.length ? children : count === 0 ? NO_CHILDREN : children.filter((child) => child.isNamed);
+    }
     return this.named;
   }
 
@@ -95,6 +120,39 @@ export class SyntaxNode {
   descendantsOfType(...types: string[]): SyntaxNode[] {
     const wanted = new Set(types);
     return descendants(this).filter((node) => wanted.has(node.type));
+  }
+}
+
+const NAMED = 1;
+const MISSING = 2;
+const ERROR = 4;
+
+/** The children of every leaf. An array of objects from the start, as every other `children` is. */
+const NO_CHILDREN: SyntaxNode[] = [null as unknown as SyntaxNode].slice(1);
+
+/**
+ * Gives each node of a copy its children as the walk leaves it: the nodes still open and the
+ * children found so far sit on one stack, and a node's children are cut from it in one array of
+ * their own size.
+ */
+class ChildrenStack {
+  private readonly nodes: SyntaxNode[] = [];
+  /** For each open node, where its children start on `nodes`. */
+  private readonly starts: number[] = [];
+
+  /** `node` is the next child of the innermost open node, and is open itself. */
+  open(node: SyntaxNode): void {
+    this.nodes.push(node);
+    this.starts.push(this.nodes.length);
+  }
+
+  /** The innermost open node, `node`, has no more children. */
+  close(node: SyntaxNode): void {
+    const start = this.starts.pop()!;
+    if (start < this.nodes.length) {
+      node.children = this.nodes.slice(start);
+      this.nodes.length = start;
+    }
   }
 }
 
@@ -273,12 +331,13 @@ function walkFast(tree: SyntaxTree, parsed: Tree, cursor: TreeCursor, copier: Co
   const end = exports._ts_tree_cursor_end_index_wasm;
   const field = exports._ts_tree_cursor_current_field_id_wasm;
   const missing = exports._ts_tree_cursor_current_node_is_missing_wasm;
+  const stack = new ChildrenStack();
   const make = (parent: SyntaxNode | null, fieldId: number): SyntaxNode => {
     const id = typeId(address);
     const from = start(address);
     const to = end(address);
     const node = new SyntaxNode(tree, types[id] ?? 'ERROR', from, to, fieldId, id === 0xffff || (named[id] ?? false), from === to && missing(address) !== 0, parent);
-    parent?.children.push(node);
+    stack.open(node);
     return node;
   };
   const root = make(null, 0);
@@ -289,6 +348,7 @@ function walkFast(tree: SyntaxTree, parsed: Tree, cursor: TreeCursor, copier: Co
       continue;
     }
     for (;;) {
+      stack.close(node);
       if (nextSibling(address)) {
         node = make(node.parent, field(address));
         break;
@@ -301,9 +361,10 @@ function walkFast(tree: SyntaxTree, parsed: Tree, cursor: TreeCursor, copier: Co
 
 /** The same walk through web-tree-sitter's public `TreeCursor`. */
 function walkPublic(tree: SyntaxTree, cursor: TreeCursor, copier: Copier): SyntaxNode {
+  const stack = new ChildrenStack();
   const make = (parent: SyntaxNode | null): SyntaxNode => {
     const node = new SyntaxNode(tree, copier.types[cursor.nodeTypeId] ?? 'ERROR', cursor.startIndex, cursor.endIndex, parent ? cursor.currentFieldId : 0, cursor.nodeIsNamed, cursor.nodeIsMissing, parent);
-    parent?.children.push(node);
+    stack.open(node);
     return node;
   };
   const root = make(null);
@@ -314,6 +375,7 @@ function walkPublic(tree: SyntaxTree, cursor: TreeCursor, copier: Copier): Synta
       continue;
     }
     for (;;) {
+      stack.close(node);
       if (cursor.gotoNextSibling()) {
         node = make(node.parent);
         break;

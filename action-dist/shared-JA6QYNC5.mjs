@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-NDVACSA3.mjs";
+} from "./shared-VJNE2GCV.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-6SU6SJKH.mjs";
+} from "./shared-66LKIZXL.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses

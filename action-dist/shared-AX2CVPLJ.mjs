@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-6SU6SJKH.mjs";
+} from "./shared-66LKIZXL.mjs";
 import "./shared-C56NSYPI.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

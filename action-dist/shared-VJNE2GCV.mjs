@@ -3153,7 +3153,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-PMZK64ZL.mjs");
+      const { summariseBytes } = await import("./shared-AX2CVPLJ.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;
