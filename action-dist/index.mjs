@@ -15,13 +15,13 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-SL2DR2FL.mjs";
-import "./shared-VJNE2GCV.mjs";
+} from "./shared-IN6EXXWO.mjs";
+import "./shared-7IU2EYW4.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
-import "./shared-C56NSYPI.mjs";
+import "./shared-O6VUGF63.mjs";
 import {
   deploymentSummary
 } from "./shared-RBK4KDTO.mjs";

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { liftoffOnly, MIN_FILES_FOR_THREADS, withoutInlining } from '../src/extract/compileTier.js';
+import { laterTurbofan, liftoffOnly, MIN_FILES_FOR_THREADS, withoutInlining } from '../src/extract/compileTier.js';
 import { PROJECT } from './support.js';
 
 // How V8 compiles the parser's WebAssembly (src/extract/compileTier.ts): by Liftoff alone when, on
@@ -28,8 +28,19 @@ describe('the compile tier of the parser', () => {
     expect(withoutInlining(Infinity)).toBe(true);
   });
 
-  // V8 prints an unknown flag to stderr: none there means this Node took both flags.
-  it.each([1, MIN_FILES_FOR_THREADS])('is a flag this Node accepts, given before the parser is made, and the parse is the same (%i files)', (files) => {
+  it('has TurboFan wait longer, by the counter each V8 keeps', () => {
+    expect(laterTurbofan(20)).toBe('--interrupt-budget=1000000');
+    expect(laterTurbofan(22)).toBe('--invocation-count-for-turbofan=30000');
+    expect(laterTurbofan(24)).toBe('--invocation-count-for-turbofan=30000');
+  });
+
+  // Each Node users run (the ones test/setup-node.sh installs, besides this one): the flags differ
+  // by V8, and V8 prints an unknown flag to stderr: none there means that Node took every flag.
+  const nodes = [
+    process.execPath,
+    ...(process.platform === 'linux' && process.arch === 'x64' ? ['22', '24'] : []).map((major) => path.join(PROJECT, '.node-versions', major, 'bin', 'node')),
+  ];
+  it.each(nodes.flatMap((node) => [1, MIN_FILES_FOR_THREADS].map((files) => [files, node] as const)))('is a flag the Node accepts, given before the parser is made, and the parse is the same (%i files, %s)', (files, node) => {
     // A child process: V8's flags hold for the whole process, and this one has made its parser.
     const built = (module: string): string => JSON.stringify(pathToFileURL(path.join(PROJECT, 'dist', 'extract', module)).href);
     const script = [
@@ -39,7 +50,7 @@ describe('the compile tier of the parser', () => {
       "const { summary } = await summariseBytes('m.py', Buffer.from('import os\\nfrom concurrent.futures import ThreadPoolExecutor\\npool = ThreadPoolExecutor(4)\\n'), { version: [3, 11], platform: 'linux' });",
       'console.log(JSON.stringify([summary.imports.map((i) => i.module), summary.calls.map((c) => c.callee)]));',
     ].join('\n');
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = spawnSync(node, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([['os', 'concurrent.futures'], ['concurrent.futures.ThreadPoolExecutor']]);
   });

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-VJNE2GCV.mjs";
+} from "./shared-7IU2EYW4.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-JA6QYNC5.mjs");
+  return analyzer ??= import("./shared-PS4OIQME.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

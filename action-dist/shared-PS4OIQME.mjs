@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-VJNE2GCV.mjs";
+} from "./shared-7IU2EYW4.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,11 +64,11 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-66LKIZXL.mjs";
+} from "./shared-PDRRO7XC.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
-} from "./shared-C56NSYPI.mjs";
+} from "./shared-O6VUGF63.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

@@ -10,12 +10,18 @@ function liftoffOnly(filesToParse, nodeMajor = Number(process.versions.node.spli
 function withoutInlining(filesToParse) {
   return filesToParse >= MIN_FILES_FOR_THREADS;
 }
+function laterTurbofan(nodeMajor = Number(process.versions.node.split(".")[0])) {
+  return nodeMajor < 22 ? "--interrupt-budget=1000000" : "--invocation-count-for-turbofan=30000";
+}
 var chosen = false;
 function expectParses(filesToParse) {
   if (chosen) return;
   chosen = true;
   if (liftoffOnly(filesToParse)) setFlagsFromString("--liftoff-only");
-  if (withoutInlining(filesToParse)) setFlagsFromString("--no-turbo-inlining");
+  if (withoutInlining(filesToParse)) {
+    setFlagsFromString("--no-turbo-inlining");
+    setFlagsFromString(laterTurbofan());
+  }
 }
 
 export {

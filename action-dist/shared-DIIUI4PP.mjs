@@ -4,8 +4,8 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-66LKIZXL.mjs";
-import "./shared-C56NSYPI.mjs";
+} from "./shared-PDRRO7XC.mjs";
+import "./shared-O6VUGF63.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
