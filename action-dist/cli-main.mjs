@@ -5,12 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-IN6EXXWO.mjs";
-import "./shared-7IU2EYW4.mjs";
+} from "./shared-CCF3366J.mjs";
+import "./shared-Y3XHPEW6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
-import "./shared-O6VUGF63.mjs";
+import "./shared-SXHHVMIM.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

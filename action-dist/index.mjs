@@ -15,13 +15,13 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-IN6EXXWO.mjs";
-import "./shared-7IU2EYW4.mjs";
+} from "./shared-CCF3366J.mjs";
+import "./shared-Y3XHPEW6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
-import "./shared-O6VUGF63.mjs";
+import "./shared-SXHHVMIM.mjs";
 import {
   deploymentSummary
 } from "./shared-RBK4KDTO.mjs";

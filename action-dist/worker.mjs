@@ -5,8 +5,8 @@ import {
 } from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-PDRRO7XC.mjs";
-import "./shared-O6VUGF63.mjs";
+} from "./shared-KNFJUKGX.mjs";
+import "./shared-SXHHVMIM.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-7IU2EYW4.mjs";
+} from "./shared-Y3XHPEW6.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,11 +64,11 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-PDRRO7XC.mjs";
+} from "./shared-KNFJUKGX.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
-} from "./shared-O6VUGF63.mjs";
+} from "./shared-SXHHVMIM.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

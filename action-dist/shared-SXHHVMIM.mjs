@@ -18,10 +18,8 @@ function expectParses(filesToParse) {
   if (chosen) return;
   chosen = true;
   if (liftoffOnly(filesToParse)) setFlagsFromString("--liftoff-only");
-  if (withoutInlining(filesToParse)) {
-    setFlagsFromString("--no-turbo-inlining");
-    setFlagsFromString(laterTurbofan());
-  }
+  setFlagsFromString(laterTurbofan());
+  if (withoutInlining(filesToParse)) setFlagsFromString("--no-turbo-inlining");
 }
 
 export {

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-7IU2EYW4.mjs";
+} from "./shared-Y3XHPEW6.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-PS4OIQME.mjs");
+  return analyzer ??= import("./shared-ZCNAQ43W.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

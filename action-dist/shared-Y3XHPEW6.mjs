@@ -11,7 +11,7 @@ import {
 } from "./shared-FWG6GVRL.mjs";
 import {
   expectParses
-} from "./shared-O6VUGF63.mjs";
+} from "./shared-SXHHVMIM.mjs";
 import {
   builtin,
   packedOnDisk
@@ -3153,7 +3153,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       parsing?.();
-      const { summariseBytes } = await import("./shared-DIIUI4PP.mjs");
+      const { summariseBytes } = await import("./shared-O2I5VS2I.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

@@ -4,8 +4,8 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-PDRRO7XC.mjs";
-import "./shared-O6VUGF63.mjs";
+} from "./shared-KNFJUKGX.mjs";
+import "./shared-SXHHVMIM.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";
