@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-CCF3366J.mjs";
+} from "./shared-IYDSYXFZ.mjs";
 import "./shared-Y3XHPEW6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

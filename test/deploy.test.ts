@@ -968,3 +968,60 @@ describe('what gunicorn and uvicorn themselves resolve', () => {
     });
   });
 });
+
+/**
+ * `python -m debugpy [switches] TARGET ARGS` runs TARGET under the debugger, in the same process.
+ * debugpy's own command-line reader (debugpy/server/cli.py, in .venv-deploy) says what it runs; the
+ * deployment reads that command as it reads python running the same target with the same arguments,
+ * and reads nothing when debugpy runs nothing (it attaches to another process, or refuses).
+ */
+describe('what debugpy runs', () => {
+  const PROBE = [
+    'import json, sys',
+    "sys.argv = ['debugpy', *sys.argv[1:]]",
+    'from debugpy._vendored import force_pydevd  # as debugpy/__main__.py does first',
+    'from debugpy.server import cli',
+    'try:',
+    '    cli.parse_args()',
+    'except ValueError as error:',
+    "    print(json.dumps({'refused': str(error)}))",
+    'else:',
+    "    print(json.dumps({'kind': cli.options.target_kind, 'target': cli.options.target, 'args': sys.argv[1:]}))",
+  ].join('\n');
+  let python = '';
+  let root = '';
+  beforeAll(() => {
+    python = venvFile('.venv-deploy', 'bin', 'python');
+    root = writeProject({ 'manage.py': 'import sys\n', 'shop/__init__.py': '', 'shop/cli.py': 'print("cli")\n' });
+  });
+  const read = async (command: string): Promise<Deployment> => readDeployment(root, [], { commands: [command] });
+
+  it.each([
+    '--listen 0.0.0.0:5678 -m shop.cli runserver 0.0.0.0:8080',
+    '--listen 5678 --wait-for-client --log-to /tmp/logs manage.py runserver --noreload',
+    '--connect 127.0.0.1:5678 --configure-subProcess false -m celery -A shop worker -c 3',
+    '--listen 5678 --log-to-stderr -m gunicorn -w 2 shop.wsgi:app',
+    '--listen 5678 --pid 42',
+    '--listen=5678 -m shop.cli',
+    '--listen 5678 --wait -m shop.cli',
+  ])('python -m debugpy %s', async (line) => {
+    const args = line.split(' ');
+    const env = { ...process.env };
+    delete env.DEBUGPY_EXTRA_ARGV;
+    const run = spawnSync(python, ['-c', PROBE, ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const said = JSON.parse(run.stdout.trim().split('\n').pop()!) as { refused?: string; kind?: string; target?: string; args?: string[] };
+    const ours = await read(['python', '-m', 'debugpy', ...args].join(' '));
+    if (said.kind === 'module' || said.kind === 'file') {
+      const direct = await read(['python', ...(said.kind === 'module' ? ['-m'] : []), said.target!, ...said.args!].join(' '));
+      expect(direct.processes).toHaveLength(1);
+      expect(views(ours)).toEqual(views(direct));
+      expect(ours.processes[0]!.appSpec?.arguments ?? []).toEqual(direct.processes[0]!.appSpec?.arguments ?? []);
+    } else {
+      // `--pid`: it attaches to another process; refused: it exits. No process of the project either way.
+      expect(said.kind === 'pid' || said.refused !== undefined, run.stdout).toBe(true);
+      expect(ours.processes).toEqual([]);
+      expect(ours.unrecognized.map((u) => u.program)).toEqual(['python -m debugpy']);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { readGranianCommand } from './servers/granian.js';
 import { readGunicornCommand } from './servers/gunicorn.js';
 import { readHueyCommand } from './servers/huey.js';
 import { readHypercornCommand } from './servers/hypercorn.js';
-import { pythonInvocation, readFlaskCommand, readPythonRun } from './servers/python.js';
+import { debugpyTarget, pythonInvocation, readFlaskCommand, readPythonRun } from './servers/python.js';
 import { readRqCommand, readRqWorker } from './servers/rq.js';
 import { readUvicornCommand } from './servers/uvicorn.js';
 import { readUwsgiCommand } from './servers/uwsgi.js';
@@ -288,6 +288,17 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
+      // `python -m debugpy --listen 0.0.0.0:5678 -m app runserver` (a compose file for development):
+      // the process runs `app` under the debugger, as `python -m app runserver` would.
+      if (invocation.kind === 'module' && invocation.module === 'debugpy') {
+        const target = debugpyTarget(invocation.args);
+        if (target) {
+          words = [first, ...target];
+          continue;
+        }
+        reading.unrecognized.push({ line: first.line, program: `${first.text} -m debugpy` });
+        return reading;
+      }
       if (invocation.kind === 'module') {
         const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : undefined;
         // `python -m fastapi run`: the FastAPI CLI (fastapi/__main__.py).

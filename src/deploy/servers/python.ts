@@ -42,6 +42,29 @@ export function pythonInvocation(args: readonly Word[]): PythonInvocation {
   return { kind: 'other' };
 }
 
+/** debugpy's switches that take the next word as their value (debugpy/server/cli.py); `--configure-NAME` too. */
+const DEBUGPY_VALUE_SWITCHES = new Set(['--log-to', '--listen', '--connect', '--parent-session-pid', '--adapter-access-token']);
+/** debugpy's switches that take no value. */
+const DEBUGPY_FLAGS = new Set(['--log-to-stderr', '--wait-for-client', '--disable-sys-remote-exec', '--linux-attach-prefer-lldb']);
+
+/**
+ * What `python -m debugpy [switches] TARGET [ARGS]` runs, under the debugger, in the same process:
+ * the words from its target on, which python reads as it would have without debugpy (`-m module
+ * ...`, `script.py ...`, `-c code ...`). Undefined when it runs no program of its own (`--pid N`
+ * attaches to another process; `-h`, `-V` and a switch debugpy does not know end it). Read as
+ * debugpy's own command-line reader reads it: its switches come before the target, each whole (no
+ * `--listen=5678`), and the first word that is not a switch is the script.
+ */
+export function debugpyTarget(args: readonly Word[]): Word[] | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (!text.startsWith('-') || text === '-m' || text === '-c') return args.slice(i);
+    if (DEBUGPY_VALUE_SWITCHES.has(text) || /^--configure-./.test(text)) i++;
+    else if (!DEBUGPY_FLAGS.has(text)) return undefined;
+  }
+  return undefined;
+}
+
 /** A module or script run as `__main__`: what it serves is up to its own code. */
 export function readPythonRun(invocation: Exclude<PythonInvocation, { kind: 'other' }>, context: CommandContext): ServerReading {
   const reading = emptyReading('python');

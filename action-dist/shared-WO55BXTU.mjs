@@ -3690,6 +3690,17 @@ function pythonInvocation(args) {
   }
   return { kind: "other" };
 }
+var DEBUGPY_VALUE_SWITCHES = /* @__PURE__ */ new Set(["--log-to", "--listen", "--connect", "--parent-session-pid", "--adapter-access-token"]);
+var DEBUGPY_FLAGS = /* @__PURE__ */ new Set(["--log-to-stderr", "--wait-for-client", "--disable-sys-remote-exec", "--linux-attach-prefer-lldb"]);
+function debugpyTarget(args) {
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (!text.startsWith("-") || text === "-m" || text === "-c") return args.slice(i);
+    if (DEBUGPY_VALUE_SWITCHES.has(text) || /^--configure-./.test(text)) i++;
+    else if (!DEBUGPY_FLAGS.has(text)) return void 0;
+  }
+  return void 0;
+}
 function readPythonRun(invocation, context) {
   const reading = emptyReading("python");
   if (invocation.kind === "module") {
@@ -4415,6 +4426,15 @@ function readWords(input, settings) {
     }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
       const invocation = pythonInvocation(args);
+      if (invocation.kind === "module" && invocation.module === "debugpy") {
+        const target = debugpyTarget(invocation.args);
+        if (target) {
+          words = [first, ...target];
+          continue;
+        }
+        reading.unrecognized.push({ line: first.line, program: `${first.text} -m debugpy` });
+        return reading;
+      }
       if (invocation.kind === "module") {
         const moduleServer = Object.hasOwn(SERVER_MODULES, invocation.module) ? SERVER_MODULES[invocation.module] : void 0;
         const fastapi = invocation.module === "fastapi" ? readFastapiCommand(invocation.args, context) : void 0;
