@@ -1025,3 +1025,56 @@ describe('what debugpy runs', () => {
     }
   });
 });
+
+/**
+ * `watchmedo auto-restart [options] -- COMMAND ARGS` (watchdog) runs COMMAND in a subprocess, without
+ * a shell, and again when a watched file changes: that subprocess is the process that imports the
+ * project. watchmedo's own argparse parser (in .venv-deploy) says which command it runs; the deployment
+ * reads the same as that command run directly, and nothing when watchmedo refuses its command line.
+ */
+describe('what watchmedo auto-restart runs', () => {
+  const PROBE = [
+    'import json, sys',
+    'from watchdog.watchmedo import cli',
+    'try:',
+    "    args = cli.parse_args(['auto-restart', *sys.argv[1:]])",
+    'except SystemExit:',
+    "    print(json.dumps({'refused': True}))",
+    'else:',
+    "    print(json.dumps({'command': [args.command, *args.command_args]}))",
+  ].join('\n');
+  const quote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+  let python = '';
+  let root = '';
+  beforeAll(() => {
+    python = venvFile('.venv-deploy', 'bin', 'python');
+    root = writeProject({ 'manage.py': 'import sys\n', 'shop/__init__.py': '', 'shop/wsgi.py': 'app = None\n', 'shop/celery.py': 'app = None\n' });
+  });
+  const read = async (words: readonly string[]): Promise<Deployment> => readDeployment(root, [], { commands: [words.map(quote).join(' ')] });
+
+  it.each([
+    // nautobot's development compose file (its worker runs through its console script there).
+    '--directory ./ --pattern *.py --recursive -- celery -A shop worker -l INFO --events',
+    // DefectDojo's entrypoint-celery-worker-dev.sh.
+    '--directory=./ --pattern=*.py;*.tpl --recursive -- celery --app=shop worker --concurrency=2',
+    '-R -d . gunicorn shop.wsgi:app',
+    '-DRd. --recur --signal SIGTERM -- python manage.py runserver',
+    '-R celery -A shop worker',
+    '--pat *.py -- celery -A shop worker',
+    '-R',
+  ])('watchmedo auto-restart %s', async (line) => {
+    const args = line.split(' ');
+    const run = spawnSync(python, ['-c', PROBE, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const said = JSON.parse(run.stdout) as { refused?: true; command?: string[] };
+    const ours = await read(['watchmedo', 'auto-restart', ...args]);
+    if (said.command) {
+      const direct = await read(said.command);
+      expect(direct.processes).toHaveLength(1);
+      expect(views(ours)).toEqual(views(direct));
+    } else {
+      expect(ours.processes).toEqual([]);
+      expect(ours.unrecognized.map((u) => u.program)).toEqual(['watchmedo']);
+    }
+  });
+});

@@ -4,7 +4,7 @@
 # the file's sha256 sits in the venv).
 #   .venv-test/        test/python/requirements.txt             (Flask: probe.py on fixtures/)
 #   .venv-frameworks/  test/python/requirements-frameworks.txt  (--no-deps: a complete pinned set)
-#   .venv-deploy/      test/python/requirements-deploy.txt      (gunicorn, uvicorn, debugpy)
+#   .venv-deploy/      test/python/requirements-deploy.txt      (gunicorn, uvicorn, debugpy, watchdog)
 #   .venv-packaging/   test/python/requirements-packaging.txt   (setuptools, poetry-core: what pip installs)
 # .venv-fidelity/ is made by `npm run fidelity` itself (src/fidelity/trees.ts).
 set -euo pipefail

@@ -344,6 +344,45 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
   return reading;
 }
 
+/** The options of watchdog's `watchmedo auto-restart` that take a value (watchdog/watchmedo.py), and those that take none. */
+const WATCHMEDO_VALUE_OPTIONS = new Set(['-d', '--directory', '-p', '--pattern', '--patterns', '-i', '--ignore-pattern', '--ignore-patterns', '--interval', '--timeout', '--signal', '--kill-after', '--debounce-interval']);
+const WATCHMEDO_FLAGS = new Set(['-D', '--ignore-directories', '-R', '--recursive', '--debug-force-polling', '--no-restart-on-command-exit', '-q', '--quiet', '-v', '--verbose']);
+
+/**
+ * The command `watchmedo auto-restart` runs: its first argument that is not an option, and the
+ * arguments after it, as its argparse parser takes them: every word after `--`, and before it the
+ * words that are not its own options (`-d DIR`, `--directory=DIR`, `-dDIR`, `-R`, `-DR`, a long
+ * option cut to a prefix only it has: `--recur`). Undefined when no command is given, or an option
+ * it does not know comes before `--` (argparse refuses it: a command's own options go after `--`).
+ */
+function watchmedoCommand(args: readonly Word[]): Word[] | undefined {
+  const command: Word[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i]!.text;
+    if (text === '--') {
+      command.push(...args.slice(i + 1));
+      break;
+    }
+    if (!text.startsWith('-') || text === '-') {
+      command.push(args[i]!);
+      continue;
+    }
+    if (text.startsWith('--')) {
+      const [name, value] = [text.split('=')[0]!, text.includes('=')];
+      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option) => option.startsWith('--') && option.startsWith(name));
+      const option = known.includes(name) ? name : known.length === 1 ? known[0]! : undefined;
+      if (option === undefined || (value && !WATCHMEDO_VALUE_OPTIONS.has(option))) return undefined;
+      if (WATCHMEDO_VALUE_OPTIONS.has(option) && !value) i++;
+      continue;
+    }
+    // Short options, several in one word: flags, then at most one that takes a value (the rest of the word, or the next).
+    const short = /^-([DRqv]*)([dpi]?)(.*)$/.exec(text);
+    if (!short || (!short[2] && short[3])) return undefined;
+    if (short[2] && !short[3]) i++;
+  }
+  return command.length ? command : undefined;
+}
+
 /** `-c FILE`, `--configuration FILE` or `--configuration=FILE`: the file (undefined: none given); null when it is known only at run time. */
 function supervisorConfigOf(args: readonly Word[]): string | undefined | null {
   for (let i = 0; i < args.length; i++) {
@@ -442,6 +481,13 @@ function unwrap(program: string, args: readonly Word[]): { rest: Word[]; env: Wo
     }
     case 'newrelic-admin':
       return texts[0] === 'run-program' ? { rest: args.slice(1), env: [] } : undefined;
+    case 'watchmedo': {
+      // `watchmedo auto-restart -d . -p '*.py' -R -- celery -A proj worker` (watchdog, in development
+      // compose files): runs the command in a subprocess of its own, without a shell, and runs it again
+      // when a watched file changes.
+      const command = texts[0] === 'auto-restart' ? watchmedoCommand(args.slice(1)) : undefined;
+      return command ? { rest: command, env: [] } : undefined;
+    }
     case 'opentelemetry-instrument': {
       // Its options are `--name value` pairs (or `--name=value`) before the program.
       let i = 0;

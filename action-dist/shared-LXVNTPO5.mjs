@@ -4475,6 +4475,34 @@ function readWords(input, settings) {
   }
   return reading;
 }
+var WATCHMEDO_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-d", "--directory", "-p", "--pattern", "--patterns", "-i", "--ignore-pattern", "--ignore-patterns", "--interval", "--timeout", "--signal", "--kill-after", "--debounce-interval"]);
+var WATCHMEDO_FLAGS = /* @__PURE__ */ new Set(["-D", "--ignore-directories", "-R", "--recursive", "--debug-force-polling", "--no-restart-on-command-exit", "-q", "--quiet", "-v", "--verbose"]);
+function watchmedoCommand(args) {
+  const command = [];
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].text;
+    if (text === "--") {
+      command.push(...args.slice(i + 1));
+      break;
+    }
+    if (!text.startsWith("-") || text === "-") {
+      command.push(args[i]);
+      continue;
+    }
+    if (text.startsWith("--")) {
+      const [name, value] = [text.split("=")[0], text.includes("=")];
+      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option3) => option3.startsWith("--") && option3.startsWith(name));
+      const option2 = known.includes(name) ? name : known.length === 1 ? known[0] : void 0;
+      if (option2 === void 0 || value && !WATCHMEDO_VALUE_OPTIONS.has(option2)) return void 0;
+      if (WATCHMEDO_VALUE_OPTIONS.has(option2) && !value) i++;
+      continue;
+    }
+    const short = /^-([DRqv]*)([dpi]?)(.*)$/.exec(text);
+    if (!short || !short[2] && short[3]) return void 0;
+    if (short[2] && !short[3]) i++;
+  }
+  return command.length ? command : void 0;
+}
 function supervisorConfigOf(args) {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -4560,6 +4588,10 @@ function unwrap(program, args) {
     }
     case "newrelic-admin":
       return texts[0] === "run-program" ? { rest: args.slice(1), env: [] } : void 0;
+    case "watchmedo": {
+      const command = texts[0] === "auto-restart" ? watchmedoCommand(args.slice(1)) : void 0;
+      return command ? { rest: command, env: [] } : void 0;
+    }
     case "opentelemetry-instrument": {
       let i = 0;
       while (i < args.length && texts[i].startsWith("--")) i += texts[i].includes("=") ? 1 : 2;
