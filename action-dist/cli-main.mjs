@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-BN5Q6AQF.mjs";
+} from "./shared-WRYVZINY.mjs";
 import "./shared-Y3XHPEW6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

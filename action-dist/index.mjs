@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-BN5Q6AQF.mjs";
+} from "./shared-WRYVZINY.mjs";
 import "./shared-Y3XHPEW6.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-SXHHVMIM.mjs";
 import {
   deploymentSummary
-} from "./shared-RBK4KDTO.mjs";
+} from "./shared-OUU7IYTO.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -229,6 +229,61 @@ describe('alternative deployment files', () => {
   });
 });
 
+describe('the servers of an if/else in a script', () => {
+  const asgi = 'import os\nfrom django.core.asgi import get_asgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "site_app.settings")\napplication = get_asgi_application()\n';
+  const searchFinding = async (startScript: string) => {
+    const root = writeProject({ ...django, 'site_app/asgi.py': asgi, Procfile: 'web: ./start.sh\n', 'start.sh': startScript });
+    const result = await analyzeProject(root);
+    return { result, search: result.findings.find((f) => f.path === 'docs/search.py' && f.ruleId === 'IL001')! };
+  };
+
+  it('are joined with "or" when each branch starts one: uvicorn --reload in development, else gunicorn (openlibrary)', async () => {
+    const { result, search } = await searchFinding(
+      '#!/bin/sh\nset -e\npython manage.py migrate\nif [ "${LOCAL_DEV:-false}" = "true" ]; then\n  exec uvicorn site_app.asgi:application --reload\nelse\n  exec gunicorn --workers 4 site_app.wsgi\nfi\n',
+    );
+    expect(result.deployment!.deployment.processes.map((p) => [p.server, p.line, p.choice])).toEqual([
+      ['python', 3, undefined],
+      ['uvicorn', 5, { file: 'start.sh', line: 4, branch: 0 }],
+      ['gunicorn', 7, { file: 'start.sh', line: 4, branch: 1 }],
+    ]);
+    // Before: "Each process of the deployment has its own: one uvicorn server process ... and 4 gunicorn workers".
+    expect(search.deployment).toBe('One uvicorn server process, restarted on code changes (`--reload`, start.sh:5) or 4 gunicorn workers (start.sh:7) each create this thread pool.');
+  });
+
+  it('are joined with "or" in an if written on one line, and an elif is one more alternative', async () => {
+    const { result } = await searchFinding(
+      '#!/bin/sh\nif [ "$MODE" = dev ]; then exec uvicorn site_app.asgi:application --reload; elif [ "$MODE" = worker ]; then exec celery -A site_app worker; else exec gunicorn -w 4 site_app.wsgi; fi\n',
+    );
+    expect(result.deployment!.deployment.processes.map((p) => [p.server, p.choice?.branch])).toEqual([
+      ['uvicorn', 0],
+      ['celery', 1],
+      ['gunicorn', 2],
+    ]);
+  });
+
+  it('keep "and" when a branch starts more than one: a worker in the background, then the server', async () => {
+    const { result, search } = await searchFinding(
+      '#!/bin/sh\nif [ "${LOCAL_DEV:-false}" = "true" ]; then\n  exec uvicorn site_app.asgi:application --reload\nelse\n  celery -A site_app worker --concurrency 2 &\n  exec gunicorn --workers 4 site_app.wsgi\nfi\n',
+    );
+    expect(result.deployment!.deployment.processes.every((p) => p.choice === undefined)).toBe(true);
+    expect(search.deployment).toBe(
+      'Each process of the deployment has its own: one uvicorn server process, restarted on code changes (`--reload`, start.sh:3) (up to 2 threads), ' +
+        '2 Celery worker children (`--concurrency`, start.sh:5) (forked from a master that imported the app) (up to 4 threads) and 4 gunicorn workers (start.sh:6) (up to 8 threads).',
+    );
+  });
+
+  it('keep "and" for a server in the condition of an if: it runs whichever branch follows', async () => {
+    const { result } = await searchFinding(
+      '#!/bin/sh\nif gunicorn --check-config site_app.wsgi; then\n  exec gunicorn --workers 4 site_app.wsgi\nelse\n  exec uvicorn site_app.asgi:application\nfi\n',
+    );
+    expect(result.deployment!.deployment.processes.map((p) => [p.server, p.line, p.choice?.branch])).toEqual([
+      ['gunicorn', 2, undefined],
+      ['gunicorn', 3, 0],
+      ['uvicorn', 5, 1],
+    ]);
+  });
+});
+
 describe('command lines read as the shell and the programs read them', () => {
   it('folds a multi-line compose command to one line, and takes an outside program for what it is', async () => {
     const root = writeProject({

@@ -714,7 +714,7 @@ export function deploymentFacts(
   // its definitions are alternatives, not processes to add up.
   const roles = new Map<string, Array<Served & { beforeFork: boolean }>>();
   for (const s of served) {
-    const key = roleKey(s.process);
+    const key = alternativesKey(s.process);
     const group = roles.get(key);
     if (group) group.push(s);
     else roles.set(key, [s]);
@@ -743,7 +743,7 @@ export function deploymentFacts(
     const unit = unitOf(s.process, context.deployment);
     const unitRoles = units.get(unit) ?? new Map<string, Array<Served & { beforeFork: boolean }>>();
     units.set(unit, unitRoles);
-    const key = roleKey(s.process);
+    const key = alternativesKey(s.process);
     unitRoles.set(key, [...(unitRoles.get(key) ?? []), s]);
   }
   let sentence: string;
@@ -811,6 +811,15 @@ function roleKey(process: ServerProcess): string {
   // `manage.py rqworker` and `manage.py rqscheduler` (or two uWSGI daemons) are two processes, not one written twice.
   const subcommand = role === 'worker-command' || role === 'command' || role === 'dev-server' ? (djangoSubcommand(process) ?? '') : '';
   return `${process.server} ${process.celery?.subcommand ?? ''} ${role} ${process.appSpec?.module ?? ''} ${subcommand}`;
+}
+
+/**
+ * What the processes that are one another's alternatives share: the role (see `roleKey`), or the
+ * `if` of a script whose branches start one server each (uvicorn `--reload` in development, else
+ * gunicorn): either way one of them runs, and they are said with "or", not added up.
+ */
+function alternativesKey(process: ServerProcess): string {
+  return process.choice ? `if ${process.choice.file}:${process.choice.line}` : roleKey(process);
 }
 
 /**

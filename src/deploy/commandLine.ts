@@ -68,6 +68,12 @@ export interface ServerStart {
   background?: true;
   /** The script's last command (but for `fi`, `done`, `wait`, `echo`...): what the script is there to run. */
   last?: true;
+  /**
+   * Started in one branch of a script's `if` (the line of its `if`, and which branch: 0 for `then`,
+   * then each `elif` and the `else`), whose other branches start one other server each, or none: of
+   * the servers of that `if`, one runs.
+   */
+  choice?: { line: number; branch: number };
 }
 
 /** A shell script the command runs: read further when it is in the project. */
@@ -166,7 +172,13 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   let workingDirectory = settings.workingDirectory;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex]!.words[0]?.text ?? '')) lastIndex--;
+  /** The `if` statements open at this command, innermost last: the servers started in each branch so far. */
+  const ifs: Array<{ line: number; branches: ServerStart[][] }> = [];
   for (const [index, command] of commands.entries()) {
+    const keyword = command.words[0]?.raw;
+    if (keyword === 'if') ifs.push({ line: command.words[0]!.line, branches: [[]] });
+    else if ((keyword === 'elif' || keyword === 'else') && ifs.length) ifs[ifs.length - 1]!.branches.push([]);
+    else if (keyword === 'fi' && ifs.length) markChoice(ifs.pop()!);
     const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
     if (program === 'cd' && words[1] && !words[1].expands) {
@@ -192,8 +204,24 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       if (command.endedBy === '&') started.background = true;
       else if (index === lastIndex || replacesShell) started.last = true;
     }
+    // The condition of an `if` or `elif` (`if python3 check.py; then`) is no branch of that `if`.
+    const condition = keyword === 'if' || keyword === 'elif' ? ifs[ifs.length - 1] : undefined;
+    for (const open of ifs) if (open !== condition) open.branches[open.branches.length - 1]!.push(...read.servers);
     mergeInto(reading, read);
   }
+}
+
+/**
+ * `if [ "$LOCAL_DEV" = true ]; then exec uvicorn --reload ...; else exec gunicorn ...; fi`
+ * (openlibrary's ol-web-fastapi-start.sh): the servers of an `if` whose branches start one each (or
+ * none) are alternatives, one of which runs. Not when a branch starts several (a worker in the
+ * background, then the server): which of those add up is not said by the `if` alone.
+ */
+function markChoice({ line, branches }: { line: number; branches: ServerStart[][] }): void {
+  if (branches.some((started) => started.length > 1) || branches.filter((started) => started.length === 1).length < 2) return;
+  branches.forEach((started, branch) => {
+    for (const start of started) start.choice = { line, branch };
+  });
 }
 
 /**

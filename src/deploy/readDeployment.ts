@@ -387,6 +387,7 @@ class DeploymentReader {
       ...(launchedBy ? { launchedBy } : {}),
       // Only what a script file runs: a Procfile line or a compose command is the process anyway.
       ...(source !== 'shell-script' ? {} : start.background ? { staysUp: 'background' as const } : start.last ? { staysUp: 'last' as const } : {}),
+      ...(start.choice ? { choice: { file, ...start.choice } } : {}),
     };
     this.problems(reading.problems);
     let fromConfig: ServerSettings = {};

@@ -149,6 +149,11 @@ export interface ServerProcess extends Location {
    */
   staysUp?: 'last' | 'background';
   /**
+   * Started in one branch of an `if` of a script (`file`, the script; `line`, its `if`) whose other
+   * branches start another server instead: the processes of one such `if` are alternatives.
+   */
+  choice?: Location & { branch: number };
+  /**
    * Started by a uWSGI master from its `attach-daemon` (or `smart-attach-daemon`, `attach-control-daemon`)
    * option, which keeps it running (it is started again when it exits): a long-running process,
    * whatever its command.

@@ -610,7 +610,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
   const each = perInstance(match, creation);
   const roles = /* @__PURE__ */ new Map();
   for (const s of served) {
-    const key = roleKey(s.process);
+    const key = alternativesKey(s.process);
     const group = roles.get(key);
     if (group) group.push(s);
     else roles.set(key, [s]);
@@ -634,7 +634,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const unit = unitOf(s.process, context.deployment);
     const unitRoles = units.get(unit) ?? /* @__PURE__ */ new Map();
     units.set(unit, unitRoles);
-    const key = roleKey(s.process);
+    const key = alternativesKey(s.process);
     unitRoles.set(key, [...unitRoles.get(key) ?? [], s]);
   }
   let sentence;
@@ -686,6 +686,9 @@ function roleKey(process) {
   const role = processRole(process);
   const subcommand = role === "worker-command" || role === "command" || role === "dev-server" ? djangoSubcommand(process) ?? "" : "";
   return `${process.server} ${process.celery?.subcommand ?? ""} ${role} ${process.appSpec?.module ?? ""} ${subcommand}`;
+}
+function alternativesKey(process) {
+  return process.choice ? `if ${process.choice.file}:${process.choice.line}` : roleKey(process);
 }
 function unitOf(process, deployment) {
   const file = process.launchedBy?.file ?? process.file;

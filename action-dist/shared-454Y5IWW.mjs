@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-RBK4KDTO.mjs";
+} from "./shared-OUU7IYTO.mjs";
 import {
   CallResolver,
   allOf,
@@ -4290,7 +4290,12 @@ function readShellCommands(commands, settings, reading) {
   let workingDirectory = settings.workingDirectory;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex].words[0]?.text ?? "")) lastIndex--;
+  const ifs = [];
   for (const [index, command] of commands.entries()) {
+    const keyword = command.words[0]?.raw;
+    if (keyword === "if") ifs.push({ line: command.words[0].line, branches: [[]] });
+    else if ((keyword === "elif" || keyword === "else") && ifs.length) ifs[ifs.length - 1].branches.push([]);
+    else if (keyword === "fi" && ifs.length) markChoice(ifs.pop());
     const words = command.words.map((w) => expandKnown(w, shellVariables));
     const program = words[0]?.text;
     if (program === "cd" && words[1] && !words[1].expands) {
@@ -4310,8 +4315,16 @@ function readShellCommands(commands, settings, reading) {
       if (command.endedBy === "&") started.background = true;
       else if (index === lastIndex || replacesShell) started.last = true;
     }
+    const condition = keyword === "if" || keyword === "elif" ? ifs[ifs.length - 1] : void 0;
+    for (const open of ifs) if (open !== condition) open.branches[open.branches.length - 1].push(...read.servers);
     mergeInto(reading, read);
   }
+}
+function markChoice({ line, branches }) {
+  if (branches.some((started) => started.length > 1) || branches.filter((started) => started.length === 1).length < 2) return;
+  branches.forEach((started, branch) => {
+    for (const start of started) start.choice = { line, branch };
+  });
 }
 function setGuard(test) {
   const words = test.words.map((w) => w.raw);
@@ -6360,7 +6373,8 @@ var DeploymentReader = class {
       ...command ? { command } : {},
       ...launchedBy ? { launchedBy } : {},
       // Only what a script file runs: a Procfile line or a compose command is the process anyway.
-      ...source !== "shell-script" ? {} : start.background ? { staysUp: "background" } : start.last ? { staysUp: "last" } : {}
+      ...source !== "shell-script" ? {} : start.background ? { staysUp: "background" } : start.last ? { staysUp: "last" } : {},
+      ...start.choice ? { choice: { file, ...start.choice } } : {}
     };
     this.problems(reading.problems);
     let fromConfig = {};
