@@ -5,12 +5,12 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-WRYVZINY.mjs";
-import "./shared-Y3XHPEW6.mjs";
+} from "./shared-TPOUMJXC.mjs";
+import "./shared-XCCTNSII.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
-import "./shared-SXHHVMIM.mjs";
+import "./shared-DIJAFYFB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-2BFWLXK6.mjs";
 import "./shared-OK3D7NJJ.mjs";

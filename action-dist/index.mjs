@@ -15,13 +15,13 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-WRYVZINY.mjs";
-import "./shared-Y3XHPEW6.mjs";
+} from "./shared-TPOUMJXC.mjs";
+import "./shared-XCCTNSII.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
 import "./shared-UGWO6T52.mjs";
-import "./shared-SXHHVMIM.mjs";
+import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
 } from "./shared-OUU7IYTO.mjs";

@@ -5,8 +5,8 @@ import {
 } from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-KNFJUKGX.mjs";
-import "./shared-SXHHVMIM.mjs";
+} from "./shared-O47IMOTX.mjs";
+import "./shared-DIJAFYFB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

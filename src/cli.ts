@@ -175,10 +175,12 @@ async function targetKnown(prepared: Prepared): Promise<{ discovery: Discovery; 
 
 /**
  * The analyzer's modules, loaded once: when the analysis starts, or before, when the run record's
- * check is about to parse a changed file (the analysis then likely follows). Not at start: a run
- * whose record holds (see `recorded`) never loads them. Not after that parse either: while V8
- * compiles the parser's WebAssembly for its second tier, a trip through libuv's thread pool (which
- * the ES module loader takes to read each module's file) waited 100 to 150 ms on this machine.
+ * check is about to parse many changed files (the analysis then likely follows). Not at start: a run
+ * whose record holds (see `recorded`) never loads them. Not after parsing many files either: while
+ * V8 compiles the parser's WebAssembly for its second tier, a trip through libuv's thread pool (which
+ * the ES module loader takes to read each module's file) waited 100 to 150 ms on this machine (see
+ * compileTier.ts `waitsForSecondTier`). A file or two is parsed by Liftoff alone, and often leaves the
+ * run's output as it was (a comment added): loaded after, only when the analysis runs.
  */
 function loadAnalyzer(): Promise<typeof import('./pipeline.js')> {
   return (analyzer ??= import('./pipeline.js'));

@@ -7,7 +7,7 @@ import { deploymentFileListing } from './deploy/deploymentFiles.js';
 import { discoverPythonFiles, type DiscoverOptions, type Discovery } from './discover/discover.js';
 import { newTreeWatch, statNow, watchHolds, type TreeWatch } from './watch.js';
 import type { PythonTarget } from './extract/target.js';
-import { expectParses } from './extract/compileTier.js';
+import { expectParses, waitsForSecondTier } from './extract/compileTier.js';
 import type { QuickHandoff } from './handoff.js';
 import { jsonChunks } from './jsonChunks.js';
 import { codeId, commandLineOf, INDEX_FORMAT, invocationFile, readRecordFile, RECORD_FORMAT, recordFile, recordsFolder, type InvocationEntry, type RecordFile, type StoredRecord } from './quickReplay.js';
@@ -228,7 +228,7 @@ export interface ReplayInput {
   borrowed?: boolean;
   /** The tree listed a moment ago with these options (see cli.ts `targetKnown`): taken instead of listing it again. */
   listed?: { discovery: Discovery; watch: TreeWatch };
-  /** Called before a changed file is parsed here: the analysis is then likely to follow (see cli.ts `loadAnalyzer`). */
+  /** Called before a changed file is parsed here, when the parse would hold up loading the analysis that is then likely to follow (see cli.ts `loadAnalyzer`). */
   parsing?: () => void;
   /** What the quick replay found of this record a moment ago (see handoff.ts): the folders it found unchanged, and the files whose stat data is the record's. */
   handoff?: Pick<QuickHandoff, 'confirmed' | 'matched' | 'renewed'>;
@@ -303,6 +303,10 @@ export async function stillHolds({ record, discover, maxFileBytes, target, expli
   }
   // Those read may be parsed, here or by the analysis, and so may the files the record has not.
   if (toRead.length) expectParses(toRead.length + unrecorded);
+  // The analyzer loaded before a parse only when the parse would hold its loading up (see
+  // `waitsForSecondTier`): for a file or two, the run often holds after all (a comment added, the
+  // same summary), and loading it for nothing was a fifth of such a run.
+  const loadFirst = waitsForSecondTier(toRead.length + unrecorded);
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
     const [index, [, key, digest]] = toRead[position]!;
@@ -326,7 +330,7 @@ export async function stillHolds({ record, discover, maxFileBytes, target, expli
     let currentDigest = cached?.digest;
     if (!cached) {
       // Loaded when needed: a run with nothing changed never loads the parser.
-      parsing?.();
+      if (loadFirst) parsing?.();
       const { summariseBytes } = await import('./extract/fileSummary.js');
       const fresh = await summariseBytes(file.relative, read.bytes, fileTarget);
       if (fresh.transient) {

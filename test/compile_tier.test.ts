@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { laterTurbofan, liftoffOnly, MIN_FILES_FOR_THREADS, withoutInlining } from '../src/extract/compileTier.js';
+import { laterTurbofan, liftoffOnly, MIN_FILES_FOR_THREADS, waitsForSecondTier, withoutInlining } from '../src/extract/compileTier.js';
 import { PROJECT } from './support.js';
 
 // How V8 compiles the parser's WebAssembly (src/extract/compileTier.ts): by Liftoff alone when, on
@@ -26,6 +26,14 @@ describe('the compile tier of the parser', () => {
     expect(withoutInlining(MIN_FILES_FOR_THREADS - 1)).toBe(false);
     expect(withoutInlining(MIN_FILES_FOR_THREADS)).toBe(true);
     expect(withoutInlining(Infinity)).toBe(true);
+  });
+
+  it('has the analyzer loaded before a parse only where the parse would hold the loading up: many files on Node 20 and 22', () => {
+    expect(waitsForSecondTier(1, 20)).toBe(false);
+    expect(waitsForSecondTier(MIN_FILES_FOR_THREADS - 1, 22)).toBe(false);
+    expect(waitsForSecondTier(MIN_FILES_FOR_THREADS, 20)).toBe(true);
+    expect(waitsForSecondTier(MIN_FILES_FOR_THREADS, 22)).toBe(true);
+    expect(waitsForSecondTier(Infinity, 24)).toBe(false);
   });
 
   it('has TurboFan wait longer, by the counter each V8 keeps', () => {

@@ -24,6 +24,16 @@ export function liftoffOnly(filesToParse: number, nodeMajor: number = Number(pro
 }
 
 /**
+ * Whether this process, about to parse `filesToParse` files, compiles the parser's WebAssembly a
+ * second time (see `liftoffOnly`) and waits for that compilation: on Node 20 and 22, from as many
+ * files as start worker threads. Meanwhile a module load, which reads its file through libuv's thread
+ * pool, waited 100 to 150 ms: what is to be loaded after the parse is better loaded before it.
+ */
+export function waitsForSecondTier(filesToParse: number, nodeMajor: number = Number(process.versions.node.split('.')[0])): boolean {
+  return nodeMajor < 24 && !liftoffOnly(filesToParse, nodeMajor);
+}
+
+/**
  * How V8 optimises the analyzer's own JavaScript, for a run that parses enough files to start worker
  * threads: TurboFan without inlining.
  *

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-Y3XHPEW6.mjs";
+} from "./shared-XCCTNSII.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-454Y5IWW.mjs");
+  return analyzer ??= import("./shared-JY3PJJW3.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

@@ -4,8 +4,8 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-KNFJUKGX.mjs";
-import "./shared-SXHHVMIM.mjs";
+} from "./shared-O47IMOTX.mjs";
+import "./shared-DIJAFYFB.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
 import "./shared-2BFWLXK6.mjs";

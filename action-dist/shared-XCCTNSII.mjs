@@ -10,8 +10,9 @@ import {
   parse
 } from "./shared-FWG6GVRL.mjs";
 import {
-  expectParses
-} from "./shared-SXHHVMIM.mjs";
+  expectParses,
+  waitsForSecondTier
+} from "./shared-DIJAFYFB.mjs";
 import {
   builtin,
   packedOnDisk
@@ -3132,6 +3133,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     } else toRead.push([index, fingerprint]);
   }
   if (toRead.length) expectParses(toRead.length + unrecorded);
+  const loadFirst = waitsForSecondTier(toRead.length + unrecorded);
   await inLanes(toRead.length, async (position) => {
     if (!holds) return;
     const [index, [, key, digest]] = toRead[position];
@@ -3152,8 +3154,8 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     const cached2 = await fileCache.getEntry(currentKey, file.relative);
     let currentDigest = cached2?.digest;
     if (!cached2) {
-      parsing?.();
-      const { summariseBytes } = await import("./shared-O2I5VS2I.mjs");
+      if (loadFirst) parsing?.();
+      const { summariseBytes } = await import("./shared-NVTVKZVO.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-Y3XHPEW6.mjs";
+} from "./shared-XCCTNSII.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,11 +64,11 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-KNFJUKGX.mjs";
+} from "./shared-O47IMOTX.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
-} from "./shared-SXHHVMIM.mjs";
+} from "./shared-DIJAFYFB.mjs";
 import {
   beforeForkFinding,
   deploymentEntries,

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   expectParses
-} from "./shared-SXHHVMIM.mjs";
+} from "./shared-DIJAFYFB.mjs";
 import {
   environmentDefault
 } from "./shared-PMYI2HPO.mjs";

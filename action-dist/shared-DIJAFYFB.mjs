@@ -7,6 +7,9 @@ var MIN_FILES_FOR_THREADS = 48;
 function liftoffOnly(filesToParse, nodeMajor = Number(process.versions.node.split(".")[0])) {
   return nodeMajor < 24 && filesToParse < MIN_FILES_FOR_THREADS;
 }
+function waitsForSecondTier(filesToParse, nodeMajor = Number(process.versions.node.split(".")[0])) {
+  return nodeMajor < 24 && !liftoffOnly(filesToParse, nodeMajor);
+}
 function withoutInlining(filesToParse) {
   return filesToParse >= MIN_FILES_FOR_THREADS;
 }
@@ -24,5 +27,6 @@ function expectParses(filesToParse) {
 
 export {
   MIN_FILES_FOR_THREADS,
+  waitsForSecondTier,
   expectParses
 };
