@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-TPOUMJXC.mjs";
-import "./shared-XCCTNSII.mjs";
+} from "./shared-57Q32N3E.mjs";
+import "./shared-V62QZGUV.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";

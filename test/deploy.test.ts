@@ -43,6 +43,8 @@ function view(p: ServerProcess): Record<string, string> {
 }
 
 const views = (deployment: Deployment): Array<Record<string, string>> => deployment.processes.map(view);
+/** A word as a POSIX shell reads it back: quoted when it holds more than the plain characters. */
+const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 const problems = (deployment: Deployment): string[] => deployment.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
 
 describe('each format, read as its platform reads it', () => {
@@ -861,7 +863,6 @@ describe('what gunicorn and uvicorn themselves resolve', () => {
     for (const name of ['WEB_CONCURRENCY', 'GUNICORN_CMD_ARGS', 'PORT', 'UVICORN_WORKERS', 'UVICORN_RELOAD', 'UVICORN_APP']) delete env[name];
     return env;
   };
-  const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
   const commandOf = (tool: string, args: string[], env: Record<string, string>): string =>
     [...Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`), tool, ...args.map(shellQuote)].join(' ');
   const only = async (root: string, command: string): Promise<ServerProcess> => {
@@ -1043,14 +1044,13 @@ describe('what watchmedo auto-restart runs', () => {
     'else:',
     "    print(json.dumps({'command': [args.command, *args.command_args]}))",
   ].join('\n');
-  const quote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
   let python = '';
   let root = '';
   beforeAll(() => {
     python = venvFile('.venv-deploy', 'bin', 'python');
     root = writeProject({ 'manage.py': 'import sys\n', 'shop/__init__.py': '', 'shop/wsgi.py': 'app = None\n', 'shop/celery.py': 'app = None\n' });
   });
-  const read = async (words: readonly string[]): Promise<Deployment> => readDeployment(root, [], { commands: [words.map(quote).join(' ')] });
+  const read = async (words: readonly string[]): Promise<Deployment> => readDeployment(root, [], { commands: [words.map(shellQuote).join(' ')] });
 
   it.each([
     // nautobot's development compose file (its worker runs through its console script there).

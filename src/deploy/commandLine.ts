@@ -172,8 +172,8 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   let workingDirectory = settings.workingDirectory;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex]!.words[0]?.text ?? '')) lastIndex--;
-  /** The `if` statements open at this command, innermost last: the servers started in each branch so far. */
-  const ifs: Array<{ line: number; branches: ServerStart[][] }> = [];
+  /** The `if` statements open at this command, innermost last. */
+  const ifs: OpenIf[] = [];
   for (const [index, command] of commands.entries()) {
     const keyword = command.words[0]?.raw;
     if (keyword === 'if') ifs.push({ line: command.words[0]!.line, branches: [[]] });
@@ -211,13 +211,19 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   }
 }
 
+/** An `if` of a script being read: the line of its `if`, and the servers started in each branch so far. */
+interface OpenIf {
+  line: number;
+  branches: ServerStart[][];
+}
+
 /**
  * `if [ "$LOCAL_DEV" = true ]; then exec uvicorn --reload ...; else exec gunicorn ...; fi`
  * (openlibrary's ol-web-fastapi-start.sh): the servers of an `if` whose branches start one each (or
  * none) are alternatives, one of which runs. Not when a branch starts several (a worker in the
  * background, then the server): which of those add up is not said by the `if` alone.
  */
-function markChoice({ line, branches }: { line: number; branches: ServerStart[][] }): void {
+function markChoice({ line, branches }: OpenIf): void {
   if (branches.some((started) => started.length > 1) || branches.filter((started) => started.length === 1).length < 2) return;
   branches.forEach((started, branch) => {
     for (const start of started) start.choice = { line, branch };
@@ -396,11 +402,12 @@ function watchmedoCommand(args: readonly Word[]): Word[] | undefined {
       continue;
     }
     if (text.startsWith('--')) {
-      const [name, value] = [text.split('=')[0]!, text.includes('=')];
-      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option) => option.startsWith('--') && option.startsWith(name));
+      const name = text.split('=')[0]!;
+      const attached = text.includes('=');
+      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option) => option.startsWith(name));
       const option = known.includes(name) ? name : known.length === 1 ? known[0]! : undefined;
-      if (option === undefined || (value && !WATCHMEDO_VALUE_OPTIONS.has(option))) return undefined;
-      if (WATCHMEDO_VALUE_OPTIONS.has(option) && !value) i++;
+      if (option === undefined || (attached && !WATCHMEDO_VALUE_OPTIONS.has(option))) return undefined;
+      if (WATCHMEDO_VALUE_OPTIONS.has(option) && !attached) i++;
       continue;
     }
     // Short options, several in one word: flags, then at most one that takes a value (the rest of the word, or the next).

@@ -17,11 +17,12 @@ export class SyntaxNode {
   parent: SyntaxNode | null;
   /**
    * Set once by the copy, exactly as long as the node has children; every leaf shares one empty
-   * array. Not to be changed: the nodes of a 300 KB module are millions, and an array grown by
-   * `push` (17 slots at the first) or one made per leaf was half of what a cold scan allocated.
+   * array (and `namedChildren` is often this same array), so it is read-only: the nodes of a 300 KB
+   * module are millions, and an array grown by `push` (17 slots at the first) or one made per leaf
+   * was half of what a cold scan allocated.
    */
-  children: SyntaxNode[] = NO_CHILDREN;
-  private named: SyntaxNode[] | undefined;
+  children: readonly SyntaxNode[] = NO_CHILDREN;
+  private named: readonly SyntaxNode[] | undefined;
   /** The field's index (see `fieldId`) and the NAMED, MISSING and ERROR bits: one word, not four. */
   private bits: number;
 
@@ -30,7 +31,6 @@ export class SyntaxNode {
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    /** The field this node fills in its parent (an index into the language's field names; 0: none). */
     fieldId: number,
     isNamed: boolean,
     isMissing: boolean,
@@ -78,7 +78,7 @@ export class SyntaxNode {
   }
 
   /** The named children: the same array as `children` when all of them are named (most nodes). */
-  get namedChildren(): SyntaxNode[] {
+  get namedChildren(): readonly SyntaxNode[] {
     if (this.named === undefined) {
       const children = this.children;
       let count = 0;
@@ -128,7 +128,7 @@ const MISSING = 2;
 const ERROR = 4;
 
 /** The children of every leaf. An array of objects from the start, as every other `children` is. */
-const NO_CHILDREN: SyntaxNode[] = [null as unknown as SyntaxNode].slice(1);
+const NO_CHILDREN: readonly SyntaxNode[] = [null as unknown as SyntaxNode].slice(1);
 
 /**
  * Gives each node of a copy its children as the walk leaves it: the nodes still open and the

@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-XCCTNSII.mjs";
+} from "./shared-V62QZGUV.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-O47IMOTX.mjs";
+} from "./shared-SCN7WZXJ.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -4503,11 +4503,12 @@ function watchmedoCommand(args) {
       continue;
     }
     if (text.startsWith("--")) {
-      const [name, value] = [text.split("=")[0], text.includes("=")];
-      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option3) => option3.startsWith("--") && option3.startsWith(name));
+      const name = text.split("=")[0];
+      const attached = text.includes("=");
+      const known = [...WATCHMEDO_VALUE_OPTIONS, ...WATCHMEDO_FLAGS].filter((option3) => option3.startsWith(name));
       const option2 = known.includes(name) ? name : known.length === 1 ? known[0] : void 0;
-      if (option2 === void 0 || value && !WATCHMEDO_VALUE_OPTIONS.has(option2)) return void 0;
-      if (WATCHMEDO_VALUE_OPTIONS.has(option2) && !value) i++;
+      if (option2 === void 0 || attached && !WATCHMEDO_VALUE_OPTIONS.has(option2)) return void 0;
+      if (WATCHMEDO_VALUE_OPTIONS.has(option2) && !attached) i++;
       continue;
     }
     const short = /^-([DRqv]*)([dpi]?)(.*)$/.exec(text);

@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-XCCTNSII.mjs";
+} from "./shared-V62QZGUV.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-JY3PJJW3.mjs");
+  return analyzer ??= import("./shared-YZYC6XC4.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

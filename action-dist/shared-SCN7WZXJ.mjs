@@ -230,8 +230,9 @@ var SyntaxNode = class {
   parent;
   /**
    * Set once by the copy, exactly as long as the node has children; every leaf shares one empty
-   * array. Not to be changed: the nodes of a 300 KB module are millions, and an array grown by
-   * `push` (17 slots at the first) or one made per leaf was half of what a cold scan allocated.
+   * array (and `namedChildren` is often this same array), so it is read-only: the nodes of a 300 KB
+   * module are millions, and an array grown by `push` (17 slots at the first) or one made per leaf
+   * was half of what a cold scan allocated.
    */
   children = NO_CHILDREN;
   named;

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-O47IMOTX.mjs";
+} from "./shared-SCN7WZXJ.mjs";
 import "./shared-DIJAFYFB.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
