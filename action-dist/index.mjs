@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   splitCommandLine
-} from "./shared-VPRFRYYD.mjs";
+} from "./shared-2JHG5NMU.mjs";
 import {
   escapeData,
   renderGithub
@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-57Q32N3E.mjs";
+} from "./shared-OXH4LDFM.mjs";
 import "./shared-V62QZGUV.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-UGWO6T52.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-OUU7IYTO.mjs";
+} from "./shared-F5UB3Z6A.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

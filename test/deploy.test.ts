@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deploymentSummary } from '../src/check/deployment.js';
-import { readDeployment, SERVER_DEFAULTS, type Deployment, type ServerProcess, type Setting } from '../src/deploy/index.js';
+import { readDeployment, SERVER_DEFAULTS, type Deployment, type HeldOptions, type ServerProcess, type Setting } from '../src/deploy/index.js';
 import { analyzeProject, FIXTURES, PROJECT, scratchFolder, venvFile, writeProject } from './support.js';
 
 const fixture = (name: string): string => path.join(FIXTURES, 'deploy', name);
@@ -1076,5 +1076,94 @@ describe('what watchmedo auto-restart runs', () => {
       expect(ours.processes).toEqual([]);
       expect(ours.unrecognized.map((u) => u.program)).toEqual(['watchmedo']);
     }
+  });
+});
+
+/**
+ * A variable's value in a shell command is split into words when the expansion is not quoted
+ * (`gunicorn $GUNICORN_OPTS app:app`). The script runs under `sh` with a `gunicorn` (or `uvicorn`)
+ * first on PATH that hands its arguments to the real one in .venv-deploy, which prints what it would
+ * run with: the count read here is the one it prints, or, when the options come from a variable the
+ * deployment does not set (openlibrary's `${GUNICORN_OPTS:- --reload --workers 4 --timeout 180}`),
+ * the one it prints with the variable unset, said to hold unless the variable is set.
+ */
+describe('options held in a variable, split into words as the shell splits them', () => {
+  let shims = '';
+  beforeAll(() => {
+    const gunicorn = venvFile('.venv-deploy', 'bin', 'gunicorn');
+    const python = venvFile('.venv-deploy', 'bin', 'python');
+    const probe = "import sys\nfrom uvicorn.main import main\nfrom uvicorn.config import Config\np = main.make_context('uvicorn', sys.argv[1:]).params\nprint('workers', Config(p['app'], workers=p['workers']).workers)\n";
+    shims = writeProject({
+      gunicorn: `#!/bin/sh\nexec ${shellQuote(gunicorn)} "$@" --print-config\n`,
+      uvicorn: `#!/bin/sh\nexec ${shellQuote(python)} -c ${shellQuote(probe)} "$@"\n`,
+    });
+    for (const tool of ['gunicorn', 'uvicorn']) chmodSync(path.join(shims, tool), 0o755);
+  });
+
+  /** The worker count the tool itself ends up with when `sh` runs the script, with `env` added. */
+  const printedWorkers = (root: string, env: Record<string, string> = {}): number => {
+    const clean = { ...process.env };
+    for (const name of ['WEB_CONCURRENCY', 'GUNICORN_CMD_ARGS', 'UVICORN_WORKERS', 'GUNICORN_OPTS', 'UVICORN_OPTS']) delete clean[name];
+    const run = spawnSync('sh', ['start.sh'], { cwd: root, env: { ...clean, PATH: `${shims}:${process.env.PATH}`, ...env }, encoding: 'utf8', timeout: 30_000 });
+    const workers = /^workers\s+=?\s*(\d+)$/m.exec(run.stdout);
+    expect(workers, `${run.stdout}\n${run.stderr}`).not.toBeNull();
+    return Number(workers![1]);
+  };
+  const served = async (script: string): Promise<{ root: string; process: ServerProcess; problems: string[] }> => {
+    const root = writeProject({ 'start.sh': `#!/bin/sh\n${script}\n`, 'app.py': 'def app(environ, start_response):\n    return []\n' });
+    const deployment = await readDeployment(root, [], { commands: ['sh start.sh'] });
+    const servers = deployment.processes.filter((p) => p.server === 'gunicorn' || p.server === 'uvicorn');
+    expect(servers).toHaveLength(1);
+    return { root, process: servers[0]!, problems: problems(deployment) };
+  };
+
+  it.each([
+    'OPTS="--workers 5 --timeout 30"\nexec gunicorn $OPTS app:app',
+    'OPTS=" -w 2   --threads 4 "\nexec gunicorn $OPTS app:app',
+    'EMPTY=""\nexec gunicorn $EMPTY -w 3 app:app',
+    'W="6 app:app"\nexec gunicorn --workers $W',
+    'OPTS="--workers=7"\nexec uvicorn ${OPTS} app:app',
+  ])('a value the script sets: %j', async (script) => {
+    const { root, process: server, problems: found } = await served(script);
+    expect(found).toEqual([]);
+    expect(server.appSpec?.written).toBe('app:app');
+    expect(server.workers).toMatchObject({ value: printedWorkers(root) });
+  });
+
+  it.each<[string, number | undefined]>([
+    ['exec gunicorn ${GUNICORN_OPTS:- --reload --workers 4 --timeout 180} --bind :8080 app:app', 4],
+    ['exec gunicorn $GUNICORN_OPTS --bind :8080 app:app', undefined],
+    ['exec gunicorn -w 3 $GUNICORN_OPTS app:app', 3],
+    ['exec uvicorn ${UVICORN_OPTS:---workers 2} app:app', 2],
+  ])('a variable the deployment does not set: %j', async (script, unset) => {
+    const { root, process: server } = await served(script);
+    const variable = /\$\{?(\w+)/.exec(script.replace('exec ', ''))![1]!;
+    expect(server.workers).toMatchObject({ via: `$${variable}`, optionsOf: { variable } });
+    const held = (server.workers as { optionsOf: HeldOptions<number> }).optionsOf;
+    expect(held.unset && 'value' in held.unset ? held.unset.value : undefined).toBe(unset);
+    // Unset, the tool runs with the count said; set, its options decide.
+    expect(printedWorkers(root)).toBe(unset ?? 1);
+    expect(printedWorkers(root, { [variable]: '--workers 9' })).toBe(9);
+  });
+
+  it('an option after the variable still decides, and a variable that names no options is one word', async () => {
+    const after = await served('exec gunicorn $GUNICORN_OPTS -w 3 app:app');
+    expect(after.process.workers).toMatchObject({ value: 3, via: '-w' });
+    expect(printedWorkers(after.root, { GUNICORN_OPTS: '--workers 9' })).toBe(3);
+    const app = await served('exec gunicorn -w 2 $APP_MODULE');
+    expect(app.process.workers).toMatchObject({ value: 2 });
+  });
+
+  it('says the count holds unless the variable is set, and gives no total', async () => {
+    const root = writeProject({
+      Procfile: 'web: sh start.sh\n',
+      'start.sh': '#!/bin/sh\nexec gunicorn ${GUNICORN_OPTS:- --reload --workers 4 --timeout 180} app:app\n',
+      'app.py': 'from concurrent.futures import ThreadPoolExecutor\npool = ThreadPoolExecutor(max_workers=3)\n\ndef app(environ, start_response):\n    return []\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: gunicorn `app:app` (start.sh:2): 4 gunicorn workers unless GUNICORN_OPTS is set, whose options can say another number (start.sh:2)',
+    );
+    expect(result.findings.map((f) => f.deployment)).toEqual(['4 gunicorn workers unless GUNICORN_OPTS is set, whose options can say another number (start.sh:2) each create this thread pool.']);
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppSpec, Deployment, DeployProblem, ServerProcess, Setting } from '../deploy/index.js';
+import type { AppSpec, Deployment, DeployProblem, HeldOptions, ServerProcess, Setting } from '../deploy/index.js';
 import { environmentDefault } from '../extract/environmentDefault.js';
 import type { EntryPoint } from '../entries/entries.js';
 import { summaryLookup } from '../extract/lookup.js';
@@ -607,8 +607,9 @@ export function processCount(process: ServerProcess): ProcessCount {
   const workers = process.workers;
   const value = settingValue(workers);
   if (value !== undefined) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers!)})` };
-  if (workers && 'expression' in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   const env = process.server === 'gunicorn' || process.server === 'uvicorn' ? ', or WEB_CONCURRENCY' : '';
+  if (workers && 'expression' in workers && workers.optionsOf) return { text: heldCountText(workers.optionsOf, `${server} worker`, `1 ${server} worker (the default${env})`, where(workers)) };
+  if (workers && 'expression' in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
 }
 
@@ -657,6 +658,19 @@ export function expressionCount(expression: string, word: string): string {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
   return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
+}
+
+/**
+ * A count the options in a variable may change (`gunicorn ${GUNICORN_OPTS:- --workers 4} app:app`): "4
+ * gunicorn workers unless GUNICORN_OPTS is set, whose options can say another number". No number is
+ * taken for it: totals are not given.
+ */
+function heldCountText(held: HeldOptions<number>, word: string, toolDefault: string, at: string): string {
+  const unset = held.unset;
+  const value = settingValue(unset);
+  const whenUnset =
+    value !== undefined ? plural(value, word) : unset && 'expression' in unset ? (unset.optionsOf ? heldCountText(unset.optionsOf, word, toolDefault, where(unset)) : expressionCount(unset.expression, word)) : toolDefault;
+  return `${whenUnset} unless ${held.variable} is set, whose options can say another number (${at})`;
 }
 
 /** `3 gunicorn workers` from `3 gunicorn workers (gunicorn.conf.py:4)`: the count, without where it is said. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { assignmentOf, expandKnown, withVariables, type Environment, type EnvValue } from './environment.js';
+import { assignmentOf, expandKnownWords, withVariables, type Environment, type EnvValue } from './environment.js';
 import type { ProjectPaths } from './projectPaths.js';
 import { readCeleryCommand } from './servers/celery.js';
 import type { CommandContext, ServerReading } from './servers/common.js';
@@ -179,7 +179,7 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
     if (keyword === 'if') ifs.push({ line: command.words[0]!.line, branches: [[]] });
     else if ((keyword === 'elif' || keyword === 'else') && ifs.length) ifs[ifs.length - 1]!.branches.push([]);
     else if (keyword === 'fi' && ifs.length) markChoice(ifs.pop()!);
-    const words = command.words.map((w) => expandKnown(w, shellVariables));
+    const words = command.words.flatMap((w) => expandKnownWords(w, shellVariables));
     const program = words[0]?.text;
     if (program === 'cd' && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);

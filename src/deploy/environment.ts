@@ -60,6 +60,53 @@ export function expandKnown(word: Word, env: Environment): Word {
   return defaulted ? { text, raw: word.raw, line: word.line, expands: true, parts } : { text, raw: word.raw, line: word.line, expands: false };
 }
 
+/**
+ * `expandKnown` for a word of a shell command, which the shell also splits: the value of an
+ * unquoted expansion (`$GUNICORN_OPTS`, not `"$GUNICORN_OPTS"`) is cut at blanks into words of their
+ * own, and one that is empty leaves no word (POSIX field splitting, with the default IFS). So
+ * `ENV GUNICORN_OPTS="--workers 5 --timeout 30"` then `gunicorn $GUNICORN_OPTS app:app` gives gunicorn
+ * four options and the app, as `sh` does. Assignment words are not split.
+ */
+export function expandKnownWords(word: Word, env: Environment): Word[] {
+  if (!word.expands || !word.parts || ASSIGNMENT.test(word.raw)) return [expandKnown(word, env)];
+  const valueOf = (part: WordPart): string | undefined => {
+    if (typeof part === 'string' || part.quoted) return undefined;
+    const match = SIMPLE_EXPANSION.exec(part.expansion);
+    return match ? env.get(match[1] ?? match[2]!)?.value : undefined;
+  };
+  if (!word.parts.some((part) => valueOf(part) !== undefined && (valueOf(part) === '' || BLANK.test(valueOf(part)!)))) return [expandKnown(word, env)];
+  const fields: WordPart[][] = [];
+  /** The word being built; undefined between words. */
+  let current: WordPart[] | undefined;
+  for (const part of word.parts) {
+    const value = valueOf(part);
+    if (value === undefined) {
+      (current ??= []).push(part);
+      continue;
+    }
+    const pieces = value.split(BLANKS);
+    // "--workers 5 " splits into "--workers", "5" and "": a blank at either end ends the word there.
+    pieces.forEach((piece, i) => {
+      if (i > 0 && current) {
+        fields.push(current);
+        current = undefined;
+      }
+      if (piece !== '') (current ??= []).push(piece);
+    });
+  }
+  if (current) fields.push(current);
+  return fields.map((parts) => {
+    const expands = parts.some((p) => typeof p !== 'string');
+    const text = parts.map((p) => (typeof p === 'string' ? p : p.expansion)).join('');
+    return expandKnown({ text, raw: word.raw, line: word.line, expands, ...(expands ? { parts } : {}) }, env);
+  });
+}
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** The default IFS's characters, which are all blanks. */
+const BLANK = /[ \t\n]/;
+const BLANKS = /[ \t\n]+/;
+
 /** `NAME=value` as the shell reads an assignment word. */
 export function assignmentOf(word: Word, file: string): EnvValue | undefined {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);

@@ -38,7 +38,41 @@ export interface ParsedArguments {
   ambiguous: Word[];
   /** An option that needs a value came last. */
   missingValue: Array<{ name: string; line: number }>;
+  /**
+   * Words that hold options only known at run time (see `optionsVariable`), in order, each with the
+   * number of options read before it: an option given after it still overrides what it holds. They
+   * are among `positionals` too.
+   */
+  variables: Array<OptionsVariable & { optionsBefore: number }>;
 }
+
+/** `$GUNICORN_OPTS`, `${GUNICORN_OPTS:- --workers 4}`: a variable whose value the shell splits into options. */
+export interface OptionsVariable {
+  word: Word;
+  variable: string;
+  /** The words of its default (`${NAME:-default}`), as the shell splits them: what the tool gets when it is unset. */
+  defaultWords?: Word[];
+}
+
+/**
+ * The variable a word holds when the word is that variable's unquoted expansion alone, and it
+ * holds options: its default starts with an option, or its name says options (`GUNICORN_OPTS`,
+ * `EXTRA_ARGS`, `UVICORN_FLAGS`). Unquoted, its value is split into words, so it can hold any number
+ * of options. Any other variable (`$APP_MODULE`) is taken for one word, as it is meant.
+ */
+export function optionsVariable(word: Word): OptionsVariable | undefined {
+  if (!word.expands || word.parts?.length !== 1) return undefined;
+  const part = word.parts[0]!;
+  if (typeof part === 'string' || part.quoted) return undefined;
+  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^$`{}"'\\]*))?\})$/.exec(part.expansion);
+  if (!match) return undefined;
+  const variable = (match[1] ?? match[2])!;
+  const fallback = match[3]?.split(/[ \t\n]+/).filter(Boolean);
+  if (!(fallback?.[0]?.startsWith('-') || OPTIONS_NAME.test(variable))) return undefined;
+  return { word, variable, ...(fallback?.length ? { defaultWords: fallback.map((text) => ({ text, raw: text, line: word.line, expands: false })) } : {}) };
+}
+
+const OPTIONS_NAME = /(?:^|_)(?:OPTS|OPTIONS|ARGS|ARGUMENTS|FLAGS|PARAMS)$/i;
 
 /**
  * `stopAtPositional`: a click group's own options end at the subcommand's name; the name and
@@ -51,7 +85,7 @@ export function parseArguments(
   { stopAtPositional = false }: { stopAtPositional?: boolean } = {},
 ): ParsedArguments {
   const { byName, longNames } = namesOf(specs);
-  const result: ParsedArguments = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
+  const result: ParsedArguments = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [], variables: [] };
   let onlyPositionals = false;
 
   const lookupLong = (name: string): { spec: OptionSpec; name: string } | 'ambiguous' | undefined => {
@@ -72,6 +106,8 @@ export function parseArguments(
         for (let k = i; k < words.length; k++) result.positionals.push(words[k]!);
         break;
       }
+      const held = onlyPositionals ? undefined : optionsVariable(word);
+      if (held) result.variables.push({ ...held, optionsBefore: result.options.length });
       result.positionals.push(word);
       if (style === 'getopt') onlyPositionals = true;
       continue;

@@ -16,7 +16,8 @@ export interface Word {
   parts?: WordPart[];
 }
 
-export type WordPart = string | { expansion: string };
+/** `quoted`: the expansion stands inside double quotes, so its value is never split into words. */
+export type WordPart = string | { expansion: string; quoted?: true };
 
 /**
  * `shell`: what `/bin/sh -c` reads (operators, comments, redirections).
@@ -181,7 +182,7 @@ class Splitter {
         else parts.literal(c + next);
         this.i += 2;
       } else if (c === '$' || c === '`') {
-        parts.expansion(this.readExpansion(wordStart));
+        parts.expansion(this.readExpansion(wordStart), true);
       } else {
         parts.literal(c);
         this.i++;
@@ -261,9 +262,9 @@ class PartsBuilder {
   }
 
   /** A lone `$` (before a space or a quote) is a literal dollar. */
-  expansion(text: string): void {
+  expansion(text: string, quoted = false): void {
     if (text === '$') this.literal(text);
-    else this.parts.push({ expansion: text });
+    else this.parts.push(quoted ? { expansion: text, quoted } : { expansion: text });
   }
 
   word(raw: string, line: number): Word {

@@ -48,7 +48,17 @@ export type Setting<T> = Location & {
   via: string;
   /** Set inside an `if`/`try` block of a config file: the value holds only on that path. */
   conditional?: true;
-} & ({ value: T } | { expression: string });
+} & ({ value: T } | { expression: string; optionsOf?: HeldOptions<T> });
+
+/**
+ * A setting the options a variable holds may give (`gunicorn $GUNICORN_OPTS app:app`, see
+ * options.ts `optionsVariable`): what it is when the variable is unset (from the variable's default,
+ * or from the options before it; absent: the tool's own default), else known only at run time.
+ */
+export interface HeldOptions<T> {
+  variable: string;
+  unset?: Setting<T>;
+}
 
 /** The application a server imports, as `module:attribute` names it. */
 export interface AppSpec extends Location {

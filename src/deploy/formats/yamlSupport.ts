@@ -163,7 +163,7 @@ function restoreDollars(word: Word): Word {
     raw: fix(word.raw),
     line: word.line,
     expands: word.expands,
-    ...(word.parts ? { parts: word.parts.map((p) => (typeof p === 'string' ? fix(p) : { expansion: fix(p.expansion) })) } : {}),
+    ...(word.parts ? { parts: word.parts.map((p) => (typeof p === 'string' ? fix(p) : { ...p, expansion: fix(p.expansion) })) } : {}),
   };
 }
 

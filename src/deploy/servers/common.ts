@@ -103,6 +103,22 @@ export function envIntSetting(reading: ServerReading, variable: EnvValue, tool: 
   return { ...base, value };
 }
 
+/**
+ * A count that options held in a variable may set (`gunicorn ${GUNICORN_OPTS:- --workers 4} app:app`,
+ * see options.ts `optionsVariable`). An option after the variable overrides it; otherwise the count is
+ * known only at run time, and is, when the variable is unset, what its default's words say (read by
+ * `fromWords`), else what the options before it said (`current`, else the tool's default).
+ */
+export function heldCount(parsed: ParsedArguments, key: string, current: Setting<number> | undefined, fromWords: (words: readonly Word[]) => Setting<number> | undefined, file: string): Setting<number> | undefined {
+  let count = current;
+  for (const held of parsed.variables) {
+    if (parsed.options.slice(held.optionsBefore).some((option) => option.key === key)) continue;
+    const unset = (held.defaultWords ? fromWords(held.defaultWords) : undefined) ?? count;
+    count = { file, line: held.word.line, origin: 'command-line', via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...(unset ? { unset } : {}) } };
+  }
+  return count;
+}
+
 /** Options the tool does not know, or that lack a value: it would exit with a usage error. */
 export function reportUsageErrors(reading: ServerReading, parsed: ParsedArguments, file: string, tool: string): void {
   for (const word of parsed.unknown) {

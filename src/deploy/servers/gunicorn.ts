@@ -6,6 +6,7 @@ import {
   emptyReading,
   envIntSetting,
   flagSetting,
+  heldCount,
   intSetting,
   reportUsageErrors,
   stringSetting,
@@ -73,6 +74,12 @@ export function readGunicornCommand(args: readonly Word[], context: CommandConte
   const parsed = parseArguments(args, GUNICORN_OPTIONS, 'argparse');
   reportUsageErrors(reading, parsed, context.file, 'gunicorn');
   applyOptions(reading, parsed, reading.commandLine, { file: context.file, origin: 'command-line' });
+  const workers = heldCount(parsed, 'workers', reading.commandLine.workers, (words) => {
+    const layer: ServerSettings = {};
+    applyOptions(reading, parseArguments(words, GUNICORN_OPTIONS, 'argparse'), layer, { file: context.file, origin: 'command-line' });
+    return layer.workers;
+  }, context.file);
+  if (workers) reading.commandLine.workers = workers;
 
   // gunicorn imports its first argument. After a misspelt option (already reported) the words are
   // shifted: the first one that names an app is then the one meant.

@@ -5,6 +5,7 @@ import {
   emptyReading,
   envIntSetting,
   flagSetting,
+  heldCount,
   intSetting,
   reportUsageErrors,
   type CommandContext,
@@ -58,6 +59,11 @@ export function readUvicornCommand(args: readonly Word[], context: CommandContex
     else if (option.key === 'factory') factory = true;
     else if (option.key === 'app_dir' && option.value !== undefined) reading.pythonPath = [option.value];
   }
+  const workers = heldCount(parsed, 'workers', reading.commandLine.workers, (words) => {
+    const option = parseArguments(words, UVICORN_OPTIONS, 'click').options.filter((o) => o.key === 'workers').pop();
+    return option ? intSetting(reading, option, { ...where, tool: 'uvicorn' }) : undefined;
+  }, context.file);
+  if (workers) reading.commandLine.workers = workers;
   const appWord = parsed.positionals.find((word) => !word.expands);
   const appFromEnv = context.env.get('UVICORN_APP');
   const appSource = appWord ?? (appFromEnv?.value !== undefined ? { text: appFromEnv.value, raw: appFromEnv.written, line: appFromEnv.line, expands: false } : undefined);

@@ -4,7 +4,7 @@ import {
   linesFrom,
   literalWord,
   splitCommandLine
-} from "./shared-VPRFRYYD.mjs";
+} from "./shared-2JHG5NMU.mjs";
 import {
   DEFAULT_MAX_FILE_BYTES,
   MAX_SMALL_FILE_BYTES,
@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-OUU7IYTO.mjs";
+} from "./shared-F5UB3Z6A.mjs";
 import {
   CallResolver,
   allOf,
@@ -2687,6 +2687,41 @@ function expandKnown(word, env) {
   }
   return defaulted ? { text, raw: word.raw, line: word.line, expands: true, parts } : { text, raw: word.raw, line: word.line, expands: false };
 }
+function expandKnownWords(word, env) {
+  if (!word.expands || !word.parts || ASSIGNMENT.test(word.raw)) return [expandKnown(word, env)];
+  const valueOf = (part) => {
+    if (typeof part === "string" || part.quoted) return void 0;
+    const match = SIMPLE_EXPANSION.exec(part.expansion);
+    return match ? env.get(match[1] ?? match[2])?.value : void 0;
+  };
+  if (!word.parts.some((part) => valueOf(part) !== void 0 && (valueOf(part) === "" || BLANK.test(valueOf(part))))) return [expandKnown(word, env)];
+  const fields = [];
+  let current;
+  for (const part of word.parts) {
+    const value = valueOf(part);
+    if (value === void 0) {
+      (current ??= []).push(part);
+      continue;
+    }
+    const pieces = value.split(BLANKS);
+    pieces.forEach((piece, i) => {
+      if (i > 0 && current) {
+        fields.push(current);
+        current = void 0;
+      }
+      if (piece !== "") (current ??= []).push(piece);
+    });
+  }
+  if (current) fields.push(current);
+  return fields.map((parts) => {
+    const expands = parts.some((p) => typeof p !== "string");
+    const text = parts.map((p) => typeof p === "string" ? p : p.expansion).join("");
+    return expandKnown({ text, raw: word.raw, line: word.line, expands, ...expands ? { parts } : {} }, env);
+  });
+}
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var BLANK = /[ \t\n]/;
+var BLANKS = /[ \t\n]+/;
 function assignmentOf(word, file) {
   const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
   if (!match) return void 0;
@@ -2696,9 +2731,21 @@ function assignmentOf(word, file) {
 }
 
 // src/deploy/options.ts
+function optionsVariable(word) {
+  if (!word.expands || word.parts?.length !== 1) return void 0;
+  const part = word.parts[0];
+  if (typeof part === "string" || part.quoted) return void 0;
+  const match = /^\$(?:([A-Za-z_][A-Za-z0-9_]*)|\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^$`{}"'\\]*))?\})$/.exec(part.expansion);
+  if (!match) return void 0;
+  const variable = match[1] ?? match[2];
+  const fallback = match[3]?.split(/[ \t\n]+/).filter(Boolean);
+  if (!(fallback?.[0]?.startsWith("-") || OPTIONS_NAME.test(variable))) return void 0;
+  return { word, variable, ...fallback?.length ? { defaultWords: fallback.map((text) => ({ text, raw: text, line: word.line, expands: false })) } : {} };
+}
+var OPTIONS_NAME = /(?:^|_)(?:OPTS|OPTIONS|ARGS|ARGUMENTS|FLAGS|PARAMS)$/i;
 function parseArguments(words, specs, style, { stopAtPositional = false } = {}) {
   const { byName, longNames } = namesOf(specs);
-  const result = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [] };
+  const result = { options: [], positionals: [], unknown: [], ambiguous: [], missingValue: [], variables: [] };
   let onlyPositionals = false;
   const lookupLong = (name) => {
     const exact = byName.get(name);
@@ -2717,6 +2764,8 @@ function parseArguments(words, specs, style, { stopAtPositional = false } = {}) 
         for (let k = i; k < words.length; k++) result.positionals.push(words[k]);
         break;
       }
+      const held = onlyPositionals ? void 0 : optionsVariable(word);
+      if (held) result.variables.push({ ...held, optionsBefore: result.options.length });
       result.positionals.push(word);
       if (style === "getopt") onlyPositionals = true;
       continue;
@@ -2848,6 +2897,15 @@ function envIntSetting(reading, variable, tool) {
     return void 0;
   }
   return { ...base, value };
+}
+function heldCount(parsed, key, current, fromWords, file) {
+  let count = current;
+  for (const held of parsed.variables) {
+    if (parsed.options.slice(held.optionsBefore).some((option2) => option2.key === key)) continue;
+    const unset = (held.defaultWords ? fromWords(held.defaultWords) : void 0) ?? count;
+    count = { file, line: held.word.line, origin: "command-line", via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...unset ? { unset } : {} } };
+  }
+  return count;
 }
 function reportUsageErrors(reading, parsed, file, tool) {
   for (const word of parsed.unknown) {
@@ -3432,6 +3490,12 @@ function readGunicornCommand(args, context) {
   const parsed = parseArguments(args, GUNICORN_OPTIONS, "argparse");
   reportUsageErrors(reading, parsed, context.file, "gunicorn");
   applyOptions(reading, parsed, reading.commandLine, { file: context.file, origin: "command-line" });
+  const workers = heldCount(parsed, "workers", reading.commandLine.workers, (words) => {
+    const layer = {};
+    applyOptions(reading, parseArguments(words, GUNICORN_OPTIONS, "argparse"), layer, { file: context.file, origin: "command-line" });
+    return layer.workers;
+  }, context.file);
+  if (workers) reading.commandLine.workers = workers;
   const candidates = parsed.positionals.filter((word) => !word.expands);
   const app = parsed.unknown.length + parsed.ambiguous.length > 0 ? candidates.find((w) => appSpecOf(w, context.file, GUNICORN_APP)) ?? candidates[0] : candidates[0];
   if (app) {
@@ -3443,8 +3507,8 @@ function readGunicornCommand(args, context) {
   }
   const webConcurrency = context.env.get("WEB_CONCURRENCY");
   if (webConcurrency) {
-    const workers = envIntSetting(reading, webConcurrency, "gunicorn");
-    if (workers) reading.environmentDefaults.workers = workers;
+    const workers2 = envIntSetting(reading, webConcurrency, "gunicorn");
+    if (workers2) reading.environmentDefaults.workers = workers2;
   }
   const cmdArgs = context.env.get("GUNICORN_CMD_ARGS");
   if (cmdArgs) {
@@ -3936,6 +4000,11 @@ function readUvicornCommand(args, context) {
     else if (option2.key === "factory") factory = true;
     else if (option2.key === "app_dir" && option2.value !== void 0) reading.pythonPath = [option2.value];
   }
+  const workers = heldCount(parsed, "workers", reading.commandLine.workers, (words) => {
+    const option2 = parseArguments(words, UVICORN_OPTIONS, "click").options.filter((o) => o.key === "workers").pop();
+    return option2 ? intSetting(reading, option2, { ...where, tool: "uvicorn" }) : void 0;
+  }, context.file);
+  if (workers) reading.commandLine.workers = workers;
   const appWord = parsed.positionals.find((word) => !word.expands);
   const appFromEnv = context.env.get("UVICORN_APP");
   const appSource = appWord ?? (appFromEnv?.value !== void 0 ? { text: appFromEnv.value, raw: appFromEnv.written, line: appFromEnv.line, expands: false } : void 0);
@@ -3947,8 +4016,8 @@ function readUvicornCommand(args, context) {
   }
   const envWorkers = context.env.get("UVICORN_WORKERS") ?? context.env.get("WEB_CONCURRENCY");
   if (envWorkers) {
-    const workers = envIntSetting(reading, envWorkers, "uvicorn");
-    if (workers) reading.environmentDefaults.workers = workers;
+    const workers2 = envIntSetting(reading, envWorkers, "uvicorn");
+    if (workers2) reading.environmentDefaults.workers = workers2;
   }
   const envReload = context.env.get("UVICORN_RELOAD");
   if (envReload?.value !== void 0 && !reading.commandLine.reload) {
@@ -4296,7 +4365,7 @@ function readShellCommands(commands, settings, reading) {
     if (keyword === "if") ifs.push({ line: command.words[0].line, branches: [[]] });
     else if ((keyword === "elif" || keyword === "else") && ifs.length) ifs[ifs.length - 1].branches.push([]);
     else if (keyword === "fi" && ifs.length) markChoice(ifs.pop());
-    const words = command.words.map((w) => expandKnown(w, shellVariables));
+    const words = command.words.flatMap((w) => expandKnownWords(w, shellVariables));
     const program = words[0]?.text;
     if (program === "cd" && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);
@@ -5379,7 +5448,7 @@ function restoreDollars(word) {
     raw: fix(word.raw),
     line: word.line,
     expands: word.expands,
-    ...word.parts ? { parts: word.parts.map((p) => typeof p === "string" ? fix(p) : { expansion: fix(p.expansion) }) } : {}
+    ...word.parts ? { parts: word.parts.map((p) => typeof p === "string" ? fix(p) : { ...p, expansion: fix(p.expansion) }) } : {}
   };
 }
 function environmentOf2(yaml, node, file) {

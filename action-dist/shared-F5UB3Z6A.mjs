@@ -549,8 +549,9 @@ function processCount(process) {
   const workers = process.workers;
   const value = settingValue(workers);
   if (value !== void 0) return { n: value, text: `${plural(value, `${server} worker`)} (${where(workers)})` };
-  if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   const env = process.server === "gunicorn" || process.server === "uvicorn" ? ", or WEB_CONCURRENCY" : "";
+  if (workers && "expression" in workers && workers.optionsOf) return { text: heldCountText(workers.optionsOf, `${server} worker`, `1 ${server} worker (the default${env})`, where(workers)) };
+  if (workers && "expression" in workers) return { text: `${expressionCount(workers.expression, `${server} worker`)} (${where(workers)})` };
   return { n: 1, text: `1 ${server} worker (the default${env}; ${where(process)})` };
 }
 var TASK_WORKERS = {
@@ -584,6 +585,12 @@ function expressionCount(expression, word) {
   const fallback = environmentDefault(expression);
   if (fallback) return `${plural(fallback.value, word)} unless ${fallback.variable} is set`;
   return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
+}
+function heldCountText(held, word, toolDefault, at) {
+  const unset = held.unset;
+  const value = settingValue(unset);
+  const whenUnset = value !== void 0 ? plural(value, word) : unset && "expression" in unset ? unset.optionsOf ? heldCountText(unset.optionsOf, word, toolDefault, where(unset)) : expressionCount(unset.expression, word) : toolDefault;
+  return `${whenUnset} unless ${held.variable} is set, whose options can say another number (${at})`;
 }
 function withoutWhere(text) {
   return text.replace(/ \([^()]*:\d+\)/g, "");

@@ -132,7 +132,7 @@ var Splitter = class {
         else parts.literal(c + next);
         this.i += 2;
       } else if (c === "$" || c === "`") {
-        parts.expansion(this.readExpansion(wordStart));
+        parts.expansion(this.readExpansion(wordStart), true);
       } else {
         parts.literal(c);
         this.i++;
@@ -206,9 +206,9 @@ var PartsBuilder = class {
     else this.parts.push(text);
   }
   /** A lone `$` (before a space or a quote) is a literal dollar. */
-  expansion(text) {
+  expansion(text, quoted = false) {
     if (text === "$") this.literal(text);
-    else this.parts.push({ expansion: text });
+    else this.parts.push(quoted ? { expansion: text, quoted } : { expansion: text });
   }
   word(raw, line) {
     const text = this.parts.map((p) => typeof p === "string" ? p : p.expansion).join("");
