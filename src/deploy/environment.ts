@@ -74,7 +74,9 @@ export function expandKnownWords(word: Word, env: Environment): Word[] {
     const match = SIMPLE_EXPANSION.exec(part.expansion);
     return match ? env.get(match[1] ?? match[2]!)?.value : undefined;
   };
-  if (!word.parts.some((part) => valueOf(part) !== undefined && (valueOf(part) === '' || BLANK.test(valueOf(part)!)))) return [expandKnown(word, env)];
+  // Nothing to split: the word stays one (a value without blanks is substituted as before).
+  const splits = (value: string | undefined): boolean => value !== undefined && (value === '' || BLANK.test(value));
+  if (!word.parts.some((part) => splits(valueOf(part)))) return [expandKnown(word, env)];
   const fields: WordPart[][] = [];
   /** The word being built; undefined between words. */
   let current: WordPart[] | undefined;

@@ -2694,7 +2694,8 @@ function expandKnownWords(word, env) {
     const match = SIMPLE_EXPANSION.exec(part.expansion);
     return match ? env.get(match[1] ?? match[2])?.value : void 0;
   };
-  if (!word.parts.some((part) => valueOf(part) !== void 0 && (valueOf(part) === "" || BLANK.test(valueOf(part))))) return [expandKnown(word, env)];
+  const splits = (value) => value !== void 0 && (value === "" || BLANK.test(value));
+  if (!word.parts.some((part) => splits(valueOf(part)))) return [expandKnown(word, env)];
   const fields = [];
   let current;
   for (const part of word.parts) {
