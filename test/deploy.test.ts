@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, symlinkSync } from 'node:fs';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deploymentSummary } from '../src/check/deployment.js';
@@ -1152,6 +1152,31 @@ describe('options held in a variable, split into words as the shell splits them'
     expect(printedWorkers(after.root, { GUNICORN_OPTS: '--workers 9' })).toBe(3);
     const app = await served('exec gunicorn -w 2 $APP_MODULE');
     expect(app.process.workers).toMatchObject({ value: 2 });
+  });
+
+  it("uWSGI, as DefectDojo's entrypoint runs it: `--processes \"${NUM:-4}\"`, then `$EXTRA_ARGS`, which can give --processes again", async () => {
+    const root = writeProject({
+      'start.sh': '#!/bin/sh\nexec uwsgi --master --module app:application --processes "${NUM:-4}" $EXTRA_ARGS\n',
+      'app.py': 'def application(environ, start_response):\n    return []\n',
+      // What the shell hands uWSGI: one argument a line (uWSGI takes the last --processes given).
+      'bin/uwsgi': '#!/bin/sh\nprintf "%s\\n" "$@"\n',
+    });
+    chmodSync(path.join(root, 'bin', 'uwsgi'), 0o755);
+    const argv = (env: Record<string, string>): string[] => {
+      const clean = { ...process.env };
+      delete clean.NUM;
+      delete clean.EXTRA_ARGS;
+      return spawnSync('sh', ['start.sh'], { cwd: root, env: { ...clean, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, ...env }, encoding: 'utf8' }).stdout.trim().split('\n');
+    };
+    expect(argv({}).slice(-2)).toEqual(['--processes', '4']);
+    expect(argv({ EXTRA_ARGS: '--processes 8 --enable-threads' }).slice(-4)).toEqual(['4', '--processes', '8', '--enable-threads']);
+    writeFileSync(path.join(root, 'Procfile'), 'web: sh start.sh\n');
+    const result = await analyzeProject(root);
+    const [uwsgi] = result.deployment!.deployment.processes.filter((p) => p.server === 'uwsgi');
+    expect(uwsgi!.workers).toMatchObject({ expression: '$EXTRA_ARGS', optionsOf: { variable: 'EXTRA_ARGS', unset: { expression: '${NUM:-4}' } } });
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: uWSGI `app:application` (start.sh:2): 4 uWSGI workers unless NUM is set, or EXTRA_ARGS holds options that say another number (start.sh:2), forked after the app is imported',
+    );
   });
 
   it('says the count holds unless the variable is set, and gives no total', async () => {

@@ -661,16 +661,31 @@ export function expressionCount(expression: string, word: string): string {
 }
 
 /**
- * A count the options in a variable may change (`gunicorn ${GUNICORN_OPTS:- --workers 4} app:app`): "4
- * gunicorn workers unless GUNICORN_OPTS is set, whose options can say another number". No number is
- * taken for it: totals are not given.
+ * A count the options in a variable may change: "4 gunicorn workers unless GUNICORN_OPTS is set,
+ * whose options can say another number" (`${GUNICORN_OPTS:- --workers 4}`: set, it replaces its
+ * default), "3 uWSGI workers unless EXTRA_ARGS holds options that say another number" (`-p 3
+ * $EXTRA_ARGS`). No number is taken for it: totals are not given.
  */
 function heldCountText(held: HeldOptions<number>, word: string, toolDefault: string, at: string): string {
-  const unset = held.unset;
+  const conditions: string[] = [];
+  let unset: Setting<number> | undefined = held.unset;
+  // `-p ${NUM:-4} $EXTRA_ARGS`: what holds when the variable is unset may depend on another.
+  const inner: HeldOptions<number>[] = [];
+  while (unset && 'expression' in unset && unset.optionsOf) {
+    inner.unshift(unset.optionsOf);
+    unset = unset.optionsOf.unset;
+  }
+  let count: string;
   const value = settingValue(unset);
-  const whenUnset =
-    value !== undefined ? plural(value, word) : unset && 'expression' in unset ? (unset.optionsOf ? heldCountText(unset.optionsOf, word, toolDefault, where(unset)) : expressionCount(unset.expression, word)) : toolDefault;
-  return `${whenUnset} unless ${held.variable} is set, whose options can say another number (${at})`;
+  const fallback = unset && 'expression' in unset ? environmentDefault(unset.expression) : undefined;
+  if (value !== undefined) count = plural(value, word);
+  else if (fallback) {
+    count = plural(fallback.value, word);
+    conditions.push(`${fallback.variable} is set`);
+  } else if (unset && 'expression' in unset) count = expressionCount(unset.expression, word);
+  else count = toolDefault;
+  for (const each of [...inner, held]) conditions.push(each.hasDefault ? `${each.variable} is set, whose options can say another number` : `${each.variable} holds options that say another number`);
+  return `${count} unless ${conditions.join(', or ')} (${at})`;
 }
 
 /** `3 gunicorn workers` from `3 gunicorn workers (gunicorn.conf.py:4)`: the count, without where it is said. */

@@ -57,6 +57,8 @@ export type Setting<T> = Location & {
  */
 export interface HeldOptions<T> {
   variable: string;
+  /** `${NAME:-default}`: set, the variable's value replaces the default whole. */
+  hasDefault?: true;
   unset?: Setting<T>;
 }
 

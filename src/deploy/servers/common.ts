@@ -114,7 +114,7 @@ export function heldCount(parsed: ParsedArguments, key: string, current: Setting
   for (const held of parsed.variables) {
     if (parsed.options.slice(held.optionsBefore).some((option) => option.key === key)) continue;
     const unset = (held.defaultWords ? fromWords(held.defaultWords) : undefined) ?? count;
-    count = { file, line: held.word.line, origin: 'command-line', via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...(unset ? { unset } : {}) } };
+    count = { file, line: held.word.line, origin: 'command-line', via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...(held.defaultWords ? { hasDefault: true } : {}), ...(unset ? { unset } : {}) } };
   }
   return count;
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { optionsVariable } from '../options.js';
 import type { Word } from '../shellWords.js';
 import type { AppSpec, Setting, SettingOrigin } from '../types.js';
 import { appSpecOf, emptyReading, pythonInt, type CommandContext, type ServerReading, type ServerSettings } from './common.js';
@@ -20,8 +21,15 @@ export interface UwsgiOption {
    * Given inside an ini file's `if-env = X` ... `endif =` block (or `if-not-env`, `if-exists`...):
    * the option holds only when that is so. `unset`: the block is `if-not-env = <unset>`.
    */
-  when?: { text: string; unset?: string };
+  when?: { text: string; unset?: string };  /**
+   * `uwsgi --processes 4 $EXTRA_ARGS`: a variable holding options (see options.ts `optionsVariable`),
+   * named `HELD_OPTIONS`; `defaults`, the options of its default, when it has one.
+   */
+  held?: { variable: string; defaults?: UwsgiOption[] };
 }
+
+/** The name of the `UwsgiOption` that stands for a variable holding options: no uWSGI option has it. */
+const HELD_OPTIONS = '$options';
 
 /** uWSGI's short options (core/uwsgi.c, plugins/python/python_plugin.c) for the app, the processes and common values. */
 const SHORT_NAMES: Record<string, string> = { p: 'processes', w: 'module', M: 'master', T: 'enable-threads', s: 'socket', H: 'home' };
@@ -87,11 +95,21 @@ const FALSE_WORDS = new Set(['false', 'off', 'no', '0']);
  * (`uwsgiReading`): here, the command line's own.
  */
 export function readUwsgiCommand(args: readonly Word[], context: CommandContext): ServerReading {
+  return uwsgiReading(commandLineOptions(args, context.file), context.file);
+}
+
+function commandLineOptions(args: readonly Word[], file: string): UwsgiOption[] {
   const options: UwsgiOption[] = [];
-  const where = { file: context.file, origin: 'command-line' as const };
+  const where = { file, origin: 'command-line' as const };
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
     const text = word.text;
+    const held = optionsVariable(word);
+    if (held) {
+      const defaults = held.defaultWords ? commandLineOptions(held.defaultWords, file) : undefined;
+      options.push({ ...where, name: HELD_OPTIONS, line: word.line, via: word.raw, held: { variable: held.variable, ...(defaults ? { defaults } : {}) } });
+      continue;
+    }
     const next = args[i + 1];
     // An option uWSGI does not take as a flag takes the next word, unless that is an option itself.
     const valueOf = (name: string, attached: string | undefined): { value?: string; expands?: true } => {
@@ -112,7 +130,7 @@ export function readUwsgiCommand(args: readonly Word[], context: CommandContext)
       options.push({ ...where, name: 'ini', value: text, line: word.line, via: text });
     }
   }
-  return uwsgiReading(options, context.file);
+  return options;
 }
 
 /**
@@ -139,6 +157,14 @@ export function uwsgiReading(options: readonly UwsgiOption[], file: string): Ser
         if (option.expands) settings.workers = { ...base, expression: value };
         else if (count === undefined) reading.problems.push({ file: option.file, line: option.line, message: `uwsgi ${option.via} ${JSON.stringify(value)}: not a number of processes` });
         else settings.workers = countIn(option, base, count, PROCESS_VARIABLES);
+        break;
+      }
+      case HELD_OPTIONS: {
+        // What the variable holds is known at run time only: the processes are what its default (or
+        // the options before it) say when it is unset.
+        const { variable, defaults } = option.held!;
+        const unset = (defaults ? uwsgiReading(defaults, file).commandLine.workers : undefined) ?? settings.workers;
+        settings.workers = { ...base, expression: option.via, optionsOf: { variable, ...(defaults ? { hasDefault: true } : {}), ...(unset ? { unset } : {}) } };
         break;
       }
       case 'threads':

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-F5UB3Z6A.mjs";
+} from "./shared-2TNEYTLT.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

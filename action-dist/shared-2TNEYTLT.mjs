@@ -587,10 +587,24 @@ function expressionCount(expression, word) {
   return `\`${oneLine(expression, 60)}\` ${pluralOf(word)}`;
 }
 function heldCountText(held, word, toolDefault, at) {
-  const unset = held.unset;
+  const conditions = [];
+  let unset = held.unset;
+  const inner = [];
+  while (unset && "expression" in unset && unset.optionsOf) {
+    inner.unshift(unset.optionsOf);
+    unset = unset.optionsOf.unset;
+  }
+  let count;
   const value = settingValue(unset);
-  const whenUnset = value !== void 0 ? plural(value, word) : unset && "expression" in unset ? unset.optionsOf ? heldCountText(unset.optionsOf, word, toolDefault, where(unset)) : expressionCount(unset.expression, word) : toolDefault;
-  return `${whenUnset} unless ${held.variable} is set, whose options can say another number (${at})`;
+  const fallback = unset && "expression" in unset ? environmentDefault(unset.expression) : void 0;
+  if (value !== void 0) count = plural(value, word);
+  else if (fallback) {
+    count = plural(fallback.value, word);
+    conditions.push(`${fallback.variable} is set`);
+  } else if (unset && "expression" in unset) count = expressionCount(unset.expression, word);
+  else count = toolDefault;
+  for (const each of [...inner, held]) conditions.push(each.hasDefault ? `${each.variable} is set, whose options can say another number` : `${each.variable} holds options that say another number`);
+  return `${count} unless ${conditions.join(", or ")} (${at})`;
 }
 function withoutWhere(text) {
   return text.replace(/ \([^()]*:\d+\)/g, "");

@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-F5UB3Z6A.mjs";
+} from "./shared-2TNEYTLT.mjs";
 import {
   CallResolver,
   allOf,
@@ -2904,7 +2904,7 @@ function heldCount(parsed, key, current, fromWords, file) {
   for (const held of parsed.variables) {
     if (parsed.options.slice(held.optionsBefore).some((option2) => option2.key === key)) continue;
     const unset = (held.defaultWords ? fromWords(held.defaultWords) : void 0) ?? count;
-    count = { file, line: held.word.line, origin: "command-line", via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...unset ? { unset } : {} } };
+    count = { file, line: held.word.line, origin: "command-line", via: `$${held.variable}`, expression: held.word.raw, optionsOf: { variable: held.variable, ...held.defaultWords ? { hasDefault: true } : {}, ...unset ? { unset } : {} } };
   }
   return count;
 }
@@ -4030,6 +4030,7 @@ function readUvicornCommand(args, context) {
 
 // src/deploy/servers/uwsgi.ts
 import path from "node:path";
+var HELD_OPTIONS = "$options";
 var SHORT_NAMES = { p: "processes", w: "module", M: "master", T: "enable-threads", s: "socket", H: "home" };
 var FLAGS = new Set(
   `
@@ -4070,11 +4071,20 @@ function countIn(option2, base, count, variables) {
 }
 var FALSE_WORDS = /* @__PURE__ */ new Set(["false", "off", "no", "0"]);
 function readUwsgiCommand(args, context) {
+  return uwsgiReading(commandLineOptions(args, context.file), context.file);
+}
+function commandLineOptions(args, file) {
   const options = [];
-  const where = { file: context.file, origin: "command-line" };
+  const where = { file, origin: "command-line" };
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
     const text = word.text;
+    const held = optionsVariable(word);
+    if (held) {
+      const defaults = held.defaultWords ? commandLineOptions(held.defaultWords, file) : void 0;
+      options.push({ ...where, name: HELD_OPTIONS, line: word.line, via: word.raw, held: { variable: held.variable, ...defaults ? { defaults } : {} } });
+      continue;
+    }
     const next = args[i + 1];
     const valueOf = (name, attached) => {
       if (attached !== void 0) return { value: attached, ...word.expands ? { expands: true } : {} };
@@ -4093,7 +4103,7 @@ function readUwsgiCommand(args, context) {
       options.push({ ...where, name: "ini", value: text, line: word.line, via: text });
     }
   }
-  return uwsgiReading(options, context.file);
+  return options;
 }
 function uwsgiReading(options, file) {
   const reading = emptyReading("uwsgi");
@@ -4114,6 +4124,12 @@ function uwsgiReading(options, file) {
         if (option2.expands) settings.workers = { ...base, expression: value };
         else if (count === void 0) reading.problems.push({ file: option2.file, line: option2.line, message: `uwsgi ${option2.via} ${JSON.stringify(value)}: not a number of processes` });
         else settings.workers = countIn(option2, base, count, PROCESS_VARIABLES);
+        break;
+      }
+      case HELD_OPTIONS: {
+        const { variable, defaults } = option2.held;
+        const unset = (defaults ? uwsgiReading(defaults, file).commandLine.workers : void 0) ?? settings.workers;
+        settings.workers = { ...base, expression: option2.via, optionsOf: { variable, ...defaults ? { hasDefault: true } : {}, ...unset ? { unset } : {} } };
         break;
       }
       case "threads":
