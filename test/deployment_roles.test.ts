@@ -418,3 +418,40 @@ describe('a script whose `__main__` block calls a function that imports the app 
     expect(JSON.parse(run.stdout), run.stderr).toEqual(['shop', 'shop.app', 'shop.search']);
   });
 });
+
+/**
+ * redash's manage.py runs its Flask command line, not Django's: `./manage.py rq worker` is its RQ
+ * worker, a process that imports the app for as long as it runs, not a Django management command that
+ * runs and exits. A manage.py that imports nothing of django (nor does a project module it imports)
+ * is a script, counted for what it imports; Django's manage.py, with the same words, stays a command.
+ */
+describe("a manage.py that runs no Django (redash's `./manage.py rq worker`)", () => {
+  const project = {
+    'manage.py': 'from shop.cli import manager\n\nif __name__ == "__main__":\n    manager()\n',
+    'shop/__init__.py': 'from concurrent.futures import ThreadPoolExecutor\n\nPOOL = ThreadPoolExecutor(max_workers=2)\n',
+    'shop/cli.py': 'import click\n\nimport shop  # noqa: F401\n\n\n@click.group()\ndef manager():\n    pass\n',
+    'shop/wsgi.py': 'from flask import Flask\n\nimport shop  # noqa: F401\n\napp = Flask(__name__)\n',
+    Procfile: 'web: gunicorn -w 3 shop.wsgi:app\nworker: python manage.py rq worker\n',
+  };
+
+  it('counts the worker for what its manage.py imports, and names its words in the summary', async () => {
+    const result = await analyzeProject(writeProject(project));
+    expect(deploymentSummary(result.deployment)).toBe(
+      'deployment read: gunicorn `shop.wsgi:app` (Procfile:1): 3 gunicorn workers (Procfile:1); python `manage.py rq worker` (Procfile:2): one python process (Procfile:2)',
+    );
+    const pool = result.findings.find((f) => f.path === 'shop/__init__.py' && f.ruleId === 'IL001')!;
+    expect(pool.deployment).toBe('Each process of the deployment has its own: 3 gunicorn workers (Procfile:1) (up to 6 threads) and one python process (Procfile:2) (up to 2 threads).');
+  });
+
+  it("keeps Django's manage.py with the same words a management command", async () => {
+    const result = await analyzeProject(writeProject({ ...django, Procfile: 'worker: python manage.py rq worker\n' }));
+    expect(deploymentSummary(result.deployment)).toBe('deployment read: python `manage.py rq` (Procfile:1): a management command, not a server');
+  });
+
+  it('agrees with CPython: importing that manage.py imports the app package and nothing of django', () => {
+    const loaded = cpythonClosure(writeProject(project), 'manage', venvFile('.venv-frameworks', 'bin', 'python'));
+    expect(loaded).toEqual(['manage', 'shop', 'shop.cli']);
+    const all = spawnSync(venvFile('.venv-frameworks', 'bin', 'python'), ['-c', 'import sys, manage; print(any(m == "django" or m.startswith("django.") for m in sys.modules))'], { cwd: writeProject(project), encoding: 'utf8' });
+    expect(all.stdout.trim(), all.stderr).toBe('False');
+  });
+});

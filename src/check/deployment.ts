@@ -66,6 +66,7 @@ export function deploymentEntries(deployment: Deployment, index: ModuleIndex, su
   /** By module and attribute: a Procfile of thousands of lines naming one app looks it up once. */
   const evidence = new Map<string, EntryPoint['evidence']>();
   const problems = new Map<string, DeployProblem>();
+  for (const process of deployment.processes) markNotDjango(process, index, summaries);
   for (const process of deployment.processes) {
     const role = processRole(process);
     // `python manage.py migrate`: a command that runs and exits, not a process that serves the app.
@@ -219,6 +220,33 @@ function startedServer(process: ServerProcess, script: string, summaries: Readon
  * directory and extra paths, as `sys.path` has them: `backend/Procfile: web: gunicorn prediction.main:app`
  * imports `backend/prediction/main.py`), then under the project's own roots.
  */
+/**
+ * `python manage.py rq worker` where the project's manage.py runs no Django: neither it nor a
+ * project module it imports imports anything of `django` (redash's manage.py runs its Flask command
+ * line). Then it is a script (see `processRole`); a manage.py not found in the project stays Django's.
+ */
+function markNotDjango(process: ServerProcess, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): void {
+  const spec = process.appSpec;
+  if (process.server !== 'python' || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
+  const [module] = appModules(process, index);
+  const summary = module && summaries.get(module.path);
+  if (!summary || importsDjango(summary)) return;
+  for (const record of summary.imports) {
+    if (record.level !== 0 || !record.module) continue;
+    const imported = index.lookup(record.module);
+    const names = record.kind === 'from' ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
+    for (const other of [imported, ...names]) {
+      const otherSummary = other && summaries.get(other.path);
+      if (otherSummary && importsDjango(otherSummary)) return;
+    }
+  }
+  spec.notDjango = true;
+}
+
+function importsDjango(summary: ModuleSummary): boolean {
+  return summary.imports.some((record) => record.level === 0 && (record.module === 'django' || record.module.startsWith('django.')));
+}
+
 function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   const spec = process.appSpec!;
   const roots = process.importRoots ?? [];
@@ -340,7 +368,7 @@ export function processRole(process: ServerProcess): ProcessRole {
   if (process.server !== 'python') return 'server';
   const spec = process.appSpec;
   if (!spec) return 'script';
-  const managePy = spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script);
+  const managePy = spec.script !== undefined && /(^|\/)manage\.py$/.test(spec.script) && !spec.notDjango;
   const djangoModule = spec.script === undefined && (spec.module === 'django' || spec.module === 'django-admin');
   if (managePy || djangoModule) {
     const subcommand = djangoSubcommand(process);
@@ -1011,7 +1039,9 @@ export function deploymentSummary(context: DeploymentContext | undefined): strin
     return `deployment files read (${files.join(', ')}${more > 0 ? ` and ${more} more` : ''}), but no server or worker recognised in them: assuming one process per worker`;
   }
   const parts = deployment.processes.map((p) => {
-    const written = p.appSpec ? [p.appSpec.written, ...(['command', 'dev-server', 'worker-command'].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : [])].join(' ') : '';
+    // `manage.py migrate`; a manage.py of another command line, its first words (`manage.py rq worker`).
+    const shown = p.appSpec?.notDjango ? 2 : ['command', 'dev-server', 'worker-command'].includes(processRole(p)) ? 1 : 0;
+    const written = p.appSpec ? [p.appSpec.written, ...(p.appSpec.arguments ?? []).slice(0, shown)].join(' ') : '';
     const app = written ? ` \`${oneLine(written, 80)}\`${p.appSpec?.consoleScript ? ` (${consoleScriptNote(p.appSpec, '')})` : ''}` : '';
     const server =
       p.server === 'celery'

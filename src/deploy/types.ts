@@ -66,6 +66,12 @@ export interface HeldOptions<T> {
 export interface AppSpec extends Location {
   /** As written: `pkg.wsgi:app`, `pkg:create_app('prod')`, `proj` (celery -A), `app.py` (python). */
   written: string;
+  /**
+   * `python manage.py ...` whose manage.py is in the project and runs no Django (redash's runs its
+   * Flask command line, and `manage.py rq worker` is its RQ worker): a script, not a Django
+   * management command. Set when the deployment is tied to the project's modules.
+   */
+  notDjango?: true;
   /** Dotted module name that is imported (`pkg.wsgi`). For `python path/app.py`, derived from the path. */
   module: string;
   /**

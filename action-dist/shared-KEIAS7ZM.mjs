@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-2TNEYTLT.mjs";
+} from "./shared-MAN32QIN.mjs";
 import {
   CallResolver,
   allOf,

@@ -177,6 +177,7 @@ function deploymentEntries(deployment, index, summaries) {
   const served = [];
   const evidence = /* @__PURE__ */ new Map();
   const problems = /* @__PURE__ */ new Map();
+  for (const process of deployment.processes) markNotDjango(process, index, summaries);
   for (const process of deployment.processes) {
     const role = processRole(process);
     if (role === "command") continue;
@@ -290,6 +291,26 @@ function startedServer(process, script, summaries) {
   else delete process.processModel;
   return started;
 }
+function markNotDjango(process, index, summaries) {
+  const spec = process.appSpec;
+  if (process.server !== "python" || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
+  const [module] = appModules(process, index);
+  const summary = module && summaries.get(module.path);
+  if (!summary || importsDjango(summary)) return;
+  for (const record of summary.imports) {
+    if (record.level !== 0 || !record.module) continue;
+    const imported = index.lookup(record.module);
+    const names = record.kind === "from" ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
+    for (const other of [imported, ...names]) {
+      const otherSummary = other && summaries.get(other.path);
+      if (otherSummary && importsDjango(otherSummary)) return;
+    }
+  }
+  spec.notDjango = true;
+}
+function importsDjango(summary) {
+  return summary.imports.some((record) => record.level === 0 && (record.module === "django" || record.module.startsWith("django.")));
+}
 function appModules(process, index) {
   const spec = process.appSpec;
   const roots = process.importRoots ?? [];
@@ -369,7 +390,7 @@ function processRole(process) {
   if (process.server !== "python") return "server";
   const spec = process.appSpec;
   if (!spec) return "script";
-  const managePy = spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script);
+  const managePy = spec.script !== void 0 && /(^|\/)manage\.py$/.test(spec.script) && !spec.notDjango;
   const djangoModule = spec.script === void 0 && (spec.module === "django" || spec.module === "django-admin");
   if (managePy || djangoModule) {
     const subcommand = djangoSubcommand(process);
@@ -836,7 +857,8 @@ function deploymentSummary(context) {
     return `deployment files read (${files.join(", ")}${more > 0 ? ` and ${more} more` : ""}), but no server or worker recognised in them: assuming one process per worker`;
   }
   const parts = deployment.processes.map((p) => {
-    const written = p.appSpec ? [p.appSpec.written, ...["command", "dev-server", "worker-command"].includes(processRole(p)) ? (p.appSpec.arguments ?? []).slice(0, 1) : []].join(" ") : "";
+    const shown = p.appSpec?.notDjango ? 2 : ["command", "dev-server", "worker-command"].includes(processRole(p)) ? 1 : 0;
+    const written = p.appSpec ? [p.appSpec.written, ...(p.appSpec.arguments ?? []).slice(0, shown)].join(" ") : "";
     const app = written ? ` \`${oneLine(written, 80)}\`${p.appSpec?.consoleScript ? ` (${consoleScriptNote(p.appSpec, "")})` : ""}` : "";
     const server = p.server === "celery" ? `Celery ${oneLine(p.celery?.subcommand || "worker", 20)}` : p.server === "flask" && p.flaskCommand !== void 0 ? `flask ${oneLine(p.flaskCommand, 20)}` : SERVER_NAMES[p.server];
     const starts = p.starts ? `, which runs ${SERVER_NAMES[p.starts.server]}${p.starts.appSpec ? ` \`${oneLine(p.starts.appSpec.written, 80)}\`` : ""}` : "";
