@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-S5B7T5LV.mjs";
+} from "./shared-CCFKRAOS.mjs";
 import "./shared-V62QZGUV.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

@@ -197,6 +197,26 @@ describe('compose `build: {context, dockerfile, target}` and `working_dir`', () 
     expect(deployment.problems).toEqual([{ file: 'compose.yaml', line: 5, message: 'build target "wbe": Dockerfile has no stage of that name; docker compose refuses to build it' }]);
     expect(views(deployment)).toEqual(['Dockerfile:6 [web]: gunicorn app:app cwd=/app roots=.']);
   });
+
+  // The compose specification: `${VAR-default}` is the default when VAR is unset, `${VAR:-default}`
+  // when it is unset or empty; compose takes VAR from the environment and the project's `.env`.
+  it("reads `target: ${TARGET-testing}` as the stage of its default (mathesar's dev compose file), and a target known only where compose runs as no stage", async () => {
+    const files = {
+      Dockerfile: 'FROM python:3.12-slim AS base\nWORKDIR /app\nCOPY . .\n\nFROM base AS testing\nCMD ["gunicorn", "-w", "2", "app:app"]\n\nFROM base AS production\nCMD ["gunicorn", "app:app"]\n',
+      'app.py': 'def app(environ, start_response):\n    return [b""]\n',
+    };
+    for (const target of ['${TARGET-testing}', '${TARGET:-testing}']) {
+      const deployment = await readDeployment(project({ ...files, 'compose.yaml': `services:\n  web:\n    build:\n      context: .\n      target: ${target}\n` }));
+      expect(deployment.problems, target).toEqual([]);
+      expect(views(deployment), target).toContain('compose.yaml:5 [web]: gunicorn app:app cwd=/app roots=.');
+      expect(deployment.processes.find((p) => p.file === 'compose.yaml')!.workers, target).toMatchObject({ value: 2 });
+    }
+    const unknown = await readDeployment(project({ ...files, 'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: ${TARGET}\n' }));
+    expect(unknown.problems).toEqual([]);
+    expect(unknown.processes.filter((p) => p.file === 'compose.yaml')).toEqual([]);
+    const missing = await readDeployment(project({ ...files, 'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: ${TARGET-tsting}\n' }));
+    expect(missing.problems).toEqual([{ file: 'compose.yaml', line: 5, message: 'build target "tsting" (the default of ${TARGET-tsting}): Dockerfile has no stage of that name; docker compose refuses to build it' }]);
+  });
 });
 
 describe('a Dockerfile in a subfolder, built from the project root (linkding: `docker build -f docker/default.Dockerfile .`)', () => {

@@ -34,10 +34,14 @@ export function readCompose(file: string, text: string, images: ImageLookup): Fo
     const commandNode = mapGet(service, 'command');
     const entrypointNode = mapGet(service, 'entrypoint');
     const build = buildOf(file, service);
-    const image = build ? images(build.dockerfile, build.target) : undefined;
-    if (build?.target !== undefined && !image && images(build.dockerfile)) {
+    // `target: ${TARGET-testing}`: compose interpolates it from the environment and `.env`; its
+    // default is the stage built when the variable is unset, and without one the stage is unknown.
+    const target = build?.target === undefined ? undefined : interpolatedDefault(build.target);
+    const image = build && !(build.target !== undefined && target === undefined) ? images(build.dockerfile, target) : undefined;
+    if (build?.target !== undefined && target !== undefined && !image && images(build.dockerfile)) {
       const node = mapGet(mapGet(service, 'build'), 'target') as Node;
-      reading.problems.push({ file, line: yaml.lineOf(node), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
+      const named = target === build.target ? JSON.stringify(target) : `${JSON.stringify(target)} (the default of ${build.target})`;
+      reading.problems.push({ file, line: yaml.lineOf(node), message: `build target ${named}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
       continue;
     }
     // Without a command of its own, a service runs its image's. The Dockerfile's own reading has the
@@ -90,6 +94,17 @@ function buildOf(file: string, service: unknown): { context: string; dockerfile:
   const dockerfile = path.posix.normalize(path.posix.join(context, scalarText(mapGet(build, 'dockerfile')) ?? 'Dockerfile'));
   const target = scalarText(mapGet(build, 'target'));
   return { context, dockerfile, ...(target !== undefined ? { target } : {}) };
+}
+
+/**
+ * A value as compose interpolates it when its variables are unset: as written without any, the
+ * default of a lone `${VAR-default}` or `${VAR:-default}` (the compose specification's
+ * interpolation), else undefined: known only where compose runs. `$$` is a literal dollar.
+ */
+function interpolatedDefault(value: string): string | undefined {
+  if (!value.replace(/\$\$/g, '').includes('$')) return value.replace(/\$\$/g, '$');
+  const match = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^${}]*)\}$/.exec(value);
+  return match?.[1];
 }
 
 /** What a service without a command of its own runs, as its image has it: `CMD [...] (target worker)`, `ENTRYPOINT [...] (built from .)`. */

@@ -5502,10 +5502,12 @@ function readCompose(file, text, images) {
     const commandNode = mapGet(service, "command");
     const entrypointNode = mapGet(service, "entrypoint");
     const build = buildOf(file, service);
-    const image = build ? images(build.dockerfile, build.target) : void 0;
-    if (build?.target !== void 0 && !image && images(build.dockerfile)) {
+    const target = build?.target === void 0 ? void 0 : interpolatedDefault(build.target);
+    const image = build && !(build.target !== void 0 && target === void 0) ? images(build.dockerfile, target) : void 0;
+    if (build?.target !== void 0 && target !== void 0 && !image && images(build.dockerfile)) {
       const node2 = mapGet(mapGet(service, "build"), "target");
-      reading.problems.push({ file, line: yaml.lineOf(node2), message: `build target ${JSON.stringify(build.target)}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
+      const named = target === build.target ? JSON.stringify(target) : `${JSON.stringify(target)} (the default of ${build.target})`;
+      reading.problems.push({ file, line: yaml.lineOf(node2), message: `build target ${named}: ${build.dockerfile} has no stage of that name; docker compose refuses to build it` });
       continue;
     }
     const fromImage = !commandNode && !entrypointNode && build !== void 0 && image !== void 0 && (build.target !== void 0 || build.context !== folderOf(build.dockerfile)) && (image.command !== void 0 || image.entrypoint !== void 0);
@@ -5546,6 +5548,11 @@ function buildOf(file, service) {
   const dockerfile = path7.posix.normalize(path7.posix.join(context, scalarText(mapGet(build, "dockerfile")) ?? "Dockerfile"));
   const target = scalarText(mapGet(build, "target"));
   return { context, dockerfile, ...target !== void 0 ? { target } : {} };
+}
+function interpolatedDefault(value) {
+  if (!value.replace(/\$\$/g, "").includes("$")) return value.replace(/\$\$/g, "$");
+  const match = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?-([^${}]*)\}$/.exec(value);
+  return match?.[1];
 }
 function imageCommandText(image, build) {
   const entrypoint = image.entrypoint === void 0 ? void 0 : "exec" in image.entrypoint ? `ENTRYPOINT ${JSON.stringify(image.entrypoint.exec.map((w) => w.text))}` : `ENTRYPOINT ${image.entrypoint.shell}`;

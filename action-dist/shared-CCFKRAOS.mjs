@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-KEIAS7ZM.mjs");
+  return analyzer ??= import("./shared-CKE2TC2Z.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
