@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-CCFKRAOS.mjs";
+} from "./shared-VUVQDYZK.mjs";
 import "./shared-V62QZGUV.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

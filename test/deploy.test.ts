@@ -513,8 +513,8 @@ describe('an entrypoint script that runs the branch of `case "$1"` its command s
     expect(problems(deployment)).toEqual([]);
     expect(deployment.processes.map((p) => `${p.file}:${p.line} ${p.name ?? ''} ${p.server}${p.flaskCommand ? ` ${p.flaskCommand}` : ''} ← ${p.launchedBy ? `${p.launchedBy.file}:${p.launchedBy.line}` : ''}`)).toEqual([
       'bin/docker-entrypoint:4  gunicorn ← Dockerfile:4',
-      // `shift` then `"$@"`: a Flask command, whatever it is, runs once and serves nothing.
-      'bin/docker-entrypoint:8 redash flask $@ ← .ci/compose.ci.yaml:4',
+      // `manage version`, `shift`, then `"$@"`: `flask version`, a command that runs once and serves nothing.
+      'bin/docker-entrypoint:8 redash flask version ← .ci/compose.ci.yaml:4',
       '.ci/compose.ci.yaml:7 worker celery ← ',
     ]);
   });
@@ -1177,6 +1177,29 @@ describe('options held in a variable, split into words as the shell splits them'
     expect(deploymentSummary(result.deployment)).toBe(
       'deployment read: uWSGI `app:application` (start.sh:2): 4 uWSGI workers unless NUM is set, or EXTRA_ARGS holds options that say another number (start.sh:2), forked after the app is imported',
     );
+  });
+
+  it.each<[string, string, string[]]>([
+    ['exec gunicorn app:app "$@"', 'ENTRYPOINT ["./start.sh"]\nCMD ["--workers", "4"]', ['--workers', '4']],
+    ['case "$1" in\n  web) shift; exec gunicorn app:app "$@" ;;\nesac', 'ENTRYPOINT ["./start.sh"]\nCMD ["web", "-w", "5"]', ['web', '-w', '5']],
+    ['shift 2\nexec gunicorn "$@" app:app', 'ENTRYPOINT ["./start.sh", "a", "b"]\nCMD ["-w", "3"]', ['a', 'b', '-w', '3']],
+    ['exec gunicorn app:app "$@"', 'ENTRYPOINT ["./start.sh"]', []],
+  ])("a script's `\"$@\"` is the arguments its command gives it: %j with %j", async (script, docker, args) => {
+    const root = writeProject({
+      'start.sh': `#!/bin/sh\n${script}\n`,
+      Dockerfile: `FROM python:3.12\nWORKDIR /app\nCOPY . .\n${docker}\n`,
+      'app.py': 'def app(environ, start_response):\n    return []\n',
+    });
+    const deployment = await readDeployment(root);
+    const [gunicorn] = deployment.processes.filter((p) => p.server === 'gunicorn');
+    expect(gunicorn!.appSpec?.written).toBe('app:app');
+    const clean = { ...process.env };
+    delete clean.WEB_CONCURRENCY;
+    delete clean.GUNICORN_CMD_ARGS;
+    const run = spawnSync('sh', ['start.sh', ...args], { cwd: root, env: { ...clean, PATH: `${shims}:${process.env.PATH}` }, encoding: 'utf8', timeout: 30_000 });
+    const printed = Number(/^workers\s+= (\d+)$/m.exec(run.stdout)?.[1]);
+    expect(printed, run.stderr).toBeGreaterThan(0);
+    expect(gunicorn!.workers && 'value' in gunicorn!.workers ? gunicorn!.workers.value : 1).toBe(printed);
   });
 
   it('says the count holds unless the variable is set, and gives no total', async () => {

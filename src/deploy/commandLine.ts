@@ -117,6 +117,11 @@ export interface CommandSettings {
   workingDirectory?: string;
   /** Where the paths it names are in the project (build context, COPY); by default the folder of `file`. */
   paths?: ProjectPaths;
+  /**
+   * A script's arguments (`"$@"`), as the command that runs it gives them (`ENTRYPOINT ["./start.sh"]`
+   * with `CMD ["--workers", "4"]`); absent when they are not known.
+   */
+  arguments?: readonly Word[];
 }
 
 /** Reads a command line run by a shell (`/bin/sh -c`): Procfile, shell-form CMD, startCommand, scripts. */
@@ -170,6 +175,7 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   /** Variables the shell expands: exported or not. */
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
+  let positional = settings.arguments;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex]!.words[0]?.text ?? '')) lastIndex--;
   /** The `if` statements open at this command, innermost last. */
@@ -181,6 +187,12 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
     else if (keyword === 'fi' && ifs.length) markChoice(ifs.pop()!);
     const words = command.words.flatMap((w) => expandKnownWords(w, shellVariables));
     const program = words[0]?.text;
+    // `shift` (or `shift 2`) drops the first arguments: `"$@"` after it is the rest.
+    if (program === 'shift' && positional) {
+      const count = words[1] === undefined ? 1 : /^\d+$/.test(words[1].text) ? Number(words[1].text) : undefined;
+      positional = count === undefined ? undefined : positional.slice(count);
+      continue;
+    }
     if (program === 'cd' && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);
       continue;
@@ -196,7 +208,8 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       if (program === 'export') env = withVariables(env, assigned);
       continue;
     }
-    const read = readWords(words, { ...settings, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), shell: true });
+    const { arguments: _given, ...rest } = settings;
+    const read = readWords(words, { ...rest, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), ...(positional ? { arguments: positional } : {}), shell: true });
     // `exec gunicorn ...` replaces the shell: nothing after it runs, whatever branch it is in
     // (pypiserver's entrypoint ends an if/else with `exec pypi-server` in each branch).
     const replacesShell = words[0]?.text === 'exec';
@@ -298,12 +311,14 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     const program = path.posix.basename(first.text);
     const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
+    /** The arguments a server or Python gets: a script's `"$@"` among them is the script's arguments, when known. */
+    const given = (list: readonly Word[]): Word[] => withScriptArguments(list, settings.arguments);
     const context: CommandContext = { file, source: settings.source, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) };
 
     // Own entries only: a program named `constructor` is no server's.
     const server = Object.hasOwn(SERVER_PROGRAMS, program) ? SERVER_PROGRAMS[program] : undefined;
     if (server) {
-      reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
+      reading.servers.push(serverStart(server(given(args), context), first.line, settings.workingDirectory));
       return reading;
     }
     // supervisord runs the `[program:x]` commands of its config file.
@@ -315,13 +330,13 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     }
     // `fastapi run` / `fastapi dev` start uvicorn; `fastapi deploy` and the rest start nothing here.
     if (program === 'fastapi') {
-      const started = readFastapiCommand(args, context);
+      const started = readFastapiCommand(given(args), context);
       if (started) reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       else reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
-      const invocation = pythonInvocation(args);
+      const invocation = pythonInvocation(given(args));
       // `python -m debugpy --listen 0.0.0.0:5678 -m app runserver` (a compose file for development):
       // the process runs `app` under the debugger, as `python -m app runserver` would.
       if (invocation.kind === 'module' && invocation.module === 'debugpy') {
@@ -348,7 +363,9 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
       const shell = shellInvocation(args);
       if (shell.kind === 'command') {
         const script = shell.script;
-        mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...settings, env }));
+        // `sh -c '...' name args`: its `"$@"` are the words after the name, not this script's.
+        const { arguments: _outer, ...inner } = settings;
+        mergeInto(reading, readCommandText(script.text, linesFrom(script.text, script.line), { ...inner, env }));
       } else if (shell.kind === 'file') {
         reading.scripts.push({ path: shell.file.text, args: shell.args, line: shell.file.line, env, ...(settings.workingDirectory !== undefined ? { workingDirectory: settings.workingDirectory } : {}) });
       } else reading.unrecognized.push({ line: first.line, program: first.text });
@@ -362,7 +379,7 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
     }
     // `./manage.py sendalerts`: a Python file run by its `#!` line is `python manage.py sendalerts`.
     if (program.endsWith('.py') && first.text.includes('/')) {
-      reading.servers.push(serverStart(readPythonRun({ kind: 'script', script: first, args }, context), first.line, settings.workingDirectory));
+      reading.servers.push(serverStart(readPythonRun({ kind: 'script', script: first, args: given(args) }, context), first.line, settings.workingDirectory));
       return reading;
     }
     if (/\.(sh|bash)$/.test(program) || first.text.startsWith('./') || first.text.startsWith('/') || first.text.includes('/')) {
@@ -377,6 +394,17 @@ function readWords(input: readonly Word[], settings: CommandSettings & { shell: 
   }
   return reading;
 }
+
+/**
+ * `gunicorn app:app "$@"` in a script whose arguments are known: `"$@"` (or `"${@}"`, `$@`) stands
+ * for them, each a word of its own, said at the line of `"$@"`. Unknown, it is left as written.
+ */
+function withScriptArguments(words: readonly Word[], given: readonly Word[] | undefined): Word[] {
+  if (!given || !words.some((w) => ALL_ARGUMENTS.test(w.raw))) return [...words];
+  return words.flatMap((word) => (ALL_ARGUMENTS.test(word.raw) ? given.map((argument) => ({ ...argument, line: word.line })) : [word]));
+}
+
+const ALL_ARGUMENTS = /^"?\$(@|\{@\})"?$/;
 
 /** The options of watchdog's `watchmedo auto-restart` that take a value (watchdog/watchmedo.py), and those that take none. */
 const WATCHMEDO_VALUE_OPTIONS = new Set(['-d', '--directory', '-p', '--pattern', '--patterns', '-i', '--ignore-pattern', '--ignore-patterns', '--interval', '--timeout', '--signal', '--kill-after', '--debounce-interval']);

@@ -349,6 +349,7 @@ class DeploymentReader {
       env: script.env,
       ...(script.workingDirectory !== undefined ? { workingDirectory: script.workingDirectory } : {}),
       paths: projectPathsOf(occurrence.settings),
+      arguments: script.args,
     };
     // `case "$1" in server) ...;; esac`: only the branch the first argument selects runs.
     const selected = selectCaseBranches(text, script.args[0]);

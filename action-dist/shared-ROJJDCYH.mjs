@@ -4374,6 +4374,7 @@ function readShellCommands(commands, settings, reading) {
   let env = settings.env;
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
+  let positional = settings.arguments;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex].words[0]?.text ?? "")) lastIndex--;
   const ifs = [];
@@ -4384,6 +4385,11 @@ function readShellCommands(commands, settings, reading) {
     else if (keyword === "fi" && ifs.length) markChoice(ifs.pop());
     const words = command.words.flatMap((w) => expandKnownWords(w, shellVariables));
     const program = words[0]?.text;
+    if (program === "shift" && positional) {
+      const count = words[1] === void 0 ? 1 : /^\d+$/.test(words[1].text) ? Number(words[1].text) : void 0;
+      positional = count === void 0 ? void 0 : positional.slice(count);
+      continue;
+    }
     if (program === "cd" && words[1] && !words[1].expands) {
       workingDirectory = joinDirectory(workingDirectory, words[1].text);
       continue;
@@ -4395,7 +4401,8 @@ function readShellCommands(commands, settings, reading) {
       if (program === "export") env = withVariables(env, assigned);
       continue;
     }
-    const read = readWords(words, { ...settings, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, shell: true });
+    const { arguments: _given, ...rest } = settings;
+    const read = readWords(words, { ...rest, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, ...positional ? { arguments: positional } : {}, shell: true });
     const replacesShell = words[0]?.text === "exec";
     for (const started of [...read.servers, ...read.unrecognized]) {
       if (command.endedBy === "&") started.background = true;
@@ -4505,10 +4512,11 @@ function readWords(input, settings) {
     const program = path2.posix.basename(first.text);
     const args = words.slice(1);
     if (BUILTINS.has(first.text)) return reading;
+    const given = (list) => withScriptArguments(list, settings.arguments);
     const context = { file, source: settings.source, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} };
     const server = Object.hasOwn(SERVER_PROGRAMS, program) ? SERVER_PROGRAMS[program] : void 0;
     if (server) {
-      reading.servers.push(serverStart(server(args, context), first.line, settings.workingDirectory));
+      reading.servers.push(serverStart(server(given(args), context), first.line, settings.workingDirectory));
       return reading;
     }
     if (program === "supervisord") {
@@ -4518,13 +4526,13 @@ function readWords(input, settings) {
       return reading;
     }
     if (program === "fastapi") {
-      const started = readFastapiCommand(args, context);
+      const started = readFastapiCommand(given(args), context);
       if (started) reading.servers.push(serverStart(started, first.line, settings.workingDirectory));
       else reading.unrecognized.push({ line: first.line, program: first.text });
       return reading;
     }
     if (/^(python|pypy)(\d+(\.\d+)?)?$/.test(program)) {
-      const invocation = pythonInvocation(args);
+      const invocation = pythonInvocation(given(args));
       if (invocation.kind === "module" && invocation.module === "debugpy") {
         const target = debugpyTarget(invocation.args);
         if (target) {
@@ -4548,7 +4556,8 @@ function readWords(input, settings) {
       const shell = shellInvocation(args);
       if (shell.kind === "command") {
         const script2 = shell.script;
-        mergeInto(reading, readCommandText(script2.text, linesFrom(script2.text, script2.line), { ...settings, env }));
+        const { arguments: _outer, ...inner } = settings;
+        mergeInto(reading, readCommandText(script2.text, linesFrom(script2.text, script2.line), { ...inner, env }));
       } else if (shell.kind === "file") {
         reading.scripts.push({ path: shell.file.text, args: shell.args, line: shell.file.line, env, ...settings.workingDirectory !== void 0 ? { workingDirectory: settings.workingDirectory } : {} });
       } else reading.unrecognized.push({ line: first.line, program: first.text });
@@ -4561,7 +4570,7 @@ function readWords(input, settings) {
       continue;
     }
     if (program.endsWith(".py") && first.text.includes("/")) {
-      reading.servers.push(serverStart(readPythonRun({ kind: "script", script: first, args }, context), first.line, settings.workingDirectory));
+      reading.servers.push(serverStart(readPythonRun({ kind: "script", script: first, args: given(args) }, context), first.line, settings.workingDirectory));
       return reading;
     }
     if (/\.(sh|bash)$/.test(program) || first.text.startsWith("./") || first.text.startsWith("/") || first.text.includes("/")) {
@@ -4574,6 +4583,11 @@ function readWords(input, settings) {
   }
   return reading;
 }
+function withScriptArguments(words, given) {
+  if (!given || !words.some((w) => ALL_ARGUMENTS.test(w.raw))) return [...words];
+  return words.flatMap((word) => ALL_ARGUMENTS.test(word.raw) ? given.map((argument) => ({ ...argument, line: word.line })) : [word]);
+}
+var ALL_ARGUMENTS = /^"?\$(@|\{@\})"?$/;
 var WATCHMEDO_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-d", "--directory", "-p", "--pattern", "--patterns", "-i", "--ignore-pattern", "--ignore-patterns", "--interval", "--timeout", "--signal", "--kill-after", "--debounce-interval"]);
 var WATCHMEDO_FLAGS = /* @__PURE__ */ new Set(["-D", "--ignore-directories", "-R", "--recursive", "--debug-force-polling", "--no-restart-on-command-exit", "-q", "--quiet", "-v", "--verbose"]);
 function watchmedoCommand(args) {
@@ -6436,7 +6450,8 @@ var DeploymentReader = class {
       source: "shell-script",
       env: script2.env,
       ...script2.workingDirectory !== void 0 ? { workingDirectory: script2.workingDirectory } : {},
-      paths: projectPathsOf(occurrence.settings)
+      paths: projectPathsOf(occurrence.settings),
+      arguments: script2.args
     };
     const selected = selectCaseBranches(text, script2.args[0]);
     const reading = readCommandText(selected, linesFrom(selected, 1), settings);

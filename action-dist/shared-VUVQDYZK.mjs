@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-CKE2TC2Z.mjs");
+  return analyzer ??= import("./shared-ROJJDCYH.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
