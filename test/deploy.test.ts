@@ -1100,11 +1100,18 @@ describe('options held in a variable, split into words as the shell splits them'
     for (const tool of ['gunicorn', 'uvicorn']) chmodSync(path.join(shims, tool), 0o755);
   });
 
-  /** The worker count the tool itself ends up with when `sh` runs the script, with `env` added. */
-  const printedWorkers = (root: string, env: Record<string, string> = {}): number => {
+  /**
+   * `sh start.sh ARGS` in `root`, with `bin` (the shims) first on PATH, `env` added, and none of the
+   * variables these scripts and tools read left from the test run's own environment.
+   */
+  const runScript = (root: string, { args = [], env = {}, bin = shims }: { args?: string[]; env?: Record<string, string>; bin?: string } = {}) => {
     const clean = { ...process.env };
-    for (const name of ['WEB_CONCURRENCY', 'GUNICORN_CMD_ARGS', 'UVICORN_WORKERS', 'GUNICORN_OPTS', 'UVICORN_OPTS']) delete clean[name];
-    const run = spawnSync('sh', ['start.sh'], { cwd: root, env: { ...clean, PATH: `${shims}:${process.env.PATH}`, ...env }, encoding: 'utf8', timeout: 30_000 });
+    for (const name of ['WEB_CONCURRENCY', 'GUNICORN_CMD_ARGS', 'UVICORN_WORKERS', 'GUNICORN_OPTS', 'UVICORN_OPTS', 'NUM', 'EXTRA_ARGS']) delete clean[name];
+    return spawnSync('sh', ['start.sh', ...args], { cwd: root, env: { ...clean, PATH: `${bin}:${process.env.PATH}`, ...env }, encoding: 'utf8', timeout: 30_000 });
+  };
+  /** The worker count the tool itself ends up with when `sh` runs the script, with `env` added. */
+  const printedWorkers = (root: string, env: Record<string, string> = {}, args: string[] = []): number => {
+    const run = runScript(root, { env, args });
     const workers = /^workers\s+=?\s*(\d+)$/m.exec(run.stdout);
     expect(workers, `${run.stdout}\n${run.stderr}`).not.toBeNull();
     return Number(workers![1]);
@@ -1162,12 +1169,7 @@ describe('options held in a variable, split into words as the shell splits them'
       'bin/uwsgi': '#!/bin/sh\nprintf "%s\\n" "$@"\n',
     });
     chmodSync(path.join(root, 'bin', 'uwsgi'), 0o755);
-    const argv = (env: Record<string, string>): string[] => {
-      const clean = { ...process.env };
-      delete clean.NUM;
-      delete clean.EXTRA_ARGS;
-      return spawnSync('sh', ['start.sh'], { cwd: root, env: { ...clean, PATH: `${path.join(root, 'bin')}:${process.env.PATH}`, ...env }, encoding: 'utf8' }).stdout.trim().split('\n');
-    };
+    const argv = (env: Record<string, string>): string[] => runScript(root, { env, bin: path.join(root, 'bin') }).stdout.trim().split('\n');
     expect(argv({}).slice(-2)).toEqual(['--processes', '4']);
     expect(argv({ EXTRA_ARGS: '--processes 8 --enable-threads' }).slice(-4)).toEqual(['4', '--processes', '8', '--enable-threads']);
     writeFileSync(path.join(root, 'Procfile'), 'web: sh start.sh\n');
@@ -1193,13 +1195,7 @@ describe('options held in a variable, split into words as the shell splits them'
     const deployment = await readDeployment(root);
     const [gunicorn] = deployment.processes.filter((p) => p.server === 'gunicorn');
     expect(gunicorn!.appSpec?.written).toBe('app:app');
-    const clean = { ...process.env };
-    delete clean.WEB_CONCURRENCY;
-    delete clean.GUNICORN_CMD_ARGS;
-    const run = spawnSync('sh', ['start.sh', ...args], { cwd: root, env: { ...clean, PATH: `${shims}:${process.env.PATH}` }, encoding: 'utf8', timeout: 30_000 });
-    const printed = Number(/^workers\s+= (\d+)$/m.exec(run.stdout)?.[1]);
-    expect(printed, run.stderr).toBeGreaterThan(0);
-    expect(gunicorn!.workers && 'value' in gunicorn!.workers ? gunicorn!.workers.value : 1).toBe(printed);
+    expect(gunicorn!.workers && 'value' in gunicorn!.workers ? gunicorn!.workers.value : 1).toBe(printedWorkers(root, {}, args));
   });
 
   it('says the count holds unless the variable is set, and gives no total', async () => {
