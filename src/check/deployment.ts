@@ -220,33 +220,6 @@ function startedServer(process: ServerProcess, script: string, summaries: Readon
  * directory and extra paths, as `sys.path` has them: `backend/Procfile: web: gunicorn prediction.main:app`
  * imports `backend/prediction/main.py`), then under the project's own roots.
  */
-/**
- * `python manage.py rq worker` where the project's manage.py runs no Django: neither it nor a
- * project module it imports imports anything of `django` (redash's manage.py runs its Flask command
- * line). Then it is a script (see `processRole`); a manage.py not found in the project stays Django's.
- */
-function markNotDjango(process: ServerProcess, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): void {
-  const spec = process.appSpec;
-  if (process.server !== 'python' || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
-  const [module] = appModules(process, index);
-  const summary = module && summaries.get(module.path);
-  if (!summary || importsDjango(summary)) return;
-  for (const record of summary.imports) {
-    if (record.level !== 0 || !record.module) continue;
-    const imported = index.lookup(record.module);
-    const names = record.kind === 'from' ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
-    for (const other of [imported, ...names]) {
-      const otherSummary = other && summaries.get(other.path);
-      if (otherSummary && importsDjango(otherSummary)) return;
-    }
-  }
-  spec.notDjango = true;
-}
-
-function importsDjango(summary: ModuleSummary): boolean {
-  return summary.imports.some((record) => record.level === 0 && (record.module === 'django' || record.module.startsWith('django.')));
-}
-
 function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   const spec = process.appSpec!;
   const roots = process.importRoots ?? [];
@@ -279,6 +252,33 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
   // `dramatiq app.broker app.tasks`: the further modules, each imported after the first.
   const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m): m is ModuleEntry => m !== undefined && m !== module);
   return [module, ...also];
+}
+
+/**
+ * `python manage.py rq worker` where the project's manage.py runs no Django: neither it nor a
+ * project module it imports imports anything of `django` (redash's manage.py runs its Flask command
+ * line). Then it is a script (see `processRole`); a manage.py not found in the project stays Django's.
+ */
+function markNotDjango(process: ServerProcess, index: ModuleIndex, summaries: ReadonlyMap<string, ModuleSummary>): void {
+  const spec = process.appSpec;
+  if (process.server !== 'python' || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
+  const [module] = appModules(process, index);
+  const summary = module && summaries.get(module.path);
+  if (!summary || importsDjango(summary)) return;
+  for (const record of summary.imports) {
+    if (record.level !== 0 || !record.module) continue;
+    const imported = index.lookup(record.module);
+    const names = record.kind === 'from' ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
+    for (const other of [imported, ...names]) {
+      const otherSummary = other && summaries.get(other.path);
+      if (otherSummary && importsDjango(otherSummary)) return;
+    }
+  }
+  spec.notDjango = true;
+}
+
+function importsDjango(summary: ModuleSummary): boolean {
+  return summary.imports.some((record) => record.level === 0 && (record.module === 'django' || record.module.startsWith('django.')));
 }
 
 const commandModulesOf = new WeakMap<ModuleIndex, Map<string, string[]>>();

@@ -175,7 +175,9 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
   /** Variables the shell expands: exported or not. */
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
+  /** The script's arguments, as `shift` leaves them: each command is read with these, not the script's first ones. */
   let positional = settings.arguments;
+  const { arguments: _given, ...withoutArguments } = settings;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex]!.words[0]?.text ?? '')) lastIndex--;
   /** The `if` statements open at this command, innermost last. */
@@ -208,8 +210,7 @@ function readShellCommands(commands: readonly SimpleCommand[], settings: Command
       if (program === 'export') env = withVariables(env, assigned);
       continue;
     }
-    const { arguments: _given, ...rest } = settings;
-    const read = readWords(words, { ...rest, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), ...(positional ? { arguments: positional } : {}), shell: true });
+    const read = readWords(words, { ...withoutArguments, env, ...(workingDirectory !== undefined ? { workingDirectory } : {}), ...(positional ? { arguments: positional } : {}), shell: true });
     // `exec gunicorn ...` replaces the shell: nothing after it runs, whatever branch it is in
     // (pypiserver's entrypoint ends an if/else with `exec pypi-server` in each branch).
     const replacesShell = words[0]?.text === 'exec';

@@ -104,14 +104,15 @@ export function expandKnownWords(word: Word, env: Environment): Word[] {
   });
 }
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** `NAME=...`: an assignment word, and the name it assigns. */
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 /** The default IFS's characters, which are all blanks. */
 const BLANK = /[ \t\n]/;
 const BLANKS = /[ \t\n]+/;
 
 /** `NAME=value` as the shell reads an assignment word. */
 export function assignmentOf(word: Word, file: string): EnvValue | undefined {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
+  const match = ASSIGNMENT.exec(word.raw);
   if (!match) return undefined;
   const name = match[1]!;
   const value = word.text.slice(name.length + 1);

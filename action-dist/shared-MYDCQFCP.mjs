@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-ROJJDCYH.mjs");
+  return analyzer ??= import("./shared-6DY6GK74.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-LK7TKSUF.mjs"),
+      import("./shared-RNKM7ZZC.mjs"),
       import("./shared-ZYZZ463A.mjs"),
-      import("./shared-DGEZDPRH.mjs"),
+      import("./shared-Y3MNOEHZ.mjs"),
       import("./shared-25V5L7BU.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-2J5WG7L5.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-A6MRK66F.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -11,7 +11,7 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-MAN32QIN.mjs";
+} from "./shared-WIDZHJWH.mjs";
 import "./shared-FH5DRTOB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

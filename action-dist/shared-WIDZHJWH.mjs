@@ -291,26 +291,6 @@ function startedServer(process, script, summaries) {
   else delete process.processModel;
   return started;
 }
-function markNotDjango(process, index, summaries) {
-  const spec = process.appSpec;
-  if (process.server !== "python" || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
-  const [module] = appModules(process, index);
-  const summary = module && summaries.get(module.path);
-  if (!summary || importsDjango(summary)) return;
-  for (const record of summary.imports) {
-    if (record.level !== 0 || !record.module) continue;
-    const imported = index.lookup(record.module);
-    const names = record.kind === "from" ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
-    for (const other of [imported, ...names]) {
-      const otherSummary = other && summaries.get(other.path);
-      if (otherSummary && importsDjango(otherSummary)) return;
-    }
-  }
-  spec.notDjango = true;
-}
-function importsDjango(summary) {
-  return summary.imports.some((record) => record.level === 0 && (record.module === "django" || record.module.startsWith("django.")));
-}
 function appModules(process, index) {
   const spec = process.appSpec;
   const roots = process.importRoots ?? [];
@@ -338,6 +318,26 @@ function appModules(process, index) {
   }
   const also = (spec.alsoImports ?? []).map((name) => moduleFrom(name, roots, index)).filter((m) => m !== void 0 && m !== module);
   return [module, ...also];
+}
+function markNotDjango(process, index, summaries) {
+  const spec = process.appSpec;
+  if (process.server !== "python" || !spec?.script || !/(^|\/)manage\.py$/.test(spec.script)) return;
+  const [module] = appModules(process, index);
+  const summary = module && summaries.get(module.path);
+  if (!summary || importsDjango(summary)) return;
+  for (const record of summary.imports) {
+    if (record.level !== 0 || !record.module) continue;
+    const imported = index.lookup(record.module);
+    const names = record.kind === "from" ? record.names.map(({ name }) => index.lookup(`${record.module}.${name}`)) : [];
+    for (const other of [imported, ...names]) {
+      const otherSummary = other && summaries.get(other.path);
+      if (otherSummary && importsDjango(otherSummary)) return;
+    }
+  }
+  spec.notDjango = true;
+}
+function importsDjango(summary) {
+  return summary.imports.some((record) => record.level === 0 && (record.module === "django" || record.module.startsWith("django.")));
 }
 var commandModulesOf = /* @__PURE__ */ new WeakMap();
 function commandModules(process, index) {

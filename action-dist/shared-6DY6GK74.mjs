@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-MAN32QIN.mjs";
+} from "./shared-WIDZHJWH.mjs";
 import {
   CallResolver,
   allOf,
@@ -2720,11 +2720,11 @@ function expandKnownWords(word, env) {
     return expandKnown({ text, raw: word.raw, line: word.line, expands, ...expands ? { parts } : {} }, env);
   });
 }
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 var BLANK = /[ \t\n]/;
 var BLANKS = /[ \t\n]+/;
 function assignmentOf(word, file) {
-  const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(word.raw);
+  const match = ASSIGNMENT.exec(word.raw);
   if (!match) return void 0;
   const name = match[1];
   const value = word.text.slice(name.length + 1);
@@ -4375,6 +4375,7 @@ function readShellCommands(commands, settings, reading) {
   let shellVariables = settings.env;
   let workingDirectory = settings.workingDirectory;
   let positional = settings.arguments;
+  const { arguments: _given, ...withoutArguments } = settings;
   let lastIndex = commands.length - 1;
   while (lastIndex >= 0 && TRAILING.has(commands[lastIndex].words[0]?.text ?? "")) lastIndex--;
   const ifs = [];
@@ -4401,8 +4402,7 @@ function readShellCommands(commands, settings, reading) {
       if (program === "export") env = withVariables(env, assigned);
       continue;
     }
-    const { arguments: _given, ...rest } = settings;
-    const read = readWords(words, { ...rest, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, ...positional ? { arguments: positional } : {}, shell: true });
+    const read = readWords(words, { ...withoutArguments, env, ...workingDirectory !== void 0 ? { workingDirectory } : {}, ...positional ? { arguments: positional } : {}, shell: true });
     const replacesShell = words[0]?.text === "exec";
     for (const started of [...read.servers, ...read.unrecognized]) {
       if (command.endedBy === "&") started.background = true;
