@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-MYDCQFCP.mjs";
-import "./shared-V62QZGUV.mjs";
+} from "./shared-6VQ6GP4X.mjs";
+import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";

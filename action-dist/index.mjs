@@ -6,7 +6,7 @@ import {
 import {
   escapeData,
   renderGithub
-} from "./shared-SSJ32ZAJ.mjs";
+} from "./shared-DNN2TFDA.mjs";
 import {
   renderText
 } from "./shared-DETNGQFC.mjs";
@@ -15,17 +15,17 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-MYDCQFCP.mjs";
-import "./shared-V62QZGUV.mjs";
+} from "./shared-6VQ6GP4X.mjs";
+import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";
-import "./shared-UGWO6T52.mjs";
+import "./shared-ZUSNGQG2.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-WIDZHJWH.mjs";
-import "./shared-FH5DRTOB.mjs";
+} from "./shared-K3GH2ILK.mjs";
+import "./shared-347BPF3G.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -16,7 +16,7 @@ describe('fixtures/resources: the resources real code uses, reached from a Flask
       ['IL004', 'shop/clients.py:16:10', `\`create_engine(os.environ.get("DATABASE_URL", "sqlite:///shop.db"))\` creates a database engine ${reached}`],
       ['IL004', 'shop/clients.py:18:9', `\`valkey.StrictRedis.from_url(os.environ.get("CACHE_URL", "valkey://localhost:637…\` creates a Valkey client ${reached}`],
       // The retry loop pings until the cache answers: a round trip on every worker's import.
-      ['IL005', 'shop/clients.py:21:9', `\`cache.ping()\` creates a live connection ${reached}`],
+      ['IL005', 'shop/clients.py:21:9', `\`cache.ping()\` creates a Redis connection ${reached}`],
       ['IL004', 'shop/clients.py:26:11', `\`statsd.StatsClient("localhost", 8125, prefix="shop")\` creates a statsd client ${reached}`],
       ['IL004', 'shop/clients.py:27:12', `\`stripe.StripeClient(os.environ.get("STRIPE_KEY", "sk_test"))\` creates a Stripe client ${reached}`],
       // `class ConfiguredSession(requests.Session)` in shop/http.py.

@@ -236,14 +236,12 @@ describe('IL004 network client created at import time', () => {
   it('reports the client where it is created, and the line that connects on its own (IL005)', async () => {
     expect(await findingsOf('import redis\ncache = redis.Redis()\ncache.ping()\n')).toEqual([
       { rule: 'IL004', line: 2, message: client('redis.Redis()', 'a Redis client', REDIS_COST) },
-      { rule: 'IL005', line: 3, message: `\`cache.ping()\` creates a live connection ${WHILE}. ${ROUND_TRIP_COST} ${IL005_FIX}` },
+      { rule: 'IL005', line: 3, message: `\`cache.ping()\` creates a Redis connection ${WHILE}. ${REDIS_COMMAND_COST} ${IL005_FIX}` },
     ]);
   });
 
   it('reports a Redis command at import as the connection it opens (IL005), in a function that module-level code calls too', async () => {
     // Found on lemur: `red = RedisHandler().redis()`, whose `redis()` makes the client and runs `red.set("test", 0)`.
-    const REDIS_COMMAND_COST =
-      "The command connects to Redis and waits for its answer in each process that imports the module, so the import is as slow as the server and fails when it is down, and the connection it opens stays in the client's pool for the life of that process.";
     expect(await findingsOf('import redis\ncache = redis.from_url("redis://cache")\ncache.set("started", 1)\n')).toEqual([
       { rule: 'IL004', line: 2, message: client('redis.from_url("redis://cache")', 'a Redis client', REDIS_COST) },
       { rule: 'IL005', line: 3, message: `\`cache.set("started", 1)\` creates a Redis connection ${WHILE}. ${REDIS_COMMAND_COST} ${IL005_FIX}` },
@@ -316,6 +314,9 @@ const FTP_COST = (host: string) =>
   `It connects to the server \`${host}\` as soon as it is created (and logs in too when given a user), in each process that imported the module; servers drop idle control connections after their own timeout, after which every command fails.`;
 const SOCKET_COST =
   'It connects as soon as it is called, so the import waits for the peer and fails when it is down, in each process that imported the module; a socket opened before a fork is shared by every forked worker, whose reads and writes then interleave.';
+/** A command (`ping()` among them) on a redis-py or valkey-py client: said as the Redis connection it opens. */
+const REDIS_COMMAND_COST =
+  "The command connects to Redis and waits for its answer in each process that imports the module, so the import is as slow as the server and fails when it is down, and the connection it opens stays in the client's pool for the life of that process.";
 const ROUND_TRIP_COST =
   'It makes a round trip to the server in each process that imports the module, so the import is as slow as the server and fails when the server is down, and the connection it opens stays open for the life of that process.';
 const LOGIN_COST =
@@ -324,6 +325,9 @@ const LOGIN_COST =
 /** A client that nothing keeps (`Client().ping()` as a statement): what it costs is its making. */
 const discardedClient = (call: string, what: string): string =>
   `\`${call}\` creates and discards ${what} ${WHILE}. It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${what}, and for any connection or request it makes then, at start-up. ${IL004_FIX}`;
+/** A connection made on a client nothing keeps: it closes with the client. */
+const discardedConnection = (call: string, what: string): string =>
+  `\`${call}\` creates and discards ${what} ${WHILE}. It is discarded with the statement that opens it (nothing keeps it or the client it is made on), so it does not stay open; each process that imports the module still connects at start-up, so the import is as slow as the server and fails when it is down. ${IL005_FIX}`;
 const connection = (call: string, what: string, cost: string, where = ''): string =>
   `\`${call}\` creates ${what}${where} ${WHILE}. ${cost} ${IL005_FIX}`;
 
@@ -373,11 +377,11 @@ describe('IL005 connection opened at import time', () => {
       ],
     ],
     [
-      'ping() chained on a client',
+      'ping() chained on a client nothing keeps: the connection goes with it',
       'from elasticsearch import Elasticsearch\nElasticsearch("http://localhost:9200").ping()\n',
       [
         { rule: 'IL004', line: 2, message: discardedClient('Elasticsearch("http://localhost:9200")', 'an Elasticsearch client') },
-        { rule: 'IL005', line: 2, message: connection('Elasticsearch("http://localhost:9200").ping()', 'a live connection', ROUND_TRIP_COST) },
+        { rule: 'IL005', line: 2, message: discardedConnection('Elasticsearch("http://localhost:9200").ping()', 'a live connection') },
       ],
     ],
     [
@@ -409,7 +413,7 @@ describe('IL005 connection opened at import time', () => {
       'import redis\ndef connect_cache():\n    cache = redis.Redis()\n    cache.ping()\n    return cache\nCACHE = connect_cache()\n',
       [
         { rule: 'IL004', line: 6, message: `\`connect_cache()\` creates a Redis client (\`redis.Redis()\` in \`connect_cache()\`, line 3) ${WHILE}. ${REDIS_COST} ${IL004_FIX}` },
-        { rule: 'IL005', line: 6, message: `\`connect_cache()\` creates a live connection (\`cache.ping()\` in \`connect_cache()\`, line 4) ${WHILE}. ${ROUND_TRIP_COST} ${IL005_FIX}` },
+        { rule: 'IL005', line: 6, message: `\`connect_cache()\` creates a Redis connection (\`cache.ping()\` in \`connect_cache()\`, line 4) ${WHILE}. ${REDIS_COMMAND_COST} ${IL005_FIX}` },
       ],
     ],
   ])('fires on %s', async (_, source, expected) => {
@@ -948,7 +952,7 @@ describe('the resources real code uses (issue 12)', () => {
       'import time\nimport redis\ncache = redis.Redis(host="cache")\nwhile not cache.ping():\n    time.sleep(1)\n',
       [
         { rule: 'IL004', line: 3, message: client('redis.Redis(host="cache")', 'a Redis client', REDIS_COST) },
-        { rule: 'IL005', line: 4, message: connection('cache.ping()', 'a live connection', ROUND_TRIP_COST) },
+        { rule: 'IL005', line: 4, message: connection('cache.ping()', 'a Redis connection', REDIS_COMMAND_COST) },
       ],
     ],
     [

@@ -47,6 +47,8 @@ interface ImportTimeResource extends MatchedResource {
   condition?: string | null;
   /** The condition under which the import runs the function that makes it (`FunctionRunAtImport.condition`). */
   pathCondition?: string;
+  /** Nothing keeps it once the statement that makes it ends (see `isDropped`). */
+  dropped: boolean;
 }
 
 export function checkProject(input: CheckInput): Finding[] {
@@ -122,7 +124,7 @@ export function checkProject(input: CheckInput): Finding[] {
       }
       if (!deployment || reach.kind !== 'entry') continue;
       // Candidate entries are loaded by no process: a server is not counted as importing them.
-      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
+      const facts = deploymentFacts(finding, resource.match, resource.creation, resource.dropped, deployment, graph, loaded);
       // The message says how many processes pay, briefly; the deployment field says who they are.
       if (facts.sentence) finding.deployment = facts.sentence;
       if (facts.short) finding.message = withSentence(finding, facts.short);
@@ -179,7 +181,7 @@ function unusedSuppressionFinding(rule: Rule, path: string, moduleName: string, 
 
 function importTimeResources(path: string, summary: ModuleSummary, rules: readonly Rule[], calls: CallResolver): ImportTimeResource[] {
   const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === 'module');
-  const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules, libraryBases(path, calls)).map((r) => ({ ...r, creationPath: path, steps: [] }));
+  const found: ImportTimeResource[] = matchResources(moduleLevel, summary, rules, libraryBases(path, calls)).map((r) => ({ ...r, creationPath: path, steps: [], dropped: isDropped(r, summary, false) }));
   // App factories are where a web app is meant to set itself up: their own bodies are not flagged
   // (what they import still is, through the import graph). The app may be made from a project
   // subclass of the framework's class (`IndicoFlask(__name__)`, `class IndicoFlask(Flask)`).
@@ -194,23 +196,54 @@ function importTimeResources(path: string, summary: ModuleSummary, rules: readon
     const asWithItem = run.steps[0]?.call.placement.kind === 'with-item' && run.steps.length === 1;
     for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules, libraryBases(run.body.path, calls))) {
       if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
-      found.push({ ...resource, creationPath: run.body.path, steps: run.steps, ...(run.condition !== undefined ? { pathCondition: run.condition } : {}) });
+      found.push({
+        ...resource,
+        creationPath: run.body.path,
+        steps: run.steps,
+        ...(run.condition !== undefined ? { pathCondition: run.condition } : {}),
+        dropped: isDropped(resource, bodySummary, run.resultDropped === true),
+      });
     }
   }
   // One finding per creation site: a function called on both branches of an `if` creates it once per run, not twice,
-  // under either branch's condition.
+  // under either branch's condition. Of the ways that reach it, the first that keeps it (a helper whose
+  // client one call drops and another keeps: the kept one is what stays).
   const seen = new Map<string, ImportTimeResource>();
-  return found.filter((r) => {
+  for (const r of found) {
     const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ''}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, r);
-      return true;
+      continue;
     }
     const [a, b] = [conditionOf(first), conditionOf(r)];
-    if (a !== b) first.condition = a === undefined || a === null || b === undefined || b === null ? null : anyOf([a, b]);
-    return false;
-  });
+    const condition = a === b ? first.condition : a === undefined || a === null || b === undefined || b === null ? null : anyOf([a, b]);
+    const kept = first.dropped && !r.dropped ? r : first;
+    if (condition !== undefined) kept.condition = condition;
+    seen.set(key, kept);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Nothing keeps the resource once the statement that makes it ends, so it does not outlive the
+ * import (CPython frees it then; a client's pool closes its connections with it):
+ * - the object is dropped where it is made: `Redis().ping()` as a statement, a comparison's operand
+ *   (`redis_client().llen(key) == 0`), a local of a function that only calls methods on it;
+ * - or its function returns it, and every way the import runs that function drops what it returns
+ *   (`hide = redis_client("votes").llen(key) == 0`; see `FunctionRunAtImport.resultDropped`);
+ * - a connection a method opens (`.ping()`, `.llen()`) goes with the object it is made on, when the
+ *   method's own value is dropped too.
+ * Started threads and resources that are not clients, connections or models are never said dropped.
+ */
+function isDropped(resource: MatchedResource, summary: ModuleSummary, resultDropped: boolean): boolean {
+  if (resource.start || !DROPPED_RESOURCES.has(resource.rule.resource)) return false;
+  const droppedValue = (call: CallRecord): boolean => call.discarded === true || (call.returned === true && resultDropped);
+  const { creation } = resource;
+  if (!droppedValue(creation)) return false;
+  if (!resource.match.methods) return true;
+  const object = creation.receiver ? callById(summary, creation.receiver.callId) : undefined;
+  return object !== undefined && droppedValue(object);
 }
 
 /**
@@ -477,7 +510,7 @@ function toFinding(
 
   // A client nothing keeps is gone when its statement or function ends: it costs its making, not its keeping.
   // (A method match such as `.ping()` is an action on the object, not an object of its own.)
-  const dropped = creation.discarded === true && start === undefined && match.methods === undefined && DROPPED_RESOURCES.has(rule.resource);
+  const dropped = resource.dropped;
   const creates = dropped ? 'creates and discards' : 'creates';
   // `f()` → … → `g()`: the functions it runs through, each name cut at `max`.
   const throughSteps = (max: number): string => {
@@ -519,7 +552,7 @@ function toFinding(
   }
 
   const condition = conditionOf(resource) ?? undefined;
-  const cost = dropped ? droppedCost(match) : `${capitalise(fillCost(match, creation.args))}.`;
+  const cost = dropped ? droppedCost(match, rule.resource) : `${capitalise(fillCost(match, creation.args))}.`;
   const when = (max: number): string => (condition ? ` when \`${excerptCode(condition, max)}\`` : '');
   // The longest that fits: the whole reach, then the short one, then shorter code excerpts.
   const candidates = [
@@ -629,7 +662,10 @@ function withSentence(finding: Finding, sentence: string): string {
  */
 const DROPPED_RESOURCES = new Set(['client', 'connection', 'model']);
 
-function droppedCost(match: ResourceMatch): string {
+function droppedCost(match: ResourceMatch, resource: string): string {
+  if (resource === 'connection') {
+    return 'It is discarded with the statement that opens it (nothing keeps it or the client it is made on), so it does not stay open; each process that imports the module still connects at start-up, so the import is as slow as the server and fails when it is down.';
+  }
   return `It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${match.what}, and for any connection or request it makes then, at start-up.`;
 }
 

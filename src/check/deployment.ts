@@ -754,12 +754,15 @@ export interface DeploymentFacts {
 
 /**
  * "3 gunicorn workers (gunicorn.conf.py:4) each create this thread pool: up to 9 threads."
- * `match` and `creation` are those of the finding's resource.
+ * `match` and `creation` are those of the finding's resource. A `dropped` resource (nothing keeps
+ * it) is made and dropped by each process that imports the module: no total, and a process forked
+ * after its master imported the app inherits nothing of it (no IL009).
  */
 export function deploymentFacts(
   finding: Finding,
   match: ResourceMatch,
   creation: { args: Array<{ keyword?: string; literal?: unknown; constant?: number }> },
+  dropped: boolean,
   context: DeploymentContext,
   graph: ImportGraph,
   entries: readonly EntryPoint[],
@@ -782,7 +785,7 @@ export function deploymentFacts(
     const more = counts.length - listed.length;
     const forked = group.some(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked');
     // Forked copies of a started thread or an open socket are not more threads or sockets.
-    const multiplies = !forked || match.afterFork === 'lazy';
+    const multiplies = !dropped && (!forked || match.afterFork === 'lazy' || match.afterFork === 'reconnects');
     // Alternatives of the same size (lnbits' three Dockerfiles, each one python process): that size.
     const n = counts.every((c) => c.n === counts[0]!.n) ? counts[0]!.n : undefined;
     const total = multiplies && n !== undefined && each !== undefined && match.total ? `${match.total.upTo ? 'up to ' : ''}${n * each} ${unitCounted(n * each, match.total.unit)}` : undefined;
@@ -792,7 +795,8 @@ export function deploymentFacts(
     return { text, same: sizes.size === 1 ? [...sizes][0]! : undefined, n, total, forked };
   };
   const phrases = [...roles.values()].map(phraseOf);
-  const described = (p: ReturnType<typeof phraseOf>): string => `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
+  const described = (p: ReturnType<typeof phraseOf>): string =>
+    dropped ? (p.forked ? `the master of ${p.text}, once, before it forks them` : p.text) : `${p.text}${p.forked ? ' (forked from a master that imported the app)' : ''}${p.total ? ` (${p.total})` : ''}`;
   // Deployment files that each define the whole deployment (a dev and a prod Dockerfile, a Procfile
   // and a Dockerfile) are alternatives: one of them runs, not all.
   const units = new Map<string, Map<string, Array<Served & { beforeFork: boolean }>>>();
@@ -808,9 +812,15 @@ export function deploymentFacts(
   if (phrases.length === 1 && phrases[0]!.forked) {
     const [only] = phrases;
     const count = withoutWhere(only!.text);
-    if (match.afterFork === 'lazy') {
+    if (dropped) {
+      sentence = `${capitalise(only!.text)} are forked from a master that made and dropped ${thisOne(match)} while it imported the app: they inherit nothing of it`;
+      short = `${capitalise(count)} are forked after the master made and dropped it: they inherit nothing of it.`;
+    } else if (match.afterFork === 'lazy') {
       sentence = `${capitalise(only!.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only!.total ? `: ${only!.total} in all` : ''}`;
       short = `${capitalise(count)} each inherit it from the master and start their own on first use${only!.total ? `: ${only!.total}` : ''}.`;
+    } else if (match.afterFork === 'reconnects') {
+      sentence = `${capitalise(only!.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them; the client sets it aside and each opens its own on first use`;
+      short = `${capitalise(count)} each inherit it from the master, set it aside and open their own on first use.`;
     } else if (match.afterFork === 'threads-lost') {
       // fork() copies only the thread that calls it: the object is inherited, its running threads are not.
       sentence = `${capitalise(only!.text)} are forked from a master that imported the app and started ${thisOne(match)}: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009)`;
@@ -823,16 +833,19 @@ export function deploymentFacts(
     const [only] = phrases;
     // Alternatives of one size said once: "one python process", not "one python process or one python process".
     const count = only!.same ?? withoutWhere(only!.text);
+    const creates = dropped ? 'makes and drops' : 'creates';
+    const eachCreate = dropped ? 'each make and drop' : 'each create';
+    const atStart = dropped ? ' at start-up' : '';
     sentence =
       only!.n === 1
-        ? `Deployed as ${only!.text}, which creates ${thisOne(match)}${only!.total ? `: ${only!.total}` : ''}`
-        : `${capitalise(only!.text)} each create ${thisOne(match)}${only!.total ? `: ${only!.total} in all` : ''}`;
-    short = only!.n === 1 ? `Deployed as ${count}${only!.total ? `: ${only!.total}` : ''}.` : `${capitalise(count)} each create it${only!.total ? `: ${only!.total}` : ''}.`;
+        ? `Deployed as ${only!.text}, which ${creates} ${thisOne(match)}${atStart}${only!.total ? `: ${only!.total}` : ''}`
+        : `${capitalise(only!.text)} ${eachCreate} ${thisOne(match)}${atStart}${only!.total ? `: ${only!.total} in all` : ''}`;
+    short = only!.n === 1 ? `Deployed as ${count}${only!.total ? `: ${only!.total}` : ''}.` : `${capitalise(count)} ${eachCreate} it${atStart}${only!.total ? `: ${only!.total}` : ''}.`;
   } else if (units.size === 1) {
     const listed = phrases.slice(0, MAX_LISTED).map(described);
     if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
-    sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
-    short = `Each of ${phrases.length} process roles of the deployment has its own.`;
+    sentence = dropped ? `Made and dropped at start-up by ${joinAnd(listed)}` : `Each process of the deployment has its own: ${joinAnd(listed)}`;
+    short = dropped ? `Made and dropped at start-up by each of ${phrases.length} process roles of the deployment.` : `Each of ${phrases.length} process roles of the deployment has its own.`;
   } else {
     const alternatives = uniqueBy(
       [...units].map(([unit, unitRoles]) => {
@@ -845,13 +858,16 @@ export function deploymentFacts(
     );
     const listed = alternatives.slice(0, MAX_LISTED);
     const more = alternatives.length - listed.length;
-    sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join('; or ')}${more > 0 ? `; or ${more} more deployment files` : ''}`;
-    short = `Each process has its own, in whichever of ${units.size} deployment files runs.`;
+    const alternativesText = `${listed.join('; or ')}${more > 0 ? `; or ${more} more deployment files` : ''}`;
+    sentence = dropped ? `Made and dropped at start-up, in whichever of these deployments runs, by ${alternativesText}` : `Each process has its own, in whichever of these deployments runs: ${alternativesText}`;
+    short = dropped
+      ? `Made and dropped at start-up by the processes of whichever of ${units.size} deployment files runs.`
+      : `Each process has its own, in whichever of ${units.size} deployment files runs.`;
   }
   const forked = [...roles.values()]
     .map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === 'imported-then-forked'))
     .filter((s) => s !== undefined);
-  return { sentence: `${sentence}.`, short, forked };
+  return { sentence: `${sentence}.`, short, forked: dropped ? [] : forked };
 }
 
 /**
@@ -926,6 +942,7 @@ function capitalise(text: string): string {
 const FORK_LEVEL: Record<AfterFork, Level> = {
   'threads-lost': 'error',
   'socket-shared': 'error',
+  reconnects: 'note',
   'file-shared': 'warning',
   lazy: 'note',
   memory: 'note',
@@ -937,6 +954,8 @@ const FORK_CONSEQUENCE: Record<AfterFork, string> = {
     'Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete)',
   'socket-shared':
     'Its connection was opened in the master, so every worker inherits the same socket: their requests and replies interleave on one connection and corrupt each other',
+  reconnects:
+    "Its connection was opened in the master; the client's pool notices it is in a new process and opens connections of its own there on first use, leaving the master's socket to the master, so the copies work: each worker holds connections of its own",
   'file-shared': 'The open file was inherited by every worker: they share one descriptor and its offset, so their reads and writes move each other\'s position',
   lazy: 'It holds no thread or connection yet, so the copies work: each worker starts its own threads or connections on first use. Nothing breaks; creating it in the worker keeps it that way if it ever starts work at import',
   memory: 'The data is shared copy-on-write by the workers, which is what preloading is for; nothing breaks, though each worker gradually copies the pages it touches',
@@ -947,6 +966,7 @@ const FORK_CONSEQUENCE: Record<AfterFork, string> = {
 const FORK_SHORT: Record<AfterFork, string> = {
   'threads-lost': 'the workers inherit the object but not its running threads, so nothing drives it',
   'socket-shared': 'every worker inherits the same open connection',
+  reconnects: 'each worker inherits it, sets it aside and opens its own on first use',
   'file-shared': 'every worker shares the open file and its offset',
   lazy: 'each worker inherits an unstarted copy and starts its own on first use',
   memory: 'the workers share its data copy-on-write',

@@ -14,6 +14,8 @@ import type { SyntaxNode } from './tree.js';
  */
 
 const WORD = /\w/;
+/** `return ` at the start of a line or after `;`, just before a name. */
+const RETURN_BEFORE = /(^|[\n;])[ \t]*return[ \t]+$/;
 const WORD_OR_DOT = /[\w.]/;
 
 /** Records every call in an expression, innermost first, without entering lambda bodies. */
@@ -119,11 +121,64 @@ export function visitCall(x: ExtractorState, node: SyntaxNode, scope: Scope, pla
     record.statementText = x.excerpts.of(statement);
     if (x.conditions.length) record.condition = x.conditions.join(' and ');
     x.calls.push(record);
+    const use = useOfValue(node);
+    if (use === 'consumed') dropChain(x, record);
+    else if (use === 'returned' && scope.execution.kind === 'function') record.returned = true;
     noteDynamicImport(x, record, scope, argumentsNode);
     if (functionNode?.type === 'attribute' && argumentsNode) noteRegistryAdder(x, functionNode, argumentsNode, scope);
     return id;
   } finally {
     x.expressionDepth -= CALL_NESTING;
+  }
+}
+
+/** String literals (with their prefixes) and comments, in the order they start. */
+const STRING_OR_COMMENT = /#[^\n]*|[rRbBuUfF]{0,2}(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+
+/** `text` with its strings and comments made blanks, line breaks kept: what is left is code. */
+export function codeOnly(text: string): string {
+  if (!/["'#]/.test(text)) return text;
+  return text.replace(STRING_OR_COMMENT, (literal) => literal.replace(/[^\n]/g, ' '));
+}
+
+/**
+ * What becomes of a call's value, from where the call stands: `consumed` when it is an operand of
+ * a comparison or `not`, or the condition of an `if`, `elif`, `while` or `assert` (the statement
+ * keeps a truth value, not the object: `redis_client().llen(key) == 0`); `returned` when it is
+ * what a `return` gives back; undefined otherwise.
+ */
+function useOfValue(node: SyntaxNode): 'consumed' | 'returned' | undefined {
+  let at = node;
+  let parent = at.parent;
+  while (parent?.type === 'parenthesized_expression') {
+    at = parent;
+    parent = at.parent;
+  }
+  switch (parent?.type) {
+    case 'comparison_operator':
+    case 'not_operator':
+    case 'assert_statement':
+      return 'consumed';
+    case 'if_statement':
+    case 'elif_clause':
+    case 'while_statement':
+      return parent.childForFieldName('condition') === at ? 'consumed' : undefined;
+    case 'return_statement':
+      return 'returned';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Nothing keeps the value of `record`'s call (an expression statement, `Redis().ping()`, or a
+ * consumed value, see `useOfValue`): it and each call its method chain is made on are dropped when
+ * the statement ends.
+ */
+export function dropChain(x: ExtractorState, record: CallRecord): void {
+  for (let at: CallRecord | undefined = record; at; ) {
+    at.discarded = true;
+    at = at.receiver?.via === 'chain' ? x.calls[at.receiver.callId] : undefined;
   }
 }
 
@@ -138,11 +193,13 @@ export function visitCall(x: ExtractorState, node: SyntaxNode, scope: Scope, pla
 export function noteDroppedLocals(x: ExtractorState, body: SyntaxNode, firstCall: number): void {
   const candidates = x.calls.slice(firstCall).filter((c) => c.boundTo !== undefined && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !x.globalNames.has(c.boundTo) && c.scope.kind === 'function');
   if (candidates.length === 0) return;
-  const text = x.text.slice(body.startIndex, body.endIndex);
+  // Strings and comments blanked: a name in a message or a docstring is no use of the object.
+  const text = codeOnly(x.text.slice(body.startIndex, body.endIndex));
   if (/(^|[^\w.])(def|lambda|class)\b/.test(text)) return;
   for (const call of candidates) {
     const name = call.boundTo!;
     let assignments = 0;
+    let returns = 0;
     let otherUse = false;
     // Each use of the name as a whole word, not an attribute (`x.name`): found with indexOf, which
     // cost a tenth of a regular expression made for each name (the bodies of a file are many).
@@ -151,9 +208,13 @@ export function noteDroppedLocals(x: ExtractorState, body: SyntaxNode, firstCall
       if ((at > 0 && WORD_OR_DOT.test(text[at - 1]!)) || (end < text.length && WORD.test(text[end]!))) continue;
       const after = text.slice(end, end + 200);
       if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
+      else if (RETURN_BEFORE.test(text.slice(Math.max(0, at - 40), at)) && /^[ \t]*(#[^\n]*)?(\n|;|$)/.test(after)) returns++;
       else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
     }
-    if (!otherUse && assignments === 1) call.discarded = true;
+    if (otherUse || assignments !== 1) continue;
+    // `return client`, the only other use: the caller gets the object (see `CallRecord.returned`).
+    if (returns > 0) call.returned = true;
+    else call.discarded = true;
   }
 }
 

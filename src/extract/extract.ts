@@ -1,6 +1,6 @@
 import type { Parser } from 'web-tree-sitter';
 import { copyTree, type SyntaxNode, type SyntaxTree } from './tree.js';
-import { MAX_MAIN_CALLS, type CallRecord, type ExecutionScope, type ModuleSummary } from './summary.js';
+import { MAX_MAIN_CALLS, type ExecutionScope, type ModuleSummary } from './summary.js';
 import { dottedName, spanOf, stringLiteral } from './syntax.js';
 import { comparisonOperator, conditionText, negation } from './branchConditions.js';
 import { collectSuppressions } from './comments.js';
@@ -10,7 +10,7 @@ import { evaluate, truthiness } from './conditions.js';
 import { DEFAULT_TARGET, describeTarget, type PythonTarget } from './target.js';
 import { indentContinuationLines } from './recover.js';
 import { noteLiteralAssignment, noteTargetNames, visitAssignment } from './assignments.js';
-import { callArgument, noteDroppedLocals, visitCall, visitExpression } from './calls.js';
+import { callArgument, dropChain, noteDroppedLocals, visitCall, visitExpression } from './calls.js';
 import { visitClass, visitDecorated, visitFunction } from './definitions.js';
 import { listingOf, loopItemsOf } from './dynamicImports.js';
 import { catchesImportError, checkFutureImports, findLazyPrefixes, visitImport, visitImportFrom } from './imports.js';
@@ -507,10 +507,7 @@ class Extractor extends ExtractorState {
     const last = this.calls[this.calls.length - 1]!;
     // Not recorded when nested too deeply: then the last call is one inside it, which is not dropped.
     if (last.span.endLine !== expression.endPosition.row + 1 || last.span.endColumn !== expression.endPosition.column + 1) return;
-    for (let record: CallRecord | undefined = last; record; ) {
-      record.discarded = true;
-      record = record.receiver?.via === 'chain' ? this.calls[record.receiver.callId] : undefined;
-    }
+    dropChain(this, last);
   }
 }
 

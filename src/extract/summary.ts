@@ -189,6 +189,12 @@ export interface CallRecord {
    * stores or passes it on. The object is dropped when the statement or the function ends.
    */
   discarded?: boolean;
+  /**
+   * Its function gives the object back: `return Redis(...)`, or a local name bound to it once that
+   * the body otherwise only calls methods on and returns (`r = Redis(...)`, `r.ping()`, `return r`).
+   * The caller decides whether it is kept (see check.ts, `isDropped`).
+   */
+  returned?: boolean;
 }
 
 /** A call of an `if __name__ == "__main__":` block (see `ModuleSummary.mainCalls`). */

@@ -31,6 +31,13 @@ export interface FunctionRunAtImport {
    * one way runs it unconditionally.
    */
   condition?: string;
+  /**
+   * Every way into the body drops what it returns: the module-level call's value is dropped
+   * (`CallRecord.discarded`: `redis_client().llen(key) == 0`), or a body that drops its own result
+   * returns this one's (`CallRecord.returned`). `steps` is then one of those ways; otherwise, when a
+   * module-level call keeps it, `steps` starts there.
+   */
+  resultDropped?: true;
 }
 
 /** Conditions that all hold, `null` for none: `A and (B or C)`. */
@@ -123,17 +130,22 @@ export class CallResolver {
     /** Every way into each body: the body the call is in (undefined at module level) and the call. */
     const ways = new Map<string, Array<{ from?: string; call: CallRecord }>>();
     const keyOf = (body: FunctionRef): string => `${body.path}::${body.qualname}`;
+    const runs = new Map<string, FunctionRunAtImport>();
     const visit = (steps: CallStep[], body: FunctionRef, from?: FunctionRef): void => {
       const key = keyOf(body);
       if (steps.length > maxDepth) return;
       if (seen.has(key)) {
         ways.get(key)?.push({ ...(from ? { from: keyOf(from) } : {}), call: steps[steps.length - 1]!.call });
+        // Shown through a module-level call that keeps what the body returns, rather than one that drops it.
+        const run = runs.get(key);
+        if (run && !from && run.steps.length === 1 && run.steps[0]!.call.discarded && !steps[0]!.call.discarded) run.steps = steps;
         return;
       }
       if (!enter(body, steps)) return;
       seen.add(key);
       ways.set(key, [{ ...(from ? { from: keyOf(from) } : {}), call: steps[steps.length - 1]!.call }]);
-      const run = { body, steps };
+      const run: FunctionRunAtImport = { body, steps };
+      runs.set(key, run);
       found.push(run);
       queue.push(run);
     };
@@ -171,9 +183,23 @@ export class CallResolver {
       conditions.set(key, result);
       return result;
     };
+    const dropped = new Map<string, boolean>();
+    const dropsResult = (key: string, open: Set<string>): boolean => {
+      const known = dropped.get(key);
+      if (known !== undefined) return known;
+      // A cycle of calls: what it returns may be kept on the way round.
+      if (open.has(key)) return false;
+      open.add(key);
+      const result = (ways.get(key) ?? []).every(({ from, call }) => call.discarded === true || (from !== undefined && call.returned === true && dropsResult(from, open)));
+      open.delete(key);
+      dropped.set(key, result);
+      return result;
+    };
     for (const run of found) {
-      const condition = conditionOf(keyOf(run.body), new Set());
+      const key = keyOf(run.body);
+      const condition = conditionOf(key, new Set());
       if (condition !== null) run.condition = condition;
+      if (dropsResult(key, new Set())) run.resultDropped = true;
     }
     return found;
   }

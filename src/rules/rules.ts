@@ -22,11 +22,13 @@ export interface RuleArgument {
  * - `lazy`: holds no thread, process or connection yet; each copy starts its own on first use;
  * - `threads-lost`: its threads (or a pool's handler threads) ran in the master and do not exist in the copies;
  * - `socket-shared`: an open connection whose socket every worker now shares;
+ * - `reconnects`: an open connection the client's pool sets aside in a forked copy (it notices the
+ *   new process id), opening connections of its own there on first use: redis-py, valkey-py;
  * - `file-shared`: an open file whose descriptor and offset every worker now shares;
  * - `memory`: loaded data, shared copy-on-write by the workers;
  * - `ran-once`: work done in the master before the fork, not repeated in the workers.
  */
-export const AFTER_FORK = ['lazy', 'threads-lost', 'socket-shared', 'file-shared', 'memory', 'ran-once'] as const;
+export const AFTER_FORK = ['lazy', 'threads-lost', 'socket-shared', 'reconnects', 'file-shared', 'memory', 'ran-once'] as const;
 export type AfterFork = (typeof AFTER_FORK)[number];
 
 /** How one instance adds up across processes: `up to 3 threads` each, so `up to 9 threads` for 3 workers. */

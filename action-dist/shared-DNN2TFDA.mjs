@@ -5,7 +5,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   loadRules
-} from "./shared-UGWO6T52.mjs";
+} from "./shared-ZUSNGQG2.mjs";
 import {
   boundMessage,
   elideChain,

@@ -1640,6 +1640,7 @@ function findDescendant(node, test) {
 
 // src/extract/calls.ts
 var WORD = /\w/;
+var RETURN_BEFORE = /(^|[\n;])[ \t]*return[ \t]+$/;
 var WORD_OR_DOT = /[\w.]/;
 function visitExpression(x, node, scope, placement, statement) {
   if (!node) return;
@@ -1730,6 +1731,9 @@ function visitCall(x, node, scope, placement, statement) {
     record.statementText = x.excerpts.of(statement);
     if (x.conditions.length) record.condition = x.conditions.join(" and ");
     x.calls.push(record);
+    const use = useOfValue(node);
+    if (use === "consumed") dropChain(x, record);
+    else if (use === "returned" && scope.execution.kind === "function") record.returned = true;
     noteDynamicImport(x, record, scope, argumentsNode);
     if (functionNode?.type === "attribute" && argumentsNode) noteRegistryAdder(x, functionNode, argumentsNode, scope);
     return id;
@@ -1737,23 +1741,60 @@ function visitCall(x, node, scope, placement, statement) {
     x.expressionDepth -= CALL_NESTING;
   }
 }
+var STRING_OR_COMMENT = /#[^\n]*|[rRbBuUfF]{0,2}(?:"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*')/g;
+function codeOnly(text) {
+  if (!/["'#]/.test(text)) return text;
+  return text.replace(STRING_OR_COMMENT, (literal) => literal.replace(/[^\n]/g, " "));
+}
+function useOfValue(node) {
+  let at = node;
+  let parent = at.parent;
+  while (parent?.type === "parenthesized_expression") {
+    at = parent;
+    parent = at.parent;
+  }
+  switch (parent?.type) {
+    case "comparison_operator":
+    case "not_operator":
+    case "assert_statement":
+      return "consumed";
+    case "if_statement":
+    case "elif_clause":
+    case "while_statement":
+      return parent.childForFieldName("condition") === at ? "consumed" : void 0;
+    case "return_statement":
+      return "returned";
+    default:
+      return void 0;
+  }
+}
+function dropChain(x, record) {
+  for (let at = record; at; ) {
+    at.discarded = true;
+    at = at.receiver?.via === "chain" ? x.calls[at.receiver.callId] : void 0;
+  }
+}
 function noteDroppedLocals(x, body2, firstCall) {
   const candidates = x.calls.slice(firstCall).filter((c) => c.boundTo !== void 0 && c.assignedTo === c.boundTo && /^[A-Za-z_]\w*$/.test(c.boundTo) && !x.globalNames.has(c.boundTo) && c.scope.kind === "function");
   if (candidates.length === 0) return;
-  const text = x.text.slice(body2.startIndex, body2.endIndex);
+  const text = codeOnly(x.text.slice(body2.startIndex, body2.endIndex));
   if (/(^|[^\w.])(def|lambda|class)\b/.test(text)) return;
   for (const call2 of candidates) {
     const name2 = call2.boundTo;
     let assignments = 0;
+    let returns = 0;
     let otherUse = false;
     for (let at = text.indexOf(name2); at >= 0 && !otherUse; at = text.indexOf(name2, at + name2.length)) {
       const end = at + name2.length;
       if (at > 0 && WORD_OR_DOT.test(text[at - 1]) || end < text.length && WORD.test(text[end])) continue;
       const after = text.slice(end, end + 200);
       if (/^\s*(:[^=\n]*)?=(?!=)/.test(after)) assignments++;
+      else if (RETURN_BEFORE.test(text.slice(Math.max(0, at - 40), at)) && /^[ \t]*(#[^\n]*)?(\n|;|$)/.test(after)) returns++;
       else if (!/^\s*\.\s*\w+\s*\(/.test(after)) otherUse = true;
     }
-    if (!otherUse && assignments === 1) call2.discarded = true;
+    if (otherUse || assignments !== 1) continue;
+    if (returns > 0) call2.returned = true;
+    else call2.discarded = true;
   }
 }
 function callArgument(argument, x, scope) {
@@ -2560,10 +2601,7 @@ ${this.functions.join("\n")}` : "",
     if (expression.type !== "call" || this.calls.length === firstCall) return;
     const last = this.calls[this.calls.length - 1];
     if (last.span.endLine !== expression.endPosition.row + 1 || last.span.endColumn !== expression.endPosition.column + 1) return;
-    for (let record = last; record; ) {
-      record.discarded = true;
-      record = record.receiver?.via === "chain" ? this.calls[record.receiver.callId] : void 0;
-    }
+    dropChain(this, last);
   }
 };
 function endsInReturn(block) {

@@ -782,17 +782,21 @@ var CallResolver = class {
     const queue = [];
     const ways = /* @__PURE__ */ new Map();
     const keyOf = (body) => `${body.path}::${body.qualname}`;
+    const runs = /* @__PURE__ */ new Map();
     const visit = (steps, body, from) => {
       const key = keyOf(body);
       if (steps.length > maxDepth) return;
       if (seen.has(key)) {
         ways.get(key)?.push({ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call });
+        const run2 = runs.get(key);
+        if (run2 && !from && run2.steps.length === 1 && run2.steps[0].call.discarded && !steps[0].call.discarded) run2.steps = steps;
         return;
       }
       if (!enter(body, steps)) return;
       seen.add(key);
       ways.set(key, [{ ...from ? { from: keyOf(from) } : {}, call: steps[steps.length - 1].call }]);
       const run = { body, steps };
+      runs.set(key, run);
       found.push(run);
       queue.push(run);
     };
@@ -829,9 +833,22 @@ var CallResolver = class {
       conditions.set(key, result);
       return result;
     };
+    const dropped = /* @__PURE__ */ new Map();
+    const dropsResult = (key, open) => {
+      const known = dropped.get(key);
+      if (known !== void 0) return known;
+      if (open.has(key)) return false;
+      open.add(key);
+      const result = (ways.get(key) ?? []).every(({ from, call }) => call.discarded === true || from !== void 0 && call.returned === true && dropsResult(from, open));
+      open.delete(key);
+      dropped.set(key, result);
+      return result;
+    };
     for (const run of found) {
-      const condition = conditionOf(keyOf(run.body), /* @__PURE__ */ new Set());
+      const key = keyOf(run.body);
+      const condition = conditionOf(key, /* @__PURE__ */ new Set());
       if (condition !== null) run.condition = condition;
+      if (dropsResult(key, /* @__PURE__ */ new Set())) run.resultDropped = true;
     }
     return found;
   }

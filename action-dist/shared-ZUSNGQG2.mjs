@@ -7341,7 +7341,7 @@ var import_yaml = __toESM(require_dist(), 1);
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-var AFTER_FORK = ["lazy", "threads-lost", "socket-shared", "file-shared", "memory", "ran-once"];
+var AFTER_FORK = ["lazy", "threads-lost", "socket-shared", "reconnects", "file-shared", "memory", "ran-once"];
 var RULES_FOLDER = (() => {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.resolve(here, "../../rules"), path.resolve(here, "../rules")];

@@ -6,7 +6,7 @@ import {
   markdownToPlainText,
   parseRuleFile,
   qualifiedNameMatches
-} from "./shared-UGWO6T52.mjs";
+} from "./shared-ZUSNGQG2.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {
   AFTER_FORK,

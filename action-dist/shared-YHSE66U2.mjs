@@ -5,8 +5,8 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-WIDZHJWH.mjs";
-import "./shared-FH5DRTOB.mjs";
+} from "./shared-K3GH2ILK.mjs";
+import "./shared-347BPF3G.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

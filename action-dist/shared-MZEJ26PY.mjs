@@ -7,9 +7,9 @@ import {
   findingAnnotation,
   renderGithub,
   workflowCommand
-} from "./shared-SSJ32ZAJ.mjs";
+} from "./shared-DNN2TFDA.mjs";
 import "./shared-5BPCKGJA.mjs";
-import "./shared-UGWO6T52.mjs";
+import "./shared-ZUSNGQG2.mjs";
 import "./shared-OK3D7NJJ.mjs";
 import "./shared-RKF6PH7O.mjs";
 export {

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-FH5DRTOB.mjs";
+} from "./shared-347BPF3G.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions
@@ -646,7 +646,7 @@ function perInstance(match, creation) {
   const given = creation.args.find((a) => a.keyword === total.argument) ?? (spec?.position !== void 0 ? positional[spec.position] : void 0);
   return typeof given?.literal === "number" ? given.literal : given?.constant;
 }
-function deploymentFacts(finding, match, creation, context, graph, entries) {
+function deploymentFacts(finding, match, creation, dropped, context, graph, entries) {
   const served = processesImporting(finding, context, graph, entries);
   if (served.length === 0) return { forked: [] };
   const each = perInstance(match, creation);
@@ -662,7 +662,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     const listed = counts.slice(0, MAX_LISTED);
     const more = counts.length - listed.length;
     const forked2 = group.some(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked");
-    const multiplies = !forked2 || match.afterFork === "lazy";
+    const multiplies = !dropped && (!forked2 || match.afterFork === "lazy" || match.afterFork === "reconnects");
     const n = counts.every((c) => c.n === counts[0].n) ? counts[0].n : void 0;
     const total = multiplies && n !== void 0 && each !== void 0 && match.total ? `${match.total.upTo ? "up to " : ""}${n * each} ${unitCounted(n * each, match.total.unit)}` : void 0;
     const text = `${listed.map((c) => c.text).join(" or ")}${more > 0 ? ` (or ${more} more definitions of this role)` : ""}`;
@@ -670,7 +670,7 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     return { text, same: sizes.size === 1 ? [...sizes][0] : void 0, n, total, forked: forked2 };
   };
   const phrases = [...roles.values()].map(phraseOf);
-  const described = (p) => `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
+  const described = (p) => dropped ? p.forked ? `the master of ${p.text}, once, before it forks them` : p.text : `${p.text}${p.forked ? " (forked from a master that imported the app)" : ""}${p.total ? ` (${p.total})` : ""}`;
   const units = /* @__PURE__ */ new Map();
   for (const s of served) {
     const unit = unitOf(s.process, context.deployment);
@@ -684,9 +684,15 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
   if (phrases.length === 1 && phrases[0].forked) {
     const [only] = phrases;
     const count = withoutWhere(only.text);
-    if (match.afterFork === "lazy") {
+    if (dropped) {
+      sentence = `${capitalise(only.text)} are forked from a master that made and dropped ${thisOne(match)} while it imported the app: they inherit nothing of it`;
+      short = `${capitalise(count)} are forked after the master made and dropped it: they inherit nothing of it.`;
+    } else if (match.afterFork === "lazy") {
       sentence = `${capitalise(only.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them, and each starts its own on first use${only.total ? `: ${only.total} in all` : ""}`;
       short = `${capitalise(count)} each inherit it from the master and start their own on first use${only.total ? `: ${only.total}` : ""}.`;
+    } else if (match.afterFork === "reconnects") {
+      sentence = `${capitalise(only.text)} each inherit ${thisOne(match)} from the master, which imported the app before forking them; the client sets it aside and each opens its own on first use`;
+      short = `${capitalise(count)} each inherit it from the master, set it aside and open their own on first use.`;
     } else if (match.afterFork === "threads-lost") {
       sentence = `${capitalise(only.text)} are forked from a master that imported the app and started ${thisOne(match)}: a fork copies only the calling thread, so the workers inherit the object but none of its running threads (IL009)`;
       short = `${capitalise(count)} are forked after it starts: its threads do not run in them (IL009).`;
@@ -697,13 +703,16 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
   } else if (phrases.length === 1) {
     const [only] = phrases;
     const count = only.same ?? withoutWhere(only.text);
-    sentence = only.n === 1 ? `Deployed as ${only.text}, which creates ${thisOne(match)}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} each create ${thisOne(match)}${only.total ? `: ${only.total} in all` : ""}`;
-    short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} each create it${only.total ? `: ${only.total}` : ""}.`;
+    const creates = dropped ? "makes and drops" : "creates";
+    const eachCreate = dropped ? "each make and drop" : "each create";
+    const atStart = dropped ? " at start-up" : "";
+    sentence = only.n === 1 ? `Deployed as ${only.text}, which ${creates} ${thisOne(match)}${atStart}${only.total ? `: ${only.total}` : ""}` : `${capitalise(only.text)} ${eachCreate} ${thisOne(match)}${atStart}${only.total ? `: ${only.total} in all` : ""}`;
+    short = only.n === 1 ? `Deployed as ${count}${only.total ? `: ${only.total}` : ""}.` : `${capitalise(count)} ${eachCreate} it${atStart}${only.total ? `: ${only.total}` : ""}.`;
   } else if (units.size === 1) {
     const listed = phrases.slice(0, MAX_LISTED).map(described);
     if (phrases.length > MAX_LISTED) listed.push(`${phrases.length - MAX_LISTED} more roles`);
-    sentence = `Each process of the deployment has its own: ${joinAnd(listed)}`;
-    short = `Each of ${phrases.length} process roles of the deployment has its own.`;
+    sentence = dropped ? `Made and dropped at start-up by ${joinAnd(listed)}` : `Each process of the deployment has its own: ${joinAnd(listed)}`;
+    short = dropped ? `Made and dropped at start-up by each of ${phrases.length} process roles of the deployment.` : `Each of ${phrases.length} process roles of the deployment has its own.`;
   } else {
     const alternatives = uniqueBy(
       [...units].map(([unit, unitRoles]) => {
@@ -716,11 +725,12 @@ function deploymentFacts(finding, match, creation, context, graph, entries) {
     );
     const listed = alternatives.slice(0, MAX_LISTED);
     const more = alternatives.length - listed.length;
-    sentence = `Each process has its own, in whichever of these deployments runs: ${listed.join("; or ")}${more > 0 ? `; or ${more} more deployment files` : ""}`;
-    short = `Each process has its own, in whichever of ${units.size} deployment files runs.`;
+    const alternativesText = `${listed.join("; or ")}${more > 0 ? `; or ${more} more deployment files` : ""}`;
+    sentence = dropped ? `Made and dropped at start-up, in whichever of these deployments runs, by ${alternativesText}` : `Each process has its own, in whichever of these deployments runs: ${alternativesText}`;
+    short = dropped ? `Made and dropped at start-up by the processes of whichever of ${units.size} deployment files runs.` : `Each process has its own, in whichever of ${units.size} deployment files runs.`;
   }
   const forked = [...roles.values()].map((group) => group.find(({ process, beforeFork }) => beforeFork && process.processModel === "imported-then-forked")).filter((s) => s !== void 0);
-  return { sentence: `${sentence}.`, short, forked };
+  return { sentence: `${sentence}.`, short, forked: dropped ? [] : forked };
 }
 var MAX_LISTED = 5;
 var MAX_SUMMARY_PROCESSES = 20;
@@ -768,6 +778,7 @@ function capitalise(text) {
 var FORK_LEVEL = {
   "threads-lost": "error",
   "socket-shared": "error",
+  reconnects: "note",
   "file-shared": "warning",
   lazy: "note",
   memory: "note",
@@ -776,6 +787,7 @@ var FORK_LEVEL = {
 var FORK_CONSEQUENCE = {
   "threads-lost": "Its threads were started in the master, and a fork copies only the thread that calls it: in every worker the object is there but nothing drives it (jobs never run, tasks never complete)",
   "socket-shared": "Its connection was opened in the master, so every worker inherits the same socket: their requests and replies interleave on one connection and corrupt each other",
+  reconnects: "Its connection was opened in the master; the client's pool notices it is in a new process and opens connections of its own there on first use, leaving the master's socket to the master, so the copies work: each worker holds connections of its own",
   "file-shared": "The open file was inherited by every worker: they share one descriptor and its offset, so their reads and writes move each other's position",
   lazy: "It holds no thread or connection yet, so the copies work: each worker starts its own threads or connections on first use. Nothing breaks; creating it in the worker keeps it that way if it ever starts work at import",
   memory: "The data is shared copy-on-write by the workers, which is what preloading is for; nothing breaks, though each worker gradually copies the pages it touches",
@@ -784,6 +796,7 @@ var FORK_CONSEQUENCE = {
 var FORK_SHORT = {
   "threads-lost": "the workers inherit the object but not its running threads, so nothing drives it",
   "socket-shared": "every worker inherits the same open connection",
+  reconnects: "each worker inherits it, sets it aside and opens its own on first use",
   "file-shared": "every worker shares the open file and its offset",
   lazy: "each worker inherits an unstarted copy and starts its own on first use",
   memory: "the workers share its data copy-on-write",

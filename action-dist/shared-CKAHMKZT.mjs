@@ -3046,7 +3046,7 @@ var RunRecords = class {
       } catch {
       }
     }
-    const { loadRules } = await import("./shared-6CGIZ3NN.mjs");
+    const { loadRules } = await import("./shared-SPAHOED7.mjs");
     const rules = loadRules();
     return { rules, keep: async () => void (await this.cache.usable(true) && this.cache.writeWhole(file, JSON.stringify(rules))) };
   }
@@ -3155,7 +3155,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       if (loadFirst) parsing?.();
-      const { summariseBytes } = await import("./shared-4VJ5BJRV.mjs");
+      const { summariseBytes } = await import("./shared-6IAIHXOX.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

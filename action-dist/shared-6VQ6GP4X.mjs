@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-V62QZGUV.mjs";
+} from "./shared-CKAHMKZT.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-6DY6GK74.mjs");
+  return analyzer ??= import("./shared-DGGQO547.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,10 +3876,10 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-RNKM7ZZC.mjs"),
-      import("./shared-ZYZZ463A.mjs"),
-      import("./shared-Y3MNOEHZ.mjs"),
-      import("./shared-25V5L7BU.mjs"),
+      import("./shared-WD5HTJHH.mjs"),
+      import("./shared-BPVJLGPE.mjs"),
+      import("./shared-YHSE66U2.mjs"),
+      import("./shared-MZEJ26PY.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
       import("./shared-NWPL2XQY.mjs")
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-RSARCM2S.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-N2BCQW6P.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-A6MRK66F.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-G56PQIWB.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,
@@ -3983,12 +3983,12 @@ function buildProgram(hooks = {}) {
     process.exitCode = await runEntries(paths, options);
   });
   program2.command("rules").description("list every rule").action(async () => {
-    const { loadRules } = await import("./shared-6CGIZ3NN.mjs");
+    const { loadRules } = await import("./shared-SPAHOED7.mjs");
     for (const rule of loadRules()) process.stdout.write(`${rule.id}  ${rule.name.padEnd(28)} ${rule.title}
 `);
   });
   program2.command("explain").description("print a rule's documentation").argument("<rule>", "rule id, e.g. IL001, or its name").action(async (id) => {
-    const { loadRules, markdownToPlainText } = await import("./shared-6CGIZ3NN.mjs");
+    const { loadRules, markdownToPlainText } = await import("./shared-SPAHOED7.mjs");
     const rule = loadRules().find((r) => r.id.toLowerCase() === id.toLowerCase() || r.name === id);
     if (!rule) throw new UsageError(`unknown rule ${JSON.stringify(id)}; \`importleak rules\` lists them`);
     const matches = rule.matches.flatMap((m) => m.methods ? [`.${m.methods.join("(), .")}() on objects of ${m.on.join(", ")}`] : [m.callee, ...m.aliases]).map((name) => `  ${name}`).join("\n");

@@ -9,7 +9,7 @@ import {
 } from "./shared-6EZY67D5.mjs";
 import {
   markdownToPlainText
-} from "./shared-UGWO6T52.mjs";
+} from "./shared-ZUSNGQG2.mjs";
 import {
   chainStepsPerFinding,
   elideChain,

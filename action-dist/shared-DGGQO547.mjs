@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-V62QZGUV.mjs";
+} from "./shared-CKAHMKZT.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -50,7 +50,7 @@ import {
   loadRules,
   qualifiedNameMatches,
   require_dist
-} from "./shared-UGWO6T52.mjs";
+} from "./shared-ZUSNGQG2.mjs";
 import {
   ParserAbort,
   ParserUnavailable,
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-SCN7WZXJ.mjs";
+} from "./shared-4CNEMUP6.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses
@@ -75,7 +75,7 @@ import {
   deploymentFacts,
   processModelOf,
   withMainRunChains
-} from "./shared-WIDZHJWH.mjs";
+} from "./shared-K3GH2ILK.mjs";
 import {
   CallResolver,
   allOf,
@@ -87,7 +87,7 @@ import {
   resolveImports,
   shortestChains,
   summaryLookup
-} from "./shared-FH5DRTOB.mjs";
+} from "./shared-347BPF3G.mjs";
 import {
   bodyCallIndex,
   bodyCallsOf,
@@ -2216,7 +2216,7 @@ function checkProject(input) {
         continue;
       }
       if (!deployment || reach.kind !== "entry") continue;
-      const facts = deploymentFacts(finding, resource.match, resource.creation, deployment, graph, loaded);
+      const facts = deploymentFacts(finding, resource.match, resource.creation, resource.dropped, deployment, graph, loaded);
       if (facts.sentence) finding.deployment = facts.sentence;
       if (facts.short) finding.message = withSentence(finding, facts.short);
       if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
@@ -2262,7 +2262,7 @@ function unusedSuppressionFinding(rule, path16, moduleName, suppression) {
 }
 function importTimeResources(path16, summary, rules, calls) {
   const moduleLevel = callsOutsideFunctions(summary).filter((c) => c.scope.kind === "module");
-  const found = matchResources(moduleLevel, summary, rules, libraryBases(path16, calls)).map((r) => ({ ...r, creationPath: path16, steps: [] }));
+  const found = matchResources(moduleLevel, summary, rules, libraryBases(path16, calls)).map((r) => ({ ...r, creationPath: path16, steps: [], dropped: isDropped(r, summary, false) }));
   const enter = (body) => {
     const bases = libraryBases(body.path, calls);
     return !calls.callsIn(body).some((c) => c.callee !== void 0 && isAppConstructor(c.callee) || c.callee !== void 0 && bases(c).some(isAppConstructor));
@@ -2273,21 +2273,39 @@ function importTimeResources(path16, summary, rules, calls) {
     const asWithItem = run.steps[0]?.call.placement.kind === "with-item" && run.steps.length === 1;
     for (const resource of matchResources(calls.callsIn(run.body), bodySummary, rules, libraryBases(run.body.path, calls))) {
       if (asWithItem && resource.match.withCloses && /^return\b/.test(resource.creation.statementText)) continue;
-      found.push({ ...resource, creationPath: run.body.path, steps: run.steps, ...run.condition !== void 0 ? { pathCondition: run.condition } : {} });
+      found.push({
+        ...resource,
+        creationPath: run.body.path,
+        steps: run.steps,
+        ...run.condition !== void 0 ? { pathCondition: run.condition } : {},
+        dropped: isDropped(resource, bodySummary, run.resultDropped === true)
+      });
     }
   }
   const seen = /* @__PURE__ */ new Map();
-  return found.filter((r) => {
+  for (const r of found) {
     const key = `${r.rule.id}\0${r.creationPath}\0${r.creation.id}\0${r.start?.id ?? ""}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, r);
-      return true;
+      continue;
     }
     const [a, b] = [conditionOf(first), conditionOf(r)];
-    if (a !== b) first.condition = a === void 0 || a === null || b === void 0 || b === null ? null : anyOf([a, b]);
-    return false;
-  });
+    const condition = a === b ? first.condition : a === void 0 || a === null || b === void 0 || b === null ? null : anyOf([a, b]);
+    const kept = first.dropped && !r.dropped ? r : first;
+    if (condition !== void 0) kept.condition = condition;
+    seen.set(key, kept);
+  }
+  return [...seen.values()];
+}
+function isDropped(resource, summary, resultDropped) {
+  if (resource.start || !DROPPED_RESOURCES.has(resource.rule.resource)) return false;
+  const droppedValue = (call) => call.discarded === true || call.returned === true && resultDropped;
+  const { creation } = resource;
+  if (!droppedValue(creation)) return false;
+  if (!resource.match.methods) return true;
+  const object = creation.receiver ? callById(summary, creation.receiver.callId) : void 0;
+  return object !== void 0 && droppedValue(object);
 }
 function libraryBases(path16, calls) {
   const known = /* @__PURE__ */ new Map();
@@ -2471,7 +2489,7 @@ function toFinding(resource, path16, moduleName, reach, nameOf) {
   const level = reach.kind === "entry" ? "error" : "warning";
   const related = [];
   const createdElsewhere = start !== void 0 && start.receiver?.via === "name";
-  const dropped = creation.discarded === true && start === void 0 && match.methods === void 0 && DROPPED_RESOURCES.has(rule.resource);
+  const dropped = resource.dropped;
   const creates = dropped ? "creates and discards" : "creates";
   const throughSteps = (max) => {
     const names = steps.map((step) => `\`${excerptCode(step.target.qualname, max)}()\``);
@@ -2510,7 +2528,7 @@ function toFinding(resource, path16, moduleName, reach, nameOf) {
     }
   }
   const condition = conditionOf(resource) ?? void 0;
-  const cost = dropped ? droppedCost(match) : `${capitalise(fillCost(match, creation.args))}.`;
+  const cost = dropped ? droppedCost(match, rule.resource) : `${capitalise(fillCost(match, creation.args))}.`;
   const when = (max) => condition ? ` when \`${excerptCode(condition, max)}\`` : "";
   const candidates = [
     `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, false)}.`,
@@ -2595,7 +2613,10 @@ function withSentence(finding, sentence) {
   return finding.message;
 }
 var DROPPED_RESOURCES = /* @__PURE__ */ new Set(["client", "connection", "model"]);
-function droppedCost(match) {
+function droppedCost(match, resource) {
+  if (resource === "connection") {
+    return "It is discarded with the statement that opens it (nothing keeps it or the client it is made on), so it does not stay open; each process that imports the module still connects at start-up, so the import is as slow as the server and fails when it is down.";
+  }
   return `It is created and discarded during import (nothing keeps it), so it does not stay in the process; each process that imports the module still pays for making ${match.what}, and for any connection or request it makes then, at start-up.`;
 }
 function conditionOf(resource) {
