@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-6VQ6GP4X.mjs";
+} from "./shared-SLEUFVTC.mjs";
 import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-6VQ6GP4X.mjs";
+} from "./shared-SLEUFVTC.mjs";
 import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-ZUSNGQG2.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-K3GH2ILK.mjs";
+} from "./shared-SHUXHYEI.mjs";
 import "./shared-347BPF3G.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -25,6 +25,7 @@ import type { ModuleSummary } from './extract/summary.js';
 import { buildImportGraph, type ImportGraph } from './graph/importGraph.js';
 import { lineHashes } from './report/lineHash.js';
 import { CallResolver } from './resolve/calls.js';
+import { scriptRoots } from './resolve/scriptRoots.js';
 import { ModuleIndex } from './resolve/moduleIndex.js';
 import { resolveImports, type ResolvedImport } from './resolve/resolveImports.js';
 import { loadRules, type Rule } from './rules/rules.js';
@@ -140,6 +141,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   };
   const explicitRoots = ['', ...(options.sourceRoots ?? []), ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith('src/'))) explicitRoots.push('src');
+  explicitRoots.push(...scriptRoots(summaries));
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
   index.preferReferencedNames(() => absoluteImportNames(summaries.values()));
   const resolved = new Map<string, ResolvedImport[]>();

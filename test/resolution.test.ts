@@ -191,6 +191,90 @@ describe('several services in one repository (fixtures/resolution/services)', ()
   });
 });
 
+describe("a Django manage.py inside a package: its folder is on sys.path", () => {
+  /**
+   * jumpserver keeps its Django project in `apps/`, beside `apps/__init__.py`, with `apps/manage.py`:
+   * run from there, `apps/` is sys.path[0], and its signal handlers' `from common.decorators import ...`
+   * is `apps/common/decorators.py`, which starts a thread and makes a pool at import. Named
+   * `apps.common.decorators` from the root alone, nothing reached it.
+   */
+  const project = {
+    'Procfile': 'web: gunicorn --chdir apps proj.wsgi -w 3\n',
+    'apps/__init__.py': '',
+    'apps/manage.py': [
+      'import os',
+      'import sys',
+      '',
+      '',
+      'def main():',
+      '    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")',
+      '    from django.core.management import execute_from_command_line',
+      '    execute_from_command_line(sys.argv)',
+      '',
+      '',
+      'if __name__ == "__main__":',
+      '    main()',
+      '',
+    ].join('\n'),
+    'apps/proj/__init__.py': '',
+    'apps/proj/settings.py': 'SECRET_KEY = "x"\nINSTALLED_APPS = ["shop.apps.ShopConfig"]\nROOT_URLCONF = "proj.urls"\n',
+    'apps/proj/urls.py': 'urlpatterns = []\n',
+    'apps/proj/wsgi.py': 'import os\nfrom django.core.wsgi import get_wsgi_application\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")\napplication = get_wsgi_application()\n',
+    'apps/shop/__init__.py': '',
+    'apps/shop/apps.py': 'from django.apps import AppConfig\n\n\nclass ShopConfig(AppConfig):\n    name = "shop"\n\n    def ready(self):\n        from . import signal_handlers  # noqa: F401\n',
+    'apps/shop/signal_handlers.py': 'from common.decorators import debounce\n\n\n@debounce\ndef on_save(sender, **kwargs):\n    pass\n',
+    'apps/common/__init__.py': '',
+    'apps/common/decorators.py': [
+      'import threading',
+      'from concurrent.futures import ThreadPoolExecutor',
+      '',
+      '',
+      'def _loop():',
+      '    threading.Event().wait()',
+      '',
+      '',
+      '_loop_thread = threading.Thread(target=_loop, name="debouncer-loop", daemon=True)',
+      '_loop_thread.start()',
+      'executor = ThreadPoolExecutor(max_workers=10, thread_name_prefix="debouncer")',
+      '',
+      '',
+      'def debounce(func):',
+      '    return func',
+      '',
+    ].join('\n'),
+  };
+
+  it('names its files from there, as the project imports them, and reaches what they start, as CPython does', async () => {
+    const root = writeProject(project);
+    const result = await analyzeProject(root);
+    expect(result.index.byPath.get('apps/common/decorators.py')!.name).toBe('common.decorators');
+    expect(result.index.byPath.get('apps/proj/wsgi.py')!.name).toBe('proj.wsgi');
+    expect(result.findings.map((f) => [f.ruleId, f.level, `${f.path}:${f.span.line}`, f.module, f.deployment])).toEqual([
+      ['IL002', 'error', 'apps/common/decorators.py:10', 'common.decorators', '3 gunicorn workers (Procfile:1) each create this thread: 3 threads in all.'],
+      ['IL001', 'error', 'apps/common/decorators.py:11', 'common.decorators', '3 gunicorn workers (Procfile:1) each create this thread pool: up to 30 threads in all.'],
+    ]);
+    // Through the app config Django sets up in every process that serves it (INSTALLED_APPS).
+    expect(findingRows(result).map((row) => row.chain)).toEqual([
+      ['apps/shop/apps.py -> apps/shop/signal_handlers.py:8', 'apps/shop/signal_handlers.py -> apps/common/decorators.py:1'],
+      ['apps/shop/apps.py -> apps/shop/signal_handlers.py:8', 'apps/shop/signal_handlers.py -> apps/common/decorators.py:1'],
+    ]);
+
+    const cpython = probe(path.join(root, 'apps'), ['proj.wsgi'], ['common.decorators:executor'], venvFile('.venv-frameworks', 'bin', 'python'));
+    expect(cpython.imported['proj.wsgi']).toEqual(expect.objectContaining({ ok: true }));
+    expect(cpython.loaded).toHaveProperty('common.decorators', 'common/decorators.py');
+    expect(cpython.threads_started).toEqual([{ name: 'debouncer-loop', target: 'common.decorators._loop' }]);
+    expect(cpython.attrs['common.decorators:executor']).toMatchObject({ exists: true, max_workers: 10 });
+  });
+
+  it('is no source root when it imports nothing of Django, nor when no __init__.py is beside it', async () => {
+    const notDjango = writeProject({ ...project, 'apps/manage.py': 'import sys\nprint(sys.argv)\n' });
+    expect((await analyzeProject(notDjango)).index.byPath.get('apps/common/decorators.py')!.name).toBe('apps.common.decorators');
+    const { 'apps/__init__.py': _, ...rest } = project;
+    const natural = await analyzeProject(writeProject(rest));
+    expect(natural.index.byPath.get('apps/common/decorators.py')!.name).toBe('common.decorators');
+  });
+});
+
 describe('compiled standard-library modules that import Python modules as they initialise', () => {
   /** The CPython 3.8 … 3.13 installed: `python3.X` on PATH, or a pyenv version (the local `python3` at least). */
   const executable = (command: string, env: NodeJS.ProcessEnv = process.env): string | undefined => {

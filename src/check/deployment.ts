@@ -9,6 +9,7 @@ import type { ModuleEntry, ModuleIndex } from '../resolve/moduleIndex.js';
 import type { AfterFork, ResourceMatch, Rule } from '../rules/rules.js';
 import type { Finding, Level } from './findings.js';
 import { serverStartedByScript } from './scriptServers.js';
+import { importsDjango } from '../resolve/scriptRoots.js';
 
 /**
  * What the deployment adds to a finding: how many processes import the module (so how many copies
@@ -275,10 +276,6 @@ function markNotDjango(process: ServerProcess, index: ModuleIndex, summaries: Re
     }
   }
   spec.notDjango = true;
-}
-
-function importsDjango(summary: ModuleSummary): boolean {
-  return summary.imports.some((record) => record.level === 0 && (record.module === 'django' || record.module.startsWith('django.')));
 }
 
 const commandModulesOf = new WeakMap<ModuleIndex, Map<string, string[]>>();

@@ -74,8 +74,9 @@ import {
   deploymentEntries,
   deploymentFacts,
   processModelOf,
+  scriptRoots,
   withMainRunChains
-} from "./shared-K3GH2ILK.mjs";
+} from "./shared-SHUXHYEI.mjs";
 import {
   CallResolver,
   allOf,
@@ -7433,6 +7434,7 @@ async function analyze(options) {
   };
   const explicitRoots = ["", ...options.sourceRoots ?? [], ...config.src.map(fromConfigFolder)];
   if ([...summaries.keys()].some((p) => p.startsWith("src/"))) explicitRoots.push("src");
+  explicitRoots.push(...scriptRoots(summaries));
   const index = new ModuleIndex([...summaries.keys()], explicitRoots);
   index.preferReferencedNames(() => absoluteImportNames(summaries.values()));
   const resolved = /* @__PURE__ */ new Map();

@@ -5,7 +5,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-K3GH2ILK.mjs";
+} from "./shared-SHUXHYEI.mjs";
 import "./shared-347BPF3G.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -11,7 +11,7 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-K3GH2ILK.mjs";
+} from "./shared-SHUXHYEI.mjs";
 import "./shared-347BPF3G.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

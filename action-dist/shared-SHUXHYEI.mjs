@@ -13,7 +13,7 @@ import {
 } from "./shared-PMYI2HPO.mjs";
 
 // src/check/deployment.ts
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/check/scriptServers.ts
 import path from "node:path";
@@ -152,6 +152,22 @@ function boolArgument(argument, at) {
 function bounded(text, max = 100) {
   const line = text.replace(/\s+/g, " ").replace(/\(\s+/g, "(").replace(/,?\s+\)/g, ")").trim();
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}\u2026` : line;
+}
+
+// src/resolve/scriptRoots.ts
+import path2 from "node:path";
+function scriptRoots(summaries) {
+  const roots = [];
+  for (const [file, summary] of summaries) {
+    if (path2.posix.basename(file) !== "manage.py") continue;
+    const folder = path2.posix.dirname(file);
+    if (folder === "." || !summaries.has(`${folder}/__init__.py`) || !importsDjango(summary)) continue;
+    roots.push(folder);
+  }
+  return roots.sort();
+}
+function importsDjango(summary) {
+  return summary.imports.some((record) => record.level === 0 && (record.module === "django" || record.module.startsWith("django.")));
 }
 
 // src/check/deployment.ts
@@ -296,7 +312,7 @@ function appModules(process, index) {
   const roots = process.importRoots ?? [];
   if (spec.candidates) {
     for (const candidate of spec.candidates) {
-      const found = roots.map((root) => index.byPath.get(path2.posix.join(root, candidate))).find((m) => m !== void 0);
+      const found = roots.map((root) => index.byPath.get(path3.posix.join(root, candidate))).find((m) => m !== void 0);
       if (found) return [found];
     }
     return [];
@@ -304,10 +320,10 @@ function appModules(process, index) {
   if (spec.script) {
     const script = spec.script.replace(/^\.\//, "");
     const workdir = process.workingDirectory?.replace(/\/+$/, "");
-    const fromWorkdir = workdir && path2.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path2.posix.join(root, script.slice(workdir.length + 1))) : [];
-    const parts = path2.posix.isAbsolute(script) ? script.split("/").filter(Boolean) : [];
+    const fromWorkdir = workdir && path3.posix.isAbsolute(workdir) && script.startsWith(`${workdir}/`) ? roots.map((root) => path3.posix.join(root, script.slice(workdir.length + 1))) : [];
+    const parts = path3.posix.isAbsolute(script) ? script.split("/").filter(Boolean) : [];
     const tails = parts.slice(0, -1).map((_, i) => parts.slice(i + 1).join("/"));
-    const byPath = [...fromWorkdir, ...roots.map((root) => path2.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
+    const byPath = [...fromWorkdir, ...roots.map((root) => path3.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
     if (byPath) return [byPath];
   }
   const module = moduleFrom(spec.module, roots, index);
@@ -336,9 +352,6 @@ function markNotDjango(process, index, summaries) {
   }
   spec.notDjango = true;
 }
-function importsDjango(summary) {
-  return summary.imports.some((record) => record.level === 0 && (record.module === "django" || record.module.startsWith("django.")));
-}
 var commandModulesOf = /* @__PURE__ */ new WeakMap();
 function commandModules(process, index) {
   const name = djangoSubcommand(process);
@@ -360,7 +373,7 @@ function djangoSubcommand(process) {
 function moduleFrom(name, roots, index) {
   const file = name.replace(/\./g, "/");
   for (const root of roots) {
-    const found = index.byPath.get(path2.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path2.posix.join(root, `${file}.py`));
+    const found = index.byPath.get(path3.posix.join(root, file, "__init__.py")) ?? index.byPath.get(path3.posix.join(root, `${file}.py`));
     if (found) return found;
   }
   return index.lookup(name);
@@ -744,8 +757,8 @@ function alternativesKey(process) {
 }
 function unitOf(process, deployment) {
   const file = process.launchedBy?.file ?? process.file;
-  if (path2.posix.basename(file) === "Dockerfile") {
-    const compose = composeFiles(deployment).find((c) => path2.posix.dirname(c) === path2.posix.dirname(file));
+  if (path3.posix.basename(file) === "Dockerfile") {
+    const compose = composeFiles(deployment).find((c) => path3.posix.dirname(c) === path3.posix.dirname(file));
     if (compose) return compose;
   }
   return file;
@@ -885,6 +898,7 @@ function deploymentSummary(context) {
 
 export {
   processModelOf,
+  scriptRoots,
   deploymentEntries,
   withMainRunChains,
   processRole,
