@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-SLEUFVTC.mjs";
+} from "./shared-542NW7RP.mjs";
 import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-SLEUFVTC.mjs";
+} from "./shared-542NW7RP.mjs";
 import "./shared-CKAHMKZT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,8 +24,8 @@ import "./shared-ZUSNGQG2.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-SHUXHYEI.mjs";
-import "./shared-347BPF3G.mjs";
+} from "./shared-IA34RFCT.mjs";
+import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

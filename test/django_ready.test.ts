@@ -46,7 +46,12 @@ describe('AppConfig.ready(), which django.setup() calls in every process', () =>
       // Nothing imports the signals module here.
       ['IL001', 'warning', 'shop/signals.py:2', false],
     ]);
+    // Started by Django's setup, which importing proj.wsgi runs; importing shop.apps alone starts nothing.
+    expect(result.findings[0]!.message).toBe(
+      '`class ShopConfig(AppConfig):` starts a thread (`threading.Thread(target=poll, daemon=True).start()` in `ShopConfig.ready()`, line 13) when Django sets up its apps. 3 gunicorn workers each create it: 3 threads.',
+    );
     const cpython = probe(root, ['proj.wsgi'], [], django);
     expect(cpython.threads_started).toEqual([{ name: expect.any(String), target: 'shop.apps.poll' }]);
+    expect(probe(root, ['shop.apps'], [], django).threads_started).toEqual([]);
   });
 });

@@ -553,17 +553,24 @@ function toFinding(
 
   const condition = conditionOf(resource) ?? undefined;
   const cost = dropped ? droppedCost(match, rule.resource) : `${capitalise(fillCost(match, creation.args))}.`;
-  const when = (max: number): string => (condition ? ` when \`${excerptCode(condition, max)}\`` : '');
+
+  // Django calls an app config's `ready()` as it sets up its apps (`django.setup()`), not while the
+  // module of the class is imported: said so, and the app config itself, as entry, goes unsaid.
+  const atSetup = steps[0]?.target.hook === 'django-ready';
+  const when = (max: number): string => (condition ? `${atSetup ? ', if' : ' when'} \`${excerptCode(condition, max)}\`` : '');
+  const whileImported = (max: number): string => (atSetup ? ' when Django sets up its apps' : ` while \`${excerptCode(moduleName, max)}\` is imported`);
+  const selfEntry = atSetup && reach.kind === 'entry' && !reach.chain.some((hop) => hop.kind === 'import');
+  const reached = (short: boolean): string => (selfEntry ? '' : `, ${reachPhrase(reach, nameOf, short)}`);
   // The longest that fits: the whole reach, then the short one, then shorter code excerpts.
   const candidates = [
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, false)}.`,
-    `${headlineWith(80)} while \`${excerptCode(moduleName, 80)}\` is imported${when(80)}, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(80)}${whileImported(80)}${when(80)}${reached(false)}.`,
+    `${headlineWith(80)}${whileImported(80)}${when(80)}${reached(true)}.`,
     // The module keeps its full dotted name as long as it can: thirteen `base` modules are told apart by it.
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 80)}\` is imported${when(60)}, ${reachPhrase(reach, nameOf, true)}.`,
-    `${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported${when(40)}, ${reachPhrase(reach, nameOf, true)}.`,
+    `${headlineWith(40)}${whileImported(80)}${when(60)}${reached(true)}.`,
+    `${headlineWith(40)}${whileImported(50)}${when(40)}${reached(true)}.`,
     // Rather than a condition cut short: that there is one, then a headline without the code it runs.
-    ...(condition ? [`${headlineWith(40)} while \`${excerptCode(moduleName, 50)}\` is imported, under a condition, ${reachPhrase(reach, nameOf, true)}.`] : []),
-    `${briefHeadline(40)} while \`${excerptCode(moduleName, 50)}\` is imported${condition ? ', under a condition' : ''}, ${reachPhrase(reach, nameOf, true)}.`,
+    ...(condition ? [`${headlineWith(40)}${whileImported(50)}, under a condition${reached(true)}.`] : []),
+    `${briefHeadline(40)}${whileImported(50)}${condition ? ', under a condition' : ''}${reached(true)}.`,
   ];
   const message = bounded(candidates.find((m) => m.length <= MAX_FINDING_MESSAGE) ?? candidates[candidates.length - 1]!);
   const shorter = candidates.filter((m) => m !== message && m.length < message.length && m.length <= MAX_FINDING_MESSAGE);

@@ -8,6 +8,8 @@ export interface FunctionRef {
   path: string;
   qualname: string;
   kind: 'function' | 'class';
+  /** An app config's `ready()`, run by Django's setup rather than by the class statement that leads to it. */
+  hook?: 'django-ready';
 }
 
 /** One call on the way from module-level code into a function body. */
@@ -237,7 +239,7 @@ export class CallResolver {
       const self: FunctionRef = { path, qualname: cls.name, kind: 'class' };
       if (this.externalBasesOf(self).some((base) => DJANGO_APP_CONFIG.has(base))) {
         const ready = this.methodOf(self, 'ready', 0);
-        if (ready) out.push(ready);
+        if (ready) out.push({ ...ready, hook: 'django-ready' });
       }
     }
     return out;

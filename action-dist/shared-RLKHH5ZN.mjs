@@ -11,8 +11,8 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-SHUXHYEI.mjs";
-import "./shared-347BPF3G.mjs";
+} from "./shared-IA34RFCT.mjs";
+import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-35HEONKB.mjs");
+  return analyzer ??= import("./shared-QGZF6P4K.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-EBN6NVXU.mjs"),
+      import("./shared-RLKHH5ZN.mjs"),
       import("./shared-BPVJLGPE.mjs"),
-      import("./shared-QFOEBCVU.mjs"),
+      import("./shared-AILFHMFF.mjs"),
       import("./shared-MZEJ26PY.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3920,7 +3920,7 @@ async function runGraph(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("graph", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-N2BCQW6P.mjs");
+    const { renderDot, renderGraphJson, renderMermaid, selectGraph } = await import("./shared-EZNMUOCD.mjs");
     let view;
     try {
       view = selectGraph(result.graph, result.index, { from: options.from, to: options.to, lazy: options.lazy }, pathDisplay(prepared.root, prepared.cwd));
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-HH3LYTM4.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-NLZOIUV7.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   shortestChains,
   summaryLookup
-} from "./shared-347BPF3G.mjs";
+} from "./shared-MZR5LFWB.mjs";
 import {
   callsInFunction,
   callsOutsideFunctions

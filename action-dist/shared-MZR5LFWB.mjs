@@ -880,7 +880,7 @@ var CallResolver = class {
       const self = { path, qualname: cls.name, kind: "class" };
       if (this.externalBasesOf(self).some((base) => DJANGO_APP_CONFIG.has(base))) {
         const ready = this.methodOf(self, "ready", 0);
-        if (ready) out.push(ready);
+        if (ready) out.push({ ...ready, hook: "django-ready" });
       }
     }
     return out;

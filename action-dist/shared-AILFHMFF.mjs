@@ -5,8 +5,8 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-SHUXHYEI.mjs";
-import "./shared-347BPF3G.mjs";
+} from "./shared-IA34RFCT.mjs";
+import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
