@@ -5,8 +5,8 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-542NW7RP.mjs";
-import "./shared-CKAHMKZT.mjs";
+} from "./shared-XUQBWZDX.mjs";
+import "./shared-ANSIZDXT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
 import "./shared-FWG6GVRL.mjs";

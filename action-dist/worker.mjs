@@ -5,7 +5,7 @@ import {
 } from "./shared-7ZG2VCCI.mjs";
 import {
   summariseBytes
-} from "./shared-4CNEMUP6.mjs";
+} from "./shared-AL5UJYVG.mjs";
 import "./shared-DIJAFYFB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { MAX_FINDING_MESSAGE } from '../src/check/findings.js';
-import { analyzeProject, probe, runCli, writeProject } from './support.js';
+import { analyzeProject, probe, runCli, venvFile, writeProject } from './support.js';
 import { expectValidSarif } from './sarifValidator.js';
 
 /**
@@ -167,6 +168,39 @@ describe('short messages', () => {
         '`connect()` creates an HTTP session (`requests.Session()` in `connect()`, line 18) while `mod` is imported when `(aws_enabled or DOC_ENGINE == "es") and not os.environ.get(\"OFFLINE\")`, but no entry found imports it at start-up.',
       ],
     ]);
+  });
+
+  it('takes the `else` of `if __name__ == "__main__":` as run by the import, under its own conditions only (khoj)', async () => {
+    // khoj's main.py: `if __name__ == "__main__": run()` then `else:` `if "gunicorn" in sys.modules: run(...)`,
+    // whose condition read `not () and "gunicorn" in sys.modules`.
+    const root = writeProject({
+      'mod.py': [
+        'import sys',
+        'from concurrent.futures import ThreadPoolExecutor',
+        '',
+        'from fastapi import FastAPI',
+        '',
+        'app = FastAPI()',
+        '',
+        '',
+        'def run():',
+        '    global POOL',
+        '    POOL = ThreadPoolExecutor(4)',
+        '',
+        '',
+        'if __name__ == "__main__":',
+        '    run()',
+        'else:',
+        '    if "gunicorn" in sys.modules:',
+        '        run()',
+        '',
+      ].join('\n'),
+    });
+    const result = await analyzeProject(root);
+    expect(result.findings.map((f) => [f.span.line, f.condition])).toEqual([[18, '"gunicorn" in sys.modules']]);
+    // CPython, importing it with gunicorn loaded, runs the `else` and makes the pool.
+    const run = spawnSync(venvFile('.venv-frameworks', 'bin', 'python'), ['-c', 'import sys, types; sys.modules["gunicorn"] = types.ModuleType("gunicorn"); import mod; print(type(mod.POOL).__name__)'], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('ThreadPoolExecutor');
   });
 
   it('says "created and discarded during import" for a client nothing keeps, and the usual cost for one that is kept', async () => {

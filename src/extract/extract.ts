@@ -328,7 +328,7 @@ class Extractor extends ExtractorState {
       }
       if (!condition) {
         // `else`: runs when no condition above was true; known to run when all were known false.
-        if (notTaken.length === clauses.length - 1) this.visitBlockOf(body, scope);
+        if (notTaken.length === clauses.length - 1 || undecided.length === 0) this.visitBlockOf(body, scope);
         else this.underCondition(negation(undecided), () => this.inBranch(() => this.visitBlockOf(body, scope)));
         continue;
       }
@@ -337,6 +337,9 @@ class Extractor extends ExtractorState {
         if (guard === 'main-guard') this.mainGuardLine ??= condition.startPosition.row + 1;
         visitExpression(this, condition, scope, { kind: 'statement' }, owner);
         this.visitGuarded(body, { kind: guard }, guard === 'main-guard' ? scope : undefined);
+        // Never true while the module is imported: an `else` after it runs then (khoj's
+        // `if __name__ == "__main__": run() else: ...` had said its `else` ran under "not ()").
+        notTaken.push(condition.text);
         continue;
       }
       // The condition itself runs (its calls too), whatever it turns out to be.

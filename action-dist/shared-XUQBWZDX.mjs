@@ -28,7 +28,7 @@ import {
   targetSoon,
   withTargetFlags,
   writeOutputFile
-} from "./shared-CKAHMKZT.mjs";
+} from "./shared-ANSIZDXT.mjs";
 import {
   LEVEL_ORDER
 } from "./shared-6EZY67D5.mjs";
@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-QGZF6P4K.mjs");
+  return analyzer ??= import("./shared-JEDVUF65.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {

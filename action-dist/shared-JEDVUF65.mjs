@@ -34,7 +34,7 @@ import {
   statSignature,
   targetOf,
   toRelative
-} from "./shared-CKAHMKZT.mjs";
+} from "./shared-ANSIZDXT.mjs";
 import {
   MAX_FINDING_MESSAGE
 } from "./shared-6EZY67D5.mjs";
@@ -64,7 +64,7 @@ import {
   sizePair,
   summariseBytes,
   withPythonParser
-} from "./shared-4CNEMUP6.mjs";
+} from "./shared-AL5UJYVG.mjs";
 import {
   MIN_FILES_FOR_THREADS,
   expectParses

@@ -2441,7 +2441,7 @@ ${this.functions.join("\n")}` : "",
         continue;
       }
       if (!condition) {
-        if (notTaken.length === clauses.length - 1) this.visitBlockOf(body2, scope);
+        if (notTaken.length === clauses.length - 1 || undecided.length === 0) this.visitBlockOf(body2, scope);
         else this.underCondition(negation(undecided), () => this.inBranch(() => this.visitBlockOf(body2, scope)));
         continue;
       }
@@ -2450,6 +2450,7 @@ ${this.functions.join("\n")}` : "",
         if (guard === "main-guard") this.mainGuardLine ??= condition.startPosition.row + 1;
         visitExpression(this, condition, scope, { kind: "statement" }, owner);
         this.visitGuarded(body2, { kind: guard }, guard === "main-guard" ? scope : void 0);
+        notTaken.push(condition.text);
         continue;
       }
       visitExpression(this, condition, scope, { kind: "statement" }, owner);

@@ -3155,7 +3155,7 @@ async function stillHolds({ record, discover, maxFileBytes, target, explicitVers
     let currentDigest = cached2?.digest;
     if (!cached2) {
       if (loadFirst) parsing?.();
-      const { summariseBytes } = await import("./shared-6IAIHXOX.mjs");
+      const { summariseBytes } = await import("./shared-RGICNAMQ.mjs");
       const fresh = await summariseBytes(file.relative, read2.bytes, fileTarget);
       if (fresh.transient) {
         holds = false;

@@ -4,7 +4,7 @@ import {
   formatBytes,
   sizePair,
   summariseBytes
-} from "./shared-4CNEMUP6.mjs";
+} from "./shared-AL5UJYVG.mjs";
 import "./shared-DIJAFYFB.mjs";
 import "./shared-PMYI2HPO.mjs";
 import "./shared-WIBISVNQ.mjs";
