@@ -98,6 +98,16 @@ export function checkProject(input: CheckInput): Finding[] {
   function checkFile(path: string, summary: ModuleSummary, moduleName: string): void {
     const resources = importTimeResources(path, summary, rules, calls);
     const program = resources.length ? programOf(path, summary, graph, namedScripts) : undefined;
+    // A client a method connected at import (`cache = Redis()`, `cache.ping()`) holds a connection
+    // before the fork: the connection's IL009 says what the fork does, and the client's own ("holds
+    // no connection yet") would not be true.
+    const connected = new Set<CallRecord>();
+    for (const resource of resources) {
+      const receiver = resource.match.methods ? resource.creation.receiver : undefined;
+      const object = receiver && calls.summaryOf(resource.creationPath);
+      const made = object ? callById(object, receiver!.callId) : undefined;
+      if (made) connected.add(made);
+    }
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
       const reach = reachOf(path, view.graph, view.chains, entryByPath);
@@ -128,7 +138,8 @@ export function checkProject(input: CheckInput): Finding[] {
       // The message says how many processes pay, briefly; the deployment field says who they are.
       if (facts.sentence) finding.deployment = facts.sentence;
       if (facts.short) finding.message = withSentence(finding, facts.short);
-      if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== undefined));
+      const saidByItsConnection = resource.match.afterFork === 'lazy' && connected.has(resource.creation);
+      if (forkRule && facts.forked.length > 0 && !saidByItsConnection) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== undefined));
     }
   }
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));

@@ -2195,6 +2195,13 @@ function checkProject(input) {
   function checkFile(path16, summary, moduleName) {
     const resources = importTimeResources(path16, summary, rules, calls);
     const program = resources.length ? programOf(path16, summary, graph, namedScripts2) : void 0;
+    const connected = /* @__PURE__ */ new Set();
+    for (const resource of resources) {
+      const receiver = resource.match.methods ? resource.creation.receiver : void 0;
+      const object = receiver && calls.summaryOf(resource.creationPath);
+      const made = object ? callById(object, receiver.callId) : void 0;
+      if (made) connected.add(made);
+    }
     for (const resource of resources) {
       const view = viewFor(resource.rule.id);
       const reach = reachOf(path16, view.graph, view.chains, entryByPath);
@@ -2220,7 +2227,8 @@ function checkProject(input) {
       const facts = deploymentFacts(finding, resource.match, resource.creation, resource.dropped, deployment, graph, loaded);
       if (facts.sentence) finding.deployment = facts.sentence;
       if (facts.short) finding.message = withSentence(finding, facts.short);
-      if (forkRule && facts.forked.length > 0) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
+      const saidByItsConnection = resource.match.afterFork === "lazy" && connected.has(resource.creation);
+      if (forkRule && facts.forked.length > 0 && !saidByItsConnection) findings.push(beforeForkFinding(forkRule, finding, resource.match, facts.forked, graph, resource.start !== void 0));
     }
   }
   const kept = suppressions.filter(findings).filter((f) => !silenced.has(f));

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-JEDVUF65.mjs");
+  return analyzer ??= import("./shared-LG64M2CW.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
