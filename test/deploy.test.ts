@@ -1181,6 +1181,35 @@ describe('options held in a variable, split into words as the shell splits them'
     );
   });
 
+  it.each<[string, string, string, string[], string]>([
+    [
+      'exec celery -A proj worker ${CELERY_OPTS:- -c 2 --loglevel info}',
+      '',
+      '2 Celery worker children unless CELERY_OPTS is set, whose options can say another number (start.sh:2)',
+      ['-c', '2', '--loglevel', 'info'],
+      '-c 8',
+    ],
+    // Unset, the app's own worker_concurrency holds (celeryConfig.ts).
+    ['exec celery -A proj worker $CELERY_OPTS', 'app.conf.worker_concurrency = 3\n', '3 Celery worker children unless CELERY_OPTS holds options that say another number (start.sh:2)', [], '-c 8'],
+  ])('Celery: %j', async (script, conf, count, unsetArgs, setTo) => {
+    const root = writeProject({
+      'start.sh': `#!/bin/sh\n${script}\n`,
+      'Procfile': 'worker: sh start.sh\n',
+      'proj/__init__.py': '',
+      'proj/celery.py': `from celery import Celery\napp = Celery("proj")\n${conf}`,
+      'proj/tasks.py': 'from proj.celery import app\n\n\n@app.task\ndef ping():\n    return 1\n',
+      // What the shell hands celery: one argument a line.
+      'bin/celery': '#!/bin/sh\nprintf "%s\\n" "$@"\n',
+    });
+    chmodSync(path.join(root, 'bin', 'celery'), 0o755);
+    const argv = (env: Record<string, string>): string[] => runScript(root, { env: { CELERY_OPTS: '', ...env }, bin: path.join(root, 'bin') }).stdout.trim().split('\n').slice(3);
+    // `CELERY_OPTS=` (empty) is unset for `:-`, and gives no word when unquoted.
+    expect(argv({})).toEqual(unsetArgs);
+    expect(argv({ CELERY_OPTS: setTo })).toEqual(setTo.split(' '));
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(`deployment read: Celery worker \`proj\` (start.sh:2): ${count}, forked after the app is imported`);
+  });
+
   it.each<[string, string, string[]]>([
     ['exec gunicorn app:app "$@"', 'ENTRYPOINT ["./start.sh"]\nCMD ["--workers", "4"]', ['--workers', '4']],
     ['case "$1" in\n  web) shift; exec gunicorn app:app "$@" ;;\nesac', 'ENTRYPOINT ["./start.sh"]\nCMD ["web", "-w", "5"]', ['web', '-w', '5']],

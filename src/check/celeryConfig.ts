@@ -86,10 +86,16 @@ export async function withCeleryConfig(served: ReadonlyArray<{ process: ServerPr
   const known = new Map<string, Setting<number> | undefined>();
   for (const { process, appPaths } of served) {
     const celery = process.celery;
-    if (process.server !== 'celery' || !celery || (celery.subcommand || 'worker') !== 'worker' || celery.concurrency || appPaths.length === 0) continue;
+    if (process.server !== 'celery' || !celery || (celery.subcommand || 'worker') !== 'worker' || appPaths.length === 0) continue;
+    // Options held in a variable the deployment does not set: the app's setting is what holds while it is unset.
+    let held = celery.concurrency && 'expression' in celery.concurrency ? celery.concurrency.optionsOf : undefined;
+    while (held?.unset && 'expression' in held.unset && held.unset.optionsOf) held = held.unset.optionsOf;
+    if (celery.concurrency && !(held && !held.unset)) continue;
     const key = appPaths.join('\0');
     if (!known.has(key)) known.set(key, await celeryConfigConcurrency(appPaths, root, index, summaries));
     const setting = known.get(key);
-    if (setting && !('value' in setting && setting.value === 0)) celery.concurrency = setting;
+    if (!setting || ('value' in setting && setting.value === 0)) continue;
+    if (held) held.unset = setting;
+    else celery.concurrency = setting;
   }
 }

@@ -621,6 +621,9 @@ export function processCount(process: ServerProcess): ProcessCount {
     if (model === 'single-process') return { n: 1, text: `one Celery worker process (${where(process)})` };
     const value = settingValue(concurrency);
     if (value !== undefined) return { n: value, text: `${plural(value, 'Celery worker child')} (\`${concurrency!.via}\`, ${where(concurrency!)})` };
+    if (concurrency && 'expression' in concurrency && concurrency.optionsOf) {
+      return { text: heldCountText(concurrency.optionsOf, 'Celery worker child', 'one Celery worker child per CPU (the default concurrency)', where(concurrency)) };
+    }
     if (concurrency && 'expression' in concurrency) return { text: `${expressionCount(concurrency.expression, 'Celery worker child')} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
   }

@@ -1,7 +1,7 @@
 import { optionTable, parseArguments } from '../options.js';
 import type { Word } from '../shellWords.js';
 import type { AppSpec, CeleryPool, Setting } from '../types.js';
-import { emptyReading, envIntSetting, intSetting, stringSetting, type CommandContext, type ServerReading } from './common.js';
+import { emptyReading, envIntSetting, heldCount, intSetting, stringSetting, type CommandContext, type ServerReading } from './common.js';
 
 /** `celery`'s own options (celery 5.6 celery/bin/celery.py), given before the subcommand. */
 export const CELERY_GLOBAL_OPTIONS = optionTable({
@@ -104,6 +104,9 @@ function readWorkerOptions(reading: ServerReading, words: readonly Word[], conte
     const setting = fromEnv ? envIntSetting(reading, fromEnv, 'celery worker') : undefined;
     if (setting && !('value' in setting && setting.value === 0)) celery.concurrency = setting;
   }
+  // `celery -A proj worker $CELERY_OPTS`: options the deployment leaves to a variable can say another concurrency.
+  const held = heldCount(parsed, 'concurrency', celery.concurrency, (defaults) => concurrencyOf(reading, defaults, where), context.file);
+  if (held) celery.concurrency = held;
   if (!celery.pool) {
     const fromEnv = context.env.get('CELERY_WORKER_POOL');
     if (fromEnv) {
@@ -112,6 +115,17 @@ function readWorkerOptions(reading: ServerReading, words: readonly Word[], conte
       if (setting) celery.pool = setting;
     }
   }
+}
+
+/** The concurrency the last `-c`/`--concurrency` of `words` gives (the words of a variable's default). */
+function concurrencyOf(reading: ServerReading, words: readonly Word[], where: { file: string; origin: 'command-line' }): Setting<number> | undefined {
+  let found: Setting<number> | undefined;
+  for (const option of parseArguments(words, CELERY_WORKER_OPTIONS, 'click').options) {
+    if (option.key !== 'concurrency') continue;
+    const setting = intSetting(reading, option, { ...where, tool: 'celery worker' });
+    if (setting && !('value' in setting && setting.value === 0)) found = setting;
+  }
+  return found;
 }
 
 /** Celery 5 refuses `celery worker -A proj`; the app it names is still the one the team meant. */

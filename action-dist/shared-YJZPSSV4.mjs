@@ -76,7 +76,7 @@ import {
   processModelOf,
   scriptRoots,
   withMainRunChains
-} from "./shared-IA34RFCT.mjs";
+} from "./shared-VBQ7JRX7.mjs";
 import {
   CallResolver,
   allOf,
@@ -3083,6 +3083,8 @@ function readWorkerOptions(reading, words, context, foundApp) {
     const setting = fromEnv ? envIntSetting(reading, fromEnv, "celery worker") : void 0;
     if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
   }
+  const held = heldCount(parsed, "concurrency", celery.concurrency, (defaults) => concurrencyOf(reading, defaults, where), context.file);
+  if (held) celery.concurrency = held;
   if (!celery.pool) {
     const fromEnv = context.env.get("CELERY_WORKER_POOL");
     if (fromEnv) {
@@ -3091,6 +3093,15 @@ function readWorkerOptions(reading, words, context, foundApp) {
       if (setting) celery.pool = setting;
     }
   }
+}
+function concurrencyOf(reading, words, where) {
+  let found;
+  for (const option2 of parseArguments(words, CELERY_WORKER_OPTIONS, "click").options) {
+    if (option2.key !== "concurrency") continue;
+    const setting = intSetting(reading, option2, { ...where, tool: "celery worker" });
+    if (setting && !("value" in setting && setting.value === 0)) found = setting;
+  }
+  return found;
 }
 function misplacedApp(reading, words, index, context, subcommand, foundApp) {
   const word = words[index];
@@ -5308,11 +5319,16 @@ async function withCeleryConfig(served, root, index, summaries) {
   const known = /* @__PURE__ */ new Map();
   for (const { process: process2, appPaths } of served) {
     const celery = process2.celery;
-    if (process2.server !== "celery" || !celery || (celery.subcommand || "worker") !== "worker" || celery.concurrency || appPaths.length === 0) continue;
+    if (process2.server !== "celery" || !celery || (celery.subcommand || "worker") !== "worker" || appPaths.length === 0) continue;
+    let held = celery.concurrency && "expression" in celery.concurrency ? celery.concurrency.optionsOf : void 0;
+    while (held?.unset && "expression" in held.unset && held.unset.optionsOf) held = held.unset.optionsOf;
+    if (celery.concurrency && !(held && !held.unset)) continue;
     const key = appPaths.join("\0");
     if (!known.has(key)) known.set(key, await celeryConfigConcurrency(appPaths, root, index, summaries));
     const setting = known.get(key);
-    if (setting && !("value" in setting && setting.value === 0)) celery.concurrency = setting;
+    if (!setting || "value" in setting && setting.value === 0) continue;
+    if (held) held.unset = setting;
+    else celery.concurrency = setting;
   }
 }
 

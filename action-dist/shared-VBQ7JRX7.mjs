@@ -573,6 +573,9 @@ function processCount(process) {
     if (model === "single-process") return { n: 1, text: `one Celery worker process (${where(process)})` };
     const value2 = settingValue(concurrency);
     if (value2 !== void 0) return { n: value2, text: `${plural(value2, "Celery worker child")} (\`${concurrency.via}\`, ${where(concurrency)})` };
+    if (concurrency && "expression" in concurrency && concurrency.optionsOf) {
+      return { text: heldCountText(concurrency.optionsOf, "Celery worker child", "one Celery worker child per CPU (the default concurrency)", where(concurrency)) };
+    }
     if (concurrency && "expression" in concurrency) return { text: `${expressionCount(concurrency.expression, "Celery worker child")} (${where(concurrency)})` };
     return { text: `one Celery worker child per CPU (the default concurrency; ${where(process)})` };
   }

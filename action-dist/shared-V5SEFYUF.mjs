@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-IA34RFCT.mjs";
+} from "./shared-VBQ7JRX7.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";
