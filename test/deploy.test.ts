@@ -580,6 +580,20 @@ describe('supervisord, run by an image (redash\'s RQ workers, onyx\'s Celery wor
       ['IL001', 'app/wsgi.py:3', '`${WEB_WORKERS}` gunicorn workers (deploy/supervisord.conf:5) each create this thread pool.'],
     ]);
   });
+
+  it.each<[string, string]>([
+    ['ENV WORKERS_COUNT=3\n', '3 copies (`numprocs`, worker.conf:3) of 2 Celery worker children (`-c`, worker.conf:2)'],
+    ['', '`%(ENV_WORKERS_COUNT)s` copies (`numprocs`, worker.conf:3) of 2 Celery worker children (`-c`, worker.conf:2)'],
+  ])("takes `numprocs=%%(ENV_X)s` (redash's RQ workers) from the environment supervisord runs in: %j", async (env, count) => {
+    const root = writeProject({
+      Dockerfile: `FROM python:3.12\nWORKDIR /app\nCOPY . /app\n${env}CMD ["supervisord", "-c", "/app/worker.conf"]\n`,
+      'worker.conf': '[program:worker]\ncommand=celery -A app.tasks worker -c 2\nnumprocs=%(ENV_WORKERS_COUNT)s\nprocess_name=%(program_name)s-%(process_num)s\n',
+      'app/__init__.py': '',
+      'app/tasks.py': 'from celery import Celery\napp = Celery("app")\n\n\n@app.task\ndef add(x, y):\n    return x + y\n',
+    });
+    const result = await analyzeProject(root);
+    expect(deploymentSummary(result.deployment)).toBe(`deployment read: Celery worker \`app.tasks\` (worker.conf:2): ${count}, forked after the app is imported`);
+  });
 });
 
 describe('how each platform combines what it reads', () => {

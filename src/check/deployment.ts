@@ -598,6 +598,13 @@ export function processCount(process: ServerProcess): ProcessCount {
     if (processRole(one) === 'command') return each;
     return { ...(each.n !== undefined ? { n: each.n * copies } : {}), text: `${copies} copies (\`numprocs\`, ${where(process.copies!)}) of ${each.text}` };
   }
+  // `numprocs=%(ENV_WORKERS_COUNT)s`: as many copies as the variable says at run time.
+  if (process.copies && 'expression' in process.copies) {
+    const { copies: held, ...one } = process;
+    const each = processCount(one);
+    if (processRole(one) === 'command') return each;
+    return { text: `\`${held.expression}\` copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
+  }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);

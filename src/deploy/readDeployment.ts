@@ -7,8 +7,8 @@ import { ParserAbort, ParserUnavailable, withPythonParser } from '../extract/par
 import { injectedFault, internalError } from '../diagnostics.js';
 import { newTreeWatch } from '../watch.js';
 import { joinDirectory, readArgv, readCommandText, type CommandReading, type CommandSettings, type ScriptRun, type ServerStart, type SupervisorRun } from './commandLine.js';
-import { EMPTY_ENVIRONMENT, expandKnown, withVariables } from './environment.js';
-import { readSupervisorConfig } from './formats/supervisord.js';
+import { EMPTY_ENVIRONMENT, expandKnown, withVariables, type Environment } from './environment.js';
+import { readSupervisorConfig, type SupervisorProgram } from './formats/supervisord.js';
 import { CONSOLE_SCRIPT_FILES, consoleScriptsOf, type ConsoleScript } from './consoleScripts.js';
 import { readConsoleScriptRun } from './servers/python.js';
 import { readAppYaml } from './formats/appEngine.js';
@@ -27,7 +27,7 @@ import { readUwsgiIni, uwsgiDaemons, uwsgiReading, type UwsgiOption } from './se
 import { selectCaseBranches } from './caseBranches.js';
 import { linesFrom, splitCommandLine, type Word } from './shellWords.js';
 import { fileKind, findDeploymentFiles, listingOf, listingValue, toRelative, type FileKind } from './deploymentFiles.js';
-import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, UnrecognizedCommand } from './types.js';
+import type { Deployment, DeployProblem, DeploySource, Location, ServerProcess, Setting, UnrecognizedCommand } from './types.js';
 
 /** Deployment files larger than this are reported and skipped: none of ours is near it. */
 const MAX_DEPLOY_FILE_BYTES = MAX_SMALL_FILE_BYTES;
@@ -320,7 +320,8 @@ class DeploymentReader {
       const inConfig: CommandOccurrence = { line: program.line, command: program.command, settings, reading, name: occurrence.name ? `${occurrence.name} ${program.name}` : program.name };
       const before = this.deployment.processes.length;
       await this.addReading(inConfig, reading, { file, line: run.line, source }, depth + 1);
-      if (program.numprocs.value > 1) for (const process of this.deployment.processes.slice(before)) process.copies = { file: resolved, line: program.numprocs.line, origin: 'config-file', via: 'numprocs =', value: program.numprocs.value };
+      const copies = copiesOf(program, resolved, settings.env);
+      if (copies) for (const process of this.deployment.processes.slice(before)) process.copies = copies;
     }
   }
 
@@ -831,4 +832,19 @@ function commandInArguments(args: readonly Word[]): Word[] {
   const first = args[0];
   if (!first || first.text.startsWith('-') || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
   return [...args];
+}
+
+/**
+ * supervisord's `numprocs` of a program, when it is more than one copy or not known: a number, or
+ * `%(ENV_X)s`, whose value the environment supervisord runs in gives (a compose file's, a
+ * Dockerfile's), else known only at run time.
+ */
+function copiesOf(program: SupervisorProgram, file: string, env: Environment): Setting<number> | undefined {
+  const { value, line, variable } = program.numprocs;
+  const base = { file, line, origin: 'config-file' as const, via: 'numprocs =' };
+  if (variable === undefined) return value > 1 ? { ...base, value } : undefined;
+  const known = env.get(variable)?.value;
+  const count = known !== undefined && /^\s*\d+\s*$/.test(known) ? Number(known) : undefined;
+  if (count !== undefined) return count > 1 ? { ...base, value: count } : undefined;
+  return { ...base, expression: `%(ENV_${variable})s` };
 }

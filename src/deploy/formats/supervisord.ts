@@ -8,8 +8,11 @@ export interface SupervisorProgram {
   command: string;
   directory?: string;
   environment: EnvValue[];
-  /** `numprocs`: how many copies supervisord starts (1 unless set), and its line. */
-  numprocs: { value: number; line: number };
+  /**
+   * `numprocs`: how many copies supervisord starts (1 unless set), and its line; `variable`, when it
+   * is `%(ENV_X)s` (X then decides, 1 standing for it here).
+   */
+  numprocs: { value: number; line: number; variable?: string };
   /** `autostart=false`: supervisord does not start it by itself. */
   autostart: boolean;
 }
@@ -30,6 +33,8 @@ export function readSupervisorConfig(file: string, text: string, containerFolder
     if (command && command.value.trim() !== '') {
       const numprocsSetting = current.values.get('numprocs');
       const numprocs = Number(numprocsSetting?.value.trim() ?? '1');
+      // `numprocs=%(ENV_WORKERS_COUNT)s` (redash): supervisord's environment says how many.
+      const variable = /^%\(ENV_([A-Za-z_][A-Za-z0-9_]*)\)s$/.exec(numprocsSetting?.value.trim() ?? '')?.[1];
       const autostart = (current.values.get('autostart')?.value.trim().toLowerCase() ?? 'true') !== 'false';
       const directory = current.values.get('directory')?.value.trim();
       programs.push({
@@ -38,7 +43,7 @@ export function readSupervisorConfig(file: string, text: string, containerFolder
         command: expandHere(command.value.trim(), containerFolder),
         ...(directory ? { directory: expandHere(directory, containerFolder) } : {}),
         environment: environmentOf(current.values.get('environment'), file),
-        numprocs: { value: Number.isInteger(numprocs) && numprocs > 0 ? numprocs : 1, line: numprocsSetting?.line ?? command.line },
+        numprocs: { value: Number.isInteger(numprocs) && numprocs > 0 ? numprocs : 1, line: numprocsSetting?.line ?? command.line, ...(variable ? { variable } : {}) },
         autostart,
       });
     }

@@ -3,7 +3,7 @@ const require = __createRequire(import.meta.url);
 import {
   oneLine,
   processCount
-} from "./shared-VBQ7JRX7.mjs";
+} from "./shared-T3FLHATU.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

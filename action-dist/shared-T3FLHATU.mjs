@@ -552,6 +552,12 @@ function processCount(process) {
     if (processRole(one) === "command") return each;
     return { ...each.n !== void 0 ? { n: each.n * copies } : {}, text: `${copies} copies (\`numprocs\`, ${where(process.copies)}) of ${each.text}` };
   }
+  if (process.copies && "expression" in process.copies) {
+    const { copies: held, ...one } = process;
+    const each = processCount(one);
+    if (processRole(one) === "command") return each;
+    return { text: `\`${held.expression}\` copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
+  }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
   const role = processRole(process);

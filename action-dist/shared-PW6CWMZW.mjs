@@ -76,7 +76,7 @@ import {
   processModelOf,
   scriptRoots,
   withMainRunChains
-} from "./shared-VBQ7JRX7.mjs";
+} from "./shared-T3FLHATU.mjs";
 import {
   CallResolver,
   allOf,
@@ -5346,6 +5346,7 @@ function readSupervisorConfig(file, text, containerFolder) {
     if (command && command.value.trim() !== "") {
       const numprocsSetting = current.values.get("numprocs");
       const numprocs = Number(numprocsSetting?.value.trim() ?? "1");
+      const variable = /^%\(ENV_([A-Za-z_][A-Za-z0-9_]*)\)s$/.exec(numprocsSetting?.value.trim() ?? "")?.[1];
       const autostart = (current.values.get("autostart")?.value.trim().toLowerCase() ?? "true") !== "false";
       const directory = current.values.get("directory")?.value.trim();
       programs.push({
@@ -5354,7 +5355,7 @@ function readSupervisorConfig(file, text, containerFolder) {
         command: expandHere(command.value.trim(), containerFolder),
         ...directory ? { directory: expandHere(directory, containerFolder) } : {},
         environment: environmentOf(current.values.get("environment"), file),
-        numprocs: { value: Number.isInteger(numprocs) && numprocs > 0 ? numprocs : 1, line: numprocsSetting?.line ?? command.line },
+        numprocs: { value: Number.isInteger(numprocs) && numprocs > 0 ? numprocs : 1, line: numprocsSetting?.line ?? command.line, ...variable ? { variable } : {} },
         autostart
       });
     }
@@ -6474,7 +6475,8 @@ var DeploymentReader = class {
       const inConfig = { line: program.line, command: program.command, settings, reading, name: occurrence.name ? `${occurrence.name} ${program.name}` : program.name };
       const before = this.deployment.processes.length;
       await this.addReading(inConfig, reading, { file, line: run.line, source }, depth + 1);
-      if (program.numprocs.value > 1) for (const process2 of this.deployment.processes.slice(before)) process2.copies = { file: resolved, line: program.numprocs.line, origin: "config-file", via: "numprocs =", value: program.numprocs.value };
+      const copies = copiesOf(program, resolved, settings.env);
+      if (copies) for (const process2 of this.deployment.processes.slice(before)) process2.copies = copies;
     }
   }
   /** A script the command runs: its own commands are read when it is in the project; `exec "$@"` goes back to the command's arguments. */
@@ -6926,6 +6928,15 @@ function commandInArguments(args) {
   const first = args[0];
   if (!first || first.text.startsWith("-") || first.expands || /[:=@]/.test(first.text) || /^\d/.test(first.text)) return [];
   return [...args];
+}
+function copiesOf(program, file, env) {
+  const { value, line, variable } = program.numprocs;
+  const base = { file, line, origin: "config-file", via: "numprocs =" };
+  if (variable === void 0) return value > 1 ? { ...base, value } : void 0;
+  const known = env.get(variable)?.value;
+  const count = known !== void 0 && /^\s*\d+\s*$/.test(known) ? Number(known) : void 0;
+  if (count !== void 0) return count > 1 ? { ...base, value: count } : void 0;
+  return { ...base, expression: `%(ENV_${variable})s` };
 }
 
 // src/extract/pool.ts
