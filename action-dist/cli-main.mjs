@@ -5,7 +5,7 @@ import {
   EXIT,
   buildProgram,
   main
-} from "./shared-N62JVEZ5.mjs";
+} from "./shared-TMROL4MR.mjs";
 import "./shared-ANSIZDXT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

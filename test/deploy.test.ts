@@ -371,6 +371,19 @@ describe('each format, read as its platform reads it', () => {
   });
 });
 
+describe('systemd: $VAR and ${VAR} in ExecStart=', () => {
+  it('splits an unbraced $VAR that is a word of its own at whitespace, and keeps ${VAR} one word (systemd.service(5))', async () => {
+    const root = writeProject({
+      'web.service': '[Service]\nEnvironment="GUNICORN_OPTS=--workers 5 --timeout 30" "APP=app:app"\nExecStart=/usr/bin/gunicorn $GUNICORN_OPTS ${APP}\n',
+      'app.py': 'def app(environ, start_response):\n    return []\n',
+    });
+    const deployment = await readDeployment(root);
+    expect(problems(deployment)).toEqual([]);
+    const [gunicorn] = deployment.processes;
+    expect([gunicorn!.appSpec?.written, gunicorn!.workers && 'value' in gunicorn!.workers ? gunicorn!.workers.value : undefined]).toEqual(['app:app', 5]);
+  });
+});
+
 describe('systemd units as paperless-ngx writes them', () => {
   it('leaves out comment lines inside a continued ExecStart, and reads `[ -n "$V" ] && export X=$V` as X unless V is set', async () => {
     const root = writeProject({

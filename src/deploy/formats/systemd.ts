@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { readArgv, type CommandSettings } from '../commandLine.js';
-import { expandKnown, withVariables, type EnvValue } from '../environment.js';
-import { splitCommandLine } from '../shellWords.js';
+import { expandKnown, withVariables, type Environment, type EnvValue } from '../environment.js';
+import { splitCommandLine, type Word } from '../shellWords.js';
 import type { FormatReading } from './format.js';
 
 /**
  * A systemd unit's `[Service]`: each `ExecStart=` with the `Environment=` and `WorkingDirectory=` it
  * runs with. systemd splits the command itself (quotes, no shell) and substitutes `$VAR`/`${VAR}` from
- * the unit's environment; the prefixes `@-:+!` change how it runs, not what.
+ * the unit's environment (see `expandedBySystemd`); the prefixes `@-:+!` change how it runs, not what.
  */
 export function readSystemdUnit(file: string, text: string): FormatReading & { isService: boolean } {
   const reading: FormatReading & { isService: boolean } = { occurrences: [], problems: [], isService: false };
@@ -66,10 +66,26 @@ export function readSystemdUnit(file: string, text: string): FormatReading & { i
     let words = splitCommandLine(exec.value.slice(prefix.length), 'words', () => exec.line).commands.flatMap((c) => c.words);
     // `@/usr/bin/x name args`: the second word is only argv[0].
     if (prefix.includes('@')) words = [words[0]!, ...words.slice(2)].filter(Boolean);
-    words = words.map((w) => expandKnown(w, settings.env));
+    words = words.flatMap((w) => expandedBySystemd(w, settings.env));
     reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+
+/**
+ * A word of an `ExecStart=` with the unit's variables substituted, as systemd.service(5) says: an
+ * unbraced `$VAR` that is a word of its own becomes the value split at whitespace, zero or more
+ * words (`ExecStart=gunicorn $GUNICORN_OPTS app:app`); `${VAR}`, and `$VAR` inside a word or quotes,
+ * becomes the exact value, one word.
+ */
+function expandedBySystemd(word: Word, env: Environment): Word[] {
+  const whole = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(word.raw);
+  const value = whole ? env.get(whole[1]!)?.value : undefined;
+  if (value === undefined) return [expandKnown(word, env)];
+  return value
+    .split(/[ \t\n]+/)
+    .filter((text) => text !== '')
+    .map((text) => ({ text, raw: word.raw, line: word.line, expands: false }));
 }
 
 /** A comment line: `#` or `;` first, after blanks. */

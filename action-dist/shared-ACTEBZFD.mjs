@@ -6016,10 +6016,16 @@ function readSystemdUnit(file, text) {
     const prefix = /^[@\-:+!]*/.exec(exec.value)[0];
     let words = splitCommandLine(exec.value.slice(prefix.length), "words", () => exec.line).commands.flatMap((c) => c.words);
     if (prefix.includes("@")) words = [words[0], ...words.slice(2)].filter(Boolean);
-    words = words.map((w) => expandKnown(w, settings.env));
+    words = words.flatMap((w) => expandedBySystemd(w, settings.env));
     reading.occurrences.push({ name, line: exec.line, command: exec.value, settings, reading: readArgv(words, settings) });
   }
   return reading;
+}
+function expandedBySystemd(word, env) {
+  const whole = /^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(word.raw);
+  const value = whole ? env.get(whole[1])?.value : void 0;
+  if (value === void 0) return [expandKnown(word, env)];
+  return value.split(/[ \t\n]+/).filter((text) => text !== "").map((text) => ({ text, raw: word.raw, line: word.line, expands: false }));
 }
 function isComment(line) {
   return /^\s*[#;]/.test(line);
