@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-TMROL4MR.mjs";
+} from "./shared-KVXL6YTB.mjs";
 import "./shared-ANSIZDXT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";

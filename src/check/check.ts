@@ -102,10 +102,10 @@ export function checkProject(input: CheckInput): Finding[] {
     // before the fork: the connection's IL009 says what the fork does, and the client's own ("holds
     // no connection yet") would not be true.
     const connected = new Set<CallRecord>();
-    for (const resource of resources) {
-      const receiver = resource.match.methods ? resource.creation.receiver : undefined;
-      const object = receiver && calls.summaryOf(resource.creationPath);
-      const made = object ? callById(object, receiver!.callId) : undefined;
+    for (const { match, creation, creationPath } of resources) {
+      if (!match.methods || !creation.receiver) continue;
+      const creationSummary = calls.summaryOf(creationPath);
+      const made = creationSummary && callById(creationSummary, creation.receiver.callId);
       if (made) connected.add(made);
     }
     for (const resource of resources) {

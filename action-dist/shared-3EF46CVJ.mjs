@@ -2196,10 +2196,10 @@ function checkProject(input) {
     const resources = importTimeResources(path16, summary, rules, calls);
     const program = resources.length ? programOf(path16, summary, graph, namedScripts2) : void 0;
     const connected = /* @__PURE__ */ new Set();
-    for (const resource of resources) {
-      const receiver = resource.match.methods ? resource.creation.receiver : void 0;
-      const object = receiver && calls.summaryOf(resource.creationPath);
-      const made = object ? callById(object, receiver.callId) : void 0;
+    for (const { match, creation, creationPath } of resources) {
+      if (!match.methods || !creation.receiver) continue;
+      const creationSummary = calls.summaryOf(creationPath);
+      const made = creationSummary && callById(creationSummary, creation.receiver.callId);
       if (made) connected.add(made);
     }
     for (const resource of resources) {

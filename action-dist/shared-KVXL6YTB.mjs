@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-ACTEBZFD.mjs");
+  return analyzer ??= import("./shared-3EF46CVJ.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
