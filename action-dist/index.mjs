@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-KVXL6YTB.mjs";
+} from "./shared-5Z23AESF.mjs";
 import "./shared-ANSIZDXT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-ZUSNGQG2.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-T3FLHATU.mjs";
+} from "./shared-KHQSDFPB.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

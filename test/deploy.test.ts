@@ -371,6 +371,32 @@ describe('each format, read as its platform reads it', () => {
   });
 });
 
+describe("Celery's -A: a module, or a module's attribute", () => {
+  it('takes `-A app.instance.celery` for the attribute `celery` of `app.instance` when no such module exists, as find_app does (open-event-server)', async () => {
+    const root = writeProject({
+      Procfile: 'worker: celery -A app.instance.celery worker -c 2\n',
+      'app/__init__.py': '',
+      'app/tasks.py': 'from concurrent.futures import ThreadPoolExecutor\nfrom celery import Celery\ncelery = Celery("app")\nPOOL = ThreadPoolExecutor(2)\n\n\n@celery.task\ndef ping():\n    return 1\n',
+      'app/instance.py': 'from app import tasks\ncelery = tasks.celery\n',
+    });
+    // Celery's own lookup: `app.instance`, then its attribute `celery`.
+    const python = venvFile('.venv-frameworks', 'bin', 'python');
+    const run = spawnSync(python, ['-c', 'import sys\nfrom celery.app.utils import find_app\napp = find_app("app.instance.celery")\nprint(app.main, sorted(m for m in sys.modules if m == "app" or m.startswith("app.")))'], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe("app ['app', 'app.instance', 'app.tasks']");
+    const result = await analyzeProject(root);
+    expect(problems(result.deployment!.deployment)).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.kind !== 'limit').map((d) => d.message)).toEqual([]);
+    expect(result.findings.map((f) => [f.ruleId, `${f.path}:${f.span.line}`, f.deployment])).toEqual([
+      ['IL001', 'app/tasks.py:4', '2 Celery worker children (`-c`, Procfile:1) each inherit this thread pool from the master, which imported the app before forking them, and each starts its own on first use: up to 4 threads in all.'],
+      [
+        'IL009',
+        'app/tasks.py:4',
+        'The Celery worker imports the app and its task modules, then forks its pool children (the default prefork pool, Procfile:1), so 2 Celery worker children (`-c`, Procfile:1) each get a copy of it.',
+      ],
+    ]);
+  });
+});
+
 describe('systemd: $VAR and ${VAR} in ExecStart=', () => {
   it('splits an unbraced $VAR that is a word of its own at whitespace, and keeps ${VAR} one word (systemd.service(5))', async () => {
     const root = writeProject({

@@ -243,8 +243,12 @@ function appModules(process: ServerProcess, index: ModuleIndex): ModuleEntry[] {
     const byPath = [...fromWorkdir, ...roots.map((root) => path.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== undefined);
     if (byPath) return [byPath];
   }
-  const module = moduleFrom(spec.module, roots, index);
+  // `celery -A app.instance.celery`: Celery (find_app, kombu's symbol_by_name) imports `app.instance`
+  // and takes its attribute `celery`, then, when there is none, imports `app.instance.celery` itself.
+  const attributeOf = process.server === 'celery' && !spec.attribute && spec.module.includes('.') ? moduleFrom(spec.module.slice(0, spec.module.lastIndexOf('.')), roots, index) : undefined;
+  const module = moduleFrom(spec.module, roots, index) ?? attributeOf;
   if (!module) return [];
+  if (module === attributeOf) return [module];
   // `celery -A proj`: Celery looks for the app in `proj`, then in `proj.celery`.
   if (process.server === 'celery') {
     const celeryModule = moduleFrom(`${spec.module}.celery`, roots, index);

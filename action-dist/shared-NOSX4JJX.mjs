@@ -5,7 +5,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   deploymentSummary
-} from "./shared-T3FLHATU.mjs";
+} from "./shared-KHQSDFPB.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

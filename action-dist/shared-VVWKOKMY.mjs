@@ -11,7 +11,7 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-T3FLHATU.mjs";
+} from "./shared-KHQSDFPB.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-3EF46CVJ.mjs");
+  return analyzer ??= import("./shared-DHH3KY6S.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-MINHDL6B.mjs"),
+      import("./shared-VVWKOKMY.mjs"),
       import("./shared-BPVJLGPE.mjs"),
-      import("./shared-WQW2YYV7.mjs"),
+      import("./shared-NOSX4JJX.mjs"),
       import("./shared-MZEJ26PY.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-JF3P5JH7.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-BDOMIGEC.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

@@ -326,8 +326,10 @@ function appModules(process, index) {
     const byPath = [...fromWorkdir, ...roots.map((root) => path3.posix.join(root, script)), script, ...tails].map((p) => index.byPath.get(p)).find((m) => m !== void 0);
     if (byPath) return [byPath];
   }
-  const module = moduleFrom(spec.module, roots, index);
+  const attributeOf = process.server === "celery" && !spec.attribute && spec.module.includes(".") ? moduleFrom(spec.module.slice(0, spec.module.lastIndexOf(".")), roots, index) : void 0;
+  const module = moduleFrom(spec.module, roots, index) ?? attributeOf;
   if (!module) return [];
+  if (module === attributeOf) return [module];
   if (process.server === "celery") {
     const celeryModule = moduleFrom(`${spec.module}.celery`, roots, index);
     if (celeryModule) return [module, celeryModule];

@@ -76,7 +76,7 @@ import {
   processModelOf,
   scriptRoots,
   withMainRunChains
-} from "./shared-T3FLHATU.mjs";
+} from "./shared-KHQSDFPB.mjs";
 import {
   CallResolver,
   allOf,
