@@ -15,7 +15,7 @@ import {
 } from "./shared-5BPCKGJA.mjs";
 import {
   main
-} from "./shared-5Z23AESF.mjs";
+} from "./shared-NV4IARTO.mjs";
 import "./shared-ANSIZDXT.mjs";
 import "./shared-6EZY67D5.mjs";
 import "./shared-7ZG2VCCI.mjs";
@@ -24,7 +24,7 @@ import "./shared-ZUSNGQG2.mjs";
 import "./shared-DIJAFYFB.mjs";
 import {
   deploymentSummary
-} from "./shared-KHQSDFPB.mjs";
+} from "./shared-T2J7SGRF.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -594,20 +594,16 @@ function pluralOf(word: string): string {
 
 export function processCount(process: ServerProcess): ProcessCount {
   if (process.starts) return processCount(process.starts);
-  // supervisord's `numprocs = 2`: two of the whole process, side by side.
-  const copies = settingValue(process.copies);
-  if (copies !== undefined && copies > 1) {
+  // supervisord's `numprocs = 2`: two of the whole process, side by side; `numprocs=%(ENV_WORKERS_COUNT)s`:
+  // as many as the variable says at run time.
+  const held = process.copies;
+  const copies = settingValue(held);
+  if (held && ((copies !== undefined && copies > 1) || 'expression' in held)) {
     const { copies: _copies, ...one } = process;
     const each = processCount(one);
     if (processRole(one) === 'command') return each;
-    return { ...(each.n !== undefined ? { n: each.n * copies } : {}), text: `${copies} copies (\`numprocs\`, ${where(process.copies!)}) of ${each.text}` };
-  }
-  // `numprocs=%(ENV_WORKERS_COUNT)s`: as many copies as the variable says at run time.
-  if (process.copies && 'expression' in process.copies) {
-    const { copies: held, ...one } = process;
-    const each = processCount(one);
-    if (processRole(one) === 'command') return each;
-    return { text: `\`${held.expression}\` copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
+    const count = 'expression' in held ? `\`${held.expression}\`` : String(copies);
+    return { ...(copies !== undefined && each.n !== undefined ? { n: each.n * copies } : {}), text: `${count} copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
   }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;

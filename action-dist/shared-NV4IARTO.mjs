@@ -3759,7 +3759,7 @@ async function targetKnown(prepared) {
   return { discovery, ...watch ? { watch } : {} };
 }
 function loadAnalyzer() {
-  return analyzer ??= import("./shared-DHH3KY6S.mjs");
+  return analyzer ??= import("./shared-NIGTHDYK.mjs");
 }
 var analyzer;
 async function analyzePrepared(prepared) {
@@ -3876,9 +3876,9 @@ async function runCheck(paths, options, hooks = {}) {
   return recorded("check", { ...options, baselineInputs }, prepared, replayable, async () => {
     const result = await analyzePrepared(prepared);
     const [{ deploymentSummary }, { renderSarif }, { renderJson }, { renderGithub }, { renderConcise }, { renderStatistics }, { renderText }] = await Promise.all([
-      import("./shared-VVWKOKMY.mjs"),
+      import("./shared-7CZBEYFH.mjs"),
       import("./shared-BPVJLGPE.mjs"),
-      import("./shared-NOSX4JJX.mjs"),
+      import("./shared-OVUPW2S7.mjs"),
       import("./shared-MZEJ26PY.mjs"),
       import("./shared-ICODEUYR.mjs"),
       import("./shared-MTKJJZRV.mjs"),
@@ -3938,7 +3938,7 @@ async function runEntries(paths, options) {
   const prepared = await prepareScan(paths, options);
   return recorded("entries", options, prepared, true, async () => {
     const result = await analyzePrepared(prepared);
-    const { renderEntriesJson, renderEntriesText } = await import("./shared-BDOMIGEC.mjs");
+    const { renderEntriesJson, renderEntriesText } = await import("./shared-A7IBGZN7.mjs");
     const input = {
       entries: result.entries,
       diagnostics: result.diagnostics,

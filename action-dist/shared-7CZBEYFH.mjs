@@ -11,7 +11,7 @@ import {
   processCount,
   processRole,
   withMainRunChains
-} from "./shared-KHQSDFPB.mjs";
+} from "./shared-T2J7SGRF.mjs";
 import "./shared-MZR5LFWB.mjs";
 import "./shared-ZYG3IDYS.mjs";
 import "./shared-PMYI2HPO.mjs";

@@ -76,7 +76,7 @@ import {
   processModelOf,
   scriptRoots,
   withMainRunChains
-} from "./shared-KHQSDFPB.mjs";
+} from "./shared-T2J7SGRF.mjs";
 import {
   CallResolver,
   allOf,

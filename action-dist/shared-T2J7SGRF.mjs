@@ -547,18 +547,14 @@ function pluralOf(word) {
 }
 function processCount(process) {
   if (process.starts) return processCount(process.starts);
-  const copies = settingValue(process.copies);
-  if (copies !== void 0 && copies > 1) {
+  const held = process.copies;
+  const copies = settingValue(held);
+  if (held && (copies !== void 0 && copies > 1 || "expression" in held)) {
     const { copies: _copies, ...one } = process;
     const each = processCount(one);
     if (processRole(one) === "command") return each;
-    return { ...each.n !== void 0 ? { n: each.n * copies } : {}, text: `${copies} copies (\`numprocs\`, ${where(process.copies)}) of ${each.text}` };
-  }
-  if (process.copies && "expression" in process.copies) {
-    const { copies: held, ...one } = process;
-    const each = processCount(one);
-    if (processRole(one) === "command") return each;
-    return { text: `\`${held.expression}\` copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
+    const count = "expression" in held ? `\`${held.expression}\`` : String(copies);
+    return { ...copies !== void 0 && each.n !== void 0 ? { n: each.n * copies } : {}, text: `${count} copies (\`numprocs\`, ${where(held)}) of ${each.text}` };
   }
   const server = SERVER_NAMES[process.server];
   const model = process.processModel;
